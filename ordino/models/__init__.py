@@ -1,0 +1,36 @@
+"""The ontology: pydantic types for scheduling problems, schedules and results. Imports no solver."""
+
+from ordino.models.base import SCHEMA_VERSION
+from ordino.models.builder import ProblemBuilder
+from ordino.models.classify import ProblemClass, classify
+from ordino.models.constraints import (
+    CONSTRAINT_TYPES,
+    Blocking,
+    Constraint,
+    DifferentResource,
+    EndBeforeEnd,
+    EndBeforeStart,
+    NoWait,
+    SameResource,
+    SelectExactlyOne,
+    StartBeforeEnd,
+    StartBeforeStart,
+    Synchronize,
+    TimeWindow,
+)
+from ordino.models.io import load_problem, load_schedule, problem_from_dict, problem_json_schema, save_problem
+from ordino.models.objective import TERM_DEFINITIONS, ObjectiveTerm
+from ordino.models.options import SolveOptions
+from ordino.models.problem import Problem
+from ordino.models.resources import Resource, SetupTime
+from ordino.models.schedule import Result, Schedule, ScheduledTask, Status, Verification, Violation
+from ordino.models.tasks import Job, JobView, Mode, Task
+
+__all__ = [
+    "CONSTRAINT_TYPES", "SCHEMA_VERSION", "TERM_DEFINITIONS", "Blocking", "Constraint", "DifferentResource",
+    "EndBeforeEnd", "EndBeforeStart", "Job", "JobView", "Mode", "NoWait", "ObjectiveTerm", "Problem",
+    "ProblemBuilder", "ProblemClass", "Resource", "Result", "SameResource", "Schedule", "ScheduledTask",
+    "SelectExactlyOne", "SetupTime", "SolveOptions", "StartBeforeEnd", "StartBeforeStart", "Status", "Synchronize",
+    "TimeWindow", "Verification", "Violation", "classify", "load_problem", "load_schedule",
+    "problem_from_dict", "problem_json_schema", "save_problem",
+]

@@ -1,0 +1,103 @@
+"""A fluent builder for problems in the Python API."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ordino.models import constraints as c
+from ordino.models.objective import ObjectiveTerm
+from ordino.models.resources import Resource, SetupTime
+from ordino.models.tasks import Job, Mode, Task
+
+if TYPE_CHECKING:
+    from ordino.models.problem import Problem
+
+_PRECEDENCE = {
+    "end_before_start": c.EndBeforeStart,
+    "start_before_start": c.StartBeforeStart,
+    "end_before_end": c.EndBeforeEnd,
+    "start_before_end": c.StartBeforeEnd,
+}
+
+
+class ProblemBuilder:
+    """Collects resources, jobs, tasks, constraints and objective terms, then validates them at `build`.
+
+    Example
+    -------
+    >>> p = (Problem.builder().machine("M1")
+    ...      .task("a", 3, on="M1", due=4).task("b", 2, on="M1", due=3)
+    ...      .minimize("total_tardiness").build())
+    """
+
+    def __init__(self, name: str = "", time_unit: str = "min") -> None:
+        self._data: dict[str, Any] = {"name": name, "time_unit": time_unit, "resources": [], "jobs": [],
+                                      "tasks": [], "constraints": [], "objective": []}
+
+    def machine(self, resource_id: str, unavailable: list[tuple[int, int]] | None = None,
+                setups: dict[tuple[str, str], int] | None = None) -> ProblemBuilder:
+        """Add a machine (one task at a time), with optional down intervals and setup times."""
+        setup_list = [SetupTime(before=a, after=b, time=t) for (a, b), t in (setups or {}).items()]
+        self._data["resources"].append(
+            Resource(id=resource_id, kind="machine", unavailable=unavailable or [], setups=setup_list))
+        return self
+
+    def renewable(self, resource_id: str, capacity: int,
+                  unavailable: list[tuple[int, int]] | None = None) -> ProblemBuilder:
+        """Add a renewable resource with `capacity` units available at every moment."""
+        self._data["resources"].append(
+            Resource(id=resource_id, kind="renewable", capacity=capacity, unavailable=unavailable or []))
+        return self
+
+    def consumable(self, resource_id: str, capacity: int) -> ProblemBuilder:
+        """Add a consumable resource with a total budget of `capacity` units."""
+        self._data["resources"].append(Resource(id=resource_id, kind="consumable", capacity=capacity))
+        return self
+
+    def job(self, job_id: str, **fields: Any) -> ProblemBuilder:
+        """Add a job (release, due, deadline, weight)."""
+        self._data["jobs"].append(Job(id=job_id, **fields))
+        return self
+
+    def task(self, task_id: str, duration: int | None = None, on: str | list[str] | None = None,
+             modes: list[Mode | dict[str, Any]] | None = None, **fields: Any) -> ProblemBuilder:
+        """Add a task: either `duration` and `on` (a resource or list) for one mode, or explicit `modes`."""
+        if modes is None:
+            if duration is None:
+                raise ValueError(f"task {task_id!r}: give a duration or a list of modes")
+            resources = [on] if isinstance(on, str) else list(on or [])
+            modes = [Mode(resources=resources, duration=duration)]
+        built = [m if isinstance(m, Mode) else Mode(**m) for m in modes]
+        self._data["tasks"].append(Task(id=task_id, modes=built, **fields))
+        return self
+
+    def precedence(self, first: str, then: str, kind: str = "end_before_start", min_lag: int = 0,
+                   max_lag: int | None = None) -> ProblemBuilder:
+        """`then` after `first` (end-before-start by default) with optional lags."""
+        self._data["constraints"].append(_PRECEDENCE[kind](first=first, then=then, min_lag=min_lag,
+                                                           max_lag=max_lag))
+        return self
+
+    def constraint(self, constraint: c.Constraint) -> ProblemBuilder:
+        """Add any constraint object."""
+        self._data["constraints"].append(constraint)
+        return self
+
+    def minimize(self, term: str, weight: int = 1) -> ProblemBuilder:
+        """Add an objective term (the terms are summed)."""
+        self._data["objective"].append(ObjectiveTerm(term=term, weight=weight))
+        return self
+
+    def horizon(self, horizon: int) -> ProblemBuilder:
+        """Set a hard upper bound on every end time."""
+        self._data["horizon"] = horizon
+        return self
+
+    def build(self) -> Problem:
+        """Validate and return the Problem."""
+        from ordino.models.problem import Problem
+
+        data = dict(self._data)
+        if not data["objective"]:
+            data.pop("objective")
+        return Problem(**data)

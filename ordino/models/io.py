@@ -1,0 +1,109 @@
+"""Reading and writing ontology JSON with errors that name the field and the fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ordino.errors import InputError
+from ordino.models.problem import Problem
+from ordino.models.schedule import Schedule
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def describe_validation_error(error: ValidationError, data: Any = None) -> str:
+    """One readable line per pydantic error: `tasks[2].modes[0].duration: expected ...`."""
+    lines = []
+    for err in error.errors(include_url=False):
+        path = _path(err["loc"], data)
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field (remove it or check its spelling)"
+        elif err["type"] == "missing":
+            msg = "required field is missing"
+        lines.append(f"{path}: {msg}" if path else msg)
+    return "; ".join(lines)
+
+
+def _path(loc: tuple[Any, ...], data: Any) -> str:
+    out = ""
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+            ident = node[part].get("id") if isinstance(node, list) and part < len(node) and isinstance(
+                node[part], dict) else None
+            if ident is not None:
+                out += f"(id={ident!r})"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+        elif isinstance(node, dict) and part in node:
+            out += f".{part}" if out else str(part)
+            node = node[part]
+        elif part in {"end_before_start", "start_before_start", "end_before_end", "start_before_end",
+                      "no_wait", "same_resource", "different_resource", "time_window", "synchronize",
+                      "blocking", "select_exactly_one"}:
+            continue  # discriminator tag pydantic adds to the location
+        else:
+            out += f".{part}" if out else str(part)
+            node = None
+    return out
+
+
+def parse_model(model: type[M], data: Any, source: str) -> M:
+    """Validate `data` as `model`, turning pydantic errors into one InputError naming `source`."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(describe_validation_error(exc, data), file=source) from None
+
+
+def _read_json(path: str | Path) -> Any:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(p)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read file ({exc})", file=str(p)) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", file=str(p),
+                         line=exc.lineno) from None
+
+
+def problem_from_dict(data: Any, source: str = "<problem>") -> Problem:
+    """Validate a dict as a Problem (checks the schema tag first)."""
+    if not isinstance(data, dict):
+        raise InputError("expected a JSON object with 'tasks', 'resources', ...", file=source)
+    tag = data.get("schema", "ordino/1")
+    if tag != "ordino/1":
+        raise InputError(f"schema {tag!r} is not supported; this version reads 'ordino/1'", file=source)
+    return parse_model(Problem, data, source)
+
+
+def load_problem(path: str | Path) -> Problem:
+    """Read an ordino problem JSON file."""
+    return problem_from_dict(_read_json(path), str(path))
+
+
+def save_problem(problem: Problem, path: str | Path) -> None:
+    """Write a problem as versioned JSON."""
+    Path(path).write_text(problem.to_json() + "\n", encoding="utf-8")
+
+
+def load_schedule(path: str | Path) -> Schedule:
+    """Read a schedule JSON file (`{"tasks": [{"task", "mode", "start", "end"}, ...]}`)."""
+    data = _read_json(path)
+    if isinstance(data, dict) and "schedule" in data and "tasks" not in data:
+        data = data["schedule"]
+    return parse_model(Schedule, data, str(path))
+
+
+def problem_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the ontology."""
+    return Problem.model_json_schema(by_alias=True)

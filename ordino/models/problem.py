@@ -1,0 +1,153 @@
+"""The Problem: resources, jobs, tasks, constraints and objective, checked for consistency."""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field, model_validator
+
+from ordino.models.base import SCHEMA_VERSION, Id, NonNegInt, OntologyModel
+from ordino.models.constraints import Constraint, TimeWindow, constraint_tasks
+from ordino.models.objective import DUE_DATE_TERMS, ObjectiveTerm
+from ordino.models.resources import Resource
+from ordino.models.tasks import Job, JobView, Task
+
+if TYPE_CHECKING:
+    from ordino.models.builder import ProblemBuilder
+
+
+class Problem(OntologyModel):
+    """A scheduling problem, complete enough that a solver, a heuristic and a person agree on its meaning.
+
+    Time is integer, in `time_unit`. `horizon`, when given, is a hard upper bound on every end time.
+    """
+
+    schema_: Literal["ordino/1"] = Field(SCHEMA_VERSION, alias="schema")
+    name: str = ""
+    time_unit: str = "min"
+    horizon: NonNegInt | None = None
+    resources: list[Resource] = Field(default_factory=list)
+    jobs: list[Job] = Field(default_factory=list)
+    tasks: list[Task] = Field(min_length=1)
+    constraints: list[Constraint] = Field(default_factory=list)
+    objective: list[ObjectiveTerm] = Field(
+        default_factory=lambda: [ObjectiveTerm(term="makespan")], min_length=1
+    )
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Problem:
+        errors: list[str] = []
+        _unique("resource", [r.id for r in self.resources], errors)
+        _unique("job", [j.id for j in self.jobs], errors)
+        _unique("task", [t.id for t in self.tasks], errors)
+        resources = {r.id: r for r in self.resources}
+        jobs = {j.id for j in self.jobs}
+        tasks = {t.id: t for t in self.tasks}
+        for t in self.tasks:
+            if t.job is not None and t.job not in jobs:
+                errors.append(f"task {t.id!r}: job {t.job!r} is not declared in jobs")
+            if t.job is not None and t.due is not None:
+                errors.append(f"task {t.id!r}: belongs to job {t.job!r}; put the due date on the job")
+            for k, mode in enumerate(t.modes):
+                for i, rid in enumerate(mode.resources):
+                    res = resources.get(rid)
+                    if res is None:
+                        errors.append(f"task {t.id!r} mode {k}: resource {rid!r} is not declared")
+                    elif res.kind != "consumable" and mode.demand(i) > res.capacity:
+                        errors.append(
+                            f"task {t.id!r} mode {k}: demand {mode.demand(i)} exceeds capacity "
+                            f"{res.capacity} of {rid!r}"
+                        )
+        for c in self.constraints:
+            for tid in constraint_tasks(c):
+                if tid not in tasks:
+                    errors.append(f"constraint {c.type}: task {tid!r} is not declared")
+            if isinstance(c, TimeWindow) and c.task in tasks:
+                task = tasks[c.task]
+                if c.start_max is not None and c.start_max < task.release:
+                    errors.append(
+                        f"time_window on {c.task!r}: start_max {c.start_max} < release {task.release}"
+                    )
+        if any(term.term in DUE_DATE_TERMS for term in self.objective) and not any(
+            j.due is not None for j in self.job_views
+        ):
+            errors.append("objective uses due dates but no job or task has a due date")
+        if errors:
+            raise ValueError("; ".join(errors))
+        return self
+
+    # --- derived views -------------------------------------------------------------------------
+
+    @cached_property
+    def task_index(self) -> dict[str, int]:
+        """Position of each task id in `tasks`."""
+        return {t.id: i for i, t in enumerate(self.tasks)}
+
+    @cached_property
+    def resource_index(self) -> dict[str, int]:
+        """Position of each resource id in `resources`."""
+        return {r.id: i for i, r in enumerate(self.resources)}
+
+    def task(self, task_id: str) -> Task:
+        """The task with this id."""
+        return self.tasks[self.task_index[task_id]]
+
+    def resource(self, resource_id: str) -> Resource:
+        """The resource with this id."""
+        return self.resources[self.resource_index[resource_id]]
+
+    @cached_property
+    def job_views(self) -> list[JobView]:
+        """Jobs as objectives see them: declared jobs with their tasks, plus each job-less task alone."""
+        members: dict[str, list[str]] = {j.id: [] for j in self.jobs}
+        views = []
+        for t in self.tasks:
+            if t.job is not None:
+                members[t.job].append(t.id)
+        for j in self.jobs:
+            views.append(JobView(id=j.id, tasks=members[j.id], release=j.release, due=j.due, weight=j.weight))
+        for t in self.tasks:
+            if t.job is None:
+                views.append(JobView(id=t.id, tasks=[t.id], release=t.release, due=t.due, weight=t.weight))
+        return [v for v in views if v.tasks]
+
+    def earliest_start(self, task: Task) -> int:
+        """Release of the task combined with its job's release."""
+        job_release = 0
+        if task.job is not None:
+            job_release = next(j.release for j in self.jobs if j.id == task.job)
+        return max(task.release, job_release)
+
+    def latest_end(self, task: Task) -> int | None:
+        """Tightest of the task deadline, its job deadline and the horizon (None when unbounded)."""
+        bounds = [b for b in (task.deadline, self.horizon) if b is not None]
+        if task.job is not None:
+            job = next(j for j in self.jobs if j.id == task.job)
+            if job.deadline is not None:
+                bounds.append(job.deadline)
+        return min(bounds) if bounds else None
+
+    # --- JSON ----------------------------------------------------------------------------------
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Versioned JSON (omits fields left at their defaults, keeps the schema tag)."""
+        data = self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        return json.dumps({"schema": SCHEMA_VERSION, **data}, indent=indent)
+
+    @classmethod
+    def builder(cls, name: str = "", time_unit: str = "min") -> ProblemBuilder:
+        """A fluent builder: `Problem.builder().machine("M1").task("a", 3, on="M1").build()`."""
+        from ordino.models.builder import ProblemBuilder
+
+        return ProblemBuilder(name=name, time_unit=time_unit)
+
+
+def _unique(what: str, ids: list[Id], errors: list[str]) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            errors.append(f"{what} id {i!r} is used twice")
+        seen.add(i)
+

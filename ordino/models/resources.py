@@ -1,0 +1,58 @@
+"""Resources: machines, renewable pools and consumable budgets."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ordino.models.base import Id, Interval, NonNegInt, OntologyModel
+
+
+class SetupTime(OntologyModel):
+    """Sequence-dependent setup on a machine: after a task of family `before`, a task of family `after`
+    may start only `time` units after the first one ends. A task's family is its `family` field, or its
+    own id when it has none."""
+
+    before: Id
+    after: Id
+    time: NonNegInt
+
+
+class Resource(OntologyModel):
+    """Something tasks use while they run.
+
+    - `machine`: runs one task at a time (capacity is 1).
+    - `renewable`: at most `capacity` units are in use at any moment (workers, cranes, budget per day).
+    - `consumable`: at most `capacity` units are used over the whole schedule (material, money).
+
+    `unavailable` lists half-open intervals `[start, end)` during which no task may run on the resource
+    (breaks, maintenance, nights); a task is not interrupted by them, it runs wholly before or after.
+    `setups` holds sequence-dependent setup times between task families (machines only).
+    """
+
+    id: Id
+    kind: Literal["machine", "renewable", "consumable"] = "machine"
+    capacity: NonNegInt = 1
+    unavailable: list[Interval] = Field(default_factory=list)
+    setups: list[SetupTime] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check(self) -> Resource:
+        if self.kind == "machine" and self.capacity != 1:
+            raise ValueError(f"resource {self.id!r}: a machine has capacity 1; use kind 'renewable' for more")
+        if self.setups and self.kind != "machine":
+            raise ValueError(f"resource {self.id!r}: setup times apply to machines only")
+        for start, end in self.unavailable:
+            if end <= start:
+                raise ValueError(f"resource {self.id!r}: unavailable interval [{start}, {end}) is empty")
+        return self
+
+    def setup_time(self, before: str, after: str) -> int:
+        """Setup time between two families on this machine (0 when none is declared)."""
+        return self.setup_table.get((before, after), 0)
+
+    @property
+    def setup_table(self) -> dict[tuple[str, str], int]:
+        """Setup times keyed by (before family, after family)."""
+        return {(s.before, s.after): s.time for s in self.setups}

@@ -1,0 +1,107 @@
+"""The front door: `solve(problem, method=...)` runs any registered method and verifies its schedule."""
+
+from __future__ import annotations
+
+import time
+
+from pydantic import ValidationError
+
+from ordino.errors import InputError, ModelError, OrdinoError
+from ordino.models import Problem, Result, Schedule, SolveOptions, classify
+from ordino.models.io import describe_validation_error
+from ordino.models.method import Method
+from ordino.verify import verify
+
+_REGISTRY: dict[str, Method] = {}
+
+
+def _registry() -> dict[str, Method]:
+    if not _REGISTRY:
+        from ordino import heuristics, solvers
+
+        for method in [*solvers.METHODS, *heuristics.METHODS]:
+            _REGISTRY.setdefault(method.name, method)
+    return _REGISTRY
+
+
+def register_method(method: Method, replace: bool = False) -> None:
+    """Make a method available by name to `solve`, `bench` and `batch`."""
+    registry = _registry()
+    if method.name in registry and not replace:
+        raise ValueError(f"a method named {method.name!r} is already registered")
+    registry[method.name] = method
+
+
+def methods() -> dict[str, Method]:
+    """Every registered method by name."""
+    return dict(_registry())
+
+
+def get_method(name: str) -> Method:
+    """The method with this name, or an InputError listing the known ones."""
+    registry = _registry()
+    if name not in registry:
+        known = ", ".join(["auto", *sorted(registry)])
+        raise InputError(f"unknown method {name!r}; choose one of: {known}")
+    return registry[name]
+
+
+def choose_method(problem: Problem) -> str:
+    """The method `auto` picks for this problem's structure."""
+    registry = _registry()
+    kind = classify(problem)
+    if kind == "single_machine" and "smt-auto" in registry and registry["smt-auto"].supports(problem) is None:
+        return "smt-auto"
+    return "cpsat"
+
+
+def solve(problem: Problem, method: str = "auto", time_limit: float = 10.0, workers: int = 0, seed: int = 0,
+          warm_start: Schedule | None = None, log: bool = False) -> Result:
+    """Solve `problem` with a named method and return a verified Result.
+
+    The objective in the Result is the verifier's, recomputed from the schedule. A schedule that breaks
+    a rule turns the status into 'error' with the violations listed; it is never passed off as feasible.
+    """
+    try:
+        options = SolveOptions(time_limit=time_limit, workers=workers, seed=seed, warm_start=warm_start, log=log)
+    except ValidationError as exc:
+        raise InputError(describe_validation_error(exc)) from None
+    name = choose_method(problem) if method == "auto" else method
+    chosen = get_method(name)
+    reason = chosen.supports(problem)
+    if reason is not None:
+        raise ModelError(f"method {name!r} cannot solve this problem: {reason}")
+    began = time.perf_counter()
+    try:
+        result = chosen.run(problem, options)
+    except OrdinoError:
+        raise
+    except Exception as exc:  # a solver's crash is its outcome, not the caller's exception
+        result = Result(status="error", method=name, log=[f"{name} crashed: {type(exc).__name__}: {exc}"])
+    result = result.model_copy(update={"runtime": time.perf_counter() - began})
+    return checked(problem, result)
+
+
+def checked(problem: Problem, result: Result) -> Result:
+    """Verify a result's schedule: objective from the verifier, status 'error' on any violation, gap in %."""
+    if result.schedule is None:
+        return result
+    report = verify(problem, result.schedule)
+    update: dict = {"objective": report.objective, "violations": report.violations}
+    if report.violations:
+        update["status"] = "error"
+        update["log"] = [*result.log, f"verifier found {len(report.violations)} violation(s)"]
+    if result.bound is not None and report.objective is not None:
+        update["gap"] = relative_gap(report.objective, result.bound)
+        if result.status == "feasible" and update["gap"] == 0 and not report.violations:
+            update["status"] = "optimal"
+    return result.model_copy(update=update)
+
+
+def relative_gap(value: float, reference: float) -> float:
+    """Gap in percent, (value - reference) / |reference| * 100; 0 when equal, inf when reference is 0."""
+    if abs(value - reference) < 1e-9:
+        return 0.0
+    if reference == 0:
+        return float("inf")
+    return (value - reference) / abs(reference) * 100.0

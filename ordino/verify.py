@@ -1,0 +1,252 @@
+"""The independent verifier: rechecks every rule of a Problem on a Schedule and recomputes the objective.
+
+It shares no code with the model builders: whatever produced the schedule (a solver, a heuristic, an
+evolved program, a user's file), the verdict comes from here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ordino.models import (
+    Blocking,
+    DifferentResource,
+    NoWait,
+    Problem,
+    SameResource,
+    Schedule,
+    ScheduledTask,
+    SelectExactlyOne,
+    Synchronize,
+    TimeWindow,
+    Verification,
+    Violation,
+)
+
+
+def verify(problem: Problem, schedule: Schedule) -> Verification:
+    """Every violation of `problem`'s rules in `schedule`, and the objective recomputed from start times."""
+    checker = _Checker(problem, schedule)
+    checker.run()
+    terms = _objective_terms(problem, checker.entries, checker.setup_total)
+    total = sum(term.weight * terms[term.term] for term in problem.objective)
+    return Verification(violations=checker.violations, objective=total, terms=terms)
+
+
+class _Checker:
+    def __init__(self, problem: Problem, schedule: Schedule) -> None:
+        self.problem = problem
+        self.schedule = schedule
+        self.violations: list[Violation] = []
+        self.entries: dict[str, ScheduledTask] = {}
+        self.setup_total = 0
+
+    def bad(self, kind: str, message: str, tasks: list[str] | None = None, resource: str | None = None) -> None:
+        self.violations.append(Violation(kind=kind, message=message, tasks=tasks or [], resource=resource))
+
+    def run(self) -> None:
+        self.check_entries()
+        self.check_machines()
+        self.check_renewables()
+        self.check_consumables()
+        self.check_constraints()
+
+    # --- each task on its own ---------------------------------------------------------------------
+
+    def check_entries(self) -> None:
+        p = self.problem
+        known = {t.id: t for t in p.tasks}
+        for e in self.schedule.tasks:
+            if e.task not in known:
+                self.bad("unknown_task", f"schedule lists task {e.task!r}, which the problem does not have",
+                         [e.task])
+                continue
+            if e.task in self.entries:
+                self.bad("duplicate_task", f"task {e.task!r} is scheduled twice", [e.task])
+                continue
+            self.entries[e.task] = e
+        for t in p.tasks:
+            e = self.entries.get(t.id)
+            if e is None:
+                if not t.optional:
+                    self.bad("missing_task", f"task {t.id!r} is not scheduled", [t.id])
+                continue
+            if e.mode >= len(t.modes):
+                self.bad("mode", f"task {t.id!r}: mode {e.mode} does not exist ({len(t.modes)} modes)", [t.id])
+                del self.entries[t.id]
+                continue
+            duration = t.modes[e.mode].duration
+            if e.end - e.start != duration:
+                self.bad("duration", f"task {t.id!r}: runs {e.end - e.start}, mode {e.mode} takes {duration}",
+                         [t.id])
+            release = t.release
+            deadline = [b for b in (t.deadline, p.horizon) if b is not None]
+            if t.job is not None:
+                job = next(j for j in p.jobs if j.id == t.job)
+                release = max(release, job.release)
+                if job.deadline is not None:
+                    deadline.append(job.deadline)
+            if e.start < release:
+                self.bad("release", f"task {t.id!r} starts at {e.start}, before its release {release}", [t.id])
+            if deadline and e.end > min(deadline):
+                self.bad("deadline", f"task {t.id!r} ends at {e.end}, after its deadline {min(deadline)}",
+                         [t.id])
+
+    def uses(self) -> dict[str, list[tuple[ScheduledTask, int]]]:
+        """Per resource id: the entries using it and their demand."""
+        out: dict[str, list[tuple[ScheduledTask, int]]] = defaultdict(list)
+        for e in self.entries.values():
+            mode = self.problem.task(e.task).modes[e.mode]
+            for i, rid in enumerate(mode.resources):
+                out[rid].append((e, 1 if mode.demands is None else mode.demands[i]))
+        return out
+
+    # --- resources --------------------------------------------------------------------------------
+
+    def check_machines(self) -> None:
+        blocked_until: dict[str, int] = {}
+        for c in self.problem.constraints:
+            if isinstance(c, Blocking) and c.first in self.entries and c.then in self.entries:
+                blocked_until[c.first] = max(self.entries[c.first].end, self.entries[c.then].start)
+        uses = self.uses()
+        for r in self.problem.resources:
+            if r.kind == "consumable":
+                continue
+            busy = [(e.start, blocked_until.get(e.task, e.end), e) for e, demand in uses.get(r.id, []) if demand]
+            for e_start, e_end, e in busy:
+                for a, b in r.unavailable:
+                    if e_start < b and a < e_end:
+                        self.bad("unavailable", f"task {e.task!r} [{e_start}, {e_end}) runs on {r.id!r} while "
+                                 f"it is unavailable [{a}, {b})", [e.task], r.id)
+            if r.kind != "machine":
+                continue
+            busy = sorted((x for x in busy if x[1] > x[0] or r.setups), key=lambda x: (x[0], x[1]))
+            families = {t.id: t.setup_family for t in self.problem.tasks}
+            setup = {(s.before, s.after): s.time for s in r.setups}
+            for (s1, e1, a), (s2, _e2, b) in zip(busy, busy[1:], strict=False):
+                gap = setup.get((families[a.task], families[b.task]), 0)
+                self.setup_total += gap
+                if s2 < e1 + gap:
+                    what = "overlap" if s2 < e1 else "setup"
+                    detail = f"overlaps {a.task!r} [{s1}, {e1})" if s2 < e1 else \
+                        f"starts {s2}, but {a.task!r} ends {e1} and the setup takes {gap}"
+                    self.bad(what, f"on machine {r.id!r}: task {b.task!r} {detail}", [a.task, b.task], r.id)
+
+    def check_renewables(self) -> None:
+        uses = self.uses()
+        for r in self.problem.resources:
+            if r.kind != "renewable":
+                continue
+            events: list[tuple[int, int, str]] = []
+            for e, demand in uses.get(r.id, []):
+                if demand and e.end > e.start:
+                    events += [(e.start, demand, e.task), (e.end, -demand, e.task)]
+            level = 0
+            for time, delta, task in sorted(events, key=lambda x: (x[0], x[1])):
+                level += delta
+                if level > r.capacity:
+                    self.bad("capacity", f"resource {r.id!r} uses {level} > capacity {r.capacity} at time "
+                             f"{time} (when {task!r} starts)", [task], r.id)
+
+    def check_consumables(self) -> None:
+        uses = self.uses()
+        for r in self.problem.resources:
+            if r.kind == "consumable":
+                used = sum(d for _, d in uses.get(r.id, []))
+                if used > r.capacity:
+                    self.bad("budget", f"consumable {r.id!r}: {used} used > budget {r.capacity}", [], r.id)
+
+    # --- constraints ------------------------------------------------------------------------------
+
+    def check_constraints(self) -> None:
+        en = self.entries
+        for c in self.problem.constraints:
+            if isinstance(c, TimeWindow):
+                e = en.get(c.task)
+                if e is None:
+                    continue
+                for value, lo, hi, what in ((e.start, c.start_min, c.start_max, "start"),
+                                            (e.end, c.end_min, c.end_max, "end")):
+                    if (lo is not None and value < lo) or (hi is not None and value > hi):
+                        self.bad("time_window", f"task {c.task!r}: {what} {value} outside [{lo}, {hi}]",
+                                 [c.task])
+            elif isinstance(c, NoWait | Synchronize):
+                present = [en[t] for t in c.tasks if t in en]
+                for a, b in zip(present, present[1:], strict=False):
+                    if isinstance(c, NoWait) and b.start != a.end:
+                        self.bad("no_wait", f"task {b.task!r} starts {b.start}, not when {a.task!r} ends "
+                                 f"({a.end})", [a.task, b.task])
+                    if isinstance(c, Synchronize) and b.start != a.start:
+                        self.bad("synchronize", f"tasks {a.task!r} and {b.task!r} start at {a.start} and "
+                                 f"{b.start}", [a.task, b.task])
+            elif isinstance(c, SameResource | DifferentResource):
+                self.check_resource_relation(c)
+            elif isinstance(c, SelectExactlyOne):
+                chosen = [t for t in c.tasks if t in en]
+                if len(chosen) != 1:
+                    self.bad("select_exactly_one", f"exactly one of {c.tasks} must run, {len(chosen)} do",
+                             list(c.tasks))
+            elif isinstance(c, Blocking):
+                if c.first in en and c.then in en and en[c.then].start < en[c.first].end:
+                    self.bad("precedence", f"blocking: {c.then!r} starts {en[c.then].start} before {c.first!r} "
+                             f"ends {en[c.first].end}", [c.first, c.then])
+            else:
+                self.check_precedence(c)
+
+    def check_precedence(self, c) -> None:
+        a, b = self.entries.get(c.first), self.entries.get(c.then)
+        if a is None or b is None:
+            return
+        first_side, then_side = c.type.split("_before_")
+        t1 = a.start if first_side == "start" else a.end
+        t2 = b.start if then_side == "start" else b.end
+        lag = t2 - t1
+        if lag < c.min_lag or (c.max_lag is not None and lag > c.max_lag):
+            self.bad("precedence", f"{c.type} {c.first!r} -> {c.then!r}: {then_side} of {c.then!r} is {lag} "
+                     f"after {first_side} of {c.first!r}, allowed [{c.min_lag}, {c.max_lag}]", [c.first, c.then])
+
+    def check_resource_relation(self, c) -> None:
+        machines = {r.id for r in self.problem.resources if r.kind == "machine"}
+        sets = {}
+        for t in c.tasks:
+            if t in self.entries:
+                e = self.entries[t]
+                sets[t] = set(self.problem.task(t).modes[e.mode].resources) & machines
+        ids = list(sets)
+        for i, x in enumerate(ids):
+            for y in ids[i + 1:]:
+                if isinstance(c, SameResource) and sets[x] != sets[y]:
+                    self.bad("same_resource", f"tasks {x!r} and {y!r} must share machines, run on "
+                             f"{sorted(sets[x])} and {sorted(sets[y])}", [x, y])
+                if isinstance(c, DifferentResource) and sets[x] & sets[y]:
+                    self.bad("different_resource", f"tasks {x!r} and {y!r} both run on "
+                             f"{sorted(sets[x] & sets[y])}", [x, y])
+
+
+def _objective_terms(problem: Problem, entries: dict[str, ScheduledTask], setup_total: int) -> dict[str, int]:
+    completion = {}
+    for view in problem.job_views:
+        ends = [entries[t].end for t in view.tasks if t in entries]
+        completion[view.id] = max(ends, default=0)
+    jobs = problem.job_views
+    due = [(v, completion[v.id] - v.due) for v in jobs if v.due is not None]
+    cost = 0
+    for t in problem.tasks:
+        if t.id in entries:
+            cost += t.modes[entries[t.id].mode].cost if entries[t.id].mode < len(t.modes) else 0
+        else:
+            cost += t.absence_penalty
+    return {
+        "makespan": max((e.end for e in entries.values()), default=0),
+        "total_completion_time": sum(completion.values()),
+        "total_weighted_completion_time": sum(v.weight * completion[v.id] for v in jobs),
+        "total_tardiness": sum(max(0, late) for _, late in due),
+        "total_weighted_tardiness": sum(v.weight * max(0, late) for v, late in due),
+        "maximum_lateness": max((late for _, late in due), default=0),
+        "number_tardy": sum(1 for _, late in due if late > 0),
+        "weighted_number_tardy": sum(v.weight for v, late in due if late > 0),
+        "total_earliness": sum(max(0, -late) for _, late in due),
+        "total_weighted_earliness": sum(v.weight * max(0, -late) for v, late in due),
+        "total_setup_time": setup_total,
+        "total_cost": cost,
+    }
