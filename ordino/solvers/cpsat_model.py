@@ -106,10 +106,7 @@ class _Builder:
             lits: list[IntVar | int] = []
             intervals = []
             for k, mode in enumerate(t.modes):
-                if len(t.modes) == 1:
-                    lit = present
-                else:
-                    lit = m.NewBoolVar(f"x[{t.id},{k}]")
+                lit = present if len(t.modes) == 1 else m.NewBoolVar(f"x[{t.id},{k}]")
                 if isinstance(lit, int):
                     iv = m.NewIntervalVar(s, mode.duration, e, f"iv[{t.id},{k}]")
                 else:
@@ -188,7 +185,7 @@ class _Builder:
                 pass  # always present: no self loop
             else:
                 arcs.append((a + 1, a + 1, lit_a.Not()))
-            for b, (j, q) in enumerate(uses):
+            for b, (j, _q) in enumerate(uses):
                 if a == b:
                     continue
                 lit = m.NewBoolVar(f"arc[{resource.id},{i},{j}]")
@@ -222,7 +219,7 @@ class _Builder:
     def constraints(self) -> None:
         m, idx = self.m, self.p.task_index
         for c in self.p.constraints:
-            if isinstance(c, PRECEDENCE_TYPES) or isinstance(c, Blocking):
+            if isinstance(c, (PRECEDENCE_TYPES, Blocking)):
                 a, b = self.vars[idx[c.first]], self.vars[idx[c.then]]
                 if isinstance(c, Blocking):
                     self.add(m.Add(b.start >= a.end), "blocking", a.present, b.present)
