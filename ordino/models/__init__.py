@@ -30,7 +30,8 @@ __all__ = [
     "CONSTRAINT_TYPES", "SCHEMA_VERSION", "TERM_DEFINITIONS", "Blocking", "Constraint", "DifferentResource",
     "EndBeforeEnd", "EndBeforeStart", "Job", "JobView", "Mode", "NoWait", "ObjectiveTerm", "Problem",
     "ProblemBuilder", "ProblemClass", "Resource", "Result", "SameResource", "Schedule", "ScheduledTask",
-    "SelectExactlyOne", "SetupTime", "SolveOptions", "StartBeforeEnd", "StartBeforeStart", "Status", "Synchronize",
+    "SelectExactlyOne", "SetupTime", "SolveOptions", "Task", "StartBeforeEnd", "StartBeforeStart", "Status",
+    "Synchronize",
     "TimeWindow", "Verification", "Violation", "classify", "load_problem", "load_schedule",
     "problem_from_dict", "problem_json_schema", "save_problem",
 ]
