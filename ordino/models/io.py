@@ -9,10 +9,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ordino.errors import InputError
+from ordino.models.constraints import CONSTRAINT_TYPES
 from ordino.models.problem import Problem
 from ordino.models.schedule import Schedule
 
 M = TypeVar("M", bound=BaseModel)
+CONSTRAINT_TAGS = [c.model_fields["type"].default for c in CONSTRAINT_TYPES]
 
 
 def describe_validation_error(error: ValidationError, data: Any = None) -> str:
@@ -25,6 +27,8 @@ def describe_validation_error(error: ValidationError, data: Any = None) -> str:
             msg = "unknown field (remove it or check its spelling)"
         elif err["type"] == "missing":
             msg = "required field is missing"
+        elif err["type"] in ("union_tag_not_found", "union_tag_invalid"):
+            msg = f"missing or unknown constraint 'type'; expected one of: {', '.join(CONSTRAINT_TAGS)}"
         lines.append(f"{path}: {msg}" if path else msg)
     return "; ".join(lines)
 
@@ -43,9 +47,7 @@ def _path(loc: tuple[Any, ...], data: Any) -> str:
         elif isinstance(node, dict) and part in node:
             out += f".{part}" if out else str(part)
             node = node[part]
-        elif part in {"end_before_start", "start_before_start", "end_before_end", "start_before_end",
-                      "no_wait", "same_resource", "different_resource", "time_window", "synchronize",
-                      "blocking", "select_exactly_one"}:
+        elif part in CONSTRAINT_TAGS:
             continue  # discriminator tag pydantic adds to the location
         else:
             out += f".{part}" if out else str(part)

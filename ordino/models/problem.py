@@ -134,6 +134,10 @@ class Problem(OntologyModel):
     def to_json(self, indent: int | None = 2) -> str:
         """Versioned JSON (omits fields left at their defaults, keeps the schema tag)."""
         data = self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        for dumped, constraint in zip(data.get("constraints", []), self.constraints, strict=True):
+            dumped["type"] = constraint.type  # the tag is a default, but readers need it
+        if "objective" not in data:
+            data["objective"] = [t.model_dump() for t in self.objective]
         return json.dumps({"schema": SCHEMA_VERSION, **data}, indent=indent)
 
     @classmethod

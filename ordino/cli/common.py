@@ -1,0 +1,49 @@
+"""Shared CLI plumbing: one-line errors with exit codes, JSON printing, the console."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import typer
+from rich.console import Console
+
+from ordino.errors import OrdinoError
+
+console = Console()
+err_console = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE = 1, 2, 3
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    """Print one clear error line on stderr and exit with `code`."""
+    err_console.print(f"[bold red]error:[/] {message}", markup=True, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn ordino errors into one message and an exit code; unexpected errors too, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except OrdinoError as exc:
+            fail(str(exc), exc.exit_code)
+        except Exception as exc:  # last resort: a bug, reported without a traceback
+            fail(f"internal error: {type(exc).__name__}: {exc} (please report it)", EXIT_OTHER)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def print_json(data: Any) -> None:
+    """Machine-readable output on stdout."""
+    sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
