@@ -1,0 +1,115 @@
+"""The ontology: validation, JSON round trip, schema, builder, classification."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ordino.errors import InputError
+from ordino.models import (
+    EndBeforeStart,
+    Mode,
+    Problem,
+    TimeWindow,
+    classify,
+    load_problem,
+    problem_from_dict,
+    problem_json_schema,
+)
+from tests.conftest import EXAMPLES, example
+
+
+def _base(**extra) -> dict:
+    data = {"resources": [{"id": "M1"}], "tasks": [{"id": "a", "modes": [{"resources": ["M1"], "duration": 3}]}]}
+    data.update(extra)
+    return data
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)
+def test_examples_round_trip_through_json(path):
+    problem = load_problem(path)
+    again = problem_from_dict(json.loads(problem.to_json()))
+    assert again == problem
+    assert json.loads(problem.to_json())["schema"] == "ordino/1"
+
+
+def test_schema_lists_every_constraint_type():
+    schema = json.dumps(problem_json_schema())
+    for tag in ("end_before_start", "no_wait", "blocking", "select_exactly_one", "time_window", "synchronize"):
+        assert tag in schema
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (_base(tasks=[{"id": "a", "modes": [{"resources": ["M1"], "duration": 2.5}]}]), "tasks[0](id='a').modes[0].duration"),
+        (_base(tasks=[{"id": "a", "modes": [{"resources": ["M1"], "duration": -1}]}]), "greater than or equal to 0"),
+        (_base(tasks=[{"id": "a", "modes": []}]), "tasks[0](id='a').modes"),
+        (_base(tasks=[{"id": "a", "modes": [{"resources": ["M9"], "duration": 1}]}]), "resource 'M9' is not declared"),
+        (_base(colour="red"), "colour: unknown field"),
+        (_base(constraints=[{"type": "end_before_start", "first": "a", "then": "zz"}]), "task 'zz' is not declared"),
+        (_base(constraints=[{"type": "before", "first": "a", "then": "a"}]), "expected one of: end_before_start"),
+        (_base(constraints=[{"type": "time_window", "task": "a", "start_min": 5, "start_max": 2}]), "start_max 2 < start_min 5"),
+        (_base(objective=[{"term": "total_tardiness"}]), "no job or task has a due date"),
+        (_base(schema="ordino/9"), "schema 'ordino/9' is not supported"),
+        (_base(resources=[{"id": "M1", "kind": "machine", "capacity": 3}]), "use kind 'renewable'"),
+        ([1, 2], "expected a JSON object"),
+    ],
+)
+def test_bad_input_names_the_field(data, fragment):
+    with pytest.raises(InputError) as info:
+        problem_from_dict(data, "p.json")
+    assert fragment in str(info.value)
+    assert str(info.value).startswith("p.json: ")
+
+
+def test_duplicate_ids_and_deadline_before_release_are_rejected():
+    with pytest.raises(InputError, match="task id 'a' is used twice"):
+        problem_from_dict(_base(tasks=[{"id": "a", "modes": [{"duration": 1}]}] * 2))
+    with pytest.raises(InputError, match="exceeds deadline"):
+        problem_from_dict(_base(tasks=[{"id": "a", "release": 5, "deadline": 6, "modes": [{"duration": 3}]}]))
+
+
+def test_malformed_json_file_names_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"tasks": [\n  {"id": "a",,}\n]}')
+    with pytest.raises(InputError) as info:
+        load_problem(bad)
+    assert f"{bad}:2: malformed JSON" in str(info.value)
+    with pytest.raises(InputError, match="file not found"):
+        load_problem(tmp_path / "missing.json")
+
+
+def test_builder_matches_json_form():
+    built = (Problem.builder("demo").machine("M1").job("J1", due=10, weight=2)
+             .task("J1.a", 3, on="M1", job="J1").task("J1.b", 2, on="M1", job="J1")
+             .precedence("J1.a", "J1.b", min_lag=1).minimize("total_weighted_tardiness").build())
+    assert built.constraints == [EndBeforeStart(first="J1.a", then="J1.b", min_lag=1)]
+    assert built.job_views[0].tasks == ["J1.a", "J1.b"]
+    assert problem_from_dict(json.loads(built.to_json())) == built
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("single_machine_weighted_tardiness", "single_machine"), ("parallel_machines", "parallel_machines"),
+     ("ft06_job_shop", "job_shop"), ("flexible_job_shop", "flexible_job_shop"), ("rcpsp_project", "rcpsp"),
+     ("setups_and_breaks", "general")],
+)
+def test_classify_examples(name, kind):
+    assert classify(example(name)) == kind
+
+
+def test_flow_shop_is_recognised():
+    b = Problem.builder().machine("A").machine("B")
+    for j in range(3):
+        b.task(f"{j}.1", 2 + j, on="A", job=f"J{j}").task(f"{j}.2", 3, on="B", job=f"J{j}").job(f"J{j}")
+        b.precedence(f"{j}.1", f"{j}.2")
+    assert classify(b.build()) == "flow_shop"
+    b.constraint(TimeWindow(task="0.1", start_min=1))
+    assert classify(b.build()) == "general"
+
+
+def test_mode_demands_must_match_resources():
+    with pytest.raises(ValueError, match="demands has 1 entries"):
+        Mode(resources=["a", "b"], duration=1, demands=[1])
