@@ -1,0 +1,185 @@
+"""Numbers the MILP formulations need before any variable exists: a horizon, earliest starts, latest ends.
+
+The horizon bounds every end time in some optimal schedule. For a pure makespan objective it is the makespan
+of a serial schedule-generation pass (a feasible schedule, so an optimum ends no later); otherwise it is the
+sum of all work plus releases, lags and windows, which bounds an optimal schedule without needless idle time.
+Earliest starts and latest ends come from longest paths over the precedences; they give the big-M values
+and the time-indexed domains.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from ordino.models import EndBeforeStart, Problem, StartBeforeStart, TimeWindow
+from ordino.models.constraints import PRECEDENCE_TYPES
+
+
+@dataclass(frozen=True)
+class TimeBounds:
+    """Horizon and per-task earliest start / latest end (indices follow `problem.tasks`)."""
+
+    horizon: int
+    source: str
+    earliest_start: list[int]
+    latest_end: list[int]
+
+    def latest_start(self, i: int, duration: int) -> int:
+        """Latest start of task `i` when it runs for `duration`."""
+        return self.latest_end[i] - duration
+
+
+def trivial_horizon(problem: Problem) -> int:
+    """Releases + all work + positive lags + down times + window openings (+ due dates for earliness)."""
+    if problem.horizon is not None:
+        return problem.horizon
+    work = sum(max(m.duration for m in t.modes) for t in problem.tasks)
+    lags = sum(max(0, getattr(c, "min_lag", 0)) for c in problem.constraints)
+    release = max([problem.earliest_start(t) for t in problem.tasks] + [0])
+    down = max((b for r in problem.resources for _, b in r.unavailable), default=0)
+    windows = max((max(c.start_min or 0, c.end_min or 0) for c in problem.constraints
+                   if isinstance(c, TimeWindow)), default=0)
+    dues = 0
+    if any("earliness" in term.term for term in problem.objective):
+        dues = max([v.due for v in problem.job_views if v.due is not None] + [0])
+    return release + work + lags + down + windows + dues + 1
+
+
+def _sgs_applies(problem: Problem) -> bool:
+    """The serial SGS below handles releases, min-lag end/start-before-start precedences, machines and
+    renewable resources (with down times); anything else makes it skip."""
+    if any(r.kind == "consumable" for r in problem.resources):
+        return False
+    for c in problem.constraints:
+        if not isinstance(c, EndBeforeStart | StartBeforeStart) or c.max_lag is not None or c.min_lag < 0:
+            return False
+    return not any(t.optional for t in problem.tasks)
+
+
+def _topological(n: int, edges: list[tuple[int, int, int, bool]]) -> list[int] | None:
+    """Kahn order of tasks over precedence edges (a, b, lag, end_anchored); None on a cycle."""
+    succ: dict[int, list[int]] = defaultdict(list)
+    indeg = [0] * n
+    for a, b, _, _ in edges:
+        succ[a].append(b)
+        indeg[b] += 1
+    order = [i for i in range(n) if indeg[i] == 0]
+    k = 0
+    while k < len(order):
+        for b in succ[order[k]]:
+            indeg[b] -= 1
+            if indeg[b] == 0:
+                order.append(b)
+        k += 1
+    return order if len(order) == n else None
+
+
+def serial_sgs_makespan(problem: Problem, limit: int) -> int | None:
+    """Makespan of a serial schedule-generation pass (tasks in precedence order, each mode tried, earliest
+    finish kept), or None when the pass does not apply or does not fit within `limit`."""
+    if not _sgs_applies(problem):
+        return None
+    idx = problem.task_index
+    edges = [(idx[c.first], idx[c.then], c.min_lag, isinstance(c, EndBeforeStart)) for c in problem.constraints]
+    order = _topological(len(problem.tasks), edges)
+    if order is None:
+        return None
+    preds: dict[int, list[tuple[int, int, bool]]] = defaultdict(list)
+    for a, b, lag, end in edges:
+        preds[b].append((a, lag, end))
+    length = limit + max(m.duration for t in problem.tasks for m in t.modes) + 1
+    usage = {r.id: np.zeros(length, dtype=np.int64) for r in problem.resources}
+    cap = {r.id: r.capacity for r in problem.resources}
+    for r in problem.resources:
+        for a, b in r.unavailable:
+            usage[r.id][a:min(b, length)] = r.capacity + 10**9
+    start = [0] * len(problem.tasks)
+    end = [0] * len(problem.tasks)
+    for i in order:
+        task = problem.tasks[i]
+        est = problem.earliest_start(task)
+        for a, lag, is_end in preds[i]:
+            est = max(est, (end[a] if is_end else start[a]) + lag)
+        best: tuple[int, int] | None = None
+        for k, mode in enumerate(task.modes):
+            t = _earliest_fit(usage, cap, mode, est, length)
+            if t is not None and (best is None or t + mode.duration < best[0] + task.modes[best[1]].duration):
+                best = (t, k)
+        if best is None:
+            return None
+        t, k = best
+        mode = task.modes[k]
+        for j, rid in enumerate(mode.resources):
+            usage[rid][t:t + mode.duration] += mode.demand(j)
+        start[i], end[i] = t, t + mode.duration
+        deadline = problem.latest_end(task)
+        if deadline is not None and end[i] > deadline:
+            return None
+    makespan = max(end)
+    return makespan if makespan <= limit else None
+
+
+def _earliest_fit(usage: dict[str, np.ndarray], cap: dict[str, int], mode, est: int, length: int) -> int | None:
+    t = est
+    while t + mode.duration < length:
+        clash = -1
+        for j, rid in enumerate(mode.resources):
+            window = usage[rid][t:t + mode.duration] + mode.demand(j) > cap[rid]
+            if window.any():
+                clash = max(clash, int(np.flatnonzero(window)[-1]))
+        if clash < 0:
+            return t
+        t += clash + 1
+    return None
+
+
+def time_bounds(problem: Problem) -> TimeBounds | str:
+    """Horizon and longest-path earliest starts / latest ends, or a message when some task cannot fit."""
+    horizon = trivial_horizon(problem)
+    source = "given horizon" if problem.horizon is not None else "sum of durations, releases and lags"
+    if [t.term for t in problem.objective] == ["makespan"]:
+        sgs = serial_sgs_makespan(problem, horizon)
+        if sgs is not None and sgs < horizon:
+            horizon, source = sgs, "makespan of a serial schedule-generation pass"
+    n = len(problem.tasks)
+    pmin = [min(m.duration for m in t.modes) for t in problem.tasks]
+    pmax = [max(m.duration for m in t.modes) for t in problem.tasks]
+    es = [problem.earliest_start(t) for t in problem.tasks]
+    le = [min(horizon, problem.latest_end(t) if problem.latest_end(t) is not None else horizon)
+          for t in problem.tasks]
+    idx = problem.task_index
+    for c in problem.constraints:
+        if isinstance(c, TimeWindow):
+            i = idx[c.task]
+            es[i] = max(es[i], c.start_min or 0, (c.end_min or 0) - pmax[i])
+            if c.end_max is not None:
+                le[i] = min(le[i], c.end_max)
+            if c.start_max is not None:
+                le[i] = min(le[i], c.start_max + pmax[i])
+    edges = []
+    for c in problem.constraints:
+        if isinstance(c, PRECEDENCE_TYPES):
+            side_a, side_b = c.anchors()
+            edges.append((idx[c.first], idx[c.then], c.min_lag, side_a == "end", side_b == "end"))
+    order = _topological(n, [(a, b, lag, ea) for a, b, lag, ea, _ in edges])
+    if order is not None:
+        into: dict[int, list] = defaultdict(list)
+        out: dict[int, list] = defaultdict(list)
+        for e in edges:
+            into[e[1]].append(e)
+            out[e[0]].append(e)
+        for b in order:  # start_b >= start_a + [p_a] - [p_b] + lag
+            for a, _, lag, ea, eb in into[b]:
+                es[b] = max(es[b], es[a] + (pmin[a] if ea else 0) - (pmax[b] if eb else 0) + lag)
+        for a in reversed(order):  # end_a <= latest end implied by each successor
+            for _, b, lag, ea, eb in out[a]:
+                latest_anchor_b = le[b] if eb else le[b] - pmin[b]
+                le[a] = min(le[a], latest_anchor_b - lag + (0 if ea else pmax[a]))
+    for i, t in enumerate(problem.tasks):
+        if es[i] + pmin[i] > le[i]:
+            return (f"task {t.id!r} cannot fit: earliest start {es[i]} + shortest duration {pmin[i]} exceeds its "
+                    f"latest end {le[i]} (from deadlines, windows, precedences and the horizon {horizon})")
+    return TimeBounds(horizon=horizon, source=source, earliest_start=es, latest_end=le)

@@ -1,0 +1,124 @@
+"""Build the MILP for a problem's structure and solve it with HiGHS through `pyomo.contrib.solver`."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pyomo.environ as pyo
+
+from ordino.errors import ModelError
+from ordino.models import Problem, Result, SolveOptions
+from ordino.solvers.milp.core import MilpModel
+from ordino.solvers.milp.data import time_bounds
+from ordino.solvers.milp.disjunctive import DisjunctiveBuilder
+from ordino.solvers.milp.positional import PositionalBuilder
+from ordino.solvers.milp.support import choose_formulation, milp_supports
+from ordino.solvers.milp.timeindexed import TimeIndexedBuilder
+
+_BUILDERS = {"positional": PositionalBuilder, "disjunctive": DisjunctiveBuilder, "time_indexed": TimeIndexedBuilder}
+
+
+class Infeasible(Exception):
+    """The data alone (time bounds) show that no schedule exists."""
+
+
+def build_milp(problem: Problem, formulation: str | None = None) -> MilpModel:
+    """The Pyomo model of `problem` in the formulation its structure calls for (or the one named).
+
+    Raises
+    ------
+    ModelError
+        When the MILP route does not support the problem's features.
+    Infeasible
+        When the time bounds alone show that some task cannot be scheduled.
+    """
+    reason = milp_supports(problem)
+    if reason is not None:
+        raise ModelError(reason)
+    name = formulation or choose_formulation(problem)
+    if name not in _BUILDERS:
+        raise ModelError(f"unknown MILP formulation {name!r}; choose one of {', '.join(_BUILDERS)}")
+    bounds = time_bounds(problem)
+    if isinstance(bounds, str):
+        raise Infeasible(bounds)
+    built = _BUILDERS[name](problem, bounds).build()
+    if built.infeasible is not None:
+        raise Infeasible(built.infeasible)
+    return built
+
+
+def _highs():
+    from pyomo.contrib.solver.common.factory import SolverFactory
+
+    return SolverFactory("highs")
+
+
+def solve_milp(problem: Problem, options: SolveOptions) -> Result:
+    """Solve with the MILP route: status, objective, best bound and schedule; never raises for a solver's
+    own outcome (a HiGHS or Pyomo failure becomes status 'error' with the message in the log)."""
+    began = time.perf_counter()
+    try:
+        built = build_milp(problem)
+    except Infeasible as exc:
+        return Result(status="infeasible", method="milp", runtime=time.perf_counter() - began,
+                      log=[f"milp: infeasible before solving: {exc}"])
+    except ModelError:
+        raise
+    except Exception as exc:
+        return Result(status="error", method="milp", runtime=time.perf_counter() - began,
+                      log=[f"milp: model building failed: {type(exc).__name__}: {exc}"])
+    build_time = time.perf_counter() - began
+    try:
+        return _run(built, options, began, build_time)
+    except Exception as exc:
+        return Result(status="error", method="milp", runtime=time.perf_counter() - began,
+                      log=[f"milp ({built.formulation}): HiGHS failed: {type(exc).__name__}: {exc}"])
+
+
+def _run(built: MilpModel, options: SolveOptions, began: float, build_time: float) -> Result:
+    from pyomo.contrib.solver.common.results import SolutionStatus, TerminationCondition
+
+    solver = _highs()
+    if not solver.available():
+        return Result(status="error", method="milp", log=["milp: HiGHS (highspy) is not available"])
+    kwargs = {
+        "time_limit": max(0.01, options.time_limit - build_time),
+        "load_solutions": False,
+        "raise_exception_on_nonoptimal_result": False,
+        "rel_gap": 0.0,
+        "abs_gap": 0.99,  # objectives are integer: a gap below 1 proves optimality
+        "tee": options.log,
+        "solver_options": {"random_seed": options.seed},
+    }
+    if options.workers:
+        kwargs["threads"] = options.workers
+    res = solver.solve(built.model, **kwargs)
+    tc = res.termination_condition
+    has_solution = res.solution_status in (SolutionStatus.optimal, SolutionStatus.feasible)
+    log = [f"milp ({built.formulation}, horizon {built.bounds.horizon} from {built.bounds.source}): "
+           f"built in {build_time:.3f}s, {built.model.nvariables()} variables, {built.model.nconstraints()} "
+           f"constraints; HiGHS {tc.name} after {time.perf_counter() - began - build_time:.2f}s"]
+    bound = None if res.objective_bound is None or not math.isfinite(res.objective_bound) \
+        else float(math.ceil(res.objective_bound - 1e-6))
+    if tc == TerminationCondition.provenInfeasible or (
+            tc == TerminationCondition.infeasibleOrUnbounded and not has_solution):
+        # every variable is bounded, so 'infeasible or unbounded' can only be infeasible
+        return Result(status="infeasible", method="milp", runtime=time.perf_counter() - began, log=log)
+    if tc == TerminationCondition.unbounded:
+        return Result(status="unbounded", method="milp", runtime=time.perf_counter() - began, log=log)
+    if tc == TerminationCondition.error:
+        return Result(status="error", method="milp", runtime=time.perf_counter() - began, log=log)
+    if not has_solution:
+        return Result(status="unknown", method="milp", bound=bound, runtime=time.perf_counter() - began, log=log)
+    res.solution_loader.load_vars()
+    schedule = built.read_schedule()
+    objective = round(pyo.value(built.model.obj))
+    status = "optimal" if tc == TerminationCondition.convergenceCriteriaSatisfied else "feasible"
+    if status == "optimal":
+        bound = float(objective)
+    return Result(status=status, objective=objective, bound=bound, schedule=schedule, method="milp",
+                  runtime=time.perf_counter() - began, log=log)
+
+
+__all__ = ["Infeasible", "build_milp", "milp_supports", "solve_milp"]

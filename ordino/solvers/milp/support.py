@@ -1,0 +1,66 @@
+"""Which problems the MILP route handles, and which formulation it picks for each."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ordino.models import Blocking, Problem, SelectExactlyOne, classify
+
+Formulation = Literal["positional", "disjunctive", "time_indexed"]
+
+#: Upper limit on start variables of a time-indexed model (tasks x modes x start times).
+TIME_INDEXED_LIMIT = 250_000
+
+
+def choose_formulation(problem: Problem) -> Formulation:
+    """Positional for single/parallel machines, disjunctive for machine shops, time-indexed with renewables.
+
+    Time-indexed is also used when machines have unavailable periods, which it expresses by removing the
+    start times that would overlap them.
+    """
+    kind = classify(problem)
+    if kind in ("rcpsp", "multi_mode_rcpsp"):
+        return "time_indexed"
+    if any(r.kind == "renewable" or r.unavailable for r in problem.resources):
+        return "time_indexed"
+    if kind in ("single_machine", "parallel_machines"):
+        return "positional"
+    if kind in ("flow_shop", "job_shop", "flexible_job_shop"):
+        return "disjunctive"
+    one_machine_modes = all(len(m.resources) == 1 for t in problem.tasks for m in t.modes)
+    relations = [c for c in problem.constraints if c.type != "time_window"]
+    if one_machine_modes and not relations:
+        return "positional"
+    return "disjunctive"
+
+
+def milp_supports(problem: Problem) -> str | None:
+    """None when the MILP route can solve `problem`, else the features it does not support."""
+    reasons: list[str] = []
+    if any(t.optional for t in problem.tasks):
+        reasons.append("optional tasks")
+    kinds = sorted({c.type for c in problem.constraints if isinstance(c, Blocking | SelectExactlyOne)})
+    reasons += [f"{k} constraints" for k in kinds]
+    if any(r.setups for r in problem.resources):
+        reasons.append("sequence-dependent setup times")
+    if any("earliness" in term.term for term in problem.objective):
+        from ordino.solvers.milp.core import job_sinks
+
+        sinks = job_sinks(problem)
+        loose = [v.id for v in problem.job_views if v.due is not None and sinks.get(v.id) is None]
+        if loose:
+            reasons.append(f"earliness of jobs without a single last task ({', '.join(loose[:3])})")
+    if reasons:
+        return "the MILP route does not support " + ", ".join(reasons) + "; use method 'cpsat'"
+    if choose_formulation(problem) == "time_indexed":
+        from ordino.solvers.milp.data import time_bounds
+
+        bounds = time_bounds(problem)
+        if isinstance(bounds, str):
+            return None  # the solve reports infeasibility
+        size = sum(max(0, bounds.latest_end[i] - m.duration - bounds.earliest_start[i] + 1)
+                   for i, t in enumerate(problem.tasks) for m in t.modes)
+        if size > TIME_INDEXED_LIMIT:
+            return (f"the MILP route's time-indexed model would need {size} start variables (limit "
+                    f"{TIME_INDEXED_LIMIT}, horizon {bounds.horizon}); use method 'cpsat'")
+    return None

@@ -1,0 +1,66 @@
+"""Time-indexed (pulse) formulation for renewable resources, machines and unavailable periods.
+
+x[i,k,t] = 1 starts task i in mode k at time t. Start times run over [ES_i, LE_i - p_ik], skipping those
+that would overlap a down period of a resource the mode uses. At each time unit, the demand of the tasks
+running on a resource stays within its capacity (machines have capacity 1).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pyomo.environ as pyo
+
+from ordino.solvers.milp.core import MilpBuilder
+
+
+class TimeIndexedBuilder(MilpBuilder):
+    """Pulse variables per task, mode and start time."""
+
+    formulation = "time_indexed"
+
+    def start_times(self, i: int, k: int) -> range | list[int]:
+        md = self.p.tasks[i].modes[k]
+        first, last = self.b.earliest_start[i], self.b.latest_end[i] - md.duration
+        times = range(first, last + 1)
+        down = [(a, c) for rid in md.resources for a, c in self.p.resource(rid).unavailable]
+        if not down:
+            return times
+        return [t for t in times if not any(t < c and a < t + max(md.duration, 1) for a, c in down)]
+
+    def resources(self) -> None:
+        p, m = self.p, self.m
+        index = [(i, k, t) for i, task in enumerate(p.tasks) for k in range(len(task.modes))
+                 for t in self.start_times(i, k)]
+        m.x = pyo.Var(index, within=pyo.Binary)
+        self.var_doc("x", r"x_{ikt} \in \{0,1\}", "task i starts at time t in mode k", len(index))
+        by_task: dict[int, list] = defaultdict(list)
+        for i, k, t in index:
+            by_task[i].append((k, t))
+        missing = [p.tasks[i].id for i in range(self.n) if not by_task[i]]
+        if missing:
+            self.out.infeasible = f"task {missing[0]!r} has no start time that fits its window and down periods"
+        self.add("one_start", [sum(m.x[i, k, t] for k, t in by_task[i]) == 1 for i in range(self.n) if by_task[i]],
+                 r"\sum_{k,t} x_{ikt} = 1", "each task starts exactly once")
+        self.add("start_def", [m.S[i] == sum(t * m.x[i, k, t] for k, t in by_task[i]) for i in range(self.n)
+                               if by_task[i]],
+                 r"S_i = \sum_{k,t} t\, x_{ikt}", "the start time is the chosen pulse")
+        self.add("mode_link", [m.y[i, k] == sum(m.x[i, q, t] for q, t in by_task[i] if q == k) for i, k in self.multi],
+                 r"y_{ik} = \sum_t x_{ikt}", "the chosen pulse fixes the mode")
+        running: dict[tuple[str, int], list] = defaultdict(list)
+        for i, k, t in index:
+            md = p.tasks[i].modes[k]
+            for j, rid in enumerate(md.resources):
+                d = md.demand(j)
+                if d and p.resource(rid).kind != "consumable":
+                    for u in range(t, t + md.duration):
+                        running[(rid, u)].append((i, d, m.x[i, k, t]))
+        caps = []
+        for (rid, _u), terms in running.items():
+            peak: dict[int, int] = {}
+            for i, d, _ in terms:
+                peak[i] = max(peak.get(i, 0), d)
+            if sum(peak.values()) > p.resource(rid).capacity:
+                caps.append(sum(d * x for _, d, x in terms) <= p.resource(rid).capacity)
+        self.add("capacity", caps, r"\sum_{i,k} d_{ikr} \sum_{t' = t - p_{ik} + 1}^{t} x_{ikt'} \le Q_r",
+                 "at each time t the running demand on resource r stays within its capacity")

