@@ -1,0 +1,198 @@
+"""Export a problem's model: the MILP as `.lp` / `.mps`, and the model as readable math in Markdown.
+
+The Markdown describes the MILP that the MILP route would solve (every constraint under the name it has in
+the Pyomo model and the `.lp` file); for problems only CP-SAT handles, it describes the CP model instead.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from ordino.errors import InputError, ModelError
+from ordino.models import CONSTRAINT_TYPES, TERM_DEFINITIONS, Problem, classify
+
+Format = Literal["lp", "mps", "md"]
+FORMATS: tuple[str, ...] = ("lp", "mps", "md")
+_TEMPLATES = Path(__file__).parent / "templates"
+_DATA_ROWS = 30
+
+
+def export_model(problem: Problem, path_or_format: str | Path, fmt: str | None = None) -> str:
+    """Write or return the model of `problem`.
+
+    Parameters
+    ----------
+    problem
+        The problem to export.
+    path_or_format
+        A format name (`"lp"`, `"mps"`, `"md"`) to get the text back only, or a file path to write.
+    fmt
+        The format when writing a file whose suffix does not say it.
+
+    Returns
+    -------
+    str
+        The exported text (also written to the file when a path is given).
+
+    Raises
+    ------
+    ModelError
+        `lp` / `mps` for a problem the MILP route does not support (the message says which feature).
+    InputError
+        An unknown format.
+    """
+    path: Path | None = None
+    if fmt is None and str(path_or_format).lower() in FORMATS:
+        fmt = str(path_or_format).lower()
+    else:
+        path = Path(path_or_format)
+        fmt = fmt or path.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    text = to_markdown(problem) if fmt == "md" else milp_text(problem, fmt)
+    if path is not None:
+        path.write_text(text, encoding="utf-8")
+    return text
+
+
+def milp_text(problem: Problem, fmt: str) -> str:
+    """The MILP in LP or MPS format, with readable variable and constraint names."""
+    from ordino.solvers.milp import Infeasible, build_milp
+
+    try:
+        built = build_milp(problem)
+    except Infeasible as exc:
+        raise ModelError(f"cannot export the MILP: the problem is infeasible ({exc})") from None
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / f"model.{fmt}"
+        built.model.write(str(target), io_options={"symbolic_solver_labels": True})
+        return target.read_text(encoding="utf-8")
+
+
+def to_markdown(problem: Problem) -> str:
+    """The model as Markdown: sets, parameters, variables, objective, constraints and a data table."""
+    from ordino.solvers.milp import Infeasible, build_milp, milp_supports
+
+    reason = milp_supports(problem)
+    context: dict[str, Any]
+    if reason is None:
+        try:
+            built = build_milp(problem)
+            context = _milp_context(built)
+        except Infeasible as exc:
+            context = _cp_context(problem, f"The MILP was not built: the problem is infeasible ({exc}).")
+    else:
+        context = _cp_context(problem, f"The MILP route does not apply ({reason}); this is the CP-SAT model.")
+    context.update(_common_context(problem))
+    env = Environment(loader=FileSystemLoader(str(_TEMPLATES)), undefined=StrictUndefined, autoescape=False,
+                      keep_trailing_newline=True)
+    return env.get_template("model.md.j2").render(**context)
+
+
+def _common_context(problem: Problem) -> dict[str, Any]:
+    rows = []
+    for t in problem.tasks[:_DATA_ROWS]:
+        job = next((v for v in problem.job_views if t.id in v.tasks), None)
+        modes = "; ".join(f"{'+'.join(m.resources) or '-'}: {m.duration}" for m in t.modes)
+        rows.append({"task": t.id, "job": t.job or "", "modes": modes, "release": problem.earliest_start(t),
+                     "due": "" if job is None or job.due is None else job.due,
+                     "weight": "" if job is None else job.weight})
+    return {
+        "title": f"Model of {problem.name or 'the problem'}",
+        "counts": {"tasks": len(problem.tasks), "jobs": len(problem.job_views), "resources": len(problem.resources),
+                   "constraints": len(problem.constraints)},
+        "time_unit": problem.time_unit,
+        "structure": classify(problem),
+        "data": {"rows": rows, "truncated": len(problem.tasks) > _DATA_ROWS},
+    }
+
+
+def _docs(items) -> list[dict[str, Any]]:
+    return [{"name": d.name, "math": d.math, "text": d.text, "size": d.size} for d in items]
+
+
+def _milp_context(built) -> dict[str, Any]:
+    label = built.formulation.replace("_", "-")
+    return {
+        "summary": f"Mixed-integer linear program, {label} formulation, solved by HiGHS through Pyomo. "
+                   f"Times are integers; the horizon H bounds every end time in some optimal schedule.",
+        "model_kind": f"MILP ({label})",
+        "note": None,
+        "sets": _docs(built.sets),
+        "parameters": _docs(built.parameters),
+        "variables": _docs(built.variables),
+        "objective": _docs(built.objective),
+        "constraints": _docs(built.constraints),
+    }
+
+
+class _D:
+    """A documented CP model component (same fields as the MILP's)."""
+
+    def __init__(self, name: str, math: str, text: str, size: int = 1) -> None:
+        self.name, self.math, self.text, self.size = name, math, text, size
+
+
+def _cp_context(problem: Problem, note: str) -> dict[str, Any]:
+    tasks = problem.tasks
+    modes = sum(len(t.modes) for t in tasks)
+    machines = [r for r in problem.resources if r.kind == "machine"]
+    renewables = [r for r in problem.resources if r.kind == "renewable"]
+    consumables = [r for r in problem.resources if r.kind == "consumable"]
+    optional = [t for t in tasks if t.optional]
+    multi = [t for t in tasks if len(t.modes) > 1]
+    variables = [
+        _D("s, e", r"S_i, E_i \in [0, H]", "start and end of task i", len(tasks)),
+        _D("iv", r"I_{ik} = [S_i, S_i + p_{ik})", "interval of task i in mode k (optional when it has a choice)",
+           modes),
+    ]
+    if multi:
+        variables.append(_D("x", r"x_{ik} \in \{0,1\}", "task i runs in mode k", sum(len(t.modes) for t in multi)))
+    if optional:
+        variables.append(_D("p", r"o_i \in \{0,1\}", "optional task i is performed", len(optional)))
+    constraints = []
+    if multi:
+        constraints.append(_D("one_mode", r"\sum_k x_{ik} = o_i", "a performed task runs in exactly one mode",
+                              len(multi)))
+    if machines:
+        constraints.append(_D("no_overlap", r"\mathrm{NoOverlap}(\{I_{ik} : r \in R_{ik}\} \cup D_r)",
+                              "a machine runs one task at a time and none in its down periods D_r", len(machines)))
+    if any(r.setups for r in machines):
+        constraints.append(_D("circuit", r"\mathrm{Circuit}(a_{ij}),\ a_{ij} \Rightarrow S_j \ge E_i + s_{f_i f_j}",
+                              "sequence-dependent setups along each machine's task order",
+                              sum(1 for r in machines if r.setups)))
+    if renewables:
+        constraints.append(_D("cumulative", r"\mathrm{Cumulative}(\{(I_{ik}, d_{ikr})\}, Q_r)",
+                              "running demand on a renewable resource stays within its capacity", len(renewables)))
+    if consumables:
+        constraints.append(_D("consumable", r"\sum_{i,k} d_{ikr} x_{ik} \le B_r", "consumable budgets",
+                              len(consumables)))
+    constraints.append(_D("release_deadline", r"S_i \ge r_i,\ E_i \le \bar d_i",
+                          "releases, deadlines and the horizon", len(tasks)))
+    for cls in CONSTRAINT_TYPES:
+        kind = cls.model_fields["type"].default
+        count = sum(1 for c in problem.constraints if c.type == kind)
+        if count:
+            doc = " ".join((cls.__doc__ or "").split())
+            constraints.append(_D(kind, r"\text{" + kind.replace("_", r"\_") + "}", doc, count))
+    objective = [_D("objective", r"\min " + " + ".join(
+        (f"{t.weight}\\," if t.weight != 1 else "") + r"\text{" + t.term.replace("_", r"\_") + "}"
+        for t in problem.objective),
+        "; ".join(f"{t.term}: {TERM_DEFINITIONS[t.term]}" for t in problem.objective))]
+    return {
+        "summary": "Constraint programming model for OR-Tools CP-SAT: interval variables per task and mode, "
+                   "no-overlap per machine, cumulative per renewable resource.",
+        "model_kind": "CP-SAT",
+        "note": note,
+        "sets": _docs([_D("I", "I", "tasks", len(tasks)), _D("K_i", "K_i", "modes of task i", modes),
+                       _D("R", "R", "resources", len(problem.resources))]),
+        "parameters": _docs([_D("p", r"p_{ik}", "duration of task i in mode k", modes),
+                             _D("d", r"d_{ikr}", "demand of task i in mode k on resource r", modes)]),
+        "variables": _docs(variables),
+        "objective": _docs(objective),
+        "constraints": _docs(constraints),
+    }
