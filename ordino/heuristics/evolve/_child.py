@@ -1,0 +1,173 @@
+"""Sandbox child: evaluate candidate heuristics on single-machine instances; run as ``python -I _child.py``.
+
+Reads one JSON document on stdin, writes one line ``<nonce><json>`` on stdout. Self-contained (numpy,
+math and the standard library only) so nothing of the parent's package or environment is needed. The
+parent has already checked each candidate's AST; here candidates run with a reduced set of builtins, with
+stdout captured, and with a per-candidate alarm.
+"""
+
+import builtins
+import io
+import json
+import math
+import signal
+import sys
+import time
+
+import numpy as np
+
+
+class CandidateTimeout(BaseException):
+    """Raised by the alarm when a candidate runs out of time."""
+
+
+def _alarm(signum, frame):
+    raise CandidateTimeout()
+
+
+_SAFE_BUILTINS = {
+    name: getattr(builtins, name)
+    for name in (
+        "abs", "all", "any", "bool", "dict", "enumerate", "filter", "float", "int", "isinstance", "len", "list",
+        "map", "max", "min", "pow", "print", "range", "reversed", "round", "set", "sorted", "sum", "tuple", "zip",
+        "ValueError", "ZeroDivisionError", "ArithmeticError", "Exception",
+    )
+}
+
+
+def _safe_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level == 0 and name in ("numpy", "math"):
+        return {"numpy": np, "math": math}[name]
+    raise ImportError(f"import of {name!r} is not allowed")
+
+
+def _load(code, entry):
+    allowed = dict(_SAFE_BUILTINS)
+    allowed["__import__"] = _safe_import
+    env = {"__builtins__": allowed, "np": np, "numpy": np, "math": math, "__name__": "candidate"}
+    exec(compile(code, "<candidate>", "exec"), env)
+    func = env.get(entry)
+    if not callable(func):
+        raise ValueError(f"candidate defines no function {entry!r}")
+    return func
+
+
+def _groups(instances):
+    """Instances grouped by size: (indices, P, D, W) with rows sorted by due date then processing time."""
+    by_n = {}
+    for i, inst in enumerate(instances):
+        by_n.setdefault(len(inst["p"]), []).append(i)
+    out = []
+    for n, idx in sorted(by_n.items()):
+        p = np.array([instances[i]["p"] for i in idx], dtype=float).reshape(len(idx), n)
+        d = np.array([instances[i]["d"] for i in idx], dtype=float).reshape(len(idx), n)
+        w = np.array([instances[i].get("w") or [1] * n for i in idx], dtype=float).reshape(len(idx), n)
+        order = np.lexsort((p, d), axis=-1)
+        out.append((idx, np.take_along_axis(p, order, 1), np.take_along_axis(d, order, 1),
+                    np.take_along_axis(w, order, 1)))
+    return out
+
+
+def _run_priority(func, groups, total):
+    """Greedy dispatch: at each step the unscheduled job with the lowest score goes next (ties: EDD order)."""
+    values = [0.0] * total
+    for idx, p, d, w in groups:
+        m, n = p.shape
+        left = np.ones((m, n), dtype=bool)
+        t = np.zeros((m, 1))
+        obj = np.zeros(m)
+        rows = np.arange(m)
+        for step in range(n):
+            rem = (p * left).sum(axis=1, keepdims=True)
+            pmean = rem / (n - step)
+            pmax = np.where(left, p, -np.inf).max(axis=1, keepdims=True)
+            s = func(p.copy(), d.copy(), w.copy(), t.copy(), rem, pmean, pmax)
+            s = np.asarray(s, dtype=float)
+            if s.ndim == 0 or s.shape[-1] != n:
+                s = np.broadcast_to(s, (m, n)) if s.ndim == 0 else s
+            if s.shape != (m, n):
+                raise ValueError(f"priority returned shape {s.shape}, expected {(m, n)}")
+            if np.isnan(s[left]).any():
+                raise ValueError("priority returned NaN for an unscheduled job")
+            key = np.where(left, np.clip(s, -1e300, 1e300), np.inf)
+            j = key.argmin(axis=1)
+            left[rows, j] = False
+            t[:, 0] += p[rows, j]
+            obj += w[rows, j] * np.maximum(t[:, 0] - d[rows, j], 0.0)
+        for k, i in enumerate(idx):
+            values[i] = float(obj[k])
+    return values
+
+
+def _run_sequence(func, instances):
+    values = []
+    for inst in instances:
+        p = np.asarray(inst["p"], dtype=float)
+        d = np.asarray(inst["d"], dtype=float)
+        w = np.asarray(inst.get("w") or [1] * len(inst["p"]), dtype=float)
+        seq = np.asarray(func(p.copy(), d.copy(), w.copy()))
+        if seq.shape != p.shape or not np.issubdtype(seq.dtype, np.integer) and not np.all(seq == np.round(seq)):
+            raise ValueError("sequence is not a permutation of the job indices")
+        seq = seq.astype(np.int64)
+        if sorted(seq.tolist()) != list(range(p.size)):
+            raise ValueError("sequence is not a permutation of the job indices")
+        c = np.cumsum(p[seq])
+        values.append(float((w[seq] * np.maximum(c - d[seq], 0.0)).sum()))
+    return values
+
+
+def main():
+    real_out = sys.stdout
+    payload = json.loads(sys.stdin.read())
+    nonce = payload["nonce"]
+    kind = payload["kind"]
+    entry = payload["entry"]
+    limit = float(payload.get("per_candidate_seconds", 10.0))
+    instances = payload["instances"]
+    groups = _groups(instances) if kind == "priority" else None
+    signal.signal(signal.SIGALRM, _alarm)
+    results = []
+    for cand in payload["candidates"]:
+        began = time.perf_counter()
+        res = {"id": cand["id"], "ok": False, "objectives": [], "seconds": 0.0, "error": None}
+        sys.stdout = io.StringIO()
+        try:
+            signal.setitimer(signal.ITIMER_REAL, limit, 0.25)
+            try:
+                func = _load(cand["code"], entry)
+                with np.errstate(all="ignore"):
+                    if kind == "priority":
+                        vals = _run_priority(func, groups, len(instances))
+                    else:
+                        vals = _run_sequence(func, instances)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0, 0)
+            if not all(math.isfinite(v) for v in vals):
+                raise ValueError("objective is not finite")
+            res["ok"] = True
+            res["objectives"] = vals
+        except CandidateTimeout:
+            res["error"] = f"timeout: more than {limit:g} s"
+        except MemoryError:
+            res["error"] = "memory: allocation beyond the sandbox limit"
+        except RecursionError:
+            res["error"] = "recursion: too deep"
+        except Exception as exc:  # the candidate's own failure, reported back as text
+            tb = exc.__traceback__
+            line = None
+            while tb is not None:
+                if tb.tb_frame.f_code.co_filename == "<candidate>":
+                    line = tb.tb_lineno
+                tb = tb.tb_next
+            where = f" (candidate line {line})" if line else ""
+            res["error"] = f"{type(exc).__name__}: {exc}{where}"[:2000]
+        finally:
+            sys.stdout = real_out
+        res["seconds"] = time.perf_counter() - began
+        results.append(res)
+    real_out.write(nonce + json.dumps({"results": results}) + "\n")
+    real_out.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""Problem adapters: what a candidate is for a problem class, how it runs and how it is scored.
+
+An adapter knows the candidate's entry function and signature (for prompts and checks), how to load
+instances, how to run candidates in the sandbox and how to turn objective values into gaps. The loop and
+the engines only talk to this interface, so new problem classes plug in by writing one adapter.
+
+Implemented: `SmttAdapter`, single-machine (weighted) total tardiness with a priority function evaluated
+greedily (or a sequencing function returning a permutation).
+
+Job shop (dispatching rule scored through Giffler-Thompson) and RCPSP (priority rule through serial SGS)
+adapters need the schedule generators of ``ordino.heuristics.shop`` / ``ordino.heuristics.project`` inside
+the sandbox child; `adapter_for` names what is missing when they are not there.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ordino.errors import InputError
+from ordino.heuristics.evolve.data import EvalInstance, load_set
+from ordino.heuristics.evolve.sandbox import CandidateResult, Limits, evaluate_candidates
+
+__all__ = ["ProblemAdapter", "SmttAdapter", "Score", "adapter_for", "instance_gap", "score_of"]
+
+
+@dataclass
+class Score:
+    """A candidate's score on a list of instances.
+
+    Attributes
+    ----------
+    mean_gap : float
+        Mean gap in percent over instances with a positive optimum (the literature's convention);
+        ``inf`` for a failed candidate.
+    gaps : list of float or None
+        Per instance gap in percent; None where the optimum is 0 (then see `zero_misses`).
+    objectives : list of float
+        Per instance objective value.
+    by_class : dict
+        Mean gap per instance class (e.g. ``TF0.6/RDD0.2``).
+    zero_misses : int
+        Instances whose optimum is 0 where the candidate is late.
+    seconds : float
+        Run time of the candidate in the sandbox.
+    """
+
+    mean_gap: float
+    gaps: list[float | None] = field(default_factory=list)
+    objectives: list[float] = field(default_factory=list)
+    by_class: dict[str, float] = field(default_factory=dict)
+    zero_misses: int = 0
+    seconds: float = 0.0
+
+    @property
+    def fitness(self) -> float:
+        """What selection minimises: mean gap plus a small charge per missed zero-tardiness instance."""
+        return self.mean_gap + 0.01 * self.zero_misses
+
+
+def instance_gap(value: float, best: float) -> float | None:
+    """Gap in percent; None when the optimum is 0 (undefined), 0 when both are 0."""
+    if best > 0:
+        return (value - best) / best * 100.0
+    return 0.0 if value <= best else None
+
+
+def score_of(result: CandidateResult, instances: list[EvalInstance]) -> Score:
+    """Gaps and per-class means of a sandbox result."""
+    if not result.ok:
+        return Score(math.inf, seconds=result.seconds)
+    gaps = [instance_gap(v, inst.best) for v, inst in zip(result.objectives, instances, strict=True)]
+    misses = sum(1 for g, inst in zip(gaps, instances, strict=True) if g is None and inst.best == 0)
+    by: dict[str, list[float]] = {}
+    for g, inst in zip(gaps, instances, strict=True):
+        if g is not None:
+            by.setdefault(inst.cls, []).append(g)
+    vals = [g for g in gaps if g is not None]
+    mean = sum(vals) / len(vals) if vals else 0.0
+    return Score(mean, gaps, list(result.objectives), {k: sum(v) / len(v) for k, v in sorted(by.items())},
+                 misses, result.seconds)
+
+
+class ProblemAdapter(Protocol):
+    """What the loop needs from a problem class."""
+
+    name: str
+    entry: str
+    kind: str
+    signature: str
+    description: str
+
+    def load(self, spec: str) -> list[EvalInstance]:
+        """Instances of a set spec."""
+        ...
+
+    def evaluate(self, candidates: list[tuple[str, str]], instances: list[EvalInstance],
+                 limits: Limits | None = None) -> list[Score | str]:
+        """Score each (id, code) on the instances; a failed candidate gives its error text instead."""
+        ...
+
+    def seeds(self) -> dict[str, str]:
+        """Named seed heuristics as candidate code (the classic rules)."""
+        ...
+
+
+SMTT_SIGNATURE = "def priority(p, d, w, t, rem, pmean, pmax):"
+
+SMTT_DESCRIPTION = """\
+Single-machine total (weighted) tardiness: n jobs with processing times p, due dates d (may be negative)
+and weights w run one after another from time 0; minimise sum_j w_j * max(0, C_j - d_j).
+A candidate is a priority function. The sequence is built greedily: at the current time t every
+unscheduled job gets a score and the job with the LOWEST score runs next (ties go to the earlier due date).
+Arguments are numpy float arrays of shape (m, n), m instances at once: p, d, w; and arrays of shape (m, 1):
+t (current time), rem (remaining processing time of unscheduled jobs), pmean (mean processing time of the
+unscheduled jobs), pmax (largest processing time among them). Entries of already scheduled jobs are present
+but ignored. Return an array broadcastable to (m, n) of finite floats. Only numpy (as np) and math may be
+imported; no files, no I/O, no try/except."""
+
+_SEEDS = {
+    "edd": "return d",
+    "spt": "return p",
+    "mdd": "return np.maximum(t + p, d)",
+    "wmdd": "return np.maximum(p, d - t) / np.maximum(w, 1e-9)",
+    "slack": "return d - t - p",
+}
+
+
+class SmttAdapter:
+    """Single-machine (weighted) total tardiness, candidates are greedy priority functions."""
+
+    name = "smtt"
+    entry = "priority"
+    kind = "priority"
+    signature = SMTT_SIGNATURE
+    description = SMTT_DESCRIPTION
+
+    def load(self, spec: str) -> list[EvalInstance]:
+        """Instances of a set spec (see `ordino.heuristics.evolve.data`)."""
+        return load_set(spec)
+
+    def evaluate(self, candidates: list[tuple[str, str]], instances: list[EvalInstance],
+                 limits: Limits | None = None) -> list[Score | str]:
+        """Run candidates in one sandbox batch and score them."""
+        results = evaluate_candidates(candidates, [i.payload() for i in instances], self.kind, self.entry, limits)
+        return [score_of(r, instances) if r.ok else (r.error or "unknown error") for r in results]
+
+    def seeds(self) -> dict[str, str]:
+        """EDD, SPT, MDD, weighted MDD and minimum slack as priority functions."""
+        return {name: f"import numpy as np\n\n\n{SMTT_SIGNATURE}\n    {body}\n" for name, body in _SEEDS.items()}
+
+
+def adapter_for(problem: str) -> ProblemAdapter:
+    """The adapter for a problem class name (``smtt``); InputError for unknown or not yet available ones."""
+    if problem in ("smtt", "smwt", "single-machine"):
+        return SmttAdapter()
+    if problem in ("jssp", "rcpsp"):
+        raise InputError(
+            f"--problem {problem} is not available yet: it needs a schedule generator runnable in the sandbox "
+            "child (Giffler-Thompson for jssp, serial SGS for rcpsp); use --problem smtt")
+    raise InputError(f"unknown problem class {problem!r}; use smtt")

@@ -1,0 +1,161 @@
+"""Training and test sets for the single-machine tardiness adapter, read from the data mirror.
+
+A set spec names a set and optionally a split, joined by ``+``:
+``smtt-paper-20:train+smtt-paper-100:train``. Known sets: ``smtt-paper-20``, ``smtt-paper-100`` (EDDC/MDDC
+paper, optima known), ``orlib-wt40``, ``orlib-wt50`` (OR-Library weighted tardiness, optima known). A path
+to a ``.jsonl`` file in the smtt-paper format works too. Splits: ``train`` (even position within each
+instance class), ``test`` (odd position), ``all`` (default). The two splits are disjoint and stratified,
+so a test split never feeds selection.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ordino.errors import InputError
+
+__all__ = ["EvalInstance", "load_set", "data_mirror", "KNOWN_SETS"]
+
+KNOWN_SETS = {
+    "smtt-paper-20": ("smtt-paper/smtt20_800.jsonl", 40),
+    "smtt-paper-100": ("smtt-paper/smtt100_200.jsonl", 10),
+    "orlib-wt40": ("orlib-wt/wt40.txt", 5),
+    "orlib-wt50": ("orlib-wt/wt50.txt", 5),
+}
+_SPLITS = ("train", "test", "all")
+_LEVELS = (0.2, 0.4, 0.6, 0.8, 1.0)
+
+
+@dataclass(frozen=True)
+class EvalInstance:
+    """One training or test instance: data for the sandbox child and the known optimum."""
+
+    name: str
+    cls: str
+    p: list[int]
+    d: list[int]
+    w: list[int] | None
+    best: float
+
+    def payload(self) -> dict:
+        """The JSON the sandbox child reads."""
+        return {"p": self.p, "d": self.d, "w": self.w}
+
+
+def data_mirror() -> Path:
+    """The benchmark data folder from ``ORDINO_DATA_MIRROR``."""
+    root = os.environ.get("ORDINO_DATA_MIRROR")
+    if not root:
+        raise InputError("ORDINO_DATA_MIRROR is not set; point it at the benchmark data folder")
+    path = Path(root)
+    if not path.is_dir():
+        raise InputError(f"ORDINO_DATA_MIRROR={root} is not a folder")
+    return path
+
+
+def load_set(spec: str) -> list[EvalInstance]:
+    """Instances of a set spec (see the module docstring); raises InputError naming the bad part."""
+    out: list[EvalInstance] = []
+    for part in spec.split("+"):
+        part = part.strip()
+        if not part:
+            raise InputError(f"empty part in set spec {spec!r}")
+        name, _, split = part.partition(":")
+        split = split or "all"
+        if split not in _SPLITS:
+            raise InputError(f"unknown split {split!r} in {part!r}; use one of {', '.join(_SPLITS)}")
+        out.extend(_select(_load_named(name), split))
+    if not out:
+        raise InputError(f"set spec {spec!r} selects no instances")
+    return out
+
+
+def _select(rows: list[tuple[EvalInstance, int]], split: str) -> list[EvalInstance]:
+    if split == "all":
+        return [r for r, _ in rows]
+    want = 0 if split == "train" else 1
+    return [r for r, pos in rows if pos % 2 == want]
+
+
+def _level(x: float) -> float:
+    return min(_LEVELS, key=lambda v: abs(v - x))
+
+
+def _estimated_class(p: list[int], d: list[int]) -> str:
+    """TF and RDD estimated from the data (nearest of 0.2..1.0), for sets without recorded classes."""
+    total = float(sum(p)) or 1.0
+    tf = 1.0 - sum(d) / len(d) / total
+    rdd = (max(d) - min(d)) / total
+    return f"TF{_level(tf):.1f}/RDD{_level(rdd):.1f}"
+
+
+def _load_named(name: str) -> list[tuple[EvalInstance, int]]:
+    """(instance, position within its class) for a known set or a JSON-lines path."""
+    if name in KNOWN_SETS:
+        rel, per_class = KNOWN_SETS[name]
+        path = data_mirror() / rel
+        if not path.is_file():
+            raise InputError(f"set {name!r} needs {path}, which does not exist in ORDINO_DATA_MIRROR")
+        if path.suffix == ".jsonl":
+            return _read_jsonl(path, name, per_class, paper_classes=True)
+        return _read_orlib(path, name, per_class)
+    path = Path(name)
+    if path.suffix == ".jsonl" and path.is_file():
+        return _read_jsonl(path, path.stem, 1, paper_classes=False)
+    known = ", ".join(KNOWN_SETS)
+    raise InputError(f"unknown training/test set {name!r}; use one of {known} or a path to a .jsonl file")
+
+
+def _read_jsonl(path: Path, name: str, per_class: int, paper_classes: bool) -> list[tuple[EvalInstance, int]]:
+    rows = []
+    counts: dict[str, int] = {}
+    with path.open() as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                p = [int(x) for x in rec["processing_times"]]
+                d = [int(x) for x in rec["due_dates"]]
+                best = float(rec["optimal_total_tardiness"])
+                w = [int(x) for x in rec["weights"]] if rec.get("weights") else None
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(f"expected processing_times, due_dates, optimal_total_tardiness ({exc})",
+                                 file=str(path), line=lineno) from None
+            if len(p) != len(d) or not p:
+                raise InputError("processing_times and due_dates differ in length", file=str(path), line=lineno)
+            idx = len(rows)
+            if paper_classes:
+                k = idx // per_class
+                cls = f"TF{0.2 + 0.2 * (k % 4):.1f}/RDD{0.2 + 0.2 * (k // 4):.1f}"
+            else:
+                cls = _estimated_class(p, d)
+            pos = counts.get(cls, 0)
+            counts[cls] = pos + 1
+            rows.append((EvalInstance(f"{name}#{rec.get('id', idx)}", cls, p, d, w, best), pos))
+    return rows
+
+
+def _read_orlib(path: Path, name: str, per_class: int) -> list[tuple[EvalInstance, int]]:
+    n = int("".join(c for c in path.stem if c.isdigit()))
+    opt_path = path.with_name(f"wtopt{n}.txt")
+    try:
+        nums = [int(x) for x in path.read_text().split()]
+        opts = [float(x) for x in opt_path.read_text().split()]
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read OR-Library set {name!r}: {exc}", file=str(path)) from None
+    if len(nums) % (3 * n) or len(nums) // (3 * n) != len(opts):
+        raise InputError(f"expected {len(opts)} instances of {3 * n} integers", file=str(path))
+    rows = []
+    counts: dict[str, int] = {}
+    for k in range(len(opts)):
+        block = nums[3 * n * k: 3 * n * (k + 1)]
+        p, w, d = block[:n], block[n:2 * n], block[2 * n:]
+        cls = _estimated_class(p, d)
+        pos = counts.get(cls, 0)
+        counts[cls] = pos + 1
+        rows.append((EvalInstance(f"{name}#{k + 1}", cls, p, d, w, opts[k]), pos))
+    return rows

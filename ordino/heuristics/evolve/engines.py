@@ -1,0 +1,258 @@
+"""Mutation engines: `GPEngine` (offline genetic programming) and `LLMEngine` (OpenAI-compatible LLM).
+
+Both answer the same four questions of the loop: the initial candidates, a reflection on an island's
+review, new candidates from parents (improve), and a repaired candidate from a failure (fix).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ordino.errors import LLMError
+from ordino.heuristics.evolve import gp
+from ordino.heuristics.evolve.adapters import ProblemAdapter
+from ordino.heuristics.evolve.archive import CandidateRow
+from ordino.heuristics.evolve.review import Review
+
+__all__ = ["Proposal", "Engine", "GPEngine", "LLMEngine", "parse_candidate"]
+
+
+@dataclass
+class Proposal:
+    """A candidate before evaluation."""
+
+    code: str
+    origin: str
+    parents: list[str] = field(default_factory=list)
+    thought: str = ""
+    genome: Any = None
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+
+class Engine(Protocol):
+    """What the loop asks of a mutation engine."""
+
+    name: str
+
+    def initial(self, n: int, rng: random.Random) -> list[Proposal]:
+        """The first population (seeds and new candidates)."""
+        ...
+
+    def reflect(self, review: Review, leader: CandidateRow | None) -> tuple[str, int, int]:
+        """A reflection on an island's review: (text, tokens in, tokens out)."""
+        ...
+
+    def propose(self, pool: list[CandidateRow], reflection: str, review: Review, n: int,
+                rng: random.Random) -> list[Proposal]:
+        """`n` offspring from the island's evaluated members `pool` (best first)."""
+        ...
+
+    def repair(self, cand: CandidateRow, error: str) -> Proposal | None:
+        """A fixed version of a failing candidate, or None when the engine cannot repair."""
+        ...
+
+
+def tournament(pool: list[CandidateRow], rng: random.Random, k: int = 3) -> CandidateRow:
+    """The fittest of `k` random members (fitness, then shorter code)."""
+    picks = [rng.choice(pool) for _ in range(min(k, len(pool)))]
+    return min(picks, key=lambda c: (c.fitness if c.fitness is not None else float("inf"), len(c.code)))
+
+
+SEED_TREES: dict[str, gp.Tree] = {
+    "edd": ["d"],
+    "spt": ["p"],
+    "mdd": ["max", ["add", ["t"], ["p"]], ["d"]],
+    "slack": ["slack"],
+    "wmdd": ["div", ["max", ["p"], ["sub", ["d"], ["t"]]], ["w"]],
+}
+
+
+class GPEngine:
+    """Genetic programming over priority expressions; needs no network.
+
+    The review steers it: crossover partners come from the candidate that is best on the leader's weakest
+    instance classes, and a stagnating island gets bigger mutations (subtree, wrap) more often.
+    """
+
+    name = "gp"
+
+    def __init__(self, weighted: bool = True, crossover_rate: float = 0.5) -> None:
+        self.weighted = weighted
+        self.crossover_rate = crossover_rate
+
+    def initial(self, n: int, rng: random.Random) -> list[Proposal]:
+        """The classic rules as seeds, then ramped half-and-half random trees."""
+        out = []
+        for name, tree in SEED_TREES.items():
+            if name == "wmdd" and not self.weighted:
+                continue
+            out.append(self._proposal(tree, f"seed:{name}", []))
+        k = 0
+        while len(out) < n:
+            tree = gp.simplify(gp.random_tree(rng, 2 + k % 4, grow=k % 2 == 0, weighted=self.weighted))
+            out.append(self._proposal(tree, "random", []))
+            k += 1
+        return out[:max(n, len(SEED_TREES))]
+
+    def reflect(self, review: Review, leader: CandidateRow | None) -> tuple[str, int, int]:
+        """The rule-based review is the reflection."""
+        return review.text, 0, 0
+
+    def propose(self, pool: list[CandidateRow], reflection: str, review: Review, n: int,
+                rng: random.Random) -> list[Proposal]:
+        """Crossover (often with the weak-class specialist) or mutation of tournament winners."""
+        out = []
+        trees = [c for c in pool if c.genome]
+        if not trees:
+            return out
+        special = next((c for c in trees if c.id == review.specialist), None)
+        for _ in range(n):
+            a = tournament(trees, rng)
+            if rng.random() < self.crossover_rate and len(trees) > 1:
+                b = special if special is not None and special.id != a.id and rng.random() < 0.5 else \
+                    tournament(trees, rng)
+                child = gp.crossover(a.genome, b.genome, rng)
+                origin = "crossover:specialist" if b is special else "crossover"
+                parents = [a.id, b.id]
+                if rng.random() < 0.3:
+                    child, kind = gp.mutate(child, rng, self.weighted)
+                    origin += f"+{kind}"
+            else:
+                kind = rng.choice(["subtree", "wrap"]) if review.stagnant and rng.random() < 0.5 else None
+                child, kind = gp.mutate(a.genome, rng, self.weighted, kind)
+                origin, parents = f"mutation:{kind}", [a.id]
+            out.append(self._proposal(child, origin, parents))
+        return out
+
+    def repair(self, cand: CandidateRow, error: str) -> Proposal | None:
+        """Trees cannot be repaired from a traceback; a failing tree is simply dropped."""
+        return None
+
+    @staticmethod
+    def _proposal(tree: gp.Tree, origin: str, parents: list[str]) -> Proposal:
+        expr = gp.to_expr(tree)
+        return Proposal(gp.to_source(tree), origin, parents, thought=f"score = {expr}", genome=tree)
+
+
+_SYSTEM = ("You design scheduling heuristics. You answer with one JSON object with keys \"thought\" (one short "
+           "paragraph: the idea and why it should help) and \"code\" (a complete Python module as a string).")
+
+_SCHEMA = {"type": "object", "properties": {"thought": {"type": "string"}, "code": {"type": "string"}},
+           "required": ["thought", "code"]}
+
+_CODE_FENCE = re.compile(r"```(?:python|py)?\s*\n(.*?)```", re.DOTALL)
+
+
+def parse_candidate(reply: Any, text: str) -> tuple[str, str]:
+    """(thought, code) from an LLM answer: the JSON keys, else the first python code block and its prose."""
+    if isinstance(reply, dict) and isinstance(reply.get("code"), str) and reply["code"].strip():
+        code = reply["code"]
+        m = _CODE_FENCE.search(code)
+        return str(reply.get("thought", "")).strip(), (m.group(1) if m else code).strip() + "\n"
+    m = _CODE_FENCE.search(text or "")
+    if m is None:
+        raise LLMError("the answer has neither a JSON 'code' field nor a python code block")
+    return text[:m.start()].strip()[:2000], m.group(1).strip() + "\n"
+
+
+class LLMEngine:
+    """Whole-function rewrites by an OpenAI-compatible LLM (the formulator's `LLMClient`)."""
+
+    name = "llm"
+
+    def __init__(self, adapter: ProblemAdapter, client: Any, max_tokens: int | None = None) -> None:
+        self.adapter = adapter
+        self.client = client
+        self.max_tokens = max_tokens
+        self.used = 0
+
+    def _ask(self, user: str) -> tuple[str, str, int, int]:
+        if self.max_tokens is not None and self.used >= self.max_tokens:
+            raise LLMError(f"LLM token budget of {self.max_tokens} exhausted")
+        reply = self.client.chat_json([{"role": "system", "content": _SYSTEM}, {"role": "user", "content": user}],
+                                      schema=_SCHEMA, schema_name="candidate")
+        self.used += reply.prompt_tokens + reply.completion_tokens
+        thought, code = parse_candidate(reply.data, reply.text)
+        return thought, code, reply.prompt_tokens, reply.completion_tokens
+
+    def _task(self) -> str:
+        return (f"{self.adapter.description}\n\nWrite a module that defines\n    {self.adapter.signature}\n"
+                "with `import numpy as np` at the top.")
+
+    def initial(self, n: int, rng: random.Random) -> list[Proposal]:
+        """The adapter's seed rules, then LLM variations of them until the population is full."""
+        seeds = [Proposal(code, f"seed:{name}") for name, code in self.adapter.seeds().items()]
+        out = list(seeds)
+        while len(out) < n:
+            base = seeds[len(out) % len(seeds)]
+            prop = self._improve([(base.origin, base.code, "not yet scored")], "Start from this classic rule.")
+            if prop is None:
+                break
+            out.append(prop)
+        return out
+
+    def reflect(self, review: Review, leader: CandidateRow | None) -> tuple[str, int, int]:
+        """A short LLM reflection on the review (what to change next)."""
+        if leader is None:
+            return review.text, 0, 0
+        user = (f"{self.adapter.description}\n\nBest candidate so far:\n```python\n{leader.code}```\n"
+                f"Review of this generation: {review.text}\n\nIn at most four sentences, say what the next "
+                "candidates should change to close the gaps. Answer as JSON {\"thought\": ..., \"code\": \"\"}.")
+        try:
+            reply = self.client.chat_json([{"role": "system", "content": _SYSTEM}, {"role": "user", "content": user}],
+                                          schema=_SCHEMA, schema_name="candidate")
+        except LLMError as exc:
+            return f"{review.text} (reflection failed: {exc})", 0, 0
+        self.used += reply.prompt_tokens + reply.completion_tokens
+        data = reply.data if isinstance(reply.data, dict) else {}
+        text = str(data.get("thought") or reply.text).strip()[:1500]
+        return text, reply.prompt_tokens, reply.completion_tokens
+
+    def _improve(self, parents: list[tuple[str, str, str]], reflection: str,
+                 ids: list[str] | None = None) -> Proposal | None:
+        shown = "\n\n".join(f"Candidate {name} ({score}):\n```python\n{code}```" for name, code, score in parents)
+        user = (f"{self._task()}\n\n{shown}\n\nReflection: {reflection}\n\nWrite one improved candidate: a "
+                "whole new version of the function, not a diff. Lower total tardiness is better.")
+        try:
+            thought, code, tin, tout = self._ask(user)
+        except LLMError:
+            return None
+        origin = "llm:crossover" if len(parents) > 1 else "llm:mutation"
+        return Proposal(code, origin, list(ids or []), thought, None, tin, tout)
+
+    def propose(self, pool: list[CandidateRow], reflection: str, review: Review, n: int,
+                rng: random.Random) -> list[Proposal]:
+        """Rewrites of tournament winners, sometimes of two parents at once."""
+        out = []
+        for _ in range(n):
+            a = tournament(pool, rng)
+            chosen = [a]
+            if len(pool) > 1 and rng.random() < 0.3:
+                b = tournament(pool, rng)
+                if b.id != a.id:
+                    chosen.append(b)
+            prop = self._improve([(c.id, c.code, _score_text(c)) for c in chosen], reflection, [c.id for c in chosen])
+            if prop is not None:
+                out.append(prop)
+        return out
+
+    def repair(self, cand: CandidateRow, error: str) -> Proposal | None:
+        """Send the code and its error back and ask for a fixed version."""
+        user = (f"{self._task()}\n\nThis candidate failed:\n```python\n{cand.code}```\nError: {error}\n\n"
+                "Fix it. Keep the idea, make it run within the rules.")
+        try:
+            thought, code, tin, tout = self._ask(user)
+        except LLMError:
+            return None
+        return Proposal(code, "llm:repair", [cand.id], thought, None, tin, tout)
+
+
+def _score_text(c: CandidateRow) -> str:
+    if c.train_gap is None:
+        return "not scored"
+    worst = sorted(c.by_class.items(), key=lambda kv: -kv[1])[:3]
+    return f"mean gap {c.train_gap:.3f}%; worst classes " + ", ".join(f"{k} {v:.2f}%" for k, v in worst)

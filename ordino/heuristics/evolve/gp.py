@@ -1,0 +1,242 @@
+"""Genetic programming over expression trees of priority functions (the offline engine's genome).
+
+A tree is JSON-friendly nested lists: ``["add", ["t"], ["p"]]``, ``["c", 1.1]``. Operators come from a
+white-list (+, -, *, protected /, max, min, neg, sqrt of the absolute value, abs, square, positive part)
+and terminals are the priority function's arguments plus ``slack = d - t - p`` and constants. Every tree
+turns into readable Python source (`to_source`), and that source, not the tree, is what the sandbox runs,
+so the saved file behaves exactly as the evaluated candidate did.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+from typing import Any
+
+__all__ = ["TERMINALS", "OPERATORS", "random_tree", "mutate", "crossover", "to_expr", "to_source", "size",
+           "depth", "simplify", "Tree"]
+
+Tree = list[Any]
+
+TERMINALS = ("p", "d", "w", "t", "slack", "rem", "pmean", "pmax")
+OPERATORS: dict[str, int] = {"add": 2, "sub": 2, "mul": 2, "div": 2, "max": 2, "min": 2, "neg": 1, "sqrt": 1,
+                             "abs": 1, "sq": 1, "pos": 1}
+_CONSTS = (0.5, 1.0, 1.1, 1.5, 2.0, 3.0, 0.1)
+MAX_DEPTH = 7
+MAX_SIZE = 45
+
+
+def _const(rng: random.Random) -> Tree:
+    if rng.random() < 0.6:
+        return ["c", rng.choice(_CONSTS)]
+    return ["c", round(rng.uniform(-2.0, 3.0), 3)]
+
+
+def _leaf(rng: random.Random, weighted: bool) -> Tree:
+    if rng.random() < 0.15:
+        return _const(rng)
+    pool = TERMINALS if weighted else tuple(x for x in TERMINALS if x != "w")
+    return [rng.choice(pool)]
+
+
+def random_tree(rng: random.Random, max_depth: int = 4, grow: bool = True, weighted: bool = True) -> Tree:
+    """A random tree of depth at most `max_depth` (ramped half-and-half when `grow` alternates)."""
+    if max_depth <= 1 or (grow and rng.random() < 0.3):
+        return _leaf(rng, weighted)
+    op = rng.choice(list(OPERATORS))
+    return [op, *(random_tree(rng, max_depth - 1, grow, weighted) for _ in range(OPERATORS[op]))]
+
+
+def size(tree: Tree) -> int:
+    """Number of nodes."""
+    if tree[0] in OPERATORS:
+        return 1 + sum(size(c) for c in tree[1:])
+    return 1
+
+
+def depth(tree: Tree) -> int:
+    """Depth (a leaf has depth 1)."""
+    if tree[0] in OPERATORS:
+        return 1 + max(depth(c) for c in tree[1:])
+    return 1
+
+
+def _paths(tree: Tree, prefix: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
+    out = [prefix]
+    if tree[0] in OPERATORS:
+        for i, c in enumerate(tree[1:], 1):
+            out.extend(_paths(c, (*prefix, i)))
+    return out
+
+
+def _get(tree: Tree, path: tuple[int, ...]) -> Tree:
+    for i in path:
+        tree = tree[i]
+    return tree
+
+
+def _put(tree: Tree, path: tuple[int, ...], sub: Tree) -> Tree:
+    if not path:
+        return copy.deepcopy(sub)
+    out = copy.deepcopy(tree)
+    node = out
+    for i in path[:-1]:
+        node = node[i]
+    node[path[-1]] = copy.deepcopy(sub)
+    return out
+
+
+def _ok(tree: Tree) -> bool:
+    return depth(tree) <= MAX_DEPTH and size(tree) <= MAX_SIZE
+
+
+def mutate(tree: Tree, rng: random.Random, weighted: bool = True, kind: str | None = None) -> tuple[Tree, str]:
+    """A mutated copy and the name of the mutation (subtree, point, constant, hoist, wrap)."""
+    kinds = ["subtree", "point", "constant", "hoist", "wrap"]
+    for _ in range(20):
+        k = kind or rng.choices(kinds, weights=[3, 3, 2, 1, 1])[0]
+        paths = _paths(tree)
+        path = rng.choice(paths)
+        node = _get(tree, path)
+        if k == "subtree":
+            new = _put(tree, path, random_tree(rng, rng.randint(1, 3), True, weighted))
+        elif k == "point":
+            if node[0] in OPERATORS:
+                same = [o for o, a in OPERATORS.items() if a == OPERATORS[node[0]] and o != node[0]]
+                new = _put(tree, path, [rng.choice(same), *node[1:]])
+            else:
+                new = _put(tree, path, _leaf(rng, weighted))
+        elif k == "constant":
+            consts = [p for p in paths if _get(tree, p)[0] == "c"]
+            if not consts:
+                continue
+            path = rng.choice(consts)
+            v = _get(tree, path)[1]
+            nv = v * (1 + rng.gauss(0, 0.15)) if abs(v) > 1e-6 else rng.gauss(0, 0.3)
+            new = _put(tree, path, ["c", float(f"{nv:.4g}")])
+        elif k == "hoist":
+            if node[0] not in OPERATORS:
+                continue
+            new = _put(tree, path, rng.choice(node[1:]))
+        else:  # wrap: node -> op(node, new leaf)
+            op = rng.choice(["add", "mul", "max", "min", "sub"])
+            leaf = _leaf(rng, weighted)
+            pair = [node, leaf] if rng.random() < 0.5 else [leaf, node]
+            new = _put(tree, path, [op, *pair])
+        new = simplify(new)
+        if _ok(new) and new != tree:
+            return new, k
+    return copy.deepcopy(tree), "none"
+
+
+def crossover(a: Tree, b: Tree, rng: random.Random) -> Tree:
+    """Subtree crossover: a random subtree of `a` replaced by a random subtree of `b`."""
+    for _ in range(20):
+        pa = rng.choice(_paths(a))
+        sub = _get(b, rng.choice(_paths(b)))
+        child = simplify(_put(a, pa, sub))
+        if _ok(child):
+            return child
+    return copy.deepcopy(a)
+
+
+def _fold(op: str, vals: list[float]) -> float | None:
+    try:
+        if op == "add":
+            return vals[0] + vals[1]
+        if op == "sub":
+            return vals[0] - vals[1]
+        if op == "mul":
+            return vals[0] * vals[1]
+        if op == "div":
+            return vals[0] / vals[1] if abs(vals[1]) >= 1e-9 else vals[0]
+        if op == "max":
+            return max(vals)
+        if op == "min":
+            return min(vals)
+        if op == "neg":
+            return -vals[0]
+        if op == "sqrt":
+            return abs(vals[0]) ** 0.5
+        if op == "abs":
+            return abs(vals[0])
+        if op == "sq":
+            return vals[0] ** 2
+        if op == "pos":
+            return max(vals[0], 0.0)
+    except (OverflowError, ValueError):
+        return None
+    return None
+
+
+def simplify(tree: Tree) -> Tree:
+    """Constant folding and a few identities (x - x = 0, x * 1 = x, x + 0 = x, neg neg x = x)."""
+    if tree[0] not in OPERATORS:
+        return tree
+    kids = [simplify(c) for c in tree[1:]]
+    op = tree[0]
+    if all(k[0] == "c" for k in kids):
+        v = _fold(op, [k[1] for k in kids])
+        if v is not None and abs(v) < 1e12:
+            return ["c", float(f"{v:.6g}")]
+    if op == "sub" and kids[0] == kids[1]:
+        return ["c", 0.0]
+    if op in ("max", "min") and kids[0] == kids[1]:
+        return kids[0]
+    if op == "mul":
+        for i in (0, 1):
+            if kids[i] == ["c", 1.0]:
+                return kids[1 - i]
+    if op == "add":
+        for i in (0, 1):
+            if kids[i] == ["c", 0.0]:
+                return kids[1 - i]
+    if op == "neg" and kids[0][0] == "neg":
+        return kids[0][1]
+    return [op, *kids]
+
+
+def to_expr(tree: Tree) -> str:
+    """The tree as a numpy expression."""
+    op = tree[0]
+    if op == "c":
+        return repr(float(tree[1]))
+    if op not in OPERATORS:
+        return op
+    a = [to_expr(c) for c in tree[1:]]
+    binary = {"add": "+", "sub": "-", "mul": "*"}
+    if op in binary:
+        return f"({a[0]} {binary[op]} {a[1]})"
+    return {
+        "div": lambda: f"pdiv({a[0]}, {a[1]})",
+        "max": lambda: f"np.maximum({a[0]}, {a[1]})",
+        "min": lambda: f"np.minimum({a[0]}, {a[1]})",
+        "neg": lambda: f"(-{a[0]})",
+        "sqrt": lambda: f"np.sqrt(np.abs({a[0]}))",
+        "abs": lambda: f"np.abs({a[0]})",
+        "sq": lambda: f"np.square({a[0]})",
+        "pos": lambda: f"np.maximum({a[0]}, 0.0)",
+    }[op]()
+
+
+def _uses(tree: Tree, name: str) -> bool:
+    if tree[0] == name:
+        return True
+    return tree[0] in OPERATORS and any(_uses(c, name) for c in tree[1:])
+
+
+def to_source(tree: Tree, doc: str = "Evolved priority rule: the unscheduled job with the lowest score runs next.") \
+        -> str:
+    """A standalone module defining ``priority(p, d, w, t, rem, pmean, pmax)`` for the tree."""
+    lines = ["import numpy as np", "", ""]
+    if _uses(tree, "div"):
+        lines += ["def pdiv(a, b):", '    """Protected division: a / b, and a where |b| < 1e-9."""',
+                  "    return a / np.where(np.abs(b) < 1e-9, 1.0, b)", "", ""]
+    lines += ["def priority(p, d, w, t, rem, pmean, pmax):", f'    """{doc}"""']
+    if _uses(tree, "slack"):
+        lines.append("    slack = d - t - p")
+    expr = to_expr(tree)
+    if tree[0] == "c" or not any(_uses(tree, x) for x in TERMINALS):
+        expr = f"{expr} + 0.0 * p"
+    lines.append(f"    return {expr}")
+    return "\n".join(lines) + "\n"

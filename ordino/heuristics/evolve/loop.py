@@ -1,0 +1,397 @@
+"""The evolution loop: run -> review -> fix or improve, over islands, with a cascade and an archive.
+
+Generation 0 evaluates the engine's initial candidates (classic rules as seeds plus new ones); every later
+generation asks the engine for offspring per island (guided by that island's reflection), evaluates them
+through the cascade (one smoke instance, a small stratified set, then the full training set), repairs
+failures a bounded number of times, keeps the best distinct behaviours per island, reviews each island and
+migrates leaders around the ring of islands. Everything is written to the SQLite archive after each
+generation, which is what ``resume`` continues from. Test instances are only used after the loop ends.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import math
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ordino.errors import InputError
+from ordino.heuristics.evolve.adapters import ProblemAdapter, Score, adapter_for
+from ordino.heuristics.evolve.archive import Archive, CandidateRow
+from ordino.heuristics.evolve.data import EvalInstance
+from ordino.heuristics.evolve.engines import Engine, GPEngine, LLMEngine, Proposal
+from ordino.heuristics.evolve.review import Review, review_island
+from ordino.heuristics.evolve.sandbox import Limits
+
+__all__ = ["EvolveConfig", "EvolveReport", "evolve", "make_engine"]
+
+
+@dataclass
+class EvolveConfig:
+    """Settings of an evolution run (stored in the archive; ``resume`` reuses them)."""
+
+    problem: str = "smtt"
+    engine: str = "gp"
+    generations: int = 10
+    population: int = 24
+    islands: int = 3
+    train: str = "smtt-paper-20:train+smtt-paper-100:train"
+    test: str = "smtt-paper-20:test+smtt-paper-100:test"
+    time_budget: float | None = None
+    seed: int = 0
+    max_repairs: int = 2
+    small_size: int = 20
+    migrate_every: int = 3
+    per_candidate_seconds: float = 10.0
+    max_llm_tokens: int | None = None
+    model: str | None = None
+
+    def check(self) -> None:
+        """InputError for settings that cannot work."""
+        if self.generations < 0:
+            raise InputError("--generations must be 0 or more")
+        if self.population < 2:
+            raise InputError("--population must be at least 2")
+        if not 1 <= self.islands <= self.population:
+            raise InputError("--islands must be between 1 and the population size")
+        if self.engine not in ("gp", "llm"):
+            raise InputError(f"unknown engine {self.engine!r}; use gp or llm")
+        if self.time_budget is not None and self.time_budget <= 0:
+            raise InputError("--time-budget must be positive")
+
+
+@dataclass
+class EvolveReport:
+    """What a run produced."""
+
+    run: int
+    archive: str
+    best: CandidateRow
+    train_gap: float
+    test_gap: float | None
+    test_by_class: dict[str, float]
+    test_zero_misses: int
+    generations: list[dict[str, Any]]
+    seconds: float
+    costs: dict[str, float]
+    stopped: str
+    lineage: list[CandidateRow] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly summary."""
+        return {"run": self.run, "archive": self.archive, "best_id": self.best.id, "train_gap": self.train_gap,
+                "test_gap": self.test_gap, "test_by_class": self.test_by_class,
+                "test_zero_misses": self.test_zero_misses, "generations": self.generations,
+                "seconds": round(self.seconds, 3), "costs": self.costs, "stopped": self.stopped,
+                "code": self.best.code, "lineage": [c.id for c in self.lineage]}
+
+
+def make_engine(config: EvolveConfig, adapter: ProblemAdapter, weighted: bool, client: Any = None) -> Engine:
+    """The engine named in the config; the llm engine uses the formulator's client unless one is given."""
+    if config.engine == "gp":
+        return GPEngine(weighted=weighted)
+    if client is None:
+        from ordino.formulate.llm_client import LLMClient, load_config
+
+        cfg = load_config(model=config.model, temperature=0.8)
+        if not cfg.configured:
+            raise InputError("the llm engine needs an endpoint: set ORDINO_LLM_BASE_URL (or ORDINO_LLM_API_KEY), "
+                             "or use --engine gp")
+        client = LLMClient(cfg)
+    return LLMEngine(adapter, client, config.max_llm_tokens)
+
+
+class _Run:
+    """State of one run while it evolves."""
+
+    def __init__(self, config: EvolveConfig, adapter: ProblemAdapter, engine: Engine, archive: Archive, run: int,
+                 train: list[EvalInstance]) -> None:
+        self.config, self.adapter, self.engine, self.archive, self.run = config, adapter, engine, archive, run
+        self.train = train
+        self.smoke = [min(train, key=lambda i: len(i.p))]
+        self.small = _stratified(train, config.small_size)
+        self.limits = Limits(per_candidate_seconds=config.per_candidate_seconds)
+        self.rng = random.Random(config.seed)
+        self.islands: list[list[str]] = [[] for _ in range(config.islands)]
+        self.history: list[list[float]] = [[] for _ in range(config.islands)]
+        self.reflections: list[str] = [""] * config.islands
+        self.reviews: list[dict] = [{} for _ in range(config.islands)]
+        self.fingerprints: dict[str, str] = {}
+        self.codes: dict[str, str] = {}
+        self.best_small = math.inf
+        self.generation = 0
+        for c in archive.candidates(run):
+            if c.fingerprint:
+                self.fingerprints.setdefault(c.fingerprint, c.id)
+            self.codes.setdefault(_code_hash(c.code), c.id)
+            if c.small_gap is not None:
+                self.best_small = min(self.best_small, c.small_gap)
+
+    # persistence ----------------------------------------------------------------------------------------
+    def save_state(self) -> None:
+        state = self.rng.getstate()
+        self.archive.set_state(self.run, islands=self.islands, history=self.history, reflections=self.reflections,
+                               reviews=self.reviews, generation=self.generation,
+                               rng=[state[0], list(state[1]), state[2]])
+
+    def load_state(self) -> None:
+        s = self.archive.state(self.run)
+        if "generation" not in s:
+            raise InputError(f"archive {self.archive.path} has no completed generation to resume from")
+        self.islands, self.history = s["islands"], s["history"]
+        self.reflections, self.reviews, self.generation = s["reflections"], s["reviews"], s["generation"]
+        self.rng.setstate((s["rng"][0], tuple(s["rng"][1]), s["rng"][2]))
+
+    # evaluation -----------------------------------------------------------------------------------------
+    def evaluate(self, rows: list[CandidateRow], force_full: bool) -> None:
+        """The cascade: smoke instance, small set (dedup, cull), full training set. Updates rows in place."""
+        todo = []
+        for r in rows:
+            h = _code_hash(r.code)
+            if h in self.codes:
+                r.status, r.error = "duplicate", f"same code as {self.codes[h]}"
+            else:
+                self.codes[h] = r.id
+                todo.append(r)
+        todo = self._stage(todo, self.smoke, "smoke")
+        scored = self._stage(todo, self.small, "small")
+        survivors = []
+        for r, s in scored:
+            r.small_gap = s.fitness
+            fp = _fingerprint(s.objectives)
+            r.fingerprint = fp
+            if fp in self.fingerprints:
+                r.status, r.error = "duplicate", f"same behaviour as {self.fingerprints[fp]}"
+                continue
+            self.fingerprints[fp] = r.id
+            if not force_full and s.fitness > self.best_small * 1.5 + 3.0:
+                r.status, r.error = "culled", f"small-set gap {s.fitness:.2f}% far behind the best {self.best_small:.2f}%"
+                continue
+            survivors.append(r)
+        for r, s in scored:
+            self.best_small = min(self.best_small, s.fitness)
+        for r, s in self._stage(survivors, self.train, "full"):
+            r.status, r.error = "ok", None
+            r.train_gap, r.fitness, r.by_class, r.zero_misses = s.mean_gap, s.fitness, s.by_class, s.zero_misses
+            self.archive.put_scores(r.id, [i.name for i in self.train], s.objectives,
+                                    [g if g is not None else None for g in s.gaps])
+
+    def _stage(self, rows: list[Any], instances: list[EvalInstance], stage: str) -> list[tuple[CandidateRow, Score]]:
+        rows = [r[0] if isinstance(r, tuple) else r for r in rows]
+        if not rows:
+            return []
+        results = self.adapter.evaluate([(r.id, r.code) for r in rows], instances, self.limits)
+        out = []
+        for r, res in zip(rows, results, strict=True):
+            r.stage = stage
+            if isinstance(res, str):
+                r.status = "rejected" if res.startswith("rejected") else "error"
+                r.error = f"{res} [{stage} stage]" if not res.startswith("rejected") else res
+                r.seconds += 0.0
+            else:
+                r.seconds += res.seconds
+                out.append((r, res))
+        return out
+
+    # one generation -------------------------------------------------------------------------------------
+    def rows_from(self, props: list[Proposal], island_of: list[int], generation: int,
+                  tag: str = "") -> list[CandidateRow]:
+        return [CandidateRow(f"r{self.run}g{generation}i{isl}n{k}{tag}", generation, isl, self.engine.name, p.origin,
+                             p.code, p.thought, p.genome, p.parents, tokens_in=p.tokens_in, tokens_out=p.tokens_out)
+                for k, (p, isl) in enumerate(zip(props, island_of, strict=True))]
+
+    def run_generation(self, generation: int, props: list[Proposal], island_of: list[int], force_full: bool) -> dict:
+        began = time.perf_counter()
+        rows = self.rows_from(props, island_of, generation)
+        self.evaluate(rows, force_full)
+        all_rows = list(rows)
+        failed = [r for r in rows if r.status in ("error", "rejected")]
+        for attempt in range(1, self.config.max_repairs + 1):
+            fixes, fixed_from = [], []
+            for r in failed:
+                prop = self.engine.repair(r, r.error or "")
+                if prop is not None:
+                    fixes.append(prop)
+                    fixed_from.append(r)
+            if not fixes:
+                break
+            new = self.rows_from(fixes, [r.island for r in fixed_from], generation, tag=f"f{attempt}")
+            for n, r in zip(new, fixed_from, strict=True):
+                n.id = f"{r.id}f{attempt}"
+                n.repairs = r.repairs + 1
+            self.evaluate(new, force_full)
+            all_rows.extend(new)
+            failed = [r for r in new if r.status in ("error", "rejected")]
+        for r in all_rows:
+            self.archive.put(self.run, r)
+        self.update_islands(all_rows)
+        self.review(generation, all_rows)
+        if self.config.migrate_every and generation and generation % self.config.migrate_every == 0:
+            self.migrate()
+        members = [self.archive.get(cid) for isl in self.islands for cid in isl]
+        fits = [m.fitness for m in members if m is not None and m.fitness is not None]
+        best = self.archive.best(self.run)
+        stats = {"generation": generation, "best_gap": best[0].fitness if best else math.inf,
+                 "mean_gap": sum(fits) / len(fits) if fits else math.inf, "best_id": best[0].id if best else "",
+                 "evaluated": len(all_rows), "failed": sum(1 for r in all_rows if r.status in ("error", "rejected")),
+                 "seconds": time.perf_counter() - began}
+        self.archive.add_generation(self.run, **stats)
+        self.generation = generation
+        self.save_state()
+        self.archive.commit()
+        return stats
+
+    def update_islands(self, new: list[CandidateRow]) -> None:
+        size = math.ceil(self.config.population / self.config.islands)
+        for i in range(self.config.islands):
+            pool = [self.archive.get(cid) for cid in self.islands[i]]
+            pool = [c for c in pool if c is not None] + [r for r in new if r.island == i and r.status == "ok"]
+            pool.sort(key=lambda c: (c.fitness, len(c.code)))
+            seen, keep = set(), []
+            for c in pool:
+                if c.id not in seen:
+                    seen.add(c.id)
+                    keep.append(c.id)
+            self.islands[i] = keep[:size]
+
+    def review(self, generation: int, new: list[CandidateRow]) -> None:
+        for i in range(self.config.islands):
+            members = [c for c in (self.archive.get(cid) for cid in self.islands[i]) if c is not None]
+            if members:
+                self.history[i].append(members[0].fitness)
+            rev = review_island(members, [r for r in new if r.island == i], self.history[i])
+            text, tin, tout = self.engine.reflect(rev, members[0] if members else None)
+            self.reflections[i] = text
+            self.reviews[i] = dataclasses.asdict(rev)
+            self.archive.add_reflection(self.run, generation, i, text, tin, tout)
+
+    def migrate(self) -> None:
+        k = self.config.islands
+        if k < 2:
+            return
+        leaders = [isl[0] if isl else None for isl in self.islands]
+        for i, lead in enumerate(leaders):
+            dest = self.islands[(i + 1) % k]
+            if lead is not None and lead not in dest:
+                dest.append(lead)
+                dest.sort(key=lambda cid: (self.archive.get(cid).fitness, len(self.archive.get(cid).code)))
+                del dest[math.ceil(self.config.population / k):]
+
+    def offspring(self) -> tuple[list[Proposal], list[int]]:
+        size = math.ceil(self.config.population / self.config.islands)
+        props, island_of = [], []
+        for i in range(self.config.islands):
+            pool = [c for c in (self.archive.get(cid) for cid in self.islands[i]) if c is not None]
+            if not pool:
+                pool = [c for c in (self.archive.get(cid) for isl in self.islands for cid in isl) if c is not None]
+            if not pool:
+                continue
+            rev = Review(**self.reviews[i]) if self.reviews[i] else Review("")
+            new = self.engine.propose(pool, self.reflections[i], rev, size, self.rng)
+            props.extend(new)
+            island_of.extend([i] * len(new))
+        return props, island_of
+
+
+def _stratified(instances: list[EvalInstance], k: int) -> list[EvalInstance]:
+    """Up to `k` instances spread over classes (first of each class, then second, ...)."""
+    by: dict[str, list[EvalInstance]] = {}
+    for inst in instances:
+        by.setdefault(inst.cls, []).append(inst)
+    out: list[EvalInstance] = []
+    depth = 0
+    while len(out) < min(k, len(instances)):
+        for cls in sorted(by):
+            if depth < len(by[cls]) and len(out) < k:
+                out.append(by[cls][depth])
+        depth += 1
+    return out
+
+
+def _fingerprint(values: list[float]) -> str:
+    return hashlib.sha1(",".join(f"{v:.6g}" for v in values).encode()).hexdigest()[:16]
+
+
+def _code_hash(code: str) -> str:
+    return hashlib.sha1(code.strip().encode()).hexdigest()
+
+
+def evolve(config: EvolveConfig | None = None, archive: str | Path | None = None, resume: bool = False,
+           progress: Callable[[dict], None] | None = None, client: Any = None) -> EvolveReport:
+    """Run (or resume) an evolution and return the best heuristic with its held-out test score.
+
+    Parameters
+    ----------
+    config : EvolveConfig
+        Settings; ignored except for `generations` and `time_budget` when resuming (the archive's own are used).
+    archive : path, optional
+        SQLite archive; a temporary file when omitted.
+    resume : bool
+        Continue the archive's last run from its last completed generation.
+    progress : callable, optional
+        Called with each generation's statistics.
+    client : optional
+        An LLM client object (for the llm engine; tests pass one pointing at a local server).
+    """
+    config = config or EvolveConfig()
+    path = Path(archive) if archive else Path(tempfile.mkdtemp(prefix="ordino-evolve-")) / "run.db"
+    if resume and not path.is_file():
+        raise InputError(f"cannot resume: archive {path} does not exist")
+    store = Archive(path)
+    began = time.perf_counter()
+    try:
+        if resume:
+            last = store.last_run()
+            if last is None:
+                raise InputError(f"cannot resume: archive {path} holds no run")
+            run, saved = last
+            saved.update(generations=config.generations, time_budget=config.time_budget)
+            config = EvolveConfig(**saved)
+        config.check()
+        adapter = adapter_for(config.problem)
+        train, test = adapter.load(config.train), adapter.load(config.test)
+        overlap = {i.name for i in train} & {i.name for i in test}
+        if overlap:
+            raise InputError(f"{len(overlap)} test instances are also training instances (e.g. {sorted(overlap)[0]}); "
+                             "use disjoint sets such as :train and :test splits")
+        weighted = any(i.w is not None and any(x != 1 for x in i.w) for i in train)
+        engine = make_engine(config, adapter, weighted, client)
+        if not resume:
+            run = store.new_run(dataclasses.asdict(config))
+        state = _Run(config, adapter, engine, store, run, train)
+        stopped = "generations"
+        if resume:
+            state.load_state()
+            start = state.generation + 1
+        else:
+            props = engine.initial(config.population, state.rng)
+            stats = state.run_generation(0, props, [k % config.islands for k in range(len(props))], True)
+            if progress:
+                progress(stats)
+            start = 1
+        for g in range(start, config.generations + 1):
+            if config.time_budget is not None and time.perf_counter() - began > config.time_budget:
+                stopped = "time budget"
+                break
+            props, island_of = state.offspring()
+            stats = state.run_generation(g, props, island_of, False)
+            if progress:
+                progress(stats)
+        best_rows = store.best(run)
+        if not best_rows:
+            raise InputError("no candidate survived evaluation; check the training set and the engine")
+        best = best_rows[0]
+        res = adapter.evaluate([(best.id, best.code)], test, state.limits)[0]
+        test_gap, by_class, misses = (None, {}, 0) if isinstance(res, str) else (res.mean_gap, res.by_class,
+                                                                                 res.zero_misses)
+        return EvolveReport(run, str(path), best, best.train_gap or math.inf, test_gap, by_class, misses,
+                            store.generations(run), time.perf_counter() - began, store.costs(run), stopped,
+                            store.lineage(best.id))
+    finally:
+        store.close()
