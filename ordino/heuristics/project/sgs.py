@@ -1,0 +1,238 @@
+"""Schedule generation schemes for the RCPSP: serial and parallel SGS with priority rules, regret-biased
+random sampling, and forward-backward improvement (justification).
+
+A priority is an array with one value per activity (lowest first) or a rule name from `RULES`.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from ordino.errors import ModelError
+from ordino.heuristics.project.data import ProjectData
+
+RULES = ("LFT", "LST", "MTS", "GRPW", "MSLK", "EST", "EFT", "SPT", "LPT", "GRD")
+"""Built-in priority rules (lowest value scheduled first)."""
+
+
+def _topological(data: ProjectData) -> list[int]:
+    indeg = [len(p) for p in data.preds]
+    stack = [i for i in range(data.n) if not indeg[i]]
+    order = []
+    while stack:
+        v = stack.pop()
+        order.append(v)
+        for w in data.succs[v]:
+            indeg[w] -= 1
+            if not indeg[w]:
+                stack.append(w)
+    if len(order) < data.n:
+        stuck = [data.task_ids[i] for i in range(data.n) if indeg[i]][:5]
+        raise ModelError(f"the precedences contain a cycle (involving {', '.join(stuck)}); remove one of them")
+    return order
+
+
+def critical_path_times(data: ProjectData) -> tuple[np.ndarray, np.ndarray, int]:
+    """Earliest starts, latest starts (for the critical path length) and the critical path length."""
+    order = _topological(data)
+    d = data.duration
+    es = data.release.copy()
+    for v in order:
+        for w in data.succs[v]:
+            es[w] = max(es[w], es[v] + d[v])
+    length = int(max((es + d).max(), 0))
+    ls = length - d
+    for v in reversed(order):
+        for w in data.succs[v]:
+            ls[v] = min(ls[v], ls[w] - d[v])
+    return es, ls, length
+
+
+def priority_values(data: ProjectData, rule: str) -> np.ndarray:
+    """Priority of each activity under a named rule (lowest first)."""
+    rule = rule.upper()
+    es, ls, _ = critical_path_times(data)
+    d = data.duration.astype(float)
+    if rule == "LFT":
+        return ls + d
+    if rule == "LST":
+        return ls.astype(float)
+    if rule == "EST":
+        return es.astype(float)
+    if rule == "EFT":
+        return es + d
+    if rule == "MSLK":
+        return (ls - es).astype(float)
+    if rule == "SPT":
+        return d
+    if rule == "LPT":
+        return -d
+    if rule == "GRPW":
+        return -(d + np.array([sum(data.duration[s] for s in data.succs[i]) for i in range(data.n)]))
+    if rule == "GRD":
+        return -(d * data.demand.sum(axis=1))
+    if rule == "MTS":
+        order = _topological(data)
+        reach: list[set[int]] = [set() for _ in range(data.n)]
+        for v in reversed(order):
+            for w in data.succs[v]:
+                reach[v].add(w)
+                reach[v] |= reach[w]
+        return -np.array([len(r) for r in reach], dtype=float)
+    raise ValueError(f"unknown priority rule {rule!r}; choose one of {', '.join(RULES)}")
+
+
+def _profile_size(data: ProjectData) -> int:
+    return int(data.release.max(initial=0) + data.duration.sum() + 1)
+
+
+def _eligible_pick(eligible: list[int], prio: np.ndarray) -> int:
+    return min(eligible, key=lambda i: (prio[i], i))
+
+
+def serial_sgs(data: ProjectData, priority: np.ndarray | str, release: bool = True) -> np.ndarray:
+    """Serial SGS: repeatedly take the eligible activity of lowest priority and start it as early as
+    precedences and resources allow. Returns start times."""
+    prio = priority_values(data, priority) if isinstance(priority, str) else np.asarray(priority, dtype=float)
+    n, d, dem, cap = data.n, data.duration, data.demand, data.capacity
+    usage = np.zeros((_profile_size(data), len(cap)), dtype=np.int64)
+    start = np.zeros(n, dtype=np.int64)
+    missing = [len(p) for p in data.preds]
+    ready = data.release.copy() if release else np.zeros(n, dtype=np.int64)
+    eligible = [i for i in range(n) if not missing[i]]
+    done = 0
+    while eligible:
+        v = _eligible_pick(eligible, prio)
+        eligible.remove(v)
+        t, dv = int(ready[v]), int(d[v])
+        if dv > 0 and dem[v].any():
+            need = cap - dem[v]
+            while True:
+                bad = np.flatnonzero((usage[t:t + dv] > need).any(axis=1))
+                if not len(bad):
+                    break
+                t += int(bad[-1]) + 1
+            usage[t:t + dv] += dem[v]
+        start[v] = t
+        done += 1
+        for w in data.succs[v]:
+            ready[w] = max(ready[w], t + dv)
+            missing[w] -= 1
+            if not missing[w]:
+                eligible.append(w)
+    if done < n:
+        _topological(data)  # raises a ModelError naming the cycle
+    return start
+
+
+def parallel_sgs(data: ProjectData, priority: np.ndarray | str) -> np.ndarray:
+    """Parallel SGS: advance a clock over finish times; at each time start, by priority, every eligible
+    activity that fits in the resources left. Returns start times."""
+    prio = priority_values(data, priority) if isinstance(priority, str) else np.asarray(priority, dtype=float)
+    n, d, dem, cap = data.n, data.duration, data.demand, data.capacity
+    _topological(data)
+    usage = np.zeros((_profile_size(data), len(cap)), dtype=np.int64)
+    start = np.full(n, -1, dtype=np.int64)
+    finish_pred = data.release.copy()
+    missing = [len(p) for p in data.preds]
+    waiting = {i for i in range(n) if not missing[i]}
+    events = {0, *(int(x) for x in data.release)}
+    scheduled = 0
+    while scheduled < n:
+        t = min(events)
+        events.discard(t)
+        for v in sorted((i for i in waiting if finish_pred[i] <= t), key=lambda i: (prio[i], i)):
+            dv = int(d[v])
+            if dv and (usage[t:t + dv] + dem[v] > cap).any():
+                continue
+            if dv:
+                usage[t:t + dv] += dem[v]
+            start[v] = t
+            waiting.discard(v)
+            scheduled += 1
+            events.add(t + dv)
+            for w in data.succs[v]:
+                finish_pred[w] = max(finish_pred[w], t + dv)
+                missing[w] -= 1
+                if not missing[w]:
+                    waiting.add(w)
+                    events.add(int(finish_pred[w]))
+        if not events and scheduled < n:
+            events.add(min(max(int(finish_pred[i]), t + 1) for i in waiting))
+    return start
+
+
+def project_makespan(data: ProjectData, start: np.ndarray) -> int:
+    """Largest finish time."""
+    return int((start + data.duration).max(initial=0))
+
+
+def _reversed(data: ProjectData) -> ProjectData:
+    return ProjectData(data.task_ids, data.duration, data.demand, data.capacity, data.succs, data.preds,
+                       np.zeros(data.n, dtype=np.int64))
+
+
+def justify(data: ProjectData, start: np.ndarray, max_rounds: int = 10) -> np.ndarray:
+    """Forward-backward improvement: right-justify (latest finishers first, as late as possible), then
+    left-justify (earliest starters first), while the makespan shrinks. Returns the best start times."""
+    best, best_c = start, project_makespan(data, start)
+    back = _reversed(data)
+    current = start
+    for _ in range(max_rounds):
+        finish = current + data.duration
+        rev = serial_sgs(back, -finish.astype(float), release=False)
+        c_rev = project_makespan(back, rev)
+        right = c_rev - (rev + data.duration)
+        current = serial_sgs(data, right.astype(float))
+        c = project_makespan(data, current)
+        if c >= best_c:
+            break
+        best, best_c = current, c
+    return best
+
+
+def sample_priority(base: np.ndarray, rng: np.random.Generator, alpha: float = 1.0) -> np.ndarray:
+    """A randomised priority around `base` (regret-style bias: small values stay likely first)."""
+    span = float(base.max() - base.min()) + 1.0
+    return base + rng.random(len(base)) * span * alpha * 0.25
+
+
+def sgs_search(data: ProjectData, time_limit: float = 5.0, seed: int = 0,
+               lower_bound: int | None = None) -> tuple[np.ndarray, int, str]:
+    """Every rule with both schemes, then biased random sampling, each followed by justification, until the
+    time runs out or the lower bound is met.
+
+    Returns
+    -------
+    start, makespan, label : the best schedule and what made it.
+    """
+    began = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    best: tuple[np.ndarray, int, str] | None = None
+
+    def consider(start: np.ndarray, label: str) -> None:
+        nonlocal best
+        start = justify(data, start)
+        c = project_makespan(data, start)
+        if best is None or c < best[1]:
+            best = (start, c, label)
+
+    bases = {}
+    for rule in RULES:
+        bases[rule] = priority_values(data, rule)
+        consider(serial_sgs(data, bases[rule]), f"serial/{rule}")
+        consider(parallel_sgs(data, bases[rule]), f"parallel/{rule}")
+        if time.perf_counter() - began > time_limit:
+            break
+    assert best is not None
+    rules = list(bases)
+    k = 0
+    while time.perf_counter() - began < time_limit and (lower_bound is None or best[1] > lower_bound):
+        rule = rules[k % len(rules)]
+        k += 1
+        prio = sample_priority(bases[rule], rng, alpha=float(rng.choice([0.5, 1.0, 2.0])))
+        scheme = serial_sgs if k % 2 else parallel_sgs
+        consider(scheme(data, prio), f"sampled/{'serial' if k % 2 else 'parallel'}/{rule}")
+    return best

@@ -1,0 +1,170 @@
+"""Permutation flow shop: makespan evaluation, NEH with Taillard's acceleration, and the iterated greedy
+algorithm of Ruiz and Stützle (2007).
+
+Everything works on a jobs x machines duration matrix `p` (machines in route order) and an optional
+release time per job.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+
+def _release(p: np.ndarray, release: np.ndarray | None) -> np.ndarray:
+    return np.zeros(p.shape[0], dtype=np.int64) if release is None else np.asarray(release, dtype=np.int64)
+
+
+def makespan(p: np.ndarray, perm: list[int] | np.ndarray, release: np.ndarray | None = None) -> int:
+    """Makespan of the permutation schedule of `perm`.
+
+    Examples
+    --------
+    >>> makespan(np.array([[2, 3], [4, 1]]), [0, 1])
+    7
+    """
+    if len(perm) == 0:
+        return 0
+    rel = _release(p, release)
+    heads = _heads(p[np.asarray(perm)], rel[np.asarray(perm)])
+    return int(heads[-1, -1])
+
+
+def _heads(pp: np.ndarray, rel: np.ndarray) -> np.ndarray:
+    """Completion times `e[i, k]` of the i-th job of a sequence on machine k (rows follow `pp`)."""
+    n, m = pp.shape
+    out = np.empty((n, m), dtype=np.int64)
+    prev = rel
+    for k in range(m):
+        col = np.cumsum(pp[:, k])
+        # x_i = max(x_{i-1}, prev_i) + p_i  ==  P_i + max_{l<=i} (prev_l - P_{l-1})
+        out[:, k] = col + np.maximum.accumulate(prev - (col - pp[:, k]))
+        prev = out[:, k]
+    return out
+
+
+def _tails(pp: np.ndarray) -> np.ndarray:
+    """`q[i, k]`: time from the start of the i-th job on machine k to the end of the schedule."""
+    return _heads(pp[::-1, ::-1], np.zeros(pp.shape[0], dtype=np.int64))[::-1, ::-1]
+
+
+def insertion_makespans(p: np.ndarray, perm: list[int] | np.ndarray, job: int,
+                        release: np.ndarray | None = None) -> np.ndarray:
+    """Makespan of inserting `job` at each position 0..len(perm) of `perm` (Taillard's acceleration).
+
+    Examples
+    --------
+    >>> insertion_makespans(np.array([[2, 3], [4, 1]]), [0], 1).tolist()
+    [7, 7]
+    """
+    rel = _release(p, release)
+    m = p.shape[1]
+    k = len(perm)
+    idx = np.asarray(perm, dtype=np.int64)
+    e = np.zeros((k + 1, m), dtype=np.int64)
+    q = np.zeros((k + 1, m), dtype=np.int64)
+    if k:
+        pp = p[idx]
+        e[1:] = _heads(pp, rel[idx])
+        q[:k] = _tails(pp)
+    f = np.full(k + 1, rel[job], dtype=np.int64)
+    best = np.zeros(k + 1, dtype=np.int64)
+    pj = p[job]
+    for c in range(m):
+        f = np.maximum(f, e[:, c]) + pj[c]
+        np.maximum(best, f + q[:, c], out=best)
+    return best
+
+
+def best_insertion(p: np.ndarray, perm: list[int], job: int, release: np.ndarray | None,
+                   rng: np.random.Generator | None = None) -> tuple[int, int]:
+    """Best position for `job` in `perm` and the resulting makespan (ties: first, or random with `rng`)."""
+    costs = insertion_makespans(p, perm, job, release)
+    low = int(costs.min())
+    if rng is None:
+        return int(np.argmin(costs)), low
+    ties = np.flatnonzero(costs == low)
+    return int(ties[rng.integers(len(ties))]), low
+
+
+def neh(p: np.ndarray, release: np.ndarray | None = None, order: list[int] | None = None) -> tuple[list[int], int]:
+    """NEH: jobs by decreasing total work, each inserted at its best position.
+
+    Returns
+    -------
+    perm, makespan
+    """
+    p = np.asarray(p, dtype=np.int64)
+    if order is None:
+        order = [int(j) for j in np.argsort(-p.sum(axis=1), kind="stable")]
+    perm: list[int] = []
+    cmax = 0
+    for j in order:
+        pos, cmax = best_insertion(p, perm, j, release)
+        perm.insert(pos, j)
+    return perm, int(cmax)
+
+
+def _local_search(p: np.ndarray, perm: list[int], cmax: int, release: np.ndarray | None,
+                  rng: np.random.Generator, deadline: float) -> tuple[list[int], int]:
+    """Iterative improvement by insertion: remove each job, reinsert it at its best place, until no gain."""
+    improved = True
+    while improved and time.perf_counter() < deadline:
+        improved = False
+        for job in [perm[i] for i in rng.permutation(len(perm))]:
+            rest = [x for x in perm if x != job]
+            pos, value = best_insertion(p, rest, job, release, rng)
+            if value < cmax:
+                rest.insert(pos, job)
+                perm, cmax, improved = rest, value, True
+    return perm, cmax
+
+
+def iterated_greedy(p: np.ndarray, time_limit: float = 10.0, seed: int = 0, release: np.ndarray | None = None,
+                    d: int = 4, temperature: float = 0.4, initial: list[int] | None = None,
+                    target: int | None = None, max_iterations: int | None = None) -> tuple[list[int], int, int]:
+    """Iterated greedy (Ruiz and Stützle 2007) for the permutation flow shop makespan.
+
+    Each iteration removes `d` random jobs, reinserts them greedily (NEH style), improves by insertion
+    local search, and accepts the result if it is not worse, or with a simulated-annealing probability
+    at a constant temperature `temperature * sum(p) / (10 n m)`.
+
+    Returns
+    -------
+    perm, makespan, iterations
+    """
+    began = time.perf_counter()
+    deadline = began + time_limit
+    p = np.asarray(p, dtype=np.int64)
+    n, m = p.shape
+    rng = np.random.default_rng(seed)
+    if initial is None:
+        perm, cmax = neh(p, release)
+    else:
+        perm, cmax = list(initial), makespan(p, initial, release)
+    perm, cmax = _local_search(p, perm, cmax, release, rng, deadline)
+    best, best_c = perm[:], cmax
+    temp = temperature * float(p.sum()) / (10.0 * n * m)
+    it = 0
+    d = min(d, max(1, n - 1))
+    while time.perf_counter() < deadline and n > 1:
+        if target is not None and best_c <= target:
+            break
+        if max_iterations is not None and it >= max_iterations:
+            break
+        it += 1
+        removed_at = rng.choice(n, size=d, replace=False)
+        removed = [perm[i] for i in removed_at]
+        partial = [x for x in perm if x not in removed]
+        value = cmax
+        for job in removed:
+            pos, value = best_insertion(p, partial, job, release, rng)
+            partial.insert(pos, job)
+        cand, value = _local_search(p, partial, value, release, rng, deadline)
+        if value < cmax or (value > cmax and rng.random() < np.exp(-(value - cmax) / max(temp, 1e-9))) \
+                or value == cmax:
+            perm, cmax = cand, value
+            if cmax < best_c:
+                best, best_c = perm[:], cmax
+    return best, int(best_c), it

