@@ -1,0 +1,216 @@
+"""Semantic checks of a formulated problem against its text, shared by the LLM and the offline engines.
+
+`check_problem` returns the issues that make a model wrong or certainly infeasible (they are sent back to be
+fixed); `check_hints` returns softer observations (numbers not found in the text, unit mix-ups, unused
+resources) that a reviewer should look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ordino.models import Blocking, NoWait, Problem, Synchronize, TimeWindow
+from ordino.models.constraints import PRECEDENCE_TYPES
+from ordino.models.objective import DUE_DATE_TERMS
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])|\d+(?=\s*[a-zA-Z%])")
+_UNIT_WORDS = {
+    "second": re.compile(r"\bsec(?:ond)?s?\b", re.I),
+    "minute": re.compile(r"\bmin(?:ute)?s?\b", re.I),
+    "hour": re.compile(r"\b(?:hours?|hrs?)\b", re.I),
+    "day": re.compile(r"\bdays?\b", re.I),
+    "week": re.compile(r"\bweeks?\b", re.I),
+}
+_OBJECTIVE_WORDS = {
+    "tardiness": ("total_tardiness", "total_weighted_tardiness"),
+    "makespan": ("makespan",),
+    "lateness": ("maximum_lateness", "total_tardiness", "total_weighted_tardiness"),
+    "earliness": ("total_earliness", "total_weighted_earliness"),
+    "completion time": ("total_completion_time", "total_weighted_completion_time", "makespan"),
+    "tardy": ("number_tardy", "weighted_number_tardy", "total_tardiness", "total_weighted_tardiness"),
+    "setup": ("total_setup_time",),
+}
+_SCALES = (1, 60, 24, 7, 10, 100, 1000, 1440, 3600)
+
+
+def check_problem(problem: Problem, text: str = "") -> list[str]:
+    """Issues that make the model certainly infeasible or inconsistent, each naming the place and the fix.
+
+    Parameters
+    ----------
+    problem
+        A validated problem.
+    text
+        The description it came from (used for nothing that could reject a correct model).
+    """
+    issues = _precedence_issues(problem)
+    issues += _capacity_issues(problem)
+    return issues
+
+
+def check_hints(problem: Problem, text: str) -> list[str]:
+    """Softer observations for a reviewer: unit mix-ups, numbers absent from the text, unused parts."""
+    hints: list[str] = []
+    units = [u for u, pattern in _UNIT_WORDS.items() if pattern.search(text)]
+    if len(units) > 1:
+        hints.append(f"the text mentions several time units ({', '.join(units)}); every time value must be "
+                     f"converted to time_unit {problem.time_unit!r}")
+    missing = _numbers_not_in_text(problem, text)
+    if missing:
+        hints.append(f"these values of the model do not appear in the text: {', '.join(missing)}")
+    used = {r for t in problem.tasks for m in t.modes for r in m.resources}
+    unused = [r.id for r in problem.resources if r.id not in used]
+    if unused:
+        hints.append(f"resources never used by any task: {', '.join(unused)}")
+    lowered = text.lower()
+    terms = {t.term for t in problem.objective}
+    for word, fitting in _OBJECTIVE_WORDS.items():
+        if re.search(rf"\b(minimi[sz]e|minimum|min|reduce|lowest|least)\b[^.]{{0,60}}{word}", lowered) \
+                and not terms & set(fitting):
+            hints.append(f"the text asks to minimise something about {word!r} but the objective is "
+                         f"{', '.join(sorted(terms))}")
+    return hints
+
+
+# --- time reasoning without resources -----------------------------------------------------------------
+
+
+def _durations(problem: Problem) -> tuple[dict[str, int], dict[str, int]]:
+    shortest = {t.id: min(m.duration for m in t.modes) for t in problem.tasks}
+    longest = {t.id: max(m.duration for m in t.modes) for t in problem.tasks}
+    return shortest, longest
+
+
+def _edges(problem: Problem) -> list[tuple[str, str, int, str]]:
+    """(a, b, lag, label): start(b) >= start(a) + lag, a relaxation of the temporal constraints."""
+    dmin, dmax = _durations(problem)
+    edges = []
+    for c in problem.constraints:
+        if isinstance(c, PRECEDENCE_TYPES):
+            a_anchor, b_anchor = c.anchors()
+            lag = c.min_lag + (dmin[c.first] if a_anchor == "end" else 0)
+            lag -= dmax[c.then] if b_anchor == "end" else 0
+            edges.append((c.first, c.then, lag, f"{c.type} {c.first}->{c.then}"))
+        elif isinstance(c, Blocking):
+            edges.append((c.first, c.then, dmin[c.first], f"blocking {c.first}->{c.then}"))
+        elif isinstance(c, NoWait):
+            for a, b in zip(c.tasks, c.tasks[1:], strict=False):
+                edges.append((a, b, dmin[a], f"no_wait {a}->{b}"))
+        elif isinstance(c, Synchronize):
+            for a, b in zip(c.tasks, c.tasks[1:], strict=False):
+                edges += [(a, b, 0, f"synchronize {a},{b}"), (b, a, 0, f"synchronize {a},{b}")]
+    return edges
+
+
+def _precedence_issues(problem: Problem) -> list[str]:
+    dmin, _ = _durations(problem)
+    earliest = {t.id: problem.earliest_start(t) for t in problem.tasks}
+    for c in problem.constraints:
+        if isinstance(c, TimeWindow) and c.start_min is not None:
+            earliest[c.task] = max(earliest[c.task], c.start_min)
+    edges = _edges(problem)
+    cause: dict[str, str] = {}
+    for _ in range(len(problem.tasks) + 1):
+        changed = False
+        for a, b, lag, label in edges:
+            if earliest[a] + lag > earliest[b]:
+                earliest[b] = earliest[a] + lag
+                cause[b] = label
+                changed = True
+        if not changed:
+            break
+    else:
+        loop = sorted({label for _, b, _, label in edges if b in cause})[:6]
+        return [f"the precedence constraints form a cycle that no schedule can satisfy (involving: "
+                f"{'; '.join(loop)}); remove or reverse one of them"]
+    issues = []
+    optional = {t.id for t in problem.tasks if t.optional}
+    for t in problem.tasks:
+        if t.id in optional:
+            continue
+        end = earliest[t.id] + dmin[t.id]
+        latest = problem.latest_end(t)
+        why = f" (because of {cause[t.id]})" if t.id in cause else ""
+        if latest is not None and end > latest:
+            issues.append(f"task {t.id!r} cannot end before {end}{why} but must end by {latest} "
+                          f"(deadline/horizon); check the deadline, the horizon and the time unit")
+    for c in problem.constraints:
+        if isinstance(c, TimeWindow) and c.task not in optional:
+            if c.start_max is not None and earliest[c.task] > c.start_max:
+                issues.append(f"time_window on {c.task!r}: it cannot start before {earliest[c.task]} but "
+                              f"start_max is {c.start_max}")
+            if c.end_max is not None and earliest[c.task] + dmin[c.task] > c.end_max:
+                issues.append(f"time_window on {c.task!r}: it cannot end before "
+                              f"{earliest[c.task] + dmin[c.task]} but end_max is {c.end_max}")
+    return issues
+
+
+def _capacity_issues(problem: Problem) -> list[str]:
+    issues = []
+    dmin, _ = _durations(problem)
+    for r in problem.resources:
+        mandatory = [t for t in problem.tasks if not t.optional and all(r.id in m.resources for m in t.modes)]
+        if r.kind == "consumable":
+            need = sum(min(m.demands[m.resources.index(r.id)] if m.demands else 1 for m in t.modes)
+                       for t in mandatory)
+            if need > r.capacity:
+                issues.append(f"consumable {r.id!r}: the tasks need at least {need} units but the budget "
+                              f"(capacity) is {r.capacity}")
+        elif r.kind == "machine" and problem.horizon is not None:
+            work = sum(dmin[t.id] for t in mandatory)
+            down = sum(max(0, min(b, problem.horizon) - a) for a, b in r.unavailable if a < problem.horizon)
+            if work > problem.horizon - down:
+                issues.append(f"machine {r.id!r} has {work} {problem.time_unit} of work but the horizon "
+                              f"{problem.horizon} leaves only {problem.horizon - down}; check the horizon and units")
+    if any(t.term in DUE_DATE_TERMS for t in problem.objective):
+        dues = [j.due for j in problem.job_views if j.due is not None]
+        if dues and all(d == 0 for d in dues) and len(dues) > 1:
+            issues.append("every due date is 0; the due dates were probably not read from the text")
+    return issues
+
+
+# --- numbers --------------------------------------------------------------------------------------------
+
+
+def _text_numbers(text: str) -> set[float]:
+    out = set()
+    for token in _NUMBER.findall(text):
+        try:
+            out.add(float(token.replace(",", ".")))
+        except ValueError:
+            continue
+    return out
+
+
+def _model_numbers(problem: Problem) -> dict[int, str]:
+    found: dict[int, str] = {}
+
+    def add(value: int | None, where: str) -> None:
+        if value is not None and value > 1:
+            found.setdefault(value, where)
+
+    for t in problem.tasks:
+        for m in t.modes:
+            add(m.duration, f"duration of {t.id}")
+        add(t.release, f"release of {t.id}")
+        add(t.due, f"due of {t.id}")
+        add(t.deadline, f"deadline of {t.id}")
+    for j in problem.jobs:
+        add(j.release, f"release of {j.id}")
+        add(j.due, f"due of {j.id}")
+        add(j.deadline, f"deadline of {j.id}")
+    for c in problem.constraints:
+        if isinstance(c, PRECEDENCE_TYPES):
+            add(c.min_lag, f"min_lag {c.first}->{c.then}")
+    return found
+
+
+def _numbers_not_in_text(problem: Problem, text: str) -> list[str]:
+    numbers = _text_numbers(text)
+    if not numbers:
+        return []
+    missing = []
+    for value, where in _model_numbers(problem).items():
+        if not any(value / k in numbers or value * k in numbers for k in _SCALES):
+            missing.append(f"{value} ({where})")
+    return missing[:10]

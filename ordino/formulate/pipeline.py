@@ -1,0 +1,319 @@
+"""Text -> Problem: classify, extract, check, solve, review, fix (bounded rounds), every step in a transcript.
+
+The LLM only fills the ontology; ordino validates, compiles, solves and verifies. No code written by an LLM
+is ever executed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ordino.errors import FormulationError, InputError, LLMError, ModelError, OrdinoError
+from ordino.formulate.check import check_hints, check_problem
+from ordino.formulate.llm_client import LLMClient, LLMConfig, load_config, redact
+from ordino.formulate.summary import model_summary
+from ordino.formulate.templates import PROBLEM_CLASSES, render
+from ordino.models import Problem, Result, problem_from_dict, problem_json_schema
+
+Engine = Literal["auto", "llm", "offline"]
+
+CLASSIFY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "scheduling": {"type": "boolean"},
+        "class": {"type": "string", "enum": list(PROBLEM_CLASSES)},
+        "unsupported": {"type": "array", "items": {"type": "string"}},
+        "reason": {"type": "string"},
+    },
+    "required": ["scheduling", "class"],
+}
+CRITIC_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"ok": {"type": "boolean"}, "issues": {"type": "array", "items": {"type": "string"}}},
+    "required": ["ok"],
+}
+
+
+class Formulation(BaseModel):
+    """What `formulate` produced: the problem, the solve result, and how it got there.
+
+    `status` is the solve status (optimal, feasible, infeasible, unknown, error), `formulated` when not
+    solved, or `failed`. `transcript` holds every stage of every round; `usage` the LLM tokens.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    status: str
+    engine: Literal["llm", "offline"]
+    rounds: int = 0
+    problem: Problem | None = None
+    result: Result | None = None
+    transcript: list[dict[str, Any]] = Field(default_factory=list)
+    questions: list[Any] = Field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+    usage: dict[str, int] = Field(default_factory=dict)
+    problem_class: str | None = None
+
+    @property
+    def objective(self) -> int | None:
+        """The verified objective of the schedule, when solved."""
+        return self.result.objective if self.result is not None else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable `--json` document (DESIGN.md) plus extra keys."""
+        return {
+            "status": self.status, "engine": self.engine, "rounds": self.rounds, "objective": self.objective,
+            "problem": json.loads(self.problem.to_json()) if self.problem is not None else None,
+            "questions": [q.model_dump() if isinstance(q, BaseModel) else q for q in self.questions],
+            "error": self.error, "warnings": self.warnings, "usage": self.usage, "class": self.problem_class,
+            "schedule": self.result.schedule.model_dump() if self.result and self.result.schedule else None,
+        }
+
+    def transcript_json(self, secret: str | None = None) -> str:
+        """The transcript as JSON text, with `secret` redacted."""
+        doc = {"engine": self.engine, "status": self.status, "rounds": self.rounds, "error": self.error,
+               "usage": self.usage, "transcript": self.transcript}
+        return redact(json.dumps(doc, indent=2, default=str), secret)
+
+
+def _attach(exc: OrdinoError, formulation: Formulation) -> OrdinoError:
+    exc.formulation = formulation  # type: ignore[attr-defined]
+    return exc
+
+
+def formulate(text: str, engine: Engine = "auto", model: str | None = None, solve: bool = True,
+              time_limit: float = 10.0, max_rounds: int = 4, ask: Callable[[Any], str] | None = None,
+              config: LLMConfig | None = None, *, base_url: str | None = None, critic: bool = True,
+              method: str = "cpsat") -> Formulation:
+    """Turn a plain-language description into a validated Problem and (optionally) a verified schedule.
+
+    Parameters
+    ----------
+    text
+        The description.
+    engine
+        `llm`, `offline`, or `auto` (the LLM when one is configured, else offline).
+    model, base_url
+        Override the configured LLM model / endpoint.
+    solve, time_limit, method
+        Solve the formulated problem with `method` for at most `time_limit` seconds.
+    max_rounds
+        Cap on extract/fix rounds of the LLM engine.
+    ask
+        Offline engine: called with each question for missing information (interactive elicitation).
+    config
+        An explicit LLM configuration (else read from environment and config file).
+    critic
+        Run the LLM critic that compares the model summary with the text.
+
+    Raises
+    ------
+    FormulationError
+        Empty or non-scheduling text, parts the ontology cannot express, or no valid model after
+        `max_rounds`; the partial Formulation (with transcript) is attached as `.formulation`.
+    LLMError
+        The endpoint failed after its retries (also with `.formulation`).
+    """
+    if not text or not text.strip():
+        raise FormulationError("the description is empty; describe the tasks, the resources and the objective")
+    if max_rounds < 1:
+        raise InputError(f"max_rounds must be at least 1, got {max_rounds}")
+    if engine not in ("auto", "llm", "offline"):
+        raise InputError(f"engine must be auto, llm or offline, got {engine!r}")
+    if config is None:
+        config = load_config(model=model, base_url=base_url)
+    else:
+        overrides = {k: v for k, v in (("model", model), ("base_url", base_url)) if v is not None}
+        if overrides:
+            config = LLMConfig(**{**config.__dict__, **overrides})
+    note = None
+    if engine == "auto":
+        engine = "llm" if config.configured else "offline"
+        if engine == "offline":
+            note = ("no LLM configured (set ORDINO_LLM_BASE_URL, OPENAI_API_KEY or ~/.config/ordino/llm.toml); "
+                    "using the offline formulator")
+    if engine == "llm":
+        return LLMPipeline(LLMClient(config), solve=solve, time_limit=time_limit, max_rounds=max_rounds,
+                           critic=critic, method=method).run(text)
+    from ordino.formulate.offline_engine import run_offline
+
+    return run_offline(text, ask=ask, solve=solve, time_limit=time_limit, method=method, note=note)
+
+
+class LLMPipeline:
+    """One LLM formulation run: the conversation, the rounds and the transcript."""
+
+    def __init__(self, client: LLMClient, solve: bool = True, time_limit: float = 10.0, max_rounds: int = 4,
+                 critic: bool = True, method: str = "cpsat") -> None:
+        self.client = client
+        self.solve = solve
+        self.time_limit = time_limit
+        self.max_rounds = max_rounds
+        self.critic = critic
+        self.method = method
+        self.transcript: list[dict[str, Any]] = []
+        self.problem_class: str | None = None
+        self.warnings: list[str] = []
+
+    # --- bookkeeping ----------------------------------------------------------------------------------
+
+    def log(self, round_: int, stage: str, **data: Any) -> None:
+        """Append one transcript entry (strings redacted)."""
+        entry = {"round": round_, "stage": stage, **data}
+        self.transcript.append(json.loads(self.client.redact(json.dumps(entry, default=str))))
+
+    def formulation(self, status: str, rounds: int, problem: Problem | None = None, result: Result | None = None,
+                    error: str | None = None) -> Formulation:
+        """The Formulation of this run so far."""
+        return Formulation(status=status, engine="llm", rounds=rounds, problem=problem, result=result,
+                           transcript=self.transcript, error=error, warnings=self.warnings,
+                           usage=self.client.usage.as_dict(), problem_class=self.problem_class)
+
+    def fail(self, message: str, rounds: int, problem: Problem | None = None) -> FormulationError:
+        """A FormulationError carrying the partial Formulation."""
+        message = self.client.redact(message)
+        self.log(rounds, "failed", error=message)
+        return _attach(FormulationError(message), self.formulation("failed", rounds, problem, error=message))
+
+    def ask(self, round_: int, stage: str, messages: list[dict[str, str]], schema: dict[str, Any],
+            name: str) -> Any:
+        """One LLM call, logged with the request's last message, the answer and its tokens."""
+        try:
+            reply = self.client.chat_json(messages, schema, name)
+        except LLMError as exc:
+            self.log(round_, stage, error=str(exc))
+            raise _attach(exc, self.formulation("failed", round_, error=str(exc))) from None
+        self.log(round_, stage, request=messages[-1]["content"], response=reply.text, mode=reply.mode,
+                 tokens={"prompt": reply.prompt_tokens, "completion": reply.completion_tokens},
+                 seconds=round(reply.seconds, 3), parse_error=reply.parse_error)
+        return reply
+
+    # --- the stages -----------------------------------------------------------------------------------
+
+    def run(self, text: str) -> Formulation:
+        """Classify, then extract/check/solve/review/fix for at most `max_rounds` rounds."""
+        self.log(0, "config", llm=self.client.config.public())
+        self.classify(text)
+        system = render("extract")
+        user = render("extract_user", text=text, problem_class=self.problem_class, reason=None)
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        schema = problem_json_schema()
+        last: tuple[str, list[str]] = ("", [])
+        problem: Problem | None = None
+        result: Result | None = None
+        for round_ in range(1, self.max_rounds + 1):
+            reply = self.ask(round_, "extract" if round_ == 1 else "fix", messages, schema, "ordino_problem")
+            messages.append({"role": "assistant", "content": reply.text})
+            stage, issues, problem, result = self.review(round_, text, reply)
+            if not issues:
+                status = result.status if result is not None else "formulated"
+                self.log(round_, "done", status=status, objective=result.objective if result else None)
+                return self.formulation(status, round_, problem, result)
+            last = (stage, issues)
+            self.log(round_, "review", verdict=stage, issues=issues)
+            messages.append({"role": "user", "content": render("fix", stage=stage, issues=issues)})
+        return self.give_up(last, problem, result)
+
+    def give_up(self, last: tuple[str, list[str]], problem: Problem | None, result: Result | None) -> Formulation:
+        """After the last round: keep a faithful-but-infeasible or critic-disputed model, else fail."""
+        stage, issues = last
+        rounds = self.max_rounds
+        if stage == "infeasible" and problem is not None:
+            message = "the data is contradictory (no schedule exists): " + "; ".join(issues)
+            self.log(rounds, "done", status="infeasible", error=message)
+            return self.formulation("infeasible", rounds, problem, result, error=message)
+        if stage == "critic" and problem is not None:
+            self.warnings.append("the critic still disputes the model: " + "; ".join(issues))
+            status = result.status if result is not None else "formulated"
+            self.log(rounds, "done", status=status, warnings=self.warnings)
+            return self.formulation(status, rounds, problem, result)
+        raise self.fail(f"no valid model after {rounds} round(s); last problem ({stage}): {'; '.join(issues)}",
+                        rounds, problem)
+
+    def classify(self, text: str) -> None:
+        """Name the branch of the ontology; refuse non-scheduling text and parts the ontology cannot express."""
+        messages = [{"role": "system", "content": render("classify")},
+                    {"role": "user", "content": f'Description:\n"""\n{text}\n"""'}]
+        reply = self.ask(0, "classify", messages, CLASSIFY_SCHEMA, "classification")
+        data = reply.data if isinstance(reply.data, dict) else {}
+        if data.get("scheduling") is False:
+            reason = data.get("reason") or "no tasks to schedule and no objective"
+            raise self.fail(f"the text does not describe a scheduling problem: {reason}", 0)
+        unsupported = [str(u) for u in data.get("unsupported") or [] if str(u).strip()]
+        if unsupported:
+            raise self.fail("the problem needs what the ontology cannot express: " + "; ".join(unsupported), 0)
+        if data.get("class") in PROBLEM_CLASSES:
+            self.problem_class = data["class"]
+
+    def review(self, round_: int, text: str, reply: Any) -> tuple[str, list[str], Problem | None, Result | None]:
+        """Validate, check, solve and criticise one answer: (stage, issues, problem, result)."""
+        if reply.parse_error:
+            return "invalid JSON", [reply.parse_error], None, None
+        data = reply.data
+        if isinstance(data, dict) and data.get("unsupported") and "tasks" not in data:
+            raise self.fail("the problem needs what the ontology cannot express: "
+                            + "; ".join(map(str, data["unsupported"])), round_)
+        try:
+            problem = problem_from_dict(data, source="answer")
+        except InputError as exc:
+            return "schema", [s.strip() for s in str(exc).removeprefix("answer: ").split("; ")], None, None
+        self.log(round_, "validate", summary=model_summary(problem))
+        issues = check_problem(problem, text)
+        hints = check_hints(problem, text)
+        self.log(round_, "check", issues=issues, hints=hints)
+        if issues:
+            return "check", issues, problem, None
+        result = None
+        if self.solve:
+            stage, issues, result = self.run_solver(round_, problem)
+            if issues:
+                return stage, issues, problem, result
+        if self.critic:
+            issues = self.criticise(round_, text, problem, result, hints)
+            if issues:
+                return "critic", issues, problem, result
+        return "", [], problem, result
+
+    def run_solver(self, round_: int, problem: Problem) -> tuple[str, list[str], Result | None]:
+        """Solve and turn infeasibility, verifier violations or unsupported features into issues."""
+        from ordino.solve import solve as run_solve
+
+        began = time.perf_counter()
+        try:
+            result = run_solve(problem, method=self.method, time_limit=self.time_limit)
+        except ModelError as exc:
+            self.log(round_, "solve", error=str(exc))
+            return "unsupported by the solver", [str(exc)], None
+        self.log(round_, "solve", status=result.status, objective=result.objective, log=result.log,
+                 seconds=round(time.perf_counter() - began, 3))
+        if result.status == "infeasible":
+            conflicts = [line for line in result.log if line.startswith("conflict")]
+            return "infeasible", conflicts or ["the solver proved the model infeasible"], result
+        if result.status == "error":
+            found = [f"{v.kind}: {v.message}" for v in result.violations] or result.log
+            return "verifier", found, result
+        if result.status == "unknown":
+            self.warnings.append(f"no schedule found within {self.time_limit:g}s; the model may be too large")
+        return "", [], result
+
+    def criticise(self, round_: int, text: str, problem: Problem, result: Result | None,
+                  hints: list[str]) -> list[str]:
+        """Ask the LLM whether the model contradicts the text; its issues (empty when it agrees)."""
+        line = f"{result.status}, objective {result.objective}" if result is not None else ""
+        messages = [{"role": "system", "content": render("critic")},
+                    {"role": "user", "content": render("critic_user", text=text, summary=model_summary(problem),
+                                                       result_line=line, hints=hints)}]
+        reply = self.ask(round_, "critic", messages, CRITIC_SCHEMA, "review")
+        data = reply.data if isinstance(reply.data, dict) else None
+        if data is None or not isinstance(data.get("ok"), bool):
+            self.warnings.append("the critic's answer was unreadable; the model was not reviewed")
+            return []
+        if data["ok"]:
+            return []
+        return [str(i) for i in data.get("issues") or []] or ["the critic found the model wrong but gave no reason"]

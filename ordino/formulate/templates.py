@@ -1,0 +1,102 @@
+"""Render the prompts (jinja2 templates in `prompts/`) from the ontology's own docstrings and fields."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import types
+import typing
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from pydantic import BaseModel
+
+from ordino.models import (
+    CONSTRAINT_TYPES,
+    TERM_DEFINITIONS,
+    Job,
+    Mode,
+    ObjectiveTerm,
+    Problem,
+    Resource,
+    SetupTime,
+    Task,
+)
+from ordino.models.classify import ProblemClass
+
+PROMPTS = Path(__file__).with_name("prompts")
+ENTITY_TYPES: tuple[type[BaseModel], ...] = (Problem, Resource, SetupTime, Job, Task, Mode, ObjectiveTerm)
+PROBLEM_CLASSES: tuple[str, ...] = typing.get_args(ProblemClass)
+
+
+def type_name(annotation: Any) -> str:
+    """A short readable name of a field annotation: `list[str]`, `int | null`, `"machine" | "renewable"`."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return type_name(args[0])
+    if origin is typing.Literal:
+        return " | ".join(json.dumps(a) for a in args)
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join("null" if a is type(None) else type_name(a) for a in args)
+    if origin in (list, tuple):
+        inner = ", ".join(type_name(a) for a in args if a is not Ellipsis)
+        return f"[{inner}]" if origin is tuple else f"list[{inner}]"
+    if isinstance(annotation, type):
+        return {"str": "string", "int": "integer", "bool": "boolean", "float": "number"}.get(
+            annotation.__name__, annotation.__name__)
+    return str(annotation).replace("typing.", "")
+
+
+def describe_fields(model: type[BaseModel]) -> list[dict[str, str]]:
+    """Each field of a model: JSON name, type and whether it is required or its default."""
+    out = []
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key == "type":
+            continue  # the discriminator is shown as the constraint's tag
+        if info.is_required():
+            default = "required"
+        elif info.default_factory is not None:
+            default = "default []" if key != "objective" else "default makespan"
+        else:
+            default = f"default {json.dumps(info.default)}"
+        out.append({"name": key, "type": type_name(info.annotation), "default": default})
+    return out
+
+
+def _doc(model: type) -> str:
+    return inspect.cleandoc(model.__doc__ or "")
+
+
+@cache
+def ontology() -> dict[str, Any]:
+    """The template context describing the ontology: entities, constraint types, objective terms, classes."""
+    entities = [{"name": m.__name__, "doc": _doc(m), "fields": describe_fields(m)} for m in ENTITY_TYPES]
+    constraints = [{"type": c.model_fields["type"].default, "doc": _doc(c), "fields": describe_fields(c)}
+                   for c in CONSTRAINT_TYPES]
+    return {"entities": entities, "constraints": constraints, "terms": TERM_DEFINITIONS,
+            "classes": PROBLEM_CLASSES, "examples": examples()}
+
+
+@cache
+def examples() -> list[dict[str, Any]]:
+    """Worked examples (text -> class -> problem JSON), kept valid by the tests."""
+    data = json.loads((PROMPTS / "examples.json").read_text(encoding="utf-8"))
+    for ex in data:
+        ex["json"] = json.dumps(ex["problem"], separators=(",", ":"))
+    return data
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(PROMPTS), undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+                              autoescape=False)  # noqa: S701 - prompts are plain text, not HTML
+
+
+def render(name: str, **context: Any) -> str:
+    """Render `prompts/<name>.j2` with the ontology context plus `context`."""
+    return _environment().get_template(f"{name}.j2").render(**ontology(), **context).strip()

@@ -1,0 +1,256 @@
+"""The LLM pipeline end to end: the real openai client against the scripted server."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from llm_server import SECRET, ScriptedLLM
+from scripts import (
+    CLASSIFY_OK,
+    CRITIC_OK,
+    CRITIC_WRONG,
+    GOOD,
+    OPTIMUM,
+    TEXT,
+    WRONG_OBJECTIVE,
+    dangling,
+    infeasible,
+    variant,
+)
+
+from ordino.errors import FormulationError, LLMError
+from ordino.formulate import Formulation, formulate
+from ordino.formulate.llm_client import LLMConfig
+from ordino.verify import verify
+
+
+def run(config: LLMConfig, text: str = TEXT, **kwargs) -> Formulation:
+    kwargs.setdefault("time_limit", 5.0)
+    return formulate(text, engine="llm", config=config, **kwargs)
+
+
+def assert_optimal(f: Formulation) -> None:
+    assert f.status == "optimal"
+    assert f.objective == OPTIMUM
+    assert f.problem is not None and f.result is not None and f.result.schedule is not None
+    report = verify(f.problem, f.result.schedule)
+    assert report.feasible and report.objective == OPTIMUM
+
+
+def stages(f: Formulation) -> list[str]:
+    return [e["stage"] for e in f.transcript]
+
+
+def test_happy_path(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert f.engine == "llm" and f.rounds == 1 and f.problem_class == "single_machine"
+    assert [t.term for t in f.problem.objective] == ["total_tardiness"]
+    assert stages(f) == ["config", "classify", "extract", "validate", "check", "solve", "critic", "done"]
+    assert f.usage == {"prompt_tokens": 300, "completion_tokens": 150, "total_tokens": 450, "calls": 3}
+    extract = llm_server.requests[1]
+    assert extract.response_format == "json_schema"
+    assert extract.body["response_format"]["json_schema"]["name"] == "ordino_problem"
+    assert "tasks" in extract.body["response_format"]["json_schema"]["schema"]["properties"]
+    assert extract.body["model"] == "scripted-model"
+    assert extract.headers["authorization"] == f"Bearer {SECRET}"  # the key is used, just never shown
+    assert "Three jobs wait" in extract.last_message
+
+
+def test_invalid_json_then_fixed(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    broken = 'Here you go: {"schema": "ordino/1", "tasks": [{"id": "J1", "modes": [{"duration": 3'
+    llm_server.add(CLASSIFY_OK).add(broken).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert f.rounds == 2
+    review = next(e for e in f.transcript if e["stage"] == "review")
+    assert review["verdict"] == "invalid JSON"
+    fix_request = llm_server.requests[2]
+    assert "not valid JSON" in fix_request.last_message
+    roles = [m["role"] for m in fix_request.body["messages"]]
+    assert roles == ["system", "user", "assistant", "user"]  # the broken answer is shown back
+
+
+def test_repairable_json_needs_no_extra_round(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    fenced = "```json\n" + json.dumps(GOOD, indent=1).replace("]\n}", "],\n}") + "\n```"
+    llm_server.add(CLASSIFY_OK).add(fenced).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert f.rounds == 1
+
+
+def test_dangling_reference_fixed_in_round_two(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add(CLASSIFY_OK).add(dangling()).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert f.rounds == 2
+    feedback = llm_server.requests[2].last_message
+    assert "resource 'M2' is not declared" in feedback
+    assert "schema" in feedback
+
+
+def test_schema_violation_is_sent_back_precisely(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    bad = variant()
+    bad["tasks"][1]["modes"][0]["duration"] = "2 hours"
+    llm_server.add(CLASSIFY_OK).add(bad).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    feedback = llm_server.requests[2].last_message
+    assert "tasks[1](id='J2').modes[0].duration" in feedback
+
+
+def test_infeasible_model_fixed(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add(CLASSIFY_OK).add(infeasible()).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert f.rounds == 2
+    solve_entries = [e for e in f.transcript if e["stage"] == "solve"]
+    assert solve_entries[0]["status"] == "infeasible"
+    feedback = llm_server.requests[2].last_message
+    assert "infeasible" in feedback and "conflict" in feedback
+
+
+def test_infeasible_forever_reports_contradictory_data(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add(CLASSIFY_OK).add(infeasible()).add(infeasible())
+    f = run(llm_config, max_rounds=2)
+    assert f.status == "infeasible" and f.rounds == 2
+    assert f.error is not None and "contradictory" in f.error and "conflict" in f.error
+    assert f.problem is not None and f.result is not None and f.result.schedule is None
+
+
+def test_critic_catches_wrong_objective(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add(CLASSIFY_OK).add(WRONG_OBJECTIVE).add(CRITIC_WRONG).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert f.rounds == 2
+    critic_request = llm_server.requests[2]
+    assert "objective: minimise makespan" in critic_request.last_message  # the critic sees the model summary
+    assert "Three jobs wait" in critic_request.last_message
+    assert "use the objective term total_tardiness" in llm_server.requests[3].last_message
+
+
+def test_critic_disputing_forever_keeps_model_with_warning(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add(CLASSIFY_OK).add(WRONG_OBJECTIVE).add(CRITIC_WRONG)
+    f = run(llm_config, max_rounds=1)
+    assert f.status == "optimal" and f.objective == 9  # makespan of the wrongly modelled objective
+    assert f.warnings and "critic still disputes" in f.warnings[0]
+
+
+def test_rate_limit_then_success(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add(status=429, error="slow down", headers={"retry-after-ms": "10"})
+    llm_server.add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert len(llm_server.requests) == 4  # one retried by the client
+    assert f.usage["calls"] == 3
+
+
+def test_server_error_then_success(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add(CLASSIFY_OK).add(status=500, error="boom", headers={"retry-after-ms": "10"})
+    llm_server.add(status=503, error="busy", headers={"retry-after-ms": "10"}).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert len(llm_server.requests) == 5
+
+
+def test_errors_beyond_retries_are_a_clean_llm_error(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    for _ in range(3):
+        llm_server.add(status=500, error="down", headers={"retry-after-ms": "10"})
+    with pytest.raises(LLMError, match="failed after 2 retries: HTTP 500") as info:
+        run(llm_config)
+    assert len(llm_server.requests) == 3
+    assert info.value.formulation.status == "failed"
+
+
+def test_timeout_is_a_clean_llm_error(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_config.timeout, llm_config.max_retries = 0.3, 0
+    llm_server.add(CLASSIFY_OK, delay=1.5)
+    with pytest.raises(LLMError, match=r"did not answer within 0.3s"):
+        run(llm_config)
+
+
+def test_json_schema_refused_falls_back_to_json_mode(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.refuse = {"json_schema"}
+    llm_server.add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    formats = [r.response_format for r in llm_server.requests]
+    assert formats == ["json_schema", "json_object", "json_object", "json_object"]  # refused once, then kept
+    assert {e.get("mode") for e in f.transcript if "mode" in e} == {"json_object"}
+
+
+def test_no_structured_output_at_all_falls_back_to_text(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.refuse = {"json_schema", "json_object"}
+    llm_server.add(CLASSIFY_OK).add("The model:\n" + json.dumps(GOOD) + "\nDone.").add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert [r.response_format for r in llm_server.requests][-1] is None
+
+
+def test_garbage_forever_is_a_formulation_error(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add(CLASSIFY_OK)
+    for _ in range(3):
+        llm_server.add("I cannot help with that.")
+    with pytest.raises(FormulationError, match=r"no valid model after 3 round\(s\); last problem \(invalid JSON\)") \
+            as info:
+        run(llm_config, max_rounds=3)
+    assert len(llm_server.requests) == 4
+    partial = info.value.formulation
+    assert partial.status == "failed" and partial.rounds == 3 and partial.problem is None
+    assert stages(partial).count("review") == 3
+
+
+def test_not_a_scheduling_problem(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add({"scheduling": False, "class": "general", "unsupported": [], "reason": "it is a poem"})
+    with pytest.raises(FormulationError, match="does not describe a scheduling problem: it is a poem"):
+        run(llm_config, text="Roses are red, violets are blue.")
+    assert len(llm_server.requests) == 1
+
+
+def test_outside_the_ontology_names_the_part(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add({"scheduling": True, "class": "general", "reason": "rostering",
+                    "unsupported": ["nurse rostering over days and shifts with cover requirements"]})
+    with pytest.raises(FormulationError, match="cannot express: nurse rostering over days and shifts"):
+        run(llm_config, text="Assign 10 nurses to shifts over a week so every shift has 3 nurses.")
+
+
+def test_empty_text_makes_no_call(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    with pytest.raises(FormulationError, match="description is empty"):
+        run(llm_config, text="   \n")
+    assert llm_server.requests == []
+
+
+def test_token_budget_stops_the_run(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_config.token_budget = 200
+    llm_server.add(CLASSIFY_OK, usage=(150, 60)).add(GOOD)
+    with pytest.raises(LLMError, match="token budget of 200 exhausted"):
+        run(llm_config)
+    assert len(llm_server.requests) == 1
+
+
+def test_no_solve_and_no_critic(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add(CLASSIFY_OK).add(GOOD)
+    f = run(llm_config, solve=False, critic=False)
+    assert f.status == "formulated" and f.result is None and f.problem is not None
+    assert len(f.problem.tasks) == 3
+
+
+def test_api_key_never_leaks(llm_server: ScriptedLLM, llm_config: LLMConfig, tmp_path) -> None:
+    llm_server.echo_key_in_errors = True
+    llm_server.add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert llm_server.requests[0].headers["authorization"].endswith(SECRET)
+    path = tmp_path / "run.json"
+    path.write_text(f.transcript_json(SECRET))
+    assert SECRET not in path.read_text() and SECRET[:8] not in path.read_text()
+    assert SECRET not in json.dumps(f.to_json()) and SECRET not in repr(llm_config)
+    # an error that echoes the key (as real servers do on 401) is redacted
+    llm_server.add(status=401, error="bad key")
+    with pytest.raises(LLMError) as info:
+        run(llm_config)
+    assert "bad key" in str(info.value)
+    assert SECRET not in str(info.value) and SECRET[:8] not in str(info.value)
+    assert SECRET not in info.value.formulation.transcript_json()
