@@ -51,7 +51,8 @@ def _tails(pp: np.ndarray) -> np.ndarray:
 
 def insertion_makespans(p: np.ndarray, perm: list[int] | np.ndarray, job: int,
                         release: np.ndarray | None = None) -> np.ndarray:
-    """Makespan of inserting `job` at each position 0..len(perm) of `perm` (Taillard's acceleration).
+    """Makespan of inserting `job` at each position 0..len(perm) of `perm` (Taillard's acceleration;
+    a direct evaluation per position when some job has a release time).
 
     Examples
     --------
@@ -62,6 +63,9 @@ def insertion_makespans(p: np.ndarray, perm: list[int] | np.ndarray, job: int,
     m = p.shape[1]
     k = len(perm)
     idx = np.asarray(perm, dtype=np.int64)
+    if rel.any():  # tails ignore releases, so evaluate each position directly
+        seqs = [np.insert(idx, i, job) for i in range(k + 1)]
+        return np.array([_heads(p[s], rel[s])[-1, -1] for s in seqs], dtype=np.int64)
     e = np.zeros((k + 1, m), dtype=np.int64)
     q = np.zeros((k + 1, m), dtype=np.int64)
     if k:
