@@ -83,10 +83,11 @@ def _run_priority(func, groups, total):
             pmax = np.where(left, p, -np.inf).max(axis=1, keepdims=True)
             s = func(p.copy(), d.copy(), w.copy(), t.copy(), rem, pmean, pmax)
             s = np.asarray(s, dtype=float)
-            if s.ndim == 0 or s.shape[-1] != n:
-                s = np.broadcast_to(s, (m, n)) if s.ndim == 0 else s
             if s.shape != (m, n):
-                raise ValueError(f"priority returned shape {s.shape}, expected {(m, n)}")
+                try:
+                    s = np.broadcast_to(s, (m, n))
+                except ValueError:
+                    raise ValueError(f"priority returned shape {s.shape}, expected {(m, n)}") from None
             if np.isnan(s[left]).any():
                 raise ValueError("priority returned NaN for an unscheduled job")
             key = np.where(left, np.clip(s, -1e300, 1e300), np.inf)

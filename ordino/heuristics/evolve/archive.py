@@ -109,7 +109,7 @@ class Archive:
         self.db.execute(
             "INSERT OR REPLACE INTO candidates (id, run, generation, island, engine, origin, code, thought, genome, "
             "parents, status, error, stage, small_gap, train_gap, fitness, by_class, zero_misses, fingerprint, "
-            "seconds, tokens_in, tokens_out, repairs, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "seconds, tokens_in, tokens_out, repairs, created) VALUES (" + ",".join("?" * 24) + ")",
             (c.id, run, c.generation, c.island, c.engine, c.origin, c.code, c.thought, json.dumps(c.genome),
              json.dumps(c.parents), c.status, c.error, c.stage, _num(c.small_gap), _num(c.train_gap),
              _num(c.fitness), json.dumps(c.by_class), c.zero_misses, c.fingerprint, c.seconds, c.tokens_in,

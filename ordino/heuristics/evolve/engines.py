@@ -56,7 +56,7 @@ class Engine(Protocol):
         ...
 
 
-def tournament(pool: list[CandidateRow], rng: random.Random, k: int = 3) -> CandidateRow:
+def tournament(pool: list[CandidateRow], rng: random.Random, k: int = 4) -> CandidateRow:
     """The fittest of `k` random members (fitness, then shorter code)."""
     picks = [rng.choice(pool) for _ in range(min(k, len(pool)))]
     return min(picks, key=lambda c: (c.fitness if c.fitness is not None else float("inf"), len(c.code)))

@@ -91,10 +91,10 @@ def _ok(tree: Tree) -> bool:
 
 
 def mutate(tree: Tree, rng: random.Random, weighted: bool = True, kind: str | None = None) -> tuple[Tree, str]:
-    """A mutated copy and the name of the mutation (subtree, point, constant, hoist, wrap)."""
-    kinds = ["subtree", "point", "constant", "hoist", "wrap"]
+    """A mutated copy and the name of the mutation (subtree, point, constant, hoist, wrap, scale, shift)."""
+    kinds = ["subtree", "point", "constant", "hoist", "wrap", "scale", "shift"]
     for _ in range(20):
-        k = kind or rng.choices(kinds, weights=[3, 3, 2, 1, 1])[0]
+        k = kind or rng.choices(kinds, weights=[2, 2, 2, 1, 1, 2, 2])[0]
         paths = _paths(tree)
         path = rng.choice(paths)
         node = _get(tree, path)
@@ -118,6 +118,11 @@ def mutate(tree: Tree, rng: random.Random, weighted: bool = True, kind: str | No
             if node[0] not in OPERATORS:
                 continue
             new = _put(tree, path, rng.choice(node[1:]))
+        elif k == "scale":  # node -> node * c, c near 1: a small step for a good rule
+            new = _put(tree, path, ["mul", node, ["c", float(f"{1 + rng.gauss(0, 0.15):.3g}")]])
+        elif k == "shift":  # node -> node + c * terminal, c small
+            term = [rng.choice([x for x in TERMINALS if weighted or x != "w"])]
+            new = _put(tree, path, ["add", node, ["mul", ["c", float(f"{rng.gauss(0, 0.3):.3g}")], term]])
         else:  # wrap: node -> op(node, new leaf)
             op = rng.choice(["add", "mul", "max", "min", "sub"])
             leaf = _leaf(rng, weighted)

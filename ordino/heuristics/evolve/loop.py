@@ -171,10 +171,11 @@ class _Run:
                 continue
             self.fingerprints[fp] = r.id
             if not force_full and s.fitness > self.best_small * 1.5 + 3.0:
-                r.status, r.error = "culled", f"small-set gap {s.fitness:.2f}% far behind the best {self.best_small:.2f}%"
+                r.status = "culled"
+                r.error = f"small-set gap {s.fitness:.2f}% far behind the best {self.best_small:.2f}%"
                 continue
             survivors.append(r)
-        for r, s in scored:
+        for _, s in scored:
             self.best_small = min(self.best_small, s.fitness)
         for r, s in self._stage(survivors, self.train, "full"):
             r.status, r.error = "ok", None
@@ -294,6 +295,14 @@ class _Run:
                 continue
             rev = Review(**self.reviews[i]) if self.reviews[i] else Review("")
             new = self.engine.propose(pool, self.reflections[i], rev, size, self.rng)
+            if self.engine.name == "gp":  # proposals are free: ask again instead of wasting a slot on known code
+                for _ in range(5):
+                    fresh = {_code_hash(p.code): p for p in new if _code_hash(p.code) not in self.codes}
+                    new = list(fresh.values())
+                    if len(new) >= size:
+                        break
+                    new += self.engine.propose(pool, self.reflections[i], rev, size - len(new), self.rng)
+                new = new[:size]
             props.extend(new)
             island_of.extend([i] * len(new))
         return props, island_of
