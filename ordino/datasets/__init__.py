@@ -3,5 +3,7 @@ best-known values, and label checks."""
 
 from ordino.datasets.instance import Instance
 from ordino.datasets.loader import instance_from_bytes, iter_instances, load_instance
+from ordino.datasets.registry import SUITES, Suite, describe, generated, known_labels, load_suite, suite
 
-__all__ = ["Instance", "instance_from_bytes", "iter_instances", "load_instance"]
+__all__ = ["SUITES", "Instance", "Suite", "describe", "generated", "instance_from_bytes", "iter_instances",
+           "known_labels", "load_instance", "load_suite", "suite"]

