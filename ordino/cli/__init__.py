@@ -17,6 +17,12 @@ def _register_commands() -> None:
     from ordino.cli import solve
 
     solve.register(app)
+    from ordino.cli import export
+
+    export.register(app)
+    from ordino.cli import formulate
+
+    formulate.register(app)
     # --- command groups register here (one import and one register line each) ---
 
 

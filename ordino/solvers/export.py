@@ -67,6 +67,8 @@ def milp_text(problem: Problem, fmt: str) -> str:
         built = build_milp(problem)
     except Infeasible as exc:
         raise ModelError(f"cannot export the MILP: the problem is infeasible ({exc})") from None
+    except ModelError as exc:
+        raise ModelError(f"cannot export {fmt}: {exc} (`--to md` describes the CP-SAT model instead)") from None
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / f"model.{fmt}"
         built.model.write(str(target), io_options={"symbolic_solver_labels": True})

@@ -11,7 +11,7 @@ import pytest
 
 from ordino.errors import ModelError
 from ordino.models import Problem, SolveOptions
-from ordino.solve import solve
+from ordino.solve import checked, solve
 from ordino.solvers.milp import build_milp, choose_formulation, milp_supports, solve_milp
 from ordino.verify import verify
 
@@ -86,9 +86,12 @@ def rcpsp() -> Problem:
     return b.build()
 
 
-def agree(problem: Problem, limit: float = 30.0) -> int:
+def agree(problem: Problem, limit: float = 30.0, formulation: str | None = None) -> int:
     """Solve with both methods, check both schedules and that the proven optima match; return it."""
-    milp = solve(problem, method="milp", time_limit=limit, workers=1)
+    if formulation is None:
+        milp = solve(problem, method="milp", time_limit=limit, workers=1)
+    else:
+        milp = checked(problem, solve_milp(problem, SolveOptions(time_limit=limit, workers=1), formulation))
     cpsat = solve(problem, method="cpsat", time_limit=limit, workers=1)
     for r in (milp, cpsat):
         assert r.status == "optimal", (r.method, r.status, r.log)
@@ -99,10 +102,19 @@ def agree(problem: Problem, limit: float = 30.0) -> int:
     return milp.objective
 
 
-def test_single_machine_weighted_tardiness_8_jobs():
-    p = single_machine()
-    assert choose_formulation(p) == "positional"
-    agree(p)
+@pytest.mark.parametrize("formulation", ["positional", "time_indexed", "disjunctive"])
+def test_single_machine_weighted_tardiness_8_jobs(formulation):
+    agree(single_machine(), formulation=formulation)
+
+
+def test_single_machine_formulation_by_horizon():
+    assert choose_formulation(single_machine()) == "time_indexed"  # small horizon: the tight model
+    assert choose_formulation(single_machine(n=100)) == "positional"  # too many pulses
+
+
+def test_positional_needs_one_machine_per_mode():
+    with pytest.raises(ModelError, match="exactly one machine"):
+        build_milp(rcpsp(), "positional")
 
 
 @pytest.mark.parametrize("term", ["total_tardiness", "maximum_lateness", "number_tardy", "weighted_number_tardy",
@@ -111,21 +123,21 @@ def test_single_machine_objective_terms_with_releases(term):
     agree(single_machine(n=6, seed=5, term=term, releases=True))
 
 
+@pytest.mark.parametrize("formulation", ["positional", "time_indexed"])
 @pytest.mark.parametrize("unrelated", [False, True])
-def test_parallel_machines(unrelated):
-    p = parallel(unrelated)
-    assert choose_formulation(p) == "positional"
-    agree(p)
+def test_parallel_machines(unrelated, formulation):
+    agree(parallel(unrelated), formulation=formulation)
 
 
 def test_parallel_machines_tardiness():
     agree(parallel(True, term="total_weighted_tardiness"))
 
 
-def test_flow_shop_4x3():
+@pytest.mark.parametrize("formulation", ["disjunctive", "time_indexed", "positional"])
+def test_flow_shop_4x3(formulation):
     p = flow_shop()
     assert choose_formulation(p) == "disjunctive"
-    agree(p)
+    agree(p, formulation=formulation)
 
 
 def test_job_shop_ft06_reaches_55():

@@ -39,6 +39,9 @@ def build_milp(problem: Problem, formulation: str | None = None) -> MilpModel:
     name = formulation or choose_formulation(problem)
     if name not in _BUILDERS:
         raise ModelError(f"unknown MILP formulation {name!r}; choose one of {', '.join(_BUILDERS)}")
+    if name == "positional" and any(len(md.resources) != 1 or problem.resource(md.resources[0]).kind != "machine"
+                                    for t in problem.tasks for md in t.modes):
+        raise ModelError("the positional formulation needs every mode to use exactly one machine")
     bounds = time_bounds(problem)
     if isinstance(bounds, str):
         raise Infeasible(bounds)
@@ -54,12 +57,13 @@ def _highs():
     return SolverFactory("highs")
 
 
-def solve_milp(problem: Problem, options: SolveOptions) -> Result:
+def solve_milp(problem: Problem, options: SolveOptions, formulation: str | None = None) -> Result:
     """Solve with the MILP route: status, objective, best bound and schedule; never raises for a solver's
-    own outcome (a HiGHS or Pyomo failure becomes status 'error' with the message in the log)."""
+    own outcome (a HiGHS or Pyomo failure becomes status 'error' with the message in the log).
+    `formulation` forces one of positional, disjunctive, time_indexed (default: chosen by structure)."""
     began = time.perf_counter()
     try:
-        built = build_milp(problem)
+        built = build_milp(problem, formulation)
     except Infeasible as exc:
         return Result(status="infeasible", method="milp", runtime=time.perf_counter() - began,
                       log=[f"milp: infeasible before solving: {exc}"])

@@ -10,13 +10,27 @@ Formulation = Literal["positional", "disjunctive", "time_indexed"]
 
 #: Upper limit on start variables of a time-indexed model (tasks x modes x start times).
 TIME_INDEXED_LIMIT = 250_000
+#: Single and parallel machine problems use the (much tighter) time-indexed model up to this many pulses.
+TIME_INDEXED_PREFERRED = 20_000
+
+
+def pulse_count(problem: Problem) -> int | None:
+    """Start variables a time-indexed model would have (None when the time bounds show infeasibility)."""
+    from ordino.solvers.milp.data import time_bounds
+
+    bounds = time_bounds(problem)
+    if isinstance(bounds, str):
+        return None
+    return sum(max(0, bounds.latest_end[i] - m.duration - bounds.earliest_start[i] + 1)
+               for i, t in enumerate(problem.tasks) for m in t.modes)
 
 
 def choose_formulation(problem: Problem) -> Formulation:
     """Positional for single/parallel machines, disjunctive for machine shops, time-indexed with renewables.
 
     Time-indexed is also used when machines have unavailable periods, which it expresses by removing the
-    start times that would overlap them.
+    start times that would overlap them, and for single/parallel machines when it stays small
+    (`TIME_INDEXED_PREFERRED` pulses): its LP relaxation is far tighter than the positional big-M links.
     """
     kind = classify(problem)
     if kind in ("rcpsp", "multi_mode_rcpsp"):
@@ -24,14 +38,19 @@ def choose_formulation(problem: Problem) -> Formulation:
     if any(r.kind == "renewable" or r.unavailable for r in problem.resources):
         return "time_indexed"
     if kind in ("single_machine", "parallel_machines"):
-        return "positional"
+        return _positional_or_small_time_indexed(problem)
     if kind in ("flow_shop", "job_shop", "flexible_job_shop"):
         return "disjunctive"
     one_machine_modes = all(len(m.resources) == 1 for t in problem.tasks for m in t.modes)
     relations = [c for c in problem.constraints if c.type != "time_window"]
     if one_machine_modes and not relations:
-        return "positional"
+        return _positional_or_small_time_indexed(problem)
     return "disjunctive"
+
+
+def _positional_or_small_time_indexed(problem: Problem) -> Formulation:
+    size = pulse_count(problem)
+    return "time_indexed" if size is not None and size <= TIME_INDEXED_PREFERRED else "positional"
 
 
 def milp_supports(problem: Problem) -> str | None:
@@ -53,14 +72,8 @@ def milp_supports(problem: Problem) -> str | None:
     if reasons:
         return "the MILP route does not support " + ", ".join(reasons) + "; use method 'cpsat'"
     if choose_formulation(problem) == "time_indexed":
-        from ordino.solvers.milp.data import time_bounds
-
-        bounds = time_bounds(problem)
-        if isinstance(bounds, str):
-            return None  # the solve reports infeasibility
-        size = sum(max(0, bounds.latest_end[i] - m.duration - bounds.earliest_start[i] + 1)
-                   for i, t in enumerate(problem.tasks) for m in t.modes)
-        if size > TIME_INDEXED_LIMIT:
+        size = pulse_count(problem)
+        if size is not None and size > TIME_INDEXED_LIMIT:
             return (f"the MILP route's time-indexed model would need {size} start variables (limit "
-                    f"{TIME_INDEXED_LIMIT}, horizon {bounds.horizon}); use method 'cpsat'")
+                    f"{TIME_INDEXED_LIMIT}); use method 'cpsat'")
     return None

@@ -1,0 +1,42 @@
+"""`ordino export FILE --to lp|mps|md`: the MILP as an LP/MPS file, or the model as readable Markdown."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ordino.cli.common import console, handle_errors, print_json
+from ordino.errors import InputError
+from ordino.solvers.export import FORMATS, export_model
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `export` command to the app."""
+
+    @app.command("export")
+    @handle_errors
+    def export_cmd(
+        file: Annotated[Path, typer.Argument(help="Problem file: ordino JSON or a benchmark format.")],
+        to: Annotated[str, typer.Option("--to", help="lp, mps (the MILP) or md (the model as Markdown math).")
+                      ] = "md",
+        out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable summary.")] = False,
+    ) -> None:
+        """Export the model of a problem: `.lp` / `.mps` for any MILP solver, or Markdown to read."""
+        from ordino.cli.solve import load_any
+
+        fmt = to.lower()
+        if fmt not in FORMATS:
+            raise InputError(f"--to {to!r}: choose one of {', '.join(FORMATS)}")
+        problem = load_any(file)
+        text = export_model(problem, out, fmt) if out is not None else export_model(problem, fmt)
+        if as_json:
+            print_json({"format": fmt, "path": str(out) if out else None, "bytes": len(text.encode()),
+                        "text": None if out else text})
+        elif out is not None:
+            console.print(f"wrote {out} ({fmt}, {len(text.encode())} bytes)", highlight=False)
+        else:
+            sys.stdout.write(text)
