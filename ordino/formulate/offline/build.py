@@ -1,0 +1,169 @@
+"""Build the ontology dictionary for each problem class from the extracted facts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ordino.formulate.offline.assemble import Incomplete, due_needed, job_names, per_job
+from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.questions import Question
+from ordino.formulate.offline.units import TimeScale, TimeVal, choose_scale
+
+
+def build_problem(facts: Facts, kind: str) -> tuple[dict[str, Any], TimeScale]:
+    """The Problem as a dictionary (validated by the caller) and the time scale used."""
+    scale = choose_scale(facts.time_values(), facts.default_unit)
+    if scale.note and scale.note not in facts.notes:
+        facts.notes.append(scale.note)
+
+    def t(tv: TimeVal) -> int:
+        return scale.convert(tv, facts.default_unit)
+
+    names = _names(facts, kind)
+    single_stage = kind in ("single_machine", "parallel_machines", "rcpsp")
+    values = {a: per_job(facts, names, a) for a in ("due", "release", "weight", "deadline", "start_min", "start_max")}
+    if due_needed(facts) and not values["due"]:
+        raise Incomplete([Question(key="due", text=f"The objective needs due dates: give one per job "
+                                   f"({', '.join(names)}).")])
+    machines = _machines(facts, kind)
+    resources = [{"id": m, "kind": "machine"} for m in machines]
+    for m in resources:
+        m["unavailable"] = sorted((t(a), t(b)) for who, a, b in facts.down if who in (None, m["id"]))
+        m["setups"] = _setups(facts, names, t)
+    unknown_down = {who for who, _, _ in facts.down if who is not None} - set(machines)
+    if unknown_down:
+        raise Incomplete([Question(key="downtime", text=f"Downtime is given for {', '.join(sorted(unknown_down))} "
+                                   f"but the machines are {', '.join(machines)}. Which machine is down when?")])
+    for r, cap in facts.capacities.items():
+        resources.append({"id": r, "kind": "renewable", "capacity": cap})
+    tasks: list[dict[str, Any]] = []
+    jobs: list[dict[str, Any]] = []
+    constraints: list[dict[str, Any]] = []
+    first_task: dict[str, str] = {}
+    last_task: dict[str, str] = {}
+    if single_stage:
+        p = per_job(facts, names, "p")
+        missing = [n for n in names if n not in p]
+        if missing:
+            raise Incomplete([Question(key="processing_times", text="Processing time of each job, in order "
+                                       f"({', '.join(names)})?" if len(missing) == len(names) else
+                                       f"Processing time of {', '.join(missing)}?")])
+        for n in names:
+            task: dict[str, Any] = {"id": n, "modes": _single_modes(facts, kind, n, t(p[n]), machines)}
+            for a in ("due", "release", "deadline"):
+                if n in values[a]:
+                    task[a] = t(values[a][n])
+            if n in values["weight"]:
+                task["weight"] = int(values["weight"][n].value)
+            tasks.append(task)
+            first_task[n] = last_task[n] = n
+    else:
+        routes = _routes(facts, kind, names, machines)
+        for n in names:
+            job: dict[str, Any] = {"id": n}
+            for a in ("due", "release", "deadline"):
+                if n in values[a]:
+                    job[a] = t(values[a][n])
+            if n in values["weight"]:
+                job["weight"] = int(values["weight"][n].value)
+            jobs.append(job)
+            ids = []
+            for k, op in enumerate(routes[n], start=1):
+                tid = f"{n}.{k}"
+                ids.append(tid)
+                tasks.append({"id": tid, "job": n, "family": n,
+                              "modes": [{"resources": [m], "duration": t(d)} for m, d in op]})
+            constraints += [{"type": "end_before_start", "first": a, "then": b} for a, b in zip(ids, ids[1:],
+                                                                                                 strict=False)]
+            first_task[n], last_task[n] = ids[0], ids[-1]
+    for n in names:
+        lo, hi = values["start_min"].get(n), values["start_max"].get(n)
+        if lo is not None or hi is not None:
+            c: dict[str, Any] = {"type": "time_window", "task": first_task[n]}
+            if lo is not None:
+                c["start_min"] = t(lo)
+            if hi is not None:
+                c["start_max"] = t(hi)
+            constraints.append(c)
+    unknown = sorted({x for pr in facts.precedences for x in (pr.first, pr.then)} - set(names))
+    if unknown:
+        raise Incomplete([Question(key="precedences", text=f"Precedences name {', '.join(unknown)}, which are not "
+                                   f"among the jobs ({', '.join(names)}). Restate the precedences.")])
+    for pr in facts.precedences:
+        first = first_task[pr.first] if pr.kind.startswith("start") else last_task[pr.first]
+        c = {"type": pr.kind, "first": first, "then": first_task[pr.then]}
+        if pr.lag is not None:
+            c["min_lag"] = t(pr.lag)
+        constraints.append(c)
+    data = {"schema": "ordino/1", "time_unit": scale.unit, "resources": resources, "jobs": jobs, "tasks": tasks,
+            "constraints": constraints, "objective": [{"term": term, "weight": w} for term, w in facts.objective]}
+    return data, scale
+
+
+def _names(facts: Facts, kind: str) -> list[str]:
+    if kind in ("job_shop", "flexible_job_shop") and facts.routes:
+        return list(facts.routes)
+    return job_names(facts)
+
+
+def _machines(facts: Facts, kind: str) -> list[str]:
+    if kind == "rcpsp":
+        return []
+    if kind == "single_machine":
+        return ["M1"]
+    if kind == "parallel_machines":
+        if facts.n_machines is None:
+            raise Incomplete([Question(key="n_machines", text="How many identical machines are there?")])
+        return [f"M{i}" for i in range(1, facts.n_machines + 1)]
+    if kind == "flow_shop":
+        if facts.machine_order:
+            return facts.machine_order
+        if facts.matrix_machines:
+            return facts.matrix_machines
+        if facts.matrix is None:
+            raise Incomplete([Question(key="matrix", text="Processing times per job and machine: one row per job, "
+                                       "one column per machine (rows separated by ';')?")])
+        return [f"M{i}" for i in range(1, len(facts.matrix[0]) + 1)]
+    used = {m for ops in facts.routes.values() for op in ops for m, _ in op}
+    return sorted(used, key=lambda m: int(m[1:]))
+
+
+def _single_modes(facts: Facts, kind: str, name: str, duration: int, machines: list[str]) -> list[dict[str, Any]]:
+    if kind == "rcpsp":
+        demand = facts.demands.get(name, {})
+        res = [r for r in facts.capacities if demand.get(r)]
+        mode: dict[str, Any] = {"resources": res, "duration": duration}
+        if res:
+            mode["demands"] = [demand[r] for r in res]
+        return [mode]
+    return [{"resources": [m], "duration": duration} for m in machines]
+
+
+def _routes(facts: Facts, kind: str, names: list[str], machines: list[str]) -> dict[str, list[list[tuple[str, TimeVal]]]]:
+    if facts.routes:
+        missing = [n for n in names if n not in facts.routes]
+        if missing:
+            raise Incomplete([Question(key="routes", text=f"Route of {', '.join(missing)} (e.g. 'M1 3, M2 2')?")])
+        return facts.routes
+    if facts.matrix is None:
+        raise Incomplete([Question(key="matrix", text="Processing times per job and machine: one row per job, "
+                                   "one column per machine (rows separated by ';')?")])
+    if len(facts.matrix) != len(names) or any(len(r) != len(machines) for r in facts.matrix):
+        raise Incomplete([Question(key="matrix", text=f"The table of times is {len(facts.matrix)} x "
+                                   f"{len(facts.matrix[0])} but there are {len(names)} jobs and {len(machines)} "
+                                   "machines. Give one row per job, one column per machine.")])
+    return {n: [[(m, d)] for m, d in zip(machines, row, strict=True)] for n, row in zip(names, facts.matrix,
+                                                                                          strict=True)}
+
+
+def _setups(facts: Facts, names: list[str], t) -> list[dict[str, Any]]:
+    if facts.setup_matrix is not None:
+        grid = facts.setup_matrix
+        if len(grid) != len(names) or any(len(r) != len(names) for r in grid):
+            raise Incomplete([Question(key="setups", text=f"The setup table must be {len(names)} x {len(names)} "
+                                       "(from job in rows, to job in columns).")])
+        return [{"before": a, "after": b, "time": t(grid[i][j])} for i, a in enumerate(names)
+                for j, b in enumerate(names) if i != j and t(grid[i][j])]
+    if facts.setup_const is not None and t(facts.setup_const):
+        return [{"before": a, "after": b, "time": t(facts.setup_const)} for a in names for b in names if a != b]
+    return []

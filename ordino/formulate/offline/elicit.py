@@ -1,0 +1,108 @@
+"""Elicitation: ask short questions along the ontology tree until the text describes a complete Problem."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ordino.errors import FormulationError
+from ordino.formulate.offline.assemble import KINDS
+from ordino.formulate.offline.extract import draft_from_facts, read_facts
+from ordino.formulate.offline.questions import Question
+from ordino.models import Problem
+from ordino.models.objective import TERM_DEFINITIONS
+
+CONSTRAINT_CHOICES = ["none", "precedences", "release dates", "due dates", "deadlines", "machine downtime",
+                      "setup times", "weights"]
+CONSTRAINTS_QUESTION = Question(key="constraints", text="Which of these apply? (comma separated)",
+                                choices=CONSTRAINT_CHOICES)
+FOLLOW_UPS = {
+    "precedences": Question(key="precedences", text="Which jobs must finish before which? "
+                            "(e.g. 'job 1 before job 3, job 2 before job 4')"),
+    "release dates": Question(key="release", text="Release date of each job, in job order?"),
+    "due dates": Question(key="due", text="Due date of each job, in job order?"),
+    "deadlines": Question(key="deadline", text="Deadline of each job, in job order?"),
+    "machine downtime": Question(key="downtime", text="When is which machine down? (e.g. 'M1 down from 8 to 10')"),
+    "setup times": Question(key="setups", text="Setup time between two consecutive jobs?"),
+    "weights": Question(key="weight", text="Weight of each job, in job order?"),
+}
+_TEMPLATES = {
+    "n_jobs": "\n{} jobs.", "n_machines": "\n{} machines.", "processing_times": "\nprocessing times: {}.",
+    "due": "\ndue dates: {}.", "release": "\nrelease dates: {}.", "deadline": "\ndeadlines: {}.",
+    "weight": "\nweights: {}.", "setups": "\nsetup time {} between jobs.",
+}
+MAX_QUESTIONS = 30
+
+
+def _as_text(key: str, answer: str) -> str:
+    """The answer written as a sentence the extractors read."""
+    if key in _TEMPLATES:
+        return _TEMPLATES[key].format(answer.strip().rstrip("."))
+    if key == "matrix":
+        rows = [r.strip() for r in re.split(r"[;\n]", answer) if r.strip()]
+        return "\nprocessing times (rows jobs, columns machines):\n" + "\n".join(rows) + "\n"
+    if key == "objective":
+        return "\nminimize " + answer.strip().replace("_", " ").replace("number tardy", "number of late jobs") + "."
+    return "\n" + "\n".join(p.strip() for p in re.split(r"[;\n]|,(?=\s*(?:job|j\d|task|m\d|machine))", answer)) + "."
+
+
+def _choice(answer: str, choices: list[str]) -> str | None:
+    a = answer.strip().lower().replace(" ", "_")
+    for c in choices:
+        if a == c or a == c.replace("_", "") or (len(a) > 3 and c.startswith(a)):
+            return c
+    return None
+
+
+def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
+    """A validated Problem from `text`, asking `ask` for whatever is missing.
+
+    Without `ask` (no terminal), raises FormulationError listing exactly what is missing.
+    """
+    extra = ""
+    kind: str | None = None
+    chosen: list[str] = []
+    ignore_unused = False
+    asked: set[str] = set()
+    for _ in range(MAX_QUESTIONS):
+        facts = read_facts(text + extra)
+        facts.ignore_unused = ignore_unused
+        if kind is not None:
+            facts.kind = kind
+            if kind in ("single_machine", "parallel_machines") and facts.matrix is None:
+                facts.n_machines = facts.n_machines or (1 if kind == "single_machine" else None)
+        draft = draft_from_facts(facts)
+        missing = list(draft.missing)
+        if kind is not None and "constraints" not in asked:
+            missing.insert(0, CONSTRAINTS_QUESTION)
+        missing += [FOLLOW_UPS[c] for c in chosen if FOLLOW_UPS[c].key not in asked]
+        if draft.problem is not None and not missing:
+            return draft.problem
+        if ask is None:
+            raise FormulationError(missing_message(missing or draft.missing))
+        question = missing[0]
+        answer = ask(question)
+        asked.add(question.key)
+        if question.key == "kind":
+            kind = _choice(answer, KINDS)
+            if kind is None:
+                raise FormulationError(f"unknown kind of problem {answer!r}; choose one of: {', '.join(KINDS)}")
+        elif question.key == "constraints":
+            chosen = [c for c in CONSTRAINT_CHOICES[1:] if c.split()[0] in answer.lower()]
+        elif question.key == "unused":
+            ignore_unused = answer.strip().lower() in ("ignore", "i", "skip", "")
+            if not ignore_unused:
+                extra += _as_text("free", answer)
+        elif question.key == "objective":
+            term = _choice(answer, list(TERM_DEFINITIONS))
+            extra += _as_text("objective", term or answer)
+        else:
+            extra += _as_text(question.key, answer)
+    raise FormulationError("too many questions without a complete model; last missing: "
+                           + missing_message(missing))
+
+
+def missing_message(missing: list[Question]) -> str:
+    """One message listing exactly what is missing."""
+    items = "; ".join(f"[{q.key}] {q.describe()}" for q in missing)
+    return f"the text does not describe a complete problem; missing: {items}"

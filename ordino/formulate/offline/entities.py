@@ -1,0 +1,124 @@
+"""Per-job data: keyword lists ('due dates 4 6 8 3') and per-job statements ('job 2: 3 h, due 10')."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.relations import BLANK_IN
+from ordino.formulate.offline.text import BLANK, JOB_NOUN, JOB_REF, NUM, TIME, Work, job_name, time_values
+from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
+
+LIST_KEYS: list[tuple[str, str]] = [
+    ("deadline", r"deadlines?|hard due dates?|latest (?:finish|completion|end) times?"),
+    ("release", r"release(?:\s*|-)(?:dates?|times?)|releases|ready(?:\s*|-)times?|ready dates?|arrival(?: times?)?s?|"
+                r"arrive at|arriving at|available from|availability times?|r_?j|\br\b|r\(j\)|start(?:ing)? no earlier"),
+    ("due", r"due(?:\s*|-)dates?|due times?|due at|due by|\bdue\b|delivery dates?|promise(?:d)? dates?|d_?j|\bd\b|"
+            r"d\(j\)|dues"),
+    ("weight", r"weights?|priorit(?:y|ies)(?: weights?)?|importance(?: weights?)?|w_?j|\bw\b|w\(j\)|penalt(?:y|ies)"),
+    ("p", r"processing(?:\s*|-)times?|processing|durations?|run(?:\s*|-)?times?|lengths?|p_?j|\bp\b|p\(j\)|"
+          r"(?:they |which )?take|times? needed|job times|task times|(?:production|cycle|service|work) times?|"
+          r"proc(?:essing)?\.?\s*times?|\btimes\b|\blast\b"),
+]
+_SEP = r"(?:\s*(?:,\s*and|,|;|and|&|/|\s)\s*)"
+_LIST = rf"\(?\[?\s*{TIME}(?:{_SEP}{TIME})*\s*\]?\)?(?:\s*(?:\(\s*)?(?:in\s+)?(?:{UNIT_PATTERN})\)?)?"
+_FILLER = rf"(?:(?!{JOB_NOUN}\s*#?\s*\d|\bj\d)[^\d\n.;{BLANK}]){{0,45}}?"
+
+
+def read_lists(work: Work, facts: Facts) -> None:
+    """'processing times 3 2 4 1', 'due dates: 4, 6, 8, 3 (hours)', 'weights = [1, 2, 1]'."""
+    for attr, keys in LIST_KEYS:
+        pattern = rf"(?:{keys})\b\s*{_FILLER}(?::|=|\bare\b|\bis\b|\bof\b|\b)\s*(?P<list>{_LIST})"
+        for m in list(work.finditer(pattern)):
+            if BLANK_IN(work, m):
+                continue
+            vals = _list_values(m.group("list"), m.group(0)[: m.start("list") - m.start()])
+            if len(vals) < 2 and attr != "p":
+                continue
+            if len(vals) < 2 and not re.search(r"each|every|all", m.group(0)):
+                continue
+            if len(vals) == 1:
+                facts.lists[f"{attr}_each"] = vals
+            else:
+                facts.lists[attr] = vals
+            work.consume(m.start(), m.end())
+
+
+def _list_values(chunk: str, filler: str) -> list[TimeVal]:
+    vals = time_values(chunk)
+    unit = re.search(rf"\b(?:in\s+|\()({UNIT_PATTERN})", filler)
+    if unit:
+        from ordino.formulate.offline.text import unit_of
+
+        u = unit_of(unit.group(1))
+        vals = [TimeVal(v.value, v.unit or u) for v in vals]
+    return vals
+
+
+SEGMENT_ATTRS: list[tuple[str, str]] = [
+    ("window", rf"(?:must|should|has to|can|may|needs? to)?\s*(?:only\s+)?(?:start|begin)\s+(?:somewhere\s+)?"
+               rf"between\s+(?:time\s+)?(?P<a>{TIME})\s*(?:and|-|to)\s*(?P<b>{TIME})"),
+    ("start_max", rf"(?:must|should|has to|needs? to)\s+(?:start|begin|be started)\s+(?:no later than|by|"
+                  rf"at the latest (?:at|by)?|before)\s*(?:time\s+)?(?P<a>{TIME})"),
+    ("deadline", rf"(?:deadline(?:\s+is|\s+at|\s+of|:|=)?|(?:must|has to|needs? to|should)\s+(?:be\s+)?"
+                 rf"(?:finished|done|completed|complete|finish|end|ready|delivered)\s+(?:by|before|no later than|"
+                 rf"at the latest(?: by| at)?|latest)|no later than|at the (?:very )?latest(?: by| at)?)\s*"
+                 rf"(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
+    ("release", rf"(?:released?|ready|arriv(?:es|ing|al)|available|comes in|can(?:not|'t| not)? (?:only )?start|"
+                rf"starts? no earlier than|not before|earliest start|r\b|rj\b|release (?:date|time))\s*(?:is|at|from|"
+                rf"after|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
+    ("due", rf"(?:due(?:\s*date)?|d\b|dj\b|delivery|promised(?: for)?|wanted(?: by)?)\s*(?:is|at|by|on|=|:|date|"
+            rf"time|for)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
+    ("weight", rf"(?:weight|w\b|wj\b|priority|importance|penalty)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"),
+    ("p", rf"(?:takes?|needs?|requires?|lasts?|processing(?: time)?|proc(?:\.|essing)?|duration|dur|p\b|pj\b|pt\b|"
+          rf"time|length|runs? for|long|for)\s*(?:is|of|=|:|about)?\s*(?P<a>{TIME})"),
+]
+
+
+def segments(work: Work) -> list[tuple[str, int, int]]:
+    """(job name, start, end) for each stretch of text about one job: from its name to the next job name,
+    the end of the line or the end of the sentence."""
+    out = []
+    refs = list(work.finditer(JOB_REF))
+    for i, m in enumerate(refs):
+        end = len(work.text)
+        if i + 1 < len(refs):
+            end = refs[i + 1].start()
+        stop = re.search(r"\n|[.;](?:\s|$)", work.text[m.end():end])
+        if stop:
+            end = m.end() + stop.start()
+        out.append((job_name(m.group(0)), m.start(), end))
+    return out
+
+
+def read_segments(work: Work, facts: Facts) -> None:
+    """Attributes stated per job: 'job 2 takes 3 h, due at 10, weight 2; job 3 ...'."""
+    for name, start, end in segments(work):
+        facts.add_job(name)
+        body_start = start + len(re.match(JOB_REF, work.text[start:]).group(0))
+        found_any = False
+        for attr, pattern in SEGMENT_ATTRS:
+            for m in list(re.finditer(pattern, work.text[body_start:end])):
+                a, b = body_start + m.start(), body_start + m.end()
+                if BLANK in work.text[a:b]:
+                    continue
+                if attr == "window":
+                    facts.set_attr(name, "start_min", time_values(m.group("a"))[0])
+                    facts.set_attr(name, "start_max", time_values(m.group("b"))[0])
+                elif attr == "weight":
+                    facts.set_attr(name, "weight", TimeVal(time_values(m.group("a"))[0].value))
+                elif attr in facts.attrs.get(name, {}):
+                    continue
+                else:
+                    facts.set_attr(name, attr, time_values(m.group("a"))[0])
+                work.consume(a, b)
+                found_any = True
+        rest = work.text[body_start:end]
+        nums = list(re.finditer(TIME, rest))
+        if "p" not in facts.attrs.get(name, {}) and len(nums) == 1 and re.match(r"\s*[:=(\-]", rest):
+            m = nums[0]
+            facts.set_attr(name, "p", time_values(m.group(0))[0])
+            work.consume(body_start + m.start(), body_start + m.end())
+            found_any = True
+        if found_any:
+            work.consume(start, body_start)

@@ -1,0 +1,94 @@
+"""`extract_offline`: read a typed problem into the ontology with patterns only (no network, deterministic)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ordino.formulate.offline.assemble import assemble
+from ordino.formulate.offline.entities import read_lists, read_segments
+from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.phrases import read_counts, read_default_unit, read_kind, read_objective
+from ordino.formulate.offline.questions import Question
+from ordino.formulate.offline.relations import read_downtime, read_precedences, read_setups
+from ordino.formulate.offline.resources import read_capacities, read_demands
+from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
+from ordino.formulate.offline.tables import read_tables
+from ordino.formulate.offline.text import Work
+from ordino.models import Problem
+
+
+@dataclass
+class OfflineDraft:
+    """What the offline formulator made of a text.
+
+    `problem` is the validated Problem when nothing essential is missing, else None; `missing` lists the
+    questions whose answers would complete it; `notes` says what was assumed or converted.
+    """
+
+    problem: Problem | None
+    missing: list[Question] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_facts(text: str) -> Facts:
+    """Run every extractor over the text, in an order where specific patterns consume text first."""
+    work = Work(text)
+    facts = Facts()
+    read_default_unit(work, facts)
+    read_kind(work, facts)
+    read_objective(work, facts)
+    read_capacities(work, facts)
+    read_tables(work, facts)
+    read_machine_order(work, facts)
+    read_precedences(work, facts)
+    read_downtime(work, facts)
+    read_setups(work, facts)
+    read_routes(work, facts)
+    read_demands(work, facts)
+    read_rows(work, facts)
+    read_counts(work, facts)
+    read_lists(work, facts)
+    read_segments(work, facts)
+    facts.unused = work.leftover_numbers()
+    return facts
+
+
+def draft_from_facts(facts: Facts) -> OfflineDraft:
+    """Assemble and check the facts into a draft."""
+    problem, missing, _ = assemble(facts)
+    if problem is not None:
+        problem, missing = _semantic_check(problem, missing, facts)
+    return OfflineDraft(problem=problem, missing=missing, notes=list(facts.notes))
+
+
+def extract_offline(text: str) -> OfflineDraft:
+    """Read `text` into a Problem with patterns only.
+
+    Examples
+    --------
+    >>> d = extract_offline("4 jobs on one machine, processing times 3 2 4 1, due dates 4 6 8 3, "
+    ...                     "minimize total tardiness")
+    >>> d.problem.objective[0].term, len(d.problem.tasks), d.missing
+    ('total_tardiness', 4, [])
+    """
+    return draft_from_facts(read_facts(text))
+
+
+def _semantic_check(problem: Problem, missing: list[Question], facts: Facts) -> tuple[Problem | None, list[Question]]:
+    """Run the shared semantic check (`ordino.formulate.check`) when the pipeline provides one."""
+    try:
+        from ordino.formulate import check as check_module  # type: ignore[attr-defined]
+    except ImportError:
+        return problem, missing
+    check = getattr(check_module, "check", None) or getattr(check_module, "check_problem", None)
+    if check is None:
+        return problem, missing
+    try:
+        issues = check(problem)
+    except Exception as exc:  # noqa: BLE001 - a failing check is reported as a question, never a traceback
+        return None, [*missing, Question(key="fix", text=f"semantic check failed: {exc}")]
+    errors = [str(getattr(i, "message", i)) for i in (issues or []) if getattr(i, "severity", "error") == "error"]
+    if errors:
+        return None, [*missing, Question(key="fix", text="The model is inconsistent: " + "; ".join(errors))]
+    facts.notes.extend(str(getattr(i, "message", i)) for i in (issues or []))
+    return problem, missing

@@ -1,0 +1,76 @@
+"""What the pattern extractors found, before it becomes an ontology instance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ordino.formulate.offline.units import TimeVal
+
+JOB_ATTRS = ("p", "due", "release", "weight", "deadline", "start_min", "start_max")
+
+
+@dataclass
+class Precedence:
+    """`then` after `first`: kind is an ontology precedence type; lag is a minimum lag."""
+
+    first: str
+    then: str
+    kind: str = "end_before_start"
+    lag: TimeVal | None = None
+
+
+@dataclass
+class Facts:
+    """Everything read from the text, by meaning, with time values still in their written units."""
+
+    kind: str | None = None  # single_machine, parallel_machines, flow_shop, job_shop, flexible_job_shop, rcpsp
+    n_jobs: int | None = None
+    n_machines: int | None = None
+    default_unit: str | None = None
+    jobs: list[str] = field(default_factory=list)  # names in order of first mention
+    attrs: dict[str, dict[str, TimeVal]] = field(default_factory=dict)  # job -> attr -> value
+    lists: dict[str, list[TimeVal]] = field(default_factory=dict)  # attr -> values by job position
+    matrix: list[list[TimeVal]] | None = None  # processing times, rows jobs, columns machines
+    matrix_machines: list[str] | None = None
+    machine_order: list[str] | None = None
+    routes: dict[str, list[list[tuple[str, TimeVal]]]] = field(default_factory=dict)  # job -> ops -> alternatives
+    precedences: list[Precedence] = field(default_factory=list)
+    down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
+    setup_const: TimeVal | None = None
+    setup_matrix: list[list[TimeVal]] | None = None
+    capacities: dict[str, int] = field(default_factory=dict)
+    demands: dict[str, dict[str, int]] = field(default_factory=dict)
+    objective: list[tuple[str, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unused: list[str] = field(default_factory=list)
+    ignore_unused: bool = False
+
+    def add_job(self, name: str) -> None:
+        """Remember a job name in order of first mention."""
+        if name not in self.jobs:
+            self.jobs.append(name)
+
+    def set_attr(self, job: str, attr: str, value: TimeVal) -> None:
+        """Set one attribute of one job."""
+        self.add_job(job)
+        self.attrs.setdefault(job, {})[attr] = value
+
+    def time_values(self) -> list[TimeVal]:
+        """Every time quantity read (for choosing the integer time unit)."""
+        out: list[TimeVal] = []
+        for attrs in self.attrs.values():
+            out += [v for k, v in attrs.items() if k != "weight"]
+        for k, vals in self.lists.items():
+            if k != "weight":
+                out += vals
+        for row in self.matrix or []:
+            out += row
+        for ops in self.routes.values():
+            out += [tv for op in ops for _, tv in op]
+        out += [p.lag for p in self.precedences if p.lag is not None]
+        out += [tv for _, a, b in self.down for tv in (a, b)]
+        if self.setup_const is not None:
+            out.append(self.setup_const)
+        for row in self.setup_matrix or []:
+            out += row
+        return out

@@ -1,0 +1,105 @@
+"""Phrase patterns without per-job data: objective, kind of problem, counts, default time unit."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.text import COUNT, JOB_NOUN, Work, count_value, unit_of
+from ordino.formulate.offline.units import UNIT_PATTERN
+
+_W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|ies)|importance))"
+# order matters: the first pattern that matches a region consumes it
+OBJECTIVES: list[tuple[str, str]] = [
+    (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|sum of w\S*\s*t\S*",
+     "total_weighted_tardiness"),
+    (r"total tardiness|sum of (?:the )?tardiness|summed tardiness|tardiness|total delay|sum of (?:the )?delays"
+     r"|total lateness past", "total_tardiness"),
+    (rf"{_W}\s+(?:number|count) of (?:late|tardy)|{_W}\s+(?:late|tardy) jobs", "weighted_number_tardy"),
+    (r"(?:number|count|how many|amount) of (?:late|tardy|delayed)|(?:late|tardy) jobs|jobs? (?:that are |being )?late"
+     r"|(?:fewest|few|fewer|least) (?:late|tardy|jobs late|orders late)|orders? (?:are |being )?late",
+     "number_tardy"),
+    (r"max(?:imum|imal)?\s+lateness|l_?max|largest lateness|worst lateness|lateness", "maximum_lateness"),
+    (rf"{_W}\s+(?:sum of |total )?(?:completion|flow)\s*times?|total\s+{_W}\s+(?:completion|flow)|"
+     r"sum of w\S*\s*c\S*", "total_weighted_completion_time"),
+    (r"(?:total|sum of|average|mean)\s+(?:the\s+)?(?:completion|flow|finish(?:ing)?)\s*times?|"
+     r"completion times?|flow\s*times?", "total_completion_time"),
+    (r"total earliness|earliness", "total_earliness"),
+    (r"total setup(?: time)?s?|setup times? in total", "total_setup_time"),
+    (r"makespan|c_?max|(?:project|overall|total)\s+(?:duration|length|time)|as (?:early|soon|fast) as possible"
+     r"|earliest (?:possible )?(?:finish|completion|end)|finish (?:everything|all(?: jobs| tasks)?|the project)"
+     r"\s+(?:as (?:early|soon) as possible|asap|quickly|first|earliest)|\basap\b|shortest (?:schedule|total time)"
+     r"|(?:last|final) (?:job|task|one) (?:finishes|ends|completes)|complete (?:everything|all) asap",
+     "makespan"),
+]
+_GOAL = r"(?:minimi[sz]e|minimum|min\b|reduce|lowest|smallest|least|fewest|shortest|goal|objective|want|keep)"
+
+
+def read_objective(work: Work, facts: Facts) -> None:
+    """Objective terms named in the text (the first phrase wins when a goal word is near it)."""
+    found: list[tuple[int, str]] = []
+    for pattern, term in OBJECTIVES:
+        for m in work.take(pattern):
+            found.append((m.start(), term))
+    seen: list[str] = []
+    for _, term in sorted(found):
+        if term not in seen:
+            seen.append(term)
+    if "total_weighted_tardiness" in seen and "total_tardiness" in seen:
+        seen.remove("total_tardiness")
+    facts.objective = [(t, 1) for t in seen[:1]] if seen else []
+    if len(seen) > 1:
+        facts.notes.append(f"several objectives named ({', '.join(seen)}); using the first: {seen[0]}")
+
+
+KINDS: list[tuple[str, str]] = [
+    (r"flexible\s+job[\s-]*shop|fjsp|(?:can|may) (?:run|be (?:done|processed|made)) on (?:either|any|one) of"
+     r"|alternative machines|choice of machines?", "flexible_job_shop"),
+    (r"job[\s-]*shop|jssp|own (?:route|order)|(?:different|its own) (?:routes?|routings?|sequences?)",
+     "job_shop"),
+    (r"flow[\s-]*shop|pfsp|(?:each|every|all) (?:of the )?(?:jobs?|orders?|products?|parts?) (?:go(?:es)? through|"
+     r"visits?|passes? through|(?:is|are) processed on|runs? on|must go through)\s*(?:the\s+)?(?:machines|stages|"
+     r"all|both|each)|same (?:order|sequence|route) of machines|in the same order", "flow_shop"),
+    (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine", "parallel_machines"),
+    (r"single[\s-]+machine|one machine|a machine\b|1 machine|the machine\b", "single_machine"),
+    (r"rcpsp|project scheduling|\bproject\b|crew|workers?|resource", "rcpsp"),
+]
+
+
+def read_kind(work: Work, facts: Facts) -> None:
+    """Which branch of the ontology the text names, by keywords (without consuming the text)."""
+    for pattern, kind in KINDS:
+        if re.search(pattern, work.text):
+            facts.kind = kind
+            return
+
+
+def read_default_unit(work: Work, facts: Facts) -> None:
+    """A stated unit for bare numbers ('all times in hours', 'time unit: minutes', '(minutes)')."""
+    m = re.search(rf"(?:times?|durations?|data|values|numbers|everything|all)\s*(?:are\s+|is\s+|given\s+|"
+                  rf"measured\s+|expressed\s+)*(?:in|unit:?)\s+({UNIT_PATTERN})|time\s*unit\s*(?:is|:|=)?\s*"
+                  rf"({UNIT_PATTERN})|\bin\s+({UNIT_PATTERN})", work.text)
+    if m:
+        facts.default_unit = unit_of(m.group(1) or m.group(2) or m.group(3))
+        return
+    units = re.findall(rf"(?<=\d)\s*({UNIT_PATTERN})", work.text)
+    canon = [unit_of(u) for u in units if unit_of(u)]
+    if canon:
+        facts.default_unit = max(set(canon), key=canon.count)
+
+
+def read_counts(work: Work, facts: Facts) -> None:
+    """'4 jobs', 'three identical machines', 'a single machine'."""
+    for m in work.take(rf"\b({COUNT})\s+(?:\w+\s+)?{JOB_NOUN}\b(?!\s*#?\s*\d)"):
+        if facts.n_jobs is None and m.group(1) not in ("a", "an", "single", "a single"):
+            facts.n_jobs = count_value(m.group(1))
+    for m in work.take(rf"\b({COUNT})\s+(?:(?:identical|parallel|equal|uniform|unrelated|same|similar)\s+)*"
+                       r"(?:machines?|stations?|lines?|servers?|ovens?|presses|stages?)\b"):
+        n = count_value(m.group(1))
+        if facts.n_machines is None:
+            facts.n_machines = n
+    for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)\s*(?::|=|count:?)\s*(\d+)\s*(?:$|[,;.\n])", re.M):
+        if "machine" in m.group(0):
+            facts.n_machines = int(m.group(1))
+        else:
+            facts.n_jobs = int(m.group(1))

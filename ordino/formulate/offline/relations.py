@@ -1,0 +1,137 @@
+"""Relations between jobs or tasks (precedence with lags) and machine downtime, setup times."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.offline.facts import Facts, Precedence
+from ordino.formulate.offline.text import JOB_REF, MACHINE_REF, TIME, Work, job_name, machine_name, time_values
+from ordino.formulate.offline.units import TimeVal
+
+REFX = rf"(?:{JOB_REF}|\b(?![mj]\d)[a-z]\d*\b)"
+REF_LIST = rf"{REFX}(?:\s*(?:,\s*and|,|and|&|\+)\s*{REFX})*"
+_DONE = r"(?:is\s+|has\s+|have\s+|are\s+)?(?:been\s+)?(?:finished|done|completed?|ends?|ended|finish(?:es)?|over)"
+_MUST = r"(?:must|has to|have to|should|needs? to|will|can|may|is to|are to)?\s*(?:only\s+)?"
+_START = r"(?:start(?:s|ed)?|begins?|be started|commences?)"
+_BEFORE_START = r"(?:(?:starts?|begins?|can start|is started|gets started)\b)?"
+
+
+def _names(work: Work, m: re.Match[str], group: str) -> list[str] | None:
+    """Names in a matched reference list, None when a bare name was not written as a capital."""
+    names = []
+    start = m.start(group)
+    for r in re.finditer(REFX, m.group(group)):
+        token = r.group(0)
+        if re.fullmatch(r"[a-z]\d*", token) and not token.startswith("j") and not work.is_capital(start + r.start()):
+            return None
+        names.append(job_name(token))
+    return names
+
+
+def _lag(m: re.Match[str]) -> TimeVal | None:
+    if m.groupdict().get("lag"):
+        vals = time_values(m.group("lag"))
+        return vals[0] if vals else None
+    return None
+
+
+PATTERNS: list[tuple[str, str, str]] = [
+    # (regex, kind, direction): direction 'ab' means group a is first, 'ba' means group b is first
+    (rf"(?P<b>{REFX})\s+{_MUST}{_START}\s+(?:at least\s+)?(?P<lag>{TIME})\s+after\s+(?P<a>{REF_LIST})\s+"
+     rf"(?:{_START}|has started|started)", "start_before_start", "ab"),
+    (rf"(?P<b>{REFX})\s+{_MUST}{_START}\s+(?:at least\s+|no (?:less|sooner|earlier) than\s+)?(?P<lag>{TIME})\s+"
+     rf"after\s+(?P<a>{REF_LIST})\s*(?:{_DONE})?", "end_before_start", "ab"),
+    (rf"(?:wait|leave|a (?:gap|delay|lag) of)\s+(?:at least\s+)?(?P<lag>{TIME})\s+(?:between|from)\s+(?P<a>{REFX})"
+     rf"\s+(?:and|to)\s+(?P<b>{REFX})", "end_before_start", "ab"),
+    (rf"(?P<a>{REFX})\s+{_MUST}(?:finish(?:es)?|end|be (?:finished|done|completed)|complete)\s+(?:at least\s+)?"
+     rf"(?:(?P<lag>{TIME})\s+)?before\s+(?P<b>{REF_LIST})\s*{_BEFORE_START}", "end_before_start", "ab"),
+    (rf"(?P<b>{REFX})\s+(?:must not|cannot|can't|can not|may not|should not|is not allowed to)\s+{_START}\s+"
+     rf"(?:until|before)\s+(?P<a>{REF_LIST})\s*{_DONE}", "end_before_start", "ab"),
+    (rf"(?P<b>{REFX})\s+{_MUST}{_START}\s+(?:only\s+)?(?:after|once|when)\s+(?P<a>{REF_LIST})\s*(?:{_DONE})?",
+     "end_before_start", "ab"),
+    (rf"(?P<b>{REFX})\s+(?:requires|needs|depends on|waits? for|must wait for|comes after|goes after|follows|"
+     rf"is after|after|succeeds|has predecessors?:?|predecessors?:?|preds?:?)\s+(?P<a>{REF_LIST})"
+     rf"(?:\s+(?:to be|being|to have)\s+(?:finished|done|completed?))?", "end_before_start", "ab"),
+    (rf"(?P<a>{REFX})\s+(?:must\s+)?(?:be\s+)?(?:done\s+|processed\s+|scheduled\s+)?(?:comes?\s+|goes?\s+|is\s+|"
+     rf"runs?\s+)?(?:before|precedes|prior to|ahead of)\s+(?P<b>{REF_LIST})", "end_before_start", "ab"),
+]
+
+
+def read_precedences(work: Work, facts: Facts) -> None:
+    """Precedences like 'job 3 must finish before job 5 starts', 'B after A', 'C needs A and B', 'A -> B'."""
+    for pattern, kind, _ in PATTERNS:
+        for m in list(work.finditer(pattern)):
+            if BLANK_IN(work, m):
+                continue
+            a = _names(work, m, "a")
+            b = _names(work, m, "b")
+            if not a or not b:
+                continue
+            for first in a:
+                for then in b:
+                    facts.precedences.append(Precedence(first, then, kind, _lag(m)))
+            work.consume(m.start(), m.end())
+    chain = rf"{REFX}(?:\s*(?:->|>|=>)\s*{REFX})+"
+    for m in list(work.finditer(chain)):
+        if BLANK_IN(work, m):
+            continue
+        names = [job_name(x) for x in re.findall(REFX, m.group(0))]
+        for first, then in zip(names, names[1:], strict=False):
+            facts.precedences.append(Precedence(first, then))
+        work.consume(m.start(), m.end())
+
+
+def BLANK_IN(work: Work, m: re.Match[str]) -> bool:  # noqa: N802 - reads like a predicate on the text
+    """Whether part of the match was already consumed (matches are found on a snapshot)."""
+    return "\u2591" in work.text[m.start():m.end()]
+
+
+_DOWN = (r"(?:is\s+|will be\s+|goes\s+)?(?:down|unavailable|not available|offline|under maintenance|in maintenance|"
+         r"being maintained|closed|blocked|stopped|off|has (?:a\s+)?(?:break|maintenance|downtime)|"
+         r"(?:needs|has|gets|requires) maintenance)")
+_SPAN = (rf"(?:from|between|during|in|at)?\s*(?:time\s+|t\s*=\s*)?(?P<s>{TIME})\s*(?:to|until|till|and|-)\s*"
+         rf"(?:time\s+)?(?P<e>{TIME})")
+
+
+def read_downtime(work: Work, facts: Facts) -> None:
+    """'machine 2 is down from 8 to 10', 'break from 4 to 5', 'M1: maintenance 3-5'."""
+    patterns = [
+        rf"(?P<m>{MACHINE_REF}|(?:the|our|a|one)\s+machine|it)\s*:?\s*{_DOWN}\s*(?:for maintenance\s+|for a break\s+)?"
+        rf"{_SPAN}",
+        rf"(?:maintenance|break|downtime|shutdown|outage|pause)\s+(?:on|of|for)\s+(?P<m>{MACHINE_REF})\s*:?\s*{_SPAN}",
+        rf"(?P<m>{MACHINE_REF})?\s*:?\s*(?:a\s+|there is a\s+|there's a\s+)?(?:planned\s+|scheduled\s+|lunch\s+)?"
+        rf"(?:maintenance|break|downtime|shutdown|outage|pause)\s*(?:window|period|slot)?\s*(?:of\s+the machine\s+)?"
+        rf"(?:is\s+)?(?:on\s+(?:all|every|each)\s+machines?\s+)?:?\s*{_SPAN}",
+        rf"(?:all machines|every machine|everything|the shop|the plant|the factory|the line)\s+(?:is\s+|are\s+)?"
+        rf"{_DOWN}\s*{_SPAN}",
+    ]
+    for pattern in patterns:
+        for m in list(work.finditer(pattern)):
+            if BLANK_IN(work, m):
+                continue
+            ref = m.groupdict().get("m")
+            machine = machine_name(ref) if ref and re.search(r"\d", ref) else None
+            s = time_values(m.group("s"))[0]
+            e = time_values(m.group("e"))[0]
+            if s.unit is None and e.unit is not None:
+                s = TimeVal(s.value, e.unit)
+            facts.down.append((machine, s, e))
+            work.consume(m.start(), m.end())
+
+
+def read_setups(work: Work, facts: Facts) -> None:
+    """A constant setup ('setup time of 2 between jobs', 'changeover 5 min') (tables are read elsewhere)."""
+    pattern = (rf"(?:sequence[\s-]*independent\s+)?(?:setup|set-up|changeover|change-over|cleaning)s?\s*(?:times?)?\s*"
+               rf"(?:of|is|=|:|takes|needs|lasts)?\s*(?:always\s+)?(?P<t>{TIME})\s*(?:is needed\s+|is required\s+)?"
+               r"(?:between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks|parts|batches)|"
+               r"before each (?:job|order|task)(?: except the first)?|whenever[^.;\n]*|each time[^.;\n]*|"
+               r"per change(?:over)?)?")
+    pattern2 = (rf"(?:between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks|parts|batches)|"
+                rf"switching (?:between )?(?:jobs|orders|tasks)?)\s*(?:there is\s+|we need\s+|takes\s+|,\s*)?"
+                rf"(?:a\s+)?(?:setup|set-up|changeover|cleaning)?\s*(?:time\s+)?(?:of\s+)?(?P<t>{TIME})")
+    for p in (pattern, pattern2):
+        for m in list(work.finditer(p)):
+            if BLANK_IN(work, m):
+                continue
+            facts.setup_const = time_values(m.group("t"))[0]
+            work.consume(m.start(), m.end())

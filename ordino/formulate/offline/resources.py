@@ -1,0 +1,61 @@
+"""Renewable resources (workers, cranes) with capacities, and what each task demands of them."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.offline.entities import segments
+from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.relations import BLANK_IN
+from ordino.formulate.offline.text import BLANK, COUNT, Work, count_value
+
+_NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day", "hour", "minute", "min", "week",
+                 "time", "unit", "product", "part", "item", "h", "d", "m", "s", "hr", "lot", "batch", "other",
+                 "more", "step", "stage", "operation", "project", "of", "the", "and", "for", "in", "on", "at",
+                 "available", "total", "late", "each"}
+
+
+def _noun(word: str) -> str:
+    word = word.strip()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def read_capacities(work: Work, facts: Facts) -> None:
+    """'a crew of 4 workers', 'we have 2 cranes', '3 electricians available', 'R1 capacity 5'."""
+    patterns = [
+        rf"(?:crew|team|pool|group|staff)\s+of\s+(?P<n>{COUNT})\s+(?P<r>[a-z]+)",
+        rf"(?:we have|there are|there is|has|have|with|available:?|capacity of|capacity:|limited to|up to|only)\s+"
+        rf"(?P<n>{COUNT})\s+(?P<r>[a-z]+)",
+        rf"(?P<n>{COUNT})\s+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
+        r"(?P<r>r\d+|resource\s*\d+|[a-z]+)\s*(?:has\s+)?(?:capacity|available|limit|cap)\s*(?:of|is|=|:)?\s*(?P<n>\d+)",
+    ]
+    for p in patterns:
+        for m in list(work.finditer(p)):
+            if BLANK_IN(work, m):
+                continue
+            r = re.sub(r"resource\s*", "r", m.group("r"))
+            noun = _noun(r)
+            if noun in _NOT_RESOURCE or m.group("n") in ("a", "an") and "crew" not in m.group(0):
+                continue
+            facts.capacities[noun] = count_value(m.group("n"))
+            work.consume(m.start(), m.end())
+
+
+def read_demands(work: Work, facts: Facts) -> None:
+    """Per task: '2 workers', 'one crane', 'workers: 2', '2 units of R1' for each known resource."""
+    if not facts.capacities:
+        return
+    names = "|".join(sorted((re.escape(n) for n in facts.capacities), key=len, reverse=True))
+    patterns = [rf"(?P<n>{COUNT})\s+(?:units?\s+of\s+|x\s+)?(?P<r>{names})(?:s|es)?\b",
+                rf"\b(?P<r>{names})(?:s|es)?\s*(?:[:=x]|needed:?)\s*(?P<n>\d+)"]
+    for name, start, end in segments(work):
+        for p in patterns:
+            for m in list(re.finditer(p, work.text[start:end])):
+                a, b = start + m.start(), start + m.end()
+                if BLANK in work.text[a:b]:
+                    continue
+                facts.add_job(name)
+                facts.demands.setdefault(name, {})[m.group("r")] = count_value(m.group("n"))
+                work.consume(a, b)

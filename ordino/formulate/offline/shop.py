@@ -1,0 +1,84 @@
+"""Shop data: per-job routes (job shop, flexible), machine order (flow shop), rows and columns of times."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.relations import BLANK_IN
+from ordino.formulate.offline.text import JOB_REF, MACHINE_REF, TIME, Work, job_name, machine_name, time_values
+from ordino.formulate.offline.units import UNIT_PATTERN
+
+_PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
+         rf"(?P<t2>{TIME})\s*(?:on|at|@)\s*(?P<m2>{MACHINE_REF})")
+_LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s+)?{UNIT_PATTERN}\)?)?"
+
+
+def read_routes(work: Work, facts: Facts) -> None:
+    """'job 1: M1 3, M2 2; job 2: M2 4 then M1 1' and alternatives 'M1 3 or M2 4' (flexible)."""
+    refs = list(work.finditer(JOB_REF))
+    for i, ref in enumerate(refs):
+        end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
+        stop = re.search(r"\n|\.(?:\s|$)", work.text[ref.end():end])
+        if stop:
+            end = ref.end() + stop.start()
+        pairs = list(re.finditer(_PAIR, work.text[ref.end():end]))
+        if not pairs:
+            continue
+        ops: list[list[tuple[str, object]]] = []
+        prev_end = 0
+        for k, p in enumerate(pairs):
+            between = work.text[ref.end() + prev_end: ref.end() + p.start()]
+            machine = machine_name(p.group("m") or p.group("m2"))
+            tv = time_values(p.group("t") or p.group("t2"))[0]
+            if k > 0 and re.search(r"\bor\b|\||/|\beither\b", between):
+                ops[-1].append((machine, tv))
+            else:
+                ops.append([(machine, tv)])
+            prev_end = p.end()
+        name = job_name(ref.group(0))
+        facts.add_job(name)
+        facts.routes[name] = ops
+        work.consume(ref.start(), ref.end() + prev_end)
+
+
+def read_machine_order(work: Work, facts: Facts) -> None:
+    """'in the order M1, M2, M3' / 'M1 -> M2 -> M3' / 'route: machine 1, machine 2'."""
+    pattern = (rf"(?:(?:in\s+)?(?:the\s+)?(?:order|sequence|route|routing)|through|visits?)\s*(?:of\s+machines\s*)?"
+               rf":?\s*(?P<l>{MACHINE_REF}(?:\s*(?:,\s*then|,|then|and then|and|->|>|to)\s*{MACHINE_REF})+)|"
+               rf"(?P<l2>{MACHINE_REF}(?:\s*(?:->|>)\s*{MACHINE_REF})+)")
+    for m in list(work.finditer(pattern)):
+        if BLANK_IN(work, m):
+            continue
+        listed = m.group("l") or m.group("l2")
+        facts.machine_order = [machine_name(x) for x in re.findall(MACHINE_REF, listed)]
+        work.consume(m.start(), m.end())
+
+
+def read_rows(work: Work, facts: Facts) -> None:
+    """Per-job rows 'job 1: 3 2 4' (times on machines in order) and per-machine columns 'M1: 3 4 2 5'."""
+    rows: dict[str, list] = {}
+    for m in list(work.finditer(rf"(?P<j>{JOB_REF})\s*(?::|=|\btimes?\b:?|\bp\b:?)\s*(?P<l>{_LIST})\s*(?=$|[\n;]|\.\s)",
+                                re.M)):
+        if BLANK_IN(work, m):
+            continue
+        rows[job_name(m.group("j"))] = time_values(m.group("l"))
+        work.consume(m.start(), m.end())
+    if rows:
+        for name in rows:
+            facts.add_job(name)
+        facts.matrix = [rows[n] for n in rows]
+        facts.notes.append("rows of times read as one job per row, one machine per column")
+    cols: dict[str, list] = {}
+    for m in list(work.finditer(rf"(?:on\s+)?(?P<mm>{MACHINE_REF})\s*(?::|=)\s*(?P<l>{_LIST})\s*(?=$|[\n;]|\.\s)",
+                                re.M)):
+        if BLANK_IN(work, m):
+            continue
+        cols[machine_name(m.group("mm"))] = time_values(m.group("l"))
+        work.consume(m.start(), m.end())
+    if cols and facts.matrix is None:
+        lengths = {len(c) for c in cols.values()}
+        if len(lengths) == 1:
+            names = list(cols)
+            facts.matrix = [[cols[c][j] for c in names] for j in range(lengths.pop())]
+            facts.matrix_machines = names

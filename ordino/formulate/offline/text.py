@@ -1,0 +1,124 @@
+"""Normalised text with consumption tracking, number and unit tokens, and entity names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from fractions import Fraction
+
+from ordino.formulate.offline.units import UNIT_PATTERN, UNIT_WORDS, TimeVal
+
+BLANK = "\u2591"  # replaces consumed text: keeps positions, breaks lists and phrases
+NUM = r"(?<![a-z0-9_.])\d+(?:\.\d+)?(?![0-9])"
+TIME = rf"{NUM}(?:\s*{UNIT_PATTERN})?"
+_TIME_PARTS = rf"(?P<num>{NUM})\s*(?P<unit>{UNIT_PATTERN})?"
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a single": 1, "single": 1, "a": 1, "an": 1}
+COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|single|an|a)"
+JOB_NOUN = r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?)"
+JOB_REF = rf"(?:\b{JOB_NOUN}\s*#?\s*(?:\d+|[a-z](?![a-z'])\d*)|\bj\d+\b)"
+MACHINE_REF = r"(?:\bmachine\s*#?\s*\d+\b|\bm\d+\b)"
+_REPLACE = {"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d7": "x", "\u2192": ">", "\u21d2": ">",
+            "\u2022": "-", "\u00b7": "-", "\t": "|", "\r": " ", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
+
+
+def normalise(text: str, lower: bool = True) -> str:
+    """One kind of dash and arrow, tabs as '|' column marks, lower case; lengths are preserved."""
+    out = text.lower() if lower else text
+    for a, b in _REPLACE.items():
+        out = out.replace(a, b)
+    return out
+
+
+class Work:
+    """The text being read: extractors find matches, then `consume` them so nothing is read twice."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.text = normalise(text)
+        self.cased = normalise(text, lower=False)
+        if len(self.cased) != len(self.text):  # exotic case folding changed lengths: give up on case
+            self.cased = self.text
+
+    def consume(self, start: int, end: int) -> None:
+        """Blank out text[start:end]."""
+        self.text = self.text[:start] + BLANK * (end - start) + self.text[end:]
+
+    def finditer(self, pattern: str, flags: int = 0) -> Iterator[re.Match[str]]:
+        """Matches over the current (partly consumed) text, from a snapshot."""
+        return re.finditer(pattern, self.text, flags)
+
+    def take(self, pattern: str, flags: int = 0) -> list[re.Match[str]]:
+        """All matches of `pattern`, each consumed."""
+        found = list(re.finditer(pattern, self.text, flags))
+        for m in found:
+            self.consume(m.start(), m.end())
+        return found
+
+    def is_capital(self, start: int) -> bool:
+        """Whether the letter at `start` was written as a capital."""
+        return self.cased[start].isupper()
+
+    def leftover_numbers(self) -> list[str]:
+        """Numbers no extractor used, with a little context, ignoring those inside entity names."""
+        text = re.sub(JOB_REF + "|" + MACHINE_REF, lambda m: BLANK * len(m.group(0)), self.text)
+        out = []
+        for m in re.finditer(NUM, text):
+            a, b = max(0, m.start() - 25), min(len(text), m.end() + 15)
+            snippet = self.text[a:b].replace(BLANK, " ").replace("\n", " ")
+            out.append(" ".join(snippet.split()))
+        return out
+
+
+def count_value(word: str) -> int:
+    """'4' or 'four' -> 4."""
+    word = word.strip()
+    return int(word) if word.isdigit() else WORD_NUMBERS[word]
+
+
+def to_fraction(num: str) -> Fraction:
+    """Exact value of a decimal literal."""
+    return Fraction(num)
+
+
+def unit_of(word: str | None) -> str | None:
+    """Canonical unit name of a unit word (None stays None)."""
+    if not word:
+        return None
+    return UNIT_WORDS.get(word.strip().rstrip("."))
+
+
+def time_values(chunk: str) -> list[TimeVal]:
+    """Every number in `chunk` as a time value; a unit written after the last number applies to bare ones."""
+    vals = []
+    for m in re.finditer(_TIME_PARTS, chunk):
+        vals.append(TimeVal(to_fraction(m.group("num")), unit_of(m.group("unit"))))
+    trailing = re.search(rf"{NUM}\s*\)?\s*(?:\(?\s*(?:in\s+)?)?({UNIT_PATTERN})", chunk.rstrip())
+    units = {v.unit for v in vals if v.unit}
+    if len(units) == 1 and trailing is not None:
+        only = units.pop()
+        vals = [TimeVal(v.value, v.unit or only) for v in vals]
+    return vals
+
+
+def integers(chunk: str) -> list[int]:
+    """Every whole number in `chunk`."""
+    return [int(Fraction(x)) for x in re.findall(NUM, chunk) if Fraction(x).denominator == 1]
+
+
+def job_name(ref: str) -> str:
+    """Canonical job/task name: 'job 3', 'J3', 'order #3' -> 'J3'; 'task b' -> 'B'; 'task a1' -> 'A1'."""
+    ref = ref.strip()
+    tail = re.search(r"(?:^|[\s#])([a-z]\d*|\d+)$", ref)
+    if re.fullmatch(r"j\d+", ref):
+        return f"J{int(ref[1:])}"
+    if tail is None:
+        return ref.upper()
+    name = tail.group(1)
+    return f"J{int(name)}" if name.isdigit() else name.upper()
+
+
+def machine_name(ref: str) -> str:
+    """'machine 2' / 'M2' -> 'M2'."""
+    digits = re.search(r"(\d+)", ref)
+    return f"M{int(digits.group(1))}" if digits else ref.upper()
