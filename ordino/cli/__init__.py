@@ -23,6 +23,9 @@ def _register_commands() -> None:
     from ordino.cli import formulate
 
     formulate.register(app)
+    from ordino.cli import evolve
+
+    evolve.register(app)
     # --- command groups register here (one import and one register line each) ---
 
 

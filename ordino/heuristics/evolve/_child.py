@@ -64,19 +64,20 @@ def _groups(instances):
         w = np.array([instances[i].get("w") or [1] * n for i in idx], dtype=float).reshape(len(idx), n)
         order = np.lexsort((p, d), axis=-1)
         out.append((idx, np.take_along_axis(p, order, 1), np.take_along_axis(d, order, 1),
-                    np.take_along_axis(w, order, 1)))
+                    np.take_along_axis(w, order, 1), order))
     return out
 
 
-def _run_priority(func, groups, total):
+def _run_priority(func, groups, total, sequences=None):
     """Greedy dispatch: at each step the unscheduled job with the lowest score goes next (ties: EDD order)."""
     values = [0.0] * total
-    for idx, p, d, w in groups:
+    for idx, p, d, w, order in groups:
         m, n = p.shape
         left = np.ones((m, n), dtype=bool)
         t = np.zeros((m, 1))
         obj = np.zeros(m)
         rows = np.arange(m)
+        picks = np.zeros((m, n), dtype=np.int64)
         for step in range(n):
             rem = (p * left).sum(axis=1, keepdims=True)
             pmean = rem / (n - step)
@@ -92,15 +93,18 @@ def _run_priority(func, groups, total):
                 raise ValueError("priority returned NaN for an unscheduled job")
             key = np.where(left, np.clip(s, -1e300, 1e300), np.inf)
             j = key.argmin(axis=1)
+            picks[:, step] = j
             left[rows, j] = False
             t[:, 0] += p[rows, j]
             obj += w[rows, j] * np.maximum(t[:, 0] - d[rows, j], 0.0)
         for k, i in enumerate(idx):
             values[i] = float(obj[k])
+            if sequences is not None:
+                sequences[i] = order[k][picks[k]].tolist()
     return values
 
 
-def _run_sequence(func, instances):
+def _run_sequence(func, instances, sequences=None):
     values = []
     for inst in instances:
         p = np.asarray(inst["p"], dtype=float)
@@ -114,6 +118,8 @@ def _run_sequence(func, instances):
             raise ValueError("sequence is not a permutation of the job indices")
         c = np.cumsum(p[seq])
         values.append(float((w[seq] * np.maximum(c - d[seq], 0.0)).sum()))
+        if sequences is not None:
+            sequences[len(values) - 1] = seq.tolist()
     return values
 
 
@@ -137,16 +143,19 @@ def main():
             try:
                 func = _load(cand["code"], entry)
                 with np.errstate(all="ignore"):
+                    seqs = [None] * len(instances) if payload.get("return_sequences") else None
                     if kind == "priority":
-                        vals = _run_priority(func, groups, len(instances))
+                        vals = _run_priority(func, groups, len(instances), seqs)
                     else:
-                        vals = _run_sequence(func, instances)
+                        vals = _run_sequence(func, instances, seqs)
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0, 0)
             if not all(math.isfinite(v) for v in vals):
                 raise ValueError("objective is not finite")
             res["ok"] = True
             res["objectives"] = vals
+            if seqs is not None:
+                res["sequences"] = seqs
         except CandidateTimeout:
             res["error"] = f"timeout: more than {limit:g} s"
         except MemoryError:

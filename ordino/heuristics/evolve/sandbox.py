@@ -87,6 +87,7 @@ class CandidateResult:
     objectives: list[float] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
+    sequences: list[list[int]] | None = None
 
 
 _probe_cache: dict[str, bool] = {}
@@ -193,7 +194,19 @@ def run_child(args: list[str], stdin: bytes, limits: Limits) -> ChildOutcome:
                         time.perf_counter() - began)
 
 
-def _parse_answer(outcome: ChildOutcome, nonce: str, ids: list[str], n_instances: int) -> list[CandidateResult]:
+def _valid_sequences(seqs: object, instances: list[dict]) -> bool:
+    if not isinstance(seqs, list) or len(seqs) != len(instances):
+        return False
+    for s, inst in zip(seqs, instances, strict=True):
+        if not isinstance(s, list) or not all(isinstance(x, int) and not isinstance(x, bool) for x in s):
+            return False
+        if sorted(s) != list(range(len(inst["p"]))):
+            return False
+    return True
+
+
+def _parse_answer(outcome: ChildOutcome, nonce: str, ids: list[str], instances: list[dict],
+                  want_sequences: bool = False) -> list[CandidateResult]:
     """Validate the child's JSON answer: known ids, finite numbers, one objective per instance."""
     line = next((ln for ln in outcome.stdout.decode("utf-8", "replace").splitlines() if ln.startswith(nonce)), None)
     if line is None:
@@ -209,10 +222,14 @@ def _parse_answer(outcome: ChildOutcome, nonce: str, ids: list[str], n_instances
         seconds = float(row.get("seconds", 0.0))
         if row.get("ok") is True:
             objs = row.get("objectives")
-            if (not isinstance(objs, list) or len(objs) != n_instances
+            if (not isinstance(objs, list) or len(objs) != len(instances)
                     or not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
                                for v in objs)):
                 out.append(CandidateResult(cid, False, seconds=seconds, error="invalid objectives returned"))
+            elif want_sequences and not _valid_sequences(row.get("sequences"), instances):
+                out.append(CandidateResult(cid, False, seconds=seconds, error="invalid sequences returned"))
+            elif want_sequences:
+                out.append(CandidateResult(cid, True, [float(v) for v in objs], seconds, sequences=row["sequences"]))
             else:
                 out.append(CandidateResult(cid, True, [float(v) for v in objs], seconds))
         else:
@@ -236,7 +253,7 @@ def _failure_reason(outcome: ChildOutcome, limits: Limits) -> str:
 
 
 def evaluate_candidates(candidates: list[tuple[str, str]], instances: list[dict], kind: str, entry: str,
-                        limits: Limits | None = None) -> list[CandidateResult]:
+                        limits: Limits | None = None, return_sequences: bool = False) -> list[CandidateResult]:
     """Check and run candidates on instances in one sandbox child; isolate culprits if the batch dies.
 
     Parameters
@@ -249,6 +266,10 @@ def evaluate_candidates(candidates: list[tuple[str, str]], instances: list[dict]
         How the child runs the entry function.
     entry : str
         Name of the function to call.
+    limits : Limits, optional
+        Sandbox limits.
+    return_sequences : bool
+        Also return each instance's job sequence (validated as a permutation).
 
     Returns
     -------
@@ -265,15 +286,16 @@ def evaluate_candidates(candidates: list[tuple[str, str]], instances: list[dict]
         except CodeRejected as exc:
             results[cid] = CandidateResult(cid, False, error=f"rejected: {exc}")
     if runnable:
-        for res in _run_batch(runnable, instances, kind, entry, limits):
+        for res in _run_batch(runnable, instances, kind, entry, limits, return_sequences):
             results[res.id] = res
     return [results[cid] for cid, _ in candidates]
 
 
 def _run_batch(batch: list[tuple[str, str]], instances: list[dict], kind: str, entry: str,
-               limits: Limits) -> list[CandidateResult]:
+               limits: Limits, seqs: bool = False) -> list[CandidateResult]:
     nonce = "ORDINO-" + secrets.token_hex(16) + ":"
     payload = {"nonce": nonce, "kind": kind, "entry": entry, "per_candidate_seconds": limits.per_candidate_seconds,
+               "return_sequences": seqs,
                "instances": instances, "candidates": [{"id": cid, "code": code} for cid, code in batch]}
     batch_limits = Limits(
         wall_seconds=limits.wall_seconds + limits.per_candidate_seconds * len(batch),
@@ -282,12 +304,12 @@ def _run_batch(batch: list[tuple[str, str]], instances: list[dict], kind: str, e
         max_output_bytes=limits.max_output_bytes)
     outcome = run_child([str(CHILD_SCRIPT)], json.dumps(payload).encode(), batch_limits if len(batch) > 1 else limits)
     try:
-        return _parse_answer(outcome, nonce, [cid for cid, _ in batch], len(instances))
+        return _parse_answer(outcome, nonce, [cid for cid, _ in batch], instances, seqs)
     except (ValueError, TypeError, KeyError):
         pass
     if len(batch) == 1:
         return [CandidateResult(batch[0][0], False, seconds=outcome.seconds, error=_failure_reason(outcome, limits))]
     # the batch died as a whole: split it to find the culprit(s), the others still get scores
     mid = len(batch) // 2
-    return [*_run_batch(batch[:mid], instances, kind, entry, limits),
-            *_run_batch(batch[mid:], instances, kind, entry, limits)]
+    return [*_run_batch(batch[:mid], instances, kind, entry, limits, seqs),
+            *_run_batch(batch[mid:], instances, kind, entry, limits, seqs)]

@@ -1,0 +1,143 @@
+"""`ordino evolve`: evolve a heuristic (gp offline or llm), and `ordino evolve show ARCHIVE`."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ordino.cli.common import console, err_console, handle_errors, print_json
+from ordino.errors import InputError
+
+
+def _fmt(x: float | None) -> str:
+    return "-" if x is None or not math.isfinite(x) else f"{x:.4f} %"
+
+
+def register(app: typer.Typer) -> None:
+    """Add `evolve` (with its `show` subcommand) to the app."""
+    evolve_app = typer.Typer(invoke_without_command=True, no_args_is_help=False,
+                             help="Evolve a heuristic: run -> review -> fix/improve (gp offline, or llm).")
+    app.add_typer(evolve_app, name="evolve")
+
+    @evolve_app.callback()
+    @handle_errors
+    def evolve_cmd(
+        ctx: typer.Context,
+        problem: Annotated[str, typer.Option(help="Problem class: smtt (jssp, rcpsp: not yet).")] = "smtt",
+        engine: Annotated[str, typer.Option(help="gp (offline genetic programming) or llm.")] = "gp",
+        generations: Annotated[int, typer.Option("--generations", "-g", help="Generations after the first.")] = 10,
+        population: Annotated[int, typer.Option("--population", "-n", help="Candidates per generation.")] = 24,
+        islands: Annotated[int, typer.Option(help="Islands (sub-populations).")] = 3,
+        train: Annotated[str, typer.Option(help="Training set spec, e.g. smtt-paper-20:train+smtt-paper-100:train.")]
+        = "smtt-paper-20:train+smtt-paper-100:train",
+        test: Annotated[str, typer.Option(help="Held-out test set spec (never used for selection).")]
+        = "smtt-paper-20:test+smtt-paper-100:test",
+        time_budget: Annotated[float | None, typer.Option("--time-budget", "--budget-seconds",
+                                                          help="Stop starting generations after S seconds.")] = None,
+        seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+        archive: Annotated[Path | None, typer.Option(help="SQLite archive of the run.")] = None,
+        run_dir: Annotated[Path | None, typer.Option(help="Folder for run.db, best.py and convergence.png.")] = None,
+        resume: Annotated[bool, typer.Option(help="Continue the archive's last run.")] = False,
+        out: Annotated[Path | None, typer.Option(help="Write the best heuristic here (.py).")] = None,
+        plot: Annotated[Path | None, typer.Option(help="Write the convergence plot here (.png).")] = None,
+        max_repairs: Annotated[int, typer.Option(help="Repairs per failing candidate (llm).")] = 2,
+        max_llm_tokens: Annotated[int | None, typer.Option(help="Stop asking the LLM after this many tokens.")]
+        = None,
+        model: Annotated[str | None, typer.Option(help="LLM model (default ORDINO_LLM_MODEL).")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    ) -> None:
+        """Evolve a heuristic and save the best one."""
+        if ctx.invoked_subcommand is not None:
+            return
+        from ordino.heuristics.evolve import EvolveConfig, evolve, plot_convergence, save_heuristic
+
+        if run_dir is not None:
+            run_dir.mkdir(parents=True, exist_ok=True)
+            archive = archive or run_dir / "run.db"
+            out = out or run_dir / "best.py"
+            plot = plot or run_dir / "convergence.png"
+        if resume and archive is None:
+            raise InputError("--resume needs --archive (or --run-dir) naming the run to continue")
+        config = EvolveConfig(problem=problem, engine=engine, generations=generations, population=population,
+                              islands=islands, train=train, test=test, time_budget=time_budget, seed=seed,
+                              max_repairs=max_repairs, max_llm_tokens=max_llm_tokens, model=model)
+        if as_json:
+            report = evolve(config, archive, resume)
+        else:
+            columns = (TextColumn("[bold]evolve[/]"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("best {task.fields[best]}"), TimeElapsedColumn())
+            with Progress(*columns, console=err_console, transient=False) as bar:
+                task = bar.add_task("evolve", total=generations + 1, best="-")
+
+                def on_generation(stats: dict) -> None:
+                    bar.update(task, completed=stats["generation"] + 1, best=_fmt(stats["best_gap"]))
+
+                report = evolve(config, archive, resume, on_generation)
+                bar.update(task, completed=generations + 1)
+        saved = report.archive
+        if out is not None:
+            from ordino.heuristics.evolve import adapter_for
+
+            ad = adapter_for(config.problem)
+            save_heuristic(out, report.best, report.lineage, problem=config.problem, entry=ad.entry, kind=ad.kind,
+                           train=config.train, test=config.test, train_gap=report.train_gap,
+                           test_gap=report.test_gap, engine=config.engine)
+        if plot is not None:
+            plot_convergence(report.generations, plot, f"ordino evolve ({config.engine}, {config.problem})")
+        if as_json:
+            data = report.as_dict()
+            data.update(out=str(out) if out else None, plot=str(plot) if plot else None)
+            print_json(data)
+            return
+        console.print(f"[bold green]best[/] {report.best.id}: training gap {_fmt(report.train_gap)}, "
+                      f"held-out test gap {_fmt(report.test_gap)} ({len(report.generations)} generations, "
+                      f"{report.seconds:.1f}s, stopped by {report.stopped})")
+        console.print(report.best.code, highlight=False, markup=False)
+        console.print(f"archive {saved}" + (f", heuristic {out}" if out else "") + (f", plot {plot}" if plot else ""))
+
+    @evolve_app.command("show")
+    @handle_errors
+    def show_cmd(
+        archive: Annotated[Path, typer.Argument(help="A run archive (run.db) or a --run-dir folder.")],
+        top: Annotated[int, typer.Option(help="How many best candidates.")] = 5,
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    ) -> None:
+        """Print a run's best candidates, the leader's lineage and costs."""
+        from ordino.heuristics.evolve import Archive
+
+        path = archive / "run.db" if archive.is_dir() else archive
+        if not path.is_file():
+            raise InputError(f"no archive at {path}")
+        store = Archive(path)
+        try:
+            last = store.last_run()
+            if last is None:
+                raise InputError(f"archive {path} holds no run")
+            run, config = last
+            best = store.best(run, top)
+            lineage = store.lineage(best[0].id) if best else []
+            costs = store.costs(run)
+            gens = store.generations(run)
+        finally:
+            store.close()
+        if as_json:
+            print_json({"run": run, "config": config, "costs": costs, "generations": gens,
+                        "best": [{"id": c.id, "train_gap": c.train_gap, "origin": c.origin, "parents": c.parents,
+                                  "code": c.code} for c in best],
+                        "lineage": [{"id": c.id, "origin": c.origin, "train_gap": c.train_gap} for c in lineage]})
+            return
+        table = Table("id", "gen", "origin", "train gap", "idea")
+        for c in best:
+            table.add_row(c.id, str(c.generation), c.origin, _fmt(c.train_gap), (c.thought or "")[:70])
+        console.print(f"run {run} ({config.get('engine')}, {config.get('problem')}), {len(gens)} generations, "
+                      f"{costs['candidates']} candidates, {costs['sandbox_seconds']:.1f}s in the sandbox, "
+                      f"{costs['tokens_in'] + costs['tokens_out']} LLM tokens")
+        console.print(table)
+        if lineage:
+            console.print("lineage of the best: " + " <- ".join(f"{c.id} ({c.origin}, {_fmt(c.train_gap)})"
+                                                              for c in lineage[:8]), highlight=False)

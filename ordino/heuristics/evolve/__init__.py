@@ -1,0 +1,34 @@
+"""Heuristic evolution: run -> review -> fix or improve, with genetic programming (offline) or an LLM.
+
+Public API
+----------
+evolve(config, archive=None, resume=False, progress=None, client=None) -> EvolveReport
+    Run or resume an evolution (see `EvolveConfig`).
+save_heuristic, load_heuristic, evolved_method, register_evolved
+    Ship the best heuristic as a readable file and use it as a solve method.
+plot_convergence
+    Best and mean gap per generation as a PNG.
+evaluate_candidates, check_code
+    The sandbox and its static guard, usable on their own.
+"""
+
+from ordino.heuristics.evolve.adapters import ProblemAdapter, Score, SmttAdapter, adapter_for
+from ordino.heuristics.evolve.archive import Archive, CandidateRow
+from ordino.heuristics.evolve.guard import CodeRejected, check_code
+from ordino.heuristics.evolve.loop import EvolveConfig, EvolveReport, evolve
+from ordino.heuristics.evolve.output import (
+    EvolvedHeuristic,
+    evolved_method,
+    load_heuristic,
+    plot_convergence,
+    register_evolved,
+    save_heuristic,
+)
+from ordino.heuristics.evolve.sandbox import CandidateResult, Limits, evaluate_candidates, sandbox_info
+
+__all__ = [
+    "Archive", "CandidateResult", "CandidateRow", "CodeRejected", "EvolveConfig", "EvolveReport",
+    "EvolvedHeuristic", "Limits", "ProblemAdapter", "Score", "SmttAdapter", "adapter_for", "check_code",
+    "evaluate_candidates", "evolve", "evolved_method", "load_heuristic", "plot_convergence", "register_evolved",
+    "sandbox_info", "save_heuristic",
+]

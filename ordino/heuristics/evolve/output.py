@@ -1,0 +1,157 @@
+"""What a run ships: the best heuristic as a readable Python file, a solve method, a convergence plot.
+
+The saved file is plain candidate code under a header comment (lineage, scores, how it was found) and one
+machine-readable marker line. Loading it checks the code with the same AST guard as during evolution, and
+the method runs it in the sandbox child, never in the calling process.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ordino.errors import InputError, SandboxError
+from ordino.heuristics.evolve.archive import CandidateRow
+from ordino.heuristics.evolve.guard import CodeRejected, check_code
+from ordino.heuristics.evolve.sandbox import Limits, evaluate_candidates
+from ordino.models import Problem, Result, SolveOptions
+from ordino.models.method import Method
+
+__all__ = ["save_heuristic", "load_heuristic", "EvolvedHeuristic", "evolved_method", "register_evolved",
+           "plot_convergence"]
+
+_MARKER = "# ordino-evolved: "
+
+
+@dataclass(frozen=True)
+class EvolvedHeuristic:
+    """A saved heuristic: its code and metadata."""
+
+    path: Path
+    code: str
+    meta: dict
+
+    @property
+    def entry(self) -> str:
+        """Function the code defines."""
+        return str(self.meta.get("entry", "priority"))
+
+    @property
+    def kind(self) -> str:
+        """``priority`` or ``sequence``."""
+        return str(self.meta.get("kind", "priority"))
+
+
+def save_heuristic(path: str | Path, best: CandidateRow, lineage: list[CandidateRow], *, problem: str = "smtt",
+                   entry: str = "priority", kind: str = "priority", train: str = "", test: str = "",
+                   train_gap: float | None = None, test_gap: float | None = None, engine: str = "gp",
+                   extra: dict | None = None) -> Path:
+    """Write the best candidate as a readable Python file with lineage and scores in a header comment."""
+    path = Path(path)
+    meta = {"problem": problem, "entry": entry, "kind": kind, "id": best.id, "engine": engine,
+            "train": train, "test": test, "train_gap": train_gap, "test_gap": test_gap, **(extra or {})}
+    what = "priority rule (lowest score runs next)" if kind == "priority" else "sequencing function"
+    lines = [f"# Heuristic evolved by `ordino evolve` (engine {engine}, problem {problem}), "
+             f"{time.strftime('%Y-%m-%d %H:%M')}.",
+             f"# Candidate {best.id}: {entry}() is a {what}."]
+    if train_gap is not None:
+        lines.append(f"# Training set {train}: mean gap to optimum {train_gap:.4f} %.")
+    if test_gap is not None:
+        lines.append(f"# Held-out test set {test}: mean gap to optimum {test_gap:.4f} % (never used for selection).")
+    if best.by_class:
+        worst = sorted(best.by_class.items(), key=lambda kv: -kv[1])[:4]
+        lines.append("# Weakest training classes: " + ", ".join(f"{k} {v:.2f} %" for k, v in worst) + ".")
+    if best.thought:
+        lines.append("# Thought: " + " ".join(best.thought.split())[:300])
+    lines.append("# Lineage (newest first):")
+    for c in lineage[:12]:
+        gap = f"{c.train_gap:.4f} %" if c.train_gap is not None else "not scored"
+        parents = ", ".join(c.parents) if c.parents else "-"
+        lines.append(f"#   {c.id}  gen {c.generation}  {c.origin}  gap {gap}  parents {parents}")
+    lines.append(_MARKER + json.dumps(meta, default=str))
+    path.write_text("\n".join(lines) + "\n\n" + best.code.rstrip() + "\n")
+    return path
+
+
+def load_heuristic(path: str | Path) -> EvolvedHeuristic:
+    """Read and check a saved heuristic; InputError if the file is missing or its code fails the guard."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"no evolved heuristic at {path}; write one with `ordino evolve --out {path}`")
+    text = path.read_text()
+    meta: dict = {}
+    for line in text.splitlines():
+        if line.startswith(_MARKER):
+            try:
+                meta = json.loads(line[len(_MARKER):])
+            except json.JSONDecodeError:
+                raise InputError("the ordino-evolved marker line is not valid JSON", file=str(path)) from None
+    entry = str(meta.get("entry", "priority"))
+    try:
+        check_code(text, entry)
+    except CodeRejected as exc:
+        raise InputError(f"evolved heuristic rejected: {exc}", file=str(path)) from None
+    return EvolvedHeuristic(path, text, meta)
+
+
+def evolved_method(path: str | Path, name: str | None = None) -> Method:
+    """A solve method that runs a saved single-machine heuristic (in the sandbox) and returns its schedule."""
+    from ordino.heuristics.methods_single_machine import arrays, sequence_schedule, supports_tardiness
+
+    heuristic = load_heuristic(path)
+    method_name = name or f"evolved:{heuristic.path}"
+
+    def run(problem: Problem, options: SolveOptions) -> Result:
+        began = time.perf_counter()
+        p, d, w = arrays(problem)
+        limits = Limits(wall_seconds=max(5.0, options.time_limit), per_candidate_seconds=max(1.0, options.time_limit))
+        res = evaluate_candidates([("h", heuristic.code)], [{"p": p.tolist(), "d": d.tolist(), "w": w.tolist()}],
+                                  heuristic.kind, heuristic.entry, limits, return_sequences=True)[0]
+        if not res.ok or not res.sequences:
+            raise SandboxError(f"evolved heuristic {heuristic.path} failed: {res.error}")
+        return Result(status="feasible", schedule=sequence_schedule(problem, res.sequences[0]), method=method_name,
+                      runtime=time.perf_counter() - began)
+
+    desc = f"evolved heuristic from {heuristic.path}"
+    if heuristic.meta.get("test_gap") is not None:
+        desc += f" (held-out gap {float(heuristic.meta['test_gap']):.3f} %)"
+    return Method(method_name, run, desc, supports_tardiness)
+
+
+def register_evolved(path: str | Path, name: str | None = None) -> Method:
+    """Load a saved heuristic and register it with `ordino.solve` (replacing one of the same name)."""
+    from ordino.solve import register_method
+
+    method = evolved_method(path, name)
+    register_method(method, replace=True)
+    return method
+
+
+def plot_convergence(generations: list[dict], path: str | Path, title: str = "ordino evolve") -> Path:
+    """Best and mean training gap per generation as a PNG (matplotlib, Agg backend)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    if not generations:
+        raise InputError("no generations to plot")
+    gens = [g["generation"] for g in generations]
+    best = [g["best_gap"] if g["best_gap"] is not None else float("nan") for g in generations]
+    mean = [g["mean_gap"] if g["mean_gap"] is not None else float("nan") for g in generations]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.plot(gens, best, marker="o", ms=3, label="best gap")
+    ax.plot(gens, mean, alpha=0.6, label="mean gap of the islands")
+    ax.set_yscale("log")
+    ax.set_xlabel("generation")
+    ax.set_ylabel("training gap to optimum (%)")
+    ax.set_title(title)
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    path = Path(path)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
