@@ -113,9 +113,11 @@ def _jssp_json(families: tuple[str, ...]) -> Callable[[Suite, int | None], Itera
     return read
 
 
-def _renamed(prefix_from: str, prefix_to: str) -> Callable[[Suite, int | None], Iterator[Instance]]:
+def _renamed(prefix_from: str, prefix_to: str, **meta: str) -> Callable[[Suite, int | None], Iterator[Instance]]:
     def read(suite: Suite, limit: int | None) -> Iterator[Instance]:
         for inst in _files(suite, limit):
+            if meta:
+                inst = replace(inst, meta={**inst.meta, **meta})
             name = prefix_to + inst.name.removeprefix(prefix_from)
             if name != inst.name:
                 inst = _apply_labels(replace(inst, name=name, problem=inst.problem.model_copy(update={"name": name})))
@@ -195,7 +197,7 @@ SUITES: dict[str, Suite] = {s.name: s for s in [
           files=tuple(RemoteFile(f"pfsp/instances/tfs{i:03d}.txt",
                                  SCHEDULEOPT + f"permutation%20flowshop/instances/Taillard1993/tfs{i:03d}.txt")
                       for i in range(1, 121)),
-          label_files=(PFSP_BOUNDS,), reader=_renamed("tfs", "ta"),
+          label_files=(PFSP_BOUNDS,), reader=_renamed("tfs", "ta", label_scope="permutation flow shop"),
           upstream="E. Taillard 1993; files from github.com/ScheduleOpt/benchmarks; regenerable from the seeds",
           notes="three best-known tables disagree on 27 rows; see bounds.taillard_pfsp_bounds. The Problem is a "
                 "flow shop (any order per machine), whose optimum may beat the permutation optimum"),
@@ -315,7 +317,9 @@ def _apply_labels(inst: Instance) -> Instance:
     label = table.get(name) or (table.get("ta" + name[3:]) if re.fullmatch(r"tfs\d{3}", name) else None)
     if label is None or not _fits(label, inst):
         return inst
-    file_labels = {"file_best_known": inst.best_known, "file_lower_bound": inst.lower_bound}
+    file_labels: dict = {"file_best_known": inst.best_known, "file_lower_bound": inst.lower_bound}
+    if label.source.startswith("taillard_pfsp"):
+        file_labels["label_scope"] = "permutation flow shop"
     return replace(inst, best_known=label.best_known if label.best_known is not None else inst.best_known,
                    lower_bound=label.lower_bound if label.lower_bound is not None else inst.lower_bound,
                    optimal=label.optimal, meta={**inst.meta, "labels": label.source,

@@ -1,0 +1,247 @@
+"""`bench`: run methods on benchmark instances, verify every schedule, and compare with best-known values.
+
+Rows and summary use the stable keys of DESIGN.md ("Machine-readable output"): rows
+``instance, method, status, objective, best_known, gap, runtime, verified`` (plus extras), summary
+``method, instances, mean_gap, max_gap, best_known_hits, proven_optimal, mean_runtime`` (plus extras).
+Gaps are in percent, ``(objective - best_known) / best_known * 100``; 0 when both are 0.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ordino.datasets.instance import Instance
+from ordino.datasets.labels import check_labels, label_flag
+from ordino.errors import InputError, ModelError, OrdinoError
+from ordino.models import Result
+from ordino.solve import get_method, solve
+
+CSV_COLUMNS = ["instance", "method", "status", "objective", "best_known", "lower_bound", "gap", "runtime",
+               "verified", "label", "error"]
+
+
+@dataclass
+class BenchRow:
+    """One (instance, method) run. `status` is a Result status, or "unsupported" when the method cannot
+    handle the instance's problem class (then `error` says why)."""
+
+    instance: str
+    method: str
+    status: str
+    objective: int | None
+    best_known: int | None
+    gap: float | None
+    runtime: float
+    verified: bool
+    lower_bound: int | None = None
+    bound: float | None = None
+    label: str = "ok"
+    label_issues: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (stable keys first)."""
+        return asdict(self)
+
+
+@dataclass
+class BenchSummary:
+    """Aggregates of one method over the instances."""
+
+    method: str
+    instances: int
+    mean_gap: float | None
+    max_gap: float | None
+    best_known_hits: int
+    proven_optimal: int
+    mean_runtime: float
+    feasible: int = 0
+    errors: int = 0
+    unsupported: int = 0
+    label_errors: int = 0
+
+
+@dataclass
+class BenchReport:
+    """All rows and the per-method summary."""
+
+    rows: list[BenchRow]
+    summary: list[BenchSummary]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `--json` document: ``{"rows": [...], "summary": [...]}``."""
+        return {"rows": [r.to_dict() for r in self.rows], "summary": [asdict(s) for s in self.summary]}
+
+
+def gap_percent(objective: float | None, best_known: float | None) -> float | None:
+    """(objective - best_known) / best_known * 100; 0 when both are 0; None when undefined."""
+    if objective is None or best_known is None:
+        return None
+    if objective == best_known:
+        return 0.0
+    if best_known == 0:
+        return None
+    return (objective - best_known) / abs(best_known) * 100.0
+
+
+def run_one(instance: Instance, method: str, time_limit: float, workers: int = 0, seed: int = 0) -> BenchRow:
+    """Solve one instance with one method; a method's failure becomes a row with status 'error'."""
+    try:
+        result = solve(instance.problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
+    except InputError:
+        raise
+    except ModelError as exc:
+        return BenchRow(instance.name, method, "unsupported", None, instance.best_known, None, 0.0, False,
+                        lower_bound=instance.lower_bound, error=str(exc))
+    except OrdinoError as exc:
+        return BenchRow(instance.name, method, "error", None, instance.best_known, None, 0.0, False,
+                        lower_bound=instance.lower_bound, error=str(exc))
+    return row_from_result(instance, method, result)
+
+
+def row_from_result(instance: Instance, method: str, result: Result) -> BenchRow:
+    """A row from a verified Result, with gap and label checks."""
+    verified = result.schedule is not None and not result.violations and result.status in ("optimal", "feasible")
+    objective = result.objective if verified else None
+    issues = check_labels(instance, result)
+    error = None
+    if result.status == "error":
+        error = "; ".join([*result.log[-2:], *(v.message for v in result.violations[:3])]) or "error"
+    return BenchRow(instance=instance.name, method=method, status=result.status, objective=objective,
+                    best_known=instance.best_known, gap=gap_percent(objective, instance.best_known),
+                    runtime=round(result.runtime, 4), verified=verified, lower_bound=instance.lower_bound,
+                    bound=result.bound, label=label_flag(issues), label_issues=[i.message for i in issues],
+                    error=error)
+
+
+def summarize(rows: Sequence[BenchRow], methods: Sequence[str]) -> list[BenchSummary]:
+    """Per-method aggregates (gaps over the rows where a gap is defined)."""
+    out = []
+    for method in methods:
+        mine = [r for r in rows if r.method == method]
+        gaps = [r.gap for r in mine if r.gap is not None and math.isfinite(r.gap)]
+        out.append(BenchSummary(
+            method=method, instances=len(mine),
+            mean_gap=round(sum(gaps) / len(gaps), 4) if gaps else None,
+            max_gap=round(max(gaps), 4) if gaps else None,
+            best_known_hits=sum(1 for r in mine if r.objective is not None and r.best_known is not None
+                                and r.objective <= r.best_known),
+            proven_optimal=sum(1 for r in mine if r.status == "optimal" and r.verified),
+            mean_runtime=round(sum(r.runtime for r in mine) / len(mine), 4) if mine else 0.0,
+            feasible=sum(1 for r in mine if r.verified),
+            errors=sum(1 for r in mine if r.status == "error"),
+            unsupported=sum(1 for r in mine if r.status == "unsupported"),
+            label_errors=sum(1 for r in mine if r.label not in ("ok", "new_best_known")),
+        ))
+    return out
+
+
+class CsvSink:
+    """Appends rows to a CSV file as they finish (header written once)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            new = not path.exists() or path.stat().st_size == 0
+            self.handle = path.open("a", newline="", encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write results ({exc.strerror or exc})", file=str(path)) from None
+        self.writer = csv.DictWriter(self.handle, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        if new:
+            self.writer.writeheader()
+
+    def write(self, row: BenchRow) -> None:
+        """Append one row and flush, so an interrupted bench keeps what it finished."""
+        data = row.to_dict()
+        data["gap"] = "" if row.gap is None else f"{row.gap:.4f}"
+        self.writer.writerow({k: "" if v is None else v for k, v in data.items()})
+        self.handle.flush()
+
+    def close(self) -> None:
+        """Close the file."""
+        self.handle.close()
+
+
+def bench(instances: Iterable[Instance], methods: Sequence[str], time_limit: float = 10.0, workers: int = 0,
+          progress: bool = True, out: str | Path | None = None, seed: int = 0,
+          on_row: Callable[[BenchRow], None] | None = None) -> BenchReport:
+    """Run every method on every instance, verify every schedule, and summarize.
+
+    Parameters
+    ----------
+    instances : iterable of Instance
+        What to solve (e.g. ``load_suite("psplib-j30", limit=20)``).
+    methods : sequence of str
+        Method names from ``ordino.solve.methods()`` (or "auto").
+    time_limit : float
+        Seconds per run.
+    workers : int
+        Solver threads per run (0 = the solver's default).
+    progress : bool
+        Show a rich progress bar on stderr.
+    out : path, optional
+        CSV file the rows are appended to as they finish.
+    on_row : callable, optional
+        Called with each row as it finishes.
+    """
+    methods = list(methods)
+    if not methods:
+        raise InputError("no methods given; name at least one (see `ordino methods`)")
+    for name in methods:
+        if name != "auto":
+            get_method(name)
+    if time_limit <= 0:
+        raise InputError(f"time limit must be positive, got {time_limit}")
+    items = list(instances)
+    sink = CsvSink(Path(out)) if out is not None else None
+    rows: list[BenchRow] = []
+    try:
+        with _progress(progress, len(items) * len(methods)) as advance:
+            for instance in items:
+                for method in methods:
+                    row = run_one(instance, method, time_limit, workers, seed)
+                    rows.append(row)
+                    if sink is not None:
+                        sink.write(row)
+                    if on_row is not None:
+                        on_row(row)
+                    advance(f"{instance.name} / {method}: {row.status} {row.objective}")
+    finally:
+        if sink is not None:
+            sink.close()
+    return BenchReport(rows=rows, summary=summarize(rows, methods))
+
+
+class _progress:
+    """A rich progress bar on stderr (a no-op when disabled)."""
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.enabled = enabled
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[str], None]:
+        if not self.enabled:
+            return lambda _text: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("bench"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("", total=self.total)
+
+        def advance(text: str) -> None:
+            self.bar.update(task, advance=1, description=text)
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
