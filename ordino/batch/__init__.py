@@ -1,0 +1,15 @@
+"""Batch solving: many instances, each in an isolated worker with a hard deadline, results in SQLite.
+
+`batch(paths, ...)` expands files, folders, globs and archives into instances, solves each with each method
+(locally in fresh processes, or on Ray), verifies every schedule, and commits one row per result as it
+finishes, so an interrupted batch resumes where it stopped. `run_items(items, ...)` is the executor API
+underneath, shared with `ordino bench`.
+"""
+
+from ordino.batch.items import WorkItem, expand
+from ordino.batch.rows import Row, summarize
+from ordino.batch.run import batch, oversubscription, run_items, run_pairs
+from ordino.batch.store import ResultStore
+
+__all__ = ["ResultStore", "Row", "WorkItem", "batch", "expand", "oversubscription", "run_items", "run_pairs",
+           "summarize"]
