@@ -13,7 +13,7 @@ from ordino.models import Blocking, NoWait, Problem, Synchronize, TimeWindow
 from ordino.models.constraints import PRECEDENCE_TYPES
 from ordino.models.objective import DUE_DATE_TERMS
 
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])|\d+(?=\s*[a-zA-Z%])")
+_NUMBER = re.compile(r"(?<![A-Za-z_.\d])\d+(?:[.,]\d+)?")  # not the 1 of an id like J1
 _UNIT_WORDS = {
     "second": re.compile(r"\bsec(?:ond)?s?\b", re.I),
     "minute": re.compile(r"\bmin(?:ute)?s?\b", re.I),
@@ -30,7 +30,7 @@ _OBJECTIVE_WORDS = {
     "tardy": ("number_tardy", "weighted_number_tardy", "total_tardiness", "total_weighted_tardiness"),
     "setup": ("total_setup_time",),
 }
-_SCALES = (1, 60, 24, 7, 10, 100, 1000, 1440, 3600)
+_SCALES = (1, 60, 24, 10, 100, 1000, 1440, 3600)
 
 
 def check_problem(problem: Problem, text: str = "") -> list[str]:

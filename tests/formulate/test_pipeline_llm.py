@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from llm_server import SECRET, ScriptedLLM
-from scripts import (
+from llm_server import (
     CLASSIFY_OK,
     CRITIC_OK,
     CRITIC_WRONG,
     GOOD,
     OPTIMUM,
+    SECRET,
     TEXT,
     WRONG_OBJECTIVE,
+    ScriptedLLM,
     dangling,
     infeasible,
     variant,

@@ -1,0 +1,123 @@
+"""`ordino formulate`: plain-language text -> validated problem -> verified schedule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ordino.cli.common import EXIT_INFEASIBLE, EXIT_OTHER, console, err_console, fail, handle_errors, print_json
+from ordino.errors import InputError, OrdinoError
+
+
+def _read_text(text: str | None, file: Path | None) -> str:
+    if file is not None and text:
+        raise InputError("give the description either as TEXT or with -f FILE, not both")
+    if file is not None:
+        if str(file) == "-":
+            import sys
+
+            return sys.stdin.read()
+        try:
+            return file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError("file not found", file=str(file)) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read the description ({exc})", file=str(file)) from None
+    if not text:
+        raise InputError('give a description: ordino formulate "TEXT" or ordino formulate -f FILE')
+    return text
+
+
+def _print_formulation(formulation: Any, show_math: bool) -> None:
+    from ordino.cli.solve import print_result
+    from ordino.formulate.summary import math_text, summary_tables
+
+    problem = formulation.problem
+    line = f"engine {formulation.engine}, {formulation.rounds} round(s)"
+    if formulation.usage.get("total_tokens"):
+        line += f", {formulation.usage['total_tokens']} tokens in {formulation.usage['calls']} call(s)"
+    console.print(f"[bold]formulated[/] {problem.name or 'problem'} ({line})", highlight=False)
+    for table in summary_tables(problem):
+        console.print(table)
+    if show_math:
+        console.print(math_text(problem), highlight=False)
+    for warning in formulation.warnings:
+        console.print(f"[yellow]warning[/] {warning}", highlight=False)
+    for question in formulation.questions:
+        console.print(f"[yellow]open question[/] {getattr(question, 'text', question)}", highlight=False)
+    if formulation.result is not None:
+        print_result(problem, formulation.result)
+        if formulation.result.objective is not None:
+            console.print(f"[bold]objective[/] {formulation.result.objective}", highlight=False)
+    if formulation.error:
+        console.print(f"[red]{formulation.error}[/]", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `ordino formulate` to the app."""
+
+    @app.command("formulate")
+    @handle_errors
+    def formulate_cmd(
+        text: Annotated[str | None, typer.Argument(help="The problem in plain language.")] = None,
+        file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the description from a file "
+                                                   "('-' for stdin).")] = None,
+        llm: Annotated[bool | None, typer.Option("--llm/--offline", help="Force the LLM or the offline engine "
+                                                  "(default: the LLM when one is configured).")] = None,
+        model: Annotated[str | None, typer.Option(help="LLM model name.")] = None,
+        base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint URL.")] = None,
+        solve: Annotated[bool, typer.Option("--solve/--no-solve", help="Solve the formulated problem.")] = True,
+        time_limit: Annotated[float, typer.Option("--time-limit", "-t", help="Solver seconds.")] = 10.0,
+        max_rounds: Annotated[int, typer.Option(help="Cap on LLM extract/fix rounds.")] = 4,
+        critic: Annotated[bool, typer.Option("--critic/--no-critic", help="LLM review of the model.")] = True,
+        ask: Annotated[bool, typer.Option("--ask", help="Offline: ask for missing information.")] = False,
+        out: Annotated[Path | None, typer.Option(help="Write the problem JSON here.")] = None,
+        show_math: Annotated[bool, typer.Option("--show-math", help="Print the model as mathematics.")] = False,
+        gantt: Annotated[Path | None, typer.Option(help="Write a Gantt chart PNG here.")] = None,
+        transcript: Annotated[Path | None, typer.Option(help="Write every round of the run as JSON here.")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    ) -> None:
+        """Turn a scheduling problem described in plain language into a verified schedule."""
+        from ordino.formulate import formulate
+        from ordino.formulate.llm_client import load_config
+
+        description = _read_text(text, file)
+        config = load_config(model=model, base_url=base_url)
+        engine = "auto" if llm is None else ("llm" if llm else "offline")
+        if engine == "auto" and not config.configured:
+            err_console.print("engine: offline (no LLM configured; set ORDINO_LLM_BASE_URL or OPENAI_API_KEY, "
+                              "or pass --base-url)", style="dim", highlight=False)
+        asker = (lambda q: typer.prompt(getattr(q, "text", str(q)))) if ask else None
+        try:
+            formulation = formulate(description, engine=engine, solve=solve, time_limit=time_limit,
+                                    max_rounds=max_rounds, ask=asker, config=config, critic=critic)
+        except OrdinoError as exc:
+            partial = getattr(exc, "formulation", None)
+            if partial is None:
+                raise
+            if transcript is not None:
+                transcript.write_text(partial.transcript_json(config.api_key) + "\n", encoding="utf-8")
+            if as_json:
+                print_json(partial.to_json())
+                raise typer.Exit(exc.exit_code) from None
+            fail(str(exc), exc.exit_code)
+        if transcript is not None:
+            transcript.write_text(formulation.transcript_json(config.api_key) + "\n", encoding="utf-8")
+        problem = formulation.problem
+        if out is not None and problem is not None:
+            out.write_text(problem.to_json() + "\n", encoding="utf-8")
+        schedule = formulation.result.schedule if formulation.result is not None else None
+        if gantt is not None and schedule is not None:
+            from ordino.plot import gantt_png
+
+            gantt_png(problem, schedule, gantt, title=f"{problem.name or 'formulated'}: {formulation.objective}")
+        if as_json:
+            print_json(formulation.to_json())
+        else:
+            _print_formulation(formulation, show_math)
+        if formulation.status == "infeasible":
+            raise typer.Exit(EXIT_INFEASIBLE)
+        if formulation.status == "error":
+            raise typer.Exit(EXIT_OTHER)
