@@ -33,15 +33,19 @@ def makespan(p: np.ndarray, perm: list[int] | np.ndarray, release: np.ndarray | 
 
 def _heads(pp: np.ndarray, rel: np.ndarray) -> np.ndarray:
     """Completion times `e[i, k]` of the i-th job of a sequence on machine k (rows follow `pp`)."""
-    n, m = pp.shape
-    out = np.empty((n, m), dtype=np.int64)
-    prev = rel
-    for k in range(m):
-        col = np.cumsum(pp[:, k])
+    pt = np.ascontiguousarray(pp.T)
+    cum = np.cumsum(pt, axis=1)
+    before = cum - pt
+    out = np.empty_like(pt)
+    prev = np.asarray(rel, dtype=np.int64)
+    for k in range(pt.shape[0]):
         # x_i = max(x_{i-1}, prev_i) + p_i  ==  P_i + max_{l<=i} (prev_l - P_{l-1})
-        out[:, k] = col + np.maximum.accumulate(prev - (col - pp[:, k]))
-        prev = out[:, k]
-    return out
+        row = out[k]
+        np.subtract(prev, before[k], out=row)
+        np.maximum.accumulate(row, out=row)
+        row += cum[k]
+        prev = row
+    return out.T
 
 
 def _tails(pp: np.ndarray) -> np.ndarray:
@@ -72,13 +76,10 @@ def insertion_makespans(p: np.ndarray, perm: list[int] | np.ndarray, job: int,
         pp = p[idx]
         e[1:] = _heads(pp, rel[idx])
         q[:k] = _tails(pp)
-    f = np.full(k + 1, rel[job], dtype=np.int64)
-    best = np.zeros(k + 1, dtype=np.int64)
-    pj = p[job]
-    for c in range(m):
-        f = np.maximum(f, e[:, c]) + pj[c]
-        np.maximum(best, f + q[:, c], out=best)
-    return best
+    # f[i, c] = max(f[i, c-1], e[i, c]) + p[job, c], vectorised along c like `_heads`
+    cum = np.cumsum(p[job])
+    f = np.maximum.accumulate(e - (cum - p[job]), axis=1) + cum
+    return (f + q).max(axis=1)
 
 
 def best_insertion(p: np.ndarray, perm: list[int], job: int, release: np.ndarray | None,
