@@ -26,6 +26,9 @@ def _register_commands() -> None:
     from ordino.cli import evolve
 
     evolve.register(app)
+    from ordino.cli import batch
+
+    batch.register(app)
     # --- command groups register here (one import and one register line each) ---
 
 

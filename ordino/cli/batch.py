@@ -1,0 +1,122 @@
+"""`ordino batch`: solve every instance in files, folders, globs and archives; rows in SQLite as they finish."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ordino.cli.common import console, err_console, handle_errors, print_json
+
+EXIT_INTERRUPTED = 130
+
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.{digits}f}" if isinstance(value, float) and not float(value).is_integer() else f"{value:g}"
+
+
+def _summary_table(summary: list[dict]) -> Table:
+    table = Table(title="batch summary")
+    for name in ("method", "rows", "solved", "optimal", "infeas.", "timeout", "error", "gap %", "max gap %",
+                 "runtime s", "wall s"):
+        table.add_column(name, justify="left" if name == "method" else "right")
+    for s in summary:
+        counts = s["by_status"]
+        table.add_row(s["method"], str(s["instances"]), str(s["solved"]), str(s["proven_optimal"]),
+                      str(counts.get("infeasible", 0)), str(s["timeouts"]), str(s["errors"]),
+                      _fmt(s["mean_gap"]), _fmt(s["max_gap"]), _fmt(s["mean_runtime"]), _fmt(s["mean_wall"]))
+    return table
+
+
+def _failures_table(rows: list) -> Table:
+    table = Table(title="errors and timeouts")
+    for name in ("instance", "method", "status", "error"):
+        table.add_column(name)
+    for row in rows:
+        table.add_row(row.instance, row.method, row.status, (row.error or "")[:200])
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `batch` command."""
+
+    @app.command("batch")
+    @handle_errors
+    def batch_command(
+        paths: Annotated[list[str], typer.Argument(help="Files (any supported format, file#instance), folders, "
+                                                        "glob patterns or archives such as .sm.tar.gz.")],
+        method: Annotated[list[str], typer.Option("--method", "-m", help="Method (repeat for several).")] = None,
+        time_limit: Annotated[float, typer.Option("--time-limit", "-t", help="Solver limit per instance, s.")] = 10.0,
+        workers: Annotated[int | None, typer.Option(
+            "--workers", "-w", help="Instances at once (default: cores / threads, or the Ray cluster's CPUs).")] = None,
+        threads: Annotated[int, typer.Option("--threads", help="Solver threads per instance (0 = all cores).")] = 1,
+        executor: Annotated[str, typer.Option("--executor", help="local (fresh processes) or ray.")] = "local",
+        ray_address: Annotated[str | None, typer.Option("--ray-address", help="Existing Ray cluster "
+                                                                               "(host:port or 'auto').")] = None,
+        results: Annotated[Path, typer.Option("--results", help="SQLite file the rows go to.")] = Path("results.db"),
+        resume: Annotated[bool, typer.Option("--resume", help="Skip instances already in --results.")] = False,
+        retry_errors: Annotated[bool, typer.Option("--retry-errors", help="With --resume, run error and "
+                                                                          "timeout rows again.")] = False,
+        grace: Annotated[float | None, typer.Option("--grace", help="Seconds past the time limit before a worker "
+                                                                    "is killed (default max(10, limit/4)).")] = None,
+        memory_limit: Annotated[int | None, typer.Option("--memory-limit", help="Memory cap per local worker, "
+                                                                                 "MiB.")] = None,
+        plugin: Annotated[list[str], typer.Option("--plugin", help="Module or .py file each worker imports "
+                                                                   "first (to register methods).")] = None,
+        seed: Annotated[int, typer.Option("--seed", help="Solver seed.")] = 0,
+        as_json: Annotated[bool, typer.Option("--json", help="Rows and summary as JSON on stdout.")] = False,
+    ) -> None:
+        """Solve every instance in PATHS, each in its own worker with a hard time limit; rows go to SQLite."""
+        from ordino.batch import batch, summarize
+        from ordino.batch.run import cores, oversubscription
+
+        methods = method or ["auto"]
+        finished: list = []
+        progress = Progress(TextColumn("[bold]batch[/]"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console,
+                            disable=as_json)
+        task_id = progress.add_task("", total=None)
+        counts: dict[str, int] = {}
+
+        def on_start(todo: int, reused: int) -> None:
+            progress.update(task_id, total=todo)
+            if reused:
+                err_console.print(f"resuming: {reused} row(s) already in {results}, {todo} to run")
+
+        def on_result(row: object) -> None:
+            finished.append(row)
+            counts[row.status] = counts.get(row.status, 0) + 1  # type: ignore[attr-defined]
+            progress.update(task_id, advance=1, description=" ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+        if executor == "local":
+            message = oversubscription(workers or max(1, cores() // max(1, threads)), threads)
+            if message:
+                err_console.print(f"[yellow]warning:[/] {message}")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # the oversubscription warning, printed above
+            try:
+                with progress:
+                    rows = batch(paths, method=methods, time_limit=time_limit, workers=workers,
+                                 executor=executor, ray_address=ray_address, results=results, resume=resume,
+                                 retry_errors=retry_errors, threads=threads, seed=seed, grace=grace,
+                                 memory_mb=memory_limit, plugins=plugin or (), on_result=on_result,
+                                 on_start=on_start)
+            except KeyboardInterrupt:
+                err_console.print(f"[yellow]interrupted:[/] {len(finished)} row(s) written to {results}; "
+                                  "run the same command with --resume to continue")
+                raise typer.Exit(EXIT_INTERRUPTED) from None
+        summary = summarize(rows)
+        if as_json:
+            print_json({"rows": [row.to_dict() for row in rows], "summary": summary, "results": str(results)})
+            return
+        console.print(_summary_table(summary))
+        failures = [row for row in rows if row.status in ("error", "timeout")]
+        if failures:
+            console.print(_failures_table(failures))
+        console.print(f"{len(rows)} row(s) in {results}")
