@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -53,13 +54,18 @@ def decide_kind(facts: Facts) -> str | None:
 
 def job_names(facts: Facts) -> list[str]:
     """Jobs named in the text, or J1..Jn from a count or from the length of the data lists."""
+    numbered = [int(j[1:]) for j in facts.jobs if re.fullmatch(r"J\d+", j)]
+    lengths = {len(v) for k, v in facts.lists.items() if not k.endswith("_each")}
+    if facts.jobs and len(numbered) == len(facts.jobs):
+        n = facts.n_jobs if facts.n_jobs is not None else (max(lengths) if len(lengths) == 1 else None)
+        if n is not None and max(numbered) <= n and len(facts.jobs) < n:
+            return [f"J{i}" for i in range(1, n + 1)]
     if facts.jobs:
         if facts.n_jobs is not None and facts.n_jobs != len(facts.jobs) and not facts.matrix:
             raise Incomplete([Question(key="n_jobs", text=f"The text says {facts.n_jobs} jobs but describes "
                                        f"{len(facts.jobs)} ({', '.join(facts.jobs)}). How many jobs are there?")])
         return facts.jobs
     n = facts.n_jobs
-    lengths = {len(v) for k, v in facts.lists.items() if not k.endswith("_each")}
     if facts.matrix is not None:
         lengths.add(len(facts.matrix))
     if n is None and len(lengths) == 1:

@@ -139,7 +139,7 @@ def _single_modes(facts: Facts, kind: str, name: str, duration: int, machines: l
     return [{"resources": [m], "duration": duration} for m in machines]
 
 
-def _routes(facts: Facts, kind: str, names: list[str], machines: list[str]) -> dict[str, list[list[tuple[str, TimeVal]]]]:
+def _routes(facts: Facts, kind: str, names: list[str], machines: list[str]) -> dict[str, list]:
     if facts.routes:
         missing = [n for n in names if n not in facts.routes]
         if missing:

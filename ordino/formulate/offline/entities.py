@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.relations import BLANK_IN
+from ordino.formulate.offline.facts import Facts, Precedence
+from ordino.formulate.offline.relations import BLANK_IN, REF_LIST, ref_names
 from ordino.formulate.offline.text import BLANK, JOB_NOUN, JOB_REF, NUM, TIME, Work, job_name, time_values
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
@@ -26,7 +26,12 @@ _FILLER = rf"(?:(?!{JOB_NOUN}\s*#?\s*\d|\bj\d)[^\d\n.;{BLANK}]){{0,45}}?"
 
 
 def read_lists(work: Work, facts: Facts) -> None:
-    """'processing times 3 2 4 1', 'due dates: 4, 6, 8, 3 (hours)', 'weights = [1, 2, 1]'."""
+    """'processing times 3 2 4 1', 'due dates: 4, 6, 8, 3 (hours)', 'weights = [1, 2, 1]', 'each takes 3 h'."""
+    each = (rf"(?:each|every|all)\s+(?:(?:of the\s+)?{JOB_NOUN}\s+)?(?:takes?|lasts?|needs?|requires?|"
+            rf"(?:has|have) a (?:processing time|duration) of|of)\s+(?P<t>{TIME})|{JOB_NOUN}\s+of\s+(?P<t2>{TIME})"
+            r"\s+each")
+    for m in work.take(each):
+        facts.lists["p_each"] = time_values(m.group("t") or m.group("t2"))
     for attr, keys in LIST_KEYS:
         pattern = rf"(?:{keys})\b\s*{_FILLER}(?::|=|\bare\b|\bis\b|\bof\b|\b)\s*(?P<list>{_LIST})"
         for m in list(work.finditer(pattern)):
@@ -46,7 +51,7 @@ def read_lists(work: Work, facts: Facts) -> None:
 
 def _list_values(chunk: str, filler: str) -> list[TimeVal]:
     vals = time_values(chunk)
-    unit = re.search(rf"\b(?:in\s+|\()({UNIT_PATTERN})", filler)
+    unit = re.search(rf"(?:\bin\s+|\()({UNIT_PATTERN})", filler)
     if unit:
         from ordino.formulate.offline.text import unit_of
 
@@ -65,13 +70,13 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
                  rf"at the latest(?: by| at)?|latest)|no later than|at the (?:very )?latest(?: by| at)?)\s*"
                  rf"(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("release", rf"(?:released?|ready|arriv(?:es|ing|al)|available|comes in|can(?:not|'t| not)? (?:only )?start|"
-                rf"starts? no earlier than|not before|earliest start|r\b|rj\b|release (?:date|time))\s*(?:is|at|from|"
-                rf"after|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
-    ("due", rf"(?:due(?:\s*date)?|d\b|dj\b|delivery|promised(?: for)?|wanted(?: by)?)\s*(?:is|at|by|on|=|:|date|"
-            rf"time|for)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
-    ("weight", rf"(?:weight|w\b|wj\b|priority|importance|penalty)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"),
-    ("p", rf"(?:takes?|needs?|requires?|lasts?|processing(?: time)?|proc(?:\.|essing)?|duration|dur|p\b|pj\b|pt\b|"
-          rf"time|length|runs? for|long|for)\s*(?:is|of|=|:|about)?\s*(?P<a>{TIME})"),
+                rf"starts? no earlier than|not before|earliest start|\br\b|\brj\b|release (?:date|time))\s*"
+                rf"(?:is|at|from|after|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
+    ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?)\s*"
+            rf"(?:is|at|by|on|=|:|date|time|for)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
+    ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"),
+    ("p", rf"(?:takes?|needs?|requires?|lasts?|processing(?: time)?|proc(?:\.|essing)?|duration|dur|\bp\b|"
+          rf"\bpj\b|\bpt\b|time|length|runs? for|long|for)\s*(?:is|of|=|:|about)?\s*(?P<a>{TIME})"),
 ]
 
 
@@ -96,23 +101,7 @@ def read_segments(work: Work, facts: Facts) -> None:
     for name, start, end in segments(work):
         facts.add_job(name)
         body_start = start + len(re.match(JOB_REF, work.text[start:]).group(0))
-        found_any = False
-        for attr, pattern in SEGMENT_ATTRS:
-            for m in list(re.finditer(pattern, work.text[body_start:end])):
-                a, b = body_start + m.start(), body_start + m.end()
-                if BLANK in work.text[a:b]:
-                    continue
-                if attr == "window":
-                    facts.set_attr(name, "start_min", time_values(m.group("a"))[0])
-                    facts.set_attr(name, "start_max", time_values(m.group("b"))[0])
-                elif attr == "weight":
-                    facts.set_attr(name, "weight", TimeVal(time_values(m.group("a"))[0].value))
-                elif attr in facts.attrs.get(name, {}):
-                    continue
-                else:
-                    facts.set_attr(name, attr, time_values(m.group("a"))[0])
-                work.consume(a, b)
-                found_any = True
+        found_any = read_attrs(work, facts, name, body_start, end)
         rest = work.text[body_start:end]
         nums = list(re.finditer(TIME, rest))
         if "p" not in facts.attrs.get(name, {}) and len(nums) == 1 and re.match(r"\s*[:=(\-]", rest):
@@ -122,3 +111,37 @@ def read_segments(work: Work, facts: Facts) -> None:
             found_any = True
         if found_any:
             work.consume(start, body_start)
+
+
+_PREDS = (rf"(?:after|follows|requires|needs|depends on|preceded by|waits? for|predecessors?:?|preds?:?)\s+"
+          rf"(?P<l>{REF_LIST})")
+
+
+def read_attrs(work: Work, facts: Facts, name: str, body_start: int, end: int) -> bool:
+    """Attributes of one job in text[body_start:end]; True when something was read."""
+    found_any = False
+    for m in list(re.finditer(_PREDS, work.text[body_start:end])):
+        a, b = body_start + m.start(), body_start + m.end()
+        firsts = ref_names(work, m.group("l"), body_start + m.start("l"))
+        if BLANK in work.text[a:b] or not firsts:
+            continue
+        facts.precedences += [Precedence(f, name) for f in firsts]
+        work.consume(a, b)
+        found_any = True
+    for attr, pattern in SEGMENT_ATTRS:
+        for m in list(re.finditer(pattern, work.text[body_start:end])):
+            a, b = body_start + m.start(), body_start + m.end()
+            if BLANK in work.text[a:b]:
+                continue
+            if attr == "window":
+                facts.set_attr(name, "start_min", time_values(m.group("a"))[0])
+                facts.set_attr(name, "start_max", time_values(m.group("b"))[0])
+            elif attr == "weight":
+                facts.set_attr(name, "weight", TimeVal(time_values(m.group("a"))[0].value))
+            elif attr in facts.attrs.get(name, {}):
+                continue
+            else:
+                facts.set_attr(name, attr, time_values(m.group("a"))[0])
+            work.consume(a, b)
+            found_any = True
+    return found_any

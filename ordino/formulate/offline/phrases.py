@@ -17,7 +17,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|total lateness past", "total_tardiness"),
     (rf"{_W}\s+(?:number|count) of (?:late|tardy)|{_W}\s+(?:late|tardy) jobs", "weighted_number_tardy"),
     (r"(?:number|count|how many|amount) of (?:late|tardy|delayed)|(?:late|tardy) jobs|jobs? (?:that are |being )?late"
-     r"|(?:fewest|few|fewer|least) (?:late|tardy|jobs late|orders late)|orders? (?:are |being )?late",
+     r"|(?:fewest|few|fewer|least) (?:late|tardy|jobs late|orders late)|orders? (?:are |being )?late"
+     r"|as few (?:jobs|orders|tasks)?\s*as possible (?:to be |are |being |finish )?late",
      "number_tardy"),
     (r"max(?:imum|imal)?\s+lateness|l_?max|largest lateness|worst lateness|lateness", "maximum_lateness"),
     (rf"{_W}\s+(?:sum of |total )?(?:completion|flow)\s*times?|total\s+{_W}\s+(?:completion|flow)|"
@@ -76,11 +77,12 @@ def read_kind(work: Work, facts: Facts) -> None:
 
 def read_default_unit(work: Work, facts: Facts) -> None:
     """A stated unit for bare numbers ('all times in hours', 'time unit: minutes', '(minutes)')."""
-    m = re.search(rf"(?:times?|durations?|data|values|numbers|everything|all)\s*(?:are\s+|is\s+|given\s+|"
+    m = re.search(rf"\(\s*(?:in\s+)?({UNIT_PATTERN})\s*\)|(?:times?|durations?|data|values|numbers|everything|all)\s*"
+                  rf"(?:are\s+|is\s+|given\s+|"
                   rf"measured\s+|expressed\s+)*(?:in|unit:?)\s+({UNIT_PATTERN})|time\s*unit\s*(?:is|:|=)?\s*"
                   rf"({UNIT_PATTERN})|\bin\s+({UNIT_PATTERN})", work.text)
     if m:
-        facts.default_unit = unit_of(m.group(1) or m.group(2) or m.group(3))
+        facts.default_unit = unit_of(next(g for g in m.groups() if g))
         return
     units = re.findall(rf"(?<=\d)\s*({UNIT_PATTERN})", work.text)
     canon = [unit_of(u) for u in units if unit_of(u)]
@@ -89,13 +91,22 @@ def read_default_unit(work: Work, facts: Facts) -> None:
 
 
 def read_counts(work: Work, facts: Facts) -> None:
-    """'4 jobs', 'three identical machines', 'a single machine'."""
-    for m in work.take(rf"\b({COUNT})\s+(?:\w+\s+)?{JOB_NOUN}\b(?!\s*#?\s*\d)"):
+    """'4 jobs', 'three identical machines', 'a single machine', and name lists 'jobs A, B and C'."""
+    name = r"(?![mr]\d)[a-z]\d*"
+    for m in list(work.finditer(rf"\b{JOB_NOUN}\s+(?P<l>{name}(?:\s*(?:,\s*and|,|and|&)\s*{name})+)\b")):
+        found = [(x.group(0), m.start("l") + x.start()) for x in re.finditer(r"\b[a-z]\d*\b", m.group("l"))]
+        names = [n for n, _ in found]
+        if names and all(work.is_capital(st) for _, st in found):
+            for n in names:
+                facts.add_job(n.upper())
+            work.consume(m.start(), m.end())
+    for m in work.take(rf"\b({COUNT})[ ]+(?:\w+[ ]+)?{JOB_NOUN}\b(?![ ]*#?[ ]*\d)(?![ ]+[a-z]\d*(?:[:,]|\s|$))"):
         if facts.n_jobs is None and m.group(1) not in ("a", "an", "single", "a single"):
             facts.n_jobs = count_value(m.group(1))
     for m in work.take(rf"\b({COUNT})\s+(?:(?:identical|parallel|equal|uniform|unrelated|same|similar)\s+)*"
-                       r"(?:machines?|stations?|lines?|servers?|ovens?|presses|stages?)\b"):
-        n = count_value(m.group(1))
+                       r"(?:machines?|stations?|lines?|servers?|ovens?|presses|stages?)\b|"
+                       rf"\b({COUNT})\s+(?:identical|parallel|equal|similar)\s+(?:[a-z]+\s+)?[a-z]+"):
+        n = count_value(m.group(1) or m.group(2))
         if facts.n_machines is None:
             facts.n_machines = n
     for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)\s*(?::|=|count:?)\s*(\d+)\s*(?:$|[,;.\n])", re.M):

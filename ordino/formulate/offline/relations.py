@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.facts import Facts, Precedence
-from ordino.formulate.offline.text import JOB_REF, MACHINE_REF, TIME, Work, job_name, machine_name, time_values
+from ordino.formulate.offline.text import (
+    JOB_NOUN,
+    JOB_REF,
+    MACHINE_REF,
+    TIME,
+    Work,
+    job_name,
+    machine_name,
+    time_values,
+)
 from ordino.formulate.offline.units import TimeVal
 
 REFX = rf"(?:{JOB_REF}|\b(?![mj]\d)[a-z]\d*\b)"
@@ -18,14 +27,20 @@ _BEFORE_START = r"(?:(?:starts?|begins?|can start|is started|gets started)\b)?"
 
 def _names(work: Work, m: re.Match[str], group: str) -> list[str] | None:
     """Names in a matched reference list, None when a bare name was not written as a capital."""
+    return ref_names(work, m.group(group), m.start(group))
+
+
+def ref_names(work: Work, listed: str, start: int) -> list[str] | None:
+    """Names in a reference list found at `start`, None when a bare name was not written as a capital."""
     names = []
-    start = m.start(group)
-    for r in re.finditer(REFX, m.group(group)):
+    for r in re.finditer(REFX, listed):
         token = r.group(0)
+        if token == "and":
+            continue
         if re.fullmatch(r"[a-z]\d*", token) and not token.startswith("j") and not work.is_capital(start + r.start()):
             return None
         names.append(job_name(token))
-    return names
+    return names or None
 
 
 def _lag(m: re.Match[str]) -> TimeVal | None:
@@ -54,6 +69,9 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:\s+(?:to be|being|to have)\s+(?:finished|done|completed?))?", "end_before_start", "ab"),
     (rf"(?P<a>{REFX})\s+(?:must\s+)?(?:be\s+)?(?:done\s+|processed\s+|scheduled\s+)?(?:comes?\s+|goes?\s+|is\s+|"
      rf"runs?\s+)?(?:before|precedes|prior to|ahead of)\s+(?P<b>{REF_LIST})", "end_before_start", "ab"),
+    (rf"(?P<b>{JOB_REF})(?:(?!{JOB_NOUN}\s)[^.;\n]){{0,60}}?\b(?P<kw>must wait for|waits for|can only start "
+     rf"after|only (?:starts? )?after|cannot start before|can't start before)\s+(?P<a>{REF_LIST})\s*"
+     rf"(?:(?:to be|is|are)\s+)?(?:finished|done|completed?)?", "end_before_start", "ab"),
 ]
 
 
@@ -70,7 +88,7 @@ def read_precedences(work: Work, facts: Facts) -> None:
             for first in a:
                 for then in b:
                     facts.precedences.append(Precedence(first, then, kind, _lag(m)))
-            work.consume(m.start(), m.end())
+            work.consume(m.start("kw") if m.groupdict().get("kw") else m.start(), m.end())
     chain = rf"{REFX}(?:\s*(?:->|>|=>)\s*{REFX})+"
     for m in list(work.finditer(chain)):
         if BLANK_IN(work, m):

@@ -12,7 +12,8 @@ from ordino.formulate.offline.text import BLANK, COUNT, Work, count_value
 _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day", "hour", "minute", "min", "week",
                  "time", "unit", "product", "part", "item", "h", "d", "m", "s", "hr", "lot", "batch", "other",
                  "more", "step", "stage", "operation", "project", "of", "the", "and", "for", "in", "on", "at",
-                 "available", "total", "late", "each"}
+                 "available", "total", "late", "each", "identical", "parallel", "similar", "equal", "uniform",
+                 "oven", "lathe", "press", "line", "station", "server", "single", "packing", "weight"}
 
 
 def _noun(word: str) -> str:
@@ -31,13 +32,24 @@ def read_capacities(work: Work, facts: Facts) -> None:
         rf"(?P<n>{COUNT})\s+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
         r"(?P<r>r\d+|resource\s*\d+|[a-z]+)\s*(?:has\s+)?(?:capacity|available|limit|cap)\s*(?:of|is|=|:)?\s*(?P<n>\d+)",
     ]
+    item = rf"{COUNT}\s+[a-z]+"
+    listed = (rf"(?:we have|there are|with|available:?)\s+(?P<l>{item}(?:\s*(?:,\s*and|,|and)\s*{item})+)|"
+              rf"(?P<l2>{item}(?:\s*(?:,\s*and|,|and)\s*{item})+)\s+(?:are\s+)?available")
+    for m in list(work.finditer(listed)):
+        items = re.findall(rf"({COUNT})\s+([a-z]+)", m.group("l") or m.group("l2"))
+        nouns = [(_noun(r), n) for n, r in items]
+        if any(r in _NOT_RESOURCE for r, _ in nouns):
+            continue
+        for r, n in nouns:
+            facts.capacities[r] = count_value(n)
+        work.consume(m.start(), m.end())
     for p in patterns:
         for m in list(work.finditer(p)):
             if BLANK_IN(work, m):
                 continue
             r = re.sub(r"resource\s*", "r", m.group("r"))
             noun = _noun(r)
-            if noun in _NOT_RESOURCE or m.group("n") in ("a", "an") and "crew" not in m.group(0):
+            if noun in _NOT_RESOURCE or m.group("n") in ("a", "an", "single", "a single") and "crew" not in m.group(0):
                 continue
             facts.capacities[noun] = count_value(m.group("n"))
             work.consume(m.start(), m.end())

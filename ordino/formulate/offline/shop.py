@@ -40,6 +40,9 @@ def read_routes(work: Work, facts: Facts) -> None:
         facts.add_job(name)
         facts.routes[name] = ops
         work.consume(ref.start(), ref.end() + prev_end)
+        from ordino.formulate.offline.entities import read_attrs
+
+        read_attrs(work, facts, name, ref.end() + prev_end, end)
 
 
 def read_machine_order(work: Work, facts: Facts) -> None:

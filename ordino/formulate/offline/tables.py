@@ -23,14 +23,16 @@ _PHRASES = [(r"due dates?", "due_date"), (r"processing times?", "processing_time
             (r"depends on", "depends_on"), (r"\((?:in\s+)?" + UNIT_PATTERN + r"\)", "")]
 
 
-def _cells(line: str) -> list[str]:
+def _cells(line: str, commas: bool = True) -> list[str]:
+    """Cells split by '|', else by ',' (CSV), else by white space (a ', ' inside a cell keeps it whole)."""
     line = line.strip().strip("|").strip()
     line = re.sub(r"^[-*+]\s+", "", line)
     if "|" in line:
         return [c.strip() for c in line.split("|")]
-    if re.search(r"\S {2,}\S", line):
-        return [c.strip() for c in re.split(r" {2,}", line)]
-    return [c.strip() for c in re.split(r"\s*,\s*|\s+", line) if c.strip()]
+    if commas and "," in line:
+        return [c.strip() for c in line.split(",")]
+    line = re.sub(r"\s*,\s*", ",", line)
+    return [c.strip() for c in line.split() if c.strip()]
 
 
 def _header(line: str, resources: dict[str, int]) -> list[str] | None:
@@ -38,7 +40,7 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
     for p, r in _PHRASES:
         text = re.sub(p, r, text)
     cells = _cells(text)
-    if len(cells) < 2:
+    if len(cells) < 2 or any(re.fullmatch(NUM, c) for c in cells):
         return None
     roles = []
     for c in cells:
@@ -82,14 +84,10 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
     matrix: list[list[TimeVal]] = []
     for k in range(i + 1, len(lines)):
         raw = re.sub(JOB_REF, lambda m: job_name(m.group(0)), lines[k])
-        cells = _cells(raw)
+        cells = _cells(raw, commas="," in lines[i])
         if not cells or BLANK in raw:
             break
-        has_label = "label" in roles
-        if not has_label and len(cells) == len(roles) + 1:
-            cells_roles = ["label", *roles]
-        else:
-            cells_roles = roles
+        cells_roles = ["label", *roles] if "label" not in roles and len(cells) == len(roles) + 1 else roles
         if "preds" in cells_roles and len(cells) > len(cells_roles) and cells_roles[-1] == "preds":
             cells = cells[: len(cells_roles) - 1] + [" ".join(cells[len(cells_roles) - 1:])]
         if len(cells) == len(cells_roles) - 1 and cells_roles[-1] == "preds":
@@ -104,7 +102,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                 name = f"J{int(cell)}" if cell.isdigit() else cell.upper()
             elif role == "preds":
                 for p in re.findall(r"[a-z]\w*", cell):
-                    if p not in ("none", "na", "n", "a"):
+                    if p not in ("none", "na", "n"):
                         facts.precedences.append(Precedence(p.upper() if not p[1:].isdigit() or p[0] != "j"
                                                             else f"J{int(p[1:])}", "?"))
             elif not re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell):
