@@ -26,6 +26,12 @@ def _register_commands() -> None:
     from ordino.cli import evolve
 
     evolve.register(app)
+    from ordino.cli import datasets
+
+    datasets.register(app)
+    from ordino.cli import bench
+
+    bench.register(app)
     from ordino.cli import batch
 
     batch.register(app)
