@@ -51,7 +51,7 @@ class LLMConfig:
     base_url: str | None = None
     model: str = DEFAULT_MODEL
     api_key: str | None = field(default=None, repr=False)
-    timeout: float = 60.0
+    timeout: float = 120.0
     max_retries: int = 3
     max_tokens: int = 4096
     token_budget: int = 200_000

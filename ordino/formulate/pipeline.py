@@ -139,6 +139,10 @@ def formulate(text: str, engine: Engine = "auto", model: str | None = None, solv
             note = ("no LLM configured (set ORDINO_LLM_BASE_URL, OPENAI_API_KEY or ~/.config/ordino/llm.toml); "
                     "using the offline formulator")
     if engine == "llm":
+        if not config.configured:
+            raise FormulationError("no LLM endpoint configured: set ORDINO_LLM_BASE_URL (and ORDINO_LLM_API_KEY), "
+                                   "OPENAI_API_KEY, a config file ~/.config/ordino/llm.toml, or pass base_url; "
+                                   "or use the offline engine")
         return LLMPipeline(LLMClient(config), solve=solve, time_limit=time_limit, max_rounds=max_rounds,
                            critic=critic, method=method).run(text)
     from ordino.formulate.offline_engine import run_offline
@@ -198,9 +202,10 @@ class LLMPipeline:
 
     def run(self, text: str) -> Formulation:
         """Classify, then extract/check/solve/review/fix for at most `max_rounds` rounds."""
-        self.log(0, "config", llm=self.client.config.public())
-        self.classify(text)
         system = render("extract")
+        self.log(0, "config", llm=self.client.config.public(),
+                 prompts={"classify": render("classify"), "extract": system, "critic": render("critic")})
+        self.classify(text)
         user = render("extract_user", text=text, problem_class=self.problem_class, reason=None)
         messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
         schema = problem_json_schema()

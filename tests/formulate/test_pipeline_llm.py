@@ -255,3 +255,26 @@ def test_api_key_never_leaks(llm_server: ScriptedLLM, llm_config: LLMConfig, tmp
     assert "bad key" in str(info.value)
     assert SECRET not in str(info.value) and SECRET[:8] not in str(info.value)
     assert SECRET not in info.value.formulation.transcript_json()
+
+
+def test_auto_uses_the_configured_llm(llm_server: ScriptedLLM, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORDINO_LLM_BASE_URL", llm_server.url)
+    monkeypatch.setenv("ORDINO_LLM_API_KEY", SECRET)
+    llm_server.add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
+    f = formulate(TEXT, model="env-chosen", time_limit=5.0)
+    assert_optimal(f)
+    assert f.engine == "llm" and llm_server.requests[0].body["model"] == "env-chosen"
+    prompts = f.transcript[0]["prompts"]
+    assert "Worked examples" in prompts["extract"] and "review a scheduling model" in prompts["critic"]
+
+
+def test_llm_engine_without_endpoint_is_a_clear_error() -> None:
+    with pytest.raises(FormulationError, match="no LLM endpoint configured"):
+        formulate(TEXT, engine="llm")
+
+
+def test_unreadable_classification_still_extracts(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.add("hmm").add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert f.problem_class is None
