@@ -1,0 +1,60 @@
+"""The loop: GP improves on its seeds, archives everything, resumes exactly, keeps test data out."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from ordino.errors import InputError
+from ordino.heuristics.evolve import Archive, EvolveConfig, evolve
+
+TRAIN, TEST = "smtt-paper-20:train", "smtt-paper-100:test"
+
+
+def config(**kw) -> EvolveConfig:
+    base = {"generations": 3, "population": 12, "islands": 2, "train": TRAIN, "test": TEST, "seed": 7}
+    base.update(kw)
+    return EvolveConfig(**base)
+
+
+def test_gp_run_archives_candidates_and_scores_the_test_set(tmp_path) -> None:
+    seen = []
+    report = evolve(config(), tmp_path / "run.db", progress=seen.append)
+    assert [s["generation"] for s in seen] == [0, 1, 2, 3]
+    bests = [s["best_gap"] for s in seen]
+    assert all(b2 <= b1 for b1, b2 in zip(bests, bests[1:], strict=False))  # elitist: never worse
+    store = Archive(tmp_path / "run.db")
+    seeds = {c.origin: c for c in store.candidates(report.run) if c.origin.startswith("seed:")}
+    assert report.train_gap <= seeds["seed:mdd"].train_gap
+    assert report.test_gap is not None and math.isfinite(report.test_gap) and report.test_by_class
+    statuses = {c.status for c in store.candidates(report.run)}
+    assert "ok" in statuses and statuses <= {"ok", "duplicate", "culled", "error", "rejected"}
+    assert len(store.reflections(report.run)) == 4 * 2  # one review per island and generation
+    scored = store.db.execute("SELECT COUNT(*) FROM scores WHERE candidate = ?", (report.best.id,)).fetchone()[0]
+    assert scored == 400
+    store.close()
+
+
+def test_resume_continues_exactly(tmp_path) -> None:
+    full = evolve(config(generations=3), tmp_path / "full.db")
+    evolve(config(generations=1), tmp_path / "part.db")
+    resumed = evolve(config(generations=3), tmp_path / "part.db", resume=True)
+    assert resumed.run == 1
+    assert [g["best_gap"] for g in resumed.generations] == [g["best_gap"] for g in full.generations]
+    assert resumed.best.code == full.best.code
+
+
+def test_overlapping_train_and_test_is_refused(tmp_path) -> None:
+    with pytest.raises(InputError, match="also training"):
+        evolve(config(test="smtt-paper-20:all"), tmp_path / "x.db")
+
+
+def test_resume_without_archive_is_an_input_error(tmp_path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        evolve(config(), tmp_path / "missing.db", resume=True)
+
+
+def test_time_budget_stops_early(tmp_path) -> None:
+    report = evolve(config(generations=50, time_budget=0.5), tmp_path / "b.db")
+    assert report.stopped == "time budget" and len(report.generations) < 51
