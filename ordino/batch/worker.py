@@ -108,6 +108,7 @@ def child_main(conn: Any, task: Task) -> None:
     """
     started_at = time.time()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     if task.memory_mb:
         _cap_memory(task.memory_mb)
     try:
@@ -117,6 +118,24 @@ def child_main(conn: Any, task: Task) -> None:
     outcome.update(started_at=started_at, ended_at=time.time())  # for measuring the executor's overhead
     conn.send(outcome)
     conn.close()
+
+
+def _exit_with_parent() -> None:
+    """End this worker at once if the batch process dies (SIGKILL included), so no orphan runs on."""
+    import multiprocessing
+    import os
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(70)
+
+    threading.Thread(target=watch, daemon=True, name="ordino-parent-watch").start()
 
 
 def _cap_memory(megabytes: int) -> None:
