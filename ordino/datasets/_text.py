@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ordino.errors import InputError
@@ -101,3 +102,14 @@ class Tokens:
         if not self.at_end():
             token, line = self.items[self.pos]
             raise InputError(f"expected {what}, found extra token {token!r}", file=self.source, line=line)
+
+
+def parse_json(text: str, source: str, line: int | None = None) -> object:
+    """JSON text as Python data; malformed or absurdly nested JSON becomes an InputError naming the place."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", file=source,
+                         line=exc.lineno if line is None else line) from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply", file=source, line=line) from None

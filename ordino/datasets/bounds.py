@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ordino.datasets._text import read_text
+from ordino.datasets._text import parse_json, read_text
 from ordino.errors import InputError
 
 
@@ -49,10 +48,7 @@ def _size(text: object) -> tuple[int | None, int | None]:
 
 
 def _json(path: Path) -> object:
-    try:
-        return json.loads(read_text(path))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON: {exc.msg}", file=str(path), line=exc.lineno) from None
+    return parse_json(read_text(path), str(path))
 
 
 def scheduleopt_bks(path: Path) -> dict[str, Label]:

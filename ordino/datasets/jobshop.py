@@ -25,11 +25,10 @@ Taillard's flow shop format (one file may hold several instances)::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ordino.datasets._text import Tokens, read_text
+from ordino.datasets._text import Tokens, parse_json, read_text
 from ordino.datasets.build import job_shop_problem
 from ordino.datasets.instance import Instance
 from ordino.errors import InputError, ModelError
@@ -137,10 +136,7 @@ def iter_jobshop_json(path: str | Path, names: Callable[[str], bool] | None = No
     them with newer ones from ``bks.json``.
     """
     source = str(path)
-    try:
-        data = json.loads(read_text(path))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON: {exc.msg}", file=source, line=exc.lineno) from None
+    data = parse_json(read_text(path), source)
     if isinstance(data, dict) and "duration_matrix" in data:
         data = {data.get("name") or Path(path).stem: data}
     if not isinstance(data, dict):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import re
 import tarfile
 import zlib
@@ -18,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ordino.datasets import fjsp, jobshop, psplib, smtt
-from ordino.datasets._text import decode, read_text
+from ordino.datasets._text import decode, parse_json, read_text
 from ordino.datasets.instance import Instance
 from ordino.errors import InputError
 from ordino.models.io import problem_from_dict
@@ -60,10 +59,7 @@ def _first_data_line(text: str) -> str:
 
 
 def _ordino_json(text: str, source: str, name: str, selector: str | None = None) -> Iterator[Instance]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", file=source, line=exc.lineno) from None
+    data = parse_json(text, source)
     if isinstance(data, dict) and ("tasks" in data or "schema" in data):
         problem = problem_from_dict(data, source)
         yield Instance(name=problem.name or name, problem=problem, source=source)

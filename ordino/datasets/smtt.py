@@ -10,12 +10,11 @@ JSON lines: one object a line with ``id``, ``processing_times``, ``due_dates`` a
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ordino.datasets._text import Tokens, read_text
+from ordino.datasets._text import Tokens, parse_json, read_text
 from ordino.datasets.build import single_machine_problem
 from ordino.datasets.instance import Instance
 from ordino.errors import InputError
@@ -85,10 +84,7 @@ def iter_smtt_jsonl(path: str | Path, text: str | None = None) -> Iterator[Insta
     for number, line in enumerate((read_text(path) if text is None else text).splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON: {exc.msg}", file=source, line=number) from None
+        record = parse_json(line, source, number)
         yield smtt_from_record(record, stem, source, number)
 
 

@@ -1,0 +1,116 @@
+"""Readers fed random bytes or truncated real files raise a clean InputError, never another exception."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import os
+import tarfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ordino.datasets import instance_from_bytes
+from ordino.errors import InputError
+
+MIRROR = Path(os.environ.get("ORDINO_DATA_MIRROR", "/work/shared/data"))
+NAMES = ["x.txt", "x.fjs", "x.sm", "x.mm", "x.json", "x.jsonl", "wt40.txt", "x.tar.gz", "x.dat"]
+
+
+def _sample(path: Path, max_bytes: int = 6000) -> bytes:
+    return path.read_bytes()[:max_bytes]
+
+
+def _psplib_member() -> bytes:
+    with tarfile.open(MIRROR / "rcpsp/psplib_j30.sm.tar.gz") as archive:
+        handle = archive.extractfile("data/rcpsp/j30.sm/j301_1.sm")
+        assert handle is not None
+        return handle.read()
+
+
+def _jssp_json() -> bytes:
+    return b'{"ft06": {"duration_matrix": [[1, 3], [8, 5]], "machines_matrix": [[0, 1], [1, 0]]}}'
+
+
+REAL = {
+    "mk01.txt": _sample(MIRROR / "fjsp/Brandimarte1993/mk01.txt"),
+    "tfs001.txt": _sample(MIRROR / "pfsp/instances/tfs001.txt"),
+    "wt40.txt": _sample(MIRROR / "orlib-wt/wt40.txt", 3000),
+    "j301_1.sm": _psplib_member(),
+    "smtt.jsonl": _sample(MIRROR / "smtt-paper/smtt20_800.jsonl", 3000),
+    "jssp.json": _jssp_json(),
+    "taillard.txt": b"Nb of jobs, Nb of Machines, Time seed, Machine seed, Upper bound, Lower bound\n"
+                    b"2 2 1 2 7 5\nTimes\n3 4\n2 5\nMachines\n1 2\n2 1\n",
+    "tai20_5.txt": b"number of jobs, number of machines, initial seed, upper bound and lower bound :\n"
+                   b"3 2 12345 20 18\nprocessing times :\n1 2 3\n4 5 6\n",
+}
+
+
+def _only_input_errors(data: bytes, name: str) -> None:
+    with contextlib.suppress(InputError):
+        instance_from_bytes(data, name)
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_real_samples_parse(name: str) -> None:
+    data = REAL[name]
+    if name in ("mk01.txt", "tfs001.txt", "j301_1.sm", "jssp.json", "taillard.txt", "tai20_5.txt"):
+        assert len(instance_from_bytes(data, name)) >= 1
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_every_truncation_is_clean(name: str) -> None:
+    data = REAL[name]
+    step = max(1, len(data) // 150)
+    for cut in range(0, len(data), step):
+        _only_input_errors(data[:cut], name)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=400), name=st.sampled_from(NAMES))
+def test_random_bytes(data: bytes, name: str) -> None:
+    _only_input_errors(data, name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(st.integers(-3, 40).map(str), st.sampled_from(
+    ["\n", " ", "x", "-", "*", "#", "1.5", "99999999999999999999", "Times", "Machines",
+     "jobs (incl. supersource/sink ):", "PRECEDENCE RELATIONS:", "REQUESTS/DURATIONS:", "RESOURCEAVAILABILITIES:",
+     "- renewable : 2",
+     "- nonrenewable : 0", "processing times :", "{", "}", "[", "]", ":", ","])), max_size=120),
+       name=st.sampled_from(NAMES))
+def test_structured_garbage(text: list[str], name: str) -> None:
+    _only_input_errors(" ".join(text).encode(), name)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), name=st.sampled_from(sorted(REAL)))
+def test_mutated_real_files(data: st.DataObject, name: str) -> None:
+    raw = bytearray(REAL[name])
+    for _ in range(data.draw(st.integers(1, 6))):
+        pos = data.draw(st.integers(0, max(0, len(raw) - 1)))
+        raw[pos:pos + 1] = data.draw(st.sampled_from([b"", b"0", b"9", b"-1", b" ", b"\n", b"x", b"999999"]))
+    _only_input_errors(bytes(raw), name)
+
+
+def test_broken_archives() -> None:
+    good = io.BytesIO()
+    with tarfile.open(fileobj=good, mode="w:gz") as archive:
+        member = tarfile.TarInfo("j301_1.sm")
+        payload = REAL["j301_1.sm"]
+        member.size = len(payload)
+        archive.addfile(member, io.BytesIO(payload))
+    blob = good.getvalue()
+    assert len(instance_from_bytes(blob, "set.sm.tar.gz")) == 1
+    for cut in range(0, len(blob), max(1, len(blob) // 60)):
+        _only_input_errors(blob[:cut], "set.sm.tar.gz")
+    _only_input_errors(gzip.compress(b"not a tar"), "set.tar.gz")
+
+
+@pytest.mark.parametrize("name", ["x.json", "x.jsonl", "x.txt"])
+def test_deeply_nested_json(name: str) -> None:
+    with pytest.raises(InputError, match="nested too deeply"):
+        instance_from_bytes(b"[" * 100_000, name)
