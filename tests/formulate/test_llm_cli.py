@@ -114,3 +114,14 @@ def test_no_llm_configured_says_offline(monkeypatch) -> None:
     data = json.loads(result.stdout)
     assert data["engine"] == "offline" and data["status"] == "formulated"
     assert len(data["problem"]["tasks"]) == 3
+
+
+def test_offline_ask_keeps_json_on_stdout_clean() -> None:
+    text = "Three jobs on one machine, minimize total tardiness"
+    result = runner.invoke(app, ["formulate", text, "--offline", "--ask", "--json", "-t", "5"],
+                           input="4 3 9\n3 2 4\n\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert "due dates" not in result.stdout  # the questions go to stderr (CliRunner echoes typed input to stdout)
+    data = json.loads(result.stdout[result.stdout.index("{"):])
+    assert data["engine"] == "offline" and data["status"] == "optimal" and len(data["problem"]["tasks"]) == 3
+    assert "due dates" in result.stderr
