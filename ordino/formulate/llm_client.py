@@ -159,6 +159,8 @@ class LLMClient:
         self.config = config or load_config()
         self.usage = Usage()
         self._mode_index = MODES.index(self.config.structured) if self.config.structured in MODES else 0
+        self._token_param = "max_tokens"  # newer OpenAI models want max_completion_tokens
+        self._send_temperature = True  # some reasoning models accept only their default
         if client is None:
             import openai
 
@@ -203,7 +205,9 @@ class LLMClient:
         import openai
 
         kwargs: dict[str, Any] = {"model": self.config.model, "messages": messages,
-                                  "temperature": self.config.temperature, "max_tokens": self.config.max_tokens}
+                                  self._token_param: self.config.max_tokens}
+        if self._send_temperature:
+            kwargs["temperature"] = self.config.temperature
         if mode == "json_schema" and schema is not None:
             kwargs["response_format"] = {"type": "json_schema",
                                          "json_schema": {"name": schema_name, "schema": schema, "strict": False}}
@@ -213,6 +217,8 @@ class LLMClient:
         try:
             response = self._client.chat.completions.create(**kwargs)
         except openai.BadRequestError as exc:
+            if self._adapt(str(exc)):
+                return self._call(messages, schema, schema_name, mode)
             if "response_format" in kwargs:
                 raise _Unsupported(str(exc)) from None
             raise LLMError(self.redact(f"the endpoint rejected the request: {_describe(exc)}")) from None
@@ -245,6 +251,17 @@ class LLMClient:
         except ValueError as exc:
             reply.parse_error = str(exc)
         return reply
+
+
+    def _adapt(self, message: str) -> bool:
+        """Adjust a request parameter the server named as unsupported; True when something changed."""
+        if "max_tokens" in message and "max_completion_tokens" in message and self._token_param == "max_tokens":
+            self._token_param = "max_completion_tokens"
+            return True
+        if "temperature" in message and self._send_temperature:
+            self._send_temperature = False
+            return True
+        return False
 
 
 class _Unsupported(Exception):

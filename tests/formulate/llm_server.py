@@ -58,6 +58,7 @@ class ScriptedLLM:
         self.requests: list[Request] = []
         self.refuse: set[str] = set()  # response_format types answered with HTTP 400
         self.echo_key_in_errors = False
+        self.reject_params: set[str] = set()  # request parameters answered with HTTP 400, as some models do
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
@@ -91,6 +92,10 @@ class ScriptedLLM:
         """Record the request and pick the answer."""
         with self._lock:
             self.requests.append(request)
+            for param in sorted(self.reject_params & set(request.body)):
+                hint = " Use 'max_completion_tokens' instead." if param == "max_tokens" else ""
+                return Step(status=400, error=f"Unsupported parameter: '{param}' is not supported with this "
+                                                f"model.{hint}")
             if request.response_format in self.refuse:
                 return Step(status=400, error=f"response_format {request.response_format} is not supported")
             if not self.script:

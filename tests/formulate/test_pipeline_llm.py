@@ -278,3 +278,13 @@ def test_unreadable_classification_still_extracts(llm_server: ScriptedLLM, llm_c
     f = run(llm_config)
     assert_optimal(f)
     assert f.problem_class is None
+
+
+def test_adapts_to_models_without_max_tokens_or_temperature(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_server.reject_params = {"max_tokens", "temperature"}
+    llm_server.add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    last = llm_server.requests[-1].body
+    assert last["max_completion_tokens"] == llm_config.max_tokens and "temperature" not in last
+    assert llm_server.requests[-1].response_format == "json_schema"  # the output mode was not downgraded
