@@ -37,19 +37,20 @@ def decide_kind(facts: Facts) -> str | None:
     if facts.matrix is not None and len(facts.matrix[0]) > 1:
         if facts.kind in ("flow_shop", "job_shop") or facts.machine_order:
             return "flow_shop"
-        if facts.kind == "parallel_machines" and facts.n_machines is None:
-            return None
-        return facts.kind if facts.kind == "flow_shop" else None
+        return None  # a table of times per machine: flow shop or unrelated machines? ask
+    if facts.kind in ("flow_shop", "job_shop", "flexible_job_shop"):
+        return facts.kind
     if facts.kind in ("parallel_machines", "single_machine"):
         if facts.kind == "single_machine" and (facts.n_machines or 1) > 1:
             return "parallel_machines"
         return facts.kind
     if facts.n_machines is not None:
         return "single_machine" if facts.n_machines == 1 else "parallel_machines"
-    if facts.kind in (None, "rcpsp"):
+    has_times = "p" in facts.lists or "p_each" in facts.lists or any("p" in a for a in facts.attrs.values())
+    if facts.kind in (None, "rcpsp") and has_times:
         facts.notes.append("no machine count given: one machine assumed")
         return "single_machine"
-    return facts.kind
+    return None
 
 
 def job_names(facts: Facts) -> list[str]:
@@ -60,6 +61,9 @@ def job_names(facts: Facts) -> list[str]:
         n = facts.n_jobs if facts.n_jobs is not None else (max(lengths) if len(lengths) == 1 else None)
         if n is not None and max(numbered) <= n and len(facts.jobs) < n:
             return [f"J{i}" for i in range(1, n + 1)]
+    if facts.n_jobs is not None and len(lengths) == 1 and facts.n_jobs not in lengths and not facts.jobs:
+        raise Incomplete([Question(key="n_jobs", text=f"The text says {facts.n_jobs} jobs but lists "
+                                   f"{lengths.pop()} values per job. How many jobs are there?")])
     if facts.jobs:
         if facts.n_jobs is not None and facts.n_jobs != len(facts.jobs) and not facts.matrix:
             raise Incomplete([Question(key="n_jobs", text=f"The text says {facts.n_jobs} jobs but describes "

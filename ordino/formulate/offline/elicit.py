@@ -64,9 +64,12 @@ def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
     chosen: list[str] = []
     ignore_unused = False
     asked: set[str] = set()
+    counts: dict[str, int] = {}
     for _ in range(MAX_QUESTIONS):
         facts = read_facts(text + extra)
         facts.ignore_unused = ignore_unused
+        for attr, value in counts.items():
+            setattr(facts, attr, value)
         if kind is not None:
             facts.kind = kind
             if kind in ("single_machine", "parallel_machines") and facts.matrix is None:
@@ -74,7 +77,8 @@ def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
         draft = draft_from_facts(facts)
         missing = list(draft.missing)
         if kind is not None and "constraints" not in asked:
-            missing.insert(0, CONSTRAINTS_QUESTION)
+            at = 1 if missing and missing[0].key == "objective" else 0
+            missing.insert(at, CONSTRAINTS_QUESTION)
         missing += [FOLLOW_UPS[c] for c in chosen if FOLLOW_UPS[c].key not in asked]
         if draft.problem is not None and not missing:
             return draft.problem
@@ -93,8 +97,14 @@ def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
             ignore_unused = answer.strip().lower() in ("ignore", "i", "skip", "")
             if not ignore_unused:
                 extra += _as_text("free", answer)
+        elif question.key in ("n_jobs", "n_machines"):
+            if not answer.strip().isdigit() or int(answer) < 1:
+                raise FormulationError(f"{question.key}: expected a positive whole number, got {answer!r}")
+            counts[question.key] = int(answer)
         elif question.key == "objective":
             term = _choice(answer, list(TERM_DEFINITIONS))
+            if term is None and not read_facts(_as_text("objective", answer)).objective:
+                raise FormulationError(f"unknown objective {answer!r}; choose one of: {', '.join(TERM_DEFINITIONS)}")
             extra += _as_text("objective", term or answer)
         else:
             extra += _as_text(question.key, answer)

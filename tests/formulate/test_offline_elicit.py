@@ -1,0 +1,95 @@
+"""Elicitation: scripted answers complete a thin text; without a terminal the error lists what is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from ordino import solve
+from ordino.errors import FormulationError
+from ordino.formulate.offline import Question, elicit, extract_offline
+
+
+def scripted(answers: dict[str, str], log: list[Question]):
+    def ask(question: Question) -> str:
+        log.append(question)
+        assert question.key in answers, f"unexpected question {question.key}: {question.text}"
+        return answers[question.key]
+    return ask
+
+
+def test_missing_objective_is_asked_then_solved() -> None:
+    log: list[Question] = []
+    problem = elicit("4 jobs on one machine, processing times 3 2 4 1, due dates 4 6 8 3",
+                     scripted({"objective": "total_tardiness"}, log))
+    assert [q.key for q in log] == ["objective"]
+    assert log[0].choices is not None and "total_tardiness" in log[0].choices
+    assert solve(problem, method="cpsat").objective == 2  # J4 J1 J2 J3: only J3 is late, by 2
+
+
+def test_walks_the_tree_kind_objective_constraints_data() -> None:
+    log: list[Question] = []
+    answers = {"kind": "single_machine", "objective": "total tardiness", "constraints": "due dates, precedences",
+               "n_jobs": "3", "processing_times": "3 2 4", "due": "3 5 9", "precedences": "job 3 before job 1"}
+    problem = elicit("schedule my work please", scripted(answers, log))
+    keys = [q.key for q in log]
+    assert keys[:3] == ["kind", "objective", "constraints"]
+    assert set(keys) == set(answers)
+    assert len(problem.tasks) == 3
+    assert [c.type for c in problem.constraints] == ["end_before_start"]
+    # p 3 2 4, d 3 5 9, J3 before J1: J2 (ends 2), J3 (6), J1 (9, late by 6) is best
+    assert solve(problem, method="cpsat").objective == 6
+
+
+def test_due_dates_asked_for_when_objective_needs_them() -> None:
+    log: list[Question] = []
+    problem = elicit("one machine, processing times 2 3, minimize the number of late jobs",
+                     scripted({"due": "2, 4"}, log))
+    assert [q.key for q in log] == ["due"]
+    assert solve(problem, method="cpsat").objective == 1
+
+
+def test_count_mismatch_is_asked() -> None:
+    log: list[Question] = []
+    problem = elicit("3 jobs on one machine, processing times 3 2 4 1, minimize makespan",
+                     scripted({"n_jobs": "4"}, log))
+    assert "found 4 values" in log[0].text or "How many" in log[0].text
+    assert len(problem.tasks) == 4
+
+
+def test_unused_numbers_are_asked_not_dropped() -> None:
+    draft = extract_offline("one machine, processing times 3 2, minimize makespan, the boss said 17 maybe")
+    assert draft.problem is None
+    assert [q.key for q in draft.missing] == ["unused"]
+    assert "17" in draft.missing[0].text
+    log: list[Question] = []
+    problem = elicit("one machine, processing times 3 2, minimize makespan, the boss said 17 maybe",
+                     scripted({"unused": "ignore"}, log))
+    assert len(problem.tasks) == 2
+
+
+def test_no_terminal_lists_exactly_what_is_missing() -> None:
+    with pytest.raises(FormulationError) as err:
+        elicit("one machine, processing times 3 2 4", None)
+    message = str(err.value)
+    assert "[objective]" in message and "What should be minimised?" in message
+    assert "total_tardiness" in message  # the choices are listed
+    assert "[processing_times]" not in message
+
+
+def test_garbage_text_fails_with_the_missing_items() -> None:
+    with pytest.raises(FormulationError) as err:
+        elicit("hello, what a lovely day", None)
+    message = str(err.value)
+    assert "[objective]" in message
+    assert "[n_jobs]" in message or "[kind]" in message
+
+
+def test_unknown_kind_answer_is_a_clear_error() -> None:
+    with pytest.raises(FormulationError, match="unknown kind of problem 'spaceship'"):
+        elicit("hello", lambda q: "spaceship")
+
+
+def test_missing_processing_times_for_a_shop() -> None:
+    draft = extract_offline("flow shop with 3 machines and 4 jobs, minimize makespan")
+    assert draft.problem is None
+    assert [q.key for q in draft.missing] == ["matrix"]

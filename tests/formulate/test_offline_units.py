@@ -1,0 +1,50 @@
+"""Units: times in minutes, hours and days become one integer time unit, scaled explicitly, never rounded."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ordino.formulate.offline import extract_offline
+from ordino.formulate.offline.units import TimeVal, choose_scale
+
+
+def test_hours_with_halves_become_minutes_with_a_note() -> None:
+    draft = extract_offline("one machine, processing times 1.5 2 0.5 hours, minimize makespan")
+    assert draft.problem is not None
+    assert draft.problem.time_unit == "min"
+    assert [t.modes[0].duration for t in draft.problem.tasks] == [90, 120, 30]
+    assert any("converted from h to min" in n for n in draft.notes)
+
+
+def test_whole_hours_stay_hours() -> None:
+    draft = extract_offline("one machine, processing times 3 2 4 hours, due dates 4 6 8 hours, minimize tardiness")
+    assert draft.problem is not None
+    assert draft.problem.time_unit == "h"
+    assert [t.due for t in draft.problem.tasks] == [4, 6, 8]
+
+
+def test_mixed_units_use_the_finest() -> None:
+    draft = extract_offline("single machine. job 1 takes 2 hours, job 2 takes 45 minutes. minimize makespan")
+    assert draft.problem is not None
+    assert draft.problem.time_unit == "min"
+    assert [t.modes[0].duration for t in draft.problem.tasks] == [120, 45]
+
+
+def test_bare_decimals_are_scaled_and_said_so() -> None:
+    draft = extract_offline("one machine, processing times 0.5 1.25 2, minimize total completion time")
+    assert draft.problem is not None
+    assert draft.problem.time_unit == "1/4 unit"
+    assert [t.modes[0].duration for t in draft.problem.tasks] == [2, 5, 8]
+    assert any("scaled by 4" in n for n in draft.notes)
+
+
+def test_scale_of_fractional_seconds() -> None:
+    scale = choose_scale([TimeVal(Fraction("0.5"), "s")], None)
+    assert (scale.unit, scale.factor) == ("1/2 s", 2)
+    assert scale.convert(TimeVal(Fraction(3), "min"), None) == 360
+
+
+def test_days_to_hours() -> None:
+    scale = choose_scale([TimeVal(Fraction("1.5"), "day"), TimeVal(Fraction(2), None)], "day")
+    assert scale.unit == "h"
+    assert scale.convert(TimeVal(Fraction(2), None), "day") == 48
