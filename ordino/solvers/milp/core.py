@@ -7,7 +7,6 @@ export describes exactly the model that is solved.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,8 +14,6 @@ import pyomo.environ as pyo
 
 from ordino.models import (
     DifferentResource,
-    EndBeforeEnd,
-    EndBeforeStart,
     NoWait,
     Problem,
     SameResource,
@@ -26,7 +23,7 @@ from ordino.models import (
     TimeWindow,
 )
 from ordino.models.constraints import PRECEDENCE_TYPES
-from ordino.solvers.milp.data import TimeBounds
+from ordino.solvers.milp.data import TimeBounds, job_sinks
 
 
 @dataclass(frozen=True)
@@ -58,20 +55,6 @@ class MilpModel:
     def read_schedule(self) -> Schedule:
         """The schedule in the loaded solution."""
         return self.builder.read()
-
-
-def job_sinks(problem: Problem) -> dict[str, str | None]:
-    """Per job, its one task that ends last by precedence (None when there is no single such task)."""
-    succ: dict[str, set[str]] = defaultdict(set)
-    for c in problem.constraints:
-        if isinstance(c, EndBeforeStart | EndBeforeEnd) and c.min_lag >= 0:
-            succ[c.first].add(c.then)
-    out: dict[str, str | None] = {}
-    for view in problem.job_views:
-        members = set(view.tasks)
-        sinks = [t for t in view.tasks if not succ[t] & members]
-        out[view.id] = sinks[0] if len(sinks) == 1 else None
-    return out
 
 
 class MilpBuilder:

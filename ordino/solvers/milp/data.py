@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ordino.models import EndBeforeStart, Problem, StartBeforeStart, TimeWindow
+from ordino.models import EndBeforeEnd, EndBeforeStart, Problem, StartBeforeStart, TimeWindow
 from ordino.models.constraints import PRECEDENCE_TYPES
 
 
@@ -183,3 +183,17 @@ def time_bounds(problem: Problem) -> TimeBounds | str:
             return (f"task {t.id!r} cannot fit: earliest start {es[i]} + shortest duration {pmin[i]} exceeds its "
                     f"latest end {le[i]} (from deadlines, windows, precedences and the horizon {horizon})")
     return TimeBounds(horizon=horizon, source=source, earliest_start=es, latest_end=le)
+
+
+def job_sinks(problem: Problem) -> dict[str, str | None]:
+    """Per job, its one task that ends last by precedence (None when there is no single such task)."""
+    succ: dict[str, set[str]] = defaultdict(set)
+    for c in problem.constraints:
+        if isinstance(c, EndBeforeStart | EndBeforeEnd) and c.min_lag >= 0:
+            succ[c.first].add(c.then)
+    out: dict[str, str | None] = {}
+    for view in problem.job_views:
+        members = set(view.tasks)
+        sinks = [t for t in view.tasks if not succ[t] & members]
+        out[view.id] = sinks[0] if len(sinks) == 1 else None
+    return out

@@ -8,21 +8,22 @@ from ordino.models import Blocking, Problem, SelectExactlyOne, classify
 
 Formulation = Literal["positional", "disjunctive", "time_indexed"]
 
-#: Upper limit on start variables of a time-indexed model (tasks x modes x start times).
-TIME_INDEXED_LIMIT = 250_000
-#: Single and parallel machine problems use the (much tighter) time-indexed model up to this many pulses.
-TIME_INDEXED_PREFERRED = 20_000
+#: Upper limit on the size of a time-indexed model: nonzeros of its capacity rows (pulses x durations x resources).
+TIME_INDEXED_LIMIT = 1_500_000
+#: Single and parallel machine problems use the (much tighter) time-indexed model up to this size.
+TIME_INDEXED_PREFERRED = 60_000
 
 
 def pulse_count(problem: Problem) -> int | None:
-    """Start variables a time-indexed model would have (None when the time bounds show infeasibility)."""
+    """Nonzeros of the capacity rows of a time-indexed model: over every start variable (task, mode, start
+    time), the mode's duration times its resources (None when the time bounds show infeasibility)."""
     from ordino.solvers.milp.data import time_bounds
 
     bounds = time_bounds(problem)
     if isinstance(bounds, str):
         return None
     return sum(max(0, bounds.latest_end[i] - m.duration - bounds.earliest_start[i] + 1)
-               for i, t in enumerate(problem.tasks) for m in t.modes)
+               * max(1, m.duration) * max(1, len(m.resources)) for i, t in enumerate(problem.tasks) for m in t.modes)
 
 
 def choose_formulation(problem: Problem) -> Formulation:
@@ -63,7 +64,7 @@ def milp_supports(problem: Problem) -> str | None:
     if any(r.setups for r in problem.resources):
         reasons.append("sequence-dependent setup times")
     if any("earliness" in term.term for term in problem.objective):
-        from ordino.solvers.milp.core import job_sinks
+        from ordino.solvers.milp.data import job_sinks
 
         sinks = job_sinks(problem)
         loose = [v.id for v in problem.job_views if v.due is not None and sinks.get(v.id) is None]
@@ -74,6 +75,6 @@ def milp_supports(problem: Problem) -> str | None:
     if choose_formulation(problem) == "time_indexed":
         size = pulse_count(problem)
         if size is not None and size > TIME_INDEXED_LIMIT:
-            return (f"the MILP route's time-indexed model would need {size} start variables (limit "
-                    f"{TIME_INDEXED_LIMIT}); use method 'cpsat'")
+            return (f"the MILP route's time-indexed model would have {size} nonzeros in its capacity rows "
+                    f"(limit {TIME_INDEXED_LIMIT}); use method 'cpsat'")
     return None
