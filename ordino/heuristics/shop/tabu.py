@@ -10,6 +10,7 @@ critical swaps. For a flexible job shop the machine choice comes from the initia
 
 from __future__ import annotations
 
+import heapq
 import time
 from dataclasses import dataclass
 
@@ -52,6 +53,12 @@ class _Graph:
                 self.mp[b] = a
         self.r = [0] * n
         self.q = [0] * n
+        self.order: list[int] = []
+        self.pos = [0] * n
+        self.lasts = [ops[-1] for ops in data.job_ops if ops]
+        self.stamp = 0
+        self.mark = [0] * n
+        self.tail_mark = [0] * n
 
     def evaluate(self) -> int:
         """Heads, tails and makespan of the current sequences (-1 when they contain a cycle)."""
@@ -92,12 +99,94 @@ class _Graph:
                 t = q[w] + p[w]
             q[v] = t
         self.r, self.q = r, q
-        return max(r[v] + p[v] for v in range(n))
+        self.order = order
+        pos = self.pos
+        for i, v in enumerate(order):
+            pos[v] = i
+        return max(map(int.__add__, r, p))
+
+    def reorder(self, nodes: tuple[int, ...]) -> tuple[int, int] | None:
+        """Repair the topological order after the machine arcs among `nodes` changed: only the window of
+        the order spanning them moves. Returns that window, or None (order untouched) on a cycle."""
+        pos, order, jp, mp = self.pos, self.order, self.jp, self.mp
+        lo = min(pos[v] for v in nodes)
+        hi = max(pos[v] for v in nodes)
+        window = order[lo:hi + 1]
+        indeg = {}
+        heap = []
+        for v in window:
+            d = 0
+            w = jp[v]
+            if w >= 0 and lo <= pos[w] <= hi:
+                d += 1
+            w = mp[v]
+            if w >= 0 and lo <= pos[w] <= hi:
+                d += 1
+            indeg[v] = d
+            if not d:
+                heap.append((pos[v], v))
+        heapq.heapify(heap)
+        out = []
+        js, ms = self.js, self.ms
+        while heap:
+            _, v = heapq.heappop(heap)
+            out.append(v)
+            for w in (js[v], ms[v]):
+                if w in indeg:
+                    indeg[w] -= 1
+                    if not indeg[w]:
+                        heapq.heappush(heap, (pos[w], w))
+        if len(out) < len(window):
+            return None
+        order[lo:hi + 1] = out
+        for i, v in enumerate(out, lo):
+            pos[v] = i
+        return lo, hi
+
+    def refresh(self, lo: int, hi: int) -> int:
+        """Heads from order position `lo` on, tails up to `hi`, after `reorder`; returns the makespan.
+
+        Only nodes in the window or with a changed predecessor (successor) are recomputed."""
+        r, q, p, jp, js, mp, ms, rel, order = self.r, self.q, self.p, self.jp, self.js, self.mp, self.ms, \
+            self.rel, self.order
+        self.stamp += 2
+        mark = self.mark
+        new, old = self.stamp, self.stamp - 1  # `new`: head changed; `old`: tail changed
+        for i in range(lo, self.n):
+            v = order[i]
+            w = jp[v]
+            x = mp[v]
+            if i > hi and not ((w >= 0 and mark[w] == new) or (x >= 0 and mark[x] == new)):
+                continue
+            t = rel[v]
+            if w >= 0 and r[w] + p[w] > t:
+                t = r[w] + p[w]
+            if x >= 0 and r[x] + p[x] > t:
+                t = r[x] + p[x]
+            if t != r[v] or i <= hi:
+                r[v] = t
+                mark[v] = new
+        tail = self.tail_mark
+        for i in range(hi, -1, -1):
+            v = order[i]
+            w = js[v]
+            x = ms[v]
+            if i < lo and not ((w >= 0 and tail[w] == old) or (x >= 0 and tail[x] == old)):
+                continue
+            t = 0
+            if w >= 0:
+                t = q[w] + p[w]
+            if x >= 0 and q[x] + p[x] > t:
+                t = q[x] + p[x]
+            if t != q[v] or i >= lo:
+                q[v] = t
+                tail[v] = old
+        return max(r[v] + p[v] for v in self.lasts)
 
     def critical_blocks(self, cmax: int, rng: np.random.Generator) -> list[list[int]]:
         """Blocks (maximal runs on one machine) of one critical path, first to last."""
         r, p, mp, jp = self.r, self.p, self.mp, self.jp
-        ends = [v for v in range(self.n) if r[v] + p[v] == cmax]
+        ends = [v for v in self.lasts if r[v] + p[v] == cmax] or [v for v in range(self.n) if r[v] + p[v] == cmax]
         v = ends[int(rng.integers(len(ends)))]
         path = [v]
         while True:
@@ -266,14 +355,15 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
         chosen = None
         for _, _, mv in sorted(ranked)[:3]:
             undo = g.apply(mv)
-            new_cmax = g.evaluate()
-            if new_cmax >= 0:
+            window = g.reorder(undo[0])
+            if window is not None:
+                new_cmax = g.refresh(*window)
                 chosen = mv
                 break
             g.relink(*undo)
         if chosen is None or stall > stall_limit:
             g.mp, g.ms = best_state[0][:], best_state[1][:]
-            g.evaluate()
+            cmax = g.evaluate()
             cmax = _perturb(g, best, rng, int(rng.integers(2, 6)))
             tabu.clear()
             stall = 0
