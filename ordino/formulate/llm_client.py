@@ -46,6 +46,10 @@ class LLMConfig:
         Cap on the total tokens (prompt + completion) of one formulation; exceeding it stops the run.
     temperature
         Sampling temperature.
+    structured
+        First structured-output mode to try: json_schema, json_object or text.
+    prompt_price, completion_price
+        Price per million prompt / completion tokens, for the cost estimate (0 = not tracked).
     """
 
     base_url: str | None = None
@@ -57,6 +61,8 @@ class LLMConfig:
     token_budget: int = 200_000
     temperature: float = 0.0
     structured: str = "json_schema"
+    prompt_price: float = 0.0
+    completion_price: float = 0.0
 
     @property
     def configured(self) -> bool:
@@ -138,6 +144,10 @@ class Usage:
         return {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
                 "total_tokens": self.total_tokens, "calls": self.calls}
 
+    def cost(self, config: LLMConfig) -> float:
+        """Estimated cost at the configured prices per million tokens."""
+        return (self.prompt_tokens * config.prompt_price + self.completion_tokens * config.completion_price) / 1e6
+
 
 @dataclass
 class Reply:
@@ -179,6 +189,16 @@ class LLMClient:
         """Remove the API key from `text`."""
         return redact(text, self.config.api_key)
 
+    def chat_text(self, messages: list[dict[str, str]]) -> Reply:
+        """Send `messages` and return the plain answer (for prose or code); `data` holds JSON if there was any."""
+        self._check_budget()
+        return self._call(messages, None, "", "text")
+
+    def _check_budget(self) -> None:
+        if self.usage.total_tokens >= self.config.token_budget:
+            raise LLMError(f"token budget of {self.config.token_budget} exhausted "
+                           f"({self.usage.total_tokens} used); raise token_budget in the LLM config")
+
     def chat_json(self, messages: list[dict[str, str]], schema: dict[str, Any] | None = None,
                   schema_name: str = "answer") -> Reply:
         """Send `messages`; ask for JSON matching `schema` (best rung the server supports) and parse it.
@@ -188,9 +208,7 @@ class LLMClient:
         LLMError
             The endpoint failed after its retries, or the token budget is exhausted.
         """
-        if self.usage.total_tokens >= self.config.token_budget:
-            raise LLMError(f"token budget of {self.config.token_budget} exhausted "
-                           f"({self.usage.total_tokens} used); raise token_budget in the LLM config")
+        self._check_budget()
         while True:
             mode = self.mode
             try:

@@ -57,7 +57,7 @@ class Formulation(BaseModel):
     questions: list[Any] = Field(default_factory=list)
     error: str | None = None
     warnings: list[str] = Field(default_factory=list)
-    usage: dict[str, int] = Field(default_factory=dict)
+    usage: dict[str, float] = Field(default_factory=dict)
     problem_class: str | None = None
 
     @property
@@ -177,7 +177,14 @@ class LLMPipeline:
         """The Formulation of this run so far."""
         return Formulation(status=status, engine="llm", rounds=rounds, problem=problem, result=result,
                            transcript=self.transcript, error=error, warnings=self.warnings,
-                           usage=self.client.usage.as_dict(), problem_class=self.problem_class)
+                           usage=self.usage(), problem_class=self.problem_class)
+
+    def usage(self) -> dict[str, float]:
+        """Tokens (and the estimated cost when prices are configured)."""
+        out: dict[str, float] = dict(self.client.usage.as_dict())
+        if self.client.config.prompt_price or self.client.config.completion_price:
+            out["cost"] = round(self.client.usage.cost(self.client.config), 6)
+        return out
 
     def fail(self, message: str, rounds: int, problem: Problem | None = None) -> FormulationError:
         """A FormulationError carrying the partial Formulation."""

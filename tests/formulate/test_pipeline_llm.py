@@ -288,3 +288,20 @@ def test_adapts_to_models_without_max_tokens_or_temperature(llm_server: Scripted
     last = llm_server.requests[-1].body
     assert last["max_completion_tokens"] == llm_config.max_tokens and "temperature" not in last
     assert llm_server.requests[-1].response_format == "json_schema"  # the output mode was not downgraded
+
+
+def test_cost_is_estimated_when_prices_are_set(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_config.prompt_price, llm_config.completion_price = 2.0, 8.0
+    llm_server.add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert f.usage["cost"] == pytest.approx((300 * 2.0 + 150 * 8.0) / 1e6)
+
+
+def test_chat_text_for_prose(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    from ordino.formulate.llm_client import LLMClient
+
+    llm_server.add("def priority(job):\n    return job.due")
+    client = LLMClient(llm_config)
+    reply = client.chat_text([{"role": "user", "content": "write a rule"}])
+    assert reply.text.startswith("def priority") and client.usage.calls == 1
+    assert llm_server.requests[0].response_format is None
