@@ -37,9 +37,9 @@ def test_gp_run_archives_candidates_and_scores_the_test_set(tmp_path) -> None:
 
 
 def test_resume_continues_exactly(tmp_path) -> None:
-    full = evolve(config(generations=3), tmp_path / "full.db")
+    full = evolve(config(generations=2), tmp_path / "full.db")
     evolve(config(generations=1), tmp_path / "part.db")
-    resumed = evolve(config(generations=3), tmp_path / "part.db", resume=True)
+    resumed = evolve(config(generations=2), tmp_path / "part.db", resume=True)
     assert resumed.run == 1
     assert [g["best_gap"] for g in resumed.generations] == [g["best_gap"] for g in full.generations]
     assert resumed.best.code == full.best.code

@@ -1,0 +1,95 @@
+"""The llm engine end to end against a scripted OpenAI-compatible server on 127.0.0.1 (real openai client).
+
+The server hands out candidates of which some are broken on purpose (syntax error, forbidden import,
+runtime error), so the run exercises review, repair (fix) and improve.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from ordino.formulate.llm_client import LLMClient, LLMConfig
+from ordino.heuristics.evolve import Archive, EvolveConfig, evolve
+
+HEAD = "import numpy as np\n\n\ndef priority(p, d, w, t, rem, pmean, pmax):\n"
+CANDIDATES = [
+    ("stretch the processing time a little", HEAD + "    return np.maximum(t + 1.05 * p, d)\n"),
+    ("broken on purpose: syntax", HEAD + "    return np.maximum(t + p, d\n"),
+    ("broken on purpose: forbidden import", "import os\n" + HEAD + "    return d\n"),
+    ("broken on purpose: runtime error", HEAD + "    return np.maximum(t + p, undefined_name)\n"),
+    ("add a small SPT term", HEAD + "    return np.maximum(t + p, d) + 0.1 * p\n"),
+    ("markdown", HEAD + "    return np.maximum(t + 0.95 * p, d)\n"),
+]
+FIX = ("fixed: use the modified due date", HEAD + "    return np.maximum(t + p, d) + 0.02 * p\n")
+
+
+class Scripted(BaseHTTPRequestHandler):
+    counter = 0
+    requests: list[dict] = []
+
+    def log_message(self, *args) -> None:  # keep test output quiet
+        return
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        Scripted.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
+        prompt = body["messages"][-1]["content"]
+        if "In at most four sentences" in prompt:
+            content = json.dumps({"thought": "scripted reflection: weak on tight due dates", "code": ""})
+        elif "This candidate failed" in prompt:
+            content = json.dumps({"thought": FIX[0], "code": FIX[1]})
+        else:
+            thought, code = CANDIDATES[Scripted.counter % len(CANDIDATES)]
+            Scripted.counter += 1
+            content = (f"{thought}\n```python\n{code}```" if thought == "markdown"
+                       else json.dumps({"thought": thought, "code": code}))
+        answer = {"id": "x", "object": "chat.completion", "created": 0, "model": body.get("model", "m"),
+                  "choices": [{"index": 0, "finish_reason": "stop",
+                               "message": {"role": "assistant", "content": content}}],
+                  "usage": {"prompt_tokens": 100, "completion_tokens": 40, "total_tokens": 140}}
+        data = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@pytest.fixture()
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Scripted)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    Scripted.counter, Scripted.requests = 0, []
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_llm_engine_runs_reviews_repairs_and_improves(server, tmp_path) -> None:
+    client = LLMClient(LLMConfig(base_url=server, model="scripted", api_key="sk-test", max_retries=0, timeout=20))
+    cfg = EvolveConfig(engine="llm", generations=2, population=8, islands=2, train="smtt-paper-20:train",
+                       test="smtt-paper-100:test", max_repairs=1)
+    report = evolve(cfg, tmp_path / "llm.db", client=client)
+    assert Scripted.requests and all(r["path"].endswith("/chat/completions") for r in Scripted.requests)
+    store = Archive(tmp_path / "llm.db")
+    cands = store.candidates(report.run)
+    failed = [c for c in cands if c.status in ("error", "rejected")]
+    kinds = {c.error.split(":")[0] for c in failed}
+    assert "rejected" in kinds and any("NameError" in (c.error or "") for c in failed)
+    repairs = [c for c in cands if c.origin == "llm:repair"]
+    assert repairs and all(r.parents and r.parents[0] in {c.id for c in failed} for r in repairs)
+    assert any(r.status in ("ok", "duplicate") for r in repairs)
+    assert any(c.thought == "stretch the processing time a little" for c in cands)
+    assert any(c.code.strip().endswith("np.maximum(t + 0.95 * p, d)") for c in cands)  # markdown answer parsed
+    texts = [t for _, _, t in store.reflections(report.run)]
+    assert any("scripted reflection" in t for t in texts)
+    costs = store.costs(report.run)
+    assert costs["tokens_in"] > 0 and costs["tokens_out"] > 0
+    mdd = next(c for c in cands if c.origin == "seed:mdd")
+    assert report.train_gap <= mdd.train_gap and report.test_gap is not None
+    store.close()
