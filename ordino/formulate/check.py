@@ -62,6 +62,10 @@ def check_hints(problem: Problem, text: str) -> list[str]:
     unused = [r.id for r in problem.resources if r.id not in used]
     if unused:
         hints.append(f"resources never used by any task: {', '.join(unused)}")
+    if any(t.term in DUE_DATE_TERMS for t in problem.objective):
+        dues = [j.due for j in problem.job_views if j.due is not None]
+        if len(dues) > 1 and all(d == 0 for d in dues):
+            hints.append("every due date is 0; were the due dates read from the text?")
     lowered = text.lower()
     terms = {t.term for t in problem.objective}
     for word, fitting in _OBJECTIVE_WORDS.items():
@@ -162,10 +166,6 @@ def _capacity_issues(problem: Problem) -> list[str]:
             if work > problem.horizon - down:
                 issues.append(f"machine {r.id!r} has {work} {problem.time_unit} of work but the horizon "
                               f"{problem.horizon} leaves only {problem.horizon - down}; check the horizon and units")
-    if any(t.term in DUE_DATE_TERMS for t in problem.objective):
-        dues = [j.due for j in problem.job_views if j.due is not None]
-        if dues and all(d == 0 for d in dues) and len(dues) > 1:
-            issues.append("every due date is 0; the due dates were probably not read from the text")
     return issues
 
 

@@ -236,7 +236,7 @@ class LLMPipeline:
         """After the last round: keep a faithful-but-infeasible or critic-disputed model, else fail."""
         stage, issues = last
         rounds = self.max_rounds
-        if stage == "infeasible" and problem is not None:
+        if stage in ("infeasible", "check") and problem is not None:  # check issues are proofs of infeasibility
             message = "the data is contradictory (no schedule exists): " + "; ".join(issues)
             self.log(rounds, "done", status="infeasible", error=message)
             return self.formulation("infeasible", rounds, problem, result, error=message)

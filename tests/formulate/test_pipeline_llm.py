@@ -305,3 +305,15 @@ def test_chat_text_for_prose(llm_server: ScriptedLLM, llm_config: LLMConfig) -> 
     reply = client.chat_text([{"role": "user", "content": "write a rule"}])
     assert reply.text.startswith("def priority") and client.usage.calls == 1
     assert llm_server.requests[0].response_format is None
+
+
+def test_check_issue_fixed_then_kept_as_contradictory(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    cyclic = variant(constraints=[{"type": "end_before_start", "first": "J1", "then": "J2"},
+                                  {"type": "end_before_start", "first": "J2", "then": "J1"}])
+    llm_server.add(CLASSIFY_OK).add(cyclic).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert "cycle" in llm_server.requests[2].last_message and "(check)" in llm_server.requests[2].last_message
+    llm_server.add(CLASSIFY_OK).add(cyclic)
+    kept = run(llm_config, max_rounds=1)
+    assert kept.status == "infeasible" and "cycle" in kept.error and kept.result is None
