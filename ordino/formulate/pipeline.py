@@ -57,7 +57,7 @@ class Formulation(BaseModel):
     questions: list[Any] = Field(default_factory=list)
     error: str | None = None
     warnings: list[str] = Field(default_factory=list)
-    usage: dict[str, float] = Field(default_factory=dict)
+    usage: dict[str, int | float] = Field(default_factory=dict)
     problem_class: str | None = None
 
     @property

@@ -51,6 +51,7 @@ def test_happy_path(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
     assert [t.term for t in f.problem.objective] == ["total_tardiness"]
     assert stages(f) == ["config", "classify", "extract", "validate", "check", "solve", "critic", "done"]
     assert f.usage == {"prompt_tokens": 300, "completion_tokens": 150, "total_tokens": 450, "calls": 3}
+    assert all(isinstance(v, int) for v in f.usage.values())
     extract = llm_server.requests[1]
     assert extract.response_format == "json_schema"
     assert extract.body["response_format"]["json_schema"]["name"] == "ordino_problem"
