@@ -70,12 +70,13 @@ def _tabu_schedule(problem: Problem, budget: float, seed: int) -> tuple[Schedule
         res = tabu_search(data, choice, starts, time_limit=budget, seed=seed, target=lb)
         log.append(f"tabu: {res.makespan} after {res.iterations} iterations")
         if res.makespan < cmax:
-            starts, cmax = res.starts, res.makespan
+            starts, cmax, choice = res.starts, res.makespan, res.choice or choice
     return shop_schedule(data, starts, choice), cmax, lb, log
 
 
 def run_tabu(problem: Problem, options: SolveOptions) -> Result:
-    """Best Giffler-Thompson schedule, improved by tabu search (N7) for the whole time limit."""
+    """Best Giffler-Thompson schedule, improved by tabu search (N7 moves, and machine reassignments of
+    critical operations in a flexible job shop) for the whole time limit."""
     began = time.perf_counter()
     budget = options.time_limit - (time.perf_counter() - began)
     schedule, cmax, lb, log = _tabu_schedule(problem, budget * 0.95, options.seed)
@@ -203,8 +204,8 @@ def _portfolio_supports(problem: Problem) -> str | None:
 SHOP_METHODS: list[Method] = [
     Method("gt", run_gt, "Giffler-Thompson active/non-delay generation, best of the priority rules (shops)",
            _shop_supports),
-    Method("tabu", run_tabu, "tabu search on the disjunctive graph, N7 critical-block moves (job shop, FJSP "
-           "with the machine choice of the best rule)", _tabu_supports),
+    Method("tabu", run_tabu, "tabu search on the disjunctive graph: N7 critical-block moves, and machine "
+           "reassignment of critical operations for flexible job shops", _tabu_supports),
     Method("neh", run_neh, "NEH insertion with Taillard's acceleration (permutation flow shop)", _flow_supports),
     Method("ig", run_ig, "iterated greedy of Ruiz and Stützle (permutation flow shop)", _flow_supports),
     Method("sgs", run_sgs, "serial/parallel schedule generation with priority rules, sampling and "

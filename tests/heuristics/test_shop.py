@@ -144,6 +144,19 @@ def test_flexible_job_shop_heuristics_are_feasible() -> None:
         assert result.status in ("feasible", "optimal") and not result.violations
 
 
+def test_tabu_reassigns_machines_in_a_flexible_job_shop(data_mirror: Path) -> None:
+    from ordino.datasets import load_instance
+
+    problem = load_instance(data_mirror / "fjsp" / "Brandimarte1993" / "mk01.txt").problem
+    data = shop_from_problem(problem)
+    starts, choice, cmax, _ = best_rule(data)
+    res = tabu_search(data, choice, starts, time_limit=3, seed=0, target=40)
+    assert res.choice is not None and res.choice != choice
+    assert res.makespan < cmax and res.makespan <= 42  # optimum 40
+    report = verify(problem, shop_schedule(data, res.starts, res.choice))
+    assert report.feasible and report.objective == res.makespan
+
+
 def test_releases_are_respected() -> None:
     problem = (
         Problem.builder()

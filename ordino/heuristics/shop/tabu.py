@@ -5,7 +5,8 @@ The neighbourhood is N5: swap the first two or the last two operations of each b
 head/tail estimate (exact for the longest path through the two swapped operations); a move is tabu when it
 would restore an arc reversed less than `tenure` iterations ago, unless it beats the best makespan
 (aspiration). When the search stalls it jumps back to the best solution and perturbs it with a few random
-critical swaps. For a flexible job shop the machine choice comes from the initial schedule and stays fixed.
+critical swaps. For a flexible job shop, critical operations may also move to another of their machines
+(inserted where their head fits; the old machine is tabu for that operation for a while).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class TabuResult:
     makespan: int
     iterations: int
     improvements: list[tuple[int, int]]
+    choice: list[int] | None = None
 
 
 class _Graph:
@@ -35,6 +37,8 @@ class _Graph:
     def __init__(self, data: ShopData, choice: list[int], starts: list[int]) -> None:
         n = data.n_ops
         self.n = n
+        self.options = data.options
+        self.choice = list(choice)
         self.p = [data.options[o][choice[o]][1] for o in range(n)]
         self.mach = [data.options[o][choice[o]][0] for o in range(n)]
         self.rel = list(data.release)
@@ -59,6 +63,16 @@ class _Graph:
         self.stamp = 0
         self.mark = [0] * n
         self.tail_mark = [0] * n
+
+    def snapshot(self) -> tuple[list[int], list[int], list[int]]:
+        """Copies of the machine arcs and the option choice."""
+        return self.mp[:], self.ms[:], self.choice[:]
+
+    def restore(self, state: tuple[list[int], list[int], list[int]]) -> None:
+        """Back to a snapshot (call `evaluate` next)."""
+        self.mp, self.ms, self.choice = state[0][:], state[1][:], state[2][:]
+        for o, c in enumerate(self.choice):
+            self.mach[o], self.p[o] = self.options[o][c][0], self.options[o][c][1]
 
     def evaluate(self) -> int:
         """Heads, tails and makespan of the current sequences (-1 when they contain a cycle)."""
@@ -182,6 +196,56 @@ class _Graph:
                 q[v] = t
                 tail[v] = old
         return max(r[v] + p[v] for v in self.lasts)
+
+    def reassign_moves(self, blocks: list[list[int]], rng: np.random.Generator,
+                       limit: int = 24) -> list[tuple[int, int, int, int, int]]:
+        """Moves of critical operations to another of their machines, each inserted where its head fits;
+        as (estimate, op, option, new machine predecessor, new machine successor)."""
+        r, q, p, jp, js, mp, ms, rel = self.r, self.q, self.p, self.jp, self.js, self.mp, self.ms, self.rel
+        cands = [(o, c) for blk in blocks for o in blk for c, opt in enumerate(self.options[o])
+                 if opt[0] != self.mach[o]]
+        if not cands:
+            return []
+        if len(cands) > limit:
+            cands = [cands[i] for i in rng.choice(len(cands), size=limit, replace=False)]
+        firsts = {self.mach[v]: v for v in range(self.n) if mp[v] < 0}
+        out = []
+        for o, c in cands:
+            m, d, _ = self.options[o][c]
+            w = jp[o]
+            head = max(rel[o], r[w] + p[w] if w >= 0 else 0)
+            prev, x = -1, firsts.get(m, -1)
+            while x >= 0 and r[x] + p[x] <= head:
+                prev, x = x, ms[x]
+            if prev >= 0:
+                head = max(head, r[prev] + p[prev])
+            w = js[o]
+            tail = max(q[w] + p[w] if w >= 0 else 0, q[x] + p[x] if x >= 0 else 0)
+            out.append((head + d + tail, o, c, prev, x))
+        return out
+
+    def reassign(self, o: int, c: int, prev: int, nxt: int) -> tuple[int, int, int, int]:
+        """Move o to option c between prev and nxt; returns what `reassign` needs to undo it."""
+        mp, ms = self.mp, self.ms
+        a, b = mp[o], ms[o]
+        if a >= 0:
+            ms[a] = b
+        if b >= 0:
+            mp[b] = a
+        mp[o], ms[o] = prev, nxt
+        if prev >= 0:
+            ms[prev] = o
+        if nxt >= 0:
+            mp[nxt] = o
+        undo = (self.choice[o], a, b, o)
+        self.choice[o] = c
+        self.mach[o], self.p[o] = self.options[o][c][0], self.options[o][c][1]
+        return undo
+
+    def touched(self, o: int, undo: tuple[int, int, int, int]) -> tuple[int, ...]:
+        """Nodes whose arcs or durations changed in a reassignment of o."""
+        nodes = [o, undo[1], undo[2], self.mp[o], self.ms[o], self.jp[o], self.js[o]]
+        return tuple(v for v in nodes if v >= 0)
 
     def critical_blocks(self, cmax: int, rng: np.random.Generator) -> list[list[int]]:
         """Blocks (maximal runs on one machine) of one critical path, first to last."""
@@ -326,7 +390,9 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
     cmax = g.evaluate()
     if cmax < 0:
         raise ValueError("the initial schedule's machine sequences contain a cycle")
-    best, best_state, best_r = cmax, (g.mp[:], g.ms[:]), g.r[:]
+    best, best_state, best_r = cmax, g.snapshot(), g.r[:]
+    flexible = data.flexible
+    tabu_machine: dict[tuple[int, int], int] = {}
     n_jobs, n_mach = len(data.job_ops), max(1, data.n_machines)
     base_tenure = 10 + n_jobs // n_mach
     stall_limit = max(400, 4 * data.n_ops)
@@ -341,41 +407,59 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
         if (it & 15) == 0 and time.perf_counter() - began >= time_limit:
             break
         it += 1
-        moves = _moves(g, g.critical_blocks(cmax, rng), wide)
-        ranked = []
+        blocks = g.critical_blocks(cmax, rng)
+        moves = _moves(g, blocks, wide)
+        ranked: list[tuple] = []
         for mv in moves:
             old, new = _segments(mv)
             est = g.estimate(new, g.mp[old[0]], g.ms[old[-1]])
             if est >= best and _is_tabu(tabu, mv, it):
                 continue
             ranked.append((est, float(rng.random()), mv))
+        if flexible:
+            for est, o, c, prev, nxt in g.reassign_moves(blocks, rng):
+                if est >= best and tabu_machine.get((o, c), 0) > it:
+                    continue
+                ranked.append((est, float(rng.random()), (o, c, prev, nxt)))
         if not ranked and moves:
             ranked = [(0, 0.0, moves[int(rng.integers(len(moves)))])]
         new_cmax = -1
         chosen = None
         for _, _, mv in sorted(ranked)[:3]:
-            undo = g.apply(mv)
-            window = g.reorder(undo[0])
-            if window is not None:
-                new_cmax = g.refresh(*window)
-                chosen = mv
-                break
-            g.relink(*undo)
+            if len(mv) == 4:
+                o = mv[0]
+                undo_r = g.reassign(*mv)
+                window = g.reorder(g.touched(o, undo_r))
+                if window is None:
+                    g.reassign(o, undo_r[0], undo_r[1], undo_r[2])
+                    continue
+                tabu_machine[(o, undo_r[0])] = it + base_tenure
+            else:
+                undo = g.apply(mv)
+                window = g.reorder(undo[0])
+                if window is None:
+                    g.relink(*undo)
+                    continue
+            new_cmax = g.refresh(*window)
+            chosen = mv
+            break
         if chosen is None or stall > stall_limit:
-            g.mp, g.ms = best_state[0][:], best_state[1][:]
+            g.restore(best_state)
             cmax = g.evaluate()
             cmax = _perturb(g, best, rng, int(rng.integers(2, 6)))
             tabu.clear()
+            tabu_machine.clear()
             stall = 0
             continue
-        _record(tabu, chosen, it + base_tenure + int(rng.integers(0, base_tenure // 2 + 2)))
+        if len(chosen) == 3:
+            _record(tabu, chosen, it + base_tenure + int(rng.integers(0, base_tenure // 2 + 2)))
         cmax = new_cmax
         if cmax < best:
-            best, best_state, best_r, stall = cmax, (g.mp[:], g.ms[:]), g.r[:], 0
+            best, best_state, best_r, stall = cmax, g.snapshot(), g.r[:], 0
             history.append((it, best))
         else:
             stall += 1
-    return TabuResult(best_r, best, it, history)
+    return TabuResult(best_r, best, it, history, best_state[2][:])
 
 
 def _perturb(g: _Graph, cmax: int, rng: np.random.Generator, swaps: int) -> int:
