@@ -17,12 +17,35 @@ LIST_KEYS: list[tuple[str, str]] = [
             r"d\(j\)|dues"),
     ("weight", r"weights?|priorit(?:y|ies)(?: weights?)?|importance(?: weights?)?|w_?j|\bw\b|w\(j\)|penalt(?:y|ies)"),
     ("p", r"processing(?:\s*|-)times?|processing|durations?|run(?:\s*|-)?times?|lengths?|p_?j|\bp\b|p\(j\)|"
-          r"(?:they |which )?take|times? needed|job times|task times|(?:production|cycle|service|work) times?|"
+          r"(?:they |which )?(?:take|need|require)\b|times? needed|job times|task times|"
+          r"(?:production|cycle|service|work) times?|"
           r"proc(?:essing)?\.?\s*times?|\btimes\b|\blast\b"),
 ]
-_SEP = r"(?:\s*(?:,\s*and|,|;|and|&|/|\s)\s*)"
+_SEP = r"(?:\s*(?:,\s*and|,|and|&|/|\s)\s*)"
 _LIST = rf"\(?\[?\s*{TIME}(?:{_SEP}{TIME})*\s*\]?\)?(?:\s*(?:\(\s*)?(?:in\s+)?(?:{UNIT_PATTERN})\)?)?"
 _FILLER = rf"(?:(?!{JOB_NOUN}\s*#?\s*\d|\bj\d)[^\d\n.;{BLANK}]){{0,45}}?"
+
+
+def read_tuples(work: Work, facts: Facts) -> None:
+    """'Jobs (duration, weight): J1 (3, 1), J2 (2, 4)': a column spec, then one tuple per job."""
+    from ordino.formulate.offline.tables import role_of
+
+    spec = re.search(rf"{JOB_NOUN}\s*\((?P<cols>[a-z_ ]+(?:,\s*[a-z_ ]+)+)\)\s*:", work.text)
+    if spec is None:
+        return
+    roles = [role_of(c.strip().replace(" ", "_")) for c in spec.group("cols").split(",")]
+    if any(r not in ("p", "due", "release", "weight", "deadline") for r in roles):
+        return
+    pattern = rf"(?P<j>{JOB_REF})\s*[:=]?\s*\((?P<v>{TIME}(?:\s*,\s*{TIME})+)\)"
+    found = [m for m in work.finditer(pattern) if m.start() > spec.start()]
+    if not found or any(len(time_values(m.group("v"))) != len(roles) for m in found):
+        return
+    for m in found:
+        name = job_name(m.group("j"))
+        for role, tv in zip(roles, time_values(m.group("v")), strict=True):
+            facts.set_attr(name, role, TimeVal(tv.value) if role == "weight" else tv)
+        work.consume(m.start(), m.end())
+    work.consume(spec.start(), spec.end())
 
 
 def read_lists(work: Work, facts: Facts) -> None:
@@ -80,6 +103,9 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
 ]
 
 
+_STOP = rf"\n(?=[ |]*(?:[-*+]|\d|{JOB_REF}|\n|$|[a-z ]+[:=]))|\n\s*\n|[.;](?:\s|$)"
+
+
 def segments(work: Work) -> list[tuple[str, int, int]]:
     """(job name, start, end) for each stretch of text about one job: from its name to the next job name,
     the end of the line or the end of the sentence."""
@@ -89,7 +115,7 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
         end = len(work.text)
         if i + 1 < len(refs):
             end = refs[i + 1].start()
-        stop = re.search(r"\n|[.;](?:\s|$)", work.text[m.end():end])
+        stop = re.search(_STOP, work.text[m.end():end])
         if stop:
             end = m.end() + stop.start()
         out.append((job_name(m.group(0)), m.start(), end))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ordino.formulate.offline.assemble import assemble
-from ordino.formulate.offline.entities import read_lists, read_segments
+from ordino.formulate.offline.entities import read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.phrases import read_counts, read_default_unit, read_kind, read_objective
 from ordino.formulate.offline.questions import Question
@@ -47,6 +47,7 @@ def read_facts(text: str) -> Facts:
     read_routes(work, facts)
     read_demands(work, facts)
     read_rows(work, facts)
+    read_tuples(work, facts)
     read_lists(work, facts)
     read_segments(work, facts)
     facts.unused = work.leftover_numbers()

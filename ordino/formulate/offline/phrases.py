@@ -62,7 +62,7 @@ KINDS: list[tuple[str, str]] = [
      r"visits?|passes? through|(?:is|are) processed on|runs? on|must go through)\s*(?:the\s+)?(?:machines|stages|"
      r"all|both|each)|same (?:order|sequence|route) of machines|in the same order", "flow_shop"),
     (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine", "parallel_machines"),
-    (r"single[\s-]+machine|one machine|a machine\b|1 machine|the machine\b", "single_machine"),
+    (r"single[\s-]+machine|one machine|only machine|a machine\b|1 machine|the machine\b", "single_machine"),
     (r"rcpsp|project scheduling|\bproject\b|crew|workers?|resource", "rcpsp"),
 ]
 
@@ -109,7 +109,7 @@ def read_counts(work: Work, facts: Facts) -> None:
         n = count_value(m.group(1) or m.group(2))
         if facts.n_machines is None:
             facts.n_machines = n
-    for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)\s*(?::|=|count:?)\s*(\d+)\s*(?:$|[,;.\n])", re.M):
+    for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)(?:\s*count)?\s*(?::|=)\s*(\d+)\s*(?:$|[,;.\n])", re.M):
         if "machine" in m.group(0):
             facts.n_machines = int(m.group(1))
         else:

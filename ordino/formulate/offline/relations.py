@@ -147,7 +147,9 @@ def read_setups(work: Work, facts: Facts) -> None:
     pattern2 = (rf"(?:between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks|parts|batches)|"
                 rf"switching (?:between )?(?:jobs|orders|tasks)?)\s*(?:there is\s+|we need\s+|takes\s+|,\s*)?"
                 rf"(?:a\s+)?(?:setup|set-up|changeover|cleaning)?\s*(?:time\s+)?(?:of\s+)?(?P<t>{TIME})")
-    for p in (pattern, pattern2):
+    pattern3 = (rf"(?P<t>{TIME})\s+(?:of\s+)?(?:setup|set-up|changeover|change-over|cleaning)(?:\s+times?)?"
+                r"(?:\s+(?:is needed\s+)?between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks))?")
+    for p in (pattern, pattern2, pattern3):
         for m in list(work.finditer(p)):
             if BLANK_IN(work, m):
                 continue

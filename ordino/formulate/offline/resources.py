@@ -51,6 +51,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
             noun = _noun(r)
             if noun in _NOT_RESOURCE or m.group("n") in ("a", "an", "single", "a single") and "crew" not in m.group(0):
                 continue
+            if noun in facts.capacities:
+                continue  # the first statement of a capacity wins; later 'with 2 carpenters' are demands
             facts.capacities[noun] = count_value(m.group("n"))
             work.consume(m.start(), m.end())
 

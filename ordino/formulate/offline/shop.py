@@ -31,7 +31,7 @@ def read_routes(work: Work, facts: Facts) -> None:
             between = work.text[ref.end() + prev_end: ref.end() + p.start()]
             machine = machine_name(p.group("m") or p.group("m2"))
             tv = time_values(p.group("t") or p.group("t2"))[0]
-            if k > 0 and re.search(r"\bor\b|\||/|\beither\b", between):
+            if k > 0 and re.search(r"\bor\b|\||/", between):
                 ops[-1].append((machine, tv))
             else:
                 ops.append([(machine, tv)])
@@ -42,7 +42,9 @@ def read_routes(work: Work, facts: Facts) -> None:
         work.consume(ref.start(), ref.end() + prev_end)
         from ordino.formulate.offline.entities import read_attrs
 
-        read_attrs(work, facts, name, ref.end() + prev_end, end)
+        line_end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
+        newline = work.text.find("\n", ref.end() + prev_end, line_end)
+        read_attrs(work, facts, name, ref.end() + prev_end, newline if newline >= 0 else line_end)
 
 
 def read_machine_order(work: Work, facts: Facts) -> None:

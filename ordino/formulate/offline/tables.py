@@ -35,6 +35,11 @@ def _cells(line: str, commas: bool = True) -> list[str]:
     return [c.strip() for c in line.split() if c.strip()]
 
 
+def role_of(cell: str) -> str | None:
+    """The column role of one header word (None when unknown)."""
+    return next((r for p, r in HEADER_WORDS if re.fullmatch(p, cell)), None)
+
+
 def _header(line: str, resources: dict[str, int]) -> list[str] | None:
     text = line
     for p, r in _PHRASES:

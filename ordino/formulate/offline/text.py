@@ -17,7 +17,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|single|an|a)"
 JOB_NOUN = r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?)"
 JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
-MACHINE_REF = r"(?:\bmachine\s*#?\s*\d+\b|\bm\d+\b)"
+MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
 _REPLACE = {"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d7": "x", "\u2192": ">", "\u21d2": ">",
             "\u2022": "-", "\u00b7": "-", "\t": "|", "\r": " ", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
 

@@ -497,10 +497,72 @@ Due dates 2 2 4 3 6 6 hours. Minimize number of tardy jobs.""",
      single([2, 2, 2, 3, 3, 3], "number_tardy", due=[2, 2, 4, 3, 6, 6], machines=3, unit="h"))
 
 
+
+# ---------------------------------------------------------------- written after the formulator, untuned (holdout)
+HOLDOUT_START = len(CASES)
+case("ho-sm-sentence", "single_machine", """
+I have to run five jobs on our only machine. They need 4, 1, 3, 2 and 5 minutes respectively and
+they are due at minute 5, 2, 9, 4 and 15. Please minimize the sum of tardiness.""",
+     single([4, 1, 3, 2, 5], "total_tardiness", due=[5, 2, 9, 4, 15], unit="min"))
+case("ho-sm-lmax-kv", "single_machine", """
+machine count = 1
+jobs = 4
+p = [2, 5, 1, 3]
+d = [4, 8, 2, 6]
+objective = Lmax""", single([2, 5, 1, 3], "maximum_lateness", due=[4, 8, 2, 6]))
+case("ho-sm-release-bullets", "single_machine", """
+Single machine, minimise total completion time.
+* J1 - duration 4, ready at 0
+* J2 - duration 1, ready at 2
+* J3 - duration 2, ready at 3""", single([4, 1, 2], "total_completion_time", release=[0, 2, 3]))
+case("ho-pm-words", "parallel_machines", """
+four identical machines and eight jobs with processing times 5, 5, 4, 4, 3, 3, 3, 3.
+minimise the makespan.""", single([5, 5, 4, 4, 3, 3, 3, 3], "makespan", machines=4))
+case("ho-pm-weights", "parallel_machines", """
+2 parallel machines. Jobs (duration, weight): J1 (3, 1), J2 (2, 4), J3 (4, 2), J4 (1, 1).
+Minimize weighted sum of completion times.""",
+     single([3, 2, 4, 1], "total_weighted_completion_time", weight=[1, 4, 2, 1], machines=2))
+case("ho-fs-stages", "flow_shop", """
+Three-stage flow shop (stage 1 -> stage 2 -> stage 3), makespan objective.
+Processing times:
+job 1: 4 3 2
+job 2: 2 4 3
+job 3: 3 2 4""", flow([[4, 3, 2], [2, 4, 3], [3, 2, 4]], "makespan"))
+case("ho-js-semicolons", "job_shop", """
+job shop; minimize makespan; job 1: M1 4, M2 3; job 2: M2 2, M1 5; job 3: M1 1, M2 1""",
+     shop([[("M1", 4), ("M2", 3)], [("M2", 2), ("M1", 5)], [("M1", 1), ("M2", 1)]], "makespan"))
+case("ho-js-hours", "job_shop", """
+Job shop scheduling, times in hours, minimize total tardiness.
+Job 1: machine 1 for 2 h, machine 2 for 1 h. Due 3 h.
+Job 2: machine 2 for 3 h, machine 1 for 2 h. Due 5 h.""",
+     shop([[("M1", 2), ("M2", 1)], [("M2", 3), ("M1", 2)]], "total_tardiness", due=[3, 5], unit="h"))
+case("ho-fjs-either", "flexible_job_shop", """
+Flexible job shop with makespan objective.
+job 1: either M1 (3) or M2 (5), then M2 2
+job 2: M1 2, then either M1 (4) or M2 (3)""",
+     shop([[[("M1", 3), ("M2", 5)], [("M2", 2)]], [[("M1", 2)], [("M1", 4), ("M2", 3)]]], "makespan"))
+case("ho-rc-sentences", "rcpsp", """
+The team has 3 carpenters. Framing (task A) takes 4 days with 2 carpenters. Roofing (task B) takes 3 days
+with 3 carpenters and can only start after task A is finished. Painting (task C) takes 2 days with 1 carpenter.
+What is the shortest project duration?""",
+     project({"carpenter": 3}, {"A": (4, {"carpenter": 2}), "B": (3, {"carpenter": 3}),
+                                "C": (2, {"carpenter": 1})}, [("A", "B")], unit="day"))
+case("ho-sm-setup-down", "single_machine", """
+One machine; 3 jobs with processing times 2, 2, 3 hours; 1 hour changeover between jobs;
+the machine is unavailable from 4 to 6. Minimize makespan.""",
+     single([2, 2, 3], "makespan", setup=1, down=[(4, 6)], unit="h"))
+case("ho-pm-deadline", "parallel_machines", """
+2 identical machines, 4 jobs with processing times 3 3 2 2. Job 1 has a deadline of 3.
+Minimize total completion time.""",
+     single([3, 3, 2, 2], "total_completion_time", machines=2, deadline=[3, None, None, None]))
+
+
 def main() -> None:
     """Solve every expected model with CP-SAT and write corpus.jsonl."""
     rows = []
     for cid, cls, text, problem in CASES:
+        if problem is None:
+            continue
         result = solve(problem, method="cpsat", time_limit=30, workers=1)
         assert result.status == "optimal", (cid, result.status, result.log)
         rows.append({"id": cid, "text": text, "class": cls, "expected_class": classify(problem),
@@ -509,9 +571,12 @@ def main() -> None:
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids)), "duplicate case ids"
     with open(HERE / "corpus.jsonl", "w") as fh:
-        for r in rows:
+        for r in rows[:HOLDOUT_START]:
             fh.write(json.dumps(r) + "\n")
-    print(f"wrote {len(rows)} cases")
+    with open(HERE / "holdout.jsonl", "w") as fh:
+        for r in rows[HOLDOUT_START:]:
+            fh.write(json.dumps(r) + "\n")
+    print(f"wrote {HOLDOUT_START} corpus cases and {len(rows) - HOLDOUT_START} holdout cases")
 
 
 if __name__ == "__main__":
