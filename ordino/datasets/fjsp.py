@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ordino.datasets._text import Tokens
 from ordino.datasets.build import flexible_job_shop_problem
-from ordino.datasets.instance import Instance
+from ordino.datasets.instance import Deferred, Instance
 from ordino.models import Problem
 
 MAX_SIZE = 100_000
@@ -37,8 +37,8 @@ def parse_fjsp(text: str, source: str, name: str = "") -> Instance:
                          tok.int(f"duration of job {j} operation {k}", 0)) for _ in range(count)])
         jobs.append(ops)
     tok.expect_end(f"end of file after {n} jobs")
-    problem = flexible_job_shop_problem(jobs, name=name, n_machines=m, source=source)
-    return Instance(name=name, problem=problem, source=source)
+    problem = Deferred(flexible_job_shop_problem, jobs, name=name, n_machines=m, source=source)
+    return Instance(name=name, problem=problem, source=source, meta={"size": (n, m)})
 
 
 def write_fjsp(problem: Problem, path: str | Path | None = None) -> str:

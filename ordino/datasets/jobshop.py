@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ordino.datasets._text import Tokens, parse_json, read_text
 from ordino.datasets.build import job_shop_problem
-from ordino.datasets.instance import Instance
+from ordino.datasets.instance import Deferred, Instance
 from ordino.errors import InputError, ModelError
 from ordino.models import Problem, classify
 from ordino.models.classify import _job_chains
@@ -52,8 +52,8 @@ def parse_jobshop_text(text: str, source: str, name: str = "") -> Instance:
         machines.append(mrow)
         durations.append(drow)
     tok.expect_end(f"end of file after {n} jobs")
-    problem = job_shop_problem(durations, machines, name=name, n_machines=m, source=source)
-    return Instance(name=name, problem=problem, source=source)
+    problem = Deferred(job_shop_problem, durations, machines, name=name, n_machines=m, source=source)
+    return Instance(name=name, problem=problem, source=source, meta={"size": (n, m)})
 
 
 def _is_header(line: str, *words: str) -> bool:
@@ -84,8 +84,8 @@ def parse_taillard_jssp(text: str, source: str, name: str = "") -> Instance:
     machines = [[mach.int(f"machine of job {j + 1} operation {k + 1} (1..{m})", 1, m) - 1 for k in range(m)]
                 for j in range(n)]
     mach.expect_end(f"end of file after {n} rows of machines")
-    problem = job_shop_problem(durations, machines, name=name, n_machines=m, source=source)
-    meta: dict = {}
+    problem = Deferred(job_shop_problem, durations, machines, name=name, n_machines=m, source=source)
+    meta: dict = {"size": (n, m)}
     ub = lb = None
     if len(extras) >= 2:
         meta.update(time_seed=extras[0], machine_seed=extras[1])
@@ -120,10 +120,10 @@ def iter_taillard_pfsp(text: str, source: str, name: str = "") -> Iterator[Insta
         label = name if len(starts) == 1 else f"{name}#{index}"
         durations = [[p[i][j] for i in range(m)] for j in range(n)]
         machines = [list(range(m)) for _ in range(n)]
-        problem = job_shop_problem(durations, machines, name=label, n_machines=m, source=source)
+        problem = Deferred(job_shop_problem, durations, machines, name=label, n_machines=m, source=source)
         ub = extras[1] if len(extras) >= 2 else None
         lb = extras[2] if len(extras) >= 3 else None
-        meta = {"time_seed": extras[0]} if extras else {}
+        meta = {"size": (n, m), **({"time_seed": extras[0]} if extras else {})}
         yield Instance(name=label, problem=problem, best_known=ub, lower_bound=lb,
                        optimal=ub is not None and ub == lb, source=f"{source}#{index}" if len(starts) > 1 else source,
                        meta=meta)
@@ -165,7 +165,10 @@ def jobshop_from_json(entry: object, source: str, name: str) -> Instance:
     if len(durations) != len(machines) or any(len(a) != len(b) for a, b in zip(durations, machines, strict=False)):
         raise InputError("duration_matrix and machines_matrix differ in shape", file=source)
     meta = entry.get("metadata") if isinstance(entry.get("metadata"), dict) else {}
-    problem = job_shop_problem(durations, machines, name=name, source=source)
+    if not durations or not any(durations):
+        raise InputError("no operations in duration_matrix", file=source)
+    m = max((x for row in machines for x in row), default=-1) + 1
+    problem = Deferred(job_shop_problem, durations, machines, name=name, source=source)
 
     def _label(key: str) -> int | None:
         value = meta.get(key)
@@ -176,7 +179,8 @@ def jobshop_from_json(entry: object, source: str, name: str) -> Instance:
     lb = opt if opt is not None else _label("lower_bound")
     return Instance(name=name, problem=problem, best_known=ub, lower_bound=lb,
                     optimal=ub is not None and ub == lb, source=source,
-                    meta={"reference": meta["reference"]} if isinstance(meta.get("reference"), str) else {})
+                    meta={"size": (len(durations), m),
+                          **({"reference": meta["reference"]} if isinstance(meta.get("reference"), str) else {})})
 
 
 def jobshop_arrays(problem: Problem) -> tuple[list[list[int]], list[list[int]], int]:

@@ -203,6 +203,8 @@ def load_instance(path: str | Path) -> Instance:
     if first is None:
         raise InputError("the file holds no instance", file=str(path))
     second = next(stream, None)
+    if second is None:
+        _ = first.problem  # build now, so a single file's errors surface here
     if second is not None:
         raise InputError(f"the file holds several instances ({first.name}, {second.name}, ...); select one with "
                          f"'{path}#{second.name.rpartition('#')[2]}' or use iter_instances()", file=str(path))
@@ -210,7 +212,14 @@ def load_instance(path: str | Path) -> Instance:
 
 
 def instance_from_bytes(data: bytes, filename: str) -> list[Instance]:
-    """Parse in-memory bytes as if they were a file named `filename` (for tests and uploads)."""
+    """Parse in-memory bytes as if they were a file named `filename` (for tests and uploads); problems built."""
+    instances = _instances_from_bytes(data, filename)
+    for inst in instances:
+        _ = inst.problem
+    return instances
+
+
+def _instances_from_bytes(data: bytes, filename: str) -> list[Instance]:
     path = Path(filename)
     if filename.lower().endswith(ARCHIVE_SUFFIXES):
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ordino.datasets._text import MAX_INT, parse_int
 from ordino.datasets.build import project_problem
-from ordino.datasets.instance import Instance
+from ordino.datasets.instance import Deferred, Instance
 from ordino.errors import InputError
 
 MAX_ACTIVITIES = 100_000
@@ -118,6 +118,6 @@ def parse_psplib(text: str, source: str, name: str = "") -> Instance:
     avail = doc.ints(at, "resource availability")
     if len(avail) != n_res or min(avail, default=0) < 0:
         raise InputError(f"expected {n_res} non-negative resource availabilities", file=source, line=at + 1)
-    problem = project_problem(avail[:renewable], modes, successors, name=name, budgets=avail[renewable:],
-                              source=source)
+    problem = Deferred(project_problem, avail[:renewable], modes, successors, name=name, budgets=avail[renewable:],
+                       source=source)
     return Instance(name=name, problem=problem, source=source)

@@ -10,7 +10,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -89,14 +89,14 @@ def _orlib(suite: Suite, limit: int | None) -> Iterator[Instance]:
     for count, inst in enumerate(smtt.iter_orlib_wt(path, n=n, opt_path=locate(opt))):
         if limit is not None and count >= limit:
             return
-        yield replace(inst, meta={**inst.meta, "suite": suite.name})
+        yield inst.updated(meta={**inst.meta, "suite": suite.name})
 
 
 def _files(suite: Suite, limit: int | None) -> Iterator[Instance]:
     count = 0
     for path in suite.paths():
         for inst in iter_instances(path, limit=None if limit is None else limit - count):
-            yield replace(inst, meta={**inst.meta, "suite": suite.name})
+            yield inst.updated(meta={**inst.meta, "suite": suite.name})
             count += 1
         if limit is not None and count >= limit:
             return
@@ -109,7 +109,7 @@ def _jssp_json(families: tuple[str, ...]) -> Callable[[Suite, int | None], Itera
         for count, inst in enumerate(stream):
             if limit is not None and count >= limit:
                 return
-            yield replace(_apply_labels(inst), meta={**inst.meta, "suite": suite.name})
+            yield _apply_labels(inst).updated(meta={**inst.meta, "suite": suite.name})
     return read
 
 
@@ -117,10 +117,10 @@ def _renamed(prefix_from: str, prefix_to: str, **meta: str) -> Callable[[Suite, 
     def read(suite: Suite, limit: int | None) -> Iterator[Instance]:
         for inst in _files(suite, limit):
             if meta:
-                inst = replace(inst, meta={**inst.meta, **meta})
+                inst = inst.updated(meta={**inst.meta, **meta})
             name = prefix_to + inst.name.removeprefix(prefix_from)
             if name != inst.name:
-                inst = _apply_labels(replace(inst, name=name, problem=inst.problem.model_copy(update={"name": name})))
+                inst = _apply_labels(inst.updated(name=name))
             yield inst
     return read
 
@@ -304,9 +304,14 @@ def known_labels() -> dict[str, Label]:
 
 
 def _fits(label: Label, inst: Instance) -> bool:
-    problem = inst.problem
-    jobs = len(problem.jobs) or len(problem.tasks)
-    machines = sum(1 for r in problem.resources if r.kind == "machine")
+    if label.jobs is None and label.machines is None:
+        return True
+    if "size" in inst.meta:
+        jobs, machines = inst.meta["size"]
+    else:
+        problem = inst.problem
+        jobs = len(problem.jobs) or len(problem.tasks)
+        machines = sum(1 for r in problem.resources if r.kind == "machine")
     return (label.jobs is None or label.jobs == jobs) and (label.machines is None or label.machines == machines)
 
 
@@ -320,7 +325,7 @@ def _apply_labels(inst: Instance) -> Instance:
     file_labels: dict = {"file_best_known": inst.best_known, "file_lower_bound": inst.lower_bound}
     if label.source.startswith("taillard_pfsp"):
         file_labels["label_scope"] = "permutation flow shop"
-    return replace(inst, best_known=label.best_known if label.best_known is not None else inst.best_known,
+    return inst.updated(best_known=label.best_known if label.best_known is not None else inst.best_known,
                    lower_bound=label.lower_bound if label.lower_bound is not None else inst.lower_bound,
                    optimal=label.optimal, meta={**inst.meta, "labels": label.source,
                                                 **{k: v for k, v in file_labels.items() if v is not None}})

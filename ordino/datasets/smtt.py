@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ordino.datasets._text import Tokens, parse_json, read_text
 from ordino.datasets.build import single_machine_problem
-from ordino.datasets.instance import Instance
+from ordino.datasets.instance import Deferred, Instance
 from ordino.errors import InputError
 
 OPT_FILES = ("wtopt{n}.txt", "wtbest{n}b.txt", "wtbest{n}.txt")
@@ -69,10 +69,10 @@ def iter_orlib_wt(path: str | Path, n: int | None = None, text: str | None = Non
         w = [tok.int(f"weight of job {j + 1} in {what}", 0) for j in range(n)]
         d = [tok.int(f"due date of job {j + 1} in {what}", 0) for j in range(n)]
         name = f"{stem}#{index}"
-        problem = single_machine_problem(p, d, w, name=name, source=f"{source}#{index}")
+        problem = Deferred(single_machine_problem, p, d, w, name=name, source=f"{source}#{index}")
         best = optima[index - 1] if index <= len(optima) else None
         yield Instance(name=name, problem=problem, best_known=best, optimal=exact and best is not None,
-                       source=f"{source}#{index}")
+                       source=f"{source}#{index}", meta={"size": (n, 1)})
     if optima and index != len(optima):
         raise InputError(f"{index} instances but {len(optima)} values in {opt_path}", file=source)
 
@@ -112,13 +112,13 @@ def smtt_from_record(record: object, stem: str, source: str, line: int) -> Insta
                          line=line)
     if min(p) < 0 or (w is not None and min(w, default=0) < 0):
         raise InputError("processing times and weights must be non-negative", file=source, line=line)
-    problem = single_machine_problem(p, d, w, name=name, source=f"{source}:{line}")
+    problem = Deferred(single_machine_problem, p, d, w, name=name, source=f"{source}:{line}")
     best = None
     for key in ("optimal_total_weighted_tardiness", "optimal_total_tardiness", "optimum"):
         value = record.get(key)
         if isinstance(value, int) and not isinstance(value, bool):
             best = value
             break
-    meta = {k: record[k] for k in ("rdd", "tf", "RDD", "TF") if k in record}
+    meta = {"size": (len(p), 1), **{k: record[k] for k in ("rdd", "tf", "RDD", "TF") if k in record}}
     return Instance(name=name, problem=problem, best_known=best, optimal=best is not None,
                     source=f"{source}#{ident}", meta=meta)

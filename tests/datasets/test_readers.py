@@ -151,3 +151,34 @@ def test_missing_file_and_unknown_format(tmp_path: Path) -> None:
     path.write_text("hello world and more\n")
     with pytest.raises(InputError, match="unknown format"):
         load_instance(path)
+
+
+def test_problems_are_built_on_first_access_and_pickle(mirror: Path, tmp_path: Path) -> None:
+    import pickle
+
+    insts = list(iter_instances(mirror / "rcpsp/psplib_j30.sm.tar.gz", limit=2))
+    assert not insts[0].built
+    copy = pickle.loads(pickle.dumps(insts[1]))
+    assert classify(insts[0].problem) == "rcpsp" and insts[0].built
+    assert copy.problem == insts[1].problem
+    renamed = insts[1].updated(name="other")
+    assert renamed.problem.name == "other" and insts[1].problem.name == "j301_2"
+    # a deferred problem that fails validation raises InputError when built
+    bad = tmp_path / "bad.sm"
+    assert [r.capacity for r in insts[0].problem.resources] == [12, 13, 4, 12]
+    source = _j301_1_text(mirror).replace("  12   13    4   12", "   1   13    4   12")
+    bad.write_text(source)
+    lazy = next(iter_instances(bad))
+    with pytest.raises(InputError, match="exceeds capacity"):
+        _ = lazy.problem
+    with pytest.raises(InputError, match="exceeds capacity"):
+        load_instance(bad)
+
+
+def _j301_1_text(mirror: Path) -> str:
+    import tarfile
+
+    with tarfile.open(mirror / "rcpsp/psplib_j30.sm.tar.gz") as archive:
+        handle = archive.extractfile("data/rcpsp/j30.sm/j301_1.sm")
+        assert handle is not None
+        return handle.read().decode()
