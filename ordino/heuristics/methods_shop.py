@@ -134,7 +134,18 @@ def run_sgs(problem: Problem, options: SolveOptions) -> Result:
 # --- portfolio ------------------------------------------------------------------------------------------
 
 HEURISTIC_SHARE = {"job_shop": 0.3, "flexible_job_shop": 0.3, "flow_shop": 0.7, "rcpsp": 0.2}
-"""Fraction of the time limit the portfolio gives its heuristic before CP-SAT takes over."""
+"""Fraction of the time limit the portfolio gives its heuristic before CP-SAT takes over (small instances)."""
+
+
+def heuristic_share(kind: str, n_tasks: int) -> float:
+    """The heuristic's share of the budget: CP-SAT is strong on small shops, tabu search on large ones."""
+    base = HEURISTIC_SHARE.get(kind, 0.3)
+    if kind in ("job_shop", "flexible_job_shop"):
+        if n_tasks > 450:
+            return max(base, 0.7)
+        if n_tasks > 250:
+            return max(base, 0.5)
+    return base
 
 
 def _heuristic(problem: Problem, kind: str, budget: float, seed: int) -> tuple[Schedule, int, int, list[str]]:
@@ -153,8 +164,8 @@ def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
 
     began = time.perf_counter()
     kind = classify(problem)
-    schedule, cmax, lb, log = _heuristic(problem, kind, options.time_limit * HEURISTIC_SHARE.get(kind, 0.3),
-                                         options.seed)
+    share = heuristic_share(kind, len(problem.tasks))
+    schedule, cmax, lb, log = _heuristic(problem, kind, options.time_limit * share, options.seed)
     value = verify(problem, schedule).objective
     objective = cmax if value is None else value
     remaining = options.time_limit - (time.perf_counter() - began)

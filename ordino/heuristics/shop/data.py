@@ -14,7 +14,7 @@ from ordino.errors import ModelError
 from ordino.models import Problem, Schedule, ScheduledTask
 from ordino.models.classify import _job_chains, classify
 
-SHOP_CLASSES = ("job_shop", "flow_shop", "flexible_job_shop")
+SHOP_CLASSES = ("job_shop", "flow_shop", "flexible_job_shop", "parallel_machines")
 
 
 @dataclass
