@@ -213,3 +213,15 @@ def test_solver_failure_becomes_error_result(monkeypatch):
     result = solve_milp(single_machine(n=4), SolveOptions(time_limit=5))
     assert result.status == "error"
     assert "HiGHS exploded" in result.log[0]
+
+
+def test_mip_start_gives_an_incumbent_at_once():
+    p = jssp("la16")
+    auto = solve_milp(p, SolveOptions(time_limit=1.0, workers=1))
+    assert "MIP start from a serial SGS pass" in auto.log[0]
+    assert auto.status == "feasible" and verify(p, auto.schedule).feasible
+    given = solve(p, method="cpsat", time_limit=2, workers=1)
+    warm = solve_milp(p, SolveOptions(time_limit=1.0, workers=1, warm_start=given.schedule))
+    assert "warm start given" in warm.log[0]
+    assert warm.status in ("feasible", "optimal")
+    assert verify(p, warm.schedule).objective <= given.objective

@@ -279,6 +279,23 @@ class MilpBuilder:
             return 0  # the MILP route accepts no setups, so none are incurred
         raise ValueError(f"unknown objective term {name!r}")
 
+    # --- warm start --------------------------------------------------------------------------------
+
+    def hint(self, starts: list[int], modes: list[int]) -> list[tuple[Any, float]]:
+        """Values of the integer variables for a known schedule (HiGHS completes the continuous ones)."""
+        m = self.m
+        out: list[tuple[Any, float]] = [(m.y[i, k], float(modes[i] == k)) for i, k in self.multi]
+        if hasattr(m, "U"):
+            ends = [starts[i] + t.modes[modes[i]].duration for i, t in enumerate(self.p.tasks)]
+            for v in self.p.job_views:
+                if v.due is not None:
+                    done = max(ends[self.p.task_index[t]] for t in v.tasks)
+                    out.append((m.U[v.id], float(done > v.due)))
+        return out + self.resource_hint(starts, modes)
+
+    def resource_hint(self, starts: list[int], modes: list[int]) -> list[tuple[Any, float]]:
+        return []
+
     # --- reading a solution -----------------------------------------------------------------------
 
     def mode_of(self, i: int) -> int:

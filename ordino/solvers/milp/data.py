@@ -9,6 +9,7 @@ and the time-indexed domains.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -59,32 +60,46 @@ def _sgs_applies(problem: Problem) -> bool:
     return not any(t.optional for t in problem.tasks)
 
 
-def _topological(n: int, edges: list[tuple[int, int, int, bool]]) -> list[int] | None:
-    """Kahn order of tasks over precedence edges (a, b, lag, end_anchored); None on a cycle."""
+def _topological(n: int, edges: list[tuple[int, int, int, bool]], priority: list | None = None
+                 ) -> list[int] | None:
+    """Kahn order of tasks over precedence edges (a, b, lag, end_anchored), smallest `priority` first among
+    the ready tasks; None on a cycle."""
     succ: dict[int, list[int]] = defaultdict(list)
     indeg = [0] * n
     for a, b, _, _ in edges:
         succ[a].append(b)
         indeg[b] += 1
-    order = [i for i in range(n) if indeg[i] == 0]
-    k = 0
-    while k < len(order):
-        for b in succ[order[k]]:
+    key = priority or [0] * n
+    ready = [(key[i], i) for i in range(n) if indeg[i] == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        _, a = heapq.heappop(ready)
+        order.append(a)
+        for b in succ[a]:
             indeg[b] -= 1
             if indeg[b] == 0:
-                order.append(b)
-        k += 1
+                heapq.heappush(ready, (key[b], b))
     return order if len(order) == n else None
 
 
 def serial_sgs_makespan(problem: Problem, limit: int) -> int | None:
-    """Makespan of a serial schedule-generation pass (tasks in precedence order, each mode tried, earliest
-    finish kept), or None when the pass does not apply or does not fit within `limit`."""
+    """Makespan of a serial schedule-generation pass, or None when it does not apply or fit within `limit`."""
+    found = serial_sgs(problem, limit)
+    return None if found is None else max(found[1], default=0)
+
+
+def serial_sgs(problem: Problem, limit: int) -> tuple[list[int], list[int], list[int]] | None:
+    """(starts, ends, modes) of a serial schedule-generation pass: tasks in precedence order (earliest due
+    date first among the ready ones), each mode tried and the earliest finish kept; None when the pass does
+    not apply or does not fit within `limit`."""
     if not _sgs_applies(problem):
         return None
     idx = problem.task_index
     edges = [(idx[c.first], idx[c.then], c.min_lag, isinstance(c, EndBeforeStart)) for c in problem.constraints]
-    order = _topological(len(problem.tasks), edges)
+    due = {t: v.due for v in problem.job_views if v.due is not None for t in v.tasks}
+    order = _topological(len(problem.tasks), edges,
+                         [(due.get(t.id, 10**12), problem.earliest_start(t)) for t in problem.tasks])
     if order is None:
         return None
     preds: dict[int, list[tuple[int, int, bool]]] = defaultdict(list)
@@ -98,6 +113,7 @@ def serial_sgs_makespan(problem: Problem, limit: int) -> int | None:
             usage[r.id][a:min(b, length)] = r.capacity + 10**9
     start = [0] * len(problem.tasks)
     end = [0] * len(problem.tasks)
+    modes = [0] * len(problem.tasks)
     for i in order:
         task = problem.tasks[i]
         est = problem.earliest_start(task)
@@ -114,12 +130,11 @@ def serial_sgs_makespan(problem: Problem, limit: int) -> int | None:
         mode = task.modes[k]
         for j, rid in enumerate(mode.resources):
             usage[rid][t:t + mode.duration] += mode.demand(j)
-        start[i], end[i] = t, t + mode.duration
+        start[i], end[i], modes[i] = t, t + mode.duration, k
         deadline = problem.latest_end(task)
         if deadline is not None and end[i] > deadline:
             return None
-    makespan = max(end)
-    return makespan if makespan <= limit else None
+    return (start, end, modes) if max(end) <= limit else None
 
 
 def _earliest_fit(usage: dict[str, np.ndarray], cap: dict[str, int], mode, est: int, length: int) -> int | None:

@@ -54,3 +54,6 @@ class DisjunctiveBuilder(MilpBuilder):
                  "if i precedes j on machine r, j starts after i ends (M_ij = LE_i - ES_j)")
         self.add("order_ji", after, r"S_i \ge S_j + p_j - M_{ji}(z_{ij} + 2 - u_{ir} - u_{jr})",
                  "otherwise i starts after j ends")
+
+    def resource_hint(self, starts: list[int], modes: list[int]) -> list:
+        return [(self.m.z[i, j], float((starts[i], i) < (starts[j], j))) for i, j in self.m.z]

@@ -54,6 +54,7 @@ class PositionalBuilder(MilpBuilder):
                                                                   for i, k in slots[r])
                               for r, q in gidx if q > 0],
                  r"g_{rq} \ge g_{r,q-1} + \sum_{i,k} p_{ik} x_{ik,q-1}", "a position starts after the previous ends")
+        self.slots = slots
         releases = [self.b.earliest_start[i] for i in range(self.n)]
         if any(releases):
             self.add("release", [m.g[r, q] >= sum(releases[i] * m.x[i, k, q] for i, k in slots[r] if releases[i])
@@ -68,3 +69,13 @@ class PositionalBuilder(MilpBuilder):
             link_hi.append(m.S[i] <= m.g[r, q] + big[i] * (1 - m.x[i, k, q]))
         self.add("start_lo", link_lo, r"S_i \ge g_{rq} - H(1 - x_{ikq})", "a task starts no earlier than its position")
         self.add("start_hi", link_hi, r"S_i \le g_{rq} + LE_i(1 - x_{ikq})", "a task starts no later than its position")
+
+    def resource_hint(self, starts: list[int], modes: list[int]) -> list:
+        on: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(self.p.tasks):
+            on[t.modes[modes[i]].resources[0]].append(i)
+        hint = {key: 0.0 for key in self.m.x}
+        for tasks in on.values():
+            for q, i in enumerate(sorted(tasks, key=lambda i: (starts[i], i))):
+                hint[(i, modes[i], q)] = 1.0
+        return [(self.m.x[key], value) for key, value in hint.items()]

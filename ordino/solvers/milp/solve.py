@@ -10,7 +10,7 @@ import pyomo.environ as pyo
 from ordino.errors import ModelError
 from ordino.models import Problem, Result, SolveOptions
 from ordino.solvers.milp.core import MilpModel
-from ordino.solvers.milp.data import time_bounds
+from ordino.solvers.milp.data import serial_sgs, time_bounds
 from ordino.solvers.milp.disjunctive import DisjunctiveBuilder
 from ordino.solvers.milp.positional import PositionalBuilder
 from ordino.solvers.milp.support import choose_formulation, milp_supports
@@ -87,7 +87,6 @@ def _run(built: MilpModel, options: SolveOptions, began: float, build_time: floa
     if not solver.available():
         return Result(status="error", method="milp", log=["milp: HiGHS (highspy) is not available"])
     kwargs = {
-        "time_limit": max(0.01, options.time_limit - build_time),
         "load_solutions": False,
         "raise_exception_on_nonoptimal_result": False,
         "rel_gap": 0.0,
@@ -97,12 +96,16 @@ def _run(built: MilpModel, options: SolveOptions, began: float, build_time: floa
     }
     if options.workers:
         kwargs["threads"] = options.workers
+    warm = _warm_start(built, options, solver)
+    # the model is now loaded into HiGHS, unless the warm start was skipped (then it is loaded in solve())
+    loading = 0.0 if solver._model is built.model else build_time
+    kwargs["time_limit"] = max(0.01, options.time_limit - (time.perf_counter() - began) - loading)
     res = solver.solve(built.model, **kwargs)
     tc = res.termination_condition
     has_solution = res.solution_status in (SolutionStatus.optimal, SolutionStatus.feasible)
     log = [f"milp ({built.formulation}, horizon {built.bounds.horizon} from {built.bounds.source}): "
            f"built in {build_time:.3f}s, {built.model.nvariables()} variables, {built.model.nconstraints()} "
-           f"constraints; HiGHS {tc.name} after {time.perf_counter() - began - build_time:.2f}s"]
+           f"constraints; {warm}; HiGHS {tc.name} after {time.perf_counter() - began - build_time:.2f}s"]
     bound = None if res.objective_bound is None or not math.isfinite(res.objective_bound) \
         else float(math.ceil(res.objective_bound - 1e-6))
     if tc == TerminationCondition.provenInfeasible or (
@@ -123,6 +126,37 @@ def _run(built: MilpModel, options: SolveOptions, began: float, build_time: floa
         bound = float(objective)
     return Result(status=status, objective=objective, bound=bound, schedule=schedule, method="milp",
                   runtime=time.perf_counter() - began, log=log)
+
+
+def _warm_start(built: MilpModel, options: SolveOptions, solver) -> str:
+    """Hand HiGHS the integer variables of a known schedule (the given warm start, else a serial SGS pass),
+    as a partial MIP start it completes itself. Best effort: any failure only skips the warm start."""
+    import numpy as np
+
+    problem = built.problem
+    source = "warm start given"
+    starts = modes = None
+    if options.warm_start is not None:
+        entries = options.warm_start.by_task()
+        if all(t.id in entries for t in problem.tasks):
+            starts = [entries[t.id].start for t in problem.tasks]
+            modes = [entries[t.id].mode for t in problem.tasks]
+    if starts is None:
+        found = serial_sgs(problem, built.bounds.horizon)
+        if found is None:
+            return "no MIP start"
+        starts, _, modes = found
+        source = "MIP start from a serial SGS pass"
+    try:
+        values = built.builder.hint(starts, modes)
+        solver.set_instance(built.model)
+        cols = solver._pyomo_var_to_solver_var_map
+        index = np.array([cols[id(var)] for var, _ in values], dtype=np.int32)
+        value = np.array([v for _, v in values], dtype=np.float64)
+        solver._solver_model.setSolution(len(index), index, value)
+    except Exception as exc:  # the private hand-over may change between Pyomo versions
+        return f"MIP start skipped ({type(exc).__name__})"
+    return source
 
 
 __all__ = ["Infeasible", "build_milp", "milp_supports", "solve_milp"]

@@ -64,3 +64,6 @@ class TimeIndexedBuilder(MilpBuilder):
                 caps.append(sum(d * x for _, d, x in terms) <= p.resource(rid).capacity)
         self.add("capacity", caps, r"\sum_{i,k} d_{ikr} \sum_{t' = t - p_{ik} + 1}^{t} x_{ikt'} \le Q_r",
                  "at each time t the running demand on resource r stays within its capacity")
+
+    def resource_hint(self, starts: list[int], modes: list[int]) -> list:
+        return [(self.m.x[i, k, t], float(modes[i] == k and starts[i] == t)) for i, k, t in self.m.x]
