@@ -17,7 +17,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "tests" / "formulate" / "corpus" / "corpus.jsonl"
+CORPUS_DIR = ROOT / "tests" / "formulate" / "corpus"
+FILES = ("corpus.jsonl", "holdout.jsonl", "second.jsonl")
 
 
 def load_cases(path: Path) -> list[dict]:
@@ -69,11 +70,12 @@ def summarise(rows: list[dict]) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     """Run the corpus and print the table (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--corpus", type=Path, default=None, help="one .jsonl file (default: all corpus files)")
     parser.add_argument("--verbose", action="store_true", help="print every case that is not exact")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    rows = [run_case(c) for c in load_cases(args.corpus)]
+    paths = [args.corpus] if args.corpus else [CORPUS_DIR / f for f in FILES]
+    rows = [run_case(c) for p in paths for c in load_cases(p)]
     summary = summarise(rows)
     if args.json:
         print(json.dumps({"rows": rows, "summary": summary}, indent=2))

@@ -96,7 +96,7 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
                 rf"starts? no earlier than|not before|earliest start|\br\b|\brj\b|release (?:date|time))\s*"
                 rf"(?:is|at|from|after|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?)\s*"
-            rf"(?:is|at|by|on|=|:|date|time|for)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
+            rf"(?:is|at|by|on|=|:|date|time|for|in)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"),
     ("p", rf"(?:takes?|needs?|requires?|lasts?|processing(?: time)?|proc(?:\.|essing)?|duration|dur|\bp\b|"
           rf"\bpj\b|\bpt\b|time|length|runs? for|long|for)\s*(?:is|of|=|:|about)?\s*(?P<a>{TIME})"),

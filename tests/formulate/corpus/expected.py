@@ -557,6 +557,59 @@ Minimize total completion time.""",
      single([3, 3, 2, 2], "total_completion_time", machines=2, deadline=[3, None, None, None]))
 
 
+
+# ---------------------------------------------------------------- second untuned batch (measured once, then sorted)
+SECOND_START = len(CASES)
+case("h2-sm-orders-hours", "single_machine", """
+Our CNC machine has 4 orders waiting. Order 1 needs 3 hours and is due in 4 hours; order 2 needs 1 hour,
+due in 2 hours; order 3 needs 2 hours, due in 8 hours; order 4 needs 4 hours, due in 6 hours.
+How should we sequence them to keep total tardiness as small as possible?""",
+     single([3, 1, 2, 4], "total_tardiness", due=[4, 2, 8, 6], unit="h"))
+case("h2-sm-tsv", "single_machine", "single machine, minimize weighted completion time\njob\tp\tw\n1\t3\t2\n"
+     "2\t1\t1\n3\t2\t5\n", single([3, 1, 2], "total_weighted_completion_time", weight=[2, 1, 5]))
+case("h2-pm-unit-min", "parallel_machines", """
+3 identical printers. Print jobs take 12, 7, 9, 15, 4 and 8 minutes. Minimize the makespan.""",
+     single([12, 7, 9, 15, 4, 8], "makespan", machines=3, unit="min"))
+case("h2-fs-table-hours", "flow_shop", """
+Two-machine flow shop (M1 then M2). Minimize makespan. Times in hours:
+job | M1 | M2
+1 | 2 | 1
+2 | 1 | 3
+3 | 3 | 2""", flow([[2, 1], [1, 3], [3, 2]], "makespan", unit="h"))
+case("h2-js-words", "job_shop", """
+job shop with 2 machines, minimize makespan.
+job 1: first M2 for 3, then M1 for 2.
+job 2: first M1 for 4, then M2 for 1.""",
+     shop([[("M2", 3), ("M1", 2)], [("M1", 4), ("M2", 1)]], "makespan"))
+case("h2-rc-table-csv", "rcpsp", """
+project, 4 workers available, minimize makespan
+task,duration,workers,predecessors
+A,2,3,
+B,3,2,A
+C,2,2,
+D,1,4,B
+""", project({"worker": 4}, {"A": (2, {"worker": 3}), "B": (3, {"worker": 2}), "C": (2, {"worker": 2}),
+                            "D": (1, {"worker": 4})}, [("A", "B"), ("B", "D")]))
+case("h2-sm-late-count", "single_machine",
+     "1 machine | 5 jobs | p = 1 2 3 4 5 | d = 2 3 5 6 9 | objective: number of tardy jobs",
+     single([1, 2, 3, 4, 5], "number_tardy", due=[2, 3, 5, 6, 9]))
+case("h2-sm-prec-arrow", "single_machine", """
+One machine, minimize total completion time.
+Durations: 3, 1, 2, 2.
+Precedences: J1 -> J2, J3 -> J4.""", single([3, 1, 2, 2], "total_completion_time", prec=[("J1", "J2"), ("J3", "J4")]))
+case("h2-pm-release-lines", "parallel_machines", """
+2 identical machines, minimize total completion time
+job 1: p=4, r=0
+job 2: p=2, r=1
+job 3: p=3, r=0
+job 4: p=1, r=5""", single([4, 2, 3, 1], "total_completion_time", release=[0, 1, 0, 5], machines=2))
+case("h2-fjs-pipes", "flexible_job_shop", """
+flexible job shop, minimize makespan
+job 1: M1 4 | M2 2, M2 3 | M3 3
+job 2: M3 2, M1 1 | M3 4""",
+     shop([[[("M1", 4), ("M2", 2)], [("M2", 3), ("M3", 3)]], [[("M3", 2)], [("M1", 1), ("M3", 4)]]], "makespan"))
+
+
 def main() -> None:
     """Solve every expected model with CP-SAT and write corpus.jsonl."""
     rows = []
@@ -574,9 +627,13 @@ def main() -> None:
         for r in rows[:HOLDOUT_START]:
             fh.write(json.dumps(r) + "\n")
     with open(HERE / "holdout.jsonl", "w") as fh:
-        for r in rows[HOLDOUT_START:]:
+        for r in rows[HOLDOUT_START:SECOND_START]:
             fh.write(json.dumps(r) + "\n")
-    print(f"wrote {HOLDOUT_START} corpus cases and {len(rows) - HOLDOUT_START} holdout cases")
+    with open(HERE / "second.jsonl", "w") as fh:
+        for r in rows[SECOND_START:]:
+            fh.write(json.dumps(r) + "\n")
+    print(f"wrote {HOLDOUT_START} corpus, {SECOND_START - HOLDOUT_START} holdout and {len(rows) - SECOND_START} "
+          "second-batch cases")
 
 
 if __name__ == "__main__":
