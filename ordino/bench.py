@@ -68,14 +68,16 @@ class BenchSummary:
 
 @dataclass
 class BenchReport:
-    """All rows and the per-method summary."""
+    """All rows and the per-method summary; `interrupted` when Ctrl-C stopped the run early."""
 
     rows: list[BenchRow]
     summary: list[BenchSummary]
+    interrupted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        """The `--json` document: ``{"rows": [...], "summary": [...]}``."""
-        return {"rows": [r.to_dict() for r in self.rows], "summary": [asdict(s) for s in self.summary]}
+        """The `--json` document: ``{"rows": [...], "summary": [...], "interrupted": bool}``."""
+        return {"rows": [r.to_dict() for r in self.rows], "summary": [asdict(s) for s in self.summary],
+                "interrupted": self.interrupted}
 
 
 def gap_percent(objective: float | None, best_known: float | None) -> float | None:
@@ -201,6 +203,7 @@ def bench(instances: Iterable[Instance], methods: Sequence[str], time_limit: flo
     items = list(instances)
     sink = CsvSink(Path(out)) if out is not None else None
     rows: list[BenchRow] = []
+    interrupted = False
     try:
         with _progress(progress, len(items) * len(methods)) as advance:
             for instance in items:
@@ -212,10 +215,12 @@ def bench(instances: Iterable[Instance], methods: Sequence[str], time_limit: flo
                     if on_row is not None:
                         on_row(row)
                     advance(f"{instance.name} / {method}: {row.status} {row.objective}")
+    except KeyboardInterrupt:
+        interrupted = True  # keep what finished: the rows so far are in the report and the CSV
     finally:
         if sink is not None:
             sink.close()
-    return BenchReport(rows=rows, summary=summarize(rows, methods))
+    return BenchReport(rows=rows, summary=summarize(rows, methods), interrupted=interrupted)
 
 
 class _progress:

@@ -97,3 +97,15 @@ def test_cli_datasets(data_mirror: Path) -> None:
     assert res.exit_code == 0 and len(json.loads(res.stdout)["files"]) == 16
     res = runner.invoke(app, ["datasets", "info", "nope"])
     assert res.exit_code == 2 and "unknown dataset" in res.output
+
+
+def test_bench_keeps_rows_on_interrupt(tmp_path: Path, data_mirror: Path) -> None:
+    instances = load_suite("psplib-j30", limit=3)
+
+    def stop_after_first(row) -> None:
+        raise KeyboardInterrupt
+
+    out = tmp_path / "partial.csv"
+    report = bench(instances, ["cpsat"], time_limit=2, progress=False, out=out, on_row=stop_after_first)
+    assert report.interrupted and len(report.rows) == 1 and report.summary[0].instances == 1
+    assert len(list(csv.DictReader(out.open()))) == 1

@@ -89,6 +89,8 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(report.to_dict())
             return
+        if report.interrupted:
+            err_console.print("[yellow]interrupted:[/] the summary covers the runs that finished")
         print_report(report, per_instance=len(report.rows) <= 60)
         if out is not None:
             console.print(f"rows appended to {out}", highlight=False)

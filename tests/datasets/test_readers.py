@@ -182,3 +182,51 @@ def _j301_1_text(mirror: Path) -> str:
         handle = archive.extractfile("data/rcpsp/j30.sm/j301_1.sm")
         assert handle is not None
         return handle.read().decode()
+
+
+MM_TEXT = """************************************************************************
+file with basedata            : tiny.bas
+************************************************************************
+projects                      :  1
+jobs (incl. supersource/sink ):  4
+horizon                       :  20
+RESOURCES
+  - renewable                 :  1   R
+  - nonrenewable              :  1   N
+  - doubly constrained        :  0   D
+************************************************************************
+PRECEDENCE RELATIONS:
+jobnr.    #modes  #successors   successors
+   1        1          2           2   3
+   2        2          1           4
+   3        1          1           4
+   4        1          0
+************************************************************************
+REQUESTS/DURATIONS:
+jobnr. mode duration  R 1  N 1
+------------------------------------------------------------------------
+  1      1     0       0    0
+  2      1     3       2    5
+         2     6       1    1
+  3      1     4       2    0
+  4      1     0       0    0
+************************************************************************
+RESOURCEAVAILABILITIES:
+  R 1  N 1
+    3    4
+************************************************************************
+"""
+
+
+def test_psplib_multi_mode(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.mm"
+    path.write_text(MM_TEXT)
+    p = load_instance(path).problem
+    assert classify(p) == "general"  # a non-renewable budget is beyond plain multi-mode RCPSP
+    a2 = p.task("A2")
+    assert [m.duration for m in a2.modes] == [3, 6]
+    assert a2.modes[0].resources == ["R1", "N1"] and a2.modes[0].demands == [2, 5]
+    assert {r.id: (r.kind, r.capacity) for r in p.resources} == {"R1": ("renewable", 3), "N1": ("consumable", 4)}
+    path.write_text(MM_TEXT.replace("         2     6       1    1\n", ""))
+    with pytest.raises(InputError, match="job 2: 1 modes"):
+        load_instance(path)
