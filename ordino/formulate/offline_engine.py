@@ -51,7 +51,8 @@ def run_offline(text: str, ask: Callable[[Any], str] | None = None, solve: bool 
                            "missing": [q.model_dump() for q in draft.missing]})
         if draft.problem is None:
             asked = "; ".join(q.text for q in draft.missing) or "the text was not understood"
-            message = f"the description is incomplete: {asked}"
+            message = (f"the description is incomplete (or not a scheduling problem): {asked} "
+                       "(answer with --ask / formulate(..., ask=...), or configure an LLM)")
             formulation = Formulation(status="failed", engine="offline", rounds=1, transcript=transcript,
                                       questions=questions, error=message, warnings=warnings)
             raise _attach(FormulationError(message), formulation)
