@@ -74,7 +74,7 @@ def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
             facts.kind = kind
             if kind in ("single_machine", "parallel_machines") and facts.matrix is None:
                 facts.n_machines = facts.n_machines or (1 if kind == "single_machine" else None)
-        draft = draft_from_facts(facts)
+        draft = draft_from_facts(facts, text + extra)
         missing = list(draft.missing)
         if kind is not None and "constraints" not in asked:
             at = 1 if missing and missing[0].key == "objective" else 0

@@ -54,11 +54,11 @@ def read_facts(text: str) -> Facts:
     return facts
 
 
-def draft_from_facts(facts: Facts) -> OfflineDraft:
-    """Assemble and check the facts into a draft."""
+def draft_from_facts(facts: Facts, text: str = "") -> OfflineDraft:
+    """Assemble and check the facts into a draft (`text` feeds the shared semantic check)."""
     problem, missing, _ = assemble(facts)
     if problem is not None:
-        problem, missing = _semantic_check(problem, missing, facts)
+        problem, missing = _semantic_check(problem, missing, facts, text)
     return OfflineDraft(problem=problem, missing=missing, notes=list(facts.notes))
 
 
@@ -72,20 +72,21 @@ def extract_offline(text: str) -> OfflineDraft:
     >>> d.problem.objective[0].term, len(d.problem.tasks), d.missing
     ('total_tardiness', 4, [])
     """
-    return draft_from_facts(read_facts(text))
+    return draft_from_facts(read_facts(text), text)
 
 
-def _semantic_check(problem: Problem, missing: list[Question], facts: Facts) -> tuple[Problem | None, list[Question]]:
-    """Run the shared semantic check (`ordino.formulate.check`) when the pipeline provides one."""
+def _semantic_check(problem: Problem, missing: list[Question], facts: Facts,
+                    text: str) -> tuple[Problem | None, list[Question]]:
+    """Run the shared semantic check (`ordino.formulate.check.check_problem`) when the pipeline provides one."""
     try:
         from ordino.formulate import check as check_module  # type: ignore[attr-defined]
     except ImportError:
         return problem, missing
-    check = getattr(check_module, "check", None) or getattr(check_module, "check_problem", None)
+    check = getattr(check_module, "check_problem", None)
     if check is None:
         return problem, missing
     try:
-        issues = check(problem)
+        issues = check(problem, text)
     except Exception as exc:  # noqa: BLE001 - a failing check is reported as a question, never a traceback
         return None, [*missing, Question(key="fix", text=f"semantic check failed: {exc}")]
     errors = [str(getattr(i, "message", i)) for i in (issues or []) if getattr(i, "severity", "error") == "error"]
