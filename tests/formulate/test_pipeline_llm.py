@@ -173,6 +173,14 @@ def test_timeout_is_a_clean_llm_error(llm_server: ScriptedLLM, llm_config: LLMCo
         run(llm_config)
 
 
+def test_timeout_is_retried(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    llm_config.timeout, llm_config.max_retries = 0.3, 1
+    llm_server.add(CLASSIFY_OK, delay=1.0).add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
+    f = run(llm_config)
+    assert_optimal(f)
+    assert len(llm_server.requests) == 4
+
+
 def test_json_schema_refused_falls_back_to_json_mode(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
     llm_server.refuse = {"json_schema"}
     llm_server.add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
