@@ -62,10 +62,12 @@ def run_gt(problem: Problem, options: SolveOptions) -> Result:
 
 
 def _tabu_schedule(problem: Problem, budget: float, seed: int) -> tuple[Schedule, int, int, list[str]]:
+    began = time.perf_counter()
     data = shop_from_problem(problem)
     lb = shop_lower_bound(data)
     starts, choice, cmax, label = best_rule(data)
     log = [f"gt: {cmax} with {label}"]
+    budget -= time.perf_counter() - began
     if cmax > lb and budget > 0:
         res = tabu_search(data, choice, starts, time_limit=budget, seed=seed, target=lb)
         log.append(f"tabu: {res.makespan} after {res.iterations} iterations")
@@ -78,8 +80,7 @@ def run_tabu(problem: Problem, options: SolveOptions) -> Result:
     """Best Giffler-Thompson schedule, improved by tabu search (N7 moves, and machine reassignments of
     critical operations in a flexible job shop) for the whole time limit."""
     began = time.perf_counter()
-    budget = options.time_limit - (time.perf_counter() - began)
-    schedule, cmax, lb, log = _tabu_schedule(problem, budget * 0.95, options.seed)
+    schedule, cmax, lb, log = _tabu_schedule(problem, options.time_limit * 0.95, options.seed)
     return _result("tabu", schedule, cmax, float(lb), began, log)
 
 

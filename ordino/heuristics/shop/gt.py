@@ -79,53 +79,89 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
         name, key, call = "", None, priority
     rem, total = _remaining_work(data)
     n_jobs = len(data.job_ops)
+    inf = float("inf")
     nxt = [0] * n_jobs
     job_ready = [0] * n_jobs
     mach_ready = [0] * data.n_machines
     starts = [0] * data.n_ops
     choice = [0] * data.n_ops
-    options, release, due = data.options, data.release, data.due
-    active = [j for j in range(n_jobs) if data.job_ops[j]]
-    while active:
-        cands = []  # (est, ect, job, op, option index, machine, duration)
-        for j in active:
-            o = data.job_ops[j][nxt[j]]
-            ready = max(job_ready[j], release[o])
-            for c, (m, d, _) in enumerate(options[o]):
-                est = max(ready, mach_ready[m])
-                cands.append((est, est + d, j, o, c, m, d))
+    options, release, due, job_ops = data.options, data.release, data.due, data.job_ops
+    cand: list[list[tuple[int, int, int, int, int]]] = [[] for _ in range(n_jobs)]  # (est, ect, opt, m, d)
+    best_ect = [inf] * n_jobs
+    best_est = [inf] * n_jobs
+    on_machine: list[set[int]] = [set() for _ in range(data.n_machines)]
+
+    def refresh(j: int) -> None:
+        o = job_ops[j][nxt[j]]
+        ready = max(job_ready[j], release[o])
+        rows = []
+        be = bs = inf
+        for c, (m, d, _) in enumerate(options[o]):
+            est = ready if ready > mach_ready[m] else mach_ready[m]
+            rows.append((est, est + d, c, m, d))
+            if est + d < be:
+                be = est + d
+            if est < bs:
+                bs = est
+        cand[j], best_ect[j], best_est[j] = rows, be, bs
+
+    for j in range(n_jobs):
+        if job_ops[j]:
+            refresh(j)
+            for row in cand[j]:
+                on_machine[row[3]].add(j)
+    remaining = data.n_ops
+    while remaining:
         if nondelay:
-            best = min(cands, key=lambda x: (x[0], x[1]))
-            m_star, limit = best[5], best[0]
-            conflict = [x for x in cands if x[5] == m_star and x[0] == limit]
+            limit = min(best_est)
+            j0 = best_est.index(limit)
+            x0 = min((x for x in cand[j0] if x[0] == limit), key=lambda x: x[1])
+            m_star = x0[3]
+            conflict = sorted((x, j) for j in on_machine[m_star] for x in cand[j] if x[3] == m_star and x[0] == limit)
         else:
-            best = min(cands, key=lambda x: (x[1], x[0]))
-            m_star, limit = best[5], best[1]
-            conflict = [x for x in cands if x[5] == m_star and x[0] < limit]
+            limit = min(best_ect)
+            j0 = best_ect.index(limit)
+            x0 = min((x for x in cand[j0] if x[1] == limit), key=lambda x: x[0])
+            m_star = x0[3]
+            conflict = sorted((x, j) for j in on_machine[m_star] for x in cand[j] if x[3] == m_star and x[0] < limit)
             if not conflict:  # zero-duration operation
-                conflict = [best]
+                conflict = [(x0, j0)]
         if len(conflict) == 1:
-            pick = conflict[0]
+            pick, j = conflict[0]
         elif name == "RANDOM":
-            pick = conflict[int(rng.integers(len(conflict)))]
+            pick, j = conflict[int(rng.integers(len(conflict)))]
         else:
-            feats = [[float(x[6]), rem[x[3]], float(len(data.job_ops[x[2]]) - nxt[x[2]]), float(x[0]),
-                      float(x[1]), float(x[2]), float(release[x[3]]), due[x[2]], float(job_ready[x[2]]),
-                      float(mach_ready[x[5]]), total[x[2]]] for x in conflict]
+            feats = []
+            for x, k in conflict:
+                o = job_ops[k][nxt[k]]
+                feats.append([float(x[4]), rem[o], float(len(job_ops[k]) - nxt[k]), float(x[0]), float(x[1]),
+                              float(k), float(release[o]), due[k], float(job_ready[k]), float(mach_ready[x[3]]),
+                              total[k]])
             if key is not None:
                 scores = [key(f) for f in feats]
             else:
                 assert call is not None
                 scores = np.asarray(call(np.asarray(feats, dtype=float)), dtype=float).tolist()
-            k = min(range(len(conflict)), key=lambda i: (scores[i], conflict[i][1], conflict[i][2]))
-            pick = conflict[k]
-        est, ect, j, o, c, m, _ = pick
+            i = min(range(len(conflict)), key=lambda i: (scores[i], conflict[i][0][1], conflict[i][1]))
+            pick, j = conflict[i]
+        est, ect, c, m, _ = pick
+        o = job_ops[j][nxt[j]]
         starts[o], choice[o] = est, c
         job_ready[j] = ect
         mach_ready[m] = ect
+        for row in cand[j]:
+            on_machine[row[3]].discard(j)
         nxt[j] += 1
-        if nxt[j] == len(data.job_ops[j]):
-            active.remove(j)
+        remaining -= 1
+        if nxt[j] < len(job_ops[j]):
+            refresh(j)
+            for row in cand[j]:
+                on_machine[row[3]].add(j)
+        else:
+            cand[j], best_ect[j], best_est[j] = [], inf, inf
+        for k in on_machine[m]:
+            if k != j:
+                refresh(k)
     return starts, choice
 
 
