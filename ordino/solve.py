@@ -50,8 +50,13 @@ def choose_method(problem: Problem) -> str:
     """The method `auto` picks for this problem's structure."""
     registry = _registry()
     kind = classify(problem)
-    if kind == "single_machine" and "smt-auto" in registry and registry["smt-auto"].supports(problem) is None:
-        return "smt-auto"
+    if kind == "single_machine" and registry["dp"].supports(problem) is None:
+        return "dp"
+    if kind == "single_machine" and registry["ils"].supports(problem) is None:
+        return "ils"
+    if kind in ("job_shop", "flow_shop", "flexible_job_shop", "rcpsp") and "portfolio" in registry \
+            and registry["portfolio"].supports(problem) is None:
+        return "portfolio"
     return "cpsat"
 
 

@@ -1,11 +1,9 @@
-"""Heuristics: dispatching rules, schedule generation and local search."""
+"""Heuristics: dispatching rules, schedule generation and local search, registered as solve methods."""
 
+from ordino.heuristics.methods_shop import SHOP_METHODS
+from ordino.heuristics.methods_single_machine import single_machine_methods
 from ordino.models.method import Method
 
-METHODS: list[Method] = []
-
-from ordino.heuristics.methods_shop import SHOP_METHODS  # noqa: E402
-
-METHODS += SHOP_METHODS
+METHODS: list[Method] = [*single_machine_methods(), *SHOP_METHODS]
 
 __all__ = ["METHODS"]

@@ -1,0 +1,246 @@
+"""Local search for single-machine (weighted) total tardiness.
+
+Neighbourhoods are evaluated in bulk with the gain matrices of :mod:`.evaluate`:
+
+* adjacent pairwise interchange (API), O(n) per pass;
+* general pairwise interchange (GPI), O(n^3) vectorised per pass;
+* insertion (forward and backward), O(n^2) per pass;
+* dynasearch (Congram, Potts & van de Velde 2002): the best set of *independent* swaps found by dynamic
+  programming over positions; with ``moves="swap+insert"`` insertions enter the same DP (the enhanced
+  dynasearch of Grosso, Della Croce & Tadei 2004).
+
+:func:`ils` is an iterated dynasearch: multi-rule start, random-swap kicks, accept-if-not-worse, restarts
+from the best sequence, and an early stop at a given lower bound (e.g. a known optimum).
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from .evaluate import (
+    adjacent_swap_gains,
+    as_instance,
+    insertion_gains,
+    swap_gains,
+    total_weighted_tardiness,
+)
+
+__all__ = [
+    "adjacent_interchange",
+    "pairwise_interchange",
+    "insertion",
+    "dynasearch",
+    "dynasearch_pass",
+    "best_rule_start",
+    "ils",
+]
+
+
+def _start(p, d, w, perm):
+    return np.lexsort((p, d)) if perm is None else np.asarray(perm, dtype=np.int64).copy()
+
+
+def adjacent_interchange(p, d, w=None, perm=None, max_passes: int = 10_000) -> tuple[np.ndarray, int]:
+    """Best-improvement adjacent pairwise interchange until a local optimum; returns ``(perm, value)``."""
+    p, d, w = as_instance(p, d, w)
+    s = _start(p, d, w, perm)
+    for _ in range(max_passes):
+        g = adjacent_swap_gains(p, d, s, w)
+        if g.size == 0:
+            break
+        k = int(np.argmax(g))
+        if g[k] <= 0:
+            break
+        s[k], s[k + 1] = s[k + 1], s[k]
+    return s, total_weighted_tardiness(p, d, s, w)
+
+
+def pairwise_interchange(p, d, w=None, perm=None, max_passes: int = 10_000) -> tuple[np.ndarray, int]:
+    """Best-improvement general pairwise interchange (any two positions) until a local optimum."""
+    p, d, w = as_instance(p, d, w)
+    s = _start(p, d, w, perm)
+    for _ in range(max_passes):
+        if s.size < 2:
+            break
+        g = swap_gains(p, d, s, w)
+        i, j = np.unravel_index(int(np.argmax(g)), g.shape)
+        if g[i, j] <= 0:
+            break
+        s[i], s[j] = s[j], s[i]
+    return s, total_weighted_tardiness(p, d, s, w)
+
+
+def insertion(p, d, w=None, perm=None, max_passes: int = 10_000) -> tuple[np.ndarray, int]:
+    """Best-improvement insertion (remove one job, reinsert anywhere) until a local optimum."""
+    p, d, w = as_instance(p, d, w)
+    s = _start(p, d, w, perm)
+    for _ in range(max_passes):
+        if s.size < 2:
+            break
+        fwd, bwd = insertion_gains(p, d, s, w)
+        kf, kb = int(np.argmax(fwd)), int(np.argmax(bwd))
+        gf, gb = fwd.flat[kf], bwd.flat[kb]
+        if max(gf, gb) <= 0:
+            break
+        if gf >= gb:
+            i, j = divmod(kf, s.size)
+            s = np.concatenate((s[:i], s[i + 1 : j + 1], s[i : i + 1], s[j + 1 :]))
+        else:
+            i, j = divmod(kb, s.size)
+            s = np.concatenate((s[:i], s[j : j + 1], s[i:j], s[j + 1 :]))
+    return s, total_weighted_tardiness(p, d, s, w)
+
+
+def _segment_gains(p, d, w, s, moves: str, max_span: int | None):
+    """Best gain and move type per segment ``(i, j)``: type 0 swap, 1 forward insert, 2 backward insert."""
+    g = swap_gains(p, d, s, w, max_span=max_span)
+    if moves == "swap":
+        return g, np.zeros(g.shape, dtype=np.int8)
+    fwd, bwd = insertion_gains(p, d, s, w)
+    stack = np.stack((g, fwd, bwd))
+    kind = np.argmax(stack, axis=0).astype(np.int8)
+    return np.take_along_axis(stack, kind[None].astype(np.int64), 0)[0], kind
+
+
+def dynasearch_pass(p, d, w, s: np.ndarray, moves: str = "swap+insert", max_span: int | None = None):
+    """One dynasearch step: apply the best set of independent moves. Returns ``(new_perm, gain)``.
+
+    The DP runs over prefix lengths: ``F[j+1] = max(F[j], max_i F[i] + G[i, j])`` where ``G[i, j]`` is the
+    best gain of a move that changes exactly positions ``i..j``. Moves on disjoint segments do not
+    interact because each keeps the total processing time of its segment.
+    """
+    n = s.size
+    if n < 2:
+        return s, 0
+    g, kind = _segment_gains(p, d, w, s, moves, max_span)
+    f = np.zeros(n + 1, dtype=np.int64)
+    choice = np.full(n, -1, dtype=np.int64)
+    for j in range(1, n):
+        cand = f[:j] + g[:j, j]
+        i = int(np.argmax(cand))
+        if cand[i] > f[j]:
+            f[j + 1] = cand[i]
+            choice[j] = i
+        else:
+            f[j + 1] = f[j]
+    if f[n] <= 0:
+        return s, 0
+    out = s.copy()
+    j = n - 1
+    while j >= 0:
+        i = int(choice[j])
+        if i < 0:
+            j -= 1
+            continue
+        k = kind[i, j]
+        if k == 0:
+            out[i], out[j] = s[j], s[i]
+        elif k == 1:
+            out[i:j] = s[i + 1 : j + 1]
+            out[j] = s[i]
+        else:
+            out[i + 1 : j + 1] = s[i:j]
+            out[i] = s[j]
+        j = i - 1
+    return out, int(f[n])
+
+
+def dynasearch(
+    p, d, w=None, perm=None, moves: str = "swap+insert", max_passes: int = 10_000, max_span: int | None = None
+) -> tuple[np.ndarray, int]:
+    """Dynasearch descent to a local optimum.
+
+    ``moves`` is ``"swap"`` (Congram et al.) or ``"swap+insert"`` (enhanced dynasearch).
+    """
+    p, d, w = as_instance(p, d, w)
+    s = _start(p, d, w, perm)
+    for _ in range(max_passes):
+        s, gain = dynasearch_pass(p, d, w, s, moves, max_span)
+        if gain <= 0:
+            break
+    return s, total_weighted_tardiness(p, d, s, w)
+
+
+def best_rule_start(p, d, w=None) -> tuple[np.ndarray, int]:
+    """Best sequence among EDD, WSPT, (W)MDD, ATC (k = 0.5, 1, 2, 4) and COVERT (k = 1, 2)."""
+    from .rules import atc, covert, edd, mdd, wspt
+
+    p, d, w = as_instance(p, d, w)
+    cands = [edd(p, d, w), wspt(p, d, w), mdd(p, d, w)]
+    cands += [atc(p, d, w, k=k) for k in (0.5, 1.0, 2.0, 4.0)]
+    cands += [covert(p, d, w, k=k) for k in (1.0, 2.0)]
+    vals = [total_weighted_tardiness(p, d, c, w) for c in cands]
+    b = int(np.argmin(vals))
+    return cands[b], int(vals[b])
+
+
+def _kick(s: np.ndarray, rng: np.random.Generator, strength: int, window: int) -> np.ndarray:
+    """Random perturbation: ``strength`` swaps of positions at most ``window`` apart."""
+    out = s.copy()
+    n = out.size
+    for _ in range(strength):
+        i = int(rng.integers(0, n - 1))
+        j = min(n - 1, i + int(rng.integers(1, window + 1)))
+        out[i], out[j] = out[j], out[i]
+    return out
+
+
+def ils(
+    p,
+    d,
+    w=None,
+    time_limit: float = 1.0,
+    iterations: int | None = None,
+    seed: int = 0,
+    lower_bound: int | None = None,
+    start=None,
+    moves: str = "swap+insert",
+    max_span: int | None = None,
+    restart_after: int = 50,
+) -> tuple[np.ndarray, int]:
+    """Iterated dynasearch; returns the best ``(perm, value)`` found.
+
+    Parameters
+    ----------
+    time_limit : wall-clock seconds (checked once per iteration).
+    iterations : optional cap on kick-and-descend iterations.
+    seed : seed of the random kicks.
+    lower_bound : stop as soon as the best value reaches it (e.g. a lower bound or a known optimum).
+    start : starting sequence; default the best of several rules (:func:`best_rule_start`).
+    moves : dynasearch neighbourhood, ``"swap"`` or ``"swap+insert"``.
+    max_span : longest swap considered (``None``: all); insertions are never limited.
+    restart_after : return to the best sequence after this many iterations without improving it.
+    """
+    t0 = time.perf_counter()
+    p, d, w = as_instance(p, d, w)
+    n = p.size
+    if n < 2:
+        s = np.arange(n)
+        return s, total_weighted_tardiness(p, d, s, w)
+    rng = np.random.default_rng(seed)
+    s = best_rule_start(p, d, w)[0] if start is None else np.asarray(start, dtype=np.int64)
+    s, v = dynasearch(p, d, w, s, moves=moves, max_span=max_span)
+    best_s, best_v = s.copy(), v
+    lb = -1 if lower_bound is None else int(lower_bound)
+    it = since = 0
+    while best_v > lb and best_v > 0:
+        if iterations is not None and it >= iterations:
+            break
+        if time.perf_counter() - t0 >= time_limit:
+            break
+        it += 1
+        strength = int(rng.integers(2, 7))
+        cand, cv = dynasearch(
+            p, d, w, _kick(s, rng, strength, max(2, min(n - 1, n // 5))), moves=moves, max_span=max_span
+        )
+        if cv <= v:
+            s, v = cand, cv
+        if cv < best_v:
+            best_s, best_v, since = cand.copy(), cv, 0
+        else:
+            since += 1
+            if since >= restart_after:
+                s, v, since = best_s.copy(), best_v, 0
+    return best_s, best_v

@@ -1,0 +1,113 @@
+"""Exact methods for single-machine total (weighted) tardiness: DP, bounds, dominance, MILP and CP-SAT."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sm_data import load_smtt
+
+from ordino.heuristics.single_machine import (
+    cpsat_smwt,
+    dp_subsets,
+    emmons_precedences,
+    lower_bound,
+    positional_milp,
+    time_indexed_milp,
+    total_weighted_tardiness,
+)
+
+
+@st.composite
+def small(draw, max_n=7, weighted=True):
+    n = draw(st.integers(0, max_n))
+    p = np.array(draw(st.lists(st.integers(0, 8), min_size=n, max_size=n)), dtype=np.int64)
+    d = np.array(draw(st.lists(st.integers(-5, 30), min_size=n, max_size=n)), dtype=np.int64)
+    w = (
+        np.array(draw(st.lists(st.integers(1, 5), min_size=n, max_size=n)), dtype=np.int64)
+        if weighted
+        else None
+    )
+    return p, d, w
+
+
+def brute(p, d, w, prec=None):
+    best = None
+    for s in itertools.permutations(range(p.size)):
+        if prec is not None and any(prec[s[b], s[a]] for a in range(len(s)) for b in range(a + 1, len(s))):
+            continue
+        v = total_weighted_tardiness(p, d, s, w)
+        best = v if best is None else min(best, v)
+    return best
+
+
+@settings(max_examples=150, deadline=None)
+@given(small(max_n=8), st.booleans())
+def test_dp_equals_brute_force(inst, weighted):
+    p, d, w = inst
+    w = w if weighted else None
+    perm, value = dp_subsets(p, d, w)
+    assert sorted(perm.tolist()) == list(range(p.size))
+    assert total_weighted_tardiness(p, d, perm, w) == value
+    assert value == brute(p, d, w)
+    assert 0 <= lower_bound(p, d, w) <= value
+
+
+@settings(max_examples=200, deadline=None)
+@given(small(max_n=7), st.booleans())
+def test_emmons_pairs_keep_an_optimum(inst, weighted):
+    p, d, w = inst
+    w = w if weighted else None
+    prec = emmons_precedences(p, d, w)
+    assert not (prec & prec.T).any()  # acyclic (closure is transitive)
+    assert not prec.diagonal().any()
+    assert brute(p, d, w, prec) == brute(p, d, w)
+
+
+def test_emmons_finds_pairs_on_easy_instances():
+    p = np.array([1, 5, 9])
+    d = np.array([1, 20, 100])
+    prec = emmons_precedences(p, d)
+    assert prec[0, 1] and prec[0, 2] and prec[1, 2]
+
+
+def test_dp_matches_published_smtt20_optima():
+    data = load_smtt("smtt20_800")
+    for idx in range(5, 800, 100):  # one instance from each due-date range class
+        p, d, opt = data[idx]
+        perm, value = dp_subsets(p, d)
+        assert value == opt
+        assert total_weighted_tardiness(p, d, perm) == opt
+        assert lower_bound(p, d) <= opt
+
+
+def test_dp_rejects_large_instances():
+    with pytest.raises(ValueError):
+        dp_subsets(np.ones(30, dtype=int), np.zeros(30, dtype=int))
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_milp_and_cpsat_agree_with_dp(weighted):
+    rng = np.random.default_rng(7 + weighted)
+    for _ in range(3):
+        n = 6
+        p = rng.integers(1, 8, n)
+        d = rng.integers(0, 25, n)
+        w = rng.integers(1, 5, n) if weighted else None
+        _, opt = dp_subsets(p, d, w)
+        for solve in (positional_milp, time_indexed_milp, cpsat_smwt):
+            perm, value, lb, proven = solve(p, d, w, time_limit=20)
+            assert proven, solve.__name__
+            assert value == opt == lb, solve.__name__
+            assert total_weighted_tardiness(p, d, perm, w) == opt
+
+
+def test_cpsat_with_emmons_on_smtt20_sample():
+    p, d, opt = load_smtt("smtt20_800")[123]
+    perm, value, lb, proven = cpsat_smwt(p, d, time_limit=30, workers=2)
+    assert value >= opt and lb <= opt
+    if proven:
+        assert value == opt
