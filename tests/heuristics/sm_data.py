@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 
 def mirror() -> Path:
@@ -15,8 +14,7 @@ def mirror() -> Path:
 
 
 def _need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"benchmark data not found: {path}")
+    assert path.exists(), f"benchmark data not found: {path} (set ORDINO_DATA_MIRROR)"
     return path
 
 
