@@ -28,10 +28,21 @@ from ordino.verify import verify
 
 load = load_problem
 
+_LAZY = {"formulate": "ordino.formulate", "Formulation": "ordino.formulate"}
+
+
+def __getattr__(name: str):
+    """Heavier parts (the formulator pulls in the LLM client) load on first use."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'ordino' has no attribute {name!r}")
+
 __version__ = "0.1.0"
 
 __all__ = [
-    "FormulationError", "InputError", "LLMError", "ModelError", "OrdinoError", "Problem", "Result",
-    "SandboxError", "Schedule", "ScheduledTask", "SolverError", "Verification", "classify", "get_method",
+    "Formulation", "FormulationError", "InputError", "LLMError", "ModelError", "OrdinoError", "Problem", "Result",
+    "SandboxError", "Schedule", "ScheduledTask", "SolverError", "Verification", "classify", "formulate", "get_method",
     "load", "load_problem", "load_schedule", "methods", "register_method", "save_problem", "solve", "verify",
 ]
