@@ -76,7 +76,8 @@ def main() -> None:
     except ImportError:
         peer = False
         print("pyjobshop is not installed: only ordino runs (pip install pyjobshop)")
-    print(f"{'instance':9} {'bks':>6} | {'ordino':>7} {'bound':>7} {'gap%':>6} | {'pyjobshop':>9} {'bound':>7} {'gap%':>6}")
+    print(f"{'instance':9} {'bks':>6} | {'ordino':>7} {'bound':>7} {'gap%':>6} | "
+          f"{'pyjobshop':>9} {'bound':>7} {'gap%':>6}")
     ours, theirs = [], []
     for name in args.instances.split(","):
         problem = job_shop(data[name], name)
@@ -90,7 +91,10 @@ def main() -> None:
             theirs.append(pg)
             line += f" {obj!s:>9} {lb or 0:>7.0f} {pg:>6.2f}"
         print(line, flush=True)
-    print(f"mean gap: ordino {sum(ours) / len(ours):.2f}%" + (f", pyjobshop {sum(theirs) / len(theirs):.2f}%" if peer else ""))
+    summary = f"mean gap: ordino {sum(ours) / len(ours):.2f}%"
+    if peer:
+        summary += f", pyjobshop {sum(theirs) / len(theirs):.2f}%"
+    print(summary)
     ta71 = job_shop(data["ta71"], "ta71")
     began = time.perf_counter()
     build_cpsat(ta71)

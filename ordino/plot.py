@@ -34,7 +34,7 @@ def gantt_png(problem: Problem, schedule: Schedule, path: str | Path, title: str
     colour = {job: cmap(i % 20) for i, job in enumerate(jobs)}
     fig, ax = plt.subplots(figsize=(10, 0.5 + 0.45 * max(1, len(rows))))
     for y, (rid, items) in enumerate(rows.items()):
-        for start, end, task, job in items:
+        for start, end, _task, job in items:
             ax.barh(y, max(end - start, 0.2), left=start, color=colour[job], edgecolor="black", linewidth=0.4)
             if len(items) <= 40:
                 ax.text((start + end) / 2, y, job, ha="center", va="center", fontsize=6)

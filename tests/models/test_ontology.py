@@ -43,14 +43,16 @@ def test_schema_lists_every_constraint_type():
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [
-        (_base(tasks=[{"id": "a", "modes": [{"resources": ["M1"], "duration": 2.5}]}]), "tasks[0](id='a').modes[0].duration"),
+        (_base(tasks=[{"id": "a", "modes": [{"resources": ["M1"], "duration": 2.5}]}]),
+         "tasks[0](id='a').modes[0].duration"),
         (_base(tasks=[{"id": "a", "modes": [{"resources": ["M1"], "duration": -1}]}]), "greater than or equal to 0"),
         (_base(tasks=[{"id": "a", "modes": []}]), "tasks[0](id='a').modes"),
         (_base(tasks=[{"id": "a", "modes": [{"resources": ["M9"], "duration": 1}]}]), "resource 'M9' is not declared"),
         (_base(colour="red"), "colour: unknown field"),
         (_base(constraints=[{"type": "end_before_start", "first": "a", "then": "zz"}]), "task 'zz' is not declared"),
         (_base(constraints=[{"type": "before", "first": "a", "then": "a"}]), "expected one of: end_before_start"),
-        (_base(constraints=[{"type": "time_window", "task": "a", "start_min": 5, "start_max": 2}]), "start_max 2 < start_min 5"),
+        (_base(constraints=[{"type": "time_window", "task": "a", "start_min": 5, "start_max": 2}]),
+         "start_max 2 < start_min 5"),
         (_base(objective=[{"term": "total_tardiness"}]), "no job or task has a due date"),
         (_base(schema="ordino/9"), "schema 'ordino/9' is not supported"),
         (_base(resources=[{"id": "M1", "kind": "machine", "capacity": 3}]), "use kind 'renewable'"),

@@ -40,7 +40,8 @@ def brute_force_parallel_weighted_completion(problem) -> int:
     for assign in product(range(machines), repeat=len(tasks)):
         total = 0
         for m in range(machines):
-            jobs = sorted((tasks[i].modes[m].duration / tasks[i].weight, i) for i in range(len(tasks)) if assign[i] == m)
+            jobs = sorted((tasks[i].modes[m].duration / tasks[i].weight, i)
+                          for i in range(len(tasks)) if assign[i] == m)
             t = 0
             for _, i in jobs:
                 t += tasks[i].modes[m].duration
