@@ -32,8 +32,8 @@ class Score:
     Attributes
     ----------
     mean_gap : float
-        Mean gap in percent over instances with a positive optimum (the literature's convention);
-        ``inf`` for a failed candidate.
+        Mean gap in percent over instances with a positive optimum (the literature's convention); with
+        several sets, the mean of the per-set means, so that each set weighs the same. ``inf`` on failure.
     gaps : list of float or None
         Per instance gap in percent; None where the optimum is 0 (then see `zero_misses`).
     objectives : list of float
@@ -76,8 +76,12 @@ def score_of(result: CandidateResult, instances: list[EvalInstance]) -> Score:
     for g, inst in zip(gaps, instances, strict=True):
         if g is not None:
             by.setdefault(inst.cls, []).append(g)
-    vals = [g for g in gaps if g is not None]
-    mean = sum(vals) / len(vals) if vals else 0.0
+    per_set: dict[str, list[float]] = {}
+    for g, inst in zip(gaps, instances, strict=True):
+        if g is not None:
+            per_set.setdefault(inst.name.split("#")[0], []).append(g)
+    # sets of different sizes weigh the same: the mean of the per-set mean gaps
+    mean = sum(sum(v) / len(v) for v in per_set.values()) / len(per_set) if per_set else 0.0
     return Score(mean, gaps, list(result.objectives), {k: sum(v) / len(v) for k, v in sorted(by.items())},
                  misses, result.seconds)
 

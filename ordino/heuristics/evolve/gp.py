@@ -91,10 +91,10 @@ def _ok(tree: Tree) -> bool:
 
 
 def mutate(tree: Tree, rng: random.Random, weighted: bool = True, kind: str | None = None) -> tuple[Tree, str]:
-    """A mutated copy and the name of the mutation (subtree, point, constant, hoist, wrap, scale, shift)."""
-    kinds = ["subtree", "point", "constant", "hoist", "wrap", "scale", "shift"]
+    """A mutated copy and the mutation's name (subtree, point, constant, hoist, wrap, scale, shift, tilt)."""
+    kinds = ["subtree", "point", "constant", "hoist", "wrap", "scale", "shift", "tilt"]
     for _ in range(20):
-        k = kind or rng.choices(kinds, weights=[2, 2, 2, 1, 1, 2, 2])[0]
+        k = kind or rng.choices(kinds, weights=[2, 2, 2, 1, 1, 2, 2, 2])[0]
         paths = _paths(tree)
         path = rng.choice(paths)
         node = _get(tree, path)
@@ -123,6 +123,11 @@ def mutate(tree: Tree, rng: random.Random, weighted: bool = True, kind: str | No
         elif k == "shift":  # node -> node + c * terminal, c small
             term = [rng.choice([x for x in TERMINALS if weighted or x != "w"])]
             new = _put(tree, path, ["add", node, ["mul", ["c", float(f"{rng.gauss(0, 0.3):.3g}")], term]])
+        elif k == "tilt":  # node -> node * (1 + c * a / b): a state-dependent factor (scaling alone ranks the same)
+            pool = [x for x in TERMINALS if weighted or x != "w"]
+            ratio = ["div", [rng.choice(pool)], ["add", [rng.choice(pool)], [rng.choice(pool)]]]
+            factor = ["add", ["c", 1.0], ["mul", ["c", float(f"{rng.gauss(0, 0.3):.3g}")], ratio]]
+            new = _put(tree, path, ["mul", node, factor])
         else:  # wrap: node -> op(node, new leaf)
             op = rng.choice(["add", "mul", "max", "min", "sub"])
             leaf = _leaf(rng, weighted)

@@ -34,7 +34,11 @@ __all__ = ["EvolveConfig", "EvolveReport", "evolve", "make_engine"]
 
 @dataclass
 class EvolveConfig:
-    """Settings of an evolution run (stored in the archive; ``resume`` reuses them)."""
+    """Settings of an evolution run (stored in the archive; ``resume`` reuses them).
+
+    ``smoke`` runs the one-instance smoke stage of the cascade (default: on for llm, off for gp, whose
+    generated code cannot be broken); ``small_size`` is the size of the stratified small set.
+    """
 
     problem: str = "smtt"
     engine: str = "gp"
@@ -51,6 +55,7 @@ class EvolveConfig:
     per_candidate_seconds: float = 10.0
     max_llm_tokens: int | None = None
     model: str | None = None
+    smoke: bool | None = None
 
     def check(self) -> None:
         """InputError for settings that cannot work."""
@@ -159,7 +164,9 @@ class _Run:
             else:
                 self.codes[h] = r.id
                 todo.append(r)
-        todo = self._stage(todo, self.smoke, "smoke")
+        smoke = self.config.smoke if self.config.smoke is not None else self.engine.name != "gp"
+        if smoke:  # generated trees cannot be syntactically broken: gp skips the smoke stage by default
+            todo = self._stage(todo, self.smoke, "smoke")
         scored = self._stage(todo, self.small, "small")
         survivors = []
         for r, s in scored:
