@@ -367,7 +367,8 @@ def _record(tabu: dict[tuple[int, int], int], move: Move, until: int) -> None:
 
 
 def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit: float = 10.0, seed: int = 0,
-                max_iterations: int | None = None, target: int | None = None, wide: bool = True) -> TabuResult:
+                max_iterations: int | None = None, target: int | None = None, wide: bool = True,
+                tenure: int | None = None, stall_limit: int | None = None) -> TabuResult:
     """Improve a schedule of a job shop (or a flexible job shop with its machine choice fixed).
 
     Parameters
@@ -379,6 +380,9 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
     max_iterations : optional iteration budget.
     target : stop as soon as this makespan (e.g. a lower bound) is reached.
     wide : use the N7 neighbourhood (N5 swaps plus insertions at block ends) instead of N5 alone.
+    tenure : base tabu tenure (default 8 + jobs / machines); each move draws from [tenure, 1.5 tenure].
+    stall_limit : iterations without improvement before jumping back to the best solution and perturbing
+        it (default max(400, 4 x operations)).
 
     Returns
     -------
@@ -394,8 +398,8 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
     flexible = data.flexible
     tabu_machine: dict[tuple[int, int], int] = {}
     n_jobs, n_mach = len(data.job_ops), max(1, data.n_machines)
-    base_tenure = 10 + n_jobs // n_mach
-    stall_limit = max(400, 4 * data.n_ops)
+    base_tenure = tenure if tenure is not None else 8 + n_jobs // n_mach
+    stall_limit = stall_limit if stall_limit is not None else max(400, 4 * data.n_ops)
     tabu: dict[tuple[int, int], int] = {}
     it = stall = 0
     history = [(0, best)]
