@@ -218,3 +218,28 @@ def test_shop_data_from_matrices_round_trip() -> None:
     data = ShopData.from_matrices([[2, 3], [1, 4]], [[0, 1], [1, 0]])
     assert data.n_ops == 4 and data.n_machines == 2 and not data.flexible
     assert shop_lower_bound(data) == 6  # load of machine 0
+
+
+def test_parallel_machines_through_gt_and_tabu() -> None:
+    durations = [(4, 6), (3, 3), (5, 2), (2, 4), (6, 6)]
+    b = Problem.builder().machine("M1").machine("M2")
+    for i, (d1, d2) in enumerate(durations):
+        b.task(f"t{i}", modes=[{"resources": ["M1"], "duration": d1}, {"resources": ["M2"], "duration": d2}])
+    problem = b.build()
+    gt = solve(problem, method="gt")
+    tabu = solve(problem, method="tabu", time_limit=1, seed=0)
+    assert not gt.violations and not tabu.violations
+    optimum = min(max(sum(d[0] for d, s in zip(durations, sides, strict=True) if not s),
+                      sum(d[1] for d, s in zip(durations, sides, strict=True) if s))
+                  for sides in np.ndindex(*(2,) * len(durations)))
+    assert optimum <= tabu.objective <= gt.objective
+    assert tabu.objective == optimum
+
+
+def test_portfolio_on_a_brandimarte_instance(data_mirror: Path) -> None:
+    from ordino.datasets import load_instance
+
+    problem = load_instance(data_mirror / "fjsp" / "Brandimarte1993" / "mk01.txt").problem
+    result = solve(problem, method="portfolio", time_limit=4, workers=1, seed=0)
+    assert not result.violations and result.bound is not None
+    assert 36 <= result.bound <= result.objective <= 42  # optimum 40
