@@ -12,6 +12,7 @@ import gzip
 import io
 import re
 import tarfile
+import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,7 +23,7 @@ from ordino.datasets.instance import Instance
 from ordino.errors import InputError
 from ordino.models.io import problem_from_dict
 
-ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar")
+ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar", ".zip")
 INSTANCE_SUFFIXES = (".sm", ".mm", ".fjs", ".txt", ".json", ".jsonl", ".jss", ".dat")
 MAX_MEMBER_BYTES = 50_000_000
 
@@ -121,36 +122,60 @@ def _text_instances(text: str, source: str, name: str, path: Path, selector: str
                          "OR-Library wtNN, JSON-lines or ordino JSON file", file=source, line=1)
 
 
-def _instance_members(archive: tarfile.TarFile) -> list[tarfile.TarInfo]:
-    """Regular files with an instance extension (README, csv and licence files are skipped), in natural order."""
-    members = [m for m in archive.getmembers() if m.isfile() and m.name.lower().endswith(INSTANCE_SUFFIXES)
-               and not Path(m.name).name.lower().startswith(("readme", "license", "licence"))]
-    return sorted(members, key=lambda m: natural_key(m.name))
+def _is_instance_member(name: str) -> bool:
+    """An instance extension, and not a README, csv or licence file."""
+    base = Path(name).name.lower()
+    return name.lower().endswith(INSTANCE_SUFFIXES) and not base.startswith(("readme", "license", "licence"))
 
 
-def _archive_instances(path: Path, selector: str | None) -> Iterator[Instance]:
-    source = str(path)
+def _archive_members(data: bytes, source: str) -> Iterator[tuple[str, bytes]]:
+    """(member name, bytes) of the instance files of a tar, tar.gz or zip archive, in natural order."""
     try:
-        data = path.read_bytes()
+        if data[:4] == b"PK\x03\x04":
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                infos = sorted((i for i in archive.infolist() if not i.is_dir() and _is_instance_member(i.filename)),
+                               key=lambda i: natural_key(i.filename))
+                for info in infos:
+                    if info.file_size > MAX_MEMBER_BYTES:
+                        raise InputError(f"archive member {info.filename} is too large", file=source)
+                    yield info.filename, archive.read(info)
+            return
         if data[:2] == b"\x1f\x8b":  # one C call instead of streaming through gzip.GzipFile
             data = gzip.decompress(data)
         with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
-            members = _instance_members(archive)
+            members = sorted((m for m in archive.getmembers() if m.isfile() and _is_instance_member(m.name)),
+                             key=lambda m: natural_key(m.name))
             for member in members:
-                name = instance_name(member.name)
-                if selector is not None and name != selector:
-                    continue
                 if member.size > MAX_MEMBER_BYTES:
                     raise InputError(f"archive member {member.name} is too large", file=source)
                 handle = archive.extractfile(member)
-                if handle is None:
-                    continue
-                text = decode(handle.read(), f"{source}#{member.name}")
-                yield from _text_instances(text, f"{source}#{name}", name, Path(member.name))
-    except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise InputError("file not found", file=source) from None
+                if handle is not None:
+                    yield member.name, handle.read()
+    except (tarfile.TarError, zipfile.BadZipFile, EOFError, zlib.error, gzip.BadGzipFile, OSError,
+            NotImplementedError, RuntimeError) as exc:
         raise InputError(f"cannot read archive ({exc})", file=source) from None
+
+
+def _archive_instances(data: bytes, source: str, selector: str | None) -> Iterator[Instance]:
+    found = False
+    for member, payload in _archive_members(data, source):
+        name = instance_name(member)
+        if selector is not None and name != selector:
+            continue
+        found = True
+        text = decode(payload, f"{source}#{member}")
+        yield from _text_instances(text, f"{source}#{name}", name, Path(member))
+    if selector is not None and not found:
+        raise InputError(f"no instance named {selector!r} in the archive", file=source)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})", file=str(path)) from None
 
 
 def iter_instances(path: str | Path, limit: int | None = None) -> Iterator[Instance]:
@@ -159,7 +184,7 @@ def iter_instances(path: str | Path, limit: int | None = None) -> Iterator[Insta
     if file.is_dir():
         raise InputError("is a directory; give a file (or a registry name to `load_suite`)", file=str(file))
     if file.name.lower().endswith(ARCHIVE_SUFFIXES):
-        stream: Iterator[Instance] = _archive_instances(file, selector)
+        stream: Iterator[Instance] = _archive_instances(_read_bytes(file), str(file), selector)
     else:
         text = read_text(file)
         stream = _text_instances(text, str(file), instance_name(file), file, selector)
@@ -222,17 +247,5 @@ def instance_from_bytes(data: bytes, filename: str) -> list[Instance]:
 def _instances_from_bytes(data: bytes, filename: str) -> list[Instance]:
     path = Path(filename)
     if filename.lower().endswith(ARCHIVE_SUFFIXES):
-        try:
-            with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
-                out = []
-                for member in _instance_members(archive):
-                    handle = archive.extractfile(member)
-                    if handle is None or member.size > MAX_MEMBER_BYTES:
-                        continue
-                    name = instance_name(member.name)
-                    out.extend(_text_instances(decode(handle.read(), f"{filename}#{member.name}"),
-                                               f"{filename}#{name}", name, Path(member.name)))
-                return out
-        except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
-            raise InputError(f"cannot read archive ({exc})", file=filename) from None
+        return list(_archive_instances(data, filename, None))
     return list(_text_instances(decode(data, filename), filename, instance_name(path), path))

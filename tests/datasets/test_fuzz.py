@@ -7,6 +7,7 @@ import gzip
 import io
 import os
 import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,23 @@ def test_broken_archives() -> None:
 def test_deeply_nested_json(name: str) -> None:
     with pytest.raises(InputError, match="nested too deeply"):
         instance_from_bytes(b"[" * 100_000, name)
+
+
+def test_zip_archives(tmp_path: Path) -> None:
+    blob = io.BytesIO()
+    with zipfile.ZipFile(blob, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("j30.sm/j301_1.sm", REAL["j301_1.sm"])
+        archive.writestr("j30.sm/README.txt", "not an instance")
+        archive.writestr("j30.sm/mk01.txt", REAL["mk01.txt"])
+    data = blob.getvalue()
+    names = [i.name for i in instance_from_bytes(data, "j30.sm.zip")]
+    assert names == ["j301_1", "mk01"]
+    path = tmp_path / "j30.sm.zip"
+    path.write_bytes(data)
+    from ordino.datasets import load_instance
+
+    assert load_instance(f"{path}#mk01").name == "mk01"
+    with pytest.raises(InputError, match="no instance named"):
+        load_instance(f"{path}#nope")
+    for cut in range(0, len(data), max(1, len(data) // 60)):
+        _only_input_errors(data[:cut], "j30.sm.zip")
