@@ -4,10 +4,11 @@ job shops, time limit and workers, in one run; and Taillard flow shops with `ig`
 Usage:
     python benchmarks/bench_shop.py jssp [--method portfolio] [--time-limit 30] [--workers 2] [--instances ta01,ta02]
     python benchmarks/bench_shop.py pfsp [--method ig] [--time-limit 30] [--instances 1-60]
+    python benchmarks/bench_shop.py fjsp [--method portfolio] [--time-limit 30] [--instances 1-10]
 
 Gaps are in percent to the best known upper bound (jssp/bks.json; pfsp/taillard_pfsp_bounds_sources.csv, the
-smallest of its tables). PyJobShop is a benchmark-only dependency (`pip install pyjobshop==0.0.9`); when it
-is missing the script says so and runs ordino alone.
+smallest of its tables; fjsp/bks.json for Brandimarte mk01-mk15). PyJobShop is a benchmark-only dependency
+(`pip install pyjobshop==0.0.9`); when it is missing the script says so and runs ordino alone.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import argparse
 import csv
 import json
 import os
-import time
 from pathlib import Path
 
 from ordino import solve
@@ -127,19 +127,36 @@ def run_pfsp(args: argparse.Namespace) -> None:
     for name in expand(args.instances or "1-60", "ta", 3):
         p = taillard_pfsp(int(name[2:]))
         problem = job_shop_problem(p, [list(range(len(p[0])))] * len(p), name=name)
-        began = time.perf_counter()
         r = solve(problem, method=args.method, time_limit=args.time_limit, workers=args.workers, seed=args.seed)
         g = gap(r.objective, bks[name])
         gaps.append(g)
         flag = "" if not r.violations else " INVALID"
         print(f"{name:9} {len(p):>3}x{len(p[0]):<3} {bks[name]:>6} | {r.objective!s:>7} "
-              f"{g if g is not None else 0:>6.2f} {time.perf_counter() - began:>5.1f}{flag}", flush=True)
+              f"{g if g is not None else 0:>6.2f} {r.runtime:>5.1f}{flag}", flush=True)
+    print(f"mean gap: ordino {_mean(gaps)}")
+
+
+def run_fjsp(args: argparse.Namespace) -> None:
+    from ordino.datasets import load_instance
+
+    bks = {row["instance"]: row["upper_bound"] for row in json.loads((mirror() / "fjsp" / "bks.json").read_text())}
+    print(f"flexible job shop (Brandimarte), {args.time_limit:g}s, {args.workers} workers, method {args.method!r}")
+    print(f"{'instance':9} {'bks':>6} | {'ordino':>7} {'bound':>7} {'gap%':>6} {'time':>5}")
+    gaps: list[float | None] = []
+    for name in expand(args.instances or "1-10", "mk", 2):
+        problem = load_instance(mirror() / "fjsp" / "Brandimarte1993" / f"{name}.txt").problem
+        r = solve(problem, method=args.method, time_limit=args.time_limit, workers=args.workers, seed=args.seed)
+        g = gap(r.objective, bks[name])
+        gaps.append(g)
+        flag = "" if not r.violations else " INVALID"
+        print(f"{name:9} {bks[name]:>6} | {r.objective!s:>7} {r.bound or 0:>7.0f} {g if g is not None else 0:>6.2f} "
+              f"{r.runtime:>5.1f}{flag}", flush=True)
     print(f"mean gap: ordino {_mean(gaps)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("family", choices=["jssp", "pfsp"])
+    parser.add_argument("family", choices=["jssp", "pfsp", "fjsp"])
     parser.add_argument("--method", default=None, help="ordino method (default: portfolio for jssp, ig for pfsp)")
     parser.add_argument("--time-limit", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=2)
@@ -147,8 +164,8 @@ def main() -> None:
     parser.add_argument("--instances", default="", help="e.g. 1-10,21 (jssp: ta01..; pfsp: ta001..)")
     parser.add_argument("--no-pyjobshop", action="store_true", help="skip the PyJobShop side")
     args = parser.parse_args()
-    args.method = args.method or ("portfolio" if args.family == "jssp" else "ig")
-    run_jssp(args) if args.family == "jssp" else run_pfsp(args)
+    args.method = args.method or ("ig" if args.family == "pfsp" else "portfolio")
+    {"jssp": run_jssp, "pfsp": run_pfsp, "fjsp": run_fjsp}[args.family](args)
 
 
 if __name__ == "__main__":
