@@ -19,6 +19,7 @@ import time
 
 import numpy as np
 
+from . import _kernels as _k
 from .evaluate import (
     adjacent_swap_gains,
     as_instance,
@@ -104,12 +105,11 @@ def _segment_gains(p, d, w, s, moves: str, max_span: int | None):
     return np.take_along_axis(stack, kind[None].astype(np.int64), 0)[0], kind
 
 
-def dynasearch_pass(p, d, w, s: np.ndarray, moves: str = "swap+insert", max_span: int | None = None):
-    """One dynasearch step: apply the best set of independent moves. Returns ``(new_perm, gain)``.
+def _dynasearch_pass_numpy(p, d, w, s: np.ndarray, moves: str = "swap+insert", max_span: int | None = None):
+    """Reference dynasearch pass on the numpy gain matrices (kept to cross-check the compiled kernel).
 
     The DP runs over prefix lengths: ``F[j+1] = max(F[j], max_i F[i] + G[i, j])`` where ``G[i, j]`` is the
-    best gain of a move that changes exactly positions ``i..j``. Moves on disjoint segments do not
-    interact because each keeps the total processing time of its segment.
+    best gain of a move that changes exactly positions ``i..j``.
     """
     n = s.size
     if n < 2:
@@ -147,6 +147,39 @@ def dynasearch_pass(p, d, w, s: np.ndarray, moves: str = "swap+insert", max_span
     return out, int(f[n])
 
 
+def _moves_flags(moves: str, max_span: int | None) -> tuple[bool, int]:
+    if moves not in ("swap", "swap+insert"):
+        raise ValueError(f"moves must be 'swap' or 'swap+insert', got {moves!r}")
+    if max_span is not None and max_span < 1:
+        raise ValueError(f"max_span must be >= 1 or None, got {max_span}")
+    return moves == "swap+insert", 0 if max_span is None else int(max_span)
+
+
+def _check_perm(perm, n: int) -> np.ndarray:
+    s = np.asarray(perm, dtype=np.int64).ravel()
+    if s.size != n or not np.array_equal(np.sort(s), np.arange(n)):
+        raise ValueError(f"start must be a permutation of 0..{n - 1}")
+    return s.copy()
+
+
+def dynasearch_pass(p, d, w, s: np.ndarray, moves: str = "swap+insert", max_span: int | None = None):
+    """One dynasearch step: apply the best set of independent moves. Returns ``(new_perm, gain)``.
+
+    The DP runs over prefix lengths: ``F[j+1] = max(F[j], max_i F[i] + G[i, j])`` where ``G[i, j]`` is the
+    best gain of a move that changes exactly positions ``i..j``. Moves on disjoint segments do not
+    interact because each keeps the total processing time of its segment. Compiled, O(n^2) per pass plus
+    the swaps that survive a bound (see :mod:`._kernels`).
+    """
+    p, d, w = as_instance(p, d, w)
+    insert, span = _moves_flags(moves, max_span)
+    s = np.ascontiguousarray(s, dtype=np.int64)
+    if s.size < 2:
+        return s.copy(), 0
+    out = np.empty_like(s)
+    gain = int(_k.dyna_pass(p, d, w, s, out, insert, span))
+    return out, gain
+
+
 def dynasearch(
     p, d, w=None, perm=None, moves: str = "swap+insert", max_passes: int = 10_000, max_span: int | None = None
 ) -> tuple[np.ndarray, int]:
@@ -155,11 +188,10 @@ def dynasearch(
     ``moves`` is ``"swap"`` (Congram et al.) or ``"swap+insert"`` (enhanced dynasearch).
     """
     p, d, w = as_instance(p, d, w)
-    s = _start(p, d, w, perm)
-    for _ in range(max_passes):
-        s, gain = dynasearch_pass(p, d, w, s, moves, max_span)
-        if gain <= 0:
-            break
+    insert, span = _moves_flags(moves, max_span)
+    s = np.ascontiguousarray(_start(p, d, w, perm), dtype=np.int64)
+    if s.size >= 2:
+        _k.descend(p, d, w, s, np.empty_like(s), insert, span, int(max_passes))
     return s, total_weighted_tardiness(p, d, s, w)
 
 
@@ -176,15 +208,13 @@ def best_rule_start(p, d, w=None) -> tuple[np.ndarray, int]:
     return cands[b], int(vals[b])
 
 
-def _kick(s: np.ndarray, rng: np.random.Generator, strength: int, window: int) -> np.ndarray:
-    """Random perturbation: ``strength`` swaps of positions at most ``window`` apart."""
-    out = s.copy()
-    n = out.size
-    for _ in range(strength):
-        i = int(rng.integers(0, n - 1))
-        j = min(n - 1, i + int(rng.integers(1, window + 1)))
-        out[i], out[j] = out[j], out[i]
-    return out
+def _kick_params(n: int) -> tuple[int, int, int]:
+    """Kick strength range and swap window for ``n`` jobs."""
+    return KICK_LO, KICK_HI, max(1, min(n - 1, max(KICK_WINDOW_MIN, int(KICK_WINDOW_FRAC * n))))
+
+
+KICK_LO, KICK_HI, KICK_WINDOW_MIN, KICK_WINDOW_FRAC = 2, 6, 2, 0.2
+_CHUNK_SECONDS = 0.01
 
 
 def ils(
@@ -204,8 +234,9 @@ def ils(
 
     Parameters
     ----------
-    time_limit : wall-clock seconds (checked once per iteration).
-    iterations : optional cap on kick-and-descend iterations.
+    time_limit : wall-clock seconds, checked between chunks of about 10 ms of iterations.
+    iterations : optional cap on kick-and-descend iterations (with it the result depends only on the seed,
+        unless the time limit cuts the run short).
     seed : seed of the random kicks.
     lower_bound : stop as soon as the best value reaches it (e.g. a lower bound or a known optimum).
     start : starting sequence; default the best of several rules (:func:`best_rule_start`).
@@ -219,28 +250,23 @@ def ils(
     if n < 2:
         s = np.arange(n)
         return s, total_weighted_tardiness(p, d, s, w)
-    rng = np.random.default_rng(seed)
-    s = best_rule_start(p, d, w)[0] if start is None else np.asarray(start, dtype=np.int64)
-    s, v = dynasearch(p, d, w, s, moves=moves, max_span=max_span)
-    best_s, best_v = s.copy(), v
+    insert, span = _moves_flags(moves, max_span)
+    s = best_rule_start(p, d, w)[0] if start is None else _check_perm(start, n)
+    s = np.ascontiguousarray(s, dtype=np.int64)
+    _k.descend(p, d, w, s, np.empty(n, np.int64), insert, span, 1_000_000)
+    v = int(_k.twt(p, d, w, s))
+    best = s.copy()
+    st = np.array([v, v, 0, 0], dtype=np.int64)
+    rng = _k.seed_state(seed)
     lb = -1 if lower_bound is None else int(lower_bound)
-    it = since = 0
-    while best_v > lb and best_v > 0:
-        if iterations is not None and it >= iterations:
+    lo, hi, window = _kick_params(n)
+    chunk = 1
+    while st[1] > max(lb, 0):
+        todo = chunk if iterations is None else min(chunk, iterations - int(st[3]))
+        if todo <= 0 or time.perf_counter() - t0 >= time_limit:
             break
-        if time.perf_counter() - t0 >= time_limit:
-            break
-        it += 1
-        strength = int(rng.integers(2, 7))
-        cand, cv = dynasearch(
-            p, d, w, _kick(s, rng, strength, max(2, min(n - 1, n // 5))), moves=moves, max_span=max_span
-        )
-        if cv <= v:
-            s, v = cand, cv
-        if cv < best_v:
-            best_s, best_v, since = cand.copy(), cv, 0
-        else:
-            since += 1
-            if since >= restart_after:
-                s, v, since = best_s.copy(), best_v, 0
-    return best_s, best_v
+        t1 = time.perf_counter()
+        _k.ils_iterations(p, d, w, s, best, st, rng, todo, lb, insert, span, lo, hi, window, restart_after)
+        per = (time.perf_counter() - t1) / todo
+        chunk = int(max(1, min(10 * chunk, _CHUNK_SECONDS / max(per, 1e-7))))
+    return best, int(st[1])
