@@ -108,6 +108,13 @@ class ProblemAdapter(Protocol):
         """Named seed heuristics as candidate code (the classic rules)."""
         ...
 
+    gp_args: tuple[str, ...]
+    gp_derived: dict[str, str]
+
+    def seed_trees(self, weighted: bool) -> dict[str, list]:
+        """The classic rules as GP expression trees."""
+        ...
+
 
 SMTT_SIGNATURE = "def priority(p, d, w, t, rem, pmean, pmax):"
 
@@ -131,6 +138,15 @@ _SEEDS = {
 }
 
 
+SMTT_SEED_TREES: dict[str, list] = {
+    "edd": ["d"],
+    "spt": ["p"],
+    "mdd": ["max", ["add", ["t"], ["p"]], ["d"]],
+    "slack": ["slack"],
+    "wmdd": ["div", ["max", ["p"], ["sub", ["d"], ["t"]]], ["w"]],
+}
+
+
 class SmttAdapter:
     """Single-machine (weighted) total tardiness, candidates are greedy priority functions."""
 
@@ -139,6 +155,12 @@ class SmttAdapter:
     kind = "priority"
     signature = SMTT_SIGNATURE
     description = SMTT_DESCRIPTION
+    gp_args = ("p", "d", "w", "t", "rem", "pmean", "pmax")
+    gp_derived = {"slack": "d - t - p"}
+
+    def seed_trees(self, weighted: bool) -> dict[str, list]:
+        """EDD, SPT, MDD, minimum slack (and weighted MDD for weighted sets) as expression trees."""
+        return {k: v for k, v in SMTT_SEED_TREES.items() if weighted or k != "wmdd"}
 
     def load(self, spec: str) -> list[EvalInstance]:
         """Instances of a set spec (see `ordino.heuristics.evolve.data`)."""

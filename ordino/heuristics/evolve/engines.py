@@ -62,41 +62,33 @@ def tournament(pool: list[CandidateRow], rng: random.Random, k: int = 4) -> Cand
     return min(picks, key=lambda c: (c.fitness if c.fitness is not None else float("inf"), len(c.code)))
 
 
-SEED_TREES: dict[str, gp.Tree] = {
-    "edd": ["d"],
-    "spt": ["p"],
-    "mdd": ["max", ["add", ["t"], ["p"]], ["d"]],
-    "slack": ["slack"],
-    "wmdd": ["div", ["max", ["p"], ["sub", ["d"], ["t"]]], ["w"]],
-}
-
-
 class GPEngine:
     """Genetic programming over priority expressions; needs no network.
 
-    The review steers it: crossover partners come from the candidate that is best on the leader's weakest
+    The adapter gives the terminals, the function's arguments, derived locals and seed trees. The review
+    steers the search: crossover partners come from the candidate that is best on the leader's weakest
     instance classes, and a stagnating island gets bigger mutations (subtree, wrap) more often.
     """
 
     name = "gp"
 
-    def __init__(self, weighted: bool = True, crossover_rate: float = 0.5) -> None:
-        self.weighted = weighted
+    def __init__(self, adapter: ProblemAdapter, weighted: bool = True, crossover_rate: float = 0.5) -> None:
+        self.args: tuple[str, ...] = adapter.gp_args
+        self.derived: dict[str, str] = adapter.gp_derived
+        self.seed_trees: dict[str, gp.Tree] = adapter.seed_trees(weighted)
+        terms = (*self.args, *self.derived)
+        self.terminals = tuple(x for x in terms if weighted or x != "w")
         self.crossover_rate = crossover_rate
 
     def initial(self, n: int, rng: random.Random) -> list[Proposal]:
         """The classic rules as seeds, then ramped half-and-half random trees."""
-        out = []
-        for name, tree in SEED_TREES.items():
-            if name == "wmdd" and not self.weighted:
-                continue
-            out.append(self._proposal(tree, f"seed:{name}", []))
+        out = [self._proposal(tree, f"seed:{name}", []) for name, tree in self.seed_trees.items()]
         k = 0
         while len(out) < n:
-            tree = gp.simplify(gp.random_tree(rng, 2 + k % 4, grow=k % 2 == 0, weighted=self.weighted))
+            tree = gp.simplify(gp.random_tree(rng, 2 + k % 4, grow=k % 2 == 0, terminals=self.terminals))
             out.append(self._proposal(tree, "random", []))
             k += 1
-        return out[:max(n, len(SEED_TREES))]
+        return out
 
     def reflect(self, review: Review, leader: CandidateRow | None) -> tuple[str, int, int]:
         """The rule-based review is the reflection."""
@@ -119,11 +111,11 @@ class GPEngine:
                 origin = "crossover:specialist" if b is special else "crossover"
                 parents = [a.id, b.id]
                 if rng.random() < 0.3:
-                    child, kind = gp.mutate(child, rng, self.weighted)
+                    child, kind = gp.mutate(child, rng, self.terminals)
                     origin += f"+{kind}"
             else:
                 kind = rng.choice(["subtree", "wrap"]) if review.stagnant and rng.random() < 0.5 else None
-                child, kind = gp.mutate(a.genome, rng, self.weighted, kind)
+                child, kind = gp.mutate(a.genome, rng, self.terminals, kind)
                 origin, parents = f"mutation:{kind}", [a.id]
             out.append(self._proposal(child, origin, parents))
         return out
@@ -132,10 +124,10 @@ class GPEngine:
         """Trees cannot be repaired from a traceback; a failing tree is simply dropped."""
         return None
 
-    @staticmethod
-    def _proposal(tree: gp.Tree, origin: str, parents: list[str]) -> Proposal:
+    def _proposal(self, tree: gp.Tree, origin: str, parents: list[str]) -> Proposal:
         expr = gp.to_expr(tree)
-        return Proposal(gp.to_source(tree), origin, parents, thought=f"score = {expr}", genome=tree)
+        src = gp.to_source(tree, args=self.args, derived=self.derived)
+        return Proposal(src, origin, parents, thought=f"score = {expr}", genome=tree)
 
 
 _SYSTEM = ("You design scheduling heuristics. You answer with one JSON object with keys \"thought\" (one short "

@@ -32,19 +32,19 @@ def _const(rng: random.Random) -> Tree:
     return ["c", round(rng.uniform(-2.0, 3.0), 3)]
 
 
-def _leaf(rng: random.Random, weighted: bool) -> Tree:
+def _leaf(rng: random.Random, terminals: tuple[str, ...]) -> Tree:
     if rng.random() < 0.15:
         return _const(rng)
-    pool = TERMINALS if weighted else tuple(x for x in TERMINALS if x != "w")
-    return [rng.choice(pool)]
+    return [rng.choice(terminals)]
 
 
-def random_tree(rng: random.Random, max_depth: int = 4, grow: bool = True, weighted: bool = True) -> Tree:
+def random_tree(rng: random.Random, max_depth: int = 4, grow: bool = True,
+                terminals: tuple[str, ...] = TERMINALS) -> Tree:
     """A random tree of depth at most `max_depth` (ramped half-and-half when `grow` alternates)."""
     if max_depth <= 1 or (grow and rng.random() < 0.3):
-        return _leaf(rng, weighted)
+        return _leaf(rng, terminals)
     op = rng.choice(list(OPERATORS))
-    return [op, *(random_tree(rng, max_depth - 1, grow, weighted) for _ in range(OPERATORS[op]))]
+    return [op, *(random_tree(rng, max_depth - 1, grow, terminals) for _ in range(OPERATORS[op]))]
 
 
 def size(tree: Tree) -> int:
@@ -90,7 +90,8 @@ def _ok(tree: Tree) -> bool:
     return depth(tree) <= MAX_DEPTH and size(tree) <= MAX_SIZE
 
 
-def mutate(tree: Tree, rng: random.Random, weighted: bool = True, kind: str | None = None) -> tuple[Tree, str]:
+def mutate(tree: Tree, rng: random.Random, terminals: tuple[str, ...] = TERMINALS,
+           kind: str | None = None) -> tuple[Tree, str]:
     """A mutated copy and the mutation's name (subtree, point, constant, hoist, wrap, scale, shift, tilt)."""
     kinds = ["subtree", "point", "constant", "hoist", "wrap", "scale", "shift", "tilt"]
     for _ in range(20):
@@ -99,13 +100,13 @@ def mutate(tree: Tree, rng: random.Random, weighted: bool = True, kind: str | No
         path = rng.choice(paths)
         node = _get(tree, path)
         if k == "subtree":
-            new = _put(tree, path, random_tree(rng, rng.randint(1, 3), True, weighted))
+            new = _put(tree, path, random_tree(rng, rng.randint(1, 3), True, terminals))
         elif k == "point":
             if node[0] in OPERATORS:
                 same = [o for o, a in OPERATORS.items() if a == OPERATORS[node[0]] and o != node[0]]
                 new = _put(tree, path, [rng.choice(same), *node[1:]])
             else:
-                new = _put(tree, path, _leaf(rng, weighted))
+                new = _put(tree, path, _leaf(rng, terminals))
         elif k == "constant":
             consts = [p for p in paths if _get(tree, p)[0] == "c"]
             if not consts:
@@ -121,16 +122,16 @@ def mutate(tree: Tree, rng: random.Random, weighted: bool = True, kind: str | No
         elif k == "scale":  # node -> node * c, c near 1: a small step for a good rule
             new = _put(tree, path, ["mul", node, ["c", float(f"{1 + rng.gauss(0, 0.15):.3g}")]])
         elif k == "shift":  # node -> node + c * terminal, c small
-            term = [rng.choice([x for x in TERMINALS if weighted or x != "w"])]
+            term = [rng.choice(terminals)]
             new = _put(tree, path, ["add", node, ["mul", ["c", float(f"{rng.gauss(0, 0.3):.3g}")], term]])
         elif k == "tilt":  # node -> node * (1 + c * a / b): a state-dependent factor (scaling alone ranks the same)
-            pool = [x for x in TERMINALS if weighted or x != "w"]
+            pool = terminals
             ratio = ["div", [rng.choice(pool)], ["add", [rng.choice(pool)], [rng.choice(pool)]]]
             factor = ["add", ["c", 1.0], ["mul", ["c", float(f"{rng.gauss(0, 0.3):.3g}")], ratio]]
             new = _put(tree, path, ["mul", node, factor])
         else:  # wrap: node -> op(node, new leaf)
             op = rng.choice(["add", "mul", "max", "min", "sub"])
-            leaf = _leaf(rng, weighted)
+            leaf = _leaf(rng, terminals)
             pair = [node, leaf] if rng.random() < 0.5 else [leaf, node]
             new = _put(tree, path, [op, *pair])
         new = simplify(new)
@@ -235,18 +236,24 @@ def _uses(tree: Tree, name: str) -> bool:
     return tree[0] in OPERATORS and any(_uses(c, name) for c in tree[1:])
 
 
-def to_source(tree: Tree, doc: str = "Evolved priority rule: the unscheduled job with the lowest score runs next.") \
-        -> str:
-    """A standalone module defining ``priority(p, d, w, t, rem, pmean, pmax)`` for the tree."""
+SMTT_ARGS = ("p", "d", "w", "t", "rem", "pmean", "pmax")
+SMTT_DERIVED = {"slack": "d - t - p"}
+
+
+def to_source(tree: Tree, doc: str = "Evolved priority rule: the unscheduled job with the lowest score runs next.",
+              args: tuple[str, ...] = SMTT_ARGS, derived: dict[str, str] | None = None) -> str:
+    """A standalone module defining ``priority(*args)`` for the tree (``derived`` terminals become locals)."""
+    derived = SMTT_DERIVED if derived is None else derived
     lines = ["import numpy as np", "", ""]
     if _uses(tree, "div"):
         lines += ["def pdiv(a, b):", '    """Protected division: a / b, and a where |b| < 1e-9."""',
                   "    return a / np.where(np.abs(b) < 1e-9, 1.0, b)", "", ""]
-    lines += ["def priority(p, d, w, t, rem, pmean, pmax):", f'    """{doc}"""']
-    if _uses(tree, "slack"):
-        lines.append("    slack = d - t - p")
+    lines += [f"def priority({', '.join(args)}):", f'    """{doc}"""']
+    for name, expr in derived.items():
+        if _uses(tree, name):
+            lines.append(f"    {name} = {expr}")
     expr = to_expr(tree)
-    if tree[0] == "c" or not any(_uses(tree, x) for x in TERMINALS):
-        expr = f"{expr} + 0.0 * p"
+    if not any(_uses(tree, x) for x in (*args, *derived)):
+        expr = f"{expr} + 0.0 * {args[0]}"
     lines.append(f"    return {expr}")
     return "\n".join(lines) + "\n"

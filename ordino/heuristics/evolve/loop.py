@@ -100,7 +100,7 @@ class EvolveReport:
 def make_engine(config: EvolveConfig, adapter: ProblemAdapter, weighted: bool, client: Any = None) -> Engine:
     """The engine named in the config; the llm engine uses the formulator's client unless one is given."""
     if config.engine == "gp":
-        return GPEngine(weighted=weighted)
+        return GPEngine(adapter, weighted=weighted)
     if client is None:
         from ordino.formulate.llm_client import LLMClient, load_config
 
