@@ -134,7 +134,7 @@ def run_sgs(problem: Problem, options: SolveOptions) -> Result:
 
 # --- portfolio ------------------------------------------------------------------------------------------
 
-HEURISTIC_SHARE = {"job_shop": 0.3, "flexible_job_shop": 0.3, "flow_shop": 0.7, "rcpsp": 0.2}
+HEURISTIC_SHARE = {"job_shop": 0.3, "flexible_job_shop": 0.6, "flow_shop": 0.7, "rcpsp": 0.2}
 """Fraction of the time limit the portfolio gives its heuristic before CP-SAT takes over (small instances)."""
 
 
