@@ -4,7 +4,8 @@ Usage::
 
     python benchmarks/bench_evolve.py                                  # ~150 s GP on the paper sets' train splits
     python benchmarks/bench_evolve.py --seconds 300 --population 60
-    python benchmarks/bench_evolve.py --train smtt-paper-20:all --test smtt-paper-100:all   # the issue's setting
+    python benchmarks/bench_evolve.py --train smtt-paper-20:all --test smtt-paper-100:all   # train on 20 jobs only
+    python benchmarks/bench_evolve.py --problem jssp --population 24   # dispatching rules on ta01-ta40 halves
 
 Training and test are disjoint (``:train`` / ``:test`` are stratified halves of each set); the test instances
 are only touched after the run. Gaps are mean % over instances with a positive optimum (the paper's
@@ -23,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("ORDINO_DATA_MIRROR", str((ROOT.parent / "shared" / "data").resolve()))
 
-from ordino.heuristics.evolve import EvolveConfig, SmttAdapter, evolve, plot_convergence, save_heuristic  # noqa: E402
+from ordino.heuristics.evolve import EvolveConfig, adapter_for, evolve, plot_convergence, save_heuristic  # noqa: E402
 from ordino.heuristics.evolve.adapters import instance_gap  # noqa: E402
 from ordino.heuristics.single_machine.evaluate import total_weighted_tardiness  # noqa: E402
 from ordino.heuristics.single_machine.rules import RULES  # noqa: E402
@@ -46,6 +47,24 @@ def baseline_gaps(instances: list) -> dict[str, float]:
     return out
 
 
+JSSP_BASELINES = ("SPT", "MWKR", "MOR", "FIFO", "ECT", "MWKR_SPT")
+
+
+def jssp_baseline_gaps(instances: list) -> dict[str, float]:
+    """Mean gap of each classic rule (Giffler-Thompson, active schedules) on the instances."""
+    from ordino.heuristics.shop.data import ShopData
+    from ordino.heuristics.shop.gt import generate, makespan_of
+
+    out = {}
+    for rule in JSSP_BASELINES:
+        vals = []
+        for i in instances:
+            data = ShopData.from_matrices(i.extra["durations"], i.extra["machines"])
+            vals.append(makespan_of(data, *generate(data, rule)))
+        out[rule.lower()] = mean_gap(vals, instances)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=150.0, help="time budget of the GP run")
@@ -53,28 +72,34 @@ def main() -> None:
     ap.add_argument("--population", type=int, default=96)
     ap.add_argument("--islands", type=int, default=4)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--train", default="smtt-paper-20:train+smtt-paper-100:train")
-    ap.add_argument("--test", default="smtt-paper-20:test+smtt-paper-100:test")
+    ap.add_argument("--problem", default="smtt", choices=["smtt", "jssp"])
+    ap.add_argument("--train", default=None, help="default: the paper sets' train splits (jssp: ta01-ta40:train)")
+    ap.add_argument("--test", default=None, help="default: the matching test splits (jssp: ta01-ta40:test)")
     ap.add_argument("--out-dir", type=Path, default=Path("/tmp/ordino-bench-evolve"))
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    cfg = EvolveConfig(generations=args.generations, population=args.population, islands=args.islands,
-                       train=args.train, test=args.test, time_budget=args.seconds, seed=args.seed)
+    jssp = args.problem == "jssp"
+    args.train = args.train or ("ta01-ta40:train" if jssp else "smtt-paper-20:train+smtt-paper-100:train")
+    args.test = args.test or ("ta01-ta40:test" if jssp else "smtt-paper-20:test+smtt-paper-100:test")
+    cfg = EvolveConfig(problem=args.problem, generations=args.generations, population=args.population,
+                       islands=args.islands, train=args.train, test=args.test, time_budget=args.seconds,
+                       seed=args.seed)
     began = time.perf_counter()
     report = evolve(cfg, args.out_dir / "run.db")
     wall = time.perf_counter() - began
-    save_heuristic(args.out_dir / "best.py", report.best, report.lineage, train=args.train, test=args.test,
-                   train_gap=report.train_gap, test_gap=report.test_gap)
-    plot_convergence(report.generations, args.out_dir / "convergence.png", "GP on single-machine tardiness")
-    adapter = SmttAdapter()
+    save_heuristic(args.out_dir / "best.py", report.best, report.lineage, problem=args.problem,
+                   train=args.train, test=args.test, train_gap=report.train_gap, test_gap=report.test_gap)
+    plot_convergence(report.generations, args.out_dir / "convergence.png", f"GP on {args.problem}")
+    adapter = adapter_for(args.problem)
+    names = [r.lower() for r in JSSP_BASELINES] if jssp else list(BASELINES)
     rows = []
     for part in ["+".join(args.test.split("+")), *args.test.split("+")] if "+" in args.test else [args.test]:
         inst = adapter.load(part)
         evolved = adapter.evaluate([("best", report.best.code)], inst)[0]
         # pooled mean over the instances, exactly as for the baselines
         row = {"test_set": part, "instances": len(inst), "evolved": mean_gap(evolved.objectives, inst)}
-        row.update(baseline_gaps(inst))
+        row.update(jssp_baseline_gaps(inst) if jssp else baseline_gaps(inst))
         rows.append(row)
     result = {"train": args.train, "test": args.test, "wall_seconds": round(wall, 1),
               "generations": len(report.generations), "candidates": int(report.costs["candidates"]),
@@ -86,10 +111,10 @@ def main() -> None:
     print(f"GP run: {result['generations']} generations, {result['candidates']} candidates, {wall:.0f} s wall, "
           f"training gap {report.train_gap:.4f} %")
     print(report.best.code)
-    head = ["test set", "n", "evolved", *BASELINES]
+    head = ["test set", "n", "evolved", *names]
     print(" | ".join(f"{h:>14}" for h in head))
     for r in rows:
-        cells = [r["test_set"][:30], str(r["instances"]), *(f"{r[k]:.4f}" for k in ["evolved", *BASELINES])]
+        cells = [r["test_set"][:30], str(r["instances"]), *(f"{r[k]:.4f}" for k in ["evolved", *names])]
         print(" | ".join(f"{c:>14}" for c in cells))
     print(f"files: {result['files']}")
 

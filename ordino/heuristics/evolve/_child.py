@@ -123,6 +123,29 @@ def _run_sequence(func, instances, sequences=None):
     return values
 
 
+def _run_jssp(func, instances, sequences=None):
+    """Makespan of the Giffler-Thompson schedule the candidate's dispatching rule builds, per instance."""
+    from ordino.heuristics.shop.data import ShopData
+    from ordino.heuristics.shop.gt import FEATURES, generate, makespan_of
+
+    cols = [FEATURES.index(n) for n in ("duration", "work_remaining", "ops_remaining", "est", "ect",
+                                         "machine_ready", "work_total", "arrival")]
+
+    def rule(feats):
+        s = np.asarray(func(*(feats[:, c].copy() for c in cols)), dtype=float)
+        s = np.broadcast_to(s, (feats.shape[0],)) if s.shape != (feats.shape[0],) else s
+        if np.isnan(s).any():
+            raise ValueError("priority returned NaN")
+        return s
+
+    values = []
+    for inst in instances:
+        data = ShopData.from_matrices(inst["durations"], inst["machines"])
+        starts, choice = generate(data, rule)
+        values.append(float(makespan_of(data, starts, choice)))
+    return values
+
+
 def main():
     real_out = sys.stdout
     payload = json.loads(sys.stdin.read())
@@ -146,6 +169,8 @@ def main():
                     seqs = [None] * len(instances) if payload.get("return_sequences") else None
                     if kind == "priority":
                         vals = _run_priority(func, groups, len(instances), seqs)
+                    elif kind == "jssp":
+                        vals = _run_jssp(func, instances)
                     else:
                         vals = _run_sequence(func, instances, seqs)
             finally:

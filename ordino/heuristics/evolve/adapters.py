@@ -7,9 +7,8 @@ the engines only talk to this interface, so new problem classes plug in by writi
 Implemented: `SmttAdapter`, single-machine (weighted) total tardiness with a priority function evaluated
 greedily (or a sequencing function returning a permutation).
 
-Job shop (dispatching rule scored through Giffler-Thompson) and RCPSP (priority rule through serial SGS)
-adapters need the schedule generators of ``ordino.heuristics.shop`` / ``ordino.heuristics.project`` inside
-the sandbox child; `adapter_for` names what is missing when they are not there.
+`ordino.heuristics.evolve.jssp.JsspAdapter`: job shop dispatching rules scored through Giffler-Thompson.
+RCPSP (priority rule through serial SGS) is not written yet; `adapter_for` says so.
 """
 
 from __future__ import annotations
@@ -157,6 +156,7 @@ class SmttAdapter:
     description = SMTT_DESCRIPTION
     gp_args = ("p", "d", "w", "t", "rem", "pmean", "pmax")
     gp_derived = {"slack": "d - t - p"}
+    gp_doc = "Evolved priority rule: the unscheduled job with the lowest score runs next."
 
     def seed_trees(self, weighted: bool) -> dict[str, list]:
         """EDD, SPT, MDD, minimum slack (and weighted MDD for weighted sets) as expression trees."""
@@ -181,8 +181,11 @@ def adapter_for(problem: str) -> ProblemAdapter:
     """The adapter for a problem class name (``smtt``); InputError for unknown or not yet available ones."""
     if problem in ("smtt", "smwt", "single-machine"):
         return SmttAdapter()
-    if problem in ("jssp", "rcpsp"):
-        raise InputError(
-            f"--problem {problem} is not available yet: it needs a schedule generator runnable in the sandbox "
-            "child (Giffler-Thompson for jssp, serial SGS for rcpsp); use --problem smtt")
-    raise InputError(f"unknown problem class {problem!r}; use smtt")
+    if problem in ("jssp", "job-shop"):
+        from ordino.heuristics.evolve.jssp import JsspAdapter
+
+        return JsspAdapter()
+    if problem == "rcpsp":
+        raise InputError("--problem rcpsp is not available yet: the serial SGS of ordino.heuristics.project is "
+                         "there, an adapter for it is still to be written; use --problem smtt or jssp")
+    raise InputError(f"unknown problem class {problem!r}; use smtt or jssp")

@@ -39,10 +39,20 @@ class EvalInstance:
     d: list[int]
     w: list[int] | None
     best: float
+    extra: dict | None = None
 
     def payload(self) -> dict:
-        """The JSON the sandbox child reads."""
+        """The JSON the sandbox child reads (``extra`` for adapters other than single machine)."""
+        if self.extra is not None:
+            return self.extra
         return {"p": self.p, "d": self.d, "w": self.w}
+
+    @property
+    def size(self) -> int:
+        """Jobs (single machine) or operations (shops), to pick the smoke instance."""
+        if self.extra is not None:
+            return int(self.extra.get("size", 0))
+        return len(self.p)
 
 
 def data_mirror() -> Path:

@@ -79,6 +79,7 @@ class GPEngine:
         terms = (*self.args, *self.derived)
         self.terminals = tuple(x for x in terms if weighted or x != "w")
         self.crossover_rate = crossover_rate
+        self.doc = getattr(adapter, "gp_doc", "Evolved priority rule: the lowest score goes first.")
 
     def initial(self, n: int, rng: random.Random) -> list[Proposal]:
         """The classic rules as seeds, then ramped half-and-half random trees."""
@@ -126,7 +127,7 @@ class GPEngine:
 
     def _proposal(self, tree: gp.Tree, origin: str, parents: list[str]) -> Proposal:
         expr = gp.to_expr(tree)
-        src = gp.to_source(tree, args=self.args, derived=self.derived)
+        src = gp.to_source(tree, self.doc, args=self.args, derived=self.derived)
         return Proposal(src, origin, parents, thought=f"score = {expr}", genome=tree)
 
 

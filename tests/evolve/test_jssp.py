@@ -1,0 +1,37 @@
+"""Job shop adapter: dispatching rules scored through the shop package's Giffler-Thompson."""
+
+from __future__ import annotations
+
+import pytest
+
+from ordino.errors import InputError
+from ordino.heuristics.evolve import EvolveConfig, adapter_for, evolve
+from ordino.heuristics.shop.data import ShopData
+from ordino.heuristics.shop.gt import generate, makespan_of
+
+
+def test_seed_rules_match_the_shop_package() -> None:
+    ad = adapter_for("jssp")
+    inst = ad.load("la01-la05")
+    assert [i.name for i in inst] == [f"jssp#la0{k}" for k in range(1, 6)]
+    seeds = ad.seeds()
+    scores = dict(zip(seeds, ad.evaluate(list(seeds.items()), inst), strict=True))
+    for name, rule in (("mwkr", "MWKR"), ("spt", "SPT"), ("mor", "MOR")):
+        expect = []
+        for i in inst:
+            data = ShopData.from_matrices(i.extra["durations"], i.extra["machines"])
+            expect.append(float(makespan_of(data, *generate(data, rule))))
+        assert scores[name].objectives == expect
+
+
+def test_gp_on_job_shop_runs_and_keeps_test_apart(tmp_path) -> None:
+    cfg = EvolveConfig(problem="jssp", generations=1, population=8, islands=2, train="la01-la10:train",
+                       test="la01-la10:test")
+    report = evolve(cfg, tmp_path / "j.db")
+    assert report.test_gap is not None and report.train_gap < 30
+    assert "def priority(duration, work_remaining" in report.best.code
+
+
+def test_unknown_job_shop_set() -> None:
+    with pytest.raises(InputError, match="unknown job shop set"):
+        adapter_for("jssp").load("zz01")
