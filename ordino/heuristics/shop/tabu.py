@@ -199,8 +199,8 @@ class _Graph:
 
     def reassign_moves(self, blocks: list[list[int]], rng: np.random.Generator,
                        limit: int = 24) -> list[tuple[int, int, int, int, int]]:
-        """Moves of critical operations to another of their machines, each inserted where its head fits;
-        as (estimate, op, option, new machine predecessor, new machine successor)."""
+        """Moves of critical operations to another of their machines, each inserted in the gap with the best
+        head/tail estimate; as (estimate, op, option, new machine predecessor, new machine successor)."""
         r, q, p, jp, js, mp, ms, rel = self.r, self.q, self.p, self.jp, self.js, self.mp, self.ms, self.rel
         cands = [(o, c) for blk in blocks for o in blk for c, opt in enumerate(self.options[o])
                  if opt[0] != self.mach[o]]
@@ -213,15 +213,20 @@ class _Graph:
         for o, c in cands:
             m, d, _ = self.options[o][c]
             w = jp[o]
-            head = max(rel[o], r[w] + p[w] if w >= 0 else 0)
-            prev, x = -1, firsts.get(m, -1)
-            while x >= 0 and r[x] + p[x] <= head:
-                prev, x = x, ms[x]
-            if prev >= 0:
-                head = max(head, r[prev] + p[prev])
+            jhead = max(rel[o], r[w] + p[w] if w >= 0 else 0)
             w = js[o]
-            tail = max(q[w] + p[w] if w >= 0 else 0, q[x] + p[x] if x >= 0 else 0)
-            out.append((head + d + tail, o, c, prev, x))
+            jtail = q[w] + p[w] if w >= 0 else 0
+            best = None
+            prev, x = -1, firsts.get(m, -1)
+            while True:  # every gap of machine m: between prev and x
+                head = max(jhead, r[prev] + p[prev]) if prev >= 0 else jhead
+                tail = max(jtail, q[x] + p[x]) if x >= 0 else jtail
+                if best is None or head + d + tail < best[0]:
+                    best = (head + d + tail, o, c, prev, x)
+                if x < 0:
+                    break
+                prev, x = x, ms[x]
+            out.append(best)
         return out
 
     def reassign(self, o: int, c: int, prev: int, nxt: int) -> tuple[int, int, int, int]:
