@@ -96,6 +96,11 @@ def _run(built: MilpModel, options: SolveOptions, began: float, build_time: floa
     }
     if options.workers:
         kwargs["threads"] = options.workers
+        # HiGHS keeps one thread pool per process: a different thread count than the first solve's is
+        # refused (status unknown) unless the pool is reset first.
+        import highspy
+
+        highspy.Highs.resetGlobalScheduler(True)
     warm = _warm_start(built, options, solver)
     # the model is now loaded into HiGHS, unless the warm start was skipped (then it is loaded in solve())
     loading = 0.0 if solver._model is built.model else build_time
