@@ -66,7 +66,12 @@ def solve(problem: Problem, method: str = "auto", time_limit: float = 10.0, work
 
     The objective in the Result is the verifier's, recomputed from the schedule. A schedule that breaks
     a rule turns the status into 'error' with the violations listed; it is never passed off as feasible.
+    A RosterProblem or LinearModel goes to its own family's solvers (`ordino.solve_families`).
     """
+    if not isinstance(problem, Problem):
+        from ordino.solve_families import solve_any
+
+        return solve_any(problem, method, time_limit, seed, workers)
     try:
         options = SolveOptions(time_limit=time_limit, workers=workers, seed=seed, warm_start=warm_start, log=log)
     except ValidationError as exc:
@@ -103,10 +108,11 @@ def checked(problem: Problem, result: Result) -> Result:
     return result.model_copy(update=update)
 
 
-def relative_gap(value: float, reference: float) -> float:
-    """Gap in percent, (value - reference) / |reference| * 100; 0 when equal, inf when reference is 0."""
+def relative_gap(value: float, reference: float) -> float | None:
+    """Gap in percent, (value - reference) / |reference| * 100; 0 when equal, None (undefined) when the
+    reference is 0 and the value is not."""
     if abs(value - reference) < 1e-9:
         return 0.0
     if reference == 0:
-        return float("inf")
+        return None
     return (value - reference) / abs(reference) * 100.0
