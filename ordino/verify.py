@@ -17,6 +17,7 @@ from ordino.models import (
     Schedule,
     ScheduledTask,
     SelectExactlyOne,
+    Separation,
     Synchronize,
     TimeWindow,
     Verification,
@@ -25,7 +26,14 @@ from ordino.models import (
 
 
 def verify(problem: Problem, schedule: Schedule) -> Verification:
-    """Every violation of `problem`'s rules in `schedule`, and the objective recomputed from start times."""
+    """Every violation of `problem`'s rules in `schedule`, and the objective recomputed from start times.
+
+    A RosterProblem with a Roster, or a LinearModel with a LinearSolution, goes to its family's verifier.
+    """
+    if not isinstance(problem, Problem):
+        from ordino.verify_families import verify_any
+
+        return verify_any(problem, schedule)
     checker = _Checker(problem, schedule)
     checker.run()
     terms = _objective_terms(problem, checker.entries, checker.setup_total)
@@ -181,6 +189,8 @@ class _Checker:
                                  f"{b.start}", [a.task, b.task])
             elif isinstance(c, SameResource | DifferentResource):
                 self.check_resource_relation(c)
+            elif isinstance(c, Separation):
+                self.check_separation(c)
             elif isinstance(c, SelectExactlyOne):
                 chosen = [t for t in c.tasks if t in en]
                 if len(chosen) != 1:
@@ -204,6 +214,16 @@ class _Checker:
         if lag < c.min_lag or (c.max_lag is not None and lag > c.max_lag):
             self.bad("precedence", f"{c.type} {c.first!r} -> {c.then!r}: {then_side} of {c.then!r} is {lag} "
                      f"after {first_side} of {c.first!r}, allowed [{c.min_lag}, {c.max_lag}]", [c.first, c.then])
+
+    def check_separation(self, c: Separation) -> None:
+        placed = [(i, self.entries[t]) for i, t in enumerate(c.tasks) if t in self.entries]
+        for x, (i, a) in enumerate(placed):
+            for j, b in placed[x + 1:]:
+                ok = b.start >= a.end + c.gaps[i][j] or a.start >= b.end + c.gaps[j][i]
+                if not ok:
+                    self.bad("separation", f"tasks {a.task!r} [{a.start}, {a.end}) and {b.task!r} [{b.start}, "
+                             f"{b.end}) are closer than their separation ({c.gaps[i][j]} if {a.task!r} first, "
+                             f"{c.gaps[j][i]} if {b.task!r} first)", [a.task, b.task])
 
     def check_resource_relation(self, c) -> None:
         machines = {r.id for r in self.problem.resources if r.kind == "machine"}
@@ -246,7 +266,8 @@ def _objective_terms(problem: Problem, entries: dict[str, ScheduledTask], setup_
         "number_tardy": sum(1 for _, late in due if late > 0),
         "weighted_number_tardy": sum(v.weight for v, late in due if late > 0),
         "total_earliness": sum(max(0, -late) for _, late in due),
-        "total_weighted_earliness": sum(v.weight * max(0, -late) for v, late in due),
+        "total_weighted_earliness": sum((v.weight if v.earliness_weight is None else v.earliness_weight)
+                                        * max(0, -late) for v, late in due),
         "total_setup_time": setup_total,
         "total_cost": cost,
     }

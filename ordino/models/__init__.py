@@ -1,5 +1,6 @@
 """The ontology: pydantic types for scheduling problems, schedules and results. Imports no solver."""
 
+from ordino.models.assignment import RosterProblem, RosterResult
 from ordino.models.base import SCHEMA_VERSION
 from ordino.models.builder import ProblemBuilder
 from ordino.models.classify import ProblemClass, classify
@@ -13,12 +14,22 @@ from ordino.models.constraints import (
     NoWait,
     SameResource,
     SelectExactlyOne,
+    Separation,
     StartBeforeEnd,
     StartBeforeStart,
     Synchronize,
     TimeWindow,
 )
-from ordino.models.io import load_problem, load_schedule, problem_from_dict, problem_json_schema, save_problem
+from ordino.models.io import (
+    load_model,
+    load_problem,
+    load_schedule,
+    model_from_dict,
+    problem_from_dict,
+    problem_json_schema,
+    save_problem,
+)
+from ordino.models.linear import LinearModel, LinearResult
 from ordino.models.objective import TERM_DEFINITIONS, ObjectiveTerm
 from ordino.models.options import SolveOptions
 from ordino.models.problem import Problem
@@ -30,8 +41,9 @@ __all__ = [
     "CONSTRAINT_TYPES", "SCHEMA_VERSION", "TERM_DEFINITIONS", "Blocking", "Constraint", "DifferentResource",
     "EndBeforeEnd", "EndBeforeStart", "Job", "JobView", "Mode", "NoWait", "ObjectiveTerm", "Problem",
     "ProblemBuilder", "ProblemClass", "Resource", "Result", "SameResource", "Schedule", "ScheduledTask",
-    "SelectExactlyOne", "SetupTime", "SolveOptions", "Task", "StartBeforeEnd", "StartBeforeStart", "Status",
-    "Synchronize",
+    "SelectExactlyOne", "Separation", "SetupTime", "SolveOptions", "Task", "StartBeforeEnd", "StartBeforeStart",
+    "Status", "Synchronize",
     "TimeWindow", "Verification", "Violation", "classify", "load_problem", "load_schedule",
     "problem_from_dict", "problem_json_schema", "save_problem",
+    "LinearModel", "LinearResult", "RosterProblem", "RosterResult", "load_model", "model_from_dict",
 ]

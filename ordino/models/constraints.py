@@ -123,6 +123,31 @@ class SelectExactlyOne(OntologyModel):
     tasks: list[Id] = Field(min_length=2)
 
 
+class Separation(OntologyModel):
+    """No two of the `tasks` overlap, and between ANY two of them (not only consecutive ones) a minimum
+    separation holds that depends on their order: if task i comes before task j, then
+    start(j) >= end(i) + gaps[i][j]. `gaps` is a square matrix in the order of `tasks` (diagonal ignored).
+    Models runway separation between landings, or sequence-dependent setups that do not obey the triangle
+    inequality; no machine is needed."""
+
+    type: Literal["separation"] = "separation"
+    tasks: list[Id] = Field(min_length=2)
+    gaps: list[list[NonNegInt]]
+
+    @model_validator(mode="after")
+    def _check(self) -> Separation:
+        n = len(self.tasks)
+        if len(set(self.tasks)) != n:
+            raise ValueError(f"separation: a task is listed twice in {self.tasks}")
+        if len(self.gaps) != n or any(len(row) != n for row in self.gaps):
+            raise ValueError(f"separation: gaps must be a {n}x{n} matrix (one row and column per task)")
+        return self
+
+    def gap(self, i: int, j: int) -> int:
+        """Minimum time from the end of `tasks[i]` to the start of `tasks[j]` when i comes first."""
+        return self.gaps[i][j]
+
+
 Constraint = Annotated[
     EndBeforeStart
     | StartBeforeStart
@@ -134,13 +159,14 @@ Constraint = Annotated[
     | TimeWindow
     | Synchronize
     | Blocking
-    | SelectExactlyOne,
+    | SelectExactlyOne
+    | Separation,
     Field(discriminator="type"),
 ]
 
 PRECEDENCE_TYPES = (EndBeforeStart, StartBeforeStart, EndBeforeEnd, StartBeforeEnd)
 CONSTRAINT_TYPES = (*PRECEDENCE_TYPES, NoWait, SameResource, DifferentResource, TimeWindow, Synchronize,
-                    Blocking, SelectExactlyOne)
+                    Blocking, SelectExactlyOne, Separation)
 Precedence = EndBeforeStart | StartBeforeStart | EndBeforeEnd | StartBeforeEnd
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -12,6 +12,10 @@ from ordino.errors import InputError
 from ordino.models.constraints import CONSTRAINT_TYPES
 from ordino.models.problem import Problem
 from ordino.models.schedule import Schedule
+
+if TYPE_CHECKING:
+    from ordino.models.assignment import RosterProblem
+    from ordino.models.linear import LinearModel
 
 M = TypeVar("M", bound=BaseModel)
 CONSTRAINT_TAGS = [c.model_fields["type"].default for c in CONSTRAINT_TYPES]
@@ -86,6 +90,33 @@ def problem_from_dict(data: Any, source: str = "<problem>") -> Problem:
     if tag != "ordino/1":
         raise InputError(f"schema {tag!r} is not supported; this version reads 'ordino/1'", file=source)
     return parse_model(Problem, data, source)
+
+
+def model_from_dict(data: Any, source: str = "<model>") -> Problem | RosterProblem | LinearModel:
+    """Validate a dict as the model of its `family`: scheduling (default) Problem, assignment RosterProblem,
+    or linear LinearModel."""
+    from ordino.models.assignment import RosterProblem
+    from ordino.models.linear import LinearModel
+
+    if not isinstance(data, dict):
+        raise InputError("expected a JSON object with 'schema' and 'family'", file=source)
+    family = data.get("family", "scheduling")
+    if family == "scheduling":
+        body = {k: v for k, v in data.items() if k != "family"}
+        return problem_from_dict(body, source)
+    tag = data.get("schema", "ordino/1")
+    if tag != "ordino/1":
+        raise InputError(f"schema {tag!r} is not supported; this version reads 'ordino/1'", file=source)
+    if family == "assignment":
+        return parse_model(RosterProblem, data, source)
+    if family == "linear":
+        return parse_model(LinearModel, data, source)
+    raise InputError(f"family {family!r} is unknown; expected one of: scheduling, assignment, linear", file=source)
+
+
+def load_model(path: str | Path) -> Problem | RosterProblem | LinearModel:
+    """Read an ordino model JSON file of any family (`"family"`: scheduling, assignment or linear)."""
+    return model_from_dict(_read_json(path), str(path))
 
 
 def load_problem(path: str | Path) -> Problem:

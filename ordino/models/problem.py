@@ -107,10 +107,12 @@ class Problem(OntologyModel):
             if t.job is not None:
                 members[t.job].append(t.id)
         for j in self.jobs:
-            views.append(JobView(id=j.id, tasks=members[j.id], release=j.release, due=j.due, weight=j.weight))
+            views.append(JobView(id=j.id, tasks=members[j.id], release=j.release, due=j.due, weight=j.weight,
+                                 earliness_weight=j.earliness_weight))
         for t in self.tasks:
             if t.job is None:
-                views.append(JobView(id=t.id, tasks=[t.id], release=t.release, due=t.due, weight=t.weight))
+                views.append(JobView(id=t.id, tasks=[t.id], release=t.release, due=t.due, weight=t.weight,
+                                     earliness_weight=t.earliness_weight))
         return [v for v in views if v.tasks]
 
     def earliest_start(self, task: Task) -> int:

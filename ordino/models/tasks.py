@@ -40,8 +40,10 @@ class Task(OntologyModel):
 
     `release`: earliest start. `deadline`: latest end (hard). `due`: due date for the job-level
     objectives (tardiness, lateness, earliness) and `weight` its weight, used only for a task that belongs
-    to no job (it is then a job of its own). `optional`: the task may be left out, at `absence_penalty`
-    in the `total_cost` objective. `family`: the setup family (defaults to the task id).
+    to no job (it is then a job of its own); `earliness_weight`, when given, replaces `weight` in the
+    weighted earliness objective only (per-unit early and late costs differ, as in aircraft landing).
+    `optional`: the task may be left out, at `absence_penalty` in the `total_cost` objective.
+    `family`: the setup family (defaults to the task id).
     """
 
     id: Id
@@ -51,6 +53,7 @@ class Task(OntologyModel):
     deadline: NonNegInt | None = None
     due: Time | None = None
     weight: NonNegInt = 1
+    earliness_weight: NonNegInt | None = None
     optional: bool = False
     absence_penalty: NonNegInt = 0
     family: Id | None = None
@@ -76,7 +79,8 @@ class Job(OntologyModel):
     """A group of tasks judged together: a job completes when its last task ends.
 
     `release` applies to all its tasks, `due` and `weight` feed the job-level objectives, `deadline` is a
-    hard latest completion.
+    hard latest completion. `earliness_weight`, when given, replaces `weight` in the weighted earliness
+    objective only.
     """
 
     id: Id
@@ -84,16 +88,23 @@ class Job(OntologyModel):
     due: Time | None = None
     deadline: NonNegInt | None = None
     weight: NonNegInt = 1
+    earliness_weight: NonNegInt | None = None
 
 
 class JobView(OntologyModel):
-    """A job as the objectives see it: its tasks, release, due date and weight (derived, not stored)."""
+    """A job as the objectives see it: its tasks, release, due date and weights (derived, not stored)."""
 
     id: Id
     tasks: list[Id]
     release: NonNegInt = 0
     due: Time | None = None
     weight: NonNegInt = 1
+    earliness_weight: NonNegInt | None = None
+
+    @property
+    def early_weight(self) -> int:
+        """Weight of this job's earliness: `earliness_weight` if given, else `weight`."""
+        return self.weight if self.earliness_weight is None else self.earliness_weight
 
 
 __all__ = ["Job", "JobView", "Mode", "PosInt", "Task"]

@@ -15,6 +15,7 @@ from ordino.models import (
     SameResource,
     Schedule,
     SelectExactlyOne,
+    Separation,
     Synchronize,
     TimeWindow,
 )
@@ -52,6 +53,8 @@ def horizon_of(problem: Problem) -> int:
     work = sum(max(m.duration for m in t.modes) for t in problem.tasks)
     setups = sum(max((s.time for s in r.setups), default=0) for r in problem.resources) * len(problem.tasks)
     lags = sum(max(0, getattr(c, "min_lag", 0)) for c in problem.constraints)
+    lags += sum(max(max(row) for row in c.gaps) * len(c.tasks) for c in problem.constraints
+                if isinstance(c, Separation))
     release = max([problem.earliest_start(t) for t in problem.tasks] + [0])
     down = max((b for r in problem.resources for _, b in r.unavailable), default=0)
     windows = max((c.start_min or 0 for c in problem.constraints if isinstance(c, TimeWindow)), default=0)
@@ -249,6 +252,18 @@ class _Builder:
                 self.add(m.Add(sum(self.vars[idx[t]].present for t in c.tasks) == 1), "select exactly one")
             elif isinstance(c, SameResource | DifferentResource):
                 self.resource_relation(c)
+            elif isinstance(c, Separation):
+                self.separation(c)
+
+    def separation(self, c: Separation) -> None:
+        """Order every pair of the tasks with a literal; the order fixes the separation gap."""
+        m, idx = self.m, self.p.task_index
+        for a, x in enumerate(c.tasks):
+            for b in range(a + 1, len(c.tasks)):
+                u, v = self.vars[idx[x]], self.vars[idx[c.tasks[b]]]
+                first = m.NewBoolVar(f"sep[{x}<{c.tasks[b]}]")
+                self.add(m.Add(v.start >= u.end + c.gap(a, b)), "separation", first, u.present, v.present)
+                self.add(m.Add(u.start >= v.end + c.gap(b, a)), "separation", first.Not(), u.present, v.present)
 
     def resource_relation(self, c: SameResource | DifferentResource) -> None:
         idx = self.p.task_index
@@ -306,7 +321,8 @@ class _Builder:
             for c, v in due:
                 x = m.NewIntVar(0, h + abs(v.due), f"{name}[{v.id}]")
                 m.AddMaxEquality(x, [c - v.due, 0] if "tardiness" in name else [v.due - c, 0])
-                out += (v.weight if "weighted" in name else 1) * x
+                weight = (v.weight if "tardiness" in name else v.early_weight) if "weighted" in name else 1
+                out += weight * x
             return out
         if name == "maximum_lateness":
             lmax = m.NewIntVar(-max(abs(v.due) for _, v in due) - 1, h, "Lmax")

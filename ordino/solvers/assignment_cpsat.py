@@ -1,0 +1,153 @@
+"""Compile a RosterProblem to CP-SAT: one Boolean per (person, shift, day), rules as linear and Boolean
+constraints, the objective as a weighted sum; solve and read back a Roster."""
+
+from __future__ import annotations
+
+import time
+from itertools import combinations
+
+from ortools.sat.python import cp_model
+
+from ordino.models.assignment import (
+    Assignment,
+    Count,
+    CyclicPattern,
+    ForbiddenSequence,
+    MaxConsecutiveDays,
+    Meet,
+    Preference,
+    Roster,
+    RosterProblem,
+    RosterResult,
+    Unavailable,
+)
+
+Cell = tuple[str, str, str]
+
+
+def build_roster_cpsat(problem: RosterProblem) -> tuple[cp_model.CpModel, dict[Cell, cp_model.IntVar]]:
+    """The CP-SAT model and its assignment literals x[(person, shift, day)]."""
+    m = cp_model.CpModel()
+    people, days = problem.people, list(problem.days)
+    shift_ids = [s.id for s in problem.shifts]
+    x = {(p, s, d): m.NewBoolVar(f"x[{p},{s},{d}]") for p in people for s in shift_ids for d in days}
+    day_on = {}
+    for p in people:
+        for d in days:
+            day_on[p, d] = m.NewBoolVar(f"on[{p},{d}]")
+            shifts = [x[p, s, d] for s in shift_ids]
+            m.Add(sum(shifts) <= problem.max_shifts_per_day)
+            m.AddMaxEquality(day_on[p, d], shifts)
+    entry = problem.person_entry()
+    periods = {s.id: set(s.periods) for s in problem.shifts}
+    penalty: list = []
+    for c in problem.cover:
+        for d in [c.day] if c.day is not None else days:
+            cnt = sum(x[p, s, d] for p in people for s in shift_ids
+                      if (c.shift is None or s == c.shift) and (c.period is None or c.period in periods[s])
+                      and (c.skill is None or c.skill in entry[p].skills))
+            if c.shortfall_penalty is None:
+                m.Add(cnt >= c.min)
+            else:
+                short = m.NewIntVar(0, c.min, f"short[{d}]")
+                m.Add(cnt + short >= c.min)
+                penalty.append(c.shortfall_penalty * short)
+            if c.max is not None:
+                m.Add(cnt <= c.max)
+    nd = len(days)
+    for r in problem.rules:
+        if isinstance(r, Unavailable):
+            for cell in problem.cells(r):
+                m.Add(x[cell] == 0)
+        elif isinstance(r, Count):
+            groups: dict[tuple, list] = {}
+            for p, s, d in problem.cells(r):
+                key = tuple({"staff": p, "shift": s, "day": d}[dim] for dim in r.per)
+                groups.setdefault(key, []).append(x[p, s, d])
+            for lits in groups.values():
+                m.Add(sum(lits) >= r.min)
+                if r.max is not None:
+                    m.Add(sum(lits) <= r.max)
+        elif isinstance(r, MaxConsecutiveDays):
+            span = r.max_on + 1
+            starts = range(nd) if problem.cyclic else range(nd - span + 1)
+            for p in problem.expand_staff(r.staff):
+                if span > nd and not problem.cyclic:
+                    continue
+                for i in starts:
+                    window = {days[(i + k) % nd] for k in range(span)}
+                    if len(window) == span:
+                        m.Add(sum(day_on[p, d] for d in window) <= r.max_on)
+                    elif problem.cyclic:  # window longer than the cycle: not every day may be worked
+                        m.Add(sum(day_on[p, d] for d in days) <= nd - 1)
+        elif isinstance(r, ForbiddenSequence):
+            for p in problem.expand_staff(r.staff):
+                for i in range(nd if problem.cyclic else nd - 1):
+                    m.AddBoolOr([x[p, r.first, days[i]].Not(), x[p, r.then, days[(i + 1) % nd]].Not()])
+        elif isinstance(r, CyclicPattern):
+            code = {}
+            for p in problem.expand_staff(r.staff):
+                start = [m.NewBoolVar(f"start[{p},{k}]") for k in range(nd)]
+                m.Add(sum(start) <= 1)
+                code[p] = sum((k + 1) * v for k, v in enumerate(start))  # 0 when idle
+                for i, d in enumerate(days):
+                    covering = [start[k] for k in range(nd) if (i - k) % nd < r.on]
+                    m.Add(day_on[p, d] == sum(covering))
+            for s in problem.staff:  # copies are interchangeable: order them by start day
+                names = [n for n in s.names() if n in code]
+                for a, b in zip(names, names[1:], strict=False):
+                    m.Add(code[b] <= code[a])
+        elif isinstance(r, Meet):
+            slots = [(s, d) for s in shift_ids for d in days]
+            for a, b in combinations(problem.expand_staff(r.staff), 2):
+                both = []
+                for s, d in slots:
+                    z = m.NewBoolVar("")
+                    m.AddBoolOr([x[a, s, d].Not(), x[b, s, d].Not(), z])
+                    both.append(z)
+                m.Add(sum(both) <= r.max)
+        elif isinstance(r, Preference):
+            for cell in problem.cells(r):
+                penalty.append(r.penalty * (x[cell] if r.kind == "avoid" else 1 - x[cell]))
+    used = {}
+    for p in people:
+        used[p] = m.NewBoolVar(f"used[{p}]")
+        m.AddMaxEquality(used[p], [day_on[p, d] for d in days])
+    cost = [c.cost * x[cell] for c in problem.costs for cell in problem.cells(c)]
+    cost += [entry[p].hire_cost * used[p] for p in people if entry[p].hire_cost]
+    terms = {"total_cost": sum(cost), "total_penalty": sum(penalty), "staff_count": sum(used.values())}
+    if problem.objective:
+        m.Minimize(sum(t.weight * terms[t.term] for t in problem.objective))
+    _break_copy_symmetry(m, problem, used)
+    return m, x
+
+
+def _break_copy_symmetry(m: cp_model.CpModel, problem: RosterProblem, used: dict) -> None:
+    """Copies of one entry are interchangeable: copy k+1 works only if copy k does."""
+    for s in problem.staff:
+        names = s.names()
+        for a, b in zip(names, names[1:], strict=False):
+            m.Add(used[b] <= used[a])
+
+
+def solve_roster_cpsat(problem: RosterProblem, time_limit: float = 10.0, seed: int = 0,
+                       workers: int = 0) -> RosterResult:
+    """Solve with CP-SAT; the result is not yet verified."""
+    began = time.perf_counter()
+    m, x = build_roster_cpsat(problem)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = float(time_limit)
+    solver.parameters.random_seed = int(seed)
+    solver.parameters.num_workers = int(workers) if workers else 2
+    code = solver.Solve(m)
+    runtime = time.perf_counter() - began
+    name = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible",
+            cp_model.MODEL_INVALID: "error"}.get(code, "unknown")
+    if name not in ("optimal", "feasible"):
+        return RosterResult(status=name, runtime=runtime, method="cpsat", log=[solver.StatusName(code)])
+    roster = Roster(assignments=[Assignment(staff=p, shift=s, day=d) for (p, s, d), v in x.items()
+                                 if solver.BooleanValue(v)])
+    objective = round(solver.ObjectiveValue()) if problem.objective else 0
+    bound = solver.BestObjectiveBound() if problem.objective else 0.0
+    return RosterResult(status=name, objective=objective, bound=bound, runtime=runtime, roster=roster,
+                        method="cpsat")

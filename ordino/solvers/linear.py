@@ -1,0 +1,127 @@
+"""Solve a LinearModel with HiGHS (any LP/MILP) or CP-SAT (pure integer models with integer data)."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from ordino.errors import ModelError
+from ordino.models.linear import LinearModel, LinearResult, LinearSolution
+
+LINEAR_METHODS = ("highs", "cpsat")
+
+
+def solve_linear(model: LinearModel, method: str = "auto", time_limit: float = 10.0, seed: int = 0,
+                 workers: int = 0) -> LinearResult:
+    """Solve with `method` ('auto' = 'highs', 'highs' or 'cpsat'); the result is not yet verified."""
+    if method in ("auto", "highs", "milp"):
+        return solve_highs(model, time_limit, seed)
+    if method == "cpsat":
+        reason = cpsat_supports(model)
+        if reason is not None:
+            raise ModelError(f"method 'cpsat' cannot solve this linear model: {reason}")
+        return solve_cpsat(model, time_limit, seed, workers)
+    raise ModelError(f"unknown method {method!r} for a linear model; choose one of: auto, highs, cpsat")
+
+
+def solve_highs(model: LinearModel, time_limit: float = 10.0, seed: int = 0) -> LinearResult:
+    """HiGHS through highspy: columns from variables, rows from constraints."""
+    import highspy
+
+    began = time.perf_counter()
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", float(time_limit))
+    h.setOptionValue("random_seed", int(seed))
+    inf = highspy.kHighsInf
+    index = {v.name: k for k, v in enumerate(model.variables)}
+    sign = 1.0 if model.objective.sense == "min" else -1.0
+    for v in model.variables:
+        lo, hi = v.bounds
+        cost = sign * model.objective.terms.get(v.name, 0.0)
+        h.addCol(cost, max(lo, -inf), min(hi, inf), 0, [], [])
+        if v.kind != "continuous":
+            h.changeColIntegrality(index[v.name], highspy.HighsVarType.kInteger)
+    for c in model.constraints:
+        lo = c.rhs if c.sense in (">=", "==") else -inf
+        hi = c.rhs if c.sense in ("<=", "==") else inf
+        cols = [index[n] for n in c.terms]
+        h.addRow(lo, hi, len(cols), cols, list(c.terms.values()))
+    h.run()
+    status = h.getModelStatus()
+    s = highspy.HighsModelStatus
+    info = h.getInfo()
+    runtime = time.perf_counter() - began
+    if status == s.kInfeasible:
+        return LinearResult(status="infeasible", runtime=runtime, method="highs")
+    if status in (s.kUnbounded, s.kUnboundedOrInfeasible):
+        return LinearResult(status="unbounded" if status == s.kUnbounded else "unknown", runtime=runtime,
+                            method="highs", log=[f"HiGHS: {h.modelStatusToString(status)}"])
+    values = list(h.getSolution().col_value)
+    if status != s.kOptimal and (not values or info.primal_solution_status != 2):
+        return LinearResult(status="unknown", runtime=runtime, method="highs",
+                            log=[f"HiGHS: {h.modelStatusToString(status)}"])
+    sol = {v.name: _clean(values[index[v.name]], v.kind != "continuous") for v in model.variables}
+    objective = model.objective.constant + sum(c * sol[n] for n, c in model.objective.terms.items())
+    bound = None
+    if model.is_integer:
+        bound = model.objective.constant + sign * info.mip_dual_bound
+    elif status == s.kOptimal:
+        bound = objective
+    return LinearResult(status="optimal" if status == s.kOptimal else "feasible", objective=objective,
+                        bound=bound, runtime=runtime, solution=LinearSolution(values=sol), method="highs",
+                        log=[f"HiGHS: {h.modelStatusToString(status)}"])
+
+
+def _clean(x: float, integral: bool) -> float:
+    """Round integer variables to the nearest integer; snap tiny noise on continuous ones."""
+    if integral:
+        return float(round(x))
+    return 0.0 if abs(x) < 1e-12 else x
+
+
+def cpsat_supports(model: LinearModel) -> str | None:
+    """None when CP-SAT can take the model exactly: integer variables, finite bounds, integer data."""
+    if any(v.kind == "continuous" for v in model.variables):
+        return "it has continuous variables (use highs)"
+    if any(v.kind == "integer" and (v.lower is None or v.upper is None) for v in model.variables):
+        return "an integer variable has no finite lower and upper bound"
+    numbers = [c for con in model.constraints for c in (*con.terms.values(), con.rhs)]
+    numbers += [*model.objective.terms.values(), model.objective.constant]
+    numbers += [b for v in model.variables for b in (v.lower, v.upper) if b is not None]
+    if any(not float(x).is_integer() for x in numbers):
+        return "it has fractional coefficients or bounds (use highs)"
+    return None
+
+
+def solve_cpsat(model: LinearModel, time_limit: float = 10.0, seed: int = 0, workers: int = 0) -> LinearResult:
+    """CP-SAT on a pure integer model (see `cpsat_supports`)."""
+    from ortools.sat.python import cp_model
+
+    began = time.perf_counter()
+    m = cp_model.CpModel()
+    xs = {}
+    for v in model.variables:
+        lo, hi = v.bounds
+        xs[v.name] = m.NewIntVar(int(math.ceil(lo)), int(math.floor(hi)), v.name)
+    for c in model.constraints:
+        expr = sum(int(k) * xs[n] for n, k in c.terms.items())
+        rhs = int(c.rhs)
+        m.Add(expr <= rhs) if c.sense == "<=" else m.Add(expr >= rhs) if c.sense == ">=" else m.Add(expr == rhs)
+    obj = sum(int(k) * xs[n] for n, k in model.objective.terms.items())
+    m.Minimize(obj) if model.objective.sense == "min" else m.Maximize(obj)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = float(time_limit)
+    solver.parameters.random_seed = int(seed)
+    solver.parameters.num_workers = int(workers) if workers else 2
+    code = solver.Solve(m)
+    runtime = time.perf_counter() - began
+    name = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible",
+            cp_model.MODEL_INVALID: "error"}.get(code, "unknown")
+    if name not in ("optimal", "feasible"):
+        return LinearResult(status=name, runtime=runtime, method="cpsat", log=[solver.StatusName(code)])
+    sol = {n: float(solver.Value(x)) for n, x in xs.items()}
+    const = model.objective.constant
+    return LinearResult(status=name, objective=const + solver.ObjectiveValue(),
+                        bound=const + solver.BestObjectiveBound(), runtime=runtime,
+                        solution=LinearSolution(values=sol), method="cpsat")

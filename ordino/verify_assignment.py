@@ -1,0 +1,133 @@
+"""Independent verifier of the assignment family: rechecks every rule on a Roster, recomputes the objective.
+
+It shares no code with the CP-SAT or MILP compilers; it reads the RosterProblem's definitions only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+from ordino.models.assignment import (
+    Count,
+    CyclicPattern,
+    ForbiddenSequence,
+    MaxConsecutiveDays,
+    Meet,
+    Preference,
+    Roster,
+    RosterProblem,
+    Unavailable,
+)
+from ordino.models.schedule import Verification, Violation
+
+
+def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
+    """Every violation of `problem`'s rules in `roster`, and the objective recomputed from the assignments."""
+    bad: list[Violation] = []
+    people = set(problem.people)
+    shifts = {s.id for s in problem.shifts}
+    days = list(problem.days)
+    worked: set[tuple[str, str, str]] = set()
+    for a in roster.assignments:
+        cell = (a.staff, a.shift, a.day)
+        if a.staff not in people or a.shift not in shifts or a.day not in days:
+            bad.append(Violation(kind="unknown", message=f"assignment {cell} names an undeclared staff, shift or day"))
+        elif cell in worked:
+            bad.append(Violation(kind="duplicate", message=f"assignment {cell} is listed twice"))
+        else:
+            worked.add(cell)
+    per_day = Counter((p, d) for p, _, d in worked)
+    for (p, d), n in per_day.items():
+        if n > problem.max_shifts_per_day:
+            bad.append(Violation(kind="shifts_per_day", message=f"{p!r} works {n} shifts on {d!r} "
+                                 f"(at most {problem.max_shifts_per_day})"))
+    entry = problem.person_entry()
+    shift_periods = {s.id: set(s.periods) for s in problem.shifts}
+    penalty = 0
+    for k, c in enumerate(problem.cover):
+        for d in ([c.day] if c.day is not None else days):
+            n = sum(1 for p, s, dd in worked if dd == d
+                    and (c.shift is None or s == c.shift)
+                    and (c.period is None or c.period in shift_periods[s])
+                    and (c.skill is None or c.skill in entry[p].skills))
+            what = f"cover[{k}] on {d!r}" + (f" shift {c.shift!r}" if c.shift else "") + \
+                   (f" period {c.period!r}" if c.period else "") + (f" skill {c.skill!r}" if c.skill else "")
+            if n < c.min:
+                if c.shortfall_penalty is None:
+                    bad.append(Violation(kind="cover", message=f"{what}: {n} staff, at least {c.min} needed"))
+                else:
+                    penalty += c.shortfall_penalty * (c.min - n)
+            if c.max is not None and n > c.max:
+                bad.append(Violation(kind="cover", message=f"{what}: {n} staff, at most {c.max} allowed"))
+    works_on = {(p, d) for p, _, d in worked}
+    nd = len(days)
+    for r in problem.rules:
+        if isinstance(r, Unavailable):
+            for cell in set(problem.cells(r)) & worked:
+                bad.append(Violation(kind="unavailable", message=f"{cell[0]!r} is unavailable for {cell[1]!r} on "
+                                     f"{cell[2]!r}"))
+        elif isinstance(r, Count):
+            groups: Counter = Counter()
+            keys = set()
+            for p, s, d in problem.cells(r):
+                key = tuple({"staff": p, "shift": s, "day": d}[dim] for dim in r.per)
+                keys.add(key)
+                groups[key] += (p, s, d) in worked
+            for key in keys:
+                n = groups[key]
+                if n < r.min or (r.max is not None and n > r.max):
+                    bad.append(Violation(kind="count", message=f"count per {r.per} {key}: {n} assignments, "
+                                         f"allowed [{r.min}, {r.max}]"))
+        elif isinstance(r, MaxConsecutiveDays):
+            for p in problem.expand_staff(r.staff):
+                on = [(p, d) in works_on for d in days]
+                if all(on) and problem.cyclic:
+                    run = nd
+                else:
+                    run, best = 0, 0
+                    seq = on + on if problem.cyclic else on
+                    for x in seq:
+                        run = run + 1 if x else 0
+                        best = max(best, run)
+                    run = min(best, nd)
+                if run > r.max_on:
+                    bad.append(Violation(kind="consecutive", message=f"{p!r} works {run} consecutive days "
+                                         f"(at most {r.max_on})"))
+        elif isinstance(r, ForbiddenSequence):
+            for p in problem.expand_staff(r.staff):
+                for i in range(nd if problem.cyclic else nd - 1):
+                    d, nxt = days[i], days[(i + 1) % nd]
+                    if (p, r.first, d) in worked and (p, r.then, nxt) in worked:
+                        bad.append(Violation(kind="sequence", message=f"{p!r} works {r.then!r} on {nxt!r} right "
+                                             f"after {r.first!r} on {d!r}"))
+        elif isinstance(r, CyclicPattern):
+            for p in problem.expand_staff(r.staff):
+                on = [(p, d) in works_on for d in days]
+                if not any(on):
+                    continue
+                ok = any(all(on[(start + i) % nd] == (i < r.on) for i in range(nd)) for start in range(nd))
+                if not ok:
+                    bad.append(Violation(kind="pattern", message=f"{p!r} does not work {r.on} consecutive days "
+                                         f"then {r.off} off: works {[d for d, x in zip(days, on, strict=False) if x]}"))
+        elif isinstance(r, Meet):
+            slots: dict[str, set[tuple[str, str]]] = {}
+            for p, s, d in worked:
+                slots.setdefault(p, set()).add((s, d))
+            for a, b in combinations(problem.expand_staff(r.staff), 2):
+                n = len(slots.get(a, set()) & slots.get(b, set()))
+                if n > r.max:
+                    bad.append(Violation(kind="meet", message=f"{a!r} and {b!r} share a shift {n} times "
+                                         f"(at most {r.max})"))
+        elif isinstance(r, Preference):
+            cells = set(problem.cells(r))
+            hit = len(cells & worked) if r.kind == "avoid" else len(cells - worked)
+            penalty += r.penalty * hit
+    cost = 0
+    for c in problem.costs:
+        cost += c.cost * len(set(problem.cells(c)) & worked)
+    used = {p for p, _, _ in worked}
+    cost += sum(entry[p].hire_cost for p in used)
+    terms = {"total_cost": cost, "total_penalty": penalty, "staff_count": len(used)}
+    objective = sum(t.weight * terms[t.term] for t in problem.objective)
+    return Verification(violations=bad, objective=objective, terms=terms)
