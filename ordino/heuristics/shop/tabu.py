@@ -472,11 +472,21 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
 
 
 def _perturb(g: _Graph, cmax: int, rng: np.random.Generator, swaps: int) -> int:
-    """Apply random swaps of adjacent critical operations (undoing any that closes a cycle, which only
-    happens when both belong to one job); returns the new makespan."""
+    """Apply random swaps of adjacent critical operations, and in a flexible shop random machine
+    reassignments of critical operations, undoing any that closes a cycle; returns the new makespan."""
     for _ in range(swaps):
-        pairs = [(a, b) for blk in g.critical_blocks(cmax, rng) for a, b in zip(blk, blk[1:], strict=False)
-                 if g.js[a] != b]
+        blocks = g.critical_blocks(cmax, rng)
+        moves = g.reassign_moves(blocks, rng, limit=4) if rng.random() < 0.5 else []
+        if moves:
+            _, o, c, prev, nxt = moves[int(rng.integers(len(moves)))]
+            undo_r = g.reassign(o, c, prev, nxt)
+            value = g.evaluate()
+            if value < 0:
+                g.reassign(o, undo_r[0], undo_r[1], undo_r[2])
+                value = g.evaluate()
+            cmax = value
+            continue
+        pairs = [(a, b) for blk in blocks for a, b in zip(blk, blk[1:], strict=False) if g.js[a] != b]
         if not pairs:
             break
         u, v = pairs[int(rng.integers(len(pairs)))]
