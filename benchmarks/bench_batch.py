@@ -20,8 +20,8 @@ import statistics
 import time
 from pathlib import Path
 
-from ordino.batch import WorkItem, run_items
-from ordino.batch.rows import Row
+from ordino.batching import WorkItem, run_items
+from ordino.batching.rows import Row
 from ordino.datasets import iter_instances
 
 

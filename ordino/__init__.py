@@ -28,7 +28,7 @@ from ordino.verify import verify
 
 load = load_problem
 
-_LAZY = {"formulate": "ordino.formulate", "Formulation": "ordino.formulate"}
+_LAZY = {"formulate": "ordino.formulate", "Formulation": "ordino.formulate", "batch": "ordino.batching"}
 
 
 def __getattr__(name: str):
@@ -43,6 +43,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Formulation", "FormulationError", "InputError", "LLMError", "ModelError", "OrdinoError", "Problem", "Result",
-    "SandboxError", "Schedule", "ScheduledTask", "SolverError", "Verification", "classify", "formulate", "get_method",
+    "SandboxError", "Schedule", "ScheduledTask", "SolverError", "Verification", "batch", "classify", "formulate",
+    "get_method",
     "load", "load_problem", "load_schedule", "methods", "register_method", "save_problem", "solve", "verify",
 ]

@@ -73,8 +73,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Rows and summary as JSON on stdout.")] = False,
     ) -> None:
         """Solve every instance in PATHS, each in its own worker with a hard time limit; rows go to SQLite."""
-        from ordino.batch import batch, summarize
-        from ordino.batch.run import cores, oversubscription
+        from ordino.batching import batch, summarize
+        from ordino.batching.run import cores, oversubscription
 
         methods = method or ["auto"]
         finished: list = []

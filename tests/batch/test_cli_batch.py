@@ -7,7 +7,7 @@ import sqlite3
 
 from typer.testing import CliRunner
 
-from ordino.batch import expand, oversubscription
+from ordino.batching import expand, oversubscription
 
 runner = CliRunner()
 BENCH_KEYS = {"instance", "method", "status", "objective", "best_known", "gap", "runtime", "verified"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ordino.batch import Row, batch
+from ordino.batching import Row, batch
 from ordino.models import Schedule, load_problem
 from ordino.verify import verify
 

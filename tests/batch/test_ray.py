@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from ordino.batch import batch
+from ordino.batching import batch
 from ordino.errors import InputError
 
 
@@ -38,9 +38,9 @@ def test_ray_executor_without_ray_is_a_clear_input_error(problem_file, monkeypat
 
 def test_importing_ordino_and_local_batch_do_not_import_ray(problem_file):
     path = problem_file("a.json")
-    code = ("import sys, ordino, ordino.batch, ordino.cli\n"
+    code = ("import sys, ordino, ordino.batching, ordino.cli\n"
             "if __name__ == '__main__':\n"
-            f"    rows = ordino.batch.batch([{str(path)!r}], method='cpsat', time_limit=1.0, workers=1)\n"
+            f"    rows = ordino.batching.batch([{str(path)!r}], method='cpsat', time_limit=1.0, workers=1)\n"
             "    assert rows[0].status == 'optimal', rows\n"
             "    assert 'ray' not in sys.modules\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ordino.batch import Row, batch
+from ordino.batching import Row, batch
 
 
 def _children(pid: int) -> set[int]:

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from ordino.batch.local import OnOutcome, default_grace
-from ordino.batch.worker import Task, run_task
+from ordino.batching.local import OnOutcome, default_grace
+from ordino.batching.worker import Task, run_task
 from ordino.errors import InputError
 
 

@@ -7,11 +7,11 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ordino.batch.items import WorkItem, expand
-from ordino.batch.local import LocalExecutor
-from ordino.batch.rows import Row, gap_to
-from ordino.batch.store import ResultStore
-from ordino.batch.worker import Task, load_plugins
+from ordino.batching.items import WorkItem, expand
+from ordino.batching.local import LocalExecutor
+from ordino.batching.rows import Row, gap_to
+from ordino.batching.store import ResultStore
+from ordino.batching.worker import Task, load_plugins
 from ordino.errors import InputError
 from ordino.models import Schedule
 from ordino.verify import verify
@@ -97,7 +97,7 @@ def make_executor(executor: str, workers: int | None, threads: int, grace: float
             raise InputError("--ray-address needs --executor ray")
         return LocalExecutor(workers or max(1, cores() // max(1, threads)), grace=grace)
     if executor == "ray":
-        from ordino.batch.ray_executor import RayExecutor
+        from ordino.batching.ray_executor import RayExecutor
 
         return RayExecutor(workers=workers, address=ray_address, grace=grace, threads=threads)
     raise InputError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")

@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import fields
 from pathlib import Path
 
-from ordino.batch.rows import Row
+from ordino.batching.rows import Row
 from ordino.errors import InputError
 
 COLUMNS = [f.name for f in fields(Row)]

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
 
-from ordino.batch.worker import Task, child_main
+from ordino.batching.worker import Task, child_main
 
 OnOutcome = Callable[[Any, dict[str, Any], float], None]
-PRELOAD = ["ordino.batch._forkserver"]
+PRELOAD = ["ordino.batching._forkserver"]
 MAIN_ENV = "ORDINO_FORKSERVER_MAIN"
 REAP_SECONDS = 5.0
 

@@ -9,7 +9,7 @@ re-runs the main script (and its imports); the parent hands its path over in ORD
 import gc
 import os
 
-import ordino.batch  # noqa: F401
+import ordino.batching  # noqa: F401
 import ordino.datasets  # noqa: F401
 import ordino.heuristics  # noqa: F401
 import ordino.solvers  # noqa: F401

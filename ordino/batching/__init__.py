@@ -6,10 +6,10 @@ finishes, so an interrupted batch resumes where it stopped. `run_items(items, ..
 underneath, shared with `ordino bench`.
 """
 
-from ordino.batch.items import WorkItem, expand
-from ordino.batch.rows import Row, summarize
-from ordino.batch.run import batch, oversubscription, run_items, run_pairs
-from ordino.batch.store import ResultStore
+from ordino.batching.items import WorkItem, expand
+from ordino.batching.rows import Row, summarize
+from ordino.batching.run import batch, oversubscription, run_items, run_pairs
+from ordino.batching.store import ResultStore
 
 __all__ = ["ResultStore", "Row", "WorkItem", "batch", "expand", "oversubscription", "run_items", "run_pairs",
            "summarize"]
