@@ -2,8 +2,9 @@
 
 A set spec names a set and optionally a split, joined by ``+``:
 ``smtt-paper-20:train+smtt-paper-100:train``. Known sets: ``smtt-paper-20``, ``smtt-paper-100`` (EDDC/MDDC
-paper, optima known), ``orlib-wt40``, ``orlib-wt50`` (OR-Library weighted tardiness, optima known). A path
-to a ``.jsonl`` file in the smtt-paper format works too. Splits: ``train`` (even position within each
+paper, optima known), ``orlib-wt40``, ``orlib-wt50`` (OR-Library weighted tardiness, optima known), and
+generated Potts-Van Wassenhove sets ``pvw-<n>x<count>`` (reference values from iterated dynasearch, cached).
+A path to a ``.jsonl`` file in the smtt-paper format works too. Splits: ``train`` (even position within each
 instance class), ``test`` (odd position), ``all`` (default). The two splits are disjoint and stratified,
 so a test split never feeds selection.
 """
@@ -12,8 +13,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from ordino.errors import InputError
 
@@ -102,8 +106,61 @@ def _estimated_class(p: list[int], d: list[int]) -> str:
     return f"TF{_level(tf):.1f}/RDD{_level(rdd):.1f}"
 
 
+_PVW = re.compile(r"pvw-(\d+)x(\d+)")
+_TFS = (0.2, 0.4, 0.6, 0.8)
+
+
+def _cache_dir() -> Path:
+    root = os.environ.get("ORDINO_CACHE") or str(Path.home() / ".cache" / "ordino")
+    return Path(root) / "evolve"
+
+
+def _pvw_set(n: int, count: int) -> list[tuple[EvalInstance, int]]:
+    """Generated Potts-Van Wassenhove instances (TF 0.2..0.8 x RDD 0.2..1.0 cycled, fixed seeds).
+
+    The reference value of each is the best of a seeded iterated dynasearch (300 iterations) from the
+    single-machine package, computed once and cached under ``$ORDINO_CACHE/evolve`` (default
+    ``~/.cache/ordino``): a strong upper bound, not a proven optimum, so gaps are relative to it.
+    """
+    from ordino.datasets.generators import potts_van_wassenhove_arrays
+    from ordino.heuristics.single_machine.local_search import ils
+
+    if not 1 <= n <= 2000 or not 1 <= count <= 10_000:
+        raise InputError(f"pvw-{n}x{count}: use 1..2000 jobs and 1..10000 instances")
+    cache = _cache_dir() / f"pvw-{n}x{count}.json"
+    refs: dict[str, float] = {}
+    if cache.is_file():
+        try:
+            refs = json.loads(cache.read_text())
+        except (OSError, json.JSONDecodeError):
+            refs = {}
+    rows, counts, changed = [], {}, False
+    for k in range(count):
+        tf, rdd = _TFS[k % 4], _LEVELS[(k // 4) % 5]
+        rng = np.random.default_rng(10_007 * n + k)
+        p, d, _ = potts_van_wassenhove_arrays(n, tf, rdd, rng, False)
+        name = f"pvw-{n}x{count}#{k}"
+        if name not in refs:
+            refs[name] = float(ils(p, d, None, time_limit=60.0, iterations=300, seed=0)[1])
+            changed = True
+        cls = f"TF{tf:.1f}/RDD{rdd:.1f}"
+        pos = counts.get(cls, 0)
+        counts[cls] = pos + 1
+        rows.append((EvalInstance(name, cls, p.tolist(), d.tolist(), None, refs[name]), pos))
+    if changed:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(refs))
+        except OSError:
+            pass  # no cache: references are recomputed next time
+    return rows
+
+
 def _load_named(name: str) -> list[tuple[EvalInstance, int]]:
-    """(instance, position within its class) for a known set or a JSON-lines path."""
+    """(instance, position within its class) for a known set, a generated set or a JSON-lines path."""
+    m = _PVW.fullmatch(name)
+    if m:
+        return _pvw_set(int(m.group(1)), int(m.group(2)))
     if name in KNOWN_SETS:
         rel, per_class = KNOWN_SETS[name]
         path = data_mirror() / rel
