@@ -11,14 +11,14 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ordino.datasets.instance import Instance
 from ordino.datasets.labels import check_labels, label_flag
 from ordino.errors import InputError, ModelError, OrdinoError
-from ordino.models import Result
+from ordino.models import Result, Schedule
 from ordino.solve import get_method, solve
 
 CSV_COLUMNS = ["instance", "method", "status", "objective", "best_known", "lower_bound", "gap", "runtime",
@@ -172,7 +172,8 @@ class CsvSink:
 
 def bench(instances: Iterable[Instance], methods: Sequence[str], time_limit: float = 10.0, workers: int = 0,
           progress: bool = True, out: str | Path | None = None, seed: int = 0,
-          on_row: Callable[[BenchRow], None] | None = None) -> BenchReport:
+          on_row: Callable[[BenchRow], None] | None = None, executor: str = "inline", jobs: int | None = None,
+          ray_address: str | None = None) -> BenchReport:
     """Run every method on every instance, verify every schedule, and summarize.
 
     Parameters
@@ -191,6 +192,13 @@ def bench(instances: Iterable[Instance], methods: Sequence[str], time_limit: flo
         CSV file the rows are appended to as they finish.
     on_row : callable, optional
         Called with each row as it finishes.
+    executor : {"inline", "local", "ray"}
+        "inline" runs one solve after the other in this process; "local" and "ray" use the batch executor
+        (`ordino.batching.run_items`): each run in an isolated worker with a hard deadline, `jobs` at once.
+    jobs : int, optional
+        Runs at once with the "local" or "ray" executor (default: cores // solver threads).
+    ray_address : str, optional
+        An existing Ray cluster for the "ray" executor.
     """
     methods = list(methods)
     if not methods:
@@ -204,23 +212,64 @@ def bench(instances: Iterable[Instance], methods: Sequence[str], time_limit: flo
     sink = CsvSink(Path(out)) if out is not None else None
     rows: list[BenchRow] = []
     interrupted = False
+    if executor not in ("inline", "local", "ray"):
+        raise InputError(f"unknown executor {executor!r}; choose inline, local or ray")
     try:
         with _progress(progress, len(items) * len(methods)) as advance:
-            for instance in items:
-                for method in methods:
-                    row = run_one(instance, method, time_limit, workers, seed)
-                    rows.append(row)
-                    if sink is not None:
-                        sink.write(row)
-                    if on_row is not None:
-                        on_row(row)
-                    advance(f"{instance.name} / {method}: {row.status} {row.objective}")
+
+            def emit(row: BenchRow) -> None:
+                rows.append(row)
+                if sink is not None:
+                    sink.write(row)
+                if on_row is not None:
+                    on_row(row)
+                advance(f"{row.instance} / {row.method}: {row.status} {row.objective}")
+
+            if executor == "inline":
+                for instance in items:
+                    for method in methods:
+                        emit(run_one(instance, method, time_limit, workers, seed))
+            else:
+                _run_isolated(items, methods, time_limit, workers, seed, executor, jobs, ray_address, emit)
     except KeyboardInterrupt:
         interrupted = True  # keep what finished: the rows so far are in the report and the CSV
     finally:
         if sink is not None:
             sink.close()
     return BenchReport(rows=rows, summary=summarize(rows, methods), interrupted=interrupted)
+
+
+def _run_isolated(items: list[Instance], methods: list[str], time_limit: float, threads: int, seed: int,
+                  executor: str, jobs: int | None, ray_address: str | None,
+                  emit: Callable[[BenchRow], None]) -> None:
+    """Run through the batch executor; each batch row becomes a bench row with the same label checks."""
+    from ordino.batching import WorkItem, run_items
+
+    work = [WorkItem.from_instance(instance, file=f"{index}") for index, instance in enumerate(items)]
+
+    def on_result(row) -> None:  # noqa: ANN001  (ordino.batching.Row)
+        instance = items[int(row.file)]
+        status = row.status if row.status != "timeout" else "unknown"
+        schedule = Schedule.model_validate_json(row.schedule) if row.verified and row.schedule else None
+        result = Result(status=status, objective=row.objective, bound=row.bound, runtime=row.runtime,
+                        schedule=schedule, method=row.method, log=[row.error] if row.error else [])
+        bench_row = row_from_result(instance, row.method, result)
+        if row.status in ("timeout", "error"):
+            bench_row = replace(bench_row, status=row.status, error=row.error or row.status)
+        emit(bench_row)
+
+    for method in methods:
+        runnable = []
+        for index, instance in enumerate(items):
+            reason = None if method == "auto" else get_method(method).supports(instance.problem)
+            if reason is None:
+                runnable.append(work[index])
+            else:
+                emit(BenchRow(instance.name, method, "unsupported", None, instance.best_known, None, 0.0, False,
+                              lower_bound=instance.lower_bound, error=f"method {method!r} cannot solve this "
+                              f"problem: {reason}"))
+        run_items(runnable, [method], time_limit, workers=jobs, executor=executor, ray_address=ray_address,
+                  on_result=on_result, threads=threads or 1, seed=seed)
 
 
 class _progress:

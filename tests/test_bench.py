@@ -109,3 +109,15 @@ def test_bench_keeps_rows_on_interrupt(tmp_path: Path, data_mirror: Path) -> Non
     report = bench(instances, ["cpsat"], time_limit=2, progress=False, out=out, on_row=stop_after_first)
     assert report.interrupted and len(report.rows) == 1 and report.summary[0].instances == 1
     assert len(list(csv.DictReader(out.open()))) == 1
+
+
+def test_bench_through_the_batch_executor_matches_inline(data_mirror: Path) -> None:
+    instances = load_suite("psplib-j30", limit=2) + load_suite("orlib-wt40", limit=1)
+    inline = bench(instances, ["cpsat", "ils"], time_limit=2.0, workers=1, progress=False)
+    isolated = bench(instances, ["cpsat", "ils"], time_limit=2.0, workers=1, progress=False, executor="local",
+                     jobs=2)
+    key = lambda rows: sorted((r.instance, r.method, r.status, r.objective, r.verified) for r in rows)  # noqa: E731
+    assert key(isolated.rows) == key(inline.rows)
+    assert all(r.verified for r in isolated.rows if r.status != "unsupported")
+    with pytest.raises(InputError, match="unknown executor"):
+        bench(instances, ["cpsat"], executor="threads", progress=False)

@@ -74,6 +74,10 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path | None, typer.Option(help="Append result rows to this CSV as they finish.")] = None,
         plot: Annotated[Path | None, typer.Option(help="Write a gap-per-method PNG here.")] = None,
         no_progress: Annotated[bool, typer.Option("--no-progress", help="Hide the progress bar.")] = False,
+        executor: Annotated[str, typer.Option(help="inline (one run after the other, in process), local "
+                                                   "(isolated worker processes) or ray.")] = "inline",
+        jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Runs at once (local/ray executors).")] = None,
+        ray_address: Annotated[str | None, typer.Option(help="Existing Ray cluster (ray executor).")] = None,
     ) -> None:
         """Run each method on each instance, verify every schedule, and compare with best-known values."""
         if limit is not None and limit < 0:
@@ -81,7 +85,8 @@ def register(app: typer.Typer) -> None:
         names = [m.strip() for m in methods.split(",") if m.strip()]
         instances = gather(sources, limit)
         report = bench(instances, names, time_limit=time_limit, workers=workers, seed=seed,
-                       progress=not no_progress and not as_json, out=out)
+                       progress=not no_progress and not as_json, out=out, executor=executor, jobs=jobs,
+                       ray_address=ray_address)
         if plot is not None:
             from ordino.plot_bench import gap_plot
 
