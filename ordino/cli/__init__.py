@@ -14,28 +14,10 @@ app = typer.Typer(
 
 
 def _register_commands() -> None:
-    from ordino.cli import solve
+    from ordino.cli import batch, bench, datasets, evolve, export, formulate, solve
 
-    solve.register(app)
-    from ordino.cli import export
-
-    export.register(app)
-    from ordino.cli import formulate
-
-    formulate.register(app)
-    from ordino.cli import evolve
-
-    evolve.register(app)
-    from ordino.cli import datasets
-
-    datasets.register(app)
-    from ordino.cli import bench
-
-    bench.register(app)
-    from ordino.cli import batch
-
-    batch.register(app)
-    # --- command groups register here (one import and one register line each) ---
+    for group in (formulate, solve, export, bench, batch, datasets, evolve):
+        group.register(app)
 
 
 _register_commands()
