@@ -53,6 +53,90 @@ def _tails(pp: np.ndarray) -> np.ndarray:
     return _heads(pp[::-1, ::-1], np.zeros(pp.shape[0], dtype=np.int64))[::-1, ::-1]
 
 
+def _insertion_loops(p: np.ndarray, perm: np.ndarray, job: int, out: np.ndarray) -> None:
+    """Taillard's acceleration as plain loops (compiled with numba when it is installed)."""
+    k = perm.shape[0]
+    m = p.shape[1]
+    e = np.zeros((k + 1, m), dtype=np.int64)
+    q = np.zeros((k + 1, m), dtype=np.int64)
+    for i in range(k):
+        j = perm[i]
+        left = 0
+        for c in range(m):
+            t = e[i, c] if e[i, c] > left else left
+            left = t + p[j, c]
+            e[i + 1, c] = left
+    for i in range(k - 1, -1, -1):
+        j = perm[i]
+        right = 0
+        for c in range(m - 1, -1, -1):
+            t = q[i + 1, c] if q[i + 1, c] > right else right
+            right = t + p[j, c]
+            q[i, c] = right
+    for i in range(k + 1):
+        f = 0
+        worst = 0
+        for c in range(m):
+            f = (f if f > e[i, c] else e[i, c]) + p[job, c]
+            if f + q[i, c] > worst:
+                worst = f + q[i, c]
+        out[i] = worst
+
+
+def _local_search_loops(p: np.ndarray, perm: np.ndarray, cmax: int, order: np.ndarray) -> int:
+    """Insertion local search in place on `perm` (jobs tried in `order`, first best position), until no
+    move improves; returns the makespan. Compiled with numba; calls the compiled `_insertion_loops`."""
+    n = perm.shape[0]
+    rest = np.empty(n - 1, dtype=np.int64)
+    costs = np.empty(n, dtype=np.int64)
+    improved = True
+    while improved:
+        improved = False
+        for t in range(n):
+            job = order[t]
+            r = 0
+            for i in range(n):
+                if perm[i] != job:
+                    rest[r] = perm[i]
+                    r += 1
+            _insertion_jit(p, rest, job, costs)
+            best = costs[0]
+            pos = 0
+            for i in range(1, n):
+                if costs[i] < best:
+                    best = costs[i]
+                    pos = i
+            if best < cmax:
+                r = 0
+                for i in range(n):
+                    if i == pos:
+                        perm[i] = job
+                    else:
+                        perm[i] = rest[r]
+                        r += 1
+                cmax = best
+                improved = True
+    return cmax
+
+
+_insertion_jit = None
+_KERNEL: list = []
+
+
+def _kernel():
+    """The numba-compiled (insertion, local search) pair, or None when numba is not installed."""
+    global _insertion_jit
+    if not _KERNEL:
+        try:
+            import numba
+        except ImportError:
+            _KERNEL.append(None)
+        else:
+            _insertion_jit = numba.njit(cache=True, nogil=True)(_insertion_loops)
+            _KERNEL.append((_insertion_jit, numba.njit(cache=True, nogil=True)(_local_search_loops)))
+    return _KERNEL[0]
+
+
 def insertion_makespans(p: np.ndarray, perm: list[int] | np.ndarray, job: int,
                         release: np.ndarray | None = None) -> np.ndarray:
     """Makespan of inserting `job` at each position 0..len(perm) of `perm` (Taillard's acceleration;
@@ -70,6 +154,11 @@ def insertion_makespans(p: np.ndarray, perm: list[int] | np.ndarray, job: int,
     if rel.any():  # tails ignore releases, so evaluate each position directly
         seqs = [np.insert(idx, i, job) for i in range(k + 1)]
         return np.array([_heads(p[s], rel[s])[-1, -1] for s in seqs], dtype=np.int64)
+    kernel = _kernel()
+    if kernel is not None and p.dtype == np.int64:
+        out = np.empty(k + 1, dtype=np.int64)
+        kernel[0](p, idx, int(job), out)
+        return out
     e = np.zeros((k + 1, m), dtype=np.int64)
     q = np.zeros((k + 1, m), dtype=np.int64)
     if k:
@@ -114,6 +203,12 @@ def neh(p: np.ndarray, release: np.ndarray | None = None, order: list[int] | Non
 def _local_search(p: np.ndarray, perm: list[int], cmax: int, release: np.ndarray | None,
                   rng: np.random.Generator, deadline: float) -> tuple[list[int], int]:
     """Iterative improvement by insertion: remove each job, reinsert it at its best place, until no gain."""
+    kernel = _kernel()
+    if kernel is not None and len(perm) > 1 and p.dtype == np.int64 and \
+            (release is None or not np.asarray(release).any()):
+        arr = np.asarray(perm, dtype=np.int64)
+        value = kernel[1](p, arr, int(cmax), rng.permutation(arr).astype(np.int64))
+        return [int(x) for x in arr], int(value)
     improved = True
     while improved and time.perf_counter() < deadline:
         improved = False
