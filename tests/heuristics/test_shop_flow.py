@@ -99,3 +99,16 @@ def test_flow_adapter_keeps_route_order() -> None:
     data = flow_from_problem(problem)
     assert data.p.tolist() == [[5, 1], [2, 7]]
     assert solve(problem, method="ig", time_limit=0.5).objective == 2 + 7 + 1
+
+
+def test_numpy_path_without_numba_agrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ordino.heuristics.shop import flowshop
+
+    p = _random(21, 9, 4)
+    perm = [4, 0, 7, 2, 5, 1]
+    compiled = insertion_makespans(p, perm, 8).tolist()
+    monkeypatch.setattr(flowshop, "_KERNEL", [None])
+    assert insertion_makespans(p, perm, 8).tolist() == compiled
+    optimum = _brute_force(p[:7])
+    best, value, _ = iterated_greedy(p[:7], time_limit=2.0, seed=1, target=optimum)
+    assert value == optimum == makespan(p[:7], best)
