@@ -78,3 +78,12 @@ def test_releases_and_portfolio() -> None:
         result = solve(problem, method=method, time_limit=1, workers=1)
         assert not result.violations and result.schedule.by_task()["a"].start >= 4
     assert solve(problem, method="portfolio", time_limit=2, workers=1).status == "optimal"
+
+
+def test_bad_project_arrays_give_input_errors() -> None:
+    from ordino.errors import InputError
+
+    with pytest.raises(InputError, match="successor 5"):
+        ProjectData.from_arrays([1, 2], [[1], [1]], [2], [[5], []])
+    with pytest.raises(InputError, match="one column per resource"):
+        ProjectData.from_arrays([1, 2], [[1, 1], [1, 1]], [2], [[1], []])

@@ -243,3 +243,12 @@ def test_portfolio_on_a_brandimarte_instance(data_mirror: Path) -> None:
     result = solve(problem, method="portfolio", time_limit=4, workers=1, seed=0)
     assert not result.violations and result.bound is not None
     assert 36 <= result.bound <= result.objective <= 42  # optimum 40
+
+
+def test_bad_arrays_give_input_errors() -> None:
+    from ordino.errors import InputError
+
+    with pytest.raises(InputError, match="same shape"):
+        giffler_thompson([[1, 2]], [[0]])
+    with pytest.raises(InputError, match="non-negative"):
+        giffler_thompson([[1, -2]], [[0, 1]])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ordino.errors import ModelError
+from ordino.errors import InputError, ModelError
 from ordino.models import EndBeforeStart, Problem, Schedule, ScheduledTask
 from ordino.models.classify import classify
 
@@ -44,9 +44,15 @@ class ProjectData:
         """An RCPSP from plain arrays: durations, demands (n x R), capacities (R) and successor lists."""
         dur = np.asarray(duration, dtype=np.int64)
         n = len(dur)
+        if len(successors) != n or (dur < 0).any():
+            raise InputError(f"give one successor list per activity ({n}) and non-negative durations")
+        if np.asarray(demand).size and np.asarray(demand).reshape(n, -1).shape[1] != len(capacity):
+            raise InputError("demand must have one column per resource capacity")
         preds: list[list[int]] = [[] for _ in range(n)]
         for i, succ in enumerate(successors):
             for s in succ:
+                if not 0 <= s < n or s == i:
+                    raise InputError(f"activity {i}: successor {s} is not another activity (0..{n - 1})")
                 preds[s].append(i)
         return cls([f"A{i}" for i in range(n)], dur, np.asarray(demand, dtype=np.int64).reshape(n, -1),
                    np.asarray(capacity, dtype=np.int64), preds, [list(s) for s in successors],

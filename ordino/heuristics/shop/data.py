@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ordino.errors import ModelError
+from ordino.errors import InputError, ModelError
 from ordino.models import Problem, Schedule, ScheduledTask
 from ordino.models.classify import _job_chains, classify
 
@@ -67,7 +67,11 @@ class ShopData:
         """A job shop from `durations[j][k]` and `machines[j][k]` (0-based machine of operation k of job j)."""
         dur = [list(map(int, row)) for row in durations]
         mac = [list(map(int, row)) for row in machines]
-        n_m = 1 + max(max(row) for row in mac)
+        if not dur or len(dur) != len(mac) or any(len(a) != len(b) for a, b in zip(dur, mac, strict=False)):
+            raise InputError("durations and machines must be non-empty matrices of the same shape (jobs x operations)")
+        if any(d < 0 for row in dur for d in row) or any(m < 0 for row in mac for m in row):
+            raise InputError("durations and machine indices must be non-negative (machines are 0-based)")
+        n_m = 1 + max((max(row) for row in mac if row), default=0)
         job_ops, options, ids = [], [], []
         for j, (drow, mrow) in enumerate(zip(dur, mac, strict=True)):
             job_ops.append(list(range(len(ids), len(ids) + len(drow))))
@@ -143,6 +147,8 @@ class FlowData:
     def from_matrix(cls, p: np.ndarray | list) -> FlowData:
         """A flow shop from a jobs x machines duration matrix."""
         arr = np.asarray(p, dtype=np.int64)
+        if arr.ndim != 2 or arr.size == 0 or (arr < 0).any():
+            raise InputError("a flow shop needs a non-empty jobs x machines matrix of non-negative durations")
         n, m = arr.shape
         return cls(arr, np.zeros(n, dtype=np.int64), [[f"J{j}.{k}" for k in range(m)] for j in range(n)])
 
