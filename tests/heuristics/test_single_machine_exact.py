@@ -34,14 +34,22 @@ def small(draw, max_n=7, weighted=True):
     return p, d, w
 
 
+def _all_perms(n: int) -> np.ndarray:
+    return np.array(list(itertools.permutations(range(n))), dtype=np.int64).reshape(-1, n)
+
+
 def brute(p, d, w, prec=None):
-    best = None
-    for s in itertools.permutations(range(p.size)):
-        if prec is not None and any(prec[s[b], s[a]] for a in range(len(s)) for b in range(a + 1, len(s))):
-            continue
-        v = total_weighted_tardiness(p, d, s, w)
-        best = v if best is None else min(best, v)
-    return best
+    """Optimum by enumerating every permutation (vectorised; ``prec[i, j]`` keeps only i-before-j orders)."""
+    if p.size == 0:
+        return 0
+    perms = _all_perms(p.size)
+    if prec is not None and p.size:
+        pos = np.argsort(perms, axis=1)  # pos[r, j]: position of job j in permutation r
+        i, j = np.nonzero(prec)
+        perms = perms[(pos[:, i] < pos[:, j]).all(axis=1)]
+    ww = np.ones_like(p) if w is None else w
+    c = np.cumsum(p[perms], axis=1)
+    return int((np.maximum(c - d[perms], 0) * ww[perms]).sum(axis=1).min())
 
 
 @settings(max_examples=150, deadline=None)

@@ -30,6 +30,7 @@ from .local_search import (
     ils,
     insertion,
     pairwise_interchange,
+    quick_start,
 )
 from .rules import RULES, atc, covert, edd, eddc, mdd, mddc, mddc_augmented, psk, spt, wspt
 
@@ -60,6 +61,7 @@ __all__ = [
     "pairwise_interchange",
     "positional_milp",
     "psk",
+    "quick_start",
     "spt",
     "swap_gains",
     "time_indexed_milp",
