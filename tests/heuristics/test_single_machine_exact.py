@@ -19,6 +19,7 @@ from ordino.heuristics.single_machine import (
     time_indexed_milp,
     total_weighted_tardiness,
 )
+from ordino.heuristics.single_machine.exact import _dp_subsets_numpy
 
 
 @st.composite
@@ -90,6 +91,25 @@ def test_dp_matches_published_smtt20_optima():
         assert value == opt
         assert total_weighted_tardiness(p, d, perm) == opt
         assert lower_bound(p, d) <= opt
+
+
+def test_compiled_and_numpy_dp_agree():
+    rng = np.random.default_rng(3)
+    for n in (1, 5, 9, 13):
+        p = rng.integers(0, 30, n)
+        d = rng.integers(-10, int(p.sum()) + 1, n)
+        w = rng.integers(1, 6, n)
+        perm, value = dp_subsets(p, d, w)
+        ref_perm, ref = _dp_subsets_numpy(p, d, w)
+        assert value == ref == total_weighted_tardiness(p, d, ref_perm, w) == total_weighted_tardiness(p, d, perm, w)
+
+
+def test_dp_with_values_beyond_int32():
+    p = np.array([10**6, 2 * 10**6, 3 * 10**6])
+    d = np.zeros(3, dtype=np.int64)
+    w = np.array([1000, 1, 1])
+    perm, value = dp_subsets(p, d, w)
+    assert value == brute(p, d, w) == total_weighted_tardiness(p, d, perm, w)
 
 
 def test_dp_rejects_large_instances():

@@ -250,3 +250,43 @@ def seed_state(seed: int) -> np.ndarray:
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
     z ^= z >> 31
     return np.array([z or 1], dtype=np.uint64)
+
+
+@njit(cache=True)
+def dp_subsets_kernel(p, d, w, f, tot):
+    """Subset DP ``F(S) = min_{j in S} F(S - j) + w_j max(0, p(S) - d_j)`` in increasing bitmask order.
+
+    Every ``S - j`` is a smaller integer than ``S``, so one sweep suffices. ``f`` and ``tot`` are work
+    arrays of length ``2^n`` (int32 when the values fit: half the memory traffic). Returns
+    ``(sequence, value)``.
+    """
+    n = p.size
+    size = 1 << n
+    f[0] = 0
+    tot[0] = 0
+    for s in range(1, size):
+        first = 0
+        while not (s >> first) & 1:
+            first += 1
+        ts = tot[s ^ (1 << first)] + p[first]
+        tot[s] = ts
+        x = ts - d[first]
+        best = f[s ^ (1 << first)] + (w[first] * x if x > 0 else 0)
+        for j in range(first + 1, n):
+            if (s >> j) & 1:
+                x = ts - d[j]
+                v = f[s ^ (1 << j)] + (w[j] * x if x > 0 else 0)
+                if v < best:
+                    best = v
+        f[s] = best
+    seq = np.empty(n, np.int64)
+    s = size - 1
+    for pos in range(n - 1, -1, -1):
+        for j in range(n):
+            if (s >> j) & 1:
+                x = tot[s] - d[j]
+                if f[s ^ (1 << j)] + (w[j] * x if x > 0 else 0) == f[s]:
+                    seq[pos] = j
+                    s ^= 1 << j
+                    break
+    return seq, f[size - 1]

@@ -36,14 +36,30 @@ SolveResult = tuple[np.ndarray | None, int | None, int, bool]
 def dp_subsets(p, d, w=None, max_jobs: int = 22) -> tuple[np.ndarray, int]:
     """Optimal sequence by DP over subsets: ``F(S) = min_{j in S} F(S - j) + w_j max(0, p(S) - d_j)``.
 
-    The job scheduled last in ``S`` completes at ``p(S)``. States are processed layer by layer (by
-    subset size); each layer is one vectorised pass per job. The sequence is recovered by walking back from
-    the full set. Raises ``ValueError`` when ``n > max_jobs`` (memory grows as 2^n).
+    The job scheduled last in ``S`` completes at ``p(S)``. With numba one compiled sweep in bitmask order
+    (every ``S - j`` precedes ``S``); without it, numpy layers by subset size. The sequence is recovered by
+    walking back from the full set. Raises ``ValueError`` when ``n > max_jobs`` (memory grows as 2^n).
     """
     p, d, w = as_instance(p, d, w)
     n = p.size
     if n > max_jobs:
         raise ValueError(f"dp_subsets: {n} jobs exceeds max_jobs={max_jobs}")
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), 0
+    from . import _kernels
+
+    if _kernels.HAVE_NUMBA:
+        worst = int(w.sum()) * max(1, int(p.sum()) - min(0, int(d.min())))
+        dtype = np.int32 if worst < 2**29 and int(p.sum()) < 2**29 else np.int64
+        f, tot = np.empty(1 << n, dtype=dtype), np.empty(1 << n, dtype=dtype)
+        seq, value = _kernels.dp_subsets_kernel(p.astype(dtype), d.astype(dtype), w.astype(dtype), f, tot)
+        return seq, int(value)
+    return _dp_subsets_numpy(p, d, w)
+
+
+def _dp_subsets_numpy(p: np.ndarray, d: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, int]:
+    """Layered numpy version of :func:`dp_subsets` (used without numba, and to cross-check the kernel)."""
+    n = p.size
     if n == 0:
         return np.zeros(0, dtype=np.int64), 0
     size = 1 << n
