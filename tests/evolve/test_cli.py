@@ -27,6 +27,6 @@ def test_evolve_json_writes_heuristic_plot_and_archive(tmp_path) -> None:
 def test_bad_input_exits_2(tmp_path) -> None:
     assert runner.invoke(app, ["evolve", "--engine", "magic"]).exit_code == 2
     assert runner.invoke(app, ["evolve", "--train", "nope"]).exit_code == 2
-    assert runner.invoke(app, ["evolve", "--problem", "rcpsp"]).exit_code == 2
+    assert runner.invoke(app, ["evolve", "--problem", "vrp"]).exit_code == 2
     assert runner.invoke(app, ["evolve", "--resume"]).exit_code == 2
     assert runner.invoke(app, ["evolve", "show", str(tmp_path / "none.db")]).exit_code == 2

@@ -146,6 +146,29 @@ def _run_jssp(func, instances, sequences=None):
     return values
 
 
+def _run_rcpsp(func, instances):
+    """Makespan of the serial SGS schedule of the candidate's priority list, per instance."""
+    from ordino.heuristics.project.data import ProjectData
+    from ordino.heuristics.project.sgs import critical_path_times, priority_values, project_makespan, serial_sgs
+
+    values = []
+    for inst in instances:
+        data = ProjectData.from_arrays(inst["duration"], inst["demand"], inst["capacity"], inst["successors"])
+        es, ls, length = critical_path_times(data)
+        dur = data.duration.astype(float)
+        cap = np.maximum(data.capacity.astype(float), 1.0)
+        feats = (dur, es.astype(float), ls.astype(float), np.array([len(s) for s in data.succs], dtype=float),
+                 -priority_values(data, "MTS"), -priority_values(data, "GRPW"),
+                 (data.demand / cap).sum(axis=1) if data.demand.size else np.zeros(data.n),
+                 np.full(data.n, float(length)))
+        s = np.asarray(func(*(f.copy() for f in feats)), dtype=float)
+        s = np.broadcast_to(s, (data.n,)) if s.shape != (data.n,) else s
+        if np.isnan(s).any():
+            raise ValueError("priority returned NaN")
+        values.append(float(project_makespan(data, serial_sgs(data, s))))
+    return values
+
+
 def main():
     real_out = sys.stdout
     payload = json.loads(sys.stdin.read())
@@ -171,6 +194,8 @@ def main():
                         vals = _run_priority(func, groups, len(instances), seqs)
                     elif kind == "jssp":
                         vals = _run_jssp(func, instances)
+                    elif kind == "rcpsp":
+                        vals = _run_rcpsp(func, instances)
                     else:
                         vals = _run_sequence(func, instances, seqs)
             finally:

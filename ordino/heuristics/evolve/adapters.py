@@ -8,7 +8,7 @@ Implemented: `SmttAdapter`, single-machine (weighted) total tardiness with a pri
 greedily (or a sequencing function returning a permutation).
 
 `ordino.heuristics.evolve.jssp.JsspAdapter`: job shop dispatching rules scored through Giffler-Thompson.
-RCPSP (priority rule through serial SGS) is not written yet; `adapter_for` says so.
+`ordino.heuristics.evolve.rcpsp.RcpspAdapter`: RCPSP priority rules scored through the serial SGS.
 """
 
 from __future__ import annotations
@@ -186,6 +186,7 @@ def adapter_for(problem: str) -> ProblemAdapter:
 
         return JsspAdapter()
     if problem == "rcpsp":
-        raise InputError("--problem rcpsp is not available yet: the serial SGS of ordino.heuristics.project is "
-                         "there, an adapter for it is still to be written; use --problem smtt or jssp")
-    raise InputError(f"unknown problem class {problem!r}; use smtt or jssp")
+        from ordino.heuristics.evolve.rcpsp import RcpspAdapter
+
+        return RcpspAdapter()
+    raise InputError(f"unknown problem class {problem!r}; use smtt, jssp or rcpsp")

@@ -1,0 +1,93 @@
+"""RCPSP adapter: a candidate is a priority rule over activity features, scored through the serial SGS.
+
+The candidate scores every activity once (a static priority list, lowest first, ties by index); the
+project package's `ordino.heuristics.project.sgs.serial_sgs` turns the list into a schedule. Score = mean
+gap of the makespan to the best known value of the set's label file (j30: proven optima).
+
+Sets: ``psplib-j30``, ``psplib-j60`` (``:train`` / ``:test`` alternate within each parameter group of 10).
+"""
+
+from __future__ import annotations
+
+from ordino.errors import InputError
+from ordino.heuristics.evolve.adapters import Score, score_of
+from ordino.heuristics.evolve.data import EvalInstance
+from ordino.heuristics.evolve.sandbox import Limits, evaluate_candidates
+
+__all__ = ["RcpspAdapter", "RCPSP_ARGS"]
+
+RCPSP_ARGS = ("duration", "es", "ls", "n_succ", "n_desc", "work_succ", "demand", "horizon")
+
+RCPSP_DESCRIPTION = """\
+Resource-constrained project scheduling (single mode), minimise the makespan. A candidate is a priority
+rule: every activity gets one score, and the serial schedule generation scheme repeatedly starts the
+eligible activity (all predecessors scheduled) with the LOWEST score as early as precedences and resource
+capacities allow. Arguments are numpy float arrays with one entry per activity: duration, es / ls (earliest
+and latest start from the critical path), n_succ (immediate successors), n_desc (all descendants),
+work_succ (duration plus the durations of the immediate successors), demand (resource demand relative to
+capacity, summed over resources), horizon (critical path length, the same for all). Return an array of the
+same length of finite floats. Only numpy (as np) and math may be imported; no files, no I/O, no try/except."""
+
+_SEEDS = {
+    "lft": ["add", ["ls"], ["duration"]],
+    "lst": ["ls"],
+    "mslk": ["sub", ["ls"], ["es"]],
+    "mts": ["neg", ["n_desc"]],
+    "grpw": ["neg", ["work_succ"]],
+    "spt": ["duration"],
+}
+_SPLITS = ("train", "test", "all")
+
+
+class RcpspAdapter:
+    """Priority rules for the serial SGS on PSPLIB instances."""
+
+    name = "rcpsp"
+    entry = "priority"
+    kind = "rcpsp"
+    signature = f"def priority({', '.join(RCPSP_ARGS)}):"
+    description = RCPSP_DESCRIPTION
+    gp_args = RCPSP_ARGS
+    gp_derived = {"slack": "ls - es"}
+    gp_doc = "Evolved priority rule for the serial SGS: the eligible activity with the lowest score goes first."
+
+    def seed_trees(self, weighted: bool) -> dict[str, list]:
+        """LFT, LST, MSLK, MTS, GRPW and SPT as expression trees."""
+        return dict(_SEEDS)
+
+    def seeds(self) -> dict[str, str]:
+        """The classic rules as candidate code."""
+        from ordino.heuristics.evolve.gp import to_source
+
+        return {k: to_source(v, "Classic priority rule.", RCPSP_ARGS, {}) for k, v in _SEEDS.items()}
+
+    def load(self, spec: str) -> list[EvalInstance]:
+        """Instances of ``psplib-j30`` / ``psplib-j60`` with an optional ``:train`` / ``:test`` split."""
+        from ordino.datasets import load_suite
+        from ordino.heuristics.project.data import project_from_problem
+
+        out: list[EvalInstance] = []
+        for part in spec.split("+"):
+            name, _, split = part.strip().partition(":")
+            split = split or "all"
+            if split not in _SPLITS:
+                raise InputError(f"unknown split {split!r} in {part!r}; use one of {', '.join(_SPLITS)}")
+            if name not in ("psplib-j30", "psplib-j60"):
+                raise InputError(f"unknown RCPSP set {name!r}; use psplib-j30 or psplib-j60")
+            for k, inst in enumerate(load_suite(name)):
+                if inst.best_known is None or (split != "all" and (k % 2 == 0) != (split == "train")):
+                    continue
+                data = project_from_problem(inst.problem)
+                extra = {"duration": data.duration.tolist(), "demand": data.demand.tolist(),
+                         "capacity": data.capacity.tolist(), "successors": data.succs, "size": data.n}
+                group = inst.name.split("_")[0]  # j301 .. j3048: the parameter group
+                out.append(EvalInstance(f"{name}#{inst.name}", group, [], [], None, float(inst.best_known), extra))
+        if not out:
+            raise InputError(f"set spec {spec!r} selects no RCPSP instance with a best known value")
+        return out
+
+    def evaluate(self, candidates: list[tuple[str, str]], instances: list[EvalInstance],
+                 limits: Limits | None = None) -> list[Score | str]:
+        """Run candidates through the serial SGS in one sandbox batch and score them."""
+        results = evaluate_candidates(candidates, [i.payload() for i in instances], self.kind, self.entry, limits)
+        return [score_of(r, instances) if r.ok else (r.error or "unknown error") for r in results]
