@@ -115,20 +115,36 @@ def test_tabu_improves_on_giffler_thompson(jssp: dict, name: str) -> None:
     problem = _problem(jssp, name)
     data = shop_from_problem(problem)
     starts, choice, cmax, _ = best_rule(data)
-    res = tabu_search(data, choice, starts, time_limit=1.5, seed=0)
+    res = tabu_search(data, choice, starts, time_limit=1.5, seed=0, use_compiled=False)
     assert res.makespan < cmax
     report = verify(problem, shop_schedule(data, res.starts, choice))
     assert report.feasible and report.objective == res.makespan
     assert res.makespan >= shop_lower_bound(data)
 
 
-def test_tabu_is_reproducible_with_an_iteration_budget(jssp: dict) -> None:
-    data = shop_from_problem(_problem(jssp, "la16"))
-    starts, choice, _, _ = best_rule(data)
-    a = tabu_search(data, choice, starts, time_limit=60, seed=7, max_iterations=300)
-    b = tabu_search(data, choice, starts, time_limit=60, seed=7, max_iterations=300)
+@pytest.mark.parametrize("compiled", [False, True])
+def test_tabu_is_reproducible_with_an_iteration_budget(jssp: dict, compiled: bool) -> None:
+    problem = _problem(jssp, "la16")
+    data = shop_from_problem(problem)
+    starts, choice, cmax, _ = best_rule(data)
+    runs = [tabu_search(data, choice, starts, time_limit=120, seed=7, max_iterations=300, use_compiled=compiled)
+            for _ in range(2)]
+    a, b = runs
     assert a.iterations == b.iterations == 300
     assert a.makespan == b.makespan and a.starts == b.starts
+    assert a.makespan < cmax
+    report = verify(problem, shop_schedule(data, a.starts, choice))
+    assert report.feasible and report.objective == a.makespan
+
+
+def test_compiled_tabu_reaches_la16_optimum(jssp: dict) -> None:
+    problem = _problem(jssp, "la16")
+    data = shop_from_problem(problem)
+    starts, choice, _, _ = best_rule(data)
+    res = tabu_search(data, choice, starts, time_limit=120, seed=0, max_iterations=300_000, target=945,
+                      use_compiled=True)
+    assert res.makespan == 945  # the optimum, usually within a few thousand iterations
+    assert verify(problem, shop_schedule(data, res.starts, choice)).objective == 945
 
 
 def test_flexible_job_shop_heuristics_are_feasible() -> None:
