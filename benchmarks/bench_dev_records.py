@@ -57,7 +57,11 @@ def run(time_limit: float) -> list[dict]:
         ours = None if result.objective is None else result.objective * spec.get("objective_scale", 1)
         truth = row["truth"]
         solved = result.status in ("optimal",) or (not model_objective(model) and result.status == "feasible")
-        if not solved or result.violations:
+        if result.violations:
+            verdict = "model wrong (violations)"
+        elif result.status == "unknown":
+            verdict = "unsolved in time"
+        elif not solved:
             verdict = f"model wrong ({result.status})"
         elif truth is None:
             verdict = "match (feasible)"

@@ -15,6 +15,7 @@ from ordino.models.assignment import (
     MaxConsecutiveDays,
     Meet,
     Preference,
+    Relation,
     Roster,
     RosterProblem,
     Unavailable,
@@ -119,6 +120,10 @@ def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
                 if n > r.max:
                     bad.append(Violation(kind="meet", message=f"{a!r} and {b!r} share a shift {n} times "
                                          f"(at most {r.max})"))
+        elif isinstance(r, Relation):
+            value = sum(t.coef * len(set(problem.cells(t)) & worked) for t in r.terms)
+            if (r.min is not None and value < r.min) or (r.max is not None and value > r.max):
+                bad.append(Violation(kind="relation", message=f"relation value {value} outside [{r.min}, {r.max}]"))
         elif isinstance(r, Preference):
             cells = set(problem.cells(r))
             hit = len(cells & worked) if r.kind == "avoid" else len(cells - worked)

@@ -155,11 +155,37 @@ class Preference(Selection):
     penalty: PosInt
 
 
+class WeightedSelection(Selection):
+    """A selection of cells with a coefficient: contributes `coef` times its number of assignments."""
+
+    coef: int = 1
+
+
+class Relation(OntologyModel):
+    """sum over `terms` of coef * (number of assignments in the term's cells) lies in [`min`, `max`]
+    (omitted bounds are free). Links counts across cells that are not one staff x shifts x days block:
+    mirrored rounds (pair plays on date r1 exactly when on r2: terms +1 @r1, -1 @r2, min=max=0) or
+    forbidden sequences of opponents (game a on day d plus game b on day d+1 at most 1)."""
+
+    type: Literal["relation"] = "relation"
+    terms: list[WeightedSelection] = Field(min_length=1)
+    min: int | None = None
+    max: int | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Relation:
+        if self.min is None and self.max is None:
+            raise ValueError("relation: give min, max or both")
+        if self.min is not None and self.max is not None and self.max < self.min:
+            raise ValueError(f"relation: max {self.max} < min {self.min}")
+        return self
+
+
 Rule = Annotated[
-    Unavailable | Count | MaxConsecutiveDays | ForbiddenSequence | CyclicPattern | Meet | Preference,
+    Unavailable | Count | MaxConsecutiveDays | ForbiddenSequence | CyclicPattern | Meet | Preference | Relation,
     Field(discriminator="type"),
 ]
-RULE_TYPES = (Unavailable, Count, MaxConsecutiveDays, ForbiddenSequence, CyclicPattern, Meet, Preference)
+RULE_TYPES = (Unavailable, Count, MaxConsecutiveDays, ForbiddenSequence, CyclicPattern, Meet, Preference, Relation)
 
 RosterTermName = Literal["total_cost", "total_penalty", "staff_count"]
 ROSTER_TERM_DEFINITIONS: dict[str, str] = {
@@ -226,6 +252,9 @@ class RosterProblem(OntologyModel):
             where = f"rules[{k}]({r.type})"
             if isinstance(r, Selection):
                 refs(where, r.staff, r.shifts, r.days)
+            elif isinstance(r, Relation):
+                for t in r.terms:
+                    refs(where, t.staff, t.shifts, t.days)
             else:
                 refs(where, r.staff, None, None)
             if isinstance(r, ForbiddenSequence):

@@ -16,6 +16,7 @@ from ordino.models.assignment import (
     MaxConsecutiveDays,
     Meet,
     Preference,
+    Relation,
     Roster,
     RosterProblem,
     RosterResult,
@@ -106,6 +107,12 @@ def build_roster_cpsat(problem: RosterProblem) -> tuple[cp_model.CpModel, dict[C
                     m.AddBoolOr([x[a, s, d].Not(), x[b, s, d].Not(), z])
                     both.append(z)
                 m.Add(sum(both) <= r.max)
+        elif isinstance(r, Relation):
+            expr = sum(t.coef * x[cell] for t in r.terms for cell in problem.cells(t))
+            if r.min is not None:
+                m.Add(expr >= r.min)
+            if r.max is not None:
+                m.Add(expr <= r.max)
         elif isinstance(r, Preference):
             for cell in problem.cells(r):
                 penalty.append(r.penalty * (x[cell] if r.kind == "avoid" else 1 - x[cell]))

@@ -17,6 +17,7 @@ from ordino.models.assignment import (
     MaxConsecutiveDays,
     Meet,
     Preference,
+    Relation,
     Roster,
     RosterProblem,
     RosterResult,
@@ -138,6 +139,15 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
                         lin.row({z: 1.0, x(a, s, d): -1.0, x(b, s, d): -1.0}, ">=", -1)
                         zs.append(z)
                 lin.row(_sum(zs), "<=", r.max, f"meet {a} {b}")
+        elif isinstance(r, Relation):
+            terms: dict[str, float] = {}
+            for t in r.terms:
+                for cell in problem.cells(t):
+                    terms[x(*cell)] = terms.get(x(*cell), 0.0) + t.coef
+            if r.min is not None:
+                lin.row(terms, ">=", r.min, f"relation {k}")
+            if r.max is not None:
+                lin.row(terms, "<=", r.max, f"relation {k}")
         elif isinstance(r, Preference):
             w = weight.get("total_penalty", 0.0) * r.penalty
             for cell in problem.cells(r):
