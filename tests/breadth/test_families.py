@@ -127,3 +127,18 @@ def test_load_model_dispatches_on_family(tmp_path) -> None:
         load_model(path)
     path.write_text(json.dumps({"schema": "ordino/1", "tasks": [{"id": "t", "modes": [{"duration": 2}]}]}))
     assert isinstance(load_model(path), Problem)
+
+
+def test_relation_rule_links_counts_in_both_back_ends() -> None:
+    p = RosterProblem.model_validate({
+        "family": "assignment", "staff": [{"id": "a"}, {"id": "b"}], "shifts": [{"id": "s"}], "days": ["d1", "d2"],
+        "cover": [{"day": "d1", "min": 1}],
+        "rules": [{"type": "relation", "terms": [{"staff": ["a"], "days": ["d1"]},
+                                                 {"staff": ["a"], "days": ["d2"], "coef": -1}], "min": 0, "max": 0}],
+        "costs": [{"staff": ["a"], "cost": 1}, {"staff": ["b"], "cost": 3}],
+        "objective": [{"term": "total_cost"}]})
+    for method in ("cpsat", "milp"):
+        r = solve(p, method=method)
+        assert r.status == "optimal" and r.objective == 2 and not r.violations
+    bad = verify(p, Roster(assignments=[Assignment(staff="a", shift="s", day="d1")]))
+    assert [v.kind for v in bad.violations] == ["relation"]
