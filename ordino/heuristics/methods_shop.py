@@ -143,9 +143,9 @@ def heuristic_share(kind: str, n_tasks: int) -> float:
     base = HEURISTIC_SHARE.get(kind, 0.3)
     if kind in ("job_shop", "flexible_job_shop"):
         if n_tasks > 450:
-            return max(base, 0.7)
+            return max(base, 0.85)
         if n_tasks > 250:
-            return max(base, 0.5)
+            return max(base, 0.7)
     return base
 
 
