@@ -31,7 +31,7 @@ TERM_DEFINITIONS: dict[str, str] = {
     "number_tardy": "number of jobs with C_j > due_j",
     "weighted_number_tardy": "sum of w_j over jobs with C_j > due_j",
     "total_earliness": "sum over jobs of E_j = max(0, due_j - C_j)",
-    "total_weighted_earliness": "sum over jobs of w_j * E_j",
+    "total_weighted_earliness": "sum over jobs of e_j * E_j, e_j the job's earliness_weight (else its weight)",
     "total_setup_time": "sum of the setup times incurred between consecutive tasks on each machine",
     "total_cost": "sum of chosen mode costs plus absence penalties of optional tasks left out",
 }

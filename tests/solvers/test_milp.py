@@ -225,3 +225,13 @@ def test_mip_start_gives_an_incumbent_at_once():
     assert "warm start given" in warm.log[0]
     assert warm.status in ("feasible", "optimal")
     assert verify(p, warm.schedule).objective <= given.objective
+
+
+def test_separation_is_refused_by_the_milp_route():
+    from ordino import ModelError, solve
+    from ordino.models import Problem, Separation
+
+    problem = (Problem.builder().machine("R").task("a", 1, on="R").task("b", 1, on="R")
+               .constraint(Separation(tasks=["a", "b"], gaps=[[0, 3], [2, 0]])).build())
+    with pytest.raises(ModelError, match="separation"):
+        solve(problem, method="milp")

@@ -257,7 +257,7 @@ class MilpBuilder:
                 self.var_doc("E", r"E_j \ge 0", "earliness of job j", len(due))
                 self.add("earliness", [m.E[v.id] >= v.due - comp[v.id] for v in due], r"E_j \ge d_j - C_j",
                          "earliness is at least the time left to the due date")
-            return sum((v.weight if weighted else 1) * m.E[v.id] for v in due)
+            return sum((v.early_weight if weighted else 1) * m.E[v.id] for v in due)
         if name == "maximum_lateness":
             spread = max(abs(v.due) for v in due) + 1
             m.Lmax = pyo.Var(within=pyo.Reals, bounds=(-spread, h + spread))
