@@ -6,6 +6,7 @@ Usage::
     python benchmarks/bench_evolve.py --seconds 300 --population 60
     python benchmarks/bench_evolve.py --train smtt-paper-20:all --test smtt-paper-100:all   # train on 20 jobs only
     python benchmarks/bench_evolve.py --problem jssp --population 24   # dispatching rules on ta01-ta40 halves
+    python benchmarks/bench_evolve.py --problem rcpsp --population 16  # SGS priority rules on psplib-j30 halves
 
 Training and test are disjoint (``:train`` / ``:test`` are stratified halves of each set); the test instances
 are only touched after the run. Gaps are mean % over instances with a positive optimum (the paper's
@@ -74,6 +75,25 @@ def jssp_baseline_gaps(instances: list) -> dict[str, float]:
     return out
 
 
+RCPSP_BASELINES = ("LFT", "LST", "MSLK", "MTS", "GRPW")
+
+
+def rcpsp_baseline_gaps(instances: list) -> dict[str, float]:
+    """Mean gap of each classic priority rule (serial SGS) on the instances."""
+    from ordino.heuristics.project.data import ProjectData
+    from ordino.heuristics.project.sgs import project_makespan, serial_sgs
+
+    out = {}
+    for rule in RCPSP_BASELINES:
+        vals = []
+        for i in instances:
+            e = i.extra
+            data = ProjectData.from_arrays(e["duration"], e["demand"], e["capacity"], e["successors"])
+            vals.append(project_makespan(data, serial_sgs(data, rule)))
+        out[rule.lower()] = mean_gap(vals, instances)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=150.0, help="time budget of the GP run")
@@ -81,16 +101,18 @@ def main() -> None:
     ap.add_argument("--population", type=int, default=96)
     ap.add_argument("--islands", type=int, default=4)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--problem", default="smtt", choices=["smtt", "jssp"])
+    ap.add_argument("--problem", default="smtt", choices=["smtt", "jssp", "rcpsp"])
     ap.add_argument("--train", default=None, help="default: the paper sets' train splits (jssp: ta01-ta40:train)")
     ap.add_argument("--test", default=None, help="default: the matching test splits (jssp: ta01-ta40:test)")
     ap.add_argument("--out-dir", type=Path, default=Path("/tmp/ordino-bench-evolve"))
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    jssp = args.problem == "jssp"
-    args.train = args.train or ("ta01-ta40:train" if jssp else "smtt-paper-20:train+smtt-paper-100:train")
-    args.test = args.test or ("ta01-ta40:test" if jssp else "smtt-paper-20:test+smtt-paper-100:test")
+    jssp, rcpsp = args.problem == "jssp", args.problem == "rcpsp"
+    default_train = {"jssp": "ta01-ta40:train", "rcpsp": "psplib-j30:train"}
+    default_test = {"jssp": "ta01-ta40:test", "rcpsp": "psplib-j30:test"}
+    args.train = args.train or default_train.get(args.problem, "smtt-paper-20:train+smtt-paper-100:train")
+    args.test = args.test or default_test.get(args.problem, "smtt-paper-20:test+smtt-paper-100:test")
     cfg = EvolveConfig(problem=args.problem, generations=args.generations, population=args.population,
                        islands=args.islands, train=args.train, test=args.test, time_budget=args.seconds,
                        seed=args.seed)
@@ -101,16 +123,17 @@ def main() -> None:
                    train=args.train, test=args.test, train_gap=report.train_gap, test_gap=report.test_gap)
     plot_convergence(report.generations, args.out_dir / "convergence.png", f"GP on {args.problem}")
     adapter = adapter_for(args.problem)
-    names = [r.lower() for r in JSSP_BASELINES] if jssp else list(BASELINES)
+    names = ([r.lower() for r in JSSP_BASELINES] if jssp else [r.lower() for r in RCPSP_BASELINES] if rcpsp
+             else list(BASELINES))
     rows = []
     for part in ["+".join(args.test.split("+")), *args.test.split("+")] if "+" in args.test else [args.test]:
         inst = adapter.load(part)
         evolved = adapter.evaluate([("best", report.best.code)], inst)[0]
         # pooled mean over the instances, exactly as for the baselines
         row = {"test_set": part, "instances": len(inst), "evolved": mean_gap(evolved.objectives, inst)}
-        if not jssp:
+        if args.problem == "smtt":
             row["evolved_paper_convention"] = paper_gap(evolved.objectives, inst)
-        row.update(jssp_baseline_gaps(inst) if jssp else baseline_gaps(inst))
+        row.update(jssp_baseline_gaps(inst) if jssp else rcpsp_baseline_gaps(inst) if rcpsp else baseline_gaps(inst))
         rows.append(row)
     result = {"train": args.train, "test": args.test, "wall_seconds": round(wall, 1),
               "generations": len(report.generations), "candidates": int(report.costs["candidates"]),
@@ -127,7 +150,7 @@ def main() -> None:
     for r in rows:
         cells = [r["test_set"][:30], str(r["instances"]), *(f"{r[k]:.4f}" for k in ["evolved", *names])]
         print(" | ".join(f"{c:>14}" for c in cells))
-    if not jssp:
+    if args.problem == "smtt":
         for r in rows:
             print(f"{r['test_set']}: paper convention (best > 0 only): evolved "
                   f"{r['evolved_paper_convention']:.4f}, mddc {r['mddc_paper_convention']:.4f}")
