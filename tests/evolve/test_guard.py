@@ -39,6 +39,8 @@ HOSTILE = {
     "missing entry": "def other(p):\n    return p\n",
     "syntax error": "def priority(p:\n",
     "dunder string": "def priority(p, *a):\n    k = '__globals__'\n    return p\n",
+    "patch numpy": "import numpy as np\nnp.maximum = np.minimum\ndef priority(p, *a):\n    return p\n",
+    "patch in body": "import numpy as np\ndef priority(p, *a):\n    np.cumsum = None\n    return p\n",
 }
 
 

@@ -3,6 +3,7 @@
 Candidate code may import only ``numpy`` and ``math``, define functions, and use plain expressions and
 control flow. Everything that reaches outside the computation is rejected: other imports, ``open``,
 ``eval``, ``exec``, ``compile``, ``__import__``, ``getattr``-style reflection, any dunder name or attribute,
+assignment to attributes (``np.maximum = ...`` would change what the evaluator computes),
 ``global``/``nonlocal``, ``try`` (so the sandbox's time-out cannot be swallowed), classes, ``with``,
 ``async`` and generators. The check is a first wall; the sandbox's process limits are the second.
 """
@@ -95,6 +96,8 @@ def _check_node(node: ast.AST) -> None:
     elif isinstance(node, ast.Attribute):
         if node.attr.startswith("_") or node.attr in _FORBIDDEN_ATTRS:
             raise CodeRejected(f"{_where(node)}: attribute {node.attr!r} is not allowed")
+        if not isinstance(node.ctx, ast.Load):  # np.maximum = ... would change what the evaluator computes
+            raise CodeRejected(f"{_where(node)}: assigning to attribute {node.attr!r} is not allowed")
     elif isinstance(node, ast.FunctionDef | ast.Lambda):
         args = node.args
         for a in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:

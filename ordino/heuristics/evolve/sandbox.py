@@ -242,7 +242,10 @@ def _failure_reason(outcome: ChildOutcome, limits: Limits) -> str:
         return f"timeout: killed after {limits.wall_seconds:g} s wall clock"
     rc = outcome.returncode
     if rc is not None and rc < 0:
-        sig = signal.Signals(-rc).name if -rc in signal.Signals._value2member_map_ else str(-rc)
+        try:
+            sig = signal.Signals(-rc).name
+        except ValueError:
+            sig = str(-rc)
         if sig in ("SIGXCPU", "SIGKILL"):
             return f"cpu: killed by {sig} (limit {limits.cpu_seconds} s)"
         return f"crash: killed by {sig}"
