@@ -409,7 +409,8 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
     stall_limit = stall_limit if stall_limit is not None else max(400, 4 * data.n_ops)
     if use_compiled is None:
         use_compiled = tabu_nb.cache_ready() or time_limit >= 30
-    if not data.flexible and use_compiled and tabu_nb.compiled() is not None:
+    # the compiled core keeps an operations x operations tabu matrix: bounded to ~70 MB
+    if not data.flexible and use_compiled and data.n_ops <= 3000 and tabu_nb.compiled() is not None:
         return _compiled_search(g, cmax, began, time_limit, seed, max_iterations, target, base_tenure, stall_limit)
     best, best_state, best_r = cmax, g.snapshot(), g.r[:]
     flexible = data.flexible
