@@ -52,11 +52,11 @@ def twt(p, d, w, s):
 
 
 @njit(cache=True)
-def dyna_pass(p, d, w, s, out, insert, max_span):
+def dyna_pass(p, d, w, s, out, insert, max_span, max_len):
     """One dynasearch pass on ``s``; writes the improved sequence to ``out`` and returns the gain (0: none).
 
     ``insert`` adds forward/backward insertions to the swaps (enhanced dynasearch); ``max_span > 0``
-    limits swaps to ``j - i <= max_span``.
+    limits swaps to ``j - i <= max_span``; ``max_len > 0`` limits every move to ``j - i <= max_len``.
     """
     n = s.size
     q = np.empty(n, np.int64)
@@ -97,7 +97,8 @@ def dyna_pass(p, d, w, s, out, insert, max_span):
         ej = e[j]
         cj = c[j]
         accb = 0
-        for i in range(j - 1, -1, -1):
+        stop = -1 if max_len <= 0 else max(-1, j - 1 - max_len)
+        for i in range(j - 1, stop, -1):
             base = f[i]
             x = c[i] - q[i] + qj - dd[j]
             new_j = wj * x if x > 0 else 0  # job j moved to the front of the segment
@@ -169,11 +170,11 @@ def dyna_pass(p, d, w, s, out, insert, max_span):
 
 
 @njit(cache=True)
-def descend(p, d, w, s, buf, insert, max_span, max_passes):
+def descend(p, d, w, s, buf, insert, max_span, max_len, max_passes):
     """Dynasearch passes on ``s`` (in place, ``buf`` is scratch) until no gain; returns the number of passes."""
     passes = 0
     while passes < max_passes:
-        g = dyna_pass(p, d, w, s, buf, insert, max_span)
+        g = dyna_pass(p, d, w, s, buf, insert, max_span, max_len)
         passes += 1
         if g <= 0:
             break
@@ -195,7 +196,9 @@ def _rand(state, bound):
 
 
 @njit(cache=True)
-def ils_iterations(p, d, w, cur, best, st, rng, iters, lb, insert, max_span, kick_lo, kick_hi, window, restart_after):
+def ils_iterations(
+    p, d, w, cur, best, st, rng, iters, lb, insert, max_span, max_len, kick_lo, kick_hi, window, restart_after
+):
     """Run up to ``iters`` kick-and-descend iterations of the iterated dynasearch.
 
     ``cur`` and ``best`` are sequences updated in place; ``st`` holds ``[cur_value, best_value, since_best,
@@ -222,7 +225,7 @@ def ils_iterations(p, d, w, cur, best, st, rng, iters, lb, insert, max_span, kic
             x = cand[i]
             cand[i] = cand[j]
             cand[j] = x
-        descend(p, d, w, cand, buf, insert, max_span, 1_000_000)
+        descend(p, d, w, cand, buf, insert, max_span, max_len, 1_000_000)
         v = twt(p, d, w, cand)
         if v <= st[0]:
             for k in range(n):

@@ -1,16 +1,21 @@
 """Local search for single-machine (weighted) total tardiness.
 
-Neighbourhoods are evaluated in bulk with the gain matrices of :mod:`.evaluate`:
+The simple descents evaluate their neighbourhoods in bulk with the numpy gain matrices of :mod:`.evaluate`;
+dynasearch and the ILS run on the compiled kernels of :mod:`._kernels` (numba):
 
 * adjacent pairwise interchange (API), O(n) per pass;
 * general pairwise interchange (GPI), O(n^3) vectorised per pass;
 * insertion (forward and backward), O(n^2) per pass;
 * dynasearch (Congram, Potts & van de Velde 2002): the best set of *independent* swaps found by dynamic
   programming over positions; with ``moves="swap+insert"`` insertions enter the same DP (the enhanced
-  dynasearch of Grosso, Della Croce & Tadei 2004).
+  dynasearch of Grosso, Della Croce & Tadei 2004). O(n^2) per pass plus the swaps that pass a bound.
 
-:func:`ils` is an iterated dynasearch: multi-rule start, random-swap kicks, accept-if-not-worse, restarts
-from the best sequence, and an early stop at a given lower bound (e.g. a known optimum).
+:func:`ils` is an iterated dynasearch: start from the best of EDD, WSPT and MDD, descend, then repeat
+"kick (4 to 10 random swaps anywhere in the sequence) and descend"; the new local optimum replaces the current
+one when not worse, the search returns to the best sequence after ``restart_after`` iterations without a new
+best, and it stops early at a given lower bound (e.g. a known optimum). Kick strength and range were tuned on
+smtt-paper-100 at 40 ms per instance (full-range kicks beat kicks within n/5 positions by far) and checked on
+generated 200- and 500-job instances.
 """
 
 from __future__ import annotations
@@ -183,7 +188,7 @@ def dynasearch_pass(p, d, w, s: np.ndarray, moves: str = "swap+insert", max_span
     if s.size < 2:
         return s.copy(), 0
     out = np.empty_like(s)
-    gain = int(_kernels().dyna_pass(p, d, w, s, out, insert, span))
+    gain = int(_kernels().dyna_pass(p, d, w, s, out, insert, span, 0))
     return out, gain
 
 
@@ -198,7 +203,7 @@ def dynasearch(
     insert, span = _moves_flags(moves, max_span)
     s = np.ascontiguousarray(_start(p, d, w, perm), dtype=np.int64)
     if s.size >= 2:
-        _kernels().descend(p, d, w, s, np.empty_like(s), insert, span, int(max_passes))
+        _kernels().descend(p, d, w, s, np.empty_like(s), insert, span, 0, int(max_passes))
     return s, total_weighted_tardiness(p, d, s, w)
 
 
@@ -272,7 +277,12 @@ def ils(
     s = quick_start(p, d, w)[0] if start is None else _check_perm(start, n)
     s = np.ascontiguousarray(s, dtype=np.int64)
     _k = _kernels()
-    _k.descend(p, d, w, s, np.empty(n, np.int64), insert, span, 1_000_000)
+    buf = np.empty(n, np.int64)
+    # first descent pass by pass, so that a huge instance still honours the time limit
+    while _k.dyna_pass(p, d, w, s, buf, insert, span, 0) > 0:
+        s, buf = buf, s
+        if time.perf_counter() - t0 >= time_limit:
+            break
     v = int(_k.twt(p, d, w, s))
     best = s.copy()
     st = np.array([v, v, 0, 0], dtype=np.int64)
@@ -285,7 +295,7 @@ def ils(
         if todo <= 0 or time.perf_counter() - t0 >= time_limit:
             break
         t1 = time.perf_counter()
-        _k.ils_iterations(p, d, w, s, best, st, rng, todo, lb, insert, span, lo, hi, window, restart_after)
+        _k.ils_iterations(p, d, w, s, best, st, rng, todo, lb, insert, span, 0, lo, hi, window, restart_after)
         per = (time.perf_counter() - t1) / todo
         chunk = int(max(1, min(10 * chunk, _CHUNK_SECONDS / max(per, 1e-7))))
     return best, int(st[1])
