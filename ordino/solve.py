@@ -54,7 +54,8 @@ def choose_method(problem: Problem) -> str:
         return "dp"
     if kind == "single_machine" and registry["ils"].supports(problem) is None:
         return "ils"
-    if kind in ("job_shop", "flow_shop", "flexible_job_shop", "rcpsp") and "portfolio" in registry \
+    if kind in ("job_shop", "flow_shop", "flexible_job_shop", "rcpsp", "parallel_machines") \
+            and "portfolio" in registry \
             and registry["portfolio"].supports(problem) is None:
         return "portfolio"
     return "cpsat"

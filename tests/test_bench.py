@@ -113,8 +113,8 @@ def test_bench_keeps_rows_on_interrupt(tmp_path: Path, data_mirror: Path) -> Non
 
 def test_bench_through_the_batch_executor_matches_inline(data_mirror: Path) -> None:
     instances = load_suite("psplib-j30", limit=2) + load_suite("orlib-wt40", limit=1)
-    inline = bench(instances, ["cpsat", "ils"], time_limit=2.0, workers=1, progress=False)
-    isolated = bench(instances, ["cpsat", "ils"], time_limit=2.0, workers=1, progress=False, executor="local",
+    inline = bench(instances, ["cpsat", "mddc"], time_limit=2.0, workers=1, progress=False)
+    isolated = bench(instances, ["cpsat", "mddc"], time_limit=2.0, workers=1, progress=False, executor="local",
                      jobs=2)
     key = lambda rows: sorted((r.instance, r.method, r.status, r.objective, r.verified) for r in rows)  # noqa: E731
     assert key(isolated.rows) == key(inline.rows)
