@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -100,6 +102,30 @@ def test_ils_rejects_bad_arguments():
         ils(p, d, moves="3-opt")
     with pytest.raises(ValueError, match="max_span"):
         dynasearch(p, d, max_span=0)
+
+
+_NO_NUMBA = """
+import sys
+sys.modules["numba"] = None  # hide numba: the kernels run as plain Python / numpy
+import numpy as np
+from ordino.heuristics.single_machine import _kernels, dp_subsets, ils, total_weighted_tardiness
+assert not _kernels.HAVE_NUMBA
+rng = np.random.default_rng(4)
+for _ in range(3):
+    p, d, w = rng.integers(1, 50, 10), rng.integers(0, 120, 10), rng.integers(1, 5, 10)
+    _, opt = dp_subsets(p, d, w)
+    s, v = ils(p, d, w, time_limit=20, lower_bound=opt, seed=2)
+    assert v == opt == total_weighted_tardiness(p, d, s, w), (v, opt)
+print("fallback ok")
+"""
+
+
+def test_fallback_without_numba_is_correct():
+    out = subprocess.run(
+        [sys.executable, "-W", "error", "-c", _NO_NUMBA], capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "fallback ok" in out.stdout
 
 
 def test_ils_honours_the_time_limit():

@@ -293,3 +293,26 @@ def dp_subsets_kernel(p, d, w, f, tot):
                     s ^= 1 << j
                     break
     return seq, f[size - 1]
+
+
+if not HAVE_NUMBA:  # pragma: no cover - exercised by a subprocess test that hides numba
+
+    def dyna_pass(p, d, w, s, out, insert, max_span, max_len):  # noqa: F811
+        """Without numba: the numpy gain-matrix pass (much faster than the loops above in plain Python)."""
+        from .local_search import _dynasearch_pass_numpy
+
+        if max_len > 0:
+            raise ValueError("max_len needs numba")
+        moves = "swap+insert" if insert else "swap"
+        new, gain = _dynasearch_pass_numpy(p, d, w, s, moves, max_span if max_span > 0 else None)
+        out[:] = new
+        return gain
+
+    def _rand(state, bound):  # noqa: F811
+        """Same xorshift64* stream as the compiled version, in Python integers (no overflow warnings)."""
+        x = int(state[0])
+        x ^= x >> 12
+        x ^= (x << 25) & _MASK
+        x ^= x >> 27
+        state[0] = x
+        return (((x * 2685821657736338717) & _MASK) >> 33) % int(bound)
