@@ -7,6 +7,7 @@ resources) that a reviewer should look at.
 
 from __future__ import annotations
 
+import math
 import re
 
 from ordino.models import Blocking, NoWait, Problem, Synchronize, TimeWindow
@@ -214,3 +215,65 @@ def _numbers_not_in_text(problem: Problem, text: str) -> list[str]:
         if not any(value / k in numbers or value * k in numbers for k in _SCALES):
             missing.append(f"{value} ({where})")
     return missing[:10]
+
+
+# --- the other families ---------------------------------------------------------------------------------
+
+
+def check_model(model: object, text: str = "") -> list[str]:
+    """`check_problem` for any family: issues that make a roster or linear model certainly wrong."""
+    from ordino.models.assignment import RosterProblem
+    from ordino.models.linear import LinearModel
+
+    if isinstance(model, Problem):
+        return check_problem(model, text)
+    if isinstance(model, RosterProblem):
+        return _roster_issues(model)
+    if isinstance(model, LinearModel):
+        return _linear_issues(model)
+    return []
+
+
+def check_model_hints(model: object, text: str) -> list[str]:
+    """`check_hints` for any family: numbers of a roster or linear model that do not appear in the text."""
+    from ordino.models.assignment import RosterProblem
+    from ordino.models.linear import LinearModel
+
+    if isinstance(model, Problem):
+        return check_hints(model, text)
+    numbers = _text_numbers(text)
+    values: list[tuple[float, str]] = []
+    if isinstance(model, RosterProblem):
+        values += [(c.min, f"cover min on {c.day or 'every day'}") for c in model.cover]
+        values += [(c.max, f"cover max on {c.day or 'every day'}") for c in model.cover if c.max is not None]
+    elif isinstance(model, LinearModel):
+        values += [(abs(v), f"coefficient of {n} in {c.name or 'a constraint'}")
+                   for c in model.constraints for n, v in c.terms.items()]
+        values += [(abs(c.rhs), f"right-hand side of {c.name or 'a constraint'}") for c in model.constraints]
+        values += [(abs(v), f"objective coefficient of {n}") for n, v in model.objective.terms.items()]
+    if not numbers:
+        return []
+    missing = [f"{v:g} ({where})" for v, where in values
+               if v > 1 and not any(math.isclose(v, t) or math.isclose(v * 100, t) for t in numbers)]
+    return [f"these values of the model do not appear in the text: {', '.join(missing[:10])}"] if missing else []
+
+
+def _roster_issues(problem: object) -> list[str]:
+    people = problem.person_entry()  # type: ignore[attr-defined]
+    issues = []
+    per_day = problem.max_shifts_per_day  # type: ignore[attr-defined]
+    for k, c in enumerate(problem.cover):  # type: ignore[attr-defined]
+        able = [p for p, s in people.items() if c.skill is None or c.skill in s.skills]
+        limit = len(able) * (per_day if c.shift is None and c.period is None else 1)
+        if c.shortfall_penalty is None and c.min > limit:
+            issues.append(f"cover[{k}] needs at least {c.min} people on {c.day or 'every day'} but only {limit} "
+                          "can work it; raise the staff copies or check the requirement")
+    return issues
+
+
+def _linear_issues(model: object) -> list[str]:
+    issues = []
+    for k, c in enumerate(model.constraints):  # type: ignore[attr-defined]
+        if all(v == 0 for v in c.terms.values()):
+            issues.append(f"constraints[{k}]{' (' + c.name + ')' if c.name else ''} has only zero coefficients")
+    return issues

@@ -14,11 +14,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ordino.errors import FormulationError, InputError, LLMError, ModelError, OrdinoError
-from ordino.formulate.check import check_hints, check_problem
+from ordino.formulate.check import check_model, check_model_hints
 from ordino.formulate.llm_client import LLMClient, LLMConfig, load_config, redact
 from ordino.formulate.summary import model_summary
-from ordino.formulate.templates import PROBLEM_CLASSES, render
-from ordino.models import Problem, Result, problem_from_dict, problem_json_schema
+from ordino.formulate.templates import FAMILIES, PROBLEM_CLASSES, family_schema, render
+from ordino.models import LinearModel, Problem, Result, RosterProblem, model_from_dict
+from ordino.models.assignment import RosterResult
+from ordino.models.linear import LinearResult
+
+Model = Problem | RosterProblem | LinearModel
+AnyResult = Result | RosterResult | LinearResult
 
 Engine = Literal["auto", "llm", "offline"]
 
@@ -26,6 +31,7 @@ CLASSIFY_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "scheduling": {"type": "boolean"},
+        "family": {"type": "string", "enum": list(FAMILIES)},
         "class": {"type": "string", "enum": list(PROBLEM_CLASSES)},
         "unsupported": {"type": "array", "items": {"type": "string"}},
         "reason": {"type": "string"},
@@ -40,10 +46,12 @@ CRITIC_SCHEMA: dict[str, Any] = {
 
 
 class Formulation(BaseModel):
-    """What `formulate` produced: the problem, the solve result, and how it got there.
+    """What `formulate` produced: the model, the solve result, and how it got there.
 
-    `status` is the solve status (optimal, feasible, infeasible, unknown, error), `formulated` when not
-    solved, or `failed`. `transcript` holds every stage of every round; `usage` the LLM tokens.
+    `problem` is a scheduling Problem, a RosterProblem or a LinearModel (`family` says which); `result` the
+    verified result of that family. `status` is the solve status (optimal, feasible, infeasible, unknown,
+    error), `formulated` when not solved, or `failed`. `transcript` holds every stage of every round; `usage`
+    the LLM tokens.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -51,8 +59,8 @@ class Formulation(BaseModel):
     status: str
     engine: Literal["llm", "offline"]
     rounds: int = 0
-    problem: Problem | None = None
-    result: Result | None = None
+    problem: Model | None = None
+    result: AnyResult | None = None
     transcript: list[dict[str, Any]] = Field(default_factory=list)
     questions: list[Any] = Field(default_factory=list)
     error: str | None = None
@@ -61,18 +69,27 @@ class Formulation(BaseModel):
     problem_class: str | None = None
 
     @property
-    def objective(self) -> int | None:
-        """The verified objective of the schedule, when solved."""
+    def objective(self) -> int | float | None:
+        """The verified objective of the schedule, roster or linear solution, when solved."""
         return self.result.objective if self.result is not None else None
 
+    @property
+    def family(self) -> str | None:
+        """scheduling, assignment or linear (None without a model)."""
+        return model_family(self.problem)
+
     def to_json(self) -> dict[str, Any]:
-        """The stable `--json` document (DESIGN.md) plus extra keys."""
+        """The stable `--json` document (DESIGN.md) plus extra keys (`family`, `roster`, `solution`)."""
+        result = self.result
         return {
             "status": self.status, "engine": self.engine, "rounds": self.rounds, "objective": self.objective,
-            "problem": json.loads(self.problem.to_json()) if self.problem is not None else None,
+            "problem": model_json(self.problem) if self.problem is not None else None,
             "questions": [q.model_dump() if isinstance(q, BaseModel) else q for q in self.questions],
             "error": self.error, "warnings": self.warnings, "usage": self.usage, "class": self.problem_class,
-            "schedule": self.result.schedule.model_dump() if self.result and self.result.schedule else None,
+            "family": self.family,
+            "schedule": result.schedule.model_dump() if isinstance(result, Result) and result.schedule else None,
+            "roster": result.roster.model_dump() if isinstance(result, RosterResult) and result.roster else None,
+            "solution": result.solution.values if isinstance(result, LinearResult) and result.solution else None,
         }
 
     def transcript_json(self, secret: str | None = None) -> str:
@@ -80,6 +97,23 @@ class Formulation(BaseModel):
         doc = {"engine": self.engine, "status": self.status, "rounds": self.rounds, "error": self.error,
                "usage": self.usage, "transcript": self.transcript}
         return redact(json.dumps(doc, indent=2, default=str), secret)
+
+
+def model_family(model: object) -> str | None:
+    """The family of a model: scheduling, assignment, linear (None for anything else)."""
+    if isinstance(model, RosterProblem):
+        return "assignment"
+    if isinstance(model, LinearModel):
+        return "linear"
+    return "scheduling" if isinstance(model, Problem) else None
+
+
+def model_json(model: Model) -> dict[str, Any]:
+    """A model of any family as its JSON document."""
+    if isinstance(model, Problem):
+        return json.loads(model.to_json())
+    return {"schema": "ordino/1", "family": model_family(model),
+            **model.model_dump(mode="json", by_alias=True)}
 
 
 def _attach(exc: OrdinoError, formulation: Formulation) -> OrdinoError:
@@ -163,6 +197,7 @@ class LLMPipeline:
         self.method = method
         self.transcript: list[dict[str, Any]] = []
         self.problem_class: str | None = None
+        self.family = "scheduling"
         self.warnings: list[str] = []
 
     # --- bookkeeping ----------------------------------------------------------------------------------
@@ -172,7 +207,7 @@ class LLMPipeline:
         entry = {"round": round_, "stage": stage, **data}
         self.transcript.append(json.loads(self.client.redact(json.dumps(entry, default=str))))
 
-    def formulation(self, status: str, rounds: int, problem: Problem | None = None, result: Result | None = None,
+    def formulation(self, status: str, rounds: int, problem: Model | None = None, result: AnyResult | None = None,
                     error: str | None = None) -> Formulation:
         """The Formulation of this run so far."""
         return Formulation(status=status, engine="llm", rounds=rounds, problem=problem, result=result,
@@ -186,7 +221,7 @@ class LLMPipeline:
             out["cost"] = round(self.client.usage.cost(self.client.config), 6)
         return out
 
-    def fail(self, message: str, rounds: int, problem: Problem | None = None) -> FormulationError:
+    def fail(self, message: str, rounds: int, problem: Model | None = None) -> FormulationError:
         """A FormulationError carrying the partial Formulation."""
         message = self.client.redact(message)
         self.log(rounds, "failed", error=message)
@@ -208,17 +243,22 @@ class LLMPipeline:
     # --- the stages -----------------------------------------------------------------------------------
 
     def run(self, text: str) -> Formulation:
-        """Classify, then extract/check/solve/review/fix for at most `max_rounds` rounds."""
-        system = render("extract")
+        """Classify, then extract/check/solve/review/fix for at most `max_rounds` rounds.
+
+        The extract and critic prompts, the output schema and the solver follow the classified family.
+        """
         self.log(0, "config", llm=self.client.config.public(),
-                 prompts={"classify": render("classify"), "extract": system, "critic": render("critic")})
+                 prompts={"classify": render("classify"), "extract": render("extract"), "critic": render("critic")})
         self.classify(text)
-        user = render("extract_user", text=text, problem_class=self.problem_class, reason=None)
+        system = render("extract", family=self.family)
+        if self.family != "scheduling":
+            self.log(0, "prompt", family=self.family, extract=system, critic=render("critic", family=self.family))
+        user = render("extract_user", text=text, problem_class=self.problem_class, reason=None, family=self.family)
         messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
-        schema = problem_json_schema()
+        schema = family_schema(self.family)
         last: tuple[str, list[str]] = ("", [])
-        problem: Problem | None = None
-        result: Result | None = None
+        problem: Model | None = None
+        result: AnyResult | None = None
         for round_ in range(1, self.max_rounds + 1):
             reply = self.ask(round_, "extract" if round_ == 1 else "fix", messages, schema, "ordino_problem")
             messages.append({"role": "assistant", "content": reply.text})
@@ -232,7 +272,7 @@ class LLMPipeline:
             messages.append({"role": "user", "content": render("fix", stage=stage, issues=issues)})
         return self.give_up(last, problem, result)
 
-    def give_up(self, last: tuple[str, list[str]], problem: Problem | None, result: Result | None) -> Formulation:
+    def give_up(self, last: tuple[str, list[str]], problem: Model | None, result: AnyResult | None) -> Formulation:
         """After the last round: keep a faithful-but-infeasible or critic-disputed model, else fail."""
         stage, issues = last
         rounds = self.max_rounds
@@ -260,24 +300,31 @@ class LLMPipeline:
         unsupported = [str(u) for u in data.get("unsupported") or [] if str(u).strip()]
         if unsupported:
             raise self.fail("the problem needs what the ontology cannot express: " + "; ".join(unsupported), 0)
+        if data.get("family") in FAMILIES:
+            self.family = data["family"]
         if data.get("class") in PROBLEM_CLASSES:
             self.problem_class = data["class"]
+        if self.family != "scheduling":
+            self.problem_class = self.family
 
-    def review(self, round_: int, text: str, reply: Any) -> tuple[str, list[str], Problem | None, Result | None]:
+    def review(self, round_: int, text: str, reply: Any) -> tuple[str, list[str], Model | None, AnyResult | None]:
         """Validate, check, solve and criticise one answer: (stage, issues, problem, result)."""
         if reply.parse_error:
             return "invalid JSON", [reply.parse_error], None, None
         data = reply.data
-        if isinstance(data, dict) and data.get("unsupported") and "tasks" not in data:
+        body = ("tasks", "staff", "variables")
+        if isinstance(data, dict) and data.get("unsupported") and not any(k in data for k in body):
             raise self.fail("the problem needs what the ontology cannot express: "
                             + "; ".join(map(str, data["unsupported"])), round_)
+        if isinstance(data, dict) and "family" not in data and self.family != "scheduling":
+            data = {"family": self.family, **data}  # the family was chosen at classification
         try:
-            problem = problem_from_dict(data, source="answer")
+            problem = model_from_dict(data, source="answer")
         except InputError as exc:
             return "schema", [s.strip() for s in str(exc).removeprefix("answer: ").split("; ")], None, None
-        self.log(round_, "validate", summary=model_summary(problem))
-        issues = check_problem(problem, text)
-        hints = check_hints(problem, text)
+        self.log(round_, "validate", family=model_family(problem), summary=model_summary(problem))
+        issues = check_model(problem, text)
+        hints = check_model_hints(problem, text)
         self.log(round_, "check", issues=issues, hints=hints)
         if issues:
             return "check", issues, problem, None
@@ -292,13 +339,15 @@ class LLMPipeline:
                 return "critic", issues, problem, result
         return "", [], problem, result
 
-    def run_solver(self, round_: int, problem: Problem) -> tuple[str, list[str], Result | None]:
-        """Solve and turn infeasibility, verifier violations or unsupported features into issues."""
+    def run_solver(self, round_: int, problem: Model) -> tuple[str, list[str], AnyResult | None]:
+        """Solve (any family, through `ordino.solve`) and turn infeasibility, verifier violations or unsupported
+        features into issues."""
         from ordino.solve import solve as run_solve
 
         began = time.perf_counter()
+        method = self.method if isinstance(problem, Problem) else "auto"  # each family picks its own solver
         try:
-            result = run_solve(problem, method=self.method, time_limit=self.time_limit)
+            result = run_solve(problem, method=method, time_limit=self.time_limit)
         except ModelError as exc:
             self.log(round_, "solve", error=str(exc))
             return "unsupported by the solver", [str(exc)], None
@@ -314,11 +363,12 @@ class LLMPipeline:
             self.warnings.append(f"no schedule found within {self.time_limit:g}s; the model may be too large")
         return "", [], result
 
-    def criticise(self, round_: int, text: str, problem: Problem, result: Result | None,
+    def criticise(self, round_: int, text: str, problem: Model, result: AnyResult | None,
                   hints: list[str]) -> list[str]:
         """Ask the LLM whether the model contradicts the text; its issues (empty when it agrees)."""
         line = f"{result.status}, objective {result.objective}" if result is not None else ""
-        messages = [{"role": "system", "content": render("critic")},
+        family = model_family(problem) or "scheduling"
+        messages = [{"role": "system", "content": render("critic", family=family)},
                     {"role": "user", "content": render("critic_user", text=text, summary=model_summary(problem),
                                                        result_line=line, hints=hints)}]
         reply = self.ask(round_, "critic", messages, CRITIC_SCHEMA, "review")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from ordino.models import Blocking, Problem, TimeWindow, classify
+from ordino.formulate.summary_families import linear_summary, roster_summary
+from ordino.models import Blocking, LinearModel, Problem, RosterProblem, TimeWindow, classify
 from ordino.models.constraints import PRECEDENCE_TYPES, constraint_tasks
 from ordino.models.objective import TERM_DEFINITIONS
 
@@ -43,8 +44,15 @@ def objective_text(problem: Problem) -> str:
     return " + ".join(f"{t.weight} * {t.term}" if t.weight != 1 else t.term for t in problem.objective)
 
 
-def model_summary(problem: Problem) -> str:
-    """A compact plain-text description of the model: structure, resources, jobs, tasks, constraints, objective."""
+def model_summary(problem: Problem | RosterProblem | LinearModel) -> str:
+    """A compact plain-text description of the model: structure, resources, jobs, tasks, constraints, objective.
+
+    Rosters and linear models get their own family's summary.
+    """
+    if isinstance(problem, RosterProblem):
+        return roster_summary(problem)
+    if isinstance(problem, LinearModel):
+        return linear_summary(problem)
     lines = [f"class: {classify(problem)}; time unit: {problem.time_unit}"
              + (f"; horizon {problem.horizon}" if problem.horizon is not None else "")]
     for r in problem.resources:
@@ -83,7 +91,12 @@ def _dates(release: int, due: int | None, deadline: int | None, weight: int) -> 
 
 
 def summary_tables(problem: Problem) -> list[Table]:
-    """Rich tables for the terminal: resources, tasks, constraints, objective."""
+    """Rich tables for the terminal: resources, tasks, constraints, objective (one table for other families)."""
+    if not isinstance(problem, Problem):
+        table = Table("model", title="Roster" if isinstance(problem, RosterProblem) else "Linear model")
+        for line in model_summary(problem).splitlines():
+            table.add_row(line)
+        return [table]
     tables = []
     res = Table("resource", "kind", "capacity", "unavailable", "setups", title="Resources")
     for r in problem.resources:
@@ -116,7 +129,12 @@ def summary_tables(problem: Problem) -> list[Table]:
 
 
 def math_text(problem: Problem) -> str:
-    """The model as mathematics: variables, constraints and objective over start times S and ends C."""
+    """The model as mathematics: variables, constraints and objective over start times S and ends C.
+
+    Rosters and linear models are shown by their summary (already a list of constraints).
+    """
+    if not isinstance(problem, Problem):
+        return model_summary(problem)
     lines = ["Variables: S_i start, C_i = S_i + p_i(mode) end of each task i; one mode per task;"
              " C_j = max C_i over the tasks of job j."]
     if problem.horizon is not None:

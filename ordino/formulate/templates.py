@@ -24,11 +24,30 @@ from ordino.models import (
     SetupTime,
     Task,
 )
+from ordino.models.assignment import (
+    ROSTER_TERM_DEFINITIONS,
+    RULE_TYPES,
+    AssignmentCost,
+    Cover,
+    RosterProblem,
+    RosterTerm,
+    Selection,
+    Shift,
+    Staff,
+    WeightedSelection,
+)
 from ordino.models.classify import ProblemClass
+from ordino.models.linear import LinearConstraint, LinearModel, LinearObjective, Variable
 
 PROMPTS = Path(__file__).with_name("prompts")
 ENTITY_TYPES: tuple[type[BaseModel], ...] = (Problem, Resource, SetupTime, Job, Task, Mode, ObjectiveTerm)
+ROSTER_TYPES: tuple[type[BaseModel], ...] = (RosterProblem, Staff, Shift, Cover, Selection, AssignmentCost,
+                                             WeightedSelection, RosterTerm)
+LINEAR_TYPES: tuple[type[BaseModel], ...] = (LinearModel, Variable, LinearConstraint, LinearObjective)
 PROBLEM_CLASSES: tuple[str, ...] = typing.get_args(ProblemClass)
+FAMILIES: tuple[str, ...] = ("scheduling", "assignment", "linear")
+FAMILY_MODELS: dict[str, type[BaseModel]] = {"scheduling": Problem, "assignment": RosterProblem,
+                                             "linear": LinearModel}
 
 
 def type_name(annotation: Any) -> str:
@@ -60,11 +79,20 @@ def describe_fields(model: type[BaseModel]) -> list[dict[str, str]]:
         if info.is_required():
             default = "required"
         elif info.default_factory is not None:
-            default = "default []" if key != "objective" else "default makespan"
+            default = _factory_default(model, key, info.default_factory)
         else:
             default = f"default {json.dumps(info.default)}"
         out.append({"name": key, "type": type_name(info.annotation), "default": default})
     return out
+
+
+def _factory_default(model: type[BaseModel], key: str, factory: Any) -> str:
+    if model is Problem and key == "objective":
+        return "default makespan"
+    value = factory()
+    if isinstance(value, BaseModel):
+        return f"default {json.dumps(value.model_dump(mode='json', by_alias=True))}"
+    return f"default {json.dumps(value)}"
 
 
 def _doc(model: type) -> str:
@@ -78,16 +106,47 @@ def ontology() -> dict[str, Any]:
     constraints = [{"type": c.model_fields["type"].default, "doc": _doc(c), "fields": describe_fields(c)}
                    for c in CONSTRAINT_TYPES]
     return {"entities": entities, "constraints": constraints, "terms": TERM_DEFINITIONS,
-            "classes": PROBLEM_CLASSES, "examples": examples()}
+            "classes": PROBLEM_CLASSES, "examples": examples("scheduling"), "families": FAMILIES,
+            "roster": roster_ontology(), "linear": linear_ontology()}
+
+
+def _entities(types: tuple[type[BaseModel], ...]) -> list[dict[str, Any]]:
+    return [{"name": m.__name__, "doc": _doc(m), "fields": describe_fields(m)} for m in types]
 
 
 @cache
-def examples() -> list[dict[str, Any]]:
-    """Worked examples (text -> class -> problem JSON), kept valid by the tests."""
+def roster_ontology() -> dict[str, Any]:
+    """The assignment family rendered from its own models: entities, rule types, objective terms, examples."""
+    rules = [{"type": r.model_fields["type"].default, "doc": _doc(r), "fields": describe_fields(r)}
+             for r in RULE_TYPES]
+    return {"entities": _entities(ROSTER_TYPES), "rules": rules, "terms": ROSTER_TERM_DEFINITIONS,
+            "examples": examples("assignment")}
+
+
+@cache
+def linear_ontology() -> dict[str, Any]:
+    """The linear family rendered from its own models: entities and examples."""
+    return {"entities": _entities(LINEAR_TYPES), "examples": examples("linear")}
+
+
+def family_schema(family: str) -> dict[str, Any]:
+    """The JSON Schema of a family's model (for structured output)."""
+    return FAMILY_MODELS[family].model_json_schema(by_alias=True)
+
+
+@cache
+def all_examples() -> list[dict[str, Any]]:
+    """Every worked example (text -> family, class -> model JSON), kept valid by the tests."""
     data = json.loads((PROMPTS / "examples.json").read_text(encoding="utf-8"))
     for ex in data:
+        ex.setdefault("family", "scheduling")
         ex["json"] = json.dumps(ex["problem"], separators=(",", ":"))
     return data
+
+
+def examples(family: str = "scheduling") -> list[dict[str, Any]]:
+    """The worked examples of one family."""
+    return [ex for ex in all_examples() if ex["family"] == family]
 
 
 @cache

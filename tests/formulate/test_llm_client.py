@@ -110,11 +110,12 @@ def test_prompts_are_rendered_from_the_ontology() -> None:
     critic = render("critic_user", text="T", summary="S", result_line="optimal, objective 3", hints=["h1"])
     assert "optimal, objective 3" in critic and "- h1" in critic
     fix = render("fix", stage="infeasible", issues=["conflict: a"])
-    assert "- conflict: a" in fix and "no schedule satisfies" in fix
+    assert "- conflict: a" in fix and "no solution satisfies" in fix
 
 
 def test_worked_examples_are_valid_and_solvable() -> None:
-    assert len(examples()) >= 3
+    assert len(examples()) >= 4
+    assert any(any(c.get("type") == "separation" for c in ex["problem"].get("constraints", [])) for ex in examples())
     for ex in examples():
         problem = problem_from_dict(ex["problem"], source=ex["class"])
         assert classify(problem) == ex["class"]
