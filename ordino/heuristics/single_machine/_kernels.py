@@ -87,10 +87,16 @@ def dyna_pass(p, d, w, s, out, insert, max_span, max_len):
     choice = np.full(n, -1, np.int64)
     kind = np.zeros(n, np.int64)
     accf = np.zeros(n, np.int64)
+    last_tardy = 0 if t[0] > 0 else -1
     for j in range(1, n):
+        if t[j] > 0:
+            last_tardy = j
         best = f[j]
         bi = -1
         bk = 0
+        if last_tardy < 0:  # positions 0..j all early: no move can gain
+            f[j + 1] = best
+            continue
         qj = q[j]
         tj = t[j]
         wj = ww[j]
@@ -98,7 +104,12 @@ def dyna_pass(p, d, w, s, out, insert, max_span, max_len):
         cj = c[j]
         accb = 0
         stop = -1 if max_len <= 0 else max(-1, j - 1 - max_len)
-        for i in range(j - 1, stop, -1):
+        # segments i..j with i > last_tardy hold only early jobs (gain <= 0); job j is early there, so the
+        # forward sums get nothing from column j: only the backward running sum needs those rows
+        for i in range(j - 1, max(last_tardy, stop), -1):
+            x = e[i] + qj
+            accb += t[i] - (ww[i] * x if x > 0 else 0)
+        for i in range(min(last_tardy, j - 1), stop, -1):
             base = f[i]
             x = c[i] - q[i] + qj - dd[j]
             new_j = wj * x if x > 0 else 0  # job j moved to the front of the segment
