@@ -11,24 +11,40 @@ from rich.table import Table
 
 from ordino.cli.common import EXIT_INFEASIBLE, EXIT_OTHER, console, handle_errors, print_json
 from ordino.models import Problem, Result, load_schedule, problem_json_schema
+from ordino.models.assignment import RosterProblem, RosterResult
+from ordino.models.io import model_from_dict
+from ordino.models.linear import LinearModel, LinearResult
 from ordino.plot import gantt_png, gantt_text
 from ordino.solve import methods, solve
 from ordino.verify import verify
 
 
 def load_any(path: Path) -> Problem:
-    """A problem from any supported file: ordino JSON, or a benchmark format the datasets package reads."""
-    try:
-        from ordino.datasets import load_instance
-    except ImportError:
-        from ordino.models import load_problem
+    """A scheduling problem from any supported file: ordino JSON or a benchmark format."""
+    from ordino.datasets import load_instance
 
-        return load_problem(path)
     return load_instance(path).problem
 
 
-def result_json(result: Result) -> dict:
-    """The stable `--json` document of a solve."""
+def load_any_family(path: Path) -> Problem | RosterProblem | LinearModel:
+    """Like `load_any`, but an ordino JSON file of the assignment or linear family loads as that family."""
+    if path.suffix.lower() == ".json" and path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            data = None  # the scheduling readers report the error with its line
+        if isinstance(data, dict) and data.get("family") in ("assignment", "linear"):
+            return model_from_dict(data, str(path))
+    return load_any(path)
+
+
+def result_json(result: Result | RosterResult | LinearResult) -> dict:
+    """The stable `--json` document of a solve (a roster or the variable values for the other families)."""
+    if not isinstance(result, Result):
+        data = result.model_dump(mode="json")
+        data["runtime"] = round(result.runtime, 4)
+        data.setdefault("gap", None)
+        return data
     return {
         "status": result.status,
         "objective": result.objective,
@@ -40,6 +56,29 @@ def result_json(result: Result) -> dict:
         "schedule": result.schedule.model_dump() if result.schedule else None,
         "log": result.log,
     }
+
+
+def print_family_result(result: RosterResult | LinearResult) -> None:
+    """A roster as a table of who works which shift on which day, or the non-zero variable values."""
+    colour = {"optimal": "green", "feasible": "yellow"}.get(result.status, "red")
+    console.print(f"[bold {colour}]{result.status}[/] objective {result.objective} ({result.method}, "
+                  f"{result.runtime:.2f}s)")
+    for v in result.violations:
+        console.print(f"  [red]violation[/] {v.kind}: {v.message}")
+    if isinstance(result, RosterResult) and result.roster is not None:
+        table = Table("day", "shift", "staff")
+        cells: dict[tuple[str, str], list[str]] = {}
+        for a in result.roster.assignments:
+            cells.setdefault((a.day, a.shift), []).append(a.staff)
+        for (day, shift), staff in cells.items():
+            table.add_row(day, shift, ", ".join(staff))
+        console.print(table)
+    elif isinstance(result, LinearResult) and result.solution is not None:
+        table = Table("variable", "value")
+        for name, value in result.solution.values.items():
+            if abs(value) > 1e-9:
+                table.add_row(name, f"{value:g}")
+        console.print(table)
 
 
 def print_result(problem: Problem, result: Result) -> None:
@@ -79,9 +118,13 @@ def register(app: typer.Typer) -> None:
         gantt: Annotated[Path | None, typer.Option(help="Write a Gantt chart PNG here.")] = None,
         out: Annotated[Path | None, typer.Option(help="Write the schedule JSON here.")] = None,
     ) -> None:
-        """Solve a problem file and print the verified schedule."""
-        problem = load_any(file)
+        """Solve a problem file and print the verified schedule (or roster, or variable values)."""
+        problem = load_any_family(file)
         result = solve(problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
+        if not isinstance(problem, Problem):
+            print_json(result_json(result)) if as_json else print_family_result(result)
+            raise typer.Exit(EXIT_INFEASIBLE if result.status == "infeasible" else
+                             EXIT_OTHER if result.status == "error" else 0)
         if out is not None and result.schedule is not None:
             out.write_text(json.dumps(result.schedule.model_dump(), indent=2) + "\n")
         if gantt is not None and result.schedule is not None:

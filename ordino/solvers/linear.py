@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import os
+import sys
 import time
 
 from ordino.errors import ModelError
@@ -24,13 +26,27 @@ def solve_linear(model: LinearModel, method: str = "auto", time_limit: float = 1
     raise ModelError(f"unknown method {method!r} for a linear model; choose one of: auto, highs, cpsat")
 
 
+def _quiet_highs(highspy):  # noqa: ANN001, ANN202
+    """A Highs instance with its output off; its constructor's banner is kept off stdout (--json output)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            h = highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    h.setOptionValue("output_flag", False)
+    return h
+
+
 def solve_highs(model: LinearModel, time_limit: float = 10.0, seed: int = 0) -> LinearResult:
     """HiGHS through highspy: columns from variables, rows from constraints."""
     import highspy
 
     began = time.perf_counter()
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = _quiet_highs(highspy)
     h.setOptionValue("time_limit", float(time_limit))
     h.setOptionValue("random_seed", int(seed))
     inf = highspy.kHighsInf

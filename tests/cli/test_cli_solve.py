@@ -57,3 +57,16 @@ def test_schema_and_methods():
     assert "tasks" in schema["properties"]
     names = {m["name"] for m in json.loads(runner.invoke(app, ["methods", "--json"]).stdout)}
     assert "cpsat" in names
+
+
+def test_solve_roster_and_linear_files(tmp_path):
+    root = EXAMPLES.parent / "tests" / "breadth" / "dev_records"
+    for record, expected in (("icml_task3_172", 22), ("optmath_112", 4904)):
+        path = tmp_path / f"{record}.json"
+        path.write_text(json.dumps(json.loads((root / f"{record}.json").read_text())["model"]))
+        result = runner.invoke(app, ["solve", str(path), "--json", "-t", "30", "--workers", "2"])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)  # nothing but JSON on stdout (no solver banner)
+        assert data["status"] == "optimal" and round(data["objective"]) == expected and data["violations"] == []
+    shown = runner.invoke(app, ["solve", str(tmp_path / "icml_task3_172.json"), "-t", "30"])
+    assert "optimal objective 22" in shown.stdout and "Mon" in shown.stdout
