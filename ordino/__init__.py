@@ -28,7 +28,8 @@ from ordino.verify import verify
 
 load = load_problem
 
-_LAZY = {"formulate": "ordino.formulate", "Formulation": "ordino.formulate", "batch": "ordino.batching"}
+_LAZY = {"formulate": "ordino.formulate", "Formulation": "ordino.formulate", "batch": "ordino.batching",
+         "evolve": "ordino.heuristics.evolve"}
 
 
 def __getattr__(name: str):
@@ -43,7 +44,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Formulation", "FormulationError", "InputError", "LLMError", "ModelError", "OrdinoError", "Problem", "Result",
-    "SandboxError", "Schedule", "ScheduledTask", "SolverError", "Verification", "batch", "classify", "formulate",
-    "get_method",
-    "load", "load_problem", "load_schedule", "methods", "register_method", "save_problem", "solve", "verify",
+    "SandboxError", "Schedule", "ScheduledTask", "SolverError", "Verification", "batch", "classify", "evolve",
+    "formulate", "get_method", "load", "load_problem", "load_schedule", "methods", "register_method",
+    "save_problem", "solve", "verify",
 ]

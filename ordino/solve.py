@@ -40,8 +40,12 @@ def methods() -> dict[str, Method]:
 def get_method(name: str) -> Method:
     """The method with this name, or an InputError listing the known ones."""
     registry = _registry()
+    if name.startswith("evolved:") and name not in registry:
+        from ordino.heuristics.evolve import evolved_method
+
+        registry[name] = evolved_method(name.split(":", 1)[1])  # a heuristic saved by `ordino evolve`
     if name not in registry:
-        known = ", ".join(["auto", *sorted(registry)])
+        known = ", ".join(["auto", *sorted(registry), "evolved:PATH"])
         raise InputError(f"unknown method {name!r}; choose one of: {known}")
     return registry[name]
 

@@ -61,3 +61,12 @@ def test_convergence_plot_is_a_png(tmp_path) -> None:
     gens = [{"generation": g, "best_gap": 2.0 / (g + 1), "mean_gap": 5.0 / (g + 1)} for g in range(5)]
     out = plot_convergence(gens, tmp_path / "conv.png")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 5000
+
+
+def test_saved_heuristic_is_a_method_by_path(tmp_path) -> None:
+    path = _saved(tmp_path)
+    problem = single_machine_problem([3, 2, 4], [9, 2, 1])
+    result = solve(problem, f"evolved:{path}")
+    assert result.status == "feasible" and result.objective == 5 and not result.violations
+    with pytest.raises(InputError, match="no evolved heuristic"):
+        solve(problem, f"evolved:{tmp_path / 'missing.py'}")
