@@ -7,6 +7,7 @@ export describes exactly the model that is solved.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,7 +58,7 @@ class MilpModel:
         return self.builder.read()
 
 
-class MilpBuilder:
+class MilpBuilder(ABC):
     """Base of the formulations. Subclasses set `formulation` and implement `resources()`."""
 
     formulation = ""
@@ -150,8 +151,9 @@ class MilpBuilder:
         """1 (or the mode literals' sum) when task i runs on the resource."""
         return sum(self.y(i, k) for k, md in enumerate(self.p.tasks[i].modes) if resource_id in md.resources)
 
+    @abstractmethod
     def resources(self) -> None:
-        raise NotImplementedError
+        """The resource constraints: what distinguishes one formulation from another."""
 
     # --- side constraints -------------------------------------------------------------------------
 
