@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ordino.errors import FormulationError, ModelError
-from ordino.formulate.check import check_hints, check_problem
+from ordino.formulate.check import check_model, check_model_hints
 from ordino.formulate.summary import model_summary
 
 
@@ -40,7 +40,8 @@ def run_offline(text: str, ask: Callable[[Any], str] | None = None, solve: bool 
         transcript.append({"round": 0, "stage": "engine", "note": note})
     questions: list[Any] = []
     warnings: list[str] = []
-    if ask is not None:
+    family = offline.detect_family(text) if hasattr(offline, "detect_family") else None
+    if ask is not None and family is None:
         problem = offline.elicit(text, ask)
         transcript.append({"round": 1, "stage": "elicit", "summary": model_summary(problem)})
     else:
@@ -58,17 +59,19 @@ def run_offline(text: str, ask: Callable[[Any], str] | None = None, solve: bool 
             raise _attach(FormulationError(message), formulation)
         problem = draft.problem
         transcript.append({"round": 1, "stage": "validate", "summary": model_summary(problem)})
-    issues = check_problem(problem, text)
-    hints = check_hints(problem, text)
+    issues = check_model(problem, text)
+    hints = check_model_hints(problem, text)
     warnings += issues
     transcript.append({"round": 1, "stage": "check", "issues": issues, "hints": hints})
     result = None
     status = "formulated"
     if solve:
+        from ordino.models import Problem
         from ordino.solve import solve as run_solve
 
-        try:
-            result = run_solve(problem, method=method, time_limit=time_limit)
+        try:  # rosters and linear models go to their own family's solvers
+            result = run_solve(problem, method=method if isinstance(problem, Problem) else "auto",
+                               time_limit=time_limit)
         except ModelError as exc:
             formulation = Formulation(status="failed", engine="offline", rounds=1, problem=problem,
                                       transcript=transcript, questions=questions, error=str(exc), warnings=warnings)

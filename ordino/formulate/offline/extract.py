@@ -14,20 +14,22 @@ from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.tables import read_tables
 from ordino.formulate.offline.text import Work
-from ordino.models import Problem
+from ordino.models import LinearModel, Problem, RosterProblem
 
 
 @dataclass
 class OfflineDraft:
     """What the offline formulator made of a text.
 
-    `problem` is the validated Problem when nothing essential is missing, else None; `missing` lists the
-    questions whose answers would complete it; `notes` says what was assumed or converted.
+    `problem` is the validated model when nothing essential is missing, else None: a scheduling Problem, or
+    a RosterProblem / LinearModel for rostering and allocation texts (`family` says which); `missing` lists
+    the questions whose answers would complete it; `notes` says what was assumed or converted.
     """
 
-    problem: Problem | None
+    problem: Problem | RosterProblem | LinearModel | None
     missing: list[Question] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    family: str = "scheduling"
 
 
 def read_facts(text: str) -> Facts:
@@ -71,7 +73,15 @@ def extract_offline(text: str) -> OfflineDraft:
     ...                     "minimize total tardiness")
     >>> d.problem.objective[0].term, len(d.problem.tasks), d.missing
     ('total_tardiness', 4, [])
+
+    Shift cover / rostering texts give a RosterProblem, "how many of each" allocation texts a LinearModel.
     """
+    from ordino.formulate.offline.families import detect_family, read_family
+
+    family = detect_family(text)
+    if family is not None:
+        model, missing, notes = read_family(text, family)
+        return OfflineDraft(problem=model, missing=missing, notes=notes, family=family)
     return draft_from_facts(read_facts(text), text)
 
 

@@ -1,0 +1,25 @@
+"""Route a text to the family it describes: staff rostering (assignment), allocation LP (linear) or scheduling."""
+
+from __future__ import annotations
+
+from ordino.formulate.offline.linear import looks_like_linear, read_linear
+from ordino.formulate.offline.questions import Question
+from ordino.formulate.offline.roster import looks_like_roster, read_roster
+from ordino.models.assignment import RosterProblem
+from ordino.models.linear import LinearModel
+
+
+def detect_family(text: str) -> str | None:
+    """'assignment' or 'linear' when the text has that family's shape, None for scheduling (the default)."""
+    if looks_like_roster(text):
+        return "assignment"
+    if looks_like_linear(text):
+        return "linear"
+    return None
+
+
+def read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | None, list[Question], list[str]]:
+    """The model of `family` read from `text`, the questions that would complete it, and notes."""
+    if family == "assignment":
+        return read_roster(text)
+    return read_linear(text)

@@ -1,0 +1,216 @@
+"""Offline reading of staff rostering and shift cover texts into a RosterProblem (patterns only).
+
+Two shapes are read: (1) demands per day with a days-on/days-off pattern ("each works 5 consecutive days then
+2 off; minimise the number of workers"), one shift a day; (2) named shifts with demands, a staff count and work
+rules ("8 nurses; the day shift needs 3 nurses and the night shift 2; each nurse works at most 5 shifts; no day
+shift right after a night shift"). What is not readable is reported as a question, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+
+from ordino.formulate.offline.questions import Question
+from ordino.models.assignment import RosterProblem
+
+WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DAY_IDS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30}
+N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty)"
+PEOPLE = (r"(?:workers?|employees?|nurses?|staff(?: members?)?|people|persons?|agents?|doctors?|guards?|drivers?|"
+          r"operators?|cashiers?|clerks?|officers?|technicians?)")
+_WEEKDAY = r"(mon|tues|wednes|thurs|fri|satur|sun)(?:day)?s?\b"
+_SHIFT_WORDS = r"(?:morning|day|evening|late|night|early|afternoon)"
+
+
+def _num(token: str) -> int:
+    return int(token) if token.isdigit() else NUMBER_WORDS[token]
+
+
+def looks_like_roster(text: str) -> bool:
+    """Shift cover / rostering vocabulary and no machines or jobs."""
+    t = text.lower()
+    if re.search(r"\b(machines?|jobs?|processing times?|operations?|makespan)\b", t):
+        return False
+    pattern = re.search(r"consecutive days|days? off|\bshifts?\b", t)
+    people = re.search(rf"\b{PEOPLE}\b", t)
+    per_day = re.search(_WEEKDAY, t) or re.search(r"\b(each|every|per) day\b|\bdays?\b", t)
+    if re.search(r"\bhow many of each\b|\bprofit\b|\bbudget\b", t):
+        return False  # an allocation LP worded with shifts, not a roster
+    return bool(pattern and people and per_day)
+
+
+def _weekday_demands(t: str) -> dict[int, int]:
+    """Demand per weekday: 'Monday 15', 'Monday requires 17 employees', '| Monday | 15 |', 'Mon: 15'."""
+    found: dict[int, int] = {}
+    for m in re.finditer(rf"\b{_WEEKDAY}[\s|:=,-]*(?:requires?|needs?|has|must have)?[\s|:=-]*(\d+)\b", t):
+        day = [w[:3] for w in WEEK].index(m.group(1)[:3])
+        found.setdefault(day, int(m.group(2)))
+    for m in re.finditer(rf"\b(\d+)\s+{PEOPLE}?\s*(?:are\s+)?(?:needed|required)?\s*on\s+{_WEEKDAY}", t):
+        day = [w[:3] for w in WEEK].index(m.group(2)[:3])
+        found.setdefault(day, int(m.group(1)))
+    for m in re.finditer(rf"\b(\d+)\s+on\s+{_WEEKDAY}", t):
+        day = [w[:3] for w in WEEK].index(m.group(2)[:3])
+        found.setdefault(day, int(m.group(1)))
+    return found
+
+
+def _list_demands(t: str) -> list[int] | None:
+    """'each day needs at least 15, 13, 15, 18, 14, 16, 10 workers' / 'daily requirements are 5, 6, 4'."""
+    for sentence in re.split(r"(?<=[.;?!])\s", t):
+        m = re.search(r"\b((?:\d+\s*,\s*){2,}(?:and\s+)?\d+)\b", sentence)
+        if m and re.search(r"\b(day|days|daily|week)\b", sentence):
+            return [int(x) for x in re.findall(r"\d+", m.group(1))]
+    return None
+
+
+def _pattern(t: str) -> tuple[int, int] | None:
+    m = re.search(rf"\b{N}\s+consecutive\s+(?:working\s+)?days?\b[^.]{{0,60}}?\b{N}\s+(?:consecutive\s+)?"
+                  rf"(?:days?\s+)?off\b", t)
+    if m:
+        return _num(m.group(1)), _num(m.group(2))
+    m = re.search(rf"\b{N}\s+days?\s+on\b[^.]{{0,20}}?\b{N}\s+(?:days?\s+)?off\b", t)
+    return (_num(m.group(1)), _num(m.group(2))) if m else None
+
+
+def _shift_demands(t: str) -> dict[str, list[int] | int]:
+    """'the day shift needs 3 nurses', 'the night shift needs 2, 2, 3, 2, 2 nurses' (per day)."""
+    out: dict[str, list[int] | int] = {}
+    for m in re.finditer(rf"\b(?:the\s+)?({_SHIFT_WORDS})\s+shift\s+(?:needs?|requires?|must have|has)\s+"
+                         rf"(?:at least\s+)?((?:\d+\s*,\s*)*(?:\d+\s+and\s+)?{N})\b", t):
+        values = [_num(x) for x in re.findall(rf"\b{N}\b", m.group(2))]
+        out[m.group(1)] = values if len(values) > 1 else values[0]
+    for m in re.finditer(rf"\bthe\s+({_SHIFT_WORDS})\s+shift\s+{N}\b", t):  # "... and the night shift 2"
+        out.setdefault(m.group(1), _num(m.group(2)))
+    return out
+
+
+def _day_count(t: str) -> int | None:
+    m = re.search(rf"\b(?:over|for|during|across|in)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?{N}\s+days\b", t)
+    if m:
+        return _num(m.group(1))
+    if re.search(r"\b(?:a|one|the)\s+week\b|\bweekly\b|\beach day of the week\b", t):
+        return 7
+    return None
+
+
+def _staff_count(t: str) -> int | None:
+    m = re.search(rf"\b(?:there are|we have|has|employs|with|a team of|a pool of)\s+{N}\s+{PEOPLE}", t)
+    return _num(m.group(1)) if m else None
+
+
+def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[str]]:
+    """A RosterProblem from a shift cover / rostering text, or the questions that would complete it."""
+    t = re.sub(r"\s+", " ", text.lower().replace("*", ""))
+    notes: list[str] = []
+    missing: list[Question] = []
+    pattern = _pattern(t)
+    shift_demands = _shift_demands(t)
+    weekday = _weekday_demands(t)
+    listed = _list_demands(t) if not weekday else None
+    minimise_staff = bool(re.search(rf"\b(minimi[sz]e|minimum|fewest|smallest|least)\b[^.]{{0,40}}\bnumber\b|"
+                                    rf"\bhow many\b[^.?]{{0,40}}\b(hired|employed|needed|required|employ|hire)\b|"
+                                    rf"\bminimum number of\b|\bfewest {PEOPLE}", t))
+    minimise_cost = bool(re.search(r"\b(minimi[sz]e|lowest|least)\b[^.]{0,30}\bcost", t))
+    staff_given = _staff_count(t)
+    if shift_demands:
+        n_days = _day_count(t) or (7 if weekday else None)
+        if n_days is None:
+            lengths = {len(v) for v in shift_demands.values() if isinstance(v, list)}
+            n_days = lengths.pop() if len(lengths) == 1 else None
+        if n_days is None:
+            missing.append(Question(key="days", text="Over how many days is the roster made? (e.g. 'over 7 days')"))
+            return None, missing, notes
+        days = DAY_IDS if n_days == 7 else [f"D{k}" for k in range(1, n_days + 1)]
+        shifts = list(shift_demands)
+        cover = []
+        for s, need in shift_demands.items():
+            if isinstance(need, list):
+                if len(need) != n_days:
+                    missing.append(Question(key="cover", text=f"The {s} shift lists {len(need)} demands for "
+                                            f"{n_days} days; give one per day"))
+                    continue
+                cover += [{"shift": s, "day": d, "min": v} for d, v in zip(days, need, strict=True)]
+            else:
+                cover.append({"shift": s, "min": need})
+        top = max(sum(c["min"] for c in cover if c.get("day") in (d, None)) for d in days)
+        total = sum(c["min"] * (1 if c.get("day") else n_days) for c in cover)
+    else:
+        if weekday:
+            if len(weekday) != 7:
+                absent = [WEEK[k] for k in range(7) if k not in weekday]
+                missing.append(Question(key="cover", text=f"How many are needed on {', '.join(absent)}?"))
+                return None, missing, notes
+            demands = [weekday[k] for k in range(7)]
+        elif listed:
+            demands = listed
+        else:
+            missing.append(Question(key="cover", text="How many people are needed on each day? "
+                                    "(e.g. 'Monday 15, Tuesday 13, ...')"))
+            return None, missing, notes
+        days = DAY_IDS if len(demands) == 7 else [f"D{k}" for k in range(1, len(demands) + 1)]
+        shifts = ["day"]
+        cover = [{"day": d, "min": v} for d, v in zip(days, demands, strict=True)]
+        top, total = max(demands), sum(demands)
+    rules: list[dict] = []
+    cyclic = False
+    if pattern is not None:
+        on, off = pattern
+        if on + off != len(days):
+            missing.append(Question(key="pattern", text=f"The pattern {on} on / {off} off does not fit the "
+                                    f"{len(days)} days; over how many days does it repeat?"))
+        rules.append({"type": "cyclic_pattern", "on": on, "off": off})
+        cyclic = True
+    m = re.search(rf"\bat most\s+{N}\s+(?:shifts|days)(?: in total| per week| a week| each week)?\b", t)
+    if m:
+        rules.append({"type": "count", "per": ["staff"], "max": _num(m.group(1))})
+    m = re.search(rf"\bat least\s+{N}\s+(?:shifts|days)(?: in total| per week| a week| each week)?\b", t)
+    if m:
+        rules.append({"type": "count", "per": ["staff"], "min": _num(m.group(1))})
+    m = re.search(rf"\b(?:no more than|at most)\s+{N}\s+consecutive\s+(?:working\s+)?days\b", t)
+    if m and pattern is None:
+        rules.append({"type": "max_consecutive_days", "max_on": _num(m.group(1))})
+    for m in re.finditer(rf"\bno\s+({_SHIFT_WORDS})\s+shifts?\s+(?:right\s+|directly\s+|immediately\s+)?"
+                         rf"(?:after|following)\s+an?\s+({_SHIFT_WORDS})\s+shift", t):
+        rules.append({"type": "forbidden_sequence", "first": m.group(2), "then": m.group(1)})
+    for m in re.finditer(rf"\bafter\s+an?\s+({_SHIFT_WORDS})\s+shift[^.]{{0,30}}?\bno\s+({_SHIFT_WORDS})\s+shift", t):
+        rules.append({"type": "forbidden_sequence", "first": m.group(1), "then": m.group(2)})
+    for r in rules:
+        if r["type"] == "forbidden_sequence" and not {r["first"], r["then"]} <= set(shifts):
+            missing.append(Question(key="shifts", text=f"The rule about the {r['first']} and {r['then']} shifts "
+                                    "names a shift without a demand; how many people does each shift need?"))
+    cost = re.search(rf"\b(?:each|every|a|one)\s+{PEOPLE}\s+costs?\s+\$?\s*(\d+)\s+(?:per|a|each)\s+(shift|day)", t)
+    objective: list[dict] = []
+    if minimise_staff:
+        objective = [{"term": "staff_count"}]
+    elif minimise_cost and cost:
+        objective = [{"term": "total_cost"}]
+    elif re.search(r"\b(minimi[sz]e|maximi[sz]e|as few|as many|lowest|cheapest)\b", t):
+        missing.append(Question(key="objective", text="What should be minimised? (the number of staff, or the "
+                                "total cost with a cost per shift)", choices=["staff_count", "total_cost"]))
+    else:
+        notes.append("no objective stated: any roster that meets every rule is a solution")
+    if staff_given is not None:
+        staff = [{"id": "S", "copies": staff_given}] if staff_given > 1 else [{"id": "S"}]
+    elif minimise_staff:
+        bound = max(total, top, 1)
+        staff = [{"id": "W", "copies": bound}] if bound > 1 else [{"id": "W"}]
+        notes.append(f"staff pool of {bound} (the total demand) to choose the hired ones from")
+    else:
+        missing.append(Question(key="staff", text="How many staff are available?"))
+    if missing:
+        return None, missing, notes
+    data = {"schema": "ordino/1", "family": "assignment", "staff": staff, "shifts": [{"id": s} for s in shifts],
+            "days": days, "cyclic": cyclic, "cover": cover, "rules": rules, "objective": objective}
+    if cost and objective == [{"term": "total_cost"}]:
+        data["costs"] = [{"cost": int(cost.group(1))}]
+    try:
+        return RosterProblem.model_validate(data), [], notes
+    except ValidationError as exc:
+        from ordino.models.io import describe_validation_error
+
+        return None, [Question(key="fix", text="the roster read from the text is inconsistent: "
+                               + describe_validation_error(exc, data))], notes
