@@ -133,7 +133,8 @@ def read_facts(text: str) -> LinearFacts:
     facts = LinearFacts()
     sentences = re.split(r"(?<=[.;?!])\s+", t)
     attr = re.compile(rf"\b{LEAD}\s+(?:{QUANT}\s+of\s+)?([a-z][a-z -]{{0,40}}?)\s+({VERBS})\s+(.+?)"
-                      rf"(?=\s*(?:[.;]|$|,?\s+while\s|,?\s+whereas\s))")
+                      rf"(?=\s*(?:[.;]|$|,?\s+while\s|,?\s+whereas\s|"
+                      rf",?\s+and\s+{LEAD}\s+(?:{QUANT}\s+of\s+)?[a-z -]{{1,40}}?\s+{VERBS}\s))")
     for sentence in sentences:
         for part in re.split(r",?\s+(?:while|whereas)\s+", sentence):
             found = False
@@ -268,7 +269,7 @@ def _build(text: str, facts: LinearFacts) -> tuple[dict | None, list[Question]]:
     if not constraints and not any(bounds.values()):
         missing.append(Question(key="limits", text="Which limits apply? (e.g. 'there are 120 carpentry hours')"))
     if missing:
-        return None, missing
+        return None, list(dict.fromkeys(missing))
     used = {abs(v) for c in constraints for v in [*c["terms"].values(), c["rhs"]]}
     used |= {v for b in bounds.values() for v in b.values()} | set(objective["terms"].values())
     used |= {round(100 * (1 - v), 6) for c in constraints if c["name"] == "share" for v in c["terms"].values()}

@@ -46,7 +46,7 @@ def looks_like_roster(text: str) -> bool:
 def _weekday_demands(t: str) -> dict[int, int]:
     """Demand per weekday: 'Monday 15', 'Monday requires 17 employees', '| Monday | 15 |', 'Mon: 15'."""
     found: dict[int, int] = {}
-    for m in re.finditer(rf"\b{_WEEKDAY}[\s|:=,-]*(?:requires?|needs?|has|must have)?[\s|:=-]*(\d+)\b", t):
+    for m in re.finditer(rf"\b{_WEEKDAY}[\s|:=-]*(?:requires?|needs?|has|must have)?[\s|:=-]*(\d+)\b", t):
         day = [w[:3] for w in WEEK].index(m.group(1)[:3])
         found.setdefault(day, int(m.group(2)))
     for m in re.finditer(rf"\b(\d+)\s+{PEOPLE}?\s*(?:are\s+)?(?:needed|required)?\s*on\s+{_WEEKDAY}", t):
@@ -197,8 +197,10 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
         staff = [{"id": "S", "copies": staff_given}] if staff_given > 1 else [{"id": "S"}]
     elif minimise_staff:
         bound = max(total, top, 1)
+        if pattern is not None:  # `top` people starting on each of ceil(days/on) spread days cover every day
+            bound = min(bound, top * -(-len(days) // pattern[0]))
         staff = [{"id": "W", "copies": bound}] if bound > 1 else [{"id": "W"}]
-        notes.append(f"staff pool of {bound} (the total demand) to choose the hired ones from")
+        notes.append(f"staff pool of {bound} (enough to meet every demand) to choose the hired ones from")
     else:
         missing.append(Question(key="staff", text="How many staff are available?"))
     if missing:
