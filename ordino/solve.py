@@ -50,6 +50,13 @@ def get_method(name: str) -> Method:
     return registry[name]
 
 
+def specialised(method: Method, problem: Problem) -> Method:
+    """A structure-specific model behind a generic name ('cpsat', 'milp') when one applies to the problem."""
+    from ordino.heuristics import SPECIALISED
+
+    return next((m for m in SPECIALISED.get(method.name, []) if m.supports(problem) is None), method)
+
+
 def choose_method(problem: Problem) -> str:
     """The method `auto` picks for this problem's structure."""
     registry = _registry()
@@ -82,7 +89,7 @@ def solve(problem: Problem, method: str = "auto", time_limit: float = 10.0, work
     except ValidationError as exc:
         raise InputError(describe_validation_error(exc)) from None
     name = choose_method(problem) if method == "auto" else method
-    chosen = get_method(name)
+    chosen = specialised(get_method(name), problem)
     reason = chosen.supports(problem)
     if reason is not None:
         raise ModelError(f"method {name!r} cannot solve this problem: {reason}")

@@ -96,6 +96,48 @@ def supports_dp(problem: Problem) -> str | None:
     return reason
 
 
+def _exact_result(problem: Problem, name: str, began: float, solved: tuple) -> Result:
+    perm, value, bound, proven = solved
+    if perm is None:
+        return Result(status="unknown", bound=float(bound), method=name, runtime=time.perf_counter() - began,
+                      log=[f"{name}: no schedule within the time limit"])
+    return _result(problem, perm, name, began, bound=float(bound), optimal=proven)
+
+
+def run_sm_cpsat(problem: Problem, options: SolveOptions) -> Result:
+    """CP-SAT on 1||sum wT, hinted with an iterated local search schedule, with Emmons precedences when
+    unweighted; proves optimality or reports its bound."""
+    from ordino.heuristics.single_machine.exact import cpsat_smwt, lower_bound
+    from ordino.heuristics.single_machine.local_search import ils
+
+    began = time.perf_counter()
+    p, d, w = arrays(problem)
+    hint, value = ils(p, d, w, time_limit=min(1.0, options.time_limit / 4), seed=options.seed,
+                      lower_bound=int(lower_bound(p, d, w)))
+    remaining = max(0.05, options.time_limit - (time.perf_counter() - began))
+    solved = cpsat_smwt(p, d, w, time_limit=remaining, hint=hint, workers=options.workers or 0, seed=options.seed)
+    if solved[0] is None or solved[1] > value:  # CP-SAT did not even keep its hint: report the hint
+        solved = (hint, value, solved[2], False)
+    return _exact_result(problem, "cpsat", began, solved)
+
+
+def run_sm_milp(problem: Problem, options: SolveOptions) -> Result:
+    """The positional (assignment) MILP of 1||sum wT, solved by HiGHS."""
+    from ordino.heuristics.single_machine.exact import positional_milp
+
+    began = time.perf_counter()
+    p, d, w = arrays(problem)
+    return _exact_result(problem, "milp", began, positional_milp(p, d, w, time_limit=options.time_limit))
+
+
+SPECIALISED: dict[str, list[Method]] = {
+    "cpsat": [Method("cpsat", run_sm_cpsat, "CP-SAT for 1||sum wT with a local-search hint and Emmons rules",
+                     supports_tardiness, exact=True)],
+    "milp": [Method("milp", run_sm_milp, "positional MILP for 1||sum wT (HiGHS)", supports_tardiness,
+                    exact=True)],
+}
+
+
 def single_machine_methods() -> list[Method]:
     """Every single-machine method, by name."""
     from ordino.heuristics.single_machine.rules import RULES

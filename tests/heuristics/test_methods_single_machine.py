@@ -31,3 +31,15 @@ def test_auto_and_ils_reach_the_optimum():
 def test_single_machine_methods_refuse_other_problems():
     with pytest.raises(ModelError, match="single-machine"):
         solve(example("ft06_job_shop"), method="mddc")
+
+
+def test_generic_back_ends_use_the_single_machine_models():
+    problem = example("single_machine_weighted_tardiness")
+    for method in ("cpsat", "milp"):
+        result = solve(problem, method=method, time_limit=20, workers=1)
+        assert result.status == "optimal" and result.objective == brute_force_single_machine(problem)
+        assert result.method == method
+    from ordino.solve import get_method, specialised
+
+    assert "local-search hint" in specialised(get_method("cpsat"), problem).description
+    assert specialised(get_method("cpsat"), example("ft06_job_shop")).description.startswith("OR-Tools")
