@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,8 +32,9 @@ def _read_text(text: str | None, file: Path | None) -> str:
 
 
 def _print_formulation(formulation: Any, show_math: bool) -> None:
-    from ordino.cli.solve import print_result
+    from ordino.cli.solve import print_family_result, print_result
     from ordino.formulate.summary import math_text, summary_tables
+    from ordino.models import Problem
 
     problem = formulation.problem
     line = f"engine {formulation.engine}, {formulation.rounds} round(s)"
@@ -48,7 +50,10 @@ def _print_formulation(formulation: Any, show_math: bool) -> None:
     for question in formulation.questions:
         console.print(f"[yellow]open question[/] {getattr(question, 'text', question)}", highlight=False)
     if formulation.result is not None:
-        print_result(problem, formulation.result)
+        if isinstance(problem, Problem):
+            print_result(problem, formulation.result)
+        else:
+            print_family_result(formulation.result)
         if formulation.result.objective is not None:
             console.print(f"[bold]objective[/] {formulation.result.objective}", highlight=False)
     if formulation.error:
@@ -107,8 +112,10 @@ def register(app: typer.Typer) -> None:
             transcript.write_text(formulation.transcript_json(config.api_key) + "\n", encoding="utf-8")
         problem = formulation.problem
         if out is not None and problem is not None:
-            out.write_text(problem.to_json() + "\n", encoding="utf-8")
-        schedule = formulation.result.schedule if formulation.result is not None else None
+            from ordino.formulate.pipeline import model_json
+
+            out.write_text(json.dumps(model_json(problem), indent=2) + "\n", encoding="utf-8")
+        schedule = getattr(formulation.result, "schedule", None)
         if gantt is not None and schedule is not None:
             from ordino.plot import gantt_png
 
