@@ -35,3 +35,17 @@ def test_gp_on_job_shop_runs_and_keeps_test_apart(tmp_path) -> None:
 def test_unknown_job_shop_set() -> None:
     with pytest.raises(InputError, match="unknown job shop set"):
         adapter_for("jssp").load("zz01")
+
+
+def test_generated_taillard_style_set_is_disjoint_from_taillard() -> None:
+    ad = adapter_for("jssp")
+    gen = ad.load("taigen-15x15x4")
+    assert len(gen) == 4 and {i.cls for i in gen} == {"15x15"}
+    assert [i.name for i in ad.load("taigen-15x15x4:train")] == [gen[0].name, gen[2].name]
+    ta = {str(i.extra["durations"]) for i in ad.load("ta01-ta10")}
+    assert not ta & {str(i.extra["durations"]) for i in gen}
+    for i in gen:  # the reference is a lower bound: no schedule beats it
+        data = ShopData.from_matrices(i.extra["durations"], i.extra["machines"])
+        assert makespan_of(data, *generate(data, "MOR")) >= i.best > 0
+    with pytest.raises(InputError, match="taigen"):
+        ad.load("taigen-1x15x4")

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from ordino.errors import InputError
 from ordino.heuristics.evolve.data import EvalInstance, load_set
+from ordino.heuristics.evolve.gp import SMTT_DERIVED
 from ordino.heuristics.evolve.sandbox import CandidateResult, Limits, evaluate_candidates
 
 __all__ = ["ProblemAdapter", "SmttAdapter", "Score", "adapter_for", "instance_gap", "score_of"]
@@ -134,6 +135,8 @@ _SEEDS = {
     "mdd": "return np.maximum(t + p, d)",
     "wmdd": "return np.maximum(p, d - t) / np.maximum(w, 1e-9)",
     "slack": "return d - t - p",
+    "mddc": "r = np.minimum(p / (t + pmax), 1.0)\n    u = np.maximum(1.1 * p + t, d) * (1.0 + r * r / (1.0 + r * r))\n"
+            "    return u + p / (t + pmean)",
 }
 
 
@@ -143,6 +146,9 @@ SMTT_SEED_TREES: dict[str, list] = {
     "mdd": ["max", ["add", ["t"], ["p"]], ["d"]],
     "slack": ["slack"],
     "wmdd": ["div", ["max", ["p"], ["sub", ["d"], ["t"]]], ["w"]],
+    # MDDC (Cetinkaya et al.): max(1.1 p + t, d) (1 + r^2 / (1 + r^2)) + p / (t + mean p), r = p / (t + max p)
+    "mddc": ["add", ["mul", ["max", ["add", ["mul", ["c", 1.1], ["p"]], ["t"]], ["d"]],
+                     ["add", ["c", 1.0], ["div", ["sq", ["r"]], ["add", ["c", 1.0], ["sq", ["r"]]]]]], ["q"]],
 }
 
 
@@ -155,11 +161,15 @@ class SmttAdapter:
     signature = SMTT_SIGNATURE
     description = SMTT_DESCRIPTION
     gp_args = ("p", "d", "w", "t", "rem", "pmean", "pmax")
-    gp_derived = {"slack": "d - t - p"}
+    gp_derived = dict(SMTT_DERIVED)
     gp_doc = "Evolved priority rule: the unscheduled job with the lowest score runs next."
 
     def seed_trees(self, weighted: bool) -> dict[str, list]:
-        """EDD, SPT, MDD, minimum slack (and weighted MDD for weighted sets) as expression trees."""
+        """EDD, SPT, MDD, minimum slack, MDDC (and weighted MDD for weighted sets) as expression trees.
+
+        MDDC is in the seed population on purpose: the loop's job is to improve a seed heuristic, and the
+        best published constructive rule is the natural one to start from.
+        """
         return {k: v for k, v in SMTT_SEED_TREES.items() if weighted or k != "wmdd"}
 
     def load(self, spec: str) -> list[EvalInstance]:
@@ -173,7 +183,7 @@ class SmttAdapter:
         return [score_of(r, instances) if r.ok else (r.error or "unknown error") for r in results]
 
     def seeds(self) -> dict[str, str]:
-        """EDD, SPT, MDD, weighted MDD and minimum slack as priority functions."""
+        """EDD, SPT, MDD, weighted MDD, minimum slack and MDDC as priority functions."""
         return {name: f"import numpy as np\n\n\n{SMTT_SIGNATURE}\n    {body}\n" for name, body in _SEEDS.items()}
 
 

@@ -3,7 +3,8 @@
 A set spec names a set and optionally a split, joined by ``+``:
 ``smtt-paper-20:train+smtt-paper-100:train``. Known sets: ``smtt-paper-20``, ``smtt-paper-100`` (EDDC/MDDC
 paper, optima known), ``orlib-wt40``, ``orlib-wt50`` (OR-Library weighted tardiness, optima known), and
-generated Potts-Van Wassenhove sets ``pvw-<n>x<count>`` (reference values from iterated dynasearch, cached).
+generated Potts-Van Wassenhove sets ``pvw-<n>x<count>`` (reference values from iterated dynasearch, cached;
+all sizes pool into one set for scoring, so a mix weighs sizes by instance count).
 A path to a ``.jsonl`` file in the smtt-paper format works too. Splits: ``train`` (even position within each
 instance class), ``test`` (odd position), ``all`` (default). The two splits are disjoint and stratified,
 so a test split never feeds selection.
@@ -118,6 +119,10 @@ def _cache_dir() -> Path:
 def _pvw_set(n: int, count: int) -> list[tuple[EvalInstance, int]]:
     """Generated Potts-Van Wassenhove instances (TF 0.2..0.8 x RDD 0.2..1.0 cycled, fixed seeds).
 
+    Instance ``k`` of ``pvw-<n>x<count>`` is the same for every count (seed from n and k), so sets of one
+    size overlap; sets of different sizes never do. All generated instances are named ``pvw#<n>-<k>`` and
+    form one pool for scoring: a mix such as ``pvw-20x40+pvw-100x320`` weighs sizes by instance count.
+
     The reference value of each is the best of a seeded iterated dynasearch (300 iterations) from the
     single-machine package, computed once and cached under ``$ORDINO_CACHE/evolve`` (default
     ``~/.cache/ordino``): a strong upper bound, not a proven optimum, so gaps are relative to it.
@@ -139,14 +144,15 @@ def _pvw_set(n: int, count: int) -> list[tuple[EvalInstance, int]]:
         tf, rdd = _TFS[k % 4], _LEVELS[(k // 4) % 5]
         rng = np.random.default_rng(10_007 * n + k)
         p, d, _ = potts_van_wassenhove_arrays(n, tf, rdd, rng, False)
-        name = f"pvw-{n}x{count}#{k}"
-        if name not in refs:
-            refs[name] = float(ils(p, d, None, time_limit=60.0, iterations=300, seed=0)[1])
+        key = f"pvw-{n}x{count}#{k}"
+        if key not in refs:
+            refs[key] = float(ils(p, d, None, time_limit=60.0, iterations=300, seed=0)[1])
             changed = True
         cls = f"TF{tf:.1f}/RDD{rdd:.1f}"
         pos = counts.get(cls, 0)
         counts[cls] = pos + 1
-        rows.append((EvalInstance(name, cls, p.tolist(), d.tolist(), None, refs[name]), pos))
+        # one pool "pvw" for all generated sizes: the score weighs its instances by count, not by size
+        rows.append((EvalInstance(f"pvw#{n}-{k}", cls, p.tolist(), d.tolist(), None, refs[key]), pos))
     if changed:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)

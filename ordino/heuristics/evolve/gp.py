@@ -18,12 +18,12 @@ __all__ = ["TERMINALS", "OPERATORS", "random_tree", "mutate", "crossover", "to_e
 
 Tree = list[Any]
 
-TERMINALS = ("p", "d", "w", "t", "slack", "rem", "pmean", "pmax")
+TERMINALS = ("p", "d", "w", "t", "slack", "rem", "pmean", "pmax", "r", "q", "mddt", "nleft")
 OPERATORS: dict[str, int] = {"add": 2, "sub": 2, "mul": 2, "div": 2, "max": 2, "min": 2, "neg": 1, "sqrt": 1,
                              "abs": 1, "sq": 1, "pos": 1}
 _CONSTS = (0.5, 1.0, 1.1, 1.5, 2.0, 3.0, 0.1)
-MAX_DEPTH = 7
-MAX_SIZE = 45
+MAX_DEPTH = 9
+MAX_SIZE = 60
 
 
 def _const(rng: random.Random) -> Tree:
@@ -237,7 +237,13 @@ def _uses(tree: Tree, name: str) -> bool:
 
 
 SMTT_ARGS = ("p", "d", "w", "t", "rem", "pmean", "pmax")
-SMTT_DERIVED = {"slack": "d - t - p"}
+SMTT_DERIVED = {
+    "slack": "d - t - p",  # time to spare if the job started now
+    "r": "p / (t + pmax)",  # MDDC's ratio: the job's length against the time horizon (in (0, 1])
+    "q": "p / (t + pmean)",  # MDDC's tie-breaking term
+    "mddt": "np.maximum(t + p, d)",  # the modified due date
+    "nleft": "rem / pmean",  # number of unscheduled jobs
+}
 
 
 def to_source(tree: Tree, doc: str = "Evolved priority rule: the unscheduled job with the lowest score runs next.",

