@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from llm_server import CLASSIFY_OK, CRITIC_OK, SECRET, ScriptedLLM
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_formulate.py"
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "formulation.py"
 
 
 def load_bench():
-    spec = importlib.util.spec_from_file_location("bench_formulate", BENCH)
+    spec = importlib.util.spec_from_file_location("formulation", BENCH)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

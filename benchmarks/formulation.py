@@ -5,8 +5,8 @@ Sets: `corpus` (tests/formulate/corpus/corpus.jsonl, hand-checked models), `nl-c
 `llm` (any configured OpenAI-compatible endpoint), `both`, or `auto` (the LLM when configured, always
 offline). Without an endpoint only the offline engine runs, and the report says so.
 
-    python benchmarks/bench_formulate.py --set corpus --engine auto --time-limit 5
-    python benchmarks/bench_formulate.py --set nl-core --engine llm --limit 10 --json out.json
+    python benchmarks/formulation.py --set corpus --engine auto --time-limit 5
+    python benchmarks/formulation.py --set nl-core --engine llm --limit 10 --json out.json
 """
 
 from __future__ import annotations
