@@ -34,7 +34,9 @@ from ordino.heuristics.single_machine.evaluate import total_weighted_tardiness  
 from ordino.heuristics.single_machine.rules import RULES  # noqa: E402
 
 BASELINES = ("edd", "mdd", "atc", "eddc", "mddc")
-SMTT_TRAIN = "pvw-100x400+pvw-50x60+pvw-20x40"
+SMTT_TRAIN = "pvw-100x600+pvw-50x80+pvw-20x80"
+SMTT_VALIDATE = "pvw-100x300@600"
+"""Generated validation pool (instances 600..899 of the 100-job generator): picks among the training leaders."""
 """Generated Potts-Van Wassenhove instances (TF 0.2..0.8 x RDD 0.2..1.0, the test set's generator)."""
 
 
@@ -108,8 +110,10 @@ def run_problem(problem: str, args: argparse.Namespace, seconds: float, populati
     train = args.train or {"jssp": JSSP_TRAIN, "rcpsp": "psplib-j30:train"}.get(problem, SMTT_TRAIN)
     test = args.test or {"jssp": "ta01-ta40", "rcpsp": "psplib-j30:test"}.get(problem, "smtt-paper-100:all")
     small = args.small_size or (8 if jssp or rcpsp else 60)
+    validate = args.validate or (SMTT_VALIDATE if problem == "smtt" else None)
     cfg = EvolveConfig(problem=problem, generations=args.generations, population=population, islands=args.islands,
-                       train=train, test=test, time_budget=seconds, seed=args.seed, small_size=small)
+                       train=train, test=test, time_budget=seconds, seed=args.seed, small_size=small,
+                       validate=validate or None)
     began = time.perf_counter()
     report = evolve(cfg, out_dir / "run.db")
     wall = time.perf_counter() - began
@@ -129,6 +133,9 @@ def run_problem(problem: str, args: argparse.Namespace, seconds: float, populati
         rows.append(row)
     notes = [f"Run: {len(report.generations)} generations, {int(report.costs['candidates'])} candidates, "
              f"{wall:.0f} s wall, load average {os.getloadavg()[0]:.2f} (bench_evolve.py, seed {args.seed})."]
+    if validate:
+        notes.append(f"Chosen among the {cfg.validate_top} training leaders and the seeds on {validate}: "
+                     f"validation gap {report.validation_gap:.4f} %.")
     for r in rows:
         cells = ", ".join(f"{k} {r[k]:.4f} %" for k in ["evolved", *names])
         notes.append(f"Test {r['test_set']} ({r['instances']} instances), mean gap: {cells}.")
@@ -137,7 +144,8 @@ def run_problem(problem: str, args: argparse.Namespace, seconds: float, populati
                          f"mdd {r['mdd_paper_convention']:.4f} %, mddc {r['mddc_paper_convention']:.4f} %.")
     save_heuristic(out_dir / "best.py", report.best, report.lineage, problem=problem, train=train, test=test,
                    train_gap=report.train_gap, test_gap=report.test_gap, notes=notes)
-    return {"problem": problem, "train": train, "test": test, "wall_seconds": round(wall, 1),
+    return {"problem": problem, "train": train, "test": test, "validate": validate,
+            "validation_gap": report.validation_gap, "origin": report.best.origin, "wall_seconds": round(wall, 1),
             "load_average": [round(x, 2) for x in os.getloadavg()], "generations": len(report.generations),
             "candidates": int(report.costs["candidates"]), "train_gap": report.train_gap,
             "best_code": report.best.code, "rows": rows, "names": names,
@@ -151,6 +159,9 @@ def print_table(result: dict) -> None:
     print(f"GP run: {result['generations']} generations, {result['candidates']} candidates, "
           f"{result['wall_seconds']:.0f} s wall, training gap {result['train_gap']:.4f} %, "
           f"load average {result['load_average']}")
+    if result["validate"]:
+        print(f"chosen on the validation set {result['validate']}: {result['validation_gap']:.4f} % "
+              f"(candidate origin {result['origin']})")
     print(result["best_code"])
     head = ["test set", "n", "evolved", *names]
     print(" | ".join(f"{h:>14}" for h in head))
@@ -183,6 +194,7 @@ def main() -> None:
     ap.add_argument("--small-size", type=int, default=None, help="cascade's small stage (default 60 smtt, 8 else)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--train", default=None, help=f"default: {SMTT_TRAIN} (jssp: {JSSP_TRAIN})")
+    ap.add_argument("--validate", default=None, help=f"validation set (smtt default {SMTT_VALIDATE}; '' for none)")
     ap.add_argument("--test", default=None, help="default: smtt-paper-100:all (jssp: ta01-ta40)")
     ap.add_argument("--out-dir", type=Path, default=Path("/tmp/ordino-bench-evolve"))
     ap.add_argument("--json", action="store_true")

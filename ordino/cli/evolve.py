@@ -40,6 +40,8 @@ def register(app: typer.Typer) -> None:
         time_budget: Annotated[float | None, typer.Option("--time-budget", "--budget-seconds",
                                                           help="Stop starting generations after S seconds.")] = None,
         seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+        validate: Annotated[str | None, typer.Option(help="Validation set spec: the training leaders are re-ranked "
+                                                          "on it before the test (e.g. pvw-100x300@600).")] = None,
         archive: Annotated[Path | None, typer.Option(help="SQLite archive of the run.")] = None,
         run_dir: Annotated[Path | None, typer.Option(help="Folder for run.db, best.py and convergence.png.")] = None,
         resume: Annotated[bool, typer.Option(help="Continue the archive's last run.")] = False,
@@ -65,7 +67,8 @@ def register(app: typer.Typer) -> None:
             raise InputError("--resume needs --archive (or --run-dir) naming the run to continue")
         config = EvolveConfig(problem=problem, engine=engine, generations=generations, population=population,
                               islands=islands, train=train, test=test, time_budget=time_budget, seed=seed,
-                              max_repairs=max_repairs, max_llm_tokens=max_llm_tokens, model=model)
+                              max_repairs=max_repairs, max_llm_tokens=max_llm_tokens, model=model,
+                              validate=validate)
         if as_json:
             report = evolve(config, archive, resume)
         else:

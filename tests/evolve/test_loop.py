@@ -58,3 +58,18 @@ def test_resume_without_archive_is_an_input_error(tmp_path) -> None:
 def test_time_budget_stops_early(tmp_path) -> None:
     report = evolve(config(generations=50, time_budget=0.5), tmp_path / "b.db")
     assert report.stopped == "time budget" and len(report.generations) < 51
+
+
+def test_validation_set_picks_among_leaders_and_seeds_and_must_be_disjoint(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("ORDINO_CACHE", str(tmp_path / "cache"))
+    cfg = config(generations=1, population=8, train="pvw-20x8", test="pvw-20x4@16", validate="pvw-20x8@8",
+                 validate_top=3)
+    report = evolve(cfg, tmp_path / "v.db")
+    store = Archive(tmp_path / "v.db")
+    allowed = {c.id for c in store.best(report.run, 3)} | {
+        c.id for c in store.candidates(report.run) if c.origin.startswith("seed:") and c.status == "ok"}
+    assert report.best.id in allowed
+    assert report.validation_gap is not None and 0 <= report.validation_gap < 100
+    with pytest.raises(InputError, match="validation instances"):
+        evolve(config(generations=0, population=4, train="pvw-20x8", test="pvw-20x4@16", validate="pvw-20x4@4"),
+               tmp_path / "w.db")

@@ -107,7 +107,7 @@ def _estimated_class(p: list[int], d: list[int]) -> str:
     return f"TF{_level(tf):.1f}/RDD{_level(rdd):.1f}"
 
 
-_PVW = re.compile(r"pvw-(\d+)x(\d+)")
+_PVW = re.compile(r"pvw-(\d+)x(\d+)(?:@(\d+))?")
 _TFS = (0.2, 0.4, 0.6, 0.8)
 
 
@@ -116,11 +116,12 @@ def _cache_dir() -> Path:
     return Path(root) / "evolve"
 
 
-def _pvw_set(n: int, count: int) -> list[tuple[EvalInstance, int]]:
+def _pvw_set(n: int, count: int, offset: int = 0) -> list[tuple[EvalInstance, int]]:
     """Generated Potts-Van Wassenhove instances (TF 0.2..0.8 x RDD 0.2..1.0 cycled, fixed seeds).
 
     Instance ``k`` of ``pvw-<n>x<count>`` is the same for every count (seed from n and k), so sets of one
-    size overlap; sets of different sizes never do. All generated instances are named ``pvw#<n>-<k>`` and
+    size overlap; sets of different sizes never do; ``pvw-<n>x<count>@<offset>`` takes instances
+    ``offset .. offset + count - 1`` (a disjoint validation pool). All generated instances are named ``pvw#<n>-<k>`` and
     form one pool for scoring: a mix such as ``pvw-20x40+pvw-100x320`` weighs sizes by instance count.
 
     The reference value of each is the best of a seeded iterated dynasearch (300 iterations) from the
@@ -130,9 +131,10 @@ def _pvw_set(n: int, count: int) -> list[tuple[EvalInstance, int]]:
     from ordino.datasets.generators import potts_van_wassenhove_arrays
     from ordino.heuristics.single_machine.local_search import ils
 
-    if not 1 <= n <= 2000 or not 1 <= count <= 10_000:
-        raise InputError(f"pvw-{n}x{count}: use 1..2000 jobs and 1..10000 instances")
-    cache = _cache_dir() / f"pvw-{n}x{count}.json"
+    if not 1 <= n <= 2000 or not 1 <= count <= 10_000 or not 0 <= offset <= 1_000_000:
+        raise InputError(f"pvw-{n}x{count}@{offset}: use 1..2000 jobs, 1..10000 instances, offset 0..1000000")
+    tag = f"pvw-{n}x{count}" + (f"@{offset}" if offset else "")
+    cache = _cache_dir() / f"{tag}.json"
     refs: dict[str, float] = {}
     if cache.is_file():
         try:
@@ -140,11 +142,11 @@ def _pvw_set(n: int, count: int) -> list[tuple[EvalInstance, int]]:
         except (OSError, json.JSONDecodeError):
             refs = {}
     rows, counts, changed = [], {}, False
-    for k in range(count):
+    for k in range(offset, offset + count):
         tf, rdd = _TFS[k % 4], _LEVELS[(k // 4) % 5]
         rng = np.random.default_rng(10_007 * n + k)
         p, d, _ = potts_van_wassenhove_arrays(n, tf, rdd, rng, False)
-        key = f"pvw-{n}x{count}#{k}"
+        key = f"{tag}#{k}"
         if key not in refs:
             refs[key] = float(ils(p, d, None, time_limit=60.0, iterations=300, seed=0)[1])
             changed = True
@@ -166,7 +168,7 @@ def _load_named(name: str) -> list[tuple[EvalInstance, int]]:
     """(instance, position within its class) for a known set, a generated set or a JSON-lines path."""
     m = _PVW.fullmatch(name)
     if m:
-        return _pvw_set(int(m.group(1)), int(m.group(2)))
+        return _pvw_set(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
     if name in KNOWN_SETS:
         rel, per_class = KNOWN_SETS[name]
         path = data_mirror() / rel

@@ -38,6 +38,9 @@ class EvolveConfig:
 
     ``smoke`` runs the one-instance smoke stage of the cascade (default: on for llm, off for gp, whose
     generated code cannot be broken); ``small_size`` is the size of the stratified small set.
+    ``validate`` names a validation set (disjoint from training and test): after the loop the
+    ``validate_top`` best training candidates and the seed rules are scored on it and the best there is the
+    result, which guards against the winner's curse of picking the luckiest of thousands on training.
     """
 
     problem: str = "smtt"
@@ -56,6 +59,8 @@ class EvolveConfig:
     max_llm_tokens: int | None = None
     model: str | None = None
     smoke: bool | None = None
+    validate: str | None = None
+    validate_top: int = 20
 
     def check(self) -> None:
         """InputError for settings that cannot work."""
@@ -69,6 +74,8 @@ class EvolveConfig:
             raise InputError(f"unknown engine {self.engine!r}; use gp or llm")
         if self.time_budget is not None and self.time_budget <= 0:
             raise InputError("--time-budget must be positive")
+        if self.validate_top < 1:
+            raise InputError("validate_top must be at least 1")
 
 
 @dataclass
@@ -87,6 +94,7 @@ class EvolveReport:
     costs: dict[str, float]
     stopped: str
     lineage: list[CandidateRow] = field(default_factory=list)
+    validation_gap: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly summary."""
@@ -94,7 +102,8 @@ class EvolveReport:
                 "test_gap": self.test_gap, "test_by_class": self.test_by_class,
                 "test_zero_misses": self.test_zero_misses, "generations": self.generations,
                 "seconds": round(self.seconds, 3), "costs": self.costs, "stopped": self.stopped,
-                "code": self.best.code, "lineage": [c.id for c in self.lineage]}
+                "code": self.best.code, "lineage": [c.id for c in self.lineage],
+                "validation_gap": self.validation_gap}
 
 
 def make_engine(config: EvolveConfig, adapter: ProblemAdapter, weighted: bool, client: Any = None) -> Engine:
@@ -330,6 +339,20 @@ def _stratified(instances: list[EvalInstance], k: int) -> list[EvalInstance]:
     return out
 
 
+def _validated(store: Archive, run: int, adapter: ProblemAdapter, val: list[EvalInstance], limits: Limits,
+               top: int) -> tuple[CandidateRow, float]:
+    """The best of the `top` training leaders and the seed rules on the validation set, and its gap there."""
+    pool = store.best(run, top)
+    seen = {c.id for c in pool}
+    pool += [c for c in store.candidates(run) if c.origin.startswith("seed:") and c.status == "ok" and c.id not in seen]
+    scores = adapter.evaluate([(c.id, c.code) for c in pool], val, limits)
+    ranked = sorted((s.fitness, c.fitness or math.inf, k) for k, (c, s) in enumerate(zip(pool, scores, strict=True))
+                    if not isinstance(s, str))
+    if not ranked:
+        return pool[0], math.inf
+    return pool[ranked[0][2]], ranked[0][0]
+
+
 def _fingerprint(values: list[float]) -> str:
     return hashlib.sha1(",".join(f"{v:.6g}" for v in values).encode()).hexdigest()[:16]
 
@@ -376,6 +399,11 @@ def evolve(config: EvolveConfig | None = None, archive: str | Path | None = None
         if overlap:
             raise InputError(f"{len(overlap)} test instances are also training instances (e.g. {sorted(overlap)[0]}); "
                              "use disjoint sets such as :train and :test splits")
+        val = adapter.load(config.validate) if config.validate else []
+        clash = {i.name for i in val} & ({i.name for i in train} | {i.name for i in test})
+        if clash:
+            raise InputError(f"{len(clash)} validation instances are also training or test instances (e.g. "
+                             f"{sorted(clash)[0]}); use a disjoint set such as pvw-100x300@600")
         weighted = any(i.w is not None and any(x != 1 for x in i.w) for i in train)
         engine = make_engine(config, adapter, weighted, client)
         if not resume:
@@ -402,12 +430,14 @@ def evolve(config: EvolveConfig | None = None, archive: str | Path | None = None
         best_rows = store.best(run)
         if not best_rows:
             raise InputError("no candidate survived evaluation; check the training set and the engine")
-        best = best_rows[0]
+        best, val_gap = best_rows[0], None
+        if val:
+            best, val_gap = _validated(store, run, adapter, val, state.limits, config.validate_top)
         res = adapter.evaluate([(best.id, best.code)], test, state.limits)[0]
         test_gap, by_class, misses = (None, {}, 0) if isinstance(res, str) else (res.mean_gap, res.by_class,
                                                                                  res.zero_misses)
         return EvolveReport(run, str(path), best, best.train_gap or math.inf, test_gap, by_class, misses,
                             store.generations(run), time.perf_counter() - began, store.costs(run), stopped,
-                            store.lineage(best.id))
+                            store.lineage(best.id), val_gap)
     finally:
         store.close()
