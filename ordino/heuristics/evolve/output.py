@@ -58,7 +58,8 @@ def save_heuristic(path: str | Path, best: CandidateRow, lineage: list[Candidate
     what = "priority rule (lowest score runs next)" if kind == "priority" else "sequencing function"
     lines = [f"# Heuristic evolved by `ordino evolve` (engine {engine}, problem {problem}), "
              f"{time.strftime('%Y-%m-%d %H:%M')}.",
-             f"# Candidate {best.id}: {entry}() is a {what}."]
+             f"# Candidate {best.id}: {entry}() is a {what}.",
+             "# ruff: noqa: E501  (generated expressions and the marker line are long)"]
     if train_gap is not None:
         lines.append(f"# Training set {train}: mean gap to the best known value {train_gap:.4f} %.")
     if test_gap is not None:
