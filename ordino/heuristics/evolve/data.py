@@ -111,6 +111,10 @@ _PVW = re.compile(r"pvw-(\d+)x(\d+)(?:@(\d+))?")
 _TFS = (0.2, 0.4, 0.6, 0.8)
 
 
+# Bump when the reference search changes, so cached references from an older, weaker search are not reused.
+REFERENCE_VERSION = "ils2"
+
+
 def _cache_dir() -> Path:
     root = os.environ.get("ORDINO_CACHE") or str(Path.home() / ".cache" / "ordino")
     return Path(root) / "evolve"
@@ -134,7 +138,7 @@ def _pvw_set(n: int, count: int, offset: int = 0) -> list[tuple[EvalInstance, in
     if not 1 <= n <= 2000 or not 1 <= count <= 10_000 or not 0 <= offset <= 1_000_000:
         raise InputError(f"pvw-{n}x{count}@{offset}: use 1..2000 jobs, 1..10000 instances, offset 0..1000000")
     tag = f"pvw-{n}x{count}" + (f"@{offset}" if offset else "")
-    cache = _cache_dir() / f"{tag}.json"
+    cache = _cache_dir() / f"{tag}.{REFERENCE_VERSION}.json"
     refs: dict[str, float] = {}
     if cache.is_file():
         try:
