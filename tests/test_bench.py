@@ -116,7 +116,11 @@ def test_bench_through_the_batch_executor_matches_inline(data_mirror: Path) -> N
     inline = bench(instances, ["cpsat", "mddc"], time_limit=2.0, workers=1, progress=False)
     isolated = bench(instances, ["cpsat", "mddc"], time_limit=2.0, workers=1, progress=False, executor="local",
                      jobs=2)
-    key = lambda rows: sorted((r.instance, r.method, r.status, r.objective, r.verified) for r in rows)  # noqa: E731
+
+    def key(rows):  # objectives compared where they are deterministic: proven optima and the greedy rule
+        return sorted((r.instance, r.method, r.verified,
+                       r.objective if r.status == "optimal" or r.method == "mddc" else None) for r in rows)
+
     assert key(isolated.rows) == key(inline.rows)
     assert all(r.verified for r in isolated.rows if r.status != "unsupported")
     with pytest.raises(InputError, match="unknown executor"):
