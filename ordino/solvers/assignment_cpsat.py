@@ -22,6 +22,7 @@ from ordino.models.assignment import (
     RosterResult,
     Unavailable,
 )
+from ordino.solvers.assignment_implied import add_implied_structure
 
 Cell = tuple[str, str, str]
 
@@ -126,6 +127,7 @@ def build_roster_cpsat(problem: RosterProblem) -> tuple[cp_model.CpModel, dict[C
     if problem.objective:
         m.Minimize(sum(t.weight * terms[t.term] for t in problem.objective))
     _break_copy_symmetry(m, problem, used)
+    add_implied_structure(m, problem, x)
     return m, x
 
 
@@ -146,6 +148,10 @@ def solve_roster_cpsat(problem: RosterProblem, time_limit: float = 10.0, seed: i
     solver.parameters.max_time_in_seconds = float(time_limit)
     solver.parameters.random_seed = int(seed)
     solver.parameters.num_workers = int(workers) if workers else 2
+    if not problem.objective:  # pure feasibility: no bound to prove, the LP only slows the SAT search down
+        solver.parameters.linearization_level = 0
+        if solver.parameters.num_workers > 1:  # the default portfolio's full worker would switch the LP back on
+            solver.parameters.subsolvers.append("no_lp")
     code = solver.Solve(m)
     runtime = time.perf_counter() - began
     name = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible",
