@@ -109,15 +109,22 @@ def checked(problem: Problem, result: Result) -> Result:
     if result.schedule is None:
         return result
     report = verify(problem, result.schedule)
-    update: dict = {"objective": report.objective, "violations": report.violations}
-    if report.violations:
-        update["status"] = "error"
-        update["log"] = [*result.log, f"verifier found {len(report.violations)} violation(s)"]
+    update = verdict(result.log, report.objective, report.violations)
     if result.bound is not None and report.objective is not None:
         update["gap"] = relative_gap(report.objective, result.bound)
         if result.status == "feasible" and update["gap"] == 0 and not report.violations:
             update["status"] = "optimal"
     return result.model_copy(update=update)
+
+
+def verdict(log: list[str], objective: float | None, violations: list) -> dict:
+    """Fields a verifier's report sets on any family's result: its objective and violations, and status
+    'error' with a log line when anything is violated."""
+    update: dict = {"objective": objective, "violations": violations}
+    if violations:
+        update["status"] = "error"
+        update["log"] = [*log, f"verifier found {len(violations)} violation(s)"]
+    return update
 
 
 def relative_gap(value: float, reference: float) -> float | None:

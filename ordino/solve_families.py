@@ -10,6 +10,7 @@ import time
 from ordino.errors import ModelError
 from ordino.models.assignment import RosterProblem, RosterResult
 from ordino.models.linear import LinearModel, LinearResult
+from ordino.solve import verdict
 
 ROSTER_METHODS = ("cpsat", "milp")
 
@@ -33,11 +34,7 @@ def solve_roster(problem: RosterProblem, method: str = "auto", time_limit: float
     if result.roster is None:
         return result
     report = verify_roster(problem, result.roster)
-    update: dict = {"objective": report.objective, "violations": report.violations}
-    if report.violations:
-        update["status"] = "error"
-        update["log"] = [*result.log, f"verifier found {len(report.violations)} violation(s)"]
-    return result.model_copy(update=update)
+    return result.model_copy(update=verdict(result.log, report.objective, report.violations))
 
 
 def solve_linear_model(model: LinearModel, method: str = "auto", time_limit: float = 10.0, seed: int = 0,
@@ -52,11 +49,7 @@ def solve_linear_model(model: LinearModel, method: str = "auto", time_limit: flo
     if result.solution is None:
         return result
     report = verify_linear(model, result.solution)
-    update: dict = {"objective": report.objective, "violations": report.violations}
-    if report.violations:
-        update["status"] = "error"
-        update["log"] = [*result.log, f"verifier found {len(report.violations)} violation(s)"]
-    return result.model_copy(update=update)
+    return result.model_copy(update=verdict(result.log, report.objective, report.violations))
 
 
 def solve_any(model, method: str = "auto", time_limit: float = 10.0, seed: int = 0, workers: int = 0):
