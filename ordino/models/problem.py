@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from ordino.models.base import SCHEMA_VERSION, Id, NonNegInt, OntologyModel
 from ordino.models.constraints import Constraint, TimeWindow, constraint_tasks
+from ordino.models.horizon import default_horizon
 from ordino.models.objective import DUE_DATE_TERMS, ObjectiveTerm
 from ordino.models.resources import Resource
 from ordino.models.tasks import Job, JobView, Task
@@ -121,6 +122,12 @@ class Problem(OntologyModel):
         if task.job is not None:
             job_release = next(j.release for j in self.jobs if j.id == task.job)
         return max(task.release, job_release)
+
+    @cached_property
+    def effective_horizon(self) -> int:
+        """The given `horizon`, else the default one that provably contains an optimal schedule
+        (`ordino.models.horizon.default_horizon`); every back end and heuristic uses this one."""
+        return default_horizon(self)
 
     def latest_end(self, task: Task) -> int | None:
         """Tightest of the task deadline, its job deadline and the horizon (None when unbounded)."""

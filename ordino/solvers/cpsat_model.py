@@ -46,26 +46,11 @@ class CpsatModel:
     objective_scale: int = 1
 
 
-def horizon_of(problem: Problem) -> int:
-    """A safe upper bound on every end time in some optimal schedule."""
-    if problem.horizon is not None:
-        return problem.horizon
-    work = sum(max(m.duration for m in t.modes) for t in problem.tasks)
-    setups = sum(max((s.time for s in r.setups), default=0) for r in problem.resources) * len(problem.tasks)
-    lags = sum(max(0, getattr(c, "min_lag", 0)) for c in problem.constraints)
-    lags += sum(max(max(row) for row in c.gaps) * len(c.tasks) for c in problem.constraints
-                if isinstance(c, Separation))
-    release = max([problem.earliest_start(t) for t in problem.tasks] + [0])
-    down = max((b for r in problem.resources for _, b in r.unavailable), default=0)
-    windows = max((c.start_min or 0 for c in problem.constraints if isinstance(c, TimeWindow)), default=0)
-    return release + work + setups + lags + down + windows + 1
-
-
 class _Builder:
     def __init__(self, problem: Problem, diagnose: bool) -> None:
         self.p = problem
         self.m = cp_model.CpModel()
-        self.h = horizon_of(problem)
+        self.h = problem.effective_horizon
         self.diagnose = diagnose
         self.groups: dict[str, IntVar] = {}
         self.vars: list[TaskVars] = []

@@ -2,7 +2,7 @@
 
 The horizon bounds every end time in some optimal schedule. For a pure makespan objective it is the makespan
 of a serial schedule-generation pass (a feasible schedule, so an optimum ends no later); otherwise it is the
-sum of all work plus releases, lags and windows, which bounds an optimal schedule without needless idle time.
+problem's own `effective_horizon`.
 Earliest starts and latest ends come from longest paths over the precedences; they give the big-M values
 and the time-indexed domains.
 """
@@ -31,22 +31,6 @@ class TimeBounds:
     def latest_start(self, i: int, duration: int) -> int:
         """Latest start of task `i` when it runs for `duration`."""
         return self.latest_end[i] - duration
-
-
-def trivial_horizon(problem: Problem) -> int:
-    """Releases + all work + positive lags + down times + window openings (+ due dates for earliness)."""
-    if problem.horizon is not None:
-        return problem.horizon
-    work = sum(max(m.duration for m in t.modes) for t in problem.tasks)
-    lags = sum(max(0, getattr(c, "min_lag", 0)) for c in problem.constraints)
-    release = max([problem.earliest_start(t) for t in problem.tasks] + [0])
-    down = max((b for r in problem.resources for _, b in r.unavailable), default=0)
-    windows = max((max(c.start_min or 0, c.end_min or 0) for c in problem.constraints
-                   if isinstance(c, TimeWindow)), default=0)
-    dues = 0
-    if any("earliness" in term.term for term in problem.objective):
-        dues = max([v.due for v in problem.job_views if v.due is not None] + [0])
-    return release + work + lags + down + windows + dues + 1
 
 
 def _sgs_applies(problem: Problem) -> bool:
@@ -153,8 +137,8 @@ def _earliest_fit(usage: dict[str, np.ndarray], cap: dict[str, int], mode, est: 
 
 def time_bounds(problem: Problem) -> TimeBounds | str:
     """Horizon and longest-path earliest starts / latest ends, or a message when some task cannot fit."""
-    horizon = trivial_horizon(problem)
-    source = "given horizon" if problem.horizon is not None else "sum of durations, releases and lags"
+    horizon = problem.effective_horizon
+    source = "given horizon" if problem.horizon is not None else "default horizon (Problem.effective_horizon)"
     if [t.term for t in problem.objective] == ["makespan"]:
         sgs = serial_sgs_makespan(problem, horizon)
         if sgs is not None and sgs < horizon:
