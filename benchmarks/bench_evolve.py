@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("ORDINO_DATA_MIRROR", str((ROOT.parent / "shared" / "data").resolve()))
 
 from ordino.heuristics.evolve import EvolveConfig, adapter_for, evolve, plot_convergence, save_heuristic  # noqa: E402
-from ordino.heuristics.evolve.adapters import instance_gap  # noqa: E402
 from ordino.heuristics.single_machine.evaluate import total_weighted_tardiness  # noqa: E402
 from ordino.heuristics.single_machine.rules import RULES  # noqa: E402
+from ordino.models import gap_percent  # noqa: E402
 
 BASELINES = ("edd", "mdd", "atc", "eddc", "mddc")
 SMTT_TRAIN = "pvw-100x600+pvw-50x80+pvw-20x80"
@@ -42,7 +42,7 @@ SMTT_VALIDATE = "pvw-100x300@600"
 
 def mean_gap(values: list[float], instances: list) -> float:
     """Mean gap in %, DESIGN convention: an instance with best 0 counts 0 when matched, is left out when missed."""
-    gaps = [instance_gap(v, i.best) for v, i in zip(values, instances, strict=True)]
+    gaps = [gap_percent(v, i.best) for v, i in zip(values, instances, strict=True)]
     kept = [g for g in gaps if g is not None]
     return sum(kept) / len(kept)
 

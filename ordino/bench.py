@@ -18,7 +18,7 @@ from typing import Any
 from ordino.datasets.instance import Instance
 from ordino.datasets.labels import check_labels, label_flag
 from ordino.errors import InputError, ModelError, OrdinoError
-from ordino.models import Result, Schedule
+from ordino.models import Result, Schedule, gap_percent
 from ordino.solve import get_method, solve
 
 CSV_COLUMNS = ["instance", "method", "status", "objective", "best_known", "lower_bound", "gap", "runtime",
@@ -78,17 +78,6 @@ class BenchReport:
         """The `--json` document: ``{"rows": [...], "summary": [...], "interrupted": bool}``."""
         return {"rows": [r.to_dict() for r in self.rows], "summary": [asdict(s) for s in self.summary],
                 "interrupted": self.interrupted}
-
-
-def gap_percent(objective: float | None, best_known: float | None) -> float | None:
-    """(objective - best_known) / best_known * 100; 0 when both are 0; None when undefined."""
-    if objective is None or best_known is None:
-        return None
-    if objective == best_known:
-        return 0.0
-    if best_known == 0:
-        return None
-    return (objective - best_known) / abs(best_known) * 100.0
 
 
 def run_one(instance: Instance, method: str, time_limit: float, workers: int = 0, seed: int = 0) -> BenchRow:

@@ -7,7 +7,7 @@ import time
 from pydantic import ValidationError
 
 from ordino.errors import InputError, ModelError, OrdinoError
-from ordino.models import Problem, Result, Schedule, SolveOptions, classify
+from ordino.models import Problem, Result, Schedule, SolveOptions, classify, gap_percent
 from ordino.models.io import describe_validation_error
 from ordino.models.method import Method
 from ordino.verify import verify
@@ -111,7 +111,7 @@ def checked(problem: Problem, result: Result) -> Result:
     report = verify(problem, result.schedule)
     update = verdict(result.log, report.objective, report.violations)
     if result.bound is not None and report.objective is not None:
-        update["gap"] = relative_gap(report.objective, result.bound)
+        update["gap"] = gap_percent(report.objective, result.bound)
         if result.status == "feasible" and update["gap"] == 0 and not report.violations:
             update["status"] = "optimal"
     return result.model_copy(update=update)
@@ -125,13 +125,3 @@ def verdict(log: list[str], objective: float | None, violations: list) -> dict:
         update["status"] = "error"
         update["log"] = [*log, f"verifier found {len(violations)} violation(s)"]
     return update
-
-
-def relative_gap(value: float, reference: float) -> float | None:
-    """Gap in percent, (value - reference) / |reference| * 100; 0 when equal, None (undefined) when the
-    reference is 0 and the value is not."""
-    if abs(value - reference) < 1e-9:
-        return 0.0
-    if reference == 0:
-        return None
-    return (value - reference) / abs(reference) * 100.0

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ordino.bench import bench, gap_percent
+from ordino.bench import bench
 from ordino.cli import app
 from ordino.datasets import load_suite
 from ordino.errors import InputError
@@ -17,13 +17,6 @@ from ordino.plot_bench import gap_plot
 
 ROW_KEYS = {"instance", "method", "status", "objective", "best_known", "gap", "runtime", "verified"}
 SUMMARY_KEYS = {"method", "instances", "mean_gap", "max_gap", "best_known_hits", "proven_optimal", "mean_runtime"}
-
-
-def test_gap_percent() -> None:
-    assert gap_percent(110, 100) == pytest.approx(10.0)
-    assert gap_percent(0, 0) == 0.0
-    assert gap_percent(5, 0) is None
-    assert gap_percent(None, 3) is None
 
 
 def test_bench_rows_summary_and_csv(tmp_path: Path, data_mirror: Path) -> None:

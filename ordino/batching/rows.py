@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -79,17 +78,6 @@ class Row:
         """Inverse of `to_dict` (unknown keys ignored)."""
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
-
-
-def gap_to(objective: float | None, reference: float | None) -> float | None:
-    """Percent gap ``(objective - reference) / |reference| * 100``; 0 when equal, inf for a reference of 0."""
-    if objective is None or reference is None:
-        return None
-    if abs(objective - reference) < 1e-9:
-        return 0.0
-    if reference == 0:
-        return math.inf
-    return (objective - reference) / abs(reference) * 100.0
 
 
 def summarize(rows: list[Row]) -> list[dict[str, Any]]:

@@ -9,11 +9,11 @@ from typing import Any
 
 from ordino.batching.items import WorkItem, expand
 from ordino.batching.local import LocalExecutor
-from ordino.batching.rows import Row, gap_to
+from ordino.batching.rows import Row
 from ordino.batching.store import ResultStore
 from ordino.batching.worker import Task, load_plugins
 from ordino.errors import InputError
-from ordino.models import Schedule
+from ordino.models import Schedule, gap_percent
 from ordino.verify import verify
 
 OnResult = Callable[[Row], None]
@@ -79,7 +79,7 @@ def make_row(item: WorkItem, method: str, outcome: dict[str, Any], wall: float, 
                 row.error = f"verifier: {len(report.violations)} violation(s), first: {report.violations[0].message}"
     if row.verified:
         reference = item.best_known if item.best_known is not None else item.lower_bound
-        row.gap = gap_to(row.objective, reference)
+        row.gap = gap_percent(row.objective, reference)
     return row
 
 

@@ -20,6 +20,7 @@ from ordino.models.constraints import (
     Synchronize,
     TimeWindow,
 )
+from ordino.models.gap import gap_percent
 from ordino.models.io import (
     load_model,
     load_problem,
@@ -38,6 +39,7 @@ from ordino.models.schedule import Result, Schedule, ScheduledTask, Status, Veri
 from ordino.models.tasks import Job, JobView, Mode, Task
 
 __all__ = [
+    "gap_percent",
     "CONSTRAINT_TYPES", "SCHEMA_VERSION", "TERM_DEFINITIONS", "Blocking", "Constraint", "DifferentResource",
     "EndBeforeEnd", "EndBeforeStart", "Job", "JobView", "Mode", "NoWait", "ObjectiveTerm", "Problem",
     "ProblemBuilder", "ProblemClass", "Resource", "Result", "SameResource", "Schedule", "ScheduledTask",

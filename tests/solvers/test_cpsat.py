@@ -121,9 +121,3 @@ def test_bad_options_and_unknown_method():
     with pytest.raises(InputError, match="unknown method 'magic'"):
         solve(problem, method="magic")
     assert isinstance(InputError("x"), Exception) and not issubclass(ModelError, InputError)
-
-
-def test_gap_is_undefined_not_infinite_when_the_bound_is_zero():
-    from ordino.solve import relative_gap
-
-    assert relative_gap(5, 0) is None and relative_gap(0, 0) == 0.0 and relative_gap(110, 100) == 10.0

@@ -21,8 +21,9 @@ from ordino.errors import InputError
 from ordino.heuristics.evolve.data import EvalInstance, load_set
 from ordino.heuristics.evolve.gp import SMTT_DERIVED
 from ordino.heuristics.evolve.sandbox import CandidateResult, Limits, evaluate_candidates
+from ordino.models import gap_percent
 
-__all__ = ["ProblemAdapter", "SmttAdapter", "Score", "adapter_for", "instance_gap", "score_of"]
+__all__ = ["ProblemAdapter", "SmttAdapter", "Score", "adapter_for", "score_of"]
 
 
 @dataclass
@@ -59,18 +60,11 @@ class Score:
         return self.mean_gap + 0.01 * self.zero_misses
 
 
-def instance_gap(value: float, best: float) -> float | None:
-    """Gap in percent; None when the optimum is 0 (undefined), 0 when both are 0."""
-    if best > 0:
-        return (value - best) / best * 100.0
-    return 0.0 if value <= best else None
-
-
 def score_of(result: CandidateResult, instances: list[EvalInstance]) -> Score:
     """Gaps and per-class means of a sandbox result."""
     if not result.ok:
         return Score(math.inf, seconds=result.seconds)
-    gaps = [instance_gap(v, inst.best) for v, inst in zip(result.objectives, instances, strict=True)]
+    gaps = [gap_percent(v, inst.best) for v, inst in zip(result.objectives, instances, strict=True)]
     misses = sum(1 for g, inst in zip(gaps, instances, strict=True) if g is None and inst.best == 0)
     by: dict[str, list[float]] = {}
     for g, inst in zip(gaps, instances, strict=True):
