@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from pydantic import ValidationError
 
-from ordino.errors import InputError, ModelError, OrdinoError
+from ordino.errors import InputError, ModelError, OrdinoError, SolverError
 from ordino.models import Problem, Result, Schedule, SolveOptions, classify, gap_percent
 from ordino.models.io import describe_validation_error
 from ordino.models.method import Method
 from ordino.verify import verify
 
 _REGISTRY: dict[str, Method] = {}
+T = TypeVar("T")
 
 
 def _registry() -> dict[str, Method]:
@@ -76,6 +79,9 @@ def solve(problem: Problem, method: str = "auto", time_limit: float = 10.0, work
           warm_start: Schedule | None = None, log: bool = False) -> Result:
     """Solve `problem` with a named method and return a verified Result.
 
+    Raises InputError for bad options, ModelError when the method cannot express the problem, and
+    SolverError when the method crashes (with its cause).
+
     The objective in the Result is the verifier's, recomputed from the schedule. A schedule that breaks
     a rule turns the status into 'error' with the violations listed; it is never passed off as feasible.
     A RosterProblem or LinearModel goes to its own family's solvers (`ordino.solve_families`).
@@ -94,14 +100,21 @@ def solve(problem: Problem, method: str = "auto", time_limit: float = 10.0, work
     if reason is not None:
         raise ModelError(f"method {name!r} cannot solve this problem: {reason}")
     began = time.perf_counter()
-    try:
-        result = chosen.run(problem, options)
-    except OrdinoError:
-        raise
-    except Exception as exc:  # a solver's crash is its outcome, not the caller's exception
-        result = Result(status="error", method=name, log=[f"{name} crashed: {type(exc).__name__}: {exc}"])
+    result = run_guarded(chosen.name, lambda: chosen.run(problem, options))
     result = result.model_copy(update={"runtime": time.perf_counter() - began})
     return checked(problem, result)
+
+
+def run_guarded(name: str, run: Callable[[], T]) -> T:
+    """Run a method; its crash becomes a SolverError naming the method and the cause (never a status)."""
+    try:
+        return run()
+    except OrdinoError:
+        raise
+    except MemoryError:
+        raise SolverError(f"method {name!r} ran out of memory; try a smaller problem or a heuristic") from None
+    except Exception as exc:
+        raise SolverError(f"method {name!r} crashed: {type(exc).__name__}: {exc}") from exc
 
 
 def checked(problem: Problem, result: Result) -> Result:

@@ -10,7 +10,7 @@ import time
 from ordino.errors import ModelError
 from ordino.models.assignment import RosterProblem, RosterResult
 from ordino.models.linear import LinearModel, LinearResult
-from ordino.solve import verdict
+from ordino.solve import run_guarded, verdict
 
 ROSTER_METHODS = ("cpsat", "milp")
 
@@ -25,9 +25,9 @@ def solve_roster(problem: RosterProblem, method: str = "auto", time_limit: float
     name = "cpsat" if method == "auto" else method
     began = time.perf_counter()
     if name == "cpsat":
-        result = solve_roster_cpsat(problem, time_limit, seed, workers)
+        result = run_guarded(name, lambda: solve_roster_cpsat(problem, time_limit, seed, workers))
     elif name in ("milp", "highs"):
-        result = solve_roster_milp(problem, time_limit, seed)
+        result = run_guarded(name, lambda: solve_roster_milp(problem, time_limit, seed))
     else:
         raise ModelError(f"unknown method {method!r} for a roster problem; choose one of: auto, cpsat, milp")
     result = result.model_copy(update={"runtime": time.perf_counter() - began})
@@ -44,7 +44,7 @@ def solve_linear_model(model: LinearModel, method: str = "auto", time_limit: flo
     from ordino.verify_linear import verify_linear
 
     began = time.perf_counter()
-    result = solve_linear(model, method, time_limit, seed, workers)
+    result = run_guarded(method, lambda: solve_linear(model, method, time_limit, seed, workers))
     result = result.model_copy(update={"runtime": time.perf_counter() - began})
     if result.solution is None:
         return result

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ordino.cli.common import EXIT_INFEASIBLE, EXIT_OTHER, console, err_console, fail, handle_errors, print_json
+from ordino.cli.common import console, err_console, exit_for_status, fail, handle_errors, print_json
 from ordino.errors import InputError, OrdinoError
 
 
@@ -124,7 +124,4 @@ def register(app: typer.Typer) -> None:
             print_json(formulation.to_json())
         else:
             _print_formulation(formulation, show_math)
-        if formulation.status == "infeasible":
-            raise typer.Exit(EXIT_INFEASIBLE)
-        if formulation.status == "error":
-            raise typer.Exit(EXIT_OTHER)
+        exit_for_status(formulation.status, time_limit if solve else None)

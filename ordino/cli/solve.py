@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ordino.cli.common import EXIT_INFEASIBLE, EXIT_OTHER, console, handle_errors, print_json
+from ordino.cli.common import EXIT_INFEASIBLE, console, exit_for_status, handle_errors, print_json
 from ordino.models import Problem, Result, load_schedule, problem_json_schema
 from ordino.models.assignment import RosterProblem, RosterResult
 from ordino.models.io import model_from_dict
@@ -123,8 +123,8 @@ def register(app: typer.Typer) -> None:
         result = solve(problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
         if not isinstance(problem, Problem):
             print_json(result_json(result)) if as_json else print_family_result(result)
-            raise typer.Exit(EXIT_INFEASIBLE if result.status == "infeasible" else
-                             EXIT_OTHER if result.status == "error" else 0)
+            exit_for_status(result.status, time_limit)
+            return
         if out is not None and result.schedule is not None:
             out.write_text(json.dumps(result.schedule.model_dump(), indent=2) + "\n")
         if gantt is not None and result.schedule is not None:
@@ -133,10 +133,7 @@ def register(app: typer.Typer) -> None:
             print_json(result_json(result))
         else:
             print_result(problem, result)
-        if result.status == "infeasible":
-            raise typer.Exit(EXIT_INFEASIBLE)
-        if result.status == "error":
-            raise typer.Exit(EXIT_OTHER)
+        exit_for_status(result.status, time_limit)
 
     @app.command("verify")
     @handle_errors

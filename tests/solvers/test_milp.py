@@ -203,16 +203,16 @@ def test_time_limit_is_honoured_on_a_harder_instance():
         assert verify(p, result.schedule).feasible
 
 
-def test_solver_failure_becomes_error_result(monkeypatch):
+def test_solver_failure_is_an_error_with_its_cause(monkeypatch):
     import ordino.solvers.milp.solve as milp_solve
+    from ordino.errors import SolverError
 
     def broken():
         raise RuntimeError("HiGHS exploded")
 
     monkeypatch.setattr(milp_solve, "_highs", broken)
-    result = solve_milp(single_machine(n=4), SolveOptions(time_limit=5))
-    assert result.status == "error"
-    assert "HiGHS exploded" in result.log[0]
+    with pytest.raises(SolverError, match="HiGHS failed: RuntimeError: HiGHS exploded"):
+        solve_milp(single_machine(n=4), SolveOptions(time_limit=5))
 
 
 def test_mip_start_gives_an_incumbent_at_once():

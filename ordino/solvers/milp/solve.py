@@ -7,7 +7,7 @@ import time
 
 import pyomo.environ as pyo
 
-from ordino.errors import ModelError
+from ordino.errors import ModelError, OrdinoError, SolverError
 from ordino.models import Problem, Result, SolveOptions
 from ordino.solvers.milp.core import MilpModel
 from ordino.solvers.milp.data import serial_sgs, time_bounds
@@ -59,7 +59,7 @@ def _highs():
 
 def solve_milp(problem: Problem, options: SolveOptions, formulation: str | None = None) -> Result:
     """Solve with the MILP route: status, objective, best bound and schedule; never raises for a solver's
-    own outcome (a HiGHS or Pyomo failure becomes status 'error' with the message in the log).
+    own outcome; a HiGHS or Pyomo failure raises SolverError with its cause.
     `formulation` forces one of positional, disjunctive, time_indexed (default: chosen by structure)."""
     began = time.perf_counter()
     try:
@@ -70,14 +70,14 @@ def solve_milp(problem: Problem, options: SolveOptions, formulation: str | None 
     except ModelError:
         raise
     except Exception as exc:
-        return Result(status="error", method="milp", runtime=time.perf_counter() - began,
-                      log=[f"milp: model building failed: {type(exc).__name__}: {exc}"])
+        raise SolverError(f"milp: model building failed: {type(exc).__name__}: {exc}") from exc
     build_time = time.perf_counter() - began
     try:
         return _run(built, options, began, build_time)
+    except OrdinoError:
+        raise
     except Exception as exc:
-        return Result(status="error", method="milp", runtime=time.perf_counter() - began,
-                      log=[f"milp ({built.formulation}): HiGHS failed: {type(exc).__name__}: {exc}"])
+        raise SolverError(f"milp ({built.formulation}): HiGHS failed: {type(exc).__name__}: {exc}") from exc
 
 
 def _run(built: MilpModel, options: SolveOptions, began: float, build_time: float) -> Result:
@@ -85,7 +85,7 @@ def _run(built: MilpModel, options: SolveOptions, began: float, build_time: floa
 
     solver = _highs()
     if not solver.available():
-        return Result(status="error", method="milp", log=["milp: HiGHS (highspy) is not available"])
+        raise SolverError("milp: HiGHS (highspy) is not available; reinstall ordino (pip install -e .)")
     kwargs = {
         "load_solutions": False,
         "raise_exception_on_nonoptimal_result": False,
@@ -120,7 +120,7 @@ def _run(built: MilpModel, options: SolveOptions, began: float, build_time: floa
     if tc == TerminationCondition.unbounded:
         return Result(status="unbounded", method="milp", runtime=time.perf_counter() - began, log=log)
     if tc == TerminationCondition.error:
-        return Result(status="error", method="milp", runtime=time.perf_counter() - began, log=log)
+        raise SolverError(f"milp: HiGHS stopped with an error ({log[0]})")
     if not has_solution:
         return Result(status="unknown", method="milp", bound=bound, runtime=time.perf_counter() - began, log=log)
     res.solution_loader.load_vars()
