@@ -45,3 +45,13 @@ class LLMError(OrdinoError):
 
 class SandboxError(OrdinoError):
     """Candidate code was rejected or failed inside the sandbox."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a run. `result` holds what had been found (verified by the front door), `code` the
+    solver's own status code when the stop came from inside a solver."""
+
+    def __init__(self, result: object = None, code: int | None = None) -> None:
+        super().__init__("interrupted")
+        self.result = result
+        self.code = code

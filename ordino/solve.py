@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from ordino.errors import InputError, ModelError, OrdinoError, SolverError
+from ordino.errors import InputError, Interrupted, ModelError, OrdinoError, SolverError
 from ordino.models import Problem, Result, Schedule, SolveOptions, classify, gap_percent
 from ordino.models.io import describe_validation_error
 from ordino.models.method import Method
@@ -80,7 +80,8 @@ def solve(problem: Problem, method: str = "auto", time_limit: float = 10.0, work
     """Solve `problem` with a named method and return a verified Result.
 
     Raises InputError for bad options, ModelError when the method cannot express the problem, and
-    SolverError when the method crashes (with its cause).
+    SolverError when the method crashes (with its cause). Ctrl-C raises `Interrupted` carrying the verified
+    best result found so far, when the method had one.
 
     The objective in the Result is the verifier's, recomputed from the schedule. A schedule that breaks
     a rule turns the status into 'error' with the violations listed; it is never passed off as feasible.
@@ -100,7 +101,13 @@ def solve(problem: Problem, method: str = "auto", time_limit: float = 10.0, work
     if reason is not None:
         raise ModelError(f"method {name!r} cannot solve this problem: {reason}")
     began = time.perf_counter()
-    result = run_guarded(chosen.name, lambda: chosen.run(problem, options))
+    try:
+        result = run_guarded(chosen.name, lambda: chosen.run(problem, options))
+    except Interrupted as stop:  # keep what was found, verified like any result
+        if not isinstance(stop.result, Result):
+            raise
+        partial = stop.result.model_copy(update={"runtime": time.perf_counter() - began})
+        raise Interrupted(result=checked(problem, partial)) from None
     result = result.model_copy(update={"runtime": time.perf_counter() - began})
     return checked(problem, result)
 

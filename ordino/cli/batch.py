@@ -10,9 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ordino.cli.common import console, err_console, handle_errors, print_json
-
-EXIT_INTERRUPTED = 130
+from ordino.cli.common import EXIT_INTERRUPTED, console, err_console, handle_errors, print_json
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:
@@ -108,15 +106,20 @@ def register(app: typer.Typer) -> None:
                                  memory_mb=memory_limit, plugins=plugin or (), on_result=on_result,
                                  on_start=on_start)
             except KeyboardInterrupt:
-                err_console.print(f"[yellow]interrupted:[/] {len(finished)} row(s) written to {results}; "
-                                  "run the same command with --resume to continue")
-                raise typer.Exit(EXIT_INTERRUPTED) from None
+                rows, interrupted = finished, True
+            else:
+                interrupted = False
         summary = summarize(rows)
         if as_json:
-            print_json({"rows": [row.to_dict() for row in rows], "summary": summary, "results": str(results)})
-            return
-        console.print(_summary_table(summary))
-        failures = [row for row in rows if row.status in ("error", "timeout")]
-        if failures:
-            console.print(_failures_table(failures))
-        console.print(f"{len(rows)} row(s) in {results}")
+            print_json({"rows": [row.to_dict() for row in rows], "summary": summary, "results": str(results),
+                        "interrupted": interrupted})
+        else:
+            console.print(_summary_table(summary))
+            failures = [row for row in rows if row.status in ("error", "timeout")]
+            if failures:
+                console.print(_failures_table(failures))
+            console.print(f"{len(rows)} row(s) in {results}")
+        if interrupted:
+            err_console.print(f"[yellow]interrupted[/] (Ctrl-C): {len(finished)} finished row(s) kept in {results}; "
+                              "run the same command with --resume to continue")
+            raise typer.Exit(EXIT_INTERRUPTED)

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from ordino.bench import BenchReport, bench
-from ordino.cli.common import console, err_console, handle_errors, print_json
+from ordino.cli.common import EXIT_INTERRUPTED, console, err_console, handle_errors, print_json
 from ordino.datasets import SUITES, Instance, iter_instances, load_suite
 from ordino.errors import InputError
 
@@ -93,11 +93,12 @@ def register(app: typer.Typer) -> None:
             gap_plot(report, plot)
         if as_json:
             print_json(report.to_dict())
-            return
+        else:
+            print_report(report, per_instance=len(report.rows) <= 60)
+            if out is not None:
+                console.print(f"rows appended to {out}", highlight=False)
+            if plot is not None:
+                console.print(f"gap plot written to {plot}", highlight=False)
         if report.interrupted:
-            err_console.print("[yellow]interrupted:[/] the summary covers the runs that finished")
-        print_report(report, per_instance=len(report.rows) <= 60)
-        if out is not None:
-            console.print(f"rows appended to {out}", highlight=False)
-        if plot is not None:
-            console.print(f"gap plot written to {plot}", highlight=False)
+            err_console.print("[yellow]interrupted[/] (Ctrl-C): the summary covers the runs that finished")
+            raise typer.Exit(EXIT_INTERRUPTED)

@@ -49,8 +49,11 @@ def handle_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort):
             raise
+        except KeyboardInterrupt:
+            err_console.print("[yellow]interrupted[/] (Ctrl-C)", markup=True, highlight=False)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except OrdinoError as exc:
             fail(str(exc), exc.exit_code)
         except Exception as exc:  # last resort: a bug, reported without a traceback

@@ -9,7 +9,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ordino.cli.common import EXIT_INFEASIBLE, console, exit_for_status, handle_errors, print_json
+from ordino.cli.common import (
+    EXIT_INFEASIBLE,
+    EXIT_INTERRUPTED,
+    console,
+    err_console,
+    exit_for_status,
+    handle_errors,
+    print_json,
+)
+from ordino.errors import Interrupted
 from ordino.models import Problem, Result, load_schedule, problem_json_schema
 from ordino.models.assignment import RosterProblem, RosterResult
 from ordino.models.io import model_from_dict
@@ -120,7 +129,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Solve a problem file and print the verified schedule (or roster, or variable values)."""
         problem = load_any_family(file)
-        result = solve(problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
+        interrupted = False
+        try:
+            result = solve(problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
+        except Interrupted as stop:
+            if stop.result is None:
+                raise
+            result, interrupted = stop.result, True
         if not isinstance(problem, Problem):
             print_json(result_json(result)) if as_json else print_family_result(result)
             exit_for_status(result.status, time_limit)
@@ -133,6 +148,10 @@ def register(app: typer.Typer) -> None:
             print_json(result_json(result))
         else:
             print_result(problem, result)
+        if interrupted:
+            err_console.print(f"[yellow]interrupted[/] (Ctrl-C): the best schedule found so far is shown "
+                              f"({result.status})", markup=True, highlight=False)
+            raise typer.Exit(EXIT_INTERRUPTED)
         exit_for_status(result.status, time_limit)
 
     @app.command("verify")

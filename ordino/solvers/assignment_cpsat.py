@@ -8,6 +8,7 @@ from itertools import combinations
 
 from ortools.sat.python import cp_model
 
+from ordino.errors import SolverError
 from ordino.models.assignment import (
     Assignment,
     Count,
@@ -23,6 +24,7 @@ from ordino.models.assignment import (
     Unavailable,
 )
 from ordino.solvers.assignment_implied import add_implied_structure
+from ordino.solvers.cpsat_run import STATUS, cpsat_solver, run_cpsat
 
 Cell = tuple[str, str, str]
 
@@ -144,18 +146,16 @@ def solve_roster_cpsat(problem: RosterProblem, time_limit: float = 10.0, seed: i
     """Solve with CP-SAT; the result is not yet verified."""
     began = time.perf_counter()
     m, x = build_roster_cpsat(problem)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = float(time_limit)
-    solver.parameters.random_seed = int(seed)
-    solver.parameters.num_workers = int(workers) if workers else 2
+    solver = cpsat_solver(time_limit, int(workers) if workers else 2, seed)
     if not problem.objective:  # pure feasibility: no bound to prove, the LP only slows the SAT search down
         solver.parameters.linearization_level = 0
         if solver.parameters.num_workers > 1:  # the default portfolio's full worker would switch the LP back on
             solver.parameters.subsolvers.append("no_lp")
-    code = solver.Solve(m)
+    code = run_cpsat(solver, m)
+    if code == cp_model.MODEL_INVALID:
+        raise SolverError(f"cp-sat rejected the model ({m.Validate()}); please report it")
     runtime = time.perf_counter() - began
-    name = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible",
-            cp_model.MODEL_INVALID: "error"}.get(code, "unknown")
+    name = STATUS.get(code, "unknown")
     if name not in ("optimal", "feasible"):
         return RosterResult(status=name, runtime=runtime, method="cpsat", log=[solver.StatusName(code)])
     roster = Roster(assignments=[Assignment(staff=p, shift=s, day=d) for (p, s, d), v in x.items()

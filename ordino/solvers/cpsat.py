@@ -6,25 +6,14 @@ import time
 
 from ortools.sat.python import cp_model
 
+from ordino.errors import Interrupted, SolverError
 from ordino.models import Problem, Result, Schedule, ScheduledTask, SolveOptions
 from ordino.solvers.cpsat_model import CpsatModel, add_hint, build_cpsat
-
-_STATUS = {
-    cp_model.OPTIMAL: "optimal",
-    cp_model.FEASIBLE: "feasible",
-    cp_model.INFEASIBLE: "infeasible",
-    cp_model.MODEL_INVALID: "error",
-    cp_model.UNKNOWN: "unknown",
-}
+from ordino.solvers.cpsat_run import STATUS, cpsat_solver, run_cpsat
 
 
 def _solver(options: SolveOptions, time_limit: float | None = None) -> cp_model.CpSolver:
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit or options.time_limit
-    solver.parameters.num_workers = options.workers
-    solver.parameters.random_seed = options.seed
-    solver.parameters.log_search_progress = options.log
-    return solver
+    return cpsat_solver(time_limit or options.time_limit, options.workers, options.seed, options.log)
 
 
 def read_schedule(built: CpsatModel, problem: Problem, solver: cp_model.CpSolver) -> Schedule:
@@ -41,25 +30,40 @@ def read_schedule(built: CpsatModel, problem: Problem, solver: cp_model.CpSolver
 
 
 def solve_cpsat(problem: Problem, options: SolveOptions) -> Result:
-    """Build, hint, solve; report status, objective, bound and the schedule."""
+    """Build, hint, solve; report status, objective, bound and the schedule. Ctrl-C raises `Interrupted`
+    with the best schedule found so far."""
     began = time.perf_counter()
     built = build_cpsat(problem)
     if options.warm_start is not None:
         add_hint(built, problem, options.warm_start)
     build_time = time.perf_counter() - began
     solver = _solver(options, max(0.01, options.time_limit - build_time))
-    code = solver.Solve(built.model)
-    status = _STATUS.get(code, "unknown")
+    try:
+        code = run_cpsat(solver, built.model)
+    except Interrupted as stop:
+        partial = _result(problem, built, solver, stop.code or cp_model.UNKNOWN, began, build_time)
+        raise Interrupted(result=partial.model_copy(update={"log": [*partial.log, "stopped by Ctrl-C"]})) from None
+    result = _result(problem, built, solver, code, began, build_time)
+    if result.status == "infeasible":
+        result = result.model_copy(update={"log": [*result.log, *explain_infeasibility(problem, options)]})
+    return result
+
+
+def _result(problem: Problem, built: CpsatModel, solver: cp_model.CpSolver, code: int, began: float,
+            build_time: float) -> Result:
+    if code == cp_model.MODEL_INVALID:
+        raise SolverError(f"cp-sat rejected the model built for this problem ({built.model.Validate()}); "
+                          "please report it")
+    status = STATUS.get(code, "unknown")
     log = [f"cp-sat: built in {build_time:.3f}s, {solver.StatusName(code)} after {solver.WallTime():.2f}s, "
            f"{solver.NumBranches()} branches"]
+    if status == "infeasible" and problem.horizon is None:
+        log.append(f"no schedule exists: the default horizon {built.horizon} contains an optimal schedule "
+                   "whenever one exists (Problem.effective_horizon)")
     if status in ("optimal", "feasible"):
-        schedule = read_schedule(built, problem, solver)
-        objective = round(solver.ObjectiveValue())
-        bound = float(solver.BestObjectiveBound())
-        return Result(status=status, objective=objective, bound=bound, schedule=schedule, method="cpsat",
-                      runtime=time.perf_counter() - began, log=log)
-    if status == "infeasible":
-        log += explain_infeasibility(problem, options)
+        return Result(status=status, objective=round(solver.ObjectiveValue()),
+                      bound=float(solver.BestObjectiveBound()), schedule=read_schedule(built, problem, solver),
+                      method="cpsat", runtime=time.perf_counter() - began, log=log)
     return Result(status=status, method="cpsat", runtime=time.perf_counter() - began, log=log)
 
 
@@ -71,7 +75,7 @@ def explain_infeasibility(problem: Problem, options: SolveOptions) -> list[str]:
     built.model.AddAssumptions(list(built.groups.values()))
     solver = _solver(options, min(5.0, options.time_limit))
     solver.parameters.num_workers = 1
-    if solver.Solve(built.model) != cp_model.INFEASIBLE:
+    if run_cpsat(solver, built.model) != cp_model.INFEASIBLE:
         return ["conflict: could not isolate the conflicting constraint groups within the time limit"]
     names = {lit.Index(): name for name, lit in built.groups.items()}
     core = [names[i] for i in solver.SufficientAssumptionsForInfeasibility() if i in names]

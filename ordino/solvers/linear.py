@@ -7,8 +7,9 @@ import os
 import sys
 import time
 
-from ordino.errors import ModelError
+from ordino.errors import ModelError, SolverError
 from ordino.models.linear import LinearModel, LinearResult, LinearSolution
+from ordino.solvers.cpsat_run import STATUS, cpsat_solver, run_cpsat
 
 LINEAR_METHODS = ("highs", "cpsat")
 
@@ -126,14 +127,12 @@ def solve_cpsat(model: LinearModel, time_limit: float = 10.0, seed: int = 0, wor
         m.Add(expr <= rhs) if c.sense == "<=" else m.Add(expr >= rhs) if c.sense == ">=" else m.Add(expr == rhs)
     obj = sum(int(k) * xs[n] for n, k in model.objective.terms.items())
     m.Minimize(obj) if model.objective.sense == "min" else m.Maximize(obj)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = float(time_limit)
-    solver.parameters.random_seed = int(seed)
-    solver.parameters.num_workers = int(workers) if workers else 2
-    code = solver.Solve(m)
+    solver = cpsat_solver(time_limit, int(workers) if workers else 2, seed)
+    code = run_cpsat(solver, m)
+    if code == cp_model.MODEL_INVALID:
+        raise SolverError(f"cp-sat rejected the model ({m.Validate()}); please report it")
     runtime = time.perf_counter() - began
-    name = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible",
-            cp_model.MODEL_INVALID: "error"}.get(code, "unknown")
+    name = STATUS.get(code, "unknown")
     if name not in ("optimal", "feasible"):
         return LinearResult(status=name, runtime=runtime, method="cpsat", log=[solver.StatusName(code)])
     sol = {n: float(solver.Value(x)) for n, x in xs.items()}

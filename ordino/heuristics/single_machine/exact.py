@@ -311,6 +311,8 @@ def cpsat_smwt(
     """
     from ortools.sat.python import cp_model
 
+    from ordino.solvers.cpsat_run import cpsat_solver, run_cpsat
+
     from .local_search import best_rule_start
 
     p, d, w0 = as_instance(p, d, w)
@@ -340,11 +342,8 @@ def cpsat_smwt(
         model.add_hint(start[j], int(c[k] - p[j]))
         model.add_hint(end[j], int(c[k]))
         model.add_hint(tard[j], max(0, int(c[k] - d[j])))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = float(time_limit)
-    solver.parameters.num_workers = int(workers)
-    solver.parameters.random_seed = int(seed)
-    status = solver.solve(model)
+    solver = cpsat_solver(time_limit, workers, seed)
+    status = run_cpsat(solver, model)
     has = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     proven = status == cp_model.OPTIMAL
     lb = max(0, math.ceil(solver.best_objective_bound - 1e-6)) if has or status == cp_model.UNKNOWN else 0

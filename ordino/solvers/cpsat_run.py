@@ -1,0 +1,61 @@
+"""Run CP-SAT the one way every ordino model does: our parameters, our status names, and Ctrl-C.
+
+OR-Tools catches SIGINT itself by default and leaves its handler installed after the solve, so a later
+Ctrl-C killed the whole process without a word (no rows kept, no summary). Here OR-Tools never touches
+SIGINT: the search runs in a helper thread while the main thread waits, and on Ctrl-C the main thread
+stops the search, waits for it to end, and raises `Interrupted` so that the caller keeps what was found.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from ortools.sat.python import cp_model
+
+from ordino.errors import Interrupted
+
+STATUS = {
+    cp_model.OPTIMAL: "optimal",
+    cp_model.FEASIBLE: "feasible",
+    cp_model.INFEASIBLE: "infeasible",
+    cp_model.MODEL_INVALID: "error",
+    cp_model.UNKNOWN: "unknown",
+}
+
+
+def cpsat_solver(time_limit: float, workers: int = 0, seed: int = 0, log: bool = False) -> cp_model.CpSolver:
+    """A CP-SAT solver with a wall-clock limit, threads (0 = all cores), a seed, and SIGINT left to Python."""
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.01, float(time_limit))
+    solver.parameters.num_workers = int(workers)
+    solver.parameters.random_seed = int(seed)
+    solver.parameters.log_search_progress = log
+    solver.parameters.catch_sigint_signal = False
+    return solver
+
+
+def run_cpsat(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
+    """Solve and return the CP-SAT status code. On Ctrl-C the search is stopped and `Interrupted` raised,
+    carrying the status code reached (the solver still holds the best solution found)."""
+    outcome: dict[str, int | BaseException] = {}
+    done = threading.Event()
+
+    def search() -> None:
+        try:
+            outcome["code"] = solver.Solve(model)
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread below
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=search, name="cp-sat", daemon=True).start()
+    try:
+        while not done.wait(0.05):
+            pass
+    except KeyboardInterrupt:
+        solver.StopSearch()
+        done.wait()
+        raise Interrupted(code=outcome.get("code")) from None
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["code"]  # type: ignore[return-value]
