@@ -109,6 +109,10 @@ def solve(problem: Problem, method: str = "auto", time_limit: float = 10.0, work
         partial = stop.result.model_copy(update={"runtime": time.perf_counter() - began})
         raise Interrupted(result=checked(problem, partial)) from None
     result = result.model_copy(update={"runtime": time.perf_counter() - began})
+    if result.status == "infeasible" and problem.horizon is None:
+        result = result.model_copy(update={"log": [*result.log, (
+            f"no schedule exists at all: the default horizon {problem.effective_horizon} holds an optimal "
+            "schedule whenever there is one (see ordino.models.horizon)")]})
     return checked(problem, result)
 
 

@@ -57,9 +57,6 @@ def _result(problem: Problem, built: CpsatModel, solver: cp_model.CpSolver, code
     status = STATUS.get(code, "unknown")
     log = [f"cp-sat: built in {build_time:.3f}s, {solver.StatusName(code)} after {solver.WallTime():.2f}s, "
            f"{solver.NumBranches()} branches"]
-    if status == "infeasible" and problem.horizon is None:
-        log.append(f"no schedule exists: the default horizon {built.horizon} contains an optimal schedule "
-                   "whenever one exists (Problem.effective_horizon)")
     if status in ("optimal", "feasible"):
         return Result(status=status, objective=round(solver.ObjectiveValue()),
                       bound=float(solver.BestObjectiveBound()), schedule=read_schedule(built, problem, solver),
