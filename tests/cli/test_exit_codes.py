@@ -4,6 +4,7 @@ with its cause and exit 1, and neither prints a traceback."""
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -14,7 +15,7 @@ from ordino.datasets.generators import taillard_jssp
 from ordino.errors import SolverError
 from ordino.models import Result
 from ordino.models.method import Method
-from ordino.solve import register_method
+from ordino.solve import methods, register_method
 from tests.conftest import EXAMPLES
 
 runner = CliRunner()
@@ -24,9 +25,11 @@ def _explode(problem, options) -> Result:
     raise ZeroDivisionError("the method divided by zero")
 
 
-@pytest.fixture(scope="module")
-def crashing_method() -> str:
-    register_method(Method("test-crash", _explode, "raises on purpose"), replace=True)
+@pytest.fixture
+def crashing_method(monkeypatch) -> str:
+    """A registered method that crashes, registered only for the test using it."""
+    monkeypatch.setattr(sys.modules["ordino.solve"], "_REGISTRY", dict(methods()))
+    register_method(Method("test-crash", _explode, "raises on purpose"))
     return "test-crash"
 
 
