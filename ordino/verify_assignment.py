@@ -84,14 +84,14 @@ def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
             for p in problem.expand_staff(r.staff):
                 on = [(p, d) in works_on for d in days]
                 if all(on) and problem.cyclic:
-                    run = nd
-                else:
-                    run, best = 0, 0
-                    seq = on + on if problem.cyclic else on
-                    for x in seq:
-                        run = run + 1 if x else 0
-                        best = max(best, run)
-                    run = min(best, nd)
+                    bad.append(Violation(kind="consecutive", message=f"{p!r} works every day of a cyclic roster, "
+                                         f"a run that never ends (at most {r.max_on})"))
+                    continue
+                run, best = 0, 0
+                for x in on + on if problem.cyclic else on:
+                    run = run + 1 if x else 0
+                    best = max(best, run)
+                run = min(best, nd)
                 if run > r.max_on:
                     bad.append(Violation(kind="consecutive", message=f"{p!r} works {run} consecutive days "
                                          f"(at most {r.max_on})"))

@@ -8,6 +8,7 @@ Every rule below is a definition: the compilers and the verifier implement exact
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -49,6 +50,13 @@ class Selection(OntologyModel):
     staff: list[Id] | None = None
     shifts: list[Id] | None = None
     days: list[Id] | None = None
+
+    @model_validator(mode="after")
+    def _check_not_empty(self) -> Selection:
+        for what in ("staff", "shifts", "days"):
+            if getattr(self, what) == []:
+                raise ValueError(f"{what} is an empty list, which selects nothing; omit it (or null) to select all")
+        return self
 
 
 class Cover(OntologyModel):
@@ -108,7 +116,8 @@ class Count(Selection):
 
 class MaxConsecutiveDays(OntologyModel):
     """Each of the `staff` (all if null) works (any shift) on at most `max_on` consecutive days. On a
-    cyclic horizon the run may wrap from the last day to the first."""
+    cyclic horizon the run may wrap from the last day to the first, and working every day is an unbroken
+    run that never ends (it breaks any `max_on`)."""
 
     type: Literal["max_consecutive_days"] = "max_consecutive_days"
     staff: list[Id] | None = None
@@ -227,6 +236,10 @@ class RosterProblem(OntologyModel):
                           ("day", list(self.days))):
             if len(set(ids)) != len(ids):
                 errors.append(f"a {what} id is used twice in {ids}")
+        clash = [n for n, k in Counter(self.people).items() if k > 1]
+        if clash:
+            errors.append(f"staff name(s) {clash} are declared twice (an id equals another entry's copy name "
+                          "<id>#k); rename one")
         people = set(self.people) | {s.id for s in self.staff}
         shifts = {s.id for s in self.shifts}
         days = set(self.days)
@@ -272,6 +285,15 @@ class RosterProblem(OntologyModel):
     def people(self) -> list[str]:
         """Every individual (copies expanded), in declaration order."""
         return [n for s in self.staff for n in s.names()]
+
+    def interchangeable_copies(self) -> list[list[str]]:
+        """The copy names of each `copies` entry whose copies no cost or rule names one by one: such copies
+        are truly interchangeable, so a solver may order them (copy k+1 works only if copy k does)."""
+        named: set[str] = set()
+        for item in [*self.costs, *self.rules]:
+            for sel in getattr(item, "terms", None) or [item]:
+                named.update(getattr(sel, "staff", None) or [])
+        return [s.names() for s in self.staff if s.copies > 1 and not named & set(s.names())]
 
     def person_entry(self) -> dict[str, Staff]:
         """The Staff entry of each individual."""

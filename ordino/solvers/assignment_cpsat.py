@@ -97,8 +97,8 @@ def build_roster_cpsat(problem: RosterProblem) -> tuple[cp_model.CpModel, dict[C
                 for i, d in enumerate(days):
                     covering = [start[k] for k in range(nd) if (i - k) % nd < r.on]
                     m.Add(day_on[p, d] == sum(covering))
-            for s in problem.staff:  # copies are interchangeable: order them by start day
-                names = [n for n in s.names() if n in code]
+            for copies in problem.interchangeable_copies():  # order interchangeable copies by start day
+                names = [n for n in copies if n in code]
                 for a, b in zip(names, names[1:], strict=False):
                     m.Add(code[b] <= code[a])
         elif isinstance(r, Meet):
@@ -134,9 +134,8 @@ def build_roster_cpsat(problem: RosterProblem) -> tuple[cp_model.CpModel, dict[C
 
 
 def _break_copy_symmetry(m: cp_model.CpModel, problem: RosterProblem, used: dict) -> None:
-    """Copies of one entry are interchangeable: copy k+1 works only if copy k does."""
-    for s in problem.staff:
-        names = s.names()
+    """Interchangeable copies of one entry: copy k+1 works only if copy k does."""
+    for names in problem.interchangeable_copies():
         for a, b in zip(names, names[1:], strict=False):
             m.Add(used[b] <= used[a])
 

@@ -62,7 +62,9 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
     people, days = problem.people, list(problem.days)
     shift_ids = [s.id for s in problem.shifts]
     nd = len(days)
-    weight = {t.term: float(t.weight) for t in problem.objective}
+    weight: dict[str, float] = {}
+    for t in problem.objective:  # a term listed twice counts twice
+        weight[t.term] = weight.get(t.term, 0.0) + t.weight
 
     def x(p: str, s: str, d: str) -> str:
         return f"x[{p}|{s}|{d}]"
@@ -161,8 +163,7 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
             lin.add_obj(x(*cell), weight.get("total_cost", 0.0) * c.cost)
     for p in people:
         lin.add_obj(f"u[{p}]", weight.get("total_cost", 0.0) * entry[p].hire_cost + weight.get("staff_count", 0.0))
-    for s in problem.staff:  # interchangeable copies: copy k+1 works only if copy k does
-        names = s.names()
+    for names in problem.interchangeable_copies():  # copy k+1 works only if copy k does
         for a, b in zip(names, names[1:], strict=False):
             lin.row({f"u[{b}]": 1.0, f"u[{a}]": -1.0}, "<=", 0)
     objective = {k: v for k, v in lin.obj.items() if v}

@@ -98,16 +98,16 @@ def _clean(x: float, integral: bool) -> float:
 
 
 def cpsat_supports(model: LinearModel) -> str | None:
-    """None when CP-SAT can take the model exactly: integer variables, finite bounds, integer data."""
+    """None when CP-SAT can take the model exactly: integer variables, finite bounds, integer coefficients
+    (an integer variable's fractional bounds are rounded inwards exactly; a binary's written bounds do not count)."""
     if any(v.kind == "continuous" for v in model.variables):
         return "it has continuous variables (use highs)"
     if any(v.kind == "integer" and (v.lower is None or v.upper is None) for v in model.variables):
         return "an integer variable has no finite lower and upper bound"
     numbers = [c for con in model.constraints for c in (*con.terms.values(), con.rhs)]
     numbers += [*model.objective.terms.values(), model.objective.constant]
-    numbers += [b for v in model.variables for b in (v.lower, v.upper) if b is not None]
     if any(not float(x).is_integer() for x in numbers):
-        return "it has fractional coefficients or bounds (use highs)"
+        return "it has fractional coefficients (use highs)"
     return None
 
 
@@ -119,8 +119,11 @@ def solve_cpsat(model: LinearModel, time_limit: float = 10.0, seed: int = 0, wor
     m = cp_model.CpModel()
     xs = {}
     for v in model.variables:
-        lo, hi = v.bounds
-        xs[v.name] = m.NewIntVar(int(math.ceil(lo)), int(math.floor(hi)), v.name)
+        lo, hi = math.ceil(v.bounds[0]), math.floor(v.bounds[1])
+        if lo > hi:
+            return LinearResult(status="infeasible", runtime=time.perf_counter() - began, method="cpsat",
+                                log=[f"integer variable {v.name!r} has no integer value within its bounds"])
+        xs[v.name] = m.NewIntVar(int(lo), int(hi), v.name)
     for c in model.constraints:
         expr = sum(int(k) * xs[n] for n, k in c.terms.items())
         rhs = int(c.rhs)
