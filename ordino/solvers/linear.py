@@ -69,6 +69,13 @@ def solve_highs(model: LinearModel, time_limit: float = 10.0, seed: int = 0) -> 
     s = highspy.HighsModelStatus
     info = h.getInfo()
     runtime = time.perf_counter() - began
+    if status == s.kUnboundedOrInfeasible:  # settle it: with a zero objective, feasible means unbounded
+        for k in range(len(model.variables)):
+            h.changeColCost(k, 0.0)
+        h.run()
+        settled = h.getModelStatus()
+        status = s.kUnbounded if settled == s.kOptimal else s.kInfeasible if settled == s.kInfeasible else status
+        runtime = time.perf_counter() - began
     if status == s.kInfeasible:
         return LinearResult(status="infeasible", runtime=runtime, method="highs")
     if status in (s.kUnbounded, s.kUnboundedOrInfeasible):
