@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,15 @@ from ordino.errors import InputError
 
 def _fmt(x: float | None) -> str:
     return "-" if x is None or not math.isfinite(x) else f"{x:.4f} %"
+
+
+def _register_key() -> None:
+    """Register the configured API key (if any) so that it is scrubbed from the output; a broken LLM config is
+    only reported by the commands that call the LLM."""
+    from ordino.formulate.llm_client import load_config
+
+    with contextlib.suppress(InputError):
+        load_config()
 
 
 def register(app: typer.Typer) -> None:
@@ -56,52 +66,59 @@ def register(app: typer.Typer) -> None:
         """Evolve a heuristic and save the best one."""
         if ctx.invoked_subcommand is not None:
             return
-        from ordino.heuristics.evolve import EvolveConfig, evolve, plot_convergence, save_heuristic
+        from ordino.formulate.llm_client import scrub, scrubbed_errors
 
-        if run_dir is not None:
-            run_dir.mkdir(parents=True, exist_ok=True)
-            archive = archive or run_dir / "run.db"
-            out = out or run_dir / "best.py"
-            plot = plot or run_dir / "convergence.png"
-        if resume and archive is None:
-            raise InputError("--resume needs --archive (or --run-dir) naming the run to continue")
-        config = EvolveConfig(problem=problem, engine=engine, generations=generations, population=population,
-                              islands=islands, train=train, test=test, time_budget=time_budget, seed=seed,
-                              max_repairs=max_repairs, max_llm_tokens=max_llm_tokens, model=model,
-                              validate=validate)
-        if as_json:
-            report = evolve(config, archive, resume)
-        else:
-            columns = (TextColumn("[bold]evolve[/]"), BarColumn(), MofNCompleteColumn(),
-                       TextColumn("best {task.fields[best]}"), TimeElapsedColumn())
-            with Progress(*columns, console=err_console, transient=False) as bar:
-                task = bar.add_task("evolve", total=generations + 1, best="-")
+        _register_key()
+        with scrubbed_errors():
+            from ordino.heuristics.evolve import EvolveConfig, evolve, plot_convergence, save_heuristic
 
-                def on_generation(stats: dict) -> None:
-                    bar.update(task, completed=stats["generation"] + 1, best=_fmt(stats["best_gap"]))
+            if run_dir is not None:
+                run_dir.mkdir(parents=True, exist_ok=True)
+                archive = archive or run_dir / "run.db"
+                out = out or run_dir / "best.py"
+                plot = plot or run_dir / "convergence.png"
+            if resume and archive is None:
+                raise InputError("--resume needs --archive (or --run-dir) naming the run to continue")
+            config = EvolveConfig(problem=problem, engine=engine, generations=generations, population=population,
+                                  islands=islands, train=train, test=test, time_budget=time_budget, seed=seed,
+                                  max_repairs=max_repairs, max_llm_tokens=max_llm_tokens, model=model,
+                                  validate=validate)
+            if as_json:
+                report = evolve(config, archive, resume)
+            else:
+                columns = (TextColumn("[bold]evolve[/]"), BarColumn(), MofNCompleteColumn(),
+                           TextColumn("best {task.fields[best]}"), TimeElapsedColumn())
+                with Progress(*columns, console=err_console, transient=False) as bar:
+                    task = bar.add_task("evolve", total=generations + 1, best="-")
 
-                report = evolve(config, archive, resume, on_generation)
-                bar.update(task, completed=generations + 1)
-        saved = report.archive
-        if out is not None:
-            from ordino.heuristics.evolve import adapter_for
+                    def on_generation(stats: dict) -> None:
+                        bar.update(task, completed=stats["generation"] + 1, best=_fmt(stats["best_gap"]))
 
-            ad = adapter_for(config.problem)
-            save_heuristic(out, report.best, report.lineage, problem=config.problem, entry=ad.entry, kind=ad.kind,
-                           train=config.train, test=config.test, train_gap=report.train_gap,
-                           test_gap=report.test_gap, engine=config.engine)
-        if plot is not None:
-            plot_convergence(report.generations, plot, f"ordino evolve ({config.engine}, {config.problem})")
-        if as_json:
-            data = report.as_dict()
-            data.update(out=str(out) if out else None, plot=str(plot) if plot else None)
-            print_json(data)
-            return
-        console.print(f"[bold green]best[/] {report.best.id}: training gap {_fmt(report.train_gap)}, "
-                      f"held-out test gap {_fmt(report.test_gap)} ({len(report.generations)} generations, "
-                      f"{report.seconds:.1f}s, stopped by {report.stopped})")
-        console.print(report.best.code, highlight=False, markup=False)
-        console.print(f"archive {saved}" + (f", heuristic {out}" if out else "") + (f", plot {plot}" if plot else ""))
+                    report = evolve(config, archive, resume, on_generation)
+                    bar.update(task, completed=generations + 1)
+            saved = report.archive
+            if out is not None:
+                from ordino.heuristics.evolve import adapter_for
+
+                ad = adapter_for(config.problem)
+                save_heuristic(out, scrub(report.best), scrub(report.lineage), problem=config.problem, entry=ad.entry,
+                               kind=ad.kind, train=config.train, test=config.test, train_gap=report.train_gap,
+                               test_gap=report.test_gap, engine=config.engine)
+            if plot is not None:
+                plot_convergence(report.generations, plot, f"ordino evolve ({config.engine}, {config.problem})")
+            if as_json:
+                data = report.as_dict()
+                data.update(out=str(out) if out else None, plot=str(plot) if plot else None)
+                print_json(scrub(data))
+                return
+            with console.capture() as captured:
+                console.print(f"[bold green]best[/] {report.best.id}: training gap {_fmt(report.train_gap)}, "
+                              f"held-out test gap {_fmt(report.test_gap)} ({len(report.generations)} generations, "
+                              f"{report.seconds:.1f}s, stopped by {report.stopped})")
+                console.print(report.best.code, highlight=False, markup=False)
+                console.print(f"archive {saved}" + (f", heuristic {out}" if out else "")
+                              + (f", plot {plot}" if plot else ""))
+            console.file.write(scrub(captured.get()))
 
     @evolve_app.command("show")
     @handle_errors
@@ -111,7 +128,10 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     ) -> None:
         """Print a run's best candidates, the leader's lineage and costs."""
+        from ordino.formulate.llm_client import scrub
         from ordino.heuristics.evolve import Archive
+
+        _register_key()
 
         path = archive / "run.db" if archive.is_dir() else archive
         if not path.is_file():
@@ -128,6 +148,7 @@ def register(app: typer.Typer) -> None:
             gens = store.generations(run)
         finally:
             store.close()
+        config, best, lineage = scrub((config, best, lineage))  # archives written before scrubbing existed
         if as_json:
             print_json({"run": run, "config": config, "costs": costs, "generations": gens,
                         "best": [{"id": c.id, "train_gap": c.train_gap, "origin": c.origin, "parents": c.parents,

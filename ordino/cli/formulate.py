@@ -32,6 +32,8 @@ def _read_text(text: str | None, file: Path | None) -> str:
 
 
 def _print_formulation(formulation: Any, show_math: bool) -> None:
+    from rich.markup import escape
+
     from ordino.cli.solve import print_family_result, print_result
     from ordino.formulate.summary import math_text, summary_tables
     from ordino.models import Problem
@@ -40,15 +42,15 @@ def _print_formulation(formulation: Any, show_math: bool) -> None:
     line = f"engine {formulation.engine}, {formulation.rounds} round(s)"
     if formulation.usage.get("total_tokens"):
         line += f", {formulation.usage['total_tokens']} tokens in {formulation.usage['calls']} call(s)"
-    console.print(f"[bold]formulated[/] {problem.name or 'problem'} ({line})", highlight=False)
+    console.print(f"[bold]formulated[/] {escape(problem.name or 'problem')} ({line})", highlight=False)
     for table in summary_tables(problem):
         console.print(table)
     if show_math:
-        console.print(math_text(problem), highlight=False)
+        console.print(math_text(problem), highlight=False, markup=False)
     for warning in formulation.warnings:
-        console.print(f"[yellow]warning[/] {warning}", highlight=False)
+        console.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
     for question in formulation.questions:
-        console.print(f"[yellow]open question[/] {getattr(question, 'text', question)}", highlight=False)
+        console.print(f"[yellow]open question[/] {escape(str(getattr(question, 'text', question)))}", highlight=False)
     if formulation.result is not None:
         if isinstance(problem, Problem):
             print_result(problem, formulation.result)
@@ -57,7 +59,7 @@ def _print_formulation(formulation: Any, show_math: bool) -> None:
         if formulation.result.objective is not None:
             console.print(f"[bold]objective[/] {formulation.result.objective}", highlight=False)
     if formulation.error:
-        console.print(f"[red]{formulation.error}[/]", highlight=False)
+        console.print(f"[red]{escape(formulation.error)}[/]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -73,6 +75,11 @@ def register(app: typer.Typer) -> None:
                                                   "(default: the LLM when one is configured).")] = None,
         model: Annotated[str | None, typer.Option(help="LLM model name.")] = None,
         base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint URL.")] = None,
+        llm_timeout: Annotated[float | None, typer.Option(help="Wall-clock seconds per LLM request, the whole "
+                                                           "reply included (default 120).")] = None,
+        llm_run_timeout: Annotated[float | None, typer.Option(help="Wall-clock seconds from the start of the run "
+                                                               "after which no LLM call runs (default 600; 0 = "
+                                                               "none).")] = None,
         solve: Annotated[bool, typer.Option("--solve/--no-solve", help="Solve the formulated problem.")] = True,
         time_limit: Annotated[float, typer.Option("--time-limit", "-t", help="Solver seconds.")] = 10.0,
         max_rounds: Annotated[int, typer.Option(help="Cap on LLM extract/fix rounds.")] = 4,
@@ -86,42 +93,46 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Turn a scheduling problem described in plain language into a verified schedule."""
         from ordino.formulate import formulate
-        from ordino.formulate.llm_client import load_config
+        from ordino.formulate.llm_client import load_config, scrub, scrubbed_errors
 
-        description = _read_text(text, file)
-        config = load_config(model=model, base_url=base_url)
-        engine = "auto" if llm is None else ("llm" if llm else "offline")
-        if engine == "auto" and not config.configured:
-            err_console.print("engine: offline (no LLM configured; set ORDINO_LLM_BASE_URL or OPENAI_API_KEY, "
-                              "or pass --base-url)", style="dim", highlight=False)
-        asker = (lambda q: typer.prompt(getattr(q, "text", str(q)), err=True)) if ask else None
-        try:
-            formulation = formulate(description, engine=engine, solve=solve, time_limit=time_limit,
-                                    max_rounds=max_rounds, ask=asker, config=config, critic=critic)
-        except OrdinoError as exc:
-            partial = getattr(exc, "formulation", None)
-            if partial is None:
-                raise
+        with scrubbed_errors():  # every message, like every output below, is scrubbed of secrets
+            description = _read_text(text, file)
+            config = load_config(model=model, base_url=base_url, timeout=llm_timeout, run_timeout=llm_run_timeout)
+            engine = "auto" if llm is None else ("llm" if llm else "offline")
+            if engine == "auto" and not config.configured:
+                err_console.print("engine: offline (no LLM configured; set ORDINO_LLM_BASE_URL or OPENAI_API_KEY, "
+                                  "or pass --base-url)", style="dim", highlight=False)
+            asker = (lambda q: typer.prompt(getattr(q, "text", str(q)), err=True)) if ask else None
+            try:
+                formulation = formulate(description, engine=engine, solve=solve, time_limit=time_limit,
+                                        max_rounds=max_rounds, ask=asker, config=config, critic=critic)
+            except OrdinoError as exc:
+                partial = getattr(exc, "formulation", None)
+                if partial is None:
+                    raise
+                if transcript is not None:
+                    transcript.write_text(partial.transcript_json(config.api_key) + "\n", encoding="utf-8")
+                if as_json:
+                    print_json(partial.to_json())
+                    raise typer.Exit(exc.exit_code) from None
+                fail(scrub(str(exc)), exc.exit_code)
             if transcript is not None:
-                transcript.write_text(partial.transcript_json(config.api_key) + "\n", encoding="utf-8")
+                transcript.write_text(formulation.transcript_json(config.api_key) + "\n", encoding="utf-8")
+            problem = formulation.problem
+            if out is not None and problem is not None:
+                from ordino.formulate.pipeline import model_json
+
+                out.write_text(json.dumps(scrub(model_json(problem)), indent=2) + "\n", encoding="utf-8")
+            schedule = getattr(formulation.result, "schedule", None)
+            if gantt is not None and schedule is not None:
+                from ordino.plot import gantt_png
+
+                gantt_png(problem, schedule, gantt,
+                          title=scrub(f"{problem.name or 'formulated'}: {formulation.objective}"))
             if as_json:
-                print_json(partial.to_json())
-                raise typer.Exit(exc.exit_code) from None
-            fail(str(exc), exc.exit_code)
-        if transcript is not None:
-            transcript.write_text(formulation.transcript_json(config.api_key) + "\n", encoding="utf-8")
-        problem = formulation.problem
-        if out is not None and problem is not None:
-            from ordino.formulate.pipeline import model_json
-
-            out.write_text(json.dumps(model_json(problem), indent=2) + "\n", encoding="utf-8")
-        schedule = getattr(formulation.result, "schedule", None)
-        if gantt is not None and schedule is not None:
-            from ordino.plot import gantt_png
-
-            gantt_png(problem, schedule, gantt, title=f"{problem.name or 'formulated'}: {formulation.objective}")
-        if as_json:
-            print_json(formulation.to_json())
-        else:
-            _print_formulation(formulation, show_math)
-        exit_for_status(formulation.status, time_limit if solve else None)
+                print_json(formulation.to_json())
+            else:
+                with console.capture() as captured:
+                    _print_formulation(formulation, show_math)
+                console.file.write(scrub(captured.get()))
+            exit_for_status(formulation.status, time_limit if solve else None)

@@ -10,6 +10,7 @@ _FENCE = re.compile(r"```(?:json|JSON)?\s*\n(.*?)```", re.DOTALL)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _LINE_COMMENT = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*')
 _PY_LITERALS = {"True": "true", "False": "false", "None": "null"}
+MAX_DEPTH = 64  # deeper JSON is refused (an ordino model nests less than 10 levels)
 
 
 def extract_json(text: str) -> Any:
@@ -18,7 +19,8 @@ def extract_json(text: str) -> Any:
     Raises
     ------
     ValueError
-        With a message that says what was wrong, to be sent back to the LLM.
+        With a message that says what was wrong, to be sent back to the LLM: no JSON, invalid JSON, JSON nested
+        deeper than `MAX_DEPTH`, a number too long to read.
     """
     if not text or not text.strip():
         raise ValueError("the answer was empty; reply with one JSON object")
@@ -31,13 +33,37 @@ def extract_json(text: str) -> Any:
     for candidate in candidates:
         for attempt in (candidate, _repair(candidate)):
             try:
-                return integral_floats(json.loads(attempt))
+                value = json.loads(attempt)
             except json.JSONDecodeError as exc:
                 if first_error is None:
                     first_error = f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+                continue
+            except RecursionError:
+                raise ValueError(f"the answer nests JSON deeper than {MAX_DEPTH} levels; reply with a flat "
+                                 "JSON object") from None
+            except ValueError:  # json's own limit on integer digits
+                raise ValueError("the answer holds a number with more than 4300 digits; reply with ordinary "
+                                 "numbers") from None
+            if _depth(value) > MAX_DEPTH:
+                raise ValueError(f"the answer nests JSON deeper than {MAX_DEPTH} levels; reply with a flat "
+                                 "JSON object")
+            return integral_floats(value)
     if balanced is None and "{" not in text:
         raise ValueError("the answer contains no JSON object; reply with one JSON object only")
     raise ValueError(f"the answer is not valid JSON ({first_error}); reply with one valid JSON object only")
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of parsed JSON, stopping just past `MAX_DEPTH` (iterative: no recursion limit)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if depth > MAX_DEPTH:
+                break
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _balanced_object(text: str) -> str | None:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ordino.errors import FormulationError, InputError, LLMError, ModelError, OrdinoError
 from ordino.formulate.check import check_model, check_model_hints
-from ordino.formulate.llm_client import LLMClient, LLMConfig, load_config, redact
+from ordino.formulate.llm_client import LLMClient, LLMConfig, load_config, scrub
 from ordino.formulate.summary import model_summary
 from ordino.formulate.templates import FAMILIES, PROBLEM_CLASSES, family_schema, render
 from ordino.models import LinearModel, Problem, Result, RosterProblem, model_from_dict
@@ -79,9 +79,10 @@ class Formulation(BaseModel):
         return model_family(self.problem)
 
     def to_json(self) -> dict[str, Any]:
-        """The stable `--json` document (DESIGN.md) plus extra keys (`family`, `roster`, `solution`)."""
+        """The stable `--json` document (DESIGN.md) plus extra keys (`family`, `roster`, `solution`), scrubbed of
+        secrets."""
         result = self.result
-        return {
+        return scrub({
             "status": self.status, "engine": self.engine, "rounds": self.rounds, "objective": self.objective,
             "problem": model_json(self.problem) if self.problem is not None else None,
             "questions": [q.model_dump() if isinstance(q, BaseModel) else q for q in self.questions],
@@ -90,13 +91,13 @@ class Formulation(BaseModel):
             "schedule": result.schedule.model_dump() if isinstance(result, Result) and result.schedule else None,
             "roster": result.roster.model_dump() if isinstance(result, RosterResult) and result.roster else None,
             "solution": result.solution.values if isinstance(result, LinearResult) and result.solution else None,
-        }
+        })
 
     def transcript_json(self, secret: str | None = None) -> str:
-        """The transcript as JSON text, with `secret` redacted."""
+        """The transcript as JSON text, scrubbed of `secret` and every registered secret."""
         doc = {"engine": self.engine, "status": self.status, "rounds": self.rounds, "error": self.error,
                "usage": self.usage, "transcript": self.transcript}
-        return redact(json.dumps(doc, indent=2, default=str), secret)
+        return scrub(json.dumps(scrub(doc, secret), indent=2, default=str), secret)
 
 
 def model_family(model: object) -> str | None:
@@ -203,9 +204,9 @@ class LLMPipeline:
     # --- bookkeeping ----------------------------------------------------------------------------------
 
     def log(self, round_: int, stage: str, **data: Any) -> None:
-        """Append one transcript entry (strings redacted)."""
+        """Append one transcript entry (as JSON values, scrubbed of secrets)."""
         entry = {"round": round_, "stage": stage, **data}
-        self.transcript.append(json.loads(self.client.redact(json.dumps(entry, default=str))))
+        self.transcript.append(scrub(json.loads(json.dumps(entry, default=str))))
 
     def formulation(self, status: str, rounds: int, problem: Model | None = None, result: AnyResult | None = None,
                     error: str | None = None) -> Formulation:
@@ -223,7 +224,7 @@ class LLMPipeline:
 
     def fail(self, message: str, rounds: int, problem: Model | None = None) -> FormulationError:
         """A FormulationError carrying the partial Formulation."""
-        message = self.client.redact(message)
+        message = scrub(message)
         self.log(rounds, "failed", error=message)
         return _attach(FormulationError(message), self.formulation("failed", rounds, problem, error=message))
 
@@ -245,7 +246,8 @@ class LLMPipeline:
     def run(self, text: str) -> Formulation:
         """Classify, then extract/check/solve/review/fix for at most `max_rounds` rounds.
 
-        The extract and critic prompts, the output schema and the solver follow the classified family.
+        The extract and critic prompts, the output schema and the solver follow the classified family. A fix
+        round sends the problem, the last answer and its issues, not the whole history.
         """
         self.log(0, "config", llm=self.client.config.public(),
                  prompts={"classify": render("classify"), "extract": render("extract"), "critic": render("critic")})
@@ -254,14 +256,14 @@ class LLMPipeline:
         if self.family != "scheduling":
             self.log(0, "prompt", family=self.family, extract=system, critic=render("critic", family=self.family))
         user = render("extract_user", text=text, problem_class=self.problem_class, reason=None, family=self.family)
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        problem_messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        messages = problem_messages
         schema = family_schema(self.family)
         last: tuple[str, list[str]] = ("", [])
         problem: Model | None = None
         result: AnyResult | None = None
         for round_ in range(1, self.max_rounds + 1):
             reply = self.ask(round_, "extract" if round_ == 1 else "fix", messages, schema, "ordino_problem")
-            messages.append({"role": "assistant", "content": reply.text})
             stage, issues, problem, result = self.review(round_, text, reply)
             if not issues:
                 status = result.status if result is not None else "formulated"
@@ -269,7 +271,8 @@ class LLMPipeline:
                 return self.formulation(status, round_, problem, result)
             last = (stage, issues)
             self.log(round_, "review", verdict=stage, issues=issues)
-            messages.append({"role": "user", "content": render("fix", stage=stage, issues=issues)})
+            messages = [*problem_messages, {"role": "assistant", "content": reply.text},
+                        {"role": "user", "content": render("fix", stage=stage, issues=issues)}]
         return self.give_up(last, problem, result)
 
     def give_up(self, last: tuple[str, list[str]], problem: Model | None, result: AnyResult | None) -> Formulation:

@@ -201,7 +201,6 @@ def roster_tags(problem: RosterProblem) -> set[str]:
         tags.add("cyclic")
     if problem.max_shifts_per_day > 1:
         tags.add("max_shifts_per_day=2")
-    sels = [*problem.costs, *problem.rules, *(t for r in problem.rules if r.type == "relation" for t in r.terms)]
     return tags
 
 

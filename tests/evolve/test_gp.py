@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 
 from ordino.heuristics.evolve import gp
 from ordino.heuristics.evolve.guard import check_code
@@ -51,3 +52,17 @@ def test_simplify_folds_constants() -> None:
     assert gp.simplify(["add", ["c", 1.0], ["mul", ["c", 2.0], ["c", 3.0]]]) == ["c", 7.0]
     assert gp.simplify(["mul", ["p"], ["c", 1.0]]) == ["p"]
     assert gp.simplify(["neg", ["neg", ["d"]]]) == ["d"]
+
+
+def test_trees_outside_the_grammar_are_refused() -> None:
+    gp.check_tree(["max", ["add", ["t"], ["p"]], ["c", 1.5]], gp.TERMINALS)
+    deep = ["p"]
+    for _ in range(gp.MAX_DEPTH):
+        deep = ["neg", deep]
+    bad = [["open('/etc/passwd')"], ["add", ["p"]], ["c", "1e400"], ["c", float("inf")], ["c", True], "p", [],
+           ["sqrt", ["p"], ["d"]], deep]
+    for tree in bad:
+        with pytest.raises(ValueError):
+            gp.check_tree(tree, gp.TERMINALS)
+        with pytest.raises(ValueError):
+            gp.to_source(tree)

@@ -41,6 +41,9 @@ HOSTILE = {
     "dunder string": "def priority(p, *a):\n    k = '__globals__'\n    return p\n",
     "patch numpy": "import numpy as np\nnp.maximum = np.minimum\ndef priority(p, *a):\n    return p\n",
     "patch in body": "import numpy as np\ndef priority(p, *a):\n    np.cumsum = None\n    return p\n",
+    "frame walk": "def priority(p, *a):\n    g = [x.gi_frame.f_back for x in [p]]\n    return p\n",
+    "numpy ma builtins": "import numpy as np\ndef priority(p, *a):\n    return np.ma.extras.ma.builtins\n",
+    "format fields": "def priority(p, *a):\n    k = '{0.__class__}'.format(p)\n    return p\n",
 }
 
 

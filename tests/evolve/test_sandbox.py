@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import time
+from pathlib import Path
 
 import pytest
 
+from ordino.errors import SandboxError
+from ordino.heuristics.evolve import sandbox
 from ordino.heuristics.evolve.sandbox import Limits, clean_env, evaluate_candidates, run_child
+from ordino.heuristics.evolve.scoring import check_decisions, objective
 
 INST = [{"p": [3, 2, 4], "d": [9, 2, 1], "w": None}, {"p": [5, 1], "d": [1, 1], "w": [2, 1]}]
 MDD = "import numpy as np\n\ndef priority(p, d, w, t, rem, pmean, pmax):\n    return np.maximum(t + p, d)\n"
@@ -33,14 +38,18 @@ def test_infinite_loop_is_stopped_and_others_still_score() -> None:
     assert out["mdd"].ok
 
 
-def test_c_level_hang_is_killed_by_the_wall_clock() -> None:
-    # the alarm cannot interrupt a loop inside C code: the whole child is killed, then the batch is split
+def test_c_level_hang_is_killed_at_its_deadline() -> None:
+    # no Python-level alarm interrupts a loop inside C code: the runner kills the worker, the others still score
     hang = "def priority(p, d, w, t, rem, pmean, pmax):\n    return p + sum(range(10 ** 11))\n"
     began = time.perf_counter()
-    out = run({"hang": hang, "mdd": MDD}, per_candidate_seconds=0.5, wall_seconds=1.5)
+    out = run({"hang": hang, "mdd": MDD}, per_candidate_seconds=0.5)
     assert out["mdd"].ok
     assert not out["hang"].ok and out["hang"].error.split(":")[0] in ("timeout", "cpu")
-    assert time.perf_counter() - began < 30
+    assert time.perf_counter() - began < 10
+
+
+def test_long_per_candidate_limits_work() -> None:
+    assert run({"mdd": MDD}, per_candidate_seconds=120.0, cpu_seconds=5)["mdd"].objectives == [5.0, 10.0]
 
 
 def test_memory_bomb_is_limited() -> None:
@@ -89,45 +98,54 @@ def test_child_environment_has_no_secrets(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("ORDINO_LLM_API_KEY", "sk-other-secret")
     out = run_child(["-c", "import os, json; print(json.dumps(dict(os.environ)))"], b"", Limits(wall_seconds=20))
     assert out.returncode == 0
-    text = out.stdout.decode()
-    assert "sk-test-secret-123" not in text and "sk-other-secret" not in text
-    assert "API_KEY" not in text
-    assert set(clean_env("/tmp")) >= {"PATH", "HOME"}
+    assert json.loads(out.stdout) == clean_env()
 
 
-def test_file_writes_are_blocked_by_the_size_limit(tmp_path) -> None:
+def test_file_writes_are_blocked(tmp_path) -> None:
     target = tmp_path / "out.txt"
     script = f"f = open({str(target)!r}, 'w')\nf.write('x' * 1000)\nf.close()"
     out = run_child(["-c", script], b"", Limits(wall_seconds=20))
     assert out.returncode != 0
-    assert not target.exists() or target.stat().st_size == 0
+    assert not target.exists()
 
 
-def test_wall_clock_kills_the_whole_process_group() -> None:
-    script = ("import os, time\npid = os.fork()\nif pid == 0:\n    time.sleep(600)\nelse:\n"
-              "    print(pid, flush=True)\n    time.sleep(600)\n")
+def test_the_jail_is_a_read_only_view_without_proc_or_privileges() -> None:
+    script = ("import json, os, sys\n"
+              "print(json.dumps([os.getpid(), os.getppid(), os.getuid(), os.path.exists('/proc'), os.listdir('/')]))\n"
+              "for path in ('/x', '/dev/x', sys.prefix + '/x', os.path.dirname(os.__file__) + '/x'):\n"
+              "    try:\n        open(path, 'w')\n        print('WROTE', path)\n    except OSError as exc:\n"
+              "        print(exc.errno)\n")
+    out = run_child(["-c", script], b"", Limits(wall_seconds=20))
+    first, *rest = out.stdout.decode().splitlines()
+    pid, ppid, uid, proc, top = json.loads(first)
+    assert (pid, ppid, proc) == (1, 0, False)  # pid 1 of its own namespace, no /proc
+    assert uid == (65534 if os.geteuid() == 0 else os.geteuid())
+    binds, links = sandbox._view()
+    assert set(top) == {b.split("/")[1] for b in binds} | {name[1:] for name in links} | {"dev"}
+    assert rest == ["30"] * 4  # EROFS everywhere
+
+
+def test_deadline_kills_every_process_of_the_jail() -> None:
+    token = f"779.{os.getpid()}{int(time.time() * 1000) % 100000}"
+    script = ("import os, time\nif os.fork() == 0:\n    os.setsid()\n"
+              f"    os.execv('/bin/sleep', ['sleep', '{token}'])\ntime.sleep(600)\n")
+    began = time.monotonic()
     out = run_child(["-c", script], b"", Limits(wall_seconds=1.5))
-    assert out.killed
-    grandchild = int(out.stdout.split()[0])
-    assert _gone(grandchild)
+    assert out.stopped and out.stopped.startswith("timeout") and time.monotonic() - began < 5
+    assert not _running(token)
 
 
-def _gone(pid: int, wait: float = 5.0) -> bool:
-    """True once `pid` no longer runs (gone, or a zombie waiting for its new parent to reap it)."""
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
+def _running(token: str) -> bool:
+    for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
-            with open(f"/proc/{pid}/stat") as fh:
-                state = fh.read().rsplit(")", 1)[1].split()[0]
-        except FileNotFoundError:
-            return True
-        if state in ("Z", "X"):
-            return True
-        time.sleep(0.05)
+            if token.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return True
+        except OSError:
+            continue
     return False
 
 
-def test_no_network_in_the_child_when_root() -> None:
+def test_no_network_in_the_child() -> None:
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(1)
@@ -138,7 +156,45 @@ def test_no_network_in_the_child_when_root() -> None:
         out = run_child(["-c", script], b"", Limits(wall_seconds=20))
     finally:
         server.close()
-    if os.geteuid() == 0:
-        assert out.stdout.strip() == b"BLOCKED"
-    else:  # without root there is no network namespace; the AST guard is the wall (tested above)
-        assert out.stdout.strip() in (b"BLOCKED", b"CONNECTED")
+    assert out.stdout.strip() == b"BLOCKED"
+
+
+def test_without_namespaces_candidate_code_is_refused_unless_opted_in(monkeypatch, capfd) -> None:
+    monkeypatch.setattr(sandbox, "_broken", ["no user namespaces here (test)"])
+    monkeypatch.setattr(sandbox, "_warned", [])
+    monkeypatch.delenv("ORDINO_SANDBOX", raising=False)
+    with pytest.raises(SandboxError, match="no user namespaces here.*ORDINO_SANDBOX=rlimits"):
+        run({"mdd": MDD})
+    monkeypatch.setenv("ORDINO_SANDBOX", "rlimits")
+    assert run({"mdd": MDD})["mdd"].objectives == [5.0, 10.0]
+    run({"mdd": MDD})
+    assert capfd.readouterr().err.count("WARNING: ORDINO_SANDBOX=rlimits") == 1
+    assert sandbox.sandbox_info()["isolation"] == "rlimits"
+
+
+def test_parent_refuses_malformed_decisions() -> None:
+    inst = INST
+    good = [[1, 2, 0], [1, 0]]
+    assert check_decisions("priority", good, inst) == good
+    for bad in ([[1, 2, 0]], [[1, 1, 0], [1, 0]], [[1, 2, 0], [1, 0, 2]], [[True, 2, 0], [1, 0]],
+                [[1.0, 2, 0], [1, 0]], [[1, 2, 3], [1, 0]], "12", None):
+        with pytest.raises(ValueError):
+            check_decisions("priority", bad, inst)
+    shop = [{"durations": [[1, 2], [3, 4]], "machines": [[0, 1], [1, 0]]}]
+    assert objective("jssp", check_decisions("jssp", [[0, 1, 1, 0]], shop)[0], shop[0]) == 7.0
+    for bad in ([[0, 0, 1, 1, 1]], [[0, 0, 0, 1]], [[0, 1, 2, 1]]):
+        with pytest.raises(ValueError):
+            check_decisions("jssp", bad, shop)
+    proj = [{"duration": [1, 2]}]
+    check_decisions("rcpsp", [[0.5, 1]], proj)
+    for bad in ([[0.5]], [[float("nan"), 1.0]], [[float("inf"), 1.0]], [[10**400, 1.0]], [["a", 1.0]]):
+        with pytest.raises(ValueError):
+            check_decisions("rcpsp", bad, proj)
+
+
+def test_answer_lines_are_parsed_strictly() -> None:
+    lines = [b'{"i": 0, "ok": true, "decisions": [], "seconds": 0.1}', b'{"i": 0, "ok": true, "decisions": [1]}',
+             b'{"i": 1, "ok": true, "decisions": [], "seconds": NaN}', b'{"i": 2, "ok": 1, "error": "x", "seconds": 0}',
+             b'{"i": 3, "ok": false, "seconds": 0}', b"[" * 100000,
+             b'{"i": 9, "ok": false, "error": "x", "seconds": 0}', b'{"i": true, "ok": false, "error": "x"}']
+    assert set(sandbox._answers(b"\n".join(lines), 5)) == {0}

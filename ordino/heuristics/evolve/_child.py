@@ -1,29 +1,31 @@
-"""Sandbox child: evaluate candidate heuristics on single-machine instances; run as ``python -I _child.py``.
+"""Sandbox runner: each candidate's decisions on the instances; runs in the jail as ``python -I _child.py``.
 
-Reads one JSON document on stdin, writes one line ``<nonce><json>`` on stdout. Self-contained (numpy,
-math and the standard library only) so nothing of the parent's package or environment is needed. The
-parent has already checked each candidate's AST; here candidates run with a reduced set of builtins, with
-stdout captured, and with a per-candidate alarm.
+Reads one JSON document on stdin (``kind``, ``entry``, ``per_candidate_seconds``, ``answer_bytes``,
+``instances``, ``codes``), prepares the instances once, then forks one worker per candidate. The worker
+runs the candidate with reduced builtins and writes its decisions (a job sequence per instance, or
+priorities per activity) to a private pipe; what it prints goes to another pipe that is only counted. This
+process, pid 1 of the jail's pid namespace, reads both with size caps, kills the worker at its deadline,
+and afterwards kills whatever the worker left running (a candidate that leaves processes behind fails).
+It writes one line per candidate: ``{"i", "ok", "decisions" | "error", "seconds"}``. It computes no score:
+the parent checks the decisions and evaluates them with its own code.
 """
 
 import builtins
-import io
+import ctypes
 import json
 import math
+import os
+import resource
+import select
 import signal
 import sys
 import time
 
 import numpy as np
 
-
-class CandidateTimeout(BaseException):
-    """Raised by the alarm when a candidate runs out of time."""
-
-
-def _alarm(signum, frame):
-    raise CandidateTimeout()
-
+PRINT_CAP = 1 << 20
+TAIL = 2000
+PR_SET_DUMPABLE = 4
 
 _SAFE_BUILTINS = {
     name: getattr(builtins, name)
@@ -52,8 +54,9 @@ def _load(code, entry):
     return func
 
 
-def _groups(instances):
-    """Instances grouped by size: (indices, P, D, W) with rows sorted by due date then processing time."""
+# preparation (once, before the workers) and decisions (in a worker) per kind -----------------------------
+def _prepare_priority(instances):
+    """Instances grouped by size: (indices, P, D, W, order) with rows sorted by due date then processing time."""
     by_n = {}
     for i, inst in enumerate(instances):
         by_n.setdefault(len(inst["p"]), []).append(i)
@@ -65,25 +68,24 @@ def _groups(instances):
         order = np.lexsort((p, d), axis=-1)
         out.append((idx, np.take_along_axis(p, order, 1), np.take_along_axis(d, order, 1),
                     np.take_along_axis(w, order, 1), order))
-    return out
+    return out, len(instances)
 
 
-def _run_priority(func, groups, total, sequences=None):
+def _priority(func, prepared):
     """Greedy dispatch: at each step the unscheduled job with the lowest score goes next (ties: EDD order)."""
-    values = [0.0] * total
+    groups, total = prepared
+    sequences = [None] * total
     for idx, p, d, w, order in groups:
         m, n = p.shape
         left = np.ones((m, n), dtype=bool)
         t = np.zeros((m, 1))
-        obj = np.zeros(m)
         rows = np.arange(m)
         picks = np.zeros((m, n), dtype=np.int64)
         for step in range(n):
             rem = (p * left).sum(axis=1, keepdims=True)
             pmean = rem / (n - step)
             pmax = np.where(left, p, -np.inf).max(axis=1, keepdims=True)
-            s = func(p.copy(), d.copy(), w.copy(), t.copy(), rem, pmean, pmax)
-            s = np.asarray(s, dtype=float)
+            s = np.asarray(func(p.copy(), d.copy(), w.copy(), t.copy(), rem, pmean, pmax), dtype=float)
             if s.shape != (m, n):
                 try:
                     s = np.broadcast_to(s, (m, n))
@@ -91,45 +93,42 @@ def _run_priority(func, groups, total, sequences=None):
                     raise ValueError(f"priority returned shape {s.shape}, expected {(m, n)}") from None
             if np.isnan(s[left]).any():
                 raise ValueError("priority returned NaN for an unscheduled job")
-            key = np.where(left, np.clip(s, -1e300, 1e300), np.inf)
-            j = key.argmin(axis=1)
+            j = np.where(left, np.clip(s, -1e300, 1e300), np.inf).argmin(axis=1)
             picks[:, step] = j
             left[rows, j] = False
             t[:, 0] += p[rows, j]
-            obj += w[rows, j] * np.maximum(t[:, 0] - d[rows, j], 0.0)
         for k, i in enumerate(idx):
-            values[i] = float(obj[k])
-            if sequences is not None:
-                sequences[i] = order[k][picks[k]].tolist()
-    return values
+            sequences[i] = order[k][picks[k]].tolist()
+    return sequences
 
 
-def _run_sequence(func, instances, sequences=None):
-    values = []
-    for inst in instances:
-        p = np.asarray(inst["p"], dtype=float)
-        d = np.asarray(inst["d"], dtype=float)
-        w = np.asarray(inst.get("w") or [1] * len(inst["p"]), dtype=float)
+def _prepare_sequence(instances):
+    return [tuple(np.asarray(inst.get(key) or [1] * len(inst["p"]), dtype=float) for key in ("p", "d", "w"))
+            for inst in instances]
+
+
+def _sequence(func, prepared):
+    out = []
+    for p, d, w in prepared:
         seq = np.asarray(func(p.copy(), d.copy(), w.copy()))
-        if seq.shape != p.shape or not np.issubdtype(seq.dtype, np.integer) and not np.all(seq == np.round(seq)):
+        if seq.shape != p.shape or not np.all(seq == np.round(seq)):
             raise ValueError("sequence is not a permutation of the job indices")
-        seq = seq.astype(np.int64)
-        if sorted(seq.tolist()) != list(range(p.size)):
-            raise ValueError("sequence is not a permutation of the job indices")
-        c = np.cumsum(p[seq])
-        values.append(float((w[seq] * np.maximum(c - d[seq], 0.0)).sum()))
-        if sequences is not None:
-            sequences[len(values) - 1] = seq.tolist()
-    return values
+        out.append(seq.astype(np.int64).tolist())
+    return out
 
 
-def _run_jssp(func, instances, sequences=None):
-    """Makespan of the Giffler-Thompson schedule the candidate's dispatching rule builds, per instance."""
+def _prepare_jssp(instances):
     from ordino.heuristics.shop.data import ShopData
-    from ordino.heuristics.shop.gt import FEATURES, generate, makespan_of
+    from ordino.heuristics.shop.gt import FEATURES, generate
 
     cols = [FEATURES.index(n) for n in ("duration", "work_remaining", "ops_remaining", "est", "ect",
                                          "machine_ready", "work_total", "arrival")]
+    return generate, cols, [ShopData.from_matrices(inst["durations"], inst["machines"]) for inst in instances]
+
+
+def _jssp(func, prepared):
+    """Per instance, the jobs in the order Giffler-Thompson with the candidate's rule scheduled their operations."""
+    generate, cols, shops = prepared
 
     def rule(feats):
         s = np.asarray(func(*(feats[:, c].copy() for c in cols)), dtype=float)
@@ -138,95 +137,192 @@ def _run_jssp(func, instances, sequences=None):
             raise ValueError("priority returned NaN")
         return s
 
-    values = []
-    for inst in instances:
-        data = ShopData.from_matrices(inst["durations"], inst["machines"])
-        starts, choice = generate(data, rule)
-        values.append(float(makespan_of(data, starts, choice)))
-    return values
+    out = []
+    for data in shops:
+        starts, _ = generate(data, rule)
+        ops = sorted((starts[o], k, j) for j, ops in enumerate(data.job_ops) for k, o in enumerate(ops))
+        out.append([j for _, _, j in ops])
+    return out
 
 
-def _run_rcpsp(func, instances):
-    """Makespan of the serial SGS schedule of the candidate's priority list, per instance."""
-    from ordino.heuristics.project.data import ProjectData
-    from ordino.heuristics.project.sgs import critical_path_times, priority_values, project_makespan, serial_sgs
+def _prepare_rcpsp(instances):
+    return [[np.asarray(f, dtype=float) for f in inst["features"]] for inst in instances]
 
-    values = []
-    for inst in instances:
-        data = ProjectData.from_arrays(inst["duration"], inst["demand"], inst["capacity"], inst["successors"])
-        es, ls, length = critical_path_times(data)
-        dur = data.duration.astype(float)
-        cap = np.maximum(data.capacity.astype(float), 1.0)
-        feats = (dur, es.astype(float), ls.astype(float), np.array([len(s) for s in data.succs], dtype=float),
-                 -priority_values(data, "MTS"), -priority_values(data, "GRPW"),
-                 (data.demand / cap).sum(axis=1) if data.demand.size else np.zeros(data.n),
-                 np.full(data.n, float(length)))
+
+def _rcpsp(func, prepared):
+    """Per instance, one priority per activity (the parent runs the serial SGS with them)."""
+    out = []
+    for feats in prepared:
+        n = len(feats[0])
         s = np.asarray(func(*(f.copy() for f in feats)), dtype=float)
-        s = np.broadcast_to(s, (data.n,)) if s.shape != (data.n,) else s
-        if np.isnan(s).any():
-            raise ValueError("priority returned NaN")
-        values.append(float(project_makespan(data, serial_sgs(data, s))))
-    return values
+        s = np.broadcast_to(s, (n,)) if s.shape != (n,) else s
+        if not np.isfinite(s).all():
+            raise ValueError("priority returned NaN or an infinite value")
+        out.append(s.tolist())
+    return out
+
+
+KINDS = {"priority": (_prepare_priority, _priority), "sequence": (_prepare_sequence, _sequence),
+         "jssp": (_prepare_jssp, _jssp), "rcpsp": (_prepare_rcpsp, _rcpsp)}
+
+
+# one worker per candidate -------------------------------------------------------------------------------
+def _worker(code, entry, decide, prepared, answer_fd, print_fd, cpu_seconds):
+    """Run one candidate and write its decisions (or its error) to `answer_fd`; never returns."""
+    quiet = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(quiet, 0)
+    os.dup2(print_fd, 1)
+    os.dup2(print_fd, 2)
+    os.closerange(3, answer_fd)
+    os.closerange(answer_fd + 1, 1 << 16)
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    try:
+        with np.errstate(all="ignore"):
+            answer = {"decisions": decide(_load(code, entry), prepared)}
+    except MemoryError:
+        answer = {"error": "memory: allocation beyond the sandbox limit"}
+    except RecursionError:
+        answer = {"error": "recursion: too deep"}
+    except Exception as exc:  # the candidate's own failure, reported back as text
+        tb, line = exc.__traceback__, None
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == "<candidate>":
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        where = f" (candidate line {line})" if line else ""
+        answer = {"error": f"{type(exc).__name__}: {exc}{where}"[:TAIL]}
+    try:
+        data = json.dumps(answer, allow_nan=False).encode()
+    except (TypeError, ValueError):
+        data = b'{"error": "the decisions are not plain numbers"}'
+    while data:
+        data = data[os.write(answer_fd, data):]
+    os._exit(0)
+
+
+def _collect(pid, answer_fd, print_fd, deadline, cap):
+    """Read the worker's answer and printed output until it exits, a cap is passed or the deadline comes."""
+    answer, tail, printed = bytearray(), b"", 0
+    fds, status, reason, nap = [answer_fd, print_fd], None, None, 0.001
+    while reason is None:
+        if status is None:
+            done, st = os.waitpid(pid, os.WNOHANG)
+            status = st if done else None
+        if status is not None and not fds:
+            break
+        left = deadline - time.monotonic()
+        if left <= 0 and status is None:
+            reason = "timeout"
+            break
+        # once the worker has exited, take what is in the pipes without waiting on processes it left behind
+        ready = select.select(fds, [], [], 0 if status is not None else min(max(left, 0), nap))[0]
+        if status is not None and not ready:
+            break
+        nap = 0.001 if ready else min(2 * nap, 0.05)
+        for fd in ready:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                fds.remove(fd)
+            elif fd == answer_fd:
+                answer += chunk
+                if len(answer) > cap:
+                    reason = f"output: answer longer than {cap} bytes"
+            else:
+                printed += len(chunk)
+                tail = (tail + chunk)[-TAIL:]
+                if printed > PRINT_CAP:
+                    reason = f"output: printed more than {PRINT_CAP} bytes"
+    if status is None:
+        os.kill(pid, signal.SIGKILL)
+        status = os.waitpid(pid, 0)[1]
+    return bytes(answer), tail.decode("utf-8", "replace"), status, reason
+
+
+def _left_behind():
+    """Kill every other process of the jail; True if there was one (only as pid 1 of its own namespace)."""
+    if os.getpid() != 1:
+        return False
+    while True:  # reap the worker's finished children first
+        try:
+            if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                break
+        except ChildProcessError:
+            break
+    try:
+        os.kill(-1, 0)
+    except ProcessLookupError:
+        return False
+    for _ in range(200):  # until none is left: a process killed elsewhere in the tree may reach us late
+        os.kill(-1, signal.SIGKILL)
+        while True:
+            try:
+                os.waitpid(-1, 0)
+            except ChildProcessError:
+                break
+        try:
+            os.kill(-1, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.01)
+    return True
+
+
+def _verdict(answer, tail, status, reason, limit):
+    if reason == "timeout":
+        return {"error": f"timeout: more than {limit:g} s"}
+    if reason is not None:
+        return {"error": reason}
+    code = os.waitstatus_to_exitcode(status)
+    if code < 0:
+        sig = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
+        return {"error": f"cpu: killed by {sig}" if sig == "SIGXCPU" else f"crash: killed by {sig}"}
+    if code != 0 or not answer:
+        last = tail.strip().splitlines()[-1:] or ["no output"]
+        return {"error": f"crash: exit code {code} without an answer: {last[0][:500]}"}
+    try:
+        data = json.loads(answer, parse_constant=_no_constant)
+        json.dumps(data, allow_nan=False)  # what this process writes on must serialise again
+    except (ValueError, RecursionError):
+        return {"error": "invalid: the answer channel holds no readable answer"}
+    if not isinstance(data, dict) or not ("decisions" in data) ^ ("error" in data):
+        return {"error": "invalid: the answer is not decisions or an error"}
+    return {"decisions": data["decisions"]} if "decisions" in data else {"error": str(data["error"])[:TAIL]}
+
+
+def _no_constant(name):
+    raise ValueError(f"{name} is not a number")
 
 
 def main():
-    real_out = sys.stdout
-    payload = json.loads(sys.stdin.read())
-    nonce = payload["nonce"]
-    kind = payload["kind"]
-    entry = payload["entry"]
-    limit = float(payload.get("per_candidate_seconds", 10.0))
-    instances = payload["instances"]
-    groups = _groups(instances) if kind == "priority" else None
-    signal.signal(signal.SIGALRM, _alarm)
-    results = []
-    for cand in payload["candidates"]:
-        began = time.perf_counter()
-        res = {"id": cand["id"], "ok": False, "objectives": [], "seconds": 0.0, "error": None}
-        sys.stdout = io.StringIO()
-        try:
-            signal.setitimer(signal.ITIMER_REAL, limit, 0.25)
+    """Evaluate every candidate of the payload on stdin; one answer line each on stdout."""
+    # no worker may ptrace this process or interrupt it (as pid 1 it gets only signals it handles)
+    ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    payload = json.loads(sys.stdin.buffer.read())
+    prepare, decide = KINDS[payload["kind"]]
+    prepared = prepare(payload["instances"])
+    limit = float(payload["per_candidate_seconds"])
+    for i, code in enumerate(payload["codes"]):
+        began = time.monotonic()
+        answer_r, answer_w = os.pipe()
+        print_r, print_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
             try:
-                func = _load(cand["code"], entry)
-                with np.errstate(all="ignore"):
-                    seqs = [None] * len(instances) if payload.get("return_sequences") else None
-                    if kind == "priority":
-                        vals = _run_priority(func, groups, len(instances), seqs)
-                    elif kind == "jssp":
-                        vals = _run_jssp(func, instances)
-                    elif kind == "rcpsp":
-                        vals = _run_rcpsp(func, instances)
-                    else:
-                        vals = _run_sequence(func, instances, seqs)
+                _worker(code, payload["entry"], decide, prepared, answer_w, print_w, math.ceil(limit) + 1)
             finally:
-                signal.setitimer(signal.ITIMER_REAL, 0, 0)
-            if not all(math.isfinite(v) for v in vals):
-                raise ValueError("objective is not finite")
-            res["ok"] = True
-            res["objectives"] = vals
-            if seqs is not None:
-                res["sequences"] = seqs
-        except CandidateTimeout:
-            res["error"] = f"timeout: more than {limit:g} s"
-        except MemoryError:
-            res["error"] = "memory: allocation beyond the sandbox limit"
-        except RecursionError:
-            res["error"] = "recursion: too deep"
-        except Exception as exc:  # the candidate's own failure, reported back as text
-            tb = exc.__traceback__
-            line = None
-            while tb is not None:
-                if tb.tb_frame.f_code.co_filename == "<candidate>":
-                    line = tb.tb_lineno
-                tb = tb.tb_next
-            where = f" (candidate line {line})" if line else ""
-            res["error"] = f"{type(exc).__name__}: {exc}{where}"[:2000]
-        finally:
-            sys.stdout = real_out
-        res["seconds"] = time.perf_counter() - began
-        results.append(res)
-    real_out.write(nonce + json.dumps({"results": results}) + "\n")
-    real_out.flush()
+                os._exit(1)
+        os.close(answer_w)
+        os.close(print_w)
+        answer, tail, status, reason = _collect(pid, answer_r, print_r, began + limit, payload["answer_bytes"])
+        os.close(answer_r)
+        os.close(print_r)
+        row = _verdict(answer, tail, status, reason, limit)
+        if _left_behind() and "decisions" in row:
+            row = {"error": "processes: the candidate left processes running; they were killed"}
+        row.update(i=i, ok="decisions" in row, seconds=time.monotonic() - began)
+        sys.stdout.write(json.dumps(row, allow_nan=False) + "\n")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

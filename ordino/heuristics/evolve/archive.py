@@ -191,10 +191,14 @@ class Archive:
                 "repairs")
         out = []
         for r in self.db.execute(f"SELECT {cols} FROM candidates {where}", args):
-            out.append(CandidateRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", json.loads(r[7]),
-                                    json.loads(r[8]), r[9], r[10], r[11] or "", r[12], r[13], r[14],
-                                    json.loads(r[15] or "{}"), r[16] or 0, r[17], r[18] or 0.0, r[19] or 0,
-                                    r[20] or 0, r[21] or 0))
+            try:
+                genome, parents, by_class = json.loads(r[7]), json.loads(r[8]), json.loads(r[15] or "{}")
+            except (TypeError, ValueError, RecursionError):
+                raise InputError(f"archive {self.path}: candidate {str(r[0])[:80]!r} holds unreadable JSON; the "
+                                 "archive was modified or is corrupt") from None
+            out.append(CandidateRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", genome, parents, r[9], r[10],
+                                    r[11] or "", r[12], r[13], r[14], by_class, r[16] or 0, r[17], r[18] or 0.0,
+                                    r[19] or 0, r[20] or 0, r[21] or 0))
         return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ordino.errors import LLMError
+from ordino.formulate.llm_client import LLMConfig, LLMLimit, scrub
 from ordino.heuristics.evolve import gp
 from ordino.heuristics.evolve.adapters import ProblemAdapter
 from ordino.heuristics.evolve.archive import CandidateRow
@@ -153,7 +154,12 @@ def parse_candidate(reply: Any, text: str) -> tuple[str, str]:
 
 
 class LLMEngine:
-    """Whole-function rewrites by an OpenAI-compatible LLM (the formulator's `LLMClient`)."""
+    """Whole-function rewrites by an OpenAI-compatible LLM (the formulator's `LLMClient`).
+
+    A run limit (the client's deadline or token budget, or `max_tokens`) makes the engine stop asking quietly:
+    the loop goes on with what it has. `max_failed_calls` calls in a row that fail or give no usable answer
+    stop the run with an `LLMError` that says whether the endpoint ever answered.
+    """
 
     name = "llm"
 
@@ -162,14 +168,53 @@ class LLMEngine:
         self.client = client
         self.max_tokens = max_tokens
         self.used = 0
+        self.answered = 0  # calls the endpoint answered
+        self.failures = 0  # calls in a row without a usable answer
+        self.max_failures = getattr(getattr(client, "config", None), "max_failed_calls", LLMConfig.max_failed_calls)
+        self.stopped: str | None = None  # the limit that ended the asking
 
-    def _ask(self, user: str) -> tuple[str, str, int, int]:
+    def _chat(self, user: str) -> Any:
+        """One LLM call; None when it failed or a limit stops asking."""
+        if self.stopped is not None:
+            return None
         if self.max_tokens is not None and self.used >= self.max_tokens:
-            raise LLMError(f"LLM token budget of {self.max_tokens} exhausted")
-        reply = self.client.chat_json([{"role": "system", "content": _SYSTEM}, {"role": "user", "content": user}],
-                                      schema=_SCHEMA, schema_name="candidate")
+            self.stopped = f"LLM token budget of {self.max_tokens} exhausted"
+            return None
+        try:
+            reply = self.client.chat_json([{"role": "system", "content": _SYSTEM}, {"role": "user", "content": user}],
+                                          schema=_SCHEMA, schema_name="candidate")
+        except LLMLimit as exc:
+            self.stopped = str(exc)
+            return None
+        except LLMError as exc:
+            self._failed(str(exc))
+            return None
+        self.answered += 1
         self.used += reply.prompt_tokens + reply.completion_tokens
-        thought, code = parse_candidate(reply.data, reply.text)
+        return reply
+
+    def _failed(self, error: str) -> None:
+        """Count a call without a usable answer; raise LLMError after `max_failed_calls` in a row."""
+        self.failures += 1
+        limit = self.max_failures
+        if self.failures < limit:
+            return
+        if self.answered:
+            raise LLMError(scrub(f"{limit} LLM calls in a row failed or gave no usable candidate (last: {error}); "
+                                 "stopping the run"))
+        raise LLMError(scrub(f"the LLM endpoint never answered: {limit} calls in a row failed (last: {error}); "
+                             "stopping the run. Check ORDINO_LLM_BASE_URL, the model and the key, or use --engine gp"))
+
+    def _ask(self, user: str) -> tuple[str, str, int, int] | None:
+        reply = self._chat(user)
+        if reply is None:
+            return None
+        try:
+            thought, code = parse_candidate(reply.data, reply.text)
+        except LLMError as exc:
+            self._failed(str(exc))
+            return None
+        self.failures = 0
         return thought, code, reply.prompt_tokens, reply.completion_tokens
 
     def _task(self) -> str:
@@ -180,12 +225,11 @@ class LLMEngine:
         """The adapter's seed rules, then LLM variations of them until the population is full."""
         seeds = [Proposal(code, f"seed:{name}") for name, code in self.adapter.seeds().items()]
         out = list(seeds)
-        while len(out) < n:
+        while len(out) < n and self.stopped is None:
             base = seeds[len(out) % len(seeds)]
             prop = self._improve([(base.origin, base.code, "not yet scored")], "Start from this classic rule.")
-            if prop is None:
-                break
-            out.append(prop)
+            if prop is not None:
+                out.append(prop)
         return out
 
     def reflect(self, review: Review, leader: CandidateRow | None) -> tuple[str, int, int]:
@@ -195,12 +239,10 @@ class LLMEngine:
         user = (f"{self.adapter.description}\n\nBest candidate so far:\n```python\n{leader.code}```\n"
                 f"Review of this generation: {review.text}\n\nIn at most four sentences, say what the next "
                 "candidates should change to close the gaps. Answer as JSON {\"thought\": ..., \"code\": \"\"}.")
-        try:
-            reply = self.client.chat_json([{"role": "system", "content": _SYSTEM}, {"role": "user", "content": user}],
-                                          schema=_SCHEMA, schema_name="candidate")
-        except LLMError as exc:
-            return f"{review.text} (reflection failed: {exc})", 0, 0
-        self.used += reply.prompt_tokens + reply.completion_tokens
+        reply = self._chat(user)
+        if reply is None:
+            return review.text, 0, 0
+        self.failures = 0
         data = reply.data if isinstance(reply.data, dict) else {}
         text = str(data.get("thought") or reply.text).strip()[:1500]
         return text, reply.prompt_tokens, reply.completion_tokens
@@ -210,10 +252,10 @@ class LLMEngine:
         shown = "\n\n".join(f"Candidate {name} ({score}):\n```python\n{code}```" for name, code, score in parents)
         user = (f"{self._task()}\n\n{shown}\n\nReflection: {reflection}\n\nWrite one improved candidate: a "
                 "whole new version of the function, not a diff. Lower total tardiness is better.")
-        try:
-            thought, code, tin, tout = self._ask(user)
-        except LLMError:
+        answer = self._ask(user)
+        if answer is None:
             return None
+        thought, code, tin, tout = answer
         origin = "llm:crossover" if len(parents) > 1 else "llm:mutation"
         return Proposal(code, origin, list(ids or []), thought, None, tin, tout)
 
@@ -234,13 +276,13 @@ class LLMEngine:
         return out
 
     def repair(self, cand: CandidateRow, error: str) -> Proposal | None:
-        """Send the code and its error back and ask for a fixed version."""
-        user = (f"{self._task()}\n\nThis candidate failed:\n```python\n{cand.code}```\nError: {error}\n\n"
+        """Send the code and its (scrubbed) error back and ask for a fixed version."""
+        user = (f"{self._task()}\n\nThis candidate failed:\n```python\n{cand.code}```\nError: {scrub(error)}\n\n"
                 "Fix it. Keep the idea, make it run within the rules.")
-        try:
-            thought, code, tin, tout = self._ask(user)
-        except LLMError:
+        answer = self._ask(user)
+        if answer is None:
             return None
+        thought, code, tin, tout = answer
         return Proposal(code, "llm:repair", [cand.id], thought, None, tin, tout)
 
 

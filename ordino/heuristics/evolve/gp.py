@@ -10,11 +10,12 @@ so the saved file behaves exactly as the evaluated candidate did.
 from __future__ import annotations
 
 import copy
+import math
 import random
 from typing import Any
 
 __all__ = ["TERMINALS", "OPERATORS", "random_tree", "mutate", "crossover", "to_expr", "to_source", "size",
-           "depth", "simplify", "Tree"]
+           "depth", "simplify", "check_tree", "Tree"]
 
 Tree = list[Any]
 
@@ -45,6 +46,33 @@ def random_tree(rng: random.Random, max_depth: int = 4, grow: bool = True,
         return _leaf(rng, terminals)
     op = rng.choice(list(OPERATORS))
     return [op, *(random_tree(rng, max_depth - 1, grow, terminals) for _ in range(OPERATORS[op]))]
+
+
+def check_tree(tree: Any, terminals: tuple[str, ...] | frozenset[str]) -> None:
+    """ValueError unless `tree` is in the grammar: known operators with their arity, the given terminals,
+    ``["c", finite number]``, within `MAX_DEPTH` and `MAX_SIZE` (so no tree can smuggle code into the source)."""
+    nodes = 0
+
+    def walk(node: Any, level: int) -> None:
+        nonlocal nodes
+        nodes += 1
+        if level > MAX_DEPTH or nodes > MAX_SIZE:
+            raise ValueError(f"deeper than {MAX_DEPTH} or larger than {MAX_SIZE} nodes")
+        if not isinstance(node, list) or not node or not isinstance(node[0], str):
+            raise ValueError(f"not an expression node: {str(node)[:80]!r}")
+        head = node[0]
+        if head == "c":
+            if len(node) != 2 or type(node[1]) not in (int, float) or not math.isfinite(node[1]):
+                raise ValueError(f"constant must be a finite number: {str(node)[:80]!r}")
+        elif head in OPERATORS:
+            if len(node) != 1 + OPERATORS[head]:
+                raise ValueError(f"operator {head!r} takes {OPERATORS[head]} arguments")
+            for child in node[1:]:
+                walk(child, level + 1)
+        elif head not in terminals or len(node) != 1:
+            raise ValueError(f"unknown terminal or operator {head[:80]!r}")
+
+    walk(tree, 1)
 
 
 def size(tree: Tree) -> int:
@@ -248,8 +276,12 @@ SMTT_DERIVED = {
 
 def to_source(tree: Tree, doc: str = "Evolved priority rule: the unscheduled job with the lowest score runs next.",
               args: tuple[str, ...] = SMTT_ARGS, derived: dict[str, str] | None = None) -> str:
-    """A standalone module defining ``priority(*args)`` for the tree (``derived`` terminals become locals)."""
+    """A standalone module defining ``priority(*args)`` for the tree (``derived`` terminals become locals).
+
+    The tree is checked against the grammar first (`check_tree`): ValueError for anything else.
+    """
     derived = SMTT_DERIVED if derived is None else derived
+    check_tree(tree, (*args, *derived))
     lines = ["import numpy as np", "", ""]
     if _uses(tree, "div"):
         lines += ["def pdiv(a, b):", '    """Protected division: a / b, and a where |b| < 1e-9."""',

@@ -3,9 +3,14 @@
 Candidate code may import only ``numpy`` and ``math``, define functions, and use plain expressions and
 control flow. Everything that reaches outside the computation is rejected: other imports, ``open``,
 ``eval``, ``exec``, ``compile``, ``__import__``, ``getattr``-style reflection, any dunder name or attribute,
-assignment to attributes (``np.maximum = ...`` would change what the evaluator computes),
-``global``/``nonlocal``, ``try`` (so the sandbox's time-out cannot be swallowed), classes, ``with``,
-``async`` and generators. The check is a first wall; the sandbox's process limits are the second.
+assignment to attributes (``np.maximum = ...`` would change what the evaluator computes), frame, code
+and generator internals (``gi_frame``, ``f_back``, ``f_globals``, ...), modules reached as attributes
+(``np.ma.extras.ma.builtins``), ``str.format`` (its fields reach attributes: ``'{0.__class__}'``),
+``global``/``nonlocal``, ``try``, classes, ``with``, ``async`` and generators.
+
+The check is a first filter only, which gives a readable reason early; the wall is the operating
+system's isolation of the sandbox (`ordino.heuristics.evolve.sandbox`), and every score is computed by the
+parent from the candidate's decisions.
 """
 
 from __future__ import annotations
@@ -35,6 +40,13 @@ _FORBIDDEN_ATTRS = frozenset({
     "load", "save", "savez", "savez_compressed", "savetxt", "loadtxt", "genfromtxt", "fromfile", "tofile",
     "memmap", "ctypeslib", "lib", "testing", "distutils", "f2py", "os", "sys", "DataSource", "frompyfunc",
     "vectorize", "fromregex", "dump", "dumps", "system", "info", "source", "lookfor", "core",
+})
+
+# reflection that walks from any object to frames, globals, builtins or modules
+_REFLECTION_ATTRS = frozenset({
+    "gi_frame", "gi_code", "gi_yieldfrom", "cr_frame", "cr_code", "cr_await", "ag_frame", "ag_code",
+    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "f_trace", "tb_frame", "tb_next",
+    "co_code", "co_consts", "func_globals", "builtins", "modules", "mro", "format", "format_map",
 })
 
 MAX_CODE_CHARS = 20_000
@@ -94,7 +106,7 @@ def _check_node(node: ast.AST) -> None:
         if node.id.startswith("__") or node.id in _FORBIDDEN_NAMES:
             raise CodeRejected(f"{_where(node)}: name {node.id!r} is not allowed")
     elif isinstance(node, ast.Attribute):
-        if node.attr.startswith("_") or node.attr in _FORBIDDEN_ATTRS:
+        if node.attr.startswith("_") or node.attr in _FORBIDDEN_ATTRS or node.attr in _REFLECTION_ATTRS:
             raise CodeRejected(f"{_where(node)}: attribute {node.attr!r} is not allowed")
         if not isinstance(node.ctx, ast.Load):  # np.maximum = ... would change what the evaluator computes
             raise CodeRejected(f"{_where(node)}: assigning to attribute {node.attr!r} is not allowed")

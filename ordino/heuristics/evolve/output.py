@@ -2,7 +2,8 @@
 
 The saved file is plain candidate code under a header comment (lineage, scores, how it was found) and one
 machine-readable marker line. Loading it checks the code with the same AST guard as during evolution, and
-the method runs it in the sandbox child, never in the calling process.
+the method runs it in the sandbox's jail, never in the calling process, and builds the schedule from the
+sequence it returns.
 """
 
 from __future__ import annotations
@@ -103,21 +104,28 @@ def load_heuristic(path: str | Path) -> EvolvedHeuristic:
 
 
 def evolved_method(path: str | Path, name: str | None = None) -> Method:
-    """A solve method that runs a saved single-machine heuristic (in the sandbox) and returns its schedule."""
+    """A solve method that runs a saved single-machine heuristic in the sandbox for its job sequence.
+
+    The sequence is checked here (a permutation of the jobs) and turned into the schedule; the front
+    door's verifier recomputes the objective from that schedule.
+    """
     from ordino.heuristics.methods_single_machine import arrays, sequence_schedule, supports_tardiness
 
     heuristic = load_heuristic(path)
+    if heuristic.kind not in ("priority", "sequence"):
+        raise InputError(f"evolved heuristic kind {heuristic.kind!r} is not a single-machine rule (priority or "
+                         "sequence)", file=str(heuristic.path))
     method_name = name or f"evolved:{heuristic.path}"
 
     def run(problem: Problem, options: SolveOptions) -> Result:
         began = time.perf_counter()
         p, d, w = arrays(problem)
-        limits = Limits(wall_seconds=max(5.0, options.time_limit), per_candidate_seconds=max(1.0, options.time_limit))
+        limits = Limits(per_candidate_seconds=max(1.0, options.time_limit))
         res = evaluate_candidates([("h", heuristic.code)], [{"p": p.tolist(), "d": d.tolist(), "w": w.tolist()}],
-                                  heuristic.kind, heuristic.entry, limits, return_sequences=True)[0]
-        if not res.ok or not res.sequences:
+                                  heuristic.kind, heuristic.entry, limits)[0]
+        if not res.ok or not res.decisions:
             raise SandboxError(f"evolved heuristic {heuristic.path} failed: {res.error}")
-        return Result(status="feasible", schedule=sequence_schedule(problem, res.sequences[0]), method=method_name,
+        return Result(status="feasible", schedule=sequence_schedule(problem, res.decisions[0]), method=method_name,
                       runtime=time.perf_counter() - began)
 
     desc = f"evolved heuristic from {heuristic.path}"

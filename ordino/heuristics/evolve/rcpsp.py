@@ -1,18 +1,22 @@
 """RCPSP adapter: a candidate is a priority rule over activity features, scored through the serial SGS.
 
-The candidate scores every activity once (a static priority list, lowest first, ties by index); the
-project package's `ordino.heuristics.project.sgs.serial_sgs` turns the list into a schedule. Score = mean
-gap of the makespan to the best known value of the set's label file (j30: proven optima).
+The candidate scores every activity once in the sandbox (a static priority list, lowest first, ties by
+index); here, in the parent, the project package's `ordino.heuristics.project.sgs.serial_sgs` turns the list
+into a schedule. Score = mean gap of the makespan to the best known value of the set's label file (j30:
+proven optima).
 
 Sets: ``psplib-j30``, ``psplib-j60`` (``:train`` / ``:test`` alternate within each parameter group of 10).
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from ordino.errors import InputError
 from ordino.heuristics.evolve.adapters import Score, score_of
 from ordino.heuristics.evolve.data import EvalInstance
 from ordino.heuristics.evolve.sandbox import Limits, evaluate_candidates
+from ordino.heuristics.project.data import ProjectData
 
 __all__ = ["RcpspAdapter", "RCPSP_ARGS"]
 
@@ -79,7 +83,8 @@ class RcpspAdapter:
                     continue
                 data = project_from_problem(inst.problem)
                 extra = {"duration": data.duration.tolist(), "demand": data.demand.tolist(),
-                         "capacity": data.capacity.tolist(), "successors": data.succs, "size": data.n}
+                         "capacity": data.capacity.tolist(), "successors": data.succs, "size": data.n,
+                         "features": _features(data)}
                 group = inst.name.split("_")[0]  # j301 .. j3048: the parameter group
                 out.append(EvalInstance(f"{name}#{inst.name}", group, [], [], None, float(inst.best_known), extra))
         if not out:
@@ -88,6 +93,19 @@ class RcpspAdapter:
 
     def evaluate(self, candidates: list[tuple[str, str]], instances: list[EvalInstance],
                  limits: Limits | None = None) -> list[Score | str]:
-        """Run candidates through the serial SGS in one sandbox batch and score them."""
+        """Run candidates in one sandbox batch for their priorities; the serial SGS here makes the schedules."""
         results = evaluate_candidates(candidates, [i.payload() for i in instances], self.kind, self.entry, limits)
         return [score_of(r, instances) if r.ok else (r.error or "unknown error") for r in results]
+
+
+def _features(data: ProjectData) -> list[list[float]]:
+    """The candidate's arguments, in `RCPSP_ARGS` order, computed here so the sandbox needs no ordino code."""
+    from ordino.heuristics.project.sgs import critical_path_times, priority_values
+
+    es, ls, length = critical_path_times(data)
+    cap = np.maximum(data.capacity.astype(float), 1.0)
+    demand = (data.demand / cap).sum(axis=1) if data.demand.size else np.zeros(data.n)
+    feats = (data.duration.astype(float), es.astype(float), ls.astype(float),
+             np.array([len(s) for s in data.succs], dtype=float), -priority_values(data, "MTS"),
+             -priority_values(data, "GRPW"), demand, np.full(data.n, float(length)))
+    return [np.asarray(f, dtype=float).tolist() for f in feats]

@@ -27,11 +27,13 @@ class Review:
 
 
 def error_kind(error: str | None) -> str:
-    """Coarse failure kind from an error text: rejected, timeout, memory, cpu, crash or exception."""
+    """Coarse failure kind from an error text: rejected, timeout, memory, cpu, crash, output, processes,
+    invalid (decisions the parent refused) or exception."""
     if not error:
         return "none"
     head = error.split(":", 1)[0].strip()
-    return head if head in ("rejected", "timeout", "memory", "cpu", "crash") else "exception"
+    kinds = ("rejected", "timeout", "memory", "cpu", "crash", "output", "processes", "invalid")
+    return head if head in kinds else "exception"
 
 
 def review_island(population: list[CandidateRow], new: list[CandidateRow], history: list[float],

@@ -1,0 +1,95 @@
+"""The parent's side of every score: strict checks of a candidate's decisions and the objective values
+computed from them with ordino's own code. The sandbox child returns decisions only, never a number
+that is taken as a score.
+
+Decisions per instance, by kind: ``priority`` and ``sequence`` (single machine) a permutation of the jobs;
+``jssp`` the job of each operation in the order they were scheduled (every job as often as it has
+operations), replayed by appending each operation at its earliest start; ``rcpsp`` one finite priority
+per activity, turned into a schedule by the serial SGS.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+__all__ = ["KINDS", "decision_items", "check_decisions", "objective"]
+
+KINDS = ("priority", "sequence", "jssp", "rcpsp")
+
+
+def decision_items(kind: str, instances: list[dict]) -> int:
+    """How many numbers the decisions on `instances` hold (to size the answer channel)."""
+    if kind == "jssp":
+        return sum(len(row) for inst in instances for row in inst["durations"])
+    return sum(len(inst["duration"] if kind == "rcpsp" else inst["p"]) for inst in instances)
+
+
+def _ints(values: Any, n: int, what: str) -> list[int]:
+    if not isinstance(values, list) or len(values) != n:
+        raise ValueError(f"{what}: expected a list of {n} job indices")
+    if not all(type(x) is int for x in values):
+        raise ValueError(f"{what}: job indices must be integers")
+    return values
+
+
+def _check_one(kind: str, dec: Any, inst: dict, what: str) -> None:
+    if kind in ("priority", "sequence"):
+        n = len(inst["p"])
+        if sorted(_ints(dec, n, what)) != list(range(n)):
+            raise ValueError(f"{what}: not a permutation of the jobs 0..{n - 1}")
+    elif kind == "jssp":
+        ops = [len(row) for row in inst["durations"]]
+        seq = _ints(dec, sum(ops), what)
+        counts = [0] * len(ops)
+        for j in seq:
+            if not 0 <= j < len(ops):
+                raise ValueError(f"{what}: job {j} does not exist")
+            counts[j] += 1
+        if counts != ops:
+            raise ValueError(f"{what}: every job must appear once per operation")
+    else:
+        n = len(inst["duration"])
+        if not isinstance(dec, list) or len(dec) != n:
+            raise ValueError(f"{what}: expected {n} priorities")
+        if not all((type(x) is float and math.isfinite(x)) or (type(x) is int and abs(x) <= 2**53) for x in dec):
+            raise ValueError(f"{what}: priorities must be finite numbers")
+
+
+def check_decisions(kind: str, decisions: Any, instances: list[dict]) -> list:
+    """The decisions if they are well formed for `instances`, else ValueError saying what is wrong."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    if not isinstance(decisions, list) or len(decisions) != len(instances):
+        raise ValueError(f"expected decisions for {len(instances)} instances")
+    for k, (dec, inst) in enumerate(zip(decisions, instances, strict=True)):
+        _check_one(kind, dec, inst, f"instance {k}")
+    return decisions
+
+
+def objective(kind: str, decision: list, inst: dict) -> float:
+    """The objective value of one checked decision on one instance."""
+    if kind in ("priority", "sequence"):
+        seq = np.asarray(decision, dtype=np.int64)
+        p, d = np.asarray(inst["p"], dtype=float)[seq], np.asarray(inst["d"], dtype=float)[seq]
+        w = np.asarray(inst.get("w") or [1] * len(seq), dtype=float)[seq]
+        return float((w * np.maximum(np.cumsum(p) - d, 0.0)).sum())
+    if kind == "jssp":
+        dur, mac = inst["durations"], inst["machines"]
+        nxt = [0] * len(dur)
+        job_ready = [0] * len(dur)
+        mach_ready = [0] * (1 + max(max(row) for row in mac))
+        for j in decision:
+            k = nxt[j]
+            m = mac[j][k]
+            end = max(job_ready[j], mach_ready[m]) + dur[j][k]
+            job_ready[j] = mach_ready[m] = end
+            nxt[j] = k + 1
+        return float(max(job_ready))
+    from ordino.heuristics.project.data import ProjectData
+    from ordino.heuristics.project.sgs import project_makespan, serial_sgs
+
+    data = ProjectData.from_arrays(inst["duration"], inst["demand"], inst["capacity"], inst["successors"])
+    return float(project_makespan(data, serial_sgs(data, np.asarray(decision, dtype=float))))
