@@ -115,7 +115,8 @@ class _Checker:
         blocked_until: dict[str, int] = {}
         for c in self.problem.constraints:
             if isinstance(c, Blocking) and c.first in self.entries and c.then in self.entries:
-                blocked_until[c.first] = max(self.entries[c.first].end, self.entries[c.then].start)
+                until = max(self.entries[c.first].end, self.entries[c.then].start)
+                blocked_until[c.first] = max(blocked_until.get(c.first, until), until)
         uses = self.uses()
         for r in self.problem.resources:
             if r.kind == "consumable":

@@ -71,8 +71,9 @@ class Problem(OntologyModel):
                     errors.append(
                         f"time_window on {c.task!r}: start_max {c.start_max} < release {task.release}"
                     )
+        dues = [t.due for t in self.tasks] + [j.due for j in self.jobs]
         if any(term.term in DUE_DATE_TERMS for term in self.objective) and not any(
-            j.due is not None for j in self.job_views
+            due is not None for due in dues
         ):
             errors.append("objective uses due dates but no job or task has a due date")
         if errors:

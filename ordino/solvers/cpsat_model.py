@@ -116,17 +116,48 @@ class _Builder:
         return out
 
     def blocking_end(self) -> dict[int, IntVar]:
-        """For tasks followed by a blocking successor: the successor's start (end of occupation)."""
-        out = {}
+        """For tasks followed by blocking successors: the end of their occupation, the latest start among the
+        successors that run (and no earlier than the task's own end)."""
+        out: dict[int, IntVar] = {}
+        idx = self.p.task_index
         for c in self.p.constraints:
             if isinstance(c, Blocking):
-                out[self.p.task_index[c.first]] = self.vars[self.p.task_index[c.then]].start
+                i = idx[c.first]
+                if i not in out:
+                    out[i] = self.m.NewIntVar(0, self.h, f"blocked[{c.first}]")
+                    self.m.Add(out[i] >= self.vars[i].end)
+                then = self.vars[idx[c.then]]
+                self.add(self.m.Add(out[i] >= then.start), "blocking", then.present)
         return out
 
     # --- resources -------------------------------------------------------------------------------
 
     def down_intervals(self, resource) -> list[cp_model.IntervalVar]:
-        return [self.m.NewFixedSizeIntervalVar(a, b - a, f"down[{resource.id},{a}]") for a, b in resource.unavailable]
+        """The resource's down times as fixed intervals, overlapping ones merged (optional while diagnosing)."""
+        merged: list[list[int]] = []
+        for a, b in sorted(resource.unavailable):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        if self.diagnose and merged:  # unavailability can then be switched off to name a conflict
+            lit = self.group("resource unavailability")[0]
+            return [self.m.NewOptionalFixedSizeIntervalVar(a, b - a, lit, f"down?[{resource.id},{a}]")
+                    for a, b in merged]
+        return [self.m.NewFixedSizeIntervalVar(a, b - a, f"down[{resource.id},{a}]") for a, b in merged]
+
+    def instants_outside_down_times(self, resource, uses: list[tuple[int, int]]) -> None:
+        """A zero-duration mode occupies no time, but may not happen strictly inside a down time [a, b)."""
+        for i, k in uses:
+            if self.p.tasks[i].modes[k].duration:
+                continue
+            tv = self.vars[i]
+            for a, b in resource.unavailable:
+                if b - a < 2:
+                    continue
+                before = self.m.NewBoolVar("")
+                self.add(self.m.Add(tv.start <= a), "resource unavailability", before, tv.mode_lits[k])
+                self.add(self.m.Add(tv.start >= b), "resource unavailability", before.Not(), tv.mode_lits[k])
 
     def machines(self) -> None:
         m = self.m
@@ -135,9 +166,12 @@ class _Builder:
             if r.kind != "machine":
                 continue
             uses = [(i, k) for i, k, d in self.mode_uses(r.id) if d > 0]
+            self.instants_outside_down_times(r, uses)
             intervals = []
             for i, k in uses:
                 tv = self.vars[i]
+                if not self.p.tasks[i].modes[k].duration and i not in blocked and not r.setups:
+                    continue  # an instant occupies no machine time (the circuit orders it when there are setups)
                 if i in blocked:
                     size = m.NewIntVar(0, self.h, f"occ[{i},{k}]")
                     m.Add(size >= self.p.tasks[i].modes[k].duration)
@@ -148,13 +182,7 @@ class _Builder:
                         intervals.append(m.NewOptionalIntervalVar(tv.start, size, blocked[i], lit, f"blk[{i},{k}]"))
                 else:
                     intervals.append(tv.intervals[k])
-            down = self.down_intervals(r)
-            if self.diagnose and down:
-                # Unavailability becomes optional so that it can be switched off while diagnosing.
-                lit = self.group("resource unavailability")[0]
-                down = [m.NewOptionalFixedSizeIntervalVar(a, b - a, lit, f"down?[{r.id},{a}]")
-                        for a, b in r.unavailable]
-            m.AddNoOverlap(intervals + down)
+            m.AddNoOverlap(intervals + self.down_intervals(r))
             if r.setups:
                 self.setup_circuit(r, uses)
 
@@ -165,6 +193,11 @@ class _Builder:
         table = resource.setup_table
         arcs = []
         terms = []
+        if all(not isinstance(self.vars[i].mode_lits[k], int) for i, k in uses):
+            empty = m.NewBoolVar(f"idle[{resource.id}]")  # no task on the machine: the depot loops on itself
+            arcs.append((0, 0, empty))
+            for i, k in uses:
+                m.AddImplication(empty, self.vars[i].mode_lits[k].Not())
         for a, (i, k) in enumerate(uses):
             lit_a = self.vars[i].mode_lits[k]
             arcs.append((0, a + 1, m.NewBoolVar("")))
@@ -191,6 +224,8 @@ class _Builder:
             if r.kind != "renewable":
                 continue
             uses = [(i, k, d) for i, k, d in self.mode_uses(r.id) if d > 0]
+            self.instants_outside_down_times(r, [(i, k) for i, k, _ in uses])
+            uses = [(i, k, d) for i, k, d in uses if self.p.tasks[i].modes[k].duration]
             intervals = [self.vars[i].intervals[k] for i, k, _ in uses]
             demands = [d for _, _, d in uses]
             down = self.down_intervals(r)
@@ -219,13 +254,19 @@ class _Builder:
                 if c.max_lag is not None:
                     self.add(m.Add(tb <= ta + c.max_lag), "maximum lags", a.present, b.present)
             elif isinstance(c, NoWait):
-                for x, y in zip(c.tasks, c.tasks[1:], strict=False):
-                    a, b = self.vars[idx[x]], self.vars[idx[y]]
-                    self.add(m.Add(b.start == a.end), "no-wait", a.present, b.present)
+                chain = [self.vars[idx[t]] for t in c.tasks]
+                for x, a in enumerate(chain):  # each task that runs starts when the previous one that runs ends
+                    for y in range(x + 1, len(chain)):
+                        between = chain[x + 1:y]
+                        if any(isinstance(v.present, int) for v in between):
+                            break
+                        self.add(m.Add(chain[y].start == a.end), "no-wait", a.present, chain[y].present,
+                                 *(v.present.Not() for v in between))
             elif isinstance(c, Synchronize):
-                for x, y in zip(c.tasks, c.tasks[1:], strict=False):
-                    a, b = self.vars[idx[x]], self.vars[idx[y]]
-                    self.add(m.Add(b.start == a.start), "synchronize", a.present, b.present)
+                at = m.NewIntVar(0, self.h, "sync")
+                for t in c.tasks:
+                    v = self.vars[idx[t]]
+                    self.add(m.Add(v.start == at), "synchronize", v.present)
             elif isinstance(c, TimeWindow):
                 v = self.vars[idx[c.task]]
                 for var, lo, hi in ((v.start, c.start_min, c.start_max), (v.end, c.end_min, c.end_max)):
@@ -260,10 +301,11 @@ class _Builder:
                 i = idx[t]
                 uses[t] = sum(self.vars[i].mode_lits[k] for k, mode in enumerate(self.p.tasks[i].modes)
                               if r.id in mode.resources)
-            if isinstance(c, SameResource):
-                first = uses[c.tasks[0]]
-                for t in c.tasks[1:]:
-                    self.add(self.m.Add(uses[t] == first), "same resource")
+            if isinstance(c, SameResource):  # among the tasks that run
+                for a, t in enumerate(c.tasks):
+                    for u in c.tasks[a + 1:]:
+                        self.add(self.m.Add(uses[t] == uses[u]), "same resource", self.vars[idx[t]].present,
+                                 self.vars[idx[u]].present)
             else:
                 self.add(self.m.Add(sum(uses.values()) <= 1), "different resource")
 

@@ -2,19 +2,18 @@
 
 Each seed gives a tiny RosterProblem (`gen_assignment.gen_roster`), solved by `ordino.solve` with every roster
 method and by `brute_assignment.brute_roster`. A failure prints the seed, the model JSON, every answer and the
-oracle's; reproduce one with `check_roster(seed)` (e.g. `ORDINO_DIFF_SEEDS=17 pytest -k assignment_seeds -s`).
+oracle's; reproduce one with `ORDINO_DIFF_SEEDS=17 pytest -k assignment_differential_fast -s`.
 Set ORDINO_DIFF_SHRINK=1 to also print a greedily shrunk JSON that still fails the same way.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from collections import Counter
 
 import pytest
 from brute_assignment import BruteRoster, brute_roster, evaluate_roster
 from gen_assignment import gen_roster, roster_dict, roster_tags, shrink
+from harness import chosen_seeds, report, run_seeds
 
 import ordino
 from ordino.models.assignment import RosterProblem
@@ -116,25 +115,8 @@ def check_roster(seed: int, shrink_json: bool = False) -> tuple[list[str], set[s
     return lines, roster_tags(problem), statuses
 
 
-def run_seeds(seeds: range | list[int]) -> tuple[list[str], Counter, Counter]:
-    """Check every seed; (all failure lines, tag counts, status counts by method)."""
-    shrink_json = os.environ.get("ORDINO_DIFF_SHRINK") == "1"
-    failures: list[str] = []
-    tags: Counter = Counter()
-    statuses: Counter = Counter()
-    for seed in seeds:
-        lines, t, st = check_roster(seed, shrink_json)
-        failures += lines
-        tags.update(t)
-        statuses.update(f"{m}:{s}" for m, s in st.items())
-    return failures, tags, statuses
 
 
-def _report(name: str, n: int, failures: list[str], tags: Counter, statuses: Counter) -> None:
-    print(f"\n{name}: {n} rosters; statuses {dict(sorted(statuses.items()))}")
-    print("coverage: " + ", ".join(f"{k}={v}" for k, v in sorted(tags.items())))
-    assert not failures, f"{sum(line.startswith('seed') for line in failures)} of {n} seeds disagree:\n" + \
-        "\n".join(failures)
 
 
 def test_oracle_hand_cases() -> None:
@@ -159,22 +141,15 @@ def test_oracle_hand_cases() -> None:
 
 def test_assignment_differential_fast() -> None:
     """The fast profile: every method agrees with brute force on a few hundred tiny rosters."""
-    failures, tags, statuses = run_seeds(FAST_SEEDS)
+    failures, tags, statuses = run_seeds(check_roster, chosen_seeds(FAST_SEEDS))
     missing = FAST_REQUIRED_TAGS - set(tags)
     assert not missing, f"the fast profile no longer covers {missing}"
-    _report("assignment fast", len(FAST_SEEDS), failures, tags, statuses)
+    report("assignment fast", len(FAST_SEEDS), failures, tags, statuses)
 
 
-def test_assignment_seeds() -> None:
-    """Seeds given in ORDINO_DIFF_SEEDS (comma separated), to reproduce a failure."""
-    given = os.environ.get("ORDINO_DIFF_SEEDS")
-    if not given:
-        pytest.skip("set ORDINO_DIFF_SEEDS=seed[,seed...]")
-    seeds = [int(s) for s in given.split(",")]
-    _report("assignment seeds", len(seeds), *run_seeds(seeds))
 
 
 @pytest.mark.slow
 def test_assignment_differential_slow() -> None:
     """The slow profile: thousands of tiny rosters."""
-    _report("assignment slow", len(SLOW_SEEDS), *run_seeds(SLOW_SEEDS))
+    report("assignment slow", len(SLOW_SEEDS), *run_seeds(check_roster, SLOW_SEEDS))

@@ -3,20 +3,19 @@
 Each seed gives a tiny LinearModel (`gen_linear.gen_linear`), solved by `ordino.solve` with 'highs' and 'auto'
 and, when all its data is integral and every variable integer with finite bounds, 'cpsat'; and by
 `brute_linear.brute_linear`. A failure prints the seed, the model JSON, every answer and the oracle's;
-reproduce with `check_linear(seed)` or `ORDINO_DIFF_SEEDS=17 pytest -k linear_seeds -s`.
+reproduce with `check_linear(seed)` or `ORDINO_DIFF_SEEDS=17 pytest -k linear_differential_fast -s`.
 Set ORDINO_DIFF_SHRINK=1 to also print a greedily shrunk JSON that still fails the same way.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from collections import Counter
 
 import pytest
 from brute_linear import BruteLinear, brute_linear, evaluate_linear
 from gen_assignment import shrink
 from gen_linear import gen_linear, linear_dict, linear_tags, pure_integer_data
+from harness import chosen_seeds, report, run_seeds
 
 import ordino
 from ordino.models.linear import LinearModel
@@ -139,25 +138,8 @@ def check_linear(seed: int, shrink_json: bool = False) -> tuple[list[str], set[s
     return lines, tags, statuses
 
 
-def run_seeds(seeds: range | list[int]) -> tuple[list[str], Counter, Counter]:
-    """Check every seed; (all failure lines, tag counts, status counts by method)."""
-    shrink_json = os.environ.get("ORDINO_DIFF_SHRINK") == "1"
-    failures: list[str] = []
-    tags: Counter = Counter()
-    statuses: Counter = Counter()
-    for seed in seeds:
-        lines, t, st = check_linear(seed, shrink_json)
-        failures += lines
-        tags.update(t)
-        statuses.update(f"{m}:{s}" for m, s in st.items())
-    return failures, tags, statuses
 
 
-def _report(name: str, n: int, failures: list[str], tags: Counter, statuses: Counter) -> None:
-    print(f"\n{name}: {n} models; statuses {dict(sorted(statuses.items()))}")
-    print("coverage: " + ", ".join(f"{k}={v}" for k, v in sorted(tags.items())))
-    assert not failures, f"{sum(line.startswith('seed') for line in failures)} of {n} seeds disagree:\n" + \
-        "\n".join(failures)
 
 
 def _model(variables: list[dict], constraints: list[dict], objective: dict) -> LinearModel:
@@ -188,24 +170,17 @@ def test_oracle_hand_cases() -> None:
 
 def test_linear_differential_fast() -> None:
     """The fast profile: every method agrees with brute force on a few hundred tiny models."""
-    failures, tags, statuses = run_seeds(FAST_SEEDS)
+    failures, tags, statuses = run_seeds(check_linear, chosen_seeds(FAST_SEEDS))
     missing = FAST_REQUIRED_TAGS - set(tags)
     assert not missing, f"the fast profile no longer covers {missing}"
     oracle = {k.split(":")[1] for k in statuses if k.startswith("brute:")}
     assert oracle >= REQUIRED_ORACLE_STATUSES, f"the fast profile no longer has {REQUIRED_ORACLE_STATUSES - oracle}"
-    _report("linear fast", len(FAST_SEEDS), failures, tags, statuses)
+    report("linear fast", len(FAST_SEEDS), failures, tags, statuses)
 
 
-def test_linear_seeds() -> None:
-    """Seeds given in ORDINO_DIFF_SEEDS (comma separated), to reproduce a failure."""
-    given = os.environ.get("ORDINO_DIFF_SEEDS")
-    if not given:
-        pytest.skip("set ORDINO_DIFF_SEEDS=seed[,seed...]")
-    seeds = [int(s) for s in given.split(",")]
-    _report("linear seeds", len(seeds), *run_seeds(seeds))
 
 
 @pytest.mark.slow
 def test_linear_differential_slow() -> None:
     """The slow profile: thousands of tiny models."""
-    _report("linear slow", len(SLOW_SEEDS), *run_seeds(SLOW_SEEDS))
+    report("linear slow", len(SLOW_SEEDS), *run_seeds(check_linear, SLOW_SEEDS))

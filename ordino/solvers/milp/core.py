@@ -124,6 +124,9 @@ class MilpBuilder(ABC):
         m.S = pyo.Var(range(self.n), within=pyo.NonNegativeReals,
                       bounds=lambda _m, i: (b.earliest_start[i], b.latest_end[i] - self.pmin[i]))
         self.var_doc("S", r"S_i \in [ES_i, LE_i - \min_k p_{ik}]", "start time of task i", self.n)
+        # a row per task keeps every start in the solver's model, also when nothing else mentions it
+        self.add("earliest_start", [m.S[i] >= b.earliest_start[i] for i in range(self.n)], r"S_i \ge ES_i",
+                 "each task starts no earlier than its earliest start")
         self.multi = [(i, k) for i, t in enumerate(self.p.tasks) if len(t.modes) > 1 for k in range(len(t.modes))]
         if self.multi:
             m.y = pyo.Var(self.multi, within=pyo.Binary)

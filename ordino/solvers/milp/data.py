@@ -92,6 +92,7 @@ def serial_sgs(problem: Problem, limit: int) -> tuple[list[int], list[int], list
     length = limit + max(m.duration for t in problem.tasks for m in t.modes) + 1
     usage = {r.id: np.zeros(length, dtype=np.int64) for r in problem.resources}
     cap = {r.id: r.capacity for r in problem.resources}
+    breaks = {r.id: r.unavailable for r in problem.resources}
     for r in problem.resources:
         for a, b in r.unavailable:
             usage[r.id][a:min(b, length)] = r.capacity + 10**9
@@ -105,7 +106,7 @@ def serial_sgs(problem: Problem, limit: int) -> tuple[list[int], list[int], list
             est = max(est, (end[a] if is_end else start[a]) + lag)
         best: tuple[int, int] | None = None
         for k, mode in enumerate(task.modes):
-            t = _earliest_fit(usage, cap, mode, est, length)
+            t = _earliest_fit(usage, cap, mode, est, length, breaks)
             if t is not None and (best is None or t + mode.duration < best[0] + task.modes[best[1]].duration):
                 best = (t, k)
         if best is None:
@@ -121,8 +122,13 @@ def serial_sgs(problem: Problem, limit: int) -> tuple[list[int], list[int], list
     return (start, end, modes) if max(end) <= limit else None
 
 
-def _earliest_fit(usage: dict[str, np.ndarray], cap: dict[str, int], mode, est: int, length: int) -> int | None:
+def _earliest_fit(usage: dict[str, np.ndarray], cap: dict[str, int], mode, est: int, length: int,
+                  breaks: dict[str, list]) -> int | None:
     t = est
+    if mode.duration == 0:  # an instant needs no capacity but may not fall strictly inside a down time
+        while any(a < t < b for rid in mode.resources for a, b in breaks[rid]):
+            t += 1
+        return t if t < length else None
     while t + mode.duration < length:
         clash = -1
         for j, rid in enumerate(mode.resources):

@@ -154,6 +154,8 @@ def _warm_start(built: MilpModel, options: SolveOptions, solver) -> str:
         source = "MIP start from a serial SGS pass"
     try:
         values = built.builder.hint(starts, modes)
+        if not values:  # nothing to hand over (HiGHS would print a warning on stdout)
+            return "no MIP start needed"
         solver.set_instance(built.model)
         cols = solver._pyomo_var_to_solver_var_map
         index = np.array([cols[id(var)] for var, _ in values], dtype=np.int32)

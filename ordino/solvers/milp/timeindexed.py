@@ -26,7 +26,9 @@ class TimeIndexedBuilder(MilpBuilder):
         down = [(a, c) for rid in md.resources for a, c in self.p.resource(rid).unavailable]
         if not down:
             return times
-        return [t for t in times if not any(t < c and a < t + max(md.duration, 1) for a, c in down)]
+        if md.duration == 0:  # an instant may not fall strictly inside a down period
+            return [t for t in times if not any(a < t < c for a, c in down)]
+        return [t for t in times if not any(t < c and a < t + md.duration for a, c in down)]
 
     def resources(self) -> None:
         p, m = self.p, self.m
