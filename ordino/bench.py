@@ -276,7 +276,8 @@ class _progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self.bar = Progress(TextColumn("bench"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
+                            TextColumn("{task.description}", markup=False), console=Console(stderr=True),
+                            transient=True)  # the description names the instance: printed literally
         self.bar.start()
         task = self.bar.add_task("", total=self.total)
 

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from ordino.errors import InputError, Interrupted, ModelError, OrdinoError, SolverError
 from ordino.models import Problem, Result, Schedule, SolveOptions, classify, gap_percent
 from ordino.models.io import describe_validation_error
+from ordino.models.limits import check_limits
 from ordino.models.method import Method
 from ordino.verify import verify
 
@@ -79,7 +80,8 @@ def solve(problem: Problem, method: str = "auto", time_limit: float = 10.0, work
           warm_start: Schedule | None = None, log: bool = False) -> Result:
     """Solve `problem` with a named method and return a verified Result.
 
-    Raises InputError for bad options, ModelError when the method cannot express the problem, and
+    Raises InputError for bad options or a problem beyond what solvers compute exactly
+    (`ordino.models.limits`), ModelError when the method cannot express the problem, and
     SolverError when the method crashes (with its cause). Ctrl-C raises `Interrupted` carrying the verified
     best result found so far, when the method had one.
 
@@ -95,6 +97,7 @@ def solve(problem: Problem, method: str = "auto", time_limit: float = 10.0, work
         options = SolveOptions(time_limit=time_limit, workers=workers, seed=seed, warm_start=warm_start, log=log)
     except ValidationError as exc:
         raise InputError(describe_validation_error(exc)) from None
+    check_limits(problem)
     name = choose_method(problem) if method == "auto" else method
     chosen = specialised(get_method(name), problem)
     reason = chosen.supports(problem)

@@ -7,6 +7,7 @@ evolved program, a user's file), the verdict comes from here.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cached_property
 
 from ordino.models import (
     Blocking,
@@ -48,6 +49,7 @@ class _Checker:
         self.violations: list[Violation] = []
         self.entries: dict[str, ScheduledTask] = {}
         self.setup_total = 0
+        self.jobs = {j.id: j for j in problem.jobs}
 
     def bad(self, kind: str, message: str, tasks: list[str] | None = None, resource: str | None = None) -> None:
         self.violations.append(Violation(kind=kind, message=message, tasks=tasks or [], resource=resource))
@@ -90,7 +92,7 @@ class _Checker:
             release = t.release
             deadline = [b for b in (t.deadline, p.horizon) if b is not None]
             if t.job is not None:
-                job = next(j for j in p.jobs if j.id == t.job)
+                job = self.jobs[t.job]
                 release = max(release, job.release)
                 if job.deadline is not None:
                     deadline.append(job.deadline)
@@ -100,8 +102,9 @@ class _Checker:
                 self.bad("deadline", f"task {t.id!r} ends at {e.end}, after its deadline {min(deadline)}",
                          [t.id])
 
+    @cached_property
     def uses(self) -> dict[str, list[tuple[ScheduledTask, int]]]:
-        """Per resource id: the entries using it and their demand."""
+        """Per resource id: the entries using it and their demand (once `check_entries` has run)."""
         out: dict[str, list[tuple[ScheduledTask, int]]] = defaultdict(list)
         for e in self.entries.values():
             mode = self.problem.task(e.task).modes[e.mode]
@@ -117,7 +120,8 @@ class _Checker:
             if isinstance(c, Blocking) and c.first in self.entries and c.then in self.entries:
                 until = max(self.entries[c.first].end, self.entries[c.then].start)
                 blocked_until[c.first] = max(blocked_until.get(c.first, until), until)
-        uses = self.uses()
+        uses = self.uses
+        families = {t.id: t.setup_family for t in self.problem.tasks}
         for r in self.problem.resources:
             if r.kind == "consumable":
                 continue
@@ -130,7 +134,6 @@ class _Checker:
             if r.kind != "machine":
                 continue
             busy = sorted((x for x in busy if x[1] > x[0] or r.setups), key=lambda x: (x[0], x[1]))
-            families = {t.id: t.setup_family for t in self.problem.tasks}
             setup = {(s.before, s.after): s.time for s in r.setups}
             for (s1, e1, a), (s2, _e2, b) in zip(busy, busy[1:], strict=False):
                 gap = setup.get((families[a.task], families[b.task]), 0)
@@ -142,7 +145,7 @@ class _Checker:
                     self.bad(what, f"on machine {r.id!r}: task {b.task!r} {detail}", [a.task, b.task], r.id)
 
     def check_renewables(self) -> None:
-        uses = self.uses()
+        uses = self.uses
         for r in self.problem.resources:
             if r.kind != "renewable":
                 continue
@@ -158,7 +161,7 @@ class _Checker:
                              f"{time} (when {task!r} starts)", [task], r.id)
 
     def check_consumables(self) -> None:
-        uses = self.uses()
+        uses = self.uses
         for r in self.problem.resources:
             if r.kind == "consumable":
                 used = sum(d for _, d in uses.get(r.id, []))

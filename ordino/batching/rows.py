@@ -66,6 +66,14 @@ class Row:
         """(file, instance, method)."""
         return (self.file, self.instance, self.method)
 
+    def rank(self) -> tuple[int, float, bool]:
+        """How good this outcome is, for choosing between two rows of one key (higher is better): a verified
+        schedule beats everything, the lower objective first, then a proven optimum; then a proven answer
+        (infeasible, unbounded), then unknown, then timeout and error."""
+        if self.verified and self.status in SOLVED and self.objective is not None:
+            return (3, -self.objective, self.status == "optimal")
+        return ({"infeasible": 2, "unbounded": 2, "unknown": 1}.get(self.status, 0), 0.0, False)
+
     def to_dict(self, schedule: bool = False) -> dict[str, Any]:
         """Plain dict for JSON output; the schedule only when asked (it can be large)."""
         data = asdict(self)

@@ -200,12 +200,15 @@ def batch(paths: Sequence[str | os.PathLike[str]], method: str | Sequence[str] =
         Files in any format `ordino.datasets` reads, folders, glob patterns, archives, ``file#instance``.
     results : str or path, optional
         SQLite file; every row is committed as soon as it finishes, so an interrupted batch keeps its work.
+        The batch holds it alone: while it runs, another batch on the same file is refused (InputError naming
+        the holder's pid). A stored row that is better than a new one (`Row.rank`) is kept.
     resume : bool
         Skip (file, instance, method) keys already in `results`; their stored rows are returned as they are.
     retry_errors : bool
         With `resume`, run again keys whose stored status is error or timeout.
     on_result : callable, optional
-        Called with each new Row after it is committed.
+        Called with each new result after it is committed: the Row as stored (the better stored row when the
+        new one is worse).
     on_start : callable, optional
         Called once before solving with (rows to compute, rows reused from `results`).
 
@@ -214,16 +217,16 @@ def batch(paths: Sequence[str | os.PathLike[str]], method: str | Sequence[str] =
     Returns
     -------
     list of Row
-        One row per (instance, method), in file order, reused rows included.
+        One row per (instance, method), in file order, reused rows included, as stored in `results`.
     """
     if resume and results is None:
         raise InputError("--resume needs a --results database to resume from")
     names = _methods(method)
-    items = expand(paths)
-    if not items:
-        raise InputError("no instance files found in the given paths")
     store = ResultStore(results) if results is not None else None
     try:
+        items = expand(paths)
+        if not items:
+            raise InputError("no instance files found in the given paths")
         previous = store.rows() if store is not None and resume else {}
         keep = {key: row for key, row in previous.items()
                 if not (retry_errors and row.status in ("error", "timeout"))}
@@ -236,17 +239,19 @@ def batch(paths: Sequence[str | os.PathLike[str]], method: str | Sequence[str] =
             if message:
                 warnings.warn(message, RuntimeWarning, stacklevel=2)
 
-        def record(row: Row) -> None:
-            if store is not None:
-                store.write(row)
-            if on_result is not None:
-                on_result(row)
+        done = dict(keep)
 
-        fresh = run_pairs(pairs, time_limit=time_limit, workers=workers, executor=executor,
-                          ray_address=ray_address, on_result=record, threads=threads, seed=seed, grace=grace,
-                          memory_mb=memory_mb, plugins=plugins) if pairs else []
+        def record(row: Row) -> None:
+            kept = store.write(row) if store is not None else row
+            done[kept.key] = kept
+            if on_result is not None:
+                on_result(kept)
+
+        if pairs:
+            run_pairs(pairs, time_limit=time_limit, workers=workers, executor=executor, ray_address=ray_address,
+                      on_result=record, threads=threads, seed=seed, grace=grace, memory_mb=memory_mb,
+                      plugins=plugins)
     finally:
         if store is not None:
             store.close()
-    done = {**keep, **{row.key: row for row in fresh}}
     return [done[(*item.key, name)] for item, name in wanted]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -26,7 +27,7 @@ def _summary_table(summary: list[dict]) -> Table:
         table.add_column(name, justify="left" if name == "method" else "right")
     for s in summary:
         counts = s["by_status"]
-        table.add_row(s["method"], str(s["instances"]), str(s["solved"]), str(s["proven_optimal"]),
+        table.add_row(escape(s["method"]), str(s["instances"]), str(s["solved"]), str(s["proven_optimal"]),
                       str(counts.get("infeasible", 0)), str(s["timeouts"]), str(s["errors"]),
                       _fmt(s["mean_gap"]), _fmt(s["max_gap"]), _fmt(s["mean_runtime"]), _fmt(s["mean_wall"]))
     return table
@@ -37,7 +38,7 @@ def _failures_table(rows: list) -> Table:
     for name in ("instance", "method", "status", "error"):
         table.add_column(name)
     for row in rows:
-        table.add_row(row.instance, row.method, row.status, (row.error or "")[:200])
+        table.add_row(escape(row.instance), escape(row.method), row.status, escape((row.error or "")[:200]))
     return table
 
 
@@ -77,15 +78,17 @@ def register(app: typer.Typer) -> None:
         methods = method or ["auto"]
         finished: list = []
         progress = Progress(TextColumn("[bold]batch[/]"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console,
+                            TextColumn("{task.description}", markup=False), TimeElapsedColumn(), console=err_console,
                             disable=as_json)
         task_id = progress.add_task("", total=None)
         counts: dict[str, int] = {}
 
-        def on_start(todo: int, reused: int) -> None:
-            progress.update(task_id, total=todo)
+        def on_start(todo: int, reused: int) -> None:  # the database is ours now: show the bar
             if reused:
-                err_console.print(f"resuming: {reused} row(s) already in {results}, {todo} to run")
+                err_console.print(f"resuming: {reused} row(s) already in {results}, {todo} to run", markup=False,
+                                  highlight=False)
+            progress.update(task_id, total=todo)
+            progress.start()
 
         def on_result(row: object) -> None:
             finished.append(row)
@@ -99,16 +102,16 @@ def register(app: typer.Typer) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # the oversubscription warning, printed above
             try:
-                with progress:
-                    rows = batch(paths, method=methods, time_limit=time_limit, workers=workers,
-                                 executor=executor, ray_address=ray_address, results=results, resume=resume,
-                                 retry_errors=retry_errors, threads=threads, seed=seed, grace=grace,
-                                 memory_mb=memory_limit, plugins=plugin or (), on_result=on_result,
-                                 on_start=on_start)
+                rows = batch(paths, method=methods, time_limit=time_limit, workers=workers, executor=executor,
+                             ray_address=ray_address, results=results, resume=resume, retry_errors=retry_errors,
+                             threads=threads, seed=seed, grace=grace, memory_mb=memory_limit, plugins=plugin or (),
+                             on_result=on_result, on_start=on_start)
             except KeyboardInterrupt:
                 rows, interrupted = finished, True
             else:
                 interrupted = False
+            finally:
+                progress.stop()
         summary = summarize(rows)
         if as_json:
             print_json({"rows": [row.to_dict() for row in rows], "summary": summary, "results": str(results),
@@ -118,8 +121,9 @@ def register(app: typer.Typer) -> None:
             failures = [row for row in rows if row.status in ("error", "timeout")]
             if failures:
                 console.print(_failures_table(failures))
-            console.print(f"{len(rows)} row(s) in {results}")
+            console.print(f"{len(rows)} row(s) in {results}", markup=False, highlight=False, soft_wrap=True)
         if interrupted:
-            err_console.print(f"[yellow]interrupted[/] (Ctrl-C): {len(finished)} finished row(s) kept in {results}; "
-                              "run the same command with --resume to continue")
+            err_console.print(f"[yellow]interrupted[/] (Ctrl-C): {len(finished)} finished row(s) kept in "
+                              f"{escape(str(results))}; run the same command with --resume to continue",
+                              highlight=False)
             raise typer.Exit(EXIT_INTERRUPTED)

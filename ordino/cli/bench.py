@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ordino.bench import BenchReport, bench
@@ -39,21 +40,23 @@ def print_report(report: BenchReport, per_instance: bool) -> None:
     if per_instance:
         table = Table("instance", "method", "status", "objective", "best known", "gap %", "time s", "label")
         for r in report.rows:
-            label = r.label if r.label == "ok" else f"[red]{r.label}[/]"
-            table.add_row(r.instance, r.method, r.status, "-" if r.objective is None else str(r.objective),
+            label = r.label if r.label == "ok" else f"[red]{escape(r.label)}[/]"
+            table.add_row(escape(r.instance), escape(r.method), r.status,
+                          "-" if r.objective is None else str(r.objective),
                           "-" if r.best_known is None else str(r.best_known), _fmt(r.gap), _fmt(r.runtime), label)
         console.print(table)
     summary = Table("method", "instances", "feasible", "mean gap %", "max gap %", "best-known hits",
                     "proven optimal", "mean time s", title="summary")
     for s in report.summary:
-        summary.add_row(s.method, str(s.instances), str(s.feasible), _fmt(s.mean_gap), _fmt(s.max_gap),
+        summary.add_row(escape(s.method), str(s.instances), str(s.feasible), _fmt(s.mean_gap), _fmt(s.max_gap),
                         str(s.best_known_hits), str(s.proven_optimal), _fmt(s.mean_runtime))
     console.print(summary)
     for r in report.rows:
         for message in r.label_issues:
-            err_console.print(f"[yellow]label:[/] {message}", highlight=False)
+            err_console.print(f"[yellow]label:[/] {escape(message)}", highlight=False)
         if r.status == "error" and r.error:
-            err_console.print(f"[red]{r.instance} / {r.method}:[/] {r.error}", highlight=False)
+            err_console.print(f"[red]{escape(r.instance)} / {escape(r.method)}:[/] {escape(r.error)}",
+                              highlight=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -96,9 +99,9 @@ def register(app: typer.Typer) -> None:
         else:
             print_report(report, per_instance=len(report.rows) <= 60)
             if out is not None:
-                console.print(f"rows appended to {out}", highlight=False)
+                console.print(f"rows appended to {out}", markup=False, highlight=False, soft_wrap=True)
             if plot is not None:
-                console.print(f"gap plot written to {plot}", highlight=False)
+                console.print(f"gap plot written to {plot}", markup=False, highlight=False, soft_wrap=True)
         if report.interrupted:
             err_console.print("[yellow]interrupted[/] (Ctrl-C): the summary covers the runs that finished")
             raise typer.Exit(EXIT_INTERRUPTED)

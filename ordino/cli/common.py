@@ -11,6 +11,7 @@ from typing import Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ordino.errors import OrdinoError
 
@@ -37,8 +38,10 @@ def exit_for_status(status: str, time_limit: float | None = None) -> None:
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    """Print one clear error line on stderr and exit with `code`."""
-    err_console.print(f"[bold red]error:[/] {message}", markup=True, highlight=False, soft_wrap=True)
+    """Print one error line on stderr and exit with `code`. The message is printed literally: line breaks become
+    spaces, and rich markup in it (a quoted file name or task id such as `[/x]`) is never interpreted."""
+    line = " ".join(message.splitlines())
+    err_console.print(f"[bold red]error:[/] {escape(line)}", markup=True, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

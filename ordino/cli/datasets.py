@@ -52,7 +52,7 @@ def register(app: typer.Typer) -> None:
         for f in info["files"]:
             where = f["local"] or "not local"
             console.print(f"  {f['path']}  sha256 {f['sha256'] or 'not recorded'}\n    url {f['url'] or '-'}\n"
-                          f"    {where}", highlight=False)
+                          f"    {where}", markup=False, highlight=False)
 
     @group.command("fetch")
     @handle_errors

@@ -37,6 +37,7 @@ def register(app: typer.Typer) -> None:
             print_json({"format": fmt, "path": str(out) if out else None, "bytes": len(text.encode()),
                         "text": None if out else text})
         elif out is not None:
-            console.print(f"wrote {out} ({fmt}, {len(text.encode())} bytes)", highlight=False)
+            console.print(f"wrote {out} ({fmt}, {len(text.encode())} bytes)", markup=False, highlight=False,
+                          soft_wrap=True)
         else:
             sys.stdout.write(text)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ordino.cli.common import (
@@ -19,6 +20,7 @@ from ordino.cli.common import (
     print_json,
 )
 from ordino.errors import Interrupted
+from ordino.inputs import parse_json, read_text
 from ordino.models import Problem, Result, load_schedule, problem_json_schema
 from ordino.models.assignment import RosterProblem, RosterResult
 from ordino.models.io import model_from_dict
@@ -38,10 +40,7 @@ def load_any(path: Path) -> Problem:
 def load_any_family(path: Path) -> Problem | RosterProblem | LinearModel:
     """Like `load_any`, but an ordino JSON file of the assignment or linear family loads as that family."""
     if path.suffix.lower() == ".json" and path.is_file():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            data = None  # the scheduling readers report the error with its line
+        data = parse_json(read_text(path), str(path))
         if isinstance(data, dict) and data.get("family") in ("assignment", "linear"):
             return model_from_dict(data, str(path))
     return load_any(path)
@@ -70,23 +69,23 @@ def result_json(result: Result | RosterResult | LinearResult) -> dict:
 def print_family_result(result: RosterResult | LinearResult) -> None:
     """A roster as a table of who works which shift on which day, or the non-zero variable values."""
     colour = {"optimal": "green", "feasible": "yellow"}.get(result.status, "red")
-    console.print(f"[bold {colour}]{result.status}[/] objective {result.objective} ({result.method}, "
-                  f"{result.runtime:.2f}s)")
+    console.print(f"[bold {colour}]{result.status}[/] objective {result.objective} ({escape(result.method)}, "
+                  f"{result.runtime:.2f}s)", highlight=False)
     for v in result.violations:
-        console.print(f"  [red]violation[/] {v.kind}: {v.message}")
+        console.print(f"  [red]violation[/] {v.kind}: {escape(v.message)}", highlight=False)
     if isinstance(result, RosterResult) and result.roster is not None:
         table = Table("day", "shift", "staff")
         cells: dict[tuple[str, str], list[str]] = {}
         for a in result.roster.assignments:
             cells.setdefault((a.day, a.shift), []).append(a.staff)
         for (day, shift), staff in cells.items():
-            table.add_row(day, shift, ", ".join(staff))
+            table.add_row(escape(day), escape(shift), escape(", ".join(staff)))
         console.print(table)
     elif isinstance(result, LinearResult) and result.solution is not None:
         table = Table("variable", "value")
         for name, value in result.solution.values.items():
             if abs(value) > 1e-9:
-                table.add_row(name, f"{value:g}")
+                table.add_row(escape(name), f"{value:g}")
         console.print(table)
 
 
@@ -96,20 +95,20 @@ def print_result(problem: Problem, result: Result) -> None:
     bound = f", bound {result.bound:g}" if result.bound is not None else ""
     gap = f", gap {result.gap:.2f}%" if result.gap is not None else ""
     console.print(f"[bold {colour}]{result.status}[/] objective {result.objective}{bound}{gap} "
-                  f"({result.method}, {result.runtime:.2f}s)")
+                  f"({escape(result.method)}, {result.runtime:.2f}s)", highlight=False)
     for line in result.log:
-        console.print(f"  {line}", style="dim", highlight=False)
+        console.print(f"  {line}", style="dim", markup=False, highlight=False)
     for v in result.violations:
-        console.print(f"  [red]violation[/] {v.kind}: {v.message}")
+        console.print(f"  [red]violation[/] {v.kind}: {escape(v.message)}", highlight=False)
     if result.schedule is None:
         return
     if len(result.schedule.tasks) <= 30:
         table = Table("task", "mode", "resources", "start", "end")
         for e in sorted(result.schedule.tasks, key=lambda e: (e.start, e.task)):
             res = problem.task(e.task).modes[e.mode].resources
-            table.add_row(e.task, str(e.mode), ", ".join(res), str(e.start), str(e.end))
+            table.add_row(escape(e.task), str(e.mode), escape(", ".join(res)), str(e.start), str(e.end))
         console.print(table)
-    console.print(gantt_text(problem, result.schedule), highlight=False)
+    console.print(gantt_text(problem, result.schedule), markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -168,9 +167,9 @@ def register(app: typer.Typer) -> None:
             print_json(report.model_dump())
         else:
             state = "[green]feasible[/]" if report.feasible else f"[red]{len(report.violations)} violation(s)[/]"
-            console.print(f"{state}, objective {report.objective}")
+            console.print(f"{state}, objective {report.objective}", highlight=False)
             for v in report.violations:
-                console.print(f"  {v.kind}: {v.message}")
+                console.print(f"  {v.kind}: {v.message}", markup=False, highlight=False)
         if not report.feasible:
             raise typer.Exit(EXIT_INFEASIBLE)
 
@@ -188,5 +187,5 @@ def register(app: typer.Typer) -> None:
             return
         table = Table("method", "exact", "description")
         for m in found.values():
-            table.add_row(m.name, "yes" if m.exact else "", m.description)
+            table.add_row(escape(m.name), "yes" if m.exact else "", escape(m.description))
         console.print(table)

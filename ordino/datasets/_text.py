@@ -1,33 +1,10 @@
-"""Token cursors over text files, so every reader error names the file, the line and the expected token."""
+"""Token cursors over text files, so every reader error names the file, the line and the expected token
+(files are read with `ordino.inputs`)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from ordino.errors import InputError
-
-MAX_INT = 10**12  # larger numbers in a benchmark file are corruption, not data
-
-
-def read_text(path: str | Path) -> str:
-    """The file's text, with a clean InputError for a missing, unreadable or non-UTF-8 file."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", file=str(p)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror or exc})", file=str(p)) from None
-    return decode(data, str(p))
-
-
-def decode(data: bytes, source: str) -> str:
-    """Bytes as UTF-8 text (a leading BOM is dropped), or an InputError naming the source."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not a text file (byte {exc.start} is not UTF-8)", file=source) from None
+from ordino.models.base import MAX_VALUE
 
 
 def parse_int(token: str, what: str, source: str, line: int) -> int:
@@ -36,8 +13,8 @@ def parse_int(token: str, what: str, source: str, line: int) -> int:
         value = int(token)
     except ValueError:
         raise InputError(f"expected {what} (an integer), found {token!r}", file=source, line=line) from None
-    if abs(value) > MAX_INT:
-        raise InputError(f"{what} {value} is too large", file=source, line=line)
+    if abs(value) > MAX_VALUE:
+        raise InputError(f"{what} {value} is beyond the limit of {MAX_VALUE:,}", file=source, line=line)
     return value
 
 
@@ -102,14 +79,3 @@ class Tokens:
         if not self.at_end():
             token, line = self.items[self.pos]
             raise InputError(f"expected {what}, found extra token {token!r}", file=self.source, line=line)
-
-
-def parse_json(text: str, source: str, line: int | None = None) -> object:
-    """JSON text as Python data; malformed or absurdly nested JSON becomes an InputError naming the place."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", file=source,
-                         line=exc.lineno if line is None else line) from None
-    except RecursionError:
-        raise InputError("JSON nested too deeply", file=source, line=line) from None

@@ -11,8 +11,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ordino.datasets._text import parse_json, read_text
 from ordino.errors import InputError
+from ordino.inputs import parse_json, read_text
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ordino.datasets._text import Tokens, parse_json, read_text
+from ordino.datasets._text import Tokens
 from ordino.datasets.build import job_shop_problem
 from ordino.datasets.instance import Deferred, Instance
 from ordino.errors import InputError, ModelError
+from ordino.inputs import parse_json, read_text
 from ordino.models import Problem, classify
 from ordino.models.classify import _job_chains
 

@@ -18,14 +18,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ordino.datasets import fjsp, jobshop, psplib, smtt
-from ordino.datasets._text import decode, parse_json, read_text
 from ordino.datasets.instance import Instance
 from ordino.errors import InputError
+from ordino.inputs import MAX_INPUT_BYTES, decode, parse_json, read_bytes, read_text
 from ordino.models.io import problem_from_dict
 
 ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar", ".zip")
 INSTANCE_SUFFIXES = (".sm", ".mm", ".fjs", ".txt", ".json", ".jsonl", ".jss", ".dat")
-MAX_MEMBER_BYTES = 50_000_000
 
 
 def natural_key(text: str) -> list:
@@ -129,31 +128,51 @@ def _is_instance_member(name: str) -> bool:
 
 
 def _archive_members(data: bytes, source: str) -> Iterator[tuple[str, bytes]]:
-    """(member name, bytes) of the instance files of a tar, tar.gz or zip archive, in natural order."""
+    """(member name, bytes) of the instance files of a tar, tar.gz or zip archive, in natural order; everything
+    it expands to is at most MAX_INPUT_BYTES, checked while decompressing (a gzip bomb stops at the limit)."""
+    total = 0
+
+    def counted(name: str, size: int) -> None:
+        nonlocal total
+        total += size
+        if total > MAX_INPUT_BYTES:
+            raise InputError(f"archive expands to more than the limit of {MAX_INPUT_BYTES:,} bytes (at member "
+                             f"{name})", file=source)
+
     try:
         if data[:4] == b"PK\x03\x04":
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 infos = sorted((i for i in archive.infolist() if not i.is_dir() and _is_instance_member(i.filename)),
                                key=lambda i: natural_key(i.filename))
                 for info in infos:
-                    if info.file_size > MAX_MEMBER_BYTES:
-                        raise InputError(f"archive member {info.filename} is too large", file=source)
+                    counted(info.filename, info.file_size)  # zipfile never reads past the declared size
                     yield info.filename, archive.read(info)
             return
-        if data[:2] == b"\x1f\x8b":  # one C call instead of streaming through gzip.GzipFile
-            data = gzip.decompress(data)
-        with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
+        if data[:2] == b"\x1f\x8b":
+            data = _gunzip(data, source)
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:") as archive:
             members = sorted((m for m in archive.getmembers() if m.isfile() and _is_instance_member(m.name)),
                              key=lambda m: natural_key(m.name))
             for member in members:
-                if member.size > MAX_MEMBER_BYTES:
-                    raise InputError(f"archive member {member.name} is too large", file=source)
+                counted(member.name, member.size)
                 handle = archive.extractfile(member)
                 if handle is not None:
                     yield member.name, handle.read()
     except (tarfile.TarError, zipfile.BadZipFile, EOFError, zlib.error, gzip.BadGzipFile, OSError,
             NotImplementedError, RuntimeError) as exc:
         raise InputError(f"cannot read archive ({exc})", file=source) from None
+
+
+def _gunzip(data: bytes, source: str) -> bytes:
+    """Gzip data decompressed in chunks, refused as soon as it passes MAX_INPUT_BYTES."""
+    out = bytearray()
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        while chunk := stream.read(1 << 20):
+            out += chunk
+            if len(out) > MAX_INPUT_BYTES:
+                raise InputError(f"gzip data expands to more than the limit of {MAX_INPUT_BYTES:,} bytes",
+                                 file=source)
+    return bytes(out)
 
 
 def _archive_instances(data: bytes, source: str, selector: str | None) -> Iterator[Instance]:
@@ -169,22 +188,13 @@ def _archive_instances(data: bytes, source: str, selector: str | None) -> Iterat
         raise InputError(f"no instance named {selector!r} in the archive", file=source)
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", file=str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror or exc})", file=str(path)) from None
-
-
 def iter_instances(path: str | Path, limit: int | None = None) -> Iterator[Instance]:
     """Every instance in a file (one for single-instance formats), in file order; at most `limit`."""
     file, selector = split_selector(path)
     if file.is_dir():
         raise InputError("is a directory; give a file (or a registry name to `load_suite`)", file=str(file))
     if file.name.lower().endswith(ARCHIVE_SUFFIXES):
-        stream: Iterator[Instance] = _archive_instances(_read_bytes(file), str(file), selector)
+        stream: Iterator[Instance] = _archive_instances(read_bytes(file), str(file), selector)
     else:
         text = read_text(file)
         stream = _text_instances(text, str(file), instance_name(file), file, selector)

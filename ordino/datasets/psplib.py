@@ -7,10 +7,11 @@ and sink are kept with duration 0), renewable resources ``R1..Rk``, non-renewabl
 
 from __future__ import annotations
 
-from ordino.datasets._text import MAX_INT, parse_int
+from ordino.datasets._text import parse_int
 from ordino.datasets.build import project_problem
 from ordino.datasets.instance import Deferred, Instance
 from ordino.errors import InputError
+from ordino.models.base import MAX_VALUE
 
 MAX_ACTIVITIES = 100_000
 
@@ -45,7 +46,7 @@ class _Lines:
             values = list(map(int, tokens))
         except ValueError:
             values = [parse_int(t, what, self.source, index + 1) for t in tokens]
-        if values and max(map(abs, values)) > MAX_INT:
+        if values and max(map(abs, values)) > MAX_VALUE:
             raise InputError(f"{what}: number too large", file=self.source, line=index + 1)
         return values
 

@@ -28,6 +28,8 @@ def run_offline(text: str, ask: Callable[[Any], str] | None = None, solve: bool 
 
     Raises
     ------
+    InputError
+        The text is too long for the offline formulator or holds a huge number (`offline.text.check_text`).
     FormulationError
         The text lacks information and no `ask` was given (the questions are attached), or it is not
         understood; `.formulation` holds the partial Formulation.
@@ -35,6 +37,9 @@ def run_offline(text: str, ask: Callable[[Any], str] | None = None, solve: bool 
     from ordino.formulate.pipeline import Formulation, _attach
 
     offline = _offline_module()
+    from ordino.formulate.offline.text import check_text
+
+    check_text(text)
     transcript: list[dict[str, Any]] = []
     if note:
         transcript.append({"round": 0, "stage": "engine", "note": note})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.table import Table
 
 from ordino.formulate.summary_families import linear_summary, roster_summary
@@ -95,31 +96,32 @@ def summary_tables(problem: Problem) -> list[Table]:
     if not isinstance(problem, Problem):
         table = Table("model", title="Roster" if isinstance(problem, RosterProblem) else "Linear model")
         for line in model_summary(problem).splitlines():
-            table.add_row(line)
+            table.add_row(escape(line))
         return [table]
     tables = []
     res = Table("resource", "kind", "capacity", "unavailable", "setups", title="Resources")
     for r in problem.resources:
-        res.add_row(r.id, r.kind, str(r.capacity), str([list(i) for i in r.unavailable]) if r.unavailable else "",
+        res.add_row(escape(r.id), r.kind, str(r.capacity),
+                    str([list(i) for i in r.unavailable]) if r.unavailable else "",
                     str(len(r.setups)) if r.setups else "")
     tables.append(res)
     jobs = {j.id: j for j in problem.jobs}
     tasks = Table("task", "job", "modes (resources: duration)", "release", "due", "deadline", "weight",
-                  title=f"Tasks ({classify(problem)}, time unit {problem.time_unit})")
+                  title=f"Tasks ({classify(problem)}, time unit {escape(problem.time_unit)})")
     for t in problem.tasks:
         job = jobs.get(t.job) if t.job else None
         due = job.due if job else t.due
         weight = job.weight if job else t.weight
         deadline = t.deadline if t.deadline is not None else (job.deadline if job else None)
         release = max(t.release, job.release if job else 0)
-        tasks.add_row(t.id, t.job or "", mode_text(problem, t.id), str(release) if release else "",
-                      "" if due is None else str(due), "" if deadline is None else str(deadline),
-                      str(weight) if weight != 1 else "")
+        tasks.add_row(escape(t.id), escape(t.job or ""), escape(mode_text(problem, t.id)),
+                      str(release) if release else "", "" if due is None else str(due),
+                      "" if deadline is None else str(deadline), str(weight) if weight != 1 else "")
     tables.append(tasks)
     if problem.constraints:
         cons = Table("type", "meaning", title="Constraints")
         for c in problem.constraints:
-            cons.add_row(c.type, constraint_text(c))
+            cons.add_row(c.type, escape(constraint_text(c)))
         tables.append(cons)
     obj = Table("term", "weight", "definition", title="Objective (minimise)")
     for term in problem.objective:

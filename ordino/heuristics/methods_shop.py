@@ -1,12 +1,16 @@
-"""Registered methods for shops and projects: `gt`, `tabu`, `neh`, `ig`, `sgs` and the `portfolio`
-(a fast heuristic, then CP-SAT warm-started with its schedule for the rest of the budget)."""
+"""Registered methods for shops and projects: `gt`, `tabu`, `neh`, `ig`, `sgs` and the `portfolio` (a short
+CP-SAT probe that proves easy problems optimal at once, a fast heuristic that stops at the probe's lower bound,
+then CP-SAT warm-started with the best schedule for the rest). Every method stops at `budget.deadline`.
+"""
 
 from __future__ import annotations
 
+import math
 import time
 
 import numpy as np
 
+from ordino.heuristics.budget import OutOfTime, deadline
 from ordino.heuristics.project.data import project_from_problem, project_reason, project_schedule
 from ordino.heuristics.project.sgs import critical_path_times, sgs_search
 from ordino.heuristics.shop.data import (
@@ -54,22 +58,26 @@ def _reason(*checks: str | None) -> str | None:
 # --- job shop and flexible job shop ---------------------------------------------------------------------
 
 def run_gt(problem: Problem, options: SolveOptions) -> Result:
-    """Giffler-Thompson with every built-in rule (active and non-delay); the shortest schedule wins."""
+    """Giffler-Thompson with every built-in rule (active and non-delay) within the time limit; the shortest
+    schedule wins."""
     began = time.perf_counter()
     data = shop_from_problem(problem)
-    starts, choice, cmax, label = best_rule(data)
+    starts, choice, cmax, label = best_rule(data, deadline=deadline(began, problem, options))
     return _result("gt", shop_schedule(data, starts, choice), cmax, None, began, [f"gt: best rule {label}"])
 
 
-def _tabu_schedule(problem: Problem, budget: float, seed: int) -> tuple[Schedule, int, int, list[str]]:
+def _tabu_schedule(problem: Problem, end: float, seed: int,
+                   bound: int = 0) -> tuple[Schedule, int, int, list[str]]:
+    """Giffler-Thompson (at most half the time to `end`), then tabu search until `end` or the lower bound
+    (the shop's, or `bound` when higher)."""
     began = time.perf_counter()
     data = shop_from_problem(problem)
-    lb = shop_lower_bound(data)
-    starts, choice, cmax, label = best_rule(data)
+    lb = max(shop_lower_bound(data), bound)
+    starts, choice, cmax, label = best_rule(data, deadline=began + (end - began) / 2)
     log = [f"gt: {cmax} with {label}"]
-    budget -= time.perf_counter() - began
-    if cmax > lb and budget > 0:
-        res = tabu_search(data, choice, starts, time_limit=budget, seed=seed, target=lb)
+    left = end - time.perf_counter()
+    if cmax > lb and left > 0:
+        res = tabu_search(data, choice, starts, time_limit=left, seed=seed, target=lb)
         log.append(f"tabu: {res.makespan} after {res.iterations} iterations")
         if res.makespan < cmax:
             starts, cmax, choice = res.starts, res.makespan, res.choice or choice
@@ -80,18 +88,21 @@ def run_tabu(problem: Problem, options: SolveOptions) -> Result:
     """Best Giffler-Thompson schedule, improved by tabu search (N7 moves, and machine reassignments of
     critical operations in a flexible job shop) for the whole time limit."""
     began = time.perf_counter()
-    schedule, cmax, lb, log = _tabu_schedule(problem, options.time_limit * 0.95, options.seed)
+    schedule, cmax, lb, log = _tabu_schedule(problem, deadline(began, problem, options), options.seed)
     return _result("tabu", schedule, cmax, float(lb), began, log)
 
 
 # --- permutation flow shop ------------------------------------------------------------------------------
 
 def run_neh(problem: Problem, options: SolveOptions) -> Result:
-    """NEH insertion heuristic with Taillard's acceleration."""
+    """NEH insertion heuristic with Taillard's acceleration (jobs not inserted by the time limit go last)."""
     began = time.perf_counter()
+    end = deadline(began, problem, options)
     data = flow_from_problem(problem)
-    perm, cmax = neh(data.p, data.release)
-    return _result("neh", flow_schedule(data, perm), cmax, None, began, [f"neh: {cmax}"])
+    perm, cmax = neh(data.p, data.release, deadline=end)
+    cut = ["neh: time limit reached; the jobs not yet inserted follow at the end"] \
+        if time.perf_counter() >= end else []
+    return _result("neh", flow_schedule(data, perm), cmax, None, began, [f"neh: {cmax}", *cut])
 
 
 def _flow_lower_bound(p: np.ndarray, release: np.ndarray) -> int:
@@ -101,34 +112,47 @@ def _flow_lower_bound(p: np.ndarray, release: np.ndarray) -> int:
     return int(max((before + loads + after).max(), (release + p.sum(axis=1)).max()))
 
 
-def _ig_schedule(problem: Problem, budget: float, seed: int) -> tuple[Schedule, int, int, list[str]]:
+def _ig_schedule(problem: Problem, end: float, seed: int, bound: int = 0) -> tuple[Schedule, int, int, list[str]]:
     data = flow_from_problem(problem)
-    lb = _flow_lower_bound(data.p, data.release)
-    perm, cmax, it = iterated_greedy(data.p, time_limit=max(budget, 0.0), seed=seed, release=data.release,
-                                     target=lb)
+    lb = max(_flow_lower_bound(data.p, data.release), bound)
+    perm, cmax, it = iterated_greedy(data.p, time_limit=max(end - time.perf_counter(), 0.0), seed=seed,
+                                     release=data.release, target=lb)
     return flow_schedule(data, perm), cmax, lb, [f"ig: {cmax} after {it} iterations"]
 
 
 def run_ig(problem: Problem, options: SolveOptions) -> Result:
     """Iterated greedy (Ruiz-Stützle) from NEH for the whole time limit."""
     began = time.perf_counter()
-    schedule, cmax, lb, log = _ig_schedule(problem, options.time_limit * 0.95, options.seed)
+    schedule, cmax, lb, log = _ig_schedule(problem, deadline(began, problem, options), options.seed)
     return _result("ig", schedule, cmax, float(lb), began, log)
 
 
 # --- RCPSP ----------------------------------------------------------------------------------------------
 
-def _sgs_schedule(problem: Problem, budget: float, seed: int) -> tuple[Schedule, int, int, list[str]]:
+def _sgs_schedule(problem: Problem, end: float, seed: int, bound: int = 0,
+                  first_by: float | None = None) -> tuple[Schedule, int, int, list[str]]:
+    """The best SGS schedule by `end` or the lower bound (the critical path, or `bound` when higher); the first
+    one may take until `first_by` (raises `OutOfTime` when none is complete)."""
     data = project_from_problem(problem)
-    lb = critical_path_times(data)[2]
-    start, cmax, label = sgs_search(data, time_limit=max(budget, 0.0), seed=seed, lower_bound=lb)
+    lb = max(critical_path_times(data)[2], bound)
+    now = time.perf_counter()
+    start, cmax, label = sgs_search(data, time_limit=end - now, seed=seed, lower_bound=lb,
+                                    first_within=None if first_by is None else first_by - now)
     return project_schedule(data, start), cmax, lb, [f"sgs: {cmax} from {label}"]
+
+
+def _no_schedule(name: str, began: float, log: list[str] | None = None) -> Result:
+    return Result(status="unknown", method=name, runtime=time.perf_counter() - began,
+                  log=[*(log or []), f"{name}: no complete schedule within the time limit"])
 
 
 def run_sgs(problem: Problem, options: SolveOptions) -> Result:
     """Serial and parallel SGS with priority rules and biased sampling, each justified forward-backward."""
     began = time.perf_counter()
-    schedule, cmax, lb, log = _sgs_schedule(problem, options.time_limit * 0.95, options.seed)
+    try:
+        schedule, cmax, lb, log = _sgs_schedule(problem, deadline(began, problem, options), options.seed)
+    except OutOfTime:
+        return _no_schedule("sgs", began)
     return _result("sgs", schedule, cmax, float(lb), began, log)
 
 
@@ -149,43 +173,82 @@ def heuristic_share(kind: str, n_tasks: int) -> float:
     return base
 
 
-def _heuristic(problem: Problem, kind: str, budget: float, seed: int) -> tuple[Schedule, int, int, list[str]]:
+PROBE_SHARE, PROBE_SECONDS = 0.05, 2.0
+"""CP-SAT's first look at the problem takes this share of the time limit, at most this many seconds: enough to
+prove an easy problem optimal, which ends the run, and otherwise a lower bound the heuristic stops at."""
+
+CPSAT_SECONDS_PER_TASK = 3e-4
+"""About how long CP-SAT's model takes to build and load per task (0.1 to 0.3 ms measured on 10,000-task shops
+and projects): the portfolio runs CP-SAT only where that fits in the time left."""
+
+
+def _heuristic(problem: Problem, kind: str, until: float, end: float, seed: int,
+               bound: int) -> tuple[Schedule, int, int, list[str]]:
+    """The class's heuristic until `until` or the lower `bound`; SGS may take until `end` for its first
+    schedule (the others always have one)."""
     if kind == "rcpsp":
-        return _sgs_schedule(problem, budget, seed)
+        return _sgs_schedule(problem, until, seed, bound, first_by=end)
     if kind == "flow_shop" and flow_reason(problem) is None:
-        return _ig_schedule(problem, budget, seed)
-    return _tabu_schedule(problem, budget, seed)
+        return _ig_schedule(problem, until, seed, bound)
+    return _tabu_schedule(problem, until, seed, bound)
+
+
+def _best(runs: list[Result], log: list[str], began: float) -> Result:
+    """The best schedule among the portfolio's runs, with the best bound any of them proved."""
+    bounds = [r.bound for r in runs if r.bound is not None]
+    found = [r for r in runs if r.schedule is not None and r.objective is not None]
+    if not found:
+        return _no_schedule("portfolio", began, log)
+    best = min(found, key=lambda r: r.objective)
+    bound = max(bounds, default=None)
+    proven = best.status == "optimal" or (bound is not None and best.objective <= bound)
+    return best.model_copy(update={"method": "portfolio", "status": "optimal" if proven else "feasible",
+                                   "bound": bound, "log": log, "runtime": time.perf_counter() - began})
 
 
 def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
-    """Heuristic first (tabu, IG or SGS by class), then CP-SAT hinted with its schedule for the rest of the
-    budget; returns the better schedule with CP-SAT's bound."""
+    """A short CP-SAT probe, then the class's heuristic (tabu, IG or SGS) for its share of the time limit
+    (all of it when CP-SAT's model would not fit in the rest) or until it meets the probe's bound, then CP-SAT
+    hinted with the best schedule for the rest. A schedule proven optimal ends the run; the result is the best
+    schedule with the best bound."""
     from ordino.solvers.cpsat import solve_cpsat
     from ordino.verify import verify
 
     began = time.perf_counter()
-    kind = classify(problem)
-    share = heuristic_share(kind, len(problem.tasks))
-    schedule, cmax, lb, log = _heuristic(problem, kind, options.time_limit * share, options.seed)
-    value = verify(problem, schedule).objective
-    objective = cmax if value is None else value
-    remaining = options.time_limit - (time.perf_counter() - began)
+    end = deadline(began, problem, options)
     makespan_only = makespan_reason(problem) is None
-    if makespan_only and objective <= lb:
-        return Result(status="optimal", objective=objective, bound=float(lb), schedule=schedule,
-                      method="portfolio", runtime=time.perf_counter() - began,
-                      log=[*log, "heuristic met the lower bound"])
-    if remaining < 0.05:
-        return _result("portfolio", schedule, objective, float(lb) if makespan_only else None, began, log)
-    exact = solve_cpsat(problem, options.model_copy(update={"warm_start": schedule, "time_limit": remaining}))
-    log = [*log, *exact.log]
-    bound = exact.bound if exact.bound is not None else (float(lb) if makespan_only else None)
-    if makespan_only and exact.bound is not None:
-        bound = max(exact.bound, float(lb))
-    if exact.schedule is not None and exact.objective is not None and exact.objective <= objective:
-        return exact.model_copy(update={"method": "portfolio", "bound": bound, "log": log,
-                                        "runtime": time.perf_counter() - began})
-    return _result("portfolio", schedule, objective, bound, began, log)
+    build = CPSAT_SECONDS_PER_TASK * len(problem.tasks)
+    probe = min(PROBE_SHARE * (end - began), PROBE_SECONDS)
+    runs: list[Result] = []
+    if build < probe / 2:
+        runs.append(solve_cpsat(problem, options.model_copy(update={"time_limit": probe})))
+        if runs[0].status == "optimal":
+            return _best(runs, runs[0].log, began)
+    log = [line for r in runs for line in r.log]
+    bound = runs[0].bound if runs and makespan_only and runs[0].bound is not None else 0.0
+    kind = classify(problem)
+    now = time.perf_counter()
+    share = heuristic_share(kind, len(problem.tasks))
+    until = end if build > (1 - share) * (end - now) else now + share * (end - now)  # no CP-SAT: all of it
+    try:
+        schedule, cmax, lb, found = _heuristic(problem, kind, until, end, options.seed, math.ceil(bound - 1e-6))
+    except OutOfTime:
+        log.append("the heuristic found no complete schedule")
+    else:
+        value = cmax if makespan_only else verify(problem, schedule).objective
+        runs.append(Result(status="feasible", objective=value, bound=float(lb) if makespan_only else None,
+                           schedule=schedule, method="portfolio"))
+        log += found
+    best = _best(runs, log, began)
+    remaining = end - time.perf_counter()
+    if best.status == "optimal":
+        return best
+    if remaining < max(0.05, build):
+        return _best(runs, [*log, f"cp-sat: not run, {max(remaining, 0):.2f} s left and its model takes about "
+                                  f"{build:.2f} s to build"], began)
+    runs.append(solve_cpsat(problem, options.model_copy(update={"warm_start": best.schedule,
+                                                                 "time_limit": remaining})))
+    return _best(runs, [*log, *runs[-1].log], began)
 
 
 def _shop_supports(problem: Problem) -> str | None:
@@ -201,7 +264,7 @@ def _flow_supports(problem: Problem) -> str | None:
 
 
 def _project_supports(problem: Problem) -> str | None:
-    return project_reason(problem)
+    return _reason(project_reason(problem), makespan_reason(problem))
 
 
 def _portfolio_supports(problem: Problem) -> str | None:
@@ -222,6 +285,6 @@ SHOP_METHODS: list[Method] = [
     Method("ig", run_ig, "iterated greedy of Ruiz and Stützle (permutation flow shop)", _flow_supports),
     Method("sgs", run_sgs, "serial/parallel schedule generation with priority rules, sampling and "
            "forward-backward improvement (RCPSP)", _project_supports),
-    Method("portfolio", run_portfolio, "tabu, IG or SGS by problem class, then CP-SAT hinted with the "
-           "heuristic's schedule for the rest of the time limit", _portfolio_supports),
+    Method("portfolio", run_portfolio, "a short CP-SAT probe, then tabu, IG or SGS by problem class, then "
+           "CP-SAT hinted with the best schedule for the rest of the time limit", _portfolio_supports),
 ]

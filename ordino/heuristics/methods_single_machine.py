@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from ordino.heuristics.budget import deadline
 from ordino.models import Problem, Result, Schedule, ScheduledTask, SolveOptions, classify
 from ordino.models.method import Method
 
@@ -49,18 +50,24 @@ def sequence_schedule(problem: Problem, perm: np.ndarray) -> Schedule:
 
 
 def _result(problem: Problem, perm: np.ndarray, method: str, began: float, bound: float | None = None,
-            optimal: bool = False) -> Result:
+            optimal: bool = False, log: list[str] | None = None) -> Result:
     return Result(status="optimal" if optimal else "feasible", schedule=sequence_schedule(problem, perm),
-                  bound=bound, method=method, runtime=time.perf_counter() - began)
+                  bound=bound, method=method, runtime=time.perf_counter() - began, log=log or [])
 
 
 def rule_method(name: str, rule: Callable[..., np.ndarray]) -> Method:
-    """A dispatching rule as a method."""
+    """A dispatching rule as a method; a quadratic rule still running at the time limit completes its
+    sequence in EDD order."""
+    from ordino.heuristics.single_machine.rules import SORTS
 
     def run(problem: Problem, options: SolveOptions) -> Result:
         began = time.perf_counter()
+        end = deadline(began, problem, options)
         p, d, w = arrays(problem)
-        return _result(problem, rule(p, d, w), name, began)
+        perm = rule(p, d, w, deadline=end)
+        cut = name not in SORTS and time.perf_counter() >= end
+        return _result(problem, perm, name, began, log=[f"{name}: time limit reached; the jobs not yet "
+                                                        "sequenced follow in EDD order"] if cut else [])
 
     doc = (rule.__doc__ or name).strip().splitlines()[0]
     return Method(name, run, f"single machine rule: {doc}", supports_tardiness)
@@ -72,9 +79,10 @@ def run_ils(problem: Problem, options: SolveOptions) -> Result:
     from ordino.heuristics.single_machine.local_search import ils
 
     began = time.perf_counter()
+    end = deadline(began, problem, options)
     p, d, w = arrays(problem)
     bound = int(lower_bound(p, d, w))
-    perm, value = ils(p, d, w, time_limit=options.time_limit, seed=options.seed, lower_bound=bound)
+    perm, value = ils(p, d, w, time_limit=end - time.perf_counter(), seed=options.seed, lower_bound=bound)
     return _result(problem, perm, "ils", began, bound=bound, optimal=value <= bound)
 
 
@@ -107,14 +115,20 @@ def _exact_result(problem: Problem, name: str, began: float, solved: tuple) -> R
 def run_sm_cpsat(problem: Problem, options: SolveOptions) -> Result:
     """CP-SAT on 1||sum wT, hinted with an iterated local search schedule, with Emmons precedences when
     unweighted; proves optimality or reports its bound."""
-    from ordino.heuristics.single_machine.exact import cpsat_smwt, lower_bound
+    from ordino.heuristics.single_machine.exact import cpsat_smwt, cpsat_smwt_seconds, lower_bound
     from ordino.heuristics.single_machine.local_search import ils
 
     began = time.perf_counter()
+    end = deadline(began, problem, options)
     p, d, w = arrays(problem)
-    hint, value = ils(p, d, w, time_limit=min(1.0, options.time_limit / 4), seed=options.seed,
-                      lower_bound=int(lower_bound(p, d, w)))
-    remaining = max(0.05, options.time_limit - (time.perf_counter() - began))
+    bound = int(lower_bound(p, d, w))
+    hint, value = ils(p, d, w, time_limit=min(1.0, (end - began) / 4), seed=options.seed, lower_bound=bound)
+    remaining = end - time.perf_counter()
+    if value <= bound or cpsat_smwt_seconds(len(p)) > remaining:
+        log = [] if value <= bound else [f"cpsat: building the model of {len(p)} jobs would take about "
+                                         f"{cpsat_smwt_seconds(len(p)):.1f} s, {max(remaining, 0):.1f} s "
+                                         "are left; this is the local search's schedule"]
+        return _result(problem, hint, "cpsat", began, bound=bound, optimal=value <= bound, log=log)
     solved = cpsat_smwt(p, d, w, time_limit=remaining, hint=hint, workers=options.workers or 0, seed=options.seed)
     if solved[0] is None or solved[1] > value:  # CP-SAT did not even keep its hint: report the hint
         solved = (hint, value, solved[2], False)
@@ -123,11 +137,17 @@ def run_sm_cpsat(problem: Problem, options: SolveOptions) -> Result:
 
 def run_sm_milp(problem: Problem, options: SolveOptions) -> Result:
     """The positional (assignment) MILP of 1||sum wT, solved by HiGHS."""
-    from ordino.heuristics.single_machine.exact import positional_milp
+    from ordino.heuristics.single_machine.exact import positional_milp, positional_milp_seconds
 
     began = time.perf_counter()
+    end = deadline(began, problem, options)
     p, d, w = arrays(problem)
-    return _exact_result(problem, "milp", began, positional_milp(p, d, w, time_limit=options.time_limit))
+    need = positional_milp_seconds(len(p))
+    if need > end - began:
+        return Result(status="unknown", method="milp", runtime=time.perf_counter() - began,
+                      log=[f"milp: building the positional model of {len(p)} jobs would take about {need:.1f} s, "
+                           "longer than the time limit; no schedule (try 'ils' or 'cpsat')"])
+    return _exact_result(problem, "milp", began, positional_milp(p, d, w, time_limit=end - time.perf_counter()))
 
 
 SPECIALISED: dict[str, list[Method]] = {

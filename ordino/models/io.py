@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ordino.errors import InputError
+from ordino.inputs import parse_json, read_text
+from ordino.models.base import MAX_VALUE
 from ordino.models.constraints import CONSTRAINT_TYPES
 from ordino.models.problem import Problem
 from ordino.models.schedule import Schedule
@@ -33,6 +34,10 @@ def describe_validation_error(error: ValidationError, data: Any = None) -> str:
             msg = "required field is missing"
         elif err["type"] in ("union_tag_not_found", "union_tag_invalid"):
             msg = f"missing or unknown constraint 'type'; expected one of: {', '.join(CONSTRAINT_TAGS)}"
+        elif err["type"] in ("less_than_equal", "greater_than_equal") and MAX_VALUE in map(abs, err["ctx"].values()):
+            msg = f"{err['input']} is beyond the limit of {MAX_VALUE:,} for times and amounts"
+        elif err["type"] == "int_type" and isinstance(err["input"], float):
+            msg = f"expected a whole number (at most {MAX_VALUE:,}), got {err['input']!r}"
         lines.append(f"{path}: {msg}" if path else msg)
     return "; ".join(lines)
 
@@ -68,18 +73,7 @@ def parse_model(model: type[M], data: Any, source: str) -> M:
 
 
 def _read_json(path: str | Path) -> Any:
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("file not found", file=str(p)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read file ({exc})", file=str(p)) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", file=str(p),
-                         line=exc.lineno) from None
+    return parse_json(read_text(path), str(path))
 
 
 def problem_from_dict(data: Any, source: str = "<problem>") -> Problem:

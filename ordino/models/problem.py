@@ -117,12 +117,14 @@ class Problem(OntologyModel):
                                      earliness_weight=t.earliness_weight))
         return [v for v in views if v.tasks]
 
+    @cached_property
+    def job_by_id(self) -> dict[str, Job]:
+        """Each declared job by its id."""
+        return {j.id: j for j in self.jobs}
+
     def earliest_start(self, task: Task) -> int:
         """Release of the task combined with its job's release."""
-        job_release = 0
-        if task.job is not None:
-            job_release = next(j.release for j in self.jobs if j.id == task.job)
-        return max(task.release, job_release)
+        return max(task.release, self.job_by_id[task.job].release if task.job is not None else 0)
 
     @cached_property
     def effective_horizon(self) -> int:
@@ -133,10 +135,8 @@ class Problem(OntologyModel):
     def latest_end(self, task: Task) -> int | None:
         """Tightest of the task deadline, its job deadline and the horizon (None when unbounded)."""
         bounds = [b for b in (task.deadline, self.horizon) if b is not None]
-        if task.job is not None:
-            job = next(j for j in self.jobs if j.id == task.job)
-            if job.deadline is not None:
-                bounds.append(job.deadline)
+        if task.job is not None and self.job_by_id[task.job].deadline is not None:
+            bounds.append(self.job_by_id[task.job].deadline)
         return min(bounds) if bounds else None
 
     # --- JSON ----------------------------------------------------------------------------------

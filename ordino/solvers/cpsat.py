@@ -37,7 +37,10 @@ def solve_cpsat(problem: Problem, options: SolveOptions) -> Result:
     if options.warm_start is not None:
         add_hint(built, problem, options.warm_start)
     build_time = time.perf_counter() - began
-    solver = _solver(options, max(0.01, options.time_limit - build_time))
+    if build_time >= options.time_limit:
+        return Result(status="unknown", method="cpsat", runtime=build_time,
+                      log=[f"cp-sat: building the model took {build_time:.1f}s, the whole time limit; not solved"])
+    solver = _solver(options, options.time_limit - build_time)
     try:
         code = run_cpsat(solver, built.model)
     except Interrupted as stop:
@@ -45,7 +48,8 @@ def solve_cpsat(problem: Problem, options: SolveOptions) -> Result:
         raise Interrupted(result=partial.model_copy(update={"log": [*partial.log, "stopped by Ctrl-C"]})) from None
     result = _result(problem, built, solver, code, began, build_time)
     if result.status == "infeasible":
-        result = result.model_copy(update={"log": [*result.log, *explain_infeasibility(problem, options)]})
+        left = options.model_copy(update={"time_limit": max(0.01, options.time_limit - result.runtime)})
+        result = result.model_copy(update={"log": [*result.log, *explain_infeasibility(problem, left)]})
     return result
 
 

@@ -54,6 +54,11 @@ class _Builder:
         self.diagnose = diagnose
         self.groups: dict[str, IntVar] = {}
         self.vars: list[TaskVars] = []
+        self.uses: dict[str, list[tuple[int, int, int]]] = {}
+        for i, t in enumerate(problem.tasks):
+            for k, mode in enumerate(t.modes):
+                for j, rid in enumerate(mode.resources):
+                    self.uses.setdefault(rid, []).append((i, k, mode.demand(j)))
 
     def group(self, name: str) -> list[IntVar]:
         """Enforcement literal of a constraint group (only when diagnosing infeasibility)."""
@@ -107,13 +112,7 @@ class _Builder:
 
     def mode_uses(self, resource_id: str) -> list[tuple[int, int, int]]:
         """(task index, mode index, demand) for every mode that uses the resource."""
-        out = []
-        for i, t in enumerate(self.p.tasks):
-            for k, mode in enumerate(t.modes):
-                for j, rid in enumerate(mode.resources):
-                    if rid == resource_id:
-                        out.append((i, k, mode.demand(j)))
-        return out
+        return self.uses.get(resource_id, [])
 
     def blocking_end(self) -> dict[int, IntVar]:
         """For tasks followed by blocking successors: the end of their occupation, the latest start among the

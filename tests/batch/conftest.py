@@ -38,3 +38,18 @@ def problem_file(tmp_path: Path) -> Callable[..., Path]:
 def plugin() -> str:
     """Path of the test-only plugin that registers the misbehaving method `test-faulty`."""
     return str(Path(__file__).with_name("faulty_methods.py"))
+
+
+@pytest.fixture(autouse=True)
+def own_method_registry(monkeypatch):
+    """Methods a test's plugin registers stay with that test (later tests see the built-in ones only)."""
+    import sys
+
+    from ordino.solve import methods
+
+    monkeypatch.setattr(sys.modules["ordino.solve"], "_REGISTRY", dict(methods()))
+    plugins = {name for name in sys.modules if name.startswith("_ordino_plugin_")}
+    yield
+    for name in set(sys.modules) - plugins:
+        if name.startswith("_ordino_plugin_"):
+            del sys.modules[name]

@@ -13,7 +13,7 @@ from ordino.formulate.offline.relations import read_downtime, read_precedences, 
 from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.tables import read_tables
-from ordino.formulate.offline.text import Work
+from ordino.formulate.offline.text import Work, check_text
 from ordino.models import LinearModel, Problem, RosterProblem
 
 
@@ -75,9 +75,11 @@ def extract_offline(text: str) -> OfflineDraft:
     ('total_tardiness', 4, [])
 
     Shift cover / rostering texts give a RosterProblem, "how many of each" allocation texts a LinearModel.
+    A text the offline formulator does not read (`text.check_text`) is an InputError.
     """
     from ordino.formulate.offline.families import detect_family, read_family
 
+    check_text(text)
     family = detect_family(text)
     if family is not None:
         model, missing, notes = read_family(text, family)

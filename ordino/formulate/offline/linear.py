@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from ordino.formulate.offline.questions import Question
 from ordino.models.linear import LinearModel
 
-NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
+NUM = r"((?<!\d)(?<!\d,)\d+(?:,\d{3})*+(?:\.\d+)?)"  # starts where a number starts: linear on long digit runs
 VERBS = (r"(?:needs|requires|takes|uses|consumes|gives|yields|earns|costs|carries|can carry|can move|can transport|"
          r"transports|moves|produces|contains|works|provides|generates|brings in|makes|needs?)")
 LEAD = r"(?:each|every|a|an|one|per)"

@@ -16,6 +16,9 @@ _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day"
                  "oven", "lathe", "press", "line", "station", "server", "single", "packing", "weight"}
 
 
+_AVAILABLE = re.compile(r"\s+(?:are\s+)?available")
+
+
 def _noun(word: str) -> str:
     word = word.strip()
     if word.endswith("ies"):
@@ -30,19 +33,28 @@ def read_capacities(work: Work, facts: Facts) -> None:
         rf"(?:we have|there are|there is|has|have|with|available:?|capacity of|capacity:|limited to|up to|only)\s+"
         rf"(?P<n>{COUNT})\s+(?P<r>[a-z]+)",
         rf"(?P<n>{COUNT})\s+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
-        r"(?P<r>r\d+|resource\s*\d+|[a-z]+)\s*(?:has\s+)?(?:capacity|available|limit|cap)\s*(?:of|is|=|:)?\s*(?P<n>\d+)",
+        r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*(?:has\s+)?(?:capacity|available|limit|cap)\s*(?:of|is|=|:)?\s*"
+        r"(?P<n>\d+)",  # a name starts a word: matching from inside a long word too was quadratic
     ]
     item = rf"{COUNT}\s+[a-z]+"
-    listed = (rf"(?:we have|there are|with|available:?)\s+(?P<l>{item}(?:\s*(?:,\s*and|,|and)\s*{item})+)|"
-              rf"(?P<l2>{item}(?:\s*(?:,\s*and|,|and)\s*{item})+)\s+(?:are\s+)?available")
+    items = rf"{item}(?:\s*(?:,\s*and|,|and)\s*{item})+"
+    # a list without a leading keyword counts when 'available' follows it; that is checked after the match, so
+    # each list is read once (a pattern ending in 'available' was retried from every item: quadratic)
+    listed = rf"(?:we have|there are|with|available:?)\s+(?P<l>{items})|(?P<l2>{items})"
     for m in list(work.finditer(listed)):
-        items = re.findall(rf"({COUNT})\s+([a-z]+)", m.group("l") or m.group("l2"))
-        nouns = [(_noun(r), n) for n, r in items]
+        end = m.end()
+        if m.group("l2"):
+            tail = _AVAILABLE.match(work.text, end)
+            if tail is None:
+                continue
+            end = tail.end()
+        found = re.findall(rf"({COUNT})\s+([a-z]+)", m.group("l") or m.group("l2"))
+        nouns = [(_noun(r), n) for n, r in found]
         if any(r in _NOT_RESOURCE for r, _ in nouns):
             continue
         for r, n in nouns:
             facts.capacities[r] = count_value(n)
-        work.consume(m.start(), m.end())
+        work.consume(m.start(), end)
     for p in patterns:
         for m in list(work.finditer(p)):
             if BLANK_IN(work, m):

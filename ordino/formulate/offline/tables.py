@@ -142,7 +142,8 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
 
 def _grids(work: Work, facts: Facts) -> None:
     """Lines of numbers only, under a line that says what they are (processing times or setup times)."""
-    row = rf"^[ \t|\-*]*(?:{JOB_REF}\s*[:|]?\s*|\w\d*\s*[:|]\s*)?(?:{NUM}\s*(?:{UNIT_PATTERN})?[\s,;|]*){{2,}}$"
+    # possessive separators: with plain ones a line of n numbers and a word took 2^n steps
+    row = rf"^[ \t|\-*]*(?:{JOB_REF}\s*[:|]?\s*|\w\d*\s*[:|]\s*)?(?:{NUM}\s*+(?:{UNIT_PATTERN})?[\s,;|]*+){{2,}}$"
     lines = work.text.split("\n")
     offset = 0
     k = 0

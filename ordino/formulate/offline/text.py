@@ -6,20 +6,36 @@ import re
 from collections.abc import Iterator
 from fractions import Fraction
 
+from ordino.errors import InputError
 from ordino.formulate.offline.units import UNIT_PATTERN, UNIT_WORDS, TimeVal
 
+MAX_TEXT_CHARS = 20_000  # about eight pages; every pattern is linear, but each consumed match copies the text
+MAX_DIGITS = 30  # a longer number in a description is noise, and converting it takes quadratic time
 BLANK = "\u2591"  # replaces consumed text: keeps positions, breaks lists and phrases
 NUM = r"(?<![a-z0-9_.])\d+(?:\.\d+)?(?![0-9])"
 TIME = rf"{NUM}(?:\s*{UNIT_PATTERN})?"
 _TIME_PARTS = rf"(?P<num>{NUM})\s*(?P<unit>{UNIT_PATTERN})?"
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a single": 1, "single": 1, "a": 1, "an": 1}
-COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|single|an|a)"
+COUNT = r"(?:(?<!\d)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|single|an|a)"
 JOB_NOUN = r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?)"
 JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
 MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
+_BLANKS = re.compile(r"\s{2,}")
 _REPLACE = {"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d7": "x", "\u2192": ">", "\u21d2": ">",
             "\u2022": "-", "\u00b7": "-", "\t": "|", "\r": " ", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
+
+
+def check_text(text: str) -> None:
+    """An InputError when `text` is longer than the offline formulator reads (MAX_TEXT_CHARS) or holds a number
+    of more than MAX_DIGITS digits."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"the description has {len(text):,} characters; the offline formulator reads at most "
+                         f"{MAX_TEXT_CHARS:,} characters (shorten it, or use --llm)")
+    long = re.search(rf"\d{{{MAX_DIGITS + 1},}}", text)
+    if long:
+        raise InputError(f"the description holds a number of {len(long.group(0)):,} digits; the offline formulator "
+                         f"reads numbers of at most {MAX_DIGITS} digits")
 
 
 def normalise(text: str, lower: bool = True) -> str:
@@ -30,13 +46,20 @@ def normalise(text: str, lower: bool = True) -> str:
     return out
 
 
+def squeeze(text: str) -> str:
+    """Each run of white space as one space, one line break or one blank line: no pattern then meets a long
+    run of blanks, where patterns like `\\s*:?\\s*` would try every split of it."""
+    return _BLANKS.sub(lambda m: "\n" * min(2, m.group(0).count("\n")) or " ", text)
+
+
 class Work:
-    """The text being read: extractors find matches, then `consume` them so nothing is read twice."""
+    """The text being read (normalised and squeezed): extractors find matches, then `consume` them so nothing
+    is read twice."""
 
     def __init__(self, text: str) -> None:
         self.original = text
-        self.text = normalise(text)
-        self.cased = normalise(text, lower=False)
+        self.text = squeeze(normalise(text))
+        self.cased = squeeze(normalise(text, lower=False))
         if len(self.cased) != len(self.text):  # exotic case folding changed lengths: give up on case
             self.cased = self.text
 

@@ -1,16 +1,20 @@
 """Schedule generation schemes for the RCPSP: serial and parallel SGS with priority rules, regret-biased
 random sampling, and forward-backward improvement (justification).
 
-A priority is an array with one value per activity (lowest first) or a rule name from `RULES`.
+A priority is an array with one value per activity (lowest first) or a rule name from `RULES`. The schemes
+raise `OutOfTime` at a deadline (a `time.perf_counter()` value); justification keeps what it has.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
 import time
 
 import numpy as np
 
 from ordino.errors import ModelError
+from ordino.heuristics.budget import OutOfTime, check
 from ordino.heuristics.project.data import ProjectData
 
 RULES = ("LFT", "LST", "MTS", "GRPW", "MSLK", "EST", "EFT", "SPT", "LPT", "GRD")
@@ -74,13 +78,11 @@ def priority_values(data: ProjectData, rule: str) -> np.ndarray:
     if rule == "GRD":
         return -(d * data.demand.sum(axis=1))
     if rule == "MTS":
-        order = _topological(data)
-        reach: list[set[int]] = [set() for _ in range(data.n)]
-        for v in reversed(order):
+        reach = [0] * data.n  # successors, direct or not, as a bit set
+        for v in reversed(_topological(data)):
             for w in data.succs[v]:
-                reach[v].add(w)
-                reach[v] |= reach[w]
-        return -np.array([len(r) for r in reach], dtype=float)
+                reach[v] |= reach[w] | (1 << w)
+        return -np.array([r.bit_count() for r in reach], dtype=float)
     raise ValueError(f"unknown priority rule {rule!r}; choose one of {', '.join(RULES)}")
 
 
@@ -88,11 +90,21 @@ def _profile_size(data: ProjectData) -> int:
     return int(data.release.max(initial=0) + data.duration.sum() + 1)
 
 
-def _eligible_pick(eligible: list[int], prio: np.ndarray) -> int:
-    return min(eligible, key=lambda i: (prio[i], i))
+def _earliest_fit(usage: np.ndarray, need: np.ndarray, t: int, dv: int) -> int:
+    """Earliest start from `t` at which usage stays within `need` for `dv` periods, scanning the profile a
+    window at a time (the profile is long enough to end with free periods)."""
+    window = 8 * dv + 64
+    while True:
+        bad = (usage[t:t + window + dv] > need).any(axis=1)
+        runs = np.concatenate(([0], np.cumsum(bad)))
+        fits = np.flatnonzero(runs[dv:] == runs[:-dv])  # no bad period in [i, i + dv)
+        if len(fits):
+            return t + int(fits[0])
+        t += len(bad) - dv + 1
 
 
-def serial_sgs(data: ProjectData, priority: np.ndarray | str, release: bool = True) -> np.ndarray:
+def serial_sgs(data: ProjectData, priority: np.ndarray | str, release: bool = True,
+               deadline: float = math.inf) -> np.ndarray:
     """Serial SGS: repeatedly take the eligible activity of lowest priority and start it as early as
     precedences and resources allow. Returns start times."""
     prio = priority_values(data, priority) if isinstance(priority, str) else np.asarray(priority, dtype=float)
@@ -101,19 +113,15 @@ def serial_sgs(data: ProjectData, priority: np.ndarray | str, release: bool = Tr
     start = np.zeros(n, dtype=np.int64)
     missing = [len(p) for p in data.preds]
     ready = data.release.copy() if release else np.zeros(n, dtype=np.int64)
-    eligible = [i for i in range(n) if not missing[i]]
+    eligible = [(prio[i], i) for i in range(n) if not missing[i]]
+    heapq.heapify(eligible)
     done = 0
     while eligible:
-        v = _eligible_pick(eligible, prio)
-        eligible.remove(v)
+        check(deadline)
+        _, v = heapq.heappop(eligible)
         t, dv = int(ready[v]), int(d[v])
         if dv > 0 and dem[v].any():
-            need = cap - dem[v]
-            while True:
-                bad = np.flatnonzero((usage[t:t + dv] > need).any(axis=1))
-                if not len(bad):
-                    break
-                t += int(bad[-1]) + 1
+            t = _earliest_fit(usage, cap - dem[v], t, dv)
             usage[t:t + dv] += dem[v]
         start[v] = t
         done += 1
@@ -121,13 +129,13 @@ def serial_sgs(data: ProjectData, priority: np.ndarray | str, release: bool = Tr
             ready[w] = max(ready[w], t + dv)
             missing[w] -= 1
             if not missing[w]:
-                eligible.append(w)
+                heapq.heappush(eligible, (prio[w], w))
     if done < n:
         _topological(data)  # raises a ModelError naming the cycle
     return start
 
 
-def parallel_sgs(data: ProjectData, priority: np.ndarray | str) -> np.ndarray:
+def parallel_sgs(data: ProjectData, priority: np.ndarray | str, deadline: float = math.inf) -> np.ndarray:
     """Parallel SGS: advance a clock over finish times; at each time start, by priority, every eligible
     activity that fits in the resources left. Returns start times."""
     prio = priority_values(data, priority) if isinstance(priority, str) else np.asarray(priority, dtype=float)
@@ -141,6 +149,7 @@ def parallel_sgs(data: ProjectData, priority: np.ndarray | str) -> np.ndarray:
     events = {0, *(int(x) for x in data.release)}
     scheduled = 0
     while scheduled < n:
+        check(deadline)
         t = min(events)
         events.discard(t)
         for v in sorted((i for i in waiting if finish_pred[i] <= t), key=lambda i: (prio[i], i)):
@@ -174,22 +183,26 @@ def _reversed(data: ProjectData) -> ProjectData:
                        np.zeros(data.n, dtype=np.int64))
 
 
-def justify(data: ProjectData, start: np.ndarray, max_rounds: int = 10) -> np.ndarray:
+def justify(data: ProjectData, start: np.ndarray, max_rounds: int = 10, deadline: float = math.inf) -> np.ndarray:
     """Forward-backward improvement: right-justify (latest finishers first, as late as possible), then
-    left-justify (earliest starters first), while the makespan shrinks. Returns the best start times."""
+    left-justify (earliest starters first), while the makespan shrinks and time is left. Returns the best
+    start times."""
     best, best_c = start, project_makespan(data, start)
     back = _reversed(data)
     current = start
-    for _ in range(max_rounds):
-        finish = current + data.duration
-        rev = serial_sgs(back, -finish.astype(float), release=False)
-        c_rev = project_makespan(back, rev)
-        right = c_rev - (rev + data.duration)
-        current = serial_sgs(data, right.astype(float))
-        c = project_makespan(data, current)
-        if c >= best_c:
-            break
-        best, best_c = current, c
+    try:
+        for _ in range(max_rounds):
+            finish = current + data.duration
+            rev = serial_sgs(back, -finish.astype(float), release=False, deadline=deadline)
+            c_rev = project_makespan(back, rev)
+            right = c_rev - (rev + data.duration)
+            current = serial_sgs(data, right.astype(float), deadline=deadline)
+            c = project_makespan(data, current)
+            if c >= best_c:
+                break
+            best, best_c = current, c
+    except OutOfTime:
+        pass
     return best
 
 
@@ -199,40 +212,52 @@ def sample_priority(base: np.ndarray, rng: np.random.Generator, alpha: float = 1
     return base + rng.random(len(base)) * span * alpha * 0.25
 
 
-def sgs_search(data: ProjectData, time_limit: float = 5.0, seed: int = 0,
-               lower_bound: int | None = None) -> tuple[np.ndarray, int, str]:
+def sgs_search(data: ProjectData, time_limit: float = 5.0, seed: int = 0, lower_bound: int | None = None,
+               first_within: float | None = None) -> tuple[np.ndarray, int, str]:
     """Every rule with both schemes, then biased random sampling, each followed by justification, until the
-    time runs out or the lower bound is met.
+    time runs out or the lower bound is met. Without a complete schedule at `time_limit`, the first one may
+    take until `first_within` seconds (default `time_limit`); raises `OutOfTime` when none is complete then.
 
     Returns
     -------
     start, makespan, label : the best schedule and what made it.
     """
     began = time.perf_counter()
+    deadline = began + time_limit
+    first_deadline = began + max(time_limit, first_within or 0.0)
     rng = np.random.default_rng(seed)
     best: tuple[np.ndarray, int, str] | None = None
 
     def consider(start: np.ndarray, label: str) -> None:
         nonlocal best
-        start = justify(data, start)
+        start = justify(data, start, deadline=deadline)
         c = project_makespan(data, start)
         if best is None or c < best[1]:
             best = (start, c, label)
 
+    def done() -> bool:
+        return best is not None and (time.perf_counter() >= deadline
+                                     or (lower_bound is not None and best[1] <= lower_bound))
+
     bases = {}
-    for rule in RULES:
-        bases[rule] = priority_values(data, rule)
-        consider(serial_sgs(data, bases[rule]), f"serial/{rule}")
-        consider(parallel_sgs(data, bases[rule]), f"parallel/{rule}")
-        if time.perf_counter() - began > time_limit:
-            break
+    try:
+        for rule in RULES:
+            bases[rule] = priority_values(data, rule)
+            first = best is None
+            consider(serial_sgs(data, bases[rule], deadline=first_deadline if first else deadline), f"serial/{rule}")
+            consider(parallel_sgs(data, bases[rule], deadline=deadline), f"parallel/{rule}")
+            if done():
+                break
+        rules = list(bases)
+        k = 0
+        while not done():
+            rule = rules[k % len(rules)]
+            k += 1
+            prio = sample_priority(bases[rule], rng, alpha=float(rng.choice([0.5, 1.0, 2.0])))
+            scheme = serial_sgs if k % 2 else parallel_sgs
+            consider(scheme(data, prio, deadline=deadline), f"sampled/{'serial' if k % 2 else 'parallel'}/{rule}")
+    except OutOfTime:
+        if best is None:
+            raise
     assert best is not None
-    rules = list(bases)
-    k = 0
-    while time.perf_counter() - began < time_limit and (lower_bound is None or best[1] > lower_bound):
-        rule = rules[k % len(rules)]
-        k += 1
-        prio = sample_priority(bases[rule], rng, alpha=float(rng.choice([0.5, 1.0, 2.0])))
-        scheme = serial_sgs if k % 2 else parallel_sgs
-        consider(scheme(data, prio), f"sampled/{'serial' if k % 2 else 'parallel'}/{rule}")
     return best

@@ -2,11 +2,13 @@
 algorithm of Ruiz and Stützle (2007).
 
 Everything works on a jobs x machines duration matrix `p` (machines in route order) and an optional
-release time per job.
+release time per job. Both stop at a deadline (a `time.perf_counter()` value): NEH then appends the jobs it
+has not inserted, the local search stops between job reinsertions.
 """
 
 from __future__ import annotations
 
+import math
 import time
 
 import numpy as np
@@ -83,39 +85,35 @@ def _insertion_loops(p: np.ndarray, perm: np.ndarray, job: int, out: np.ndarray)
         out[i] = worst
 
 
-def _local_search_loops(p: np.ndarray, perm: np.ndarray, cmax: int, order: np.ndarray) -> int:
-    """Insertion local search in place on `perm` (jobs tried in `order`, first best position), until no
-    move improves; returns the makespan. Compiled with numba; calls the compiled `_insertion_loops`."""
+def _local_search_loops(p: np.ndarray, perm: np.ndarray, cmax: int, jobs: np.ndarray) -> int:
+    """Insertion moves in place on `perm`: each of `jobs` in turn goes to its first best position when
+    that shortens the schedule; returns the makespan. Compiled with numba; calls the compiled
+    `_insertion_loops`."""
     n = perm.shape[0]
     rest = np.empty(n - 1, dtype=np.int64)
     costs = np.empty(n, dtype=np.int64)
-    improved = True
-    while improved:
-        improved = False
-        for t in range(n):
-            job = order[t]
+    for job in jobs:
+        r = 0
+        for i in range(n):
+            if perm[i] != job:
+                rest[r] = perm[i]
+                r += 1
+        _insertion_jit(p, rest, job, costs)
+        best = costs[0]
+        pos = 0
+        for i in range(1, n):
+            if costs[i] < best:
+                best = costs[i]
+                pos = i
+        if best < cmax:
             r = 0
             for i in range(n):
-                if perm[i] != job:
-                    rest[r] = perm[i]
+                if i == pos:
+                    perm[i] = job
+                else:
+                    perm[i] = rest[r]
                     r += 1
-            _insertion_jit(p, rest, job, costs)
-            best = costs[0]
-            pos = 0
-            for i in range(1, n):
-                if costs[i] < best:
-                    best = costs[i]
-                    pos = i
-            if best < cmax:
-                r = 0
-                for i in range(n):
-                    if i == pos:
-                        perm[i] = job
-                    else:
-                        perm[i] = rest[r]
-                        r += 1
-                cmax = best
-                improved = True
+            cmax = best
     return cmax
 
 
@@ -182,8 +180,10 @@ def best_insertion(p: np.ndarray, perm: list[int], job: int, release: np.ndarray
     return int(ties[rng.integers(len(ties))]), low
 
 
-def neh(p: np.ndarray, release: np.ndarray | None = None, order: list[int] | None = None) -> tuple[list[int], int]:
-    """NEH: jobs by decreasing total work, each inserted at its best position.
+def neh(p: np.ndarray, release: np.ndarray | None = None, order: list[int] | None = None,
+        deadline: float = math.inf) -> tuple[list[int], int]:
+    """NEH: jobs by decreasing total work, each inserted at its best position; at `deadline` the jobs not
+    yet inserted go to the end in that order.
 
     Returns
     -------
@@ -193,26 +193,44 @@ def neh(p: np.ndarray, release: np.ndarray | None = None, order: list[int] | Non
     if order is None:
         order = [int(j) for j in np.argsort(-p.sum(axis=1), kind="stable")]
     perm: list[int] = []
-    cmax = 0
-    for j in order:
-        pos, cmax = best_insertion(p, perm, j, release)
+    for k, j in enumerate(order):
+        if time.perf_counter() >= deadline:
+            perm += order[k:]
+            break
+        pos, _ = best_insertion(p, perm, j, release)
         perm.insert(pos, j)
-    return perm, int(cmax)
+    return perm, makespan(p, perm, release)
+
+
+_CHUNK_PAIRS = 2_000_000
+"""Job x position evaluations per call of the compiled local search (a few ms), between deadline checks."""
 
 
 def _local_search(p: np.ndarray, perm: list[int], cmax: int, release: np.ndarray | None,
                   rng: np.random.Generator, deadline: float) -> tuple[list[int], int]:
-    """Iterative improvement by insertion: remove each job, reinsert it at its best place, until no gain."""
+    """Iterative improvement by insertion: remove each job, reinsert it at its best place, until no gain
+    or the deadline."""
     kernel = _kernel()
     if kernel is not None and len(perm) > 1 and p.dtype == np.int64 and \
             (release is None or not np.asarray(release).any()):
         arr = np.asarray(perm, dtype=np.int64)
-        value = kernel[1](p, arr, int(cmax), rng.permutation(arr).astype(np.int64))
-        return [int(x) for x in arr], int(value)
+        order = rng.permutation(arr).astype(np.int64)
+        step = max(1, _CHUNK_PAIRS // (len(arr) * p.shape[1]))
+        improved = True
+        while improved:
+            improved = False
+            for k in range(0, len(order), step):
+                if time.perf_counter() >= deadline:
+                    return [int(x) for x in arr], int(cmax)
+                value = int(kernel[1](p, arr, int(cmax), order[k:k + step]))
+                improved, cmax = improved or value < cmax, value
+        return [int(x) for x in arr], int(cmax)
     improved = True
     while improved and time.perf_counter() < deadline:
         improved = False
         for job in [perm[i] for i in rng.permutation(len(perm))]:
+            if time.perf_counter() >= deadline:
+                break
             rest = [x for x in perm if x != job]
             pos, value = best_insertion(p, rest, job, release, rng)
             if value < cmax:
@@ -240,7 +258,7 @@ def iterated_greedy(p: np.ndarray, time_limit: float = 10.0, seed: int = 0, rele
     n, m = p.shape
     rng = np.random.default_rng(seed)
     if initial is None:
-        perm, cmax = neh(p, release)
+        perm, cmax = neh(p, release, deadline=deadline)
     else:
         perm, cmax = list(initial), makespan(p, initial, release)
     perm, cmax = _local_search(p, perm, cmax, release, rng, deadline)

@@ -5,14 +5,19 @@ A priority rule is a name from `RULES` or a callable `rule(features) -> scores` 
 one row per operation in the conflict set and the columns named in `FEATURES`; the lowest score is
 scheduled first (ties go to the earliest completion, then the lowest job index). This is the entry point
 the evolution engine uses to score dispatching rules.
+
+Generation takes O(operations x jobs competing for a machine); `rounds` is the linear-time schedule used when
+no rule finishes before a deadline.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
 
+from ordino.heuristics.budget import OutOfTime, check
 from ordino.heuristics.shop.data import ShopData
 
 FEATURES = ("duration", "work_remaining", "ops_remaining", "est", "ect", "job", "release", "due", "arrival",
@@ -53,7 +58,7 @@ def _remaining_work(data: ShopData) -> tuple[list[float], list[float]]:
 
 
 def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False,
-             rng: np.random.Generator | None = None) -> tuple[list[int], list[int]]:
+             rng: np.random.Generator | None = None, deadline: float = math.inf) -> tuple[list[int], list[int]]:
     """One Giffler-Thompson schedule.
 
     Parameters
@@ -63,6 +68,7 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
     nondelay : build a non-delay schedule (no machine idles while an operation could start) instead of
         an active one.
     rng : random generator for the 'RANDOM' rule (and random tie noise); seeded default when None.
+    deadline : a `time.perf_counter()` value; raises `OutOfTime` when it passes before the schedule is complete.
 
     Returns
     -------
@@ -112,6 +118,7 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
                 on_machine[row[3]].add(j)
     remaining = data.n_ops
     while remaining:
+        check(deadline)
         if nondelay:
             limit = min(best_est)
             j0 = best_est.index(limit)
@@ -172,22 +179,48 @@ def makespan_of(data: ShopData, starts: list[int], choice: list[int]) -> int:
 
 
 def best_rule(data: ShopData, rules: tuple[str, ...] = ("MWKR", "MOR", "SPT", "LPT", "FIFO", "ECT", "MWKR_SPT"),
-              nondelay_too: bool = True) -> tuple[list[int], list[int], int, str]:
-    """Try each rule (active and, if asked, non-delay) and keep the shortest schedule.
+              nondelay_too: bool = True, deadline: float = math.inf) -> tuple[list[int], list[int], int, str]:
+    """Try each rule (active and, if asked, non-delay) until `deadline` and keep the shortest schedule; when
+    no rule finishes in time, the `rounds` schedule.
 
     Returns
     -------
     starts, choice, makespan, label : the best schedule and which rule made it (e.g. 'MWKR/active').
     """
     best: tuple[list[int], list[int], int, str] | None = None
-    for rule in rules:
-        for nd in (False, True) if nondelay_too else (False,):
-            s, c = generate(data, rule, nondelay=nd)
-            cmax = makespan_of(data, s, c)
-            if best is None or cmax < best[2]:
-                best = (s, c, cmax, f"{rule}/{'nondelay' if nd else 'active'}")
+    try:
+        for rule in rules:
+            for nd in (False, True) if nondelay_too else (False,):
+                s, c = generate(data, rule, nondelay=nd, deadline=deadline)
+                cmax = makespan_of(data, s, c)
+                if best is None or cmax < best[2]:
+                    best = (s, c, cmax, f"{rule}/{'nondelay' if nd else 'active'}")
+    except OutOfTime:
+        if best is None:
+            s, c = rounds(data)
+            best = (s, c, makespan_of(data, s, c), "rounds (no rule finished within the time limit)")
     assert best is not None
     return best
+
+
+def rounds(data: ShopData) -> tuple[list[int], list[int]]:
+    """A schedule in linear time: every job's first operation, then every job's second, and so on, each on
+    the option that finishes first, as early as its job, release and machine allow. Returns starts, choice."""
+    job_ready = [0] * len(data.job_ops)
+    mach_ready = [0] * data.n_machines
+    starts = [0] * data.n_ops
+    choice = [0] * data.n_ops
+    for k in range(max(map(len, data.job_ops), default=0)):
+        for j, ops in enumerate(data.job_ops):
+            if k >= len(ops):
+                continue
+            o = ops[k]
+            ready = max(job_ready[j], data.release[o])
+            end, c = min((max(ready, mach_ready[m]) + d, c) for c, (m, d, _) in enumerate(data.options[o]))
+            m, d, _ = data.options[o][c]
+            starts[o], choice[o] = end - d, c
+            job_ready[j] = mach_ready[m] = end
+    return starts, choice
 
 
 def giffler_thompson(durations: np.ndarray | list, machines: np.ndarray | list, priority: Priority = "MWKR",

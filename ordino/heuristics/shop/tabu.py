@@ -51,8 +51,11 @@ class _Graph:
                 self.jp[b] = a
         self.mp = [-1] * n
         self.ms = [-1] * n
-        for m in range(data.n_machines):
-            seq = sorted((o for o in range(n) if self.mach[o] == m), key=lambda o: (starts[o], self.p[o] > 0, o))
+        on_machine: list[list[int]] = [[] for _ in range(data.n_machines)]
+        for o in range(n):
+            on_machine[self.mach[o]].append(o)
+        for ops in on_machine:
+            seq = sorted(ops, key=lambda o: (starts[o], self.p[o] > 0, o))
             for a, b in zip(seq, seq[1:], strict=False):
                 self.ms[a] = b
                 self.mp[b] = a
@@ -322,6 +325,10 @@ class _Graph:
         return old, a, b
 
 
+COMPILED_MIN_OPS = 100
+"""Smallest shop for which `tabu_search` loads the compiled core from the cache by default: below it the
+Python search finds as good schedules in the second the loading takes."""
+
 Move = tuple[int, tuple[int, ...], bool]
 """(u, others, forward): move u before the run `others` (forward) or after it (backward)."""
 
@@ -391,9 +398,9 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
     stall_limit : iterations without improvement before jumping back to the best solution and perturbing
         it (default max(400, 4 x operations)).
     use_compiled : run the numba-compiled core (same search, ~50x more iterations) for a job shop. None
-        (default) uses it when numba is installed and either it is compiled already (loaded or cached on
-        disk, see `tabu_nb.warm_up`) or the budget is at least 30 s, so a first compile cannot overrun a
-        short time limit.
+        (default) uses it when numba is installed and getting it cannot overrun the budget: compiling it
+        (10-20 s) with at least 30 s; loading it from the cache (about a second, see `tabu_nb.warm_up`) with
+        at least 2 s and `COMPILED_MIN_OPS` operations.
 
     Returns
     -------
@@ -408,7 +415,8 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
     base_tenure = tenure if tenure is not None else 8 + len(data.job_ops) // max(1, data.n_machines)
     stall_limit = stall_limit if stall_limit is not None else max(400, 4 * data.n_ops)
     if use_compiled is None:
-        use_compiled = tabu_nb.cache_ready() or time_limit >= 30
+        use_compiled = time_limit >= 30 or (time_limit >= 2 and data.n_ops >= COMPILED_MIN_OPS
+                                            and tabu_nb.cache_ready())
     # the compiled core keeps an operations x operations tabu matrix: bounded to ~70 MB
     if not data.flexible and use_compiled and data.n_ops <= 3000 and tabu_nb.compiled() is not None:
         return _compiled_search(g, cmax, began, time_limit, seed, max_iterations, target, base_tenure, stall_limit)
@@ -416,20 +424,22 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
     flexible = data.flexible
     tabu_machine: dict[tuple[int, int], int] = {}
     tabu: dict[tuple[int, int], int] = {}
-    it = stall = 0
+    it = since_best = 0
     history = [(0, best)]
     while True:
         if target is not None and best <= target:
             break
         if max_iterations is not None and it >= max_iterations:
             break
-        if (it & 15) == 0 and time.perf_counter() - began >= time_limit:
+        if time.perf_counter() - began >= time_limit:
             break
         it += 1
         blocks = g.critical_blocks(cmax, rng)
         moves = _moves(g, blocks, wide)
         ranked: list[tuple] = []
-        for mv in moves:
+        for i, mv in enumerate(moves):
+            if (i & 63) == 63 and time.perf_counter() - began >= time_limit:
+                break  # a critical block of thousands of operations: its moves alone take seconds
             old, new = _segments(mv)
             est = g.estimate(new, g.mp[old[0]], g.ms[old[-1]])
             if est >= best and _is_tabu(tabu, mv, it):
@@ -462,22 +472,22 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
             new_cmax = g.refresh(*window)
             chosen = mv
             break
-        if chosen is None or stall > stall_limit:
+        if chosen is None or since_best > stall_limit:
             g.restore(best_state)
             cmax = g.evaluate()
             cmax = _perturb(g, best, rng, int(rng.integers(2, 6)))
             tabu.clear()
             tabu_machine.clear()
-            stall = 0
+            since_best = 0
             continue
         if len(chosen) == 3:
             _record(tabu, chosen, it + base_tenure + int(rng.integers(0, base_tenure // 2 + 2)))
         cmax = new_cmax
         if cmax < best:
-            best, best_state, best_r, stall = cmax, g.snapshot(), g.r[:], 0
+            best, best_state, best_r, since_best = cmax, g.snapshot(), g.r[:], 0
             history.append((it, best))
         else:
-            stall += 1
+            since_best += 1
     return TabuResult(best_r, best, it, history, best_state[2][:])
 
 

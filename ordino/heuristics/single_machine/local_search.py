@@ -15,11 +15,13 @@ dynasearch and the ILS run on the compiled kernels of :mod:`._kernels` (numba):
 one when not worse, the search returns to the best sequence after ``restart_after`` iterations without a new
 best, and it stops early at a given lower bound (e.g. a known optimum). Kick strength and range were tuned on
 smtt-paper-100 at 40 ms per instance (full-range kicks beat kicks within n/5 positions by far) and checked on
-generated 200- and 500-job instances.
+generated 200- and 500-job instances. On thousands of jobs its moves are limited to a span of positions that
+keeps one pass short (:func:`move_reach`), so the time limit is checked often enough.
 """
 
 from __future__ import annotations
 
+import math
 import time
 
 import numpy as np
@@ -220,12 +222,13 @@ def best_rule_start(p, d, w=None) -> tuple[np.ndarray, int]:
     return cands[b], int(vals[b])
 
 
-def quick_start(p, d, w=None) -> tuple[np.ndarray, int]:
-    """Best of EDD, WSPT and (W)MDD: the cheap start of :func:`ils` (a few ms at n = 100)."""
+def quick_start(p, d, w=None, deadline: float = math.inf) -> tuple[np.ndarray, int]:
+    """Best of EDD, WSPT and (W)MDD: the cheap start of :func:`ils` (a few ms at n = 100; MDD, quadratic,
+    completes its sequence in EDD order at ``deadline``)."""
     from .rules import edd, mdd, wspt
 
     p, d, w = as_instance(p, d, w)
-    cands = [edd(p, d, w), wspt(p, d, w), mdd(p, d, w)]
+    cands = [edd(p, d, w), wspt(p, d, w), mdd(p, d, w, deadline=deadline)]
     vals = [total_weighted_tardiness(p, d, c, w) for c in cands]
     b = int(np.argmin(vals))
     return cands[b], int(vals[b])
@@ -238,6 +241,20 @@ def _kick_params(n: int) -> tuple[int, int, int]:
 
 KICK_LO, KICK_HI, KICK_WINDOW_MIN, KICK_WINDOW_FRAC = 4, 10, 2, 1.0
 _CHUNK_SECONDS = 0.01
+PAIR_SECONDS = 1.5e-8
+"""Time a dynasearch pass spends per pair of positions (measured on n = 5,000 to 100,000 jobs)."""
+PASS_SECONDS = 0.05
+"""Longest a dynasearch pass of :func:`ils` should take, so that it can stop soon after its time limit."""
+START_SHARE = 0.25
+"""Share of the time limit the starting rules (MDD is quadratic) may use before :func:`ils` descends."""
+
+
+def move_reach(n: int) -> int:
+    """Longest move (in positions) that keeps a dynasearch pass over ``n`` jobs within ``PASS_SECONDS``;
+    0 (no limit) when a full pass fits."""
+    if n * n / 2 * PAIR_SECONDS <= PASS_SECONDS:
+        return 0
+    return max(16, int(PASS_SECONDS / (n * PAIR_SECONDS)))
 
 
 def ils(
@@ -257,32 +274,34 @@ def ils(
 
     Parameters
     ----------
-    time_limit : wall-clock seconds, checked between chunks of about 10 ms of iterations.
+    time_limit : wall-clock seconds, checked between dynasearch passes of the first descent and between
+        chunks of about 10 ms of iterations.
     iterations : optional cap on kick-and-descend iterations (with it the result depends only on the seed,
         unless the time limit cuts the run short).
     seed : seed of the random kicks.
     lower_bound : stop as soon as the best value reaches it (e.g. a lower bound or a known optimum).
-    start : starting sequence; default the best of EDD, WSPT and MDD (:func:`quick_start`).
+    start : starting sequence; default the best of EDD, WSPT and MDD (:func:`quick_start`, given
+        ``START_SHARE`` of the time limit).
     moves : dynasearch neighbourhood, ``"swap"`` or ``"swap+insert"``.
     max_span : longest swap considered (``None``: all); insertions are never limited.
     restart_after : return to the best sequence after this many iterations without improving it.
     """
     t0 = time.perf_counter()
+    end = t0 + time_limit
     p, d, w = as_instance(p, d, w)
     n = p.size
     if n < 2:
         s = np.arange(n)
         return s, total_weighted_tardiness(p, d, s, w)
     insert, span = _moves_flags(moves, max_span)
-    s = quick_start(p, d, w)[0] if start is None else _check_perm(start, n)
+    s = quick_start(p, d, w, t0 + START_SHARE * time_limit)[0] if start is None else _check_perm(start, n)
     s = np.ascontiguousarray(s, dtype=np.int64)
     _k = _kernels()
     buf = np.empty(n, np.int64)
+    reach = move_reach(n) if _k.HAVE_NUMBA else 0  # the numpy pass without numba has no reach limit
     # first descent pass by pass, so that a huge instance still honours the time limit
-    while _k.dyna_pass(p, d, w, s, buf, insert, span, 0) > 0:
+    while time.perf_counter() < end and _k.dyna_pass(p, d, w, s, buf, insert, span, reach) > 0:
         s, buf = buf, s
-        if time.perf_counter() - t0 >= time_limit:
-            break
     v = int(_k.twt(p, d, w, s))
     best = s.copy()
     st = np.array([v, v, 0, 0], dtype=np.int64)
@@ -292,10 +311,10 @@ def ils(
     chunk = 1
     while st[1] > max(lb, 0):
         todo = chunk if iterations is None else min(chunk, iterations - int(st[3]))
-        if todo <= 0 or time.perf_counter() - t0 >= time_limit:
+        if todo <= 0 or time.perf_counter() >= end:
             break
         t1 = time.perf_counter()
-        _k.ils_iterations(p, d, w, s, best, st, rng, todo, lb, insert, span, 0, lo, hi, window, restart_after)
+        _k.ils_iterations(p, d, w, s, best, st, rng, todo, lb, insert, span, reach, lo, hi, window, restart_after)
         per = (time.perf_counter() - t1) / todo
         chunk = int(max(1, min(10 * chunk, _CHUNK_SECONDS / max(per, 1e-7))))
     return best, int(st[1])

@@ -1,10 +1,11 @@
 """Constructive rules for single-machine (weighted) total tardiness.
 
-Every rule has the signature ``rule(p, d, w=None, **params) -> np.ndarray`` and returns a permutation of
-job indices. Static rules are a single sort; dynamic rules (MDD, ATC, COVERT, MDDC, ...) build the
-sequence greedily in O(n^2): at time ``t`` (sum of processing times scheduled so far) every unscheduled
+Every rule has the signature ``rule(p, d, w=None, **params, deadline=inf) -> np.ndarray`` and returns a
+permutation of job indices. Static rules are a single sort; dynamic rules (MDD, ATC, COVERT, MDDC, ...) build
+the sequence greedily in O(n^2): at time ``t`` (sum of processing times scheduled so far) every unscheduled
 job gets a score and the best one is appended. Ties go to the job that comes first in the rule's
-candidate order (stated per rule).
+candidate order (stated per rule). A dynamic rule still running at ``deadline`` (a ``time.perf_counter()``
+value) appends the jobs it has not placed in EDD order, so it always returns a complete sequence.
 
 EDDC, MDDC and augmented MDDC are the heuristics of Cetinkaya et al. (arXiv 2510.24013); they are
 implemented as in the released code
@@ -14,6 +15,8 @@ where it differs from the paper's prose.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 
 import numpy as np
@@ -35,19 +38,24 @@ __all__ = [
 ]
 
 
-def edd(p, d, w=None) -> np.ndarray:
+def edd(p, d, w=None, deadline: float = math.inf) -> np.ndarray:
     """Earliest due date first; ties by shorter processing time, then index."""
     p, d, w = as_instance(p, d, w)
     return np.lexsort((p, d))
 
 
-def spt(p, d, w=None) -> np.ndarray:
+def _edd_rest(jobs: np.ndarray, p: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """`jobs` in EDD order (ties by shorter processing time, then position)."""
+    return jobs[np.lexsort((p[jobs], d[jobs]))]
+
+
+def spt(p, d, w=None, deadline: float = math.inf) -> np.ndarray:
     """Shortest processing time first; ties by earlier due date, then index."""
     p, d, w = as_instance(p, d, w)
     return np.lexsort((d, p))
 
 
-def wspt(p, d, w=None) -> np.ndarray:
+def wspt(p, d, w=None, deadline: float = math.inf) -> np.ndarray:
     """Weighted shortest processing time (Smith's rule): ascending ``p/w``; ties by due date.
 
     With ``w=None`` this is SPT. Jobs with zero weight go last.
@@ -58,12 +66,16 @@ def wspt(p, d, w=None) -> np.ndarray:
     return np.lexsort((d, ratio))
 
 
-def _greedy(n: int, order: np.ndarray, p: np.ndarray, score: Callable, maximize: bool) -> np.ndarray:
+def _greedy(order: np.ndarray, p: np.ndarray, d: np.ndarray, score: Callable, maximize: bool,
+            deadline: float) -> np.ndarray:
     """Append jobs one by one; ``score(idx, t)`` scores candidate jobs ``idx`` at time ``t``."""
     cand = order.copy()
-    seq = np.empty(n, dtype=np.int64)
+    seq = np.empty(order.size, dtype=np.int64)
     t = 0
-    for k in range(n):
+    for k in range(order.size):
+        if time.perf_counter() >= deadline:
+            seq[k:] = _edd_rest(cand, p, d)
+            break
         s = score(cand, t)
         pos = int(np.argmax(s) if maximize else np.argmin(s))
         job = cand[pos]
@@ -73,7 +85,7 @@ def _greedy(n: int, order: np.ndarray, p: np.ndarray, score: Callable, maximize:
     return seq
 
 
-def mdd(p, d, w=None) -> np.ndarray:
+def mdd(p, d, w=None, deadline: float = math.inf) -> np.ndarray:
     """Modified due date rule (Baker & Bertrand 1982), weighted form WMDD (Kanet & Li 2004).
 
     Unweighted: at time ``t`` pick the job minimising ``max(t + p_j, d_j)``; ties go to the lowest index,
@@ -83,7 +95,7 @@ def mdd(p, d, w=None) -> np.ndarray:
     p, d, w0 = as_instance(p, d, w)
     n = p.size
     if w is None:
-        return _greedy(n, np.arange(n), p, lambda c, t: np.maximum(t + p[c], d[c]), False)
+        return _greedy(np.arange(n), p, d, lambda c, t: np.maximum(t + p[c], d[c]), False, deadline)
     wf = np.maximum(w0, 0).astype(float)
     inv = np.where(wf > 0, 1.0 / np.where(wf > 0, wf, 1.0), np.inf)  # zero weight: never urgent
 
@@ -92,10 +104,10 @@ def mdd(p, d, w=None) -> np.ndarray:
             np.isinf(inv[c]), np.inf, np.maximum(p[c], d[c] - t) * np.where(np.isinf(inv[c]), 0, inv[c])
         )
 
-    return _greedy(n, np.arange(n), p, score, False)
+    return _greedy(np.arange(n), p, d, score, False, deadline)
 
 
-def atc(p, d, w=None, k: float = 2.0) -> np.ndarray:
+def atc(p, d, w=None, k: float = 2.0, deadline: float = math.inf) -> np.ndarray:
     """Apparent tardiness cost (Vepsalainen & Morton 1987) with look-ahead ``k``.
 
     At time ``t`` pick the job maximising ``(w_j / p_j) exp(-max(d_j - p_j - t, 0) / (k * p_bar))`` where
@@ -111,10 +123,10 @@ def atc(p, d, w=None, k: float = 2.0) -> np.ndarray:
     def score(c, t):
         return logwp[c] - np.maximum(d[c] - p[c] - t, 0) / (k * pbar)
 
-    return _greedy(n, np.lexsort((p, d)), p, score, True)
+    return _greedy(np.lexsort((p, d)), p, d, score, True, deadline)
 
 
-def covert(p, d, w=None, k: float = 2.0) -> np.ndarray:
+def covert(p, d, w=None, k: float = 2.0, deadline: float = math.inf) -> np.ndarray:
     """Cost over time (Carroll 1965), with slack horizon ``k * p_j``.
 
     At time ``t`` pick the job maximising ``(w_j / p_j) * max(0, 1 - max(d_j - p_j - t, 0) / (k p_j))``.
@@ -122,17 +134,16 @@ def covert(p, d, w=None, k: float = 2.0) -> np.ndarray:
     order, and among zero scores the first is taken.
     """
     p, d, w = as_instance(p, d, w)
-    n = p.size
     pf = np.maximum(p, 1e-9).astype(float)
 
     def score(c, t):
         slack = np.maximum(d[c] - p[c] - t, 0)
         return (w[c] / pf[c]) * np.maximum(0.0, 1.0 - slack / (k * pf[c]))
 
-    return _greedy(n, np.lexsort((p, d)), p, score, True)
+    return _greedy(np.lexsort((p, d)), p, d, score, True, deadline)
 
 
-def psk(p, d, w=None) -> np.ndarray:
+def psk(p, d, w=None, deadline: float = math.inf) -> np.ndarray:
     """PSK rule of Panwalkar, Smith & Koulamas (1993) for total tardiness, as coded in the paper's repo.
 
     Jobs are kept in SPT order (ties by due date). The first unscheduled job is the active job ``i``;
@@ -147,6 +158,9 @@ def psk(p, d, w=None) -> np.ndarray:
     seq: list[int] = []
     c = 0
     while order:
+        if time.perf_counter() >= deadline:
+            seq += _edd_rest(np.asarray(order, dtype=np.int64), p, d).tolist()
+            break
         a = 0
         if len(order) > 1 and c + p[order[0]] < d[order[0]]:
             for j in range(1, len(order)):
@@ -161,7 +175,7 @@ def psk(p, d, w=None) -> np.ndarray:
     return np.asarray(seq, dtype=np.int64)
 
 
-def eddc(p, d, w=None) -> np.ndarray:
+def eddc(p, d, w=None, deadline: float = math.inf) -> np.ndarray:
     """EDD Challenger (EDDC) of Cetinkaya et al., as in the released code.
 
     Start from SPT order (ties by due date). For each position ``i = 1..n-1`` walk the job backwards like
@@ -174,6 +188,9 @@ def eddc(p, d, w=None) -> np.ndarray:
     s = np.lexsort((d, p))
     c = np.cumsum(p[s])
     for i in range(1, s.size):
+        if time.perf_counter() >= deadline:
+            s[i:] = _edd_rest(s[i:], p, d)
+            break
         j = i
         while j > 0 and d[s[j]] < d[s[j - 1]]:
             if d[s[j - 1]] > c[j - 1]:
@@ -192,7 +209,7 @@ def _mddc_scores(p: np.ndarray, d: np.ndarray, c: np.ndarray, t: int, alpha: flo
     return u + pc / max(t + pc.mean(), 1e-12)
 
 
-def mddc(p, d, w=None, alpha: float = 1.1) -> np.ndarray:
+def mddc(p, d, w=None, alpha: float = 1.1, deadline: float = math.inf) -> np.ndarray:
     """MDD Challenger (MDDC) of Cetinkaya et al., as in the released code.
 
     Greedy O(n^2): at time ``t`` each unscheduled job scores
@@ -211,6 +228,9 @@ def mddc(p, d, w=None, alpha: float = 1.1) -> np.ndarray:
     seq = np.empty(n, dtype=np.int64)
     t = 0
     for k in range(n):
+        if time.perf_counter() >= deadline:
+            seq[k:] = ids[np.isfinite(dc)]  # candidates are in EDD order
+            break
         # scheduled jobs get d = inf and p = 0: score inf, and they drop out of max(p) and sum(p)
         r = np.minimum(pc * (1.0 / max(t + pc.max(), 1e-12)), 1.0)
         r *= r
@@ -225,7 +245,7 @@ def mddc(p, d, w=None, alpha: float = 1.1) -> np.ndarray:
     return seq
 
 
-def mddc_augmented(p, d, w=None, alpha: float = 1.1) -> np.ndarray:
+def mddc_augmented(p, d, w=None, alpha: float = 1.1, deadline: float = math.inf) -> np.ndarray:
     """Augmented MDDC: MDDC plus a move-to-end search after every insertion (paper's code).
 
     After appending a job, every earlier job of the partial sequence is tried at the end; the best strictly
@@ -238,6 +258,8 @@ def mddc_augmented(p, d, w=None, alpha: float = 1.1) -> np.ndarray:
     seq = np.empty(0, dtype=np.int64)
     t = 0
     for _ in range(n):
+        if time.perf_counter() >= deadline:
+            return np.concatenate((seq, cand))  # candidates are in EDD order
         pos = int(np.argmin(_mddc_scores(p, d, cand, t, alpha)))
         job = cand[pos]
         cand = np.delete(cand, pos)
@@ -251,6 +273,9 @@ def mddc_augmented(p, d, w=None, alpha: float = 1.1) -> np.ndarray:
                 seq = np.append(np.delete(seq, best), seq[best])
     return seq
 
+
+SORTS = ("edd", "spt", "wspt")
+"""Rules that are a single sort: they take no time worth a deadline."""
 
 RULES: dict[str, Callable[..., np.ndarray]] = {
     "edd": edd,

@@ -1,0 +1,159 @@
+"""Hostile input gets one clear error line naming the field and the limit (exit 2), never a traceback, an
+"internal error" or a bare solver status: deep JSON, huge integers, a gzip bomb, huge times, huge files, huge
+sums, and adversarial text for the offline formulator."""
+
+from __future__ import annotations
+
+import json
+import tarfile
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ordino.cli import app
+from ordino.errors import InputError
+from ordino.formulate.offline import extract_offline
+from ordino.formulate.offline.text import MAX_DIGITS, MAX_TEXT_CHARS
+from ordino.inputs import MAX_INPUT_BYTES
+
+runner = CliRunner()
+
+
+def _problem(**task: object) -> dict:
+    """One task of duration 3 on one machine, with `task` fields added or replaced."""
+    return {"schema": "ordino/1", "resources": [{"id": "M1"}],
+            "tasks": [{"id": "T1", "modes": [{"resources": ["M1"], "duration": 3}], **task}],
+            "objective": [{"term": "total_tardiness" if "due" in task else "makespan"}]}
+
+
+def _solve_error(path: Path, *args: str) -> str:
+    """The one stderr line of `ordino solve PATH` failing with exit 2."""
+    result = runner.invoke(app, ["solve", str(path), "-t", "2", *args])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_json_nested_100k_deep(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"schema": "ordino/1", "name": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert _solve_error(path) == (f"error: {path}: JSON nested too deeply (the limit is about 1,000 levels of "
+                                  "[ and {)")
+
+
+def test_integer_of_4301_digits(tmp_path: Path) -> None:
+    path = tmp_path / "digits.json"
+    path.write_text(json.dumps(_problem()).replace('"duration": 3', '"duration": ' + "9" * 4301))
+    assert _solve_error(path) == (f"error: {path}:1: field 'duration': an integer of 4,301 digits; JSON integers "
+                                  "may have at most 30 digits")
+
+
+def test_gzip_bomb_is_refused_while_decompressing(tmp_path: Path) -> None:
+    member = tarfile.TarInfo("bomb.sm")
+    member.size = MAX_INPUT_BYTES + 1
+    header = member.tobuf()
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing
+    chunk = bytes(1 << 20)
+    body = [packer.compress(header)] + [packer.compress(chunk) for _ in range(member.size // len(chunk) + 1)]
+    path = tmp_path / "bomb.tar.gz"
+    path.write_bytes(b"".join([*body, packer.flush()]))
+    assert path.stat().st_size < 200_000
+    began = time.perf_counter()
+    line = _solve_error(path)
+    assert line == f"error: {path}: gzip data expands to more than the limit of {MAX_INPUT_BYTES:,} bytes"
+    assert time.perf_counter() - began < 10
+
+
+def test_duration_1e30(tmp_path: Path) -> None:
+    path = tmp_path / "duration.json"
+    path.write_text(json.dumps(_problem()).replace('"duration": 3', '"duration": 1e30'))
+    assert _solve_error(path) == (f"error: {path}: tasks[0](id='T1').modes[0].duration: expected a whole number "
+                                  "(at most 1,000,000,000,000), got 1e+30")
+
+
+def test_due_1e18(tmp_path: Path) -> None:
+    path = tmp_path / "due.json"
+    path.write_text(json.dumps(_problem(due=10**18)))
+    assert _solve_error(path) == (f"error: {path}: tasks[0](id='T1').due: 1000000000000000000 is beyond the limit "
+                                  "of 1,000,000,000,000 for times and amounts")
+
+
+def test_file_larger_than_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_INPUT_BYTES + 1)  # sparse: nothing is written
+    assert _solve_error(path) == f"error: {path}: file is larger than the limit of {MAX_INPUT_BYTES:,} bytes"
+
+
+def test_default_horizon_beyond_the_limit(tmp_path: Path) -> None:
+    data = _problem()
+    data["tasks"] = [{"id": f"T{i}", "modes": [{"resources": ["M1"], "duration": 10**12}]} for i in range(3)]
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(data))
+    assert _solve_error(path) == (
+        "error: the default horizon (latest release or due date plus all work and forced gaps) is "
+        "3,000,000,000,000, beyond the limit of 1,000,000,000,000 time units; give a 'horizon' or use a coarser "
+        "time unit")
+
+
+def test_objective_beyond_exact_arithmetic(tmp_path: Path) -> None:
+    data = _problem(due=0, weight=10**6)
+    data["tasks"][0]["modes"][0]["duration"] = 10**11
+    data["objective"] = [{"term": "total_weighted_tardiness", "weight": 1000}]
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps(data))
+    line = _solve_error(path)
+    assert line.startswith("error: the objective could reach 100,000,000,000,000,000,000 (its weights times the "
+                           "horizon 100,000,000,000)")
+    assert "beyond the limit of 2^53 = 9,007,199,254,740,992" in line
+
+
+def test_nan_is_not_json(tmp_path: Path) -> None:
+    path = tmp_path / "nan.json"
+    path.write_text(json.dumps(_problem()).replace('"duration": 3', '"duration": NaN'))
+    assert _solve_error(path) == (f"error: {path}:1: field 'duration': NaN is not a JSON number; write a finite "
+                                  "number")
+
+
+ADVERSARIAL = {
+    "letters": "a",
+    "digits": "1" * 30 + "x",
+    "spaces": " ",
+    "newlines": "\n",
+    "numbers": "1 ",
+    "counted nouns": "2 workers, ",
+    "keyword then blanks": "maintenance" + " " * 50,
+    "capacity words": "cap",
+    "list items": "a, b and ",
+    "table cells": "| 1 ",
+}
+
+
+@pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
+def test_offline_formulator_is_linear_on_adversarial_text(unit: str) -> None:
+    text = (unit * MAX_TEXT_CHARS)[: MAX_TEXT_CHARS - 1] + "x"
+    began = time.perf_counter()
+    extract_offline(text)
+    assert time.perf_counter() - began < 2.0
+
+
+def test_offline_formulator_refuses_text_beyond_its_limit() -> None:
+    began = time.perf_counter()
+    with pytest.raises(InputError, match=f"the offline formulator reads at most {MAX_TEXT_CHARS:,} characters"):
+        extract_offline("a" * 40_000)
+    assert time.perf_counter() - began < 0.1
+    result = runner.invoke(app, ["formulate", "--offline", "a" * 40_000])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.strip() == (f"error: the description has 40,000 characters; the offline formulator reads "
+                                     f"at most {MAX_TEXT_CHARS:,} characters (shorten it, or use --llm)")
+
+
+def test_offline_formulator_refuses_a_number_of_19990_digits() -> None:
+    with pytest.raises(InputError, match=f"a number of 19,990 digits; the offline formulator reads numbers of at "
+                                         f"most {MAX_DIGITS} digits"):
+        extract_offline("batch " + "1" * 19_990)
