@@ -157,3 +157,10 @@ def test_offline_formulator_refuses_a_number_of_19990_digits() -> None:
     with pytest.raises(InputError, match=f"a number of 19,990 digits; the offline formulator reads numbers of at "
                                          f"most {MAX_DIGITS} digits"):
         extract_offline("batch " + "1" * 19_990)
+
+
+def test_formulate_reads_at_most_the_input_cap_from_a_device() -> None:
+    result = runner.invoke(app, ["formulate", "-f", "/dev/zero", "--offline"])
+    assert result.exit_code == 2
+    assert f"file is larger than the limit of {MAX_INPUT_BYTES:,} bytes" in result.output
+    assert "Traceback" not in result.output

@@ -16,16 +16,9 @@ def _read_text(text: str | None, file: Path | None) -> str:
     if file is not None and text:
         raise InputError("give the description either as TEXT or with -f FILE, not both")
     if file is not None:
-        if str(file) == "-":
-            import sys
+        from ordino.inputs import read_text
 
-            return sys.stdin.read()
-        try:
-            return file.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError("file not found", file=str(file)) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read the description ({exc})", file=str(file)) from None
+        return read_text("/dev/stdin" if str(file) == "-" else file)
     if not text:
         raise InputError('give a description: ordino formulate "TEXT" or ordino formulate -f FILE')
     return text

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from ordino.cli import app
 from ordino.heuristics.evolve import load_heuristic
@@ -48,3 +49,19 @@ def test_example_rule_beats_mddc_on_smtt_paper_100() -> None:
 
     assert abs(paper(mddc) - 1.5174) < 1e-3  # the published MDDC figure, measured here
     assert paper(rule) < paper(mddc)
+
+
+@pytest.mark.slow
+def test_evolved_rule_keeps_its_time_limit_on_100000_jobs() -> None:
+    import time
+
+    from ordino.datasets.generators import smtt_instance
+    from ordino.heuristics.evolve import evolved_method
+    from ordino.models import SolveOptions
+
+    method = evolved_method(RULE, "ev-big")
+    problem = smtt_instance(100_000, 0.6, 0.4, 1).problem
+    began = time.perf_counter()
+    result = method.run(problem, SolveOptions(time_limit=2))
+    assert time.perf_counter() - began < 3.0
+    assert result.status == "unknown" and "within the time limit" in result.log[0]

@@ -109,6 +109,7 @@ def evolved_method(path: str | Path, name: str | None = None) -> Method:
     The sequence is checked here (a permutation of the jobs) and turned into the schedule; the front
     door's verifier recomputes the objective from that schedule.
     """
+    from ordino.heuristics.budget import deadline
     from ordino.heuristics.methods_single_machine import arrays, sequence_schedule, supports_tardiness
 
     heuristic = load_heuristic(path)
@@ -120,9 +121,12 @@ def evolved_method(path: str | Path, name: str | None = None) -> Method:
     def run(problem: Problem, options: SolveOptions) -> Result:
         began = time.perf_counter()
         p, d, w = arrays(problem)
-        limits = Limits(per_candidate_seconds=max(1.0, options.time_limit))
+        limits = Limits(per_candidate_seconds=max(0.5, deadline(began, problem, options) - time.perf_counter()))
         res = evaluate_candidates([("h", heuristic.code)], [{"p": p.tolist(), "d": d.tolist(), "w": w.tolist()}],
                                   heuristic.kind, heuristic.entry, limits)[0]
+        if not res.ok and (res.error or "").startswith("timeout"):
+            return Result(status="unknown", method=method_name, runtime=time.perf_counter() - began,
+                          log=[f"{method_name}: no sequence within the time limit ({res.error})"])
         if not res.ok or not res.decisions:
             raise SandboxError(f"evolved heuristic {heuristic.path} failed: {res.error}")
         return Result(status="feasible", schedule=sequence_schedule(problem, res.decisions[0]), method=method_name,
