@@ -243,7 +243,7 @@ def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
     remaining = end - time.perf_counter()
     if best.status == "optimal":
         return best
-    if remaining < max(0.05, build):
+    if remaining <= build or (best.schedule is not None and remaining < 0.05):  # no schedule yet: any time helps
         return _best(runs, [*log, f"cp-sat: not run, {max(remaining, 0):.2f} s left and its model takes about "
                                   f"{build:.2f} s to build"], began)
     runs.append(solve_cpsat(problem, options.model_copy(update={"warm_start": best.schedule,

@@ -19,7 +19,7 @@ def landmark(problem: Problem) -> int:
     window opening (`start_min`, `end_min`) and end of a down time (0 when there is none)."""
     times = [0]
     times += [problem.earliest_start(t) for t in problem.tasks]
-    times += [v.due for v in problem.job_views if v.due is not None]
+    times += [x.due for x in (*problem.tasks, *problem.jobs) if x.due is not None]
     times += [b for r in problem.resources for _, b in r.unavailable]
     for c in problem.constraints:
         if isinstance(c, TimeWindow):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pydantic import Field, model_validator
 
 from ordino.models.base import Id, NonNegInt, OntologyModel, PosInt, Time
@@ -91,15 +93,17 @@ class Job(OntologyModel):
     earliness_weight: NonNegInt | None = None
 
 
-class JobView(OntologyModel):
-    """A job as the objectives see it: its tasks, release, due date and weights (derived, not stored)."""
+@dataclass(frozen=True, slots=True)
+class JobView:
+    """A job as the objectives see it: its tasks, release, due date and weights (derived from validated
+    tasks and jobs, never read from input, so a plain dataclass)."""
 
-    id: Id
-    tasks: list[Id]
-    release: NonNegInt = 0
-    due: Time | None = None
-    weight: NonNegInt = 1
-    earliness_weight: NonNegInt | None = None
+    id: str
+    tasks: list[str]
+    release: int = 0
+    due: int | None = None
+    weight: int = 1
+    earliness_weight: int | None = None
 
     @property
     def early_weight(self) -> int:
