@@ -9,7 +9,6 @@ Gaps are in percent, ``(objective - best_known) / best_known * 100``; 0 when bot
 from __future__ import annotations
 
 import csv
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -115,7 +114,7 @@ def summarize(rows: Sequence[BenchRow], methods: Sequence[str]) -> list[BenchSum
     out = []
     for method in methods:
         mine = [r for r in rows if r.method == method]
-        gaps = [r.gap for r in mine if r.gap is not None and math.isfinite(r.gap)]
+        gaps = [r.gap for r in mine if r.gap is not None]
         out.append(BenchSummary(
             method=method, instances=len(mine),
             mean_gap=round(sum(gaps) / len(gaps), 4) if gaps else None,

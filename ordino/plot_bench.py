@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from ordino.bench import BenchReport
@@ -22,7 +21,7 @@ def gap_plot(report: BenchReport, path: str | Path, title: str = "Gap to best kn
     methods = [s.method for s in report.summary]
     if not methods:
         raise InputError("nothing to plot: the bench report has no methods")
-    data = [[r.gap for r in report.rows if r.method == m and r.gap is not None and math.isfinite(r.gap)]
+    data = [[r.gap for r in report.rows if r.method == m and r.gap is not None]
             for m in methods]
     fig, ax = plt.subplots(figsize=(max(4.0, 1.4 * len(methods) + 2), 4.0))
     try:

@@ -6,7 +6,7 @@ import time
 
 from ortools.sat.python import cp_model
 
-from ordino.errors import Interrupted, SolverError
+from ordino.errors import Interrupted
 from ordino.models import Problem, Result, Schedule, ScheduledTask, SolveOptions
 from ordino.solvers.cpsat_model import CpsatModel, add_hint, build_cpsat
 from ordino.solvers.cpsat_run import STATUS, cpsat_solver, run_cpsat
@@ -55,9 +55,6 @@ def solve_cpsat(problem: Problem, options: SolveOptions) -> Result:
 
 def _result(problem: Problem, built: CpsatModel, solver: cp_model.CpSolver, code: int, began: float,
             build_time: float) -> Result:
-    if code == cp_model.MODEL_INVALID:
-        raise SolverError(f"cp-sat rejected the model built for this problem ({built.model.Validate()}); "
-                          "please report it")
     status = STATUS.get(code, "unknown")
     log = [f"cp-sat: built in {build_time:.3f}s, {solver.StatusName(code)} after {solver.WallTime():.2f}s, "
            f"{solver.NumBranches()} branches"]

@@ -12,13 +12,12 @@ import threading
 
 from ortools.sat.python import cp_model
 
-from ordino.errors import Interrupted
+from ordino.errors import Interrupted, SolverError
 
 STATUS = {
     cp_model.OPTIMAL: "optimal",
     cp_model.FEASIBLE: "feasible",
     cp_model.INFEASIBLE: "infeasible",
-    cp_model.MODEL_INVALID: "error",
     cp_model.UNKNOWN: "unknown",
 }
 
@@ -36,7 +35,8 @@ def cpsat_solver(time_limit: float, workers: int = 0, seed: int = 0, log: bool =
 
 def run_cpsat(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
     """Solve and return the CP-SAT status code. On Ctrl-C the search is stopped and `Interrupted` raised,
-    carrying the status code reached (the solver still holds the best solution found)."""
+    carrying the status code reached (the solver still holds the best solution found). A model CP-SAT
+    rejects is our bug, raised as a SolverError with CP-SAT's reason."""
     outcome: dict[str, int | BaseException] = {}
     done = threading.Event()
 
@@ -58,4 +58,6 @@ def run_cpsat(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
         raise Interrupted(code=outcome.get("code")) from None
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
+    if outcome["code"] == cp_model.MODEL_INVALID:
+        raise SolverError(f"cp-sat rejected the model ({model.Validate()}); please report it")
     return outcome["code"]  # type: ignore[return-value]

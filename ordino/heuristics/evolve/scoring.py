@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from ordino.heuristics.single_machine.evaluate import total_weighted_tardiness
+
 __all__ = ["KINDS", "decision_items", "check_decisions", "objective"]
 
 KINDS = ("priority", "sequence", "jssp", "rcpsp")
@@ -72,10 +74,7 @@ def check_decisions(kind: str, decisions: Any, instances: list[dict]) -> list:
 def objective(kind: str, decision: list, inst: dict) -> float:
     """The objective value of one checked decision on one instance."""
     if kind in ("priority", "sequence"):
-        seq = np.asarray(decision, dtype=np.int64)
-        p, d = np.asarray(inst["p"], dtype=float)[seq], np.asarray(inst["d"], dtype=float)[seq]
-        w = np.asarray(inst.get("w") or [1] * len(seq), dtype=float)[seq]
-        return float((w * np.maximum(np.cumsum(p) - d, 0.0)).sum())
+        return float(total_weighted_tardiness(inst["p"], inst["d"], decision, inst.get("w")))
     if kind == "jssp":
         dur, mac = inst["durations"], inst["machines"]
         nxt = [0] * len(dur)

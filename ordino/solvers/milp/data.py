@@ -126,8 +126,8 @@ def _earliest_fit(usage: dict[str, np.ndarray], cap: dict[str, int], mode, est: 
                   breaks: dict[str, list]) -> int | None:
     t = est
     if mode.duration == 0:  # an instant needs no capacity but may not fall strictly inside a down time
-        while any(a < t < b for rid in mode.resources for a, b in breaks[rid]):
-            t += 1
+        while inside := [b for rid in mode.resources for a, b in breaks[rid] if a < t < b]:
+            t = max(inside)  # the end of the down times it falls in
         return t if t < length else None
     while t + mode.duration < length:
         clash = -1
