@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("ORDINO_DATA_MIRROR", str((ROOT.parent / "shared" / "data").resolve()))
 
-from ordino.bench import bench  # noqa: E402
+from ordino.batching.bench import bench  # noqa: E402
 from ordino.datasets import load_suite  # noqa: E402
 from ordino.datasets.registry import known_labels  # noqa: E402
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from ordino.models.assignment import RosterProblem
 from ordino.models.io import model_from_dict
 from ordino.models.linear import LinearModel
-from ordino.solve_families import solve_any
+from ordino.solve import solve
 
 ROOT = Path(__file__).resolve().parents[1]
 RECORDS = ROOT / "tests" / "breadth" / "dev_records"
@@ -52,7 +52,7 @@ def run(time_limit: float) -> list[dict]:
         model = model_from_dict(spec["model"], str(path))
         began = time.perf_counter()
         method = "cpsat" if family(model) == "scheduling" else "auto"
-        result = solve_any(model, method=method, time_limit=time_limit)
+        result = solve(model, method=method, time_limit=time_limit)
         runtime = time.perf_counter() - began
         ours = None if result.objective is None else result.objective * spec.get("objective_scale", 1)
         truth = row["truth"]

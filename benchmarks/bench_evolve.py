@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("ORDINO_DATA_MIRROR", str((ROOT.parent / "shared" / "data").resolve()))
 
-from ordino.heuristics.evolve import EvolveConfig, adapter_for, evolve, plot_convergence, save_heuristic  # noqa: E402
+from ordino.evolve import EvolveConfig, adapter_for, evolve, plot_convergence, save_heuristic  # noqa: E402
 from ordino.heuristics.single_machine.evaluate import total_weighted_tardiness  # noqa: E402
 from ordino.heuristics.single_machine.rules import RULES  # noqa: E402
 from ordino.models import gap_percent  # noqa: E402

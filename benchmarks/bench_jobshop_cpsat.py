@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ordino import solve
 from ordino.datasets import load_instance
-from ordino.solvers.cpsat_model import build_cpsat
+from ordino.solvers.cpsat.model import build_cpsat
 
 DEFAULT = "ft10,la16,la17,la18,la19,la20," + ",".join(f"ta{i:02d}" for i in range(1, 11))
 

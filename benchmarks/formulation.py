@@ -23,7 +23,7 @@ from typing import Any
 
 from ordino.errors import OrdinoError
 from ordino.formulate import formulate
-from ordino.formulate.llm_client import load_config
+from ordino.llm.client import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "formulate" / "corpus" / "corpus.jsonl"

@@ -29,7 +29,7 @@ from ordino.verify import verify
 load = load_problem
 
 _LAZY = {"formulate": "ordino.formulate", "Formulation": "ordino.formulate", "batch": "ordino.batching",
-         "evolve": "ordino.heuristics.evolve"}
+         "evolve": "ordino.evolve"}
 
 
 def __getattr__(name: str):

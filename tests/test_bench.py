@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ordino.bench import bench
+from ordino.batching.bench import bench
+from ordino.batching.bench_plot import gap_plot
 from ordino.cli import app
 from ordino.datasets import load_suite
 from ordino.errors import InputError
-from ordino.plot_bench import gap_plot
 
 ROW_KEYS = {"instance", "method", "status", "objective", "best_known", "gap", "runtime", "verified"}
 SUMMARY_KEYS = {"method", "instances", "mean_gap", "max_gap", "best_known_hits", "proven_optimal", "mean_runtime"}

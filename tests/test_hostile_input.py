@@ -17,7 +17,7 @@ from ordino.cli import app
 from ordino.errors import InputError
 from ordino.formulate.offline import extract_offline
 from ordino.formulate.offline.text import MAX_DIGITS, MAX_TEXT_CHARS
-from ordino.inputs import MAX_INPUT_BYTES
+from ordino.models.inputs import MAX_INPUT_BYTES
 
 runner = CliRunner()
 

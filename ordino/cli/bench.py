@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ordino.bench import BenchReport, bench
+from ordino.batching.bench import BenchReport, bench
 from ordino.cli.common import EXIT_INTERRUPTED, console, err_console, handle_errors, print_json
 from ordino.datasets import SUITES, Instance, iter_instances, load_suite
 from ordino.errors import InputError
@@ -91,7 +91,7 @@ def register(app: typer.Typer) -> None:
                        progress=not no_progress and not as_json, out=out, executor=executor, jobs=jobs,
                        ray_address=ray_address)
         if plot is not None:
-            from ordino.plot_bench import gap_plot
+            from ordino.batching.bench_plot import gap_plot
 
             gap_plot(report, plot)
         if as_json:

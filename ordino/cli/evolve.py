@@ -22,7 +22,7 @@ def _fmt(x: float | None) -> str:
 def _register_key() -> None:
     """Register the configured API key (if any) so that it is scrubbed from the output; a broken LLM config is
     only reported by the commands that call the LLM."""
-    from ordino.formulate.llm_client import load_config
+    from ordino.llm.client import load_config
 
     with contextlib.suppress(InputError):
         load_config()
@@ -66,11 +66,11 @@ def register(app: typer.Typer) -> None:
         """Evolve a heuristic and save the best one."""
         if ctx.invoked_subcommand is not None:
             return
-        from ordino.formulate.llm_client import scrub, scrubbed_errors
+        from ordino.llm.client import scrub, scrubbed_errors
 
         _register_key()
         with scrubbed_errors():
-            from ordino.heuristics.evolve import EvolveConfig, evolve, plot_convergence, save_heuristic
+            from ordino.evolve import EvolveConfig, evolve, plot_convergence, save_heuristic
 
             if run_dir is not None:
                 run_dir.mkdir(parents=True, exist_ok=True)
@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
                     bar.update(task, completed=generations + 1)
             saved = report.archive
             if out is not None:
-                from ordino.heuristics.evolve import adapter_for
+                from ordino.evolve import adapter_for
 
                 ad = adapter_for(config.problem)
                 save_heuristic(out, scrub(report.best), scrub(report.lineage), problem=config.problem, entry=ad.entry,
@@ -128,8 +128,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     ) -> None:
         """Print a run's best candidates, the leader's lineage and costs."""
-        from ordino.formulate.llm_client import scrub
-        from ordino.heuristics.evolve import Archive
+        from ordino.evolve import Archive
+        from ordino.llm.client import scrub
 
         _register_key()
 

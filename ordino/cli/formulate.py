@@ -16,7 +16,7 @@ def _read_text(text: str | None, file: Path | None) -> str:
     if file is not None and text:
         raise InputError("give the description either as TEXT or with -f FILE, not both")
     if file is not None:
-        from ordino.inputs import read_text
+        from ordino.models.inputs import read_text
 
         return read_text("/dev/stdin" if str(file) == "-" else file)
     if not text:
@@ -86,7 +86,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Turn a scheduling problem described in plain language into a verified schedule."""
         from ordino.formulate import formulate
-        from ordino.formulate.llm_client import load_config, scrub, scrubbed_errors
+        from ordino.llm.client import load_config, scrub, scrubbed_errors
 
         with scrubbed_errors():  # every message, like every output below, is scrubbed of secrets
             description = _read_text(text, file)

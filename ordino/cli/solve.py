@@ -20,9 +20,9 @@ from ordino.cli.common import (
     print_json,
 )
 from ordino.errors import Interrupted
-from ordino.inputs import parse_json, read_text
 from ordino.models import Problem, Result, load_schedule, problem_json_schema
 from ordino.models.assignment import RosterProblem, RosterResult
+from ordino.models.inputs import parse_json, read_text
 from ordino.models.io import model_from_dict
 from ordino.models.linear import LinearModel, LinearResult
 from ordino.plot import gantt_png, gantt_text

@@ -1,5 +1,5 @@
 """Token cursors over text files, so every reader error names the file, the line and the expected token
-(files are read with `ordino.inputs`)."""
+(files are read with `ordino.models.inputs`)."""
 
 from __future__ import annotations
 

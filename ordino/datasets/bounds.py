@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ordino.errors import InputError
-from ordino.inputs import parse_json, read_text
+from ordino.models.inputs import parse_json, read_text
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,9 @@ from ordino.datasets._text import Tokens
 from ordino.datasets.build import job_shop_problem
 from ordino.datasets.instance import Deferred, Instance
 from ordino.errors import InputError, ModelError
-from ordino.inputs import parse_json, read_text
 from ordino.models import Problem, classify
 from ordino.models.classify import _job_chains
+from ordino.models.inputs import parse_json, read_text
 
 MAX_SIZE = 100_000
 

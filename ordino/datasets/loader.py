@@ -20,7 +20,7 @@ from pathlib import Path
 from ordino.datasets import fjsp, jobshop, psplib, smtt
 from ordino.datasets.instance import Instance
 from ordino.errors import InputError
-from ordino.inputs import MAX_INPUT_BYTES, decode, parse_json, read_bytes, read_text
+from ordino.models.inputs import MAX_INPUT_BYTES, decode, parse_json, read_bytes, read_text
 from ordino.models.io import problem_from_dict
 
 ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar", ".zip")

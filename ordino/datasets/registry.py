@@ -21,7 +21,7 @@ from ordino.datasets.instance import Instance
 from ordino.datasets.loader import add_label_hook, iter_instances
 from ordino.datasets.sources import RemoteFile, find_local, locate
 from ordino.errors import InputError
-from ordino.inputs import read_text
+from ordino.models.inputs import read_text
 
 ORLIB = "http://people.brunel.ac.uk/~mastjjb/jeb/orlib/files/"
 SCHEDULEOPT = "https://raw.githubusercontent.com/ScheduleOpt/benchmarks/main/"

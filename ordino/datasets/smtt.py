@@ -18,7 +18,7 @@ from ordino.datasets._text import Tokens
 from ordino.datasets.build import single_machine_problem
 from ordino.datasets.instance import Deferred, Instance
 from ordino.errors import InputError
-from ordino.inputs import parse_json, read_text
+from ordino.models.inputs import parse_json, read_text
 
 OPT_FILES = ("wtopt{n}.txt", "wtbest{n}b.txt", "wtbest{n}.txt")
 

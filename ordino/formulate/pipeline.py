@@ -15,9 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ordino.errors import FormulationError, InputError, LLMError, ModelError, OrdinoError
 from ordino.formulate.check import check_model, check_model_hints
-from ordino.formulate.llm_client import LLMClient, LLMConfig, load_config, scrub
 from ordino.formulate.summary import model_summary
 from ordino.formulate.templates import FAMILIES, PROBLEM_CLASSES, family_schema, render
+from ordino.llm.client import LLMClient, LLMConfig, load_config, scrub
 from ordino.models import LinearModel, Problem, Result, RosterProblem, model_from_dict
 from ordino.models.assignment import RosterResult
 from ordino.models.linear import LinearResult
@@ -180,7 +180,7 @@ def formulate(text: str, engine: Engine = "auto", model: str | None = None, solv
                                    "or use the offline engine")
         return LLMPipeline(LLMClient(config), solve=solve, time_limit=time_limit, max_rounds=max_rounds,
                            critic=critic, method=method).run(text)
-    from ordino.formulate.offline_engine import run_offline
+    from ordino.formulate.offline.run import run_offline
 
     return run_offline(text, ask=ask, solve=solve, time_limit=time_limit, method=method, note=note)
 

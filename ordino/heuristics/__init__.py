@@ -1,10 +1,9 @@
 """Heuristics: dispatching rules, schedule generation and local search, registered as solve methods."""
 
 from ordino.heuristics.methods_shop import SHOP_METHODS
-from ordino.heuristics.methods_single_machine import SPECIALISED, single_machine_methods
+from ordino.heuristics.methods_single_machine import single_machine_methods
 from ordino.models.method import Method
 
 METHODS: list[Method] = [*single_machine_methods(), *SHOP_METHODS]
-# Structure-specific models that the generic back ends ('cpsat', 'milp') hand over to when they apply.
 
-__all__ = ["METHODS", "SPECIALISED"]
+__all__ = ["METHODS"]

@@ -1,11 +1,9 @@
-"""Registered methods for shops and projects: `gt`, `tabu`, `neh`, `ig`, `sgs` and the `portfolio` (a short
-CP-SAT probe that proves easy problems optimal at once, a fast heuristic that stops at the probe's lower bound,
-then CP-SAT warm-started with the best schedule for the rest). Every method stops at `budget.deadline`.
+"""Registered heuristics for shops and projects: `gt`, `tabu`, `neh`, `ig` and `sgs`; each also gives the
+solver portfolio (`ordino.solvers.portfolio`) its schedules. Every method stops at `budget.deadline`.
 """
 
 from __future__ import annotations
 
-import math
 import time
 
 import numpy as np
@@ -14,7 +12,6 @@ from ordino.heuristics.budget import OutOfTime, deadline
 from ordino.heuristics.project.data import project_from_problem, project_reason, project_schedule
 from ordino.heuristics.project.sgs import critical_path_times, sgs_search
 from ordino.heuristics.shop.data import (
-    SHOP_CLASSES,
     ShopData,
     flow_from_problem,
     flow_reason,
@@ -28,7 +25,6 @@ from ordino.heuristics.shop.flowshop import iterated_greedy, neh
 from ordino.heuristics.shop.gt import best_rule
 from ordino.heuristics.shop.tabu import tabu_search
 from ordino.models import Problem, Result, Schedule, SolveOptions
-from ordino.models.classify import classify
 from ordino.models.method import Method
 
 
@@ -66,7 +62,7 @@ def run_gt(problem: Problem, options: SolveOptions) -> Result:
     return _result("gt", shop_schedule(data, starts, choice), cmax, None, began, [f"gt: best rule {label}"])
 
 
-def _tabu_schedule(problem: Problem, end: float, seed: int,
+def tabu_schedule(problem: Problem, end: float, seed: int,
                    bound: int = 0) -> tuple[Schedule, int, int, list[str]]:
     """Giffler-Thompson (at most half the time to `end`), then tabu search until `end` or the lower bound
     (the shop's, or `bound` when higher)."""
@@ -88,7 +84,7 @@ def run_tabu(problem: Problem, options: SolveOptions) -> Result:
     """Best Giffler-Thompson schedule, improved by tabu search (N7 moves, and machine reassignments of
     critical operations in a flexible job shop) for the whole time limit."""
     began = time.perf_counter()
-    schedule, cmax, lb, log = _tabu_schedule(problem, deadline(began, problem, options), options.seed)
+    schedule, cmax, lb, log = tabu_schedule(problem, deadline(began, problem, options), options.seed)
     return _result("tabu", schedule, cmax, float(lb), began, log)
 
 
@@ -112,7 +108,7 @@ def _flow_lower_bound(p: np.ndarray, release: np.ndarray) -> int:
     return int(max((before + loads + after).max(), (release + p.sum(axis=1)).max()))
 
 
-def _ig_schedule(problem: Problem, end: float, seed: int, bound: int = 0) -> tuple[Schedule, int, int, list[str]]:
+def ig_schedule(problem: Problem, end: float, seed: int, bound: int = 0) -> tuple[Schedule, int, int, list[str]]:
     data = flow_from_problem(problem)
     lb = max(_flow_lower_bound(data.p, data.release), bound)
     perm, cmax, it = iterated_greedy(data.p, time_limit=max(end - time.perf_counter(), 0.0), seed=seed,
@@ -123,13 +119,13 @@ def _ig_schedule(problem: Problem, end: float, seed: int, bound: int = 0) -> tup
 def run_ig(problem: Problem, options: SolveOptions) -> Result:
     """Iterated greedy (Ruiz-Stützle) from NEH for the whole time limit."""
     began = time.perf_counter()
-    schedule, cmax, lb, log = _ig_schedule(problem, deadline(began, problem, options), options.seed)
+    schedule, cmax, lb, log = ig_schedule(problem, deadline(began, problem, options), options.seed)
     return _result("ig", schedule, cmax, float(lb), began, log)
 
 
 # --- RCPSP ----------------------------------------------------------------------------------------------
 
-def _sgs_schedule(problem: Problem, end: float, seed: int, bound: int = 0,
+def sgs_schedule(problem: Problem, end: float, seed: int, bound: int = 0,
                   first_by: float | None = None) -> tuple[Schedule, int, int, list[str]]:
     """The best SGS schedule by `end` or the lower bound (the critical path, or `bound` when higher); the first
     one may take until `first_by` (raises `OutOfTime` when none is complete)."""
@@ -141,7 +137,7 @@ def _sgs_schedule(problem: Problem, end: float, seed: int, bound: int = 0,
     return project_schedule(data, start), cmax, lb, [f"sgs: {cmax} from {label}"]
 
 
-def _no_schedule(name: str, began: float, log: list[str] | None = None) -> Result:
+def no_schedule(name: str, began: float, log: list[str] | None = None) -> Result:
     return Result(status="unknown", method=name, runtime=time.perf_counter() - began,
                   log=[*(log or []), f"{name}: no complete schedule within the time limit"])
 
@@ -150,105 +146,10 @@ def run_sgs(problem: Problem, options: SolveOptions) -> Result:
     """Serial and parallel SGS with priority rules and biased sampling, each justified forward-backward."""
     began = time.perf_counter()
     try:
-        schedule, cmax, lb, log = _sgs_schedule(problem, deadline(began, problem, options), options.seed)
+        schedule, cmax, lb, log = sgs_schedule(problem, deadline(began, problem, options), options.seed)
     except OutOfTime:
-        return _no_schedule("sgs", began)
+        return no_schedule("sgs", began)
     return _result("sgs", schedule, cmax, float(lb), began, log)
-
-
-# --- portfolio ------------------------------------------------------------------------------------------
-
-HEURISTIC_SHARE = {"job_shop": 0.3, "flexible_job_shop": 0.6, "flow_shop": 0.7, "rcpsp": 0.2}
-"""Fraction of the time limit the portfolio gives its heuristic before CP-SAT takes over (small instances)."""
-
-
-def heuristic_share(kind: str, n_tasks: int) -> float:
-    """The heuristic's share of the budget: CP-SAT is strong on small shops, tabu search on large ones."""
-    base = HEURISTIC_SHARE.get(kind, 0.3)
-    if kind in ("job_shop", "flexible_job_shop"):
-        if n_tasks > 450:
-            return max(base, 0.85)
-        if n_tasks > 250:
-            return max(base, 0.7)
-    return base
-
-
-PROBE_SHARE, PROBE_SECONDS = 0.05, 2.0
-"""CP-SAT's first look at the problem takes this share of the time limit, at most this many seconds: enough to
-prove an easy problem optimal, which ends the run, and otherwise a lower bound the heuristic stops at."""
-
-CPSAT_SECONDS_PER_TASK = 3e-4
-"""About how long CP-SAT's model takes to build and load per task (0.1 to 0.3 ms measured on 10,000-task shops
-and projects): the portfolio runs CP-SAT only where that fits in the time left."""
-
-
-def _heuristic(problem: Problem, kind: str, until: float, end: float, seed: int,
-               bound: int) -> tuple[Schedule, int, int, list[str]]:
-    """The class's heuristic until `until` or the lower `bound`; SGS may take until `end` for its first
-    schedule (the others always have one)."""
-    if kind == "rcpsp":
-        return _sgs_schedule(problem, until, seed, bound, first_by=end)
-    if kind == "flow_shop" and flow_reason(problem) is None:
-        return _ig_schedule(problem, until, seed, bound)
-    return _tabu_schedule(problem, until, seed, bound)
-
-
-def _best(runs: list[Result], log: list[str], began: float) -> Result:
-    """The best schedule among the portfolio's runs, with the best bound any of them proved."""
-    bounds = [r.bound for r in runs if r.bound is not None]
-    found = [r for r in runs if r.schedule is not None and r.objective is not None]
-    if not found:
-        return _no_schedule("portfolio", began, log)
-    best = min(found, key=lambda r: r.objective)
-    bound = max(bounds, default=None)
-    proven = best.status == "optimal" or (bound is not None and best.objective <= bound)
-    return best.model_copy(update={"method": "portfolio", "status": "optimal" if proven else "feasible",
-                                   "bound": bound, "log": log, "runtime": time.perf_counter() - began})
-
-
-def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
-    """A short CP-SAT probe, then the class's heuristic (tabu, IG or SGS) for its share of the time limit
-    (all of it when CP-SAT's model would not fit in the rest) or until it meets the probe's bound, then CP-SAT
-    hinted with the best schedule for the rest. A schedule proven optimal ends the run; the result is the best
-    schedule with the best bound."""
-    from ordino.solvers.cpsat import solve_cpsat
-    from ordino.verify import verify
-
-    began = time.perf_counter()
-    end = deadline(began, problem, options)
-    makespan_only = makespan_reason(problem) is None
-    build = CPSAT_SECONDS_PER_TASK * len(problem.tasks)
-    probe = min(PROBE_SHARE * (end - began), PROBE_SECONDS)
-    runs: list[Result] = []
-    if build < probe / 2:
-        runs.append(solve_cpsat(problem, options.model_copy(update={"time_limit": probe})))
-        if runs[0].status == "optimal":
-            return _best(runs, runs[0].log, began)
-    log = [line for r in runs for line in r.log]
-    bound = runs[0].bound if runs and makespan_only and runs[0].bound is not None else 0.0
-    kind = classify(problem)
-    now = time.perf_counter()
-    share = heuristic_share(kind, len(problem.tasks))
-    until = end if build > (1 - share) * (end - now) else now + share * (end - now)  # no CP-SAT: all of it
-    try:
-        schedule, cmax, lb, found = _heuristic(problem, kind, until, end, options.seed, math.ceil(bound - 1e-6))
-    except OutOfTime:
-        log.append("the heuristic found no complete schedule")
-    else:
-        value = cmax if makespan_only else verify(problem, schedule).objective
-        runs.append(Result(status="feasible", objective=value, bound=float(lb) if makespan_only else None,
-                           schedule=schedule, method="portfolio"))
-        log += found
-    best = _best(runs, log, began)
-    remaining = end - time.perf_counter()
-    if best.status == "optimal":
-        return best
-    if remaining <= build or (best.schedule is not None and remaining < 0.05):  # no schedule yet: any time helps
-        return _best(runs, [*log, f"cp-sat: not run, {max(remaining, 0):.2f} s left and its model takes about "
-                                  f"{build:.2f} s to build"], began)
-    runs.append(solve_cpsat(problem, options.model_copy(update={"warm_start": best.schedule,
-                                                                 "time_limit": remaining})))
-    return _best(runs, [*log, *runs[-1].log], began)
 
 
 def _shop_supports(problem: Problem) -> str | None:
@@ -267,15 +168,6 @@ def _project_supports(problem: Problem) -> str | None:
     return _reason(project_reason(problem), makespan_reason(problem))
 
 
-def _portfolio_supports(problem: Problem) -> str | None:
-    kind = classify(problem)
-    if kind in SHOP_CLASSES:
-        return shop_reason(problem)
-    if kind == "rcpsp":
-        return None
-    return f"the problem is {kind!r}; the portfolio handles {', '.join(SHOP_CLASSES)} and rcpsp"
-
-
 SHOP_METHODS: list[Method] = [
     Method("gt", run_gt, "Giffler-Thompson active/non-delay generation, best of the priority rules (shops)",
            _shop_supports),
@@ -285,6 +177,4 @@ SHOP_METHODS: list[Method] = [
     Method("ig", run_ig, "iterated greedy of Ruiz and Stützle (permutation flow shop)", _flow_supports),
     Method("sgs", run_sgs, "serial/parallel schedule generation with priority rules, sampling and "
            "forward-backward improvement (RCPSP)", _project_supports),
-    Method("portfolio", run_portfolio, "a short CP-SAT probe, then tabu, IG or SGS by problem class, then "
-           "CP-SAT hinted with the best schedule for the rest of the time limit", _portfolio_supports),
 ]

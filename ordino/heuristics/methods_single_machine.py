@@ -49,7 +49,7 @@ def sequence_schedule(problem: Problem, perm: np.ndarray) -> Schedule:
     return Schedule(tasks=entries)
 
 
-def _result(problem: Problem, perm: np.ndarray, method: str, began: float, bound: float | None = None,
+def sequence_result(problem: Problem, perm: np.ndarray, method: str, began: float, bound: float | None = None,
             optimal: bool = False, log: list[str] | None = None) -> Result:
     return Result(status="optimal" if optimal else "feasible", schedule=sequence_schedule(problem, perm),
                   bound=bound, method=method, runtime=time.perf_counter() - began, log=log or [])
@@ -66,7 +66,7 @@ def rule_method(name: str, rule: Callable[..., np.ndarray]) -> Method:
         p, d, w = arrays(problem)
         perm = rule(p, d, w, deadline=end)
         cut = name not in SORTS and time.perf_counter() >= end
-        return _result(problem, perm, name, began, log=[f"{name}: time limit reached; the jobs not yet "
+        return sequence_result(problem, perm, name, began, log=[f"{name}: time limit reached; the jobs not yet "
                                                         "sequenced follow in EDD order"] if cut else [])
 
     doc = (rule.__doc__ or name).strip().splitlines()[0]
@@ -83,7 +83,7 @@ def run_ils(problem: Problem, options: SolveOptions) -> Result:
     p, d, w = arrays(problem)
     bound = int(lower_bound(p, d, w))
     perm, value = ils(p, d, w, time_limit=end - time.perf_counter(), seed=options.seed, lower_bound=bound)
-    return _result(problem, perm, "ils", began, bound=bound, optimal=value <= bound)
+    return sequence_result(problem, perm, "ils", began, bound=bound, optimal=value <= bound)
 
 
 def run_dp(problem: Problem, options: SolveOptions) -> Result:
@@ -93,7 +93,7 @@ def run_dp(problem: Problem, options: SolveOptions) -> Result:
     began = time.perf_counter()
     p, d, w = arrays(problem)
     perm, value = dp_subsets(p, d, w)
-    return _result(problem, perm, "dp", began, bound=float(value), optimal=True)
+    return sequence_result(problem, perm, "dp", began, bound=float(value), optimal=True)
 
 
 def supports_dp(problem: Problem) -> str | None:
@@ -102,60 +102,6 @@ def supports_dp(problem: Problem) -> str | None:
     if reason is None and len(problem.tasks) > 22:
         return f"the dynamic program handles at most 22 jobs, this problem has {len(problem.tasks)}"
     return reason
-
-
-def _exact_result(problem: Problem, name: str, began: float, solved: tuple) -> Result:
-    perm, value, bound, proven = solved
-    if perm is None:
-        return Result(status="unknown", bound=float(bound), method=name, runtime=time.perf_counter() - began,
-                      log=[f"{name}: no schedule within the time limit"])
-    return _result(problem, perm, name, began, bound=float(bound), optimal=proven)
-
-
-def run_sm_cpsat(problem: Problem, options: SolveOptions) -> Result:
-    """CP-SAT on 1||sum wT, hinted with an iterated local search schedule, with Emmons precedences when
-    unweighted; proves optimality or reports its bound."""
-    from ordino.heuristics.single_machine.exact import cpsat_smwt, cpsat_smwt_seconds, lower_bound
-    from ordino.heuristics.single_machine.local_search import ils
-
-    began = time.perf_counter()
-    end = deadline(began, problem, options)
-    p, d, w = arrays(problem)
-    bound = int(lower_bound(p, d, w))
-    hint, value = ils(p, d, w, time_limit=min(1.0, (end - began) / 4), seed=options.seed, lower_bound=bound)
-    remaining = end - time.perf_counter()
-    if value <= bound or cpsat_smwt_seconds(len(p)) > remaining:
-        log = [] if value <= bound else [f"cpsat: building the model of {len(p)} jobs would take about "
-                                         f"{cpsat_smwt_seconds(len(p)):.1f} s, {max(remaining, 0):.1f} s "
-                                         "are left; this is the local search's schedule"]
-        return _result(problem, hint, "cpsat", began, bound=bound, optimal=value <= bound, log=log)
-    solved = cpsat_smwt(p, d, w, time_limit=remaining, hint=hint, workers=options.workers or 0, seed=options.seed)
-    if solved[0] is None or solved[1] > value:  # CP-SAT did not even keep its hint: report the hint
-        solved = (hint, value, solved[2], False)
-    return _exact_result(problem, "cpsat", began, solved)
-
-
-def run_sm_milp(problem: Problem, options: SolveOptions) -> Result:
-    """The positional (assignment) MILP of 1||sum wT, solved by HiGHS."""
-    from ordino.heuristics.single_machine.exact import positional_milp, positional_milp_seconds
-
-    began = time.perf_counter()
-    end = deadline(began, problem, options)
-    p, d, w = arrays(problem)
-    need = positional_milp_seconds(len(p))
-    if need > end - began:
-        return Result(status="unknown", method="milp", runtime=time.perf_counter() - began,
-                      log=[f"milp: building the positional model of {len(p)} jobs would take about {need:.1f} s, "
-                           "longer than the time limit; no schedule (try 'ils' or 'cpsat')"])
-    return _exact_result(problem, "milp", began, positional_milp(p, d, w, time_limit=end - time.perf_counter()))
-
-
-SPECIALISED: dict[str, list[Method]] = {
-    "cpsat": [Method("cpsat", run_sm_cpsat, "CP-SAT for 1||sum wT with a local-search hint and Emmons rules",
-                     supports_tardiness, exact=True)],
-    "milp": [Method("milp", run_sm_milp, "positional MILP for 1||sum wT (HiGHS)", supports_tardiness,
-                    exact=True)],
-}
 
 
 def single_machine_methods() -> list[Method]:

@@ -1,6 +1,6 @@
 """The ontology: pydantic types for scheduling problems, schedules and results. Imports no solver."""
 
-from ordino.models.assignment import RosterProblem, RosterResult
+from ordino.models.assignment import Roster, RosterProblem, RosterResult
 from ordino.models.base import SCHEMA_VERSION
 from ordino.models.builder import ProblemBuilder
 from ordino.models.classify import ProblemClass, classify
@@ -20,7 +20,7 @@ from ordino.models.constraints import (
     Synchronize,
     TimeWindow,
 )
-from ordino.models.gap import gap_percent
+from ordino.models.families import FAMILIES, Family, Model, Solution, family_of
 from ordino.models.io import (
     load_model,
     load_problem,
@@ -30,16 +30,17 @@ from ordino.models.io import (
     problem_json_schema,
     save_problem,
 )
-from ordino.models.linear import LinearModel, LinearResult
+from ordino.models.linear import LinearModel, LinearResult, LinearSolution
 from ordino.models.objective import TERM_DEFINITIONS, ObjectiveTerm
 from ordino.models.options import SolveOptions
 from ordino.models.problem import Problem
 from ordino.models.resources import Resource, SetupTime
-from ordino.models.schedule import Result, Schedule, ScheduledTask, Status, Verification, Violation
+from ordino.models.results import BaseResult, Status, Verification, Violation, gap_percent
+from ordino.models.schedule import Result, Schedule, ScheduledTask
 from ordino.models.tasks import Job, JobView, Mode, Task
 
 __all__ = [
-    "gap_percent",
+    "FAMILIES", "BaseResult", "Family", "LinearSolution", "Model", "Roster", "Solution", "family_of", "gap_percent",
     "CONSTRAINT_TYPES", "SCHEMA_VERSION", "TERM_DEFINITIONS", "Blocking", "Constraint", "DifferentResource",
     "EndBeforeEnd", "EndBeforeStart", "Job", "JobView", "Mode", "NoWait", "ObjectiveTerm", "Problem",
     "ProblemBuilder", "ProblemClass", "Resource", "Result", "SameResource", "Schedule", "ScheduledTask",

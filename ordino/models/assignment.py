@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from ordino.models.base import SCHEMA_VERSION, Id, NonNegInt, OntologyModel, PosInt
-from ordino.models.schedule import Status, Violation
+from ordino.models.results import BaseResult
 
 
 class Staff(OntologyModel):
@@ -327,14 +327,8 @@ class Roster(OntologyModel):
     assignments: list[Assignment] = Field(default_factory=list)
 
 
-class RosterResult(OntologyModel):
-    """The outcome of solving a RosterProblem: status, objective, bound, runtime and the roster."""
+class RosterResult(BaseResult):
+    """The outcome of solving a RosterProblem: the shared result fields and the roster."""
 
-    status: Status
     objective: int | None = None
-    bound: float | None = None
-    runtime: float = 0.0
     roster: Roster | None = None
-    method: str = ""
-    log: list[str] = Field(default_factory=list)
-    violations: list[Violation] = Field(default_factory=list)

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ordino.errors import InputError
-from ordino.inputs import parse_json, read_text
 from ordino.models.base import MAX_VALUE
 from ordino.models.constraints import CONSTRAINT_TYPES
+from ordino.models.families import SCHEDULING, Model, family_named
+from ordino.models.inputs import parse_json, read_text
 from ordino.models.problem import Problem
 from ordino.models.schedule import Schedule
-
-if TYPE_CHECKING:
-    from ordino.models.assignment import RosterProblem
-    from ordino.models.linear import LinearModel
 
 M = TypeVar("M", bound=BaseModel)
 CONSTRAINT_TAGS = [c.model_fields["type"].default for c in CONSTRAINT_TYPES]
@@ -86,29 +83,26 @@ def problem_from_dict(data: Any, source: str = "<problem>") -> Problem:
     return parse_model(Problem, data, source)
 
 
-def model_from_dict(data: Any, source: str = "<model>") -> Problem | RosterProblem | LinearModel:
+def model_from_dict(data: Any, source: str = "<model>") -> Model:
     """Validate a dict as the model of its `family`: scheduling (default) Problem, assignment RosterProblem,
     or linear LinearModel."""
-    from ordino.models.assignment import RosterProblem
-    from ordino.models.linear import LinearModel
-
     if not isinstance(data, dict):
         raise InputError("expected a JSON object with 'schema' and 'family'", file=source)
-    family = data.get("family", "scheduling")
-    if family == "scheduling":
-        body = {k: v for k, v in data.items() if k != "family"}
-        return problem_from_dict(body, source)
+    name = data.get("family", "scheduling")
+    if name == "scheduling":
+        return problem_from_dict({k: v for k, v in data.items() if k != "family"}, source)
     tag = data.get("schema", "ordino/1")
     if tag != "ordino/1":
         raise InputError(f"schema {tag!r} is not supported; this version reads 'ordino/1'", file=source)
-    if family == "assignment":
-        return parse_model(RosterProblem, data, source)
-    if family == "linear":
-        return parse_model(LinearModel, data, source)
-    raise InputError(f"family {family!r} is unknown; expected one of: scheduling, assignment, linear", file=source)
+    try:
+        family = family_named(str(name))
+    except InputError as exc:
+        raise InputError(str(exc), file=source) from None
+    assert family is not SCHEDULING
+    return parse_model(family.model, data, source)
 
 
-def load_model(path: str | Path) -> Problem | RosterProblem | LinearModel:
+def load_model(path: str | Path) -> Model:
     """Read an ordino model JSON file of any family (`"family"`: scheduling, assignment or linear)."""
     return model_from_dict(_read_json(path), str(path))
 

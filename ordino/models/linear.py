@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from ordino.models.base import SCHEMA_VERSION, Id, OntologyModel
-from ordino.models.schedule import Status, Violation
+from ordino.models.results import BaseResult
 
 Sense = Literal["<=", ">=", "=="]
 
@@ -125,26 +125,8 @@ class LinearSolution(OntologyModel):
     values: dict[Id, float] = Field(default_factory=dict)
 
 
-class LinearVerification(OntologyModel):
-    """What the linear verifier found: violations and the objective recomputed from the values."""
+class LinearResult(BaseResult):
+    """The outcome of solving a LinearModel: the shared result fields and the variable values."""
 
-    violations: list[Violation] = Field(default_factory=list)
     objective: float | None = None
-
-    @property
-    def feasible(self) -> bool:
-        """True when no rule is broken."""
-        return not self.violations
-
-
-class LinearResult(OntologyModel):
-    """The outcome of solving a LinearModel: status, objective, bound, runtime and the variable values."""
-
-    status: Status
-    objective: float | None = None
-    bound: float | None = None
-    runtime: float = 0.0
     solution: LinearSolution | None = None
-    method: str = ""
-    log: list[str] = Field(default_factory=list)
-    violations: list[Violation] = Field(default_factory=list)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from ordino.models.assignment import Roster
 from ordino.models.base import OntologyModel
+from ordino.models.linear import LinearSolution
 from ordino.models.schedule import Schedule
 
 
 class SolveOptions(OntologyModel):
     """Budget and knobs shared by all methods: wall-clock `time_limit` in seconds, solver threads
-    (`workers`, 0 = all cores), random `seed`, an optional `warm_start` schedule used as a hint, and
-    `log` to echo the solver's own log."""
+    (`workers`, 0 = all cores), random `seed`, an optional `warm_start` solution of the model's family used as a
+    hint, and `log` to echo the solver's own log."""
 
     time_limit: float = Field(10.0, gt=0)
     workers: int = Field(0, ge=0)
     seed: int = 0
-    warm_start: Schedule | None = None
+    warm_start: Schedule | Roster | LinearSolution | None = None
     log: bool = False

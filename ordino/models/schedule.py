@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from ordino.models.base import Id, NonNegInt, OntologyModel
-
-Status = Literal["optimal", "feasible", "infeasible", "unbounded", "unknown", "error"]
+from ordino.models.results import BaseResult
 
 
 class ScheduledTask(OntologyModel):
@@ -35,42 +32,8 @@ class Schedule(OntologyModel):
         return max((t.end for t in self.tasks), default=0)
 
 
-class Violation(OntologyModel):
-    """One broken rule in a schedule, with the tasks and resource involved."""
+class Result(BaseResult):
+    """The outcome of solving a scheduling Problem: the shared result fields and the schedule."""
 
-    kind: str
-    message: str
-    tasks: list[str] = Field(default_factory=list)
-    resource: str | None = None
-
-
-class Verification(OntologyModel):
-    """What the verifier found: every violation and the objective recomputed from the schedule."""
-
-    violations: list[Violation] = Field(default_factory=list)
     objective: int | None = None
-    terms: dict[str, int] = Field(default_factory=dict)
-
-    @property
-    def feasible(self) -> bool:
-        """True when no rule is broken."""
-        return not self.violations
-
-
-class Result(OntologyModel):
-    """The outcome of a solve: status, objective, proven bound, gap, runtime and the schedule."""
-
-    status: Status
-    objective: int | None = None
-    bound: float | None = None
-    gap: float | None = None
-    runtime: float = 0.0
     schedule: Schedule | None = None
-    method: str = ""
-    log: list[str] = Field(default_factory=list)
-    violations: list[Violation] = Field(default_factory=list)
-
-    @property
-    def has_schedule(self) -> bool:
-        """True when the result carries a schedule."""
-        return self.schedule is not None

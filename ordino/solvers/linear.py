@@ -7,24 +7,9 @@ import os
 import sys
 import time
 
-from ordino.errors import ModelError
 from ordino.models.linear import LinearModel, LinearResult, LinearSolution
-from ordino.solvers.cpsat_run import STATUS, cpsat_solver, run_cpsat
-
-LINEAR_METHODS = ("highs", "cpsat")
-
-
-def solve_linear(model: LinearModel, method: str = "auto", time_limit: float = 10.0, seed: int = 0,
-                 workers: int = 0) -> LinearResult:
-    """Solve with `method` ('auto' = 'highs', 'highs' or 'cpsat'); the result is not yet verified."""
-    if method in ("auto", "highs", "milp"):
-        return solve_highs(model, time_limit, seed)
-    if method == "cpsat":
-        reason = cpsat_supports(model)
-        if reason is not None:
-            raise ModelError(f"method 'cpsat' cannot solve this linear model: {reason}")
-        return solve_cpsat(model, time_limit, seed, workers)
-    raise ModelError(f"unknown method {method!r} for a linear model; choose one of: auto, highs, cpsat")
+from ordino.models.options import SolveOptions
+from ordino.solvers.cpsat.run import STATUS, cpsat_solver, run_cpsat
 
 
 def _quiet_highs(highspy):  # noqa: ANN001, ANN202
@@ -42,14 +27,16 @@ def _quiet_highs(highspy):  # noqa: ANN001, ANN202
     return h
 
 
-def solve_highs(model: LinearModel, time_limit: float = 10.0, seed: int = 0) -> LinearResult:
-    """HiGHS through highspy: columns from variables, rows from constraints."""
+def solve_highs(model: LinearModel, options: SolveOptions) -> LinearResult:
+    """HiGHS through highspy: columns from variables, rows from constraints; a warm start (a LinearSolution
+    with every variable) is offered as the starting point."""
     import highspy
 
     began = time.perf_counter()
     h = _quiet_highs(highspy)
-    h.setOptionValue("time_limit", float(time_limit))
-    h.setOptionValue("random_seed", int(seed))
+    h.setOptionValue("time_limit", float(options.time_limit))
+    h.setOptionValue("random_seed", int(options.seed))
+    h.setOptionValue("output_flag", bool(options.log))
     inf = highspy.kHighsInf
     index = {v.name: k for k, v in enumerate(model.variables)}
     sign = 1.0 if model.objective.sense == "min" else -1.0
@@ -64,6 +51,7 @@ def solve_highs(model: LinearModel, time_limit: float = 10.0, seed: int = 0) -> 
         hi = c.rhs if c.sense in ("<=", "==") else inf
         cols = [index[n] for n in c.terms]
         h.addRow(lo, hi, len(cols), cols, list(c.terms.values()))
+    _offer_start(h, highspy, model, options.warm_start)
     h.run()
     status = h.getModelStatus()
     s = highspy.HighsModelStatus
@@ -97,6 +85,15 @@ def solve_highs(model: LinearModel, time_limit: float = 10.0, seed: int = 0) -> 
                         log=[f"HiGHS: {h.modelStatusToString(status)}"])
 
 
+def _offer_start(h, highspy, model: LinearModel, start: object) -> None:  # noqa: ANN001
+    """Give HiGHS a warm start that names every variable (a partial one is not a point it can use)."""
+    if not isinstance(start, LinearSolution) or set(start.values) != {v.name for v in model.variables}:
+        return
+    solution = highspy.HighsSolution()
+    solution.col_value = [float(start.values[v.name]) for v in model.variables]
+    h.setSolution(solution)
+
+
 def _clean(x: float, integral: bool) -> float:
     """Round integer variables to the nearest integer; snap tiny noise on continuous ones."""
     if integral:
@@ -118,8 +115,8 @@ def cpsat_supports(model: LinearModel) -> str | None:
     return None
 
 
-def solve_cpsat(model: LinearModel, time_limit: float = 10.0, seed: int = 0, workers: int = 0) -> LinearResult:
-    """CP-SAT on a pure integer model (see `cpsat_supports`)."""
+def solve_linear_cpsat(model: LinearModel, options: SolveOptions) -> LinearResult:
+    """CP-SAT on a pure integer model (see `cpsat_supports`), hinted with a warm start's values."""
     from ortools.sat.python import cp_model
 
     began = time.perf_counter()
@@ -137,7 +134,11 @@ def solve_cpsat(model: LinearModel, time_limit: float = 10.0, seed: int = 0, wor
         m.Add(expr <= rhs) if c.sense == "<=" else m.Add(expr >= rhs) if c.sense == ">=" else m.Add(expr == rhs)
     obj = sum(int(k) * xs[n] for n, k in model.objective.terms.items())
     m.Minimize(obj) if model.objective.sense == "min" else m.Maximize(obj)
-    solver = cpsat_solver(time_limit, int(workers) if workers else 2, seed)
+    if isinstance(options.warm_start, LinearSolution):
+        for name, value in options.warm_start.values.items():
+            if name in xs and float(value).is_integer():
+                m.AddHint(xs[name], int(value))
+    solver = cpsat_solver(options.time_limit, options.workers or 2, options.seed, options.log)
     code = run_cpsat(solver, m)
     runtime = time.perf_counter() - began
     name = STATUS.get(code, "unknown")

@@ -45,9 +45,9 @@ def own_method_registry(monkeypatch):
     """Methods a test's plugin registers stay with that test (later tests see the built-in ones only)."""
     import sys
 
-    from ordino.solve import methods
+    from ordino.solve import _registry
 
-    monkeypatch.setattr(sys.modules["ordino.solve"], "_REGISTRY", dict(methods()))
+    monkeypatch.setattr(sys.modules["ordino.solve"], "_REGISTRY", dict(_registry()))
     plugins = {name for name in sys.modules if name.startswith("_ordino_plugin_")}
     yield
     for name in set(sys.modules) - plugins:

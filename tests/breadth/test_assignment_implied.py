@@ -13,9 +13,9 @@ from ortools.sat.python import cp_model
 
 from ordino.models.assignment import RosterProblem
 from ordino.models.io import model_from_dict
-from ordino.solve_families import solve_roster
-from ordino.solvers.assignment_cpsat import build_roster_cpsat
-from ordino.solvers.assignment_implied import _day_groups, _exactly_once, _mirror
+from ordino.solve import solve
+from ordino.solvers.assignment.cpsat import build_roster_cpsat
+from ordino.solvers.assignment.implied import _day_groups, _exactly_once, _mirror
 
 ACC = Path(__file__).parent / "dev_records" / "dcpbench_csplib_011_acc_basketball_schedule.json"
 
@@ -56,7 +56,7 @@ def small_round_robin(teams: int, mirror: bool) -> RosterProblem:
 
 def count_solutions(problem: RosterProblem, implied: bool, monkeypatch: pytest.MonkeyPatch) -> int:
     if not implied:
-        monkeypatch.setattr("ordino.solvers.assignment_cpsat.add_implied_structure", lambda *a: None)
+        monkeypatch.setattr("ordino.solvers.assignment.cpsat.add_implied_structure", lambda *a: None)
     m, x = build_roster_cpsat(problem)
     monkeypatch.undo()
     solver = cp_model.CpSolver()
@@ -82,6 +82,6 @@ def test_implied_constraints_keep_every_solution(mirror: bool, monkeypatch: pyte
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_acc_timetable_solves_on_several_seeds(seed: int) -> None:
-    result = solve_roster(acc(), "cpsat", time_limit=60, seed=seed, workers=2)
+    result = solve(acc(), "cpsat", time_limit=60, seed=seed, workers=2)
     assert result.status in ("optimal", "feasible") and result.roster is not None
     assert not result.violations and result.runtime < 60

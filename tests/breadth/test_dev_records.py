@@ -14,8 +14,8 @@ import pytest
 from ordino.models import Problem
 from ordino.models.assignment import RosterProblem
 from ordino.models.io import model_from_dict
-from ordino.solve_families import solve_any
-from ordino.verify_families import verify_any
+from ordino.solve import solve
+from ordino.verify import verify
 
 HERE = Path(__file__).parent / "dev_records"
 MIRROR = Path(os.environ.get("ORDINO_DATA_MIRROR", "/work/shared/data"))
@@ -53,7 +53,7 @@ def solve_record(spec: dict, method: str = "auto"):
     model = model_from_dict(spec["model"], spec["record_id"])
     if method == "auto" and isinstance(model, Problem):
         method = "cpsat"
-    return model, solve_any(model, method=method, time_limit=30)
+    return model, solve(model, method=method, time_limit=30)
 
 
 @pytest.mark.parametrize("rid", sorted(p.stem for p in HERE.glob("*.json")))
@@ -65,7 +65,7 @@ def test_record(rid: str) -> None:
     has_objective = not isinstance(model, RosterProblem) or bool(model.objective)
     assert result.status == ("optimal" if has_objective else "feasible") or result.status == "optimal"
     solution = getattr(result, "schedule", None) or getattr(result, "roster", None) or getattr(result, "solution", None)
-    report = verify_any(model, solution)
+    report = verify(model, solution)
     assert report.feasible and not result.violations
     ours = result.objective * spec.get("objective_scale", 1)
     assert report.objective * spec.get("objective_scale", 1) == pytest.approx(ours)

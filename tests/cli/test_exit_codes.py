@@ -15,7 +15,7 @@ from ordino.datasets.generators import taillard_jssp
 from ordino.errors import SolverError
 from ordino.models import Result
 from ordino.models.method import Method
-from ordino.solve import methods, register_method
+from ordino.solve import _registry, register_method
 from tests.conftest import EXAMPLES
 
 runner = CliRunner()
@@ -28,7 +28,7 @@ def _explode(problem, options) -> Result:
 @pytest.fixture
 def crashing_method(monkeypatch) -> str:
     """A registered method that crashes, registered only for the test using it."""
-    monkeypatch.setattr(sys.modules["ordino.solve"], "_REGISTRY", dict(methods()))
+    monkeypatch.setattr(sys.modules["ordino.solve"], "_REGISTRY", dict(_registry()))
     register_method(Method("test-crash", _explode, "raises on purpose"))
     return "test-crash"
 

@@ -2,7 +2,7 @@
 
 It shares no code with the package: it reads the pydantic fields of the Problem (no method, no derived view)
 and decides feasibility and the objective itself. Where the docstrings leave a case open, it takes the
-reading of `ordino/verify.py` (marked [v] below); the verifier's code is not reused.
+reading of `ordino/verify/scheduling.py` (marked [v] below); the verifier's code is not reused.
 
 Rules of a schedule (each task left out, optional ones only, or run in one mode from an integer start):
 - start >= task and job release; end <= task deadline, job deadline and `horizon`; time windows hold.

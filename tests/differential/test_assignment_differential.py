@@ -17,7 +17,7 @@ from harness import chosen_seeds, report, run_seeds
 
 import ordino
 from ordino.models.assignment import RosterProblem
-from ordino.verify_assignment import verify_roster
+from ordino.verify.assignment import verify_roster
 
 METHODS = ("cpsat", "milp")
 TIME_LIMIT = 20.0

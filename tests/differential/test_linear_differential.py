@@ -19,7 +19,7 @@ from harness import chosen_seeds, report, run_seeds
 
 import ordino
 from ordino.models.linear import LinearModel
-from ordino.verify_linear import verify_linear
+from ordino.verify.linear import verify_linear
 
 TIME_LIMIT = 20.0
 FAST_SEEDS = range(0, 250)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ordino.errors import InputError
-from ordino.heuristics.evolve.data import load_set
+from ordino.evolve.data import load_set
 
 
 def test_paper_splits_are_disjoint_and_stratified() -> None:

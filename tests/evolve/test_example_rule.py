@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from ordino.cli import app
-from ordino.heuristics.evolve import load_heuristic
-from ordino.heuristics.evolve.adapters import SmttAdapter
+from ordino.evolve import load_heuristic
+from ordino.evolve.adapters import SmttAdapter
 from ordino.models.io import load_problem
 from ordino.models.schedule import Schedule
 from ordino.verify import verify
@@ -56,7 +56,7 @@ def test_evolved_rule_keeps_its_time_limit_on_100000_jobs() -> None:
     import time
 
     from ordino.datasets.generators import smtt_instance
-    from ordino.heuristics.evolve import evolved_method
+    from ordino.evolve import evolved_method
     from ordino.models import SolveOptions
 
     method = evolved_method(RULE, "ev-big")

@@ -7,8 +7,8 @@ import random
 import numpy as np
 import pytest
 
-from ordino.heuristics.evolve import gp
-from ordino.heuristics.evolve.guard import check_code
+from ordino.evolve import gp
+from ordino.evolve.guard import check_code
 
 
 def _run(src: str, **args: np.ndarray) -> np.ndarray:

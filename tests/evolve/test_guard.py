@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordino.heuristics.evolve.guard import CodeRejected, check_code
+from ordino.evolve.guard import CodeRejected, check_code
 
 GOOD = """\
 import numpy as np

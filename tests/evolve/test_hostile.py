@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from ordino.errors import InputError
-from ordino.heuristics.evolve import Archive, EvolveConfig, evolve, gp, sandbox
-from ordino.heuristics.evolve.sandbox import CHILD_SCRIPT, CandidateResult, Limits, clean_env, evaluate_candidates
+from ordino.evolve import Archive, EvolveConfig, evolve, gp, sandbox
+from ordino.evolve.sandbox import CHILD_SCRIPT, CandidateResult, Limits, clean_env, evaluate_candidates
 
 HOSTILE = Path(__file__).parent / "hostile"
 ROOT = Path(__file__).resolve().parents[2]
@@ -151,7 +151,7 @@ def test_no_daemon_survives(guarded: bool) -> None:
 
 KILLED_DRIVER = """
 import ast, sys
-from ordino.heuristics.evolve import sandbox
+from ordino.evolve import sandbox
 sandbox.check_code = lambda code, entry: ast.parse(code)
 code = sys.argv[1]
 sandbox.evaluate_candidates([("h", code)], [{"p": [3, 2], "d": [1, 1], "w": None}], "priority", "priority",
@@ -254,14 +254,14 @@ def test_garbage_on_the_answer_channel_fails_only_its_writer(guarded: bool) -> N
 
 
 def _optimum(inst: dict) -> float:
-    from ordino.heuristics.evolve.scoring import objective
+    from ordino.evolve.scoring import objective
 
     return min(objective("priority", list(perm), inst) for perm in itertools.permutations(range(len(inst["p"]))))
 
 
 def forged(res: CandidateResult, guarded: bool) -> None:
     """A forger is rejected, fails, or gets the parent's value of its own decisions (never better than optimal)."""
-    from ordino.heuristics.evolve.scoring import objective
+    from ordino.evolve.scoring import objective
 
     if guarded or not res.ok:
         return stopped(res, guarded)
@@ -303,7 +303,7 @@ def test_tampered_gene_is_refused_on_resume(tmp_path: Path) -> None:
 DRIVER = """
 import json, sys
 from pathlib import Path
-from ordino.heuristics.evolve import EvolveConfig, evolve, output, sandbox
+from ordino.evolve import EvolveConfig, evolve, output, sandbox
 sandbox.check_code = output.check_code = lambda code, entry: None  # the wall must hold without the first filter
 hostile, example, run = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 code = hostile.read_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ordino.errors import InputError
-from ordino.heuristics.evolve import EvolveConfig, adapter_for, evolve
+from ordino.evolve import EvolveConfig, adapter_for, evolve
 from ordino.heuristics.shop.data import ShopData
 from ordino.heuristics.shop.gt import generate, makespan_of
 

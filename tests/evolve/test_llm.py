@@ -12,8 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from ordino.formulate.llm_client import LLMClient, LLMConfig
-from ordino.heuristics.evolve import Archive, EvolveConfig, evolve
+from ordino.evolve import Archive, EvolveConfig, evolve
+from ordino.llm.client import LLMClient, LLMConfig
 
 HEAD = "import numpy as np\n\n\ndef priority(p, d, w, t, rem, pmean, pmax):\n"
 CANDIDATES = [

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from ordino.errors import InputError
-from ordino.heuristics.evolve import Archive, EvolveConfig, evolve
+from ordino.evolve import Archive, EvolveConfig, evolve
 
 TRAIN, TEST = "smtt-paper-20:train", "smtt-paper-100:test"
 

@@ -6,7 +6,7 @@ import pytest
 
 from ordino.datasets.build import single_machine_problem
 from ordino.errors import InputError
-from ordino.heuristics.evolve import (
+from ordino.evolve import (
     CandidateRow,
     evolved_method,
     load_heuristic,

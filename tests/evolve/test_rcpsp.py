@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ordino.errors import InputError
-from ordino.heuristics.evolve import adapter_for
+from ordino.evolve import adapter_for
 from ordino.heuristics.project.data import ProjectData
 from ordino.heuristics.project.sgs import project_makespan, serial_sgs
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from ordino.errors import SandboxError
-from ordino.heuristics.evolve import sandbox
-from ordino.heuristics.evolve.sandbox import Limits, clean_env, evaluate_candidates, run_child
-from ordino.heuristics.evolve.scoring import check_decisions, objective
+from ordino.evolve import sandbox
+from ordino.evolve.sandbox import Limits, clean_env, evaluate_candidates, run_child
+from ordino.evolve.scoring import check_decisions, objective
 
 INST = [{"p": [3, 2, 4], "d": [9, 2, 1], "w": None}, {"p": [5, 1], "d": [1, 1], "w": [2, 1]}]
 MDD = "import numpy as np\n\ndef priority(p, d, w, t, rem, pmean, pmax):\n    return np.maximum(t + p, d)\n"

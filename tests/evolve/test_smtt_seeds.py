@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from ordino.datasets.generators import potts_van_wassenhove_arrays
-from ordino.heuristics.evolve import gp
-from ordino.heuristics.evolve.adapters import SmttAdapter
-from ordino.heuristics.evolve.data import EvalInstance
-from ordino.heuristics.evolve.guard import check_code
+from ordino.evolve import gp
+from ordino.evolve.adapters import SmttAdapter
+from ordino.evolve.data import EvalInstance
+from ordino.evolve.guard import check_code
 from ordino.heuristics.single_machine.evaluate import total_weighted_tardiness
 from ordino.heuristics.single_machine.rules import mddc
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from llm_server import SECRET, ScriptedLLM
 
-from ordino.formulate.llm_client import LLMConfig
+from ordino.llm.client import LLMConfig
 
 LLM_ENV = ("ORDINO_LLM_BASE_URL", "ORDINO_LLM_MODEL", "ORDINO_LLM_API_KEY", "OPENAI_BASE_URL", "OPENAI_API_KEY",
            "OPENAI_MODEL", "ORDINO_CONFIG")

@@ -9,9 +9,9 @@ import pytest
 from llm_server import SECRET
 
 from ordino.errors import InputError
-from ordino.formulate.jsonfix import extract_json
-from ordino.formulate.llm_client import LLMConfig, load_config, redact
 from ordino.formulate.templates import examples, render
+from ordino.llm.client import LLMConfig, load_config, redact
+from ordino.llm.jsonfix import extract_json
 from ordino.models import CONSTRAINT_TYPES, TERM_DEFINITIONS, Task, classify, problem_from_dict
 from ordino.solve import solve
 from ordino.verify import verify

@@ -31,7 +31,7 @@ from typer.testing import CliRunner
 from ordino.cli import formulate as formulate_cli
 from ordino.errors import FormulationError, InputError
 from ordino.formulate import formulate
-from ordino.formulate.llm_client import LLMConfig, LLMLimit, load_config, scrubbed_environ
+from ordino.llm.client import LLMConfig, LLMLimit, load_config, scrubbed_environ
 
 runner = CliRunner()
 app = typer.Typer()

@@ -10,12 +10,12 @@ from llm_server import CRITIC_OK, ScriptedLLM
 
 from ordino import solve
 from ordino.formulate import Formulation, formulate
-from ordino.formulate.llm_client import LLMConfig
 from ordino.formulate.templates import FAMILY_MODELS, examples, family_schema, render
+from ordino.llm.client import LLMConfig
 from ordino.models import LinearModel, RosterProblem, model_from_dict
 from ordino.models.assignment import ROSTER_TERM_DEFINITIONS, RULE_TYPES, Cover, Staff
 from ordino.models.linear import LinearConstraint, Variable
-from ordino.verify_families import verify_any
+from ordino.verify import verify
 
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 ROSTER_TEXT = ("A help desk needs at least 4 people on Monday, 5 on Tuesday, 5 on Wednesday, 6 on Thursday, "
@@ -65,7 +65,7 @@ def test_roster_happy_path(llm_server: ScriptedLLM, llm_config: LLMConfig) -> No
     f = run(llm_config, ROSTER_TEXT)
     assert f.status == "optimal" and f.objective == ROSTER_OPTIMUM and f.rounds == 1
     assert isinstance(f.problem, RosterProblem) and f.family == "assignment" and f.problem_class == "assignment"
-    assert verify_any(f.problem, f.result.roster).violations == []
+    assert verify(f.problem, f.result.roster).violations == []
     assert stages(f) == ["config", "classify", "prompt", "extract", "validate", "check", "solve", "critic", "done"]
     extract = llm_server.requests[1]
     system = extract.body["messages"][0]["content"]
@@ -104,7 +104,7 @@ def test_linear_happy_path(llm_server: ScriptedLLM, llm_config: LLMConfig) -> No
     f = run(llm_config, LINEAR_TEXT)
     assert f.status == "optimal" and f.objective == pytest.approx(LINEAR_OPTIMUM) and f.rounds == 1
     assert isinstance(f.problem, LinearModel) and f.family == "linear"
-    assert verify_any(f.problem, f.result.solution).violations == []
+    assert verify(f.problem, f.result.solution).violations == []
     assert f.result.solution.values == {"chairs": pytest.approx(30.0), "tables": pytest.approx(20.0)}
     system = llm_server.requests[1].body["messages"][0]["content"]
     assert "LinearConstraint" in system and "coefficient" in system and "cyclic_pattern" not in system
@@ -163,6 +163,6 @@ def test_family_examples_are_valid_solvable_and_shown(family: str) -> None:
         result = solve(model, time_limit=10)
         assert result.status == "optimal"
         solution = result.roster if family == "assignment" else result.solution
-        assert verify_any(model, solution).violations == []
+        assert verify(model, solution).violations == []
         assert json.dumps(ex["problem"], separators=(",", ":")) in render("extract", family=family)
         assert ex["text"] not in render("extract")

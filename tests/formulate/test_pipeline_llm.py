@@ -22,7 +22,7 @@ from llm_server import (
 
 from ordino.errors import FormulationError, LLMError
 from ordino.formulate import Formulation, formulate
-from ordino.formulate.llm_client import LLMConfig
+from ordino.llm.client import LLMConfig
 from ordino.verify import verify
 
 
@@ -309,7 +309,7 @@ def test_cost_is_estimated_when_prices_are_set(llm_server: ScriptedLLM, llm_conf
 
 
 def test_chat_text_for_prose(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
-    from ordino.formulate.llm_client import LLMClient
+    from ordino.llm.client import LLMClient
 
     llm_server.add("def priority(job):\n    return job.due")
     client = LLMClient(llm_config)

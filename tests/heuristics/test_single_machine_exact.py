@@ -11,15 +11,13 @@ from hypothesis import strategies as st
 from sm_data import load_smtt
 
 from ordino.heuristics.single_machine import (
-    cpsat_smwt,
     dp_subsets,
     emmons_precedences,
     lower_bound,
-    positional_milp,
-    time_indexed_milp,
     total_weighted_tardiness,
 )
 from ordino.heuristics.single_machine.exact import _dp_subsets_numpy
+from ordino.solvers.single_machine import cpsat_smwt, positional_milp, time_indexed_milp
 
 
 @st.composite

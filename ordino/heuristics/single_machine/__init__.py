@@ -15,12 +15,9 @@ from .evaluate import (
     total_weighted_tardiness,
 )
 from .exact import (
-    cpsat_smwt,
     dp_subsets,
     emmons_precedences,
     lower_bound,
-    positional_milp,
-    time_indexed_milp,
 )
 from .local_search import (
     adjacent_interchange,
@@ -43,7 +40,6 @@ __all__ = [
     "best_rule_start",
     "completion_times",
     "covert",
-    "cpsat_smwt",
     "dp_subsets",
     "dynasearch",
     "dynasearch_pass",
@@ -59,12 +55,10 @@ __all__ = [
     "mddc_augmented",
     "move_to_end_values",
     "pairwise_interchange",
-    "positional_milp",
     "psk",
     "quick_start",
     "spt",
     "swap_gains",
-    "time_indexed_milp",
     "total_tardiness",
     "total_weighted_tardiness",
     "wspt",

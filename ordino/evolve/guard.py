@@ -9,7 +9,7 @@ and generator internals (``gi_frame``, ``f_back``, ``f_globals``, ...), modules 
 ``global``/``nonlocal``, ``try``, classes, ``with``, ``async`` and generators.
 
 The check is a first filter only, which gives a readable reason early; the wall is the operating
-system's isolation of the sandbox (`ordino.heuristics.evolve.sandbox`), and every score is computed by the
+system's isolation of the sandbox (`ordino.evolve.sandbox`), and every score is computed by the
 parent from the candidate's decisions.
 """
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ordino.errors import LLMError
-from ordino.formulate.llm_client import LLMConfig, LLMLimit, scrub
-from ordino.heuristics.evolve import gp
-from ordino.heuristics.evolve.adapters import ProblemAdapter
-from ordino.heuristics.evolve.archive import CandidateRow
-from ordino.heuristics.evolve.review import Review
+from ordino.evolve import gp
+from ordino.evolve.adapters import ProblemAdapter
+from ordino.evolve.archive import CandidateRow
+from ordino.evolve.review import Review
+from ordino.llm.client import LLMConfig, LLMLimit, scrub
 
 __all__ = ["Proposal", "Engine", "GPEngine", "LLMEngine", "parse_candidate"]
 

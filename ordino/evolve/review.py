@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ordino.heuristics.evolve.archive import CandidateRow
+from ordino.evolve.archive import CandidateRow
 
 __all__ = ["Review", "review_island", "error_kind"]
 

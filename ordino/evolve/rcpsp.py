@@ -13,9 +13,9 @@ from __future__ import annotations
 import numpy as np
 
 from ordino.errors import InputError
-from ordino.heuristics.evolve.adapters import Score, score_of
-from ordino.heuristics.evolve.data import EvalInstance
-from ordino.heuristics.evolve.sandbox import Limits, evaluate_candidates
+from ordino.evolve.adapters import Score, score_of
+from ordino.evolve.data import EvalInstance
+from ordino.evolve.sandbox import Limits, evaluate_candidates
 from ordino.heuristics.project.data import ProjectData
 
 __all__ = ["RcpspAdapter", "RCPSP_ARGS"]
@@ -61,7 +61,7 @@ class RcpspAdapter:
 
     def seeds(self) -> dict[str, str]:
         """The classic rules as candidate code."""
-        from ordino.heuristics.evolve.gp import to_source
+        from ordino.evolve.gp import to_source
 
         return {k: to_source(v, "Classic priority rule.", RCPSP_ARGS, {}) for k, v in _SEEDS.items()}
 

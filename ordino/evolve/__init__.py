@@ -12,11 +12,11 @@ evaluate_candidates, check_code
     The sandbox and its static guard, usable on their own.
 """
 
-from ordino.heuristics.evolve.adapters import ProblemAdapter, Score, SmttAdapter, adapter_for
-from ordino.heuristics.evolve.archive import Archive, CandidateRow
-from ordino.heuristics.evolve.guard import CodeRejected, check_code
-from ordino.heuristics.evolve.loop import EvolveConfig, EvolveReport, evolve
-from ordino.heuristics.evolve.output import (
+from ordino.evolve.adapters import ProblemAdapter, Score, SmttAdapter, adapter_for
+from ordino.evolve.archive import Archive, CandidateRow
+from ordino.evolve.guard import CodeRejected, check_code
+from ordino.evolve.loop import EvolveConfig, EvolveReport, evolve
+from ordino.evolve.output import (
     EvolvedHeuristic,
     evolved_method,
     load_heuristic,
@@ -24,7 +24,7 @@ from ordino.heuristics.evolve.output import (
     register_evolved,
     save_heuristic,
 )
-from ordino.heuristics.evolve.sandbox import CandidateResult, Limits, evaluate_candidates, sandbox_info
+from ordino.evolve.sandbox import CandidateResult, Limits, evaluate_candidates, sandbox_info
 
 __all__ = [
     "Archive", "CandidateResult", "CandidateRow", "CodeRejected", "EvolveConfig", "EvolveReport",

@@ -7,8 +7,8 @@ the engines only talk to this interface, so new problem classes plug in by writi
 Implemented: `SmttAdapter`, single-machine (weighted) total tardiness with a priority function evaluated
 greedily (or a sequencing function returning a permutation).
 
-`ordino.heuristics.evolve.jssp.JsspAdapter`: job shop dispatching rules scored through Giffler-Thompson.
-`ordino.heuristics.evolve.rcpsp.RcpspAdapter`: RCPSP priority rules scored through the serial SGS.
+`ordino.evolve.jssp.JsspAdapter`: job shop dispatching rules scored through Giffler-Thompson.
+`ordino.evolve.rcpsp.RcpspAdapter`: RCPSP priority rules scored through the serial SGS.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ordino.errors import InputError
-from ordino.heuristics.evolve.data import EvalInstance, load_set
-from ordino.heuristics.evolve.gp import SMTT_DERIVED
-from ordino.heuristics.evolve.sandbox import CandidateResult, Limits, evaluate_candidates
+from ordino.evolve.data import EvalInstance, load_set
+from ordino.evolve.gp import SMTT_DERIVED
+from ordino.evolve.sandbox import CandidateResult, Limits, evaluate_candidates
 from ordino.models import gap_percent
 
 __all__ = ["ProblemAdapter", "SmttAdapter", "Score", "adapter_for", "score_of"]
@@ -167,7 +167,7 @@ class SmttAdapter:
         return {k: v for k, v in SMTT_SEED_TREES.items() if weighted or k != "wmdd"}
 
     def load(self, spec: str) -> list[EvalInstance]:
-        """Instances of a set spec (see `ordino.heuristics.evolve.data`)."""
+        """Instances of a set spec (see `ordino.evolve.data`)."""
         return load_set(spec)
 
     def evaluate(self, candidates: list[tuple[str, str]], instances: list[EvalInstance],
@@ -186,11 +186,11 @@ def adapter_for(problem: str) -> ProblemAdapter:
     if problem in ("smtt", "smwt", "single-machine"):
         return SmttAdapter()
     if problem in ("jssp", "job-shop"):
-        from ordino.heuristics.evolve.jssp import JsspAdapter
+        from ordino.evolve.jssp import JsspAdapter
 
         return JsspAdapter()
     if problem == "rcpsp":
-        from ordino.heuristics.evolve.rcpsp import RcpspAdapter
+        from ordino.evolve.rcpsp import RcpspAdapter
 
         return RcpspAdapter()
     raise InputError(f"unknown problem class {problem!r}; use smtt, jssp or rcpsp")

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ordino.errors import InputError, SandboxError
-from ordino.heuristics.evolve.archive import CandidateRow
-from ordino.heuristics.evolve.guard import CodeRejected, check_code
-from ordino.heuristics.evolve.sandbox import Limits, evaluate_candidates
+from ordino.evolve.archive import CandidateRow
+from ordino.evolve.guard import CodeRejected, check_code
+from ordino.evolve.sandbox import Limits, evaluate_candidates
 from ordino.models import Problem, Result, SolveOptions
 from ordino.models.method import Method
 

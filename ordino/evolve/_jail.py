@@ -1,7 +1,7 @@
 """Sandbox launcher: ``python -I _jail.py CONFIG -- COMMAND...`` runs COMMAND in a jail (Linux namespaces).
 
 Standard library only; nothing of the candidate runs before the jail is closed. CONFIG is JSON written by
-`ordino.heuristics.evolve.sandbox`: ``root`` (an empty skeleton folder), ``binds`` (folders shown read-only
+`ordino.evolve.sandbox`: ``root`` (an empty skeleton folder), ``binds`` (folders shown read-only
 at their own path), ``links`` (symlinks to recreate, e.g. ``/bin -> usr/bin``), ``devices``, ``uid`` (the
 unprivileged id the command runs as), ``rlimits``, ``env`` and ``isolate``. Steps:
 

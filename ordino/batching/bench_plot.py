@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ordino.bench import BenchReport
+from ordino.batching.bench import BenchReport
 from ordino.errors import InputError
 
 

@@ -20,7 +20,7 @@ from ordino.models.assignment import (
     RosterProblem,
     Unavailable,
 )
-from ordino.models.schedule import Verification, Violation
+from ordino.models.results import Verification, Violation
 
 
 def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:

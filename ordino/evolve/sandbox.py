@@ -4,7 +4,7 @@ What is enforced where
 ----------------------
 This module (the parent):
 
-- the AST allow-list (`ordino.heuristics.evolve.guard.check_code`) turns away obvious attempts early with a
+- the AST allow-list (`ordino.evolve.guard.check_code`) turns away obvious attempts early with a
   readable reason. It is a first filter only: nothing below relies on it;
 - one jail per batch, started with an empty environment (PATH, HOME=/, LANG and one thread for the numeric
   libraries; no variable of the parent, so no API key), in its own session, with a total deadline;
@@ -62,8 +62,8 @@ from pathlib import Path
 from typing import Any
 
 from ordino.errors import SandboxError
-from ordino.heuristics.evolve import scoring
-from ordino.heuristics.evolve.guard import CodeRejected, check_code
+from ordino.evolve import scoring
+from ordino.evolve.guard import CodeRejected, check_code
 
 __all__ = ["Limits", "ChildOutcome", "CandidateResult", "run_child", "evaluate_candidates", "sandbox_info",
            "clean_env"]

@@ -8,8 +8,8 @@ from ortools.sat.python import cp_model
 
 from ordino.errors import Interrupted
 from ordino.models import Problem, Result, Schedule, ScheduledTask, SolveOptions
-from ordino.solvers.cpsat_model import CpsatModel, add_hint, build_cpsat
-from ordino.solvers.cpsat_run import STATUS, cpsat_solver, run_cpsat
+from ordino.solvers.cpsat.model import CpsatModel, add_hint, build_cpsat
+from ordino.solvers.cpsat.run import STATUS, cpsat_solver, run_cpsat
 
 
 def _solver(options: SolveOptions, time_limit: float | None = None) -> cp_model.CpSolver:

@@ -22,8 +22,9 @@ from ordino.models.assignment import (
     RosterResult,
     Unavailable,
 )
-from ordino.solvers.assignment_implied import add_implied_structure
-from ordino.solvers.cpsat_run import STATUS, cpsat_solver, run_cpsat
+from ordino.models.options import SolveOptions
+from ordino.solvers.assignment.implied import add_implied_structure
+from ordino.solvers.cpsat.run import STATUS, cpsat_solver, run_cpsat
 
 Cell = tuple[str, str, str]
 
@@ -139,12 +140,16 @@ def _break_copy_symmetry(m: cp_model.CpModel, problem: RosterProblem, used: dict
             m.Add(used[b] <= used[a])
 
 
-def solve_roster_cpsat(problem: RosterProblem, time_limit: float = 10.0, seed: int = 0,
-                       workers: int = 0) -> RosterResult:
-    """Solve with CP-SAT; the result is not yet verified."""
+def solve_roster_cpsat(problem: RosterProblem, options: SolveOptions) -> RosterResult:
+    """Solve with CP-SAT, hinted with `options.warm_start` (a Roster) when given; the result is not yet
+    verified."""
     began = time.perf_counter()
     m, x = build_roster_cpsat(problem)
-    solver = cpsat_solver(time_limit, int(workers) if workers else 2, seed)
+    if isinstance(options.warm_start, Roster):
+        worked = {(a.staff, a.shift, a.day) for a in options.warm_start.assignments}
+        for cell, var in x.items():
+            m.AddHint(var, cell in worked)
+    solver = cpsat_solver(options.time_limit, options.workers or 2, options.seed, options.log)
     if not problem.objective:  # pure feasibility: no bound to prove, the LP only slows the SAT search down
         solver.parameters.linearization_level = 0
         if solver.parameters.num_workers > 1:  # the default portfolio's full worker would switch the LP back on

@@ -20,9 +20,9 @@ import json
 import re
 
 from ordino.errors import InputError
-from ordino.heuristics.evolve.adapters import Score, score_of
-from ordino.heuristics.evolve.data import EvalInstance, data_mirror
-from ordino.heuristics.evolve.sandbox import Limits, evaluate_candidates
+from ordino.evolve.adapters import Score, score_of
+from ordino.evolve.data import EvalInstance, data_mirror
+from ordino.evolve.sandbox import Limits, evaluate_candidates
 
 __all__ = ["JsspAdapter", "JSSP_ARGS"]
 
@@ -70,7 +70,7 @@ class JsspAdapter:
 
     def seeds(self) -> dict[str, str]:
         """The classic rules as candidate code."""
-        from ordino.heuristics.evolve.gp import to_source
+        from ordino.evolve.gp import to_source
 
         return {k: to_source(v, "Classic dispatching rule.", JSSP_ARGS, {}) for k, v in _SEEDS.items()}
 

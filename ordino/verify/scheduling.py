@@ -1,8 +1,4 @@
-"""The independent verifier: rechecks every rule of a Problem on a Schedule and recomputes the objective.
-
-It shares no code with the model builders: whatever produced the schedule (a solver, a heuristic, an
-evolved program, a user's file), the verdict comes from here.
-"""
+"""The scheduling verifier: rechecks every rule of a Problem on a Schedule and recomputes the objective."""
 
 from __future__ import annotations
 
@@ -26,15 +22,8 @@ from ordino.models import (
 )
 
 
-def verify(problem: Problem, schedule: Schedule) -> Verification:
-    """Every violation of `problem`'s rules in `schedule`, and the objective recomputed from start times.
-
-    A RosterProblem with a Roster, or a LinearModel with a LinearSolution, goes to its family's verifier.
-    """
-    if not isinstance(problem, Problem):
-        from ordino.verify_families import verify_any
-
-        return verify_any(problem, schedule)
+def verify_schedule(problem: Problem, schedule: Schedule) -> Verification:
+    """Every violation of `problem`'s rules in `schedule`, and the objective recomputed from start times."""
     checker = _Checker(problem, schedule)
     checker.run()
     terms = _objective_terms(problem, checker.entries, checker.setup_total)

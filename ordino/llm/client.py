@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ordino.errors import InputError, LLMError
-from ordino.formulate.jsonfix import extract_json
+from ordino.llm.jsonfix import extract_json
 
 DEFAULT_MODEL = "gpt-4o-mini"
 _ENV_ALIASES = {

@@ -24,6 +24,7 @@ from ordino.models.assignment import (
     Unavailable,
 )
 from ordino.models.linear import LinearConstraint, LinearModel, LinearObjective, Variable
+from ordino.models.options import SolveOptions
 from ordino.solvers.linear import solve_highs
 
 
@@ -171,15 +172,18 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
                        objective=LinearObjective(sense="min", terms=objective, constant=lin.const))
 
 
-def solve_roster_milp(problem: RosterProblem, time_limit: float = 10.0, seed: int = 0) -> RosterResult:
-    """Solve the MILP with HiGHS; the result is not yet verified."""
+def solve_roster_milp(problem: RosterProblem, options: SolveOptions) -> RosterResult:
+    """Solve the MILP with HiGHS; the result is not yet verified. A warm start is CP-SAT's only (HiGHS needs
+    every auxiliary variable of the MILP), and the log says so."""
     began = time.perf_counter()
     try:
         model = roster_to_linear(problem)
     except ValueError as exc:
         return RosterResult(status="infeasible", method="milp", log=[str(exc)])
-    res = solve_highs(model, time_limit, seed)
+    res = solve_highs(model, options.model_copy(update={"warm_start": None}))
     runtime = time.perf_counter() - began
+    if options.warm_start is not None:
+        res = res.model_copy(update={"log": ["milp: the warm start is not used (cpsat takes it)", *res.log]})
     if res.solution is None:
         return RosterResult(status=res.status, runtime=runtime, method="milp", log=res.log)
     vals = res.solution.values

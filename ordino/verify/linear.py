@@ -5,13 +5,13 @@ Shares no code with the solvers: it reads the model and the values, nothing else
 
 from __future__ import annotations
 
-from ordino.models.linear import LinearModel, LinearSolution, LinearVerification
-from ordino.models.schedule import Violation
+from ordino.models.linear import LinearModel, LinearSolution
+from ordino.models.results import Verification, Violation
 
 TOLERANCE = 1e-6
 
 
-def verify_linear(model: LinearModel, solution: LinearSolution, tol: float = TOLERANCE) -> LinearVerification:
+def verify_linear(model: LinearModel, solution: LinearSolution, tol: float = TOLERANCE) -> Verification:
     """Every broken bound, integrality or constraint (with a relative tolerance) and the objective value."""
     bad: list[Violation] = []
     values = solution.values
@@ -33,7 +33,7 @@ def verify_linear(model: LinearModel, solution: LinearSolution, tol: float = TOL
         if v.kind != "continuous" and abs(x - round(x)) > tol:
             bad.append(Violation(kind="integrality", message=f"variable {v.name!r} = {x} must be integer"))
     if bad:
-        return LinearVerification(violations=bad, objective=None)
+        return Verification(violations=bad, objective=None)
     for k, c in enumerate(model.constraints):
         lhs = sum(coef * values[n] for n, coef in c.terms.items())
         slack = tol * max(1.0, abs(c.rhs), sum(abs(coef * values[n]) for n, coef in c.terms.items()))
@@ -42,4 +42,4 @@ def verify_linear(model: LinearModel, solution: LinearSolution, tol: float = TOL
             label = c.name or f"constraints[{k}]"
             bad.append(Violation(kind="linear_constraint", message=f"{label}: {lhs:g} {c.sense} {c.rhs:g} is false"))
     objective = model.objective.constant + sum(coef * values[n] for n, coef in model.objective.terms.items())
-    return LinearVerification(violations=bad, objective=objective)
+    return Verification(violations=bad, objective=objective)

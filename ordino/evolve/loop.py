@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from ordino.errors import InputError
-from ordino.formulate.llm_client import scrub
-from ordino.heuristics.evolve.adapters import ProblemAdapter, Score, adapter_for
-from ordino.heuristics.evolve.archive import Archive, CandidateRow
-from ordino.heuristics.evolve.data import EvalInstance
-from ordino.heuristics.evolve.engines import Engine, GPEngine, LLMEngine, Proposal
-from ordino.heuristics.evolve.gp import check_tree
-from ordino.heuristics.evolve.review import Review, review_island
-from ordino.heuristics.evolve.sandbox import Limits
+from ordino.evolve.adapters import ProblemAdapter, Score, adapter_for
+from ordino.evolve.archive import Archive, CandidateRow
+from ordino.evolve.data import EvalInstance
+from ordino.evolve.engines import Engine, GPEngine, LLMEngine, Proposal
+from ordino.evolve.gp import check_tree
+from ordino.evolve.review import Review, review_island
+from ordino.evolve.sandbox import Limits
+from ordino.llm.client import scrub
 
 __all__ = ["EvolveConfig", "EvolveReport", "evolve", "make_engine"]
 
@@ -113,7 +113,7 @@ def make_engine(config: EvolveConfig, adapter: ProblemAdapter, weighted: bool, c
     if config.engine == "gp":
         return GPEngine(adapter, weighted=weighted)
     if client is None:
-        from ordino.formulate.llm_client import LLMClient, load_config
+        from ordino.llm.client import LLMClient, load_config
 
         cfg = load_config(model=config.model, temperature=0.8, run_timeout=config.time_budget or 0)
         if not cfg.configured:
