@@ -11,9 +11,10 @@ from ordino.datasets.generators import smtt_instance, taillard_jssp, taillard_pf
 from ordino.datasets.instance import Deferred, Instance
 from ordino.datasets.jobshop import write_jobshop_text
 from ordino.datasets.labels import LabelIssue, check_instance, check_labels
-from ordino.datasets.loader import instance_from_bytes, iter_instances, load_instance
+from ordino.datasets.loader import instance_from_bytes, iter_instances, load_instance, read_model
 from ordino.datasets.registry import SUITES, Suite, describe, generated, known_labels, load_suite, suite
 
 __all__ = ["SUITES", "Deferred", "Instance", "LabelIssue", "Suite", "check_instance", "check_labels", "describe",
            "generated", "instance_from_bytes", "iter_instances", "known_labels", "load_instance", "load_suite",
+           "read_model",
            "smtt_instance", "suite", "taillard_jssp", "taillard_pfsp", "write_fjsp", "write_jobshop_text"]

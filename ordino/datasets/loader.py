@@ -20,8 +20,9 @@ from pathlib import Path
 from ordino.datasets import fjsp, jobshop, psplib, smtt
 from ordino.datasets.instance import Instance
 from ordino.errors import InputError
+from ordino.models.families import Model
 from ordino.models.inputs import MAX_INPUT_BYTES, decode, parse_json, read_bytes, read_text
-from ordino.models.io import problem_from_dict
+from ordino.models.io import model_from_dict, problem_from_dict
 
 ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar", ".zip")
 INSTANCE_SUFFIXES = (".sm", ".mm", ".fjs", ".txt", ".json", ".jsonl", ".jss", ".dat")
@@ -59,7 +60,14 @@ def _first_data_line(text: str) -> str:
 
 
 def _ordino_json(text: str, source: str, name: str, selector: str | None = None) -> Iterator[Instance]:
-    data = parse_json(text, source)
+    return _ordino_json_data(parse_json(text, source), source, name, selector)
+
+
+def _ordino_json_data(data: object, source: str, name: str, selector: str | None = None) -> Iterator[Instance]:
+    family = data.get("family", "scheduling") if isinstance(data, dict) else "scheduling"
+    if family != "scheduling":
+        raise InputError(f"this is a model of the {family!r} family; benchmark instances are scheduling problems "
+                         "(solve, verify or export it with `ordino solve`, `verify`, `export`)", file=source)
     if isinstance(data, dict) and ("tasks" in data or "schema" in data):
         problem = problem_from_dict(data, source)
         yield Instance(name=problem.name or name, problem=problem, source=source)
@@ -244,6 +252,20 @@ def load_instance(path: str | Path) -> Instance:
         raise InputError(f"the file holds several instances ({first.name}, {second.name}, ...); select one with "
                          f"'{path}#{second.name.rpartition('#')[2]}' or use iter_instances()", file=str(path))
     return first
+
+
+def read_model(path: str | Path) -> Model:
+    """The model in a file of any family: an ordino JSON file of the assignment or linear family, or a
+    scheduling problem in any format `load_instance` reads (its one instance, or ``file#name``)."""
+    file, selector = split_selector(path)
+    if selector is None and file.suffix.lower() == ".json" and file.is_file():
+        data = parse_json(read_text(file), str(file))
+        if isinstance(data, dict) and data.get("family", "scheduling") != "scheduling":
+            return model_from_dict(data, str(file))
+        instances = list(_ordino_json_data(data, str(file), instance_name(file)))
+        if len(instances) == 1:
+            return _labelled(instances[0]).problem
+    return load_instance(path).problem
 
 
 def instance_from_bytes(data: bytes, filename: str) -> list[Instance]:
