@@ -67,7 +67,7 @@ def get_method(name: str, family: str = "scheduling") -> Method:
         registry[(family, name)] = evolved_method(name.split(":", 1)[1])  # a heuristic saved by `ordino evolve`
     if (family, name) not in registry:
         known = ["auto", *sorted(methods(family))] + (["evolved:PATH"] if family == "scheduling" else [])
-        raise InputError(f"unknown method {name!r} for a {family} model; choose one of: {', '.join(known)}")
+        raise InputError(f"unknown method {name!r} for {family} models; choose one of: {', '.join(known)}")
     return registry[(family, name)]
 
 
@@ -118,7 +118,7 @@ def solve(model: Model, method: str = "auto", time_limit: float = 10.0, workers:
     except ValidationError as exc:
         raise InputError(describe_validation_error(exc)) from None
     if warm_start is not None and not isinstance(warm_start, family.solution):
-        raise InputError(f"the warm start of a {family.name} model is a {family.solution.__name__}, "
+        raise InputError(f"the warm start of {family.name} models is a {family.solution.__name__}, "
                          f"not a {type(warm_start).__name__}")
     if isinstance(model, Problem):
         check_limits(model)

@@ -9,7 +9,9 @@ from typing import Annotated
 import typer
 
 from ordino.cli.common import console, handle_errors, print_json
+from ordino.datasets import read_model
 from ordino.errors import InputError
+from ordino.models import Problem, family_of
 from ordino.solvers.export import FORMATS, export_model
 
 
@@ -26,12 +28,13 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable summary.")] = False,
     ) -> None:
         """Export the model of a problem: `.lp` / `.mps` for any MILP solver, or Markdown to read."""
-        from ordino.cli.solve import load_any
-
         fmt = to.lower()
         if fmt not in FORMATS:
             raise InputError(f"--to {to!r}: choose one of {', '.join(FORMATS)}")
-        problem = load_any(file)
+        problem = read_model(file)
+        if not isinstance(problem, Problem):
+            raise InputError(f"export writes scheduling models (lp, mps, md); this is a model of the "
+                             f"{family_of(problem).name} family, already in ordino JSON")
         text = export_model(problem, out, fmt) if out is not None else export_model(problem, fmt)
         if as_json:
             print_json({"format": fmt, "path": str(out) if out else None, "bytes": len(text.encode()),

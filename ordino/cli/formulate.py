@@ -27,9 +27,8 @@ def _read_text(text: str | None, file: Path | None) -> str:
 def _print_formulation(formulation: Any, show_math: bool) -> None:
     from rich.markup import escape
 
-    from ordino.cli.solve import print_family_result, print_result
+    from ordino.cli.solve import print_result
     from ordino.formulate.summary import math_text, summary_tables
-    from ordino.models import Problem
 
     problem = formulation.problem
     line = f"engine {formulation.engine}, {formulation.rounds} round(s)"
@@ -45,10 +44,7 @@ def _print_formulation(formulation: Any, show_math: bool) -> None:
     for question in formulation.questions:
         console.print(f"[yellow]open question[/] {escape(str(getattr(question, 'text', question)))}", highlight=False)
     if formulation.result is not None:
-        if isinstance(problem, Problem):
-            print_result(problem, formulation.result)
-        else:
-            print_family_result(formulation.result)
+        print_result(problem, formulation.result)
         if formulation.result.objective is not None:
             console.print(f"[bold]objective[/] {formulation.result.objective}", highlight=False)
     if formulation.error:

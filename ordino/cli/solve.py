@@ -19,78 +19,41 @@ from ordino.cli.common import (
     handle_errors,
     print_json,
 )
-from ordino.errors import Interrupted
-from ordino.models import Problem, Result, load_schedule, problem_json_schema
-from ordino.models.assignment import RosterProblem, RosterResult
-from ordino.models.inputs import parse_json, read_text
-from ordino.models.io import model_from_dict
-from ordino.models.linear import LinearModel, LinearResult
+from ordino.datasets import read_model
+from ordino.errors import InputError, Interrupted
+from ordino.models import (
+    BaseResult,
+    LinearSolution,
+    Model,
+    Problem,
+    Roster,
+    RosterProblem,
+    Schedule,
+    family_of,
+    problem_json_schema,
+)
+from ordino.models.families import SCHEDULING, family_named
+from ordino.models.io import load_solution
 from ordino.plot import gantt_png, gantt_text
-from ordino.solve import methods, solve
+from ordino.solve import all_methods, methods, solve
 from ordino.verify import verify
 
 
-def load_any(path: Path) -> Problem:
-    """A scheduling problem from any supported file: ordino JSON or a benchmark format."""
-    from ordino.datasets import load_instance
-
-    return load_instance(path).problem
-
-
-def load_any_family(path: Path) -> Problem | RosterProblem | LinearModel:
-    """Like `load_any`, but an ordino JSON file of the assignment or linear family loads as that family."""
-    if path.suffix.lower() == ".json" and path.is_file():
-        data = parse_json(read_text(path), str(path))
-        if isinstance(data, dict) and data.get("family") in ("assignment", "linear"):
-            return model_from_dict(data, str(path))
-    return load_any(path)
+def result_json(result: BaseResult) -> dict:
+    """The stable `--json` document of a solve: the shared result fields, then the family's solution (a
+    schedule, a roster or the variable values) under its own key."""
+    data = {"status": result.status, "objective": result.objective, "bound": result.bound, "gap": result.gap,
+            "runtime": round(result.runtime, 4), "method": result.method,
+            "violations": [v.model_dump() for v in result.violations]}
+    for name in type(result).model_fields.keys() - BaseResult.model_fields.keys():
+        value = getattr(result, name)
+        data[name] = value.model_dump(mode="json") if value is not None else None
+    data["log"] = result.log
+    return data
 
 
-def result_json(result: Result | RosterResult | LinearResult) -> dict:
-    """The stable `--json` document of a solve (a roster or the variable values for the other families)."""
-    if not isinstance(result, Result):
-        data = result.model_dump(mode="json")
-        data["runtime"] = round(result.runtime, 4)
-        data.setdefault("gap", None)
-        return data
-    return {
-        "status": result.status,
-        "objective": result.objective,
-        "bound": result.bound,
-        "gap": result.gap,
-        "runtime": round(result.runtime, 4),
-        "method": result.method,
-        "violations": [v.model_dump() for v in result.violations],
-        "schedule": result.schedule.model_dump() if result.schedule else None,
-        "log": result.log,
-    }
-
-
-def print_family_result(result: RosterResult | LinearResult) -> None:
-    """A roster as a table of who works which shift on which day, or the non-zero variable values."""
-    colour = {"optimal": "green", "feasible": "yellow"}.get(result.status, "red")
-    console.print(f"[bold {colour}]{result.status}[/] objective {result.objective} ({escape(result.method)}, "
-                  f"{result.runtime:.2f}s)", highlight=False)
-    for v in result.violations:
-        console.print(f"  [red]violation[/] {v.kind}: {escape(v.message)}", highlight=False)
-    if isinstance(result, RosterResult) and result.roster is not None:
-        table = Table("day", "shift", "staff")
-        cells: dict[tuple[str, str], list[str]] = {}
-        for a in result.roster.assignments:
-            cells.setdefault((a.day, a.shift), []).append(a.staff)
-        for (day, shift), staff in cells.items():
-            table.add_row(escape(day), escape(shift), escape(", ".join(staff)))
-        console.print(table)
-    elif isinstance(result, LinearResult) and result.solution is not None:
-        table = Table("variable", "value")
-        for name, value in result.solution.values.items():
-            if abs(value) > 1e-9:
-                table.add_row(escape(name), f"{value:g}")
-        console.print(table)
-
-
-def print_result(problem: Problem, result: Result) -> None:
-    """A readable summary: status line, schedule table (small problems) and a text Gantt chart."""
+def print_status(result: BaseResult) -> None:
+    """The status line of any family's result, its log and its violations."""
     colour = {"optimal": "green", "feasible": "yellow"}.get(result.status, "red")
     bound = f", bound {result.bound:g}" if result.bound is not None else ""
     gap = f", gap {result.gap:.2f}%" if result.gap is not None else ""
@@ -100,15 +63,50 @@ def print_result(problem: Problem, result: Result) -> None:
         console.print(f"  {line}", style="dim", markup=False, highlight=False)
     for v in result.violations:
         console.print(f"  [red]violation[/] {v.kind}: {escape(v.message)}", highlight=False)
-    if result.schedule is None:
-        return
-    if len(result.schedule.tasks) <= 30:
+
+
+def print_roster(problem: RosterProblem, roster: Roster) -> None:
+    """A roster as a staff x day grid: the shifts each person works each day."""
+    cells: dict[tuple[str, str], list[str]] = {}
+    for a in roster.assignments:
+        cells.setdefault((a.staff, a.day), []).append(a.shift)
+    table = Table("staff", *(escape(d) for d in problem.days))
+    for person in problem.people:
+        if any((person, d) in cells for d in problem.days):
+            table.add_row(escape(person), *(escape(", ".join(cells.get((person, d), []))) for d in problem.days))
+    console.print(table)
+
+
+def print_values(solution: LinearSolution) -> None:
+    """The non-zero variable values of a linear model's solution."""
+    table = Table("variable", "value")
+    for name, value in solution.values.items():
+        if abs(value) > 1e-9:
+            table.add_row(escape(name), f"{value:g}")
+    console.print(table)
+
+
+def print_schedule(problem: Problem, schedule: Schedule) -> None:
+    """A schedule table (small problems) and a text Gantt chart."""
+    if len(schedule.tasks) <= 30:
         table = Table("task", "mode", "resources", "start", "end")
-        for e in sorted(result.schedule.tasks, key=lambda e: (e.start, e.task)):
+        for e in sorted(schedule.tasks, key=lambda e: (e.start, e.task)):
             res = problem.task(e.task).modes[e.mode].resources
             table.add_row(escape(e.task), str(e.mode), escape(", ".join(res)), str(e.start), str(e.end))
         console.print(table)
-    console.print(gantt_text(problem, result.schedule), markup=False, highlight=False)
+    console.print(gantt_text(problem, schedule), markup=False, highlight=False)
+
+
+def print_result(model: Model, result: BaseResult) -> None:
+    """A readable summary of any family's result: status line, then the solution as a table or chart."""
+    print_status(result)
+    solution = family_of(model).solution_of(result)
+    if isinstance(solution, Schedule) and isinstance(model, Problem):
+        print_schedule(model, solution)
+    elif isinstance(solution, Roster) and isinstance(model, RosterProblem):
+        print_roster(model, solution)
+    elif isinstance(solution, LinearSolution):
+        print_values(solution)
 
 
 def register(app: typer.Typer) -> None:
@@ -118,16 +116,22 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def solve_cmd(
         file: Annotated[Path, typer.Argument(help="Problem file: ordino JSON or a benchmark format.")],
-        method: Annotated[str, typer.Option("--method", "-m", help="auto, cpsat, milp or a heuristic.")] = "auto",
+        method: Annotated[str, typer.Option("--method", "-m", help="auto, or a method of the model's family "
+                                            "(`ordino methods`).")] = "auto",
         time_limit: Annotated[float, typer.Option("--time-limit", "-t", help="Seconds.")] = 10.0,
         workers: Annotated[int, typer.Option(help="Solver threads (0 = all cores).")] = 0,
         seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
         gantt: Annotated[Path | None, typer.Option(help="Write a Gantt chart PNG here.")] = None,
-        out: Annotated[Path | None, typer.Option(help="Write the schedule JSON here.")] = None,
+        out: Annotated[Path | None, typer.Option(help="Write the solution JSON here (schedule, roster or "
+                                                     "variable values).")] = None,
     ) -> None:
         """Solve a problem file and print the verified schedule (or roster, or variable values)."""
-        problem = load_any_family(file)
+        problem = read_model(file)
+        family = family_of(problem)
+        if gantt is not None and family is not SCHEDULING:
+            raise InputError(f"--gantt draws schedules over time; this is a model of the {family.name} family "
+                             "(write its solution with --out, or read it with --json)")
         interrupted = False
         try:
             result = solve(problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
@@ -135,20 +139,17 @@ def register(app: typer.Typer) -> None:
             if stop.result is None:
                 raise
             result, interrupted = stop.result, True
-        if not isinstance(problem, Problem):
-            print_json(result_json(result)) if as_json else print_family_result(result)
-            exit_for_status(result.status, time_limit)
-            return
-        if out is not None and result.schedule is not None:
-            out.write_text(json.dumps(result.schedule.model_dump(), indent=2) + "\n")
-        if gantt is not None and result.schedule is not None:
-            gantt_png(problem, result.schedule, gantt, title=f"{problem.name or file.stem}: {result.objective}")
+        solution = family.solution_of(result)
+        if out is not None and solution is not None:
+            out.write_text(json.dumps(solution.model_dump(mode="json"), indent=2) + "\n")
+        if gantt is not None and isinstance(problem, Problem) and isinstance(solution, Schedule):
+            gantt_png(problem, solution, gantt, title=f"{problem.name or file.stem}: {result.objective}")
         if as_json:
             print_json(result_json(result))
         else:
             print_result(problem, result)
         if interrupted:
-            err_console.print(f"[yellow]interrupted[/] (Ctrl-C): the best schedule found so far is shown "
+            err_console.print(f"[yellow]interrupted[/] (Ctrl-C): the best solution found so far is shown "
                               f"({result.status})", markup=True, highlight=False)
             raise typer.Exit(EXIT_INTERRUPTED)
         exit_for_status(result.status, time_limit)
@@ -156,13 +157,15 @@ def register(app: typer.Typer) -> None:
     @app.command("verify")
     @handle_errors
     def verify_cmd(
-        file: Annotated[Path, typer.Argument(help="Problem file.")],
-        schedule: Annotated[Path, typer.Argument(help="Schedule JSON ({'tasks': [...]}).")],
+        file: Annotated[Path, typer.Argument(help="Model file of any family.")],
+        solution: Annotated[Path, typer.Argument(help="Its solution as JSON: a schedule ({'tasks': [...]}), a "
+                                                  "roster ({'assignments': [...]}), variable values "
+                                                  "({'values': {...}}), or the output of `solve --json`.")],
         as_json: Annotated[bool, typer.Option("--json")] = False,
     ) -> None:
-        """Check a schedule against a problem and recompute its objective."""
-        problem = load_any(file)
-        report = verify(problem, load_schedule(schedule))
+        """Check a solution against a model and recompute its objective."""
+        model = read_model(file)
+        report = verify(model, load_solution(solution, family_of(model)))
         if as_json:
             print_json(report.model_dump())
         else:
@@ -179,13 +182,19 @@ def register(app: typer.Typer) -> None:
         print_json(problem_json_schema())
 
     @app.command("methods")
-    def methods_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-        """List the solve methods by name."""
-        found = methods()
+    @handle_errors
+    def methods_cmd(
+        family: Annotated[str | None, typer.Option(help="Only this family: scheduling, assignment or linear.")
+                          ] = None,
+        as_json: Annotated[bool, typer.Option("--json")] = False,
+    ) -> None:
+        """List the solve methods of every family ('auto' picks one by the model's structure)."""
+        found = all_methods() if family is None else list(methods(family_named(family).name).values())
         if as_json:
-            print_json([{"name": m.name, "description": m.description, "exact": m.exact} for m in found.values()])
+            print_json([{"name": m.name, "family": m.family, "description": m.description, "exact": m.exact}
+                        for m in found])
             return
-        table = Table("method", "exact", "description")
-        for m in found.values():
-            table.add_row(escape(m.name), "yes" if m.exact else "", escape(m.description))
+        table = Table("family", "method", "exact", "description")
+        for m in found:
+            table.add_row(m.family, escape(m.name), "yes" if m.exact else "", escape(m.description))
         console.print(table)

@@ -67,7 +67,7 @@ def _ordino_json_data(data: object, source: str, name: str, selector: str | None
     family = data.get("family", "scheduling") if isinstance(data, dict) else "scheduling"
     if family != "scheduling":
         raise InputError(f"this is a model of the {family!r} family; benchmark instances are scheduling problems "
-                         "(solve, verify or export it with `ordino solve`, `verify`, `export`)", file=source)
+                         "(solve or verify it with `ordino solve`, `ordino verify`)", file=source)
     if isinstance(data, dict) and ("tasks" in data or "schema" in data):
         problem = problem_from_dict(data, source)
         yield Instance(name=problem.name or name, problem=problem, source=source)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from ordino.errors import InputError
 from ordino.models.base import MAX_VALUE
 from ordino.models.constraints import CONSTRAINT_TYPES
-from ordino.models.families import SCHEDULING, Model, family_named
+from ordino.models.families import SCHEDULING, Family, Model, Solution, family_named
 from ordino.models.inputs import parse_json, read_text
 from ordino.models.problem import Problem
 from ordino.models.schedule import Schedule
@@ -117,12 +117,22 @@ def save_problem(problem: Problem, path: str | Path) -> None:
     Path(path).write_text(problem.to_json() + "\n", encoding="utf-8")
 
 
-def load_schedule(path: str | Path) -> Schedule:
-    """Read a schedule JSON file (`{"tasks": [{"task", "mode", "start", "end"}, ...]}`)."""
+def load_solution(path: str | Path, family: Family = SCHEDULING) -> Solution:
+    """Read a solution JSON file of a family: a schedule (`{"tasks": [...]}`), a roster
+    (`{"assignments": [...]}`) or variable values (`{"values": {...}}`), or a solve result holding one."""
     data = _read_json(path)
-    if isinstance(data, dict) and "schedule" in data and "tasks" not in data:
-        data = data["schedule"]
-    return parse_model(Schedule, data, str(path))
+    if isinstance(data, dict) and family.solution_field in data and not data.keys() & family.solution.model_fields:
+        data = data[family.solution_field]  # a result, such as the output of `ordino solve --json`
+        if data is None:
+            raise InputError(f"the result holds no {family.solution_field}", file=str(path))
+    return parse_model(family.solution, data, str(path))
+
+
+def load_schedule(path: str | Path) -> Schedule:
+    """Read a schedule JSON file (`{"tasks": [{"task", "mode", "start", "end"}, ...]}`), or a result holding one."""
+    schedule = load_solution(path, SCHEDULING)
+    assert isinstance(schedule, Schedule)
+    return schedule
 
 
 def problem_json_schema() -> dict[str, Any]:

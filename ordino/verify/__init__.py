@@ -25,7 +25,7 @@ def verify(model: Model, solution: Solution) -> Verification:
     family), and the objective recomputed from it."""
     family = family_of(model)
     if not isinstance(solution, family.solution):
-        raise InputError(f"a {family.name} model is verified against a {family.solution.__name__}, "
+        raise InputError(f"{family.name} models are verified against a {family.solution.__name__}, "
                          f"not a {type(solution).__name__}")
     return VERIFIERS[family.name](model, solution)
 
