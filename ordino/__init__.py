@@ -1,6 +1,7 @@
 """ordino: scheduling problems from plain language to verified schedules.
 
-The public API: build or load a `Problem`, `solve` it, `verify` any schedule.
+The public API: build or load a model of any family (a scheduling `Problem`, a `RosterProblem`, a
+`LinearModel`; `load_model` reads any of them), `solve` it, `verify` any solution.
 """
 
 from ordino.errors import (
@@ -13,17 +14,24 @@ from ordino.errors import (
     SolverError,
 )
 from ordino.models import (
+    BaseResult,
+    LinearModel,
+    LinearResult,
     Problem,
     Result,
+    RosterProblem,
+    RosterResult,
     Schedule,
     ScheduledTask,
     Verification,
     classify,
+    family_of,
+    load_model,
     load_problem,
     load_schedule,
     save_problem,
 )
-from ordino.solve import get_method, methods, register_method, solve
+from ordino.solve import all_methods, get_method, methods, register_method, solve
 from ordino.verify import verify
 
 load = load_problem
@@ -43,6 +51,8 @@ def __getattr__(name: str):
 __version__ = "0.1.0"
 
 __all__ = [
+    "BaseResult", "LinearModel", "LinearResult", "RosterProblem", "RosterResult", "all_methods", "family_of",
+    "load_model",
     "Formulation", "FormulationError", "InputError", "LLMError", "ModelError", "OrdinoError", "Problem", "Result",
     "SandboxError", "Schedule", "ScheduledTask", "SolverError", "Verification", "batch", "classify", "evolve",
     "formulate", "get_method", "load", "load_problem", "load_schedule", "methods", "register_method",

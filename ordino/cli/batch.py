@@ -50,7 +50,8 @@ def register(app: typer.Typer) -> None:
     def batch_command(
         paths: Annotated[list[str], typer.Argument(help="Files (any supported format, file#instance), folders, "
                                                         "glob patterns or archives such as .sm.tar.gz.")],
-        method: Annotated[list[str], typer.Option("--method", "-m", help="Method (repeat for several).")] = None,
+        method: Annotated[list[str] | None, typer.Option("--method", "-m", help="Method (repeat for several).")
+                          ] = None,
         time_limit: Annotated[float, typer.Option("--time-limit", "-t", help="Solver limit per instance, s.")] = 10.0,
         workers: Annotated[int | None, typer.Option(
             "--workers", "-w", help="Instances at once (default: cores / threads, or the Ray cluster's CPUs).")] = None,
@@ -66,7 +67,7 @@ def register(app: typer.Typer) -> None:
                                                                     "is killed (default max(10, limit/4)).")] = None,
         memory_limit: Annotated[int | None, typer.Option("--memory-limit", help="Memory cap per local worker, "
                                                                                  "MiB.")] = None,
-        plugin: Annotated[list[str], typer.Option("--plugin", help="Module or .py file each worker imports "
+        plugin: Annotated[list[str] | None, typer.Option("--plugin", help="Module or .py file each worker imports "
                                                                    "first (to register methods).")] = None,
         seed: Annotated[int, typer.Option("--seed", help="Solver seed.")] = 0,
         as_json: Annotated[bool, typer.Option("--json", help="Rows and summary as JSON on stdout.")] = False,

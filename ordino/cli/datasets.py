@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -21,8 +21,9 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def list_cmd(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
         """List the registered sets and whether they are available locally."""
-        rows = [{"name": s.name, "class": s.problem_class, "count": s.count, "mirrored": s.mirrored,
-                 "available": s.available(), "description": s.description} for s in SUITES.values()]
+        rows: list[dict[str, Any]] = [
+            {"name": s.name, "class": s.problem_class, "count": s.count, "mirrored": s.mirrored,
+             "available": s.available(), "description": s.description} for s in SUITES.values()]
         if as_json:
             print_json({"datasets": rows, "generators": ["gen:smtt?n=50&count=20&seed=1&tf=0.6&rdd=0.4&weighted=0",
                                                          "gen:taillard-jssp?n=15&m=15&seed=1&count=1",
@@ -60,7 +61,7 @@ def register(app: typer.Typer) -> None:
                   as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
         """Make a set available locally: mirror, cache, or a checksummed download into ~/.cache/ordino."""
         s = suite(name)
-        paths = []
+        paths: list[dict[str, Any]] = []
         for f in (*s.files, *s.label_files):
             before = find_local(f)
             path = locate(f)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
 from ordino.cli.common import console, err_console, exit_for_status, fail, handle_errors, print_json
 from ordino.errors import InputError, OrdinoError
+from ordino.models import Problem, Schedule, family_of
 
 
 def _read_text(text: str | None, file: Path | None) -> str:
@@ -87,7 +88,7 @@ def register(app: typer.Typer) -> None:
         with scrubbed_errors():  # every message, like every output below, is scrubbed of secrets
             description = _read_text(text, file)
             config = load_config(model=model, base_url=base_url, timeout=llm_timeout, run_timeout=llm_run_timeout)
-            engine = "auto" if llm is None else ("llm" if llm else "offline")
+            engine: Literal["auto", "llm", "offline"] = "auto" if llm is None else ("llm" if llm else "offline")
             if engine == "auto" and not config.configured:
                 err_console.print("engine: offline (no LLM configured; set ORDINO_LLM_BASE_URL or OPENAI_API_KEY, "
                                   "or pass --base-url)", style="dim", highlight=False)
@@ -109,15 +110,19 @@ def register(app: typer.Typer) -> None:
                 transcript.write_text(formulation.transcript_json(config.api_key) + "\n", encoding="utf-8")
             problem = formulation.problem
             if out is not None and problem is not None:
-                from ordino.formulate.pipeline import model_json
+                from ordino.formulate.formulation import model_json
 
                 out.write_text(json.dumps(scrub(model_json(problem)), indent=2) + "\n", encoding="utf-8")
             schedule = getattr(formulation.result, "schedule", None)
-            if gantt is not None and schedule is not None:
+            if gantt is not None and isinstance(problem, Problem) and isinstance(schedule, Schedule):
                 from ordino.plot import gantt_png
 
                 gantt_png(problem, schedule, gantt,
                           title=scrub(f"{problem.name or 'formulated'}: {formulation.objective}"))
+            elif gantt is not None and problem is not None and not isinstance(problem, Problem):
+                err_console.print(f"[yellow]no Gantt chart:[/] --gantt draws schedules over time; the text was "
+                                  f"formulated as a model of the {family_of(problem).name} family",
+                                  highlight=False, soft_wrap=True)
             if as_json:
                 print_json(formulation.to_json())
             else:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -23,6 +24,7 @@ from ordino.datasets import read_model
 from ordino.errors import InputError, Interrupted
 from ordino.models import (
     BaseResult,
+    LinearModel,
     LinearSolution,
     Model,
     Problem,
@@ -42,9 +44,10 @@ from ordino.verify import verify
 def result_json(result: BaseResult) -> dict:
     """The stable `--json` document of a solve: the shared result fields, then the family's solution (a
     schedule, a roster or the variable values) under its own key."""
-    data = {"status": result.status, "objective": result.objective, "bound": result.bound, "gap": result.gap,
-            "runtime": round(result.runtime, 4), "method": result.method,
-            "violations": [v.model_dump() for v in result.violations]}
+    data: dict[str, Any] = {
+        "status": result.status, "objective": result.objective, "bound": result.bound, "gap": result.gap,
+        "runtime": round(result.runtime, 4), "method": result.method,
+        "violations": [v.model_dump() for v in result.violations]}
     for name in type(result).model_fields.keys() - BaseResult.model_fields.keys():
         value = getattr(result, name)
         data[name] = value.model_dump(mode="json") if value is not None else None
@@ -77,7 +80,7 @@ def print_roster(problem: RosterProblem, roster: Roster) -> None:
     console.print(table)
 
 
-def print_values(solution: LinearSolution) -> None:
+def print_values(model: LinearModel, solution: LinearSolution) -> None:
     """The non-zero variable values of a linear model's solution."""
     table = Table("variable", "value")
     for name, value in solution.values.items():
@@ -97,16 +100,18 @@ def print_schedule(problem: Problem, schedule: Schedule) -> None:
     console.print(gantt_text(problem, schedule), markup=False, highlight=False)
 
 
+PRINTERS: dict[str, Callable[[Any, Any], None]] = {
+    "scheduling": print_schedule, "assignment": print_roster, "linear": print_values}
+"""How each family's solution is shown under the status line."""
+
+
 def print_result(model: Model, result: BaseResult) -> None:
     """A readable summary of any family's result: status line, then the solution as a table or chart."""
     print_status(result)
-    solution = family_of(model).solution_of(result)
-    if isinstance(solution, Schedule) and isinstance(model, Problem):
-        print_schedule(model, solution)
-    elif isinstance(solution, Roster) and isinstance(model, RosterProblem):
-        print_roster(model, solution)
-    elif isinstance(solution, LinearSolution):
-        print_values(solution)
+    family = family_of(model)
+    solution = family.solution_of(result)
+    if solution is not None:
+        PRINTERS[family.name](model, solution)
 
 
 def register(app: typer.Typer) -> None:
@@ -136,7 +141,7 @@ def register(app: typer.Typer) -> None:
         try:
             result = solve(problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
         except Interrupted as stop:
-            if stop.result is None:
+            if not isinstance(stop.result, BaseResult):
                 raise
             result, interrupted = stop.result, True
         solution = family.solution_of(result)
