@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class OrdinoError(Exception):
-    """Base of every error ordino raises on purpose."""
+    """Base of every error ordino raises on purpose. `formulation` holds the partial Formulation when
+    `formulate` raised it (what was understood so far), else None."""
 
     exit_code = 1
+    formulation: Any = None
 
 
 class InputError(OrdinoError):

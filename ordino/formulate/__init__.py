@@ -4,6 +4,7 @@
 """
 
 from ordino.formulate.check import check_hints, check_problem
-from ordino.formulate.pipeline import Formulation, formulate
+from ordino.formulate.formulation import Formulation
+from ordino.formulate.pipeline import formulate
 
 __all__ = ["Formulation", "check_hints", "check_problem", "formulate"]

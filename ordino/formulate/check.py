@@ -9,8 +9,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
-from ordino.models import Blocking, NoWait, Problem, Synchronize, TimeWindow
+from ordino.models import (
+    Blocking,
+    LinearModel,
+    Model,
+    NoWait,
+    Problem,
+    RosterProblem,
+    Synchronize,
+    TimeWindow,
+    family_of,
+)
 from ordino.models.constraints import PRECEDENCE_TYPES
 from ordino.models.objective import DUE_DATE_TERMS
 
@@ -220,49 +232,11 @@ def _numbers_not_in_text(problem: Problem, text: str) -> list[str]:
 # --- the other families ---------------------------------------------------------------------------------
 
 
-def check_model(model: object, text: str = "") -> list[str]:
-    """`check_problem` for any family: issues that make a roster or linear model certainly wrong."""
-    from ordino.models.assignment import RosterProblem
-    from ordino.models.linear import LinearModel
-
-    if isinstance(model, Problem):
-        return check_problem(model, text)
-    if isinstance(model, RosterProblem):
-        return _roster_issues(model)
-    if isinstance(model, LinearModel):
-        return _linear_issues(model)
-    return []
-
-
-def check_model_hints(model: object, text: str) -> list[str]:
-    """`check_hints` for any family: numbers of a roster or linear model that do not appear in the text."""
-    from ordino.models.assignment import RosterProblem
-    from ordino.models.linear import LinearModel
-
-    if isinstance(model, Problem):
-        return check_hints(model, text)
-    numbers = _text_numbers(text)
-    values: list[tuple[float, str]] = []
-    if isinstance(model, RosterProblem):
-        values += [(c.min, f"cover min on {c.day or 'every day'}") for c in model.cover]
-        values += [(c.max, f"cover max on {c.day or 'every day'}") for c in model.cover if c.max is not None]
-    elif isinstance(model, LinearModel):
-        values += [(abs(v), f"coefficient of {n} in {c.name or 'a constraint'}")
-                   for c in model.constraints for n, v in c.terms.items()]
-        values += [(abs(c.rhs), f"right-hand side of {c.name or 'a constraint'}") for c in model.constraints]
-        values += [(abs(v), f"objective coefficient of {n}") for n, v in model.objective.terms.items()]
-    if not numbers:
-        return []
-    missing = [f"{v:g} ({where})" for v, where in values
-               if v > 1 and not any(math.isclose(v, t) or math.isclose(v * 100, t) for t in numbers)]
-    return [f"these values of the model do not appear in the text: {', '.join(missing[:10])}"] if missing else []
-
-
-def _roster_issues(problem: object) -> list[str]:
-    people = problem.person_entry()  # type: ignore[attr-defined]
+def _roster_issues(problem: RosterProblem, text: str = "") -> list[str]:
+    people = problem.person_entry()
     issues = []
-    per_day = problem.max_shifts_per_day  # type: ignore[attr-defined]
-    for k, c in enumerate(problem.cover):  # type: ignore[attr-defined]
+    per_day = problem.max_shifts_per_day
+    for k, c in enumerate(problem.cover):
         able = [p for p, s in people.items() if c.skill is None or c.skill in s.skills]
         limit = len(able) * (per_day if c.shift is None and c.period is None else 1)
         if c.shortfall_penalty is None and c.min > limit:
@@ -271,9 +245,56 @@ def _roster_issues(problem: object) -> list[str]:
     return issues
 
 
-def _linear_issues(model: object) -> list[str]:
+def _linear_issues(model: LinearModel, text: str = "") -> list[str]:
     issues = []
-    for k, c in enumerate(model.constraints):  # type: ignore[attr-defined]
+    for k, c in enumerate(model.constraints):
         if all(v == 0 for v in c.terms.values()):
             issues.append(f"constraints[{k}]{' (' + c.name + ')' if c.name else ''} has only zero coefficients")
     return issues
+
+
+def _roster_values(problem: RosterProblem) -> list[tuple[float, str]]:
+    values = [(float(c.min), f"cover min on {c.day or 'every day'}") for c in problem.cover]
+    return values + [(float(c.max), f"cover max on {c.day or 'every day'}") for c in problem.cover
+                     if c.max is not None]
+
+
+def _linear_values(model: LinearModel) -> list[tuple[float, str]]:
+    values = [(abs(v), f"coefficient of {n} in {c.name or 'a constraint'}")
+              for c in model.constraints for n, v in c.terms.items()]
+    values += [(abs(c.rhs), f"right-hand side of {c.name or 'a constraint'}") for c in model.constraints]
+    return values + [(abs(v), f"objective coefficient of {n}") for n, v in model.objective.terms.items()]
+
+
+def _value_hints(values: list[tuple[float, str]], text: str) -> list[str]:
+    """The model values above 1 that appear in the text neither as they are nor as a percentage."""
+    numbers = _text_numbers(text)
+    if not numbers:
+        return []
+    missing = [f"{v:g} ({where})" for v, where in values
+               if v > 1 and not any(math.isclose(v, t) or math.isclose(v * 100, t) for t in numbers)]
+    return [f"these values of the model do not appear in the text: {', '.join(missing[:10])}"] if missing else []
+
+
+class Checks(NamedTuple):
+    """A family's semantic checks: `issues(model, text)` and `hints(model, text)`."""
+
+    issues: Callable[[Any, str], list[str]]
+    hints: Callable[[Any, str], list[str]]
+
+
+CHECKS: dict[str, Checks] = {
+    "scheduling": Checks(check_problem, check_hints),
+    "assignment": Checks(_roster_issues, lambda problem, text: _value_hints(_roster_values(problem), text)),
+    "linear": Checks(_linear_issues, lambda model, text: _value_hints(_linear_values(model), text)),
+}
+
+
+def check_model(model: Model, text: str = "") -> list[str]:
+    """`check_problem` for any family: issues that make a schedule, roster or linear model certainly wrong."""
+    return CHECKS[family_of(model).name].issues(model, text)
+
+
+def check_model_hints(model: Model, text: str) -> list[str]:
+    """`check_hints` for any family; for rosters and linear models, their numbers that do not appear in the text."""
+    return CHECKS[family_of(model).name].hints(model, text)

@@ -11,19 +11,14 @@ import time
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from ordino.errors import FormulationError, InputError, LLMError, ModelError, OrdinoError
+from ordino.errors import FormulationError, InputError, LLMError, ModelError
 from ordino.formulate.check import check_model, check_model_hints
+from ordino.formulate.formulation import Formulation, conflicts, solve_formulated, with_formulation
+from ordino.formulate.offline.run import run_offline
 from ordino.formulate.summary import model_summary
-from ordino.formulate.templates import FAMILIES, PROBLEM_CLASSES, family_schema, render
+from ordino.formulate.templates import FAMILY_NAMES, PROBLEM_CLASSES, family_schema, render
 from ordino.llm.client import LLMClient, LLMConfig, load_config, scrub
-from ordino.models import LinearModel, Problem, Result, RosterProblem, model_from_dict
-from ordino.models.assignment import RosterResult
-from ordino.models.linear import LinearResult
-
-Model = Problem | RosterProblem | LinearModel
-AnyResult = Result | RosterResult | LinearResult
+from ordino.models import BaseResult, Model, family_of, model_from_dict
 
 Engine = Literal["auto", "llm", "offline"]
 
@@ -31,7 +26,7 @@ CLASSIFY_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "scheduling": {"type": "boolean"},
-        "family": {"type": "string", "enum": list(FAMILIES)},
+        "family": {"type": "string", "enum": list(FAMILY_NAMES)},
         "class": {"type": "string", "enum": list(PROBLEM_CLASSES)},
         "unsupported": {"type": "array", "items": {"type": "string"}},
         "reason": {"type": "string"},
@@ -43,83 +38,6 @@ CRITIC_SCHEMA: dict[str, Any] = {
     "properties": {"ok": {"type": "boolean"}, "issues": {"type": "array", "items": {"type": "string"}}},
     "required": ["ok"],
 }
-
-
-class Formulation(BaseModel):
-    """What `formulate` produced: the model, the solve result, and how it got there.
-
-    `problem` is a scheduling Problem, a RosterProblem or a LinearModel (`family` says which); `result` the
-    verified result of that family. `status` is the solve status (optimal, feasible, infeasible, unknown,
-    error), `formulated` when not solved, or `failed`. `transcript` holds every stage of every round; `usage`
-    the LLM tokens.
-    """
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    status: str
-    engine: Literal["llm", "offline"]
-    rounds: int = 0
-    problem: Model | None = None
-    result: AnyResult | None = None
-    transcript: list[dict[str, Any]] = Field(default_factory=list)
-    questions: list[Any] = Field(default_factory=list)
-    error: str | None = None
-    warnings: list[str] = Field(default_factory=list)
-    usage: dict[str, int | float] = Field(default_factory=dict)
-    problem_class: str | None = None
-
-    @property
-    def objective(self) -> int | float | None:
-        """The verified objective of the schedule, roster or linear solution, when solved."""
-        return self.result.objective if self.result is not None else None
-
-    @property
-    def family(self) -> str | None:
-        """scheduling, assignment or linear (None without a model)."""
-        return model_family(self.problem)
-
-    def to_json(self) -> dict[str, Any]:
-        """The stable `--json` document (DESIGN.md) plus extra keys (`family`, `roster`, `solution`), scrubbed of
-        secrets."""
-        result = self.result
-        return scrub({
-            "status": self.status, "engine": self.engine, "rounds": self.rounds, "objective": self.objective,
-            "problem": model_json(self.problem) if self.problem is not None else None,
-            "questions": [q.model_dump() if isinstance(q, BaseModel) else q for q in self.questions],
-            "error": self.error, "warnings": self.warnings, "usage": self.usage, "class": self.problem_class,
-            "family": self.family,
-            "schedule": result.schedule.model_dump() if isinstance(result, Result) and result.schedule else None,
-            "roster": result.roster.model_dump() if isinstance(result, RosterResult) and result.roster else None,
-            "solution": result.solution.values if isinstance(result, LinearResult) and result.solution else None,
-        })
-
-    def transcript_json(self, secret: str | None = None) -> str:
-        """The transcript as JSON text, scrubbed of `secret` and every registered secret."""
-        doc = {"engine": self.engine, "status": self.status, "rounds": self.rounds, "error": self.error,
-               "usage": self.usage, "transcript": self.transcript}
-        return scrub(json.dumps(scrub(doc, secret), indent=2, default=str), secret)
-
-
-def model_family(model: object) -> str | None:
-    """The family of a model: scheduling, assignment, linear (None for anything else)."""
-    if isinstance(model, RosterProblem):
-        return "assignment"
-    if isinstance(model, LinearModel):
-        return "linear"
-    return "scheduling" if isinstance(model, Problem) else None
-
-
-def model_json(model: Model) -> dict[str, Any]:
-    """A model of any family as its JSON document."""
-    if isinstance(model, Problem):
-        return json.loads(model.to_json())
-    return {"schema": "ordino/1", "family": model_family(model),
-            **model.model_dump(mode="json", by_alias=True)}
-
-
-def _attach(exc: OrdinoError, formulation: Formulation) -> OrdinoError:
-    exc.formulation = formulation  # type: ignore[attr-defined]
-    return exc
 
 
 def formulate(text: str, engine: Engine = "auto", model: str | None = None, solve: bool = True,
@@ -180,8 +98,6 @@ def formulate(text: str, engine: Engine = "auto", model: str | None = None, solv
                                    "or use the offline engine")
         return LLMPipeline(LLMClient(config), solve=solve, time_limit=time_limit, max_rounds=max_rounds,
                            critic=critic, method=method).run(text)
-    from ordino.formulate.offline.run import run_offline
-
     return run_offline(text, ask=ask, solve=solve, time_limit=time_limit, method=method, note=note)
 
 
@@ -208,7 +124,7 @@ class LLMPipeline:
         entry = {"round": round_, "stage": stage, **data}
         self.transcript.append(scrub(json.loads(json.dumps(entry, default=str))))
 
-    def formulation(self, status: str, rounds: int, problem: Model | None = None, result: AnyResult | None = None,
+    def formulation(self, status: str, rounds: int, problem: Model | None = None, result: BaseResult | None = None,
                     error: str | None = None) -> Formulation:
         """The Formulation of this run so far."""
         return Formulation(status=status, engine="llm", rounds=rounds, problem=problem, result=result,
@@ -226,7 +142,7 @@ class LLMPipeline:
         """A FormulationError carrying the partial Formulation."""
         message = scrub(message)
         self.log(rounds, "failed", error=message)
-        return _attach(FormulationError(message), self.formulation("failed", rounds, problem, error=message))
+        return with_formulation(FormulationError(message), self.formulation("failed", rounds, problem, error=message))
 
     def ask(self, round_: int, stage: str, messages: list[dict[str, str]], schema: dict[str, Any],
             name: str) -> Any:
@@ -235,7 +151,7 @@ class LLMPipeline:
             reply = self.client.chat_json(messages, schema, name)
         except LLMError as exc:
             self.log(round_, stage, error=str(exc))
-            raise _attach(exc, self.formulation("failed", round_, error=str(exc))) from None
+            raise with_formulation(exc, self.formulation("failed", round_, error=str(exc))) from None
         self.log(round_, stage, request=messages[-1]["content"], response=reply.text, mode=reply.mode,
                  tokens={"prompt": reply.prompt_tokens, "completion": reply.completion_tokens},
                  seconds=round(reply.seconds, 3), parse_error=reply.parse_error)
@@ -261,7 +177,7 @@ class LLMPipeline:
         schema = family_schema(self.family)
         last: tuple[str, list[str]] = ("", [])
         problem: Model | None = None
-        result: AnyResult | None = None
+        result: BaseResult | None = None
         for round_ in range(1, self.max_rounds + 1):
             reply = self.ask(round_, "extract" if round_ == 1 else "fix", messages, schema, "ordino_problem")
             stage, issues, problem, result = self.review(round_, text, reply)
@@ -275,7 +191,7 @@ class LLMPipeline:
                         {"role": "user", "content": render("fix", stage=stage, issues=issues)}]
         return self.give_up(last, problem, result)
 
-    def give_up(self, last: tuple[str, list[str]], problem: Model | None, result: AnyResult | None) -> Formulation:
+    def give_up(self, last: tuple[str, list[str]], problem: Model | None, result: BaseResult | None) -> Formulation:
         """After the last round: keep a faithful-but-infeasible or critic-disputed model, else fail."""
         stage, issues = last
         rounds = self.max_rounds
@@ -303,14 +219,14 @@ class LLMPipeline:
         unsupported = [str(u) for u in data.get("unsupported") or [] if str(u).strip()]
         if unsupported:
             raise self.fail("the problem needs what the ontology cannot express: " + "; ".join(unsupported), 0)
-        if data.get("family") in FAMILIES:
+        if data.get("family") in FAMILY_NAMES:
             self.family = data["family"]
         if data.get("class") in PROBLEM_CLASSES:
             self.problem_class = data["class"]
         if self.family != "scheduling":
             self.problem_class = self.family
 
-    def review(self, round_: int, text: str, reply: Any) -> tuple[str, list[str], Model | None, AnyResult | None]:
+    def review(self, round_: int, text: str, reply: Any) -> tuple[str, list[str], Model | None, BaseResult | None]:
         """Validate, check, solve and criticise one answer: (stage, issues, problem, result)."""
         if reply.parse_error:
             return "invalid JSON", [reply.parse_error], None, None
@@ -325,7 +241,7 @@ class LLMPipeline:
             problem = model_from_dict(data, source="answer")
         except InputError as exc:
             return "schema", [s.strip() for s in str(exc).removeprefix("answer: ").split("; ")], None, None
-        self.log(round_, "validate", family=model_family(problem), summary=model_summary(problem))
+        self.log(round_, "validate", family=family_of(problem).name, summary=model_summary(problem))
         issues = check_model(problem, text)
         hints = check_model_hints(problem, text)
         self.log(round_, "check", issues=issues, hints=hints)
@@ -342,23 +258,19 @@ class LLMPipeline:
                 return "critic", issues, problem, result
         return "", [], problem, result
 
-    def run_solver(self, round_: int, problem: Model) -> tuple[str, list[str], AnyResult | None]:
+    def run_solver(self, round_: int, problem: Model) -> tuple[str, list[str], BaseResult | None]:
         """Solve (any family, through `ordino.solve`) and turn infeasibility, verifier violations or unsupported
         features into issues."""
-        from ordino.solve import solve as run_solve
-
         began = time.perf_counter()
-        method = self.method if isinstance(problem, Problem) else "auto"  # each family picks its own solver
         try:
-            result = run_solve(problem, method=method, time_limit=self.time_limit)
+            result = solve_formulated(problem, self.method, self.time_limit)
         except ModelError as exc:
             self.log(round_, "solve", error=str(exc))
             return "unsupported by the solver", [str(exc)], None
         self.log(round_, "solve", status=result.status, objective=result.objective, log=result.log,
                  seconds=round(time.perf_counter() - began, 3))
         if result.status == "infeasible":
-            conflicts = [line for line in result.log if line.startswith("conflict")]
-            return "infeasible", conflicts or ["the solver proved the model infeasible"], result
+            return "infeasible", conflicts(result) or ["the solver proved the model infeasible"], result
         if result.status == "error":
             found = [f"{v.kind}: {v.message}" for v in result.violations] or result.log
             return "verifier", found, result
@@ -366,12 +278,11 @@ class LLMPipeline:
             self.warnings.append(f"no schedule found within {self.time_limit:g}s; the model may be too large")
         return "", [], result
 
-    def criticise(self, round_: int, text: str, problem: Model, result: AnyResult | None,
+    def criticise(self, round_: int, text: str, problem: Model, result: BaseResult | None,
                   hints: list[str]) -> list[str]:
         """Ask the LLM whether the model contradicts the text; its issues (empty when it agrees)."""
         line = f"{result.status}, objective {result.objective}" if result is not None else ""
-        family = model_family(problem) or "scheduling"
-        messages = [{"role": "system", "content": render("critic", family=family)},
+        messages = [{"role": "system", "content": render("critic", family=family_of(problem).name)},
                     {"role": "user", "content": render("critic_user", text=text, summary=model_summary(problem),
                                                        result_line=line, hints=hints)}]
         reply = self.ask(round_, "critic", messages, CRITIC_SCHEMA, "review")

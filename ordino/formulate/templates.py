@@ -37,6 +37,7 @@ from ordino.models.assignment import (
     WeightedSelection,
 )
 from ordino.models.classify import ProblemClass
+from ordino.models.families import FAMILIES, family_named
 from ordino.models.linear import LinearConstraint, LinearModel, LinearObjective, Variable
 
 PROMPTS = Path(__file__).with_name("prompts")
@@ -45,9 +46,7 @@ ROSTER_TYPES: tuple[type[BaseModel], ...] = (RosterProblem, Staff, Shift, Cover,
                                              WeightedSelection, RosterTerm)
 LINEAR_TYPES: tuple[type[BaseModel], ...] = (LinearModel, Variable, LinearConstraint, LinearObjective)
 PROBLEM_CLASSES: tuple[str, ...] = typing.get_args(ProblemClass)
-FAMILIES: tuple[str, ...] = ("scheduling", "assignment", "linear")
-FAMILY_MODELS: dict[str, type[BaseModel]] = {"scheduling": Problem, "assignment": RosterProblem,
-                                             "linear": LinearModel}
+FAMILY_NAMES: tuple[str, ...] = tuple(family.name for family in FAMILIES)
 
 
 def type_name(annotation: Any) -> str:
@@ -106,7 +105,7 @@ def ontology() -> dict[str, Any]:
     constraints = [{"type": c.model_fields["type"].default, "doc": _doc(c), "fields": describe_fields(c)}
                    for c in CONSTRAINT_TYPES]
     return {"entities": entities, "constraints": constraints, "terms": TERM_DEFINITIONS,
-            "classes": PROBLEM_CLASSES, "examples": examples("scheduling"), "families": FAMILIES,
+            "classes": PROBLEM_CLASSES, "examples": examples("scheduling"), "families": FAMILY_NAMES,
             "roster": roster_ontology(), "linear": linear_ontology()}
 
 
@@ -131,7 +130,7 @@ def linear_ontology() -> dict[str, Any]:
 
 def family_schema(family: str) -> dict[str, Any]:
     """The JSON Schema of a family's model (for structured output)."""
-    return FAMILY_MODELS[family].model_json_schema(by_alias=True)
+    return family_named(family).model.model_json_schema(by_alias=True)
 
 
 @cache

@@ -517,6 +517,7 @@ class LLMClient:
                 if not exc.retry:
                     raise (LLMLimit if exc.limit else LLMError)(scrub(exc.text(retries))) from None
                 failure = exc
+        assert failure is not None  # max_retries >= 0: at least one attempt ran, and every one failed
         raise LLMError(scrub(failure.text(retries))) from None
 
     def _attempt(self, kwargs: dict[str, Any]) -> bytes:

@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import typer
-from llm_server import CLASSIFY_OK, CRITIC_OK, GOOD, OPTIMUM, SECRET, TEXT, ScriptedLLM, infeasible
 from typer.testing import CliRunner
 
 from ordino.cli import formulate as formulate_cli
 from ordino.models import load_problem, load_schedule
 from ordino.verify import verify
+from tests.formulate.answers import CLASSIFY_OK, CRITIC_OK, GOOD, OPTIMUM, TEXT, infeasible
+from tests.llm.scripted_server import SECRET, ScriptedLLM
 
 runner = CliRunner()
 app = typer.Typer()

@@ -4,15 +4,20 @@ no history re-sent, and the API key scrubbed from every output in every disguise
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import typer
-from hostile_llm import (
+from typer.testing import CliRunner
+
+from ordino.cli import formulate as formulate_cli
+from ordino.errors import FormulationError
+from ordino.formulate import formulate
+from ordino.llm.client import LLMConfig, LLMLimit
+from tests.formulate.answers import CLASSIFY_OK, CRITIC_OK, GOOD, TEXT
+from tests.llm.hostile_server import (
     LEAKS,
     HostileLLM,
     chunked,
@@ -25,13 +30,7 @@ from hostile_llm import (
     silent,
     trickle,
 )
-from llm_server import CLASSIFY_OK, CRITIC_OK, GOOD, SECRET, TEXT
-from typer.testing import CliRunner
-
-from ordino.cli import formulate as formulate_cli
-from ordino.errors import FormulationError, InputError
-from ordino.formulate import formulate
-from ordino.llm.client import LLMConfig, LLMLimit, load_config, scrubbed_environ
+from tests.llm.scripted_server import SECRET
 
 runner = CliRunner()
 app = typer.Typer()
@@ -212,18 +211,6 @@ def test_an_error_that_echoes_the_key_escaped_is_scrubbed(hostile: HostileLLM, t
     assert leaked(result.output + trans.read_text()) == []
 
 
-def test_no_key_in_a_child_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ORDINO_LLM_API_KEY", SECRET)
-    monkeypatch.setenv("SOME_TOOL_SETTING", f"url=http://x/?k={SECRET}")  # a harmless name holding the key
-    monkeypatch.setenv("ORDINO_TEST_HARMLESS", "1")
-    load_config()  # registers the key
-    script = "import sys; sys.stdout.buffer.write(open('/proc/self/environ', 'rb').read())"
-    env = subprocess.run([sys.executable, "-c", script], env=scrubbed_environ(), capture_output=True,
-                         check=True).stdout.decode()
-    assert "ORDINO_TEST_HARMLESS=1" in env
-    assert leaked(env) == [] and "API_KEY" not in env and "SOME_TOOL_SETTING" not in env
-
-
 # --- settings --------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "value", "message"), [
@@ -239,13 +226,3 @@ def test_bad_limits_are_one_line(hostile: HostileLLM, monkeypatch: pytest.Monkey
     assert result.exit_code == 2
     assert message in error_line(result)
     assert hostile.requests == []
-
-
-def test_limits_from_the_config_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    path = tmp_path / "llm.toml"
-    path.write_text("[llm]\ntimeout = 7\nrun_timeout = 30\nmax_reply_bytes = 4096\nmax_failed_calls = 5\n")
-    monkeypatch.setenv("ORDINO_CONFIG", str(path))
-    c = load_config(run_timeout=12)
-    assert (c.timeout, c.run_timeout, c.max_reply_bytes, c.max_failed_calls) == (7, 12, 4096, 5)
-    with pytest.raises(InputError, match="max_retries must be an integer"):
-        LLMConfig(max_retries=1.5)  # type: ignore[arg-type]

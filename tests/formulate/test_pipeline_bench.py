@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from llm_server import CLASSIFY_OK, CRITIC_OK, SECRET, ScriptedLLM
+
+from tests.formulate.answers import CLASSIFY_OK, CRITIC_OK
+from tests.llm.scripted_server import SECRET, ScriptedLLM
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "formulation.py"
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from llm_server import GOOD, TEXT, variant
-
 from ordino.formulate import check_hints, check_problem
 from ordino.formulate.summary import math_text, model_summary
 from ordino.models import Problem, problem_from_dict
+from tests.formulate.answers import GOOD, TEXT, variant
 
 
 def chain_problem(**extra) -> Problem:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from llm_server import OPTIMUM, TEXT
 
 from ordino.errors import FormulationError, InputError
 from ordino.formulate import formulate
 from ordino.verify import verify
+from tests.formulate.answers import OPTIMUM, TEXT
 
 
 def test_auto_without_llm_runs_offline_and_says_so() -> None:

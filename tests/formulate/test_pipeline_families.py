@@ -6,16 +6,18 @@ import copy
 import json
 
 import pytest
-from llm_server import CRITIC_OK, ScriptedLLM
 
 from ordino import solve
 from ordino.formulate import Formulation, formulate
-from ordino.formulate.templates import FAMILY_MODELS, examples, family_schema, render
+from ordino.formulate.templates import examples, family_schema, render
 from ordino.llm.client import LLMConfig
 from ordino.models import LinearModel, RosterProblem, model_from_dict
 from ordino.models.assignment import ROSTER_TERM_DEFINITIONS, RULE_TYPES, Cover, Staff
+from ordino.models.families import FAMILIES
 from ordino.models.linear import LinearConstraint, Variable
 from ordino.verify import verify
+from tests.formulate.answers import CRITIC_OK
+from tests.llm.scripted_server import ScriptedLLM
 
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 ROSTER_TEXT = ("A help desk needs at least 4 people on Monday, 5 on Tuesday, 5 on Wednesday, 6 on Thursday, "
@@ -150,8 +152,8 @@ def test_family_prompts_are_rendered_from_their_models() -> None:
     assert '`objective`: LinearObjective (default {"sense": "min", "terms": {}, "constant": 0.0})' in linear
     classify = render("classify")
     assert '"assignment"' in classify and '"linear"' in classify and "aircraft landing" in classify
-    for family, model in FAMILY_MODELS.items():
-        assert family_schema(family) == model.model_json_schema(by_alias=True)
+    for family in FAMILIES:
+        assert family_schema(family.name) == family.model.model_json_schema(by_alias=True)
 
 
 @pytest.mark.parametrize("family", ["assignment", "linear"])

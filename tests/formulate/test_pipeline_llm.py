@@ -5,25 +5,24 @@ from __future__ import annotations
 import json
 
 import pytest
-from llm_server import (
-    CLASSIFY_OK,
-    CRITIC_OK,
-    CRITIC_WRONG,
-    GOOD,
-    OPTIMUM,
-    SECRET,
-    TEXT,
-    WRONG_OBJECTIVE,
-    ScriptedLLM,
-    dangling,
-    infeasible,
-    variant,
-)
 
 from ordino.errors import FormulationError, LLMError
 from ordino.formulate import Formulation, formulate
 from ordino.llm.client import LLMConfig
 from ordino.verify import verify
+from tests.formulate.answers import (
+    CLASSIFY_OK,
+    CRITIC_OK,
+    CRITIC_WRONG,
+    GOOD,
+    OPTIMUM,
+    TEXT,
+    WRONG_OBJECTIVE,
+    dangling,
+    infeasible,
+    variant,
+)
+from tests.llm.scripted_server import SECRET, ScriptedLLM
 
 
 def run(config: LLMConfig, text: str = TEXT, **kwargs) -> Formulation:
@@ -306,16 +305,6 @@ def test_cost_is_estimated_when_prices_are_set(llm_server: ScriptedLLM, llm_conf
     llm_server.add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
     f = run(llm_config)
     assert f.usage["cost"] == pytest.approx((f.usage["prompt_tokens"] * 2.0 + f.usage["completion_tokens"] * 8.0) / 1e6)
-
-
-def test_chat_text_for_prose(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
-    from ordino.llm.client import LLMClient
-
-    llm_server.add("def priority(job):\n    return job.due")
-    client = LLMClient(llm_config)
-    reply = client.chat_text([{"role": "user", "content": "write a rule"}])
-    assert reply.text.startswith("def priority") and client.usage.calls == 1
-    assert llm_server.requests[0].response_format is None
 
 
 def test_check_issue_fixed_then_kept_as_contradictory(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:

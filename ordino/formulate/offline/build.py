@@ -2,16 +2,82 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
-from ordino.formulate.offline.assemble import Incomplete, due_needed, job_names, per_job
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.questions import Question
-from ordino.formulate.offline.units import TimeScale, TimeVal, choose_scale
+from ordino.formulate.offline.units import TimeVal, choose_scale
+from ordino.models.objective import DUE_DATE_TERMS
+
+_ATTR_WORDS = {"due": "due date", "release": "release date", "weight": "weight", "deadline": "deadline"}
 
 
-def build_problem(facts: Facts, kind: str) -> tuple[dict[str, Any], TimeScale]:
-    """The Problem as a dictionary (validated by the caller) and the time scale used."""
+class Incomplete(Exception):
+    """Raised inside assembly with the questions that would complete the model."""
+
+    def __init__(self, questions: list[Question]) -> None:
+        super().__init__("; ".join(q.text for q in questions))
+        self.questions = questions
+
+
+def job_names(facts: Facts) -> list[str]:
+    """Jobs named in the text, or J1..Jn from a count or from the length of the data lists."""
+    numbered = [int(j[1:]) for j in facts.jobs if re.fullmatch(r"J\d+", j)]
+    lengths = {len(v) for k, v in facts.lists.items() if not k.endswith("_each")}
+    if facts.jobs and len(numbered) == len(facts.jobs):
+        n = facts.n_jobs if facts.n_jobs is not None else (max(lengths) if len(lengths) == 1 else None)
+        if n is not None and max(numbered) <= n and len(facts.jobs) < n:
+            return [f"J{i}" for i in range(1, n + 1)]
+    if facts.n_jobs is not None and len(lengths) == 1 and facts.n_jobs not in lengths and not facts.jobs:
+        raise Incomplete([Question(key="n_jobs", text=f"The text says {facts.n_jobs} jobs but lists "
+                                   f"{lengths.pop()} values per job. How many jobs are there?")])
+    if facts.jobs:
+        if facts.n_jobs is not None and facts.n_jobs != len(facts.jobs) and not facts.matrix:
+            raise Incomplete([Question(key="n_jobs", text=f"The text says {facts.n_jobs} jobs but describes "
+                                       f"{len(facts.jobs)} ({', '.join(facts.jobs)}). How many jobs are there?")])
+        return facts.jobs
+    n = facts.n_jobs
+    if facts.matrix is not None:
+        lengths.add(len(facts.matrix))
+    if n is None and len(lengths) == 1:
+        n = lengths.pop()
+    if n is None:
+        raise Incomplete([Question(key="n_jobs", text="How many jobs are there?")])
+    return [f"J{i}" for i in range(1, n + 1)]
+
+
+def per_job(facts: Facts, names: list[str], attr: str) -> dict[str, TimeVal]:
+    """One attribute for every job that has it: stated per job, by a list in job order, or for all jobs."""
+    out: dict[str, TimeVal] = {}
+    listed = facts.lists.get(attr)
+    if listed is not None:
+        if len(listed) != len(names):
+            word = "processing time" if attr == "p" else _ATTR_WORDS[attr]
+            raise Incomplete([Question(key=_key(attr), text=f"I found {len(listed)} values for the {word}s but "
+                                       f"{len(names)} jobs. Give one {word} per job, in job order.")])
+        out.update(zip(names, listed, strict=True))
+    each = facts.lists.get(f"{attr}_each")
+    if each:
+        out.update({n: each[0] for n in names if n not in out})
+    for n in names:
+        if attr in facts.attrs.get(n, {}):
+            out[n] = facts.attrs[n][attr]
+    return out
+
+
+def _key(attr: str) -> str:
+    return "processing_times" if attr == "p" else attr
+
+
+def due_needed(facts: Facts) -> bool:
+    """Whether the objective needs due dates."""
+    return any(t in DUE_DATE_TERMS for t, _ in facts.objective)
+
+
+def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
+    """The Problem as a dictionary (validated by the caller), its times in the scale `choose_scale` picks."""
     scale = choose_scale(facts.time_values(), facts.default_unit)
     if scale.note and scale.note not in facts.notes:
         facts.notes.append(scale.note)
@@ -26,7 +92,7 @@ def build_problem(facts: Facts, kind: str) -> tuple[dict[str, Any], TimeScale]:
         raise Incomplete([Question(key="due", text=f"The objective needs due dates: give one per job "
                                    f"({', '.join(names)}).")])
     machines = _machines(facts, kind)
-    resources = [{"id": m, "kind": "machine"} for m in machines]
+    resources: list[dict[str, Any]] = [{"id": m, "kind": "machine"} for m in machines]
     for m in resources:
         m["unavailable"] = sorted((t(a), t(b)) for who, a, b in facts.down if who in (None, m["id"]))
         m["setups"] = _setups(facts, names, t)
@@ -97,7 +163,7 @@ def build_problem(facts: Facts, kind: str) -> tuple[dict[str, Any], TimeScale]:
         constraints.append(c)
     data = {"schema": "ordino/1", "time_unit": scale.unit, "resources": resources, "jobs": jobs, "tasks": tasks,
             "constraints": constraints, "objective": [{"term": term, "weight": w} for term, w in facts.objective]}
-    return data, scale
+    return data
 
 
 def _names(facts: Facts, kind: str) -> list[str]:
@@ -156,7 +222,7 @@ def _routes(facts: Facts, kind: str, names: list[str], machines: list[str]) -> d
                                                                                           strict=True)}
 
 
-def _setups(facts: Facts, names: list[str], t) -> list[dict[str, Any]]:
+def _setups(facts: Facts, names: list[str], t: Callable[[TimeVal], int]) -> list[dict[str, Any]]:
     if facts.setup_matrix is not None:
         grid = facts.setup_matrix
         if len(grid) != len(names) or any(len(r) != len(names) for r in grid):

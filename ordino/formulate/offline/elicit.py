@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ordino.errors import FormulationError
 from ordino.formulate.offline.assemble import KINDS
-from ordino.formulate.offline.extract import draft_from_facts, read_facts
+from ordino.formulate.offline.extract import assemble_checked, read_facts
 from ordino.formulate.offline.questions import Question
 from ordino.models import Problem
 from ordino.models.objective import TERM_DEFINITIONS
@@ -74,16 +74,16 @@ def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
             facts.kind = kind
             if kind in ("single_machine", "parallel_machines") and facts.matrix is None:
                 facts.n_machines = facts.n_machines or (1 if kind == "single_machine" else None)
-        draft = draft_from_facts(facts, text + extra)
-        missing = list(draft.missing)
+        problem, needed = assemble_checked(facts, text + extra)
+        missing = list(needed)
         if kind is not None and "constraints" not in asked:
             at = 1 if missing and missing[0].key == "objective" else 0
             missing.insert(at, CONSTRAINTS_QUESTION)
         missing += [FOLLOW_UPS[c] for c in chosen if FOLLOW_UPS[c].key not in asked]
-        if draft.problem is not None and not missing:
-            return draft.problem
+        if problem is not None and not missing:
+            return problem
         if ask is None:
-            raise FormulationError(missing_message(missing or draft.missing))
+            raise FormulationError(missing_message(missing or needed))
         question = missing[0]
         answer = ask(question)
         asked.add(question.key)

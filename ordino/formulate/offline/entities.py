@@ -6,6 +6,7 @@ import re
 
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.relations import BLANK_IN, REF_LIST, ref_names
+from ordino.formulate.offline.tables import role_of
 from ordino.formulate.offline.text import BLANK, JOB_NOUN, JOB_REF, NUM, TIME, Work, job_name, time_values
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
@@ -28,13 +29,13 @@ _FILLER = rf"(?:(?!{JOB_NOUN}\s*#?\s*\d|\bj\d)[^\d\n.;{BLANK}]){{0,45}}?"
 
 def read_tuples(work: Work, facts: Facts) -> None:
     """'Jobs (duration, weight): J1 (3, 1), J2 (2, 4)': a column spec, then one tuple per job."""
-    from ordino.formulate.offline.tables import role_of
-
     spec = re.search(rf"{JOB_NOUN}\s*\((?P<cols>[a-z_ ]+(?:,\s*[a-z_ ]+)+)\)\s*:", work.text)
     if spec is None:
         return
-    roles = [role_of(c.strip().replace(" ", "_")) for c in spec.group("cols").split(",")]
-    if any(r not in ("p", "due", "release", "weight", "deadline") for r in roles):
+    columns = spec.group("cols").split(",")
+    roles = [role for c in columns if (role := role_of(c.strip().replace(" ", "_"))) is not None
+             and role in ("p", "due", "release", "weight", "deadline")]
+    if len(roles) != len(columns):
         return
     pattern = rf"(?P<j>{JOB_REF})\s*[:=]?\s*\((?P<v>{TIME}(?:\s*,\s*{TIME})+)\)"
     found = [m for m in work.finditer(pattern) if m.start() > spec.start()]
@@ -126,7 +127,9 @@ def read_segments(work: Work, facts: Facts) -> None:
     """Attributes stated per job: 'job 2 takes 3 h, due at 10, weight 2; job 3 ...'."""
     for name, start, end in segments(work):
         facts.add_job(name)
-        body_start = start + len(re.match(JOB_REF, work.text[start:]).group(0))
+        head = re.match(JOB_REF, work.text[start:])
+        assert head is not None  # a segment starts at its job reference
+        body_start = start + len(head.group(0))
         found_any = read_attrs(work, facts, name, body_start, end)
         rest = work.text[body_start:end]
         nums = list(re.finditer(TIME, rest))

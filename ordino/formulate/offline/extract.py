@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ordino.formulate.check import check_problem
 from ordino.formulate.offline.assemble import assemble
 from ordino.formulate.offline.entities import read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.phrases import read_counts, read_default_unit, read_kind, read_objective
 from ordino.formulate.offline.questions import Question
 from ordino.formulate.offline.relations import read_downtime, read_precedences, read_setups
@@ -14,7 +16,7 @@ from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.tables import read_tables
 from ordino.formulate.offline.text import Work, check_text
-from ordino.models import LinearModel, Problem, RosterProblem
+from ordino.models import Model, Problem
 
 
 @dataclass
@@ -26,7 +28,7 @@ class OfflineDraft:
     the questions whose answers would complete it; `notes` says what was assumed or converted.
     """
 
-    problem: Problem | RosterProblem | LinearModel | None
+    problem: Model | None
     missing: list[Question] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     family: str = "scheduling"
@@ -56,12 +58,16 @@ def read_facts(text: str) -> Facts:
     return facts
 
 
-def draft_from_facts(facts: Facts, text: str = "") -> OfflineDraft:
-    """Assemble and check the facts into a draft (`text` feeds the shared semantic check)."""
-    problem, missing, _ = assemble(facts)
-    if problem is not None:
-        problem, missing = _semantic_check(problem, missing, facts, text)
-    return OfflineDraft(problem=problem, missing=missing, notes=list(facts.notes))
+def assemble_checked(facts: Facts, text: str = "") -> tuple[Problem | None, list[Question]]:
+    """Assemble the facts into a Problem and run the shared semantic check on it (`text` feeds the check):
+    the Problem, or None with the questions that would complete or fix it."""
+    problem, missing = assemble(facts)
+    if problem is None:
+        return None, missing
+    issues = check_problem(problem, text)
+    if issues:
+        return None, [*missing, Question(key="fix", text="The model is inconsistent: " + "; ".join(issues))]
+    return problem, missing
 
 
 def extract_offline(text: str) -> OfflineDraft:
@@ -77,32 +83,16 @@ def extract_offline(text: str) -> OfflineDraft:
     Shift cover / rostering texts give a RosterProblem, "how many of each" allocation texts a LinearModel.
     A text the offline formulator does not read (`text.check_text`) is an InputError.
     """
-    from ordino.formulate.offline.families import detect_family, read_family
-
     check_text(text)
-    family = detect_family(text)
+    return extract_family(text, detect_family(text))
+
+
+def extract_family(text: str, family: str | None) -> OfflineDraft:
+    """`extract_offline` of a checked text whose family `detect_family` gave (None: scheduling)."""
     if family is not None:
         model, missing, notes = read_family(text, family)
         return OfflineDraft(problem=model, missing=missing, notes=notes, family=family)
-    return draft_from_facts(read_facts(text), text)
+    facts = read_facts(text)
+    problem, missing = assemble_checked(facts, text)
+    return OfflineDraft(problem=problem, missing=missing, notes=list(facts.notes))
 
-
-def _semantic_check(problem: Problem, missing: list[Question], facts: Facts,
-                    text: str) -> tuple[Problem | None, list[Question]]:
-    """Run the shared semantic check (`ordino.formulate.check.check_problem`) when the pipeline provides one."""
-    try:
-        from ordino.formulate import check as check_module  # type: ignore[attr-defined]
-    except ImportError:
-        return problem, missing
-    check = getattr(check_module, "check_problem", None)
-    if check is None:
-        return problem, missing
-    try:
-        issues = check(problem, text)
-    except Exception as exc:  # noqa: BLE001 - a failing check is reported as a question, never a traceback
-        return None, [*missing, Question(key="fix", text=f"semantic check failed: {exc}")]
-    errors = [str(getattr(i, "message", i)) for i in (issues or []) if getattr(i, "severity", "error") == "error"]
-    if errors:
-        return None, [*missing, Question(key="fix", text="The model is inconsistent: " + "; ".join(errors))]
-    facts.notes.extend(str(getattr(i, "message", i)) for i in (issues or []))
-    return problem, missing

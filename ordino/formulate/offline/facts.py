@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 
 from ordino.formulate.offline.units import TimeVal
 
-JOB_ATTRS = ("p", "due", "release", "weight", "deadline", "start_min", "start_max")
-
 
 @dataclass
 class Precedence:

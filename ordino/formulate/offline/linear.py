@@ -258,10 +258,10 @@ def _build(text: str, facts: LinearFacts) -> tuple[dict | None, list[Question]]:
         else:
             missing.append(Question(key="objective", text="What does each item cost?"))
     else:
-        m = re.search(r"\b(maximi[sz]e|minimi[sz]e)\b[^.?]{0,60}", t)
-        coefs = _resource_coefficients(m.group(0), facts) if m else None
-        if m and coefs and len(coefs) == len(items):
-            objective = {"sense": "max" if m.group(1).startswith("max") else "min",
+        goal = re.search(r"\b(maximi[sz]e|minimi[sz]e)\b[^.?]{0,60}", t)
+        coefs = _resource_coefficients(goal.group(0), facts) if goal else None
+        if goal and coefs and len(coefs) == len(items):
+            objective = {"sense": "max" if goal.group(1).startswith("max") else "min",
                          "terms": {names[i]: coefs[i] for i in items}}
         else:
             missing.append(Question(key="objective", text="What is maximised or minimised, and how much does each "
@@ -270,6 +270,7 @@ def _build(text: str, facts: LinearFacts) -> tuple[dict | None, list[Question]]:
         missing.append(Question(key="limits", text="Which limits apply? (e.g. 'there are 120 carpentry hours')"))
     if missing:
         return None, list(dict.fromkeys(missing))
+    assert objective is not None  # every branch that set no objective asked a question
     used = {abs(v) for c in constraints for v in [*c["terms"].values(), c["rhs"]]}
     used |= {v for b in bounds.values() for v in b.values()} | set(objective["terms"].values())
     used |= {round(100 * (1 - v), 6) for c in constraints if c["name"] == "share" for v in c["terms"].values()}

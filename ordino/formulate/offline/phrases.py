@@ -33,7 +33,6 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|(?:last|final) (?:job|task|one) (?:finishes|ends|completes)|complete (?:everything|all) asap",
      "makespan"),
 ]
-_GOAL = r"(?:minimi[sz]e|minimum|min\b|reduce|lowest|smallest|least|fewest|shortest|goal|objective|want|keep)"
 
 
 def read_objective(work: Work, facts: Facts) -> None:
@@ -106,9 +105,8 @@ def read_counts(work: Work, facts: Facts) -> None:
     for m in work.take(rf"\b({COUNT})\s+(?:(?:identical|parallel|equal|uniform|unrelated|same|similar)\s+)*"
                        r"(?:machines?|stations?|lines?|servers?|ovens?|presses|stages?)\b|"
                        rf"\b({COUNT})\s+(?:identical|parallel|equal|similar)\s+(?:[a-z]+\s+)?[a-z]+"):
-        n = count_value(m.group(1) or m.group(2))
         if facts.n_machines is None:
-            facts.n_machines = n
+            facts.n_machines = count_value(m.group(1) or m.group(2))
     for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)(?:\s*count)?\s*(?::|=)\s*(\d+)\s*(?:$|[,;.\n])", re.M):
         if "machine" in m.group(0):
             facts.n_machines = int(m.group(1))

@@ -9,6 +9,7 @@ shift right after a night shift"). What is not readable is reported as a questio
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -126,7 +127,7 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
             return None, missing, notes
         days = DAY_IDS if n_days == 7 else [f"D{k}" for k in range(1, n_days + 1)]
         shifts = list(shift_demands)
-        cover = []
+        cover: list[dict[str, Any]] = []
         for s, need in shift_demands.items():
             if isinstance(need, list):
                 if len(need) != n_days:

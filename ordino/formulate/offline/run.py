@@ -7,23 +7,18 @@ from typing import Any
 
 from ordino.errors import FormulationError, ModelError
 from ordino.formulate.check import check_model, check_model_hints
+from ordino.formulate.formulation import Formulation, conflicts, solve_formulated, with_formulation
+from ordino.formulate.offline.elicit import elicit
+from ordino.formulate.offline.extract import extract_family
+from ordino.formulate.offline.families import detect_family
+from ordino.formulate.offline.questions import Question
+from ordino.formulate.offline.text import check_text
 from ordino.formulate.summary import model_summary
+from ordino.models import BaseResult, Model
 
 
-def _offline_module() -> Any:
-    try:
-        from ordino.formulate import offline
-    except ImportError as exc:
-        raise FormulationError(f"the offline formulator is not available ({exc}); configure an LLM endpoint "
-                               "with ORDINO_LLM_BASE_URL or use --llm") from None
-    if not hasattr(offline, "extract_offline"):
-        raise FormulationError("the offline formulator is not available in this installation; configure an "
-                               "LLM endpoint with ORDINO_LLM_BASE_URL or use --llm")
-    return offline
-
-
-def run_offline(text: str, ask: Callable[[Any], str] | None = None, solve: bool = True, time_limit: float = 10.0,
-                method: str = "cpsat", note: str | None = None) -> Any:
+def run_offline(text: str, ask: Callable[[Question], str] | None = None, solve: bool = True,
+                time_limit: float = 10.0, method: str = "cpsat", note: str | None = None) -> Formulation:
     """Formulate `text` with the pattern formulator (asking `ask` for missing parts when given), then solve.
 
     Raises
@@ -34,23 +29,19 @@ def run_offline(text: str, ask: Callable[[Any], str] | None = None, solve: bool 
         The text lacks information and no `ask` was given (the questions are attached), or it is not
         understood; `.formulation` holds the partial Formulation.
     """
-    from ordino.formulate.pipeline import Formulation, _attach
-
-    offline = _offline_module()
-    from ordino.formulate.offline.text import check_text
-
     check_text(text)
     transcript: list[dict[str, Any]] = []
     if note:
         transcript.append({"round": 0, "stage": "engine", "note": note})
     questions: list[Any] = []
     warnings: list[str] = []
-    family = offline.detect_family(text) if hasattr(offline, "detect_family") else None
+    family = detect_family(text)
+    problem: Model
     if ask is not None and family is None:
-        problem = offline.elicit(text, ask)
+        problem = elicit(text, ask)
         transcript.append({"round": 1, "stage": "elicit", "summary": model_summary(problem)})
     else:
-        draft = offline.extract_offline(text)
+        draft = extract_family(text, family)
         questions = list(draft.missing)
         warnings += list(draft.notes)
         transcript.append({"round": 1, "stage": "extract", "notes": list(draft.notes),
@@ -61,35 +52,29 @@ def run_offline(text: str, ask: Callable[[Any], str] | None = None, solve: bool 
                        "(answer with --ask / formulate(..., ask=...), or configure an LLM)")
             formulation = Formulation(status="failed", engine="offline", rounds=1, transcript=transcript,
                                       questions=questions, error=message, warnings=warnings)
-            raise _attach(FormulationError(message), formulation)
+            raise with_formulation(FormulationError(message), formulation)
         problem = draft.problem
         transcript.append({"round": 1, "stage": "validate", "summary": model_summary(problem)})
-    issues = check_model(problem, text)
+    # a schedule was drafted only once `check_problem` found nothing (its issues became questions)
+    issues = [] if family is None else check_model(problem, text)
     hints = check_model_hints(problem, text)
     warnings += issues
     transcript.append({"round": 1, "stage": "check", "issues": issues, "hints": hints})
-    result = None
+    result: BaseResult | None = None
     status = "formulated"
     if solve:
-        from ordino.models import Problem
-        from ordino.solve import solve as run_solve
-
-        try:  # rosters and linear models go to their own family's solvers
-            result = run_solve(problem, method=method if isinstance(problem, Problem) else "auto",
-                               time_limit=time_limit)
+        try:
+            result = solve_formulated(problem, method, time_limit)
         except ModelError as exc:
             formulation = Formulation(status="failed", engine="offline", rounds=1, problem=problem,
                                       transcript=transcript, questions=questions, error=str(exc), warnings=warnings)
-            raise _attach(exc, formulation) from None
+            raise with_formulation(exc, formulation) from None
         status = result.status
         transcript.append({"round": 1, "stage": "solve", "status": result.status, "objective": result.objective,
                            "log": result.log})
     error = None
     if status == "infeasible":
-        conflicts = [line for line in result.log if line.startswith("conflict")] if result else []
-        error = "the data is contradictory (no schedule exists): " + ("; ".join(conflicts) or "infeasible")
+        found = conflicts(result) if result is not None else []
+        error = "the data is contradictory (no schedule exists): " + ("; ".join(found) or "infeasible")
     return Formulation(status=status, engine="offline", rounds=1, problem=problem, result=result,
                        transcript=transcript, questions=questions, error=error, warnings=warnings)
-
-
-__all__ = ["run_offline"]

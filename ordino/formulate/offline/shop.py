@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ordino.formulate.offline.entities import read_attrs
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.relations import BLANK_IN
 from ordino.formulate.offline.text import JOB_REF, MACHINE_REF, TIME, Work, job_name, machine_name, time_values
-from ordino.formulate.offline.units import UNIT_PATTERN
+from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
          rf"(?P<t2>{TIME})\s*(?:on|at|@)\s*(?P<m2>{MACHINE_REF})")
@@ -25,7 +26,7 @@ def read_routes(work: Work, facts: Facts) -> None:
         pairs = list(re.finditer(_PAIR, work.text[ref.end():end]))
         if not pairs:
             continue
-        ops: list[list[tuple[str, object]]] = []
+        ops: list[list[tuple[str, TimeVal]]] = []
         prev_end = 0
         for k, p in enumerate(pairs):
             between = work.text[ref.end() + prev_end: ref.end() + p.start()]
@@ -40,8 +41,6 @@ def read_routes(work: Work, facts: Facts) -> None:
         facts.add_job(name)
         facts.routes[name] = ops
         work.consume(ref.start(), ref.end() + prev_end)
-        from ordino.formulate.offline.entities import read_attrs
-
         line_end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
         newline = work.text.find("\n", ref.end() + prev_end, line_end)
         read_attrs(work, facts, name, ref.end() + prev_end, newline if newline >= 0 else line_end)

@@ -52,7 +52,9 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
         c = c.strip(" :").replace(" ", "_")
         role = next((r for p, r in HEADER_WORDS if re.fullmatch(p, c)), None)
         if role == "machine":
-            role = "machine:" + "M" + re.search(r"\d+", c).group(0)
+            digits = re.search(r"\d+", c)
+            assert digits is not None  # the header matched m<digits> or machine<digits>
+            role = "machine:" + "M" + digits.group(0)
         if role is None:
             noun = c.rstrip("s")
             if noun in resources or c in resources:

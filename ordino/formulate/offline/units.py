@@ -54,7 +54,7 @@ def choose_scale(values: list[TimeVal], default_unit: str | None) -> TimeScale:
     Bare values take `default_unit`. When even the finest unit leaves fractions (or the text has no unit at
     all), the values are multiplied by the smallest integer that makes them whole and a note says so.
     """
-    units = {v.unit or default_unit for v in values} - {None}
+    units = {unit for v in values if (unit := v.unit or default_unit) is not None}
     if not units:
         factor = _lcm_denominators([v.value for v in values])
         if factor == 1:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from llm_server import SECRET
+from tests.llm.scripted_server import SECRET
 
 Act = Callable[[BaseHTTPRequestHandler, threading.Event], None]
 

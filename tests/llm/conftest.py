@@ -1,0 +1,6 @@
+"""Fixtures for the llm tests: a clean LLM environment (no endpoint configured unless a test sets one) and the
+scripted OpenAI-compatible server."""
+
+from tests.llm.fixtures import clean_llm_env, llm_config, llm_server
+
+__all__ = ["clean_llm_env", "llm_config", "llm_server"]
