@@ -11,8 +11,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "ordino"
 LAYERS = {
     "errors": 0,
     "models": 1,
-    "heuristics": 2, "verify": 2, "datasets": 2, "llm": 2, "plot": 2,
-    "solvers": 3, "evolve": 3,
+    "heuristics": 2, "verify": 2, "datasets": 2, "llm": 2,
+    "solvers": 3, "evolve": 3, "plot": 3,
     "solve": 4,
     "formulate": 5, "batching": 5,
     "cli": 6,
