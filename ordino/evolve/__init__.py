@@ -4,15 +4,17 @@ Public API
 ----------
 evolve(config, archive=None, resume=False, progress=None, client=None) -> EvolveReport
     Run or resume an evolution (see `EvolveConfig`).
-save_heuristic, load_heuristic, evolved_method, register_evolved
-    Ship the best heuristic as a readable file and use it as a solve method.
+save_heuristic, load_heuristic, evolved_method
+    Ship the best heuristic as a readable file and use it as a solve method (``-m evolved:PATH``, or
+    ``ordino.solve.register_method(evolved_method(path, name))`` under a name of your own).
 plot_convergence
     Best and mean gap per generation as a PNG.
 evaluate_candidates, check_code
     The sandbox and its static guard, usable on their own.
 """
 
-from ordino.evolve.adapters import ProblemAdapter, Score, SmttAdapter, adapter_for
+from ordino.evolve.adapter_base import Score
+from ordino.evolve.adapters import ProblemAdapter, SmttAdapter, adapter_for
 from ordino.evolve.archive import Archive, CandidateRow
 from ordino.evolve.guard import CodeRejected, check_code
 from ordino.evolve.loop import EvolveConfig, EvolveReport, evolve
@@ -21,7 +23,6 @@ from ordino.evolve.output import (
     evolved_method,
     load_heuristic,
     plot_convergence,
-    register_evolved,
     save_heuristic,
 )
 from ordino.evolve.sandbox import CandidateResult, Limits, evaluate_candidates, sandbox_info
@@ -29,6 +30,6 @@ from ordino.evolve.sandbox import CandidateResult, Limits, evaluate_candidates, 
 __all__ = [
     "Archive", "CandidateResult", "CandidateRow", "CodeRejected", "EvolveConfig", "EvolveReport",
     "EvolvedHeuristic", "Limits", "ProblemAdapter", "Score", "SmttAdapter", "adapter_for", "check_code",
-    "evaluate_candidates", "evolve", "evolved_method", "load_heuristic", "plot_convergence", "register_evolved",
-    "sandbox_info", "save_heuristic",
+    "evaluate_candidates", "evolve", "evolved_method", "load_heuristic", "plot_convergence", "sandbox_info",
+    "save_heuristic",
 ]

@@ -57,7 +57,7 @@ def _load(code, entry):
 # preparation (once, before the workers) and decisions (in a worker) per kind -----------------------------
 def _prepare_priority(instances):
     """Instances grouped by size: (indices, P, D, W, order) with rows sorted by due date then processing time."""
-    by_n = {}
+    by_n: dict[int, list[int]] = {}
     for i, inst in enumerate(instances):
         by_n.setdefault(len(inst["p"]), []).append(i)
     out = []

@@ -13,71 +13,17 @@ greedily (or a sequencing function returning a permutation).
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
 from typing import Protocol
 
 from ordino.errors import InputError
+from ordino.evolve.adapter_base import SandboxAdapter, Score
 from ordino.evolve.data import EvalInstance, load_set
-from ordino.evolve.gp import SMTT_DERIVED
-from ordino.evolve.sandbox import CandidateResult, Limits, evaluate_candidates
-from ordino.models import gap_percent
+from ordino.evolve.gp import SMTT_ARGS, SMTT_DERIVED, Tree
+from ordino.evolve.jssp import JsspAdapter
+from ordino.evolve.rcpsp import RcpspAdapter
+from ordino.evolve.sandbox import Limits
 
-__all__ = ["ProblemAdapter", "SmttAdapter", "Score", "adapter_for", "score_of"]
-
-
-@dataclass
-class Score:
-    """A candidate's score on a list of instances.
-
-    Attributes
-    ----------
-    mean_gap : float
-        Mean gap in percent over instances with a positive optimum (the literature's convention); with
-        several sets, the mean of the per-set means, so that each set weighs the same. ``inf`` on failure.
-    gaps : list of float or None
-        Per instance gap in percent; None where the optimum is 0 (then see `zero_misses`).
-    objectives : list of float
-        Per instance objective value.
-    by_class : dict
-        Mean gap per instance class (e.g. ``TF0.6/RDD0.2``).
-    zero_misses : int
-        Instances whose optimum is 0 where the candidate is late.
-    seconds : float
-        Run time of the candidate in the sandbox.
-    """
-
-    mean_gap: float
-    gaps: list[float | None] = field(default_factory=list)
-    objectives: list[float] = field(default_factory=list)
-    by_class: dict[str, float] = field(default_factory=dict)
-    zero_misses: int = 0
-    seconds: float = 0.0
-
-    @property
-    def fitness(self) -> float:
-        """What selection minimises: mean gap plus a small charge per missed zero-tardiness instance."""
-        return self.mean_gap + 0.01 * self.zero_misses
-
-
-def score_of(result: CandidateResult, instances: list[EvalInstance]) -> Score:
-    """Gaps and per-class means of a sandbox result."""
-    if not result.ok:
-        return Score(math.inf, seconds=result.seconds)
-    gaps = [gap_percent(v, inst.best) for v, inst in zip(result.objectives, instances, strict=True)]
-    misses = sum(1 for g, inst in zip(gaps, instances, strict=True) if g is None and inst.best == 0)
-    by: dict[str, list[float]] = {}
-    for g, inst in zip(gaps, instances, strict=True):
-        if g is not None:
-            by.setdefault(inst.cls, []).append(g)
-    per_set: dict[str, list[float]] = {}
-    for g, inst in zip(gaps, instances, strict=True):
-        if g is not None:
-            per_set.setdefault(inst.name.split("#")[0], []).append(g)
-    # sets of different sizes weigh the same: the mean of the per-set mean gaps
-    mean = sum(sum(v) / len(v) for v in per_set.values()) / len(per_set) if per_set else 0.0
-    return Score(mean, gaps, list(result.objectives), {k: sum(v) / len(v) for k, v in sorted(by.items())},
-                 misses, result.seconds)
+__all__ = ["ProblemAdapter", "SmttAdapter", "adapter_for"]
 
 
 class ProblemAdapter(Protocol):
@@ -104,13 +50,14 @@ class ProblemAdapter(Protocol):
 
     gp_args: tuple[str, ...]
     gp_derived: dict[str, str]
+    gp_doc: str
 
-    def seed_trees(self, weighted: bool) -> dict[str, list]:
+    def seed_trees(self, weighted: bool) -> dict[str, Tree]:
         """The classic rules as GP expression trees."""
         ...
 
 
-SMTT_SIGNATURE = "def priority(p, d, w, t, rem, pmean, pmax):"
+SMTT_SIGNATURE = f"def priority({', '.join(SMTT_ARGS)}):"
 
 SMTT_DESCRIPTION = """\
 Single-machine total (weighted) tardiness: n jobs with processing times p, due dates d (may be negative)
@@ -134,7 +81,7 @@ _SEEDS = {
 }
 
 
-SMTT_SEED_TREES: dict[str, list] = {
+SMTT_SEED_TREES: dict[str, Tree] = {
     "edd": ["d"],
     "spt": ["p"],
     "mdd": ["max", ["add", ["t"], ["p"]], ["d"]],
@@ -146,7 +93,7 @@ SMTT_SEED_TREES: dict[str, list] = {
 }
 
 
-class SmttAdapter:
+class SmttAdapter(SandboxAdapter):
     """Single-machine (weighted) total tardiness, candidates are greedy priority functions."""
 
     name = "smtt"
@@ -154,11 +101,11 @@ class SmttAdapter:
     kind = "priority"
     signature = SMTT_SIGNATURE
     description = SMTT_DESCRIPTION
-    gp_args = ("p", "d", "w", "t", "rem", "pmean", "pmax")
+    gp_args = SMTT_ARGS
     gp_derived = dict(SMTT_DERIVED)
     gp_doc = "Evolved priority rule: the unscheduled job with the lowest score runs next."
 
-    def seed_trees(self, weighted: bool) -> dict[str, list]:
+    def seed_trees(self, weighted: bool) -> dict[str, Tree]:
         """EDD, SPT, MDD, minimum slack, MDDC (and weighted MDD for weighted sets) as expression trees.
 
         MDDC is in the seed population on purpose: the loop's job is to improve a seed heuristic, and the
@@ -170,12 +117,6 @@ class SmttAdapter:
         """Instances of a set spec (see `ordino.evolve.data`)."""
         return load_set(spec)
 
-    def evaluate(self, candidates: list[tuple[str, str]], instances: list[EvalInstance],
-                 limits: Limits | None = None) -> list[Score | str]:
-        """Run candidates in one sandbox batch and score them."""
-        results = evaluate_candidates(candidates, [i.payload() for i in instances], self.kind, self.entry, limits)
-        return [score_of(r, instances) if r.ok else (r.error or "unknown error") for r in results]
-
     def seeds(self) -> dict[str, str]:
         """EDD, SPT, MDD, weighted MDD, minimum slack and MDDC as priority functions."""
         return {name: f"import numpy as np\n\n\n{SMTT_SIGNATURE}\n    {body}\n" for name, body in _SEEDS.items()}
@@ -186,11 +127,7 @@ def adapter_for(problem: str) -> ProblemAdapter:
     if problem in ("smtt", "smwt", "single-machine"):
         return SmttAdapter()
     if problem in ("jssp", "job-shop"):
-        from ordino.evolve.jssp import JsspAdapter
-
         return JsspAdapter()
     if problem == "rcpsp":
-        from ordino.evolve.rcpsp import RcpspAdapter
-
         return RcpspAdapter()
     raise InputError(f"unknown problem class {problem!r}; use smtt, jssp or rcpsp")

@@ -86,7 +86,8 @@ class Archive:
         """Record a run's configuration and return its id."""
         cur = self.db.execute("INSERT INTO runs (created, config) VALUES (?, ?)", (time.time(), json.dumps(config)))
         self.db.commit()
-        return int(cur.lastrowid)
+        assert cur.lastrowid is not None  # set by the INSERT
+        return cur.lastrowid
 
     def last_run(self) -> tuple[int, dict] | None:
         """The latest run's id and configuration, None for an empty archive."""
@@ -138,7 +139,9 @@ class Archive:
 
     def lineage(self, cid: str, limit: int = 50) -> list[CandidateRow]:
         """The candidate and its ancestors (breadth first, each once)."""
-        out, seen, queue = [], set(), [cid]
+        out: list[CandidateRow] = []
+        seen: set[str] = set()
+        queue = [cid]
         while queue and len(out) < limit:
             c = self.get(queue.pop(0))
             if c is None or c.id in seen:

@@ -22,7 +22,7 @@ import numpy as np
 
 from ordino.errors import InputError
 
-__all__ = ["EvalInstance", "load_set", "data_mirror", "KNOWN_SETS"]
+__all__ = ["EvalInstance", "load_set", "data_mirror", "KNOWN_SETS", "spec_parts", "in_split"]
 
 KNOWN_SETS = {
     "smtt-paper-20": ("smtt-paper/smtt20_800.jsonl", 40),
@@ -71,9 +71,10 @@ def data_mirror() -> Path:
     return path
 
 
-def load_set(spec: str) -> list[EvalInstance]:
-    """Instances of a set spec (see the module docstring); raises InputError naming the bad part."""
-    out: list[EvalInstance] = []
+def spec_parts(spec: str) -> list[tuple[str, str]]:
+    """``(set name, split)`` of each ``+``-joined part of a set spec (split ``all`` when not given); raises
+    InputError naming an empty part or an unknown split."""
+    parts = []
     for part in spec.split("+"):
         part = part.strip()
         if not part:
@@ -82,17 +83,21 @@ def load_set(spec: str) -> list[EvalInstance]:
         split = split or "all"
         if split not in _SPLITS:
             raise InputError(f"unknown split {split!r} in {part!r}; use one of {', '.join(_SPLITS)}")
-        out.extend(_select(_load_named(name), split))
+        parts.append((name, split))
+    return parts
+
+
+def in_split(position: int, split: str) -> bool:
+    """Whether the instance at `position` within its class belongs to `split` (train even, test odd)."""
+    return split == "all" or (position % 2 == 0) == (split == "train")
+
+
+def load_set(spec: str) -> list[EvalInstance]:
+    """Instances of a set spec (see the module docstring); raises InputError naming the bad part."""
+    out = [row for name, split in spec_parts(spec) for row, pos in _load_named(name) if in_split(pos, split)]
     if not out:
         raise InputError(f"set spec {spec!r} selects no instances")
     return out
-
-
-def _select(rows: list[tuple[EvalInstance, int]], split: str) -> list[EvalInstance]:
-    if split == "all":
-        return [r for r, _ in rows]
-    want = 0 if split == "train" else 1
-    return [r for r, pos in rows if pos % 2 == want]
 
 
 def _level(x: float) -> float:
@@ -145,7 +150,9 @@ def _pvw_set(n: int, count: int, offset: int = 0) -> list[tuple[EvalInstance, in
             refs = json.loads(cache.read_text())
         except (OSError, json.JSONDecodeError):
             refs = {}
-    rows, counts, changed = [], {}, False
+    rows: list[tuple[EvalInstance, int]] = []
+    counts: dict[str, int] = {}
+    changed = False
     for k in range(offset, offset + count):
         tf, rdd = _TFS[k % 4], _LEVELS[(k // 4) % 5]
         rng = np.random.default_rng(10_007 * n + k)
@@ -189,7 +196,7 @@ def _load_named(name: str) -> list[tuple[EvalInstance, int]]:
 
 
 def _read_jsonl(path: Path, name: str, per_class: int, paper_classes: bool) -> list[tuple[EvalInstance, int]]:
-    rows = []
+    rows: list[tuple[EvalInstance, int]] = []
     counts: dict[str, int] = {}
     with path.open() as fh:
         for lineno, line in enumerate(fh, 1):
@@ -228,7 +235,7 @@ def _read_orlib(path: Path, name: str, per_class: int) -> list[tuple[EvalInstanc
         raise InputError(f"cannot read OR-Library set {name!r}: {exc}", file=str(path)) from None
     if len(nums) % (3 * n) or len(nums) // (3 * n) != len(opts):
         raise InputError(f"expected {len(opts)} instances of {3 * n} integers", file=str(path))
-    rows = []
+    rows: list[tuple[EvalInstance, int]] = []
     counts: dict[str, int] = {}
     for k in range(len(opts)):
         block = nums[3 * n * k: 3 * n * (k + 1)]

@@ -80,7 +80,7 @@ class GPEngine:
         terms = (*self.args, *self.derived)
         self.terminals = tuple(x for x in terms if weighted or x != "w")
         self.crossover_rate = crossover_rate
-        self.doc = getattr(adapter, "gp_doc", "Evolved priority rule: the lowest score goes first.")
+        self.doc = adapter.gp_doc
 
     def initial(self, n: int, rng: random.Random) -> list[Proposal]:
         """The classic rules as seeds, then ramped half-and-half random trees."""
@@ -99,7 +99,7 @@ class GPEngine:
     def propose(self, pool: list[CandidateRow], reflection: str, review: Review, n: int,
                 rng: random.Random) -> list[Proposal]:
         """Crossover (often with the weak-class specialist) or mutation of tournament winners."""
-        out = []
+        out: list[Proposal] = []
         trees = [c for c in pool if c.genome]
         if not trees:
             return out
@@ -116,8 +116,8 @@ class GPEngine:
                     child, kind = gp.mutate(child, rng, self.terminals)
                     origin += f"+{kind}"
             else:
-                kind = rng.choice(["subtree", "wrap"]) if review.stagnant and rng.random() < 0.5 else None
-                child, kind = gp.mutate(a.genome, rng, self.terminals, kind)
+                wanted = rng.choice(["subtree", "wrap"]) if review.stagnant and rng.random() < 0.5 else None
+                child, kind = gp.mutate(a.genome, rng, self.terminals, wanted)
                 origin, parents = f"mutation:{kind}", [a.id]
             out.append(self._proposal(child, origin, parents))
         return out
@@ -252,12 +252,7 @@ class LLMEngine:
         shown = "\n\n".join(f"Candidate {name} ({score}):\n```python\n{code}```" for name, code, score in parents)
         user = (f"{self._task()}\n\n{shown}\n\nReflection: {reflection}\n\nWrite one improved candidate: a "
                 "whole new version of the function, not a diff. Lower total tardiness is better.")
-        answer = self._ask(user)
-        if answer is None:
-            return None
-        thought, code, tin, tout = answer
-        origin = "llm:crossover" if len(parents) > 1 else "llm:mutation"
-        return Proposal(code, origin, list(ids or []), thought, None, tin, tout)
+        return self._answer(user, "llm:crossover" if len(parents) > 1 else "llm:mutation", list(ids or []))
 
     def propose(self, pool: list[CandidateRow], reflection: str, review: Review, n: int,
                 rng: random.Random) -> list[Proposal]:
@@ -279,11 +274,15 @@ class LLMEngine:
         """Send the code and its (scrubbed) error back and ask for a fixed version."""
         user = (f"{self._task()}\n\nThis candidate failed:\n```python\n{cand.code}```\nError: {scrub(error)}\n\n"
                 "Fix it. Keep the idea, make it run within the rules.")
+        return self._answer(user, "llm:repair", [cand.id])
+
+    def _answer(self, user: str, origin: str, parents: list[str]) -> Proposal | None:
+        """The model's candidate for the prompt `user` as a proposal; None when it gave none."""
         answer = self._ask(user)
         if answer is None:
             return None
         thought, code, tin, tout = answer
-        return Proposal(code, "llm:repair", [cand.id], thought, None, tin, tout)
+        return Proposal(code, origin, parents, thought, None, tin, tout)
 
 
 def _score_text(c: CandidateRow) -> str:

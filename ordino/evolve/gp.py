@@ -264,7 +264,7 @@ def _uses(tree: Tree, name: str) -> bool:
     return tree[0] in OPERATORS and any(_uses(c, name) for c in tree[1:])
 
 
-SMTT_ARGS = ("p", "d", "w", "t", "rem", "pmean", "pmax")
+SMTT_ARGS: tuple[str, ...] = ("p", "d", "w", "t", "rem", "pmean", "pmax")
 SMTT_DERIVED = {
     "slack": "d - t - p",  # time to spare if the job started now
     "r": "p / (t + pmax)",  # MDDC's ratio: the job's length against the time horizon (in (0, 1])

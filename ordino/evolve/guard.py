@@ -78,8 +78,8 @@ def check_code(code: str, entry: str) -> ast.Module:
             raise CodeRejected(f"line {node.lineno}: only imports, constants and functions at top level")
         if isinstance(node, ast.Expr) and not isinstance(node.value, ast.Constant):
             raise CodeRejected(f"line {node.lineno}: top-level expressions other than docstrings are not allowed")
-    for node in ast.walk(tree):
-        _check_node(node)
+    for sub in ast.walk(tree):
+        _check_node(sub)
     if not any(isinstance(n, ast.FunctionDef) and n.name == entry for n in tree.body):
         raise CodeRejected(f"no top-level function named {entry!r}")
     return tree

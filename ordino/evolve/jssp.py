@@ -20,13 +20,14 @@ import json
 import re
 
 from ordino.errors import InputError
-from ordino.evolve.adapters import Score, score_of
-from ordino.evolve.data import EvalInstance, data_mirror
-from ordino.evolve.sandbox import Limits, evaluate_candidates
+from ordino.evolve.adapter_base import ClassicRulesAdapter
+from ordino.evolve.data import EvalInstance, data_mirror, in_split, spec_parts
+from ordino.evolve.gp import Tree
 
 __all__ = ["JsspAdapter", "JSSP_ARGS"]
 
-JSSP_ARGS = ("duration", "work_remaining", "ops_remaining", "est", "ect", "machine_ready", "work_total", "arrival")
+JSSP_ARGS: tuple[str, ...] = ("duration", "work_remaining", "ops_remaining", "est", "ect", "machine_ready",
+                              "work_total", "arrival")
 
 JSSP_DESCRIPTION = """\
 Job shop scheduling, minimise the makespan. A candidate is a dispatching rule used inside the
@@ -38,7 +39,7 @@ completion), machine_ready (when the machine is free), work_total (total work of
 the operation became ready). Return an array of the same length of finite floats. Only numpy (as np) and
 math may be imported; no files, no I/O, no try/except."""
 
-_SEEDS = {
+_SEEDS: dict[str, Tree] = {
     "spt": ["duration"],
     "mwkr": ["neg", ["work_remaining"]],
     "mor": ["neg", ["ops_remaining"]],
@@ -47,10 +48,9 @@ _SEEDS = {
     "mwkr_spt": ["neg", ["div", ["work_remaining"], ["duration"]]],
 }
 _CLASSIC = ("ft", "la", "abz", "orb", "swv", "yn")
-_SPLITS = ("train", "test", "all")
 
 
-class JsspAdapter:
+class JsspAdapter(ClassicRulesAdapter):
     """Job shop dispatching rules through Giffler-Thompson."""
 
     name = "jssp"
@@ -63,16 +63,8 @@ class JsspAdapter:
                   "idle": "est - machine_ready",  # machine idle time the operation would leave
                   "frac": "work_remaining / np.maximum(work_total, 1.0)"}  # share of the job's work still to do
     gp_doc = "Evolved dispatching rule: in a Giffler-Thompson conflict set the lowest score is scheduled first."
-
-    def seed_trees(self, weighted: bool) -> dict[str, list]:
-        """SPT, MWKR, MOR, FIFO, ECT and MWKR/SPT as expression trees."""
-        return dict(_SEEDS)
-
-    def seeds(self) -> dict[str, str]:
-        """The classic rules as candidate code."""
-        from ordino.evolve.gp import to_source
-
-        return {k: to_source(v, "Classic dispatching rule.", JSSP_ARGS, {}) for k, v in _SEEDS.items()}
+    classic_rules = _SEEDS  # SPT, MWKR, MOR, FIFO, ECT and MWKR/SPT
+    classic_doc = "Classic dispatching rule."
 
     def load(self, spec: str) -> list[EvalInstance]:
         """Instances of a set spec (``taillard-jssp``, ``jssp-classic``, ``ta01-ta40``, with ``:split``)."""
@@ -81,11 +73,7 @@ class JsspAdapter:
             raise InputError(f"the jssp adapter needs {path} in ORDINO_DATA_MIRROR")
         allinst = json.loads(path.read_text())
         out: list[EvalInstance] = []
-        for part in spec.split("+"):
-            name, _, split = part.strip().partition(":")
-            split = split or "all"
-            if split not in _SPLITS:
-                raise InputError(f"unknown split {split!r} in {part!r}; use one of {', '.join(_SPLITS)}")
+        for name, split in spec_parts(spec):
             gen = _TAIGEN.fullmatch(name)
             if gen:
                 out.extend(_generated(int(gen.group(1)), int(gen.group(2)), int(gen.group(3)), split))
@@ -101,18 +89,12 @@ class JsspAdapter:
                 cls = f"{len(dur)}x{len(dur[0])}"
                 pos = counts.get(cls, 0)
                 counts[cls] = pos + 1
-                if split == "all" or (pos % 2 == 0) == (split == "train"):
+                if in_split(pos, split):
                     extra = {"durations": dur, "machines": mac, "size": len(dur) * len(dur[0])}
                     out.append(EvalInstance(f"jssp#{n}", cls, [], [], None, float(best), extra))
         if not out:
             raise InputError(f"set spec {spec!r} selects no job shop instances with a best known value")
         return out
-
-    def evaluate(self, candidates: list[tuple[str, str]], instances: list[EvalInstance],
-                 limits: Limits | None = None) -> list[Score | str]:
-        """Run candidates through Giffler-Thompson in one sandbox batch and score them."""
-        results = evaluate_candidates(candidates, [i.payload() for i in instances], self.kind, self.entry, limits)
-        return [score_of(r, instances) if r.ok else (r.error or "unknown error") for r in results]
 
 
 _TAIGEN = re.compile(r"taigen-(\d+)x(\d+)x(\d+)")
@@ -126,7 +108,7 @@ def _generated(n: int, m: int, count: int, split: str) -> list[EvalInstance]:
         raise InputError(f"taigen-{n}x{m}x{count}: use 2..200 jobs, 2..100 machines, 1..1000 instances")
     out = []
     for k in range(count):
-        if split != "all" and (k % 2 == 0) != (split == "train"):
+        if not in_split(k, split):
             continue
         dur, mac = taillard_jssp_arrays(n, m, 7_000_001 + 7919 * k + 101 * n + m, 9_000_011 + 6271 * k + 53 * n + m)
         loads = [0] * m

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ordino.errors import InputError
-from ordino.evolve.adapters import ProblemAdapter, Score, adapter_for
+from ordino.evolve.adapter_base import Score
+from ordino.evolve.adapters import ProblemAdapter, adapter_for
 from ordino.evolve.archive import Archive, CandidateRow
 from ordino.evolve.data import EvalInstance
 from ordino.evolve.engines import Engine, GPEngine, LLMEngine, Proposal
@@ -167,7 +168,7 @@ class _Run:
     # evaluation -----------------------------------------------------------------------------------------
     def evaluate(self, rows: list[CandidateRow], force_full: bool) -> None:
         """The cascade: smoke instance, small set (dedup, cull), full training set. Updates rows in place."""
-        todo = []
+        todo: list[CandidateRow] = []
         for r in rows:
             h = _code_hash(r.code)
             if h in self.codes:
@@ -177,9 +178,9 @@ class _Run:
                 todo.append(r)
         smoke = self.config.smoke if self.config.smoke is not None else self.engine.name != "gp"
         if smoke:  # generated trees cannot be syntactically broken: gp skips the smoke stage by default
-            todo = self._stage(todo, self.smoke, "smoke")
+            todo = [r for r, _ in self._stage(todo, self.smoke, "smoke")]
         scored = self._stage(todo, self.small, "small")
-        survivors = []
+        survivors: list[CandidateRow] = []
         for r, s in scored:
             r.small_gap = s.fitness
             fp = _fingerprint(s.objectives)
@@ -201,18 +202,17 @@ class _Run:
             self.archive.put_scores(r.id, [i.name for i in self.train], s.objectives,
                                     [g if g is not None else None for g in s.gaps])
 
-    def _stage(self, rows: list[Any], instances: list[EvalInstance], stage: str) -> list[tuple[CandidateRow, Score]]:
-        rows = [r[0] if isinstance(r, tuple) else r for r in rows]
+    def _stage(self, rows: list[CandidateRow], instances: list[EvalInstance],
+               stage: str) -> list[tuple[CandidateRow, Score]]:
         if not rows:
             return []
         results = self.adapter.evaluate([(r.id, r.code) for r in rows], instances, self.limits)
-        out = []
+        out: list[tuple[CandidateRow, Score]] = []
         for r, res in zip(rows, results, strict=True):
             r.stage = stage
             if isinstance(res, str):
                 r.status = "rejected" if res.startswith("rejected") else "error"
                 r.error = f"{res} [{stage} stage]" if not res.startswith("rejected") else res
-                r.seconds += 0.0
             else:
                 r.seconds += res.seconds
                 out.append((r, res))
@@ -256,11 +256,15 @@ class _Run:
         members = [self.archive.get(cid) for isl in self.islands for cid in isl]
         fits = [m.fitness for m in members if m is not None and m.fitness is not None]
         best = self.archive.best(self.run)
-        stats = {"generation": generation, "best_gap": best[0].fitness if best else math.inf,
-                 "mean_gap": sum(fits) / len(fits) if fits else math.inf, "best_id": best[0].id if best else "",
-                 "evaluated": len(all_rows), "failed": sum(1 for r in all_rows if r.status in ("error", "rejected")),
-                 "seconds": time.perf_counter() - began}
-        self.archive.add_generation(self.run, **stats)
+        best_gap = _fitness(best[0]) if best else math.inf
+        mean_gap = sum(fits) / len(fits) if fits else math.inf
+        best_id = best[0].id if best else ""
+        failed_count = sum(1 for r in all_rows if r.status in ("error", "rejected"))
+        seconds = time.perf_counter() - began
+        self.archive.add_generation(self.run, generation, best_gap, mean_gap, best_id, len(all_rows), failed_count,
+                                    seconds)
+        stats = {"generation": generation, "best_gap": best_gap, "mean_gap": mean_gap, "best_id": best_id,
+                 "evaluated": len(all_rows), "failed": failed_count, "seconds": seconds}
         self.generation = generation
         self.save_state()
         self.archive.commit()
@@ -269,10 +273,11 @@ class _Run:
     def update_islands(self, new: list[CandidateRow]) -> None:
         size = math.ceil(self.config.population / self.config.islands)
         for i in range(self.config.islands):
-            pool = [self.archive.get(cid) for cid in self.islands[i]]
-            pool = [c for c in pool if c is not None] + [r for r in new if r.island == i and r.status == "ok"]
-            pool.sort(key=lambda c: (c.fitness, len(c.code)))
-            seen, keep = set(), []
+            pool = [c for c in (self.archive.get(cid) for cid in self.islands[i]) if c is not None]
+            pool += [r for r in new if r.island == i and r.status == "ok"]
+            pool.sort(key=lambda c: (_fitness(c), len(c.code)))
+            seen: set[str] = set()
+            keep: list[str] = []
             for c in pool:
                 if c.id not in seen:
                     seen.add(c.id)
@@ -283,12 +288,18 @@ class _Run:
         for i in range(self.config.islands):
             members = [c for c in (self.archive.get(cid) for cid in self.islands[i]) if c is not None]
             if members:
-                self.history[i].append(members[0].fitness)
+                self.history[i].append(_fitness(members[0]))
             rev = review_island(members, [r for r in new if r.island == i], self.history[i])
             text, tin, tout = self.engine.reflect(rev, members[0] if members else None)
             self.reflections[i] = text
             self.reviews[i] = dataclasses.asdict(rev)
             self.archive.add_reflection(self.run, generation, i, text, tin, tout)
+
+    def _rank(self, cid: str) -> tuple[float, int]:
+        """Sort key of an island member: fitness, then code length."""
+        member = self.archive.get(cid)
+        assert member is not None  # islands hold ids of archived candidates
+        return _fitness(member), len(member.code)
 
     def migrate(self) -> None:
         k = self.config.islands
@@ -299,7 +310,7 @@ class _Run:
             dest = self.islands[(i + 1) % k]
             if lead is not None and lead not in dest:
                 dest.append(lead)
-                dest.sort(key=lambda cid: (self.archive.get(cid).fitness, len(self.archive.get(cid).code)))
+                dest.sort(key=self._rank)
                 del dest[math.ceil(self.config.population / k):]
 
     def offspring(self) -> tuple[list[Proposal], list[int]]:
@@ -366,6 +377,12 @@ def _check_genes(store: Archive, run: int, engine: Engine) -> None:
         except ValueError as exc:
             raise InputError(f"cannot resume from {store.path}: candidate {c.id!r} has a genome outside the gp "
                              f"grammar ({exc}); the archive was modified or is corrupt") from None
+
+
+def _fitness(member: CandidateRow) -> float:
+    """Fitness of a fully evaluated candidate (island members and the archive's best always are)."""
+    assert member.fitness is not None, member.id
+    return member.fitness
 
 
 def _fingerprint(values: list[float]) -> str:

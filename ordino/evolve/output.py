@@ -20,8 +20,7 @@ from ordino.evolve.sandbox import Limits, evaluate_candidates
 from ordino.models import Problem, Result, SolveOptions
 from ordino.models.method import Method
 
-__all__ = ["save_heuristic", "load_heuristic", "EvolvedHeuristic", "evolved_method", "register_evolved",
-           "plot_convergence"]
+__all__ = ["save_heuristic", "load_heuristic", "EvolvedHeuristic", "evolved_method", "plot_convergence"]
 
 _MARKER = "# ordino-evolved: "
 
@@ -136,15 +135,6 @@ def evolved_method(path: str | Path, name: str | None = None) -> Method:
     if heuristic.meta.get("test_gap") is not None:
         desc += f" (held-out gap {float(heuristic.meta['test_gap']):.3f} %)"
     return Method(method_name, run, desc, supports_tardiness)
-
-
-def register_evolved(path: str | Path, name: str | None = None) -> Method:
-    """Load a saved heuristic and register it with `ordino.solve` (replacing one of the same name)."""
-    from ordino.solve import register_method
-
-    method = evolved_method(path, name)
-    register_method(method, replace=True)
-    return method
 
 
 def plot_convergence(generations: list[dict], path: str | Path, title: str = "ordino evolve") -> Path:

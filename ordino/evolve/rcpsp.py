@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from ordino.datasets import load_suite
 from ordino.errors import InputError
-from ordino.evolve.adapters import Score, score_of
-from ordino.evolve.data import EvalInstance
-from ordino.evolve.sandbox import Limits, evaluate_candidates
-from ordino.heuristics.project.data import ProjectData
+from ordino.evolve.adapter_base import ClassicRulesAdapter
+from ordino.evolve.data import EvalInstance, in_split, spec_parts
+from ordino.evolve.gp import Tree
+from ordino.heuristics.project.data import ProjectData, project_from_problem
+from ordino.heuristics.project.sgs import critical_path_times, priority_values
 
 __all__ = ["RcpspAdapter", "RCPSP_ARGS"]
 
-RCPSP_ARGS = ("duration", "es", "ls", "n_succ", "n_desc", "work_succ", "demand", "horizon")
+RCPSP_ARGS: tuple[str, ...] = ("duration", "es", "ls", "n_succ", "n_desc", "work_succ", "demand", "horizon")
 
 RCPSP_DESCRIPTION = """\
 Resource-constrained project scheduling (single mode), minimise the makespan. A candidate is a priority
@@ -32,7 +34,7 @@ work_succ (duration plus the durations of the immediate successors), demand (res
 capacity, summed over resources), horizon (critical path length, the same for all). Return an array of the
 same length of finite floats. Only numpy (as np) and math may be imported; no files, no I/O, no try/except."""
 
-_SEEDS = {
+_SEEDS: dict[str, Tree] = {
     "lft": ["add", ["ls"], ["duration"]],
     "lst": ["ls"],
     "mslk": ["sub", ["ls"], ["es"]],
@@ -40,10 +42,9 @@ _SEEDS = {
     "grpw": ["neg", ["work_succ"]],
     "spt": ["duration"],
 }
-_SPLITS = ("train", "test", "all")
 
 
-class RcpspAdapter:
+class RcpspAdapter(ClassicRulesAdapter):
     """Priority rules for the serial SGS on PSPLIB instances."""
 
     name = "rcpsp"
@@ -54,32 +55,17 @@ class RcpspAdapter:
     gp_args = RCPSP_ARGS
     gp_derived = {"slack": "ls - es"}
     gp_doc = "Evolved priority rule for the serial SGS: the eligible activity with the lowest score goes first."
-
-    def seed_trees(self, weighted: bool) -> dict[str, list]:
-        """LFT, LST, MSLK, MTS, GRPW and SPT as expression trees."""
-        return dict(_SEEDS)
-
-    def seeds(self) -> dict[str, str]:
-        """The classic rules as candidate code."""
-        from ordino.evolve.gp import to_source
-
-        return {k: to_source(v, "Classic priority rule.", RCPSP_ARGS, {}) for k, v in _SEEDS.items()}
+    classic_rules = _SEEDS  # LFT, LST, MSLK, MTS, GRPW and SPT
+    classic_doc = "Classic priority rule."
 
     def load(self, spec: str) -> list[EvalInstance]:
         """Instances of ``psplib-j30`` / ``psplib-j60`` with an optional ``:train`` / ``:test`` split."""
-        from ordino.datasets import load_suite
-        from ordino.heuristics.project.data import project_from_problem
-
         out: list[EvalInstance] = []
-        for part in spec.split("+"):
-            name, _, split = part.strip().partition(":")
-            split = split or "all"
-            if split not in _SPLITS:
-                raise InputError(f"unknown split {split!r} in {part!r}; use one of {', '.join(_SPLITS)}")
+        for name, split in spec_parts(spec):
             if name not in ("psplib-j30", "psplib-j60"):
                 raise InputError(f"unknown RCPSP set {name!r}; use psplib-j30 or psplib-j60")
             for k, inst in enumerate(load_suite(name)):
-                if inst.best_known is None or (split != "all" and (k % 2 == 0) != (split == "train")):
+                if inst.best_known is None or not in_split(k, split):
                     continue
                 data = project_from_problem(inst.problem)
                 extra = {"duration": data.duration.tolist(), "demand": data.demand.tolist(),
@@ -91,17 +77,9 @@ class RcpspAdapter:
             raise InputError(f"set spec {spec!r} selects no RCPSP instance with a best known value")
         return out
 
-    def evaluate(self, candidates: list[tuple[str, str]], instances: list[EvalInstance],
-                 limits: Limits | None = None) -> list[Score | str]:
-        """Run candidates in one sandbox batch for their priorities; the serial SGS here makes the schedules."""
-        results = evaluate_candidates(candidates, [i.payload() for i in instances], self.kind, self.entry, limits)
-        return [score_of(r, instances) if r.ok else (r.error or "unknown error") for r in results]
-
 
 def _features(data: ProjectData) -> list[list[float]]:
     """The candidate's arguments, in `RCPSP_ARGS` order, computed here so the sandbox needs no ordino code."""
-    from ordino.heuristics.project.sgs import critical_path_times, priority_values
-
     es, ls, length = critical_path_times(data)
     cap = np.maximum(data.capacity.astype(float), 1.0)
     demand = (data.demand / cap).sum(axis=1) if data.demand.size else np.zeros(data.n)

@@ -143,12 +143,11 @@ def clean_env() -> dict[str, str]:
 
 def _view() -> tuple[list[str], dict[str, str]]:
     """Folders bound read-only into the jail (system libraries, Python, ordino) and top-level symlinks."""
-    import ordino
-
+    ordino_dir = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # ordino/evolve/sandbox.py
     links = {p: os.readlink(p) for p in SYSTEM if os.path.islink(p)}
     wanted = {p for p in SYSTEM if os.path.isdir(p) and p not in links}
     for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.realpath(sys.executable)),
-              os.path.dirname(os.path.realpath(ordino.__file__))):
+              ordino_dir):
         wanted.add(os.path.realpath(p))
     wanted.discard("/")
     binds = sorted(p for p in wanted if not any(p.startswith(q + "/") for q in wanted))

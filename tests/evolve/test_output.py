@@ -11,10 +11,9 @@ from ordino.evolve import (
     evolved_method,
     load_heuristic,
     plot_convergence,
-    register_evolved,
     save_heuristic,
 )
-from ordino.solve import solve
+from ordino.solve import register_method, solve
 from ordino.verify import verify
 
 CODE = "import numpy as np\n\n\ndef priority(p, d, w, t, rem, pmean, pmax):\n    return np.maximum(t + p, d)\n"
@@ -38,7 +37,8 @@ def test_saved_file_has_header_and_loads(tmp_path) -> None:
 
 def test_evolved_method_solves_and_verifies(tmp_path) -> None:
     path = _saved(tmp_path)
-    method = register_evolved(path, "evolved-test")
+    method = evolved_method(path, "evolved-test")
+    register_method(method, replace=True)
     problem = single_machine_problem([3, 2, 4], [9, 2, 1])
     result = solve(problem, "evolved-test")
     assert result.status == "feasible" and result.objective == 5

@@ -100,7 +100,7 @@ def _earliest_fit(usage: np.ndarray, need: np.ndarray, t: int, dv: int) -> int:
         fits = np.flatnonzero(runs[dv:] == runs[:-dv])  # no bad period in [i, i + dv)
         if len(fits):
             return t + int(fits[0])
-        t += len(bad) - dv + 1
+        t += bad.size - dv + 1
 
 
 def serial_sgs(data: ProjectData, priority: np.ndarray | str, release: bool = True,

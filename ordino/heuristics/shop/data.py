@@ -72,7 +72,9 @@ class ShopData:
         if any(d < 0 for row in dur for d in row) or any(m < 0 for row in mac for m in row):
             raise InputError("durations and machine indices must be non-negative (machines are 0-based)")
         n_m = 1 + max((max(row) for row in mac if row), default=0)
-        job_ops, options, ids = [], [], []
+        job_ops: list[list[int]] = []
+        options: list[list[tuple[int, int, int]]] = []
+        ids: list[str] = []
         for j, (drow, mrow) in enumerate(zip(dur, mac, strict=True)):
             job_ops.append(list(range(len(ids), len(ids) + len(drow))))
             for k, (d, m) in enumerate(zip(drow, mrow, strict=True)):
@@ -111,11 +113,15 @@ def shop_from_problem(problem: Problem) -> ShopData:
     chains = _job_chains(problem)
     assert chains is not None  # guaranteed by classify
     machine_index = {r.id: i for i, r in enumerate(problem.resources)}
-    ids, job_ops, options, release, due = [], [], [], [], []
+    ids: list[str] = []
+    job_ops: list[list[int]] = []
+    options: list[list[tuple[int, int, int]]] = []
+    release: list[int] = []
+    due: list[float] = []
     dues = {v.id: v.due for v in problem.job_views}
     for chain in chains:
-        job = problem.task(chain[0]).job or chain[0]
-        due.append(float("inf") if dues.get(job) is None else float(dues[job]))
+        job_due = dues.get(problem.task(chain[0]).job or chain[0])
+        due.append(float("inf") if job_due is None else float(job_due))
         job_ops.append(list(range(len(ids), len(ids) + len(chain))))
         for tid in chain:
             task = problem.task(tid)

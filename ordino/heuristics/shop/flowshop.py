@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -117,11 +119,12 @@ def _local_search_loops(p: np.ndarray, perm: np.ndarray, cmax: int, jobs: np.nda
     return cmax
 
 
-_insertion_jit = None
-_KERNEL: list = []
+_insertion_jit: Callable[..., Any] = _insertion_loops
+"""The insertion kernel `_local_search_loops` calls: replaced by its compiled version in `_kernel`."""
+_KERNEL: list[tuple[Callable[..., Any], Callable[..., Any]] | None] = []
 
 
-def _kernel():
+def _kernel() -> tuple[Callable[..., Any], Callable[..., Any]] | None:
     """The numba-compiled (insertion, local search) pair, or None when numba is not installed."""
     global _insertion_jit
     if not _KERNEL:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ordino.heuristics.shop import tabu_nb
+from ordino.heuristics.shop import tabu_numba
 from ordino.heuristics.shop.data import ShopData
 
 
@@ -84,7 +84,7 @@ class _Graph:
         indeg = [(jp[v] >= 0) + (mp[v] >= 0) for v in range(n)]
         stack = [v for v in range(n) if not indeg[v]]
         r = list(self.rel)
-        order = []
+        order: list[int] = []
         push, pop, add = stack.append, stack.pop, order.append
         while stack:
             v = pop()
@@ -399,7 +399,7 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
         it (default max(400, 4 x operations)).
     use_compiled : run the numba-compiled core (same search, ~50x more iterations) for a job shop. None
         (default) uses it when numba is installed and getting it cannot overrun the budget: compiling it
-        (10-20 s) with at least 30 s; loading it from the cache (about a second, see `tabu_nb.warm_up`) with
+        (10-20 s) with at least 30 s; loading it from the cache (about a second) with
         at least 2 s and `COMPILED_MIN_OPS` operations.
 
     Returns
@@ -416,9 +416,9 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
     stall_limit = stall_limit if stall_limit is not None else max(400, 4 * data.n_ops)
     if use_compiled is None:
         use_compiled = time_limit >= 30 or (time_limit >= 2 and data.n_ops >= COMPILED_MIN_OPS
-                                            and tabu_nb.cache_ready())
+                                            and tabu_numba.cache_ready())
     # the compiled core keeps an operations x operations tabu matrix: bounded to ~70 MB
-    if not data.flexible and use_compiled and data.n_ops <= 3000 and tabu_nb.compiled() is not None:
+    if not data.flexible and use_compiled and data.n_ops <= 3000 and tabu_numba.compiled() is not None:
         return _compiled_search(g, cmax, began, time_limit, seed, max_iterations, target, base_tenure, stall_limit)
     best, best_state, best_r = cmax, g.snapshot(), g.r[:]
     flexible = data.flexible
@@ -494,8 +494,10 @@ def tabu_search(data: ShopData, choice: list[int], starts: list[int], time_limit
 def _compiled_search(g: _Graph, cmax: int, began: float, time_limit: float, seed: int,
                      max_iterations: int | None, target: int | None, tenure: int, stall_limit: int) -> TabuResult:
     """Run the numba core in chunks of iterations until the time, the iteration budget or the target."""
-    core, seed_fn, heads = tabu_nb.compiled()
-    tabu_nb._USED.append(True)
+    kernels = tabu_numba.compiled()
+    assert kernels is not None  # checked by the caller
+    core, seed_fn, heads = kernels
+    tabu_numba.note_loaded()
     i64 = np.int64
     p, jp, js = np.array(g.p, dtype=i64), np.array(g.jp, dtype=i64), np.array(g.js, dtype=i64)
     rel, lasts = np.array(g.rel, dtype=i64), np.array(g.lasts, dtype=i64)

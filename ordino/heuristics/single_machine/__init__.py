@@ -7,7 +7,6 @@ Inputs are integer arrays ``p`` (processing times), ``d`` (due dates, may be neg
 from .evaluate import (
     adjacent_swap_gains,
     batch_total_weighted_tardiness,
-    completion_times,
     insertion_gains,
     move_to_end_values,
     swap_gains,
@@ -38,7 +37,6 @@ __all__ = [
     "atc",
     "batch_total_weighted_tardiness",
     "best_rule_start",
-    "completion_times",
     "covert",
     "dp_subsets",
     "dynasearch",

@@ -19,25 +19,30 @@ DP ``F[j+1] = max(F[j], max_i F[i] + G[i, j])`` picks the best set of independen
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
+from .dynasearch_numpy import dynasearch_pass_numpy
+
 try:  # pragma: no branch
-    from numba import njit
+    import numba
+
+    HAVE_NUMBA = True
 except ImportError:  # pragma: no cover - plain Python fallback
-
-    def njit(*args, **kwargs):
-        """Identity decorator used when numba is not installed."""
-        if args and callable(args[0]):
-            return args[0]
-        return lambda f: f
+    HAVE_NUMBA = False
 
 
-HAVE_NUMBA = njit.__module__.startswith("numba")
+def njit(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``numba.njit(cache=True)`` when numba is installed; without it the plain Python function."""
+    return numba.njit(cache=True)(f) if HAVE_NUMBA else f
+
 
 _MASK = (1 << 64) - 1
 
 
-@njit(cache=True)
+@njit
 def twt(p, d, w, s):
     """Total weighted tardiness of sequence ``s``."""
     c = 0
@@ -51,8 +56,7 @@ def twt(p, d, w, s):
     return tot
 
 
-@njit(cache=True)
-def dyna_pass(p, d, w, s, out, insert, max_span, max_len):
+def _dyna_pass_loops(p, d, w, s, out, insert, max_span, max_len):
     """One dynasearch pass on ``s``; writes the improved sequence to ``out`` and returns the gain (0: none).
 
     ``insert`` adds forward/backward insertions to the swaps (enhanced dynasearch); ``max_span > 0``
@@ -180,7 +184,21 @@ def dyna_pass(p, d, w, s, out, insert, max_span, max_len):
     return f[n]
 
 
-@njit(cache=True)
+def _dyna_pass_numpy(p, d, w, s, out, insert, max_span, max_len):
+    """Without numba: the numpy gain-matrix pass (much faster than the loops above in plain Python)."""
+    if max_len > 0:
+        raise ValueError("max_len needs numba")
+    moves = "swap+insert" if insert else "swap"
+    new, gain = dynasearch_pass_numpy(p, d, w, s, moves, max_span if max_span > 0 else None)
+    out[:] = new
+    return gain
+
+
+dyna_pass = njit(_dyna_pass_loops) if HAVE_NUMBA else _dyna_pass_numpy
+"""One dynasearch pass (see `_dyna_pass_loops`): compiled, or the numpy pass without numba."""
+
+
+@njit
 def descend(p, d, w, s, buf, insert, max_span, max_len, max_passes):
     """Dynasearch passes on ``s`` (in place, ``buf`` is scratch) until no gain; returns the number of passes."""
     passes = 0
@@ -194,8 +212,7 @@ def descend(p, d, w, s, buf, insert, max_span, max_len, max_passes):
     return passes
 
 
-@njit(cache=True)
-def _rand(state, bound):
+def _rand_uint64(state, bound):
     """Uniform integer in ``[0, bound)`` from a xorshift64* generator stored in ``state[0]``."""
     x = state[0]
     x ^= x >> np.uint64(12)
@@ -206,7 +223,20 @@ def _rand(state, bound):
     return np.int64(r % np.uint64(bound))
 
 
-@njit(cache=True)
+def _rand_python(state, bound):
+    """Same xorshift64* stream as the compiled version, in Python integers (no overflow warnings)."""
+    x = int(state[0])
+    x ^= x >> 12
+    x ^= (x << 25) & _MASK
+    x ^= x >> 27
+    state[0] = x
+    return (((x * 2685821657736338717) & _MASK) >> 33) % int(bound)
+
+
+_rand = njit(_rand_uint64) if HAVE_NUMBA else _rand_python
+
+
+@njit
 def ils_iterations(
     p, d, w, cur, best, st, rng, iters, lb, insert, max_span, max_len, kick_lo, kick_hi, window, restart_after
 ):
@@ -266,7 +296,7 @@ def seed_state(seed: int) -> np.ndarray:
     return np.array([z or 1], dtype=np.uint64)
 
 
-@njit(cache=True)
+@njit
 def dp_subsets_kernel(p, d, w, f, tot):
     """Subset DP ``F(S) = min_{j in S} F(S - j) + w_j max(0, p(S) - d_j)`` in increasing bitmask order.
 
@@ -304,26 +334,3 @@ def dp_subsets_kernel(p, d, w, f, tot):
                     s ^= 1 << j
                     break
     return seq, f[size - 1]
-
-
-if not HAVE_NUMBA:  # pragma: no cover - exercised by a subprocess test that hides numba
-
-    def dyna_pass(p, d, w, s, out, insert, max_span, max_len):  # noqa: F811
-        """Without numba: the numpy gain-matrix pass (much faster than the loops above in plain Python)."""
-        from .local_search import _dynasearch_pass_numpy
-
-        if max_len > 0:
-            raise ValueError("max_len needs numba")
-        moves = "swap+insert" if insert else "swap"
-        new, gain = _dynasearch_pass_numpy(p, d, w, s, moves, max_span if max_span > 0 else None)
-        out[:] = new
-        return gain
-
-    def _rand(state, bound):  # noqa: F811
-        """Same xorshift64* stream as the compiled version, in Python integers (no overflow warnings)."""
-        x = int(state[0])
-        x ^= x >> 12
-        x ^= (x << 25) & _MASK
-        x ^= x >> 27
-        state[0] = x
-        return (((x * 2685821657736338717) & _MASK) >> 33) % int(bound)

@@ -16,7 +16,6 @@ import numpy as np
 
 __all__ = [
     "as_instance",
-    "completion_times",
     "total_weighted_tardiness",
     "total_tardiness",
     "batch_total_weighted_tardiness",
@@ -37,11 +36,6 @@ def as_instance(p, d, w=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if p.size and p.min() < 0:
         raise ValueError("processing times must be non-negative")
     return p, d, w
-
-
-def completion_times(p, perm) -> np.ndarray:
-    """Completion time of each position of ``perm`` (``C[k]`` is the completion of job ``perm[k]``)."""
-    return np.cumsum(np.asarray(p, dtype=np.int64)[np.asarray(perm, dtype=np.int64)])
 
 
 def total_weighted_tardiness(p, d, perm, w=None) -> int:

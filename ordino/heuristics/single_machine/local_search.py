@@ -23,16 +23,11 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 
 import numpy as np
 
-from .evaluate import (
-    adjacent_swap_gains,
-    as_instance,
-    insertion_gains,
-    swap_gains,
-    total_weighted_tardiness,
-)
+from .evaluate import adjacent_swap_gains, as_instance, insertion_gains, swap_gains, total_weighted_tardiness
 
 __all__ = [
     "adjacent_interchange",
@@ -57,108 +52,72 @@ def _start(p, d, w, perm):
     return np.lexsort((p, d)) if perm is None else np.asarray(perm, dtype=np.int64).copy()
 
 
-def adjacent_interchange(p, d, w=None, perm=None, max_passes: int = 10_000) -> tuple[np.ndarray, int]:
-    """Best-improvement adjacent pairwise interchange until a local optimum; returns ``(perm, value)``."""
+def _best_adjacent_swap(p, d, w, s: np.ndarray) -> np.ndarray | None:
+    """``s`` after its best adjacent interchange, or None when none improves it."""
+    g = adjacent_swap_gains(p, d, s, w)
+    if g.size == 0:
+        return None
+    k = int(np.argmax(g))
+    if g[k] <= 0:
+        return None
+    s[k], s[k + 1] = s[k + 1], s[k]
+    return s
+
+
+def _best_swap(p, d, w, s: np.ndarray) -> np.ndarray | None:
+    """``s`` after its best pairwise interchange, or None when none improves it."""
+    if s.size < 2:
+        return None
+    g = swap_gains(p, d, s, w)
+    i, j = np.unravel_index(int(np.argmax(g)), g.shape)
+    if g[i, j] <= 0:
+        return None
+    s[i], s[j] = s[j], s[i]
+    return s
+
+
+def _best_insertion(p, d, w, s: np.ndarray) -> np.ndarray | None:
+    """``s`` after its best insertion (forward or backward), or None when none improves it."""
+    if s.size < 2:
+        return None
+    fwd, bwd = insertion_gains(p, d, s, w)
+    kf, kb = int(np.argmax(fwd)), int(np.argmax(bwd))
+    gf, gb = fwd.flat[kf], bwd.flat[kb]
+    if max(gf, gb) <= 0:
+        return None
+    if gf >= gb:
+        i, j = divmod(kf, s.size)
+        return np.concatenate((s[:i], s[i + 1 : j + 1], s[i : i + 1], s[j + 1 :]))
+    i, j = divmod(kb, s.size)
+    return np.concatenate((s[:i], s[j : j + 1], s[i:j], s[j + 1 :]))
+
+
+def _descend(p, d, w, perm, max_passes: int,
+             move: Callable[..., np.ndarray | None]) -> tuple[np.ndarray, int]:
+    """Apply the best improving `move` until there is none (or `max_passes`); returns ``(perm, value)``."""
     p, d, w = as_instance(p, d, w)
     s = _start(p, d, w, perm)
     for _ in range(max_passes):
-        g = adjacent_swap_gains(p, d, s, w)
-        if g.size == 0:
+        moved = move(p, d, w, s)
+        if moved is None:
             break
-        k = int(np.argmax(g))
-        if g[k] <= 0:
-            break
-        s[k], s[k + 1] = s[k + 1], s[k]
+        s = moved
     return s, total_weighted_tardiness(p, d, s, w)
+
+
+def adjacent_interchange(p, d, w=None, perm=None, max_passes: int = 10_000) -> tuple[np.ndarray, int]:
+    """Best-improvement adjacent pairwise interchange until a local optimum; returns ``(perm, value)``."""
+    return _descend(p, d, w, perm, max_passes, _best_adjacent_swap)
 
 
 def pairwise_interchange(p, d, w=None, perm=None, max_passes: int = 10_000) -> tuple[np.ndarray, int]:
     """Best-improvement general pairwise interchange (any two positions) until a local optimum."""
-    p, d, w = as_instance(p, d, w)
-    s = _start(p, d, w, perm)
-    for _ in range(max_passes):
-        if s.size < 2:
-            break
-        g = swap_gains(p, d, s, w)
-        i, j = np.unravel_index(int(np.argmax(g)), g.shape)
-        if g[i, j] <= 0:
-            break
-        s[i], s[j] = s[j], s[i]
-    return s, total_weighted_tardiness(p, d, s, w)
+    return _descend(p, d, w, perm, max_passes, _best_swap)
 
 
 def insertion(p, d, w=None, perm=None, max_passes: int = 10_000) -> tuple[np.ndarray, int]:
     """Best-improvement insertion (remove one job, reinsert anywhere) until a local optimum."""
-    p, d, w = as_instance(p, d, w)
-    s = _start(p, d, w, perm)
-    for _ in range(max_passes):
-        if s.size < 2:
-            break
-        fwd, bwd = insertion_gains(p, d, s, w)
-        kf, kb = int(np.argmax(fwd)), int(np.argmax(bwd))
-        gf, gb = fwd.flat[kf], bwd.flat[kb]
-        if max(gf, gb) <= 0:
-            break
-        if gf >= gb:
-            i, j = divmod(kf, s.size)
-            s = np.concatenate((s[:i], s[i + 1 : j + 1], s[i : i + 1], s[j + 1 :]))
-        else:
-            i, j = divmod(kb, s.size)
-            s = np.concatenate((s[:i], s[j : j + 1], s[i:j], s[j + 1 :]))
-    return s, total_weighted_tardiness(p, d, s, w)
-
-
-def _segment_gains(p, d, w, s, moves: str, max_span: int | None):
-    """Best gain and move type per segment ``(i, j)``: type 0 swap, 1 forward insert, 2 backward insert."""
-    g = swap_gains(p, d, s, w, max_span=max_span)
-    if moves == "swap":
-        return g, np.zeros(g.shape, dtype=np.int8)
-    fwd, bwd = insertion_gains(p, d, s, w)
-    stack = np.stack((g, fwd, bwd))
-    kind = np.argmax(stack, axis=0).astype(np.int8)
-    return np.take_along_axis(stack, kind[None].astype(np.int64), 0)[0], kind
-
-
-def _dynasearch_pass_numpy(p, d, w, s: np.ndarray, moves: str = "swap+insert", max_span: int | None = None):
-    """Reference dynasearch pass on the numpy gain matrices (kept to cross-check the compiled kernel).
-
-    The DP runs over prefix lengths: ``F[j+1] = max(F[j], max_i F[i] + G[i, j])`` where ``G[i, j]`` is the
-    best gain of a move that changes exactly positions ``i..j``.
-    """
-    n = s.size
-    if n < 2:
-        return s, 0
-    g, kind = _segment_gains(p, d, w, s, moves, max_span)
-    f = np.zeros(n + 1, dtype=np.int64)
-    choice = np.full(n, -1, dtype=np.int64)
-    for j in range(1, n):
-        cand = f[:j] + g[:j, j]
-        i = int(np.argmax(cand))
-        if cand[i] > f[j]:
-            f[j + 1] = cand[i]
-            choice[j] = i
-        else:
-            f[j + 1] = f[j]
-    if f[n] <= 0:
-        return s, 0
-    out = s.copy()
-    j = n - 1
-    while j >= 0:
-        i = int(choice[j])
-        if i < 0:
-            j -= 1
-            continue
-        k = kind[i, j]
-        if k == 0:
-            out[i], out[j] = s[j], s[i]
-        elif k == 1:
-            out[i:j] = s[i + 1 : j + 1]
-            out[j] = s[i]
-        else:
-            out[i + 1 : j + 1] = s[i:j]
-            out[i] = s[j]
-        j = i - 1
-    return out, int(f[n])
+    return _descend(p, d, w, perm, max_passes, _best_insertion)
 
 
 def _moves_flags(moves: str, max_span: int | None) -> tuple[bool, int]:

@@ -5,6 +5,8 @@ caller can watch the clock. Used for job shops (fixed machine choice) when numba
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -246,7 +248,7 @@ def _core(p, jp, js, rel, lasts, mp, ms, best_mp, best_ms, tabu, state, n_iter, 
                 x = np.random.randint(n_moves)
                 mv_key[x] = 0.0
             for _try in range(3):
-                x = np.argmin(mv_key[:n_moves])
+                x = int(np.argmin(mv_key[:n_moves]))
                 if mv_key[x] == np.inf:
                     break
                 mv_key[x] = np.inf
@@ -313,8 +315,16 @@ def _core(p, jp, js, rel, lasts, mp, ms, best_mp, best_ms, tabu, state, n_iter, 
     state[0], state[1], state[2], state[3] = it, stall, best, cmax
 
 
-_COMPILED: list = []
+Kernels = tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]]
+"""The compiled core, the seeding of its random stream and its heads computation."""
+
+_COMPILED: list[Kernels | None] = []
 _USED: list[bool] = []
+
+
+def note_loaded() -> None:
+    """Record that the compiled core runs in this process (`cache_ready` is then True)."""
+    _USED.append(True)
 
 
 def cache_ready() -> bool:
@@ -327,28 +337,11 @@ def cache_ready() -> bool:
     folders = [Path(__file__).parent / "__pycache__"]
     if os.environ.get("NUMBA_CACHE_DIR"):
         folders.append(Path(os.environ["NUMBA_CACHE_DIR"]))
-    return any(any(folder.rglob("tabu_nb._core-*.nbi")) for folder in folders if folder.is_dir())
+    return any(any(folder.rglob("tabu_numba._core-*.nbi")) for folder in folders if folder.is_dir())
 
 
-def warm_up() -> bool:
-    """Compile (or load) the core now, e.g. after installing; returns False without numba."""
-    kernels = compiled()
-    if kernels is None:
-        return False
-    core, seed, heads = kernels
-    i64 = np.int64
-    p = np.array([1, 2], dtype=i64)
-    none = np.array([-1, -1], dtype=i64)
-    seed(0)
-    core(p, none, none, np.zeros(2, dtype=i64), np.array([0, 1], dtype=i64), none.copy(), none.copy(),
-         none.copy(), none.copy(), np.zeros((2, 2), dtype=i64), np.array([0, 0, 2, 2], dtype=i64), 1, 1, 1, -1)
-    heads(p, none, none, none, none, np.zeros(2, dtype=i64))
-    _USED.append(True)
-    return True
-
-
-def compiled():
-    """The numba-compiled core, or None when numba is not installed."""
+def compiled() -> Kernels | None:
+    """The numba-compiled kernels, or None when numba is not installed."""
     if not _COMPILED:
         try:
             import numba

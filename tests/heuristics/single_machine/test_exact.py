@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sm_data import load_smtt
 
 from ordino.heuristics.single_machine import (
     dp_subsets,
@@ -18,6 +17,7 @@ from ordino.heuristics.single_machine import (
 )
 from ordino.heuristics.single_machine.exact import _dp_subsets_numpy
 from ordino.solvers.single_machine import cpsat_smwt, positional_milp, time_indexed_milp
+from tests.heuristics.single_machine.instances import load_smtt
 
 
 @st.composite

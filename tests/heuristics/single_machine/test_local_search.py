@@ -8,7 +8,6 @@ import time
 
 import numpy as np
 import pytest
-from sm_data import load_orlib_wt, load_smtt
 
 from ordino.heuristics.single_machine import (
     adjacent_interchange,
@@ -24,7 +23,9 @@ from ordino.heuristics.single_machine import (
     swap_gains,
     total_weighted_tardiness,
 )
-from ordino.heuristics.single_machine.local_search import _dynasearch_pass_numpy, quick_start
+from ordino.heuristics.single_machine.dynasearch_numpy import dynasearch_pass_numpy
+from ordino.heuristics.single_machine.local_search import quick_start
+from tests.heuristics.single_machine.instances import load_orlib_wt, load_smtt
 
 
 def random_instance(rng, n, weighted=True):
@@ -84,7 +85,7 @@ def test_compiled_pass_matches_numpy_reference(seed):
         for moves in ("swap", "swap+insert"):
             for span in (None, 1, 4):
                 out, gain = dynasearch_pass(p, d, w, s, moves, span)
-                _, ref = _dynasearch_pass_numpy(*_inst(p, d, w), s, moves, span)
+                _, ref = dynasearch_pass_numpy(*_inst(p, d, w), s, moves, span)
                 assert gain == ref, (trial, moves, span)
                 assert sorted(out.tolist()) == list(range(n))
                 assert v0 - total_weighted_tardiness(p, d, out, w) == gain
