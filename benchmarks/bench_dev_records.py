@@ -1,7 +1,7 @@
 """Expressiveness table for the natural-language dev records: hand-written instance vs ground truth.
 
 Run: `python benchmarks/bench_dev_records.py [--time-limit 20]`. Reads the record file through
-ORDINO_DATA_MIRROR (default /work/shared/data) and the instances from tests/breadth/dev_records/.
+ORDINO_DATA_MIRROR (default /work/shared/data) and the instances from tests/solvers/dev_records/.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ordino.models.linear import LinearModel
 from ordino.solve import solve
 
 ROOT = Path(__file__).resolve().parents[1]
-RECORDS = ROOT / "tests" / "breadth" / "dev_records"
+RECORDS = ROOT / "tests" / "solvers" / "dev_records"
 
 
 def family(model) -> str:

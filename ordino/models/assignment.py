@@ -246,21 +246,21 @@ class RosterProblem(OntologyModel):
         periods = {p for s in self.shifts for p in s.periods}
         skills = {k for s in self.staff for k in s.skills}
 
-        def refs(where: str, staff: list[str] | None, shift_ids: list[str] | None, day_ids: list[str] | None):
+        def refs(where: str, staff: list[str] | None, shift_ids: list[str] | None, day_ids: list[str] | None) -> None:
             for kind, given, known in (("staff", staff, people), ("shift", shift_ids, shifts),
                                        ("day", day_ids, days)):
                 for x in given or []:
                     if x not in known:
                         errors.append(f"{where}: {kind} {x!r} is not declared")
 
-        for k, c in enumerate(self.cover):
-            refs(f"cover[{k}]", None, [c.shift] if c.shift else None, [c.day] if c.day else None)
-            if c.period is not None and c.period not in periods:
-                errors.append(f"cover[{k}]: period {c.period!r} is covered by no shift's periods")
-            if c.skill is not None and c.skill not in skills:
-                errors.append(f"cover[{k}]: no staff has skill {c.skill!r}")
-        for k, c in enumerate(self.costs):
-            refs(f"costs[{k}]", c.staff, c.shifts, c.days)
+        for k, cover in enumerate(self.cover):
+            refs(f"cover[{k}]", None, [cover.shift] if cover.shift else None, [cover.day] if cover.day else None)
+            if cover.period is not None and cover.period not in periods:
+                errors.append(f"cover[{k}]: period {cover.period!r} is covered by no shift's periods")
+            if cover.skill is not None and cover.skill not in skills:
+                errors.append(f"cover[{k}]: no staff has skill {cover.skill!r}")
+        for k, cost in enumerate(self.costs):
+            refs(f"costs[{k}]", cost.staff, cost.shifts, cost.days)
         for k, r in enumerate(self.rules):
             where = f"rules[{k}]({r.type})"
             if isinstance(r, Selection):

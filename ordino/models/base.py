@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Final
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = "ordino/1"
+SCHEMA_VERSION: Final = "ordino/1"
 
 MAX_VALUE = 10**12
 """The largest time, duration, weight, cost, capacity or amount a model may hold (a time may also be as low as

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ordino.models import constraints as c
 from ordino.models.objective import ObjectiveTerm
+from ordino.models.problem import Problem
 from ordino.models.resources import Resource, SetupTime
 from ordino.models.tasks import Job, Mode, Task
-
-if TYPE_CHECKING:
-    from ordino.models.problem import Problem
 
 _PRECEDENCE = {
     "end_before_start": c.EndBeforeStart,
@@ -95,8 +93,6 @@ class ProblemBuilder:
 
     def build(self) -> Problem:
         """Validate and return the Problem."""
-        from ordino.models.problem import Problem
-
         data = dict(self._data)
         if not data["objective"]:
             data.pop("objective")

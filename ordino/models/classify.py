@@ -6,6 +6,7 @@ from typing import Literal
 
 from ordino.models.constraints import EndBeforeStart
 from ordino.models.problem import Problem
+from ordino.models.tasks import Task
 
 ProblemClass = Literal["single_machine", "parallel_machines", "flow_shop", "job_shop", "flexible_job_shop",
                        "rcpsp", "multi_mode_rcpsp", "general"]
@@ -30,6 +31,8 @@ def _job_chains(problem: Problem) -> list[list[str]] | None:
     has_pred: set[str] = set()
     job_of = {t.id: t.job or t.id for t in problem.tasks}
     for c in problem.constraints:
+        if not isinstance(c, EndBeforeStart):
+            return None
         if job_of[c.first] != job_of[c.then] or c.first in nxt or c.then in has_pred:
             return None
         nxt[c.first] = c.then
@@ -78,11 +81,6 @@ def classify(problem: Problem) -> ProblemClass:
     return "job_shop"
 
 
-def _distinct_machines(task) -> bool:
+def _distinct_machines(task: Task) -> bool:
     machines = [m.resources[0] for m in task.modes]
     return len(set(machines)) == len(machines)
-
-
-def is_parallel_machine_task(problem: Problem) -> bool:
-    """True when every task is a job of its own that may run on one of several machines."""
-    return classify(problem) == "parallel_machines"

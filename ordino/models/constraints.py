@@ -5,7 +5,7 @@ Each class's docstring is its definition; prompts, docs and elicitation question
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -17,6 +17,8 @@ class _Precedence(OntologyModel):
     then: Id
     min_lag: Time = 0
     max_lag: Time | None = None
+    if TYPE_CHECKING:
+        type: str  # each subclass declares its own tag
 
     @model_validator(mode="after")
     def _check(self) -> _Precedence:

@@ -19,7 +19,8 @@ def landmark(problem: Problem) -> int:
     window opening (`start_min`, `end_min`) and end of a down time (0 when there is none)."""
     times = [0]
     times += [problem.earliest_start(t) for t in problem.tasks]
-    times += [x.due for x in (*problem.tasks, *problem.jobs) if x.due is not None]
+    times += [t.due for t in problem.tasks if t.due is not None]
+    times += [j.due for j in problem.jobs if j.due is not None]
     times += [b for r in problem.resources for _, b in r.unavailable]
     for c in problem.constraints:
         if isinstance(c, TimeWindow):

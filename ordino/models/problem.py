@@ -134,9 +134,8 @@ class Problem(OntologyModel):
 
     def latest_end(self, task: Task) -> int | None:
         """Tightest of the task deadline, its job deadline and the horizon (None when unbounded)."""
-        bounds = [b for b in (task.deadline, self.horizon) if b is not None]
-        if task.job is not None and self.job_by_id[task.job].deadline is not None:
-            bounds.append(self.job_by_id[task.job].deadline)
+        job_deadline = self.job_by_id[task.job].deadline if task.job is not None else None
+        bounds = [b for b in (task.deadline, self.horizon, job_deadline) if b is not None]
         return min(bounds) if bounds else None
 
     # --- JSON ----------------------------------------------------------------------------------
@@ -152,7 +151,10 @@ class Problem(OntologyModel):
 
     @classmethod
     def builder(cls, name: str = "", time_unit: str = "min") -> ProblemBuilder:
-        """A fluent builder: `Problem.builder().machine("M1").task("a", 3, on="M1").build()`."""
+        """A fluent builder: `Problem.builder().machine("M1").task("a", 3, on="M1").build()`.
+
+        The builder module imports this one (its `build` returns a Problem), so it is imported here, when a
+        builder is asked for, and not at the top: the dependency points from the builder to the problem."""
         from ordino.models.builder import ProblemBuilder
 
         return ProblemBuilder(name=name, time_unit=time_unit)

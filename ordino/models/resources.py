@@ -48,10 +48,6 @@ class Resource(OntologyModel):
                 raise ValueError(f"resource {self.id!r}: unavailable interval [{start}, {end}) is empty")
         return self
 
-    def setup_time(self, before: str, after: str) -> int:
-        """Setup time between two families on this machine (0 when none is declared)."""
-        return self.setup_table.get((before, after), 0)
-
     @property
     def setup_table(self) -> dict[tuple[str, str], int]:
         """Setup times keyed by (before family, after family)."""

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ordino.errors import InputError, ModelError
 from ordino.models import CONSTRAINT_TYPES, TERM_DEFINITIONS, Problem, classify
+from ordino.solvers.model_doc import Doc, docs_context
+
+if TYPE_CHECKING:
+    from ordino.solvers.milp.core import MilpModel
 
 Format = Literal["lp", "mps", "md"]
 FORMATS: tuple[str, ...] = ("lp", "mps", "md")
@@ -113,30 +117,19 @@ def _common_context(problem: Problem) -> dict[str, Any]:
     }
 
 
-def _docs(items) -> list[dict[str, Any]]:
-    return [{"name": d.name, "math": d.math, "text": d.text, "size": d.size} for d in items]
-
-
-def _milp_context(built) -> dict[str, Any]:
+def _milp_context(built: MilpModel) -> dict[str, Any]:
     label = built.formulation.replace("_", "-")
     return {
         "summary": f"Mixed-integer linear program, {label} formulation, solved by HiGHS through Pyomo. "
                    f"Times are integers; the horizon H bounds every end time in some optimal schedule.",
         "model_kind": f"MILP ({label})",
         "note": None,
-        "sets": _docs(built.sets),
-        "parameters": _docs(built.parameters),
-        "variables": _docs(built.variables),
-        "objective": _docs(built.objective),
-        "constraints": _docs(built.constraints),
+        "sets": docs_context(built.sets),
+        "parameters": docs_context(built.parameters),
+        "variables": docs_context(built.variables),
+        "objective": docs_context(built.objective),
+        "constraints": docs_context(built.constraints),
     }
-
-
-class _D:
-    """A documented CP model component (same fields as the MILP's)."""
-
-    def __init__(self, name: str, math: str, text: str, size: int = 1) -> None:
-        self.name, self.math, self.text, self.size = name, math, text, size
 
 
 def _cp_context(problem: Problem, note: str) -> dict[str, Any]:
@@ -148,40 +141,40 @@ def _cp_context(problem: Problem, note: str) -> dict[str, Any]:
     optional = [t for t in tasks if t.optional]
     multi = [t for t in tasks if len(t.modes) > 1]
     variables = [
-        _D("s, e", r"S_i, E_i \in [0, H]", "start and end of task i", len(tasks)),
-        _D("iv", r"I_{ik} = [S_i, S_i + p_{ik})", "interval of task i in mode k (optional when it has a choice)",
+        Doc("s, e", r"S_i, E_i \in [0, H]", "start and end of task i", len(tasks)),
+        Doc("iv", r"I_{ik} = [S_i, S_i + p_{ik})", "interval of task i in mode k (optional when it has a choice)",
            modes),
     ]
     if multi:
-        variables.append(_D("x", r"x_{ik} \in \{0,1\}", "task i runs in mode k", sum(len(t.modes) for t in multi)))
+        variables.append(Doc("x", r"x_{ik} \in \{0,1\}", "task i runs in mode k", sum(len(t.modes) for t in multi)))
     if optional:
-        variables.append(_D("p", r"o_i \in \{0,1\}", "optional task i is performed", len(optional)))
-    constraints = []
+        variables.append(Doc("p", r"o_i \in \{0,1\}", "optional task i is performed", len(optional)))
+    constraints: list[Doc] = []
     if multi:
-        constraints.append(_D("one_mode", r"\sum_k x_{ik} = o_i", "a performed task runs in exactly one mode",
+        constraints.append(Doc("one_mode", r"\sum_k x_{ik} = o_i", "a performed task runs in exactly one mode",
                               len(multi)))
     if machines:
-        constraints.append(_D("no_overlap", r"\mathrm{NoOverlap}(\{I_{ik} : r \in R_{ik}\} \cup D_r)",
+        constraints.append(Doc("no_overlap", r"\mathrm{NoOverlap}(\{I_{ik} : r \in R_{ik}\} \cup D_r)",
                               "a machine runs one task at a time and none in its down periods D_r", len(machines)))
     if any(r.setups for r in machines):
-        constraints.append(_D("circuit", r"\mathrm{Circuit}(a_{ij}),\ a_{ij} \Rightarrow S_j \ge E_i + s_{f_i f_j}",
+        constraints.append(Doc("circuit", r"\mathrm{Circuit}(a_{ij}),\ a_{ij} \Rightarrow S_j \ge E_i + s_{f_i f_j}",
                               "sequence-dependent setups along each machine's task order",
                               sum(1 for r in machines if r.setups)))
     if renewables:
-        constraints.append(_D("cumulative", r"\mathrm{Cumulative}(\{(I_{ik}, d_{ikr})\}, Q_r)",
+        constraints.append(Doc("cumulative", r"\mathrm{Cumulative}(\{(I_{ik}, d_{ikr})\}, Q_r)",
                               "running demand on a renewable resource stays within its capacity", len(renewables)))
     if consumables:
-        constraints.append(_D("consumable", r"\sum_{i,k} d_{ikr} x_{ik} \le B_r", "consumable budgets",
+        constraints.append(Doc("consumable", r"\sum_{i,k} d_{ikr} x_{ik} \le B_r", "consumable budgets",
                               len(consumables)))
-    constraints.append(_D("release_deadline", r"S_i \ge r_i,\ E_i \le \bar d_i",
+    constraints.append(Doc("release_deadline", r"S_i \ge r_i,\ E_i \le \bar d_i",
                           "releases, deadlines and the horizon", len(tasks)))
     for cls in CONSTRAINT_TYPES:
         kind = cls.model_fields["type"].default
         count = sum(1 for c in problem.constraints if c.type == kind)
         if count:
             doc = " ".join((cls.__doc__ or "").split())
-            constraints.append(_D(kind, r"\text{" + kind.replace("_", r"\_") + "}", doc, count))
-    objective = [_D("objective", r"\min " + " + ".join(
+            constraints.append(Doc(kind, r"\text{" + kind.replace("_", r"\_") + "}", doc, count))
+    objective = [Doc("objective", r"\min " + " + ".join(
         (f"{t.weight}\\," if t.weight != 1 else "") + r"\text{" + t.term.replace("_", r"\_") + "}"
         for t in problem.objective),
         "; ".join(f"{t.term}: {TERM_DEFINITIONS[t.term]}" for t in problem.objective))]
@@ -190,11 +183,11 @@ def _cp_context(problem: Problem, note: str) -> dict[str, Any]:
                    "no-overlap per machine, cumulative per renewable resource.",
         "model_kind": "CP-SAT",
         "note": note,
-        "sets": _docs([_D("I", "I", "tasks", len(tasks)), _D("K_i", "K_i", "modes of task i", modes),
-                       _D("R", "R", "resources", len(problem.resources))]),
-        "parameters": _docs([_D("p", r"p_{ik}", "duration of task i in mode k", modes),
-                             _D("d", r"d_{ikr}", "demand of task i in mode k on resource r", modes)]),
-        "variables": _docs(variables),
-        "objective": _docs(objective),
-        "constraints": _docs(constraints),
+        "sets": docs_context([Doc("I", "I", "tasks", len(tasks)), Doc("K_i", "K_i", "modes of task i", modes),
+                       Doc("R", "R", "resources", len(problem.resources))]),
+        "parameters": docs_context([Doc("p", r"p_{ik}", "duration of task i in mode k", modes),
+                             Doc("d", r"d_{ikr}", "demand of task i in mode k on resource r", modes)]),
+        "variables": docs_context(variables),
+        "objective": docs_context(objective),
+        "constraints": docs_context(constraints),
     }

@@ -127,25 +127,25 @@ def solve_linear_cpsat(model: LinearModel, options: SolveOptions) -> LinearResul
         if lo > hi:
             return LinearResult(status="infeasible", runtime=time.perf_counter() - began, method="cpsat",
                                 log=[f"integer variable {v.name!r} has no integer value within its bounds"])
-        xs[v.name] = m.NewIntVar(int(lo), int(hi), v.name)
+        xs[v.name] = m.new_int_var(int(lo), int(hi), v.name)
     for c in model.constraints:
         expr = sum(int(k) * xs[n] for n, k in c.terms.items())
         rhs = int(c.rhs)
-        m.Add(expr <= rhs) if c.sense == "<=" else m.Add(expr >= rhs) if c.sense == ">=" else m.Add(expr == rhs)
+        m.add(expr <= rhs) if c.sense == "<=" else m.add(expr >= rhs) if c.sense == ">=" else m.add(expr == rhs)
     obj = sum(int(k) * xs[n] for n, k in model.objective.terms.items())
-    m.Minimize(obj) if model.objective.sense == "min" else m.Maximize(obj)
+    m.minimize(obj) if model.objective.sense == "min" else m.maximize(obj)
     if isinstance(options.warm_start, LinearSolution):
         for name, value in options.warm_start.values.items():
             if name in xs and float(value).is_integer():
-                m.AddHint(xs[name], int(value))
+                m.add_hint(xs[name], int(value))
     solver = cpsat_solver(options.time_limit, options.workers or 2, options.seed, options.log)
     code = run_cpsat(solver, m)
     runtime = time.perf_counter() - began
     name = STATUS.get(code, "unknown")
     if name not in ("optimal", "feasible"):
-        return LinearResult(status=name, runtime=runtime, method="cpsat", log=[solver.StatusName(code)])
-    sol = {n: float(solver.Value(x)) for n, x in xs.items()}
+        return LinearResult(status=name, runtime=runtime, method="cpsat", log=[solver.status_name(code)])
+    sol = {n: float(solver.value(x)) for n, x in xs.items()}
     const = model.objective.constant
-    return LinearResult(status=name, objective=const + solver.ObjectiveValue(),
-                        bound=const + solver.BestObjectiveBound(), runtime=runtime,
+    return LinearResult(status=name, objective=const + solver.objective_value,
+                        bound=const + solver.best_objective_bound, runtime=runtime,
                         solution=LinearSolution(values=sol), method="cpsat")

@@ -53,12 +53,12 @@ def _heuristic(problem: Problem, kind: str, until: float, end: float, seed: int,
 def _best(runs: list[Result], log: list[str], began: float) -> Result:
     """The best schedule among the portfolio's runs, with the best bound any of them proved."""
     bounds = [r.bound for r in runs if r.bound is not None]
-    found = [r for r in runs if r.schedule is not None and r.objective is not None]
+    found = [(r.objective, r) for r in runs if r.schedule is not None and r.objective is not None]
     if not found:
         return no_schedule("portfolio", began, log)
-    best = min(found, key=lambda r: r.objective)
+    value, best = min(found, key=lambda pair: pair[0])
     bound = max(bounds, default=None)
-    proven = best.status == "optimal" or (bound is not None and best.objective <= bound)
+    proven = best.status == "optimal" or (bound is not None and value <= bound)
     return best.model_copy(update={"method": "portfolio", "status": "optimal" if proven else "feasible",
                                    "bound": bound, "log": log, "runtime": time.perf_counter() - began})
 

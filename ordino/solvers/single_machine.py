@@ -109,7 +109,10 @@ def positional_milp(p, d, w=None, time_limit: float = 10.0) -> SolveResult:
     has, proven, lb = _highs_solve(m, time_limit)
     perm = None
     if has:
-        pos = np.array([max(range(n), key=lambda k, j=j: pyo.value(m.x[j, k])) for j in range(n)])
+        def position(j: int) -> int:
+            return max(range(n), key=lambda k: pyo.value(m.x[j, k]))
+
+        pos = np.array([position(j) for j in range(n)])
         perm = np.argsort(pos, kind="stable")
     return _finish(p, d, w0, perm, has, proven, lb)
 
@@ -247,7 +250,8 @@ def run_sm_cpsat(problem: Problem, options: SolveOptions) -> Result:
                                          "are left; this is the local search's schedule"]
         return sequence_result(problem, hint, "cpsat", began, bound=bound, optimal=value <= bound, log=log)
     solved = cpsat_smwt(p, d, w, time_limit=remaining, hint=hint, workers=options.workers or 0, seed=options.seed)
-    if solved[0] is None or solved[1] > value:  # CP-SAT did not even keep its hint: report the hint
+    perm, found, _, _ = solved
+    if perm is None or found is None or found > value:  # CP-SAT did not even keep its hint: report the hint
         solved = (hint, value, solved[2], False)
     return _exact_result(problem, "cpsat", began, solved)
 

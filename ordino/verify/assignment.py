@@ -8,18 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
-from ordino.models.assignment import (
-    Count,
-    CyclicPattern,
-    ForbiddenSequence,
-    MaxConsecutiveDays,
-    Meet,
-    Preference,
-    Relation,
-    Roster,
-    RosterProblem,
-    Unavailable,
-)
+from ordino.models import assignment as rules
+from ordino.models.assignment import Roster, RosterProblem
 from ordino.models.results import Verification, Violation
 
 
@@ -30,9 +20,9 @@ def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
     shifts = {s.id for s in problem.shifts}
     days = list(problem.days)
     worked: set[tuple[str, str, str]] = set()
-    for a in roster.assignments:
-        cell = (a.staff, a.shift, a.day)
-        if a.staff not in people or a.shift not in shifts or a.day not in days:
+    for assignment in roster.assignments:
+        cell = (assignment.staff, assignment.shift, assignment.day)
+        if assignment.staff not in people or assignment.shift not in shifts or assignment.day not in days:
             bad.append(Violation(kind="unknown", message=f"assignment {cell} names an undeclared staff, shift or day"))
         elif cell in worked:
             bad.append(Violation(kind="duplicate", message=f"assignment {cell} is listed twice"))
@@ -64,11 +54,11 @@ def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
     works_on = {(p, d) for p, _, d in worked}
     nd = len(days)
     for r in problem.rules:
-        if isinstance(r, Unavailable):
+        if isinstance(r, rules.Unavailable):
             for cell in set(problem.cells(r)) & worked:
                 bad.append(Violation(kind="unavailable", message=f"{cell[0]!r} is unavailable for {cell[1]!r} on "
                                      f"{cell[2]!r}"))
-        elif isinstance(r, Count):
+        elif isinstance(r, rules.Count):
             groups: Counter = Counter()
             keys = set()
             for p, s, d in problem.cells(r):
@@ -80,7 +70,7 @@ def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
                 if n < r.min or (r.max is not None and n > r.max):
                     bad.append(Violation(kind="count", message=f"count per {r.per} {key}: {n} assignments, "
                                          f"allowed [{r.min}, {r.max}]"))
-        elif isinstance(r, MaxConsecutiveDays):
+        elif isinstance(r, rules.MaxConsecutiveDays):
             for p in problem.expand_staff(r.staff):
                 on = [(p, d) in works_on for d in days]
                 if all(on) and problem.cyclic:
@@ -95,14 +85,14 @@ def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
                 if run > r.max_on:
                     bad.append(Violation(kind="consecutive", message=f"{p!r} works {run} consecutive days "
                                          f"(at most {r.max_on})"))
-        elif isinstance(r, ForbiddenSequence):
+        elif isinstance(r, rules.ForbiddenSequence):
             for p in problem.expand_staff(r.staff):
                 for i in range(nd if problem.cyclic else nd - 1):
                     d, nxt = days[i], days[(i + 1) % nd]
                     if (p, r.first, d) in worked and (p, r.then, nxt) in worked:
                         bad.append(Violation(kind="sequence", message=f"{p!r} works {r.then!r} on {nxt!r} right "
                                              f"after {r.first!r} on {d!r}"))
-        elif isinstance(r, CyclicPattern):
+        elif isinstance(r, rules.CyclicPattern):
             for p in problem.expand_staff(r.staff):
                 on = [(p, d) in works_on for d in days]
                 if not any(on):
@@ -111,7 +101,7 @@ def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
                 if not ok:
                     bad.append(Violation(kind="pattern", message=f"{p!r} does not work {r.on} consecutive days "
                                          f"then {r.off} off: works {[d for d, x in zip(days, on, strict=False) if x]}"))
-        elif isinstance(r, Meet):
+        elif isinstance(r, rules.Meet):
             slots: dict[str, set[tuple[str, str]]] = {}
             for p, s, d in worked:
                 slots.setdefault(p, set()).add((s, d))
@@ -120,17 +110,17 @@ def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
                 if n > r.max:
                     bad.append(Violation(kind="meet", message=f"{a!r} and {b!r} share a shift {n} times "
                                          f"(at most {r.max})"))
-        elif isinstance(r, Relation):
+        elif isinstance(r, rules.Relation):
             value = sum(t.coef * len(set(problem.cells(t)) & worked) for t in r.terms)
             if (r.min is not None and value < r.min) or (r.max is not None and value > r.max):
                 bad.append(Violation(kind="relation", message=f"relation value {value} outside [{r.min}, {r.max}]"))
-        elif isinstance(r, Preference):
+        elif isinstance(r, rules.Preference):
             cells = set(problem.cells(r))
             hit = len(cells & worked) if r.kind == "avoid" else len(cells - worked)
             penalty += r.penalty * hit
     cost = 0
-    for c in problem.costs:
-        cost += c.cost * len(set(problem.cells(c)) & worked)
+    for priced in problem.costs:
+        cost += priced.cost * len(set(problem.cells(priced)) & worked)
     used = {p for p, _, _ in worked}
     cost += sum(entry[p].hire_cost for p in used)
     terms = {"total_cost": cost, "total_penalty": penalty, "staff_count": len(used)}

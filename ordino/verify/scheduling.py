@@ -5,21 +5,19 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
-from ordino.models import (
+from ordino.models.constraints import (
     Blocking,
     DifferentResource,
     NoWait,
-    Problem,
     SameResource,
-    Schedule,
-    ScheduledTask,
     SelectExactlyOne,
     Separation,
     Synchronize,
     TimeWindow,
-    Verification,
-    Violation,
 )
+from ordino.models.problem import Problem
+from ordino.models.results import Verification, Violation
+from ordino.models.schedule import Schedule, ScheduledTask
 
 
 def verify_schedule(problem: Problem, schedule: Schedule) -> Verification:
@@ -55,15 +53,15 @@ class _Checker:
     def check_entries(self) -> None:
         p = self.problem
         known = {t.id: t for t in p.tasks}
-        for e in self.schedule.tasks:
-            if e.task not in known:
-                self.bad("unknown_task", f"schedule lists task {e.task!r}, which the problem does not have",
-                         [e.task])
+        for listed in self.schedule.tasks:
+            if listed.task not in known:
+                self.bad("unknown_task", f"schedule lists task {listed.task!r}, which the problem does not have",
+                         [listed.task])
                 continue
-            if e.task in self.entries:
-                self.bad("duplicate_task", f"task {e.task!r} is scheduled twice", [e.task])
+            if listed.task in self.entries:
+                self.bad("duplicate_task", f"task {listed.task!r} is scheduled twice", [listed.task])
                 continue
-            self.entries[e.task] = e
+            self.entries[listed.task] = listed
         for t in p.tasks:
             e = self.entries.get(t.id)
             if e is None:
@@ -116,10 +114,10 @@ class _Checker:
                 continue
             busy = [(e.start, blocked_until.get(e.task, e.end), e) for e, demand in uses.get(r.id, []) if demand]
             for e_start, e_end, e in busy:
-                for a, b in r.unavailable:
-                    if e_start < b and a < e_end:
+                for down_start, down_end in r.unavailable:
+                    if e_start < down_end and down_start < e_end:
                         self.bad("unavailable", f"task {e.task!r} [{e_start}, {e_end}) runs on {r.id!r} while "
-                                 f"it is unavailable [{a}, {b})", [e.task], r.id)
+                                 f"it is unavailable [{down_start}, {down_end})", [e.task], r.id)
             if r.kind != "machine":
                 continue
             busy = sorted((x for x in busy if x[1] > x[0] or r.setups), key=lambda x: (x[0], x[1]))

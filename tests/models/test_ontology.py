@@ -9,14 +9,18 @@ import pytest
 from ordino.errors import InputError
 from ordino.models import (
     EndBeforeStart,
+    LinearModel,
     Mode,
     Problem,
     TimeWindow,
     classify,
+    load_model,
     load_problem,
+    model_from_dict,
     problem_from_dict,
     problem_json_schema,
 )
+from ordino.solve import solve
 from tests.conftest import EXAMPLES, example
 
 
@@ -28,10 +32,10 @@ def _base(**extra) -> dict:
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)
 def test_examples_round_trip_through_json(path):
-    problem = load_problem(path)
-    again = problem_from_dict(json.loads(problem.to_json()))
-    assert again == problem
-    assert json.loads(problem.to_json())["schema"] == "ordino/1"
+    model = load_model(path)
+    text = model.to_json() if isinstance(model, Problem) else model.model_dump_json(by_alias=True)
+    assert model_from_dict(json.loads(text)) == model
+    assert json.loads(text)["schema"] == "ordino/1"
 
 
 def test_schema_lists_every_constraint_type():
@@ -115,3 +119,27 @@ def test_flow_shop_is_recognised():
 def test_mode_demands_must_match_resources():
     with pytest.raises(ValueError, match="demands has 1 entries"):
         Mode(resources=["a", "b"], duration=1, demands=[1])
+
+
+def test_separation_rejects_a_non_square_matrix() -> None:
+    with pytest.raises(ValueError, match="3x3"):
+        Problem.model_validate({"tasks": [{"id": x, "modes": [{"duration": 1}]} for x in "abc"],
+                                "constraints": [{"type": "separation", "tasks": ["a", "b", "c"], "gaps": [[0, 1]]}]})
+
+
+def test_linear_model_rejects_undeclared_variables() -> None:
+    with pytest.raises(ValueError, match="'z' is not declared"):
+        LinearModel.model_validate({"variables": [{"name": "x"}], "objective": {"terms": {"z": 1}}})
+
+
+def test_load_model_dispatches_on_family(tmp_path) -> None:
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({"schema": "ordino/1", "family": "linear", "variables": [{"name": "x", "upper": 2}],
+                                "objective": {"sense": "max", "terms": {"x": 1.5}}}))
+    model = load_model(path)
+    assert isinstance(model, LinearModel) and solve(model).objective == 3.0
+    path.write_text(json.dumps({"schema": "ordino/1", "family": "timetable"}))
+    with pytest.raises(InputError, match="family 'timetable' is unknown"):
+        load_model(path)
+    path.write_text(json.dumps({"schema": "ordino/1", "tasks": [{"id": "t", "modes": [{"duration": 2}]}]}))
+    assert isinstance(load_model(path), Problem)

@@ -8,20 +8,8 @@ from itertools import combinations
 
 from ortools.sat.python import cp_model
 
-from ordino.models.assignment import (
-    Assignment,
-    Count,
-    CyclicPattern,
-    ForbiddenSequence,
-    MaxConsecutiveDays,
-    Meet,
-    Preference,
-    Relation,
-    Roster,
-    RosterProblem,
-    RosterResult,
-    Unavailable,
-)
+from ordino.models import assignment as rules
+from ordino.models.assignment import Assignment, Roster, RosterProblem, RosterResult
 from ordino.models.options import SolveOptions
 from ordino.solvers.assignment.implied import add_implied_structure
 from ordino.solvers.cpsat.run import STATUS, cpsat_solver, run_cpsat
@@ -34,14 +22,14 @@ def build_roster_cpsat(problem: RosterProblem) -> tuple[cp_model.CpModel, dict[C
     m = cp_model.CpModel()
     people, days = problem.people, list(problem.days)
     shift_ids = [s.id for s in problem.shifts]
-    x = {(p, s, d): m.NewBoolVar(f"x[{p},{s},{d}]") for p in people for s in shift_ids for d in days}
+    x = {(p, s, d): m.new_bool_var(f"x[{p},{s},{d}]") for p in people for s in shift_ids for d in days}
     day_on = {}
     for p in people:
         for d in days:
-            day_on[p, d] = m.NewBoolVar(f"on[{p},{d}]")
+            day_on[p, d] = m.new_bool_var(f"on[{p},{d}]")
             shifts = [x[p, s, d] for s in shift_ids]
-            m.Add(sum(shifts) <= problem.max_shifts_per_day)
-            m.AddMaxEquality(day_on[p, d], shifts)
+            m.add(sum(shifts) <= problem.max_shifts_per_day)
+            m.add_max_equality(day_on[p, d], shifts)
     entry = problem.person_entry()
     periods = {s.id: set(s.periods) for s in problem.shifts}
     penalty: list = []
@@ -51,28 +39,28 @@ def build_roster_cpsat(problem: RosterProblem) -> tuple[cp_model.CpModel, dict[C
                       if (c.shift is None or s == c.shift) and (c.period is None or c.period in periods[s])
                       and (c.skill is None or c.skill in entry[p].skills))
             if c.shortfall_penalty is None:
-                m.Add(cnt >= c.min)
+                m.add(cnt >= c.min)
             else:
-                short = m.NewIntVar(0, c.min, f"short[{d}]")
-                m.Add(cnt + short >= c.min)
+                short = m.new_int_var(0, c.min, f"short[{d}]")
+                m.add(cnt + short >= c.min)
                 penalty.append(c.shortfall_penalty * short)
             if c.max is not None:
-                m.Add(cnt <= c.max)
+                m.add(cnt <= c.max)
     nd = len(days)
     for r in problem.rules:
-        if isinstance(r, Unavailable):
+        if isinstance(r, rules.Unavailable):
             for cell in problem.cells(r):
-                m.Add(x[cell] == 0)
-        elif isinstance(r, Count):
+                m.add(x[cell] == 0)
+        elif isinstance(r, rules.Count):
             groups: dict[tuple, list] = {}
             for p, s, d in problem.cells(r):
                 key = tuple({"staff": p, "shift": s, "day": d}[dim] for dim in r.per)
                 groups.setdefault(key, []).append(x[p, s, d])
             for lits in groups.values():
-                m.Add(sum(lits) >= r.min)
+                m.add(sum(lits) >= r.min)
                 if r.max is not None:
-                    m.Add(sum(lits) <= r.max)
-        elif isinstance(r, MaxConsecutiveDays):
+                    m.add(sum(lits) <= r.max)
+        elif isinstance(r, rules.MaxConsecutiveDays):
             span = r.max_on + 1
             starts = range(nd) if problem.cyclic else range(nd - span + 1)
             for p in problem.expand_staff(r.staff):
@@ -81,53 +69,53 @@ def build_roster_cpsat(problem: RosterProblem) -> tuple[cp_model.CpModel, dict[C
                 for i in starts:
                     window = {days[(i + k) % nd] for k in range(span)}
                     if len(window) == span:
-                        m.Add(sum(day_on[p, d] for d in window) <= r.max_on)
+                        m.add(sum(day_on[p, d] for d in window) <= r.max_on)
                     elif problem.cyclic:  # window longer than the cycle: not every day may be worked
-                        m.Add(sum(day_on[p, d] for d in days) <= nd - 1)
-        elif isinstance(r, ForbiddenSequence):
+                        m.add(sum(day_on[p, d] for d in days) <= nd - 1)
+        elif isinstance(r, rules.ForbiddenSequence):
             for p in problem.expand_staff(r.staff):
                 for i in range(nd if problem.cyclic else nd - 1):
-                    m.AddBoolOr([x[p, r.first, days[i]].Not(), x[p, r.then, days[(i + 1) % nd]].Not()])
-        elif isinstance(r, CyclicPattern):
+                    m.add_bool_or([x[p, r.first, days[i]].negated(), x[p, r.then, days[(i + 1) % nd]].negated()])
+        elif isinstance(r, rules.CyclicPattern):
             code = {}
             for p in problem.expand_staff(r.staff):
-                start = [m.NewBoolVar(f"start[{p},{k}]") for k in range(nd)]
-                m.Add(sum(start) <= 1)
+                start = [m.new_bool_var(f"start[{p},{k}]") for k in range(nd)]
+                m.add(sum(start) <= 1)
                 code[p] = sum((k + 1) * v for k, v in enumerate(start))  # 0 when idle
                 for i, d in enumerate(days):
                     covering = [start[k] for k in range(nd) if (i - k) % nd < r.on]
-                    m.Add(day_on[p, d] == sum(covering))
+                    m.add(day_on[p, d] == sum(covering))
             for copies in problem.interchangeable_copies():  # order interchangeable copies by start day
                 names = [n for n in copies if n in code]
                 for a, b in zip(names, names[1:], strict=False):
-                    m.Add(code[b] <= code[a])
-        elif isinstance(r, Meet):
+                    m.add(code[b] <= code[a])
+        elif isinstance(r, rules.Meet):
             slots = [(s, d) for s in shift_ids for d in days]
             for a, b in combinations(problem.expand_staff(r.staff), 2):
                 both = []
                 for s, d in slots:
-                    z = m.NewBoolVar("")
-                    m.AddBoolOr([x[a, s, d].Not(), x[b, s, d].Not(), z])
+                    z = m.new_bool_var("")
+                    m.add_bool_or([x[a, s, d].negated(), x[b, s, d].negated(), z])
                     both.append(z)
-                m.Add(sum(both) <= r.max)
-        elif isinstance(r, Relation):
+                m.add(sum(both) <= r.max)
+        elif isinstance(r, rules.Relation):
             expr = sum(t.coef * x[cell] for t in r.terms for cell in problem.cells(t))
             if r.min is not None:
-                m.Add(expr >= r.min)
+                m.add(expr >= r.min)
             if r.max is not None:
-                m.Add(expr <= r.max)
-        elif isinstance(r, Preference):
+                m.add(expr <= r.max)
+        elif isinstance(r, rules.Preference):
             for cell in problem.cells(r):
                 penalty.append(r.penalty * (x[cell] if r.kind == "avoid" else 1 - x[cell]))
     used = {}
     for p in people:
-        used[p] = m.NewBoolVar(f"used[{p}]")
-        m.AddMaxEquality(used[p], [day_on[p, d] for d in days])
+        used[p] = m.new_bool_var(f"used[{p}]")
+        m.add_max_equality(used[p], [day_on[p, d] for d in days])
     cost = [c.cost * x[cell] for c in problem.costs for cell in problem.cells(c)]
     cost += [entry[p].hire_cost * used[p] for p in people if entry[p].hire_cost]
     terms = {"total_cost": sum(cost), "total_penalty": sum(penalty), "staff_count": sum(used.values())}
     if problem.objective:
-        m.Minimize(sum(t.weight * terms[t.term] for t in problem.objective))
+        m.minimize(sum(t.weight * terms[t.term] for t in problem.objective))
     _break_copy_symmetry(m, problem, used)
     add_implied_structure(m, problem, x)
     return m, x
@@ -137,7 +125,7 @@ def _break_copy_symmetry(m: cp_model.CpModel, problem: RosterProblem, used: dict
     """Interchangeable copies of one entry: copy k+1 works only if copy k does."""
     for names in problem.interchangeable_copies():
         for a, b in zip(names, names[1:], strict=False):
-            m.Add(used[b] <= used[a])
+            m.add(used[b] <= used[a])
 
 
 def solve_roster_cpsat(problem: RosterProblem, options: SolveOptions) -> RosterResult:
@@ -148,7 +136,7 @@ def solve_roster_cpsat(problem: RosterProblem, options: SolveOptions) -> RosterR
     if isinstance(options.warm_start, Roster):
         worked = {(a.staff, a.shift, a.day) for a in options.warm_start.assignments}
         for cell, var in x.items():
-            m.AddHint(var, cell in worked)
+            m.add_hint(var, cell in worked)
     solver = cpsat_solver(options.time_limit, options.workers or 2, options.seed, options.log)
     if not problem.objective:  # pure feasibility: no bound to prove, the LP only slows the SAT search down
         solver.parameters.linearization_level = 0
@@ -158,10 +146,10 @@ def solve_roster_cpsat(problem: RosterProblem, options: SolveOptions) -> RosterR
     runtime = time.perf_counter() - began
     name = STATUS.get(code, "unknown")
     if name not in ("optimal", "feasible"):
-        return RosterResult(status=name, runtime=runtime, method="cpsat", log=[solver.StatusName(code)])
+        return RosterResult(status=name, runtime=runtime, method="cpsat", log=[solver.status_name(code)])
     roster = Roster(assignments=[Assignment(staff=p, shift=s, day=d) for (p, s, d), v in x.items()
-                                 if solver.BooleanValue(v)])
-    objective = round(solver.ObjectiveValue()) if problem.objective else 0
-    bound = solver.BestObjectiveBound() if problem.objective else 0.0
+                                 if solver.boolean_value(v)])
+    objective = round(solver.objective_value) if problem.objective else 0
+    bound = solver.best_objective_bound if problem.objective else 0.0
     return RosterResult(status=name, objective=objective, bound=bound, runtime=runtime, roster=roster,
                         method="cpsat")

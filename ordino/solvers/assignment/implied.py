@@ -57,8 +57,8 @@ def _mirror(m: cp_model.CpModel, problem: RosterProblem, x: dict[Cell, cp_model.
         if set(pair1) != set(pair2) or len(pair1) != 2 or r1 == r2 or not set(pair1) <= once:
             continue
         a, b = pair1
-        m.Add(x[a, shift, r1] == x[b, shift, r2])
-        m.Add(x[b, shift, r1] == x[a, shift, r2])
+        m.add(x[a, shift, r1] == x[b, shift, r2])
+        m.add(x[b, shift, r1] == x[a, shift, r2])
         found += 1
     return found
 
@@ -74,7 +74,7 @@ def _day_capacity(m: cp_model.CpModel, problem: RosterProblem, x: dict[Cell, cp_
         return
     shifts = [s.id for s in problem.shifts]
     for d in problem.days:
-        m.Add(sum(x[p, s, d] for p in problem.people for s in shifts) <= cap)
+        m.add(sum(x[p, s, d] for p in problem.people for s in shifts) <= cap)
 
 
 def _aggregates(m: cp_model.CpModel, problem: RosterProblem, x: dict[Cell, cp_model.IntVar],
@@ -91,13 +91,13 @@ def _aggregates(m: cp_model.CpModel, problem: RosterProblem, x: dict[Cell, cp_mo
         lits = []
         for d in r.days if r.days is not None else problem.days:
             if (people, d) not in agg:
-                v = m.NewBoolVar(f"agg[{len(agg)}]")
-                m.Add(v == sum(x[p, s, d] for p in people for s in shifts))
+                v = m.new_bool_var(f"agg[{len(agg)}]")
+                m.add(v == sum(x[p, s, d] for p in people for s in shifts))
                 agg[people, d] = v
             lits.append(agg[people, d])
-        m.Add(sum(lits) >= r.min)
+        m.add(sum(lits) >= r.min)
         if r.max is not None:
-            m.Add(sum(lits) <= r.max)
+            m.add(sum(lits) <= r.max)
     by_day: dict[str, list[frozenset[str]]] = {}
     for people, d in agg:
         by_day.setdefault(d, []).append(people)
@@ -107,7 +107,7 @@ def _aggregates(m: cp_model.CpModel, problem: RosterProblem, x: dict[Cell, cp_mo
             for i, a in enumerate(inside):
                 for b in inside[i + 1:]:
                     if not a & b:
-                        m.AddBoolOr([agg[a, d].Not(), agg[b, d].Not()])
+                        m.add_bool_or([agg[a, d].negated(), agg[b, d].negated()])
 
 
 def add_implied_structure(m: cp_model.CpModel, problem: RosterProblem, x: dict[Cell, cp_model.IntVar]) -> None:

@@ -9,26 +9,16 @@ from __future__ import annotations
 import time
 from itertools import combinations
 
-from ordino.models.assignment import (
-    Assignment,
-    Count,
-    CyclicPattern,
-    ForbiddenSequence,
-    MaxConsecutiveDays,
-    Meet,
-    Preference,
-    Relation,
-    Roster,
-    RosterProblem,
-    RosterResult,
-    Unavailable,
-)
+from ordino.models import assignment as rules
+from ordino.models.assignment import Assignment, Roster, RosterProblem, RosterResult
 from ordino.models.linear import LinearConstraint, LinearModel, LinearObjective, Variable
 from ordino.models.options import SolveOptions
 from ordino.solvers.linear import solve_highs
 
 
-class _Lin:
+class _LinearDraft:
+    """The variables, rows and objective of a LinearModel while it is being written."""
+
     def __init__(self) -> None:
         self.vars: list[Variable] = []
         self.rows: list[LinearConstraint] = []
@@ -59,7 +49,7 @@ def _sum(names: list[str]) -> dict[str, float]:
 
 def roster_to_linear(problem: RosterProblem) -> LinearModel:
     """The MILP of a roster problem; variable x[p|s|d] is 1 when person p works shift s on day d."""
-    lin = _Lin()
+    lin = _LinearDraft()
     people, days = problem.people, list(problem.days)
     shift_ids = [s.id for s in problem.shifts]
     nd = len(days)
@@ -75,11 +65,11 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
             for s in shift_ids:
                 lin.var(x(p, s, d))
             y = lin.var(f"y[{p}|{d}]")
-            terms = _sum([x(p, s, d) for s in shift_ids])
-            lin.row(terms, "<=", problem.max_shifts_per_day, f"per day {p} {d}")
+            day_shifts = _sum([x(p, s, d) for s in shift_ids])
+            lin.row(day_shifts, "<=", problem.max_shifts_per_day, f"per day {p} {d}")
             for s in shift_ids:  # y = OR of the shifts
                 lin.row({y: 1.0, x(p, s, d): -1.0}, ">=", 0)
-            lin.row({y: 1.0, **{k: -v for k, v in terms.items()}}, "<=", 0)
+            lin.row({y: 1.0, **{k: -v for k, v in day_shifts.items()}}, "<=", 0)
         u = lin.var(f"u[{p}]")
         for d in days:
             lin.row({u: 1.0, f"y[{p}|{d}]": -1.0}, ">=", 0)
@@ -100,10 +90,10 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
             if c.max is not None:
                 lin.row(cells, "<=", c.max, f"cover max {k} {d}")
     for k, r in enumerate(problem.rules):
-        if isinstance(r, Unavailable):
+        if isinstance(r, rules.Unavailable):
             for cell in problem.cells(r):
                 lin.row({x(*cell): 1.0}, "==", 0, f"unavailable {cell}")
-        elif isinstance(r, Count):
+        elif isinstance(r, rules.Count):
             groups: dict[tuple, list[str]] = {}
             for p, s, d in problem.cells(r):
                 key = tuple({"staff": p, "shift": s, "day": d}[dim] for dim in r.per)
@@ -113,7 +103,7 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
                     lin.row(_sum(names), ">=", r.min, f"count {k} {key}")
                 if r.max is not None:
                     lin.row(_sum(names), "<=", r.max, f"count {k} {key}")
-        elif isinstance(r, MaxConsecutiveDays):
+        elif isinstance(r, rules.MaxConsecutiveDays):
             span = r.max_on + 1
             for p in problem.expand_staff(r.staff):
                 if span > nd:
@@ -122,18 +112,18 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
                     continue
                 for i in range(nd if problem.cyclic else nd - span + 1):
                     lin.row(_sum([f"y[{p}|{days[(i + j) % nd]}]" for j in range(span)]), "<=", r.max_on)
-        elif isinstance(r, ForbiddenSequence):
+        elif isinstance(r, rules.ForbiddenSequence):
             for p in problem.expand_staff(r.staff):
                 for i in range(nd if problem.cyclic else nd - 1):
                     lin.row({x(p, r.first, days[i]): 1.0, x(p, r.then, days[(i + 1) % nd]): 1.0}, "<=", 1)
-        elif isinstance(r, CyclicPattern):
+        elif isinstance(r, rules.CyclicPattern):
             for p in problem.expand_staff(r.staff):
                 starts = [lin.var(f"start[{k}|{p}|{j}]") for j in range(nd)]
                 lin.row(_sum(starts), "<=", 1)
                 for i, d in enumerate(days):
                     cover = {starts[j]: -1.0 for j in range(nd) if (i - j) % nd < r.on}
                     lin.row({f"y[{p}|{d}]": 1.0, **cover}, "==", 0)
-        elif isinstance(r, Meet):
+        elif isinstance(r, rules.Meet):
             for a, b in combinations(problem.expand_staff(r.staff), 2):
                 zs = []
                 for s in shift_ids:
@@ -142,16 +132,16 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
                         lin.row({z: 1.0, x(a, s, d): -1.0, x(b, s, d): -1.0}, ">=", -1)
                         zs.append(z)
                 lin.row(_sum(zs), "<=", r.max, f"meet {a} {b}")
-        elif isinstance(r, Relation):
-            terms: dict[str, float] = {}
-            for t in r.terms:
-                for cell in problem.cells(t):
-                    terms[x(*cell)] = terms.get(x(*cell), 0.0) + t.coef
+        elif isinstance(r, rules.Relation):
+            coefs: dict[str, float] = {}
+            for selection in r.terms:
+                for cell in problem.cells(selection):
+                    coefs[x(*cell)] = coefs.get(x(*cell), 0.0) + selection.coef
             if r.min is not None:
-                lin.row(terms, ">=", r.min, f"relation {k}")
+                lin.row(coefs, ">=", r.min, f"relation {k}")
             if r.max is not None:
-                lin.row(terms, "<=", r.max, f"relation {k}")
-        elif isinstance(r, Preference):
+                lin.row(coefs, "<=", r.max, f"relation {k}")
+        elif isinstance(r, rules.Preference):
             w = weight.get("total_penalty", 0.0) * r.penalty
             for cell in problem.cells(r):
                 if r.kind == "avoid":
@@ -159,9 +149,9 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
                 else:
                     lin.add_obj(x(*cell), -w)
                     lin.const += w
-    for c in problem.costs:
-        for cell in problem.cells(c):
-            lin.add_obj(x(*cell), weight.get("total_cost", 0.0) * c.cost)
+    for priced in problem.costs:
+        for cell in problem.cells(priced):
+            lin.add_obj(x(*cell), weight.get("total_cost", 0.0) * priced.cost)
     for p in people:
         lin.add_obj(f"u[{p}]", weight.get("total_cost", 0.0) * entry[p].hire_cost + weight.get("staff_count", 0.0))
     for names in problem.interchangeable_copies():  # copy k+1 works only if copy k does

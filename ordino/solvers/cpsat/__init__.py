@@ -20,12 +20,12 @@ def read_schedule(built: CpsatModel, problem: Problem, solver: cp_model.CpSolver
     """The schedule in the solver's current solution."""
     entries = []
     for t, v in zip(problem.tasks, built.tasks, strict=True):
-        if not isinstance(v.present, int) and not solver.BooleanValue(v.present):
+        if not isinstance(v.present, int) and not solver.boolean_value(v.present):
             continue
         mode = 0
         if len(v.mode_lits) > 1:
-            mode = next(k for k, lit in enumerate(v.mode_lits) if solver.BooleanValue(lit))
-        entries.append(ScheduledTask(task=t.id, mode=mode, start=solver.Value(v.start), end=solver.Value(v.end)))
+            mode = next(k for k, lit in enumerate(v.mode_lits) if solver.boolean_value(lit))
+        entries.append(ScheduledTask(task=t.id, mode=mode, start=solver.value(v.start), end=solver.value(v.end)))
     return Schedule(tasks=entries)
 
 
@@ -34,7 +34,7 @@ def solve_cpsat(problem: Problem, options: SolveOptions) -> Result:
     with the best schedule found so far."""
     began = time.perf_counter()
     built = build_cpsat(problem)
-    if options.warm_start is not None:
+    if isinstance(options.warm_start, Schedule):
         add_hint(built, problem, options.warm_start)
     build_time = time.perf_counter() - began
     if build_time >= options.time_limit:
@@ -44,7 +44,8 @@ def solve_cpsat(problem: Problem, options: SolveOptions) -> Result:
     try:
         code = run_cpsat(solver, built.model)
     except Interrupted as stop:
-        partial = _result(problem, built, solver, stop.code or cp_model.UNKNOWN, began, build_time)
+        reached = cp_model.UNKNOWN if stop.code is None else cp_model.CpSolverStatus(stop.code)
+        partial = _result(problem, built, solver, reached, began, build_time)
         raise Interrupted(result=partial.model_copy(update={"log": [*partial.log, "stopped by Ctrl-C"]})) from None
     result = _result(problem, built, solver, code, began, build_time)
     if result.status == "infeasible":
@@ -53,14 +54,14 @@ def solve_cpsat(problem: Problem, options: SolveOptions) -> Result:
     return result
 
 
-def _result(problem: Problem, built: CpsatModel, solver: cp_model.CpSolver, code: int, began: float,
-            build_time: float) -> Result:
+def _result(problem: Problem, built: CpsatModel, solver: cp_model.CpSolver, code: cp_model.CpSolverStatus,
+            began: float, build_time: float) -> Result:
     status = STATUS.get(code, "unknown")
-    log = [f"cp-sat: built in {build_time:.3f}s, {solver.StatusName(code)} after {solver.WallTime():.2f}s, "
-           f"{solver.NumBranches()} branches"]
+    log = [f"cp-sat: built in {build_time:.3f}s, {solver.status_name(code)} after {solver.wall_time:.2f}s, "
+           f"{solver.num_branches} branches"]
     if status in ("optimal", "feasible"):
-        return Result(status=status, objective=round(solver.ObjectiveValue()),
-                      bound=float(solver.BestObjectiveBound()), schedule=read_schedule(built, problem, solver),
+        return Result(status=status, objective=round(solver.objective_value),
+                      bound=float(solver.best_objective_bound), schedule=read_schedule(built, problem, solver),
                       method="cpsat", runtime=time.perf_counter() - began, log=log)
     return Result(status=status, method="cpsat", runtime=time.perf_counter() - began, log=log)
 
@@ -70,13 +71,13 @@ def explain_infeasibility(problem: Problem, options: SolveOptions) -> list[str]:
     built = build_cpsat(problem, diagnose=True)
     if not built.groups:
         return ["conflict: the tasks' own data (durations, releases, resource needs) cannot fit"]
-    built.model.AddAssumptions(list(built.groups.values()))
+    built.model.add_assumptions(list(built.groups.values()))
     solver = _solver(options, min(5.0, options.time_limit))
     solver.parameters.num_workers = 1
     if run_cpsat(solver, built.model) != cp_model.INFEASIBLE:
         return ["conflict: could not isolate the conflicting constraint groups within the time limit"]
-    names = {lit.Index(): name for name, lit in built.groups.items()}
-    core = [names[i] for i in solver.SufficientAssumptionsForInfeasibility() if i in names]
+    names = {lit.index: name for name, lit in built.groups.items()}
+    core = [names[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in names]
     if not core:
         return ["conflict: the tasks' own data (durations, releases, resource needs) cannot fit"]
     return ["conflict between constraint groups: " + ", ".join(sorted(core))]

@@ -33,18 +33,19 @@ def cpsat_solver(time_limit: float, workers: int = 0, seed: int = 0, log: bool =
     return solver
 
 
-def run_cpsat(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
-    """Solve and return the CP-SAT status code. On Ctrl-C the search is stopped and `Interrupted` raised,
+def run_cpsat(solver: cp_model.CpSolver, model: cp_model.CpModel) -> cp_model.CpSolverStatus:
+    """Solve and return the CP-SAT status. On Ctrl-C the search is stopped and `Interrupted` raised,
     carrying the status code reached (the solver still holds the best solution found). A model CP-SAT
     rejects is our bug, raised as a SolverError with CP-SAT's reason."""
-    outcome: dict[str, int | BaseException] = {}
+    statuses: list[cp_model.CpSolverStatus] = []
+    failures: list[BaseException] = []
     done = threading.Event()
 
     def search() -> None:
         try:
-            outcome["code"] = solver.Solve(model)
+            statuses.append(solver.solve(model))
         except BaseException as exc:  # noqa: BLE001 - handed to the main thread below
-            outcome["error"] = exc
+            failures.append(exc)
         finally:
             done.set()
 
@@ -53,11 +54,11 @@ def run_cpsat(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
         while not done.wait(0.05):
             pass
     except KeyboardInterrupt:
-        solver.StopSearch()
+        solver.stop_search()
         done.wait()
-        raise Interrupted(code=outcome.get("code")) from None
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    if outcome["code"] == cp_model.MODEL_INVALID:
-        raise SolverError(f"cp-sat rejected the model ({model.Validate()}); please report it")
-    return outcome["code"]  # type: ignore[return-value]
+        raise Interrupted(code=statuses[0].value if statuses else None) from None
+    if failures:
+        raise failures[0]
+    if statuses[0] == cp_model.MODEL_INVALID:
+        raise SolverError(f"cp-sat rejected the model ({model.validate()}); please report it")
+    return statuses[0]

@@ -25,16 +25,7 @@ from ordino.models import (
 )
 from ordino.models.constraints import PRECEDENCE_TYPES
 from ordino.solvers.milp.data import TimeBounds, job_sinks
-
-
-@dataclass(frozen=True)
-class Doc:
-    """One documented model component: its Pyomo name, mathematics (LaTeX-ish), meaning and size."""
-
-    name: str
-    math: str
-    text: str
-    size: int = 1
+from ordino.solvers.model_doc import Doc
 
 
 @dataclass
@@ -178,11 +169,11 @@ class MilpBuilder(ABC):
                 sync += [self.m.S[idx[y]] == self.m.S[idx[x]] for x, y in zip(c.tasks, c.tasks[1:], strict=False)]
             elif isinstance(c, TimeWindow):
                 i = idx[c.task]
-                for var, a, b in ((self.m.S[i], c.start_min, c.start_max), (self.end(i), c.end_min, c.end_max)):
-                    if a is not None:
-                        window.append(var >= a)
-                    if b is not None:
-                        window.append(var <= b)
+                for var, low, high in ((self.m.S[i], c.start_min, c.start_max), (self.end(i), c.end_min, c.end_max)):
+                    if low is not None:
+                        window.append(var >= low)
+                    if high is not None:
+                        window.append(var <= high)
             elif isinstance(c, SameResource | DifferentResource):
                 for r in p.resources:
                     if r.kind != "machine":
@@ -223,8 +214,8 @@ class MilpBuilder(ABC):
                      r"C_j \ge S_i + p_i \quad \forall i \in j", "a job completes after each of its tasks")
             out.update({v.id: m.C[v.id] for v in loose})
         for v in views:
-            if sinks[v.id] is not None:
-                out[v.id] = self.end(self.p.task_index[sinks[v.id]])
+            if (sink := sinks[v.id]) is not None:
+                out[v.id] = self.end(self.p.task_index[sink])
         return out
 
     def objective(self) -> None:
@@ -240,7 +231,7 @@ class MilpBuilder(ABC):
     def term(self, name: str, comp: dict[str, Any]) -> Any:
         m, h = self.m, self.h
         views = self.p.job_views
-        due = [v for v in views if v.due is not None]
+        due = [(v, v.due) for v in views if v.due is not None]
         weighted = "weighted" in name
         if name == "makespan":
             m.Cmax = pyo.Var(within=pyo.NonNegativeReals, bounds=(0, h))
@@ -251,32 +242,32 @@ class MilpBuilder(ABC):
             return sum((v.weight if weighted else 1) * comp[v.id] for v in views)
         if name in ("total_tardiness", "total_weighted_tardiness"):
             if not hasattr(m, "T"):
-                m.T = pyo.Var([v.id for v in due], within=pyo.NonNegativeReals)
+                m.T = pyo.Var([v.id for v, _ in due], within=pyo.NonNegativeReals)
                 self.var_doc("T", r"T_j \ge 0", "tardiness of job j", len(due))
-                self.add("tardiness", [m.T[v.id] >= comp[v.id] - v.due for v in due], r"T_j \ge C_j - d_j",
+                self.add("tardiness", [m.T[v.id] >= comp[v.id] - d for v, d in due], r"T_j \ge C_j - d_j",
                          "tardiness is at least the lateness")
-            return sum((v.weight if weighted else 1) * m.T[v.id] for v in due)
+            return sum((v.weight if weighted else 1) * m.T[v.id] for v, _ in due)
         if name in ("total_earliness", "total_weighted_earliness"):
             if not hasattr(m, "E"):
-                m.E = pyo.Var([v.id for v in due], within=pyo.NonNegativeReals)
+                m.E = pyo.Var([v.id for v, _ in due], within=pyo.NonNegativeReals)
                 self.var_doc("E", r"E_j \ge 0", "earliness of job j", len(due))
-                self.add("earliness", [m.E[v.id] >= v.due - comp[v.id] for v in due], r"E_j \ge d_j - C_j",
+                self.add("earliness", [m.E[v.id] >= d - comp[v.id] for v, d in due], r"E_j \ge d_j - C_j",
                          "earliness is at least the time left to the due date")
-            return sum((v.early_weight if weighted else 1) * m.E[v.id] for v in due)
+            return sum((v.early_weight if weighted else 1) * m.E[v.id] for v, _ in due)
         if name == "maximum_lateness":
-            spread = max(abs(v.due) for v in due) + 1
+            spread = max(abs(d) for _, d in due) + 1
             m.Lmax = pyo.Var(within=pyo.Reals, bounds=(-spread, h + spread))
             self.var_doc("Lmax", r"L_{\max}", "maximum lateness", 1)
-            self.add("lateness", [m.Lmax >= comp[v.id] - v.due for v in due], r"L_{\max} \ge C_j - d_j",
+            self.add("lateness", [m.Lmax >= comp[v.id] - d for v, d in due], r"L_{\max} \ge C_j - d_j",
                      "maximum lateness bound")
             return m.Lmax
         if name in ("number_tardy", "weighted_number_tardy"):
             if not hasattr(m, "U"):
-                m.U = pyo.Var([v.id for v in due], within=pyo.Binary)
+                m.U = pyo.Var([v.id for v, _ in due], within=pyo.Binary)
                 self.var_doc("U", r"U_j \in \{0,1\}", "job j is tardy", len(due))
-                self.add("tardy", [comp[v.id] - v.due <= max(0, h - v.due) * m.U[v.id] for v in due],
+                self.add("tardy", [comp[v.id] - d <= max(0, h - d) * m.U[v.id] for v, d in due],
                          r"C_j - d_j \le (H - d_j)\, U_j", "a job ending after its due date is tardy")
-            return sum((v.weight if weighted else 1) * m.U[v.id] for v in due)
+            return sum((v.weight if weighted else 1) * m.U[v.id] for v, _ in due)
         if name == "total_cost":
             return sum(md.cost * self.y(i, k) for i, t in enumerate(self.p.tasks) for k, md in enumerate(t.modes)
                        if md.cost)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ordino.models import EndBeforeEnd, EndBeforeStart, Problem, StartBeforeStart, TimeWindow
+from ordino.models import EndBeforeEnd, EndBeforeStart, Mode, Problem, StartBeforeStart, TimeWindow
 from ordino.models.constraints import PRECEDENCE_TYPES
 
 
@@ -27,10 +27,6 @@ class TimeBounds:
     source: str
     earliest_start: list[int]
     latest_end: list[int]
-
-    def latest_start(self, i: int, duration: int) -> int:
-        """Latest start of task `i` when it runs for `duration`."""
-        return self.latest_end[i] - duration
 
 
 def _sgs_applies(problem: Problem) -> bool:
@@ -80,15 +76,16 @@ def serial_sgs(problem: Problem, limit: int) -> tuple[list[int], list[int], list
     if not _sgs_applies(problem):
         return None
     idx = problem.task_index
-    edges = [(idx[c.first], idx[c.then], c.min_lag, isinstance(c, EndBeforeStart)) for c in problem.constraints]
+    edges = [(idx[c.first], idx[c.then], c.min_lag, isinstance(c, EndBeforeStart)) for c in problem.constraints
+             if isinstance(c, EndBeforeStart | StartBeforeStart)]  # all of them, by _sgs_applies
     due = {t: v.due for v in problem.job_views if v.due is not None for t in v.tasks}
     order = _topological(len(problem.tasks), edges,
                          [(due.get(t.id, 10**12), problem.earliest_start(t)) for t in problem.tasks])
     if order is None:
         return None
     preds: dict[int, list[tuple[int, int, bool]]] = defaultdict(list)
-    for a, b, lag, end in edges:
-        preds[b].append((a, lag, end))
+    for a, b, lag, end_anchored in edges:
+        preds[b].append((a, lag, end_anchored))
     length = limit + max(m.duration for t in problem.tasks for m in t.modes) + 1
     usage = {r.id: np.zeros(length, dtype=np.int64) for r in problem.resources}
     cap = {r.id: r.capacity for r in problem.resources}
@@ -122,7 +119,7 @@ def serial_sgs(problem: Problem, limit: int) -> tuple[list[int], list[int], list
     return (start, end, modes) if max(end) <= limit else None
 
 
-def _earliest_fit(usage: dict[str, np.ndarray], cap: dict[str, int], mode, est: int, length: int,
+def _earliest_fit(usage: dict[str, np.ndarray], cap: dict[str, int], mode: Mode, est: int, length: int,
                   breaks: dict[str, list]) -> int | None:
     t = est
     if mode.duration == 0:  # an instant needs no capacity but may not fall strictly inside a down time
@@ -153,8 +150,7 @@ def time_bounds(problem: Problem) -> TimeBounds | str:
     pmin = [min(m.duration for m in t.modes) for t in problem.tasks]
     pmax = [max(m.duration for m in t.modes) for t in problem.tasks]
     es = [problem.earliest_start(t) for t in problem.tasks]
-    le = [min(horizon, problem.latest_end(t) if problem.latest_end(t) is not None else horizon)
-          for t in problem.tasks]
+    le = [horizon if (bound := problem.latest_end(t)) is None else min(horizon, bound) for t in problem.tasks]
     idx = problem.task_index
     for c in problem.constraints:
         if isinstance(c, TimeWindow):

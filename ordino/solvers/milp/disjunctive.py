@@ -24,9 +24,9 @@ class DisjunctiveBuilder(MilpBuilder):
         p, m, b = self.p, self.m, self.b
         on: dict[str, list[int]] = defaultdict(list)
         for i, t in enumerate(p.tasks):
-            machines = {rid for md in t.modes for j, rid in enumerate(md.resources)
+            occupied = {rid for md in t.modes for j, rid in enumerate(md.resources)
                         if p.resource(rid).kind == "machine" and md.demand(j) > 0 and md.duration > 0}
-            for r in sorted(machines):
+            for r in sorted(occupied):
                 on[r].append(i)
         ordered = {(p.task_index[c.first], p.task_index[c.then]) for c in p.constraints
                    if isinstance(c, EndBeforeStart) and c.min_lag >= 0}

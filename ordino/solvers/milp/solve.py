@@ -8,15 +8,16 @@ import time
 import pyomo.environ as pyo
 
 from ordino.errors import ModelError, OrdinoError, SolverError
-from ordino.models import Problem, Result, SolveOptions
-from ordino.solvers.milp.core import MilpModel
+from ordino.models import Problem, Result, Schedule, SolveOptions
+from ordino.solvers.milp.core import MilpBuilder, MilpModel
 from ordino.solvers.milp.data import serial_sgs, time_bounds
 from ordino.solvers.milp.disjunctive import DisjunctiveBuilder
 from ordino.solvers.milp.positional import PositionalBuilder
 from ordino.solvers.milp.support import choose_formulation, milp_supports
 from ordino.solvers.milp.timeindexed import TimeIndexedBuilder
 
-_BUILDERS = {"positional": PositionalBuilder, "disjunctive": DisjunctiveBuilder, "time_indexed": TimeIndexedBuilder}
+_BUILDERS: dict[str, type[MilpBuilder]] = {"positional": PositionalBuilder, "disjunctive": DisjunctiveBuilder,
+                                           "time_indexed": TimeIndexedBuilder}
 
 
 class Infeasible(Exception):
@@ -140,8 +141,9 @@ def _warm_start(built: MilpModel, options: SolveOptions, solver) -> str:
 
     problem = built.problem
     source = "warm start given"
-    starts = modes = None
-    if options.warm_start is not None:
+    starts: list[int] | None = None
+    modes: list[int] = []
+    if isinstance(options.warm_start, Schedule):
         entries = options.warm_start.by_task()
         if all(t.id in entries for t in problem.tasks):
             starts = [entries[t.id].start for t in problem.tasks]

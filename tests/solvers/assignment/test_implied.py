@@ -17,7 +17,7 @@ from ordino.solve import solve
 from ordino.solvers.assignment.cpsat import build_roster_cpsat
 from ordino.solvers.assignment.implied import _day_groups, _exactly_once, _mirror
 
-ACC = Path(__file__).parent / "dev_records" / "dcpbench_csplib_011_acc_basketball_schedule.json"
+ACC = Path(__file__).parents[1] / "dev_records" / "dcpbench_csplib_011_acc_basketball_schedule.json"
 
 
 def acc() -> RosterProblem:
@@ -27,7 +27,7 @@ def acc() -> RosterProblem:
 def test_acc_structure_is_recognised() -> None:
     problem = acc()
     m = cp_model.CpModel()
-    x = {(p, "play", d): m.NewBoolVar("") for p in problem.people for d in problem.days}
+    x = {(p, "play", d): m.new_bool_var("") for p in problem.people for d in problem.days}
     assert len(_exactly_once(problem)) == 72
     assert len(_day_groups(problem)) == 9
     assert _mirror(m, problem, x, _exactly_once(problem)) == 36 * 9
@@ -66,9 +66,9 @@ def count_solutions(problem: RosterProblem, implied: bool, monkeypatch: pytest.M
 
     class Collect(cp_model.CpSolverSolutionCallback):
         def on_solution_callback(self) -> None:
-            seen.add(frozenset(k for k, v in x.items() if self.BooleanValue(v)))
+            seen.add(frozenset(k for k, v in x.items() if self.boolean_value(v)))
 
-    solver.Solve(m, Collect())
+    solver.solve(m, Collect())
     return len(seen)
 
 

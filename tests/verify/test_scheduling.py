@@ -18,6 +18,7 @@ from ordino.models import (
     Synchronize,
     TimeWindow,
 )
+from tests.models.samples import landing
 
 
 def sched(*rows: tuple) -> Schedule:
@@ -110,3 +111,12 @@ def test_optional_task_absence_penalty_and_mode_cost():
          .task("b", 2, on="M", optional=True, absence_penalty=4).minimize("total_cost").build())
     assert verify(p, sched(("a", 0, 2))).objective == 11
     assert verify(p, sched(("a", 0, 2), ("b", 2, 4))).objective == 7
+
+
+def test_separation_verifier_checks_non_consecutive_pairs() -> None:
+    p = landing()
+    # A0 at 0, A2 at 1, A1 at 2: consecutive gaps 1 and 1 hold, but A0 -> A1 needs 4
+    s = Schedule(tasks=[ScheduledTask(task="A0", start=0, end=0), ScheduledTask(task="A2", start=1, end=1),
+                        ScheduledTask(task="A1", start=2, end=2)])
+    kinds = [v.kind for v in verify(p, s).violations]
+    assert kinds == ["separation"]
