@@ -204,12 +204,6 @@ def test_methods_through_solve(jssp: dict) -> None:
     assert gt.objective >= tabu.objective
 
 
-def test_portfolio_reports_cpsat_bound(jssp: dict) -> None:
-    result = solve(_problem(jssp, "la01"), method="portfolio", time_limit=4, workers=1)
-    assert not result.violations
-    assert result.objective == 666 and result.bound == 666 and result.status == "optimal"
-
-
 def test_methods_refuse_other_classes() -> None:
     single = Problem.builder().machine("M").task("a", 2, on="M").task("b", 3, on="M").build()
     for method in ("gt", "tabu", "neh", "ig", "sgs", "portfolio"):
@@ -250,15 +244,6 @@ def test_parallel_machines_through_gt_and_tabu() -> None:
                   for sides in np.ndindex(*(2,) * len(durations)))
     assert optimum <= tabu.objective <= gt.objective
     assert tabu.objective == optimum
-
-
-def test_portfolio_on_a_brandimarte_instance(data_mirror: Path) -> None:
-    from ordino.datasets import load_instance
-
-    problem = load_instance(data_mirror / "fjsp" / "Brandimarte1993" / "mk01.txt").problem
-    result = solve(problem, method="portfolio", time_limit=4, workers=1, seed=0)
-    assert not result.violations and result.bound is not None
-    assert 36 <= result.bound <= result.objective <= 42  # optimum 40
 
 
 def test_bad_arrays_give_input_errors() -> None:
