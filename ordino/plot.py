@@ -1,11 +1,18 @@
-"""Gantt charts: a PNG with matplotlib (rows = resources, colour = job) and a text chart for terminals."""
+"""Gantt charts: a matplotlib figure (rows = resources, colour = job) written as PNG, and a text chart for
+terminals."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ordino.errors import InputError
 from ordino.models import Problem, Schedule
+from ordino.verify import verify
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure  # imported when a chart is drawn: it takes half a second
 
 
 def _rows(problem: Problem, schedule: Schedule) -> dict[str, list[tuple[int, int, str, str]]]:
@@ -21,21 +28,35 @@ def _rows(problem: Problem, schedule: Schedule) -> dict[str, list[tuple[int, int
     return {rid: sorted(items) for rid, items in rows.items() if items}
 
 
-def gantt_png(problem: Problem, schedule: Schedule, path: str | Path, title: str = "") -> Path:
-    """Draw the schedule as a Gantt chart PNG; returns the path."""
-    import matplotlib
+def objective_text(problem: Problem, schedule: Schedule) -> str:
+    """What the schedule's objective value is, in words: ``makespan 55``, or ``objective 61 (2 x total
+    tardiness + makespan)`` for a weighted sum; empty when the verifier cannot compute it."""
+    value = verify(problem, schedule).objective
+    if value is None:
+        return ""
+    terms = [(t.term.replace("_", " "), t.weight) for t in problem.objective]
+    if len(terms) == 1 and terms[0][1] == 1:
+        return f"{terms[0][0]} {value:g}"
+    return f"objective {value:g} ({' + '.join(name if w == 1 else f'{w} x {name}' for name, w in terms)})"
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+
+def gantt_figure(problem: Problem, schedule: Schedule, title: str = "") -> Figure:
+    """The schedule as a Gantt chart: a row per resource, a bar per task on each resource it uses (its `gid`
+    is the task id, coloured by job), hatched bars for down times; titled with the name (`title`, else the
+    problem's) and the objective in words."""
+    from matplotlib import colormaps
+    from matplotlib.figure import Figure
 
     rows = _rows(problem, schedule)
     jobs = sorted({job for items in rows.values() for *_, job in items})
-    cmap = plt.get_cmap("tab20")
+    cmap = colormaps["tab20"]
     colour = {job: cmap(i % 20) for i, job in enumerate(jobs)}
-    fig, ax = plt.subplots(figsize=(10, 0.5 + 0.45 * max(1, len(rows))))
+    fig = Figure(figsize=(10, 0.5 + 0.45 * max(1, len(rows))))
+    ax = fig.subplots()
     for y, (rid, items) in enumerate(rows.items()):
-        for start, end, _task, job in items:
-            ax.barh(y, max(end - start, 0.2), left=start, color=colour[job], edgecolor="black", linewidth=0.4)
+        for start, end, task, job in items:
+            ax.barh(y, max(end - start, 0.2), left=start, color=colour[job], edgecolor="black", linewidth=0.4,
+                    gid=task)
             if len(items) <= 40:
                 ax.text((start + end) / 2, y, job, ha="center", va="center", fontsize=6)
         for a, b in problem.resource(rid).unavailable if rid in problem.resource_index else []:
@@ -43,11 +64,25 @@ def gantt_png(problem: Problem, schedule: Schedule, path: str | Path, title: str
     ax.set_yticks(range(len(rows)), list(rows))
     ax.invert_yaxis()
     ax.set_xlabel(f"time ({problem.time_unit})")
-    ax.set_title(title or problem.name or "schedule")
+    name = title or problem.name or "schedule"
+    objective = objective_text(problem, schedule)
+    ax.set_title(f"{name}: {objective}" if objective else name)
     fig.tight_layout()
+    return fig
+
+
+def gantt_png(problem: Problem, schedule: Schedule, path: str | Path, title: str = "") -> Path:
+    """Draw the schedule as a Gantt chart PNG (`gantt_figure`); returns the path."""
+    return save_png(gantt_figure(problem, schedule, title), path)
+
+
+def save_png(fig: Figure, path: str | Path) -> Path:
+    """Write a figure as a PNG; an InputError when the file cannot be written."""
     out = Path(path)
-    fig.savefig(out, dpi=120)
-    plt.close(fig)
+    try:
+        fig.savefig(out, dpi=120)
+    except OSError as exc:
+        raise InputError(f"cannot write plot ({exc.strerror or exc})", file=str(out)) from None
     return out
 
 

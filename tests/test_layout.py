@@ -23,6 +23,12 @@ LAYERS = {
 FORBIDDEN_SIDEWAYS = {("heuristics", "solvers")}
 """Imports between two parts that the layers would allow but the design does not."""
 
+JUSTIFIED = {
+    ("ordino.models.problem", "ordino.models.builder"):
+        "`Problem.builder()` hands out the builder that makes Problems; it imports it when called",
+}
+"""Imports inside a function that close a circle, each with the reason it is kept."""
+
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -36,6 +42,9 @@ def imported_names(path: Path) -> list[tuple[str, str | None]]:
     here = module_name(path).split(".")
     package = here if path.name == "__init__.py" else here[:-1]
     found: list[tuple[str, str | None]] = []
+    for block in ast.walk(tree):  # imports for the type checker only are not imports at run time
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test):
+            block.body = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [(a.name, None) for a in node.names if a.name.startswith("ordino")]
@@ -91,7 +100,7 @@ def test_imports_point_down_the_layers():
 
 
 def test_no_import_circles():
-    edges = graph()
+    edges = {m: {t for t in targets if (m, t) not in JUSTIFIED} for m, targets in graph().items()}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []

@@ -7,9 +7,9 @@ underneath, shared with `ordino bench`.
 """
 
 from ordino.batching.items import WorkItem, expand
-from ordino.batching.rows import Row, summarize
+from ordino.batching.rows import Row, Summary, summarize
 from ordino.batching.run import batch, oversubscription, run_items, run_pairs
 from ordino.batching.store import ResultStore
 
-__all__ = ["ResultStore", "Row", "WorkItem", "batch", "expand", "oversubscription", "run_items", "run_pairs",
-           "summarize"]
+__all__ = ["ResultStore", "Row", "Summary", "WorkItem", "batch", "expand", "oversubscription", "run_items",
+           "run_pairs", "summarize"]

@@ -20,11 +20,13 @@ _main = os.environ.pop("ORDINO_FORKSERVER_MAIN", None)
 if _main:
     from multiprocessing import process, spawn
 
-    process.current_process()._inheriting = True
+    # The flag multiprocessing.spawn.prepare sets while it imports a main module (an undocumented attribute).
+    state = process.current_process().__dict__
+    state["_inheriting"] = True
     try:
         spawn.import_main_path(_main)
     except Exception:  # noqa: BLE001 - the workers will import it themselves and report what fails
         pass
     finally:
-        del process.current_process()._inheriting
+        del state["_inheriting"]
 gc.freeze()

@@ -2,18 +2,23 @@
 
 Rows and summary use the stable keys of DESIGN.md ("Machine-readable output"): rows
 ``instance, method, status, objective, best_known, gap, runtime, verified`` (plus extras), summary
-``method, instances, mean_gap, max_gap, best_known_hits, proven_optimal, mean_runtime`` (plus extras).
-Gaps are in percent, ``(objective - best_known) / best_known * 100``; 0 when both are 0.
+``method, instances, mean_gap, max_gap, best_known_hits, proven_optimal, mean_runtime`` (plus extras; the
+summary is `ordino.batching.rows.summarize`, the one batch uses). Gaps are `ordino.models.gap_percent` of the
+objective to the best known value.
 """
 
 from __future__ import annotations
 
 import csv
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ordino.batching.items import WorkItem
+from ordino.batching.rows import Row, Summary, summarize
+from ordino.batching.run import run_items
 from ordino.datasets.instance import Instance
 from ordino.datasets.labels import check_labels, label_flag
 from ordino.errors import InputError, ModelError, OrdinoError
@@ -27,7 +32,8 @@ CSV_COLUMNS = ["instance", "method", "status", "objective", "best_known", "lower
 @dataclass
 class BenchRow:
     """One (instance, method) run. `status` is a Result status, or "unsupported" when the method cannot
-    handle the instance's problem class (then `error` says why)."""
+    handle the instance's problem class (then `error` says why). `runtime` is the method's own time, `wall`
+    the time from start to verified result as the caller saw it."""
 
     instance: str
     method: str
@@ -39,6 +45,7 @@ class BenchRow:
     verified: bool
     lower_bound: int | None = None
     bound: float | None = None
+    wall: float = 0.0
     label: str = "ok"
     label_issues: list[str] = field(default_factory=list)
     error: str | None = None
@@ -49,38 +56,22 @@ class BenchRow:
 
 
 @dataclass
-class BenchSummary:
-    """Aggregates of one method over the instances."""
-
-    method: str
-    instances: int
-    mean_gap: float | None
-    max_gap: float | None
-    best_known_hits: int
-    proven_optimal: int
-    mean_runtime: float
-    feasible: int = 0
-    errors: int = 0
-    unsupported: int = 0
-    label_errors: int = 0
-
-
-@dataclass
 class BenchReport:
     """All rows and the per-method summary; `interrupted` when Ctrl-C stopped the run early."""
 
     rows: list[BenchRow]
-    summary: list[BenchSummary]
+    summary: list[Summary]
     interrupted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The `--json` document: ``{"rows": [...], "summary": [...], "interrupted": bool}``."""
-        return {"rows": [r.to_dict() for r in self.rows], "summary": [asdict(s) for s in self.summary],
+        return {"rows": [r.to_dict() for r in self.rows], "summary": [s.to_dict() for s in self.summary],
                 "interrupted": self.interrupted}
 
 
 def run_one(instance: Instance, method: str, time_limit: float, workers: int = 0, seed: int = 0) -> BenchRow:
     """Solve one instance with one method; a method's failure becomes a row with status 'error'."""
+    began = time.perf_counter()
     try:
         result = solve(instance.problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
     except InputError:
@@ -90,11 +81,12 @@ def run_one(instance: Instance, method: str, time_limit: float, workers: int = 0
                         lower_bound=instance.lower_bound, error=str(exc))
     except OrdinoError as exc:
         return BenchRow(instance.name, method, "error", None, instance.best_known, None, 0.0, False,
-                        lower_bound=instance.lower_bound, error=str(exc))
-    return row_from_result(instance, method, result)
+                        lower_bound=instance.lower_bound, wall=time.perf_counter() - began, error=str(exc))
+    assert isinstance(result, Result)  # a Problem's result
+    return row_from_result(instance, method, result, wall=time.perf_counter() - began)
 
 
-def row_from_result(instance: Instance, method: str, result: Result) -> BenchRow:
+def row_from_result(instance: Instance, method: str, result: Result, wall: float) -> BenchRow:
     """A row from a verified Result, with gap and label checks."""
     verified = result.schedule is not None and not result.violations and result.status in ("optimal", "feasible")
     objective = result.objective if verified else None
@@ -105,30 +97,15 @@ def row_from_result(instance: Instance, method: str, result: Result) -> BenchRow
     return BenchRow(instance=instance.name, method=method, status=result.status, objective=objective,
                     best_known=instance.best_known, gap=gap_percent(objective, instance.best_known),
                     runtime=round(result.runtime, 4), verified=verified, lower_bound=instance.lower_bound,
-                    bound=result.bound, label=label_flag(issues), label_issues=[i.message for i in issues],
-                    error=error)
+                    bound=result.bound, wall=round(wall, 4), label=label_flag(issues),
+                    label_issues=[i.message for i in issues], error=error)
 
 
-def summarize(rows: Sequence[BenchRow], methods: Sequence[str]) -> list[BenchSummary]:
-    """Per-method aggregates (gaps over the rows where a gap is defined)."""
-    out = []
-    for method in methods:
-        mine = [r for r in rows if r.method == method]
-        gaps = [r.gap for r in mine if r.gap is not None]
-        out.append(BenchSummary(
-            method=method, instances=len(mine),
-            mean_gap=round(sum(gaps) / len(gaps), 4) if gaps else None,
-            max_gap=round(max(gaps), 4) if gaps else None,
-            best_known_hits=sum(1 for r in mine if r.objective is not None and r.best_known is not None
-                                and r.objective <= r.best_known),
-            proven_optimal=sum(1 for r in mine if r.status == "optimal" and r.verified),
-            mean_runtime=round(sum(r.runtime for r in mine) / len(mine), 4) if mine else 0.0,
-            feasible=sum(1 for r in mine if r.verified),
-            errors=sum(1 for r in mine if r.status == "error"),
-            unsupported=sum(1 for r in mine if r.status == "unsupported"),
-            label_errors=sum(1 for r in mine if r.label not in ("ok", "new_best_known")),
-        ))
-    return out
+def summarize_bench(rows: Sequence[BenchRow], methods: Sequence[str]) -> list[Summary]:
+    """The one summary (`summarize`) of bench rows, with each method's count of label errors."""
+    return [replace(s, label_errors=sum(1 for r in rows if r.method == s.method
+                                        and r.label not in ("ok", "new_best_known")))
+            for s in summarize(rows, methods)]
 
 
 class CsvSink:
@@ -224,24 +201,22 @@ def bench(instances: Iterable[Instance], methods: Sequence[str], time_limit: flo
     finally:
         if sink is not None:
             sink.close()
-    return BenchReport(rows=rows, summary=summarize(rows, methods), interrupted=interrupted)
+    return BenchReport(rows=rows, summary=summarize_bench(rows, methods), interrupted=interrupted)
 
 
 def _run_isolated(items: list[Instance], methods: list[str], time_limit: float, threads: int, seed: int,
                   executor: str, jobs: int | None, ray_address: str | None,
                   emit: Callable[[BenchRow], None]) -> None:
     """Run through the batch executor; each batch row becomes a bench row with the same label checks."""
-    from ordino.batching import WorkItem, run_items
-
     work = [WorkItem.from_instance(instance, file=f"{index}") for index, instance in enumerate(items)]
 
-    def on_result(row) -> None:  # noqa: ANN001  (ordino.batching.Row)
+    def on_result(row: Row) -> None:
         instance = items[int(row.file)]
         status = row.status if row.status != "timeout" else "unknown"
         schedule = Schedule.model_validate_json(row.schedule) if row.verified and row.schedule else None
         result = Result(status=status, objective=row.objective, bound=row.bound, runtime=row.runtime,
                         schedule=schedule, method=row.method, log=[row.error] if row.error else [])
-        bench_row = row_from_result(instance, row.method, result)
+        bench_row = row_from_result(instance, row.method, result, row.wall)
         if row.status in ("timeout", "error"):
             bench_row = replace(bench_row, status=row.status, error=row.error or row.status)
         emit(bench_row)

@@ -9,11 +9,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ordino.datasets import Instance, OtherFamilyError, iter_instances
+from ordino.datasets.loader import ARCHIVE_SUFFIXES, INSTANCE_SUFFIXES, instance_name, natural_key, split_selector
 from ordino.errors import InputError, OrdinoError
 from ordino.models import Problem
 
-ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar")
-INSTANCE_SUFFIXES = (".sm", ".mm", ".fjs", ".txt", ".json", ".jsonl", ".jss", ".dat")
 # Files that sit next to instances in benchmark folders but hold labels or notes, not instances.
 _NOT_INSTANCES = re.compile(r"^(readme|licen[cs]e|bks|wtopt\d*|wtbest\d*\w*)([._].*)?$|optimum", re.IGNORECASE)
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -53,15 +53,11 @@ class WorkItem:
         return (self.file, self.instance)
 
     @classmethod
-    def from_instance(cls, instance: object, file: str | None = None) -> WorkItem:
-        """A work item from an `ordino.datasets.Instance` (`file` defaults to the file part of its source)."""
-        source = str(getattr(instance, "source", "") or "")
-        name = str(instance.name)  # type: ignore[attr-defined]
-        container = file if file is not None else (source.partition("#")[0] or name)
-        return cls(file=container, instance=name, problem=instance.problem,  # type: ignore[attr-defined]
-                   best_known=getattr(instance, "best_known", None),
-                   lower_bound=getattr(instance, "lower_bound", None),
-                   optimal=bool(getattr(instance, "optimal", False)))
+    def from_instance(cls, instance: Instance, file: str | None = None) -> WorkItem:
+        """A work item from a datasets Instance (`file` defaults to the file part of its source)."""
+        container = file if file is not None else (instance.source.partition("#")[0] or instance.name)
+        return cls(file=container, instance=instance.name, problem=instance.problem,
+                   best_known=instance.best_known, lower_bound=instance.lower_bound, optimal=instance.optimal)
 
 
 def is_candidate(path: Path) -> bool:
@@ -99,47 +95,32 @@ def resolve_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             raise InputError("no such file or folder", file=text)
         for match in matches:
             found.setdefault(_absolute(match), match)
-    return [Path(key) for key in sorted(found, key=_natural_key)]
+    return [Path(key) for key in sorted(found, key=natural_key)]
 
 
 def _absolute(path: Path) -> str:
-    text = str(path)
-    if "#" in text and not path.exists():
-        file, _, selector = text.rpartition("#")
-        return f"{Path(file).resolve()}#{selector}"
-    return str(path.resolve())
-
-
-def _natural_key(text: str) -> list:
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
-
-
-def _file_label(path: Path) -> str:
-    """Instance name used for the error row of an unreadable file (the file name without its extensions)."""
-    name = path.name.partition("#")[0]
-    for suffix in (*ARCHIVE_SUFFIXES, *INSTANCE_SUFFIXES):
-        if name.lower().endswith(suffix) and len(name) > len(suffix):
-            name = name[: -len(suffix)]
-    return name
+    file, selector = split_selector(path)
+    return str(file.resolve()) if selector is None else f"{file.resolve()}#{selector}"
 
 
 def load_file(path: Path) -> list[WorkItem]:
     """Every instance in one file; a file that cannot be read becomes one item carrying the error.
 
-    A multi-instance file that breaks part-way keeps the instances read before the break.
+    A multi-instance file that breaks part-way keeps the instances read before the break. A model of another
+    family (a roster or linear model) is not a batch of scheduling instances: its OtherFamilyError is raised.
     """
-    from ordino.datasets import iter_instances
-
-    file = str(path).partition("#")[0] if "#" in str(path) and not path.exists() else str(path)
+    file = str(split_selector(path)[0])
+    label = instance_name(file)  # the name of an unreadable file's error row
     items: list[WorkItem] = []
     try:
         for instance in iter_instances(path):
             items.append(WorkItem.from_instance(instance, file=file))
+    except OtherFamilyError:
+        raise
     except OrdinoError as exc:
-        items.append(WorkItem(file=file, instance=_file_label(path), error=str(exc)))
+        items.append(WorkItem(file=file, instance=label, error=str(exc)))
     except Exception as exc:  # a reader bug must not stop the batch either
-        items.append(WorkItem(file=file, instance=_file_label(path),
-                              error=f"cannot read file: {type(exc).__name__}: {exc}"))
+        items.append(WorkItem(file=file, instance=label, error=f"cannot read file: {type(exc).__name__}: {exc}"))
     return items
 
 

@@ -1,14 +1,15 @@
-"""Result rows of a batch (the bench row keys plus file and error) and their summary."""
+"""Result rows of a batch (the bench row keys plus file and error) and the one summary of batch and bench rows."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
-from typing import Any
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
 
 # Statuses beyond a solver's own (optimal, feasible, infeasible, unbounded, unknown, error):
 # "timeout" = the worker was killed at its hard deadline (solver limit plus grace).
 SOLVED = ("optimal", "feasible")
-FAILED = ("error", "timeout")
 
 
 @dataclass
@@ -81,35 +82,74 @@ class Row:
             data.pop("schedule")
         return data
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Row:
-        """Inverse of `to_dict` (unknown keys ignored)."""
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+
+class Outcome(Protocol):
+    """What a summary reads of a result row (a batch `Row` or a bench `BenchRow`)."""
+
+    @property
+    def method(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def gap(self) -> float | None: ...
+    @property
+    def runtime(self) -> float: ...
+    @property
+    def wall(self) -> float: ...
+    @property
+    def verified(self) -> bool: ...
 
 
-def summarize(rows: list[Row]) -> list[dict[str, Any]]:
-    """Per method: the bench summary keys plus counts of each status and the total wall time."""
+@dataclass
+class Summary:
+    """Aggregates of one method's rows. Gaps (percent, `ordino.models.gap_percent`) are over the verified rows
+    that have one; a best-known hit is a verified objective at or below the reference of its gap."""
+
+    method: str
+    instances: int
+    mean_gap: float | None
+    max_gap: float | None
+    best_known_hits: int
+    proven_optimal: int
+    mean_runtime: float
+    solved: int
+    mean_wall: float
+    errors: int
+    timeouts: int
+    unsupported: int
+    by_status: dict[str, int]
+    label_errors: int | None = None
+    """Rows whose labels a verified result contradicts (None when labels were not checked, as in a batch)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON output."""
+        return asdict(self)
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def summarize(rows: Sequence[Outcome], methods: Sequence[str] | None = None) -> list[Summary]:
+    """Per method (in the order of `methods`, default: sorted), the aggregates of its rows."""
     out = []
-    for method in sorted({r.method for r in rows}):
+    for method in methods if methods is not None else sorted({r.method for r in rows}):
         mine = [r for r in rows if r.method == method]
         gaps = [r.gap for r in mine if r.gap is not None and r.verified]
-        counts: dict[str, int] = {}
-        for r in mine:
-            counts[r.status] = counts.get(r.status, 0) + 1
-        solved = [r for r in mine if r.status in SOLVED and r.verified]
-        out.append({
-            "method": method,
-            "instances": len(mine),
-            "solved": len(solved),
-            "mean_gap": sum(gaps) / len(gaps) if gaps else None,
-            "max_gap": max(gaps) if gaps else None,
-            "best_known_hits": sum(1 for g in gaps if g <= 1e-9),
-            "proven_optimal": counts.get("optimal", 0),
-            "mean_runtime": sum(r.runtime for r in mine) / len(mine) if mine else 0.0,
-            "mean_wall": sum(r.wall for r in mine) / len(mine) if mine else 0.0,
-            "errors": counts.get("error", 0),
-            "timeouts": counts.get("timeout", 0),
-            "by_status": counts,
-        })
+        counts = dict(Counter(r.status for r in mine))
+        out.append(Summary(
+            method=method,
+            instances=len(mine),
+            mean_gap=_mean(gaps),
+            max_gap=round(max(gaps), 4) if gaps else None,
+            best_known_hits=sum(1 for g in gaps if g <= 0),
+            proven_optimal=sum(1 for r in mine if r.status == "optimal" and r.verified),
+            mean_runtime=_mean([r.runtime for r in mine]) or 0.0,
+            solved=sum(1 for r in mine if r.status in SOLVED and r.verified),
+            mean_wall=_mean([r.wall for r in mine]) or 0.0,
+            errors=counts.get("error", 0),
+            timeouts=counts.get("timeout", 0),
+            unsupported=counts.get("unsupported", 0),
+            by_status=counts,
+        ))
     return out

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
 
 from ordino.batching.items import WorkItem, expand
-from ordino.batching.local import LocalExecutor
+from ordino.batching.local import LocalExecutor, OnOutcome
 from ordino.batching.rows import Row
 from ordino.batching.store import ResultStore
 from ordino.batching.worker import Task, load_plugins
 from ordino.errors import InputError
 from ordino.models import Schedule, gap_percent
+from ordino.solve import get_method
 from ordino.verify import verify
 
 OnResult = Callable[[Row], None]
@@ -47,15 +48,13 @@ def _methods(method: str | Sequence[str]) -> list[str]:
 
 
 def _check_methods(names: list[str], plugins: Sequence[str]) -> None:
-    """Unknown method names are bad input, found before any work starts (plugins may add methods)."""
-    from ordino.solve import methods
-
+    """Unknown method names are bad input, found before any work starts (plugins may add methods; an
+    ``evolved:PATH`` name is a heuristic saved by `ordino evolve`, loaded here once to check it)."""
     if plugins:
         load_plugins(plugins)
-    known = methods()
-    unknown = [n for n in names if n != "auto" and n not in known]
-    if unknown:
-        raise InputError(f"unknown method {unknown[0]!r}; choose one of: {', '.join(['auto', *sorted(known)])}")
+    for name in names:
+        if name != "auto":
+            get_method(name)
 
 
 def make_row(item: WorkItem, method: str, outcome: dict[str, Any], wall: float, time_limit: float | None,
@@ -89,8 +88,20 @@ def error_row(item: WorkItem, method: str, executor: str = "") -> Row:
                best_known=item.best_known, lower_bound=item.lower_bound, executor=executor)
 
 
+class Executor(Protocol):
+    """What runs tasks: `LocalExecutor` or `RayExecutor`."""
+
+    name: str
+
+    def run(self, jobs: Iterable[tuple[Any, Task]], on_outcome: OnOutcome) -> None:
+        """Run every (tag, task); call ``on_outcome(tag, outcome, wall_seconds)`` as each ends."""
+
+    def close(self) -> None:
+        """Release what the executor holds."""
+
+
 def make_executor(executor: str, workers: int | None, threads: int, grace: float | None,
-                  ray_address: str | None) -> Any:
+                  ray_address: str | None) -> Executor:
     """A LocalExecutor or RayExecutor."""
     if executor == "local":
         if ray_address is not None:

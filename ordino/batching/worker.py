@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ordino.models import Problem
+from ordino.models import Problem, Result
+from ordino.solve import solve
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,13 @@ def run_task(task: Task) -> dict[str, Any]:
     began = time.perf_counter()
     try:
         load_plugins(task.plugins)
-        from ordino.solve import solve
-
         result = solve(task.problem, method=task.method, time_limit=task.time_limit, workers=task.threads,
                        seed=task.seed)
     except MemoryError:
         return {"status": "error", "error": "out of memory in the worker", "runtime": time.perf_counter() - began}
     except Exception as exc:
         return {"status": "error", "error": f"{type(exc).__name__}: {exc}", "runtime": time.perf_counter() - began}
+    assert isinstance(result, Result)  # a Problem's result
     error = None
     if result.status == "error":
         error = "; ".join([*result.log[-3:], *(v.message for v in result.violations[:3])]) or "solver error"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -13,6 +13,9 @@ from rich.table import Table
 
 from ordino.cli.common import EXIT_INTERRUPTED, console, err_console, handle_errors, print_json
 
+if TYPE_CHECKING:
+    from ordino.batching.rows import Summary
+
 
 def _fmt(value: float | None, digits: int = 2) -> str:
     if value is None:
@@ -20,16 +23,15 @@ def _fmt(value: float | None, digits: int = 2) -> str:
     return f"{value:.{digits}f}" if isinstance(value, float) and not float(value).is_integer() else f"{value:g}"
 
 
-def _summary_table(summary: list[dict]) -> Table:
+def _summary_table(summary: list[Summary]) -> Table:
     table = Table(title="batch summary")
     for name in ("method", "rows", "solved", "optimal", "infeas.", "timeout", "error", "gap %", "max gap %",
                  "runtime s", "wall s"):
         table.add_column(name, justify="left" if name == "method" else "right")
     for s in summary:
-        counts = s["by_status"]
-        table.add_row(escape(s["method"]), str(s["instances"]), str(s["solved"]), str(s["proven_optimal"]),
-                      str(counts.get("infeasible", 0)), str(s["timeouts"]), str(s["errors"]),
-                      _fmt(s["mean_gap"]), _fmt(s["max_gap"]), _fmt(s["mean_runtime"]), _fmt(s["mean_wall"]))
+        table.add_row(escape(s.method), str(s.instances), str(s.solved), str(s.proven_optimal),
+                      str(s.by_status.get("infeasible", 0)), str(s.timeouts), str(s.errors),
+                      _fmt(s.mean_gap), _fmt(s.max_gap), _fmt(s.mean_runtime), _fmt(s.mean_wall))
     return table
 
 
@@ -115,8 +117,8 @@ def register(app: typer.Typer) -> None:
                 progress.stop()
         summary = summarize(rows)
         if as_json:
-            print_json({"rows": [row.to_dict() for row in rows], "summary": summary, "results": str(results),
-                        "interrupted": interrupted})
+            print_json({"rows": [row.to_dict() for row in rows], "summary": [s.to_dict() for s in summary],
+                        "results": str(results), "interrupted": interrupted})
         else:
             console.print(_summary_table(summary))
             failures = [row for row in rows if row.status in ("error", "timeout")]

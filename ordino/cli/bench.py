@@ -45,10 +45,10 @@ def print_report(report: BenchReport, per_instance: bool) -> None:
                           "-" if r.objective is None else str(r.objective),
                           "-" if r.best_known is None else str(r.best_known), _fmt(r.gap), _fmt(r.runtime), label)
         console.print(table)
-    summary = Table("method", "instances", "feasible", "mean gap %", "max gap %", "best-known hits",
+    summary = Table("method", "instances", "solved", "mean gap %", "max gap %", "best-known hits",
                     "proven optimal", "mean time s", title="summary")
     for s in report.summary:
-        summary.add_row(escape(s.method), str(s.instances), str(s.feasible), _fmt(s.mean_gap), _fmt(s.max_gap),
+        summary.add_row(escape(s.method), str(s.instances), str(s.solved), _fmt(s.mean_gap), _fmt(s.max_gap),
                         str(s.best_known_hits), str(s.proven_optimal), _fmt(s.mean_runtime))
     console.print(summary)
     for r in report.rows:

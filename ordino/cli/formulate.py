@@ -117,8 +117,7 @@ def register(app: typer.Typer) -> None:
             if gantt is not None and isinstance(problem, Problem) and isinstance(schedule, Schedule):
                 from ordino.plot import gantt_png
 
-                gantt_png(problem, schedule, gantt,
-                          title=scrub(f"{problem.name or 'formulated'}: {formulation.objective}"))
+                gantt_png(problem, schedule, gantt, title=scrub(problem.name or "formulated"))
             elif gantt is not None and problem is not None and not isinstance(problem, Problem):
                 err_console.print(f"[yellow]no Gantt chart:[/] --gantt draws schedules over time; the text was "
                                   f"formulated as a model of the {family_of(problem).name} family",

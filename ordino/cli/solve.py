@@ -148,7 +148,7 @@ def register(app: typer.Typer) -> None:
         if out is not None and solution is not None:
             out.write_text(json.dumps(solution.model_dump(mode="json"), indent=2) + "\n")
         if gantt is not None and isinstance(problem, Problem) and isinstance(solution, Schedule):
-            gantt_png(problem, solution, gantt, title=f"{problem.name or file.stem}: {result.objective}")
+            gantt_png(problem, solution, gantt, title=problem.name or file.stem)
         if as_json:
             print_json(result_json(result))
         else:

@@ -45,10 +45,6 @@ class Tokens:
         """True when every token was consumed."""
         return self.pos >= len(self.items)
 
-    def peek(self) -> str | None:
-        """The next token without consuming it (None at the end)."""
-        return self.items[self.pos][0] if self.pos < len(self.items) else None
-
     def next(self, what: str) -> tuple[str, int]:
         """The next token and its line; an InputError naming `what` at the end of the file."""
         if self.pos >= len(self.items):

@@ -15,7 +15,9 @@ from pathlib import Path
 from ordino.datasets._text import Tokens
 from ordino.datasets.build import flexible_job_shop_problem
 from ordino.datasets.instance import Deferred, Instance
+from ordino.errors import ModelError
 from ordino.models import Problem
+from ordino.models.classify import job_chains
 
 MAX_SIZE = 100_000
 
@@ -43,10 +45,7 @@ def parse_fjsp(text: str, source: str, name: str = "") -> Instance:
 
 def write_fjsp(problem: Problem, path: str | Path | None = None) -> str:
     """FJSPLIB text of a (flexible) job shop Problem built with one machine per mode; to `path` if given."""
-    from ordino.datasets.jobshop import _job_chains
-    from ordino.errors import ModelError
-
-    chains = _job_chains(problem)
+    chains = job_chains(problem)
     if chains is None or any(len(m.resources) != 1 for t in problem.tasks for m in t.modes) or any(
             r.kind != "machine" for r in problem.resources):
         raise ModelError(f"problem {problem.name!r} is not a (flexible) job shop with one machine per mode")

@@ -15,7 +15,7 @@ from typing import Any
 from ordino.models import Problem
 
 
-class Deferred(partial):
+class Deferred(partial[Problem]):
     """A Problem builder called on first access (a picklable `functools.partial`)."""
 
 
@@ -27,7 +27,7 @@ def _renamed(build: Deferred | Problem, name: str) -> Problem:
 class _ProblemField:
     """Data descriptor behind `Instance.problem`: builds a Deferred value once, then keeps the Problem."""
 
-    def __get__(self, obj: Any, owner: Any = None) -> Problem:
+    def __get__(self, obj: Instance | None, owner: type | None = None) -> Problem:
         if obj is None:
             raise AttributeError("problem")  # no default: the dataclass field is required
         value = obj.__dict__["_problem"]
@@ -36,7 +36,7 @@ class _ProblemField:
             obj.__dict__["_problem"] = value
         return value
 
-    def __set__(self, obj: Any, value: Problem | Deferred) -> None:
+    def __set__(self, obj: Instance, value: Problem | Deferred) -> None:
         if not isinstance(value, Problem | Deferred):
             raise TypeError(f"Instance.problem must be a Problem, got {type(value).__name__}")
         obj.__dict__["_problem"] = value
@@ -65,7 +65,7 @@ class Instance:
     """
 
     name: str
-    problem: Problem = _ProblemField()  # type: ignore[assignment]
+    problem: _ProblemField = _ProblemField()
     best_known: int | None = None
     lower_bound: int | None = None
     optimal: bool = False
@@ -88,13 +88,3 @@ class Instance:
             values["problem"] = Deferred(_renamed, values["problem"], changes["name"])
         values.update(changes)
         return Instance(**values)
-
-    def with_labels(self, best_known: int | None = None, lower_bound: int | None = None,
-                    optimal: bool | None = None, **meta: Any) -> Instance:
-        """A copy with labels filled in (arguments left at None keep the current value)."""
-        return self.updated(
-            best_known=self.best_known if best_known is None else best_known,
-            lower_bound=self.lower_bound if lower_bound is None else lower_bound,
-            optimal=self.optimal if optimal is None else optimal,
-            meta={**self.meta, **meta},
-        )

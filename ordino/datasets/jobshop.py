@@ -33,7 +33,7 @@ from ordino.datasets.build import job_shop_problem
 from ordino.datasets.instance import Deferred, Instance
 from ordino.errors import InputError, ModelError
 from ordino.models import Problem, classify
-from ordino.models.classify import _job_chains
+from ordino.models.classify import job_chains
 from ordino.models.inputs import parse_json, read_text
 
 MAX_SIZE = 100_000
@@ -62,6 +62,17 @@ def _is_header(line: str, *words: str) -> bool:
     return all(w in low for w in words)
 
 
+def _header(head: Tokens, most: int, then: str) -> tuple[int, int, list[int]]:
+    """(jobs, machines, up to `most` seeds and bounds) of a Taillard header line; `then` names what follows."""
+    n = head.int("number of jobs", 1, MAX_SIZE)
+    m = head.int("number of machines", 1, MAX_SIZE)
+    extras: list[int] = []
+    while not head.at_end() and len(extras) < most:
+        extras.append(head.int("seed or bound"))
+    head.expect_end(then)
+    return n, m, extras
+
+
 def parse_taillard_jssp(text: str, source: str, name: str = "") -> Instance:
     """Read Taillard's job shop format (header line, numbers line, ``Times`` block, ``Machines`` block)."""
     lines = text.splitlines()
@@ -71,13 +82,7 @@ def parse_taillard_jssp(text: str, source: str, name: str = "") -> Instance:
     machines_at = next((i for i, ln in enumerate(lines) if ln.strip().lower() == "machines"), None)
     if times_at is None or machines_at is None or machines_at < times_at:
         raise InputError("expected a 'Times' line followed later by a 'Machines' line", file=source)
-    head = Tokens("\n".join(lines[1:times_at]), source, start_line=2)
-    n = head.int("number of jobs", 1, MAX_SIZE)
-    m = head.int("number of machines", 1, MAX_SIZE)
-    extras = []
-    while not head.at_end() and len(extras) < 4:
-        extras.append(head.int("seed or bound"))
-    head.expect_end("'Times'")
+    n, m, extras = _header(Tokens("\n".join(lines[1:times_at]), source, start_line=2), 4, "'Times'")
     times = Tokens("\n".join(lines[times_at + 1:machines_at]), source, start_line=times_at + 2)
     durations = [[times.int(f"duration of job {j + 1} operation {k + 1}", 0) for k in range(m)] for j in range(n)]
     times.expect_end("'Machines'")
@@ -86,8 +91,9 @@ def parse_taillard_jssp(text: str, source: str, name: str = "") -> Instance:
                 for j in range(n)]
     mach.expect_end(f"end of file after {n} rows of machines")
     problem = Deferred(job_shop_problem, durations, machines, name=name, n_machines=m, source=source)
-    meta: dict = {"size": (n, m)}
-    ub = lb = None
+    meta: dict[str, object] = {"size": (n, m)}
+    ub: int | None = None
+    lb: int | None = None
     if len(extras) >= 2:
         meta.update(time_seed=extras[0], machine_seed=extras[1])
     if len(extras) >= 4:
@@ -108,13 +114,8 @@ def iter_taillard_pfsp(text: str, source: str, name: str = "") -> Iterator[Insta
         proc_at = next((i for i, ln in enumerate(block) if _is_header(ln, "processing times")), None)
         if proc_at is None:
             raise InputError("expected a 'processing times :' line", file=source, line=begin + 2)
-        head = Tokens("\n".join(block[:proc_at]), source, start_line=begin + 2)
-        n = head.int("number of jobs", 1, MAX_SIZE)
-        m = head.int("number of machines", 1, MAX_SIZE)
-        extras = []
-        while not head.at_end() and len(extras) < 3:
-            extras.append(head.int("seed or bound"))
-        head.expect_end("'processing times :'")
+        n, m, extras = _header(Tokens("\n".join(block[:proc_at]), source, start_line=begin + 2), 3,
+                               "'processing times :'")
         body = Tokens("\n".join(block[proc_at + 1:]), source, start_line=begin + proc_at + 3)
         p = [[body.int(f"processing time of job {j + 1} on machine {i + 1}", 0) for j in range(n)] for i in range(m)]
         body.expect_end("the next instance or end of file")
@@ -165,7 +166,8 @@ def jobshop_from_json(entry: object, source: str, name: str) -> Instance:
     machines = _int_matrix(entry.get("machines_matrix"), "machines_matrix", source)
     if len(durations) != len(machines) or any(len(a) != len(b) for a, b in zip(durations, machines, strict=False)):
         raise InputError("duration_matrix and machines_matrix differ in shape", file=source)
-    meta = entry.get("metadata") if isinstance(entry.get("metadata"), dict) else {}
+    metadata = entry.get("metadata")
+    meta: dict[str, object] = metadata if isinstance(metadata, dict) else {}
     if not durations or not any(durations):
         raise InputError("no operations in duration_matrix", file=source)
     m = max((x for row in machines for x in row), default=-1) + 1
@@ -178,17 +180,18 @@ def jobshop_from_json(entry: object, source: str, name: str) -> Instance:
     opt = _label("optimum")
     ub = opt if opt is not None else _label("upper_bound")
     lb = opt if opt is not None else _label("lower_bound")
+    extras: dict[str, object] = {"size": (len(durations), m)}
+    if isinstance(reference := meta.get("reference"), str):
+        extras["reference"] = reference
     return Instance(name=name, problem=problem, best_known=ub, lower_bound=lb,
-                    optimal=ub is not None and ub == lb, source=source,
-                    meta={"size": (len(durations), m),
-                          **({"reference": meta["reference"]} if isinstance(meta.get("reference"), str) else {})})
+                    optimal=ub is not None and ub == lb, source=source, meta=extras)
 
 
 def jobshop_arrays(problem: Problem) -> tuple[list[list[int]], list[list[int]], int]:
     """(durations, machines 0-based, machine count) of a job shop or flow shop Problem."""
     if classify(problem) not in ("job_shop", "flow_shop"):
         raise ModelError(f"problem {problem.name!r} is not a job shop or flow shop ({classify(problem)})")
-    chains = _job_chains(problem) or []
+    chains = job_chains(problem) or []
     index = problem.resource_index
     durations = [[problem.task(t).modes[0].duration for t in chain] for chain in chains]
     machines = [[index[problem.task(t).modes[0].resources[0]] for t in chain] for chain in chains]

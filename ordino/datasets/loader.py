@@ -28,7 +28,7 @@ ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar", ".zip")
 INSTANCE_SUFFIXES = (".sm", ".mm", ".fjs", ".txt", ".json", ".jsonl", ".jss", ".dat")
 
 
-def natural_key(text: str) -> list:
+def natural_key(text: str) -> list[int | str]:
     """Sort key that orders ``j301_2`` before ``j301_10``."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
@@ -63,10 +63,14 @@ def _ordino_json(text: str, source: str, name: str, selector: str | None = None)
     return _ordino_json_data(parse_json(text, source), source, name, selector)
 
 
+class OtherFamilyError(InputError):
+    """A file holds a model of the assignment or linear family where a scheduling instance was expected."""
+
+
 def _ordino_json_data(data: object, source: str, name: str, selector: str | None = None) -> Iterator[Instance]:
     family = data.get("family", "scheduling") if isinstance(data, dict) else "scheduling"
     if family != "scheduling":
-        raise InputError(f"this is a model of the {family!r} family; benchmark instances are scheduling problems "
+        raise OtherFamilyError(f"this is a model of the {family!r} family; benchmark instances are scheduling problems "
                          "(solve or verify it with `ordino solve`, `ordino verify`)", file=source)
     if isinstance(data, dict) and ("tasks" in data or "schema" in data):
         problem = problem_from_dict(data, source)
@@ -149,21 +153,21 @@ def _archive_members(data: bytes, source: str) -> Iterator[tuple[str, bytes]]:
 
     try:
         if data[:4] == b"PK\x03\x04":
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                infos = sorted((i for i in archive.infolist() if not i.is_dir() and _is_instance_member(i.filename)),
+            with zipfile.ZipFile(io.BytesIO(data)) as zipped:
+                infos = sorted((i for i in zipped.infolist() if not i.is_dir() and _is_instance_member(i.filename)),
                                key=lambda i: natural_key(i.filename))
                 for info in infos:
                     counted(info.filename, info.file_size)  # zipfile never reads past the declared size
-                    yield info.filename, archive.read(info)
+                    yield info.filename, zipped.read(info)
             return
         if data[:2] == b"\x1f\x8b":
             data = _gunzip(data, source)
-        with tarfile.open(fileobj=io.BytesIO(data), mode="r:") as archive:
-            members = sorted((m for m in archive.getmembers() if m.isfile() and _is_instance_member(m.name)),
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:") as tarred:
+            members = sorted((m for m in tarred.getmembers() if m.isfile() and _is_instance_member(m.name)),
                              key=lambda m: natural_key(m.name))
             for member in members:
                 counted(member.name, member.size)
-                handle = archive.extractfile(member)
+                handle = tarred.extractfile(member)
                 if handle is not None:
                     yield member.name, handle.read()
     except (tarfile.TarError, zipfile.BadZipFile, EOFError, zlib.error, gzip.BadGzipFile, OSError,

@@ -1,13 +1,12 @@
 """The registry of named benchmark sets: what each holds, where it comes from, and its labels.
 
 ``load_suite("psplib-j30")`` reads the set from the mirror (``ORDINO_DATA_MIRROR``), the cache
-(``~/.cache/ordino``) or a checksummed download; ``load_suite("gen:smtt?n=50&count=20&seed=1")`` generates one.
+(``ORDINO_CACHE_DIR``, by default ``~/.cache/ordino``; see `sources`) or a checksummed download;
+``load_suite("gen:smtt?n=50&count=20&seed=1")`` generates one.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,9 +18,8 @@ from ordino.datasets import bounds, generators, jobshop, smtt
 from ordino.datasets.bounds import Label
 from ordino.datasets.instance import Instance
 from ordino.datasets.loader import add_label_hook, iter_instances
-from ordino.datasets.sources import RemoteFile, find_local, locate
+from ordino.datasets.sources import RemoteFile, cache_dir, find_local, locate, mirror_dir
 from ordino.errors import InputError
-from ordino.models.inputs import read_text
 
 ORLIB = "http://people.brunel.ac.uk/~mastjjb/jeb/orlib/files/"
 SCHEDULEOPT = "https://raw.githubusercontent.com/ScheduleOpt/benchmarks/main/"
@@ -224,7 +222,7 @@ def load_suite(name: str, limit: int | None = None) -> list[Instance]:
 
 # --- generated sets --------------------------------------------------------------------------------------------
 
-GENERATOR_PARAMS = {
+GENERATOR_PARAMS: dict[str, dict[str, type[int] | type[float]]] = {
     "smtt": {"n": int, "count": int, "seed": int, "tf": float, "rdd": float, "weighted": int},
     "taillard-jssp": {"n": int, "m": int, "count": int, "seed": int, "machine_seed": int},
     "taillard-pfsp": {"n": int, "m": int, "count": int, "seed": int},
@@ -298,8 +296,6 @@ def _known_labels(mirror_key: str) -> dict[str, Label]:
 
 def known_labels() -> dict[str, Label]:
     """Every label found in the mirror or cache, keyed by instance name."""
-    from ordino.datasets.sources import cache_dir, mirror_dir
-
     return _known_labels(f"{mirror_dir()}|{cache_dir()}")
 
 
@@ -345,7 +341,3 @@ def describe(name: str) -> dict:
             "mirrored": s.mirrored, "available": s.available(), "upstream": s.upstream, "notes": s.notes,
             "files": files}
 
-
-def read_csv_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a CSV file (helper for tests and benchmarks)."""
-    return list(csv.DictReader(io.StringIO(read_text(path))))

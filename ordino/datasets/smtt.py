@@ -45,7 +45,7 @@ def orlib_opt_file(path: str | Path) -> Path | None:
 def read_values(path: str | Path) -> list[int]:
     """All integers of an OR-Library optimum file."""
     tok = Tokens(read_text(path), str(path))
-    values = []
+    values: list[int] = []
     while not tok.at_end():
         values.append(tok.int(f"value {len(values) + 1}"))
     return values

@@ -1,5 +1,6 @@
-"""Where dataset files come from: the local mirror (``ORDINO_DATA_MIRROR``), the cache (``~/.cache/ordino``),
-or a checksummed download.
+"""Where dataset files come from: the local mirror (``ORDINO_DATA_MIRROR``), the cache (``ORDINO_CACHE_DIR``,
+by default ``~/.cache/ordino``), or a checksummed download. This module is the one place that reads those two
+variables.
 
 A mirror is a folder laid out like the project's shared data folder (``orlib-wt/wt40.txt``,
 ``rcpsp/psplib_j30.sm.tar.gz``, ...). Downloads go to the cache under the same relative path and are accepted
@@ -42,16 +43,34 @@ def checksums() -> dict[str, str]:
     return json.loads(CHECKSUMS_FILE.read_text(encoding="utf-8"))
 
 
+MIRROR_ENV = "ORDINO_DATA_MIRROR"
+CACHE_ENV = "ORDINO_CACHE_DIR"
+FORMER_CACHE_ENV = "ORDINO_CACHE"
+"""The name `ordino evolve` read for its cache before there was one cache variable; still honoured."""
+
+
 def mirror_dir() -> Path | None:
     """The mirror folder from ``ORDINO_DATA_MIRROR`` (None when unset)."""
-    value = os.environ.get("ORDINO_DATA_MIRROR")
+    value = os.environ.get(MIRROR_ENV)
     return Path(value).expanduser() if value else None
 
 
+def require_mirror() -> Path:
+    """The mirror folder, or an InputError saying how to set it (for readers of files found only there)."""
+    mirror = mirror_dir()
+    if mirror is None:
+        raise InputError(f"{MIRROR_ENV} is not set; point it at the benchmark data folder")
+    if not mirror.is_dir():
+        raise InputError(f"{MIRROR_ENV}={mirror} is not a folder")
+    return mirror
+
+
 def cache_dir() -> Path:
-    """The download cache: ``ORDINO_CACHE_DIR``, else ``$XDG_CACHE_HOME/ordino``, else ``~/.cache/ordino``."""
-    if os.environ.get("ORDINO_CACHE_DIR"):
-        return Path(os.environ["ORDINO_CACHE_DIR"]).expanduser()
+    """The cache folder: ``ORDINO_CACHE_DIR`` (or its former name ``ORDINO_CACHE``), else
+    ``$XDG_CACHE_HOME/ordino``, else ``~/.cache/ordino``."""
+    value = os.environ.get(CACHE_ENV) or os.environ.get(FORMER_CACHE_ENV)
+    if value:
+        return Path(value).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base).expanduser() / "ordino"
 
@@ -81,7 +100,7 @@ def locate(file: RemoteFile, download: bool = True) -> Path:
     found = find_local(file)
     if found is not None:
         return found
-    where = f"ORDINO_DATA_MIRROR={mirror_dir()}" if mirror_dir() else "ORDINO_DATA_MIRROR is not set"
+    where = f"{MIRROR_ENV}={mirror_dir()}" if mirror_dir() else f"{MIRROR_ENV} is not set"
     target = cache_dir() / file.path
     if file.url is None:
         raise InputError(f"dataset file {file.path!r} is not in the mirror ({where}) nor cached; it has no direct "
@@ -108,8 +127,8 @@ def fetch_file(file: RemoteFile) -> Path:
         partial.unlink(missing_ok=True)
         mirror = mirror_dir()
         raise InputError(f"cannot download {file.url} ({exc}); the file is neither in the mirror "
-                         f"({mirror if mirror else 'ORDINO_DATA_MIRROR is not set'}) nor cached at {target}: "
-                         f"connect to the network, or set ORDINO_DATA_MIRROR to a folder holding {file.path}") from None
+                         f"({mirror if mirror else f'{MIRROR_ENV} is not set'}) nor cached at {target}: "
+                         f"connect to the network, or set {MIRROR_ENV} to a folder holding {file.path}") from None
     expected = file.sha256
     actual = sha256_of(partial)
     if expected is not None and actual != expected:
@@ -119,7 +138,3 @@ def fetch_file(file: RemoteFile) -> Path:
     partial.replace(target)
     return target
 
-
-def record_checksums(mirror: Path, paths: list[str]) -> dict[str, str]:
-    """sha256 of `paths` inside `mirror` (used to refresh ``checksums.json`` from a trusted mirror)."""
-    return {p: sha256_of(mirror / p) for p in paths if (mirror / p).is_file()}

@@ -13,16 +13,16 @@ so a test split never feeds selection.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from ordino.datasets import cache_dir, require_mirror
 from ordino.errors import InputError
 
-__all__ = ["EvalInstance", "load_set", "data_mirror", "KNOWN_SETS", "spec_parts", "in_split"]
+__all__ = ["EvalInstance", "load_set", "KNOWN_SETS", "spec_parts", "in_split"]
 
 KNOWN_SETS = {
     "smtt-paper-20": ("smtt-paper/smtt20_800.jsonl", 40),
@@ -58,17 +58,6 @@ class EvalInstance:
         if self.extra is not None:
             return int(self.extra.get("size", 0))
         return len(self.p)
-
-
-def data_mirror() -> Path:
-    """The benchmark data folder from ``ORDINO_DATA_MIRROR``."""
-    root = os.environ.get("ORDINO_DATA_MIRROR")
-    if not root:
-        raise InputError("ORDINO_DATA_MIRROR is not set; point it at the benchmark data folder")
-    path = Path(root)
-    if not path.is_dir():
-        raise InputError(f"ORDINO_DATA_MIRROR={root} is not a folder")
-    return path
 
 
 def spec_parts(spec: str) -> list[tuple[str, str]]:
@@ -120,11 +109,6 @@ _TFS = (0.2, 0.4, 0.6, 0.8)
 REFERENCE_VERSION = "ils2"
 
 
-def _cache_dir() -> Path:
-    root = os.environ.get("ORDINO_CACHE") or str(Path.home() / ".cache" / "ordino")
-    return Path(root) / "evolve"
-
-
 def _pvw_set(n: int, count: int, offset: int = 0) -> list[tuple[EvalInstance, int]]:
     """Generated Potts-Van Wassenhove instances (TF 0.2..0.8 x RDD 0.2..1.0 cycled, fixed seeds).
 
@@ -134,7 +118,7 @@ def _pvw_set(n: int, count: int, offset: int = 0) -> list[tuple[EvalInstance, in
     form one pool for scoring: a mix such as ``pvw-20x40+pvw-100x320`` weighs sizes by instance count.
 
     The reference value of each is the best of a seeded iterated dynasearch (300 iterations) from the
-    single-machine package, computed once and cached under ``$ORDINO_CACHE/evolve`` (default
+    single-machine package, computed once and cached under ``$ORDINO_CACHE_DIR/evolve`` (default
     ``~/.cache/ordino``): a strong upper bound, not a proven optimum, so gaps are relative to it.
     """
     from ordino.datasets.generators import potts_van_wassenhove_arrays
@@ -143,7 +127,7 @@ def _pvw_set(n: int, count: int, offset: int = 0) -> list[tuple[EvalInstance, in
     if not 1 <= n <= 2000 or not 1 <= count <= 10_000 or not 0 <= offset <= 1_000_000:
         raise InputError(f"pvw-{n}x{count}@{offset}: use 1..2000 jobs, 1..10000 instances, offset 0..1000000")
     tag = f"pvw-{n}x{count}" + (f"@{offset}" if offset else "")
-    cache = _cache_dir() / f"{tag}.{REFERENCE_VERSION}.json"
+    cache = cache_dir() / "evolve" / f"{tag}.{REFERENCE_VERSION}.json"
     refs: dict[str, float] = {}
     if cache.is_file():
         try:
@@ -182,7 +166,7 @@ def _load_named(name: str) -> list[tuple[EvalInstance, int]]:
         return _pvw_set(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
     if name in KNOWN_SETS:
         rel, per_class = KNOWN_SETS[name]
-        path = data_mirror() / rel
+        path = require_mirror() / rel
         if not path.is_file():
             raise InputError(f"set {name!r} needs {path}, which does not exist in ORDINO_DATA_MIRROR")
         if path.suffix == ".jsonl":

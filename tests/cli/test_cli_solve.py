@@ -60,7 +60,7 @@ def test_schema_and_methods():
 
 
 def test_solve_roster_and_linear_files(tmp_path):
-    root = EXAMPLES.parent / "tests" / "breadth" / "dev_records"
+    root = EXAMPLES.parent / "tests" / "solvers" / "dev_records"
     for record, expected in (("icml_task3_172", 22), ("optmath_112", 4904)):
         path = tmp_path / f"{record}.json"
         path.write_text(json.dumps(json.loads((root / f"{record}.json").read_text())["model"]))

@@ -61,7 +61,7 @@ def test_time_budget_stops_early(tmp_path) -> None:
 
 
 def test_validation_set_picks_among_leaders_and_seeds_and_must_be_disjoint(tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("ORDINO_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ORDINO_CACHE_DIR", str(tmp_path / "cache"))
     cfg = config(generations=1, population=8, train="pvw-20x8", test="pvw-20x4@16", validate="pvw-20x8@8",
                  validate_top=3)
     report = evolve(cfg, tmp_path / "v.db")

@@ -12,7 +12,7 @@ import numpy as np
 
 from ordino.errors import InputError, ModelError
 from ordino.models import Problem, Schedule, ScheduledTask
-from ordino.models.classify import _job_chains, classify
+from ordino.models.classify import classify, job_chains
 
 SHOP_CLASSES = ("job_shop", "flow_shop", "flexible_job_shop", "parallel_machines")
 
@@ -110,7 +110,7 @@ def shop_from_problem(problem: Problem) -> ShopData:
     reason = shop_reason(problem)
     if reason is not None:
         raise ModelError(f"not a shop problem: {reason}")
-    chains = _job_chains(problem)
+    chains = job_chains(problem)
     assert chains is not None  # guaranteed by classify
     machine_index = {r.id: i for i, r in enumerate(problem.resources)}
     ids: list[str] = []
@@ -164,7 +164,7 @@ def flow_reason(problem: Problem) -> str | None:
     reason = shop_reason(problem, ("flow_shop",))
     if reason is not None:
         return reason
-    chains = _job_chains(problem) or []
+    chains = job_chains(problem) or []
     for ch in chains:
         first = problem.earliest_start(problem.task(ch[0]))
         if any(problem.earliest_start(problem.task(t)) > first for t in ch[1:]):
@@ -177,7 +177,7 @@ def flow_from_problem(problem: Problem) -> FlowData:
     reason = flow_reason(problem)
     if reason is not None:
         raise ModelError(f"not a permutation flow shop: {reason}")
-    chains = _job_chains(problem)
+    chains = job_chains(problem)
     assert chains is not None
     p = np.array([[problem.task(t).modes[0].duration for t in ch] for ch in chains], dtype=np.int64)
     release = np.array([max(problem.earliest_start(problem.task(t)) for t in ch[:1]) for ch in chains],

@@ -6,11 +6,12 @@ import csv
 import json
 from pathlib import Path
 
+import matplotlib.image
 import pytest
 from typer.testing import CliRunner
 
 from ordino.batching.bench import bench
-from ordino.batching.bench_plot import gap_plot
+from ordino.batching.bench_plot import gap_figure, gap_plot
 from ordino.cli import app
 from ordino.datasets import load_suite
 from ordino.errors import InputError
@@ -42,7 +43,10 @@ def test_bench_rows_summary_and_csv(tmp_path: Path, data_mirror: Path) -> None:
     assert len(rows) == 6 and rows[0]["instance"] == "j301_1" and rows[0]["label"] == "ok"
     json.dumps(doc)  # serialisable
     png = gap_plot(report, tmp_path / "gaps.png")
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    (ax,) = gap_figure(report).axes
+    with_gaps = [m for m in ("cpsat", "sgs") if any(r.method == m and r.gap is not None for r in report.rows)]
+    assert [line.get_gid() for line in ax.lines if line.get_gid()] == with_gaps == ["cpsat", "sgs"]
+    assert matplotlib.image.imread(png).shape[:2] == (480, 576)  # 4.8 x 4 inches at 120 dpi
 
 
 def test_bench_rejects_bad_arguments(data_mirror: Path) -> None:
@@ -116,5 +120,12 @@ def test_bench_through_the_batch_executor_matches_inline(data_mirror: Path) -> N
 
     assert key(isolated.rows) == key(inline.rows)
     assert all(r.verified for r in isolated.rows if r.status != "unsupported")
+
+    def counts(report):  # one summary function for both: the same counts from the same outcomes
+        return [(s.method, s.instances, s.solved, s.unsupported, s.errors, s.label_errors) for s in report.summary]
+
+    assert counts(isolated) == counts(inline) == [("cpsat", 3, 3, 0, 0, 0), ("mddc", 3, 1, 2, 0, 0)]
+    cpsat = isolated.summary[0]
+    assert cpsat.mean_wall >= cpsat.mean_runtime > 0  # the executor's wall time includes the method's own
     with pytest.raises(InputError, match="unknown executor"):
         bench(instances, ["cpsat"], executor="threads", progress=False)
