@@ -1,7 +1,7 @@
 """The one default horizon: a time by which some optimal schedule has ended every task.
 
 Every back end and heuristic that needs an upper bound on time takes it from `default_horizon` (through
-`Problem.time_bound`), so that no two of them can disagree about which schedules exist.
+`Problem.effective_horizon`), so that no two of them can disagree about which schedules exist.
 """
 
 from __future__ import annotations
