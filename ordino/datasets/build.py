@@ -40,7 +40,8 @@ def flexible_job_shop_problem(jobs: Sequence[Sequence[Sequence[tuple[int, int]]]
     used = [m for job in jobs for op in job for m, _ in op]
     m_count = n_machines if n_machines is not None else (max(used) + 1 if used else 0)
     _check(all(0 <= m < m_count for m in used), f"machine index outside 0..{m_count - 1}", source)
-    resources = [{"id": f"M{i + 1}", "kind": "machine"} for i in range(m_count)]
+    # only the machines some operation uses: a stated or implied machine count is no reason to create millions
+    resources = [{"id": f"M{i + 1}", "kind": "machine"} for i in sorted(set(used))]
     tasks: list[dict] = []
     constraints: list[dict] = []
     job_list = []

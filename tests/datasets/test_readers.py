@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from ordino.datasets import Instance, iter_instances, load_instance
+from ordino.datasets import Instance, instance_from_bytes, iter_instances, load_instance
 from ordino.datasets.fjsp import write_fjsp
 from ordino.datasets.jobshop import write_jobshop_text
 from ordino.errors import InputError
@@ -230,3 +231,11 @@ def test_psplib_multi_mode(tmp_path: Path) -> None:
     path.write_text(MM_TEXT.replace("         2     6       1    1\n", ""))
     with pytest.raises(InputError, match="job 2: 1 modes"):
         load_instance(path)
+
+
+def test_a_huge_machine_index_creates_no_idle_machines():
+    """A 60-byte file naming machine 999999 once took 100 s building a million idle machines."""
+    started = time.perf_counter()
+    (instance,) = instance_from_bytes(b'{"duration_matrix": [[1, 3]], "machines_matrix": [[0, 999999]]}', "x.json")
+    assert [r.id for r in instance.problem.resources] == ["M1", "M1000000"]
+    assert time.perf_counter() - started < 5
