@@ -6,7 +6,7 @@ from typing import Literal
 
 from ordino.models import Blocking, Problem, SelectExactlyOne, Separation, classify
 
-Formulation = Literal["positional", "disjunctive", "time_indexed"]
+MilpFormulation = Literal["positional", "disjunctive", "time_indexed"]
 
 #: Upper limit on the size of a time-indexed model: nonzeros of its capacity rows (pulses x durations x resources).
 TIME_INDEXED_LIMIT = 1_500_000
@@ -26,7 +26,7 @@ def pulse_count(problem: Problem) -> int | None:
                * max(1, m.duration) * max(1, len(m.resources)) for i, t in enumerate(problem.tasks) for m in t.modes)
 
 
-def choose_formulation(problem: Problem) -> Formulation:
+def choose_formulation(problem: Problem) -> MilpFormulation:
     """Positional for single/parallel machines, disjunctive for machine shops, time-indexed with renewables.
 
     Time-indexed is also used when machines have unavailable periods, which it expresses by removing the
@@ -49,7 +49,7 @@ def choose_formulation(problem: Problem) -> Formulation:
     return "disjunctive"
 
 
-def _positional_or_small_time_indexed(problem: Problem) -> Formulation:
+def _positional_or_small_time_indexed(problem: Problem) -> MilpFormulation:
     size = pulse_count(problem)
     return "time_indexed" if size is not None and size <= TIME_INDEXED_PREFERRED else "positional"
 
