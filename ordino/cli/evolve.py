@@ -38,7 +38,8 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def evolve_cmd(
         ctx: typer.Context,
-        problem: Annotated[str, typer.Option(help="Problem class: smtt, jssp or rcpsp.")] = "smtt",
+        problem: Annotated[str, typer.Option(help="Problem class: smtt (single_machine), jssp (job_shop) or "
+                                                  "rcpsp.")] = "smtt",
         engine: Annotated[str, typer.Option(help="gp (offline genetic programming) or llm.")] = "gp",
         generations: Annotated[int, typer.Option("--generations", "-g", help="Generations after the first.")] = 10,
         population: Annotated[int, typer.Option("--population", "-n", help="Candidates per generation.")] = 24,

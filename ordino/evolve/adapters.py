@@ -123,11 +123,12 @@ class SmttAdapter(SandboxAdapter):
 
 
 def adapter_for(problem: str) -> ProblemAdapter:
-    """The adapter for a problem class name (``smtt``); InputError for unknown or not yet available ones."""
-    if problem in ("smtt", "smwt", "single-machine"):
+    """The adapter for a problem class: its short name (``smtt``, ``jssp``, ``rcpsp``) or the class name that
+    `ordino.models.classify` gives (``single_machine``, ``job_shop``); InputError for any other."""
+    if problem in ("smtt", "smwt", "single_machine", "single-machine"):
         return SmttAdapter()
-    if problem in ("jssp", "job-shop"):
+    if problem in ("jssp", "job_shop", "job-shop"):
         return JsspAdapter()
     if problem == "rcpsp":
         return RcpspAdapter()
-    raise InputError(f"unknown problem class {problem!r}; use smtt, jssp or rcpsp")
+    raise InputError(f"unknown problem class {problem!r}; use smtt (single_machine), jssp (job_shop) or rcpsp")

@@ -40,3 +40,10 @@ def test_derived_terminals_are_available_to_gp() -> None:
                           np.array([[3.0]]))
     # mddt = max(t + p, d) = [9, 6]; nleft = 5 / 2.5 = 2; r = p / (4 + 3)
     assert np.allclose(out, [[9 + 2 * 3 / 7, 6 + 2 * 2 / 7]])
+
+
+def test_problem_classes_are_named_as_classify_names_them():
+    from ordino.evolve.adapters import adapter_for
+
+    assert adapter_for("single_machine").name == adapter_for("smtt").name == "smtt"
+    assert adapter_for("job_shop").name == adapter_for("jssp").name == "jssp"
