@@ -12,6 +12,7 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ordino.errors import InputError, SandboxError
 from ordino.evolve.archive import CandidateRow
@@ -19,6 +20,9 @@ from ordino.evolve.guard import CodeRejected, check_code
 from ordino.evolve.sandbox import Limits, evaluate_candidates
 from ordino.models import Problem, Result, SolveOptions
 from ordino.models.method import Method
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure  # imported when a chart is drawn
 
 __all__ = ["save_heuristic", "load_heuristic", "EvolvedHeuristic", "evolved_method", "plot_convergence"]
 
@@ -137,19 +141,17 @@ def evolved_method(path: str | Path, name: str | None = None) -> Method:
     return Method(method_name, run, desc, supports_tardiness)
 
 
-def plot_convergence(generations: list[dict], path: str | Path, title: str = "ordino evolve") -> Path:
-    """Best and mean training gap per generation as a PNG (matplotlib, Agg backend)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+def convergence_figure(generations: list[dict], title: str = "ordino evolve") -> Figure:
+    """Best and mean training gap per generation (log scale): a line for each, one point per generation."""
+    from matplotlib.figure import Figure
 
     if not generations:
         raise InputError("no generations to plot")
     gens = [g["generation"] for g in generations]
     best = [g["best_gap"] if g["best_gap"] is not None else float("nan") for g in generations]
     mean = [g["mean_gap"] if g["mean_gap"] is not None else float("nan") for g in generations]
-    fig, ax = plt.subplots(figsize=(7, 4))
+    fig = Figure(figsize=(7, 4))
+    ax = fig.subplots()
     ax.plot(gens, best, marker="o", ms=3, label="best gap")
     ax.plot(gens, mean, alpha=0.6, label="mean gap of the islands")
     ax.set_yscale("log")
@@ -159,7 +161,14 @@ def plot_convergence(generations: list[dict], path: str | Path, title: str = "or
     ax.grid(True, which="both", alpha=0.3)
     ax.legend()
     fig.tight_layout()
+    return fig
+
+
+def plot_convergence(generations: list[dict], path: str | Path, title: str = "ordino evolve") -> Path:
+    """The convergence chart (`convergence_figure`) as a PNG; an InputError when the file cannot be written."""
     path = Path(path)
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    try:
+        convergence_figure(generations, title).savefig(path, dpi=110)
+    except OSError as exc:
+        raise InputError(f"cannot write plot: {exc.strerror or exc}", file=str(path)) from None
     return path

@@ -13,6 +13,7 @@ from ordino.evolve import (
     plot_convergence,
     save_heuristic,
 )
+from ordino.evolve.output import convergence_figure
 from ordino.solve import register_method, solve
 from ordino.verify import verify
 
@@ -57,10 +58,18 @@ def test_hostile_saved_file_is_refused(tmp_path) -> None:
         load_heuristic(tmp_path / "missing.py")
 
 
-def test_convergence_plot_is_a_png(tmp_path) -> None:
+def test_convergence_chart_draws_both_gaps_per_generation(tmp_path) -> None:
     gens = [{"generation": g, "best_gap": 2.0 / (g + 1), "mean_gap": 5.0 / (g + 1)} for g in range(5)]
+    (ax,) = convergence_figure(gens, "smtt run").axes
+    best, mean = ax.get_lines()
+    assert list(best.get_xdata()) == [0, 1, 2, 3, 4] and list(best.get_ydata()) == [g["best_gap"] for g in gens]
+    assert list(mean.get_ydata()) == [g["mean_gap"] for g in gens]
+    assert ax.get_yscale() == "log" and ax.get_title() == "smtt run"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["best gap", "mean gap of the islands"]
     out = plot_convergence(gens, tmp_path / "conv.png")
-    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 5000
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with pytest.raises(InputError, match="no generations"):
+        convergence_figure([])
 
 
 def test_saved_heuristic_is_a_method_by_path(tmp_path) -> None:
