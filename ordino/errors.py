@@ -32,6 +32,12 @@ class ModelError(OrdinoError):
 
     exit_code = 2
 
+    @classmethod
+    def unless_fits(cls, reason: str | None, what: str) -> None:
+        """Raise `not {what}: {reason}` when a method's check gave a reason the problem does not fit."""
+        if reason is not None:
+            raise cls(f"not {what}: {reason}")
+
 
 class SolverError(OrdinoError):
     """A solver crashed or returned something that cannot be read back."""

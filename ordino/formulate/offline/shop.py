@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ordino.formulate.offline.entities import read_attrs
 from ordino.formulate.offline.facts import Facts
@@ -59,27 +60,26 @@ def read_machine_order(work: Work, facts: Facts) -> None:
         work.consume(m.start(), m.end())
 
 
-def read_rows(work: Work, facts: Facts) -> None:
-    """Per-job rows 'job 1: 3 2 4' (times on machines in order) and per-machine columns 'M1: 3 4 2 5'."""
-    rows: dict[str, list] = {}
-    for m in list(work.finditer(rf"(?P<j>{JOB_REF})\s*(?::|=|\btimes?\b:?|\bp\b:?)\s*(?P<l>{_LIST})\s*(?=$|[\n;]|\.\s)",
-                                re.M)):
+def _labelled_lists(work: Work, label: str, name_of: Callable[[str], str]) -> dict[str, list]:
+    """Lines `<label> <list of times>` (the label's `name` group through `name_of`), consumed from the text."""
+    found: dict[str, list] = {}
+    for m in list(work.finditer(rf"{label}\s*(?P<l>{_LIST})\s*(?=$|[\n;]|\.\s)", re.M)):
         if BLANK_IN(work, m):
             continue
-        rows[job_name(m.group("j"))] = time_values(m.group("l"))
+        found[name_of(m.group("name"))] = time_values(m.group("l"))
         work.consume(m.start(), m.end())
+    return found
+
+
+def read_rows(work: Work, facts: Facts) -> None:
+    """Per-job rows 'job 1: 3 2 4' (times on machines in order) and per-machine columns 'M1: 3 4 2 5'."""
+    rows = _labelled_lists(work, rf"(?P<name>{JOB_REF})\s*(?::|=|\btimes?\b:?|\bp\b:?)", job_name)
     if rows:
         for name in rows:
             facts.add_job(name)
         facts.matrix = [rows[n] for n in rows]
         facts.notes.append("rows of times read as one job per row, one machine per column")
-    cols: dict[str, list] = {}
-    for m in list(work.finditer(rf"(?:on\s+)?(?P<mm>{MACHINE_REF})\s*(?::|=)\s*(?P<l>{_LIST})\s*(?=$|[\n;]|\.\s)",
-                                re.M)):
-        if BLANK_IN(work, m):
-            continue
-        cols[machine_name(m.group("mm"))] = time_values(m.group("l"))
-        work.consume(m.start(), m.end())
+    cols = _labelled_lists(work, rf"(?:on\s+)?(?P<name>{MACHINE_REF})\s*(?::|=)", machine_name)
     if cols and facts.matrix is None:
         lengths = {len(c) for c in cols.values()}
         if len(lengths) == 1:

@@ -69,9 +69,7 @@ def project_reason(problem: Problem) -> str | None:
 
 def project_from_problem(problem: Problem) -> ProjectData:
     """Arrays of an RCPSP Problem (raises ModelError for other classes)."""
-    reason = project_reason(problem)
-    if reason is not None:
-        raise ModelError(f"not a single-mode RCPSP: {reason}")
+    ModelError.unless_fits(project_reason(problem), "a single-mode RCPSP")
     n, r_index = len(problem.tasks), problem.resource_index
     demand = np.zeros((n, len(problem.resources)), dtype=np.int64)
     for i, t in enumerate(problem.tasks):

@@ -105,13 +105,17 @@ def makespan_reason(problem: Problem) -> str | None:
     return None
 
 
+def _chains(problem: Problem) -> list[list[str]]:
+    """The job chains of a problem that `shop_reason` accepted (it has them by construction)."""
+    chains = job_chains(problem)
+    assert chains is not None
+    return chains
+
+
 def shop_from_problem(problem: Problem) -> ShopData:
     """Flatten a job shop, flow shop or flexible job shop Problem (raises ModelError for other classes)."""
-    reason = shop_reason(problem)
-    if reason is not None:
-        raise ModelError(f"not a shop problem: {reason}")
-    chains = job_chains(problem)
-    assert chains is not None  # guaranteed by classify
+    ModelError.unless_fits(shop_reason(problem), "a shop problem")
+    chains = _chains(problem)
     machine_index = {r.id: i for i, r in enumerate(problem.resources)}
     ids: list[str] = []
     job_ops: list[list[int]] = []
@@ -174,11 +178,8 @@ def flow_reason(problem: Problem) -> str | None:
 
 def flow_from_problem(problem: Problem) -> FlowData:
     """The duration matrix of a flow shop Problem (raises ModelError for other classes)."""
-    reason = flow_reason(problem)
-    if reason is not None:
-        raise ModelError(f"not a permutation flow shop: {reason}")
-    chains = job_chains(problem)
-    assert chains is not None
+    ModelError.unless_fits(flow_reason(problem), "a permutation flow shop")
+    chains = _chains(problem)
     p = np.array([[problem.task(t).modes[0].duration for t in ch] for ch in chains], dtype=np.int64)
     release = np.array([max(problem.earliest_start(problem.task(t)) for t in ch[:1]) for ch in chains],
                        dtype=np.int64)
