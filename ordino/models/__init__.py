@@ -1,4 +1,5 @@
-"""The ontology: pydantic types for scheduling problems, schedules and results. Imports no solver."""
+"""The ontology: pydantic types of the three model families (scheduling problems, rosters, linear models),
+their solutions and results. Imports no solver."""
 
 from ordino.models.assignment import Roster, RosterProblem, RosterResult
 from ordino.models.base import SCHEMA_VERSION
