@@ -1,4 +1,5 @@
-"""`ordino export FILE --to lp|mps|md`: the MILP as an LP/MPS file, or the model as readable Markdown."""
+"""`ordino export FILE --to lp|mps|md`: the MILP (of a schedule or roster) or the linear model as an LP/MPS file,
+or a scheduling model as readable Markdown."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import typer
 from ordino.cli.common import console, handle_errors, print_json
 from ordino.datasets import read_model
 from ordino.errors import InputError
-from ordino.models import Problem, family_of
 from ordino.solvers.export import FORMATS, export_model
 
 
@@ -32,9 +32,6 @@ def register(app: typer.Typer) -> None:
         if fmt not in FORMATS:
             raise InputError(f"--to {to!r}: choose one of {', '.join(FORMATS)}")
         problem = read_model(file)
-        if not isinstance(problem, Problem):
-            raise InputError(f"export writes scheduling models (lp, mps, md); this is a model of the "
-                             f"{family_of(problem).name} family, already in ordino JSON")
         text = export_model(problem, out, fmt) if out is not None else export_model(problem, fmt)
         if as_json:
             print_json({"format": fmt, "path": str(out) if out else None, "bytes": len(text.encode()),

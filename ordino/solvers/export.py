@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING, Any, Literal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ordino.errors import InputError, ModelError
-from ordino.models import CONSTRAINT_TYPES, TERM_DEFINITIONS, Problem, classify
+from ordino.models import (
+    CONSTRAINT_TYPES,
+    TERM_DEFINITIONS,
+    LinearModel,
+    Model,
+    Problem,
+    RosterProblem,
+    classify,
+    family_of,
+)
+from ordino.solvers.linear import linear_text
 from ordino.solvers.model_doc import Doc, docs_context
 
 if TYPE_CHECKING:
@@ -25,13 +35,14 @@ _TEMPLATES = Path(__file__).parent / "templates"
 _DATA_ROWS = 30
 
 
-def export_model(problem: Problem, path_or_format: str | Path, fmt: str | None = None) -> str:
-    """Write or return the model of `problem`.
+def export_model(problem: Model, path_or_format: str | Path, fmt: str | None = None) -> str:
+    """Write or return the model of `problem`: for a scheduling problem its MILP (`lp`, `mps`) or its model as
+    Markdown (`md`); for a roster its MILP and for a linear model itself (`lp`, `mps`, written by HiGHS).
 
     Parameters
     ----------
     problem
-        The problem to export.
+        The model to export, of any family.
     path_or_format
         A format name (`"lp"`, `"mps"`, `"md"`) to get the text back only, or a file path to write.
     fmt
@@ -57,10 +68,25 @@ def export_model(problem: Problem, path_or_format: str | Path, fmt: str | None =
         fmt = fmt or path.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    text = to_markdown(problem) if fmt == "md" else milp_text(problem, fmt)
+    if isinstance(problem, Problem):
+        text = to_markdown(problem) if fmt == "md" else milp_text(problem, fmt)
+    elif fmt == "md":
+        raise InputError(f"md describes scheduling models; a model of the {family_of(problem).name} family "
+                         "exports as lp or mps")
+    else:
+        text = linear_text(problem if isinstance(problem, LinearModel) else _roster_milp(problem), fmt)
     if path is not None:
         path.write_text(text, encoding="utf-8")
     return text
+
+
+def _roster_milp(problem: RosterProblem) -> LinearModel:
+    from ordino.solvers.assignment.milp import roster_to_linear
+
+    try:
+        return roster_to_linear(problem)
+    except ValueError as exc:
+        raise ModelError(f"cannot export the roster's MILP: {exc}") from None
 
 
 def milp_text(problem: Problem, fmt: str) -> str:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from ordino.models.linear import LinearModel, LinearResult, LinearSolution
 from ordino.models.options import SolveOptions
@@ -83,6 +86,52 @@ def solve_highs(model: LinearModel, options: SolveOptions) -> LinearResult:
     return LinearResult(status="optimal" if status == s.kOptimal else "feasible", objective=objective,
                         bound=bound, runtime=runtime, solution=LinearSolution(values=sol), method="highs",
                         log=[f"HiGHS: {h.modelStatusToString(status)}"])
+
+
+def linear_text(model: LinearModel, fmt: str) -> str:
+    """The model in LP or MPS format, written by HiGHS. Names keep letters, digits and `_`; any other character
+    becomes `_` (and a number is added where that makes two names equal), as both formats accept."""
+    import highspy
+
+    h = _quiet_highs(highspy)
+    inf = highspy.kHighsInf
+    index = {v.name: k for k, v in enumerate(model.variables)}
+    names = _file_names([v.name for v in model.variables])
+    for k, v in enumerate(model.variables):
+        lo, hi = v.bounds
+        h.addCol(model.objective.terms.get(v.name, 0.0), max(lo, -inf), min(hi, inf), 0, [], [])
+        h.passColName(k, names[k])
+        if v.kind != "continuous":
+            h.changeColIntegrality(k, highspy.HighsVarType.kInteger)
+    rows = _file_names([c.name or f"row{k + 1}" for k, c in enumerate(model.constraints)])
+    for k, c in enumerate(model.constraints):
+        cols = [index[n] for n in c.terms]
+        h.addRow(c.rhs if c.sense in (">=", "==") else -inf, c.rhs if c.sense in ("<=", "==") else inf,
+                 len(cols), cols, list(c.terms.values()))
+        h.passRowName(k, rows[k])
+    if model.objective.sense == "max":
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    h.changeObjectiveOffset(model.objective.constant)
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / f"model.{fmt}"
+        h.writeModel(str(target))
+        return target.read_text(encoding="utf-8")
+
+
+def _file_names(names: list[str]) -> list[str]:
+    """Names an LP or MPS file can hold, one per given name, all different."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        safe = re.sub(r"\W", "_", name, flags=re.ASCII)
+        safe = safe if safe[:1].isalpha() else f"_{safe}"
+        candidate, k = safe, 1
+        while candidate in seen:
+            k += 1
+            candidate = f"{safe}_{k}"
+        seen.add(candidate)
+        out.append(candidate)
+    return out
 
 
 def _offer_start(h, highspy, model: LinearModel, start: object) -> None:  # noqa: ANN001

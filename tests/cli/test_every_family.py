@@ -56,7 +56,7 @@ def test_verify_finds_a_broken_roster(tmp_path):
 
 
 @pytest.mark.parametrize(("args", "says"), [
-    (["export", ROSTER], "export writes scheduling models"),
+    (["export", ROSTER, "--to", "md"], "md describes scheduling models"),
     (["solve", ROSTER, "--gantt", "g.png"], "--gantt draws schedules"),
     (["solve", ROSTER, "-m", "tabu"], "choose one of: auto, cpsat, milp"),
     (["solve", LINEAR, "-m", "milp", "-t", "-1"], "time_limit"),
@@ -91,3 +91,10 @@ def test_methods_lists_every_family():
 def test_the_scheduling_path_is_unchanged(tmp_path):
     result = runner.invoke(app, ["verify", FT06, str(tmp_path / "missing.json")])
     assert result.exit_code == 2 and "missing.json" in one_error_line(result.output)
+
+
+def test_export_writes_a_linear_model_as_lp(tmp_path):
+    out = tmp_path / "plan.lp"
+    result = runner.invoke(app, ["export", LINEAR, "--to", "lp", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "oven_hours: +1 bread +2 cake <= +40" in out.read_text()

@@ -81,3 +81,29 @@ def test_lp_of_unsupported_problem_names_the_feature():
 def test_unknown_format_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="unknown export format 'txt'"):
         export_model(single_machine(n=3), tmp_path / "model.txt")
+
+
+@pytest.mark.parametrize("fmt", ["lp", "mps"])
+@pytest.mark.parametrize("example", ["nurse_roster", "production_plan"])
+def test_rosters_and_linear_models_export_to_what_highs_solves_alike(tmp_path, fmt, example):
+    from ordino.models import load_model
+    from tests.conftest import EXAMPLES
+
+    model = load_model(EXAMPLES / f"{example}.json")
+    path = tmp_path / f"model.{fmt}"
+    text = export_model(model, path)
+    assert path.read_text() == text and "obj" in text.lower()
+    assert highs_objective(path) == pytest.approx(solve(model, time_limit=30).objective)
+
+
+def test_names_an_lp_file_cannot_hold_are_made_safe_and_kept_apart():
+    from ordino.models import LinearModel
+
+    model = LinearModel.model_validate({"family": "linear", "variables": [
+        {"name": "x[a|b]", "upper": 1}, {"name": "x(a b)", "upper": 1}, {"name": "2nd", "upper": 1}],
+        "constraints": [{"terms": {"x[a|b]": 1, "x(a b)": 1, "2nd": 1}, "sense": "<=", "rhs": 2}],
+        "objective": {"sense": "max", "terms": {"x[a|b]": 1, "x(a b)": 2, "2nd": 3}}})
+    lp = export_model(model, "lp")
+    assert "x_a_b_ " in lp and "x_a_b__2" in lp and "_2nd" in lp and lp.splitlines()[1] == "max"
+    with pytest.raises(InputError, match="md describes scheduling models"):
+        export_model(model, "md")
