@@ -20,19 +20,24 @@ err_console = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_NO_SOLUTION, EXIT_INTERRUPTED = 1, 2, 3, 4, 130
+EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_NO_SOLUTION, EXIT_NEEDS_INPUT, EXIT_INTERRUPTED = 1, 2, 3, 4, 5, 130
 _STATUS_EXIT = {"optimal": 0, "feasible": 0, "formulated": 0, "infeasible": EXIT_INFEASIBLE,
-                "unbounded": EXIT_INFEASIBLE, "unknown": EXIT_NO_SOLUTION}
+                "unbounded": EXIT_INFEASIBLE, "unknown": EXIT_NO_SOLUTION, "needs_input": EXIT_NEEDS_INPUT}
 
 
 def exit_for_status(status: str, time_limit: float | None = None) -> None:
     """End the command with the exit code of a solve status: 0 for a (verified) solution, 3 infeasible or
-    unbounded, 4 when no solution was found within the time limit (with a line saying so), 1 otherwise."""
+    unbounded, 4 when no solution was found within the time limit (with a line saying so), 5 when a formulation
+    needs data the text does not give (its questions are listed), 1 otherwise."""
     code = _STATUS_EXIT.get(status, EXIT_OTHER)
     if status == "unknown":
         within = f" within the time limit of {time_limit:g} s" if time_limit is not None else ""
         err_console.print(f"[bold yellow]no solution found{within}:[/] neither found nor ruled out; give a "
                           "longer --time-limit or another --method", markup=True, highlight=False, soft_wrap=True)
+    if status == "needs_input":
+        err_console.print("[bold yellow]the description leaves data out:[/] answer the questions above (run again "
+                          "with --ask in a terminal, add the data to the text, or pass formulate(..., ask=...))",
+                          markup=True, highlight=False, soft_wrap=True)
     if code:
         raise typer.Exit(code)
 

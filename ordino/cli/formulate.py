@@ -35,15 +35,23 @@ def _print_formulation(formulation: Any, show_math: bool) -> None:
     line = f"engine {formulation.engine}, {formulation.rounds} round(s)"
     if formulation.usage.get("total_tokens"):
         line += f", {formulation.usage['total_tokens']} tokens in {formulation.usage['calls']} call(s)"
-    console.print(f"[bold]formulated[/] {escape(problem.name or 'problem')} ({line})", highlight=False)
-    for table in summary_tables(problem):
-        console.print(table)
-    if show_math:
-        console.print(math_text(problem), highlight=False, markup=False)
+    if problem is None:
+        console.print(f"[bold yellow]needs input[/] ({line})", highlight=False)
+    else:
+        console.print(f"[bold]formulated[/] {escape(problem.name or 'problem')} ({line})", highlight=False)
+        for table in summary_tables(problem):
+            console.print(table)
+        if show_math:
+            console.print(math_text(problem), highlight=False, markup=False)
     for warning in formulation.warnings:
         console.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
+    for assumption in formulation.assumptions:
+        console.print(f"[cyan]assumed[/] {escape(assumption)}", highlight=False)
     for question in formulation.questions:
-        console.print(f"[yellow]open question[/] {escape(str(getattr(question, 'text', question)))}", highlight=False)
+        where = getattr(question, "where", None)
+        about = f' (about "{escape(where)}")' if where else ""
+        console.print(f"[yellow]open question[/] {escape(str(getattr(question, 'text', question)))}{about}",
+                      highlight=False)
     if formulation.result is not None:
         print_result(problem, formulation.result)
         if formulation.result.objective is not None:

@@ -30,8 +30,9 @@ class Formulation(BaseModel):
 
     `problem` is a scheduling Problem, a RosterProblem or a LinearModel (`family` says which); `result` the
     verified result of that family. `status` is the solve status (optimal, feasible, infeasible, unknown,
-    error), `formulated` when not solved, or `failed`. `transcript` holds every stage of every round; `usage`
-    the LLM tokens.
+    error), `formulated` when not solved, `needs_input` when data is missing (`questions` lists what to answer),
+    or `failed`. `assumptions` lists every value the model chose itself, with its reason. `transcript` holds
+    every stage of every round; `usage` the LLM tokens.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -43,6 +44,7 @@ class Formulation(BaseModel):
     result: BaseResult | None = None
     transcript: list[dict[str, Any]] = Field(default_factory=list)
     questions: list[Any] = Field(default_factory=list)
+    assumptions: list[str] = Field(default_factory=list)
     error: str | None = None
     warnings: list[str] = Field(default_factory=list)
     usage: dict[str, int | float] = Field(default_factory=dict)
@@ -65,6 +67,7 @@ class Formulation(BaseModel):
             "status": self.status, "engine": self.engine, "rounds": self.rounds, "objective": self.objective,
             "problem": model_json(self.problem) if self.problem is not None else None,
             "questions": [q.model_dump() if isinstance(q, BaseModel) else q for q in self.questions],
+            "assumptions": self.assumptions,
             "error": self.error, "warnings": self.warnings, "usage": self.usage, "class": self.problem_class,
             "family": self.family, "schedule": None, "roster": None, "solution": None,
         }

@@ -15,6 +15,7 @@ from ordino.errors import FormulationError, InputError, LLMError, ModelError
 from ordino.formulate.check import check_model, check_model_hints
 from ordino.formulate.formulation import Formulation, conflicts, solve_formulated, with_formulation
 from ordino.formulate.offline.run import run_offline
+from ordino.formulate.questions import Question
 from ordino.formulate.summary import model_summary
 from ordino.formulate.templates import FAMILY_NAMES, PROBLEM_CLASSES, family_schema, render
 from ordino.llm.client import LLMClient, LLMConfig, load_config, scrub
@@ -59,7 +60,8 @@ def formulate(text: str, engine: Engine = "auto", model: str | None = None, solv
     max_rounds
         Cap on extract/fix rounds of the LLM engine.
     ask
-        Offline engine: called with each question for missing information (interactive elicitation).
+        Called with each question about missing data (a `Question`); returns the answer, or None to leave it
+        open. Without it, or with questions left open, the Formulation has status `needs_input` and lists them.
     config
         An explicit LLM configuration (else read from environment and config file).
     critic
@@ -97,7 +99,7 @@ def formulate(text: str, engine: Engine = "auto", model: str | None = None, solv
                                    "OPENAI_API_KEY, a config file ~/.config/ordino/llm.toml, or pass base_url; "
                                    "or use the offline engine")
         return LLMPipeline(LLMClient(config), solve=solve, time_limit=time_limit, max_rounds=max_rounds,
-                           critic=critic, method=method).run(text)
+                           critic=critic, method=method, ask=ask).run(text)
     return run_offline(text, ask=ask, solve=solve, time_limit=time_limit, method=method, note=note)
 
 
@@ -105,7 +107,8 @@ class LLMPipeline:
     """One LLM formulation run: the conversation, the rounds and the transcript."""
 
     def __init__(self, client: LLMClient, solve: bool = True, time_limit: float = 10.0, max_rounds: int = 4,
-                 critic: bool = True, method: str = "cpsat") -> None:
+                 critic: bool = True, method: str = "cpsat", ask: Callable[[Question], str | None] | None = None
+                 ) -> None:
         self.client = client
         self.solve = solve
         self.time_limit = time_limit
@@ -116,6 +119,9 @@ class LLMPipeline:
         self.problem_class: str | None = None
         self.family = "scheduling"
         self.warnings: list[str] = []
+        self.ask_user = ask
+        self.questions: list[Question] = []
+        self.assumptions: list[str] = []
 
     # --- bookkeeping ----------------------------------------------------------------------------------
 
@@ -129,7 +135,9 @@ class LLMPipeline:
         """The Formulation of this run so far."""
         return Formulation(status=status, engine="llm", rounds=rounds, problem=problem, result=result,
                            transcript=self.transcript, error=error, warnings=self.warnings,
-                           usage=self.usage(), problem_class=self.problem_class)
+                           usage=self.usage(), problem_class=self.problem_class,
+                           questions=self.questions if status == "needs_input" else [],
+                           assumptions=self.assumptions)
 
     def usage(self) -> dict[str, float]:
         """Tokens (and the estimated cost when prices are configured)."""
@@ -181,6 +189,15 @@ class LLMPipeline:
         for round_ in range(1, self.max_rounds + 1):
             reply = self.ask(round_, "extract" if round_ == 1 else "fix", messages, schema, "ordino_problem")
             stage, issues, problem, result = self.review(round_, text, reply)
+            if stage == "needs_input":
+                answers = self.answers()
+                if answers is None:
+                    self.log(round_, "done", status="needs_input", questions=issues)
+                    return self.formulation("needs_input", round_)
+                self.log(round_, "answers", answers=answers)
+                messages = [*problem_messages, {"role": "assistant", "content": reply.text},
+                            {"role": "user", "content": render("answers", answers=answers)}]
+                continue
             if not issues:
                 status = result.status if result is not None else "formulated"
                 self.log(round_, "done", status=status, objective=result.objective if result else None)
@@ -190,6 +207,18 @@ class LLMPipeline:
             messages = [*problem_messages, {"role": "assistant", "content": reply.text},
                         {"role": "user", "content": render("fix", stage=stage, issues=issues)}]
         return self.give_up(last, problem, result)
+
+    def answers(self) -> list[tuple[str, str]] | None:
+        """The user's answers to the open questions, or None when one stays open (no way to ask, or no answer)."""
+        if self.ask_user is None:
+            return None
+        answers = []
+        for question in self.questions:
+            answer = self.ask_user(question)
+            if answer is None or not str(answer).strip():
+                return None
+            answers.append((question.text, str(answer).strip()))
+        return answers
 
     def give_up(self, last: tuple[str, list[str]], problem: Model | None, result: BaseResult | None) -> Formulation:
         """After the last round: keep a faithful-but-infeasible or critic-disputed model, else fail."""
@@ -235,6 +264,10 @@ class LLMPipeline:
         if isinstance(data, dict) and data.get("unsupported") and not any(k in data for k in body):
             raise self.fail("the problem needs what the ontology cannot express: "
                             + "; ".join(map(str, data["unsupported"])), round_)
+        if isinstance(data, dict):
+            data = self.take_envelope(round_, data)
+            if self.questions:
+                return "needs_input", [q.text for q in self.questions], None, None
         if isinstance(data, dict) and "family" not in data and self.family != "scheduling":
             data = {"family": self.family, **data}  # the family was chosen at classification
         try:
@@ -257,6 +290,22 @@ class LLMPipeline:
             if issues:
                 return "critic", issues, problem, result
         return "", [], problem, result
+
+    def take_envelope(self, round_: int, data: dict[str, Any]) -> dict[str, Any]:
+        """The model part of an answer; its `questions` about missing data and its `assumptions` are kept."""
+        data = dict(data)
+        asked, assumed = data.pop("questions", None) or [], data.pop("assumptions", None) or []
+        self.questions = [Question(key=str(q.get("key") or f"q{k + 1}"), text=str(q["text"]),
+                                   where=str(q["where"]) if q.get("where") else None)
+                          for k, q in enumerate(asked if isinstance(asked, list) else [])
+                          if isinstance(q, dict) and str(q.get("text") or "").strip()]
+        made = [a for a in (assumed if isinstance(assumed, list) else []) if isinstance(a, dict) and a.get("what")]
+        self.assumptions = [f"{a['what']}" + (f" = {a['value']}" if a.get("value") not in (None, "") else "")
+                            + (f" ({a['reason']})" if a.get("reason") else "") for a in made]
+        if self.questions or self.assumptions:
+            self.log(round_, "envelope", questions=[q.model_dump() for q in self.questions],
+                     assumptions=self.assumptions)
+        return data
 
     def run_solver(self, round_: int, problem: Model) -> tuple[str, list[str], BaseResult | None]:
         """Solve (any family, through `ordino.solve`) and turn infeasibility, verifier violations or unsupported

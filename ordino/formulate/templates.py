@@ -128,9 +128,19 @@ def linear_ontology() -> dict[str, Any]:
     return {"entities": _entities(LINEAR_TYPES), "examples": examples("linear")}
 
 
+QUESTIONS_SCHEMA: dict[str, Any] = {"type": "array", "items": {"type": "object", "properties": {
+    "key": {"type": "string"}, "text": {"type": "string"}, "where": {"type": "string"}}, "required": ["text"]}}
+ASSUMPTIONS_SCHEMA: dict[str, Any] = {"type": "array", "items": {"type": "object", "properties": {
+    "what": {"type": "string"}, "value": {}, "reason": {"type": "string"}}, "required": ["what", "reason"]}}
+
+
 def family_schema(family: str) -> dict[str, Any]:
-    """The JSON Schema of a family's model (for structured output)."""
-    return family_named(family).model.model_json_schema(by_alias=True)
+    """The JSON Schema of an extraction answer (for structured output): the family's model, plus the optional
+    `questions` about missing data and `assumptions` the model made (see the extract prompt)."""
+    schema = family_named(family).model.model_json_schema(by_alias=True)
+    schema["properties"] = {**schema.get("properties", {}), "questions": QUESTIONS_SCHEMA,
+                            "assumptions": ASSUMPTIONS_SCHEMA}
+    return schema
 
 
 @cache

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from ordino import solve
-from ordino.errors import FormulationError
 from ordino.formulate import formulate
 from ordino.formulate.offline import detect_family, extract_offline
 from ordino.models import LinearModel, RosterProblem, model_from_dict
@@ -63,13 +62,14 @@ def test_formulate_offline_end_to_end_for_both_families() -> None:
     assert "family: linear" in next(e for e in f.transcript if e["stage"] == "validate")["summary"]
 
 
-def test_missing_parts_are_a_clear_error_listing_them() -> None:
+def test_missing_parts_are_questions_listing_them() -> None:
     text = next(c for c in ASKS if c["id"] == "linear-ask-coefficient")["text"]
-    with pytest.raises(FormulationError, match="painting hours does each table"):
-        formulate(text, engine="offline")
-    with pytest.raises(FormulationError, match="How many staff are available"):
-        formulate(next(c for c in ASKS if c["id"] == "roster-ask-staff")["text"], engine="offline",
-                  ask=lambda q: "5")  # no interactive elicitation for these families yet: still the clear error
+    linear = formulate(text, engine="offline")
+    assert linear.status == "needs_input" and any("painting hours does each table" in q.text
+                                                  for q in linear.questions)
+    roster = formulate(next(c for c in ASKS if c["id"] == "roster-ask-staff")["text"], engine="offline",
+                       ask=lambda q: "5")  # no interactive elicitation for these families yet: still the question
+    assert roster.status == "needs_input" and any("How many staff are available" in q.text for q in roster.questions)
 
 
 def test_scheduling_texts_are_not_routed_to_the_new_families() -> None:

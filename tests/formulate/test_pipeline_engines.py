@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordino.errors import FormulationError, InputError
+from ordino.errors import InputError
 from ordino.formulate import formulate
 from ordino.verify import verify
 from tests.formulate.answers import OPTIMUM, TEXT
@@ -19,11 +19,9 @@ def test_auto_without_llm_runs_offline_and_says_so() -> None:
 
 
 def test_offline_missing_information_lists_the_questions() -> None:
-    with pytest.raises(FormulationError, match=r"incomplete \(or not a scheduling problem\)") as info:
-        formulate("Roses are red, violets are blue.", engine="offline")
-    partial = info.value.formulation
-    assert partial.status == "failed" and partial.questions
-    assert all(q.text for q in partial.questions)
+    partial = formulate("Roses are red, violets are blue.", engine="offline")
+    assert partial.status == "needs_input" and partial.questions and partial.problem is None
+    assert all(q.text for q in partial.questions) and partial.to_json()["questions"][0]["text"]
 
 
 def test_offline_elicitation_through_ask() -> None:

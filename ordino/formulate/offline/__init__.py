@@ -4,6 +4,6 @@ for what is missing."""
 from ordino.formulate.offline.elicit import elicit
 from ordino.formulate.offline.extract import OfflineDraft, extract_offline
 from ordino.formulate.offline.families import detect_family
-from ordino.formulate.offline.questions import Question
+from ordino.formulate.questions import Question
 
 __all__ = ["OfflineDraft", "Question", "detect_family", "elicit", "extract_offline"]

@@ -6,7 +6,7 @@ from pydantic import ValidationError
 
 from ordino.formulate.offline.build import Incomplete, build_problem
 from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.questions import Question
+from ordino.formulate.questions import Question
 from ordino.models import Problem
 from ordino.models.objective import TERM_DEFINITIONS
 

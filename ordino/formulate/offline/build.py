@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.questions import Question
 from ordino.formulate.offline.units import TimeVal, choose_scale
+from ordino.formulate.questions import Question
 from ordino.models.objective import DUE_DATE_TERMS
 
 _ATTR_WORDS = {"due": "due date", "release": "release date", "weight": "weight", "deadline": "deadline"}

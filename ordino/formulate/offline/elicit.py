@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ordino.errors import FormulationError
 from ordino.formulate.offline.assemble import KINDS
 from ordino.formulate.offline.extract import assemble_checked, read_facts
-from ordino.formulate.offline.questions import Question
+from ordino.formulate.questions import Question
 from ordino.models import Problem
 from ordino.models.objective import TERM_DEFINITIONS
 

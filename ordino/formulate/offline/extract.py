@@ -10,12 +10,12 @@ from ordino.formulate.offline.entities import read_lists, read_segments, read_tu
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.phrases import read_counts, read_default_unit, read_kind, read_objective
-from ordino.formulate.offline.questions import Question
 from ordino.formulate.offline.relations import read_downtime, read_precedences, read_setups
 from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.tables import read_tables
 from ordino.formulate.offline.text import Work, check_text
+from ordino.formulate.questions import Question
 from ordino.models import Model, Problem
 
 

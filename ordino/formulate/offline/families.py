@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ordino.formulate.offline.linear import looks_like_linear, read_linear
-from ordino.formulate.offline.questions import Question
 from ordino.formulate.offline.roster import looks_like_roster, read_roster
+from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 from ordino.models.linear import LinearModel
 

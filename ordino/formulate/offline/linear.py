@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.questions import Question
+from ordino.formulate.questions import Question
 from ordino.models.linear import LinearModel
 
 NUM = r"((?<!\d)(?<!\d,)\d+(?:,\d{3})*+(?:\.\d+)?)"  # starts where a number starts: linear on long digit runs

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.questions import Question
+from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 
 WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

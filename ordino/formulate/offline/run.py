@@ -11,8 +11,8 @@ from ordino.formulate.formulation import Formulation, conflicts, solve_formulate
 from ordino.formulate.offline.elicit import elicit
 from ordino.formulate.offline.extract import extract_family
 from ordino.formulate.offline.families import detect_family
-from ordino.formulate.offline.questions import Question
 from ordino.formulate.offline.text import check_text
+from ordino.formulate.questions import Question
 from ordino.formulate.summary import model_summary
 from ordino.models import BaseResult, Model
 
@@ -26,8 +26,9 @@ def run_offline(text: str, ask: Callable[[Question], str] | None = None, solve: 
     InputError
         The text is too long for the offline formulator or holds a huge number (`offline.text.check_text`).
     FormulationError
-        The text lacks information and no `ask` was given (the questions are attached), or it is not
-        understood; `.formulation` holds the partial Formulation.
+        The text is not understood at all; `.formulation` holds the partial Formulation. A text that lacks
+        information gives a Formulation with status `needs_input` and its questions (when `ask` cannot fill
+        them in).
     """
     check_text(text)
     transcript: list[dict[str, Any]] = []
@@ -46,12 +47,13 @@ def run_offline(text: str, ask: Callable[[Question], str] | None = None, solve: 
         warnings += list(draft.notes)
         transcript.append({"round": 1, "stage": "extract", "notes": list(draft.notes),
                            "missing": [q.model_dump() for q in draft.missing]})
+        if draft.problem is None and draft.missing:  # missing data is a question, never a guess
+            return Formulation(status="needs_input", engine="offline", rounds=1, transcript=transcript,
+                               questions=questions, warnings=warnings)
         if draft.problem is None:
-            asked = "; ".join(q.text for q in draft.missing) or "the text was not understood"
-            message = (f"the description is incomplete (or not a scheduling problem): {asked} "
-                       "(answer with --ask / formulate(..., ask=...), or configure an LLM)")
+            message = "the description was not understood as a scheduling, roster or linear problem"
             formulation = Formulation(status="failed", engine="offline", rounds=1, transcript=transcript,
-                                      questions=questions, error=message, warnings=warnings)
+                                      error=message, warnings=warnings)
             raise with_formulation(FormulationError(message), formulation)
         problem = draft.problem
         transcript.append({"round": 1, "stage": "validate", "summary": model_summary(problem)})

@@ -1,4 +1,5 @@
-"""Questions the offline formulator asks (or reports as missing) when the text does not say enough."""
+"""Questions either engine asks (or reports as missing) when the text does not say enough: missing data is a
+question, never a guess."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ class Question(BaseModel):
     """One short question along the ontology tree.
 
     `key` names what the answer fills in (``kind``, ``objective``, ``n_jobs``, ``processing_times``,
-    ``due``, ...); `text` is what a person reads; `choices`, when given, lists the accepted answers.
+    ``due``, ...); `text` is what a person reads; `choices`, when given, lists the accepted answers; `where`
+    quotes the part of the description the question is about, when there is one.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -17,6 +19,7 @@ class Question(BaseModel):
     key: str
     text: str
     choices: list[str] | None = None
+    where: str | None = None
 
     def describe(self) -> str:
         """One line for an error message: the text plus the choices."""
