@@ -1,4 +1,5 @@
-"""Formulation benchmark: formulate each text, solve, and count exact matches with the ground-truth objective.
+"""Formulation benchmark: formulate each text, solve, and count exact matches with the ground-truth objective,
+texts answered with questions (`asked`: status needs_input) and answers that state assumptions (`assumed`).
 
 Sets: `corpus` (tests/formulate/corpus/corpus.jsonl, hand-checked models), `nl-core` and `nl-nominal`
 (the `core` / `nominal` tiers of $ORDINO_DATA_MIRROR/nl/scheduling_problems_dev.jsonl). Engines: `offline`,
@@ -65,11 +66,12 @@ def run_one(item: dict[str, Any], engine: str, time_limit: float, max_rounds: in
     try:
         f = formulate(item["text"], engine=engine, time_limit=time_limit, max_rounds=max_rounds)
         row.update(status=f.status, objective=f.objective, rounds=f.rounds, tokens=f.usage.get("total_tokens", 0),
-                   error=f.error)
+                   error=f.error, questions=len(f.questions), assumptions=list(f.assumptions))
     except OrdinoError as exc:
         partial = getattr(exc, "formulation", None)
         row.update(status="failed", objective=None, rounds=partial.rounds if partial else 0,
-                   tokens=partial.usage.get("total_tokens", 0) if partial else 0, error=str(exc)[:200])
+                   tokens=partial.usage.get("total_tokens", 0) if partial else 0, error=str(exc)[:200],
+                   questions=0, assumptions=[])
     row["correct"] = matches(row["objective"], item["expected"])
     row["seconds"] = round(time.perf_counter() - began, 3)
     return row
@@ -84,9 +86,11 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for (name, engine), rs in sorted(groups.items()):
         out.append({
             "set": name, "engine": engine, "problems": len(rs),
-            "formulated": sum(r["status"] != "failed" for r in rs),
+            "formulated": sum(r["status"] not in ("failed", "needs_input") for r in rs),
             "solved": sum(r["objective"] is not None for r in rs),
             "correct": sum(r["correct"] for r in rs),
+            "asked": sum(r["status"] == "needs_input" for r in rs),
+            "assumed": sum(bool(r["assumptions"]) for r in rs),
             "accuracy": round(100.0 * sum(r["correct"] for r in rs) / len(rs), 1),
             "mean_rounds": round(sum(r["rounds"] for r in rs) / len(rs), 2),
             "tokens": sum(r["tokens"] for r in rs),
@@ -140,11 +144,13 @@ def main(argv: list[str] | None = None) -> int:
                           f"tokens={row['tokens']} {row['seconds']:.1f}s"
                           + (f"  [{row['error'][:80]}]" if row.get("error") else ""))
     summary = summarise(rows)
+    print(f"load average {os.getloadavg()[0]:.2f}")
     print(f"{'set':10} {'engine':8} {'problems':>8} {'formulated':>10} {'solved':>7} {'correct':>8} {'acc%':>6} "
-          f"{'rounds':>7} {'tokens':>8} {'sec':>7}")
+          f"{'asked':>6} {'assumed':>7} {'rounds':>7} {'tokens':>8} {'sec':>7}")
     for s in summary:
         print(f"{s['set']:10} {s['engine']:8} {s['problems']:8} {s['formulated']:10} {s['solved']:7} "
-              f"{s['correct']:8} {s['accuracy']:6} {s['mean_rounds']:7} {s['tokens']:8} {s['seconds']:7}")
+              f"{s['correct']:8} {s['accuracy']:6} {s['asked']:6} {s['assumed']:7} {s['mean_rounds']:7} "
+              f"{s['tokens']:8} {s['seconds']:7}")
     if args.json is not None:
         args.json.write_text(json.dumps({"note": note, "rows": rows, "summary": summary}, indent=2) + "\n")
     return 0
