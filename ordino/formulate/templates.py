@@ -39,12 +39,22 @@ from ordino.models.assignment import (
 from ordino.models.classify import ProblemClass
 from ordino.models.families import FAMILIES, family_named
 from ordino.models.linear import LinearConstraint, LinearModel, LinearObjective, Variable
+from ordino.models.linear_indexed import (
+    IndexedConstraint,
+    IndexedLinearModel,
+    IndexedObjective,
+    IndexedTerm,
+    IndexedVariable,
+    ParamRef,
+)
 
 PROMPTS = Path(__file__).with_name("prompts")
 ENTITY_TYPES: tuple[type[BaseModel], ...] = (Problem, Resource, SetupTime, Job, Task, Mode, ObjectiveTerm)
 ROSTER_TYPES: tuple[type[BaseModel], ...] = (RosterProblem, Staff, Shift, Cover, Selection, AssignmentCost,
                                              WeightedSelection, RosterTerm)
 LINEAR_TYPES: tuple[type[BaseModel], ...] = (LinearModel, Variable, LinearConstraint, LinearObjective)
+INDEXED_TYPES: tuple[type[BaseModel], ...] = (IndexedLinearModel, IndexedVariable, IndexedConstraint, IndexedTerm,
+                                               ParamRef, IndexedObjective)
 PROBLEM_CLASSES: tuple[str, ...] = typing.get_args(ProblemClass)
 FAMILY_NAMES: tuple[str, ...] = tuple(family.name for family in FAMILIES)
 
@@ -62,6 +72,10 @@ def type_name(annotation: Any) -> str:
     if origin in (list, tuple):
         inner = ", ".join(type_name(a) for a in args if a is not Ellipsis)
         return f"[{inner}]" if origin is tuple else f"list[{inner}]"
+    if origin is dict:
+        return f"object of {type_name(args[0])} -> {type_name(args[1])}" if args else "object"
+    if annotation is typing.Any:
+        return "any JSON value"
     if isinstance(annotation, type):
         return {"str": "string", "int": "integer", "bool": "boolean", "float": "number"}.get(
             annotation.__name__, annotation.__name__)
@@ -125,7 +139,7 @@ def roster_ontology() -> dict[str, Any]:
 @cache
 def linear_ontology() -> dict[str, Any]:
     """The linear family rendered from its own models: entities and examples."""
-    return {"entities": _entities(LINEAR_TYPES), "examples": examples("linear")}
+    return {"entities": _entities(LINEAR_TYPES), "indexed": _entities(INDEXED_TYPES), "examples": examples("linear")}
 
 
 QUESTIONS_SCHEMA: dict[str, Any] = {"type": "array", "items": {"type": "object", "properties": {
@@ -137,7 +151,8 @@ ASSUMPTIONS_SCHEMA: dict[str, Any] = {"type": "array", "items": {"type": "object
 def family_schema(family: str) -> dict[str, Any]:
     """The JSON Schema of an extraction answer (for structured output): the family's model, plus the optional
     `questions` about missing data and `assumptions` the model made (see the extract prompt)."""
-    schema = family_named(family).model.model_json_schema(by_alias=True)
+    model = IndexedLinearModel if family == "linear" else family_named(family).model  # plain is a special case
+    schema = model.model_json_schema(by_alias=True)
     schema["properties"] = {**schema.get("properties", {}), "questions": QUESTIONS_SCHEMA,
                             "assumptions": ASSUMPTIONS_SCHEMA}
     return schema

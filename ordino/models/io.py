@@ -12,6 +12,7 @@ from ordino.models.base import MAX_VALUE
 from ordino.models.constraints import CONSTRAINT_TYPES
 from ordino.models.families import SCHEDULING, Family, Model, Solution, family_named
 from ordino.models.inputs import parse_json, read_text
+from ordino.models.linear_indexed import IndexedLinearModel, is_indexed
 from ordino.models.problem import Problem
 from ordino.models.schedule import Schedule
 
@@ -99,6 +100,13 @@ def model_from_dict(data: Any, source: str = "<model>") -> Model:
     except InputError as exc:
         raise InputError(str(exc), file=source) from None
     assert family is not SCHEDULING
+    if family.name == "linear" and is_indexed(data):
+        indexed = parse_model(IndexedLinearModel, data, source)
+        try:
+            return indexed.compile()
+        except ValueError as exc:  # a bad reference found while expanding, or an invalid expanded part
+            raise InputError(str(exc).splitlines()[0] if not isinstance(exc, ValidationError)
+                             else describe_validation_error(exc), file=source) from None
     return parse_model(family.model, data, source)
 
 
