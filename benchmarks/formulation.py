@@ -29,6 +29,7 @@ from ordino.llm.client import load_config
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "formulate" / "corpus" / "corpus.jsonl"
 NL_FILE = Path("nl") / "scheduling_problems_dev.jsonl"
+DEV_RECORDS = ROOT / "tests" / "solvers" / "dev_records"
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
@@ -40,12 +41,23 @@ def load_set(name: str) -> list[dict[str, Any]]:
     if name == "corpus":
         return [{"set": name, "id": r["id"], "text": r["text"], "expected": r["expected_objective"]}
                 for r in _jsonl(CORPUS)]
-    if name in ("nl-core", "nl-nominal"):
+    if name in ("nl-core", "nl-nominal", "nl-dev"):
         mirror = Path(os.environ.get("ORDINO_DATA_MIRROR", ROOT.parent / "shared" / "data"))
         tier = name.removeprefix("nl-")
-        return [{"set": name, "id": r["id"], "text": r["description"], "expected": r["ground_truth_objective"]}
-                for r in _jsonl(mirror / NL_FILE) if r.get("tier") == tier]
-    raise SystemExit(f"unknown set {name!r}; choose corpus, nl-core, nl-nominal or all")
+        return [{"set": name, "id": r["id"], "text": r["description"], "expected": r["ground_truth_objective"],
+                 "data": completeness().get(r["id"], "?")}
+                for r in _jsonl(mirror / NL_FILE) if tier == "dev" or r.get("tier") == tier]
+    raise SystemExit(f"unknown set {name!r}; choose corpus, nl-core, nl-nominal, nl-dev or all")
+
+
+def completeness() -> dict[str, str]:
+    """Record id -> 'complete' when its text holds all the data, 'incomplete' when a hand-made model had to
+    assume some (the `data_completion` of tests/solvers/dev_records); records without such a model are absent."""
+    out = {}
+    for path in sorted(DEV_RECORDS.glob("*.json")):
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        out[spec["record_id"]] = "complete" if spec.get("data_completion", "none") == "none" else "incomplete"
+    return out
 
 
 def matches(objective: float | None, expected: Any) -> bool:
@@ -62,7 +74,8 @@ def matches(objective: float | None, expected: Any) -> bool:
 def run_one(item: dict[str, Any], engine: str, time_limit: float, max_rounds: int) -> dict[str, Any]:
     """Formulate and solve one text; one result row."""
     began = time.perf_counter()
-    row: dict[str, Any] = {"set": item["set"], "id": item["id"], "engine": engine, "expected": item["expected"]}
+    row: dict[str, Any] = {"set": item["set"], "id": item["id"], "engine": engine, "expected": item["expected"],
+                           "data": item.get("data", "complete")}
     try:
         f = formulate(item["text"], engine=engine, time_limit=time_limit, max_rounds=max_rounds)
         row.update(status=f.status, objective=f.objective, rounds=f.rounds, tokens=f.usage.get("total_tokens", 0),
@@ -81,7 +94,8 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per (set, engine): counts of formulated, solved and correct, mean rounds, total tokens."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        groups[(r["set"], r["engine"])].append(r)
+        groups[(f"{r['set']}/{r['data']}" if r["data"] != "complete" or r["set"] == "nl-dev" else r["set"],
+                r["engine"])].append(r)
     out = []
     for (name, engine), rs in sorted(groups.items()):
         out.append({
@@ -119,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", default="corpus", help="corpus, nl-core, nl-nominal or all")
     parser.add_argument("--engine", default="auto", choices=["auto", "offline", "llm", "both"])
     parser.add_argument("--limit", type=int, default=0, help="at most this many problems per set")
+    parser.add_argument("--ids", default="", help="only these record ids (comma-separated)")
     parser.add_argument("--time-limit", type=float, default=5.0)
     parser.add_argument("--max-rounds", type=int, default=4)
     parser.add_argument("--json", type=Path, default=None, help="write rows and summary here")
@@ -131,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for name in names:
         items = load_set(name)
+        if args.ids:
+            wanted = args.ids.split(",")
+            items = [i for i in items if i["id"] in wanted]
         if args.limit:
             items = items[:args.limit]
         for item in items:
@@ -145,10 +163,10 @@ def main(argv: list[str] | None = None) -> int:
                           + (f"  [{row['error'][:80]}]" if row.get("error") else ""))
     summary = summarise(rows)
     print(f"load average {os.getloadavg()[0]:.2f}")
-    print(f"{'set':10} {'engine':8} {'problems':>8} {'formulated':>10} {'solved':>7} {'correct':>8} {'acc%':>6} "
+    print(f"{'set':22} {'engine':8} {'problems':>8} {'formulated':>10} {'solved':>7} {'correct':>8} {'acc%':>6} "
           f"{'asked':>6} {'assumed':>7} {'rounds':>7} {'tokens':>8} {'sec':>7}")
     for s in summary:
-        print(f"{s['set']:10} {s['engine']:8} {s['problems']:8} {s['formulated']:10} {s['solved']:7} "
+        print(f"{s['set']:22} {s['engine']:8} {s['problems']:8} {s['formulated']:10} {s['solved']:7} "
               f"{s['correct']:8} {s['accuracy']:6} {s['asked']:6} {s['assumed']:7} {s['mean_rounds']:7} "
               f"{s['tokens']:8} {s['seconds']:7}")
     if args.json is not None:
