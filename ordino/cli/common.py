@@ -22,13 +22,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OTHER, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_NO_SOLUTION, EXIT_NEEDS_INPUT, EXIT_INTERRUPTED = 1, 2, 3, 4, 5, 130
 _STATUS_EXIT = {"optimal": 0, "feasible": 0, "formulated": 0, "infeasible": EXIT_INFEASIBLE,
-                "unbounded": EXIT_INFEASIBLE, "unknown": EXIT_NO_SOLUTION, "needs_input": EXIT_NEEDS_INPUT}
+                "unbounded": EXIT_INFEASIBLE, "unknown": EXIT_NO_SOLUTION, "needs_input": EXIT_NEEDS_INPUT,
+                "unsupported": EXIT_INPUT}
 
 
 def exit_for_status(status: str, time_limit: float | None = None) -> None:
     """End the command with the exit code of a solve status: 0 for a (verified) solution, 3 infeasible or
     unbounded, 4 when no solution was found within the time limit (with a line saying so), 5 when a formulation
-    needs data the text does not give (its questions are listed), 1 otherwise."""
+    needs data the text does not give (its questions are listed), 2 when it needs what the ontology cannot
+    express, 1 otherwise."""
     code = _STATUS_EXIT.get(status, EXIT_OTHER)
     if status == "unknown":
         within = f" within the time limit of {time_limit:g} s" if time_limit is not None else ""

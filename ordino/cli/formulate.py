@@ -36,7 +36,7 @@ def _print_formulation(formulation: Any, show_math: bool) -> None:
     if formulation.usage.get("total_tokens"):
         line += f", {formulation.usage['total_tokens']} tokens in {formulation.usage['calls']} call(s)"
     if problem is None:
-        console.print(f"[bold yellow]needs input[/] ({line})", highlight=False)
+        console.print(f"[bold yellow]{formulation.status.replace('_', ' ')}[/] ({line})", highlight=False)
     else:
         console.print(f"[bold]formulated[/] {escape(problem.name or 'problem')} ({line})", highlight=False)
         for table in summary_tables(problem):
@@ -136,4 +136,6 @@ def register(app: typer.Typer) -> None:
                 with console.capture() as captured:
                     _print_formulation(formulation, show_math)
                 console.file.write(scrub(captured.get()))
-            exit_for_status(formulation.status, time_limit if solve else None)
+            solved = formulation.result.status if formulation.result is not None else "formulated"
+            status = solved if formulation.status == "disputed" else formulation.status  # a verified answer
+            exit_for_status(status, time_limit if solve else None)

@@ -31,8 +31,9 @@ class Formulation(BaseModel):
     `problem` is a scheduling Problem, a RosterProblem or a LinearModel (`family` says which); `result` the
     verified result of that family. `status` is the solve status (optimal, feasible, infeasible, unknown,
     error), `formulated` when not solved, `needs_input` when data is missing (`questions` lists what to answer),
-    or `failed`. `assumptions` lists every value the model chose itself, with its reason. `transcript` holds
-    every stage of every round; `usage` the LLM tokens.
+    `unsupported` when a part cannot be expressed (`error` names it), `disputed` when the critic objects to a
+    model it was shown unchanged (model and result kept), or `failed`. `assumptions` lists every value the
+    model chose itself, with its reason. `transcript` holds every stage of every round; `usage` the LLM tokens.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)

@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from ordino.errors import FormulationError, InputError, LLMError, ModelError
 from ordino.formulate.check import check_model, check_model_hints
-from ordino.formulate.formulation import Formulation, conflicts, solve_formulated, with_formulation
+from ordino.formulate.formulation import Formulation, conflicts, model_json, solve_formulated, with_formulation
 from ordino.formulate.offline.run import run_offline
 from ordino.formulate.questions import Question
-from ordino.formulate.summary import model_summary
+from ordino.formulate.summary import model_summary, solution_detail
 from ordino.formulate.templates import FAMILY_NAMES, PROBLEM_CLASSES, family_schema, render
 from ordino.llm.client import LLMClient, LLMConfig, load_config, scrub
 from ordino.models import BaseResult, Model, family_of, model_from_dict
@@ -34,6 +34,9 @@ CLASSIFY_SCHEMA: dict[str, Any] = {
     },
     "required": ["scheduling", "class"],
 }
+UNSUPPORTED_SCHEMA: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+MODEL_JSON_LIMIT = 60_000
+"""The critic sees the model's JSON up to this many characters (a longer one is cut, and the message says so)."""
 CRITIC_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {"ok": {"type": "boolean"}, "issues": {"type": "array", "items": {"type": "string"}}},
@@ -65,13 +68,33 @@ def formulate(text: str, engine: Engine = "auto", model: str | None = None, solv
     config
         An explicit LLM configuration (else read from environment and config file).
     critic
-        Run the LLM critic that compares the model summary with the text.
+        Run the LLM critic that compares the model (its summary, its whole JSON and, when solved, the solution
+        in detail) with the text.
+
+    Returns
+    -------
+    Formulation
+        Its `status` is the solve status of the verified result (optimal, feasible, infeasible, unbounded,
+        unknown, error), or `formulated` when not solved, or:
+
+        - `needs_input`: the text leaves out data the model needs; `questions` lists them.
+        - `unsupported` (LLM engine): parts of the text no family of the ontology can express exactly. The LLM
+          listed them, was asked once more whether each can be written exactly (shown what each family
+          expresses), and still listed them; `error` names exactly those parts, `problem` is None and the
+          transcript holds the exchange (stages `classify`/`extract`, `review`, `reconsider`).
+        - `disputed` (LLM engine): the critic objects, and a fix round kept the model unchanged (the same
+          model, or the very same answer) while the critic raised nothing new. The run stops there instead of
+          spending its other rounds: `problem` and `result` are kept (a verified answer, `result.status` its
+          solve status), `error` and `warnings` carry the critic's words.
+
+        A critic still objecting after the last round (with the model changing from round to round) keeps the
+        solve status, with the objection in `warnings`.
 
     Raises
     ------
     FormulationError
-        Empty or non-scheduling text, parts the ontology cannot express, or no valid model after
-        `max_rounds`; the partial Formulation (with transcript) is attached as `.formulation`.
+        Empty or non-scheduling text, or no valid model after `max_rounds`; the partial Formulation (with
+        transcript) is attached as `.formulation`.
     LLMError
         The endpoint failed after its retries (also with `.formulation`).
     """
@@ -171,11 +194,15 @@ class LLMPipeline:
         """Classify, then extract/check/solve/review/fix for at most `max_rounds` rounds.
 
         The extract and critic prompts, the output schema and the solver follow the classified family. A fix
-        round sends the problem, the last answer and its issues, not the whole history.
+        round sends the problem, the last answer and its issues, not the whole history. Parts listed as
+        unsupported are questioned once (`reconsider`) before the run stops with status `unsupported`; a critic
+        dispute that a fix round leaves unchanged stops with status `disputed`.
         """
         self.log(0, "config", llm=self.client.config.public(),
                  prompts={"classify": render("classify"), "extract": render("extract"), "critic": render("critic")})
-        self.classify(text)
+        stopped = self.classify(text)
+        if stopped is not None:
+            return stopped
         system = render("extract", family=self.family)
         if self.family != "scheduling":
             self.log(0, "prompt", family=self.family, extract=system, critic=render("critic", family=self.family))
@@ -183,12 +210,29 @@ class LLMPipeline:
         problem_messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
         messages = problem_messages
         schema = family_schema(self.family)
+        schema = {**schema, "properties": {**schema.get("properties", {}), "unsupported": UNSUPPORTED_SCHEMA}}
         last: tuple[str, list[str]] = ("", [])
         problem: Model | None = None
         result: BaseResult | None = None
+        reconsidered = False
+        disputed: Dispute | None = None  # the last critic-disputed model and every issue raised against it
         for round_ in range(1, self.max_rounds + 1):
             reply = self.ask(round_, "extract" if round_ == 1 else "fix", messages, schema, "ordino_problem")
-            stage, issues, problem, result = self.review(round_, text, reply)
+            if disputed is not None and reply.text == disputed.answer:  # the same answer: the same model
+                self.log(round_, "unchanged", note="the fix repeats the disputed answer; not reviewed again")
+                stage, issues, problem, result = "critic", disputed.last, disputed.problem, disputed.result
+            else:
+                stage, issues, problem, result = self.review(round_, text, reply)
+            if stage == "unsupported" and not reconsidered:
+                reconsidered = True  # one more request: can each item be written exactly after all?
+                self.log(round_, "review", verdict=stage, issues=issues)
+                asked = [*problem_messages, {"role": "assistant", "content": reply.text},
+                         {"role": "user", "content": render("fix", stage="unsupported", issues=issues,
+                                                            guide=FAMILY_GUIDE)}]
+                reply = self.ask(round_, "reconsider", asked, schema, "ordino_problem")
+                stage, issues, problem, result = self.review(round_, text, reply)
+            if stage == "unsupported":
+                return self.unsupported(round_, issues)
             if stage == "needs_input":
                 answers = self.answers()
                 if answers is None:
@@ -202,6 +246,14 @@ class LLMPipeline:
                 status = result.status if result is not None else "formulated"
                 self.log(round_, "done", status=status, objective=result.objective if result else None)
                 return self.formulation(status, round_, problem, result)
+            if stage == "critic" and problem is not None:
+                key = canonical(problem)
+                if disputed is not None and disputed.key == key and disputed.repeats(issues):
+                    return self.disputed(round_, issues, problem, result)
+                raised = disputed.raised if disputed is not None and disputed.key == key else set()
+                disputed = Dispute(key, reply.text, raised | {_said(i) for i in issues}, issues, problem, result)
+            else:
+                disputed = None
             last = (stage, issues)
             self.log(round_, "review", verdict=stage, issues=issues)
             messages = [*problem_messages, {"role": "assistant", "content": reply.text},
@@ -236,34 +288,63 @@ class LLMPipeline:
         raise self.fail(f"no valid model after {rounds} round(s); last problem ({stage}): {'; '.join(issues)}",
                         rounds, problem)
 
-    def classify(self, text: str) -> None:
-        """Name the branch of the ontology; refuse non-scheduling text and parts the ontology cannot express."""
+    def disputed(self, round_: int, issues: list[str], problem: Model, result: BaseResult | None) -> Formulation:
+        """Stop with status `disputed`: a fix round kept the model and the critic raised nothing new. The model
+        and its verified result are kept; `error` and `warnings` carry the critic's words."""
+        message = scrub("the critic disputes the model and the fix round kept it unchanged: " + "; ".join(issues))
+        self.warnings.append(message)
+        self.log(round_, "done", status="disputed", solve_status=result.status if result is not None else None,
+                 error=message)
+        return self.formulation("disputed", round_, problem, result, error=message)
+
+    def unsupported(self, round_: int, items: list[str]) -> Formulation:
+        """Stop with status `unsupported`: `error` names exactly the parts the ontology cannot express."""
+        message = scrub("the problem needs what the ontology cannot express: " + "; ".join(items))
+        self.log(round_, "done", status="unsupported", unsupported=items, error=message)
+        return self.formulation("unsupported", round_, error=message)
+
+    def classify(self, text: str) -> Formulation | None:
+        """Name the branch of the ontology; refuse non-scheduling text. Parts listed as unsupported are questioned
+        once more (with the families that could express them); those still listed end the run (the Formulation
+        with status `unsupported` is returned)."""
         messages = [{"role": "system", "content": render("classify")},
                     {"role": "user", "content": f'Description:\n"""\n{text}\n"""'}]
         reply = self.ask(0, "classify", messages, CLASSIFY_SCHEMA, "classification")
         data = reply.data if isinstance(reply.data, dict) else {}
+        unsupported = _items(data.get("unsupported"))
+        if unsupported and data.get("scheduling") is not False:
+            self.log(0, "review", verdict="unsupported", issues=unsupported)
+            asked = [*messages, {"role": "assistant", "content": reply.text},
+                     {"role": "user", "content": render("fix", stage="unsupported", issues=unsupported,
+                                                        guide=FAMILY_GUIDE)}]
+            again = self.ask(0, "reconsider", asked, CLASSIFY_SCHEMA, "classification")
+            if isinstance(again.data, dict) and isinstance(again.data.get("unsupported", []), list):
+                data = again.data  # an unreadable second answer leaves the first one standing
+                unsupported = _items(data.get("unsupported"))
         if data.get("scheduling") is False:
             reason = data.get("reason") or "no tasks to schedule and no objective"
             raise self.fail(f"the text does not describe a scheduling problem: {reason}", 0)
-        unsupported = [str(u) for u in data.get("unsupported") or [] if str(u).strip()]
         if unsupported:
-            raise self.fail("the problem needs what the ontology cannot express: " + "; ".join(unsupported), 0)
+            return self.unsupported(0, unsupported)
         if data.get("family") in FAMILY_NAMES:
             self.family = data["family"]
         if data.get("class") in PROBLEM_CLASSES:
             self.problem_class = data["class"]
         if self.family != "scheduling":
             self.problem_class = self.family
+        return None
 
     def review(self, round_: int, text: str, reply: Any) -> tuple[str, list[str], Model | None, BaseResult | None]:
-        """Validate, check, solve and criticise one answer: (stage, issues, problem, result)."""
+        """Validate, check, solve and criticise one answer: (stage, issues, problem, result). An answer that lists
+        parts under `unsupported` is the stage `unsupported` with those parts as its issues."""
         if reply.parse_error:
             return "invalid JSON", [reply.parse_error], None, None
         data = reply.data
-        body = ("tasks", "staff", "variables")
-        if isinstance(data, dict) and data.get("unsupported") and not any(k in data for k in body):
-            raise self.fail("the problem needs what the ontology cannot express: "
-                            + "; ".join(map(str, data["unsupported"])), round_)
+        if isinstance(data, dict) and "unsupported" in data:
+            data = dict(data)
+            unsupported = _items(data.pop("unsupported"))
+            if unsupported:
+                return "unsupported", unsupported, None, None
         if isinstance(data, dict):
             data = self.take_envelope(round_, data)
             if self.questions:
@@ -329,11 +410,18 @@ class LLMPipeline:
 
     def criticise(self, round_: int, text: str, problem: Model, result: BaseResult | None,
                   hints: list[str]) -> list[str]:
-        """Ask the LLM whether the model contradicts the text; its issues (empty when it agrees)."""
+        """Ask the LLM whether the model contradicts the text; its issues (empty when it agrees). The critic sees
+        the summary, the whole model as JSON (every field, exact numbers) and, when solved, the solution in detail
+        (start times, tight or binding constraints, the objective's terms)."""
         line = f"{result.status}, objective {result.objective}" if result is not None else ""
+        document = json.dumps(model_json(problem), separators=(",", ":"), default=str)
+        if len(document) > MODEL_JSON_LIMIT:
+            document = (document[:MODEL_JSON_LIMIT] + f" ... (cut: the first {MODEL_JSON_LIMIT} of {len(document)} "
+                        "characters)")
         messages = [{"role": "system", "content": render("critic", family=family_of(problem).name)},
                     {"role": "user", "content": render("critic_user", text=text, summary=model_summary(problem),
-                                                       result_line=line, hints=hints)}]
+                                                       model_json=document, result_line=line, hints=hints,
+                                                       solution=solution_detail(problem, result))}]
         reply = self.ask(round_, "critic", messages, CRITIC_SCHEMA, "review")
         data = reply.data if isinstance(reply.data, dict) else None
         if data is None or not isinstance(data.get("ok"), bool):
@@ -342,3 +430,54 @@ class LLMPipeline:
         if data["ok"]:
             return []
         return [str(i) for i in data.get("issues") or []] or ["the critic found the model wrong but gave no reason"]
+
+
+class Dispute(NamedTuple):
+    """The critic's objection to one model: the model's canonical JSON, the answer that gave it, every issue
+    raised against it (normalised), the last issues, and the model and result themselves."""
+
+    key: str
+    answer: str
+    raised: set[str]
+    last: list[str]
+    problem: Model
+    result: BaseResult | None
+
+    def repeats(self, issues: list[str]) -> bool:
+        """True when `issues` raise nothing that was not raised against this model before."""
+        return {_said(i) for i in issues} <= self.raised
+
+
+FAMILY_GUIDE: list[tuple[str, str]] = [
+    ("scheduling", "tasks placed in time: machines (one task at a time), renewable pools with a capacity, "
+     "consumable budgets, several modes (choice of machine or duration), release dates, due dates, hard "
+     "deadlines, time windows, precedences with minimum and maximum lags, setups, separation gaps, no-wait, "
+     "blocking, optional tasks, and weighted sums of makespan, completion, tardiness, lateness, earliness, "
+     "setup and cost terms. A permutation flow shop (the same job order on every machine) is a flow or job "
+     "shop with a `permutation` constraint; a machine that is down is an `unavailable` interval; a task "
+     "split by a break into known pieces is one task per piece, linked by precedences."),
+    ("assignment", "staff x shifts x days: cover requirements per day and shift (hard or with a shortfall "
+     "penalty), skills, unavailability, limits on counts of shifts per person, day or shift, consecutive "
+     "days, forbidden shift sequences, days-on/days-off patterns, preferences, assignment and hiring costs, "
+     "linked counts (relations), sports timetables and groupings over rounds. A shift-cover count is a "
+     "`cover` entry or a `count` rule."),
+    ("linear", "any linear or integer program: how many of each item, person type or vehicle, with linear "
+     "limits, requirements and ratios; a count per shift, a piecewise-linear cost, a fixed charge or an "
+     "either-or choice are linear with extra integer or binary variables, written exactly."),
+]
+"""What each family can express exactly: shown when the LLM lists a part as unsupported, before the run stops."""
+
+
+def canonical(model: Model) -> str:
+    """The model's JSON document with sorted keys: two answers giving the same model give the same text."""
+    return json.dumps(model_json(model), sort_keys=True, default=str)
+
+
+def _said(issue: str) -> str:
+    return " ".join(str(issue).lower().split())
+
+
+def _items(value: Any) -> list[str]:
+    """The non-empty items of an `unsupported` list (a lone string counts as one item)."""
+    values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return [str(v).strip() for v in values if str(v).strip()]

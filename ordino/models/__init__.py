@@ -13,6 +13,7 @@ from ordino.models.constraints import (
     EndBeforeEnd,
     EndBeforeStart,
     NoWait,
+    Permutation,
     SameResource,
     SelectExactlyOne,
     Separation,
@@ -43,7 +44,7 @@ from ordino.models.tasks import Job, JobView, Mode, Task
 __all__ = [
     "FAMILIES", "BaseResult", "Family", "LinearSolution", "Model", "Roster", "Solution", "family_of", "gap_percent",
     "CONSTRAINT_TYPES", "SCHEMA_VERSION", "TERM_DEFINITIONS", "Blocking", "Constraint", "DifferentResource",
-    "EndBeforeEnd", "EndBeforeStart", "Job", "JobView", "Mode", "NoWait", "ObjectiveTerm", "Problem",
+    "EndBeforeEnd", "EndBeforeStart", "Job", "JobView", "Mode", "NoWait", "ObjectiveTerm", "Permutation", "Problem",
     "ProblemBuilder", "ProblemClass", "Resource", "Result", "SameResource", "Schedule", "ScheduledTask",
     "SelectExactlyOne", "Separation", "SetupTime", "SolveOptions", "Task", "StartBeforeEnd", "StartBeforeStart",
     "Status", "Synchronize",

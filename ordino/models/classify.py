@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ordino.models.constraints import EndBeforeStart
+from ordino.models.constraints import Constraint, EndBeforeStart, Permutation
 from ordino.models.problem import Problem
 from ordino.models.tasks import Task
 
@@ -12,10 +12,14 @@ ProblemClass = Literal["single_machine", "parallel_machines", "flow_shop", "job_
                        "rcpsp", "multi_mode_rcpsp", "general"]
 
 
-def _plain(problem: Problem) -> bool:
+def _relations(problem: Problem, ignore_permutation: bool) -> list[Constraint]:
+    return [c for c in problem.constraints if not (ignore_permutation and isinstance(c, Permutation))]
+
+
+def _plain(problem: Problem, ignore_permutation: bool = False) -> bool:
     """No feature beyond plain tasks, jobs and zero-lag end-before-start precedences."""
     if any(not isinstance(c, EndBeforeStart) or c.min_lag or c.max_lag is not None
-           for c in problem.constraints):
+           for c in _relations(problem, ignore_permutation)):
         return False
     if any(r.unavailable or r.setups or r.kind == "consumable" for r in problem.resources):
         return False
@@ -25,12 +29,13 @@ def _plain(problem: Problem) -> bool:
                    for t in problem.tasks)
 
 
-def job_chains(problem: Problem) -> list[list[str]] | None:
-    """Tasks of each job in precedence-chain order, when precedences are exactly per-job chains."""
+def job_chains(problem: Problem, ignore_permutation: bool = False) -> list[list[str]] | None:
+    """Tasks of each job in precedence-chain order, when precedences are exactly per-job chains (and there
+    is no other constraint, but for `permutation` ones when `ignore_permutation`)."""
     nxt: dict[str, str] = {}
     has_pred: set[str] = set()
     job_of = {t.id: t.job or t.id for t in problem.tasks}
-    for c in problem.constraints:
+    for c in _relations(problem, ignore_permutation):
         if not isinstance(c, EndBeforeStart):
             return None
         if job_of[c.first] != job_of[c.then] or c.first in nxt or c.then in has_pred:
@@ -51,11 +56,15 @@ def job_chains(problem: Problem) -> list[list[str]] | None:
     return chains
 
 
-def classify(problem: Problem) -> ProblemClass:
-    """The most specific class the problem belongs to; 'general' when no special structure applies."""
+def classify(problem: Problem, ignore_permutation: bool = False) -> ProblemClass:
+    """The most specific class the problem belongs to; 'general' when no special structure applies.
+
+    A `permutation` constraint makes a problem 'general' (the shop methods would not keep its order); with
+    `ignore_permutation`, the class the problem would have without its permutation constraints (for
+    methods that build permutation schedules, which satisfy every permutation constraint of a flow shop)."""
     kinds = {r.kind for r in problem.resources}
     single_mode = all(len(t.modes) == 1 for t in problem.tasks)
-    if not _plain(problem):
+    if not _plain(problem, ignore_permutation):
         return "general"
     if kinds == {"renewable"} or (kinds == {"renewable", "machine"} and not single_mode):
         return "rcpsp" if single_mode else "multi_mode_rcpsp"
@@ -64,7 +73,7 @@ def classify(problem: Problem) -> ProblemClass:
     one_machine_modes = all(len(m.resources) == 1 for t in problem.tasks for m in t.modes)
     if not one_machine_modes:
         return "general"
-    chains = job_chains(problem)
+    chains = job_chains(problem, ignore_permutation)
     if chains is None:
         return "general"
     if all(len(ch) == 1 for ch in chains):

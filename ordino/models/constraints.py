@@ -150,6 +150,32 @@ class Separation(OntologyModel):
         return self.gaps[i][j]
 
 
+class Permutation(OntologyModel):
+    """The listed jobs pass the listed machines in one common order ("the same job order on every machine",
+    a permutation flow shop). `jobs`: ids of declared jobs (null: every declared job); `resources`: ids of
+    machines (null: every resource of kind machine).
+
+    A job's task on a machine is its task whose modes list that machine. Each listed job has at most one
+    task on each listed machine, and a task of a listed job lists a listed machine in all of its modes or in
+    none (a choice of mode between listed machines is refused); otherwise the problem is invalid.
+
+    Rule: for any two listed jobs A and B, either on every listed machine where both have a task that is
+    performed, A's task ends no later than B's task starts, or on every such machine B's task ends no later
+    than A's task starts. A job with no task on a machine (or whose optional task there is left out) is not
+    compared on that machine."""
+
+    type: Literal["permutation"] = "permutation"
+    jobs: list[Id] | None = Field(default=None, min_length=2)
+    resources: list[Id] | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> Permutation:
+        for what, ids in (("job", self.jobs), ("resource", self.resources)):
+            if ids is not None and len(set(ids)) != len(ids):
+                raise ValueError(f"permutation: a {what} is listed twice in {ids}")
+        return self
+
+
 Constraint = Annotated[
     EndBeforeStart
     | StartBeforeStart
@@ -162,20 +188,23 @@ Constraint = Annotated[
     | Synchronize
     | Blocking
     | SelectExactlyOne
-    | Separation,
+    | Separation
+    | Permutation,
     Field(discriminator="type"),
 ]
 
 PRECEDENCE_TYPES = (EndBeforeStart, StartBeforeStart, EndBeforeEnd, StartBeforeEnd)
 CONSTRAINT_TYPES = (*PRECEDENCE_TYPES, NoWait, SameResource, DifferentResource, TimeWindow, Synchronize,
-                    Blocking, SelectExactlyOne, Separation)
+                    Blocking, SelectExactlyOne, Separation, Permutation)
 Precedence = EndBeforeStart | StartBeforeStart | EndBeforeEnd | StartBeforeEnd
 
 
 def constraint_tasks(constraint: Constraint) -> list[str]:
-    """Every task id a constraint refers to."""
+    """Every task id a constraint refers to (none for `permutation`, which names jobs and machines)."""
     if isinstance(constraint, (_Precedence, Blocking)):
         return [constraint.first, constraint.then]
     if isinstance(constraint, TimeWindow):
         return [constraint.task]
+    if isinstance(constraint, Permutation):
+        return []
     return list(constraint.tasks)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, model_validator
 
 from ordino.models.base import SCHEMA_VERSION, Id, NonNegInt, OntologyModel
-from ordino.models.constraints import Constraint, TimeWindow, constraint_tasks
+from ordino.models.constraints import Constraint, Permutation, TimeWindow, constraint_tasks
 from ordino.models.horizon import default_horizon
 from ordino.models.objective import DUE_DATE_TERMS, ObjectiveTerm
 from ordino.models.resources import Resource
@@ -71,6 +71,8 @@ class Problem(OntologyModel):
                     errors.append(
                         f"time_window on {c.task!r}: start_max {c.start_max} < release {task.release}"
                     )
+            if isinstance(c, Permutation):
+                errors += _permutation_errors(c, resources, jobs, self.tasks)
         dues = [t.due for t in self.tasks] + [j.due for j in self.jobs]
         if any(term.term in DUE_DATE_TERMS for term in self.objective) and not any(
             due is not None for due in dues
@@ -126,6 +128,18 @@ class Problem(OntologyModel):
         """Release of the task combined with its job's release."""
         return max(task.release, self.job_by_id[task.job].release if task.job is not None else 0)
 
+    def permutation_tasks(self, c: Permutation) -> dict[str, dict[str, str]]:
+        """The tasks a `permutation` constraint orders: per listed job, machine id -> its task on that
+        listed machine (only the machines the job visits)."""
+        jobs = c.jobs if c.jobs is not None else [j.id for j in self.jobs]
+        machines = c.resources if c.resources is not None else \
+            [r.id for r in self.resources if r.kind == "machine"]
+        out: dict[str, dict[str, str]] = {j: {} for j in jobs}
+        for t in self.tasks:
+            if t.job in out:
+                out[t.job].update((m, t.id) for m in machines if m in t.modes[0].resources)
+        return out
+
     @cached_property
     def effective_horizon(self) -> int:
         """The given `horizon`, else the default one that provably contains an optimal schedule
@@ -158,6 +172,35 @@ class Problem(OntologyModel):
         from ordino.models.builder import ProblemBuilder
 
         return ProblemBuilder(name=name, time_unit=time_unit)
+
+
+def _permutation_errors(c: Permutation, resources: dict[str, Resource], jobs: set[str],
+                        tasks: list[Task]) -> list[str]:
+    """What makes a `permutation` constraint ill-defined: unknown jobs or machines, a job with several tasks
+    on a listed machine, a task that uses a listed machine in some of its modes only."""
+    errors = [f"permutation: job {j!r} is not declared in jobs" for j in c.jobs or [] if j not in jobs]
+    for rid in c.resources or []:
+        if rid not in resources:
+            errors.append(f"permutation: resource {rid!r} is not declared")
+        elif resources[rid].kind != "machine":
+            errors.append(f"permutation: resource {rid!r} is {resources[rid].kind}, not a machine")
+    listed = set(c.jobs) if c.jobs is not None else jobs
+    machines = set(c.resources) if c.resources is not None else \
+        {rid for rid, r in resources.items() if r.kind == "machine"}
+    seen: dict[tuple[str, str], str] = {}
+    for t in tasks:
+        if t.job is None or t.job not in listed:
+            continue
+        for m in sorted({rid for mode in t.modes for rid in mode.resources if rid in machines}):
+            if not all(m in mode.resources for mode in t.modes):
+                errors.append(f"permutation: task {t.id!r} of job {t.job!r} uses machine {m!r} in some of its "
+                              f"modes only; a permutation cannot order a choice between its machines")
+            if (t.job, m) in seen:
+                errors.append(f"permutation: job {t.job!r} has several tasks on machine {m!r} "
+                              f"({seen[t.job, m]!r}, {t.id!r}); list only machines each job visits once")
+            else:
+                seen[t.job, m] = t.id
+    return errors
 
 
 def _unique(what: str, ids: list[Id], errors: list[str]) -> None:

@@ -9,6 +9,7 @@ from ordino.models.constraints import (
     Blocking,
     DifferentResource,
     NoWait,
+    Permutation,
     SameResource,
     SelectExactlyOne,
     Separation,
@@ -182,6 +183,8 @@ class _Checker:
                 self.check_resource_relation(c)
             elif isinstance(c, Separation):
                 self.check_separation(c)
+            elif isinstance(c, Permutation):
+                self.check_permutation(c)
             elif isinstance(c, SelectExactlyOne):
                 chosen = [t for t in c.tasks if t in en]
                 if len(chosen) != 1:
@@ -215,6 +218,28 @@ class _Checker:
                     self.bad("separation", f"tasks {a.task!r} [{a.start}, {a.end}) and {b.task!r} [{b.start}, "
                              f"{b.end}) are closer than their separation ({c.gaps[i][j]} if {a.task!r} first, "
                              f"{c.gaps[j][i]} if {b.task!r} first)", [a.task, b.task])
+
+    def check_permutation(self, c: Permutation) -> None:
+        """Two jobs must keep one order on every listed machine where both run a task."""
+        en = self.entries
+        visits = self.problem.permutation_tasks(c)
+        jobs = list(visits)
+        for a, x in enumerate(jobs):
+            for y in jobs[a + 1:]:
+                shared = [(r, en[visits[x][r]], en[visits[y][r]]) for r in visits[x]
+                          if r in visits[y] and visits[x][r] in en and visits[y][r] in en]
+                x_first = [r for r, u, v in shared if u.end <= v.start]
+                y_first = [r for r, u, v in shared if v.end <= u.start]
+                if len(x_first) == len(shared) or len(y_first) == len(shared):
+                    continue
+                overlap = [r for r, u, v in shared if r not in x_first and r not in y_first]
+                detail = [f"{x!r} first on {sorted(set(x_first) - set(y_first))}",
+                          f"{y!r} first on {sorted(set(y_first) - set(x_first))}"]
+                if overlap:
+                    detail.append(f"overlapping on {overlap}")
+                self.bad("permutation", f"permutation: jobs {x!r} and {y!r} must run in one order on machines "
+                         f"{[r for r, _, _ in shared]}, but run {', '.join(detail)}",
+                         [t for r, u, v in shared for t in (u.task, v.task)])
 
     def check_resource_relation(self, c) -> None:
         machines = {r.id for r in self.problem.resources if r.kind == "machine"}

@@ -19,7 +19,9 @@ Rules of a schedule (each task left out, optional ones only, or run in one mode 
   its list chain exactly [v]; synchronize: performed tasks start together; same/different_resource:
   sets of machines of the chosen modes are equal / disjoint; blocking: start(then) >= end(first);
   select_exactly_one: exactly one performed; separation: any two performed tasks i, j satisfy
-  start(j) >= end(i) + gaps[i][j] or start(i) >= end(j) + gaps[j][i].
+  start(j) >= end(i) + gaps[i][j] or start(i) >= end(j) + gaps[j][i]; permutation: for two listed jobs
+  (declared jobs when null), take their tasks whose chosen mode lists a listed machine (every machine when
+  null) and both are performed; on all such shared machines A's ends <= B's start, or on all B's <= A's.
 Objective: weighted sum of TERM_DEFINITIONS; jobs are the declared jobs with tasks plus each job-less task;
 C_j is the latest end of its performed tasks, 0 when none is performed [v]; makespan is 0 for an empty
 schedule; setup time is summed over consecutive tasks of each machine's sequence.
@@ -30,11 +32,11 @@ soon as all its tasks are placed, and a task no pending rule mentions is project
 key (candidates of tasks still constrained, makespan so far, open jobs' completion, budgets used...) the
 cheapest partial schedule. That is dynamic programming over the grid, exhaustive within it.
 
-Why starts in [0, U] (`start_bound`) contain an optimum. Fix the modes, the presences, and for each
-disjunctive rule a disjunct that an optimal schedule x satisfies (machine order, side of a break,
-separation order, order or closed overlap of two renewable tasks). What remains is a system of difference
-constraints on starts (s_q - s_p <= c, s <= c, s >= c), every point of which is feasible (for renewables:
-the overlap graph only shrinks, and pairwise overlapping intervals share a point).
+Why starts in [0, U] (`start_bound`) contain an optimum. Fix the modes, the presences, and for each disjunctive rule
+a disjunct that an optimal schedule x satisfies (machine order, side of a break, separation order, order of two jobs
+of a permutation, order or closed overlap of two renewable tasks). What remains is a system of difference
+constraints on starts (s_q - s_p <= c, s <= c, s >= c), every point of which is feasible (for renewables: the
+overlap graph only shrinks, and pairwise overlapping intervals share a point).
 - Without an earliness term the objective is non-decreasing in every end and keeps the setup sequence,
   and the system's least solution (longest paths from the lower bounds) is optimal too: each start is a
   lower anchor (release, window minimum, end of a break) plus a simple path of constraints, each adding
@@ -300,6 +302,8 @@ def _heaviest_path(n: int, weight: dict[tuple[int, int], int]) -> int:
 
 
 def _constraint_tasks(c: Any) -> list[str]:
+    if c.type == "permutation":
+        return []  # it names jobs and machines; its pairs of tasks are found in _Rules.permutation
     if c.type == "time_window":
         return [c.task]
     if hasattr(c, "first"):
@@ -423,10 +427,37 @@ class _Rules:
                         ~(self.col(ix, p, "present") & self.col(ix, q, "present"))
                         | ((self.col(ix, p, "machines") == self.col(ix, q, "machines")) if same else
                             ((self.col(ix, p, "machines") & self.col(ix, q, "machines")) == 0)), None))
+            elif c.type == "permutation":
+                self.permutation(c)
             elif c.type == "select_exactly_one":
                 contrib = {i: self.c[i].present.astype(np.int64) for i in ids}
                 self.accs.append(_Acc("select_exactly_one", frozenset(ids), "sum", contrib, 0, cap=1,
                                       final=lambda v: (v == 1, np.zeros(len(v), dtype=np.int64))))
+
+    def permutation(self, c: Any) -> None:
+        d = self.d
+        jobs = [j.id for j in d.problem.jobs] if c.jobs is None else c.jobs
+        machines = [r.id for r in d.problem.resources if r.kind == "machine"] if c.resources is None else c.resources
+        # per job, (machine, task) for each task of the job that lists the machine in some mode
+        on = {j: [(m, i) for i, t in enumerate(d.tasks) if t.job == j for m in machines
+                  if any(m in mode.resources for mode in t.modes)] for j in jobs}
+        for a, b in itertools.combinations(jobs, 2):
+            pairs = [(p, q, m) for m, p in on[a] for m2, q in on[b] if m == m2]
+            if pairs:
+                self.add("permutation", [x for p, q, _ in pairs for x in (p, q)], self.same_order(pairs))
+
+    def same_order(self, pairs: list[tuple[int, int, str]]) -> Callable:
+        def fn(ix: dict[int, np.ndarray]) -> tuple[np.ndarray, None]:
+            a_first = b_first = True
+            for p, q, m in pairs:
+                k = self.d.machine_bit[m]
+                both = (self.col(ix, p, "present") & self.col(ix, q, "present")
+                        & ((self.col(ix, p, "machines") & k) > 0) & ((self.col(ix, q, "machines") & k) > 0))
+                a_first = a_first & (~both | (self.col(ix, p, "end") <= self.col(ix, q, "start")))
+                b_first = b_first & (~both | (self.col(ix, q, "end") <= self.col(ix, p, "start")))
+            return np.asarray(a_first | b_first), None
+
+        return fn
 
     def precedence(self, c: Any, f: int, t: int) -> Callable:
         a, _, b = c.type.partition("_before_")

@@ -1,13 +1,13 @@
 """Seeded generator of tiny random scheduling Problems for the differential tests, and a greedy shrinker.
 
-`gen_schedule(seed)` is a pure function of the seed (`random.Random(seed)`). About half the problems are
-"general": every constraint type, every objective term and weighted sums of them, task and job releases,
-deadlines and due dates (also on jobs of several tasks, sometimes negative), earliness weights, machine
-breaks, sequence-dependent setups with families, renewables of capacity > 1 with demands, consumables,
-multi-mode tasks (choice of machine, mode costs), optional tasks with absence penalties, zero durations and
-a user horizon. The rest are the classic structures the specialised methods accept (single machine
-tardiness, single/parallel machines, flow, job and flexible job shops, RCPSP). Sizes: 2-5 tasks, durations
-0-5, other numbers below about 25, and a brute-force grid bound of at most `MAX_BOUND`.
+`gen_schedule(seed)` is a pure function of the seed (`random.Random(seed)`). About half the problems are "general":
+every constraint type (`permutation` also on flow shops), every objective term and weighted sums of them, task and
+job releases, deadlines and due dates (also on jobs of several tasks, sometimes negative), earliness weights,
+machine breaks, sequence-dependent setups with families, renewables of capacity > 1 with demands, consumables,
+multi-mode tasks (choice of machine, mode costs), optional tasks with absence penalties, zero durations and a user
+horizon. The rest are the classic structures the specialised methods accept (single machine tardiness,
+single/parallel machines, flow, job and flexible job shops, RCPSP). Sizes: 2-5 tasks, durations 0-5, other numbers
+below about 25, and a brute-force grid bound of at most `MAX_BOUND`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ TERMS = ("makespan", "total_completion_time", "total_weighted_completion_time", 
 DUE_TERMS = frozenset(TERMS[3:10])
 CONSTRAINTS = ("end_before_start", "start_before_start", "end_before_end", "start_before_end", "no_wait",
                "same_resource", "different_resource", "time_window", "synchronize", "blocking",
-               "select_exactly_one", "separation")
+               "select_exactly_one", "separation", "permutation")
 CLASSIC = ("single_tardiness", "single", "parallel", "flow_shop", "job_shop", "flexible_job_shop", "rcpsp")
 MAX_BOUND = 40  # start_bound above this is drawn again (the oracle's grid grows with it)
 MAX_ROWS = 300_000  # so is a problem whose brute-force join would hold more rows at some step
@@ -115,7 +115,8 @@ def _general(rng: random.Random) -> dict[str, Any]:
             next(j for j in jobs if j["id"] == target["job"])["due"] = _due(rng)
         else:
             target["due"] = _due(rng)
-    constraints = [_constraint(rng, rng.choice(CONSTRAINTS), tasks, cap) for _ in range(rng.choice([0, 1, 1, 2, 2, 3]))]
+    constraints = [_constraint(rng, rng.choice(CONSTRAINTS), tasks, cap, jobs)
+                   for _ in range(rng.choice([0, 1, 1, 2, 2, 3]))]
     data: dict[str, Any] = {"resources": resources, "jobs": jobs, "tasks": tasks,
                             "constraints": [c for c in constraints if c], "objective": terms}
     if rng.random() < 0.15:
@@ -181,7 +182,8 @@ def _mode(rng: random.Random, machines: list[str], renewable: bool, consumable: 
     return mode
 
 
-def _constraint(rng: random.Random, kind: str, tasks: list[dict[str, Any]], cap: dict[str, int]) -> dict | None:
+def _constraint(rng: random.Random, kind: str, tasks: list[dict[str, Any]], cap: dict[str, int],
+                jobs: list[dict[str, Any]]) -> dict | None:
     ids = [t["id"] for t in tasks]
     if "_before_" in kind:
         first, then = rng.sample(ids, 2)
@@ -201,6 +203,14 @@ def _constraint(rng: random.Random, kind: str, tasks: list[dict[str, Any]], cap:
             if rng.random() < 0.5:
                 c[hi] = max(low + rng.randint(0, 10), task.get("release", 0) if hi == "start_max" else 0)
         return c
+    if kind == "permutation":
+        loose = [t for t in tasks if "job" not in t]
+        for k in range(0, len(loose) if len({t.get("job") for t in tasks} - {None}) < 2 else 0, 2):
+            jobs.append({"id": f"P{k}"} | ({"due": loose[k].pop("due")} if "due" in loose[k] else {}))
+            for t in loose[k:k + 2]:  # job-less tasks become jobs of two (the second's due date is dropped)
+                t["job"] = f"P{k}"
+                t.pop("due", None)
+        return _permutation(rng, tasks, [r for r in cap if r.startswith("M")])
     if kind == "blocking":
         firsts = [t["id"] for t in tasks if all(set(m["resources"]) <= {r for r in cap if r.startswith("M")}
                                                 for m in t["modes"])]
@@ -217,6 +227,29 @@ def _constraint(rng: random.Random, kind: str, tasks: list[dict[str, Any]], cap:
                 t["absence_penalty"] = rng.randint(0, 6)
     if kind == "separation":
         c["gaps"] = [[0 if i == j else rng.randint(0, 3) for j in range(len(chosen))] for i in range(len(chosen))]
+    return c
+
+
+def _permutation(rng: random.Random, tasks: list[dict[str, Any]], machines: list[str]) -> dict | None:
+    """A permutation over machines each job visits at most once and every task uses in all or none of its
+    modes (None when there is no such machine or fewer than two jobs)."""
+    jobbed = [t for t in tasks if "job" in t]
+    jobs = sorted({t["job"] for t in jobbed})
+
+    def fits(m: str) -> bool:
+        uses = {t["id"]: [m in mode["resources"] for mode in t["modes"]] for t in jobbed}
+        if any(any(u) and not all(u) for u in uses.values()):
+            return False
+        return all(sum(any(uses[t["id"]]) for t in jobbed if t["job"] == j) <= 1 for j in jobs)
+
+    usable = [m for m in machines if fits(m)]
+    if len(jobs) < 2 or not usable:
+        return None
+    c: dict[str, Any] = {"type": "permutation"}
+    if len(usable) < len(machines) or rng.random() < 0.5:
+        c["resources"] = rng.sample(usable, rng.randint(1, len(usable)))
+    if rng.random() < 0.3:
+        c["jobs"] = jobs
     return c
 
 
@@ -267,6 +300,9 @@ def _classic(rng: random.Random, kind: str) -> dict[str, Any]:
                           "modes": [{"resources": [x], "duration": rng.randint(1, 5)} for x in options]})
             if k:
                 constraints.append({"type": "end_before_start", "first": f"J{j}o{k - 1}", "then": f"J{j}o{k}"})
+    if kind == "flow_shop" and rng.random() < 0.6:  # a permutation flow shop (or one machine pair of it)
+        constraints.append({"type": "permutation"} if rng.random() < 0.7 else
+                           {"type": "permutation", "resources": machines[:1], "jobs": ["J0", "J1"]})
     return {"resources": [{"id": m} for m in machines], "jobs": jobs, "tasks": tasks, "constraints": constraints,
             "objective": [{"term": "makespan"}] if rng.random() < 0.8 else _objective(rng)}
 

@@ -33,7 +33,7 @@ SLOW_BATCHES = [range(k, k + 500) for k in range(100_000, 103_000, 500)]
 REQUIRED_TAGS = {f"constraint:{c}" for c in ("end_before_start", "start_before_start", "end_before_end",
                                               "start_before_end", "no_wait", "same_resource", "different_resource",
                                               "time_window", "synchronize", "blocking", "select_exactly_one",
-                                              "separation")} | \
+                                              "separation", "permutation")} | \
     {f"term:{t}" for t in ("makespan", "total_completion_time", "total_weighted_completion_time",
                            "total_tardiness", "total_weighted_tardiness", "maximum_lateness", "number_tardy",
                            "weighted_number_tardy", "total_earliness", "total_weighted_earliness",

@@ -221,10 +221,25 @@ def test_not_a_scheduling_problem(llm_server: ScriptedLLM, llm_config: LLMConfig
 
 
 def test_outside_the_ontology_names_the_part(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
+    answer = {"scheduling": True, "class": "general", "reason": "stochastic",
+              "unsupported": ["durations that are random, optimised in expectation"]}
+    llm_server.add(answer).add(answer)  # asked once more, it keeps the part
+    f = run(llm_config, text="Three jobs with random durations on one machine; minimise the expected makespan.")
+    assert f.status == "unsupported" and f.problem is None
+    assert f.error == "the problem needs what the ontology cannot express: durations that are random, optimised " \
+                      "in expectation"
+    assert len(llm_server.requests) == 2
+
+
+def test_a_part_another_family_expresses_is_moved_there(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
     llm_server.add({"scheduling": True, "class": "general", "reason": "rostering",
                     "unsupported": ["nurse rostering over days and shifts with cover requirements"]})
-    with pytest.raises(FormulationError, match="cannot express: nurse rostering over days and shifts"):
+    llm_server.add({"scheduling": True, "family": "assignment", "class": "general", "reason": "a roster",
+                    "unsupported": []})
+    llm_server.add(status=400, error="stop here")  # the extraction is not this test's business
+    with pytest.raises(LLMError):
         run(llm_config, text="Assign 10 nurses to shifts over a week so every shift has 3 nurses.")
+    assert "cyclic_pattern" in llm_server.requests[2].body["messages"][0]["content"]  # the assignment prompt
 
 
 def test_empty_text_makes_no_call(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:

@@ -143,3 +143,43 @@ def test_load_model_dispatches_on_family(tmp_path) -> None:
         load_model(path)
     path.write_text(json.dumps({"schema": "ordino/1", "tasks": [{"id": "t", "modes": [{"duration": 2}]}]}))
     assert isinstance(load_model(path), Problem)
+
+
+def _flow(**constraint: object) -> dict:
+    return {"resources": [{"id": "M1"}, {"id": "M2"}, {"id": "R", "kind": "renewable", "capacity": 2}],
+            "jobs": [{"id": "A"}, {"id": "B"}],
+            "tasks": [{"id": f"{j}{k}", "job": j, "modes": [{"resources": [f"M{k}"], "duration": 1}]}
+                      for j in "AB" for k in (1, 2)],
+            "constraints": [{"type": "permutation", **constraint}]}
+
+
+@pytest.mark.parametrize(
+    ("constraint", "fragment"),
+    [({"jobs": ["A", "Z"]}, "permutation: job 'Z' is not declared"),
+     ({"resources": ["M1", "M9"]}, "permutation: resource 'M9' is not declared"),
+     ({"resources": ["R"]}, "permutation: resource 'R' is renewable, not a machine"),
+     ({"jobs": ["A"]}, "constraints[0].jobs: List should have at least 2 items"),
+     ({"jobs": ["A", "A"]}, "a job is listed twice")],
+)
+def test_permutation_references_are_checked(constraint, fragment):
+    with pytest.raises(InputError) as info:
+        problem_from_dict(_flow(**constraint), "p.json")
+    assert fragment in str(info.value)
+
+
+def test_permutation_needs_one_task_per_job_and_machine():
+    data = _flow()
+    data["tasks"][1]["modes"][0]["resources"] = ["M1"]  # A2 on M1 as well
+    with pytest.raises(InputError, match=r"job 'A' has several tasks on machine 'M1' \('A1', 'A2'\)"):
+        problem_from_dict(data)
+    data = _flow()
+    data["tasks"][1]["modes"].append({"resources": ["M1"], "duration": 1})  # A2 on M2 or M1
+    with pytest.raises(InputError, match="task 'A2' of job 'A' uses machine 'M1' in some of its modes only"):
+        problem_from_dict(data)
+    data["constraints"][0]["resources"] = ["M2"]  # M1 not listed: A2 still chooses between M2 and M1
+    with pytest.raises(InputError, match="task 'A2' of job 'A' uses machine 'M2' in some of its modes only"):
+        problem_from_dict(data)
+    data["tasks"][1]["modes"][1] = {"resources": ["M2", "R"], "duration": 3}  # two modes, both on M2: fine
+    problem = problem_from_dict(data)
+    assert problem.permutation_tasks(problem.constraints[0]) == {"A": {"M2": "A2"}, "B": {"M2": "B2"}}
+    assert problem_from_dict(json.loads(problem.to_json())) == problem

@@ -120,3 +120,42 @@ def test_separation_verifier_checks_non_consecutive_pairs() -> None:
                         ScheduledTask(task="A1", start=2, end=2)])
     kinds = [v.kind for v in verify(p, s).violations]
     assert kinds == ["separation"]
+
+
+def _two_jobs_two_machines(**constraint: object) -> Problem:
+    return Problem.model_validate({
+        "resources": [{"id": "M1"}, {"id": "M2"}, {"id": "M3"}], "jobs": [{"id": "A"}, {"id": "B"}],
+        "tasks": [{"id": f"{j.lower()}{k}", "job": j, "optional": j == "B" and k == 1,
+                   "modes": [{"resources": [f"M{k}"], "duration": 2}]} for j in "AB" for k in (1, 2, 3)],
+        "constraints": [{"type": "permutation", **constraint}]})
+
+
+def test_permutation_violation_names_the_jobs_and_machines() -> None:
+    problem = _two_jobs_two_machines()
+    same = sched(("a1", 0, 2), ("b1", 2, 4), ("a2", 2, 4), ("b2", 4, 6), ("a3", 4, 6), ("b3", 6, 8))
+    assert verify(problem, same).feasible
+    swapped = sched(("a1", 0, 2), ("b1", 2, 4), ("a2", 6, 8), ("b2", 4, 6), ("a3", 8, 10), ("b3", 6, 8))
+    report = verify(problem, swapped)
+    assert [v.kind for v in report.violations] == ["permutation"]
+    message = report.violations[0].message
+    assert "'A'" in message and "'B'" in message and "M1" in message and "M2" in message
+    assert "'A' first on ['M1']" in message and "'B' first on ['M2', 'M3']" in message
+    # only M2 and M3 listed: B first on both is one order
+    assert verify(_two_jobs_two_machines(resources=["M2", "M3"]), swapped).feasible
+    # B's optional task on M1 left out: the jobs are compared on M2 and M3 only
+    assert verify(problem, Schedule(tasks=[e for e in swapped.tasks if e.task != "b1"])).feasible
+
+
+def test_permutation_zero_length_ties_and_overlaps() -> None:
+    problem = Problem.model_validate({
+        "resources": [{"id": "M1"}, {"id": "M2", "kind": "renewable", "capacity": 2}, {"id": "M3"}],
+        "jobs": [{"id": "A"}, {"id": "B"}],
+        "tasks": [{"id": f"{j.lower()}{k}", "job": j, "modes": [{"resources": [f"M{k}"], "duration": k - 1}]}
+                  for j in "AB" for k in (1, 3)],
+        "constraints": [{"type": "permutation"}]})
+    # zero-length tasks at one instant on M1 may be read in either order, so B first on M3 is fine
+    assert verify(problem, sched(("a1", 5, 5), ("b1", 5, 5), ("b3", 0, 2), ("a3", 2, 4))).feasible
+    # machine overlaps are the machine's violation; the permutation adds its own naming the jobs
+    report = verify(problem, sched(("a1", 0, 0), ("b1", 1, 1), ("b3", 0, 2), ("a3", 1, 3)))
+    assert sorted(v.kind for v in report.violations) == ["overlap", "permutation"]
+    assert "overlapping on ['M3']" in next(v.message for v in report.violations if v.kind == "permutation")

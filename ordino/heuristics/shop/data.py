@@ -89,9 +89,12 @@ def _machine_only(problem: Problem) -> str | None:
     return None
 
 
-def shop_reason(problem: Problem, classes: tuple[str, ...] = SHOP_CLASSES) -> str | None:
-    """None when `problem` is of one of `classes`, else why not."""
-    kind = classify(problem)
+def shop_reason(problem: Problem, classes: tuple[str, ...] = SHOP_CLASSES,
+                ignore_permutation: bool = False) -> str | None:
+    """None when `problem` is of one of `classes` (reading it without its `permutation` constraints when
+    `ignore_permutation`), else why not. A permutation constraint makes a problem 'general', so the job shop
+    methods, which would not keep its order, refuse it."""
+    kind = classify(problem, ignore_permutation)
     if kind not in classes:
         return f"the problem is {kind!r}; this method handles {', '.join(classes)}"
     return _machine_only(problem)
@@ -164,11 +167,14 @@ class FlowData:
 
 
 def flow_reason(problem: Problem) -> str | None:
-    """None when `problem` is a flow shop whose releases apply to whole jobs, else why not."""
-    reason = shop_reason(problem, ("flow_shop",))
+    """None when `problem` is a flow shop whose releases apply to whole jobs, else why not.
+
+    Permutation constraints are allowed: the permutation methods run every job in one order on every
+    machine, and in a flow shop (each job visits each machine once) that order keeps any of them."""
+    reason = shop_reason(problem, ("flow_shop",), ignore_permutation=True)
     if reason is not None:
         return reason
-    chains = job_chains(problem) or []
+    chains = job_chains(problem, ignore_permutation=True) or []
     for ch in chains:
         first = problem.earliest_start(problem.task(ch[0]))
         if any(problem.earliest_start(problem.task(t)) > first for t in ch[1:]):
@@ -179,7 +185,8 @@ def flow_reason(problem: Problem) -> str | None:
 def flow_from_problem(problem: Problem) -> FlowData:
     """The duration matrix of a flow shop Problem (raises ModelError for other classes)."""
     ModelError.unless_fits(flow_reason(problem), "a permutation flow shop")
-    chains = _chains(problem)
+    chains = job_chains(problem, ignore_permutation=True)
+    assert chains is not None  # flow_reason accepted it
     p = np.array([[problem.task(t).modes[0].duration for t in ch] for ch in chains], dtype=np.int64)
     release = np.array([max(problem.earliest_start(problem.task(t)) for t in ch[:1]) for ch in chains],
                        dtype=np.int64)

@@ -12,6 +12,7 @@ from ordino.models import (
     DifferentResource,
     JobView,
     NoWait,
+    Permutation,
     Problem,
     Resource,
     SameResource,
@@ -288,6 +289,25 @@ class _Builder:
                 self.resource_relation(c)
             elif isinstance(c, Separation):
                 self.separation(c)
+            elif isinstance(c, Permutation):
+                self.permutation(c)
+
+    def permutation(self, c: Permutation) -> None:
+        """One literal per pair of jobs that share a listed machine, shared by all their machines: true puts
+        the first job's task before the second's on each of them (among the tasks that run)."""
+        m, idx = self.m, self.p.task_index
+        visits = self.p.permutation_tasks(c)
+        jobs = list(visits)
+        for a, x in enumerate(jobs):
+            for y in jobs[a + 1:]:
+                shared = [r for r in visits[x] if r in visits[y]]
+                if not shared:
+                    continue
+                first = m.new_bool_var(f"perm[{x}<{y}]")
+                for r in shared:
+                    u, v = self.vars[idx[visits[x][r]]], self.vars[idx[visits[y][r]]]
+                    self.add(m.add(v.start >= u.end), "permutation", first, u.present, v.present)
+                    self.add(m.add(u.start >= v.end), "permutation", first.negated(), u.present, v.present)
 
     def separation(self, c: Separation) -> None:
         """Order every pair of the tasks with a literal; the order fixes the separation gap."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ordino.models import Blocking, Problem, SelectExactlyOne, Separation, classify
+from ordino.models import Blocking, Permutation, Problem, SelectExactlyOne, Separation, classify
 
 MilpFormulation = Literal["positional", "disjunctive", "time_indexed"]
 
@@ -59,7 +59,8 @@ def milp_supports(problem: Problem) -> str | None:
     reasons: list[str] = []
     if any(t.optional for t in problem.tasks):
         reasons.append("optional tasks")
-    kinds = sorted({c.type for c in problem.constraints if isinstance(c, Blocking | SelectExactlyOne | Separation)})
+    unsupported = Blocking | SelectExactlyOne | Separation | Permutation
+    kinds = sorted({c.type for c in problem.constraints if isinstance(c, unsupported)})
     reasons += [f"{k} constraints" for k in kinds]
     if any(r.setups for r in problem.resources):
         reasons.append("sequence-dependent setup times")
