@@ -344,6 +344,11 @@ def _capped(lines: list[str], what: str, limit: int) -> list[str]:
     return [*lines[:limit], f"... ({len(lines) - limit} more {what} not shown; the first {limit} of {len(lines)})"]
 
 
+def _section(title: str, items: list[str], what: str, limit: int) -> list[str]:
+    """A titled list of at most `limit` items (nothing when there are none)."""
+    return [title, *(f"- {item}" for item in _capped(items, what, limit))] if items else []
+
+
 def _terms_lines(objective: list[Any], terms: dict[str, int]) -> list[str]:
     if not objective:
         return ["objective: none"]
@@ -381,9 +386,7 @@ def schedule_detail(problem: Problem, schedule: Any, limit: int = SOLUTION_LIMIT
         if v.due is not None:
             done = max((entries[t].end for t in v.tasks if t in entries), default=0)
             jobs.append(f"{v.id}: completes {done}, due {v.due}, lateness {done - v.due}")
-    if jobs:
-        lines.append("jobs with due dates (completion, due, lateness = completion - due):")
-        lines += [f"- {j}" for j in _capped(jobs, "jobs", limit)]
+    lines += _section("jobs with due dates (completion, due, lateness = completion - due):", jobs, "jobs", limit)
     lines += _terms_lines(problem.objective, verify(problem, schedule).terms)
     return "\n".join(lines)
 
@@ -460,9 +463,7 @@ def roster_detail(problem: RosterProblem, roster: Any, limit: int = SOLUTION_LIM
             what = f"shift {c.shift}" if c.shift else f"period {c.period}" if c.period else "any shift"
             cover.append(f"cover on {d}, {what}{f' with skill {c.skill}' if c.skill else ''}: {n} working "
                          f"({bound}){binding}")
-    if cover:
-        lines.append("cover (working staff against the requirement):")
-        lines += [f"- {c}" for c in _capped(cover, "cover lines", limit)]
+    lines += _section("cover (working staff against the requirement):", cover, "cover lines", limit)
     binding_rules = []
     for k, r in enumerate(problem.rules):
         if isinstance(r, Count):
@@ -478,9 +479,7 @@ def roster_detail(problem: RosterProblem, roster: Any, limit: int = SOLUTION_LIM
             value = sum(t.coef * len(set(problem.cells(t)) & worked) for t in r.terms)
             if value in (r.min, r.max):
                 binding_rules.append(f"rules[{k}] relation: value {value} in [{r.min}, {r.max}]")
-    if binding_rules:
-        lines.append("rules at a bound (binding):")
-        lines += [f"- {b}" for b in _capped(binding_rules, "binding rules", limit)]
+    lines += _section("rules at a bound (binding):", binding_rules, "binding rules", limit)
     lines += _terms_lines(problem.objective, verify(problem, roster).terms)
     return "\n".join(lines)
 
