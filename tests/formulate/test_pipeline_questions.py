@@ -64,19 +64,3 @@ def test_the_cli_lists_the_questions_and_exits_5(llm_server: ScriptedLLM, llm_co
     data = json.loads(result.stdout)
     assert data["status"] == "needs_input" and data["questions"][0]["key"] == "processing_times"
 
-
-def test_an_indexed_linear_answer_is_expanded_and_solved(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
-    from tests.models.test_linear_indexed import PLANTS
-
-    text = ("A bakery makes bread and cake. Bread needs 1 oven hour and 3 kg of flour, cake 2 oven hours and 2 kg. "
-            "There are 40 oven hours and 60 kg of flour. Bread earns 4, cake 5; at most 100 of each. "
-            "How many of each maximise the profit?")
-    classify = {"scheduling": True, "family": "linear", "class": "single_machine", "unsupported": []}
-    llm_server.add(classify).add(PLANTS).add(CRITIC_OK)
-    f = formulate(text, engine="llm", config=llm_config, time_limit=5)
-    assert f.status == "optimal" and f.objective == 115 and f.family == "linear"
-    assert f.result.solution.values == {"make[bread]": 10.0, "make[cake]": 15.0}
-    prompt = llm_server.requests[1].body["messages"][0]["content"]
-    assert "## The indexed form" in prompt and "### IndexedConstraint" in prompt
-    schema = llm_server.requests[1].body["response_format"]["json_schema"]["schema"]
-    assert "indexed_constraints" in schema["properties"]
