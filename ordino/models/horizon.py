@@ -58,8 +58,9 @@ def default_horizon(problem: Problem) -> int:
     time remains. Take an optimal schedule with the least sum of start times. Suppose some unit [t, t+1)
     with t >= landmark has no task running. Shift every task that starts after t one unit earlier: releases,
     windows and down times still hold, upper bounds (deadlines, maximum lags, the horizon) only get slacker,
-    machines and capacities see the same overlaps, no-wait and synchronised tasks move together (they cannot
-    straddle an idle unit), and the objective does not increase. Since the start sum would drop, some
+    machines and capacities see the same overlaps, the order of any two tasks is kept (so permutation and
+    blocking constraints still hold), no-wait and synchronised tasks move together (they cannot straddle an
+    idle unit), and the objective does not increase. Since the start sum would drop, some
     difference constraint between a task before t and one after t must be tight across the unit: a minimum
     lag, a negative maximum lag, a setup or a separation, whose span has the length of that lag. So past the
     landmark the time is covered by running tasks (at most `work`) and by spans of such constraints (at most
