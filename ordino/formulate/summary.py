@@ -161,7 +161,7 @@ def problem_tables(problem: Problem) -> list[Table]:
         tables.append(cons)
     obj = Table("term", "weight", "definition", title="Objective (minimise)")
     for objective_term in problem.objective:
-        obj.add_row(objective_term.term, str(objective_term.weight), TERM_DEFINITIONS[objective_term.term])
+        obj.add_row(objective_term.key, str(objective_term.weight), TERM_DEFINITIONS[objective_term.term])
     tables.append(obj)
     return tables
 
@@ -194,10 +194,10 @@ def problem_math(problem: Problem) -> str:
     for c in problem.constraints:
         text = constraint_text(c)
         lines.append("  " + text.replace("start(", "S_").replace("end(", "C_").replace(")", ""))
-    terms = " + ".join(f"{term.weight} * {term.term}" for term in problem.objective)
+    terms = " + ".join(f"{term.weight} * {term.key}" for term in problem.objective)
     lines.append(f"minimise {terms}")
     for term in problem.objective:
-        lines.append(f"  {term.term} = {TERM_DEFINITIONS[term.term]}")
+        lines.append(f"  {term.key} = {TERM_DEFINITIONS[term.term]}")
     return "\n".join(lines)
 
 
@@ -349,11 +349,13 @@ def _section(title: str, items: list[str], what: str, limit: int) -> list[str]:
     return [title, *(f"- {item}" for item in _capped(items, what, limit))] if items else []
 
 
-def _terms_lines(objective: list[Any], terms: dict[str, int]) -> list[str]:
+def _terms_lines(objective: list[tuple[str, int]], terms: dict[str, int]) -> list[str]:
+    """The objective as `weight * term = weight * value` per (term key, weight), and the total."""
     if not objective:
         return ["objective: none"]
-    parts = [f"{t.weight} * {t.term} = {t.weight} * {terms.get(t.term, '?')}" for t in objective]
-    total = sum(t.weight * terms[t.term] for t in objective) if all(t.term in terms for t in objective) else "?"
+    parts = [f"{weight} * {key} = {weight} * {terms.get(key, '?')}" for key, weight in objective]
+    total = sum(weight * terms[key] for key, weight in objective) if all(key in terms for key, _ in objective) \
+        else "?"
     return [f"objective terms (recomputed by the verifier): {' + '.join(parts)} = {total}"]
 
 
@@ -387,7 +389,7 @@ def schedule_detail(problem: Problem, schedule: Any, limit: int = SOLUTION_LIMIT
             done = max((entries[t].end for t in v.tasks if t in entries), default=0)
             jobs.append(f"{v.id}: completes {done}, due {v.due}, lateness {done - v.due}")
     lines += _section("jobs with due dates (completion, due, lateness = completion - due):", jobs, "jobs", limit)
-    lines += _terms_lines(problem.objective, verify(problem, schedule).terms)
+    lines += _terms_lines([(t.key, t.weight) for t in problem.objective], verify(problem, schedule).terms)
     return "\n".join(lines)
 
 
@@ -480,7 +482,7 @@ def roster_detail(problem: RosterProblem, roster: Any, limit: int = SOLUTION_LIM
             if value in (r.min, r.max):
                 binding_rules.append(f"rules[{k}] relation: value {value} in [{r.min}, {r.max}]")
     lines += _section("rules at a bound (binding):", binding_rules, "binding rules", limit)
-    lines += _terms_lines(problem.objective, verify(problem, roster).terms)
+    lines += _terms_lines([(t.term, t.weight) for t in problem.objective], verify(problem, roster).terms)
     return "\n".join(lines)
 
 

@@ -53,18 +53,20 @@ def default_horizon(problem: Problem) -> int:
     `landmark` is the latest release, due date, window opening or down-time end; `work` the sum over tasks of
     their longest mode; `forced gaps` bounds the idle time constraints can impose (`forced_gaps`).
 
-    Proof sketch. Past the landmark every objective term is non-decreasing in every end time (earliness is 0
-    after the due date, setup time and cost do not depend on time), and no release, window opening or down
-    time remains. Take an optimal schedule with the least sum of start times. Suppose some unit [t, t+1)
-    with t >= landmark has no task running. Shift every task that starts after t one unit earlier: releases,
-    windows and down times still hold, upper bounds (deadlines, maximum lags, the horizon) only get slacker,
-    machines and capacities see the same overlaps, the order of any two tasks is kept (so permutation and
-    blocking constraints still hold), no-wait and synchronised tasks move together (they cannot straddle an
-    idle unit), and the objective does not increase. Since the start sum would drop, some
-    difference constraint between a task before t and one after t must be tight across the unit: a minimum
-    lag, a negative maximum lag, a setup or a separation, whose span has the length of that lag. So past the
-    landmark the time is covered by running tasks (at most `work`) and by spans of such constraints (at most
-    `forced gaps`), and the last end is at most H.
+    Proof sketch. Past the landmark every objective term but `span` is non-decreasing in every end time (earliness
+    is 0 after the due date, setup time and cost do not depend on time), and no release, window opening or down
+    time remains. Take an optimal schedule with the least sum of start times. Suppose some unit [t, t+1) with t >=
+    landmark has no task running. Shift every task that starts after t one unit earlier: releases, windows and
+    down times still hold, upper bounds (deadlines, maximum lags, the horizon) only get slacker, machines and
+    capacities see the same overlaps, the order of any two tasks is kept (so permutation and blocking constraints
+    still hold), no-wait and synchronised tasks move together (they cannot straddle an idle unit), and the
+    objective does not increase: a `span` term (latest end of some tasks minus earliest start of others, at least
+    0) opening before the idle unit loses a unit or keeps its value, one opening after it moves as a whole, and
+    one whose tasks lie on both sides the wrong way round stays 0. Since the start sum would drop, some difference
+    constraint between a task before t and one after t must be tight across the unit: a minimum lag, a negative
+    maximum lag, a setup or a separation, whose span has the length of that lag. So past the landmark the time is
+    covered by running tasks (at most `work`) and by spans of such constraints (at most `forced gaps`), and the
+    last end is at most H.
 
     A `horizon` given by the user is a hard bound and is returned as it is.
     """

@@ -23,7 +23,9 @@ def objective_ceiling(problem: Problem, horizon: int) -> int:
     total = 0
     for term in problem.objective:
         name = term.term
-        if name in ("makespan", "maximum_lateness"):
+        if name == "span":
+            value = horizon
+        elif name in ("makespan", "maximum_lateness"):
             value = span
         elif name == "number_tardy":
             value = len(views)

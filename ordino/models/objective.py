@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ordino.models.base import OntologyModel, PosInt
+from pydantic import model_validator
+
+from ordino.models.base import Id, OntologyModel, PosInt
 
 TermName = Literal[
     "makespan",
@@ -19,6 +21,7 @@ TermName = Literal[
     "total_weighted_earliness",
     "total_setup_time",
     "total_cost",
+    "span",
 ]
 
 TERM_DEFINITIONS: dict[str, str] = {
@@ -34,6 +37,9 @@ TERM_DEFINITIONS: dict[str, str] = {
     "total_weighted_earliness": "sum over jobs of e_j * E_j, e_j the job's earliness_weight (else its weight)",
     "total_setup_time": "sum of the setup times incurred between consecutive tasks on each machine",
     "total_cost": "sum of chosen mode costs plus absence penalties of optional tasks left out",
+    "span": "max(0, latest end among the term's `end_of` tasks - earliest start among its `start_of` tasks), "
+            "counting performed tasks only; the weight is the cost per time unit (e.g. rent of equipment "
+            "from the start of one task to the end of another)",
 }
 
 DUE_DATE_TERMS = frozenset(
@@ -43,7 +49,38 @@ DUE_DATE_TERMS = frozenset(
 
 
 class ObjectiveTerm(OntologyModel):
-    """One term of the objective, `weight` times a named measure (see TERM_DEFINITIONS); minimised."""
+    """One term of the objective, `weight` times a named measure (see TERM_DEFINITIONS); minimised.
+
+    A `span` term also names its tasks: `start_of` (the span opens at the earliest start among them) and
+    `end_of` (it closes at the latest end among them); its weight is the cost per time unit. Example: a crane
+    rented at 5 per hour from the start of `lift` to the end of `fit` is
+    `{"term": "span", "weight": 5, "start_of": ["lift"], "end_of": ["fit"]}`."""
 
     term: TermName
     weight: PosInt = 1
+    start_of: list[Id] | None = None
+    """`span` only: the span opens at the earliest start among these tasks."""
+    end_of: list[Id] | None = None
+    """`span` only: the span closes at the latest end among these tasks."""
+
+    @model_validator(mode="after")
+    def _span_fields(self) -> ObjectiveTerm:
+        if self.term == "span" and not (self.start_of and self.end_of):
+            raise ValueError("objective term 'span' needs 'start_of' and 'end_of', each a non-empty list of task "
+                             "ids (the span runs from the earliest start of the first to the latest end of the "
+                             "second)")
+        if self.term != "span" and (self.start_of is not None or self.end_of is not None):
+            raise ValueError(f"objective term {self.term!r} takes no 'start_of' or 'end_of' (only 'span' does)")
+        return self
+
+    @property
+    def key(self) -> str:
+        """The term's name, for a span with its tasks: `span(A..B)`; names its value in a Verification."""
+        if self.term != "span":
+            return self.term
+        return f"span({','.join(self.start_of or [])}..{','.join(self.end_of or [])})"
+
+    @property
+    def tasks(self) -> list[str]:
+        """The tasks the term names (a span's `start_of` and `end_of`; none for the other terms)."""
+        return [*(self.start_of or []), *(self.end_of or [])]

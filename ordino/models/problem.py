@@ -73,6 +73,9 @@ class Problem(OntologyModel):
                     )
             if isinstance(c, Permutation):
                 errors += _permutation_errors(c, resources, jobs, self.tasks)
+        for term in self.objective:
+            errors += [f"objective term {term.key}: task {tid!r} is not declared" for tid in term.tasks
+                       if tid not in tasks]
         dues = [t.due for t in self.tasks] + [j.due for j in self.jobs]
         if any(term.term in DUE_DATE_TERMS for term in self.objective) and not any(
             due is not None for due in dues

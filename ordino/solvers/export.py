@@ -203,7 +203,7 @@ def _cp_context(problem: Problem, note: str) -> dict[str, Any]:
     objective = [Doc("objective", r"\min " + " + ".join(
         (f"{t.weight}\\," if t.weight != 1 else "") + r"\text{" + t.term.replace("_", r"\_") + "}"
         for t in problem.objective),
-        "; ".join(f"{t.term}: {TERM_DEFINITIONS[t.term]}" for t in problem.objective))]
+        "; ".join(f"{t.key}: {TERM_DEFINITIONS[t.term]}" for t in problem.objective))]
     return {
         "summary": "Constraint programming model for OR-Tools CP-SAT: interval variables per task and mode, "
                    "no-overlap per machine, cumulative per renewable resource.",

@@ -26,7 +26,10 @@ def verify_schedule(problem: Problem, schedule: Schedule) -> Verification:
     checker = _Checker(problem, schedule)
     checker.run()
     terms = _objective_terms(problem, checker.entries, checker.setup_total)
-    total = sum(term.weight * terms[term.term] for term in problem.objective)
+    for term in problem.objective:
+        if term.term == "span":
+            terms[term.key] = _span(term.start_of or [], term.end_of or [], checker.entries)
+    total = sum(term.weight * terms[term.key] for term in problem.objective)
     return Verification(violations=checker.violations, objective=total, terms=terms)
 
 
@@ -257,6 +260,14 @@ class _Checker:
                 if isinstance(c, DifferentResource) and sets[x] & sets[y]:
                     self.bad("different_resource", f"tasks {x!r} and {y!r} both run on "
                              f"{sorted(sets[x] & sets[y])}", [x, y])
+
+
+def _span(start_of: list[str], end_of: list[str], entries: dict[str, ScheduledTask]) -> int:
+    """Latest end among the performed `end_of` tasks minus earliest start among the performed `start_of` ones,
+    at least 0 (0 when either set has no performed task)."""
+    starts = [entries[t].start for t in start_of if t in entries]
+    ends = [entries[t].end for t in end_of if t in entries]
+    return max(0, max(ends) - min(starts)) if starts and ends else 0
 
 
 def _objective_terms(problem: Problem, entries: dict[str, ScheduledTask], setup_total: int) -> dict[str, int]:

@@ -24,7 +24,8 @@ Rules of a schedule (each task left out, optional ones only, or run in one mode 
   null) and both are performed; on all such shared machines A's ends <= B's start, or on all B's <= A's.
 Objective: weighted sum of TERM_DEFINITIONS; jobs are the declared jobs with tasks plus each job-less task;
 C_j is the latest end of its performed tasks, 0 when none is performed [v]; makespan is 0 for an empty
-schedule; setup time is summed over consecutive tasks of each machine's sequence.
+schedule; setup time is summed over consecutive tasks of each machine's sequence; a span term is
+max(0, latest end of its performed `end_of` tasks - earliest start of its performed `start_of` tasks).
 
 Search: each task gets candidates (left out, or a mode and a start in [release, min(deadline - duration,
 U)]) passing its own rules; candidates are joined task by task (numpy cross products), a rule is checked as
@@ -41,8 +42,9 @@ overlap graph only shrinks, and pairwise overlapping intervals share a point).
   and the system's least solution (longest paths from the lower bounds) is optimal too: each start is a
   lower anchor (release, window minimum, end of a break) plus a simple path of constraints, each adding
   at most one duration per task and one constant (lag, setup, gap) per edge.
-- With earliness, also fix the argmax task of each job's completion and of the makespan, the argmax job
-  of the lateness and the sign of each C_j - due_j; the objective is then linear, bounded below, and
+- With earliness or a span term, also fix the argmax task of each job's completion and of the makespan,
+  the argmax job of the lateness, the sign of each C_j - due_j, and each span's first start, last end and
+  sign; the objective is then linear, bounded below, and
   minimised at a vertex of an integral polyhedron (x >= 0, network matrix): each start is an anchor (any
   bound: deadlines, horizon, windows, breaks, |due| + 1) plus/minus a simple tree path, with the same
   per-edge constants plus |due_j - due_l| for the lateness argmax.
@@ -154,8 +156,13 @@ class _Data:
         self.index = {t.id: i for i, t in enumerate(self.tasks)}
         self.res = {r.id: r for r in problem.resources}
         self.w: Counter[str] = Counter()
+        self.spans: list[tuple[int, list[int], list[int]]] = []  # (weight, start_of, end_of) of span terms
         for term in problem.objective:
-            self.w[term.term] += term.weight
+            if term.term == "span":
+                self.spans.append((term.weight, [self.index[t] for t in term.start_of or []],
+                                   [self.index[t] for t in term.end_of or []]))
+            else:
+                self.w[term.term] += term.weight
         jobs = {j.id: j for j in problem.jobs}
         self.job_of = [jobs.get(t.job) if t.job is not None else None for t in self.tasks]
         members: dict[str, list[int]] = defaultdict(list)
@@ -214,7 +221,7 @@ class _Data:
 def start_bound(problem: Problem) -> int:
     """U: some optimal schedule (if any) has every start in [0, U] (see the module docstring)."""
     d = _Data(problem)
-    regular = not (EARLINESS & set(d.w))
+    regular = not (EARLINESS & set(d.w)) and not d.spans
     anchors = [0]
     breaks_of: dict[int, set[str]] = defaultdict(set)
     for i in range(d.n):
@@ -272,6 +279,9 @@ def start_bound(problem: Problem) -> int:
             for tasks, _, _, _ in d.jobs:
                 for p, q in itertools.combinations(tasks, 2):
                     edge(p, q, 0)
+        for _, first, last in d.spans:
+            for p, q in itertools.combinations(sorted(set(first + last)), 2):
+                edge(p, q, 0)
         if d.w["maximum_lateness"]:
             dued = [(tasks, due) for tasks, due, _, _ in d.jobs if due is not None]
             for (ta, da), (tb, db) in itertools.combinations(dued, 2):
@@ -614,10 +624,27 @@ class _Rules:
                 return np.ones(len(v), dtype=bool), cost
 
             self.accs.append(_Acc("job", frozenset(tasks), "max", contrib, 0, final=final, due=due))
+        for weight, first, last in d.spans:
+            self.add("span", first + last, self.span_cost(weight, first, last))
         if w["makespan"]:
             contrib = {i: np.where(c.present, c.end, 0) for i, c in enumerate(self.c)}
             self.accs.append(_Acc("makespan", frozenset(range(d.n)), "max", contrib, 0,
                                   final=lambda v: (np.ones(len(v), dtype=bool), w["makespan"] * v)))
+
+
+    def span_cost(self, weight: int, first: list[int], last: list[int]) -> Callable:
+        """weight * max(0, latest end of performed `last` tasks - earliest start of performed `first` ones)."""
+        def fn(ix: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+            rows = len(next(iter(ix.values())))
+            opens, closes = np.full(rows, 10**9), np.full(rows, -(10**9))
+            for i in first:
+                c = self.c[i]
+                opens = np.minimum(opens, np.where(c.present[ix[i]], c.start[ix[i]], 10**9))
+            for i in last:
+                c = self.c[i]
+                closes = np.maximum(closes, np.where(c.present[ix[i]], c.end[ix[i]], -(10**9)))
+            return np.ones(rows, dtype=bool), weight * np.maximum(closes - opens, 0)
+        return fn
 
 
 # --- the join ----------------------------------------------------------------------------------------------

@@ -37,9 +37,15 @@ def gen_schedule(seed: int) -> tuple[Problem, BruteResult]:
     """The problem of a seed and its brute-force answer (drawn again, with the same generator, until the
     problem is valid and small enough for the oracle)."""
     rng = random.Random(seed)
+    spans = random.Random(f"span {seed}")  # its own stream, so the other draws of a seed stay as they were
     for _ in range(500):
         kind = "general" if rng.random() < 0.55 else rng.choice(CLASSIC)
         data = _general(rng) if kind == "general" else _classic(rng, kind)
+        if spans.random() < 0.15:
+            ids = [t["id"] for t in data["tasks"]]
+            data["objective"] = [*data["objective"], {"term": "span", "weight": spans.randint(1, 3),
+                                                      "start_of": spans.sample(ids, spans.randint(1, 2)),
+                                                      "end_of": spans.sample(ids, spans.randint(1, 2))}]
         try:
             problem = Problem.model_validate(data)
         except ValueError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 
+import jsonschema
 import pytest
 
 from ordino import solve
@@ -169,6 +170,10 @@ def test_family_prompts_are_rendered_from_their_models() -> None:
         else:
             assert answer == model["properties"]
         assert schema["properties"]["questions"]["items"]["required"] == ["text"]
+        questions_only = {"questions": [{"key": "durations", "text": "How long does each task take?"}]}
+        jsonschema.validate(questions_only, schema)  # a server enforcing the schema lets the model ask
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({"questions": "how long?"}, schema)
 
 
 @pytest.mark.parametrize("family", ["assignment", "linear"])

@@ -43,3 +43,22 @@ def test_a_permutation_flow_shop_answer_is_solved_in_one_order(llm_server: Scrip
     assert verify(f.problem, f.result.schedule).feasible
     prompt = llm_server.requests[1].body["messages"][0]["content"]
     assert "permutation" in prompt and "no kitchen can overtake another" in prompt
+
+
+def test_a_span_cost_answer_rents_the_crane_only_while_needed(llm_server: ScriptedLLM,
+                                                              llm_config: LLMConfig) -> None:
+    from tests.models.test_span import crane
+
+    text = ("Lifting takes 3 hours in the crane bay, then fitting takes 2 hours at the dock; the parts for fitting "
+            "arrive at hour 10. A crane is rented at 1 per hour from the start of lifting to the end of fitting. "
+            "Minimise the finishing time plus the rent.")
+    classify = {"scheduling": True, "family": "scheduling", "class": "general", "unsupported": []}
+    answer = json.loads(crane().to_json())
+    llm_server.add(classify).add(answer).add(CRITIC_OK)
+    f = formulate(text, engine="llm", config=llm_config, time_limit=10)
+    assert (f.status, f.objective) == ("optimal", 17)
+    assert f.result.schedule.by_task()["lift"].start == 7
+    prompt = llm_server.requests[1].body["messages"][0]["content"]
+    assert '"term": "span"' in prompt and "`start_of`" in prompt
+    critic = json.dumps(llm_server.requests[2].body["messages"])
+    assert "span(lift..fit)" in critic

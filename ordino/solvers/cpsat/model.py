@@ -12,6 +12,7 @@ from ordino.models import (
     DifferentResource,
     JobView,
     NoWait,
+    ObjectiveTerm,
     Permutation,
     Problem,
     Resource,
@@ -346,23 +347,43 @@ class _Builder:
             ends = []
             for tid in view.tasks:
                 v = self.vars[self.p.task_index[tid]]
-                if isinstance(v.present, int):
-                    ends.append(v.end)
-                else:
-                    end = m.new_int_var(0, h, f"e'[{tid}]")
-                    m.add(end == v.end).only_enforce_if(v.present)
-                    m.add(end == 0).only_enforce_if(v.present.negated())
-                    ends.append(end)
+                ends.append(v.end if isinstance(v.present, int) else self.when_present(v.end, v.present, 0))
             c = m.new_int_var(0, h, f"C[{view.id}]")
             m.add_max_equality(c, ends)
             completion[view.id] = (c, view)
         expr: Expr = 0
         for term in self.p.objective:
-            expr += term.weight * self.term(term.term, completion)
+            expr += term.weight * self.term(term, completion)
         m.minimize(expr)
 
-    def term(self, name: str, completion: dict[str, tuple[IntVar, JobView]]) -> Expr:
+    def span(self, term: ObjectiveTerm) -> IntVar:
+        """max(0, latest end of `end_of` - earliest start of `start_of`), over performed tasks."""
         m, h = self.m, self.h
+        starts, ends = [], []
+        for tid in term.start_of or []:
+            v = self.vars[self.p.task_index[tid]]
+            starts.append(v.start if isinstance(v.present, int) else self.when_present(v.start, v.present, h))
+        for tid in term.end_of or []:
+            v = self.vars[self.p.task_index[tid]]
+            ends.append(v.end if isinstance(v.present, int) else self.when_present(v.end, v.present, 0))
+        first, last = m.new_int_var(0, h, f"open[{term.key}]"), m.new_int_var(0, h, f"close[{term.key}]")
+        m.add_min_equality(first, starts)
+        m.add_max_equality(last, ends)
+        span = m.new_int_var(0, h, term.key)
+        m.add_max_equality(span, [last - first, 0])
+        return span
+
+    def when_present(self, value: IntVar, present: BoolLit, absent: int) -> IntVar:
+        """A variable equal to `value` when the task is performed, else to `absent`."""
+        out = self.m.new_int_var(0, self.h, "")
+        self.m.add(out == value).only_enforce_if(present)
+        self.m.add(out == absent).only_enforce_if(present.negated())
+        return out
+
+    def term(self, term: ObjectiveTerm, completion: dict[str, tuple[IntVar, JobView]]) -> Expr:
+        m, h, name = self.m, self.h, term.term
+        if name == "span":
+            return self.span(term)
         due = [(c, view, view.due) for c, view in completion.values() if view.due is not None]
         out: Expr = 0
         if name == "makespan":

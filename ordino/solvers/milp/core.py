@@ -16,6 +16,7 @@ import pyomo.environ as pyo
 from ordino.models import (
     DifferentResource,
     NoWait,
+    ObjectiveTerm,
     Problem,
     SameResource,
     Schedule,
@@ -221,12 +222,28 @@ class MilpBuilder(ABC):
     def objective(self) -> None:
         comp = self.completions()
         expr: Any = 0
-        for term in self.p.objective:
-            expr += term.weight * self.term(term.term, comp)
+        for k, term in enumerate(self.p.objective):
+            expr += term.weight * (self.span(k, term) if term.term == "span" else self.term(term.term, comp))
         self.m.obj = pyo.Objective(expr=expr, sense=pyo.minimize)
         self.out.objective.append(Doc("obj", r"\min " + " + ".join(
             (f"{t.weight}\\," if t.weight != 1 else "") + _TERM_MATH[t.term] for t in self.p.objective),
-            " + ".join(f"{t.weight} x {t.term}" if t.weight != 1 else t.term for t in self.p.objective)))
+            " + ".join(f"{t.weight} x {t.key}" if t.weight != 1 else t.key for t in self.p.objective)))
+
+    def span(self, k: int, term: ObjectiveTerm) -> Any:
+        """Span variable D >= 0 with D >= C_b - O for every `end_of` task b, O <= S_a for every `start_of` task a
+        (minimised, so O is the earliest start and D the span)."""
+        m, idx = self.m, self.p.task_index
+        if not hasattr(m, "O"):
+            spans = [j for j, t in enumerate(self.p.objective) if t.term == "span"]
+            m.O = pyo.Var(spans, within=pyo.NonNegativeReals, bounds=(0, self.h))
+            m.D = pyo.Var(spans, within=pyo.NonNegativeReals, bounds=(0, self.h))
+            self.var_doc("O", r"O_k", "opening time of span term k", len(spans))
+            self.var_doc("D", r"D_k \ge 0", "length of span term k", len(spans))
+        self.add(f"span_open_{k}", [m.O[k] <= m.S[idx[t]] for t in term.start_of or []],
+                 r"O_k \le S_a \quad \forall a \in \text{start\_of}_k", "a span opens by its first start")
+        self.add(f"span_close_{k}", [m.D[k] >= self.end(idx[t]) - m.O[k] for t in term.end_of or []],
+                 r"D_k \ge C_b - O_k \quad \forall b \in \text{end\_of}_k", "a span lasts to its last end")
+        return m.D[k]
 
     def term(self, name: str, comp: dict[str, Any]) -> Any:
         m, h = self.m, self.h
@@ -325,4 +342,5 @@ _TERM_MATH = {
     "total_weighted_earliness": r"\sum_j w_j E_j",
     "total_setup_time": "0",
     "total_cost": r"\sum_{i,k} c_{ik} y_{ik}",
+    "span": r"D_k",
 }
