@@ -29,7 +29,7 @@ def _print_formulation(formulation: Any, show_math: bool) -> None:
     from rich.markup import escape
 
     from ordino.cli.solve import print_result
-    from ordino.formulate.summary import math_text, summary_tables
+    from ordino.formulate.summary import math_text, sources_table, summary_tables
 
     problem = formulation.problem
     line = f"engine {formulation.engine}, {formulation.rounds} round(s)"
@@ -41,6 +41,8 @@ def _print_formulation(formulation: Any, show_math: bool) -> None:
         console.print(f"[bold]formulated[/] {escape(problem.name or 'problem')} ({line})", highlight=False)
         for table in summary_tables(problem):
             console.print(table)
+        if formulation.sources:
+            console.print(sources_table(formulation.sources))
         if show_math:
             console.print(math_text(problem), highlight=False, markup=False)
     for warning in formulation.warnings:

@@ -10,6 +10,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from ordino.errors import OrdinoError
+from ordino.formulate.sources import Source
 from ordino.llm.client import scrub
 from ordino.models import BaseResult, Model, Problem, family_of
 from ordino.models.families import SCHEDULING
@@ -33,7 +34,8 @@ class Formulation(BaseModel):
     error), `formulated` when not solved, `needs_input` when data is missing (`questions` lists what to answer),
     `unsupported` when a part cannot be expressed (`error` names it), `disputed` when the critic objects to a
     model it was shown unchanged (model and result kept), or `failed`. `assumptions` lists every value the
-    model chose itself, with its reason. `transcript` holds every stage of every round; `usage` the LLM tokens.
+    model chose itself, with its reason; `sources` the words of the description each part was read from.
+    `transcript` holds every stage of every round; `usage` the LLM tokens.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -46,6 +48,7 @@ class Formulation(BaseModel):
     transcript: list[dict[str, Any]] = Field(default_factory=list)
     questions: list[Any] = Field(default_factory=list)
     assumptions: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
     error: str | None = None
     warnings: list[str] = Field(default_factory=list)
     usage: dict[str, int | float] = Field(default_factory=dict)
@@ -68,7 +71,7 @@ class Formulation(BaseModel):
             "status": self.status, "engine": self.engine, "rounds": self.rounds, "objective": self.objective,
             "problem": model_json(self.problem) if self.problem is not None else None,
             "questions": [q.model_dump() if isinstance(q, BaseModel) else q for q in self.questions],
-            "assumptions": self.assumptions,
+            "assumptions": self.assumptions, "sources": [s.model_dump() for s in self.sources],
             "error": self.error, "warnings": self.warnings, "usage": self.usage, "class": self.problem_class,
             "family": self.family, "schedule": None, "roster": None, "solution": None,
         }

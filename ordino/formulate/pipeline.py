@@ -16,6 +16,7 @@ from ordino.formulate.check import check_model, check_model_hints
 from ordino.formulate.formulation import Formulation, conflicts, model_json, solve_formulated, with_formulation
 from ordino.formulate.offline.run import run_offline
 from ordino.formulate.questions import Question
+from ordino.formulate.sources import Source, locate, unfound
 from ordino.formulate.summary import model_summary, solution_detail
 from ordino.formulate.templates import FAMILY_NAMES, PROBLEM_CLASSES, family_schema, render
 from ordino.llm.client import LLMClient, LLMConfig, load_config, scrub
@@ -145,6 +146,7 @@ class LLMPipeline:
         self.ask_user = ask
         self.questions: list[Question] = []
         self.assumptions: list[str] = []
+        self.sources: list[Source] = []
 
     # --- bookkeeping ----------------------------------------------------------------------------------
 
@@ -157,10 +159,11 @@ class LLMPipeline:
                     error: str | None = None) -> Formulation:
         """The Formulation of this run so far."""
         return Formulation(status=status, engine="llm", rounds=rounds, problem=problem, result=result,
-                           transcript=self.transcript, error=error, warnings=self.warnings,
+                           transcript=self.transcript, error=error,
+                           warnings=self.warnings + (unfound(self.sources) if problem is not None else []),
                            usage=self.usage(), problem_class=self.problem_class,
                            questions=self.questions if status == "needs_input" else [],
-                           assumptions=self.assumptions)
+                           assumptions=self.assumptions, sources=self.sources if problem is not None else [])
 
     def usage(self) -> dict[str, float]:
         """Tokens (and the estimated cost when prices are configured)."""
@@ -346,7 +349,7 @@ class LLMPipeline:
             if unsupported:
                 return "unsupported", unsupported, None, None
         if isinstance(data, dict):
-            data = self.take_envelope(round_, data)
+            data = self.take_envelope(round_, data, text)
             if self.questions:
                 return "needs_input", [q.text for q in self.questions], None, None
         if isinstance(data, dict) and "family" not in data and self.family != "scheduling":
@@ -372,10 +375,12 @@ class LLMPipeline:
                 return "critic", issues, problem, result
         return "", [], problem, result
 
-    def take_envelope(self, round_: int, data: dict[str, Any]) -> dict[str, Any]:
-        """The model part of an answer; its `questions` about missing data and its `assumptions` are kept."""
+    def take_envelope(self, round_: int, data: dict[str, Any], text: str) -> dict[str, Any]:
+        """The model part of an answer; its `questions` about missing data, its `assumptions` and its `sources`
+        (looked up in `text`) are kept."""
         data = dict(data)
         asked, assumed = data.pop("questions", None) or [], data.pop("assumptions", None) or []
+        self.sources = locate(data.pop("sources", None), text)
         self.questions = [Question(key=str(q.get("key") or f"q{k + 1}"), text=str(q["text"]),
                                    where=str(q["where"]) if q.get("where") else None)
                           for k, q in enumerate(asked if isinstance(asked, list) else [])
@@ -421,6 +426,7 @@ class LLMPipeline:
         messages = [{"role": "system", "content": render("critic", family=family_of(problem).name)},
                     {"role": "user", "content": render("critic_user", text=text, summary=model_summary(problem),
                                                        model_json=document, result_line=line, hints=hints,
+                                                       sources=self.sources,
                                                        solution=solution_detail(problem, result))}]
         reply = self.ask(round_, "critic", messages, CRITIC_SCHEMA, "review")
         data = reply.data if isinstance(reply.data, dict) else None

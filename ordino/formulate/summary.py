@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from rich.markup import escape
 from rich.table import Table
 
+from ordino.formulate.sources import Source
 from ordino.models import Blocking, LinearModel, Model, Problem, RosterProblem, TimeWindow, classify, family_of
 from ordino.models.assignment import (
     Count,
@@ -325,6 +326,15 @@ def summary_tables(model: Model) -> list[Table]:
     """Rich tables for the terminal: a Problem's resources, tasks, constraints, objective; one table for the
     other families."""
     return VIEWS[family_of(model).name].tables(model)
+
+
+def sources_table(sources: list[Source]) -> Table:
+    """Where each part of a formulated model was read from: element and the words of the description."""
+    table = Table("part", "read from", title="From the description")
+    for source in sources:
+        table.add_row(escape(source.element), escape(f'"{source.quote}"') + ("" if source.found else
+                                                                              " [yellow](not in the text)[/]"))
+    return table
 
 
 def math_text(model: Model) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel
 
+from ordino.formulate.sources import SOURCES_SCHEMA
 from ordino.models import (
     CONSTRAINT_TYPES,
     TERM_DEFINITIONS,
@@ -150,14 +151,15 @@ ASSUMPTIONS_SCHEMA: dict[str, Any] = {"type": "array", "items": {"type": "object
 
 def family_schema(family: str) -> dict[str, Any]:
     """The JSON Schema of an extraction answer (for structured output): the family's model, plus the optional
-    `questions` about missing data and `assumptions` the model made (see the extract prompt). The model's
+    `questions` about missing data, `assumptions` the model made and the `sources` of its parts (see the
+    extract prompt). The model's
     top-level fields are optional here, so that an answer holding only questions fits the schema; an answer
     with neither questions nor a complete model is rejected by the model's own validation."""
     model = IndexedLinearModel if family == "linear" else family_named(family).model  # plain is a special case
     schema = model.model_json_schema(by_alias=True)
     schema.pop("required", None)
     schema["properties"] = {**schema.get("properties", {}), "questions": QUESTIONS_SCHEMA,
-                            "assumptions": ASSUMPTIONS_SCHEMA}
+                            "assumptions": ASSUMPTIONS_SCHEMA, "sources": SOURCES_SCHEMA}
     return schema
 
 
