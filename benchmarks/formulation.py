@@ -2,7 +2,9 @@
 texts answered with questions (`asked`: status needs_input) and answers that state assumptions (`assumed`).
 
 Sets: `corpus` (tests/formulate/corpus/corpus.jsonl, hand-checked models), `nl-core` and `nl-nominal`
-(the `core` / `nominal` tiers of $ORDINO_DATA_MIRROR/nl/scheduling_problems_dev.jsonl). Engines: `offline`,
+(the `core` / `nominal` tiers of $ORDINO_DATA_MIRROR/nl/scheduling_problems_dev.jsonl), `nl-dev` (all of it), or a
+`.jsonl` file of fresh records {"id", "description", "ground_truth_objective", "data": complete|incomplete}.
+Engines: `offline`,
 `llm` (any configured OpenAI-compatible endpoint), `both`, or `auto` (the LLM when configured, always
 offline). Without an endpoint only the offline engine runs, and the report says so.
 
@@ -47,7 +49,10 @@ def load_set(name: str) -> list[dict[str, Any]]:
         return [{"set": name, "id": r["id"], "text": r["description"], "expected": r["ground_truth_objective"],
                  "data": completeness().get(r["id"], "?")}
                 for r in _jsonl(mirror / NL_FILE) if tier == "dev" or r.get("tier") == tier]
-    raise SystemExit(f"unknown set {name!r}; choose corpus, nl-core, nl-nominal, nl-dev or all")
+    if name.endswith(".jsonl") and Path(name).is_file():  # fresh texts, one record per line
+        return [{"set": Path(name).stem, "id": r["id"], "text": r["description"],
+                 "expected": r["ground_truth_objective"], "data": r.get("data", "?")} for r in _jsonl(Path(name))]
+    raise SystemExit(f"unknown set {name!r}; choose corpus, nl-core, nl-nominal, nl-dev, all or a .jsonl file")
 
 
 def completeness() -> dict[str, str]:
@@ -94,7 +99,8 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per (set, engine): counts of formulated, solved and correct, mean rounds, total tokens."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        groups[(f"{r['set']}/{r['data']}" if r["data"] != "complete" or r["set"] == "nl-dev" else r["set"],
+        groups[(f"{r['set']}/{r['data']}" if r["data"] != "complete" or r["set"] not in ("corpus", "nl-core",
+                                                                                     "nl-nominal") else r["set"],
                 r["engine"])].append(r)
     out = []
     for (name, engine), rs in sorted(groups.items()):
@@ -130,7 +136,8 @@ def engines_for(choice: str) -> tuple[list[str], str | None]:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="corpus", help="corpus, nl-core, nl-nominal or all")
+    parser.add_argument("--set", default="corpus", help="corpus, nl-core, nl-nominal, nl-dev, all, or a .jsonl file of "
+                        "records {id, description, ground_truth_objective, data: complete|incomplete}")
     parser.add_argument("--engine", default="auto", choices=["auto", "offline", "llm", "both"])
     parser.add_argument("--limit", type=int, default=0, help="at most this many problems per set")
     parser.add_argument("--ids", default="", help="only these record ids (comma-separated)")

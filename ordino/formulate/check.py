@@ -28,7 +28,8 @@ from ordino.models.constraints import PRECEDENCE_TYPES
 from ordino.models.objective import DUE_DATE_TERMS
 
 _UNIT_WORDS = {
-    "second": re.compile(r"\bsec(?:ond)?s?\b", re.I),
+    # "second" is also an ordinal ("the second vat"): a unit only in plural or after a number, "per" or "a"
+    "second": re.compile(r"\b(?:seconds|secs?)\b|(?:\d|\bper|\ba|\beach)\s*seconds?\b", re.I),
     "minute": re.compile(r"\bmin(?:ute)?s?\b", re.I),
     "hour": re.compile(r"\b(?:hours?|hrs?)\b", re.I),
     "day": re.compile(r"\bdays?\b", re.I),

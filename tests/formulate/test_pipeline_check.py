@@ -77,6 +77,14 @@ def test_hints_units_numbers_unused_and_objective() -> None:
     assert any("minimise something about 'tardiness'" in h for h in hints)
 
 
+def test_an_ordinal_second_is_not_a_time_unit() -> None:
+    p = problem_from_dict(variant())
+    ordinal = check_hints(p, TEXT + " The second vat is cleaned first.")
+    assert not any("several time units" in h for h in ordinal)
+    for unit in (" Loading takes 40 seconds.", " A pump moves 3 litres per second.", " It takes 5 sec."):
+        assert any("several time units (second, hour)" in h for h in check_hints(p, TEXT + unit)), unit
+
+
 def test_scaled_numbers_are_recognised() -> None:
     data = variant(time_unit="min")
     for task, minutes in zip(data["tasks"], (180, 120, 240), strict=True):
