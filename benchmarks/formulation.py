@@ -50,7 +50,7 @@ def load_set(name: str) -> list[dict[str, Any]]:
                  "data": completeness().get(r["id"], "?")}
                 for r in _jsonl(mirror / NL_FILE) if tier == "dev" or r.get("tier") == tier]
     if name.endswith(".jsonl") and Path(name).is_file():  # fresh texts, one record per line
-        return [{"set": Path(name).stem, "id": r["id"], "text": r["description"],
+        return [{"set": f"fresh:{Path(name).stem}", "id": r["id"], "text": r["description"],
                  "expected": r["ground_truth_objective"], "data": r.get("data", "?")} for r in _jsonl(Path(name))]
     raise SystemExit(f"unknown set {name!r}; choose corpus, nl-core, nl-nominal, nl-dev, all or a .jsonl file")
 
@@ -99,8 +99,8 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per (set, engine): counts of formulated, solved and correct, mean rounds, total tokens."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        groups[(f"{r['set']}/{r['data']}" if r["data"] != "complete" or r["set"] not in ("corpus", "nl-core",
-                                                                                     "nl-nominal") else r["set"],
+        by_data = r["data"] != "complete" or r["set"] == "nl-dev" or r["set"].startswith("fresh:")
+        groups[(f"{r['set']}/{r['data']}" if by_data else r["set"],
                 r["engine"])].append(r)
     out = []
     for (name, engine), rs in sorted(groups.items()):

@@ -57,7 +57,8 @@ def _print_formulation(formulation: Any, show_math: bool) -> None:
     if formulation.result is not None:
         print_result(problem, formulation.result)
         if formulation.result.objective is not None:
-            console.print(f"[bold]objective[/] {formulation.result.objective}", highlight=False)
+            units = f" ({formulation.objective_units})" if formulation.objective_units else ""
+            console.print(f"[bold]objective[/] {formulation.result.objective}{units}", highlight=False)
     if formulation.error:
         console.print(f"[red]{escape(formulation.error)}[/]", highlight=False)
 

@@ -46,6 +46,11 @@ _OBJECTIVE_WORDS = {
 }
 
 
+def text_units(text: str) -> list[str]:
+    """The time units a text speaks of (second, minute, hour, day, week), smallest first."""
+    return [u for u, pattern in _UNIT_WORDS.items() if pattern.search(text)]
+
+
 def check_problem(problem: Problem, text: str = "") -> list[str]:
     """Issues that make the model certainly infeasible or inconsistent, each naming the place and the fix.
 
@@ -65,7 +70,7 @@ def check_hints(problem: Problem, text: str) -> list[str]:
     """Softer observations for a reviewer: unit mix-ups, numbers that follow from nothing in the text (the
     rules of `TextNumbers`), unused parts."""
     hints: list[str] = []
-    units = [u for u, pattern in _UNIT_WORDS.items() if pattern.search(text)]
+    units = text_units(text)
     if len(units) > 1:
         hints.append(f"the text mentions several time units ({', '.join(units)}); every time value must be "
                      f"converted to time_unit {problem.time_unit!r}")

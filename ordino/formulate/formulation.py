@@ -10,10 +10,13 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from ordino.errors import OrdinoError
+from ordino.formulate.check import text_units
+from ordino.formulate.offline.units import SECONDS, UNIT_WORDS
 from ordino.formulate.sources import Source
 from ordino.llm.client import scrub
 from ordino.models import BaseResult, Model, Problem, family_of
 from ordino.models.families import SCHEDULING
+from ordino.models.objective import TIME_TERMS
 from ordino.solve import solve
 
 E = TypeVar("E", bound=OrdinoError)
@@ -53,6 +56,9 @@ class Formulation(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     usage: dict[str, int | float] = Field(default_factory=dict)
     problem_class: str | None = None
+    objective_units: str | None = None
+    """The objective in the other time units the description speaks of, e.g. `846 min = 14.1 h`, when the
+    objective is a time (unweighted time terms) and the model counts time in a unit the text did not ask in."""
 
     @property
     def objective(self) -> int | float | None:
@@ -72,6 +78,7 @@ class Formulation(BaseModel):
             "problem": model_json(self.problem) if self.problem is not None else None,
             "questions": [q.model_dump() if isinstance(q, BaseModel) else q for q in self.questions],
             "assumptions": self.assumptions, "sources": [s.model_dump() for s in self.sources],
+            "objective_units": self.objective_units,
             "error": self.error, "warnings": self.warnings, "usage": self.usage, "class": self.problem_class,
             "family": self.family, "schedule": None, "roster": None, "solution": None,
         }
@@ -94,6 +101,21 @@ def model_json(model: Model) -> dict[str, Any]:
     if isinstance(model, Problem):
         return json.loads(model.to_json())
     return {"schema": "ordino/1", "family": family_of(model).name, **model.model_dump(mode="json", by_alias=True)}
+
+
+def objective_units(model: Model | None, objective: float | None, text: str) -> str | None:
+    """`846 min = 14.1 h`: a time-valued objective in each other time unit the text speaks of (None when the
+    objective is not a time, its unit is not a known one, or the text speaks of no other unit)."""
+    if not isinstance(model, Problem) or objective is None:
+        return None
+    if any(t.term not in TIME_TERMS or t.weight != 1 for t in model.objective):
+        return None
+    unit = UNIT_WORDS.get(model.time_unit.strip().lower())
+    others = [u for u in (UNIT_WORDS[word] for word in text_units(text)) if u != unit]
+    if unit is None or not others:
+        return None
+    return " = ".join([f"{objective:g} {unit}",
+                       *(f"{objective * SECONDS[unit] / SECONDS[u]:.4g} {u}" for u in others)])
 
 
 def with_formulation(exc: E, formulation: Formulation) -> E:

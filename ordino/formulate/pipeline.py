@@ -13,7 +13,14 @@ from typing import Any, Literal, NamedTuple
 
 from ordino.errors import FormulationError, InputError, LLMError, ModelError
 from ordino.formulate.check import check_model, check_model_hints
-from ordino.formulate.formulation import Formulation, conflicts, model_json, solve_formulated, with_formulation
+from ordino.formulate.formulation import (
+    Formulation,
+    conflicts,
+    model_json,
+    objective_units,
+    solve_formulated,
+    with_formulation,
+)
 from ordino.formulate.offline.run import run_offline
 from ordino.formulate.questions import Question
 from ordino.formulate.sources import Source, locate, unfound
@@ -122,9 +129,12 @@ def formulate(text: str, engine: Engine = "auto", model: str | None = None, solv
             raise FormulationError("no LLM endpoint configured: set ORDINO_LLM_BASE_URL (and ORDINO_LLM_API_KEY), "
                                    "OPENAI_API_KEY, a config file ~/.config/ordino/llm.toml, or pass base_url; "
                                    "or use the offline engine")
-        return LLMPipeline(LLMClient(config), solve=solve, time_limit=time_limit, max_rounds=max_rounds,
-                           critic=critic, method=method, ask=ask).run(text)
-    return run_offline(text, ask=ask, solve=solve, time_limit=time_limit, method=method, note=note)
+        formulation = LLMPipeline(LLMClient(config), solve=solve, time_limit=time_limit, max_rounds=max_rounds,
+                                  critic=critic, method=method, ask=ask).run(text)
+    else:
+        formulation = run_offline(text, ask=ask, solve=solve, time_limit=time_limit, method=method, note=note)
+    formulation.objective_units = objective_units(formulation.problem, formulation.objective, text)
+    return formulation
 
 
 class LLMPipeline:

@@ -42,6 +42,10 @@ TERM_DEFINITIONS: dict[str, str] = {
             "from the start of one task to the end of another)",
 }
 
+TIME_TERMS = frozenset({"makespan", "total_completion_time", "total_tardiness", "maximum_lateness",
+                        "total_earliness", "total_setup_time"})
+"""Terms whose value is a time (or a sum of times) in the problem's `time_unit`."""
+
 DUE_DATE_TERMS = frozenset(
     {"total_tardiness", "total_weighted_tardiness", "maximum_lateness", "number_tardy",
      "weighted_number_tardy", "total_earliness", "total_weighted_earliness"}
