@@ -84,7 +84,8 @@ def run_one(item: dict[str, Any], engine: str, time_limit: float, max_rounds: in
     try:
         f = formulate(item["text"], engine=engine, time_limit=time_limit, max_rounds=max_rounds)
         row.update(status=f.status, objective=f.objective, rounds=f.rounds, tokens=f.usage.get("total_tokens", 0),
-                   error=f.error, questions=len(f.questions), assumptions=list(f.assumptions))
+                   error=f.error, questions=len(f.questions), assumptions=list(f.assumptions),
+                   objective_units=f.objective_units)
     except OrdinoError as exc:
         partial = getattr(exc, "formulation", None)
         row.update(status="failed", objective=None, rounds=partial.rounds if partial else 0,

@@ -63,6 +63,17 @@ def same(value: Any, reference: Any) -> bool:
         return False
 
 
+def in_units(text: str | None) -> list[float]:
+    """The values of an `objective_units` line ("846 min = 14.1 h" -> [846.0, 14.1])."""
+    values = []
+    for part in (text or "").split("="):
+        try:
+            values.append(float(part.split()[0]))
+        except (IndexError, ValueError):
+            continue
+    return values
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -94,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
                     count((data, f"{who} = label"))
                 if same(value, checked):
                     count((data, f"{who} = checked optimum"))
+            shown = in_units(row.get("objective_units"))  # what the user also reads: "846 min = 14.1 h"
+            if not same(row["objective"], row["expected"]) and any(same(v, row["expected"]) for v in shown):
+                count((data, "ordino = label in another unit it shows"))
         else:
             if row["status"] == "needs_input":
                 count((data, "ordino asked"))
