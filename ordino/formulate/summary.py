@@ -359,7 +359,7 @@ def _section(title: str, items: list[str], what: str, limit: int) -> list[str]:
     return [title, *(f"- {item}" for item in _capped(items, what, limit))] if items else []
 
 
-def _terms_lines(objective: list[tuple[str, int]], terms: dict[str, int]) -> list[str]:
+def _terms_lines(objective: list[tuple[str, int]], terms: dict[str, int | float]) -> list[str]:
     """The objective as `weight * term = weight * value` per (term key, weight), and the total."""
     if not objective:
         return ["objective: none"]

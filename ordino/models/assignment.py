@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ordino.models.base import SCHEMA_VERSION, Id, NonNegInt, OntologyModel, PosInt
+from ordino.models.base import SCHEMA_VERSION, Id, NonNegAmount, NonNegInt, OntologyModel, PosInt, amount_scale
 from ordino.models.results import BaseResult
 
 
@@ -21,13 +21,14 @@ class Staff(OntologyModel):
     """A person (or team, or game) that can be assigned. `skills` feed skill-specific cover requirements.
 
     `copies` > 1 declares that many interchangeable people at once; they are named `<id>#1` .. `<id>#copies`
-    in rosters and count separately everywhere. `hire_cost` is paid once if the person works at all.
+    in rosters and count separately everywhere. `hire_cost` is paid once if the person works at all (a money
+    amount like a cost: whole or with at most 4 decimals).
     """
 
     id: Id
     skills: list[Id] = Field(default_factory=list)
     copies: PosInt = 1
-    hire_cost: NonNegInt = 0
+    hire_cost: NonNegAmount = 0
 
     def names(self) -> list[str]:
         """The individual names this entry stands for."""
@@ -83,9 +84,10 @@ class Cover(OntologyModel):
 
 
 class AssignmentCost(Selection):
-    """Each assignment in the selected cells costs `cost` (the `total_cost` objective term)."""
+    """Each assignment in the selected cells costs `cost` (the `total_cost` objective term): a whole number or
+    a decimal with at most 4 places, in the money unit of the text (10.59 for £10.59)."""
 
-    cost: NonNegInt
+    cost: NonNegAmount
 
 
 class Unavailable(Selection):
@@ -286,6 +288,12 @@ class RosterProblem(OntologyModel):
         """Every individual (copies expanded), in declaration order."""
         return [n for s in self.staff for n in s.names()]
 
+    @property
+    def cost_scale(self) -> int:
+        """The least power of ten that makes every cost and hire cost a whole number (solvers counting in
+        integers multiply the amounts by it)."""
+        return amount_scale([c.cost for c in self.costs] + [s.hire_cost for s in self.staff])
+
     def interchangeable_copies(self) -> list[list[str]]:
         """The copy names of each `copies` entry whose copies no cost or rule names one by one: such copies
         are truly interchangeable, so a solver may order them (copy k+1 works only if copy k does)."""
@@ -330,5 +338,5 @@ class Roster(OntologyModel):
 class RosterResult(BaseResult):
     """The outcome of solving a RosterProblem: the shared result fields and the roster."""
 
-    objective: int | None = None
+    objective: int | float | None = None
     roster: Roster | None = None

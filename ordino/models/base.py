@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Final
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 SCHEMA_VERSION: Final = "ordino/1"
 
@@ -19,6 +19,29 @@ NonNegInt = Annotated[int, Field(ge=0, le=MAX_VALUE, strict=True)]
 PosInt = Annotated[int, Field(gt=0, le=MAX_VALUE, strict=True)]
 Time = Annotated[int, Field(ge=-MAX_VALUE, le=MAX_VALUE, strict=True)]
 Interval = tuple[NonNegInt, NonNegInt]
+
+AMOUNT_DECIMALS = 4
+"""Money amounts (roster costs) may have up to this many decimals; solvers that count in integers scale them."""
+
+
+def _amount(value: int | float) -> int | float:
+    if isinstance(value, float) and abs(value * 10**AMOUNT_DECIMALS - round(value * 10**AMOUNT_DECIMALS)) > 1e-6:
+        raise ValueError(f"{value} has more than {AMOUNT_DECIMALS} decimals; use a smaller money unit")
+    return value
+
+
+def amount_scale(values: list[int | float]) -> int:
+    """The least power of ten that makes every amount a whole number (1 when they all are)."""
+    for decimals in range(AMOUNT_DECIMALS + 1):
+        scale = 10**decimals
+        if all(abs(v * scale - round(v * scale)) <= 1e-6 for v in values):
+            return scale
+    return 10**AMOUNT_DECIMALS
+
+
+NonNegAmount = Annotated[NonNegInt | Annotated[float, Field(ge=0, le=MAX_VALUE, strict=True, allow_inf_nan=False)],
+                         AfterValidator(_amount)]
+"""A money amount: a whole number or a decimal with at most AMOUNT_DECIMALS places (10.59), never text."""
 
 
 class OntologyModel(BaseModel):

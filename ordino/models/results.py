@@ -40,7 +40,7 @@ class Verification(OntologyModel):
 
     violations: list[Violation] = Field(default_factory=list)
     objective: int | float | None = None
-    terms: dict[str, int] = Field(default_factory=dict)
+    terms: dict[str, int | float] = Field(default_factory=dict)
 
     @property
     def feasible(self) -> bool:

@@ -118,11 +118,12 @@ def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
             cells = set(problem.cells(r))
             hit = len(cells & worked) if r.kind == "avoid" else len(cells - worked)
             penalty += r.penalty * hit
-    cost = 0
+    scale = problem.cost_scale
+    units = 0  # the total cost in 1/scale of the money unit, exact in integers
     for priced in problem.costs:
-        cost += priced.cost * len(set(problem.cells(priced)) & worked)
+        units += round(priced.cost * scale) * len(set(problem.cells(priced)) & worked)
     used = {p for p, _, _ in worked}
-    cost += sum(entry[p].hire_cost for p in used)
-    terms = {"total_cost": cost, "total_penalty": penalty, "staff_count": len(used)}
+    units += sum(round(entry[p].hire_cost * scale) for p in used)
+    terms = {"total_cost": units if scale == 1 else units / scale, "total_penalty": penalty, "staff_count": len(used)}
     objective = sum(t.weight * terms[t.term] for t in problem.objective)
     return Verification(violations=bad, objective=objective, terms=terms)

@@ -111,9 +111,11 @@ def build_roster_cpsat(problem: RosterProblem) -> tuple[cp_model.CpModel, dict[C
     for p in people:
         used[p] = m.new_bool_var(f"used[{p}]")
         m.add_max_equality(used[p], [day_on[p, d] for d in days])
-    cost = [c.cost * x[cell] for c in problem.costs for cell in problem.cells(c)]
-    cost += [entry[p].hire_cost * used[p] for p in people if entry[p].hire_cost]
-    terms = {"total_cost": sum(cost), "total_penalty": sum(penalty), "staff_count": sum(used.values())}
+    scale = problem.cost_scale  # CP-SAT counts in integers: decimal amounts are scaled, and so are the others
+    cost = [round(c.cost * scale) * x[cell] for c in problem.costs for cell in problem.cells(c)]
+    cost += [round(entry[p].hire_cost * scale) * used[p] for p in people if entry[p].hire_cost]
+    terms = {"total_cost": sum(cost), "total_penalty": scale * sum(penalty),
+             "staff_count": scale * sum(used.values())}
     if problem.objective:
         m.minimize(sum(t.weight * terms[t.term] for t in problem.objective))
     _break_copy_symmetry(m, problem, used)
@@ -149,7 +151,9 @@ def solve_roster_cpsat(problem: RosterProblem, options: SolveOptions) -> RosterR
         return RosterResult(status=name, runtime=runtime, method="cpsat", log=[solver.status_name(code)])
     roster = Roster(assignments=[Assignment(staff=p, shift=s, day=d) for (p, s, d), v in x.items()
                                  if solver.boolean_value(v)])
-    objective = round(solver.objective_value) if problem.objective else 0
-    bound = solver.best_objective_bound if problem.objective else 0.0
+    scale = problem.cost_scale
+    objective = (round(solver.objective_value) if scale == 1 else round(solver.objective_value) / scale) \
+        if problem.objective else 0
+    bound = solver.best_objective_bound / scale if problem.objective else 0.0
     return RosterResult(status=name, objective=objective, bound=bound, runtime=runtime, roster=roster,
                         method="cpsat")
