@@ -77,13 +77,22 @@ def in_units(text: str | None) -> list[float]:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--llm", type=Path, required=True, help="rows JSON of benchmarks/formulation.py")
-    parser.add_argument("--baseline", type=Path, required=True, help="the baseline's results.json")
-    parser.add_argument("--ids", type=Path, required=True, help='{"textNN": record id} of the baseline texts')
+    parser.add_argument("--llm", type=Path, required=True, action="append",
+                        help="rows JSON of benchmarks/formulation.py (repeat for several runs)")
+    parser.add_argument("--baseline", type=Path, required=True, action="append",
+                        help="the baseline's results.json (one per run, in the same order)")
+    parser.add_argument("--ids", type=Path, required=True, action="append",
+                        help='{"textNN": record id} of the baseline texts (one per run, in the same order)')
     args = parser.parse_args(argv)
-    rows = {r["id"]: r for r in json.loads(args.llm.read_text())["rows"]}
-    baseline = json.loads(args.baseline.read_text())
-    record_of = json.loads(args.ids.read_text())
+    if not len(args.llm) == len(args.baseline) == len(args.ids):
+        parser.error("give one --baseline and one --ids per --llm")
+    rows: dict[str, Any] = {}
+    baseline: dict[str, Any] = {}
+    record_of: dict[str, str] = {}
+    for run, (llm, base, ids) in enumerate(zip(args.llm, args.baseline, args.ids, strict=True)):
+        rows.update((r["id"], r) for r in json.loads(llm.read_text())["rows"])
+        baseline.update((f"{run}:{text}", v) for text, v in json.loads(base.read_text()).items())
+        record_of.update((f"{run}:{text}", record) for text, record in json.loads(ids.read_text()).items())
     print(f"load average {os.getloadavg()[0]:.2f}")
     print(f"{'record':30} {'data':10} {'label':>7} {'checked':>7} | {'ordino':22} | {'direct code':22}")
     tally: dict[tuple[str, str], int] = {}
@@ -99,7 +108,12 @@ def main(argv: list[str] | None = None) -> int:
         theirs = f"{base['objective']}" + (" (invented data)" if base.get("invented") else "")
         print(f"{record:30} {data:10} {row['expected']!s:>7} {checked!s:>7} | {ours:22} | {theirs:22}")
         count((data, "texts"))
-        if data == "complete":
+        if data == "complete" and row["expected"] is None and checked == 0:
+            # a feasibility question: any feasible answer counts (ordino's verified, the baseline's as printed)
+            for who, status in (("ordino", row["status"]), ("direct", base.get("status"))):
+                if status in ("optimal", "feasible"):
+                    count((data, f"{who} found a feasible answer (feasibility text)"))
+        elif data == "complete":
             for who, value in (("ordino", row["objective"]), ("direct", base["objective"])):
                 if same(value, row["expected"]):
                     count((data, f"{who} = label"))
