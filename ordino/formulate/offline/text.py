@@ -83,14 +83,39 @@ class Work:
         return self.cased[start].isupper()
 
     def leftover_numbers(self) -> list[str]:
-        """Numbers no extractor used, with a little context, ignoring those inside entity names."""
+        """The clauses holding numbers no extractor used (ignoring those inside entity names), each quoted once,
+        in whole words as written."""
         text = re.sub(JOB_REF + "|" + MACHINE_REF, lambda m: BLANK * len(m.group(0)), self.text)
-        out = []
+        clauses: dict[tuple[int, int], str] = {}
         for m in re.finditer(NUM, text):
-            a, b = max(0, m.start() - 25), min(len(text), m.end() + 15)
-            snippet = self.text[a:b].replace(BLANK, " ").replace("\n", " ")
-            out.append(" ".join(snippet.split()))
-        return out
+            bounds = clause_bounds(self.cased, m.start(), m.end())
+            if bounds not in clauses:
+                clauses[bounds] = quote_around(self.cased, *bounds, at=m.start())
+        return list(clauses.values())
+
+
+CLAUSE_END = re.compile(r"(?<!\d)[.;!?](?=\s|$)|\n")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] begins and ends: sentence or clause marks (not the point of a
+    number or of a list item such as '1.') and line breaks."""
+    left = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in CLAUSE_END.finditer(text, end)), len(text))
+    return left, right
+
+
+def quote_around(text: str, left: int, right: int, at: int, limit: int = 90) -> str:
+    """text[left:right] in whole words, shortened to about `limit` characters around position `at` ('...'
+    marks a cut)."""
+    words = list(re.finditer(r"\S+", text[left:right]))
+    keep = [w for w in words if abs((w.start() + w.end()) / 2 + left - at) <= limit / 2] or words[:1]
+    quote = " ".join(w.group(0) for w in keep).rstrip(".;,:!?")
+    if keep and keep[0] is not words[0]:
+        quote = "..." + quote
+    if keep and keep[-1] is not words[-1]:
+        quote += "..."
+    return quote
 
 
 def count_value(word: str) -> int:
