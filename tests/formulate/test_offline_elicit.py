@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import ordino
 from ordino import solve
 from ordino.errors import FormulationError
 from ordino.formulate.offline import Question, elicit, extract_offline
@@ -105,3 +106,17 @@ def test_missing_processing_times_for_a_shop() -> None:
     draft = extract_offline("flow shop with 3 machines and 4 jobs, minimize makespan")
     assert draft.problem is None
     assert [q.key for q in draft.missing] == ["matrix"]
+
+
+def test_minus_signs_are_kept_and_negative_durations_are_asked() -> None:
+    early = extract_offline("One machine, 3 jobs with processing times 3, 2, 4 and due dates -2, 4, 6. "
+                            "Minimise the total tardiness.")
+    assert [t.due for t in early.problem.tasks] == [-2, 4, 6]
+    assert ordino.solve(early.problem, time_limit=10).objective == 9  # 5 when the sign was dropped
+    typo = extract_offline("One machine, processing times -3 2 4, minimize makespan.")
+    assert typo.problem is None
+    assert [q.text for q in typo.missing] == [
+        "The model read from the text is inconsistent: duration of task J1: Input should be greater than or "
+        "equal to 0"]
+    ranges = extract_offline("Jobs J1-J3 on one machine, processing times 4, 5, 6, minimize makespan.")
+    assert [t.modes[0].duration for t in ranges.problem.tasks] == [4, 5, 6]

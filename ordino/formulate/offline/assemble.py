@@ -63,6 +63,15 @@ def assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
     try:
         problem = Problem.model_validate(data)
     except ValidationError as exc:
-        errors = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
-        return None, [Question(key="fix", text=f"The model is inconsistent: {errors}")]
+        errors = "; ".join(_place(data, e["loc"]) + e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        return None, [Question(key="fix", text=f"The model read from the text is inconsistent: {errors}")]
     return problem, []
+
+
+def _place(data: dict, loc: tuple) -> str:
+    """Where a validation error sits, in the text's terms: 'duration of task J1: ' for tasks.0.modes.0.duration."""
+    if len(loc) >= 2 and loc[0] in ("tasks", "jobs", "resources") and isinstance(loc[1], int):
+        item = data[loc[0]][loc[1]]
+        field = str(loc[-1]).replace("_", " ") if isinstance(loc[-1], str) else "value"
+        return f"{field} of {loc[0][:-1]} {item.get('id', loc[1])}: "
+    return ".".join(str(part) for part in loc) + ": " if loc else ""

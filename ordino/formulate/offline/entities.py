@@ -7,7 +7,7 @@ import re
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.relations import BLANK_IN, REF_LIST, ref_names
 from ordino.formulate.offline.tables import role_of
-from ordino.formulate.offline.text import BLANK, JOB_NOUN, JOB_REF, NUM, TIME, Work, job_name, time_values
+from ordino.formulate.offline.text import BLANK, JOB_NOUN, JOB_REF, NUM, SIGN, TIME, Work, job_name, time_values
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 LIST_KEYS: list[tuple[str, str]] = [
@@ -24,7 +24,7 @@ LIST_KEYS: list[tuple[str, str]] = [
 ]
 _SEP = r"(?:\s*(?:,\s*and|,|and|&|/|\s)\s*)"
 _LIST = rf"\(?\[?\s*{TIME}(?:{_SEP}{TIME})*\s*\]?\)?(?:\s*(?:\(\s*)?(?:in\s+)?(?:{UNIT_PATTERN})\)?)?"
-_FILLER = rf"(?:(?!{JOB_NOUN}\s*#?\s*\d|\bj\d)[^\d\n.;{BLANK}]){{0,45}}?"
+_FILLER = rf"(?:(?!{JOB_NOUN}\s*#?\s*\d|\bj\d|{SIGN})[^\d\n.;{BLANK}]){{0,45}}?"
 
 
 def read_tuples(work: Work, facts: Facts) -> None:
@@ -57,7 +57,7 @@ def read_lists(work: Work, facts: Facts) -> None:
     for m in work.take(each):
         facts.lists["p_each"] = time_values(m.group("t") or m.group("t2"))
     for attr, keys in LIST_KEYS:
-        pattern = rf"(?:{keys})\b\s*{_FILLER}(?::|=|\bare\b|\bis\b|\bof\b|\b)\s*(?P<list>{_LIST})"
+        pattern = rf"(?:{keys})\b\s*{_FILLER}(?::|=|\bare\b|\bis\b|\bof\b|\b|(?={SIGN}))\s*(?P<list>{_LIST})"
         for m in list(work.finditer(pattern)):
             if BLANK_IN(work, m):
                 continue

@@ -12,7 +12,11 @@ from ordino.formulate.offline.units import UNIT_PATTERN, UNIT_WORDS, TimeVal
 MAX_TEXT_CHARS = 20_000  # about eight pages; every pattern is linear, but each consumed match copies the text
 MAX_DIGITS = 30  # a longer number in a description is noise, and converting it takes quadratic time
 BLANK = "\u2591"  # replaces consumed text: keeps positions, breaks lists and phrases
-NUM = r"(?<![a-z0-9_.])\d+(?:\.\d+)?(?![0-9])"
+SIGN = r"(?<![a-z0-9_.)\]])[-\u2212](?=\d)"
+"""A minus sign: directly before digits and not after a word, a number or a bracket."""
+NUM = rf"(?:{SIGN}|(?<![a-z0-9_.]))\d+(?:\.\d+)?(?![0-9])"
+"""A number as written, with its sign: a minus directly before the digits and not after a word, a number or a
+bracket ('due dates -2, 4' is -2; '00-04' and 'J1-J5' are ranges)."""
 TIME = rf"{NUM}(?:\s*{UNIT_PATTERN})?"
 _TIME_PARTS = rf"(?P<num>{NUM})\s*(?P<unit>{UNIT_PATTERN})?"
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -125,8 +129,8 @@ def count_value(word: str) -> int:
 
 
 def to_fraction(num: str) -> Fraction:
-    """Exact value of a decimal literal."""
-    return Fraction(num)
+    """Exact value of a decimal literal (with a minus sign, also the typographic one)."""
+    return Fraction(num.replace("\u2212", "-"))
 
 
 def unit_of(word: str | None) -> str | None:
