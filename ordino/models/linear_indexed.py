@@ -7,12 +7,18 @@
      "terms": [{"coef": {"param": "use", "at": ["i", "j"]}, "var": "make", "at": ["j"], "sum": {"j": "J"}}]}
 
 and becomes one constraint per element of I. A compiled variable is named `make[p1]` (`x[a,b]` for two indices).
+
+An index may be shifted along its (ordered) set: `"at": ["t-1"]` is the element before t, as in a stock balance
+"stock[t] = stock[t-1] + make[t] - demand[t]". A term whose shifted index falls outside its set is left out (the
+stock before the first period is 0; give an initial stock as a parameter), and a parameter read there takes its
+`default` (else it is an error).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import re
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -24,13 +30,20 @@ MAX_EXPANDED_TERMS = 1_000_000
 """The most coefficients an indexed model may expand to (beyond it the model is refused, never truncated)."""
 
 
+SHIFTED = re.compile(r"^\s*(?P<index>[^\s+-]+)\s*(?P<sign>[+-])\s*(?P<by>\d+)\s*$")
+"""An index shifted along its set: `t-1`, `t + 2`."""
+
+
 class ParamRef(OntologyModel):
-    """The value of parameter `param` at the elements bound to the index names `at` (in order), e.g.
-    {"param": "use", "at": ["i", "j"]} is use[i][j]. A missing entry is an error unless `default` is given."""
+    """`scale` times the value of parameter `param` at the elements bound to the index names `at` (in order),
+    e.g. {"param": "use", "at": ["i", "j"]} is use[i][j] and {"param": "cap", "at": ["m"], "scale": -1} is
+    -cap[m]. A missing entry (also one before the first or after the last element of a shifted index such as
+    "t-1") is an error unless `default` is given."""
 
     param: Id
     at: list[Id] = Field(default_factory=list)
     default: float | None = None
+    scale: float = 1.0
 
 
 class IndexedVariable(OntologyModel):
@@ -47,7 +60,9 @@ class IndexedVariable(OntologyModel):
 
 class IndexedTerm(OntologyModel):
     """`coef` times variable `var` at the index names `at` (none for a plain variable), added up over every
-    element of the sets in `sum` (index name -> set name); `coef` is a number or a parameter reference."""
+    element of the sets in `sum` (index name -> set name); `coef` is a number or a parameter reference. An
+    index in `at` may be shifted along its set ("t-1": the element before t); where that falls outside the
+    set, the term is left out."""
 
     coef: float | ParamRef = 1.0
     var: Id
@@ -139,13 +154,14 @@ class _Compiler:
         for k, ic in enumerate(self.m.indexed_constraints):
             where = f"indexed_constraints[{k}]{'(' + ic.name + ')' if ic.name else ''}"
             for combo in self._combos(ic.for_each, where):
-                terms = self._terms(ic.terms, combo, where)
+                terms = self._terms(ic.terms, combo, ic.for_each, where)
                 if not terms:
                     raise ValueError(f"{where}: at {combo} every term is empty")
                 constraints.append(LinearConstraint(name=element_name(ic.name, tuple(combo.values())), terms=terms,
-                                                    sense=ic.sense, rhs=self._value(ic.rhs, combo, where)))
+                                                    sense=ic.sense,
+                                                    rhs=self._value(ic.rhs, combo, ic.for_each, where)))
         objective_terms = dict(self.m.objective.terms)
-        for name, coef in self._terms(self.m.objective.indexed_terms, {}, "objective").items():
+        for name, coef in self._terms(self.m.objective.indexed_terms, {}, {}, "objective").items():
             objective_terms[name] = objective_terms.get(name, 0.0) + coef
         objective = LinearObjective(sense=self.m.objective.sense, constant=self.m.objective.constant,
                                     terms=objective_terms)
@@ -159,7 +175,8 @@ class _Compiler:
         product = itertools.product(*(self.m.sets[indices[n]] for n in names))
         return [dict(zip(names, values, strict=True)) for values in product]
 
-    def _terms(self, terms: list[IndexedTerm], bound: dict[str, str], where: str) -> dict[str, float]:
+    def _terms(self, terms: list[IndexedTerm], bound: dict[str, str], bound_sets: dict[str, str],
+               where: str) -> dict[str, float]:
         out: dict[str, float] = {}
         for k, term in enumerate(terms):
             at = f"{where}.terms[{k}]"
@@ -170,28 +187,46 @@ class _Compiler:
             clash = set(term.sum) & set(bound)
             if clash:
                 raise ValueError(f"{at}: index {sorted(clash)[0]!r} is summed over and also bound outside")
+            sets = {**bound_sets, **term.sum}
             for combo in self._combos(term.sum, at):
                 scope = {**bound, **combo}
-                missing = [i for i in term.at if i not in scope]
-                if missing:
-                    raise ValueError(f"{at}: index {missing[0]!r} is not bound (for_each or sum)")
-                name = element_name(term.var, tuple(scope[i] for i in term.at))
-                out[name] = out.get(name, 0.0) + self._value(term.coef, scope, at)
+                elements = [self._element(i, scope, sets, at) for i in term.at]
+                if None in elements:
+                    continue  # a shifted index outside its set: the term is left out
+                name = element_name(term.var, tuple(e for e in elements if e is not None))
+                out[name] = out.get(name, 0.0) + self._value(term.coef, scope, sets, at)
                 self.size += 1
                 if self.size > MAX_EXPANDED_TERMS:
                     raise ValueError(f"{at}: the model expands to more than {MAX_EXPANDED_TERMS:,} coefficients")
         kept = {n: c for n, c in out.items() if c != 0.0}
         return kept or dict(list(out.items())[:1])  # all cancelled: one zero term keeps the row (0 sense rhs)
 
-    def _value(self, value: float | ParamRef, scope: dict[str, str], where: str) -> float:
+    def _element(self, index: str, scope: dict[str, str], sets: dict[str, str], where: str,
+                 of: str = "") -> str | None:
+        """The element an index (possibly shifted, "t-1") stands for; None when the shift leaves its set."""
+        shifted = SHIFTED.match(index)
+        name = shifted.group("index") if shifted else index
+        if name not in scope:
+            raise ValueError(f"{where}: index {name!r}{of} is not bound (for_each or sum)")
+        if not shifted:
+            return scope[name]
+        elements = self.m.sets[sets[name]]
+        step = int(shifted.group("by")) * (1 if shifted.group("sign") == "+" else -1)
+        position = elements.index(scope[name]) + step
+        return elements[position] if 0 <= position < len(elements) else None
+
+    def _value(self, value: float | ParamRef, scope: dict[str, str], sets: dict[str, str], where: str) -> float:
         if not isinstance(value, ParamRef):
             return float(value)
         if value.param not in self.m.params:
             raise ValueError(f"{where}: parameter {value.param!r} is not in params")
-        missing = [i for i in value.at if i not in scope]
-        if missing:
-            raise ValueError(f"{where}: index {missing[0]!r} of {value.param!r} is not bound (for_each or sum)")
-        return self._lookup(value.param, [scope[i] for i in value.at], value.default, where)
+        keys = [self._element(i, scope, sets, where, of=f" of {value.param!r}") for i in value.at]
+        if None in keys:
+            if value.default is None:
+                raise ValueError(f"{where}: {value.param!r} at {value.at} falls outside its set (give a default on "
+                                 "the reference)")
+            return value.scale * value.default
+        return value.scale * self._lookup(value.param, [k for k in keys if k is not None], value.default, where)
 
     def _lookup(self, param: str, keys: list[str], default: float | None, where: str) -> float:
         node: Any = self.m.params[param]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import itertools
 import random
 
 import pytest
@@ -108,3 +110,58 @@ def test_random_templates_expand_like_loops_written_out(seed):
         (row,) = [c for c in compiled.constraints if c.name == f"row[{a}]"]
         assert row.terms == expected and row.rhs == rhs[a] and row.sense == ">="
     assert len(compiled.variables) == len(sets["B"]) * (1 + len(sets["A"]))
+
+
+LOT_SIZING = {
+    "family": "linear", "name": "lot sizing",
+    "sets": {"T": ["w1", "w2", "w3", "w4"]},
+    "params": {"demand": {"w1": 2, "w2": 3, "w3": 1, "w4": 4}, "cap": 5, "setup": 10, "hold": 1},
+    "indexed_variables": [{"name": "make", "over": ["T"], "kind": "integer"},
+                          {"name": "stock", "over": ["T"]},
+                          {"name": "run", "over": ["T"], "kind": "binary"}],
+    "indexed_constraints": [
+        {"name": "balance", "for_each": {"t": "T"}, "sense": "==", "rhs": {"param": "demand", "at": ["t"]},
+         "terms": [{"var": "stock", "at": ["t-1"]}, {"var": "make", "at": ["t"]},
+                   {"coef": -1, "var": "stock", "at": ["t"]}]},
+        {"name": "capacity", "for_each": {"t": "T"}, "sense": "<=",
+         "terms": [{"var": "make", "at": ["t"]}, {"coef": {"param": "cap", "scale": -1}, "var": "run", "at": ["t"]}]}],
+    "objective": {"sense": "min", "indexed_terms": [
+        {"coef": {"param": "setup"}, "var": "run", "at": ["t"], "sum": {"t": "T"}},
+        {"coef": {"param": "hold"}, "var": "stock", "at": ["t"], "sum": {"t": "T"}}]},
+}
+
+
+def brute_lot_sizing() -> int:
+    """Every production plan of 0..5 units a week that never runs short."""
+    demand, best = [2, 3, 1, 4], None
+    for plan in itertools.product(range(6), repeat=4):
+        stock, cost = 0, 0
+        for made, need in zip(plan, demand, strict=True):
+            stock += made - need
+            if stock < 0:
+                break
+            cost += 10 * (made > 0) + stock
+        else:
+            best = cost if best is None else min(best, cost)
+    assert best is not None
+    return best
+
+
+def test_a_shifted_index_writes_a_stock_balance():
+    model = model_from_dict(LOT_SIZING)
+    balance = {c.name: c.terms for c in model.constraints if c.name.startswith("balance")}
+    assert balance["balance[w1]"] == {"make[w1]": 1.0, "stock[w1]": -1.0}  # no stock before the first week
+    assert balance["balance[w3]"] == {"stock[w2]": 1.0, "make[w3]": 1.0, "stock[w3]": -1.0}
+    capacity = next(c for c in model.constraints if c.name == "capacity[w2]")
+    assert capacity.terms == {"make[w2]": 1.0, "run[w2]": -5.0}
+    result = ordino.solve(model, time_limit=10)
+    assert result.status == "optimal" and result.objective == brute_lot_sizing() == 27
+
+
+def test_a_parameter_read_past_the_end_of_its_set_needs_a_default():
+    data = copy.deepcopy(LOT_SIZING)
+    data["indexed_constraints"][0]["rhs"] = {"param": "demand", "at": ["t+1"]}
+    with pytest.raises(InputError, match=r"'demand' at \['t\+1'\] falls outside its set"):
+        model_from_dict(data)
+    data["indexed_constraints"][0]["rhs"]["default"] = 0
+    assert next(c for c in model_from_dict(data).constraints if c.name == "balance[w4]").rhs == 0
