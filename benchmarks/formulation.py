@@ -10,6 +10,10 @@ offline). Without an endpoint only the offline engine runs, and the report says 
 
     python benchmarks/formulation.py --set corpus --engine auto --time-limit 5
     python benchmarks/formulation.py --set nl-core --engine llm --limit 10 --json out.json
+    python benchmarks/formulation.py --set benchmarks/fresh/llm_fresh_2026-11-30.jsonl --engine llm
+
+`benchmarks/fresh/` holds fresh texts written by someone who had not read the formulator's code (brute-forced
+optima, or null where the text leaves data out), with the rows of the runs reported in the issue notes.
 """
 
 from __future__ import annotations
