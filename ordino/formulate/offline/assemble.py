@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from ordino.formulate.offline.build import Incomplete, build_problem
 from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.names import renamed
 from ordino.formulate.questions import Question
 from ordino.models import Problem
 from ordino.models.objective import TERM_DEFINITIONS
@@ -50,8 +53,7 @@ def assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
     if not facts.objective:
         questions.append(OBJECTIVE_QUESTION)
     if facts.unused and not facts.ignore_unused:
-        questions.append(Question(key="unused", text="I could not place these numbers: " + "; ".join(
-            repr(u) for u in facts.unused[:5]) + ". Rephrase that part, or answer 'ignore'."))
+        questions.append(unread_question(facts.unused))
     if kind is None:
         return None, questions
     try:
@@ -60,6 +62,10 @@ def assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
         return None, questions + exc.questions
     if questions:
         return None, questions
+    unread = unread_clauses(facts, data)
+    if unread and not facts.ignore_unused:
+        return None, [unread_question(unread)]
+    data = renamed(data, facts.names)
     try:
         problem = Problem.model_validate(data)
     except ValidationError as exc:
@@ -75,3 +81,31 @@ def _place(data: dict, loc: tuple) -> str:
         field = str(loc[-1]).replace("_", " ") if isinstance(loc[-1], str) else "value"
         return f"{field} of {loc[0][:-1]} {item.get('id', loc[1])}: "
     return ".".join(str(part) for part in loc) + ": " if loc else ""
+
+
+_RELATION = re.compile(r"<|>|\b(?:before|after|precede[sd]?|follows?|followed|prior|then|until|waits?)\b")
+
+
+def unread_clauses(facts: Facts, data: dict) -> list[str]:
+    """Clauses about a job or machine that no extractor read, where that matters: the model lacks the job or
+    machine, or the clause relates a job that no precedence of the model names ('J1<J4', 'B after A'); and
+    sentences that order tasks ('starts only after ...') when the model has no precedence at all."""
+    job_of = {t["id"]: t.get("job") or t["id"] for t in data["tasks"]}
+    machines = {r["id"] for r in data["resources"]}
+    related = {job_of.get(c[end], c[end]) for c in data["constraints"] for end in ("first", "then") if end in c}
+    out = []
+    for name, quote, clause in facts.unread_refs:
+        is_job = not re.fullmatch(r"M\d+", name)
+        missing = name not in (set(job_of.values()) if is_job else machines)
+        unrelated = is_job and _RELATION.search(clause) is not None and name not in related
+        if (missing or unrelated) and quote not in out:
+            out.append(quote)
+    if not related:  # an order between tasks was written, and the model has none: it was lost
+        out += [quote for quote in facts.unread_orders if quote not in out]
+    return out
+
+
+def unread_question(quotes: list[str]) -> Question:
+    """The question about parts of the text no extractor read."""
+    return Question(key="unused", text="I could not read these parts: " + "; ".join(repr(q) for q in quotes[:5])
+                    + ". Rephrase that part, or answer 'ignore'.")

@@ -116,6 +116,10 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
         end = len(work.text)
         if i + 1 < len(refs):
             end = refs[i + 1].start()
+            # 'B ... can only start after task A is finished': the predecessors belong to this stretch
+            for tail in re.finditer(_PREDS, work.text[m.end():refs[i + 1].end() + 200]):
+                if m.end() + tail.start() < end <= m.end() + tail.end():
+                    end = m.end() + tail.end()
         stop = re.search(_STOP, work.text[m.end():end])
         if stop:
             end = m.end() + stop.start()
@@ -126,9 +130,10 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
 def read_segments(work: Work, facts: Facts) -> None:
     """Attributes stated per job: 'job 2 takes 3 h, due at 10, weight 2; job 3 ...'."""
     for name, start, end in segments(work):
-        facts.add_job(name)
         head = re.match(JOB_REF, work.text[start:])
-        assert head is not None  # a segment starts at its job reference
+        if head is None:  # read as another job's predecessor already
+            continue
+        facts.add_job(name)
         body_start = start + len(head.group(0))
         found_any = read_attrs(work, facts, name, body_start, end)
         rest = work.text[body_start:end]

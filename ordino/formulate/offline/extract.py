@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ordino.formulate.check import check_problem
@@ -9,12 +10,13 @@ from ordino.formulate.offline.assemble import assemble
 from ordino.formulate.offline.entities import read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
+from ordino.formulate.offline.names import declared_names
 from ordino.formulate.offline.phrases import read_counts, read_default_unit, read_kind, read_objective
 from ordino.formulate.offline.relations import read_downtime, read_precedences, read_setups
 from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.tables import read_tables
-from ordino.formulate.offline.text import Work, check_text
+from ordino.formulate.offline.text import COUNT_WORD, Work, check_text, clause_bounds, quote_around
 from ordino.formulate.questions import Question
 from ordino.models import Model, Problem
 
@@ -34,10 +36,20 @@ class OfflineDraft:
     family: str = "scheduling"
 
 
+UNREAD_ORDER = (r"\b(?:start|begin|commence)s?\s+(?:only\s+)?(?:after|once|when)\b|"
+                r"\b(?:finish|end|complete)(?:es|s|ed)?\s+before\b|\bbefore\b[^.;\n]{0,40}\b(?:starts?|begins?)\b|"
+                r"\bnot\s+before\b[^.;\n]{0,40}\b(?:finished|done|complete[ds]?)\b")
+"""Words that order tasks: left unread, a precedence was lost."""
+
+
 def read_facts(text: str) -> Facts:
-    """Run every extractor over the text, in an order where specific patterns consume text first."""
-    work = Work(text)
-    facts = Facts()
+    """Run every extractor over the text, in an order where specific patterns consume text first; the names the
+    text gives its jobs and machines are read first (`names.declared_names`)."""
+    names = declared_names(text)
+    work = Work(names.rewrite(text))
+    facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore())
+    if names.ordered:
+        facts.machine_order = [f"M{k}" for k in range(1, len(names.machines) + 1)]
     read_default_unit(work, facts)
     read_kind(work, facts)
     read_objective(work, facts)
@@ -54,7 +66,14 @@ def read_facts(text: str) -> Facts:
     read_tuples(work, facts)
     read_lists(work, facts)
     read_segments(work, facts)
-    facts.unused = work.leftover_numbers()
+    facts.unused += work.leftover_numbers()
+    facts.unread_refs = work.leftover_refs()
+    facts.unread_orders = [quote_around(work.cased, *clause_bounds(work.cased, m.start(), m.end()), at=m.start())
+                           for m in work.finditer(UNREAD_ORDER)]
+    if facts.capacities:  # 'needs two workers' no extractor read is a number left over too
+        nouns = "|".join(re.escape(n) for n in facts.capacities)
+        facts.unused += [quote_around(work.cased, *clause_bounds(work.cased, m.start(), m.end()), at=m.start())
+                         for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})")]
     return facts
 
 

@@ -40,7 +40,10 @@ class Facts:
     demands: dict[str, dict[str, int]] = field(default_factory=dict)
     objective: list[tuple[str, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # canonical id (J3, M2) -> the name the text gives it
     unused: list[str] = field(default_factory=list)
+    unread_refs: list[tuple[str, str, str]] = field(default_factory=list)  # (job or machine, quote, clause)
+    unread_orders: list[str] = field(default_factory=list)  # clauses ordering tasks that no extractor read
     ignore_unused: bool = False
 
     def add_job(self, name: str) -> None:

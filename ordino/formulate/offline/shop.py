@@ -8,7 +8,17 @@ from collections.abc import Callable
 from ordino.formulate.offline.entities import read_attrs
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.relations import BLANK_IN
-from ordino.formulate.offline.text import JOB_REF, MACHINE_REF, TIME, Work, job_name, machine_name, time_values
+from ordino.formulate.offline.text import (
+    JOB_REF,
+    MACHINE_REF,
+    TIME,
+    Work,
+    clause_bounds,
+    job_name,
+    machine_name,
+    quote_around,
+    time_values,
+)
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
@@ -42,6 +52,9 @@ def read_routes(work: Work, facts: Facts) -> None:
         facts.add_job(name)
         facts.routes[name] = ops
         work.consume(ref.start(), ref.end() + prev_end)
+        rest = work.text[ref.end() + prev_end:end]
+        if re.search(MACHINE_REF, rest):  # 'then M3' with no time: an operation the route lacks
+            facts.unused.append(quote_around(work.cased, *clause_bounds(work.cased, ref.start(), end), at=ref.start()))
         line_end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
         newline = work.text.find("\n", ref.end() + prev_end, line_end)
         read_attrs(work, facts, name, ref.end() + prev_end, newline if newline >= 0 else line_end)

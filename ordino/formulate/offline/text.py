@@ -20,8 +20,11 @@ bracket ('due dates -2, 4' is -2; '00-04' and 'J1-J5' are ranges)."""
 TIME = rf"{NUM}(?:\s*{UNIT_PATTERN})?"
 _TIME_PARTS = rf"(?P<num>{NUM})\s*(?P<unit>{UNIT_PATTERN})?"
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a single": 1, "single": 1, "a": 1, "an": 1}
-COUNT = r"(?:(?<!\d)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|single|an|a)"
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a single": 1, "single": 1, "a": 1, "an": 1,
+                "both": 2}
+COUNT = r"(?:(?<!\d)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|single|an|a|both)"
+COUNT_WORD = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\b"
+"""A count written in words (a count in digits is a number: `NUM`)."""
 JOB_NOUN = r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?)"
 JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
 MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
@@ -87,8 +90,8 @@ class Work:
         return self.cased[start].isupper()
 
     def leftover_numbers(self) -> list[str]:
-        """The clauses holding numbers no extractor used (ignoring those inside entity names), each quoted once,
-        in whole words as written."""
+        """The clauses holding numbers no extractor used (ignoring those inside names), each quoted once, in
+        whole words as written."""
         text = re.sub(JOB_REF + "|" + MACHINE_REF, lambda m: BLANK * len(m.group(0)), self.text)
         clauses: dict[tuple[int, int], str] = {}
         for m in re.finditer(NUM, text):
@@ -96,6 +99,15 @@ class Work:
             if bounds not in clauses:
                 clauses[bounds] = quote_around(self.cased, *bounds, at=m.start())
         return list(clauses.values())
+
+    def leftover_refs(self) -> list[tuple[str, str, str]]:
+        """(canonical name, quoted clause, clause) of each job or machine mention no extractor read."""
+        out = []
+        for m in re.finditer(rf"(?P<j>{JOB_REF})|(?P<m>{MACHINE_REF})", self.text):
+            name = job_name(m.group("j")) if m.group("j") else machine_name(m.group("m"))
+            bounds = clause_bounds(self.cased, m.start(), m.end())
+            out.append((name, quote_around(self.cased, *bounds, at=m.start()), self.text[slice(*bounds)]))
+        return out
 
 
 CLAUSE_END = re.compile(r"(?<!\d)[.;!?](?=\s|$)|\n")

@@ -1,0 +1,112 @@
+"""The names a text gives its jobs and machines ("orders A to E", "jobs Blue, Red and Green", "stations:
+printing, laminating, trimming"): found first, written in the canonical form the readers know ("job 3",
+"machine 2") so every later sentence about them is read, and given back to the model at the end."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ordino.formulate.offline.text import JOB_NOUN
+
+_NOUN = rf"(?i:\b{JOB_NOUN})"
+_RANGE_WORD = r"(?:-|\u2013|\u2014|\.\.\.?|\u2026|\s+to\s+|\s+through\s+|\s+thru\s+)"
+_LETTER_RANGE = re.compile(rf"{_NOUN}(?P<span>\s*\(?\s*(?P<a>[A-Z])\s*{_RANGE_WORD}\s*(?P<b>[A-Z])\b\)?)")
+_PREFIX_RANGE = re.compile(rf"(?P<span>\(?\s*\b(?P<p>[A-Z][A-Za-z]?)(?P<a>\d+)\s*{_RANGE_WORD}\s*(?:(?P=p))?"
+                           rf"(?P<b>\d+)\b\)?)")
+_NAME = r"[A-Z][\w'-]{0,19}"
+_NAME_LIST = re.compile(rf"{_NOUN}(?P<span>\s*(?:\(|:|\bare\b|\bcalled\b|\bnamed\b)?\s*(?P<l>{_NAME}(?:\s*,\s*"
+                        rf"{_NAME})*\s*,?\s*(?i:and|&)\s+{_NAME}|{_NAME}(?:\s*,\s*{_NAME}){{2,}})\)?)")
+_MACHINE_NOUN = r"(?i:\b(?:machines?|stations?|work\s*cent(?:er|re)s?|workstations?|cells?|lines?|ovens?|" \
+                r"presses|press|resources?))"
+_MACHINE_WORD = r"[A-Za-z][\w'-]{1,19}"
+_MACHINE_LIST = re.compile(rf"{_MACHINE_NOUN}\s*(?:\(|:|\bare\b|\bcalled\b|\bnamed\b)\s*"
+                           rf"(?P<l>(?:the\s+)?{_MACHINE_WORD}(?:\s*(?:,\s*then|,|->|>|\bthen\b|\band\s+then\b|"
+                           rf"\band\b)\s*(?:the\s+)?{_MACHINE_WORD})+)")
+_NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five"}
+
+
+@dataclass
+class Names:
+    """Declared job and machine names, as written, in order of declaration."""
+
+    jobs: list[str] = field(default_factory=list)
+    machines: list[str] = field(default_factory=list)
+    declaration: tuple[int, int] | None = None  # where the job names are listed (dropped once they are known)
+    ordered: bool = False  # the machines were listed as a route ('printing, then laminating')
+
+    def rewrite(self, text: str) -> str:
+        """`text` with the job names' declaration dropped and each mention of a declared name in canonical form
+        (`job k`, `machine k`)."""
+        if self.declaration is not None:
+            a, b = self.declaration
+            text = text[:a] + text[b:]
+        for k, name in enumerate(self.jobs, start=1):
+            for pattern, keep in _mentions(name, single=len(name) == 1):
+                text = pattern.sub(keep + f"job {k}", text)
+        for k, name in enumerate(self.machines, start=1):
+            text = re.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])", f"machine {k}", text,
+                          flags=re.IGNORECASE)
+        return text
+
+    def restore(self) -> dict[str, str]:
+        """Canonical id -> name as written (J3 -> 'C', M2 -> 'laminating')."""
+        out = {f"J{k}": name for k, name in enumerate(self.jobs, start=1)}
+        out.update({f"M{k}": name for k, name in enumerate(self.machines, start=1)})
+        return out
+
+
+def declared_names(text: str) -> Names:
+    """The job names a text declares (letter ranges 'A to E', prefixed ranges 'P1-P4', lists of capitalised
+    names after a job noun) and the machine names it lists after a machine noun ('stations: printing, then
+    laminating'). Names of the canonical form (J3, M2, 'job 3') need nothing and are left out."""
+    names = Names()
+    m = _LETTER_RANGE.search(text)
+    if m and m.group("a") < m.group("b"):
+        names.jobs = [chr(c) for c in range(ord(m.group("a")), ord(m.group("b")) + 1)]
+        names.declaration = m.span("span")
+    elif (p := _PREFIX_RANGE.search(text)) and p.group("p").upper() not in ("J", "M") \
+            and int(p.group("a")) < int(p.group("b")) <= int(p.group("a")) + 50:
+        names.jobs = [f"{p.group('p')}{k}" for k in range(int(p.group("a")), int(p.group("b")) + 1)]
+        names.declaration = p.span("span")
+    elif (listed := _NAME_LIST.search(text)) is not None:
+        found = [n for n in re.findall(_NAME, listed.group("l")) if len(n) == 1 or n.lower() not in _NOT_NAMES]
+        if len(found) >= 2 and len(set(found)) == len(found) and not all(re.fullmatch(r"J\d+", n) for n in found):
+            names.jobs = found
+            names.declaration = listed.span("span")
+    machines = _MACHINE_LIST.search(text)
+    if machines is not None:
+        found = [w for w in re.findall(_MACHINE_WORD, machines.group("l")) if w.lower() not in _NOT_NAMES]
+        if len(found) >= 2 and len({w.lower() for w in found}) == len(found) \
+                and not any(re.fullmatch(r"(?i)m\d+|machine", w) for w in found):
+            names.machines = found
+            names.ordered = re.search(r"\bthen\b|->|>", machines.group("l")) is not None
+    return names
+
+
+def renamed(value: Any, names: dict[str, str]) -> Any:
+    """A model dictionary with every canonical id (J3, J3.2, M2) replaced by the name the text gave it."""
+    if isinstance(value, dict):
+        return {k: renamed(v, names) for k, v in value.items()}
+    if isinstance(value, list):
+        return [renamed(v, names) for v in value]
+    if isinstance(value, str):
+        if value in names:
+            return names[value]
+        op = re.fullmatch(r"(J\d+)\.(\d+)", value)
+        if op and op.group(1) in names:
+            return f"{names[op.group(1)]}.{op.group(2)}"
+    return value
+
+
+def _mentions(name: str, single: bool) -> list[tuple[re.Pattern[str], str]]:
+    """Patterns of a declared job name's mentions, each with the replacement keeping what it matched around the
+    name: with its noun ('order B'), or alone; a one-letter name alone only where it cannot be a word
+    ('A 7/3/6', 'A=3', 'A, B', 'before A'), never in 'A job'."""
+    exact = rf"(?<![\w#'-]){re.escape(name)}(?![\w'])"
+    if not single:
+        return [(re.compile(rf"(?:{_NOUN}\s+)?{exact}"), "")]
+    after = r"(?=\s*(?:\d|[:=(),/;.\]]|-\s*\d|$)|\s+(?:and|or|&|then|before|after|must|is|has|takes?|needs?)\b)"
+    return [(re.compile(rf"{_NOUN}\s+{exact}"), ""), (re.compile(rf"{exact}{after}"), ""),
+            (re.compile(rf"(?P<pre>\b(?:before|after|from|to|and|or|then|with|of)\s+){exact}"), r"\g<pre>")]
