@@ -55,6 +55,16 @@ def read_capacities(work: Work, facts: Facts) -> None:
         for r, n in nouns:
             facts.capacities[r] = count_value(n)
         work.consume(m.start(), end)
+    pair = r"[a-z]+\s*(?:[=:]\s*)?\d+"
+    for m in list(work.finditer(rf"\b(?:resources?|capacit(?:y|ies)|available|limits?)\s*:\s*(?P<l>{pair}"
+                                rf"(?:\s*(?:,|;|\band\b)\s*{pair})*)")):  # 'capacity: cranes 2, workers 4'
+        nouns = [(_noun(r), int(n)) for r, n in re.findall(r"([a-z]+)\s*(?:[=:]\s*)?(\d+)", m.group("l"))]
+        if BLANK_IN(work, m) or any(r in _NOT_RESOURCE for r, _ in nouns):
+            continue
+        for r, n in nouns:
+            facts.capacities.setdefault(r, n)
+        work.consume(m.start(), m.end())
+    patterns.append(r"\bavailable\s+(?P<r>[a-z]+)\s*[:=]\s*(?P<n>\d+)")  # 'Available electricians: 3'
     for p in patterns:
         for m in list(work.finditer(p)):
             if BLANK_IN(work, m):

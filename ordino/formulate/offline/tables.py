@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.facts import Facts, Precedence
-from ordino.formulate.offline.text import BLANK, JOB_REF, NUM, Work, job_name, time_values
+from ordino.formulate.offline.text import BLANK, JOB_REF, NUM, Work, job_name, machine_name, time_values
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 HEADER_WORDS: list[tuple[str, str]] = [
@@ -16,8 +16,12 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"w|wj|w_j|weight|priority|importance", "weight"),
     (r"deadline|dl|latest", "deadline"),
     (r"m\d+|machine_?\d+", "machine"),
-    (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows", "preds"),
+    (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows|wait|waits|wait_for", "preds"),
+    (r"op|operation|step_no|op_no|seq", "op"),
+    (r"step_?\d+|op(?:eration)?_?\d+|stage_?\d+", "step"),
 ]
+_SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
+"""A markdown table's rule under its header ('|---|:---:|')."""
 _PHRASES = [(r"due dates?", "due_date"), (r"processing times?", "processing_time"), (r"release (?:dates?|times?)",
              "release_date"), (r"ready times?", "ready_time"), (r"machine\s+(\d+)", r"m\1"),
             (r"depends on", "depends_on"), (r"\((?:in\s+)?" + UNIT_PATTERN + r"\)", "")]
@@ -51,6 +55,9 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
     for c in cells:
         c = c.strip(" :").replace(" ", "_")
         role = next((r for p, r in HEADER_WORDS if re.fullmatch(p, c)), None)
+        if role is None and "_" in c:  # 'proc time', 'must wait for': the roles its words agree on
+            found = {word_role for w in c.split("_") if (word_role := role_of(w)) not in (None, "label")}
+            role = found.pop() if len(found) == 1 else None
         if role == "machine":
             digits = re.search(r"\d+", c)
             assert digits is not None  # the header matched m<digits> or machine<digits>
@@ -65,6 +72,10 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
     if sum(r != "label" for r in roles) == 0:
         return None
     return roles
+
+
+_STEP_CELL = re.compile(rf"^(?P<m>m\d+|machine\s*\d+)\s*(?:/|:|,|\s)\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)$|"
+                        rf"^(?P<t2>{NUM}\s*(?:{UNIT_PATTERN})?)\s*(?:on|@|/)\s*(?P<m2>m\d+|machine\s*\d+)$")
 
 
 def read_tables(work: Work, facts: Facts) -> None:
@@ -87,9 +98,15 @@ def read_tables(work: Work, facts: Facts) -> None:
 
 
 def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int, roles: list[str]) -> int:
-    used = 0
+    if "step" in roles or "op" in roles:
+        return _route_rows(work, facts, lines, offsets, i, roles)
+    used = rows = 0  # lines read under the header; of them, rows of data
     matrix: list[list[TimeVal]] = []
     for k in range(i + 1, len(lines)):
+        if _SEPARATOR.match(lines[k]) and used == 0:
+            work.consume(offsets[k], offsets[k] + len(lines[k]))
+            used += 1
+            continue
         raw = re.sub(JOB_REF, lambda m: job_name(m.group(0)), lines[k])
         cells = _cells(raw, commas="," in lines[i])
         if not cells or BLANK in raw:
@@ -101,7 +118,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             cells = [*cells, "-"]
         if len(cells) != len(cells_roles):
             break
-        name = f"J{used + 1}"
+        name = f"J{rows + 1}"
         row: list[TimeVal] = []
         ok = True
         for cell, role in zip(cells, cells_roles, strict=True):
@@ -136,10 +153,67 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             matrix.append(row)
         work.consume(offsets[k], offsets[k] + len(lines[k]))
         used += 1
-    if matrix and used:
+        rows += 1
+    if not rows:
+        return 0
+    if matrix:
         facts.matrix = matrix
         facts.matrix_machines = [r.split(":")[1] for r in roles if r.startswith("machine:")]
     return used
+
+
+def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int, roles: list[str]) -> int:
+    """Tables of operations: 'job | step 1 | step 2' with cells 'M2 / 4' (one route per row), or 'job | op | M1 |
+    M2' with one row per operation and a time on each machine that can do it ('-': cannot)."""
+    used = 0
+    routes: dict[str, list[list[tuple[str, TimeVal]]]] = {}
+    for k in range(i + 1, len(lines)):
+        if _SEPARATOR.match(lines[k]) and used == 0:
+            work.consume(offsets[k], offsets[k] + len(lines[k]))
+            used += 1
+            continue
+        raw = lines[k]
+        cells = [c.strip() for c in raw.strip().strip("|").split("|")] if "|" in raw else raw.split()
+        if BLANK in raw or len(cells) != len(roles) or "label" not in roles:
+            break
+        label = re.sub(JOB_REF, lambda m: job_name(m.group(0)), cells[roles.index("label")])
+        name = f"J{int(label)}" if label.isdigit() else label.upper()
+        ops = _step_ops(cells, roles) if "step" in roles else _eligible(cells, roles)
+        if not ops:
+            break
+        routes.setdefault(name, []).extend(ops)
+        work.consume(offsets[k], offsets[k] + len(lines[k]))
+        used += 1
+    if not routes:
+        return 0
+    for name, ops in routes.items():
+        facts.add_job(name)
+        facts.routes[name] = ops
+    return used
+
+
+def _step_ops(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVal]]]:
+    """The operations of one route row ('M2 / 4' per step; empty cells end the route); [] when unreadable."""
+    ops = []
+    for cell, role in zip(cells, roles, strict=True):
+        if role != "step" or cell in ("", "-"):
+            continue
+        m = _STEP_CELL.match(cell)
+        if m is None:
+            return []
+        ops.append([(machine_name(m.group("m") or m.group("m2")), time_values(m.group("t") or m.group("t2"))[0])])
+    return ops
+
+
+def _eligible(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVal]]]:
+    """One operation: its time on each machine column that has one ('-' or empty: not eligible)."""
+    alternatives = []
+    for cell, role in zip(cells, roles, strict=True):
+        if role.startswith("machine:") and cell not in ("", "-"):
+            if not re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell):
+                return []
+            alternatives.append((role.split(":")[1], time_values(cell)[0]))
+    return [alternatives] if alternatives else []
 
 
 def _grids(work: Work, facts: Facts) -> None:
