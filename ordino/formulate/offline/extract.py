@@ -14,6 +14,7 @@ from ordino.formulate.offline.names import declared_names
 from ordino.formulate.offline.phrases import read_counts, read_default_unit, read_kind, read_objective
 from ordino.formulate.offline.relations import read_downtime, read_precedences, read_setups
 from ordino.formulate.offline.resources import read_capacities, read_demands
+from ordino.formulate.offline.runs import read_runs
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.tables import read_tables
 from ordino.formulate.offline.text import COUNT_WORD, Work, check_text, clause_bounds, quote_around
@@ -64,6 +65,7 @@ def read_facts(text: str) -> Facts:
     read_demands(work, facts)
     read_rows(work, facts)
     read_tuples(work, facts)
+    read_runs(work, facts)
     read_lists(work, facts)
     read_segments(work, facts)
     facts.unused += work.leftover_numbers()

@@ -24,6 +24,10 @@ _MACHINE_WORD = r"[A-Za-z][\w'-]{1,19}"
 _MACHINE_LIST = re.compile(rf"{_MACHINE_NOUN}\s*(?:\(|:|\bare\b|\bcalled\b|\bnamed\b)\s*"
                            rf"(?P<l>(?:the\s+)?{_MACHINE_WORD}(?:\s*(?:,\s*then|,|->|>|\bthen\b|\band\s+then\b|"
                            rf"\band\b)\s*(?:the\s+)?{_MACHINE_WORD})+)")
+_LABEL = r"[A-Z][A-Za-z]{0,11}\d{0,3}"
+_LABELLED = rf"(?P<n>{_LABEL})\s*(?:\(\s*\d[^)]{{0,40}}\)|[:=]?\s*\d[^,;\n]{{0,20}})"
+_LABEL_RUN = re.compile(rf"{_LABELLED.replace('?P<n>', '')}(?:\s*[,;]\s*(?:and\s+)?"
+                        rf"{_LABELLED.replace('?P<n>', '')}){{2,}}")
 _NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five"}
 
 
@@ -75,6 +79,10 @@ def declared_names(text: str) -> Names:
         if len(found) >= 2 and len(set(found)) == len(found) and not all(re.fullmatch(r"J\d+", n) for n in found):
             names.jobs = found
             names.declaration = listed.span("span")
+    if not names.jobs and (run := _LABEL_RUN.search(text)) is not None:  # 'A=3, B=1, C=4', 'P1 (3, 5, 2), ...'
+        found = [m.group("n") for m in re.finditer(_LABELLED, run.group(0))]
+        if len(set(found)) == len(found) and not any(re.fullmatch(r"[JMR]\d*", n) for n in found):
+            names.jobs = found
     machines = _MACHINE_LIST.search(text)
     if machines is not None:
         found = [w for w in re.findall(_MACHINE_WORD, machines.group("l")) if w.lower() not in _NOT_NAMES]

@@ -99,7 +99,8 @@ def read_counts(work: Work, facts: Facts) -> None:
             for n in names:
                 facts.add_job(n.upper())
             work.consume(m.start(), m.end())
-    for m in work.take(rf"\b({COUNT})[ ]+(?:\w+[ ]+)?{JOB_NOUN}\b(?![ ]*#?[ ]*\d)(?![ ]+[a-z]\d*(?:[:,]|\s|$))"):
+    for m in work.take(rf"\b({COUNT})[ ]+(?:\w+[ ]+)?{JOB_NOUN}\b(?![ ]*#?[ ]*\d)(?![ ]+[a-z]\d*(?:[:,]|\s|$))"
+                       r"(?!\s+(?:at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"):  # not 'one job at a time'
         if facts.n_jobs is None and m.group(1) not in ("a", "an", "single", "a single"):
             facts.n_jobs = count_value(m.group(1))
     for m in work.take(rf"\b({COUNT})\s+(?:(?:identical|parallel|equal|uniform|unrelated|same|similar)\s+)*"

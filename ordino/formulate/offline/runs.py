@@ -1,0 +1,58 @@
+"""Runs of labelled values: 'A=3, B=1, C=4', 'J1 2h, J2 4h', 'P1 (3, 5, 2), P2 (2, 4, 1)'. What the values
+are comes from the words before the run ('processing times in hours:', 'weights:') or from a column spec
+('(processing time, due date, weight)'); bare single values are processing times."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.relations import BLANK_IN
+from ordino.formulate.offline.tables import role_of
+from ordino.formulate.offline.text import JOB_REF, TIME, Work, job_name, time_values
+from ordino.formulate.offline.units import TimeVal
+
+_VALUES = rf"(?:\(\s*{TIME}(?:\s*,\s*{TIME})+\s*\)|{TIME})"
+_ITEM = rf"{JOB_REF}\s*(?:[:=]|is|takes|needs)?\s*{_VALUES}"
+RUN = re.compile(rf"{_ITEM}(?:\s*(?:,\s*and|,|;|\band\b)\s*{_ITEM})+")
+_ITEM_PARTS = re.compile(rf"(?P<j>{JOB_REF})\s*(?:[:=]|is|takes|needs)?\s*(?P<v>{_VALUES})")
+_KEYS = [("p", r"process\w*|durations?|times?|takes?|lengths?|hours|minutes|\bp\b"),
+         ("due", r"due\w*|promised|deadlines?"), ("weight", r"weights?|priorit\w*|importance|\bw\b"),
+         ("release", r"release\w*|ready|arriv\w*|available")]
+_SPEC = re.compile(r"\((?P<cols>[a-z_ ]+(?:,\s*[a-z_ ]+)+)\)")
+
+
+def read_runs(work: Work, facts: Facts) -> None:
+    """Every run of at least two labelled values, read into the jobs' attributes and consumed."""
+    for m in list(RUN.finditer(work.text)):
+        if BLANK_IN(work, m):
+            continue
+        items = [(job_name(i.group("j")), time_values(i.group("v"))) for i in _ITEM_PARTS.finditer(m.group(0))]
+        head = _head(work.text, m.start())
+        roles = _roles(head, max(len(v) for _, v in items))
+        if roles is None or any(len(v) != len(roles) for _, v in items):
+            continue
+        for name, values in items:
+            for role, tv in zip(roles, values, strict=True):
+                facts.set_attr(name, role, TimeVal(tv.value) if role == "weight" else tv)
+        work.consume(m.start(), m.end())
+
+
+def _head(text: str, start: int) -> str:
+    """The words before a run, back to the previous sentence, clause or line."""
+    cut = max(text.rfind(mark, 0, start) for mark in (". ", "; ", "\n"))
+    return text[cut + 1:start]
+
+
+def _roles(head: str, width: int) -> list[str] | None:
+    """What each value of an item is: from a column spec in the head, else from its last keyword (one value
+    per item), else processing times; None when the head names nothing this reader knows."""
+    spec = _SPEC.search(head)
+    if spec is not None:
+        roles = [role_of(c.strip().replace(" ", "_")) for c in spec.group("cols").split(",")]
+        known = [r for r in roles if r in ("p", "due", "release", "weight", "deadline")]
+        return known if len(known) == len(roles) == width else None
+    if width != 1:
+        return None
+    found = [(k.end(), role) for role, pattern in _KEYS for k in re.finditer(pattern, head)]
+    return [max(found)[1]] if found else ["p"]
