@@ -92,6 +92,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         raise Incomplete([Question(key="due", text=f"The objective needs due dates: give one per job "
                                    f"({', '.join(names)}).")])
     machines = _machines(facts, kind)
+    if len(machines) == 1:  # 'the press is broken ...' on the only machine there is
+        facts.down = [(None, a, b) for _, a, b in facts.down]
     resources: list[dict[str, Any]] = [{"id": m, "kind": "machine"} for m in machines]
     for m in resources:
         m["unavailable"] = sorted((t(a), t(b)) for who, a, b in facts.down if who in (None, m["id"]))
@@ -196,6 +198,10 @@ def _machines(facts: Facts, kind: str) -> list[str]:
 
 def _single_modes(facts: Facts, kind: str, name: str, duration: int, machines: list[str]) -> list[dict[str, Any]]:
     if kind == "rcpsp":
+        idle = [r for r in facts.capacities if not any(d.get(r) for d in facts.demands.values())]
+        if idle or not facts.demands:
+            raise Incomplete([Question(key="demands", text=f"How much of {', '.join(idle or list(facts.capacities))} "
+                                       "does each task need? (e.g. 'task A needs 2 workers')")])
         demand = facts.demands.get(name, {})
         res = [r for r in facts.capacities if demand.get(r)]
         mode: dict[str, Any] = {"resources": res, "duration": duration}

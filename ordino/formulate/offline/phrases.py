@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.text import COUNT, JOB_NOUN, Work, count_value, unit_of
+from ordino.formulate.offline.text import COUNT, JOB_NOUN, MACHINE_NOUN, Work, count_value, unit_of
 from ordino.formulate.offline.units import UNIT_PATTERN
 
 _W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|ies)|importance))"
 # order matters: the first pattern that matches a region consumes it
 OBJECTIVES: list[tuple[str, str]] = [
-    (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|sum of w\S*\s*t\S*",
-     "total_weighted_tardiness"),
+    (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|sum of w\S*\s*t\S*|"
+     r"(?:sum|\u2211|\u03a3)\s*w_?j?\s*\*?\s*t_?j?\b", "total_weighted_tardiness"),
+    (r"(?:sum|\u2211|\u03a3)\s*w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
+    (r"(?:sum|\u2211|\u03a3)\s*w_?j?\s*\*?\s*u_?j?\b", "weighted_number_tardy"),
+    (r"(?:sum|\u2211|\u03a3)\s*t_?j\b", "total_tardiness"),
+    (r"(?:sum|\u2211|\u03a3)\s*u_?j\b", "number_tardy"),
+    (r"(?:sum|\u2211|\u03a3)\s*c_?j\b", "total_completion_time"),
     (r"total tardiness|sum of (?:the )?tardiness|summed tardiness|tardiness|total delay|sum of (?:the )?delays"
      r"|total lateness past", "total_tardiness"),
     (rf"{_W}\s+(?:number|count) of (?:late|tardy)|{_W}\s+(?:late|tardy) jobs", "weighted_number_tardy"),
@@ -30,8 +35,11 @@ OBJECTIVES: list[tuple[str, str]] = [
     (r"makespan|c_?max|(?:project|overall|total)\s+(?:duration|length|time)|as (?:early|soon|fast) as possible"
      r"|earliest (?:possible )?(?:finish|completion|end)|finish (?:everything|all(?: jobs| tasks)?|the project)"
      r"\s+(?:as (?:early|soon) as possible|asap|quickly|first|earliest)|\basap\b|shortest (?:schedule|total time)"
-     r"|(?:last|final) (?:job|task|one) (?:finishes|ends|completes)|complete (?:everything|all) asap",
-     "makespan"),
+     r"|(?:last|final) (?:job|task|one) (?:finishes|ends|completes)|complete (?:everything|all) asap"
+     r"|(?:minimum|shortest|least|smallest|earliest)\s+(?:possible\s+)?(?:total\s+)?(?:time|number of (?:days|hours|"
+     r"minutes|weeks|periods))\s+(?:needed\s+|required\s+)?(?:to|until|before)\s+(?:finish|complete|get)\w*\s+"
+     r"(?:everything|all\b)|time until (?:all|every)(?: the)? (?:tasks?|jobs?|orders?|activit\w+)\s+(?:are|is)\s+"
+     r"(?:finished|done|completed?)", "makespan"),
 ]
 
 
@@ -60,8 +68,11 @@ KINDS: list[tuple[str, str]] = [
     (r"flow[\s-]*shop|pfsp|(?:each|every|all) (?:of the )?(?:jobs?|orders?|products?|parts?) (?:go(?:es)? through|"
      r"visits?|passes? through|(?:is|are) processed on|runs? on|must go through)\s*(?:the\s+)?(?:machines|stages|"
      r"all|both|each)|same (?:order|sequence|route) of machines|in the same order", "flow_shop"),
-    (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine", "parallel_machines"),
-    (r"single[\s-]+machine|one machine|only machine|a machine\b|1 machine|the machine\b", "single_machine"),
+    (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine|(?:machines|ovens|lathes|presses|lines|"
+     r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b",
+     "parallel_machines"),
+    (rf"single[\s-]+machine|one machine|only machine|a machine\b|1 machine|the machine\b|\b(?:one|a single|1|only one|"
+     rf"the only)\s+(?:[a-z-]+\s+){{0,2}}{MACHINE_NOUN}\b(?!\s+(?:at a time|each))", "single_machine"),
     (r"rcpsp|project scheduling|\bproject\b|crew|workers?|resource", "rcpsp"),
 ]
 
@@ -103,7 +114,7 @@ def read_counts(work: Work, facts: Facts) -> None:
                        r"(?!\s+(?:at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"):  # not 'one job at a time'
         if facts.n_jobs is None and m.group(1) not in ("a", "an", "single", "a single"):
             facts.n_jobs = count_value(m.group(1))
-    for m in work.take(rf"\b({COUNT})\s+(?:(?:identical|parallel|equal|uniform|unrelated|same|similar)\s+)*"
+    for m in work.take(rf"\b({COUNT})\s+(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
                        r"(?:machines?|stations?|lines?|servers?|ovens?|presses|stages?)\b|"
                        rf"\b({COUNT})\s+(?:identical|parallel|equal|similar)\s+(?:[a-z]+\s+)?[a-z]+"):
         if facts.n_machines is None:

@@ -105,6 +105,7 @@ def BLANK_IN(work: Work, m: re.Match[str]) -> bool:  # noqa: N802 - reads like a
 
 
 _DOWN = (r"(?:is\s+|will be\s+|goes\s+)?(?:down|unavailable|not available|offline|under maintenance|in maintenance|"
+         r"broken|out of (?:order|service)|under repair|"
          r"being maintained|closed|blocked|stopped|off|has (?:a\s+)?(?:break|maintenance|downtime)|"
          r"(?:needs|has|gets|requires) maintenance)")
 _SPAN = (rf"(?:from|between|during|in|at)?\s*(?:time\s+|t\s*=\s*)?(?P<s>{TIME})\s*(?:to|until|till|and|-)\s*"
@@ -114,7 +115,7 @@ _SPAN = (rf"(?:from|between|during|in|at)?\s*(?:time\s+|t\s*=\s*)?(?P<s>{TIME})\
 def read_downtime(work: Work, facts: Facts) -> None:
     """'machine 2 is down from 8 to 10', 'break from 4 to 5', 'M1: maintenance 3-5'."""
     patterns = [
-        rf"(?P<m>{MACHINE_REF}|(?:the|our|a|one)\s+machine|it)\s*:?\s*{_DOWN}\s*(?:for maintenance\s+|for a break\s+)?"
+        rf"(?P<m>{MACHINE_REF}|(?:the|our|a|one)\s+[a-z]+|it)\s*:?\s*{_DOWN}\s*(?:for maintenance\s+|for a break\s+)?"
         rf"{_SPAN}",
         rf"(?:maintenance|break|downtime|shutdown|outage|pause)\s+(?:on|of|for)\s+(?P<m>{MACHINE_REF})\s*:?\s*{_SPAN}",
         rf"(?P<m>{MACHINE_REF})?\s*:?\s*(?:a\s+|there is a\s+|there's a\s+)?(?:planned\s+|scheduled\s+|lunch\s+)?"
@@ -128,7 +129,8 @@ def read_downtime(work: Work, facts: Facts) -> None:
             if BLANK_IN(work, m):
                 continue
             ref = m.groupdict().get("m")
-            machine = machine_name(ref) if ref and re.search(r"\d", ref) else None
+            machine = machine_name(ref) if ref and re.search(r"\d", ref) else \
+                ref.split()[-1] if ref and not re.fullmatch(r"(?:the|our|a|one)\s+machine|it", ref) else None
             s = time_values(m.group("s"))[0]
             e = time_values(m.group("e"))[0]
             if s.unit is None and e.unit is not None:

@@ -7,16 +7,17 @@ import re
 from ordino.formulate.offline.entities import segments
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.relations import BLANK_IN
-from ordino.formulate.offline.text import BLANK, COUNT, Work, count_value
+from ordino.formulate.offline.text import BLANK, COUNT, MACHINE_NOUN, MACHINE_NOUNS, Work, count_value
 
 _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day", "hour", "minute", "min", "week",
                  "time", "unit", "product", "part", "item", "h", "d", "m", "s", "hr", "lot", "batch", "other",
                  "more", "step", "stage", "operation", "project", "of", "the", "and", "for", "in", "on", "at",
                  "available", "total", "late", "each", "identical", "parallel", "similar", "equal", "uniform",
-                 "oven", "lathe", "press", "line", "station", "server", "single", "packing", "weight"}
+                 "single", "packing", "weight", *MACHINE_NOUNS}
 
 
 _AVAILABLE = re.compile(r"\s+(?:are\s+)?available")
+_MACHINE_AHEAD = re.compile(rf"[a-z-]*?(?:\s+[a-z-]+){{0,2}}?[\s-]*{MACHINE_NOUN}\b")
 
 
 def _noun(word: str) -> str:
@@ -72,6 +73,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
             r = re.sub(r"resource\s*", "r", m.group("r"))
             noun = _noun(r)
             if noun in _NOT_RESOURCE or m.group("n") in ("a", "an", "single", "a single") and "crew" not in m.group(0):
+                continue
+            if _MACHINE_AHEAD.match(work.text, m.start("r")):  # 'one heat-treatment furnace' is a machine
                 continue
             if noun in facts.capacities:
                 continue  # the first statement of a capacity wins; later 'with 2 carpenters' are demands

@@ -28,8 +28,8 @@ def read_runs(work: Work, facts: Facts) -> None:
         if BLANK_IN(work, m):
             continue
         items = [(job_name(i.group("j")), time_values(i.group("v"))) for i in _ITEM_PARTS.finditer(m.group(0))]
-        head = _head(work.text, m.start())
-        roles = _roles(head, max(len(v) for _, v in items))
+        roles = _roles(_head(work.text, m.start(), (". ", "\n")), _head(work.text, m.start(), (". ", "; ", "\n")),
+                       max(len(v) for _, v in items))
         if roles is None or any(len(v) != len(roles) for _, v in items):
             continue
         for name, values in items:
@@ -38,21 +38,22 @@ def read_runs(work: Work, facts: Facts) -> None:
         work.consume(m.start(), m.end())
 
 
-def _head(text: str, start: int) -> str:
-    """The words before a run, back to the previous sentence, clause or line."""
-    cut = max(text.rfind(mark, 0, start) for mark in (". ", "; ", "\n"))
+def _head(text: str, start: int, marks: tuple[str, ...]) -> str:
+    """The words before a run, back to the previous of these marks (sentence, clause or line ends)."""
+    cut = max(text.rfind(mark, 0, start) for mark in marks)
     return text[cut + 1:start]
 
 
-def _roles(head: str, width: int) -> list[str] | None:
-    """What each value of an item is: from a column spec in the head, else from its last keyword (one value
-    per item), else processing times; None when the head names nothing this reader knows."""
-    spec = _SPEC.search(head)
+def _roles(sentence: str, clause: str, width: int) -> list[str] | None:
+    """What each value of an item is: from a column spec in the sentence before the run, else from the last
+    keyword of the clause before it (one value per item), else processing times; None when the spec names
+    something this reader does not know."""
+    spec = _SPEC.search(sentence)
     if spec is not None:
         roles = [role_of(c.strip().replace(" ", "_")) for c in spec.group("cols").split(",")]
         known = [r for r in roles if r in ("p", "due", "release", "weight", "deadline")]
         return known if len(known) == len(roles) == width else None
     if width != 1:
         return None
-    found = [(k.end(), role) for role, pattern in _KEYS for k in re.finditer(pattern, head)]
+    found = [(k.end(), role) for role, pattern in _KEYS for k in re.finditer(pattern, clause)]
     return [max(found)[1]] if found else ["p"]

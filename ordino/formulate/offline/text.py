@@ -26,8 +26,13 @@ COUNT = r"(?:(?<!\d)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 COUNT_WORD = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\b"
 """A count written in words (a count in digits is a number: `NUM`)."""
 JOB_NOUN = r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?)"
-JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
+JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+(?![ijkn]\b)[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
 MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
+MACHINE_NOUNS = ("machine", "oven", "furnace", "kiln", "press", "lathe", "mill", "drill", "grinder", "extruder",
+                 "printer", "engraver", "mixer", "filler", "reactor", "station", "line", "server", "cutter", "welder",
+                 "robot", "router", "sander", "saw", "loom", "autoclave", "dryer", "washer", "packer")
+"""Words that name one machine (a resource that does one job at a time), not a pool of workers."""
+MACHINE_NOUN = rf"(?:{'|'.join(MACHINE_NOUNS)})(?:e?s)?"
 _BLANKS = re.compile(r"\s{2,}")
 _REPLACE = {"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d7": "x", "\u2192": ">", "\u21d2": ">",
             "\u2022": "-", "\u00b7": "-", "\t": "|", "\r": " ", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
