@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ordino.formulate.check import check_problem
 from ordino.formulate.offline.assemble import assemble
+from ordino.formulate.offline.clock import relative_to_start
 from ordino.formulate.offline.entities import read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
@@ -45,7 +46,9 @@ UNREAD_ORDER = (r"\b(?:start|begin|commence)s?\s+(?:only\s+)?(?:after|once|when)
 
 def read_facts(text: str) -> Facts:
     """Run every extractor over the text, in an order where specific patterns consume text first; the names the
-    text gives its jobs and machines are read first (`names.declared_names`)."""
+    text gives its jobs and machines are read first (`names.declared_names`), clock times become minutes after
+    the stated start (`clock.relative_to_start`)."""
+    text = relative_to_start(text)
     names = declared_names(text)
     work = Work(names.rewrite(text))
     facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore())

@@ -12,12 +12,12 @@ _W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|
 # order matters: the first pattern that matches a region consumes it
 OBJECTIVES: list[tuple[str, str]] = [
     (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|sum of w\S*\s*t\S*|"
-     r"(?:sum|\u2211|\u03a3)\s*w_?j?\s*\*?\s*t_?j?\b", "total_weighted_tardiness"),
-    (r"(?:sum|\u2211|\u03a3)\s*w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
-    (r"(?:sum|\u2211|\u03a3)\s*w_?j?\s*\*?\s*u_?j?\b", "weighted_number_tardy"),
-    (r"(?:sum|\u2211|\u03a3)\s*t_?j\b", "total_tardiness"),
-    (r"(?:sum|\u2211|\u03a3)\s*u_?j\b", "number_tardy"),
-    (r"(?:sum|\u2211|\u03a3)\s*c_?j\b", "total_completion_time"),
+     r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?w_?j?\s*\*?\s*t_?j?\b", "total_weighted_tardiness"),
+    (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
+    (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?w_?j?\s*\*?\s*u_?j?\b", "weighted_number_tardy"),
+    (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?t_?j\b", "total_tardiness"),
+    (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?u_?j\b", "number_tardy"),
+    (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?c_?j\b", "total_completion_time"),
     (r"total tardiness|sum of (?:the )?tardiness|summed tardiness|tardiness|total delay|sum of (?:the )?delays"
      r"|total lateness past", "total_tardiness"),
     (rf"{_W}\s+(?:number|count) of (?:late|tardy)|{_W}\s+(?:late|tardy) jobs", "weighted_number_tardy"),

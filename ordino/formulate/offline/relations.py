@@ -109,7 +109,7 @@ _DOWN = (r"(?:is\s+|will be\s+|goes\s+)?(?:down|unavailable|not available|offlin
          r"being maintained|closed|blocked|stopped|off|has (?:a\s+)?(?:break|maintenance|downtime)|"
          r"(?:needs|has|gets|requires) maintenance)")
 _SPAN = (rf"(?:from|between|during|in|at)?\s*(?:time\s+|t\s*=\s*)?(?P<s>{TIME})\s*(?:to|until|till|and|-)\s*"
-         rf"(?:time\s+)?(?P<e>{TIME})")
+         rf"(?:time\s+|t\s*=\s*)?(?P<e>{TIME})")
 
 
 def read_downtime(work: Work, facts: Facts) -> None:

@@ -66,9 +66,16 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
             noun = c.rstrip("s")
             if noun in resources or c in resources:
                 role = "res:" + (noun if noun in resources else c)
+            elif re.fullmatch(r"[a-z][a-z-]{2,19}", c):
+                role = "station:" + c  # an unknown word: a named machine, if every other column is one too
             else:
                 return None
         roles.append(role)
+    stations = [r for r in roles if r.startswith("station:")]
+    if stations and (len(stations) < 2 or any(r not in ("label", *stations) for r in roles)):
+        return None
+    if stations:
+        roles = [f"machine:{r[8:]}" if r.startswith("station:") else r for r in roles]
     if sum(r != "label" for r in roles) == 0:
         return None
     return roles

@@ -1,0 +1,133 @@
+"""The structures the offline reader understands beyond fixed phrasings (issue 17): declared names kept to the
+model, ranges and lists of names, runs of labelled values, tables with a markdown rule, named stations as table
+columns, clock times against a stated start, breakdowns of a named machine; and the guards that turn a clause
+it could not read into a question instead of a silently wrong model. Each optimum is brute-forced here."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+import ordino
+from ordino.formulate.offline.clock import relative_to_start
+from ordino.formulate.offline.extract import extract_offline
+from ordino.models import Problem
+
+
+def solved(text: str) -> tuple[Problem, float]:
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    result = ordino.solve(draft.problem, time_limit=10)
+    assert result.status == "optimal"
+    return draft.problem, result.objective
+
+
+def asked(text: str) -> list[str]:
+    draft = extract_offline(text)
+    assert draft.problem is None
+    return [q.text for q in draft.missing]
+
+
+def single_machine(p: list[int], cost) -> int:
+    """Best over every order of `cost(order, completion times)` on one machine, no idle time."""
+    best = None
+    for order in itertools.permutations(range(len(p))):
+        t, ends = 0, [0] * len(p)
+        for j in order:
+            t += p[j]
+            ends[j] = t
+        value = cost(ends)
+        best = value if best is None else min(best, value)
+    assert best is not None
+    return best
+
+
+def test_a_letter_range_names_the_jobs_and_the_names_are_kept():
+    problem, value = solved("Two identical ovens. Jobs A-E take 5, 4, 3, 3, 3 hours. Minimise the makespan.")
+    assert [t.id for t in problem.tasks] == ["A", "B", "C", "D", "E"]
+    assert value == 9  # 5 + 4 on one oven, 3 + 3 + 3 on the other
+
+
+def test_labelled_values_take_their_meaning_from_the_words_before_them():
+    text = ("One furnace, all batches ready now. Processing times in hours: A=3, B=1, C=4, D=2. "
+            "Priority weights: A=2, B=1, C=5, D=3. Minimise sum of w_j*C_j.")
+    problem, value = solved(text)
+    assert [(t.id, t.modes[0].duration, t.weight) for t in problem.tasks] == [
+        ("A", 3, 2), ("B", 1, 1), ("C", 4, 5), ("D", 2, 3)]
+    assert value == single_machine([3, 1, 4, 2], lambda c: 2 * c[0] + c[1] + 5 * c[2] + 3 * c[3])
+
+
+def test_labelled_tuples_follow_a_column_spec():
+    text = ("One press. For each order (processing time, due date, weight): P1 (3, 5, 2), P2 (2, 4, 1), "
+            "P3 (4, 12, 3). Minimise the total weighted tardiness.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["P1", "P2", "P3"]
+    due, w = [5, 4, 12], [2, 1, 3]
+    assert value == single_machine([3, 2, 4], lambda c: sum(w[j] * max(0, c[j] - due[j]) for j in range(3)))
+
+
+def test_a_markdown_table_with_its_rule_is_read():
+    text = ("| job | proc time | due |\n|-----|-----------|-----|\n| J1 | 4 | 6 |\n| J2 | 3 | 5 |\n| J3 | 2 | 4 |\n\n"
+            "All jobs run on a single machine. Minimize the total tardiness.")
+    _, value = solved(text)
+    due = [6, 5, 4]
+    assert value == single_machine([4, 3, 2], lambda c: sum(max(0, c[j] - due[j]) for j in range(3)))
+
+
+def test_named_stations_as_table_columns_keep_their_names():
+    text = ("Three parts go through cutting, then welding, in the same order at both stations. Times in hours:\n"
+            "part cutting welding\nP1 3 2\nP2 1 4\nP3 2 2\nMinimise the makespan.")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {"cutting", "welding"}
+    times = [(3, 2), (1, 4), (2, 2)]
+    best = None
+    for order in itertools.permutations(times):
+        cut = weld = 0
+        for a, b in order:
+            cut += a
+            weld = max(weld, cut) + b
+        best = weld if best is None else min(best, weld)
+    assert value == best == 9
+
+
+def test_clock_times_count_from_the_stated_start():
+    assert relative_to_start("We start at 8 am; A is due by 9:30, B by 1 pm.") == \
+        "We start at 0 min; A is due by 90 min, B by 300 min."
+    assert relative_to_start("A takes 2.25 hours, due 10:30.") == "A takes 2.25 hours, due 10:30."  # no start
+    assert relative_to_start("We start at 9:00; A is due by 8:30.") == "We start at 9:00; A is due by 8:30."
+
+
+def test_a_named_machine_broken_for_a_while_is_a_down_time():
+    text = ("The press is broken between t=3 and t=5. Jobs J1 2h, J2 4h, J3 1h wait for it. "
+            "Minimise the total completion time.")
+    problem, value = solved(text)
+    assert problem.resources[0].unavailable == [(3, 5)]
+    assert value == 1 + 3 + 9  # J3 [0,1), J1 [1,3), J2 waits for the press: [5,9)
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("3 identical parallel machines, 6 jobs, p = 2,3,2,4,3,1. prec J1<J4, J2<J5. minimize Cmax.", "J1<J4"),
+    ("Job shop, three machines, minimize makespan. Job 1: M1 for 3, then M2 for 2. Job 2: M2 for 4, then M3.",
+     "then M3"),
+    ("Flexible job shop with two machines, minimize makespan. Job 1: first op 2 on M1 or 2 on M2, then 3 on M1. "
+     "Job 2: a single op, can run on either M1 or M2.", "Job 2"),
+    ("On the dock we have 2 cranes. Unloading (task A) takes 4 hours and needs one crane. Loading (task B) takes "
+     "2 hours and needs one crane, and it can only start after the container has been unloaded. Minimise the "
+     "makespan.", "start after"),
+])
+def test_clauses_it_could_not_read_are_asked_not_dropped(text: str, quoted: str):
+    questions = asked(text)
+    assert any(quoted.lower() in q.lower() for q in questions), questions
+
+
+def test_a_furnace_is_a_machine_and_an_unused_resource_is_a_question():
+    problem, _ = solved("We have one heat-treatment furnace. Jobs A=3, B=1, C=2. Minimise the makespan.")
+    assert [r.kind for r in problem.resources] == ["machine"]
+    questions = asked("We have 4 workers. Task A takes 3 days, task B takes 2 days. Minimise the makespan.")
+    assert any("worker" in q for q in questions), questions
+
+
+def test_an_index_letter_is_not_a_job():
+    problem, _ = solved("One machine. Jobs A=3, B=1, C=2. Minimise sum of C_j, where C_j is when batch j ends.")
+    assert [t.id for t in problem.tasks] == ["A", "B", "C"]
