@@ -131,6 +131,12 @@ ADVERSARIAL = {
     "capacity words": "cap",
     "list items": "a, b and ",
     "table cells": "| 1 ",
+    "order words": "start after ",
+    "name lists": "A, ",
+    "clock times": "at 1:00 ",
+    "labelled tuples": "P1 (1, 2), ",
+    "name ranges": "jobs A-",
+    "job mentions": "job 1 ",
 }
 
 

@@ -18,7 +18,7 @@ from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.runs import read_runs
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.tables import read_tables
-from ordino.formulate.offline.text import COUNT_WORD, Work, check_text, clause_bounds, quote_around
+from ordino.formulate.offline.text import COUNT_WORD, Work, check_text, squeeze
 from ordino.formulate.questions import Question
 from ordino.models import Model, Problem
 
@@ -48,7 +48,7 @@ def read_facts(text: str) -> Facts:
     """Run every extractor over the text, in an order where specific patterns consume text first; the names the
     text gives its jobs and machines are read first (`names.declared_names`), clock times become minutes after
     the stated start (`clock.relative_to_start`)."""
-    text = relative_to_start(text)
+    text = relative_to_start(squeeze(text))  # squeezed first: no pattern meets a long run of blanks
     names = declared_names(text)
     work = Work(names.rewrite(text))
     facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore())
@@ -73,12 +73,10 @@ def read_facts(text: str) -> Facts:
     read_segments(work, facts)
     facts.unused += work.leftover_numbers()
     facts.unread_refs = work.leftover_refs()
-    facts.unread_orders = [quote_around(work.cased, *clause_bounds(work.cased, m.start(), m.end()), at=m.start())
-                           for m in work.finditer(UNREAD_ORDER)]
+    facts.unread_orders = work.quotes(m.span() for m in work.finditer(UNREAD_ORDER))
     if facts.capacities:  # 'needs two workers' no extractor read is a number left over too
         nouns = "|".join(re.escape(n) for n in facts.capacities)
-        facts.unused += [quote_around(work.cased, *clause_bounds(work.cased, m.start(), m.end()), at=m.start())
-                         for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})")]
+        facts.unused += work.quotes(m.span() for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})"))
     return facts
 
 

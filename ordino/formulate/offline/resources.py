@@ -13,7 +13,7 @@ _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day"
                  "time", "unit", "product", "part", "item", "h", "d", "m", "s", "hr", "lot", "batch", "other",
                  "more", "step", "stage", "operation", "project", "of", "the", "and", "for", "in", "on", "at",
                  "available", "total", "late", "each", "identical", "parallel", "similar", "equal", "uniform",
-                 "single", "packing", "weight", *MACHINE_NOUNS}
+                 "single", "packing", "weight", "everything", "everyone", "all", "nothing", *MACHINE_NOUNS}
 
 
 _AVAILABLE = re.compile(r"\s+(?:are\s+)?available")
@@ -30,10 +30,10 @@ def _noun(word: str) -> str:
 def read_capacities(work: Work, facts: Facts) -> None:
     """'a crew of 4 workers', 'we have 2 cranes', '3 electricians available', 'R1 capacity 5'."""
     patterns = [
-        rf"(?:crew|team|pool|group|staff)\s+of\s+(?P<n>{COUNT})\s+(?P<r>[a-z]+)",
+        rf"(?:crew|team|pool|group|staff)\s+of\s+(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)",
         rf"(?:we have|there are|there is|has|have|with|available:?|capacity of|capacity:|limited to|up to|only)\s+"
-        rf"(?P<n>{COUNT})\s+(?P<r>[a-z]+)",
-        rf"(?P<n>{COUNT})\s+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
+        rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)",
+        rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
         r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*(?:has\s+)?(?:capacity|available|limit|cap)\s*(?:of|is|=|:)?\s*"
         r"(?P<n>\d+)",  # a name starts a word: matching from inside a long word too was quadratic
     ]

@@ -13,10 +13,8 @@ from ordino.formulate.offline.text import (
     MACHINE_REF,
     TIME,
     Work,
-    clause_bounds,
     job_name,
     machine_name,
-    quote_around,
     time_values,
 )
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
@@ -54,7 +52,7 @@ def read_routes(work: Work, facts: Facts) -> None:
         work.consume(ref.start(), ref.end() + prev_end)
         rest = work.text[ref.end() + prev_end:end]
         if re.search(MACHINE_REF, rest):  # 'then M3' with no time: an operation the route lacks
-            facts.unused.append(quote_around(work.cased, *clause_bounds(work.cased, ref.start(), end), at=ref.start()))
+            facts.unused.append(work.quote(ref.start(), end))
         line_end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
         newline = work.text.find("\n", ref.end() + prev_end, line_end)
         read_attrs(work, facts, name, ref.end() + prev_end, newline if newline >= 0 else line_end)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
+from functools import cached_property
 
 from ordino.errors import InputError
 from ordino.formulate.offline.units import UNIT_PATTERN, UNIT_WORDS, TimeVal
@@ -94,36 +96,52 @@ class Work:
         """Whether the letter at `start` was written as a capital."""
         return self.cased[start].isupper()
 
-    def leftover_numbers(self) -> list[str]:
-        """The clauses holding numbers no extractor used (ignoring those inside names), each quoted once, in
-        whole words as written."""
-        text = re.sub(JOB_REF + "|" + MACHINE_REF, lambda m: BLANK * len(m.group(0)), self.text)
+    @cached_property
+    def _marks(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the clause marks of the text (it keeps its length, so they never move)."""
+        found = list(CLAUSE_END.finditer(self.cased))
+        return [m.start() for m in found], [m.end() for m in found]
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """Where the clause holding text[start:end] begins and ends: sentence or clause marks (not the point of
+        a number or of a list item such as '1.') and line breaks."""
+        starts, ends = self._marks
+        k = bisect.bisect_right(ends, start)
+        j = bisect.bisect_left(starts, end)
+        return (ends[k - 1] if k else 0), (starts[j] if j < len(starts) else len(self.cased))
+
+    def quote(self, start: int, end: int) -> str:
+        """The clause holding text[start:end], quoted in whole words as written (`quote_around`)."""
+        return quote_around(self.cased, *self.clause(start, end), at=start)
+
+    def quotes(self, spans: Iterable[tuple[int, int]]) -> list[str]:
+        """The clauses holding these spans, each quoted once (`quote`)."""
         clauses: dict[tuple[int, int], str] = {}
-        for m in re.finditer(NUM, text):
-            bounds = clause_bounds(self.cased, m.start(), m.end())
+        for start, end in spans:
+            bounds = self.clause(start, end)
             if bounds not in clauses:
-                clauses[bounds] = quote_around(self.cased, *bounds, at=m.start())
+                clauses[bounds] = quote_around(self.cased, *bounds, at=start)
         return list(clauses.values())
+
+    def leftover_numbers(self) -> list[str]:
+        """The clauses holding numbers no extractor used (ignoring those inside names), each quoted once."""
+        text = re.sub(JOB_REF + "|" + MACHINE_REF, lambda m: BLANK * len(m.group(0)), self.text)
+        return self.quotes(m.span() for m in re.finditer(NUM, text))
 
     def leftover_refs(self) -> list[tuple[str, str, str]]:
         """(canonical name, quoted clause, clause) of each job or machine mention no extractor read."""
         out = []
+        quoted: dict[tuple[int, int], str] = {}
         for m in re.finditer(rf"(?P<j>{JOB_REF})|(?P<m>{MACHINE_REF})", self.text):
             name = job_name(m.group("j")) if m.group("j") else machine_name(m.group("m"))
-            bounds = clause_bounds(self.cased, m.start(), m.end())
-            out.append((name, quote_around(self.cased, *bounds, at=m.start()), self.text[slice(*bounds)]))
+            bounds = self.clause(m.start(), m.end())
+            if bounds not in quoted:
+                quoted[bounds] = quote_around(self.cased, *bounds, at=m.start())
+            out.append((name, quoted[bounds], self.text[slice(*bounds)]))
         return out
 
 
 CLAUSE_END = re.compile(r"(?<!\d)[.;!?](?=\s|$)|\n")
-
-
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the clause holding text[start:end] begins and ends: sentence or clause marks (not the point of a
-    number or of a list item such as '1.') and line breaks."""
-    left = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in CLAUSE_END.finditer(text, end)), len(text))
-    return left, right
 
 
 def quote_around(text: str, left: int, right: int, at: int, limit: int = 90) -> str:
