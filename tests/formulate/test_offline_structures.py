@@ -107,7 +107,8 @@ def test_a_named_machine_broken_for_a_while_is_a_down_time():
 
 
 @pytest.mark.parametrize("text, quoted", [
-    ("3 identical parallel machines, 6 jobs, p = 2,3,2,4,3,1. prec J1<J4, J2<J5. minimize Cmax.", "J1<J4"),
+    ("3 identical parallel machines, 6 jobs, p = 2,3,2,4,3,1. J4 waits until J1 is through. minimize Cmax.",
+     "J4 waits until J1 is through"),
     ("Job shop, three machines, minimize makespan. Job 1: M1 for 3, then M2 for 2. Job 2: M2 for 4, then M3.",
      "then M3"),
     ("Flexible job shop with two machines, minimize makespan. Job 1: first op 2 on M1 or 2 on M2, then 3 on M1. "
@@ -119,6 +120,16 @@ def test_a_named_machine_broken_for_a_while_is_a_down_time():
 def test_clauses_it_could_not_read_are_asked_not_dropped(text: str, quoted: str):
     questions = asked(text)
     assert any(quoted.lower() in q.lower() for q in questions), questions
+
+
+def test_precedence_pairs_and_the_three_field_notation():
+    problem, value = solved("P3||Cmax. 6 jobs, p = 2,3,2,4,3,1. prec J1<J4, J2->J5.")
+    assert len(problem.resources) == 3
+    assert {(c.first, c.then) for c in problem.constraints} == {("J1", "J4"), ("J2", "J5")}
+    assert value == 6  # J1 then J4 take 6 on one machine; the other four jobs (9) fit on two machines by 6
+    _, weighted = solved("1||sum wjTj. p = 3, 2, 4; d = 2, 4, 5; w = 1, 3, 2.")
+    due, w = [2, 4, 5], [1, 3, 2]
+    assert weighted == single_machine([3, 2, 4], lambda c: sum(w[j] * max(0, c[j] - due[j]) for j in range(3)))
 
 
 def test_a_furnace_is_a_machine_and_an_unused_resource_is_a_question():

@@ -12,7 +12,13 @@ from ordino.formulate.offline.entities import read_lists, read_segments, read_tu
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.names import declared_names
-from ordino.formulate.offline.phrases import read_counts, read_default_unit, read_kind, read_objective
+from ordino.formulate.offline.phrases import (
+    read_counts,
+    read_default_unit,
+    read_kind,
+    read_notation,
+    read_objective,
+)
 from ordino.formulate.offline.relations import read_downtime, read_precedences, read_setups
 from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.runs import read_runs
@@ -55,6 +61,7 @@ def read_facts(text: str) -> Facts:
     if names.ordered:
         facts.machine_order = [f"M{k}" for k in range(1, len(names.machines) + 1)]
     read_default_unit(work, facts)
+    read_notation(work, facts)
     read_kind(work, facts)
     read_objective(work, facts)
     read_counts(work, facts)

@@ -43,12 +43,39 @@ OBJECTIVES: list[tuple[str, str]] = [
 ]
 
 
+_GRAHAM = re.compile(r"(?<![\w|])(?P<a>1|pm?\d*|fm?\d*|jm?\d*|fjc?\d*)\s*\|\s*(?P<b>[^|\n]{0,40}?)\s*\|\s*"
+                     r"(?P<c>(?:sum|\u2211|\u03a3)?\s*(?:of\s+)?(?:w_?j?\s*\*?\s*)?(?:c|t|u|l)(?:_?j|_?max)?)\b")
+_GRAHAM_KINDS = {"1": "single_machine", "p": "parallel_machines", "f": "flow_shop", "j": "job_shop",
+                 "fj": "flexible_job_shop"}
+
+
+def read_notation(work: Work, facts: Facts) -> None:
+    """Graham's three-field notation ('1||sum wjTj', 'F3||Cmax', 'P2|prec|Cmax', 'FJ|r_j|Lmax'): the kind,
+    the machine count and the objective (the middle field's data is read from the rest of the text)."""
+    for m in work.take(_GRAHAM.pattern):
+        a, goal = m.group("a"), re.sub(r"[\s_*]|sum|of|\u2211|\u03a3", "", m.group("c"))
+        kind = "fj" if a.startswith("fj") else a[0]
+        facts.kind = facts.kind or _GRAHAM_KINDS[kind]
+        digits = re.search(r"\d+", a)
+        if digits and kind != "1":
+            facts.n_machines = facts.n_machines or int(digits.group(0))
+        term = {"cmax": "makespan", "lmax": "maximum_lateness", "c": "total_completion_time",
+                "cj": "total_completion_time", "t": "total_tardiness", "tj": "total_tardiness", "u": "number_tardy",
+                "uj": "number_tardy"}.get(goal) or {"c": "total_weighted_completion_time",
+                                                   "t": "total_weighted_tardiness",
+                                                   "u": "weighted_number_tardy"}.get(goal.lstrip("wj")[:1])
+        if term and not facts.objective:
+            facts.objective = [(term, 1)]
+
+
 def read_objective(work: Work, facts: Facts) -> None:
     """Objective terms named in the text (the first phrase wins when a goal word is near it)."""
     found: list[tuple[int, str]] = []
     for pattern, term in OBJECTIVES:
         for m in work.take(pattern):
             found.append((m.start(), term))
+    if facts.objective:  # read from the three-field notation
+        return
     seen: list[str] = []
     for _, term in sorted(found):
         if term not in seen:
@@ -78,7 +105,10 @@ KINDS: list[tuple[str, str]] = [
 
 
 def read_kind(work: Work, facts: Facts) -> None:
-    """Which branch of the ontology the text names, by keywords (without consuming the text)."""
+    """Which branch of the ontology the text names, by keywords (without consuming the text), unless the
+    three-field notation named it."""
+    if facts.kind is not None:
+        return
     for pattern, kind in KINDS:
         if re.search(pattern, work.text):
             facts.kind = kind
@@ -114,11 +144,13 @@ def read_counts(work: Work, facts: Facts) -> None:
                        r"(?!\s+(?:at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"):  # not 'one job at a time'
         if facts.n_jobs is None and m.group(1) not in ("a", "an", "single", "a single"):
             facts.n_jobs = count_value(m.group(1))
-    for m in work.take(rf"\b({COUNT})\s+(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
-                       r"(?:machines?|stations?|lines?|servers?|ovens?|presses|stages?)\b|"
+    for m in work.take(rf"\b({COUNT})(?:\s+|-)(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
+                       r"(?:machines?|mach\b\.?|m/c|stations?|lines?|servers?|ovens?|presses|stages?)(?:\b|(?<=/c))|"
                        rf"\b({COUNT})\s+(?:identical|parallel|equal|similar)\s+(?:[a-z]+\s+)?[a-z]+"):
         if facts.n_machines is None:
             facts.n_machines = count_value(m.group(1) or m.group(2))
+    for m in work.take(r"(?<![a-z])m\s*=\s*(\d+)\b"):  # 'Pm, m=3'
+        facts.n_machines = facts.n_machines or int(m.group(1))
     for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)(?:\s*count)?\s*(?::|=)\s*(\d+)\s*(?:$|[,;.\n])", re.M):
         if "machine" in m.group(0):
             facts.n_machines = int(m.group(1))

@@ -89,6 +89,14 @@ def read_precedences(work: Work, facts: Facts) -> None:
                 for then in b:
                     facts.precedences.append(Precedence(first, then, kind, _lag(m)))
             work.consume(m.start("kw") if m.groupdict().get("kw") else m.start(), m.end())
+    pair = rf"(?:{REFX}|\d+)\s*(?:->|=>|<|>)\s*(?:{REFX}|\d+)"
+    for m in list(work.finditer(rf"\bprec(?:edences?|s)?\b\s*:?\s*(?P<l>{pair}(?:\s*[,;]\s*(?:and\s+)?{pair})*)")):
+        if BLANK_IN(work, m):
+            continue  # 'prec: 1->2, 3->5', 'prec J1<J4': numbers name jobs there
+        for a, b in re.findall(rf"({REFX}|\d+)\s*(?:->|=>|<|>)\s*({REFX}|\d+)", m.group("l")):  # '>' is an arrow
+            facts.precedences.append(Precedence(job_name(f"j{a}" if a.isdigit() else a),
+                                                job_name(f"j{b}" if b.isdigit() else b)))
+        work.consume(m.start(), m.end())
     chain = rf"{REFX}(?:\s*(?:->|>|=>)\s*{REFX})+"
     for m in list(work.finditer(chain)):
         if BLANK_IN(work, m):
