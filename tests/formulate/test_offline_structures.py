@@ -12,6 +12,7 @@ import pytest
 import ordino
 from ordino.formulate.offline.clock import relative_to_start
 from ordino.formulate.offline.extract import extract_offline
+from ordino.formulate.offline.text import Rewriting
 from ordino.models import Problem
 
 
@@ -91,11 +92,17 @@ def test_named_stations_as_table_columns_keep_their_names():
     assert value == best == 9
 
 
+def clocked(text: str) -> str:
+    rw = Rewriting(text)
+    relative_to_start(rw)
+    return rw.text
+
+
 def test_clock_times_count_from_the_stated_start():
-    assert relative_to_start("We start at 8 am; A is due by 9:30, B by 1 pm.") == \
+    assert clocked("We start at 8 am; A is due by 9:30, B by 1 pm.") == \
         "We start at 0 min; A is due by 90 min, B by 300 min."
-    assert relative_to_start("A takes 2.25 hours, due 10:30.") == "A takes 2.25 hours, due 10:30."  # no start
-    assert relative_to_start("We start at 9:00; A is due by 8:30.") == "We start at 9:00; A is due by 8:30."
+    assert clocked("A takes 2.25 hours, due 10:30.") == "A takes 2.25 hours, due 10:30."  # no start
+    assert clocked("We start at 9:00; A is due by 8:30.") == "We start at 9:00; A is due by 8:30."
 
 
 def test_a_named_machine_broken_for_a_while_is_a_down_time():

@@ -1,8 +1,11 @@
-"""Clock times against a stated start: with 'we start at 8 am', 'by 9:30' is 90 minutes after the start."""
+"""Points in time as people write them: clock times against a stated start (with 'we start at 8 am', 'by 9:30'
+is 90 minutes after the start), and the unit before the number ('due at hour 6' is 'due at 6 hours')."""
 
 from __future__ import annotations
 
 import re
+
+from ordino.formulate.offline.text import Rewriting
 
 CLOCK = (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:(?::|h)(?P<m>[0-5]\d))?(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b))?"
          r"(?![\d:])")
@@ -26,23 +29,33 @@ def minutes_of(match: re.Match[str]) -> int | None:
     return h * 60 + int(m or 0)
 
 
-def relative_to_start(text: str) -> str:
-    """`text` with every clock time written as minutes after the stated start ('we start at 8 am ... by 9:30'
-    becomes '... start at 0 min ... by 90 min'); unchanged when no start is stated, when two starts differ, or
+def relative_to_start(rw: Rewriting) -> None:
+    """Every clock time written as minutes after the stated start ('we start at 8 am ... by 9:30' becomes
+    '... start at 0 min ... by 90 min'); nothing changes when no start is stated, when two starts differ, or
     when a clock time lies before the start."""
+    text = rw.text
     starts = set()
     for m in _START.finditer(text):
         clock = _CLOCK.search(m.group("t") or m.group("t2"))
         if clock is not None and (at := minutes_of(clock)) is not None:
             starts.add(at)
     if len(starts) != 1:
-        return text
+        return
     origin = starts.pop()
-    times = [(m, at) for m in _CLOCK.finditer(text) if (at := minutes_of(m)) is not None]
-    if any(at < origin for _, at in times):
-        return text
-    out, last = [], 0
-    for m, at in times:
-        out += [text[last:m.start()], f"{at - origin} min" + ("." if m.group(0).endswith(".") else "")]
-        last = m.end()
-    return "".join(out) + text[last:]
+    if any(at < origin for m in _CLOCK.finditer(text) if (at := minutes_of(m)) is not None):
+        return
+
+    def minutes(m: re.Match[str]) -> str:
+        at = minutes_of(m)
+        return m.group(0) if at is None else f"{at - origin} min" + ("." if m.group(0).endswith(".") else "")
+
+    rw.sub(_CLOCK, minutes)
+
+
+_UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|since|in)\s+(?:the\s+)?"
+                         r"(?P<u>hour|minute|day|week|second)\s+(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
+
+
+def unit_after_number(rw: Rewriting) -> None:
+    """'due at hour 6', 'by day 3', 'from minute 40' written with the unit after the number ('at 6 hours')."""
+    rw.sub(_UNIT_FIRST, lambda m: f"{m.group('p')} {m.group('n')} {m.group('u')}s")

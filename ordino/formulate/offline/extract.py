@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ordino.formulate.check import check_problem
 from ordino.formulate.offline.assemble import assemble
-from ordino.formulate.offline.clock import relative_to_start
+from ordino.formulate.offline.clock import relative_to_start, unit_after_number
 from ordino.formulate.offline.entities import read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
@@ -24,7 +24,7 @@ from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.runs import read_runs
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.tables import read_tables
-from ordino.formulate.offline.text import COUNT_WORD, Work, check_text, squeeze
+from ordino.formulate.offline.text import COUNT_WORD, Rewriting, Work, check_text, squeeze_rewriting
 from ordino.formulate.questions import Question
 from ordino.models import Model, Problem
 
@@ -54,9 +54,13 @@ def read_facts(text: str) -> Facts:
     """Run every extractor over the text, in an order where specific patterns consume text first; the names the
     text gives its jobs and machines are read first (`names.declared_names`), clock times become minutes after
     the stated start (`clock.relative_to_start`)."""
-    text = relative_to_start(squeeze(text))  # squeezed first: no pattern meets a long run of blanks
-    names = declared_names(text)
-    work = Work(names.rewrite(text))
+    rw = Rewriting(text)
+    squeeze_rewriting(rw)  # first: no later pattern meets a long run of blanks
+    relative_to_start(rw)
+    unit_after_number(rw)
+    names = declared_names(rw.text)
+    names.rewrite(rw)
+    work = Work(rw.text, rw)
     facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore())
     if names.ordered:
         facts.machine_order = [f"M{k}" for k in range(1, len(names.machines) + 1)]

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ordino.formulate.offline.text import JOB_NOUN
+from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, Rewriting
 
 _NOUN = rf"(?i:\b{JOB_NOUN})"
 _RANGE_WORD = r"(?:-|\u2013|\u2014|\.\.\.?|\u2026|\s+to\s+|\s+through\s+|\s+thru\s+)"
@@ -28,6 +28,19 @@ _LABEL = r"[A-Z][A-Za-z]{0,11}\d{0,3}"
 _LABELLED = rf"(?P<n>{_LABEL})\s*(?:\(\s*\d[^)]{{0,40}}\)|[:=]?\s*\d[^,;\n]{{0,20}})"
 _LABEL_RUN = re.compile(rf"{_LABELLED.replace('?P<n>', '')}(?:\s*[,;]\s*(?:and\s+)?"
                         rf"{_LABELLED.replace('?P<n>', '')}){{2,}}")
+_NUMBER_WORDS = {w: k for k, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                              "ten", "eleven", "twelve"), start=1)}
+_ORDINALS = {w: k for k, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth"), start=1)}
+_KIND_NOUNS = rf"(?:{JOB_NOUN}|boards?|tests?|runs?|garments?|bakes?|loads?|pieces?|shipments?|jobs?)"
+_VERB = r"(?:takes?|needs?|requires?|lasts?|spends?|goes|starts|visits|is\s+(?:cut|folded|processed|made))"
+_NOUN_VERB = r"(?:is|has|becomes|arrives|will|won't|can|must|should)"  # only after 'batch one', 'order Red'
+_ENTITY = re.compile(rf"(?:^|(?<=[.;:!?\n,])\s*(?:and\s+)?)(?:(?i:the|our|a|an)\s+)?"
+                     rf"(?P<np>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}?)\s+(?P<v>{_VERB}|{_NOUN_VERB})\b",
+                     re.MULTILINE)
+_NOT_ENTITY = re.compile(r"(?i)\b(?:it|which|that|this|these|each|every|all|everything|nothing|setup|set-up|"
+                         r"changeover|cleaning|switch|work|processing|production|time|none|both|they|we|you|i|he|"
+                         r"she|step|operation|op|stage|shift|day|week)\b|\d")
 _NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five"}
 
 
@@ -38,21 +51,23 @@ class Names:
     jobs: list[str] = field(default_factory=list)
     machines: list[str] = field(default_factory=list)
     declaration: tuple[int, int] | None = None  # where the job names are listed (dropped once they are known)
+    numbered: bool = False  # jobs named by number words ('batch two', 'the second'): written `job 2`
     ordered: bool = False  # the machines were listed as a route ('printing, then laminating')
 
-    def rewrite(self, text: str) -> str:
-        """`text` with the job names' declaration dropped and each mention of a declared name in canonical form
-        (`job k`, `machine k`)."""
+    def rewrite(self, rw: Rewriting) -> None:
+        """The job names' declaration dropped and each mention of a declared name in canonical form (`job k`,
+        `machine k`)."""
         if self.declaration is not None:
-            a, b = self.declaration
-            text = text[:a] + text[b:]
+            rw.splice(*self.declaration, "")
+        if self.numbered:
+            words = "|".join([*_NUMBER_WORDS, *_ORDINALS])
+            rw.sub(rf"(?i:\b(?:the\s+)?{_KIND_NOUNS}\s+({words})\b|\bthe\s+({'|'.join(_ORDINALS)})\b"
+                   rf"(?:\s+{_KIND_NOUNS})?)", lambda m: f"job {_number(m.group(1) or m.group(2))}")
         for k, name in enumerate(self.jobs, start=1):
             for pattern, keep in _mentions(name, single=len(name) == 1):
-                text = pattern.sub(keep + f"job {k}", text)
+                rw.sub(pattern, keep + f"job {k}")
         for k, name in enumerate(self.machines, start=1):
-            text = re.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])", f"machine {k}", text,
-                          flags=re.IGNORECASE)
-        return text
+            rw.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])", f"machine {k}", flags=re.IGNORECASE)
 
     def restore(self) -> dict[str, str]:
         """Canonical id -> name as written (J3 -> 'C', M2 -> 'laminating')."""
@@ -79,7 +94,11 @@ def declared_names(text: str) -> Names:
         if len(found) >= 2 and len(set(found)) == len(found) and not all(re.fullmatch(r"J\d+", n) for n in found):
             names.jobs = found
             names.declaration = listed.span("span")
-    if not names.jobs and (run := _LABEL_RUN.search(text)) is not None:  # 'A=3, B=1, C=4', 'P1 (3, 5, 2), ...'
+    if not names.jobs:
+        names.jobs = _entities(text)
+        if names.jobs and all(n.isdigit() for n in names.jobs):
+            names.jobs, names.numbered = [], True
+    if not names.jobs and not names.numbered and (run := _LABEL_RUN.search(text)) is not None:  # 'A=3, B=1'
         found = [m.group("n") for m in re.finditer(_LABELLED, run.group(0))]
         if len(set(found)) == len(found) and not any(re.fullmatch(r"[JMR]\d*", n) for n in found):
             names.jobs = found
@@ -91,6 +110,32 @@ def declared_names(text: str) -> Names:
             names.machines = found
             names.ordered = re.search(r"\bthen\b|->|>", machines.group("l")) is not None
     return names
+
+
+def _entities(text: str) -> list[str]:
+    """Jobs introduced by what they take: 'The bracket takes 2 minutes', 'Order Red needs 4 hours', 'the
+    second takes 2 hours', 'Batch two becomes ...' (at least two, all different; none a machine or a pronoun)."""
+    found: list[str] = []
+    for m in _ENTITY.finditer(text):
+        words = [w for w in m.group("np").split() if not re.fullmatch(rf"(?i){_KIND_NOUNS}", w)]
+        noun = len(words) < len(m.group("np").split())
+        if not words or len(words) > 2 or (not noun and not re.fullmatch(_VERB, m.group("v"))):
+            continue
+        name = " ".join(words)
+        lowered = name.lower()
+        if lowered in _ORDINALS or lowered in _NUMBER_WORDS:
+            name = str(_ORDINALS.get(lowered) or _NUMBER_WORDS[lowered])
+        elif _NOT_ENTITY.search(name) or re.search(rf"(?i)\b{MACHINE_NOUN}\b", name):
+            continue
+        if name not in found:
+            found.append(name)
+    return found if len(found) >= 2 else []
+
+
+def _number(word: str) -> int:
+    """'two' or 'second' -> 2."""
+    word = word.lower()
+    return _NUMBER_WORDS.get(word) or _ORDINALS[word]
 
 
 def renamed(value: Any, names: dict[str, str]) -> Any:
@@ -113,8 +158,11 @@ def _mentions(name: str, single: bool) -> list[tuple[re.Pattern[str], str]]:
     name: with its noun ('order B'), or alone; a one-letter name alone only where it cannot be a word
     ('A 7/3/6', 'A=3', 'A, B', 'before A'), never in 'A job'."""
     exact = rf"(?<![\w#'-]){re.escape(name)}(?![\w'])"
+    if not single and name[0].islower():  # a common word ('the bracket'): only with its article or noun
+        article = rf"(?i:\bthe\s+(?:{JOB_NOUN}\s+)?)"
+        return [(re.compile(rf"{article}{exact}(?:\s+(?i:{_KIND_NOUNS}))?|{_NOUN}\s+{exact}"), "")]
     if not single:
-        return [(re.compile(rf"(?:{_NOUN}\s+)?{exact}"), "")]
+        return [(re.compile(rf"(?:(?i:the|our)\s+)?(?:{_NOUN}\s+)?{exact}(?:\s+(?i:{_KIND_NOUNS})\b)?"), "")]
     after = r"(?=\s*(?:\d|[:=(),/;.\]]|-\s*\d|$)|\s+(?:and|or|&|then|before|after|must|is|has|takes?|needs?)\b)"
     return [(re.compile(rf"{_NOUN}\s+{exact}"), ""), (re.compile(rf"{exact}{after}"), ""),
             (re.compile(rf"(?P<pre>\b(?:before|after|from|to|and|or|then|with|of)\s+){exact}"), r"\g<pre>")]

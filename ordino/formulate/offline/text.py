@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 from functools import cached_property
 
@@ -60,18 +60,52 @@ def normalise(text: str, lower: bool = True) -> str:
     return out
 
 
+def squeeze_rewriting(rw: Rewriting) -> None:
+    """`squeeze` on a Rewriting."""
+    rw.sub(_BLANKS, lambda m: "\n" * min(2, m.group(0).count("\n")) or " ")
+
+
 def squeeze(text: str) -> str:
     """Each run of white space as one space, one line break or one blank line: no pattern then meets a long
     run of blanks, where patterns like `\\s*:?\\s*` would try every split of it."""
     return _BLANKS.sub(lambda m: "\n" * min(2, m.group(0).count("\n")) or " ", text)
 
 
-class Work:
-    """The text being read (normalised and squeezed): extractors find matches, then `consume` them so nothing
-    is read twice."""
+class Rewriting:
+    """A description being rewritten into the words the readers know ('job 3', '90 min'), remembering where each
+    character came from, so that what is quoted back is the user's own words."""
 
     def __init__(self, text: str) -> None:
+        self.source = text
+        self.text = text
+        self.origin = list(range(len(text) + 1))  # per character (and the end): its position in `source`
+
+    def sub(self, pattern: str | re.Pattern[str], repl: str | Callable[[re.Match[str]], str], flags: int = 0) -> None:
+        """`re.sub` on the text, each replacement traced to the start of what it replaced."""
+        pieces: list[str] = []
+        origin: list[int] = []
+        last = 0
+        for m in re.finditer(pattern, self.text, flags):
+            new = m.expand(repl) if isinstance(repl, str) else repl(m)
+            pieces += [self.text[last:m.start()], new]
+            origin += self.origin[last:m.start()] + [self.origin[m.start()]] * len(new)
+            last = m.end()
+        pieces.append(self.text[last:])
+        self.text, self.origin = "".join(pieces), origin + self.origin[last:]
+
+    def splice(self, start: int, end: int, new: str) -> None:
+        """Replace text[start:end] by `new`."""
+        self.text = self.text[:start] + new + self.text[end:]
+        self.origin = self.origin[:start] + [self.origin[start]] * len(new) + self.origin[end:]
+
+
+class Work:
+    """The text being read (normalised and squeezed): extractors find matches, then `consume` them so nothing
+    is read twice. Quotes show the words of `rewriting.source` when the text came from a `Rewriting`."""
+
+    def __init__(self, text: str, rewriting: Rewriting | None = None) -> None:
         self.original = text
+        self.rewriting = rewriting if rewriting is not None and len(squeeze(text)) == len(text) else None
         self.text = squeeze(normalise(text))
         self.cased = squeeze(normalise(text, lower=False))
         if len(self.cased) != len(self.text):  # exotic case folding changed lengths: give up on case
@@ -111,8 +145,8 @@ class Work:
         return (ends[k - 1] if k else 0), (starts[j] if j < len(starts) else len(self.cased))
 
     def quote(self, start: int, end: int) -> str:
-        """The clause holding text[start:end], quoted in whole words as written (`quote_around`)."""
-        return quote_around(self.cased, *self.clause(start, end), at=start)
+        """The clause holding text[start:end], quoted in whole words as the user wrote them (`quote_around`)."""
+        return self._quoted(self.clause(start, end), start)
 
     def quotes(self, spans: Iterable[tuple[int, int]]) -> list[str]:
         """The clauses holding these spans, each quoted once (`quote`)."""
@@ -120,8 +154,14 @@ class Work:
         for start, end in spans:
             bounds = self.clause(start, end)
             if bounds not in clauses:
-                clauses[bounds] = quote_around(self.cased, *bounds, at=start)
+                clauses[bounds] = self._quoted(bounds, start)
         return list(clauses.values())
+
+    def _quoted(self, bounds: tuple[int, int], at: int) -> str:
+        if self.rewriting is None:
+            return quote_around(self.cased, *bounds, at=at)
+        origin = self.rewriting.origin
+        return quote_around(self.rewriting.source, origin[bounds[0]], origin[bounds[1]], at=origin[at])
 
     def leftover_numbers(self) -> list[str]:
         """The clauses holding numbers no extractor used (ignoring those inside names), each quoted once."""
@@ -136,7 +176,7 @@ class Work:
             name = job_name(m.group("j")) if m.group("j") else machine_name(m.group("m"))
             bounds = self.clause(m.start(), m.end())
             if bounds not in quoted:
-                quoted[bounds] = quote_around(self.cased, *bounds, at=m.start())
+                quoted[bounds] = self._quoted(bounds, m.start())
             out.append((name, quoted[bounds], self.text[slice(*bounds)]))
         return out
 
