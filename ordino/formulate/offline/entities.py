@@ -12,7 +12,7 @@ from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 LIST_KEYS: list[tuple[str, str]] = [
     ("deadline", r"deadlines?|hard due dates?|latest (?:finish|completion|end) times?"),
-    ("release", r"release(?:\s*|-)(?:dates?|times?)|releases|ready(?:\s*|-)times?|ready dates?|arrival(?: times?)?s?|"
+    ("release", r"release(?:\s*|-)(?:dates?|times?)|releases?|ready(?:\s*|-)times?|ready dates?|arrival(?: times?)?s?|"
                 r"arrive at|arriving at|available from|availability times?|r_?j|\br\b|r\(j\)|start(?:ing)? no earlier"),
     ("due", r"due(?:\s*|-)dates?|due times?|due at|due by|\bdue\b|delivery dates?|promise(?:d)? dates?|d_?j|\bd\b|"
             r"d\(j\)|dues"),
@@ -96,7 +96,8 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
     ("release", rf"(?:released?|ready|arriv(?:es|ing|al)|available|comes in|can(?:not|'t| not)? (?:only )?start|"
                 rf"starts? no earlier than|not before|earliest start|\br\b|\brj\b|release (?:date|time))\s*"
                 rf"(?:is|at|from|after|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
-    ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?)\s*"
+    ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?|(?:needs? to be |must be )?"
+            rf"ready by|needed by)\s*"
             rf"(?:is|at|by|on|=|:|date|time|for|in)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"),
     ("p", rf"(?:takes?|needs?|requires?|lasts?|processing(?: time)?|proc(?:\.|essing)?|duration|dur|\bp\b|"

@@ -23,7 +23,8 @@ OBJECTIVES: list[tuple[str, str]] = [
     (rf"{_W}\s+(?:number|count) of (?:late|tardy)|{_W}\s+(?:late|tardy) jobs", "weighted_number_tardy"),
     (r"(?:number|count|how many|amount) of (?:late|tardy|delayed)|(?:late|tardy) jobs|jobs? (?:that are |being )?late"
      r"|(?:fewest|few|fewer|least) (?:late|tardy|jobs late|orders late)|orders? (?:are |being )?late"
-     r"|as few (?:jobs|orders|tasks)?\s*as possible (?:to be |are |being |finish )?late",
+     r"|as few (?:jobs|orders|tasks)?\s*as possible (?:to be |are |being |finish )?late"
+     r"|as few \w+ as possible (?:to )?(?:miss|be late|finish late|are late)",
      "number_tardy"),
     (r"max(?:imum|imal)?\s+lateness|l_?max|largest lateness|worst lateness|lateness", "maximum_lateness"),
     (rf"{_W}\s+(?:sum of |total )?(?:completion|flow)\s*times?|total\s+{_W}\s+(?:completion|flow)|"
@@ -39,7 +40,9 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|(?:minimum|shortest|least|smallest|earliest)\s+(?:possible\s+)?(?:total\s+)?(?:time|number of (?:days|hours|"
      r"minutes|weeks|periods))\s+(?:needed\s+|required\s+)?(?:to|until|before)\s+(?:finish|complete|get)\w*\s+"
      r"(?:everything|all\b)|time until (?:all|every)(?: the)? (?:tasks?|jobs?|orders?|activit\w+)\s+(?:are|is)\s+"
-     r"(?:finished|done|completed?)", "makespan"),
+     r"(?:finished|done|completed?)|how (?:quickly|soon|fast) can (?:we|i|you) (?:get|have|finish|complete)"
+     r"|earliest\b[^.?]{0,40}\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete[d]?)",
+     "makespan"),
 ]
 
 
@@ -151,7 +154,8 @@ def read_counts(work: Work, facts: Facts) -> None:
             facts.n_machines = count_value(m.group(1) or m.group(2))
     for m in work.take(r"(?<![a-z])m\s*=\s*(\d+)\b"):  # 'Pm, m=3'
         facts.n_machines = facts.n_machines or int(m.group(1))
-    for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)(?:\s*count)?\s*(?::|=)\s*(\d+)\s*(?:$|[,;.\n])", re.M):
+    for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)(?:\s*count)?\s*(?::|=)\s*(\d+)\s*(?:identical|parallel)?\s*"
+                       r"(?:$|[,;.\n])", re.M):
         if "machine" in m.group(0):
             facts.n_machines = int(m.group(1))
         else:

@@ -148,7 +148,14 @@ def read_downtime(work: Work, facts: Facts) -> None:
 
 
 def read_setups(work: Work, facts: Facts) -> None:
-    """A constant setup ('setup time of 2 between jobs', 'changeover 5 min') (tables are read elsewhere)."""
+    """A constant setup ('setup time of 2 between jobs', 'changeover 5 min', 'whenever we switch from one run to
+    the next, the die is cleaned, which takes 1 hour') (tables are read elsewhere)."""
+    switch = (rf"(?:switch\w*|chang\w*|go\w*|mov\w*)\s+from\s+one\s+\w+\s+to\s+(?:the\s+)?(?:next|another)\b"
+              rf"[^.;]{{0,80}}?\b(?:takes?|needs?|lasts?|requires?)\s+(?P<t>{TIME})")
+    for m in list(work.finditer(switch)):
+        if not BLANK_IN(work, m) and facts.setup_const is None:
+            facts.setup_const = time_values(m.group("t"))[0]
+            work.consume(m.start(), m.end())
     pattern = (rf"(?:sequence[\s-]*independent\s+)?(?:setup|set-up|changeover|change-over|cleaning)s?\s*(?:times?)?\s*"
                rf"(?:of|is|=|:|takes|needs|lasts)?\s*(?:always\s+)?(?P<t>{TIME})\s*(?:is needed\s+|is required\s+)?"
                r"(?:between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks|parts|batches)|"

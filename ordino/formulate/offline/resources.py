@@ -13,7 +13,8 @@ _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day"
                  "time", "unit", "product", "part", "item", "h", "d", "m", "s", "hr", "lot", "batch", "other",
                  "more", "step", "stage", "operation", "project", "of", "the", "and", "for", "in", "on", "at",
                  "available", "total", "late", "each", "identical", "parallel", "similar", "equal", "uniform",
-                 "single", "packing", "weight", "everything", "everyone", "all", "nothing", *MACHINE_NOUNS}
+                 "single", "packing", "weight", "everything", "everyone", "all", "nothing", "run", "bake", "test",
+                 "board", "garment", "load", "piece", "shipment", *MACHINE_NOUNS}
 
 
 _AVAILABLE = re.compile(r"\s+(?:are\s+)?available")
