@@ -88,6 +88,9 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     names = _names(facts, kind)
     single_stage = kind in ("single_machine", "parallel_machines", "rcpsp")
     values = {a: per_job(facts, names, a) for a in ("due", "release", "weight", "deadline", "start_min", "start_max")}
+    if due_needed(facts) and not values["due"] and values["deadline"]:
+        values["due"], values["deadline"] = values["deadline"], {}
+        facts.notes.append("the 'done by' times are read as due dates: the objective counts lateness against them")
     if due_needed(facts) and not values["due"]:
         raise Incomplete([Question(key="due", text=f"The objective needs due dates: give one per job "
                                    f"({', '.join(names)}).")])

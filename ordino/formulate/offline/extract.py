@@ -18,6 +18,7 @@ from ordino.formulate.offline.phrases import (
     read_kind,
     read_notation,
     read_objective,
+    read_restatements,
 )
 from ordino.formulate.offline.relations import read_downtime, read_precedences, read_setups
 from ordino.formulate.offline.resources import read_capacities, read_demands
@@ -82,6 +83,7 @@ def read_facts(text: str) -> Facts:
     read_runs(work, facts)
     read_lists(work, facts)
     read_segments(work, facts)
+    read_restatements(work, facts)
     facts.unused += work.leftover_numbers()
     facts.unread_refs = work.leftover_refs()
     facts.unread_orders = work.quotes(m.span() for m in work.finditer(UNREAD_ORDER))

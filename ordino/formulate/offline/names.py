@@ -24,8 +24,12 @@ _MACHINE_WORD = r"[A-Za-z][\w'-]{1,19}"
 _MACHINE_LIST = re.compile(rf"{_MACHINE_NOUN}\s*(?:\(|:|\bare\b|\bcalled\b|\bnamed\b)\s*"
                            rf"(?P<l>(?:the\s+)?{_MACHINE_WORD}(?:\s*(?:,\s*then|,|->|>|\bthen\b|\band\s+then\b|"
                            rf"\band\b)\s*(?:the\s+)?{_MACHINE_WORD})+)")
+_ARTICLE_MACHINE = rf"(?:(?:a|an|one|the)\s+)(?i:{MACHINE_NOUN})\b"
+_MACHINE_NOUN_LIST = re.compile(rf"(?P<l>{_ARTICLE_MACHINE}(?:\s*,\s*{_ARTICLE_MACHINE})*\s*,?\s*and\s+"
+                                rf"{_ARTICLE_MACHINE})")
+"""'a lathe, a mill and a drill': machines named by what they are."""
 _LABEL = r"[A-Z][A-Za-z]{0,11}\d{0,3}"
-_LABELLED = rf"(?P<n>{_LABEL})\s*(?:\(\s*\d[^)]{{0,40}}\)|[:=]?\s*\d[^,;\n]{{0,20}})"
+_LABELLED = rf"(?P<n>{_LABEL})\s*(?:\(\s*\d[^)]{{0,40}}\)|(?:[:=-]|\s(?:takes|needs|is))?\s*\d[^,;\n]{{0,20}})"
 _LABEL_RUN = re.compile(rf"{_LABELLED.replace('?P<n>', '')}(?:\s*[,;]\s*(?:and\s+)?"
                         rf"{_LABELLED.replace('?P<n>', '')}){{2,}}")
 _NUMBER_WORDS = {w: k for k, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -102,7 +106,7 @@ def declared_names(text: str) -> Names:
         found = [m.group("n") for m in re.finditer(_LABELLED, run.group(0))]
         if len(set(found)) == len(found) and not any(re.fullmatch(r"[JMR]\d*", n) for n in found):
             names.jobs = found
-    machines = _MACHINE_LIST.search(text)
+    machines = _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text)
     if machines is not None:
         found = [w for w in re.findall(_MACHINE_WORD, machines.group("l")) if w.lower() not in _NOT_NAMES]
         if len(found) >= 2 and len({w.lower() for w in found}) == len(found) \

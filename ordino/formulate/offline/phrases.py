@@ -19,7 +19,9 @@ OBJECTIVES: list[tuple[str, str]] = [
     (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?u_?j\b", "number_tardy"),
     (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?c_?j\b", "total_completion_time"),
     (r"total tardiness|sum of (?:the )?tardiness|summed tardiness|tardiness|total delay|sum of (?:the )?delays"
-     r"|total lateness past", "total_tardiness"),
+     r"|total lateness past|total (?:minutes|hours|days|time) (?:late|of lateness)"
+     r"|(?:minutes|hours|days) late in total",
+     "total_tardiness"),
     (rf"{_W}\s+(?:number|count) of (?:late|tardy)|{_W}\s+(?:late|tardy) jobs", "weighted_number_tardy"),
     (r"(?:number|count|how many|amount) of (?:late|tardy|delayed)|(?:late|tardy) jobs|jobs? (?:that are |being )?late"
      r"|(?:fewest|few|fewer|least) (?:late|tardy|jobs late|orders late)|orders? (?:are |being )?late"
@@ -97,7 +99,8 @@ KINDS: list[tuple[str, str]] = [
      "job_shop"),
     (r"flow[\s-]*shop|pfsp|(?:each|every|all) (?:of the )?(?:jobs?|orders?|products?|parts?) (?:go(?:es)? through|"
      r"visits?|passes? through|(?:is|are) processed on|runs? on|must go through)\s*(?:the\s+)?(?:machines|stages|"
-     r"all|both|each)|same (?:order|sequence|route) of machines|in the same order", "flow_shop"),
+     r"all|both|each)|same (?:order|sequence|route) of machines|in the same order|same (?:\w+\s+)?(?:order|sequence) "
+     r"(?:at|on|through) (?:all|every|each|both)", "flow_shop"),
     (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine|(?:machines|ovens|lathes|presses|lines|"
      r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b",
      "parallel_machines"),
@@ -116,6 +119,17 @@ def read_kind(work: Work, facts: Facts) -> None:
         if re.search(pattern, work.text):
             facts.kind = kind
             return
+
+
+def read_restatements(work: Work, facts: Facts) -> None:
+    """Sentences that only restate what the model already says: 'everything is available at time 0', 'at no
+    time can more than 4 workers be busy' (with 4 the workers' capacity)."""
+    work.take(r"\b(?:everything|everyone|all(?: (?:the )?\w+)?|each \w+)\s+(?:is|are)\s+(?:available|ready|released)"
+              r"\s+(?:at|from)\s+(?:time\s+|t\s*=\s*|hour\s+|minute\s+)?0\b")
+    for noun, cap in facts.capacities.items():
+        for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+(\d+)\s+{re.escape(noun)}"):
+            if int(m.group(1)) != cap:
+                facts.unused.append(work.quote(*m.span()))
 
 
 def read_default_unit(work: Work, facts: Facts) -> None:

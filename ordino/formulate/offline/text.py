@@ -31,6 +31,8 @@ JOB_NOUN = (r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|b
             r"garments?)")
 JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+(?![ijkn]\b)[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
 MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
+FORMULA = r"\b(?:max|min)\s*\(\s*0\s*,[^)]{1,40}\)"
+"""A definition's formula ('T_j = max(0, C_j - d_j)'): its numbers are not data."""
 MACHINE_NOUNS = ("machine", "oven", "furnace", "kiln", "press", "lathe", "mill", "drill", "grinder", "extruder",
                  "printer", "engraver", "mixer", "filler", "reactor", "station", "line", "server", "cutter", "welder",
                  "robot", "router", "sander", "saw", "loom", "autoclave", "dryer", "washer", "packer")
@@ -166,7 +168,7 @@ class Work:
 
     def leftover_numbers(self) -> list[str]:
         """The clauses holding numbers no extractor used (ignoring those inside names), each quoted once."""
-        text = re.sub(JOB_REF + "|" + MACHINE_REF, lambda m: BLANK * len(m.group(0)), self.text)
+        text = re.sub(JOB_REF + "|" + MACHINE_REF + "|" + FORMULA, lambda m: BLANK * len(m.group(0)), self.text)
         return self.quotes(m.span() for m in re.finditer(NUM, text))
 
     def leftover_refs(self) -> list[tuple[str, str, str]]:
