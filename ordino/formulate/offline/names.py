@@ -56,13 +56,14 @@ class Names:
     machines: list[str] = field(default_factory=list)
     declaration: tuple[int, int] | None = None  # where the job names are listed (dropped once they are known)
     numbered: bool = False  # jobs named by number words ('batch two', 'the second'): written `job 2`
+    machine_declaration: tuple[int, int] | None = None  # where the machine names are listed (dropped too)
     ordered: bool = False  # the machines were listed as a route ('printing, then laminating')
 
     def rewrite(self, rw: Rewriting) -> None:
         """The job names' declaration dropped and each mention of a declared name in canonical form (`job k`,
         `machine k`)."""
-        if self.declaration is not None:
-            rw.splice(*self.declaration, "")
+        for a, b in sorted((d for d in (self.declaration, self.machine_declaration) if d is not None), reverse=True):
+            rw.splice(a, b, "")
         if self.numbered:
             words = "|".join([*_NUMBER_WORDS, *_ORDINALS])
             rw.sub(rf"(?i:\b(?:the\s+)?{_KIND_NOUNS}\s+({words})\b|\bthe\s+({'|'.join(_ORDINALS)})\b"
@@ -113,6 +114,7 @@ def declared_names(text: str) -> Names:
                 and not any(re.fullmatch(r"(?i)m\d+|machine", w) for w in found):
             names.machines = found
             names.ordered = re.search(r"\bthen\b|->|>", machines.group("l")) is not None
+            names.machine_declaration = machines.span("l")
     return names
 
 
