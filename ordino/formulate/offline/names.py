@@ -13,7 +13,7 @@ from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, Rewriting
 _NOUN = rf"(?i:\b{JOB_NOUN})"
 _RANGE_WORD = r"(?:-|\u2013|\u2014|\.\.\.?|\u2026|\s+to\s+|\s+through\s+|\s+thru\s+)"
 _LETTER_RANGE = re.compile(rf"{_NOUN}(?P<span>\s*\(?\s*(?P<a>[A-Z])\s*{_RANGE_WORD}\s*(?P<b>[A-Z])\b\)?)")
-_PREFIX_RANGE = re.compile(rf"(?P<span>\(?\s*\b(?P<p>[A-Z][A-Za-z]?)(?P<a>\d+)\s*{_RANGE_WORD}\s*(?:(?P=p))?"
+_PREFIX_RANGE = re.compile(rf"(?P<span>\(?\s*\b(?P<p>[A-Z][A-Za-z]?)(?P<a>\d+)\s*{_RANGE_WORD}\s*(?P=p)"
                            rf"(?P<b>\d+)\b\)?)")
 _NAME = r"[A-Z][\w'-]{0,19}"
 _NAME_LIST = re.compile(rf"{_NOUN}(?P<span>\s*(?:\(|:|\bare\b|\bcalled\b|\bnamed\b)?\s*(?P<l>{_NAME}(?:\s*,\s*"
