@@ -100,7 +100,7 @@ def clocked(text: str) -> str:
 
 def test_clock_times_count_from_the_stated_start():
     assert clocked("We start at 8 am; A is due by 9:30, B by 1 pm.") == \
-        "We start at 0 min; A is due by 90 min, B by 300 min."
+        "We start at the start; A is due by 90 min, B by 300 min."
     assert clocked("A takes 2.25 hours, due 10:30.") == "A takes 2.25 hours, due 10:30."  # no start
     assert clocked("We start at 9:00; A is due by 8:30.") == "We start at 9:00; A is due by 8:30."
 
@@ -149,3 +149,31 @@ def test_a_furnace_is_a_machine_and_an_unused_resource_is_a_question():
 def test_an_index_letter_is_not_a_job():
     problem, _ = solved("One machine. Jobs A=3, B=1, C=2. Minimise sum of C_j, where C_j is when batch j ends.")
     assert [t.id for t in problem.tasks] == ["A", "B", "C"]
+
+
+def test_jobs_introduced_by_what_they_take_keep_their_names():
+    text = ("Our kiln fires one batch at a time. The vase takes 3 hours and is due at hour 4. The bowl takes 2 hours "
+            "and is due at hour 3. The plate takes 1 hour and is due at hour 6. Minimise the total tardiness.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["vase", "bowl", "plate"]
+    due = [4, 3, 6]
+    assert value == single_machine([3, 2, 1], lambda c: sum(max(0, c[j] - due[j]) for j in range(3)))
+
+
+def test_machines_named_by_what_they_are_carry_routes():
+    text = ("A shop with a lathe, a mill and a drill. Job 1: lathe 3, then mill 2. Job 2: mill 2, then drill 1. "
+            "Job 3: drill 2, then lathe 1. Minimise the makespan.")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {"lathe", "mill", "drill"}
+    assert value == 5  # the lathe's 4 hours of work cannot all start at once: J3 drill [0,2) lathe [3,4)...
+
+
+def test_one_line_per_job_with_clock_times_and_a_pronoun_clause():
+    text = ("We open at 8:00; one engraver does one order at a time.\nR1 - 40 min, due by 9:00\nR2 - 20 min, due by "
+            "8:30\nMinimise the total minutes late.")
+    problem, value = solved(text)
+    assert [(t.id, t.modes[0].duration, t.due) for t in problem.tasks] == [("R1", 40, 60), ("R2", 20, 30)]
+    assert value == 0
+    questions = asked("Crew of 2 workers. Task A takes 2 days and needs 1 worker. B takes 1 day and needs 2 workers; "
+                      "it can start only when A has been inspected by the client. Minimise the makespan.")
+    assert questions  # the order sentence about B was not read into the model: asked, not dropped

@@ -88,7 +88,7 @@ _RELATION = re.compile(r"<|>|\b(?:before|after|precede[sd]?|follows?|followed|pr
 
 def unread_clauses(facts: Facts, data: dict) -> list[str]:
     """Clauses about a job or machine that no extractor read, where that matters: the model lacks the job or
-    machine, or the clause relates a job that no precedence of the model names ('J1<J4', 'B after A'); and
+    machine, or the clause relates jobs ('J1<J4', 'it can start only after A is finished'); and
     sentences that order tasks ('starts only after ...') when the model has no precedence at all."""
     job_of = {t["id"]: t.get("job") or t["id"] for t in data["tasks"]}
     machines = {r["id"] for r in data["resources"]}
@@ -97,7 +97,7 @@ def unread_clauses(facts: Facts, data: dict) -> list[str]:
     for name, quote, clause in facts.unread_refs:
         is_job = not re.fullmatch(r"M\d+", name)
         missing = name not in (set(job_of.values()) if is_job else machines)
-        unrelated = is_job and _RELATION.search(clause) is not None and name not in related
+        unrelated = is_job and _RELATION.search(clause) is not None
         if (missing or unrelated) and quote not in out:
             out.append(quote)
     if not related:  # an order between tasks was written, and the model has none: it was lost

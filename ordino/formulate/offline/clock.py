@@ -31,14 +31,16 @@ def minutes_of(match: re.Match[str]) -> int | None:
 
 def relative_to_start(rw: Rewriting) -> None:
     """Every clock time written as minutes after the stated start ('we start at 8 am ... by 9:30' becomes
-    '... start at 0 min ... by 90 min'); nothing changes when no start is stated, when two starts differ, or
+    '... start at the start ... by 90 min'); nothing changes when no start is stated, when two starts differ, or
     when a clock time lies before the start."""
     text = rw.text
-    starts = set()
+    starts, stated = set(), set()
     for m in _START.finditer(text):
-        clock = _CLOCK.search(m.group("t") or m.group("t2"))
+        group = "t" if m.group("t") else "t2"
+        clock = _CLOCK.search(m.group(group))
         if clock is not None and (at := minutes_of(clock)) is not None:
             starts.add(at)
+            stated.add(m.start(group) + clock.start())
     if len(starts) != 1:
         return
     origin = starts.pop()
@@ -47,7 +49,10 @@ def relative_to_start(rw: Rewriting) -> None:
 
     def minutes(m: re.Match[str]) -> str:
         at = minutes_of(m)
-        return m.group(0) if at is None else f"{at - origin} min" + ("." if m.group(0).endswith(".") else "")
+        if at is None:
+            return m.group(0)
+        end = "." if m.group(0).endswith(".") else ""
+        return ("the start" if m.start() in stated else f"{at - origin} min") + end  # the start says no more
 
     rw.sub(_CLOCK, minutes)
 

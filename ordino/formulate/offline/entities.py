@@ -100,6 +100,7 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
             rf"ready by|needed by)\s*"
             rf"(?:is|at|by|on|=|:|date|time|for|in)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"),
+    ("deadline", rf"\bby\s+(?P<a>{NUM}\s*{UNIT_PATTERN})"),
     ("p", rf"(?:takes?|needs?|requires?|lasts?|processing(?: time)?|proc(?:\.|essing)?|duration|dur|\bp\b|"
           rf"\bpj\b|\bpt\b|time|length|runs? for|long|for)\s*(?:is|of|=|:|about)?\s*(?P<a>{TIME})"),
 ]
@@ -121,7 +122,10 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
             for tail in re.finditer(_PREDS, work.text[m.end():refs[i + 1].end() + 200]):
                 if m.end() + tail.start() < end <= m.end() + tail.end():
                     end = m.end() + tail.end()
-        stop = re.search(_STOP, work.text[m.end():end])
+        body, cut = work.text[m.end():end], 0
+        while (stop := re.compile(_STOP).search(body, cut)) is not None and \
+                re.match(r"[;,]\s*(?:and\s+)?it\b", body[stop.start():]):
+            cut = stop.end()  # '... needs 3 workers; it can start only after A': 'it' is still this job
         if stop:
             end = m.end() + stop.start()
         out.append((job_name(m.group(0)), m.start(), end))
@@ -139,6 +143,10 @@ def read_segments(work: Work, facts: Facts) -> None:
         found_any = read_attrs(work, facts, name, body_start, end)
         rest = work.text[body_start:end]
         nums = list(re.finditer(TIME, rest))
+        first = nums[0] if nums else None
+        if "p" not in facts.attrs.get(name, {}) and first is not None and re.fullmatch(r"\s*[:=(\-]\s*",
+                                                                                        rest[:first.start()]):
+            nums = [first]  # 'R1 - 40 min, by 9:00': the time right after the name
         if "p" not in facts.attrs.get(name, {}) and len(nums) == 1 and re.match(r"\s*[:=(\-]", rest):
             m = nums[0]
             facts.set_attr(name, "p", time_values(m.group(0))[0])

@@ -45,6 +45,7 @@ _ENTITY = re.compile(rf"(?:^|(?<=[.;:!?\n,])\s*(?:and\s+)?)(?:(?i:the|our|a|an)\
 _NOT_ENTITY = re.compile(r"(?i)\b(?:it|which|that|this|these|each|every|all|everything|nothing|setup|set-up|"
                          r"changeover|cleaning|switch|work|processing|production|time|none|both|they|we|you|i|he|"
                          r"she|step|operation|op|stage|shift|day|week)\b|\d")
+_LINE_LABEL = re.compile(rf"^[ \t*-]*(?P<n>{_LABEL})\s*[:=\u2013-]\s*\d", re.MULTILINE)  # not a table's cells
 _NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five"}
 
 
@@ -106,6 +107,10 @@ def declared_names(text: str) -> Names:
     if not names.jobs and not names.numbered and (run := _LABEL_RUN.search(text)) is not None:  # 'A=3, B=1'
         found = [m.group("n") for m in re.finditer(_LABELLED, run.group(0))]
         if len(set(found)) == len(found) and not any(re.fullmatch(r"[JMR]\d*", n) for n in found):
+            names.jobs = found
+    if not names.jobs and not names.numbered:  # one line per job: 'R1 - 40 min, by 9:00'
+        found = [m.group("n") for m in _LINE_LABEL.finditer(text)]
+        if len(found) >= 2 and len(set(found)) == len(found) and not any(re.fullmatch(r"[JM]\d*", n) for n in found):
             names.jobs = found
     machines = _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text)
     if machines is not None:

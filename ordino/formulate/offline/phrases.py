@@ -126,6 +126,9 @@ def read_restatements(work: Work, facts: Facts) -> None:
     time can more than 4 workers be busy' (with 4 the workers' capacity)."""
     work.take(r"\b(?:everything|everyone|all(?: (?:the )?\w+)?|each \w+)\s+(?:is|are)\s+(?:available|ready|released)"
               r"\s+(?:at|from)\s+(?:time\s+|t\s*=\s*|hour\s+|minute\s+)?0\b")
+    bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
+    if bounds:  # 'a job that would overlap the breakdown has to wait until t=5'
+        work.take(rf"\b(?:until|till|after|before|from|at)\s+(?:t\s*=\s*|time\s+)?(?:{bounds})\b(?!\s*[-/.\d])")
     for noun, cap in facts.capacities.items():
         for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+(\d+)\s+{re.escape(noun)}"):
             if int(m.group(1)) != cap:

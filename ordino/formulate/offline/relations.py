@@ -18,7 +18,7 @@ from ordino.formulate.offline.text import (
 from ordino.formulate.offline.units import TimeVal
 
 REFX = rf"(?:{JOB_REF}|\b(?![mj]\d)[a-z]\d*\b)"
-REF_LIST = rf"{REFX}(?:\s*(?:,\s*and|,|and|&|\+)\s*{REFX})*"
+REF_LIST = rf"(?:(?:both|all of|each of|either)\s+)?{REFX}(?:\s*(?:,\s*and|,|and|&|\+)\s*{REFX})*"
 _DONE = r"(?:is\s+|has\s+|have\s+|are\s+)?(?:been\s+)?(?:finished|done|completed?|ends?|ended|finish(?:es)?|over)"
 _MUST = r"(?:must|has to|have to|should|needs? to|will|can|may|is to|are to)?\s*(?:only\s+)?"
 _START = r"(?:start(?:s|ed)?|begins?|be started|commences?)"
