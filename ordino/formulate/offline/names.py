@@ -21,7 +21,8 @@ _NAME_LIST = re.compile(rf"{_NOUN}(?P<span>\s*(?:\(|:|\bare\b|\bcalled\b|\bnamed
 _MACHINE_NOUN = r"(?i:\b(?:machines?|stations?|work\s*cent(?:er|re)s?|workstations?|cells?|lines?|ovens?|" \
                 r"presses|press|resources?))"
 _MACHINE_WORD = r"[A-Za-z][\w'-]{1,19}"
-_MACHINE_LIST = re.compile(rf"{_MACHINE_NOUN}\s*(?:\(|:|\bare\b|\bcalled\b|\bnamed\b)\s*"
+_MACHINE_LIST = re.compile(rf"{_MACHINE_NOUN}(?:[^.:;\n]{{0,40}}:|\s*(?:\(|\bare\b|\bcalled\b|\bnamed\b))\s*"
+                           rf"(?:first\s+)?"
                            rf"(?P<l>(?:the\s+)?{_MACHINE_WORD}(?:\s*(?:,\s*then|,|->|>|\bthen\b|\band\s+then\b|"
                            rf"\band\b)\s*(?:the\s+)?{_MACHINE_WORD})+)")
 _ARTICLE_MACHINE = rf"(?:(?:a|an|one|the)\s+)(?i:{MACHINE_NOUN})\b"
@@ -176,4 +177,5 @@ def _mentions(name: str, single: bool) -> list[tuple[re.Pattern[str], str]]:
         return [(re.compile(rf"(?:(?i:the|our)\s+)?(?:{_NOUN}\s+)?{exact}(?:\s+(?i:{_KIND_NOUNS})\b)?"), "")]
     after = r"(?=\s*(?:\d|[:=(),/;.\]]|-\s*\d|$)|\s+(?:and|or|&|then|before|after|must|is|has|takes?|needs?)\b)"
     return [(re.compile(rf"{_NOUN}\s+{exact}"), ""), (re.compile(rf"{exact}{after}"), ""),
-            (re.compile(rf"(?P<pre>\b(?:before|after|from|to|and|or|then|with|of)\s+){exact}"), r"\g<pre>")]
+            (re.compile(rf"(?P<pre>\b(?:before|after|from|to|and|or|then|with|of|for|until|till|once|when|than)\s+)"
+                        rf"{exact}"), r"\g<pre>")]

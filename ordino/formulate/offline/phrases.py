@@ -43,6 +43,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"minutes|weeks|periods))\s+(?:needed\s+|required\s+)?(?:to|until|before)\s+(?:finish|complete|get)\w*\s+"
      r"(?:everything|all\b)|time until (?:all|every)(?: the)? (?:tasks?|jobs?|orders?|activit\w+)\s+(?:are|is)\s+"
      r"(?:finished|done|completed?)|how (?:quickly|soon|fast) can (?:we|i|you) (?:get|have|finish|complete)"
+     r"|how (?:quickly|soon|fast) can (?:everything|all(?: \w+)?) be (?:finished|done|completed)"
+     r"|shortest (?:overall|possible|total) (?:schedule|time|duration)"
      r"|earliest\b[^.?]{0,40}\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete[d]?)",
      "makespan"),
 ]

@@ -20,7 +20,7 @@ from ordino.formulate.offline.text import (
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
-         rf"(?P<t2>{TIME})\s*(?:on|at|@)\s*(?P<m2>{MACHINE_REF})")
+         rf"(?P<t2>{TIME})\s*(?:on|at|@|of|in)\s*(?:the\s+)?(?P<m2>{MACHINE_REF})")
 _LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s+)?{UNIT_PATTERN}\)?)?"
 
 
