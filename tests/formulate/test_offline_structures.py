@@ -177,3 +177,29 @@ def test_one_line_per_job_with_clock_times_and_a_pronoun_clause():
     questions = asked("Crew of 2 workers. Task A takes 2 days and needs 1 worker. B takes 1 day and needs 2 workers; "
                       "it can start only when A has been inspected by the client. Minimise the makespan.")
     assert questions  # the order sentence about B was not read into the model: asked, not dropped
+
+
+def cyclic_cover(demands: list[int], k: int) -> int:
+    """Fewest people when each works k consecutive periods of a day that wraps round midnight."""
+    n, best = len(demands), None
+    for starts in itertools.product(range(max(demands) + 1), repeat=n):
+        if all(sum(starts[s] for s in range(n) if (p - s) % n < k) >= demands[p] for p in range(n)):
+            best = sum(starts) if best is None else min(best, sum(starts))
+    assert best is not None
+    return best
+
+
+@pytest.mark.parametrize("text, demands", [
+    ("A call centre needs staff in six 4-hour periods: 00-04: 3, 04-08: 5, 08-12: 8, 12-16: 7, 16-20: 6, 20-24: 5. "
+     "Each worker works an 8-hour shift that starts at the beginning of a period. Minimise the number of workers.",
+     [3, 5, 8, 7, 6, 5]),
+    ("We split the day into six 4-hour periods. Staff needed: 0:00 - 2, 4:00 - 1, 8:00 - 4, 12:00 - 3, 16:00 - 4, "
+     "20:00 - 2. Shifts last 8 hours, so each shift covers two consecutive periods. Minimum number of people?",
+     [2, 1, 4, 3, 4, 2]),
+])
+def test_shifts_spanning_several_periods_cover_every_period(text: str, demands: list[int]):
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    result = ordino.solve(draft.problem, time_limit=10)
+    assert result.status == "optimal" and result.objective == cyclic_cover(demands, 2)
+    assert len(draft.problem.constraints) == 6  # no period dropped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ordino.formulate.offline.linear import looks_like_linear, read_linear
+from ordino.formulate.offline.periods import looks_like_period_cover, read_period_cover
 from ordino.formulate.offline.roster import looks_like_roster, read_roster
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
@@ -11,6 +12,8 @@ from ordino.models.linear import LinearModel
 
 def detect_family(text: str) -> str | None:
     """'assignment' or 'linear' when the text has that family's shape, None for scheduling (the default)."""
+    if looks_like_period_cover(text):
+        return "linear"
     if looks_like_roster(text):
         return "assignment"
     if looks_like_linear(text):
@@ -22,4 +25,6 @@ def read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | N
     """The model of `family` read from `text`, the questions that would complete it, and notes."""
     if family == "assignment":
         return read_roster(text)
+    if looks_like_period_cover(text):
+        return read_period_cover(text)
     return read_linear(text)
