@@ -203,3 +203,32 @@ def test_shifts_spanning_several_periods_cover_every_period(text: str, demands: 
     result = ordino.solve(draft.problem, time_limit=10)
     assert result.status == "optimal" and result.objective == cyclic_cover(demands, 2)
     assert len(draft.problem.constraints) == 6  # no period dropped
+
+
+def test_a_roster_of_named_people_keeps_their_names_days_off_and_pay():
+    text = ("Three nurses for Monday to Wednesday. Nurses needed per day: Mon 1, Tue 2, Wed 1. Daily pay: Anna $100, "
+            "Ben $80, Cleo $90. Anna cannot work on Tuesday, and Ben isn't available on Monday. Nobody works more "
+            "than 2 days. What is the cheapest total wage bill?")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert [s.id for s in draft.problem.staff] == ["Anna", "Ben", "Cleo"]
+    result = ordino.solve(draft.problem, time_limit=10)
+    pay, off = {"Anna": 100, "Ben": 80, "Cleo": 90}, {("Anna", "Tue"), ("Ben", "Mon")}
+    best = None
+    for mon, tue, wed in itertools.product(itertools.combinations(pay, 1), itertools.combinations(pay, 2),
+                                           itertools.combinations(pay, 1)):
+        days = {"Mon": mon, "Tue": tue, "Wed": wed}
+        if any((p, d) in off for d, ps in days.items() for p in ps):
+            continue
+        if any(sum(p in ps for ps in days.values()) > 2 for p in pay):
+            continue
+        cost = sum(pay[p] for ps in days.values() for p in ps)
+        best = cost if best is None else min(best, cost)
+    assert result.status == "optimal" and result.objective == best
+    assert all(a.staff != "Anna" or a.day != "Tue" for a in result.roster.assignments)
+
+
+def test_a_sentence_about_a_named_person_that_is_not_read_is_asked():
+    questions = asked("Two nurses for Monday to Tuesday. Nurses needed per day: Mon 1, Tue 1. Daily pay: Anna $100, "
+                      "Ben $80. Ben prefers quiet weeks after his holiday. What is the cheapest total wage bill?")
+    assert any("Ben prefers quiet weeks" in q for q in questions), questions

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ordino.formulate.offline.staff import read_named_staff
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 
@@ -23,7 +24,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty)"
 PEOPLE = (r"(?:workers?|employees?|nurses?|staff(?: members?)?|people|persons?|agents?|doctors?|guards?|drivers?|"
           r"operators?|cashiers?|clerks?|officers?|technicians?)")
-_WEEKDAY = r"(mon|tues|wednes|thurs|fri|satur|sun)(?:day)?s?\b"
+_WEEKDAY = r"(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"
 _SHIFT_WORDS = r"(?:morning|day|evening|late|night|early|afternoon)"
 
 
@@ -36,12 +37,21 @@ def looks_like_roster(text: str) -> bool:
     t = text.lower()
     if re.search(r"\b(machines?|jobs?|processing times?|operations?|makespan)\b", t):
         return False
-    pattern = re.search(r"consecutive days|days? off|\bshifts?\b", t)
+    pattern = re.search(r"consecutive days|days? off|\bshifts?\b|\broster|\brota\b|needed (?:per|each|a) day", t)
     people = re.search(rf"\b{PEOPLE}\b", t)
     per_day = re.search(_WEEKDAY, t) or re.search(r"\b(each|every|per) day\b|\bdays?\b", t)
     if re.search(r"\bhow many of each\b|\bprofit\b|\bbudget\b", t):
         return False  # an allocation LP worded with shifts, not a roster
     return bool(pattern and people and per_day)
+
+
+def _weekday_span(t: str) -> list[int] | None:
+    """The weekdays of 'Monday to Wednesday' / 'Mon-Fri' (in order), when the text names such a span."""
+    m = re.search(rf"\b{_WEEKDAY}\s*(?:to|through|until|-)\s*{_WEEKDAY}", t)
+    if m is None:
+        return None
+    first, last = ([w[:3] for w in WEEK].index(g[:3]) for g in (m.group(1), m.group(2)))
+    return list(range(first, last + 1)) if first <= last else None
 
 
 def _weekday_demands(t: str) -> dict[int, int]:
@@ -115,7 +125,7 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
     minimise_staff = bool(re.search(rf"\b(minimi[sz]e|minimum|fewest|smallest|least)\b[^.]{{0,40}}\bnumber\b|"
                                     rf"\bhow many\b[^.?]{{0,40}}\b(hired|employed|needed|required|employ|hire)\b|"
                                     rf"\bminimum number of\b|\bfewest {PEOPLE}", t))
-    minimise_cost = bool(re.search(r"\b(minimi[sz]e|lowest|least)\b[^.]{0,30}\bcost", t))
+    minimise_cost = bool(re.search(r"\b(minimi[sz]e|lowest|least|cheapest)\b[^.]{0,30}\b(?:cost|wage|pay|bill)", t))
     staff_given = _staff_count(t)
     if shift_demands:
         n_days = _day_count(t) or (7 if weekday else None)
@@ -140,19 +150,23 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
         top = max(sum(c["min"] for c in cover if c.get("day") in (d, None)) for d in days)
         total = sum(c["min"] * (1 if c.get("day") else n_days) for c in cover)
     else:
+        span = _weekday_span(t)
         if weekday:
-            if len(weekday) != 7:
-                absent = [WEEK[k] for k in range(7) if k not in weekday]
-                missing.append(Question(key="cover", text=f"How many are needed on {', '.join(absent)}?"))
+            wanted = list(range(7)) if len(weekday) == 7 or span is None else span
+            if set(weekday) != set(wanted):
+                absent = [WEEK[k] for k in wanted if k not in weekday]
+                missing.append(Question(key="cover", text=f"How many are needed on {', '.join(absent)}?"
+                                        if absent else "Which days does the roster cover?"))
                 return None, missing, notes
-            demands = [weekday[k] for k in range(7)]
+            demands = [weekday[k] for k in wanted]
         elif listed:
             demands = listed
         else:
             missing.append(Question(key="cover", text="How many people are needed on each day? "
                                     "(e.g. 'Monday 15, Tuesday 13, ...')"))
             return None, missing, notes
-        days = DAY_IDS if len(demands) == 7 else [f"D{k}" for k in range(1, len(demands) + 1)]
+        days = DAY_IDS if len(demands) == 7 else [DAY_IDS[k] for k in wanted] if weekday and span else \
+            [f"D{k}" for k in range(1, len(demands) + 1)]
         shifts = ["day"]
         cover = [{"day": d, "min": v} for d, v in zip(days, demands, strict=True)]
         top, total = max(demands), sum(demands)
@@ -194,7 +208,15 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
                                 "total cost with a cost per shift)", choices=["staff_count", "total_cost"]))
     else:
         notes.append("no objective stated: any roster that meets every rule is a solution")
-    if staff_given is not None:
+    named = read_named_staff(text, days)
+    if named is not None:  # people named with their pay: their own rules and costs
+        staff, costs, named_rules, unread = named
+        rules += named_rules
+        missing += unread
+        if minimise_cost:
+            objective = [{"term": "total_cost"}]
+            missing = [q for q in missing if q.key != "objective"]
+    elif staff_given is not None:
         staff = [{"id": "S", "copies": staff_given}] if staff_given > 1 else [{"id": "S"}]
     elif minimise_staff:
         bound = max(total, top, 1)
@@ -208,7 +230,9 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
         return None, missing, notes
     data = {"schema": "ordino/1", "family": "assignment", "staff": staff, "shifts": [{"id": s} for s in shifts],
             "days": days, "cyclic": cyclic, "cover": cover, "rules": rules, "objective": objective}
-    if cost and objective == [{"term": "total_cost"}]:
+    if named is not None:
+        data["costs"] = costs
+    elif cost and objective == [{"term": "total_cost"}]:
         data["costs"] = [{"cost": int(cost.group(1))}]
     try:
         return RosterProblem.model_validate(data), [], notes
