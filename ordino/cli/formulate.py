@@ -103,7 +103,7 @@ def register(app: typer.Typer) -> None:
             if engine == "auto" and not config.configured:
                 err_console.print("engine: offline (no LLM configured; set ORDINO_LLM_BASE_URL or OPENAI_API_KEY, "
                                   "or pass --base-url)", style="dim", highlight=False)
-            asker = (lambda q: typer.prompt(getattr(q, "text", str(q)), err=True)) if ask else None
+            asker = (lambda q: typer.prompt(q.describe(), err=True)) if ask else None
             try:
                 formulation = formulate(description, engine=engine, solve=solve, time_limit=time_limit,
                                         max_rounds=max_rounds, ask=asker, config=config, critic=critic)

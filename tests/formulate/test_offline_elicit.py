@@ -120,3 +120,38 @@ def test_minus_signs_are_kept_and_negative_durations_are_asked() -> None:
         "equal to 0"]
     ranges = extract_offline("Jobs J1-J3 on one machine, processing times 4, 5, 6, minimize makespan.")
     assert [t.modes[0].duration for t in ranges.problem.tasks] == [4, 5, 6]
+
+
+def test_ask_works_for_rosters_too() -> None:
+    from ordino.formulate import formulate
+
+    log: list[Question] = []
+    text = ("Three nurses for Monday to Wednesday. Nurses needed per day: Mon 1, Tue 2. Daily pay: Anna $100, "
+            "Ben $80, Cleo $90. What is the cheapest total wage bill?")
+    f = formulate(text, engine="offline", ask=scripted({"cover": "Wednesday 1"}, log))
+    assert [q.key for q in log] == ["cover"] and "wednesday" in log[0].text
+    assert (f.status, f.objective) == ("optimal", 80 + 80 + 90 + 80)  # Ben every day, Cleo on Tuesday
+    assert {a.staff for a in f.result.roster.assignments} <= {"Anna", "Ben", "Cleo"}
+
+
+def test_a_wrong_choice_is_asked_again_with_the_choices() -> None:
+    answers = iter(["spaceship", "makespan"])
+    asked: list[str] = []
+
+    def ask(question: Question) -> str:
+        asked.append(question.describe())
+        return next(answers) if question.key != "constraints" else "none"
+
+    problem = elicit("one machine, two jobs, processing times 3 and 4", ask)
+    assert asked[0] == asked[1] and "(one of: makespan" in asked[0]
+    assert len(problem.tasks) == 2
+
+
+def test_ignore_is_refused_where_dropping_would_change_the_model_and_reported_where_it_does_not() -> None:
+    with pytest.raises(FormulationError, match="cannot be ignored"):
+        elicit("3 identical machines, 6 jobs, p = 2,3,2,4,3,1. J4 waits until J1 is through. minimize Cmax.",
+               scripted({"unread": "ignore"}, []))
+    notes: list[str] = []
+    elicit("one machine, processing times 3 2, minimize makespan, the boss said 17 maybe",
+           scripted({"unused": "ignore"}, []), notes)
+    assert len(notes) == 1 and notes[0].startswith("ignored, as answered:") and "the boss said 17 maybe" in notes[0]

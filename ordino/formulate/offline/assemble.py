@@ -63,8 +63,10 @@ def assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
     if questions:
         return None, questions
     unread = unread_clauses(facts, data)
-    if unread and not facts.ignore_unused:
-        return None, [unread_question(unread)]
+    if unread:  # they name jobs or machines of the model or order them: never ignored
+        return None, [Question(key="unread", text="I could not read these parts, which name or order jobs and "
+                               "machines of the model: " + "; ".join(repr(q) for q in unread[:5])
+                               + ". Rephrase them.")]
     data = renamed(data, facts.names)
     try:
         problem = Problem.model_validate(data)
@@ -106,6 +108,6 @@ def unread_clauses(facts: Facts, data: dict) -> list[str]:
 
 
 def unread_question(quotes: list[str]) -> Question:
-    """The question about parts of the text no extractor read."""
+    """The question about numbers of the text no extractor used ('ignore' drops them, and says so)."""
     return Question(key="unused", text="I could not read these parts: " + "; ".join(repr(q) for q in quotes[:5])
                     + ". Rephrase that part, or answer 'ignore'.")

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from ordino.errors import FormulationError
 from ordino.formulate.offline.assemble import KINDS
-from ordino.formulate.offline.extract import assemble_checked, read_facts
+from ordino.formulate.offline.extract import assemble_checked, extract_family, read_facts
 from ordino.formulate.questions import Question
-from ordino.models import Problem
+from ordino.models import Model, Problem
 from ordino.models.objective import TERM_DEFINITIONS
 
 CONSTRAINT_CHOICES = ["none", "precedences", "release dates", "due dates", "deadlines", "machine downtime",
@@ -32,6 +32,8 @@ _TEMPLATES = {
     "weight": "\nweights: {}.", "setups": "\nsetup time {} between jobs.",
 }
 MAX_QUESTIONS = 30
+REASKS = 2
+"""How many times a question with choices is asked again after an answer that is none of them."""
 
 
 def _as_text(key: str, answer: str) -> str:
@@ -54,8 +56,9 @@ def _choice(answer: str, choices: list[str]) -> str | None:
     return None
 
 
-def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
-    """A validated Problem from `text`, asking `ask` for whatever is missing.
+def elicit(text: str, ask: Callable[[Question], str] | None, notes: list[str] | None = None) -> Problem:
+    """A validated Problem from `text`, asking `ask` for whatever is missing; what an 'ignore' answer dropped is
+    added to `notes`.
 
     Without `ask` (no terminal), raises FormulationError listing exactly what is missing.
     """
@@ -81,6 +84,8 @@ def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
             missing.insert(at, CONSTRAINTS_QUESTION)
         missing += [FOLLOW_UPS[c] for c in chosen if FOLLOW_UPS[c].key not in asked]
         if problem is not None and not missing:
+            if ignore_unused and notes is not None and facts.unused:
+                notes.append("ignored, as answered: " + "; ".join(repr(q) for q in facts.unused))
             return problem
         if ask is None:
             raise FormulationError(missing_message(missing or needed))
@@ -89,6 +94,10 @@ def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
         asked.add(question.key)
         if question.key == "kind":
             kind = _choice(answer, KINDS)
+            for _ in range(REASKS):  # a wrong answer is asked again, with the choices
+                if kind is not None:
+                    break
+                kind = _choice(ask(question), KINDS)
             if kind is None:
                 raise FormulationError(f"unknown kind of problem {answer!r}; choose one of: {', '.join(KINDS)}")
         elif question.key == "constraints":
@@ -97,12 +106,20 @@ def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
             ignore_unused = answer.strip().lower() in ("ignore", "i", "skip", "")
             if not ignore_unused:
                 extra += _as_text("free", answer)
+        elif question.key == "unread" and answer.strip().lower() in ("ignore", "i", "skip", ""):
+            raise FormulationError(f"{question.text.split(': ', 1)[1].removesuffix(' Rephrase them.')} cannot be "
+                                   "ignored: they name or order jobs and machines of the model; rephrase them")
         elif question.key in ("n_jobs", "n_machines"):
             if not answer.strip().isdigit() or int(answer) < 1:
                 raise FormulationError(f"{question.key}: expected a positive whole number, got {answer!r}")
             counts[question.key] = int(answer)
         elif question.key == "objective":
             term = _choice(answer, list(TERM_DEFINITIONS))
+            for _ in range(REASKS):  # asked again, with the choices, until it is one of them or reads as one
+                if term is not None or read_facts(_as_text("objective", answer)).objective:
+                    break
+                answer = ask(question)
+                term = _choice(answer, list(TERM_DEFINITIONS))
             if term is None and not read_facts(_as_text("objective", answer)).objective:
                 raise FormulationError(f"unknown objective {answer!r}; choose one of: {', '.join(TERM_DEFINITIONS)}")
             extra += _as_text("objective", term or answer)
@@ -110,6 +127,36 @@ def elicit(text: str, ask: Callable[[Question], str] | None) -> Problem:
             extra += _as_text(question.key, answer)
     raise FormulationError("too many questions without a complete model; last missing: "
                            + missing_message(missing))
+
+
+def elicit_family(text: str, family: str, ask: Callable[[Question], str]) -> tuple[Model, list[str]]:
+    """A roster or linear model from `text`, asking `ask` each question its reader leaves (the answers are
+    appended to the description and read again); its notes. An 'ignore' is refused: a roster or linear reader
+    cannot tell what dropping a part would change."""
+    extra = ""
+    for _ in range(MAX_QUESTIONS):
+        draft = extract_family(text + extra, family)
+        if draft.problem is not None and not draft.missing:
+            return draft.problem, draft.notes
+        if not draft.missing:
+            raise FormulationError("the description was not understood as a roster or linear problem")
+        question = draft.missing[0]
+        answer = ask(question)
+        for _ in range(REASKS):
+            if not question.choices or _choice(answer, question.choices) is not None:
+                break
+            answer = ask(question)
+        if answer.strip().lower() in ("ignore", "i", "skip", ""):
+            raise FormulationError(f"{question.text} cannot be ignored here; answer it, or rephrase the description")
+        if question.choices and (chosen := _choice(answer, question.choices)) is not None:
+            answer = FAMILY_CHOICE_TEXT.get(chosen, chosen.replace("_", " "))
+        extra += "\n" + answer.strip().rstrip(".") + "."
+    raise FormulationError("too many questions without a complete model")
+
+
+FAMILY_CHOICE_TEXT = {"staff_count": "Minimise the number of staff", "total_cost": "Minimise the total cost",
+                      "people": "Minimise the number of people"}
+"""How an answer chosen from a roster or linear question's choices is written into the description."""
 
 
 def missing_message(missing: list[Question]) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from ordino.errors import FormulationError, ModelError
 from ordino.formulate.check import check_model, check_model_hints
 from ordino.formulate.formulation import Formulation, conflicts, solve_formulated, with_formulation
-from ordino.formulate.offline.elicit import elicit
+from ordino.formulate.offline.elicit import elicit, elicit_family
 from ordino.formulate.offline.extract import extract_family
 from ordino.formulate.offline.families import detect_family
 from ordino.formulate.offline.text import check_text
@@ -39,7 +39,11 @@ def run_offline(text: str, ask: Callable[[Question], str] | None = None, solve: 
     family = detect_family(text)
     problem: Model
     if ask is not None and family is None:
-        problem = elicit(text, ask)
+        problem = elicit(text, ask, warnings)
+        transcript.append({"round": 1, "stage": "elicit", "summary": model_summary(problem)})
+    elif ask is not None and family is not None:
+        problem, notes = elicit_family(text, family, ask)
+        warnings += notes
         transcript.append({"round": 1, "stage": "elicit", "summary": model_summary(problem)})
     else:
         draft = extract_family(text, family)
