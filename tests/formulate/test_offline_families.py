@@ -67,9 +67,14 @@ def test_missing_parts_are_questions_listing_them() -> None:
     linear = formulate(text, engine="offline")
     assert linear.status == "needs_input" and any("painting hours does each table" in q.text
                                                   for q in linear.questions)
-    roster = formulate(next(c for c in ASKS if c["id"] == "roster-ask-staff")["text"], engine="offline",
-                       ask=lambda q: "5")  # no interactive elicitation for these families yet: still the question
-    assert roster.status == "needs_input" and any("How many staff are available" in q.text for q in roster.questions)
+    text = next(c for c in ASKS if c["id"] == "roster-ask-staff")["text"]
+    unasked = formulate(text, engine="offline")
+    assert unasked.status == "needs_input" and any("How many staff are available" in q.text
+                                                   for q in unasked.questions)
+    asked: list[str] = []
+    roster = formulate(text, engine="offline", ask=lambda q: asked.append(q.text) or "7")  # 35 shifts: 7 x 5
+    assert asked == ["How many staff are available?"] and roster.status == "optimal"
+    assert verify(roster.problem, roster.result.roster).feasible
 
 
 def test_scheduling_texts_are_not_routed_to_the_new_families() -> None:

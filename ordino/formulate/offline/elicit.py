@@ -150,8 +150,16 @@ def elicit_family(text: str, family: str, ask: Callable[[Question], str]) -> tup
             raise FormulationError(f"{question.text} cannot be ignored here; answer it, or rephrase the description")
         if question.choices and (chosen := _choice(answer, question.choices)) is not None:
             answer = FAMILY_CHOICE_TEXT.get(chosen, chosen.replace("_", " "))
-        extra += "\n" + answer.strip().rstrip(".") + "."
+        sentence = FAMILY_ANSWER_TEXT.get(question.key, "{}").format(answer.strip().rstrip("."))
+        if extract_family(text + extra + "\n" + sentence + ".", family).missing[:1] == [question]:
+            raise FormulationError(f"the answer {answer!r} to '{question.text}' was not understood; write it as a "
+                                   "sentence of the description (e.g. 'There are 5 nurses.')")
+        extra += "\n" + sentence + "."
     raise FormulationError("too many questions without a complete model")
+
+
+FAMILY_ANSWER_TEXT = {"staff": "There are {} staff", "days": "Over {} days"}
+"""How a bare answer to a roster question is written into the description."""
 
 
 FAMILY_CHOICE_TEXT = {"staff_count": "Minimise the number of staff", "total_cost": "Minimise the total cost",
