@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,10 @@ def classic_job_shop(jssp: dict, name: str) -> Problem:
 def example(name: str) -> Problem:
     """Load an example problem by file stem."""
     return load_problem(EXAMPLES / f"{name}.json")
+
+
+def as_in_a_terminal() -> None:
+    """For a child process that must answer Ctrl-C as in a terminal: SIGINT back to its default. A test run
+    started in the background by a shell without job control (`bash ci &`) ignores SIGINT, and a Python child
+    that starts with SIGINT ignored never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ordino.batching import Row, batch
+from tests.conftest import as_in_a_terminal
 
 
 def _children(pid: int) -> set[int]:
@@ -58,7 +59,8 @@ def test_interrupted_batch_resumes_only_the_unfinished(tmp_path, problem_file, p
                "test-faulty", "--plugin", plugin, "--time-limit", "1", "--grace", "120", "--workers", "1",
                "--results", str(db)]
     env = {**os.environ, "ORDINO_TEST_SLOW": "1"}  # `slow` sleeps 60 s in this run only
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=as_in_a_terminal)
     try:
         deadline = time.monotonic() + 120
         while len(_stored(db)) < 3:

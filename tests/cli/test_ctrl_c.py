@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ordino.datasets.generators import taillard_jssp
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, as_in_a_terminal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 FT06 = str(EXAMPLES / "ft06_job_shop.json")
@@ -32,7 +32,8 @@ def _interrupt(args: list[str], after: float, cwd: Path) -> tuple[int, str, str,
     """Run `ordino ARGS`, send SIGINT to its process group after `after` s; exit code, output, seconds to exit."""
     command = [sys.executable, "-c", "from ordino.cli import main; main()", *args]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd,
-                            start_new_session=True, env={**os.environ, "COLUMNS": "200"})
+                            start_new_session=True, env={**os.environ, "COLUMNS": "200"},
+                            preexec_fn=as_in_a_terminal)
     time.sleep(after)
     assert proc.poll() is None, "the command ended before Ctrl-C: " + proc.communicate()[1]
     os.killpg(proc.pid, signal.SIGINT)

@@ -232,3 +232,11 @@ def test_a_sentence_about_a_named_person_that_is_not_read_is_asked():
     questions = asked("Two nurses for Monday to Tuesday. Nurses needed per day: Mon 1, Tue 1. Daily pay: Anna $100, "
                       "Ben $80. Ben prefers quiet weeks after his holiday. What is the cheapest total wage bill?")
     assert any("Ben prefers quiet weeks" in q for q in questions), questions
+
+
+def test_unlabelled_tuples_after_a_column_spec_are_the_jobs_in_order():
+    problem, value = solved("One machine. Jobs (processing time, due date): (3, 4), (2, 6), (4, 9). "
+                            "Minimise the total tardiness.")
+    assert [(t.modes[0].duration, t.due) for t in problem.tasks] == [(3, 4), (2, 6), (4, 9)]
+    due = [4, 6, 9]
+    assert value == single_machine([3, 2, 4], lambda c: sum(max(0, c[j] - due[j]) for j in range(3)))

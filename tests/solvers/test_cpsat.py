@@ -38,3 +38,28 @@ def test_bad_options_and_unknown_method():
     with pytest.raises(InputError, match="unknown method 'magic'"):
         solve(problem, method="magic")
     assert isinstance(InputError("x"), Exception) and not issubclass(ModelError, InputError)
+
+
+@pytest.mark.parametrize("delay", [0.01, 0.03, 0.1, 0.3])
+def test_a_ctrl_c_at_any_moment_of_the_start_stops_the_search(delay: float) -> None:
+    """Ctrl-C arriving while CP-SAT is still setting its search up was lost, and the search ran to its limit."""
+    import _thread
+    import threading
+    import time
+
+    from ordino.datasets.generators import taillard_jssp
+    from ordino.errors import Interrupted
+    from ordino.solvers.cpsat.model import build_cpsat
+    from ordino.solvers.cpsat.run import cpsat_solver, run_cpsat
+
+    built = build_cpsat(taillard_jssp(30, 15, 1, 2).problem)  # not proven optimal within a minute
+    solver = cpsat_solver(60, workers=1)
+    timer = threading.Timer(delay, _thread.interrupt_main)
+    began = time.perf_counter()
+    try:
+        with pytest.raises(Interrupted):
+            timer.start()
+            run_cpsat(solver, built.model)
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - began < 10

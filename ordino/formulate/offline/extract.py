@@ -22,7 +22,7 @@ from ordino.formulate.offline.phrases import (
 )
 from ordino.formulate.offline.relations import read_downtime, read_precedences, read_setups
 from ordino.formulate.offline.resources import read_capacities, read_demands
-from ordino.formulate.offline.runs import read_runs
+from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.tables import read_tables
 from ordino.formulate.offline.text import COUNT_WORD, Rewriting, Work, check_text, squeeze_rewriting
@@ -81,6 +81,7 @@ def read_facts(text: str) -> Facts:
     read_rows(work, facts)
     read_tuples(work, facts)
     read_runs(work, facts)
+    read_tuples_in_order(work, facts)
     read_lists(work, facts)
     read_segments(work, facts)
     read_restatements(work, facts)

@@ -38,6 +38,26 @@ def read_runs(work: Work, facts: Facts) -> None:
         work.consume(m.start(), m.end())
 
 
+_TUPLES = re.compile(rf"(?P<spec>\((?:[a-z_ ]+,\s*)+[a-z_ ]+\))\s*:\s*(?P<l>\(\s*{TIME}(?:\s*,\s*{TIME})+\s*\)"
+                     rf"(?:\s*(?:,|;|\band\b)\s*\(\s*{TIME}(?:\s*,\s*{TIME})+\s*\))+)")
+
+
+def read_tuples_in_order(work: Work, facts: Facts) -> None:
+    """'(processing time, due date): (3, 4), (2, 6), (4, 9)': one tuple per job, in job order, when the text has
+    named no jobs of its own."""
+    for m in list(_TUPLES.finditer(work.text)):
+        if BLANK_IN(work, m) or facts.jobs:
+            continue
+        roles = _roles(m.group("spec"), "", len(m.group("spec").split(",")))
+        rows = [time_values(t) for t in re.findall(r"\(([^()]*)\)", m.group("l"))]
+        if roles is None or any(len(r) != len(roles) for r in rows):
+            continue
+        for k, row in enumerate(rows, start=1):
+            for role, tv in zip(roles, row, strict=True):
+                facts.set_attr(f"J{k}", role, TimeVal(tv.value) if role == "weight" else tv)
+        work.consume(m.start(), m.end())
+
+
 def _head(text: str, start: int, marks: tuple[str, ...]) -> str:
     """The words before a run, back to the previous of these marks (sentence, clause or line ends)."""
     cut = max(text.rfind(mark, 0, start) for mark in marks)

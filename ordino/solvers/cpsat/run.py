@@ -54,8 +54,11 @@ def run_cpsat(solver: cp_model.CpSolver, model: cp_model.CpModel) -> cp_model.Cp
         while not done.wait(0.05):
             pass
     except KeyboardInterrupt:
+        # asked again until the search has ended: a stop sent before CP-SAT has set its search up (a loaded
+        # machine can take seconds to get there) is lost, and the search would run to its time limit
         solver.stop_search()
-        done.wait()
+        while not done.wait(0.1):
+            solver.stop_search()
         raise Interrupted(code=statuses[0].value if statuses else None) from None
     if failures:
         raise failures[0]
