@@ -240,3 +240,17 @@ def test_unlabelled_tuples_after_a_column_spec_are_the_jobs_in_order():
     assert [(t.modes[0].duration, t.due) for t in problem.tasks] == [(3, 4), (2, 6), (4, 9)]
     due = [4, 6, 9]
     assert value == single_machine([3, 2, 4], lambda c: sum(max(0, c[j] - due[j]) for j in range(3)))
+
+
+def test_changeovers_between_named_jobs_with_a_usual_one():
+    text = ("One press. Jobs A, B and C take 2, 3 and 1 hours. Changing over from A to B takes 1 hour, from B to C "
+            "2 hours, and from C to any other job 30 minutes. Any other changeover takes 1 hour 30 minutes. "
+            "Minimise the makespan.")
+    problem, value = solved(text)
+    change = {("A", "B"): 60, ("B", "C"): 120, ("C", "A"): 30, ("C", "B"): 30}
+    assert {(s.before, s.after): s.time for s in problem.resources[0].setups} == \
+        {**{(a, b): 90 for a in "ABC" for b in "ABC" if a != b}, **change}
+    work = {"A": 120, "B": 180, "C": 60}
+    best = min(sum(work.values()) + sum(change.get(pair, 90) for pair in zip(order, order[1:]))
+               for order in itertools.permutations("ABC"))
+    assert value == best

@@ -239,6 +239,19 @@ def _setups(facts: Facts, names: list[str], t: Callable[[TimeVal], int]) -> list
                                        "(from job in rows, to job in columns).")])
         return [{"before": a, "after": b, "time": t(grid[i][j])} for i, a in enumerate(names)
                 for j, b in enumerate(names) if i != j and t(grid[i][j])]
+    if facts.setup_pairs:  # named changeovers, then 'from A to any other', then the usual one
+        unknown = sorted({x for pair in facts.setup_pairs for x in pair if x is not None} - set(names))
+        if unknown:
+            raise Incomplete([Question(key="setups", text=f"Changeovers name {', '.join(unknown)}, which are not "
+                                       f"among the jobs ({', '.join(names)}); restate the changeovers")])
+        usual = facts.setup_const
+        out = []
+        for a in names:
+            for b in names:
+                tv = facts.setup_pairs.get((a, b), facts.setup_pairs.get((a, None), usual))
+                if a != b and tv is not None and t(tv):
+                    out.append({"before": a, "after": b, "time": t(tv)})
+        return out
     if facts.setup_const is not None and t(facts.setup_const):
         return [{"before": a, "after": b, "time": t(facts.setup_const)} for a in names for b in names if a != b]
     return []

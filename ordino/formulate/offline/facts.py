@@ -36,6 +36,7 @@ class Facts:
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
     setup_const: TimeVal | None = None
     setup_matrix: list[list[TimeVal]] | None = None
+    setup_pairs: dict[tuple[str, str | None], TimeVal] = field(default_factory=dict)  # (from, to or None: any)
     capacities: dict[str, int] = field(default_factory=dict)
     demands: dict[str, dict[str, int]] = field(default_factory=dict)
     objective: list[tuple[str, int]] = field(default_factory=list)
@@ -72,6 +73,7 @@ class Facts:
         out += [tv for _, a, b in self.down for tv in (a, b)]
         if self.setup_const is not None:
             out.append(self.setup_const)
+        out += list(self.setup_pairs.values())
         for row in self.setup_matrix or []:
             out += row
         return out

@@ -6,6 +6,7 @@ import re
 
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.text import (
+    BLANK,
     JOB_NOUN,
     JOB_REF,
     MACHINE_REF,
@@ -15,7 +16,7 @@ from ordino.formulate.offline.text import (
     machine_name,
     time_values,
 )
-from ordino.formulate.offline.units import TimeVal
+from ordino.formulate.offline.units import SECONDS, TimeVal
 
 REFX = rf"(?:{JOB_REF}|\b(?![mj]\d)[a-z]\d*\b)"
 REF_LIST = rf"(?:(?:both|all of|each of|either)\s+)?{REFX}(?:\s*(?:,\s*and|,|and|&|\+)\s*{REFX})*"
@@ -147,28 +148,58 @@ def read_downtime(work: Work, facts: Facts) -> None:
             work.consume(m.start(), m.end())
 
 
+_CHANGE = r"\b(?:chang\w*(?:\s+over)?|changeovers?|switch\w*|set-?ups?|clean\w*)\b"
+_SPELL = rf"(?P<t>{TIME})(?:\s+(?:and\s+)?(?P<t2>{TIME}))?"  # '1 hour 30 minutes'
+_PAIR_SETUP = re.compile(rf"\bfrom\s+(?P<a>{JOB_REF})\s+to\s+(?:(?P<b>{JOB_REF})|any other\s+\w+)\s*(?:takes\s+|is\s+|"
+                         rf"needs\s+|of\s+|:\s*)?(?:only\s+|just\s+)?{_SPELL}")
+
+
+def _spelled(m: re.Match[str]) -> TimeVal:
+    """The time of a match, '1 hour 30 minutes' added up in the finer unit."""
+    first = time_values(m.group("t"))[0]
+    if not m.groupdict().get("t2"):
+        return first
+    second = time_values(m.group("t2"))[0]
+    if first.unit is None or second.unit is None or first.unit == second.unit:
+        return first
+    fine = min((first, second), key=lambda v: SECONDS[v.unit or "s"])
+    coarse = first if fine is second else second
+    return TimeVal(fine.value + coarse.value * SECONDS[coarse.unit or "s"] / SECONDS[fine.unit or "s"], fine.unit)
+
+
 def read_setups(work: Work, facts: Facts) -> None:
-    """A constant setup ('setup time of 2 between jobs', 'changeover 5 min', 'whenever we switch from one run to
-    the next, the die is cleaned, which takes 1 hour') (tables are read elsewhere)."""
+    """Sequence-dependent changeovers ('changing over from A to B takes 15 minutes, from B to C 20 minutes, from
+    D to any other product 1 hour 30 minutes'), and a constant setup ('setup time of 2 between jobs',
+    'changeover 5 min', 'whenever we switch from one run to the next, the die is cleaned, which takes 1 hour')
+    (tables are read elsewhere)."""
+    clauses = sorted({work.clause(*m.span()) for m in work.finditer(_CHANGE)})
+    for start, end in clauses:  # the clauses that speak of changing over
+        for m in list(_PAIR_SETUP.finditer(work.text, start, end)):
+            a, b = m.span()
+            if BLANK in work.text[a:b]:
+                continue
+            facts.setup_pairs[(job_name(m.group("a")), job_name(m.group("b")) if m.group("b") else None)] = \
+                _spelled(m)
+            work.consume(a, b)
     switch = (rf"(?:switch\w*|chang\w*|go\w*|mov\w*)\s+from\s+one\s+\w+\s+to\s+(?:the\s+)?(?:next|another)\b"
               rf"[^.;]{{0,80}}?\b(?:takes?|needs?|lasts?|requires?)\s+(?P<t>{TIME})")
     for m in list(work.finditer(switch)):
         if not BLANK_IN(work, m) and facts.setup_const is None:
-            facts.setup_const = time_values(m.group("t"))[0]
+            facts.setup_const = _spelled(m)
             work.consume(m.start(), m.end())
     pattern = (rf"(?:sequence[\s-]*independent\s+)?(?:setup|set-up|changeover|change-over|cleaning)s?\s*(?:times?)?\s*"
-               rf"(?:of|is|=|:|takes|needs|lasts)?\s*(?:always\s+)?(?P<t>{TIME})\s*(?:is needed\s+|is required\s+)?"
+               rf"(?:of|is|=|:|takes|needs|lasts)?\s*(?:always\s+)?{_SPELL}\s*(?:is needed\s+|is required\s+)?"
                r"(?:between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks|parts|batches)|"
                r"before each (?:job|order|task)(?: except the first)?|whenever[^.;\n]*|each time[^.;\n]*|"
                r"per change(?:over)?)?")
     pattern2 = (rf"(?:between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks|parts|batches)|"
                 rf"switching (?:between )?(?:jobs|orders|tasks)?)\s*(?:there is\s+|we need\s+|takes\s+|,\s*)?"
-                rf"(?:a\s+)?(?:setup|set-up|changeover|cleaning)?\s*(?:time\s+)?(?:of\s+)?(?P<t>{TIME})")
-    pattern3 = (rf"(?P<t>{TIME})\s+(?:of\s+)?(?:setup|set-up|changeover|change-over|cleaning)(?:\s+times?)?"
+                rf"(?:a\s+)?(?:setup|set-up|changeover|cleaning)?\s*(?:time\s+)?(?:of\s+)?{_SPELL}")
+    pattern3 = (rf"{_SPELL}\s+(?:of\s+)?(?:setup|set-up|changeover|change-over|cleaning)(?:\s+times?)?"
                 r"(?:\s+(?:is needed\s+)?between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks))?")
     for p in (pattern, pattern2, pattern3):
         for m in list(work.finditer(p)):
             if BLANK_IN(work, m):
                 continue
-            facts.setup_const = time_values(m.group("t"))[0]
+            facts.setup_const = _spelled(m)
             work.consume(m.start(), m.end())
