@@ -57,6 +57,9 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
         everyone = re.search(rf"\b(?:nobody|no one|no nurse|no worker|no employee|each|every|everyone|each \w+)\b"
                              rf"[^.;]{{0,25}}?\b(?:works?|more than|at most)\b[^.;]{{0,15}}?{_N}\s+(?:days|shifts)",
                              low)
+        if everyone and re.match(r"\s*(?:per|a|each|every)\s+day", low[everyone.end():]):
+            everyone = None  # 'at most 2 shifts per day': a daily limit, moot with the one shift a day read here
+            read.add(k)
         if everyone:  # 'nobody works more than 4 days' and 'each works at most 4 days' both cap at 4
             rules.append({"type": "count", "per": ["staff"],
                           "max": _NUMBERS.get(everyone.group(1)) or int(everyone.group(1))})
