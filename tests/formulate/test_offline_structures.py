@@ -251,6 +251,6 @@ def test_changeovers_between_named_jobs_with_a_usual_one():
     assert {(s.before, s.after): s.time for s in problem.resources[0].setups} == \
         {**{(a, b): 90 for a in "ABC" for b in "ABC" if a != b}, **change}
     work = {"A": 120, "B": 180, "C": 60}
-    best = min(sum(work.values()) + sum(change.get(pair, 90) for pair in zip(order, order[1:]))
+    best = min(sum(work.values()) + sum(change.get(pair, 90) for pair in zip(order, order[1:], strict=False))
                for order in itertools.permutations("ABC"))
     assert value == best
