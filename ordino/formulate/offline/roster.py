@@ -13,12 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.staff import read_named_staff
+from ordino.formulate.offline.staff import DAY_IDS, WEEK, read_named_staff
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 
-WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-DAY_IDS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30}
 N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty)"

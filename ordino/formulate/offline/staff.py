@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ordino.formulate.offline.text import count_value
 from ordino.formulate.questions import Question
 
 WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DAY_IDS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+"""The week as rosters read it (also by `roster`), and the day ids a weekly roster uses."""
 DAY = r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 _DAYS = rf"(?:{DAY}(?:\s*(?:,|or|and|&)\s*)?)+"
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _N = r"(\d+|one|two|three|four|five|six|seven)"
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _PAY = re.compile(rf"(?P<n>{_NAME})\s*(?::|=|-)?\s*[$\u00a3\u20ac]\s*(?P<v>\d+(?:\.\d+)?)")
@@ -62,12 +63,12 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
             read.add(k)
         if everyone:  # 'nobody works more than 4 days' and 'each works at most 4 days' both cap at 4
             rules.append({"type": "count", "per": ["staff"],
-                          "max": _NUMBERS.get(everyone.group(1)) or int(everyone.group(1))})
+                          "max": count_value(everyone.group(1))})
             read.add(k)
         for m in re.finditer(rf"(?P<n>{_NAME})\b[^.;]{{0,40}}?\bat most\s+{_N}\b", sentence):
             if m.group("n") in names:
                 rules.append({"type": "count", "per": ["staff"], "staff": [m.group("n")],
-                              "max": _NUMBERS.get(m.group(2)) or int(m.group(2))})
+                              "max": count_value(m.group(2))})
                 read.add(k)
         both = re.search(rf"\bboth\s+{DAY}\s+and\s+{DAY}", low)
         if both and re.search(r"\b(?:no|nobody|no one|not|never|may not|cannot)\b", low) and weekdays:
