@@ -254,3 +254,21 @@ def test_changeovers_between_named_jobs_with_a_usual_one():
     best = min(sum(work.values()) + sum(change.get(pair, 90) for pair in zip(order, order[1:], strict=False))
                for order in itertools.permutations("ABC"))
     assert value == best
+
+
+def test_periods_that_do_not_fill_the_day_do_not_wrap_round_midnight():
+    text = ("We cover 6:00-9:00: 2, 9:00-12:00: 3, 12:00-15:00: 4, 15:00-18:00: 3, 18:00-21:00: 2 every day. "
+            "Shifts last 6 hours. Minimise the number of people.")
+    _, value = solved(text)
+    demands, best = [2, 3, 4, 3, 2], None
+    for starts in itertools.product(range(5), repeat=5):  # a shift from 18:00 covers 18:00-21:00 only
+        if all(sum(starts[s] for s in range(5) if 0 <= p - s < 2) >= demands[p] for p in range(5)):
+            best = sum(starts) if best is None else min(best, sum(starts))
+    assert value == best == 8
+
+
+def test_a_limit_on_days_in_a_row_is_asked_not_read_as_a_total():
+    for rule in ("No nurse works more than 3 days in a row.", "Ben works at most 2 days in a row."):
+        questions = asked("Three nurses for Monday to Wednesday. Nurses needed per day: Mon 1, Tue 2, Wed 1. "
+                          f"Daily pay: Anna $100, Ben $80, Cleo $90. {rule} What is the cheapest total wage bill?")
+        assert any(rule in q for q in questions), questions

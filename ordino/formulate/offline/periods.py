@@ -45,7 +45,7 @@ def looks_like_period_cover(text: str) -> bool:
 def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], list[str]]:
     """The period cover model of a staffing text, or the questions that would complete it."""
     t = text.lower()
-    periods = read_periods(text) or []
+    periods = read_periods(text) or []  # (a partial day, even 'every day', does not wrap)
     starts = [s for s, _ in periods]
     steps = {b - a for a, b in zip(starts, starts[1:], strict=False)}
     if len(steps) != 1 or steps.pop() <= 0:
@@ -67,7 +67,7 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
         return None, [Question(key="objective", text="What should be minimised? (the number of people)",
                                choices=["people"])], []
     n = len(periods)
-    cyclic = n * length == DAY or re.search(r"around the clock|24/7|wraps?|the following|next day|every day", t)
+    cyclic = n * length == DAY  # only periods that fill the day wrap round midnight into the next one
     labels = [f"{s // 60:02d}:{s % 60:02d}" for s in starts]
     variables = [{"name": f"start {label}", "kind": "integer", "lower": 0} for label in labels]
     constraints = []

@@ -14,6 +14,7 @@ WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 DAY_IDS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 """The week as rosters read it (also by `roster`), and the day ids a weekly roster uses."""
 DAY = r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+_IN_A_ROW = r"\s*(?:in a row|consecutive|running|straight|back[ -]to[ -]back)"
 _DAYS = rf"(?:{DAY}(?:\s*(?:,|or|and|&)\s*)?)+"
 _N = r"(\d+|one|two|three|four|five|six|seven)"
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -39,6 +40,7 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
     costs = [{"staff": [n], "cost": int(v) if v.is_integer() else v} for n, v in pays]
     rules: list[dict[str, Any]] = []
     read: set[int] = set()  # sentences read into a rule
+    unread: list[str] = []  # sentences that must be asked about although they name nobody
     sentences = [s for s in re.split(r"(?<=[.;!?])\s+|\n+", text) if s.strip()]
     weekdays = all(d in DAY_IDS for d in days)
     for k, sentence in enumerate(sentences):
@@ -58,6 +60,9 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
         everyone = re.search(rf"\b(?:nobody|no one|no nurse|no worker|no employee|each|every|everyone|each \w+)\b"
                              rf"[^.;]{{0,25}}?\b(?:works?|more than|at most)\b[^.;]{{0,15}}?{_N}\s+(?:days|shifts)",
                              low)
+        if everyone and re.match(_IN_A_ROW, low[everyone.end():]):
+            everyone = None  # a limit on days in a row is not a total: left unread, so it is asked
+            unread.append(sentence)
         if everyone and re.match(r"\s*(?:per|a|each|every)\s+day", low[everyone.end():]):
             everyone = None  # 'at most 2 shifts per day': a daily limit, moot with the one shift a day read here
             read.add(k)
@@ -66,7 +71,7 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
                           "max": count_value(everyone.group(1))})
             read.add(k)
         for m in re.finditer(rf"(?P<n>{_NAME})\b[^.;]{{0,40}}?\bat most\s+{_N}\b", sentence):
-            if m.group("n") in names:
+            if m.group("n") in names and not re.match(rf"\s+\w+{_IN_A_ROW}|{_IN_A_ROW}", sentence[m.end():]):
                 rules.append({"type": "count", "per": ["staff"], "staff": [m.group("n")],
                               "max": count_value(m.group(2))})
                 read.add(k)
@@ -75,8 +80,10 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
             rules.append({"type": "count", "per": ["staff"], "days": _day_ids(both.group(0)), "max": 1})
             read.add(k)
     questions = [Question(key="unread", text=f"I could not read this sentence about {who}: '{s.strip()}'. "
-                          "Rephrase it, or answer 'ignore'.")
+                          "Rephrase it.")
                  for k, s in enumerate(sentences) if k not in read
                  for who in [next((n for n in names if re.search(rf"\b{n}\b", s)), None)] if who is not None]
+    questions += [Question(key="unread", text=f"I could not read this sentence: '{s.strip()}'. Rephrase it.")
+                  for s in unread]
     unique = [r for k, r in enumerate(rules) if r not in rules[:k]]
     return staff, costs, unique, questions
