@@ -272,3 +272,64 @@ def test_a_limit_on_days_in_a_row_is_asked_not_read_as_a_total():
         questions = asked("Three nurses for Monday to Wednesday. Nurses needed per day: Mon 1, Tue 2, Wed 1. "
                           f"Daily pay: Anna $100, Ben $80, Cleo $90. {rule} What is the cheapest total wage bill?")
         assert any(rule in q for q in questions), questions
+
+
+def test_jobs_described_one_sentence_each_with_names_and_ordinal_words():
+    text = ("Two lathes that are exactly the same, so any job can go on either one. The shaft job takes 5 hours "
+            "and is due at hour 5. The bushing job takes 3 hours, due at hour 3. The washer batch takes 1 hour, "
+            "due at hour 2. Order Green is the big one at 7 hours, due at hour 14. In what order should we run "
+            "them to minimise the total tardiness?")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["shaft", "bushing", "washer", "Green"]
+    assert len(problem.resources) == 2  # 'two lathes': a count of a machine noun
+    p, due = [5, 3, 1, 7], [5, 3, 2, 14]
+    assert value == two_machines(p, lambda ends: sum(max(0, ends[j] - due[j]) for j in range(4)))
+
+
+def two_machines(p: list[int], cost) -> int:
+    """Best `cost(completion times)` over every split of the jobs between two identical machines and every
+    order on each."""
+    best = None
+    for split in itertools.product((0, 1), repeat=len(p)):
+        for order in itertools.permutations(range(len(p))):
+            ends, clock = [0] * len(p), [0, 0]
+            for j in order:
+                clock[split[j]] += p[j]
+                ends[j] = clock[split[j]]
+            best = cost(ends) if best is None else min(best, cost(ends))
+    assert best is not None
+    return best
+
+
+def test_a_run_of_named_values_with_their_noun_and_a_final_and():
+    text = ("Three identical test rigs. Test A takes 2 hours, test B 3 hours, test C 2 hours, test D 4 hours, "
+            "test E 3 hours and test F 1 hour. Test D can only begin once test A has finished. Minimise the "
+            "makespan.")
+    problem, value = solved(text)
+    assert [(t.id, t.modes[0].duration) for t in problem.tasks] == [
+        ("A", 2), ("B", 3), ("C", 2), ("D", 4), ("E", 3), ("F", 1)]
+    assert value == 6  # A then D on one rig; B+F and C+E on the others
+
+
+@pytest.mark.parametrize("down", ["machine unavailable [2,5]", "Machine availability: not available from t=2 to t=5",
+                                  "The cutter will be down for servicing from hour 2 until hour 5"])
+def test_down_times_in_interval_notation_and_with_a_reason(down: str):
+    problem, value = solved(f"1 machine. jobs A-D: p=3,2,4,1; d=4,6,8,3. {down}. min total tardiness")
+    assert problem.resources[0].unavailable == [(2, 5)]
+    assert value == 13
+
+
+def test_a_numeric_range_of_jobs_is_a_count_and_a_range_in_a_clause_is_never_a_negative_time():
+    problem, _ = solved("one machine; jobs 1-4, p = 3 2 4 1, due = 4 9 12 5. minimize sum of tardiness")
+    assert [t.modes[0].duration for t in problem.tasks] == [3, 2, 4, 1]
+    assert asked("1 machine. Jobs 1-3: p = 3, 2, 1. Job 2-3 precedence. min Cmax")
+    assert "Which is right?" in asked("1 machine. Jobs 1-3: p = 3, 2, 1. Job 2 takes 4. min Cmax")[0]
+
+
+def test_any_two_jobs_is_not_a_count_of_jobs():
+    text = ("| Job | Duration | Due date |\n|-----|----------|----------|\n| 1 | 3 | 4 |\n| 2 | 2 | 9 |\n"
+            "| 3 | 4 | 12 |\n| 4 | 1 | 5 |\n\nThese run on one machine. Between any two jobs processed back to back "
+            "there is a setup of 1 time unit. Goal: minimize total tardiness.")
+    problem, value = solved(text)
+    assert len(problem.tasks) == 4
+    assert value == 1

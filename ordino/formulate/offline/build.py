@@ -63,7 +63,12 @@ def per_job(facts: Facts, names: list[str], attr: str) -> dict[str, TimeVal]:
         out.update({n: each[0] for n in names if n not in out})
     for n in names:
         if attr in facts.attrs.get(n, {}):
-            out[n] = facts.attrs[n][attr]
+            stated = facts.attrs[n][attr]
+            if listed is not None and out[n] != stated:
+                word = "processing time" if attr == "p" else _ATTR_WORDS[attr]
+                raise Incomplete([Question(key=_key(attr), text=f"The {word} of {n} is {out[n].value} in the list but "
+                                           f"{stated.value} where {n} is described. Which is right?")])
+            out[n] = stated
     return out
 
 

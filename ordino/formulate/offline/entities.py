@@ -142,18 +142,36 @@ def read_segments(work: Work, facts: Facts) -> None:
         body_start = start + len(head.group(0))
         found_any = read_attrs(work, facts, name, body_start, end)
         rest = work.text[body_start:end]
-        nums = list(re.finditer(TIME, rest))
+        nums = list(_TIME.finditer(work.text, body_start, end))  # in place: a sign sees what stands before it
         first = nums[0] if nums else None
-        if "p" not in facts.attrs.get(name, {}) and first is not None and re.fullmatch(r"\s*[:=(\-]\s*",
-                                                                                        rest[:first.start()]):
+        if "p" not in facts.attrs.get(name, {}) and first is not None and re.fullmatch(
+                r"\s*(?:[:=(]|\s-|-\s)\s*", work.text[body_start:first.start()]):
             nums = [first]  # 'R1 - 40 min, by 9:00': the time right after the name
-        if "p" not in facts.attrs.get(name, {}) and len(nums) == 1 and re.match(r"\s*[:=(\-]", rest):
+        if "p" not in facts.attrs.get(name, {}) and len(nums) == 1 and re.match(r"\s*(?:[:=(]|\s-|-\s)", rest):
             m = nums[0]
             facts.set_attr(name, "p", time_values(m.group(0))[0])
-            work.consume(body_start + m.start(), body_start + m.end())
+            work.consume(m.start(), m.end())
+            found_any = True
+        if "p" not in facts.attrs.get(name, {}) and (lone := _lone_duration(work.text[body_start:end])) is not None:
+            facts.set_attr(name, "p", time_values(lone.group(0))[0])
+            work.consume(body_start + lone.start(), body_start + lone.end())
             found_any = True
         if found_any:
             work.consume(start, body_start)
+
+
+_TIME = re.compile(TIME)
+_POINT_WORDS = re.compile(r"(?i)\b(?:start\w*|begin\w*|arriv\w*|ready|available|release\w*|due|deadline|until|till|by|"
+                          r"before|after|from|between|since|hour|minute|time|t)\W*(?:\w+\W+)?$")
+
+
+def _lone_duration(body: str) -> re.Match[str] | None:
+    """The one amount of time left in a job's stretch ('job 2 3 hours', 'job 3 is the big one at 7 hours'):
+    its duration, unless words before it make it a point in time ('starts at 7 hours')."""
+    left = [m for m in re.finditer(rf"{NUM}\s*{UNIT_PATTERN}", body) if BLANK not in m.group(0)]
+    if len(left) != 1 or _POINT_WORDS.search(body[max(0, left[0].start() - 25):left[0].start()]):
+        return None
+    return left[0]
 
 
 _PREDS = (rf"(?:after|follows|requires|needs|depends on|preceded by|waits? for|predecessors?:?|preds?:?)\s+"

@@ -11,7 +11,7 @@ from ordino.formulate.offline.clock import relative_to_start, unit_after_number
 from ordino.formulate.offline.entities import read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
-from ordino.formulate.offline.names import declared_names
+from ordino.formulate.offline.names import count_ranges, declared_names
 from ordino.formulate.offline.phrases import (
     read_counts,
     read_default_unit,
@@ -59,6 +59,7 @@ def read_facts(text: str) -> Facts:
     squeeze_rewriting(rw)  # first: no later pattern meets a long run of blanks
     relative_to_start(rw)
     unit_after_number(rw)
+    count_ranges(rw)
     names = declared_names(rw.text)
     names.rewrite(rw)
     work = Work(rw.text, rw)

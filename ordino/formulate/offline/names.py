@@ -29,15 +29,16 @@ _ARTICLE_MACHINE = rf"(?:(?:a|an|one|the)\s+)(?i:{MACHINE_NOUN})\b"
 _MACHINE_NOUN_LIST = re.compile(rf"(?P<l>{_ARTICLE_MACHINE}(?:\s*,\s*{_ARTICLE_MACHINE})*\s*,?\s*and\s+"
                                 rf"{_ARTICLE_MACHINE})")
 """'a lathe, a mill and a drill': machines named by what they are."""
+_KIND_NOUNS = rf"(?:{JOB_NOUN}|boards?|tests?|runs?|garments?|bakes?|loads?|pieces?|shipments?|jobs?)"
 _LABEL = r"[A-Z][A-Za-z]{0,11}\d{0,3}"
-_LABELLED = rf"(?P<n>{_LABEL})\s*(?:\(\s*\d[^)]{{0,40}}\)|(?:[:=-]|\s(?:takes|needs|is))?\s*\d[^,;\n]{{0,20}})"
-_LABEL_RUN = re.compile(rf"{_LABELLED.replace('?P<n>', '')}(?:\s*[,;]\s*(?:and\s+)?"
+_LABELLED = (rf"(?:(?i:{_KIND_NOUNS})\s+)?(?P<n>{_LABEL})\s*(?:\(\s*\d[^)]{{0,40}}\)|(?:[:=-]|\s(?:takes|needs|is))?"
+             rf"\s*\d(?:(?!\s*\band\b)[^,;\n]){{0,20}})")
+_LABEL_RUN = re.compile(rf"{_LABELLED.replace('?P<n>', '')}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
                         rf"{_LABELLED.replace('?P<n>', '')}){{2,}}")
 _NUMBER_WORDS = {w: k for k, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                               "ten", "eleven", "twelve"), start=1)}
 _ORDINALS = {w: k for k, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                                          "ninth", "tenth"), start=1)}
-_KIND_NOUNS = rf"(?:{JOB_NOUN}|boards?|tests?|runs?|garments?|bakes?|loads?|pieces?|shipments?|jobs?)"
 _VERB = r"(?:takes?|needs?|requires?|lasts?|spends?|goes|starts|visits|is\s+(?:cut|folded|processed|made))"
 _NOUN_VERB = r"(?:is|has|becomes|arrives|will|won't|can|must|should)"  # only after 'batch one', 'order Red'
 _ENTITY = re.compile(rf"(?:^|(?<=[.;:!?\n,])\s*(?:and\s+)?)(?:(?i:the|our|a|an)\s+)?"
@@ -45,7 +46,8 @@ _ENTITY = re.compile(rf"(?:^|(?<=[.;:!?\n,])\s*(?:and\s+)?)(?:(?i:the|our|a|an)\
                      re.MULTILINE)
 _NOT_ENTITY = re.compile(r"(?i)\b(?:it|which|that|this|these|each|every|all|everything|nothing|setup|set-up|"
                          r"changeover|cleaning|switch|work|processing|production|time|none|both|they|we|you|i|he|"
-                         r"she|step|operation|op|stage|shift|day|week)\b|\d")
+                         r"she|step|operation|op|stage|shift|day|week|any|either|some|so|in|what|which|how|when|where|who|why|of|for|"
+                         r"on|at|to|if|then)\b|\d")
 _LINE_LABEL = re.compile(rf"^[ \t*-]*(?P<n>{_LABEL})\s*[:=\u2013-]\s*\d", re.MULTILINE)  # not a table's cells
 _NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five"}
 
@@ -83,6 +85,12 @@ class Names:
         return out
 
 
+def count_ranges(rw: Rewriting) -> None:
+    """'jobs 1-4', 'tasks 1 to 6': written '4 jobs' (the jobs are then J1..J4)."""
+    rw.sub(rf"{_NOUN}\s+(?:#\s*)?1\s*{_RANGE_WORD}\s*(?:#\s*)?(\d+)\b(?!\s*[-:,]?\s*\d)",
+           lambda m: f"{m.group(1)} jobs" if 2 <= int(m.group(1)) <= 200 else m.group(0))
+
+
 def declared_names(text: str) -> Names:
     """The job names a text declares (letter ranges 'A to E', prefixed ranges 'P1-P4', lists of capitalised
     names after a job noun) and the machine names it lists after a machine noun ('stations: printing, then
@@ -105,9 +113,10 @@ def declared_names(text: str) -> Names:
         names.jobs = _entities(text)
         if names.jobs and all(n.isdigit() for n in names.jobs):
             names.jobs, names.numbered = [], True
-    if not names.jobs and not names.numbered and (run := _LABEL_RUN.search(text)) is not None:  # 'A=3, B=1'
+    if not names.numbered and (run := _LABEL_RUN.search(text)) is not None:  # 'A=3, B=1', 'test B 3 hours'
         found = [m.group("n") for m in re.finditer(_LABELLED, run.group(0))]
-        if len(set(found)) == len(found) and not any(re.fullmatch(r"[JMR]\d*", n) for n in found):
+        if len(set(found)) == len(found) and not any(re.fullmatch(r"[JMR]\d*", n) for n in found) \
+                and set(names.jobs) < set(found) and names.declaration is None:
             names.jobs = found
     if not names.jobs and not names.numbered:  # one line per job: 'R1 - 40 min, by 9:00'
         found = [m.group("n") for m in _LINE_LABEL.finditer(text)]
@@ -137,7 +146,7 @@ def _entities(text: str) -> list[str]:
         lowered = name.lower()
         if lowered in _ORDINALS or lowered in _NUMBER_WORDS:
             name = str(_ORDINALS.get(lowered) or _NUMBER_WORDS[lowered])
-        elif _NOT_ENTITY.search(name) or re.search(rf"(?i)\b{MACHINE_NOUN}\b", name):
+        elif _NOT_ENTITY.search(name) or (not noun and re.search(rf"(?i)\b{MACHINE_NOUN}\b", name)):
             continue
         if name not in found:
             found.append(name)
@@ -175,7 +184,8 @@ def _mentions(name: str, single: bool) -> list[tuple[re.Pattern[str], str]]:
         return [(re.compile(rf"{article}{exact}(?:\s+(?i:{_KIND_NOUNS}))?|{_NOUN}\s+{exact}"), "")]
     if not single:
         return [(re.compile(rf"(?:(?i:the|our)\s+)?(?:{_NOUN}\s+)?{exact}(?:\s+(?i:{_KIND_NOUNS})\b)?"), "")]
-    after = r"(?=\s*(?:\d|[:=(),/;.\]]|-\s*\d|$)|\s+(?:and|or|&|then|before|after|must|is|has|takes?|needs?)\b)"
-    return [(re.compile(rf"{_NOUN}\s+{exact}"), ""), (re.compile(rf"{exact}{after}"), ""),
+    after = (r"(?=\s*(?:\d|[:=(),/;.\]]|-\s*\d|$)|\s+(?:and|or|&|then|before|after|must|is|has|takes?|needs?|"
+             r"can(?:not|'t)?|should|will|may|only|starts?|begins?|runs?|goes|comes|finishes|ends)\b)")
+    return [(re.compile(rf"(?i:\b{_KIND_NOUNS})\s+{exact}"), ""), (re.compile(rf"{exact}{after}"), ""),
             (re.compile(rf"(?P<pre>\b(?:before|after|from|to|and|or|then|with|of|for|until|till|once|when|than)\s+)"
                         rf"{exact}"), r"\g<pre>")]

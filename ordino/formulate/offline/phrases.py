@@ -152,6 +152,10 @@ def read_default_unit(work: Work, facts: Facts) -> None:
         facts.default_unit = max(set(canon), key=canon.count)
 
 
+_NOT_A_COUNT = r"(?<!\bany )(?<!\bbetween )(?<!\bevery )(?<!\beach )(?<!\bother )(?<!\bthe )"
+"""'between any two jobs', 'the two machines': a number of things that is not how many there are."""
+
+
 def read_counts(work: Work, facts: Facts) -> None:
     """'4 jobs', 'three identical machines', 'a single machine', and name lists 'jobs A, B and C'."""
     name = r"(?![mr]\d)[a-z]\d*"
@@ -162,12 +166,14 @@ def read_counts(work: Work, facts: Facts) -> None:
             for n in names:
                 facts.add_job(n.upper())
             work.consume(m.start(), m.end())
-    for m in work.take(rf"\b({COUNT})[ ]+(?:\w+[ ]+)?{JOB_NOUN}\b(?![ ]*#?[ ]*\d)(?![ ]+[a-z]\d*(?:[:,]|\s|$))"
+    for m in work.take(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{JOB_NOUN}\b(?![ ]*#?[ ]*\d)"
+                       r"(?![ ]+[a-z]\d*(?:[:,]|\s|$))"
                        r"(?!\s+(?:at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"):  # not 'one job at a time'
         if facts.n_jobs is None and m.group(1) not in ("a", "an", "single", "a single"):
             facts.n_jobs = count_value(m.group(1))
-    for m in work.take(rf"\b({COUNT})(?:\s+|-)(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
-                       r"(?:machines?|mach\b\.?|m/c|stations?|lines?|servers?|ovens?|presses|stages?)(?:\b|(?<=/c))|"
+    for m in work.take(rf"{_NOT_A_COUNT}\b({COUNT})(?:[ ]+|-)"
+                       r"(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
+                       rf"(?:{MACHINE_NOUN}|mach\b\.?|m/c|stages?)(?:\b|(?<=/c))|"
                        rf"\b({COUNT})\s+(?:identical|parallel|equal|similar)\s+(?:[a-z]+\s+)?[a-z]+"):
         if facts.n_machines is None:
             facts.n_machines = count_value(m.group(1) or m.group(2))

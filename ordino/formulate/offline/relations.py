@@ -117,15 +117,20 @@ _DOWN = (r"(?:is\s+|will be\s+|goes\s+)?(?:down|unavailable|not available|offlin
          r"broken|out of (?:order|service)|under repair|"
          r"being maintained|closed|blocked|stopped|off|has (?:a\s+)?(?:break|maintenance|downtime)|"
          r"(?:needs|has|gets|requires) maintenance)")
-_SPAN = (rf"(?:from|between|during|in|at)?\s*(?:time\s+|t\s*=\s*)?(?P<s>{TIME})\s*(?:to|until|till|and|-)\s*"
-         rf"(?:time\s+|t\s*=\s*)?(?P<e>{TIME})")
+_AT = r"(?:time\s+|t\s*=\s*|hour\s+|minute\s+)?"
+_SPAN = (rf"(?:(?:from|between|during|in|at)?\s*{_AT}(?P<s>{TIME})\s*(?:to|until|till|and|-)\s*{_AT}(?P<e>{TIME})|"
+         rf"\[\s*(?P<s2>{TIME})\s*,\s*(?P<e2>{TIME})\s*[\])])")
+"""A time span: 'from 2 to 5', 'between t=2 and t=5', 'from hour 2 until hour 5', '[2, 5)' or '[2,5]' (the machine
+is free again at the end)."""
+_WHY = r"(?:\s+for\s+(?:a\s+|an\s+)?(?:[a-z]+\s+){0,2}?(?=from|between|during|\[))?"
+"""'down for servicing from ...', 'off for a planned repair between ...': the reason, words only."""
 
 
 def read_downtime(work: Work, facts: Facts) -> None:
     """'machine 2 is down from 8 to 10', 'break from 4 to 5', 'M1: maintenance 3-5'."""
     patterns = [
-        rf"(?P<m>{MACHINE_REF}|(?:the|our|a|one)\s+[a-z]+|it)\s*:?\s*{_DOWN}\s*(?:for maintenance\s+|for a break\s+)?"
-        rf"{_SPAN}",
+        rf"(?:(?P<m>{MACHINE_REF}|(?:the|our|a|one)\s+[a-z]+|it|machine)|(?:machine\s+)?availability)\s*:?\s*{_DOWN}"
+        rf"{_WHY}\s*{_SPAN}",
         rf"(?:maintenance|break|downtime|shutdown|outage|pause)\s+(?:on|of|for)\s+(?P<m>{MACHINE_REF})\s*:?\s*{_SPAN}",
         rf"(?P<m>{MACHINE_REF})?\s*:?\s*(?:a\s+|there is a\s+|there's a\s+)?(?:planned\s+|scheduled\s+|lunch\s+)?"
         rf"(?:maintenance|break|downtime|shutdown|outage|pause)\s*(?:window|period|slot)?\s*(?:of\s+the machine\s+)?"
@@ -139,9 +144,9 @@ def read_downtime(work: Work, facts: Facts) -> None:
                 continue
             ref = m.groupdict().get("m")
             machine = machine_name(ref) if ref and re.search(r"\d", ref) else \
-                ref.split()[-1] if ref and not re.fullmatch(r"(?:the|our|a|one)\s+machine|it", ref) else None
-            s = time_values(m.group("s"))[0]
-            e = time_values(m.group("e"))[0]
+                ref.split()[-1] if ref and not re.fullmatch(r"(?:(?:the|our|a|one)\s+)?machine|it", ref) else None
+            s = time_values(m.group("s") or m.group("s2"))[0]
+            e = time_values(m.group("e") or m.group("e2"))[0]
             if s.unit is None and e.unit is not None:
                 s = TimeVal(s.value, e.unit)
             facts.down.append((machine, s, e))

@@ -14,7 +14,8 @@ _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day"
                  "more", "step", "stage", "operation", "project", "of", "the", "and", "for", "in", "on", "at",
                  "available", "total", "late", "each", "identical", "parallel", "similar", "equal", "uniform",
                  "single", "packing", "weight", "everything", "everyone", "all", "nothing", "run", "bake", "test",
-                 "board", "garment", "load", "piece", "shipment", *MACHINE_NOUNS}
+                 "board", "garment", "load", "piece", "shipment", "we", "you", "they", "i", "it", "he", "she",
+                 "by", "to", "or", "but", "so", "is", "are", *MACHINE_NOUNS}
 
 
 _AVAILABLE = re.compile(r"\s+(?:are\s+)?available")
