@@ -333,3 +333,29 @@ def test_any_two_jobs_is_not_a_count_of_jobs():
     problem, value = solved(text)
     assert len(problem.tasks) == 4
     assert value == 1
+
+
+def test_jobs_named_at_the_start_of_their_lines_with_clock_times_and_hours_and_minutes():
+    text = ("Our one kiln is fired up at 7:00 am, all loads ready now.\n"
+            "- the mug order: 1 h 15 min, due 8:30\n- Plates - 45 min, due 9:00\n- tile batch: 30 min, due 8:00\n"
+            "Minimise the total tardiness.")
+    problem, value = solved(text)
+    assert [(t.id, t.modes[0].duration, t.due) for t in problem.tasks] == [
+        ("mug", 75, 90), ("Plates", 45, 120), ("tile", 30, 60)]
+    due = [90, 120, 60]
+    assert value == single_machine([75, 45, 30], lambda c: sum(max(0, c[j] - due[j]) for j in range(3)))
+
+
+def test_total_lateness_is_tardiness_only_when_early_jobs_count_zero():
+    base = "One machine, jobs A, B, C take 3, 2, 4 h, due 2, 4, 6. Minimise the total lateness"
+    problem, _ = solved(base + ", an early job counting zero.")
+    assert problem.objective[0].term == "total_tardiness"
+    assert asked(base + ".")
+
+
+def test_alternatives_in_braces_are_one_flexible_operation():
+    problem, value = solved("FJSP, 3 machines, min C_max.\nJ1: O11 {M1:3, M2:5}; O12 {M2:4, M3:3}\n"
+                            "J2: O21 {M1:2, M3:4}; O22 {M1:5, M2:3}; O23 {M3:2}\nJ3: O31 {M2:3, M3:3}; O32 {M1:4, M3:5}"
+                            "\nAll jobs at t=0.")
+    assert [len(t.modes) for t in problem.tasks] == [2, 2, 2, 2, 1, 2, 2]
+    assert value == 9

@@ -10,7 +10,8 @@ from ordino.formulate.offline.text import Rewriting
 CLOCK = (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:(?::|h)(?P<m>[0-5]\d))?(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b))?"
          r"(?![\d:])")
 _CLOCK = re.compile(CLOCK, re.IGNORECASE)
-_START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready)\w*\s+(?:work\s+|the day\s+|the shift\s+|"
+_START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|light\w* (?:it )?up|fire\w* (?:it )?up)\w*\s+"
+                    rf"(?:work\s+|the day\s+|the shift\s+|"
                     rf"(?:our|the)\s+\w+\s+)?(?:at|from)\s+(?P<t>{CLOCK.replace('?P<', '?P<o')})|"
                     rf"\b(?:minutes|hours|mins?|hrs?)\s+(?:counted\s+)?(?:after|from|since)\s+"
                     rf"(?P<t2>{CLOCK.replace('?P<', '?P<p')})", re.IGNORECASE)
@@ -61,6 +62,12 @@ _UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|sinc
                          r"(?P<u>hour|minute|day|week|second)\s+(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
 
 
+_HOURS_MINUTES = re.compile(r"(?<![\d.:])(?P<h>\d+)\s*(?:h|hrs?|hours?)\.?\s*(?:and\s+)?(?P<m>[0-5]?\d)\s*"
+                            r"(?:m|mins?|minutes?)\b", re.IGNORECASE)
+
+
 def unit_after_number(rw: Rewriting) -> None:
-    """'due at hour 6', 'by day 3', 'from minute 40' written with the unit after the number ('at 6 hours')."""
+    """'due at hour 6', 'by day 3', 'from minute 40' written with the unit after the number ('at 6 hours'), and
+    '1 h 15 min' as one amount ('75 min')."""
     rw.sub(_UNIT_FIRST, lambda m: f"{m.group('p')} {m.group('n')} {m.group('u')}s")
+    rw.sub(_HOURS_MINUTES, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")

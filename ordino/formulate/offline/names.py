@@ -48,6 +48,17 @@ _NOT_ENTITY = re.compile(r"(?i)\b(?:it|which|that|this|these|each|every|all|ever
                          r"changeover|cleaning|switch|work|processing|production|time|none|both|they|we|you|i|he|"
                          r"she|step|operation|op|stage|shift|day|week|any|either|some|so|in|what|which|how|when|where|who|why|of|for|"
                          r"on|at|to|if|then)\b|\d")
+_LINE_NAME = re.compile(r"^[ \t]*(?:[-*+]|\d{1,2}[.)])?[ \t]*"
+                        r"(?P<n>(?:(?i:the)\s+)?[A-Za-z][A-Za-z'&]*(?:[ ][A-Za-z'&]+){0,3})"
+                        r"[ \t]*(?::|[ \t]-[ \t])[ \t]*(?=[^\n]*\d)", re.MULTILINE)
+"""'- the bracket order: 50 minutes, due 9:30', 'Mugs - 1 hour, pickup 8:30': a job named at the start of its line."""
+_KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadlines?|weights?|priorit(?:y|ies)|"
+                        r"release|"
+                        r"ready|machines?|stations?|resources?|capacity|route|routing|order of|objective|goal|note|"
+                        r"total|staff|shifts?|periods?|days?|hours?|minutes?|demand|cost|pay|rate|setups?|precedences?|"
+                        r"min|max|minimi[sz]e|maximi[sz]e|jobs|orders|tasks|activities|rules?|each|all|project|"
+                        r"every|units?|capacities|availability|crew|workers?|monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun|answer|example|data)\b")
 _LINE_LABEL = re.compile(rf"^[ \t*-]*(?P<n>{_LABEL})\s*[:=\u2013-]\s*\d", re.MULTILINE)  # not a table's cells
 _NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five"}
 
@@ -62,12 +73,15 @@ class Names:
     numbered: bool = False  # jobs named by number words ('batch two', 'the second'): written `job 2`
     machine_declaration: tuple[int, int] | None = None  # where the machine names are listed (dropped too)
     ordered: bool = False  # the machines were listed as a route ('printing, then laminating')
+    line_names: list[tuple[int, int]] = field(default_factory=list)  # names heading their own lines, in order
 
     def rewrite(self, rw: Rewriting) -> None:
         """The job names' declaration dropped and each mention of a declared name in canonical form (`job k`,
         `machine k`)."""
-        for a, b in sorted((d for d in (self.declaration, self.machine_declaration) if d is not None), reverse=True):
-            rw.splice(a, b, "")
+        splices = [(a, b, "") for a, b in (d for d in (self.declaration, self.machine_declaration) if d is not None)]
+        splices += [(a, b, f"job {k}") for k, (a, b) in enumerate(self.line_names, start=1)]
+        for a, b, new in sorted(splices, reverse=True):
+            rw.splice(a, b, new)
         if self.numbered:
             words = "|".join([*_NUMBER_WORDS, *_ORDINALS])
             rw.sub(rf"(?i:\b(?:the\s+)?{_KIND_NOUNS}\s+({words})\b|\bthe\s+({'|'.join(_ORDINALS)})\b"
@@ -122,6 +136,14 @@ def declared_names(text: str) -> Names:
         found = [m.group("n") for m in _LINE_LABEL.finditer(text)]
         if len(found) >= 2 and len(set(found)) == len(found) and not any(re.fullmatch(r"[JM]\d*", n) for n in found):
             names.jobs = found
+    if not names.jobs and not names.numbered:  # 'phone stand batch - 150 min', '- the shelf panels: 40 minutes'
+        lines = [m for m in _LINE_NAME.finditer(text) if not _KEY_WORDS.search(m.group("n"))
+                 and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+\w+)?|[a-z]",
+                                      m.group("n"))]
+        found = [_bare(m.group("n")) for m in lines]
+        if len(found) >= 2 and len(set(found)) == len(found) and all(found):
+            names.jobs = found
+            names.line_names = [m.span("n") for m in lines]
     machines = _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text)
     if machines is not None:
         found = [w for w in re.findall(_MACHINE_WORD, machines.group("l")) if w.lower() not in _NOT_NAMES]
@@ -151,6 +173,12 @@ def _entities(text: str) -> list[str]:
         if name not in found:
             found.append(name)
     return found if len(found) >= 2 else []
+
+
+def _bare(name: str) -> str:
+    """A line's name without its article and kind noun ('the bracket order' -> 'bracket')."""
+    words = [w for w in name.split() if not re.fullmatch(rf"(?i)the|{_KIND_NOUNS}", w)]
+    return " ".join(words)
 
 
 def _number(word: str) -> int:

@@ -28,6 +28,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|as few (?:jobs|orders|tasks)?\s*as possible (?:to be |are |being |finish )?late"
      r"|as few \w+ as possible (?:to )?(?:miss|be late|finish late|are late)",
      "number_tardy"),
+    (r"(?:total|summed|sum of (?:the )?)\s*lateness|lateness[^.;\n]{0,80}\b(?:added up|summed|in total)",
+     "total_lateness"),
     (r"max(?:imum|imal)?\s+lateness|l_?max|largest lateness|worst lateness|lateness", "maximum_lateness"),
     (rf"{_W}\s+(?:sum of |total )?(?:completion|flow)\s*times?|total\s+{_W}\s+(?:completion|flow)|"
      r"sum of w\S*\s*c\S*", "total_weighted_completion_time"),
@@ -75,6 +77,12 @@ def read_notation(work: Work, facts: Facts) -> None:
             facts.objective = [(term, 1)]
 
 
+_EARLY_IS_ZERO = re.compile(r"(?i)\bearly\b[^.;\n]{0,50}\b(?:zero|0|nothing|no credit|not count|doesn't count|"
+                            r"don't count|do not count|does not count|not earn|n't earn)|"
+                            r"\b(?:zero|0|nothing)\b[^.;\n]{0,30}\b(?:early|on time|ahead)\b|max\s*\(\s*0\s*,")
+"""'early parts counting zero', 'finishing early earns nothing': a sum of lateness that is total tardiness."""
+
+
 def read_objective(work: Work, facts: Facts) -> None:
     """Objective terms named in the text (the first phrase wins when a goal word is near it)."""
     found: list[tuple[int, str]] = []
@@ -84,7 +92,12 @@ def read_objective(work: Work, facts: Facts) -> None:
     if facts.objective:  # read from the three-field notation
         return
     seen: list[str] = []
-    for _, term in sorted(found):
+    for start, term in sorted(found):
+        if term == "total_lateness":  # tardiness when early jobs count zero; else it is not a term we have
+            if not _EARLY_IS_ZERO.search(work.original):
+                facts.unused.append(work.quote(start, start + len("total lateness")))
+                continue
+            term = "total_tardiness"
         if term not in seen:
             seen.append(term)
     if "total_weighted_tardiness" in seen and "total_tardiness" in seen:
@@ -126,8 +139,10 @@ def read_kind(work: Work, facts: Facts) -> None:
 def read_restatements(work: Work, facts: Facts) -> None:
     """Sentences that only restate what the model already says: 'everything is available at time 0', 'at no
     time can more than 4 workers be busy' (with 4 the workers' capacity)."""
-    work.take(r"\b(?:everything|everyone|all(?: (?:the )?\w+)?|each \w+)\s+(?:is|are)\s+(?:available|ready|released)"
-              r"\s+(?:at|from)\s+(?:time\s+|t\s*=\s*|hour\s+|minute\s+)?0\b")
+    work.take(r"\b(?:everything|everyone|both|all(?: (?:the )?\w+)?|each \w+)\s+(?:(?:is|are)\s+)?(?:here\s+and\s+)?"
+              r"(?:(?:available|ready|released|free|empty)\s+(?:and\s+ready\s+)?)?(?:(?:at|from)\s+(?:time\s+|t\s*=\s*|"
+              r"hour\s+|minute\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h)\b)?(?!\s*[-:.,]?\s*\d)|now\b)|"
+              r"\bt\s*=\s*0\s+is\s+now\b")
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
     if bounds:  # 'a job that would overlap the breakdown has to wait until t=5'
         work.take(rf"\b(?:until|till|after|before|from|at)\s+(?:t\s*=\s*|time\s+)?(?:{bounds})\b(?!\s*[-/.\d])")

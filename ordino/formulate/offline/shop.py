@@ -25,7 +25,7 @@ _LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s+)
 
 
 def read_routes(work: Work, facts: Facts) -> None:
-    """'job 1: M1 3, M2 2; job 2: M2 4 then M1 1' and alternatives 'M1 3 or M2 4' (flexible)."""
+    """'job 1: M1 3, M2 2; job 2: M2 4 then M1 1' and alternatives 'M1 3 or M2 4' or '{M1:3, M2:5}' (flexible)."""
     refs = list(work.finditer(JOB_REF))
     for i, ref in enumerate(refs):
         end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
@@ -41,7 +41,9 @@ def read_routes(work: Work, facts: Facts) -> None:
             between = work.text[ref.end() + prev_end: ref.end() + p.start()]
             machine = machine_name(p.group("m") or p.group("m2"))
             tv = time_values(p.group("t") or p.group("t2"))[0]
-            if k > 0 and re.search(r"\bor\b|\||/", between):
+            grouped = work.text[ref.end():ref.end() + p.start()].count("{") > \
+                work.text[ref.end():ref.end() + p.start()].count("}") and not re.search(r"[{}]", between)
+            if k > 0 and (re.search(r"\bor\b|\||/", between) or grouped):  # '{M1:3, M2:5}': one operation
                 ops[-1].append((machine, tv))
             else:
                 ops.append([(machine, tv)])
