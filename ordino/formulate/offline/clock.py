@@ -32,19 +32,19 @@ def minutes_of(match: re.Match[str]) -> int | None:
 
 def relative_to_start(rw: Rewriting) -> None:
     """Every clock time written as minutes after the stated start ('we start at 8 am ... by 9:30' becomes
-    '... start at the start ... by 90 min'); nothing changes when no start is stated, when two starts differ, or
-    when a clock time lies before the start."""
+    '... start at the start ... by 90 min'; of several starts, the earliest); nothing changes when no start is
+    stated or when a clock time lies before the start."""
     text = rw.text
-    starts, stated = set(), set()
+    starts: dict[int, int] = {}  # position of each stated start -> its minutes after midnight
     for m in _START.finditer(text):
         group = "t" if m.group("t") else "t2"
         clock = _CLOCK.search(m.group(group))
         if clock is not None and (at := minutes_of(clock)) is not None:
-            starts.add(at)
-            stated.add(m.start(group) + clock.start())
-    if len(starts) != 1:
+            starts[m.start(group) + clock.start()] = at
+    if not starts:
         return
-    origin = starts.pop()
+    origin = min(starts.values())  # the day's start; a later 'can start at 11:00' is a time like any other
+    stated = {at for at, value in starts.items() if value == origin}
     if any(at < origin for m in _CLOCK.finditer(text) if (at := minutes_of(m)) is not None):
         return
 

@@ -48,9 +48,9 @@ _NOT_ENTITY = re.compile(r"(?i)\b(?:it|which|that|this|these|each|every|all|ever
                          r"changeover|cleaning|switch|work|processing|production|time|none|both|they|we|you|i|he|"
                          r"she|step|operation|op|stage|shift|day|week|any|either|some|so|in|what|which|how|when|where|who|why|of|for|"
                          r"on|at|to|if|then)\b|\d")
-_LINE_NAME = re.compile(r"^[ \t]*(?:[-*+]|\d{1,2}[.)])?[ \t]*"
+_LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
                         r"(?P<n>(?:(?i:the)\s+)?[A-Za-z][A-Za-z'&]*(?:[ ][A-Za-z'&]+){0,3})"
-                        r"[ \t]*(?::|[ \t]-[ \t])[ \t]*(?=[^\n]*\d)", re.MULTILINE)
+                        r"[ \t]*(?::|[ \t][-\u2013\u2014][ \t])[ \t]*(?=[^\n]*\d)", re.MULTILINE)
 """'- the bracket order: 50 minutes, due 9:30', 'Mugs - 1 hour, pickup 8:30': a job named at the start of its line."""
 _KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadlines?|weights?|priorit(?:y|ies)|"
                         r"release|"

@@ -167,8 +167,13 @@ def read_default_unit(work: Work, facts: Facts) -> None:
         facts.default_unit = max(set(canon), key=canon.count)
 
 
-_NOT_A_COUNT = r"(?<!\bany )(?<!\bbetween )(?<!\bevery )(?<!\beach )(?<!\bother )(?<!\bthe )"
-"""'between any two jobs', 'the two machines': a number of things that is not how many there are."""
+_NOT_A_COUNT = (r"(?<!\bany )(?<!\bbetween )(?<!\bevery )(?<!\beach )(?<!\bother )(?<!\bthe )(?<!\bon )(?<!\bper )"
+                r"(?<!\bin )(?<!\bto )(?<!\bfor )(?<!\bof )")
+"""'between any two jobs', 'the two machines', 'runs on one cutter': a number of things that is not how many
+there are."""
+_MODIFIER = (r"(?:(?!(?:hours?|minutes?|mins?|hrs?|h|days?|on|of|in|at|for|the|and|or|to|into|onto|from|with|by|then|"
+             r"jobs?|orders?|is|are|was|goes|go|takes?|needs?|runs?|uses?|visits?)\b)[a-z][a-z0-9-]*[ ]+)")
+"""A word between a count and a machine noun ('two laser cutters', 'three 3D printers')."""
 
 
 def read_counts(work: Work, facts: Facts) -> None:
@@ -188,7 +193,7 @@ def read_counts(work: Work, facts: Facts) -> None:
             facts.n_jobs = count_value(m.group(1))
     for m in work.take(rf"{_NOT_A_COUNT}\b({COUNT})(?:[ ]+|-)"
                        r"(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
-                       rf"(?:{MACHINE_NOUN}|mach\b\.?|m/c|stages?)(?:\b|(?<=/c))|"
+                       rf"(?:(?:{_MODIFIER}{{0,2}}{MACHINE_NOUN}|mach\b\.?|m/c|stages?)(?:\b|(?<=/c)))|"
                        rf"\b({COUNT})\s+(?:identical|parallel|equal|similar)\s+(?:[a-z]+\s+)?[a-z]+"):
         if facts.n_machines is None:
             facts.n_machines = count_value(m.group(1) or m.group(2))
