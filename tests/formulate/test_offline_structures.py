@@ -359,3 +359,32 @@ def test_alternatives_in_braces_are_one_flexible_operation():
                             "\nAll jobs at t=0.")
     assert [len(t.modes) for t in problem.tasks] == [2, 2, 2, 2, 1, 2, 2]
     assert value == 9
+
+
+def test_terse_notation_with_a_capital_sigma_indexed_values_and_numbered_arrows():
+    problem, value = solved("1 || \u03a3 w_j C_j\nJ1..J3, all released at 0.\np = 3, 5, 2\nw = 2, 4, 1\n"
+                            "min \u03a3 w_j C_j = ?")
+    assert problem.objective[0].term == "total_weighted_completion_time" and problem.time_unit == "unit"
+    assert value == single_machine([3, 5, 2], lambda c: 2 * c[0] + 4 * c[1] + c[2])
+    problem, value = solved("P2 | prec | C_max.\nJobs 1..4, p = (3, 4, 2, 5).\n"
+                            "Precedence (i \u2192 j means j may start only after i has completed):\n1\u21923, 2\u21924.")
+    assert len(problem.constraints) == 2
+    assert value == 9  # 2 then 4 on one machine, 1 then 3 on the other
+    problem, value = solved("1 || \u03a3 w_j T_j\nn = 3, all r_j = 0.\np = (4, 2, 6)\nw = (2, 1, 3)\n"
+                            "d1 = 5, d2 = 3, d3 = 12")
+    due, w = [5, 3, 12], [2, 1, 3]
+    assert value == single_machine([4, 2, 6], lambda c: sum(w[j] * max(0, c[j] - due[j]) for j in range(3)))
+
+
+def test_a_due_date_or_weight_left_out_for_one_job_is_asked_not_zero():
+    assert asked("1 || \u03a3 w_j T_j\nn = 3.\np = (4, 2, 6)\nw = (2, 1, 3)\nd1 = 5, d3 = 12") == ["Due date of J2?"]
+    assert asked("One machine. Jobs A, B, C take 3, 2, 4 h, due 2, 4, 6. Weight of A is 2, weight of B is 1. "
+                 "Minimise the total weighted tardiness.") == ["Weight of C?"]
+
+
+def test_activities_as_tuples_with_a_resource_column():
+    problem, value = solved("RCPSP, single renewable resource R, capacity 4 per period.\n"
+                            "Activity (duration, R-demand): A(3,2) B(4,3) C(2,2)\nA\u2192C. Start at 0. "
+                            "Min project makespan.")
+    assert {r.id: r.capacity for r in problem.resources if r.kind == "renewable"} == {"r": 4}
+    assert value == 9  # A and B cannot overlap (2 + 3 > 4): B [0,4), A [4,7), C [7,9) or A, C then B

@@ -45,7 +45,17 @@ def decide_kind(facts: Facts) -> str | None:
 
 
 def assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
-    """The validated Problem, or None with the questions that would complete it."""
+    """The validated Problem, or None with the questions that would complete it (naming jobs and machines as the
+    text does)."""
+    problem, questions = _assemble(facts)
+    if facts.names:
+        ids = re.compile(r"\b[JM]\d+\b")
+        questions = [q.model_copy(update={"text": ids.sub(lambda m: facts.names.get(m.group(0), m.group(0)), q.text)})
+                     if not q.text.startswith("I could not read") else q for q in questions]
+    return problem, questions
+
+
+def _assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
     questions: list[Question] = []
     kind = decide_kind(facts)
     if kind is None:

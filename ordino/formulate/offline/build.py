@@ -99,6 +99,12 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     if due_needed(facts) and not values["due"]:
         raise Incomplete([Question(key="due", text=f"The objective needs due dates: give one per job "
                                    f"({', '.join(names)}).")])
+    weighted = any("weighted" in term for term, _ in facts.objective)
+    for attr, needed in (("due", due_needed(facts)), ("weight", weighted)):
+        lacking = [n for n in names if n not in values[attr]]
+        if needed and values[attr] and lacking:  # some jobs have one: the others' were left out, not zero
+            raise Incomplete([Question(key=attr, text=f"{_ATTR_WORDS[attr].capitalize()} of "
+                                       f"{', '.join(lacking)}?")])
     machines = _machines(facts, kind)
     if len(machines) == 1:  # 'the press is broken ...' on the only machine there is
         facts.down = [(None, a, b) for _, a, b in facts.down]

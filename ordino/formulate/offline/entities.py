@@ -28,25 +28,54 @@ _FILLER = rf"(?:(?!{JOB_NOUN}\s*#?\s*\d|\bj\d|{SIGN})[^\d\n.;{BLANK}]){{0,45}}?"
 
 
 def read_tuples(work: Work, facts: Facts) -> None:
-    """'Jobs (duration, weight): J1 (3, 1), J2 (2, 4)': a column spec, then one tuple per job."""
-    spec = re.search(rf"{JOB_NOUN}\s*\((?P<cols>[a-z_ ]+(?:,\s*[a-z_ ]+)+)\)\s*:", work.text)
+    """'Jobs (duration, weight): J1 (3, 1), J2 (2, 4)': a column spec, then one tuple per job; a column may be a
+    resource's demand ('Activity (duration, R-demand): A(3,2) B(4,3)')."""
+    spec = re.search(rf"{JOB_NOUN}\s*\((?P<cols>[a-z_ -]+(?:,\s*[a-z_ -]+)+)\)\s*:", work.text)
     if spec is None:
         return
-    columns = spec.group("cols").split(",")
-    roles = [role for c in columns if (role := role_of(c.strip().replace(" ", "_"))) is not None
-             and role in ("p", "due", "release", "weight", "deadline")]
-    if len(roles) != len(columns):
+    roles = [_tuple_role(c.strip()) for c in spec.group("cols").split(",")]
+    if None in roles:
         return
-    pattern = rf"(?P<j>{JOB_REF})\s*[:=]?\s*\((?P<v>{TIME}(?:\s*,\s*{TIME})+)\)"
+    pattern = rf"(?P<j>{JOB_REF}|\b[a-z]\d*)\s*[:=]?\s*\((?P<v>{TIME}(?:\s*,\s*{TIME})+)\)"
     found = [m for m in work.finditer(pattern) if m.start() > spec.start()]
-    if not found or any(len(time_values(m.group("v"))) != len(roles) for m in found):
+    if not found or any(len(time_values(m.group("v"))) != len(roles) for m in found) or any(
+            not re.match(JOB_REF, m.group("j")) and not work.is_capital(m.start("j")) for m in found):
         return
     for m in found:
         name = job_name(m.group("j"))
+        facts.add_job(name)
         for role, tv in zip(roles, time_values(m.group("v")), strict=True):
-            facts.set_attr(name, role, TimeVal(tv.value) if role == "weight" else tv)
+            if role is not None and role.startswith("res:"):
+                facts.demands.setdefault(name, {})[role[4:]] = int(tv.value)
+            elif role is not None:
+                facts.set_attr(name, role, TimeVal(tv.value) if role == "weight" else tv)
         work.consume(m.start(), m.end())
     work.consume(spec.start(), spec.end())
+
+
+def _tuple_role(column: str) -> str | None:
+    """The role of one column of a tuple spec: a job attribute, or 'res:<name>' for a resource's demand."""
+    role = role_of(column.replace(" ", "_"))
+    if role in ("p", "due", "release", "weight", "deadline"):
+        return role
+    demand = re.fullmatch(r"(?P<r>[a-z]\w*)[-_ ]+(?:demand|need|needs|usage|use|req|requirement)", column)
+    return f"res:{demand.group('r')}" if demand else None
+
+
+_INDEXED_ROLES = {"p": "p", "d": "due", "r": "release", "w": "weight"}
+
+
+def read_indexed(work: Work, facts: Facts) -> None:
+    """Values written with the job's index: 'd1 = 5, d2 = 3', 'p_3 = 4', and 'all r_j = 0' (nothing to add); and
+    values named before their job: 'the weight of A is 2'."""
+    work.take(r"\ball\s+[pdrw]_?j\s*=\s*0\b(?!\s*[-:.,]?\s*\d)|\b[pdrw]_?j\s*=\s*0\s+for\s+all\s+j\b")
+    for m in work.take(rf"(?<![a-z_])(?P<a>[pdrw])_?\{{?(?P<j>\d{{1,3}})\}}?\s*=\s*(?P<v>{TIME})"):
+        role, value = _INDEXED_ROLES[m.group("a")], time_values(m.group("v"))[0]
+        facts.set_attr(f"J{int(m.group('j'))}", role, TimeVal(value.value) if role == "weight" else value)
+    for role, keys in LIST_KEYS:
+        for m in work.take(rf"\b(?:{keys})\s+(?:of|for)\s+(?P<j>{JOB_REF})\s*(?:is|=|:|\bare\b)\s*(?P<v>{TIME})"):
+            value = time_values(m.group("v"))[0]
+            facts.set_attr(job_name(m.group("j")), role, TimeVal(value.value) if role == "weight" else value)
 
 
 def read_lists(work: Work, facts: Facts) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ordino.formulate.check import check_problem
 from ordino.formulate.offline.assemble import assemble
 from ordino.formulate.offline.clock import relative_to_start, unit_after_number
-from ordino.formulate.offline.entities import read_lists, read_segments, read_tuples
+from ordino.formulate.offline.entities import read_indexed, read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.names import count_ranges, declared_names
@@ -81,6 +81,7 @@ def read_facts(text: str) -> Facts:
     read_demands(work, facts)
     read_rows(work, facts)
     read_tuples(work, facts)
+    read_indexed(work, facts)
     read_runs(work, facts)
     read_tuples_in_order(work, facts)
     read_lists(work, facts)

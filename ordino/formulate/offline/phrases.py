@@ -12,12 +12,12 @@ _W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|
 # order matters: the first pattern that matches a region consumes it
 OBJECTIVES: list[tuple[str, str]] = [
     (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|sum of w\S*\s*t\S*|"
-     r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?w_?j?\s*\*?\s*t_?j?\b", "total_weighted_tardiness"),
-    (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
-    (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?w_?j?\s*\*?\s*u_?j?\b", "weighted_number_tardy"),
-    (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?t_?j\b", "total_tardiness"),
-    (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?u_?j\b", "number_tardy"),
-    (r"(?:sum|\u2211|\u03a3)\s*(?:of\s+)?c_?j\b", "total_completion_time"),
+     r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*t_?j?\b", "total_weighted_tardiness"),
+    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
+    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*u_?j?\b", "weighted_number_tardy"),
+    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?t_?j\b", "total_tardiness"),
+    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?u_?j\b", "number_tardy"),
+    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?c_?j\b", "total_completion_time"),
     (r"total tardiness|sum of (?:the )?tardiness|summed tardiness|tardiness|total delay|sum of (?:the )?delays"
      r"|total lateness past|total (?:minutes|hours|days|time) (?:late|of lateness)"
      r"|(?:minutes|hours|days) late in total",
@@ -53,7 +53,7 @@ OBJECTIVES: list[tuple[str, str]] = [
 
 
 _GRAHAM = re.compile(r"(?<![\w|])(?P<a>1|pm?\d*|fm?\d*|jm?\d*|fjc?\d*)\s*\|\s*(?P<b>[^|\n]{0,40}?)\s*\|\s*"
-                     r"(?P<c>(?:sum|\u2211|\u03a3)?\s*(?:of\s+)?(?:w_?j?\s*\*?\s*)?(?:c|t|u|l)(?:_?j|_?max)?)\b")
+                     r"(?P<c>(?:sum|\u2211|\u03a3|\u03c3)?\s*(?:of\s+)?(?:w_?j?\s*\*?\s*)?(?:c|t|u|l)(?:_?j|_?max)?)\b")
 _GRAHAM_KINDS = {"1": "single_machine", "p": "parallel_machines", "f": "flow_shop", "j": "job_shop",
                  "fj": "flexible_job_shop"}
 
@@ -62,7 +62,7 @@ def read_notation(work: Work, facts: Facts) -> None:
     """Graham's three-field notation ('1||sum wjTj', 'F3||Cmax', 'P2|prec|Cmax', 'FJ|r_j|Lmax'): the kind,
     the machine count and the objective (the middle field's data is read from the rest of the text)."""
     for m in work.take(_GRAHAM.pattern):
-        a, goal = m.group("a"), re.sub(r"[\s_*]|sum|of|\u2211|\u03a3", "", m.group("c"))
+        a, goal = m.group("a"), re.sub(r"[\s_*]|sum|of|\u2211|\u03a3|\u03c3", "", m.group("c"))
         kind = "fj" if a.startswith("fj") else a[0]
         facts.kind = facts.kind or _GRAHAM_KINDS[kind]
         digits = re.search(r"\d+", a)
@@ -142,7 +142,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
     work.take(r"\b(?:everything|everyone|both|all(?: (?:the )?\w+)?|each \w+)\s+(?:(?:is|are)\s+)?(?:here\s+and\s+)?"
               r"(?:(?:available|ready|released|free|empty)\s+(?:and\s+ready\s+)?)?(?:(?:at|from)\s+(?:time\s+|t\s*=\s*|"
               r"hour\s+|minute\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h)\b)?(?!\s*[-:.,]?\s*\d)|now\b)|"
-              r"\bt\s*=\s*0\s+is\s+now\b")
+              r"\bt\s*=\s*0\s+is\s+now\b|(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
+              re.MULTILINE)
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
     if bounds:  # 'a job that would overlap the breakdown has to wait until t=5'
         work.take(rf"\b(?:until|till|after|before|from|at)\s+(?:t\s*=\s*|time\s+)?(?:{bounds})\b(?!\s*[-/.\d])")
@@ -161,7 +162,7 @@ def read_default_unit(work: Work, facts: Facts) -> None:
     if m:
         facts.default_unit = unit_of(next(g for g in m.groups() if g))
         return
-    units = re.findall(rf"(?<=\d)\s*({UNIT_PATTERN})", work.text)
+    units = re.findall(rf"(?<=\d)[ \t]*({UNIT_PATTERN})", work.text)
     canon = [unit_of(u) for u in units if unit_of(u)]
     if canon:
         facts.default_unit = max(set(canon), key=canon.count)
@@ -199,6 +200,8 @@ def read_counts(work: Work, facts: Facts) -> None:
             facts.n_machines = count_value(m.group(1) or m.group(2))
     for m in work.take(r"(?<![a-z])m\s*=\s*(\d+)\b"):  # 'Pm, m=3'
         facts.n_machines = facts.n_machines or int(m.group(1))
+    for m in work.take(r"(?<![a-z_])n\s*=\s*(\d+)\b(?!\s*[,;]\s*\d)"):  # 'n = 6 jobs'
+        facts.n_jobs = facts.n_jobs or int(m.group(1))
     for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)(?:\s*count)?\s*(?::|=)\s*(\d+)\s*(?:identical|parallel)?\s*"
                        r"(?:$|[,;.\n])", re.M):
         if "machine" in m.group(0):

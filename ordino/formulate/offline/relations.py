@@ -91,7 +91,8 @@ def read_precedences(work: Work, facts: Facts) -> None:
                     facts.precedences.append(Precedence(first, then, kind, _lag(m)))
             work.consume(m.start("kw") if m.groupdict().get("kw") else m.start(), m.end())
     pair = rf"(?:{REFX}|\d+)\s*(?:->|=>|<|>)\s*(?:{REFX}|\d+)"
-    for m in list(work.finditer(rf"\bprec(?:edences?|s)?\b\s*:?\s*(?P<l>{pair}(?:\s*[,;]\s*(?:and\s+)?{pair})*)")):
+    keyword = r"\bprec(?:edences?|s)?\b(?:\s+(?:constraints?|relations?))?\s*(?:\([^()\n]{0,120}\))?"  # '(i -> j: ...)'
+    for m in list(work.finditer(rf"{keyword}\s*:?\s*(?P<l>{pair}(?:\s*[,;]\s*(?:and\s+)?{pair})*)")):
         if BLANK_IN(work, m):
             continue  # 'prec: 1->2, 3->5', 'prec J1<J4': numbers name jobs there
         for a, b in re.findall(rf"({REFX}|\d+)\s*(?:->|=>|<|>)\s*({REFX}|\d+)", m.group("l")):  # '>' is an arrow

@@ -36,7 +36,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
         rf"(?:we have|there are|there is|has|have|with|available:?|capacity of|capacity:|limited to|up to|only)\s+"
         rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)",
         rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
-        r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*(?:has\s+)?(?:capacity|available|limit|cap)\s*(?:of|is|=|:)?\s*"
+        r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*,?\s*(?:has\s+|with\s+)?(?:a\s+)?(?:capacity|available|limit|cap)\s*"
+        r"(?:of|is|=|:)?\s*"
         r"(?P<n>\d+)",  # a name starts a word: matching from inside a long word too was quadratic
     ]
     item = rf"{COUNT}\s+[a-z]+"
