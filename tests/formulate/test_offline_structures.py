@@ -367,7 +367,8 @@ def test_terse_notation_with_a_capital_sigma_indexed_values_and_numbered_arrows(
     assert problem.objective[0].term == "total_weighted_completion_time" and problem.time_unit == "unit"
     assert value == single_machine([3, 5, 2], lambda c: 2 * c[0] + 4 * c[1] + c[2])
     problem, value = solved("P2 | prec | C_max.\nJobs 1..4, p = (3, 4, 2, 5).\n"
-                            "Precedence (i \u2192 j means j may start only after i has completed):\n1\u21923, 2\u21924.")
+                            "Precedence (i \u2192 j means j may start only after i has completed):\n"
+                            "1\u21923, 2\u21924.")
     assert len(problem.constraints) == 2
     assert value == 9  # 2 then 4 on one machine, 1 then 3 on the other
     problem, value = solved("1 || \u03a3 w_j T_j\nn = 3, all r_j = 0.\np = (4, 2, 6)\nw = (2, 1, 3)\n"
