@@ -389,3 +389,33 @@ def test_activities_as_tuples_with_a_resource_column():
                             "Min project makespan.")
     assert {r.id: r.capacity for r in problem.resources if r.kind == "renewable"} == {"r": 4}
     assert value == 9  # A and B cannot overlap (2 + 3 > 4): B [0,4), A [4,7), C [7,9) or A, C then B
+
+
+def test_a_setup_before_every_job_including_the_first_is_part_of_its_time():
+    text = ("One router. Orders A, B, C take 50, 40, 30 minutes, due 60, 110, 100. Every order needs a 10 minute "
+            "setup right before it runs, and that includes the very first one. Minimise the total tardiness.")
+    problem, value = solved(text)
+    assert [t.modes[0].duration for t in problem.tasks] == [60, 50, 40]
+    due = [60, 110, 100]
+    assert value == single_machine([60, 50, 40], lambda c: sum(max(0, c[j] - due[j]) for j in range(3)))
+    table = ("| Job | Setup (h) | Processing (h) | Due (h) |\n|---|---|---|---|\n| A | 1 | 3 | 4 |\n| B | 0 | 2 | 2 |\n"
+             "Single press. Minimise the total tardiness.")
+    problem, _ = solved(table)
+    assert [t.modes[0].duration for t in problem.tasks] == [4, 2]
+
+
+def test_a_machine_taken_for_maintenance_and_the_fewest_late_orders():
+    text = ("We start at 7:00 am with our one kiln.\nMugs - 1 hour, pickup 8:30\nTiles - 30 min, pickup 9:00\n"
+            "Bowls - 45 min, pickup 9:30\nThe technician has the kiln from 8:00 to 9:00 am for maintenance. What's "
+            "the fewest number of orders that will have to be late?")
+    problem, value = solved(text)
+    assert problem.resources[0].unavailable == [(60, 120)] and problem.objective[0].term == "number_tardy"
+    p, due, best = [60, 30, 45], [90, 120, 150], None
+    for order in itertools.permutations(range(3)):
+        t, late = 0, 0
+        for j in order:
+            t = 120 if t < 120 and t + p[j] > 60 else t  # no load may overlap the maintenance [60, 120)
+            t += p[j]
+            late += t > due[j]
+        best = late if best is None else min(best, late)
+    assert value == best == 2

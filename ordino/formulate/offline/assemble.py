@@ -38,7 +38,7 @@ def decide_kind(facts: Facts) -> str | None:
     if facts.n_machines is not None:
         return "single_machine" if facts.n_machines == 1 else "parallel_machines"
     has_times = "p" in facts.lists or "p_each" in facts.lists or any("p" in a for a in facts.attrs.values())
-    if facts.kind in (None, "rcpsp") and has_times:
+    if facts.kind in (None, "rcpsp") and has_times and not facts.machines_plural:
         facts.notes.append("no machine count given: one machine assumed")
         return "single_machine"
     return None

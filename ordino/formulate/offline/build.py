@@ -93,8 +93,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     names = _names(facts, kind)
     single_stage = kind in ("single_machine", "parallel_machines", "rcpsp")
     values = {a: per_job(facts, names, a) for a in ("due", "release", "weight", "deadline", "start_min", "start_max")}
-    if due_needed(facts) and not values["due"] and values["deadline"]:
-        values["due"], values["deadline"] = values["deadline"], {}
+    if due_needed(facts) and values["deadline"] and not set(values["deadline"]) & set(values["due"]):
+        values["due"], values["deadline"] = {**values["due"], **values["deadline"]}, {}
         facts.notes.append("the 'done by' times are read as due dates: the objective counts lateness against them")
     if due_needed(facts) and not values["due"]:
         raise Incomplete([Question(key="due", text=f"The objective needs due dates: give one per job "
@@ -130,8 +130,14 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
             raise Incomplete([Question(key="processing_times", text="Processing time of each job, in order "
                                        f"({', '.join(names)})?" if len(missing) == len(names) else
                                        f"Processing time of {', '.join(missing)}?")])
+        setup = per_job(facts, names, "setup")
+        if facts.setup_first and facts.setup_const is not None:
+            setup = {n: setup.get(n, facts.setup_const) for n in names}
+        if setup:
+            facts.notes.append("each job's own setup, done right before it, is counted in its time on the machine")
         for n in names:
-            task: dict[str, Any] = {"id": n, "modes": _single_modes(facts, kind, n, t(p[n]), machines)}
+            duration = t(p[n]) + (t(setup[n]) if n in setup else 0)
+            task: dict[str, Any] = {"id": n, "modes": _single_modes(facts, kind, n, duration, machines)}
             for a in ("due", "release", "deadline"):
                 if n in values[a]:
                     task[a] = t(values[a][n])
@@ -140,6 +146,9 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
             tasks.append(task)
             first_task[n] = last_task[n] = n
     else:
+        if facts.setup_first or any("setup" in a for a in facts.attrs.values()):
+            raise Incomplete([Question(key="setups", text="A setup of each job's own before its first operation is "
+                                       "read for one-stage problems only; give the setups between jobs per machine.")])
         routes = _routes(facts, kind, names, machines)
         for n in names:
             job: dict[str, Any] = {"id": n}
@@ -263,6 +272,6 @@ def _setups(facts: Facts, names: list[str], t: Callable[[TimeVal], int]) -> list
                 if a != b and tv is not None and t(tv):
                     out.append({"before": a, "after": b, "time": t(tv)})
         return out
-    if facts.setup_const is not None and t(facts.setup_const):
+    if facts.setup_const is not None and t(facts.setup_const) and not facts.setup_first:
         return [{"before": a, "after": b, "time": t(facts.setup_const)} for a in names for b in names if a != b]
     return []

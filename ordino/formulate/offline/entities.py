@@ -126,7 +126,8 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
                 rf"starts? no earlier than|not before|earliest start|\br\b|\brj\b|release (?:date|time))\s*"
                 rf"(?:is|at|from|after|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?|(?:needs? to be |must be )?"
-            rf"ready by|needed by)\s*"
+            rf"(?:ready|out) by|needed by|wants? (?:it|them) (?:by|at|for)|pick\s*-?\s*up(?: at| by| time)?|"
+            rf"collect(?:ion|ed)?(?: at| by)?|ship(?:s|ping)? (?:at|by))\s*"
             rf"(?:is|at|by|on|=|:|date|time|for|in)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"),
     ("deadline", rf"\bby\s+(?P<a>{NUM}\s*{UNIT_PATTERN})"),

@@ -24,6 +24,7 @@ class Facts:
     kind: str | None = None  # single_machine, parallel_machines, flow_shop, job_shop, flexible_job_shop, rcpsp
     n_jobs: int | None = None
     n_machines: int | None = None
+    machines_plural: bool = False  # the text speaks of machines in the plural ('our ovens')
     default_unit: str | None = None
     jobs: list[str] = field(default_factory=list)  # names in order of first mention
     attrs: dict[str, dict[str, TimeVal]] = field(default_factory=dict)  # job -> attr -> value
@@ -35,6 +36,7 @@ class Facts:
     precedences: list[Precedence] = field(default_factory=list)
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
     setup_const: TimeVal | None = None
+    setup_first: bool = False  # the constant setup comes before the first job too: part of each job's time
     setup_matrix: list[list[TimeVal]] | None = None
     setup_pairs: dict[tuple[str, str | None], TimeVal] = field(default_factory=dict)  # (from, to or None: any)
     capacities: dict[str, int] = field(default_factory=dict)

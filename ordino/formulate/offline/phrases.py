@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.text import COUNT, JOB_NOUN, MACHINE_NOUN, Work, count_value, unit_of
+from ordino.formulate.offline.text import COUNT, JOB_NOUN, MACHINE_NOUN, MACHINE_NOUNS, Work, count_value, unit_of
 from ordino.formulate.offline.units import UNIT_PATTERN
 
 _W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|ies)|importance))"
@@ -25,6 +25,7 @@ OBJECTIVES: list[tuple[str, str]] = [
     (rf"{_W}\s+(?:number|count) of (?:late|tardy)|{_W}\s+(?:late|tardy) jobs", "weighted_number_tardy"),
     (r"(?:number|count|how many|amount) of (?:late|tardy|delayed)|(?:late|tardy) jobs|jobs? (?:that are |being )?late"
      r"|(?:fewest|few|fewer|least) (?:late|tardy|jobs late|orders late)|orders? (?:are |being )?late"
+     r"|(?:fewest|smallest|minimum|min|least|lowest) (?:possible )?number of\b[^.?;\n]{0,60}\blate\b"
      r"|as few (?:jobs|orders|tasks)?\s*as possible (?:to be |are |being |finish )?late"
      r"|as few \w+ as possible (?:to )?(?:miss|be late|finish late|are late)",
      "number_tardy"),
@@ -146,7 +147,7 @@ def read_restatements(work: Work, facts: Facts) -> None:
               re.MULTILINE)
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
     if bounds:  # 'a job that would overlap the breakdown has to wait until t=5'
-        work.take(rf"\b(?:until|till|after|before|from|at)\s+(?:t\s*=\s*|time\s+)?(?:{bounds})\b(?!\s*[-/.\d])")
+        work.take(rf"\b(?:until|till|after|before|from|at|by)\s+(?:t\s*=\s*|time\s+)?(?:{bounds})\b(?!\s*[-/.\d])")
     for noun, cap in facts.capacities.items():
         for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+(\d+)\s+{re.escape(noun)}"):
             if int(m.group(1)) != cap:
@@ -200,6 +201,7 @@ def read_counts(work: Work, facts: Facts) -> None:
             facts.n_machines = count_value(m.group(1) or m.group(2))
     for m in work.take(r"(?<![a-z])m\s*=\s*(\d+)\b"):  # 'Pm, m=3'
         facts.n_machines = facts.n_machines or int(m.group(1))
+    facts.machines_plural = re.search(rf"\b(?:{'|'.join(MACHINE_NOUNS)})(?:s|es)\b", work.text) is not None
     for m in work.take(r"(?<![a-z_])n\s*=\s*(\d+)\b(?!\s*[,;]\s*\d)"):  # 'n = 6 jobs'
         facts.n_jobs = facts.n_jobs or int(m.group(1))
     for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)(?:\s*count)?\s*(?::|=)\s*(\d+)\s*(?:identical|parallel)?\s*"

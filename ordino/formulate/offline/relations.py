@@ -146,12 +146,27 @@ def read_downtime(work: Work, facts: Facts) -> None:
             ref = m.groupdict().get("m")
             machine = machine_name(ref) if ref and re.search(r"\d", ref) else \
                 ref.split()[-1] if ref and not re.fullmatch(r"(?:(?:the|our|a|one)\s+)?machine|it", ref) else None
-            s = time_values(m.group("s") or m.group("s2"))[0]
-            e = time_values(m.group("e") or m.group("e2"))[0]
-            if s.unit is None and e.unit is not None:
-                s = TimeVal(s.value, e.unit)
-            facts.down.append((machine, s, e))
+            facts.down.append((machine, *_span(m)))
             work.consume(m.start(), m.end())
+    for m in list(work.finditer(_SPAN)):  # 'the technician has the kiln from 10 to 11 for maintenance'
+        a, b = work.clause(*m.span())
+        if BLANK_IN(work, m) or not _DOWN_WORD.search(work.text, a, b):
+            continue
+        refs = {machine_name(r) for r in re.findall(MACHINE_REF, work.text[a:b])}
+        if len(refs) <= 1:
+            facts.down.append((refs.pop() if refs else None, *_span(m)))
+            work.consume(m.start(), m.end())
+
+
+_DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavailable|shut\s*down|shutdown|closed|outage|"
+                        r"broken|offline|out of (?:order|service))\b")
+
+
+def _span(m: re.Match[str]) -> tuple[TimeVal, TimeVal]:
+    """Start and end of a matched `_SPAN` (the start takes the end's unit when it has none: 'from 2 to 5 h')."""
+    s = time_values(m.group("s") or m.group("s2"))[0]
+    e = time_values(m.group("e") or m.group("e2"))[0]
+    return (TimeVal(s.value, e.unit) if s.unit is None and e.unit is not None else s), e
 
 
 _CHANGE = r"\b(?:chang\w*(?:\s+over)?|changeovers?|switch\w*|set-?ups?|clean\w*)\b"
@@ -171,6 +186,12 @@ def _spelled(m: re.Match[str]) -> TimeVal:
     fine = min((first, second), key=lambda v: SECONDS[v.unit or "s"])
     coarse = first if fine is second else second
     return TimeVal(fine.value + coarse.value * SECONDS[coarse.unit or "s"] / SECONDS[fine.unit or "s"], fine.unit)
+
+
+_FIRST_TOO = re.compile(r"(?i)includ\w*\s+the\s+(?:very\s+)?first|(?:even|also)\s+(?:for|before)\s+the\s+(?:very\s+)?"
+                        r"first|before every (?:single )?(?:job|order|task|run)(?:,)? including|(?:right|immediately) "
+                        r"before (?:it|each|every)")
+"""'a setup right before each order, including the very first one': the setup is part of every job's time."""
 
 
 def read_setups(work: Work, facts: Facts) -> None:
@@ -194,7 +215,7 @@ def read_setups(work: Work, facts: Facts) -> None:
             facts.setup_const = _spelled(m)
             work.consume(m.start(), m.end())
     pattern = (rf"(?:sequence[\s-]*independent\s+)?(?:setup|set-up|changeover|change-over|cleaning)s?\s*(?:times?)?\s*"
-               rf"(?:of|is|=|:|takes|needs|lasts)?\s*(?:always\s+)?{_SPELL}\s*(?:is needed\s+|is required\s+)?"
+               rf"(?:of|is|=|:|takes|needs|lasts)?\s*(?:always\s+)?(?:the\s+same\s+)?{_SPELL}\s*(?:is needed\s+|is required\s+)?"
                r"(?:between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks|parts|batches)|"
                r"before each (?:job|order|task)(?: except the first)?|whenever[^.;\n]*|each time[^.;\n]*|"
                r"per change(?:over)?)?")
@@ -207,5 +228,10 @@ def read_setups(work: Work, facts: Facts) -> None:
         for m in list(work.finditer(p)):
             if BLANK_IN(work, m):
                 continue
+            if facts.setup_const is not None and _spelled(m) != facts.setup_const:
+                facts.unused.append(work.quote(*m.span()))  # two different setups: which one?
+                continue
             facts.setup_const = _spelled(m)
             work.consume(m.start(), m.end())
+            a, b = work.clause(*m.span())
+            facts.setup_first |= _FIRST_TOO.search(work.original[a:b]) is not None

@@ -15,6 +15,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"r|rj|r_j|release|release_date|ready|ready_time|arrival", "release"),
     (r"w|wj|w_j|weight|priority|importance", "weight"),
     (r"deadline|dl|latest", "deadline"),
+    (r"setup|set-up|setup_time|changeover", "setup"),
     (r"m\d+|machine_?\d+", "machine"),
     (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows|wait|waits|wait_for", "preds"),
     (r"op|operation|step_no|op_no|seq", "op"),
