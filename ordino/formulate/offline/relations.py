@@ -158,7 +158,7 @@ def read_downtime(work: Work, facts: Facts) -> None:
             work.consume(m.start(), m.end())
 
 
-_DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavailable|shut\s*down|shutdown|closed|outage|"
+_DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavailable|shut\s*down|closed|outage|"
                         r"broken|offline|out of (?:order|service))\b")
 
 
@@ -215,7 +215,8 @@ def read_setups(work: Work, facts: Facts) -> None:
             facts.setup_const = _spelled(m)
             work.consume(m.start(), m.end())
     pattern = (rf"(?:sequence[\s-]*independent\s+)?(?:setup|set-up|changeover|change-over|cleaning)s?\s*(?:times?)?\s*"
-               rf"(?:of|is|=|:|takes|needs|lasts)?\s*(?:always\s+)?(?:the\s+same\s+)?{_SPELL}\s*(?:is needed\s+|is required\s+)?"
+               rf"(?:of|is|=|:|takes|needs|lasts)?\s*(?:always\s+)?(?:the\s+same\s+)?"
+               rf"{_SPELL}\s*(?:is needed\s+|is required\s+)?"
                r"(?:between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks|parts|batches)|"
                r"before each (?:job|order|task)(?: except the first)?|whenever[^.;\n]*|each time[^.;\n]*|"
                r"per change(?:over)?)?")
