@@ -419,3 +419,47 @@ def test_a_machine_taken_for_maintenance_and_the_fewest_late_orders():
             late += t > due[j]
         best = late if best is None else min(best, late)
     assert value == best == 2
+
+
+def flow_shop(times: list[tuple[int, ...]], cost) -> int:
+    """Best `cost(completion times)` over every job order of a permutation flow shop."""
+    best = None
+    for order in itertools.permutations(range(len(times))):
+        ends, machine_free = [0] * len(times), [0] * len(times[0])
+        for j in order:
+            t = 0
+            for k, p in enumerate(times[j]):
+                t = max(t, machine_free[k]) + p
+                machine_free[k] = t
+            ends[j] = t
+        best = cost(ends) if best is None else min(best, cost(ends))
+    assert best is not None
+    return best
+
+
+def test_a_table_of_named_stations_with_a_due_column_keeps_the_names_as_written():
+    text = ("Every job goes Cut, Weld, Paint, same order at all stations. Hours.\n\n| Job | Cut | Weld | Paint | Due |\n"
+            "|---|---|---|---|---|\n| A | 3 | 4 | 2 | 12 |\n| B | 5 | 2 | 4 | 15 |\n| C | 2 | 5 | 3 | 10 |\n\n"
+            "Minimise total tardiness.")
+    problem, value = solved(text)
+    assert [r.id for r in problem.resources] == ["Cut", "Weld", "Paint"]
+    due = [12, 15, 10]
+    assert value == flow_shop([(3, 4, 2), (5, 2, 4), (2, 5, 3)], lambda c: sum(max(0, c[j] - due[j]) for j in range(3)))
+
+
+def test_a_route_column_and_a_tuple_spec_of_times_per_machine():
+    problem, value = solved("Job shop. Times in hours.\n| Job | Route (machine:hours) | Due |\n|---|---|---|\n"
+                            "| A | M1:2, M2:3 | 7 |\n| B | M2:2, M1:4 | 6 |\nMinimise the makespan.")
+    assert [t.id for t in problem.tasks] == ["A.1", "A.2", "B.1", "B.2"]
+    assert value == 6  # B's own 2 + 4 is a bound, met by A on M1 [0,2), M2 [2,5) and B on M2 [0,2), M1 [2,6)
+    problem, value = solved("F2 | prmu | C_max\n3 jobs, (p_1j, p_2j):\nJ1 (4, 6)\nJ2 (7, 3)\nJ3 (3, 5)")
+    assert value == flow_shop([(4, 6), (7, 3), (3, 5)], max)
+
+
+def test_a_table_row_is_never_read_as_three_field_notation():
+    text = ("Resources available every day: 1 crane, 4 welders. Days.\n\n| Act | Dur | Crane | Welders | Predecessors |\n"
+            "|---|---|---|---|---|\n| A | 2 | 1 | 2 | - |\n| B | 3 | 0 | 3 | - |\n| F | 1 | 1 | 1 | A, B |\n\n"
+            "Minimum project duration?")
+    problem, value = solved(text)
+    assert problem.objective[0].term == "makespan"  # '1 | 1 | A' is a row, not '1 || C'
+    assert value == 6  # A and B cannot overlap (5 welders > 4): 2 + 3, then F

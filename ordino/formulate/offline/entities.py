@@ -29,8 +29,9 @@ _FILLER = rf"(?:(?!{JOB_NOUN}\s*#?\s*\d|\bj\d|{SIGN})[^\d\n.;{BLANK}]){{0,45}}?"
 
 def read_tuples(work: Work, facts: Facts) -> None:
     """'Jobs (duration, weight): J1 (3, 1), J2 (2, 4)': a column spec, then one tuple per job; a column may be a
-    resource's demand ('Activity (duration, R-demand): A(3,2) B(4,3)')."""
-    spec = re.search(rf"{JOB_NOUN}\s*\((?P<cols>[a-z_ -]+(?:,\s*[a-z_ -]+)+)\)\s*:", work.text)
+    resource's demand ('Activity (duration, R-demand): A(3,2) B(4,3)') or the time on a machine ('(p_1j, p_2j,
+    r_j)', machines in column order)."""
+    spec = re.search(rf"(?:{JOB_NOUN}|{BLANK})\s*,?\s*\((?P<cols>[a-z0-9_ -]+(?:,\s*[a-z0-9_ -]+)+)\)\s*:", work.text)
     if spec is None:
         return
     roles = [_tuple_role(c.strip()) for c in spec.group("cols").split(",")]
@@ -41,15 +42,21 @@ def read_tuples(work: Work, facts: Facts) -> None:
     if not found or any(len(time_values(m.group("v"))) != len(roles) for m in found) or any(
             not re.match(JOB_REF, m.group("j")) and not work.is_capital(m.start("j")) for m in found):
         return
+    rows = []
     for m in found:
         name = job_name(m.group("j"))
         facts.add_job(name)
+        rows.append([tv for role, tv in zip(roles, time_values(m.group("v")), strict=True) if role == "machine"])
         for role, tv in zip(roles, time_values(m.group("v")), strict=True):
+            if role == "machine":
+                continue
             if role is not None and role.startswith("res:"):
                 facts.demands.setdefault(name, {})[role[4:]] = int(tv.value)
             elif role is not None:
                 facts.set_attr(name, role, TimeVal(tv.value) if role == "weight" else tv)
         work.consume(m.start(), m.end())
+    if any(rows):
+        facts.matrix = rows
     work.consume(spec.start(), spec.end())
 
 
@@ -58,6 +65,8 @@ def _tuple_role(column: str) -> str | None:
     role = role_of(column.replace(" ", "_"))
     if role in ("p", "due", "release", "weight", "deadline"):
         return role
+    if re.fullmatch(r"p_?\{?\d\}?_?j?|p_?\{?\d\s*,?\s*j\}?|p_?m\d", column):  # p_1j: the time on machine 1
+        return "machine"
     demand = re.fullmatch(r"(?P<r>[a-z]\w*)[-_ ]+(?:demand|need|needs|usage|use|req|requirement)", column)
     return f"res:{demand.group('r')}" if demand else None
 

@@ -62,7 +62,12 @@ _GRAHAM_KINDS = {"1": "single_machine", "p": "parallel_machines", "f": "flow_sho
 def read_notation(work: Work, facts: Facts) -> None:
     """Graham's three-field notation ('1||sum wjTj', 'F3||Cmax', 'P2|prec|Cmax', 'FJ|r_j|Lmax'): the kind,
     the machine count and the objective (the middle field's data is read from the rest of the text)."""
-    for m in work.take(_GRAHAM.pattern):
+    for m in list(work.finditer(_GRAHAM.pattern)):
+        end = work.text.find("\n", m.end())
+        line = work.text[work.text.rfind("\n", 0, m.start()) + 1:end if end >= 0 else len(work.text)]
+        if line.count("|") > 2:  # a table's row ('| F | 1 | 1 | C, E |'), not the three fields
+            continue
+        work.consume(m.start(), m.end())
         a, goal = m.group("a"), re.sub(r"[\s_*]|sum|of|\u2211|\u03a3|\u03c3", "", m.group("c"))
         kind = "fj" if a.startswith("fj") else a[0]
         facts.kind = facts.kind or _GRAHAM_KINDS[kind]

@@ -44,7 +44,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
     items = rf"{item}(?:\s*(?:,\s*and|,|and)\s*{item})+"
     # a list without a leading keyword counts when 'available' follows it; that is checked after the match, so
     # each list is read once (a pattern ending in 'available' was retried from every item: quadratic)
-    listed = rf"(?:we have|there are|with|available:?)\s+(?P<l>{items})|(?P<l2>{items})"
+    listed = (rf"(?:we have|there are|with|available:?|(?:resources?|available)[^:\n.]{{0,30}}:)\s+(?P<l>{items})|"
+              rf"(?P<l2>{items})")
     for m in list(work.finditer(listed)):
         end = m.end()
         if m.group("l2"):

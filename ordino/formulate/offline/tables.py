@@ -9,7 +9,8 @@ from ordino.formulate.offline.text import BLANK, JOB_REF, NUM, Work, job_name, m
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 HEADER_WORDS: list[tuple[str, str]] = [
-    (r"job|jobs|id|task|tasks|name|order|activity|#|no\.?|nr|item|part|product|j", "label"),
+    (r"job|jobs|id|task|tasks|name|order|activity|act|#|no\.?|nr|item|part|product|j|lot|batch|piece|load|run|"
+     r"garment|board|sample|test|print|step_name", "label"),
     (r"p|pj|p_j|proc|processing|processing_time|duration|dur|time|pt|length|days|hours|minutes|mins|hrs", "p"),
     (r"d|dj|d_j|due|due_date|duedate|dd|due_time", "due"),
     (r"r|rj|r_j|release|release_date|ready|ready_time|arrival", "release"),
@@ -19,6 +20,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"m\d+|machine_?\d+", "machine"),
     (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows|wait|waits|wait_for", "preds"),
     (r"op|operation|step_no|op_no|seq", "op"),
+    (r"route|routing|operations|ops|path", "route"),
     (r"step_?\d+|op(?:eration)?_?\d+|stage_?\d+", "step"),
 ]
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
@@ -73,7 +75,8 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
                 return None
         roles.append(role)
     stations = [r for r in roles if r.startswith("station:")]
-    if stations and (len(stations) < 2 or any(r not in ("label", *stations) for r in roles)):
+    if stations and (len(stations) < 2 or any(r not in ("label", "due", "release", "weight", "deadline", *stations)
+                                               for r in roles)):
         return None
     if stations:
         roles = [f"machine:{r[8:]}" if r.startswith("station:") else r for r in roles]
@@ -82,6 +85,8 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
     return roles
 
 
+_ROUTE_PAIR = re.compile(rf"(?P<m>m\d+|machine\s*\d+)\s*[:=(/]?\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\)?")
+"""One step of a route cell ('M1:2, M2:3, M3:1', 'M2 (4) > M1 (3)')."""
 _STEP_CELL = re.compile(rf"^(?P<m>m\d+|machine\s*\d+)\s*(?:/|:|,|\s)\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)$|"
                         rf"^(?P<t2>{NUM}\s*(?:{UNIT_PATTERN})?)\s*(?:on|@|/)\s*(?P<m2>m\d+|machine\s*\d+)$")
 
@@ -96,6 +101,8 @@ def read_tables(work: Work, facts: Facts) -> None:
     while i < len(lines):
         roles = _header(lines[i], facts.capacities)
         if roles is not None:
+            cased = work.cased[offsets[i]:offsets[i] + len(lines[i])]
+            roles = [_as_written(r, cased) for r in roles]
             used = _rows(work, facts, lines, offsets, i, roles)
             if used:
                 work.consume(offsets[i], offsets[i] + len(lines[i]))
@@ -103,6 +110,14 @@ def read_tables(work: Work, facts: Facts) -> None:
                 continue
         i += 1
     _grids(work, facts)
+
+
+def _as_written(role: str, line: str) -> str:
+    """A named station's role with its name as the header line writes it ('machine:Cut', not 'machine:cut')."""
+    if not role.startswith("machine:") or re.fullmatch(r"M\d+", role[8:]):
+        return role
+    found = re.search(rf"(?i)\b{re.escape(role[8:])}\b", line)
+    return f"machine:{found.group(0)}" if found else role
 
 
 def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int, roles: list[str]) -> int:
@@ -128,10 +143,16 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             break
         name = f"J{rows + 1}"
         row: list[TimeVal] = []
+        routes: dict[str, list[list[tuple[str, TimeVal]]]] = {}
         ok = True
         for cell, role in zip(cells, cells_roles, strict=True):
             if role == "label":
                 name = f"J{int(cell)}" if cell.isdigit() else cell.upper()
+            elif role == "route":
+                ops = [[(machine_name(m.group("m")), time_values(m.group("t"))[0])] for m in _ROUTE_PAIR.finditer(cell)]
+                if not ops or _ROUTE_PAIR.sub("", cell).strip(" ,;>-") != "":
+                    ok = False
+                routes[name] = ops
             elif role == "preds":
                 for p in re.findall(r"[a-z]\w*", cell):
                     if p not in ("none", "na", "n"):
@@ -142,11 +163,12 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         if not ok:
             break
         facts.add_job(name)
+        facts.routes.update(routes)
         for p in facts.precedences:
             if p.then == "?":
                 p.then = name
         for cell, role in zip(cells, cells_roles, strict=True):
-            if role in ("label", "preds"):
+            if role in ("label", "preds", "route"):
                 continue
             tv = time_values(cell)[0]
             if role.startswith("machine:"):
