@@ -438,7 +438,8 @@ def flow_shop(times: list[tuple[int, ...]], cost) -> int:
 
 
 def test_a_table_of_named_stations_with_a_due_column_keeps_the_names_as_written():
-    text = ("Every job goes Cut, Weld, Paint, same order at all stations. Hours.\n\n| Job | Cut | Weld | Paint | Due |\n"
+    text = ("Every job goes Cut, Weld, Paint, same order at all stations. Hours.\n\n"
+            "| Job | Cut | Weld | Paint | Due |\n"
             "|---|---|---|---|---|\n| A | 3 | 4 | 2 | 12 |\n| B | 5 | 2 | 4 | 15 |\n| C | 2 | 5 | 3 | 10 |\n\n"
             "Minimise total tardiness.")
     problem, value = solved(text)
@@ -457,7 +458,8 @@ def test_a_route_column_and_a_tuple_spec_of_times_per_machine():
 
 
 def test_a_table_row_is_never_read_as_three_field_notation():
-    text = ("Resources available every day: 1 crane, 4 welders. Days.\n\n| Act | Dur | Crane | Welders | Predecessors |\n"
+    text = ("Resources available every day: 1 crane, 4 welders. Days.\n\n"
+            "| Act | Dur | Crane | Welders | Predecessors |\n"
             "|---|---|---|---|---|\n| A | 2 | 1 | 2 | - |\n| B | 3 | 0 | 3 | - |\n| F | 1 | 1 | 1 | A, B |\n\n"
             "Minimum project duration?")
     problem, value = solved(text)
