@@ -465,3 +465,35 @@ def test_a_table_row_is_never_read_as_three_field_notation():
     problem, value = solved(text)
     assert problem.objective[0].term == "makespan"  # '1 | 1 | A' is a row, not '1 || C'
     assert value == 6  # A and B cannot overlap (5 welders > 4): 2 + 3, then F
+
+
+def cover(demands: list[int], k: int, cost: list[int] | None = None, cyclic: bool = True) -> int:
+    """Cheapest shift starts covering each period's demand, shifts of k periods (brute force)."""
+    n, best = len(demands), None
+    starts = range(n) if cyclic else range(n - k + 1)
+    for x in itertools.product(range(max(demands) + 1), repeat=len(starts)):
+        on = dict(zip(starts, x, strict=True))
+        if all(sum(v for s, v in on.items() if (p - s) % n < k if cyclic or p >= s) >= demands[p] for p in range(n)):
+            value = sum(v * (cost[s] if cost else 1) for s, v in on.items())
+            best = value if best is None else min(best, value)
+    assert best is not None
+    return best
+
+
+def test_period_ranges_then_their_demands_and_a_cost_per_shift_start():
+    _, value = solved("24/7 coverage, six 4-h periods: 00-04, 04-08, 08-12, 12-16, 16-20, 20-24.\n"
+                      "Min staff b = (4, 2, 5, 3, 3, 1).\n8-h shifts. Min number of staff per day?")
+    assert value == cover([4, 2, 5, 3, 3, 1], 2)
+    table = ("Call centre. Every shift is 8 hours (two consecutive periods).\n\n| Period | Min agents |\n|---|---|\n"
+             "| 00:00-04:00 | 1 |\n| 04:00-08:00 | 2 |\n| 08:00-12:00 | 4 |\n| 12:00-16:00 | 3 |\n| 16:00-20:00 | 3 |\n"
+             "| 20:00-24:00 | 2 |\n\n| Shift start | Cost ($) |\n|---|---|\n| 00:00 | 300 |\n| 04:00 | 260 |\n"
+             "| 08:00 | 200 |\n| 12:00 | 200 |\n| 16:00 | 240 |\n| 20:00 | 300 |\n\nMinimum total daily cost?")
+    _, value = solved(table)
+    assert value == cover([1, 2, 4, 3, 3, 2], 2, [300, 260, 200, 200, 240, 300])
+
+
+def test_a_twelve_hour_clock_runs_on_past_noon_and_shifts_end_by_closing():
+    text = ("Open 7 am to 9 pm, two-hour blocks:\n7-9: 2\n9-11: 3\n11-1: 5\n1-3: 4\n3-5: 3\n5-7: 5\n7-9 pm: 2\n"
+            "Everyone works a 6-hour shift. What's the smallest number of people I need?")
+    _, value = solved(text)
+    assert value == cover([2, 3, 5, 4, 3, 5, 2], 3, cyclic=False)

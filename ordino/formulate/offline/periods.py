@@ -11,20 +11,26 @@ from ordino.models.linear import LinearModel
 
 DAY = 24 * 60
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?"
-_RANGE = re.compile(rf"(?<![\d:]){_CLOCK}\s*(?:-|to)\s*{_CLOCK}\s*(?:h\b|hrs?\b)?\s*(?:[:=|]|needs?|requires?)\s*"
+_RANGE = re.compile(rf"(?<![\d:]){_CLOCK}\s*(?:-|to)\s*(\d{{1,2}})(?::(\d{{2}})|(?!:\d))\s*(?:h\b|hrs?\b)?\s*(?:[:=|]|needs?|requires?)\s*"
                     r"(?:needs?\s+|requires?\s+)?(\d+)\b(?!\s*(?::\d|-\s*\d|h\b))")
 _START = re.compile(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:-|:|=|\|)\s*(\d+)\b(?!\s*:\d)")
 _LIST = re.compile(r"(\d+)[- ]hours?\s+(?:periods?|blocks?|slots?)[^.:\d]{0,60}:\s*((?:\d+\s*,\s*)+(?:and\s+)?\d+)")
-_SHIFT = re.compile(r"(\d+)[- ]hours?\s+shifts?|shifts?\s+(?:last|lasting|of|are|run for|runs for|cover)\s+"
-                    r"(\d+)\s*(?:hours?|h\b)")
-_SPAN = re.compile(r"covers?\s+(two|three|four|2|3|4)\s+consecutive\s+(?:periods?|blocks?|slots?)")
-_FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|fewest|smallest|least)\b[^.?]{0,50}\b(?:number|people|workers?|"
+_SHIFT = re.compile(r"(\d+)[- ]?(?:hours?|hrs?|h)\s+shifts?|shifts?\s+(?:last|lasting|of|are|is|run for|runs for|cover)\s+"
+                    r"(?:\w+\s+)?(\d+)\s*(?:hours?|hrs?|h\b)|works?\s+an?\s+(\d+)[- ]?(?:hours?|hrs?|h)\s+shift")
+_SPAN = re.compile(r"(?:covers?|\()\s*(two|three|four|2|3|4)\s+consecutive\s+(?:periods?|blocks?|slots?)")
+_ONE_RANGE = r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*-\s*\d{1,2}(?::\d{2})?(?![\d:])"
+_RANGES = re.compile(rf"{_ONE_RANGE}(?:\s*,\s*(?:and\s+)?{_ONE_RANGE}){{2,}}")
+"""A run of at least three periods written as ranges ('00-04, 04-08, 08-12')."""
+_VECTOR = re.compile(r"(?:\(|\[|[:=]\s*)\s*((?:\d+\s*,\s*){2,}\d+)\s*[)\]]?")
+_COSTED = re.compile(r"\b(?:costs?|pay|paid|wages?|budget|price)\b|[$\u20ac\u00a3]")
+_FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|min|fewest|smallest|least)\b[^.?]{0,50}\b(?:number|people|workers?|"
                      r"staff|employees?|agents?|nurses?|persons?)\b|\bhow many (?:people|workers|staff|employees)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4}
 
 
 def read_periods(text: str) -> list[tuple[int, int]] | None:
-    """(start in minutes, demand) of each period in order, when the text lists at least three; else None."""
+    """(start in minutes, demand) of each period in order, when the text lists at least three; else None.
+    Starts on a 12-hour clock ('7-9: 2, 9-11: 3, 11-1: 5, 1-3: 4') run on past noon."""
     t = text.lower().replace("\u2013", "-").replace("\u2014", "-")
     found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, _, _, d in _RANGE.findall(t)]
     if len(found) < 3:
@@ -32,6 +38,16 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
     if len(found) < 3 and (listed := _LIST.search(t)) is not None:
         length = int(listed.group(1)) * 60
         found = [(k * length, int(d)) for k, d in enumerate(re.findall(r"\d+", listed.group(2)))]
+    if len(found) < 3:  # 'periods: 00-04, 04-08, 08-12 ... staff b = (4, 6, 10)': ranges, then their demands
+        run = _RANGES.search(t)
+        vector = _VECTOR.search(t, run.end()) if run else None
+        demands = [int(d) for d in re.findall(r"\d+", vector.group(1))] if vector else []
+        ranges = re.findall(_ONE_RANGE, run.group(0)) if run else []
+        if len(demands) == len(ranges):
+            found = [(int(h) * 60 + int(m or 0), d) for (h, m), d in zip(ranges, demands, strict=True)]
+    for k in range(1, len(found)):  # a 12-hour clock: '11-1' after '9-11' is 11:00-13:00
+        if found[k][0] <= found[k - 1][0] and found[k][0] + 12 * 60 > found[k - 1][0]:
+            found[k:] = [(s + 12 * 60, d) for s, d in found[k:]]
     return found if len(found) >= 3 else None
 
 
@@ -58,25 +74,36 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
         k = _WORDS.get(span.group(1)) or int(span.group(1))
     else:
         assert shift is not None  # looks_like_period_cover saw one of the two
-        minutes = int(shift.group(1) or shift.group(2)) * 60
+        minutes = int(shift.group(1) or shift.group(2) or shift.group(3)) * 60
         if minutes % length:
             return None, [Question(key="shift", text=f"A shift of {minutes // 60} hours is not a whole number of "
                                    f"{length // 60}-hour periods; how many periods does a shift cover?")], []
         k = minutes // length
-    if not _FEWEST.search(t):
-        return None, [Question(key="objective", text="What should be minimised? (the number of people)",
-                               choices=["people"])], []
     n = len(periods)
     cyclic = n * length == DAY  # only periods that fill the day wrap round midnight into the next one
-    labels = [f"{s // 60:02d}:{s % 60:02d}" for s in starts]
-    variables = [{"name": f"start {label}", "kind": "integer", "lower": 0} for label in labels]
+    labels = [f"{s // 60 % 24:02d}:{s % 60:02d}" for s in starts]
+    opens = range(n) if cyclic else range(n - k + 1)  # a shift that does not fit before closing is no shift
+    costs = _shift_costs(t, [labels[s] for s in opens]) if _COSTED.search(t) else None
+    if costs is None and not _FEWEST.search(t):
+        return None, [Question(key="objective", text="What should be minimised? (the number of people, or a cost "
+                               "per shift: give it per start time)", choices=["people"])], []
+    variables = [{"name": f"start {labels[s]}", "kind": "integer", "lower": 0} for s in opens]
     constraints = []
     for p, (label, (_, need)) in enumerate(zip(labels, periods, strict=True)):
-        on = [s for s in range(n) if (p - s) % n < k] if cyclic else [s for s in range(n) if 0 <= p - s < k]
+        on = [s for s in opens if (p - s) % n < k] if cyclic else [s for s in opens if 0 <= p - s < k]
         constraints.append({"name": f"cover {label}", "terms": {f"start {labels[s]}": 1.0 for s in on},
                             "sense": ">=", "rhs": float(need)})
     notes = [f"each shift covers {k} consecutive periods of {length // 60} hours"
-             + ("; the day wraps round midnight" if cyclic else "")]
+             + ("; the day wraps round midnight" if cyclic else "; every shift ends by the last period's end")]
+    terms = {v["name"]: (costs or {}).get(v["name"], 1.0) for v in variables}
     model = LinearModel.model_validate({"family": "linear", "variables": variables, "constraints": constraints,
-                                        "objective": {"sense": "min", "terms": {v["name"]: 1.0 for v in variables}}})
+                                        "objective": {"sense": "min", "terms": terms}})
     return model, [], notes
+
+
+def _shift_costs(t: str, starts: list[str]) -> dict[str, float] | None:
+    """The cost of one shift by its start ('| 08:00 | 200 |'), when the text gives one for every start."""
+    found = {f"start {int(h) % 24:02d}:{m}": float(c) for h, m, c in
+             re.findall(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:-|:|=|\|)\s*\$?\s*(\d+(?:\.\d+)?)\b(?!\s*:\d)", t)}
+    wanted = {f"start {s}" for s in starts}
+    return {k: v for k, v in found.items() if k in wanted} if wanted <= set(found) else None
