@@ -11,12 +11,12 @@ from ordino.models.linear import LinearModel
 
 DAY = 24 * 60
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?"
-_RANGE = re.compile(rf"(?<![\d:]){_CLOCK}\s*(?:-|to)\s*(\d{{1,2}})(?::(\d{{2}})|(?!:\d))\s*(?:h\b|hrs?\b)?\s*(?:[:=|]|needs?|requires?)\s*"
-                    r"(?:needs?\s+|requires?\s+)?(\d+)\b(?!\s*(?::\d|-\s*\d|h\b))")
+_RANGE = re.compile(rf"(?<![\d:]){_CLOCK}\s*(?:-|to)\s*(\d{{1,2}})(?::(\d{{2}})|(?!:\d))\s*(?:h\b|hrs?\b)?\s*"
+                    r"(?:[:=|]|needs?|requires?)\s*(?:needs?\s+|requires?\s+)?(\d+)\b(?!\s*(?::\d|-\s*\d|h\b))")
 _START = re.compile(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:-|:|=|\|)\s*(\d+)\b(?!\s*:\d)")
 _LIST = re.compile(r"(\d+)[- ]hours?\s+(?:periods?|blocks?|slots?)[^.:\d]{0,60}:\s*((?:\d+\s*,\s*)+(?:and\s+)?\d+)")
-_SHIFT = re.compile(r"(\d+)[- ]?(?:hours?|hrs?|h)\s+shifts?|shifts?\s+(?:last|lasting|of|are|is|run for|runs for|cover)\s+"
-                    r"(?:\w+\s+)?(\d+)\s*(?:hours?|hrs?|h\b)|works?\s+an?\s+(\d+)[- ]?(?:hours?|hrs?|h)\s+shift")
+_SHIFT = re.compile(r"(\d+)[- ]?(?:hours?|hrs?|h)\s+shifts?|"
+                    r"shifts?\s+(?:last|lasting|of|are|is|run for|runs for|cover)\s+(?:\w+\s+)?(\d+)\s*(?:hours?|hrs?|h\b)|works?\s+an?\s+(\d+)[- ]?(?:hours?|hrs?|h)\s+shift")
 _SPAN = re.compile(r"(?:covers?|\()\s*(two|three|four|2|3|4)\s+consecutive\s+(?:periods?|blocks?|slots?)")
 _ONE_RANGE = r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*-\s*\d{1,2}(?::\d{2})?(?![\d:])"
 _RANGES = re.compile(rf"{_ONE_RANGE}(?:\s*,\s*(?:and\s+)?{_ONE_RANGE}){{2,}}")
@@ -87,7 +87,8 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
     if costs is None and not _FEWEST.search(t):
         return None, [Question(key="objective", text="What should be minimised? (the number of people, or a cost "
                                "per shift: give it per start time)", choices=["people"])], []
-    variables = [{"name": f"start {labels[s]}", "kind": "integer", "lower": 0} for s in opens]
+    names = [f"start {labels[s]}" for s in opens]
+    variables = [{"name": name, "kind": "integer", "lower": 0} for name in names]
     constraints = []
     for p, (label, (_, need)) in enumerate(zip(labels, periods, strict=True)):
         on = [s for s in opens if (p - s) % n < k] if cyclic else [s for s in opens if 0 <= p - s < k]
@@ -95,7 +96,7 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
                             "sense": ">=", "rhs": float(need)})
     notes = [f"each shift covers {k} consecutive periods of {length // 60} hours"
              + ("; the day wraps round midnight" if cyclic else "; every shift ends by the last period's end")]
-    terms = {v["name"]: (costs or {}).get(v["name"], 1.0) for v in variables}
+    terms = {name: (costs or {}).get(name, 1.0) for name in names}
     model = LinearModel.model_validate({"family": "linear", "variables": variables, "constraints": constraints,
                                         "objective": {"sense": "min", "terms": terms}})
     return model, [], notes
