@@ -16,7 +16,8 @@ _RANGE = re.compile(rf"(?<![\d:]){_CLOCK}\s*(?:-|to)\s*(\d{{1,2}})(?::(\d{{2}})|
 _START = re.compile(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:-|:|=|\|)\s*(\d+)\b(?!\s*:\d)")
 _LIST = re.compile(r"(\d+)[- ]hours?\s+(?:periods?|blocks?|slots?)[^.:\d]{0,60}:\s*((?:\d+\s*,\s*)+(?:and\s+)?\d+)")
 _SHIFT = re.compile(r"(\d+)[- ]?(?:hours?|hrs?|h)\s+shifts?|"
-                    r"shifts?\s+(?:last|lasting|of|are|is|run for|runs for|cover)\s+(?:\w+\s+)?(\d+)\s*(?:hours?|hrs?|h\b)|"
+                    r"shifts?\s+(?:last|lasting|of|are|is|run for|runs for|cover)\s+(?:\w+\s+)?(\d+)\s*"
+                    r"(?:hours?|hrs?|h\b)|"
                     r"works?\s+an?\s+(\d+)[- ]?(?:hours?|hrs?|h)\s+shift")
 _SPAN = re.compile(r"(?:covers?|\()\s*(two|three|four|2|3|4)\s+consecutive\s+(?:periods?|blocks?|slots?)")
 _ONE_RANGE = r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*-\s*\d{1,2}(?::\d{2})?(?![\d:])"
