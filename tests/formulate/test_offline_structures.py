@@ -497,3 +497,43 @@ def test_a_twelve_hour_clock_runs_on_past_noon_and_shifts_end_by_closing():
             "Everyone works a 6-hour shift. What's the smallest number of people I need?")
     _, value = solved(text)
     assert value == cover([2, 3, 5, 4, 3, 5, 2], 3, cyclic=False)
+
+
+def roster(pay: dict[str, list[float]], need: list[int], allowed) -> float:
+    """Cheapest choice of who works each day (`pay[name][day]`), meeting `need` per day, with `allowed(plan)`
+    judging a plan {name: days worked}."""
+    names, best = list(pay), None
+    for choice in itertools.product(*[[c for r in range(len(names) + 1) for c in itertools.combinations(names, r)
+                                       if len(c) >= n] for n in need]):
+        plan = {p: [d for d, who in enumerate(choice) if p in who] for p in names}
+        if allowed(plan):
+            cost = sum(pay[p][d] for p, ds in plan.items() for d in ds)
+            best = cost if best is None else min(best, cost)
+    assert best is not None
+    return best
+
+
+def test_a_limit_stated_for_one_named_person_binds_only_that_person():
+    text = ("Rota for Monday to Wednesday. Day rates:\nAna - $120/day\nBen - $100/day\nCy - $90/day\n"
+            "I need at least 2 people in on Mon, Tue and Wednesday. Cy can't come in Monday. "
+            "Ben is part-time, so 1 day max for him. Ana's contract guarantees her at least 2 days. "
+            "Minimise the total wage bill.")
+    problem, value = solved(text)
+    rules = problem.model_dump(exclude_defaults=True)["rules"]
+    assert {"per": ["staff"], "staff": ["Ben"], "max": 1} in rules
+    assert not any(r.get("max") == 1 and "staff" not in r for r in rules)  # was applied to everyone
+    pay = {"Ana": [120] * 3, "Ben": [100] * 3, "Cy": [90] * 3}
+    assert value == roster(pay, [2, 2, 2], lambda plan: 0 not in plan["Cy"] and len(plan["Ben"]) <= 1
+                           and len(plan["Ana"]) >= 2)
+
+
+def test_a_staff_table_with_hourly_pay_and_a_day_table():
+    text = ("Roster Mon to Wed. Shift length: Mon-Tue 8 h, Wed 6 h. Pay is hourly.\n\n"
+            "| Day | Mon | Tue | Wed |\n"
+            "|---|---|---|---|\n| Min | 1 | 2 | 1 |\n\n| Name | $/hour | Cannot work |\n|---|---|---|\n"
+            "| Ava | 18 | Tue |\n"
+            "| Bo | 20 | - |\n| Cy | 16 | Mon, Wed |\n\nMinimise the total wage cost.")
+    _, value = solved(text)
+    hours = [8, 8, 6]
+    pay = {p: [rate * h for h in hours] for p, rate in (("Ava", 18), ("Bo", 20), ("Cy", 16))}
+    assert value == roster(pay, [1, 2, 1], lambda plan: 1 not in plan["Ava"] and not {0, 2} & set(plan["Cy"]))

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.staff import DAY_IDS, WEEK, read_named_staff
+from ordino.formulate.offline.staff import DAY_IDS, WEEK, named_people, read_named_staff
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 
@@ -36,7 +36,7 @@ def looks_like_roster(text: str) -> bool:
     if re.search(r"\b(machines?|jobs?|processing times?|operations?|makespan)\b", t):
         return False
     pattern = re.search(r"consecutive days|days? off|\bshifts?\b|\broster|\brota\b|needed (?:per|each|a) day", t)
-    people = re.search(rf"\b{PEOPLE}\b", t)
+    people = re.search(rf"\b{PEOPLE}\b", t) or named_people(text)
     per_day = re.search(_WEEKDAY, t) or re.search(r"\b(each|every|per) day\b|\bdays?\b", t)
     if re.search(r"\bhow many of each\b|\bprofit\b|\bbudget\b", t):
         return False  # an allocation LP worded with shifts, not a roster
@@ -48,22 +48,42 @@ def _weekday_span(t: str) -> list[int] | None:
     m = re.search(rf"\b{_WEEKDAY}\s*(?:to|through|until|-)\s*{_WEEKDAY}", t)
     if m is None:
         return None
-    first, last = ([w[:3] for w in WEEK].index(g[:3]) for g in (m.group(1), m.group(2)))
+    first, last = (_day_index(g) for g in (m.group(1), m.group(2)))
     return list(range(first, last + 1)) if first <= last else None
+
+
+def _day_index(word: str) -> int:
+    """0 for 'mon', 'monday', 'Mondays' ... 6 for Sunday."""
+    return [w[:3] for w in WEEK].index(word[:3].lower())
 
 
 def _weekday_demands(t: str) -> dict[int, int]:
     """Demand per weekday: 'Monday 15', 'Monday requires 17 employees', '| Monday | 15 |', 'Mon: 15'."""
     found: dict[int, int] = {}
-    for m in re.finditer(rf"\b{_WEEKDAY}[\s|:=-]*(?:requires?|needs?|has|must have)?[\s|:=-]*(\d+)\b", t):
-        day = [w[:3] for w in WEEK].index(m.group(1)[:3])
+    for m in re.finditer(rf"\b{_WEEKDAY}[\s|:=-]*(?:requires?|needs?|has|must have)?[\s|:=-]*(\d+)\b"
+                         r"(?!\s*(?:h\b|hrs?\b|hours?\b|am\b|pm\b|[:.]\d))", t):  # not the 8 h of 'Mon-Fri 8 h'
+        day = _day_index(m.group(1))
         found.setdefault(day, int(m.group(2)))
     for m in re.finditer(rf"\b(\d+)\s+{PEOPLE}?\s*(?:are\s+)?(?:needed|required)?\s*on\s+{_WEEKDAY}", t):
-        day = [w[:3] for w in WEEK].index(m.group(2)[:3])
+        day = _day_index(m.group(2))
         found.setdefault(day, int(m.group(1)))
     for m in re.finditer(rf"\b(\d+)\s+on\s+{_WEEKDAY}", t):
-        day = [w[:3] for w in WEEK].index(m.group(2)[:3])
+        day = _day_index(m.group(2))
         found.setdefault(day, int(m.group(1)))
+    one_day = _WEEKDAY.replace("(", "(?:", 1)
+    days = rf"{one_day}(?:\s*(?:,\s*and|,|and|&)\s*{one_day})+"
+    for m in re.finditer(rf"\b(\d+)\s+(?:{PEOPLE}\s+)?(?:in\s+|working\s+|at work\s+)?on\s+(?P<l>{days})",
+                         t):  # '2 people in on Mon, Tue, Thu and Fri'
+        for d in re.finditer(_WEEKDAY, m.group("l")):
+            found.setdefault(_day_index(d.group(1)), int(m.group(1)))
+    lines = [line for line in t.split("\n") if not re.fullmatch(r"[\s|:+-]*", line)]  # no markdown rules
+    for head, row in zip(lines, lines[1:], strict=False):  # '| Day | Mon | Tue |' over '| Min | 2 | 2 |'
+        heads = [c.strip() for c in head.strip(" |").split("|")]
+        cells = [c.strip() for c in row.strip(" |").split("|")]
+        if len(heads) == len(cells) and sum(re.fullmatch(_WEEKDAY, h) is not None for h in heads) >= 3:
+            for h, c in zip(heads, cells, strict=True):
+                if (named := re.fullmatch(_WEEKDAY, h)) and c.isdigit():
+                    found.setdefault(_day_index(named.group(1)), int(c))
     return found
 
 
@@ -118,7 +138,7 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
     missing: list[Question] = []
     pattern = _pattern(t)
     shift_demands = _shift_demands(t)
-    weekday = _weekday_demands(t)
+    weekday = _weekday_demands(text.lower().replace("*", ""))  # with its lines: a table may hold the days
     listed = _list_demands(t) if not weekday else None
     minimise_staff = bool(re.search(rf"\b(minimi[sz]e|minimum|fewest|smallest|least)\b[^.]{{0,40}}\bnumber\b|"
                                     rf"\bhow many\b[^.?]{{0,40}}\b(hired|employed|needed|required|employ|hire)\b|"
@@ -177,12 +197,11 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
                                     f"{len(days)} days; over how many days does it repeat?"))
         rules.append({"type": "cyclic_pattern", "on": on, "off": off})
         cyclic = True
-    m = re.search(rf"\bat most\s+{N}\s+(?:shifts|days)(?: in total| per week| a week| each week)?\b", t)
-    if m:
-        rules.append({"type": "count", "per": ["staff"], "max": _num(m.group(1))})
-    m = re.search(rf"\bat least\s+{N}\s+(?:shifts|days)(?: in total| per week| a week| each week)?\b", t)
-    if m:
-        rules.append({"type": "count", "per": ["staff"], "min": _num(m.group(1))})
+    named = read_named_staff(text, days)
+    for bound in ("most", "least") if named is None else ():  # named people: their rules are read per sentence
+        m = re.search(rf"\bat {bound}\s+{N}\s+(?:shifts|days)(?: in total| per week| a week| each week)?\b", t)
+        if m:
+            rules.append({"type": "count", "per": ["staff"], "max" if bound == "most" else "min": _num(m.group(1))})
     m = re.search(rf"\b(?:no more than|at most)\s+{N}\s+consecutive\s+(?:working\s+)?days\b", t)
     if m and pattern is None:
         rules.append({"type": "max_consecutive_days", "max_on": _num(m.group(1))})
@@ -206,7 +225,6 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
                                 "total cost with a cost per shift)", choices=["staff_count", "total_cost"]))
     else:
         notes.append("no objective stated: any roster that meets every rule is a solution")
-    named = read_named_staff(text, days)
     if named is not None:  # people named with their pay: their own rules and costs
         staff, costs, named_rules, unread = named
         rules += named_rules

@@ -18,13 +18,64 @@ _IN_A_ROW = r"\s*(?:in a row|consecutive|running|straight|back[ -]to[ -]back)"
 _DAYS = rf"(?:{DAY}(?:\s*(?:,|or|and|&)\s*)?)+"
 _N = r"(\d+|one|two|three|four|five|six|seven)"
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_PAY = re.compile(rf"(?P<n>{_NAME})\s*(?::|=|-)?\s*[$\u00a3\u20ac]\s*(?P<v>\d+(?:\.\d+)?)")
+_PAY = re.compile(rf"(?P<n>{_NAME})\s*(?::|=|-|\u2013|\u2014)?\s*[$\u00a3\u20ac]\s*(?P<v>\d+(?:\.\d+)?)")
 _NOT = (r"(?:cannot|can't|can not|can ?not|isn't available|is not available|is unavailable|is off|doesn't work|"
-        r"does not work|won't work|will not work|can't do|cannot do|never works?)")
+        r"does not work|won't work|will not work|can't do|cannot do|never works?|is away|is on (?:holiday|leave)|"
+        r"(?:can't|cannot|can not) (?:come in|make it))")
 
 
 def _day_ids(phrase: str) -> list[str]:
     return [DAY_IDS[[w[:3] for w in WEEK].index(m.group(1))] for m in re.finditer(DAY, phrase.lower())]
+
+
+def _amount(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+_TABLE_ROW = re.compile(rf"^\s*\|?\s*(?P<n>{_NAME})\s*\|\s*[$\u00a3\u20ac]?\s*(?P<v>\d+(?:\.\d+)?)\s*\|\s*"
+                        r"(?P<off>[^|\n]*?)\s*\|?\s*$", re.MULTILINE)
+
+
+def _staff_table(text: str) -> list[tuple[str, float, list[str]]] | None:
+    """(name, pay, days off) per row of a staff table under a header naming the pay ('| Name | $/hour | Cannot
+    work |'): the third column lists the days a person cannot work ('-' for none)."""
+    header = re.search(r"(?im)^\s*\|?\s*(?:name|staff|person|employee|who)\s*\|\s*[^|\n]*(?:\$|pay|rate|wage|cost)"
+                       r"[^|\n]*\|\s*(?:cannot work|can't work|unavailable|days? off|off|not available)[^|\n]*\|?\s*$",
+                       text)
+    if header is None:
+        return None
+    rows = []
+    for m in _TABLE_ROW.finditer(text, header.end()):
+        off = m.group("off").strip()
+        if off and not re.fullmatch(rf"(?i)[-\u2013\u2014]|none|n/?a|{_DAYS}", off):
+            return None  # a column we do not read: the caller asks about the rows
+        rows.append((m.group("n"), float(m.group("v")), _day_ids(off)))
+    return rows or None
+
+
+_HOURS = re.compile(rf"(?i)(?P<d>{DAY}(?:\s*(?:-|\u2013|to|,|and|&)\s*{DAY})*)\s*[:=]?\s*(?P<h>\d+(?:\.\d+)?)\s*"
+                    r"(?:h|hrs?|hours?)\b")
+
+
+def _shift_hours(text: str, days: list[str]) -> dict[str, float] | None:
+    """Hours of the shift on each roster day: '8-hour shifts', or 'shift length: Mon-Fri 8 h, Sat and Sun 6 h'."""
+    uniform = re.search(r"(?i)\b(\d+(?:\.\d+)?)[- ]?(?:h|hrs?|hours?)\s+shifts?\b|\bshifts?\s+(?:of|lasts?|is|are)\s+"
+                        r"(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b", text)
+    out: dict[str, float] = {}
+    for m in _HOURS.finditer(text):
+        ids = _day_ids(m.group("d"))
+        span = re.search(r"-|\u2013|\bto\b", m.group("d"))
+        if span and len(ids) == 2:  # 'Mon-Fri': every day between
+            ids = DAY_IDS[DAY_IDS.index(ids[0]):DAY_IDS.index(ids[1]) + 1]
+        out.update({d: float(m.group("h")) for d in ids})
+    if not out and uniform:
+        return {d: float(uniform.group(1) or uniform.group(2)) for d in days}
+    return out if all(d in out for d in days) else None
+
+
+def named_people(text: str) -> bool:
+    """Whether the text names at least two people with their pay ('Ana - $120/day', a staff table)."""
+    return len({m.group("n") for m in _PAY.finditer(text)}) >= 2 or _staff_table(text) is not None
 
 
 def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
@@ -33,19 +84,32 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
     names no people that way. `days` are the roster's day ids (weekday rules need them to be weekdays)."""
     pays = [(m.group("n"), float(m.group("v"))) for m in _PAY.finditer(text)
             if m.group("n").lower()[:3] not in [w[:3] for w in WEEK]]
+    rules: list[dict[str, Any]] = []
+    table = _staff_table(text)
+    if table is not None and not pays:
+        pays = [(n, v) for n, v, _ in table]
+        rules += [{"type": "unavailable", "staff": [n], "days": off} for n, _, off in table if off]
     names = [n for n, _ in pays]
     if len(names) < 2 or len(set(names)) != len(names):
         return None
     staff = [{"id": n} for n in names]
-    costs = [{"staff": [n], "cost": int(v) if v.is_integer() else v} for n, v in pays]
-    rules: list[dict[str, Any]] = []
+    costs: list[dict[str, Any]] = [{"staff": [n], "cost": _amount(v)} for n, v in pays]
+    if re.search(r"(?i)/\s*h(?:ou)?r\b|\bper hour\b|\ban hour\b|\bhourly\b", text):
+        hours = _shift_hours(text, days)
+        if hours is None:
+            return [], [], [], [Question(key="costs", text="Pay is given per hour: how many hours is a shift on "
+                                         "each day? (e.g. 'shift length: Mon-Fri 8 h, Sat and Sun 6 h')")]
+        costs = [{"staff": [n], "days": [d], "cost": _amount(v * hours[d])} for n, v in pays for d in days]
     read: set[int] = set()  # sentences read into a rule
     unread: list[str] = []  # sentences that must be asked about although they name nobody
     sentences = [s for s in re.split(r"(?<=[.;!?])\s+|\n+", text) if s.strip()]
     weekdays = all(d in DAY_IDS for d in days)
     for k, sentence in enumerate(sentences):
         low = sentence.lower()
-        if len(_PAY.findall(sentence)) >= 2:
+        if table is not None and _TABLE_ROW.fullmatch(sentence):
+            read.add(k)
+        if len(_PAY.findall(sentence)) >= 2 or re.fullmatch(rf"[\s\-*\u2022]*{_PAY.pattern}\s*(?:/\s*day|per day|a day|"
+                                                            rf"/\s*shift|per shift|a shift)?\s*[.;,]?\s*", sentence):
             read.add(k)
         for m in re.finditer(rf"(?P<n>{_NAME})\s+{_NOT}\s+(?:work\s+)?(?:on\s+)?(?P<d>{_DAYS})", sentence,
                              re.IGNORECASE):
@@ -70,10 +134,18 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
             rules.append({"type": "count", "per": ["staff"],
                           "max": count_value(everyone.group(1))})
             read.add(k)
-        for m in re.finditer(rf"(?P<n>{_NAME})\b[^.;]{{0,40}}?\bat most\s+{_N}\b", sentence):
+        span = re.search(rf"\b(?:every|each|everyone|all)\b[^.;]{{0,30}}?\bat least\s+{_N}\s+(?:days?|shifts?\s+)?"
+                         rf"(?:and|but)\s+at most\s+{_N}\s+(?:days|shifts)\b(?!{_IN_A_ROW})", low)
+        if span:  # 'every person works at least 2 and at most 5 days'
+            rules.append({"type": "count", "per": ["staff"], "min": count_value(span.group(1)),
+                          "max": count_value(span.group(2))})
+            read.add(k)
+        for m in re.finditer(rf"(?P<n>{_NAME})\b[^.;]{{0,40}}?\b(?:at (?P<b>most|least)\s+{_N}\b|{_N}\s+"
+                             rf"(?:days?|shifts?)\s+(?P<b2>max|min)(?:imum)?\b)", sentence):
+            limit = m.group(3) or m.group(4)
             if m.group("n") in names and not re.match(rf"\s+\w+{_IN_A_ROW}|{_IN_A_ROW}", sentence[m.end():]):
-                rules.append({"type": "count", "per": ["staff"], "staff": [m.group("n")],
-                              "max": count_value(m.group(2))})
+                bound = "max" if (m.group("b") or m.group("b2")) in ("most", "max") else "min"
+                rules.append({"type": "count", "per": ["staff"], "staff": [m.group("n")], bound: count_value(limit)})
                 read.add(k)
         both = re.search(rf"\bboth\s+{DAY}\s+and\s+{DAY}", low)
         if both and re.search(r"\b(?:no|nobody|no one|not|never|may not|cannot)\b", low) and weekdays:
