@@ -537,3 +537,22 @@ def test_a_staff_table_with_hourly_pay_and_a_day_table():
     hours = [8, 8, 6]
     pay = {p: [rate * h for h in hours] for p, rate in (("Ava", 18), ("Bo", 20), ("Cy", 16))}
     assert value == roster(pay, [1, 2, 1], lambda plan: 1 not in plan["Ava"] and not {0, 2} & set(plan["Cy"]))
+
+
+def test_stations_named_only_next_to_the_times_of_each_job():
+    text = ("Pieces go through the saw and then the sander. Minutes (saw, then sander):\n"
+            "table legs: 12 on the saw, 20 on the sander\nchair seats: 25 saw, 10 sander\nshelves: 8 saw, 15 sander\n"
+            "Minimise the sum of the finishing times.")
+    problem, value = solved(text)
+    assert [r.id for r in problem.resources] == ["saw", "sander"]
+    assert value == flow_shop([(12, 20), (25, 10), (8, 15)], sum)
+    text = ("Order North is cut for 2 hours and then folded for 2 hours; it is due at hour 4 and has weight 3.\n"
+            "Order South is folded first for 3 hours and then cut for 1 hour; it is due at hour 5 and has weight 1.\n"
+            "Minimise the total weighted tardiness.")
+    problem, _ = solved(text)
+    assert [[m.resources[0] for m in t.modes] for t in problem.tasks] == [["cut"], ["fold"], ["fold"], ["cut"]]
+
+
+def test_a_time_beside_the_steps_that_is_no_step_is_asked():
+    assert asked("Order North is cut for 2 hours and then folded for 2 hours. Order South takes 3 hours and is "
+                 "then cut for 1 hour. Minimise the makespan.")

@@ -215,8 +215,8 @@ def _machines(facts: Facts, kind: str) -> list[str]:
             raise Incomplete([Question(key="matrix", text="Processing times per job and machine: one row per job, "
                                        "one column per machine (rows separated by ';')?")])
         return [f"M{i}" for i in range(1, len(facts.matrix[0]) + 1)]
-    used = {m for ops in facts.routes.values() for op in ops for m, _ in op}
-    return sorted(used, key=lambda m: int(m[1:]))
+    used = list(dict.fromkeys(m for ops in facts.routes.values() for op in ops for m, _ in op))  # first seen first
+    return sorted(used, key=lambda m: int(m[1:])) if all(re.fullmatch(r"M\d+", m) for m in used) else used
 
 
 def _single_modes(facts: Facts, kind: str, name: str, duration: int, machines: list[str]) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from ordino.formulate.offline.relations import read_downtime, read_precedences, 
 from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
+from ordino.formulate.offline.stations import read_stations
 from ordino.formulate.offline.tables import read_tables
 from ordino.formulate.offline.text import COUNT_WORD, Rewriting, Work, check_text, squeeze_rewriting
 from ordino.formulate.questions import Question
@@ -77,6 +78,7 @@ def read_facts(text: str) -> Facts:
     read_precedences(work, facts)
     read_downtime(work, facts)
     read_setups(work, facts)
+    read_stations(work, facts)
     read_routes(work, facts)
     read_demands(work, facts)
     read_rows(work, facts)

@@ -48,7 +48,9 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"(?:finished|done|completed?)|how (?:quickly|soon|fast) can (?:we|i|you) (?:get|have|finish|complete)"
      r"|how (?:quickly|soon|fast) can (?:everything|all(?: \w+)?) be (?:finished|done|completed)"
      r"|shortest (?:overall|possible|total) (?:schedule|time|duration)"
-     r"|earliest\b[^.?]{0,40}\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete[d]?)",
+     r"|earliest\b[^.?]{0,40}\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete[d]?)"
+     r"|(?:at minimum|minimum|shortest|least|fewest)\b[^.?]{0,40}\b(?:until|till|before|in which|to)\b[^.?]{0,30}"
+     r"\b(?:all|everything|every)\b[^.?]{0,40}\b(?:finish\w*|done|complete\w*)",
      "makespan"),
 ]
 
@@ -198,10 +200,14 @@ def read_counts(work: Work, facts: Facts) -> None:
                        r"(?!\s+(?:at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"):  # not 'one job at a time'
         if facts.n_jobs is None and m.group(1) not in ("a", "an", "single", "a single"):
             facts.n_jobs = count_value(m.group(1))
-    for m in work.take(rf"{_NOT_A_COUNT}\b({COUNT})(?:[ ]+|-)"
-                       r"(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
-                       rf"(?:(?:{_MODIFIER}{{0,2}}{MACHINE_NOUN}|mach\b\.?|m/c|stages?)(?:\b|(?<=/c)))|"
-                       rf"\b({COUNT})\s+(?:identical|parallel|equal|similar)\s+(?:[a-z]+\s+)?[a-z]+"):
+    for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})(?:[ ]+|-)"
+                                r"(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
+                                rf"(?:(?:{_MODIFIER}{{0,2}}{MACHINE_NOUN}|mach\b\.?|m/c|stages?)(?:\b|(?<=/c)))|"
+                                rf"\b({COUNT})\s+(?:identical|parallel|equal|similar)\s+(?:[a-z]+\s+)?[a-z]+")):
+        if m.group(1) and count_value(m.group(1)) > 1 and re.fullmatch(rf"\S+ .*\b(?:{'|'.join(MACHINE_NOUNS)})",
+                                                                       m.group(0)):
+            continue  # '25 saw, 10 sander': times on machines, not how many ('3 saws')
+        work.consume(*m.span())
         if facts.n_machines is None:
             facts.n_machines = count_value(m.group(1) or m.group(2))
     for m in work.take(r"(?<![a-z])m\s*=\s*(\d+)\b"):  # 'Pm, m=3'

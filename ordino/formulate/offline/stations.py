@@ -1,0 +1,91 @@
+"""Jobs described by where they go and for how long, with the machines named only there: 'table legs: 12 on the
+saw, 20 on the sander', 'Brochures: press 3 hours, then guillotine 1 hour', 'Board B needs 1 hour soldering, 4
+hours inspection', 'Order North is cut for 2 hours and then folded for 2 hours'. The words next to the times
+are the stations; a word and its verb or trade forms ('drill', 'drilling'; 'cutter', 'cut') are one station."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.offline.entities import read_attrs
+from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.text import BLANK, JOB_REF, MACHINE_REF, TIME, Work, job_name, machine_name, time_values
+from ordino.formulate.offline.units import TimeVal
+
+_NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|every|both|it|is|are|was|be|takes?|"
+                r"needs?|requires?|spends?|lasts?|due|deadline|weight|priority|release[ds]?|ready|needed|promised|"
+                r"pickup|until|till|after|before|hours?|minutes?|mins?|hrs?|h|days?|time|times|total|job|jobs|order|"
+                r"orders|more|less|first|second|third|last|next|per|about|only|also|all|same|que|plus|one|two|"
+                r"three|four|five|six|seven|eight|nine|ten)\b")
+_WORD = rf"(?<![a-z-])(?:{MACHINE_REF}|(?!{_NOT_STATION})[a-z][a-z-]{{1,24}})(?![a-z-])"
+_ITEM = re.compile(rf"(?P<m>{_WORD})\s+(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?(?P<t>{TIME})(?!\s*(?:of|on|in|at)\b)|"
+                   rf"(?P<t2>{TIME})\s+(?P<p>of\s+|on\s+(?:the\s+)?|in\s+(?:the\s+)?|at\s+(?:the\s+)?)?(?P<m2>{_WORD})")
+"""A step: 'press 3 hours', 'cut for 2 hours', '12 on the saw', '3 hours of soldering', '1 hour drilling', '25 saw'
+(this last, a bare number before a word, only for a station some other step names)."""
+_SEGMENT_END = re.compile(r"\n|[.;](?:\s|$)")
+
+
+def _noun(word: str) -> str:
+    return re.sub(r"(?:e?s)$", "", word)
+
+
+def stem(word: str) -> str:
+    """One form for a station's words: 'drilling', 'driller' -> 'drill'; 'cutting', 'cutter' -> 'cut'."""
+    if re.fullmatch(MACHINE_REF, word):
+        return machine_name(word)
+    for ending in ("ing", "ers", "er", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":  # 'cutt' -> 'cut', not 'press' or 'drill'
+        word = word[:-1]
+    return word.removesuffix("e")
+
+
+def read_stations(work: Work, facts: Facts) -> None:
+    """Per job, the (station, time) steps its stretch of text names, in order. Read only when every such job
+    has at least one step, some job has two, and no job visits a station twice; then the same order for
+    every job is a flow shop (`machine_order`, `matrix`), different orders are routes."""
+    refs = list(work.finditer(JOB_REF))
+    steps: dict[str, list[tuple[str, TimeVal, tuple[int, int], bool]]] = {}  # (station, time, span, weak)
+    resources = {_noun(r) for r in facts.capacities}
+    heads: dict[str, tuple[int, int, int]] = {}  # where each job's name stands, and where its stretch ends
+    shown: dict[str, str] = {}  # station stem -> its first name as written (or its canonical id)
+    for i, ref in enumerate(refs):
+        end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
+        stop = _SEGMENT_END.search(work.text, ref.end(), end)
+        while stop and re.match(r"[;,]\s*(?:and\s+)?it\b", work.text[stop.start():]):  # '...; it is due at 4'
+            stop = _SEGMENT_END.search(work.text, stop.end(), end)
+        for m in _ITEM.finditer(work.text, ref.end(), stop.start() if stop else end):
+            word, amount = m.group("m") or m.group("m2"), m.group("t") or m.group("t2")
+            if BLANK in m.group(0) or _noun(word) in resources:
+                continue
+            written = work.cased[m.start("m") if m.group("m") else m.start("m2"):][:len(word)]
+            shown.setdefault(stem(word), machine_name(word) if re.fullmatch(MACHINE_REF, word)
+                             else stem(written) if word.endswith("ed") else written)  # 'folded': 'fold'
+            weak = m.group("m2") is not None and not m.group("p") and time_values(amount)[0].unit is None
+            steps.setdefault(job_name(ref.group(0)), []).append((stem(word), time_values(amount)[0], m.span(), weak))
+            heads.setdefault(job_name(ref.group(0)), (*ref.span(), stop.start() if stop else end))
+    strong = {s for found in steps.values() for s, _, _, weak in found if not weak}
+    steps = {job: kept for job, found in steps.items() if (kept := [f for f in found if f[0] in strong])}
+    routes = {job: [(s, tv) for s, tv, _, _ in found] for job, found in steps.items()}
+    if len(routes) < 2 or max(len(r) for r in routes.values()) < 2 or len(shown) < 2 \
+            or any(len({s for s, _ in r}) != len(r) for r in routes.values()) \
+            or all(re.fullmatch(r"M\d+", s) for s in shown.values()):  # 'machine 2 for 4': read as routes
+        return
+    for job, found in steps.items():  # the name and the steps; then what else the stretch says of the job
+        start, after, end = heads[job]
+        for a, b in [(start, after), *(span for _, _, span, _ in found)]:
+            work.consume(a, b)
+        read_attrs(work, facts, job, after, end)
+        if facts.attrs.get(job, {}).pop("p", None) is not None:  # a time that is no step: which step is it?
+            facts.unused.append(work.quote(after, end))
+    order = [s for s, _ in next(iter(routes.values()))]
+    for job in routes:
+        facts.add_job(job)
+    if all([s for s, _ in r] == order for r in routes.values()) and len(order) == len(shown):
+        facts.machine_order = [shown[s] for s in order]
+        facts.matrix = [[tv for _, tv in routes[job]] for job in routes]
+        facts.matrix_machines = list(facts.machine_order)
+    else:
+        facts.routes.update({job: [[(shown[s], tv)] for s, tv in r] for job, r in routes.items()})
