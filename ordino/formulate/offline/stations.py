@@ -18,7 +18,8 @@ _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|e
                 r"orders|more|less|first|second|third|last|next|per|about|only|also|all|same|que|plus|one|two|"
                 r"three|four|five|six|seven|eight|nine|ten)\b")
 _WORD = rf"(?<![a-z-])(?:{MACHINE_REF}|(?!{_NOT_STATION})[a-z][a-z-]{{1,24}})(?![a-z-])"
-_ITEM = re.compile(rf"(?P<m>{_WORD})\s+(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?(?P<t>{TIME})(?!\s*(?:of|on|in|at)\b)|"
+_ITEM = re.compile(rf"(?P<m>{_WORD})\s+(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?(?P<t>{TIME})"
+                   rf"(?!\s*(?:of|on|in|at)\b)|"
                    rf"(?P<t2>{TIME})\s+(?P<p>of\s+|on\s+(?:the\s+)?|in\s+(?:the\s+)?|at\s+(?:the\s+)?)?(?P<m2>{_WORD})")
 """A step: 'press 3 hours', 'cut for 2 hours', '12 on the saw', '3 hours of soldering', '1 hour drilling', '25 saw'
 (this last, a bare number before a word, only for a station some other step names)."""
