@@ -556,3 +556,14 @@ def test_stations_named_only_next_to_the_times_of_each_job():
 def test_a_time_beside_the_steps_that_is_no_step_is_asked():
     assert asked("Order North is cut for 2 hours and then folded for 2 hours. Order South takes 3 hours and is "
                  "then cut for 1 hour. Minimise the makespan.")
+
+
+def test_costs_listed_in_the_order_of_the_starts_and_never_the_head_count_instead():
+    text = ("Open 08-16. Min staff per 2h block: 08-10: 2; 10-12: 3; 12-14: 4; 14-16: 1. Shifts are 4h long and "
+            "start at 08, 10 or 12; cost per shift = 60, 64, 70 EUR respectively. Minimise total daily cost.")
+    _, value = solved(text)
+    assert value == cover([2, 3, 4, 1], 2, [60, 64, 70], cyclic=False)
+    questions = asked(text.replace("cost per shift = 60, 64, 70 EUR respectively", "costs differ by start"))
+    assert questions and "cost" in questions[0]
+    assert asked("Store roster Monday to Wednesday: Monday 2, Tuesday 3, Wednesday 2 workers. Each works at "
+                 "most 2 days. Minimise the total cost.")

@@ -24,6 +24,10 @@ _ONE_RANGE = r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*-\s*\d{1,2}(?::\d{2})?(?![\d:]
 _RANGES = re.compile(rf"{_ONE_RANGE}(?:\s*,\s*(?:and\s+)?{_ONE_RANGE}){{2,}}")
 """A run of at least three periods written as ranges ('00-04, 04-08, 08-12')."""
 _VECTOR = re.compile(r"(?:\(|\[|[:=]\s*)\s*((?:\d+\s*,\s*){2,}\d+)\s*[)\]]?")
+_MIN_COST = re.compile(r"\b(?:minimi[sz]e|min|lowest|cheapest|least|smallest)\b[^.?]{0,40}\b(?:costs?|pay|wages?|bill|"
+                       r"spend\w*|budget)\b")
+_COST_LIST = re.compile(r"\bcosts?\b[^.:=\d]{0,30}[:=]?\s*[$\u20ac\u00a3]?\s*((?:\d+(?:\.\d+)?\s*,\s*)+(?:and\s+)?"
+                        r"\d+(?:\.\d+)?)")
 _COSTED = re.compile(r"\b(?:costs?|pay|paid|wages?|budget|price)\b|[$\u20ac\u00a3]")
 _FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|min|fewest|smallest|least)\b[^.?]{0,50}\b(?:number|people|workers?|"
                      r"staff|employees?|agents?|nurses?|persons?)\b|\bhow many (?:people|workers|staff|employees)\b")
@@ -86,6 +90,9 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
     labels = [f"{s // 60 % 24:02d}:{s % 60:02d}" for s in starts]
     opens = range(n) if cyclic else range(n - k + 1)  # a shift that does not fit before closing is no shift
     costs = _shift_costs(t, [labels[s] for s in opens]) if _COSTED.search(t) else None
+    if costs is None and _MIN_COST.search(t):  # never the head count in place of the cost asked for
+        return None, [Question(key="costs", text="What does a shift cost? Give the cost of each start time (e.g. "
+                               "'08:00 - 60, 10:00 - 64, ...').")], []
     if costs is None and not _FEWEST.search(t):
         return None, [Question(key="objective", text="What should be minimised? (the number of people, or a cost "
                                "per shift: give it per start time)", choices=["people"])], []
@@ -105,8 +112,13 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
 
 
 def _shift_costs(t: str, starts: list[str]) -> dict[str, float] | None:
-    """The cost of one shift by its start ('| 08:00 | 200 |'), when the text gives one for every start."""
+    """The cost of one shift by its start ('| 08:00 | 200 |'), or in the order of the starts ('cost per shift =
+    60, 60, 64, 70, 80 respectively'), when the text gives one for every start."""
     found = {f"start {int(h) % 24:02d}:{m}": float(c) for h, m, c in
              re.findall(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:-|:|=|\|)\s*\$?\s*(\d+(?:\.\d+)?)\b(?!\s*:\d)", t)}
-    wanted = {f"start {s}" for s in starts}
-    return {k: v for k, v in found.items() if k in wanted} if wanted <= set(found) else None
+    wanted = [f"start {s}" for s in starts]
+    if set(wanted) <= set(found):
+        return {k: found[k] for k in wanted}
+    listed = _COST_LIST.search(t)
+    values = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", listed.group(1))] if listed else []
+    return dict(zip(wanted, values, strict=True)) if len(values) == len(wanted) else None

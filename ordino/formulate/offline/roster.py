@@ -216,7 +216,10 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
                                     "names a shift without a demand; how many people does each shift need?"))
     cost = re.search(rf"\b(?:each|every|a|one)\s+{PEOPLE}\s+costs?\s+\$?\s*(\d+)\s+(?:per|a|each)\s+(shift|day)", t)
     objective: list[dict] = []
-    if minimise_staff:
+    if minimise_cost and not cost and named is None:  # never the head count in place of the cost asked for
+        missing.append(Question(key="costs", text="What does a shift cost? (e.g. 'each worker costs $120 per "
+                                "shift', or each person's pay: 'Ana - $120/day')"))
+    elif minimise_staff and not minimise_cost:
         objective = [{"term": "staff_count"}]
     elif minimise_cost and cost:
         objective = [{"term": "total_cost"}]
