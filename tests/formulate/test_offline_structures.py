@@ -567,3 +567,23 @@ def test_costs_listed_in_the_order_of_the_starts_and_never_the_head_count_instea
     assert questions and "cost" in questions[0]
     assert asked("Store roster Monday to Wednesday: Monday 2, Tuesday 3, Wednesday 2 workers. Each works at "
                  "most 2 days. Minimise the total cost.")
+
+
+@pytest.mark.parametrize("text", [
+    "F2 || sum Tj. route M1>M2. J1 2,3; J2 4,1; J3 3,3. due: J1 d6, J2 d7, J3 d9",
+    "2-mach flow shop (M1->M2). J1: 2,3 d6 | J2: 4,1 d7 | J3: 3,3 d9. min sum T",
+    "Flow shop M1 -> M2, minimise total tardiness. J1 (2,3) d=6; J2 (4,1) d=7; J3 (3,3) d=9",
+])
+def test_terse_rows_of_machine_times_with_the_jobs_attributes(text: str):
+    if text.startswith("F2 || sum Tj."):  # attributes in a separate list: asked, not guessed
+        assert asked(text)
+        return
+    _, value = solved(text)
+    due = [6, 7, 9]
+    assert value == flow_shop([(2, 3), (4, 1), (3, 3)], lambda c: sum(max(0, c[j] - due[j]) for j in range(3)))
+
+
+def test_a_table_with_one_row_per_machine():
+    _, value = solved("machine  job1  job2  job3\nM1       2     4     3\nM2       3     1     2\n\n"
+                      "Flow shop (M1 -> M2 for every job). Minimize total completion time.")
+    assert value == flow_shop([(2, 3), (4, 1), (3, 2)], sum)

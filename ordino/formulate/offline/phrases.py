@@ -15,9 +15,9 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*t_?j?\b", "total_weighted_tardiness"),
     (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
     (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*u_?j?\b", "weighted_number_tardy"),
-    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?t_?j\b", "total_tardiness"),
-    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?u_?j\b", "number_tardy"),
-    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?c_?j\b", "total_completion_time"),
+    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?t_?j?\b", "total_tardiness"),
+    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?u_?j?\b", "number_tardy"),
+    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?c_?j?\b", "total_completion_time"),
     (r"total tardiness|sum of (?:the )?tardiness|summed tardiness|tardiness|total delay|sum of (?:the )?delays"
      r"|total lateness past|total (?:minutes|hours|days|time) (?:late|of lateness)"
      r"|(?:minutes|hours|days) late in total",

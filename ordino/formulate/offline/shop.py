@@ -76,7 +76,7 @@ def read_machine_order(work: Work, facts: Facts) -> None:
 def _labelled_lists(work: Work, label: str, name_of: Callable[[str], str]) -> dict[str, list]:
     """Lines `<label> <list of times>` (the label's `name` group through `name_of`), consumed from the text."""
     found: dict[str, list] = {}
-    for m in list(work.finditer(rf"{label}\s*(?P<l>{_LIST})\s*(?=$|[\n;]|\.\s)", re.M)):
+    for m in list(work.finditer(rf"{label}[ \t]*(?P<l>{_LIST})\s*(?=$|[\n;]|\.\s)", re.M)):
         if BLANK_IN(work, m):
             continue
         found[name_of(m.group("name"))] = time_values(m.group("l"))
@@ -84,18 +84,40 @@ def _labelled_lists(work: Work, label: str, name_of: Callable[[str], str]) -> di
     return found
 
 
+_ROW_ATTR = rf"(?P<a>d|due|r|release|w|weight|dl|deadline)\s*[=:]?\s*(?P<v>-?\d+(?:\.\d+)?(?:\s*{UNIT_PATTERN})?)\b"
+_ROW_ATTRS = {"d": "due", "due": "due", "r": "release", "release": "release", "w": "weight", "weight": "weight",
+              "dl": "deadline", "deadline": "deadline"}
+_ROW = re.compile(rf"(?P<name>{JOB_REF})\s*(?::|=|\btimes?\b:?|\bp\b:?)?\s*(?P<l>\(?\s*{TIME}(?:\s*(?:,|\s)\s*{TIME})+"
+                  rf"\s*\)?)(?P<attrs>(?:\s*,?\s*{_ROW_ATTR.replace('?P<a>', '').replace('?P<v>', '')})*)\s*"
+                  r"(?=$|[\n;|/]|\.\s|\.$)", re.M)
+"""A job's row of times on the machines in order, with its attributes: 'J1 3,2,4', 'J1: 2,3 d6', 'J1 (4,2) r=0'."""
+
+
 def read_rows(work: Work, facts: Facts) -> None:
-    """Per-job rows 'job 1: 3 2 4' (times on machines in order) and per-machine columns 'M1: 3 4 2 5'."""
-    rows = _labelled_lists(work, rf"(?P<name>{JOB_REF})\s*(?::|=|\btimes?\b:?|\bp\b:?)", job_name)
+    """Per-job rows 'job 1: 3 2 4' (times on machines in order, then 'd6', 'r=0' attributes) and per-machine
+    columns 'M1: 3 4 2 5' or a table's rows 'M1  2  4  3' under a line naming the jobs."""
+    rows: dict[str, list[TimeVal]] = {}
+    spec = re.search(r"\((?:[a-z][a-z_ -]*,\s*)+[a-z][a-z_ -]*\)", work.text)  # '(processing time, due date)'
+    for m in list(_ROW.finditer(work.text)):
+        if BLANK_IN(work, m) or (spec and m.group("l").lstrip().startswith("(")):
+            continue  # a tuple under a column spec is read by the tuple readers
+        name = job_name(m.group("name"))
+        rows[name] = time_values(m.group("l"))
+        for a in re.finditer(_ROW_ATTR, m.group("attrs")):
+            value = time_values(a.group("v"))[0]
+            role = _ROW_ATTRS[a.group("a")]
+            facts.set_attr(name, role, TimeVal(value.value) if role == "weight" else value)
+        work.consume(m.start(), m.end())
     if rows:
         for name in rows:
             facts.add_job(name)
         facts.matrix = [rows[n] for n in rows]
         facts.notes.append("rows of times read as one job per row, one machine per column")
-    cols = _labelled_lists(work, rf"(?:on\s+)?(?P<name>{MACHINE_REF})\s*(?::|=)", machine_name)
+    cols = _labelled_lists(work, rf"(?:^[ \t]*|on\s+)(?P<name>{MACHINE_REF})\s*(?::|=|(?=[ \t]+\d))", machine_name)
     if cols and facts.matrix is None:
         lengths = {len(c) for c in cols.values()}
         if len(lengths) == 1:
             names = list(cols)
             facts.matrix = [[cols[c][j] for c in names] for j in range(lengths.pop())]
             facts.matrix_machines = names
+            work.take(rf"(?m)^[ \t|]*machines?[ \t|]+{JOB_REF}(?:[ \t|]+{JOB_REF})+[ \t|]*$")  # the jobs' header
