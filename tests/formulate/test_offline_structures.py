@@ -587,3 +587,13 @@ def test_a_table_with_one_row_per_machine():
     _, value = solved("machine  job1  job2  job3\nM1       2     4     3\nM2       3     1     2\n\n"
                       "Flow shop (M1 -> M2 for every job). Minimize total completion time.")
     assert value == flow_shop([(2, 3), (4, 1), (3, 2)], sum)
+
+
+@pytest.mark.parametrize("order", [
+    "C follows A.", "A precedes C.", "C requires A to be completed first.", "C depends on A.",
+    "After A is done, C can start.", "C must wait until A has finished.", "A \u2192 C", "C waits for A to finish.",
+    "C can't start until A is done.",
+])
+def test_ways_of_saying_one_task_comes_after_another(order: str):
+    problem, _ = solved("One machine. Tasks A, B, C take 3, 2, 4 hours. Minimise the total completion time. " + order)
+    assert [(c.first, c.then) for c in problem.constraints] == [("A", "C")]

@@ -70,6 +70,10 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"(?:\s+(?:to be|being|to have)\s+(?:finished|done|completed?))?", "end_before_start", "ab"),
     (rf"(?P<a>{REFX})\s+(?:must\s+)?(?:be\s+)?(?:done\s+|processed\s+|scheduled\s+)?(?:comes?\s+|goes?\s+|is\s+|"
      rf"runs?\s+)?(?:before|precedes|prior to|ahead of)\s+(?P<b>{REF_LIST})", "end_before_start", "ab"),
+    (rf"(?P<b>{REFX})\s+{_MUST}wait\s+(?:until|till|for)\s+(?P<a>{REF_LIST})\s*(?:{_DONE}|to (?:finish|end|be done))?",
+     "end_before_start", "ab"),
+    (rf"\b(?:after|once|when)\s+(?P<a>{REF_LIST})\s*(?:{_DONE})\s*,?\s*(?:then\s+)?(?P<b>{REFX})\s+{_MUST}"
+     rf"(?:{_START}|go|run|follow)", "end_before_start", "ab"),
     (rf"(?P<b>{JOB_REF})(?:(?!{JOB_NOUN}\s)[^.;\n]){{0,60}}?\b(?P<kw>must wait for|waits for|can only start "
      rf"after|only (?:starts? )?after|cannot start before|can't start before)\s+(?P<a>{REF_LIST})\s*"
      rf"(?:(?:to be|is|are)\s+)?(?:finished|done|completed?)?", "end_before_start", "ab"),
