@@ -212,7 +212,8 @@ def _mentions(name: str, single: bool) -> list[tuple[re.Pattern[str], str]]:
         return [(re.compile(rf"{article}{exact}(?:\s+(?i:{_KIND_NOUNS}))?|{_NOUN}\s+{exact}"), "")]
     if not single:
         return [(re.compile(rf"(?:(?i:the|our)\s+)?(?:{_NOUN}\s+)?{exact}(?:\s+(?i:{_KIND_NOUNS})\b)?"), "")]
-    after = (r"(?=\s*(?:\d|[:=(),/;.\]>\u2192]|-\s*\d|->|$)|\s+to\s+be\b|\s+(?:and|or|&|then|before|after|must|is|are|has|have|takes?|"
+    after = (r"(?=\s*(?:\d|[:=(),/;.\]>\u2192]|-\s*\d|->|$)|\s+to\s+be\b|"
+             r"\s+(?:and|or|&|then|before|after|must|is|are|has|have|takes?|"
              r"needs?|can(?:not|'t)?|should|will|may|only|starts?|begins?|runs?|goes|comes|finishes|ends|follows|"
              r"precedes|depends|requires|waits|uses|gets)\b)")
     return [(re.compile(rf"(?i:\b{_KIND_NOUNS})\s+{exact}"), ""), (re.compile(rf"{exact}{after}"), ""),
