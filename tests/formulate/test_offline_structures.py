@@ -597,3 +597,27 @@ def test_a_table_with_one_row_per_machine():
 def test_ways_of_saying_one_task_comes_after_another(order: str):
     problem, _ = solved("One machine. Tasks A, B, C take 3, 2, 4 hours. Minimise the total completion time. " + order)
     assert [(c.first, c.then) for c in problem.constraints] == [("A", "C")]
+
+
+def test_a_block_of_named_lines_with_long_names_and_products_in_the_objective():
+    text = ("I fire the oven up at 5:00. Every minute an order is late costs me its weight:\n"
+            "- Hendersons' wedding cake: 1 h 30 min, needed by 6:30, weight 3\n"
+            "- sourdough for Caf\u00e9 Lumen: 40 min, needed by 6:00, weight 2\n"
+            "- bracket lot 7: 30 min, needed by 5:20, weight 1\n\n"
+            "The catch: it is the only oven.\n"
+            "What's the smallest total penalty (weight \u00d7 minutes late, added up)?")
+    problem, value = solved(text)
+    names = ["Hendersons' wedding cake", "sourdough for Caf\u00e9 Lumen", "bracket lot 7"]
+    assert [t.id for t in problem.tasks] == names
+    assert problem.objective[0].term == "total_weighted_tardiness"
+    p, due, w = [90, 40, 30], [90, 60, 20], [3, 2, 1]
+    assert value == single_machine(p, lambda c: sum(w[j] * max(0, c[j] - due[j]) for j in range(3)))
+
+
+def test_weight_times_finish_time_and_the_last_job_leaving():
+    problem, _ = solved("One furnace. Loads A, B take 50, 30 min, priority 3, 1. The score is priority \u00d7 finish "
+                        "time, summed over the loads.")
+    assert problem.objective[0].term == "total_weighted_completion_time"
+    problem, _ = solved("Every job visits M1 then M2, same order. J1: 4, 3; J2: 2, 5. Minimise the time at which "
+                        "the last job leaves M2.")
+    assert problem.objective[0].term == "makespan"

@@ -49,8 +49,8 @@ _NOT_ENTITY = re.compile(r"(?i)\b(?:it|which|that|this|these|each|every|all|ever
                          r"she|step|operation|op|stage|shift|day|week|any|either|some|so|in|what|which|how|when|where|who|why|of|for|"
                          r"on|at|to|if|then)\b|\d")
 _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
-                        r"(?P<n>(?:(?i:the)\s+)?[A-Za-z][A-Za-z'&]*(?:[ ][A-Za-z'&]+){0,3})"
-                        r"[ \t]*(?::|[ \t][-\u2013\u2014][ \t])[ \t]*(?=[^\n]*\d)", re.MULTILINE)
+                        r"(?P<n>(?:(?i:the)\s+)?[^\W\d_][^\W\d_'&-]*(?:[ ][^\W_][\w'&-]*|[ ]?[-'&][ ]?[^\W\d_]+){0,6})"
+                        r"[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014][ \t])[ \t]*(?=[^\n]*\d)", re.MULTILINE)
 """'- the bracket order: 50 minutes, due 9:30', 'Mugs - 1 hour, pickup 8:30': a job named at the start of its line."""
 _KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadlines?|weights?|priorit(?:y|ies)|"
                         r"release|"
@@ -101,8 +101,9 @@ class Names:
 
 def count_ranges(rw: Rewriting) -> None:
     """'jobs 1-4', 'tasks 1 to 6': written '4 jobs' (the jobs are then J1..J4)."""
-    rw.sub(rf"{_NOUN}\s+(?:#\s*)?1\s*{_RANGE_WORD}\s*(?:#\s*)?(\d+)\b(?!\s*[-:,]?\s*\d)",
-           lambda m: f"{m.group(1)} jobs" if 2 <= int(m.group(1)) <= 200 else m.group(0))
+    rw.sub(rf"{_NOUN}\s+(?:#\s*)?1\s*{_RANGE_WORD}\s*(?:#\s*)?(\d+)\b(?!\s*[-:,]?\s*\d)|"
+           rf"(?:{_NOUN}\s+)?\bJ_?1\s*{_RANGE_WORD}\s*J_?(\d+)\b",
+           lambda m: f"{m.group(1) or m.group(2)} jobs" if 2 <= int(m.group(1) or m.group(2)) <= 200 else m.group(0))
 
 
 def declared_names(text: str) -> Names:
@@ -137,9 +138,9 @@ def declared_names(text: str) -> Names:
         if len(found) >= 2 and len(set(found)) == len(found) and not any(re.fullmatch(r"[JM]\d*", n) for n in found):
             names.jobs = found
     if not names.jobs and not names.numbered:  # 'phone stand batch - 150 min', '- the shelf panels: 40 minutes'
-        lines = [m for m in _LINE_NAME.finditer(text) if not _KEY_WORDS.search(m.group("n"))
-                 and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+\w+)?|[a-z]",
-                                      m.group("n"))]
+        lines = _line_block([m for m in _LINE_NAME.finditer(text) if not _KEY_WORDS.search(m.group("n"))
+                             and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+\w+)?|[a-z]",
+                                                  m.group("n"))], text)
         found = [_bare(m.group("n")) for m in lines]
         if len(found) >= 2 and len(set(found)) == len(found) and all(found):
             names.jobs = found
@@ -175,9 +176,25 @@ def _entities(text: str) -> list[str]:
     return found if len(found) >= 2 else []
 
 
+def _line_block(lines: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The longest run of named lines that follow each other ('- Mugs - 1 hour' on each line), not a stray
+    'The catch: ...' elsewhere."""
+    best: list[re.Match[str]] = []
+    run: list[re.Match[str]] = []
+    for m in lines:
+        if run and text.count("\n", run[-1].start(), m.start()) != 1:
+            run = []
+        run.append(m)
+        best = max(best, run, key=len)
+    return list(best)
+
+
 def _bare(name: str) -> str:
-    """A line's name without its article and kind noun ('the bracket order' -> 'bracket')."""
-    words = [w for w in name.split() if not re.fullmatch(rf"(?i)the|{_KIND_NOUNS}", w)]
+    """A line's name without its article and a last kind noun ('the bracket order' -> 'bracket'; 'bracket lot 7'
+    stays)."""
+    words = name.split()[1:] if name.lower().startswith("the ") else name.split()
+    if len(words) > 1 and re.fullmatch(rf"(?i){_KIND_NOUNS}", words[-1]):
+        words = words[:-1]
     return " ".join(words)
 
 

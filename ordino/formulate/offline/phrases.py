@@ -10,7 +10,14 @@ from ordino.formulate.offline.units import UNIT_PATTERN
 
 _W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|ies)|importance))"
 # order matters: the first pattern that matches a region consumes it
+_TIMES = r"\s*(?:x|\*|times|multiplied by)\s*"
 OBJECTIVES: list[tuple[str, str]] = [
+    (rf"(?:weight|priority|importance|penalty){_TIMES}(?:the\s+)?(?:minutes|hours|days|time|units)?\s*(?:late|tardy|of "
+     r"(?:lateness|tardiness))|(?:minutes|hours|days) late\s*(?:x|\*|times)\s*(?:the\s+)?(?:weight|priority)",
+     "total_weighted_tardiness"),
+    (rf"(?:weight|priority|importance){_TIMES}(?:the\s+)?(?:finish|completion|end|ready)(?:ing)?\s*times?|"
+     r"(?:finish|completion|end)(?:ing)?\s*times?\s*(?:x|\*|times)\s*(?:the\s+)?(?:weight|priority)",
+     "total_weighted_completion_time"),
     (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|sum of w\S*\s*t\S*|"
      r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*t_?j?\b", "total_weighted_tardiness"),
     (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
@@ -49,6 +56,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|how (?:quickly|soon|fast) can (?:everything|all(?: \w+)?) be (?:finished|done|completed)"
      r"|shortest (?:overall|possible|total) (?:schedule|time|duration)"
      r"|earliest\b[^.?]{0,40}\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete[d]?)"
+     r"|(?:time|moment|point) (?:at which|when) the last \w+ (?:leaves|finishes|is (?:done|finished|complete)|ends|"
+     r"comes off|completes)"
      r"|(?:at minimum|minimum|shortest|least|fewest)\b[^.?]{0,40}\b(?:until|till|before|in which|to)\b[^.?]{0,30}"
      r"\b(?:all|everything|every)\b[^.?]{0,40}\b(?:finish\w*|done|complete\w*)",
      "makespan"),
@@ -150,7 +159,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
     work.take(r"\b(?:everything|everyone|both|all(?: (?:the )?\w+)?|each \w+)\s+(?:(?:is|are)\s+)?(?:here\s+and\s+)?"
               r"(?:(?:available|ready|released|free|empty)\s+(?:and\s+ready\s+)?)?(?:(?:at|from)\s+(?:time\s+|t\s*=\s*|"
               r"hour\s+|minute\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h)\b)?(?!\s*[-:.,]?\s*\d)|now\b)|"
-              r"\bt\s*=\s*0\s+is\s+now\b|(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
+              r"\bt\s*=\s*0\s+is\s+now\b|\btimes?\s+(?:measured|counted)\s+from\s+(?:0|zero|the start)\b|"
+              r"(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
               re.MULTILINE)
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
     if bounds:  # 'a job that would overlap the breakdown has to wait until t=5'

@@ -162,7 +162,8 @@ def read_downtime(work: Work, facts: Facts) -> None:
             work.consume(m.start(), m.end())
 
 
-_DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavailable|shut\s*down|closed|outage|"
+_DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavailable|shut\s*down|closed|outage|booked|"
+                        r"reserved|has to be empty|must be empty|stays? empty|inspection|cleaning|"
                         r"broken|offline|out of (?:order|service))\b")
 
 
