@@ -621,3 +621,20 @@ def test_weight_times_finish_time_and_the_last_job_leaving():
     problem, _ = solved("Every job visits M1 then M2, same order. J1: 4, 3; J2: 2, 5. Minimise the time at which "
                         "the last job leaves M2.")
     assert problem.objective[0].term == "makespan"
+
+
+def test_a_run_of_named_times_and_lists_per_machine():
+    problem, value = solved("Two identical 3D printers, free from 9:00. Print times:\nbracket 45 min, gear housing "
+                            "2 h 10 min, phone stand 30 min, nameplate 15 min.\nMinimise the sum of the finish times.")
+    assert [t.id for t in problem.tasks] == ["bracket", "gear housing", "phone stand", "nameplate"]
+    assert value == two_machines([45, 130, 30, 15], sum)
+    _, value = solved("F2||Cmax; 3 jobs, all routed M1 -> M2. p1j = 3, 7, 4; p2j = 6, 2, 5 (j = 1..3). Min Cmax?")
+    assert value == flow_shop([(3, 6), (7, 2), (4, 5)], max)
+    _, value = solved("F2|prmu|Cmax. J1..J3; p(M1) = 3, 7, 4; p(M2) = 6, 2, 5. t0 = 0.")
+    assert value == flow_shop([(3, 6), (7, 2), (4, 5)], max)
+
+
+def test_one_job_per_machine_at_a_time_is_not_a_count():
+    problem, _ = solved("2 identical machines; one job per machine at a time. Objective: minimise total "
+                        "tardiness.\n\njob,duration_h,due_h\nW1,5,6\nW2,3,3\nW3,6,10")
+    assert len(problem.tasks) == 3

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, Rewriting
+from ordino.formulate.offline.units import UNIT_PATTERN
 
 _NOUN = rf"(?i:\b{JOB_NOUN})"
 _RANGE_WORD = r"(?:-|\u2013|\u2014|\.\.\.?|\u2026|\s+to\s+|\s+through\s+|\s+thru\s+)"
@@ -52,6 +53,12 @@ _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
                         r"(?P<n>(?:(?i:the)\s+)?[^\W\d_][^\W\d_'&-]*(?:[ ][^\W_][\w'&-]*|[ ]?[-'&][ ]?[^\W\d_]+){0,6})"
                         r"[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014][ \t])[ \t]*(?=[^\n]*\d)", re.MULTILINE)
 """'- the bracket order: 50 minutes, due 9:30', 'Mugs - 1 hour, pickup 8:30': a job named at the start of its line."""
+_WORD = r"[^\W\d_][^\W\d_'&-]*"
+_NAMED_TIME = re.compile(rf"(?:(?<=^)|(?<=[,;:\n])|(?<=\band))\s*(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}})\s+\d+(?:\.\d+)?"
+                         rf"\s*(?:{UNIT_PATTERN})\b", re.MULTILINE)
+_NAMED_TIMES = re.compile(rf"{_NAMED_TIME.pattern}(?:\s*[,;]\s*(?:and\s+)?"
+                          rf"{_NAMED_TIME.pattern.replace('?P<n>', '')}){{2,}}", re.MULTILINE)
+"""A run of named times: 'bracket 45 min, gear housing 130 min, phone stand 30 min'."""
 _KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadlines?|weights?|priorit(?:y|ies)|"
                         r"release|"
                         r"ready|machines?|stations?|resources?|capacity|route|routing|order of|objective|goal|note|"
@@ -73,13 +80,13 @@ class Names:
     numbered: bool = False  # jobs named by number words ('batch two', 'the second'): written `job 2`
     machine_declaration: tuple[int, int] | None = None  # where the machine names are listed (dropped too)
     ordered: bool = False  # the machines were listed as a route ('printing, then laminating')
-    line_names: list[tuple[int, int]] = field(default_factory=list)  # names heading their own lines, in order
+    name_spans: list[tuple[int, int]] = field(default_factory=list)  # names written where their data is, in order
 
     def rewrite(self, rw: Rewriting) -> None:
         """The job names' declaration dropped and each mention of a declared name in canonical form (`job k`,
         `machine k`)."""
         splices = [(a, b, "") for a, b in (d for d in (self.declaration, self.machine_declaration) if d is not None)]
-        splices += [(a, b, f"job {k}") for k, (a, b) in enumerate(self.line_names, start=1)]
+        splices += [(a, b, f"job {k}") for k, (a, b) in enumerate(self.name_spans, start=1)]
         for a, b, new in sorted(splices, reverse=True):
             rw.splice(a, b, new)
         if self.numbered:
@@ -144,7 +151,13 @@ def declared_names(text: str) -> Names:
         found = [_bare(m.group("n")) for m in lines]
         if len(found) >= 2 and len(set(found)) == len(found) and all(found):
             names.jobs = found
-            names.line_names = [m.span("n") for m in lines]
+            names.name_spans = [m.span("n") for m in lines]
+    if not names.jobs and not names.numbered and (run := _NAMED_TIMES.search(text)) is not None:
+        items = list(_NAMED_TIME.finditer(text, *run.span()))  # 'bracket 45 min, gear housing 130 min, ...'
+        found = [_bare(m.group("n")) for m in items]
+        if len(set(found)) == len(found) and not any(_KEY_WORDS.search(n) for n in found):
+            names.jobs = found
+            names.name_spans = [m.span("n") for m in items]
     machines = _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text)
     if machines is not None:
         found = [w for w in re.findall(_MACHINE_WORD, machines.group("l")) if w.lower() not in _NOT_NAMES]

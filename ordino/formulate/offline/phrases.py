@@ -159,7 +159,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
     work.take(r"\b(?:everything|everyone|both|all(?: (?:the )?\w+)?|each \w+)\s+(?:(?:is|are)\s+)?(?:here\s+and\s+)?"
               r"(?:(?:available|ready|released|free|empty)\s+(?:and\s+ready\s+)?)?(?:(?:at|from)\s+(?:time\s+|t\s*=\s*|"
               r"hour\s+|minute\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h)\b)?(?!\s*[-:.,]?\s*\d)|now\b)|"
-              r"\bt\s*=\s*0\s+is\s+now\b|\btimes?\s+(?:measured|counted)\s+from\s+(?:0|zero|the start)\b|"
+              r"\bt\s*=\s*0\s+is\s+now\b|\bt_?0\s*=\s*0\b|"
+              r"\btimes?\s+(?:measured|counted)\s+from\s+(?:0|zero|the start)\b|"
               r"(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
               re.MULTILINE)
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
@@ -191,7 +192,7 @@ _NOT_A_COUNT = (r"(?<!\bany )(?<!\bbetween )(?<!\bevery )(?<!\beach )(?<!\bother
 """'between any two jobs', 'the two machines', 'runs on one cutter': a number of things that is not how many
 there are."""
 _MODIFIER = (r"(?:(?!(?:hours?|minutes?|mins?|hrs?|h|days?|on|of|in|at|for|the|and|or|to|into|onto|from|with|by|then|"
-             r"jobs?|orders?|is|are|was|goes|go|takes?|needs?|runs?|uses?|visits?)\b)[a-z][a-z0-9-]*[ ]+)")
+             r"jobs?|orders?|is|are|was|goes|go|takes?|needs?|runs?|uses?|visits?)\b)(?:[a-z]|\d+[a-z])[a-z0-9-]*[ ]+)")
 """A word between a count and a machine noun ('two laser cutters', 'three 3D printers')."""
 
 
@@ -207,7 +208,7 @@ def read_counts(work: Work, facts: Facts) -> None:
             work.consume(m.start(), m.end())
     for m in work.take(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{JOB_NOUN}\b(?![ ]*#?[ ]*\d)"
                        r"(?![ ]+[a-z]\d*(?:[:,]|\s|$))"
-                       r"(?!\s+(?:at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"):  # not 'one job at a time'
+                       r"(?!\s+(?:per\b|at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"):  # 'one job at a time'
         if facts.n_jobs is None and m.group(1) not in ("a", "an", "single", "a single"):
             facts.n_jobs = count_value(m.group(1))
     for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})(?:[ ]+|-)"

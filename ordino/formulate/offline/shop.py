@@ -76,10 +76,11 @@ def read_machine_order(work: Work, facts: Facts) -> None:
 def _labelled_lists(work: Work, label: str, name_of: Callable[[str], str]) -> dict[str, list]:
     """Lines `<label> <list of times>` (the label's `name` group through `name_of`), consumed from the text."""
     found: dict[str, list] = {}
-    for m in list(work.finditer(rf"{label}[ \t]*(?P<l>{_LIST})\s*(?=$|[\n;]|\.\s)", re.M)):
+    over = r"(?:\s*\((?:j|i|jobs?)\b[^)\n]{0,30}\))?"  # '(j = 1..6)' after the list says what it runs over
+    for m in list(work.finditer(rf"(?:{label})[ \t]*(?P<l>{_LIST}){over}\s*(?=$|[\n;]|\.\s)", re.M)):
         if BLANK_IN(work, m):
             continue
-        found[name_of(m.group("name"))] = time_values(m.group("l"))
+        found[name_of(m.group("name") or m.groupdict().get("name2") or "")] = time_values(m.group("l"))
         work.consume(m.start(), m.end())
     return found
 
@@ -114,6 +115,8 @@ def read_rows(work: Work, facts: Facts) -> None:
         facts.matrix = [rows[n] for n in rows]
         facts.notes.append("rows of times read as one job per row, one machine per column")
     cols = _labelled_lists(work, rf"(?:^[ \t]*|on\s+)(?P<name>{MACHINE_REF})\s*(?::|=|(?=[ \t]+\d))", machine_name)
+    cols = cols or _labelled_lists(work, r"(?<![a-z])p_?\{?(?P<name>\d)\}?_?j?\s*[:=]|"  # 'p1j = 3, 7', 'p(M1) = 4'
+                                   r"(?<![a-z])p\s*\(\s*(?:m|machine\s*)(?P<name2>\d)\s*\)\s*[:=]", lambda k: f"M{k}")
     if cols and facts.matrix is None:
         lengths = {len(c) for c in cols.values()}
         if len(lengths) == 1:
