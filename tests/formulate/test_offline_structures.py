@@ -638,3 +638,17 @@ def test_one_job_per_machine_at_a_time_is_not_a_count():
     problem, _ = solved("2 identical machines; one job per machine at a time. Objective: minimise total "
                         "tardiness.\n\njob,duration_h,due_h\nW1,5,6\nW2,3,3\nW3,6,10")
     assert len(problem.tasks) == 3
+
+
+def test_a_route_table_of_named_machines_and_order_lines_with_a_note_in_brackets():
+    problem, value = solved("Each part has its own route. Hours. Minimise the makespan.\n\n| Part | Step 1 | Step 2 |\n"
+                            "|---|---|---|\n| Shaft | Lathe, 5 | Mill, 3 |\n| Flange | Mill, 4 | Lathe, 2 |")
+    assert [t.id for t in problem.tasks] == ["Shaft.1", "Shaft.2", "Flange.1", "Flange.2"]
+    assert {r.id for r in problem.resources} == {"Lathe", "Mill"}
+    assert value == 8  # Shaft's own 5 + 3 is a bound, met by Shaft: lathe [0,5), mill [5,8); Flange: mill [0,4), lathe [5,7)
+    text = ("We open at 8:00. Three machines: the UV printer, the laminator and the laser cutter. Each order has "
+            "its own path:\n- Order Red (menu boards): UV printer 2 h, then laminator 1 h. Promised for 10:30.\n"
+            "- Order Blue (banners): laminator 2 h, then UV printer 1 h. Promised for 11:00.\n"
+            "Minimum total lateness in minutes, added up over the orders? Finishing early doesn't offset anything.")
+    problem, _ = solved(text)
+    assert [j.id for j in problem.jobs] == ["Order Red", "Order Blue"] and [j.due for j in problem.jobs] == [150, 180]

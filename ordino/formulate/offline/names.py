@@ -51,7 +51,8 @@ _NOT_ENTITY = re.compile(r"(?i)\b(?:it|which|that|this|these|each|every|all|ever
                          r"on|at|to|if|then)\b|\d")
 _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
                         r"(?P<n>(?:(?i:the)\s+)?[^\W\d_][^\W\d_'&-]*(?:[ ][^\W_][\w'&-]*|[ ]?[-'&][ ]?[^\W\d_]+){0,6})"
-                        r"[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014][ \t])[ \t]*(?=[^\n]*\d)", re.MULTILINE)
+                        r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014][ \t])[ \t]*(?=[^\n]*\d)",
+                        re.MULTILINE)
 """'- the bracket order: 50 minutes, due 9:30', 'Mugs - 1 hour, pickup 8:30': a job named at the start of its line."""
 _WORD = r"[^\W\d_][^\W\d_'&-]*"
 _NAMED_TIME = re.compile(rf"(?:(?<=^)|(?<=[,;:\n])|(?<=\band))\s*(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}})\s+\d+(?:\.\d+)?"
@@ -146,7 +147,7 @@ def declared_names(text: str) -> Names:
             names.jobs = found
     if not names.jobs and not names.numbered:  # 'phone stand batch - 150 min', '- the shelf panels: 40 minutes'
         lines = _line_block([m for m in _LINE_NAME.finditer(text) if not _KEY_WORDS.search(m.group("n"))
-                             and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+\w+)?|[a-z]",
+                             and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|[a-z]",
                                                   m.group("n"))], text)
         found = [_bare(m.group("n")) for m in lines]
         if len(found) >= 2 and len(set(found)) == len(found) and all(found):
@@ -155,7 +156,8 @@ def declared_names(text: str) -> Names:
     if not names.jobs and not names.numbered and (run := _NAMED_TIMES.search(text)) is not None:
         items = list(_NAMED_TIME.finditer(text, *run.span()))  # 'bracket 45 min, gear housing 130 min, ...'
         found = [_bare(m.group("n")) for m in items]
-        if len(set(found)) == len(found) and not any(_KEY_WORDS.search(n) for n in found):
+        if len(set(found)) == len(found) and not any(_KEY_WORDS.search(n) or re.search(
+                rf"(?i)\b(?:then|and|on|in|at|{MACHINE_NOUN})\b", n) for n in found):  # not steps 'press 3 h, then ...'
             names.jobs = found
             names.name_spans = [m.span("n") for m in items]
     machines = _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text)

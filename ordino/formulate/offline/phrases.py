@@ -94,7 +94,7 @@ def read_notation(work: Work, facts: Facts) -> None:
             facts.objective = [(term, 1)]
 
 
-_EARLY_IS_ZERO = re.compile(r"(?i)\bearly\b[^.;\n]{0,50}\b(?:zero|0|nothing|no credit|not count|doesn't count|"
+_EARLY_IS_ZERO = re.compile(r"(?i)\bearly\b[^.;\n]{0,50}\b(?:zero|0|nothing|no credit|not count|doesn't count|offset|"
                             r"don't count|do not count|does not count|not earn|n't earn)|"
                             r"\b(?:zero|0|nothing)\b[^.;\n]{0,30}\b(?:early|on time|ahead)\b|max\s*\(\s*0\s*,")
 """'early parts counting zero', 'finishing early earns nothing': a sum of lateness that is total tardiness."""

@@ -54,7 +54,9 @@ def read_stations(work: Work, facts: Facts) -> None:
     shown: dict[str, str] = {}  # station stem -> its first name as written (or its canonical id)
     for i, ref in enumerate(refs):
         end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
-        stop = _SEGMENT_END.search(work.text, ref.end(), end)
+        line_start = work.text.rfind("\n", 0, ref.start()) + 1
+        own_line = re.fullmatch(r"[ \t]*(?:[-*+]|\d{1,2}[.)])?[ \t]*", work.text[line_start:ref.start()]) is not None
+        stop = (re.compile(r"\n") if own_line else _SEGMENT_END).search(work.text, ref.end(), end)  # a job's line
         while stop and re.match(r"[;,]\s*(?:and\s+)?it\b", work.text[stop.start():]):  # '...; it is due at 4'
             stop = _SEGMENT_END.search(work.text, stop.end(), end)
         for m in _ITEM.finditer(work.text, ref.end(), stop.start() if stop else end):

@@ -87,8 +87,10 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
 
 _ROUTE_PAIR = re.compile(rf"(?P<m>m\d+|machine\s*\d+)\s*[:=(/]?\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\)?")
 """One step of a route cell ('M1:2, M2:3, M3:1', 'M2 (4) > M1 (3)')."""
-_STEP_CELL = re.compile(rf"^(?P<m>m\d+|machine\s*\d+)\s*(?:/|:|,|\s)\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)$|"
-                        rf"^(?P<t2>{NUM}\s*(?:{UNIT_PATTERN})?)\s*(?:on|@|/)\s*(?P<m2>m\d+|machine\s*\d+)$")
+_STATION = r"m\d+|machine\s*\d+|[^\W\d_][\w -]{0,24}?"
+_STEP_CELL = re.compile(rf"^(?P<m>{_STATION})\s*(?:/|:|,|\s|\()\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\)?$|"
+                        rf"^(?P<t2>{NUM}\s*(?:{UNIT_PATTERN})?)\s*(?:on|@|/)\s*(?P<m2>{_STATION})$", re.IGNORECASE)
+"""A route step's cell: 'M2 / 4', 'Lathe, 5', 'mill (3 h)', '4 on M1'."""
 
 
 def read_tables(work: Work, facts: Facts) -> None:
@@ -203,12 +205,15 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
             used += 1
             continue
         raw = lines[k]
+        cased = work.cased[offsets[k]:offsets[k] + len(raw)]
         cells = [c.strip() for c in raw.strip().strip("|").split("|")] if "|" in raw else raw.split()
         if BLANK in raw or len(cells) != len(roles) or "label" not in roles:
             break
+        written = [c.strip() for c in cased.strip().strip("|").split("|")] if "|" in raw else cased.split()
         label = re.sub(JOB_REF, lambda m: job_name(m.group(0)), cells[roles.index("label")])
-        name = f"J{int(label)}" if label.isdigit() else label.upper()
-        ops = _step_ops(cells, roles) if "step" in roles else _eligible(cells, roles)
+        name = f"J{int(label)}" if label.isdigit() else label.upper() if len(label) <= 3 else \
+            written[roles.index("label")]
+        ops = _step_ops(written, roles) if "step" in roles else _eligible(cells, roles)
         if not ops:
             break
         routes.setdefault(name, []).extend(ops)
@@ -231,7 +236,9 @@ def _step_ops(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVa
         m = _STEP_CELL.match(cell)
         if m is None:
             return []
-        ops.append([(machine_name(m.group("m") or m.group("m2")), time_values(m.group("t") or m.group("t2"))[0])])
+        machine = m.group("m") or m.group("m2")
+        ops.append([(machine_name(machine) if re.fullmatch(r"(?i)m\d+|machine\s*\d+", machine) else machine,
+                     time_values((m.group("t") or m.group("t2")).lower())[0])])
     return ops
 
 
