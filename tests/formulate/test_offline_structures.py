@@ -645,7 +645,7 @@ def test_a_route_table_of_named_machines_and_order_lines_with_a_note_in_brackets
                             "|---|---|---|\n| Shaft | Lathe, 5 | Mill, 3 |\n| Flange | Mill, 4 | Lathe, 2 |")
     assert [t.id for t in problem.tasks] == ["Shaft.1", "Shaft.2", "Flange.1", "Flange.2"]
     assert {r.id for r in problem.resources} == {"Lathe", "Mill"}
-    assert value == 8  # Shaft's own 5 + 3 is a bound, met by Shaft: lathe [0,5), mill [5,8); Flange: mill [0,4), lathe [5,7)
+    assert value == 8  # Shaft's own 5 + 3, met: Shaft lathe [0,5), mill [5,8); Flange mill [0,4), lathe [5,7)
     text = ("We open at 8:00. Three machines: the UV printer, the laminator and the laser cutter. Each order has "
             "its own path:\n- Order Red (menu boards): UV printer 2 h, then laminator 1 h. Promised for 10:30.\n"
             "- Order Blue (banners): laminator 2 h, then UV printer 1 h. Promised for 11:00.\n"
