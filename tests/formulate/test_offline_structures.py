@@ -267,11 +267,16 @@ def test_periods_that_do_not_fill_the_day_do_not_wrap_round_midnight():
     assert value == best == 8
 
 
-def test_a_limit_on_days_in_a_row_is_asked_not_read_as_a_total():
-    for rule in ("No nurse works more than 3 days in a row.", "Ben works at most 2 days in a row."):
-        questions = asked("Three nurses for Monday to Wednesday. Nurses needed per day: Mon 1, Tue 2, Wed 1. "
-                          f"Daily pay: Anna $100, Ben $80, Cleo $90. {rule} What is the cheapest total wage bill?")
-        assert any(rule in q for q in questions), questions
+def test_a_limit_on_days_in_a_row_is_a_run_not_a_total():
+    pay = {"Anna": [100] * 3, "Ben": [50] * 3, "Cleo": [90] * 3}
+    for rule, longest in (("No nurse works more than 2 days in a row.", {"Anna": 2, "Ben": 2, "Cleo": 2}),
+                          ("Ben works at most 1 day in a row.", {"Anna": 3, "Ben": 1, "Cleo": 3})):
+        _, value = solved("Three nurses for Monday to Wednesday. Nurses needed per day: Mon 1, Tue 2, Wed 1. "
+                          f"Daily pay: Anna $100, Ben $50, Cleo $90. {rule} What is the cheapest total wage bill?")
+        assert value == roster(pay, [1, 2, 1], lambda plan, cap=longest: all(
+            not any(all(d + i in days for i in range(cap[p] + 1)) for d in days) for p, days in plan.items()))
+    assert asked("Three nurses for Monday to Wednesday. Nurses needed per day: Mon 1, Tue 2, Wed 1. Daily pay: "
+                 "Anna $100, Ben $80, Cleo $90. No nurse works more than 2 shifts in a row. Cheapest wage bill?")
 
 
 def test_jobs_described_one_sentence_each_with_names_and_ordinal_words():
@@ -652,3 +657,12 @@ def test_a_route_table_of_named_machines_and_order_lines_with_a_note_in_brackets
             "Minimum total lateness in minutes, added up over the orders? Finishing early doesn't offset anything.")
     problem, _ = solved(text)
     assert [j.id for j in problem.jobs] == ["Order Red", "Order Blue"] and [j.due for j in problem.jobs] == [150, 180]
+
+
+def test_weekends_and_only_works_some_days():
+    text = ("Rota Thursday to Sunday. Staff needed: Thu 1, Fri 1, Sat 2, Sun 1.\nPay per shift: Jonas \u20ac80, "
+            "Tom \u20ac70, Marco \u20ac100.\n- Tom can't do weekends (Sat/Sun)\n- Marco only works Friday to Sunday\n"
+            "What's the cheapest total wage bill?")
+    problem, value = solved(text)
+    pay = {"Jonas": [80] * 4, "Tom": [70] * 4, "Marco": [100] * 4}
+    assert value == roster(pay, [1, 1, 2, 1], lambda plan: not {2, 3} & set(plan["Tom"]) and 0 not in plan["Marco"])

@@ -15,7 +15,8 @@ DAY_IDS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 """The week as rosters read it (also by `roster`), and the day ids a weekly roster uses."""
 DAY = r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 _IN_A_ROW = r"\s*(?:in a row|consecutive|running|straight|back[ -]to[ -]back)"
-_DAYS = rf"(?:{DAY}(?:\s*(?:,|or|and|&)\s*)?)+"
+_ONE_DAY = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekends?\b|\bweekdays\b"
+_DAYS = rf"(?:(?:{_ONE_DAY})(?:\s*(?:to|through|until|-|\u2013)\s*{DAY})?(?:\s*(?:,|or|and|&|/)\s*)?)+"
 _N = r"(\d+|one|two|three|four|five|six|seven)"
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _PAY = re.compile(rf"(?P<n>{_NAME})\s*(?::|=|-|\u2013|\u2014)?\s*[$\u00a3\u20ac]\s*(?P<v>\d+(?:\.\d+)?)")
@@ -25,7 +26,20 @@ _NOT = (r"(?:cannot|can't|can not|can ?not|isn't available|is not available|is u
 
 
 def _day_ids(phrase: str) -> list[str]:
-    return [DAY_IDS[[w[:3] for w in WEEK].index(m.group(1))] for m in re.finditer(DAY, phrase.lower())]
+    """The days a phrase names, in order: 'Monday or Wednesday', 'weekends', 'Thursday to Sunday'."""
+    out: list[str] = []
+    for m in re.finditer(rf"(?P<a>{_ONE_DAY})(?:\s*(?:to|through|until|-|\u2013)\s*(?P<b>{DAY}))?", phrase.lower()):
+        first = m.group("a")
+        if first.startswith("weekend"):
+            out += ["Sat", "Sun"]
+        elif first == "weekdays":
+            out += DAY_IDS[:5]
+        elif m.group("b"):  # a span
+            a, b = (DAY_IDS.index(x[:3].capitalize()) for x in (first, m.group("b")))
+            out += DAY_IDS[a:b + 1]
+        else:
+            out.append(first[:3].capitalize())
+    return list(dict.fromkeys(out))
 
 
 def _amount(value: float) -> int | float:
@@ -121,12 +135,23 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
             if m.group("n") in names and weekdays:
                 rules.append({"type": "unavailable", "staff": [m.group("n")], "days": _day_ids(m.group("d"))})
                 read.add(k)
+        for m in re.finditer(rf"(?P<n>{_NAME})\s+(?:only works|works only|is only available|can only work|is available "
+                             rf"only)\s+(?:on\s+)?(?P<d>{_DAYS})", sentence, re.IGNORECASE):
+            if m.group("n") in names and weekdays:  # 'Marco only works Thursday to Sunday': off the other days
+                off = [d for d in days if d not in _day_ids(m.group("d"))]
+                if off:
+                    rules.append({"type": "unavailable", "staff": [m.group("n")], "days": off})
+                read.add(k)
         everyone = re.search(rf"\b(?:nobody|no one|no nurse|no worker|no employee|each|every|everyone|each \w+)\b"
                              rf"[^.;]{{0,25}}?\b(?:works?|more than|at most)\b[^.;]{{0,15}}?{_N}\s+(?:days|shifts)",
                              low)
-        if everyone and re.match(_IN_A_ROW, low[everyone.end():]):
-            everyone = None  # a limit on days in a row is not a total: left unread, so it is asked
-            unread.append(sentence)
+        if everyone and re.match(_IN_A_ROW, low[everyone.end():]):  # days in a row: a run, not a total
+            if everyone.group(0).rstrip().endswith("days"):
+                rules.append({"type": "max_consecutive_days", "max_on": count_value(everyone.group(1))})
+                read.add(k)
+            else:
+                unread.append(sentence)
+            everyone = None
         if everyone and re.match(r"\s*(?:per|a|each|every)\s+day", low[everyone.end():]):
             everyone = None  # 'at most 2 shifts per day': a daily limit, moot with the one shift a day read here
             read.add(k)
@@ -143,10 +168,17 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
         for m in re.finditer(rf"(?P<n>{_NAME})\b[^.;]{{0,40}}?\b(?:at (?P<b>most|least)\s+{_N}\b|{_N}\s+"
                              rf"(?:days?|shifts?)\s+(?P<b2>max|min)(?:imum)?\b)", sentence):
             limit = m.group(3) or m.group(4)
-            if m.group("n") in names and not re.match(rf"\s+\w+{_IN_A_ROW}|{_IN_A_ROW}", sentence[m.end():]):
-                bound = "max" if (m.group("b") or m.group("b2")) in ("most", "max") else "min"
-                rules.append({"type": "count", "per": ["staff"], "staff": [m.group("n")], bound: count_value(limit)})
-                read.add(k)
+            if m.group("n") not in names:
+                continue
+            bound = "max" if (m.group("b") or m.group("b2")) in ("most", "max") else "min"
+            if re.match(rf"\s+days?{_IN_A_ROW}|{_IN_A_ROW}", sentence[m.end():]):  # 'at most 2 days in a row'
+                if bound == "max" and re.match(r"\s+days?", sentence[m.end():]):
+                    rules.append({"type": "max_consecutive_days", "staff": [m.group("n")],
+                                  "max_on": count_value(limit)})
+                    read.add(k)
+                continue
+            rules.append({"type": "count", "per": ["staff"], "staff": [m.group("n")], bound: count_value(limit)})
+            read.add(k)
         both = re.search(rf"\bboth\s+{DAY}\s+and\s+{DAY}", low)
         if both and re.search(r"\b(?:no|nobody|no one|not|never|may not|cannot)\b", low) and weekdays:
             rules.append({"type": "count", "per": ["staff"], "days": _day_ids(both.group(0)), "max": 1})
