@@ -666,3 +666,17 @@ def test_weekends_and_only_works_some_days():
     problem, value = solved(text)
     pay = {"Jonas": [80] * 4, "Tom": [70] * 4, "Marco": [100] * 4}
     assert value == roster(pay, [1, 1, 2, 1], lambda plan: not {2, 3} & set(plan["Tom"]) and 0 not in plan["Marco"])
+
+
+def test_a_person_by_day_grid_with_pay_limits_days_off_and_a_needed_row():
+    text = ("Roster Monday to Wednesday, flat day rates. Minimise the total pay.\n\n"
+            "| Person | Day rate (\u20ac) | Max days | Mon | Tue | Wed |\n|---|---|---|---|---|---|\n"
+            "| Ana | 110 | 2 | off | ok | ok |\n| Ben | 95 | 1 | ok | ok | off |\n"
+            "| Chlo\u00e9 | 120 | 3 | ok | ok | ok |\n"
+            "| Needed | | | 1 | 2 | 2 |")
+    problem, value = solved(text)
+    assert [s.id for s in problem.staff] == ["Ana", "Ben", "Chlo\u00e9"]
+    pay = {"Ana": [110] * 3, "Ben": [95] * 3, "Chlo\u00e9": [120] * 3}
+    assert value == roster(pay, [1, 2, 2], lambda plan: 0 not in plan["Ana"] and 2 not in plan["Ben"]
+                           and len(plan["Ana"]) <= 2 and len(plan["Ben"]) <= 1)
+    assert asked(text.replace("| Ben | 95 |", "| Ben | ninety-five |"))  # a row not read is asked, never dropped

@@ -77,13 +77,17 @@ def _weekday_demands(t: str) -> dict[int, int]:
         for d in re.finditer(_WEEKDAY, m.group("l")):
             found.setdefault(_day_index(d.group(1)), int(m.group(1)))
     lines = [line for line in t.split("\n") if not re.fullmatch(r"[\s|:+-]*", line)]  # no markdown rules
-    for head, row in zip(lines, lines[1:], strict=False):  # '| Day | Mon | Tue |' over '| Min | 2 | 2 |'
+    for k, head in enumerate(lines):  # '| Day | Mon | Tue |' over '| Min | 2 | 2 |' (or a 'Needed' row further down)
         heads = [c.strip() for c in head.strip(" |").split("|")]
-        cells = [c.strip() for c in row.strip(" |").split("|")]
-        if len(heads) == len(cells) and sum(re.fullmatch(_WEEKDAY, h) is not None for h in heads) >= 3:
-            for h, c in zip(heads, cells, strict=True):
-                if (named := re.fullmatch(_WEEKDAY, h)) and c.isdigit():
-                    found.setdefault(_day_index(named.group(1)), int(c))
+        if sum(re.fullmatch(_WEEKDAY, h) is not None for h in heads) < 3:
+            continue
+        rows = [[c.strip() for c in row.strip(" |").split("|")] for row in lines[k + 1:k + 30] if "|" in row]
+        for cells in rows[:1] + [r for r in rows if re.fullmatch(r"needed|min(?:imum)?|required|demand|need|"
+                                                                  r"staff needed|cover", r[0])]:
+            if len(cells) == len(heads):
+                for h, c in zip(heads, cells, strict=True):
+                    if (named := re.fullmatch(_WEEKDAY, h)) and c.isdigit():
+                        found.setdefault(_day_index(named.group(1)), int(c))
     return found
 
 

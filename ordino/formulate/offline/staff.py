@@ -18,7 +18,7 @@ _IN_A_ROW = r"\s*(?:in a row|consecutive|running|straight|back[ -]to[ -]back)"
 _ONE_DAY = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekends?\b|\bweekdays\b"
 _DAYS = rf"(?:(?:{_ONE_DAY})(?:\s*(?:to|through|until|-|\u2013)\s*{DAY})?(?:\s*(?:,|or|and|&|/)\s*)?)+"
 _N = r"(\d+|one|two|three|four|five|six|seven)"
-_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_NAME = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff]+(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u00ff]+)?"
 _PAY = re.compile(rf"(?P<n>{_NAME})\s*(?::|=|-|\u2013|\u2014)?\s*[$\u00a3\u20ac]\s*(?P<v>\d+(?:\.\d+)?)")
 _NOT = (r"(?:cannot|can't|can not|can ?not|isn't available|is not available|is unavailable|is off|doesn't work|"
         r"does not work|won't work|will not work|can't do|cannot do|never works?|is away|is on (?:holiday|leave)|"
@@ -48,6 +48,37 @@ def _amount(value: float) -> int | float:
 
 _TABLE_ROW = re.compile(rf"^\s*\|?\s*(?P<n>{_NAME})\s*\|\s*[$\u00a3\u20ac]?\s*(?P<v>\d+(?:\.\d+)?)\s*\|\s*"
                         r"(?P<off>[^|\n]*?)\s*\|?\s*$", re.MULTILINE)
+
+
+def _staff_grid(text: str) -> tuple[list[tuple[str, float, list[str]]], dict[str, int]] | None:
+    """A person x day grid: '| Person | Day rate (€) | Max days | Mon | Tue |' over rows '| Ana | 110 | 4 | off |
+    ok |': (name, pay, days off) per person and each person's most days (empty when the grid has no such column)."""
+    lines = [[c.strip() for c in line.strip(" |").split("|")] for line in text.split("\n")
+             if line.count("|") >= 3 and not re.fullmatch(r"[\s|:+-]*", line)]  # no markdown rules
+    for k, heads in enumerate(lines):
+        day_columns = [i for i, h in enumerate(heads) if re.fullmatch(DAY, h.lower())]
+        pay = next((i for i, h in enumerate(heads) if re.search(r"(?i)\$|\u20ac|\u00a3|pay|rate|wage|cost", h)), None)
+        if len(day_columns) < 3 or pay is None or not re.fullmatch(r"(?i)name|person|staff|employee|who", heads[0]):
+            continue
+        most = next((i for i, h in enumerate(heads) if re.fullmatch(r"(?i)max(?:imum)?\.?\s*(?:days|shifts)", h)), None)
+        people: list[tuple[str, float, list[str]]] = []
+        limits: dict[str, int] = {}
+        for cells in lines[k + 1:]:
+            if re.fullmatch(r"(?i)needed|min(?:imum)?|required|demand|need|staff needed|cover|total", cells[0]):
+                continue  # the day demands, read by the roster
+            if len(cells) != len(heads) or not re.fullmatch(_NAME, cells[0]) or not re.fullmatch(r"\d+(?:\.\d+)?",
+                                                                                                   cells[pay]):
+                return None  # a row we do not read: the caller asks about it
+            marks = [cells[i].lower() for i in day_columns]
+            if any(m not in ("ok", "yes", "y", "x", "-", "", "off", "no", "n") for m in marks):
+                return None  # a mark we do not read: the caller asks about the rows
+            off = [heads[i][:3].capitalize() for i, m in zip(day_columns, marks, strict=True)
+                   if m in ("off", "no", "n")]
+            people.append((cells[0], float(cells[pay]), off))
+            if most is not None and cells[most].isdigit():
+                limits[cells[0]] = int(cells[most])
+        return (people, limits) if people else None
+    return None
 
 
 def _staff_table(text: str) -> list[tuple[str, float, list[str]]] | None:
@@ -89,7 +120,8 @@ def _shift_hours(text: str, days: list[str]) -> dict[str, float] | None:
 
 def named_people(text: str) -> bool:
     """Whether the text names at least two people with their pay ('Ana - $120/day', a staff table)."""
-    return len({m.group("n") for m in _PAY.finditer(text)}) >= 2 or _staff_table(text) is not None
+    return len({m.group("n") for m in _PAY.finditer(text)}) >= 2 or _staff_table(text) is not None or \
+        _staff_grid(text) is not None
 
 
 def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
@@ -100,6 +132,10 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
             if m.group("n").lower()[:3] not in [w[:3] for w in WEEK]]
     rules: list[dict[str, Any]] = []
     table = _staff_table(text)
+    grid = _staff_grid(text)
+    if grid is not None and table is None and not pays:
+        table = grid[0]
+        rules += [{"type": "count", "per": ["staff"], "staff": [n], "max": most} for n, most in grid[1].items()]
     if table is not None and not pays:
         pays = [(n, v) for n, v, _ in table]
         rules += [{"type": "unavailable", "staff": [n], "days": off} for n, _, off in table if off]
@@ -120,7 +156,7 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
     weekdays = all(d in DAY_IDS for d in days)
     for k, sentence in enumerate(sentences):
         low = sentence.lower()
-        if table is not None and _TABLE_ROW.fullmatch(sentence):
+        if (table is not None and _TABLE_ROW.fullmatch(sentence)) or (grid is not None and sentence.count("|") >= 3):
             read.add(k)
         if len(_PAY.findall(sentence)) >= 2 or re.fullmatch(rf"[\s\-*\u2022]*{_PAY.pattern}\s*(?:/\s*day|per day|a day|"
                                                             rf"/\s*shift|per shift|a shift)?\s*[.;,]?\s*", sentence):
