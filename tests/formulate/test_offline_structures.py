@@ -680,3 +680,14 @@ def test_a_person_by_day_grid_with_pay_limits_days_off_and_a_needed_row():
     assert value == roster(pay, [1, 2, 2], lambda plan: 0 not in plan["Ana"] and 2 not in plan["Ben"]
                            and len(plan["Ana"]) <= 2 and len(plan["Ben"]) <= 1)
     assert asked(text.replace("| Ben | 95 |", "| Ben | ninety-five |"))  # a row not read is asked, never dropped
+
+
+def test_a_table_with_a_description_column_and_resources_named_in_a_sentence():
+    text = ("Two resources: the crew (3 workers available every day) and one crane. Days.\n\n"
+            "| ID | Activity | Days | Workers | Crane | Predecessors |\n"
+            "|---|---|---|---|---|---|\n"
+            "| A | Site prep | 2 | 2 | 0 | - |\n| B | Foundation | 4 | 3 | 0 | A |\n| C | Steel delivery | 1 | 1 | 1 | A |\n"
+            "\nShortest project duration?")
+    problem, value = solved(text)
+    assert {r.id: r.capacity for r in problem.resources if r.kind == "renewable"} == {"worker": 3, "crane": 1}
+    assert value == 7  # A [0,2); B needs all 3 workers, so C [2,3) then B [3,7), or B [2,6) then C [6,7)

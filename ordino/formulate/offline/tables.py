@@ -74,6 +74,9 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
             else:
                 return None
         roles.append(role)
+    if roles.count("label") > 1:  # 'ID | Activity | Days': the first names the row, the others describe it
+        first = roles.index("label")
+        roles = [r if r != "label" or i == first else "note" for i, r in enumerate(roles)]
     stations = [r for r in roles if r.startswith("station:")]
     if stations and (len(stations) < 2 or any(r not in ("label", "due", "release", "weight", "deadline", *stations)
                                                for r in roles)):
@@ -150,6 +153,8 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         for cell, role in zip(cells, cells_roles, strict=True):
             if role == "label":
                 name = f"J{int(cell)}" if cell.isdigit() else cell.upper()
+            elif role == "note":
+                continue
             elif role == "route":
                 ops = [[(machine_name(m.group("m")), time_values(m.group("t"))[0])] for m in _ROUTE_PAIR.finditer(cell)]
                 if not ops or _ROUTE_PAIR.sub("", cell).strip(" ,;>-") != "":
@@ -170,7 +175,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             if p.then == "?":
                 p.then = name
         for cell, role in zip(cells, cells_roles, strict=True):
-            if role in ("label", "preds", "route"):
+            if role in ("label", "preds", "route", "note"):
                 continue
             tv = time_values(cell)[0]
             if role.startswith("machine:"):
