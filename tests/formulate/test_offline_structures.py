@@ -686,7 +686,8 @@ def test_a_table_with_a_description_column_and_resources_named_in_a_sentence():
     text = ("Two resources: the crew (3 workers available every day) and one crane. Days.\n\n"
             "| ID | Activity | Days | Workers | Crane | Predecessors |\n"
             "|---|---|---|---|---|---|\n"
-            "| A | Site prep | 2 | 2 | 0 | - |\n| B | Foundation | 4 | 3 | 0 | A |\n| C | Steel delivery | 1 | 1 | 1 | A |\n"
+            "| A | Site prep | 2 | 2 | 0 | - |\n| B | Foundation | 4 | 3 | 0 | A |\n"
+            "| C | Steel delivery | 1 | 1 | 1 | A |\n"
             "\nShortest project duration?")
     problem, value = solved(text)
     assert {r.id: r.capacity for r in problem.resources if r.kind == "renewable"} == {"worker": 3, "crane": 1}

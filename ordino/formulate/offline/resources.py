@@ -62,12 +62,12 @@ def read_capacities(work: Work, facts: Facts) -> None:
         work.consume(m.start(), end)
     not_counted = ("a", "an", "single", "a single", "both")
     for sentence in re.finditer(r"[^.\n]*\bresources?\b[^.\n]*", work.text):  # 'Two resources: the crew (3 workers
-        for item in re.finditer(rf"\b({COUNT})\s+([a-z]+)\b", sentence.group(0)):  # available every day), one crane'
-            noun = _noun(item.group(2))
-            a, b = sentence.start() + item.start(), sentence.start() + item.end()
+        for said in re.finditer(rf"\b({COUNT})\s+([a-z]+)\b", sentence.group(0)):  # available every day), one crane'
+            noun = _noun(said.group(2))
+            a, b = sentence.start() + said.start(), sentence.start() + said.end()
             if noun not in _NOT_RESOURCE and noun not in ("resource", "type", "kind", "renewable", "per", "unit") \
-                    and BLANK not in work.text[a:b] and item.group(1) not in not_counted:
-                facts.capacities.setdefault(noun, count_value(item.group(1)))
+                    and BLANK not in work.text[a:b] and said.group(1) not in not_counted:
+                facts.capacities.setdefault(noun, count_value(said.group(1)))
                 work.consume(a, b)
     pair = r"[a-z]+\s*(?:[=:]\s*)?\d+"
     for m in list(work.finditer(rf"\b(?:resources?|capacit(?:y|ies)|available|limits?)\s*:\s*(?P<l>{pair}"
