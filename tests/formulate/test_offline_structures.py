@@ -692,3 +692,11 @@ def test_a_table_with_a_description_column_and_resources_named_in_a_sentence():
     problem, value = solved(text)
     assert {r.id: r.capacity for r in problem.resources if r.kind == "renewable"} == {"worker": 3, "crane": 1}
     assert value == 7  # A [0,2); B needs all 3 workers, so C [2,3) then B [3,7), or B [2,6) then C [6,7)
+
+
+def test_release_words_and_a_job_number_that_is_no_count():
+    problem, value = solved("We have three batches for the kiln, one at a time. Batch one is ready right away and "
+                            "takes 3 hours. Batch two becomes available at hour 2 and needs 5 hours. Batch three won't "
+                            "arrive until hour 10 and takes 2 hours. When can all be done at the earliest?")
+    assert [t.release for t in problem.tasks] == [0, 2, 10]
+    assert value == 12  # 0-3, 3-8, 10-12

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.relations import BLANK_IN, REF_LIST, ref_names
@@ -131,9 +132,12 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
                  rf"(?:finished|done|completed|complete|finish|end|ready|delivered)\s+(?:by|before|no later than|"
                  rf"at the latest(?: by| at)?|latest)|no later than|at the (?:very )?latest(?: by| at)?)\s*"
                  rf"(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
-    ("release", rf"(?:released?|ready|arriv(?:es|ing|al)|available|comes in|can(?:not|'t| not)? (?:only )?start|"
+    ("release", rf"(?:released?|ready|arriv(?:es|ing|al|e)|available|comes in|can(?:not|'t| not)? (?:only )?start|"
                 rf"starts? no earlier than|not before|earliest start|\br\b|\brj\b|release (?:date|time))\s*"
-                rf"(?:is|at|from|after|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
+                rf"(?:is|at|from|after|until|till|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?"
+                rf"(?P<a>{TIME})"),
+    ("release", r"ready (?:right away|immediately|straight away|now)\s*(?:\(\s*(?:at\s+)?(?:time\s+|t\s*=\s*|hour\s+)?"
+                r"(?P<a>0)\s*(?:hours?|h|min(?:utes?)?)?\s*\))?"),
     ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?|(?:needs? to be |must be )?"
             rf"(?:ready|out) by|needed by|wants? (?:it|them) (?:by|at|for)|pick\s*-?\s*up(?: at| by| time)?|"
             rf"collect(?:ion|ed)?(?: at| by)?|ship(?:s|ping)? (?:at|by))\s*"
@@ -241,7 +245,7 @@ def read_attrs(work: Work, facts: Facts, name: str, body_start: int, end: int) -
             elif attr in facts.attrs.get(name, {}):
                 continue
             else:
-                facts.set_attr(name, attr, time_values(m.group("a"))[0])
+                facts.set_attr(name, attr, time_values(m.group("a"))[0] if m.group("a") else TimeVal(Fraction(0)))
             work.consume(a, b)
             found_any = True
     return found_any

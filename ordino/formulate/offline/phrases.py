@@ -56,6 +56,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|how (?:quickly|soon|fast) can (?:everything|all(?: \w+)?) be (?:finished|done|completed)"
      r"|shortest (?:overall|possible|total) (?:schedule|time|duration)"
      r"|earliest\b[^.?]{0,40}\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete[d]?)"
+     r"|\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete\w*)\s+(?:at the earliest|as (?:early|soon) as "
+     r"possible)"
      r"|(?:time|moment|point) (?:at which|when) the last \w+ (?:leaves|finishes|is (?:done|finished|complete)|ends|"
      r"comes off|completes)"
      r"|(?:at minimum|minimum|shortest|least|fewest)\b[^.?]{0,40}\b(?:until|till|before|in which|to)\b[^.?]{0,30}"

@@ -7,7 +7,7 @@ import re
 from ordino.formulate.offline.entities import segments
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.relations import BLANK_IN
-from ordino.formulate.offline.text import BLANK, COUNT, MACHINE_NOUN, MACHINE_NOUNS, Work, count_value
+from ordino.formulate.offline.text import BLANK, COUNT, JOB_NOUN, MACHINE_NOUN, MACHINE_NOUNS, Work, count_value
 
 _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day", "hour", "minute", "min", "week",
                  "time", "unit", "product", "part", "item", "h", "d", "m", "s", "hr", "lot", "batch", "other",
@@ -89,6 +89,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
                 continue
             if _MACHINE_AHEAD.match(work.text, m.start("r")):  # 'one heat-treatment furnace' is a machine
                 continue
+            if re.search(rf"\b(?:{JOB_NOUN}|j)\s*#?\s*$", work.text[max(0, m.start("n") - 12):m.start("n")]):
+                continue  # 'job 2 becomes available': a job's number, not a count
             if noun in facts.capacities:
                 continue  # the first statement of a capacity wins; later 'with 2 carpenters' are demands
             facts.capacities[noun] = count_value(m.group("n"))
