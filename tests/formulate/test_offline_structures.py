@@ -700,3 +700,14 @@ def test_release_words_and_a_job_number_that_is_no_count():
                             "arrive until hour 10 and takes 2 hours. When can all be done at the earliest?")
     assert [t.release for t in problem.tasks] == [0, 2, 10]
     assert value == 12  # 0-3, 3-8, 10-12
+
+
+@pytest.mark.parametrize("table", [
+    "| Job | Operation | Eligible machines (time) |\n|---|---|---|\n| 1 | 1 | M1 (3), M2 (4) |\n| 1 | 2 | M3 (2) |\n"
+    "| 2 | 1 | M2 (2), M3 (3) |",
+    "Job  Op  Options machine(time)\n1    1   M1(3)  or M2(4)\n1    2   M3(2)\n2    1   M2(2)  or M3(3)",
+])
+def test_a_table_of_operations_with_their_eligible_machines(table: str):
+    problem, value = solved(f"Flexible job shop, minimise the makespan.\n\n{table}\n")
+    assert [len(t.modes) for t in problem.tasks] == [2, 1, 2]
+    assert value == 5  # J1.1 on M1 [0,3), J1.2 on M3 [3,5); J2.1 on M2 [0,2)

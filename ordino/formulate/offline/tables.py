@@ -21,6 +21,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows|wait|waits|wait_for", "preds"),
     (r"op|operation|step_no|op_no|seq", "op"),
     (r"route|routing|operations|ops|path", "route"),
+    (r"eligible|options?|alternatives?|choices?", "alts"),
     (r"step_?\d+|op(?:eration)?_?\d+|stage_?\d+", "step"),
 ]
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
@@ -54,6 +55,8 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
     cells = _cells(text)
     if len(cells) < 2 or any(re.fullmatch(NUM, c) for c in cells):
         return None
+    if "|" not in text and "options" in cells:  # 'Job Op Options machine(time)': the last words name one column
+        cells = cells[:cells.index("options") + 1]
     roles = []
     for c in cells:
         c = c.strip(" :").replace(" ", "_")
@@ -212,13 +215,16 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
         raw = lines[k]
         cased = work.cased[offsets[k]:offsets[k] + len(raw)]
         cells = [c.strip() for c in raw.strip().strip("|").split("|")] if "|" in raw else raw.split()
+        if roles[-1] == "alts" and len(cells) > len(roles):  # 'A  1  M1(4)  or M2(6)': the rest is one cell
+            cells = cells[:len(roles) - 1] + [" ".join(cells[len(roles) - 1:])]
         if BLANK in raw or len(cells) != len(roles) or "label" not in roles:
             break
         written = [c.strip() for c in cased.strip().strip("|").split("|")] if "|" in raw else cased.split()
         label = re.sub(JOB_REF, lambda m: job_name(m.group(0)), cells[roles.index("label")])
         name = f"J{int(label)}" if label.isdigit() else label.upper() if len(label) <= 3 else \
             written[roles.index("label")]
-        ops = _step_ops(written, roles) if "step" in roles else _eligible(cells, roles)
+        ops = _step_ops(written, roles) if "step" in roles else _alternatives(cells[roles.index("alts")]) \
+            if "alts" in roles else _eligible(cells, roles)
         if not ops:
             break
         routes.setdefault(name, []).extend(ops)
@@ -245,6 +251,13 @@ def _step_ops(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVa
         ops.append([(machine_name(machine) if re.fullmatch(r"(?i)m\d+|machine\s*\d+", machine) else machine,
                      time_values((m.group("t") or m.group("t2")).lower())[0])])
     return ops
+
+
+def _alternatives(cell: str) -> list[list[tuple[str, TimeVal]]]:
+    """One operation from a cell of its machines with their times ('M1 (3), M2 (4)', 'M1(4) or M2(6)')."""
+    pairs = [(machine_name(m.group("m")), time_values(m.group("t"))[0]) for m in _ROUTE_PAIR.finditer(cell)]
+    rest = _ROUTE_PAIR.sub("", cell)
+    return [pairs] if pairs and re.fullmatch(r"[\s,;/|]*(?:(?:or|and)[\s,;/|]*)*", rest) else []
 
 
 def _eligible(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVal]]]:
