@@ -711,3 +711,14 @@ def test_a_table_of_operations_with_their_eligible_machines(table: str):
     problem, value = solved(f"Flexible job shop, minimise the makespan.\n\n{table}\n")
     assert [len(t.modes) for t in problem.tasks] == [2, 1, 2]
     assert value == 5  # J1.1 on M1 [0,3), J1.2 on M3 [3,5); J2.1 on M2 [0,2)
+
+
+def test_steps_with_a_choice_of_named_machines():
+    text = ("Each job has two steps: mixing on either of our two mixers, Mixer 1 or Mixer 2, then the filler.\n"
+            "Job Apple takes 3 hours on Mixer 1 or 2 hours on Mixer 2, then 2 hours in the filler.\n"
+            "Job Berry takes 2 hours on Mixer 1 or 4 hours on Mixer 2, then 1 hour in the filler.\n"
+            "Minimise the makespan.")
+    problem, value = solved(text)
+    assert [[m.resources[0] for m in t.modes] for t in problem.tasks] == [
+        ["Mixer 1", "Mixer 2"], ["filler"], ["Mixer 1", "Mixer 2"], ["filler"]]
+    assert value == 5  # Apple on Mixer 2 [0,2), Berry on Mixer 1 [0,2); filler [2,4) and [4,5)

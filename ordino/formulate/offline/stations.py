@@ -9,7 +9,17 @@ import re
 
 from ordino.formulate.offline.entities import read_attrs
 from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.text import BLANK, JOB_REF, MACHINE_REF, TIME, Work, job_name, machine_name, time_values
+from ordino.formulate.offline.text import (
+    BLANK,
+    JOB_REF,
+    MACHINE_NOUN,
+    MACHINE_REF,
+    TIME,
+    Work,
+    job_name,
+    machine_name,
+    time_values,
+)
 from ordino.formulate.offline.units import TimeVal
 
 _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|every|both|it|is|are|was|be|takes?|"
@@ -17,7 +27,9 @@ _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|e
                 r"pickup|until|till|after|before|hours?|minutes?|mins?|hrs?|h|days?|time|times|total|job|jobs|order|"
                 r"orders|more|less|first|second|third|last|next|per|about|only|also|all|same|que|plus|one|two|"
                 r"three|four|five|six|seven|eight|nine|ten)\b")
-_WORD = rf"(?<![a-z-])(?:{MACHINE_REF}|(?!{_NOT_STATION})[a-z][a-z-]{{1,24}})(?![a-z-])"
+_WORD = rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|(?!{_NOT_STATION})[a-z][a-z-]{{1,24}})(?![a-z-])"
+"""A station: 'machine 2', 'Mixer 1', or a word ('press', 'soldering')."""
+_OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?\s*")
 _ITEM = re.compile(rf"(?P<m>{_WORD})\s+(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?(?P<t>{TIME})"
                    rf"(?!\s*(?:of|on|in|at)\b)|"
                    rf"(?P<t2>{TIME})\s+(?P<p>of\s+|on\s+(?:the\s+)?|in\s+(?:the\s+)?|at\s+(?:the\s+)?)?(?P<m2>{_WORD})")
@@ -49,6 +61,7 @@ def read_stations(work: Work, facts: Facts) -> None:
     every job is a flow shop (`machine_order`, `matrix`), different orders are routes."""
     refs = list(work.finditer(JOB_REF))
     steps: dict[str, list[tuple[str, TimeVal, tuple[int, int], bool]]] = {}  # (station, time, span, weak)
+    alternative: set[tuple[int, int]] = set()  # spans of steps that are another machine for the step before
     resources = {_noun(r) for r in facts.capacities}
     heads: dict[str, tuple[int, int, int]] = {}  # where each job's name stands, and where its stretch ends
     shown: dict[str, str] = {}  # station stem -> its first name as written (or its canonical id)
@@ -67,13 +80,22 @@ def read_stations(work: Work, facts: Facts) -> None:
             shown.setdefault(stem(word), machine_name(word) if re.fullmatch(MACHINE_REF, word)
                              else stem(written) if word.endswith("ed") else written)  # 'folded': 'fold'
             weak = m.group("m2") is not None and not m.group("p") and time_values(amount)[0].unit is None
-            steps.setdefault(job_name(ref.group(0)), []).append((stem(word), time_values(amount)[0], m.span(), weak))
+            found = steps.setdefault(job_name(ref.group(0)), [])
+            if found and _OR.fullmatch(work.text, found[-1][2][1], m.start()):  # '3 h on Mixer 1 or 2 h on Mixer 2'
+                alternative.add(m.span())
+            found.append((stem(word), time_values(amount)[0], m.span(), weak))
             heads.setdefault(job_name(ref.group(0)), (*ref.span(), stop.start() if stop else end))
     strong = {s for found in steps.values() for s, _, _, weak in found if not weak}
     steps = {job: kept for job, found in steps.items() if (kept := [f for f in found if f[0] in strong])}
-    routes = {job: [(s, tv) for s, tv, _, _ in found] for job, found in steps.items()}
+    routes: dict[str, list[list[tuple[str, TimeVal]]]] = {}
+    for job, found in steps.items():  # one operation per step, with the machines it may run on
+        for s, tv, span, _ in found:
+            if span in alternative and routes.get(job):
+                routes[job][-1].append((s, tv))
+            else:
+                routes.setdefault(job, []).append([(s, tv)])
     if len(routes) < 2 or max(len(r) for r in routes.values()) < 2 or len(shown) < 2 \
-            or any(len({s for s, _ in r}) != len(r) for r in routes.values()) \
+            or any(len({s for op in r for s, _ in op}) != sum(len(op) for op in r) for r in routes.values()) \
             or all(re.fullmatch(r"M\d+", s) for s in shown.values()):  # 'machine 2 for 4': read as routes
         return
     for job, found in steps.items():  # the name and the steps; then what else the stretch says of the job
@@ -83,12 +105,16 @@ def read_stations(work: Work, facts: Facts) -> None:
         read_attrs(work, facts, job, after, end)
         if facts.attrs.get(job, {}).pop("p", None) is not None:  # a time that is no step: which step is it?
             facts.unused.append(work.quote(after, end))
-    order = [s for s, _ in next(iter(routes.values()))]
+    for m in list(work.finditer(rf"\b{MACHINE_NOUN}\s*#?\s*\d+\b")):  # 'either mixer, Mixer 1 or Mixer 2': names
+        if stem(m.group(0)) in shown:
+            work.consume(*m.span())
+    order = [op[0][0] for op in next(iter(routes.values()))]
     for job in routes:
         facts.add_job(job)
-    if all([s for s, _ in r] == order for r in routes.values()) and len(order) == len(shown):
+    single = all(len(op) == 1 for r in routes.values() for op in r)
+    if single and all([op[0][0] for op in r] == order for r in routes.values()) and len(order) == len(shown):
         facts.machine_order = [shown[s] for s in order]
-        facts.matrix = [[tv for _, tv in routes[job]] for job in routes]
+        facts.matrix = [[op[0][1] for op in routes[job]] for job in routes]
         facts.matrix_machines = list(facts.machine_order)
     else:
-        facts.routes.update({job: [[(shown[s], tv)] for s, tv in r] for job, r in routes.items()})
+        facts.routes.update({job: [[(shown[s], tv) for s, tv in op] for op in r] for job, r in routes.items()})
