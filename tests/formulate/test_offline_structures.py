@@ -722,3 +722,13 @@ def test_steps_with_a_choice_of_named_machines():
     assert [[m.resources[0] for m in t.modes] for t in problem.tasks] == [
         ["Mixer 1", "Mixer 2"], ["filler"], ["Mixer 1", "Mixer 2"], ["filler"]]
     assert value == 5  # Apple on Mixer 2 [0,2), Berry on Mixer 1 [0,2); filler [2,4) and [4,5)
+
+
+def test_what_a_task_needs_is_not_what_there_is_and_a_far_subject_orders_it():
+    text = ("For the extension we have 5 workers and 2 cranes on site. Task A takes 3 days and ties up 2 workers and "
+            "1 crane. Task B takes 2 days and needs 3 workers but no crane. Task C takes 4 days with 4 workers and 1 "
+            "crane, and can't start until A is done. How fast can we finish the whole project?")
+    problem, value = solved(text)
+    assert {r.id: r.capacity for r in problem.resources if r.kind == "renewable"} == {"worker": 5, "crane": 2}
+    assert [(c.first, c.then) for c in problem.constraints] == [("A", "C")]
+    assert value == 7  # A [0,3) beside B [0,2) (2 + 3 workers), then C [3,7)

@@ -75,7 +75,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     (rf"\b(?:after|once|when)\s+(?P<a>{REF_LIST})\s*(?:{_DONE})\s*,?\s*(?:then\s+)?(?P<b>{REFX})\s+{_MUST}"
      rf"(?:{_START}|go|run|follow)", "end_before_start", "ab"),
     (rf"(?P<b>{JOB_REF})(?:(?!{JOB_NOUN}\s)[^.;\n]){{0,60}}?\b(?P<kw>must wait for|waits for|can only start "
-     rf"after|only (?:starts? )?after|cannot start before|can't start before)\s+(?P<a>{REF_LIST})\s*"
+     rf"after|only (?:starts? )?after|cannot start before|can't start before|(?:can't|cannot|can not) (?:start|begin) "
+     rf"until|can only (?:start|begin) (?:once|when)|(?:has|have) to wait (?:for|until)|must wait until|only once)\s+"
+     rf"(?P<a>{REF_LIST})\s*"
      rf"(?:(?:to be|is|are)\s+)?(?:finished|done|completed?)?", "end_before_start", "ab"),
 ]
 
@@ -84,8 +86,10 @@ def read_precedences(work: Work, facts: Facts) -> None:
     """Precedences like 'job 3 must finish before job 5 starts', 'B after A', 'C needs A and B', 'A -> B'."""
     for pattern, kind, _ in PATTERNS:
         for m in list(work.finditer(pattern)):
-            if BLANK_IN(work, m):
-                continue
+            far = m.groupdict().get("kw") is not None  # 'job 3 takes 4 days ..., and can't start until job 1 ...'
+            if BLANK in work.text[m.start("kw") if far else m.start():m.end()] \
+                    or BLANK in work.text[m.start("b"):m.end("b")]:
+                continue  # words between a far subject and its verb may have been read already
             a = _names(work, m, "a")
             b = _names(work, m, "b")
             if not a or not b:

@@ -7,7 +7,16 @@ import re
 from ordino.formulate.offline.entities import segments
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.relations import BLANK_IN
-from ordino.formulate.offline.text import BLANK, COUNT, JOB_NOUN, MACHINE_NOUN, MACHINE_NOUNS, Work, count_value
+from ordino.formulate.offline.text import (
+    BLANK,
+    COUNT,
+    JOB_NOUN,
+    JOB_REF,
+    MACHINE_NOUN,
+    MACHINE_NOUNS,
+    Work,
+    count_value,
+)
 
 _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day", "hour", "minute", "min", "week",
                  "time", "unit", "product", "part", "item", "h", "d", "m", "s", "hr", "lot", "batch", "other",
@@ -55,8 +64,10 @@ def read_capacities(work: Work, facts: Facts) -> None:
             end = tail.end()
         found = re.findall(rf"({COUNT})\s+([a-z]+)", m.group("l") or m.group("l2"))
         nouns = [(_noun(r), n) for n, r in found]
-        if any(r in _NOT_RESOURCE for r, _ in nouns):
-            continue
+        before = work.text[max(work.text.rfind(".", 0, m.start()), work.text.rfind("\n", 0, m.start())) + 1:m.start()]
+        if any(r in _NOT_RESOURCE for r, _ in nouns) or any(r in facts.capacities for r, _ in nouns) \
+                or (m.group(0).startswith("with") and re.search(JOB_REF, before)):
+            continue  # 'job 4 takes 2 days with 4 workers and 1 crane': what the job needs, not what there is
         for r, n in nouns:
             facts.capacities[r] = count_value(n)
         work.consume(m.start(), end)
