@@ -732,3 +732,11 @@ def test_what_a_task_needs_is_not_what_there_is_and_a_far_subject_orders_it():
     assert {r.id: r.capacity for r in problem.resources if r.kind == "renewable"} == {"worker": 5, "crane": 2}
     assert [(c.first, c.then) for c in problem.constraints] == [("A", "C")]
     assert value == 7  # A [0,3) beside B [0,2) (2 + 3 workers), then C [3,7)
+
+
+def test_resources_abbreviated_by_their_initials():
+    problem, value = solved("RCPSP. res: crane x2, worker x4. A 4h (1c,2w); B 2h (2c,1w); C 3h (3w); D 2h (1c), "
+                            "D after A. minimize makespan")
+    mode = problem.tasks[0].modes[0]
+    assert dict(zip(mode.resources, mode.demands, strict=True)) == {"crane": 1, "worker": 2}
+    assert value == 8  # A [0,4); B [4,6) beside C [4,7); D [6,8) once B frees a crane

@@ -33,7 +33,7 @@ _MACHINE_NOUN_LIST = re.compile(rf"(?P<l>{_ARTICLE_MACHINE}(?:\s*,\s*{_ARTICLE_M
 _KIND_NOUNS = rf"(?:{JOB_NOUN}|boards?|tests?|runs?|garments?|bakes?|loads?|pieces?|shipments?|jobs?)"
 _LABEL = r"[A-Z][A-Za-z]{0,11}\d{0,3}"
 _LABELLED = (rf"(?:(?i:{_KIND_NOUNS})\s+)?(?P<n>{_LABEL})\s*(?:\(\s*\d[^)]{{0,40}}\)|(?:[:=-]|\s(?:takes|needs|is))?"
-             rf"\s*\d(?:(?!\s*\band\b)[^,;\n]){{0,20}})")
+             rf"\s*\d(?:\([^()\n]{{0,30}}\)|(?!\s*\band\b|\.\s)[^,;\n(]){{0,20}})")
 _LABEL_RUN = re.compile(rf"{_LABELLED.replace('?P<n>', '')}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
                         rf"{_LABELLED.replace('?P<n>', '')}){{2,}}")
 _NUMBER_WORDS = {w: k for k, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",

@@ -80,10 +80,10 @@ def read_capacities(work: Work, facts: Facts) -> None:
                     and BLANK not in work.text[a:b] and said.group(1) not in not_counted:
                 facts.capacities.setdefault(noun, count_value(said.group(1)))
                 work.consume(a, b)
-    pair = r"[a-z]+\s*(?:[=:]\s*)?\d+"
-    for m in list(work.finditer(rf"\b(?:resources?|capacit(?:y|ies)|available|limits?)\s*:\s*(?P<l>{pair}"
+    pair = r"[a-z]+\s*(?:[=:x]\s*)?\d+"
+    for m in list(work.finditer(rf"\b(?:resources?|res|caps?|capacit(?:y|ies)|available|limits?)\s*:\s*(?P<l>{pair}"
                                 rf"(?:\s*(?:,|;|\band\b)\s*{pair})*)")):  # 'capacity: cranes 2, workers 4'
-        nouns = [(_noun(r), int(n)) for r, n in re.findall(r"([a-z]+)\s*(?:[=:]\s*)?(\d+)", m.group("l"))]
+        nouns = [(_noun(r), int(n)) for r, n in re.findall(r"([a-z]+)\s*(?:[=:x]\s*)?(\d+)", m.group("l"))]
         if BLANK_IN(work, m) or any(r in _NOT_RESOURCE for r, _ in nouns):
             continue
         for r, n in nouns:
@@ -113,7 +113,10 @@ def read_demands(work: Work, facts: Facts) -> None:
     if not facts.capacities:
         return
     names = "|".join(sorted((re.escape(n) for n in facts.capacities), key=len, reverse=True))
-    patterns = [rf"(?P<n>{COUNT})\s+(?:units?\s+of\s+|x\s+)?(?P<r>{names})(?:s|es)?\b",
+    initials = {n[0]: n for n in facts.capacities}
+    if len(initials) == len(facts.capacities):  # '(2w, 1c)' with workers and cranes: one letter names each
+        names += "|" + "|".join(initials)
+    patterns = [rf"(?P<n>{COUNT})\s*(?:units?\s+of\s+|x\s+)?(?P<r>{names})(?:s|es)?\b",
                 rf"\b(?P<r>{names})(?:s|es)?\s*(?:[:=x]|needed:?)\s*(?P<n>\d+)"]
     for name, start, end in segments(work):
         for p in patterns:
@@ -122,5 +125,6 @@ def read_demands(work: Work, facts: Facts) -> None:
                 if BLANK in work.text[a:b]:
                     continue
                 facts.add_job(name)
-                facts.demands.setdefault(name, {})[m.group("r")] = count_value(m.group("n"))
+                resource = initials.get(m.group("r"), m.group("r")) if len(m.group("r")) == 1 else m.group("r")
+                facts.demands.setdefault(name, {})[resource] = count_value(m.group("n"))
                 work.consume(a, b)
