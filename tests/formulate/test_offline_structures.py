@@ -740,3 +740,12 @@ def test_resources_abbreviated_by_their_initials():
     mode = problem.tasks[0].modes[0]
     assert dict(zip(mode.resources, mode.demands, strict=True)) == {"crane": 1, "worker": 2}
     assert value == 8  # A [0,4); B [4,6) beside C [4,7); D [6,8) once B frees a crane
+
+
+def test_lateness_words_keep_a_text_out_of_the_allocation_family():
+    problem, _ = solved("One packing station. Orders A, B take 30, 45 minutes, promised for minute 60 and 90. Being "
+                        "late is yes/no, it doesn't matter by how much. Minimise the number of late orders.")
+    assert problem.objective[0].term == "number_tardy"
+    problem, _ = solved("| Order | Processing (min) | Due (min) | Weight |\n|---|---|---|---|\n| O1 | 30 | 60 | 3 |\n"
+                        "| O2 | 45 | 40 | 2 |\nSingle machine. Minimize the sum of the weights of the late orders.")
+    assert problem.objective[0].term == "weighted_number_tardy"

@@ -73,7 +73,8 @@ class LinearFacts:
 def looks_like_linear(text: str) -> bool:
     """'How many of each' with per-item amounts and a profit/cost/number objective; no machines or jobs."""
     t = text.lower()
-    if re.search(r"\b(machines?|jobs?|processing times?|makespan|consecutive days|days off)\b", t):
+    if re.search(r"\b(machines?|jobs?|processing times?|makespan|consecutive days|days off|late|lateness|tardy|"
+                 r"tardiness|due|promised)\b", t):  # lateness is a scheduling word
         return False
     asks = re.search(r"\bhow many\b|\bhow much\b|\bnumber of each\b", t)
     goal = re.search(r"\b(maximi[sz]e|minimi[sz]e)\b", t)

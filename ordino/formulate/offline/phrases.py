@@ -29,7 +29,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|total lateness past|total (?:minutes|hours|days|time) (?:late|of lateness)"
      r"|(?:minutes|hours|days) late in total",
      "total_tardiness"),
-    (rf"{_W}\s+(?:number|count) of (?:late|tardy)|{_W}\s+(?:late|tardy) jobs", "weighted_number_tardy"),
+    (rf"{_W}\s+(?:number|count) of (?:late|tardy)|{_W}\s+(?:late|tardy) jobs|sum of (?:the )?(?:weights|priorities) "
+     r"of (?:the )?(?:late|tardy)", "weighted_number_tardy"),
     (r"(?:number|count|how many|amount) of (?:late|tardy|delayed)|(?:late|tardy) jobs|jobs? (?:that are |being )?late"
      r"|(?:fewest|few|fewer|least) (?:late|tardy|jobs late|orders late)|orders? (?:are |being )?late"
      r"|(?:fewest|smallest|minimum|min|least|lowest) (?:possible )?number of\b[^.?;\n]{0,60}\blate\b"
