@@ -743,7 +743,7 @@ def test_resources_abbreviated_by_their_initials():
 
 
 def test_lateness_words_keep_a_text_out_of_the_allocation_family():
-    problem, _ = solved("One packing station. Orders A, B take 30, 45 minutes, promised for minute 60 and 90. Being "
+    problem, _ = solved("One packing station. Orders A, B take 30, 45 minutes, due dates 60, 90 minutes. Being "
                         "late is yes/no, it doesn't matter by how much. Minimise the number of late orders.")
     assert problem.objective[0].term == "number_tardy"
     problem, _ = solved("| Order | Processing (min) | Due (min) | Weight |\n|---|---|---|---|\n| O1 | 30 | 60 | 3 |\n"
