@@ -137,6 +137,13 @@ ADVERSARIAL = {
     "labelled tuples": "P1 (1, 2), ",
     "name ranges": "jobs A-",
     "job mentions": "job 1 ",
+    "named lines": "- the big order: 1 h\n",
+    "named times": "gear housing 1 min, ",
+    "grid rows": "| Ana | 1 | ok |\n",
+    "station steps": "job 1: press 2 h or ",
+    "resource sentences": "resources 2 cranes ",
+    "machine lists": "p1j = 1, ",
+    "hour spans": "Mon-Fri 8 h, ",
 }
 
 

@@ -72,10 +72,13 @@ def read_capacities(work: Work, facts: Facts) -> None:
             facts.capacities[r] = count_value(n)
         work.consume(m.start(), end)
     not_counted = ("a", "an", "single", "a single", "both")
-    for sentence in re.finditer(r"[^.\n]*\bresources?\b[^.\n]*", work.text):  # 'Two resources: the crew (3 workers
-        for said in re.finditer(rf"\b({COUNT})\s+([a-z]+)\b", sentence.group(0)):  # available every day), one crane'
+    for word in re.finditer(r"\bresources?\b", work.text):  # 'Two resources: the crew (3 workers ...), one crane'
+        first = max(work.text.rfind(".", 0, word.start()), work.text.rfind("\n", 0, word.start())) + 1
+        last = min(k for k in (work.text.find(".", word.end()), work.text.find("\n", word.end()), len(work.text))
+                   if k >= 0)
+        for said in re.finditer(rf"\b({COUNT})\s+([a-z]+)\b", work.text[first:last]):
             noun = _noun(said.group(2))
-            a, b = sentence.start() + said.start(), sentence.start() + said.end()
+            a, b = first + said.start(), first + said.end()
             if noun not in _NOT_RESOURCE and noun not in ("resource", "type", "kind", "renewable", "per", "unit") \
                     and BLANK not in work.text[a:b] and said.group(1) not in not_counted:
                 facts.capacities.setdefault(noun, count_value(said.group(1)))

@@ -46,8 +46,8 @@ def _amount(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 4)
 
 
-_TABLE_ROW = re.compile(rf"^\s*\|?\s*(?P<n>{_NAME})\s*\|\s*[$\u00a3\u20ac]?\s*(?P<v>\d+(?:\.\d+)?)\s*\|\s*"
-                        r"(?P<off>[^|\n]*?)\s*\|?\s*$", re.MULTILINE)
+_TABLE_ROW = re.compile(rf"^[ \t]*(?:\|[ \t]*)?(?P<n>{_NAME})[ \t]*\|[ \t]*[$\u00a3\u20ac]?[ \t]*(?P<v>\d+(?:\.\d+)?)"
+                        r"[ \t]*\|(?P<off>[^|\n]*)(?:\|[ \t]*)?$", re.MULTILINE)
 
 
 def _staff_grid(text: str) -> tuple[list[tuple[str, float, list[str]]], dict[str, int]] | None:
@@ -84,9 +84,9 @@ def _staff_grid(text: str) -> tuple[list[tuple[str, float, list[str]]], dict[str
 def _staff_table(text: str) -> list[tuple[str, float, list[str]]] | None:
     """(name, pay, days off) per row of a staff table under a header naming the pay ('| Name | $/hour | Cannot
     work |'): the third column lists the days a person cannot work ('-' for none)."""
-    header = re.search(r"(?im)^\s*\|?\s*(?:name|staff|person|employee|who)\s*\|\s*[^|\n]*(?:\$|pay|rate|wage|cost)"
-                       r"[^|\n]*\|\s*(?:cannot work|can't work|unavailable|days? off|off|not available)[^|\n]*\|?\s*$",
-                       text)
+    header = re.search(r"(?im)^[ \t]*(?:\|[ \t]*)?(?:name|staff|person|employee|who)[ \t]*\|[^|\n]*(?:\$|pay|rate|wage|"
+                       r"cost)[^|\n]*\|[ \t]*(?:cannot work|can't work|unavailable|days? off|off|not available)[^|\n]*"
+                       r"(?:\|[ \t]*)?$", text)
     if header is None:
         return None
     rows = []
