@@ -680,6 +680,10 @@ def test_a_person_by_day_grid_with_pay_limits_days_off_and_a_needed_row():
     assert value == roster(pay, [1, 2, 2], lambda plan: 0 not in plan["Ana"] and 2 not in plan["Ben"]
                            and len(plan["Ana"]) <= 2 and len(plan["Ben"]) <= 1)
     assert asked(text.replace("| Ben | 95 |", "| Ben | ninety-five |"))  # a row not read is asked, never dropped
+    weekend = text.replace("| Max days |", "| Max days | Sat rate (\u20ac) |").replace("|---|---|---|---|---|---|",
+                                                                              "|---|---|---|---|---|---|---|")
+    weekend = weekend.replace(" | off | ok | ok |", " | 150 | off | ok | ok |", 1)
+    assert asked(weekend)  # a second rate column is never dropped
 
 
 def test_a_table_with_a_description_column_and_resources_named_in_a_sentence():

@@ -50,9 +50,10 @@ _TABLE_ROW = re.compile(rf"^[ \t]*(?:\|[ \t]*)?(?P<n>{_NAME})[ \t]*\|[ \t]*[$\u0
                         r"[ \t]*\|(?P<off>[^|\n]*)(?:\|[ \t]*)?$", re.MULTILINE)
 
 
-def _staff_grid(text: str) -> tuple[list[tuple[str, float, list[str]]], dict[str, int]] | None:
+def _staff_grid(text: str) -> tuple[list[tuple[str, float, list[str]]], dict[str, dict[str, int]]] | None:
     """A person x day grid: '| Person | Day rate (€) | Max days | Mon | Tue |' over rows '| Ana | 110 | 4 | off |
-    ok |': (name, pay, days off) per person and each person's most days (empty when the grid has no such column)."""
+    ok |': (name, pay, days off) per person and each person's bounds on days ({'max': 4, 'min': 1}). None when a
+    column or a mark is one this does not read."""
     lines = [[c.strip() for c in line.strip(" |").split("|")] for line in text.split("\n")
              if line.count("|") >= 3 and not re.fullmatch(r"[\s|:+-]*", line)]  # no markdown rules
     for k, heads in enumerate(lines):
@@ -60,9 +61,13 @@ def _staff_grid(text: str) -> tuple[list[tuple[str, float, list[str]]], dict[str
         pay = next((i for i, h in enumerate(heads) if re.search(r"(?i)\$|\u20ac|\u00a3|pay|rate|wage|cost", h)), None)
         if len(day_columns) < 3 or pay is None or not re.fullmatch(r"(?i)name|person|staff|employee|who", heads[0]):
             continue
-        most = next((i for i, h in enumerate(heads) if re.fullmatch(r"(?i)max(?:imum)?\.?\s*(?:days|shifts)", h)), None)
+        bound = r"(?i)(?:{})(?:imum)?\.?\s*(?:days|shifts)"
+        most, least = (next((i for i, h in enumerate(heads) if re.fullmatch(bound.format(b), h)), None)
+                       for b in ("max", "min"))
+        if set(range(len(heads))) - {0, pay, most, least, *day_columns}:
+            return None  # a column we do not read (a second rate, a skill): the caller asks about the rows
         people: list[tuple[str, float, list[str]]] = []
-        limits: dict[str, int] = {}
+        limits: dict[str, dict[str, int]] = {}
         for cells in lines[k + 1:]:
             if re.fullmatch(r"(?i)needed|min(?:imum)?|required|demand|need|staff needed|cover|total", cells[0]):
                 continue  # the day demands, read by the roster
@@ -75,8 +80,9 @@ def _staff_grid(text: str) -> tuple[list[tuple[str, float, list[str]]], dict[str
             off = [heads[i][:3].capitalize() for i, m in zip(day_columns, marks, strict=True)
                    if m in ("off", "no", "n")]
             people.append((cells[0], float(cells[pay]), off))
-            if most is not None and cells[most].isdigit():
-                limits[cells[0]] = int(cells[most])
+            for column, bound in ((most, "max"), (least, "min")):
+                if column is not None and cells[column].isdigit():
+                    limits.setdefault(cells[0], {})[bound] = int(cells[column])
         return (people, limits) if people else None
     return None
 
@@ -135,7 +141,7 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
     grid = _staff_grid(text)
     if grid is not None and table is None and not pays:
         table = grid[0]
-        rules += [{"type": "count", "per": ["staff"], "staff": [n], "max": most} for n, most in grid[1].items()]
+        rules += [{"type": "count", "per": ["staff"], "staff": [n], **bounds} for n, bounds in grid[1].items()]
     if table is not None and not pays:
         pays = [(n, v) for n, v, _ in table]
         rules += [{"type": "unavailable", "staff": [n], "days": off} for n, _, off in table if off]
