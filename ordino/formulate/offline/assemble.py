@@ -119,5 +119,6 @@ def unread_clauses(facts: Facts, data: dict) -> list[str]:
 
 def unread_question(quotes: list[str]) -> Question:
     """The question about numbers of the text no extractor used ('ignore' drops them, and says so)."""
+    quotes = list(dict.fromkeys(quotes))  # one clause may hold several numbers
     return Question(key="unused", text="I could not read these parts: " + "; ".join(repr(q) for q in quotes[:5])
                     + ". Rephrase that part, or answer 'ignore'.")

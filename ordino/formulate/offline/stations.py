@@ -26,7 +26,8 @@ _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|e
                 r"needs?|requires?|spends?|lasts?|due|deadline|weight|priority|release[ds]?|ready|needed|promised|"
                 r"pickup|until|till|after|before|hours?|minutes?|mins?|hrs?|h|days?|time|times|total|job|jobs|order|"
                 r"orders|more|less|first|second|third|last|next|per|about|only|also|all|same|que|plus|one|two|"
-                r"three|four|five|six|seven|eight|nine|ten)\b")
+                r"three|four|five|six|seven|eight|nine|ten|setups?|set-ups?|changeovers?|cleaning|prep|preparation|"
+                r"wait|waiting|break|breaks|rest|lunch|travel|transport|delivery|cooling|drying|late|early)\b")
 _WORD = rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|(?!{_NOT_STATION})[a-z][a-z-]{{1,24}})(?![a-z-])"
 """A station: 'machine 2', 'Mixer 1', or a word ('press', 'soldering')."""
 _OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?\s*")
