@@ -54,7 +54,7 @@ def read_tuples(work: Work, facts: Facts) -> None:
             if role is not None and role.startswith("res:"):
                 facts.demands.setdefault(name, {})[role[4:]] = int(tv.value)
             elif role is not None:
-                facts.set_attr(name, role, TimeVal(tv.value) if role == "weight" else tv)
+                facts.set_attr(name, role, tv)
         work.consume(m.start(), m.end())
     if any(rows):
         facts.matrix = rows
@@ -81,11 +81,11 @@ def read_indexed(work: Work, facts: Facts) -> None:
     work.take(r"\ball\s+[pdrw]_?j\s*=\s*0\b(?!\s*[-:.,]?\s*\d)|\b[pdrw]_?j\s*=\s*0\s+for\s+all\s+j\b")
     for m in work.take(rf"(?<![a-z_])(?P<a>[pdrw])_?\{{?(?P<j>\d{{1,3}})\}}?\s*=\s*(?P<v>{TIME})"):
         role, value = _INDEXED_ROLES[m.group("a")], time_values(m.group("v"))[0]
-        facts.set_attr(f"J{int(m.group('j'))}", role, TimeVal(value.value) if role == "weight" else value)
+        facts.set_attr(f"J{int(m.group('j'))}", role, value)
     for role, keys in LIST_KEYS:
         for m in work.take(rf"\b(?:{keys})\s+(?:of|for)\s+(?P<j>{JOB_REF})\s*(?:is|=|:|\bare\b)\s*(?P<v>{TIME})"):
             value = time_values(m.group("v"))[0]
-            facts.set_attr(job_name(m.group("j")), role, TimeVal(value.value) if role == "weight" else value)
+            facts.set_attr(job_name(m.group("j")), role, value)
 
 
 def read_lists(work: Work, facts: Facts) -> None:
@@ -241,7 +241,7 @@ def read_attrs(work: Work, facts: Facts, name: str, body_start: int, end: int) -
                 facts.set_attr(name, "start_min", time_values(m.group("a"))[0])
                 facts.set_attr(name, "start_max", time_values(m.group("b"))[0])
             elif attr == "weight":
-                facts.set_attr(name, "weight", TimeVal(time_values(m.group("a"))[0].value))
+                facts.set_attr(name, "weight", time_values(m.group("a"))[0])
             elif attr in facts.attrs.get(name, {}):
                 continue
             else:

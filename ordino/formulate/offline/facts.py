@@ -55,9 +55,9 @@ class Facts:
             self.jobs.append(name)
 
     def set_attr(self, job: str, attr: str, value: TimeVal) -> None:
-        """Set one attribute of one job."""
+        """Set one attribute of one job (a weight is a plain number: any unit read beside it is dropped)."""
         self.add_job(job)
-        self.attrs.setdefault(job, {})[attr] = value
+        self.attrs.setdefault(job, {})[attr] = TimeVal(value.value) if attr == "weight" else value
 
     def time_values(self) -> list[TimeVal]:
         """Every time quantity read (for choosing the integer time unit)."""

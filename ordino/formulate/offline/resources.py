@@ -16,6 +16,7 @@ from ordino.formulate.offline.text import (
     MACHINE_NOUNS,
     Work,
     count_value,
+    singular,
 )
 
 _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day", "hour", "minute", "min", "week",
@@ -29,13 +30,6 @@ _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day"
 
 _AVAILABLE = re.compile(r"\s+(?:are\s+)?available")
 _MACHINE_AHEAD = re.compile(rf"[a-z-]*?(?:\s+[a-z-]+){{0,2}}?[\s-]*{MACHINE_NOUN}\b")
-
-
-def _noun(word: str) -> str:
-    word = word.strip()
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def read_capacities(work: Work, facts: Facts) -> None:
@@ -63,7 +57,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
                 continue
             end = tail.end()
         found = re.findall(rf"({COUNT})\s+([a-z]+)", m.group("l") or m.group("l2"))
-        nouns = [(_noun(r), n) for n, r in found]
+        nouns = [(singular(r), n) for n, r in found]
         before = work.text[max(work.text.rfind(".", 0, m.start()), work.text.rfind("\n", 0, m.start())) + 1:m.start()]
         if any(r in _NOT_RESOURCE for r, _ in nouns) or any(r in facts.capacities for r, _ in nouns) \
                 or (m.group(0).startswith("with") and re.search(JOB_REF, before)):
@@ -77,7 +71,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
         last = min(k for k in (work.text.find(".", word.end()), work.text.find("\n", word.end()), len(work.text))
                    if k >= 0)
         for said in re.finditer(rf"\b({COUNT})\s+([a-z]+)\b", work.text[first:last]):
-            noun = _noun(said.group(2))
+            noun = singular(said.group(2))
             a, b = first + said.start(), first + said.end()
             if noun not in _NOT_RESOURCE and noun not in ("resource", "type", "kind", "renewable", "per", "unit") \
                     and BLANK not in work.text[a:b] and said.group(1) not in not_counted:
@@ -86,7 +80,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
     pair = r"[a-z]+\s*(?:[=:x]\s*)?\d+"
     for m in list(work.finditer(rf"\b(?:resources?|res|caps?|capacit(?:y|ies)|available|limits?)\s*:\s*(?P<l>{pair}"
                                 rf"(?:\s*(?:,|;|\band\b)\s*{pair})*)")):  # 'capacity: cranes 2, workers 4'
-        nouns = [(_noun(r), int(n)) for r, n in re.findall(r"([a-z]+)\s*(?:[=:x]\s*)?(\d+)", m.group("l"))]
+        nouns = [(singular(r), int(n)) for r, n in re.findall(r"([a-z]+)\s*(?:[=:x]\s*)?(\d+)", m.group("l"))]
         if BLANK_IN(work, m) or any(r in _NOT_RESOURCE for r, _ in nouns):
             continue
         for r, n in nouns:
@@ -98,7 +92,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
             if BLANK_IN(work, m):
                 continue
             r = re.sub(r"resource\s*", "r", m.group("r"))
-            noun = _noun(r)
+            noun = singular(r)
             if noun in _NOT_RESOURCE or m.group("n") in ("a", "an", "single", "a single") and "crew" not in m.group(0):
                 continue
             if _MACHINE_AHEAD.match(work.text, m.start("r")):  # 'one heat-treatment furnace' is a machine

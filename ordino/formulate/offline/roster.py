@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.staff import DAY_IDS, WEEK, named_people, read_named_staff
+from ordino.formulate.offline.staff import DAY_IDS, WEEK, day_index, named_people, read_named_staff
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 
@@ -48,13 +48,8 @@ def _weekday_span(t: str) -> list[int] | None:
     m = re.search(rf"\b{_WEEKDAY}\s*(?:to|through|until|-)\s*{_WEEKDAY}", t)
     if m is None:
         return None
-    first, last = (_day_index(g) for g in (m.group(1), m.group(2)))
+    first, last = (day_index(g) for g in (m.group(1), m.group(2)))
     return list(range(first, last + 1)) if first <= last else None
-
-
-def _day_index(word: str) -> int:
-    """0 for 'mon', 'monday', 'Mondays' ... 6 for Sunday."""
-    return [w[:3] for w in WEEK].index(word[:3].lower())
 
 
 def _weekday_demands(t: str) -> dict[int, int]:
@@ -62,20 +57,20 @@ def _weekday_demands(t: str) -> dict[int, int]:
     found: dict[int, int] = {}
     for m in re.finditer(rf"\b{_WEEKDAY}[\s|:=-]*(?:requires?|needs?|has|must have)?[\s|:=-]*(\d+)\b"
                          r"(?!\s*(?:h\b|hrs?\b|hours?\b|am\b|pm\b|[:.]\d))", t):  # not the 8 h of 'Mon-Fri 8 h'
-        day = _day_index(m.group(1))
+        day = day_index(m.group(1))
         found.setdefault(day, int(m.group(2)))
     for m in re.finditer(rf"\b(\d+)\s+{PEOPLE}?\s*(?:are\s+)?(?:needed|required)?\s*on\s+{_WEEKDAY}", t):
-        day = _day_index(m.group(2))
+        day = day_index(m.group(2))
         found.setdefault(day, int(m.group(1)))
     for m in re.finditer(rf"\b(\d+)\s+on\s+{_WEEKDAY}", t):
-        day = _day_index(m.group(2))
+        day = day_index(m.group(2))
         found.setdefault(day, int(m.group(1)))
     one_day = _WEEKDAY.replace("(", "(?:", 1)
     days = rf"{one_day}(?:\s*(?:,\s*and|,|and|&)\s*{one_day})+"
     for m in re.finditer(rf"\b(\d+)\s+(?:{PEOPLE}\s+)?(?:in\s+|working\s+|at work\s+)?on\s+(?P<l>{days})",
                          t):  # '2 people in on Mon, Tue, Thu and Fri'
         for d in re.finditer(_WEEKDAY, m.group("l")):
-            found.setdefault(_day_index(d.group(1)), int(m.group(1)))
+            found.setdefault(day_index(d.group(1)), int(m.group(1)))
     lines = [line for line in t.split("\n") if not re.fullmatch(r"[\s|:+-]*", line)]  # no markdown rules
     for k, head in enumerate(lines):  # '| Day | Mon | Tue |' over '| Min | 2 | 2 |' (or a 'Needed' row further down)
         heads = [c.strip() for c in head.strip(" |").split("|")]
@@ -87,7 +82,7 @@ def _weekday_demands(t: str) -> dict[int, int]:
             if len(cells) == len(heads):
                 for h, c in zip(heads, cells, strict=True):
                     if (named := re.fullmatch(_WEEKDAY, h)) and c.isdigit():
-                        found.setdefault(_day_index(named.group(1)), int(c))
+                        found.setdefault(day_index(named.group(1)), int(c))
     return found
 
 

@@ -10,7 +10,6 @@ from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.relations import BLANK_IN
 from ordino.formulate.offline.tables import role_of
 from ordino.formulate.offline.text import JOB_REF, TIME, Work, job_name, time_values
-from ordino.formulate.offline.units import TimeVal
 
 _VALUES = rf"(?:\(\s*{TIME}(?:\s*,\s*{TIME})+\s*\)|{TIME})"
 _ITEM = rf"{JOB_REF}\s*(?:[:=]|is|takes|needs)?\s*{_VALUES}"
@@ -34,7 +33,7 @@ def read_runs(work: Work, facts: Facts) -> None:
             continue
         for name, values in items:
             for role, tv in zip(roles, values, strict=True):
-                facts.set_attr(name, role, TimeVal(tv.value) if role == "weight" else tv)
+                facts.set_attr(name, role, tv)
         work.consume(m.start(), m.end())
 
 
@@ -54,7 +53,7 @@ def read_tuples_in_order(work: Work, facts: Facts) -> None:
             continue
         for k, row in enumerate(rows, start=1):
             for role, tv in zip(roles, row, strict=True):
-                facts.set_attr(f"J{k}", role, TimeVal(tv.value) if role == "weight" else tv)
+                facts.set_attr(f"J{k}", role, tv)
         work.consume(m.start(), m.end())
 
 

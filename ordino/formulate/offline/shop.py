@@ -107,7 +107,7 @@ def read_rows(work: Work, facts: Facts) -> None:
         for a in re.finditer(_ROW_ATTR, m.group("attrs")):
             value = time_values(a.group("v"))[0]
             role = _ROW_ATTRS[a.group("a")]
-            facts.set_attr(name, role, TimeVal(value.value) if role == "weight" else value)
+            facts.set_attr(name, role, value)
         work.consume(m.start(), m.end())
     if rows:
         for name in rows:

@@ -25,6 +25,11 @@ _NOT = (r"(?:cannot|can't|can not|can ?not|isn't available|is not available|is u
         r"(?:can't|cannot|can not) (?:come in|make it))")
 
 
+def day_index(word: str) -> int:
+    """0 for 'mon', 'monday', 'Mondays' ... 6 for Sunday."""
+    return [w[:3] for w in WEEK].index(word[:3].lower())
+
+
 def _day_ids(phrase: str) -> list[str]:
     """The days a phrase names, in order: 'Monday or Wednesday', 'weekends', 'Thursday to Sunday'."""
     out: list[str] = []
@@ -35,10 +40,9 @@ def _day_ids(phrase: str) -> list[str]:
         elif first == "weekdays":
             out += DAY_IDS[:5]
         elif m.group("b"):  # a span
-            a, b = (DAY_IDS.index(x[:3].capitalize()) for x in (first, m.group("b")))
-            out += DAY_IDS[a:b + 1]
+            out += DAY_IDS[day_index(first):day_index(m.group("b")) + 1]
         else:
-            out.append(first[:3].capitalize())
+            out.append(DAY_IDS[day_index(first)])
     return list(dict.fromkeys(out))
 
 
@@ -77,7 +81,7 @@ def _staff_grid(text: str) -> tuple[list[tuple[str, float, list[str]]], dict[str
             marks = [cells[i].lower() for i in day_columns]
             if any(m not in ("ok", "yes", "y", "x", "-", "", "off", "no", "n") for m in marks):
                 return None  # a mark we do not read: the caller asks about the rows
-            off = [heads[i][:3].capitalize() for i, m in zip(day_columns, marks, strict=True)
+            off = [DAY_IDS[day_index(heads[i])] for i, m in zip(day_columns, marks, strict=True)
                    if m in ("off", "no", "n")]
             people.append((cells[0], float(cells[pay]), off))
             for column, bound in ((most, "max"), (least, "min")):
@@ -114,11 +118,7 @@ def _shift_hours(text: str, days: list[str]) -> dict[str, float] | None:
                         r"(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b", text)
     out: dict[str, float] = {}
     for m in _HOURS.finditer(text):
-        ids = _day_ids(m.group("d"))
-        span = re.search(r"-|\u2013|\bto\b", m.group("d"))
-        if span and len(ids) == 2:  # 'Mon-Fri': every day between
-            ids = DAY_IDS[DAY_IDS.index(ids[0]):DAY_IDS.index(ids[1]) + 1]
-        out.update({d: float(m.group("h")) for d in ids})
+        out.update({d: float(m.group("h")) for d in _day_ids(m.group("d"))})  # 'Mon-Fri': every day between
     if not out and uniform:
         return {d: float(uniform.group(1) or uniform.group(2)) for d in days}
     return out if all(d in out for d in days) else None

@@ -18,6 +18,7 @@ from ordino.formulate.offline.text import (
     Work,
     job_name,
     machine_name,
+    singular,
     time_values,
 )
 from ordino.formulate.offline.units import TimeVal
@@ -37,10 +38,6 @@ _ITEM = re.compile(rf"(?P<m>{_WORD})\s+(?:(?:first|then|next|last|again)\s+)?(?:
 """A step: 'press 3 hours', 'cut for 2 hours', '12 on the saw', '3 hours of soldering', '1 hour drilling', '25 saw'
 (this last, a bare number before a word, only for a station some other step names)."""
 _SEGMENT_END = re.compile(r"\n|[.;](?:\s|$)")
-
-
-def _noun(word: str) -> str:
-    return re.sub(r"(?:e?s)$", "", word)
 
 
 def stem(word: str) -> str:
@@ -63,7 +60,7 @@ def read_stations(work: Work, facts: Facts) -> None:
     refs = list(work.finditer(JOB_REF))
     steps: dict[str, list[tuple[str, TimeVal, tuple[int, int], bool]]] = {}  # (station, time, span, weak)
     alternative: set[tuple[int, int]] = set()  # spans of steps that are another machine for the step before
-    resources = {_noun(r) for r in facts.capacities}
+    resources = set(facts.capacities)  # their names are singular already
     heads: dict[str, tuple[int, int, int]] = {}  # where each job's name stands, and where its stretch ends
     shown: dict[str, str] = {}  # station stem -> its first name as written (or its canonical id)
     for i, ref in enumerate(refs):
@@ -75,7 +72,7 @@ def read_stations(work: Work, facts: Facts) -> None:
             stop = _SEGMENT_END.search(work.text, stop.end(), end)
         for m in _ITEM.finditer(work.text, ref.end(), stop.start() if stop else end):
             word, amount = m.group("m") or m.group("m2"), m.group("t") or m.group("t2")
-            if BLANK in m.group(0) or _noun(word) in resources:
+            if BLANK in m.group(0) or singular(word) in resources:
                 continue
             written = work.cased[m.start("m") if m.group("m") else m.start("m2"):][:len(word)]
             shown.setdefault(stem(word), machine_name(word) if re.fullmatch(MACHINE_REF, word)
@@ -88,6 +85,7 @@ def read_stations(work: Work, facts: Facts) -> None:
             heads.setdefault(job_name(ref.group(0)), (*ref.span(), stop.start() if stop else end))
     strong = {s for found in steps.values() for s, _, _, weak in found if not weak}
     steps = {job: kept for job, found in steps.items() if (kept := [f for f in found if f[0] in strong])}
+    shown = {s: name for s, name in shown.items() if s in strong}  # a bare '25 saw' alone names no station
     routes: dict[str, list[list[tuple[str, TimeVal]]]] = {}
     for job, found in steps.items():  # one operation per step, with the machines it may run on
         for s, tv, span, _ in found:

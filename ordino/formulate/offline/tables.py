@@ -185,8 +185,6 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                 row.append(tv)
             elif role.startswith("res:"):
                 facts.demands.setdefault(name, {})[role[4:]] = int(tv.value)
-            elif role == "weight":
-                facts.set_attr(name, "weight", TimeVal(tv.value))
             else:
                 facts.set_attr(name, role, tv)
         if row:

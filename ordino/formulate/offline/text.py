@@ -199,6 +199,14 @@ def quote_around(text: str, left: int, right: int, at: int, limit: int = 90) -> 
     return quote
 
 
+def singular(word: str) -> str:
+    """A noun's singular as rosters and resources name it: 'cranes' -> 'crane', 'batteries' -> 'battery'."""
+    word = word.strip()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def count_value(word: str) -> int:
     """'4' or 'four' -> 4."""
     word = word.strip()
