@@ -5,8 +5,9 @@ are built outside the measured calls. Before each measured call the method runs 
 same class, so that numba's first compile or cache load is not measured.
 
 `solve` verifies every schedule after the method returns; at these sizes the verifier alone takes seconds
-that no method controls, so the huge cases allow the limit, one second, and the verifier's own time (measured
-on the first schedule of each case) for the whole call, and the limit plus one second for the method itself.
+that no method controls, so each huge case first times one call of its fastest method (the work around any
+method: conversion, verification, the result) and allows the limit, one second and twice that overhead for the
+whole call, and the limit plus one second for the method itself.
 """
 
 from __future__ import annotations
@@ -100,18 +101,15 @@ def test_every_heuristic_of_each_class_is_timed(case: str) -> None:
 def test_heuristics_return_within_the_limit_on_huge_cases(case: str) -> None:
     build, small, timed = HUGE[case]
     problem, tiny = build(), small()
-    checking = None  # seconds the verifier in `solve` takes on a schedule of this size
+    solve(tiny, method=timed[0], time_limit=1.0)
+    baseline, took = _timed(problem, timed[0])
+    overhead = max(0.0, took - baseline.runtime)  # seconds `solve` spends outside any method at this size
     for method in timed:
         solve(tiny, method=method, time_limit=1.0)  # numba compile or cache load, outside the measure
         result, elapsed = _timed(problem, method)
         _honest(result)
-        if checking is None and result.schedule is not None:
-            began = time.perf_counter()
-            verify(problem, result.schedule)
-            checking = time.perf_counter() - began
         assert result.runtime <= LIMIT + SLACK, (method, result.runtime, result.log)
-        assert elapsed <= LIMIT + SLACK + (checking or 0.0), (method, elapsed, checking, result.log)
-
+        assert elapsed <= LIMIT + SLACK + 2 * overhead, (method, elapsed, overhead, result.log)
 
 def test_auto_on_ft06_ends_at_the_proof() -> None:
     cpsat, _ = _timed(example("ft06_job_shop"), "cpsat", 60)
