@@ -753,3 +753,37 @@ def test_lateness_words_keep_a_text_out_of_the_allocation_family():
     problem, _ = solved("| Order | Processing (min) | Due (min) | Weight |\n|---|---|---|---|\n| O1 | 30 | 60 | 3 |\n"
                         "| O2 | 45 | 40 | 2 |\nSingle machine. Minimize the sum of the weights of the late orders.")
     assert problem.objective[0].term == "weighted_number_tardy"
+
+
+@pytest.mark.parametrize(("goal", "term"), [
+    ("what is the lowest total number of hours late across the orders?", "total_tardiness"),
+    ("minimise the number of orders that finish after their promised date", "number_tardy"),
+    ("the smallest sum of priority times the moment each lot is finished", "total_weighted_completion_time"),
+    ("minimise the average finish time of the orders", "total_completion_time"),
+    ("the fewest days needed to finish the entire renovation", "makespan"),
+    ("minimise the largest lateness of any order", "maximum_lateness"),
+    ("minimise the sum of lateness", "total_lateness"),  # tardiness only where early counts zero: decided later
+    ("keep the bill as low as we can", None),
+    ("minimise the weighted number of hours", None),
+])
+def test_a_goal_sentence_is_read_by_what_it_measures(goal: str, term: str | None):
+    from ordino.formulate.offline.goal import goal_term
+    assert goal_term(goal) == term
+
+
+def test_named_lines_are_ordered_by_words_of_their_names_and_a_crew_per_task():
+    text = ("Our two painters share the jobs below; a job is done by one painter.\n"
+            "Sanding: 2 days\nPriming walls: 1 day, after sanding\nCeiling coat: 3 days, after sanding\n"
+            "Trim work: 2 days, once priming and ceiling are done\n"
+            "What is the shortest time to finish the whole job?")
+    problem, best = solved(text)
+    assert best == 7  # sanding 0-2, priming 2-3 and the ceiling 2-5 side by side, trim 5-7
+    assert [t.id for t in problem.tasks] == ["Sanding", "Priming walls", "Ceiling coat", "Trim work"]
+    # a word two names share is never taken for one of them: the clause is asked about
+    assert asked(text.replace("Trim work", "Ceiling trim").replace("once priming and ceiling", "once ceiling"))
+
+
+def test_a_table_row_left_unread_leaves_no_half_read_precedence():
+    from ordino.formulate.offline.extract import read_facts
+    facts = read_facts("task duration after\nA 3 -\nB 2 A\nC lots B\nMinimise makespan.")
+    assert all(p.then != "?" and p.first != "?" for p in facts.precedences)

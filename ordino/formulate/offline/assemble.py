@@ -95,16 +95,18 @@ def _place(data: dict, loc: tuple) -> str:
     return ".".join(str(part) for part in loc) + ": " if loc else ""
 
 
-_RELATION = re.compile(r"<|>|\b(?:before|after|precede[sd]?|follows?|followed|prior|then|until|waits?)\b")
+_RELATION = re.compile(r"<|>|\b(?:before|after|precede[sd]?|follows?|followed|following|prior|then|until|till|waits?|"
+                       r"once|when|depends?)\b")
 
 
 def unread_clauses(facts: Facts, data: dict) -> list[str]:
     """Clauses about a job or machine that no extractor read, where that matters: the model lacks the job or
     machine, or the clause relates jobs ('J1<J4', 'it can start only after A is finished'); and
-    sentences that order tasks ('starts only after ...') when the model has no precedence at all."""
+    sentences that order tasks ('starts only after ...'): any when the model has no precedence at all, else those
+    that name a task."""
     job_of = {t["id"]: t.get("job") or t["id"] for t in data["tasks"]}
     machines = {r["id"] for r in data["resources"]}
-    related = {job_of.get(c[end], c[end]) for c in data["constraints"] for end in ("first", "then") if end in c}
+    related = any("first" in c for c in data["constraints"])
     out = []
     for name, quote, clause in facts.unread_refs:
         is_job = not re.fullmatch(r"M\d+", name)
@@ -112,8 +114,9 @@ def unread_clauses(facts: Facts, data: dict) -> list[str]:
         unrelated = is_job and _RELATION.search(clause) is not None
         if (missing or unrelated) and quote not in out:
             out.append(quote)
-    if not related:  # an order between tasks was written, and the model has none: it was lost
-        out += [quote for quote in facts.unread_orders if quote not in out]
+    # an order between tasks left unread: any such sentence when the model has no precedence at all, else one
+    # that names a task (a general rule such as 'an activity starts once its predecessors are done' is no loss)
+    out += [quote for quote in (facts.unread_named_orders if related else facts.unread_orders) if quote not in out]
     return out
 
 

@@ -221,11 +221,12 @@ def _machines(facts: Facts, kind: str) -> list[str]:
 
 def _single_modes(facts: Facts, kind: str, name: str, duration: int, machines: list[str]) -> list[dict[str, Any]]:
     if kind == "rcpsp":
-        idle = [r for r in facts.capacities if not any(d.get(r) for d in facts.demands.values())]
-        if idle or not facts.demands:
+        idle = [r for r in facts.capacities
+                if r not in facts.each_needs and not any(d.get(r) for d in facts.demands.values())]
+        if idle or not (facts.demands or facts.each_needs):
             raise Incomplete([Question(key="demands", text=f"How much of {', '.join(idle or list(facts.capacities))} "
                                        "does each task need? (e.g. 'task A needs 2 workers')")])
-        demand = facts.demands.get(name, {})
+        demand = {**facts.each_needs, **facts.demands.get(name, {})}
         res = [r for r in facts.capacities if demand.get(r)]
         mode: dict[str, Any] = {"resources": res, "duration": duration}
         if res:

@@ -217,8 +217,13 @@ def _lone_duration(body: str) -> re.Match[str] | None:
     return left[0]
 
 
-_PREDS = (rf"(?:after|follows|requires|needs|depends on|preceded by|waits? for|predecessors?:?|preds?:?)\s+"
-          rf"(?P<l>{REF_LIST})")
+_PREDS = (rf"(?:(?:(?:can|may)\s+)?(?:only\s+)?(?:(?:start|begin)s?\s+)?(?:only\s+)?(?:after|once|when|following)|"
+          rf"follows|requires|needs|depends on|preceded by|waits? for|predecessors?:?|preds?:?)\s+"
+          rf"(?P<l>{REF_LIST})(?:\s+(?:is|are|has|have)\s+(?:all\s+|both\s+)?(?:been\s+)?(?:finished|done|"
+          rf"complete[d]?|over|ended))?")
+
+
+_CLAUSE_ENDS = re.compile(r"\s*(?:$|[,;.)\n]|(?:and|then|but|so)\b)")
 
 
 def read_attrs(work: Work, facts: Facts, name: str, body_start: int, end: int) -> bool:
@@ -227,8 +232,8 @@ def read_attrs(work: Work, facts: Facts, name: str, body_start: int, end: int) -
     for m in list(re.finditer(_PREDS, work.text[body_start:end])):
         a, b = body_start + m.start(), body_start + m.end()
         firsts = ref_names(work, m.group("l"), body_start + m.start("l"))
-        if BLANK in work.text[a:b] or not firsts:
-            continue
+        if BLANK in work.text[a:b] or not firsts or not _CLAUSE_ENDS.match(work.text, b):
+            continue  # 'once A has been inspected by the client' is more than A being done: left for a question
         facts.precedences += [Precedence(f, name) for f in firsts]
         work.consume(a, b)
         found_any = True

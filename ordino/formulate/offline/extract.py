@@ -26,7 +26,17 @@ from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.stations import read_stations
 from ordino.formulate.offline.tables import read_tables
-from ordino.formulate.offline.text import COUNT_WORD, Rewriting, Work, check_text, squeeze_rewriting
+from ordino.formulate.offline.text import (
+    COUNT_WORD,
+    JOB_NOUN,
+    JOB_REF,
+    MACHINE_NOUN,
+    Rewriting,
+    Work,
+    check_text,
+    singular,
+    squeeze_rewriting,
+)
 from ordino.formulate.questions import Question
 from ordino.models import Model, Problem
 
@@ -48,7 +58,9 @@ class OfflineDraft:
 
 UNREAD_ORDER = (r"\b(?:start|begin|commence)s?\s+(?:only\s+)?(?:after|once|when)\b|"
                 r"\b(?:finish|end|complete)(?:es|s|ed)?\s+before\b|\bbefore\b[^.;\n]{0,40}\b(?:starts?|begins?)\b|"
-                r"\bnot\s+before\b[^.;\n]{0,40}\b(?:finished|done|complete[ds]?)\b")
+                r"\bnot\s+before\b[^.;\n]{0,40}\b(?:finished|done|complete[ds]?)\b|"
+                r"\b(?:once|after|when|following)\b[^.;\n]{0,60}\b(?:(?:is|are)\s+(?:all\s+)?(?:finished|done|complete[d]?|"
+                r"over)|(?:has|have)\s+(?:all\s+)?(?:finished|ended|been\s+done))\b")
 """Words that order tasks: left unread, a precedence was lost."""
 
 
@@ -91,11 +103,26 @@ def read_facts(text: str) -> Facts:
     read_restatements(work, facts)
     facts.unused += work.leftover_numbers()
     facts.unread_refs = work.leftover_refs()
-    facts.unread_orders = work.quotes(m.span() for m in work.finditer(UNREAD_ORDER))
+    orders = list(work.finditer(UNREAD_ORDER))
+    facts.unread_orders = work.quotes(m.span() for m in orders)
+    facts.unread_named_orders = work.quotes(m.span() for m in orders if _names_a_task(work, facts, m))
     if facts.capacities:  # 'needs two workers' no extractor read is a number left over too
         nouns = "|".join(re.escape(n) for n in facts.capacities)
         facts.unused += work.quotes(m.span() for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})"))
     return facts
+
+
+def _names_a_task(work: Work, facts: Facts, m: re.Match[str]) -> bool:
+    """Whether the clause of an ordering match names a task ('once job 2 is done', 'after the ceiling is
+    painted' with a task 'Ceiling coat'), not a general rule ('once all its predecessors are finished')."""
+    a, b = work.clause(m.start(), m.end())
+    clause = work.text[a:b]
+    if re.search(JOB_REF, clause) or any(work.is_capital(a + w.start()) and a + w.start() > a + 1
+                                         for w in re.finditer(r"\b[a-z]\d*\b", clause)):
+        return True
+    words = {singular(w) for name in facts.names.values() for w in re.findall(r"[^\W\d_]{3,}", name.lower())
+             if not re.fullmatch(rf"{JOB_NOUN}|{MACHINE_NOUN}|the|and|for|with|from|new|old", w)}
+    return any(singular(w) in words for w in re.findall(r"[^\W\d_]{3,}", clause))
 
 
 def assemble_checked(facts: Facts, text: str = "") -> tuple[Problem | None, list[Question]]:

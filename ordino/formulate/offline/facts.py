@@ -41,12 +41,14 @@ class Facts:
     setup_pairs: dict[tuple[str, str | None], TimeVal] = field(default_factory=dict)  # (from, to or None: any)
     capacities: dict[str, int] = field(default_factory=dict)
     demands: dict[str, dict[str, int]] = field(default_factory=dict)
+    each_needs: dict[str, int] = field(default_factory=dict)  # resource -> what every task needs ('one crew each')
     objective: list[tuple[str, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # canonical id (J3, M2) -> the name the text gives it
     unused: list[str] = field(default_factory=list)
     unread_refs: list[tuple[str, str, str]] = field(default_factory=list)  # (job or machine, quote, clause)
     unread_orders: list[str] = field(default_factory=list)  # clauses ordering tasks that no extractor read
+    unread_named_orders: list[str] = field(default_factory=list)  # those of them that name a task
     ignore_unused: bool = False
 
     def add_job(self, name: str) -> None:

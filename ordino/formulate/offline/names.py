@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, Rewriting
+from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, Rewriting, singular
 from ordino.formulate.offline.units import UNIT_PATTERN
 
 _NOUN = rf"(?i:\b{JOB_NOUN})"
@@ -50,7 +50,8 @@ _NOT_ENTITY = re.compile(r"(?i)\b(?:it|which|that|this|these|each|every|all|ever
                          r"she|step|operation|op|stage|shift|day|week|any|either|some|so|in|what|which|how|when|where|who|why|of|for|"
                          r"on|at|to|if|then)\b|\d")
 _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
-                        r"(?P<n>(?:(?i:the)\s+)?[^\W\d_][^\W\d_'&-]*(?:[ ][^\W_][\w'&-]*|[ ]?[-'&][ ]?[^\W\d_]+){0,6})"
+                        r"(?P<n>(?:(?i:the)\s+)?(?:(?:Dr|Mr|Mrs|Ms|St|Mt|Prof)\.[ ])?"  # 'Dr. Osei's cards'
+                        r"[^\W\d_][^\W\d_'&-]*(?:[ ][^\W_][\w'&-]*|[ ]?[-'&][ ]?[^\W\d_]+){0,6})"
                         r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014][ \t])[ \t]*(?=[^\n]*\d)",
                         re.MULTILINE)
 """'- the bracket order: 50 minutes, due 9:30', 'Mugs - 1 hour, pickup 8:30': a job named at the start of its line."""
@@ -99,6 +100,7 @@ class Names:
                 rw.sub(pattern, keep + f"job {k}")
         for k, name in enumerate(self.machines, start=1):
             rw.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])", f"machine {k}", flags=re.IGNORECASE)
+        _short_references(rw, self.jobs)
 
     def restore(self) -> dict[str, str]:
         """Canonical id -> name as written (J3 -> 'C', M2 -> 'laminating')."""
@@ -136,23 +138,23 @@ def declared_names(text: str) -> Names:
         names.jobs = _entities(text)
         if names.jobs and all(n.isdigit() for n in names.jobs):
             names.jobs, names.numbered = [], True
+        elif names.jobs and len(_line_names(text)[0]) > len(names.jobs):  # one line per job says more
+            names.jobs = []
     if not names.numbered and (run := _LABEL_RUN.search(text)) is not None:  # 'A=3, B=1', 'test B 3 hours'
         found = [m.group("n") for m in re.finditer(_LABELLED, run.group(0))]
         if len(set(found)) == len(found) and not any(re.fullmatch(r"[JMR]\d*", n) for n in found) \
-                and set(names.jobs) < set(found) and names.declaration is None:
+                and set(names.jobs) < set(found) and names.declaration is None \
+                and len(found) >= len(_line_names(text)[0]):  # not a part of a block of named lines
             names.jobs = found
     if not names.jobs and not names.numbered:  # one line per job: 'R1 - 40 min, by 9:00'
         found = [m.group("n") for m in _LINE_LABEL.finditer(text)]
-        if len(found) >= 2 and len(set(found)) == len(found) and not any(re.fullmatch(r"[JM]\d*", n) for n in found):
+        if len(found) >= 2 and len(set(found)) == len(found) and not any(re.fullmatch(r"[JM]\d*", n) for n in found) \
+                and len(found) >= len(_line_names(text)[0]):
             names.jobs = found
     if not names.jobs and not names.numbered:  # 'phone stand batch - 150 min', '- the shelf panels: 40 minutes'
-        lines = _line_block([m for m in _LINE_NAME.finditer(text) if not _KEY_WORDS.search(m.group("n"))
-                             and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|[a-z]",
-                                                  m.group("n"))], text)
-        found = [_bare(m.group("n")) for m in lines]
-        if len(found) >= 2 and len(set(found)) == len(found) and all(found):
-            names.jobs = found
-            names.name_spans = [m.span("n") for m in lines]
+        found, spans = _line_names(text)
+        if len(found) >= 2:
+            names.jobs, names.name_spans = found, spans
     if not names.jobs and not names.numbered and (run := _NAMED_TIMES.search(text)) is not None:
         items = list(_NAMED_TIME.finditer(text, *run.span()))  # 'bracket 45 min, gear housing 130 min, ...'
         found = [_bare(m.group("n")) for m in items]
@@ -189,6 +191,53 @@ def _entities(text: str) -> list[str]:
         if name not in found:
             found.append(name)
     return found if len(found) >= 2 else []
+
+
+_ORDER_CLAUSE = re.compile(r"(?i)\b(?:after|once|following|before|until|till|when|precede[sd]?|requires?|"
+                           r"depends?\s+on|waits?\s+for|not\s+before)\b[^.;:\n]*")
+_COMMON = {"the", "and", "of", "out", "for", "with", "from", "into", "on", "in", "off", "up", "job", "task", "order",
+           "new", "old", "first", "second", "final", "last", "all", "our", "a", "an", "to", "at", "by"}
+
+
+def _short_references(rw: Rewriting, jobs: list[str]) -> None:
+    """In clauses that order tasks ('after demolition', 'once electrical, plumbing and HVAC are all finished'),
+    a word that belongs to one job's name only stands for that job (any case, also in the plural); a word two
+    names share stays as written, so the clause is asked about, never guessed."""
+    if len(jobs) < 2 or not any(" " in n or n[:1].isupper() for n in jobs):
+        return
+    owners: dict[str, set[int]] = {}
+    for k, name in enumerate(jobs, start=1):
+        for word in re.findall(r"[^\W\d_][\w'-]*", name.lower()):
+            if len(word) >= 3 and word not in _COMMON:
+                owners.setdefault(singular(word), set()).add(k)
+    alias = {w: ks.pop() for w, ks in owners.items() if len(ks) == 1}
+    if not alias:
+        return
+    word = re.compile(r"(?i)(?<![\w-])(?:the\s+)?([^\W\d_][\w'-]*)(?![\w-])")
+    for clause in reversed(list(_ORDER_CLAUSE.finditer(rw.text))):
+        for m in reversed(list(word.finditer(rw.text, clause.start(), clause.end()))):
+            k = alias.get(singular(m.group(1).lower()))
+            if k is not None:
+                end = m.end()
+                name_words = re.findall(r"[\w']+", jobs[k - 1].lower())
+                here = name_words.index(m.group(1).lower()) if m.group(1).lower() in name_words else len(name_words)
+                for n in range(len(name_words) - here - 1, 0, -1):  # 'electrical rough-in': the name's next words
+                    tail = "".join(rf"[ -]+{re.escape(w)}" for w in name_words[here + 1:here + 1 + n])
+                    if (more := re.compile(tail + r"\b", re.IGNORECASE).match(rw.text, end)) is not None:
+                        end = more.end()
+                        break
+                rw.splice(m.start(), end, f"job {k}")
+
+
+def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The names of the longest block of lines that each begin with a name (all different), and their spans."""
+    lines = _line_block([m for m in _LINE_NAME.finditer(text) if not _KEY_WORDS.search(m.group("n"))
+                         and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|[a-z]",
+                                              m.group("n"))], text)
+    found = [_bare(m.group("n")) for m in lines]
+    if len(set(found)) < len(found) or not all(found):
+        return [], []
+    return found, [m.span("n") for m in lines]
 
 
 def _line_block(lines: list[re.Match[str]], text: str) -> list[re.Match[str]]:

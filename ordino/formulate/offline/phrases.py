@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.goal import goal_term
 from ordino.formulate.offline.text import COUNT, JOB_NOUN, MACHINE_NOUN, MACHINE_NOUNS, Work, count_value, unit_of
 from ordino.formulate.offline.units import UNIT_PATTERN
 
@@ -112,10 +113,13 @@ def read_objective(work: Work, facts: Facts) -> None:
     if facts.objective:  # read from the three-field notation
         return
     seen: list[str] = []
+    if not found and (term := goal_term(work.text)) is not None:  # no fixed phrase: what the goal measures
+        found.append((0, term))
     for start, term in sorted(found):
         if term == "total_lateness":  # tardiness when early jobs count zero; else it is not a term we have
             if not _EARLY_IS_ZERO.search(work.original):
-                facts.unused.append(work.quote(start, start + len("total lateness")))
+                facts.unused.append(work.quote(start, start + len("total lateness")) if start else
+                                    "a sum of lateness where early jobs are not said to count zero")
                 continue
             term = "total_tardiness"
         if term not in seen:
@@ -209,10 +213,13 @@ def read_counts(work: Work, facts: Facts) -> None:
             for n in names:
                 facts.add_job(n.upper())
             work.consume(m.start(), m.end())
-    for m in work.take(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{JOB_NOUN}\b(?![ ]*#?[ ]*\d)"
-                       r"(?![ ]+[a-z]\d*(?:[:,]|\s|$))"
-                       r"(?!\s+(?:per\b|at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"):  # 'one job at a time'
-        if facts.n_jobs is None and m.group(1) not in ("a", "an", "single", "a single"):
+    for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{JOB_NOUN}\b(?![ ]*#?[ ]*\d)"
+                                r"(?![ ]+[a-z]\d*(?:[:,]|\s|$))"
+                                r"(?!\s+(?:per\b|at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))")):
+        if m.group(1) in ("a", "an", "single", "a single"):  # 'a task is done by one crew': not a count, left
+            continue
+        work.consume(*m.span())
+        if facts.n_jobs is None:
             facts.n_jobs = count_value(m.group(1))
     for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})(?:[ ]+|-)"
                                 r"(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"

@@ -92,7 +92,7 @@ def read_precedences(work: Work, facts: Facts) -> None:
                 continue  # words between a far subject and its verb may have been read already
             a = _names(work, m, "a")
             b = _names(work, m, "b")
-            if not a or not b:
+            if not a or not b or set(a) & set(b):  # 'job 4 ... once job 4 is done': misread, left for a question
                 continue
             for first in a:
                 for then in b:

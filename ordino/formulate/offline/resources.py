@@ -103,6 +103,29 @@ def read_capacities(work: Work, facts: Facts) -> None:
                 continue  # the first statement of a capacity wins; later 'with 2 carpenters' are demands
             facts.capacities[noun] = count_value(m.group("n"))
             work.consume(m.start(), m.end())
+    _read_each_needs(work, facts)
+
+
+def _read_each_needs(work: Work, facts: Facts) -> None:
+    """'a task is done by one crew', 'one crane per task': what every task needs of a resource; the resource's
+    capacity is then the count written before its plural elsewhere ('our two painters')."""
+    each = rf"(?:a|each|every|any|one)\s+(?:single\s+)?(?:{JOB_NOUN})"
+    for m in list(work.finditer(
+            rf"\b{each}\s+(?:is\s+(?:done|handled|worked(?:\s+on)?|carried\s+out|performed|staffed)\s+by|needs|uses|"
+            rf"requires|takes|occupies|gets)\s+(?:exactly\s+|just\s+|only\s+)?(?P<n>{COUNT})\s+(?P<r>[a-z]+)\b|"
+            rf"(?P<n2>{COUNT})\s+(?P<r2>[a-z]+)\s+(?:per|for\s+each|for\s+every|on\s+each)\s+(?:{JOB_NOUN})\b")):
+        resource = singular(m.group("r") or m.group("r2"))
+        if resource in _NOT_RESOURCE:
+            continue
+        if resource not in facts.capacities:
+            plural = rf"\b(?P<n>{COUNT})\s+{re.escape(resource)}(?:s|es)\b"
+            said = [c for c in work.finditer(plural) if c.group("n") not in ("a", "an", "single", "a single")]
+            if len(said) != 1:
+                continue
+            facts.capacities[resource] = count_value(said[0].group("n"))
+            work.consume(*said[0].span())
+        facts.each_needs[resource] = count_value(m.group("n") or m.group("n2"))
+        work.consume(*m.span())
 
 
 def read_demands(work: Work, facts: Facts) -> None:

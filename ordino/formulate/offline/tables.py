@@ -152,6 +152,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         name = f"J{rows + 1}"
         row: list[TimeVal] = []
         routes: dict[str, list[list[tuple[str, TimeVal]]]] = {}
+        preds: list[str] = []  # kept only when the whole row is read
         ok = True
         for cell, role in zip(cells, cells_roles, strict=True):
             if role == "label":
@@ -164,19 +165,15 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                     ok = False
                 routes[name] = ops
             elif role == "preds":
-                for p in re.findall(r"[a-z]\w*", cell):
-                    if p not in ("none", "na", "n"):
-                        facts.precedences.append(Precedence(p.upper() if not p[1:].isdigit() or p[0] != "j"
-                                                            else f"J{int(p[1:])}", "?"))
+                preds += [p.upper() if not p[1:].isdigit() or p[0] != "j" else f"J{int(p[1:])}"
+                          for p in re.findall(r"[a-z]\w*", cell) if p not in ("none", "na", "n")]
             elif not re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell):
                 ok = False
         if not ok:
             break
         facts.add_job(name)
         facts.routes.update(routes)
-        for p in facts.precedences:
-            if p.then == "?":
-                p.then = name
+        facts.precedences += [Precedence(p, name) for p in preds]
         for cell, role in zip(cells, cells_roles, strict=True):
             if role in ("label", "preds", "route", "note"):
                 continue

@@ -1,0 +1,75 @@
+"""The objective of a goal sentence read by what it measures, when no fixed phrase named it.
+
+A goal word ('minimise', 'lowest', 'fewest', 'cheapest', ...) opens a window (the rest of its sentence, and the
+next sentence when it goes on with 'i.e.', 'that is' or a colon); in it, cues of four kinds decide the term:
+what is measured (lateness, finish times, the whole job), how it is summed up (a sum, a count, the largest), and
+whether weights scale it. 'the lowest total number of minutes late' is a sum of tardiness, 'the number of jobs
+that finish after their due time' a count of late jobs, 'the sum over all batches of (weight x the time the batch
+comes out of the oven)' a weighted sum of completion times, 'the fewest days we can finish the whole job in' the
+makespan. A window with no measure, or with two that disagree, names nothing (the question stays).
+"""
+
+from __future__ import annotations
+
+import re
+
+_GOAL = re.compile(r"\b(?:minimi[sz](?:e|ing)|minimum|lowest|smallest|least|fewest|shortest|cheapest|quickest|"
+                   r"earliest|as (?:few|little|short|small|early|soon) as|keep\b[^.?!\n]{0,40}\b(?:down|low)|"
+                   r"reduce|cut down)\b")
+_END = re.compile(r"[.?!;\n]")
+_GOES_ON = re.compile(r"\s*(?:i\.e\.|ie\b|that is\b|meaning\b|namely\b|:)")
+
+_WEIGHT = re.compile(r"\b(?:weights?|weighted|priorit(?:y|ies)|importance)\b")
+_LATE = re.compile(r"\b(?:late(?:ness)?|tard\w*|overdue|delay(?:s|ed)?)\b|\b(?:after|past|beyond|miss(?:es|ed)?)\s+"
+                   r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:due|deadline|pickup|pick-up|promised|target)")
+_TIME_LATE = re.compile(r"\b(?:minutes?|hours?|days?|time|weeks?)\s+(?:\w+\s+)?late\b|\blateness\b|\btard\w*\b")
+_COUNT = re.compile(r"\b(?:number|count|how many|fewest|as few)\b(?!\s+of\s+(?:minutes|hours|days|weeks|time))")
+_MAX = re.compile(r"\b(?:max(?:imum)?|largest|worst|biggest|longest)\b")
+_SUM = re.compile(r"\b(?:sum|total|average|mean|added up|summed|across|over all|all together|altogether|combined)\b")
+_FINISH = re.compile(r"\b(?:finish(?:ed|es|ing)?|completion|complete[sd]?|comes? out|come off|done|ready|"
+                     r"turnaround|flow\s*times?|end(?:s|ed)?|leaves?|delivered)\b")
+_WHOLE = re.compile(r"\b(?:whole|entire|everything|project|last (?:job|task|order|batch|one|activity)|how long)\b")
+_ALL = re.compile(r"\ball (?:the |of the )?(?:jobs|tasks|orders|batches|work|activities)\b")
+
+
+def _windows(text: str) -> list[str]:
+    """The text from each goal word to the end of its sentence, with the next sentence when it goes on."""
+    out = []
+    for m in _GOAL.finditer(text):
+        end = _END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        if end is not None and (_GOES_ON.match(text, end.start() + 1) or text[end.start() - 4:end.start() + 1]
+                                in ("i.e.", " i.e.") or text[max(0, stop - 3):stop + 1] == "i.e."):
+            nxt = _END.search(text, stop + 1)
+            while nxt is not None and text[max(0, nxt.start() - 3):nxt.start() + 1] == "i.e.":
+                nxt = _END.search(text, nxt.end())
+            stop = nxt.start() if nxt else len(text)
+        out.append(text[m.start():stop])
+    return out
+
+
+def measured_term(window: str) -> str | None:
+    """The objective term one goal window measures, or None when it names none or is ambiguous."""
+    weighted = bool(_WEIGHT.search(window))
+    if _LATE.search(window):
+        if _COUNT.search(window) and not _TIME_LATE.search(window):
+            return "weighted_number_tardy" if weighted else "number_tardy"
+        if _MAX.search(window) and not _SUM.search(window):
+            return None if weighted else "maximum_lateness"
+        if _SUM.search(window) or _TIME_LATE.search(window):
+            if not re.search(r"\btard|\b(?:minutes?|hours?|days?|weeks?|time)\s+(?:\w+\s+)?late\b", window):
+                return None if weighted else "total_lateness"  # a sum of lateness: tardiness only if early is zero
+            return "total_weighted_tardiness" if weighted else "total_tardiness"
+        return None
+    if _FINISH.search(window) and _SUM.search(window) and not _WHOLE.search(window):
+        return "total_weighted_completion_time" if weighted else "total_completion_time"
+    whole = _WHOLE.search(window) or _ALL.search(window) and _FINISH.search(window)
+    if whole and not weighted and not _SUM.search(window.replace("total time", "")):
+        return "makespan"
+    return None
+
+
+def goal_term(text: str) -> str | None:
+    """The one term the goal sentences of `text` agree on (lower-cased text), else None."""
+    terms = {t for w in _windows(text) if (t := measured_term(w)) is not None}
+    return terms.pop() if len(terms) == 1 else None
