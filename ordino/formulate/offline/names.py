@@ -216,9 +216,9 @@ def _short_references(rw: Rewriting, jobs: list[str]) -> None:
     word = re.compile(r"(?i)(?<![\w-])(?:the\s+)?([^\W\d_][\w'-]*)(?![\w-])")
     for clause in reversed(list(_ORDER_CLAUSE.finditer(rw.text))):
         for m in reversed(list(word.finditer(rw.text, clause.start(), clause.end()))):
-            k = alias.get(singular(m.group(1).lower()))
-            if k is not None:
-                end = m.end()
+            owner = alias.get(singular(m.group(1).lower()))
+            if owner is not None:
+                k, end = owner, m.end()
                 name_words = re.findall(r"[\w']+", jobs[k - 1].lower())
                 here = name_words.index(m.group(1).lower()) if m.group(1).lower() in name_words else len(name_words)
                 for n in range(len(name_words) - here - 1, 0, -1):  # 'electrical rough-in': the name's next words

@@ -113,8 +113,8 @@ def read_objective(work: Work, facts: Facts) -> None:
     if facts.objective:  # read from the three-field notation
         return
     seen: list[str] = []
-    if not found and (term := goal_term(work.text)) is not None:  # no fixed phrase: what the goal measures
-        found.append((0, term))
+    if not found and (measured := goal_term(work.text)) is not None:  # no fixed phrase: what the goal measures
+        found.append((0, measured))
     for start, term in sorted(found):
         if term == "total_lateness":  # tardiness when early jobs count zero; else it is not a term we have
             if not _EARLY_IS_ZERO.search(work.original):
