@@ -787,3 +787,29 @@ def test_a_table_row_left_unread_leaves_no_half_read_precedence():
     from ordino.formulate.offline.extract import read_facts
     facts = read_facts("task duration after\nA 3 -\nB 2 A\nC lots B\nMinimise makespan.")
     assert all(p.then != "?" and p.first != "?" for p in facts.precedences)
+
+
+@pytest.mark.parametrize("text", [
+    "Flow shop, 3 jobs, minimise makespan.\nM1: J1=4 J2=3 J3=6\nM2: J1=5 J2=2 J3=4\nM3: J1=3 J2=6 J3=2",
+    "Flow shop, minimise makespan.\nJob 1: 4 / 5 / 3\nJob 2: 3 / 2 / 6\nJob 3: 6 / 4 / 2",
+    "The jobs all go through cutting, then pressing, then packing. Minimise the makespan.\n"
+    "- job 1: 4 / 5 / 3\n- job 2: 3 / 2 / 6\n- job 3: 6 / 4 / 2",
+])
+def test_times_keyed_by_job_or_split_by_slashes(text: str):
+    _, best = solved(text)
+    assert best == flow_shop([(4, 5, 3), (3, 2, 6), (6, 4, 2)], max)
+
+
+def test_a_machine_line_missing_a_job_is_asked_and_key_value_rows_keep_their_letters():
+    assert asked("Flow shop, 3 jobs, minimise makespan.\nM1: J1=4 J2=3 J3=6\nM2: J1=5 J3=4\nM3: J1=3 J2=6 J3=2")
+    problem, best = solved("One machine, 3 jobs.\nJ1: p=4 r=0 d=8\nJ2: p=2 r=3 d=7\nJ3: p=6 r=1 d=15\n"
+                           "Minimise the maximum lateness.")
+    assert [(t.release, t.due) for t in problem.tasks] == [(0, 8), (3, 7), (1, 15)]  # 'r=0 d=8' is not '0 days'
+    lateness = []
+    for order in itertools.permutations([(4, 0, 8), (2, 3, 7), (6, 1, 15)]):
+        t, worst = 0, None
+        for p, r, d in order:
+            t = max(t, r) + p
+            worst = t - d if worst is None else max(worst, t - d)
+        lateness.append(worst)
+    assert best == min(lateness) == -1

@@ -139,7 +139,9 @@ KINDS: list[tuple[str, str]] = [
     (r"flow[\s-]*shop|pfsp|(?:each|every|all) (?:of the )?(?:jobs?|orders?|products?|parts?) (?:go(?:es)? through|"
      r"visits?|passes? through|(?:is|are) processed on|runs? on|must go through)\s*(?:the\s+)?(?:machines|stages|"
      r"all|both|each)|same (?:order|sequence|route) of machines|in the same order|same (?:\w+\s+)?(?:order|sequence) "
-     r"(?:at|on|through) (?:all|every|each|both)", "flow_shop"),
+     r"(?:at|on|through) (?:all|every|each|both)|"
+     rf"\b{JOB_NOUN}\s+(?:all\s+)?(?:go(?:es)?|pass(?:es)?|move[s]?|run[s]?)\s+through\b[^.\n]{{0,60}}\bthen\b",
+     "flow_shop"),
     (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine|(?:machines|ovens|lathes|presses|lines|"
      r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b",
      "parallel_machines"),

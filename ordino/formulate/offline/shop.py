@@ -21,7 +21,7 @@ from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
          rf"(?P<t2>{TIME})\s*(?:on|at|@|of|in)\s*(?:the\s+)?(?P<m2>{MACHINE_REF})")
-_LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s+)?{UNIT_PATTERN}\)?)?"
+_LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s|/)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s+)?{UNIT_PATTERN}\)?)?"
 
 
 def read_routes(work: Work, facts: Facts) -> None:
@@ -88,8 +88,9 @@ def _labelled_lists(work: Work, label: str, name_of: Callable[[str], str]) -> di
 _ROW_ATTR = rf"(?P<a>d|due|r|release|w|weight|dl|deadline)\s*[=:]?\s*(?P<v>-?\d+(?:\.\d+)?(?:\s*{UNIT_PATTERN})?)\b"
 _ROW_ATTRS = {"d": "due", "due": "due", "r": "release", "release": "release", "w": "weight", "weight": "weight",
               "dl": "deadline", "deadline": "deadline"}
-_ROW = re.compile(rf"(?P<name>{JOB_REF})\s*(?::|=|\btimes?\b:?|\bp\b:?)?\s*(?P<l>\(?\s*{TIME}(?:\s*(?:,|\s)\s*{TIME})+"
-                  rf"\s*\)?)(?P<attrs>(?:\s*,?\s*{_ROW_ATTR.replace('?P<a>', '').replace('?P<v>', '')})*)\s*"
+_ROW = re.compile(rf"(?P<name>{JOB_REF})\s*(?::|=|\btimes?\b:?|\bp\b:?)?\s*"
+                  rf"(?P<l>\(?\s*{TIME}(?:\s*(?:,|\s|/)\s*{TIME})+\s*\)?)"
+                  rf"(?P<attrs>(?:\s*,?\s*{_ROW_ATTR.replace('?P<a>', '').replace('?P<v>', '')})*)\s*"
                   r"(?=$|[\n;|/]|\.\s|\.$)", re.M)
 """A job's row of times on the machines in order, with its attributes: 'J1 3,2,4', 'J1: 2,3 d6', 'J1 (4,2) r=0'."""
 
@@ -115,6 +116,7 @@ def read_rows(work: Work, facts: Facts) -> None:
         facts.matrix = [rows[n] for n in rows]
         facts.notes.append("rows of times read as one job per row, one machine per column")
     cols = _labelled_lists(work, rf"(?:^[ \t]*|on\s+)(?P<name>{MACHINE_REF})\s*(?::|=|(?=[ \t]+\d))", machine_name)
+    cols = cols or _keyed_columns(work, facts)
     cols = cols or _labelled_lists(work, r"(?<![a-z])p_?\{?(?P<name>\d)\}?_?j?\s*[:=]|"  # 'p1j = 3, 7', 'p(M1) = 4'
                                    r"(?<![a-z])p\s*\(\s*(?:m|machine\s*)(?P<name2>\d)\s*\)\s*[:=]", lambda k: f"M{k}")
     if cols and facts.matrix is None:
@@ -124,3 +126,22 @@ def read_rows(work: Work, facts: Facts) -> None:
             facts.matrix = [[cols[c][j] for c in names] for j in range(lengths.pop())]
             facts.matrix_machines = names
             work.take(rf"(?m)^[ \t|]*machines?[ \t|]+{JOB_REF}(?:[ \t|]+{JOB_REF})+[ \t|]*$")  # the jobs' header
+
+
+_KEYED = re.compile(rf"^[ \t*-]*(?P<m>{MACHINE_REF})\s*[:=-]\s*(?P<l>(?:{JOB_REF}\s*[:=]\s*{TIME}[ \t,;]*)+)$", re.M)
+
+
+def _keyed_columns(work: Work, facts: Facts) -> dict[str, list]:
+    """Lines of one machine's times keyed by job ('M1: J1=4 J2=3 J3=6'), when every line keys the same jobs in
+    the same order (a job missing on one machine is left unread, so it is asked)."""
+    found = [m for m in _KEYED.finditer(work.text) if not BLANK_IN(work, m)]
+    keyed = [[(job_name(j), time_values(t)[0]) for j, t in re.findall(rf"({JOB_REF})\s*[:=]\s*({TIME})", m.group("l"))]
+             for m in found]
+    if len(found) < 2 or len({tuple(j for j, _ in row) for row in keyed}) != 1:
+        return {}
+    for job, _ in keyed[0]:
+        facts.add_job(job)
+    for m in found:
+        work.consume(m.start(), m.end())
+    return {machine_name(m.group("m")): [t for _, t in row] for m, row in zip(found, keyed, strict=True)}
+

@@ -28,7 +28,7 @@ COUNT = r"(?:(?<!\d)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 COUNT_WORD = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\b"
 """A count written in words (a count in digits is a number: `NUM`)."""
 JOB_NOUN = r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?|boards?|garments?)"
-JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+(?![ijkn]\b)[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
+JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+(?![ijkn]\b)(?!m\d)[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
 MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
 FORMULA = r"\b(?:max|min)\s*\(\s*0\s*,[^)]{1,40}\)"
 """A definition's formula ('T_j = max(0, C_j - d_j)'): its numbers are not data."""

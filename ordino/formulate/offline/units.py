@@ -16,7 +16,7 @@ UNIT_WORDS = {
     "d": "day", "day": "day", "days": "day",
     "week": "week", "weeks": "week", "wk": "week",
 }
-UNIT_PATTERN = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wk|h|s|d|m)\b"
+UNIT_PATTERN = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wk|h|s|d|m)\b(?!\s*[=:]\s*[-\d])"
 
 
 @dataclass(frozen=True)
