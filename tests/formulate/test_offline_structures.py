@@ -813,3 +813,41 @@ def test_a_machine_line_missing_a_job_is_asked_and_key_value_rows_keep_their_let
             worst = t - d if worst is None else max(worst, t - d)
         lateness.append(worst)
     assert best == min(lateness) == -1
+
+
+def test_a_csv_table_with_an_id_column_on_identical_lines():
+    text = ("We have 2 identical packing lines; an order stays on one line. Minimise the makespan.\n\n"
+            "order_id,pack_minutes\nORD-7,30\nORD-8,20\nORD-9,25\nORD-10,15\n")
+    problem, best = solved(text)
+    times = [30, 20, 25, 15]
+    assert best == min(max(sum(t for t, side in zip(times, sides, strict=True) if side == k) for k in (0, 1))
+                       for sides in itertools.product((0, 1), repeat=4))  # 45
+    assert [t.id for t in problem.tasks] == ["ORD-7", "ORD-8", "ORD-9", "ORD-10"]
+
+
+def test_semicolon_rows_under_a_label_and_the_one_resource_s_demand_column():
+    text = ("RCPSP, 1 renewable resource, cap=3. Min makespan.\nact: dur; demand; preds\n"
+            "A: 2; 2; -\nB: 3; 2; A\nC: 1; 1; A\nD: 2; 3; B,C\n")
+    problem, best = solved(text)
+    assert best == 7  # A 0-2; B 2-5 beside C 2-3 (2 + 1 <= 3); D 5-7
+    assert [t.id for t in problem.tasks] == ["A", "B", "C", "D"]
+
+
+def test_a_numbered_table_keeps_its_descriptions_as_names_and_reads_number_predecessors():
+    text = ("We have 2 electricians and 1 scissor lift. Minimise total project duration in days.\n\n"
+            "| ID | Activity | Days | Electricians | Scissor lifts | Predecessors |\n"
+            "|----|----------|------|--------------|---------------|--------------|\n"
+            "| 1 | Site survey | 1 | 1 | 0 | - |\n| 2 | Cable trays, east | 3 | 1 | 1 | 1 |\n"
+            "| 3 | Cable trays, west | 2 | 1 | 1 | 1 |\n| 4 | Test | 1 | 2 | 0 | 2, 3 |\n")
+    problem, best = solved(text)
+    assert best == 7  # one lift: the trays one after the other (1 + 3 + 2), then the test
+    assert [t.id for t in problem.tasks] == ["Site survey", "Cable trays, east", "Cable trays, west", "Test"]
+
+
+def test_a_flexible_table_with_named_machine_columns_and_an_example_in_brackets():
+    text = ("Each operation runs on one machine that has a time ('-': cannot). Operations in order (Op 1, Op 2, ...). "
+            "Minimise the makespan.\n\n| Job | Op | CNC-1 | Manual mill |\n|---|---|---|---|\n"
+            "| J1 | 1 | 3 | 5 |\n| J1 | 2 | - | 2 |\n| J2 | 1 | 4 | - |\n| J2 | 2 | 2 | 3 |\n")
+    problem, best = solved(text)
+    assert best == 7  # J1: mill 0-5, mill 5-7; J2: CNC 0-4, CNC 4-6
+    assert {r.id for r in problem.resources} == {"CNC-1", "Manual mill"}

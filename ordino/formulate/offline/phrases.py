@@ -6,7 +6,16 @@ import re
 
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.goal import goal_term
-from ordino.formulate.offline.text import COUNT, JOB_NOUN, MACHINE_NOUN, MACHINE_NOUNS, Work, count_value, unit_of
+from ordino.formulate.offline.text import (
+    BLANK,
+    COUNT,
+    JOB_NOUN,
+    MACHINE_NOUN,
+    MACHINE_NOUNS,
+    Work,
+    count_value,
+    unit_of,
+)
 from ordino.formulate.offline.units import UNIT_PATTERN
 
 _W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|ies)|importance))"
@@ -175,6 +184,12 @@ def read_restatements(work: Work, facts: Facts) -> None:
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
     if bounds:  # 'a job that would overlap the breakdown has to wait until t=5'
         work.take(rf"\b(?:until|till|after|before|from|at|by)\s+(?:t\s*=\s*|time\s+)?(?:{bounds})\b(?!\s*[-/.\d])")
+    # an example in brackets: '(op 1, then op 2, ...)'
+    work.take(r"\((?:e\.g\.,?\s*|for example,?\s*|say,?\s*)?[^()\n]{0,60}(?:\.\.\.|\u2026|\betc\b\.?)\s*\)")
+    if facts.capacities:  # '1 renewable resource' where one resource is known: a count that restates it
+        for m in work.take(rf"\b({COUNT})\s+(?:renewable\s+)?(?:resources?\b|resource\s+types?\b|{BLANK})"):
+            if m.group(1) not in ("a", "an") and count_value(m.group(1)) != len(facts.capacities):
+                facts.unused.append(work.quote(*m.span()))
     for noun, cap in facts.capacities.items():
         for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+(\d+)\s+{re.escape(noun)}"):
             if int(m.group(1)) != cap:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.facts import Facts, Precedence
-from ordino.formulate.offline.text import BLANK, JOB_REF, NUM, Work, job_name, machine_name, time_values
+from ordino.formulate.offline.text import BLANK, JOB_REF, NUM, Work, job_name, machine_name, singular, time_values
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 HEADER_WORDS: list[tuple[str, str]] = [
     (r"job|jobs|id|task|tasks|name|order|activity|act|#|no\.?|nr|item|part|product|j|lot|batch|piece|load|run|"
-     r"garment|board|sample|test|print|step_name", "label"),
+     r"garment|board|sample|test|print|step_name|\w+_id|code|ref", "label"),
     (r"p|pj|p_j|proc|processing|processing_time|duration|dur|time|pt|length|days|hours|minutes|mins|hrs", "p"),
     (r"d|dj|d_j|due|due_date|duedate|dd|due_time", "due"),
     (r"r|rj|r_j|release|release_date|ready|ready_time|arrival", "release"),
@@ -19,6 +19,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"setup|set-up|setup_time|changeover", "setup"),
     (r"m\d+|machine_?\d+", "machine"),
     (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows|wait|waits|wait_for", "preds"),
+    (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand", "res:?"),
     (r"op|operation|step_no|op_no|seq", "op"),
     (r"route|routing|operations|ops|path", "route"),
     (r"eligible|options?|alternatives?|choices?", "alts"),
@@ -31,12 +32,16 @@ _PHRASES = [(r"due dates?", "due_date"), (r"processing times?", "processing_time
             (r"depends on", "depends_on"), (r"\((?:in\s+)?" + UNIT_PATTERN + r"\)", "")]
 
 
-def _cells(line: str, commas: bool = True) -> list[str]:
+def _cells(line: str, commas: bool = True, semicolons: bool = True) -> list[str]:
     """Cells split by '|', else by ',' (CSV), else by white space (a ', ' inside a cell keeps it whole)."""
     line = line.strip().strip("|").strip()
     line = re.sub(r"^[-*+]\s+", "", line)
     if "|" in line:
         return [c.strip() for c in line.split("|")]
+    if semicolons and ";" in line:  # 'act: dur; demand; preds' and 'A: 3; 2; -': the label, then cells split by ';'
+        head = re.match(r"([^:;]+?)\s*:\s*", line)
+        cells = [c.strip() for c in line[head.end() if head else 0:].split(";")]
+        return [head.group(1), *cells] if head else cells
     if commas and "," in line:
         return [c.strip() for c in line.split(",")]
     line = re.sub(r"\s*,\s*", ",", line)
@@ -62,8 +67,15 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
         c = c.strip(" :").replace(" ", "_")
         role = next((r for p, r in HEADER_WORDS if re.fullmatch(p, c)), None)
         if role is None and "_" in c:  # 'proc time', 'must wait for': the roles its words agree on
-            found = {word_role for w in c.split("_") if (word_role := role_of(w)) not in (None, "label")}
-            role = found.pop() if len(found) == 1 else None
+            roles_of = [role_of(w) for w in c.split("_")]
+            found = {r for r in roles_of if r not in (None, "label")}
+            role = found.pop() if len(found) == 1 else "label" if set(roles_of) == {"label"} else None
+            if role is None and (noun := next((w for w in c.split("_")[::-1] if singular(w) in resources), None)):
+                role = "res:" + singular(noun)  # 'scissor lifts' when the lifts are a resource
+        if role == "res:?":  # 'demand' of the one resource there is
+            role = f"res:{next(iter(resources))}" if len(resources) == 1 else None
+            if role is None:
+                return None
         if role == "machine":
             digits = re.search(r"\d+", c)
             assert digits is not None  # the header matched m<digits> or machine<digits>
@@ -72,8 +84,9 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
             noun = c.rstrip("s")
             if noun in resources or c in resources:
                 role = "res:" + (noun if noun in resources else c)
-            elif re.fullmatch(r"[a-z][a-z-]{2,19}", c):
-                role = "station:" + c  # an unknown word: a named machine, if every other column is one too
+            elif re.fullmatch(r"[a-z][a-z-]{2,19}", c) or "|" in text and re.fullmatch(r"[a-z][a-z0-9_-]{1,24}", c):
+                # an unknown word: a named machine, if every other column is one too
+                role = "station:" + c.replace("_", " ")
             else:
                 return None
         roles.append(role)
@@ -81,8 +94,8 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
         first = roles.index("label")
         roles = [r if r != "label" or i == first else "note" for i, r in enumerate(roles)]
     stations = [r for r in roles if r.startswith("station:")]
-    if stations and (len(stations) < 2 or any(r not in ("label", "due", "release", "weight", "deadline", *stations)
-                                               for r in roles)):
+    allowed = ("label", "op", "due", "release", "weight", "deadline", *stations)
+    if stations and (len(stations) < 2 or any(r not in allowed for r in roles)):
         return None
     if stations:
         roles = [f"machine:{r[8:]}" if r.startswith("station:") else r for r in roles]
@@ -128,6 +141,21 @@ def _as_written(role: str, line: str) -> str:
     return f"machine:{found.group(0)}" if found else role
 
 
+def _pred_name(ref: str, facts: Facts) -> str:
+    """The job a predecessor cell names: a number (of a numbered table), a declared name, or a label as is."""
+    if ref.isdigit():
+        return f"J{int(ref)}"
+    if ref[0] == "j" and ref[1:].isdigit():
+        return f"J{int(ref[1:])}"
+    return next((k for k, v in facts.names.items() if v.lower() == ref), ref.upper())
+
+
+def _cased(work: Work, offset: int, line: str, cell: str) -> str:
+    """A cell of a table's line as the user wrote it (capitals kept)."""
+    at = line.find(cell)
+    return work.cased[offset + at:offset + at + len(cell)] if at >= 0 else cell
+
+
 def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int, roles: list[str]) -> int:
     if "step" in roles or "op" in roles:
         return _route_rows(work, facts, lines, offsets, i, roles)
@@ -139,7 +167,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             used += 1
             continue
         raw = re.sub(JOB_REF, lambda m: job_name(m.group(0)), lines[k])
-        cells = _cells(raw, commas="," in lines[i])
+        cells = _cells(raw, commas="," in lines[i], semicolons=";" in lines[i])
         if not cells or BLANK in raw:
             break
         cells_roles = ["label", *roles] if "label" not in roles and len(cells) == len(roles) + 1 else roles
@@ -153,20 +181,23 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         row: list[TimeVal] = []
         routes: dict[str, list[list[tuple[str, TimeVal]]]] = {}
         preds: list[str] = []  # kept only when the whole row is read
+        note = None  # a description beside a numbered label ('1 | Site survey'): the task's name
         ok = True
         for cell, role in zip(cells, cells_roles, strict=True):
             if role == "label":
                 name = f"J{int(cell)}" if cell.isdigit() else cell.upper()
-            elif role == "note":
-                continue
             elif role == "route":
                 ops = [[(machine_name(m.group("m")), time_values(m.group("t"))[0])] for m in _ROUTE_PAIR.finditer(cell)]
                 if not ops or _ROUTE_PAIR.sub("", cell).strip(" ,;>-") != "":
                     ok = False
                 routes[name] = ops
-            elif role == "preds":
-                preds += [p.upper() if not p[1:].isdigit() or p[0] != "j" else f"J{int(p[1:])}"
-                          for p in re.findall(r"[a-z]\w*", cell) if p not in ("none", "na", "n")]
+            elif role == "preds":  # names, or the numbers of a numbered label column ('4, 5')
+                numbered = "label" in cells_roles and cells[cells_roles.index("label")].isdigit()
+                refs = [r.lower() for r in re.findall(r"[a-zA-Z]\w*|\d+", cell) if r.lower() not in ("none", "na", "n")]
+                ok = ok and (numbered or not any(r.isdigit() for r in refs))
+                preds += [_pred_name(r, facts) for r in refs]
+            elif role == "note":
+                note = cell
             elif not re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell):
                 ok = False
         if not ok:
@@ -174,6 +205,8 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         facts.add_job(name)
         facts.routes.update(routes)
         facts.precedences += [Precedence(p, name) for p in preds]
+        if note and re.fullmatch(r"J\d+", name) and name not in facts.names:
+            facts.names[name] = _cased(work, offsets[k], lines[k], note)
         for cell, role in zip(cells, cells_roles, strict=True):
             if role in ("label", "preds", "route", "note"):
                 continue
