@@ -851,3 +851,41 @@ def test_a_flexible_table_with_named_machine_columns_and_an_example_in_brackets(
     problem, best = solved(text)
     assert best == 7  # J1: mill 0-5, mill 5-7; J2: CNC 0-4, CNC 4-6
     assert {r.id for r in problem.resources} == {"CNC-1", "Manual mill"}
+
+
+def test_weights_keyed_by_a_word_of_each_name_and_a_clean_after_every_batch():
+    text = ("One kiln. Firing times: blue mugs 40 min, plates 20 min, tall vases 30 min.\n"
+            "After every batch we need 5 minutes to cool the kiln before the next batch goes in.\n"
+            "The shop gave each batch a priority weight: mugs 3, plates 1, vases 2.\n"
+            "Minimise the sum of weight x the time each batch comes out, in minutes.")
+    problem, best = solved(text)
+    p, w = [40, 20, 30], [3, 1, 2]
+    expected = None
+    for order in itertools.permutations(range(3)):
+        t, total = 0, 0
+        for k, j in enumerate(order):
+            t += p[j] + (5 if k else 0)  # the cooling comes between batches, not before the first
+            total += w[j] * t
+        expected = total if expected is None else min(expected, total)
+    assert best == expected
+    assert [t.id for t in problem.tasks] == ["blue mugs", "plates", "tall vases"]
+
+
+def test_pickup_times_on_the_clock_and_restatements_of_time_zero():
+    text = ("Print shop, one press, we start at 8:00. Every job is ready at t = 0.\n"
+            "- flyers: 60 min, customer picks up at 9:00\n- posters: 30 min, pickup 8:45\n"
+            "Minimise the total minutes late (early jobs count zero).")
+    problem, best = solved(text)
+    assert [t.due for t in problem.tasks] == [60, 45]
+    assert best == single_machine([60, 30], lambda ends: max(0, ends[0] - 60) + max(0, ends[1] - 45))  # 30
+    _, cmax = solved("Job shop, 2 jobs x 2 machines, minimise Cmax.\nJ1: M1(3) -> M2(2)\nJ2: M2(4) -> M1(1)")
+    assert cmax == 6  # J2 on M2 0-4 then M1 4-5; J1 on M1 0-3 then M2 4-6 (brute-forced over integer starts)
+
+
+def test_weights_the_objective_would_drop_are_asked_about():
+    text = ("One machine.\n| Job | Processing | Due | Weight |\n|---|---|---|---|\n| A | 3 | 2 | 4 |\n"
+            "| B | 2 | 2 | 1 |\nMinimise the total tardiness.")
+    questions = asked(text)
+    assert any("weights" in q and "total_weighted_tardiness" in q for q in questions)
+    _, best = solved(text.replace("total tardiness", "sum of weight \u00d7 tardiness"))
+    assert best == 4 * 1 + 1 * 3  # A first (weight 4): A ends 3 (1 late), B ends 5 (3 late)

@@ -81,6 +81,10 @@ def due_needed(facts: Facts) -> bool:
     return any(t in DUE_DATE_TERMS for t, _ in facts.objective)
 
 
+_WEIGHTED_FORM = {"total_tardiness": "total_weighted_tardiness", "total_completion_time":
+                  "total_weighted_completion_time", "number_tardy": "weighted_number_tardy"}
+
+
 def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     """The Problem as a dictionary (validated by the caller), its times in the scale `choose_scale` picks."""
     scale = choose_scale(facts.time_values(), facts.default_unit)
@@ -100,6 +104,12 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         raise Incomplete([Question(key="due", text=f"The objective needs due dates: give one per job "
                                    f"({', '.join(names)}).")])
     weighted = any("weighted" in term for term, _ in facts.objective)
+    plain = [term for term, _ in facts.objective if term in _WEIGHTED_FORM]
+    if plain and any(w.value != 1 for w in values["weight"].values()):  # weights read, and the objective drops them
+        form = _WEIGHTED_FORM[plain[0]]
+        raise Incomplete([Question(key="objective", text=f"The text gives weights, but the objective was read as "
+                                   f"{plain[0]}, which does not use them. Minimise {form} instead?",
+                                   choices=[form, plain[0]])])
     for attr, needed in (("due", due_needed(facts)), ("weight", weighted)):
         lacking = [n for n in names if n not in values[attr]]
         if needed and values[attr] and lacking:  # some jobs have one: the others' were left out, not zero

@@ -86,6 +86,15 @@ def read_indexed(work: Work, facts: Facts) -> None:
         for m in work.take(rf"\b(?:{keys})\s+(?:of|for)\s+(?P<j>{JOB_REF})\s*(?:is|=|:|\bare\b)\s*(?P<v>{TIME})"):
             value = time_values(m.group("v"))[0]
             facts.set_attr(job_name(m.group("j")), role, value)
+    pair = rf"{JOB_REF}\s*[=:-]?\s*{TIME}"
+    for role, keys in LIST_KEYS:  # 'a priority weight (...): job 1 2, job 2 5, job 3 3'
+        for m in list(work.finditer(rf"\b(?:{keys})\b{_FILLER.replace('{0,45}', '{0,60}')}:\s*(?P<l>{pair}(?:\s*[,;]\s*"
+                                    rf"(?:and\s+)?{pair})+)")):
+            if BLANK_IN(work, m):
+                continue
+            for j, v in re.findall(rf"({JOB_REF})\s*[=:-]?\s*({TIME})", m.group("l")):
+                facts.set_attr(job_name(j), role, time_values(v)[0])
+            work.consume(m.start(), m.end())
 
 
 def read_lists(work: Work, facts: Facts) -> None:
@@ -139,7 +148,8 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
     ("release", r"ready (?:right away|immediately|straight away|now)\s*(?:\(\s*(?:at\s+)?(?:time\s+|t\s*=\s*|hour\s+)?"
                 r"(?P<a>0)\s*(?:hours?|h|min(?:utes?)?)?\s*\))?"),
     ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?|(?:needs? to be |must be )?"
-            rf"(?:ready|out) by|needed by|wants? (?:it|them) (?:by|at|for)|pick\s*-?\s*up(?: at| by| time)?|"
+            rf"(?:ready|out) by|needed by|wants? (?:it|them) (?:by|at|for)|"
+            rf"(?:picks?|picked)\s*-?\s*up(?: at| by| time)?|"
             rf"collect(?:ion|ed)?(?: at| by)?|ship(?:s|ping)? (?:at|by))\s*"
             rf"(?:is|at|by|on|=|:|date|time|for|in)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"),
@@ -156,7 +166,7 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
     """(job name, start, end) for each stretch of text about one job: from its name to the next job name,
     the end of the line or the end of the sentence."""
     out = []
-    refs = list(work.finditer(JOB_REF))
+    refs = work.job_refs()
     for i, m in enumerate(refs):
         end = len(work.text)
         if i + 1 < len(refs):

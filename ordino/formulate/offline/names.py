@@ -200,9 +200,10 @@ _COMMON = {"the", "and", "of", "out", "for", "with", "from", "into", "on", "in",
 
 
 def _short_references(rw: Rewriting, jobs: list[str]) -> None:
-    """In clauses that order tasks ('after demolition', 'once electrical, plumbing and HVAC are all finished'),
-    a word that belongs to one job's name only stands for that job (any case, also in the plural); a word two
-    names share stays as written, so the clause is asked about, never guessed."""
+    """In clauses that order tasks ('after demolition', 'once electrical, plumbing and HVAC are all finished')
+    and in keyed lists ('weights: sourdough 2, rye 1'), a word that belongs to one job's name only stands for that
+    job (any case, also in the plural); a word two names share stays as written, so it is asked about, never
+    guessed."""
     if len(jobs) < 2 or not any(" " in n or n[:1].isupper() for n in jobs):
         return
     owners: dict[str, set[int]] = {}
@@ -214,19 +215,34 @@ def _short_references(rw: Rewriting, jobs: list[str]) -> None:
     if not alias:
         return
     word = re.compile(r"(?i)(?<![\w-])(?:the\s+)?([^\W\d_][\w'-]*)(?![\w-])")
-    for clause in reversed(list(_ORDER_CLAUSE.finditer(rw.text))):
-        for m in reversed(list(word.finditer(rw.text, clause.start(), clause.end()))):
+    keyed = re.compile(r"(?<=[:,;]) *(?:and +)?(?:the +)?[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)? *[=:-]? *\d")
+    places = [*_ORDER_CLAUSE.finditer(rw.text), *keyed.finditer(rw.text)]  # '..., rye 1, cinnamon rolls 4'
+    found: dict[int, tuple[int, int]] = {}  # start -> (end, job), read on the text as it stands
+    for place in places:
+        for m in word.finditer(rw.text, place.start(), place.end()):
             owner = alias.get(singular(m.group(1).lower()))
             if owner is not None:
-                k, end = owner, m.end()
-                name_words = re.findall(r"[\w']+", jobs[k - 1].lower())
-                here = name_words.index(m.group(1).lower()) if m.group(1).lower() in name_words else len(name_words)
-                for n in range(len(name_words) - here - 1, 0, -1):  # 'electrical rough-in': the name's next words
-                    tail = "".join(rf"[ -]+{re.escape(w)}" for w in name_words[here + 1:here + 1 + n])
-                    if (more := re.compile(tail + r"\b", re.IGNORECASE).match(rw.text, end)) is not None:
-                        end = more.end()
-                        break
-                rw.splice(m.start(), end, f"job {k}")
+                found.setdefault(m.start(), (_name_end(rw.text, m, jobs[owner - 1]), owner))
+    last = -1
+    spans = []
+    for a in sorted(found):  # 'cinnamon rolls': one mention, not two
+        if a >= last:
+            spans.append((a, *found[a]))
+            last = found[a][0]
+    for a, b, k in reversed(spans):
+        rw.splice(a, b, f"job {k}")
+
+
+def _name_end(text: str, m: re.Match[str], name: str) -> int:
+    """Where a mention that starts with one word of `name` ends: after the name's next words when they follow
+    ('electrical rough-in'), else after the word."""
+    words = re.findall(r"[\w']+", name.lower())
+    here = words.index(m.group(1).lower()) if m.group(1).lower() in words else len(words)
+    for n in range(len(words) - here - 1, 0, -1):
+        tail = "".join(rf"[ -]+{re.escape(w)}" for w in words[here + 1:here + 1 + n])
+        if (more := re.compile(tail + r"\b", re.IGNORECASE).match(text, m.end())) is not None:
+            return more.end()
+    return m.end()
 
 
 def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:

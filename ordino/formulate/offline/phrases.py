@@ -20,15 +20,16 @@ from ordino.formulate.offline.units import UNIT_PATTERN
 
 _W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|ies)|importance))"
 # order matters: the first pattern that matches a region consumes it
-_TIMES = r"\s*(?:x|\*|times|multiplied by)\s*"
+_TIMES = r"\s*(?:x|\*|\u00d7|\u00b7|times|multiplied by)\s*"
 OBJECTIVES: list[tuple[str, str]] = [
-    (rf"(?:weight|priority|importance|penalty){_TIMES}(?:the\s+)?(?:minutes|hours|days|time|units)?\s*(?:late|tardy|of "
-     r"(?:lateness|tardiness))|(?:minutes|hours|days) late\s*(?:x|\*|times)\s*(?:the\s+)?(?:weight|priority)",
+    (rf"(?:weight|priority|importance|penalty){_TIMES}(?:the\s+)?(?:minutes|hours|days|time|units)?\s*(?:late|tardy|"
+     r"tardiness|of (?:lateness|tardiness))|"
+     r"(?:minutes|hours|days) late\s*(?:x|\*|times)\s*(?:the\s+)?(?:weight|priority)",
      "total_weighted_tardiness"),
     (rf"(?:weight|priority|importance){_TIMES}(?:the\s+)?(?:finish|completion|end|ready)(?:ing)?\s*times?|"
      r"(?:finish|completion|end)(?:ing)?\s*times?\s*(?:x|\*|times)\s*(?:the\s+)?(?:weight|priority)",
      "total_weighted_completion_time"),
-    (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|sum of w\S*\s*t\S*|"
+    (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|sum of w_?j?\s*\*?\s*t_?j?\b|"
      r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*t_?j?\b", "total_weighted_tardiness"),
     (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
     (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*u_?j?\b", "weighted_number_tardy"),
@@ -39,8 +40,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|total lateness past|total (?:minutes|hours|days|time) (?:late|of lateness)"
      r"|(?:minutes|hours|days) late in total",
      "total_tardiness"),
-    (rf"{_W}\s+(?:number|count) of (?:late|tardy)|{_W}\s+(?:late|tardy) jobs|sum of (?:the )?(?:weights|priorities) "
-     r"of (?:the )?(?:late|tardy)", "weighted_number_tardy"),
+    (rf"{_W}\s+(?:(?:number|count) of|#|no\.)\s*(?:late|tardy)|{_W}\s+(?:late|tardy) jobs|"
+     r"sum of (?:the )?(?:weights|priorities) of (?:the )?(?:late|tardy)", "weighted_number_tardy"),
     (r"(?:number|count|how many|amount) of (?:late|tardy|delayed)|(?:late|tardy) jobs|jobs? (?:that are |being )?late"
      r"|(?:fewest|few|fewer|least) (?:late|tardy|jobs late|orders late)|orders? (?:are |being )?late"
      r"|(?:fewest|smallest|minimum|min|least|lowest) (?:possible )?number of\b[^.?;\n]{0,60}\blate\b"
@@ -51,7 +52,7 @@ OBJECTIVES: list[tuple[str, str]] = [
      "total_lateness"),
     (r"max(?:imum|imal)?\s+lateness|l_?max|largest lateness|worst lateness|lateness", "maximum_lateness"),
     (rf"{_W}\s+(?:sum of |total )?(?:completion|flow)\s*times?|total\s+{_W}\s+(?:completion|flow)|"
-     r"sum of w\S*\s*c\S*", "total_weighted_completion_time"),
+     r"sum of w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
     (r"(?:total|sum of|average|mean)\s+(?:the\s+)?(?:completion|flow|finish(?:ing)?)\s*times?|"
      r"completion times?|flow\s*times?", "total_completion_time"),
     (r"total earliness|earliness", "total_earliness"),
@@ -135,6 +136,9 @@ def read_objective(work: Work, facts: Facts) -> None:
             seen.append(term)
     if "total_weighted_tardiness" in seen and "total_tardiness" in seen:
         seen.remove("total_tardiness")
+    if len(seen) > 1 and (goal := goal_term(work.original.lower())) in seen:  # the one the goal sentence names
+        seen.remove(goal)
+        seen.insert(0, goal)
     facts.objective = [(t, 1) for t in seen[:1]] if seen else []
     if len(seen) > 1:
         facts.notes.append(f"several objectives named ({', '.join(seen)}); using the first: {seen[0]}")
@@ -174,11 +178,13 @@ def read_kind(work: Work, facts: Facts) -> None:
 def read_restatements(work: Work, facts: Facts) -> None:
     """Sentences that only restate what the model already says: 'everything is available at time 0', 'at no
     time can more than 4 workers be busy' (with 4 the workers' capacity)."""
-    work.take(r"\b(?:everything|everyone|both|all(?: (?:the )?\w+)?|each \w+)\s+(?:(?:is|are)\s+)?(?:here\s+and\s+)?"
+    work.take(r"\b(?:everything|everyone|both|all(?: (?:the )?\w+)?|each \w+|every \w+)\s+(?:(?:is|are)\s+)?"
+              r"(?:here\s+and\s+)?"
               r"(?:(?:available|ready|released|free|empty)\s+(?:and\s+ready\s+)?)?(?:(?:at|from)\s+(?:time\s+|t\s*=\s*|"
               r"hour\s+|minute\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h)\b)?(?!\s*[-:.,]?\s*\d)|now\b)|"
               r"\bt\s*=\s*0\s+is\s+now\b|\bt_?0\s*=\s*0\b|"
               r"\btimes?\s+(?:measured|counted)\s+from\s+(?:0|zero|the start)\b|"
+              r"\bstart\b[^.()\n]{0,30}\(\s*(?:t\s*=\s*|time\s+)0\s*\)|"
               r"(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
               re.MULTILINE)
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
@@ -231,7 +237,7 @@ def read_counts(work: Work, facts: Facts) -> None:
                 facts.add_job(n.upper())
             work.consume(m.start(), m.end())
     for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{JOB_NOUN}\b(?![ ]*#?[ ]*\d)"
-                                r"(?![ ]+[a-z]\d*(?:[:,]|\s|$))"
+                                r"(?![ ]+(?!x\s+\d)[a-z]\d*(?:[:,]|\s|$))"
                                 r"(?!\s+(?:per\b|at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))")):
         if m.group(1) in ("a", "an", "single", "a single"):  # 'a task is done by one crew': not a count, left
             continue

@@ -234,7 +234,10 @@ def read_setups(work: Work, facts: Facts) -> None:
                 rf"(?:a\s+)?(?:setup|set-up|changeover|cleaning)?\s*(?:time\s+)?(?:of\s+)?{_SPELL}")
     pattern3 = (rf"{_SPELL}\s+(?:of\s+)?(?:setup|set-up|changeover|change-over|cleaning)(?:\s+times?)?"
                 r"(?:\s+(?:is needed\s+)?between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks))?")
-    for p in (pattern, pattern2, pattern3):
+    pattern4 = (rf"\b(?:after|following)\s+(?:every|each)\s+(?:\w+\s+)?(?:{JOB_NOUN}|one)\s*,?\s*"
+                rf"(?:we\s+need|there\s+is|it\s+takes|takes|needs|we\s+spend|comes)\s+(?:another\s+|a\s+)?{_SPELL}(?=[^.;\n]{{0,90}}\bnext\b)")
+    for p in (pattern, pattern2, pattern3, pattern4):  # pattern4: 'after every batch we need 10 minutes ... next'
+
         for m in list(work.finditer(p)):
             if BLANK_IN(work, m):
                 continue

@@ -170,11 +170,17 @@ class Work:
         text = re.sub(JOB_REF + "|" + MACHINE_REF + "|" + FORMULA, lambda m: BLANK * len(m.group(0)), self.text)
         return self.quotes(m.span() for m in re.finditer(NUM, text))
 
+    def job_refs(self, pattern: str = JOB_REF) -> list[re.Match[str]]:
+        """Matches of a job mention in the text; one by a single letter ('batch a') only where the letter was
+        written as a capital ('each batch a priority' names no job)."""
+        return [m for m in re.finditer(pattern, self.text)
+                if not re.fullmatch(rf"{JOB_NOUN}\s+[a-z]", m.group(0)) or self.is_capital(m.end() - 1)]
+
     def leftover_refs(self) -> list[tuple[str, str, str]]:
         """(canonical name, quoted clause, clause) of each job or machine mention no extractor read."""
         out = []
         quoted: dict[tuple[int, int], str] = {}
-        for m in re.finditer(rf"(?P<j>{JOB_REF})|(?P<m>{MACHINE_REF})", self.text):
+        for m in self.job_refs(rf"(?P<j>{JOB_REF})|(?P<m>{MACHINE_REF})"):
             name = job_name(m.group("j")) if m.group("j") else machine_name(m.group("m"))
             bounds = self.clause(m.start(), m.end())
             if bounds not in quoted:
