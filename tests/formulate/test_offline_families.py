@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -81,3 +82,68 @@ def test_scheduling_texts_are_not_routed_to_the_new_families() -> None:
     for text in ("4 jobs on one machine, processing times 3 2 4 1, due dates 4 6 8 3, minimize total tardiness",
                  "Three jobs on two machines in a flow shop; how many hours does it take at least? minimize makespan"):
         assert detect_family(text) is None
+
+
+def _cheapest_week(pay: dict[str, int], need: list[int], off: dict[str, set[int]], most: dict[str, int]) -> int:
+    """Brute force: each day picks its crew; every person's days within `most`, never on a day off."""
+
+
+    best = None
+
+    def search(day: int, worked: dict[str, int], cost: int) -> None:
+        nonlocal best
+        if best is not None and cost >= best:
+            return
+        if day == len(need):
+            best = cost
+            return
+        free = [p for p in pay if day not in off.get(p, set()) and worked[p] < most[p]]
+        for crew in itertools.combinations(free, need[day]):
+            search(day + 1, {p: worked[p] + (p in crew) for p in pay}, cost + sum(pay[p] for p in crew))
+
+    search(0, dict.fromkeys(pay, 0), 0)
+    assert best is not None
+    return best
+
+
+def test_a_week_of_named_pay_with_two_rules_in_one_sentence():
+    text = ("I run a bakery counter, open Monday to Saturday. I need 2 people working each day Monday to Friday and 3 "
+            "on Saturday. My four staff and what I pay them per day: Ada $100, Ben $90, Cy $70, Dee $60. Ben can't do "
+            "Thursdays, and Dee has classes on Mondays and Fridays. Nobody should work more than 4 days this week, "
+            "and Dee no more than 3. What's the cheapest wage bill for the week?")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, RosterProblem), [q.text for q in draft.missing]
+    result = solve(draft.problem)
+    expected = _cheapest_week({"Ada": 100, "Ben": 90, "Cy": 70, "Dee": 60}, [2, 2, 2, 2, 2, 3],
+                              {"Ben": {3}, "Dee": {0, 4}}, {"Ada": 4, "Ben": 4, "Cy": 4, "Dee": 3})
+    assert result.status == "optimal" and result.objective == expected
+    # a clause the reader cannot read about a named person is asked, even beside one it did read
+    assert extract_offline(text.replace("Dee has classes on", "Dee prefers evenings on")).problem is None
+
+
+@pytest.mark.parametrize("text", [
+    "A ward needs nurses per 4-hour block, every day:\n07:00-11:00: 6\n11:00-15:00: 5\n15:00-19:00: 7\n"
+    "19:00-23:00: 4\n23:00-03:00: 3\n03:00-07:00: 2\nEach nurse works one 8-hour shift. What is the minimum "
+    "number of nurses per day?",
+])
+def test_periods_that_run_past_midnight_wrap_round(text: str):
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
+    need = [6, 5, 7, 4, 3, 2]
+    best = min(sum(x) for x in itertools.product(range(8), repeat=6)
+               if all(x[p] + x[(p - 1) % 6] >= need[p] for p in range(6)))
+    assert solve(draft.problem).objective == best
+
+
+def test_shift_costs_by_start_hour_and_a_space_separated_demand_vector():
+    text = ("Shift covering, one day 06:00-14:00 in 2h periods.\n"
+            "req per period (06-08, 08-10, 10-12, 12-14) = 2 4 3 1\n"
+            "Shifts = 4h (2 consecutive periods).\nCost/shift: start 06 -> 100; start 08, 10 -> 90.\n"
+            "Min total cost s.t. staff on duty >= req in every period.")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
+    cost = {0: 100, 1: 90, 2: 90}  # starts 06, 08, 10: a shift of two periods that ends by 14:00
+    need = [2, 4, 3, 1]
+    best = min(sum(cost[s] * x[s] for s in cost) for x in itertools.product(range(5), repeat=3)
+               if all(sum(x[s] for s in cost if 0 <= p - s < 2) >= need[p] for p in range(4)))
+    assert solve(draft.problem).objective == best

@@ -23,7 +23,7 @@ _SPAN = re.compile(r"(?:covers?|\()\s*(two|three|four|2|3|4)\s+consecutive\s+(?:
 _ONE_RANGE = r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*-\s*\d{1,2}(?::\d{2})?(?![\d:])"
 _RANGES = re.compile(rf"{_ONE_RANGE}(?:\s*,\s*(?:and\s+)?{_ONE_RANGE}){{2,}}")
 """A run of at least three periods written as ranges ('00-04, 04-08, 08-12')."""
-_VECTOR = re.compile(r"(?:\(|\[|[:=]\s*)\s*((?:\d+\s*,\s*){2,}\d+)\s*[)\]]?")
+_VECTOR = re.compile(r"(?:\(|\[|[:=]\s*)\s*((?:\d+\s*,\s*){2,}\d+|(?:\d+[ \t]+){2,}\d+)\s*[)\]]?")
 _MIN_COST = re.compile(r"\b(?:minimi[sz]e|min|lowest|cheapest|least|smallest)\b[^.?]{0,40}\b(?:costs?|pay|wages?|bill|"
                        r"spend\w*|budget)\b")
 _COST_LIST = re.compile(r"\bcosts?\b[^.:=\d]{0,30}[:=]?\s*[$\u20ac\u00a3]?\s*((?:\d+(?:\.\d+)?\s*,\s*)+(?:and\s+)?"
@@ -54,6 +54,8 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
     for k in range(1, len(found)):  # a 12-hour clock: '11-1' after '9-11' is 11:00-13:00
         if found[k][0] <= found[k - 1][0] and found[k][0] + 12 * 60 > found[k - 1][0]:
             found[k:] = [(s + 12 * 60, d) for s, d in found[k:]]
+        elif found[k][0] <= found[k - 1][0]:  # past midnight: '23:00-03:00' then '03:00-07:00'
+            found[k:] = [(s + DAY, d) for s, d in found[k:]]
     return found if len(found) >= 3 else None
 
 
@@ -119,6 +121,13 @@ def _shift_costs(t: str, starts: list[str]) -> dict[str, float] | None:
     wanted = [f"start {s}" for s in starts]
     if set(wanted) <= set(found):
         return {k: found[k] for k in wanted}
+    by_start = {}  # 'start 06 -> 150; start 08, 10, 12 -> 140'
+    for hours, cost in re.findall(r"\bstarts?\s+(?:at\s+)?((?:\d{1,2}(?::00)?\s*(?:,|\bor\b|\band\b)?\s*)+?)\s*"
+                                  r"(?:->|\u2192|=|:|costs?)\s*[$\u20ac\u00a3]?\s*(\d+(?:\.\d+)?)\b", t):
+        for h in re.findall(r"\d{1,2}(?=(?::00)?\b)", hours):
+            by_start[f"start {int(h) % 24:02d}:00"] = float(cost)
+    if by_start and set(wanted) <= set(by_start):
+        return {k: by_start[k] for k in wanted}
     listed = _COST_LIST.search(t)
     values = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", listed.group(1))] if listed else []
     return dict(zip(wanted, values, strict=True)) if len(values) == len(wanted) else None

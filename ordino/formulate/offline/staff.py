@@ -22,7 +22,8 @@ _NAME = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff]+(?:-[A-
 _PAY = re.compile(rf"(?P<n>{_NAME})\s*(?::|=|-|\u2013|\u2014)?\s*[$\u00a3\u20ac]\s*(?P<v>\d+(?:\.\d+)?)")
 _NOT = (r"(?:cannot|can't|can not|can ?not|isn't available|is not available|is unavailable|is off|doesn't work|"
         r"does not work|won't work|will not work|can't do|cannot do|never works?|is away|is on (?:holiday|leave)|"
-        r"(?:can't|cannot|can not) (?:come in|make it))")
+        r"(?:can't|cannot|can not) (?:come in|make it)|has (?:classes|school|lectures|another job|appointments?) "
+        r"(?:on|every)|is (?:busy|studying|in class) (?:on|every))")
 
 
 def day_index(word: str) -> int:
@@ -158,7 +159,9 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
         costs = [{"staff": [n], "days": [d], "cost": _amount(v * hours[d])} for n, v in pays for d in days]
     read: set[int] = set()  # sentences read into a rule
     unread: list[str] = []  # sentences that must be asked about although they name nobody
-    sentences = [s for s in re.split(r"(?<=[.;!?])\s+|\n+", text) if s.strip()]
+    # clauses, not sentences: 'Tom can't do Wednesdays, and Luis has classes on Mondays' holds two rules, and a
+    # sentence read for one of them must not hide the other
+    sentences = [s for s in re.split(r"(?<=[.;!?])\s+|\n+|,\s*(?:and|but)\s+|\s+but\s+", text) if s and s.strip()]
     weekdays = all(d in DAY_IDS for d in days)
     for k, sentence in enumerate(sentences):
         low = sentence.lower()
@@ -207,12 +210,14 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
             rules.append({"type": "count", "per": ["staff"], "min": count_value(span.group(1)),
                           "max": count_value(span.group(2))})
             read.add(k)
-        for m in re.finditer(rf"(?P<n>{_NAME})\b[^.;]{{0,40}}?\b(?:at (?P<b>most|least)\s+{_N}\b|{_N}\s+"
+        for m in re.finditer(rf"(?P<n>{_NAME})\b[^.;]{{0,40}}?\b(?:(?:at (?P<b>most|least)|"
+                             rf"(?P<b3>no more than|not more than|no fewer than|no less than))\s+{_N}\b|{_N}\s+"
                              rf"(?:days?|shifts?)\s+(?P<b2>max|min)(?:imum)?\b)", sentence):
-            limit = m.group(3) or m.group(4)
+            limit = m.group(4) or m.group(5)
             if m.group("n") not in names:
                 continue
-            bound = "max" if (m.group("b") or m.group("b2")) in ("most", "max") else "min"
+            said = m.group("b") or m.group("b2") or m.group("b3")
+            bound = "max" if said in ("most", "max") or "more" in said else "min"
             if re.match(rf"\s+days?{_IN_A_ROW}|{_IN_A_ROW}", sentence[m.end():]):  # 'at most 2 days in a row'
                 if bound == "max" and re.match(r"\s+days?", sentence[m.end():]):
                     rules.append({"type": "max_consecutive_days", "staff": [m.group("n")],
