@@ -889,3 +889,13 @@ def test_weights_the_objective_would_drop_are_asked_about():
     assert any("weights" in q and "total_weighted_tardiness" in q for q in questions)
     _, best = solved(text.replace("total tardiness", "sum of weight \u00d7 tardiness"))
     assert best == 4 * 1 + 1 * 3  # A first (weight 4): A ends 3 (1 late), B ends 5 (3 late)
+
+
+def test_a_count_of_the_jobs_is_no_resource_and_a_wrong_count_is_asked():
+    text = ("Our shop has a saw and a drill. We have two commissions this week, each with its own order:\n"
+            "The desk: saw 3 min, then drill 2 min.\nThe chair: drill 4 min, then saw 1 min.\n"
+            "How soon can both be completely finished?")
+    problem, best = solved(text)
+    assert best == 6  # desk saw 0-3, chair drill 0-4, desk drill 4-6, chair saw 4-5
+    assert {r.id for r in problem.resources} == {"saw", "drill"}
+    assert any("commission" in q for q in asked(text.replace("two commissions", "three commissions")))

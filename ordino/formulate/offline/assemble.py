@@ -18,8 +18,21 @@ KIND_QUESTION = Question(key="kind", text="Which kind of problem is this?", choi
 OBJECTIVE_QUESTION = Question(key="objective", text="What should be minimised?", choices=list(TERM_DEFINITIONS))
 
 
+def _unused_resources(facts: Facts) -> None:
+    """'We have three commissions this week' read as a resource no task needs, while the tasks run on machines
+    (routes or a table of times): it counted the jobs, so it is checked against them as a job count."""
+    if facts.capacities and not facts.demands and not facts.each_needs and (facts.routes or facts.matrix):
+        for noun, count in facts.capacities.items():
+            if count != len(facts.jobs):  # neither a resource nor the number of jobs: asked
+                facts.unused.append(f"{count} {noun}")
+            else:
+                facts.notes.append(f"'{count} {noun}' is no resource any task needs: read as the number of jobs")
+        facts.capacities = {}
+
+
 def decide_kind(facts: Facts) -> str | None:
     """The problem class the facts describe, or None when they leave it open."""
+    _unused_resources(facts)
     if facts.capacities or facts.demands:
         return "rcpsp"
     if facts.routes:
