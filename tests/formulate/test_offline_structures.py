@@ -899,3 +899,15 @@ def test_a_count_of_the_jobs_is_no_resource_and_a_wrong_count_is_asked():
     assert best == 6  # desk saw 0-3, chair drill 0-4, desk drill 4-6, chair saw 4-5
     assert {r.id for r in problem.resources} == {"saw", "drill"}
     assert any("commission" in q for q in asked(text.replace("two commissions", "three commissions")))
+
+
+def test_rows_of_slashed_times_after_letter_names_and_jobs_waiting_at_a_clock_time():
+    text = ("Three orders (A to C) go through printing, then laminating, in that order for every order. "
+            "Times in minutes (print / laminate): A 4/2, B 1/3, C 3/3. Minimise the makespan.")
+    problem, best = solved(text)
+    assert best == flow_shop([(4, 2), (1, 3), (3, 3)], max)
+    assert [t.job for t in problem.tasks][::2] == ["A", "B", "C"]
+    _, tardy = solved("One technician, two jobs waiting at 08:00. Job A takes 30 minutes, due 08:20; job B takes 10 "
+                      "minutes, due 08:15. Minimise the total minutes late (finishing early earns nothing).")
+    assert tardy == single_machine([30, 10], lambda ends: max(0, ends[0] - 20) + max(0, ends[1] - 15))
+    assert asked("One runway. Minimise the total early/late cost of the landings. Flight A: target 5, 3 min.")

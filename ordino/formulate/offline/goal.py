@@ -52,6 +52,8 @@ def _windows(text: str) -> list[str]:
 def measured_term(window: str) -> str | None:
     """The objective term one goal window measures, or None when it names none or is ambiguous."""
     weighted = bool(_WEIGHT.search(window))
+    if re.search(r"\bearl(?:y|iness)\b", window) and _LATE.search(window):
+        return None  # earliness and lateness together: more than one term, asked
     if _LATE.search(window):
         if _COUNT.search(window) and not _TIME_LATE.search(window):
             return "weighted_number_tardy" if weighted else "number_tardy"

@@ -123,13 +123,13 @@ def read_objective(work: Work, facts: Facts) -> None:
     if facts.objective:  # read from the three-field notation
         return
     seen: list[str] = []
-    if not found and (measured := goal_term(work.text)) is not None:  # no fixed phrase: what the goal measures
-        found.append((0, measured))
+    measured = None if found else goal_term(work.text)  # no fixed phrase: what the goal sentence measures
+    if measured is not None and (measured != "total_lateness" or _EARLY_IS_ZERO.search(work.original)):
+        found.append((0, measured))  # a sum of lateness where early jobs are not said to count zero is asked
     for start, term in sorted(found):
         if term == "total_lateness":  # tardiness when early jobs count zero; else it is not a term we have
             if not _EARLY_IS_ZERO.search(work.original):
-                facts.unused.append(work.quote(start, start + len("total lateness")) if start else
-                                    "a sum of lateness where early jobs are not said to count zero")
+                facts.unused.append(work.quote(start, start + len("total lateness")))
                 continue
             term = "total_tardiness"
         if term not in seen:

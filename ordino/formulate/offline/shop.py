@@ -91,7 +91,7 @@ _ROW_ATTRS = {"d": "due", "due": "due", "r": "release", "release": "release", "w
 _ROW = re.compile(rf"(?P<name>{JOB_REF})\s*(?::|=|\btimes?\b:?|\bp\b:?)?\s*"
                   rf"(?P<l>\(?\s*{TIME}(?:\s*(?:,|\s|/)\s*{TIME})+\s*\)?)"
                   rf"(?P<attrs>(?:\s*,?\s*{_ROW_ATTR.replace('?P<a>', '').replace('?P<v>', '')})*)\s*"
-                  r"(?=$|[\n;|/]|\.\s|\.$)", re.M)
+                  rf"(?=$|[\n;|/]|\.\s|\.$|,\s*(?:and\s+)?{JOB_REF})", re.M)
 """A job's row of times on the machines in order, with its attributes: 'J1 3,2,4', 'J1: 2,3 d6', 'J1 (4,2) r=0'."""
 
 
