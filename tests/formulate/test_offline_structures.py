@@ -911,3 +911,17 @@ def test_rows_of_slashed_times_after_letter_names_and_jobs_waiting_at_a_clock_ti
                       "minutes, due 08:15. Minimise the total minutes late (finishing early earns nothing).")
     assert tardy == single_machine([30, 10], lambda ends: max(0, ends[0] - 20) + max(0, ends[1] - 15))
     assert asked("One runway. Minimise the total early/late cost of the landings. Flight A: target 5, 3 min.")
+
+
+def test_machine_eligibility_on_parallel_machines_and_an_unread_job_machine_clause_is_asked():
+    text = ("Three identical machines M1, M2, M3. Jobs: J1 4h, J2 5h, J3 3h, J4 6h, J5 2h. J1 and J4 can only run on "
+            "M1 or M2; J3 only on M3. Minimise makespan.")
+    problem, best = solved(text)
+    allowed = {0: (0, 1), 1: (0, 1, 2), 2: (2,), 3: (0, 1), 4: (0, 1, 2)}
+    times = [4, 5, 3, 6, 2]
+    assert best == min(max(sum(times[j] for j in range(5) if pick[j] == m) for m in range(3))
+                       for pick in itertools.product(range(3), repeat=5)
+                       if all(pick[j] in allowed[j] for j in range(5)))  # 8
+    assert [len(t.modes) for t in problem.tasks] == [2, 3, 1, 2, 3]
+    assert asked(text.replace("J3 only on M3", "J3 runs best on M3"))
+    assert asked(text.replace("only on M3", "only on M4"))  # a machine the problem does not have

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from ordino.formulate.offline.build import Incomplete, build_problem
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.names import renamed
+from ordino.formulate.offline.text import MACHINE_REF
 from ordino.formulate.questions import Question
 from ordino.models import Problem
 from ordino.models.objective import TERM_DEFINITIONS
@@ -112,6 +113,9 @@ _RELATION = re.compile(r"<|>|\b(?:before|after|precede[sd]?|follows?|followed|fo
                        r"once|when|depends?)\b")
 
 
+_LIMIT = re.compile(r"\b(?:only|cannot|can't|must|never|not)\b")
+
+
 def unread_clauses(facts: Facts, data: dict) -> list[str]:
     """Clauses about a job or machine that no extractor read, where that matters: the model lacks the job or
     machine, or the clause relates jobs ('J1<J4', 'it can start only after A is finished'); and
@@ -124,7 +128,8 @@ def unread_clauses(facts: Facts, data: dict) -> list[str]:
     for name, quote, clause in facts.unread_refs:
         is_job = not re.fullmatch(r"M\d+", name)
         missing = name not in (set(job_of.values()) if is_job else machines)
-        unrelated = is_job and _RELATION.search(clause) is not None
+        unrelated = is_job and (_RELATION.search(clause) is not None or re.search(MACHINE_REF, clause) is not None
+                                or _LIMIT.search(clause) is not None)  # 'J1 ... only on M2', 'J3 cannot ...'
         if (missing or unrelated) and quote not in out:
             out.append(quote)
     # an order between tasks left unread: any such sentence when the model has no precedence at all, else one

@@ -242,7 +242,13 @@ def _single_modes(facts: Facts, kind: str, name: str, duration: int, machines: l
         if res:
             mode["demands"] = [demand[r] for r in res]
         return [mode]
-    return [{"resources": [m], "duration": duration} for m in machines]
+    allowed = [m for m in machines if m in facts.eligible.get(name, set(machines))
+               and m not in facts.ineligible.get(name, set())]
+    named = facts.eligible.get(name, set()) | facts.ineligible.get(name, set())
+    if not allowed or named - set(machines) or named and kind != "parallel_machines" and allowed != machines:
+        raise Incomplete([Question(key="eligible", text=f"Which machines may {name} run on? (the text allows "
+                                   f"{', '.join(allowed) or 'none'} of {', '.join(machines)})")])
+    return [{"resources": [m], "duration": duration} for m in allowed]
 
 
 def _routes(facts: Facts, kind: str, names: list[str], machines: list[str]) -> dict[str, list]:

@@ -20,7 +20,7 @@ from ordino.formulate.offline.phrases import (
     read_objective,
     read_restatements,
 )
-from ordino.formulate.offline.relations import read_downtime, read_precedences, read_setups
+from ordino.formulate.offline.relations import read_downtime, read_eligibility, read_precedences, read_setups
 from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
@@ -88,6 +88,7 @@ def read_facts(text: str) -> Facts:
     read_tables(work, facts)
     read_machine_order(work, facts)
     read_precedences(work, facts)
+    read_eligibility(work, facts)
     read_downtime(work, facts)
     read_setups(work, facts)
     read_stations(work, facts)

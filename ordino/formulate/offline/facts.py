@@ -42,6 +42,8 @@ class Facts:
     capacities: dict[str, int] = field(default_factory=dict)
     demands: dict[str, dict[str, int]] = field(default_factory=dict)
     each_needs: dict[str, int] = field(default_factory=dict)  # resource -> what every task needs ('one crew each')
+    eligible: dict[str, set[str]] = field(default_factory=dict)  # job -> the machines it may run on ('only on M1')
+    ineligible: dict[str, set[str]] = field(default_factory=dict)  # job -> machines it cannot run on
     objective: list[tuple[str, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # canonical id (J3, M2) -> the name the text gives it

@@ -248,3 +248,29 @@ def read_setups(work: Work, facts: Facts) -> None:
             work.consume(m.start(), m.end())
             a, b = work.clause(*m.span())
             facts.setup_first |= _FIRST_TOO.search(work.original[a:b]) is not None
+
+
+_MACHINES = rf"{MACHINE_REF}(?:\s*(?:,\s*or|,|or|and|/)\s*{MACHINE_REF})*"
+_JOBS = rf"{JOB_REF}(?:\s*(?:,\s*and|,|and|&)\s*{JOB_REF})*"
+
+
+def read_eligibility(work: Work, facts: Facts) -> None:
+    """Which machines a job may use: 'J1 and J4 can only run on M1 or M2', 'J3 only on M3', 'job 2 cannot go
+    on machine 3', 'M3 cannot take J5'."""
+    only = (rf"(?P<j>{_JOBS})\s+(?:(?:can|may|must)\s+)?(?:only|just|exclusively)\s+"
+            rf"(?:(?:run|go|be\s+(?:processed|done|made|run))\s+)?(?:on|by|at)\s+(?:either\s+)?(?P<m>{_MACHINES})|"
+            rf"(?P<j2>{_JOBS})\s+(?:(?:can|may)\s+)?(?:run|go|be\s+(?:processed|done))\s+only\s+on\s+(?P<m2>{_MACHINES})")
+    never = (rf"(?P<j>{_JOBS})\s+(?:cannot|can't|can not|must not|may not|is not allowed to|are not allowed to)\s+"
+             rf"(?:run|go|be\s+(?:processed|done|run|made))\s+(?:on|by|at)\s+(?P<m>{_MACHINES})|"
+             rf"(?P<m2>{_MACHINES})\s+(?:cannot|can't|can not)\s+(?:take|run|do|process|handle)\s+(?P<j2>{_JOBS})")
+    for pattern, into in ((only, facts.eligible), (never, facts.ineligible)):
+        for m in list(work.finditer(pattern)):
+            if BLANK_IN(work, m):
+                continue
+            jobs = [job_name(j) for j in re.findall(JOB_REF, m.group("j") or m.group("j2"))]
+            machines = {machine_name(x) for x in re.findall(MACHINE_REF, m.group("m") or m.group("m2"))}
+            for job in jobs:
+                facts.add_job(job)
+                into.setdefault(job, set()).update(machines)
+            work.consume(m.start(), m.end())
+
