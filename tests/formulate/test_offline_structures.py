@@ -925,3 +925,4 @@ def test_machine_eligibility_on_parallel_machines_and_an_unread_job_machine_clau
     assert [len(t.modes) for t in problem.tasks] == [2, 3, 1, 2, 3]
     assert asked(text.replace("J3 only on M3", "J3 runs best on M3"))
     assert asked(text.replace("only on M3", "only on M4"))  # a machine the problem does not have
+    assert any("J6" in q for q in asked(text.replace("J3 only on M3", "J6 only on M3")))

@@ -115,6 +115,10 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         if needed and values[attr] and lacking:  # some jobs have one: the others' were left out, not zero
             raise Incomplete([Question(key=attr, text=f"{_ATTR_WORDS[attr].capitalize()} of "
                                        f"{', '.join(lacking)}?")])
+    strangers = sorted((set(facts.eligible) | set(facts.ineligible)) - set(names))
+    if strangers:  # 'J6 can only run on M1' with no J6 among the jobs
+        raise Incomplete([Question(key="eligible", text=f"Machines are named for {', '.join(strangers)}, which is not "
+                                   f"among the jobs ({', '.join(names)}). Which job is meant?")])
     machines = _machines(facts, kind)
     if len(machines) == 1:  # 'the press is broken ...' on the only machine there is
         facts.down = [(None, a, b) for _, a, b in facts.down]

@@ -269,8 +269,7 @@ def read_eligibility(work: Work, facts: Facts) -> None:
                 continue
             jobs = [job_name(j) for j in re.findall(JOB_REF, m.group("j") or m.group("j2"))]
             machines = {machine_name(x) for x in re.findall(MACHINE_REF, m.group("m") or m.group("m2"))}
-            for job in jobs:
-                facts.add_job(job)
+            for job in jobs:  # not added to the jobs: their order is the order their data is given in
                 into.setdefault(job, set()).update(machines)
             work.consume(m.start(), m.end())
 
