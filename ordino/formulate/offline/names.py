@@ -61,6 +61,10 @@ _NAMED_TIME = re.compile(rf"(?:(?<=^)|(?<=[,;:\n])|(?<=\band))\s*(?P<n>{_WORD}(?
 _NAMED_TIMES = re.compile(rf"{_NAMED_TIME.pattern}(?:\s*[,;]\s*(?:and\s+)?"
                           rf"{_NAMED_TIME.pattern.replace('?P<n>', '')}){{2,}}", re.MULTILINE)
 """A run of named times: 'bracket 45 min, gear housing 130 min, phone stand 30 min'."""
+_BARE = rf"(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}})\s+\d+(?:\.\d+)?\b(?![:.]\d)"
+_HEADED_TIMES = re.compile(rf"\(\s*(?:in\s+)?(?:{UNIT_PATTERN})\s*\)\s*:\s*(?P<run>{_BARE.replace('?P<n>', '')}"
+                           rf"(?:\s*[,;]\s*(?:and\s+)?{_BARE.replace('?P<n>', '')}){{2,}})")
+"""Named numbers after a unit in brackets: 'Bake times (minutes): bread 30, cake 45, pie 25'."""
 _KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadlines?|weights?|priorit(?:y|ies)|"
                         r"release|"
                         r"ready|machines?|stations?|resources?|capacity|route|routing|order of|objective|goal|note|"
@@ -155,8 +159,13 @@ def declared_names(text: str) -> Names:
         found, spans = _line_names(text)
         if len(found) >= 2:
             names.jobs, names.name_spans = found, spans
-    if not names.jobs and not names.numbered and (run := _NAMED_TIMES.search(text)) is not None:
-        items = list(_NAMED_TIME.finditer(text, *run.span()))  # 'bracket 45 min, gear housing 130 min, ...'
+    run = _NAMED_TIMES.search(text)
+    headed = _HEADED_TIMES.search(text) if run is None else None
+    if headed is not None:
+        run = headed
+    if not names.jobs and not names.numbered and run is not None:
+        items = list(re.compile(_BARE).finditer(text, *headed.span("run"))) if headed is not None else \
+            list(_NAMED_TIME.finditer(text, *run.span()))  # 'bracket 45 min, gear housing 130 min, ...'
         found = [_bare(m.group("n")) for m in items]
         if len(set(found)) == len(found) and not any(_KEY_WORDS.search(n) or re.search(
                 rf"(?i)\b(?:then|and|on|in|at|{MACHINE_NOUN})\b", n) for n in found):  # not steps 'press 3 h, then ...'
