@@ -147,3 +147,26 @@ def test_shift_costs_by_start_hour_and_a_space_separated_demand_vector():
     best = min(sum(cost[s] * x[s] for s in cost) for x in itertools.product(range(5), repeat=3)
                if all(sum(x[s] for s in cost if 0 <= p - s < 2) >= need[p] for p in range(4)))
     assert solve(draft.problem).objective == best
+
+
+def test_agents_working_consecutive_hours_named_by_slots_in_brackets():
+    text = ("A call centre needs at least these agents per 4-hour slot: 00-04: 2, 04-08: 3, 08-12: 8, 12-16: 7, "
+            "16-20: 6, 20-24: 4. Each agent works 8 consecutive hours (two slots), starting at the start of any slot "
+            "and wrapping round midnight. Minimise the number of agents.")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
+    need = [2, 3, 8, 7, 6, 4]
+    best = min(sum(x) for x in itertools.product(range(9), repeat=6)
+               if all(x[p] + x[(p - 1) % 6] >= need[p] for p in range(6)))
+    assert solve(draft.problem).objective == best
+
+
+def test_a_staff_table_with_the_same_need_every_day_of_a_span():
+    text = ("Roster for Mon-Fri, one shift per day, 2 people needed each day.\n| Name | Pay per day | Unavailable |\n"
+            "|---|---|---|\n| Ann | 100 | Mon |\n| Bob | 90 | Wed, Thu |\n| Cat | 120 | - |\n| Dan | 80 | Fri |\n"
+            "Each person works at most 3 days. Minimise total pay.")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, RosterProblem), [q.text for q in draft.missing]
+    expected = _cheapest_week({"Ann": 100, "Bob": 90, "Cat": 120, "Dan": 80}, [2] * 5,
+                              {"Ann": {0}, "Bob": {2, 3}, "Dan": {4}}, dict.fromkeys(("Ann", "Bob", "Cat", "Dan"), 3))
+    assert solve(draft.problem).objective == expected

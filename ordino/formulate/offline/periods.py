@@ -18,8 +18,10 @@ _LIST = re.compile(r"(\d+)[- ]hours?\s+(?:periods?|blocks?|slots?)[^.:\d]{0,60}:
 _SHIFT = re.compile(r"(\d+)[- ]?(?:hours?|hrs?|h)\s+shifts?|"
                     r"shifts?\s+(?:last|lasting|of|are|is|run for|runs for|cover)\s+(?:\w+\s+)?(\d+)\s*"
                     r"(?:hours?|hrs?|h\b)|"
-                    r"works?\s+an?\s+(\d+)[- ]?(?:hours?|hrs?|h)\s+shift")
-_SPAN = re.compile(r"(?:covers?|\()\s*(two|three|four|2|3|4)\s+consecutive\s+(?:periods?|blocks?|slots?)")
+                    r"works?\s+an?\s+(\d+)[- ]?(?:hours?|hrs?|h)\s+shift|"
+                    r"works?\s+(\d+)\s+(?:consecutive\s+)?(?:hours?|hrs?|h)\b")
+_SPAN = re.compile(r"(?:covers?|\()\s*(two|three|four|2|3|4)\s+consecutive\s+(?:periods?|blocks?|slots?)|"
+                   r"\((two|three|four|2|3|4)\s+(?:periods?|blocks?|slots?)\)")
 _ONE_RANGE = r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*-\s*\d{1,2}(?::\d{2})?(?![\d:])"
 _RANGES = re.compile(rf"{_ONE_RANGE}(?:\s*,\s*(?:and\s+)?{_ONE_RANGE}){{2,}}")
 """A run of at least three periods written as ranges ('00-04, 04-08, 08-12')."""
@@ -79,10 +81,11 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
     span = _SPAN.search(t)
     shift = _SHIFT.search(t)
     if span is not None:
-        k = _WORDS.get(span.group(1)) or int(span.group(1))
+        said = span.group(1) or span.group(2)
+        k = _WORDS.get(said) or int(said)
     else:
         assert shift is not None  # looks_like_period_cover saw one of the two
-        minutes = int(shift.group(1) or shift.group(2) or shift.group(3)) * 60
+        minutes = int(next(g for g in shift.groups() if g)) * 60
         if minutes % length:
             return None, [Question(key="shift", text=f"A shift of {minutes // 60} hours is not a whole number of "
                                    f"{length // 60}-hour periods; how many periods does a shift cover?")], []
