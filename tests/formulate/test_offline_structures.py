@@ -926,3 +926,13 @@ def test_machine_eligibility_on_parallel_machines_and_an_unread_job_machine_clau
     assert asked(text.replace("J3 only on M3", "J3 runs best on M3"))
     assert asked(text.replace("only on M3", "only on M4"))  # a machine the problem does not have
     assert any("J6" in q for q in asked(text.replace("J3 only on M3", "J6 only on M3")))
+
+
+def test_labels_introduced_by_their_verbs_and_a_goal_named_before_its_goal_word():
+    text = ("Our one machine gets parts at different times. Part P1 arrives at t=0 and takes 5 h, P2 arrives at t=2 "
+            "and takes 3 h, P3 arrives at t=4 and takes 1 h. No preemption. When can we finish all of them at the "
+            "earliest?")
+    problem, best = solved(text)
+    assert [t.id for t in problem.tasks] == ["P1", "P2", "P3"]
+    assert [t.release for t in problem.tasks] == [0, 2, 4]
+    assert best == 9  # P1 0-5, P2 5-8, P3 8-9: the machine never idles after 0

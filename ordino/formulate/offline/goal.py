@@ -34,7 +34,7 @@ _ALL = re.compile(r"\ball (?:the |of the )?(?:jobs|tasks|orders|batches|work|act
 
 
 def _windows(text: str) -> list[str]:
-    """The text from each goal word to the end of its sentence, with the next sentence when it goes on."""
+    """The sentence of each goal word, with the next sentence when it goes on."""
     out = []
     for m in _GOAL.finditer(text):
         end = _END.search(text, m.end())
@@ -45,7 +45,8 @@ def _windows(text: str) -> list[str]:
             while nxt is not None and text[max(0, nxt.start() - 3):nxt.start() + 1] == "i.e.":
                 nxt = _END.search(text, nxt.end())
             stop = nxt.start() if nxt else len(text)
-        out.append(text[m.start():stop])
+        begin = max(text.rfind(c, 0, m.start()) for c in ".?!;\n") + 1  # the whole sentence: 'when can we
+        out.append(text[begin:stop])  # finish all of them at the earliest?' names its measure before the goal word
     return out
 
 

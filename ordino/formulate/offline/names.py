@@ -188,14 +188,15 @@ def _entities(text: str) -> list[str]:
     found: list[str] = []
     for m in _ENTITY.finditer(text):
         words = [w for w in m.group("np").split() if not re.fullmatch(rf"(?i){_KIND_NOUNS}", w)]
-        noun = len(words) < len(m.group("np").split())
+        label = len(words) == 1 and re.fullmatch(r"(?![JMR]\d)[A-Z]{1,2}\d{1,3}", words[0]) is not None  # 'P2'
+        noun = len(words) < len(m.group("np").split()) or label
         if not words or len(words) > 2 or (not noun and not re.fullmatch(_VERB, m.group("v"))):
             continue
         name = " ".join(words)
         lowered = name.lower()
         if lowered in _ORDINALS or lowered in _NUMBER_WORDS:
             name = str(_ORDINALS.get(lowered) or _NUMBER_WORDS[lowered])
-        elif _NOT_ENTITY.search(name) or (not noun and re.search(rf"(?i)\b{MACHINE_NOUN}\b", name)):
+        elif not label and (_NOT_ENTITY.search(name) or (not noun and re.search(rf"(?i)\b{MACHINE_NOUN}\b", name))):
             continue
         if name not in found:
             found.append(name)
