@@ -936,3 +936,16 @@ def test_labels_introduced_by_their_verbs_and_a_goal_named_before_its_goal_word(
     assert [t.id for t in problem.tasks] == ["P1", "P2", "P3"]
     assert [t.release for t in problem.tasks] == [0, 2, 4]
     assert best == 9  # P1 0-5, P2 5-8, P3 8-9: the machine never idles after 0
+
+
+def test_a_table_of_named_tasks_whose_resource_capacity_is_asked():
+    text = ("Each task needs the listed number of stagehands for its whole duration. A task starts after everything "
+            "in its 'After' column is finished. What's the shortest total time (hours)?\n\n"
+            "| Task | Duration (h) | Stagehands | After |\n|---|---|---|---|\n| Unload truck | 2 | 3 | \u2013 |\n"
+            "| Rig lights | 3 | 2 | Unload truck |\n| Build stage | 2 | 2 | Unload truck |\n"
+            "| Decorate | 1 | 3 | Build stage, Rig lights |\n")
+    assert any("stagehands" in q for q in asked(text))
+    problem, best = solved("We have 4 stagehands. " + text)
+    assert [t.id for t in problem.tasks] == ["Unload truck", "Rig lights", "Build stage", "Decorate"]
+    assert best == 6  # unload 0-2; lights 2-5 beside the stage 2-4 (2 + 2 hands); decorate 5-6
+    assert any("setup" in q for q in asked("We have 4 stagehands. " + text.replace("total time", "total setup time")))

@@ -104,6 +104,10 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         raise Incomplete([Question(key="due", text=f"The objective needs due dates: give one per job "
                                    f"({', '.join(names)}).")])
     weighted = any("weighted" in term for term, _ in facts.objective)
+    if any(term == "total_setup_time" for term, _ in facts.objective) and not (
+            facts.setup_const or facts.setup_pairs or facts.setup_matrix or facts.setup_first):
+        raise Incomplete([Question(key="objective", text="The objective was read as the total setup time, but the "
+                                   "text gives no setup times. What should be minimised?", choices=["makespan"])])
     plain = [term for term, _ in facts.objective if term in _WEIGHTED_FORM]
     if plain and any(w.value != 1 for w in values["weight"].values()):  # weights read, and the objective drops them
         form = _WEIGHTED_FORM[plain[0]]
@@ -235,6 +239,11 @@ def _machines(facts: Facts, kind: str) -> list[str]:
 
 def _single_modes(facts: Facts, kind: str, name: str, duration: int, machines: list[str]) -> list[dict[str, Any]]:
     if kind == "rcpsp":
+        unknown = sorted({r for d in facts.demands.values() for r in d} - set(facts.capacities))
+        if unknown:  # a need of a resource whose capacity the text never gives: asked, never dropped
+            plural = [r if r.endswith("s") else r + "s" for r in unknown]
+            raise Incomplete([Question(key="capacity", text=f"How many {', '.join(plural)} are available at once? "
+                                       "(e.g. '4 stagehands available')")])
         idle = [r for r in facts.capacities
                 if r not in facts.each_needs and not any(d.get(r) for d in facts.demands.values())]
         if idle or not (facts.demands or facts.each_needs):
@@ -264,7 +273,12 @@ def _routes(facts: Facts, kind: str, names: list[str], machines: list[str]) -> d
     if facts.matrix is None:
         raise Incomplete([Question(key="matrix", text="Processing times per job and machine: one row per job, "
                                    "one column per machine (rows separated by ';')?")])
-    if len(facts.matrix) != len(names) or any(len(r) != len(machines) for r in facts.matrix):
+    short = [n for n, r in zip(names, facts.matrix, strict=False) if len(r) != len(machines)]
+    if len(facts.matrix) == len(names) and short:  # 'J3 = 5, 2' among rows of three
+        raise Incomplete([Question(key="matrix", text=f"{', '.join(short)}: give one time per machine "
+                                   f"({', '.join(machines)}); the text gives "
+                                   f"{', '.join(str(len(facts.matrix[names.index(n)])) for n in short)}.")])
+    if len(facts.matrix) != len(names) or short:
         raise Incomplete([Question(key="matrix", text=f"The table of times is {len(facts.matrix)} x "
                                    f"{len(facts.matrix[0])} but there are {len(names)} jobs and {len(machines)} "
                                    "machines. Give one row per job, one column per machine.")])

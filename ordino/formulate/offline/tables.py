@@ -53,7 +53,7 @@ def role_of(cell: str) -> str | None:
     return next((r for p, r in HEADER_WORDS if re.fullmatch(p, cell)), None)
 
 
-def _header(line: str, resources: dict[str, int]) -> list[str] | None:
+def _header(line: str, resources: dict[str, int], needed: frozenset[str] = frozenset()) -> list[str] | None:
     text = line
     for p, r in _PHRASES:
         text = re.sub(p, r, text)
@@ -84,6 +84,8 @@ def _header(line: str, resources: dict[str, int]) -> list[str] | None:
             noun = c.rstrip("s")
             if noun in resources or c in resources:
                 role = "res:" + (noun if noun in resources else c)
+            elif noun in needed:  # 'each task needs the listed number of stagehands': a resource, capacity asked
+                role = "res:" + noun
             elif re.fullmatch(r"[a-z][a-z-]{2,19}", c) or "|" in text and re.fullmatch(r"[a-z][a-z0-9_-]{1,24}", c):
                 # an unknown word: a named machine, if every other column is one too
                 role = "station:" + c.replace("_", " ")
@@ -119,8 +121,11 @@ def read_tables(work: Work, facts: Facts) -> None:
     for ln in lines:
         offsets.append(offsets[-1] + len(ln) + 1)
     i = 0
+    needed = frozenset(singular(m.group(1)) for m in re.finditer(  # resources the text says tasks need
+        r"\b(?:number of|needs?|requires?|uses?|ties up)\s+(?:the\s+)?(?:listed\s+)?(?:number\s+of\s+)?([a-z]+s)\b",
+        work.text))
     while i < len(lines):
-        roles = _header(lines[i], facts.capacities)
+        roles = _header(lines[i], facts.capacities, needed)
         if roles is not None:
             cased = work.cased[offsets[i]:offsets[i] + len(lines[i])]
             roles = [_as_written(r, cased) for r in roles]
@@ -147,7 +152,7 @@ def _pred_name(ref: str, facts: Facts) -> str:
         return f"J{int(ref)}"
     if ref[0] == "j" and ref[1:].isdigit():
         return f"J{int(ref[1:])}"
-    return next((k for k, v in facts.names.items() if v.lower() == ref), ref.upper())
+    return next((k for k, v in facts.names.items() if v.lower() == ref), ref.upper() if " " not in ref else ref)
 
 
 def _cased(work: Work, offset: int, line: str, cell: str) -> str:
@@ -161,6 +166,8 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         return _route_rows(work, facts, lines, offsets, i, roles)
     used = rows = 0  # lines read under the header; of them, rows of data
     matrix: list[list[TimeVal]] = []
+    pending: list[tuple[str, str]] = []  # (predecessor as written, task): resolved once every row is known
+    labels: dict[str, str] = {}
     for k in range(i + 1, len(lines)):
         if _SEPARATOR.match(lines[k]) and used == 0:
             work.consume(offsets[k], offsets[k] + len(lines[k]))
@@ -184,8 +191,10 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         note = None  # a description beside a numbered label ('1 | Site survey'): the task's name
         ok = True
         for cell, role in zip(cells, cells_roles, strict=True):
-            if role == "label":
-                name = f"J{int(cell)}" if cell.isdigit() else cell.upper()
+            if role == "label":  # 'Unload truck' kept as written; a short id ('a', 'j3') as an id
+                short = re.fullmatch(r"[a-z]{1,2}\d*|J\d+", cell) is not None
+                name = f"J{int(cell)}" if cell.isdigit() else cell.upper() if short else \
+                    _cased(work, offsets[k], lines[k], cell)
             elif role == "route":
                 ops = [[(machine_name(m.group("m")), time_values(m.group("t"))[0])] for m in _ROUTE_PAIR.finditer(cell)]
                 if not ops or _ROUTE_PAIR.sub("", cell).strip(" ,;>-") != "":
@@ -193,9 +202,10 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                 routes[name] = ops
             elif role == "preds":  # names, or the numbers of a numbered label column ('4, 5')
                 numbered = "label" in cells_roles and cells[cells_roles.index("label")].isdigit()
-                refs = [r.lower() for r in re.findall(r"[a-zA-Z]\w*|\d+", cell) if r.lower() not in ("none", "na", "n")]
+                refs = [r.lower() for r in re.split(r"\s*(?:[,;&+/]|\band\b)\s*", cell.strip())
+                        if r and r.lower() not in ("-", "\u2013", "\u2014", "none", "na", "n/a", "n")]
                 ok = ok and (numbered or not any(r.isdigit() for r in refs))
-                preds += [_pred_name(r, facts) for r in refs]
+                preds += refs
             elif role == "note":
                 note = cell
             elif not re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell):
@@ -204,7 +214,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             break
         facts.add_job(name)
         facts.routes.update(routes)
-        facts.precedences += [Precedence(p, name) for p in preds]
+        pending += [(p, name) for p in preds]
         if note and re.fullmatch(r"J\d+", name) and name not in facts.names:
             facts.names[name] = _cased(work, offsets[k], lines[k], note)
         for cell, role in zip(cells, cells_roles, strict=True):
@@ -219,11 +229,13 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                 facts.set_attr(name, role, tv)
         if row:
             matrix.append(row)
+        labels[name.lower()] = name
         work.consume(offsets[k], offsets[k] + len(lines[k]))
         used += 1
         rows += 1
     if not rows:
         return 0
+    facts.precedences += [Precedence(labels.get(p) or _pred_name(p, facts), then) for p, then in pending]
     if matrix:
         facts.matrix = matrix
         facts.matrix_machines = [r.split(":")[1] for r in roles if r.startswith("machine:")]
