@@ -949,3 +949,24 @@ def test_a_table_of_named_tasks_whose_resource_capacity_is_asked():
     assert [t.id for t in problem.tasks] == ["Unload truck", "Rig lights", "Build stage", "Decorate"]
     assert best == 6  # unload 0-2; lights 2-5 beside the stage 2-4 (2 + 2 hands); decorate 5-6
     assert any("setup" in q for q in asked("We have 4 stagehands. " + text.replace("total time", "total setup time")))
+
+
+def test_items_on_one_line_named_by_capitals_and_a_compact_duration():
+    text = ("We open at 7:30. Orders: Alpha needs 45 min and must be ready by 9:00; Bravo 30 min, ready by 8:15; "
+            "Charlie 1h15, ready by 10:00. One oven, one order at a time. Minimise the total minutes late "
+            "(early orders count zero).")
+    problem, best = solved(text)
+    assert [t.id for t in problem.tasks] == ["Alpha", "Bravo", "Charlie"]
+    assert [t.modes[0].duration for t in problem.tasks] == [45, 30, 75]
+    assert best == single_machine([45, 30, 75], lambda e: max(0, e[0] - 90) + max(0, e[1] - 45) + max(0, e[2] - 150))
+
+
+def test_the_crane_is_one_crane_and_a_task_named_c_is_no_crane():
+    text = ("Project with one crane and 5 workers. Task A: 2 days, 3 workers. Task B: 3 days, 2 workers and the "
+            "crane, after A. Task C: 2 days, 2 workers, after A. Task D: 1 day, 4 workers and the crane, after B and "
+            "C. Shortest project length?")
+    problem, best = solved(text)
+    needs = {t.id: dict(zip(t.modes[0].resources, t.modes[0].demands or [], strict=True)) for t in problem.tasks}
+    assert needs == {"A": {"worker": 3}, "B": {"worker": 2, "crane": 1}, "C": {"worker": 2},
+                     "D": {"worker": 4, "crane": 1}}
+    assert best == 6  # A 0-2; B 2-5 beside C 2-4 (4 workers); D 5-6

@@ -67,8 +67,14 @@ _HOURS_MINUTES = re.compile(r"(?<![\d.:])(?P<h>\d+)\s*(?:h|hrs?|hours?)\.?\s*(?:
                             r"(?:m|mins?|minutes?)\b", re.IGNORECASE)
 
 
+_COMPACT = re.compile(r"(?<![\d.:])(?<!\bat )(?<!\bby )(?<!until )(?<!from )(?<!after )(?<!before )"
+                      r"(?P<h>\d)h(?P<m>[0-5]\d)\b(?![:\d])", re.IGNORECASE)
+"""'1h15' as a duration (a clock time is written after 'at', 'by' ... or with two digits: '14h00')."""
+
+
 def unit_after_number(rw: Rewriting) -> None:
     """'due at hour 6', 'by day 3', 'from minute 40' written with the unit after the number ('at 6 hours'), and
     '1 h 15 min' as one amount ('75 min')."""
     rw.sub(_UNIT_FIRST, lambda m: f"{m.group('p')} {m.group('n')} {m.group('u')}s")
     rw.sub(_HOURS_MINUTES, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")
+    rw.sub(_COMPACT, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")

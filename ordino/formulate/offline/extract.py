@@ -70,8 +70,8 @@ def read_facts(text: str) -> Facts:
     the stated start (`clock.relative_to_start`)."""
     rw = Rewriting(text)
     squeeze_rewriting(rw)  # first: no later pattern meets a long run of blanks
+    unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
     relative_to_start(rw)
-    unit_after_number(rw)
     count_ranges(rw)
     names = declared_names(rw.text)
     names.rewrite(rw)

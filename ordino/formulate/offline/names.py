@@ -260,10 +260,21 @@ def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     lines = _line_block([m for m in _LINE_NAME.finditer(text) if not _KEY_WORDS.search(m.group("n"))
                          and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|[a-z]",
                                               m.group("n"))], text)
+    if len(lines) < 2:  # 'Orders: Alpha needs 45 min ...; Bravo 30 min, ...; Charlie 1 h, ...': items of one line
+        lines = max(([m for m in _ITEM_NAME.finditer(text, line.start(), line.end()) if not _KEY_WORDS.search(
+            m.group("n")) and not re.fullmatch(r"[A-Z]\d*", m.group("n"))] for line in re.finditer(r"[^\n]+", text)),
+                    key=len, default=[])
+        if len(lines) < 2:
+            return [], []
     found = [_bare(m.group("n")) for m in lines]
     if len(set(found)) < len(found) or not all(found):
         return [], []
     return found, [m.span("n") for m in lines]
+
+
+_ITEM_NAME = re.compile(r"(?:^|(?<=[;:])|(?<=[;:] ))[ \t]*(?P<n>[A-Z][\w'-]*(?:[ ][A-Z][\w'-]*){0,2})[ \t]+"
+                        r"(?:(?:needs?|takes?|requires?|lasts?|is)[ \t]+|[=:-][ \t]*)?\d", re.MULTILINE)
+"""An item of a list on one line, named by capitalised words before its first number ('Bravo 30 min')."""
 
 
 def _line_block(lines: list[re.Match[str]], text: str) -> list[re.Match[str]]:

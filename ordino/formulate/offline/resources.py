@@ -134,10 +134,11 @@ def read_demands(work: Work, facts: Facts) -> None:
         return
     names = "|".join(sorted((re.escape(n) for n in facts.capacities), key=len, reverse=True))
     initials = {n[0]: n for n in facts.capacities}
-    if len(initials) == len(facts.capacities):  # '(2w, 1c)' with workers and cranes: one letter names each
-        names += "|" + "|".join(initials)
     patterns = [rf"(?P<n>{COUNT})\s*(?:units?\s+of\s+|x\s+)?(?P<r>{names})(?:s|es)?\b",
-                rf"\b(?P<r>{names})(?:s|es)?\s*(?:[:=x]|needed:?)\s*(?P<n>\d+)"]
+                rf"\b(?P<r>{names})(?:s|es)?\s*(?:[:=x]|needed:?)\s*(?P<n>\d+)",
+                rf"\b(?P<n>the|a|an)\s+(?P<r>{names})\b(?!\s*(?:is|are|has|can)\b)"]  # '+ the digger': one
+    if len(initials) == len(facts.capacities):  # '(2w, 1c)' with workers and cranes: one letter names each
+        patterns.append(rf"(?<![\w.])(?P<n>\d+)(?P<r>{'|'.join(initials)})\b")
     for name, start, end in segments(work):
         for p in patterns:
             for m in list(re.finditer(p, work.text[start:end])):
@@ -146,5 +147,5 @@ def read_demands(work: Work, facts: Facts) -> None:
                     continue
                 facts.add_job(name)
                 resource = initials.get(m.group("r"), m.group("r")) if len(m.group("r")) == 1 else m.group("r")
-                facts.demands.setdefault(name, {})[resource] = count_value(m.group("n"))
+                facts.demands.setdefault(name, {})[resource] = 1 if m.group("n") == "the" else count_value(m.group("n"))
                 work.consume(a, b)
