@@ -170,3 +170,25 @@ def test_a_staff_table_with_the_same_need_every_day_of_a_span():
     expected = _cheapest_week({"Ann": 100, "Bob": 90, "Cat": 120, "Dan": 80}, [2] * 5,
                               {"Ann": {0}, "Bob": {2, 3}, "Dan": {4}}, dict.fromkeys(("Ann", "Bob", "Cat", "Dan"), 3))
     assert solve(draft.problem).objective == expected
+
+
+@pytest.mark.parametrize(("starts", "allowed"), [("start at 8, 10 or 12", (0, 1, 2)),
+                                                 ("start at 8 or 12 only", (0, 2))])
+def test_the_listed_shift_starts_only_and_costs_said_per_start(starts: str, allowed: tuple[int, ...]):
+    text = ("Staff needed per 2-hour period: 8-10: 3, 10-12: 5, 12-14: 6, 14-16: 4. Shifts are 4 hours long and "
+            f"{starts}. A shift starting at 8 costs 80, at 10 costs 90, at 12 costs 85. Minimise the total cost.")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
+    cost, need = {0: 80, 1: 90, 2: 85}, [3, 5, 6, 4]
+    best = min(sum(cost[s] * x[s] for s in allowed) for x in itertools.product(range(7), repeat=3)
+               if all(sum(x[s] for s in allowed if 0 <= p - s < 2) >= need[p] for p in range(4)))
+    assert solve(draft.problem).objective == best
+    assert extract_offline(text.replace(starts, "start at 9 or 12")).problem is None  # 9 starts no period
+    assert extract_offline(text.replace(starts, "start at 8 or 10")).problem is None  # nothing covers 14-16
+
+
+def test_a_job_worth_more_is_weighted():
+    draft = extract_offline("One laser cutter. Job A takes 3 hours and is worth 2 to us, B takes 1 hour (worth 1), C "
+                            "takes 2 hours (worth 4). Minimise the weighted sum of completion times.")
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert [t.weight for t in draft.problem.tasks] == [2, 1, 4]

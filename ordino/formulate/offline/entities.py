@@ -152,7 +152,8 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
             rf"(?:picks?|picked)\s*-?\s*up(?: at| by| time)?|"
             rf"collect(?:ion|ed)?(?: at| by)?|ship(?:s|ping)? (?:at|by))\s*"
             rf"(?:is|at|by|on|=|:|date|time|for|in)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
-    ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"),
+    ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty|(?:is\s+)?worth)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"
+               rf"(?!\s*(?:{UNIT_PATTERN}|%|[$\u20ac\u00a3]))"),
     ("deadline", rf"\bby\s+(?P<a>{NUM}\s*{UNIT_PATTERN})"),
     ("p", rf"(?:takes?|needs?|requires?|lasts?|processing(?: time)?|proc(?:\.|essing)?|duration|dur|\bp\b|"
           rf"\bpj\b|\bpt\b|time|length|runs? for|long|for)\s*(?:is|of|=|:|about)?\s*(?P<a>{TIME})"),

@@ -93,7 +93,16 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
     n = len(periods)
     cyclic = n * length == DAY  # only periods that fill the day wrap round midnight into the next one
     labels = [f"{s // 60 % 24:02d}:{s % 60:02d}" for s in starts]
-    opens = range(n) if cyclic else range(n - k + 1)  # a shift that does not fit before closing is no shift
+    opens: list[int] = list(range(n) if cyclic else range(n - k + 1))  # a shift must fit before closing
+    allowed = _allowed_starts(t)
+    if allowed is not None:  # 'shifts can start at 8, 10 or 12': only those (on a 12-hour clock '1' may be 13:00)
+        hours = {s // 60 % 24 for s in starts}
+        allowed = [h if h in hours or (h + 12) % 24 not in hours else (h + 12) % 24 for h in allowed]
+        unknown = [h for h in allowed if h not in hours]
+        if unknown:
+            return None, [Question(key="starts", text=f"Shifts are said to start at {', '.join(map(str, unknown))}, "
+                                   "which is not the start of a period. When can a shift start?")], []
+        opens = [s for s in opens if starts[s] // 60 % 24 in allowed]
     costs = _shift_costs(t, [labels[s] for s in opens]) if _COSTED.search(t) else None
     if costs is None and _MIN_COST.search(t):  # never the head count in place of the cost asked for
         return None, [Question(key="costs", text="What does a shift cost? Give the cost of each start time (e.g. "
@@ -101,6 +110,10 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
     if costs is None and not _FEWEST.search(t):
         return None, [Question(key="objective", text="What should be minimised? (the number of people, or a cost "
                                "per shift: give it per start time)", choices=["people"])], []
+    bare = [labels[p] for p in range(n) if not any(((p - s) % n < k) if cyclic else (0 <= p - s < k) for s in opens)]
+    if bare:  # a period no allowed shift covers
+        return None, [Question(key="starts", text=f"No allowed shift start covers {', '.join(bare)}. When can a shift "
+                               "start?")], []
     names = [f"start {labels[s]}" for s in opens]
     variables = [{"name": name, "kind": "integer", "lower": 0} for name in names]
     constraints = []
@@ -116,6 +129,22 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
     return model, [], notes
 
 
+def _allowed_starts(t: str) -> list[int] | None:
+    """The hours at which shifts may start, when the text lists them ('start at 8, 10 or 12', 'can begin at 07:00,
+    11:00 or 15:00')."""
+    m = re.search(r"\b(?:shifts?\b[^.;?]{0,40}?|(?:can|may|could)\s+)(?:start|begin)s?\s+(?:only\s+)?(?:at\s+)?"
+                  r"(?P<l>\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*(?:,|or|and)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)+)"
+                  r"(?!\s*(?:->|\u2192|=|:|costs?))", t)
+    if m is None:
+        return None
+    hours = []
+    for h, minutes, ap in re.findall(r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)?", m.group("l")):
+        if minutes not in ("", "00"):
+            return None  # a start between hours: not read here
+        hours.append(int(h) % 12 + 12 if ap == "pm" else int(h) % 24)
+    return hours
+
+
 def _shift_costs(t: str, starts: list[str]) -> dict[str, float] | None:
     """The cost of one shift by its start ('| 08:00 | 200 |'), or in the order of the starts ('cost per shift =
     60, 60, 64, 70, 80 respectively'), when the text gives one for every start."""
@@ -124,7 +153,9 @@ def _shift_costs(t: str, starts: list[str]) -> dict[str, float] | None:
     wanted = [f"start {s}" for s in starts]
     if set(wanted) <= set(found):
         return {k: found[k] for k in wanted}
-    by_start = {}  # 'start 06 -> 150; start 08, 10, 12 -> 140'
+    by_start = {f"start {int(h) % 24:02d}:00": float(c) for h, c in re.findall(  # 'starting at 8 costs 80, at 10 ...'
+        r"\bat\s+(\d{1,2})(?::00)?\s*(?:am|pm)?\s+costs?\s+[$\u20ac\u00a3]?\s*(\d+(?:\.\d+)?)\b", t)}
+    # 'start 06 -> 150; start 08, 10, 12 -> 140'
     for hours, cost in re.findall(r"\bstarts?\s+(?:at\s+)?((?:\d{1,2}(?::00)?\s*(?:,|\bor\b|\band\b)?\s*)+?)\s*"
                                   r"(?:->|\u2192|=|:|costs?)\s*[$\u20ac\u00a3]?\s*(\d+(?:\.\d+)?)\b", t):
         for h in re.findall(r"\d{1,2}(?=(?::00)?\b)", hours):
