@@ -970,3 +970,17 @@ def test_the_crane_is_one_crane_and_a_task_named_c_is_no_crane():
     assert needs == {"A": {"worker": 3}, "B": {"worker": 2, "crane": 1}, "C": {"worker": 2},
                      "D": {"worker": 4, "crane": 1}}
     assert best == 6  # A 0-2; B 2-5 beside C 2-4 (4 workers); D 5-6
+
+
+def test_named_rows_after_a_route_of_named_stations_and_a_route_column_of_named_machines():
+    text = ("Each table goes through sanding, then staining, then sealing, in that order, and all tables keep the "
+            "same sequence. Times (hours): oak table 2, 3, 1; pine table 1, 2, 2; ash table 3, 1, 2. What's the "
+            "earliest all three are done?")
+    problem, best = solved(text)
+    assert best == flow_shop([(2, 3, 1), (1, 2, 2), (3, 1, 2)], max)
+    assert [r.id for r in problem.resources] == ["sanding", "staining", "sealing"]
+    assert [j.id for j in problem.jobs] == ["oak table", "pine table", "ash table"]
+    problem, best = solved("Job shop, minimise makespan.\n| Job | Route |\n|---|---|\n| A | Lathe(3) > Mill(2) |\n"
+                           "| B | Mill(2) > Lathe(4) |\n")
+    assert {r.id for r in problem.resources} == {"Lathe", "Mill"}
+    assert best == 7  # B mill 0-2, A lathe 0-3, A mill 3-5, B lathe 3-7

@@ -26,6 +26,10 @@ _MACHINE_LIST = re.compile(rf"{_MACHINE_NOUN}(?:[^.:;\n]{{0,40}}:|\s*(?:\(|\bare
                            rf"(?:first\s+)?"
                            rf"(?P<l>(?:the\s+)?{_MACHINE_WORD}(?:\s*(?:,\s*then|,|->|>|\bthen\b|\band\s+then\b|"
                            rf"\band\b)\s*(?:the\s+)?{_MACHINE_WORD})+)")
+_THROUGH = re.compile(rf"(?i:\b(?:go(?:es)?|pass(?:es)?|move[s]?|run[s]?)\s+through)\s+(?:the\s+)?"
+                      rf"(?P<l>{_MACHINE_WORD}(?:\s*(?:,\s*then|,|->|>|\bthen\b|\band\s+then\b)\s*(?:the\s+)?"
+                      rf"{_MACHINE_WORD})+)")
+"""Machines named by the route every job takes: 'each table goes through sanding, then staining, then sealing'."""
 _ARTICLE_MACHINE = rf"(?:(?:a|an|one|the)\s+)(?i:{MACHINE_NOUN})\b"
 _MACHINE_NOUN_LIST = re.compile(rf"(?P<l>{_ARTICLE_MACHINE}(?:\s*,\s*{_ARTICLE_MACHINE})*\s*,?\s*and\s+"
                                 rf"{_ARTICLE_MACHINE})")
@@ -65,6 +69,10 @@ _BARE = rf"(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}})\s+\d+(?:\.\d+)?\b(?![:.]\d)"
 _HEADED_TIMES = re.compile(rf"\(\s*(?:in\s+)?(?:{UNIT_PATTERN})\s*\)\s*:\s*(?P<run>{_BARE.replace('?P<n>', '')}"
                            rf"(?:\s*[,;]\s*(?:and\s+)?{_BARE.replace('?P<n>', '')}){{2,}})")
 """Named numbers after a unit in brackets: 'Bake times (minutes): bread 30, cake 45, pie 25'."""
+_ROW_ITEM = rf"(?P<n>{_WORD}(?:[ ]{_WORD}){{0,3}})\s+\d+(?:\.\d+)?(?:\s*[,/]\s*\d+(?:\.\d+)?)+"
+_NAMED_ROWS = re.compile(rf"(?:^|(?<=[:;]))\s*{_ROW_ITEM.replace('?P<n>', '')}(?:\s*;\s*(?:and\s+)?"
+                         rf"{_ROW_ITEM.replace('?P<n>', '')})+", re.MULTILINE)
+"""Named rows of times separated by semicolons: 'oak table 2, 3, 1; pine table 1, 2, 2; ash table 3, 1, 2'."""
 _KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadlines?|weights?|priorit(?:y|ies)|"
                         r"release|"
                         r"ready|machines?|stations?|resources?|capacity|route|routing|order of|objective|goal|note|"
@@ -73,7 +81,8 @@ _KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadl
                         r"every|units?|capacities|availability|crew|workers?|monday|tuesday|wednesday|thursday|friday|"
                         r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun|answer|example|data)\b")
 _LINE_LABEL = re.compile(rf"^[ \t*-]*(?P<n>{_LABEL})\s*[:=\u2013-]\s*\d", re.MULTILINE)  # not a table's cells
-_NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five"}
+_NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five", "in",
+              "that", "this", "order", "sequence", "turn", "finally", "last", "first", "next"}
 
 
 @dataclass
@@ -159,19 +168,14 @@ def declared_names(text: str) -> Names:
         found, spans = _line_names(text)
         if len(found) >= 2:
             names.jobs, names.name_spans = found, spans
-    run = _NAMED_TIMES.search(text)
-    headed = _HEADED_TIMES.search(text) if run is None else None
-    if headed is not None:
-        run = headed
-    if not names.jobs and not names.numbered and run is not None:
-        items = list(re.compile(_BARE).finditer(text, *headed.span("run"))) if headed is not None else \
-            list(_NAMED_TIME.finditer(text, *run.span()))  # 'bracket 45 min, gear housing 130 min, ...'
+    items = _named_items(text)
+    if not names.jobs and not names.numbered and items:
         found = [_bare(m.group("n")) for m in items]
         if len(set(found)) == len(found) and not any(_KEY_WORDS.search(n) or re.search(
                 rf"(?i)\b(?:then|and|on|in|at|{MACHINE_NOUN})\b", n) for n in found):  # not steps 'press 3 h, then ...'
             names.jobs = found
             names.name_spans = [m.span("n") for m in items]
-    machines = _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text)
+    machines = _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text) or _route_only(text)
     if machines is not None:
         found = [w for w in re.findall(_MACHINE_WORD, machines.group("l")) if w.lower() not in _NOT_NAMES]
         if len(found) >= 2 and len({w.lower() for w in found}) == len(found) \
@@ -253,6 +257,27 @@ def _name_end(text: str, m: re.Match[str], name: str) -> int:
         if (more := re.compile(tail + r"\b", re.IGNORECASE).match(text, m.end())) is not None:
             return more.end()
     return m.end()
+
+
+def _route_only(text: str) -> re.Match[str] | None:
+    """'goes through sanding, then staining, then sealing' when those words name no column or step elsewhere
+    (there the station readers take them as written)."""
+    m = _THROUGH.search(text)
+    words = re.findall(_MACHINE_WORD, m.group("l")) if m else []
+    once = all(len(re.findall(rf"(?i)\b{re.escape(w)}\b", text)) == 1 for w in words if w.lower() not in _NOT_NAMES)
+    return m if m is not None and once else None
+
+
+def _named_items(text: str) -> list[re.Match[str]]:
+    """Jobs named in a run of items, each with its 'n' group: 'bracket 45 min, gear housing 130 min', 'Bake times
+    (minutes): bread 30, cake 45, pie 25', 'oak table 2, 3, 1; pine table 1, 2, 2'."""
+    if (run := _NAMED_TIMES.search(text)) is not None:
+        return list(_NAMED_TIME.finditer(text, *run.span()))
+    if (headed := _HEADED_TIMES.search(text)) is not None:
+        return list(re.compile(_BARE).finditer(text, *headed.span("run")))
+    if (rows := _NAMED_ROWS.search(text)) is not None:
+        return list(re.compile(_ROW_ITEM).finditer(text, *rows.span()))
+    return []
 
 
 def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:

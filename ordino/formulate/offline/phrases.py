@@ -153,7 +153,8 @@ KINDS: list[tuple[str, str]] = [
      r"visits?|passes? through|(?:is|are) processed on|runs? on|must go through)\s*(?:the\s+)?(?:machines|stages|"
      r"all|both|each)|same (?:order|sequence|route) of machines|in the same order|same (?:\w+\s+)?(?:order|sequence) "
      r"(?:at|on|through) (?:all|every|each|both)|"
-     rf"\b{JOB_NOUN}\s+(?:all\s+)?(?:go(?:es)?|pass(?:es)?|move[s]?|run[s]?)\s+through\b[^.\n]{{0,60}}\bthen\b",
+     rf"(?:\b{JOB_NOUN}|\b(?:each|every|all)\s+\w+)\s+(?:all\s+)?(?:go(?:es)?|pass(?:es)?|move[s]?|run[s]?)\s+"
+     rf"through\b[^.\n]{{0,60}}\bthen\b",
      "flow_shop"),
     (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine|(?:machines|ovens|lathes|presses|lines|"
      r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b",

@@ -198,7 +198,8 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             elif role == "route":
                 ops = [[(machine_name(m.group("m")), time_values(m.group("t"))[0])] for m in _ROUTE_PAIR.finditer(cell)]
                 if not ops or _ROUTE_PAIR.sub("", cell).strip(" ,;>-") != "":
-                    ok = False
+                    ops = _named_steps(_cased(work, offsets[k], lines[k], cell))  # 'Lathe(3) > Mill(2)'
+                    ok = ok and bool(ops)
                 routes[name] = ops
             elif role == "preds":  # names, or the numbers of a numbered label column ('4, 5')
                 numbered = "label" in cells_roles and cells[cells_roles.index("label")].isdigit()
@@ -276,6 +277,20 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
         facts.add_job(name)
         facts.routes[name] = ops
     return used
+
+
+def _named_steps(cell: str) -> list[list[tuple[str, TimeVal]]]:
+    """A route cell of named machines in order ('Lathe(3) > Mill(2) > Drill(1)', 'saw 2, then sander 3'); [] when
+    a step is unreadable."""
+    ops = []
+    for step in re.split(r"\s*(?:->|>|\u2192|,\s*then|\bthen\b|,|;)\s*", cell.strip()):
+        m = _STEP_CELL.match(step)
+        if m is None:
+            return []
+        machine = m.group("m") or m.group("m2")
+        named = machine_name(machine) if re.fullmatch(r"(?i)m\d+|machine\s*\d+", machine) else machine
+        ops.append([(named, time_values((m.group("t") or m.group("t2")).lower())[0])])
+    return ops
 
 
 def _step_ops(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVal]]]:
