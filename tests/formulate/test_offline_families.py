@@ -192,3 +192,14 @@ def test_a_job_worth_more_is_weighted():
                             "takes 2 hours (worth 4). Minimise the weighted sum of completion times.")
     assert draft.problem is not None, [q.text for q in draft.missing]
     assert [t.weight for t in draft.problem.tasks] == [2, 1, 4]
+
+
+def test_a_general_need_over_a_span_and_named_days_that_need_more():
+    text = ("We need one person each day Monday to Sunday and two on Saturday and Sunday. Staff: Kim $100/day, "
+            "Lee $90/day, Max $110/day. Kim doesn't work weekends. Each person works at most 5 days. Minimise the "
+            "wage bill.")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, RosterProblem), [q.text for q in draft.missing]
+    expected = _cheapest_week({"Kim": 100, "Lee": 90, "Max": 110}, [1, 1, 1, 1, 1, 2, 2], {"Kim": {5, 6}},
+                              dict.fromkeys(("Kim", "Lee", "Max"), 5))
+    assert solve(draft.problem).objective == expected

@@ -37,7 +37,8 @@ def looks_like_roster(text: str) -> bool:
         return False
     pattern = re.search(r"consecutive days|days? off|\bshifts?\b|\broster|\brota\b|needed (?:per|each|a) day|"
                         r"\bworking (?:each|every) day\b|\b(?:pay|paid|wages?)\b[^.]{0,40}\bper day\b|"
-                        r"\bwork (?:more than|over|at most|no more than) \w+ days\b", t)
+                        r"\bwork (?:more than|over|at most|no more than) \w+ days\b|"
+                        r"[$\u20ac\u00a3]\s*\d+(?:\.\d+)?\s*(?:/|per |a )\s*(?:day|shift)\b", t)
     people = re.search(rf"\b{PEOPLE}\b", t) or named_people(text)
     per_day = re.search(_WEEKDAY, t) or re.search(r"\b(each|every|per) day\b|\bdays?\b", t)
     if re.search(r"\bhow many of each\b|\bprofit\b|\bbudget\b", t):
@@ -69,16 +70,16 @@ def _weekday_demands(t: str) -> dict[int, int]:
         found.setdefault(day, int(m.group(1)))
     one_day = _WEEKDAY.replace("(", "(?:", 1)
     days = rf"{one_day}(?:\s*(?:,\s*and|,|and|&)\s*{one_day})+"
-    for m in re.finditer(rf"\b(\d+)\s+(?:{PEOPLE}\s+)?(?:in\s+|working\s+|at work\s+)?on\s+(?P<l>{days})",
+    for m in re.finditer(rf"\b{N}\s+(?:{PEOPLE}\s+)?(?:in\s+|working\s+|at work\s+)?on\s+(?P<l>{days})",
                          t):  # '2 people in on Mon, Tue, Thu and Fri'
         for d in re.finditer(_WEEKDAY, m.group("l")):
-            found.setdefault(day_index(d.group(1)), int(m.group(1)))
+            found.setdefault(day_index(d.group(1)), _num(m.group(1)))
     span = rf"{one_day}\s*(?:-|\u2013|to|through|thru)\s*{one_day}"
-    for m in re.finditer(rf"\b(\d+)\s+(?:{PEOPLE}\s+)?(?:working\s+|in\s+|on duty\s+|at work\s+)?"
+    for m in re.finditer(rf"\b{N}\s+(?:{PEOPLE}\s+)?(?:working\s+|in\s+|on duty\s+|at work\s+)?"
                          rf"(?:(?:each|every|per|a)\s+day\s+)?(?:on\s+|from\s+)?(?P<s>{span})", t):
         ends = [day_index(d.group(1)) for d in re.finditer(_WEEKDAY, m.group("s"))]
-        for day in range(ends[0], ends[1] + 1):  # '2 people working each day Monday to Friday'
-            found.setdefault(day, int(m.group(1)))
+        for day in range(ends[0], ends[1] + 1):  # '2 people working each day Monday to Friday' (named days win)
+            found.setdefault(day, _num(m.group(1)))
     lines = [line for line in t.split("\n") if not re.fullmatch(r"[\s|:+-]*", line)]  # no markdown rules
     for k, head in enumerate(lines):  # '| Day | Mon | Tue |' over '| Min | 2 | 2 |' (or a 'Needed' row further down)
         heads = [c.strip() for c in head.strip(" |").split("|")]
