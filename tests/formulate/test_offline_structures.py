@@ -984,3 +984,31 @@ def test_named_rows_after_a_route_of_named_stations_and_a_route_column_of_named_
                            "| B | Mill(2) > Lathe(4) |\n")
     assert {r.id for r in problem.resources} == {"Lathe", "Mill"}
     assert best == 7  # B mill 0-2, A lathe 0-3, A mill 3-5, B lathe 3-7
+
+
+def test_changeovers_written_with_arrows_are_no_precedences():
+    text = ("One filling line, three products A, B, C with run times 40, 30, 20 minutes. Cleaning between products "
+            "(minutes): A->B 10, A->C 15, B->A 5, B->C 10, C->A 20, C->B 5. No cleaning before the first product. "
+            "Minimise the makespan.")
+    problem, best = solved(text)
+    assert not problem.constraints
+    setup = {("A", "B"): 10, ("A", "C"): 15, ("B", "A"): 5, ("B", "C"): 10, ("C", "A"): 20, ("C", "B"): 5}
+    assert best == 90 + min(setup[o[0], o[1]] + setup[o[1], o[2]] for o in itertools.permutations("ABC"))
+
+
+def test_sentences_that_open_with_a_name_and_a_step_named_without_its_time():
+    text = ("Our bakery line has two steps: mixing then baking, and every batch follows that order, same sequence on "
+            "both. Sourdough: mixing 20 min, baking 45 min. Rye: mixing 15 min, baking 50 min. Brioche: mixing 25 "
+            "min, baking 30 min. How fast can we get all batches baked?")
+    problem, best = solved(text)
+    assert [j.id for j in problem.jobs] == ["Sourdough", "Rye", "Brioche"]
+    assert best == flow_shop([(20, 45), (15, 50), (25, 30)], max)
+    assert asked(text.replace("Brioche: mixing 25 min, baking 30 min", "Brioche: mixing 25 min, then baking too"))
+
+
+def test_tuples_under_a_spec_with_units_and_a_shop_size():
+    _, best = solved("Two identical printers. Jobs (hours, due hour): J1 (3, 4), J2 (2, 3), J3 (1, 2). "
+                     "Minimise total tardiness.")
+    assert best == 0  # J3 then J1 on one printer (1, 4), J2 on the other (2)
+    _, cmax = solved("JSSP 2x2 (machine,time):\nJ1: (M1,3) (M2,2)\nJ2: (M2,4) (M1,1)\nobj: Cmax")
+    assert cmax == 6  # as in the job shop above: J2 on M2 0-4, J1 on M2 4-6

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.relations import BLANK_IN, REF_LIST, ref_names
-from ordino.formulate.offline.tables import role_of
+from ordino.formulate.offline.tables import UNIT_WORD, role_of
 from ordino.formulate.offline.text import BLANK, JOB_NOUN, JOB_REF, NUM, SIGN, TIME, Work, job_name, time_values
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
@@ -64,6 +64,8 @@ def read_tuples(work: Work, facts: Facts) -> None:
 def _tuple_role(column: str) -> str | None:
     """The role of one column of a tuple spec: a job attribute, or 'res:<name>' for a resource's demand."""
     role = role_of(column.replace(" ", "_"))
+    if role is None and len(words := [w for w in column.split() if not re.fullmatch(UNIT_WORD, w)]) == 1:
+        role = role_of(words[0])  # 'due hour' is the due date
     if role in ("p", "due", "release", "weight", "deadline"):
         return role
     if re.fullmatch(r"p_?\{?\d\}?_?j?|p_?\{?\d\s*,?\s*j\}?|p_?m\d", column):  # p_1j: the time on machine 1

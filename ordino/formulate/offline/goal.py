@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 _GOAL = re.compile(r"\b(?:minimi[sz](?:e|ing)|minimum|lowest|smallest|least|fewest|shortest|cheapest|quickest|"
-                   r"earliest|as (?:few|little|short|small|early|soon) as|keep\b[^.?!\n]{0,40}\b(?:down|low)|"
+                   r"earliest|soonest|fastest|as (?:few|little|short|small|early|soon) as|"
+                   r"keep\b[^.?!\n]{0,40}\b(?:down|low)|"
                    r"reduce|cut down|how (?:soon|quickly|fast|early))\b")
 _END = re.compile(r"[.?!;\n]")
 _GOES_ON = re.compile(r"\s*(?:i\.e\.|ie\b|that is\b|meaning\b|namely\b|:)")
@@ -29,7 +30,7 @@ _SUM = re.compile(r"\b(?:sum|total|average|mean|added up|summed|across|over all|
 _FINISH = re.compile(r"\b(?:finish(?:ed|es|ing)?|completion|complete[sd]?|comes? out|come off|done|ready|"
                      r"turnaround|flow\s*times?|end(?:s|ed)?|leaves?|delivered)\b")
 _WHOLE = re.compile(r"\b(?:whole|entire|everything|project|last (?:job|task|order|batch|one|activity)|how long|both|"
-                    r"all of them|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)\b")
+                    r"all of (?:them|it|this)|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)\b")
 _ALL = re.compile(r"\ball (?:the |of the )?(?:jobs|tasks|orders|batches|work|activities)\b")
 
 

@@ -286,9 +286,8 @@ def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
                          and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|[a-z]",
                                               m.group("n"))], text)
     if len(lines) < 2:  # 'Orders: Alpha needs 45 min ...; Bravo 30 min, ...; Charlie 1 h, ...': items of one line
-        lines = max(([m for m in _ITEM_NAME.finditer(text, line.start(), line.end()) if not _KEY_WORDS.search(
-            m.group("n")) and not re.fullmatch(r"[A-Z]\d*", m.group("n"))] for line in re.finditer(r"[^\n]+", text)),
-                    key=len, default=[])
+        lines = max(([m for m in _ITEM_NAME.finditer(text, line.start(), line.end()) if _item(m, text)]
+                     for line in re.finditer(r"[^\n]+", text)), key=len, default=[])
         if len(lines) < 2:
             return [], []
     found = [_bare(m.group("n")) for m in lines]
@@ -297,8 +296,18 @@ def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return found, [m.span("n") for m in lines]
 
 
-_ITEM_NAME = re.compile(r"(?:^|(?<=[;:])|(?<=[;:] ))[ \t]*(?P<n>[A-Z][\w'-]*(?:[ ][A-Z][\w'-]*){0,2})[ \t]+"
-                        r"(?:(?:needs?|takes?|requires?|lasts?|is)[ \t]+|[=:-][ \t]*)?\d", re.MULTILINE)
+def _item(m: re.Match[str], text: str) -> bool:
+    """Whether an `_ITEM_NAME` match names a job: not a key word or an id ('J3', 'task B'), and after a full stop
+    only with a colon ('Rye: mixing 15 min')."""
+    name = m.group("n")
+    if _KEY_WORDS.search(name) or re.fullmatch(rf"[A-Z]\d*|(?i:{JOB_NOUN}\s+\S+)", name):
+        return False
+    return m.group("colon").startswith(":") or not re.search(r"[.!?] $", text[max(0, m.start() - 2):m.start()])
+
+
+_ITEM_NAME = re.compile(r"(?:^|(?<=[;:])|(?<=[;:] )|(?<=[.!?] ))[ \t]*(?P<n>[A-Z][\w'-]*(?:[ ][A-Z][\w'-]*){0,2})"
+                        r"(?P<colon>:[ \t]+(?=[^.;\n]*\d)|"
+                        r"[ \t]+(?:(?:needs?|takes?|requires?|lasts?|is)[ \t]+|[=:-][ \t]*)?\d)", re.MULTILINE)
 """An item of a list on one line, named by capitalised words before its first number ('Bravo 30 min')."""
 
 

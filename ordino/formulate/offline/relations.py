@@ -107,7 +107,7 @@ def read_precedences(work: Work, facts: Facts) -> None:
             facts.precedences.append(Precedence(job_name(f"j{a}" if a.isdigit() else a),
                                                 job_name(f"j{b}" if b.isdigit() else b)))
         work.consume(m.start(), m.end())
-    chain = rf"{REFX}(?:\s*(?:->|>|=>)\s*{REFX})+"
+    chain = rf"{REFX}(?:\s*(?:->|>|=>)\s*{REFX})+(?!\s*[:=]?\s*\d)"  # 'A->B 10' is a changeover, not an order
     for m in list(work.finditer(chain)):
         if BLANK_IN(work, m):
             continue
@@ -181,15 +181,25 @@ def _span(m: re.Match[str]) -> tuple[TimeVal, TimeVal]:
 _CHANGE = r"\b(?:chang\w*(?:\s+over)?|changeovers?|switch\w*|set-?ups?|clean\w*)\b"
 _SPELL = rf"(?P<t>{TIME})(?:\s+(?:and\s+)?(?P<t2>{TIME}))?"  # '1 hour 30 minutes'
 _PAIR_SETUP = re.compile(rf"\bfrom\s+(?P<a>{JOB_REF})\s+to\s+(?:(?P<b>{JOB_REF})|any other\s+\w+)\s*(?:takes\s+|is\s+|"
-                         rf"needs\s+|of\s+|:\s*)?(?:only\s+|just\s+)?{_SPELL}")
+                         rf"needs\s+|of\s+|:\s*)?(?:only\s+|just\s+)?{_SPELL}|"
+                         rf"(?P<a2>{JOB_REF})\s*(?:->|\u2192|=>)\s*(?P<b2>{JOB_REF})\s*(?:[:=]\s*)?"
+                         rf"{_SPELL.replace('?P<t', '?P<u')}")
+"""'from A to B takes 15 minutes', 'A->B 10' (in a sentence about changing over)."""
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding `at` ends (a full stop before a blank, a line break or the end)."""
+    end = re.compile(r"[.?!](?:\s|$)|\n").search(text, at)
+    return end.start() if end else len(text)
 
 
 def _spelled(m: re.Match[str]) -> TimeVal:
     """The time of a match, '1 hour 30 minutes' added up in the finer unit."""
-    first = time_values(m.group("t"))[0]
-    if not m.groupdict().get("t2"):
+    key = "t" if m.groupdict().get("t") else "u"  # 'u': the groups of the arrow form 'A->B 10'
+    first = time_values(m.group(key))[0]
+    if not m.groupdict().get(key + "2"):
         return first
-    second = time_values(m.group("t2"))[0]
+    second = time_values(m.group(key + "2"))[0]
     if first.unit is None or second.unit is None or first.unit == second.unit:
         return first
     fine = min((first, second), key=lambda v: SECONDS[v.unit or "s"])
@@ -208,14 +218,14 @@ def read_setups(work: Work, facts: Facts) -> None:
     D to any other product 1 hour 30 minutes'), and a constant setup ('setup time of 2 between jobs',
     'changeover 5 min', 'whenever we switch from one run to the next, the die is cleaned, which takes 1 hour')
     (tables are read elsewhere)."""
-    clauses = sorted({work.clause(*m.span()) for m in work.finditer(_CHANGE)})
-    for start, end in clauses:  # the clauses that speak of changing over
+    clauses = sorted({(work.clause(*m.span())[0], _sentence_end(work.text, m.end())) for m in work.finditer(_CHANGE)})
+    for start, end in clauses:  # from each word of changing over to the end of its sentence
         for m in list(_PAIR_SETUP.finditer(work.text, start, end)):
             a, b = m.span()
             if BLANK in work.text[a:b]:
                 continue
-            facts.setup_pairs[(job_name(m.group("a")), job_name(m.group("b")) if m.group("b") else None)] = \
-                _spelled(m)
+            first, then = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
+            facts.setup_pairs[(job_name(first), job_name(then) if then else None)] = _spelled(m)
             work.consume(a, b)
     switch = (rf"(?:switch\w*|chang\w*|go\w*|mov\w*)\s+from\s+one\s+\w+\s+to\s+(?:the\s+)?(?:next|another)\b"
               rf"[^.;]{{0,80}}?\b(?:takes?|needs?|lasts?|requires?)\s+(?P<t>{TIME})")

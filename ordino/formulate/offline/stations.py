@@ -29,7 +29,8 @@ _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|e
                 r"orders|more|less|first|second|third|last|next|per|about|only|also|all|same|que|plus|one|two|"
                 r"three|four|five|six|seven|eight|nine|ten|setups?|set-ups?|changeovers?|cleaning|prep|preparation|"
                 r"wait|waiting|break|breaks|rest|lunch|travel|transport|delivery|cooling|drying|late|early)\b")
-_WORD = rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|(?!{_NOT_STATION})[a-z][a-z-]{{1,24}})(?![a-z-])"
+_WORD = (rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|"
+         rf"(?!{_NOT_STATION}|(?:machine|station|stage)\s*#?\s*\d)[a-z][a-z-]{{1,24}})(?![a-z-])")
 """A station: 'machine 2', 'Mixer 1', or a word ('press', 'soldering')."""
 _OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?\s*")
 _ITEM = re.compile(rf"(?P<m>{_WORD})\s+(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?(?P<t>{TIME})"
@@ -104,6 +105,9 @@ def read_stations(work: Work, facts: Facts) -> None:
         read_attrs(work, facts, job, after, end)
         if facts.attrs.get(job, {}).pop("p", None) is not None:  # a time that is no step: which step is it?
             facts.unused.append(work.quote(after, end))
+        elif any(stem(w) in shown for w in re.findall(r"\b(?:then|next|and)\s+(?:the\s+)?([a-z][a-z-]+)",
+                                                         work.text[after:end])):
+            facts.unused.append(work.quote(after, end))  # 'then welding as well': a step without its time
     for m in list(work.finditer(rf"\b{MACHINE_NOUN}\s*#?\s*\d+\b")):  # 'either mixer, Mixer 1 or Mixer 2': names
         if stem(m.group(0)) in shown:
             work.consume(*m.span())

@@ -48,6 +48,10 @@ def _cells(line: str, commas: bool = True, semicolons: bool = True) -> list[str]
     return [c.strip() for c in line.split() if c.strip()]
 
 
+UNIT_WORD = r"hours?|hrs?|h|minutes?|mins?|days?|weeks?|in"
+"""Words of a column's name that only give its unit ('due hour', 'time in minutes')."""
+
+
 def role_of(cell: str) -> str | None:
     """The column role of one header word (None when unknown)."""
     return next((r for p, r in HEADER_WORDS if re.fullmatch(p, cell)), None)
@@ -69,6 +73,9 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
         if role is None and "_" in c:  # 'proc time', 'must wait for': the roles its words agree on
             roles_of = [role_of(w) for w in c.split("_")]
             found = {r for r in roles_of if r not in (None, "label")}
+            if len(found) > 1:  # 'due hour': the unit's word gives no role of its own
+                roles_of = [role_of(w) for w in c.split("_") if not re.fullmatch(UNIT_WORD, w)]
+                found = {r for r in roles_of if r not in (None, "label")}
             role = found.pop() if len(found) == 1 else "label" if set(roles_of) == {"label"} else None
             if role is None and (noun := next((w for w in c.split("_")[::-1] if singular(w) in resources), None)):
                 role = "res:" + singular(noun)  # 'scissor lifts' when the lifts are a resource
