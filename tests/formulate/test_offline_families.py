@@ -203,3 +203,14 @@ def test_a_general_need_over_a_span_and_named_days_that_need_more():
     expected = _cheapest_week({"Kim": 100, "Lee": 90, "Max": 110}, [1, 1, 1, 1, 1, 2, 2], {"Kim": {5, 6}},
                               dict.fromkeys(("Kim", "Lee", "Max"), 5))
     assert solve(draft.problem).objective == expected
+
+
+def test_two_named_shifts_a_day_over_a_span_with_one_person_each():
+    text = ("Roster for Monday to Wednesday with a morning and an evening shift each day. Each shift needs 1 person. "
+            "Staff: Ana $80/shift, Ben $70/shift, Cleo $90/shift. Nobody works both shifts on the same day. Ben cannot "
+            "work on Tuesday. Each person works at most 3 shifts. Minimise total cost.")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, RosterProblem), [q.text for q in draft.missing]
+    assert draft.problem.days == ["Mon", "Tue", "Wed"]
+    # one shift a day each: Ben on Monday and Wednesday (140), Ana every day (240), Cleo the last shift (90)
+    assert solve(draft.problem).objective == 470

@@ -122,6 +122,11 @@ def _shift_demands(t: str) -> dict[str, list[int] | int]:
         out[m.group(1)] = values if len(values) > 1 else values[0]
     for m in re.finditer(rf"\bthe\s+({_SHIFT_WORDS})\s+shift\s+{N}\b", t):  # "... and the night shift 2"
         out.setdefault(m.group(1), _num(m.group(2)))
+    named = re.search(rf"\b(?:an?\s+)?({_SHIFT_WORDS})(?:\s+shift)?\s*(?:,|and|&)\s*(?:an?\s+)?({_SHIFT_WORDS})\s+"
+                      rf"shifts?\b", t)  # 'a morning and an evening shift each day' ...
+    each = re.search(rf"\b(?:each|every|per)\s+shift\s+(?:needs?|requires?|must have|has)\s+(?:at least\s+)?{N}\b", t)
+    if named and each and not out:  # ... 'each shift needs 1 person'
+        out = {named.group(1): _num(each.group(1)), named.group(2): _num(each.group(1))}
     return out
 
 
@@ -154,14 +159,16 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
     minimise_cost = bool(re.search(r"\b(minimi[sz]e|lowest|least|cheapest)\b[^.]{0,30}\b(?:cost|wage|pay|bill)", t))
     staff_given = _staff_count(t)
     if shift_demands:
-        n_days = _day_count(t) or (7 if weekday else None)
+        span = _weekday_span(t)
+        n_days = _day_count(t) or (7 if weekday else len(span) if span else None)
         if n_days is None:
             lengths = {len(v) for v in shift_demands.values() if isinstance(v, list)}
             n_days = lengths.pop() if len(lengths) == 1 else None
         if n_days is None:
             missing.append(Question(key="days", text="Over how many days is the roster made? (e.g. 'over 7 days')"))
             return None, missing, notes
-        days = DAY_IDS if n_days == 7 else [f"D{k}" for k in range(1, n_days + 1)]
+        days = DAY_IDS if n_days == 7 else [DAY_IDS[k] for k in span] if span and len(span) == n_days else \
+            [f"D{k}" for k in range(1, n_days + 1)]
         shifts = list(shift_demands)
         cover: list[dict[str, Any]] = []
         for s, need in shift_demands.items():
