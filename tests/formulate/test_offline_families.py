@@ -214,3 +214,14 @@ def test_two_named_shifts_a_day_over_a_span_with_one_person_each():
     assert draft.problem.days == ["Mon", "Tue", "Wed"]
     # one shift a day each: Ben on Monday and Wednesday (140), Ana every day (240), Cleo the last shift (90)
     assert solve(draft.problem).objective == 470
+
+
+def test_a_person_listed_without_pay_is_asked_never_dropped():
+    text = ("Roster Monday to Friday, 2 people each day. Staff: Ann $100/day, Bob $90/day, Cat $80/day. Each works at "
+            "most 4 days. Minimise total pay.")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, RosterProblem), [q.text for q in draft.missing]
+    assert solve(draft.problem).objective == _cheapest_week({"Ann": 100, "Bob": 90, "Cat": 80}, [2] * 5, {},
+                                                             dict.fromkeys(("Ann", "Bob", "Cat"), 4))
+    draft = extract_offline(text.replace("Cat $80/day", "Cat"))  # dropping Cat made the roster 'infeasible'
+    assert draft.problem is None and any("Cat" in q.text for q in draft.missing)

@@ -194,8 +194,8 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
             demands = [weekday[k] for k in wanted]
         elif listed:
             demands = listed
-        elif span is not None and (same := re.search(rf"\b{N}\s+(?:{PEOPLE}\s+)?(?:are\s+)?(?:needed|required|"
-                                                     rf"working|on duty|in)\s+(?:on\s+)?(?:each|every|per|a)\s+day\b",
+        elif span is not None and (same := re.search(rf"\b{N}\s+(?:{PEOPLE}\s+)?(?:are\s+)?(?:(?:needed|required|"
+                                                     rf"working|on duty|in)\s+)?(?:on\s+)?(?:each|every|per|a)\s+day\b",
                                                      t)) is not None:  # 'Mon-Fri ... 2 people needed each day'
             weekday = {k: _num(same.group(1)) for k in span}
             wanted, demands = span, [weekday[k] for k in span]
