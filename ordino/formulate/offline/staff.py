@@ -150,9 +150,9 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
     if len(names) < 2 or len(set(names)) != len(names):
         return None
     listed = re.search(r"(?i)\b(?:staff|team|people|employees|workers|crew)\s*:\s*(?P<l>[^.\n]+)", text)
-    unpaid = [n for n in re.findall(_NAME, listed.group("l"))
-              if n not in names and n.lower()[:3] not in [w[:3] for w in WEEK]] if listed else []
-    if unpaid and any(n in listed.group("l") for n in names):  # 'Staff: Ann $100/day, Bob $90/day, Cat.'
+    said = listed.group("l") if listed else ""
+    unpaid = [n for n in re.findall(_NAME, said) if n not in names and n.lower()[:3] not in [w[:3] for w in WEEK]]
+    if unpaid and any(n in said for n in names):  # 'Staff: Ann $100/day, Bob $90/day, Cat.'
         return [], [], [], [Question(key="costs", text=f"What is the pay of {', '.join(unpaid)}?")]
     staff = [{"id": n} for n in names]
     costs: list[dict[str, Any]] = [{"staff": [n], "cost": _amount(v)} for n, v in pays]
