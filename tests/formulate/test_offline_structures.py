@@ -1012,3 +1012,33 @@ def test_tuples_under_a_spec_with_units_and_a_shop_size():
     assert best == 0  # J3 then J1 on one printer (1, 4), J2 on the other (2)
     _, cmax = solved("JSSP 2x2 (machine,time):\nJ1: (M1,3) (M2,2)\nJ2: (M2,4) (M1,1)\nobj: Cmax")
     assert cmax == 6  # as in the job shop above: J2 on M2 0-4, J1 on M2 4-6
+
+
+def fjsp_two_jobs() -> int:
+    """Job 1: (M1 3 | M2 5) then M3 2; job 2: (M2 4 | M3 2) then M1 3: brute force over choices and orders."""
+    best = None
+    for c1, c2 in itertools.product((("M1", 3), ("M2", 5)), (("M2", 4), ("M3", 2))):
+        for first in (1, 2):  # who goes first where the two jobs share a machine
+            free: dict[str, int] = {}
+            ends = {}
+            order = [(1, c1), (2, c2), (1, ("M3", 2)), (2, ("M1", 3))] if first == 1 else \
+                [(2, c2), (1, c1), (2, ("M1", 3)), (1, ("M3", 2))]
+            for job, (machine, p) in order:
+                start = max(free.get(machine, 0), ends.get(job, 0))
+                ends[job] = free[machine] = start + p
+            best = max(ends.values()) if best is None else min(best, max(ends.values()))
+    assert best is not None
+    return best
+
+
+@pytest.mark.parametrize("text", [
+    "FJSP\nJob 1: O11 M1:3 M2:5 | O12 M3:2\nJob 2: O21 M2:4 M3:2 | O22 M1:3\nmin makespan",
+    "Flexible job shop with machines M1, M2, M3. Job 1 has two operations: the first takes 3 on M1 or 5 on M2, the "
+    "second takes 2 on M3. Job 2: first operation 4 on M2 or 2 on M3, second operation 3 on M1. Minimise makespan.",
+    "Operations (each may use any listed machine):\nJob 1: op1 (M1 3, M2 5), op2 (M3 2)\nJob 2: op1 (M2 4, M3 2), "
+    "op2 (M1 3)\nMinimise the makespan.",
+])
+def test_operations_opened_by_their_labels_group_their_machines(text: str):
+    problem, best = solved(text)
+    assert [len(t.modes) for t in problem.tasks] == [2, 1, 2, 1]
+    assert best == fjsp_two_jobs()  # 6 (a '|' between labelled operations was read as 'or': 7)

@@ -149,8 +149,9 @@ def declared_names(text: str) -> Names:
             names.declaration = listed.span("span")
     if not names.jobs:
         names.jobs = _entities(text)
-        if names.jobs and all(n.isdigit() for n in names.jobs):
-            names.jobs, names.numbered = [], True
+        if names.jobs and all(n.isdigit() for n in names.jobs):  # 'the second takes 2 hours': jobs by number,
+            numbered = re.search(rf"{_NOUN}\s*#?\s*\d", text) is None  # unless 'job 1' numbers them already
+            names.jobs, names.numbered = [], numbered
         elif names.jobs and len(_line_names(text)[0]) > len(names.jobs):  # one line per job says more
             names.jobs = []
     if not names.numbered and (run := _LABEL_RUN.search(text)) is not None:  # 'A=3, B=1', 'test B 3 hours'

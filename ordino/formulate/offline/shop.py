@@ -24,6 +24,11 @@ _PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,]|for|takes|needs)?\s*(?P<t>{TI
 _LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s|/)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s+)?{UNIT_PATTERN}\)?)?"
 
 
+_OP_LABEL = re.compile(r"\b(?:o|op|operation|step)\s*_?\d+(?:\s*[.,]\s*\d+)?\b|"
+                       r"\b(?:first|second|third|fourth|fifth|last|final)\b(?:\s+(?:operation|op|step))?")
+"""An operation's label in a route ('O11', 'op 2', 'operation 1')."""
+
+
 def read_routes(work: Work, facts: Facts) -> None:
     """'job 1: M1 3, M2 2; job 2: M2 4 then M1 1' and alternatives 'M1 3 or M2 4' or '{M1:3, M2:5}' (flexible)."""
     refs = list(work.finditer(JOB_REF))
@@ -37,6 +42,20 @@ def read_routes(work: Work, facts: Facts) -> None:
             continue
         ops: list[list[tuple[str, TimeVal]]] = []
         prev_end = 0
+        labels = [m.start() for m in _OP_LABEL.finditer(work.text, ref.end(), end)]
+        if len(labels) >= 2:  # 'O11 M1:3 M2:5 | O12 M3:2': each label opens an operation, its pairs the machines
+            for p in pairs:
+                at = ref.end() + p.start()
+                opened = sum(1 for a in labels if a < at)
+                while len(ops) < opened:
+                    ops.append([])
+                if not ops:
+                    ops.append([])
+                machine, tv = machine_name(p.group("m") or p.group("m2")), time_values(p.group("t") or p.group("t2"))[0]
+                ops[-1].append((machine, tv))
+                prev_end = p.end()
+            ops = [op for op in ops if op]
+            pairs = []
         for k, p in enumerate(pairs):
             between = work.text[ref.end() + prev_end: ref.end() + p.start()]
             machine = machine_name(p.group("m") or p.group("m2"))
