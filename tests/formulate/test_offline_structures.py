@@ -1042,3 +1042,13 @@ def test_operations_opened_by_their_labels_group_their_machines(text: str):
     problem, best = solved(text)
     assert [len(t.modes) for t in problem.tasks] == [2, 1, 2, 1]
     assert best == fjsp_two_jobs()  # 6 (a '|' between labelled operations was read as 'or': 7)
+
+
+def test_operations_in_prose_on_named_machines_with_alternatives():
+    text = ("Two jobs. Job 1: op 1 can be done on the lathe in 4 h or on the CNC in 3 h; op 2 only on the mill, 2 h. "
+            "Job 2: op 1 on the CNC in 2 h or the mill in 3 h; op 2 on the lathe, 3 h. Each machine does one op at a "
+            "time. Minimise the makespan.")
+    problem, best = solved(text)
+    assert {r.id for r in problem.resources} == {"lathe", "CNC", "mill"}
+    assert [len(t.modes) for t in problem.tasks] == [2, 1, 2, 1]
+    assert best == 6  # job 1 on the CNC 0-3 and the mill 3-5; job 2 on the mill 0-3 and the lathe 3-6

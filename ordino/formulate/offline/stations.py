@@ -28,14 +28,17 @@ _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|e
                 r"pickup|until|till|after|before|hours?|minutes?|mins?|hrs?|h|days?|time|times|total|job|jobs|order|"
                 r"orders|more|less|first|second|third|last|next|per|about|only|also|all|same|que|plus|one|two|"
                 r"three|four|five|six|seven|eight|nine|ten|setups?|set-ups?|changeovers?|cleaning|prep|preparation|"
-                r"wait|waiting|break|breaks|rest|lunch|travel|transport|delivery|cooling|drying|late|early)\b")
+                r"wait|waiting|break|breaks|rest|lunch|travel|transport|delivery|cooling|drying|late|early|op|ops|"
+                r"operations?|steps?)\b")
 _WORD = (rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|"
          rf"(?!{_NOT_STATION}|(?:machine|station|stage)\s*#?\s*\d)[a-z][a-z-]{{1,24}})(?![a-z-])")
 """A station: 'machine 2', 'Mixer 1', or a word ('press', 'soldering')."""
-_OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?\s*")
-_ITEM = re.compile(rf"(?P<m>{_WORD})\s+(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?(?P<t>{TIME})"
+_OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?(?:the\s+)?\s*")
+_ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s+)(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?"
+                   rf"(?P<t>{TIME})"
                    rf"(?!\s*(?:of|on|in|at)\b)|"
-                   rf"(?P<t2>{TIME})\s+(?P<p>of\s+|on\s+(?:the\s+)?|in\s+(?:the\s+)?|at\s+(?:the\s+)?)?(?P<m2>{_WORD})")
+                   rf"(?<!op )(?<!operation )(?<!step )(?P<t2>{TIME})\s+(?P<p>of\s+|on\s+(?:the\s+)?|in\s+(?:the\s+)?|"
+                   rf"at\s+(?:the\s+)?)?(?P<m2>{_WORD})")
 """A step: 'press 3 hours', 'cut for 2 hours', '12 on the saw', '3 hours of soldering', '1 hour drilling', '25 saw'
 (this last, a bare number before a word, only for a station some other step names)."""
 _SEGMENT_END = re.compile(r"\n|[.;](?:\s|$)")
@@ -69,7 +72,8 @@ def read_stations(work: Work, facts: Facts) -> None:
         line_start = work.text.rfind("\n", 0, ref.start()) + 1
         own_line = re.fullmatch(r"[ \t]*(?:[-*+]|\d{1,2}[.)])?[ \t]*", work.text[line_start:ref.start()]) is not None
         stop = (re.compile(r"\n") if own_line else _SEGMENT_END).search(work.text, ref.end(), end)  # a job's line
-        while stop and re.match(r"[;,]\s*(?:and\s+)?it\b", work.text[stop.start():]):  # '...; it is due at 4'
+        while stop and re.match(r"[;,]\s*(?:and\s+)?(?:it\b|(?:then\s+)?(?:op|operation|step)\s*\d|(?:the\s+)?"
+                                r"(?:second|third|next|last)\b)", work.text[stop.start():]):  # '...; it is due at 4'
             stop = _SEGMENT_END.search(work.text, stop.end(), end)
         for m in _ITEM.finditer(work.text, ref.end(), stop.start() if stop else end):
             word, amount = m.group("m") or m.group("m2"), m.group("t") or m.group("t2")
@@ -102,6 +106,8 @@ def read_stations(work: Work, facts: Facts) -> None:
         start, after, end = heads[job]
         for a, b in [(start, after), *(span for _, _, span, _ in found)]:
             work.consume(a, b)
+        for label in list(re.finditer(r"\b(?:op|operation|step)\s*\d+\b", work.text[after:end])):
+            work.consume(after + label.start(), after + label.end())  # 'op 1 ...; op 2 ...': the steps' numbers
         read_attrs(work, facts, job, after, end)
         if facts.attrs.get(job, {}).pop("p", None) is not None:  # a time that is no step: which step is it?
             facts.unused.append(work.quote(after, end))
