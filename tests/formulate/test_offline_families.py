@@ -225,3 +225,16 @@ def test_a_person_listed_without_pay_is_asked_never_dropped():
                                                              dict.fromkeys(("Ann", "Bob", "Cat"), 4))
     draft = extract_offline(text.replace("Cat $80/day", "Cat"))  # dropping Cat made the roster 'infeasible'
     assert draft.problem is None and any("Cat" in q.text for q in draft.missing)
+
+
+def test_four_hour_blocks_on_the_even_hours():
+    text = ("We're open 8:00 to 16:00; minimum agents per hour: 8-9: 3, 9-10: 5, 10-11: 6, 11-12: 6, 12-13: 4, "
+            "13-14: 5, 14-15: 7, 15-16: 7. Everyone works a 4-hour block, and HR only lets blocks start on the even "
+            "hours: 8:00, 10:00 or 12:00. What is the smallest number of agents we need?")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
+    need = [3, 5, 6, 6, 4, 5, 7, 7]
+    starts = (0, 2, 4)  # 8:00, 10:00, 12:00; a block covers four hours
+    best = min(sum(x) for x in itertools.product(range(8), repeat=3)
+               if all(sum(n for s, n in zip(starts, x, strict=True) if 0 <= h - s < 4) >= need[h] for h in range(8)))
+    assert solve(draft.problem).objective == best

@@ -1052,3 +1052,55 @@ def test_operations_in_prose_on_named_machines_with_alternatives():
     assert {r.id for r in problem.resources} == {"lathe", "CNC", "mill"}
     assert [len(t.modes) for t in problem.tasks] == [2, 1, 2, 1]
     assert best == 6  # job 1 on the CNC 0-3 and the mill 3-5; job 2 on the mill 0-3 and the lathe 3-6
+
+
+def test_machines_named_by_letters_and_labelled_loads_with_eligibility():
+    text = ("JSSP, machines A/B/C, 2 jobs, times in min, fixed routes:\njob 1: A(3), B(2)\njob 2: B(4), A(1)\n"
+            "Obj: min Cmax.")
+    problem, best = solved(text)
+    assert {r.id for r in problem.resources} == {"A", "B"}
+    assert best == 6  # as the two-machine job shop above
+    text = ("Autoclaves M1, M2, M3 - identical. 4 loads, all ready at t=0, hours: L1=4, L2=6, L3=3, L4=5. "
+            "L2 can only go in M1; L3 only in M2 or M3. One load per autoclave at a time. Minimize sum of completion "
+            "times.")
+    problem, best = solved(text)
+    assert [t.id for t in problem.tasks] == ["L1", "L2", "L3", "L4"]
+    allowed = {0: (0, 1, 2), 1: (0,), 2: (1, 2), 3: (0, 1, 2)}
+    p = [4, 6, 3, 5]
+    expected = None
+    for pick in itertools.product(range(3), repeat=4):
+        if all(pick[j] in allowed[j] for j in range(4)):
+            total = 0
+            for m in range(3):  # shortest first on each machine
+                t = 0
+                for d in sorted(p[j] for j in range(4) if pick[j] == m):
+                    t += d
+                    total += t
+            expected = total if expected is None else min(expected, total)
+    assert best == expected
+
+
+def test_a_weekly_cycle_with_a_csv_of_days():
+    from ordino.formulate.offline.extract import extract_offline as read
+
+    text = ("Each guard works 5 consecutive days and then has 2 days off, on a repeating weekly cycle. A stint may "
+            "start on any day. Minimum guards on duty:\n\nDay,Min guards\nMon,5\nTue,4\nWed,6\nThu,5\nFri,7\nSat,8\n"
+            "Sun,6\n\nWhat is the minimum number of guards to employ?")
+    draft = read(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    need = [5, 4, 6, 5, 7, 8, 6]
+    best = 10 ** 9
+
+    def search(starts: list[int]) -> None:  # guards starting on each day, with the total so far as a bound
+        nonlocal best
+        if sum(starts) >= best:
+            return
+        if len(starts) == 7:
+            if all(sum(starts[s] for s in range(7) if (d - s) % 7 < 5) >= need[d] for d in range(7)):
+                best = sum(starts)
+            return
+        for x in range(max(need) + 1):
+            search([*starts, x])
+
+    search([])
+    assert ordino.solve(draft.problem).objective == best

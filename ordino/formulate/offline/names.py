@@ -21,10 +21,11 @@ _NAME_LIST = re.compile(rf"{_NOUN}(?P<span>\s*(?:\(|:|\bare\b|\bcalled\b|\bnamed
                         rf"{_NAME})*\s*,?\s*(?i:and|&)\s+{_NAME}|{_NAME}(?:\s*,\s*{_NAME}){{2,}})\)?)")
 _MACHINE_NOUN = r"(?i:\b(?:machines?|stations?|work\s*cent(?:er|re)s?|workstations?|cells?|lines?|ovens?|" \
                 r"presses|press|resources?))"
-_MACHINE_WORD = r"[A-Za-z][\w'-]{1,19}"
-_MACHINE_LIST = re.compile(rf"{_MACHINE_NOUN}(?:[^.:;\n]{{0,40}}:|\s*(?:\(|\bare\b|\bcalled\b|\bnamed\b))\s*"
+_MACHINE_WORD = r"[A-Za-z][\w'-]{0,19}"
+_MACHINE_LIST = re.compile(rf"{_MACHINE_NOUN}(?:[^.:;\n]{{0,40}}:|\s*(?:\(|\bare\b|\bcalled\b|\bnamed\b)|"
+                           rf"\s+(?=[A-Z]\w*\s*/))\s*"
                            rf"(?:first\s+)?"
-                           rf"(?P<l>(?:the\s+)?{_MACHINE_WORD}(?:\s*(?:,\s*then|,|->|>|\bthen\b|\band\s+then\b|"
+                           rf"(?P<l>(?:the\s+)?{_MACHINE_WORD}(?:\s*(?:,\s*then|,|->|>|/|\bthen\b|\band\s+then\b|"
                            rf"\band\b)\s*(?:the\s+)?{_MACHINE_WORD})+)")
 _THROUGH = re.compile(rf"(?i:\b(?:go(?:es)?|pass(?:es)?|move[s]?|run[s]?)\s+through)\s+(?:the\s+)?"
                       rf"(?P<l>{_MACHINE_WORD}(?:\s*(?:,\s*then|,|->|>|\bthen\b|\band\s+then\b)\s*(?:the\s+)?"
@@ -111,8 +112,9 @@ class Names:
         for k, name in enumerate(self.jobs, start=1):
             for pattern, keep in _mentions(name, single=len(name) == 1):
                 rw.sub(pattern, keep + f"job {k}")
-        for k, name in enumerate(self.machines, start=1):
-            rw.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])", f"machine {k}", flags=re.IGNORECASE)
+        for k, name in enumerate(self.machines, start=1):  # a one-letter name ('A') only as a capital
+            rw.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])", f"machine {k}",
+                   flags=0 if len(name) == 1 else re.IGNORECASE)
         _short_references(rw, self.jobs)
 
     def restore(self) -> dict[str, str]:
@@ -154,10 +156,11 @@ def declared_names(text: str) -> Names:
             names.jobs, names.numbered = [], numbered
         elif names.jobs and len(_line_names(text)[0]) > len(names.jobs):  # one line per job says more
             names.jobs = []
-    if not names.numbered and (run := _LABEL_RUN.search(text)) is not None:  # 'A=3, B=1', 'test B 3 hours'
-        found = [m.group("n") for m in re.finditer(_LABELLED, run.group(0))]
-        if len(set(found)) == len(found) and not any(re.fullmatch(r"[JMR]\d*", n) for n in found) \
-                and set(names.jobs) < set(found) and names.declaration is None \
+    labelled = [[m.group("n") for m in re.finditer(_LABELLED, run.group(0))] for run in _LABEL_RUN.finditer(text)]
+    runs = [] if names.numbered else [r for r in labelled if not any(re.fullmatch(r"[JMR]\d*", n) for n in r)]
+    if runs:  # 'A=3, B=1', 'test B 3 hours': the first run that names no machine ('M1, M2, M3 - identical')
+        found = runs[0]
+        if len(set(found)) == len(found) and set(names.jobs) < set(found) and names.declaration is None \
                 and len(found) >= len(_line_names(text)[0]):  # not a part of a block of named lines
             names.jobs = found
     if not names.jobs and not names.numbered:  # one line per job: 'R1 - 40 min, by 9:00'
@@ -178,12 +181,15 @@ def declared_names(text: str) -> Names:
             names.name_spans = [m.span("n") for m in items]
     machines = _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text) or _route_only(text)
     if machines is not None:
-        found = [w for w in re.findall(_MACHINE_WORD, machines.group("l")) if w.lower() not in _NOT_NAMES]
+        found = [w for w in re.findall(_MACHINE_WORD, machines.group("l"))
+                 if w.lower() not in _NOT_NAMES or re.fullmatch("[A-Z]", w)]  # 'A' names a machine, 'a' does not
         if len(found) >= 2 and len({w.lower() for w in found}) == len(found) \
                 and not any(re.fullmatch(r"(?i)m\d+|machine", w) for w in found):
             names.machines = found
             names.ordered = re.search(r"\bthen\b|->|>", machines.group("l")) is not None
             names.machine_declaration = machines.span("l")
+            if set(names.jobs) & set(found):  # 'machines A/B/C ... job 1: A(7), B(4)': the letters are machines
+                names.jobs, names.name_spans = [], []
     return names
 
 

@@ -18,7 +18,7 @@ _LIST = re.compile(r"(\d+)[- ]hours?\s+(?:periods?|blocks?|slots?)[^.:\d]{0,60}:
 _SHIFT = re.compile(r"(\d+)[- ]?(?:hours?|hrs?|h)\s+shifts?|"
                     r"shifts?\s+(?:last|lasting|of|are|is|run for|runs for|cover)\s+(?:\w+\s+)?(\d+)\s*"
                     r"(?:hours?|hrs?|h\b)|"
-                    r"works?\s+an?\s+(\d+)[- ]?(?:hours?|hrs?|h)\s+shift|"
+                    r"works?\s+an?\s+(\d+)[- ]?(?:hours?|hrs?|h)\s+(?:shift|block|stint|slot)|"
                     r"works?\s+(\d+)\s+(?:consecutive\s+)?(?:hours?|hrs?|h)\b")
 _SPAN = re.compile(r"(?:covers?|\()\s*(two|three|four|2|3|4)\s+consecutive\s+(?:periods?|blocks?|slots?)|"
                    r"\((two|three|four|2|3|4)\s+(?:periods?|blocks?|slots?)\)")
@@ -132,7 +132,8 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
 def _allowed_starts(t: str) -> list[int] | None:
     """The hours at which shifts may start, when the text lists them ('start at 8, 10 or 12', 'can begin at 07:00,
     11:00 or 15:00')."""
-    m = re.search(r"\b(?:shifts?\b[^.;?]{0,40}?|(?:can|may|could)\s+)(?:start|begin)s?\s+(?:only\s+)?(?:at\s+)?"
+    m = re.search(r"\b(?:(?:shifts?|blocks?|stints?)\b[^.;?]{0,40}?|(?:can|may|could)\s+)(?:start|begin)s?\s+"
+                  r"(?:only\s+)?(?:at\s+|on\s+(?:the\s+)?(?:\w+\s+){0,2}hours?\s*:?\s*)?"
                   r"(?P<l>\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*(?:,|or|and)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)+)"
                   r"(?!\s*(?:->|\u2192|=|:|costs?))", t)
     if m is None:

@@ -223,7 +223,8 @@ _NOT_A_COUNT = (r"(?<!\bany )(?<!\bbetween )(?<!\bevery )(?<!\beach )(?<!\bother
 """'between any two jobs', 'the two machines', 'runs on one cutter': a number of things that is not how many
 there are."""
 _MODIFIER = (r"(?:(?!(?:hours?|minutes?|mins?|hrs?|h|days?|on|of|in|at|for|the|and|or|to|into|onto|from|with|by|then|"
-             r"jobs?|orders?|is|are|was|goes|go|takes?|needs?|runs?|uses?|visits?)\b)(?:[a-z]|\d+[a-z])[a-z0-9-]*[ ]+)")
+             r"jobs?|orders?|is|are|was|goes|go|takes?|needs?|runs?|uses?|visits?|per|each|every|a|an|load|loads)\b)"
+             r"(?:[a-z]|\d+[a-z])[a-z0-9-]*[ ]+)")
 """A word between a count and a machine noun ('two laser cutters', 'three 3D printers')."""
 
 
@@ -237,7 +238,8 @@ def read_counts(work: Work, facts: Facts) -> None:
             for n in names:
                 facts.add_job(n.upper())
             work.consume(m.start(), m.end())
-    for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{JOB_NOUN}\b(?![ ]*#?[ ]*\d)"
+    jobs = rf"(?:{JOB_NOUN}|loads|runs|pieces|shipments|bakes|samples|cars|vehicles)"  # the others in the plural
+    for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{jobs}\b(?![ ]*#?[ ]*\d)"
                                 r"(?![ ]+(?!x\s+\d)[a-z]\d*(?:[:,]|\s|$))"
                                 r"(?!\s+(?:per\b|at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))")):
         if m.group(1) in ("a", "an", "single", "a single"):  # 'a task is done by one crew': not a count, left
@@ -259,6 +261,11 @@ def read_counts(work: Work, facts: Facts) -> None:
                        r"(?:\s*\((?:machine|m)\s*,\s*(?:time|p|duration)\))?"):  # 'JSSP 3x3 (machine,time)'
         facts.n_jobs = facts.n_jobs or int(m.group(1))
         facts.n_machines = facts.n_machines or int(m.group(2))
+    for m in work.finditer(r"\bm1\s*,\s*m2(?:\s*,\s*m\d+)*(?:\s*,?\s*(?:and|&)\s*m\d+)?\b(?=[^.;\n]*\b(?:identical|"
+                           r"parallel|same speed)\b)"):  # 'autoclaves M1, M2, M3 - identical cycle speeds'
+        numbers = [int(x) for x in re.findall(r"\d+", m.group(0))]
+        if facts.n_machines is None and numbers == list(range(1, len(numbers) + 1)):
+            facts.n_machines = len(numbers)
     for m in work.take(r"(?<![a-z])m\s*=\s*(\d+)\b"):  # 'Pm, m=3'
         facts.n_machines = facts.n_machines or int(m.group(1))
     facts.machines_plural = re.search(rf"\b(?:{'|'.join(MACHINE_NOUNS)})(?:s|es)\b", work.text) is not None

@@ -268,10 +268,10 @@ def read_eligibility(work: Work, facts: Facts) -> None:
     """Which machines a job may use: 'J1 and J4 can only run on M1 or M2', 'J3 only on M3', 'job 2 cannot go
     on machine 3', 'M3 cannot take J5'."""
     only = (rf"(?P<j>{_JOBS})\s+(?:(?:can|may|must)\s+)?(?:only|just|exclusively)\s+"
-            rf"(?:(?:run|go|be\s+(?:processed|done|made|run))\s+)?(?:on|by|at)\s+(?:either\s+)?(?P<m>{_MACHINES})|"
+            rf"(?:(?:run|go|be\s+(?:processed|done|made|run))\s+)?(?:on|by|at|in)\s+(?:either\s+)?(?P<m>{_MACHINES})|"
             rf"(?P<j2>{_JOBS})\s+(?:(?:can|may)\s+)?(?:run|go|be\s+(?:processed|done))\s+only\s+on\s+(?P<m2>{_MACHINES})")
     never = (rf"(?P<j>{_JOBS})\s+(?:cannot|can't|can not|must not|may not|is not allowed to|are not allowed to)\s+"
-             rf"(?:run|go|be\s+(?:processed|done|run|made))\s+(?:on|by|at)\s+(?P<m>{_MACHINES})|"
+             rf"(?:run|go|be\s+(?:processed|done|run|made))\s+(?:on|by|at|in)\s+(?P<m>{_MACHINES})|"
              rf"(?P<m2>{_MACHINES})\s+(?:cannot|can't|can not)\s+(?:take|run|do|process|handle)\s+(?P<j2>{_JOBS})")
     for pattern, into in ((only, facts.eligible), (never, facts.ineligible)):
         for m in list(work.finditer(pattern)):

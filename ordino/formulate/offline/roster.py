@@ -58,6 +58,8 @@ def _weekday_span(t: str) -> list[int] | None:
 def _weekday_demands(t: str) -> dict[int, int]:
     """Demand per weekday: 'Monday 15', 'Monday requires 17 employees', '| Monday | 15 |', 'Mon: 15'."""
     found: dict[int, int] = {}
+    for m in re.finditer(rf"(?m)^\s*{_WEEKDAY}\s*,\s*(\d+)\s*$", t):  # a CSV line 'Mon,5'
+        found.setdefault(day_index(m.group(1)), int(m.group(2)))
     for m in re.finditer(rf"\b{_WEEKDAY}[\s|:=-]*(?:requires?|needs?|has|must have)?[\s|:=-]*(\d+)\b"
                          r"(?!\s*(?:h\b|hrs?\b|hours?\b|am\b|pm\b|[:.]\d))", t):  # not the 8 h of 'Mon-Fri 8 h'
         day = day_index(m.group(1))

@@ -81,7 +81,8 @@ def read_routes(work: Work, facts: Facts) -> None:
 
 def read_machine_order(work: Work, facts: Facts) -> None:
     """'in the order M1, M2, M3' / 'M1 -> M2 -> M3' / 'route: machine 1, machine 2'."""
-    pattern = (rf"(?:(?:in\s+)?(?:the\s+)?(?:order|sequence|route|routing)|through|visits?)\s*(?:of\s+machines\s*)?"
+    pattern = (rf"(?:(?:in\s+)?(?:the\s+)?(?:order|sequence|route|routing)|through(?:\s+(?:the\s+)?machines)?|visits?)"
+               rf"\s*(?:of\s+machines\s*)?"
                rf":?\s*(?P<l>{MACHINE_REF}(?:\s*(?:,\s*then|,|then|and then|and|->|>|to)\s*{MACHINE_REF})+)|"
                rf"(?P<l2>{MACHINE_REF}(?:\s*(?:->|>)\s*{MACHINE_REF})+)")
     for m in list(work.finditer(pattern)):
