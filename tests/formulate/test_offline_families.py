@@ -238,3 +238,19 @@ def test_four_hour_blocks_on_the_even_hours():
     best = min(sum(x) for x in itertools.product(range(8), repeat=3)
                if all(sum(n for s, n in zip(starts, x, strict=True) if 0 <= h - s < 4) >= need[h] for h in range(8)))
     assert solve(draft.problem).objective == best
+
+
+def test_pay_lines_that_carry_each_person_s_rules_and_pronouns():
+    text = ("Monday to Friday, one shift a day, and I need 2 people on the desk every day. I've got four people:\n\n"
+            "Anna - $150 a day, can do at most 4 days, and she's off on Monday (dentist).\n"
+            "Ben - $130 a day, max 3 days, can't do Wednesday.\nCarla - $170 a day, happy to work all 5 days.\n"
+            "Dev - $120 a day, max 3 days, and he's not available Monday or Tuesday.\n\n"
+            "What's the cheapest total wage bill for the week?")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, RosterProblem), [q.text for q in draft.missing]
+    assert all(c.min == 2 for c in draft.problem.cover)  # '$150 a day' is a pay, never 150 people a day
+    expected = _cheapest_week({"Anna": 150, "Ben": 130, "Carla": 170, "Dev": 120}, [2] * 5,
+                              {"Anna": {0}, "Ben": {2}, "Dev": {0, 1}}, {"Anna": 4, "Ben": 3, "Carla": 5, "Dev": 3})
+    assert solve(draft.problem).objective == expected
+    unread = extract_offline(text.replace("can't do Wednesday", "prefers Wednesdays"))  # a part it cannot read
+    assert unread.problem is None and any("Ben" in q.text for q in unread.missing)

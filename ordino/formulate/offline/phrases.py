@@ -191,6 +191,11 @@ def read_restatements(work: Work, facts: Facts) -> None:
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
     if bounds:  # 'a job that would overlap the breakdown has to wait until t=5'
         work.take(rf"\b(?:until|till|after|before|from|at|by)\s+(?:t\s*=\s*|time\s+)?(?:{bounds})\b(?!\s*[-/.\d])")
+    # time 0 in other words, once every job's own times are read: 'all material is on hand at time 0', 'minutes after
+    # we switch the instrument on (time 0)', 'clock starts at 0', 'all ready at t=0'
+    work.take(r"\b(?:at|from)\s+(?:time\s*|t\s*=\s*|hour\s+|minute\s+)0\b(?!\s*[-:.,]?\s*\d)|"
+              r"\(\s*(?:at\s+)?(?:time|t\s*=|hour|minute)\s*0\s*\)|\b(?:clock|time|counting)\s+starts?\s+at\s+(?:time\s+)?0\b|"
+              r"\(\s*hour\s+0\s*=\s*[^()\n]{1,40}\)")
     # an example in brackets: '(op 1, then op 2, ...)'
     work.take(r"\((?:e\.g\.,?\s*|for example,?\s*|say,?\s*)?[^()\n]{0,60}(?:\.\.\.|\u2026|\betc\b\.?)\s*\)")
     if facts.capacities:  # '1 renewable resource' where one resource is known: a count that restates it

@@ -23,6 +23,8 @@ N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourte
 PEOPLE = (r"(?:workers?|employees?|nurses?|staff(?: members?)?|people|persons?|agents?|doctors?|guards?|drivers?|"
           r"operators?|cashiers?|clerks?|officers?|technicians?)")
 _WEEKDAY = r"(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"
+_NOT_MONEY = r"(?<![$\u20ac\u00a3\d.])"
+"""Before a count of people: not a sum of money ('$150 a day')."""
 _SHIFT_WORDS = r"(?:morning|day|evening|late|night|early|afternoon)"
 
 
@@ -72,12 +74,12 @@ def _weekday_demands(t: str) -> dict[int, int]:
         found.setdefault(day, int(m.group(1)))
     one_day = _WEEKDAY.replace("(", "(?:", 1)
     days = rf"{one_day}(?:\s*(?:,\s*and|,|and|&)\s*{one_day})+"
-    for m in re.finditer(rf"\b{N}\s+(?:{PEOPLE}\s+)?(?:in\s+|working\s+|at work\s+)?on\s+(?P<l>{days})",
+    for m in re.finditer(rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+)?(?:in\s+|working\s+|at work\s+)?on\s+(?P<l>{days})",
                          t):  # '2 people in on Mon, Tue, Thu and Fri'
         for d in re.finditer(_WEEKDAY, m.group("l")):
             found.setdefault(day_index(d.group(1)), _num(m.group(1)))
     span = rf"{one_day}\s*(?:-|\u2013|to|through|thru)\s*{one_day}"
-    for m in re.finditer(rf"\b{N}\s+(?:{PEOPLE}\s+)?(?:working\s+|in\s+|on duty\s+|at work\s+)?"
+    for m in re.finditer(rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+)?(?:working\s+|in\s+|on duty\s+|at work\s+)?"
                          rf"(?:(?:each|every|per|a)\s+day\s+)?(?:on\s+|from\s+)?(?P<s>{span})", t):
         ends = [day_index(d.group(1)) for d in re.finditer(_WEEKDAY, m.group("s"))]
         for day in range(ends[0], ends[1] + 1):  # '2 people working each day Monday to Friday' (named days win)
@@ -196,9 +198,10 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
             demands = [weekday[k] for k in wanted]
         elif listed:
             demands = listed
-        elif span is not None and (same := re.search(rf"\b{N}\s+(?:{PEOPLE}\s+)?(?:are\s+)?(?:(?:needed|required|"
-                                                     rf"working|on duty|in)\s+)?(?:on\s+)?(?:each|every|per|a)\s+day\b",
-                                                     t)) is not None:  # 'Mon-Fri ... 2 people needed each day'
+        elif span is not None and (same := re.search(
+                rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+(?:are\s+)?(?:(?:needed|required|working|on duty|in)\s+)?|"
+                rf"(?:are\s+)?(?:needed|required|on duty)\s+)(?:on\s+)?(?:each|every|per|a)\s+day\b",
+                t)) is not None:  # 'Mon-Fri ... 2 people needed each day'
             weekday = {k: _num(same.group(1)) for k in span}
             wanted, demands = span, [weekday[k] for k in span]
         else:

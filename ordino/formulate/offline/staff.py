@@ -131,6 +131,24 @@ def named_people(text: str) -> bool:
         _staff_grid(text) is not None
 
 
+_PAY_LINE = re.compile(rf"(?m)^(?P<head>[ \t]*[-*\u2022]?[ \t]*(?P<n>{_NAME})\s*(?::|=|-|\u2013|\u2014)?\s*"
+                       rf"[$\u00a3\u20ac]\s*\d+(?:\.\d+)?\s*(?:/\s*(?:day|shift)|(?:per|a)\s+(?:day|shift))?)\s*,\s*(?P<tail>[^\n]+)$")
+_PRONOUN = re.compile(r"(?i)^(?:and\s+)?(?:she|he|they)(?:'s|\s+is|\s+are)?\s+")
+
+
+def _pay_lines(text: str) -> str:
+    """'Ben - $130 a day, max 3 days, can't do Wednesday.' as one sentence per part, each naming Ben ('Ben max 3
+    days.', 'Ben can't do Wednesday.'), so that every part is read or asked about ('she's off on Monday': Anna)."""
+    def split(m: re.Match[str]) -> str:
+        parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?=(?:she|he|they|can|is|max|off|not)\b)",
+                                     m.group("tail").rstrip(" .")) if p]
+        name = m.group("n")
+        named = [_PRONOUN.sub(lambda p: name + (" is " if re.search(r"'s|\bis\b", p.group(0)) else " "), part)
+                 for part in parts]
+        return ". ".join([m.group("head"), *(p if p.startswith(name) else f"{name} {p}" for p in named)]) + "."
+    return _PAY_LINE.sub(split, text)
+
+
 def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
                                                            list[dict[str, Any]], list[Question]] | None:
     """(staff, costs, rules, questions) of a roster whose people are named with a pay each; None when the text
@@ -166,7 +184,8 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
     unread: list[str] = []  # sentences that must be asked about although they name nobody
     # clauses, not sentences: 'Tom can't do Wednesdays, and Luis has classes on Mondays' holds two rules, and a
     # sentence read for one of them must not hide the other
-    sentences = [s for s in re.split(r"(?<=[.;!?])\s+|\n+|,\s*(?:and|but)\s+|\s+but\s+", text) if s and s.strip()]
+    sentences = [s for s in re.split(r"(?<=[.;!?])\s+|\n+|,\s*(?:and|but)\s+|\s+but\s+", _pay_lines(text))
+                 if s and s.strip()]
     weekdays = all(d in DAY_IDS for d in days)
     for k, sentence in enumerate(sentences):
         low = sentence.lower()
@@ -180,8 +199,10 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
             if m.group("n") in names and weekdays:
                 rules.append({"type": "unavailable", "staff": [m.group("n")], "days": _day_ids(m.group("d"))})
                 read.add(k)
-        for m in re.finditer(rf"(?P<n>{_NAME})\s*(?:isn't|is not|is never)\s+available\s+on\s+(?P<d>{_DAYS})", sentence,
-                             re.IGNORECASE):
+        if re.search(r"(?i)\bhappy to work (?:all|any|every)\b|\bno restrictions\b|\bcan work any day\b", sentence):
+            read.add(k)  # 'Carla - $170 a day, happy to work all 5 days': no rule
+        for m in re.finditer(rf"(?P<n>{_NAME})\s*(?:isn't|is not|is never)\s+available\s+(?:on\s+)?(?P<d>{_DAYS})",
+                             sentence, re.IGNORECASE):
             if m.group("n") in names and weekdays:
                 rules.append({"type": "unavailable", "staff": [m.group("n")], "days": _day_ids(m.group("d"))})
                 read.add(k)
@@ -216,12 +237,14 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
                           "max": count_value(span.group(2))})
             read.add(k)
         for m in re.finditer(rf"(?P<n>{_NAME})\b[^.;]{{0,40}}?\b(?:(?:at (?P<b>most|least)|"
-                             rf"(?P<b3>no more than|not more than|no fewer than|no less than))\s+{_N}\b|{_N}\s+"
+                             rf"(?P<b4>max(?:imum)?|min(?:imum)?)|"
+                             rf"(?P<b3>no more than|not more than|no fewer than|no less than))\s+"
+                             rf"{_N.replace('(', '(?P<k>', 1)}\b|{_N.replace('(', '(?P<k2>', 1)}\s+"
                              rf"(?:days?|shifts?)\s+(?P<b2>max|min)(?:imum)?\b)", sentence):
-            limit = m.group(4) or m.group(5)
+            limit = m.group("k") or m.group("k2")
             if m.group("n") not in names:
                 continue
-            said = m.group("b") or m.group("b2") or m.group("b3")
+            said = m.group("b") or m.group("b2") or m.group("b3") or m.group("b4")
             bound = "max" if said in ("most", "max") or "more" in said else "min"
             if re.match(rf"\s+days?{_IN_A_ROW}|{_IN_A_ROW}", sentence[m.end():]):  # 'at most 2 days in a row'
                 if bound == "max" and re.match(r"\s+days?", sentence[m.end():]):
