@@ -199,7 +199,8 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
         elif listed:
             demands = listed
         elif span is not None and (same := re.search(
-                rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+(?:are\s+)?(?:(?:needed|required|working|on duty|in)\s+)?|"
+                rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+(?:are\s+)?(?:(?:needed|required|working|on duty|in|"
+                rf"(?:on|at|in)\s+(?:the\s+)?[a-z]+)\s+)?|"
                 rf"(?:are\s+)?(?:needed|required|on duty)\s+)(?:on\s+)?(?:each|every|per|a)\s+day\b",
                 t)) is not None:  # 'Mon-Fri ... 2 people needed each day'
             weekday = {k: _num(same.group(1)) for k in span}
