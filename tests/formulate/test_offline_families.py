@@ -254,3 +254,14 @@ def test_pay_lines_that_carry_each_person_s_rules_and_pronouns():
     assert solve(draft.problem).objective == expected
     unread = extract_offline(text.replace("can't do Wednesday", "prefers Wednesdays"))  # a part it cannot read
     assert unread.problem is None and any("Ben" in q.text for q in unread.missing)
+
+
+def test_one_period_a_line_without_a_colon():
+    text = ("Minimum staff per 2-hour period:\n\nperiod  min_staff\n06:00-08:00  2\n08:00-10:00  4\n10:00-12:00  5\n"
+            "12:00-14:00  3\n\nEveryone works a 4-hour shift. Minimise the number of staff.")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
+    need = [2, 4, 5, 3]
+    best = min(sum(x) for x in itertools.product(range(6), repeat=3)
+               if all(sum(x[s] for s in range(3) if 0 <= p - s < 2) >= need[p] for p in range(4)))
+    assert solve(draft.problem).objective == best

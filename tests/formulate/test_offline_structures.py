@@ -1104,3 +1104,28 @@ def test_a_weekly_cycle_with_a_csv_of_days():
 
     search([])
     assert ordino.solve(draft.problem).objective == best
+
+
+def test_one_job_at_a_time_is_no_count_and_a_released_column():
+    text = ("One press, one job on the press at a time. Files are released at the hours shown (hour 0 = start of "
+            "shift).\n\njob,released_at_h,press_hours,weight\nBrochures,0,3,2\nPosters,2,1,3\nMenus,0,4,1\n\n"
+            "Objective: minimise the total weighted completion time.")
+    problem, best = solved(text)
+    assert [(t.id, t.release) for t in problem.tasks] == [("Brochures", 0), ("Posters", 2), ("Menus", 0)]
+    jobs = [(3, 0, 2), (1, 2, 3), (4, 0, 1)]  # (hours, release, weight)
+    expected = None
+    for order in itertools.permutations(jobs):
+        t = total = 0
+        for p, r, w in order:
+            t = max(t, r) + p
+            total += w * t
+        expected = total if expected is None else min(expected, total)
+    assert best == expected
+
+
+def test_a_parenthesised_example_of_the_steps_and_one_car_in_a_bay_at_a_time():
+    problem, best = solved("Each part visits the machines in the order listed (step 1, then 2). Each bay can only have "
+                           "one part in it at a time. All material is on hand at time 0.\n"
+                           "| Part | Step 1 | Step 2 |\n|---|---|---|\n| Shaft | Lathe, 3 | Mill, 2 |\n"
+                           "| Gear | Mill, 4 | Lathe, 1 |\nMinimise the makespan.")
+    assert best == 6  # as the lathe/mill job shop above

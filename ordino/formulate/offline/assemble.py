@@ -24,7 +24,10 @@ def _unused_resources(facts: Facts) -> None:
     (routes or a table of times): it counted the jobs, so it is checked against them as a job count."""
     if facts.capacities and not facts.demands and not facts.each_needs and (facts.routes or facts.matrix):
         for noun, count in facts.capacities.items():
-            if count != len(facts.jobs):  # neither a resource nor the number of jobs: asked
+            named = any(noun in name.lower() for name in facts.names.values())  # 'one car at a time' with 'Car A'
+            if count == 1 and named:
+                facts.notes.append(f"'one {noun}' at a time is what a machine does anyway")
+            elif count != len(facts.jobs):  # neither a resource nor the number of jobs: asked
                 facts.unused.append(f"{count} {noun}")
             else:
                 facts.notes.append(f"'{count} {noun}' is no resource any task needs: read as the number of jobs")

@@ -83,7 +83,7 @@ _KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadl
                         r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun|answer|example|data)\b")
 _LINE_LABEL = re.compile(rf"^[ \t*-]*(?P<n>{_LABEL})\s*[:=\u2013-]\s*\d", re.MULTILINE)  # not a table's cells
 _NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five", "in",
-              "that", "this", "order", "sequence", "turn", "finally", "last", "first", "next"}
+              "that", "this", "order", "sequence", "turn", "finally", "last", "first", "next", "same"}
 
 
 @dataclass

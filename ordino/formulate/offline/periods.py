@@ -13,6 +13,7 @@ DAY = 24 * 60
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?"
 _RANGE = re.compile(rf"(?<![\d:]){_CLOCK}\s*(?:-|to)\s*(\d{{1,2}})(?::(\d{{2}})|(?!:\d))\s*(?:h\b|hrs?\b)?\s*"
                     r"(?:[:=|]|needs?|requires?)\s*(?:needs?\s+|requires?\s+)?(\d+)\b(?!\s*(?::\d|-\s*\d|h\b))")
+_LINE_RANGE = re.compile(r"(?m)^[ \t|]*(\d{1,2})(?::(\d{2}))?\s*(?:-|to)\s*\d{1,2}(?::\d{2})?[ \t|]+(\d+)[ \t|]*$")
 _START = re.compile(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:-|:|=|\|)\s*(\d+)\b(?!\s*:\d)")
 _LIST = re.compile(r"(\d+)[- ]hours?\s+(?:periods?|blocks?|slots?)[^.:\d]{0,60}:\s*((?:\d+\s*,\s*)+(?:and\s+)?\d+)")
 _SHIFT = re.compile(r"(\d+)[- ]?(?:hours?|hrs?|h)\s+shifts?|"
@@ -41,6 +42,8 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
     Starts on a 12-hour clock ('7-9: 2, 9-11: 3, 11-1: 5, 1-3: 4') run on past noon."""
     t = text.lower().replace("\u2013", "-").replace("\u2014", "-")
     found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, _, _, d in _RANGE.findall(t)]
+    if len(found) < 3:  # one period a line: '06:00-08:00 2'
+        found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, d in _LINE_RANGE.findall(t)]
     if len(found) < 3:
         found = [(int(h) * 60 + int(m), int(d)) for h, m, d in _START.findall(t)]
     if len(found) < 3 and (listed := _LIST.search(t)) is not None:

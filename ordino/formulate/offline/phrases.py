@@ -149,7 +149,8 @@ KINDS: list[tuple[str, str]] = [
      r"|alternative machines|choice of machines?", "flexible_job_shop"),
     (r"job[\s-]*shop|jssp|own (?:route|order)|(?:different|its own) (?:routes?|routings?|sequences?)",
      "job_shop"),
-    (r"flow[\s-]*shop|pfsp|(?:each|every|all) (?:of the )?(?:jobs?|orders?|products?|parts?) (?:go(?:es)? through|"
+    (r"flow[\s-]*shop|pfsp|permutation schedule|in the same sequence|"
+     r"(?:each|every|all) (?:of the )?(?:jobs?|orders?|products?|parts?) (?:go(?:es)? through|"
      r"visits?|passes? through|(?:is|are) processed on|runs? on|must go through)\s*(?:the\s+)?(?:machines|stages|"
      r"all|both|each)|same (?:order|sequence|route) of machines|in the same order|same (?:\w+\s+)?(?:order|sequence) "
      r"(?:at|on|through) (?:all|every|each|both)|"
@@ -194,6 +195,9 @@ def read_restatements(work: Work, facts: Facts) -> None:
     # time 0 in other words, once every job's own times are read: 'all material is on hand at time 0', 'minutes after
     # we switch the instrument on (time 0)', 'clock starts at 0', 'all ready at t=0'
     work.take(r"\b(?:at|from)\s+(?:time\s*|t\s*=\s*|hour\s+|minute\s+)0\b(?!\s*[-:.,]?\s*\d)|"
+              r"\b(?:ready|available|released|free)\s+(?:at|from)\s+0\b(?!\s*[-:.,]?\s*\d)|"
+              r"\b(?:1|one)\s+[a-z]+(?:\s+[a-z]+){0,4}?\s+at\s+a\s+time\b|\((?:step|op|operation|stage)s?\s*1\b[^()\n]{0,40}\)|"
+              r"\b(?:\d+|two|three|four)\s+op(?:eration)?s\s+each\b|"
               r"\(\s*(?:at\s+)?(?:time|t\s*=|hour|minute)\s*0\s*\)|\b(?:clock|time|counting)\s+starts?\s+at\s+(?:time\s+)?0\b|"
               r"\(\s*hour\s+0\s*=\s*[^()\n]{1,40}\)")
     # an example in brackets: '(op 1, then op 2, ...)'
@@ -246,7 +250,8 @@ def read_counts(work: Work, facts: Facts) -> None:
     jobs = rf"(?:{JOB_NOUN}|loads|runs|pieces|shipments|bakes|samples|cars|vehicles)"  # the others in the plural
     for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{jobs}\b(?![ ]*#?[ ]*\d)"
                                 r"(?![ ]+(?!x\s+\d)[a-z]\d*(?:[:,]|\s|$))"
-                                r"(?!\s+(?:per\b|at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))")):
+                                r"(?!\s+(?:per\b|at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"
+                                r"(?![^.;,\n]{0,30}\bat\s+(?:a|any|one)\s+time\b)")):  # 'one job on a press at a time'
         if m.group(1) in ("a", "an", "single", "a single"):  # 'a task is done by one crew': not a count, left
             continue
         work.consume(*m.span())

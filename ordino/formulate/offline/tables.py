@@ -13,7 +13,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
      r"garment|board|sample|test|print|step_name|\w+_id|code|ref", "label"),
     (r"p|pj|p_j|proc|processing|processing_time|duration|dur|time|pt|length|days|hours|minutes|mins|hrs", "p"),
     (r"d|dj|d_j|due|due_date|duedate|dd|due_time", "due"),
-    (r"r|rj|r_j|release|release_date|ready|ready_time|arrival", "release"),
+    (r"r|rj|r_j|release|released|release_date|ready|ready_time|arrival|arrives|available", "release"),
     (r"w|wj|w_j|weight|priority|importance", "weight"),
     (r"deadline|dl|latest", "deadline"),
     (r"setup|set-up|setup_time|changeover", "setup"),
