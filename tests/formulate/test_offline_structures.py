@@ -1129,3 +1129,17 @@ def test_a_parenthesised_example_of_the_steps_and_one_car_in_a_bay_at_a_time():
                            "| Part | Step 1 | Step 2 |\n|---|---|---|\n| Shaft | Lathe, 3 | Mill, 2 |\n"
                            "| Gear | Mill, 4 | Lathe, 1 |\nMinimise the makespan.")
     assert best == 6  # as the lathe/mill job shop above
+
+
+def test_resources_named_by_two_words_and_ids_with_their_meaning_in_brackets():
+    text = ("Resources available: 2 engineers and 1 test rig.\n| ID | Activity | Hours | Predecessors | Engineers | "
+            "Test rig |\n|---|---|---|---|---|---|\n| A | Backup | 3 | - | 1 | 0 |\n| B | Test batch | 2 | A | 1 | 1 |\n"
+            "| C | Prep | 2 | - | 2 | 0 |\nMinimise the total duration.")
+    problem, best = solved(text)
+    assert {r.id: r.capacity for r in problem.resources} == {"engineer": 2, "rig": 1}
+    assert best == 7  # C needs both engineers, so it overlaps neither A nor B: 2 + 3 + 2
+    problem, best = solved("RCPSP, 2 renewable resources: R1 (technicians) cap 2, R2 (forklifts) cap 1.\n"
+                           "act | dur | R1 | R2 | preds\n1 | 2 | 1 | 1 | -\n2 | 3 | 1 | 1 | -\n3 | 1 | 2 | 0 | 1, 2\n"
+                           "Min makespan.")
+    assert {r.id: r.capacity for r in problem.resources} == {"r1": 2, "r2": 1}
+    assert best == 6  # the forklift serves 1 and 2 one after the other (2 + 3), then 3

@@ -39,11 +39,15 @@ def read_capacities(work: Work, facts: Facts) -> None:
         rf"(?:we have|there are|there is|has|have|with|available:?|capacity of|capacity:|limited to|up to|only)\s+"
         rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)",
         rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
-        r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*,?\s*(?:has\s+|with\s+)?(?:a\s+)?(?:capacity|available|limit|cap)\s*"
+        r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*(?:\([a-z ]{1,30}\))?\s*,?\s*(?:has\s+|with\s+)?(?:a\s+)?"
+        r"(?:capacity|available|limit|cap)\s*"
         r"(?:of|is|=|:)?\s*"
         r"(?P<n>\d+)",  # a name starts a word: matching from inside a long word too was quadratic
     ]
-    item = rf"{COUNT}\s+[a-z]+"
+    # '1 test rig': an adjective may come first, the last word names the resource
+    adjective = (r"(?:(?!and\b|or\b)[a-z]+\s+"
+                 r"(?!and\b|or\b|available\b|in\b|on\b|at\b|each\b|per\b|total\b|needed\b))?")
+    item = rf"{COUNT}\s+{adjective}[a-z]+"
     items = rf"{item}(?:\s*(?:,\s*and|,|and)\s*{item})+"
     # a list without a leading keyword counts when 'available' follows it; that is checked after the match, so
     # each list is read once (a pattern ending in 'available' was retried from every item: quadratic)
@@ -56,7 +60,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
             if tail is None:
                 continue
             end = tail.end()
-        found = re.findall(rf"({COUNT})\s+([a-z]+)", m.group("l") or m.group("l2"))
+        found = re.findall(rf"({COUNT})\s+{adjective}([a-z]+)", m.group("l") or m.group("l2"))
         nouns = [(singular(r), n) for n, r in found]
         before = work.text[max(work.text.rfind(".", 0, m.start()), work.text.rfind("\n", 0, m.start())) + 1:m.start()]
         if any(r in _NOT_RESOURCE for r, _ in nouns) or any(r in facts.capacities for r, _ in nouns) \
@@ -77,10 +81,10 @@ def read_capacities(work: Work, facts: Facts) -> None:
                     and BLANK not in work.text[a:b] and said.group(1) not in not_counted:
                 facts.capacities.setdefault(noun, count_value(said.group(1)))
                 work.consume(a, b)
-    pair = r"[a-z]+\s*(?:[=:x]\s*)?\d+"
+    pair = r"[a-z]+(?:\s*[=:x]\s*|\s+)\d+"  # 'cranes 2', 'workers: 4'; never the 'r1' of a name
     for m in list(work.finditer(rf"\b(?:resources?|res|caps?|capacit(?:y|ies)|available|limits?)\s*:\s*(?P<l>{pair}"
                                 rf"(?:\s*(?:,|;|\band\b)\s*{pair})*)")):  # 'capacity: cranes 2, workers 4'
-        nouns = [(singular(r), int(n)) for r, n in re.findall(r"([a-z]+)\s*(?:[=:x]\s*)?(\d+)", m.group("l"))]
+        nouns = [(singular(r), int(n)) for r, n in re.findall(r"([a-z]+)(?:\s*[=:x]\s*|\s+)(\d+)", m.group("l"))]
         if BLANK_IN(work, m) or any(r in _NOT_RESOURCE for r, _ in nouns):
             continue
         for r, n in nouns:
