@@ -1133,8 +1133,8 @@ def test_a_parenthesised_example_of_the_steps_and_one_car_in_a_bay_at_a_time():
 
 def test_resources_named_by_two_words_and_ids_with_their_meaning_in_brackets():
     text = ("Resources available: 2 engineers and 1 test rig.\n| ID | Activity | Hours | Predecessors | Engineers | "
-            "Test rig |\n|---|---|---|---|---|---|\n| A | Backup | 3 | - | 1 | 0 |\n| B | Test batch | 2 | A | 1 | 1 |\n"
-            "| C | Prep | 2 | - | 2 | 0 |\nMinimise the total duration.")
+            "Test rig |\n|---|---|---|---|---|---|\n| A | Backup | 3 | - | 1 | 0 |\n"
+            "| B | Test batch | 2 | A | 1 | 1 |\n| C | Prep | 2 | - | 2 | 0 |\nMinimise the total duration.")
     problem, best = solved(text)
     assert {r.id: r.capacity for r in problem.resources} == {"engineer": 2, "rig": 1}
     assert best == 7  # C needs both engineers, so it overlaps neither A nor B: 2 + 3 + 2
@@ -1143,3 +1143,16 @@ def test_resources_named_by_two_words_and_ids_with_their_meaning_in_brackets():
                            "Min makespan.")
     assert {r.id: r.capacity for r in problem.resources} == {"r1": 2, "r2": 1}
     assert best == 6  # the forklift serves 1 and 2 one after the other (2 + 3), then 3
+
+
+def test_an_options_column_of_named_stations_and_a_long_line_name_with_a_lost_minute():
+    text = ("Each batch goes through its steps in order, each step on ONE of the listed stations.\n\n"
+            "Batch   | Step | Task       | Options (minutes)\n--------|------|------------|------------------\n"
+            "Batch 1 | 1    | Extraction | Bench A 20, Bench B 25\nBatch 1 | 2    | Analysis   | HPLC-1 30\n"
+            "Batch 2 | 1    | Extraction | Bench A 15\nBatch 2 | 2    | Analysis   | HPLC-1 40, HPLC-2 30\n\n"
+            "What is the minimum time to finish both batches?")
+    problem, best = solved(text)
+    assert {r.id for r in problem.resources} == {"Bench A", "Bench B", "HPLC-1", "HPLC-2"}
+    # batch 2 on bench A 0-15 and HPLC-2 15-45, batch 1 on bench B 0-25 and HPLC-1 25-55; every other choice
+    # ends later (batch 1 first on bench A makes batch 2 end at 65)
+    assert best == 55

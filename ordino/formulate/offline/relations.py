@@ -240,7 +240,8 @@ def read_setups(work: Work, facts: Facts) -> None:
                r"before each (?:job|order|task)(?: except the first)?|whenever[^.;\n]*|each time[^.;\n]*|"
                r"per change(?:over)?)?")
     pattern2 = (rf"(?:between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks|parts|batches)|"
-                rf"switching (?:between )?(?:jobs|orders|tasks)?)\s*(?:there is\s+|we need\s+|takes\s+|,\s*)?"
+                rf"between one \w+ and the next|switching (?:between )?(?:jobs|orders|tasks)?)\s*,?\s*"
+                rf"(?:there is\s+|we need\s+|we lose\s+|we spend\s+|it takes\s+|takes\s+|,\s*)?"
                 rf"(?:a\s+)?(?:setup|set-up|changeover|cleaning)?\s*(?:time\s+)?(?:of\s+)?{_SPELL}")
     pattern3 = (rf"{_SPELL}\s+(?:of\s+)?(?:setup|set-up|changeover|change-over|cleaning)(?:\s+times?)?"
                 r"(?:\s+(?:is needed\s+)?between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks))?")

@@ -20,9 +20,9 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"m\d+|machine_?\d+", "machine"),
     (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows|wait|waits|wait_for", "preds"),
     (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand", "res:?"),
-    (r"op|operation|step_no|op_no|seq", "op"),
+    (r"op|operation|step|step_no|op_no|seq", "op"),
     (r"route|routing|operations|ops|path", "route"),
-    (r"eligible|options?|alternatives?|choices?", "alts"),
+    (r"eligible|options?|alternatives?|choices?|options_?(?:minutes|hours|mins|h)?", "alts"),
     (r"step_?\d+|op(?:eration)?_?\d+|stage_?\d+", "step"),
 ]
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
@@ -268,10 +268,12 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
         if BLANK in raw or len(cells) != len(roles) or "label" not in roles:
             break
         written = [c.strip() for c in cased.strip().strip("|").split("|")] if "|" in raw else cased.split()
+        if roles[-1] == "alts" and len(written) > len(roles):  # as the cells: the rest is one cell
+            written = written[:len(roles) - 1] + [" ".join(written[len(roles) - 1:])]
         label = re.sub(JOB_REF, lambda m: job_name(m.group(0)), cells[roles.index("label")])
         name = f"J{int(label)}" if label.isdigit() else label.upper() if len(label) <= 3 else \
             written[roles.index("label")]
-        ops = _step_ops(written, roles) if "step" in roles else _alternatives(cells[roles.index("alts")]) \
+        ops = _step_ops(written, roles) if "step" in roles else _alternatives(written[roles.index("alts")]) \
             if "alts" in roles else _eligible(cells, roles)
         if not ops:
             break
@@ -317,9 +319,16 @@ def _step_ops(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVa
 
 def _alternatives(cell: str) -> list[list[tuple[str, TimeVal]]]:
     """One operation from a cell of its machines with their times ('M1 (3), M2 (4)', 'M1(4) or M2(6)')."""
-    pairs = [(machine_name(m.group("m")), time_values(m.group("t"))[0]) for m in _ROUTE_PAIR.finditer(cell)]
-    rest = _ROUTE_PAIR.sub("", cell)
-    return [pairs] if pairs and re.fullmatch(r"[\s,;/|]*(?:(?:or|and)[\s,;/|]*)*", rest) else []
+    low = cell.lower()
+    pairs = [(machine_name(m.group("m")), time_values(m.group("t"))[0]) for m in _ROUTE_PAIR.finditer(low)]
+    rest = _ROUTE_PAIR.sub("", low)
+    if pairs and re.fullmatch(r"[\s,;/|]*(?:(?:or|and)[\s,;/|]*)*", rest):
+        return [pairs]
+    named = [_STEP_CELL.match(part) for part in re.split(r"\s*(?:,|;|\bor\b|/)\s*", cell.strip()) if part]
+    if named and all(named):  # 'Bench A 20, Bench B 25': machines named as written
+        return [[((m.group("m") or m.group("m2")).strip(), time_values((m.group("t") or m.group("t2")).lower())[0])
+                 for m in named if m is not None]]
+    return []
 
 
 def _eligible(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVal]]]:
