@@ -1156,3 +1156,26 @@ def test_an_options_column_of_named_stations_and_a_long_line_name_with_a_lost_mi
     # batch 2 on bench A 0-15 and HPLC-2 15-45, batch 1 on bench B 0-25 and HPLC-1 25-55; every other choice
     # ends later (batch 1 first on bench A makes batch 2 end at 65)
     assert best == 55
+
+
+def test_plural_presses_and_one_press_per_order_never_make_one_machine():
+    text = ("Hey, so we've got the two heat presses in the shop (same model, same speed). Any order can go on either "
+            "press, but an order is done start to finish on one press. Press times are: team jerseys 3 hours, "
+            "hoodies 5 hours, the big event T-shirt order 7 hours, caps 4 hours. I want to minimise the sum of the "
+            "finish times.")
+    problem, best = solved(text)
+    assert len([r for r in problem.resources if r.kind == "machine"]) == 2
+    assert [t.id for t in problem.tasks] == ["team jerseys", "hoodies", "big event T-shirt", "caps"]
+    assert best == 3 + 4 + (3 + 5) + (4 + 7)  # shortest first, alternating presses (one press was assumed: 77)
+    assert asked(text.replace("we've got the two heat presses", "we've got heat presses"))  # how many?
+
+
+def test_a_column_of_words_is_kept_out_of_the_numbers_and_allowed_machines():
+    text = ("Three identical lifts.\n| Job | Vehicle / work | Minutes | Allowed lifts |\n|---|---|---|---|\n"
+            "| 1 | Truck service | 120 | Lift 3 |\n| 2 | SUV alignment | 60 | Lift 2, Lift 3 |\n"
+            "| 3 | Oil change | 30 | Lift 1, 2 or 3 |\nMinimise the makespan.")
+    problem, best = solved(text)
+    assert [t.id for t in problem.tasks] == ["Truck service", "SUV alignment", "Oil change"]
+    assert [len(t.modes) for t in problem.tasks] == [1, 2, 3]
+    assert best == 120
+    assert asked(text.replace("SUV alignment", "SUV 2 alignment"))  # a number among the words: asked

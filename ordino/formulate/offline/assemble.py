@@ -51,6 +51,8 @@ def decide_kind(facts: Facts) -> str | None:
     if facts.kind in ("parallel_machines", "single_machine"):
         if facts.kind == "single_machine" and (facts.n_machines or 1) > 1:
             return "parallel_machines"
+        if facts.kind == "single_machine" and facts.n_machines is None and facts.machines_plural:
+            return None  # 'on one press' said of each order, while the text speaks of presses: how many?
         return facts.kind
     if facts.n_machines is not None:
         return "single_machine" if facts.n_machines == 1 else "parallel_machines"

@@ -60,7 +60,7 @@ _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
                         r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014][ \t])[ \t]*(?=[^\n]*\d)",
                         re.MULTILINE)
 """'- the bracket order: 50 minutes, due 9:30', 'Mugs - 1 hour, pickup 8:30': a job named at the start of its line."""
-_WORD = r"[^\W\d_][^\W\d_'&-]*"
+_WORD = r"[^\W\d_][^\W\d_'&-]*(?:-[^\W\d_]+)*"
 _NAMED_TIME = re.compile(rf"(?:(?<=^)|(?<=[,;:\n])|(?<=\band))\s*(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}})\s+\d+(?:\.\d+)?"
                          rf"\s*(?:{UNIT_PATTERN})\b", re.MULTILINE)
 _NAMED_TIMES = re.compile(rf"{_NAMED_TIME.pattern}(?:\s*[,;]\s*(?:and\s+)?"

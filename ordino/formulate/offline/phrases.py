@@ -276,6 +276,9 @@ def read_counts(work: Work, facts: Facts) -> None:
         numbers = [int(x) for x in re.findall(r"\d+", m.group(0))]
         if facts.n_machines is None and numbers == list(range(1, len(numbers) + 1)):
             facts.n_machines = len(numbers)
+    for m in work.take(rf"\b(?:got|have|has|own|run|use|using|with)\s+the\s+({COUNT})\s+{_MODIFIER}{{0,2}}"
+                       rf"{MACHINE_NOUN}\b"):  # 'we've got the two heat presses'
+        facts.n_machines = facts.n_machines or count_value(m.group(1))
     for m in work.take(r"(?<![a-z])m\s*=\s*(\d+)\b"):  # 'Pm, m=3'
         facts.n_machines = facts.n_machines or int(m.group(1))
     facts.machines_plural = re.search(rf"\b(?:{'|'.join(MACHINE_NOUNS)})(?:s|es)\b", work.text) is not None

@@ -22,7 +22,8 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand", "res:?"),
     (r"op|operation|step|step_no|op_no|seq", "op"),
     (r"route|routing|operations|ops|path", "route"),
-    (r"eligible|options?|alternatives?|choices?|options_?(?:minutes|hours|mins|h)?", "alts"),
+    (r"eligible|options?|alternatives?|choices?|options_?(?:minutes|hours|mins|h)?|allowed|allowed_\w+|eligible_\w+|"
+     r"can_use|machines_allowed", "alts"),
     (r"step_?\d+|op(?:eration)?_?\d+|stage_?\d+", "step"),
 ]
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
@@ -96,14 +97,18 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             elif re.fullmatch(r"[a-z][a-z-]{2,19}", c) or "|" in text and re.fullmatch(r"[a-z][a-z0-9_-]{1,24}", c):
                 # an unknown word: a named machine, if every other column is one too
                 role = "station:" + c.replace("_", " ")
+            elif "|" in text and re.fullmatch(r"[a-z][a-z _/&-]{1,30}", c):
+                role = "text"  # 'Vehicle / work': read only as words; a number under it leaves the row unread
             else:
                 return None
         roles.append(role)
     if roles.count("label") > 1:  # 'ID | Activity | Days': the first names the row, the others describe it
         first = roles.index("label")
         roles = [r if r != "label" or i == first else "note" for i, r in enumerate(roles)]
+    if "text" in roles and "label" not in roles:
+        return None
     stations = [r for r in roles if r.startswith("station:")]
-    allowed = ("label", "op", "due", "release", "weight", "deadline", *stations)
+    allowed = ("label", "op", "due", "release", "weight", "deadline", "text", *stations)
     if stations and (len(stations) < 2 or any(r not in allowed for r in roles)):
         return None
     if stations:
@@ -214,8 +219,13 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                         if r and r.lower() not in ("-", "\u2013", "\u2014", "none", "na", "n/a", "n")]
                 ok = ok and (numbered or not any(r.isdigit() for r in refs))
                 preds += refs
-            elif role == "note":
-                note = cell
+            elif role in ("note", "text"):  # a number under a column of words is not read: the row is asked
+                ok = ok and (role == "note" or not re.search(r"\d", cell))
+                note = note or cell
+            elif role == "alts":  # 'Lift 2, Lift 3', 'Lift 1, 2 or 3': the numbered machines a job may use
+                allowed = {f"M{int(d)}" for d in re.findall(r"\d+", cell)}
+                listed = re.fullmatch(r"[a-z -]*\d+(?:\s*(?:,|or|and|/)\s*[a-z -]*\d+)*", cell)
+                ok = ok and bool(allowed) and listed is not None
             elif not re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell):
                 ok = False
         if not ok:
@@ -223,10 +233,12 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         facts.add_job(name)
         facts.routes.update(routes)
         pending += [(p, name) for p in preds]
+        if "alts" in cells_roles:
+            facts.eligible[name] = allowed
         if note and re.fullmatch(r"J\d+", name) and name not in facts.names:
             facts.names[name] = _cased(work, offsets[k], lines[k], note)
         for cell, role in zip(cells, cells_roles, strict=True):
-            if role in ("label", "preds", "route", "note"):
+            if role in ("label", "preds", "route", "note", "alts", "text"):
                 continue
             tv = time_values(cell)[0]
             if role.startswith("machine:"):
