@@ -265,3 +265,16 @@ def test_one_period_a_line_without_a_colon():
     best = min(sum(x) for x in itertools.product(range(6), repeat=3)
                if all(sum(x[s] for s in range(3) if 0 <= p - s < 2) >= need[p] for p in range(4)))
     assert solve(draft.problem).objective == best
+
+
+def test_blocks_on_a_twelve_hour_clock_and_a_price_per_start_time():
+    text = ("The unit is open 7:00 to 15:00; minimum nurses per two-hour block: 7-9am: 4, 9-11am: 6, 11am-1pm: 5, "
+            "1-3pm: 3. The agency only books 4-hour shifts, and they can start at 7:00, 9:00 or 11:00. The price "
+            "depends on start time: $300 for a 7:00 start, $290 for 9:00, $310 for 11:00, per nurse. What does the "
+            "cheapest cover cost?")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
+    price, need = {0: 300, 1: 290, 2: 310}, [4, 6, 5, 3]
+    best = min(sum(price[s] * x[s] for s in price) for x in itertools.product(range(8), repeat=3)
+               if all(sum(x[s] for s in price if 0 <= p - s < 2) >= need[p] for p in range(4)))
+    assert solve(draft.problem).objective == best  # a start's clock ':00' was once read as a price of 0

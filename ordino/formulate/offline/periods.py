@@ -37,10 +37,19 @@ _FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|min|fewest|smallest|least)\b[^.?
 _WORDS = {"two": 2, "three": 3, "four": 4}
 
 
+_TWELVE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b")
+
+
+def _twenty_four(m: re.Match[str]) -> str:
+    """'9am' -> '9:00', '1pm' -> '13:00', '12am' -> '0:00' (a start without its own am/pm runs on as written)."""
+    hour = int(m.group(1)) % 12 + (12 if m.group(3) == "pm" else 0)
+    return f"{hour}:{m.group(2) or '00'}"
+
+
 def read_periods(text: str) -> list[tuple[int, int]] | None:
     """(start in minutes, demand) of each period in order, when the text lists at least three; else None.
     Starts on a 12-hour clock ('7-9: 2, 9-11: 3, 11-1: 5, 1-3: 4') run on past noon."""
-    t = text.lower().replace("\u2013", "-").replace("\u2014", "-")
+    t = _TWELVE.sub(_twenty_four, text.lower().replace("\u2013", "-").replace("\u2014", "-"))
     found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, _, _, d in _RANGE.findall(t)]
     if len(found) < 3:  # one period a line: '06:00-08:00 2'
         found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, d in _LINE_RANGE.findall(t)]
@@ -159,9 +168,11 @@ def _shift_costs(t: str, starts: list[str]) -> dict[str, float] | None:
         return {k: found[k] for k in wanted}
     by_start = {f"start {int(h) % 24:02d}:00": float(c) for h, c in re.findall(  # 'starting at 8 costs 80, at 10 ...'
         r"\bat\s+(\d{1,2})(?::00)?\s*(?:am|pm)?\s+costs?\s+[$\u20ac\u00a3]?\s*(\d+(?:\.\d+)?)\b", t)}
+    by_start.update({f"start {int(h) % 24:02d}:00": float(c) for c, h in re.findall(  # '$300 for a 7:00 start'
+        r"[$\u20ac\u00a3]\s*(\d+(?:\.\d+)?)\s+for\s+(?:an?\s+)?(\d{1,2})(?::00)?\b(?:\s+starts?)?", t)})
     # 'start 06 -> 150; start 08, 10, 12 -> 140'
     for hours, cost in re.findall(r"\bstarts?\s+(?:at\s+)?((?:\d{1,2}(?::00)?\s*(?:,|\bor\b|\band\b)?\s*)+?)\s*"
-                                  r"(?:->|\u2192|=|:|costs?)\s*[$\u20ac\u00a3]?\s*(\d+(?:\.\d+)?)\b", t):
+                                  r"(?:->|\u2192|=|:(?!\d{2}\b)|costs?)\s*[$\u20ac\u00a3]?\s*(\d+(?:\.\d+)?)\b", t):
         for h in re.findall(r"\d{1,2}(?=(?::00)?\b)", hours):
             by_start[f"start {int(h) % 24:02d}:00"] = float(cost)
     if by_start and set(wanted) <= set(by_start):
