@@ -1179,3 +1179,12 @@ def test_a_column_of_words_is_kept_out_of_the_numbers_and_allowed_machines():
     assert [len(t.modes) for t in problem.tasks] == [1, 2, 3]
     assert best == 120
     assert asked(text.replace("SUV alignment", "SUV 2 alignment"))  # a number among the words: asked
+
+
+def test_a_step_named_without_its_time_between_two_timed_steps_is_asked():
+    text = ("We have one lathe, one mill and one drill, each does one part at a time. Routings:\n"
+            "- Part A: lathe 20 min, then mill 15 min\n- Part B: mill 25 min, then lathe 10 min\n"
+            "- Part C: drill 15 min, then lathe, then mill 30 min\nI need the minimum makespan in minutes.")
+    assert any("Part C" in q for q in asked(text))  # the lathe step had no time and was dropped: a wrong answer
+    _, best = solved(text.replace("then lathe, then", "then lathe 5 min, then"))
+    assert best == 70  # the mill carries 15 + 25 + 30 without a gap (brute-forced over the machine orders)

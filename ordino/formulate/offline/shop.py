@@ -21,6 +21,7 @@ from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
          rf"(?P<t2>{TIME})\s*(?:on|at|@|of|in)\s*(?:the\s+)?(?P<m2>{MACHINE_REF})")
+_PAIR_RE = re.compile(_PAIR)
 _LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s|/)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s+)?{UNIT_PATTERN}\)?)?"
 
 
@@ -70,9 +71,11 @@ def read_routes(work: Work, facts: Facts) -> None:
         name = job_name(ref.group(0))
         facts.add_job(name)
         facts.routes[name] = ops
+        stepped = work.text[ref.end():ref.end() + prev_end]  # the route as read, before it is consumed
+        gaps = _PAIR_RE.sub(" ", stepped)
         work.consume(ref.start(), ref.end() + prev_end)
         rest = work.text[ref.end() + prev_end:end]
-        if re.search(MACHINE_REF, rest):  # 'then M3' with no time: an operation the route lacks
+        if re.search(MACHINE_REF, rest) or re.search(MACHINE_REF, gaps):  # 'then M3' with no time: a lost step
             facts.unused.append(work.quote(ref.start(), end))
         line_end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
         newline = work.text.find("\n", ref.end() + prev_end, line_end)
