@@ -121,6 +121,20 @@ def test_a_week_of_named_pay_with_two_rules_in_one_sentence():
     assert extract_offline(text.replace("Dee has classes on", "Dee prefers evenings on")).problem is None
 
 
+def _cheapest_cover(need: list[int], cost: dict[int, float], span: int, cyclic: bool = False) -> float:
+    """Brute force: how many people start at each allowed period `s` (at `cost[s]` each), every one working `span`
+    consecutive periods (round the end of the day when `cyclic`), so that every period has its `need`."""
+    n, best = len(need), None
+    for counts in itertools.product(range(max(need) + 1), repeat=len(cost)):
+        starting = dict(zip(cost, counts, strict=True))
+        if all(sum(k for s, k in starting.items() if ((p - s) % n if cyclic else p - s) in range(span)) >= need[p]
+               for p in range(n)):
+            value = sum(cost[s] * k for s, k in starting.items())
+            best = value if best is None else min(best, value)
+    assert best is not None
+    return best
+
+
 @pytest.mark.parametrize("text", [
     "A ward needs nurses per 4-hour block, every day:\n07:00-11:00: 6\n11:00-15:00: 5\n15:00-19:00: 7\n"
     "19:00-23:00: 4\n23:00-03:00: 3\n03:00-07:00: 2\nEach nurse works one 8-hour shift. What is the minimum "
@@ -129,9 +143,7 @@ def test_a_week_of_named_pay_with_two_rules_in_one_sentence():
 def test_periods_that_run_past_midnight_wrap_round(text: str):
     draft = extract_offline(text)
     assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
-    need = [6, 5, 7, 4, 3, 2]
-    best = min(sum(x) for x in itertools.product(range(8), repeat=6)
-               if all(x[p] + x[(p - 1) % 6] >= need[p] for p in range(6)))
+    best = _cheapest_cover([6, 5, 7, 4, 3, 2], dict.fromkeys(range(6), 1), span=2, cyclic=True)
     assert solve(draft.problem).objective == best
 
 
@@ -142,10 +154,8 @@ def test_shift_costs_by_start_hour_and_a_space_separated_demand_vector():
             "Min total cost s.t. staff on duty >= req in every period.")
     draft = extract_offline(text)
     assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
-    cost = {0: 100, 1: 90, 2: 90}  # starts 06, 08, 10: a shift of two periods that ends by 14:00
-    need = [2, 4, 3, 1]
-    best = min(sum(cost[s] * x[s] for s in cost) for x in itertools.product(range(5), repeat=3)
-               if all(sum(x[s] for s in cost if 0 <= p - s < 2) >= need[p] for p in range(4)))
+    # starts 06, 08, 10: a shift of two periods that ends by 14:00
+    best = _cheapest_cover([2, 4, 3, 1], {0: 100, 1: 90, 2: 90}, span=2)
     assert solve(draft.problem).objective == best
 
 
@@ -155,9 +165,7 @@ def test_agents_working_consecutive_hours_named_by_slots_in_brackets():
             "and wrapping round midnight. Minimise the number of agents.")
     draft = extract_offline(text)
     assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
-    need = [2, 3, 8, 7, 6, 4]
-    best = min(sum(x) for x in itertools.product(range(9), repeat=6)
-               if all(x[p] + x[(p - 1) % 6] >= need[p] for p in range(6)))
+    best = _cheapest_cover([2, 3, 8, 7, 6, 4], dict.fromkeys(range(6), 1), span=2, cyclic=True)
     assert solve(draft.problem).objective == best
 
 
@@ -179,9 +187,7 @@ def test_the_listed_shift_starts_only_and_costs_said_per_start(starts: str, allo
             f"{starts}. A shift starting at 8 costs 80, at 10 costs 90, at 12 costs 85. Minimise the total cost.")
     draft = extract_offline(text)
     assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
-    cost, need = {0: 80, 1: 90, 2: 85}, [3, 5, 6, 4]
-    best = min(sum(cost[s] * x[s] for s in allowed) for x in itertools.product(range(7), repeat=3)
-               if all(sum(x[s] for s in allowed if 0 <= p - s < 2) >= need[p] for p in range(4)))
+    best = _cheapest_cover([3, 5, 6, 4], {s: {0: 80, 1: 90, 2: 85}[s] for s in allowed}, span=2)
     assert solve(draft.problem).objective == best
     assert extract_offline(text.replace(starts, "start at 9 or 12")).problem is None  # 9 starts no period
     assert extract_offline(text.replace(starts, "start at 8 or 10")).problem is None  # nothing covers 14-16
@@ -233,10 +239,8 @@ def test_four_hour_blocks_on_the_even_hours():
             "hours: 8:00, 10:00 or 12:00. What is the smallest number of agents we need?")
     draft = extract_offline(text)
     assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
-    need = [3, 5, 6, 6, 4, 5, 7, 7]
-    starts = (0, 2, 4)  # 8:00, 10:00, 12:00; a block covers four hours
-    best = min(sum(x) for x in itertools.product(range(8), repeat=3)
-               if all(sum(n for s, n in zip(starts, x, strict=True) if 0 <= h - s < 4) >= need[h] for h in range(8)))
+    # blocks start at 8:00, 10:00 and 12:00 and cover four hours
+    best = _cheapest_cover([3, 5, 6, 6, 4, 5, 7, 7], dict.fromkeys((0, 2, 4), 1), span=4)
     assert solve(draft.problem).objective == best
 
 
@@ -261,9 +265,7 @@ def test_one_period_a_line_without_a_colon():
             "12:00-14:00  3\n\nEveryone works a 4-hour shift. Minimise the number of staff.")
     draft = extract_offline(text)
     assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
-    need = [2, 4, 5, 3]
-    best = min(sum(x) for x in itertools.product(range(6), repeat=3)
-               if all(sum(x[s] for s in range(3) if 0 <= p - s < 2) >= need[p] for p in range(4)))
+    best = _cheapest_cover([2, 4, 5, 3], dict.fromkeys(range(3), 1), span=2)
     assert solve(draft.problem).objective == best
 
 
@@ -274,7 +276,5 @@ def test_blocks_on_a_twelve_hour_clock_and_a_price_per_start_time():
             "cheapest cover cost?")
     draft = extract_offline(text)
     assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
-    price, need = {0: 300, 1: 290, 2: 310}, [4, 6, 5, 3]
-    best = min(sum(price[s] * x[s] for s in price) for x in itertools.product(range(8), repeat=3)
-               if all(sum(x[s] for s in price if 0 <= p - s < 2) >= need[p] for p in range(4)))
+    best = _cheapest_cover([4, 6, 5, 3], {0: 300, 1: 290, 2: 310}, span=2)
     assert solve(draft.problem).objective == best  # a start's clock ':00' was once read as a price of 0
