@@ -106,24 +106,27 @@ def read_facts(text: str) -> Facts:
     facts.unread_refs = work.leftover_refs()
     orders = list(work.finditer(UNREAD_ORDER))
     facts.unread_orders = work.quotes(m.span() for m in orders)
-    facts.unread_named_orders = work.quotes(m.span() for m in orders if _names_a_task(work, facts, m))
+    clauses = {work.clause(*m.span()): m.span() for m in orders}  # each clause judged once: linear on long text
+    words = {singular(w) for name in facts.names.values() for w in re.findall(r"[^\W\d_]{3,}", name.lower())
+             if not re.fullmatch(rf"{JOB_NOUN}|{MACHINE_NOUN}|the|and|for|with|from|new|old", w)}
+    facts.unread_named_orders = work.quotes(span for bounds, span in clauses.items()
+                                            if _names_a_task(work, bounds, words))
     if facts.capacities:  # 'needs two workers' no extractor read is a number left over too
         nouns = "|".join(re.escape(n) for n in facts.capacities)
         facts.unused += work.quotes(m.span() for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})"))
     return facts
 
 
-def _names_a_task(work: Work, facts: Facts, m: re.Match[str]) -> bool:
-    """Whether the clause of an ordering match names a task ('once job 2 is done', 'after the ceiling is
-    painted' with a task 'Ceiling coat'), not a general rule ('once all its predecessors are finished')."""
-    a, b = work.clause(m.start(), m.end())
+def _names_a_task(work: Work, bounds: tuple[int, int], words: set[str]) -> bool:
+    """Whether a clause that orders tasks names one ('once job 2 is done', 'after the ceiling is painted' with a
+    task 'Ceiling coat', whose name's `words` are given), not a general rule ('once all its predecessors are
+    finished')."""
+    a, b = bounds
     clause = work.text[a:b]
     if re.search(JOB_REF, clause) or any(work.is_capital(a + w.start()) and a + w.start() > a + 1
                                          for w in re.finditer(r"\b[a-z]\d*\b", clause)):
         return True
-    words = {singular(w) for name in facts.names.values() for w in re.findall(r"[^\W\d_]{3,}", name.lower())
-             if not re.fullmatch(rf"{JOB_NOUN}|{MACHINE_NOUN}|the|and|for|with|from|new|old", w)}
-    return any(singular(w) in words for w in re.findall(r"[^\W\d_]{3,}", clause))
+    return bool(words) and any(singular(w) in words for w in re.findall(r"[^\W\d_]{3,}", clause))
 
 
 def assemble_checked(facts: Facts, text: str = "") -> tuple[Problem | None, list[Question]]:

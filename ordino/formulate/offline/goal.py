@@ -29,25 +29,30 @@ _MAX = re.compile(r"\b(?:max(?:imum)?|largest|worst|biggest|longest)\b")
 _SUM = re.compile(r"\b(?:sum|total|average|mean|added up|summed|across|over all|all together|altogether|combined)\b")
 _FINISH = re.compile(r"\b(?:finish(?:ed|es|ing)?|completion|complete[sd]?|comes? out|come off|done|ready|"
                      r"turnaround|flow\s*times?|end(?:s|ed)?|leaves?|delivered)\b")
-_WHOLE = re.compile(r"\b(?:whole|entire|everything|project|last (?:job|task|order|batch|one|activity)|how long|both|"
-                    r"all of (?:them|it|this)|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)\b")
-_ALL = re.compile(r"\ball (?:the |of the )?(?:jobs|tasks|orders|batches|work|activities)\b")
+_WHOLE = re.compile(r"\b(?:whole|entire|everything|project|last (?:job|task|order|batch|one|activity)|how long)\b")
+_ALL = re.compile(r"\b(?:all (?:the |of the )?(?:jobs|tasks|orders|batches|work|activities)|both|"
+                  r"all of (?:them|it|this)|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b")
+"""'All the jobs', 'both': the makespan when they are done, a sum of their finish times when summed."""
+
+
+def _stop(text: str, at: int) -> int:
+    """Where the sentence going on at `at` ends, the points of 'i.e.' not counted."""
+    for m in _END.finditer(text, at):
+        if text[max(0, m.start() - 3):m.start() + 1] != "i.e." and text[m.start() - 1:m.start() + 3] != "i.e.":
+            return m.start()
+    return len(text)
 
 
 def _windows(text: str) -> list[str]:
-    """The sentence of each goal word, with the next sentence when it goes on."""
+    """The sentence of each goal word (the measure may come first: 'when can we finish all of them at the
+    earliest?'), with the next sentence when it goes on with 'i.e.', 'that is' or a colon."""
     out = []
     for m in _GOAL.finditer(text):
-        end = _END.search(text, m.end())
-        stop = end.start() if end else len(text)
-        if end is not None and (_GOES_ON.match(text, end.start() + 1) or text[end.start() - 4:end.start() + 1]
-                                in ("i.e.", " i.e.") or text[max(0, stop - 3):stop + 1] == "i.e."):
-            nxt = _END.search(text, stop + 1)
-            while nxt is not None and text[max(0, nxt.start() - 3):nxt.start() + 1] == "i.e.":
-                nxt = _END.search(text, nxt.end())
-            stop = nxt.start() if nxt else len(text)
-        begin = max(text.rfind(c, 0, m.start()) for c in ".?!;\n") + 1  # the whole sentence: 'when can we
-        out.append(text[begin:stop])  # finish all of them at the earliest?' names its measure before the goal word
+        stop = _stop(text, m.end())
+        if _GOES_ON.match(text, stop + 1):
+            stop = _stop(text, stop + 1)
+        begin = max(text.rfind(c, 0, m.start()) for c in ".?!;\n") + 1
+        out.append(text[begin:stop])
     return out
 
 

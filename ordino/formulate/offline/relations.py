@@ -156,9 +156,12 @@ def read_downtime(work: Work, facts: Facts) -> None:
                 ref.split()[-1] if ref and not re.fullmatch(r"(?:(?:the|our|a|one)\s+)?machine|it", ref) else None
             facts.down.append((machine, *_span(m)))
             work.consume(m.start(), m.end())
+    downs: dict[tuple[int, int], bool] = {}  # each clause searched once: linear on long text
     for m in list(work.finditer(_SPAN)):  # 'the technician has the kiln from 10 to 11 for maintenance'
         a, b = work.clause(*m.span())
-        if BLANK_IN(work, m) or not _DOWN_WORD.search(work.text, a, b):
+        if (a, b) not in downs:
+            downs[a, b] = _DOWN_WORD.search(work.text, a, b) is not None
+        if BLANK_IN(work, m) or not downs[a, b]:
             continue
         refs = {machine_name(r) for r in re.findall(MACHINE_REF, work.text[a:b])}
         if len(refs) <= 1:
