@@ -1188,3 +1188,15 @@ def test_a_step_named_without_its_time_between_two_timed_steps_is_asked():
     assert any("Part C" in q for q in asked(text))  # the lathe step had no time and was dropped: a wrong answer
     _, best = solved(text.replace("then lathe, then", "then lathe 5 min, then"))
     assert best == 70  # the mill carries 15 + 25 + 30 without a gap (brute-forced over the machine orders)
+
+
+def test_a_task_named_as_a_predecessor_does_not_take_the_needs_of_the_next_line():
+    from ordino.formulate.offline.extract import read_facts
+
+    text = ("We have 3 devs. Tasks (in days):\n- design: 2 days, needs 2 devs\n- docs: 2 days, 1 dev, after design\n"
+            "- deploy: 1 day, 2 devs, after design and docs\nwe can't use more than 3 devs at the same time. What is "
+            "the shortest project?")
+    facts = read_facts(text)
+    assert facts.demands == {"J1": {"dev": 2}, "J2": {"dev": 1}, "J3": {"dev": 2}}  # docs once read 3 devs
+    _, best = solved(text)
+    assert best == 5  # a chain: 2 + 2 + 1

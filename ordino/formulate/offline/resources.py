@@ -144,6 +144,9 @@ def read_demands(work: Work, facts: Facts) -> None:
     if len(initials) == len(facts.capacities):  # '(2w, 1c)' with workers and cranes: one letter names each
         patterns.append(rf"(?<![\w.])(?P<n>\d+)(?P<r>{'|'.join(initials)})\b")
     for name, start, end in segments(work):
+        line = work.text[work.text.rfind("\n", 0, start) + 1:start]
+        if re.search(r"(?:\b(?:after|and|before|once|when|following|or)|[&,])\s*$", line):
+            continue  # 'after QA testing and API docs': a predecessor named, not the task the next words describe
         for p in patterns:
             for m in list(re.finditer(p, work.text[start:end])):
                 a, b = start + m.start(), start + m.end()
@@ -151,5 +154,9 @@ def read_demands(work: Work, facts: Facts) -> None:
                     continue
                 facts.add_job(name)
                 resource = initials.get(m.group("r"), m.group("r")) if len(m.group("r")) == 1 else m.group("r")
-                facts.demands.setdefault(name, {})[resource] = 1 if m.group("n") == "the" else count_value(m.group("n"))
+                need = 1 if m.group("n") == "the" else count_value(m.group("n"))
+                if facts.demands.get(name, {}).get(resource, need) != need:  # two needs for one task: asked
+                    facts.unused.append(work.quote(a, b))
+                    continue
+                facts.demands.setdefault(name, {})[resource] = need
                 work.consume(a, b)
