@@ -56,11 +56,12 @@ class OfflineDraft:
     family: str = "scheduling"
 
 
-UNREAD_ORDER = (r"\b(?:start|begin|commence)s?\s+(?:only\s+)?(?:after|once|when)\b|"
+UNREAD_ORDER = (r"(?m)\b(?:start|begin|commence)s?\s+(?:only\s+)?(?:after|once|when)\b|"
                 r"\b(?:finish|end|complete)(?:es|s|ed)?\s+before\b|\bbefore\b[^.;\n]{0,40}\b(?:starts?|begins?)\b|"
                 r"\bnot\s+before\b[^.;\n]{0,40}\b(?:finished|done|complete[ds]?)\b|"
                 r"\b(?:once|after|when|following)\b[^.;,()\n]{0,60}\b(?:(?:is|are)\s+(?:all\s+)?(?:finished|done|complete[d]?|"
-                r"over)|(?:has|have)\s+(?:all\s+)?(?:finished|ended|been\s+done))\b")
+                r"over)|(?:has|have)\s+(?:all\s+)?(?:finished|ended|been\s+done))\b|"
+                r"(?:^|[,;:])\s*(?:only\s+)?(?:after|once|following)\s+(?:the\s+)?[a-z]")
 """Words that order tasks: left unread, a precedence was lost."""
 
 

@@ -225,7 +225,7 @@ def _short_references(rw: Rewriting, jobs: list[str]) -> None:
     and in keyed lists ('weights: sourdough 2, rye 1'), a word that belongs to one job's name only stands for that
     job (any case, also in the plural); a word two names share stays as written, so it is asked about, never
     guessed."""
-    if len(jobs) < 2 or not any(" " in n or n[:1].isupper() for n in jobs):
+    if len(jobs) < 2:
         return
     owners: dict[str, set[int]] = {}
     for k, name in enumerate(jobs, start=1):

@@ -147,6 +147,8 @@ def read_demands(work: Work, facts: Facts) -> None:
         line = work.text[work.text.rfind("\n", 0, start) + 1:start]
         if re.search(r"(?:\b(?:after|and|before|once|when|following|or)|[&,])\s*$", line):
             continue  # 'after QA testing and API docs': a predecessor named, not the task the next words describe
+        if re.fullmatch(r"[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])?[ \t]*", line) and "\n" in work.text[start:end]:
+            end = work.text.index("\n", start)  # one line per task: the next line is not about it
         for p in patterns:
             for m in list(re.finditer(p, work.text[start:end])):
                 a, b = start + m.start(), start + m.end()
