@@ -278,3 +278,12 @@ def test_blocks_on_a_twelve_hour_clock_and_a_price_per_start_time():
     assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
     best = _cheapest_cover([4, 6, 5, 3], {0: 300, 1: 290, 2: 310}, span=2)
     assert solve(draft.problem).objective == best  # a start's clock ':00' was once read as a price of 0
+
+
+def test_maximum_days_for_one_person_is_an_upper_bound():
+    text = ("Roster Monday to Friday, 2 people each day. Staff: Ann $100/day, Bob $90/day, Cat $80/day. "
+            "Cat maximum 2 days. Minimise total pay.")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, RosterProblem), [q.text for q in draft.missing]
+    assert solve(draft.problem).objective == _cheapest_week({"Ann": 100, "Bob": 90, "Cat": 80}, [2] * 5, {},
+                                                             {"Ann": 5, "Bob": 5, "Cat": 2})  # 'maximum' read as min

@@ -245,7 +245,7 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
             if m.group("n") not in names:
                 continue
             said = m.group("b") or m.group("b2") or m.group("b3") or m.group("b4")
-            bound = "max" if said in ("most", "max") or "more" in said else "min"
+            bound = "max" if said.startswith(("most", "max")) or "more" in said else "min"  # 'maximum 3': at most
             if re.match(rf"\s+days?{_IN_A_ROW}|{_IN_A_ROW}", sentence[m.end():]):  # 'at most 2 days in a row'
                 if bound == "max" and re.match(r"\s+days?", sentence[m.end():]):
                     rules.append({"type": "max_consecutive_days", "staff": [m.group("n")],
