@@ -149,27 +149,28 @@ def declared_names(text: str) -> Names:
         if len(found) >= 2 and len(set(found)) == len(found) and not all(re.fullmatch(r"J\d+", n) for n in found):
             names.jobs = found
             names.declaration = listed.span("span")
+    lined = _line_names(text)  # one line per job: its names, read once
     if not names.jobs:
         names.jobs = _entities(text)
         if names.jobs and all(n.isdigit() for n in names.jobs):  # 'the second takes 2 hours': jobs by number,
             numbered = re.search(rf"{_NOUN}\s*#?\s*\d", text) is None  # unless 'job 1' numbers them already
             names.jobs, names.numbered = [], numbered
-        elif names.jobs and len(_line_names(text)[0]) > len(names.jobs):  # one line per job says more
+        elif names.jobs and len(lined[0]) > len(names.jobs):  # one line per job says more
             names.jobs = []
     labelled = [[m.group("n") for m in re.finditer(_LABELLED, run.group(0))] for run in _LABEL_RUN.finditer(text)]
     runs = [] if names.numbered else [r for r in labelled if not any(re.fullmatch(r"[JMR]\d*", n) for n in r)]
     if runs:  # 'A=3, B=1', 'test B 3 hours': the first run that names no machine ('M1, M2, M3 - identical')
         found = runs[0]
         if len(set(found)) == len(found) and set(names.jobs) < set(found) and names.declaration is None \
-                and len(found) >= len(_line_names(text)[0]):  # not a part of a block of named lines
+                and len(found) >= len(lined[0]):  # not a part of a block of named lines
             names.jobs = found
     if not names.jobs and not names.numbered:  # one line per job: 'R1 - 40 min, by 9:00'
         found = [m.group("n") for m in _LINE_LABEL.finditer(text)]
         if len(found) >= 2 and len(set(found)) == len(found) and not any(re.fullmatch(r"[JM]\d*", n) for n in found) \
-                and len(found) >= len(_line_names(text)[0]):
+                and len(found) >= len(lined[0]):
             names.jobs = found
     if not names.jobs and not names.numbered:  # 'phone stand batch - 150 min', '- the shelf panels: 40 minutes'
-        found, spans = _line_names(text)
+        found, spans = lined
         if len(found) >= 2:
             names.jobs, names.name_spans = found, spans
     items = _named_items(text)

@@ -308,10 +308,15 @@ def _named_steps(cell: str) -> list[list[tuple[str, TimeVal]]]:
         m = _STEP_CELL.match(step)
         if m is None:
             return []
-        machine = m.group("m") or m.group("m2")
-        named = machine_name(machine) if re.fullmatch(r"(?i)m\d+|machine\s*\d+", machine) else machine
-        ops.append([(named, time_values((m.group("t") or m.group("t2")).lower())[0])])
+        ops.append([_step(m)])
     return ops
+
+
+def _step(m: re.Match[str]) -> tuple[str, TimeVal]:
+    """The machine (as written, or its canonical id 'M2') and the time of a `_STEP_CELL` match."""
+    machine = (m.group("m") or m.group("m2")).strip()
+    named = machine_name(machine) if re.fullmatch(r"(?i)m\d+|machine\s*\d+", machine) else machine
+    return named, time_values((m.group("t") or m.group("t2")).lower())[0]
 
 
 def _step_ops(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVal]]]:
@@ -323,9 +328,7 @@ def _step_ops(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVa
         m = _STEP_CELL.match(cell)
         if m is None:
             return []
-        machine = m.group("m") or m.group("m2")
-        ops.append([(machine_name(machine) if re.fullmatch(r"(?i)m\d+|machine\s*\d+", machine) else machine,
-                     time_values((m.group("t") or m.group("t2")).lower())[0])])
+        ops.append([_step(m)])
     return ops
 
 
@@ -338,8 +341,7 @@ def _alternatives(cell: str) -> list[list[tuple[str, TimeVal]]]:
         return [pairs]
     named = [_STEP_CELL.match(part) for part in re.split(r"\s*(?:,|;|\bor\b|/)\s*", cell.strip()) if part]
     if named and all(named):  # 'Bench A 20, Bench B 25': machines named as written
-        return [[((m.group("m") or m.group("m2")).strip(), time_values((m.group("t") or m.group("t2")).lower())[0])
-                 for m in named if m is not None]]
+        return [[_step(m) for m in named if m is not None]]
     return []
 
 
