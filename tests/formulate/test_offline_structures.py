@@ -472,17 +472,57 @@ def test_a_table_row_is_never_read_as_three_field_notation():
     assert value == 6  # A and B cannot overlap (5 welders > 4): 2 + 3, then F
 
 
-def cover(demands: list[int], k: int, cost: list[int] | None = None, cyclic: bool = True) -> int:
-    """Cheapest shift starts covering each period's demand, shifts of k periods (brute force)."""
-    n, best = len(demands), None
-    starts = range(n) if cyclic else range(n - k + 1)
-    for x in itertools.product(range(max(demands) + 1), repeat=len(starts)):
-        on = dict(zip(starts, x, strict=True))
-        if all(sum(v for s, v in on.items() if (p - s) % n < k if cyclic or p >= s) >= demands[p] for p in range(n)):
-            value = sum(v * (cost[s] if cost else 1) for s, v in on.items())
+def cheapest_cover(demands: list[int], spans: list[set[int]], cost: list[float]) -> float:
+    """Cheapest counts of people per shift (shift s works the periods `spans[s]`) meeting each period's demand
+    (brute force)."""
+    best = None
+    for x in itertools.product(range(max(demands) + 1), repeat=len(spans)):
+        if all(sum(v for v, span in zip(x, spans, strict=True) if p in span) >= need
+               for p, need in enumerate(demands)):
+            value = sum(v * c for v, c in zip(x, cost, strict=True))
             best = value if best is None else min(best, value)
     assert best is not None
     return best
+
+
+def cover(demands: list[int], k: int, cost: list[int] | None = None, cyclic: bool = True) -> float:
+    """Cheapest shift starts covering each period's demand, shifts of k periods (brute force)."""
+    n = len(demands)
+    starts = range(n) if cyclic else range(n - k + 1)
+    spans = [{(s + j) % n for j in range(k)} for s in starts]
+    return cheapest_cover(demands, spans, [cost[s] if cost else 1 for s in starts])
+
+
+SHIFT_TYPES = [
+    ("Warehouse crew, 06:00-14:00. Pickers needed each hour:\n\nHour | Pickers\n06:00-07:00 | 2\n"
+     "07:00-08:00 | 3\n08:00-09:00 | 5\n09:00-10:00 | 4\n10:00-11:00 | 6\n11:00-12:00 | 4\n12:00-13:00 | 5\n"
+     "13:00-14:00 | 3\n\nShift | Start | End | Cost per picker ($)\nA | 06:00 | 10:00 | 60\nB | 08:00 | 14:00 | 85\n"
+     "C | 10:00 | 14:00 | 55\nLong | 06:00 | 14:00 | 110\n\nMinimise the total shift cost.",
+     [2, 3, 5, 4, 6, 4, 5, 3], {"A": (0, 4, 60), "B": (2, 8, 85), "C": (4, 8, 55), "Long": (0, 8, 110)}),
+    ("Our help desk is open 8am to 8pm. We need 4 agents for 8-10am, 6 for 10am-noon, 7 for noon-2pm, 5 for "
+     "2-4pm, 8 for 4-6pm and 3 for 6-8pm. Shift types:\n- Early, 8am-2pm: $120 per agent\n- Late, 2pm-8pm: $130 "
+     "per agent\n- Part-time AM, 8am-noon: $85 per agent\n- Part-time PM, 4pm-8pm: $90 per agent\n"
+     "What is the lowest total cost?",
+     [4, 6, 7, 5, 8, 3], {"Early": (0, 3, 120), "Late": (3, 6, 130), "Part-time AM": (0, 2, 85),
+                          "Part-time PM": (4, 6, 90)}),
+]
+
+
+@pytest.mark.parametrize(("text", "demands", "types"), SHIFT_TYPES)
+def test_named_shift_types_with_their_hours_and_costs_cover_the_periods(text: str, demands: list[int], types):
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert [v.name for v in draft.problem.variables] == list(types)  # the user's shift names
+    result = ordino.solve(draft.problem, time_limit=10)
+    spans = [set(range(a, b)) for a, b, _ in types.values()]
+    assert result.status == "optimal"
+    assert result.objective == cheapest_cover(demands, spans, [c for *_, c in types.values()])
+
+
+def test_a_shift_type_without_its_cost_or_across_part_of_a_period_is_asked():
+    text = SHIFT_TYPES[0][0]
+    assert any("cost" in q and "Long" in q for q in asked(text.replace("| 110", "|")))
+    assert any("part of the period" in q for q in asked(text.replace("B | 08:00", "B | 08:30")))
 
 
 def test_period_ranges_then_their_demands_and_a_cost_per_shift_start():

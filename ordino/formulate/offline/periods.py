@@ -35,6 +35,15 @@ _COSTED = re.compile(r"\b(?:costs?|pay|paid|wages?|budget|price)\b|[$\u20ac\u00a
 _FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|min|fewest|smallest|least)\b[^.?]{0,50}\b(?:number|people|workers?|"
                      r"staff|employees?|agents?|nurses?|persons?)\b|\bhow many (?:people|workers|staff|employees)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4}
+_NEED_FIRST = re.compile(rf"(?<![\d:.$])(\d+)\s+(?:[a-z]+\s+)?(?:for|during|from|in|between)\s+(?:the\s+)?{_CLOCK}\s*"
+                         r"(?:-|to)\s*\d{1,2}(?::\d{2})?\b(?!\s*(?:h\b|hours?))")
+_HOUR = r"(\d{1,2})(?::(\d{2}))?"
+_SHIFT_TYPE = re.compile(rf"(?m)^[ \t|*\u2022-]*(?P<name>[a-z][\w'&/ -]{{0,30}}?)[ \t]*(?:\bshift\b)?[ \t,:|(]*"
+                         rf"(?:from\s+)?{_HOUR}(?:[ \t]*(?:-|to|\|)[ \t]*|[ \t]+){_HOUR}[ \t)]*(?:\bcosts?\b)?"
+                         r"[ \t,:;=|]*(?:[$\u20ac\u00a3][ \t]*)?(?P<cost>\d+(?:\.\d+)?)?[ \t]*(?:\$|dollars?|euros?|"
+                         r"(?:per|a|an|each|/)[ \t]*[a-z]+(?: [a-z]+)?)?[ \t.;|]*$")
+"""One shift type on a line: its name, start and end, and its cost ('- Early, 8am-2pm: $120 per agent', 'Early
+06:00 14:00 120', '| A | 06:00 | 10:00 | 60 |')."""
 
 
 _TWELVE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b")
@@ -46,11 +55,21 @@ def _twenty_four(m: re.Match[str]) -> str:
     return f"{hour}:{m.group(2) or '00'}"
 
 
+def _clock_text(text: str) -> str:
+    """Lower case, dashes as '-', 'noon' and 'midnight' as clock times, 12-hour times on the 24-hour clock."""
+    t = text.lower().replace("\u2013", "-").replace("\u2014", "-")
+    t = re.sub(r"\bnoon\b|\bmidday\b(?=\s*(?:-|to\b))|(?<=-)\s*midday\b", "12:00", t)
+    t = re.sub(r"(?<=-)\s*midnight\b", "24:00", re.sub(r"\bmidnight\b(?=\s*(?:-|to\b))", "0:00", t))
+    return _TWELVE.sub(_twenty_four, t)
+
+
 def read_periods(text: str) -> list[tuple[int, int]] | None:
     """(start in minutes, demand) of each period in order, when the text lists at least three; else None.
     Starts on a 12-hour clock ('7-9: 2, 9-11: 3, 11-1: 5, 1-3: 4') run on past noon."""
-    t = _TWELVE.sub(_twenty_four, text.lower().replace("\u2013", "-").replace("\u2014", "-"))
+    t = _clock_text(text)
     found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, _, _, d in _RANGE.findall(t)]
+    if len(found) < 3:  # the demand first: '4 for 8-10am, 7 for 10am-noon'
+        found = [(int(h) * 60 + int(m or 0), int(d)) for d, h, m in _NEED_FIRST.findall(t)]
     if len(found) < 3:  # one period a line: '06:00-08:00 2'
         found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, d in _LINE_RANGE.findall(t)]
     if len(found) < 3:
@@ -76,8 +95,8 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
 def looks_like_period_cover(text: str) -> bool:
     """Demands per period of the day and shifts longer than one period."""
     t = text.lower()
-    return read_periods(text) is not None and bool(_SHIFT.search(t) or _SPAN.search(t)) and \
-        re.search(r"\b(?:jobs?|machines?|processing)\b", t) is None
+    return read_periods(text) is not None and bool(_SHIFT.search(t) or _SPAN.search(t) or read_shift_types(text)) \
+        and re.search(r"\b(?:jobs?|machines?|processing)\b", t) is None
 
 
 def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], list[str]]:
@@ -90,6 +109,9 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
         return None, [Question(key="periods", text="The periods must follow each other with one length; give each "
                                "period's start and its demand in order (e.g. '0:00 - 5, 4:00 - 3, ...')")], []
     length = starts[1] - starts[0]
+    types = read_shift_types(text)
+    if types is not None:
+        return _typed_cover(periods, length, types, t)
     span = _SPAN.search(t)
     shift = _SHIFT.search(t)
     if span is not None:
@@ -180,3 +202,59 @@ def _shift_costs(t: str, starts: list[str]) -> dict[str, float] | None:
     listed = _COST_LIST.search(t)
     values = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", listed.group(1))] if listed else []
     return dict(zip(wanted, values, strict=True)) if len(values) == len(wanted) else None
+
+
+def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | None:
+    """(name, start, end in minutes, cost or None) of each shift type the text defines on its own line, when it
+    defines at least two ('- Early, 8am-2pm: $120 per agent'; table rows 'Early 06:00 14:00 120'); ends past
+    midnight run on into the next day."""
+    found = []
+    for m in _SHIFT_TYPE.finditer(_clock_text(text)):
+        name = re.sub(r"\s+shift$", "", m.group("name").strip())
+        written = re.search(rf"(?im)^[ \t|*\u2022-]*({re.escape(name)})(?!\w)", text)
+        name = written.group(1) if written else name  # as the user wrote it
+        if re.search(r"(?i)\b(?:open|opens|opening|hours?|from|we|our|is|are|period)\b", name):
+            continue  # opening hours or a header, not a shift
+        start, end = (int(h) * 60 + int(mm or 0) for h, mm in ((m.group(2), m.group(3)), (m.group(4), m.group(5))))
+        end += DAY if end <= start else 0
+        found.append((name, start, end, float(m.group("cost")) if m.group("cost") else None))
+    names = [n for n, *_ in found]
+    return found if len(found) >= 2 and len(set(names)) == len(names) else None
+
+
+def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[str, int, int, float | None]],
+                 t: str) -> tuple[LinearModel | None, list[Question], list[str]]:
+    """The cover model of periods of `length` minutes and named shift types: x_s people on type s cover every
+    period inside its hours; the cost of each type, or the number of people, is minimised."""
+    labels = [f"{s // 60 % 24:02d}:{s % 60:02d}" for s, _ in periods]
+    inside: dict[str, list[int]] = {}
+    for name, a, b, _ in types:
+        inside[name] = []
+        for p, (s, _) in enumerate(periods):
+            overlap = max(max(0, min(b, s + o + length) - max(a, s + o)) for o in (-DAY, 0, DAY))
+            if 0 < overlap < length:
+                return None, [Question(key="shifts", text=f"The {name} shift covers only part of the period from "
+                                       f"{labels[p]}; does it count for that period? Give the shift's hours in whole "
+                                       "periods.")], []
+            if overlap == length:
+                inside[name].append(p)
+    bare = [labels[p] for p in range(len(periods)) if not any(p in on for on in inside.values())]
+    if bare:
+        return None, [Question(key="shifts", text=f"No shift covers {', '.join(bare)}; which shift works then?")], []
+    unpriced = [name for name, *_, cost in types if cost is None]
+    if _MIN_COST.search(t) and unpriced:  # never the head count in place of the cost asked for
+        return None, [Question(key="costs", text=f"What does one person on the {', '.join(unpriced)} shift cost?")], []
+    if unpriced and not _FEWEST.search(t):
+        return None, [Question(key="objective", text="What should be minimised? (the number of people, or the cost "
+                               "of each shift)", choices=["people"])], []
+    by_cost = not unpriced and not (_FEWEST.search(t) and not _MIN_COST.search(t))
+    variables = [{"name": name, "kind": "integer", "lower": 0} for name, *_ in types]
+    constraints = [{"name": f"cover {label}", "terms": {n: 1.0 for n, on in inside.items() if p in on},
+                    "sense": ">=", "rhs": float(need)} for p, (label, (_, need)) in enumerate(zip(labels, periods,
+                                                                                                   strict=True))]
+    terms = {name: (cost or 0.0) if by_cost else 1.0 for name, *_, cost in types}
+    model = LinearModel.model_validate({"family": "linear", "variables": variables, "constraints": constraints,
+                                        "objective": {"sense": "min", "terms": terms}})
+    note = f"{len(types)} shift types over {len(periods)} periods of {length // 60} h; " + \
+        ("their costs are minimised" if by_cost else "the number of people is minimised")
+    return model, [], [note]
