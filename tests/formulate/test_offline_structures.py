@@ -6,12 +6,14 @@ it could not read into a question instead of a silently wrong model. Each optimu
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
 import ordino
 from ordino.formulate.offline.clock import relative_to_start
 from ordino.formulate.offline.extract import extract_offline
+from ordino.formulate.offline.phrases import drop_restated_rules
 from ordino.formulate.offline.text import Rewriting
 from ordino.models import Problem
 
@@ -1242,3 +1244,69 @@ def test_a_task_named_as_a_predecessor_does_not_take_the_needs_of_the_next_line(
     assert best == 5  # a chain: 2 + 2 + 1
     # a predecessor whose name shares its word with another task is asked, never dropped
     assert asked(text.replace("- docs", "- design review").replace("design and docs", "design review"))
+
+
+def job_shop(routes: list[list[tuple[str, int]]]) -> int:
+    """Least makespan of a job shop (brute force: every interleaving of the jobs' operations, each scheduled
+    as early as its job and machine allow; one of them is an optimal semi-active schedule)."""
+    best = None
+    tokens = [j for j, route in enumerate(routes) for _ in route]
+    for order in set(itertools.permutations(tokens)):
+        nxt, job_free, machine_free = [0] * len(routes), [0] * len(routes), {}
+        for j in order:
+            machine, p = routes[j][nxt[j]]
+            end = max(job_free[j], machine_free.get(machine, 0)) + p
+            job_free[j] = machine_free[machine] = end
+            nxt[j] += 1
+        best = max(job_free) if best is None else min(best, max(job_free))
+    assert best is not None
+    return best
+
+
+def test_routes_with_times_in_brackets_and_sentences_that_restate_the_machine_rules():
+    text = ("Three parts go through our shop; each machine can only work on one part at a time.\n"
+            "The shaft goes lathe (30 min), then mill (20 min), then grinder (15 min).\n"
+            "The bracket goes mill (25 min), then lathe (15 min).\n"
+            "The flange goes lathe (20 min), then grinder (10 min), then mill (10 min).\n"
+            "Once a part is on a machine we finish that step without interruption, and a part can't be on two "
+            "machines at once. What is the shortest time to get all parts finished?")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {"lathe", "mill", "grinder"}
+    assert value == job_shop([[("lathe", 30), ("mill", 20), ("grinder", 15)], [("mill", 25), ("lathe", 15)],
+                              [("lathe", 20), ("grinder", 10), ("mill", 10)]])
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Once a step starts it runs to completion, and a machine does one thing at a time.", False),
+    ("Each machine can only work on one part at a time (no pausing).", False),
+    ("Jobs can be split into pieces.", True),  # a different model: read or asked, never dropped
+    ("Task C and task D can't run at the same time.", True),  # a rule between two named tasks
+    ("Tasks A and B can't be interrupted.", True),
+    ("A task is done by one crew from start to finish.", True),  # says what a crew is
+    ("A machine can do two jobs at once.", True),
+])
+def test_only_clauses_that_restate_the_machine_rules_are_dropped(text: str, kept: bool):
+    rw = Rewriting(text)
+    drop_restated_rules(rw)
+    assert (re.sub(r"[\s.,;()]", "", rw.text) != "") == kept
+
+
+def test_an_order_per_line_with_material_in_at_and_minutes_of_work():
+    text = ("The shift starts at 07:00 and the mill can only run one order at a time; once an order is on the "
+            "machine it runs to completion (no splitting or pausing). Orders:\n"
+            "- Keller: material in at 07:00, 50 min of milling, promised for 08:30\n"
+            "- Brandt: material in at 07:20, 30 min of milling, promised for 08:10\n"
+            "- Osei: material in at 07:40, 40 min of milling, promised for 09:30\n"
+            "- Moreau: material in at 08:30, 35 min of milling, promised for 09:40\n"
+            "Minimise the maximum lateness, in minutes.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["Keller", "Brandt", "Osei", "Moreau"]
+    jobs = [(0, 50, 90), (20, 30, 70), (40, 40, 150), (90, 35, 160)]  # release, time, due (minutes after 07:00)
+    best = None
+    for order in itertools.permutations(jobs):
+        t, worst = 0, None
+        for r, p, d in order:
+            t = max(t, r) + p
+            worst = t - d if worst is None else max(worst, t - d)
+        best = worst if best is None else min(best, worst)
+    assert value == best

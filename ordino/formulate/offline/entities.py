@@ -143,7 +143,9 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
                  rf"(?:finished|done|completed|complete|finish|end|ready|delivered)\s+(?:by|before|no later than|"
                  rf"at the latest(?: by| at)?|latest)|no later than|at the (?:very )?latest(?: by| at)?)\s*"
                  rf"(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
-    ("release", rf"(?:released?|ready|arriv(?:es|ing|al|e)|available|comes in|can(?:not|'t| not)? (?:only )?start|"
+    ("release", rf"(?:released?|ready|arriv(?:es|ing|al|e)|available|comes in|shows? up|turns? up|gets? (?:here|in)|"
+                rf"(?:material|stock|parts?|components?|kit|wood|steel|paper|fabric)\s+(?:is\s+|are\s+)?in|"
+                rf"can(?:not|'t| not)? (?:only )?start|"
                 rf"starts? no earlier than|not before|earliest start|\br\b|\brj\b|release (?:date|time))\s*"
                 rf"(?:is|at|from|after|until|till|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?"
                 rf"(?P<a>{TIME})"),
@@ -157,6 +159,7 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
     ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty|(?:is\s+)?worth)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"
                rf"(?!\s*(?:{UNIT_PATTERN}|%|[$\u20ac\u00a3]))"),
     ("deadline", rf"\bby\s+(?P<a>{NUM}\s*{UNIT_PATTERN})"),
+    ("p", rf"(?P<a>{NUM}\s*{UNIT_PATTERN})\s+of\s+(?:[a-z]+ing|work|processing|machine time|run time)\b"),
     ("p", rf"(?:takes?|needs?|requires?|lasts?|processing(?: time)?|proc(?:\.|essing)?|duration|dur|\bp\b|"
           rf"\bpj\b|\bpt\b|time|length|runs? for|long|for)\s*(?:is|of|=|:|about)?\s*(?P<a>{TIME})"),
 ]

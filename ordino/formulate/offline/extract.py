@@ -13,6 +13,7 @@ from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.names import count_ranges, declared_names
 from ordino.formulate.offline.phrases import (
+    drop_restated_rules,
     read_counts,
     read_default_unit,
     read_kind,
@@ -73,6 +74,7 @@ def read_facts(text: str) -> Facts:
     squeeze_rewriting(rw)  # first: no later pattern meets a long run of blanks
     unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
     relative_to_start(rw)
+    drop_restated_rules(rw)
     count_ranges(rw)
     names = declared_names(rw.text)
     names.rewrite(rw)

@@ -12,6 +12,7 @@ from ordino.formulate.offline.text import (
     JOB_NOUN,
     MACHINE_NOUN,
     MACHINE_NOUNS,
+    Rewriting,
     Work,
     count_value,
     unit_of,
@@ -177,6 +178,34 @@ def read_kind(work: Work, facts: Facts) -> None:
             return
 
 
+_RULE_CUE = (r"\b(?:interrupt\w*|preempt\w*|pre-empt\w*|paus\w+|splitt?\w*|at a time|at once|to completion|"
+             r"start to finish|halfway|in the middle|one thing)\b")
+_NEGATION = (r"\b(?:no|not|never|cannot|can't|won't|doesn't|don't|isn't|aren't|without|one|to completion|"
+             r"start to finish)\b")
+_RULE_CLAUSE = re.compile(rf"(?m)(?:^|(?<=[.!?;,(])[ \t]*(?:(?:and|but)[ \t]+)?)[^.!?;,()\n]*?{_RULE_CUE}[^.!?;,()\n]*")
+
+
+def drop_restated_rules(rw: Rewriting) -> None:
+    """Clauses that only restate how machines work in every model here ('each machine does one part at a time',
+    'once started, a step runs to completion', 'a part can't be on two machines at once'): negated, about no
+    named thing, without numbers other than 'one'; 'jobs can be split' (another model) or 'A and B can't run at
+    once' (a rule between two jobs) stay to be read or asked about."""
+    def judge(m: re.Match[str]) -> str:
+        clause = m.group(0)
+        low = re.sub(r"\b(?:be|work)\s+on\s+two\s+(?:\w+\s+)?\w+\s+at\s+once\b", "", clause.lower())
+        named = re.search(r"(?<=\w)[ \t]+[A-Z]|(?<!['\w])[a-zA-Z]\d*\b(?<!\ba)(?<!\bA)", clause.strip())
+        if named or re.search(r"\d|\b(?:two|three|four|five|six|both|several|many|multiple|between)\b", low) or \
+                not re.search(_NEGATION, low):
+            return clause
+        if re.search(r"\b(?:at a time|at once|one thing)\b", low) and not re.search(rf"\b{MACHINE_NOUN}\b", low):
+            return clause  # 'a crew only works one task at a time': what a crew is, for the readers to see
+        if re.search(r"\b(?:crews?|teams?|workers?|people|persons?|staff|operators?|employees?|technicians?|gangs?|"
+                     r"resources?)\b", low):
+            return clause  # 'a task is done by one crew from start to finish' says what a crew is
+        return ""
+    rw.sub(_RULE_CLAUSE, judge)
+
+
 def read_restatements(work: Work, facts: Facts) -> None:
     """Sentences that only restate what the model already says: 'everything is available at time 0', 'at no
     time can more than 4 workers be busy' (with 4 the workers' capacity)."""
@@ -186,6 +215,9 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"hour\s+|minute\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h)\b)?(?!\s*[-:.,]?\s*\d)|now\b)|"
               r"\bt\s*=\s*0\s+is\s+now\b|\bt_?0\s*=\s*0\b|"
               r"\btimes?\s+(?:measured|counted)\s+from\s+(?:0|zero|the start)\b|"
+              r"\brelease\s+(?:times?|dates?)\s*(?:are\s+|=\s*|:\s*)?(?:all\s+)?0\b(?!\s*[-:.,]?\s*\d)|"
+              r"\b(?:machine\s+capacit(?:y|ies)|capacity\s+(?:of\s+)?(?:each|every)\s+machine)\s*(?:is\s+|=\s*|:\s*|of\s+)?1\b"
+              r"(?!\s*[-:.,]?\s*\d)|"
               r"\bstart\b[^.()\n]{0,30}\(\s*(?:t\s*=\s*|time\s+)0\s*\)|"
               r"(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
               re.MULTILINE)

@@ -34,7 +34,7 @@ _WORD = (rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|"
          rf"(?!{_NOT_STATION}|(?:machine|station|stage)\s*#?\s*\d)[a-z][a-z-]{{1,24}})(?![a-z-])")
 """A station: 'machine 2', 'Mixer 1', or a word ('press', 'soldering')."""
 _OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?(?:the\s+)?\s*")
-_ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s+)(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?"
+_ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s*\(\s*|\s+)(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?"
                    rf"(?P<t>{TIME})"
                    rf"(?!\s*(?:of|on|in|at)\b)|"
                    rf"(?<!op )(?<!operation )(?<!step )(?P<t2>{TIME})\s+(?P<p>of\s+|on\s+(?:the\s+)?|in\s+(?:the\s+)?|"
