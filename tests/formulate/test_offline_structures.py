@@ -1310,3 +1310,53 @@ def test_an_order_per_line_with_material_in_at_and_minutes_of_work():
             worst = t - d if worst is None else max(worst, t - d)
         best = worst if best is None else min(best, worst)
     assert value == best
+
+
+def project(tasks: dict[str, tuple[int, list[str], list[int]]], caps: list[int]) -> int:
+    """Least makespan of a small RCPSP {task: (duration, predecessors, demands)} (brute force: the serial
+    schedule of every precedence-feasible task order; one of them is optimal)."""
+    best = None
+    for order in itertools.permutations(tasks):
+        if any(p not in order[:k] for k, t in enumerate(order) for p in tasks[t][1]):
+            continue
+        start: dict[str, int] = {}
+        for t in order:
+            d, preds, need = tasks[t]
+            s = max((start[p] + tasks[p][0] for p in preds), default=0)
+            while any(sum(tasks[o][2][r] for o in start if start[o] <= u < start[o] + tasks[o][0]) + need[r] > cap
+                      for u in range(s, s + d) for r, cap in enumerate(caps)):
+                s += 1
+            start[t] = s
+        end = max(start[t] + tasks[t][0] for t in tasks)
+        best = end if best is None else min(best, end)
+    assert best is not None
+    return best
+
+
+PROJECT = {"A": (3, [], [2, 1]), "B": (4, [], [3, 0]), "C": (2, ["A"], [1, 1]), "D": (5, ["A"], [2, 1]),
+           "E": (3, ["B"], [2, 0]), "F": (4, ["C", "E"], [3, 1])}
+
+
+@pytest.mark.parametrize("text", [
+    ("Six activities A-F, durations in days. Two resources: R1 with capacity 4 and R2 with capacity 2.\n"
+     "Activity | Duration | Predecessors | R1 | R2\nA | 3 | - | 2 | 1\nB | 4 | - | 3 | 0\nC | 2 | A | 1 | 1\n"
+     "D | 5 | A | 2 | 1\nE | 3 | B | 2 | 0\nF | 4 | C, E | 3 | 1\nMinimise the makespan."),
+    ("RCPSP, 6 activities A-F, resources: r1 (cap 4), r2 (cap 2). Format: activity: duration; predecessors; r1, r2."
+     "\nA: 3; none; 2, 1\nB: 4; none; 3, 0\nC: 2; A; 1, 1\nD: 5; A; 2, 1\nE: 3; B; 2, 0\nF: 4; C,E; 3, 1\n"
+     "Minimise makespan."),
+])
+def test_a_table_whose_rows_are_named_by_a_range_and_a_header_given_as_a_format(text: str):
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == list(PROJECT)  # one task per name, not the range's and the rows'
+    assert value == project(PROJECT, [4, 2])
+
+
+def test_a_crew_needed_column_of_the_one_resource_that_matters():
+    text = ("Project with 5 tasks. Only one resource matters: our crew of 5 people. A task can start when all "
+            "tasks in its 'after' column are complete.\nTask | Days | After | Crew needed\n1 | 4 | - | 2\n"
+            "2 | 3 | - | 3\n3 | 5 | 1 | 2\n4 | 2 | 1, 2 | 4\n5 | 4 | 2 | 2\nShortest possible project length, in days?")
+    problem, value = solved(text)
+    assert [(r.id, r.capacity) for r in problem.resources] == [("people", 5)]
+    tasks = {"1": (4, [], [2]), "2": (3, [], [3]), "3": (5, ["1"], [2]), "4": (2, ["1", "2"], [4]),
+             "5": (4, ["2"], [2])}
+    assert value == project(tasks, [5])

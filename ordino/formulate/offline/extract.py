@@ -105,6 +105,7 @@ def read_facts(text: str) -> Facts:
     read_lists(work, facts)
     read_segments(work, facts)
     read_restatements(work, facts)
+    facts.merge_aliases()
     facts.unused += work.leftover_numbers()
     facts.unread_refs = work.leftover_refs()
     orders = list(work.finditer(UNREAD_ORDER))

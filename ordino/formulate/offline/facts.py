@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ordino.formulate.offline.units import TimeVal
 
@@ -57,6 +58,24 @@ class Facts:
         """Remember a job name in order of first mention."""
         if name not in self.jobs:
             self.jobs.append(name)
+
+    def merge_aliases(self) -> None:
+        """A job read under the name the text declared for it ('A' from a table row, where 'activities A-H' made
+        it J1) is that job: its data moves to the declared id, unless both hold different values."""
+        declared = {name.lower(): job for job, name in self.names.items() if job in self.jobs}
+        for alias in [j for j in self.jobs if j not in self.names and j.lower() in declared]:
+            job = declared[alias.lower()]
+            keyed: tuple[dict[str, Any], ...] = (self.attrs, self.routes, self.demands, self.eligible, self.ineligible)
+            if any(alias in d and job in d and d[alias] != d[job] for d in keyed):
+                continue  # two readings disagree: left for the count question
+            for d in keyed:
+                if alias in d:
+                    d[job] = d.pop(alias)
+            for p in self.precedences:
+                p.first, p.then = (job if x == alias else x for x in (p.first, p.then))
+            self.setup_pairs = {(job if a == alias else a, job if b == alias else b): v
+                                for (a, b), v in self.setup_pairs.items()}
+            self.jobs.remove(alias)
 
     def set_attr(self, job: str, attr: str, value: TimeVal) -> None:
         """Set one attribute of one job (a weight is a plain number: any unit read beside it is dropped)."""

@@ -39,7 +39,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
         rf"(?:we have|there are|there is|has|have|with|available:?|capacity of|capacity:|limited to|up to|only)\s+"
         rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)",
         rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
-        r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*(?:\([a-z ]{1,30}\))?\s*,?\s*(?:has\s+|with\s+)?(?:a\s+)?"
+        r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*(?:\([a-z ]{1,30}\))?\s*,?\s*(?:has\s+|with\s+|\(\s*)?(?:a\s+)?"
         r"(?:capacity|available|limit|cap)\s*"
         r"(?:of|is|=|:)?\s*"
         r"(?P<n>\d+)",  # a name starts a word: matching from inside a long word too was quadratic
@@ -95,6 +95,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
         for m in list(work.finditer(p)):
             if BLANK_IN(work, m):
                 continue
+            if re.fullmatch(r"resources?|types?|kinds?", m.group("r")) and m.start("n") < m.start("r"):
+                continue  # 'only one resource matters' counts resources, it is none of them
             r = re.sub(r"resource\s*", "r", m.group("r"))
             noun = singular(r)
             if noun in _NOT_RESOURCE or m.group("n") in ("a", "an", "single", "a single") and "crew" not in m.group(0):

@@ -42,6 +42,9 @@ def _cells(line: str, commas: bool = True, semicolons: bool = True) -> list[str]
     if semicolons and ";" in line:  # 'act: dur; demand; preds' and 'A: 3; 2; -': the label, then cells split by ';'
         head = re.match(r"([^:;]+?)\s*:\s*", line)
         cells = [c.strip() for c in line[head.end() if head else 0:].split(";")]
+        if cells and re.fullmatch(r"[^,]+(?:,[^,]+)+", cells[-1]) and not re.search(r"pred|after|depend|follow",
+                                                                                   cells[-1]):
+            cells[-1:] = [c.strip() for c in cells[-1].split(",")]  # '...; workers, crane' over '...; 2, 0'
         return [head.group(1), *cells] if head else cells
     if commas and "," in line:
         return [c.strip() for c in line.split(",")]
@@ -80,6 +83,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             role = found.pop() if len(found) == 1 else "label" if set(roles_of) == {"label"} else None
             if role is None and (noun := next((w for w in c.split("_")[::-1] if singular(w) in resources), None)):
                 role = "res:" + singular(noun)  # 'scissor lifts' when the lifts are a resource
+            elif role is None and len(resources) == 1 and re.search(r"_(?:needed|required|used|demand|need)$", c):
+                role = "res:" + next(iter(resources))  # 'crew needed' of the one resource there is
         if role == "res:?":  # 'demand' of the one resource there is
             role = f"res:{next(iter(resources))}" if len(resources) == 1 else None
             if role is None:
@@ -137,17 +142,23 @@ def read_tables(work: Work, facts: Facts) -> None:
         r"\b(?:number of|needs?|requires?|uses?|ties up)\s+(?:the\s+)?(?:listed\s+)?(?:number\s+of\s+)?([a-z]+s)\b",
         work.text))
     while i < len(lines):
-        roles = _header(lines[i], facts.capacities, needed)
+        spec = _FORMAT.search(lines[i])  # '... Format: activity: duration; predecessors; workers, crane.'
+        at = spec.end() if spec else 0
+        roles = _header(lines[i][at:].rstrip(" ."), facts.capacities, needed)
         if roles is not None:
             cased = work.cased[offsets[i]:offsets[i] + len(lines[i])]
             roles = [_as_written(r, cased) for r in roles]
             used = _rows(work, facts, lines, offsets, i, roles)
             if used:
-                work.consume(offsets[i], offsets[i] + len(lines[i]))
+                work.consume(offsets[i] + (spec.start() if spec else 0), offsets[i] + len(lines[i]))
                 i += used + 1
                 continue
         i += 1
     _grids(work, facts)
+
+
+_FORMAT = re.compile(r"\b(?:format|columns?|fields?|each line|each row)\s*(?:is|are)?\s*:\s*")
+"""Where a header written in a sentence starts."""
 
 
 def _as_written(role: str, line: str) -> str:
@@ -191,7 +202,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             break
         cells_roles = ["label", *roles] if "label" not in roles and len(cells) == len(roles) + 1 else roles
         if "preds" in cells_roles and len(cells) > len(cells_roles) and cells_roles[-1] == "preds":
-            cells = cells[: len(cells_roles) - 1] + [" ".join(cells[len(cells_roles) - 1:])]
+            cells = cells[: len(cells_roles) - 1] + [", ".join(cells[len(cells_roles) - 1:])]
         if len(cells) == len(cells_roles) - 1 and cells_roles[-1] == "preds":
             cells = [*cells, "-"]
         if len(cells) != len(cells_roles):
