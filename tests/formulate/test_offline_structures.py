@@ -1360,3 +1360,28 @@ def test_a_crew_needed_column_of_the_one_resource_that_matters():
     tasks = {"1": (4, [], [2]), "2": (3, [], [3]), "3": (5, ["1"], [2]), "4": (2, ["1", "2"], [4]),
              "5": (4, ["2"], [2])}
     assert value == project(tasks, [5])
+
+
+def test_a_declared_line_named_again_in_another_form_in_the_table_header():
+    text = ("Four parts go through our line: saw -> welding -> paint booth, in that order, one common sequence.\n"
+            "Part | Saw (min) | Weld (min) | Paint (min)\nFrame | 12 | 8 | 10\nRail | 6 | 14 | 9\n"
+            "Base plate | 10 | 7 | 5\nHinge arm | 15 | 9 | 12\nMinimise the makespan, in minutes.")
+    problem, value = solved(text)
+    assert [r.id for r in problem.resources] == ["saw", "welding", "paint"]  # 'Weld' is the welding station
+    assert list(dict.fromkeys(t.job for t in problem.tasks)) == ["Frame", "Rail", "Base plate", "Hinge arm"]
+    assert value == flow_shop([(12, 8, 10), (6, 14, 9), (10, 7, 5), (15, 9, 12)], max)
+
+
+def test_a_vector_for_a_range_of_jobs_a_start_clock_before_a_colon_and_a_goal_said_as_what_i_care_about():
+    _, value = solved("2 identical parallel machines, 5 jobs J1..J5, no preemption.\n"
+                      "p = (6, 2, 9, 4, 7) for J1..J5.\nObjective: minimise total completion time sum_j C_j.")
+    assert value == two_machines([6, 2, 9, 4, 7], sum)
+    text = ("Two ovens, all the same, one batch at a time. Four batches are waiting and can all start at 6am:\n"
+            "  seals - 7 hours\n  gaskets - 5 hours\n  hoses - 9 hours\n  caps - 3 hours\n"
+            "What's the shortest possible total time from 6am until the last batch comes out, in hours?")
+    _, value = solved(text)
+    assert value == two_machines([7, 5, 9, 3], max)
+    _, value = solved(text.replace("What's the shortest possible total time from 6am until the last batch comes "
+                                   "out, in hours?", "What I care about is the sum of the times (in hours from "
+                                   "6am) at which each batch comes out. What's the smallest that total can be?"))
+    assert value == two_machines([7, 5, 9, 3], sum)

@@ -8,7 +8,7 @@ import re
 from ordino.formulate.offline.text import Rewriting
 
 CLOCK = (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:(?::|h)(?P<m>[0-5]\d))?(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b))?"
-         r"(?![\d:])")
+         r"(?!\d|:\d)")
 _CLOCK = re.compile(CLOCK, re.IGNORECASE)
 _START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waiting|available|"
                     rf"(?:light|fire)\w* (?:it |the \w+ )?up)\w*\s+"
@@ -54,7 +54,8 @@ def relative_to_start(rw: Rewriting) -> None:
         if at is None:
             return m.group(0)
         end = "." if m.group(0).endswith(".") else ""
-        return ("the start" if m.start() in stated else f"{at - origin} min") + end  # the start says no more
+        counted = at == origin and re.search(r"\b(?:from|since)\s+$", text[max(0, m.start() - 8):m.start()])
+        return ("the start" if m.start() in stated or counted else f"{at - origin} min") + end  # no more said
 
     rw.sub(_CLOCK, minutes)
 

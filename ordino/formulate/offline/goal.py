@@ -16,7 +16,7 @@ import re
 _GOAL = re.compile(r"\b(?:minimi[sz](?:e|ing)|minimum|lowest|smallest|least|fewest|shortest|cheapest|quickest|"
                    r"earliest|soonest|fastest|as (?:few|little|short|small|early|soon) as|"
                    r"keep\b[^.?!\n]{0,40}\b(?:down|low)|"
-                   r"reduce|cut down|how (?:soon|quickly|fast|early))\b")
+                   r"reduce|cut down|how (?:soon|quickly|fast|early)|what (?:i|we) (?:really )?care about)\b")
 _END = re.compile(r"[.?!;\n]")
 _GOES_ON = re.compile(r"\s*(?:i\.e\.|ie\b|that is\b|meaning\b|namely\b|:)")
 

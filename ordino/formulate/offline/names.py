@@ -115,6 +115,9 @@ class Names:
         for k, name in enumerate(self.machines, start=1):  # a one-letter name ('A') only as a capital
             rw.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])", f"machine {k}",
                    flags=0 if len(name) == 1 else re.IGNORECASE)
+            base = re.sub(r"(?<=\w{3})(?:ing|ers|er|s)$", "", name) if re.fullmatch(r"[a-z]{4,}", name) else name
+            if base != name:  # 'welding' declared, 'Weld (min)' a column of a table: the same station
+                _sub_in_tables(rw, rf"(?i)(?<![\w-]){re.escape(base)}(?:ing|ers|er|s)?(?![\w-])", f"machine {k}")
         _short_references(rw, self.jobs)
 
     def restore(self) -> dict[str, str]:
@@ -124,8 +127,20 @@ class Names:
         return out
 
 
+def _sub_in_tables(rw: Rewriting, pattern: str, new: str) -> None:
+    """Each match of `pattern` on a line of a table (cells between '|') replaced by `new`."""
+    text = rw.text
+
+    def on_table_line(m: re.Match[str]) -> str:
+        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
+        return new if text.count("|", start, len(text) if end < 0 else end) >= 2 else m.group(0)
+    rw.sub(pattern, on_table_line)
+
+
 def count_ranges(rw: Rewriting) -> None:
-    """'jobs 1-4', 'tasks 1 to 6': written '4 jobs' (the jobs are then J1..J4)."""
+    """'jobs 1-4', 'tasks 1 to 6': written '4 jobs' (the jobs are then J1..J4); 'p = (6, 2, 9) for J1..J3' says
+    the list is in the jobs' order, as every list is read."""
+    rw.sub(rf"(?<=[)\]])\s*for\s+(?:{_NOUN}\s+)?\bJ_?1\s*{_RANGE_WORD}\s*J_?\d+\b", "")
     rw.sub(rf"{_NOUN}\s+(?:#\s*)?1\s*{_RANGE_WORD}\s*(?:#\s*)?(\d+)\b(?!\s*[-:,]?\s*\d)|"
            rf"(?:{_NOUN}\s+)?\bJ_?1\s*{_RANGE_WORD}\s*J_?(\d+)\b",
            lambda m: f"{m.group(1) or m.group(2)} jobs" if 2 <= int(m.group(1) or m.group(2)) <= 200 else m.group(0))
