@@ -149,6 +149,11 @@ ADVERSARIAL = {
     "resource sentences": "resources 2 cranes ",
     "machine lists": "p1j = 1, ",
     "hour spans": "Mon-Fri 8 h, ",
+    "shift roster pay": "Mon-Sun early and late shifts: Ana $1/",
+    "shift roster cover": "Mon-Fri day and night shifts, E=1, ",
+    "shift roster pay lists": "Mon-Fri early and late shifts, pay: P1 4, ",
+    "shift roster rules": "Mon-Fri early and late shifts. Ana can't do late ",
+    "shift types": "- Early, 8am-2pm: $120 per agent\n4 for 8-10am, ",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ordino.formulate.offline.linear import looks_like_linear, read_linear
 from ordino.formulate.offline.periods import looks_like_period_cover, read_period_cover
 from ordino.formulate.offline.roster import looks_like_roster, read_roster
+from ordino.formulate.offline.shift_roster import looks_like_shift_roster, read_shift_roster
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 from ordino.models.linear import LinearModel
@@ -14,7 +15,7 @@ def detect_family(text: str) -> str | None:
     """'assignment' or 'linear' when the text has that family's shape, None for scheduling (the default)."""
     if looks_like_period_cover(text):
         return "linear"
-    if looks_like_roster(text):
+    if looks_like_shift_roster(text) or looks_like_roster(text):
         return "assignment"
     if looks_like_linear(text):
         return "linear"
@@ -24,7 +25,7 @@ def detect_family(text: str) -> str | None:
 def read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | None, list[Question], list[str]]:
     """The model of `family` read from `text`, the questions that would complete it, and notes."""
     if family == "assignment":
-        return read_roster(text)
+        return read_shift_roster(text) if looks_like_shift_roster(text) else read_roster(text)
     if looks_like_period_cover(text):
         return read_period_cover(text)
     return read_linear(text)

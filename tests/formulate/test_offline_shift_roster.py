@@ -1,0 +1,139 @@
+"""Rosters over days x named shifts read offline (issue 17): demands per shift and day, pay per person and shift,
+availability, limits and rest rules in terse, conversational and tabular words. Each optimum is brute-forced
+here; every sentence the reader cannot place is asked about, never dropped."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import ordino
+from ordino.formulate.offline.extract import extract_offline
+
+
+def cheapest(days: list[str], shifts: list[str], staff: list[str], need: Callable[[str, str], tuple[int, int]],
+             pay: Callable[[str, str, str], float | None], most: dict[str, int],
+             rest: tuple[str, str] | None = None) -> float:
+    """Least total pay over every roster (each person: off or one shift each day), brute force. `pay` is None
+    where the person may not work; `need` gives (min, max) people per shift and day; `rest` = (first, then)
+    forbids `then` the day after `first`."""
+    best = None
+    choices = [None, *shifts]
+    for plan in itertools.product(choices, repeat=len(staff) * len(days)):
+        work = {(p, d): plan[i * len(days) + k] for i, p in enumerate(staff) for k, d in enumerate(days)}
+        if any(s is not None and pay(p, s, d) is None for (p, d), s in work.items()):
+            continue
+        if any(sum(s is not None for (q, _), s in work.items() if q == p) > most[p] for p in staff):
+            continue
+        if any(not need(s, d)[0] <= sum(work[(p, d)] == s for p in staff) <= need(s, d)[1]
+               for s in shifts for d in days):
+            continue
+        if rest and any(work[(p, a)] == rest[0] and work[(p, b)] == rest[1]
+                        for p in staff for a, b in itertools.pairwise(days)):
+            continue
+        cost = sum(pay(p, s, d) or 0 for (p, d), s in work.items() if s is not None)
+        best = cost if best is None else min(best, cost)
+    assert best is not None
+    return best
+
+
+def solved(text: str) -> float:
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    result = ordino.solve(draft.problem, time_limit=20)
+    assert result.status == "optimal"
+    return result.objective
+
+
+def asked(text: str) -> str:
+    draft = extract_offline(text)
+    assert draft.problem is None
+    return " ".join(q.text for q in draft.missing)
+
+
+TERSE = ("Roster: 3 staff P1-P3, days D1-D3, shifts E (early) and L (late).\n"
+         "Cover (exact): E=1, L=1 each day, except D2 needs E=2.\n"
+         "Cost per shift (E/L): P1 10/12, P2 9/11, P3 12/10.\n"
+         "Max shifts in the 3 days: P1 2, P2 3, P3 3.\n"
+         "Unavailable: P1 D3; P3 D1.\n"
+         "Max one shift per person per day. No L on one day followed by E the next day for the same person.\n"
+         "Minimise total cost.")
+
+
+def test_terse_letters_for_shifts_exact_cover_with_an_exception_and_a_rest_rule():
+    rates = {"P1": (10, 12), "P2": (9, 11), "P3": (12, 10)}
+    off = {("P1", "D3"), ("P3", "D1")}
+
+    def pay(p: str, s: str, d: str) -> float | None:
+        return None if (p, d) in off else rates[p][0 if s == "E" else 1]
+
+    def need(s: str, d: str) -> tuple[int, int]:
+        n = 2 if (s, d) == ("E", "D2") else 1
+        return n, n
+    expected = cheapest(["D1", "D2", "D3"], ["E", "L"], ["P1", "P2", "P3"], need, pay,
+                        {"P1": 2, "P2": 3, "P3": 3}, rest=("L", "E"))
+    assert solved(TERSE) == expected
+
+
+CAFE = ("Hi, I run a small cafe and need a rota for Monday to Wednesday. There are two shifts a day: morning, 7:00 to "
+        "12:00 (5 hours), and afternoon, 12:00 to 16:00 (4 hours). Each day I need exactly one person on the morning "
+        "shift and one on the afternoon shift, except Tuesday afternoon, when I need exactly two. My staff and their "
+        "hourly pay: Ana $18/h, Ben $15/h, Cleo $16/h. Ben can't work Monday and Cleo doesn't do mornings. "
+        "Nobody can work more than 3 shifts in the week. What's the cheapest rota, in wages?")
+
+
+def test_conversational_hours_times_hourly_pay_days_off_and_a_shift_someone_never_does():
+    hourly = {"Ana": 18, "Ben": 15, "Cleo": 16}
+    hours = {"morning": 5, "afternoon": 4}
+
+    def pay(p: str, s: str, d: str) -> float | None:
+        if (p, d) == ("Ben", "Mon") or (p, s) == ("Cleo", "morning"):
+            return None
+        return hourly[p] * hours[s]
+
+    def need(s: str, d: str) -> tuple[int, int]:
+        n = 2 if (s, d) == ("afternoon", "Tue") else 1
+        return n, n
+    expected = cheapest(["Mon", "Tue", "Wed"], ["morning", "afternoon"], ["Ana", "Ben", "Cleo"], need, pay,
+                        {"Ana": 3, "Ben": 3, "Cleo": 3})
+    assert solved(CAFE) == expected
+    draft = extract_offline(CAFE)
+    assert draft.problem is not None
+    assert [s.id for s in draft.problem.staff] == ["Ana", "Ben", "Cleo"]  # the user's names
+
+
+TABLES = ("Weekly desk roster, Mon-Wed, two shifts per day (Early, Late). Each person works at most one shift per "
+          "day. Requirements must be met at least (extra people allowed).\n\n"
+          "Shift | Mon | Tue | Wed\nEarly | 1 | 2 | 1\nLate | 1 | 1 | 1\n\n"
+          "Name | Early cost | Late cost | Max shifts\nAda | 80 | 95 | 2\nBruno | 75 | 85 | 3\nCarmen | 90 | 70 | 2\n\n"
+          "Availability (x = not available):\nName | Mon | Tue | Wed\nAda | . | . | x\nBruno | . | . | .\n"
+          "Carmen | x | . | .\n\nMinimise the total cost.")
+
+
+def test_tables_of_requirements_pay_per_shift_limits_and_availability():
+    rates = {"Ada": (80, 95), "Bruno": (75, 85), "Carmen": (90, 70)}
+    off = {("Ada", "Wed"), ("Carmen", "Mon")}
+
+    def pay(p: str, s: str, d: str) -> float | None:
+        return None if (p, d) in off else rates[p][0 if s == "Early" else 1]
+
+    def need(s: str, d: str) -> tuple[int, int]:
+        return (2 if (s, d) == ("Early", "Tue") else 1), 99
+    expected = cheapest(["Mon", "Tue", "Wed"], ["Early", "Late"], ["Ada", "Bruno", "Carmen"], need, pay,
+                        {"Ada": 2, "Bruno": 3, "Carmen": 2})
+    assert solved(TABLES) == expected
+
+
+def test_what_the_roster_reader_cannot_place_is_asked_never_dropped():
+    assert "Ana prefers" in asked(CAFE.replace("Nobody can", "Ana prefers afternoons. Nobody can"))
+    assert "pay" in asked(CAFE.replace(", Cleo $16/h", ", and Cleo"))  # Cleo named, her pay missing
+    exact = TABLES.replace("Requirements must be met at least (extra people allowed).",
+                           "Exactly the numbers in the table must work.")
+    assert "Exactly" in asked(exact)  # never the table's numbers as minimums when they are exact
+
+
+def test_one_shift_a_day_is_no_weekly_limit():
+    draft = extract_offline(TERSE)
+    assert draft.problem is not None
+    weekly = [r for r in draft.problem.rules if r.type == "count" and not r.staff]
+    assert weekly == []  # 'Max one shift per person per day' is the daily rule, not 'one shift in all'
