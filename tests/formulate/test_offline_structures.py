@@ -1385,3 +1385,57 @@ def test_a_vector_for_a_range_of_jobs_a_start_clock_before_a_colon_and_a_goal_sa
                                    "out, in hours?", "What I care about is the sum of the times (in hours from "
                                    "6am) at which each batch comes out. What's the smallest that total can be?"))
     assert value == two_machines([7, 5, 9, 3], sum)
+
+
+def flexible_shop(routes: list[list[dict[str, int]]]) -> int:
+    """Least makespan of a flexible job shop: every choice of machine per operation, then `job_shop`."""
+    ops = [op for route in routes for op in route]
+    best = None
+    for pick in itertools.product(*(list(op.items()) for op in ops)):
+        it = iter(pick)
+        value = job_shop([[next(it) for _ in route] for route in routes])
+        best = value if best is None else min(best, value)
+    assert best is not None
+    return best
+
+
+@pytest.mark.parametrize(("text", "routes"), [
+    ("We have three jobs, Alpha, Beta and Gamma, each with two operations that must be done in order.\n"
+     "Alpha: op 1 on Haas (6 h) or Mazak (5 h); op 2 on DMG (7 h), Haas (4 h) or Mazak (6 h)\n"
+     "Beta: op 1 on Mazak (8 h) or DMG (9 h); op 2 only on Haas (3 h)\n"
+     "Gamma: op 1 on Haas (5 h) or DMG (4 h); op 2 only on DMG (3 h)\n"
+     "A machine runs one operation at a time. What's the minimum makespan in hours?",
+     [[{"Haas": 6, "Mazak": 5}, {"DMG": 7, "Haas": 4, "Mazak": 6}], [{"Mazak": 8, "DMG": 9}, {"Haas": 3}],
+      [{"Haas": 5, "DMG": 4}, {"DMG": 3}]]),
+    ("Each order is cut first and bent afterwards:\n"
+     "- Order 4471: cutting on Laser 1 (12 min) or Laser 2 (15 min); bending on Brake 1 (8 min) or Brake 2 (10 min)\n"
+     "- Order 4472: cutting only on Laser 2 (9 min); bending on Brake 1 (6 min) or Brake 2 (7 min)\n"
+     "- Order 4480: cutting on Laser 1 (14 min) or Laser 2 (11 min); bending only on Brake 2 (9 min)\n"
+     "What's the minimum time, in minutes, until all three orders are bent?",
+     [[{"Laser 1": 12, "Laser 2": 15}, {"Brake 1": 8, "Brake 2": 10}], [{"Laser 2": 9}, {"Brake 1": 6, "Brake 2": 7}],
+      [{"Laser 1": 14, "Laser 2": 11}, {"Brake 2": 9}]]),
+])
+def test_operations_with_their_machines_and_times_in_brackets_in_prose(text: str, routes):
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {m for route in routes for op in route for m in op}
+    assert value == flexible_shop(routes)
+
+
+def test_an_or_between_steps_that_is_not_read_as_a_choice_is_never_two_steps():
+    draft = extract_offline("Job 1: lathe 3 h, or perhaps mill 4 h, then drill 2 h.\nJob 2: mill 2 h, then drill 1 h.\n"
+                            "Minimise the makespan.")
+    assert draft.problem is None
+
+
+def test_tasks_that_take_days_with_people_and_hyphenated_names():
+    text = ("I have a crew of 3 people.\nDemolition takes 2 days with 2 people and can start right away.\n"
+            "Electrical rough-in takes 3 days with 1 person and can only start after demolition is finished.\n"
+            "Plumbing rough-in takes 2 days with 2 people and can only start after demolition is finished.\n"
+            "Drywall takes 3 days with 2 people and can only start after electrical rough-in and plumbing rough-in "
+            "are finished.\nOnce a task is started it runs on consecutive days until done. What's the minimum "
+            "number of days to finish everything?")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["Demolition", "Electrical rough-in", "Plumbing rough-in", "Drywall"]
+    tasks = {"Demolition": (2, [], [2]), "Electrical": (3, ["Demolition"], [1]),
+             "Plumbing": (2, ["Demolition"], [2]), "Drywall": (3, ["Electrical", "Plumbing"], [2])}
+    assert value == project(tasks, [3])

@@ -50,10 +50,10 @@ _NOUN_VERB = r"(?:is|has|becomes|arrives|will|won't|can|must|should)"  # only af
 _ENTITY = re.compile(rf"(?:^|(?<=[.;:!?\n,])\s*(?:and\s+)?)(?:(?i:the|our|a|an)\s+)?"
                      rf"(?P<np>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}?)\s+(?P<v>{_VERB}|{_NOUN_VERB})\b",
                      re.MULTILINE)
-_NOT_ENTITY = re.compile(r"(?i)\b(?:it|which|that|this|these|each|every|all|everything|nothing|setup|set-up|"
+_NOT_ENTITY = re.compile(r"(?i)(?<![\w-])(?:it|which|that|this|these|each|every|all|everything|nothing|setup|set-up|"
                          r"changeover|cleaning|switch|work|processing|production|time|none|both|they|we|you|i|he|"
                          r"she|step|operation|op|stage|shift|day|week|any|either|some|so|in|what|which|how|when|where|who|why|of|for|"
-                         r"on|at|to|if|then)\b|\d")
+                         r"on|at|to|if|then|once|(?-i:a|an)|while|after|before|until|unless)(?![\w-])|\d")
 _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
                         r"(?P<n>(?:(?i:the)\s+)?(?:(?:Dr|Mr|Mrs|Ms|St|Mt|Prof)\.[ ])?"  # 'Dr. Osei's cards'
                         r"[^\W\d_][^\W\d_'&-]*(?:[ ][^\W_][\w'&-]*|[ ]?[-'&][ ]?[^\W\d_]+){0,8})"

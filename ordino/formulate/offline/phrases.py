@@ -230,6 +230,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"\b(?:ready|available|released|free)\s+(?:at|from)\s+0\b(?!\s*[-:.,]?\s*\d)|"
               r"\b(?:1|one)\s+[a-z]+(?:\s+[a-z]+){0,4}?\s+at\s+a\s+time\b|\((?:step|op|operation|stage)s?\s*1\b[^()\n]{0,40}\)|"
               r"\b(?:\d+|two|three|four)\s+op(?:eration)?s\s+each\b|"
+              r"\beach\s+with\s+(?:\d+|two|three|four|five)\s+(?:op(?:eration)?s|steps)\b(?:\s+that\s+must\s+be\s+"
+              r"(?:done|processed|performed)\s+in\s+(?:that\s+|this\s+)?order)?|"
               r"\(\s*(?:at\s+)?(?:time|t\s*=|hour|minute)\s*0\s*\)|\b(?:clock|time|counting)\s+starts?\s+at\s+(?:time\s+)?0\b|"
               r"\(\s*hour\s+0\s*=\s*[^()\n]{1,40}\)")
     # an example in brackets: '(op 1, then op 2, ...)'

@@ -105,7 +105,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
                 continue
             if re.search(rf"\b(?:{JOB_NOUN}|j)\s*#?\s*$", work.text[max(0, m.start("n") - 12):m.start("n")]):
                 continue  # 'job 2 becomes available': a job's number, not a count
-            if noun in facts.capacities:
+            if noun in facts.capacities or noun == "person" and "people" in facts.capacities:
                 continue  # the first statement of a capacity wins; later 'with 2 carpenters' are demands
             facts.capacities[noun] = count_value(m.group("n"))
             work.consume(m.start(), m.end())
@@ -139,6 +139,8 @@ def read_demands(work: Work, facts: Facts) -> None:
     if not facts.capacities:
         return
     names = "|".join(sorted((re.escape(n) for n in facts.capacities), key=len, reverse=True))
+    if "people" in facts.capacities:
+        names += "|persons?"  # '1 person' of the people
     initials = {n[0]: n for n in facts.capacities}
     patterns = [rf"(?P<n>{COUNT})\s*(?:units?\s+of\s+|x\s+)?(?P<r>{names})(?:s|es)?\b",
                 rf"\b(?P<r>{names})(?:s|es)?\s*(?:[:=x]|needed:?)\s*(?P<n>\d+)",
@@ -157,7 +159,8 @@ def read_demands(work: Work, facts: Facts) -> None:
                 if BLANK in work.text[a:b]:
                     continue
                 facts.add_job(name)
-                resource = initials.get(m.group("r"), m.group("r")) if len(m.group("r")) == 1 else m.group("r")
+                resource = initials.get(m.group("r"), m.group("r")) if len(m.group("r")) == 1 else \
+                    "people" if m.group("r").startswith("person") and "person" not in facts.capacities else m.group("r")
                 need = 1 if m.group("n") == "the" else count_value(m.group("n"))
                 if facts.demands.get(name, {}).get(resource, need) != need:  # two needs for one task: asked
                     facts.unused.append(work.quote(a, b))

@@ -35,7 +35,8 @@ def _num(token: str) -> int:
 def looks_like_roster(text: str) -> bool:
     """Shift cover / rostering vocabulary and no machines or jobs."""
     t = text.lower()
-    if re.search(r"\b(machines?|jobs?|processing times?|operations?|makespan)\b", t):
+    if re.search(r"\b(machines?|jobs?|processing times?|operations?|makespan|tasks?|activit(?:y|ies)|projects?|"
+                 r"predecessors?)\b", t):
         return False
     pattern = re.search(r"consecutive days|days? off|\bshifts?\b|\broster|\brota\b|needed (?:per|each|a) day|"
                         r"\bworking (?:each|every) day\b|\b(?:pay|paid|wages?)\b[^.]{0,40}\bper day\b|"

@@ -35,7 +35,7 @@ _WORD = (rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|"
 """A station: 'machine 2', 'Mixer 1', or a word ('press', 'soldering')."""
 _OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?(?:the\s+)?\s*")
 _ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s*\(\s*|\s+)(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?"
-                   rf"(?P<t>{TIME})"
+                   rf"(?P<t>{TIME})(?:\s*\))?"
                    rf"(?!\s*(?:of|on|in|at)\b)|"
                    rf"(?<!op )(?<!operation )(?<!step )(?P<t2>{TIME})\s+(?P<p>of\s+|on\s+(?:the\s+)?|in\s+(?:the\s+)?|"
                    rf"at\s+(?:the\s+)?)?(?P<m2>{_WORD})")
@@ -75,6 +75,8 @@ def read_stations(work: Work, facts: Facts) -> None:
         while stop and re.match(r"[;,]\s*(?:and\s+)?(?:it\b|(?:then\s+)?(?:op|operation|step)\s*\d|(?:the\s+)?"
                                 r"(?:second|third|next|last)\b)", work.text[stop.start():]):  # '...; it is due at 4'
             stop = _SEGMENT_END.search(work.text, stop.end(), end)
+        labels = [(a.start(), a.group(1)) for a in re.finditer(r"\b(?:op|operation|step)\s*(\d+)\b", work.text[
+            :stop.start() if stop else end]) if a.start() >= ref.end()]  # 'op 1 on Haas (6 h) or Mazak (5 h); op 2 ...'
         for m in _ITEM.finditer(work.text, ref.end(), stop.start() if stop else end):
             word, amount = m.group("m") or m.group("m2"), m.group("t") or m.group("t2")
             if BLANK in m.group(0) or singular(word) in resources:
@@ -84,8 +86,13 @@ def read_stations(work: Work, facts: Facts) -> None:
                              else stem(written) if word.endswith("ed") else written)  # 'folded': 'fold'
             weak = m.group("m2") is not None and not m.group("p") and time_values(amount)[0].unit is None
             found = steps.setdefault(job_name(ref.group(0)), [])
-            if found and _OR.fullmatch(work.text, found[-1][2][1], m.start()):  # '3 h on Mixer 1 or 2 h on Mixer 2'
+            label = next((k for at, k in reversed(labels) if at < m.start()), None)
+            before = next((k for at, k in reversed(labels) if found and at < found[-1][2][0]), None)
+            if found and (_OR.fullmatch(work.text, found[-1][2][1], m.start())  # '3 h on Mixer 1 or 2 h on Mixer 2'
+                          or label is not None and label == before):  # under one op label: its alternatives
                 alternative.add(m.span())
+            elif found and re.search(r"\bor\b|/", work.text[found[-1][2][1]:m.start()]):
+                return  # an 'or' not read as a choice of machines: never two steps in its place
             found.append((stem(word), time_values(amount)[0], m.span(), weak))
             heads.setdefault(job_name(ref.group(0)), (*ref.span(), stop.start() if stop else end))
     strong = {s for found in steps.values() for s, _, _, weak in found if not weak}
@@ -99,7 +106,8 @@ def read_stations(work: Work, facts: Facts) -> None:
             else:
                 routes.setdefault(job, []).append([(s, tv)])
     if len(routes) < 2 or max(len(r) for r in routes.values()) < 2 or len(shown) < 2 \
-            or any(len({s for op in r for s, _ in op}) != sum(len(op) for op in r) for r in routes.values()) \
+            or any(len({s for s, _ in op}) != len(op) for r in routes.values() for op in r) \
+            or any(len({op[0][0] for op in r}) != len(r) for r in routes.values() if all(len(op) == 1 for op in r)) \
             or all(re.fullmatch(r"M\d+", s) for s in shown.values()):  # 'machine 2 for 4': read as routes
         return
     for job, found in steps.items():  # the name and the steps; then what else the stretch says of the job
