@@ -1439,3 +1439,26 @@ def test_tasks_that_take_days_with_people_and_hyphenated_names():
     tasks = {"Demolition": (2, [], [2]), "Electrical": (3, ["Demolition"], [1]),
              "Plumbing": (2, ["Demolition"], [2]), "Drywall": (3, ["Electrical", "Plumbing"], [2])}
     assert value == project(tasks, [3])
+
+
+NUMBERED = ("We have a crew of 5 labourers and we've hired one mobile crane, so never more than 5 people and never "
+            "more than the one crane busy on any day.\n"
+            "1. Site preparation - 2 days, 3 labourers.\n"
+            "2. Foundations - 4 days, 4 labourers; can't start until site preparation is done.\n"
+            "3. Steel delivery - 1 day, 2 labourers plus the crane; can happen any time.\n"
+            "4. Erect frame - 5 days, 3 labourers plus the crane; after foundations.\n"
+            "5. Roof panels - 3 days, 3 labourers plus the crane; after the frame is up.\n"
+            "Shortest overall duration, in days?")
+
+
+def test_a_numbered_list_of_tasks_with_relations_after_a_semicolon_and_a_hired_crane():
+    problem, value = solved(NUMBERED)
+    assert [t.id for t in problem.tasks][:2] == ["Site preparation", "Foundations"]
+    tasks = {"1": (2, [], [3, 0]), "2": (4, ["1"], [4, 0]), "3": (1, [], [2, 1]), "4": (5, ["2"], [3, 1]),
+             "5": (3, ["4"], [3, 1])}
+    assert value == project(tasks, [5, 1])
+
+
+def test_a_relation_left_unread_that_names_a_task_is_asked():
+    text = NUMBERED.replace("; after foundations.", "; needs foundations done and the steel unloaded.")
+    assert any("needs foundations done" in q for q in asked(text))

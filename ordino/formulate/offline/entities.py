@@ -183,7 +183,8 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
                     end = m.end() + tail.end()
         body, cut = work.text[m.end():end], 0
         while (stop := re.compile(_STOP).search(body, cut)) is not None and \
-                re.match(r"[;,]\s*(?:and\s+)?it\b", body[stop.start():]):
+                re.match(r"[;,]\s*(?:and\s+)?(?:it\b|(?:only\s+)?after\b|once\b|(?:can't|cannot|won't)\s+start\b)",
+                         body[stop.start():]):
             cut = stop.end()  # '... needs 3 workers; it can start only after A': 'it' is still this job
         if stop:
             end = m.end() + stop.start()
@@ -234,9 +235,10 @@ def _lone_duration(body: str) -> re.Match[str] | None:
 
 
 _PREDS = (rf"(?:(?:(?:can|may)\s+)?(?:only\s+)?(?:(?:start|begin)s?\s+)?(?:only\s+)?(?:after|once|when|following)|"
+          rf"(?:can't|cannot|can not|won't)\s+(?:start|begin)\s+(?:until|till|before)|"
           rf"follows|requires|needs|depends on|preceded by|waits? for|predecessors?:?|preds?:?)\s+"
           rf"(?P<l>{REF_LIST})(?:\s+(?:is|are|has|have)\s+(?:all\s+|both\s+)?(?:been\s+)?(?:finished|done|"
-          rf"complete[d]?|over|ended))?")
+          rf"complete[d]?|over|ended|up))?")
 
 
 _CLAUSE_ENDS = re.compile(r"\s*(?:$|[,;.)\n]|(?:and|then|but|so)\b)")

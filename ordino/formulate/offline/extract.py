@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ordino.formulate.check import check_problem
@@ -11,7 +12,7 @@ from ordino.formulate.offline.clock import relative_to_start, unit_after_number
 from ordino.formulate.offline.entities import read_indexed, read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
-from ordino.formulate.offline.names import count_ranges, declared_names
+from ordino.formulate.offline.names import LIST_NUMBER, count_ranges, declared_names
 from ordino.formulate.offline.phrases import (
     drop_restated_rules,
     read_counts,
@@ -28,6 +29,7 @@ from ordino.formulate.offline.shop import read_machine_order, read_routes, read_
 from ordino.formulate.offline.stations import read_stations
 from ordino.formulate.offline.tables import read_tables
 from ordino.formulate.offline.text import (
+    BLANK,
     COUNT_WORD,
     JOB_NOUN,
     JOB_REF,
@@ -64,6 +66,10 @@ UNREAD_ORDER = (r"(?m)\b(?:start|begin|commence)s?\s+(?:only\s+)?(?:after|once|w
                 r"over)|(?:has|have)\s+(?:all\s+)?(?:finished|ended|been\s+done))\b|"
                 r"(?:^|[,;:])\s*(?:only\s+)?(?:after|once|following)\s+(?:the\s+)?[a-z]")
 """Words that order tasks: left unread, a precedence was lost."""
+_LEFT_RELATION = re.compile(r"\b(?:needs?|requires?|after|before|until|till|once|done(?!\s+by)|finished|complete[ds]?|"
+                            r"unloaded|ready|in place|first|then|following|waits?)\b")
+"""A stretch of text left unread that relates things: with a word of a task's name, a relation may be lost
+('... needs foundations done and the steel unloaded', the steel read by nobody)."""
 
 
 def read_facts(text: str) -> Facts:
@@ -79,6 +85,7 @@ def read_facts(text: str) -> Facts:
     names = declared_names(rw.text)
     names.rewrite(rw)
     work = Work(rw.text, rw)
+    work.take(LIST_NUMBER)
     facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore())
     if names.ordered:
         facts.machine_order = [f"M{k}" for k in range(1, len(names.machines) + 1)]
@@ -115,6 +122,13 @@ def read_facts(text: str) -> Facts:
              if not re.fullmatch(rf"{JOB_NOUN}|{MACHINE_NOUN}|the|and|for|with|from|new|old", w)}
     facts.unread_named_orders = work.quotes(span for bounds, span in clauses.items()
                                             if _names_a_task(work, bounds, words))
+    owners = Counter(w for job, name in facts.names.items() if job.startswith("J")
+                     for w in {singular(x) for x in re.findall(r"[^\W\d_]{3,}", name.lower())})
+    task_words = {w for w, k in owners.items() if k == 1 and w in words}  # 'car' of 'Car A' and 'Car B' names none
+    facts.unread_named_orders += work.quotes(m.span() for m in work.finditer(rf"[^{BLANK}.;,\n]+")
+                                             if _LEFT_RELATION.search(m.group(0)) and any(
+                                                 singular(w) in task_words for w in re.findall(r"[^\W\d_]{3,}",
+                                                                                               m.group(0))))
     if facts.capacities:  # 'needs two workers' no extractor read is a number left over too
         nouns = "|".join(re.escape(n) for n in facts.capacities)
         facts.unused += work.quotes(m.span() for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})"))

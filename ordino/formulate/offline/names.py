@@ -127,6 +127,10 @@ class Names:
         return out
 
 
+LIST_NUMBER = r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(?=job\s+\1\b)"
+"""The number of a numbered list's line that names job k as its k-th ('3. Pour footings' for job 3): no data."""
+
+
 def _sub_in_tables(rw: Rewriting, pattern: str, new: str) -> None:
     """Each match of `pattern` on a line of a table (cells between '|') replaced by `new`."""
     text = rw.text
@@ -386,6 +390,8 @@ def _mentions(name: str, single: bool) -> list[tuple[re.Pattern[str], str]]:
         article = rf"(?i:\bthe\s+(?:{JOB_NOUN}\s+)?)"
         return [(re.compile(rf"{article}{exact}(?:\s+(?i:{_KIND_NOUNS}))?|{_NOUN}\s+{exact}"), "")]
     if not single:
+        if " " in name:  # 'Site preparation' also as 'after site preparation'
+            exact = rf"(?<![\w#'-])(?i:{re.escape(name)})(?![\w'])"
         return [(re.compile(rf"(?:(?i:the|our)\s+)?(?:{_NOUN}\s+)?{exact}(?:\s+(?i:{_KIND_NOUNS})\b)?"), "")]
     after = (r"(?=\s*(?:\d|[:=(),/;.\]>\u2192]|-\s*\d|->|$)|\s+to\s+be\b|"
              r"\s+(?:and|or|&|then|before|after|must|is|are|has|have|takes?|"

@@ -241,9 +241,12 @@ def read_restatements(work: Work, facts: Facts) -> None:
             if m.group(1) not in ("a", "an") and count_value(m.group(1)) != len(facts.capacities):
                 facts.unused.append(work.quote(*m.span()))
     for noun, cap in facts.capacities.items():
-        for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+(\d+)\s+{re.escape(noun)}"):
-            if int(m.group(1)) != cap:
+        for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+(\d+|the one)\s+{re.escape(noun)}"):
+            if (1 if m.group(1) == "the one" else int(m.group(1))) != cap:
                 facts.unused.append(work.quote(*m.span()))
+    for m in list(work.finditer(r"\b(?:more than|at most|up to|no more than)\s+(\d+)\s+(?:people|persons|staff)\b")):
+        if sum(cap == int(m.group(1)) for cap in facts.capacities.values()) == 1:  # '5 people' of a crew of 5
+            work.consume(*m.span())
 
 
 def read_default_unit(work: Work, facts: Facts) -> None:

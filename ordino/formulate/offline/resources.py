@@ -36,8 +36,10 @@ def read_capacities(work: Work, facts: Facts) -> None:
     """'a crew of 4 workers', 'we have 2 cranes', '3 electricians available', 'R1 capacity 5'."""
     patterns = [
         rf"(?:crew|team|pool|group|staff)\s+of\s+(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)",
-        rf"(?:we have|there are|there is|has|have|with|available:?|capacity of|capacity:|limited to|up to|only)\s+"
-        rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)",
+        rf"(?:we have|there are|there is|has|have|with|available:?|capacity of|capacity:|limited to|up to|only|"
+        rf"(?:we've |we have |i've |i have )?(?:hired|rented|booked))\s+"
+        rf"(?P<n>{COUNT})[ \t]+(?:(?:mobile|tower|big|small|large|electric|diesel|mini|heavy-duty|heavy)[ \t-]+)?"
+        rf"(?P<r>[a-z]+)",
         rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
         r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*(?:\([a-z ]{1,30}\))?\s*,?\s*(?:has\s+|with\s+|\(\s*)?(?:a\s+)?"
         r"(?:capacity|available|limit|cap)\s*"
