@@ -1462,3 +1462,19 @@ def test_a_numbered_list_of_tasks_with_relations_after_a_semicolon_and_a_hired_c
 def test_a_relation_left_unread_that_names_a_task_is_asked():
     text = NUMBERED.replace("; after foundations.", "; needs foundations done and the steel unloaded.")
     assert any("needs foundations done" in q for q in asked(text))
+
+
+def test_weights_said_as_counts_due_points_said_as_minute_n_and_a_count_that_is_no_name():
+    text = ("We have four orders on our single packing station. The Smith order takes 30 minutes and is promised for "
+            "minute 60. The Jones order takes 45 minutes and is promised for minute 90. The Lee order takes 20 "
+            "minutes, promised for minute 40. The Brown order takes 15 minutes, promised for minute 30.\n"
+            "Some customers matter more: Smith counts 3, Jones 2, Lee 1 and Brown 2. We want to minimize the "
+            "weighted number of late orders.")
+    problem, value = solved(text)
+    p, due, w = [30, 45, 20, 15], [60, 90, 40, 30], [3, 2, 1, 2]
+    assert value == single_machine(p, lambda ends: sum(wj for e, d, wj in zip(ends, due, w, strict=True) if e > d))
+    _, value = solved("Three customer orders need to go through cutting, sewing and finishing, always in that order. "
+                      "The first order needs 2 minutes of cutting, 3 minutes of sewing and 1 minute of finishing. The "
+                      "second needs 4 minutes of cutting, 1 of sewing and 3 of finishing. The third needs 3 minutes of "
+                      "cutting, 2 of sewing and 2 of finishing. Minimize the sum of the completion times.")
+    assert value == flow_shop([(2, 3, 1), (4, 1, 3), (3, 2, 2)], sum)

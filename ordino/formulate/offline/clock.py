@@ -60,7 +60,7 @@ def relative_to_start(rw: Rewriting) -> None:
     rw.sub(_CLOCK, minutes)
 
 
-_UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|since|in)\s+(?:the\s+)?"
+_UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|since|in|for)\s+(?:the\s+)?"
                          r"(?P<u>hour|minute|day|week|second)\s+(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
 
 

@@ -89,6 +89,11 @@ def read_indexed(work: Work, facts: Facts) -> None:
             value = time_values(m.group("v"))[0]
             facts.set_attr(job_name(m.group("j")), role, value)
     pair = rf"{JOB_REF}\s*[=:-]?\s*{TIME}"
+    for m in work.take(rf"(?P<j>{JOB_REF})\s+(?:counts|weighs|has (?:a )?weight(?: of)?)\s+(?P<v>{NUM})"
+                       rf"(?P<l>(?:\s*(?:,\s*(?:and\s+)?|and\s+){JOB_REF}\s+{NUM})+)"):  # 'A counts 3, B 2 and C 1'
+        facts.set_attr(job_name(m.group("j")), "weight", time_values(m.group("v"))[0])
+        for j, v in re.findall(rf"({JOB_REF})\s+({NUM})", m.group("l")):
+            facts.set_attr(job_name(j), "weight", time_values(v)[0])
     for role, keys in LIST_KEYS:  # 'a priority weight (...): job 1 2, job 2 5, job 3 3'
         for m in list(work.finditer(rf"\b(?:{keys})\b{_FILLER.replace('{0,45}', '{0,60}')}:\s*(?P<l>{pair}(?:\s*[,;]\s*"
                                     rf"(?:and\s+)?{pair})+)")):
@@ -156,7 +161,8 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
             rf"(?:picks?|picked)\s*-?\s*up(?: at| by| time)?|"
             rf"collect(?:ion|ed)?(?: at| by)?|ship(?:s|ping)? (?:at|by))\s*"
             rf"(?:is|at|by|on|=|:|date|time|for|in)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
-    ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty|(?:is\s+)?worth)\s*(?:is|of|=|:)?\s*(?P<a>{NUM})"
+    ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty|(?:is\s+)?worth|counts)\s*(?:is|of|=|:)?\s*"
+               rf"(?P<a>{NUM})"
                rf"(?!\s*(?:{UNIT_PATTERN}|%|[$\u20ac\u00a3]))"),
     ("deadline", rf"\bby\s+(?P<a>{NUM}\s*{UNIT_PATTERN})"),
     ("p", rf"(?P<a>{NUM}\s*{UNIT_PATTERN})\s+of\s+(?:[a-z]+ing|work|processing|machine time|run time)\b"),

@@ -53,7 +53,8 @@ _ENTITY = re.compile(rf"(?:^|(?<=[.;:!?\n,])\s*(?:and\s+)?)(?:(?i:the|our|a|an)\
 _NOT_ENTITY = re.compile(r"(?i)(?<![\w-])(?:it|which|that|this|these|each|every|all|everything|nothing|setup|set-up|"
                          r"changeover|cleaning|switch|work|processing|production|time|none|both|they|we|you|i|he|"
                          r"she|step|operation|op|stage|shift|day|week|any|either|some|so|in|what|which|how|when|where|who|why|of|for|"
-                         r"on|at|to|if|then|once|(?-i:a|an)|while|after|before|until|unless)(?![\w-])|\d")
+                         r"on|at|to|if|then|once|(?-i:a|an)|while|after|before|until|unless|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|eleven|twelve|several|many|few)(?![\w-])|\d")
 _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
                         r"(?P<n>(?:(?i:the)\s+)?(?:(?:Dr|Mr|Mrs|Ms|St|Mt|Prof)\.[ ])?"  # 'Dr. Osei's cards'
                         r"[^\W\d_][^\W\d_'&-]*(?:[ ][^\W_][\w'&-]*|[ ]?[-'&][ ]?[^\W\d_]+){0,8})"
@@ -221,7 +222,7 @@ def _entities(text: str) -> list[str]:
         words = [w for w in m.group("np").split() if not re.fullmatch(rf"(?i){_KIND_NOUNS}", w)]
         label = len(words) == 1 and re.fullmatch(r"(?![JMR]\d)[A-Z]{1,2}\d{1,3}", words[0]) is not None  # 'P2'
         noun = len(words) < len(m.group("np").split()) or label
-        if not words or len(words) > 2 or (not noun and not re.fullmatch(_VERB, m.group("v"))):
+        if not words or len(words) > 3 or (not noun and not re.fullmatch(_VERB, m.group("v"))):
             continue
         name = " ".join(words)
         lowered = name.lower()
