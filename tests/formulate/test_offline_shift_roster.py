@@ -137,3 +137,19 @@ def test_one_shift_a_day_is_no_weekly_limit():
     assert draft.problem is not None
     weekly = [r for r in draft.problem.rules if r.type == "count" and not r.staff]
     assert weekly == []  # 'Max one shift per person per day' is the daily rule, not 'one shift in all'
+
+
+def test_one_shift_a_day_with_rows_after_a_format_and_a_weekend_extra():
+    text = ("Kitchen porters, Thu-Sun, one shift/day. Need: Thu-Fri 2 each day, Sat 3, Sun 1.\n"
+            "Staff (day rate / max days / unavailable):\nA: $140 / 3 / Fri\nB: $125 / 2 / Sat, Sun\n"
+            "C: $160 / 4 / none\nD: $110 / 3 / Thu\n"
+            "Sat and Sun shifts pay +$40 on top of the day rate. Max one shift per person per day. Min total pay ($).")
+    rate = {"A": 140, "B": 125, "C": 160, "D": 110}
+    off = {("A", "Fri"), ("B", "Sat"), ("B", "Sun"), ("D", "Thu")}
+    need = {"Thu": 2, "Fri": 2, "Sat": 3, "Sun": 1}
+
+    def pay(p: str, s: str, d: str) -> float | None:
+        return None if (p, d) in off else rate[p] + (40 if d in ("Sat", "Sun") else 0)
+    expected = cheapest(list(need), ["shift"], list(rate), lambda s, d: (need[d], 99), pay,
+                        {"A": 3, "B": 2, "C": 4, "D": 3})
+    assert solved(text) == expected

@@ -25,7 +25,14 @@ def detect_family(text: str) -> str | None:
 def read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | None, list[Question], list[str]]:
     """The model of `family` read from `text`, the questions that would complete it, and notes."""
     if family == "assignment":
-        return read_shift_roster(text) if looks_like_shift_roster(text) else read_roster(text)
+        if looks_like_shift_roster(text):
+            return read_shift_roster(text)
+        model, questions, notes = read_roster(text)
+        if questions:  # one shift a day in words the first reader does not know: the sheet reader may read it all
+            sheet, asked, said = read_shift_roster(text, single=True)
+            if sheet is not None and not asked:
+                return sheet, asked, said
+        return model, questions, notes
     if looks_like_period_cover(text):
         return read_period_cover(text)
     return read_linear(text)

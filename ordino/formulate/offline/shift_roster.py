@@ -60,7 +60,7 @@ class Sheet:
         for m in re.finditer(r"[^.;!?\n]+", self.text):
             left = "".join(c if not self.used[m.start() + k] else " " for k, c in enumerate(m.group(0)))
             someone = re.search(rf"\b(?!(?:I|We|You|They|He|She|It|Each|Every|Nobody|Everyone)\b){_NAME}\s+"
-                                rf"(?:{_NOT}|prefers?|only|wants?|likes?|needs?)", left)
+                                rf"(?:{_NOT}|prefers?|only|wants?|likes?|needs?\b)", left)
             if _CUES.search(left) or someone or (person is not None and person.search(left)):
                 out.append(m.group(0).strip())
         return out
@@ -179,7 +179,7 @@ class Roster:
         return self.shifts.get(w) or self.shifts.get(word.lower())
 
     def person(self, name: str) -> None:
-        if name not in self.staff:
+        if name not in self.staff and not re.fullmatch(rf"{_WD}|D\d+|{_SW}", name, re.I):
             self.staff.append(name)
 
     def off(self, who: str, shifts: list[str] | None, days: list[str] | None) -> None:
@@ -199,15 +199,25 @@ def looks_like_shift_roster(text: str) -> bool:
         re.search(r"\b(?:machines?|jobs?|processing)\b", text, re.I) is None
 
 
-def read_shift_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[str]]:
-    """The RosterProblem of a days x shifts roster text, or the questions that would complete it."""
+def read_shift_roster(text: str, single: bool = False) -> tuple[RosterProblem | None, list[Question], list[str]]:
+    """The RosterProblem of a days x shifts roster text, or the questions that would complete it; `single`: one
+    shift a day when the text names no shifts ('one shift/day')."""
     sheet = Sheet(text)
     days = _days(sheet)
     shifts = _shifts(sheet)
-    if days is None or len(set(shifts.values())) < 2:
+    if single and not shifts:
+        shifts = {"shift": "shift"}
+    for m in sheet.find(r"\b(?:one|1)\s+shift\s*(?:/|a|per|each)\s*day\b|\b(?:1|one|a)\s+week\b" if len(days or []) == 7
+                        else r"\b(?:one|1)\s+shift\s*(?:/|a|per|each)\s*day\b"):
+        sheet.mark(m)
+    for m in sheet.find(r"\b(?:min(?:imi[sz]e)?|minimum|lowest|cheapest)\s+(?:the\s+)?(?:total\s+)?(?:pay|cost|wages?|"
+                        r"wage bill)\b"):
+        sheet.mark(m)
+    if days is None or len(set(shifts.values())) < (1 if single else 2):
         return None, [Question(key="shifts", text="Which days and which shifts does the roster cover?")], []
     r = Roster(days, shifts)
     _read_tables(sheet, r)
+    _read_format_rows(sheet, r)
     _read_staff(sheet, r)
     _read_cover(sheet, r)
     _read_pay(sheet, r)
@@ -296,6 +306,43 @@ def _staff_table(head: list[str], rows: list[list[str]], r: Roster, day_cols: di
     return True
 
 
+def _read_format_rows(sheet: Sheet, r: Roster) -> None:
+    """'Staff (day rate / max days / unavailable):' then one row per person 'A: $140 / 5 / Wed'."""
+    spec = re.search(r"\(\s*(?P<f>[a-z ]+(?:\s*/\s*[a-z ]+)+)\s*\)\s*:", sheet.text, re.I)
+    if spec is None:
+        return
+    fields = [f.strip().lower() for f in spec.group("f").split("/")]
+    rows = list(re.finditer(rf"(?m)^[ \t]*({_NAME})\s*:\s*([^/\n]+(?:/[^/\n]+){{{len(fields) - 1}}})[ \t]*$",
+                            sheet.text[spec.end():]))
+    if not rows:
+        return
+    ids = list(dict.fromkeys(r.shifts.values()))
+    for row in rows:
+        who, cells = row.group(1), [c.strip() for c in row.group(2).split("/")]
+        r.person(who)
+        for field, cell in zip(fields, cells, strict=True):
+            if re.search(r"rate|pay|cost|wage", field):
+                amount = re.fullmatch(rf"{_MONEY}?\s*(\d+(?:\.\d+)?)", cell)
+                if amount is None:
+                    return
+                for s in ids:
+                    for d in r.days:
+                        r.pay[(who, s, d)] = float(amount.group(1))
+            elif re.search(r"max|min", field) and cell.isdigit():
+                bound = "max" if "max" in field else "min"
+                r.rules.append({"type": "count", "per": ["staff"], "staff": [who], bound: int(cell)})
+            elif re.search(r"unavailab|off|cannot|can't", field):
+                off = _day_list(cell, r.days)
+                if off:
+                    r.off(who, None, off)
+                elif not re.fullmatch(r"-|none|n/?a", cell.lower()):
+                    return
+            else:
+                return
+        sheet.mark((spec.end() + row.start(), spec.end() + row.end()))
+    sheet.mark(spec)
+
+
 def _read_staff(sheet: Sheet, r: Roster) -> None:
     """People: a range 'P1-P4', a list after 'the team is', names with a pay."""
     for m in sheet.find(r"\b([A-Z])(\d+)\s*(?:-|to|\.\.)\s*\1(\d+)\b", 0):
@@ -374,6 +421,13 @@ def _read_cover(sheet: Sheet, r: Roster) -> None:
             for d in _day_list(m.group("d"), r.days):
                 r.cover[(shift, d)] = (_need(m.group("n").lower()), exact)
             sheet.mark((at + m.start(), at + m.end()))
+        ids = list(dict.fromkeys(r.shifts.values()))
+        if len(ids) == 1 and re.search(r"\b(?:need\w*|requir\w*|cover|demand|staff)\b", s, re.I):
+            for m in re.finditer(rf"(?P<d>{_WD}(?:\s*(?:,|and|&|-|to|through)\s*{_WD})*)\s*[:=]?\s*(?P<n>\d+)\b"
+                                 r"(?:\s+(?:each|every|per|a)\s+day)?(?!\s*(?:h\b|hours?|am|pm|:|[$%]))", s, re.I):
+                for d in _day_list(m.group("d"), r.days):  # 'Need: Mon-Fri 2 each day, Sat 3, Sun 1'
+                    r.cover[(ids[0], d)] = (int(m.group("n")), exact)
+                sheet.mark((at + m.start(), at + m.end()))
         if r.cover != before:  # 'exactly' said of the demands read here (not of a table's: that is asked)
             for e in re.finditer(r"\bexact(?:ly)?\b", s, re.I):
                 sheet.mark((at + e.start(), at + e.end()))
@@ -413,7 +467,14 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
         base[name] = values
         hourly = hourly or bool(m.group(4))
         sheet.mark(m)
+    bonus: dict[str, float] = {}
+    for m in sheet.find(rf"\b((?:{_WD}|weekends?)(?:\s*(?:,|and|&|/)\s*{_WD})*)\s+shifts?\s+(?:pay|cost)\s+\+?\s*"
+                        rf"{_MONEY}?\s*(\d+(?:\.\d+)?)\s+(?:on top|extra|more)(?:\s+of\s+the\s+(?:day\s+)?rate)?"):
+        for d in _day_list(m.group(1), r.days):
+            bonus[d] = float(m.group(2))
+        sheet.mark(m)
     if not base:
+        r.pay = {(p, s, d): v + bonus.get(d, 0) for (p, s, d), v in r.pay.items()}  # a table's or rows' pay
         return
     ids = list(dict.fromkeys(r.shifts.values()))
     extra: dict[str, tuple[str, float]] = {}
@@ -426,12 +487,6 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
         if r.shift(dear) and r.shift(cheap):
             extra[r.shift(dear) or ""] = (r.shift(cheap) or "", float(plus))
             sheet.mark(m)
-    bonus: dict[str, float] = {}
-    for m in sheet.find(rf"\b((?:{_WD}|weekends?)(?:\s*(?:,|and|&|/)\s*{_WD})*)\s+shifts?\s+(?:pay|cost)\s+\+?\s*"
-                        rf"{_MONEY}?\s*(\d+(?:\.\d+)?)\s+(?:on top|extra|more)"):
-        for d in _day_list(m.group(1), r.days):
-            bonus[d] = float(m.group(2))
-        sheet.mark(m)
     hours = _shift_hours(sheet, r)
     if not hourly:
         hours = {}
@@ -473,6 +528,13 @@ def _shift_hours(sheet: Sheet, r: Roster) -> dict[str, float]:
 
 def _read_rules(sheet: Sheet, r: Roster) -> None:
     """Limits on shifts, one shift a day, days and shifts off, rest rules."""
+    for m in sheet.find(rf"\b(?:nobody|no one)\s+(?:works?|can work|may work)\s+more\s+than\s+({_N})\s+days\s+in\s+a\s+"
+                        rf"row(?:\s*\(\s*within\s+this\s+(?:{_WD}\s*-\s*{_WD}\s+)?week\s*\))?"):
+        r.rules.append({"type": "max_consecutive_days", "max_on": _need(m.group(1).lower())})
+        sheet.mark(m)
+    for m in sheet.find(r"\b(?:(?:everyone|everybody|each person)\s+(?:must|should)\s+(?:get|work|do)\s+)?"
+                        r"between\s+their\s+min(?:imum)?\s+and\s+max(?:imum)?\b(?:\s+number\s+of\s+shifts)?"):
+        sheet.mark(m)  # the table's min and max columns, read there
     for m in sheet.find(rf"\b(?:nobody|no one|each|every\w*|everyone)\b[^.;\n]{{0,40}}?\b(?:more than|at most|"
                         rf"max(?:imum)?|no more than)\s+({_N})\s+shifts?\b(?!\s*(?:per|a|each)\s+day)"
                         r"(?:\s+(?:in|per|a)\s+(?:the\s+)?week)?"):
