@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.staff import DAY_IDS, day_index
+from ordino.formulate.offline.staff import DAY_IDS, amount, day_ids, day_index
 from ordino.formulate.offline.text import count_value
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
@@ -83,21 +83,11 @@ def _days(sheet: Sheet) -> list[str] | None:
 
 
 def _day_list(phrase: str, days: list[str]) -> list[str]:
-    """The roster days a phrase names: 'D3 and D6', 'Monday to Friday', 'Sat/Sun', 'weekends'."""
+    """The roster days a phrase names: 'D3 and D6', 'Monday to Friday', 'Sat/Sun', 'weekends', 'each day'."""
     if re.search(r"\b(?:each|every|per|a)\s+(?:day|night)\b|\bdaily\b|\bnightly\b", phrase, re.I):
         return list(days)
-    out: list[str] = []
-    for m in re.finditer(rf"\bD(\d+)\b|\b({_WD})(?:\s*(?:-|to|through|until)\s*({_WD}))?(?!\w)|\bweekends?\b",
-                         phrase, re.I):
-        if m.group(1):
-            out.append(f"D{int(m.group(1))}")
-        elif m.group(2):
-            a = day_index(m.group(2))
-            b = day_index(m.group(3)) if m.group(3) else a
-            out += DAY_IDS[a:b + 1]
-        else:
-            out += ["Sat", "Sun"]
-    return [d for d in dict.fromkeys(out) if d in days]
+    labels = [f"D{int(k)}" for k in re.findall(r"\bD(\d+)\b", phrase)]
+    return [d for d in dict.fromkeys(labels + day_ids(phrase)) if d in days]
 
 
 def _shifts(sheet: Sheet) -> dict[str, str]:
@@ -620,7 +610,7 @@ def _build(sheet: Sheet, r: Roster) -> tuple[RosterProblem | None, list[Question
         return None, questions, []
     cover = [{"shift": s, "day": d, "min": need, **({"max": need} if exact else {})}
              for (s, d), (need, exact) in r.cover.items()]
-    costs = [{"staff": [p], "shifts": [s], "days": [d], "cost": _amount(v)} for (p, s, d), v in r.pay.items()]
+    costs = [{"staff": [p], "shifts": [s], "days": [d], "cost": amount(v)} for (p, s, d), v in r.pay.items()]
     data = {"schema": "ordino/1", "family": "assignment", "staff": [{"id": p} for p in r.staff],
             "shifts": [{"id": s} for s in ids], "days": r.days, "cover": cover, "costs": costs,
             "rules": [x for k, x in enumerate(r.rules) if x not in r.rules[:k]], "objective": [{"term": "total_cost"}]}
@@ -638,7 +628,3 @@ def _never(r: Roster, person: str, shift: str, day: str) -> bool:
     """Whether `person` may never work `shift` on `day` (then no pay is needed)."""
     return any(x["type"] == "unavailable" and x["staff"] == [person] and shift in x.get("shifts", [shift])
                and day in x.get("days", [day]) for x in r.rules)
-
-
-def _amount(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else round(value, 4)

@@ -31,7 +31,7 @@ def day_index(word: str) -> int:
     return [w[:3] for w in WEEK].index(word[:3].lower())
 
 
-def _day_ids(phrase: str) -> list[str]:
+def day_ids(phrase: str) -> list[str]:
     """The days a phrase names, in order: 'Monday or Wednesday', 'weekends', 'Thursday to Sunday'."""
     out: list[str] = []
     for m in re.finditer(rf"(?P<a>{_ONE_DAY})(?:\s*(?:to|through|until|-|\u2013)\s*(?P<b>{DAY}))?", phrase.lower()):
@@ -47,7 +47,8 @@ def _day_ids(phrase: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _amount(value: float) -> int | float:
+def amount(value: float) -> int | float:
+    """A money amount as the model takes it: whole when it is, else rounded to 4 places."""
     return int(value) if float(value).is_integer() else round(value, 4)
 
 
@@ -105,7 +106,7 @@ def _staff_table(text: str) -> list[tuple[str, float, list[str]]] | None:
         off = m.group("off").strip()
         if off and not re.fullmatch(rf"(?i)[-\u2013\u2014]|none|n/?a|{_DAYS}", off):
             return None  # a column we do not read: the caller asks about the rows
-        rows.append((m.group("n"), float(m.group("v")), _day_ids(off)))
+        rows.append((m.group("n"), float(m.group("v")), day_ids(off)))
     return rows or None
 
 
@@ -119,7 +120,7 @@ def _shift_hours(text: str, days: list[str]) -> dict[str, float] | None:
                         r"(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b", text)
     out: dict[str, float] = {}
     for m in _HOURS.finditer(text):
-        out.update({d: float(m.group("h")) for d in _day_ids(m.group("d"))})  # 'Mon-Fri': every day between
+        out.update({d: float(m.group("h")) for d in day_ids(m.group("d"))})  # 'Mon-Fri': every day between
     if not out and uniform:
         return {d: float(uniform.group(1) or uniform.group(2)) for d in days}
     return out if all(d in out for d in days) else None
@@ -173,13 +174,13 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
     if unpaid and any(n in said for n in names):  # 'Staff: Ann $100/day, Bob $90/day, Cat.'
         return [], [], [], [Question(key="costs", text=f"What is the pay of {', '.join(unpaid)}?")]
     staff = [{"id": n} for n in names]
-    costs: list[dict[str, Any]] = [{"staff": [n], "cost": _amount(v)} for n, v in pays]
+    costs: list[dict[str, Any]] = [{"staff": [n], "cost": amount(v)} for n, v in pays]
     if re.search(r"(?i)/\s*h(?:ou)?r\b|\bper hour\b|\ban hour\b|\bhourly\b", text):
         hours = _shift_hours(text, days)
         if hours is None:
             return [], [], [], [Question(key="costs", text="Pay is given per hour: how many hours is a shift on "
                                          "each day? (e.g. 'shift length: Mon-Fri 8 h, Sat and Sun 6 h')")]
-        costs = [{"staff": [n], "days": [d], "cost": _amount(v * hours[d])} for n, v in pays for d in days]
+        costs = [{"staff": [n], "days": [d], "cost": amount(v * hours[d])} for n, v in pays for d in days]
     read: set[int] = set()  # sentences read into a rule
     unread: list[str] = []  # sentences that must be asked about although they name nobody
     # clauses, not sentences: 'Tom can't do Wednesdays, and Luis has classes on Mondays' holds two rules, and a
@@ -197,19 +198,19 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
         for m in re.finditer(rf"(?P<n>{_NAME})\s+{_NOT}\s+(?:work\s+)?(?:on\s+)?(?P<d>{_DAYS})", sentence,
                              re.IGNORECASE):
             if m.group("n") in names and weekdays:
-                rules.append({"type": "unavailable", "staff": [m.group("n")], "days": _day_ids(m.group("d"))})
+                rules.append({"type": "unavailable", "staff": [m.group("n")], "days": day_ids(m.group("d"))})
                 read.add(k)
         if re.search(r"(?i)\bhappy to work (?:all|any|every)\b|\bno restrictions\b|\bcan work any day\b", sentence):
             read.add(k)  # 'Carla - $170 a day, happy to work all 5 days': no rule
         for m in re.finditer(rf"(?P<n>{_NAME})\s*(?:isn't|is not|is never)\s+available\s+(?:on\s+)?(?P<d>{_DAYS})",
                              sentence, re.IGNORECASE):
             if m.group("n") in names and weekdays:
-                rules.append({"type": "unavailable", "staff": [m.group("n")], "days": _day_ids(m.group("d"))})
+                rules.append({"type": "unavailable", "staff": [m.group("n")], "days": day_ids(m.group("d"))})
                 read.add(k)
         for m in re.finditer(rf"(?P<n>{_NAME})\s+(?:only works|works only|is only available|can only work|is available "
                              rf"only)\s+(?:on\s+)?(?P<d>{_DAYS})", sentence, re.IGNORECASE):
             if m.group("n") in names and weekdays:  # 'Marco only works Thursday to Sunday': off the other days
-                off = [d for d in days if d not in _day_ids(m.group("d"))]
+                off = [d for d in days if d not in day_ids(m.group("d"))]
                 if off:
                     rules.append({"type": "unavailable", "staff": [m.group("n")], "days": off})
                 read.add(k)
@@ -256,7 +257,7 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
             read.add(k)
         both = re.search(rf"\bboth\s+{DAY}\s+and\s+{DAY}", low)
         if both and re.search(r"\b(?:no|nobody|no one|not|never|may not|cannot)\b", low) and weekdays:
-            rules.append({"type": "count", "per": ["staff"], "days": _day_ids(both.group(0)), "max": 1})
+            rules.append({"type": "count", "per": ["staff"], "days": day_ids(both.group(0)), "max": 1})
             read.add(k)
     questions = [Question(key="unread", text=f"I could not read this sentence about {who}: '{s.strip()}'. "
                           "Rephrase it.")
