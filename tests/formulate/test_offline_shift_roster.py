@@ -153,3 +153,17 @@ def test_one_shift_a_day_with_rows_after_a_format_and_a_weekend_extra():
     expected = cheapest(list(need), ["shift"], list(rate), lambda s, d: (need[d], 99), pay,
                         {"A": 3, "B": 2, "C": 4, "D": 3})
     assert solved(text) == expected
+
+
+def test_shifts_listed_demands_said_of_each_shift_pay_said_with_a_verb_and_a_rest_rule_in_plain_words():
+    text = ("Ward rota for Monday to Wednesday. Shifts: morning and night. The morning shift needs 1 nurse and the "
+            "night shift needs 1 nurse every day. Anna earns $120 per shift, Ben earns $100 per shift and Cara earns "
+            "$110 per shift. Ben is off on Tuesdays. Nobody works a morning shift right after a night shift. Each "
+            "nurse works at most 2 shifts. Minimise the total cost.")
+    rate = {"Anna": 120, "Ben": 100, "Cara": 110}
+
+    def pay(p: str, s: str, d: str) -> float | None:
+        return None if (p, d) == ("Ben", "Tue") else rate[p]
+    expected = cheapest(["Mon", "Tue", "Wed"], ["morning", "night"], list(rate), lambda s, d: (1, 99), pay,
+                        dict.fromkeys(rate, 2), rest=("night", "morning"))
+    assert solved(text) == expected

@@ -106,7 +106,7 @@ def _shifts(sheet: Sheet) -> dict[str, str]:
         for w in re.finditer(_SW, m.group(1), re.I):  # 'the day shift', 'early and late shifts'
             add(w.group(0), m.start() + w.start(), w.group(0))
     for m in sheet.find(rf"\b(?:(?:{_N})\s+)?shifts?\s*(?:a|per|/|each)\s*day\b(?P<l>[^.\n]*)|"
-                        rf"\bshifts?\s*(?P<l2>\(\s*{_SW}[^)\n]*\))"):
+                        rf"\bshifts?\s*(?P<l2>\(\s*{_SW}[^)\n]*\)|(?:are|:)\s*{_SW}[^.\n]*)"):
         group = "l" if m.group("l") is not None else "l2"
         listed = m.group(group)
         for w in re.finditer(rf"\b({_SW})\b(?!\s+(?:shift\s+)?(?:right\s+)?after)", listed, re.I):
@@ -377,6 +377,13 @@ def _read_cover(sheet: Sheet, r: Roster) -> None:
             for shift in dict.fromkeys(r.shifts.values()):  # 'each shift needs 1 person'
                 base[shift] = _need(m.group(1).lower())
             sheet.mark((at + m.start(), at + m.end()))
+        for m in re.finditer(rf"\b(?:the\s+)?({_SW})(?:\s+shifts?)?\s+(?:needs?|requires?|must have)\s+"
+                             rf"(?:exactly\s+|at least\s+)?({_N})\b(?:\s+(?:people|persons?|staff|workers?|employees?|"
+                             r"nurses?|guards?|agents?))?(?:\s+(?:each|every|a|per)\s+day)?", s, re.I):
+            shift = r.shift(m.group(1))  # 'the morning shift needs 3 nurses', 'Night needs 1'
+            if shift:
+                base[shift] = _need(m.group(2).lower())
+                sheet.mark((at + m.start(), at + m.end()))
         for m in re.finditer(rf"\b({_SW})\s*\(\s*(?:need|needs|requires?)\s+({_N})\b[^)]*\)", s, re.I):
             shift = r.shift(m.group(1))
             if shift:
@@ -438,7 +445,8 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
     hourly = False
     base: dict[str, list[float]] = {}
     spoken: dict[str, bool] = {}  # sentence -> whether it speaks of pay
-    for m in sheet.find(rf"(?<![\w$])({_NAME})\s*[:=-]?\s*{_MONEY}?\s*(\d+(?:\.\d+)?)"
+    for m in sheet.find(rf"(?<![\w$])({_NAME})(?:\s+(?:earns|is paid|gets|costs|charges|makes))?\s*[:=-]?\s*"
+                        rf"{_MONEY}?\s*(\d+(?:\.\d+)?)"
                         rf"((?:\s*/\s*{_MONEY}?\d+(?:\.\d+)?)*)(\s*(?:/\s*h(?:ou)?r?\b|an hour|per hour))?"
                         r"(?!\s*(?:shifts?|days?|people|staff|%))", 0):
         name = m.group(1)
@@ -567,10 +575,16 @@ def _read_rules(sheet: Sheet, r: Roster) -> None:
                         rf"((?i:{_SW})|[A-Z])\s+"
                         r"(?i:(?:shift\s+)?(?:on\s+)?the\s+next\s+day\b(?:\s+for\s+the\s+same\s+person)?)", 0):
         _rest(sheet, r, m, m.group(1), m.group(2))
-    for m in sheet.find(rf"\b(?:nobody|no one)\s+(?:can|may|should)\s+(?:do|work)\s+an?\s+({_SW})\s+shift\s+on\s+the\s+"
-                        rf"(?:day|morning)\s+right\s+after\s+(?:they\s+worked\s+|working\s+|doing\s+)?an?\s+({_SW})\s+"
-                        r"shift\b"):
-        _rest(sheet, r, m, m.group(2), m.group(1))
+    right = r"(?:right\s+|directly\s+|immediately\s+|straight\s+)?(?:after|following)\s+"
+    for m in sheet.find(rf"\b(?:nobody|no one|no\s+[a-z]+)\s+(?:can\s+|may\s+|should\s+|is\s+allowed\s+to\s+)?"
+                        rf"(?:do|does|work|works|take|takes)\s+an?\s+({_SW})\s+shift\s+(?:on\s+the\s+(?:day|morning)\s+)?"
+                        rf"{right}(?:they\s+(?:have\s+)?worked\s+|working\s+|doing\s+)?an?\s+({_SW})\s+shift\b|"
+                        rf"\bno\s+({_SW})\s+shifts?\s+{right}an?\s+({_SW})\s+shift\b|"
+                        rf"\bafter\s+an?\s+({_SW})\s+shift\b[^.;\n]{{0,30}}?\bno\s+({_SW})\s+shift\b"
+                        r"(?:\s+(?:on\s+)?the\s+next\s+day)?"):
+        then, first = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4)) if m.group(3) else \
+            (m.group(6), m.group(5))
+        _rest(sheet, r, m, first, then)
 
 
 def _rest(sheet: Sheet, r: Roster, m: re.Match[str], first: str, then: str) -> None:
