@@ -1478,3 +1478,35 @@ def test_weights_said_as_counts_due_points_said_as_minute_n_and_a_count_that_is_
                       "second needs 4 minutes of cutting, 1 of sewing and 3 of finishing. The third needs 3 minutes of "
                       "cutting, 2 of sewing and 2 of finishing. Minimize the sum of the completion times.")
     assert value == flow_shop([(2, 3, 1), (4, 1, 3), (3, 2, 2)], sum)
+
+
+RENOVATION = ("I have a crew of three general workers plus one electrician. A task once started runs until it's done.\n"
+              "- Demolition: 2 days, all three workers.\n"
+              "- Electrical rough-in: 2 days, the electrician on his own. After demolition.\n"
+              "- Plumbing rough-in: 3 days, one worker. After demolition.\n"
+              "- Drywall: 3 days, two workers. Needs both rough-ins finished.\n"
+              "- Cabinets: 2 days, two workers. After drywall.\n"
+              "- Fixtures: 1 day, the electrician plus one worker. After the cabinets are in.\n"
+              "What's the minimum number of days for the whole job?")
+RENOVATION_TASKS = {"Demolition": (2, [], [3, 0]), "Electrical": (2, ["Demolition"], [0, 1]),
+                    "Plumbing": (3, ["Demolition"], [1, 0]), "Drywall": (3, ["Electrical", "Plumbing"], [2, 0]),
+                    "Cabinets": (2, ["Drywall"], [2, 0]), "Fixtures": (1, ["Cabinets"], [1, 1])}
+
+
+@pytest.mark.parametrize("text", [
+    RENOVATION,
+    RENOVATION.replace("Needs both rough-ins finished.", "Only after both the plumbing and electrical rough-ins are "
+                       "finished."),
+])
+def test_a_crew_of_two_kinds_a_relation_in_its_own_sentence_and_tasks_named_together(text: str):
+    problem, value = solved(text)
+    assert {(r.id, r.capacity) for r in problem.resources} == {("worker", 3), ("electrician", 1)}
+    assert value == project(RENOVATION_TASKS, [3, 1])
+
+
+def test_a_relation_half_read_or_naming_tasks_by_a_shared_word_is_asked():
+    half = RENOVATION.replace("Needs both rough-ins finished.", "Only after both the plumbing rough-in and the "
+                              "wiring are finished.")  # 'the wiring' is no task: neither is read, both are asked
+    assert asked(half)
+    shared = RENOVATION.replace("Needs both rough-ins finished.", "Needs the rough-in finished.")
+    assert asked(shared)  # two tasks have 'rough-in' in their names: which one is asked, never guessed

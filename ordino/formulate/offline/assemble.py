@@ -115,7 +115,7 @@ def _place(data: dict, loc: tuple) -> str:
 
 
 _RELATION = re.compile(r"<|>|\b(?:before|after|precede[sd]?|follows?|followed|following|prior|then|until|till|waits?|"
-                       r"once|when|depends?)\b")
+                       r"once|when|depends?|(?:needs?|requires?)\s+(?:both\s+|all\s+)?job|finished|done|completed?)\b")
 
 
 _LIMIT = re.compile(r"\b(?:only|cannot|can't|must|never|not)\b")

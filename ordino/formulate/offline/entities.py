@@ -188,9 +188,14 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
                 if m.end() + tail.start() < end <= m.end() + tail.end():
                     end = m.end() + tail.end()
         body, cut = work.text[m.end():end], 0
+        line_start = work.text.rfind("\n", 0, m.start()) + 1
+        own_line = re.fullmatch(rf"[ \t{BLANK}]*(?:[-*+]|\d{{1,2}}[.)])?[ \t{BLANK}]*",
+                                work.text[line_start:m.start()]) is not None
+        marks = "[;,.]" if own_line else "[;,]"  # a line of its own: 'After demolition.' still speaks of this job
         while (stop := re.compile(_STOP).search(body, cut)) is not None and \
-                re.match(r"[;,]\s*(?:and\s+)?(?:it\b|(?:only\s+)?after\b|once\b|(?:can't|cannot|won't)\s+start\b)",
-                         body[stop.start():]):
+                re.match(rf"{marks}\s*(?:and\s+)?(?:it\b|(?:can\s+)?(?:only\s+)?(?:start\s+)?after\b|once\b|"
+                         r"(?:can't|cannot|won't)\s+start\b|needs\s+(?:both\s+)?job\s+\d)", body[stop.start():],
+                         re.IGNORECASE):
             cut = stop.end()  # '... needs 3 workers; it can start only after A': 'it' is still this job
         if stop:
             end = m.end() + stop.start()
@@ -243,8 +248,8 @@ def _lone_duration(body: str) -> re.Match[str] | None:
 _PREDS = (rf"(?:(?:(?:can|may)\s+)?(?:only\s+)?(?:(?:start|begin)s?\s+)?(?:only\s+)?(?:after|once|when|following)|"
           rf"(?:can't|cannot|can not|won't)\s+(?:start|begin)\s+(?:until|till|before)|"
           rf"follows|requires|needs|depends on|preceded by|waits? for|predecessors?:?|preds?:?)\s+"
-          rf"(?P<l>{REF_LIST})(?:\s+(?:is|are|has|have)\s+(?:all\s+|both\s+)?(?:been\s+)?(?:finished|done|"
-          rf"complete[d]?|over|ended|up))?")
+          rf"(?P<l>{REF_LIST})(?:\s+(?:(?:is|are|has|have)\s+(?:all\s+|both\s+)?(?:been\s+)?)?(?:finished|done|"
+          rf"complete[d]?|over|ended|up|in|installed|built|laid|poured|ready))?")
 
 
 _CLAUSE_ENDS = re.compile(r"\s*(?:$|[,;.)\n]|(?:and|then|but|so)\b)")
@@ -258,6 +263,8 @@ def read_attrs(work: Work, facts: Facts, name: str, body_start: int, end: int) -
         firsts = ref_names(work, m.group("l"), body_start + m.start("l"))
         if BLANK in work.text[a:b] or not firsts or not _CLAUSE_ENDS.match(work.text, b):
             continue  # 'once A has been inspected by the client' is more than A being done: left for a question
+        if re.match(r"\s*(?:both|all of|each of)\b", m.group("l")) and len(firsts) < 2:
+            continue  # 'after both job 2 and electrical rough-ins': one of the two unread, so neither is read
         facts.precedences += [Precedence(f, name) for f in firsts]
         work.consume(a, b)
         found_any = True

@@ -124,7 +124,9 @@ def read_facts(text: str) -> Facts:
                                             if _names_a_task(work, bounds, words))
     owners = Counter(w for job, name in facts.names.items() if job.startswith("J")
                      for w in {singular(x) for x in re.findall(r"[^\W\d_]{3,}", name.lower())})
-    task_words = {w for w, k in owners.items() if k == 1 and w in words}  # 'car' of 'Car A' and 'Car B' names none
+    jobs_named = sum(job.startswith("J") for job in facts.names)
+    task_words = {w for w, k in owners.items() if (k == 1 or k < jobs_named) and w in words}  # 'car' of every name
+    # ('Car A', 'Car B') names none; 'electrical' of two tasks still names tasks
     facts.unread_named_orders += work.quotes(m.span() for m in work.finditer(rf"[^{BLANK}.;,\n]+")
                                              if _LEFT_RELATION.search(m.group(0)) and any(
                                                  singular(w) in task_words for w in re.findall(r"[^\W\d_]{3,}",

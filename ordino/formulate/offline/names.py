@@ -253,6 +253,18 @@ def _short_references(rw: Rewriting, jobs: list[str]) -> None:
         for word in re.findall(r"[^\W\d_][\w'-]*", name.lower()):
             if len(word) >= 3 and word not in _COMMON:
                 owners.setdefault(singular(word), set()).add(k)
+    lowered = {name.lower(): k for k, name in enumerate(jobs, start=1)}
+
+    def pair(m: re.Match[str]) -> str:  # 'the plumbing and electrical rough-ins': two names, one shared noun
+        ks = [lowered.get(f"{m.group(w).lower()} {m.group(3).lower()}") for w in (1, 2)]
+        return f"job {ks[0]} and job {ks[1]}" if None not in ks else m.group(0)
+
+    def group(m: re.Match[str]) -> str:  # 'both rough-ins': the two tasks whose names have the word
+        ks = sorted(owners.get(m.group(2).lower(), set()))
+        wanted = {"both": 2, "two": 2, "three": 3}.get(m.group(1).lower(), len(ks))
+        return " and ".join(f"job {k}" for k in ks) if len(ks) == wanted and len(ks) >= 2 else m.group(0)
+    rw.sub(r"(?i)\b(?:the\s+)?([^\W\d_][\w'-]*)\s+and\s+([^\W\d_][\w'-]*)\s+([^\W\d_][\w'-]*?)s\b", pair)
+    rw.sub(r"(?i)\b(both|all|two|three)\s+(?:of\s+)?(?:the\s+)?([^\W\d_][\w'-]*?)s\b", group)
     alias = {w: ks.pop() for w, ks in owners.items() if len(ks) == 1}
     if not alias:
         return

@@ -28,14 +28,26 @@ _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day"
                  "by", "to", "or", "but", "so", "is", "are", *MACHINE_NOUNS}
 
 
+_ADJECTIVE = (r"(?:(?:general|skilled|unskilled|trained|senior|junior|full-time|part-time|experienced|regular|"
+              r"extra|spare|qualified|certified)[ \t]+)?")
+"""A word that qualifies a resource's noun ('3 general workers'): the noun names it."""
 _AVAILABLE = re.compile(r"\s+(?:are\s+)?available")
 _MACHINE_AHEAD = re.compile(rf"[a-z-]*?(?:\s+[a-z-]+){{0,2}}?[\s-]*{MACHINE_NOUN}\b")
 
 
 def read_capacities(work: Work, facts: Facts) -> None:
     """'a crew of 4 workers', 'we have 2 cranes', '3 electricians available', 'R1 capacity 5'."""
+    for m in list(work.finditer(rf"(?:crew|team|pool|group|staff)\s+(?:of|is|are|consists of)\s+(?P<n>{COUNT})[ \t]+"
+                                rf"{_ADJECTIVE}(?P<r>[a-z]+)\s+(?:plus|and)\s+(?P<n2>{COUNT})[ \t]+{_ADJECTIVE}"
+                                r"(?P<r2>[a-z]+)")):
+        crew = {singular(m.group("r")): count_value(m.group("n")), singular(m.group("r2")): count_value(m.group("n2"))}
+        if BLANK_IN(work, m) or len(crew) < 2 or any(r in _NOT_RESOURCE or r in facts.capacities for r in crew):
+            continue  # '... 3 general workers plus 1 electrician': two resources
+        facts.capacities.update(crew)
+        work.consume(*m.span())
     patterns = [
-        rf"(?:crew|team|pool|group|staff)\s+of\s+(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)",
+        rf"(?:crew|team|pool|group|staff)\s+(?:of|is|are|consists of)\s+(?P<n>{COUNT})[ \t]+{_ADJECTIVE}(?P<r>[a-z]+)",
+
         rf"(?:we have|there are|there is|has|have|with|available:?|capacity of|capacity:|limited to|up to|only|"
         rf"(?:we've |we have |i've |i have )?(?:hired|rented|booked))\s+"
         rf"(?P<n>{COUNT})[ \t]+(?:(?:mobile|tower|big|small|large|electric|diesel|mini|heavy-duty|heavy)[ \t-]+)?"
@@ -144,7 +156,8 @@ def read_demands(work: Work, facts: Facts) -> None:
     if "people" in facts.capacities:
         names += "|persons?"  # '1 person' of the people
     initials = {n[0]: n for n in facts.capacities}
-    patterns = [rf"(?P<n>{COUNT})\s*(?:units?\s+of\s+|x\s+)?(?P<r>{names})(?:s|es)?\b",
+    patterns = [rf"(?P<n>{COUNT})\s*(?:units?\s+of\s+|x\s+)?{_ADJECTIVE}(?P<r>{names})(?:s|es)?\b",
+                rf"\b(?:the\s+)?(?P<r>{names})\s+(?P<n>alone|on\s+(?:his|her|their|its)\s+own|by\s+(?:him|her)self|only)\b",
                 rf"\b(?P<r>{names})(?:s|es)?\s*(?:[:=x]|needed:?)\s*(?P<n>\d+)",
                 rf"\b(?P<n>the|a|an)\s+(?P<r>{names})\b(?!\s*(?:is|are|has|can)\b)"]  # '+ the digger': one
     if len(initials) == len(facts.capacities):  # '(2w, 1c)' with workers and cranes: one letter names each
@@ -163,7 +176,8 @@ def read_demands(work: Work, facts: Facts) -> None:
                 facts.add_job(name)
                 resource = initials.get(m.group("r"), m.group("r")) if len(m.group("r")) == 1 else \
                     "people" if m.group("r").startswith("person") and "person" not in facts.capacities else m.group("r")
-                need = 1 if m.group("n") == "the" else count_value(m.group("n"))
+                need = 1 if m.group("n") in ("the", "alone", "only") or m.group("n").startswith(("on ", "by ")) \
+                    else count_value(m.group("n"))
                 if facts.demands.get(name, {}).get(resource, need) != need:  # two needs for one task: asked
                     facts.unused.append(work.quote(a, b))
                     continue
