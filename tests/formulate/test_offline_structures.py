@@ -1510,3 +1510,16 @@ def test_a_relation_half_read_or_naming_tasks_by_a_shared_word_is_asked():
     assert asked(half)
     shared = RENOVATION.replace("Needs both rough-ins finished.", "Needs the rough-in finished.")
     assert asked(shared)  # two tasks have 'rough-in' in their names: which one is asked, never guessed
+
+
+def test_the_time_until_the_last_task_is_done_is_the_makespan_only_when_every_task_comes_before_it():
+    text = ("we have 3 devs. tasks (in working days):\n- design: 2 days, needs 2 devs\n"
+            "- backend: 4 days, 2 devs, after design\n- frontend: 3 days, 1 dev, after design\n"
+            "- deploy: 1 day, 2 devs, after backend and frontend\n"
+            "what's the minimum number of days until deploy is done?")
+    _, value = solved(text)
+    tasks = {"design": (2, [], [2]), "backend": (4, ["design"], [2]), "frontend": (3, ["design"], [1]),
+             "deploy": (1, ["backend", "frontend"], [2])}
+    assert value == project(tasks, [3])
+    loose = text.replace("after backend and frontend", "after backend")
+    assert any("frontend need not come before it" in q for q in asked(loose))

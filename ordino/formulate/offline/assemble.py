@@ -6,7 +6,7 @@ import re
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.build import Incomplete, build_problem
+from ordino.formulate.offline.build import Incomplete, build_problem, job_names
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.names import renamed
 from ordino.formulate.offline.text import MACHINE_REF
@@ -89,6 +89,14 @@ def _assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
         data = build_problem(facts, kind)
     except Incomplete as exc:
         return None, questions + exc.questions
+    if facts.finish_of is not None:
+        late = sorted(set(job_names(facts)) - _before(facts, facts.finish_of) - {facts.finish_of})
+        if late:  # the end of that job is the makespan only when every other job comes before it
+            said = ", ".join(facts.names.get(j, j) for j in late)
+            goal = facts.names.get(facts.finish_of, facts.finish_of)
+            questions.append(Question(key="objective", text=f"The goal is when {goal} is done, but {said} need not "
+                                      "come before it: minimise the end of the whole schedule (makespan)?",
+                                      choices=["makespan"]))
     if questions:
         return None, questions
     unread = unread_clauses(facts, data)
@@ -103,6 +111,19 @@ def _assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
         errors = "; ".join(_place(data, e["loc"]) + e["msg"].removeprefix("Value error, ") for e in exc.errors())
         return None, [Question(key="fix", text=f"The model read from the text is inconsistent: {errors}")]
     return problem, []
+
+
+def _before(facts: Facts, job: str) -> set[str]:
+    """Every job that must finish before `job` starts, through chains of precedences."""
+    found: set[str] = set()
+    todo = [job]
+    while todo:
+        current = todo.pop()
+        for p in facts.precedences:
+            if p.then == current and p.first not in found:
+                found.add(p.first)
+                todo.append(p.first)
+    return found
 
 
 def _place(data: dict, loc: tuple) -> str:

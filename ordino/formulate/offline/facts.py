@@ -53,6 +53,8 @@ class Facts:
     unread_orders: list[str] = field(default_factory=list)  # clauses ordering tasks that no extractor read
     unread_named_orders: list[str] = field(default_factory=list)  # those of them that name a task
     ignore_unused: bool = False
+    finish_of: str | None = None  # the goal is when this job is done ('days until deploy is done'): the makespan
+    # only when every other job comes before it
 
     def add_job(self, name: str) -> None:
         """Remember a job name in order of first mention."""

@@ -15,6 +15,7 @@ from ordino.formulate.offline.text import (
     Rewriting,
     Work,
     count_value,
+    job_name,
     unit_of,
 )
 from ordino.formulate.offline.units import UNIT_PATTERN
@@ -124,6 +125,12 @@ def read_objective(work: Work, facts: Facts) -> None:
     if facts.objective:  # read from the three-field notation
         return
     seen: list[str] = []
+    last = re.search(r"\b(?:minimum|fewest|least|shortest|earliest|soonest|how soon)\b[^.?!\n]{0,40}?\buntil\s+"
+                     r"(job\s+\d+)\s+(?:is\s+)?(?:done|finished|complete[d]?|over|live|shipped)\b", work.text)
+    if not found and last is not None:  # 'the minimum number of days until deploy is done'
+        facts.finish_of = job_name(last.group(1))
+        found.append((last.start(), "makespan"))
+        work.consume(*last.span())
     measured = None if found else goal_term(work.text)  # no fixed phrase: what the goal sentence measures
     if measured is not None and (measured != "total_lateness" or _EARLY_IS_ZERO.search(work.original)):
         found.append((0, measured))  # a sum of lateness where early jobs are not said to count zero is asked
