@@ -1523,3 +1523,20 @@ def test_the_time_until_the_last_task_is_done_is_the_makespan_only_when_every_ta
     assert value == project(tasks, [3])
     loose = text.replace("after backend and frontend", "after backend")
     assert any("frontend need not come before it" in q for q in asked(loose))
+
+
+def test_machines_known_only_from_where_each_job_may_run_and_a_bracket_that_portrays_them():
+    text = ("Garage, three vehicle lifts of the same speed, but not every lift takes every vehicle (Lift 3 is the "
+            "heavy-duty one, Lift 1 is short). One vehicle per lift at a time.\n\n"
+            "| Job | Vehicle / work | Minutes | Allowed lifts |\n|---|---|---|---|\n"
+            "| 1 | Truck service | 120 | Lift 3 |\n"
+            "| 2 | SUV alignment | 60 | Lift 2, Lift 3 |\n| 3 | Sedan brakes | 75 | Lift 1, 2 or 3 |\n"
+            "| 4 | Coupe exhaust | 50 | Lift 1 |\n\nMinimise the makespan in minutes.")
+    problem, value = solved(text)
+    allowed = [{3}, {2, 3}, {1, 2, 3}, {1}]
+    p = [120, 60, 75, 50]
+    best = min(max(sum(p[j] for j in range(4) if pick[j] == m) for m in (1, 2, 3))
+               for pick in itertools.product(*allowed))
+    assert value == best
+    kept = text.replace("Lift 1 is short", "Lift 1 is down until noon")
+    assert asked(kept)  # a bracket with a rule in it is read or asked, never set aside

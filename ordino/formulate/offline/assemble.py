@@ -56,6 +56,11 @@ def decide_kind(facts: Facts) -> str | None:
         return facts.kind
     if facts.n_machines is not None:
         return "single_machine" if facts.n_machines == 1 else "parallel_machines"
+    allowed = {m for ms in facts.eligible.values() for m in ms}
+    if facts.kind is None and allowed and set(facts.eligible) >= set(facts.jobs) and \
+            all(re.fullmatch(r"M\d+", m) for m in allowed):  # every job says where it may run: the machines used
+        facts.n_machines = max(int(m[1:]) for m in allowed)  # (a machine no job may use changes nothing)
+        return "single_machine" if facts.n_machines == 1 else "parallel_machines"
     has_times = "p" in facts.lists or "p_each" in facts.lists or any("p" in a for a in facts.attrs.values())
     if facts.kind in (None, "rcpsp") and has_times and not facts.machines_plural:
         facts.notes.append("no machine count given: one machine assumed")

@@ -192,6 +192,12 @@ _NEGATION = (r"\b(?:no|not|never|cannot|can't|won't|doesn't|don't|isn't|aren't|w
 _RULE_CLAUSE = re.compile(rf"(?m)(?:^|(?<=[.!?;,(])[ \t]*(?:(?:and|but)[ \t]+)?)[^.!?;,()\n]*?{_RULE_CUE}[^.!?;,()\n]*")
 
 
+_PORTRAIT = re.compile(r"\s*\((?:\s*(?:and\s+)?[A-Z][a-z]+\s+\d+\s+is\s+(?:the\s+)?(?!(?:down|broken|busy|off|"
+                       r"unavailable|booked|closed|reserved|out|free|idle|available|slow\w*|fast\w*|quick\w*)\b)"
+                       r"[a-z-]+(?:\s+one)?\s*,?)+\)")
+"""A bracket that only portrays named machines ('(Lift 3 is the heavy-duty one, Lift 1 is short)')."""
+
+
 def drop_restated_rules(rw: Rewriting) -> None:
     """Clauses that only restate how machines work in every model here ('each machine does one part at a time',
     'once started, a step runs to completion', 'a part can't be on two machines at once'): negated, about no
@@ -211,6 +217,7 @@ def drop_restated_rules(rw: Rewriting) -> None:
             return clause  # 'a task is done by one crew from start to finish' says what a crew is
         return ""
     rw.sub(_RULE_CLAUSE, judge)
+    rw.sub(_PORTRAIT, "")
 
 
 def read_restatements(work: Work, facts: Facts) -> None:
