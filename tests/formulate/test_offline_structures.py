@@ -1540,3 +1540,14 @@ def test_machines_known_only_from_where_each_job_may_run_and_a_bracket_that_port
     assert value == best
     kept = text.replace("Lift 1 is short", "Lift 1 is down until noon")
     assert asked(kept)  # a bracket with a rule in it is read or asked, never set aside
+
+
+def test_costs_by_start_time_after_a_space_and_a_minimum_cost_is_never_the_head_count():
+    text = ("Day split into six 4-hour blocks starting 00:00. Minimum staff per block: 00-04: 3, 04-08: 2, 08-12: 4, "
+            "12-16: 5, 16-20: 3, 20-24: 2. Shifts last 8 h and may start at 00:00, 04:00, 08:00, 12:00, 16:00 or "
+            "20:00. Cost per shift by start time: 00:00 $130, 04:00 $110, 08:00 $100, 12:00 $100, 16:00 $110, "
+            "20:00 $130. Choose how many staff start at each time at minimum total daily cost (in $).")
+    _, value = solved(text)
+    assert value == cover([3, 2, 4, 5, 3, 2], 2, [130, 110, 100, 100, 110, 130])
+    unread = text.replace("00:00 $130, 04:00 $110", "midnight $130, 4 am $110")
+    assert any("cost" in q for q in asked(unread))  # costs it cannot place: asked, never the number of staff

@@ -27,11 +27,13 @@ _ONE_RANGE = r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*-\s*\d{1,2}(?::\d{2})?(?![\d:]
 _RANGES = re.compile(rf"{_ONE_RANGE}(?:\s*,\s*(?:and\s+)?{_ONE_RANGE}){{2,}}")
 """A run of at least three periods written as ranges ('00-04, 04-08, 08-12')."""
 _VECTOR = re.compile(r"(?:\(|\[|[:=]\s*)\s*((?:\d+\s*,\s*){2,}\d+|(?:\d+[ \t]+){2,}\d+)\s*[)\]]?")
-_MIN_COST = re.compile(r"\b(?:minimi[sz]e|min|lowest|cheapest|least|smallest)\b[^.?]{0,40}\b(?:costs?|pay|wages?|bill|"
-                       r"spend\w*|budget)\b")
+_MIN_COST = re.compile(r"\b(?:minimi[sz]e|min|minimum|minimal|lowest|cheapest|least|smallest)\b[^.?]{0,40}\b(?:costs?|"
+                       r"pay|wages?|bill|spend\w*|budget)\b")
 _COST_LIST = re.compile(r"\bcosts?\b[^.:=\d]{0,30}[:=]?\s*[$\u20ac\u00a3]?\s*((?:\d+(?:\.\d+)?\s*,\s*)+(?:and\s+)?"
                         r"\d+(?:\.\d+)?)")
 _COSTED = re.compile(r"\b(?:costs?|pay|paid|wages?|budget|price)\b|[$\u20ac\u00a3]")
+_MONEY = re.compile(r"[$\u20ac\u00a3]\s*\d|\d\s*(?:dollars|euros?|pounds)\b|\bcosts?\b[^.\n]{0,30}\d")
+"""Amounts of money in a text: a count of people is then never the answer unless the costs are read."""
 _FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|min|fewest|smallest|least)\b[^.?]{0,50}\b(?:number|people|workers?|"
                      r"staff|employees?|agents?|nurses?|persons?)\b|\bhow many (?:people|workers|staff|employees)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4}
@@ -138,7 +140,7 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
                                    "which is not the start of a period. When can a shift start?")], []
         opens = [s for s in opens if starts[s] // 60 % 24 in allowed]
     costs = _shift_costs(t, [labels[s] for s in opens]) if _COSTED.search(t) else None
-    if costs is None and _MIN_COST.search(t):  # never the head count in place of the cost asked for
+    if costs is None and (_MIN_COST.search(t) or _MONEY.search(t)):  # never the head count in place of a cost
         return None, [Question(key="costs", text="What does a shift cost? Give the cost of each start time (e.g. "
                                "'08:00 - 60, 10:00 - 64, ...').")], []
     if costs is None and not _FEWEST.search(t):
@@ -184,7 +186,8 @@ def _shift_costs(t: str, starts: list[str]) -> dict[str, float] | None:
     """The cost of one shift by its start ('| 08:00 | 200 |'), or in the order of the starts ('cost per shift =
     60, 60, 64, 70, 80 respectively'), when the text gives one for every start."""
     found = {f"start {int(h) % 24:02d}:{m}": float(c) for h, m, c in
-             re.findall(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:-|:|=|\|)\s*\$?\s*(\d+(?:\.\d+)?)\b(?!\s*:\d)", t)}
+             re.findall(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:(?:-|:|=|\|)\s*[$\u20ac\u00a3]?|[$\u20ac\u00a3])\s*"
+                        r"(\d+(?:\.\d+)?)\b(?!\s*:\d)", t)}
     wanted = [f"start {s}" for s in starts]
     if set(wanted) <= set(found):
         return {k: found[k] for k in wanted}
@@ -242,7 +245,7 @@ def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[
     if bare:
         return None, [Question(key="shifts", text=f"No shift covers {', '.join(bare)}; which shift works then?")], []
     unpriced = [name for name, *_, cost in types if cost is None]
-    if _MIN_COST.search(t) and unpriced:  # never the head count in place of the cost asked for
+    if (_MIN_COST.search(t) or _MONEY.search(t)) and unpriced:  # never the head count in place of a cost
         return None, [Question(key="costs", text=f"What does one person on the {', '.join(unpriced)} shift cost?")], []
     if unpriced and not _FEWEST.search(t):
         return None, [Question(key="objective", text="What should be minimised? (the number of people, or the cost "

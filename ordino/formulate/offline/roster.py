@@ -161,7 +161,8 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
     minimise_staff = bool(re.search(rf"\b(minimi[sz]e|minimum|fewest|smallest|least)\b[^.]{{0,40}}\bnumber\b|"
                                     rf"\bhow many\b[^.?]{{0,40}}\b(hired|employed|needed|required|employ|hire)\b|"
                                     rf"\bminimum number of\b|\bfewest {PEOPLE}", t))
-    minimise_cost = bool(re.search(r"\b(minimi[sz]e|lowest|least|cheapest)\b[^.]{0,30}\b(?:cost|wage|pay|bill)", t))
+    minimise_cost = bool(re.search(r"\b(minimi[sz]e|minimum|minimal|lowest|least|cheapest)\b[^.]{0,30}\b"
+                                   r"(?:cost|wage|pay|bill)", t))
     staff_given = _staff_count(t)
     if shift_demands:
         span = _weekday_span(t)
@@ -246,6 +247,9 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
     if minimise_cost and not cost and named is None:  # never the head count in place of the cost asked for
         missing.append(Question(key="costs", text="What does a shift cost? (e.g. 'each worker costs $120 per "
                                 "shift', or each person's pay: 'Ana - $120/day')"))
+    elif minimise_staff and not minimise_cost and re.search(r"[$\u20ac\u00a3]\s*\d|\bcosts?\b[^.]{0,30}\d", t):
+        missing.append(Question(key="objective", text="The text gives costs: minimise the number of staff or the "
+                                "total cost?", choices=["staff_count", "total_cost"]))
     elif minimise_staff and not minimise_cost:
         objective = [{"term": "staff_count"}]
     elif minimise_cost and cost:
