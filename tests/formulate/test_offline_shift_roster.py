@@ -167,3 +167,24 @@ def test_shifts_listed_demands_said_of_each_shift_pay_said_with_a_verb_and_a_res
     expected = cheapest(["Mon", "Tue", "Wed"], ["morning", "night"], list(rate), lambda s, d: (1, 99), pay,
                         dict.fromkeys(rate, 2), rest=("night", "morning"))
     assert solved(text) == expected
+
+
+def test_limits_said_of_listed_people_bind_only_them_and_pay_said_per_shift_with_an_extra():
+    text = ("Rota help for my cafe please! Monday to Wednesday we have a morning shift and an afternoon shift. I need "
+            "1 barista every morning and 1 every afternoon, except Wednesday afternoon when I need 2. My three "
+            "baristas: Priya gets 70 per shift, Tom 60 and Lena 55, and anyone working an afternoon shift gets an "
+            "extra 10 on top. Nobody works both shifts on the same day. Tom only does mornings (school run), and "
+            "Lena is off on Monday. Tom and Lena each want at most 2 shifts this week; Priya can do up to 3. What is "
+            "the lowest total wage bill?")
+    rate = {"Priya": 70, "Tom": 60, "Lena": 55}
+
+    def pay(p: str, s: str, d: str) -> float | None:
+        if (p, s) == ("Tom", "afternoon") or (p, d) == ("Lena", "Mon"):
+            return None
+        return rate[p] + (10 if s == "afternoon" else 0)
+
+    def need(s: str, d: str) -> tuple[int, int]:
+        return (2 if (s, d) == ("afternoon", "Wed") else 1), 99
+    expected = cheapest(["Mon", "Tue", "Wed"], ["morning", "afternoon"], list(rate), need, pay,
+                        {"Priya": 3, "Tom": 2, "Lena": 2})
+    assert solved(text) == expected

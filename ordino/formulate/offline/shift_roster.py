@@ -25,7 +25,9 @@ _SW = rf"(?:{'|'.join(SHIFT_WORDS)})"
 _N = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _NAME = r"[A-Z\u00c0-\u00de][A-Za-z\u00df-\u00ff]*\d*"
-_NOT = (r"(?:can't|cannot|can not|doesn't|does not|won't|never|isn't|is not)\s+(?:work|do|take|cover)?s?\s*(?:on\s+)?|"
+_NOT = (r"(?:can't|cannot|can not|doesn't|does not|won't|never|isn't|is not)\s+"
+        r"(?:work|do|take|cover|come in|make it)?s?"
+        r"\s*(?:on\s+)?|"
         r"(?:is\s+)?(?:off|away|unavailable|not available)\s+(?:on\s+)?|(?:is\s+)?on (?:holiday|leave)\s+(?:on\s+)?")
 _CUES = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|after|follow\w*|next day|row|"
                    r"consecutive|both|never|only|cannot|can't|off|away|unavailable|prefer\w*|must|least|most|max|min|more|fewer|less|"
@@ -346,8 +348,9 @@ def _read_staff(sheet: Sheet, r: Roster) -> None:
         for name in re.findall(_NAME, m.group("l")):
             r.person(name)
         sheet.mark(m)
-    for m in sheet.find(r"\b(?:staff|team|people|employees|workers)\b[^:\n]{0,40}:\s*(?P<l>[^.\n]+)"):
-        listed = re.findall(rf"(?:^|,\s*(?:and\s+)?|\band\s+)({_NAME})(?=\s*(?:{_MONEY}|\d|,|$|\band\b))",
+    for m in sheet.find(r"\b(?:staff|team|people|employees|workers|[a-z]+s)\b[^:\n]{0,40}:\s*(?P<l>[^.\n]+)"):
+        listed = re.findall(rf"(?:^|,\s*(?:and\s+)?|\band\s+)({_NAME})(?=\s*(?:{_MONEY}|\d|,|$|\band\b|"
+                            r"(?:gets|earns|is paid|makes)\s))",
                             m.group("l"))
         for name in listed if len(listed) >= 2 else []:  # 'My staff and their pay: Ana $18/h, Ben $15/h, and Cleo'
             r.person(name)
@@ -391,6 +394,15 @@ def _read_cover(sheet: Sheet, r: Roster) -> None:
                 sheet.mark((at + m.start(), at + m.end()))
         last = None
         for m in re.finditer(rf"(?:\b(?:and|plus)\s+)?(?:\bexactly\s+|\bat least\s+)?\b({_N})\s+(?:[a-z]+\s+)?"
+                             rf"(?:every|each)\s+"
+                             rf"({_SW})\b", s, re.I):  # 'I need 2 baristas every morning and 1 every afternoon'
+            shift = r.shift(m.group(2))
+            if shift:
+                for d in r.days:
+                    r.cover[(shift, d)] = (_need(m.group(1).lower()), exact)
+                last = shift
+                sheet.mark((at + m.start(), at + m.end()))
+        for m in re.finditer(rf"(?:\b(?:and|plus)\s+)?(?:\bexactly\s+|\bat least\s+)?\b({_N})\s+(?:[a-z]+\s+)?"
                              rf"on\s+(?:the\s+)?(?:({_SW})\s+shifts?|({_WD}(?:\s*(?:,|and|&|-|to)\s*{_WD})*))"
                              rf"(?:\s+((?:every|each)\s+(?:day|night)|{_WD}(?:\s*(?:,|and|&|-|to|through)\s*{_WD})*))?",
                              s, re.I):
@@ -410,7 +422,7 @@ def _read_cover(sheet: Sheet, r: Roster) -> None:
             for e in re.finditer(r"\b(?:each|every)\s+day\b", s, re.I):
                 sheet.mark((at + e.start(), at + e.end()))
         for m in re.finditer(rf"\bexcept\s+(?P<d>(?:(?:{_WD}|D\d+)(?:\s*(?:,|and|&)\s*)?)+)\s*(?:(?P<s>{_SW})\s*)?"
-                             rf"(?:,\s*when\s+(?:I|we)\s+)?(?:need|needs|requires?)\s+(?:exactly\s+)?"
+                             rf"(?:,?\s*when\s+(?:I|we)\s+)?(?:need|needs|requires?)\s+(?:exactly\s+)?"
                              rf"(?:(?P<s2>{_SW}|[A-Z])\s*=\s*)?(?P<n>{_N})\b", s, re.I):
             shift = r.shift(m.group("s") or m.group("s2") or "") or last
             if shift is None:
@@ -452,7 +464,8 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
         name = m.group(1)
         sentence = sheet.sentence(m.start())
         if sentence not in spoken:  # each sentence judged once: linear on long text
-            spoken[sentence] = re.search(r"\b(?:cost|pay|paid|rate|wage|salary)", sentence, re.I) is not None and \
+            spoken[sentence] = re.search(r"\b(?:cost|pay|paid|rate|wage|salary|gets|earns)|\b(?:per|a|an)\s+(?:shift|"
+                                         r"hour|day)\b", sentence, re.I) is not None and \
                 not re.search(r"\b(?:max|min)", sentence, re.I)
         if not re.search(_MONEY, m.group(0)) and (name not in r.staff or not spoken[sentence]):
             continue  # a bare number beside a name is pay only where the sentence speaks of pay
@@ -480,8 +493,15 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
                         rf"(?:[a-z]+'s\s+|that person's\s+|their\s+)?({_SW})(?:[- ]shift)?\s+(?:rate|cost|pay)\s*\+\s*"
                         rf"{_MONEY}?\s*(\d+(?:\.\d+)?)|"
                         rf"\b({_SW})\s+shifts?\s+costs?\s+{_MONEY}?\s*(\d+(?:\.\d+)?)\s+more\s+than\s+(?:that person's|"
-                        rf"the person's|their|the)\s+({_SW})[- ]shift\s+(?:cost|rate|pay)"):
-        dear, cheap, plus = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(6), m.group(5))
+                        rf"the person's|their|the)\s+({_SW})[- ]shift\s+(?:cost|rate|pay)|"
+                        rf"\b(?:anyone|everyone|each person|whoever)\s+(?:working|on|doing|takes?)\s+(?:an?\s+|the\s+)?"
+                        rf"({_SW})\s+shift\s+(?:gets|earns|is paid)\s+(?:an?\s+)?extra\s+{_MONEY}?\s*(\d+(?:\.\d+)?)"
+                        r"(?:\s+on\s+top)?"):
+        if m.group(7):  # 'anyone working an afternoon shift gets an extra 10 on top'
+            dear, cheap, plus = m.group(7), m.group(7), m.group(8)
+        else:
+            dear, cheap, plus = (m.group(1), m.group(2), m.group(3)) if m.group(1) else \
+                (m.group(4), m.group(6), m.group(5))
         if r.shift(dear) and r.shift(cheap):
             extra[r.shift(dear) or ""] = (r.shift(cheap) or "", float(plus))
             sheet.mark(m)
@@ -536,6 +556,9 @@ def _read_rules(sheet: Sheet, r: Roster) -> None:
     for m in sheet.find(rf"\b(?:nobody|no one|each|every\w*|everyone)\b[^.;\n]{{0,40}}?\b(?:more than|at most|"
                         rf"max(?:imum)?|no more than)\s+({_N})\s+shifts?\b(?!\s*(?:per|a|each)\s+day)"
                         r"(?:\s+(?:in|per|a)\s+(?:the\s+)?week)?"):
+        before = sheet.text[max(0, m.start() - 60):m.start()]
+        if re.search(rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME}\s*$", before):
+            continue  # 'Priya, Tom and Lena each want at most 4': theirs, read below, not everyone's
         r.rules.append({"type": "count", "per": ["staff"], "max": _need(m.group(1).lower())})
         sheet.mark(m)
     for m in sheet.find(rf"\b(?:at most|max(?:imum)?|no more than)\s+({_N})\s+shifts?\s+per\s+"
@@ -563,6 +586,21 @@ def _read_rules(sheet: Sheet, r: Roster) -> None:
                         r"(?:\s+shifts?)?(?:\s+at\s+all)?\b", 0):
         if m.group(1) in r.staff and (shift := r.shift(m.group("s"))):
             r.off(m.group(1), [shift], None)
+            sheet.mark(m)
+    for m in sheet.find(rf"\b({_NAME})\s+only\s+(?:does|works|do|work|takes)\s+(?:the\s+)?(?P<s>(?i:{_SW}))s?"
+                        r"(?:\s+shifts?)?\b(?:\s*\([^)\n]{0,30}\))?", 0):
+        if m.group(1) in r.staff and (shift := r.shift(m.group("s"))):  # 'Tom only does mornings (school run)'
+            others = [x for x in dict.fromkeys(r.shifts.values()) if x != shift]
+            if others:
+                r.off(m.group(1), others, None)
+            sheet.mark(m)
+    for m in sheet.find(rf"\b(?P<l>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)\s+(?:each\s+)?"
+                        rf"(?:want|wants|can do|can work|works?)\s+(?:at most|up to|no more than|a maximum of)\s+({_N})"
+                        r"(?:\s+shifts?)?(?:\s+(?:this|a|per|in the)\s+week)?", 0):
+        names = re.findall(_NAME, m.group("l"))
+        if names and all(n in r.staff for n in names):  # 'Priya, Tom and Lena each want at most 4 shifts'
+            for who in names:
+                r.rules.append({"type": "count", "per": ["staff"], "staff": [who], "max": _need(m.group(2).lower())})
             sheet.mark(m)
     for m in sheet.find(r"\bunavailab\w*\s*:\s*(?P<l>[^.\n]+)"):  # 'Unavailable: P1 D2; P2 D5, D6'
         for item in re.finditer(rf"({_NAME})\s+(?:off\s+)?(?P<d>{days_phrase})", m.group("l")):
@@ -608,7 +646,7 @@ def _build(sheet: Sheet, r: Roster) -> tuple[RosterProblem | None, list[Question
                      and not _never(r, p, s, d)})
     if unpaid:
         questions.append(Question(key="costs", text=f"What is the pay per shift of {', '.join(unpaid)}?"))
-    if not re.search(r"\b(?:cheap\w*|lowest|least|minimi[sz]e|minimum|min)\b", sheet.text, re.I):
+    if not re.search(r"\b(?:cheap\w*|lowest|least|minimi[sz]e|minimum|min)\b|\bas low as possible\b", sheet.text, re.I):
         questions.append(Question(key="objective", text="What should be minimised? (the total pay of the roster)",
                                   choices=["total_cost"]))
     for what, k in (("staff|people|persons|employees|workers|guards|nurses", len(r.staff)), ("days", len(r.days)),
@@ -616,6 +654,9 @@ def _build(sheet: Sheet, r: Roster) -> tuple[RosterProblem | None, list[Question
         for m in sheet.find(rf"\b({_N})\s+(?:{what})\b"):
             if _need(m.group(1).lower()) == k:
                 sheet.mark(m)
+    for m in sheet.find(rf"\b(?:my|our|we have|there are|with)\s+({_N})\s+[a-z]+s\b"):  # 'my four baristas'
+        if _need(m.group(1).lower()) == len(r.staff):
+            sheet.mark(m)
     unread = sheet.unread(r.staff)
     if unread:
         questions.append(Question(key="unread", text="I could not read these parts of the roster: "
