@@ -1551,3 +1551,31 @@ def test_costs_by_start_time_after_a_space_and_a_minimum_cost_is_never_the_head_
     assert value == cover([3, 2, 4, 5, 3, 2], 2, [130, 110, 100, 100, 110, 130])
     unread = text.replace("00:00 $130, 04:00 $110", "midnight $130, 4 am $110")
     assert any("cost" in q for q in asked(unread))  # costs it cannot place: asked, never the number of staff
+
+
+def test_vectors_for_a_range_of_jobs_machines_numbered_in_brackets_and_patients_who_arrive():
+    _, value = solved("1||sum w_j T_j. Four jobs on one machine, times in hours.\np = (4, 7, 3, 5)\n"
+                      "d = (10, 15, 6, 12)\nw = (3, 1, 4, 5)\nfor jobs 1..4 in that order. Minimize total weighted "
+                      "tardiness.")
+    p, d, w = [4, 7, 3, 5], [10, 15, 6, 12], [3, 1, 4, 5]
+    assert value == single_machine(p, lambda ends: sum(wj * max(0, e - dj) for e, dj, wj in zip(ends, d, w,
+                                                                                              strict=True)))
+    _, value = solved("Two identical presses (Press 1, Press 2). Four jobs, no preemption, hours.\n"
+                      "| job | hours |\n|---|---|\n| A | 4 |\n| B | 3 |\n| C | 5 |\n| D | 2 |\nMinimize the makespan.")
+    assert value == two_machines([4, 3, 5, 2], max)
+    text = ("Two identical infusion chairs. The unit opens at 08:00. Patients can't start before they arrive, and once "
+            "an infusion starts it runs to the end in the same chair. Mrs. Alvarez arrives at 08:00 and needs 120 "
+            "minutes. Mr. Bjornsen arrives at 08:00 and needs 45 minutes. Ms. Chukwu arrives at 08:15 and needs 90 "
+            "minutes. Minimize the sum of everyone's finishing times, in minutes after 08:00.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["Alvarez", "Bjornsen", "Chukwu"]
+    jobs = [(0, 120), (0, 45), (15, 90)]
+    best = None
+    for split in itertools.product((0, 1), repeat=3):
+        for order in itertools.permutations(range(3)):
+            free, total = [0, 0], 0
+            for j in order:
+                free[split[j]] = max(free[split[j]], jobs[j][0]) + jobs[j][1]
+                total += free[split[j]]
+            best = total if best is None else min(best, total)
+    assert value == best

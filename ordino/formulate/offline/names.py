@@ -45,7 +45,7 @@ _NUMBER_WORDS = {w: k for k, w in enumerate(("one", "two", "three", "four", "fiv
                                               "ten", "eleven", "twelve"), start=1)}
 _ORDINALS = {w: k for k, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                                          "ninth", "tenth"), start=1)}
-_VERB = r"(?:takes?|needs?|requires?|lasts?|spends?|goes|starts|visits|is\s+(?:cut|folded|processed|made))"
+_VERB = r"(?:takes?|needs?|requires?|lasts?|spends?|goes|starts|visits|arrives|is\s+(?:cut|folded|processed|made))"
 _NOUN_VERB = r"(?:is|has|becomes|arrives|will|won't|can|must|should)"  # only after 'batch one', 'order Red'
 _ENTITY = re.compile(rf"(?:^|(?<=[.;:!?\n,])\s*(?:and\s+)?)(?:(?i:the|our|a|an)\s+)?"
                      rf"(?P<np>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}?)\s+(?P<v>{_VERB}|{_NOUN_VERB})\b",
@@ -145,7 +145,8 @@ def _sub_in_tables(rw: Rewriting, pattern: str, new: str) -> None:
 def count_ranges(rw: Rewriting) -> None:
     """'jobs 1-4', 'tasks 1 to 6': written '4 jobs' (the jobs are then J1..J4); 'p = (6, 2, 9) for J1..J3' says
     the list is in the jobs' order, as every list is read."""
-    rw.sub(rf"(?<=[)\]])\s*for\s+(?:{_NOUN}\s+)?\bJ_?1\s*{_RANGE_WORD}\s*J_?\d+\b", "")
+    rw.sub(rf"(?m)(?:(?<=[)\]])\s*|^[ \t]*)for\s+(?:{_NOUN}\s+)?(?:\bJ_?)?1\s*{_RANGE_WORD}\s*(?:J_?)?\d+\b"
+           r"(?:\s+in\s+(?:that|this|the\s+same)\s+order)?", "")
     rw.sub(rf"{_NOUN}\s+(?:#\s*)?1\s*{_RANGE_WORD}\s*(?:#\s*)?(\d+)\b(?!\s*[-:,]?\s*\d)|"
            rf"(?:{_NOUN}\s+)?\bJ_?1\s*{_RANGE_WORD}\s*J_?(\d+)\b",
            lambda m: f"{m.group(1) or m.group(2)} jobs" if 2 <= int(m.group(1) or m.group(2)) <= 200 else m.group(0))

@@ -186,9 +186,9 @@ def read_kind(work: Work, facts: Facts) -> None:
 
 
 _RULE_CUE = (r"\b(?:interrupt\w*|preempt\w*|pre-empt\w*|paus\w+|splitt?\w*|at a time|at once|to completion|"
-             r"start to finish|halfway|in the middle|one thing)\b")
+             r"start to finish|halfway|in the middle|one thing|runs to the end)\b")
 _NEGATION = (r"\b(?:no|not|never|cannot|can't|won't|doesn't|don't|isn't|aren't|without|one|to completion|"
-             r"start to finish)\b")
+             r"start to finish|runs to the end)\b")
 _RULE_CLAUSE = re.compile(rf"(?m)(?:^|(?<=[.!?;,(])[ \t]*(?:(?:and|but)[ \t]+)?)[^.!?;,()\n]*?{_RULE_CUE}[^.!?;,()\n]*")
 
 
@@ -196,6 +196,9 @@ _PORTRAIT = re.compile(r"\s*\((?:\s*(?:and\s+)?[A-Z][a-z]+\s+\d+\s+is\s+(?:the\s
                        r"unavailable|booked|closed|reserved|out|free|idle|available|slow\w*|fast\w*|quick\w*)\b)"
                        r"[a-z-]+(?:\s+one)?\s*,?)+\)")
 """A bracket that only portrays named machines ('(Lift 3 is the heavy-duty one, Lift 1 is short)')."""
+_NUMBERED = re.compile(r"(?i)\b(?P<n>two|three|four|2|3|4)\s+(?:identical\s+|parallel\s+)*(?P<w>[a-z]+?)(?:es|s)\s*"
+                       r"\((?P<l>[^()\n]{3,60})\)")
+"""'Two identical presses (Press 1, Press 2)': the machines numbered as the model numbers them."""
 
 
 def drop_restated_rules(rw: Rewriting) -> None:
@@ -218,6 +221,15 @@ def drop_restated_rules(rw: Rewriting) -> None:
         return ""
     rw.sub(_RULE_CLAUSE, judge)
     rw.sub(_PORTRAIT, "")
+    rw.sub(r"(?i)\b(?:and\s+)?can(?:'t|not|\s+not)\s+start\s+before\s+(?:they|it)\s+(?:arrives?|(?:is|are)\s+(?:ready|"
+           r"released|here|in))\b", "")  # each job's release, read with the job
+
+    def numbered(m: re.Match[str]) -> str:
+        labels = re.findall(rf"(?i)\b{m.group('w')}\s+(\d+)", m.group("l"))
+        plain = re.sub(rf"(?i)\b{m.group('w')}\s+\d+|,|\band\b|\s", "", m.group("l")) == ""
+        canonical = [str(i) for i in range(1, count_value(m.group("n").lower()) + 1)]
+        return m.group(0)[:m.start("l") - m.start() - 1].rstrip() if plain and labels == canonical else m.group(0)
+    rw.sub(_NUMBERED, numbered)
 
 
 def read_restatements(work: Work, facts: Facts) -> None:
