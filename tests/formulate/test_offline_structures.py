@@ -1579,3 +1579,30 @@ def test_vectors_for_a_range_of_jobs_machines_numbered_in_brackets_and_patients_
                 total += free[split[j]]
             best = total if best is None else min(best, total)
     assert value == best
+
+
+def test_aligned_tables_whose_first_column_names_the_rows_and_times_with_units_in_cells():
+    text = ("One test rig, four tickets. A ticket cannot start before its release time. All times in minutes.\n\n"
+            "ticket    release  processing   due\nT-101           0          14    30\n"
+            "T-102           5           9    25\n"
+            "T-103          12           6    40\nT-104           0          11    60\n\n"
+            "Objective: minimize the maximum lateness, in minutes.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["T-101", "T-102", "T-103", "T-104"]
+    jobs = [(0, 14, 30), (5, 9, 25), (12, 6, 40), (0, 11, 60)]
+    best = None
+    for order in itertools.permutations(jobs):
+        t, worst = 0, None
+        for r, p, d in order:
+            t = max(t, r) + p
+            worst = t - d if worst is None else max(worst, t - d)
+        best = worst if best is None else min(best, worst)
+    assert value == best
+    text = ("Bottling line, three stages in series: mixing, filling, capping, same lot order "
+            "at every stage (permutation flow shop). "
+            "The line starts at 06:00. Times in minutes.\n\nlot   mixing  filling  capping  due\n"
+            "L-A   20      30       10       07:00\nL-B   15      20       25       07:20\nL-C   30      10       15"
+            "       07:10\n\nMinimize the maximum lateness.")
+    _, value = solved(text)
+    times, due = [(20, 30, 10), (15, 20, 25), (30, 10, 15)], [60, 80, 70]
+    assert value == flow_shop(times, lambda ends: max(e - d for e, d in zip(ends, due, strict=True)))

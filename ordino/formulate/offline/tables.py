@@ -49,6 +49,7 @@ def _cells(line: str, commas: bool = True, semicolons: bool = True) -> list[str]
     if commas and "," in line:
         return [c.strip() for c in line.split(",")]
     line = re.sub(r"\s*,\s*", ",", line)
+    line = re.sub(rf"(\d)\s+({UNIT_PATTERN})\b", r"\1\2", line)  # '90 min' is one cell
     return [c.strip() for c in line.split() if c.strip()]
 
 
@@ -71,9 +72,11 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     if "|" not in text and "options" in cells:  # 'Job Op Options machine(time)': the last words name one column
         cells = cells[:cells.index("options") + 1]
     roles = []
-    for c in cells:
+    for k, c in enumerate(cells):
         c = c.strip(" :").replace(" ", "_")
         role = next((r for p, r in HEADER_WORDS if re.fullmatch(p, c)), None)
+        if role is None and k == 0 and re.fullmatch(r"[a-z][a-z-]{1,20}", c) and singular(c) not in resources:
+            role = "label"  # 'ticket', 'housing': the first column names the rows
         if role is None and "_" in c:  # 'proc time', 'must wait for': the roles its words agree on
             roles_of = [role_of(w) for w in c.split("_")]
             found = {r for r in roles_of if r not in (None, "label")}
