@@ -46,6 +46,20 @@ def single_machine(p: list[int], cost) -> int:
     return best
 
 
+def least_max_lateness(jobs: list[tuple[int, int, int]]) -> int:
+    """Least maximum lateness on one machine of jobs (release, time, due), brute force over every order (each
+    job as early as its release allows)."""
+    best = None
+    for order in itertools.permutations(jobs):
+        t, worst = 0, None
+        for r, p, d in order:
+            t = max(t, r) + p
+            worst = t - d if worst is None else max(worst, t - d)
+        best = worst if best is None else min(best, worst)
+    assert best is not None
+    return best
+
+
 def test_a_letter_range_names_the_jobs_and_the_names_are_kept():
     problem, value = solved("Two identical ovens. Jobs A-E take 5, 4, 3, 3, 3 hours. Minimise the makespan.")
     assert [t.id for t in problem.tasks] == ["A", "B", "C", "D", "E"]
@@ -847,14 +861,7 @@ def test_a_machine_line_missing_a_job_is_asked_and_key_value_rows_keep_their_let
     problem, best = solved("One machine, 3 jobs.\nJ1: p=4 r=0 d=8\nJ2: p=2 r=3 d=7\nJ3: p=6 r=1 d=15\n"
                            "Minimise the maximum lateness.")
     assert [(t.release, t.due) for t in problem.tasks] == [(0, 8), (3, 7), (1, 15)]  # 'r=0 d=8' is not '0 days'
-    lateness = []
-    for order in itertools.permutations([(4, 0, 8), (2, 3, 7), (6, 1, 15)]):
-        t, worst = 0, None
-        for p, r, d in order:
-            t = max(t, r) + p
-            worst = t - d if worst is None else max(worst, t - d)
-        lateness.append(worst)
-    assert best == min(lateness) == -1
+    assert best == least_max_lateness([(0, 4, 8), (3, 2, 7), (1, 6, 15)]) == -1
 
 
 def test_a_csv_table_with_an_id_column_on_identical_lines():
@@ -1301,15 +1308,8 @@ def test_an_order_per_line_with_material_in_at_and_minutes_of_work():
             "Minimise the maximum lateness, in minutes.")
     problem, value = solved(text)
     assert [t.id for t in problem.tasks] == ["Keller", "Brandt", "Osei", "Moreau"]
-    jobs = [(0, 50, 90), (20, 30, 70), (40, 40, 150), (90, 35, 160)]  # release, time, due (minutes after 07:00)
-    best = None
-    for order in itertools.permutations(jobs):
-        t, worst = 0, None
-        for r, p, d in order:
-            t = max(t, r) + p
-            worst = t - d if worst is None else max(worst, t - d)
-        best = worst if best is None else min(best, worst)
-    assert value == best
+    # release, time, due (minutes after 07:00)
+    assert value == least_max_lateness([(0, 50, 90), (20, 30, 70), (40, 40, 150), (90, 35, 160)])
 
 
 def project(tasks: dict[str, tuple[int, list[str], list[int]]], caps: list[int]) -> int:
@@ -1589,15 +1589,7 @@ def test_aligned_tables_whose_first_column_names_the_rows_and_times_with_units_i
             "Objective: minimize the maximum lateness, in minutes.")
     problem, value = solved(text)
     assert [t.id for t in problem.tasks] == ["T-101", "T-102", "T-103", "T-104"]
-    jobs = [(0, 14, 30), (5, 9, 25), (12, 6, 40), (0, 11, 60)]
-    best = None
-    for order in itertools.permutations(jobs):
-        t, worst = 0, None
-        for r, p, d in order:
-            t = max(t, r) + p
-            worst = t - d if worst is None else max(worst, t - d)
-        best = worst if best is None else min(best, worst)
-    assert value == best
+    assert value == least_max_lateness([(0, 14, 30), (5, 9, 25), (12, 6, 40), (0, 11, 60)])
     text = ("Bottling line, three stages in series: mixing, filling, capping, same lot order "
             "at every stage (permutation flow shop). "
             "The line starts at 06:00. Times in minutes.\n\nlot   mixing  filling  capping  due\n"
