@@ -1598,3 +1598,11 @@ def test_aligned_tables_whose_first_column_names_the_rows_and_times_with_units_i
     _, value = solved(text)
     times, due = [(20, 30, 10), (15, 20, 25), (30, 10, 15)], [60, 80, 70]
     assert value == flow_shop(times, lambda ends: max(e - d for e, d in zip(ends, due, strict=True)))
+
+
+def test_route_rows_as_csv_with_machine_slash_time_cells_and_an_empty_last_step():
+    text = ("Job shop, 3 jobs; each cell is machine/minutes, steps in the order given, empty cell = no further "
+            "step.\n\njob,step1,step2,step3\nW1,M1/5,M2/3,\nW2,M2/4,M1/2,M3/5\nW3,M3/6,M1/4,\n\nMinimise the makespan.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks][0].startswith("W1")
+    assert value == job_shop([[("M1", 5), ("M2", 3)], [("M2", 4), ("M1", 2), ("M3", 5)], [("M3", 6), ("M1", 4)]])

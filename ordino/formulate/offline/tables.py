@@ -288,12 +288,13 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
             continue
         raw = lines[k]
         cased = work.cased[offsets[k]:offsets[k] + len(raw)]
-        cells = [c.strip() for c in raw.strip().strip("|").split("|")] if "|" in raw else raw.split()
+        sep = "|" if "|" in raw else "," if "," in raw and "," in lines[i] else None  # pipes, CSV, or blanks
+        cells = [c.strip() for c in raw.strip().strip("|").split(sep)] if sep else raw.split()
         if roles[-1] == "alts" and len(cells) > len(roles):  # 'A  1  M1(4)  or M2(6)': the rest is one cell
             cells = cells[:len(roles) - 1] + [" ".join(cells[len(roles) - 1:])]
         if BLANK in raw or len(cells) != len(roles) or "label" not in roles:
             break
-        written = [c.strip() for c in cased.strip().strip("|").split("|")] if "|" in raw else cased.split()
+        written = [c.strip() for c in cased.strip().strip("|").split(sep)] if sep else cased.split()
         if roles[-1] == "alts" and len(written) > len(roles):  # as the cells: the rest is one cell
             written = written[:len(roles) - 1] + [" ".join(written[len(roles) - 1:])]
         label = re.sub(JOB_REF, lambda m: job_name(m.group(0)), cells[roles.index("label")])
