@@ -1606,3 +1606,11 @@ def test_route_rows_as_csv_with_machine_slash_time_cells_and_an_empty_last_step(
     problem, value = solved(text)
     assert [t.id for t in problem.tasks][0].startswith("W1")
     assert value == job_shop([[("M1", 5), ("M2", 3)], [("M2", 4), ("M1", 2), ("M3", 5)], [("M3", 6), ("M1", 4)]])
+
+
+def test_tasks_named_together_are_read_as_tasks_only_where_tasks_are_ordered():
+    from ordino.formulate.offline.names import _short_references
+
+    rw = Rewriting("Both rough-ins are dusty work. Drywall: needs both rough-ins finished.")
+    _short_references(rw, ["Demolition", "Electrical rough-in", "Plumbing rough-in", "Drywall"])
+    assert rw.text == "Both rough-ins are dusty work. Drywall: needs job 2 and job 3 finished."

@@ -8,7 +8,18 @@ from fractions import Fraction
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.relations import BLANK_IN, REF_LIST, ref_names
 from ordino.formulate.offline.tables import UNIT_WORD, role_of
-from ordino.formulate.offline.text import BLANK, JOB_NOUN, JOB_REF, NUM, SIGN, TIME, Work, job_name, time_values
+from ordino.formulate.offline.text import (
+    BLANK,
+    JOB_NOUN,
+    JOB_REF,
+    NUM,
+    SIGN,
+    TIME,
+    Work,
+    job_name,
+    on_own_line,
+    time_values,
+)
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 LIST_KEYS: list[tuple[str, str]] = [
@@ -188,10 +199,8 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
                 if m.end() + tail.start() < end <= m.end() + tail.end():
                     end = m.end() + tail.end()
         body, cut = work.text[m.end():end], 0
-        line_start = work.text.rfind("\n", 0, m.start()) + 1
-        own_line = re.fullmatch(rf"[ \t{BLANK}]*(?:[-*+]|\d{{1,2}}[.)])?[ \t{BLANK}]*",
-                                work.text[line_start:m.start()]) is not None
-        marks = "[;,.]" if own_line else "[;,]"  # a line of its own: 'After demolition.' still speaks of this job
+        # a line of its own: 'After demolition.' still speaks of this job
+        marks = "[;,.]" if on_own_line(work.text, m.start()) else "[;,]"
         while (stop := re.compile(_STOP).search(body, cut)) is not None and \
                 re.match(rf"{marks}\s*(?:and\s+)?(?:it\b|(?:can\s+)?(?:only\s+)?(?:start\s+)?after\b|once\b|"
                          r"(?:can't|cannot|won't)\s+start\b|needs\s+(?:both\s+)?job\s+\d)", body[stop.start():],

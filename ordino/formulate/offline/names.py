@@ -4,7 +4,9 @@ printing, laminating, trimming"): found first, written in the canonical form the
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,7 +120,8 @@ class Names:
                    flags=0 if len(name) == 1 else re.IGNORECASE)
             base = re.sub(r"(?<=\w{3})(?:ing|ers|er|s)$", "", name) if re.fullmatch(r"[a-z]{4,}", name) else name
             if base != name:  # 'welding' declared, 'Weld (min)' a column of a table: the same station
-                _sub_in_tables(rw, rf"(?i)(?<![\w-]){re.escape(base)}(?:ing|ers|er|s)?(?![\w-])", f"machine {k}")
+                _sub_within(rw, rf"(?i)(?<![\w-]){re.escape(base)}(?:ing|ers|er|s)?(?![\w-])",
+                            f"machine {k}", _TABLE_LINE)
         _short_references(rw, self.jobs)
 
     def restore(self) -> dict[str, str]:
@@ -132,14 +135,22 @@ LIST_NUMBER = r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(?=job\s+\1\b)"
 """The number of a numbered list's line that names job k as its k-th ('3. Pour footings' for job 3): no data."""
 
 
-def _sub_in_tables(rw: Rewriting, pattern: str, new: str) -> None:
-    """Each match of `pattern` on a line of a table (cells between '|') replaced by `new`."""
-    text = rw.text
+def _sub_within(rw: Rewriting, pattern: str, repl: str | Callable[[re.Match[str]], str],
+                scopes: re.Pattern[str]) -> None:
+    """`rw.sub(pattern, repl)` only for the matches that start inside a match of `scopes` (table lines, clauses)."""
+    spans = [m.span() for m in scopes.finditer(rw.text)]
+    starts = [a for a, _ in spans]
 
-    def on_table_line(m: re.Match[str]) -> str:
-        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
-        return new if text.count("|", start, len(text) if end < 0 else end) >= 2 else m.group(0)
-    rw.sub(pattern, on_table_line)
+    def inside(m: re.Match[str]) -> str:
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or m.start() >= spans[k][1]:
+            return m.group(0)
+        return m.expand(repl) if isinstance(repl, str) else repl(m)
+    rw.sub(pattern, inside)
+
+
+_TABLE_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n|]*\|[^\n]*")
+"""A line of a table: cells between '|'."""
 
 
 def count_ranges(rw: Rewriting) -> None:
@@ -238,6 +249,8 @@ def _entities(text: str) -> list[str]:
 
 _ORDER_CLAUSE = re.compile(r"(?i)\b(?:after|once|following|before|until|till|when|precede[sd]?|requires?|"
                            r"depends?\s+on|waits?\s+for|not\s+before)\b[^.;:\n]*")
+_RELATION_CLAUSE = re.compile(rf"{_ORDER_CLAUSE.pattern}|(?i:\bneeds?\s+(?:both|all)\b[^.;:\n]*)")
+"""Where tasks named together are read as tasks: clauses that order them ('after both ...', 'needs both rough-ins')."""
 _COMMON = {"the", "and", "of", "out", "for", "with", "from", "into", "on", "in", "off", "up", "job", "task", "order",
            "new", "old", "first", "second", "final", "last", "all", "our", "a", "an", "to", "at", "by"}
 
@@ -264,8 +277,10 @@ def _short_references(rw: Rewriting, jobs: list[str]) -> None:
         ks = sorted(owners.get(m.group(2).lower(), set()))
         wanted = {"both": 2, "two": 2, "three": 3}.get(m.group(1).lower(), len(ks))
         return " and ".join(f"job {k}" for k in ks) if len(ks) == wanted and len(ks) >= 2 else m.group(0)
-    rw.sub(r"(?i)\b(?:the\s+)?([^\W\d_][\w'-]*)\s+and\s+([^\W\d_][\w'-]*)\s+([^\W\d_][\w'-]*?)s\b", pair)
-    rw.sub(r"(?i)\b(both|all|two|three)\s+(?:of\s+)?(?:the\s+)?([^\W\d_][\w'-]*?)s\b", group)
+    _sub_within(rw, r"(?i)\b(?:the\s+)?([^\W\d_][\w'-]*)\s+and\s+([^\W\d_][\w'-]*)\s+([^\W\d_][\w'-]*?)s\b", pair,
+                _RELATION_CLAUSE)
+    _sub_within(rw, r"(?i)\b(both|all|two|three)\s+(?:of\s+)?(?:the\s+)?([^\W\d_][\w'-]*?)s\b", group,
+                _RELATION_CLAUSE)
     alias = {w: ks.pop() for w, ks in owners.items() if len(ks) == 1}
     if not alias:
         return

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ordino.formulate.offline.staff import MONEY
 from ordino.formulate.questions import Question
 from ordino.models.linear import LinearModel
 
@@ -32,16 +33,13 @@ _MIN_COST = re.compile(r"\b(?:minimi[sz]e|min|minimum|minimal|lowest|cheapest|le
 _COST_LIST = re.compile(r"\bcosts?\b[^.:=\d]{0,30}[:=]?\s*[$\u20ac\u00a3]?\s*((?:\d+(?:\.\d+)?\s*,\s*)+(?:and\s+)?"
                         r"\d+(?:\.\d+)?)")
 _COSTED = re.compile(r"\b(?:costs?|pay|paid|wages?|budget|price)\b|[$\u20ac\u00a3]")
-_MONEY = re.compile(r"[$\u20ac\u00a3]\s*\d|\d\s*(?:dollars|euros?|pounds)\b|\bcosts?\b[^.\n]{0,30}\d")
-"""Amounts of money in a text: a count of people is then never the answer unless the costs are read."""
 _FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|min|fewest|smallest|least)\b[^.?]{0,50}\b(?:number|people|workers?|"
                      r"staff|employees?|agents?|nurses?|persons?)\b|\bhow many (?:people|workers|staff|employees)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4}
 _NEED_FIRST = re.compile(rf"(?<![\d:.$])(\d+)\s+(?:[a-z]+\s+)?(?:for|during|from|in|between)\s+(?:the\s+)?{_CLOCK}\s*"
                          r"(?:-|to)\s*\d{1,2}(?::\d{2})?\b(?!\s*(?:h\b|hours?))")
-_HOUR = r"(\d{1,2})(?::(\d{2}))?"
 _SHIFT_TYPE = re.compile(rf"(?m)^[ \t|*\u2022-]*(?P<name>[a-z][\w'&/ -]{{0,30}}?)[ \t]*(?:\bshift\b)?[ \t,:|(]*"
-                         rf"(?:from\s+)?{_HOUR}(?:[ \t]*(?:-|to|\|)[ \t]*|[ \t]+){_HOUR}[ \t)]*(?:\bcosts?\b)?"
+                         rf"(?:from\s+)?{_CLOCK}(?:[ \t]*(?:-|to|\|)[ \t]*|[ \t]+){_CLOCK}[ \t)]*(?:\bcosts?\b)?"
                          r"[ \t,:;=|]*(?:[$\u20ac\u00a3][ \t]*)?(?P<cost>\d+(?:\.\d+)?)?[ \t]*(?:\$|dollars?|euros?|"
                          r"(?:per|a|an|each|/)[ \t]*[a-z]+(?: [a-z]+)?)?[ \t.;|]*$")
 """One shift type on a line: its name, start and end, and its cost ('- Early, 8am-2pm: $120 per agent', 'Early
@@ -49,6 +47,11 @@ _SHIFT_TYPE = re.compile(rf"(?m)^[ \t|*\u2022-]*(?P<name>[a-z][\w'&/ -]{{0,30}}?
 
 
 _TWELVE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b")
+
+
+def _cost_said(t: str) -> bool:
+    """Whether the text asks for a cost or gives amounts of money: a count of people is then never the answer."""
+    return _MIN_COST.search(t) is not None or MONEY.search(t) is not None
 
 
 def _twenty_four(m: re.Match[str]) -> str:
@@ -140,7 +143,7 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
                                    "which is not the start of a period. When can a shift start?")], []
         opens = [s for s in opens if starts[s] // 60 % 24 in allowed]
     costs = _shift_costs(t, [labels[s] for s in opens]) if _COSTED.search(t) else None
-    if costs is None and (_MIN_COST.search(t) or _MONEY.search(t)):  # never the head count in place of a cost
+    if costs is None and _cost_said(t):  # never the head count in place of a cost
         return None, [Question(key="costs", text="What does a shift cost? Give the cost of each start time (e.g. "
                                "'08:00 - 60, 10:00 - 64, ...').")], []
     if costs is None and not _FEWEST.search(t):
@@ -245,7 +248,7 @@ def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[
     if bare:
         return None, [Question(key="shifts", text=f"No shift covers {', '.join(bare)}; which shift works then?")], []
     unpriced = [name for name, *_, cost in types if cost is None]
-    if (_MIN_COST.search(t) or _MONEY.search(t)) and unpriced:  # never the head count in place of a cost
+    if _cost_said(t) and unpriced:  # never the head count in place of a cost
         return None, [Question(key="costs", text=f"What does one person on the {', '.join(unpriced)} shift cost?")], []
     if unpriced and not _FEWEST.search(t):
         return None, [Question(key="objective", text="What should be minimised? (the number of people, or the cost "

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.staff import DAY_IDS, WEEK, day_index, named_people, read_named_staff
+from ordino.formulate.offline.staff import DAY_IDS, MONEY, WEEK, day_index, named_people, read_named_staff
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 
@@ -247,7 +247,7 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
     if minimise_cost and not cost and named is None:  # never the head count in place of the cost asked for
         missing.append(Question(key="costs", text="What does a shift cost? (e.g. 'each worker costs $120 per "
                                 "shift', or each person's pay: 'Ana - $120/day')"))
-    elif minimise_staff and not minimise_cost and re.search(r"[$\u20ac\u00a3]\s*\d|\bcosts?\b[^.]{0,30}\d", t):
+    elif minimise_staff and not minimise_cost and MONEY.search(t):
         missing.append(Question(key="objective", text="The text gives costs: minimise the number of staff or the "
                                 "total cost?", choices=["staff_count", "total_cost"]))
     elif minimise_staff and not minimise_cost:

@@ -356,10 +356,6 @@ def _read_staff(sheet: Sheet, r: Roster) -> None:
             r.person(name)
 
 
-def _need(word: str) -> int:
-    return int(word) if word.isdigit() else count_value(word)
-
-
 def _read_cover(sheet: Sheet, r: Roster) -> None:
     """Demands per shift and day said in sentences."""
     sentences = list(re.finditer(r"[^.\n]+", sheet.text))
@@ -378,19 +374,19 @@ def _read_cover(sheet: Sheet, r: Roster) -> None:
                              rf"(?:exactly\s+|at least\s+)?({_N})\s+(?:people|persons?|staff|workers?|employees?)\b",
                              s, re.I):
             for shift in dict.fromkeys(r.shifts.values()):  # 'each shift needs 1 person'
-                base[shift] = _need(m.group(1).lower())
+                base[shift] = count_value(m.group(1).lower())
             sheet.mark((at + m.start(), at + m.end()))
         for m in re.finditer(rf"\b(?:the\s+)?({_SW})(?:\s+shifts?)?\s+(?:needs?|requires?|must have)\s+"
                              rf"(?:exactly\s+|at least\s+)?({_N})\b(?:\s+(?:people|persons?|staff|workers?|employees?|"
                              r"nurses?|guards?|agents?))?(?:\s+(?:each|every|a|per)\s+day)?", s, re.I):
             shift = r.shift(m.group(1))  # 'the morning shift needs 3 nurses', 'Night needs 1'
             if shift:
-                base[shift] = _need(m.group(2).lower())
+                base[shift] = count_value(m.group(2).lower())
                 sheet.mark((at + m.start(), at + m.end()))
         for m in re.finditer(rf"\b({_SW})\s*\(\s*(?:need|needs|requires?)\s+({_N})\b[^)]*\)", s, re.I):
             shift = r.shift(m.group(1))
             if shift:
-                base[shift] = _need(m.group(2).lower())
+                base[shift] = count_value(m.group(2).lower())
                 sheet.mark((at + m.start(), at + m.end()))
         last = None
         for m in re.finditer(rf"(?:\b(?:and|plus)\s+)?(?:\bexactly\s+|\bat least\s+)?\b({_N})\s+(?:[a-z]+\s+)?"
@@ -399,7 +395,7 @@ def _read_cover(sheet: Sheet, r: Roster) -> None:
             shift = r.shift(m.group(2))
             if shift:
                 for d in r.days:
-                    r.cover[(shift, d)] = (_need(m.group(1).lower()), exact)
+                    r.cover[(shift, d)] = (count_value(m.group(1).lower()), exact)
                 last = shift
                 sheet.mark((at + m.start(), at + m.end()))
         for m in re.finditer(rf"(?:\b(?:and|plus)\s+)?(?:\bexactly\s+|\bat least\s+)?\b({_N})\s+(?:[a-z]+\s+)?"
@@ -412,7 +408,7 @@ def _read_cover(sheet: Sheet, r: Roster) -> None:
             scope = m.group(4) or (m.group(3) if not m.group(2) else None)
             on = _day_list(scope, r.days) if scope else list(r.days)
             for d in on:
-                r.cover[(shift, d)] = (_need(m.group(1).lower()), exact)
+                r.cover[(shift, d)] = (count_value(m.group(1).lower()), exact)
             last = shift
             sheet.mark((at + m.start(), at + m.end()))
         for shift, need in base.items():
@@ -428,7 +424,7 @@ def _read_cover(sheet: Sheet, r: Roster) -> None:
             if shift is None:
                 continue
             for d in _day_list(m.group("d"), r.days):
-                r.cover[(shift, d)] = (_need(m.group("n").lower()), exact)
+                r.cover[(shift, d)] = (count_value(m.group("n").lower()), exact)
             sheet.mark((at + m.start(), at + m.end()))
         ids = list(dict.fromkeys(r.shifts.values()))
         if len(ids) == 1 and re.search(r"\b(?:need\w*|requir\w*|cover|demand|staff)\b", s, re.I):
@@ -548,7 +544,7 @@ def _read_rules(sheet: Sheet, r: Roster) -> None:
     """Limits on shifts, one shift a day, days and shifts off, rest rules."""
     for m in sheet.find(rf"\b(?:nobody|no one)\s+(?:works?|can work|may work)\s+more\s+than\s+({_N})\s+days\s+in\s+a\s+"
                         rf"row(?:\s*\(\s*within\s+this\s+(?:{_WD}\s*-\s*{_WD}\s+)?week\s*\))?"):
-        r.rules.append({"type": "max_consecutive_days", "max_on": _need(m.group(1).lower())})
+        r.rules.append({"type": "max_consecutive_days", "max_on": count_value(m.group(1).lower())})
         sheet.mark(m)
     for m in sheet.find(r"\b(?:(?:everyone|everybody|each person)\s+(?:must|should)\s+(?:get|work|do)\s+)?"
                         r"between\s+their\s+min(?:imum)?\s+and\s+max(?:imum)?\b(?:\s+number\s+of\s+shifts)?"):
@@ -559,11 +555,11 @@ def _read_rules(sheet: Sheet, r: Roster) -> None:
         before = sheet.text[max(0, m.start() - 60):m.start()]
         if re.search(rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME}\s*$", before):
             continue  # 'Priya, Tom and Lena each want at most 4': theirs, read below, not everyone's
-        r.rules.append({"type": "count", "per": ["staff"], "max": _need(m.group(1).lower())})
+        r.rules.append({"type": "count", "per": ["staff"], "max": count_value(m.group(1).lower())})
         sheet.mark(m)
     for m in sheet.find(rf"\b(?:at most|max(?:imum)?|no more than)\s+({_N})\s+shifts?\s+per\s+"
                         r"(?:person|employee|worker|head)(?!\s+(?:per|a|each)\s+day)(?:\s+(?:in|per|a)\s+(?:the\s+)?week)?"):
-        r.rules.append({"type": "count", "per": ["staff"], "max": _need(m.group(1).lower())})
+        r.rules.append({"type": "count", "per": ["staff"], "max": count_value(m.group(1).lower())})
         sheet.mark(m)
     for m in sheet.find(rf"\b(?i:max(?:imum)?\s+shifts?)\b[^:\n]{{0,30}}:\s*"
                         rf"(?P<l>{_NAME}\s+\d+(?:\s*,\s*{_NAME}\s+\d+)+)", 0):
@@ -599,8 +595,8 @@ def _read_rules(sheet: Sheet, r: Roster) -> None:
                         r"(?:\s+shifts?)?(?:\s+(?:this|a|per|in the)\s+week)?", 0):
         names = re.findall(_NAME, m.group("l"))
         if names and all(n in r.staff for n in names):  # 'Priya, Tom and Lena each want at most 4 shifts'
-            for who in names:
-                r.rules.append({"type": "count", "per": ["staff"], "staff": [who], "max": _need(m.group(2).lower())})
+            most = count_value(m.group(2).lower())
+            r.rules += [{"type": "count", "per": ["staff"], "staff": [who], "max": most} for who in names]
             sheet.mark(m)
     for m in sheet.find(r"\bunavailab\w*\s*:\s*(?P<l>[^.\n]+)"):  # 'Unavailable: P1 D2; P2 D5, D6'
         for item in re.finditer(rf"({_NAME})\s+(?:off\s+)?(?P<d>{days_phrase})", m.group("l")):
@@ -652,10 +648,10 @@ def _build(sheet: Sheet, r: Roster) -> tuple[RosterProblem | None, list[Question
     for what, k in (("staff|people|persons|employees|workers|guards|nurses", len(r.staff)), ("days", len(r.days)),
                     ("shifts", len(ids))):  # counts that agree with what is read say nothing more
         for m in sheet.find(rf"\b({_N})\s+(?:{what})\b"):
-            if _need(m.group(1).lower()) == k:
+            if count_value(m.group(1).lower()) == k:
                 sheet.mark(m)
     for m in sheet.find(rf"\b(?:my|our|we have|there are|with)\s+({_N})\s+[a-z]+s\b"):  # 'my four baristas'
-        if _need(m.group(1).lower()) == len(r.staff):
+        if count_value(m.group(1).lower()) == len(r.staff):
             sheet.mark(m)
     unread = sheet.unread(r.staff)
     if unread:

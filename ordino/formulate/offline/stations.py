@@ -18,6 +18,7 @@ from ordino.formulate.offline.text import (
     Work,
     job_name,
     machine_name,
+    on_own_line,
     singular,
     time_values,
 )
@@ -42,6 +43,8 @@ _ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s*\(\s*|\s+)(?:(?:first
 """A step: 'press 3 hours', 'cut for 2 hours', '12 on the saw', '3 hours of soldering', '1 hour drilling', '25 saw'
 (this last, a bare number before a word, only for a station some other step names)."""
 _SEGMENT_END = re.compile(r"\n|[.;](?:\s|$)")
+_LABEL = re.compile(r"\b(?:op|operation|step)\s*(\d+)\b")
+"""An operation's label: 'op 1 on Haas (6 h) or Mazak (5 h); op 2 ...' (its steps are alternatives)."""
 
 
 def stem(word: str) -> str:
@@ -69,14 +72,12 @@ def read_stations(work: Work, facts: Facts) -> None:
     shown: dict[str, str] = {}  # station stem -> its first name as written (or its canonical id)
     for i, ref in enumerate(refs):
         end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
-        line_start = work.text.rfind("\n", 0, ref.start()) + 1
-        own_line = re.fullmatch(r"[ \t]*(?:[-*+]|\d{1,2}[.)])?[ \t]*", work.text[line_start:ref.start()]) is not None
-        stop = (re.compile(r"\n") if own_line else _SEGMENT_END).search(work.text, ref.end(), end)  # a job's line
+        stop = (re.compile(r"\n") if on_own_line(work.text, ref.start()) else _SEGMENT_END).search(
+            work.text, ref.end(), end)  # a job's line
         while stop and re.match(r"[;,]\s*(?:and\s+)?(?:it\b|(?:then\s+)?(?:op|operation|step)\s*\d|(?:the\s+)?"
                                 r"(?:second|third|next|last)\b)", work.text[stop.start():]):  # '...; it is due at 4'
             stop = _SEGMENT_END.search(work.text, stop.end(), end)
-        labels = [(a.start(), a.group(1)) for a in re.finditer(r"\b(?:op|operation|step)\s*(\d+)\b", work.text[
-            :stop.start() if stop else end]) if a.start() >= ref.end()]  # 'op 1 on Haas (6 h) or Mazak (5 h); op 2 ...'
+        labels = [(a.start(), a.group(1)) for a in _LABEL.finditer(work.text, ref.end(), stop.start() if stop else end)]
         for m in _ITEM.finditer(work.text, ref.end(), stop.start() if stop else end):
             word, amount = m.group("m") or m.group("m2"), m.group("t") or m.group("t2")
             if BLANK in m.group(0) or singular(word) in resources:

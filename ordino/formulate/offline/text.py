@@ -193,6 +193,12 @@ class Work:
 CLAUSE_END = re.compile(r"(?<!\d)[.;!?](?=\s|$)|\n")
 
 
+def on_own_line(text: str, at: int) -> bool:
+    """Whether only a bullet or a list number (or text already read) stands before position `at` on its line."""
+    start = text.rfind("\n", 0, at) + 1
+    return re.fullmatch(rf"[ \t{BLANK}]*(?:[-*+]|\d{{1,2}}[.)])?[ \t{BLANK}]*", text[start:at]) is not None
+
+
 def quote_around(text: str, left: int, right: int, at: int, limit: int = 90) -> str:
     """text[left:right] in whole words, shortened to about `limit` characters around position `at` ('...'
     marks a cut)."""
