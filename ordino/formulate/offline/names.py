@@ -217,7 +217,8 @@ def declared_names(text: str) -> Names:
         found = [w for w in re.findall(_MACHINE_WORD, machines.group("l"))
                  if w.lower() not in _NOT_NAMES or re.fullmatch("[A-Z]", w)]  # 'A' names a machine, 'a' does not
         if len(found) >= 2 and len({w.lower() for w in found}) == len(found) \
-                and not any(re.fullmatch(r"(?i)m\d+|machine", w) for w in found):
+                and not any(re.fullmatch(r"(?i)m\d+|machine|capacity|cap|limit|units?|available", w) for w in found):
+            # 'resource (workers, capacity 4)' is what a resource has, no machines
             names.machines = found
             names.ordered = re.search(r"\bthen\b|->|>", machines.group("l")) is not None
             names.machine_declaration = machines.span("l")
@@ -336,9 +337,14 @@ def _named_items(text: str) -> list[re.Match[str]]:
     return []
 
 
+_GRID_ROW = re.compile(r"[ \t]*[\w-]+(?:[ \t]+(?:\d+(?:\.\d+)?|[-\u2013\u2014]))+[ \t]*$", re.MULTILINE)
+"""A table's row of a label and numbers or dashes ('A 2 - 3 5'): its dash separates no name from its data."""
+
+
 def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     """The names of the longest block of lines that each begin with a name (all different), and their spans."""
     lines = _line_block([m for m in _LINE_NAME.finditer(text) if not _KEY_WORDS.search(m.group("n"))
+                         and not _GRID_ROW.match(text, m.start())
                          and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|[a-z]",
                                               m.group("n"))], text)
     if len(lines) < 2:  # 'Orders: Alpha needs 45 min ...; Bravo 30 min, ...; Charlie 1 h, ...': items of one line

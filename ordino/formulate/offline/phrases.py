@@ -116,12 +116,17 @@ _EARLY_IS_ZERO = re.compile(r"(?i)\bearly\b[^.;\n]{0,50}\b(?:zero|0|nothing|no c
 """'early parts counting zero', 'finishing early earns nothing': a sum of lateness that is total tardiness."""
 
 
+_NEGATED = re.compile(r"\b(?:not|rather than|instead of|never)\s+(?:the\s+|just\s+|simply\s+|a\s+)?$")
+"""Words that set an objective's name aside ('..., not the makespan')."""
+
+
 def read_objective(work: Work, facts: Facts) -> None:
     """Objective terms named in the text (the first phrase wins when a goal word is near it)."""
     found: list[tuple[int, str]] = []
     for pattern, term in OBJECTIVES:
         for m in work.take(pattern):
-            found.append((m.start(), term))
+            if not _NEGATED.search(work.text, max(0, m.start() - 24), m.start()):  # 'not the makespan' names no goal
+                found.append((m.start(), term))
     if facts.objective:  # read from the three-field notation
         return
     seen: list[str] = []
@@ -236,7 +241,7 @@ def read_restatements(work: Work, facts: Facts) -> None:
     """Sentences that only restate what the model already says: 'everything is available at time 0', 'at no
     time can more than 4 workers be busy' (with 4 the workers' capacity)."""
     work.take(r"\b(?:everything|everyone|both|all(?: (?:the )?\w+)?|each \w+|every \w+)\s+(?:(?:is|are)\s+)?"
-              r"(?:here\s+and\s+)?"
+              r"(?:(?:here|on\s+hand|in\s+stock|on\s+site)\s+(?:and\s+)?)?"
               r"(?:(?:available|ready|released|free|empty)\s+(?:and\s+ready\s+)?)?(?:(?:at|from)\s+(?:time\s+|t\s*=\s*|"
               r"hour\s+|minute\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h)\b)?(?!\s*[-:.,]?\s*\d)|now\b)|"
               r"\bt\s*=\s*0\s+is\s+now\b|\bt_?0\s*=\s*0\b|"
@@ -259,7 +264,14 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"\beach\s+with\s+(?:\d+|two|three|four|five)\s+(?:op(?:eration)?s|steps)\b(?:\s+that\s+must\s+be\s+"
               r"(?:done|processed|performed)\s+in\s+(?:that\s+|this\s+)?order)?|"
               r"\(\s*(?:at\s+)?(?:time|t\s*=|hour|minute)\s*0\s*\)|\b(?:clock|time|counting)\s+starts?\s+at\s+(?:time\s+)?0\b|"
-              r"\(\s*hour\s+0\s*=\s*[^()\n]{1,40}\)")
+              r"\(\s*hour\s+0\s*=\s*[^()\n]{1,40}\)|"
+              r"\b(?:the\s+)?start\s+(?:is|=)\s+(?:at\s+)?(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)")
+    step = r"(?:op(?:eration)?|step)\s+"
+    for m in list(work.finditer(rf"\b{step}(?P<b>\d)\s+of\s+(?:a|each|every|any)\s+job\s+(?:can\s+|may\s+)?(?:only\s+)?"
+                                rf"(?:start|begin)s?\s+(?:only\s+)?after\s+(?:its|the\s+job's|that\s+job's)\s+{step}"
+                                r"(?P<a>\d)\s+(?:ends|is\s+(?:done|finished|complete[d]?)|has\s+(?:ended|finished))")):
+        if facts.routes and int(m.group("b")) == int(m.group("a")) + 1:  # the order of a route, said again
+            work.consume(*m.span())
     # an example in brackets: '(op 1, then op 2, ...)'
     work.take(r"\((?:e\.g\.,?\s*|for example,?\s*|say,?\s*)?[^()\n]{0,60}(?:\.\.\.|\u2026|\betc\b\.?)\s*\)")
     if facts.capacities:  # '1 renewable resource' where one resource is known: a count that restates it

@@ -25,7 +25,7 @@ _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day"
                  "available", "total", "late", "each", "identical", "parallel", "similar", "equal", "uniform",
                  "single", "packing", "weight", "everything", "everyone", "all", "nothing", "run", "bake", "test",
                  "board", "garment", "load", "piece", "shipment", "we", "you", "they", "i", "it", "he", "she",
-                 "by", "to", "or", "but", "so", "is", "are", *MACHINE_NOUNS}
+                 "by", "to", "or", "but", "so", "is", "are", "renewable", *MACHINE_NOUNS}
 
 
 _ADJECTIVE = (r"(?:(?:general|skilled|unskilled|trained|senior|junior|full-time|part-time|experienced|regular|"
@@ -65,7 +65,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
     items = rf"{item}(?:\s*(?:,\s*and|,|and)\s*{item})+"
     # a list without a leading keyword counts when 'available' follows it; that is checked after the match, so
     # each list is read once (a pattern ending in 'available' was retried from every item: quadratic)
-    listed = (rf"(?:we have|there are|with|available:?|(?:resources?|available)[^:\n.]{{0,30}}:)\s+(?P<l>{items})|"
+    listed = (rf"(?:we have|there are|with|available:?|(?:resources?|available|team|crew|staff)[^:\n.]{{0,30}}:)\s+"
+              rf"(?P<l>{items})|"
               rf"(?P<l2>{items})")
     for m in list(work.finditer(listed)):
         end = m.end()
@@ -95,6 +96,16 @@ def read_capacities(work: Work, facts: Facts) -> None:
                     and BLANK not in work.text[a:b] and said.group(1) not in not_counted:
                 facts.capacities.setdefault(noun, count_value(said.group(1)))
                 work.consume(a, b)
+    name = r"(?:r\d+|resource\s*\d+|[a-z]+)"
+    for m in list(work.finditer(rf"\bresources?\s*[,:(]?\s*(?P<l>{name}(?:\s*(?:,\s*and|,|and)\s*{name})+)\s*[,)]?\s*"
+                                r"(?:each|both|all)\s+(?:with|has|have|of)?\s*(?:a\s+)?(?:capacity|cap|limit)\s*"
+                                r"(?:of|is|=|:)?\s*(?P<n>\d+)")):  # 'resources, R1 and R2, each with capacity 3'
+        named = [singular(re.sub(r"resource\s*", "r", w)) for w in re.findall(name, m.group("l")) if w != "and"]
+        if BLANK_IN(work, m) or any(w in _NOT_RESOURCE or w in facts.capacities for w in named):
+            continue
+        for w in named:
+            facts.capacities[w] = int(m.group("n"))
+        work.consume(m.start(), m.end())
     pair = r"[a-z]+(?:\s*[=:x]\s*|\s+)\d+"  # 'cranes 2', 'workers: 4'; never the 'r1' of a name
     for m in list(work.finditer(rf"\b(?:resources?|res|caps?|capacit(?:y|ies)|available|limits?)\s*:\s*(?P<l>{pair}"
                                 rf"(?:\s*(?:,|;|\band\b)\s*{pair})*)")):  # 'capacity: cranes 2, workers 4'

@@ -94,6 +94,14 @@ def read_machine_order(work: Work, facts: Facts) -> None:
         listed = m.group("l") or m.group("l2")
         facts.machine_order = [machine_name(x) for x in re.findall(MACHINE_REF, listed)]
         work.consume(m.start(), m.end())
+    named = [n for n in facts.matrix_machines or [] if not re.fullmatch(r"M\d+", n)]
+    if len(named) > 1:  # 'S1 -> S2 -> S3' over a table's columns S1, S2, S3: the stages in order, not tasks
+        step = r"\s*(?:->|>|\u2192|,\s*then|then|,)\s*"
+        chain = step.join(rf"\b{re.escape(n.lower())}\b" for n in named)
+        for m in list(work.finditer(chain)):
+            if not BLANK_IN(work, m):
+                facts.machine_order = list(named)
+                work.consume(m.start(), m.end())
 
 
 def _labelled_lists(work: Work, label: str, name_of: Callable[[str], str]) -> dict[str, list]:

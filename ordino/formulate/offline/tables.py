@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
+from collections.abc import Callable
 
 from ordino.formulate.offline.facts import Facts, Precedence
-from ordino.formulate.offline.text import BLANK, JOB_REF, NUM, Work, job_name, machine_name, singular, time_values
+from ordino.formulate.offline.text import (
+    BLANK,
+    JOB_NOUN,
+    JOB_REF,
+    MACHINE_NOUN,
+    NUM,
+    Work,
+    job_name,
+    machine_name,
+    singular,
+    time_values,
+)
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 HEADER_WORDS: list[tuple[str, str]] = [
@@ -18,7 +32,8 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"deadline|dl|latest", "deadline"),
     (r"setup|set-up|setup_time|changeover", "setup"),
     (r"m\d+|machine_?\d+", "machine"),
-    (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows|wait|waits|wait_for", "preds"),
+    (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows?|must_follow|wait|waits|wait_for",
+     "preds"),
     (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand", "res:?"),
     (r"op|operation|step|step_no|op_no|seq", "op"),
     (r"route|routing|operations|ops|path", "route"),
@@ -46,15 +61,19 @@ def _cells(line: str, commas: bool = True, semicolons: bool = True) -> list[str]
                                                                                    cells[-1]):
             cells[-1:] = [c.strip() for c in cells[-1].split(",")]  # '...; workers, crane' over '...; 2, 0'
         return [head.group(1), *cells] if head else cells
-    if commas and "," in line:
-        return [c.strip() for c in line.split(",")]
+    if commas and "," in line:  # CSV: a quoted cell keeps its commas ('F,1,"C,D"')
+        return [c.strip() for c in next(csv.reader([line], skipinitialspace=True))]
     line = re.sub(r"\s*,\s*", ",", line)
-    line = re.sub(rf"(\d)\s+({UNIT_PATTERN})\b", r"\1\2", line)  # '90 min' is one cell
+    line = re.sub(rf"(\d)\s+({UNIT_PATTERN})\b(?![,/&]\w)", r"\1\2", line)  # '90 min' is one cell; '2 D,E' is two
     return [c.strip() for c in line.split() if c.strip()]
 
 
-UNIT_WORD = r"hours?|hrs?|h|minutes?|mins?|days?|weeks?|in"
+UNIT_WORD = r"hours?|hrs?|h|minutes?|mins?|days?|weeks?|wks?|in"
 """Words of a column's name that only give its unit ('due hour', 'time in minutes')."""
+_STATION_ID = rf"(?!{JOB_NOUN}|j\d|t\d|p\d)[a-z]{{1,4}}\d+"
+"""A column named by a short id ('S1', 'F2', 'CNC3'): a machine, never a job ('job1', 'J2', 'P3')."""
+_CREW_WORDS = {"crew", "staff", "people", "persons", "heads", "headcount", "team", "workers", "hands", "men"}
+"""Column names that count the people a task needs: the one resource of people the text has."""
 
 
 def role_of(cell: str) -> str | None:
@@ -75,7 +94,14 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     for k, c in enumerate(cells):
         c = c.strip(" :").replace(" ", "_")
         role = next((r for p, r in HEADER_WORDS if re.fullmatch(p, c)), None)
-        if role is None and k == 0 and re.fullmatch(r"[a-z][a-z-]{1,20}", c) and singular(c) not in resources:
+        core = "_".join(w for w in c.split("_") if not re.fullmatch(UNIT_WORD, w))
+        if role is None and core and core != c:  # 'run_min', 'S1_h', 'dur_weeks': a column of times
+            role = role_of(core)
+            if role in (None, "label") and k > 0:
+                named = re.fullmatch(_STATION_ID, core) and singular(core) not in resources
+                role = f"station:{core}" if named else "p" if role == "label" else None
+        if role is None and k == 0 and re.fullmatch(r"[a-z][a-z-]{1,20}", c) and singular(c) not in resources \
+                and not re.fullmatch(rf"{MACHINE_NOUN}|stages?|stations?", c):  # 'machine | job1 | job2': by machine
             role = "label"  # 'ticket', 'housing': the first column names the rows
         if role is None and "_" in c:  # 'proc time', 'must wait for': the roles its words agree on
             roles_of = [role_of(w) for w in c.split("_")]
@@ -102,7 +128,11 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
                 role = "res:" + (noun if noun in resources else c)
             elif noun in needed:  # 'each task needs the listed number of stagehands': a resource, capacity asked
                 role = "res:" + noun
-            elif re.fullmatch(r"[a-z][a-z-]{2,19}", c) or "|" in text and re.fullmatch(r"[a-z][a-z0-9_-]{1,24}", c):
+            elif len(set(resources) | needed) == 1 and k > 0 and re.fullmatch(r"[a-z]{3,20}", c) and (
+                    c in _CREW_WORDS):
+                role = "res:" + next(iter(set(resources) | needed))  # 'crew' of the one resource there is
+            elif re.fullmatch(rf"[a-z][a-z-]{{2,19}}|{_STATION_ID}", c) or "|" in text and re.fullmatch(
+                    r"[a-z][a-z0-9_-]{1,24}", c):
                 # an unknown word: a named machine, if every other column is one too
                 role = "station:" + c.replace("_", " ")
             elif "|" in text and re.fullmatch(r"[a-z][a-z _/&-]{1,30}", c):
@@ -116,7 +146,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     if "text" in roles and "label" not in roles:
         return None
     stations = [r for r in roles if r.startswith("station:")]
-    allowed = ("label", "op", "due", "release", "weight", "deadline", "text", *stations)
+    allowed = ("label", "op", "due", "release", "weight", "deadline", "text", *stations,
+               *(r for r in roles if r.startswith("machine:")))
     if stations and (len(stations) < 2 or any(r not in allowed for r in roles)):
         return None
     if stations:
@@ -157,7 +188,65 @@ def read_tables(work: Work, facts: Facts) -> None:
                 i += used + 1
                 continue
         i += 1
+    _records(work, facts, lines, offsets)
     _grids(work, facts)
+
+
+_RECORD = re.compile(r"[ \t]*(?:[-*+\u2022][ \t]*)?(?P<label>[^\W_][\w'-]*(?: [\w'-]+){0,3}?)[ \t]*:[ \t]*"
+                     r"(?P<body>\S.*)")
+"""A line of one task's attributes by name: 'a: dur 3, R1 2, R2 1, after -', 'A: d=3, req=2, pred={}'."""
+_PAIR = re.compile(r"(?P<k>[a-z][a-z0-9_]*)\s*(?:=|:|\s)\s*(?P<v>\{[^{}]*\}|\S.*)")
+_REF_CELL = re.compile(r"[\w'-]+(?: [\w'-]+){0,3}")
+
+
+def _record(line: str) -> tuple[list[str], list[str]] | None:
+    """The keys and cells (its label first) of one record line; None when it is no such line. A name alone after
+    a key of predecessors is one more of them ('after c, e')."""
+    m = _RECORD.fullmatch(line)
+    if m is None:
+        return None
+    keys: list[str] = []
+    cells = [m.group("label")]
+    for piece in re.findall(r"(?:\{[^{}]*\}|[^,;{}])+", m.group("body")):
+        pair = _PAIR.fullmatch(piece.strip())
+        after_preds = bool(keys) and role_of(keys[-1]) == "preds"
+        if pair is not None and (role_of(pair.group("k")) is not None or not after_preds):
+            keys.append(pair.group("k"))
+            cells.append(pair.group("v").strip().strip("{}").strip() or "-")
+        elif after_preds and _REF_CELL.fullmatch(piece.strip()):
+            cells[-1] += ", " + piece.strip()
+        else:
+            return None
+    return (keys, cells) if len(keys) >= 2 else None
+
+
+def _record_cells(line: str, keys: list[str]) -> list[str] | None:
+    """The cells of a record line with these keys (None for another line)."""
+    rec = _record(line)
+    return rec[1] if rec is not None and rec[0] == keys else None
+
+
+def _records(work: Work, facts: Facts, lines: list[str], offsets: list[int]) -> None:
+    """Blocks of two or more record lines with the same keys, read as a table with those keys as its header."""
+    k = 0
+    while k < len(lines):
+        first = _record(lines[k]) if BLANK not in lines[k] else None
+        if first is None:
+            k += 1
+            continue
+        keys = first[0]
+        end = k + 1
+        while end < len(lines) and (rec := _record(lines[end])) is not None and rec[0] == keys:
+            end += 1
+        roles = _header(",".join(["id", *keys]), facts.capacities) if end - k >= 2 else None
+        if roles is not None and "p" not in roles and keys.count("d") == 1 and not re.search(
+                r"\b(?:due|deadlines?|late|lateness|tardiness|tardy)\b", work.text):
+            roles[roles.index("due")] = "p"  # 'd=3' of a project without due dates: the duration ('durations in days')
+        if roles is None or end - k < 2:
+            k = end
+            continue
+        _rows(work, facts, lines, offsets, k - 1, roles, functools.partial(_record_cells, keys=keys))
+        k = end
 
 
 _FORMAT = re.compile(r"\b(?:format|columns?|fields?|each line|each row)\s*(?:is|are)?\s*:\s*")
@@ -168,7 +257,7 @@ def _as_written(role: str, line: str) -> str:
     """A named station's role with its name as the header line writes it ('machine:Cut', not 'machine:cut')."""
     if not role.startswith("machine:") or re.fullmatch(r"M\d+", role[8:]):
         return role
-    found = re.search(rf"(?i)\b{re.escape(role[8:])}\b", line)
+    found = re.search(rf"(?i)(?<![^\W_]){re.escape(role[8:])}(?![^\W_])", line)  # 'S1' of 'S1_h' too
     return f"machine:{found.group(0)}" if found else role
 
 
@@ -187,7 +276,9 @@ def _cased(work: Work, offset: int, line: str, cell: str) -> str:
     return work.cased[offset + at:offset + at + len(cell)] if at >= 0 else cell
 
 
-def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int, roles: list[str]) -> int:
+def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int, roles: list[str],
+          split: Callable[[str], list[str] | None] | None = None) -> int:
+    """The rows under line i, read by column roles (cells split as the header is, or by `split`): lines used."""
     if "step" in roles or "op" in roles:
         return _route_rows(work, facts, lines, offsets, i, roles)
     used = rows = 0  # lines read under the header; of them, rows of data
@@ -200,10 +291,11 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             used += 1
             continue
         raw = re.sub(JOB_REF, lambda m: job_name(m.group(0)), lines[k])
-        cells = _cells(raw, commas="," in lines[i], semicolons=";" in lines[i])
+        cells = split(raw) if split else _cells(raw, commas="," in lines[i], semicolons=";" in lines[i])
         if not cells or BLANK in raw:
             break
         cells_roles = ["label", *roles] if "label" not in roles and len(cells) == len(roles) + 1 else roles
+        cells = _words_joined(cells, cells_roles)
         if "preds" in cells_roles and len(cells) > len(cells_roles) and cells_roles[-1] == "preds":
             cells = cells[: len(cells_roles) - 1] + [", ".join(cells[len(cells_roles) - 1:])]
         if len(cells) == len(cells_roles) - 1 and cells_roles[-1] == "preds":
@@ -276,6 +368,19 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
     return used
 
 
+def _words_joined(cells: list[str], roles: list[str]) -> list[str]:
+    """A row split at blanks with more cells than columns: the words of its one column of names joined again
+    ('T1 site preparation 2 3 0 -' under 'id task days ...')."""
+    extra = len(cells) - len(roles)
+    named = [k for k, r in enumerate(roles) if r in ("label", "note", "text")]
+    if extra <= 0 or not named:
+        return cells
+    k = named[-1]
+    if not all(re.fullmatch(r"[^\W\d_][\w'&/-]*", c) for c in cells[k:k + extra + 1]):
+        return cells
+    return [*cells[:k], " ".join(cells[k:k + extra + 1]), *cells[k + extra + 1:]]
+
+
 def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int, roles: list[str]) -> int:
     """Tables of operations: 'job | step 1 | step 2' with cells 'M2 / 4' (one route per row), or 'job | op | M1 |
     M2' with one row per operation and a time on each machine that can do it ('-': cannot)."""
@@ -302,7 +407,7 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
             written[roles.index("label")]
         ops = _step_ops(written, roles) if "step" in roles else _alternatives(written[roles.index("alts")]) \
             if "alts" in roles else _eligible(cells, roles)
-        if not ops:
+        if not ops or not _job_attrs(facts, name, cells, roles):
             break
         routes.setdefault(name, []).extend(ops)
         work.consume(offsets[k], offsets[k] + len(lines[k]))
@@ -313,6 +418,21 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
         facts.add_job(name)
         facts.routes[name] = ops
     return used
+
+
+def _job_attrs(facts: Facts, name: str, cells: list[str], roles: list[str]) -> bool:
+    """A job's due date, release or weight on a row of one of its operations; False when a cell is not a number
+    or differs from the job's other rows."""
+    for cell, role in zip(cells, roles, strict=True):
+        if role not in ("due", "release", "weight", "deadline"):
+            continue
+        if not re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell):
+            return False
+        value = time_values(cell)[0]
+        if facts.attrs.get(name, {}).get(role, value) != value:
+            return False
+        facts.set_attr(name, role, value)
+    return True
 
 
 def _named_steps(cell: str) -> list[list[tuple[str, TimeVal]]]:

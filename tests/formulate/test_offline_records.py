@@ -1,0 +1,123 @@
+"""Tables and record lines as people paste them (issue 17): columns named with their unit ('S1_h', 'run_min'),
+quoted CSV cells, names of several words in blank-aligned tables, blank cells of machines that cannot do a step,
+a due column on operation rows, lines of one task's attributes ('a: dur 3, R1 2, after -'), resources declared
+together with one capacity, and a goal named only to be set aside ('not the makespan'). Optima brute-forced."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from tests.formulate.test_offline_structures import asked, flexible_shop, flow_shop, project, single_machine, solved
+
+TASKS = {"a": (3, [], [2, 1]), "b": (2, [], [1, 2]), "c": (4, ["a"], [2, 0]), "d": (2, ["a"], [1, 1]),
+         "e": (3, ["b"], [0, 2]), "f": (2, ["c", "e"], [2, 1])}
+
+
+def test_lines_of_one_tasks_attributes_are_read_as_a_table():
+    text = ("Project, 6 activities, resources R1 (cap 3) and R2 (cap 2), durations in weeks, finish-start.\n"
+            "a: dur 3, R1 2, R2 1, after -\nb: dur 2, R1 1, R2 2, after -\nc: dur 4, R1 2, R2 0, after a\n"
+            "d: dur 2, R1 1, R2 1, after a\ne: dur 3, R1 0, R2 2, after b\nf: dur 2, R1 2, R2 1, after c, e\n"
+            "Minimise the makespan.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["A", "B", "C", "D", "E", "F"]
+    assert value == project(TASKS, [3, 2])
+
+
+def test_key_value_records_with_braces_and_a_d_that_is_the_duration_of_a_project_without_due_dates():
+    lines = "\n".join(f"{t.upper()}: d={d}, req={need[0] + need[1]}, pred={{{','.join(p.upper() for p in preds)}}}"
+                      for t, (d, preds, need) in TASKS.items())
+    text = f"RCPSP, one renewable resource (workers, capacity 4), durations in days.\n{lines}\nMinimize makespan."
+    problem, value = solved(text)
+    assert [(r.id, r.capacity) for r in problem.resources] == [("worker", 4)]
+    one = {t: (d, preds, [sum(need)]) for t, (d, preds, need) in TASKS.items()}
+    assert value == project(one, [4])
+    # with lateness in the goal, 'd' may be a due date: asked, never guessed
+    assert asked(text.replace("Minimize makespan.", "Minimize total tardiness."))
+
+
+def test_a_goal_named_only_to_be_set_aside_is_not_the_goal():
+    text = "One machine, jobs A-D take 3, 1, 4, 2 hours. Minimise the sum of completion times, not the makespan."
+    _, value = solved(text)
+    assert value == single_machine([3, 1, 4, 2], sum) == 20
+
+
+def test_stage_columns_named_with_their_unit_and_the_stage_order_said_with_arrows():
+    text = ("Three-stage line S1\u2192S2\u2192S3, permutation flow shop.\n\n"
+            "batch,S1_h,S2_h,S3_h\nB1,3,4,2\nB2,5,1,4\nB3,2,6,3\n\nMinimise the makespan in hours.")
+    problem, value = solved(text)
+    assert [r.id for r in problem.resources] == ["S1", "S2", "S3"]
+    assert list(dict.fromkeys(t.job for t in problem.tasks)) == ["B1", "B2", "B3"]
+    assert value == flow_shop([(3, 4, 2), (5, 1, 4), (2, 6, 3)], max)
+
+
+def test_a_run_time_column_by_its_unit_and_a_quoted_csv_cell_of_two_predecessors():
+    text = ("One instrument, runs one at a time. Minimise the total weighted completion time (hours).\n\n"
+            'run,run_h,priority_weight,must_follow\nA,3,3,-\nB,2,1,-\nC,2,4,A\nD,1,2,"A,B"\n')
+    problem, value = solved(text)
+    assert sorted((c.first, c.then) for c in problem.constraints if c.type == "end_before_start") == [
+        ("A", "C"), ("A", "D"), ("B", "D")]
+    p, w, preds = [3, 2, 2, 1], [3, 1, 4, 2], {2: {0}, 3: {0, 1}}
+    best = min(sum(w[j] * c for j, c in _ends(order, p).items())
+               for order in itertools.permutations(range(4))
+               if all(order.index(a) < order.index(b) for b, firsts in preds.items() for a in firsts))
+    assert value == best
+
+
+def _ends(order: tuple[int, ...], p: list[int]) -> dict[int, int]:
+    t, ends = 0, {}
+    for j in order:
+        t += p[j]
+        ends[j] = t
+    return ends
+
+
+def test_a_blank_aligned_table_with_task_names_of_several_words_and_a_crew_column():
+    text = ("Shutdown work, a crew of 3 technicians; each activity needs the listed crew. Start is t=0.\n\n"
+            "id  activity               hours  crew  after\n"
+            "T1  drain the tank         2      2     -\n"
+            "T2  replace pump seals     3      1     T1\n"
+            "T3  swap control valve     2      2     T1\n"
+            "T4  pressure test          1      3     T2, T3\n\n"
+            "Minimise the total time in hours.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["T1", "T2", "T3", "T4"]
+    tasks = {"T1": (2, [], [2]), "T2": (3, ["T1"], [1]), "T3": (2, ["T1"], [2]), "T4": (1, ["T2", "T3"], [3])}
+    assert value == project(tasks, [3])
+
+
+def test_resources_declared_together_with_one_capacity_each():
+    text = ("Project with two renewable resources, R1 and R2, each with capacity 3.\n\n"
+            "task  dur  R1  R2  predecessors\nA 3 2 1 -\nB 2 1 2 -\nC 4 2 0 A\nD 2 3 1 B\nE 2 1 1 C,D\n\n"
+            "Minimise the project makespan.")
+    problem, value = solved(text)
+    assert sorted((r.id, r.capacity) for r in problem.resources) == [("r1", 3), ("r2", 3)]
+    tasks = {"A": (3, [], [2, 1]), "B": (2, [], [1, 2]), "C": (4, ["A"], [2, 0]), "D": (2, ["B"], [3, 1]),
+             "E": (2, ["C", "D"], [1, 1])}
+    assert value == project(tasks, [3, 3])
+
+
+@pytest.mark.parametrize("text", [
+    ("Flexible job shop, 3 jobs with 2 operations each, 3 machines; a dash means the machine can't do it. "
+     "Operation 2 of a job can start only after its operation 1 ends.\n\n"
+     "job op  M1   M2   M3\nA   1   4    6    -\nA   2   -    3    5\nB   1   5    -    4\nB   2   2    4    -\n"
+     "C   1   -    3    3\nC   2   6    -    4\n\nMinimise the makespan (hours)."),
+    ("Each part is first cut, then bent; blank = that machine can't do the step. Hours.\n\n"
+     "part,step,M1,M2,M3,due_hour\nA,cut,4,6,,9\nA,bend,,3,5,9\nB,cut,5,,4,12\nB,bend,2,4,,12\n"
+     "C,cut,,3,3,10\nC,bend,6,,4,10\n\nMinimise the makespan."),
+])
+def test_operation_rows_with_a_dash_or_a_blank_for_machines_that_cannot_do_them(text: str):
+    problem, value = solved(text)
+    routes = [[{"M1": 4, "M2": 6}, {"M2": 3, "M3": 5}], [{"M1": 5, "M3": 4}, {"M1": 2, "M2": 4}],
+              [{"M2": 3, "M3": 3}, {"M1": 6, "M3": 4}]]
+    assert value == flexible_shop(routes)
+    if "due_hour" in text:  # the job's due date, from each of its rows
+        assert [j.due for j in problem.jobs] == [9, 12, 10]
+
+
+def test_a_table_by_machine_is_not_read_as_machines_named_like_jobs():
+    text = ("machine  job1  job2  job3\nM1       2     4     3\nM2       3     1     2\n"
+            "Flow shop, every job M1 -> M2. Minimise the makespan.")
+    _, value = solved(text)
+    assert value == flow_shop([(2, 3), (4, 1), (3, 2)], max)
