@@ -121,3 +121,38 @@ def test_a_table_by_machine_is_not_read_as_machines_named_like_jobs():
             "Flow shop, every job M1 -> M2. Minimise the makespan.")
     _, value = solved(text)
     assert value == flow_shop([(2, 3), (4, 1), (3, 2)], max)
+
+
+def _least_total_tardiness(jobs: list[tuple[int, int, int]]) -> int:
+    """Least total tardiness on one machine of jobs (release, time, due), every order, each job at its earliest."""
+    best = None
+    for order in itertools.permutations(jobs):
+        t = late = 0
+        for r, p, d in order:
+            t = max(t, r) + p
+            late += max(0, t - d)
+        best = late if best is None else min(best, late)
+    assert best is not None
+    return best
+
+
+def test_lines_of_orders_under_a_greeting_with_deliveries_and_a_due_after_a_semicolon():
+    text = ("Hi \u2014 I run the router and the shift starts at 07:00. One order at a time:\n"
+            "- Keller cabinets: 50 minutes, material's already here, due 08:30.\n"
+            "- Lund wardrobe: 80 min, but the boards only get delivered at 07:30; due 10:30.\n"
+            "- Huang TV unit: 60 min, can't start before 09:00 (waiting on veneer), due 11:00.\n"
+            "- Osei desk: 25 min, available from 08:00, due 08:45.\n"
+            "Minimise the total tardiness in minutes (early orders count zero).")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["Keller cabinets", "Lund wardrobe", "Huang TV unit", "Osei desk"]
+    assert value == _least_total_tardiness([(0, 50, 90), (30, 80, 210), (120, 60, 240), (60, 25, 105)])
+
+
+def test_a_start_said_with_what_starts_and_a_goal_as_early_as_possible_on_average():
+    text = ("Two stations in a row, wash then paint, same order for every batch. We start washing at 06:00.\n"
+            "- chairs: wash 20 min, paint 35 min\n- rails: wash 30 min, paint 25 min\n"
+            "- gates: wash 15 min, paint 40 min\n"
+            "I'd like the batches out as early as possible on average: minimise the sum of the times (in minutes "
+            "after 06:00) at which each batch leaves the paint booth.")
+    _, value = solved(text)
+    assert value == flow_shop([(20, 35), (30, 25), (15, 40)], sum)

@@ -12,7 +12,7 @@ CLOCK = (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:(?::|h)(?P<m>[0-5]\d))?(?:\s*(?P<a
 _CLOCK = re.compile(CLOCK, re.IGNORECASE)
 _START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waiting|available|"
                     rf"(?:light|fire)\w* (?:it |the \w+ )?up)\w*\s+"
-                    rf"(?:work\s+|the day\s+|the shift\s+|"
+                    rf"(?:work\s+|the day\s+|the shift\s+|[a-z]+ing\s+|"
                     rf"(?:our|the)\s+\w+\s+)?(?:at|from)\s+(?P<t>{CLOCK.replace('?P<', '?P<o')})|"
                     rf"\b(?:minutes|hours|mins?|hrs?)\s+(?:counted\s+)?(?:after|from|since)\s+"
                     rf"(?P<t2>{CLOCK.replace('?P<', '?P<p')})", re.IGNORECASE)

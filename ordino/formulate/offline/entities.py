@@ -161,7 +161,7 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
                  rf"(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("release", rf"(?:released?|ready|arriv(?:es|ing|al|e)|available|comes in|shows? up|turns? up|gets? (?:here|in)|"
                 rf"(?:material|stock|parts?|components?|kit|wood|steel|paper|fabric)\s+(?:is\s+|are\s+)?in|"
-                rf"can(?:not|'t| not)? (?:only )?start|"
+                rf"can(?:not|'t| not)? (?:only )?start|gets? (?:only )?delivered|"
                 rf"starts? no earlier than|not before|earliest start|\br\b|\brj\b|release (?:date|time))\s*"
                 rf"(?:is|at|from|after|until|till|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?"
                 rf"(?P<a>{TIME})"),
@@ -203,7 +203,8 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
         marks = "[;,.]" if on_own_line(work.text, m.start()) else "[;,]"
         while (stop := re.compile(_STOP).search(body, cut)) is not None and \
                 re.match(rf"{marks}\s*(?:and\s+)?(?:it\b|(?:can\s+)?(?:only\s+)?(?:start\s+)?after\b|once\b|"
-                         r"(?:can't|cannot|won't)\s+start\b|needs\s+(?:both\s+)?job\s+\d)", body[stop.start():],
+                         r"(?:can't|cannot|won't)\s+start\b|needs\s+(?:both\s+)?job\s+\d|"
+                         r"(?:due|deadline|weight|priority)\b\s*(?:is|at|by|of|=|:)?\s*\d)", body[stop.start():],
                          re.IGNORECASE):
             cut = stop.end()  # '... needs 3 workers; it can start only after A': 'it' is still this job
         if stop:

@@ -341,10 +341,16 @@ _GRID_ROW = re.compile(r"[ \t]*[\w-]+(?:[ \t]+(?:\d+(?:\.\d+)?|[-\u2013\u2014]))
 """A table's row of a label and numbers or dashes ('A 2 - 3 5'): its dash separates no name from its data."""
 
 
+_PRODUCT_UNIT = re.compile(r"(?i)(?<=\w )units?\b")
+"""'TV unit', 'shelving units': a product's name, not the units of the data."""
+_GREETING = re.compile(r"(?i)hi|hello|hey|dear \w+|thanks|cheers|regards|morning|good morning")
+
+
 def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     """The names of the longest block of lines that each begin with a name (all different), and their spans."""
-    lines = _line_block([m for m in _LINE_NAME.finditer(text) if not _KEY_WORDS.search(m.group("n"))
-                         and not _GRID_ROW.match(text, m.start())
+    lines = _line_block([m for m in _LINE_NAME.finditer(text)
+                         if not _KEY_WORDS.search(_PRODUCT_UNIT.sub("", m.group("n")))
+                         and not _GRID_ROW.match(text, m.start()) and not _GREETING.fullmatch(m.group("n"))
                          and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|[a-z]",
                                               m.group("n"))], text)
     if len(lines) < 2:  # 'Orders: Alpha needs 45 min ...; Bravo 30 min, ...; Charlie 1 h, ...': items of one line

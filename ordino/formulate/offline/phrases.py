@@ -59,7 +59,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"completion times?|flow\s*times?", "total_completion_time"),
     (r"total earliness|earliness", "total_earliness"),
     (r"total setup(?: time)?s?|setup times? in total", "total_setup_time"),
-    (r"makespan|c_?max|(?:project|overall|total)\s+(?:duration|length|time)|as (?:early|soon|fast) as possible"
+    (r"makespan|c_?max|(?:project|overall|total)\s+(?:duration|length|time)|"
+     r"as (?:early|soon|fast) as possible(?!\s+on\s+average)"
      r"|earliest (?:possible )?(?:finish|completion|end)|finish (?:everything|all(?: jobs| tasks)?|the project)"
      r"\s+(?:as (?:early|soon) as possible|asap|quickly|first|earliest)|\basap\b|shortest (?:schedule|total time)"
      r"|(?:last|final) (?:job|task|one) (?:finishes|ends|completes)|complete (?:everything|all) asap"
