@@ -1,7 +1,9 @@
 """Tables and record lines as people paste them (issue 17): columns named with their unit ('S1_h', 'run_min'),
 quoted CSV cells, names of several words in blank-aligned tables, blank cells of machines that cannot do a step,
 a due column on operation rows, lines of one task's attributes ('a: dur 3, R1 2, after -'), resources declared
-together with one capacity, and a goal named only to be set aside ('not the makespan'). Optima brute-forced."""
+together with one capacity, a goal named only to be set aside ('not the makespan'), lines of orders under a
+greeting, demands listed over a span of weekdays, periods with '(need 3)', costs after arrows and priced shift
+types in a sentence. Optima brute-forced."""
 
 from __future__ import annotations
 
@@ -9,7 +11,18 @@ import itertools
 
 import pytest
 
-from tests.formulate.test_offline_structures import asked, flexible_shop, flow_shop, project, single_machine, solved
+import ordino
+from ordino.formulate.offline.extract import extract_offline
+from tests.formulate.test_offline_structures import (
+    asked,
+    cheapest_cover,
+    cover,
+    flexible_shop,
+    flow_shop,
+    project,
+    single_machine,
+    solved,
+)
 
 TASKS = {"a": (3, [], [2, 1]), "b": (2, [], [1, 2]), "c": (4, ["a"], [2, 0]), "d": (2, ["a"], [1, 1]),
          "e": (3, ["b"], [0, 2]), "f": (2, ["c", "e"], [2, 1])}
@@ -156,3 +169,40 @@ def test_a_start_said_with_what_starts_and_a_goal_as_early_as_possible_on_averag
             "after 06:00) at which each batch leaves the paint booth.")
     _, value = solved(text)
     assert value == flow_shop([(20, 35), (30, 25), (15, 40)], sum)
+
+
+def _cover_value(text: str) -> float:
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    result = ordino.solve(draft.problem, time_limit=10)
+    assert result.status == "optimal"
+    assert result.objective is not None
+    return result.objective
+
+
+def test_day_demands_listed_over_a_span_of_weekdays():
+    text = ("Weekly staffing, cyclic: required staff per day Mon\u2013Sun = 5, 4, 4, 5, 6, 3, 2. Each employee works "
+            "5 consecutive days then has 2 days off. Minimum number of employees?")
+    assert _cover_value(text) == cover([5, 4, 4, 5, 6, 3, 2], 5)
+
+
+def test_periods_with_their_need_in_brackets_and_a_cost_per_start_after_an_arrow():
+    text = ("Day split into six 4-hour periods 00\u201304 (need 3), 04\u201308 (need 2), 08\u201312 (need 6), "
+            "12\u201316 (need 8), 16\u201320 (need 7), 20\u201324 (need 5). Shifts last 8 hours and may start at any "
+            "period. Cost per worker by start time: 00:00 \u2192 150, 04:00 \u2192 120, 08:00 \u2192 100, "
+            "12:00 \u2192 100, 16:00 \u2192 110, 20:00 \u2192 140. Minimise total cost.")
+    assert _cover_value(text) == cover([3, 2, 6, 8, 7, 5], 2, [150, 120, 100, 100, 110, 140])
+
+
+def test_priced_shift_types_listed_in_a_sentence_and_two_of_one_name():
+    text = ("Guards needed: 2 during 06:00\u201310:00; 3 during 10:00\u201314:00; 3 during 14:00\u201318:00; "
+            "4 during 18:00\u201322:00; 5 during 22:00\u201302:00; 3 during 02:00\u201306:00. Shifts (pay per guard): "
+            "an 8-hour day shift 06:00\u201314:00 for \u00a3120, an 8-hour night shift 22:00\u201306:00 for \u00a3150, "
+            "a 12-hour long day 06:00\u201318:00 for \u00a3170, and two 4-hour top-up shifts, 18:00\u201322:00 for "
+            "\u00a370 and 22:00\u201302:00 for \u00a380. The day repeats. Minimise the total wage bill.")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert [v.name for v in draft.problem.variables] == ["day", "night", "long day", "top-up 18:00-22:00",
+                                                         "top-up 22:00-02:00"]
+    spans = [{0, 1}, {4, 5}, {0, 1, 2}, {3}, {4}]
+    assert _cover_value(text) == cheapest_cover([2, 3, 3, 4, 5, 3], spans, [120, 150, 170, 70, 80])

@@ -13,7 +13,8 @@ from ordino.models.linear import LinearModel
 DAY = 24 * 60
 _CLOCK = r"(\d{1,2})(?::(\d{2}))?"
 _RANGE = re.compile(rf"(?<![\d:]){_CLOCK}\s*(?:-|to)\s*(\d{{1,2}})(?::(\d{{2}})|(?!:\d))\s*(?:h\b|hrs?\b)?\s*"
-                    r"(?:[:=|]|needs?|requires?)\s*(?:needs?\s+|requires?\s+)?(\d+)\b(?!\s*(?::\d|-\s*\d|h\b))")
+                    r"(?:\(\s*(?:needs?|requires?|demand)\s*:?|[:=|]|needs?|requires?)\s*(?:needs?\s+|requires?\s+)?(\d+)\b"
+                    r"(?!\s*(?::\d|-\s*\d|h\b))")
 _LINE_RANGE = re.compile(r"(?m)^[ \t|]*(\d{1,2})(?::(\d{2}))?\s*(?:-|to)\s*\d{1,2}(?::\d{2})?[ \t|]+(\d+)[ \t|]*$")
 _START = re.compile(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:-|:|=|\|)\s*(\d+)\b(?!\s*:\d)")
 _LIST = re.compile(r"(\d+)[- ]hours?\s+(?:periods?|blocks?|slots?)[^.:\d]{0,60}:\s*((?:\d+\s*,\s*)+(?:and\s+)?\d+)")
@@ -189,7 +190,7 @@ def _shift_costs(t: str, starts: list[str]) -> dict[str, float] | None:
     """The cost of one shift by its start ('| 08:00 | 200 |'), or in the order of the starts ('cost per shift =
     60, 60, 64, 70, 80 respectively'), when the text gives one for every start."""
     found = {f"start {int(h) % 24:02d}:{m}": float(c) for h, m, c in
-             re.findall(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:(?:-|:|=|\|)\s*[$\u20ac\u00a3]?|[$\u20ac\u00a3])\s*"
+             re.findall(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:(?:-|:|=|\||->|\u2192)\s*[$\u20ac\u00a3]?|[$\u20ac\u00a3])\s*"
                         r"(\d+(?:\.\d+)?)\b(?!\s*:\d)", t)}
     wanted = [f"start {s}" for s in starts]
     if set(wanted) <= set(found):
@@ -224,8 +225,35 @@ def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | No
         start, end = (int(h) * 60 + int(mm or 0) for h, mm in ((m.group(2), m.group(3)), (m.group(4), m.group(5))))
         end += DAY if end <= start else 0
         found.append((name, start, end, float(m.group("cost")) if m.group("cost") else None))
+    if len(found) < 2:
+        found = _shift_items(_clock_text(text))
     names = [n for n, *_ in found]
     return found if len(found) >= 2 and len(set(names)) == len(names) else None
+
+
+_SHIFT_ITEM = re.compile(rf"(?:\b(?:an?|one|two|three)\s+)?(?:\d+-hours?\s+)?"
+                         rf"(?P<name>[a-z][a-z-]*(?: [a-z-]+){{0,2}}?)?\s*(?:shifts?\s*)?,?\s*(?:from\s+)?"
+                         rf"{_CLOCK}\s*-\s*{_CLOCK}(?![:\d])\s*"
+                         r"(?:(?:for|at|costs?|:|=)\s*[$\u20ac\u00a3]?|,?\s*[$\u20ac\u00a3])\s*(?P<cost>\d+(?:\.\d+)?)")
+"""One shift type of a sentence, priced: 'an 8-hour day shift 06:00-14:00 for \u00a3120', '... and 22:00-02:00 for
+\u00a380' (named as the one before it)."""
+
+
+def _shift_items(t: str) -> list[tuple[str, int, int, float | None]]:
+    """The priced shift types listed in sentences; a type with no name of its own takes the name before it, and
+    types of one name are told apart by their hours."""
+    found: list[tuple[str, int, int, float | None]] = []
+    for m in _SHIFT_ITEM.finditer(t):
+        name = re.sub(r"^(?:and|or|plus|then)\b\s*", "", (m.group("name") or "").strip())
+        name = re.sub(r"\s+shifts?$", "", name) or (found[-1][0] if found else "")
+        if not name:
+            return []
+        start, end = (int(h) * 60 + int(mm or 0) for h, mm in ((m.group(2), m.group(3)), (m.group(4), m.group(5))))
+        end += DAY if end <= start else 0
+        found.append((name, start, end, float(m.group("cost"))))
+    names = [n for n, *_ in found]
+    return [(f"{n} {a // 60 % 24:02d}:{a % 60:02d}-{b // 60 % 24:02d}:{b % 60:02d}" if names.count(n) > 1 else n,
+             a, b, c) for n, a, b, c in found]
 
 
 def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[str, int, int, float | None]],

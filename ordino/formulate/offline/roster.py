@@ -51,7 +51,7 @@ def looks_like_roster(text: str) -> bool:
 
 def _weekday_span(t: str) -> list[int] | None:
     """The weekdays of 'Monday to Wednesday' / 'Mon-Fri' (in order), when the text names such a span."""
-    m = re.search(rf"\b{_WEEKDAY}\s*(?:to|through|until|-)\s*{_WEEKDAY}", t)
+    m = re.search(rf"\b{_WEEKDAY}\s*(?:to|through|until|-|\u2013)\s*{_WEEKDAY}", t)
     if m is None:
         return None
     first, last = (day_index(g) for g in (m.group(1), m.group(2)))
@@ -61,6 +61,14 @@ def _weekday_span(t: str) -> list[int] | None:
 def _weekday_demands(t: str) -> dict[int, int]:
     """Demand per weekday: 'Monday 15', 'Monday requires 17 employees', '| Monday | 15 |', 'Mon: 15'."""
     found: dict[int, int] = {}
+    one = _WEEKDAY.replace("(", "(?:", 1)
+    for m in re.finditer(rf"\b(?P<s>{one}\s*(?:-|\u2013|to|through)\s*{one})\s*(?:=|:|are|is)?\s*"
+                         r"(?P<l>\d+(?:\s*,\s*\d+)+)\b(?!\s*[:.]\d)", t):  # 'Mon-Sun = 5, 4, 4, 5, 6, 3, 2'
+        days = _weekday_span(m.group("s"))
+        values = [int(v) for v in re.findall(r"\d+", m.group("l"))]
+        if days is not None and len(days) == len(values):
+            for day, value in zip(days, values, strict=True):
+                found.setdefault(day, value)
     for m in re.finditer(rf"(?m)^\s*{_WEEKDAY}\s*,\s*(\d+)\s*$", t):  # a CSV line 'Mon,5'
         found.setdefault(day_index(m.group(1)), int(m.group(2)))
     for m in re.finditer(rf"\b{_WEEKDAY}[\s|:=-]*(?:requires?|needs?|has|must have)?[\s|:=-]*(\d+)\b"
