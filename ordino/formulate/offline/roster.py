@@ -61,13 +61,13 @@ def _weekday_span(t: str) -> list[int] | None:
 def _weekday_demands(t: str) -> dict[int, int]:
     """Demand per weekday: 'Monday 15', 'Monday requires 17 employees', '| Monday | 15 |', 'Mon: 15'."""
     found: dict[int, int] = {}
-    one = _WEEKDAY.replace("(", "(?:", 1)
-    for m in re.finditer(rf"\b(?P<s>{one}\s*(?:-|\u2013|to|through)\s*{one})\s*(?:=|:|are|is)?\s*"
+    one_day = _WEEKDAY.replace("(", "(?:", 1)
+    for m in re.finditer(rf"\b(?P<s>{one_day}\s*(?:-|\u2013|to|through)\s*{one_day})\s*(?:=|:|are|is)?\s*"
                          r"(?P<l>\d+(?:\s*,\s*\d+)+)\b(?!\s*[:.]\d)", t):  # 'Mon-Sun = 5, 4, 4, 5, 6, 3, 2'
-        days = _weekday_span(m.group("s"))
+        spanned = _weekday_span(m.group("s"))
         values = [int(v) for v in re.findall(r"\d+", m.group("l"))]
-        if days is not None and len(days) == len(values):
-            for day, value in zip(days, values, strict=True):
+        if spanned is not None and len(spanned) == len(values):
+            for day, value in zip(spanned, values, strict=True):
                 found.setdefault(day, value)
     for m in re.finditer(rf"(?m)^\s*{_WEEKDAY}\s*,\s*(\d+)\s*$", t):  # a CSV line 'Mon,5'
         found.setdefault(day_index(m.group(1)), int(m.group(2)))
@@ -81,7 +81,6 @@ def _weekday_demands(t: str) -> dict[int, int]:
     for m in re.finditer(rf"\b(\d+)\s+on\s+{_WEEKDAY}", t):
         day = day_index(m.group(2))
         found.setdefault(day, int(m.group(1)))
-    one_day = _WEEKDAY.replace("(", "(?:", 1)
     days = rf"{one_day}(?:\s*(?:,\s*and|,|and|&)\s*{one_day})+"
     for m in re.finditer(rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+)?(?:in\s+|working\s+|at work\s+)?on\s+(?P<l>{days})",
                          t):  # '2 people in on Mon, Tue, Thu and Fri'
