@@ -188,3 +188,34 @@ def test_limits_said_of_listed_people_bind_only_them_and_pay_said_per_shift_with
     expected = cheapest(["Mon", "Tue", "Wed"], ["morning", "afternoon"], list(rate), need, pay,
                         {"Priya": 3, "Tom": 2, "Lena": 2})
     assert solved(text) == expected
+
+
+ALIGNED = ("Roster for Mon-Wed. Each day has a Day shift needing 1 staff and a Night shift needing 1. "
+           "Pay per shift:\n\n"
+           "name   day_rate  night_rate  max_shifts  unavailable\n"
+           "Ana         110         140           2  -\n"
+           "Ben          95         125           2  Tue\n"
+           "Chloe       120         130           3  Mon\n\n"
+           "Rules: at most one shift per person per day; at most max_shifts shifts each over the three days; nobody "
+           "works a Day shift on the day right after a Night shift. Minimise total pay.")
+
+
+def test_a_staff_table_aligned_with_blanks_or_written_as_csv_with_a_short_row():
+    rates = {"Ana": (110, 140), "Ben": (95, 125), "Chloe": (120, 130)}
+    off = {("Ben", "Tue"), ("Chloe", "Mon")}
+
+    def pay(p: str, s: str, d: str) -> float | None:
+        return None if (p, d) in off else rates[p][0 if s == "Day" else 1]
+
+    expected = cheapest(["Mon", "Tue", "Wed"], ["Day", "Night"], list(rates), lambda s, d: (1, 99), pay,
+                        {"Ana": 2, "Ben": 2, "Chloe": 3}, rest=("Night", "Day"))
+    assert solved(ALIGNED) == expected
+    csv_text = ALIGNED.replace("name   day_rate  night_rate  max_shifts  unavailable\n", "name,day_rate,night_rate,"
+                               "max_shifts,unavailable\n").replace("Ana         110         140           2  -\n",
+                                                                   "Ana,110,140,2\n")
+    csv_text = csv_text.replace("Ben          95         125           2  Tue\n", "Ben,95,125,2,Tue\n").replace(
+        "Chloe       120         130           3  Mon\n", "Chloe,120,130,3,Mon\n")
+    assert solved(csv_text) == expected
+    # a column the reader has no rule for is asked, never dropped
+    assert "prefers" in asked(csv_text.replace("unavailable\n", "unavailable,prefers_not\n").replace(
+        "Chloe,120,130,3,Mon\n", "Chloe,120,130,3,Mon,Tue Day\n"))

@@ -10,6 +10,7 @@ rule would be a wrong roster. What is missing (a demand, a pay) is asked, never 
 from __future__ import annotations
 
 import bisect
+import csv
 import re
 from typing import Any
 
@@ -131,8 +132,27 @@ def _shifts(sheet: Sheet) -> dict[str, str]:
     return shifts
 
 
+def _cells(line: str, kind: str) -> list[str]:
+    """A table line's cells: between '|', CSV (the missing last cells of a short row are empty), or at blanks."""
+    if kind == "|":
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    if kind == ",":
+        return [c.strip() for c in next(csv.reader([line]), [])]
+    return line.split()
+
+
+def _kind(line: str) -> str | None:
+    """How a line of a table splits into cells; None for a line that is no table's."""
+    if line.count("|") >= 2:
+        return "|"
+    if re.fullmatch(r"[^,\n]+(?:,[^,\n]*){2,}", line.strip()) and not re.search(r"[.!?]\s", line):
+        return ","
+    return " " if len(line.split()) >= 3 and not re.search(r"[.!?:;]\s|[.:]$", line.strip()) else None
+
+
 def _tables(sheet: Sheet) -> list[tuple[list[str], list[list[str]], list[tuple[int, int]]]]:
-    """Every '|' table: its header cells, its rows' cells and each line's span."""
+    """Every table of '|' lines, CSV lines or blank-aligned columns: its header cells, its rows' cells and each
+    line's span."""
     out = []
     lines, at = [], 0
     for line in sheet.text.split("\n"):
@@ -140,16 +160,21 @@ def _tables(sheet: Sheet) -> list[tuple[list[str], list[list[str]], list[tuple[i
         at += len(line) + 1
     k = 0
     while k < len(lines):
-        if lines[k][2].count("|") < 2:
+        kind = _kind(lines[k][2])
+        if kind is None:
             k += 1
             continue
-        block = []
-        while k < len(lines) and lines[k][2].count("|") >= 2:
+        width = len(_cells(lines[k][2], kind))
+        block = [lines[k]]
+        k += 1
+        while k < len(lines) and _kind(lines[k][2]) == kind and (
+                kind == "|" or len(_cells(lines[k][2], kind)) == width or kind == "," and
+                2 <= len(_cells(lines[k][2], kind)) < width):
             block.append(lines[k])
             k += 1
-        rows = [[c.strip() for c in line.strip().strip("|").split("|")] for _, _, line in block
-                if not re.fullmatch(r"[\s|:+-]*", line)]
-        if len(rows) >= 2:
+        rows = [_cells(line, kind) for _, _, line in block if not re.fullmatch(r"[\s|:+-]*", line)]
+        rows = [row + [""] * (width - len(row)) if kind == "," else row for row in rows]
+        if len(rows) >= 2 and (kind == "|" or len(rows) >= 3):
             out.append((rows[0], rows[1:], [(a, b) for a, b, _ in block]))
     return out
 
@@ -244,6 +269,11 @@ def _read_tables(sheet: Sheet, r: Roster) -> None:
         if read:
             for span in spans:
                 sheet.mark(span)
+            for h in head:  # 'at most max_shifts shifts each': the rule of a column, said again
+                if "_" in h and re.search(r"max|min|most|least", h, re.I):
+                    for m in sheet.find(rf"\b(?:at most|at least|no more than|up to|\u2264|\u2265)\s+{re.escape(h)}\b"
+                                        r"[^.;\n]*", re.I):
+                        sheet.mark(m)
 
 
 def _staff_table(head: list[str], rows: list[list[str]], r: Roster, day_cols: dict[int, list[str]]) -> bool:
@@ -376,7 +406,8 @@ def _read_cover(sheet: Sheet, r: Roster) -> None:
             for shift in dict.fromkeys(r.shifts.values()):  # 'each shift needs 1 person'
                 base[shift] = count_value(m.group(1).lower())
             sheet.mark((at + m.start(), at + m.end()))
-        for m in re.finditer(rf"\b(?:the\s+)?({_SW})(?:\s+shifts?)?\s+(?:needs?|requires?|must have)\s+"
+        for m in re.finditer(rf"\b(?:the\s+|an?\s+)?({_SW})(?:\s+shifts?)?\s+(?:needs?|needing|that needs|requires?|"
+                             rf"requiring|must have)\s+"
                              rf"(?:exactly\s+|at least\s+)?({_N})\b(?:\s+(?:people|persons?|staff|workers?|employees?|"
                              r"nurses?|guards?|agents?))?(?:\s+(?:each|every|a|per)\s+day)?", s, re.I):
             shift = r.shift(m.group(1))  # 'the morning shift needs 3 nurses', 'Night needs 1'
