@@ -206,3 +206,12 @@ def test_priced_shift_types_listed_in_a_sentence_and_two_of_one_name():
                                                          "top-up 22:00-02:00"]
     spans = [{0, 1}, {4, 5}, {0, 1, 2}, {3}, {4}]
     assert _cover_value(text) == cheapest_cover([2, 3, 3, 4, 5, 3], spans, [120, 150, 170, 70, 80])
+
+
+def test_a_weight_beside_a_jobs_name_in_front_of_its_route_is_read_never_swallowed():
+    text = ("FJSP, 2 jobs x 2 operations, machines M1-M2, eligible machine:time (min):\n"
+            "J1 (w=3): O1 {M1:3, M2:4}, O2 {M2:2}\nJ2 (w=1): O1 {M2:5}, O2 {M1:3, M2:4}\n"
+            "O2 after O1 within each job. Minimise the total weighted completion time.")
+    problem, _ = solved(text)
+    assert [j.weight for j in problem.jobs] == [3, 1]
+    assert asked(text.replace("(w=3)", "(w=3, 7)"))  # a number beside a route that no one reads is asked

@@ -267,6 +267,9 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"\(\s*(?:at\s+)?(?:time|t\s*=|hour|minute)\s*0\s*\)|\b(?:clock|time|counting)\s+starts?\s+at\s+(?:time\s+)?0\b|"
               r"\(\s*hour\s+0\s*=\s*[^()\n]{1,40}\)|"
               r"\b(?:the\s+)?start\s+(?:is|=)\s+(?:at\s+)?(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)")
+    for m in list(work.finditer(r"(?:\u00d7|\bx|\bwith|,)\s*(\d+)\s+op(?:eration)?s(?:\s+each)?\b")):
+        if facts.routes and all(len(ops) == int(m.group(1)) for ops in facts.routes.values()):
+            work.consume(*m.span())  # '3 jobs x 3 operations': the routes say so
     step = r"(?:op(?:eration)?|step)\s+"
     for m in list(work.finditer(rf"\b{step}(?P<b>\d)\s+of\s+(?:a|each|every|any)\s+job\s+(?:can\s+|may\s+)?(?:only\s+)?"
                                 rf"(?:start|begin)s?\s+(?:only\s+)?after\s+(?:its|the\s+job's|that\s+job's)\s+{step}"
@@ -355,6 +358,8 @@ def read_counts(work: Work, facts: Facts) -> None:
     for m in work.take(rf"\b(?:got|have|has|own|run|use|using|with)\s+the\s+({COUNT})\s+{_MODIFIER}{{0,2}}"
                        rf"{MACHINE_NOUN}\b"):  # 'we've got the two heat presses'
         facts.n_machines = facts.n_machines or count_value(m.group(1))
+    for m in work.take(r"\bmachines?\s*:?\s*m1\s*(?:-|\u2013|to|\.\.\.?)\s*m(\d+)\b"):  # 'machines M1-M3'
+        facts.n_machines = facts.n_machines or int(m.group(1))
     for m in work.take(r"(?<![a-z])m\s*=\s*(\d+)\b"):  # 'Pm, m=3'
         facts.n_machines = facts.n_machines or int(m.group(1))
     facts.machines_plural = re.search(rf"\b(?:{'|'.join(MACHINE_NOUNS)})(?:s|es)\b", work.text) is not None

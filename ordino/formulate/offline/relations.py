@@ -84,6 +84,10 @@ PATTERNS: list[tuple[str, str, str]] = [
 
 def read_precedences(work: Work, facts: Facts) -> None:
     """Precedences like 'job 3 must finish before job 5 starts', 'B after A', 'C needs A and B', 'A -> B'."""
+    for m in list(work.finditer(r"\b(?P<w>o|op|operation|step)\s*(?P<b>\d)\s+(?:after|follows)\s+(?P=w)\s*(?P<a>\d)\s+"
+                                r"(?:within|in|of)\s+(?:each|every|the same|a|its)\s+job\b")):
+        if int(m.group("b")) == int(m.group("a")) + 1:  # 'O2 after O1 within each job': a route's order, no tasks'
+            work.consume(*m.span())
     for pattern, kind, _ in PATTERNS:
         for m in list(work.finditer(pattern)):
             far = m.groupdict().get("kw") is not None  # 'job 3 takes 4 days ..., and can't start until job 1 ...'

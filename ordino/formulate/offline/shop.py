@@ -73,6 +73,10 @@ def read_routes(work: Work, facts: Facts) -> None:
         facts.routes[name] = ops
         stepped = work.text[ref.end():ref.end() + prev_end]  # the route as read, before it is consumed
         gaps = _PAIR_RE.sub(" ", stepped)
+        for attr in re.finditer(_ROW_ATTR, gaps):  # 'J1 (w=3): O1 {M1:3, M2:4}': the job's own values
+            facts.set_attr(name, _ROW_ATTRS[attr.group("a")], time_values(attr.group("v"))[0])
+        if re.search(r"\d", _OP_LABEL.sub(" ", re.sub(_ROW_ATTR, " ", gaps))):  # a number no one read: asked
+            facts.unused.append(work.quote(ref.start(), ref.end() + prev_end))
         work.consume(ref.start(), ref.end() + prev_end)
         rest = work.text[ref.end() + prev_end:end]
         if re.search(MACHINE_REF, rest) or re.search(MACHINE_REF, gaps):  # 'then M3' with no time: a lost step
