@@ -215,3 +215,69 @@ def test_a_weight_beside_a_jobs_name_in_front_of_its_route_is_read_never_swallow
     problem, _ = solved(text)
     assert [j.weight for j in problem.jobs] == [3, 1]
     assert asked(text.replace("(w=3)", "(w=3, 7)"))  # a number beside a route that no one reads is asked
+
+
+def test_notation_with_an_index_row_and_time_zero_said_as_now():
+    text = ("1 | r_j | \u03a3 C_j\nn = 3 jobs, one machine, no preemption, time 0 = now.\n"
+            "j : 1 2 3\np : 4 2 3\nr : 0 1 0\nMinimise the total completion time.")
+    _, value = solved(text)
+    best = min(sum(_release_ends(order, [4, 2, 3], [0, 1, 0]).values()) for order in itertools.permutations(range(3)))
+    assert value == best
+
+
+def _release_ends(order: tuple[int, ...], p: list[int], r: list[int]) -> dict[int, int]:
+    t, ends = 0, {}
+    for j in order:
+        t = max(t, r[j]) + p[j]
+        ends[j] = t
+    return ends
+
+
+def test_job_rows_with_a_tuple_of_times_and_their_due_and_weight():
+    text = ("F2 | prmu | \u03a3 w_j T_j\nMachines M1\u2192M2, permutation schedule, all r_j = 0.\n"
+            "J1: p = (3, 4), d = 8, w = 2\nJ2: p = (5, 2), d = 9, w = 1\nJ3: p = (2, 5), d = 7, w = 3\n"
+            "Minimise total weighted tardiness.")
+    _, value = solved(text)
+    due, weight = [8, 9, 7], [2, 1, 3]
+    assert value == flow_shop([(3, 4), (5, 2), (2, 5)], lambda c: sum(w * max(0, e - d) for e, d, w in
+                                                                      zip(c, due, weight, strict=True)))
+
+
+def test_a_csv_table_with_a_description_column_blank_separated_predecessors_and_crew_members():
+    text = ("We have 4 crew members and 1 mobile crane. Minimise the total project duration in days.\n\n"
+            "task,description,days,predecessors,crew,crane\nA,site clearance,3,-,2,0\nB,pile driving,4,A,3,1\n"
+            "C,drainage trench,2,A,2,0\nD,cladding,2,B C,2,0\n")
+    problem, value = solved(text)
+    assert sorted((r.id, r.capacity) for r in problem.resources) == [("crane", 1), ("crew", 4)]
+    tasks = {"A": (3, [], [2, 0]), "B": (4, ["A"], [3, 1]), "C": (2, ["A"], [2, 0]), "D": (2, ["B", "C"], [2, 0])}
+    assert value == project(tasks, [4, 1])
+
+
+def test_a_firing_column_in_hours_is_the_duration_and_named_stages_beside_ready_and_due():
+    text = ("Three identical kilns, one batch per kiln at a time. Hours are counted from 00:00 today. Minimise the "
+            "total completion time.\n\nbatch,release_h,firing_h\nK1,0,5\nK2,0,4\nK3,1,6\nK4,2,3\n")
+    _, value = solved(text)
+    jobs = [(0, 5), (0, 4), (1, 6), (2, 3)]
+    best = None
+    for order in itertools.permutations(range(4)):  # each order, each job on a kiln: every schedule's best
+        for kilns in itertools.product(range(3), repeat=4):
+            free, total = [0, 0, 0], 0
+            for j in order:
+                free[kilns[j]] = max(free[kilns[j]], jobs[j][0]) + jobs[j][1]
+                total += free[kilns[j]]
+            best = total if best is None else min(best, total)
+    assert value == best
+    text = ("Flow shop: every order goes Print then Bind; one order at a time per department. "
+            "Minimise the makespan.\n\n| Order | Ready | Print | Bind |\n|---|---|---|---|\n| B1 | 0 | 2 | 3 |\n"
+            "| B2 | 0 | 4 | 1 |\n| B3 | 1 | 1 | 2 |\n")
+    problem, value = solved(text)
+    assert [r.id for r in problem.resources] == ["Print", "Bind"]
+    times, ready = [(2, 3), (4, 1), (1, 2)], [0, 0, 1]
+    spans = []
+    for order in itertools.permutations(range(3)):
+        first = second = 0
+        for j in order:
+            first = max(first, ready[j]) + times[j][0]
+            second = max(second, first) + times[j][1]
+        spans.append(second)
+    assert value == min(spans)

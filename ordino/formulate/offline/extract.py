@@ -17,6 +17,7 @@ from ordino.formulate.offline.phrases import (
     drop_restated_rules,
     read_counts,
     read_default_unit,
+    read_index_rows,
     read_kind,
     read_notation,
     read_objective,
@@ -91,6 +92,7 @@ def read_facts(text: str) -> Facts:
         facts.machine_order = [f"M{k}" for k in range(1, len(names.machines) + 1)]
     read_default_unit(work, facts)
     read_notation(work, facts)
+    read_index_rows(work)
     read_kind(work, facts)
     read_objective(work, facts)
     read_counts(work, facts)

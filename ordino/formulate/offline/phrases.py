@@ -238,6 +238,15 @@ def drop_restated_rules(rw: Rewriting) -> None:
     rw.sub(_NUMBERED, numbered)
 
 
+def read_index_rows(work: Work) -> None:
+    """'j : 1 2 3 4 5' over rows of values: the jobs' numbers, nothing more (read before any table or grid)."""
+    for m in list(work.finditer(r"(?m)^[ \t]*(?:j|jobs?|tasks?|i|#|no\.?)[ \t]*[:=|][ \t]*(?P<l>\d+(?:[ \t,]+\d+)+)"
+                                r"[ \t]*$")):
+        numbers = [int(x) for x in re.findall(r"\d+", m.group("l"))]
+        if numbers == list(range(1, len(numbers) + 1)):
+            work.consume(*m.span())
+
+
 def read_restatements(work: Work, facts: Facts) -> None:
     """Sentences that only restate what the model already says: 'everything is available at time 0', 'at no
     time can more than 4 workers be busy' (with 4 the workers' capacity)."""
@@ -266,7 +275,13 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"(?:done|processed|performed)\s+in\s+(?:that\s+|this\s+)?order)?|"
               r"\(\s*(?:at\s+)?(?:time|t\s*=|hour|minute)\s*0\s*\)|\b(?:clock|time|counting)\s+starts?\s+at\s+(?:time\s+)?0\b|"
               r"\(\s*hour\s+0\s*=\s*[^()\n]{1,40}\)|"
-              r"\b(?:the\s+)?start\s+(?:is|=)\s+(?:at\s+)?(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)")
+              r"\b(?:the\s+)?start\s+(?:is|=)\s+(?:at\s+)?(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)|"
+              r"\b(?:time|t|hour|minute)\s*0\s*=\s*(?:now|(?:the\s+)?start(?:\s+of\s+(?:the\s+)?\w+)?|today)\b|"
+              r"\((?:at\s+)?\d{1,2}:\d{2}\s*=\s*(?:hour|time|t|minute)\s*0\)|"
+              r"\b(?:all\s+)?r_?j\s*=\s*0\b(?!\s*[-:.,]?\s*\d)|"
+              r"\b(?:one|1)\s+op(?:eration)?\s+per\s+machine\s+at\s+a\s+time\b|"
+              r"\b(?:times?|hours|minutes|days)\s+(?:are\s+)?(?:counted|measured)\s+from\s+(?:0|zero|the start|0?0:00|"
+              r"midnight)(?:\s+today)?\b")
     for m in list(work.finditer(r"(?:\u00d7|\bx|\bwith|,)\s*(\d+)\s+op(?:eration)?s(?:\s+each)?\b")):
         if facts.routes and all(len(ops) == int(m.group(1)) for ops in facts.routes.values()):
             work.consume(*m.span())  # '3 jobs x 3 operations': the routes say so

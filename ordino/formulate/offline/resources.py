@@ -75,7 +75,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
             if tail is None:
                 continue
             end = tail.end()
-        found = re.findall(rf"({COUNT})\s+{adjective}([a-z]+)", m.group("l") or m.group("l2"))
+        listed_text = re.sub(r"\b([a-z]+)\s+members?\b", r"\1", m.group("l") or m.group("l2"))  # '4 crew members'
+        found = re.findall(rf"({COUNT})\s+{adjective}([a-z]+)", listed_text)
         nouns = [(singular(r), n) for n, r in found]
         before = work.text[max(work.text.rfind(".", 0, m.start()), work.text.rfind("\n", 0, m.start())) + 1:m.start()]
         if any(r in _NOT_RESOURCE for r, _ in nouns) or any(r in facts.capacities for r, _ in nouns) \

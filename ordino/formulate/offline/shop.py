@@ -124,6 +124,7 @@ _ROW_ATTR = rf"(?P<a>d|due|r|release|w|weight|dl|deadline)\s*[=:]?\s*(?P<v>-?\d+
 _ROW_ATTRS = {"d": "due", "due": "due", "r": "release", "release": "release", "w": "weight", "weight": "weight",
               "dl": "deadline", "deadline": "deadline"}
 _ROW = re.compile(rf"(?P<name>{JOB_REF})\s*(?::|=|\btimes?\b:?|\bp\b:?)?\s*"
+                  rf"(?:(?<=:)\s*(?:\btimes?|\bp(?:_?j)?)\s*[:=]\s*)?"  # 'J1: p = (3, 4, 2)'
                   rf"(?P<l>\(?\s*{TIME}(?:\s*(?:,|\s|/)\s*{TIME})+\s*\)?)"
                   rf"(?P<attrs>(?:\s*,?\s*{_ROW_ATTR.replace('?P<a>', '').replace('?P<v>', '')})*)\s*"
                   rf"(?=$|[\n;|/]|\.\s|\.$|,\s*(?:and\s+)?{JOB_REF})", re.M)

@@ -36,6 +36,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
      "preds"),
     (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand", "res:?"),
     (r"op|operation|step|step_no|op_no|seq", "op"),
+    (r"description|desc|details|notes?|what", "note"),
     (r"route|routing|operations|ops|path", "route"),
     (r"eligible|options?|alternatives?|choices?|options_?(?:minutes|hours|mins|h)?|allowed|allowed_\w+|eligible_\w+|"
      r"can_use|machines_allowed", "alts"),
@@ -99,7 +100,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             role = role_of(core)
             if role in (None, "label") and k > 0:
                 named = re.fullmatch(_STATION_ID, core) and singular(core) not in resources
-                role = f"station:{core}" if named else "p" if role == "label" else None
+                role = f"station:{core}" if named else "p" if role == "label" or re.fullmatch(r"[a-z]{3,20}", core) \
+                    else None  # 'firing_h': a column of times, the duration when it is the only one
         if role is None and k == 0 and re.fullmatch(r"[a-z][a-z-]{1,20}", c) and singular(c) not in resources \
                 and not re.fullmatch(rf"{MACHINE_NOUN}|stages?|stations?", c):  # 'machine | job1 | job2': by machine
             role = "label"  # 'ticket', 'housing': the first column names the rows
@@ -140,6 +142,12 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             else:
                 return None
         roles.append(role)
+    if roles.count("p") > 1:
+        return None  # two columns of durations: which is the job's is asked
+    stations_named = [k for k, r in enumerate(roles) if r.startswith("station:")]
+    if stations_named and roles[0] == "label":  # 'Order | Ready | Print | Bind | Pack': a word among named stations
+        roles = [f"station:{cells[k].strip(' :')}" if r == "label" and k > 0 and re.fullmatch(
+            r"[a-z][a-z-]{2,19}", cells[k].strip(" :")) else r for k, r in enumerate(roles)]
     if roles.count("label") > 1:  # 'ID | Activity | Days': the first names the row, the others describe it
         first = roles.index("label")
         roles = [r if r != "label" or i == first else "note" for i, r in enumerate(roles)]
@@ -323,6 +331,8 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                 numbered = "label" in cells_roles and cells[cells_roles.index("label")].isdigit()
                 refs = [r.lower() for r in re.split(r"\s*(?:[,;&+/]|\band\b)\s*", cell.strip())
                         if r and r.lower() not in ("-", "\u2013", "\u2014", "none", "na", "n/a", "n")]
+                refs = [w for r in refs for w in (r.split() if re.fullmatch(r"\w{1,3}(?:\s+\w{1,3})+", r) else [r])]
+                # 'D E': short ids apart by a blank
                 ok = ok and (numbered or not any(r.isdigit() for r in refs))
                 preds += refs
             elif role in ("note", "text"):  # a number under a column of words is not read: the row is asked
