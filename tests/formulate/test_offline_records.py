@@ -281,3 +281,65 @@ def test_a_firing_column_in_hours_is_the_duration_and_named_stages_beside_ready_
             second = max(second, first) + times[j][1]
         spans.append(second)
     assert value == min(spans)
+
+
+def test_a_flat_penalty_column_with_bracketed_headers_is_the_weight_of_each_late_order():
+    text = ("Orders for our one test bench, one at a time; an order, once started, runs to completion. All orders "
+            "are ready now (hour 0). If an order misses its due time we pay the penalty shown (a flat amount, "
+            "regardless of how late). Minimise the total penalty paid, in euros.\n\n"
+            "| Order | Bench time (h) | Due (hours from now) | Late penalty (\u20ac) |\n|---|---|---|---|\n"
+            "| O1 | 4 | 6 | 300 |\n| O2 | 3 | 8 | 150 |\n| O3 | 5 | 9 | 400 |\n| O4 | 2 | 10 | 100 |\n")
+    problem, value = solved(text)
+    assert problem.objective[0].term == "weighted_number_tardy"
+    p, due, penalty = [4, 3, 5, 2], [6, 8, 9, 10], [300, 150, 400, 100]
+    assert value == single_machine(p, lambda c: sum(w for e, d, w in zip(c, due, penalty, strict=True) if e > d))
+
+
+def test_machines_declared_by_what_they_are_routes_with_a_skipped_machine_and_a_promise_on_its_own_sentence():
+    text = ("Shift starts 06:00 and we've got three machines: the old Colchester lathe, the Bridgeport mill and the "
+            "surface grinder. Each job goes through its machines in the order listed:\n"
+            "- Gearbox shaft: lathe 3 h, then mill 2 h, then grinder 2 h. Promised for 13:00.\n"
+            "- Die block: mill 3 h, then grinder 3 h (no lathe work). Promised for 10:00.\n"
+            "- Spindle: lathe 2 h, then grinder 2 h, then mill 1 h. Promised for 11:00.\n"
+            "Everything's ready to go at 06:00. Keep the total lateness as small as possible: add up the hours each "
+            "job finishes after its promised time (on-time jobs count zero). What's the best, in hours?")
+    problem, value = solved(text)
+    assert problem.time_unit == "h"  # the unit the answer is asked in: every time is whole in it
+    assert [r.id for r in problem.resources] == ["lathe", "mill", "grinder"]
+    routes = [[("lathe", 3), ("mill", 2), ("grinder", 2)], [("mill", 3), ("grinder", 3)],
+              [("lathe", 2), ("grinder", 2), ("mill", 1)]]
+    assert value == _least_route_tardiness(routes, [7, 4, 5])
+
+
+def _least_route_tardiness(routes: list[list[tuple[str, int]]], due: list[int]) -> int:
+    """Least total tardiness of a small job shop: every order of the operations, each as early as possible."""
+    ops = [(j, k) for j, route in enumerate(routes) for k in range(len(route))]
+    best = None
+    for order in itertools.permutations(ops):
+        if any(order.index((j, k - 1)) > order.index((j, k)) for j, k in order if k > 0):
+            continue
+        job_free, machine_free, ends = [0] * len(routes), {}, [0] * len(routes)
+        for j, k in order:
+            machine, p = routes[j][k]
+            start = max(job_free[j], machine_free.get(machine, 0))
+            job_free[j] = machine_free[machine] = ends[j] = start + p
+        late = sum(max(0, e - d) for e, d in zip(ends, due, strict=True))
+        best = late if best is None else min(best, late)
+    assert best is not None
+    return best
+
+
+def test_times_on_named_machines_without_a_preposition_and_a_machine_a_job_cannot_use():
+    text = ("Two CNC machining centres: the new Mazak and the old Haas. Each job runs on one machine, one job at a "
+            "time per machine.\n"
+            "- Pump housings: 150 min on the Mazak (can't go on the Haas)\n"
+            "- Flanges: 90 min on the Mazak or 120 min on the Haas\n"
+            "- Shafts: 60 min Mazak / 75 min Haas\n"
+            "Minimise the makespan in minutes.")
+    problem, value = solved(text)
+    assert [r.id for r in problem.resources] == ["Mazak", "Haas"]
+    options = [{"Mazak": 150}, {"Mazak": 90, "Haas": 120}, {"Mazak": 60, "Haas": 75}]
+    best = min(max(sum(t for t, m in zip(pick, machines, strict=True) if m == name) for name in ("Mazak", "Haas"))
+               for machines in itertools.product(*(list(o) for o in options))
+               for pick in [[o[m] for o, m in zip(options, machines, strict=True)]])
+    assert value == best

@@ -14,6 +14,8 @@ _START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waitin
                     rf"(?:light|fire)\w* (?:it |the \w+ )?up)\w*\s+"
                     rf"(?:work\s+|the day\s+|the shift\s+|[a-z]+ing\s+|"
                     rf"(?:our|the)\s+\w+\s+)?(?:at|from)\s+(?P<t>{CLOCK.replace('?P<', '?P<o')})|"
+                    rf"\b(?:shift|day|work|line|we)\s+(?:starts?|begins?|opens?)\s+"
+                    rf"(?P<t3>{CLOCK.replace('?P<', '?P<q')})(?<=\d:\d\d)|"
                     rf"\b(?:minutes|hours|mins?|hrs?)\s+(?:counted\s+)?(?:after|from|since)\s+"
                     rf"(?P<t2>{CLOCK.replace('?P<', '?P<p')})", re.IGNORECASE)
 
@@ -38,7 +40,7 @@ def relative_to_start(rw: Rewriting) -> None:
     text = rw.text
     starts: dict[int, int] = {}  # position of each stated start -> its minutes after midnight
     for m in _START.finditer(text):
-        group = "t" if m.group("t") else "t2"
+        group = "t" if m.group("t") else "t3" if m.group("t3") else "t2"
         clock = _CLOCK.search(m.group(group))
         if clock is not None and (at := minutes_of(clock)) is not None:
             starts[m.start(group) + clock.start()] = at

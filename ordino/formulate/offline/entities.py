@@ -204,7 +204,8 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
         while (stop := re.compile(_STOP).search(body, cut)) is not None and \
                 re.match(rf"{marks}\s*(?:and\s+)?(?:it\b|(?:can\s+)?(?:only\s+)?(?:start\s+)?after\b|once\b|"
                          r"(?:can't|cannot|won't)\s+start\b|needs\s+(?:both\s+)?job\s+\d|"
-                         r"(?:due|deadline|weight|priority)\b\s*(?:is|at|by|of|=|:)?\s*\d)", body[stop.start():],
+                         r"(?:due|deadline|weight|priority|promised|needed by|wanted by)\b\s*(?:is|at|by|of|for|=|:)?"
+                         r"\s*\d)", body[stop.start():],
                          re.IGNORECASE):
             cut = stop.end()  # '... needs 3 workers; it can start only after A': 'it' is still this job
         if stop:

@@ -224,7 +224,29 @@ def declared_names(text: str) -> Names:
             names.machine_declaration = machines.span("l")
             if set(names.jobs) & set(found):  # 'machines A/B/C ... job 1: A(7), B(4)': the letters are machines
                 names.jobs, names.name_spans = [], []
+    if not names.machines and (headed := _headed_machines(text)) is not None:
+        names.machines, names.machine_declaration = headed
     return names
+
+
+_HEADED = re.compile(rf"(?i:\b(?:{MACHINE_NOUN}|machining cent(?:re|er)s?|cent(?:re|er)s?))\s*:\s*(?P<l>(?i:the)\s+"
+                     r"[^,.;:\n]+?(?:\s*,\s*(?i:the)\s+[^,.;:\n]+?)*\s*,?\s+(?i:and)\s+(?i:the)\s+[^,.;:\n]+?)(?=\s*[.;\n]|$)")
+"""'three machines: the old Colchester lathe, the Bridgeport mill and the surface grinder'."""
+
+
+def _headed_machines(text: str) -> tuple[list[str], tuple[int, int]] | None:
+    """The machines a list of 'the <words> <head>' declares, each named by its head ('lathe', 'Mazak'), when every
+    head is used again elsewhere in the text; with the list's span."""
+    m = _HEADED.search(text)
+    if m is None:
+        return None
+    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("l"))
+    heads = [item.split()[-1] for item in items if item.strip()]
+    rest = text[:m.start("l")] + text[m.end("l"):]
+    if len(heads) < 2 or len({h.lower() for h in heads}) < len(heads) or not all(
+            re.search(rf"(?i)\b{re.escape(h)}\b", rest) for h in heads):
+        return None
+    return heads, m.span("l")
 
 
 def _entities(text: str) -> list[str]:

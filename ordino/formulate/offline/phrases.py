@@ -112,8 +112,10 @@ def read_notation(work: Work, facts: Facts) -> None:
 
 
 _EARLY_IS_ZERO = re.compile(r"(?i)\bearly\b[^.;\n]{0,50}\b(?:zero|0|nothing|no credit|not count|doesn't count|offset|"
-                            r"don't count|do not count|does not count|not earn|n't earn)|"
-                            r"\b(?:zero|0|nothing)\b[^.;\n]{0,30}\b(?:early|on time|ahead)\b|max\s*\(\s*0\s*,")
+                            r"don't count|do not count|does not count|not earn|"
+                            r"(?:doesn|don|won)'t (?:earn|count|give))|"
+                            r"\b(?:zero|0|nothing)\b[^.;\n]{0,30}\b(?:early|on time|ahead)\b|max\s*\(\s*0\s*,|"
+                            r"\bon[- ]time\b[^.;\n]{0,30}\b(?:count|is|are|as)\s+(?:as\s+)?(?:zero|0|nothing)\b")
 """'early parts counting zero', 'finishing early earns nothing': a sum of lateness that is total tardiness."""
 
 
@@ -137,6 +139,10 @@ def read_objective(work: Work, facts: Facts) -> None:
         facts.finish_of = job_name(last.group(1))
         found.append((last.start(), "makespan"))
         work.consume(*last.span())
+    flat = re.search(r"\b(?:total|sum of)\s+(?:the\s+)?(?:late\s+)?penalt(?:y|ies)\b", work.text) and re.search(
+        r"\bflat\b|regardless of how late|no matter how late|fixed (?:amount|fee|penalty)", work.text)
+    if not found and flat:  # a flat penalty per late job, summed: the weighted number of late jobs
+        found.append((0, "weighted_number_tardy"))
     measured = None if found else goal_term(work.text)  # no fixed phrase: what the goal sentence measures
     if measured is not None and (measured != "total_lateness" or _EARLY_IS_ZERO.search(work.original)):
         found.append((0, measured))  # a sum of lateness where early jobs are not said to count zero is asked
@@ -280,6 +286,11 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"\((?:at\s+)?\d{1,2}:\d{2}\s*=\s*(?:hour|time|t|minute)\s*0\)|"
               r"\b(?:all\s+)?r_?j\s*=\s*0\b(?!\s*[-:.,]?\s*\d)|"
               r"\b(?:one|1)\s+op(?:eration)?\s+per\s+machine\s+at\s+a\s+time\b|"
+              r"\b(?:an?\s+\w+\s*,\s*)?once\s+started\s*,?\s+(?:it\s+)?(?:runs?|goes|continues|is\s+run)\s+(?:to|until)\s+"
+              r"(?:completion|the\s+end|it\s+is\s+(?:done|finished))\b|"
+              rf"\b(?:an?\s+\w+\s*,\s*)?once\s+started\s*,?(?=\s*(?:{BLANK}|[.;]|$))|"  # the rest read already
+              r"\b(?:everything|everyone|all(?:\s+\w+)?)(?:'s|\s+is|\s+are)?\s+(?:ready|available)(?:\s+to\s+go)?\s+"
+              r"(?:at|from)\s+(?:the\s+start\b|0\s*(?:min|minutes|h|hours)?\b(?!\s*[-:.,]?\s*\d))|"
               r"\b(?:times?|hours|minutes|days)\s+(?:are\s+)?(?:counted|measured)\s+from\s+(?:0|zero|the start|0?0:00|"
               r"midnight)(?:\s+today)?\b")
     for m in list(work.finditer(r"(?:\u00d7|\bx|\bwith|,)\s*(\d+)\s+op(?:eration)?s(?:\s+each)?\b")):

@@ -20,7 +20,7 @@ from ordino.formulate.offline.text import (
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
-         rf"(?P<t2>{TIME})\s*(?:on|at|@|of|in)\s*(?:the\s+)?(?P<m2>{MACHINE_REF})")
+         rf"(?P<t2>{TIME})\s*(?:(?:on|at|@|of|in)\s*(?:the\s+)?|(?<=[a-z])\s*)(?P<m2>{MACHINE_REF})")
 _PAIR_RE = re.compile(_PAIR)
 _LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s|/)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s+)?{UNIT_PATTERN}\)?)?"
 
@@ -28,6 +28,11 @@ _LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s|/)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s
 _OP_LABEL = re.compile(r"\b(?:o|op|operation|step)\s*_?\d+(?:\s*[.,]\s*\d+)?\b|"
                        r"\b(?:first|second|third|fourth|fifth|last|final)\b(?:\s+(?:operation|op|step))?")
 """An operation's label in a route ('O11', 'op 2', 'operation 1')."""
+
+
+_SKIP = (r"(?:no|skips?(?:\s+the)?|not\s+on(?:\s+the)?|without(?:\s+the)?|"
+         r"(?:can't|cannot|can not|won't)\s+(?:go|run|be\s+done)\s+on(?:\s+the)?)")
+"""Words of a bracket that keep a job off a machine its route does not use ('(no lathe work)')."""
 
 
 def read_routes(work: Work, facts: Facts) -> None:
@@ -78,6 +83,10 @@ def read_routes(work: Work, facts: Facts) -> None:
         if re.search(r"\d", _OP_LABEL.sub(" ", re.sub(_ROW_ATTR, " ", gaps))):  # a number no one read: asked
             facts.unused.append(work.quote(ref.start(), ref.end() + prev_end))
         work.consume(ref.start(), ref.end() + prev_end)
+        for skip in re.finditer(rf"\(\s*{_SKIP}\s+(?P<m>{MACHINE_REF})(?:\s+(?:work|step|needed|operation))?\s*\)",
+                                work.text[ref.end() + prev_end:end]):
+            if all(machine_name(skip.group("m")) != m for op in ops for m, _ in op):  # '(no lathe work)'
+                work.consume(ref.end() + prev_end + skip.start(), ref.end() + prev_end + skip.end())
         rest = work.text[ref.end() + prev_end:end]
         if re.search(MACHINE_REF, rest) or re.search(MACHINE_REF, gaps):  # 'then M3' with no time: a lost step
             facts.unused.append(work.quote(ref.start(), end))

@@ -28,7 +28,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"p|pj|p_j|proc|processing|processing_time|duration|dur|time|pt|length|days|hours|minutes|mins|hrs", "p"),
     (r"d|dj|d_j|due|due_date|duedate|dd|due_time", "due"),
     (r"r|rj|r_j|release|released|release_date|ready|ready_time|arrival|arrives|available", "release"),
-    (r"w|wj|w_j|weight|priority|importance", "weight"),
+    (r"w|wj|w_j|weight|priority|importance|penalty|late_penalty|penalty_if_late", "weight"),
     (r"deadline|dl|latest", "deadline"),
     (r"setup|set-up|setup_time|changeover", "setup"),
     (r"m\d+|machine_?\d+", "machine"),
@@ -86,6 +86,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     text = line
     for p, r in _PHRASES:
         text = re.sub(p, r, text)
+    text = re.sub(r"\s*\((?:in\s+)?(?:[$\u20ac\u00a3/a-z ]{1,24})\)", "", text)  # '(hours from now)', '(\u20ac)'
+    text = re.sub(r"\s*\((?:[\u20ac$\u00a3]|[a-z]+/[a-z]+)\)", "", text)
     cells = _cells(text)
     if len(cells) < 2 or any(re.fullmatch(NUM, c) for c in cells):
         return None

@@ -61,7 +61,9 @@ def choose_scale(values: list[TimeVal], default_unit: str | None) -> TimeScale:
             return TimeScale("unit", None, 1)
         return TimeScale(f"1/{factor} unit", None, factor,
                          f"decimal times scaled by {factor}: one time unit is 1/{factor} of the unit in the text")
-    base = min(units, key=lambda u: SECONDS[u])
+    said = default_unit in SECONDS and all(  # the unit the text states, when every value is whole in it
+        (v.value * SECONDS[v.unit or default_unit] / SECONDS[default_unit]).denominator == 1 for v in values)
+    base = default_unit if said and default_unit is not None else min(units, key=lambda u: SECONDS[u])
     coarse = base
     while True:
         in_base = [v.value * SECONDS[v.unit or default_unit or base] / SECONDS[base] for v in values]
