@@ -311,8 +311,9 @@ def test_machines_declared_by_what_they_are_routes_with_a_skipped_machine_and_a_
     assert value == _least_route_tardiness(routes, [7, 4, 5])
 
 
-def _least_route_tardiness(routes: list[list[tuple[str, int]]], due: list[int]) -> int:
-    """Least total tardiness of a small job shop: every order of the operations, each as early as possible."""
+def _least_route_tardiness(routes: list[list[tuple[str, int]]], due: list[int], makespan: bool = False) -> int:
+    """Least total tardiness (or makespan) of a small job shop: every order of the operations, each as early as
+    possible."""
     ops = [(j, k) for j, route in enumerate(routes) for k in range(len(route))]
     best = None
     for order in itertools.permutations(ops):
@@ -323,7 +324,7 @@ def _least_route_tardiness(routes: list[list[tuple[str, int]]], due: list[int]) 
             machine, p = routes[j][k]
             start = max(job_free[j], machine_free.get(machine, 0))
             job_free[j] = machine_free[machine] = ends[j] = start + p
-        late = sum(max(0, e - d) for e, d in zip(ends, due, strict=True))
+        late = max(ends) if makespan else sum(max(0, e - d) for e, d in zip(ends, due, strict=True))
         best = late if best is None else min(best, late)
     assert best is not None
     return best
@@ -343,3 +344,24 @@ def test_times_on_named_machines_without_a_preposition_and_a_machine_a_job_canno
                for machines in itertools.product(*(list(o) for o in options))
                for pick in [[o[m] for o, m in zip(options, machines, strict=True)]])
     assert value == best
+
+
+@pytest.mark.parametrize("text", [
+    "J3 \u00d7 M2 job shop, J || C_max. Routes as (machine, p):\nJ1: (M1,3) (M2,2)\nJ2: (M2,4) (M1,3)\n"
+    "J3: (M1,2) (M2,3)\nAll jobs at t=0, no preemption. Minimise makespan.",
+    "Three jobs, two machines M1 and M2, each job in its own order; minimise the makespan.\n\n"
+    "job; weight; op1; op2\nJ1; 1; M1 3; M2 2\nJ2; 1; M2 4; M1 3\nJ3; 1; M1 2; M2 3\n",
+    "Each part follows its own route (left to right). Minimise the makespan.\n\n"
+    "Part   Release   Route (machine hours)\nJ1     0         M1 3  ->  M2 2\nJ2     0         M2 4  ->  M1 3\n"
+    "J3     0         M1 2  ->  M2 3\n",
+])
+def test_job_shop_routes_in_notation_semicolon_rows_and_a_route_column_split_at_blanks(text: str):
+    _, value = solved(text)
+    assert value == _least_route_tardiness([[("M1", 3), ("M2", 2)], [("M2", 4), ("M1", 3)], [("M1", 2), ("M2", 3)]],
+                                           [0, 0, 0], makespan=True)
+
+
+def test_a_weighted_sum_of_job_completion_times_is_weighted():
+    _, value = solved("One machine. Minimise the weighted sum of job completion times.\n\njob,p,weight\nA,3,1\nB,2,4\n"
+                      "C,4,2\n")
+    assert value == single_machine([3, 2, 4], lambda c: c[0] * 1 + c[1] * 4 + c[2] * 2)

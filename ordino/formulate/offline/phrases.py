@@ -53,8 +53,8 @@ OBJECTIVES: list[tuple[str, str]] = [
     (r"(?:total|summed|sum of (?:the )?)\s*lateness|lateness[^.;\n]{0,80}\b(?:added up|summed|in total)",
      "total_lateness"),
     (r"max(?:imum|imal)?\s+lateness|l_?max|largest lateness|worst lateness|lateness", "maximum_lateness"),
-    (rf"{_W}\s+(?:sum of |total )?(?:completion|flow)\s*times?|total\s+{_W}\s+(?:completion|flow)|"
-     r"sum of w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
+    (rf"{_W}\s+(?:sum of (?:the\s+)?(?:\w+\s+)?|total )?(?:completion|flow)\s*times?|"
+     rf"total\s+{_W}\s+(?:completion|flow)|sum of w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
     (r"(?:total|sum of|average|mean)\s+(?:the\s+)?(?:completion|flow|finish(?:ing)?)\s*times?|"
      r"completion times?|flow\s*times?", "total_completion_time"),
     (r"total earliness|earliness", "total_earliness"),
@@ -384,6 +384,9 @@ def read_counts(work: Work, facts: Facts) -> None:
     for m in work.take(rf"\b(?:got|have|has|own|run|use|using|with)\s+the\s+({COUNT})\s+{_MODIFIER}{{0,2}}"
                        rf"{MACHINE_NOUN}\b"):  # 'we've got the two heat presses'
         facts.n_machines = facts.n_machines or count_value(m.group(1))
+    for m in work.take(r"\b(?:j|job\s*)(\d+)\s*(?:x|\u00d7)\s*(?:m|machine\s*)(\d+)\b"):  # 'J4 x M3 job shop'
+        facts.n_jobs = facts.n_jobs or int(m.group(1))
+        facts.n_machines = facts.n_machines or int(m.group(2))
     for m in work.take(r"\bmachines?\s*:?\s*m1\s*(?:-|\u2013|to|\.\.\.?)\s*m(\d+)\b"):  # 'machines M1-M3'
         facts.n_machines = facts.n_machines or int(m.group(1))
     for m in work.take(r"(?<![a-z])m\s*=\s*(\d+)\b"):  # 'Pm, m=3'

@@ -306,6 +306,8 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             break
         cells_roles = ["label", *roles] if "label" not in roles and len(cells) == len(roles) + 1 else roles
         cells = _words_joined(cells, cells_roles)
+        if cells_roles[-1] == "route" and len(cells) > len(cells_roles):  # 'P1 0 M1 4 -> M2 3': the rest is the route
+            cells = [*cells[:len(cells_roles) - 1], " ".join(cells[len(cells_roles) - 1:])]
         if "preds" in cells_roles and len(cells) > len(cells_roles) and cells_roles[-1] == "preds":
             cells = cells[: len(cells_roles) - 1] + [", ".join(cells[len(cells_roles) - 1:])]
         if len(cells) == len(cells_roles) - 1 and cells_roles[-1] == "preds":
@@ -405,7 +407,8 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
             continue
         raw = lines[k]
         cased = work.cased[offsets[k]:offsets[k] + len(raw)]
-        sep = "|" if "|" in raw else "," if "," in raw and "," in lines[i] else None  # pipes, CSV, or blanks
+        sep = "|" if "|" in raw else "," if "," in raw and "," in lines[i] else ";" if ";" in raw and ";" in lines[i] \
+            else None  # pipes, CSV, semicolons, or blanks
         cells = [c.strip() for c in raw.strip().strip("|").split(sep)] if sep else raw.split()
         if roles[-1] == "alts" and len(cells) > len(roles):  # 'A  1  M1(4)  or M2(6)': the rest is one cell
             cells = cells[:len(roles) - 1] + [" ".join(cells[len(roles) - 1:])]
