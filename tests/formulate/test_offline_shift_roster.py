@@ -219,3 +219,24 @@ def test_a_staff_table_aligned_with_blanks_or_written_as_csv_with_a_short_row():
     # a column the reader has no rule for is asked, never dropped
     assert "prefers" in asked(csv_text.replace("unavailable\n", "unavailable,prefers_not\n").replace(
         "Chloe,120,130,3,Mon\n", "Chloe,120,130,3,Mon,Tue Day\n"))
+
+
+def test_a_table_of_the_shifts_each_person_may_work_each_day_with_an_hourly_rate():
+    text = ("Rota, Monday to Wednesday. Two shifts a day: Early (06:00\u201314:00) and Late (14:00\u201322:00), both 8 "
+            "hours. Minimum staff needed:\n\n| Shift | Mon | Tue | Wed |\n|---|---|---|---|\n| Early | 1 | 1 | 1 |\n"
+            "| Late | 1 | 1 | 1 |\n\nWho can work what (E = Early, L = Late, E/L = either, \u2013 = not available):\n\n"
+            "| Person | Mon | Tue | Wed | Hourly rate | Max shifts/week |\n|---|---|---|---|---|---|\n"
+            "| Ana | E/L | E | \u2013 | \u00a314 | 3 |\n| Ben | L | E/L | E/L | \u00a312 | 2 |\n"
+            "| Cy | E/L | \u2013 | E/L | \u00a316 | 3 |\n\n"
+            "Rules: at most one shift per person per day, and nobody works a Late followed by an Early the next "
+            "morning. Minimise the total wage cost (each shift is paid 8 hours at the person's rate).")
+    may = {("Ana", "Mon"): "EL", ("Ana", "Tue"): "E", ("Ben", "Mon"): "L", ("Ben", "Tue"): "EL",
+           ("Ben", "Wed"): "EL", ("Cy", "Mon"): "EL", ("Cy", "Wed"): "EL"}
+    rate = {"Ana": 14, "Ben": 12, "Cy": 16}
+
+    def pay(p: str, s: str, d: str) -> float | None:
+        return 8 * rate[p] if s[0] in may.get((p, d), "") else None
+
+    expected = cheapest(["Mon", "Tue", "Wed"], ["Early", "Late"], list(rate), lambda s, d: (1, 99), pay,
+                        {"Ana": 3, "Ben": 2, "Cy": 3}, rest=("Late", "Early"))
+    assert solved(text) == expected

@@ -126,6 +126,16 @@ def _shifts(sheet: Sheet) -> dict[str, str]:
             add(cells[0], sheet.text.find(line), cells[0])
     ordered = sorted(found.items(), key=lambda kv: kv[1][0])
     shifts = {w: written for w, (_, written) in ordered if w not in letters}
+    legend = False
+    for m in sheet.find(rf"\b([A-Z])\s*=\s*((?i:{_SW}))\b", 0):  # a legend 'E = Early, L = Late': the shifts' letters
+        if m.group(2).lower() in shifts and m.group(1).lower() not in shifts:
+            shifts[m.group(1).lower()] = shifts[m.group(2).lower()]
+            sheet.mark(m)
+            legend = True
+    if legend:  # the rest of the legend: 'E/L = either', '- = not available'
+        for m in sheet.find(r"\b[A-Z]\s*/\s*[A-Z]\s*=\s*(?:either|both|any)\b|(?:^|(?<=[\s(,]))[-\u2013\u2014x]\s*=\s*"
+                            r"(?:not available|unavailable|off|no)\b"):
+            sheet.mark(m)
     for word, letter in letters.items():
         shifts[word] = letter
         shifts[letter.lower()] = letter
@@ -265,7 +275,7 @@ def _read_tables(sheet: Sheet, r: Roster) -> None:
                             r.cover[(s, day)] = (int(row[k]), False)
             read = True
         elif re.search(r"name|staff|person|employee|who", low[0]):
-            read = _staff_table(head, rows, r, day_cols)
+            read = _staff_table(head, rows, r, day_cols, _shift_hours(sheet, r))
         if read:
             for span in spans:
                 sheet.mark(span)
@@ -276,8 +286,10 @@ def _read_tables(sheet: Sheet, r: Roster) -> None:
                         sheet.mark(m)
 
 
-def _staff_table(head: list[str], rows: list[list[str]], r: Roster, day_cols: dict[int, list[str]]) -> bool:
-    """A table with one row per person: pay per shift or per days, max/min shifts, days off, availability."""
+def _staff_table(head: list[str], rows: list[list[str]], r: Roster, day_cols: dict[int, list[str]],
+                 hours: dict[str, float]) -> bool:
+    """A table with one row per person: pay per shift or per days (or per hour, times each shift's `hours`),
+    max/min shifts, days off, availability (per day: off, or the shifts the person may work that day)."""
     for row in rows:
         if len(row) != len(head) or not re.fullmatch(_NAME, row[0]):
             return False
@@ -289,8 +301,13 @@ def _staff_table(head: list[str], rows: list[list[str]], r: Roster, day_cols: di
             if k == 0:
                 continue
             if k in day_cols:
-                if cell_low in ("x", "no", "n", "off", "-", "\u2717", "unavailable"):
+                letters = [r.shift(w) for w in re.split(r"\s*[/,+&]\s*|\s+or\s+", cell_low)] if cell_low else []
+                if cell_low in ("x", "no", "n", "off", "-", "\u2013", "\u2014", "\u2717", "unavailable"):
                     r.off(who, None, day_cols[k])
+                elif letters and all(letters):  # 'E/L', 'L': the shifts the person may work that day
+                    others = [s for s in dict.fromkeys(r.shifts.values()) if s not in letters]
+                    if others:
+                        r.off(who, others, day_cols[k])
                 elif cell_low not in (".", "yes", "y", "ok", "\u2713", "available", ""):
                     return False
             elif re.search(r"cost|pay|rate|wage|\$", h_low):
@@ -302,11 +319,13 @@ def _staff_table(head: list[str], rows: list[list[str]], r: Roster, day_cols: di
                     r.off(who, [shift], None)  # no pay for that shift: never on it
                     continue
                 amount = re.fullmatch(rf"{_MONEY}?\s*(\d+(?:\.\d+)?)", cell.strip())
-                if amount is None:
-                    return False
-                for s in [shift] if shift else sorted(set(r.shifts.values())):
+                hourly = re.search(r"hour|/\s*h\b|per h\b", h_low) is not None
+                shifts = [shift] if shift else sorted(set(r.shifts.values()))
+                if amount is None or hourly and any(s not in hours for s in shifts):
+                    return False  # an hourly rate with a shift of unknown length: asked
+                for s in shifts:
                     for d in on:
-                        r.pay[(who, s, d)] = float(amount.group(1))
+                        r.pay[(who, s, d)] = float(amount.group(1)) * (hours[s] if hourly else 1)
             elif re.search(r"max|most", h_low) or re.search(r"min|least", h_low):
                 if not cell.strip().isdigit():
                     return False
@@ -556,7 +575,7 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
 def _shift_hours(sheet: Sheet, r: Roster) -> dict[str, float]:
     """Hours of each shift: '(6 hours)' or a clock range '6:30 to 12:30' beside its name."""
     out: dict[str, float] = {}
-    for m in sheet.find(rf"\b({_SW})\b(?:(?!{_SW}\b)[^.;\n]){{0,12}}?(\d{{1,2}})(?::(\d\d))?\s*(?:-|to)\s*"
+    for m in sheet.find(rf"\b({_SW})\b(?:(?!{_SW}\b)[^.;\n]){{0,12}}?(\d{{1,2}})(?::(\d\d))?\s*(?:-|\u2013|to)\s*"
                         r"(\d{1,2})(?::(\d\d))?(?:\s*\(\s*(\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?\s*\))?"):
         shift = r.shift(m.group(1))
         if shift is None:
@@ -568,6 +587,12 @@ def _shift_hours(sheet: Sheet, r: Roster) -> dict[str, float]:
             continue
         out[shift] = length
         sheet.mark(m)
+    if out and len(set(out.values())) == 1:  # 'both 8 hours', 'each shift is paid 8 hours at ...': said again
+        length = next(iter(out.values()))
+        for m in sheet.find(r"\b(?:both|each|all(?:\s+of\s+them)?)\s+(\d+(?:\.\d+)?)\s*(?:hours?|h)\b|"
+                            r"\beach\s+shift\s+is\s+paid\s+(\d+(?:\.\d+)?)\s*(?:hours?|h)\b(?:\s+at\s+the\s+person's\s+(?:hourly\s+)?rate)?"):
+            if float(m.group(1) or m.group(2)) == length:
+                sheet.mark(m)
     return out
 
 
@@ -639,6 +664,10 @@ def _read_rules(sheet: Sheet, r: Roster) -> None:
                         r"(?i:(?:shift\s+)?on\s+one\s+day\s+followed\s+by\s+(?:an?\s+)?)"
                         rf"((?i:{_SW})|[A-Z])\s+"
                         r"(?i:(?:shift\s+)?(?:on\s+)?the\s+next\s+day\b(?:\s+for\s+the\s+same\s+person)?)", 0):
+        _rest(sheet, r, m, m.group(1), m.group(2))
+    for m in sheet.find(rf"\b(?:nobody|no one|no\s+[a-z]+)\s+(?:can\s+|may\s+|should\s+)?(?:works?|does|takes?|do)\s+"
+                        rf"an?\s+({_SW}|[A-Z])(?:\s+shift)?\s+followed\s+by\s+an?\s+({_SW}|[A-Z])(?:\s+shift)?\s+"
+                        r"(?:on\s+)?the\s+next\s+(?:day|morning)\b"):  # 'nobody works a Late followed by an Early ...'
         _rest(sheet, r, m, m.group(1), m.group(2))
     right = r"(?:right\s+|directly\s+|immediately\s+|straight\s+)?(?:after|following)\s+"
     for m in sheet.find(rf"\b(?:nobody|no one|no\s+[a-z]+)\s+(?:can\s+|may\s+|should\s+|is\s+allowed\s+to\s+)?"
