@@ -365,3 +365,14 @@ def test_a_weighted_sum_of_job_completion_times_is_weighted():
     _, value = solved("One machine. Minimise the weighted sum of job completion times.\n\njob,p,weight\nA,3,1\nB,2,4\n"
                       "C,4,2\n")
     assert value == single_machine([3, 2, 4], lambda c: c[0] * 1 + c[1] * 4 + c[2] * 2)
+
+
+def test_shift_types_over_numbered_periods_with_both_ends_included():
+    text = ("Shift covering, periods 1\u20134, demand d = (3, 5, 4, 2).\nShift types (periods covered, cost per "
+            "worker):\nA: 1\u20132, 30\nB: 2\u20134, 40\nC: 3\u20134, 18\nD: 1\u20131, 12\n"
+            "Integer number of workers per shift type; coverage \u2265 demand in every period. Minimise total cost.")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert [v.name for v in draft.problem.variables] == ["A", "B", "C", "D"]
+    spans = [{0, 1}, {1, 2, 3}, {2, 3}, {0}]
+    assert _cover_value(text) == cheapest_cover([3, 5, 4, 2], spans, [30, 40, 18, 12])

@@ -69,9 +69,30 @@ def _clock_text(text: str) -> str:
     return _TWELVE.sub(_twenty_four, t)
 
 
+_INDEXED = re.compile(r"\bperiods?\s+1\s*(?:-|\.\.|to)\s*(\d+)\b[^\n]*?\b(?:demands?|needs?|required|requirements?)\b"
+                      r"[^\n(=:\d]{0,20}[=:]?\s*[(\[]?\s*(\d+(?:\s*,\s*\d+)+)")
+"""Periods by number and their demands: 'periods 1-6, demand d = (3, 5, 7, 6, 4, 2)'."""
+_INDEXED_TYPE = re.compile(r"(?im)^[ \t*-]*(?P<name>[a-z][\w'-]*(?: [\w'-]+){0,2})\s*[:=]\s*(?:periods?\s+)?"
+                           r"(?P<a>\d+)\s*(?:-|\u2013|\.\.|to)\s*(?P<b>\d+)\s*[,;]\s*(?:cost\s*)?[$\u20ac\u00a3]?\s*"
+                           r"(?P<cost>\d+(?:\.\d+)?)[ \t.]*$")
+"""A shift type over numbered periods, both ends included, and its cost: 'A: 1-3, 30'."""
+
+
+def _indexed_periods(text: str) -> list[tuple[int, int]] | None:
+    """The demands of numbered periods, period k starting at (k - 1) hours; None when the text has none."""
+    m = _INDEXED.search(_clock_text(text))
+    if m is None:
+        return None
+    demands = [int(d) for d in re.findall(r"\d+", m.group(2))]
+    return [(k * 60, d) for k, d in enumerate(demands)] if len(demands) == int(m.group(1)) else None
+
+
 def read_periods(text: str) -> list[tuple[int, int]] | None:
     """(start in minutes, demand) of each period in order, when the text lists at least three; else None.
-    Starts on a 12-hour clock ('7-9: 2, 9-11: 3, 11-1: 5, 1-3: 4') run on past noon."""
+    Starts on a 12-hour clock ('7-9: 2, 9-11: 3, 11-1: 5, 1-3: 4') run on past noon; numbered periods start an
+    hour apart."""
+    if (indexed := _indexed_periods(text)) is not None:
+        return indexed
     t = _clock_text(text)
     found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, _, _, d in _RANGE.findall(t)]
     if len(found) < 3:  # the demand first: '4 for 8-10am, 7 for 10am-noon'
@@ -215,6 +236,11 @@ def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | No
     """(name, start, end in minutes, cost or None) of each shift type the text defines on its own line, when it
     defines at least two ('- Early, 8am-2pm: $120 per agent'; table rows 'Early 06:00 14:00 120'); ends past
     midnight run on into the next day."""
+    if (indexed := _indexed_periods(text)) is not None:  # 'A: 1-3, 30' over numbered periods
+        typed = [(m.group("name"), (int(m.group("a")) - 1) * 60, int(m.group("b")) * 60, float(m.group("cost")))
+                 for m in _INDEXED_TYPE.finditer(text)]  # names as written
+        fits = all(0 <= a < b <= len(indexed) * 60 for _, a, b, _ in typed)
+        return typed if len(typed) >= 2 and fits and len({n for n, *_ in typed}) == len(typed) else None
     found = []
     for m in _SHIFT_TYPE.finditer(_clock_text(text)):
         name = re.sub(r"\s+shift$", "", m.group("name").strip())
@@ -260,7 +286,8 @@ def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[
                  t: str) -> tuple[LinearModel | None, list[Question], list[str]]:
     """The cover model of periods of `length` minutes and named shift types: x_s people on type s cover every
     period inside its hours; the cost of each type, or the number of people, is minimised."""
-    labels = [f"{s // 60 % 24:02d}:{s % 60:02d}" for s, _ in periods]
+    labels = [f"{s // 60 % 24:02d}:{s % 60:02d}" for s, _ in periods] if _indexed_periods(t) is None else \
+        [f"period {k}" for k in range(1, len(periods) + 1)]
     inside: dict[str, list[int]] = {}
     for name, a, b, _ in types:
         inside[name] = []
