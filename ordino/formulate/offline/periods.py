@@ -237,8 +237,9 @@ def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | No
     defines at least two ('- Early, 8am-2pm: $120 per agent'; table rows 'Early 06:00 14:00 120'); ends past
     midnight run on into the next day."""
     if (indexed := _indexed_periods(text)) is not None:  # 'A: 1-3, 30' over numbered periods
-        typed: list[tuple[str, int, int, float | None]] = [(m.group("name"), (int(m.group("a")) - 1) * 60, int(m.group("b")) * 60, float(m.group("cost")))
-                 for m in _INDEXED_TYPE.finditer(text)]  # names as written
+        typed: list[tuple[str, int, int, float | None]] = [
+            (m.group("name"), (int(m.group("a")) - 1) * 60, int(m.group("b")) * 60, float(m.group("cost")))
+            for m in _INDEXED_TYPE.finditer(text)]  # names as written
         fits = all(0 <= a < b <= len(indexed) * 60 for _, a, b, _ in typed)
         return typed if len(typed) >= 2 and fits and len({n for n, *_ in typed}) == len(typed) else None
     found = []
