@@ -376,3 +376,17 @@ def test_shift_types_over_numbered_periods_with_both_ends_included():
     assert [v.name for v in draft.problem.variables] == ["A", "B", "C", "D"]
     spans = [{0, 1}, {1, 2, 3}, {2, 3}, {0}]
     assert _cover_value(text) == cheapest_cover([3, 5, 4, 2], spans, [30, 40, 18, 12])
+
+
+def test_slots_as_table_columns_and_shift_types_with_an_hourly_rate():
+    text = ("Ward day staffing (07:00\u201313:00). Minimum number of nurses in each 2-hour slot:\n\n"
+            "Slot          07-09  09-11  11-13\nNurses needed     4      5      3\n\n"
+            "Available shift types (pay = hours \u00d7 hourly rate):\n\n"
+            "Shift      Start   End     Hours   Rate (\u00a3/h)\nLong day   07:00   13:00   6       20\n"
+            "Early      07:00   11:00   4       22\nLate       09:00   13:00   4       22\n\n"
+            "Choose how many nurses to put on each shift type so every slot is covered, at minimum total pay.")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert [v.name for v in draft.problem.variables] == ["Long day", "Early", "Late"]
+    assert _cover_value(text) == cheapest_cover([4, 5, 3], [{0, 1, 2}, {0, 1}, {1, 2}], [120, 88, 88])
+    assert asked(text.replace("Early      07:00   11:00   4", "Early      07:00   11:00   5"))  # hours disagree

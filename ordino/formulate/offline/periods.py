@@ -104,6 +104,8 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
     if len(found) < 3 and (listed := _LIST.search(t)) is not None:
         length = int(listed.group(1)) * 60
         found = [(k * length, int(d)) for k, d in enumerate(re.findall(r"\d+", listed.group(2)))]
+    if len(found) < 3:  # a table across: 'Slot 07-09 09-11 11-13' over 'Nurses needed 4 5 6'
+        found = _across(t)
     if len(found) < 3:  # 'periods: 00-04, 04-08, 08-12 ... staff b = (4, 6, 10)': ranges, then their demands
         run = _RANGES.search(t)
         vector = _VECTOR.search(t, run.end()) if run else None
@@ -117,6 +119,57 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
         elif found[k][0] <= found[k - 1][0]:  # past midnight: '23:00-03:00' then '03:00-07:00'
             found[k:] = [(s + DAY, d) for s, d in found[k:]]
     return found if len(found) >= 3 else None
+
+
+def _across(t: str) -> list[tuple[int, int]]:
+    """Periods as the columns of a table: a line of ranges, and under it a line of the demands."""
+    lines = t.split("\n")
+    for above, below in zip(lines, lines[1:], strict=False):
+        ranges = re.findall(_ONE_RANGE, above)
+        head = re.fullmatch(rf"[\s|]*[a-z][a-z ]*(?:[\s|]+{_ONE_RANGE})+[\s|]*", above)
+        needs = re.fullmatch(r"[\s|]*[a-z][a-z ]*(?P<l>(?:[\s|]+\d+)+)[\s|]*", below)
+        if head and needs and len(ranges) >= 3:
+            demands = [int(d) for d in re.findall(r"\d+", needs.group("l"))]
+            if len(demands) == len(ranges):
+                return [(int(h) * 60 + int(m or 0), d) for (h, m), d in zip(ranges, demands, strict=True)]
+    return []
+
+
+def _type_table(text: str) -> list[tuple[str, int, int, float | None]] | None:
+    """Shift types as rows under a header 'Shift Start End [Hours] Rate (per hour) | Cost': a rate per hour is
+    multiplied by the shift's hours."""
+    lines = [ln for ln in _clock_text(text).split("\n") if not re.fullmatch(r"[\s|:+-]*", ln)]
+    for k, head in enumerate(lines):
+        cells = [c for c in re.split(r"\s*\|\s*|\s{2,}|\t|\s*,\s*", head.strip(" |")) if c]
+        low = [c.lower() for c in cells]
+        if len(low) < 4 or not re.match(r"shift|name|type", low[0]) or low[1:3] != ["start", "end"]:
+            continue
+        money = next((i for i, c in enumerate(low) if re.match(r"rate|cost|pay|wage", c)), None)
+        if money is None:
+            return None
+        hourly = re.search(r"/\s*h\b|per\s+hour|hourly|/hr", low[money]) is not None or low[money].startswith("rate") \
+            and any(re.fullmatch(r"hours?|hrs?|length", c) for c in low)
+        found: list[tuple[str, int, int, float | None]] = []
+        for row in lines[k + 1:]:
+            m = re.fullmatch(rf"[\s|]*(?P<name>[a-z][a-z' -]*?)[\s|,]+{_CLOCK}[\s|,]+{_CLOCK}"
+                             r"(?P<rest>(?:[\s|,]+\d+(?:\.\d+)?)+)[\s|]*", row)
+            if m is None:
+                break
+            numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("rest"))]
+            if len(numbers) != len(low) - 3:
+                return None
+            start, end = (int(h) * 60 + int(mm or 0) for h, mm in ((m.group(2), m.group(3)), (m.group(4), m.group(5))))
+            end += DAY if end <= start else 0
+            rate = numbers[money - 3]
+            said = next((numbers[i - 3] for i, c in enumerate(low) if re.fullmatch(r"hours?|hrs?|length", c)), None)
+            if said is not None and said != (end - start) / 60:
+                return None  # hours that disagree with the clock: asked
+            name = m.group("name").strip()
+            written = re.search(rf"(?im)^[ \t|*\u2022-]*({re.escape(name)})(?!\w)", text)
+            found.append((written.group(1) if written else name, start, end,
+                          rate * (end - start) / 60 if hourly else rate))
+        return found if len(found) >= 2 else None
+    return None
 
 
 def looks_like_period_cover(text: str) -> bool:
@@ -247,13 +300,15 @@ def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | No
         name = re.sub(r"\s+shift$", "", m.group("name").strip())
         written = re.search(rf"(?im)^[ \t|*\u2022-]*({re.escape(name)})(?!\w)", text)
         name = written.group(1) if written else name  # as the user wrote it
-        if re.search(r"(?i)\b(?:open|opens|opening|hours?|from|we|our|is|are|period)\b", name):
+        if re.search(r"(?i)\b(?:open|opens|opening|hours?|from|we|our|is|are|period)\b|\d", name):
             continue  # opening hours or a header, not a shift
+        if not re.search(r":|-|\bto\b|\|", m.string[m.start(2):m.start(4)]):
+            continue  # '4 5' apart by a blank are no clock times ('Nurses needed 4 5 3')
         start, end = (int(h) * 60 + int(mm or 0) for h, mm in ((m.group(2), m.group(3)), (m.group(4), m.group(5))))
         end += DAY if end <= start else 0
         found.append((name, start, end, float(m.group("cost")) if m.group("cost") else None))
     if len(found) < 2:
-        found = _shift_items(_clock_text(text))
+        found = _type_table(text) or _shift_items(_clock_text(text))
     names = [n for n, *_ in found]
     return found if len(found) >= 2 and len(set(names)) == len(names) else None
 
