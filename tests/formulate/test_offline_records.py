@@ -390,3 +390,20 @@ def test_slots_as_table_columns_and_shift_types_with_an_hourly_rate():
     assert [v.name for v in draft.problem.variables] == ["Long day", "Early", "Late"]
     assert _cover_value(text) == cheapest_cover([4, 5, 3], [{0, 1, 2}, {0, 1}, {1, 2}], [120, 88, 88])
     assert asked(text.replace("Early      07:00   11:00   4", "Early      07:00   11:00   5"))  # hours disagree
+
+
+def test_named_orders_in_one_sentence_each_with_its_due_time_after_a_comma():
+    text = ("One laser cutter, starting at 07:00. Here's the list: Mercer brackets 50 min, due 08:00; Ostrowski "
+            "panels 80 min, due 09:00; Delacroix signage 35 min, due 07:45. Minimise the total tardiness in "
+            "minutes (early jobs count as zero).")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["Mercer brackets", "Ostrowski panels", "Delacroix signage"]
+    assert value == _least_total_tardiness([(0, 50, 60), (0, 80, 120), (0, 35, 45)])
+
+
+def test_record_lines_of_pairs_apart_by_blanks_with_times_per_machine():
+    text = ("F2 | prmu, r_j | sum w_j C_j. Two-machine permutation flow shop (M1 then M2), 3 jobs, hours.\n"
+            "j1: p1=4 p2=3 r=0 w=2\nj2: p1=2 p2=5 r=0 w=1\nj3: p1=6 p2=2 r=0 w=3\n"
+            "Minimize total weighted completion time.")
+    _, value = solved(text)
+    assert value == flow_shop([(4, 3), (2, 5), (6, 2)], lambda c: 2 * c[0] + c[1] + 3 * c[2])

@@ -64,10 +64,14 @@ _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
                         re.MULTILINE)
 """'- the bracket order: 50 minutes, due 9:30', 'Mugs - 1 hour, pickup 8:30': a job named at the start of its line."""
 _WORD = r"[^\W\d_][^\W\d_'&-]*(?:-[^\W\d_]+)*"
-_NAMED_TIME = re.compile(rf"(?:(?<=^)|(?<=[,;:\n])|(?<=\band))\s*(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}})\s+\d+(?:\.\d+)?"
+_NAMED_TIME = re.compile(rf"(?:(?<=^)|(?<=[,;:\n])|(?<=\band))\s*"
+                         rf"(?!(?:due|by|ready|released?|available|weight|priority|needed|deadline)\b)"
+                         rf"(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}})\s+\d+(?:\.\d+)?"
                          rf"\s*(?:{UNIT_PATTERN})\b", re.MULTILINE)
-_NAMED_TIMES = re.compile(rf"{_NAMED_TIME.pattern}(?:\s*[,;]\s*(?:and\s+)?"
-                          rf"{_NAMED_TIME.pattern.replace('?P<n>', '')}){{2,}}", re.MULTILINE)
+_ITEM_TAIL = r"(?:\s*,\s*(?:due|by|ready|released?|available|weight|priority|needed by)\b[^,;\n]{1,20}?(?=\s*[;\n]|$))?"
+"""What an item says after its time: 'Mercer brackets 50 min, due 08:00; ...'."""
+_NAMED_TIMES = re.compile(rf"{_NAMED_TIME.pattern}{_ITEM_TAIL}(?:\s*[,;]\s*(?:and\s+)?"
+                          rf"{_NAMED_TIME.pattern.replace('?P<n>', '')}{_ITEM_TAIL}){{2,}}", re.MULTILINE)
 """A run of named times: 'bracket 45 min, gear housing 130 min, phone stand 30 min'."""
 _BARE = rf"(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}})\s+\d+(?:\.\d+)?\b(?![:.]\d)"
 _HEADED_TIMES = re.compile(rf"\(\s*(?:in\s+)?(?:{UNIT_PATTERN})\s*\)\s*:\s*(?P<run>{_BARE.replace('?P<n>', '')}"

@@ -372,7 +372,7 @@ def read_counts(work: Work, facts: Facts) -> None:
         work.consume(*m.span())
         if facts.n_machines is None:
             facts.n_machines = count_value(m.group(1) or m.group(2))
-    for m in work.take(r"\b(?:jssp|fjsp|pfsp|job[\s-]*shop|flow[\s-]*shop)\s*,?\s*(\d+)\s*(?:x|\u00d7)\s*(\d+)\b"
+    for m in work.take(r"\b(?:jssp|jsp|fjsp|pfsp|job[\s-]*shop|flow[\s-]*shop)\s*,?\s*(\d+)\s*(?:x|\u00d7)\s*(\d+)\b"
                        r"(?:\s*\((?:machine|m)\s*,\s*(?:time|p|duration)\))?"):  # 'JSSP 3x3 (machine,time)'
         facts.n_jobs = facts.n_jobs or int(m.group(1))
         facts.n_machines = facts.n_machines or int(m.group(2))

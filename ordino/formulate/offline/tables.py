@@ -31,7 +31,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"w|wj|w_j|weight|priority|importance|penalty|late_penalty|penalty_if_late", "weight"),
     (r"deadline|dl|latest", "deadline"),
     (r"setup|set-up|setup_time|changeover", "setup"),
-    (r"m\d+|machine_?\d+", "machine"),
+    (r"m\d+|machine_?\d+|p_?\d+", "machine"),
     (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows?|must_follow|wait|waits|wait_for",
      "preds"),
     (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand", "res:?"),
@@ -217,7 +217,10 @@ def _record(line: str) -> tuple[list[str], list[str]] | None:
         return None
     keys: list[str] = []
     cells = [m.group("label")]
-    for piece in re.findall(r"(?:\{[^{}]*\}|[^,;{}])+", m.group("body")):
+    body = m.group("body")
+    if "," not in body and ";" not in body:  # 'p1=4 p2=3 r=0 w=2': pairs apart by blanks
+        body = re.sub(r"\s+(?=[a-z]\w*\s*=)", ", ", body)
+    for piece in re.findall(r"(?:\{[^{}]*\}|[^,;{}])+", body):
         pair = _PAIR.fullmatch(piece.strip())
         after_preds = bool(keys) and role_of(keys[-1]) == "preds"
         if pair is not None and (role_of(pair.group("k")) is not None or not after_preds):
