@@ -407,3 +407,16 @@ def test_record_lines_of_pairs_apart_by_blanks_with_times_per_machine():
             "Minimize total weighted completion time.")
     _, value = solved(text)
     assert value == flow_shop([(4, 3), (2, 5), (6, 2)], lambda c: 2 * c[0] + c[1] + 3 * c[2])
+
+
+def test_steps_on_numbered_machines_named_with_a_word_and_a_number():
+    text = ("Each gate is cut, then welded, then painted.\n"
+            "Smith gate: cut on Saw (3 h) or Plasma (2 h); weld on Welder 1 (4 h) or Welder 2 (5 h); paint only in "
+            "the Booth (2 h).\n"
+            "Jones gate: cut on Saw (2 h) or Plasma (2 h); weld on Welder 1 (3 h) or Welder 2 (3 h); paint only in "
+            "the Booth (3 h).\nMinimise the makespan in hours.")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {"Saw", "Plasma", "Welder 1", "Welder 2", "Booth"}
+    routes = [[{"Saw": 3, "Plasma": 2}, {"Welder 1": 4, "Welder 2": 5}, {"Booth": 2}],
+              [{"Saw": 2, "Plasma": 2}, {"Welder 1": 3, "Welder 2": 3}, {"Booth": 3}]]
+    assert value == flexible_shop(routes)

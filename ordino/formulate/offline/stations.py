@@ -32,6 +32,7 @@ _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|e
                 r"wait|waiting|break|breaks|rest|lunch|travel|transport|delivery|cooling|drying|late|early|op|ops|"
                 r"operations?|steps?|its|their|his|her|this|that|these|those|which|what|whose|own)\b")
 _WORD = (rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|"
+         rf"(?!{_NOT_STATION})[a-z][a-z-]{{1,24}}\s+\d{{1,2}}(?=\s*\(\s*\d)|"  # 'Welder 1 (4 h)': a numbered name
          rf"(?!{_NOT_STATION}|(?:machine|station|stage)\s*#?\s*\d)[a-z][a-z-]{{1,24}})(?![a-z-])")
 """A station: 'machine 2', 'Mixer 1', or a word ('press', 'soldering')."""
 _OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?(?:the\s+)?\s*")
