@@ -420,3 +420,39 @@ def test_steps_on_numbered_machines_named_with_a_word_and_a_number():
     routes = [[{"Saw": 3, "Plasma": 2}, {"Welder 1": 4, "Welder 2": 5}, {"Booth": 2}],
               [{"Saw": 2, "Plasma": 2}, {"Welder 1": 3, "Welder 2": 3}, {"Booth": 3}]]
     assert value == flexible_shop(routes)
+
+
+def test_unrelated_machines_by_notation_and_a_time_per_job_and_machine():
+    text = ("R2 || \u03a3 C_j. 3 jobs, 2 unrelated machines, no preemption.\np_jk (rows J1..J3, cols M1 M2):\n"
+            "J1: 4 6\nJ2: 7 3\nJ3: 2 5\nmin sum of completion times.")
+    _, value = solved(text)
+    times = [(4, 6), (7, 3), (2, 5)]
+    best = None
+    for machines in itertools.product(range(2), repeat=3):  # each job's machine, then shortest first on each
+        total = 0
+        for k in range(2):
+            t = 0
+            for p in sorted(times[j][k] for j in range(3) if machines[j] == k):
+                t += p
+                total += t
+        best = total if best is None else min(best, total)
+    assert value == best
+
+
+def test_stage_columns_named_by_their_unit_and_in_order_by_what_is_done_first():
+    text = ("Each piece is sanded first and then varnished; one piece at a time at each. Minimise the sum of the "
+            "completion times, in minutes.\n\npiece,sanding_min,varnishing_min\nChair,12,18\nTable,25,20\n"
+            "Stool,8,10\n")
+    problem, value = solved(text)
+    assert [r.id for r in problem.resources] == ["sanding", "varnishing"]
+    assert value == flow_shop([(12, 18), (25, 20), (8, 10)], sum)
+
+
+def test_a_route_table_split_at_blanks_with_steps_named_with_their_times():
+    text = ("Job shop with three machines (Lathe, Mill, Drill). Each job visits the machines in the order listed. "
+            "Minimise the makespan in hours.\n\nJob   Release   Step 1      Step 2\n"
+            "A     0         Lathe 3     Mill 2\nB     0         Mill 4      Lathe 2\nC     0         Drill 2     "
+            "Mill 3\n")
+    _, value = solved(text)
+    assert value == _least_route_tardiness([[("L", 3), ("M", 2)], [("M", 4), ("L", 2)], [("D", 2), ("M", 3)]],
+                                           [0, 0, 0], makespan=True)

@@ -45,6 +45,15 @@ def decide_kind(facts: Facts) -> str | None:
     if facts.matrix is not None and len(facts.matrix[0]) > 1:
         if facts.kind in ("flow_shop", "job_shop") or facts.machine_order:
             return "flow_shop"
+        if facts.kind == "parallel_machines" and len(facts.matrix) == len(facts.jobs or facts.matrix):
+            machines = facts.matrix_machines or [f"M{k}" for k in range(1, len(facts.matrix[0]) + 1)]
+            jobs = facts.jobs or [f"J{k}" for k in range(1, len(facts.matrix) + 1)]
+            facts.routes = {job: [list(zip(machines, row, strict=True))] for job, row in zip(jobs, facts.matrix,
+                                                                                              strict=True)}
+            facts.jobs, facts.matrix = list(jobs), None
+            facts.notes.append("a time per job and machine on parallel machines: each job runs on one machine of "
+                               "its choice (unrelated machines)")
+            return "flexible_job_shop"
         return None  # a table of times per machine: flow shop or unrelated machines? ask
     if facts.kind in ("flow_shop", "job_shop", "flexible_job_shop"):
         return facts.kind

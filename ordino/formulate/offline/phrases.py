@@ -81,9 +81,10 @@ OBJECTIVES: list[tuple[str, str]] = [
 ]
 
 
-_GRAHAM = re.compile(r"(?<![\w|])(?P<a>1|pm?\d*|fm?\d*|jm?\d*|fjc?\d*)\s*\|\s*(?P<b>[^|\n]{0,40}?)\s*\|\s*"
+_GRAHAM = re.compile(r"(?<![\w|])(?P<a>1|pm?\d*|rm?\d*|fm?\d*|jm?\d*|fjc?\d*)\s*\|\s*(?P<b>[^|\n]{0,40}?)\s*\|\s*"
                      r"(?P<c>(?:sum|\u2211|\u03a3|\u03c3)?\s*(?:of\s+)?(?:w_?j?\s*\*?\s*)?(?:c|t|u|l)(?:_?j|_?max)?)\b")
-_GRAHAM_KINDS = {"1": "single_machine", "p": "parallel_machines", "f": "flow_shop", "j": "job_shop",
+_GRAHAM_KINDS = {"1": "single_machine", "p": "parallel_machines", "r": "parallel_machines", "f": "flow_shop",
+                 "j": "job_shop",
                  "fj": "flexible_job_shop"}
 
 
@@ -364,7 +365,8 @@ def read_counts(work: Work, facts: Facts) -> None:
             facts.n_jobs = count_value(m.group(1))
     for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})(?:[ ]+|-)"
                                 r"(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
-                                rf"(?:(?:{_MODIFIER}{{0,2}}{MACHINE_NOUN}|mach\b\.?|m/c|stages?)(?:\b|(?<=/c)))|"
+                                rf"(?:(?:{_MODIFIER}{{0,2}}{MACHINE_NOUN}|mach\b\.?|m/c|stages?)(?:\b|(?<=/c)))"
+                                r"(?![ ]*#?[ ]*\d)|"  # '0 machine 1' of a table's row counts nothing
                                 rf"\b({COUNT})\s+(?:identical|parallel|equal|similar)\s+(?:[a-z]+\s+)?[a-z]+")):
         if m.group(1) and count_value(m.group(1)) > 1 and re.fullmatch(rf"\S+ .*\b(?:{'|'.join(MACHINE_NOUNS)})",
                                                                        m.group(0)):

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ordino.formulate.offline.entities import read_attrs
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.relations import BLANK_IN
+from ordino.formulate.offline.stations import stem
 from ordino.formulate.offline.text import (
     JOB_REF,
     MACHINE_REF,
@@ -111,7 +112,9 @@ def read_machine_order(work: Work, facts: Facts) -> None:
     if len(named) > 1:  # 'S1 -> S2 -> S3' over a table's columns S1, S2, S3: the stages in order, not tasks
         step = r"\s*(?:->|>|\u2192|,\s*then|then|,)\s*"
         chain = step.join(rf"\b{re.escape(n.lower())}\b" for n in named)
-        for m in list(work.finditer(chain)):
+        said = r"\w*[^.;\n]{0,30}?\b(?:then|and then|after that|afterwards)\b[^.;\n]{0,30}?\b".join(
+            rf"\b{re.escape(stem(n.lower()))}" for n in named) + r"\w*"  # 'sanded first and then varnished'
+        for m in [*work.finditer(chain), *work.finditer(said)]:
             if not BLANK_IN(work, m):
                 facts.machine_order = list(named)
                 work.consume(m.start(), m.end())

@@ -44,7 +44,8 @@ HEADER_WORDS: list[tuple[str, str]] = [
 ]
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
 """A markdown table's rule under its header ('|---|:---:|')."""
-_PHRASES = [(r"due dates?", "due_date"), (r"processing times?", "processing_time"), (r"release (?:dates?|times?)",
+_PHRASES = [(r"\b(step|op|operation|stage)\s+(\d+)\b", r"\1_\2"),
+            (r"due dates?", "due_date"), (r"processing times?", "processing_time"), (r"release (?:dates?|times?)",
              "release_date"), (r"ready times?", "ready_time"), (r"machine\s+(\d+)", r"m\1"),
             (r"depends on", "depends_on"), (r"\((?:in\s+)?" + UNIT_PATTERN + r"\)", "")]
 
@@ -89,8 +90,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     text = re.sub(r"\s*\((?:in\s+)?(?:[$\u20ac\u00a3/a-z ]{1,24})\)", "", text)  # '(hours from now)', '(\u20ac)'
     text = re.sub(r"\s*\((?:[\u20ac$\u00a3]|[a-z]+/[a-z]+)\)", "", text)
     cells = _cells(text)
-    if len(cells) < 2 or any(re.fullmatch(NUM, c) for c in cells):
-        return None
+    if len(cells) < 2 or any(re.fullmatch(NUM, c) for c in cells) or any(c.count("(") != c.count(")") for c in cells):
+        return None  # a number, or a bracket split between cells ('p_jk (rows J1..J3, cols M1 M2):'): no header
     if "|" not in text and "options" in cells:  # 'Job Op Options machine(time)': the last words name one column
         cells = cells[:cells.index("options") + 1]
     roles = []
@@ -102,8 +103,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             role = role_of(core)
             if role in (None, "label") and k > 0:
                 named = re.fullmatch(_STATION_ID, core) and singular(core) not in resources
-                role = f"station:{core}" if named else "p" if role == "label" or re.fullmatch(r"[a-z]{3,20}", core) \
-                    else None  # 'firing_h': a column of times, the duration when it is the only one
+                role = f"station:{core}" if named else "p" if role == "label" else f"timed:{core}" \
+                    if re.fullmatch(r"[a-z]{3,20}", core) else None  # 'firing_h', 'sanding_min': a column of times
         if role is None and k == 0 and re.fullmatch(r"[a-z][a-z-]{1,20}", c) and singular(c) not in resources \
                 and not re.fullmatch(rf"{MACHINE_NOUN}|stages?|stations?", c):  # 'machine | job1 | job2': by machine
             role = "label"  # 'ticket', 'housing': the first column names the rows
@@ -144,6 +145,9 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             else:
                 return None
         roles.append(role)
+    timed = [k for k, r in enumerate(roles) if r.startswith("timed:")]  # the only one: the duration; more: stages
+    roles = [("p" if len(timed) == 1 and "p" not in roles else f"station:{r[6:]}") if r.startswith("timed:") else r
+             for r in roles]
     if roles.count("p") > 1:
         return None  # two columns of durations: which is the job's is asked
     stations_named = [k for k, r in enumerate(roles) if r.startswith("station:")]
@@ -308,6 +312,8 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         if not cells or BLANK in raw:
             break
         cells_roles = ["label", *roles] if "label" not in roles and len(cells) == len(roles) + 1 else roles
+        if cells_roles[0] == "label" and cells[0].endswith(":") and not lines[i].split()[0].endswith(":"):
+            break  # 'J1: 4 6' is a line of its own, no row of this header
         cells = _words_joined(cells, cells_roles)
         if cells_roles[-1] == "route" and len(cells) > len(cells_roles):  # 'P1 0 M1 4 -> M2 3': the rest is the route
             cells = [*cells[:len(cells_roles) - 1], " ".join(cells[len(cells_roles) - 1:])]
@@ -412,12 +418,13 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
         cased = work.cased[offsets[k]:offsets[k] + len(raw)]
         sep = "|" if "|" in raw else "," if "," in raw and "," in lines[i] else ";" if ";" in raw and ";" in lines[i] \
             else None  # pipes, CSV, semicolons, or blanks
-        cells = [c.strip() for c in raw.strip().strip("|").split(sep)] if sep else raw.split()
+        cells = [c.strip() for c in raw.strip().strip("|").split(sep)] if sep else _steps_joined(raw.split(), roles)
         if roles[-1] == "alts" and len(cells) > len(roles):  # 'A  1  M1(4)  or M2(6)': the rest is one cell
             cells = cells[:len(roles) - 1] + [" ".join(cells[len(roles) - 1:])]
         if BLANK in raw or len(cells) != len(roles) or "label" not in roles:
             break
-        written = [c.strip() for c in cased.strip().strip("|").split(sep)] if sep else cased.split()
+        written = [c.strip() for c in cased.strip().strip("|").split(sep)] if sep else \
+            _steps_joined(cased.split(), roles)
         if roles[-1] == "alts" and len(written) > len(roles):  # as the cells: the rest is one cell
             written = written[:len(roles) - 1] + [" ".join(written[len(roles) - 1:])]
         label = re.sub(JOB_REF, lambda m: job_name(m.group(0)), cells[roles.index("label")])
@@ -451,6 +458,23 @@ def _job_attrs(facts: Facts, name: str, cells: list[str], roles: list[str]) -> b
             return False
         facts.set_attr(name, role, value)
     return True
+
+
+def _steps_joined(cells: list[str], roles: list[str]) -> list[str]:
+    """A row split at blanks whose last columns are steps: each step's words and time one cell again ('A 0 Lathe 3
+    Mill 2' under 'Job Release Step 1 Step 2')."""
+    first = roles.index("step") if "step" in roles else len(roles)
+    if len(cells) <= len(roles) or any(r != "step" for r in roles[first:]):
+        return cells
+    groups: list[str] = []
+    words: list[str] = []
+    for cell in cells[first:]:
+        words.append(cell)
+        numbered = len(words) == 2 and words[0].lower() in ("machine", "station", "stage")  # 'machine 2' is a name
+        if re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell.lower()) and len(words) > 1 and not numbered:
+            groups.append(" ".join(words))
+            words = []
+    return [*cells[:first], *groups] if not words and len(groups) == len(roles) - first else cells
 
 
 def _named_steps(cell: str) -> list[list[tuple[str, TimeVal]]]:
