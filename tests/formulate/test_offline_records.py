@@ -456,3 +456,25 @@ def test_a_route_table_split_at_blanks_with_steps_named_with_their_times():
     _, value = solved(text)
     assert value == _least_route_tardiness([[("L", 3), ("M", 2)], [("M", 4), ("L", 2)], [("D", 2), ("M", 3)]],
                                            [0, 0, 0], makespan=True)
+
+
+UNRELATED = ("Two machines: the Haas and the Mazak. Each part is done completely on one of the two machines (whichever "
+             "we pick), one part at a time per machine. Times in hours:\nShaft - 2 on the Haas, 3 on the Mazak\n"
+             "Bushing - 1 on the Haas, 2 on the Mazak\nFlange - 3 on the Haas, 4 on the Mazak\n"
+             "Minimise the sum of the completion times.")
+
+
+def test_times_on_each_of_the_machines_a_part_may_use_are_its_choices_never_its_steps():
+    _, value = solved(UNRELATED)  # read as a route Haas then Mazak, the answer was a flow shop's
+    times = [(2, 3), (1, 2), (3, 4)]
+    best = None
+    for machines in itertools.product(range(2), repeat=3):
+        total = 0
+        for k in range(2):
+            t = 0
+            for p in sorted(times[j][k] for j in range(3) if machines[j] == k):
+                t += p
+                total += t
+        best = total if best is None else min(best, total)
+    assert value == best
+    assert asked(UNRELATED.replace("Flange - 3 on the Haas, 4 on the Mazak", "Flange - 3 on either machine"))

@@ -210,8 +210,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
 
 
 def _names(facts: Facts, kind: str) -> list[str]:
-    if kind in ("job_shop", "flexible_job_shop") and facts.routes:
-        return list(facts.routes)
+    if kind in ("job_shop", "flexible_job_shop") and facts.routes:  # a job with no route is asked, never dropped
+        return [*facts.routes, *(j for j in facts.jobs if j not in facts.routes)]
     return job_names(facts)
 
 

@@ -16,6 +16,7 @@ from ordino.formulate.offline.text import (
     Work,
     job_name,
     machine_name,
+    one_machine_said,
     time_values,
 )
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
@@ -39,6 +40,7 @@ _SKIP = (r"(?:no|skips?(?:\s+the)?|not\s+on(?:\s+the)?|without(?:\s+the)?|"
 def read_routes(work: Work, facts: Facts) -> None:
     """'job 1: M1 3, M2 2; job 2: M2 4 then M1 1' and alternatives 'M1 3 or M2 4' or '{M1:3, M2:5}' (flexible)."""
     refs = list(work.finditer(JOB_REF))
+    one_machine = one_machine_said(work.text)  # 'each part is done on one of the machines': choices
     for i, ref in enumerate(refs):
         end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
         stop = re.search(r"\n|\.(?:\s|$)", work.text[ref.end():end])
@@ -69,7 +71,7 @@ def read_routes(work: Work, facts: Facts) -> None:
             tv = time_values(p.group("t") or p.group("t2"))[0]
             grouped = work.text[ref.end():ref.end() + p.start()].count("{") > \
                 work.text[ref.end():ref.end() + p.start()].count("}") and not re.search(r"[{}]", between)
-            if k > 0 and (re.search(r"\bor\b|\||/", between) or grouped):  # '{M1:3, M2:5}': one operation
+            if k > 0 and (re.search(r"\bor\b|\||/", between) or grouped or one_machine):  # '{M1:3, M2:5}': one op
                 ops[-1].append((machine, tv))
             else:
                 ops.append([(machine, tv)])

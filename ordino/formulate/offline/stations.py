@@ -19,6 +19,7 @@ from ordino.formulate.offline.text import (
     job_name,
     machine_name,
     on_own_line,
+    one_machine_said,
     singular,
     time_values,
 )
@@ -66,6 +67,9 @@ def read_stations(work: Work, facts: Facts) -> None:
     has at least one step, some job has two, and no job visits a station twice; then the same order for
     every job is a flow shop (`machine_order`, `matrix`), different orders are routes."""
     refs = list(work.finditer(JOB_REF))
+    one_machine = one_machine_said(work.text)
+    if one_machine and re.search(rf"\b(?:either|any|both|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}", work.text):
+        return  # '1 on either machine' names no machine of its own: left to be asked
     steps: dict[str, list[tuple[str, TimeVal, tuple[int, int], bool]]] = {}  # (station, time, span, weak)
     alternative: set[tuple[int, int]] = set()  # spans of steps that are another machine for the step before
     resources = set(facts.capacities)  # their names are singular already
@@ -91,7 +95,8 @@ def read_stations(work: Work, facts: Facts) -> None:
             label = next((k for at, k in reversed(labels) if at < m.start()), None)
             before = next((k for at, k in reversed(labels) if found and at < found[-1][2][0]), None)
             if found and (_OR.fullmatch(work.text, found[-1][2][1], m.start())  # '3 h on Mixer 1 or 2 h on Mixer 2'
-                          or label is not None and label == before):  # under one op label: its alternatives
+                          or label is not None and label == before  # under one op label: its alternatives
+                          or one_machine):  # 'done completely on one of the two machines': times are choices
                 alternative.add(m.span())
             elif found and re.search(r"\bor\b|/", work.text[found[-1][2][1]:m.start()]):
                 return  # an 'or' not read as a choice of machines: never two steps in its place

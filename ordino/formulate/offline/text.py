@@ -272,3 +272,20 @@ def machine_name(ref: str) -> str:
     """'machine 2' / 'M2' -> 'M2'."""
     digits = re.search(r"(\d+)", ref)
     return f"M{int(digits.group(1))}" if digits else ref.upper()
+
+
+_ONE_MACHINE = re.compile(r"\b(?:done|made|run|processed|cut|turned)\s+(?:completely\s+|entirely\s+)?on\s+"
+                          r"(?:just\s+|only\s+)?one\s+of\s+the\b|\bwhichever\s+(?:we|you|i)\s+(?:pick|choose)|"
+                          r"\b(?:each|every)\s+\w+\s+(?:runs|goes|is\s+done)\s+on\s+(?:just\s+|only\s+|exactly\s+)?one\s+"
+                          r"(?:machine|of)\b")
+
+
+def one_machine_said(text: str) -> bool:
+    """Whether the text says each job runs on one machine of several ('each part is done completely on one of the
+    two machines'): the times a job's line gives on each are then its choices, not its steps. Said of an
+    operation ('each operation runs on one of its machines') it is no such thing."""
+    for m in _ONE_MACHINE.finditer(text):
+        sentence = text[max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1:m.end()]
+        if not re.search(r"(?i)\b(?:op|ops|operations?|steps?|stages?)\b", sentence):
+            return True
+    return False
