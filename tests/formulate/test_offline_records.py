@@ -478,3 +478,18 @@ def test_times_on_each_of_the_machines_a_part_may_use_are_its_choices_never_its_
         best = total if best is None else min(best, total)
     assert value == best
     assert asked(UNRELATED.replace("Flange - 3 on the Haas, 4 on the Mazak", "Flange - 3 on either machine"))
+
+
+def test_a_weighted_goal_without_weights_and_a_count_the_data_does_not_fill_are_asked():
+    weighted = ("1 | r_j | \u03a3 w_j C_j\nn = 3 jobs, one machine.\np = (4, 2, 3)\nr = (0, 1, 0)\n"
+                "Minimise the total weighted completion time.")
+    assert any("weight" in q for q in asked(weighted))  # all weights 1 would be a guess
+    routes = ("J3 || C_max, 3 jobs, no preemption.\nJ1: (M1,4) -> (M2,3)\nJ2: (M2,2) -> (M1,5)\n"
+              "Minimise the makespan.")
+    assert any("3 jobs" in q for q in asked(routes))  # one job's line missing: never a 2-job answer
+    _, value = solved(routes + "\nJ3: (M1,2) -> (M2,4)")
+    assert value == _least_route_tardiness([[("M1", 4), ("M2", 3)], [("M2", 2), ("M1", 5)], [("M1", 2), ("M2", 4)]],
+                                           [0, 0, 0], makespan=True)
+    _, value = solved("Three pieces, done as one batch each: saw then sand, same order. Minimise the makespan.\n"
+                      "- table: saw 3 h, sanding 5 h\n- chair: saw 6 h, sanding 4 h\n- desk: saw 2 h, sanding 3 h")
+    assert value == flow_shop([(3, 5), (6, 4), (2, 3)], max)  # 'as one batch' counts no jobs

@@ -95,6 +95,9 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         return scale.convert(tv, facts.default_unit)
 
     names = _names(facts, kind)
+    if facts.n_jobs is not None and len(names) != facts.n_jobs:  # 'J3 || C_max, 4 jobs' with three routes
+        raise Incomplete([Question(key="n_jobs", text=f"The text says {facts.n_jobs} jobs but gives data for "
+                                   f"{len(names)} ({', '.join(names)}). How many jobs are there?")])
     single_stage = kind in ("single_machine", "parallel_machines", "rcpsp")
     values = {a: per_job(facts, names, a) for a in ("due", "release", "weight", "deadline", "start_min", "start_max")}
     if due_needed(facts) and values["deadline"] and not set(values["deadline"]) & set(values["due"]):
@@ -104,6 +107,9 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         raise Incomplete([Question(key="due", text=f"The objective needs due dates: give one per job "
                                    f"({', '.join(names)}).")])
     weighted = any("weighted" in term for term, _ in facts.objective)
+    if weighted and not values["weight"]:  # a weighted goal with no weight given: asked, never all 1
+        raise Incomplete([Question(key="weight", text=f"The objective is weighted: give a weight per job "
+                                   f"({', '.join(names)}), or minimise the unweighted sum.")])
     if any(term == "total_setup_time" for term, _ in facts.objective) and not (
             facts.setup_const or facts.setup_pairs or facts.setup_matrix or facts.setup_first):
         raise Incomplete([Question(key="objective", text="The objective was read as the total setup time, but the "

@@ -334,7 +334,7 @@ def read_default_unit(work: Work, facts: Facts) -> None:
 
 
 _NOT_A_COUNT = (r"(?<!\bany )(?<!\bbetween )(?<!\bevery )(?<!\beach )(?<!\bother )(?<!\bthe )(?<!\bon )(?<!\bper )"
-                r"(?<!\bin )(?<!\bto )(?<!\bfor )(?<!\bof )(?<!\bmachine )(?<!\bstation )(?<!\bstage )")
+                r"(?<!\bin )(?<!\bto )(?<!\bfor )(?<!\bof )(?<!\bmachine )(?<!\bstation )(?<!\bstage )(?<!\bas )")
 """'between any two jobs', 'the two machines', 'runs on one cutter': a number of things that is not how many
 there are."""
 _MODIFIER = (r"(?:(?!(?:hours?|minutes?|mins?|hrs?|h|days?|on|of|in|at|for|the|and|or|to|into|onto|from|with|by|then|"
