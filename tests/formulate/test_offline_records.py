@@ -493,3 +493,13 @@ def test_a_weighted_goal_without_weights_and_a_count_the_data_does_not_fill_are_
     _, value = solved("Three pieces, done as one batch each: saw then sand, same order. Minimise the makespan.\n"
                       "- table: saw 3 h, sanding 5 h\n- chair: saw 6 h, sanding 4 h\n- desk: saw 2 h, sanding 3 h")
     assert value == flow_shop([(3, 5), (6, 4), (2, 3)], max)  # 'as one batch' counts no jobs
+
+
+def test_a_gap_in_the_numbering_of_jobs_or_of_a_jobs_operations_is_asked():
+    routes = "J3 || Cmax\nJ2: (M1,2) (M3,1) (M2,4)\nJ3: (M2,4) (M3,3) (M1,1)\nMin makespan."
+    assert any("J1" in q for q in asked(routes))  # J1's line missing: never a 2-job answer
+    table = ("Flexible job shop, machines M1-M3, '-' = cannot. Minimise the makespan.\n\n| Job | Op | M1 | M2 | M3 |\n"
+             "|---|---|---|---|---|\n| J1 | 1 | 3 | 5 | - |\n| J1 | 2 | - | 2 | 3 |\n| J2 | 2 | 2 | 2 | - |\n")
+    assert asked(table)  # J2 has an operation 2 and no operation 1
+    _, value = solved(table.replace("| J2 | 2 |", "| J2 | 1 |"))
+    assert value == flexible_shop([[{"M1": 3, "M2": 5}, {"M2": 2, "M3": 3}], [{"M1": 2, "M2": 2}]])

@@ -95,6 +95,12 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         return scale.convert(tv, facts.default_unit)
 
     names = _names(facts, kind)
+    numbered = sorted(int(n[1:]) for n in names if re.fullmatch(r"J\d+", n))
+    if len(numbered) == len(names) and numbered and max(numbered) <= len(names) + 2 and \
+            numbered != list(range(1, len(names) + 1)):  # J2, J3 with no J1 (not orders 1101, 1102, ...)
+        absent = sorted(set(range(1, max(numbered) + 1)) - set(numbered))
+        raise Incomplete([Question(key="n_jobs", text=f"The jobs are numbered {', '.join(names)}: what about "
+                                   f"{', '.join(f'J{k}' for k in absent)}?")])
     if facts.n_jobs is not None and len(names) != facts.n_jobs:  # 'J3 || C_max, 4 jobs' with three routes
         raise Incomplete([Question(key="n_jobs", text=f"The text says {facts.n_jobs} jobs but gives data for "
                                    f"{len(names)} ({', '.join(names)}). How many jobs are there?")])

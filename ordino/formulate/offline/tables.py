@@ -409,6 +409,7 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
     M2' with one row per operation and a time on each machine that can do it ('-': cannot)."""
     used = 0
     routes: dict[str, list[list[tuple[str, TimeVal]]]] = {}
+    numbers: dict[str, list[int]] = {}  # job -> the operation numbers of its rows
     for k in range(i + 1, len(lines)):
         if _SEPARATOR.match(lines[k]) and used == 0:
             work.consume(offsets[k], offsets[k] + len(lines[k]))
@@ -435,10 +436,15 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
         if not ops or not _job_attrs(facts, name, cells, roles):
             break
         routes.setdefault(name, []).extend(ops)
+        if "op" in roles and cells[roles.index("op")].isdigit():
+            numbers.setdefault(name, []).append(int(cells[roles.index("op")]))
         work.consume(offsets[k], offsets[k] + len(lines[k]))
         used += 1
     if not routes:
         return 0
+    gaps = [name for name, ks in numbers.items() if ks != list(range(1, len(ks) + 1))]
+    if gaps:  # 'J1 | 2 | ...' with no operation 1: a row is missing, the table is asked
+        facts.unused.append(f"the operations of {', '.join(gaps)} are not numbered 1, 2, ...")
     for name, ops in routes.items():
         facts.add_job(name)
         facts.routes[name] = ops
