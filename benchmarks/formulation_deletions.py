@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -47,7 +48,8 @@ def main() -> None:
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         full = {r["id"]: answer(r["description"]) for r in records if r.get("data", "complete") == "complete"}
         answered = [(r["id"], r["description"]) for r in records if isinstance(full.get(r["id"]), (int, float))]
-        with ProcessPoolExecutor(args.workers) as pool:
+        # spawned, not forked: a fork of a process whose solver threads have run can hang
+        with ProcessPoolExecutor(args.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             rows = [row for found in pool.map(deletions, answered) for row in found]
         asked = sum(a == "asked" for *_, a in rows)
         same = sum(a == full[rid] for rid, _, _, a in rows)

@@ -501,5 +501,6 @@ def test_a_gap_in_the_numbering_of_jobs_or_of_a_jobs_operations_is_asked():
     table = ("Flexible job shop, machines M1-M3, '-' = cannot. Minimise the makespan.\n\n| Job | Op | M1 | M2 | M3 |\n"
              "|---|---|---|---|---|\n| J1 | 1 | 3 | 5 | - |\n| J1 | 2 | - | 2 | 3 |\n| J2 | 2 | 2 | 2 | - |\n")
     assert asked(table)  # J2 has an operation 2 and no operation 1
+    assert asked(table.replace("| 1 |", "| O1 |").replace("| 2 |", "| O2 |"))  # labelled 'O1', 'O2' alike
     _, value = solved(table.replace("| J2 | 2 |", "| J2 | 1 |"))
     assert value == flexible_shop([[{"M1": 3, "M2": 5}, {"M2": 2, "M3": 3}], [{"M1": 2, "M2": 2}]])

@@ -353,7 +353,8 @@ def read_counts(work: Work, facts: Facts) -> None:
             for n in names:
                 facts.add_job(n.upper())
             work.consume(m.start(), m.end())
-    jobs = rf"(?:{JOB_NOUN}|loads|runs|pieces|shipments|bakes|samples|cars|vehicles)"  # the others in the plural
+    jobs = (rf"(?:{JOB_NOUN}|loads|runs|pieces|shipments|bakes|samples|cars|vehicles|commissions|requests|tickets|"
+            r"repairs)")
     for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{jobs}\b(?![ ]*#?[ ]*\d)"
                                 r"(?![ ]+(?!x\s+\d)[a-z]\d*(?:[:,]|\s|$))"
                                 r"(?!\s+(?:per\b|at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"

@@ -436,8 +436,8 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
         if not ops or not _job_attrs(facts, name, cells, roles):
             break
         routes.setdefault(name, []).extend(ops)
-        if "op" in roles and cells[roles.index("op")].isdigit():
-            numbers.setdefault(name, []).append(int(cells[roles.index("op")]))
+        if "op" in roles and (number := re.fullmatch(r"(?:o|op)?_?(\d)", cells[roles.index("op")])):
+            numbers.setdefault(name, []).append(int(number.group(1)))  # '2', 'O2'; 'O12' (job 1, op 2) is left
         work.consume(offsets[k], offsets[k] + len(lines[k]))
         used += 1
     if not routes:
