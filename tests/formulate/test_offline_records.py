@@ -426,17 +426,23 @@ def test_unrelated_machines_by_notation_and_a_time_per_job_and_machine():
     text = ("R2 || \u03a3 C_j. 3 jobs, 2 unrelated machines, no preemption.\np_jk (rows J1..J3, cols M1 M2):\n"
             "J1: 4 6\nJ2: 7 3\nJ3: 2 5\nmin sum of completion times.")
     _, value = solved(text)
-    times = [(4, 6), (7, 3), (2, 5)]
+    assert value == _unrelated_total_completion([(4, 6), (7, 3), (2, 5)])
+
+
+def _unrelated_total_completion(times: list[tuple[int, ...]]) -> int:
+    """Least total completion time on unrelated machines (`times[j][k]`: job j on machine k): every choice of
+    machine per job, then shortest first on each machine (optimal for a fixed choice)."""
     best = None
-    for machines in itertools.product(range(2), repeat=3):  # each job's machine, then shortest first on each
+    for machines in itertools.product(range(len(times[0])), repeat=len(times)):
         total = 0
-        for k in range(2):
+        for k in range(len(times[0])):
             t = 0
-            for p in sorted(times[j][k] for j in range(3) if machines[j] == k):
+            for p in sorted(times[j][k] for j in range(len(times)) if machines[j] == k):
                 t += p
                 total += t
         best = total if best is None else min(best, total)
-    assert value == best
+    assert best is not None
+    return best
 
 
 def test_stage_columns_named_by_their_unit_and_in_order_by_what_is_done_first():
@@ -466,17 +472,7 @@ UNRELATED = ("Two machines: the Haas and the Mazak. Each part is done completely
 
 def test_times_on_each_of_the_machines_a_part_may_use_are_its_choices_never_its_steps():
     _, value = solved(UNRELATED)  # read as a route Haas then Mazak, the answer was a flow shop's
-    times = [(2, 3), (1, 2), (3, 4)]
-    best = None
-    for machines in itertools.product(range(2), repeat=3):
-        total = 0
-        for k in range(2):
-            t = 0
-            for p in sorted(times[j][k] for j in range(3) if machines[j] == k):
-                t += p
-                total += t
-        best = total if best is None else min(best, total)
-    assert value == best
+    assert value == _unrelated_total_completion([(2, 3), (1, 2), (3, 4)])
     assert asked(UNRELATED.replace("Flange - 3 on the Haas, 4 on the Mazak", "Flange - 3 on either machine"))
 
 
