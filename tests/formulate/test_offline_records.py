@@ -500,3 +500,22 @@ def test_a_gap_in_the_numbering_of_jobs_or_of_a_jobs_operations_is_asked():
     assert asked(table.replace("| 1 |", "| O1 |").replace("| 2 |", "| O2 |"))  # labelled 'O1', 'O2' alike
     _, value = solved(table.replace("| J2 | 2 |", "| J2 | 1 |"))
     assert value == flexible_shop([[{"M1": 3, "M2": 5}, {"M2": 2, "M3": 3}], [{"M1": 2, "M2": 2}]])
+
+
+def test_collection_times_in_sentences_after_a_route_are_due_dates_never_a_machine():
+    text = ("We open at 08:00 with both cars here. One lift and one wash bay, one car at a time each.\n"
+            "- The van: lift 60 min, then wash 20 min. Collecting 09:30.\n"
+            "- Ali's taxi: wash 20 min, then lift 40 min. He needs it back by 09:00.\n"
+            "Minimise the total lateness in minutes (a car ready before its collection time counts as zero).")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {"lift", "wash"}  # 'Collecting 90 min' was a machine
+    assert value == _least_route_tardiness([[("lift", 60), ("wash", 20)], [("wash", 20), ("lift", 40)]], [90, 60])
+
+
+def test_a_limit_that_restates_the_crew():
+    text = ("I have a crew of 3 people, and I can't have more than 3 working on the job on any day.\n"
+            "- Strip-out: 2 days, 2 people.\n- Plumbing: 3 days, 1 person, after strip-out.\n"
+            "- Wiring: 2 days, 2 people, after strip-out.\nWhat's the minimum number of working days to finish the "
+            "whole job?")
+    _, value = solved(text)
+    assert value == project({"S": (2, [], [2]), "P": (3, ["S"], [1]), "W": (2, ["S"], [2])}, [3])

@@ -170,7 +170,7 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
     ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?|(?:needs? to be |must be )?"
             rf"(?:ready|out) by|needed by|wants? (?:it|them) (?:by|at|for)|"
             rf"(?:picks?|picked)\s*-?\s*up(?: at| by| time)?|"
-            rf"collect(?:ion|ed)?(?: at| by)?|ship(?:s|ping)? (?:at|by))\s*"
+            rf"collect(?:ion|ed|ing)?(?: at| by)?|needs? (?:it|them) back (?:by|at)|ship(?:s|ping)? (?:at|by))\s*"
             rf"(?:is|at|by|on|=|:|date|time|for|in)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty|(?:is\s+)?worth|counts)\s*(?:is|of|=|:)?\s*"
                rf"(?P<a>{NUM})"
@@ -204,9 +204,10 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
         while (stop := re.compile(_STOP).search(body, cut)) is not None and \
                 re.match(rf"{marks}\s*(?:and\s+)?(?:it\b|(?:can\s+)?(?:only\s+)?(?:start\s+)?after\b|once\b|"
                          r"(?:can't|cannot|won't)\s+start\b|needs\s+(?:both\s+)?job\s+\d|"
-                         r"(?:due|deadline|weight|priority|promised|needed by|wanted by)\b\s*(?:is|at|by|of|for|=|:)?"
-                         r"\s*\d)", body[stop.start():],
-                         re.IGNORECASE):
+                         r"(?:due|deadline|weight|priority|promised|needed by|wanted by|collecting)\b\s*"
+                         r"(?:is|at|by|of|for|=|:)?\s*\d|"
+                         r"(?:he|she|they)(?:'s|\s+is|\s+are)?\s+(?:collecting|needs?\s+it\s+back)\b)",
+                         body[stop.start():], re.IGNORECASE):
             cut = stop.end()  # '... needs 3 workers; it can start only after A': 'it' is still this job
         if stop:
             end = m.end() + stop.start()

@@ -116,7 +116,8 @@ _EARLY_IS_ZERO = re.compile(r"(?i)\bearly\b[^.;\n]{0,50}\b(?:zero|0|nothing|no c
                             r"don't count|do not count|does not count|not earn|"
                             r"(?:doesn|don|won)'t (?:earn|count|give))|"
                             r"\b(?:zero|0|nothing)\b[^.;\n]{0,30}\b(?:early|on time|ahead)\b|max\s*\(\s*0\s*,|"
-                            r"\bon[- ]time\b[^.;\n]{0,30}\b(?:count|is|are|as)\s+(?:as\s+)?(?:zero|0|nothing)\b")
+                            r"\bon[- ]time\b[^.;\n]{0,30}\b(?:count|is|are|as)\s+(?:as\s+)?(?:zero|0|nothing)\b|"
+                            r"\b(?:before|early|ahead)\b[^.;\n]{0,60}\bcounts?\s+(?:as\s+)?(?:zero|0|nothing)\b")
 """'early parts counting zero', 'finishing early earns nothing': a sum of lateness that is total tardiness."""
 
 
@@ -313,7 +314,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
         for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+(\d+|the one)\s+{re.escape(noun)}"):
             if (1 if m.group(1) == "the one" else int(m.group(1))) != cap:
                 facts.unused.append(work.quote(*m.span()))
-    for m in list(work.finditer(r"\b(?:more than|at most|up to|no more than)\s+(\d+)\s+(?:people|persons|staff)\b")):
+    for m in list(work.finditer(r"\b(?:more than|at most|up to|no more than)\s+(\d+)\s+"
+                                r"(?:people|persons|staff|working)\b(?:\s+on\s+the\s+job)?(?:\s+(?:on\s+)?(?:any|a|each)\s+(?:day|time))?")):
         if sum(cap == int(m.group(1)) for cap in facts.capacities.values()) == 1:  # '5 people' of a crew of 5
             work.consume(*m.span())
 

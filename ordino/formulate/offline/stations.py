@@ -27,7 +27,8 @@ from ordino.formulate.offline.units import TimeVal
 
 _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|every|both|it|is|are|was|be|takes?|"
                 r"needs?|requires?|spends?|lasts?|due|deadline|weight|priority|release[ds]?|ready|needed|promised|"
-                r"pickup|until|till|after|before|hours?|minutes?|mins?|hrs?|h|days?|time|times|total|job|jobs|order|"
+                r"pickup|picking|collect|collecting|collection|collected|arrives?|arriving|leaves|leaving|"
+                r"until|till|after|before|hours?|minutes?|mins?|hrs?|h|days?|time|times|total|job|jobs|order|"
                 r"orders|more|less|first|second|third|last|next|per|about|only|also|all|same|que|plus|one|two|"
                 r"three|four|five|six|seven|eight|nine|ten|setups?|set-ups?|changeovers?|cleaning|prep|preparation|"
                 r"wait|waiting|break|breaks|rest|lunch|travel|transport|delivery|cooling|drying|late|early|op|ops|"

@@ -194,9 +194,11 @@ CLAUSE_END = re.compile(r"(?<!\d)[.;!?](?=\s|$)|\n")
 
 
 def on_own_line(text: str, at: int) -> bool:
-    """Whether only a bullet or a list number (or text already read) stands before position `at` on its line."""
+    """Whether only a bullet or a list number, an article (or text already read) stands before position `at` on
+    its line ('- The job 2: ...')."""
     start = text.rfind("\n", 0, at) + 1
-    return re.fullmatch(rf"[ \t{BLANK}]*(?:[-*+]|\d{{1,2}}[.)])?[ \t{BLANK}]*", text[start:at]) is not None
+    return re.fullmatch(rf"[ \t{BLANK}]*(?:[-*+\u2022]|\d{{1,2}}[.)])?[ \t{BLANK}]*(?:(?i:the|our|a|an)[ \t]+)?",
+                        text[start:at]) is not None
 
 
 def quote_around(text: str, left: int, right: int, at: int, limit: int = 90) -> str:
