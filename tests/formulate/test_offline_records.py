@@ -19,6 +19,7 @@ from tests.formulate.test_offline_structures import (
     cover,
     flexible_shop,
     flow_shop,
+    job_shop,
     project,
     single_machine,
     solved,
@@ -72,18 +73,10 @@ def test_a_run_time_column_by_its_unit_and_a_quoted_csv_cell_of_two_predecessors
     assert sorted((c.first, c.then) for c in problem.constraints if c.type == "end_before_start") == [
         ("A", "C"), ("A", "D"), ("B", "D")]
     p, w, preds = [3, 2, 2, 1], [3, 1, 4, 2], {2: {0}, 3: {0, 1}}
-    best = min(sum(w[j] * c for j, c in _ends(order, p).items())
+    best = min(sum(w[j] * c for j, c in _release_ends(order, p, [0] * len(p)).items())
                for order in itertools.permutations(range(4))
                if all(order.index(a) < order.index(b) for b, firsts in preds.items() for a in firsts))
     assert value == best
-
-
-def _ends(order: tuple[int, ...], p: list[int]) -> dict[int, int]:
-    t, ends = 0, {}
-    for j in order:
-        t += p[j]
-        ends[j] = t
-    return ends
 
 
 def test_a_blank_aligned_table_with_task_names_of_several_words_and_a_crew_column():
@@ -226,6 +219,7 @@ def test_notation_with_an_index_row_and_time_zero_said_as_now():
 
 
 def _release_ends(order: tuple[int, ...], p: list[int], r: list[int]) -> dict[int, int]:
+    """Completion times on one machine of jobs in `order` (times `p`, releases `r`), each as early as it can."""
     t, ends = 0, {}
     for j in order:
         t = max(t, r[j]) + p[j]
@@ -308,26 +302,12 @@ def test_machines_declared_by_what_they_are_routes_with_a_skipped_machine_and_a_
     assert [r.id for r in problem.resources] == ["lathe", "mill", "grinder"]
     routes = [[("lathe", 3), ("mill", 2), ("grinder", 2)], [("mill", 3), ("grinder", 3)],
               [("lathe", 2), ("grinder", 2), ("mill", 1)]]
-    assert value == _least_route_tardiness(routes, [7, 4, 5])
+    assert value == job_shop(routes, _total_tardiness([7, 4, 5]))
 
 
-def _least_route_tardiness(routes: list[list[tuple[str, int]]], due: list[int], makespan: bool = False) -> int:
-    """Least total tardiness (or makespan) of a small job shop: every order of the operations, each as early as
-    possible."""
-    ops = [(j, k) for j, route in enumerate(routes) for k in range(len(route))]
-    best = None
-    for order in itertools.permutations(ops):
-        if any(order.index((j, k - 1)) > order.index((j, k)) for j, k in order if k > 0):
-            continue
-        job_free, machine_free, ends = [0] * len(routes), {}, [0] * len(routes)
-        for j, k in order:
-            machine, p = routes[j][k]
-            start = max(job_free[j], machine_free.get(machine, 0))
-            job_free[j] = machine_free[machine] = ends[j] = start + p
-        late = max(ends) if makespan else sum(max(0, e - d) for e, d in zip(ends, due, strict=True))
-        best = late if best is None else min(best, late)
-    assert best is not None
-    return best
+def _total_tardiness(due: list[int]):
+    """The total tardiness of completion times against `due` (a cost for `job_shop`)."""
+    return lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True))
 
 
 def test_times_on_named_machines_without_a_preposition_and_a_machine_a_job_cannot_use():
@@ -357,8 +337,7 @@ def test_times_on_named_machines_without_a_preposition_and_a_machine_a_job_canno
 ])
 def test_job_shop_routes_in_notation_semicolon_rows_and_a_route_column_split_at_blanks(text: str):
     _, value = solved(text)
-    assert value == _least_route_tardiness([[("M1", 3), ("M2", 2)], [("M2", 4), ("M1", 3)], [("M1", 2), ("M2", 3)]],
-                                           [0, 0, 0], makespan=True)
+    assert value == job_shop([[("M1", 3), ("M2", 2)], [("M2", 4), ("M1", 3)], [("M1", 2), ("M2", 3)]])
 
 
 def test_a_weighted_sum_of_job_completion_times_is_weighted():
@@ -460,8 +439,7 @@ def test_a_route_table_split_at_blanks_with_steps_named_with_their_times():
             "A     0         Lathe 3     Mill 2\nB     0         Mill 4      Lathe 2\nC     0         Drill 2     "
             "Mill 3\n")
     _, value = solved(text)
-    assert value == _least_route_tardiness([[("L", 3), ("M", 2)], [("M", 4), ("L", 2)], [("D", 2), ("M", 3)]],
-                                           [0, 0, 0], makespan=True)
+    assert value == job_shop([[("L", 3), ("M", 2)], [("M", 4), ("L", 2)], [("D", 2), ("M", 3)]])
 
 
 UNRELATED = ("Two machines: the Haas and the Mazak. Each part is done completely on one of the two machines (whichever "
@@ -484,8 +462,7 @@ def test_a_weighted_goal_without_weights_and_a_count_the_data_does_not_fill_are_
               "Minimise the makespan.")
     assert any("3 jobs" in q for q in asked(routes))  # one job's line missing: never a 2-job answer
     _, value = solved(routes + "\nJ3: (M1,2) -> (M2,4)")
-    assert value == _least_route_tardiness([[("M1", 4), ("M2", 3)], [("M2", 2), ("M1", 5)], [("M1", 2), ("M2", 4)]],
-                                           [0, 0, 0], makespan=True)
+    assert value == job_shop([[("M1", 4), ("M2", 3)], [("M2", 2), ("M1", 5)], [("M1", 2), ("M2", 4)]])
     _, value = solved("Three pieces, done as one batch each: saw then sand, same order. Minimise the makespan.\n"
                       "- table: saw 3 h, sanding 5 h\n- chair: saw 6 h, sanding 4 h\n- desk: saw 2 h, sanding 3 h")
     assert value == flow_shop([(3, 5), (6, 4), (2, 3)], max)  # 'as one batch' counts no jobs
@@ -509,7 +486,7 @@ def test_collection_times_in_sentences_after_a_route_are_due_dates_never_a_machi
             "Minimise the total lateness in minutes (a car ready before its collection time counts as zero).")
     problem, value = solved(text)
     assert {r.id for r in problem.resources} == {"lift", "wash"}  # 'Collecting 90 min' was a machine
-    assert value == _least_route_tardiness([[("lift", 60), ("wash", 20)], [("wash", 20), ("lift", 40)]], [90, 60])
+    assert value == job_shop([[("lift", 60), ("wash", 20)], [("wash", 20), ("lift", 40)]], _total_tardiness([90, 60]))
 
 
 def test_a_limit_that_restates_the_crew():

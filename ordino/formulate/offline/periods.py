@@ -121,6 +121,13 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
     return found if len(found) >= 3 else None
 
 
+def _clock_span(m: re.Match[str]) -> tuple[int, int]:
+    """Start and end in minutes of the two clock times in groups 2-5 of a shift's match (an end at or before the
+    start runs on into the next day)."""
+    start, end = (int(h) * 60 + int(mm or 0) for h, mm in ((m.group(2), m.group(3)), (m.group(4), m.group(5))))
+    return start, end + (DAY if end <= start else 0)
+
+
 def _across(t: str) -> list[tuple[int, int]]:
     """Periods as the columns of a table: a line of ranges, and under it a line of the demands."""
     lines = t.split("\n")
@@ -158,8 +165,7 @@ def _type_table(text: str) -> list[tuple[str, int, int, float | None]] | None:
             numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("rest"))]
             if len(numbers) != len(low) - 3:
                 return None
-            start, end = (int(h) * 60 + int(mm or 0) for h, mm in ((m.group(2), m.group(3)), (m.group(4), m.group(5))))
-            end += DAY if end <= start else 0
+            start, end = _clock_span(m)
             rate = numbers[money - 3]
             said = next((numbers[i - 3] for i, c in enumerate(low) if re.fullmatch(r"hours?|hrs?|length", c)), None)
             if said is not None and said != (end - start) / 60:
@@ -304,8 +310,7 @@ def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | No
             continue  # opening hours or a header, not a shift
         if not re.search(r":|-|\bto\b|\|", m.string[m.start(2):m.start(4)]):
             continue  # '4 5' apart by a blank are no clock times ('Nurses needed 4 5 3')
-        start, end = (int(h) * 60 + int(mm or 0) for h, mm in ((m.group(2), m.group(3)), (m.group(4), m.group(5))))
-        end += DAY if end <= start else 0
+        start, end = _clock_span(m)
         found.append((name, start, end, float(m.group("cost")) if m.group("cost") else None))
     if len(found) < 2:
         found = _type_table(text) or _shift_items(_clock_text(text))
@@ -330,8 +335,7 @@ def _shift_items(t: str) -> list[tuple[str, int, int, float | None]]:
         name = re.sub(r"\s+shifts?$", "", name) or (found[-1][0] if found else "")
         if not name:
             return []
-        start, end = (int(h) * 60 + int(mm or 0) for h, mm in ((m.group(2), m.group(3)), (m.group(4), m.group(5))))
-        end += DAY if end <= start else 0
+        start, end = _clock_span(m)
         found.append((name, start, end, float(m.group("cost"))))
     names = [n for n, *_ in found]
     return [(f"{n} {a // 60 % 24:02d}:{a % 60:02d}-{b // 60 % 24:02d}:{b % 60:02d}" if names.count(n) > 1 else n,

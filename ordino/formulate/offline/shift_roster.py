@@ -200,6 +200,7 @@ class Roster:
         self.pay: dict[tuple[str, str, str], float] = {}  # (person, shift id, day) -> cost
         self.rules: list[dict[str, Any]] = []
         self.questions: list[Question] = []
+        self.hours: dict[str, float] = {}  # shift id -> its length in hours, where the text gives it
 
     def shift(self, word: str) -> str | None:
         w = word.lower().rstrip("s") if word.lower() not in ("days",) else "day"
@@ -243,6 +244,7 @@ def read_shift_roster(text: str, single: bool = False) -> tuple[RosterProblem | 
     if days is None or len(set(shifts.values())) < (1 if single else 2):
         return None, [Question(key="shifts", text="Which days and which shifts does the roster cover?")], []
     r = Roster(days, shifts)
+    r.hours = _shift_hours(sheet, r)
     _read_tables(sheet, r)
     _read_format_rows(sheet, r)
     _read_staff(sheet, r)
@@ -275,7 +277,7 @@ def _read_tables(sheet: Sheet, r: Roster) -> None:
                             r.cover[(s, day)] = (int(row[k]), False)
             read = True
         elif re.search(r"name|staff|person|employee|who", low[0]):
-            read = _staff_table(head, rows, r, day_cols, _shift_hours(sheet, r))
+            read = _staff_table(head, rows, r, day_cols, r.hours)
         if read:
             for span in spans:
                 sheet.mark(span)
@@ -551,7 +553,7 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
         if r.shift(dear) and r.shift(cheap):
             extra[r.shift(dear) or ""] = (r.shift(cheap) or "", float(plus))
             sheet.mark(m)
-    hours = _shift_hours(sheet, r)
+    hours = r.hours
     if not hourly:
         hours = {}
     elif len(hours) != len(ids):

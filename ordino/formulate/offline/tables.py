@@ -14,6 +14,7 @@ from ordino.formulate.offline.text import (
     JOB_REF,
     MACHINE_NOUN,
     NUM,
+    TIME,
     Work,
     job_name,
     machine_name,
@@ -88,7 +89,6 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     for p, r in _PHRASES:
         text = re.sub(p, r, text)
     text = re.sub(r"\s*\((?:in\s+)?(?:[$\u20ac\u00a3/a-z ]{1,24})\)", "", text)  # '(hours from now)', '(\u20ac)'
-    text = re.sub(r"\s*\((?:[\u20ac$\u00a3]|[a-z]+/[a-z]+)\)", "", text)
     cells = _cells(text)
     if len(cells) < 2 or any(re.fullmatch(NUM, c) for c in cells) or any(c.count("(") != c.count(")") for c in cells):
         return None  # a number, or a bracket split between cells ('p_jk (rows J1..J3, cols M1 M2):'): no header
@@ -256,13 +256,11 @@ def _records(work: Work, facts: Facts, lines: list[str], offsets: list[int]) -> 
         while end < len(lines) and (rec := _record(lines[end])) is not None and rec[0] == keys:
             end += 1
         roles = _header(",".join(["id", *keys]), facts.capacities) if end - k >= 2 else None
-        if roles is not None and "p" not in roles and keys.count("d") == 1 and not re.search(
-                r"\b(?:due|deadlines?|late|lateness|tardiness|tardy)\b", work.text):
-            roles[roles.index("due")] = "p"  # 'd=3' of a project without due dates: the duration ('durations in days')
-        if roles is None or end - k < 2:
-            k = end
-            continue
-        _rows(work, facts, lines, offsets, k - 1, roles, functools.partial(_record_cells, keys=keys))
+        if roles is not None:
+            if "p" not in roles and keys.count("d") == 1 and not re.search(
+                    r"\b(?:due|deadlines?|late|lateness|tardiness|tardy)\b", work.text):
+                roles[roles.index("due")] = "p"  # 'd=3' of a project without due dates: the duration
+            _rows(work, facts, lines, offsets, k - 1, roles, functools.partial(_record_cells, keys=keys))
         k = end
 
 
@@ -355,7 +353,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                 allowed = {f"M{int(d)}" for d in re.findall(r"\d+", cell)}
                 listed = re.fullmatch(r"[a-z -]*\d+(?:\s*(?:,|or|and|/)\s*[a-z -]*\d+)*", cell)
                 ok = ok and bool(allowed) and listed is not None
-            elif not re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell):
+            elif not re.fullmatch(TIME, cell):
                 ok = False
         if not ok:
             break
@@ -457,7 +455,7 @@ def _job_attrs(facts: Facts, name: str, cells: list[str], roles: list[str]) -> b
     for cell, role in zip(cells, roles, strict=True):
         if role not in ("due", "release", "weight", "deadline"):
             continue
-        if not re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell):
+        if not re.fullmatch(TIME, cell):
             return False
         value = time_values(cell)[0]
         if facts.attrs.get(name, {}).get(role, value) != value:
@@ -477,7 +475,7 @@ def _steps_joined(cells: list[str], roles: list[str]) -> list[str]:
     for cell in cells[first:]:
         words.append(cell)
         numbered = len(words) == 2 and words[0].lower() in ("machine", "station", "stage")  # 'machine 2' is a name
-        if re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell.lower()) and len(words) > 1 and not numbered:
+        if re.fullmatch(TIME, cell.lower()) and len(words) > 1 and not numbered:
             groups.append(" ".join(words))
             words = []
     return [*cells[:first], *groups] if not words and len(groups) == len(roles) - first else cells
@@ -533,7 +531,7 @@ def _eligible(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVa
     alternatives = []
     for cell, role in zip(cells, roles, strict=True):
         if role.startswith("machine:") and cell not in ("", "-"):
-            if not re.fullmatch(rf"{NUM}\s*(?:{UNIT_PATTERN})?", cell):
+            if not re.fullmatch(TIME, cell):
                 return []
             alternatives.append((role.split(":")[1], time_values(cell)[0]))
     return [alternatives] if alternatives else []

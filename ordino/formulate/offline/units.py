@@ -61,12 +61,11 @@ def choose_scale(values: list[TimeVal], default_unit: str | None) -> TimeScale:
             return TimeScale("unit", None, 1)
         return TimeScale(f"1/{factor} unit", None, factor,
                          f"decimal times scaled by {factor}: one time unit is 1/{factor} of the unit in the text")
-    said = default_unit in SECONDS and all(  # the unit the text states, when every value is whole in it
-        (v.value * SECONDS[v.unit or default_unit] / SECONDS[default_unit]).denominator == 1 for v in values)
+    said = default_unit in SECONDS and all(x.denominator == 1 for x in _in_unit(values, default_unit, default_unit))
     base = default_unit if said and default_unit is not None else min(units, key=lambda u: SECONDS[u])
-    coarse = base
+    coarse = base  # the unit the text states when every value is whole in it, else the finest one it uses
     while True:
-        in_base = [v.value * SECONDS[v.unit or default_unit or base] / SECONDS[base] for v in values]
+        in_base = _in_unit(values, base, default_unit)
         if all(x.denominator == 1 for x in in_base) or base not in FINER:
             break
         base = FINER[base]
@@ -78,6 +77,11 @@ def choose_scale(values: list[TimeVal], default_unit: str | None) -> TimeScale:
         note = f"times scaled by {factor}: one time unit is 1/{factor} {base}"
         return TimeScale(f"1/{factor} {base}", base, factor, note)
     return TimeScale(base, base, 1, note)
+
+
+def _in_unit(values: list[TimeVal], unit: str, default_unit: str | None) -> list[Fraction]:
+    """Each value in `unit` (a bare value in `default_unit`, or in `unit` when there is none)."""
+    return [v.value * SECONDS[v.unit or default_unit or unit] / SECONDS[unit] for v in values]
 
 
 def _lcm_denominators(values: list[Fraction]) -> int:
