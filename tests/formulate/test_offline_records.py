@@ -496,3 +496,13 @@ def test_a_limit_that_restates_the_crew():
             "whole job?")
     _, value = solved(text)
     assert value == project({"S": (2, [], [2]), "P": (3, ["S"], [1]), "W": (2, ["S"], [2])}, [3])
+
+
+def test_an_order_on_a_jobs_own_line_naming_no_task_of_the_text_is_asked():
+    text = ("I have a crew of 3 people.\n- Plumbing: 3 days, 1 person, after strip-out.\n"
+            "- Wiring: 2 days, 2 people, after strip-out.\n- Plastering: 2 days, 2 people, once plumbing and wiring "
+            "are both done.\nWhat's the minimum number of working days to finish the whole job?")
+    assert any("strip-out" in q for q in asked(text))  # the strip-out is no task here: never dropped
+    _, value = solved("I have a crew of 3 people.\n- Strip-out: 2 days, 2 people.\n" + text.split("\n", 1)[1])
+    assert value == project({"S": (2, [], [2]), "P": (3, ["S"], [1]), "W": (2, ["S"], [2]),
+                             "L": (2, ["P", "W"], [2])}, [3])

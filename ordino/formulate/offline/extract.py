@@ -38,6 +38,7 @@ from ordino.formulate.offline.text import (
     Rewriting,
     Work,
     check_text,
+    on_own_line,
     singular,
     squeeze_rewriting,
 )
@@ -123,7 +124,7 @@ def read_facts(text: str) -> Facts:
     words = {singular(w) for name in facts.names.values() for w in re.findall(r"[^\W\d_]{3,}", name.lower())
              if not re.fullmatch(rf"{JOB_NOUN}|{MACHINE_NOUN}|the|and|for|with|from|new|old", w)}
     facts.unread_named_orders = work.quotes(span for bounds, span in clauses.items()
-                                            if _names_a_task(work, bounds, words))
+                                            if _names_a_task(work, bounds, words) or _on_a_jobs_line(work, span[0]))
     owners = Counter(w for job, name in facts.names.items() if job.startswith("J")
                      for w in {singular(x) for x in re.findall(r"[^\W\d_]{3,}", name.lower())})
     jobs_named = sum(job.startswith("J") for job in facts.names)
@@ -137,6 +138,14 @@ def read_facts(text: str) -> Facts:
         nouns = "|".join(re.escape(n) for n in facts.capacities)
         facts.unused += work.quotes(m.span() for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})"))
     return facts
+
+
+def _on_a_jobs_line(work: Work, at: int) -> bool:
+    """Whether position `at` is on a line that a job opens ('- Plumbing: 3 days, after strip-out'): an order said
+    there is that job's own, never a general rule, even when what it names is no task of the text."""
+    start = work.cased.rfind("\n", 0, at) + 1
+    ref = re.compile(JOB_REF).search(work.cased.lower(), start, at)
+    return ref is not None and on_own_line(work.cased, ref.start())
 
 
 def _names_a_task(work: Work, bounds: tuple[int, int], words: set[str]) -> bool:
