@@ -81,5 +81,5 @@ def measured_term(window: str) -> str | None:
 
 def goal_term(text: str) -> str | None:
     """The one term the goal sentences of `text` agree on (lower-cased text), else None."""
-    terms = {t for w in _windows(text) if (t := measured_term(w)) is not None}
+    terms = {t for w in set(_windows(text)) if (t := measured_term(w)) is not None}  # a sentence judged once
     return terms.pop() if len(terms) == 1 else None
