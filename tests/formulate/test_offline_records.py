@@ -506,3 +506,50 @@ def test_an_order_on_a_jobs_own_line_naming_no_task_of_the_text_is_asked():
     _, value = solved("I have a crew of 3 people.\n- Strip-out: 2 days, 2 people.\n" + text.split("\n", 1)[1])
     assert value == project({"S": (2, [], [2]), "P": (3, ["S"], [1]), "W": (2, ["S"], [2]),
                              "L": (2, ["P", "W"], [2])}, [3])
+
+
+def test_routes_written_machine_slash_time_with_a_weight_beside_each_job():
+    text = ("J || sum w_j C_j, 3 jobs, all released at 0.\nJ1 (w=2): M1/3 -> M2/2\nJ2 (w=1): M2/4 -> M1/1\n"
+            "J3 (w=3): M1/2 -> M2/2\nMinimise total weighted completion time.")
+    _, value = solved(text)
+    routes = [[("M1", 3), ("M2", 2)], [("M2", 4), ("M1", 1)], [("M1", 2), ("M2", 2)]]
+    assert value == job_shop(routes, cost=lambda ends: 2 * ends[0] + ends[1] + 3 * ends[2])
+
+
+def test_machines_named_only_beside_their_times_keep_their_names():
+    text = ("Three orders, each through its route (machine:hours). Minimise the makespan.\n"
+            "Order-P Lathe:3 -> Mill:2 -> Drill:1\nOrder-Q Mill:4 -> Lathe:1 -> Drill:2\n"
+            "Order-R Drill:2 -> Lathe:2 -> Mill:3")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {"Lathe", "Mill", "Drill"}
+    assert [j.id for j in problem.jobs] == ["Order-P", "Order-Q", "Order-R"]
+    routes = [[("L", 3), ("M", 2), ("D", 1)], [("M", 4), ("L", 1), ("D", 2)], [("D", 2), ("L", 2), ("M", 3)]]
+    assert value == job_shop(routes)
+    # 'A: 3, B: 5' on lines of their own are the jobs' values, never machines
+    questions = asked("One machine. Processing times:\nA: 3, B: 5\nDue dates:\nA: 4, B: 6\nMinimise total tardiness.")
+    assert "'A: 3, B: 5'" in questions[0] and not any("machine" in q for q in questions)
+    text = "Single machine, jobs A-D.\np: A=3, B=5, C=2, D=4\nd: A=8, B=6, C=5, D=20\nMinimise total tardiness."
+    problem, value = solved(text)  # keyed lines of the jobs' values: 'p', 'd' are no jobs, 'A'-'D' no machines
+    assert [t.id for t in problem.tasks] == ["A", "B", "C", "D"] and len(problem.resources) == 1
+    due = [8, 6, 5, 20]
+    assert value == single_machine([3, 5, 2, 4],
+                                   lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+
+
+def test_operations_labelled_by_job_and_number_in_braces_on_letter_machines():
+    text = ("FJSP, machines A B C, all jobs at t=0, ops in order within each job.\n"
+            "O11 {A:3, B:2} O12 {C:2}\nO21 {B:3, C:4} O22 {A:2, B:3}\nO31 {A:2} O32 {B:1, C:2}\n"
+            "(Oij = op j of job i.) Obj: min Cmax.")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {"A", "B", "C"}
+    assert value == flexible_shop([[{"A": 3, "B": 2}, {"C": 2}], [{"B": 3, "C": 4}, {"A": 2, "B": 3}],
+                                   [{"A": 2}, {"B": 1, "C": 2}]])
+
+
+@pytest.mark.parametrize("goal", ["Obj: min sum_j max(0, C_j - d_j).", "Minimise \u03a3 max(0, C_j - d_j)."])
+def test_total_tardiness_written_as_its_formula(goal: str):
+    text = f"1 machine, 4 jobs. p = (3, 2, 4, 1), d = (4, 3, 6, 2).\n{goal}"
+    _, value = solved(text)
+    due = [4, 3, 6, 2]
+    assert value == single_machine([3, 2, 4, 1],
+                                   lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))

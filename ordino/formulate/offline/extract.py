@@ -26,7 +26,7 @@ from ordino.formulate.offline.phrases import (
 from ordino.formulate.offline.relations import read_downtime, read_eligibility, read_precedences, read_setups
 from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
-from ordino.formulate.offline.shop import read_machine_order, read_routes, read_rows
+from ordino.formulate.offline.shop import name_jobs_of_op_labels, read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.stations import read_stations
 from ordino.formulate.offline.tables import read_tables
 from ordino.formulate.offline.text import (
@@ -84,6 +84,7 @@ def read_facts(text: str) -> Facts:
     relative_to_start(rw)
     drop_restated_rules(rw)
     count_ranges(rw)
+    name_jobs_of_op_labels(rw)
     names = declared_names(rw.text)
     names.rewrite(rw)
     work = Work(rw.text, rw)

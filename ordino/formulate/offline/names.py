@@ -230,7 +230,78 @@ def declared_names(text: str) -> Names:
                 names.jobs, names.name_spans = [], []
     if not names.machines and (headed := _headed_machines(text)) is not None:
         names.machines, names.machine_declaration = headed
+    if not names.machines:
+        names.machines, heads = _paired_machines(text)
+        if set(names.jobs) & set(names.machines) and names.declaration is not None:
+            names.machines, heads = [], []  # 'jobs A-H ... A=3, B=5': the jobs' values
+        elif set(names.jobs) & set(names.machines):  # 'O12 {C:2}': the letters are machines
+            names.jobs, names.name_spans = [], []
+        if not names.jobs and not names.numbered and len(heads) >= 2 and not any(
+                re.fullmatch(rf"(?i)[JO]\d+|{JOB_NOUN}", h) for h in heads):  # 'Order-X Saw:3 -> ...'
+            names.jobs = heads
+    names.machines = names.machines or _numbered_machines(text)
     return names
+
+
+_NUMBERED = re.compile(rf"(?<![\w-])(?P<n>(?i:{MACHINE_NOUN})|[A-Z]{{2,5}})[ -]?(?P<k>\d{{1,2}}|[A-Z])(?![\w-])"
+                       rf"(?!\s*(?:{UNIT_PATTERN})\b)")
+"""A machine named by its kind and a number or capital: 'Press 2', 'Kiln-1', 'CNC-2', 'Press B' (not 'press 3 h')."""
+
+
+def _numbered_machines(text: str) -> list[str]:
+    """The machines of one kind told apart by number or letter ('Press 1 or Press 2', 'Press 3 only'), in order
+    of number, as first written: at least two, of a single kind, numbered from 1 or A with no gap, no jobs'
+    labels ('J1', 'P2'), and not a table's columns (its header reads them)."""
+    found: dict[str, dict[str, str]] = {}
+    for m in _NUMBERED.finditer(text):
+        if not re.fullmatch(rf"(?i){JOB_NOUN}|[JMPRSTOD]", m.group("n")):
+            found.setdefault(m.group("n").lower(), {}).setdefault(m.group("k"), m.group(0))
+    kinds = [k for k in found.values() if len(k) >= 2]
+    if len(kinds) != 1:
+        return []
+    keys = sorted(kinds[0], key=lambda k: (len(k), k))
+    first = "1" if keys[0].isdigit() else "A"
+    if keys != [str(k) if first == "1" else chr(ord("A") + k - 1) for k in range(1, len(keys) + 1)]:
+        return []
+    names = [kinds[0][k] for k in keys]
+    written = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in names))
+    if any(len(written.findall(line)) >= 2 and not re.search(r"\d", written.sub("", line))
+           and re.search(r"\||,\S| {2,}", line) for line in text.splitlines()):
+        return []
+    return names
+
+
+_PAIRED = re.compile(r"(?<![\w-])(?P<n>[A-Z][A-Za-z]*(?:[ -](?:\d{1,2}|[A-Z]|[a-z]{3,}))?)\s*[:=]\s*\d+(?:\.\d+)?"
+                     r"(?![\d:.]|\s*(?:am|pm)\b)")
+"""A name paired with a number: 'Saw:3', 'Saw-A=2', 'Kiln 1: 3 h', 'Glazing booth: 2 h'."""
+_NOT_PAIRED = re.compile(r"(?i)(?:due|release[ds]?|ready|weight|w|d|r|p|deadline|capacity|cap|time|times|duration|"
+                         r"start|end|total|cost|demand|priority|setup|obj|objective|horizon|limit|min|max|n|m|"
+                         r"jobs?|machines?|note|day|week|hour|step|op)\b")
+
+
+def _paired_machines(text: str) -> tuple[list[str], list[str]]:
+    """The machines a job's line names beside their times ('Order-X Saw:3 -> Router:2', 'J1: o1 {A:2, B:3}'):
+    names paired with numbers, at least two of them on one line, each on two lines or more, and no line headed
+    by one of them (then they are the rows' own names, 'A: 3, B: 5' a list of jobs' values); with the words
+    that head those lines, in order (the jobs, when they are no canonical 'J1', 'job 2')."""
+    lines: dict[str, set[int]] = {}
+    heads: list[str] = []
+    together = False
+    for k, line in enumerate(text.splitlines()):
+        head = re.match(r"[ \t|*-]*([\w-]+)", line)
+        paired = list(dict.fromkeys(m.group("n") for m in _PAIRED.finditer(line)
+                                    if not _NOT_PAIRED.fullmatch(m.group("n"))))
+        if not paired or head is None or any(head.group(1) == n.split()[0] for n in paired) \
+                or re.fullmatch(r"(?i)[pdrw]", head.group(1)) or _KEY_WORDS.search(head.group(1)):
+            continue  # 'p: A=3, B=5': a keyed list of the jobs' values
+        together |= len(paired) >= 2
+        heads.append(head.group(1))
+        for n in paired:
+            lines.setdefault(n, set()).add(k)
+    found = [n for n, at in lines.items() if len(at) >= 2]
+    if not together or len(found) < 2 or len(found) < len(lines):
+        return [], []
+    return found, list(dict.fromkeys(heads))
 
 
 _HEADED = re.compile(rf"(?i:\b(?:{MACHINE_NOUN}|machining cent(?:re|er)s?|cent(?:re|er)s?))\s*:\s*(?P<l>(?i:the)\s+"

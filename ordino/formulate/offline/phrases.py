@@ -23,6 +23,9 @@ from ordino.formulate.offline.units import UNIT_PATTERN
 _W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|ies)|importance))"
 # order matters: the first pattern that matches a region consumes it
 _TIMES = r"\s*(?:x|\*|\u00d7|\u00b7|times|multiplied by)\s*"
+_SUM_OVER = r"(?:sum|\u2211|\u03a3|\u03c3)(?:_?[ij]\b)?\s*(?:of\s+)?"
+_TARDY = r"max\s*\(\s*0\s*,\s*c_?[ij]?\s*-\s*d_?[ij]?\s*\)"
+"""A job's tardiness written as a formula: 'max(0, C_j - d_j)'."""
 OBJECTIVES: list[tuple[str, str]] = [
     (rf"(?:weight|priority|importance|penalty){_TIMES}(?:the\s+)?(?:minutes|hours|days|time|units)?\s*(?:late|tardy|"
      r"tardiness|of (?:lateness|tardiness))|"
@@ -33,11 +36,13 @@ OBJECTIVES: list[tuple[str, str]] = [
      "total_weighted_completion_time"),
     (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|sum of w_?j?\s*\*?\s*t_?j?\b|"
      r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*t_?j?\b", "total_weighted_tardiness"),
-    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
+    (rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*{_TARDY}", "total_weighted_tardiness"),
+    (rf"{_SUM_OVER}{_TARDY}", "total_tardiness"),
+    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*c_?[ij]?\b", "total_weighted_completion_time"),
     (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*u_?j?\b", "weighted_number_tardy"),
     (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?t_?j?\b", "total_tardiness"),
     (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?u_?j?\b", "number_tardy"),
-    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?c_?j?\b", "total_completion_time"),
+    (r"(?:sum|\u2211|\u03a3|\u03c3)(?:_?[ij]\b)?\s*(?:of\s+)?c_?[ij]?\b", "total_completion_time"),
     (r"total tardiness|sum of (?:the )?tardiness|summed tardiness|tardiness|total delay|sum of (?:the )?delays"
      r"|total lateness past|total (?:minutes|hours|days|time) (?:late|of lateness)"
      r"|(?:minutes|hours|days) late in total",

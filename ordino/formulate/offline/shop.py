@@ -13,6 +13,7 @@ from ordino.formulate.offline.text import (
     JOB_REF,
     MACHINE_REF,
     TIME,
+    Rewriting,
     Work,
     job_name,
     machine_name,
@@ -21,7 +22,7 @@ from ordino.formulate.offline.text import (
 )
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
-_PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
+_PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,/]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
          rf"(?P<t2>{TIME})\s*(?:(?:on|at|@|of|in)\s*(?:the\s+)?|(?<=[a-z])\s*)(?P<m2>{MACHINE_REF})")
 _PAIR_RE = re.compile(_PAIR)
 _LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s|/)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s+)?{UNIT_PATTERN}\)?)?"
@@ -35,6 +36,20 @@ _OP_LABEL = re.compile(r"\b(?:o|op|operation|step)\s*_?\d+(?:\s*[.,]\s*\d+)?\b|"
 _SKIP = (r"(?:no|skips?(?:\s+the)?|not\s+on(?:\s+the)?|without(?:\s+the)?|"
          r"(?:can't|cannot|can not|won't)\s+(?:go|run|be\s+done)\s+on(?:\s+the)?)")
 """Words of a bracket that keep a job off a machine its route does not use ('(no lathe work)')."""
+
+
+_OP_LINE = re.compile(r"(?im)^(?P<lead>[ \t*-]*)(?=o_?(?P<job>\d)(?P<op>\d)\b)(?P<line>[^\n]*)$")
+
+
+def name_jobs_of_op_labels(rw: Rewriting) -> None:
+    """A line of operations labelled 'O<job><op>' ('O21 {M2:2, M3:4} O22 {M1:4}') and naming no job is that
+    job's line: it is written 'job 2: O21 ...', when every label on the line is of the same job."""
+    def head(m: re.Match[str]) -> str:
+        jobs = set(re.findall(r"(?i)\bo_?(\d)\d\b", m.group("line")))
+        if jobs != {m.group("job")} or re.search(JOB_REF, m.group("line")):
+            return m.group(0)
+        return f"{m.group('lead')}job {m.group('job')}: {m.group('line')}"
+    rw.sub(_OP_LINE, head)
 
 
 def read_routes(work: Work, facts: Facts) -> None:
