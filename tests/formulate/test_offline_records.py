@@ -553,3 +553,28 @@ def test_total_tardiness_written_as_its_formula(goal: str):
     due = [4, 3, 6, 2]
     assert value == single_machine([3, 2, 4, 1],
                                    lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+
+
+def test_a_due_column_after_the_routes_and_a_machine_out_of_action():
+    text = ("Three orders, three machines. Minimise the maximum lateness (may be negative). All orders can start "
+            "at hour 0. The Mill is out of action from hour 20 to hour 22.\n"
+            "Order Route (machine:hours) Due (h)\nOrder-P Lathe:3 -> Mill:2 -> Drill:1 7\n"
+            "Order-Q Mill:4 -> Lathe:1 -> Drill:2 8\nOrder-R Drill:2 -> Lathe:2 -> Mill:3 9")
+    problem, value = solved(text)
+    assert [j.due for j in problem.jobs] == [7, 8, 9]
+    mill = next(r for r in problem.resources if r.id == "Mill")
+    assert [tuple(i) for i in mill.unavailable] == [(20, 22)]
+    routes = [[("L", 3), ("M", 2), ("D", 1)], [("M", 4), ("L", 1), ("D", 2)], [("D", 2), ("L", 2), ("M", 3)]]
+    assert value == job_shop(routes, cost=lambda ends: max(e - d for e, d in zip(ends, [7, 8, 9], strict=True)))
+
+
+def test_one_line_per_step_with_its_number_and_the_machines_it_may_use():
+    text = ("Each operation is done on one of the listed machines. Minimise the makespan (hours).\n"
+            "product,step,options\nChair,1,Saw-A=2;Saw-B=3\nChair,2,Assembly=3\nTable,1,Saw-A=4;Saw-B=3\n"
+            "Table,2,Assembly=2\nStool,1,Saw-B=1\nStool,2,Assembly=1;Saw-A=2")
+    problem, value = solved(text)
+    assert [j.id for j in problem.jobs] == ["Chair", "Table", "Stool"]
+    assert value == flexible_shop([[{"A": 2, "B": 3}, {"S": 3}], [{"A": 4, "B": 3}, {"S": 2}],
+                                   [{"B": 1}, {"S": 1, "A": 2}]])
+    # a second line of a job's route that is not numbered as its next step is asked, never a route overwritten
+    assert asked(text.replace("Table,2,Assembly=2", "Table,3,Assembly=2"))

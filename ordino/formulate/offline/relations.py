@@ -127,7 +127,7 @@ def BLANK_IN(work: Work, m: re.Match[str]) -> bool:  # noqa: N802 - reads like a
 
 
 _DOWN = (r"(?:is\s+|will be\s+|goes\s+)?(?:down|unavailable|not available|offline|under maintenance|in maintenance|"
-         r"broken|out of (?:order|service)|under repair|"
+         r"broken|out of (?:order|service|action|use)|under repair|"
          r"being maintained|closed|blocked|stopped|off|has (?:a\s+)?(?:break|maintenance|downtime)|"
          r"(?:needs|has|gets|requires) maintenance)")
 _AT = r"(?:time\s+|t\s*=\s*|hour\s+|minute\s+)?"
@@ -175,7 +175,7 @@ def read_downtime(work: Work, facts: Facts) -> None:
 
 _DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavailable|shut\s*down|closed|outage|booked|"
                         r"reserved|has to be empty|must be empty|stays? empty|inspection|cleaning|"
-                        r"broken|offline|out of (?:order|service))\b")
+                        r"broken|offline|out of (?:order|service|action|use))\b")
 
 
 def _span(m: re.Match[str]) -> tuple[TimeVal, TimeVal]:

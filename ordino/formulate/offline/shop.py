@@ -52,10 +52,21 @@ def name_jobs_of_op_labels(rw: Rewriting) -> None:
     rw.sub(_OP_LINE, head)
 
 
+_STEP_CELL = re.compile(r"\s*[,;|]\s*(\d{1,2})\s*[,;|]\s*")
+"""A step's number in a cell of its own between a job's name and its machines ('Chair,2,Assembly=3')."""
+_TRAILING_COLUMN = re.compile(r"(?im)^[ \t|]*[a-z]+[ \t|]+(?:route|routing|operations|steps)\b[^\n]*?[ \t|]"
+                              r"(?P<a>due|deadline|release|weight)\b(?:\s*\(\s*[a-z]+\s*\))?[ \t|]*$")
+"""A header over route lines whose last column is a job's value: 'Order Route (machine:hours) Due (h)'."""
+
+
 def read_routes(work: Work, facts: Facts) -> None:
     """'job 1: M1 3, M2 2; job 2: M2 4 then M1 1' and alternatives 'M1 3 or M2 4' or '{M1:3, M2:5}' (flexible)."""
     refs = list(work.finditer(JOB_REF))
     one_machine = one_machine_said(work.text)  # 'each part is done on one of the machines': choices
+    header = _TRAILING_COLUMN.search(work.text)
+    trailing = _ROW_ATTRS[header.group("a")] if header else None
+    if header:
+        work.consume(*header.span())
     for i, ref in enumerate(refs):
         end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
         stop = re.search(r"\n|\.(?:\s|$)", work.text[ref.end():end])
@@ -66,8 +77,17 @@ def read_routes(work: Work, facts: Facts) -> None:
             continue
         ops: list[list[tuple[str, TimeVal]]] = []
         prev_end = 0
+        name = job_name(ref.group(0))
+        step = _STEP_CELL.fullmatch(work.text[ref.end():ref.end() + pairs[0].start()])
         labels = [m.start() for m in _OP_LABEL.finditer(work.text, ref.end(), end)]
-        if len(labels) >= 2:  # 'O11 M1:3 M2:5 | O12 M3:2': each label opens an operation, its pairs the machines
+        if step and int(step.group(1)) == len(facts.routes.get(name, [])) + 1:  # 'Chair,2,Saw-A=2;Saw-B=3': one
+            ops = [*facts.routes.get(name, []), [(machine_name(p.group("m") or p.group("m2")),  # step per line,
+                                                 time_values(p.group("t") or p.group("t2"))[0]) for p in pairs]]
+            prev_end, pairs = pairs[-1].end(), []  # its pairs the machines it may use
+        elif name in facts.routes:  # a second line of a job's route, not numbered as its next step: asked
+            facts.unused.append(work.quote(ref.start(), end))
+            continue
+        elif len(labels) >= 2:  # 'O11 M1:3 M2:5 | O12 M3:2': each label opens an operation, its pairs the machines
             for p in pairs:
                 at = ref.end() + p.start()
                 opened = sum(1 for a in labels if a < at)
@@ -91,10 +111,9 @@ def read_routes(work: Work, facts: Facts) -> None:
             else:
                 ops.append([(machine, tv)])
             prev_end = p.end()
-        name = job_name(ref.group(0))
         facts.add_job(name)
         facts.routes[name] = ops
-        stepped = work.text[ref.end():ref.end() + prev_end]  # the route as read, before it is consumed
+        stepped = work.text[ref.end() + (step.end() if step else 0):ref.end() + prev_end]  # the route as read
         gaps = _PAIR_RE.sub(" ", stepped)
         for attr in re.finditer(_ROW_ATTR, gaps):  # 'J1 (w=3): O1 {M1:3, M2:4}': the job's own values
             facts.set_attr(name, _ROW_ATTRS[attr.group("a")], time_values(attr.group("v"))[0])
@@ -106,6 +125,11 @@ def read_routes(work: Work, facts: Facts) -> None:
             if all(machine_name(skip.group("m")) != m for op in ops for m, _ in op):  # '(no lathe work)'
                 work.consume(ref.end() + prev_end + skip.start(), ref.end() + prev_end + skip.end())
         rest = work.text[ref.end() + prev_end:end]
+        last = re.fullmatch(rf"\s*[,;|]?\s*({TIME})\s*[|]?\s*", rest)
+        if last and trailing:  # the column after the routes ('Order Route (machine:hours) Due (h)')
+            facts.set_attr(name, trailing, time_values(last.group(1))[0])
+            work.consume(ref.end() + prev_end, end)
+            rest = ""
         if re.search(MACHINE_REF, rest) or re.search(MACHINE_REF, gaps):  # 'then M3' with no time: a lost step
             facts.unused.append(work.quote(ref.start(), end))
         line_end = refs[i + 1].start() if i + 1 < len(refs) else len(work.text)
