@@ -578,3 +578,19 @@ def test_one_line_per_step_with_its_number_and_the_machines_it_may_use():
                                    [{"B": 1}, {"S": 1, "A": 2}]])
     # a second line of a job's route that is not numbered as its next step is asked, never a route overwritten
     assert asked(text.replace("Table,2,Assembly=2", "Table,3,Assembly=2"))
+
+
+@pytest.mark.parametrize("origin", ["Time in minutes with t = 0 as the origin.", "Times are minutes after the 06:00 "
+                                    "shift start (0 = 06:00).", "Day 0 = the first day on site, integer start times "
+                                    ">= 0.", "Times in hours from Monday 06:00 (= 0)."])
+def test_a_clause_that_only_says_where_time_zero_is(origin: str):
+    text = f"One machine, jobs A-C take 3, 2, 4, due 4, 9, 6. {origin} Minimise total tardiness."
+    _, value = solved(text)
+    due = [4, 9, 6]
+    assert value == single_machine([3, 2, 4],
+                                   lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+
+
+def test_a_due_date_at_time_zero_is_never_taken_for_the_origin():
+    text = "One machine, jobs A-C take 3, 2, 4, due 4, 9, 6. Job A is due at t = 0. Minimise total tardiness."
+    assert any("is 4 in the list but 0" in q for q in asked(text))

@@ -22,6 +22,7 @@ from ordino.formulate.offline.phrases import (
     read_notation,
     read_objective,
     read_restatements,
+    read_time_origin,
 )
 from ordino.formulate.offline.relations import read_downtime, read_eligibility, read_precedences, read_setups
 from ordino.formulate.offline.resources import read_capacities, read_demands
@@ -116,6 +117,7 @@ def read_facts(text: str) -> Facts:
     read_lists(work, facts)
     read_segments(work, facts)
     read_restatements(work, facts)
+    read_time_origin(work)
     facts.merge_aliases()
     facts.unused += work.leftover_numbers()
     facts.unread_refs = work.leftover_refs()

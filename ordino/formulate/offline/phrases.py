@@ -326,6 +326,32 @@ def read_restatements(work: Work, facts: Facts) -> None:
             work.consume(*m.span())
 
 
+_CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+_ORIGIN_CUE = re.compile(rf"\borigin\b|\bt\s*=\s*0\b|\b(?:day|hour|time|minute|week|period)\s+0\b|=\s*0\b|\b0\s*=|"
+                         rf"(?:>=|\u2265)\s*0\b|\bstart(?:ing|s)?\s+(?:from\s+|at\s+)?(?:day\s+|hour\s+|time\s+)?0\b|"
+                         rf"\b(?:minutes|hours|days|times?)\s+(?:are\s+)?(?:counted\s+)?(?:after|from)\s+(?:the\s+)?"
+                         rf"(?:[a-z]+\s+)?{_CLOCK}")
+"""Words that set the clock's zero: 't = 0 as the origin', 'day 0 = first day on site', '(0 = 06:00)', 'minutes
+after the 06:00 shift start', 'starting from day 0', 'start times >= 0'."""
+_ORIGIN_ROLE = re.compile(r"\b(?:due|deadline|by|weight|priority|setup|changeover|cost|takes?|lasts?|needs?|"
+                          r"requires?|demand|capacity|late|before|until|after\s+(?:job|task))\b")
+
+
+def read_time_origin(work: Work) -> None:
+    """Parts of a clause that only say where time 0 is: every number left in them is 0 or a clock time, and they
+    give no job a value (a due date of 0 is never taken for the origin)."""
+    for m in list(work.finditer(rf"{_CLOCK}|(?<![\w.:])0(?![\w:]|\.\d)")):
+        a, b = work.clause(*m.span())
+        a, b = max(a, m.start() - 120), min(b, m.end() + 120)  # a piece of a clause: never the whole text
+        left = max(a - 1, *(work.text.rfind(c, a, m.start()) for c in ",;("))
+        right = min([k for k in (work.text.find(c, m.end(), b) for c in ",;)") if k >= 0] or [b])
+        piece = work.text[left + 1:right]
+        if BLANK in m.group(0) or not _ORIGIN_CUE.search(piece) or _ORIGIN_ROLE.search(piece):
+            continue
+        if all(d == "0" for d in re.findall(r"\d+", re.sub(_CLOCK, " ", piece))):
+            work.consume(left + 1, right)
+
+
 def read_default_unit(work: Work, facts: Facts) -> None:
     """A stated unit for bare numbers ('all times in hours', 'time unit: minutes', '(minutes)')."""
     m = re.search(rf"\(\s*(?:in\s+)?({UNIT_PATTERN})\s*\)|(?:times?|durations?|data|values|numbers|everything|all)\s*"
