@@ -23,6 +23,7 @@ from tests.formulate.test_offline_structures import (
     project,
     single_machine,
     solved,
+    two_machines,
 )
 
 TASKS = {"a": (3, [], [2, 1]), "b": (2, [], [1, 2]), "c": (4, ["a"], [2, 0]), "d": (2, ["a"], [1, 1]),
@@ -594,3 +595,52 @@ def test_a_clause_that_only_says_where_time_zero_is(origin: str):
 def test_a_due_date_at_time_zero_is_never_taken_for_the_origin():
     text = "One machine, jobs A-C take 3, 2, 4, due 4, 9, 6. Job A is due at t = 0. Minimise total tardiness."
     assert any("is 4 in the list but 0" in q for q in asked(text))
+
+
+def test_operation_columns_with_machine_and_time_in_brackets():
+    text = ("Job shop, minimise makespan. Each row gives the routing as (machine, processing time).\n"
+            "| Job | Op 1 | Op 2 |\n|---|---|---|\n| J1 | (M1, 5) | (M2, 4) |\n| J2 | (M2, 3) | (M1, 6) |\n"
+            "| J3 | (M1, 2) | (M2, 2) |")
+    _, value = solved(text)
+    assert value == job_shop([[("M1", 5), ("M2", 4)], [("M2", 3), ("M1", 6)], [("M1", 2), ("M2", 2)]])
+
+
+def test_step_cells_that_name_the_machines_a_step_may_use():
+    text = ("Each step runs on one of the stations named in its cell. Minimise the makespan, times in hours.\n"
+            "| Job | Step 1 | Step 2 |\n|---|---|---|\n| Vases | Kiln 1: 3 h or Kiln 2: 4 h | Booth: 2 h |\n"
+            "| Tiles | Kiln 2: 2 h | Kiln 1: 4 h or Booth: 3 h |\n| Mugs | Kiln 1: 2 h or Booth: 2 h | Kiln 2: 3 h |")
+    problem, value = solved(text)
+    assert [j.id for j in problem.jobs] == ["Vases", "Tiles", "Mugs"]
+    assert value == flexible_shop([[{"K1": 3, "K2": 4}, {"B": 2}], [{"K2": 2}, {"K1": 4, "B": 3}],
+                                   [{"K1": 2, "B": 2}, {"K2": 3}]])
+
+
+def test_a_tuple_spec_on_a_line_of_its_own():
+    text = ("Two identical parallel machines, 4 jobs, a job runs on one machine only.\n(p_j, d_j):\n"
+            "J1 (5, 6)\nJ2 (3, 4)\nJ3 (6, 9)\nJ4 (4, 5)\nmin sum_j T_j.")
+    _, value = solved(text)
+    due = [6, 4, 9, 5]
+    assert value == two_machines([5, 3, 6, 4], lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+
+
+def test_records_under_a_line_naming_their_fields():
+    text = ("Permutation flow shop on M1, M2. Jobs a..d:\njob: p(M1), p(M2), d\na: 3, 4, 9\nb: 5, 2, 12\n"
+            "c: 2, 5, 10\nd: 4, 3, 14\nMinimise total tardiness.")
+    _, value = solved(text)
+    due = [9, 12, 10, 14]
+    assert value == flow_shop([(3, 4), (5, 2), (2, 5), (4, 3)],
+                              lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    text = ("One renewable resource with capacity 4, 5 activities. Minimise the makespan.\n(i: dur, demand, preds)\n"
+            "a: 2, 2, -\nb: 3, 3, -\nc: 1, 2, a\nd: 4, 1, a\ne: 2, 3, b, c")
+    _, value = solved(text)
+    tasks = {"a": (2, [], [2]), "b": (3, [], [3]), "c": (1, ["a"], [2]), "d": (4, ["a"], [1]),
+             "e": (2, ["b", "c"], [3])}
+    assert value == project(tasks, [4])
+    # 'processing: 3, 5' under 'job: J1, J2' are the jobs' columns, read as they stand
+    _, value = solved("job: J1, J2, J3\nprocessing: 3, 5, 2\nrelease: 0, 2, 9\nSingle machine, minimise the makespan.")
+    assert value == 11  # J1 0-3, J2 3-8, J3 from its release 9 to 11
+
+
+def test_a_weighted_sum_over_i_in_notation():
+    _, value = solved("1 machine, p = (3, 1, 2), w = (1, 3, 2). Objective: min sum_i w_i * C_i.")
+    assert value == single_machine([3, 1, 2], lambda ends: ends[0] + 3 * ends[1] + 2 * ends[2])

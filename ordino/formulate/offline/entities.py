@@ -43,7 +43,8 @@ def read_tuples(work: Work, facts: Facts) -> None:
     """'Jobs (duration, weight): J1 (3, 1), J2 (2, 4)': a column spec, then one tuple per job; a column may be a
     resource's demand ('Activity (duration, R-demand): A(3,2) B(4,3)') or the time on a machine ('(p_1j, p_2j,
     r_j)', machines in column order)."""
-    spec = re.search(rf"(?:{JOB_NOUN}|{BLANK})\s*,?\s*\((?P<cols>[a-z0-9_ -]+(?:,\s*[a-z0-9_ -]+)+)\)\s*:", work.text)
+    spec = re.search(rf"(?:{JOB_NOUN}|{BLANK}|^)\s*,?\s*\((?P<cols>[a-z0-9_ -]+(?:,\s*[a-z0-9_ -]+)+)\)\s*:", work.text,
+                     re.MULTILINE)
     if spec is None:
         return
     roles = [_tuple_role(c.strip()) for c in spec.group("cols").split(",")]

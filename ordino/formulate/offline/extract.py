@@ -29,7 +29,7 @@ from ordino.formulate.offline.resources import read_capacities, read_demands
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import name_jobs_of_op_labels, read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.stations import read_stations
-from ordino.formulate.offline.tables import read_tables
+from ordino.formulate.offline.tables import read_tables, records_as_tables
 from ordino.formulate.offline.text import (
     BLANK,
     COUNT_WORD,
@@ -86,6 +86,7 @@ def read_facts(text: str) -> Facts:
     drop_restated_rules(rw)
     count_ranges(rw)
     name_jobs_of_op_labels(rw)
+    records_as_tables(rw)
     names = declared_names(rw.text)
     names.rewrite(rw)
     work = Work(rw.text, rw)

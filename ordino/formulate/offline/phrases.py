@@ -34,15 +34,15 @@ OBJECTIVES: list[tuple[str, str]] = [
     (rf"(?:weight|priority|importance){_TIMES}(?:the\s+)?(?:finish|completion|end|ready)(?:ing)?\s*times?|"
      r"(?:finish|completion|end)(?:ing)?\s*times?\s*(?:x|\*|times)\s*(?:the\s+)?(?:weight|priority)",
      "total_weighted_completion_time"),
-    (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|sum of w_?j?\s*\*?\s*t_?j?\b|"
-     r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*t_?j?\b", "total_weighted_tardiness"),
+    (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|"
+     rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*t_?[ij]?\b", "total_weighted_tardiness"),
     (rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*{_TARDY}", "total_weighted_tardiness"),
     (rf"{_SUM_OVER}{_TARDY}", "total_tardiness"),
-    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*c_?[ij]?\b", "total_weighted_completion_time"),
-    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?w_?j?\s*\*?\s*u_?j?\b", "weighted_number_tardy"),
-    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?t_?j?\b", "total_tardiness"),
-    (r"(?:sum|\u2211|\u03a3|\u03c3)\s*(?:of\s+)?u_?j?\b", "number_tardy"),
-    (r"(?:sum|\u2211|\u03a3|\u03c3)(?:_?[ij]\b)?\s*(?:of\s+)?c_?[ij]?\b", "total_completion_time"),
+    (rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*c_?[ij]?\b", "total_weighted_completion_time"),
+    (rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*u_?[ij]?\b", "weighted_number_tardy"),
+    (rf"{_SUM_OVER}t_?[ij]?\b", "total_tardiness"),
+    (rf"{_SUM_OVER}u_?[ij]?\b", "number_tardy"),
+    (rf"{_SUM_OVER}c_?[ij]?\b", "total_completion_time"),
     (r"total tardiness|sum of (?:the )?tardiness|summed tardiness|tardiness|total delay|sum of (?:the )?delays"
      r"|total lateness past|total (?:minutes|hours|days|time) (?:late|of lateness)"
      r"|(?:minutes|hours|days) late in total",

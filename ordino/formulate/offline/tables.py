@@ -15,6 +15,7 @@ from ordino.formulate.offline.text import (
     MACHINE_NOUN,
     NUM,
     TIME,
+    Rewriting,
     Work,
     job_name,
     machine_name,
@@ -24,7 +25,7 @@ from ordino.formulate.offline.text import (
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 HEADER_WORDS: list[tuple[str, str]] = [
-    (r"job|jobs|id|task|tasks|name|order|activity|act|#|no\.?|nr|item|part|product|j|lot|batch|piece|load|run|"
+    (r"job|jobs|id|task|tasks|name|order|activity|act|#|no\.?|nr|item|part|product|j|i|lot|batch|piece|load|run|"
      r"garment|board|sample|test|print|step_name|\w+_id|code|ref", "label"),
     (r"p|pj|p_j|proc|processing|processing_time|duration|dur|time|pt|length|days|hours|minutes|mins|hrs", "p"),
     (r"d|dj|d_j|due|due_date|duedate|dd|due_time", "due"),
@@ -48,7 +49,8 @@ _SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
 _PHRASES = [(r"\b(step|op|operation|stage)\s+(\d+)\b", r"\1_\2"),
             (r"due dates?", "due_date"), (r"processing times?", "processing_time"), (r"release (?:dates?|times?)",
              "release_date"), (r"ready times?", "ready_time"), (r"machine\s+(\d+)", r"m\1"),
-            (r"depends on", "depends_on"), (r"\((?:in\s+)?" + UNIT_PATTERN + r"\)", "")]
+            (r"depends on", "depends_on"), (r"\bp\s*\(\s*(m\d+)\s*\)|\bp_(m\d+)\b", r"\1\2"),  # 'p(M1)'
+            (r"\((?:in\s+)?" + UNIT_PATTERN + r"\)", "")]
 
 
 def _cells(line: str, commas: bool = True, semicolons: bool = True) -> list[str]:
@@ -171,12 +173,42 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     return roles
 
 
-_ROUTE_PAIR = re.compile(rf"(?P<m>m\d+|machine\s*\d+)\s*[:=(/]?\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\)?")
+_ROUTE_PAIR = re.compile(rf"\(?\s*(?P<m>m\d+|machine\s*\d+)\s*[:=(/,]?\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\s*\)?")
 """One step of a route cell ('M1:2, M2:3, M3:1', 'M2 (4) > M1 (3)')."""
 _STATION = r"m\d+|machine\s*\d+|[^\W\d_][\w -]{0,24}?"
-_STEP_CELL = re.compile(rf"^(?P<m>{_STATION})\s*(?:/|:|,|\s|\()\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\)?$|"
+_STEP_CELL = re.compile(rf"^\(?\s*(?P<m>{_STATION})\s*(?:/|:|,|\s|\()\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\s*\)?$|"
                         rf"^(?P<t2>{NUM}\s*(?:{UNIT_PATTERN})?)\s*(?:on|@|/)\s*(?P<m2>{_STATION})$", re.IGNORECASE)
-"""A route step's cell: 'M2 / 4', 'Lathe, 5', 'mill (3 h)', '4 on M1'."""
+"""A route step's cell: 'M2 / 4', 'Lathe, 5', 'mill (3 h)', '4 on M1', '(M1, 5)'."""
+
+
+_SPEC_LINE = re.compile(r"(?im)^[ \t]*\(?[ \t]*(?P<label>jobs?|tasks?|activit(?:y|ies)|ids?|[ij#])[ \t]*:[ \t]*"
+                        r"(?P<cols>[^\n,:]+(?:,[^\n,:]+)+?)[ \t]*\)?[ \t]*:?[ \t]*$")
+"""A line naming the fields of the records below it: 'job: r, p(M1), p(M2), d', '(i: dur, demand, preds)'."""
+_SPEC_RECORD = re.compile(r"[ \t]*(?P<n>[\w-]{1,12})[ \t]*:[ \t]*(?P<v>[^\n:]+?)[ \t]*$")
+
+
+def records_as_tables(rw: Rewriting) -> None:
+    """Records under a line of their fields ('job: r, p(M1), d' then 'a: 0, 3, 12') written as a table, one cell per
+    field, so that the table reader gives each column its meaning; a last field of predecessors takes the rest
+    of its line ('e: 2, 3, b, c'). Left as written when a record has fewer values than fields."""
+    for spec in reversed(list(_SPEC_LINE.finditer(rw.text))):
+        written = spec.group("cols").strip()
+        if spec.group(0).lstrip().startswith("(") and written.endswith(")"):  # '(i: dur, preds)': its brackets
+            written = written[:-1]
+        cols = [c.strip() for c in written.split(",")]
+        rows, end = [], spec.end()
+        for line in re.finditer(r"\n([^\n]*)", rw.text[spec.end():]):
+            record = _SPEC_RECORD.fullmatch(line.group(1))
+            values = [v.strip() for v in record.group("v").split(",")] if record else []
+            if record is None or len(values) < len(cols) or (
+                    len(values) > len(cols) and not re.search(r"pred|after|dep", cols[-1])):
+                break
+            rows.append([record.group("n"), *values[:len(cols) - 1], " ".join(values[len(cols) - 1:])])
+            end = spec.end() + line.end()
+        fields = [row[0] for row in rows if len(row[0]) > 2 and role_of(row[0].lower()) not in (None, "label")]
+        if len(rows) >= 2 and not fields:  # ('processing: 3, 5' under 'job: J1, J2': the jobs' columns, as they stand)
+            table = "\n".join(" | ".join(row) for row in [[spec.group("label"), *cols], *rows])
+            rw.splice(spec.start(), end, table)
 
 
 def read_tables(work: Work, facts: Facts) -> None:
@@ -506,10 +538,11 @@ def _step_ops(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVa
     for cell, role in zip(cells, roles, strict=True):
         if role != "step" or cell in ("", "-"):
             continue
-        m = _STEP_CELL.match(cell)
-        if m is None:
+        choices = [_STEP_CELL.match(part) for part in ([cell] if _STEP_CELL.match(cell) else
+                                                      re.split(r"\s+or\s+|\s*;\s*", cell))]
+        if not all(choices):  # 'Kiln 1: 3 h or Kiln 2: 4 h': the machines the step may use
             return []
-        ops.append([_step(m)])
+        ops.append([_step(m) for m in choices if m is not None])
     return ops
 
 
