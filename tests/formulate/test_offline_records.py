@@ -644,3 +644,19 @@ def test_records_under_a_line_naming_their_fields():
 def test_a_weighted_sum_over_i_in_notation():
     _, value = solved("1 machine, p = (3, 1, 2), w = (1, 3, 2). Objective: min sum_i w_i * C_i.")
     assert value == single_machine([3, 1, 2], lambda ends: ends[0] + 3 * ends[1] + 2 * ends[2])
+
+
+HOURLY_TYPES = ("We are open 08:00 to 14:00 and need at least this many agents each hour:\n"
+                "08-09: 2, 09-10: 3, 10-11: 4, 11-12: 4, 12-13: 3, 13-14: 2\nThe shifts we may use:\n"
+                "- Full-time, 08:00-14:00, costs us 90 pounds per shift\n- Morning, 08:00-11:00, 50 pounds\n"
+                "- Afternoon, 11:00-14:00, 50 pounds\nWhat's the cheapest way to cover every hour?")
+
+
+def test_shift_types_priced_in_words_after_a_verb():
+    value = _cover_value(HOURLY_TYPES)
+    assert value == cheapest_cover([2, 3, 4, 4, 3, 2], [set(range(6)), {0, 1, 2}, {3, 4, 5}], [90, 50, 50])
+
+
+def test_a_line_of_hours_among_the_shift_types_that_is_not_read_is_asked_never_dropped():
+    text = HOURLY_TYPES.replace("costs us 90 pounds per shift", "costs us about ninety pounds, give or take")
+    assert any("Full-time, 08:00-14:00" in q for q in asked(text))

@@ -30,19 +30,22 @@ _RANGES = re.compile(rf"{_ONE_RANGE}(?:\s*,\s*(?:and\s+)?{_ONE_RANGE}){{2,}}")
 """A run of at least three periods written as ranges ('00-04, 04-08, 08-12')."""
 _VECTOR = re.compile(r"(?:\(|\[|[:=]\s*)\s*((?:\d+\s*,\s*){2,}\d+|(?:\d+[ \t]+){2,}\d+)\s*[)\]]?")
 _MIN_COST = re.compile(r"\b(?:minimi[sz]e|min|minimum|minimal|lowest|cheapest|least|smallest)\b[^.?]{0,40}\b(?:costs?|"
-                       r"pay|wages?|bill|spend\w*|budget)\b")
+                       r"pay|wages?|bill|spend\w*|budget)\b|\bcheapest\b")
 _COST_LIST = re.compile(r"\bcosts?\b[^.:=\d]{0,30}[:=]?\s*[$\u20ac\u00a3]?\s*((?:\d+(?:\.\d+)?\s*,\s*)+(?:and\s+)?"
                         r"\d+(?:\.\d+)?)")
 _COSTED = re.compile(r"\b(?:costs?|pay|paid|wages?|budget|price)\b|[$\u20ac\u00a3]")
-_FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|min|fewest|smallest|least)\b[^.?]{0,50}\b(?:number|people|workers?|"
-                     r"staff|employees?|agents?|nurses?|persons?)\b|\bhow many (?:people|workers|staff|employees)\b")
+_FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|min|fewest|smallest|(?<!at )least)\b[^.?]{0,50}\b"
+                     r"(?:number|people|workers?|staff|employees?|agents?|nurses?|persons?)\b|"
+                     r"\bhow many (?:people|workers|staff|employees)\b")
 _WORDS = {"two": 2, "three": 3, "four": 4}
 _NEED_FIRST = re.compile(rf"(?<![\d:.$])(\d+)\s+(?:[a-z]+\s+)?(?:for|during|from|in|between)\s+(?:the\s+)?{_CLOCK}\s*"
                          r"(?:-|to)\s*\d{1,2}(?::\d{2})?\b(?!\s*(?:h\b|hours?))")
 _SHIFT_TYPE = re.compile(rf"(?m)^[ \t|*\u2022-]*(?P<name>[a-z][\w'&/ -]{{0,30}}?)[ \t]*(?:\bshift\b)?[ \t,:|(]*"
-                         rf"(?:from\s+)?{_CLOCK}(?:[ \t]*(?:-|to|\|)[ \t]*|[ \t]+){_CLOCK}[ \t)]*(?:\bcosts?\b)?"
-                         r"[ \t,:;=|]*(?:[$\u20ac\u00a3][ \t]*)?(?P<cost>\d+(?:\.\d+)?)?[ \t]*(?:\$|dollars?|euros?|"
-                         r"(?:per|a|an|each|/)[ \t]*[a-z]+(?: [a-z]+)?)?[ \t.;|]*$")
+                         rf"(?:from\s+)?{_CLOCK}(?:[ \t]*(?:-|to|\|)[ \t]*|[ \t]+){_CLOCK}[ \t)]*,?[ \t]*"
+                         r"(?:\bcosts?\b(?:[ \t]+(?:us|me|them))?)?"
+                         r"[ \t,:;=|]*(?:[$\u20ac\u00a3][ \t]*)?(?P<cost>\d+(?:\.\d+)?)?[ \t]*"
+                         r"(?:\$|dollars?|euros?|pounds?)?[ \t]*(?:(?:per|a|an|each|/)[ \t]*[a-z]+(?: [a-z]+)?)?"
+                         r"[ \t.;|]*$")
 """One shift type on a line: its name, start and end, and its cost ('- Early, 8am-2pm: $120 per agent', 'Early
 06:00 14:00 120', '| A | 06:00 | 10:00 | 60 |')."""
 
@@ -196,6 +199,9 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
                                "period's start and its demand in order (e.g. '0:00 - 5, 4:00 - 3, ...')")], []
     length = starts[1] - starts[0]
     types = read_shift_types(text)
+    if types is not None and (unread := _unread_type_lines(text)):
+        return None, [Question(key="shifts", text="I could not read these shift types: " + "; ".join(
+            f"'{line}'" for line in unread) + ". Write each as 'name, 08:00-16:00, cost 100'.")], []
     if types is not None:
         return _typed_cover(periods, length, types, t)
     span = _SPAN.search(t)
@@ -316,6 +322,28 @@ def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | No
         found = _type_table(text) or _shift_items(_clock_text(text))
     names = [n for n, *_ in found]
     return found if len(found) >= 2 and len(set(names)) == len(names) else None
+
+
+_CLOCK_RANGE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:-|to)\s*\d{1,2}:\d{2}\b")
+
+
+def _unread_type_lines(text: str) -> list[str]:
+    """The lines beside the shift types read from lines of their own that hold hours but are no shift type read
+    ('- Full-time early, 08:00-16:00, costs us 100 pounds per shift' in a list of types): never a type dropped."""
+    lines = _clock_text(text).split("\n")
+    read = [k for k, line in enumerate(lines) if _SHIFT_TYPE.fullmatch(line)]
+    if len(read) < 2:
+        return []
+    marks = {_list_mark(lines[k]) for k in read} - {""}  # a line next to the list is of it when marked alike
+    block = [k for k in range(min(read) - 1, max(read) + 2) if 0 <= k < len(lines) and k not in read]
+    return [text.split("\n")[k].strip(" -*|\t") for k in block if _CLOCK_RANGE.search(lines[k]) and (
+        min(read) < k < max(read) or _list_mark(lines[k]) in marks)]
+
+
+def _list_mark(line: str) -> str:
+    """The mark a list's line starts with ('-', '*', '|', a bullet), or ''."""
+    first = line.lstrip(" \t")[:1]
+    return first if first in {"-", "*", "|", "\u2022"} else ""
 
 
 _SHIFT_ITEM = re.compile(rf"(?:\b(?:an?|one|two|three)\s+)?(?:\d+-hours?\s+)?"

@@ -167,7 +167,8 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
     listed = _list_demands(t) if not weekday else None
     minimise_staff = bool(re.search(rf"\b(minimi[sz]e|minimum|fewest|smallest|least)\b[^.]{{0,40}}\bnumber\b|"
                                     rf"\bhow many\b[^.?]{{0,40}}\b(hired|employed|needed|required|employ|hire)\b|"
-                                    rf"\bminimum number of\b|\bfewest {PEOPLE}", t))
+                                    rf"\bminimum number of\b|\bfewest {PEOPLE}|\b(?:smallest|minimum|minimal|least)\s+"
+                                    rf"(?:possible\s+)?(?:crew|team|workforce|head\s*count|staff)(?:\s+size)?\b", t))
     minimise_cost = bool(re.search(r"\b(minimi[sz]e|minimum|minimal|lowest|least|cheapest)\b[^.]{0,30}\b"
                                    r"(?:cost|wage|pay|bill)", t))
     staff_given = _staff_count(t)
