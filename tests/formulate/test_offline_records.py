@@ -660,3 +660,10 @@ def test_shift_types_priced_in_words_after_a_verb():
 def test_a_line_of_hours_among_the_shift_types_that_is_not_read_is_asked_never_dropped():
     text = HOURLY_TYPES.replace("costs us 90 pounds per shift", "costs us about ninety pounds, give or take")
     assert any("Full-time, 08:00-14:00" in q for q in asked(text))
+
+
+def test_the_smallest_crew_size_of_a_days_on_days_off_cover():
+    text = ("Every crew member works exactly 5 consecutive days and then has 2 consecutive days off, repeating "
+            "every week.\n\n| Day | Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n|---|---|---|---|---|---|---|---|\n"
+            "| Min | 4 | 3 | 3 | 4 | 5 | 6 | 2 |\n\nWhat is the smallest crew size that covers every day?")
+    assert _cover_value(text) == cover([4, 3, 3, 4, 5, 6, 2], 5)
