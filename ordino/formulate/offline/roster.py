@@ -21,7 +21,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30}
 N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty)"
 PEOPLE = (r"(?:workers?|employees?|nurses?|staff(?: members?)?|people|persons?|agents?|doctors?|guards?|drivers?|"
-          r"operators?|cashiers?|clerks?|officers?|technicians?)")
+          r"operators?|cashiers?|clerks?|officers?|technicians?|crew(?: members?)?|volunteers?|stewards?|baristas?)")
 _WEEKDAY = r"(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"
 _NOT_MONEY = r"(?<![$\u20ac\u00a3\d.])"
 """Before a count of people: not a sum of money ('$150 a day')."""
