@@ -667,3 +667,25 @@ def test_the_smallest_crew_size_of_a_days_on_days_off_cover():
             "every week.\n\n| Day | Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n|---|---|---|---|---|---|---|---|\n"
             "| Min | 4 | 3 | 3 | 4 | 5 | 6 | 2 |\n\nWhat is the smallest crew size that covers every day?")
     assert _cover_value(text) == cover([4, 3, 3, 4, 5, 6, 2], 5)
+
+
+def test_a_list_per_resource_of_what_each_activity_needs_and_d_as_the_durations():
+    text = ("RCPSP: 5 activities (1..5), 2 renewable resources, R1 cap 4, R2 cap 2. Minimise makespan.\n"
+            "d = [3, 2, 4, 2, 3]\nr1 = [2, 3, 2, 1, 2]\nr2 = [1, 0, 2, 1, 1]\n"
+            "precedences: 1->3, 2->4, 3->5, 4->5.")
+    _, value = solved(text)
+    tasks = {"1": (3, [], [2, 1]), "2": (2, [], [3, 0]), "3": (4, ["1"], [2, 2]), "4": (2, ["2"], [1, 1]),
+             "5": (3, ["3", "4"], [2, 1])}
+    assert value == project(tasks, [4, 2])
+    assert asked(text.replace("Minimise makespan.", "Minimise total tardiness."))  # then 'd' may be due dates
+
+
+def test_index_notation_of_the_operations_order_and_a_count_that_restates_a_tables_rows():
+    text = ("FJSP, 2 jobs, operations of a job in order O_j1 -> O_j2, all jobs at t=0. Minimise C_max.\n"
+            "O11: M1=3, M2=5 O12: M2=4\nO21: M1=2 O22: M1=3, M2=2")
+    _, value = solved(text)
+    assert value == flexible_shop([[{"M1": 3, "M2": 5}, {"M2": 4}], [{"M1": 2}, {"M1": 3, "M2": 2}]])
+    text = ("Flow shop: 3 custom frames go through cutting then welding.\n\nframe | cut | weld\n"
+            "F-A | 2 | 5\nF-B | 3 | 4\nF-C | 4 | 1\n\nMinimise the makespan.")
+    _, value = solved(text)
+    assert value == flow_shop([(2, 5), (3, 4), (4, 1)], max)

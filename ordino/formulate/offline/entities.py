@@ -123,6 +123,7 @@ def read_lists(work: Work, facts: Facts) -> None:
             r"\s+each")
     for m in work.take(each):
         facts.lists["p_each"] = time_values(m.group("t") or m.group("t2"))
+    bare_d = False
     for attr, keys in LIST_KEYS:
         pattern = rf"(?:{keys})\b\s*{_FILLER}(?::|=|\bare\b|\bis\b|\bof\b|\b|(?={SIGN}))\s*(?P<list>{_LIST})"
         for m in list(work.finditer(pattern)):
@@ -138,6 +139,11 @@ def read_lists(work: Work, facts: Facts) -> None:
             else:
                 facts.lists[attr] = vals
             work.consume(m.start(), m.end())
+            if attr == "due" and re.match(r"d(?:_?[ij])?\b", m.group(0)):
+                bare_d = True
+    if bare_d and "p" not in facts.lists and not re.search(r"\b(?:due|deadlines?|late|lateness|tardiness|tardy)\b",
+                                                           work.original):
+        facts.lists["p"] = facts.lists.pop("due")  # 'd = [3, 2, 4]' of a project without due dates: the durations
 
 
 def _list_values(chunk: str, filler: str) -> list[TimeVal]:

@@ -25,7 +25,7 @@ from ordino.formulate.offline.phrases import (
     read_time_origin,
 )
 from ordino.formulate.offline.relations import read_downtime, read_eligibility, read_precedences, read_setups
-from ordino.formulate.offline.resources import read_capacities, read_demands
+from ordino.formulate.offline.resources import read_capacities, read_demand_lists, read_demands
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import name_jobs_of_op_labels, read_machine_order, read_routes, read_rows
 from ordino.formulate.offline.stations import read_stations
@@ -110,6 +110,7 @@ def read_facts(text: str) -> Facts:
     read_stations(work, facts)
     read_routes(work, facts)
     read_demands(work, facts)
+    read_demand_lists(work, facts)
     read_tuples(work, facts)  # before rows: 'P1 (3, 5, 2)' under a column spec is not times on machines
     read_indexed(work, facts)
     read_rows(work, facts)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, Rewriting, singular
+from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, Rewriting, singular, stem
 from ordino.formulate.offline.units import UNIT_PATTERN
 
 _NOUN = rf"(?i:\b{JOB_NOUN})"
@@ -122,7 +122,7 @@ class Names:
         for k, name in enumerate(self.machines, start=1):  # a one-letter name ('A') only as a capital
             rw.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])", f"machine {k}",
                    flags=0 if len(name) == 1 else re.IGNORECASE)
-            base = re.sub(r"(?<=\w{3})(?:ing|ers|er|s)$", "", name) if re.fullmatch(r"[a-z]{4,}", name) else name
+            base = stem(name) if re.fullmatch(r"[a-z]{4,}", name) else name  # 'cutting' -> 'cut'
             if base != name:  # 'welding' declared, 'Weld (min)' a column of a table: the same station
                 _sub_within(rw, rf"(?i)(?<![\w-]){re.escape(base)}(?:ing|ers|er|s)?(?![\w-])",
                             f"machine {k}", _TABLE_LINE)
@@ -162,6 +162,8 @@ def count_ranges(rw: Rewriting) -> None:
     the list is in the jobs' order, as every list is read."""
     rw.sub(rf"(?m)(?:(?<=[)\]])\s*|^[ \t]*)for\s+(?:{_NOUN}\s+)?(?:\bJ_?)?1\s*{_RANGE_WORD}\s*(?:J_?)?\d+\b"
            r"(?:\s+in\s+(?:that|this|the\s+same)\s+order)?", "")
+    rw.sub(rf"\b(\d+)(\s+{_NOUN})\s*\(\s*(?:[a-z]\s*=\s*)?1\s*{_RANGE_WORD}\s*\1\s*\)",  # '10 activities (1..10)'
+           r"\1\2")
     rw.sub(rf"{_NOUN}\s+(?:#\s*)?1\s*{_RANGE_WORD}\s*(?:#\s*)?(\d+)\b(?!\s*[-:,]?\s*\d)|"
            rf"(?:{_NOUN}\s+)?\bJ_?1\s*{_RANGE_WORD}\s*J_?(\d+)\b",
            lambda m: f"{m.group(1) or m.group(2)} jobs" if 2 <= int(m.group(1) or m.group(2)) <= 200 else m.group(0))

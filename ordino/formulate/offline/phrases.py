@@ -310,6 +310,11 @@ def read_restatements(work: Work, facts: Facts) -> None:
                                 r"(?P<a>\d)\s+(?:ends|is\s+(?:done|finished|complete[d]?)|has\s+(?:ended|finished))")):
         if facts.routes and int(m.group("b")) == int(m.group("a")) + 1:  # the order of a route, said again
             work.consume(*m.span())
+    if len(facts.jobs) >= 2:  # '5 custom bike frames go through ...' over a table headed 'frame': the jobs' count
+        for m in list(work.finditer(rf"\b({COUNT})\s+(?:[a-z-]+\s+){{0,3}}?(?P<noun>[a-z]{{3,}})s\b")):
+            if count_value(m.group(1)) == len(facts.jobs) and re.search(
+                    rf"(?im)^[ \t|]*{re.escape(m.group('noun'))}s?[ \t]*[|,\t]", work.original):
+                work.consume(*m.span())
     # an example in brackets: '(op 1, then op 2, ...)'
     work.take(r"\((?:e\.g\.,?\s*|for example,?\s*|say,?\s*)?[^()\n]{0,60}(?:\.\.\.|\u2026|\betc\b\.?)\s*\)")
     if facts.capacities:  # '1 renewable resource' where one resource is known: a count that restates it

@@ -195,3 +195,18 @@ def read_demands(work: Work, facts: Facts) -> None:
                     continue
                 facts.demands.setdefault(name, {})[resource] = need
                 work.consume(a, b)
+
+
+def read_demand_lists(work: Work, facts: Facts) -> None:
+    """A list per resource of what each task needs, in the tasks' order: 'r1 = [2, 3, 2]' with R1 a resource.
+    The list must give one value per task the text declares; else it is left for the question on unread data."""
+    for name in facts.capacities:
+        for m in list(work.finditer(rf"(?m)^[ \t]*{re.escape(name)}\s*[:=]\s*[\[(]?\s*(?P<l>\d+(?:\s*[,\s]\s*\d+)+)"
+                                    r"\s*[\])]?[ \t]*$")):
+            values = [int(v) for v in re.findall(r"\d+", m.group("l"))]
+            jobs = facts.jobs or [f"J{k}" for k in range(1, (facts.n_jobs or 0) + 1)]
+            if BLANK_IN(work, m) or len(values) != len(jobs) or jobs != [f"J{k}" for k in range(1, len(values) + 1)]:
+                continue
+            for job, need in zip(jobs, values, strict=True):
+                facts.demands.setdefault(job, {})[name] = need
+            work.consume(*m.span())

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from ordino.formulate.offline.entities import read_attrs
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.relations import BLANK_IN
-from ordino.formulate.offline.stations import stem
 from ordino.formulate.offline.text import (
     JOB_REF,
     MACHINE_REF,
@@ -18,6 +17,7 @@ from ordino.formulate.offline.text import (
     job_name,
     machine_name,
     one_machine_said,
+    stem,
     time_values,
 )
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
@@ -43,13 +43,15 @@ _OP_LINE = re.compile(r"(?im)^(?P<lead>[ \t*-]*)(?=o_?(?P<job>\d)(?P<op>\d)\b)(?
 
 def name_jobs_of_op_labels(rw: Rewriting) -> None:
     """A line of operations labelled 'O<job><op>' ('O21 {M2:2, M3:4} O22 {M1:4}') and naming no job is that
-    job's line: it is written 'job 2: O21 ...', when every label on the line is of the same job."""
+    job's line: it is written 'job 2: O21 ...', when every label on the line is of the same job. The order of any
+    job's operations in index notation ('O_j1 -> O_j2 -> O_j3') says nothing more and is dropped."""
     def head(m: re.Match[str]) -> str:
         jobs = set(re.findall(r"(?i)\bo_?(\d)\d\b", m.group("line")))
         if jobs != {m.group("job")} or re.search(JOB_REF, m.group("line")):
             return m.group(0)
         return f"{m.group('lead')}job {m.group('job')}: {m.group('line')}"
     rw.sub(_OP_LINE, head)
+    rw.sub(r"(?i)\bo_?[ijk]_?\d\b(?:\s*(?:->|>|,|then)\s*o_?[ijk]_?\d\b)+", "")  # 'O_j1 -> O_j2': notation
 
 
 _STEP_CELL = re.compile(r"\s*[,;|]\s*(\d{1,2})\s*[,;|]\s*")

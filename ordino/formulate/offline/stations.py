@@ -21,6 +21,7 @@ from ordino.formulate.offline.text import (
     on_own_line,
     one_machine_said,
     singular,
+    stem,
     time_values,
 )
 from ordino.formulate.offline.units import TimeVal
@@ -48,19 +49,6 @@ _ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s*\(\s*|\s+)(?:(?:first
 _SEGMENT_END = re.compile(r"\n|[.;](?:\s|$)")
 _LABEL = re.compile(r"\b(?:op|operation|step)\s*(\d+)\b")
 """An operation's label: 'op 1 on Haas (6 h) or Mazak (5 h); op 2 ...' (its steps are alternatives)."""
-
-
-def stem(word: str) -> str:
-    """One form for a station's words: 'drilling', 'driller' -> 'drill'; 'cutting', 'cutter' -> 'cut'."""
-    if re.fullmatch(MACHINE_REF, word):
-        return machine_name(word)
-    for ending in ("ing", "ers", "er", "ed", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            word = word[: -len(ending)]
-            break
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":  # 'cutt' -> 'cut', not 'press' or 'drill'
-        word = word[:-1]
-    return word.removesuffix("e")
 
 
 def read_stations(work: Work, facts: Facts) -> None:

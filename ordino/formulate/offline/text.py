@@ -291,3 +291,16 @@ def one_machine_said(text: str) -> bool:
         if not re.search(r"(?i)\b(?:op|ops|operations?|steps?|stages?)\b", sentence):
             return True
     return False
+
+
+def stem(word: str) -> str:
+    """One form for a station's words: 'drilling', 'driller' -> 'drill'; 'cutting', 'cutter' -> 'cut'."""
+    if re.fullmatch(MACHINE_REF, word):
+        return machine_name(word)
+    for ending in ("ing", "ers", "er", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":  # 'cutt' -> 'cut', not 'press' or 'drill'
+        word = word[:-1]
+    return word.removesuffix("e")
