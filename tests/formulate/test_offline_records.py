@@ -689,3 +689,30 @@ def test_index_notation_of_the_operations_order_and_a_count_that_restates_a_tabl
             "F-A | 2 | 5\nF-B | 3 | 4\nF-C | 4 | 1\n\nMinimise the makespan.")
     _, value = solved(text)
     assert value == flow_shop([(2, 5), (3, 4), (4, 1)], max)
+
+
+def test_job_records_with_the_machines_each_may_use():
+    text = ("3 identical machines M1-M3, all jobs ready at 0.\nJobs (min; eligible machines):\n"
+            "J1 4 any; J2 5 M1/M2; J3 3 M3 only\nJ4 2 any; J5 6 M2/M3\nObj: min sum C_j.")
+    _, value = solved(text)
+    big = 10**6  # a machine a job may not use
+    times = [(4, 4, 4), (5, 5, big), (big, big, 3), (2, 2, 2), (big, 6, 6)]
+    assert value == _unrelated_total_completion(times)
+
+
+def test_operation_columns_named_by_ordinals_with_named_machines_in_cells():
+    text = ("Each part visits the machines in the order shown, hours in brackets. Minimise the makespan.\n\n"
+            "| Part | 1st operation | 2nd operation |\n|---|---|---|\n| P1 | Lathe (4) | Mill (3) |\n"
+            "| P2 | Mill (2) | Lathe (5) |\n| P3 | Lathe (3) | Mill (2) |")
+    _, value = solved(text)
+    assert value == job_shop([[("L", 4), ("M", 3)], [("M", 2), ("L", 5)], [("L", 3), ("M", 2)]])
+
+
+def test_the_last_job_finished_at_best_and_the_total_days_of_the_whole_job_are_the_makespan():
+    text = ("Two machines, a lathe and a mill. Job 1 goes lathe (3 h) then mill (2 h). Job 2 goes mill (4 h) then "
+            "lathe (1 h). I'd like to know how many hours after the start the very last job can be finished at best.")
+    _, value = solved(text)
+    assert value == job_shop([[("L", 3), ("M", 2)], [("M", 4), ("L", 1)]])
+    _, value = solved(text.replace("I'd like to know how many hours after the start the very last job can be "
+                                   "finished at best.", "What's the shortest total number of hours for the whole job?"))
+    assert value == job_shop([[("L", 3), ("M", 2)], [("M", 4), ("L", 1)]])

@@ -16,7 +16,7 @@ import re
 _GOAL = re.compile(r"\b(?:minimi[sz](?:e|ing)|minimum|lowest|smallest|least|fewest|shortest|cheapest|quickest|"
                    r"earliest|soonest|fastest|as (?:few|little|short|small|early|soon) as|"
                    r"keep\b[^.?!\n]{0,40}\b(?:down|low)|"
-                   r"reduce|cut down|how (?:soon|quickly|fast|early)|what (?:i|we) (?:really )?care about)\b")
+                   r"reduce|cut down|how (?:soon|quickly|fast|early)|what (?:i|we) (?:really )?care about|at best)\b")
 _END = re.compile(r"[.?!;\n]")
 _GOES_ON = re.compile(r"\s*(?:i\.e\.|ie\b|that is\b|meaning\b|namely\b|:)")
 
@@ -33,6 +33,10 @@ _WHOLE = re.compile(r"\b(?:whole|entire|everything|project|last (?:job|task|orde
 _ALL = re.compile(r"\b(?:all (?:the |of the )?(?:jobs|tasks|orders|batches|work|activities)|both|"
                   r"all of (?:them|it|this)|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b")
 """'All the jobs', 'both': the makespan when they are done, a sum of their finish times when summed."""
+
+
+_SPAN_OF_ALL = re.compile(r"\btotal\s+(?:time|duration|length|number\s+of\s+(?:minutes|hours|days|weeks))\b")
+"""'the shortest total number of days for the whole move': the length of all of it, no sum of finish times."""
 
 
 def _stop(text: str, at: int) -> int:
@@ -74,7 +78,7 @@ def measured_term(window: str) -> str | None:
     if _FINISH.search(window) and _SUM.search(window) and not _WHOLE.search(window):
         return "total_weighted_completion_time" if weighted else "total_completion_time"
     whole = _WHOLE.search(window) or _ALL.search(window) and _FINISH.search(window)
-    if whole and not weighted and not _SUM.search(window.replace("total time", "")):
+    if whole and not weighted and not _SUM.search(_SPAN_OF_ALL.sub("", window)):
         return "makespan"
     return None
 

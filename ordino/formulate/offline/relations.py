@@ -281,6 +281,16 @@ def read_eligibility(work: Work, facts: Facts) -> None:
     never = (rf"(?P<j>{_JOBS})\s+(?:cannot|can't|can not|must not|may not|is not allowed to|are not allowed to)\s+"
              rf"(?:run|go|be\s+(?:processed|done|run|made))\s+(?:on|by|at|in)\s+(?P<m>{_MACHINES})|"
              rf"(?P<m2>{_MACHINES})\s+(?:cannot|can't|can not)\s+(?:take|run|do|process|handle)\s+(?P<j2>{_JOBS})")
+    record = (rf"(?:^|(?<=[;\n]))[ \t*-]*(?P<j>{JOB_REF})\s*[:=,]?\s*(?P<t>{TIME})\s*[,;]?\s*(?:on\s+)?"
+              rf"(?:(?P<any>any|all|either)(?:\s+machines?)?|(?P<m>{_MACHINES})(?:\s+only)?)[ \t]*(?=[;\n.]|$)")
+    for m in list(work.finditer(record, re.MULTILINE)):  # 'J2 55 M1/M2; J3 30 M3 only; J4 45 any'
+        if BLANK_IN(work, m):
+            continue
+        job = job_name(m.group("j"))
+        facts.set_attr(job, "p", time_values(m.group("t"))[0])
+        if m.group("m"):
+            facts.eligible.setdefault(job, set()).update(machine_name(x) for x in re.findall(MACHINE_REF, m.group("m")))
+        work.consume(m.start(), m.end())
     for pattern, into in ((only, facts.eligible), (never, facts.ineligible)):
         for m in list(work.finditer(pattern)):
             if BLANK_IN(work, m):

@@ -46,7 +46,12 @@ HEADER_WORDS: list[tuple[str, str]] = [
 ]
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
 """A markdown table's rule under its header ('|---|:---:|')."""
-_PHRASES = [(r"\b(step|op|operation|stage)\s+(\d+)\b", r"\1_\2"),
+_ORDINAL = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4, "5th": 5,
+            "fifth": 5, "6th": 6, "sixth": 6}
+_PHRASES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+            (r"\b(step|op|operation|stage)\s+(\d+)\b", r"\1_\2"),
+            (rf"\b({'|'.join(_ORDINAL)})\s+(step|op|operation|stage)\b",  # '2nd operation': 'operation_2'
+             lambda m: f"{m.group(2)}_{_ORDINAL[m.group(1)]}"),
             (r"due dates?", "due_date"), (r"processing times?", "processing_time"), (r"release (?:dates?|times?)",
              "release_date"), (r"ready times?", "ready_time"), (r"machine\s+(\d+)", r"m\1"),
             (r"depends on", "depends_on"), (r"\bp\s*\(\s*(m\d+)\s*\)|\bp_(m\d+)\b", r"\1\2"),  # 'p(M1)'
