@@ -716,3 +716,37 @@ def test_the_last_job_finished_at_best_and_the_total_days_of_the_whole_job_are_t
     _, value = solved(text.replace("I'd like to know how many hours after the start the very last job can be "
                                    "finished at best.", "What's the shortest total number of hours for the whole job?"))
     assert value == job_shop([[("L", 3), ("M", 2)], [("M", 4), ("L", 1)]])
+
+
+def test_a_table_of_times_per_press_with_a_dash_where_a_press_cannot_do_a_job():
+    text = ("Print room, three presses. Processing times (minutes) depend on the press; \"-\" means the press "
+            "can't do that job.\n\n| Job | Offset-A | Offset-B | Digital |\n|---|---|---|---|\n| 1 | 30 | 36 | - |\n"
+            "| 2 | 45 | 40 | 60 |\n| 3 | - | 25 | 20 |\n| 4 | 20 | - | 35 |\n\nMinimise the sum of completion times.")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {"Offset-A", "Offset-B", "Digital"}
+    big = 10**6
+    assert value == _unrelated_total_completion([(30, 36, big), (45, 40, 60), (big, 25, 20), (20, big, 35)])
+    # the same table in a flow shop: a dash is no time of a stage, so it is asked, never read as 0
+    assert asked(text.replace("Print room, three presses. Processing times (minutes) depend on the press",
+                              "Flow shop: every job goes through Offset-A, then Offset-B, then Digital"))
+
+
+def test_allowed_machines_any_or_one_only_and_a_die_clamp_that_is_no_resource():
+    text = ("Three moulding presses, all equally fast. Press 3 is the only one with the large die clamp. "
+            "Minimise the makespan, in hours.\n\npart,run_hours,allowed_presses\nP-1,5,any\nP-2,7,any\n"
+            "P-3,3,Press 1 or Press 2\nP-4,6,Press 3 only\nP-5,4,any")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["P-1", "P-2", "P-3", "P-4", "P-5"]
+    big = 10**6
+    times = [(5, 5, 5), (7, 7, 7), (3, 3, big), (big, big, 6), (4, 4, 4)]
+    best = min(max(sum(times[j][k] for j in range(5) if pick[j] == k) for k in range(3))
+               for pick in itertools.product(range(3), repeat=5))
+    assert value == best
+
+
+def test_the_one_machines_number_is_a_label():
+    text = ("Sterile services, autoclave no. 2 (the only one free today). One tray at a time. Minimise the "
+            "makespan.\n| Tray | Arrives | Cycle length |\n|---|---|---|\n| T1 | 0 | 35 |\n| T2 | 10 | 20 |\n"
+            "| T3 | 15 | 30 |")
+    _, value = solved(text)
+    assert value == 85

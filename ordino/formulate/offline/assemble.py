@@ -43,13 +43,16 @@ def decide_kind(facts: Facts) -> str | None:
         flexible = any(len(op) > 1 for ops in facts.routes.values() for op in ops)
         return "flexible_job_shop" if flexible else "job_shop"
     if facts.matrix is not None and len(facts.matrix[0]) > 1:
+        if facts.ineligible and facts.kind != "parallel_machines":
+            return None  # a machine a job cannot use, in a table of times: which kind is asked, never a 0 taken
         if facts.kind in ("flow_shop", "job_shop") or facts.machine_order:
             return "flow_shop"
         if facts.kind == "parallel_machines" and len(facts.matrix) == len(facts.jobs or facts.matrix):
             machines = facts.matrix_machines or [f"M{k}" for k in range(1, len(facts.matrix[0]) + 1)]
             jobs = facts.jobs or [f"J{k}" for k in range(1, len(facts.matrix) + 1)]
-            facts.routes = {job: [list(zip(machines, row, strict=True))] for job, row in zip(jobs, facts.matrix,
-                                                                                              strict=True)}
+            cannot = {job: facts.ineligible.pop(job, set()) for job in jobs}  # '-' in the table: not that machine
+            facts.routes = {job: [[(m, tv) for m, tv in zip(machines, row, strict=True) if m not in cannot[job]]]
+                            for job, row in zip(jobs, facts.matrix, strict=True)}
             facts.jobs, facts.matrix = list(jobs), None
             facts.notes.append("a time per job and machine on parallel machines: each job runs on one machine of "
                                "its choice (unrelated machines)")

@@ -185,7 +185,10 @@ KINDS: list[tuple[str, str]] = [
      rf"through\b[^.\n]{{0,60}}\bthen\b",
      "flow_shop"),
     (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine|(?:machines|ovens|lathes|presses|lines|"
-     r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b",
+     r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b|"
+     rf"\btimes?\b[^.;\n]{{0,20}}\bdepends?\s+on\s+(?:the\s+|which\s+)?{MACHINE_NOUN}\b|\bunrelated\s+{MACHINE_NOUN}|"
+     rf"\b(?:each|every)\s+\w+\s+(?:runs?|goes|is\s+(?:done|processed|made|run))\s+(?:entirely\s+|completely\s+|"
+     rf"wholly\s+)?on\s+(?:just\s+|only\s+|exactly\s+)?one\s+(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b",
      "parallel_machines"),
     (rf"single[\s-]+machine|one machine|only machine|a machine\b|1 machine|the machine\b|\b(?:one|a single|1|only one|"
      rf"the only)\s+(?:[a-z-]+\s+){{0,2}}{MACHINE_NOUN}\b(?!\s+(?:at a time|each))", "single_machine"),
@@ -266,8 +269,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
     work.take(r"\b(?:everything|everyone|both|all(?: (?:the )?\w+)?|each \w+|every \w+)\s+(?:(?:is|are)\s+)?"
               r"(?:(?:can|may)\s+(?:start|begin|be\s+started)\s+)?"
               r"(?:(?:here|on\s+hand|in\s+stock|on\s+site)\s+(?:and\s+)?)?"
-              r"(?:(?:available|ready|released|free|empty)\s+(?:and\s+ready\s+)?)?(?:(?:at|from)\s+(?:time\s+|t\s*=\s*|"
-              r"hour\s+|minute\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h)\b)?(?!\s*[-:.,]?\s*\d)|now\b)|"
+              r"(?:(?:available|ready|released|free|empty)\s+(?:and\s+ready\s+)?)?(?:(?:at|from|on)\s+(?:time\s+|t\s*=\s*|"
+              r"hour\s+|minute\s+|day\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h|days?)\b)?(?!\s*[-:.,]?\s*\d)|now\b)|"
               r"\bt\s*=\s*0\s+is\s+now\b|\bt_?0\s*=\s*0\b|"
               r"\btimes?\s+(?:measured|counted)\s+from\s+(?:0|zero|the start)\b|"
               r"\brelease\s+(?:times?|dates?)\s*(?:are\s+|=\s*|:\s*)?(?:all\s+)?0\b(?!\s*[-:.,]?\s*\d)|"
@@ -309,6 +312,10 @@ def read_restatements(work: Work, facts: Facts) -> None:
                                 rf"(?:start|begin)s?\s+(?:only\s+)?after\s+(?:its|the\s+job's|that\s+job's)\s+{step}"
                                 r"(?P<a>\d)\s+(?:ends|is\s+(?:done|finished|complete[d]?)|has\s+(?:ended|finished))")):
         if facts.routes and int(m.group("b")) == int(m.group("a")) + 1:  # the order of a route, said again
+            work.consume(*m.span())
+    labels = list(work.finditer(rf"\b{MACHINE_NOUN}\s+(?:no\.?|number|#)\s*\d+\b"))
+    if len({m.group(0) for m in labels}) == 1 and not (facts.routes or facts.matrix):  # 'autoclave no. 2 (the only
+        for m in labels:  # one free today)': the one machine's label, no data
             work.consume(*m.span())
     if len(facts.jobs) >= 2:  # '5 custom bike frames go through ...' over a table headed 'frame': the jobs' count
         for m in list(work.finditer(rf"\b({COUNT})\s+(?:[a-z-]+\s+){{0,3}}?(?P<noun>[a-z]{{3,}})s\b")):

@@ -25,7 +25,8 @@ _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day"
                  "available", "total", "late", "each", "identical", "parallel", "similar", "equal", "uniform",
                  "single", "packing", "weight", "everything", "everyone", "all", "nothing", "run", "bake", "test",
                  "board", "garment", "load", "piece", "shipment", "we", "you", "they", "i", "it", "he", "she",
-                 "by", "to", "or", "but", "so", "is", "are", "renewable", *MACHINE_NOUNS}
+                 "by", "to", "or", "but", "so", "is", "are", "renewable", "with", "free", "that", "which", "who",
+                 "left", "spare", "busy", "here", *MACHINE_NOUNS}
 
 
 _ADJECTIVE = (r"(?:(?:general|skilled|unskilled|trained|senior|junior|full-time|part-time|experienced|regular|"

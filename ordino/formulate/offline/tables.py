@@ -6,6 +6,7 @@ import csv
 import functools
 import re
 from collections.abc import Callable
+from fractions import Fraction
 
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.text import (
@@ -386,23 +387,28 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             elif role in ("note", "text"):  # a number under a column of words is not read: the row is asked
                 ok = ok and (role == "note" or not re.search(r"\d", cell))
                 note = note or cell
-            elif role == "alts":  # 'Lift 2, Lift 3', 'Lift 1, 2 or 3': the numbered machines a job may use
+            elif role == "alts":  # 'Lift 2, Lift 3', 'Lift 1, 2 or 3', 'M3 only': the numbered machines a job may use
                 allowed = {f"M{int(d)}" for d in re.findall(r"\d+", cell)}
-                listed = re.fullmatch(r"[a-z -]*\d+(?:\s*(?:,|or|and|/)\s*[a-z -]*\d+)*", cell)
-                ok = ok and bool(allowed) and listed is not None
-            elif not re.fullmatch(TIME, cell):
+                listed = re.fullmatch(r"[a-z -]*\d+(?:\s*(?:,|or|and|/)\s*[a-z -]*\d+)*(?:\s+only)?", cell)
+                anywhere = re.fullmatch(r"(?:any|all|either)(?:\s+[a-z]+)?", cell)  # 'any': no machine ruled out
+                ok = ok and (anywhere is not None or bool(allowed) and listed is not None)
+            elif not re.fullmatch(TIME, cell) and not (role.startswith("machine:") and cell in _CANNOT):
                 ok = False
         if not ok:
             break
         facts.add_job(name)
         facts.routes.update(routes)
         pending += [(p, name) for p in preds]
-        if "alts" in cells_roles:
+        if "alts" in cells_roles and allowed:
             facts.eligible[name] = allowed
         if note and re.fullmatch(r"J\d+", name) and name not in facts.names:
             facts.names[name] = _cased(work, offsets[k], lines[k], note)
         for cell, role in zip(cells, cells_roles, strict=True):
             if role in ("label", "preds", "route", "note", "alts", "text"):
+                continue
+            if role.startswith("machine:") and cell in _CANNOT:  # '-': the job cannot run on that machine
+                facts.ineligible.setdefault(name, set()).add(role.split(":")[1])
+                row.append(TimeVal(Fraction(0)))  # a place in the row only, never a time (asked otherwise)
                 continue
             tv = time_values(cell)[0]
             if role.startswith("machine:"):
@@ -424,6 +430,10 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         facts.matrix = matrix
         facts.matrix_machines = [r.split(":")[1] for r in roles if r.startswith("machine:")]
     return used
+
+
+_CANNOT = ("-", "\u2013", "\u2014", "x", "n/a", "na")
+"""A machine column's cell for a job that cannot run there."""
 
 
 def _words_joined(cells: list[str], roles: list[str]) -> list[str]:

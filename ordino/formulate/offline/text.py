@@ -278,8 +278,8 @@ def machine_name(ref: str) -> str:
 
 _ONE_MACHINE = re.compile(r"\b(?:done|made|run|processed|cut|turned)\s+(?:completely\s+|entirely\s+)?on\s+"
                           r"(?:just\s+|only\s+)?one\s+of\s+the\b|\bwhichever\s+(?:we|you|i)\s+(?:pick|choose)|"
-                          r"\b(?:each|every)\s+\w+\s+(?:runs|goes|is\s+done)\s+on\s+(?:just\s+|only\s+|exactly\s+)?one\s+"
-                          r"(?:machine|of)\b")
+                          r"\b(?:each|every)\s+\w+\s+(?:runs|goes|is\s+done)\s+(?:entirely\s+|completely\s+)?on\s+"
+                          rf"(?:just\s+|only\s+|exactly\s+)?one\s+(?:machine|of|{MACHINE_NOUN})\b")
 
 
 def one_machine_said(text: str) -> bool:
