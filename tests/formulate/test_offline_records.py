@@ -750,3 +750,19 @@ def test_the_one_machines_number_is_a_label():
             "| T3 | 15 | 30 |")
     _, value = solved(text)
     assert value == 85
+
+
+def test_records_of_a_project_with_a_d_column_a_resource_column_and_predecessors_in_braces():
+    text = ("RCPSP, 1 renewable resource R, cap 4, non-preemptive, min Cmax.\ntask: d, r_R, preds\n1: 3, 2, -\n"
+            "2: 2, 3, -\n3: 4, 1, {1}\n4: 2, 2, {1,2}\n5: 3, 3, {3, 4}")
+    _, value = solved(text)
+    tasks = {"1": (3, [], [2]), "2": (2, [], [3]), "3": (4, ["1"], [1]), "4": (2, ["1", "2"], [2]),
+             "5": (3, ["3", "4"], [3])}
+    assert value == project(tasks, [4])
+
+
+def test_a_demand_row_under_an_index_row_of_the_one_resource():
+    text = ("RCPSP, 1 renewable resource R, capacity 3. FS precedences.\ntask: 1 2 3 4\nd : 3 2 4 2\n"
+            "q : 2 2 1 3   (units of R used while the task runs)\nprec: 1->3, 2->4\nmin C_max.")
+    _, value = solved(text)
+    assert value == project({"1": (3, [], [2]), "2": (2, [], [2]), "3": (4, ["1"], [1]), "4": (2, ["2"], [3])}, [3])

@@ -110,13 +110,13 @@ def read_facts(text: str) -> Facts:
     read_stations(work, facts)
     read_routes(work, facts)
     read_demands(work, facts)
-    read_demand_lists(work, facts)
     read_tuples(work, facts)  # before rows: 'P1 (3, 5, 2)' under a column spec is not times on machines
     read_indexed(work, facts)
     read_rows(work, facts)
     read_runs(work, facts)
     read_tuples_in_order(work, facts)
     read_lists(work, facts)
+    read_demand_lists(work, facts)  # after the lists: they count the tasks
     read_segments(work, facts)
     read_restatements(work, facts)
     read_time_origin(work)

@@ -201,11 +201,13 @@ def read_demands(work: Work, facts: Facts) -> None:
 def read_demand_lists(work: Work, facts: Facts) -> None:
     """A list per resource of what each task needs, in the tasks' order: 'r1 = [2, 3, 2]' with R1 a resource.
     The list must give one value per task the text declares; else it is left for the question on unread data."""
-    for name in facts.capacities:
-        for m in list(work.finditer(rf"(?m)^[ \t]*{re.escape(name)}\s*[:=]\s*[\[(]?\s*(?P<l>\d+(?:\s*[,\s]\s*\d+)+)"
-                                    r"\s*[\])]?[ \t]*$")):
+    for name in facts.capacities:  # 'r1 = [...]', 'q_R = [...]', and 'q : 2 3 2' of the one resource there is
+        key = rf"(?:(?:r|q|u|req)_?)?{re.escape(name)}" + (r"|q|req|demands?" if len(facts.capacities) == 1 else "")
+        for m in list(work.finditer(rf"(?m)(?:^|(?<={BLANK}))[ \t]*(?:{key})\s*[:=]\s*[\[(]?\s*"
+                                    r"(?P<l>\d+(?:\s*[,\s]\s*\d+)+)\s*[\])]?[ \t]*(?:\([^()\n]*\))?[ \t]*$")):
             values = [int(v) for v in re.findall(r"\d+", m.group("l"))]
-            jobs = facts.jobs or [f"J{k}" for k in range(1, (facts.n_jobs or 0) + 1)]
+            count = facts.n_jobs or next((len(v) for v in facts.lists.values() if len(v) > 1), 0)  # 'd : 3 2 4'
+            jobs = facts.jobs or [f"J{k}" for k in range(1, count + 1)]
             if BLANK_IN(work, m) or len(values) != len(jobs) or jobs != [f"J{k}" for k in range(1, len(values) + 1)]:
                 continue
             for job, need in zip(jobs, values, strict=True):

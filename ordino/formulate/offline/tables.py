@@ -116,6 +116,9 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
         if role is None and k == 0 and re.fullmatch(r"[a-z][a-z-]{1,20}", c) and singular(c) not in resources \
                 and not re.fullmatch(rf"{MACHINE_NOUN}|stages?|stations?", c):  # 'machine | job1 | job2': by machine
             role = "label"  # 'ticket', 'housing': the first column names the rows
+        if role is None and (need := re.fullmatch(r"(?:r|q|u|req|demand)_?([a-z]\w*)", c)) \
+                and singular(need.group(1)) in resources:  # 'r_R', 'q_crane': what a task needs of that resource
+            role = "res:" + singular(need.group(1))
         if role is None and "_" in c:  # 'proc time', 'must wait for': the roles its words agree on
             roles_of = [role_of(w) for w in c.split("_")]
             found = {r for r in roles_of if r not in (None, "label")}
@@ -217,6 +220,18 @@ def records_as_tables(rw: Rewriting) -> None:
             rw.splice(spec.start(), end, table)
 
 
+def _d_as_duration(roles: list[str], heads: list[str], text: str) -> list[str]:
+    """A column 'd' of a text with no due dates (no word of lateness or due dates) and no other duration is the
+    duration ('task | d | r_R | preds', 'A: d=3, req=2'); else the roles as they are."""
+    cells = [h.strip(" :").lower() for h in heads]
+    dues = [c for c, r in zip(cells, roles, strict=False) if r == "due"]
+    timed = "p" in roles or any(r.startswith("machine:") for r in roles)  # times of their own: 'd' is due
+    if timed or len(cells) != len(roles) or dues != ["d"] or re.search(
+            r"(?i)\b(?:due|deadlines?|late|lateness|tardiness|tardy|l_?max)\b", text):
+        return roles
+    return ["p" if r == "due" else r for r in roles]
+
+
 def read_tables(work: Work, facts: Facts) -> None:
     """Header-and-rows tables (one row per job) and grids of numbers under a heading (times or setups)."""
     lines = work.text.split("\n")
@@ -232,6 +247,7 @@ def read_tables(work: Work, facts: Facts) -> None:
         at = spec.end() if spec else 0
         roles = _header(lines[i][at:].rstrip(" ."), facts.capacities, needed)
         if roles is not None:
+            roles = _d_as_duration(roles, _cells(lines[i][at:].rstrip(" .")), work.original)
             cased = work.cased[offsets[i]:offsets[i] + len(lines[i])]
             roles = [_as_written(r, cased) for r in roles]
             used = _rows(work, facts, lines, offsets, i, roles)
@@ -295,9 +311,7 @@ def _records(work: Work, facts: Facts, lines: list[str], offsets: list[int]) -> 
             end += 1
         roles = _header(",".join(["id", *keys]), facts.capacities) if end - k >= 2 else None
         if roles is not None:
-            if "p" not in roles and keys.count("d") == 1 and not re.search(
-                    r"\b(?:due|deadlines?|late|lateness|tardiness|tardy)\b", work.text):
-                roles[roles.index("due")] = "p"  # 'd=3' of a project without due dates: the duration
+            roles = _d_as_duration(roles, ["id", *keys], work.original)
             _rows(work, facts, lines, offsets, k - 1, roles, functools.partial(_record_cells, keys=keys))
         k = end
 
@@ -378,7 +392,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                 routes[name] = ops
             elif role == "preds":  # names, or the numbers of a numbered label column ('4, 5')
                 numbered = "label" in cells_roles and cells[cells_roles.index("label")].isdigit()
-                refs = [r.lower() for r in re.split(r"\s*(?:[,;&+/]|\band\b)\s*", cell.strip())
+                refs = [r.lower() for r in re.split(r"\s*(?:[,;&+/]|\band\b)\s*", cell.strip().strip("{}[]() "))
                         if r and r.lower() not in ("-", "\u2013", "\u2014", "none", "na", "n/a", "n")]
                 refs = [w for r in refs for w in (r.split() if re.fullmatch(r"\w{1,3}(?:\s+\w{1,3})+", r) else [r])]
                 # 'D E': short ids apart by a blank
