@@ -766,3 +766,18 @@ def test_a_demand_row_under_an_index_row_of_the_one_resource():
             "q : 2 2 1 3   (units of R used while the task runs)\nprec: 1->3, 2->4\nmin C_max.")
     _, value = solved(text)
     assert value == project({"1": (3, [], [2]), "2": (2, [], [2]), "3": (4, ["1"], [1]), "4": (2, ["2"], [3])}, [3])
+
+
+def test_due_at_the_end_of_a_day_and_a_bracket_that_only_explains_the_data():
+    text = ("Three orders go through cutting, then welding, each station one order at a time.\n"
+            "- Gate: cutting 2 days, welding 3 days, due end of day 6\n"
+            "- Railing: cutting 3 days, welding 1 day, due end of day 5\n"
+            "- Frame: cutting 1 day, welding 2 days, due end of day 4\n"
+            "Everything can start on day 0 (so an order finishing at time 6 is exactly on time for a day-6 due date). "
+            "Minimise the total number of days late summed over the orders (an early order counts as 0).")
+    _, value = solved(text)
+    due = [6, 5, 4]
+    assert value == flow_shop([(2, 3), (3, 1), (1, 2)],
+                              lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    # a bracket with a number no reader used is still asked
+    assert asked(text.replace("(an early order counts as 0)", "(an early order counts as 2)"))

@@ -81,3 +81,9 @@ def unit_after_number(rw: Rewriting) -> None:
     rw.sub(_UNIT_FIRST, lambda m: f"{m.group('p')} {m.group('n')} {m.group('u')}s")
     rw.sub(_HOURS_MINUTES, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")
     rw.sub(_COMPACT, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")
+
+
+def end_of_day(rw: Rewriting) -> None:
+    """'due end of day 7', 'by the end of day 10': day 7 ends at time 7 when days are counted from 0 (the
+    texts that say so add 'finishing at time 7 is on time'); written '7 days'."""
+    rw.sub(r"(?i)\b(?:the\s+)?end\s+of\s+(?:working\s+)?day\s+(\d{1,3})\b", r"\1 days")

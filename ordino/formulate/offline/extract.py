@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ordino.formulate.check import check_problem
 from ordino.formulate.offline.assemble import assemble
-from ordino.formulate.offline.clock import relative_to_start, unit_after_number
+from ordino.formulate.offline.clock import end_of_day, relative_to_start, unit_after_number
 from ordino.formulate.offline.entities import read_indexed, read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
@@ -17,6 +17,7 @@ from ordino.formulate.offline.phrases import (
     drop_restated_rules,
     read_counts,
     read_default_unit,
+    read_explanations,
     read_index_rows,
     read_kind,
     read_notation,
@@ -83,6 +84,7 @@ def read_facts(text: str) -> Facts:
     squeeze_rewriting(rw)  # first: no later pattern meets a long run of blanks
     unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
     relative_to_start(rw)
+    end_of_day(rw)
     drop_restated_rules(rw)
     count_ranges(rw)
     name_jobs_of_op_labels(rw)
@@ -120,6 +122,7 @@ def read_facts(text: str) -> Facts:
     read_segments(work, facts)
     read_restatements(work, facts)
     read_time_origin(work)
+    read_explanations(work, facts)
     facts.merge_aliases()
     facts.unused += work.leftover_numbers()
     facts.unread_refs = work.leftover_refs()

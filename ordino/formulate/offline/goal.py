@@ -39,6 +39,12 @@ _SPAN_OF_ALL = re.compile(r"\btotal\s+(?:time|duration|length|number\s+of\s+(?:m
 """'the shortest total number of days for the whole move': the length of all of it, no sum of finish times."""
 
 
+_EARLY_ZERO = re.compile(r"\b(?:an?\s+|each\s+)?early\s+(?:\w+\s+)?(?:counts?|is\s+counted)\s+as\s+"
+                         r"(?:0|zero|nothing)\b|"
+                         r"\b(?:0|zero|nothing)\s+(?:if|when)\s+(?:it\s+is\s+|it's\s+|they\s+are\s+)?early\b")
+"""'(an early order counts as 0)': how lateness is counted, no earliness term of its own."""
+
+
 def _stop(text: str, at: int) -> int:
     """Where the sentence going on at `at` ends, the points of 'i.e.' not counted."""
     for m in _END.finditer(text, at):
@@ -63,7 +69,7 @@ def _windows(text: str) -> list[str]:
 def measured_term(window: str) -> str | None:
     """The objective term one goal window measures, or None when it names none or is ambiguous."""
     weighted = bool(_WEIGHT.search(window))
-    if re.search(r"\bearl(?:y|iness)\b", window) and _LATE.search(window):
+    if re.search(r"\bearl(?:y|iness)\b", _EARLY_ZERO.sub("", window)) and _LATE.search(window):
         return None  # earliness and lateness together: more than one term, asked
     if _LATE.search(window):
         if _COUNT.search(window) and not _TIME_LATE.search(window):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.goal import goal_term
@@ -347,6 +348,20 @@ _ORIGIN_CUE = re.compile(rf"\borigin\b|\bt\s*=\s*0\b|\b(?:day|hour|time|minute|w
 after the 06:00 shift start', 'starting from day 0', 'start times >= 0'."""
 _ORIGIN_ROLE = re.compile(r"\b(?:due|deadline|by|weight|priority|setup|changeover|cost|takes?|lasts?|needs?|"
                           r"requires?|demand|capacity|late|before|until|after\s+(?:job|task))\b")
+
+
+_EXPLAINS = re.compile(r"\b(?:so|i\.e|e\.g|means?|counts?\s+as|exactly|for example|for instance|that is|"
+                       r"counting|on time)\b|=")
+
+
+def read_explanations(work: Work, facts: Facts) -> None:
+    """A bracket that only explains what the data means ('(so an order finishing at time 7 is exactly on time for
+    a day-7 due date)', '(an early order counts as 0)'): its numbers are 0 or values read already."""
+    known = {tv.value for tv in facts.time_values()} | {Fraction(0)}
+    for m in list(work.finditer(r"\([^()\n]{5,240}\)")):
+        numbers = [Fraction(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", m.group(0))]
+        if _EXPLAINS.search(m.group(0)) and all(n in known for n in numbers) and BLANK not in m.group(0):
+            work.consume(*m.span())
 
 
 def read_time_origin(work: Work) -> None:
