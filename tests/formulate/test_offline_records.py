@@ -781,3 +781,19 @@ def test_due_at_the_end_of_a_day_and_a_bracket_that_only_explains_the_data():
                               lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
     # a bracket with a number no reader used is still asked
     assert asked(text.replace("(an early order counts as 0)", "(an early order counts as 2)"))
+
+
+def test_work_patterns_as_bit_strings_with_costs_and_as_rows_of_marks():
+    text = ("Days Mon-Fri, demand b = (3, 4, 2, 5, 1).\nPatterns (Mon..Fri, 1 = works), cost per person:\n"
+            "a1 = 11100, c = 3\na2 = 01110, c = 3\na3 = 00111, c = 3\na4 = 10011, c = 2\nmin total cost.")
+    spans = [{0, 1, 2}, {1, 2, 3}, {2, 3, 4}, {0, 3, 4}]
+    assert _cover_value(text) == cheapest_cover([3, 4, 2, 5, 1], spans, [3, 3, 3, 2])
+    assert any("cost" in q for q in asked(text.replace(", c = 2", "")))  # a pattern without its cost: asked
+    text = ("Canteen, one-hour slots; an X means working. As few staff as possible.\n"
+            "Slot:       10-11  11-12  12-13  13-14\nRequired:     2      3      3      1\n"
+            "Pattern A:    X      X      .      .\nPattern B:    .      X      X      .\n"
+            "Pattern C:    .      .      X      X")
+    assert _cover_value(text) == cheapest_cover([2, 3, 3, 1], [{0, 1}, {1, 2}, {2, 3}], [1, 1, 1])
+    # a period no pattern works is asked, never left uncovered
+    assert any("period 4" in q for q in asked(text.replace("Pattern C:    .      .      X      X",
+                                                           "Pattern C:    .      .      X      .")))

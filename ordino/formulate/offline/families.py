@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ordino.formulate.offline.linear import looks_like_linear, read_linear
+from ordino.formulate.offline.patterns import looks_like_pattern_cover, read_pattern_cover
 from ordino.formulate.offline.periods import looks_like_period_cover, read_period_cover
 from ordino.formulate.offline.roster import looks_like_roster, read_roster
 from ordino.formulate.offline.shift_roster import looks_like_shift_roster, read_shift_roster
@@ -13,7 +14,7 @@ from ordino.models.linear import LinearModel
 
 def detect_family(text: str) -> str | None:
     """'assignment' or 'linear' when the text has that family's shape, None for scheduling (the default)."""
-    if looks_like_period_cover(text):
+    if looks_like_period_cover(text) or looks_like_pattern_cover(text):
         return "linear"
     if looks_like_shift_roster(text) or looks_like_roster(text):
         return "assignment"
@@ -33,6 +34,8 @@ def read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | N
             if sheet is not None and not asked:
                 return sheet, asked, said
         return model, questions, notes
+    if looks_like_pattern_cover(text):
+        return read_pattern_cover(text)
     if looks_like_period_cover(text):
         return read_period_cover(text)
     return read_linear(text)
