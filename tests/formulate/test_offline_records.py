@@ -797,3 +797,21 @@ def test_work_patterns_as_bit_strings_with_costs_and_as_rows_of_marks():
     # a period no pattern works is asked, never left uncovered
     assert any("period 4" in q for q in asked(text.replace("Pattern C:    .      .      X      X",
                                                            "Pattern C:    .      .      X      .")))
+
+
+def test_found_by_deleting_a_line_each_is_asked_never_answered():
+    """The deletion check (benchmarks/formulation_deletions.py) answered these shortened texts before."""
+    rows = ("Job shop, 3 jobs x 2 machines, minimise makespan. Each row gives the routing as (machine, time).\n"
+            "|-----|---------|---------|\n| J1 | (M1, 5) | (M2, 4) |\n| J2 | (M2, 3) | (M1, 6) |\n"
+            "| J3 | (M1, 2) | (M2, 2) |")
+    _, value = solved(rows)  # cells' borders are no choice of machines in a job shop
+    assert value == job_shop([[("M1", 5), ("M2", 4)], [("M2", 3), ("M1", 6)], [("M1", 2), ("M2", 2)]])
+    assert asked("Classic cyclic staffing. Day split into six 4-hour periods with minimum staff:\nEach person works "
+                 "one 8-hour shift starting at 00, 04, 08, 12, 16 or 20 (the pattern repeats every day). Min total "
+                 "number of people needed?")  # the hours a shift may start are no demands per day
+    assert asked("F2 | prmu | Lmax. Jobs a..d:\njob: p(M1), p(M2), d\nb: 5, 2, 12\nc: 2, 5, 10\nd: 4, 3, 14\n"
+                 "Minimise max_j L_j.")  # job a declared, its row missing
+    assert asked("Each operation is done on one of the listed machines. Minimise the makespan.\n"
+                 "product,step,options\nChair,2,Saw-A=2;Saw-B=3\nTable,1,Saw-A=4;Saw-B=3\nTable,2,Saw-A=2")
+    assert any("r_j" in q for q in asked("1 | r_j | sum w_j C_j\nn = 3 jobs, one machine.\nj   | 1 2 3\n"
+                                          "p_j | 4 3 6\nw_j | 2 1 3\nMinimise the weighted completion time."))

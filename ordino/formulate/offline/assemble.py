@@ -41,6 +41,8 @@ def decide_kind(facts: Facts) -> str | None:
         return "rcpsp"
     if facts.routes:
         flexible = any(len(op) > 1 for ops in facts.routes.values() for op in ops)
+        if flexible and facts.kind == "job_shop" and facts.kind_named:
+            return None  # 'job shop' said, a choice of machines read: which is asked, never one taken
         return "flexible_job_shop" if flexible else "job_shop"
     if facts.matrix is not None and len(facts.matrix[0]) > 1:
         if facts.ineligible and facts.kind != "parallel_machines":

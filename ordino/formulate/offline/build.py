@@ -109,6 +109,9 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     if due_needed(facts) and values["deadline"] and not set(values["deadline"]) & set(values["due"]):
         values["due"], values["deadline"] = {**values["due"], **values["deadline"]}, {}
         facts.notes.append("the 'done by' times are read as due dates: the objective counts lateness against them")
+    if facts.releases_said and not values["release"]:  # '1 | r_j | ...' with no release time read
+        raise Incomplete([Question(key="release", text="The notation says jobs have release times (r_j): give one "
+                                   f"per job ({', '.join(names)}).")])
     if due_needed(facts) and not values["due"]:
         raise Incomplete([Question(key="due", text=f"The objective needs due dates: give one per job "
                                    f"({', '.join(names)}).")])

@@ -23,6 +23,8 @@ class Facts:
     """Everything read from the text, by meaning, with time values still in their written units."""
 
     kind: str | None = None  # single_machine, parallel_machines, flow_shop, job_shop, flexible_job_shop, rcpsp
+    kind_named: bool = False  # the text names the class in so many words ('job shop', 'FJSP')
+    releases_said: bool = False  # the three-field notation names release times ('1 | r_j | ...')
     n_jobs: int | None = None
     n_machines: int | None = None
     machines_plural: bool = False  # the text speaks of machines in the plural ('our ovens')

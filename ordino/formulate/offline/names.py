@@ -15,7 +15,8 @@ from ordino.formulate.offline.units import UNIT_PATTERN
 
 _NOUN = rf"(?i:\b{JOB_NOUN})"
 _RANGE_WORD = r"(?:-|\u2013|\u2014|\.\.\.?|\u2026|\s+to\s+|\s+through\s+|\s+thru\s+)"
-_LETTER_RANGE = re.compile(rf"{_NOUN}(?P<span>\s*\(?\s*(?P<a>[A-Z])\s*{_RANGE_WORD}\s*(?P<b>[A-Z])\b\)?)")
+_LETTER_RANGE = re.compile(rf"{_NOUN}(?P<span>\s*\(?\s*(?:(?P<a>[A-Z])\s*{_RANGE_WORD}\s*(?P<b>[A-Z])|"
+                           rf"(?P<la>[a-z])\s*{_RANGE_WORD}\s*(?P<lb>[a-z]))\b\)?)")
 _PREFIX_RANGE = re.compile(rf"(?P<span>\(?\s*\b(?P<p>[A-Z][A-Za-z]?)(?P<a>\d+)\s*{_RANGE_WORD}\s*(?P=p)"
                            rf"(?P<b>\d+)\b\)?)")
 _NAME = r"[A-Z][\w'-]{0,19}"
@@ -175,8 +176,9 @@ def declared_names(text: str) -> Names:
     laminating'). Names of the canonical form (J3, M2, 'job 3') need nothing and are left out."""
     names = Names()
     m = _LETTER_RANGE.search(text)
-    if m and m.group("a") < m.group("b"):
-        names.jobs = [chr(c) for c in range(ord(m.group("a")), ord(m.group("b")) + 1)]
+    first, last = (m.group("a") or m.group("la"), m.group("b") or m.group("lb")) if m else ("", "")
+    if m and first < last and last <= chr(ord(first) + 25):  # 'jobs A-G', 'jobs a..f'
+        names.jobs = [chr(c) for c in range(ord(first), ord(last) + 1)]
         names.declaration = m.span("span")
     elif (p := _PREFIX_RANGE.search(text)) and p.group("p").upper() not in ("J", "M") \
             and int(p.group("a")) < int(p.group("b")) <= int(p.group("a")) + 50:

@@ -106,6 +106,7 @@ def read_notation(work: Work, facts: Facts) -> None:
         a, goal = m.group("a"), re.sub(r"[\s_*]|sum|of|\u2211|\u03a3|\u03c3", "", m.group("c"))
         kind = "fj" if a.startswith("fj") else a[0]
         facts.kind = facts.kind or _GRAHAM_KINDS[kind]
+        facts.releases_said = facts.releases_said or re.search(r"\br_?j\b", m.group("b")) is not None
         digits = re.search(r"\d+", a)
         if digits and kind != "1":
             facts.n_machines = facts.n_machines or int(digits.group(0))
@@ -203,8 +204,9 @@ def read_kind(work: Work, facts: Facts) -> None:
     if facts.kind is not None:
         return
     for pattern, kind in KINDS:
-        if re.search(pattern, work.text):
+        if (m := re.search(pattern, work.text)) is not None:
             facts.kind = kind
+            facts.kind_named = re.search(r"shop|jssp|fjsp|rcpsp", m.group(0)) is not None
             return
 
 

@@ -111,7 +111,10 @@ def _list_demands(t: str) -> list[int] | None:
     """'each day needs at least 15, 13, 15, 18, 14, 16, 10 workers' / 'daily requirements are 5, 6, 4'."""
     for sentence in re.split(r"(?<=[.;?!])\s", t):
         m = re.search(r"\b((?:\d+\s*,\s*){2,}(?:and\s+)?\d+)\b", sentence)
-        if m and re.search(r"\b(day|days|daily|week)\b", sentence):
+        need = re.search(r"\b(?:needs?|needed|requires?|required|requirements?|demands?|minimum|at least|staff\w*)\b",
+                         sentence)
+        if m and need and re.search(r"\b(day|days|daily|week)\b", sentence) and not re.search(r"\b0\d", m.group(1)):
+            # ('00, 04, 08' are hours, no demands)
             return [int(x) for x in re.findall(r"\d+", m.group(1))]
     return None
 

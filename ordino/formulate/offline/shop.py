@@ -80,13 +80,15 @@ def read_routes(work: Work, facts: Facts) -> None:
         ops: list[list[tuple[str, TimeVal]]] = []
         prev_end = 0
         name = job_name(ref.group(0))
+        line_start = work.text.rfind("\n", 0, ref.start()) + 1
+        celled = re.match(r"[ \t]*\|", work.text[line_start:ref.start()]) is not None  # '| J1 | (M1, 5) | ...'
         step = _STEP_CELL.fullmatch(work.text[ref.end():ref.end() + pairs[0].start()])
         labels = [m.start() for m in _OP_LABEL.finditer(work.text, ref.end(), end)]
         if step and int(step.group(1)) == len(facts.routes.get(name, [])) + 1:  # 'Chair,2,Saw-A=2;Saw-B=3': one
             ops = [*facts.routes.get(name, []), [(machine_name(p.group("m") or p.group("m2")),  # step per line,
                                                  time_values(p.group("t") or p.group("t2"))[0]) for p in pairs]]
             prev_end, pairs = pairs[-1].end(), []  # its pairs the machines it may use
-        elif name in facts.routes:  # a second line of a job's route, not numbered as its next step: asked
+        elif name in facts.routes or step:  # a second line of a job's route, or a step out of its order: asked
             facts.unused.append(work.quote(ref.start(), end))
             continue
         elif len(labels) >= 2:  # 'O11 M1:3 M2:5 | O12 M3:2': each label opens an operation, its pairs the machines
@@ -108,7 +110,8 @@ def read_routes(work: Work, facts: Facts) -> None:
             tv = time_values(p.group("t") or p.group("t2"))[0]
             grouped = work.text[ref.end():ref.end() + p.start()].count("{") > \
                 work.text[ref.end():ref.end() + p.start()].count("}") and not re.search(r"[{}]", between)
-            if k > 0 and (re.search(r"\bor\b|\||/", between) or grouped or one_machine):  # '{M1:3, M2:5}': one op
+            bar = "|" in between and not celled  # 'M1 3 | M2 4'; never the cells' borders of a table's row
+            if k > 0 and (re.search(r"\bor\b|/", between) or bar or grouped or one_machine):  # '{M1:3, M2:5}': one op
                 ops[-1].append((machine, tv))
             else:
                 ops.append([(machine, tv)])
