@@ -815,3 +815,17 @@ def test_found_by_deleting_a_line_each_is_asked_never_answered():
                  "product,step,options\nChair,2,Saw-A=2;Saw-B=3\nTable,1,Saw-A=4;Saw-B=3\nTable,2,Saw-A=2")
     assert any("r_j" in q for q in asked("1 | r_j | sum w_j C_j\nn = 3 jobs, one machine.\nj   | 1 2 3\n"
                                           "p_j | 4 3 6\nw_j | 2 1 3\nMinimise the weighted completion time."))
+
+
+def test_a_blank_aligned_task_list_with_abbreviated_resource_columns_and_an_address():
+    text = ("House extension at 14 Linden Rd -- task list. Resources per day: 3 carpenters, 1 mini-digger. "
+            "Durations in days. Want the minimum number of days to complete everything.\n\n"
+            "id  task              days  after   carp  digger\n"
+            "T1  groundworks       3     -       1     1\n"
+            "T2  drainage          2     -       1     1\n"
+            "T3  timber frame      4     T1      3     0\n"
+            "T4  windows & doors   2     T2,T3   2     0\n")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {"carpenter", "digger"}
+    tasks = {"T1": (3, [], [1, 1]), "T2": (2, [], [1, 1]), "T3": (4, ["T1"], [3, 0]), "T4": (2, ["T2", "T3"], [2, 0])}
+    assert value == project(tasks, [3, 1])

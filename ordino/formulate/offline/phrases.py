@@ -316,6 +316,10 @@ def read_restatements(work: Work, facts: Facts) -> None:
                                 r"(?P<a>\d)\s+(?:ends|is\s+(?:done|finished|complete[d]?)|has\s+(?:ended|finished))")):
         if facts.routes and int(m.group("b")) == int(m.group("a")) + 1:  # the order of a route, said again
             work.consume(*m.span())
+    for m in list(work.finditer(r"\b\d{1,4}[a-z]?\s+[a-z]+\s+(?:rd|road|st|street|ave|avenue|lane|ln|way|drive|close|"
+                                r"court|place|square|crescent|terrace)\b")):  # '14 Linden Rd': an address
+        if work.is_capital(m.start() + len(m.group(0).split()[0]) + 1):
+            work.consume(*m.span())
     labels = list(work.finditer(rf"\b{MACHINE_NOUN}\s+(?:no\.?|number|#)\s*\d+\b"))
     if len({m.group(0) for m in labels}) == 1 and not (facts.routes or facts.matrix):  # 'autoclave no. 2 (the only
         for m in labels:  # one free today)': the one machine's label, no data

@@ -62,7 +62,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
     # '1 test rig': an adjective may come first, the last word names the resource
     adjective = (r"(?:(?!and\b|or\b)[a-z]+\s+"
                  r"(?!and\b|or\b|available\b|in\b|on\b|at\b|each\b|per\b|total\b|needed\b))?")
-    item = rf"{COUNT}\s+{adjective}[a-z]+"
+    item = rf"{COUNT}\s+{adjective}(?:[a-z]+-)*[a-z]+"
     items = rf"{item}(?:\s*(?:,\s*and|,|and)\s*{item})+"
     # a list without a leading keyword counts when 'available' follows it; that is checked after the match, so
     # each list is read once (a pattern ending in 'available' was retried from every item: quadratic)
@@ -77,8 +77,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
                 continue
             end = tail.end()
         listed_text = re.sub(r"\b([a-z]+)\s+members?\b", r"\1", m.group("l") or m.group("l2"))  # '4 crew members'
-        found = re.findall(rf"({COUNT})\s+{adjective}([a-z]+)", listed_text)
-        nouns = [(singular(r), n) for n, r in found]
+        found = re.findall(rf"({COUNT})\s+{adjective}((?:[a-z]+-)*[a-z]+)", listed_text)
+        nouns = [(singular(r.split("-")[-1]), n) for n, r in found]  # '1 mini-digger': the digger
         before = work.text[max(work.text.rfind(".", 0, m.start()), work.text.rfind("\n", 0, m.start())) + 1:m.start()]
         if any(r in _NOT_RESOURCE for r, _ in nouns) or any(r in facts.capacities for r, _ in nouns) \
                 or (m.group(0).startswith("with") and re.search(JOB_REF, before)):
@@ -91,8 +91,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
         first = max(work.text.rfind(".", 0, word.start()), work.text.rfind("\n", 0, word.start())) + 1
         last = min(k for k in (work.text.find(".", word.end()), work.text.find("\n", word.end()), len(work.text))
                    if k >= 0)
-        for said in re.finditer(rf"\b({COUNT})\s+([a-z]+)\b", work.text[first:last]):
-            noun = singular(said.group(2))
+        for said in re.finditer(rf"\b({COUNT})\s+((?:[a-z]+-)*[a-z]+)\b", work.text[first:last]):
+            noun = singular(said.group(2).split("-")[-1])  # '1 mini-digger': the digger
             a, b = first + said.start(), first + said.end()
             if noun not in _NOT_RESOURCE and noun not in ("resource", "type", "kind", "renewable", "per", "unit") \
                     and BLANK not in work.text[a:b] and said.group(1) not in not_counted:

@@ -140,8 +140,11 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             role = "machine:" + "M" + digits.group(0)
         if role is None:
             noun = c.rstrip("s")
+            short = [r for r in resources if len(c) >= 3 and r.startswith(c)]  # 'carp' of the carpenters
             if noun in resources or c in resources:
                 role = "res:" + (noun if noun in resources else c)
+            elif len(short) == 1:
+                role = "res:" + short[0]
             elif noun in needed:  # 'each task needs the listed number of stagehands': a resource, capacity asked
                 role = "res:" + noun
             elif len(set(resources) | needed) == 1 and k > 0 and re.fullmatch(r"[a-z]{3,20}", c) and (
@@ -458,7 +461,7 @@ def _words_joined(cells: list[str], roles: list[str]) -> list[str]:
     if extra <= 0 or not named:
         return cells
     k = named[-1]
-    if not all(re.fullmatch(r"[^\W\d_][\w'&/-]*", c) for c in cells[k:k + extra + 1]):
+    if not all(re.fullmatch(r"[^\W\d_][\w'&/-]*|[&+]", c) for c in cells[k:k + extra + 1]):  # 'windows & doors'
         return cells
     return [*cells[:k], " ".join(cells[k:k + extra + 1]), *cells[k + extra + 1:]]
 
