@@ -829,3 +829,16 @@ def test_a_blank_aligned_task_list_with_abbreviated_resource_columns_and_an_addr
     assert {r.id for r in problem.resources} == {"carpenter", "digger"}
     tasks = {"T1": (3, [], [1, 1]), "T2": (2, [], [1, 1]), "T3": (4, ["T1"], [3, 0]), "T4": (2, ["T2", "T3"], [2, 0])}
     assert value == project(tasks, [3, 1])
+
+
+def test_stage_columns_of_a_flow_line_in_csv_and_everything_starting_from_a_weekday_clock_time():
+    text = ("Three-stage flow line (stage 1 -> stage 2 -> stage 3 for every kit). All kits can start from Monday "
+            "07:00. Times in hours. Minimise the makespan.\n\nkit,stage1,stage2,stage3\nK1,3,2,4\nK2,2,4,1\nK3,4,1,3")
+    _, value = solved(text)
+    assert value == flow_shop([(3, 2, 4), (2, 4, 1), (4, 1, 3)], max)
+
+
+def test_a_shift_type_with_a_remark_in_brackets_after_its_price():
+    text = HOURLY_TYPES.replace("- Afternoon, 11:00-14:00, 50 pounds", "- Afternoon, 11:00-14:00, 50 pounds (includes "
+                                "the late bonus)")
+    assert _cover_value(text) == cheapest_cover([2, 3, 4, 4, 3, 2], [set(range(6)), {0, 1, 2}, {3, 4, 5}], [90, 50, 50])

@@ -45,7 +45,7 @@ _SHIFT_TYPE = re.compile(rf"(?m)^[ \t|*\u2022-]*(?P<name>[a-z][\w'&/ -]{{0,30}}?
                          r"(?:\bcosts?\b(?:[ \t]+(?:us|me|them))?)?"
                          r"[ \t,:;=|]*(?:[$\u20ac\u00a3][ \t]*)?(?P<cost>\d+(?:\.\d+)?)?[ \t]*"
                          r"(?:\$|dollars?|euros?|pounds?)?[ \t]*(?:(?:per|a|an|each|/)[ \t]*[a-z]+(?: [a-z]+)?)?"
-                         r"[ \t.;|]*$")
+                         r"[ \t]*(?:\([^()\d\n]*\))?[ \t.;|]*$")
 """One shift type on a line: its name, start and end, and its cost ('- Early, 8am-2pm: $120 per agent', 'Early
 06:00 14:00 120', '| A | 06:00 | 10:00 | 60 |')."""
 

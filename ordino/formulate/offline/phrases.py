@@ -349,7 +349,8 @@ _CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
 _ORIGIN_CUE = re.compile(rf"\borigin\b|\bt\s*=\s*0\b|\b(?:day|hour|time|minute|week|period)\s+0\b|=\s*0\b|\b0\s*=|"
                          rf"(?:>=|\u2265)\s*0\b|\bstart(?:ing|s)?\s+(?:from\s+|at\s+)?(?:day\s+|hour\s+|time\s+)?0\b|"
                          rf"\b(?:minutes|hours|days|times?)\s+(?:are\s+)?(?:counted\s+)?(?:after|from)\s+(?:the\s+)?"
-                         rf"(?:[a-z]+\s+)?{_CLOCK}")
+                         rf"(?:[a-z]+\s+)?{_CLOCK}|\b(?:all|everything|every\s+\w+|each\s+\w+|both|we|work|production)\b"
+                         rf"[^,;()\d]{{0,30}}\b(?:start|begin)\w*\s+(?:from|at|on)\s+(?:[a-z]+\s+)?{_CLOCK}")
 """Words that set the clock's zero: 't = 0 as the origin', 'day 0 = first day on site', '(0 = 06:00)', 'minutes
 after the 06:00 shift start', 'starting from day 0', 'start times >= 0'."""
 _ORIGIN_ROLE = re.compile(r"\b(?:due|deadline|by|weight|priority|setup|changeover|cost|takes?|lasts?|needs?|"

@@ -34,7 +34,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"w|wj|w_j|weight|priority|importance|penalty|late_penalty|penalty_if_late", "weight"),
     (r"deadline|dl|latest", "deadline"),
     (r"setup|set-up|setup_time|changeover", "setup"),
-    (r"m\d+|machine_?\d+|p_?\d+", "machine"),
+    (r"m\d+|machine_?\d+|p_?\d+|stage_?\d+", "machine"),
     (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows?|must_follow|wait|waits|wait_for",
      "preds"),
     (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand", "res:?"),
@@ -43,7 +43,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"route|routing|operations|ops|path", "route"),
     (r"eligible|options?|alternatives?|choices?|options_?(?:minutes|hours|mins|h)?|allowed|allowed_\w+|eligible_\w+|"
      r"can_use|machines_allowed", "alts"),
-    (r"step_?\d+|op(?:eration)?_?\d+|stage_?\d+", "step"),
+    (r"step_?\d+|op(?:eration)?_?\d+", "step"),
 ]
 _SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
 """A markdown table's rule under its header ('|---|:---:|')."""
