@@ -842,3 +842,14 @@ def test_a_shift_type_with_a_remark_in_brackets_after_its_price():
     text = HOURLY_TYPES.replace("- Afternoon, 11:00-14:00, 50 pounds", "- Afternoon, 11:00-14:00, 50 pounds (includes "
                                 "the late bonus)")
     assert _cover_value(text) == cheapest_cover([2, 3, 4, 4, 3, 2], [set(range(6)), {0, 1, 2}, {3, 4, 5}], [90, 50, 50])
+
+
+def test_a_step_with_the_machines_it_may_use_in_brackets_and_a_pass_of_a_station():
+    text = ("We have two lathes (an old lathe and a CNC lathe) and one mill; a job's steps go in the order given. "
+            "Minimise the time until the last job is done, in minutes.\n"
+            "job 1: turning (lathe 40 min, CNC 25 min), then milling 30 min.\n"
+            "job 2: milling 20 min, then turning (lathe 30 min, CNC 20 min).\n"
+            "job 3: turning (lathe 25 min, CNC 15 min), then a final milling pass of 10 min.")
+    _, value = solved(text)
+    assert value == flexible_shop([[{"L": 40, "C": 25}, {"M": 30}], [{"M": 20}, {"L": 30, "C": 20}],
+                                   [{"L": 25, "C": 15}, {"M": 10}]])

@@ -39,7 +39,8 @@ _WORD = (rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|"
          rf"(?!{_NOT_STATION}|(?:machine|station|stage)\s*#?\s*\d)[a-z][a-z-]{{1,24}})(?![a-z-])")
 """A station: 'machine 2', 'Mixer 1', or a word ('press', 'soldering')."""
 _OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?(?:the\s+)?\s*")
-_ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s*\(\s*|\s+)(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?"
+_ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s*\(\s*|\s+(?:pass|run|stint|session)\s+of\s+|\s+)"
+                   rf"(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?"
                    rf"(?P<t>{TIME})(?:\s*\))?"
                    rf"(?!\s*(?:of|on|in|at)\b)|"
                    rf"(?<!op )(?<!operation )(?<!step )(?P<t2>{TIME})\s+(?P<p>of\s+|on\s+(?:the\s+)?|in\s+(?:the\s+)?|"
@@ -83,7 +84,11 @@ def read_stations(work: Work, facts: Facts) -> None:
             found = steps.setdefault(job_name(ref.group(0)), [])
             label = next((k for at, k in reversed(labels) if at < m.start()), None)
             before = next((k for at, k in reversed(labels) if found and at < found[-1][2][0]), None)
+            bracket = work.text.rfind("(", ref.end(), m.start())
+            inside = bracket > work.text.rfind(")", ref.end(), m.start()) and found and found[-1][2][0] > bracket
             if found and (_OR.fullmatch(work.text, found[-1][2][1], m.start())  # '3 h on Mixer 1 or 2 h on Mixer 2'
+                          or inside and re.fullmatch(r"\s*,\s*", work.text[found[-1][2][1]:m.start()])  # '(old
+                          # lathe 40 min, CNC 25 min)': the machines one step may use
                           or label is not None and label == before  # under one op label: its alternatives
                           or one_machine):  # 'done completely on one of the two machines': times are choices
                 alternative.add(m.span())
