@@ -853,3 +853,16 @@ def test_a_step_with_the_machines_it_may_use_in_brackets_and_a_pass_of_a_station
     _, value = solved(text)
     assert value == flexible_shop([[{"L": 40, "C": 25}, {"M": 30}], [{"M": 20}, {"L": 30, "C": 20}],
                                    [{"L": 25, "C": 15}, {"M": 10}]])
+
+
+def test_printing_on_one_of_two_lettered_presses_then_named_steps():
+    text = ("Every order is printed first, on either of our two presses. Press A is the faster one; Press B is "
+            "slower. There's one cutter.\n"
+            "- job 1: print 50 min on Press A or 70 min on Press B, then cutting 20 min.\n"
+            "- job 2: print 40 min on A or 55 min on B, then cutting 15 min.\n"
+            "- job 3: print 20 min on A or 30 min on B, then cutting 25 min.\n"
+            "Minimise the time until all orders are done.")
+    problem, value = solved(text)
+    assert {"Press A", "Press B"} <= {r.id for r in problem.resources}
+    assert value == flexible_shop([[{"A": 50, "B": 70}, {"C": 20}], [{"A": 40, "B": 55}, {"C": 15}],
+                                   [{"A": 20, "B": 30}, {"C": 25}]])

@@ -123,6 +123,8 @@ class Names:
         for k, name in enumerate(self.machines, start=1):  # a one-letter name ('A') only as a capital
             rw.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])", f"machine {k}",
                    flags=0 if len(name) == 1 else re.IGNORECASE)
+            if (lettered := re.fullmatch(r"\w+[ -]([A-Z])", name)) is not None:  # 'Press A', then '55 min on A'
+                rw.sub(rf"(?<=\b(?:on|in|at) ){lettered.group(1)}(?![\w-])", f"machine {k}")
             base = stem(name) if re.fullmatch(r"[a-z]{4,}", name) else name  # 'cutting' -> 'cut'
             if base != name:  # 'welding' declared, 'Weld (min)' a column of a table: the same station
                 _sub_within(rw, rf"(?i)(?<![\w-]){re.escape(base)}(?:ing|ers|er|s)?(?![\w-])",
@@ -270,7 +272,7 @@ def _numbered_machines(text: str) -> list[str]:
     names = [kinds[0][k] for k in keys]
     written = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in names))
     if any(len(written.findall(line)) >= 2 and not re.search(r"\d", written.sub("", line))
-           and re.search(r"\||,\S| {2,}", line) for line in text.splitlines()):
+           and re.search(r"\||\w,\w| {2,}", line) for line in text.splitlines()):
         return []
     return names
 

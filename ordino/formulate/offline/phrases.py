@@ -122,7 +122,7 @@ def read_notation(work: Work, facts: Facts) -> None:
 _EARLY_IS_ZERO = re.compile(r"(?i)\bearly\b[^.;\n]{0,50}\b(?:zero|0|nothing|no credit|not count|doesn't count|offset|"
                             r"don't count|do not count|does not count|not earn|"
                             r"(?:doesn|don|won)'t (?:earn|count|give))|"
-                            r"\b(?:zero|0|nothing)\b[^.;\n]{0,30}\b(?:early|on time|ahead)\b|max\s*\(\s*0\s*,|"
+                            r"\b(?:zero|0|nothing)\b[^.;\n]{0,30}\b(?:early|on time|in time|ahead)\b|max\s*\(\s*0\s*,|"
                             r"\bon[- ]time\b[^.;\n]{0,30}\b(?:count|is|are|as)\s+(?:as\s+)?(?:zero|0|nothing)\b|"
                             r"\b(?:before|early|ahead)\b[^.;\n]{0,60}\bcounts?\s+(?:as\s+)?(?:zero|0|nothing)\b")
 """'early parts counting zero', 'finishing early earns nothing': a sum of lateness that is total tardiness."""

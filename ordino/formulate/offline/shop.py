@@ -54,6 +54,9 @@ def name_jobs_of_op_labels(rw: Rewriting) -> None:
     rw.sub(r"(?i)\bo_?[ijk]_?\d\b(?:\s*(?:->|>|,|then)\s*o_?[ijk]_?\d\b)+", "")  # 'O_j1 -> O_j2': notation
 
 
+_ATTR_WORD = (r"(?:due|weight|release[ds]?|ready|deadline|priority|promised|for|at|by|until|till|collection|pickup|"
+              r"needed|wanted|from|after|before|and|with)\b")
+"""Words before a job's own value on its route's line ('due 4', 'promised for 13:00'), never a step's name."""
 _STEP_CELL = re.compile(r"\s*[,;|]\s*(\d{1,2})\s*[,;|]\s*")
 """A step's number in a cell of its own between a job's name and its machines ('Chair,2,Assembly=3')."""
 _TRAILING_COLUMN = re.compile(r"(?im)^[ \t|]*[a-z]+[ \t|]+(?:route|routing|operations|steps)\b[^\n]*?[ \t|]"
@@ -75,8 +78,9 @@ def read_routes(work: Work, facts: Facts) -> None:
         if stop:
             end = ref.end() + stop.start()
         pairs = list(re.finditer(_PAIR, work.text[ref.end():end]))
-        if not pairs:
-            continue
+        rest = work.text[ref.end() + pairs[-1].end():end] if pairs else ""
+        if not pairs or re.search(rf"\b(?!{_ATTR_WORD}|machine\b|stage\b)[a-z]{{3,}}\s+{TIME}", rest):
+            continue  # 'print 50 min on M1 or 70 min on M2, then cutting 20 min': steps named, for the stations
         ops: list[list[tuple[str, TimeVal]]] = []
         prev_end = 0
         name = job_name(ref.group(0))

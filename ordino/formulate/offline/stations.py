@@ -24,7 +24,7 @@ from ordino.formulate.offline.text import (
     stem,
     time_values,
 )
-from ordino.formulate.offline.units import TimeVal
+from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|every|both|it|is|are|was|be|takes?|"
                 r"needs?|requires?|spends?|lasts?|due|deadline|weight|priority|release[ds]?|ready|needed|promised|"
@@ -42,7 +42,7 @@ _OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?(?:the\s+)?\s*")
 _ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s*\(\s*|\s+(?:pass|run|stint|session)\s+of\s+|\s+)"
                    rf"(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?"
                    rf"(?P<t>{TIME})(?:\s*\))?"
-                   rf"(?!\s*(?:of|on|in|at)\b)|"
+                   rf"(?!\s*(?:{UNIT_PATTERN}\s+)?(?:of|on|in|at)\b)|"
                    rf"(?<!op )(?<!operation )(?<!step )(?P<t2>{TIME})\s+(?P<p>of\s+|on\s+(?:the\s+)?|in\s+(?:the\s+)?|"
                    rf"at\s+(?:the\s+)?)?(?P<m2>{_WORD})")
 """A step: 'press 3 hours', 'cut for 2 hours', '12 on the saw', '3 hours of soldering', '1 hour drilling', '25 saw'
