@@ -866,3 +866,23 @@ def test_printing_on_one_of_two_lettered_presses_then_named_steps():
     assert {"Press A", "Press B"} <= {r.id for r in problem.resources}
     assert value == flexible_shop([[{"A": 50, "B": 70}, {"C": 20}], [{"A": 40, "B": 55}, {"C": 15}],
                                    [{"A": 20, "B": 30}, {"C": 25}]])
+
+
+def test_changeovers_between_kinds_of_job_named_on_each_jobs_line():
+    text = ("One press, one job at a time, all ready at 0.\n- job 1: 40 min, glossy stock\n- job 2: 25 min, matte "
+            "stock\n- job 3: 30 min, glossy stock\n- job 4: 20 min, matte stock\nChanging the press over from glossy "
+            "to matte takes 15 minutes, and from matte back to glossy takes 10 minutes. Minimise the sum of the "
+            "completion times.")
+    problem, value = solved(text)
+    kind = {0: "g", 1: "m", 2: "g", 3: "m"}
+    change = {("g", "m"): 15, ("m", "g"): 10}
+    p = [40, 25, 30, 20]
+    best = None
+    for order in itertools.permutations(range(4)):
+        t, total = 0, 0
+        for k, j in enumerate(order):
+            t += (change.get((kind[order[k - 1]], kind[j]), 0) if k else 0) + p[j]
+            total += t
+        best = total if best is None else min(best, total)
+    assert value == best
+    assert asked(text.replace("- job 4: 20 min, matte stock", "- job 4: 20 min"))  # a job of no kind: asked

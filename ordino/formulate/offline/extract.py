@@ -25,7 +25,13 @@ from ordino.formulate.offline.phrases import (
     read_restatements,
     read_time_origin,
 )
-from ordino.formulate.offline.relations import read_downtime, read_eligibility, read_precedences, read_setups
+from ordino.formulate.offline.relations import (
+    read_downtime,
+    read_eligibility,
+    read_kind_setups,
+    read_precedences,
+    read_setups,
+)
 from ordino.formulate.offline.resources import read_capacities, read_demand_lists, read_demands
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import name_jobs_of_op_labels, read_machine_order, read_routes, read_rows
@@ -109,6 +115,7 @@ def read_facts(text: str) -> Facts:
     read_eligibility(work, facts)
     read_downtime(work, facts)
     read_setups(work, facts)
+    read_kind_setups(work, facts)
     read_stations(work, facts)
     read_routes(work, facts)
     read_demands(work, facts)

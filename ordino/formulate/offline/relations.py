@@ -301,3 +301,37 @@ def read_eligibility(work: Work, facts: Facts) -> None:
                 into.setdefault(job, set()).update(machines)
             work.consume(m.start(), m.end())
 
+
+
+_KIND_SETUP = re.compile(rf"\bfrom\s+(?P<a>[a-z]{{3,}})(?:\s+(?:stock|paper|ink|colou?r|type|family|material|ones?))?"
+                         rf"\s+(?:back\s+)?to\s+(?P<b>[a-z]{{3,}})(?:\s+(?:stock|paper|ink|colou?r|type|family|material|"
+                         rf"ones?))?\s*(?:takes\s+|is\s+|needs\s+|of\s+|:\s*)?(?:only\s+|just\s+)?{_SPELL}")
+"""'from glossy to matte takes 15 minutes': a changeover between kinds of job the jobs' lines name."""
+
+
+def read_kind_setups(work: Work, facts: Facts) -> None:
+    """Changeovers between kinds of job ('from glossy to matte takes 15 minutes, and from matte back to glossy
+    takes 10'), each job's kind named on its own line ('- job 1: 40 min, glossy stock'): a changeover for every
+    pair of jobs of different kinds, none between two of one kind. Left unread (so asked) when a job's line names
+    no kind or two, or a pair of kinds has no time."""
+    clauses = sorted({(work.clause(*m.span())[0], _sentence_end(work.text, m.end())) for m in work.finditer(_CHANGE)})
+    found = [m for a, b in clauses for m in _KIND_SETUP.finditer(work.text, a, b) if BLANK not in m.group(0)]
+    times = {(m.group("a"), m.group("b")): _spelled(m) for m in found}
+    kinds = {k for pair in times for k in pair}
+    if len(kinds) < 2 or any(re.fullmatch(JOB_REF, k) for k in kinds):
+        return
+    of_job: dict[str, str] = {}
+    for ref in work.finditer(rf"(?m)^[ \t*-]*(?P<j>{JOB_REF})"):
+        newline = work.text.find("\n", ref.end())
+        line = work.text[ref.end():newline if newline >= 0 else len(work.text)]
+        named = {k for k in kinds if re.search(rf"\b{k}\b", line)}
+        if len(named) != 1:
+            return
+        of_job[job_name(ref.group("j"))] = named.pop()
+    pairs = {(a, b) for a in of_job for b in of_job if a != b and of_job[a] != of_job[b]}
+    if len(of_job) < 2 or any((of_job[a], of_job[b]) not in times for a, b in pairs):
+        return
+    for a, b in pairs:
+        facts.setup_pairs[(a, b)] = times[(of_job[a], of_job[b])]
+    for m in found:
+        work.consume(*m.span())
