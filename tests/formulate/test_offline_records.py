@@ -886,3 +886,12 @@ def test_changeovers_between_kinds_of_job_named_on_each_jobs_line():
         best = total if best is None else min(best, total)
     assert value == best
     assert asked(text.replace("- job 4: 20 min, matte stock", "- job 4: 20 min"))  # a job of no kind: asked
+
+
+def test_a_round_the_clock_cover_whose_periods_leave_part_of_the_day_is_asked():
+    text = ("Our support line runs 24/7. We plan in 4-hour blocks and need this many agents:\n04:00-08:00: 2\n"
+            "08:00-12:00: 8\n12:00-16:00: 10\n16:00-20:00: 7\n20:00-24:00: 5\nEvery agent works one 8-hour shift. "
+            "What's the smallest number of agents?")
+    assert any("round the clock" in q for q in asked(text))
+    _, value = solved(text.replace("04:00-08:00: 2", "00:00-04:00: 3\n04:00-08:00: 2"))
+    assert value == cover([3, 2, 8, 10, 7, 5], 2)

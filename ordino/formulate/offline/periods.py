@@ -198,6 +198,10 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
         return None, [Question(key="periods", text="The periods must follow each other with one length; give each "
                                "period's start and its demand in order (e.g. '0:00 - 5, 4:00 - 3, ...')")], []
     length = starts[1] - starts[0]
+    if re.search(r"24/7|round[- ]the[- ]clock|24 hours a day", t) and len(periods) * length != DAY:
+        return None, [Question(key="periods", text=f"The text says the work runs round the clock, but the periods "
+                               f"given cover {len(periods) * length // 60} hours; how many are needed in the rest of "
+                               "the day?")], []
     types = read_shift_types(text)
     if types is not None and (unread := _unread_type_lines(text)):
         return None, [Question(key="shifts", text="I could not read these shift types: " + "; ".join(
