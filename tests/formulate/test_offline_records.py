@@ -895,3 +895,27 @@ def test_a_round_the_clock_cover_whose_periods_leave_part_of_the_day_is_asked():
     assert any("round the clock" in q for q in asked(text))
     _, value = solved(text.replace("04:00-08:00: 2", "00:00-04:00: 3\n04:00-08:00: 2"))
     assert value == cover([3, 2, 8, 10, 7, 5], 2)
+
+
+def test_a_crew_said_in_a_sentence_tasks_listed_in_several_forms_and_orders_in_the_next_sentence():
+    text = ("Our crew on this job is 3 carpenters and 1 plumber. Here's the work:\n"
+            "- Demolition takes 2 days and needs all 3 carpenters. It's the first thing we do.\n"
+            "- Rough plumbing: 3 days, the plumber. Starts after demolition.\n"
+            "- Drywall: 3 days, 2 carpenters. Only once the rough plumbing is finished.\n"
+            "- Flooring: 2 days, 2 carpenters. Also after demolition.\n"
+            "How many working days until everything is finished, at best?")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["Demolition", "Rough plumbing", "Drywall", "Flooring"]
+    tasks = {"D": (2, [], [3, 0]), "P": (3, ["D"], [0, 1]), "W": (3, ["P"], [2, 0]), "F": (2, ["D"], [2, 0])}
+    assert value == project(tasks, [3, 1])
+
+
+def test_resources_with_how_many_are_available_in_brackets():
+    text = ("Two renewable resources: electricians (2 available) and the mobile crane (1 available). Durations in "
+            "days. Find the minimum project duration.\n\n"
+            "| Activity | Duration | Electricians | Crane | Predecessors |\n"
+            "|---|---|---|---|---|\n| A | 3 | 1 | 0 | - |\n| B | 2 | 1 | 1 | - |\n| C | 4 | 1 | 1 | A |\n"
+            "| D | 2 | 2 | 0 | B |")
+    _, value = solved(text)
+    tasks = {"A": (3, [], [1, 0]), "B": (2, [], [1, 1]), "C": (4, ["A"], [1, 1]), "D": (2, ["B"], [2, 0])}
+    assert value == project(tasks, [2, 1])

@@ -209,7 +209,7 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
         # a line of its own: 'After demolition.' still speaks of this job
         marks = "[;,.]" if on_own_line(work.text, m.start()) else "[;,]"
         while (stop := re.compile(_STOP).search(body, cut)) is not None and \
-                re.match(rf"{marks}\s*(?:and\s+)?(?:it\b|(?:can\s+)?(?:only\s+)?(?:start\s+)?after\b|once\b|"
+                re.match(rf"{marks}\s*(?:and\s+)?(?:it\b|(?:also\s+)?(?:can\s+)?(?:only\s+)?(?:starts?\s+)?(?:after|once)\b|"
                          r"(?:can't|cannot|won't)\s+start\b|needs\s+(?:both\s+)?job\s+\d|"
                          r"(?:due|deadline|weight|priority|promised|needed by|wanted by|collecting)\b\s*"
                          r"(?:is|at|by|of|for|=|:)?\s*\d|"

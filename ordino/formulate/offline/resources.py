@@ -54,6 +54,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
         rf"(?P<n>{COUNT})[ \t]+(?:(?:mobile|tower|big|small|large|electric|diesel|mini|heavy-duty|heavy)[ \t-]+)?"
         rf"(?P<r>[a-z]+)",
         rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
+        r"(?P<r>[a-z]+)\s*\(\s*(?P<n>\d+)\s+(?:available|in total|on site)\s*\)",  # 'the mobile crane (1 available)'
         r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*(?:\([a-z ]{1,30}\))?\s*,?\s*(?:has\s+|with\s+|\(\s*)?(?:a\s+)?"
         r"(?:capacity|available|limit|cap)\s*"
         r"(?:of|is|=|:)?\s*"
@@ -66,7 +67,8 @@ def read_capacities(work: Work, facts: Facts) -> None:
     items = rf"{item}(?:\s*(?:,\s*and|,|and)\s*{item})+"
     # a list without a leading keyword counts when 'available' follows it; that is checked after the match, so
     # each list is read once (a pattern ending in 'available' was retried from every item: quadratic)
-    listed = (rf"(?:we have|there are|with|available:?|(?:resources?|available|team|crew|staff)[^:\n.]{{0,30}}:)\s+"
+    listed = (rf"(?:we have|there are|with|available:?|(?:resources?|available|team|crew|staff)[^:\n.]{{0,30}}:|"
+              rf"\b(?:team|crew|staff)\b[^:\n.\d]{{0,20}}?\b(?:is|are|consists of|includes))\s+"
               rf"(?P<l>{items})|"
               rf"(?P<l2>{items})")
     for m in list(work.finditer(listed)):
