@@ -919,3 +919,12 @@ def test_resources_with_how_many_are_available_in_brackets():
     _, value = solved(text)
     tasks = {"A": (3, [], [1, 0]), "B": (2, [], [1, 1]), "C": (4, ["A"], [1, 1]), "D": (2, ["B"], [2, 0])}
     assert value == project(tasks, [2, 1])
+
+
+def test_weekly_patterns_as_rows_of_marks_with_a_cost_column_and_demands_per_weekday():
+    text = ("Pickers, Monday to Thursday. Each worker is hired on one of the patterns below (x = works that day). "
+            "Required minimum pickers per day: Mon 3, Tue 4, Wed 2, Thu 5. Minimise total weekly cost.\n\n"
+            "Pattern   Mon  Tue  Wed  Thu   Cost/week\nFT-A       x    x    x    .     300\n"
+            "FT-B       .    x    x    x     300\nPT-A       x    .    .    x     180\n")
+    value = _cover_value(text)
+    assert value == cheapest_cover([3, 4, 2, 5], [{0, 1, 2}, {1, 2, 3}, {0, 3}], [300, 300, 180])

@@ -18,6 +18,10 @@ _BITS = re.compile(r"(?im)^[ \t*-]*(?P<name>[a-z][\w-]{0,15}(?:[ \t][a-z0-9][\w-
                    r"(?:[ \t]*[,;][ \t]*(?:c(?:ost)?|price)[ \t]*[:=]?[ \t]*[$\u20ac\u00a3]?(?P<cost>\d+(?:\.\d+)?))?"
                    r"[ \t]*$")
 """A pattern: 'a1 = 11100, c = 3', 'Pattern A:  X  X  .  X  .  .' (1 or X: works that period)."""
+_BITS_ROW = re.compile(r"(?im)^[ \t|*-]*(?P<name>[a-z][\w-]{0,15})[ \t|]+(?P<bits>(?:[x.\-][ \t|]+)+[x.\-])"
+                       r"(?:[ \t|]+[$\u20ac\u00a3]?(?P<cost>\d+(?:\.\d+)?))?[ \t|]*$")
+"""A pattern's row under a header of periods: 'FT-Mon   x  x  x  x  .  .   520' (its cost in the last column)."""
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _COST_GOAL = re.compile(r"(?i)\b(?:min(?:imi[sz]e)?|minimum|lowest|cheapest|least)\b[^.\n]{0,30}\bcosts?\b")
 _COUNT_GOAL = re.compile(r"(?i)\b(?:min(?:imi[sz]e)?|minimum|fewest|as few|smallest|how many)\b[^.\n]{0,40}"
                          r"\b(?:staff|people|workers|persons|employees|number)\b")
@@ -30,14 +34,25 @@ def looks_like_pattern_cover(text: str) -> bool:
 
 
 def _demand(text: str) -> list[int] | None:
+    """The demand per period in order: a list ('b = (4, 6, 5)'), or per weekday ('Mon 5, Tue 6') in the order of
+    a header line of weekdays over the patterns."""
     m = _DEMAND.search(text)
-    return [int(v) for v in re.findall(r"\d+", m.group("l"))] if m else None
+    if m:
+        return [int(v) for v in re.findall(r"\d+", m.group("l"))]
+    said = dict(re.findall(rf"(?i)\b({_WEEKDAY})\s*[:=]?\s*(\d+)\b(?!\s*[:.]\d)", text))
+    header = next((line for line in text.splitlines() if len(re.findall(rf"(?i)\b{_WEEKDAY}\b", line)) >= 3
+                   and not re.search(r"\d", line)), None)
+    if header is None or len(said) < 3:
+        return None
+    days = [d.lower()[:3] for d in re.findall(rf"(?i)\b{_WEEKDAY}\b", header)]
+    needs = {d.lower()[:3]: int(v) for d, v in said.items()}
+    return [needs[d] for d in days] if set(days) == set(needs) else None
 
 
 def _patterns(text: str, periods: int) -> list[tuple[str, list[int], float | None]]:
     """(name, 0/1 per period, cost) of each pattern line as long as the demand."""
     found = []
-    for m in _BITS.finditer(text):
+    for m in [*_BITS.finditer(text), *_BITS_ROW.finditer(text)]:
         bits = [1 if b in "1xX" else 0 for b in re.sub(r"[ \t]", "", m.group("bits"))]
         if len(bits) == periods:
             found.append((m.group("name").strip(), bits, float(m.group("cost")) if m.group("cost") else None))
