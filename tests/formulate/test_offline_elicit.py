@@ -69,12 +69,12 @@ def test_unused_numbers_are_asked_not_dropped() -> None:
 
 
 def test_unplaced_numbers_are_quoted_as_whole_clauses_once_each() -> None:
-    text = ("One machine, processing times 3 2, minimize makespan. Time is counted in hours from hour 0, when the "
-            "crew starts; the crew is available from hour 2.\nThe shop closes at 17 on Fridays.")
+    text = ("One machine, processing times 3 2, minimize makespan. Lunch is in hours from hour 4, when the "
+            "crew rests; the crew is available from hour 2.\nThe shop closes at 17 on Fridays.")
     draft = extract_offline(text)
     (question,) = [q for q in draft.missing if q.key == "unused"]
     quotes = question.text.split(": ", 1)[1].rsplit(". Rephrase", 1)[0].split("; ")
-    assert quotes == ["'Time is counted in hours from hour 0, when the crew starts'",
+    assert quotes == ["'Lunch is in hours from hour 4, when the crew rests'",
                       "'the crew is available from hour 2'", "'The shop closes at 17 on Fridays'"]
     flat = " " + " ".join(text.split()) + " "
     assert all(f" {q.strip(chr(39))}" in flat for q in quotes)  # as written, starting at a word

@@ -928,3 +928,14 @@ def test_weekly_patterns_as_rows_of_marks_with_a_cost_column_and_demands_per_wee
             "FT-B       .    x    x    x     300\nPT-A       x    .    .    x     180\n")
     value = _cover_value(text)
     assert value == cheapest_cover([3, 4, 2, 5], [{0, 1, 2}, {1, 2, 3}, {0, 3}], [300, 300, 180])
+
+
+def test_a_penalty_for_each_day_late_summed_is_weighted_tardiness():
+    text = ("Orders go through Cutting -> Assembly in fixed sequence. All orders can start at time 0, and time is "
+            "counted in working days from 0. For each day late we pay the penalty shown below. Minimise the total "
+            "penalty paid.\n\n| Order | Cutting (days) | Assembly (days) | Due (day) | Penalty per day late (EUR) |\n"
+            "|---|---|---|---|---|\n| O1 | 2 | 3 | 4 | 300 |\n| O2 | 4 | 1 | 6 | 100 |\n| O3 | 1 | 4 | 5 | 200 |")
+    _, value = solved(text)
+    due, weight = [4, 6, 5], [300, 100, 200]
+    assert value == flow_shop([(2, 3), (4, 1), (1, 4)], lambda ends: sum(
+        w * max(0, e - d) for e, d, w in zip(ends, due, weight, strict=True)))

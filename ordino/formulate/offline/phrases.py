@@ -152,6 +152,11 @@ def read_objective(work: Work, facts: Facts) -> None:
         r"\bflat\b|regardless of how late|no matter how late|fixed (?:amount|fee|penalty)", work.text)
     if not found and flat:  # a flat penalty per late job, summed: the weighted number of late jobs
         found.append((0, "weighted_number_tardy"))
+    per_time = re.search(r"\b(?:total|sum of)\s+(?:the\s+)?(?:late\s+)?penalt(?:y|ies)\b", work.text) and re.search(
+        r"\bpenalt\w*\s+(?:per|for each|each|a)\s+(?:day|hour|minute|week)\s+(?:late|of\s+delay|overdue)|"
+        r"\bfor each (?:day|hour|minute|week) (?:late|of delay)\b[^.]{0,60}\bpenalt", work.original.lower())
+    if not found and per_time and not flat:  # a penalty for each day late, summed: weighted tardiness
+        found.append((0, "total_weighted_tardiness"))
     measured = None if found else goal_term(work.text)  # no fixed phrase: what the goal sentence measures
     if measured is not None and (measured != "total_lateness" or _EARLY_IS_ZERO.search(work.original)):
         found.append((0, measured))  # a sum of lateness where early jobs are not said to count zero is asked
@@ -346,7 +351,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
 
 
 _CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
-_ORIGIN_CUE = re.compile(rf"\borigin\b|\bt\s*=\s*0\b|\b(?:day|hour|time|minute|week|period)\s+0\b|=\s*0\b|\b0\s*=|"
+_ORIGIN_CUE = re.compile(rf"\borigin\b|\b(?:counted|measured)\b[^,;()\d]{{0,30}}\bfrom\s+0\b|"
+                         rf"\bt\s*=\s*0\b|\b(?:day|hour|time|minute|week|period)\s+0\b|=\s*0\b|\b0\s*=|"
                          rf"(?:>=|\u2265)\s*0\b|\bstart(?:ing|s)?\s+(?:from\s+|at\s+)?(?:day\s+|hour\s+|time\s+)?0\b|"
                          rf"\b(?:minutes|hours|days|times?)\s+(?:are\s+)?(?:counted\s+)?(?:after|from)\s+(?:the\s+)?"
                          rf"(?:[a-z]+\s+)?{_CLOCK}|\b(?:all|everything|every\s+\w+|each\s+\w+|both|we|work|production)\b"
@@ -377,8 +383,8 @@ def read_time_origin(work: Work) -> None:
     for m in list(work.finditer(rf"{_CLOCK}|(?<![\w.:])0(?![\w:]|\.\d)")):
         a, b = work.clause(*m.span())
         a, b = max(a, m.start() - 120), min(b, m.end() + 120)  # a piece of a clause: never the whole text
-        left = max(a - 1, *(work.text.rfind(c, a, m.start()) for c in ",;("))
-        right = min([k for k in (work.text.find(c, m.end(), b) for c in ",;)") if k >= 0] or [b])
+        left = max(a - 1, *(work.text.rfind(c, a, m.start()) for c in (",", ";", "(", ". ")))
+        right = min([k for k in (work.text.find(c, m.end(), b) for c in (",", ";", ")", ". ")) if k >= 0] or [b])
         piece = work.text[left + 1:right]
         if BLANK in m.group(0) or not _ORIGIN_CUE.search(piece) or _ORIGIN_ROLE.search(piece):
             continue

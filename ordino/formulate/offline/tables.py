@@ -55,7 +55,8 @@ _PHRASES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
              lambda m: f"{m.group(2)}_{_ORDINAL[m.group(1)]}"),
             (r"due dates?", "due_date"), (r"processing times?", "processing_time"), (r"release (?:dates?|times?)",
              "release_date"), (r"ready times?", "ready_time"), (r"machine\s+(\d+)", r"m\1"),
-            (r"depends on", "depends_on"), (r"\bp\s*\(\s*(m\d+)\s*\)|\bp_(m\d+)\b", r"\1\2"),  # 'p(M1)'
+            (r"depends on", "depends_on"), (r"penalty per (?:day|hour|minute|week) late", "late_penalty"),
+            (r"\bp\s*\(\s*(m\d+)\s*\)|\bp_(m\d+)\b", r"\1\2"),  # 'p(M1)'
             (r"\((?:in\s+)?" + UNIT_PATTERN + r"\)", "")]
 
 
