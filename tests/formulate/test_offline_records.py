@@ -939,3 +939,25 @@ def test_a_penalty_for_each_day_late_summed_is_weighted_tardiness():
     due, weight = [4, 6, 5], [300, 100, 200]
     assert value == flow_shop([(2, 3), (4, 1), (1, 4)], lambda ends: sum(
         w * max(0, e - d) for e, d, w in zip(ends, due, weight, strict=True)))
+
+
+def test_a_successors_column_and_machine_columns_named_p1j():
+    text = ("RCPSP, 4 activities, 1 renewable resource: R1 cap 3. Finish-to-start precedences.\n\n"
+            "act  d  r1  successors\n 1   3   2   3, 4\n 2   4   3   4\n 3   2   2   -\n 4   1   1   -\n\n"
+            "Minimise makespan.")
+    _, value = solved(text)
+    assert value == project({"1": (3, [], [2]), "2": (4, [], [3]), "3": (2, ["1"], [2]), "4": (1, ["1", "2"], [1])},
+                            [3])
+    text = ("F2 | prmu | Cmax\n3 jobs, 2 machines in series.\n\n      p1j p2j\nJ1     3   4\nJ2     5   2\n"
+            "J3     2   5\n\nMinimise Cmax.")
+    _, value = solved(text)
+    assert value == flow_shop([(3, 4), (5, 2), (2, 5)], max)
+
+
+def test_station_columns_named_station_a_with_a_dash_where_one_cannot_pack():
+    text = ("Warehouse packing, three stations (the whole order is packed at a single station, one order at a time "
+            "per station). \"-\" means that station can't handle the order.\n\norder,station_A,station_B,station_C\n"
+            "O1,34,22,-\nO2,18,12,10\nO3,25,17,14\n\nMinimise the sum of completion times.")
+    _, value = solved(text)
+    big = 10**6
+    assert value == _unrelated_total_completion([(34, 22, big), (18, 12, 10), (25, 17, 14)])

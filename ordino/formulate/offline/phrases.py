@@ -195,7 +195,8 @@ KINDS: list[tuple[str, str]] = [
      r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b|"
      rf"\btimes?\b[^.;\n]{{0,20}}\bdepends?\s+on\s+(?:the\s+|which\s+)?{MACHINE_NOUN}\b|\bunrelated\s+{MACHINE_NOUN}|"
      rf"\b(?:each|every)\s+\w+\s+(?:runs?|goes|is\s+(?:done|processed|made|run))\s+(?:entirely\s+|completely\s+|"
-     rf"wholly\s+)?on\s+(?:just\s+|only\s+|exactly\s+)?one\s+(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b",
+     rf"wholly\s+)?on\s+(?:just\s+|only\s+|exactly\s+)?one\s+(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b|"
+     rf"\b(?:whole|entire)\s+\w+\s+is\s+\w+\s+(?:at|on)\s+(?:a\s+single|one)\s+{MACHINE_NOUN}\b",
      "parallel_machines"),
     (rf"single[\s-]+machine|one machine|only machine|a machine\b|1 machine|the machine\b|\b(?:one|a single|1|only one|"
      rf"the only)\s+(?:[a-z-]+\s+){{0,2}}{MACHINE_NOUN}\b(?!\s+(?:at a time|each))", "single_machine"),

@@ -34,9 +34,10 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"w|wj|w_j|weight|priority|importance|penalty|late_penalty|penalty_if_late", "weight"),
     (r"deadline|dl|latest", "deadline"),
     (r"setup|set-up|setup_time|changeover", "setup"),
-    (r"m\d+|machine_?\d+|p_?\d+|stage_?\d+", "machine"),
+    (r"m\d+|machine_?\d+|p_?\d+(?:_?j)?|stage_?\d+", "machine"),
     (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows?|must_follow|wait|waits|wait_for",
      "preds"),
+    (r"succ|succs|successors?|followed_by", "succs"),
     (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand", "res:?"),
     (r"op|operation|step|step_no|op_no|seq", "op"),
     (r"description|desc|details|notes?|what", "note"),
@@ -151,7 +152,7 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             elif len(set(resources) | needed) == 1 and k > 0 and re.fullmatch(r"[a-z]{3,20}", c) and (
                     c in _CREW_WORDS):
                 role = "res:" + next(iter(set(resources) | needed))  # 'crew' of the one resource there is
-            elif re.fullmatch(rf"[a-z][a-z-]{{2,19}}|{_STATION_ID}", c) or "|" in text and re.fullmatch(
+            elif re.fullmatch(rf"[a-z][a-z-]{{2,19}}|{_STATION_ID}|{_NOUN_ID}", c) or "|" in text and re.fullmatch(
                     r"[a-z][a-z0-9_-]{1,24}", c):
                 # an unknown word: a named machine, if every other column is one too
                 role = "station:" + c.replace("_", " ")
@@ -188,6 +189,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
 
 _ROUTE_PAIR = re.compile(rf"\(?\s*(?P<m>m\d+|machine\s*\d+)\s*[:=(/,]?\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\s*\)?")
 """One step of a route cell ('M1:2, M2:3, M3:1', 'M2 (4) > M1 (3)')."""
+_NOUN_ID = rf"(?:{MACHINE_NOUN})_(?:[a-z]|\d+)"
+"""A machine's column named by its kind and a letter or number ('station_A', 'press_2')."""
 _STATION = r"m\d+|machine\s*\d+|[^\W\d_][\w -]{0,24}?"
 _STEP_CELL = re.compile(rf"^\(?\s*(?P<m>{_STATION})\s*(?:/|:|,|\s|\()\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\s*\)?$|"
                         rf"^(?P<t2>{NUM}\s*(?:{UNIT_PATTERN})?)\s*(?:on|@|/)\s*(?P<m2>{_STATION})$", re.IGNORECASE)
@@ -355,6 +358,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
     used = rows = 0  # lines read under the header; of them, rows of data
     matrix: list[list[TimeVal]] = []
     pending: list[tuple[str, str]] = []  # (predecessor as written, task): resolved once every row is known
+    following: list[tuple[str, str]] = []  # (task, successor as written): likewise
     labels: dict[str, str] = {}
     for k in range(i + 1, len(lines)):
         if _SEPARATOR.match(lines[k]) and used == 0:
@@ -371,9 +375,9 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         cells = _words_joined(cells, cells_roles)
         if cells_roles[-1] == "route" and len(cells) > len(cells_roles):  # 'P1 0 M1 4 -> M2 3': the rest is the route
             cells = [*cells[:len(cells_roles) - 1], " ".join(cells[len(cells_roles) - 1:])]
-        if "preds" in cells_roles and len(cells) > len(cells_roles) and cells_roles[-1] == "preds":
+        if cells_roles[-1] in _LINKS and len(cells) > len(cells_roles):
             cells = cells[: len(cells_roles) - 1] + [", ".join(cells[len(cells_roles) - 1:])]
-        if len(cells) == len(cells_roles) - 1 and cells_roles[-1] == "preds":
+        if len(cells) == len(cells_roles) - 1 and cells_roles[-1] in _LINKS:
             cells = [*cells, "-"]
         if len(cells) != len(cells_roles):
             break
@@ -381,6 +385,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         row: list[TimeVal] = []
         routes: dict[str, list[list[tuple[str, TimeVal]]]] = {}
         preds: list[str] = []  # kept only when the whole row is read
+        succs: list[str] = []
         note = None  # a description beside a numbered label ('1 | Site survey'): the task's name
         ok = True
         for cell, role in zip(cells, cells_roles, strict=True):
@@ -394,14 +399,14 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                     ops = _named_steps(_cased(work, offsets[k], lines[k], cell))  # 'Lathe(3) > Mill(2)'
                     ok = ok and bool(ops)
                 routes[name] = ops
-            elif role == "preds":  # names, or the numbers of a numbered label column ('4, 5')
+            elif role in _LINKS:  # names, or the numbers of a numbered label column ('4, 5')
                 numbered = "label" in cells_roles and cells[cells_roles.index("label")].isdigit()
                 refs = [r.lower() for r in re.split(r"\s*(?:[,;&+/]|\band\b)\s*", cell.strip().strip("{}[]() "))
                         if r and r.lower() not in ("-", "\u2013", "\u2014", "none", "na", "n/a", "n")]
                 refs = [w for r in refs for w in (r.split() if re.fullmatch(r"\w{1,3}(?:\s+\w{1,3})+", r) else [r])]
                 # 'D E': short ids apart by a blank
                 ok = ok and (numbered or not any(r.isdigit() for r in refs))
-                preds += refs
+                (preds if role == "preds" else succs).extend(refs)
             elif role in ("note", "text"):  # a number under a column of words is not read: the row is asked
                 ok = ok and (role == "note" or not re.search(r"\d", cell))
                 note = note or cell
@@ -417,12 +422,13 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         facts.add_job(name)
         facts.routes.update(routes)
         pending += [(p, name) for p in preds]
+        following += [(name, f) for f in succs]
         if "alts" in cells_roles and allowed:
             facts.eligible[name] = allowed
         if note and re.fullmatch(r"J\d+", name) and name not in facts.names:
             facts.names[name] = _cased(work, offsets[k], lines[k], note)
         for cell, role in zip(cells, cells_roles, strict=True):
-            if role in ("label", "preds", "route", "note", "alts", "text"):
+            if role in ("label", "route", "note", "alts", "text", *_LINKS):
                 continue
             if role.startswith("machine:") and cell in _CANNOT:  # '-': the job cannot run on that machine
                 facts.ineligible.setdefault(name, set()).add(role.split(":")[1])
@@ -444,12 +450,15 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
     if not rows:
         return 0
     facts.precedences += [Precedence(labels.get(p) or _pred_name(p, facts), then) for p, then in pending]
+    facts.precedences += [Precedence(first, labels.get(f) or _pred_name(f, facts)) for first, f in following]
     if matrix:
         facts.matrix = matrix
         facts.matrix_machines = [r.split(":")[1] for r in roles if r.startswith("machine:")]
     return used
 
 
+_LINKS = ("preds", "succs")
+"""Columns of the tasks a row's task comes after, or before ('successors')."""
 _CANNOT = ("-", "\u2013", "\u2014", "x", "n/a", "na")
 """A machine column's cell for a job that cannot run there."""
 
