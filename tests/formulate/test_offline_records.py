@@ -961,3 +961,14 @@ def test_station_columns_named_station_a_with_a_dash_where_one_cannot_pack():
     _, value = solved(text)
     big = 10**6
     assert value == _unrelated_total_completion([(34, 22, big), (18, 12, 10), (25, 17, 14)])
+
+
+def test_step_cells_with_bay_codes_a_promised_column_and_operations_in_order_one_two_three():
+    text = ("Three bays: FB = frame bench, PB = paint booth. Every car does its steps in the order shown; operations "
+            "of a car must be done in order 1, 2. We start at 08:00. Durations in minutes.\n\n"
+            "| Car | Step 1 | Step 2 | Promised |\n|---|---|---|---|\n| Civic | FB 120 | PB 90 | 11:00 |\n"
+            "| Octavia | PB 60 | - | 09:30 |\n| Clio | PB 40 | FB 50 | 10:00 |\n\nMinimise total tardiness in minutes.")
+    _, value = solved(text)
+    due = [180, 90, 120]
+    assert value == job_shop([[("F", 120), ("P", 90)], [("P", 60)], [("P", 40), ("F", 50)]],
+                             cost=lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))

@@ -237,6 +237,12 @@ def drop_restated_rules(rw: Rewriting) -> None:
     'once started, a step runs to completion', 'a part can't be on two machines at once'): negated, about no
     named thing, without numbers other than 'one'; 'jobs can be split' (another model) or 'A and B can't run at
     once' (a rule between two jobs) stay to be read or asked about."""
+
+    def steps_in_order(m: re.Match[str]) -> str:  # 'operations ... in order 1, 2, 3': the route's order, said again
+        steps = [int(k) for k in re.findall(r"\d+", m.group("l"))]
+        return "in order" if steps == list(range(1, len(steps) + 1)) else m.group(0)
+    rw.sub(r"(?i)\bin\s+(?:the\s+)?order\s+(?P<l>1\s*,\s*2(?:\s*,\s*(?:and\s+)?\d+)*)\b", steps_in_order)
+
     def judge(m: re.Match[str]) -> str:
         clause = m.group(0)
         low = re.sub(r"\b(?:be|work)\s+on\s+two\s+(?:\w+\s+)?\w+\s+at\s+once\b", "", clause.lower())

@@ -29,7 +29,8 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"job|jobs|id|task|tasks|name|order|activity|act|#|no\.?|nr|item|part|product|j|i|lot|batch|piece|load|run|"
      r"garment|board|sample|test|print|step_name|\w+_id|code|ref", "label"),
     (r"p|pj|p_j|proc|processing|processing_time|duration|dur|time|pt|length|days|hours|minutes|mins|hrs", "p"),
-    (r"d|dj|d_j|due|due_date|duedate|dd|due_time", "due"),
+    (r"d|dj|d_j|due|due_date|duedate|dd|due_time|promised|promised_by|pickup|pick-up|collection|needed_by|wanted_by",
+     "due"),
     (r"r|rj|r_j|release|released|release_date|ready|ready_time|arrival|arrives|available", "release"),
     (r"w|wj|w_j|weight|priority|importance|penalty|late_penalty|penalty_if_late", "weight"),
     (r"deadline|dl|latest", "deadline"),
