@@ -972,3 +972,8 @@ def test_step_cells_with_bay_codes_a_promised_column_and_operations_in_order_one
     due = [180, 90, 120]
     assert value == job_shop([[("F", 120), ("P", 90)], [("P", 60)], [("P", 40), ("F", 50)]],
                              cost=lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+
+
+def test_periods_that_leave_part_of_the_opening_hours_are_asked():
+    text = HOURLY_TYPES.replace("08-09: 2, ", "")  # the first hour of 08:00 to 14:00 has no demand given
+    assert any("opening hours" in q for q in asked(text))

@@ -37,6 +37,8 @@ _COSTED = re.compile(r"\b(?:costs?|pay|paid|wages?|budget|price)\b|[$\u20ac\u00a
 _FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|min|fewest|smallest|(?<!at )least)\b[^.?]{0,50}\b"
                      r"(?:number|people|workers?|staff|employees?|agents?|nurses?|persons?)\b|"
                      r"\bhow many (?:people|workers|staff|employees)\b")
+_OPEN = re.compile(rf"\bopen(?:s|ing hours)?\s+(?:from\s+)?{_CLOCK}\s*(?:to|-|until|till)\s*(?:{_CLOCK}|(midnight))")
+"""Opening hours: 'open 06:00 to midnight', 'opens 8:00-20:00'."""
 _WORDS = {"two": 2, "three": 3, "four": 4}
 _NEED_FIRST = re.compile(rf"(?<![\d:.$])(\d+)\s+(?:[a-z]+\s+)?(?:for|during|from|in|between)\s+(?:the\s+)?{_CLOCK}\s*"
                          r"(?:-|to)\s*\d{1,2}(?::\d{2})?\b(?!\s*(?:h\b|hours?))")
@@ -198,6 +200,13 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
         return None, [Question(key="periods", text="The periods must follow each other with one length; give each "
                                "period's start and its demand in order (e.g. '0:00 - 5, 4:00 - 3, ...')")], []
     length = starts[1] - starts[0]
+    opening = _OPEN.search(_clock_text(text))
+    if opening is not None:  # 'open 06:00 to midnight': the periods span the opening hours, none left out
+        opens_at = int(opening.group(1)) * 60 + int(opening.group(2) or 0)
+        closes = DAY if opening.group(5) else int(opening.group(3)) * 60 + int(opening.group(4) or 0)
+        if (opens_at, closes) != (starts[0], starts[-1] + length):
+            return None, [Question(key="periods", text="The periods given do not span the opening hours "
+                                   f"({opening.group(0).strip()}); how many are needed in the rest of them?")], []
     if re.search(r"24/7|round[- ]the[- ]clock|24 hours a day", t) and len(periods) * length != DAY:
         return None, [Question(key="periods", text=f"The text says the work runs round the clock, but the periods "
                                f"given cover {len(periods) * length // 60} hours; how many are needed in the rest of "
