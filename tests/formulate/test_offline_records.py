@@ -977,3 +977,16 @@ def test_step_cells_with_bay_codes_a_promised_column_and_operations_in_order_one
 def test_periods_that_leave_part_of_the_opening_hours_are_asked():
     text = HOURLY_TYPES.replace("08-09: 2, ", "")  # the first hour of 08:00 to 14:00 has no demand given
     assert any("opening hours" in q for q in asked(text))
+
+
+def test_a_vehicle_column_beside_named_stations_and_all_cars_on_site_at_the_start():
+    text = ("Body shop, single lane: every car goes Panel -> Prime -> Paint, and cars can't overtake. We start at "
+            "07:00; all three cars are on site at 07:00. Times in minutes.\n\n"
+            "| RO | Vehicle | Panel | Prime | Paint | Promised |\n|---|---|---|---|---|---|\n"
+            "| RO-1 | Golf | 90 | 45 | 60 | 10:30 |\n| RO-2 | Fiesta | 45 | 30 | 50 | 09:45 |\n"
+            "| RO-3 | Clio | 60 | 40 | 70 | 11:30 |\n\nMinimise total tardiness.")
+    problem, value = solved(text)
+    assert [j.id for j in problem.jobs] == ["RO-1", "RO-2", "RO-3"]
+    due = [210, 165, 270]
+    assert value == flow_shop([(90, 45, 60), (45, 30, 50), (60, 40, 70)],
+                              lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))

@@ -271,6 +271,8 @@ def _numbered_machines(text: str) -> list[str]:
     if keys != [str(k) if first == "1" else chr(ord("A") + k - 1) for k in range(1, len(keys) + 1)]:
         return []
     names = [kinds[0][k] for k in keys]
+    if any(re.search(rf"(?m)^[ \t|*-]*{re.escape(n)}(?![\w-])", text) for n in names):
+        return []  # a row's label ('| RO-1 | Golf | 90 |'): the rows are the jobs
     written = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in names))
     if any(len(written.findall(line)) >= 2 and not re.search(r"\d", written.sub("", line))
            and re.search(r"\||\w,\w| {2,}", line) for line in text.splitlines()):

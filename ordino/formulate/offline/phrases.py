@@ -281,7 +281,8 @@ def read_index_rows(work: Work) -> None:
 def read_restatements(work: Work, facts: Facts) -> None:
     """Sentences that only restate what the model already says: 'everything is available at time 0', 'at no
     time can more than 4 workers be busy' (with 4 the workers' capacity)."""
-    work.take(r"\b(?:everything|everyone|both|all(?: (?:the )?\w+)?|each \w+|every \w+)\s+(?:(?:is|are)\s+)?"
+    work.take(rf"\b(?:everything|everyone|both|all(?:\s+(?:the\s+)?(?:\w+|{BLANK}+)){{0,2}}|each \w+|every \w+)\s+"
+              r"(?:(?:is|are)\s+)?"
               r"(?:(?:can|may)\s+(?:start|begin|be\s+started)\s+)?"
               r"(?:(?:here|on\s+hand|in\s+stock|on\s+site)\s+(?:and\s+)?)?"
               r"(?:(?:available|ready|released|free|empty)\s+(?:and\s+ready\s+)?)?(?:(?:at|from|on)\s+(?:time\s+|t\s*=\s*|"

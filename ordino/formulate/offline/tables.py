@@ -41,7 +41,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"succ|succs|successors?|followed_by", "succs"),
     (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand", "res:?"),
     (r"op|operation|step|step_no|op_no|seq", "op"),
-    (r"description|desc|details|notes?|what", "note"),
+    (r"description|desc|details|notes?|what|vehicle|customer|client|model|make|colou?r|material", "note"),
     (r"route|routing|operations|ops|path", "route"),
     (r"eligible|options?|alternatives?|choices?|options_?(?:minutes|hours|mins|h)?|allowed|allowed_\w+|eligible_\w+|"
      r"can_use|machines_allowed", "alts"),
@@ -124,10 +124,10 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             role = "res:" + singular(need.group(1))
         if role is None and "_" in c:  # 'proc time', 'must wait for': the roles its words agree on
             roles_of = [role_of(w) for w in c.split("_")]
-            found = {r for r in roles_of if r not in (None, "label")}
+            found = {r for r in roles_of if r not in (None, "label", "note")}
             if len(found) > 1:  # 'due hour': the unit's word gives no role of its own
                 roles_of = [role_of(w) for w in c.split("_") if not re.fullmatch(UNIT_WORD, w)]
-                found = {r for r in roles_of if r not in (None, "label")}
+                found = {r for r in roles_of if r not in (None, "label", "note")}
             role = found.pop() if len(found) == 1 else "label" if set(roles_of) == {"label"} else None
             if role is None and (noun := next((w for w in c.split("_")[::-1] if singular(w) in resources), None)):
                 role = "res:" + singular(noun)  # 'scissor lifts' when the lifts are a resource
@@ -177,7 +177,7 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     if "text" in roles and "label" not in roles:
         return None
     stations = [r for r in roles if r.startswith("station:")]
-    allowed = ("label", "op", "due", "release", "weight", "deadline", "text", *stations,
+    allowed = ("label", "op", "due", "release", "weight", "deadline", "text", "note", *stations,
                *(r for r in roles if r.startswith("machine:")))
     if stations and (len(stations) < 2 or any(r not in allowed for r in roles)):
         return None
