@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ordino.formulate.offline.staff import DAY, day_index
 from ordino.formulate.questions import Question
 from ordino.models.linear import LinearModel
 
@@ -21,7 +22,7 @@ _BITS = re.compile(r"(?im)^[ \t*-]*(?P<name>[a-z][\w-]{0,15}(?:[ \t][a-z0-9][\w-
 _BITS_ROW = re.compile(r"(?im)^[ \t|*-]*(?P<name>[a-z][\w-]{0,15})[ \t|]+(?P<bits>(?:[x.\-][ \t|]+)+[x.\-])"
                        r"(?:[ \t|]+[$\u20ac\u00a3]?(?P<cost>\d+(?:\.\d+)?))?[ \t|]*$")
 """A pattern's row under a header of periods: 'FT-Mon   x  x  x  x  .  .   520' (its cost in the last column)."""
-_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+_WEEKDAY = DAY.replace("(", "(?:", 1)  # a weekday, as the rosters read it (no group of its own)
 _COST_GOAL = re.compile(r"(?i)\b(?:min(?:imi[sz]e)?|minimum|lowest|cheapest|least)\b[^.\n]{0,30}\bcosts?\b")
 _COUNT_GOAL = re.compile(r"(?i)\b(?:min(?:imi[sz]e)?|minimum|fewest|as few|smallest|how many)\b[^.\n]{0,40}"
                          r"\b(?:staff|people|workers|persons|employees|number)\b")
@@ -44,8 +45,8 @@ def _demand(text: str) -> list[int] | None:
                    and not re.search(r"\d", line)), None)
     if header is None or len(said) < 3:
         return None
-    days = [d.lower()[:3] for d in re.findall(rf"(?i)\b{_WEEKDAY}\b", header)]
-    needs = {d.lower()[:3]: int(v) for d, v in said.items()}
+    days = [day_index(d) for d in re.findall(rf"(?i)\b{_WEEKDAY}\b", header)]
+    needs = {day_index(d): int(v) for d, v in said.items()}
     return [needs[d] for d in days] if set(days) == set(needs) else None
 
 
