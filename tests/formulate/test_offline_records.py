@@ -990,3 +990,14 @@ def test_a_vehicle_column_beside_named_stations_and_all_cars_on_site_at_the_star
     due = [210, 165, 270]
     assert value == flow_shop([(90, 45, 60), (45, 30, 50), (60, 40, 70)],
                               lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+
+
+def test_an_order_in_brackets_on_a_jobs_line_is_asked_never_explained_away():
+    """Set n's first run answered 785 for 920: both orders were dropped where the model had no precedence."""
+    text = ("One hood, free from 09:00. Minimise the sum of weight x finish time, in minutes after 09:00.\n"
+            "1. sterile base solution - 20 min, weight 1\n"
+            "2. eye drops for Mr Okafor - 15 min, weight 3 (made from the base, so the base must be finished first)\n"
+            "3. eye drops for Ward 4 - 25 min, weight 2 (also needs the base finished first)\n"
+            "4. hormone cream - 20 min, weight 1")
+    questions = asked(text)
+    assert any("made from the base" in q for q in questions) and any("needs the base" in q for q in questions)

@@ -145,10 +145,11 @@ def read_facts(text: str) -> Facts:
     jobs_named = sum(job.startswith("J") for job in facts.names)
     task_words = {w for w, k in owners.items() if (k == 1 or k < jobs_named) and w in words}  # 'car' of every name
     # ('Car A', 'Car B') names none; 'electrical' of two tasks still names tasks
-    facts.unread_named_orders += work.quotes(m.span() for m in work.finditer(rf"[^{BLANK}.;,\n]+")
-                                             if _LEFT_RELATION.search(m.group(0)) and any(
-                                                 singular(w) in task_words for w in re.findall(r"[^\W\d_]{3,}",
-                                                                                               m.group(0))))
+    relating = [m for m in work.finditer(rf"[^{BLANK}.;,\n]+") if _LEFT_RELATION.search(m.group(0)) and any(
+        singular(w) in task_words for w in re.findall(r"[^\W\d_]{3,}", m.group(0)))]
+    facts.unread_named_orders += work.quotes(m.span() for m in relating)
+    facts.unread_orders += work.quotes(m.span() for m in relating if _on_a_jobs_line(work, m.start()))  # '3. eye
+    # drops - 25 min (also needs the base finished first)': asked even where the model has no precedence at all
     if facts.capacities:  # 'needs two workers' no extractor read is a number left over too
         nouns = "|".join(re.escape(n) for n in facts.capacities)
         facts.unused += work.quotes(m.span() for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})"))

@@ -11,6 +11,7 @@ from ordino.formulate.offline.text import (
     BLANK,
     COUNT,
     JOB_NOUN,
+    JOB_REF,
     MACHINE_NOUN,
     MACHINE_NOUNS,
     Rewriting,
@@ -375,13 +376,20 @@ _EXPLAINS = re.compile(r"\b(?:so|i\.e|e\.g|means?|counts?\s+as|exactly|for examp
                        r"counting|on time)\b|=")
 
 
+_RULE_WORD = re.compile(r"\b(?:after|before|first|once|then|needs?|requires?|must|only|cannot|can't|never|until)\b")
+
+
 def read_explanations(work: Work, facts: Facts) -> None:
     """A bracket that only explains what the data means ('(so an order finishing at time 7 is exactly on time for
     a day-7 due date)', '(an early order counts as 0)'): its numbers are 0 or values read already."""
     known = {tv.value for tv in facts.time_values()} | {Fraction(0)}
+    named = {w for name in facts.names.values() for w in re.findall(r"[a-z]{3,}", name.lower())} - {"the", "and", "for"}
     for m in list(work.finditer(r"\([^()\n]{5,240}\)")):
         numbers = [Fraction(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", m.group(0))]
-        if _EXPLAINS.search(m.group(0)) and all(n in known for n in numbers) and BLANK not in m.group(0):
+        tasks = re.search(JOB_REF, m.group(0)) or any(w in named for w in re.findall(r"[a-z]{3,}", m.group(0)))
+        if _EXPLAINS.search(m.group(0)) and all(n in known for n in numbers) and BLANK not in m.group(0) \
+                and not (tasks and _RULE_WORD.search(m.group(0))):  # '(made from the base, so the base must be
+            # finished first)' orders tasks: never an explanation
             work.consume(*m.span())
 
 
