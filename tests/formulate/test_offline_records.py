@@ -1001,3 +1001,19 @@ def test_an_order_in_brackets_on_a_jobs_line_is_asked_never_explained_away():
             "4. hormone cream - 20 min, weight 1")
     questions = asked(text)
     assert any("made from the base" in q for q in questions) and any("needs the base" in q for q in questions)
+
+
+def test_a_list_on_the_line_after_another_is_not_taken_for_its_unit():
+    """'r = (0, 5)' followed by a line 'd = (...)': the 'd' was read as the release list's unit (days)."""
+    text = ("1 | r_j | sum T_j\nn = 3, one machine.\np = (4, 3, 2)\nr = (0, 0, 5)\nd = (4, 9, 7)\n"
+            "Give the minimum total tardiness.")
+    _, value = solved(text)
+    p, r, d = [4, 3, 2], [0, 0, 5], [4, 9, 7]
+    best = None
+    for order in itertools.permutations(range(3)):
+        t, total = 0, 0
+        for j in order:
+            t = max(t, r[j]) + p[j]
+            total += max(0, t - d[j])
+        best = total if best is None else min(best, total)
+    assert value == best

@@ -35,7 +35,7 @@ LIST_KEYS: list[tuple[str, str]] = [
           r"proc(?:essing)?\.?\s*times?|\btimes\b|\blast\b"),
 ]
 _SEP = r"(?:\s*(?:,\s*and|,|and|&|/|\s)\s*)"
-_LIST = rf"\(?\[?\s*{TIME}(?:{_SEP}{TIME})*\s*\]?\)?(?:\s*(?:\(\s*)?(?:in\s+)?(?:{UNIT_PATTERN})\)?)?"
+_LIST = rf"\(?\[?\s*{TIME}(?:{_SEP}{TIME})*\s*\]?\)?(?:[ \t]*(?:\(\s*)?(?:in\s+)?(?:{UNIT_PATTERN})\b\)?)?"
 _FILLER = rf"(?:(?!{JOB_NOUN}\s*#?\s*\d|\bj\d|{SIGN})[^\d\n.;{BLANK}]){{0,45}}?"
 
 
@@ -141,8 +141,9 @@ def read_lists(work: Work, facts: Facts) -> None:
             work.consume(m.start(), m.end())
             if attr == "due" and re.match(r"d(?:_?[ij])?\b", m.group(0)):
                 bare_d = True
-    if bare_d and "p" not in facts.lists and not re.search(r"\b(?:due|deadlines?|late|lateness|tardiness|tardy)\b",
-                                                           work.original):
+    goal_late = any(re.search(r"tard|late", term) for term, _ in facts.objective)
+    if bare_d and "p" not in facts.lists and not goal_late and not any("p" in a for a in facts.attrs.values()) \
+            and not re.search(r"\b(?:due|deadlines?|late|lateness|tardiness|tardy)\b", work.original.lower()):
         facts.lists["p"] = facts.lists.pop("due")  # 'd = [3, 2, 4]' of a project without due dates: the durations
 
 

@@ -369,7 +369,7 @@ _ORIGIN_CUE = re.compile(rf"\borigin\b|\b(?:counted|measured)\b[^,;()\d]{{0,30}}
 """Words that set the clock's zero: 't = 0 as the origin', 'day 0 = first day on site', '(0 = 06:00)', 'minutes
 after the 06:00 shift start', 'starting from day 0', 'start times >= 0'."""
 _ORIGIN_ROLE = re.compile(r"\b(?:due|deadline|by|weight|priority|setup|changeover|cost|takes?|lasts?|needs?|"
-                          r"requires?|demand|capacity|late|before|until|after\s+(?:job|task))\b")
+                          r"requires?|demand|capacity|late|before|after\s+(?:job|task))\b")
 
 
 _EXPLAINS = re.compile(r"\b(?:so|i\.e|e\.g|means?|counts?\s+as|exactly|for example|for instance|that is|"

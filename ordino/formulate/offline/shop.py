@@ -25,7 +25,7 @@ from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 _PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,/]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
          rf"(?P<t2>{TIME})\s*(?:(?:on|at|@|of|in)\s*(?:the\s+)?|(?<=[a-z])\s*)(?P<m2>{MACHINE_REF})")
 _PAIR_RE = re.compile(_PAIR)
-_LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s|/)\s*{TIME})+\s*\]?\)?(?:\s*\(?(?:in\s+)?{UNIT_PATTERN}\)?)?"
+_LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s|/)\s*{TIME})+\s*\]?\)?(?:[ \t]*\(?(?:in\s+)?{UNIT_PATTERN}\b\)?)?"
 
 
 _OP_LABEL = re.compile(r"\b(?:o|op|operation|step)\s*_?\d+(?:\s*[.,]\s*\d+)?\b|"
