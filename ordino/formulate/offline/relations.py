@@ -220,13 +220,17 @@ _FIRST_TOO = re.compile(r"(?i)includ\w*\s+the\s+(?:very\s+)?first|(?:even|also)\
 """'a setup right before each order, including the very first one': the setup is part of every job's time."""
 
 
+def _change_clauses(work: Work) -> list[tuple[int, int]]:
+    """(start, end) of each stretch from a word of changing over to the end of its sentence, each once."""
+    return sorted({(work.clause(*m.span())[0], _sentence_end(work.text, m.end())) for m in work.finditer(_CHANGE)})
+
+
 def read_setups(work: Work, facts: Facts) -> None:
     """Sequence-dependent changeovers ('changing over from A to B takes 15 minutes, from B to C 20 minutes, from
     D to any other product 1 hour 30 minutes'), and a constant setup ('setup time of 2 between jobs',
     'changeover 5 min', 'whenever we switch from one run to the next, the die is cleaned, which takes 1 hour')
     (tables are read elsewhere)."""
-    clauses = sorted({(work.clause(*m.span())[0], _sentence_end(work.text, m.end())) for m in work.finditer(_CHANGE)})
-    for start, end in clauses:  # from each word of changing over to the end of its sentence
+    for start, end in _change_clauses(work):
         for m in list(_PAIR_SETUP.finditer(work.text, start, end)):
             a, b = m.span()
             if BLANK in work.text[a:b]:
@@ -314,8 +318,8 @@ def read_kind_setups(work: Work, facts: Facts) -> None:
     takes 10'), each job's kind named on its own line ('- job 1: 40 min, glossy stock'): a changeover for every
     pair of jobs of different kinds, none between two of one kind. Left unread (so asked) when a job's line names
     no kind or two, or a pair of kinds has no time."""
-    clauses = sorted({(work.clause(*m.span())[0], _sentence_end(work.text, m.end())) for m in work.finditer(_CHANGE)})
-    found = [m for a, b in clauses for m in _KIND_SETUP.finditer(work.text, a, b) if BLANK not in m.group(0)]
+    found = [m for a, b in _change_clauses(work) for m in _KIND_SETUP.finditer(work.text, a, b)
+             if BLANK not in m.group(0)]
     times = {(m.group("a"), m.group("b")): _spelled(m) for m in found}
     kinds = {k for pair in times for k in pair}
     if len(kinds) < 2 or any(re.fullmatch(JOB_REF, k) for k in kinds):

@@ -57,7 +57,7 @@ def name_jobs_of_op_labels(rw: Rewriting) -> None:
 _ATTR_WORD = (r"(?:due|weight|release[ds]?|ready|deadline|priority|promised|for|at|by|until|till|collection|pickup|"
               r"needed|wanted|from|after|before|and|with)\b")
 """Words before a job's own value on its route's line ('due 4', 'promised for 13:00'), never a step's name."""
-_STEP_CELL = re.compile(r"\s*[,;|]\s*(\d{1,2})\s*[,;|]\s*")
+_STEP_NUMBER = re.compile(r"\s*[,;|]\s*(\d{1,2})\s*[,;|]\s*")
 """A step's number in a cell of its own between a job's name and its machines ('Chair,2,Assembly=3')."""
 _TRAILING_COLUMN = re.compile(r"(?im)^[ \t|]*[a-z]+[ \t|]+(?:route|routing|operations|steps)\b[^\n]*?[ \t|]"
                               r"(?P<a>due|deadline|release|weight)\b(?:\s*\(\s*[a-z]+\s*\))?[ \t|]*$")
@@ -86,7 +86,7 @@ def read_routes(work: Work, facts: Facts) -> None:
         name = job_name(ref.group(0))
         line_start = work.text.rfind("\n", 0, ref.start()) + 1
         celled = re.match(r"[ \t]*\|", work.text[line_start:ref.start()]) is not None  # '| J1 | (M1, 5) | ...'
-        step = _STEP_CELL.fullmatch(work.text[ref.end():ref.end() + pairs[0].start()])
+        step = _STEP_NUMBER.fullmatch(work.text[ref.end():ref.end() + pairs[0].start()])
         labels = [m.start() for m in _OP_LABEL.finditer(work.text, ref.end(), end)]
         if step and int(step.group(1)) == len(facts.routes.get(name, [])) + 1:  # 'Chair,2,Saw-A=2;Saw-B=3': one
             ops = [*facts.routes.get(name, []), [(machine_name(p.group("m") or p.group("m2")),  # step per line,
