@@ -533,8 +533,7 @@ def test_machines_named_only_beside_their_times_keep_their_names():
     problem, value = solved(text)  # keyed lines of the jobs' values: 'p', 'd' are no jobs, 'A'-'D' no machines
     assert [t.id for t in problem.tasks] == ["A", "B", "C", "D"] and len(problem.resources) == 1
     due = [8, 6, 5, 20]
-    assert value == single_machine([3, 5, 2, 4],
-                                   lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    assert value == single_machine([3, 5, 2, 4], _total_tardiness(due))
 
 
 def test_operations_labelled_by_job_and_number_in_braces_on_letter_machines():
@@ -552,8 +551,7 @@ def test_total_tardiness_written_as_its_formula(goal: str):
     text = f"1 machine, 4 jobs. p = (3, 2, 4, 1), d = (4, 3, 6, 2).\n{goal}"
     _, value = solved(text)
     due = [4, 3, 6, 2]
-    assert value == single_machine([3, 2, 4, 1],
-                                   lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    assert value == single_machine([3, 2, 4, 1], _total_tardiness(due))
 
 
 def test_a_due_column_after_the_routes_and_a_machine_out_of_action():
@@ -588,8 +586,7 @@ def test_a_clause_that_only_says_where_time_zero_is(origin: str):
     text = f"One machine, jobs A-C take 3, 2, 4, due 4, 9, 6. {origin} Minimise total tardiness."
     _, value = solved(text)
     due = [4, 9, 6]
-    assert value == single_machine([3, 2, 4],
-                                   lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    assert value == single_machine([3, 2, 4], _total_tardiness(due))
 
 
 def test_a_due_date_at_time_zero_is_never_taken_for_the_origin():
@@ -620,7 +617,7 @@ def test_a_tuple_spec_on_a_line_of_its_own():
             "J1 (5, 6)\nJ2 (3, 4)\nJ3 (6, 9)\nJ4 (4, 5)\nmin sum_j T_j.")
     _, value = solved(text)
     due = [6, 4, 9, 5]
-    assert value == two_machines([5, 3, 6, 4], lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    assert value == two_machines([5, 3, 6, 4], _total_tardiness(due))
 
 
 def test_records_under_a_line_naming_their_fields():
@@ -628,8 +625,7 @@ def test_records_under_a_line_naming_their_fields():
             "c: 2, 5, 10\nd: 4, 3, 14\nMinimise total tardiness.")
     _, value = solved(text)
     due = [9, 12, 10, 14]
-    assert value == flow_shop([(3, 4), (5, 2), (2, 5), (4, 3)],
-                              lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    assert value == flow_shop([(3, 4), (5, 2), (2, 5), (4, 3)], _total_tardiness(due))
     text = ("One renewable resource with capacity 4, 5 activities. Minimise the makespan.\n(i: dur, demand, preds)\n"
             "a: 2, 2, -\nb: 3, 3, -\nc: 1, 2, a\nd: 4, 1, a\ne: 2, 3, b, c")
     _, value = solved(text)
@@ -777,8 +773,7 @@ def test_due_at_the_end_of_a_day_and_a_bracket_that_only_explains_the_data():
             "Minimise the total number of days late summed over the orders (an early order counts as 0).")
     _, value = solved(text)
     due = [6, 5, 4]
-    assert value == flow_shop([(2, 3), (3, 1), (1, 2)],
-                              lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    assert value == flow_shop([(2, 3), (3, 1), (1, 2)], _total_tardiness(due))
     # a bracket with a number no reader used is still asked
     assert asked(text.replace("(an early order counts as 0)", "(an early order counts as 2)"))
 
@@ -971,7 +966,7 @@ def test_step_cells_with_bay_codes_a_promised_column_and_operations_in_order_one
     _, value = solved(text)
     due = [180, 90, 120]
     assert value == job_shop([[("F", 120), ("P", 90)], [("P", 60)], [("P", 40), ("F", 50)]],
-                             cost=lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+                             cost=_total_tardiness(due))
 
 
 def test_periods_that_leave_part_of_the_opening_hours_are_asked():
@@ -988,8 +983,7 @@ def test_a_vehicle_column_beside_named_stations_and_all_cars_on_site_at_the_star
     problem, value = solved(text)
     assert [j.id for j in problem.jobs] == ["RO-1", "RO-2", "RO-3"]
     due = [210, 165, 270]
-    assert value == flow_shop([(90, 45, 60), (45, 30, 50), (60, 40, 70)],
-                              lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    assert value == flow_shop([(90, 45, 60), (45, 30, 50), (60, 40, 70)], _total_tardiness(due))
 
 
 def test_an_order_in_brackets_on_a_jobs_line_is_asked_never_explained_away():
