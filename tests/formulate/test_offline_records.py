@@ -1011,3 +1011,9 @@ def test_a_list_on_the_line_after_another_is_not_taken_for_its_unit():
             total += max(0, t - d[j])
         best = total if best is None else min(best, total)
     assert value == best
+
+
+def test_a_bracket_that_gives_a_value_is_never_set_aside_as_an_explanation():
+    text = ("One machine. Jobs A-C take 3, 2, 4 hours, due 4, 6, 9. Minimise total tardiness (so the cost is w = 2 "
+            "per hour).")
+    assert any("w = 2 per hour" in q for q in asked(text))  # 2 is also a value read (B's time): still asked

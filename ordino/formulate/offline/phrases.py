@@ -373,7 +373,9 @@ _ORIGIN_ROLE = re.compile(r"\b(?:due|deadline|by|weight|priority|setup|changeove
 
 
 _EXPLAINS = re.compile(r"\b(?:so|i\.e|e\.g|means?|counts?\s+as|exactly|for example|for instance|that is|"
-                       r"counting|on time)\b|=")
+                       r"counting|on time)\b")
+_VALUE_SAID = re.compile(r"\b(?:weight|priority|w|due|d|release|r|deadline|cost|penalty|p)\s*[:=]?\s*\d")
+"""A job's value in a bracket ('(w = 3)', '(priority 2)'): never an explanation to set aside."""
 
 
 _RULE_WORD = re.compile(r"\b(?:after|before|first|once|then|needs?|requires?|must|only|cannot|can't|never|until)\b")
@@ -387,9 +389,10 @@ def read_explanations(work: Work, facts: Facts) -> None:
     for m in list(work.finditer(r"\([^()\n]{5,240}\)")):
         numbers = [Fraction(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", m.group(0))]
         tasks = re.search(JOB_REF, m.group(0)) or any(w in named for w in re.findall(r"[a-z]{3,}", m.group(0)))
+        ordering = tasks and _RULE_WORD.search(m.group(0))  # '(made from the base, so the base must be finished
+        # first)' orders tasks: never an explanation
         if _EXPLAINS.search(m.group(0)) and all(n in known for n in numbers) and BLANK not in m.group(0) \
-                and not (tasks and _RULE_WORD.search(m.group(0))):  # '(made from the base, so the base must be
-            # finished first)' orders tasks: never an explanation
+                and not _VALUE_SAID.search(m.group(0)) and not ordering:
             work.consume(*m.span())
 
 
