@@ -14,7 +14,7 @@ _START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waitin
                     rf"(?:light|fire)\w* (?:it |the \w+ )?up)\w*\s+"
                     rf"(?:work\s+|the day\s+|the shift\s+|[a-z]+ing\s+|"
                     rf"(?:our|the)\s+\w+\s+)?(?:at|from)\s+(?P<t>{CLOCK.replace('?P<', '?P<o')})|"
-                    rf"\b(?:shift|day|work|line|we)\s+(?:starts?|begins?|opens?)\s+"
+                    rf"\b(?:[a-z]+)\s+(?:starts?|begins?|opens?)\s+(?:at\s+)?"
                     rf"(?P<t3>{CLOCK.replace('?P<', '?P<q')})(?<=\d:\d\d)|"
                     rf"\b(?:minutes|hours|mins?|hrs?)\s+(?:counted\s+)?(?:after|from|since)\s+"
                     rf"(?P<t2>{CLOCK.replace('?P<', '?P<p')})", re.IGNORECASE)

@@ -232,6 +232,8 @@ def read_segments(work: Work, facts: Facts) -> None:
         facts.add_job(name)
         body_start = start + len(head.group(0))
         found_any = read_attrs(work, facts, name, body_start, end)
+        if on_own_line(work.text, start):
+            found_any = read_cued(work, facts, name, body_start, end) or found_any
         rest = work.text[body_start:end]
         nums = list(_TIME.finditer(work.text, body_start, end))  # in place: a sign sees what stands before it
         first = nums[0] if nums else None
@@ -252,6 +254,42 @@ def read_segments(work: Work, facts: Facts) -> None:
 
 
 _TIME = re.compile(TIME)
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("release", re.compile(r"(?i)\b(?:drop(?:ped|s)?\s+off|(?:is\s+|are\s+|gets?\s+|will\s+be\s+)?(?:here|in|on site)|"
+                           r"arriv\w*|ready|available|released?|comes?\s+in|lands?|delivered|brought\s+in)\s*"
+                           r"(?:at|from|by|on)?\s*$")),
+    ("due", re.compile(r"(?i)\b(?:due|promised|back|collect\w*|pick(?:ed|s)?[\s-]*up|ships?|leaves?|goes?\s+out|"
+                       r"wants?\b[^,;\d]{0,20}|needs?\b[^,;\d]{0,20}\bby|needed)\s*(?:at|by|for|on)?\s*$")),
+]
+"""Words just before a point in time on a job's own stretch that say what the point is: 'dropped off 8:00',
+'here at 8:00' (its release), 'wants it back by 9:00', 'promised 10:30' (its due date)."""
+_AMOUNT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:test|job|run|session|service|visit|slot|check|repair|fit|clean|"
+                           r"wash|cut|print|bake|treatment|appointment|consult\w*)\b", re.IGNORECASE)
+"""A noun of work after an amount: '60 min test' is the job's duration."""
+
+
+def read_cued(work: Work, facts: Facts, name: str, body_start: int, end: int) -> bool:
+    """The times left on a job's own line that the words just before (or a noun of work just after) give a role:
+    'dropped off 0 min', 'here at 0 min' (release), 'wants it back by 60 min' (due), '60 min test' (duration).
+    A role already read for the job is never read twice; True when something was read."""
+    found = False
+    for m in list(_TIME.finditer(work.text, body_start, end)):
+        if BLANK in m.group(0) or not re.search(UNIT_PATTERN, m.group(0)):
+            continue
+        clause = max(work.text.rfind(c, body_start, m.start()) for c in ",;(\u2013\u2014") + 1
+        left = work.text[max(clause, body_start):m.start()]
+        left = re.sub(r"^\s*-\s", " ", left)
+        if BLANK in left:
+            continue
+        role = next((r for r, cue in _CUES if cue.search(left)), None)
+        if role is None and not left.strip(" -:") and _AMOUNT_AFTER.match(work.text, m.end(), end):
+            role = "p"
+        if role is None or role in facts.attrs.get(name, {}):
+            continue
+        facts.set_attr(name, role, time_values(m.group(0))[0])
+        work.consume(m.start(), m.end())
+        found = True
+    return found
 _POINT_WORDS = re.compile(r"(?i)\b(?:start\w*|begin\w*|arriv\w*|ready|available|release\w*|due|deadline|until|till|by|"
                           r"before|after|from|between|since|hour|minute|time|t)\W*(?:\w+\W+)?$")
 

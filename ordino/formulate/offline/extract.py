@@ -24,6 +24,7 @@ from ordino.formulate.offline.phrases import (
     read_objective,
     read_restatements,
     read_time_origin,
+    read_title,
 )
 from ordino.formulate.offline.relations import (
     read_downtime,
@@ -129,6 +130,7 @@ def read_facts(text: str) -> Facts:
     read_segments(work, facts)
     read_restatements(work, facts)
     read_time_origin(work)
+    read_title(work)
     read_explanations(work, facts)
     facts.merge_aliases()
     facts.unused += work.leftover_numbers()

@@ -243,6 +243,8 @@ def drop_restated_rules(rw: Rewriting) -> None:
         steps = [int(k) for k in re.findall(r"\d+", m.group("l"))]
         return "in order" if steps == list(range(1, len(steps) + 1)) else m.group(0)
     rw.sub(r"(?i)\bin\s+(?:the\s+)?order\s+(?P<l>1\s*,\s*2(?:\s*,\s*(?:and\s+)?\d+)*)\b", steps_in_order)
+    rw.sub(r"(?i)\b(?:the\s+)?order\s+(?P<l>(?P<w>op|operation|step|stage)\s*1(?:\s*(?:->|\u2192|>|,|then|before)\s*"
+           r"(?:(?P=w)\s*)?\d+)+)\b", steps_in_order)  # 'follow the order op 1 -> op 2 -> op 3'
 
     def judge(m: re.Match[str]) -> str:
         clause = m.group(0)
@@ -365,9 +367,12 @@ _ORIGIN_CUE = re.compile(rf"\borigin\b|\b(?:counted|measured)\b[^,;()\d]{{0,30}}
                          rf"(?:>=|\u2265)\s*0\b|\bstart(?:ing|s)?\s+(?:from\s+|at\s+)?(?:day\s+|hour\s+|time\s+)?0\b|"
                          rf"\b(?:minutes|hours|days|times?)\s+(?:are\s+)?(?:counted\s+)?(?:after|from)\s+(?:the\s+)?"
                          rf"(?:[a-z]+\s+)?{_CLOCK}|\b(?:all|everything|every\s+\w+|each\s+\w+|both|we|work|production)\b"
-                         rf"[^,;()\d]{{0,30}}\b(?:start|begin)\w*\s+(?:from|at|on)\s+(?:[a-z]+\s+)?{_CLOCK}")
+                         rf"[^,;()\d]{{0,30}}\b(?:start|begin)\w*\s+(?:from|at|on)\s+(?:[a-z]+\s+)?{_CLOCK}|"
+                         rf"\b(?:all|everything|every\s+\w+|each\s+\w+)\b[^,;()\d]{{0,40}}\b(?:at|from|by)\s+"
+                         rf"(?:time\s+|t\s*=\s*)?0\b(?:\s*(?:{UNIT_PATTERN}))?\s*$")
 """Words that set the clock's zero: 't = 0 as the origin', 'day 0 = first day on site', '(0 = 06:00)', 'minutes
-after the 06:00 shift start', 'starting from day 0', 'start times >= 0'."""
+after the 06:00 shift start', 'starting from day 0', 'start times >= 0', 'all material at the machines at 0 min'
+(everything there from the start: the default)."""
 _ORIGIN_ROLE = re.compile(r"\b(?:due|deadline|by|weight|priority|setup|changeover|cost|takes?|lasts?|needs?|"
                           r"requires?|demand|capacity|late|before|after\s+(?:job|task))\b")
 
@@ -379,6 +384,22 @@ _VALUE_SAID = re.compile(r"\b(?:weight|priority|w|due|d|release|r|deadline|cost|
 
 
 _RULE_WORD = re.compile(r"\b(?:after|before|first|once|then|needs?|requires?|must|only|cannot|can't|never|until)\b")
+
+
+_TITLE_NUMBER = re.compile(r"(?i)\b(?!(?:and|the|for|from|with|until|till|at|by|due|takes?|needs?|weight|priority|"
+                          r"deadline|time|is|are|of|in|on|to|than|over|after|before|jobs?|tasks?|orders?)\b)"
+                          r"[a-z]{3,}[ \t]+(?P<n>\d{1,4})\b(?![ \t]*(?:[:.,/x*=-]\s*\d|%|\w))")
+
+
+def read_title(work: Work) -> None:
+    """The numbers of a heading that only name things ('grading suite 2 - reel queue', 'Rota - week 14'): the
+    text's first line, above a blank line; a number right after a word there is part of a name, never data."""
+    first = re.match(r"[ \t]*(?P<t>[^\n]{3,100})\n[ \t]*\n", work.text)
+    if first is None or re.search(r"[:=|]", first.group("t")):
+        return
+    for m in list(_TITLE_NUMBER.finditer(work.text, 0, first.end("t"))):
+        if BLANK not in m.group(0):
+            work.consume(m.start("n"), m.end("n"))
 
 
 def read_explanations(work: Work, facts: Facts) -> None:

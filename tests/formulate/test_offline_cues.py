@@ -1,0 +1,79 @@
+"""Words that give a number its role wherever it stands (issue 17): on a job's own line the words just before a
+time say what it is ('dropped off 8:15' a release, 'wants it back by 10:00' a due date, '50 min service' the
+duration); any '<thing> opens 07:30' states the day's start; a heading's numbers only name things; a route's
+order said again ('op 1 -> op 2 -> op 3') is no data. Optima brute-forced."""
+
+from __future__ import annotations
+
+import itertools
+
+from tests.formulate.test_offline_structures import asked, job_shop, solved
+
+
+def fewest_late(jobs: list[tuple[int, int, int]]) -> int:
+    """Fewest late jobs on one machine of jobs (release, time, due), over every order."""
+    best = len(jobs)
+    for order in itertools.permutations(jobs):
+        t, late = 0, 0
+        for r, p, d in order:
+            t = max(t, r) + p
+            late += t > d
+        best = min(best, late)
+    return best
+
+
+BIKES = ("Workshop note, one mechanic so one bike at a time, every repair is finished once begun.\n\n"
+         "- Ms Ortega's tourer - dropped off 08:15, needs 50 min, she wants it back by 09:30\n"
+         "- Courier e-bike - here at 08:00, 40 min service, promised for 09:00\n"
+         "- Kids' BMX - arrives 09:00, 30 min, promised 10:00\n"
+         "- Road bike (Mr Lind) - arrives 08:30, 45 min, promised 11:00\n\n"
+         "The workshop opens 08:00. What is the smallest number of bikes that can be late?")
+
+
+def test_the_words_before_a_time_on_a_jobs_line_give_its_role():
+    problem, value = solved(BIKES)
+    tasks = {t.id: t for t in problem.tasks}
+    tourer = tasks["Ms Ortega's tourer"]
+    assert (tourer.release, tourer.modes[0].duration, tourer.due) == (15, 50, 90)
+    courier = tasks["Courier e-bike"]
+    assert (courier.release, courier.modes[0].duration, courier.due) == (0, 40, 60)
+    assert value == fewest_late([(15, 50, 90), (0, 40, 60), (60, 30, 120), (30, 45, 180)])
+
+
+def test_a_cue_word_never_fills_a_role_twice_and_an_unread_time_is_asked():
+    text = BIKES.replace("- Kids' BMX - arrives 09:00, 30 min, promised 10:00",
+                         "- Kids' BMX - arrives 09:00, 30 min, promised 10:00, collected 09:45")
+    assert asked(text)
+
+
+def test_any_thing_that_opens_at_a_clock_time_sets_the_start_and_a_headings_number_only_names():
+    text = ("Kiln 3 - firing queue\n\n"
+            "batch,ready_at,fire_min,due_at\nK1,07:30,60,09:00\nK2,07:30,45,10:00\nK3,08:15,30,09:15\n\n"
+            "The kiln room opens 07:30. Minimise the maximum lateness, in minutes.")
+    problem, value = solved(text)
+    assert [(t.id, t.release, t.due) for t in problem.tasks] == [("K1", 0, 90), ("K2", 0, 150),
+                                                                       ("K3", 45, 105)]
+    best = min(max(end - d for end, d in _ends(order)) for order in itertools.permutations(
+        [(0, 60, 90), (0, 45, 150), (45, 30, 105)]))
+    assert value == best
+
+
+def _ends(order: tuple[tuple[int, int, int], ...]) -> list[tuple[int, int]]:
+    t, out = 0, []
+    for r, p, d in order:
+        t = max(t, r) + p
+        out.append((t, d))
+    return out
+
+
+def test_a_heading_number_beside_data_is_still_data():
+    # '3 jobs' in a heading counts; the number after a word in a line with a colon is data (never set aside)
+    assert asked("Press 2 - load: 7\n\nJobs A, B take 3, 4 hours. Minimise the makespan.")
+
+
+def test_a_route_order_said_again_with_arrows_is_no_data():
+    text = ("Tool room, clock starts 06:00, all stock at the machines at 06:00.\n\n"
+            "| part | op 1 | op 2 |\n|---|---|---|\n| P-1 | lathe 20m | mill 10m |\n| P-2 | mill 15m | lathe 25m |\n\n"
+            "Parts follow the order op 1 -> op 2. Minimise the makespan in minutes.")
+    _, value = solved(text)
+    assert value == job_shop([[("lathe", 20), ("mill", 10)], [("mill", 15), ("lathe", 25)]])
