@@ -1,13 +1,14 @@
 """Words that give a number its role wherever it stands (issue 17): on a job's own line the words just before a
 time say what it is ('dropped off 8:15' a release, 'wants it back by 10:00' a due date, '50 min service' the
 duration); any '<thing> opens 07:30' states the day's start; a heading's numbers only name things; a route's
-order said again ('op 1 -> op 2 -> op 3') is no data. Optima brute-forced."""
+order said again ('op 1 -> op 2 -> op 3') is no data; rows of a machine's times labelled 'p2j' under 'job 1 2 3';
+records under '(r_j1, r_j2)' whose 'd_j' is a duration when nothing is due. Optima brute-forced."""
 
 from __future__ import annotations
 
 import itertools
 
-from tests.formulate.test_offline_structures import asked, job_shop, solved
+from tests.formulate.test_offline_structures import asked, flow_shop, job_shop, project, solved
 
 
 def fewest_late(jobs: list[tuple[int, int, int]]) -> int:
@@ -77,3 +78,22 @@ def test_a_route_order_said_again_with_arrows_is_no_data():
             "Parts follow the order op 1 -> op 2. Minimise the makespan in minutes.")
     _, value = solved(text)
     assert value == job_shop([[("lathe", 20), ("mill", 10)], [("mill", 15), ("lathe", 25)]])
+
+
+def test_rows_of_each_machines_times_labelled_p1j_under_a_row_of_job_numbers():
+    text = ("F2 | prmu | sum C_j, origin 0.\n\njob   1  2  3  4\np1j   3  5  2  4\np2j   4  1  3  2\n\n"
+            "Find the least total completion time.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks][:2] == ["J1.1", "J1.2"]
+    assert value == flow_shop([(3, 4), (5, 1), (2, 3), (4, 2)], sum)
+
+
+def test_records_with_a_bracketed_pair_of_demands_and_a_d_j_that_is_the_duration():
+    text = ("5 activities, 2 renewable resources (R1 cap 2, R2 cap 1). Minimise the makespan.\n\n"
+            "j : d_j, (r_j1, r_j2), predecessors\n1 : 3, (1,1), -\n2 : 2, (2,0), -\n3 : 4, (1,0), 1\n"
+            "4 : 2, (1,1), 2\n5 : 1, (2,1), 3 4")
+    problem, value = solved(text)
+    assert value == project({"1": (3, [], [1, 1]), "2": (2, [], [2, 0]), "3": (4, ["1"], [1, 0]),
+                             "4": (2, ["2"], [1, 1]), "5": (1, ["3", "4"], [2, 1])}, [2, 1])
+    # the same records with lateness in the goal: 'd_j' may be a due date, so the durations are asked
+    assert asked(text.replace("Minimise the makespan.", "Minimise the total tardiness."))

@@ -273,8 +273,10 @@ def drop_restated_rules(rw: Rewriting) -> None:
 
 
 def read_index_rows(work: Work) -> None:
-    """'j : 1 2 3 4 5' over rows of values: the jobs' numbers, nothing more (read before any table or grid)."""
-    for m in list(work.finditer(r"(?m)^[ \t]*(?:j|jobs?|tasks?|i|#|no\.?)[ \t]*[:=|][ \t]*(?P<l>\d+(?:[ \t,]+\d+)+)"
+    """'j : 1 2 3 4 5', 'job 1 2 3 4', 'p_ij j=1 2 3' over rows of values: the jobs' numbers, nothing more (read
+    before any table or grid)."""
+    for m in list(work.finditer(r"(?m)^[ \t]*(?:p_?\{?ij\}?[ \t]+)?(?:j|jobs?|tasks?|i|#|no\.?)[ \t]*"
+                                r"(?:[:=|]|(?=[ \t]))[ \t]*(?P<l>\d+(?:[ \t,]+\d+)+)"
                                 r"[ \t]*$")):
         numbers = [int(x) for x in re.findall(r"\d+", m.group("l"))]
         if numbers == list(range(1, len(numbers) + 1)):

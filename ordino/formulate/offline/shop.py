@@ -177,7 +177,8 @@ def _labelled_lists(work: Work, label: str, name_of: Callable[[str], str]) -> di
     for m in list(work.finditer(rf"(?:{label})[ \t]*(?P<l>{_LIST}){over}\s*(?=$|[\n;]|\.\s)", re.M)):
         if BLANK_IN(work, m):
             continue
-        found[name_of(m.group("name") or m.groupdict().get("name2") or "")] = time_values(m.group("l"))
+        label = m.group("name") or m.groupdict().get("name2") or m.groupdict().get("name3") or ""
+        found[name_of(label)] = time_values(m.group("l"))
         work.consume(m.start(), m.end())
     return found
 
@@ -215,7 +216,9 @@ def read_rows(work: Work, facts: Facts) -> None:
         facts.notes.append("rows of times read as one job per row, one machine per column")
     cols = _labelled_lists(work, rf"(?:^[ \t]*|on\s+)(?P<name>{MACHINE_REF})\s*(?::|=|(?=[ \t]+\d))", machine_name)
     cols = cols or _keyed_columns(work, facts)
-    cols = cols or _labelled_lists(work, r"(?<![a-z])p_?\{?(?P<name>\d)\}?_?j?\s*[:=]|"  # 'p1j = 3, 7', 'p(M1) = 4'
+    cols = cols or _labelled_lists(work, r"(?<![a-z])p_?\{?(?P<name>\d)\}?_?j?\s*[:=]|"
+                                   r"(?m:^)[ \t]*p_?\{?(?P<name3>\d),?j\}?(?=[ \t]+\d)|"
+                                   # 'p1j = 3, 7', a row 'p2j  5 2 6', 'p(M1) = 4'
                                    r"(?<![a-z])p\s*\(\s*(?:m|machine\s*)(?P<name2>\d)\s*\)\s*[:=]", lambda k: f"M{k}")
     if cols and facts.matrix is None:
         lengths = {len(c) for c in cols.values()}

@@ -119,6 +119,11 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
         if role is None and k == 0 and re.fullmatch(r"[a-z][a-z-]{1,20}", c) and singular(c) not in resources \
                 and not re.fullmatch(rf"{MACHINE_NOUN}|stages?|stations?", c):  # 'machine | job1 | job2': by machine
             role = "label"  # 'ticket', 'housing': the first column names the rows
+        if role is None and (kth := re.fullmatch(r"(?:r|q|u)_?\{?[ij],?_?(\d)\}?", c)) and resources:
+            index = int(kth.group(1))  # 'r_j1': what a task needs of resource 1 (the one named R1, else the first)
+            named = [r for r in resources if r.lower() in (f"r{index}", f"r_{index}")]
+            if named or index <= len(resources):
+                role = "res:" + (named[0] if named else list(resources)[index - 1])
         if role is None and (need := re.fullmatch(r"(?:r|q|u|req|demand)_?([a-z]\w*)", c)) \
                 and singular(need.group(1)) in resources:  # 'r_R', 'q_crane': what a task needs of that resource
             role = "res:" + singular(need.group(1))
@@ -212,11 +217,11 @@ def records_as_tables(rw: Rewriting) -> None:
         written = spec.group("cols").strip()
         if spec.group(0).lstrip().startswith("(") and written.endswith(")"):  # '(i: dur, preds)': its brackets
             written = written[:-1]
-        cols = [c.strip() for c in written.split(",")]
+        cols = [c.strip() for c in _unbracketed(written).split(",")]  # '(r_j1, r_j2)': one field each
         rows, end = [], spec.end()
         for line in re.finditer(r"\n([^\n]*)", rw.text[spec.end():]):
             record = _SPEC_RECORD.fullmatch(line.group(1))
-            values = [v.strip() for v in record.group("v").split(",")] if record else []
+            values = [v.strip() for v in _unbracketed(record.group("v")).split(",")] if record else []
             if record is None or len(values) < len(cols) or (
                     len(values) > len(cols) and not re.search(r"pred|after|dep", cols[-1])):
                 break
@@ -228,13 +233,18 @@ def records_as_tables(rw: Rewriting) -> None:
             rw.splice(spec.start(), end, table)
 
 
+def _unbracketed(cells: str) -> str:
+    """Cells with the brackets that group some of them taken away ('2, (1,1), -' is '2, 1,1, -')."""
+    return re.sub(r"\(([^()]*,[^()]*)\)", r"\1", cells)
+
+
 def _d_as_duration(roles: list[str], heads: list[str], text: str) -> list[str]:
-    """A column 'd' of a text with no due dates (no word of lateness or due dates) and no other duration is the
+    """A column 'd' ('d_j') of a text with no due dates (no word of lateness or due dates) and no other duration is the
     duration ('task | d | r_R | preds', 'A: d=3, req=2'); else the roles as they are."""
     cells = [h.strip(" :").lower() for h in heads]
     dues = [c for c, r in zip(cells, roles, strict=False) if r == "due"]
     timed = "p" in roles or any(r.startswith("machine:") for r in roles)  # times of their own: 'd' is due
-    if timed or len(cells) != len(roles) or dues != ["d"] or re.search(
+    if timed or len(cells) != len(roles) or dues not in (["d"], ["d_j"], ["dj"]) or re.search(
             r"(?i)\b(?:due|deadlines?|late|lateness|tardiness|tardy|l_?max)\b", text):
         return roles
     return ["p" if r == "due" else r for r in roles]
