@@ -121,9 +121,9 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             role = "label"  # 'ticket', 'housing': the first column names the rows
         if role is None and (kth := re.fullmatch(r"(?:r|q|u)_?\{?[ij],?_?(\d)\}?", c)) and resources:
             index = int(kth.group(1))  # 'r_j1': what a task needs of resource 1 (the one named R1, else the first)
-            named = [r for r in resources if r.lower() in (f"r{index}", f"r_{index}")]
-            if named or index <= len(resources):
-                role = "res:" + (named[0] if named else list(resources)[index - 1])
+            numbered = [r for r in resources if r.lower() in (f"r{index}", f"r_{index}")]
+            if numbered or index <= len(resources):
+                role = "res:" + (numbered[0] if numbered else list(resources)[index - 1])
         if role is None and (need := re.fullmatch(r"(?:r|q|u|req|demand)_?([a-z]\w*)", c)) \
                 and singular(need.group(1)) in resources:  # 'r_R', 'q_crane': what a task needs of that resource
             role = "res:" + singular(need.group(1))
