@@ -2,13 +2,15 @@
 time say what it is ('dropped off 8:15' a release, 'wants it back by 10:00' a due date, '50 min service' the
 duration); any '<thing> opens 07:30' states the day's start; a heading's numbers only name things; a route's
 order said again ('op 1 -> op 2 -> op 3') is no data; rows of a machine's times labelled 'p2j' under 'job 1 2 3';
-records under '(r_j1, r_j2)' whose 'd_j' is a duration when nothing is due. Optima brute-forced."""
+records under '(r_j1, r_j2)' whose 'd_j' is a duration when nothing is due; cells that each give their key ('id: A |
+days: 3 | after: A'); 'counting from day 0'; 'the earliest hour by which all five are mixed'; a one-row table of
+weekday demands. Optima brute-forced."""
 
 from __future__ import annotations
 
 import itertools
 
-from tests.formulate.test_offline_structures import asked, flow_shop, job_shop, project, solved
+from tests.formulate.test_offline_structures import asked, cover, flow_shop, job_shop, project, solved
 
 
 def fewest_late(jobs: list[tuple[int, int, int]]) -> int:
@@ -97,3 +99,32 @@ def test_records_with_a_bracketed_pair_of_demands_and_a_d_j_that_is_the_duration
                              "4": (2, ["2"], [1, 1]), "5": (1, ["3", "4"], [2, 1])}, [2, 1])
     # the same records with lateness in the goal: 'd_j' may be a due date, so the durations are asked
     assert asked(text.replace("Minimise the makespan.", "Minimise the total tardiness."))
+
+
+def test_cells_that_each_give_their_key_and_time_counted_from_day_0():
+    text = ("- id: A | task: strip out | days: 2 | fitters: 1 | after: none\n"
+            "- id: B | task: wiring | days: 3 | fitters: 2 | after: A\n"
+            "- id: C | task: plumbing | days: 2 | fitters: 1 | after: A\n"
+            "- id: D | task: boards | days: 1 | fitters: 2 | after: B, C\n\n"
+            "We have 2 fitters. 'after' = can only start once those are finished. Shortest schedule in days, "
+            "counting from day 0?")
+    problem, value = solved(text)
+    assert {r.id: r.capacity for r in problem.resources} == {"fitter": 2}
+    assert value == project({"A": (2, [], [1]), "B": (3, ["A"], [2]), "C": (2, ["A"], [1]),
+                             "D": (1, ["B", "C"], [2])}, [2])
+
+
+def test_the_earliest_hour_by_which_all_are_done_is_the_makespan():
+    text = ("Three prints go through trim, then bind.\n\nprint | trim | bind\nA | 2 | 3\nB | 4 | 1\nC | 3 | 2\n\n"
+            "One trimmer, one binder. Goal: the earliest hour by which all three prints are bound.")
+    _, value = solved(text)
+    assert value == flow_shop([(2, 3), (4, 1), (3, 2)], max)
+
+
+def test_a_one_row_table_of_weekday_demands_gives_each_day_its_own_cell():
+    text = ("Minimum staff per day:\n\n| Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n|---|---|---|---|---|---|---|\n"
+            "| 3 | 2 | 2 | 3 | 4 | 2 | 1 |\n\nEveryone works 5 consecutive days then has 2 days off. "
+            "What is the smallest number of employees?")
+    _, value = solved(text)
+    week = [3, 2, 2, 3, 4, 2, 1]
+    assert value == cover(week, 5)  # each start day's pattern covers 5 days in a row

@@ -28,7 +28,9 @@ _COUNT = re.compile(r"\b(?:number|count|how many|fewest|as few)\b(?!\s+of\s+(?:m
 _MAX = re.compile(r"\b(?:max(?:imum)?|largest|worst|biggest|longest)\b")
 _SUM = re.compile(r"\b(?:sum|total|average|mean|added up|summed|across|over all|all together|altogether|combined)\b")
 _FINISH = re.compile(r"\b(?:finish(?:ed|es|ing)?|completion|complete[sd]?|comes? out|come off|done|ready|"
-                     r"turnaround|flow\s*times?|end(?:s|ed)?|leaves?|delivered|until)\b")
+                     r"turnaround|flow\s*times?|end(?:s|ed)?|leaves?|delivered|until|by which)\b|"
+                     r"\b(?:are|is)\s+(?:all\s+)?[a-z]{3,}ed\b")
+"""Words of a job being through: 'finished', 'comes out', 'the hour by which all five are mixed'."""
 _WHOLE = re.compile(r"\b(?:whole|entire|everything|project|last (?:job|task|order|batch|one|activity)|how long)\b")
 _ALL = re.compile(r"\b(?:all (?:the |of the )?(?:jobs|tasks|orders|batches|work|activities)|both|"
                   r"all of (?:them|it|this)|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b")

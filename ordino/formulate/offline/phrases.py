@@ -364,7 +364,7 @@ def read_restatements(work: Work, facts: Facts) -> None:
 
 
 _CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
-_ORIGIN_CUE = re.compile(rf"\borigin\b|\b(?:counted|measured)\b[^,;()\d]{{0,30}}\bfrom\s+0\b|"
+_ORIGIN_CUE = re.compile(rf"\borigin\b|\b(?:count\w*|measur\w*)\b[^,;()\d]{{0,30}}\bfrom\s+0\b|"
                          rf"\bt\s*=\s*0\b|\b(?:day|hour|time|minute|week|period)\s+0\b|=\s*0\b|\b0\s*=|"
                          rf"(?:>=|\u2265)\s*0\b|\bstart(?:ing|s)?\s+(?:from\s+|at\s+)?(?:day\s+|hour\s+|time\s+)?0\b|"
                          rf"\b(?:minutes|hours|days|times?)\s+(?:are\s+)?(?:counted\s+)?(?:after|from)\s+(?:the\s+)?"
@@ -390,7 +390,7 @@ _RULE_WORD = re.compile(r"\b(?:after|before|first|once|then|needs?|requires?|mus
 
 _TITLE_NUMBER = re.compile(r"(?i)\b(?!(?:and|the|for|from|with|until|till|at|by|due|takes?|needs?|weight|priority|"
                           r"deadline|time|is|are|of|in|on|to|than|over|after|before|jobs?|tasks?|orders?)\b)"
-                          r"[a-z]{3,}[ \t]+(?P<n>\d{1,4})\b(?![ \t]*(?:[:.,/x*=-]\s*\d|%|\w))")
+                          rf"[a-z]{{3,}}[ \t]+(?P<n>\d{{1,4}})\b(?![ \t]*(?:[:.,/x*=-]\s*\d|%|(?:{UNIT_PATTERN})\b))")
 
 
 def read_title(work: Work) -> None:

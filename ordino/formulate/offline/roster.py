@@ -59,7 +59,8 @@ def _weekday_span(t: str) -> list[int] | None:
 
 
 def _weekday_demands(t: str) -> dict[int, int]:
-    """Demand per weekday: 'Monday 15', 'Monday requires 17 employees', '| Monday | 15 |', 'Mon: 15'."""
+    """Demand per weekday: 'Monday 15', 'Monday requires 17 employees', '| Monday | 15 |', 'Mon: 15' (on one line:
+    a table's last day over its rows is no 'Sun 8')."""
     found: dict[int, int] = {}
     one_day = _WEEKDAY.replace("(", "(?:", 1)
     for m in re.finditer(rf"\b(?P<s>{one_day}\s*(?:-|\u2013|to|through)\s*{one_day})\s*(?:=|:|are|is)?\s*"
@@ -71,7 +72,7 @@ def _weekday_demands(t: str) -> dict[int, int]:
                 found.setdefault(day, value)
     for m in re.finditer(rf"(?m)^\s*{_WEEKDAY}\s*,\s*(\d+)\s*$", t):  # a CSV line 'Mon,5'
         found.setdefault(day_index(m.group(1)), int(m.group(2)))
-    for m in re.finditer(rf"\b{_WEEKDAY}[\s|:=-]*(?:requires?|needs?|has|must have)?[\s|:=-]*(\d+)\b"
+    for m in re.finditer(rf"\b{_WEEKDAY}[ \t|:=-]*(?:requires?|needs?|has|must have)?[ \t|:=-]*(\d+)\b"
                          r"(?!\s*(?:h\b|hrs?\b|hours?\b|am\b|pm\b|[:.]\d))", t):  # not the 8 h of 'Mon-Fri 8 h'
         day = day_index(m.group(1))
         found.setdefault(day, int(m.group(2)))

@@ -282,12 +282,17 @@ _RECORD = re.compile(r"[ \t]*(?:[-*+\u2022][ \t]*)?(?P<label>[^\W_][\w'-]*(?: [\
                      r"(?P<body>\S.*)")
 """A line of one task's attributes by name: 'a: dur 3, R1 2, R2 1, after -', 'A: d=3, req=2, pred={}'."""
 _PAIR = re.compile(r"(?P<k>[a-z][a-z0-9_]*)\s*(?:=|:|\s)\s*(?P<v>\{[^{}]*\}|\S.*)")
+_KEYED_CELL = re.compile(r"(?P<k>[^\W\d_][\w ]{0,20}?)\s*:\s*(?P<v>\S.*)")
 _REF_CELL = re.compile(r"[\w'-]+(?: [\w'-]+){0,3}")
 
 
 def _record(line: str) -> tuple[list[str], list[str]] | None:
     """The keys and cells (its label first) of one record line; None when it is no such line. A name alone after
     a key of predecessors is one more of them ('after c, e')."""
+    fields = [c.strip() for c in re.sub(r"^[ \t]*[-*+\u2022][ \t]*", "", line).split("|") if c.strip()]
+    pairs = [_KEYED_CELL.fullmatch(c) for c in fields]
+    if len(fields) >= 3 and all(pairs):  # 'id: A | days: 5 | editors: 2 | after: A': a key in every cell
+        return [p.group("k").lower().replace(" ", "_") for p in pairs[1:] if p], [p.group("v") for p in pairs if p]
     m = _RECORD.fullmatch(line)
     if m is None:
         return None
