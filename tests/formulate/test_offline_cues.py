@@ -128,3 +128,15 @@ def test_a_one_row_table_of_weekday_demands_gives_each_day_its_own_cell():
     _, value = solved(text)
     week = [3, 2, 2, 3, 4, 2, 1]
     assert value == cover(week, 5)  # each start day's pattern covers 5 days in a row
+
+
+def test_a_roster_sentence_no_reader_used_is_asked_never_dropped():
+    text = ("Demand per day: Mon 3, Tue 2, Wed 2, Thu 3, Fri 4, Sat 2, Sun 1.\n"
+            "Every worker does 5 consecutive days on and then 2 days off, so someone starting on Thursday works "
+            "Thu-Mon. At most one shift per day.\n{extra}What is the smallest number of workers?")
+    problem, value = solved(text.format(extra=""))  # the example and the restated rule are no data
+    assert value == cover([3, 2, 2, 3, 4, 2, 1], 5)
+    for extra in ("Each worker also gets 2 paid breaks. ", "Nobody works more than 4 days in a row. ",
+                  "Spread the load as fairly as possible. "):
+        questions = asked(text.format(extra=extra))
+        assert any(extra.strip(" .") in q for q in questions), (extra, questions)

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ordino.formulate.offline.staff import DAY_IDS, MONEY, WEEK, day_index, named_people, read_named_staff
+from ordino.formulate.offline.text import quote_around
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 
@@ -30,6 +31,57 @@ _SHIFT_WORDS = r"(?:morning|day|evening|late|night|early|afternoon)"
 
 def _num(token: str) -> int:
     return int(token) if token.isdigit() else NUMBER_WORDS[token]
+
+
+class _Marks:
+    """The text as the roster reader reads it, and which of its characters a reader used: `low` (lower case, lines
+    kept, positions of the original) and `t` (blanks squeezed, for the sentence patterns)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = text.lower().replace("*", " ")
+        self.at = [m.start() for m in re.finditer(r"\s+|\S", self.low)]  # where each character of `t` starts
+        self.t = "".join(" " if m.group(0).isspace() else m.group(0) for m in re.finditer(r"\s+|\S", self.low))
+        self.used = [False] * (len(self.low) + 1)
+
+    def mark(self, m: re.Match[str] | None, squeezed: bool = True, offset: int = 0) -> None:
+        """Mark a match (in `t`, else in `low`; at `offset` when it was found in a piece of it) as read."""
+        if m is None or m.end() == m.start():
+            return
+        a, b = offset + m.start(), offset + m.end()
+        if squeezed:
+            a, b = self.at[a], self.at[b - 1] + 1
+        self.used[a:b] = [True] * (b - a)
+
+    def search(self, pattern: str) -> re.Match[str] | None:
+        """The first match in `t`, marked as read."""
+        m = re.search(pattern, self.t)
+        self.mark(m)
+        return m
+
+    def explains(self, left: str) -> bool:
+        """Whether what is left of a sentence only explains values read elsewhere ('so someone whose 5-day stint
+        starts on Friday works Fri-Tue')."""
+        known = {int(n.group(0)) for n in re.finditer(r"\d+", self.low) if all(self.used[n.start():n.end()])}
+        return bool(re.search(r"\b(?:so|e\.g|i\.e|for example|for instance|that is|meaning)\b", left)) and all(
+            int(n) in known for n in re.findall(r"\d+", left))
+
+    def unread(self) -> list[str]:
+        """Lines and sentences with a number or a word of a rule that no reader used."""
+        out = []
+        for m in re.finditer(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d)|(?<=\be)\.(?=g)|(?<=\bi)\.(?=e))+", self.low):
+            left = "".join(" " if self.used[m.start() + k] else c for k, c in enumerate(m.group(0)))
+            if not _UNREAD_CUE.search(left) or self.explains(left):
+                continue
+            first = next(k for k, c in enumerate(left) if c != " ")
+            out.append(quote_around(self.text, m.start(), m.end(), m.start() + first))
+        return out
+
+
+_UNREAD_CUE = re.compile(r"\d|\b(?:at most|at least|more than|fewer than|less than|no more|"
+                         r"in a row|consecutive|never|only|cannot|can't|not|unavailable|prefer\w*|fair\w*|balanc\w*|"
+                         r"spread|evenly|largest|exactly|except|unless|both|same)\b")
+"""What makes a line left unread worth a question: a number, or a word that limits or ranks."""
 
 
 def looks_like_roster(text: str) -> bool:
@@ -58,10 +110,16 @@ def _weekday_span(t: str) -> list[int] | None:
     return list(range(first, last + 1)) if first <= last else None
 
 
-def _weekday_demands(t: str) -> dict[int, int]:
+def _weekday_demands(rd: _Marks) -> dict[int, int]:
     """Demand per weekday: 'Monday 15', 'Monday requires 17 employees', '| Monday | 15 |', 'Mon: 15' (on one line:
-    a table's last day over its rows is no 'Sun 8')."""
+    a table's last day over its rows is no 'Sun 8'); read on the lines of the text."""
+    t = rd.low
     found: dict[int, int] = {}
+
+    def put(day: int, value: int, m: re.Match[str]) -> None:
+        if day not in found:
+            found[day] = value
+            rd.mark(m, squeezed=False)
     one_day = _WEEKDAY.replace("(", "(?:", 1)
     for m in re.finditer(rf"\b(?P<s>{one_day}\s*(?:-|\u2013|to|through)\s*{one_day})\s*(?:=|:|are|is)?\s*"
                          r"(?P<l>\d+(?:\s*,\s*\d+)+)\b(?!\s*[:.]\d)", t):  # 'Mon-Sun = 5, 4, 4, 5, 6, 3, 2'
@@ -69,116 +127,126 @@ def _weekday_demands(t: str) -> dict[int, int]:
         values = [int(v) for v in re.findall(r"\d+", m.group("l"))]
         if spanned is not None and len(spanned) == len(values):
             for day, value in zip(spanned, values, strict=True):
-                found.setdefault(day, value)
+                put(day, value, m)
     for m in re.finditer(rf"(?m)^\s*{_WEEKDAY}\s*,\s*(\d+)\s*$", t):  # a CSV line 'Mon,5'
-        found.setdefault(day_index(m.group(1)), int(m.group(2)))
+        put(day_index(m.group(1)), int(m.group(2)), m)
     for m in re.finditer(rf"\b{_WEEKDAY}[ \t|:=-]*(?:requires?|needs?|has|must have)?[ \t|:=-]*(\d+)\b"
                          r"(?!\s*(?:h\b|hrs?\b|hours?\b|am\b|pm\b|[:.]\d))", t):  # not the 8 h of 'Mon-Fri 8 h'
-        day = day_index(m.group(1))
-        found.setdefault(day, int(m.group(2)))
+        put(day_index(m.group(1)), int(m.group(2)), m)
     for m in re.finditer(rf"\b(\d+)\s+{PEOPLE}?\s*(?:are\s+)?(?:needed|required)?\s*on\s+{_WEEKDAY}", t):
-        day = day_index(m.group(2))
-        found.setdefault(day, int(m.group(1)))
+        put(day_index(m.group(2)), int(m.group(1)), m)
     for m in re.finditer(rf"\b(\d+)\s+on\s+{_WEEKDAY}", t):
-        day = day_index(m.group(2))
-        found.setdefault(day, int(m.group(1)))
+        put(day_index(m.group(2)), int(m.group(1)), m)
     days = rf"{one_day}(?:\s*(?:,\s*and|,|and|&)\s*{one_day})+"
     for m in re.finditer(rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+)?(?:in\s+|working\s+|at work\s+)?on\s+(?P<l>{days})",
                          t):  # '2 people in on Mon, Tue, Thu and Fri'
         for d in re.finditer(_WEEKDAY, m.group("l")):
-            found.setdefault(day_index(d.group(1)), _num(m.group(1)))
+            put(day_index(d.group(1)), _num(m.group(1)), m)
     span = rf"{one_day}\s*(?:-|\u2013|to|through|thru)\s*{one_day}"
     for m in re.finditer(rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+)?(?:working\s+|in\s+|on duty\s+|at work\s+)?"
                          rf"(?:(?:each|every|per|a)\s+day\s+)?(?:on\s+|from\s+)?(?P<s>{span})", t):
         ends = [day_index(d.group(1)) for d in re.finditer(_WEEKDAY, m.group("s"))]
         for day in range(ends[0], ends[1] + 1):  # '2 people working each day Monday to Friday' (named days win)
-            found.setdefault(day, _num(m.group(1)))
-    lines = [line for line in t.split("\n") if not re.fullmatch(r"[\s|:+-]*", line)]  # no markdown rules
+            put(day, _num(m.group(1)), m)
+    lines = [line for line in re.finditer(r"[^\n]+", t) if not re.fullmatch(r"[\s|:+-]*", line.group(0))]
     for k, head in enumerate(lines):  # '| Day | Mon | Tue |' over '| Min | 2 | 2 |' (or a 'Needed' row further down)
-        heads = [c.strip() for c in head.strip(" |").split("|")]
+        heads = [c.strip() for c in head.group(0).strip(" |").split("|")]
         if sum(re.fullmatch(_WEEKDAY, h) is not None for h in heads) < 3:
             continue
-        rows = [[c.strip() for c in row.strip(" |").split("|")] for row in lines[k + 1:k + 30] if "|" in row]
-        for cells in rows[:1] + [r for r in rows if re.fullmatch(r"needed|min(?:imum)?|required|demand|need|"
-                                                                  r"staff needed|cover", r[0])]:
+        rows = [(row, [c.strip() for c in row.group(0).strip(" |").split("|")]) for row in lines[k + 1:k + 30]
+                if "|" in row.group(0)]
+        for row, cells in rows[:1] + [r for r in rows if re.fullmatch(r"needed|min(?:imum)?|required|demand|need|"
+                                                                       r"staff needed|cover", r[1][0])]:
             if len(cells) == len(heads):
                 for h, c in zip(heads, cells, strict=True):
                     if (named := re.fullmatch(_WEEKDAY, h)) and c.isdigit():
-                        found.setdefault(day_index(named.group(1)), int(c))
+                        put(day_index(named.group(1)), int(c), row)
+                        rd.mark(head, squeezed=False)
     return found
 
 
-def _list_demands(t: str) -> list[int] | None:
+def _list_demands(rd: _Marks) -> list[int] | None:
     """'each day needs at least 15, 13, 15, 18, 14, 16, 10 workers' / 'daily requirements are 5, 6, 4'."""
-    for sentence in re.split(r"(?<=[.;?!])\s", t):
+    for part in re.finditer(r"[^.;?!]+(?:[.;?!]|$)", rd.t):
+        sentence = part.group(0)
         m = re.search(r"\b((?:\d+\s*,\s*){2,}(?:and\s+)?\d+)\b", sentence)
         need = re.search(r"\b(?:needs?|needed|requires?|required|requirements?|demands?|minimum|at least|staff\w*)\b",
                          sentence)
         if m and need and re.search(r"\b(day|days|daily|week)\b", sentence) and not re.search(r"\b0\d", m.group(1)):
             # ('00, 04, 08' are hours, no demands)
+            rd.mark(m, offset=part.start())
+            rd.mark(re.search(r"\b(?:at least|minimum(?: of)?|exactly)\s+(?=\d)", sentence), offset=part.start())
+            rd.mark(need, offset=part.start())
             return [int(x) for x in re.findall(r"\d+", m.group(1))]
     return None
 
 
-def _pattern(t: str) -> tuple[int, int] | None:
-    m = re.search(rf"\b{N}\s+consecutive\s+(?:working\s+)?days?\b[^.]{{0,60}}?\b{N}\s+(?:consecutive\s+)?"
-                  rf"(?:days?\s+)?off\b", t)
+def _pattern(rd: _Marks) -> tuple[int, int] | None:
+    m = rd.search(rf"\b(?:exactly\s+)?{N}\s+consecutive\s+(?:working\s+)?days?\b[^.]{{0,60}}?\b{N}\s+"
+                  rf"(?:consecutive\s+)?(?:days?\s+)?off\b")
     if m:
         return _num(m.group(1)), _num(m.group(2))
-    m = re.search(rf"\b{N}\s+days?\s+on\b[^.]{{0,20}}?\b{N}\s+(?:days?\s+)?off\b", t)
+    m = rd.search(rf"\b{N}\s+days?\s+on\b[^.]{{0,20}}?\b{N}\s+(?:days?\s+)?off\b")
     return (_num(m.group(1)), _num(m.group(2))) if m else None
 
 
-def _shift_demands(t: str) -> dict[str, list[int] | int]:
+def _shift_demands(rd: _Marks) -> dict[str, list[int] | int]:
     """'the day shift needs 3 nurses', 'the night shift needs 2, 2, 3, 2, 2 nurses' (per day)."""
+    t = rd.t
     out: dict[str, list[int] | int] = {}
     for m in re.finditer(rf"\b(?:the\s+)?({_SHIFT_WORDS})\s+shift\s+(?:needs?|requires?|must have|has)\s+"
                          rf"(?:at least\s+)?((?:\d+\s*,\s*)*(?:\d+\s+and\s+)?{N})\b", t):
         values = [_num(x) for x in re.findall(rf"\b{N}\b", m.group(2))]
         out[m.group(1)] = values if len(values) > 1 else values[0]
+        rd.mark(m)
     for m in re.finditer(rf"\bthe\s+({_SHIFT_WORDS})\s+shift\s+{N}\b", t):  # "... and the night shift 2"
-        out.setdefault(m.group(1), _num(m.group(2)))
+        if m.group(1) not in out:
+            out[m.group(1)] = _num(m.group(2))
+            rd.mark(m)
     named = re.search(rf"\b(?:an?\s+)?({_SHIFT_WORDS})(?:\s+shift)?\s*(?:,|and|&)\s*(?:an?\s+)?({_SHIFT_WORDS})\s+"
                       rf"shifts?\b", t)  # 'a morning and an evening shift each day' ...
     each = re.search(rf"\b(?:each|every|per)\s+shift\s+(?:needs?|requires?|must have|has)\s+(?:at least\s+)?{N}\b", t)
     if named and each and not out:  # ... 'each shift needs 1 person'
         out = {named.group(1): _num(each.group(1)), named.group(2): _num(each.group(1))}
+        rd.mark(named)
+        rd.mark(each)
     return out
 
 
-def _day_count(t: str) -> int | None:
-    m = re.search(rf"\b(?:over|for|during|across|in)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?{N}\s+days\b", t)
+def _day_count(rd: _Marks) -> int | None:
+    m = rd.search(rf"\b(?:over|for|during|across|in)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?{N}\s+days\b")
     if m:
         return _num(m.group(1))
-    if re.search(r"\b(?:a|one|the)\s+week\b|\bweekly\b|\beach day of the week\b", t):
+    if rd.search(r"\b(?:a|one|the)\s+week\b|\bweekly\b|\beach day of the week\b"):
         return 7
     return None
 
 
-def _staff_count(t: str) -> int | None:
-    m = re.search(rf"\b(?:there are|we have|has|employs|with|a team of|a pool of)\s+{N}\s+{PEOPLE}", t)
+def _staff_count(rd: _Marks) -> int | None:
+    m = rd.search(rf"\b(?:there are|we have|has|employs|with|a team of|a pool of)\s+{N}\s+{PEOPLE}")
     return _num(m.group(1)) if m else None
 
 
 def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[str]]:
     """A RosterProblem from a shift cover / rostering text, or the questions that would complete it."""
-    t = re.sub(r"\s+", " ", text.lower().replace("*", ""))
+    rd = _Marks(text)
+    t = rd.t
     notes: list[str] = []
     missing: list[Question] = []
-    pattern = _pattern(t)
-    shift_demands = _shift_demands(t)
-    weekday = _weekday_demands(text.lower().replace("*", ""))  # with its lines: a table may hold the days
-    listed = _list_demands(t) if not weekday else None
-    minimise_staff = bool(re.search(rf"\b(minimi[sz]e|minimum|fewest|smallest|least)\b[^.]{{0,40}}\bnumber\b|"
+    pattern = _pattern(rd)
+    shift_demands = _shift_demands(rd)
+    weekday = _weekday_demands(rd)  # with its lines: a table may hold the days
+    listed = _list_demands(rd) if not weekday else None
+    minimise_staff = bool(rd.search(rf"\b(minimi[sz]e|minimum|fewest|smallest|least)\b[^.]{{0,40}}\bnumber\b|"
                                     rf"\bhow many\b[^.?]{{0,40}}\b(hired|employed|needed|required|employ|hire)\b|"
                                     rf"\bminimum number of\b|\bfewest {PEOPLE}|\b(?:smallest|minimum|minimal|least)\s+"
-                                    rf"(?:possible\s+)?(?:crew|team|workforce|head\s*count|staff)(?:\s+size)?\b", t))
-    minimise_cost = bool(re.search(r"\b(minimi[sz]e|minimum|minimal|lowest|least|cheapest)\b[^.]{0,30}\b"
-                                   r"(?:cost|wage|pay|bill)", t))
-    staff_given = _staff_count(t)
+                                    rf"(?:possible\s+)?(?:crew|team|workforce|head\s*count|staff)(?:\s+size)?\b"))
+    minimise_cost = bool(rd.search(r"\b(minimi[sz]e|minimum|minimal|lowest|least|cheapest)\b[^.]{0,30}\b"
+                                   r"(?:cost|wage|pay|bill)"))
+    staff_given = _staff_count(rd)
     if shift_demands:
         span = _weekday_span(t)
-        n_days = _day_count(t) or (7 if weekday else len(span) if span else None)
+        n_days = _day_count(rd) or (7 if weekday else len(span) if span else None)
         if n_days is None:
             lengths = {len(v) for v in shift_demands.values() if isinstance(v, list)}
             n_days = lengths.pop() if len(lengths) == 1 else None
@@ -212,11 +280,11 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
             demands = [weekday[k] for k in wanted]
         elif listed:
             demands = listed
-        elif span is not None and (same := re.search(
+        elif span is not None and (same := rd.search(
                 rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+(?:are\s+)?(?:(?:needed|required|working|on duty|in|"
                 rf"(?:on|at|in)\s+(?:the\s+)?[a-z]+)\s+)?|"
-                rf"(?:are\s+)?(?:needed|required|on duty)\s+)(?:on\s+)?(?:each|every|per|a)\s+day\b",
-                t)) is not None:  # 'Mon-Fri ... 2 people needed each day'
+                rf"(?:are\s+)?(?:needed|required|on duty)\s+)(?:on\s+)?(?:each|every|per|a)\s+day\b"
+        )) is not None:  # 'Mon-Fri ... 2 people needed each day'
             weekday = {k: _num(same.group(1)) for k in span}
             wanted, demands = span, [weekday[k] for k in span]
         else:
@@ -237,24 +305,31 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
                                     f"{len(days)} days; over how many days does it repeat?"))
         rules.append({"type": "cyclic_pattern", "on": on, "off": off})
         cyclic = True
+        rd.search(r"\b(?:(?:the\s+)?same\s+(?:pattern\s+)?(?:every|each)\s+week|repeat\w*\s+(?:every\s+week|weekly)|"
+                  r"(?:on\s+)?a\s+repeating\s+weekly\s+cycle)\b")  # the cycle, said again
+        rd.search(rf"\bany\s+of\s+the\s+(?:{len(days)}|seven)\s+(?:possible\s+)?(?:off-day\s+pairs|start(?:ing)?\s+days|"
+                  r"patterns|rotations)\s+(?:is|are)\s+(?:allowed|possible|fine|ok)\b")  # so is every start day
     named = read_named_staff(text, days)
     for bound in ("most", "least") if named is None else ():  # named people: their rules are read per sentence
-        m = re.search(rf"\bat {bound}\s+{N}\s+(?:shifts|days)(?: in total| per week| a week| each week)?\b", t)
+        m = rd.search(rf"\bat {bound}\s+{N}\s+(?:shifts|days)(?: in total| per week| a week| each week)?\b")
         if m:
             rules.append({"type": "count", "per": ["staff"], "max" if bound == "most" else "min": _num(m.group(1))})
     m = re.search(rf"\b(?:no more than|at most)\s+{N}\s+consecutive\s+(?:working\s+)?days\b", t)
     if m and pattern is None:
+        rd.mark(m)
         rules.append({"type": "max_consecutive_days", "max_on": _num(m.group(1))})
     for m in re.finditer(rf"\bno\s+({_SHIFT_WORDS})\s+shifts?\s+(?:right\s+|directly\s+|immediately\s+)?"
                          rf"(?:after|following)\s+an?\s+({_SHIFT_WORDS})\s+shift", t):
+        rd.mark(m)
         rules.append({"type": "forbidden_sequence", "first": m.group(2), "then": m.group(1)})
     for m in re.finditer(rf"\bafter\s+an?\s+({_SHIFT_WORDS})\s+shift[^.]{{0,30}}?\bno\s+({_SHIFT_WORDS})\s+shift", t):
+        rd.mark(m)
         rules.append({"type": "forbidden_sequence", "first": m.group(1), "then": m.group(2)})
     for r in rules:
         if r["type"] == "forbidden_sequence" and not {r["first"], r["then"]} <= set(shifts):
             missing.append(Question(key="shifts", text=f"The rule about the {r['first']} and {r['then']} shifts "
                                     "names a shift without a demand; how many people does each shift need?"))
-    cost = re.search(rf"\b(?:each|every|a|one)\s+{PEOPLE}\s+costs?\s+\$?\s*(\d+)\s+(?:per|a|each)\s+(shift|day)", t)
+    cost = rd.search(rf"\b(?:each|every|a|one)\s+{PEOPLE}\s+costs?\s+\$?\s*(\d+)\s+(?:per|a|each)\s+(shift|day)")
     objective: list[dict] = []
     if minimise_cost and not cost and named is None:  # never the head count in place of the cost asked for
         missing.append(Question(key="costs", text="What does a shift cost? (e.g. 'each worker costs $120 per "
@@ -288,6 +363,13 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
         notes.append(f"staff pool of {bound} (enough to meet every demand) to choose the hired ones from")
     else:
         missing.append(Question(key="staff", text="How many staff are available?"))
+    rd.search(rf"\b(?:(?:at most|no more than|only|more than)\s+(?:one|1|a single)\s+shifts?|"
+              rf"(?:one|1|a single)\s+shifts?)\s+(?:a|per|each|in\s+a|on\s+any)\s+(?:{PEOPLE}\s+(?:per\s+|a\s+)?)?"
+              rf"(?:person\s+(?:per\s+|a\s+)?)?day(?:\s+at\s+most)?\b")  # the model's own rule, said again
+    if not missing and named is None and (left := rd.unread()):  # every number and rule word accounted for
+        # (the reader of named staff asks about their sentences itself)
+        missing.append(Question(key="unread", text="I could not read these parts of the roster: "
+                                + "; ".join(repr(u) for u in left[:5]) + ". Rephrase them."))
     if missing:
         return None, missing, notes
     data = {"schema": "ordino/1", "family": "assignment", "staff": staff, "shifts": [{"id": s} for s in shifts],
