@@ -140,3 +140,24 @@ def test_a_roster_sentence_no_reader_used_is_asked_never_dropped():
                   "Spread the load as fairly as possible. "):
         questions = asked(text.format(extra=extra))
         assert any(extra.strip(" .") in q for q in questions), (extra, questions)
+
+
+def test_how_many_hours_until_the_last_one_is_done_is_the_makespan():
+    text = ("Three orders, each in the order listed, no splitting:\n\n- Alder gate: lathe 3h, then mill 1h\n"
+            "- Birch post: mill 2h, then lathe 2h\n- Cedar rail: lathe 1h, then mill 3h\n\n"
+            "Everything is here now. If we plan it well, how many hours until the very last order is done?")
+    _, value = solved(text)
+    assert value == job_shop([[("lathe", 3), ("mill", 1)], [("mill", 2), ("lathe", 2)], [("lathe", 1), ("mill", 3)]])
+    # the end of one order's last step is no goal for all of them
+    assert asked(text.replace("how many hours until the very last order is done?",
+                              "how many hours until its last step is done?"))
+
+
+def test_a_job_that_leaves_out_a_machine_every_job_goes_through_is_asked():
+    text = ("Three orders go through the saw, then the drill, then the paint booth, always in that order.\n\n"
+            "- Gates: saw 2 h, drill 1 h, paint 3 h\n- Rails: saw 1 h and paint 2 h\n- Posts: saw 3 h, drill 2 h, "
+            "paint 1 h\n\nHow many hours until the last order is painted, at best?")
+    questions = asked(text)
+    assert any("Rails on drill" in q for q in questions), questions
+    _, value = solved(text.replace("saw 1 h and paint 2 h", "saw 1 h, drill 2 h and paint 2 h"))
+    assert value == flow_shop([(2, 1, 3), (1, 2, 2), (3, 2, 1)], max)

@@ -35,7 +35,13 @@ from ordino.formulate.offline.relations import (
 )
 from ordino.formulate.offline.resources import read_capacities, read_demand_lists, read_demands
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
-from ordino.formulate.offline.shop import name_jobs_of_op_labels, read_machine_order, read_routes, read_rows
+from ordino.formulate.offline.shop import (
+    name_jobs_of_op_labels,
+    read_machine_order,
+    read_routes,
+    read_rows,
+    read_stated_flow,
+)
 from ordino.formulate.offline.stations import read_stations
 from ordino.formulate.offline.tables import read_tables, records_as_tables
 from ordino.formulate.offline.text import (
@@ -132,6 +138,7 @@ def read_facts(text: str) -> Facts:
     read_time_origin(work)
     read_title(work)
     read_explanations(work, facts)
+    read_stated_flow(work, facts)
     facts.merge_aliases()
     facts.unused += work.leftover_numbers()
     facts.unread_refs = work.leftover_refs()

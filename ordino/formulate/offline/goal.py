@@ -16,7 +16,8 @@ import re
 _GOAL = re.compile(r"\b(?:minimi[sz](?:e|ing)|minimum|lowest|smallest|least|fewest|shortest|cheapest|quickest|"
                    r"earliest|soonest|fastest|as (?:few|little|short|small|early|soon) as|"
                    r"keep\b[^.?!\n]{0,40}\b(?:down|low)|"
-                   r"reduce|cut down|how (?:soon|quickly|fast|early)|what (?:i|we) (?:really )?care about|at best)\b")
+                   r"reduce|cut down|how (?:soon|quickly|fast|early)|what (?:i|we) (?:really )?care about|at best|"
+                   r"how (?:many|much) (?:minutes|hours|days|weeks|time)(?=[^.?!\n]*\bthe (?:very )?last\b))\b")
 _END = re.compile(r"[.?!;\n]")
 _GOES_ON = re.compile(r"\s*(?:i\.e\.|ie\b|that is\b|meaning\b|namely\b|:)")
 
@@ -31,7 +32,11 @@ _FINISH = re.compile(r"\b(?:finish(?:ed|es|ing)?|completion|complete[sd]?|comes?
                      r"turnaround|flow\s*times?|end(?:s|ed)?|leaves?|delivered|until|by which)\b|"
                      r"\b(?:are|is)\s+(?:all\s+)?[a-z]{3,}ed\b")
 """Words of a job being through: 'finished', 'comes out', 'the hour by which all five are mixed'."""
-_WHOLE = re.compile(r"\b(?:whole|entire|everything|project|last (?:job|task|order|batch|one|activity)|how long)\b")
+_WHOLE = re.compile(r"\b(?:whole|entire|everything|project|how long|"
+                    r"(?:the|its|their) (?:very )?last (?:of (?:the|them|all)\b|"
+                    r"(?!time\b|step\b|operation\b|op\b|stage\b)\w+))\b")
+"""The end of all the work: 'the whole job', 'the last order', 'the last of the six batches' (never 'its last step',
+the end of one job)."""
 _ALL = re.compile(r"\b(?:all (?:the |of the )?(?:jobs|tasks|orders|batches|work|activities)|both|"
                   r"all of (?:them|it|this)|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b")
 """'All the jobs', 'both': the makespan when they are done, a sum of their finish times when summed."""

@@ -170,6 +170,27 @@ def read_machine_order(work: Work, facts: Facts) -> None:
                 work.consume(m.start(), m.end())
 
 
+_SKIPS = re.compile(r"\b(?:skip\w*|not (?:all|every)|some (?:jobs|orders|parts)|only some|may|optional|if needed|"
+                    r"where needed|its own|their own|differ\w*)\b")
+
+
+def read_stated_flow(work: Work, facts: Facts) -> None:
+    """'Four orders go through the saw, then the drill press, then the paint line': a sentence that sends every
+    job through the machines of the routes, in order; the order is kept, so that a job whose route leaves one
+    out is asked about (`build`), never run past it."""
+    machines = list(dict.fromkeys(m for ops in facts.routes.values() for op in ops for m, _ in op))
+    if len(machines) < 2 or facts.machine_order or any(len(op) > 1 for ops in facts.routes.values() for op in ops):
+        return
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n", work.original.lower()):
+        if not re.search(r"\bthen\b|->|\u2192", sentence) or _SKIPS.search(sentence) or not re.search(
+                r"\b(?:all|every|each|both|always)\b|\bgo(?:es)?\s+through\b", sentence):
+            continue
+        at = {m: found.start() for m in machines if (found := re.search(rf"\b{re.escape(m.lower())}", sentence))}
+        if len(at) == len(machines):
+            facts.machine_order = sorted(machines, key=at.__getitem__)
+            return
+
+
 def _labelled_lists(work: Work, label: str, name_of: Callable[[str], str]) -> dict[str, list]:
     """Lines `<label> <list of times>` (the label's `name` group through `name_of`), consumed from the text."""
     found: dict[str, list] = {}
