@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import itertools
 
-from tests.formulate.test_offline_structures import asked, cover, flow_shop, job_shop, project, solved
+from tests.formulate.test_offline_structures import (
+    asked,
+    cover,
+    flexible_shop,
+    flow_shop,
+    job_shop,
+    project,
+    solved,
+)
 
 
 def fewest_late(jobs: list[tuple[int, int, int]]) -> int:
@@ -161,3 +169,39 @@ def test_a_job_that_leaves_out_a_machine_every_job_goes_through_is_asked():
     assert any("Rails on drill" in q for q in questions), questions
     _, value = solved(text.replace("saw 1 h and paint 2 h", "saw 1 h, drill 2 h and paint 2 h"))
     assert value == flow_shop([(2, 1, 3), (1, 2, 2), (3, 2, 1)], max)
+
+
+def test_route_rows_that_end_early_and_a_restated_count_of_their_steps():
+    text = ("Order | Step 1 | Step 2 | Step 3\nA-1 | Saw 2 | Weld 3 | Paint 1\nA-2 | Weld 2 | Paint 2 |\n"
+            "A-3 | Paint 1 | Saw 3 | Weld 1\n\nHours. A-2 only has two steps. Steps in the order shown; one saw, one "
+            "welder, one paint booth. How many hours until all three orders are finished, at best?")
+    _, value = solved(text)
+    assert value == job_shop([[("saw", 2), ("weld", 3), ("paint", 1)], [("weld", 2), ("paint", 2)],
+                              [("paint", 1), ("saw", 3), ("weld", 1)]])
+    assert asked(text.replace("A-2 only has two steps", "A-2 only has three steps"))
+
+
+def test_operation_rows_labelled_job_dot_step_with_a_time_on_each_machine_that_can_do_it():
+    text = ("op | M1 | M2 | M3\n---+----+----+---\nJ1.1 | 3 | 5 | -\nJ1.2 | - | 2 | 4\nJ2.1 | 4 | - | 2\n"
+            "J2.2 | 2 | 3 | -\n\n'-' = cannot. Each operation runs on one of its machines. Minimise the makespan.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["J1.1", "J1.2", "J2.1", "J2.2"]
+    assert value == flexible_shop([[{"M1": 3, "M2": 5}, {"M2": 2, "M3": 4}], [{"M1": 4, "M3": 2}, {"M1": 2, "M2": 3}]])
+
+
+def test_machines_named_by_letters_in_a_blank_aligned_table_said_not_identical():
+    text = ("Presses A, B, C (not identical), a job stays on one press. '-': the job cannot go on that press.\n\n"
+            "job due A B C\nP1 5 4 6 -\nP2 4 3 - 2\nP3 9 5 4 6\n\nMinimise the total tardiness.")
+    _, value = solved(text)
+    options = [{"A": 4, "B": 6}, {"A": 3, "C": 2}, {"A": 5, "B": 4, "C": 6}]
+    due = [5, 4, 9]
+    best = None
+    for choice in itertools.product(*(list(o) for o in options)):
+        for order in itertools.permutations(range(3)):
+            free: dict[str, int] = {}
+            late = 0
+            for j in order:
+                free[choice[j]] = free.get(choice[j], 0) + options[j][choice[j]]
+                late += max(0, free[choice[j]] - due[j])
+            best = late if best is None else min(best, late)
+    assert value == best

@@ -47,8 +47,8 @@ def decide_kind(facts: Facts) -> str | None:
     if facts.matrix is not None and len(facts.matrix[0]) > 1:
         if facts.ineligible and facts.kind != "parallel_machines":
             return None  # a machine a job cannot use, in a table of times: which kind is asked, never a 0 taken
-        if facts.kind in ("flow_shop", "job_shop") or facts.machine_order:
-            return "flow_shop"
+        if facts.kind in ("flow_shop", "job_shop") or facts.machine_order and facts.kind != "parallel_machines":
+            return "flow_shop"  # ('presses A, B, C (not identical)' lists machines said to be parallel: no order)
         if facts.kind == "parallel_machines" and len(facts.matrix) == len(facts.jobs or facts.matrix):
             machines = facts.matrix_machines or [f"M{k}" for k in range(1, len(facts.matrix[0]) + 1)]
             jobs = facts.jobs or [f"J{k}" for k in range(1, len(facts.matrix) + 1)]

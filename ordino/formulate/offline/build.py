@@ -284,7 +284,8 @@ def _routes(facts: Facts, kind: str, names: list[str], machines: list[str]) -> d
         missing = [n for n in names if n not in facts.routes]
         if missing:
             raise Incomplete([Question(key="routes", text=f"Route of {', '.join(missing)} (e.g. 'M1 3, M2 2')?")])
-        order = facts.machine_order or []
+        single = all(len(op) == 1 for ops in facts.routes.values() for op in ops)  # no choice of machines
+        order = (facts.machine_order or []) if single else []
         skipped = {n: [m for m in order if m not in {m for op in facts.routes[n] for m, _ in op}] for n in names}
         if set(order) == {m for ops in facts.routes.values() for op in ops for m, _ in op} and any(skipped.values()):
             gaps = [f"{n} on {', '.join(facts.names.get(m, m) for m in left)}" for n, left in skipped.items() if left]

@@ -197,7 +197,9 @@ KINDS: list[tuple[str, str]] = [
      rf"\btimes?\b[^.;\n]{{0,20}}\bdepends?\s+on\s+(?:the\s+|which\s+)?{MACHINE_NOUN}\b|\bunrelated\s+{MACHINE_NOUN}|"
      rf"\b(?:each|every)\s+\w+\s+(?:runs?|goes|is\s+(?:done|processed|made|run))\s+(?:entirely\s+|completely\s+|"
      rf"wholly\s+)?on\s+(?:just\s+|only\s+|exactly\s+)?one\s+(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b|"
-     rf"\b(?:whole|entire)\s+\w+\s+is\s+\w+\s+(?:at|on)\s+(?:a\s+single|one)\s+{MACHINE_NOUN}\b",
+     rf"\b(?:whole|entire)\s+\w+\s+is\s+\w+\s+(?:at|on)\s+(?:a\s+single|one)\s+{MACHINE_NOUN}\b|"
+     rf"\b(?:a|each|every)\s+\w+\s+stays\s+on\s+(?:one|a\s+single|the\s+same)\s+(?:\w+\s+)?{MACHINE_NOUN}\b|"
+     rf"\b{MACHINE_NOUN}[^.;\n]{{0,20}}\((?:not|non)[\s-]?identical\)",
      "parallel_machines"),
     (rf"single[\s-]+machine|one machine|only machine|a machine\b|1 machine|the machine\b|\b(?:one|a single|1|only one|"
      rf"the only)\s+(?:[a-z-]+\s+){{0,2}}{MACHINE_NOUN}\b(?!\s+(?:at a time|each))", "single_machine"),
@@ -328,6 +330,12 @@ def read_restatements(work: Work, facts: Facts) -> None:
     for m in list(work.finditer(r"(?:\u00d7|\bx|\bwith|,)\s*(\d+)\s+op(?:eration)?s(?:\s+each)?\b")):
         if facts.routes and all(len(ops) == int(m.group(1)) for ops in facts.routes.values()):
             work.consume(*m.span())  # '3 jobs x 3 operations': the routes say so
+    named = {name.lower(): job for job, name in facts.names.items()} | {job.lower(): job for job in facts.routes}
+    for m in list(work.finditer(rf"(?P<l>[^.;:\n{BLANK}]{{2,80}}?)\s+(?:only\s+)?(?:ha(?:ve|s)|gets?|needs?)\s+"
+                                rf"(?:only\s+|just\s+)?(?P<n>{COUNT})\s+(?:steps|op(?:eration)?s)\b")):
+        jobs = [named.get(j.strip().lower()) for j in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", m.group("l"))]
+        if all(jobs) and all(len(facts.routes.get(j or "", [])) == count_value(m.group("n")) for j in jobs):
+            work.consume(*m.span())  # 'WO-102 and WO-104 only have two steps': their routes say so
     step = r"(?:op(?:eration)?|step)\s+"
     for m in list(work.finditer(rf"\b{step}(?P<b>\d)\s+of\s+(?:a|each|every|any)\s+job\s+(?:can\s+|may\s+)?(?:only\s+)?"
                                 rf"(?:start|begin)s?\s+(?:only\s+)?after\s+(?:its|the\s+job's|that\s+job's)\s+{step}"

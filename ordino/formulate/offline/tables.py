@@ -105,6 +105,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
         return None  # a number, or a bracket split between cells ('p_jk (rows J1..J3, cols M1 M2):'): no header
     if "|" not in text and "options" in cells:  # 'Job Op Options machine(time)': the last words name one column
         cells = cells[:cells.index("options") + 1]
+    letters = [c for c in cells[1:] if re.fullmatch(r"[a-z]", c.strip(" :")) and role_of(c.strip(" :")) is None]
+    lettered = r"|[a-z]" if len(letters) >= 2 else ""  # 'job due A B C': machines named by letters
     roles = []
     for k, c in enumerate(cells):
         c = c.strip(" :").replace(" ", "_")
@@ -158,8 +160,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             elif len(set(resources) | needed) == 1 and k > 0 and re.fullmatch(r"[a-z]{3,20}", c) and (
                     c in _CREW_WORDS):
                 role = "res:" + next(iter(set(resources) | needed))  # 'crew' of the one resource there is
-            elif re.fullmatch(rf"[a-z][a-z-]{{2,19}}|{_STATION_ID}|{_NOUN_ID}", c) or "|" in text and re.fullmatch(
-                    r"[a-z][a-z0-9_-]{1,24}", c):
+            elif re.fullmatch(rf"[a-z][a-z-]{{2,19}}|{_STATION_ID}|{_NOUN_ID}{lettered}", c) or "|" in text and \
+                    re.fullmatch(r"[a-z][a-z0-9_-]{1,24}", c):
                 # an unknown word: a named machine, if every other column is one too
                 role = "station:" + c.replace("_", " ")
             elif "|" in text and re.fullmatch(r"[a-z][a-z _/&-]{1,30}", c):
@@ -492,6 +494,10 @@ def _words_joined(cells: list[str], roles: list[str]) -> list[str]:
     return [*cells[:k], " ".join(cells[k:k + extra + 1]), *cells[k + extra + 1:]]
 
 
+_JOB_OP = re.compile(r"([a-z]+\d+)[.\-_/](\d{1,2})")
+"""An operation's label that names its job and its number: 'J1.2', 'j3-1'."""
+
+
 def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int, roles: list[str]) -> int:
     """Tables of operations: 'job | step 1 | step 2' with cells 'M2 / 4' (one route per row), or 'job | op | M1 |
     M2' with one row per operation and a time on each machine that can do it ('-': cannot)."""
@@ -510,21 +516,29 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
         cells = [c.strip() for c in raw.strip().strip("|").split(sep)] if sep else _steps_joined(raw.split(), roles)
         if roles[-1] == "alts" and len(cells) > len(roles):  # 'A  1  M1(4)  or M2(6)': the rest is one cell
             cells = cells[:len(roles) - 1] + [" ".join(cells[len(roles) - 1:])]
-        if BLANK in raw or len(cells) != len(roles) or "label" not in roles:
-            break
         written = [c.strip() for c in cased.strip().strip("|").split(sep)] if sep else \
             _steps_joined(cased.split(), roles)
         if roles[-1] == "alts" and len(written) > len(roles):  # as the cells: the rest is one cell
             written = written[:len(roles) - 1] + [" ".join(written[len(roles) - 1:])]
-        label = re.sub(JOB_REF, lambda m: job_name(m.group(0)), cells[roles.index("label")])
+        if sep == "|" and "step" in roles and len(cells) < len(roles) == len(lines[i].strip().strip("|").split("|")):
+            cells += [""] * (len(roles) - len(cells))  # '| WO-2 | Weld 25 | Paint 20 |': a route of two steps
+            written += [""] * (len(roles) - len(written))
+        row_roles = roles
+        if roles[0] == "op" and "label" not in roles and cells and (op := _JOB_OP.fullmatch(cells[0])):
+            row_roles = ["label", *roles]  # 'J1.2 | - | 4 | 6': job 1's operation 2 on each machine
+            cells = [op.group(1), op.group(2), *cells[1:]]
+            written = [written[0][:op.end(1)], op.group(2), *written[1:]]
+        if BLANK in raw or len(cells) != len(row_roles) or "label" not in row_roles:
+            break
+        label = re.sub(JOB_REF, lambda m: job_name(m.group(0)), cells[row_roles.index("label")])
         name = f"J{int(label)}" if label.isdigit() else label.upper() if len(label) <= 3 else \
-            written[roles.index("label")]
-        ops = _step_ops(written, roles) if "step" in roles else _alternatives(written[roles.index("alts")]) \
-            if "alts" in roles else _eligible(cells, roles)
-        if not ops or not _job_attrs(facts, name, cells, roles):
+            written[row_roles.index("label")]
+        ops = _step_ops(written, row_roles) if "step" in row_roles else \
+            _alternatives(written[row_roles.index("alts")]) if "alts" in row_roles else _eligible(cells, row_roles)
+        if not ops or not _job_attrs(facts, name, cells, row_roles):
             break
         routes.setdefault(name, []).extend(ops)
-        if "op" in roles and (number := re.fullmatch(r"(?:o|op)?_?(\d)", cells[roles.index("op")])):
+        if "op" in row_roles and (number := re.fullmatch(r"(?:o|op)?_?(\d)", cells[row_roles.index("op")])):
             numbers.setdefault(name, []).append(int(number.group(1)))  # '2', 'O2'; 'O12' (job 1, op 2) is left
         work.consume(offsets[k], offsets[k] + len(lines[k]))
         used += 1
