@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ordino.formulate.offline.accounting import unread_pieces, unread_question
 from ordino.formulate.offline.linear import looks_like_linear, read_linear
 from ordino.formulate.offline.patterns import looks_like_pattern_cover, read_pattern_cover
 from ordino.formulate.offline.periods import looks_like_period_cover, read_period_cover
@@ -24,7 +25,15 @@ def detect_family(text: str) -> str | None:
 
 
 def read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | None, list[Question], list[str]]:
-    """The model of `family` read from `text`, the questions that would complete it, and notes."""
+    """The model of `family` read from `text`, the questions that would complete it, and notes; a model only when
+    every piece of the text with a number or a limiting word was used (`accounting`)."""
+    model, questions, notes = _read_family(text, family)
+    if model is not None and (left := unread_pieces(text, lambda t: _read_family(t, family))):
+        return None, [unread_question(left)], notes
+    return model, questions, notes
+
+
+def _read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | None, list[Question], list[str]]:
     if family == "assignment":
         if looks_like_shift_roster(text):
             return read_shift_roster(text)

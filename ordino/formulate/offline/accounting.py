@@ -1,0 +1,80 @@
+"""Accounting for a text by change: a piece of the text (a line, a sentence or a clause) that holds a number or a
+word that limits or ranks, and that can be changed (its numbers raised by one; deleted when it has none) while the
+model read from the text stays exactly as it is, was used by no reader. Such pieces are asked about, never dropped.
+This works for any reader, whatever patterns it uses: a reader that checks a restated fact ('open 7:00 to 23:00'
+against the periods) notices the change and asks, so the fact counts as read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ordino.formulate.offline.text import quote_around
+from ordino.formulate.questions import Question
+
+Read = Callable[[str], tuple[Any, list[Question], list[str]]]
+
+_PIECE = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d)|(?<=\be)\.(?=g)|(?<=\bi)\.(?=e)|(?<=\bg)\.|(?<=\be)\.)+")
+"""A sentence or a line (a decimal point, 'e.g.' and 'i.e.' do not end it)."""
+_CLAUSE = re.compile(r",\s*(?:and|but|while|although)\s+|\s+but\s+")
+_RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no more|up to|in a row|consecutive|"
+                   r"never|cannot|can't|must not|not allowed|unavailable|prefer\w*|fair\w*|balanc\w*|evenly|largest|"
+                   r"exactly|except|unless|overtime|breaks?|limit\w*|cap(?:ped)?|maximum|max)\b")
+"""What makes a piece a rule to account for: a word that limits or ranks. (Numbers alone are descriptions, which
+the readers check where they matter: the periods against the opening hours, a shift's span against its clock.)"""
+_SAID_BY_THE_MODEL = re.compile(
+    r"(?i)\b(?:one|1|a single)\s+(?:shift|block)s?\s+(?:a|per|in\s+a|each|on\s+any)\s+(?:person\s+(?:per\s+|a\s+)?)?"
+    r"day\b|\bat\s+least\s+(?:the|this|that|as)\b[^.;\n]{0,30}\b(?:number|many|minimum|demand|required|need\w*)\b|"
+    r"\bmore\s+than\s+the\s+(?:minimum|required|demand)\b|"
+    r"\b(?:their|its|the\s+listed|the\s+given|the\s+table's)\s+(?:own\s+)?(?:min|max)\w*|\bmax_\w+|\bmin_\w+|"
+    r"\b(?:works?|does|do)\s+(?:exactly\s+|only\s+)?(?:one|1|a\s+single)\s+(?:shift|block)\b|\bmet\s+at\s+least\b|"
+    r"\b(?:extra|more)\s+(?:people|staff|workers)\s+(?:is\s+|are\s+)?(?:allowed|fine|ok)\b|"
+    r"\bbreaks?\s+(?:are|is)\s+(?:covered|handled|ignored|included|paid|not\s+\w+)|\bon\s+(?:a\s+)?break\b")
+"""Rules every model here holds already, or that point at values read from a table: 'at most one shift a day',
+'at least the number needed', 'no more than their max days'."""
+_HEADING = re.compile(r"[^\d]*:\s*")
+"""A line that only names what the lines below it hold ('Staff (cost per shift, maximum shifts):'): they are read."""
+_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def _changed(piece: str) -> str | None:
+    """The piece with every number in it one more ('at most 3 days' -> 'at most 4 days', '07:00' -> '08:00'), or
+    None when it has no number: what a reader that uses the piece cannot leave unnoticed."""
+    out = re.sub(r"\b(\d{1,2}):(\d{2})\b", lambda m: f"{(int(m.group(1)) + 1) % 24:0{len(m.group(1))}d}:{m.group(2)}",
+                 piece)
+    out = re.sub(r"(?<![\d:])\d+(?![\d:])", lambda m: str(int(m.group(0)) + 1), out)
+    out = re.sub(rf"(?i)\b({'|'.join(_WORDS[:-1])})\b", lambda m: _WORDS[_WORDS.index(m.group(1).lower()) + 1], out)
+    return out if out != piece else None
+
+
+def _fingerprint(read: tuple[Any, list[Question], list[str]]) -> str:
+    model, questions, _ = read
+    return model.model_dump_json() if model is not None else "?" + "|".join(q.text for q in questions)
+
+
+def unread_pieces(text: str, read: Read) -> list[str]:
+    """The pieces of `text` with a number or a limiting word that `read` does not use (changing one changes
+    nothing it reads); [] when `read` reads no model from the whole text."""
+    whole = read(text)
+    if whole[0] is None:
+        return []
+    base = _fingerprint(whole)
+    out = []
+    for sentence in _PIECE.finditer(text):
+        cuts = [sentence.start(), *(sentence.start() + m.end() for m in _CLAUSE.finditer(sentence.group(0))),
+                sentence.end()]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            piece = text[a:b]
+            if not _RULE.search(piece) or _SAID_BY_THE_MODEL.search(piece) or _HEADING.fullmatch(piece):
+                continue
+            changed = _changed(piece)
+            if _fingerprint(read(text[:a] + (changed if changed is not None else "") + text[b:])) == base:
+                out.append(quote_around(text, a, b, a))
+    return out
+
+
+def unread_question(pieces: list[str]) -> Question:
+    """The question about pieces no reader used."""
+    return Question(key="unread", text="I could not read these parts: " + "; ".join(repr(p) for p in pieces[:5])
+                    + ". Rephrase them.")

@@ -1,0 +1,43 @@
+"""Accounting by change (issue 17): a rule in a shift-cover or roster text that no reader uses is asked about,
+never dropped; restated rules every model holds are no question; the same check works for any reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from ordino.formulate.offline.accounting import unread_pieces
+from ordino.formulate.offline.periods import read_period_cover
+from tests.formulate.test_offline_structures import asked, cheapest_cover, solved
+
+COVER = ("Shop open 08-20. Min staff per 2h block: 08-10: 2; 10-12: 3; 12-14: 5; 14-16: 3; 16-18: 4; 18-20: 2. "
+         "Shifts are 4h long and start at 08, 10, 12, 14 or 16; cost per shift = 50, 50, 60, 60, 70 EUR respectively. "
+         "{extra}Minimise the total daily cost.")
+
+
+def test_the_cover_without_extra_rules_is_solved():
+    _, value = solved(COVER.format(extra=""))
+    spans = [{s, s + 1} for s in range(5)]
+    assert value == cheapest_cover([2, 3, 5, 3, 4, 2], spans, [50, 50, 60, 60, 70])
+
+
+@pytest.mark.parametrize("extra", ["Nobody may work more than 3 evenings in a row. ",
+                                   "At most 4 people fit in the break room. ",
+                                   "The late shifts are capped at 2 people. "])
+def test_a_rule_no_reader_uses_is_asked_with_its_words(extra):
+    questions = asked(COVER.format(extra=extra))
+    assert any(extra.strip(" .")[:30] in q for q in questions), questions
+
+
+@pytest.mark.parametrize("extra", ["Each person works at most one shift per day. ",
+                                   "Every block must be met at least (extra people allowed). ",
+                                   "Breaks are covered separately. "])
+def test_restated_rules_that_every_model_holds_are_no_question(extra):
+    _, value = solved(COVER.format(extra=extra))
+    assert value == solved(COVER.format(extra=""))[1]
+
+
+def test_only_the_pieces_with_a_rule_word_that_the_reader_leaves_as_they_are_are_unread():
+    text = COVER.format(extra="Nobody may work more than 3 evenings in a row. ").replace("are 4h", "are exactly 4h")
+    # 'exactly 4h long' holds the shift length the reader uses (4h -> 5h changes the model): read
+    assert unread_pieces(text, read_period_cover) == ["Nobody may work more than 3 evenings in a row"]
+    assert unread_pieces("no model here", read_period_cover) == []
