@@ -7,7 +7,7 @@ import pytest
 
 from ordino.formulate.offline.accounting import unread_pieces
 from ordino.formulate.offline.periods import read_period_cover
-from tests.formulate.test_offline_structures import asked, cheapest_cover, solved
+from tests.formulate.test_offline_structures import asked, cheapest_cover, single_machine, solved
 
 COVER = ("Shop open 08-20. Min staff per 2h block: 08-10: 2; 10-12: 3; 12-14: 5; 14-16: 3; 16-18: 4; 18-20: 2. "
          "Shifts are 4h long and start at 08, 10, 12, 14 or 16; cost per shift = 50, 50, 60, 60, 70 EUR respectively. "
@@ -41,3 +41,14 @@ def test_only_the_pieces_with_a_rule_word_that_the_reader_leaves_as_they_are_are
     # 'exactly 4h long' holds the shift length the reader uses (4h -> 5h changes the model): read
     assert unread_pieces(text, read_period_cover) == ["Nobody may work more than 3 evenings in a row"]
     assert unread_pieces("no model here", read_period_cover) == []
+
+
+def test_a_rule_with_a_number_in_a_scheduling_text_that_no_reader_uses_is_asked():
+    text = "One machine, jobs A-D take 3, 1, 4, 2 hours, due 4, 2, 9, 5. {extra}Minimise the total tardiness."
+    _, value = solved(text.format(extra="Each job runs to the end once started. "))  # restated: no question
+    due = [4, 2, 9, 5]
+    assert value == single_machine([3, 1, 4, 2],
+                                   lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    for extra in ("No more than 2 of them may be late. ", "At most 2 of them can start before noon. "):
+        questions = asked(text.format(extra=extra))
+        assert any(extra.strip(" .")[:25] in q for q in questions), questions

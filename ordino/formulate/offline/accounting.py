@@ -35,6 +35,13 @@ _SAID_BY_THE_MODEL = re.compile(
 'at least the number needed', 'no more than their max days'."""
 _HEADING = re.compile(r"[^\d]*:\s*")
 """A line that only names what the lines below it hold ('Staff (cost per shift, maximum shifts):'): they are read."""
+_GOAL = re.compile(r"(?i)\b(?:minimi[sz]\w*|maximi[sz]\w*|minimum|fewest|smallest|least|lowest|shortest|earliest|"
+                   r"as (?:small|few|little|short|early|soon|low) as)\b")
+"""A goal sentence: the goal reader's own ('minimise the maximum lateness over the five jobs')."""
+_NUMBER = re.compile(r"(?i)(?<![\w.])(?<!stage )(?<!step )(?<!op )(?<!operation )(?<!machine )(?<!station )"
+                     r"(?<!line )(?<!job )(?<!task )(?<!order )\d+")
+"""A number that is a value, not a part of a name ('M1', 'stage 1'); counts in words ('three stations in a row',
+'two machines at once') restate what the data says."""
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
@@ -53,9 +60,11 @@ def _fingerprint(read: tuple[Any, list[Question], list[str]]) -> str:
     return model.model_dump_json() if model is not None else "?" + "|".join(q.text for q in questions)
 
 
-def unread_pieces(text: str, read: Read) -> list[str]:
-    """The pieces of `text` with a number or a limiting word that `read` does not use (changing one changes
-    nothing it reads); [] when `read` reads no model from the whole text."""
+def unread_pieces(text: str, read: Read, numbered: bool = False) -> list[str]:
+    """The pieces of `text` with a limiting word that `read` does not use (changing one changes nothing it reads);
+    [] when `read` reads no model from the whole text. `numbered`: only pieces with a number in them (for a reader
+    that accounts for its words otherwise: the scheduling reader sets aside the rules every schedule holds, 'one
+    job at a time', and asks about every number it leaves)."""
     whole = read(text)
     if whole[0] is None:
         return []
@@ -67,6 +76,8 @@ def unread_pieces(text: str, read: Read) -> list[str]:
         for a, b in zip(cuts, cuts[1:], strict=False):
             piece = text[a:b]
             if not _RULE.search(piece) or _SAID_BY_THE_MODEL.search(piece) or _HEADING.fullmatch(piece):
+                continue
+            if numbered and (not _NUMBER.search(piece) or _GOAL.search(piece)):
                 continue
             changed = _changed(piece)
             if _fingerprint(read(text[:a] + (changed if changed is not None else "") + text[b:])) == base:

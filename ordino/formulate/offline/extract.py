@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ordino.formulate.check import check_problem
+from ordino.formulate.offline.accounting import unread_pieces, unread_question
 from ordino.formulate.offline.assemble import assemble
 from ordino.formulate.offline.clock import end_of_day, relative_to_start, unit_after_number
 from ordino.formulate.offline.entities import read_indexed, read_lists, read_segments, read_tuples
@@ -221,5 +222,15 @@ def extract_family(text: str, family: str | None) -> OfflineDraft:
         return OfflineDraft(problem=model, missing=missing, notes=notes, family=family)
     facts = read_facts(text)
     problem, missing = assemble_checked(facts, text)
+    if problem is not None and (left := unread_pieces(text, _read_scheduling, numbered=True)):  # a rule no reader
+        # used: asked
+        return OfflineDraft(problem=None, missing=[unread_question(left)], notes=list(facts.notes))
     return OfflineDraft(problem=problem, missing=missing, notes=list(facts.notes))
+
+
+def _read_scheduling(text: str) -> tuple[Problem | None, list[Question], list[str]]:
+    """The scheduling reader as the accounting calls it."""
+    facts = read_facts(text)
+    problem, missing = assemble_checked(facts, text)
+    return problem, missing, facts.notes
 
