@@ -205,3 +205,47 @@ def test_machines_named_by_letters_in_a_blank_aligned_table_said_not_identical()
                 late += max(0, free[choice[j]] - due[j])
             best = late if best is None else min(best, late)
     assert value == best
+
+
+def test_a_job_line_in_words_an_hour_and_a_half_and_a_press_started_up_at_a_clock_time():
+    text = ("Everything goes through the one press today. Sam starts it up at 8:00.\n\n"
+            "- Menus - an hour and a half, they collect at 9:30\n- Flyers - 30 min, needed by 8:30\n"
+            "- Cards - half an hour, by 10:00\n\n"
+            "Once a job is on the press it stays on until it's finished. What is the smallest number of late jobs?")
+    problem, value = solved(text)
+    assert [(t.id, t.modes[0].duration, t.due) for t in problem.tasks] == [("Menus", 90, 90), ("Flyers", 30, 30),
+                                                                          ("Cards", 30, 120)]
+    assert value == fewest_late([(0, 90, 90), (0, 30, 30), (0, 30, 120)])
+
+
+def test_a_column_unit_in_a_pipe_header_and_a_machine_that_runs_24_7():
+    text = ("One autoclave, runs 24/7, one load at a time.\n\n| Load | Run (h) | Due (h) |\n|---|---|---|\n"
+            "| L1 | 4 | 5 |\n| L2 | 2 | 3 |\n| L3 | 3 | 9 |\n\nMinimise the total tardiness.")
+    problem, value = solved(text)
+    assert [t.modes[0].duration for t in problem.tasks] == [4, 2, 3]
+    due = [5, 3, 9]
+    assert value == min(sum(max(0, e - d) for e, d in zip(ends, due, strict=True))
+                        for ends in _all_ends([4, 2, 3]))
+    # the table's unit after its last column of stations stays the table's (no column of durations)
+    _, value = solved("Parts go cut -> weld in that order.\n\nPart | Cut | Weld   (minutes)\nP1 | 3 | 2\nP2 | 1 | 4\n\n"
+                      "Minimise the makespan.")
+    assert value == flow_shop([(3, 2), (1, 4)], max)
+
+
+def _all_ends(p: list[int]) -> list[list[int]]:
+    out = []
+    for order in itertools.permutations(range(len(p))):
+        t, ends = 0, [0] * len(p)
+        for j in order:
+            t += p[j]
+            ends[j] = t
+        out.append(ends)
+    return out
+
+
+def test_r_j_of_a_project_with_one_resource_is_what_a_task_needs_of_it():
+    text = ("RCPSP, 4 activities, 1 renewable resource R, capacity 3.\nj : d_j, r_j, predecessors\n1 : 2, 2, -\n"
+            "2 : 3, 2, -\n3 : 2, 1, {1}\n4 : 1, 3, {2, 3}\nMinimise the makespan.")
+    _, value = solved(text)
+    assert value == project({"1": (2, [], [2]), "2": (3, [], [2]), "3": (2, ["1"], [1]), "4": (1, ["2", "3"], [3])},
+                            [3])

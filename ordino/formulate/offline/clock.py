@@ -12,7 +12,7 @@ CLOCK = (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:(?::|h)(?P<m>[0-5]\d))?(?:\s*(?P<a
 _CLOCK = re.compile(CLOCK, re.IGNORECASE)
 _START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waiting|available|"
                     rf"(?:light|fire)\w* (?:it |the \w+ )?up)\w*\s+"
-                    rf"(?:work\s+|the day\s+|the shift\s+|[a-z]+ing\s+|"
+                    rf"(?:work\s+|the day\s+|the shift\s+|[a-z]+ing\s+|(?:it|them|things|everything)\s+up\s+|"
                     rf"(?:our|the)\s+\w+\s+)?(?:at|from)\s+(?P<t>{CLOCK.replace('?P<', '?P<o')})|"
                     rf"\b(?:[a-z]+)\s+(?:starts?|begins?|opens?)\s+(?:at\s+)?"
                     rf"(?P<t3>{CLOCK.replace('?P<', '?P<q')})(?<=\d:\d\d)|"
@@ -75,9 +75,17 @@ _COMPACT = re.compile(r"(?<![\d.:])(?<!\bat )(?<!\bby )(?<!until )(?<!from )(?<!
 """'1h15' as a duration (a clock time is written after 'at', 'by' ... or with two digits: '14h00')."""
 
 
+_IN_WORDS = [(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", "90 min"), (r"\bhalf\s+an\s+hour\b", "30 min"),
+             (r"\b(?:an|one)\s+hour\s+and\s+a\s+quarter\b", "75 min"), (r"\ba\s+quarter\s+of\s+an\s+hour\b", "15 min"),
+             (r"\b(?:an|one)\s+hour\b(?!\s*(?:and|\d))", "60 min")]
+"""Amounts of time in words ('an hour and a half')."""
+
+
 def unit_after_number(rw: Rewriting) -> None:
-    """'due at hour 6', 'by day 3', 'from minute 40' written with the unit after the number ('at 6 hours'), and
-    '1 h 15 min' as one amount ('75 min')."""
+    """'due at hour 6', 'by day 3', 'from minute 40' written with the unit after the number ('at 6 hours'), '1 h 15
+    min' as one amount ('75 min'), and amounts in words ('an hour and a half': '90 min')."""
+    for pattern, amount in _IN_WORDS:
+        rw.sub(rf"(?i)(?<=\s-\s){pattern[2:]}|(?<=[:,]\s){pattern[2:]}", amount)
     rw.sub(_UNIT_FIRST, lambda m: f"{m.group('p')} {m.group('n')} {m.group('u')}s")
     rw.sub(_HOURS_MINUTES, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")
     rw.sub(_COMPACT, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")

@@ -220,9 +220,10 @@ def read_kind(work: Work, facts: Facts) -> None:
 
 
 _RULE_CUE = (r"\b(?:interrupt\w*|preempt\w*|pre-empt\w*|paus\w+|splitt?\w*|at a time|at once|to completion|"
-             r"start to finish|halfway|in the middle|one thing|runs to the end)\b")
+             r"start to finish|halfway|in the middle|one thing|runs to the end|"
+             r"stays?\s+(?:on\s+)?until\s+(?:it's|it\s+is|it\s+has\s+been)\s+(?:finished|done|complete))\b")
 _NEGATION = (r"\b(?:no|not|never|cannot|can't|won't|doesn't|don't|isn't|aren't|without|one|to completion|"
-             r"start to finish|runs to the end)\b")
+             r"start to finish|runs to the end|stays?\s+(?:on\s+)?until)\b")
 _RULE_CLAUSE = re.compile(rf"(?m)(?:^|(?<=[.!?;,(])[ \t]*(?:(?:and|but)[ \t]+)?)[^.!?;,()\n]*?{_RULE_CUE}[^.!?;,()\n]*")
 
 
@@ -355,6 +356,9 @@ def read_restatements(work: Work, facts: Facts) -> None:
             if count_value(m.group(1)) == len(facts.jobs) and re.search(
                     rf"(?im)^[ \t|]*{re.escape(m.group('noun'))}s?[ \t]*[|,\t]", work.original):
                 work.consume(*m.span())
+    if not facts.down:  # 'runs 24/7', 'round the clock': always available, as every machine is without downtime
+        work.take(r"\b(?:runs?\s+|open\s+|works?\s+)?(?:24\s*/\s*7|24\s+hours\s+a\s+day|round[- ]the[- ]clock|"
+                  r"around\s+the\s+clock)\b")
     # an example in brackets: '(op 1, then op 2, ...)'
     work.take(r"\((?:e\.g\.,?\s*|for example,?\s*|say,?\s*)?[^()\n]{0,60}(?:\.\.\.|\u2026|\betc\b\.?)\s*\)")
     if facts.capacities:  # '1 renewable resource' where one resource is known: a count that restates it

@@ -97,6 +97,8 @@ def role_of(cell: str) -> str | None:
 
 def _header(line: str, resources: dict[str, int], needed: frozenset[str] = frozenset()) -> list[str] | None:
     text = line
+    if re.search(r"[|,]", line):  # 'Run (h) | Due (h)': the unit of one cell, a column of times ('run_h')
+        text = re.sub(rf"(?<=\w) ?\((?:in\s+)?({UNIT_PATTERN})\)", r"_\1", text)
     for p, r in _PHRASES:
         text = re.sub(p, r, text)
     text = re.sub(r"\s*\((?:in\s+)?(?:[$\u20ac\u00a3/a-z ]{1,24})\)", "", text)  # '(hours from now)', '(\u20ac)'
@@ -170,8 +172,9 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
                 return None
         roles.append(role)
     timed = [k for k, r in enumerate(roles) if r.startswith("timed:")]  # the only one: the duration; more: stages
-    roles = [("p" if len(timed) == 1 and "p" not in roles else f"station:{r[6:]}") if r.startswith("timed:") else r
-             for r in roles]
+    beside = any(r.startswith("station:") for r in roles)  # 'Cutting | Welding | Painting (minutes)': one more
+    roles = [("p" if len(timed) == 1 and "p" not in roles and not beside else f"station:{r[6:]}")
+             if r.startswith("timed:") else r for r in roles]
     if roles.count("p") > 1:
         return None  # two columns of durations: which is the job's is asked
     stations_named = [k for k, r in enumerate(roles) if r.startswith("station:")]
@@ -252,6 +255,18 @@ def _d_as_duration(roles: list[str], heads: list[str], text: str) -> list[str]:
     return ["p" if r == "due" else r for r in roles]
 
 
+def _r_as_demand(roles: list[str], heads: list[str], text: str, resources: dict[str, int]) -> list[str]:
+    """A column 'r' ('r_j') of a project with one resource and no word of release times is what each task needs
+    of that resource ('j : d_j, r_j, predecessors' under 'resource R, capacity 4'); else the roles as they are."""
+    cells = [h.strip(" :").lower() for h in heads]
+    if len(resources) != 1 or len(cells) != len(roles) or re.search(
+            r"(?i)\b(?:release[sd]?|ready|arriv\w*|available from|earliest start)\b", text):
+        return roles
+    one = next(iter(resources))
+    return [f"res:{one}" if r == "release" and c in ("r", "r_j", "rj") else r
+            for r, c in zip(roles, cells, strict=True)]
+
+
 def read_tables(work: Work, facts: Facts) -> None:
     """Header-and-rows tables (one row per job) and grids of numbers under a heading (times or setups)."""
     lines = work.text.split("\n")
@@ -267,7 +282,8 @@ def read_tables(work: Work, facts: Facts) -> None:
         at = spec.end() if spec else 0
         roles = _header(lines[i][at:].rstrip(" ."), facts.capacities, needed)
         if roles is not None:
-            roles = _d_as_duration(roles, _cells(lines[i][at:].rstrip(" .")), work.original)
+            heads = _cells(lines[i][at:].rstrip(" ."))
+            roles = _r_as_demand(_d_as_duration(roles, heads, work.original), heads, work.original, facts.capacities)
             cased = work.cased[offsets[i]:offsets[i] + len(lines[i])]
             roles = [_as_written(r, cased) for r in roles]
             used = _rows(work, facts, lines, offsets, i, roles)
@@ -336,7 +352,8 @@ def _records(work: Work, facts: Facts, lines: list[str], offsets: list[int]) -> 
             end += 1
         roles = _header(",".join(["id", *keys]), facts.capacities) if end - k >= 2 else None
         if roles is not None:
-            roles = _d_as_duration(roles, ["id", *keys], work.original)
+            roles = _r_as_demand(_d_as_duration(roles, ["id", *keys], work.original), ["id", *keys], work.original,
+                                 facts.capacities)
             _rows(work, facts, lines, offsets, k - 1, roles, functools.partial(_record_cells, keys=keys))
         k = end
 
