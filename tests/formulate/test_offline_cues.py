@@ -249,3 +249,12 @@ def test_r_j_of_a_project_with_one_resource_is_what_a_task_needs_of_it():
     _, value = solved(text)
     assert value == project({"1": (2, [], [2]), "2": (3, [], [2]), "3": (2, ["1"], [1]), "4": (1, ["2", "3"], [3])},
                             [3])
+
+
+def test_a_short_first_sentence_names_and_a_weekday_table_of_monday_to_friday_is_the_roster():
+    text = ("Kiosk 4 rota. Cover needed:\n\n| Day | Mon | Tue | Wed | Thu | Fri |\n|---|---|---|---|---|---|\n"
+            "| Min | 2 | 2 | 1 | 2 | 2 |\n\nEach worker works at most 3 days. What is the minimum number of workers?")
+    problem, value = solved(text)
+    assert problem.days == ["Mon", "Tue", "Wed", "Thu", "Fri"]
+    assert value == 3  # 9 shifts at most 3 each, and 3 workers can cover every day
+    assert asked(text.replace("at most 3 days.", "at most 3 days, and nobody works weekends."))

@@ -18,6 +18,7 @@ from ordino.formulate.offline.text import (
     Work,
     count_value,
     job_name,
+    title_numbers,
     unit_of,
 )
 from ordino.formulate.offline.units import UNIT_PATTERN
@@ -400,20 +401,11 @@ _VALUE_SAID = re.compile(r"\b(?:weight|priority|w|due|d|release|r|deadline|cost|
 _RULE_WORD = re.compile(r"\b(?:after|before|first|once|then|needs?|requires?|must|only|cannot|can't|never|until)\b")
 
 
-_TITLE_NUMBER = re.compile(r"(?i)\b(?!(?:and|the|for|from|with|until|till|at|by|due|takes?|needs?|weight|priority|"
-                          r"deadline|time|is|are|of|in|on|to|than|over|after|before|jobs?|tasks?|orders?)\b)"
-                          rf"[a-z]{{3,}}[ \t]+(?P<n>\d{{1,4}})\b(?![ \t]*(?:[:.,/x*=-]\s*\d|%|(?:{UNIT_PATTERN})\b))")
-
-
 def read_title(work: Work) -> None:
-    """The numbers of a heading that only name things ('grading suite 2 - reel queue', 'Rota - week 14'): the
-    text's first line, above a blank line; a number right after a word there is part of a name, never data."""
-    first = re.match(r"[ \t]*(?P<t>[^\n]{3,100})\n[ \t]*\n", work.text)
-    if first is None or re.search(r"[:=|]", first.group("t")):
-        return
-    for m in list(_TITLE_NUMBER.finditer(work.text, 0, first.end("t"))):
-        if BLANK not in m.group(0):
-            work.consume(m.start("n"), m.end("n"))
+    """The numbers of a heading that only name things (`text.title_numbers`): never data."""
+    for a, b in title_numbers(work.text):
+        if BLANK not in work.text[a:b]:
+            work.consume(a, b)
 
 
 def read_explanations(work: Work, facts: Facts) -> None:

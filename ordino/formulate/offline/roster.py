@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ordino.formulate.offline.staff import DAY_IDS, MONEY, WEEK, day_index, named_people, read_named_staff
-from ordino.formulate.offline.text import quote_around
+from ordino.formulate.offline.text import quote_around, title_numbers
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 
@@ -43,6 +43,8 @@ class _Marks:
         self.at = [m.start() for m in re.finditer(r"\s+|\S", self.low)]  # where each character of `t` starts
         self.t = "".join(" " if m.group(0).isspace() else m.group(0) for m in re.finditer(r"\s+|\S", self.low))
         self.used = [False] * (len(self.low) + 1)
+        for a, b in title_numbers(text):  # 'Kiosk 4 rota': a name
+            self.used[a:b] = [True] * (b - a)
 
     def mark(self, m: re.Match[str] | None, squeezed: bool = True, offset: int = 0) -> None:
         """Mark a match (in `t`, else in `low`; at `offset` when it was found in a piece of it) as read."""
@@ -272,6 +274,10 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
         span = _weekday_span(t)
         if weekday:
             wanted = list(range(7)) if len(weekday) == 7 or span is None else span
+            said_days = {day_index(m.group(1)) for m in re.finditer(_WEEKDAY, t)} | set(weekday)
+            if span is None and sorted(weekday) == list(range(len(weekday))) and said_days == set(weekday) and not \
+                    re.search(r"\b(?:seven|7)\s+days\b|\bevery day of the week\b|\bweekends?\b", t):
+                wanted = sorted(weekday)  # 'Mon .. Fri' in a table, no other day named: the days of the roster
             if set(weekday) != set(wanted):
                 absent = [WEEK[k] for k in wanted if k not in weekday]
                 missing.append(Question(key="cover", text=f"How many are needed on {', '.join(absent)}?"
@@ -291,7 +297,7 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
             missing.append(Question(key="cover", text="How many people are needed on each day? "
                                     "(e.g. 'Monday 15, Tuesday 13, ...')"))
             return None, missing, notes
-        days = DAY_IDS if len(demands) == 7 else [DAY_IDS[k] for k in wanted] if weekday and span else \
+        days = DAY_IDS if len(demands) == 7 else [DAY_IDS[k] for k in wanted] if weekday else \
             [f"D{k}" for k in range(1, len(demands) + 1)]
         shifts = ["day"]
         cover = [{"day": d, "min": v} for d, v in zip(days, demands, strict=True)]

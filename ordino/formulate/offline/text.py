@@ -304,3 +304,19 @@ def stem(word: str) -> str:
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":  # 'cutt' -> 'cut', not 'press' or 'drill'
         word = word[:-1]
     return word.removesuffix("e")
+
+
+_TITLE_NUMBER = re.compile(r"(?i)\b(?!(?:and|the|for|from|with|until|till|at|by|due|takes?|needs?|weight|priority|"
+                          r"deadline|time|is|are|of|in|on|to|than|over|after|before|jobs?|tasks?|orders?)\b)"
+                          rf"[a-z]{{3,}}[ \t]+(?P<n>\d{{1,4}})\b(?![ \t]*(?:[:.,/x*=-]\s*\d|%|(?:{UNIT_PATTERN})\b))")
+
+
+def title_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of the numbers of a heading that only name things ('grading suite 2 - reel queue', 'Rota - week 14'):
+    in the text's first line above a blank line, or in its short first sentence ('Surgery 2 refit at the
+    clinic.'), a number right after a word is part of a name."""
+    for heading in (r"[ \t]*([^\n]{3,100})\n[ \t]*\n", r"[ \t]*([^\n.]{3,60})\.\s"):
+        first = re.match(heading, text)
+        if first is not None and not re.search(r"[:=|]", first.group(1)):
+            return [m.span("n") for m in _TITLE_NUMBER.finditer(text, 0, first.end(1))]
+    return []
