@@ -258,3 +258,12 @@ def test_a_short_first_sentence_names_and_a_weekday_table_of_monday_to_friday_is
     assert problem.days == ["Mon", "Tue", "Wed", "Thu", "Fri"]
     assert value == 3  # 9 shifts at most 3 each, and 3 workers can cover every day
     assert asked(text.replace("at most 3 days.", "at most 3 days, and nobody works weekends."))
+
+
+def test_access_times_on_a_jobs_line_are_releases_and_1_h_30_is_ninety_minutes():
+    text = ("One crew, one venue at a time. We start at 06:00.\n\n- Corn Exchange: access 06:00, 3 h\n"
+            "- Church hall: access 07:00, 1 h 30\n- Marquee: access 08:00, 1 h\n\n"
+            "Minimise the time the last venue is done, in minutes after 06:00.")
+    problem, value = solved(text)
+    assert [(t.release, t.modes[0].duration) for t in problem.tasks] == [(0, 180), (60, 90), (120, 60)]
+    assert value == 330

@@ -67,7 +67,8 @@ _UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|sinc
 
 
 _HOURS_MINUTES = re.compile(r"(?<![\d.:])(?P<h>\d+)\s*(?:h|hrs?|hours?)\.?\s*(?:and\s+)?(?P<m>[0-5]?\d)\s*"
-                            r"(?:m|mins?|minutes?)\b", re.IGNORECASE)
+                            r"(?:(?:m|mins?|minutes?)\b|(?=\s*(?:[,;)]|$)))", re.IGNORECASE | re.MULTILINE)
+"""'1 h 15 min', and '1 h 30' at the end of a clause: one amount."""
 
 
 _COMPACT = re.compile(r"(?<![\d.:])(?<!\bat )(?<!\bby )(?<!until )(?<!from )(?<!after )(?<!before )"

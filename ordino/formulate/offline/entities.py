@@ -256,7 +256,8 @@ def read_segments(work: Work, facts: Facts) -> None:
 _TIME = re.compile(TIME)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("release", re.compile(r"(?i)\b(?:drop(?:ped|s)?\s+off|(?:is\s+|are\s+|gets?\s+|will\s+be\s+)?(?:here|in|on site)|"
-                           r"arriv\w*|ready|available|released?|comes?\s+in|lands?|delivered|brought\s+in)\s*"
+                           r"arriv\w*|ready|available|released?|comes?\s+in|lands?|delivered|brought\s+in|access|"
+                           r"let\s+in|on\s+site\s+from)\s*"
                            r"(?:at|from|by|on)?\s*$")),
     ("due", re.compile(r"(?i)\b(?:due|promised|back|collect\w*|pick(?:ed|s)?[\s-]*up|ships?|leaves?|goes?\s+out|"
                        r"wants?\b[^,;\d]{0,20}|needs?\b[^,;\d]{0,20}\bby|needed)\s*(?:at|by|for|on)?\s*$")),
