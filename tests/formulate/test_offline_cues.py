@@ -276,3 +276,12 @@ def _ends_with_releases(order: tuple[tuple[int, int], ...]) -> list[int]:
         t = max(t, release) + p
         ends.append(t)
     return ends
+
+
+def test_bare_rows_and_slashed_steps_after_routes_that_name_the_stations():
+    text = ("Every job is printed first, then bound.\n\nYearbook: 70 min printing, 45 min binding\n"
+            "Catalogue: 40 printing / 60 binding\nBrochure: 25 / 15\nManual: 55 / 80\n\n"
+            "How many minutes until the last job comes off the binder, at best?")
+    problem, value = solved(text)
+    assert {t.id for t in problem.tasks} >= {"Catalogue.1", "Catalogue.2", "Brochure.1", "Brochure.2"}
+    assert value == flow_shop([(70, 45), (40, 60), (25, 15), (55, 80)], max)

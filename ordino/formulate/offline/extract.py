@@ -37,6 +37,7 @@ from ordino.formulate.offline.relations import (
 from ordino.formulate.offline.resources import read_capacities, read_demand_lists, read_demands
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import (
+    merge_rows_with_routes,
     name_jobs_of_op_labels,
     read_machine_order,
     read_routes,
@@ -139,6 +140,7 @@ def read_facts(text: str) -> Facts:
     read_time_origin(work)
     read_title(work)
     read_explanations(work, facts)
+    merge_rows_with_routes(facts)
     read_stated_flow(work, facts)
     facts.merge_aliases()
     facts.unused += work.leftover_numbers()

@@ -170,6 +170,30 @@ def read_machine_order(work: Work, facts: Facts) -> None:
                 work.consume(m.start(), m.end())
 
 
+def merge_rows_with_routes(facts: Facts) -> None:
+    """Jobs told in two ways in one text: 'Yearbook: 70 min printing, 45 min binding' (a route) and then
+    'Brochure: 25 / 15' (a row of times in the same stations' order), or 'Catalogue: 40 printing / 60 binding'
+    (the same two stations apart by a slash: steps, never a choice). Every job gets its route in the stations'
+    order when all the routes read so far go through the same stations in the same order."""
+    plain = [ops for ops in facts.routes.values() if all(len(op) == 1 for op in ops)]
+    orders = {tuple(op[0][0] for op in ops) for ops in plain}
+    if len(orders) != 1 or len(next(iter(orders))) < 2:
+        return
+    stations = list(next(iter(orders)))
+    for job, ops in facts.routes.items():
+        if len(ops) == 1 and [m for m, _ in ops[0]] == stations:
+            facts.routes[job] = [[step] for step in ops[0]]
+    rest = [j for j in facts.jobs if j not in facts.routes]
+    if facts.matrix is not None and len(facts.matrix) == len(rest) and rest and \
+            all(len(row) == len(stations) for row in facts.matrix):
+        for job, row in zip(rest, facts.matrix, strict=True):
+            facts.routes[job] = [[(m, tv)] for m, tv in zip(stations, row, strict=True)]
+        facts.matrix = None
+        facts.notes = [n for n in facts.notes if not n.startswith("rows of times")]
+        facts.notes.append(f"rows of bare times read in the order of the stations the other jobs name "
+                           f"({', '.join(stations)})")
+
+
 _SKIPS = re.compile(r"\b(?:skip\w*|not (?:all|every)|some (?:jobs|orders|parts)|only some|may|optional|if needed|"
                     r"where needed|its own|their own|differ\w*)\b")
 
