@@ -285,3 +285,12 @@ def test_bare_rows_and_slashed_steps_after_routes_that_name_the_stations():
     problem, value = solved(text)
     assert {t.id for t in problem.tasks} >= {"Catalogue.1", "Catalogue.2", "Brochure.1", "Brochure.2"}
     assert value == flow_shop([(70, 45), (40, 60), (25, 15), (55, 80)], max)
+
+
+def test_a_count_of_the_rows_in_words_that_the_table_does_not_fill_is_asked():
+    text = ("reel,ready_at,grade_min,due_at\nR1,08:00,90,10:00\nR2,08:00,60,11:30\nR3,09:00,45,10:30\n\n"
+            "Suite opens 08:00. Minimise the maximum lateness over the {n} reels, in minutes.")
+    solved(text.format(n="three"))
+    questions = asked(text.format(n="four"))
+    assert any("four reels" in q and "has 3" in q for q in questions), questions
+    solved(text.format(n="three").replace("Suite opens", "Between any two reels there is no gap. Suite opens"))

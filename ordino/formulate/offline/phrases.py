@@ -354,9 +354,15 @@ def read_restatements(work: Work, facts: Facts) -> None:
             work.consume(*m.span())
     if len(facts.jobs) >= 2:  # '5 custom bike frames go through ...' over a table headed 'frame': the jobs' count
         for m in list(work.finditer(rf"\b({COUNT})\s+(?:[a-z-]+\s+){{0,3}}?(?P<noun>[a-z]{{3,}})s\b")):
-            if count_value(m.group(1)) == len(facts.jobs) and re.search(
+            if BLANK in m.group(0) or m.group(1) in ("a", "an") or not re.search(
                     rf"(?im)^[ \t|]*{re.escape(m.group('noun'))}s?[ \t]*[|,\t]", work.original):
-                work.consume(*m.span())
+                continue
+            if re.search(r"\b(?:any|every|each|between|first|last|next|other|those|these|per|up to|at most|at least|"
+                         r"more than|fewer than|only)\s+$", work.text[max(0, m.start() - 12):m.start()]):
+                continue  # 'between any two jobs', 'the first three orders': no count of them all
+            if count_value(m.group(1)) != len(facts.jobs):  # 'over the six reels' over a table of five: asked
+                facts.unused.append(f"{work.quote(*m.span())} (the table has {len(facts.jobs)})")
+            work.consume(*m.span())
     if not facts.down:  # 'runs 24/7', 'round the clock': always available, as every machine is without downtime
         work.take(r"\b(?:runs?\s+|open\s+|works?\s+)?(?:24\s*/\s*7|24\s+hours\s+a\s+day|round[- ]the[- ]clock|"
                   r"around\s+the\s+clock)\b")
