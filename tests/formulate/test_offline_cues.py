@@ -294,3 +294,14 @@ def test_a_count_of_the_rows_in_words_that_the_table_does_not_fill_is_asked():
     questions = asked(text.format(n="four"))
     assert any("four reels" in q and "has 3" in q for q in questions), questions
     solved(text.format(n="three").replace("Suite opens", "Between any two reels there is no gap. Suite opens"))
+
+
+def test_all_four_of_the_jobs_is_a_count_the_data_must_fill():
+    text = ("Panels go degrease, then sand, always in that order. Times in minutes:\n\n"
+            "Door: degrease 25, sand 15\nBonnet: degrease 30, sand 10\n{more}\n"
+            "All {n} are here now. What's the shortest time until the last panel is sanded?")
+    _, value = solved(text.format(more="Bumper: degrease 20, sand 20", n="three"))
+    assert value == flow_shop([(25, 15), (30, 10), (20, 20)], max)
+    questions = asked(text.format(more="", n="three"))
+    assert any("All three are here now" in q for q in questions), questions
+    solved(text.format(more="Bumper: degrease 20, sand 20", n="three").replace("All three", "All three stations"))

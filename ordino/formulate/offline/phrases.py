@@ -10,6 +10,7 @@ from ordino.formulate.offline.goal import goal_term
 from ordino.formulate.offline.text import (
     BLANK,
     COUNT,
+    COUNT_WORD,
     JOB_NOUN,
     JOB_REF,
     MACHINE_NOUN,
@@ -289,7 +290,16 @@ def read_index_rows(work: Work) -> None:
 
 def read_restatements(work: Work, facts: Facts) -> None:
     """Sentences that only restate what the model already says: 'everything is available at time 0', 'at no
-    time can more than 4 workers be busy' (with 4 the workers' capacity)."""
+    time can more than 4 workers be busy' (with 4 the workers' capacity). 'All four' of the jobs counts them:
+    a count the data does not fill is asked."""
+    counted = len(facts.routes) or len(facts.jobs)
+    for m in list(work.finditer(rf"\ball\s+(?:of\s+)?(?:the\s+)?(?P<n>{COUNT_WORD}|\d+)\b(?!\s*(?:{MACHINE_NOUN}|"
+                                rf"[a-z]*(?:workers?|people|staff|crews?|resources?|stations?|stages?|steps?|"
+                                rf"operations?|ops|hours?|minutes?|days?|weeks?))\b)")):
+        if counted >= 2 and BLANK not in m.group(0) and m.group("n") != "both" and \
+                count_value(m.group("n")) != counted:
+            facts.unused.append(f"{work.quote(*m.span())} (the text gives {counted})")
+            work.consume(*m.span())
     work.take(rf"\b(?:everything|everyone|both|all(?:\s+(?:the\s+)?(?:\w+|{BLANK}+)){{0,2}}|each \w+|every \w+)\s+"
               r"(?:(?:is|are)\s+)?"
               r"(?:(?:can|may)\s+(?:start|begin|be\s+started)\s+)?"
