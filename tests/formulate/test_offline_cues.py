@@ -289,7 +289,8 @@ def test_bare_rows_and_slashed_steps_after_routes_that_name_the_stations():
 
 def test_a_count_of_the_rows_in_words_that_the_table_does_not_fill_is_asked():
     text = ("reel,ready_at,grade_min,due_at\nR1,08:00,90,10:00\nR2,08:00,60,11:30\nR3,09:00,45,10:30\n\n"
-            "Suite opens 08:00. Minimise the maximum lateness over the {n} reels, in minutes.")
+            "One colourist, one reel at a time. Suite opens 08:00. Minimise the maximum lateness over the {n} reels, "
+            "in minutes.")
     solved(text.format(n="three"))
     questions = asked(text.format(n="four"))
     assert any("four reels" in q and "has 3" in q for q in questions), questions
@@ -305,3 +306,11 @@ def test_all_four_of_the_jobs_is_a_count_the_data_must_fill():
     questions = asked(text.format(more="", n="three"))
     assert any("All three are here now" in q for q in questions), questions
     solved(text.format(more="Bumper: degrease 20, sand 20", n="three").replace("All three", "All three stations"))
+
+
+def test_one_machine_is_read_only_where_the_text_speaks_of_one():
+    jobs = "Jobs A-D take 3, 1, 4, 2 hours. Minimise the sum of completion times."
+    assert asked(jobs)  # no word of any machine: how many is asked, never assumed
+    for said in ("The kiln takes one batch at a time. ", "Single workstation. ", "Machine 1 does them all. "):
+        _, value = solved(said + jobs)
+        assert value == 1 + 3 + 6 + 10

@@ -76,8 +76,8 @@ def decide_kind(facts: Facts) -> str | None:
         facts.n_machines = max(int(m[1:]) for m in allowed)  # (a machine no job may use changes nothing)
         return "single_machine" if facts.n_machines == 1 else "parallel_machines"
     has_times = "p" in facts.lists or "p_each" in facts.lists or any("p" in a for a in facts.attrs.values())
-    if facts.kind in (None, "rcpsp") and has_times and not facts.machines_plural:
-        facts.notes.append("no machine count given: one machine assumed")
+    if facts.kind in (None, "rcpsp") and has_times and not facts.machines_plural and facts.one_said:
+        facts.notes.append("no machine count given: one machine, as the text speaks of one")
         return "single_machine"
     return None
 

@@ -52,9 +52,12 @@ from ordino.formulate.offline.text import (
     JOB_NOUN,
     JOB_REF,
     MACHINE_NOUN,
+    MACHINE_NOUNS,
+    MACHINE_REF,
     Rewriting,
     Work,
     check_text,
+    machine_name,
     on_own_line,
     singular,
     squeeze_rewriting,
@@ -108,7 +111,8 @@ def read_facts(text: str) -> Facts:
     names.rewrite(rw)
     work = Work(rw.text, rw)
     work.take(LIST_NUMBER)
-    facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore())
+    facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore(),
+                  one_said=one_machine_spoken_of(text))
     if names.ordered:
         facts.machine_order = [f"M{k}" for k in range(1, len(names.machines) + 1)]
     read_default_unit(work, facts)
@@ -166,6 +170,22 @@ def read_facts(text: str) -> Facts:
         nouns = "|".join(re.escape(n) for n in facts.capacities)
         facts.unused += work.quotes(m.span() for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})"))
     return facts
+
+
+_ONE = re.compile(rf"(?i)\b(?:one|single|a single|only one|the only|just one)\s+(?:[\w-]+\s+){{0,2}}?(?:{MACHINE_NOUN}|"
+                  r"workstation|bench|bay|rig|cell|hood|processor|colourist|operator|technician|mechanic|tester)\b|"
+                  r"^\s*(?:one|a\s+single|single)\s+[\w-]+(?:\s+[\w-]+)?\s*[,.:;]|"  # 'One hood, free from 09:00'
+
+                  r"\bone\s+(?:[\w-]+\s+){0,2}?at\s+a\s+time\b|\bone\s+after\s+(?:another|the\s+other)\b|"
+                  rf"\b(?:the|our|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(MACHINE_NOUNS)}|workstation|bench|bay|rig)\b(?!s)")
+"""Words that speak of one machine: 'Single workstation', 'the kiln', 'one job at a time', 'one after another'."""
+
+
+def one_machine_spoken_of(text: str) -> bool:
+    """Whether the text speaks of one machine (or names just one: 'Machine 1 is under maintenance'), so that a
+    text giving no count of machines is read on one; without such words the count is asked, never assumed."""
+    refs = {machine_name(m.group(0)) for m in re.finditer(MACHINE_REF, text, re.IGNORECASE)}
+    return bool(_ONE.search(text)) or len(refs) == 1
 
 
 def _on_a_jobs_line(work: Work, at: int) -> bool:

@@ -55,6 +55,7 @@ class Facts:
     unread_orders: list[str] = field(default_factory=list)  # clauses ordering tasks that no extractor read
     unread_named_orders: list[str] = field(default_factory=list)  # those of them that name a task
     ignore_unused: bool = False
+    one_said: bool = False  # the text speaks of one machine ('the kiln', 'one job at a time'): the default then
     finish_of: str | None = None  # the goal is when this job is done ('days until deploy is done'): the makespan
     # only when every other job comes before it
 
