@@ -52,3 +52,21 @@ def test_a_rule_with_a_number_in_a_scheduling_text_that_no_reader_uses_is_asked(
     for extra in ("No more than 2 of them may be late. ", "At most 2 of them can start before noon. "):
         questions = asked(text.format(extra=extra))
         assert any(extra.strip(" .")[:25] in q for q in questions), questions
+
+
+def test_a_cover_that_runs_24_hours_with_a_block_left_out_is_asked():
+    text = ("We run 24 hours in 4-hour blocks from 00:00. Pickers needed: 00-04: 2, 04-08: 3, 08-12: 5, 12-16: 4, "
+            "16-20: 3. Shifts are 8 hours and can start at any block. What is the smallest number of pickers?")
+    questions = asked(text)
+    assert any("round the clock" in q for q in questions), questions
+    solved(text.replace("16-20: 3.", "16-20: 3, 20-24: 2."))
+
+
+def test_a_phrase_of_the_makespan_beside_a_goal_that_sums_each_ones_finish_is_asked():
+    text = ("Three patients, one of each station, in the order listed:\n- Ames: intake 10 -> bloods 15\n"
+            "- Bell: bloods 10 -> intake 5\n- Cole: intake 5 -> bloods 20\n\n"
+            "I want to keep the total time down. {goal}")
+    questions = asked(text.format(goal="What is the smallest sum, over the three, of the minutes until each one "
+                                       "is done?"))
+    assert any("minimised" in q for q in questions), questions
+    solved(text.format(goal="What is the shortest time until all three are done?"))

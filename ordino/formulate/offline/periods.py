@@ -183,6 +183,11 @@ def _type_table(text: str) -> list[tuple[str, int, int, float | None]] | None:
     return None
 
 
+_ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|(?:a)?round[- ]the[- ]clock|24 hours a day|\b(?:run|open|operate|work|staff)"
+                              r"\w*\s+(?:for\s+|all\s+)?24\s*(?:hours|hrs|h)\b")
+"""Work that goes on all day: its periods must fill the day ('we run 24 hours', '24/7')."""
+
+
 def looks_like_period_cover(text: str) -> bool:
     """Demands per period of the day and shifts longer than one period."""
     t = text.lower()
@@ -207,7 +212,7 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
         if (opens_at, closes) != (starts[0], starts[-1] + length):
             return None, [Question(key="periods", text="The periods given do not span the opening hours "
                                    f"({opening.group(0).strip()}); how many are needed in the rest of them?")], []
-    if re.search(r"24/7|round[- ]the[- ]clock|24 hours a day", t) and len(periods) * length != DAY:
+    if _ROUND_THE_CLOCK.search(t) and len(periods) * length != DAY:
         return None, [Question(key="periods", text=f"The text says the work runs round the clock, but the periods "
                                f"given cover {len(periods) * length // 60} hours; how many are needed in the rest of "
                                "the day?")], []
