@@ -314,3 +314,15 @@ def test_one_machine_is_read_only_where_the_text_speaks_of_one():
     for said in ("The kiln takes one batch at a time. ", "Single workstation. ", "Machine 1 does them all. "):
         _, value = solved(said + jobs)
         assert value == 1 + 3 + 6 + 10
+
+
+def test_a_machine_count_of_the_notation_that_the_rows_do_not_fill_is_asked():
+    text = ("R3 || C_max, 3 jobs, p_ij = time of job j on machine i.\n\np_ij    j=1  2  3\n{rows}\n\n"
+            "Minimise the makespan.")
+    rows = ["M1        5  8  3", "M2        7  6  4", "M3        4  9  6"]
+    _, value = solved(text.format(rows="\n".join(rows)))
+    times = [[5, 7, 4], [8, 6, 9], [3, 4, 6]]  # job x machine
+    assert value == min(max(sum(times[j][m] for j in range(3) if choice[j] == m) for m in range(3))
+                        for choice in itertools.product(range(3), repeat=3))
+    questions = asked(text.format(rows="\n".join(rows[1:])))
+    assert any("3 machines said" in q for q in questions), questions

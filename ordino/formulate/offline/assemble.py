@@ -51,6 +51,10 @@ def decide_kind(facts: Facts) -> str | None:
             return "flow_shop"  # ('presses A, B, C (not identical)' lists machines said to be parallel: no order)
         if facts.kind == "parallel_machines" and len(facts.matrix) == len(facts.jobs or facts.matrix):
             machines = facts.matrix_machines or [f"M{k}" for k in range(1, len(facts.matrix[0]) + 1)]
+            if facts.n_machines is not None and facts.n_machines != len(machines):  # 'R3' over two machines' rows
+                facts.unused.append(f"{facts.n_machines} machines said, times given for {len(machines)} "
+                                    f"({', '.join(machines)})")
+                return None
             jobs = facts.jobs or [f"J{k}" for k in range(1, len(facts.matrix) + 1)]
             cannot = {job: facts.ineligible.pop(job, set()) for job in jobs}  # '-' in the table: not that machine
             facts.routes = {job: [[(m, tv) for m, tv in zip(machines, row, strict=True) if m not in cannot[job]]]
