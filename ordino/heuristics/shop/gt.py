@@ -187,19 +187,18 @@ def best_rule(data: ShopData, rules: tuple[str, ...] = ("MWKR", "MOR", "SPT", "L
     -------
     starts, choice, makespan, label : the best schedule and which rule made it (e.g. 'MWKR/active').
     """
-    best: tuple[list[int], list[int], int, str] | None = None
+    s, c = rounds(data)  # first, within the budget: what is returned when no rule finishes in time
+    best = (s, c, makespan_of(data, s, c), "rounds (no rule finished within the time limit)")
+    found = False
     try:
         for rule in rules:
             for nd in (False, True) if nondelay_too else (False,):
                 s, c = generate(data, rule, nondelay=nd, deadline=deadline)
                 cmax = makespan_of(data, s, c)
-                if best is None or cmax < best[2]:
-                    best = (s, c, cmax, f"{rule}/{'nondelay' if nd else 'active'}")
+                if not found or cmax < best[2]:
+                    best, found = (s, c, cmax, f"{rule}/{'nondelay' if nd else 'active'}"), True
     except OutOfTime:
-        if best is None:
-            s, c = rounds(data)
-            best = (s, c, makespan_of(data, s, c), "rounds (no rule finished within the time limit)")
-    assert best is not None
+        pass
     return best
 
 
