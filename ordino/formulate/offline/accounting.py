@@ -1,8 +1,8 @@
-"""Accounting for a text by change: a piece of the text (a line, a sentence or a clause) that holds a number or a
-word that limits or ranks, and that can be changed (its numbers raised by one; deleted when it has none) while the
-model read from the text stays exactly as it is, was used by no reader. Such pieces are asked about, never dropped.
-This works for any reader, whatever patterns it uses: a reader that checks a restated fact ('open 7:00 to 23:00'
-against the periods) notices the change and asks, so the fact counts as read."""
+"""Accounting for a text by change: a piece of the text (a line, a sentence or a clause) with a word that limits
+or ranks ('at most', 'in a row', 'fairly'), which can be changed (its numbers raised by one; deleted when it has
+none) while the model read from the text stays exactly as it is, was used by no reader. Such pieces are asked
+about, never dropped. This works for any reader, whatever patterns it uses: a reader that checks a restated fact
+notices the change and asks, so the fact counts as read."""
 
 from __future__ import annotations
 
