@@ -17,6 +17,7 @@ from tests.formulate.test_offline_structures import (
     flow_shop,
     job_shop,
     project,
+    single_machine,
     solved,
 )
 
@@ -224,23 +225,11 @@ def test_a_column_unit_in_a_pipe_header_and_a_machine_that_runs_24_7():
     problem, value = solved(text)
     assert [t.modes[0].duration for t in problem.tasks] == [4, 2, 3]
     due = [5, 3, 9]
-    assert value == min(sum(max(0, e - d) for e, d in zip(ends, due, strict=True))
-                        for ends in _all_ends([4, 2, 3]))
+    assert value == single_machine([4, 2, 3], lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
     # the table's unit after its last column of stations stays the table's (no column of durations)
     _, value = solved("Parts go cut -> weld in that order.\n\nPart | Cut | Weld   (minutes)\nP1 | 3 | 2\nP2 | 1 | 4\n\n"
                       "Minimise the makespan.")
     assert value == flow_shop([(3, 2), (1, 4)], max)
-
-
-def _all_ends(p: list[int]) -> list[list[int]]:
-    out = []
-    for order in itertools.permutations(range(len(p))):
-        t, ends = 0, [0] * len(p)
-        for j in order:
-            t += p[j]
-            ends[j] = t
-        out.append(ends)
-    return out
 
 
 def test_r_j_of_a_project_with_one_resource_is_what_a_task_needs_of_it():
