@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, TypeVar, cast
 
 from ordino.models.constraints import Constraint, EndBeforeStart, Permutation
 from ordino.models.problem import Problem
 from ordino.models.tasks import Task
 
+T = TypeVar("T")
 ProblemClass = Literal["single_machine", "parallel_machines", "flow_shop", "job_shop", "flexible_job_shop",
                        "rcpsp", "multi_mode_rcpsp", "general"]
 
@@ -29,9 +31,23 @@ def _plain(problem: Problem, ignore_permutation: bool = False) -> bool:
                    for t in problem.tasks)
 
 
+def memoised(problem: Problem, find: Callable[[Problem, bool], T], flag: bool = False) -> T:
+    """`find(problem, flag)`, computed once per problem (it is immutable): a solve asks about its structure
+    several times, and each look at 50,000 tasks takes a few tenths of a second."""
+    key = (find, flag)
+    if key not in problem.memo:
+        problem.memo[key] = find(problem, flag)
+    return cast(T, problem.memo[key])
+
+
 def job_chains(problem: Problem, ignore_permutation: bool = False) -> list[list[str]] | None:
     """Tasks of each job in precedence-chain order, when precedences are exactly per-job chains (and there
-    is no other constraint, but for `permutation` ones when `ignore_permutation`)."""
+    is no other constraint, but for `permutation` ones when `ignore_permutation`). Callers must not change
+    the lists (they are kept for the next call)."""
+    return memoised(problem, _job_chains, ignore_permutation)
+
+
+def _job_chains(problem: Problem, ignore_permutation: bool) -> list[list[str]] | None:
     nxt: dict[str, str] = {}
     has_pred: set[str] = set()
     job_of = {t.id: t.job or t.id for t in problem.tasks}
@@ -62,6 +78,10 @@ def classify(problem: Problem, ignore_permutation: bool = False) -> ProblemClass
     A `permutation` constraint makes a problem 'general' (the shop methods would not keep its order); with
     `ignore_permutation`, the class the problem would have without its permutation constraints (for
     methods that build permutation schedules, which satisfy every permutation constraint of a flow shop)."""
+    return memoised(problem, _classify, ignore_permutation)
+
+
+def _classify(problem: Problem, ignore_permutation: bool) -> ProblemClass:
     kinds = {r.kind for r in problem.resources}
     single_mode = all(len(t.modes) == 1 for t in problem.tasks)
     if not _plain(problem, ignore_permutation):

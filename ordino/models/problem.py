@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -86,6 +87,21 @@ class Problem(OntologyModel):
         return self
 
     # --- derived views -------------------------------------------------------------------------
+    # Computed once per problem (it is immutable); `model_copy` drops them, since its `update` may change what
+    # they were derived from.
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Problem:
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            for name in [k for k in copied.__dict__ if k not in type(self).model_fields]:
+                del copied.__dict__[name]
+        return copied
+
+    @cached_property
+    def memo(self) -> dict[tuple[Callable[..., Any], bool], Any]:
+        """What functions found about this problem's structure, by function and argument
+        (`ordino.models.classify.memoised`)."""
+        return {}
 
     @cached_property
     def task_index(self) -> dict[str, int]:

@@ -116,6 +116,16 @@ def test_flow_shop_is_recognised():
     assert classify(b.build()) == "general"
 
 
+def test_a_copy_with_changes_is_classified_anew():
+    """The class is found once per problem; a copy that changes the problem does not inherit it."""
+    shop = example("ft06_job_shop")
+    assert classify(shop) == "job_shop" and shop.memo
+    assert classify(shop.model_copy()) == "job_shop"
+    unchained = shop.model_copy(update={"constraints": []})
+    assert not unchained.memo and classify(unchained) == "general"
+    assert "memo" not in shop.model_dump() and "task_index" not in json.loads(shop.model_dump_json())
+
+
 def test_mode_demands_must_match_resources():
     with pytest.raises(ValueError, match="demands has 1 entries"):
         Mode(resources=["a", "b"], duration=1, demands=[1])

@@ -12,7 +12,7 @@ import numpy as np
 
 from ordino.errors import InputError, ModelError
 from ordino.models import Problem, Schedule, ScheduledTask
-from ordino.models.classify import classify, job_chains
+from ordino.models.classify import classify, job_chains, memoised
 
 SHOP_CLASSES = ("job_shop", "flow_shop", "flexible_job_shop", "parallel_machines")
 
@@ -171,6 +171,10 @@ def flow_reason(problem: Problem) -> str | None:
 
     Permutation constraints are allowed: the permutation methods run every job in one order on every
     machine, and in a flow shop (each job visits each machine once) that order keeps any of them."""
+    return memoised(problem, _flow_reason)
+
+
+def _flow_reason(problem: Problem, _: bool) -> str | None:
     reason = shop_reason(problem, ("flow_shop",), ignore_permutation=True)
     if reason is not None:
         return reason
