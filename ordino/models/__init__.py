@@ -22,8 +22,11 @@ from ordino.models.constraints import (
     Synchronize,
     TimeWindow,
 )
+from ordino.models.events import Event, Events
 from ordino.models.families import FAMILIES, Family, Model, Solution, family_of
 from ordino.models.io import (
+    events_from_dict,
+    load_events,
     load_model,
     load_problem,
     load_schedule,
@@ -51,4 +54,5 @@ __all__ = [
     "TimeWindow", "Verification", "Violation", "classify", "load_problem", "load_schedule",
     "problem_from_dict", "problem_json_schema", "save_problem",
     "LinearModel", "LinearResult", "RosterProblem", "RosterResult", "load_model", "model_from_dict",
+    "Event", "Events", "events_from_dict", "load_events",
 ]

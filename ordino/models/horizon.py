@@ -16,12 +16,14 @@ if TYPE_CHECKING:
 
 def landmark(problem: Problem) -> int:
     """The last time at which the problem's data still changes anything: the latest release, due date,
-    window opening (`start_min`, `end_min`) and end of a down time (0 when there is none)."""
+    window opening (`start_min`, `end_min`), end of a down time and baseline start of a `deviation` term (0 when
+    there is none)."""
     times = [0]
     times += [problem.earliest_start(t) for t in problem.tasks]
     times += [t.due for t in problem.tasks if t.due is not None]
     times += [j.due for j in problem.jobs if j.due is not None]
     times += [b for r in problem.resources for _, b in r.unavailable]
+    times += [e.start for term in problem.objective for e in term.baseline or []]
     for c in problem.constraints:
         if isinstance(c, TimeWindow):
             times += [x for x in (c.start_min, c.end_min) if x is not None]
@@ -54,7 +56,8 @@ def default_horizon(problem: Problem) -> int:
     their longest mode; `forced gaps` bounds the idle time constraints can impose (`forced_gaps`).
 
     Proof sketch. Past the landmark every objective term but `span` is non-decreasing in every end time (earliness
-    is 0 after the due date, setup time and cost do not depend on time), and no release, window opening or down
+    is 0 after the due date, setup time and cost do not depend on time, a task past its baseline start only
+    deviates more by starting later), and no release, window opening or down
     time remains. Take an optimal schedule with the least sum of start times. Suppose some unit [t, t+1) with t >=
     landmark has no task running. Shift every task that starts after t one unit earlier: releases, windows and
     down times still hold, upper bounds (deadlines, maximum lags, the horizon) only get slacker, machines and

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from ordino.errors import InputError
 from ordino.models.base import MAX_VALUE
 from ordino.models.constraints import CONSTRAINT_TYPES
+from ordino.models.events import EVENT_TYPES, EVENTS_SCHEMA, Events
 from ordino.models.families import SCHEDULING, Family, Model, Solution, family_named
 from ordino.models.inputs import parse_json, read_text
 from ordino.models.linear_indexed import IndexedLinearModel, is_indexed
@@ -18,6 +19,7 @@ from ordino.models.schedule import Schedule
 
 M = TypeVar("M", bound=BaseModel)
 CONSTRAINT_TAGS = [c.model_fields["type"].default for c in CONSTRAINT_TYPES]
+EVENT_TAGS = [e.model_fields["type"].default for e in EVENT_TYPES]
 
 
 def describe_validation_error(error: ValidationError, data: Any = None) -> str:
@@ -54,7 +56,7 @@ def _path(loc: tuple[Any, ...], data: Any) -> str:
         elif isinstance(node, dict) and part in node:
             out += f".{part}" if out else str(part)
             node = node[part]
-        elif part in CONSTRAINT_TAGS:
+        elif part in CONSTRAINT_TAGS or part in EVENT_TAGS:
             continue  # discriminator tag pydantic adds to the location
         else:
             out += f".{part}" if out else str(part)
@@ -141,6 +143,29 @@ def load_schedule(path: str | Path) -> Schedule:
     schedule = load_solution(path, SCHEDULING)
     assert isinstance(schedule, Schedule)
     return schedule
+
+
+def events_from_dict(data: Any, source: str = "<events>") -> Events:
+    """Validate versioned events (`{"schema": "ordino-events/1", "events": [...]}`; a bare list is read as the
+    events of the current schema)."""
+    if isinstance(data, list):
+        data = {"schema": EVENTS_SCHEMA, "events": data}
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        raise InputError(f'expected {{"schema": "{EVENTS_SCHEMA}", "events": [...]}}', file=source)
+    tag = data.get("schema", EVENTS_SCHEMA)
+    if tag != EVENTS_SCHEMA:
+        raise InputError(f"schema {tag!r} is not supported; this version reads {EVENTS_SCHEMA!r}", file=source)
+    for k, event in enumerate(data["events"]):
+        kind = event.get("type") if isinstance(event, dict) else None
+        if kind not in EVENT_TAGS:
+            raise InputError(f"events[{k}]: unknown event type {kind!r}; expected one of: {', '.join(EVENT_TAGS)}",
+                             file=source)
+    return parse_model(Events, data, source)
+
+
+def load_events(path: str | Path) -> Events:
+    """Read an events JSON file (see `ordino.models.events`)."""
+    return events_from_dict(_read_json(path), str(path))
 
 
 def problem_json_schema() -> dict[str, Any]:

@@ -25,6 +25,8 @@ def objective_ceiling(problem: Problem, horizon: int) -> int:
         name = term.term
         if name == "span":
             value = horizon
+        elif name == "deviation":
+            value = (horizon + 1) * len(term.baseline or [])
         elif name in ("makespan", "maximum_lateness"):
             value = span
         elif name == "number_tardy":

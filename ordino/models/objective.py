@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from ordino.models.base import Id, OntologyModel, PosInt
+from ordino.models.schedule import ScheduledTask
 
 TermName = Literal[
     "makespan",
@@ -22,6 +23,7 @@ TermName = Literal[
     "total_setup_time",
     "total_cost",
     "span",
+    "deviation",
 ]
 
 TERM_DEFINITIONS: dict[str, str] = {
@@ -40,6 +42,9 @@ TERM_DEFINITIONS: dict[str, str] = {
     "span": "max(0, latest end among the term's `end_of` tasks - earliest start among its `start_of` tasks), "
             "counting performed tasks only; the weight is the cost per time unit (e.g. rent of equipment "
             "from the start of one task to the end of another)",
+    "deviation": "sum over the term's `baseline` entries of the performed tasks: 1 if the task starts at another "
+                 "time or runs in another mode than in the baseline, plus |start - baseline start| (how many "
+                 "tasks a new plan moves, and how far; used by rescheduling to keep a plan stable)",
 }
 
 TIME_TERMS = frozenset({"makespan", "total_completion_time", "total_tardiness", "maximum_lateness",
@@ -66,6 +71,8 @@ class ObjectiveTerm(OntologyModel):
     """`span` only: the span opens at the earliest start among these tasks."""
     end_of: list[Id] | None = None
     """`span` only: the span closes at the latest end among these tasks."""
+    baseline: list[ScheduledTask] | None = None
+    """`deviation` only: the plan to stay close to (each task's start and mode; its end is not used)."""
 
     @model_validator(mode="after")
     def _span_fields(self) -> ObjectiveTerm:
@@ -75,6 +82,11 @@ class ObjectiveTerm(OntologyModel):
                              "second)")
         if self.term != "span" and (self.start_of is not None or self.end_of is not None):
             raise ValueError(f"objective term {self.term!r} takes no 'start_of' or 'end_of' (only 'span' does)")
+        if (self.term == "deviation") != (self.baseline is not None):
+            raise ValueError("objective term 'deviation' needs a 'baseline' (a list of schedule entries: task, "
+                             "mode, start, end), and only it takes one")
+        if self.baseline is not None and len({e.task for e in self.baseline}) != len(self.baseline):
+            raise ValueError("objective term 'deviation': a task is listed twice in its baseline")
         return self
 
     @property
@@ -86,5 +98,6 @@ class ObjectiveTerm(OntologyModel):
 
     @property
     def tasks(self) -> list[str]:
-        """The tasks the term names (a span's `start_of` and `end_of`; none for the other terms)."""
-        return [*(self.start_of or []), *(self.end_of or [])]
+        """The tasks the term names (a span's `start_of` and `end_of`, a deviation's baseline; none for the
+        other terms)."""
+        return [*(self.start_of or []), *(self.end_of or []), *(e.task for e in self.baseline or [])]

@@ -77,6 +77,8 @@ class Problem(OntologyModel):
         for term in self.objective:
             errors += [f"objective term {term.key}: task {tid!r} is not declared" for tid in term.tasks
                        if tid not in tasks]
+            errors += [f"objective term {term.key}: task {e.task!r} has no mode {e.mode}" for e in term.baseline or []
+                       if e.task in tasks and e.mode >= len(tasks[e.task].modes)]
         dues = [t.due for t in self.tasks] + [j.due for j in self.jobs]
         if any(term.term in DUE_DATE_TERMS for term in self.objective) and not any(
             due is not None for due in dues

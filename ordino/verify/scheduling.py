@@ -29,6 +29,8 @@ def verify_schedule(problem: Problem, schedule: Schedule) -> Verification:
     for term in problem.objective:
         if term.term == "span":
             terms[term.key] = _span(term.start_of or [], term.end_of or [], checker.entries)
+        if term.term == "deviation":
+            terms[term.key] = _deviation(term.baseline or [], checker.entries)
     total = sum(term.weight * terms[term.key] for term in problem.objective)
     return Verification(violations=checker.violations, objective=total, terms=terms)
 
@@ -268,6 +270,17 @@ def _span(start_of: list[str], end_of: list[str], entries: dict[str, ScheduledTa
     starts = [entries[t].start for t in start_of if t in entries]
     ends = [entries[t].end for t in end_of if t in entries]
     return max(0, max(ends) - min(starts)) if starts and ends else 0
+
+
+def _deviation(baseline: list[ScheduledTask], entries: dict[str, ScheduledTask]) -> int:
+    """Over the performed baseline tasks: 1 for each that starts at another time or runs in another mode, plus
+    how far each start moved."""
+    total = 0
+    for old in baseline:
+        new = entries.get(old.task)
+        if new is not None and (new.start, new.mode) != (old.start, old.mode):
+            total += 1 + abs(new.start - old.start)
+    return total
 
 
 def _objective_terms(problem: Problem, entries: dict[str, ScheduledTask], setup_total: int) -> dict[str, int]:

@@ -25,7 +25,8 @@ Rules of a schedule (each task left out, optional ones only, or run in one mode 
 Objective: weighted sum of TERM_DEFINITIONS; jobs are the declared jobs with tasks plus each job-less task;
 C_j is the latest end of its performed tasks, 0 when none is performed [v]; makespan is 0 for an empty
 schedule; setup time is summed over consecutive tasks of each machine's sequence; a span term is
-max(0, latest end of its performed `end_of` tasks - earliest start of its performed `start_of` tasks).
+max(0, latest end of its performed `end_of` tasks - earliest start of its performed `start_of` tasks); a deviation
+term adds, per performed task of its baseline whose start or mode differs from the baseline's, 1 + |start shift|.
 
 Search: each task gets candidates (left out, or a mode and a start in [release, min(deadline - duration,
 U)]) passing its own rules; candidates are joined task by task (numpy cross products), a rule is checked as
@@ -42,7 +43,8 @@ overlap graph only shrinks, and pairwise overlapping intervals share a point).
   and the system's least solution (longest paths from the lower bounds) is optimal too: each start is a
   lower anchor (release, window minimum, end of a break) plus a simple path of constraints, each adding
   at most one duration per task and one constant (lag, setup, gap) per edge.
-- With earliness or a span term, also fix the argmax task of each job's completion and of the makespan,
+- With earliness, a span or a deviation term (each baseline start is an anchor; fix the sign of each shift and
+  whether the task stays put), also fix the argmax task of each job's completion and of the makespan,
   the argmax job of the lateness, the sign of each C_j - due_j, and each span's first start, last end and
   sign; the objective is then linear, bounded below, and
   minimised at a vertex of an integral polyhedron (x >= 0, network matrix): each start is an anchor (any
@@ -102,6 +104,8 @@ class _Cands:
     cost: np.ndarray
     amount: dict[str, np.ndarray]
     machines: np.ndarray
+    deviation: np.ndarray
+    """Weighted cost of the candidate under the `deviation` terms (already multiplied by their weights)."""
 
 
 @dataclass
@@ -157,10 +161,14 @@ class _Data:
         self.res = {r.id: r for r in problem.resources}
         self.w: Counter[str] = Counter()
         self.spans: list[tuple[int, list[int], list[int]]] = []  # (weight, start_of, end_of) of span terms
+        self.deviations: list[tuple[int, dict[int, tuple[int, int]]]] = []  # (weight, task -> (start, mode))
         for term in problem.objective:
             if term.term == "span":
                 self.spans.append((term.weight, [self.index[t] for t in term.start_of or []],
                                    [self.index[t] for t in term.end_of or []]))
+            elif term.term == "deviation":
+                self.deviations.append((term.weight, {self.index[e.task]: (e.start, e.mode)
+                                                      for e in term.baseline or []}))
             else:
                 self.w[term.term] += term.weight
         jobs = {j.id: j for j in problem.jobs}
@@ -221,7 +229,7 @@ class _Data:
 def start_bound(problem: Problem) -> int:
     """U: some optimal schedule (if any) has every start in [0, U] (see the module docstring)."""
     d = _Data(problem)
-    regular = not (EARLINESS & set(d.w)) and not d.spans
+    regular = not (EARLINESS & set(d.w)) and not d.spans and not d.deviations
     anchors = [0]
     breaks_of: dict[int, set[str]] = defaultdict(set)
     for i in range(d.n):
@@ -229,6 +237,7 @@ def start_bound(problem: Problem) -> int:
         for t in d.thens.get(i, []):
             breaks_of[t] |= {r for r in d.uses(i) if d.res[r].kind == "machine"}
     due_of = {i: due for tasks, due, _, _ in d.jobs for i in tasks}
+    anchors += [start for _, plan in d.deviations for start, _ in plan.values()]
     for i in range(d.n):
         anchors.append(d.est(i))
         for w in d.windows[i]:
@@ -349,6 +358,8 @@ def _candidates(d: _Data, i: int, options: list[tuple[bool, int, int]]) -> _Cand
                 broken |= any(s < b and a < e for a, b in res.unavailable)
         if not broken:
             keep.append((True, k, s, e, mode.cost))
+    moved = [sum(weight * (1 + abs(s - plan[i][0]) if (s, k) != plan[i] else 0) for weight, plan in d.deviations
+                 if i in plan) if p else 0 for p, k, s, _, _ in keep]
     arr = np.array([row[:4] for row in keep], dtype=np.int64).reshape(-1, 4)
     present = arr[:, 0].astype(bool)
     amount = {}
@@ -362,7 +373,8 @@ def _candidates(d: _Data, i: int, options: list[tuple[bool, int, int]]) -> _Cand
                 amount[rid][row] = 1 if mode.demands is None else mode.demands[j]
                 machines[row] |= d.machine_bit.get(rid, 0)
     return _Cands(present=present, mode=arr[:, 1], start=arr[:, 2], end=arr[:, 3],
-                  cost=np.array([row[4] for row in keep], dtype=np.int64), amount=amount, machines=machines)
+                  cost=np.array([row[4] for row in keep], dtype=np.int64), amount=amount, machines=machines,
+                  deviation=np.array(moved, dtype=np.int64))
 
 
 def _outside(value: int, lo: int | None, hi: int | None) -> bool:
@@ -701,7 +713,7 @@ def _extend(state: _State, i: int, cand: _Cands, rules: _Rules, done: set[int]) 
     rep = np.repeat(np.arange(len(state.cost)), c)
     ci = np.tile(np.arange(c), len(state.cost))
     s = _keep(state, rep)
-    s.cost = s.cost + cand.cost[ci] * rules.d.w["total_cost"]
+    s.cost = s.cost + cand.cost[ci] * rules.d.w["total_cost"] + cand.deviation[ci]
     s.wit[:, i] = ci
     for p in rules.profiles:
         if i in p.tasks:

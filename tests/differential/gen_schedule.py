@@ -38,6 +38,7 @@ def gen_schedule(seed: int) -> tuple[Problem, BruteResult]:
     problem is valid and small enough for the oracle)."""
     rng = random.Random(seed)
     spans = random.Random(f"span {seed}")  # its own stream, so the other draws of a seed stay as they were
+    plans = random.Random(f"deviation {seed}")
     for _ in range(500):
         kind = "general" if rng.random() < 0.55 else rng.choice(CLASSIC)
         data = _general(rng) if kind == "general" else _classic(rng, kind)
@@ -46,6 +47,11 @@ def gen_schedule(seed: int) -> tuple[Problem, BruteResult]:
             data["objective"] = [*data["objective"], {"term": "span", "weight": spans.randint(1, 3),
                                                       "start_of": spans.sample(ids, spans.randint(1, 2)),
                                                       "end_of": spans.sample(ids, spans.randint(1, 2))}]
+        if plans.random() < 0.15:  # a plan to stay close to, as rescheduling gives one
+            chosen = plans.sample(data["tasks"], plans.randint(1, len(data["tasks"])))
+            data["objective"] = [*data["objective"], {"term": "deviation", "weight": plans.randint(1, 3), "baseline": [
+                {"task": t["id"], "mode": plans.randrange(len(t["modes"])), "start": (s := plans.randint(0, 8)),
+                 "end": s + 1} for t in chosen]}]
         try:
             problem = Problem.model_validate(data)
         except ValueError:

@@ -373,6 +373,23 @@ class _Builder:
         m.add_max_equality(span, [last - first, 0])
         return span
 
+    def deviation(self, term: ObjectiveTerm) -> Expr:
+        """Per performed baseline task: 1 when it moved (another start or mode), plus |start - baseline start|.
+        Written as lower bounds, which the minimisation makes tight."""
+        m, out = self.m, cp_model.LinearExpr.constant(0)
+        for e in term.baseline or []:
+            v = self.vars[self.p.task_index[e.task]]
+            when = [] if isinstance(v.present, int) else [v.present]
+            shift, moved = m.new_int_var(0, self.h + e.start, f"shift[{e.task}]"), m.new_bool_var(f"moved[{e.task}]")
+            m.add(shift >= v.start - e.start).only_enforce_if(when)
+            m.add(shift >= e.start - v.start).only_enforce_if(when)
+            m.add(shift == 0).only_enforce_if(moved.negated())
+            old_mode = v.mode_lits[e.mode]
+            if not isinstance(old_mode, int):
+                m.add(moved == 1).only_enforce_if([*when, old_mode.negated()])
+            out += shift + moved
+        return out
+
     def when_present(self, value: IntVar, present: BoolLit, absent: int) -> IntVar:
         """A variable equal to `value` when the task is performed, else to `absent`."""
         out = self.m.new_int_var(0, self.h, "")
@@ -384,6 +401,8 @@ class _Builder:
         m, h, name = self.m, self.h, term.term
         if name == "span":
             return self.span(term)
+        if name == "deviation":
+            return self.deviation(term)
         due = [(c, view, view.due) for c, view in completion.values() if view.due is not None]
         out: Expr = 0
         if name == "makespan":

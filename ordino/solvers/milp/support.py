@@ -64,6 +64,8 @@ def milp_supports(problem: Problem) -> str | None:
     reasons += [f"{k} constraints" for k in kinds]
     if any(r.setups for r in problem.resources):
         reasons.append("sequence-dependent setup times")
+    if any(term.term == "deviation" for term in problem.objective):
+        reasons.append("the 'deviation' objective term (rescheduling's stability)")
     if any("earliness" in term.term for term in problem.objective):
         from ordino.solvers.milp.data import job_sinks
 
