@@ -4,8 +4,8 @@ The plan is the baseline of the problem's `deviation` term (what `ordino.resched
 placed one by one, precedence first and then by their planned start; each starts at the earliest time at or
 after its planned start (its release, for a task the plan does not have) where its predecessors have ended
 and its resources are free: capacity, down times and setup times. Tasks that must stay where they are (a
-time window with `start_min == start_max`) are placed first. The verifier then checks every rule; a rule the
-repair cannot keep (a deadline, a maximum lag, a synchronisation) is reported, with `cpsat` as the way out.
+time window with `start_min == start_max`) are placed first. Problems with rules this cannot keep (deadlines, a
+horizon, maximum lags, synchronisation...) are refused by `right_shift_supports`, with `cpsat` as the way out.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from ordino.models import Problem, Result, Schedule, ScheduledTask, SolveOptions
 from ordino.models.constraints import PRECEDENCE_TYPES, EndBeforeEnd, EndBeforeStart, StartBeforeEnd
 from ordino.models.method import Method
 from ordino.models.tasks import Task
-from ordino.verify import verify_schedule
 
 
 @dataclass
@@ -105,6 +104,8 @@ def _free_from(problem: Problem, task: Task, mode: int, start: int, placed: _Pla
         later, end = start, start + m.duration
         for k, rid in enumerate(m.resources):
             resource = problem.resource(rid)
+            if m.demand(k) == 0:
+                continue  # an amount of 0 does not use the resource
             for a, b in resource.unavailable:
                 if (a < end and start < b) if m.duration else a < start < b:
                     later = max(later, b)
@@ -159,9 +160,13 @@ def run_right_shift(problem: Problem, options: SolveOptions) -> Result:
             wanted = fixed.get(tid, max(_earliest(problem, task, duration, placed), plan[tid].start if tid in plan
                                         else 0))
             try:
-                start = wanted if tid in fixed else _free_from(problem, task, mode, wanted, uses)
+                start = _free_from(problem, task, mode, wanted, uses)
             except _NoRoom:
                 continue
+            if tid in fixed and (start != wanted or _earliest(problem, task, duration, placed) > wanted):
+                return Result(status="infeasible", method="right_shift", runtime=time.perf_counter() - began,
+                              log=[f"right_shift: task {tid!r} is pinned at {wanted}, where its resources, down "
+                                   "times or predecessors (pinned too) do not let it run"])
             if best is None or start + duration < best.end:
                 best = ScheduledTask(task=tid, mode=mode, start=start, end=start + duration)
         if best is None:
@@ -172,13 +177,7 @@ def run_right_shift(problem: Problem, options: SolveOptions) -> Result:
         for k, rid in enumerate(m.resources):
             uses.uses[rid].append((best.start, best.end, m.demand(k), task.setup_family))
     schedule = Schedule(tasks=[placed[t.id] for t in problem.tasks])
-    broken = verify_schedule(problem, schedule).violations
-    runtime = time.perf_counter() - began
-    if broken:
-        return Result(status="unknown", method="right_shift", runtime=runtime,
-                      log=[f"right_shift: shifting right cannot keep this rule: {broken[0].message}; use method "
-                           "'cpsat', which searches every order"])
-    return Result(status="feasible", schedule=schedule, method="right_shift", runtime=runtime,
+    return Result(status="feasible", schedule=schedule, method="right_shift", runtime=time.perf_counter() - began,
                   log=[f"right_shift: {len(plan)} planned tasks kept in their order and modes"])
 
 
