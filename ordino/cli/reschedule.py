@@ -10,13 +10,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ordino.cli.common import console, exit_for_status, handle_errors, print_json
+from ordino.cli.common import EXIT_NEEDS_INPUT, console, err_console, exit_for_status, handle_errors, print_json
 from ordino.cli.solve import print_schedule, print_status, result_json
 from ordino.datasets import read_model
 from ordino.errors import InputError
 from ordino.models import Events, Problem, load_events, load_schedule
 from ordino.plot import gantt_png
 from ordino.reschedule import Repair, reschedule
+from ordino.reschedule.text import read_events
 
 
 def repair_json(repair: Repair) -> dict:
@@ -51,6 +52,34 @@ def print_repair(repair: Repair) -> None:
     print_schedule(repair.problem, repair.result.schedule)
 
 
+def _read_said(say: str, problem: Problem, now: int, zero: str | None, llm: bool, model: str | None,
+               base_url: str | None, as_json: bool) -> Events:
+    """The events of --say, or its questions printed and exit 5."""
+    if llm:
+        from ordino.llm.client import load_config
+        from ordino.reschedule.llm import read_events_llm
+
+        config = load_config(model=model, base_url=base_url)
+        if not config.configured:
+            raise InputError("--llm needs an endpoint: set ORDINO_LLM_BASE_URL or OPENAI_API_KEY, or pass "
+                             "--base-url (or read --say offline)")
+        reading = read_events_llm(say, problem, now, config)
+    else:
+        reading = read_events(say, problem, now, zero)
+    if as_json and reading.events is None:
+        print_json({"status": "needs_input", "questions": reading.questions, "ignored": reading.ignored})
+    elif reading.events is None:
+        for question in reading.questions:
+            console.print(f"? {escape(question)}", highlight=False)
+    for part in reading.ignored if not as_json else []:
+        console.print(f"  ignored: {escape(part)}", style="dim", highlight=False)
+    if reading.events is None:
+        err_console.print("[bold yellow]the events leave data out:[/] answer the questions above in --say",
+                          markup=True, highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_NEEDS_INPUT)
+    return reading.events
+
+
 def register(app: typer.Typer) -> None:
     """Add the command of this module to the app."""
 
@@ -64,6 +93,14 @@ def register(app: typer.Typer) -> None:
                                          "new starts before it.")],
         events: Annotated[Path | None, typer.Option(help="Events JSON: breakdowns, new jobs, cancellations, "
                                                     "changed durations, due dates, releases, rushes.")] = None,
+        say: Annotated[str | None, typer.Option(help="The events in plain words ('M2 breaks down at 10 for 2 "
+                                                "hours; cancel J4'), instead of --events.")] = None,
+        zero: Annotated[str | None, typer.Option(help="The clock time of the schedule's time 0 (HH:MM), for "
+                                                 "clock times in --say.")] = None,
+        llm: Annotated[bool, typer.Option("--llm/--offline", help="Read --say with the configured LLM, or "
+                                          "offline (default).")] = False,
+        model: Annotated[str | None, typer.Option(help="LLM model name (with --llm).")] = None,
+        base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint URL (with --llm).")] = None,
         method: Annotated[str, typer.Option("--method", "-m", help="auto (right-shift, then CP-SAT from it), "
                                             "right_shift, cpsat, or another scheduling method.")] = "auto",
         time_limit: Annotated[float, typer.Option("--time-limit", "-t", help="Seconds.")] = 10.0,
@@ -80,7 +117,11 @@ def register(app: typer.Typer) -> None:
             raise InputError("rescheduling repairs schedules over time; this is not a scheduling problem",
                              file=str(problem_file))
         plan = load_schedule(schedule_file)
+        if events is not None and say is not None:
+            raise InputError("give the events once: --events FILE or --say TEXT")
         happened = load_events(events) if events is not None else Events()
+        if say is not None:
+            happened = _read_said(say, problem, now, zero, llm, model, base_url, as_json)
         repair = reschedule(problem, plan, now, happened, method=method, time_limit=time_limit,
                             stability=stability, seed=seed)
         schedule = repair.result.schedule
