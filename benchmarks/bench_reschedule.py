@@ -85,7 +85,8 @@ def main() -> None:
         assert isinstance(planned, Result) and planned.schedule is not None, planned.log
         for share in (0.25, 0.5):
             now = int(planned.schedule.makespan * share)
-            events = events_from_dict(scenario(problem, planned.schedule, now, seed=zlib.crc32(f"{name} {share}".encode())))
+            seed = zlib.crc32(f"{name} {share}".encode())
+            events = events_from_dict(scenario(problem, planned.schedule, now, seed))
             row: dict[str, Repair] = {}
             for label, (method, stability) in METHODS.items():
                 began = time.perf_counter()
