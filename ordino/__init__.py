@@ -1,7 +1,8 @@
 """ordino: scheduling problems from plain language to verified schedules.
 
 The public API: build or load a model of any family (a scheduling `Problem`, a `RosterProblem`, a
-`LinearModel`; `load_model` reads any of them), `solve` it, `verify` any solution.
+`LinearModel`; `load_model` reads any of them), `solve` it, `verify` any solution, `reschedule` a schedule after
+events.
 """
 
 from ordino.errors import (
@@ -31,6 +32,7 @@ from ordino.models import (
     load_schedule,
     save_problem,
 )
+from ordino.reschedule import reschedule
 from ordino.solve import all_methods, get_method, methods, register_method, solve
 from ordino.verify import verify
 
@@ -56,5 +58,5 @@ __all__ = [
     "Formulation", "FormulationError", "InputError", "LLMError", "ModelError", "OrdinoError", "Problem", "Result",
     "SandboxError", "Schedule", "ScheduledTask", "SolverError", "Verification", "batch", "classify", "evolve",
     "formulate", "get_method", "load", "load_problem", "load_schedule", "methods", "register_method",
-    "save_problem", "solve", "verify",
+    "reschedule", "save_problem", "solve", "verify",
 ]
