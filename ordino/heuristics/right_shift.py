@@ -10,10 +10,11 @@ horizon, maximum lags, synchronisation...) are refused by `right_shift_supports`
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from typing import Any
 
 from ordino.models import Problem, Result, Schedule, ScheduledTask, SolveOptions, TimeWindow
 from ordino.models.constraints import PRECEDENCE_TYPES, EndBeforeEnd, EndBeforeStart, StartBeforeEnd
@@ -21,11 +22,25 @@ from ordino.models.method import Method
 from ordino.models.tasks import Task
 
 
-@dataclass
 class _Placed:
-    """What is on each resource so far: per resource, (start, end, demand, setup family) of the tasks on it."""
+    """What is on each resource so far: per machine, (start, end, setup family) sorted by start (they do not
+    overlap, so the ends are sorted too); per renewable, (start, end, demand)."""
 
-    uses: dict[str, list[tuple[int, int, int, str]]] = field(default_factory=lambda: defaultdict(list))
+    def __init__(self, problem: Problem) -> None:
+        self.machines: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self.renewables: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        self.longest_setup = {r.id: max((x.time for x in r.setups), default=0) for r in problem.resources}
+
+    def add(self, problem: Problem, task: Task, entry: ScheduledTask) -> None:
+        m = task.modes[entry.mode]
+        for k, rid in enumerate(m.resources):
+            resource = problem.resource(rid)
+            if m.demand(k) == 0:
+                continue
+            if resource.kind == "machine" and (m.duration > 0 or resource.setups):
+                bisect.insort(self.machines[rid], (entry.start, entry.end, task.setup_family))
+            elif resource.kind == "renewable" and m.duration > 0:
+                self.renewables[rid].append((entry.start, entry.end, m.demand(k)))
 
 
 def _baseline(problem: Problem) -> dict[str, ScheduledTask] | None:
@@ -83,13 +98,25 @@ def _order(problem: Problem, key: dict[str, tuple[int, int, int]]) -> list[str]:
     return order
 
 
-def _earliest(problem: Problem, task: Task, duration: int, placed: dict[str, ScheduledTask]) -> int:
+def _incoming(problem: Problem) -> dict[str, list[Any]]:
+    """Per task, the time windows on it and the precedences it follows."""
+    out: dict[str, list[Any]] = defaultdict(list)
+    for c in problem.constraints:
+        if isinstance(c, TimeWindow):
+            out[c.task].append(c)
+        elif isinstance(c, PRECEDENCE_TYPES):
+            out[c.then].append(c)
+    return out
+
+
+def _earliest(problem: Problem, task: Task, duration: int, placed: dict[str, ScheduledTask],
+              incoming: list[Any]) -> int:
     """The earliest start the task's release, windows and placed predecessors allow."""
     start = problem.earliest_start(task)
-    for c in problem.constraints:
-        if isinstance(c, TimeWindow) and c.task == task.id:
+    for c in incoming:
+        if isinstance(c, TimeWindow):
             start = max(start, c.start_min or 0, (c.end_min or 0) - duration)
-        elif isinstance(c, PRECEDENCE_TYPES) and c.then == task.id and c.first in placed:
+        elif c.first in placed:
             first = placed[c.first]
             anchor = first.end if isinstance(c, EndBeforeStart | EndBeforeEnd) else first.start
             ends = isinstance(c, EndBeforeEnd | StartBeforeEnd)
@@ -109,27 +136,39 @@ def _free_from(problem: Problem, task: Task, mode: int, start: int, placed: _Pla
             for a, b in resource.unavailable:
                 if (a < end and start < b) if m.duration else a < start < b:
                     later = max(later, b)
-            sequenced = resource.kind == "machine" and (m.duration > 0 or bool(resource.setups))
-            table = resource.setup_table
-            for s, e, _, family in placed.uses[rid] if sequenced else []:
-                gap_before = table.get((family, task.setup_family), 0)
-                gap_after = table.get((task.setup_family, family), 0)
-                if not (e + gap_before <= start or end + gap_after <= s):
-                    later = max(later, e + gap_before)
+            if resource.kind == "machine" and (m.duration > 0 or resource.setups):
+                later = max(later, _machine_from(placed.machines[rid], resource.setup_table,
+                                                 placed.longest_setup[rid], task.setup_family, start, end))
             if resource.kind == "renewable" and m.duration > 0:
-                later = max(later, _capacity_from(placed.uses[rid], start, end, m.demand(k), resource.capacity))
+                later = max(later, _capacity_from(placed.renewables[rid], start, end, m.demand(k), resource.capacity))
         if later == start:
             return start
         start = later
 
 
-def _capacity_from(uses: list[tuple[int, int, int, str]], start: int, end: int, demand: int, capacity: int) -> int:
+def _machine_from(uses: list[tuple[int, int, str]], setups: dict[tuple[str, str], int], longest: int, family: str,
+                  start: int, end: int) -> int:
+    """`start` when the machine is free for [start, end) with the setup times around it, else the end (plus
+    setup) of the first task in the way."""
+    k = max(0, bisect.bisect_left(uses, (start,)) - 1)  # the last task starting before: the only earlier one
+    # that can reach past `start`, since the tasks on a machine do not overlap
+    while k < len(uses) and uses[k][0] < end + longest:
+        s, e, other = uses[k]
+        before, after = setups.get((other, family), 0), setups.get((family, other), 0)
+        if not (e + before <= start or end + after <= s):
+            return e + before
+        k += 1
+    return start
+
+
+def _capacity_from(uses: list[tuple[int, int, int]], start: int, end: int, demand: int, capacity: int) -> int:
     """`start` when `demand` more units fit in [start, end), else the first end of a use that overlaps the
     first overloaded moment."""
     if demand > capacity:
         raise _NoRoom
-    for moment in sorted({start, *(s for s, _, _, _ in uses if start < s < end)}):
-        active = [(s, e, d) for s, e, d, _ in uses if s <= moment < e]
+    overlapping = [(s, e, d) for s, e, d in uses if s < end and start < e]
+    for moment in sorted({start, *(s for s, _, _ in overlapping if start < s)}):
+        active = [(s, e, d) for s, e, d in overlapping if s <= moment < e]
         if sum(d for _, _, d in active) + demand > capacity:
             return min(e for _, e, _ in active)
     return start
@@ -150,20 +189,20 @@ def run_right_shift(problem: Problem, options: SolveOptions) -> Result:
         return Result(status="unknown", method="right_shift", runtime=time.perf_counter() - began,
                       log=["right_shift: the precedences form a cycle; no order keeps them all"])
     placed: dict[str, ScheduledTask] = {}
-    uses = _Placed()
+    uses, incoming = _Placed(problem), _incoming(problem)
     for tid in sorted(order, key=lambda t: key[t][0] != 0):  # pinned tasks first, then the precedence order
         task = problem.task(tid)
         options_ = [plan[tid].mode] if tid in plan else range(len(task.modes))
         best: ScheduledTask | None = None
         for mode in options_:
             duration = task.modes[mode].duration
-            wanted = fixed.get(tid, max(_earliest(problem, task, duration, placed), plan[tid].start if tid in plan
-                                        else 0))
+            earliest = _earliest(problem, task, duration, placed, incoming[tid])
+            wanted = fixed.get(tid, max(earliest, plan[tid].start if tid in plan else 0))
             try:
                 start = _free_from(problem, task, mode, wanted, uses)
             except _NoRoom:
                 continue
-            if tid in fixed and (start != wanted or _earliest(problem, task, duration, placed) > wanted):
+            if tid in fixed and (start != wanted or earliest > wanted):
                 return Result(status="infeasible", method="right_shift", runtime=time.perf_counter() - began,
                               log=[f"right_shift: task {tid!r} is pinned at {wanted}, where its resources, down "
                                    "times or predecessors (pinned too) do not let it run"])
@@ -173,9 +212,7 @@ def run_right_shift(problem: Problem, options: SolveOptions) -> Result:
             return Result(status="unknown", method="right_shift", runtime=time.perf_counter() - began,
                           log=[f"right_shift: task {tid!r} needs more of a resource than it has"])
         placed[tid] = best
-        m = task.modes[best.mode]
-        for k, rid in enumerate(m.resources):
-            uses.uses[rid].append((best.start, best.end, m.demand(k), task.setup_family))
+        uses.add(problem, task, best)
     schedule = Schedule(tasks=[placed[t.id] for t in problem.tasks])
     return Result(status="feasible", schedule=schedule, method="right_shift", runtime=time.perf_counter() - began,
                   log=[f"right_shift: {len(plan)} planned tasks kept in their order and modes"])

@@ -42,18 +42,23 @@ class DurationChange(OntologyModel):
     mode: NonNegInt | None = None
 
 
-class Cancel(OntologyModel):
-    """`job` (every task of it), or one `task`, is no longer wanted: it leaves the problem and the schedule."""
+class _JobOrTask(OntologyModel):
+    """An event about one job or one task: exactly one of them is named."""
 
-    type: Literal["cancel"] = "cancel"
     job: Id | None = None
     task: Id | None = None
 
     @model_validator(mode="after")
-    def _check(self) -> Cancel:
+    def _one(self) -> _JobOrTask:
         if (self.job is None) == (self.task is None):
-            raise ValueError("a cancel event names exactly one of 'job' or 'task'")
+            raise ValueError(f"a {getattr(self, 'type', 'job or task')} event names exactly one of 'job' or 'task'")
         return self
+
+
+class Cancel(_JobOrTask):
+    """`job` (every task of it), or one `task`, is no longer wanted: it leaves the problem and the schedule."""
+
+    type: Literal["cancel"] = "cancel"
 
 
 class NewJob(OntologyModel):
@@ -67,34 +72,18 @@ class NewJob(OntologyModel):
     chain: bool = True
 
 
-class DueChange(OntologyModel):
+class DueChange(_JobOrTask):
     """The due date of `job` (or of a job-less `task`) becomes `due`."""
 
     type: Literal["due"] = "due"
-    job: Id | None = None
-    task: Id | None = None
     due: Time
 
-    @model_validator(mode="after")
-    def _check(self) -> DueChange:
-        if (self.job is None) == (self.task is None):
-            raise ValueError("a due event names exactly one of 'job' or 'task'")
-        return self
 
-
-class ReleaseChange(OntologyModel):
+class ReleaseChange(_JobOrTask):
     """The tasks of `job` (or one `task`) that have not started cannot start before `release`."""
 
     type: Literal["release"] = "release"
-    job: Id | None = None
-    task: Id | None = None
     release: NonNegInt
-
-    @model_validator(mode="after")
-    def _check(self) -> ReleaseChange:
-        if (self.job is None) == (self.task is None):
-            raise ValueError("a release event names exactly one of 'job' or 'task'")
-        return self
 
 
 class Rush(OntologyModel):

@@ -162,12 +162,7 @@ class _Reader:
                       rf"(?:at\s+|by\s+)?(?P<t>{_TIME})", s, re.I)
         if m is None or re.search(r"\burgent|\brush", s, re.I):
             return False
-        due = self.time(m.group("t"), s)
-        if due is not None:
-            name = m.group("name")
-            kind = "job" if name in {j.id for j in self.problem.jobs} else "task"
-            self.events.append({"type": "due", kind: name, "due": due})
-        return True
+        return self.dated("due", m, s)
 
     def release(self, s: str) -> bool:
         m = re.search(rf"\b{self.name(('jobs', 'tasks'))}\b.*?\b(?:(?:cannot|can't|can not|won't|will not)\s+start"
@@ -175,11 +170,15 @@ class _Reader:
                       rf"(?:\s+at)?|(?:is )?delayed (?:to|until))\s+(?P<t>{_TIME})", s, re.I)
         if m is None:
             return False
-        release = self.time(m.group("t"), s)
-        if release is not None:
+        return self.dated("release", m, s)
+
+    def dated(self, kind: str, m: re.Match[str], s: str) -> bool:
+        """A due or release event of the job or task `m` names, at its time `t`."""
+        when = self.time(m.group("t"), s)
+        if when is not None:
             name = m.group("name")
-            kind = "job" if name in {j.id for j in self.problem.jobs} else "task"
-            self.events.append({"type": "release", kind: name, "release": release})
+            whose = "job" if name in {j.id for j in self.problem.jobs} else "task"
+            self.events.append({"type": kind, whose: name, kind: when})
         return True
 
     def rush(self, s: str) -> bool:
