@@ -151,7 +151,4 @@ def apply_events(problem: Problem, events: Events, plan: dict[str, ScheduledTask
     changed = _Changed(problem, plan, now)
     for k, event in enumerate(events.events):
         changed.apply(f"events[{k}] ({event.type})", event)
-    try:
-        return problem_from_dict(changed.data, "the problem after the events"), changed.notes
-    except InputError as exc:
-        raise InputError(f"after the events, {exc}") from None
+    return problem_from_dict(changed.data, "after the events"), changed.notes

@@ -61,6 +61,9 @@ def test_reschedule_prints_what_changed(tmp_path: Path, plan: Path) -> None:
     ([{"type": "breakdown", "resource": "M7", "start": 1, "end": 9}], "3", "unknown resource 'M7'"),
     ([{"type": "cancel", "task": "J1.9"}], "3", "unknown task 'J1.9'"),
     ([{"type": "explode"}], "3", "unknown event type 'explode'"),
+    ([{"type": "new_job", "job": {"id": "N"}, "tasks": [{"id": "N1", "modes": [{"resources": ["Z9"], "duration": 2}]}]}],
+     "3", "after the events: task 'N1' mode 0: resource 'Z9' is not declared"),
+    ([{"type": "breakdown", "resource": "M1", "start": 1, "end": 4, "colour": "red"}], "3", "colour: unknown field"),
     ("[{", "3", "events.json"),
     ([], "999999", "horizon"),
 ])
