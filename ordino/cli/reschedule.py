@@ -21,21 +21,24 @@ from ordino.reschedule.text import read_events
 
 
 def repair_json(repair: Repair) -> dict:
-    """The `--json` document: the result as `ordino solve --json` gives it, then the two parts of the objective,
-    what moved and every task's change."""
-    return {**result_json(repair.result), "now": repair.now, "objective_part": repair.objective,
-            "stability_part": repair.stability, "moved": repair.moved, "shifted": repair.shifted,
-            "resource_changes": repair.resource_changes,
+    """The `--json` document: the result as `ordino solve --json` gives it, with `objective` the total the repair
+    minimises (and `bound` on the same scale), then its two parts, what moved and every task's change."""
+    data = result_json(repair.result)
+    bound = data["bound"] / repair.scale if data["bound"] is not None else None
+    return {**data, "objective": repair.total, "bound": bound, "now": repair.now, "objective_part": repair.objective,
+            "stability_part": repair.stability, "deviation": repair.deviation, "moved": repair.moved,
+            "shifted": repair.shifted, "resource_changes": repair.resource_changes,
             "changes": [c.model_dump() for c in repair.changes], "notes": repair.notes}
 
 
 def print_repair(repair: Repair) -> None:
     """Status, the two parts of the objective, the tasks that changed, then the new schedule."""
-    print_status(repair.result)
+    print_status(repair.result, repair.scale)
     if repair.result.schedule is None:
         return
-    console.print(f"objective {repair.objective} + stability {repair.stability}: {repair.moved} task(s) moved by "
-                  f"{repair.shifted} in all, {repair.resource_changes} on other resources", highlight=False)
+    console.print(f"total {repair.total:g} = objective {repair.objective} + stability {repair.stability:g}: "
+                  f"{repair.moved} task(s) moved by {repair.shifted} in all, {repair.resource_changes} on other "
+                  "resources", highlight=False)
     for note in repair.notes:
         console.print(f"  {escape(note)}", style="dim", highlight=False)
     changed = [c for c in repair.changes if c.change not in ("kept", "started")]
@@ -104,8 +107,9 @@ def register(app: typer.Typer) -> None:
         method: Annotated[str, typer.Option("--method", "-m", help="auto (right-shift, then CP-SAT from it), "
                                             "right_shift, cpsat, or another scheduling method.")] = "auto",
         time_limit: Annotated[float, typer.Option("--time-limit", "-t", help="Seconds.")] = 10.0,
-        stability: Annotated[int, typer.Option(help="Weight of keeping the plan: per moved task, 1 plus how far "
-                                               "it moved, added to the objective (0: ignore the plan).")] = 1,
+        stability: Annotated[int, typer.Option(help="Weight of keeping the plan: per moved task 1 plus how far it "
+                                               "moved, averaged over the tasks that may move and added to the "
+                                               "objective (0: ignore the plan).")] = 1,
         seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
         out: Annotated[Path | None, typer.Option(help="Write the new schedule JSON here.")] = None,

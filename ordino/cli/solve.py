@@ -55,12 +55,14 @@ def result_json(result: BaseResult) -> dict:
     return data
 
 
-def print_status(result: BaseResult) -> None:
-    """The status line of any family's result, its log and its violations."""
+def print_status(result: BaseResult, scale: int = 1) -> None:
+    """The status line of any family's result, its log and its violations; objective and bound divided by
+    `scale` (a repair's objective is `scale` times the total it minimises)."""
     colour = {"optimal": "green", "feasible": "yellow"}.get(result.status, "red")
-    bound = f", bound {result.bound:g}" if result.bound is not None else ""
+    bound = f", bound {result.bound / scale:g}" if result.bound is not None else ""
     gap = f", gap {result.gap:.2f}%" if result.gap is not None else ""
-    console.print(f"[bold {colour}]{result.status}[/] objective {result.objective}{bound}{gap} "
+    objective = f"{result.objective / scale:g}" if result.objective is not None and scale != 1 else result.objective
+    console.print(f"[bold {colour}]{result.status}[/] objective {objective}{bound}{gap} "
                   f"({escape(result.method)}, {result.runtime:.2f}s)", highlight=False)
     for line in result.log:
         console.print(f"  {line}", style="dim", markup=False, highlight=False)

@@ -1,11 +1,12 @@
 """Rescheduling: repair a plan after events (a breakdown, a rush job, a cancelled order, a longer task).
 
-`reschedule(problem, schedule, now, events)` applies the events (`ordino.models.events`), keeps every task
-that started before `now` as it ran, starts nothing new before `now`, and solves the rest for the problem's
-own objective plus `stability` times the `deviation` from the plan (1 per task that moved or changed mode, plus
-how far it moved). A task that a breakdown interrupts, or that follows a task being redone, is redone in full
-after the breakdown. The result is verified twice: against the repair problem (by `solve`) and, independently,
-against the problem after the events with the pinned part and `now` checked entry by entry.
+`reschedule(problem, schedule, now, events)` applies the events (`ordino.models.events`), keeps every task that
+started before `now` as it ran, starts nothing new before `now`, and solves the rest for the problem's own
+objective plus `stability` times the mean `deviation` from the plan over the n tasks that may move (per task that
+moved or changed mode: 1 plus how far it moved; so at stability 1, moving every task by one time unit costs about
+as much as one unit of the objective). A task that a breakdown interrupts, or that follows a task being redone, is
+redone in full after the breakdown. The result is verified twice: against the repair problem (by `solve`) and,
+independently, against the problem after the events with the pinned part and `now` checked entry by entry.
 """
 
 from __future__ import annotations
@@ -42,15 +43,21 @@ class TaskChange(OntologyModel):
 
 
 class Repair(OntologyModel):
-    """A repaired plan: the verified result (its objective is the problem's own plus the stability part), the
-    two parts, how much moved, and the change of every task."""
+    """A repaired plan: the verified result, the total it minimises and its two parts, how much moved, and the
+    change of every task. `result.objective` is in the repair problem's scale: `scale` × total."""
 
     result: Result
     now: int
+    total: float | None = None
+    """objective + stability: what the repair minimises."""
     objective: int | None = None
     """The problem's own objective (after the events) on the repaired schedule."""
-    stability: int | None = None
-    """`stability` times the deviation from the plan."""
+    stability: float | None = None
+    """The `stability` weight times the deviation, divided by `scale`."""
+    deviation: int = 0
+    """Over the planned tasks that could move: 1 per task that moved or changed mode, plus how far it moved."""
+    scale: int = 1
+    """The number of planned tasks that could move (1 when the stability weight is 0)."""
     moved: int = 0
     shifted: int = 0
     """Total |new start - planned start| over the tasks the plan has."""
@@ -83,10 +90,10 @@ def reschedule(problem: Problem, schedule: Schedule, now: int, events: Events | 
     plan = _plan(problem, schedule)
     after, notes = apply_events(problem, events or Events(), plan, now)
     pinned, redone = started_tasks(after, plan, now)
-    repair = repair_problem(after, plan, now, pinned, stability)
+    repair, scale = repair_problem(after, plan, now, pinned, stability)
     result = _solve(repair, method, time_limit, seed)
     if result.schedule is None:
-        return Repair(result=result, now=now, notes=notes, problem=after)
+        return Repair(result=result, now=now, notes=notes, problem=after, scale=scale)
     repaired = Schedule(tasks=in_plan_modes(result.schedule.tasks, plan, pinned))
     final = result.model_copy(update={"schedule": repaired})
     broken = _unkept(after, plan, now, pinned, repaired)
@@ -94,15 +101,14 @@ def reschedule(problem: Problem, schedule: Schedule, now: int, events: Events | 
         final = final.model_copy(update={"status": "error", "violations": [*final.violations, *broken],
                                          "log": [*final.log, f"the repair check found {len(broken)} violation(s)"]})
     own = verify_schedule(after, repaired).objective
-    deviation = verify_schedule(repair, result.schedule).terms.get("deviation", 0)
     changes = _changes(problem, after, plan, pinned, redone, repaired.by_task())
-    return Repair(result=final, now=now, objective=int(own) if own is not None else None,
-                  stability=stability * int(deviation), changes=changes, notes=notes, problem=after,
-                  moved=sum(c.change in ("moved", "resource", "redone") for c in changes),
-                  shifted=sum(abs((c.new_start or 0) - (c.old_start or 0)) for c in changes
-                              if c.change in ("moved", "resource", "redone")),
-                  resource_changes=sum(c.old_resources != c.new_resources for c in changes
-                                       if c.change in ("moved", "resource", "redone")))
+    moved = [c for c in changes if c.change in ("moved", "resource", "redone")]
+    shifted = sum(abs((c.new_start or 0) - (c.old_start or 0)) for c in moved)
+    part = stability * (len(moved) + shifted) / scale if stability else 0.0
+    return Repair(result=final, now=now, objective=int(own) if own is not None else None, stability=part,
+                  total=own + part if own is not None else None, deviation=len(moved) + shifted, scale=scale,
+                  changes=changes, notes=notes, problem=after, moved=len(moved), shifted=shifted,
+                  resource_changes=sum(c.old_resources != c.new_resources for c in moved))
 
 
 def _solve(repair: Problem, method: str, time_limit: float, seed: int) -> Result:

@@ -29,10 +29,11 @@ def started_tasks(after: Problem, plan: dict[str, ScheduledTask], now: int) -> t
 
 
 def repair_problem(after: Problem, plan: dict[str, ScheduledTask], now: int, pinned: set[str],
-                   stability: int) -> Problem:
+                   stability: int) -> tuple[Problem, int]:
     """`after` with each pinned task fixed at its planned start in its planned mode (its only mode in the
-    repair problem), nothing else starting before `now`, and, when `stability` > 0, a `deviation` term of
-    that weight with the plan of the other tasks as its baseline."""
+    repair problem) and nothing else starting before `now`; when `stability` > 0, with a `deviation` term of that
+    weight over the plan of the n tasks that may move, and the problem's own terms weighted n times, so that the
+    repair minimises n × (objective + stability × deviation / n). Returns the problem and its scale (n, or 1)."""
     data: dict[str, Any] = after.model_dump(by_alias=True, exclude_none=True)
     for task in data["tasks"]:
         tid = task["id"]
@@ -44,10 +45,11 @@ def repair_problem(after: Problem, plan: dict[str, ScheduledTask], now: int, pin
         else:
             task["release"] = max(task.get("release", 0), now)
     baseline = [plan[t.id].model_dump() for t in after.tasks if t.id in plan and t.id not in pinned]
-    if stability > 0 and baseline:
-        data["objective"] = [*data.get("objective", []),
+    scale = len(baseline) if stability > 0 and baseline else 1
+    if scale > 1 or (stability > 0 and baseline):
+        data["objective"] = [*({**term, "weight": term.get("weight", 1) * scale} for term in data["objective"]),
                              {"term": "deviation", "weight": stability, "baseline": baseline}]
-    return problem_from_dict(data, "the repair problem")
+    return problem_from_dict(data, "the repair problem"), scale
 
 
 def in_plan_modes(schedule: list[ScheduledTask], plan: dict[str, ScheduledTask],

@@ -46,8 +46,11 @@ def _checked(problem: Problem, plan: Schedule, repair: Repair, stability: int = 
     assert repair.objective == report.objective
     moved = [c for c in repair.changes if c.change in ("moved", "resource", "redone")]
     deviation = sum(1 + abs((c.new_start or 0) - (c.old_start or 0)) for c in moved)
-    assert repair.stability == stability * deviation
-    assert repair.result.objective == repair.objective + repair.stability
+    movable = sum(c.change not in ("started", "new", "cancelled") for c in repair.changes)
+    assert repair.deviation == deviation and repair.scale == (movable if stability else 1)
+    assert repair.stability == pytest.approx(stability * deviation / repair.scale)
+    assert repair.total == pytest.approx(repair.objective + repair.stability)
+    assert repair.result.objective == repair.scale * repair.objective + stability * deviation  # what was minimised
 
 
 @pytest.mark.parametrize("name", CLASSES)
@@ -76,7 +79,7 @@ def test_the_repair_of_cpsat_is_no_worse_than_right_shift_and_stability_keeps_ta
     assert best.result.objective <= shifted.result.objective
     free = reschedule(problem, plan, 8, events, method="cpsat", stability=0, time_limit=10)
     _checked(problem, plan, free, stability=0)
-    assert free.objective <= best.objective and free.stability == 0
+    assert free.objective <= best.objective and free.stability == 0 and free.scale == 1
     steady = reschedule(problem, plan, 8, events, method="cpsat", stability=20, time_limit=10)
     _checked(problem, plan, steady, stability=20)
     assert steady.moved <= free.moved and steady.shifted <= free.shifted
@@ -144,7 +147,7 @@ def test_the_cpsat_repair_is_the_brute_force_optimum() -> None:
     _checked(problem, plan, repair, stability=2)
     after, _ = apply_events(problem, events, plan.by_task(), 1)
     pinned, _ = started_tasks(after, plan.by_task(), 1)
-    oracle = brute_force(repair_problem(after, plan.by_task(), 1, pinned, 2))
+    oracle = brute_force(repair_problem(after, plan.by_task(), 1, pinned, 2)[0])
     assert repair.result.status == "optimal" and repair.result.objective == oracle.objective
 
 
