@@ -15,13 +15,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from ordino.errors import InputError
+from ordino.errors import InputError, ModelError
 from ordino.heuristics.right_shift import right_shift_supports
 from ordino.models import Events, Problem, Result, Schedule, ScheduledTask, Violation
 from ordino.models.base import OntologyModel
 from ordino.reschedule.events import apply_events
+from ordino.reschedule.remainder import remainder_problem, with_pinned
 from ordino.reschedule.repair import in_plan_modes, repair_problem, started_tasks
-from ordino.solve import solve
+from ordino.solve import checked, get_method, solve
 from ordino.verify import verify_schedule
 
 Change = Literal["kept", "moved", "resource", "started", "redone", "new", "cancelled"]
@@ -91,7 +92,7 @@ def reschedule(problem: Problem, schedule: Schedule, now: int, events: Events | 
     after, notes = apply_events(problem, events or Events(), plan, now)
     pinned, redone = started_tasks(after, plan, now)
     repair, scale = repair_problem(after, plan, now, pinned, stability)
-    result = _solve(repair, method, time_limit, seed)
+    result = _solve(repair, method, time_limit, seed, pinned, now)
     if result.schedule is None:
         return Repair(result=result, now=now, notes=notes, problem=after, scale=scale)
     repaired = Schedule(tasks=in_plan_modes(result.schedule.tasks, plan, pinned))
@@ -111,11 +112,31 @@ def reschedule(problem: Problem, schedule: Schedule, now: int, events: Events | 
                   resource_changes=sum(c.old_resources != c.new_resources for c in moved))
 
 
-def _solve(repair: Problem, method: str, time_limit: float, seed: int) -> Result:
-    if method != "auto":
+def _solve(repair: Problem, method: str, time_limit: float, seed: int, pinned: set[str], now: int) -> Result:
+    if method == "auto":
+        return _auto(repair, time_limit, seed)
+    chosen = get_method(method)
+    if chosen.supports(repair) is None:
         found = solve(repair, method=method, time_limit=time_limit, seed=seed)
         assert isinstance(found, Result)
         return found
+    rest = remainder_problem(repair, pinned, now)
+    if isinstance(rest, str):
+        raise ModelError(f"method {method!r} cannot repair this plan: {chosen.supports(repair)}; nor is the part "
+                         f"still to schedule a plain shop ({rest}); use 'auto' or 'cpsat'")
+    found = solve(rest, method=method, time_limit=time_limit, seed=seed)
+    assert isinstance(found, Result)
+    if found.schedule is None:
+        return found
+    merged = Schedule(tasks=with_pinned(found.schedule.tasks, repair, pinned))
+    note = f"{method}: scheduled the {len(rest.tasks)} tasks still to run as a plain shop (machines free from the " \
+           "end of what started and of breakdowns already begun); it does not weigh the stability"
+    return checked(repair, Result(status="feasible", schedule=merged, method=method, runtime=found.runtime,
+                                  log=[note, *found.log]))
+
+
+def _auto(repair: Problem, time_limit: float, seed: int) -> Result:
+    """Right-shift where it applies, then CP-SAT warm-started with its schedule; the better of the two."""
     reason = right_shift_supports(repair)
     quick = solve(repair, method="right_shift", time_limit=time_limit, seed=seed) if reason is None else None
     assert quick is None or isinstance(quick, Result)

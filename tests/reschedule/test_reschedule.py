@@ -8,7 +8,7 @@ import pytest
 
 from ordino import solve
 from ordino.datasets.generators import taillard_pfsp
-from ordino.errors import InputError
+from ordino.errors import InputError, ModelError
 from ordino.models import Events, Problem, Result, Schedule, events_from_dict
 from ordino.reschedule import Repair, reschedule
 from ordino.reschedule.events import apply_events
@@ -168,3 +168,26 @@ def test_a_schedule_of_another_problem_is_refused() -> None:
     plan = _plan(example("ft06_job_shop"))
     with pytest.raises(InputError, match="the schedule does not match the problem"):
         reschedule(example("flexible_job_shop"), plan, 3, Events())
+
+
+@pytest.mark.parametrize("method", ["gt", "tabu", "portfolio"])
+def test_shop_heuristics_repair_the_part_still_to_run(method: str) -> None:
+    """With breakdowns that have begun, what is left of a job shop is a plain shop: the shop methods solve it,
+    the started part is put back, and no heuristic beats the proven optimum of the same repair."""
+    problem = example("ft06_job_shop")
+    plan = _plan(problem)
+    events = events_from_dict([{"type": "breakdown", "resource": "M2", "start": 5, "end": 15},
+                               {"type": "cancel", "job": "J6"}])
+    exact = reschedule(problem, plan, 8, events, method="cpsat", stability=0, time_limit=20)
+    repair = reschedule(problem, plan, 8, events, method=method, stability=0, time_limit=2)
+    _checked(problem, plan, exact, stability=0)
+    _checked(problem, plan, repair, stability=0)
+    assert exact.result.status == "optimal" and repair.result.objective >= exact.result.objective
+    assert "plain shop" in repair.result.log[0]
+
+
+def test_a_shop_method_names_why_it_cannot_repair() -> None:
+    problem = example("ft06_job_shop")
+    later = events_from_dict([{"type": "breakdown", "resource": "M2", "start": 30, "end": 35}])
+    with pytest.raises(ModelError, match="M2 breaks down at 30, after it is free again"):
+        reschedule(problem, _plan(problem), 8, later, method="tabu", time_limit=1)
