@@ -42,7 +42,8 @@ def objective_text(problem: Problem, schedule: Schedule) -> str:
 
 def gantt_figure(problem: Problem, schedule: Schedule, title: str = "") -> Figure:
     """The schedule as a Gantt chart: a row per resource, a bar per task on each resource it uses (its `gid`
-    is the task id, coloured by job), hatched bars for down times; titled with the name (`title`, else the
+    is the task id, coloured by job), hatched bars for down times (drawn over a resumable task that pauses
+    there); titled with the name (`title`, else the
     problem's) and the objective in words."""
     from matplotlib import colormaps
     from matplotlib.figure import Figure
@@ -87,7 +88,8 @@ def save_png(fig: Figure, path: str | Path) -> Path:
 
 
 def gantt_text(problem: Problem, schedule: Schedule, width: int = 72) -> str:
-    """A Gantt chart in characters: one row per resource, each job drawn with its own letter."""
+    """A Gantt chart in characters: one row per resource, each job drawn with its own letter, down times as '/'
+    (a resumable task's letters on both sides of one: it paused there)."""
     rows = _rows(problem, schedule)
     end = max((e.end for e in schedule.tasks), default=0)
     if not rows or end == 0:
@@ -105,6 +107,9 @@ def gantt_text(problem: Problem, schedule: Schedule, width: int = 72) -> str:
             a, b = int(start * scale), max(int(start * scale) + 1, int(stop * scale))
             for x in range(a, min(b, cells)):
                 line[x] = glyph[job]
+        for down, up in problem.resource(rid).unavailable if rid in problem.resource_index else []:
+            for x in range(int(down * scale), min(int(up * scale), cells)):
+                line[x] = "/"  # a down time; inside a task's letters, the task pauses (resumable)
         lines.append(f"{rid:>{label}} |{''.join(line)}|")
     lines.append(f"{'':>{label}}  0{'':>{max(0, cells - len(str(end)) - 1)}}{end}")
     legend = defaultdict(list)

@@ -61,6 +61,8 @@ def right_shift_supports(problem: Problem) -> str | None:
     if problem.horizon is not None or any(t.deadline is not None for t in problem.tasks) or any(
             j.deadline is not None for j in problem.jobs):
         return "right-shift may push tasks past a deadline or the horizon; use 'cpsat'"
+    if any(t.resumable for t in problem.tasks) and any(r.unavailable for r in problem.resources):
+        return "right-shift does not pause resumable tasks over down times; use 'cpsat'"
     if any(r.kind == "consumable" for r in problem.resources):
         return "right-shift does not budget consumable resources; use 'cpsat'"
     pinned = _fixed(problem)

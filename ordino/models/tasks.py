@@ -46,6 +46,10 @@ class Task(OntologyModel):
     weighted earliness objective only (per-unit early and late costs differ, as in aircraft landing).
     `optional`: the task may be left out, at `absence_penalty` in the `total_cost` objective.
     `family`: the setup family (defaults to the task id).
+    `resumable`: the task pauses during the unavailable intervals of the resources of its mode and resumes after
+    them: its duration counts working time only, so it ends once that much working time has passed since its
+    start (a start is never inside a down time), and it holds its resources for the whole span from start to
+    end. A task that is not resumable (the default) runs wholly before or after each down time.
     """
 
     id: Id
@@ -59,6 +63,7 @@ class Task(OntologyModel):
     optional: bool = False
     absence_penalty: NonNegInt = 0
     family: Id | None = None
+    resumable: bool = False
 
     @model_validator(mode="after")
     def _check(self) -> Task:

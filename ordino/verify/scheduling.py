@@ -79,9 +79,15 @@ class _Checker:
                 del self.entries[t.id]
                 continue
             duration = t.modes[e.mode].duration
-            if e.end - e.start != duration:
-                self.bad("duration", f"task {t.id!r}: runs {e.end - e.start}, mode {e.mode} takes {duration}",
-                         [t.id])
+            breaks = self.pauses(t.id, e.mode) if t.resumable and duration else []
+            inside = next(((a, b) for a, b in breaks if a <= e.start < b), None)
+            if inside is not None:
+                self.bad("unavailable", f"resumable task {t.id!r} starts at {e.start}, inside the down time "
+                         f"[{inside[0]}, {inside[1]}) of its resources", [t.id])
+            elif e.end != _resumed(e.start, duration, breaks):
+                paused = " with its pauses" if breaks else ""
+                self.bad("duration", f"task {t.id!r}: runs {e.start} to {e.end}, mode {e.mode} takes {duration}"
+                         f"{paused} (to {_resumed(e.start, duration, breaks)})", [t.id])
             release = t.release
             deadline = [b for b in (t.deadline, p.horizon) if b is not None]
             if t.job is not None:
@@ -94,6 +100,20 @@ class _Checker:
             if deadline and e.end > min(deadline):
                 self.bad("deadline", f"task {t.id!r} ends at {e.end}, after its deadline {min(deadline)}",
                          [t.id])
+
+    def pauses(self, task_id: str, mode: int) -> list[tuple[int, int]]:
+        """The down times a resumable task in this mode pauses over: those of every resource it needs some of
+        (not consumables), merged where they overlap."""
+        m = self.problem.task(task_id).modes[mode]
+        spans = sorted((a, b) for k, rid in enumerate(m.resources) if m.demand(k)
+                       for r in [self.problem.resource(rid)] if r.kind != "consumable" for a, b in r.unavailable)
+        merged: list[tuple[int, int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        return merged
 
     @cached_property
     def uses(self) -> dict[str, list[tuple[ScheduledTask, int]]]:
@@ -115,11 +135,14 @@ class _Checker:
                 blocked_until[c.first] = max(blocked_until.get(c.first, until), until)
         uses = self.uses
         families = {t.id: t.setup_family for t in self.problem.tasks}
+        resumable = {t.id: t.resumable for t in self.problem.tasks}
         for r in self.problem.resources:
             if r.kind == "consumable":
                 continue
             busy = [(e.start, blocked_until.get(e.task, e.end), e) for e, demand in uses.get(r.id, []) if demand]
             for e_start, e_end, e in busy:
+                if resumable[e.task] and e_end > e_start:
+                    continue  # it pauses over down times (a start inside one is checked with its end)
                 for down_start, down_end in r.unavailable:
                     if e_start < down_end and down_start < e_end:
                         self.bad("unavailable", f"task {e.task!r} [{e_start}, {e_end}) runs on {r.id!r} while "
@@ -262,6 +285,19 @@ class _Checker:
                 if isinstance(c, DifferentResource) and sets[x] & sets[y]:
                     self.bad("different_resource", f"tasks {x!r} and {y!r} both run on "
                              f"{sorted(sets[x] & sets[y])}", [x, y])
+
+
+def _resumed(start: int, duration: int, breaks: list[tuple[int, int]]) -> int:
+    """When `duration` units of work starting at `start` are done, pausing over `breaks` (sorted, disjoint)."""
+    now, left = start, duration
+    for a, b in breaks:
+        if b <= now:
+            continue
+        if now + left <= a:
+            break
+        left -= a - now
+        now = b
+    return now + left
 
 
 def _span(start_of: list[str], end_of: list[str], entries: dict[str, ScheduledTask]) -> int:

@@ -9,6 +9,8 @@ Rules of a schedule (each task left out, optional ones only, or run in one mode 
 - A mode uses `demands[i]` (default 1) of `resources[i]`; an amount of 0 does not use the resource.
 - Unavailable intervals [a, b) of machines and renewables: a task occupying [s, o) must have not
   (s < b and a < o); a zero-length task at s inside (a, b) breaks it [v]. Consumables have no breaks [v].
+  A resumable task (of positive duration) instead pauses over them: it may not start inside one, and it ends
+  when its duration of time outside them has passed; it holds its resources from start to end.
 - Machine: the occupied intervals [s, o) (o = end, or for the `first` of a blocking constraint the start
   of `then` if later) do not overlap. Zero-length tasks are ignored [v], except on a machine with
   `setups`, where all its tasks form a sequence: s(next) >= o(prev) + setup(family prev, family next)
@@ -298,6 +300,8 @@ def start_bound(problem: Problem) -> int:
                     for q in tb:
                         edge(p, q, da - db)
     durations = sum(max(m.duration for m in t.modes) for t in d.tasks)
+    if any(t.resumable for t in d.tasks):  # a resumable task's span also holds the down times it pauses over
+        durations += sum(b - a for r in d.res.values() for a, b in r.unavailable)
     return max(abs(a) for a in anchors) + durations + _heaviest_path(d.n, weight)
 
 
@@ -345,13 +349,14 @@ def _candidates(d: _Data, i: int, options: list[tuple[bool, int, int]]) -> _Cand
         if not 0 <= k < len(t.modes):
             continue
         mode = t.modes[k]
-        e = s + mode.duration
-        if s < est or (latest is not None and e > latest):
+        pauses = _pauses(d, mode) if t.resumable and mode.duration else []
+        e = _resumed_end(s, mode.duration, pauses)
+        if s < est or (latest is not None and e > latest) or any(a <= s < b for a, b in pauses):
             continue
         if any(_outside(s, w.start_min, w.start_max) or _outside(e, w.end_min, w.end_max) for w in d.windows[i]):
             continue
         broken = False
-        for j, rid in enumerate(mode.resources):
+        for j, rid in enumerate(mode.resources if not pauses else []):
             amount = 1 if mode.demands is None else mode.demands[j]
             res = d.res.get(rid)
             if res is not None and amount > 0 and res.kind != "consumable":
@@ -375,6 +380,30 @@ def _candidates(d: _Data, i: int, options: list[tuple[bool, int, int]]) -> _Cand
     return _Cands(present=present, mode=arr[:, 1], start=arr[:, 2], end=arr[:, 3],
                   cost=np.array([row[4] for row in keep], dtype=np.int64), amount=amount, machines=machines,
                   deviation=np.array(moved, dtype=np.int64))
+
+
+def _pauses(d: _Data, mode: Any) -> list[tuple[int, int]]:
+    """Down times of the resources a mode needs some of (not consumables), overlapping ones joined."""
+    spans = sorted((a, b) for j, rid in enumerate(mode.resources)
+                   if (1 if mode.demands is None else mode.demands[j]) > 0 and rid in d.res
+                   and d.res[rid].kind != "consumable" for a, b in d.res[rid].unavailable)
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and a <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], b))
+        else:
+            joined.append((a, b))
+    return joined
+
+
+def _resumed_end(start: int, work: int, pauses: list[tuple[int, int]]) -> int:
+    """The time `work` units of work started at `start` are done, nothing done during `pauses`."""
+    t, left = start, work
+    for a, b in pauses:
+        if b > t and t + left > a:
+            left -= max(0, a - t)
+            t = b
+    return t + left
 
 
 def _outside(value: int, lo: int | None, hi: int | None) -> bool:
@@ -834,9 +863,12 @@ def evaluate(problem: Problem, entries: list[tuple[str, int, int, int]]) -> tupl
     for i, t in enumerate(d.tasks):
         if t.id in given:
             mode, start, end = given[t.id]
-            if not 0 <= mode < len(t.modes) or end - start != t.modes[mode].duration:
-                return False, None, f"task {t.id!r}: mode {mode} or duration {end - start} is wrong"
-            cands.append(_candidates(d, i, [(True, mode, start)]))
+            if not 0 <= mode < len(t.modes):
+                return False, None, f"task {t.id!r}: mode {mode} is wrong"
+            cand = _candidates(d, i, [(True, mode, start)])
+            if len(cand.end) and cand.end[0] != end:
+                return False, None, f"task {t.id!r}: ends {end}, its work (with pauses) ends {cand.end[0]}"
+            cands.append(cand)
         else:
             cands.append(_candidates(d, i, [(False, -1, 0)]))
     value, _, _, why = _search(d, cands)

@@ -39,6 +39,7 @@ def gen_schedule(seed: int) -> tuple[Problem, BruteResult]:
     rng = random.Random(seed)
     spans = random.Random(f"span {seed}")  # its own stream, so the other draws of a seed stay as they were
     plans = random.Random(f"deviation {seed}")
+    pausing = random.Random(f"resumable {seed}")
     for _ in range(500):
         kind = "general" if rng.random() < 0.55 else rng.choice(CLASSIC)
         data = _general(rng) if kind == "general" else _classic(rng, kind)
@@ -52,6 +53,9 @@ def gen_schedule(seed: int) -> tuple[Problem, BruteResult]:
             data["objective"] = [*data["objective"], {"term": "deviation", "weight": plans.randint(1, 3), "baseline": [
                 {"task": t["id"], "mode": plans.randrange(len(t["modes"])), "start": (s := plans.randint(0, 8)),
                  "end": s + 1} for t in chosen]}]
+        if any(r.get("unavailable") for r in data["resources"]) and pausing.random() < 0.5:
+            for t in data["tasks"]:  # some tasks pause over the down times instead of avoiding them
+                t["resumable"] = pausing.random() < 0.6
         try:
             problem = Problem.model_validate(data)
         except ValueError:
@@ -346,6 +350,8 @@ def schedule_tags(problem: Problem) -> set[str]:
         "negative due": any((x.due or 0) < 0 for x in [*problem.tasks, *problem.jobs]),
         "earliness_weight": any(x.earliness_weight is not None for x in [*problem.tasks, *problem.jobs]),
         "unavailable": any(r.unavailable for r in problem.resources),
+        "resumable over a down time": any(t.resumable for t in problem.tasks) and any(
+            r.unavailable for r in problem.resources),
         "setups": any(r.setups for r in problem.resources),
         "family": any(t.family for t in problem.tasks),
         "renewable capacity > 1": any(r.kind == "renewable" and r.capacity > 1 for r in problem.resources),

@@ -219,6 +219,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         if pr.lag is not None:
             c["min_lag"] = t(pr.lag)
         constraints.append(c)
+    for task in tasks if facts.resumable else []:  # the work pauses over down times and resumes after
+        task["resumable"] = True
     data = {"schema": "ordino/1", "time_unit": scale.unit, "resources": resources, "jobs": jobs, "tasks": tasks,
             "constraints": constraints, "objective": [{"term": term, "weight": w} for term, w in facts.objective]}
     return data

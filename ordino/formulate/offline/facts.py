@@ -38,6 +38,7 @@ class Facts:
     routes: dict[str, list[list[tuple[str, TimeVal]]]] = field(default_factory=dict)  # job -> ops -> alternatives
     precedences: list[Precedence] = field(default_factory=list)
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
+    resumable: bool = False  # 'work stops over the break and continues after': tasks pause over down times
     setup_const: TimeVal | None = None
     setup_first: bool = False  # the constant setup comes before the first job too: part of each job's time
     setup_matrix: list[list[TimeVal]] | None = None

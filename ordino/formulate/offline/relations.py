@@ -139,8 +139,22 @@ _WHY = r"(?:\s+for\s+(?:a\s+|an\s+)?(?:[a-z]+\s+){0,2}?(?=from|between|during|\[
 """'down for servicing from ...', 'off for a planned repair between ...': the reason, words only."""
 
 
+_RESUME = (r"\b(?:(?:the\s+)?work|jobs?|tasks?|operations?|it|they|each\s+(?:job|task))\s+(?:simply\s+|just\s+)?"
+           r"(?:stops?|pauses?|(?:is|are|gets?)\s+(?:paused|interrupted|halted)|halts?)\s+(?:over|during|for|at)\s+"
+           r"(?:the\s+|a\s+|any\s+|each\s+)?(?:[a-z]+\s+)?(?:breaks?|downtimes?|maintenance|outages?|pauses?)"
+           r"(?:\s*,?\s*(?:and|then)\s+(?:continues|resumes|picks up|carries on|goes on)(?:\s+(?:after(?:wards)?|"
+           r"later|where it (?:left|stopped)(?: off)?))?)?|"
+           r"\b(?:work|jobs?|tasks?|it|they)\s+(?:continues?|resumes?|picks? up|carr(?:y|ies) on)\s+after\s+(?:the\s+|"
+           r"a\s+|each\s+)?(?:[a-z]+\s+)?(?:breaks?|downtimes?|maintenance|outages?|pauses?)")
+"""'work stops over the lunch break and continues after', 'a job just pauses during maintenance': tasks resume."""
+
+
 def read_downtime(work: Work, facts: Facts) -> None:
-    """'machine 2 is down from 8 to 10', 'break from 4 to 5', 'M1: maintenance 3-5'."""
+    """'machine 2 is down from 8 to 10', 'break from 4 to 5', 'M1: maintenance 3-5'; and whether the work pauses
+    over them ('work stops over the lunch break and continues after')."""
+    for m in list(work.finditer(_RESUME, re.IGNORECASE)):
+        facts.resumable = True
+        work.consume(m.start(), m.end())
     patterns = [
         rf"(?:(?P<m>{MACHINE_REF}|(?:the|our|a|one)\s+[a-z]+|it|machine)|(?:machine\s+)?availability)\s*:?\s*{_DOWN}"
         rf"{_WHY}\s*{_SPAN}",

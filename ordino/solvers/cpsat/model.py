@@ -3,6 +3,7 @@ cumulative per renewable resource, circuits for setups, and the objective as a w
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -21,9 +22,11 @@ from ordino.models import (
     SelectExactlyOne,
     Separation,
     Synchronize,
+    Task,
     TimeWindow,
 )
 from ordino.models.constraints import PRECEDENCE_TYPES
+from ordino.models.downtime import merged
 
 IntVar = cp_model.IntVar
 BoolLit = cp_model.BoolVarT
@@ -65,6 +68,9 @@ class _Builder:
         self.vars: list[TaskVars] = []
         self.setup_terms: list[Expr] = []
         self.uses: dict[str, list[tuple[int, int, int]]] = {}
+        self.spanned: dict[str, dict[int, list[tuple[BoolLit, int]]]] = defaultdict(lambda: defaultdict(list))
+        """Per resource and down time (index into its `merged` down times): (literal, demand) of each resumable task
+        that spans it."""
         for i, t in enumerate(problem.tasks):
             for k, mode in enumerate(t.modes):
                 for j, rid in enumerate(mode.resources):
@@ -110,15 +116,49 @@ class _Builder:
             intervals = []
             for k, mode in enumerate(t.modes):
                 lit = present if len(t.modes) == 1 else m.new_bool_var(f"x[{t.id},{k}]")
+                size: IntVar | int = self.resumed_size(t, k, s, e, lit) if t.resumable else mode.duration
                 if isinstance(lit, int):
-                    iv = m.new_interval_var(s, mode.duration, e, f"iv[{t.id},{k}]")
+                    iv = m.new_interval_var(s, size, e, f"iv[{t.id},{k}]")
                 else:
-                    iv = m.new_optional_interval_var(s, mode.duration, e, lit, f"iv[{t.id},{k}]")
+                    iv = m.new_optional_interval_var(s, size, e, lit, f"iv[{t.id},{k}]")
                 lits.append(lit)
                 intervals.append(iv)
             if len(t.modes) > 1:
                 m.add(sum(lits) == present)
             self.vars.append(TaskVars(s, e, present, lits, intervals))
+
+    def resumed_size(self, task: Task, k: int, s: IntVar, e: IntVar, lit: Presence) -> IntVar | int:
+        """The span of a resumable task in mode k: its duration plus each down time it spans (those of all the
+        resources the mode needs, merged). It may not start inside a down time; it spans down time j exactly
+        when it starts before it and its work is not done by the time j begins (then it ends after j). Each
+        resource's own down times inside a spanned one are held by the task (`down_intervals`, `renewables`)."""
+        mode, m = task.modes[k], self.m
+        used = [(rid, mode.demand(i)) for i, rid in enumerate(mode.resources)
+                if mode.demand(i) and self.p.resource(rid).kind != "consumable"]
+        breaks = merged([(a, b) for rid, _ in used for a, b in self.p.resource(rid).unavailable])
+        if not breaks or not mode.duration:
+            return mode.duration
+        when = [] if isinstance(lit, int) else [lit]
+        spans = []
+        for a, b in breaks:
+            before, late, spanned = m.new_bool_var(""), m.new_bool_var(""), m.new_bool_var("")
+            m.add(s <= a - 1).only_enforce_if([before, *when])
+            m.add(s >= b).only_enforce_if([before.negated(), *when])
+            m.add(e >= a + 1).only_enforce_if(late)
+            m.add(e <= a).only_enforce_if(late.negated())
+            m.add_implication(spanned, before)
+            m.add(e >= b + 1).only_enforce_if(spanned)
+            m.add_bool_or([before.negated(), late.negated(), spanned]).only_enforce_if(when)
+            for w in when:
+                m.add_implication(spanned, w)
+            for rid, demand in used:
+                for j, (a2, b2) in enumerate(merged(self.p.resource(rid).unavailable)):
+                    if a <= a2 and b2 <= b:
+                        self.spanned[rid][j].append((spanned, demand))
+            spans.append((b - a) * spanned)
+        size = m.new_int_var(mode.duration, mode.duration + sum(b - a for a, b in breaks), f"span[{task.id},{k}]")
+        m.add(size == mode.duration + sum(spans)).only_enforce_if(when)
+        return size
 
     def mode_uses(self, resource_id: str) -> list[tuple[int, int, int]]:
         """(task index, mode index, demand) for every mode that uses the resource."""
@@ -142,18 +182,20 @@ class _Builder:
     # --- resources -------------------------------------------------------------------------------
 
     def down_intervals(self, resource: Resource) -> list[cp_model.IntervalVar]:
-        """The resource's down times as fixed intervals, overlapping ones merged (optional while diagnosing)."""
-        merged: list[list[int]] = []
-        for a, b in sorted(resource.unavailable):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        if self.diagnose and merged:  # unavailability can then be switched off to name a conflict
-            lit = self.group("resource unavailability")[0]
-            return [self.m.new_optional_fixed_size_interval_var(a, b - a, lit, f"down?[{resource.id},{a}]")
-                    for a, b in merged]
-        return [self.m.new_fixed_size_interval_var(a, b - a, f"down[{resource.id},{a}]") for a, b in merged]
+        """The resource's down times as fixed intervals, overlapping ones merged (optional while diagnosing,
+        and absent where a resumable task spans them: it holds the machine then)."""
+        down = merged(resource.unavailable)
+        lit: Presence = self.group("resource unavailability")[0] if self.diagnose and down else 1
+        out = []
+        for j, (a, b) in enumerate(down):
+            spanned = self.spanned[resource.id][j]
+            if isinstance(lit, int) and not spanned:
+                out.append(self.m.new_fixed_size_interval_var(a, b - a, f"down[{resource.id},{a}]"))
+                continue
+            here = self.m.new_bool_var(f"down?[{resource.id},{a}]")
+            self.m.add(here + sum(x for x, _ in spanned) == lit)  # while diagnosing, it can be switched off
+            out.append(self.m.new_optional_fixed_size_interval_var(a, b - a, here, f"down[{resource.id},{a}]"))
+        return out
 
     def instants_outside_down_times(self, resource: Resource, uses: list[tuple[int, int]]) -> None:
         """A zero-duration mode occupies no time, but may not happen strictly inside a down time [a, b)."""
@@ -237,9 +279,21 @@ class _Builder:
             self.instants_outside_down_times(r, [(i, k) for i, k, _ in uses])
             uses = [(i, k, d) for i, k, d in uses if self.p.tasks[i].modes[k].duration]
             intervals = [self.vars[i].intervals[k] for i, k, _ in uses]
-            demands = [d for _, _, d in uses]
-            down = self.down_intervals(r)
-            self.m.add_cumulative(intervals + down, demands + [r.capacity] * len(down), r.capacity)
+            demands: list[Expr] = [d for _, _, d in uses]
+            for j, (a, b) in enumerate(merged(r.unavailable)):
+                held = self.spanned[r.id][j]  # resumable tasks spanning it keep their share; the rest is down
+                if self.diagnose:
+                    lit = self.group("resource unavailability")[0]
+                    intervals.append(self.m.new_optional_fixed_size_interval_var(a, b - a, lit, f"down?[{r.id},{a}]"))
+                else:
+                    intervals.append(self.m.new_fixed_size_interval_var(a, b - a, f"down[{r.id},{a}]"))
+                if held:  # cumulative takes one variable per demand
+                    left = self.m.new_int_var(0, r.capacity, f"down_demand[{r.id},{a}]")
+                    self.m.add(left == r.capacity - sum(d * x for x, d in held))
+                    demands.append(left)
+                else:
+                    demands.append(r.capacity)
+            self.m.add_cumulative(intervals, demands, r.capacity)
 
     def consumables(self) -> None:
         for r in self.p.resources:

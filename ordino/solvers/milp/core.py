@@ -142,6 +142,10 @@ class MilpBuilder(ABC):
     def end(self, i: int) -> Any:
         return self.m.S[i] + self.duration(i)
 
+    def finish(self, i: int, k: int, start: int) -> int:
+        """When task i ends if it starts at `start` in mode k."""
+        return start + self.p.tasks[i].modes[k].duration
+
     def uses(self, i: int, resource_id: str) -> Any:
         """1 (or the mode literals' sum) when task i runs on the resource."""
         return sum(self.y(i, k) for k, md in enumerate(self.p.tasks[i].modes) if resource_id in md.resources)
@@ -299,7 +303,7 @@ class MilpBuilder(ABC):
         m = self.m
         out: list[tuple[Any, float]] = [(m.y[i, k], float(modes[i] == k)) for i, k in self.multi]
         if hasattr(m, "U"):
-            ends = [starts[i] + t.modes[modes[i]].duration for i, t in enumerate(self.p.tasks)]
+            ends = [self.finish(i, modes[i], starts[i]) for i in range(self.n)]
             for v in self.p.job_views:
                 if v.due is not None:
                     done = max(ends[self.p.task_index[t]] for t in v.tasks)
@@ -325,7 +329,7 @@ class MilpBuilder(ABC):
         for i, t in enumerate(self.p.tasks):
             k = self.mode_of(i)
             s = self.start_of(i)
-            entries.append(ScheduledTask(task=t.id, mode=k, start=s, end=s + t.modes[k].duration))
+            entries.append(ScheduledTask(task=t.id, mode=k, start=s, end=self.finish(i, k, s)))
         return Schedule(tasks=entries)
 
 

@@ -2,15 +2,19 @@
 
 x[i,k,t] = 1 starts task i in mode k at time t. Start times run over [ES_i, LE_i - p_ik], skipping those
 that would overlap a down period of a resource the mode uses. At each time unit, the demand of the tasks
-running on a resource stays within its capacity (machines have capacity 1).
+running on a resource stays within its capacity (machines have capacity 1). A resumable task pauses over the
+down periods instead: its starts skip only those inside one, each start has its own end (`downtime.resumed_end`),
+and it holds its resources over the whole span.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import pyomo.environ as pyo
 
+from ordino.models.downtime import pauses, resumed_end
 from ordino.solvers.milp.core import MilpBuilder
 
 
@@ -19,10 +23,24 @@ class TimeIndexedBuilder(MilpBuilder):
 
     formulation = "time_indexed"
 
+    def finish(self, i: int, k: int, start: int) -> int:
+        return resumed_end(start, self.p.tasks[i].modes[k].duration, pauses(self.p, i, k))
+
+    def duration(self, i: int) -> Any:
+        """A resumable task's span depends on its start: the sum over its pulses (once they exist; before, the
+        plain duration, a weaker bound)."""
+        if not self.p.tasks[i].resumable or not hasattr(self.m, "x"):
+            return super().duration(i)
+        return sum((self.finish(i, k, t) - t) * self.m.x[i, k, t] for k, t in self.by_task[i])
+
     def start_times(self, i: int, k: int) -> range | list[int]:
         md = self.p.tasks[i].modes[k]
         first, last = self.b.earliest_start[i], self.b.latest_end[i] - md.duration
         times = range(first, last + 1)
+        breaks = pauses(self.p, i, k)
+        if breaks:
+            return [t for t in times if not any(a <= t < c for a, c in breaks)
+                    and self.finish(i, k, t) <= self.b.latest_end[i]]
         down = [(a, c) for rid in md.resources for a, c in self.p.resource(rid).unavailable]
         if not down:
             return times
@@ -39,6 +57,7 @@ class TimeIndexedBuilder(MilpBuilder):
         by_task: dict[int, list] = defaultdict(list)
         for i, k, t in index:
             by_task[i].append((k, t))
+        self.by_task = by_task
         missing = [p.tasks[i].id for i in range(self.n) if not by_task[i]]
         if missing:
             self.out.infeasible = f"task {missing[0]!r} has no start time that fits its window and down periods"
@@ -55,7 +74,7 @@ class TimeIndexedBuilder(MilpBuilder):
             for j, rid in enumerate(md.resources):
                 d = md.demand(j)
                 if d and p.resource(rid).kind != "consumable":
-                    for u in range(t, t + md.duration):
+                    for u in range(t, self.finish(i, k, t)):
                         running[(rid, u)].append((i, d, m.x[i, k, t]))
         caps = []
         for (rid, _u), terms in running.items():
