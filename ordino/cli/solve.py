@@ -20,8 +20,10 @@ from ordino.cli.common import (
     handle_errors,
     print_json,
 )
+from ordino.cli.explain import print_explanation
 from ordino.datasets import read_model
 from ordino.errors import InputError, Interrupted
+from ordino.explain import explain, explained_family
 from ordino.models import (
     BaseResult,
     LinearModel,
@@ -132,10 +134,14 @@ def register(app: typer.Typer) -> None:
         gantt: Annotated[Path | None, typer.Option(help="Write a Gantt chart PNG here.")] = None,
         out: Annotated[Path | None, typer.Option(help="Write the solution JSON here (schedule, roster or "
                                                      "variable values).")] = None,
+        explain_it: Annotated[bool, typer.Option("--explain", help="Then say what binds the answer, as `ordino "
+                                                 "explain` (schedules and rosters).")] = False,
     ) -> None:
         """Solve a problem file and print the verified schedule (or roster, or variable values)."""
         problem = read_model(file)
         family = family_of(problem)
+        if explain_it:
+            explained_family(problem)  # refuse a linear model before solving it
         if gantt is not None and family is not SCHEDULING:
             raise InputError(f"--gantt draws schedules over time; this is a model of the {family.name} family "
                              "(write its solution with --out, or read it with --json)")
@@ -151,10 +157,16 @@ def register(app: typer.Typer) -> None:
             out.write_text(json.dumps(solution.model_dump(mode="json"), indent=2) + "\n")
         if gantt is not None and isinstance(problem, Problem) and isinstance(solution, Schedule):
             gantt_png(problem, solution, gantt, title=problem.name or file.stem)
+        explanation = explain(problem, solution) if explain_it and solution is not None else None
         if as_json:
-            print_json(result_json(result))
+            data = result_json(result)
+            if explain_it:  # null when the solve found no solution
+                data["explanation"] = explanation.model_dump(mode="json") if explanation is not None else None
+            print_json(data)
         else:
             print_result(problem, result)
+            if explanation is not None:
+                print_explanation(explanation)
         if interrupted:
             err_console.print(f"[yellow]interrupted[/] (Ctrl-C): the best solution found so far is shown "
                               f"({result.status})", markup=True, highlight=False)
