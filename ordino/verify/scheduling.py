@@ -141,8 +141,10 @@ class _Checker:
                 continue
             busy = [(e.start, blocked_until.get(e.task, e.end), e) for e, demand in uses.get(r.id, []) if demand]
             for e_start, e_end, e in busy:
-                if resumable[e.task] and e_end > e_start:
-                    continue  # it pauses over down times (a start inside one is checked with its end)
+                if resumable[e.task] and e.end > e.start:  # its work pauses over down times (a start inside one
+                    e_start = e.end                        # is checked with its end); not the time it waits blocked
+                    if e_start >= e_end:
+                        continue
                 for down_start, down_end in r.unavailable:
                     if e_start < down_end and down_start < e_end:
                         self.bad("unavailable", f"task {e.task!r} [{e_start}, {e_end}) runs on {r.id!r} while "

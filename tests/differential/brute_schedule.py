@@ -10,7 +10,8 @@ Rules of a schedule (each task left out, optional ones only, or run in one mode 
 - Unavailable intervals [a, b) of machines and renewables: a task occupying [s, o) must have not
   (s < b and a < o); a zero-length task at s inside (a, b) breaks it [v]. Consumables have no breaks [v].
   A resumable task (of positive duration) instead pauses over them: it may not start inside one, and it ends
-  when its duration of time outside them has passed; it holds its resources from start to end.
+  when its duration of time outside them has passed; it holds its resources from start to end (the time it
+  then waits blocked may not overlap them).
 - Machine: the occupied intervals [s, o) (o = end, or for the `first` of a blocking constraint the start
   of `then` if later) do not overlap. Zero-length tasks are ignored [v], except on a machine with
   `setups`, where all its tasks form a sequence: s(next) >= o(prev) + setup(family prev, family next)
@@ -594,6 +595,9 @@ class _Rules:
     def blocked_break(self, rid: str, f: int) -> Callable:
         def fn(ix: dict[int, np.ndarray]) -> tuple[np.ndarray, None]:
             s, o = self.col(ix, f, "start"), self.occupancy(ix, f)
+            if self.d.tasks[f].resumable:  # its work pauses over breaks; only the time it waits blocked may not
+                e = self.col(ix, f, "end")
+                s = np.where(e > s, e, s)
             bad = np.zeros(len(s), dtype=bool)
             for a, b in self.d.res[rid].unavailable:
                 bad |= (s < b) & (a < o)

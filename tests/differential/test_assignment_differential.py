@@ -13,7 +13,7 @@ import json
 import pytest
 from brute_assignment import BruteRoster, brute_roster, evaluate_roster
 from gen_assignment import gen_roster, roster_dict, roster_tags, shrink
-from harness import chosen_seeds, report, run_seeds
+from harness import SLOW_PROCESSES, chosen_seeds, report, run_seeds
 
 import ordino
 from ordino.models.assignment import RosterProblem
@@ -152,4 +152,4 @@ def test_assignment_differential_fast() -> None:
 @pytest.mark.slow
 def test_assignment_differential_slow() -> None:
     """The slow profile: thousands of tiny rosters."""
-    report("assignment slow", len(SLOW_SEEDS), *run_seeds(check_roster, SLOW_SEEDS))
+    report("assignment slow", len(SLOW_SEEDS), *run_seeds(check_roster, SLOW_SEEDS, SLOW_PROCESSES))

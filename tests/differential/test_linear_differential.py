@@ -15,7 +15,7 @@ import pytest
 from brute_linear import BruteLinear, brute_linear, evaluate_linear
 from gen_assignment import shrink
 from gen_linear import gen_linear, linear_dict, linear_tags, pure_integer_data
-from harness import chosen_seeds, report, run_seeds
+from harness import SLOW_PROCESSES, chosen_seeds, report, run_seeds
 
 import ordino
 from ordino.models.linear import LinearModel
@@ -183,4 +183,4 @@ def test_linear_differential_fast() -> None:
 @pytest.mark.slow
 def test_linear_differential_slow() -> None:
     """The slow profile: thousands of tiny models."""
-    report("linear slow", len(SLOW_SEEDS), *run_seeds(check_linear, SLOW_SEEDS))
+    report("linear slow", len(SLOW_SEEDS), *run_seeds(check_linear, SLOW_SEEDS, SLOW_PROCESSES))

@@ -235,10 +235,11 @@ class _Builder:
                     intervals.append(tv.intervals[k])
             m.add_no_overlap(intervals + self.down_intervals(r))
             if r.setups:
-                self.setup_circuit(r, uses)
+                self.setup_circuit(r, uses, blocked)
 
-    def setup_circuit(self, resource: Resource, uses: list[tuple[int, int]]) -> None:
-        """A circuit over the tasks on the machine; arc i->j forces the setup between them."""
+    def setup_circuit(self, resource: Resource, uses: list[tuple[int, int]], blocked: dict[int, IntVar]) -> None:
+        """A circuit over the tasks on the machine; arc i->j forces the setup between them, after i releases the
+        machine (its end, or for a blocked task the start of its blocking successor)."""
         m = self.m
         families = [self.p.tasks[i].setup_family for i, _ in uses]
         table = resource.setup_table
@@ -264,7 +265,7 @@ class _Builder:
                 lit = m.new_bool_var(f"arc[{resource.id},{i},{j}]")
                 arcs.append((a + 1, b + 1, lit))
                 gap = table.get((families[a], families[b]), 0)
-                m.add(self.vars[j].start >= self.vars[i].end + gap).only_enforce_if(lit)
+                m.add(self.vars[j].start >= blocked.get(i, self.vars[i].end) + gap).only_enforce_if(lit)
                 if gap:
                     terms.append(gap * lit)
         if uses:
