@@ -25,10 +25,11 @@ def _read_text(text: str | None, file: Path | None) -> str:
     return text
 
 
-def _print_formulation(formulation: Any, show_math: bool) -> None:
+def _print_formulation(formulation: Any, show_math: bool, time_limit: float) -> None:
     from rich.markup import escape
 
-    from ordino.cli.solve import print_result
+    from ordino.cli.solve import infeasibility, print_conflict, print_result
+    from ordino.explain.conflict import source_of
     from ordino.formulate.summary import math_text, sources_table, summary_tables
 
     problem = formulation.problem
@@ -56,6 +57,10 @@ def _print_formulation(formulation: Any, show_math: bool) -> None:
                       highlight=False)
     if formulation.result is not None:
         print_result(problem, formulation.result)
+        found = infeasibility(problem, formulation.result, time_limit)
+        if found is not None:  # each item with the words of the description it was read from, when known
+            read = [(s.element, s.quote) for s in formulation.sources if s.found]
+            print_conflict(found, lambda item: source_of(item, read))
         if formulation.result.objective is not None:
             units = f" ({formulation.objective_units})" if formulation.objective_units else ""
             console.print(f"[bold]objective[/] {formulation.result.objective}{units}", highlight=False)
@@ -137,7 +142,7 @@ def register(app: typer.Typer) -> None:
                 print_json(formulation.to_json())
             else:
                 with console.capture() as captured:
-                    _print_formulation(formulation, show_math)
+                    _print_formulation(formulation, show_math, time_limit)
                 console.file.write(scrub(captured.get()))
             solved = formulation.result.status if formulation.result is not None else "formulated"
             status = solved if formulation.status == "disputed" else formulation.status  # a verified answer

@@ -24,6 +24,7 @@ from ordino.cli.explain import print_explanation
 from ordino.datasets import read_model
 from ordino.errors import InputError, Interrupted
 from ordino.explain import explain, explained_family
+from ordino.explain.conflict import Conflict, ConflictItem, conflict_lines, find_conflict
 from ordino.models import (
     BaseResult,
     LinearModel,
@@ -70,6 +71,29 @@ def print_status(result: BaseResult, scale: int = 1) -> None:
         console.print(f"  {line}", style="dim", markup=False, highlight=False)
     for v in result.violations:
         console.print(f"  [red]violation[/] {v.kind}: {escape(v.message)}", highlight=False)
+
+
+CONFLICT_BUDGET = 5.0
+"""At most this many seconds (and never more than the solve's time limit) go into isolating a conflict."""
+
+
+def infeasibility(model: Model, result: BaseResult, time_limit: float) -> Conflict | str | None:
+    """The conflicting requirements of a schedule or roster proved infeasible (or why none is shown); None for
+    any other result or family."""
+    if result.status != "infeasible" or not isinstance(model, (Problem, RosterProblem)):
+        return None
+    return find_conflict(model, min(CONFLICT_BUDGET, time_limit))
+
+
+def print_conflict(found: Conflict | str, quotes: Callable[[ConflictItem], str | None] = lambda item: None) -> None:
+    """The conflict under the status line, the model's names printed literally; `quotes` gives the words of the
+    description an item was read from, when known."""
+    lines = conflict_lines(found)
+    console.print(f"[bold red]{escape(lines[0])}[/]", highlight=False)
+    items = found.items if isinstance(found, Conflict) else []
+    for line, item in zip(lines[1:], items, strict=True):
+        quote = quotes(item)
+        console.print(escape(line) + (f' [dim](from "{escape(quote)}")[/]' if quote else ""), highlight=False)
 
 
 def print_roster(problem: RosterProblem, roster: Roster) -> None:
@@ -158,13 +182,17 @@ def register(app: typer.Typer) -> None:
         if gantt is not None and isinstance(problem, Problem) and isinstance(solution, Schedule):
             gantt_png(problem, solution, gantt, title=problem.name or file.stem)
         explanation = explain(problem, solution) if explain_it and solution is not None else None
+        found = infeasibility(problem, result, time_limit)
         if as_json:
             data = result_json(result)
+            data["conflict"] = found.model_dump(mode="json") if isinstance(found, Conflict) else None
             if explain_it:  # null when the solve found no solution
                 data["explanation"] = explanation.model_dump(mode="json") if explanation is not None else None
             print_json(data)
         else:
             print_result(problem, result)
+            if found is not None:
+                print_conflict(found)
             if explanation is not None:
                 print_explanation(explanation)
         if interrupted:
