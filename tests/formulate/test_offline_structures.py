@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
+import numpy as np
 import pytest
 
 import ordino
@@ -491,14 +492,11 @@ def test_a_table_row_is_never_read_as_three_field_notation():
 def cheapest_cover(demands: list[int], spans: list[set[int]], cost: list[float]) -> float:
     """Cheapest counts of people per shift (shift s works the periods `spans[s]`) meeting each period's demand
     (brute force)."""
-    best = None
-    for x in itertools.product(range(max(demands) + 1), repeat=len(spans)):
-        if all(sum(v for v, span in zip(x, spans, strict=True) if p in span) >= need
-               for p, need in enumerate(demands)):
-            value = sum(v * c for v, c in zip(x, cost, strict=True))
-            best = value if best is None else min(best, value)
-    assert best is not None
-    return best
+    grid = np.indices((max(demands) + 1,) * len(spans), dtype=np.int16).reshape(len(spans), -1).T  # every count
+    covers = np.array([[p in span for span in spans] for p in range(len(demands))], dtype=np.int16)
+    enough = ((grid @ covers.T) >= np.array(demands)).all(axis=1)
+    assert enough.any()
+    return float((grid[enough] @ np.array(cost, dtype=float)).min())
 
 
 def cover(demands: list[int], k: int, cost: list[int] | None = None, cyclic: bool = True) -> float:
