@@ -97,11 +97,12 @@ def reschedule(problem: Problem, schedule: Schedule, now: int, events: Events | 
         return Repair(result=result, now=now, notes=notes, problem=after, scale=scale)
     repaired = Schedule(tasks=in_plan_modes(result.schedule.tasks, plan, pinned))
     final = result.model_copy(update={"schedule": repaired})
-    broken = _unkept(after, plan, now, pinned, repaired)
+    checked = verify_schedule(after, repaired)  # the events, apart from the repair problem
+    broken = [*checked.violations, *_unkept(plan, now, pinned, repaired)]
     if broken:  # never expected: the repair problem encodes all of this; a safety net, not a path
         final = final.model_copy(update={"status": "error", "violations": [*final.violations, *broken],
                                          "log": [*final.log, f"the repair check found {len(broken)} violation(s)"]})
-    own = verify_schedule(after, repaired).objective
+    own = checked.objective
     changes = _changes(problem, after, plan, pinned, redone, repaired.by_task())
     moved = [c for c in changes if c.change in ("moved", "resource", "redone")]
     shifted = sum(abs((c.new_start or 0) - (c.old_start or 0)) for c in moved)
@@ -151,10 +152,9 @@ def _auto(repair: Problem, time_limit: float, seed: int) -> Result:
     return best.model_copy(update={"log": [*quick.log, *best.log]})
 
 
-def _unkept(after: Problem, plan: dict[str, ScheduledTask], now: int, pinned: set[str],
-            schedule: Schedule) -> list[Violation]:
-    """What the repair breaks of the events, the pinned part or `now`, checked apart from the repair problem."""
-    broken = list(verify_schedule(after, schedule).violations)
+def _unkept(plan: dict[str, ScheduledTask], now: int, pinned: set[str], schedule: Schedule) -> list[Violation]:
+    """What the repair breaks of the pinned part or `now`, checked entry by entry."""
+    broken: list[Violation] = []
     for e in schedule.tasks:
         if e.task in pinned and (e.start, e.mode) != (plan[e.task].start, plan[e.task].mode):
             broken.append(Violation(kind="pinned", message=f"task {e.task!r} started at {plan[e.task].start} "
