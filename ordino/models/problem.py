@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
 from ordino.models.base import SCHEMA_VERSION, Id, NonNegInt, OntologyModel
+from ordino.models.calendar import Calendar, off_times
+from ordino.models.clock import to_model_time, unit_seconds
 from ordino.models.constraints import Constraint, Permutation, TimeWindow, constraint_tasks
+from ordino.models.downtime import merged
 from ordino.models.horizon import default_horizon
 from ordino.models.objective import DUE_DATE_TERMS, ObjectiveTerm
 from ordino.models.resources import Resource
@@ -24,12 +28,17 @@ class Problem(OntologyModel):
     """A scheduling problem, complete enough that a solver, a heuristic and a person agree on its meaning.
 
     Time is integer, in `time_unit`. `horizon`, when given, is a hard upper bound on every end time.
+    `start`, when given, is the date and time that time 0 stands for: with a `time_unit` of s, min, h or day,
+    times in the input may then be written as text (`"2026-12-07 10:30"`, a date, or a clock time `"10:30"` on
+    the start's date; `ordino.models.clock`), and resources may follow the working `calendars`.
     """
 
     schema_: Literal["ordino/1"] = Field(SCHEMA_VERSION, alias="schema")
     name: str = ""
     time_unit: str = "min"
+    start: datetime | None = None
     horizon: NonNegInt | None = None
+    calendars: list[Calendar] = Field(default_factory=list)
     resources: list[Resource] = Field(default_factory=list)
     jobs: list[Job] = Field(default_factory=list)
     tasks: list[Task] = Field(min_length=1)
@@ -38,9 +47,31 @@ class Problem(OntologyModel):
         default_factory=lambda: [ObjectiveTerm(term="makespan")], min_length=1
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _read_clock_times(cls, data: Any) -> Any:
+        """Times written as dates or clock times, turned into model time against `start`."""
+        if isinstance(data, dict) and _has_text_times(data):
+            if data.get("start") is None:
+                raise ValueError("times are written as dates or clock times but the problem has no start; add "
+                                 "\"start\": \"2026-12-07 08:00\" (the moment time 0 stands for)")
+            start = datetime.fromisoformat(data["start"]) if isinstance(data["start"], str) else data["start"]
+            unit = data.get("time_unit", "min")
+
+            def convert(value: Any, where: str) -> Any:
+                try:
+                    return to_model_time(value, start, unit) if isinstance(value, str) else value
+                except ValueError as e:
+                    raise ValueError(f"{where}: {e}") from None
+
+            return _convert_times(data, convert)
+        return data
+
     @model_validator(mode="after")
     def _check_references(self) -> Problem:
         errors: list[str] = []
+        _unique("calendar", [c.id for c in self.calendars], errors)
+        errors += self._calendar_errors()
         _unique("resource", [r.id for r in self.resources], errors)
         _unique("job", [j.id for j in self.jobs], errors)
         _unique("task", [t.id for t in self.tasks], errors)
@@ -87,6 +118,22 @@ class Problem(OntologyModel):
         if errors:
             raise ValueError("; ".join(errors))
         return self
+
+    def _calendar_errors(self) -> list[str]:
+        calendars = {c.id: c for c in self.calendars}
+        used = [r for r in self.resources if r.calendar is not None]
+        errors = [f"resource {r.id!r}: calendar {r.calendar!r} is not declared in calendars"
+                  for r in used if r.calendar not in calendars]
+        if not used:
+            return errors
+        if self.start is None:
+            return errors + [f"resource {used[0].id!r} follows calendar {used[0].calendar!r} but the problem has "
+                             f"no start; add \"start\": \"2026-12-07 08:00\" (the moment time 0 stands for)"]
+        try:
+            unit_seconds(self.time_unit)
+        except ValueError as e:
+            return errors + [str(e)]
+        return errors + [e for c in self.calendars if (e := c.alignment_error(self.start, self.time_unit))]
 
     # --- derived views -------------------------------------------------------------------------
     # Computed once per problem (it is immutable); `model_copy` drops them, since its `update` may change what
@@ -161,6 +208,29 @@ class Problem(OntologyModel):
                 out[t.job].update((m, t.id) for m in machines if m in t.modes[0].resources)
         return out
 
+    def calendar(self, resource_id: str) -> Calendar | None:
+        """The working calendar the resource follows, if any."""
+        name = self.resource(resource_id).calendar
+        return next(c for c in self.calendars if c.id == name) if name is not None else None
+
+    def down_times(self, resource_id: str, until: int | None = None) -> list[tuple[int, int]]:
+        """Every interval `[start, end)` the resource is down, merged: its `unavailable` intervals and the off
+        time of its calendar, the latter up to `until` (by default the effective horizon, beyond which no task
+        of a schedule a back end returns runs; the verifier passes the end of the schedule it checks)."""
+        until = self.effective_horizon if until is None else max(until, self.effective_horizon)
+        key = (resource_id, until)
+        if key not in self.down_time_memo:
+            resource = self.resource(resource_id)
+            calendar = self.calendar(resource_id)
+            off = off_times(calendar, self.start, self.time_unit, until) if calendar and self.start else []
+            self.down_time_memo[key] = merged([*resource.unavailable, *off])
+        return self.down_time_memo[key]
+
+    @cached_property
+    def down_time_memo(self) -> dict[tuple[str, int], list[tuple[int, int]]]:
+        """Down times found by `down_times`, by resource and end."""
+        return {}
+
     @cached_property
     def effective_horizon(self) -> int:
         """The given `horizon`, else the default one that provably contains an optimal schedule
@@ -222,6 +292,34 @@ def _permutation_errors(c: Permutation, resources: dict[str, Resource], jobs: se
             else:
                 seen[t.job, m] = t.id
     return errors
+
+
+_TIME_FIELDS = {"tasks": ("release", "deadline", "due"), "jobs": ("release", "deadline", "due"),
+                "constraints": ("start_min", "start_max", "end_min", "end_max")}
+
+
+def _convert_times(data: dict[str, Any], convert: Callable[[Any, str], Any]) -> dict[str, Any]:
+    """A copy of problem data with `convert(value, where)` applied to every time field and down interval."""
+    out = dict(data)
+    if "horizon" in out:
+        out["horizon"] = convert(out["horizon"], "horizon")
+    for part, names in _TIME_FIELDS.items():
+        if isinstance(out.get(part), list):
+            out[part] = [{**x, **{n: convert(x[n], f"{part}[{i}].{n}") for n in names if n in x}}
+                         if isinstance(x, dict) else x for i, x in enumerate(out[part])]
+    if isinstance(out.get("resources"), list):
+        out["resources"] = [
+            {**r, "unavailable": [[convert(v, f"resources[{i}].unavailable[{k}]") for v in pair]
+                                  if isinstance(pair, (list, tuple)) else pair for k, pair in enumerate(r["unavailable"])]}
+            if isinstance(r, dict) and isinstance(r.get("unavailable"), list) else r
+            for i, r in enumerate(out["resources"])]
+    return out
+
+
+def _has_text_times(data: dict[str, Any]) -> bool:
+    found: list[bool] = []
+    _convert_times(data, lambda v, _: found.append(isinstance(v, str)) or v)
+    return any(found)
 
 
 def _unique(what: str, ids: list[Id], errors: list[str]) -> None:

@@ -28,6 +28,7 @@ class Resource(OntologyModel):
 
     `unavailable` lists half-open intervals `[start, end)` during which no task may run on the resource
     (breaks, maintenance, nights); a task is not interrupted by them, it runs wholly before or after.
+    `calendar` names one of the problem's `calendars`: the resource is also down whenever that calendar is off.
     `setups` holds sequence-dependent setup times between task families (machines only).
     """
 
@@ -35,6 +36,7 @@ class Resource(OntologyModel):
     kind: Literal["machine", "renewable", "consumable"] = "machine"
     capacity: NonNegInt = 1
     unavailable: list[Interval] = Field(default_factory=list)
+    calendar: Id | None = None
     setups: list[SetupTime] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -43,6 +45,9 @@ class Resource(OntologyModel):
             raise ValueError(f"resource {self.id!r}: a machine has capacity 1; use kind 'renewable' for more")
         if self.setups and self.kind != "machine":
             raise ValueError(f"resource {self.id!r}: setup times apply to machines only")
+        if self.kind == "consumable" and self.calendar:
+            raise ValueError(f"resource {self.id!r}: a consumable is used up, not occupied; calendars apply to "
+                             f"machines and renewables")
         for start, end in self.unavailable:
             if end <= start:
                 raise ValueError(f"resource {self.id!r}: unavailable interval [{start}, {end}) is empty")
