@@ -60,7 +60,7 @@ def gantt_figure(problem: Problem, schedule: Schedule, title: str = "") -> Figur
                     gid=task)
             if len(items) <= 40:
                 ax.text((start + end) / 2, y, job, ha="center", va="center", fontsize=6)
-        for a, b in problem.resource(rid).unavailable if rid in problem.resource_index else []:
+        for a, b in problem.down_times(rid) if rid in problem.resource_index else []:
             ax.barh(y, b - a, left=a, color="lightgrey", hatch="//", edgecolor="grey", linewidth=0.3)
     ax.set_yticks(range(len(rows)), list(rows))
     ax.invert_yaxis()
@@ -107,7 +107,7 @@ def gantt_text(problem: Problem, schedule: Schedule, width: int = 72) -> str:
             a, b = int(start * scale), max(int(start * scale) + 1, int(stop * scale))
             for x in range(a, min(b, cells)):
                 line[x] = glyph[job]
-        for down, up in problem.resource(rid).unavailable if rid in problem.resource_index else []:
+        for down, up in problem.down_times(rid) if rid in problem.resource_index else []:
             for x in range(int(down * scale), min(int(up * scale), cells)):
                 line[x] = "/"  # a down time; inside a task's letters, the task pauses (resumable)
         lines.append(f"{rid:>{label}} |{''.join(line)}|")

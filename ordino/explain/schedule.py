@@ -251,7 +251,7 @@ def unavailable_reason(solved: Solved, entry: ScheduledTask) -> Reason | None:
     """A resource of `entry` that is unavailable until its start, so that one unit earlier it would overlap the
     down time."""
     for resource, _ in solved.busy_resources(entry):
-        for down_start, down_end in resource.unavailable:
+        for down_start, down_end in solved.problem.down_times(resource.id):
             if down_end == entry.start and down_start < entry.end - 1:
                 return Reason(kind="unavailable", at=entry.start, resource=resource.id, since=down_start,
                               detail=f"[{down_start}, {down_end})")

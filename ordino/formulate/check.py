@@ -181,7 +181,7 @@ def _capacity_issues(problem: Problem) -> list[str]:
                               f"(capacity) is {r.capacity}")
         elif r.kind == "machine" and problem.horizon is not None:
             work = sum(dmin[t.id] for t in mandatory)
-            down = sum(max(0, min(b, problem.horizon) - a) for a, b in r.unavailable if a < problem.horizon)
+            down = sum(max(0, min(b, problem.horizon) - a) for a, b in problem.down_times(r.id) if a < problem.horizon)
             if work > problem.horizon - down:
                 issues.append(f"machine {r.id!r} has {work} {problem.time_unit} of work but the horizon "
                               f"{problem.horizon} leaves only {problem.horizon - down}; check the horizon and units")

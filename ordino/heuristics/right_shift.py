@@ -61,7 +61,7 @@ def right_shift_supports(problem: Problem) -> str | None:
     if problem.horizon is not None or any(t.deadline is not None for t in problem.tasks) or any(
             j.deadline is not None for j in problem.jobs):
         return "right-shift may push tasks past a deadline or the horizon; use 'cpsat'"
-    if any(t.resumable for t in problem.tasks) and any(r.unavailable for r in problem.resources):
+    if any(t.resumable for t in problem.tasks) and any(problem.down_times(r.id) for r in problem.resources):
         return "right-shift does not pause resumable tasks over down times; use 'cpsat'"
     if any(r.kind == "consumable" for r in problem.resources):
         return "right-shift does not budget consumable resources; use 'cpsat'"
@@ -135,7 +135,7 @@ def _free_from(problem: Problem, task: Task, mode: int, start: int, placed: _Pla
             resource = problem.resource(rid)
             if m.demand(k) == 0:
                 continue  # an amount of 0 does not use the resource
-            for a, b in resource.unavailable:
+            for a, b in problem.down_times(rid):
                 if (a < end and start < b) if m.duration else a < start < b:
                     later = max(later, b)
             if resource.kind == "machine" and (m.duration > 0 or resource.setups):

@@ -128,9 +128,12 @@ def off_times(calendar: Calendar, start: datetime, time_unit: str, until: int) -
     while week * WEEK - offset < limit:
         working += [(week * WEEK + a - offset, week * WEEK + b - offset) for a, b in windows]
         week += 1
-    closed = [(int((datetime.combine(d, time()) - start).total_seconds()),
-               int((datetime.combine(d + timedelta(days=1), time()) - start).total_seconds())) for d in calendar.holidays]
-    closed += [(int((a - start).total_seconds()), int((b - start).total_seconds())) for a, b in calendar.closed]
+    def since(when: datetime) -> int:
+        return int((when - start).total_seconds())
+
+    closed = [(since(datetime.combine(d, time())), since(datetime.combine(d + timedelta(days=1), time())))
+              for d in calendar.holidays]
+    closed += [(since(a), since(b)) for a, b in calendar.closed]
     open_time = _minus(merged(working), merged(closed))
     off, now = [], 0
     for a, b in open_time:

@@ -23,7 +23,7 @@ def _plain(problem: Problem, ignore_permutation: bool = False) -> bool:
     if any(not isinstance(c, EndBeforeStart) or c.min_lag or c.max_lag is not None
            for c in _relations(problem, ignore_permutation)):
         return False
-    if any(r.unavailable or r.setups or r.kind == "consumable" for r in problem.resources):
+    if any(r.unavailable or r.calendar or r.setups or r.kind == "consumable" for r in problem.resources):
         return False
     if problem.horizon is not None or any(j.deadline is not None for j in problem.jobs):
         return False

@@ -27,7 +27,7 @@ def pauses(problem: Problem, task_index: int, mode: int) -> list[tuple[int, int]
     if not task.resumable or not m.duration:
         return []
     return merged([(a, b) for k, rid in enumerate(m.resources) if m.demand(k)
-                   for a, b in problem.resource(rid).unavailable if problem.resource(rid).kind != "consumable"])
+                   for a, b in problem.down_times(rid) if problem.resource(rid).kind != "consumable"])
 
 
 def resumed_end(start: int, duration: int, breaks: list[tuple[int, int]]) -> int:

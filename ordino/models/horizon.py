@@ -91,8 +91,8 @@ def calendar_horizon(problem: Problem, settled: int, budget: int) -> int:
     the calendars' down time) and `budget` = work + forced gaps.
 
     Let D_r be the down time of calendar resource r widened to the left by d_r - 1, d_r the longest duration of
-    a mode that uses r of a task that is not resumable, and D the union of the D_r. The horizon is the start of the (budget + 1)-th time unit
-    outside D from the landmark on.
+    a mode that uses r of a task that is not resumable, and D the union of the D_r. The horizon is the start of
+    the (budget + 1)-th time unit outside D from the landmark on.
 
     Proof sketch. Take an optimal schedule with the least sum of starts, T its last end. No task can start
     alone at any earlier time (the objective would not rise, the start sum would drop), so each task starting
@@ -153,7 +153,8 @@ def _period_horizon(problem: Problem, settled: int, period: int) -> int:
             if not t.resumable or not m.duration:
                 longest = max(longest, m.duration)
                 continue
-            down = merged([iv for k, rid in enumerate(m.resources) if m.demand(k) for iv in _down(problem, rid, week[1])])
+            down = merged([iv for k, rid in enumerate(m.resources) if m.demand(k)
+                           for iv in _down(problem, rid, week[1])])
             working = period - sum(min(b, week[1]) - max(a, week[0]) for a, b in down if b > week[0] and a < week[1])
             if working:
                 longest = max(longest, (-(-m.duration // working) + 1) * period)

@@ -133,7 +133,8 @@ class Problem(OntologyModel):
             unit_seconds(self.time_unit)
         except ValueError as e:
             return errors + [str(e)]
-        return errors + [e for c in self.calendars if (e := c.alignment_error(self.start, self.time_unit))]
+        misaligned = [c.alignment_error(self.start, self.time_unit) for c in self.calendars]
+        return errors + [m for m in misaligned if m]
 
     # --- derived views -------------------------------------------------------------------------
     # Computed once per problem (it is immutable); `model_copy` drops them, since its `update` may change what
@@ -310,7 +311,8 @@ def _convert_times(data: dict[str, Any], convert: Callable[[Any, str], Any]) -> 
     if isinstance(out.get("resources"), list):
         out["resources"] = [
             {**r, "unavailable": [[convert(v, f"resources[{i}].unavailable[{k}]") for v in pair]
-                                  if isinstance(pair, (list, tuple)) else pair for k, pair in enumerate(r["unavailable"])]}
+                                  if isinstance(pair, (list, tuple)) else pair
+                                  for k, pair in enumerate(r["unavailable"])]}
             if isinstance(r, dict) and isinstance(r.get("unavailable"), list) else r
             for i, r in enumerate(out["resources"])]
     return out
@@ -318,7 +320,12 @@ def _convert_times(data: dict[str, Any], convert: Callable[[Any, str], Any]) -> 
 
 def _has_text_times(data: dict[str, Any]) -> bool:
     found: list[bool] = []
-    _convert_times(data, lambda v, _: found.append(isinstance(v, str)) or v)
+
+    def note(value: Any, _: str) -> Any:
+        found.append(isinstance(value, str))
+        return value
+
+    _convert_times(data, note)
     return any(found)
 
 

@@ -33,8 +33,10 @@ def remainder_problem(repair: Problem, pinned: set[str], now: int) -> Problem | 
     ends = {tid: starts[tid] + task.modes[0].duration for tid, task in fixed.items()}
     free = {r.id: max([now, *(ends[tid] for tid, t in fixed.items() if r.id in t.modes[0].resources)])
             for r in repair.resources}
+    if any(r.calendar for r in repair.resources):
+        return "a resource follows a working calendar"
     for r in repair.resources:
-        for a, b in sorted(r.unavailable):
+        for a, b in repair.down_times(r.id):
             if b > free[r.id] and a > free[r.id]:
                 return f"{r.id} breaks down at {a}, after it is free again at {free[r.id]}"
             free[r.id] = max(free[r.id], b) if a <= free[r.id] else free[r.id]

@@ -43,6 +43,11 @@ class _Checker:
         self.entries: dict[str, ScheduledTask] = {}
         self.setup_total = 0
         self.jobs = {j.id: j for j in problem.jobs}
+        self.until = 1 + max((e.end for e in schedule.tasks), default=0)  # calendars' down time is read up to here
+
+    def down_times(self, resource_id: str) -> list[tuple[int, int]]:
+        """The resource's down times over the whole schedule (a calendar's, too, wherever the schedule ends)."""
+        return self.problem.down_times(resource_id, self.until)
 
     def bad(self, kind: str, message: str, tasks: list[str] | None = None, resource: str | None = None) -> None:
         self.violations.append(Violation(kind=kind, message=message, tasks=tasks or [], resource=resource))
@@ -106,7 +111,7 @@ class _Checker:
         (not consumables), merged where they overlap."""
         m = self.problem.task(task_id).modes[mode]
         spans = sorted((a, b) for k, rid in enumerate(m.resources) if m.demand(k)
-                       for r in [self.problem.resource(rid)] if r.kind != "consumable" for a, b in r.unavailable)
+                       if self.problem.resource(rid).kind != "consumable" for a, b in self.down_times(rid))
         merged: list[tuple[int, int]] = []
         for a, b in spans:
             if merged and a <= merged[-1][1]:
@@ -145,7 +150,7 @@ class _Checker:
                     e_start = e.end                        # is checked with its end); not the time it waits blocked
                     if e_start >= e_end:
                         continue
-                for down_start, down_end in r.unavailable:
+                for down_start, down_end in self.down_times(r.id):
                     if e_start < down_end and down_start < e_end:
                         self.bad("unavailable", f"task {e.task!r} [{e_start}, {e_end}) runs on {r.id!r} while "
                                  f"it is unavailable [{down_start}, {down_end})", [e.task], r.id)

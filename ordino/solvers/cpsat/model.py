@@ -135,7 +135,7 @@ class _Builder:
         mode, m = task.modes[k], self.m
         used = [(rid, mode.demand(i)) for i, rid in enumerate(mode.resources)
                 if mode.demand(i) and self.p.resource(rid).kind != "consumable"]
-        breaks = merged([(a, b) for rid, _ in used for a, b in self.p.resource(rid).unavailable])
+        breaks = merged([(a, b) for rid, _ in used for a, b in self.p.down_times(rid)])
         if not breaks or not mode.duration:
             return mode.duration
         when = [] if isinstance(lit, int) else [lit]
@@ -152,7 +152,7 @@ class _Builder:
             for w in when:
                 m.add_implication(spanned, w)
             for rid, demand in used:
-                for j, (a2, b2) in enumerate(merged(self.p.resource(rid).unavailable)):
+                for j, (a2, b2) in enumerate(self.p.down_times(rid)):
                     if a <= a2 and b2 <= b:
                         self.spanned[rid][j].append((spanned, demand))
             spans.append((b - a) * spanned)
@@ -184,7 +184,7 @@ class _Builder:
     def down_intervals(self, resource: Resource) -> list[cp_model.IntervalVar]:
         """The resource's down times as fixed intervals, overlapping ones merged (optional while diagnosing,
         and absent where a resumable task spans them: it holds the machine then)."""
-        down = merged(resource.unavailable)
+        down = self.p.down_times(resource.id)
         lit: Presence = self.group("resource unavailability")[0] if self.diagnose and down else 1
         out = []
         for j, (a, b) in enumerate(down):
@@ -203,7 +203,7 @@ class _Builder:
             if self.p.tasks[i].modes[k].duration:
                 continue
             tv = self.vars[i]
-            for a, b in resource.unavailable:
+            for a, b in self.p.down_times(resource.id):
                 if b - a < 2:
                     continue
                 before = self.m.new_bool_var("")
@@ -281,7 +281,7 @@ class _Builder:
             uses = [(i, k, d) for i, k, d in uses if self.p.tasks[i].modes[k].duration]
             intervals = [self.vars[i].intervals[k] for i, k, _ in uses]
             demands: list[Expr] = [d for _, _, d in uses]
-            for j, (a, b) in enumerate(merged(r.unavailable)):
+            for j, (a, b) in enumerate(self.p.down_times(r.id)):
                 held = self.spanned[r.id][j]  # resumable tasks spanning it keep their share; the rest is down
                 if self.diagnose:
                     lit = self.group("resource unavailability")[0]

@@ -89,9 +89,9 @@ def serial_sgs(problem: Problem, limit: int) -> tuple[list[int], list[int], list
     length = limit + max(m.duration for t in problem.tasks for m in t.modes) + 1
     usage = {r.id: np.zeros(length, dtype=np.int64) for r in problem.resources}
     cap = {r.id: r.capacity for r in problem.resources}
-    breaks = {r.id: r.unavailable for r in problem.resources}
+    breaks = {r.id: problem.down_times(r.id) for r in problem.resources}
     for r in problem.resources:
-        for a, b in r.unavailable:
+        for a, b in breaks[r.id]:
             usage[r.id][a:min(b, length)] = r.capacity + 10**9
     start = [0] * len(problem.tasks)
     end = [0] * len(problem.tasks)

@@ -36,7 +36,7 @@ def choose_formulation(problem: Problem) -> MilpFormulation:
     kind = classify(problem)
     if kind in ("rcpsp", "multi_mode_rcpsp"):
         return "time_indexed"
-    if any(r.kind == "renewable" or r.unavailable for r in problem.resources):
+    if any(r.kind == "renewable" or problem.down_times(r.id) for r in problem.resources):
         return "time_indexed"
     if kind in ("single_machine", "parallel_machines"):
         return _positional_or_small_time_indexed(problem)
