@@ -49,6 +49,7 @@ def gantt_figure(problem: Problem, schedule: Schedule, title: str = "") -> Figur
     from matplotlib.figure import Figure
 
     rows = _rows(problem, schedule)
+    last = max((e.end for e in schedule.tasks), default=0)
     jobs = sorted({job for items in rows.values() for *_, job in items})
     cmap = colormaps["tab20"]
     colour = {job: cmap(i % 20) for i, job in enumerate(jobs)}
@@ -60,8 +61,10 @@ def gantt_figure(problem: Problem, schedule: Schedule, title: str = "") -> Figur
                     gid=task)
             if len(items) <= 40:
                 ax.text((start + end) / 2, y, job, ha="center", va="center", fontsize=6)
-        for a, b in problem.down_times(rid) if rid in problem.resource_index else []:
-            ax.barh(y, b - a, left=a, color="lightgrey", hatch="//", edgecolor="grey", linewidth=0.3)
+        for a, b in problem.down_times(rid, last) if rid in problem.resource_index else []:
+            if a >= last:  # a calendar's down time goes on past the schedule; it is drawn up to its end
+                continue
+            ax.barh(y, min(b, last) - a, left=a, color="lightgrey", hatch="//", edgecolor="grey", linewidth=0.3)
     ax.set_yticks(range(len(rows)), list(rows))
     ax.invert_yaxis()
     ax.set_xlabel(f"time ({problem.time_unit})")
@@ -107,7 +110,7 @@ def gantt_text(problem: Problem, schedule: Schedule, width: int = 72) -> str:
             a, b = int(start * scale), max(int(start * scale) + 1, int(stop * scale))
             for x in range(a, min(b, cells)):
                 line[x] = glyph[job]
-        for down, up in problem.down_times(rid) if rid in problem.resource_index else []:
+        for down, up in problem.down_times(rid, end) if rid in problem.resource_index else []:
             for x in range(int(down * scale), min(int(up * scale), cells)):
                 line[x] = "/"  # a down time; inside a task's letters, the task pauses (resumable)
         lines.append(f"{rid:>{label}} |{''.join(line)}|")

@@ -37,6 +37,7 @@ from ordino.models import (
     family_of,
     problem_json_schema,
 )
+from ordino.models.clock import UNIT_SECONDS, wall_label
 from ordino.models.families import SCHEDULING, family_named
 from ordino.models.io import load_solution
 from ordino.plot import gantt_png, gantt_text
@@ -120,10 +121,13 @@ def print_values(model: LinearModel, solution: LinearSolution) -> None:
 def print_schedule(problem: Problem, schedule: Schedule) -> None:
     """A schedule table (small problems) and a text Gantt chart."""
     if len(schedule.tasks) <= 30:
-        table = Table("task", "mode", "resources", "start", "end")
+        clock = problem.start is not None and problem.time_unit in UNIT_SECONDS
+        table = Table("task", "mode", "resources", "start", "end", *(("from", "until") if clock else ()))
         for e in sorted(schedule.tasks, key=lambda e: (e.start, e.task)):
             res = problem.task(e.task).modes[e.mode].resources
-            table.add_row(escape(e.task), str(e.mode), escape(", ".join(res)), str(e.start), str(e.end))
+            when = [wall_label(x, problem.start, problem.time_unit) for x in (e.start, e.end)] \
+                if clock and problem.start else []
+            table.add_row(escape(e.task), str(e.mode), escape(", ".join(res)), str(e.start), str(e.end), *when)
         console.print(table)
     console.print(gantt_text(problem, schedule), markup=False, highlight=False)
 

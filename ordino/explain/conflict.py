@@ -52,7 +52,7 @@ from ordino.models.tasks import Task
 from ordino.solve import solve
 
 ItemKind = Literal["constraint", "task_deadline", "job_deadline", "task_release", "job_release", "down_time",
-                   "horizon", "capacity", "cover", "rule", "shifts_per_day"]
+                   "calendar", "horizon", "capacity", "cover", "rule", "shifts_per_day"]
 Data = dict[str, Any]
 """A model dumped to plain data (`model_dump(by_alias=True)`), which a relaxation edits."""
 
@@ -254,9 +254,9 @@ def _set(path: tuple[str | int, ...], **fields: Any) -> Callable[[Data], None]:
 def schedule_items(p: Problem) -> list[Relaxable]:
     """The relaxable requirements of a schedule, those least worth keeping first (deletion filtering drops early
     items first when several minimal sets exist): capacities, the horizon, releases, constraints, down times,
-    then deadlines."""
+    calendars, then deadlines."""
     return [*capacity_items(p), *horizon_items(p), *release_items(p), *constraint_items(p), *down_items(p),
-            *deadline_items(p)]
+            *calendar_items(p), *deadline_items(p)]
 
 
 def duration(p: Problem, d: int) -> str:
@@ -322,6 +322,31 @@ def down_items(p: Problem) -> list[Relaxable]:
                                    text=f"{r.id} is down during [{a}, {b})"),
                       _drop_down(i, k))
             for i, r in enumerate(p.resources) if r.kind != "consumable" for k, (a, b) in enumerate(r.unavailable)]
+
+
+def calendar_items(p: Problem) -> list[Relaxable]:
+    """Each resource that follows a working calendar (relaxed, it works at any time)."""
+    out = []
+    for i, r in enumerate(p.resources):
+        calendar = p.calendar(r.id)
+        if calendar is not None:
+            longest = max((b - a for a, b in _working(p.down_times(r.id), p.effective_horizon)), default=0)
+            too_long = [f"{t.id} needs {d} without a pause" for t in p.tasks if not t.resumable
+                        for d in [min(m.duration for m in t.modes)] if d > longest
+                        and all(r.id in m.resources for m in t.modes)]
+            out.append(Relaxable(
+                ConflictItem(id=f"calendar:{r.id}", kind="calendar", names=[r.id, calendar.id], values=[longest],
+                             text=f"{r.id} works only when calendar {calendar.id} is open (its longest stretch of "
+                                  f"working time is {longest} {p.time_unit}" + "".join(f"; {x}" for x in too_long)
+                                  + ")"),
+                _set(("resources", i), calendar=None)))
+    return out
+
+
+def _working(down: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """The stretches of [0, end) outside the merged `down` times."""
+    edges = [0, *(x for a, b in down for x in (a, b)), end]
+    return [(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True) if a < b]
 
 
 def horizon_items(p: Problem) -> list[Relaxable]:
@@ -539,6 +564,7 @@ KIND_WORDS: dict[str, set[str]] = {
     "constraint": {"constraint", "precedence", "window", "time_window"}, "task_deadline": {"task"},
     "job_deadline": {"job"}, "task_release": {"task"}, "job_release": {"job"},
     "down_time": {"resource", "machine", "unavailable", "down", "maintenance"},
+    "calendar": {"resource", "machine", "calendar", "shift", "holiday", "working"},
     "capacity": {"resource", "machine", "capacity"}, "horizon": {"horizon"},
     "cover": {"cover", "requirement", "rule", "constraint"}, "rule": {"rule", "constraint"},
     "shifts_per_day": {"rule", "max_shifts_per_day"}}

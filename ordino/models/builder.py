@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from ordino.models import constraints as c
+from ordino.models.calendar import Calendar
 from ordino.models.objective import ObjectiveTerm
 from ordino.models.problem import Problem
-from ordino.models.resources import Resource, SetupTime
-from ordino.models.tasks import Job, Mode, Task
+from ordino.models.resources import SetupTime
+from ordino.models.tasks import Mode
 
 _PRECEDENCE = {
     "end_before_start": c.EndBeforeStart,
@@ -26,47 +28,61 @@ class ProblemBuilder:
     >>> p = (Problem.builder().machine("M1")
     ...      .task("a", 3, on="M1", due=4).task("b", 2, on="M1", due=3)
     ...      .minimize("total_tardiness").build())
+
+    With a `start`, times may be dates or clock times and machines may follow calendars:
+    >>> p = (Problem.builder(start="2026-12-07 08:00", time_unit="min")
+    ...      .calendar("day", {"mon-fri": ["08:00-12:00", "13:00-17:00"]}, holidays=["2026-12-24"])
+    ...      .machine("M1", calendar="day").task("a", 300, on="M1", due="2026-12-08 12:00").build())
     """
 
-    def __init__(self, name: str = "", time_unit: str = "min") -> None:
-        self._data: dict[str, Any] = {"name": name, "time_unit": time_unit, "resources": [], "jobs": [],
-                                      "tasks": [], "constraints": [], "objective": []}
+    def __init__(self, name: str = "", time_unit: str = "min", start: str | datetime | None = None) -> None:
+        self._data: dict[str, Any] = {"name": name, "time_unit": time_unit, "start": start, "calendars": [],
+                                      "resources": [], "jobs": [], "tasks": [], "constraints": [], "objective": []}
 
-    def machine(self, resource_id: str, unavailable: list[tuple[int, int]] | None = None,
-                setups: dict[tuple[str, str], int] | None = None) -> ProblemBuilder:
-        """Add a machine (one task at a time), with optional down intervals and setup times."""
-        setup_list = [SetupTime(before=a, after=b, time=t) for (a, b), t in (setups or {}).items()]
-        self._data["resources"].append(
-            Resource(id=resource_id, kind="machine", unavailable=unavailable or [], setups=setup_list))
+    def calendar(self, calendar_id: str, week: dict[str, list[str]], holidays: list[str | date] | None = None,
+                 closed: list[tuple[str | datetime, str | datetime]] | None = None) -> ProblemBuilder:
+        """Add a working calendar: weekly windows (`{"mon-fri": ["08:00-16:00"]}`), holidays, closed periods."""
+        self._data["calendars"].append(
+            Calendar.model_validate({"id": calendar_id, "week": week, "holidays": holidays or [],
+                                     "closed": closed or []}))
         return self
 
-    def renewable(self, resource_id: str, capacity: int,
-                  unavailable: list[tuple[int, int]] | None = None) -> ProblemBuilder:
+    def machine(self, resource_id: str, unavailable: list[tuple[Any, Any]] | None = None,
+                setups: dict[tuple[str, str], int] | None = None, calendar: str | None = None) -> ProblemBuilder:
+        """Add a machine (one task at a time), with optional down intervals, setup times and calendar."""
+        setup_list = [SetupTime(before=a, after=b, time=t).model_dump() for (a, b), t in (setups or {}).items()]
+        self._data["resources"].append({"id": resource_id, "kind": "machine", "unavailable": list(unavailable or []),
+                                        "setups": setup_list, "calendar": calendar})
+        return self
+
+    def renewable(self, resource_id: str, capacity: int, unavailable: list[tuple[Any, Any]] | None = None,
+                  calendar: str | None = None) -> ProblemBuilder:
         """Add a renewable resource with `capacity` units available at every moment."""
-        self._data["resources"].append(
-            Resource(id=resource_id, kind="renewable", capacity=capacity, unavailable=unavailable or []))
+        self._data["resources"].append({"id": resource_id, "kind": "renewable", "capacity": capacity,
+                                        "unavailable": list(unavailable or []), "calendar": calendar})
         return self
 
     def consumable(self, resource_id: str, capacity: int) -> ProblemBuilder:
         """Add a consumable resource with a total budget of `capacity` units."""
-        self._data["resources"].append(Resource(id=resource_id, kind="consumable", capacity=capacity))
+        self._data["resources"].append({"id": resource_id, "kind": "consumable", "capacity": capacity})
         return self
 
     def job(self, job_id: str, **fields: Any) -> ProblemBuilder:
-        """Add a job (release, due, deadline, weight)."""
-        self._data["jobs"].append(Job(id=job_id, **fields))
+        """Add a job (release, due, deadline, weight; times as numbers, or as text with a `start`)."""
+        self._data["jobs"].append({"id": job_id, **fields})
         return self
 
     def task(self, task_id: str, duration: int | None = None, on: str | list[str] | None = None,
              modes: list[Mode | dict[str, Any]] | None = None, **fields: Any) -> ProblemBuilder:
-        """Add a task: either `duration` and `on` (a resource or list) for one mode, or explicit `modes`."""
+        """Add a task: either `duration` and `on` (a resource or list) for one mode, or explicit `modes`; its
+        times (release, due, deadline) as numbers, or as text with a `start`."""
         if modes is None:
             if duration is None:
                 raise ValueError(f"task {task_id!r}: give a duration or a list of modes")
             resources = [on] if isinstance(on, str) else list(on or [])
             modes = [Mode(resources=resources, duration=duration)]
-        built = [m if isinstance(m, Mode) else Mode(**m) for m in modes]
-        self._data["tasks"].append(Task(id=task_id, modes=built, **fields))
+        built = [(m if isinstance(m, Mode) else Mode(**m)).model_dump() for m in modes]
+        self._data["tasks"].append({"id": task_id, "modes": built, **fields})
         return self
 
     def precedence(self, first: str, then: str, kind: str = "end_before_start", min_lag: int = 0,
@@ -86,14 +102,14 @@ class ProblemBuilder:
         self._data["objective"].append(ObjectiveTerm(term=term, weight=weight))
         return self
 
-    def horizon(self, horizon: int) -> ProblemBuilder:
+    def horizon(self, horizon: int | str) -> ProblemBuilder:
         """Set a hard upper bound on every end time."""
         self._data["horizon"] = horizon
         return self
 
     def build(self) -> Problem:
         """Validate and return the Problem."""
-        data = dict(self._data)
+        data = {k: v for k, v in self._data.items() if v is not None}
         if not data["objective"]:
             data.pop("objective")
-        return Problem(**data)
+        return Problem.model_validate(data)

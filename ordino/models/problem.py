@@ -256,14 +256,14 @@ class Problem(OntologyModel):
         return json.dumps({"schema": SCHEMA_VERSION, **data}, indent=indent)
 
     @classmethod
-    def builder(cls, name: str = "", time_unit: str = "min") -> ProblemBuilder:
+    def builder(cls, name: str = "", time_unit: str = "min", start: str | datetime | None = None) -> ProblemBuilder:
         """A fluent builder: `Problem.builder().machine("M1").task("a", 3, on="M1").build()`.
 
         The builder module imports this one (its `build` returns a Problem), so it is imported here, when a
         builder is asked for, and not at the top: the dependency points from the builder to the problem."""
         from ordino.models.builder import ProblemBuilder
 
-        return ProblemBuilder(name=name, time_unit=time_unit)
+        return ProblemBuilder(name=name, time_unit=time_unit, start=start)
 
 
 def _permutation_errors(c: Permutation, resources: dict[str, Resource], jobs: set[str],

@@ -62,6 +62,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
@@ -199,6 +200,9 @@ class _Data:
         for c in problem.constraints:
             if c.type == "time_window":
                 self.windows[self.index[c.task]].append(c)
+        self.calendar_days = {r.id: _working_days(problem, r.calendar) for r in problem.resources if r.calendar}
+        self.breaks = {r.id: _joined([*map(tuple, r.unavailable), *_off_days(self.calendar_days.get(r.id, []))])
+                       for r in problem.resources}
 
     def est(self, i: int) -> int:
         job = self.job_of[i]
@@ -248,7 +252,7 @@ def start_bound(problem: Problem) -> int:
             if not regular:
                 anchors += [v for v in (w.start_max, w.end_max) if v is not None]
         for rid in breaks_of[i]:
-            for a, b in d.res[rid].unavailable:
+            for a, b in d.res[rid].unavailable:  # a calendar's breaks are bounded by its period below
                 anchors += [b] if regular else [a, b]
         if not regular:
             latest = d.latest(i)
@@ -301,9 +305,79 @@ def start_bound(problem: Problem) -> int:
                     for q in tb:
                         edge(p, q, da - db)
     durations = sum(max(m.duration for m in t.modes) for t in d.tasks)
+    if d.calendar_days:
+        return _calendar_bound(problem, d, max(abs(a) for a in anchors))
     if any(t.resumable for t in d.tasks):  # a resumable task's span also holds the down times it pauses over
         durations += sum(b - a for r in d.res.values() for a, b in r.unavailable)
     return max(abs(a) for a in anchors) + durations + _heaviest_path(d.n, weight)
+
+
+# --- calendars (time_unit "day", whole working days) -------------------------------------------------------
+
+CALENDAR_DAYS = 400  # the oracle reads calendars this far (every grid it builds ends well before)
+
+
+def _working_days(problem: Problem, name: str) -> list[bool]:
+    """Per day from the start: does the calendar work that day (whole days only: weekday named with window
+    00:00-24:00, not a holiday, not inside a closed period)."""
+    cal = next(c for c in problem.calendars if c.id == name)
+    assert problem.time_unit == "day" and problem.start is not None and problem.start.hour == 0
+    names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    working: set[int] = set()
+    for key, windows in cal.week.items():
+        assert windows == ["00:00-24:00"], "the oracle reads whole working days only"
+        a, _, b = key.partition("-")
+        first, last = names.index(a), names.index(b or a)
+        working |= {(first + k) % 7 for k in range((last - first) % 7 + 1)}
+    out = []
+    for k in range(CALENDAR_DAYS):
+        day = problem.start + timedelta(days=k)
+        closed = any(x <= day < y for x, y in cal.closed)
+        out.append(day.weekday() in working and day.date() not in cal.holidays and not closed)
+    return out
+
+
+def _off_days(days: list[bool]) -> list[tuple[int, int]]:
+    return [(k, k + 1) for k, works in enumerate(days) if not works]
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _calendar_bound(problem: Problem, d: _Data, anchor: int) -> int:
+    """U for calendars, by the week P = 7: past the last anchor and the last holiday or closure, shifting every
+    later task one week earlier keeps every rule, so an optimal schedule with the least start sum leaves no week
+    free of running tasks and forced gaps (lags, setups, separation gaps): its last end is at most that point +
+    the tasks' spans (a resumable task of work w on days that work k days a week spans at most
+    (ceil(w / k) + 1) weeks) + the gaps + (3 n + 1) weeks."""
+    cal_end = max([0] + [k + 1 for days in d.calendar_days.values() for k in range(CALENDAR_DAYS - 7)
+                         if days[k] != days[k + 7]])
+    spans = 0
+    for t in d.tasks:
+        longest = 0
+        for m in t.modes:
+            if t.resumable and m.duration:
+                down = _joined([b for j, rid in enumerate(m.resources) if (m.demands is None or m.demands[j])
+                                and d.res[rid].kind != "consumable" for b in d.breaks[rid]])
+                week = (cal_end + anchor, cal_end + anchor + 7)
+                works = 7 - sum(max(0, min(b, week[1]) - max(a, week[0])) for a, b in down)
+                longest = max(longest, (-(-m.duration // works) + 1) * 7 if works else 0)
+            else:
+                longest = max(longest, m.duration)
+        spans += longest
+    gaps = sum(abs(g) for c in problem.constraints for g in
+               ([c.min_lag, c.max_lag or 0] if "_before_" in c.type else
+                [x for row in c.gaps for x in row] if c.type == "separation" else []))
+    gaps += sum(max(s.time for s in r.setups) * sum(1 for i in range(d.n) if r.id in d.uses(i))
+                for r in problem.resources if r.setups)
+    return max(anchor, cal_end) + spans + gaps + (3 * d.n + 1) * 7
 
 
 def _heaviest_path(n: int, weight: dict[tuple[int, int], int]) -> int:
@@ -361,7 +435,7 @@ def _candidates(d: _Data, i: int, options: list[tuple[bool, int, int]]) -> _Cand
             amount = 1 if mode.demands is None else mode.demands[j]
             res = d.res.get(rid)
             if res is not None and amount > 0 and res.kind != "consumable":
-                broken |= any(s < b and a < e for a, b in res.unavailable)
+                broken |= any(s < b and a < e for a, b in d.breaks[rid])
         if not broken:
             keep.append((True, k, s, e, mode.cost))
     moved = [sum(weight * (1 + abs(s - plan[i][0]) if (s, k) != plan[i] else 0) for weight, plan in d.deviations
@@ -387,7 +461,7 @@ def _pauses(d: _Data, mode: Any) -> list[tuple[int, int]]:
     """Down times of the resources a mode needs some of (not consumables), overlapping ones joined."""
     spans = sorted((a, b) for j, rid in enumerate(mode.resources)
                    if (1 if mode.demands is None else mode.demands[j]) > 0 and rid in d.res
-                   and d.res[rid].kind != "consumable" for a, b in d.res[rid].unavailable)
+                   and d.res[rid].kind != "consumable" for a, b in d.breaks[rid])
     joined: list[tuple[int, int]] = []
     for a, b in spans:
         if joined and a <= joined[-1][1]:
@@ -573,7 +647,7 @@ class _Rules:
                 for p, q in itertools.combinations(users, 2):
                     self.add(f"machine {rid}", [p, q, *extra[p], *extra[q]], self.disjoint(rid, p, q))
                 for f in users:
-                    if extra[f] and r.unavailable:
+                    if extra[f] and d.breaks[rid]:
                         self.add(f"blocked machine {rid} unavailable", [f, *extra[f]], self.blocked_break(rid, f))
                 if r.setups:
                     tasks = sorted({*users, *(t for i in users for t in extra[i])})
@@ -599,7 +673,7 @@ class _Rules:
                 e = self.col(ix, f, "end")
                 s = np.where(e > s, e, s)
             bad = np.zeros(len(s), dtype=bool)
-            for a, b in self.d.res[rid].unavailable:
+            for a, b in self.d.breaks[rid]:
                 bad |= (s < b) & (a < o)
             return ~(self.col(ix, f, "amount_" + rid) > 0) | ~bad, None
 

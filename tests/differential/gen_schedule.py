@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from brute_schedule import BruteResult, TooLarge, brute_force, start_bound
@@ -30,6 +31,7 @@ CONSTRAINTS = ("end_before_start", "start_before_start", "end_before_end", "star
                "select_exactly_one", "separation", "permutation")
 CLASSIC = ("single_tardiness", "single", "parallel", "flow_shop", "job_shop", "flexible_job_shop", "rcpsp")
 MAX_BOUND = 40  # start_bound above this is drawn again (the oracle's grid grows with it)
+MAX_CALENDAR_BOUND = 130  # the same for problems with calendars (whose bound counts whole weeks)
 MAX_ROWS = 300_000  # so is a problem whose brute-force join would hold more rows at some step
 
 
@@ -40,6 +42,7 @@ def gen_schedule(seed: int) -> tuple[Problem, BruteResult]:
     spans = random.Random(f"span {seed}")  # its own stream, so the other draws of a seed stay as they were
     plans = random.Random(f"deviation {seed}")
     pausing = random.Random(f"resumable {seed}")
+    weeks = random.Random(f"calendar {seed}")
     for _ in range(500):
         kind = "general" if rng.random() < 0.55 else rng.choice(CLASSIC)
         data = _general(rng) if kind == "general" else _classic(rng, kind)
@@ -56,11 +59,13 @@ def gen_schedule(seed: int) -> tuple[Problem, BruteResult]:
         if any(r.get("unavailable") for r in data["resources"]) and pausing.random() < 0.5:
             for t in data["tasks"]:  # some tasks pause over the down times instead of avoiding them
                 t["resumable"] = pausing.random() < 0.6
+        if weeks.random() < 0.15 and len(data["tasks"]) <= 3:
+            _calendars(weeks, data)
         try:
             problem = Problem.model_validate(data)
         except ValueError:
             continue
-        if start_bound(problem) > MAX_BOUND:
+        if start_bound(problem) > (MAX_CALENDAR_BOUND if problem.calendars else MAX_BOUND):
             continue
         try:
             return problem, brute_force(problem, max_rows=MAX_ROWS)
@@ -138,6 +143,33 @@ def _general(rng: random.Random) -> dict[str, Any]:
     if rng.random() < 0.15:
         data["horizon"] = rng.randint(4, 30)
     return data
+
+
+def _calendars(rng: random.Random, data: dict[str, Any]) -> None:
+    """Time in days from a random date; some resources work only on some weekdays, with a holiday or a closure."""
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    data["time_unit"] = "day"
+    start = date(2026, 1, 5) + timedelta(days=rng.randrange(7))
+    data["start"] = start.isoformat()
+    data["calendars"] = []
+    for k in range(rng.randint(1, 2)):
+        first = rng.randrange(7)
+        week = {f"{days[first]}-{days[(first + rng.randint(1, 5)) % 7]}": ["00:00-24:00"]}
+        if rng.random() < 0.3:
+            week[days[(first + 6) % 7]] = ["00:00-24:00"]
+        cal: dict[str, Any] = {"id": f"cal{k}", "week": week}
+        if rng.random() < 0.4:
+            cal["holidays"] = [(start + timedelta(days=rng.randint(0, 10))).isoformat()]
+        if rng.random() < 0.2:
+            a = start + timedelta(days=rng.randint(0, 10))
+            cal["closed"] = [[a.isoformat(), (a + timedelta(days=rng.randint(1, 3))).isoformat()]]
+        data["calendars"].append(cal)
+    for r in data["resources"]:
+        if r.get("kind", "machine") != "consumable" and rng.random() < 0.8:
+            r["calendar"] = rng.choice(data["calendars"])["id"]
+    if rng.random() < 0.5:
+        for t in data["tasks"]:
+            t["resumable"] = rng.random() < 0.6
 
 
 def _breaks(rng: random.Random) -> list[list[int]]:
@@ -352,6 +384,9 @@ def schedule_tags(problem: Problem) -> set[str]:
         "unavailable": any(r.unavailable for r in problem.resources),
         "resumable over a down time": any(t.resumable for t in problem.tasks) and any(
             r.unavailable for r in problem.resources),
+        "calendar": any(r.calendar for r in problem.resources),
+        "resumable over a calendar": any(t.resumable for t in problem.tasks) and any(
+            r.calendar for r in problem.resources),
         "setups": any(r.setups for r in problem.resources),
         "family": any(t.family for t in problem.tasks),
         "renewable capacity > 1": any(r.kind == "renewable" and r.capacity > 1 for r in problem.resources),
