@@ -334,6 +334,14 @@ MINIMAL = {
          "objective": [{"term": "maximum_lateness", "weight": 3},
                        {"term": "total_weighted_earliness"},
                        {"term": "span", "start_of": ["t0"], "end_of": ["t1"]}]},
+    "a down time of a resource a mode uses none of does not hold it (MILP; seed 100809, with calendars)":
+        {"time_unit": "day", "start": "2026-01-09",
+         "calendars": [{"id": "thu-fri off", "week": {"sat-wed": ["00:00-24:00"]}}],
+         "resources": [{"id": "R0", "kind": "renewable", "capacity": 2, "calendar": "thu-fri off"}],
+         "tasks": [{"id": "a0", "modes": [{"resources": ["R0"], "duration": 2, "demands": [1]}]},
+                   {"id": "a1", "modes": [{"resources": ["R0"], "duration": 4, "demands": [0]}]}],
+         "constraints": [{"first": "a0", "then": "a1", "type": "end_before_start"}],
+         "objective": [{"term": "makespan"}]},
 }
 
 

@@ -41,7 +41,8 @@ class TimeIndexedBuilder(MilpBuilder):
         if breaks:
             return [t for t in times if not any(a <= t < c for a, c in breaks)
                     and self.finish(i, k, t) <= self.b.latest_end[i]]
-        down = [(a, c) for rid in md.resources for a, c in self.p.down_times(rid)]
+        down = [(a, c) for j, rid in enumerate(md.resources) if md.demand(j)
+                and self.p.resource(rid).kind != "consumable" for a, c in self.p.down_times(rid)]
         if not down:
             return times
         if md.duration == 0:  # an instant may not fall strictly inside a down period
