@@ -118,35 +118,32 @@ def _week_offset(start: datetime) -> int:
 
 
 def off_times(calendar: Calendar, start: datetime, time_unit: str, until: int) -> list[tuple[int, int]]:
-    """The calendar's down time in model time over [0, until), merged (the last interval may end at `until`)."""
+    """The calendar's down time in model time that begins before `until`, merged, each interval whole (the last
+    one may end after `until`)."""
     unit = unit_seconds(time_unit)
     offset = _week_offset(start)
-    limit = until * unit
-    working: list[tuple[int, int]] = []
-    week = 0
-    windows = calendar.weekly_windows()
-    while week * WEEK - offset < limit:
-        working += [(week * WEEK + a - offset, week * WEEK + b - offset) for a, b in windows]
-        week += 1
+
     def since(when: datetime) -> int:
         return int((when - start).total_seconds())
 
     closed = [(since(datetime.combine(d, time())), since(datetime.combine(d + timedelta(days=1), time())))
               for d in calendar.holidays]
     closed += [(since(a), since(b)) for a, b in calendar.closed]
-    open_time = _minus(merged(working), merged(closed))
+    limit = until * unit
+    reach = max([limit, *(b for _, b in closed)]) + 2 * WEEK  # past every closure, a week with working time
+    windows = calendar.weekly_windows()
+    working = [(week * WEEK + a - offset, week * WEEK + b - offset) for week in range(reach // WEEK + 2)
+               for a, b in windows]
     off, now = [], 0
-    for a, b in open_time:
-        if b <= 0:
+    for a, b in _minus(merged(working), merged(closed)):
+        if b <= now:
             continue
-        if a > now:
-            off.append((now, min(a, limit)))
-        now = max(now, b)
         if now >= limit:
             break
-    if now < limit:
-        off.append((now, limit))
-    return [(a // unit, b // unit) for a, b in off if a < b]
+        if a > now:
+            off.append((now, a))
+        now = b
+    return [(a // unit, b // unit) for a, b in off]
 
 
 def _minus(intervals: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:

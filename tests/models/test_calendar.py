@@ -34,14 +34,14 @@ def test_a_week_of_windows_becomes_down_time_from_the_start():
     off = off_times(cal, datetime(2026, 12, 7, 8), "min", 5 * 1440)
     # Monday lunch, Monday night, Tuesday lunch, Tuesday night through the Wednesday holiday to Thursday 08:00
     assert off[:4] == [(240, 300), (540, 1440), (1680, 1740), (1980, 4320)]
-    assert off[-1][1] == 5 * 1440
+    assert off[-1] == (4 * 1440 + 540, 7 * 1440)  # read to its end: Friday 17:00 to Monday 08:00
 
 
 def test_night_shifts_weekends_and_day_units():
     night = Calendar.model_validate({"id": "n", "week": {"mon-thu": ["22:00-06:00"]}})
     off = off_times(night, datetime(2026, 12, 7), "h", 7 * 24)
     assert off[0] == (0, 22) and off[1] == (30, 46)  # works Monday 22:00 to Tuesday 06:00
-    assert off[-1] == (102, 168)  # the Thursday shift ends Friday 06:00; off until the next Monday 22:00
+    assert off[-1] == (102, 190)  # the Thursday shift ends Friday 06:00; off until the next Monday 22:00
     days = Calendar.model_validate({"id": "d", "week": {"weekdays": ["00:00-24:00"]}, "holidays": ["2026-12-08"]})
     assert off_times(days, datetime(2026, 12, 7), "day", 14) == [(1, 2), (5, 7), (12, 14)]
 
