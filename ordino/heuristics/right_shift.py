@@ -135,7 +135,7 @@ def _free_from(problem: Problem, task: Task, mode: int, start: int, placed: _Pla
             resource = problem.resource(rid)
             if m.demand(k) == 0:
                 continue  # an amount of 0 does not use the resource
-            for a, b in problem.down_times(rid):
+            for a, b in problem.down_times(rid, end + 1):  # a calendar's, read as far as the task reaches
                 if (a < end and start < b) if m.duration else a < start < b:
                     later = max(later, b)
             if resource.kind == "machine" and (m.duration > 0 or resource.setups):
@@ -145,6 +145,8 @@ def _free_from(problem: Problem, task: Task, mode: int, start: int, placed: _Pla
                 later = max(later, _capacity_from(placed.renewables[rid], start, end, m.demand(k), resource.capacity))
         if later == start:
             return start
+        if later > problem.effective_horizon:  # an order-keeping schedule never needs to (the horizon's proof)
+            raise _PastHorizon
         start = later
 
 
@@ -180,6 +182,10 @@ class _NoRoom(Exception):
     """A mode needs more of a resource than it has."""
 
 
+class _PastHorizon(Exception):
+    """The task finds no time its resources are all up before the default horizon."""
+
+
 def run_right_shift(problem: Problem, options: SolveOptions) -> Result:
     """Place every task at the earliest start at or after its planned one where the problem's rules allow."""
     began = time.perf_counter()
@@ -204,6 +210,11 @@ def run_right_shift(problem: Problem, options: SolveOptions) -> Result:
                 start = _free_from(problem, task, mode, wanted, uses)
             except _NoRoom:
                 continue
+            except _PastHorizon:
+                return Result(status="unknown", method="right_shift", runtime=time.perf_counter() - began,
+                              log=[f"right_shift: task {tid!r} finds no time when its resources are up for it before "
+                                   f"the horizon {problem.effective_horizon} (down times or a calendar leave no "
+                                   f"stretch long enough); use 'cpsat'"])
             if tid in fixed and (start != wanted or earliest > wanted):
                 return Result(status="infeasible", method="right_shift", runtime=time.perf_counter() - began,
                               log=[f"right_shift: task {tid!r} is pinned at {wanted}, where its resources, down "

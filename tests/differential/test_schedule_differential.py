@@ -76,7 +76,10 @@ def huge_horizon(problem: Problem, oracle: BruteResult) -> Problem | None:
     if problem.horizon is not None:
         return None
     longest = sum(max(m.duration for m in t.modes) for t in problem.tasks)
-    return Problem.model_validate({**json.loads(problem.to_json()), "horizon": 10 * (oracle.bound + longest + 1)})
+    # with calendars (in days), past every start of the oracle's grid each task ends within (its work + 1) weeks;
+    # ten times the bound would hold so many weeks of down time that a resumable task's model grows tenfold
+    far = oracle.bound + 7 * (longest + 1) if problem.calendars else 10 * (oracle.bound + longest + 1)
+    return Problem.model_validate({**json.loads(problem.to_json()), "horizon": far})
 
 
 def judge(problem: Problem, oracle: BruteResult, results: dict[str, object], exact: dict[str, bool]) -> list[str]:
