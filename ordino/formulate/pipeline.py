@@ -470,8 +470,9 @@ FAMILY_GUIDE: list[tuple[str, str]] = [
      "deadlines, time windows, precedences with minimum and maximum lags, setups, separation gaps, no-wait, "
      "blocking, optional tasks, and weighted sums of makespan, completion, tardiness, lateness, earliness, "
      "setup and cost terms. A permutation flow shop (the same job order on every machine) is a flow or job "
-     "shop with a `permutation` constraint; a machine that is down is an `unavailable` interval; a task "
-     "split by a break into known pieces is one task per piece, linked by precedences."),
+     "shop with a `permutation` constraint; a machine that is down is an `unavailable` interval; working hours, "
+     "shifts, weekends and holidays are a `calendar` of the resource (with the problem's `start`); a task that "
+     "stops over a break and continues after it is `resumable`."),
     ("assignment", "staff x shifts x days: cover requirements per day and shift (hard or with a shortfall "
      "penalty), skills, unavailability, limits on counts of shifts per person, day or shift, consecutive "
      "days, forbidden shift sequences, days-on/days-off patterns, preferences, assignment and hiring costs, "

@@ -37,6 +37,7 @@ from ordino.models.assignment import (
     Staff,
     WeightedSelection,
 )
+from ordino.models.calendar import Calendar
 from ordino.models.classify import ProblemClass
 from ordino.models.families import FAMILIES, family_named
 from ordino.models.linear import LinearConstraint, LinearModel, LinearObjective, Variable
@@ -50,7 +51,7 @@ from ordino.models.linear_indexed import (
 )
 
 PROMPTS = Path(__file__).with_name("prompts")
-ENTITY_TYPES: tuple[type[BaseModel], ...] = (Problem, Resource, SetupTime, Job, Task, Mode, ObjectiveTerm)
+ENTITY_TYPES: tuple[type[BaseModel], ...] = (Problem, Calendar, Resource, SetupTime, Job, Task, Mode, ObjectiveTerm)
 ROSTER_TYPES: tuple[type[BaseModel], ...] = (RosterProblem, Staff, Shift, Cover, Selection, AssignmentCost,
                                              WeightedSelection, RosterTerm)
 LINEAR_TYPES: tuple[type[BaseModel], ...] = (LinearModel, Variable, LinearConstraint, LinearObjective)
