@@ -219,11 +219,60 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         if pr.lag is not None:
             c["min_lag"] = t(pr.lag)
         constraints.append(c)
-    for task in tasks if facts.resumable else []:  # the work pauses over down times and resumes after
-        task["resumable"] = True
+    for task in tasks:  # the work pauses over down times and resumes after
+        if facts.resumable or task.get("job", task["id"]) in facts.resumable_jobs:
+            task["resumable"] = True
     data = {"schema": "ordino/1", "time_unit": scale.unit, "resources": resources, "jobs": jobs, "tasks": tasks,
             "constraints": constraints, "objective": [{"term": term, "weight": w} for term, w in facts.objective]}
+    if facts.calendar is not None:
+        _with_calendar(facts, data)
     return data
+
+
+def _with_calendar(facts: Facts, data: dict[str, Any]) -> None:
+    """The start and working hours read (`offline.calendar`), each on the machines it is said of (hours said of no
+    machine in particular: every other one)."""
+    cal = facts.calendar
+    assert cal is not None
+    if cal.missing or cal.start is None:
+        raise Incomplete([Question(key="start", text=cal.missing or "When does the schedule start?")])
+    data["start"] = cal.start.isoformat(sep=" ", timespec="minutes")
+    machines = [r for r in data["resources"] if r["kind"] == "machine"]
+    claimed: set[str] = set()
+    calendars: list[dict[str, Any]] = []
+    for k, hours in enumerate(cal.hours):
+        name = hours.subject or "working hours"
+        cid = name if name not in {c["id"] for c in calendars} else f"{name} {k + 1}"
+        calendars.append({"id": cid, "week": hours.week, "holidays": [d.isoformat() for d in hours.holidays],
+                          "closed": [[a.isoformat(sep=" "), b.isoformat(sep=" ")] for a, b in hours.closed]})
+        if hours.subject is None:
+            continue
+        said = [r for r in machines if _same_thing(hours.subject, facts.names.get(r["id"], r["id"]))]
+        if not said and len(machines) == 1 and len(cal.hours) == 1:
+            said = machines
+            if machines[0]["id"] not in facts.names:  # 'the booth works ...' of the only machine: its name
+                facts.names[machines[0]["id"]] = hours.subject
+        if not said:
+            known = ", ".join(facts.names.get(r["id"], r["id"]) for r in machines)
+            raise Incomplete([Question(key="calendar", text=f"Working hours are given for '{hours.subject}', which is "
+                                       f"not one of the machines ({known}). Which machine works those hours?")])
+        for r in said:
+            r["calendar"] = cid
+            claimed.add(r["id"])
+    for hours, c in zip(cal.hours, calendars, strict=True):
+        if hours.subject is None:
+            for r in machines:
+                if r["id"] not in claimed:
+                    r["calendar"] = c["id"]
+    data["calendars"] = [c for c in calendars if any(r.get("calendar") == c["id"] for r in machines)]
+    if cal.quotes:
+        facts.notes.append(f"dates and working hours: {'; '.join(cal.quotes)}")
+
+
+def _same_thing(said: str, name: str) -> bool:
+    """Whether the words of a subject ('paint booth') name a machine ('booth', 'Paint booth', 'M2')."""
+    a, b = said.lower().strip(), name.lower().strip()
+    return a == b or a in b or b in a or bool(set(a.split()) & set(b.split()) - {"machine", "the", "station"})
 
 
 def _names(facts: Facts, kind: str) -> list[str]:

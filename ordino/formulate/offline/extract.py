@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ordino.formulate.check import check_problem
 from ordino.formulate.offline.accounting import unread_pieces, unread_question
 from ordino.formulate.offline.assemble import assemble
+from ordino.formulate.offline.calendar import read_calendar
 from ordino.formulate.offline.clock import end_of_day, relative_to_start, unit_after_number
 from ordino.formulate.offline.entities import read_indexed, read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
@@ -101,6 +102,7 @@ def read_facts(text: str) -> Facts:
     rw = Rewriting(text)
     squeeze_rewriting(rw)  # first: no later pattern meets a long run of blanks
     unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
+    calendar = read_calendar(rw)  # working hours out, dated times in minutes after the start
     relative_to_start(rw)
     end_of_day(rw)
     drop_restated_rules(rw)
@@ -112,7 +114,8 @@ def read_facts(text: str) -> Facts:
     work = Work(rw.text, rw)
     work.take(LIST_NUMBER)
     facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore(),
-                  one_said=one_machine_spoken_of(text))
+                  one_said=one_machine_spoken_of(text), calendar=calendar)
+    facts.notes += calendar.notes if calendar else []
     if names.ordered:
         facts.machine_order = [f"M{k}" for k in range(1, len(names.machines) + 1)]
     read_default_unit(work, facts)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
+from ordino.formulate.offline.calendar import WrittenCalendar
 from ordino.formulate.offline.units import TimeVal
 
 
@@ -39,6 +41,8 @@ class Facts:
     precedences: list[Precedence] = field(default_factory=list)
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
     resumable: bool = False  # 'work stops over the break and continues after': tasks pause over down times
+    resumable_jobs: set[str] = field(default_factory=set)  # 'the cabinet may pause over breaks': these jobs only
+    calendar: WrittenCalendar | None = None  # working hours, holidays and the dated start
     setup_const: TimeVal | None = None
     setup_first: bool = False  # the constant setup comes before the first job too: part of each job's time
     setup_matrix: list[list[TimeVal]] | None = None
@@ -104,6 +108,8 @@ class Facts:
         out += [tv for _, a, b in self.down for tv in (a, b)]
         if self.setup_const is not None:
             out.append(self.setup_const)
+        if self.calendar is not None:  # working hours are written to the minute
+            out.append(TimeVal(Fraction(1), "min"))
         out += list(self.setup_pairs.values())
         for row in self.setup_matrix or []:
             out += row

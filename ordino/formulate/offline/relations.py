@@ -149,11 +149,38 @@ _RESUME = (r"\b(?:(?:the\s+)?work|jobs?|tasks?|operations?|it|they|each\s+(?:job
 """'work stops over the lunch break and continues after', 'a job just pauses during maintenance': tasks resume."""
 
 
+_RESUME_JOBS = (rf"(?P<jobs>{JOB_REF}(?:\s*(?:,|and|&)\s*{JOB_REF})*)\s+(?:(?:may|can|is allowed to|are allowed to)"
+                r"\s+(?:be\s+)?|(?:is|are)\s+)(?:paused|pause|interrupted|split|stopped|stop|resumed)\b[^.;\n]*")
+"""'job 1 may pause over breaks and continue after', 'orders 2 and 3 can be interrupted by the lunch break'."""
+
+_NOT_RESUMABLE = (r"\b(?:the\s+)?(?:others?|other\s+(?:jobs|tasks|orders)|rest|remaining\s+\w+)\s+"
+                  r"(?:must|may|can|should)(?:\s*not|n't)\s+(?:be\s+)?(?:interrupted|paused|split|stopped)[^.;\n]*|"
+                  r"\b(?:the\s+)?(?:others?|other\s+(?:jobs|tasks|orders)|rest)\s+(?:must\s+)?run\s+without\s+"
+                  r"(?:an?\s+)?(?:interruption|pause|break)s?[^.;\n]*")
+"""'the others must not be interrupted': the default, read so that it is accounted for."""
+
+_ALL_BUT = (rf"[^.;\n]*\b(?:except(?:\s+for)?|apart\s+from|other\s+than|but)\s+(?P<jobs>{JOB_REF}(?:\s*(?:,|and|&)\s*"
+            rf"{JOB_REF})*)[^.;\n]*\b(?:without\s+(?:an?\s+)?interruption|in\s+one\s+go|uninterrupted|(?:can't|cannot|"
+            rf"can\s+not|must\s+not|may\s+not|mustn't)\s+be\s+(?:interrupted|paused|split))[^.;\n]*")
+"""'all loads except job 3 must run without interruption': the jobs excepted may pause."""
+
+
 def read_downtime(work: Work, facts: Facts) -> None:
     """'machine 2 is down from 8 to 10', 'break from 4 to 5', 'M1: maintenance 3-5'; and whether the work pauses
-    over them ('work stops over the lunch break and continues after')."""
+    over them ('work stops over the lunch break and continues after'), or some jobs' work does ('job 1 may pause
+    over breaks')."""
     for m in list(work.finditer(_RESUME, re.IGNORECASE)):
         facts.resumable = True
+        work.consume(m.start(), m.end())
+    for m in list(work.finditer(_RESUME_JOBS, re.IGNORECASE)):
+        if re.search(r"\bnot\b|n't\b", m.group(0), re.IGNORECASE):
+            continue
+        facts.resumable_jobs |= {f"J{int(n)}" for n in re.findall(r"(\d+)", m.group("jobs"))}
+        work.consume(m.start(), m.end())
+    for m in list(work.finditer(_ALL_BUT, re.IGNORECASE)):
+        facts.resumable_jobs |= {f"J{int(n)}" for n in re.findall(r"(\d+)", m.group("jobs"))}
+        work.consume(m.start(), m.end())
+    for m in list(work.finditer(_NOT_RESUMABLE, re.IGNORECASE)):
         work.consume(m.start(), m.end())
     patterns = [
         rf"(?:(?P<m>{MACHINE_REF}|(?:the|our|a|one)\s+[a-z]+|it|machine)|(?:machine\s+)?availability)\s*:?\s*{_DOWN}"
