@@ -41,7 +41,8 @@ REQUIRED_TAGS = {f"constraint:{c}" for c in ("end_before_start", "start_before_s
     {"weighted sum", "task release", "job release", "task deadline", "job deadline", "task due",
      "job due (several tasks)", "earliness_weight", "unavailable", "setups", "family", "renewable capacity > 1",
      "demands", "consumable", "multi-mode", "choice of machine", "mode cost", "zero duration", "optional",
-     "absence_penalty", "horizon", "negative min_lag", "max_lag", "resumable over a down time"}
+     "absence_penalty", "horizon", "negative min_lag", "max_lag", "resumable over a down time", "calendar",
+     "resumable over a calendar"}
 
 
 case = functools.cache(gen_schedule)  # seed -> (problem, brute-force answer), shared by the tests of a run
