@@ -113,6 +113,17 @@ def cyclic_cover() -> RosterProblem:
         "cover": [{"min": 1, "max": 1}], "rules": [{"type": "cyclic_pattern", "on": 2, "off": 1}]})
 
 
+def calendar_and_deadline(work: int = 660, resumable: bool = True) -> Problem:
+    """A lathe working Monday to Friday, 8-12 and 13-17, with Tuesday a holiday: by Wednesday 10:00 it has worked
+    10 hours, so 11 hours of work cannot meet that deadline (and 5 hours without a pause never fit)."""
+    return Problem.model_validate({
+        "start": "2026-12-07 08:00", "time_unit": "min",
+        "calendars": [{"id": "day", "week": {"mon-fri": ["08:00-12:00", "13:00-17:00"]}, "holidays": ["2026-12-08"]}],
+        "resources": [{"id": "Lathe", "calendar": "day"}],
+        "tasks": [{"id": "shaft", "modes": [{"resources": ["Lathe"], "duration": work}], "resumable": resumable,
+                   "deadline": "2026-12-09 10:00" if resumable else None}]})
+
+
 CASES: list[tuple[Callable[[], Problem | RosterProblem], set[str]]] = [
     (chain_past_down_time, {"constraint:0", "constraint:1", "down:M4:0", "deadline:job:J3"}),
     (windows_overlap, {"constraint:0", "constraint:1", "capacity:press"}),
@@ -124,6 +135,8 @@ CASES: list[tuple[Callable[[], Problem | RosterProblem], set[str]]] = [
     (landings_past_horizon, {"constraint:0", "horizon"}),
     (short_of_nurses, {"rule:0", "cover:0"}),
     (cyclic_cover, {"rule:0", "cover:0"}),
+    (calendar_and_deadline, {"calendar:Lathe", "deadline:task:shaft"}),
+    (lambda: calendar_and_deadline(300, resumable=False), {"calendar:Lathe"}),
 ]
 
 
@@ -142,7 +155,8 @@ def without(model: Problem | RosterProblem, ids: set[str]) -> Problem | RosterPr
 
 
 @pytest.mark.parametrize(("build", "expected"), CASES, ids=[
-    "chain", "windows", "release", "pool", "budget", "cpsat_test", "cli_test", "landings", "nurses", "cyclic"])
+    "chain", "windows", "release", "pool", "budget", "cpsat_test", "cli_test", "landings", "nurses", "cyclic",
+    "calendar_deadline", "calendar_no_stretch"])
 def test_the_conflict_is_the_expected_minimal_set(build: Callable[[], Problem | RosterProblem],
                                                   expected: set[str]) -> None:
     model = build()
@@ -260,3 +274,8 @@ def test_formulate_quotes_the_sentence_each_item_came_from(tmp_path: Path) -> No
     assert 'J1 must end by 4 (J1 takes 3 h on M) (from "Job J1 takes 3 hours and is due by 4")' in out
     assert 'J2 must end by 4 (J2 takes 2 h on M) (from "Job J2 takes 2 hours and is due by 4")' in out
     assert "M runs one task at a time (it is needed by J1, J2)" in out and '(from "One machine M")' not in out
+
+
+def test_a_calendar_too_short_for_a_task_says_so() -> None:
+    words = texts(calendar_and_deadline(300, resumable=False))["calendar:Lathe"]
+    assert "longest stretch of working time is 240 min" in words and "shaft needs 300 without a pause" in words

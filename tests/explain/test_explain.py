@@ -19,7 +19,7 @@ from tests.conftest import EXAMPLES
 
 runner = CliRunner()
 SCHEDULING_EXAMPLES = ["single_machine_weighted_tardiness", "parallel_machines", "ft06_job_shop",
-                       "flexible_job_shop", "rcpsp_project", "setups_and_breaks"]
+                       "flexible_job_shop", "rcpsp_project", "setups_and_breaks", "calendar_workshop"]
 FT06 = str(EXAMPLES / "ft06_job_shop.json")
 NURSES = str(EXAMPLES / "nurse_roster.json")
 
@@ -100,7 +100,7 @@ def check_chain(problem: Problem, schedule: Schedule, explanation: Explanation) 
     if first.reason.kind == "release":
         assert first.start == problem.earliest_start(problem.task(first.task))
     if first.reason.kind == "unavailable":
-        assert any(b == first.start for _, b in problem.resource(first.reason.resource).unavailable)
+        assert any(b == first.start for _, b in problem.down_times(first.reason.resource))
     for previous, step in zip(chain, chain[1:], strict=False):
         assert step.reason.after == previous.task
         assert link_time(problem, by_task, step, previous) == step.start
