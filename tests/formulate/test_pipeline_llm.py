@@ -332,3 +332,27 @@ def test_check_issue_fixed_then_kept_as_contradictory(llm_server: ScriptedLLM, l
     llm_server.add(CLASSIFY_OK).add(cyclic)
     kept = run(llm_config, max_rounds=1)
     assert kept.status == "infeasible" and "cycle" in kept.error and kept.result is None
+
+
+def test_an_answer_with_a_calendar_and_clock_times_is_read_and_solved(llm_server: ScriptedLLM,
+                                                                       llm_config: LLMConfig) -> None:
+    """The model may write times as the text does ('Tuesday 10:00' as a date and time): ordino converts them
+    against the start, and the calendar becomes down time for the solver and the verifier."""
+    text = ("We start on Monday 7 December 2026 at 8:00. The lathe works Monday to Friday 8:00-12:00 and 13:00-17:00. "
+            "The shaft takes 5 hours and may pause over breaks; the gear takes 1 hour and is due at 9:00. Minimize the "
+            "total tardiness.")
+    answer = {"schema": "ordino/1", "time_unit": "min", "start": "2026-12-07 08:00",
+              "calendars": [{"id": "lathe hours", "week": {"mon-fri": ["08:00-12:00", "13:00-17:00"]}}],
+              "resources": [{"id": "lathe", "calendar": "lathe hours"}],
+              "tasks": [{"id": "shaft", "modes": [{"resources": ["lathe"], "duration": 300}], "resumable": True},
+                        {"id": "gear", "modes": [{"resources": ["lathe"], "duration": 60}], "due": "09:00"}],
+              "objective": [{"term": "total_tardiness"}]}
+    llm_server.add({**CLASSIFY_OK, "class": "general"}).add(answer).add(CRITIC_OK)
+    f = run(llm_config, text)
+    assert f.status == "optimal" and f.objective == 0 and f.problem is not None and f.result is not None
+    assert f.problem.task("gear").due == 60
+    assert f.problem.calendars[0].week == {"mon-fri": ["08:00-12:00", "13:00-17:00"]}
+    by = f.result.schedule.by_task()
+    assert (by["gear"].start, by["shaft"].start, by["shaft"].end) == (0, 60, 420)
+    schema = llm_server.requests[1].body["response_format"]["json_schema"]["schema"]
+    assert "calendars" in schema["properties"] and "start" in schema["properties"]
