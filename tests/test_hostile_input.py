@@ -154,6 +154,8 @@ ADVERSARIAL = {
     "shift roster pay lists": "Mon-Fri early and late shifts, pay: P1 4, ",
     "shift roster rules": "Mon-Fri early and late shifts. Ana can't do late ",
     "shift types": "- Early, 8am-2pm: $120 per agent\n4 for 8-10am, ",
+    "working hours": "We start on Monday 7 December 2026 at 8:00; the oven works Mon-Fri 8:00-12:00 and 13:00-17:00, ",
+    "holidays and dated times": "closed on 24 December, due Tuesday at 10:00, all jobs except job 1 run in one go ",
 }
 
 

@@ -159,10 +159,11 @@ _NOT_RESUMABLE = (r"\b(?:the\s+)?(?:others?|other\s+(?:jobs|tasks|orders)|rest|r
                   r"(?:an?\s+)?(?:interruption|pause|break)s?[^.;\n]*")
 """'the others must not be interrupted': the default, read so that it is accounted for."""
 
-_ALL_BUT = (rf"[^.;\n]*\b(?:except(?:\s+for)?|apart\s+from|other\s+than|but)\s+(?P<jobs>{JOB_REF}(?:\s*(?:,|and|&)\s*"
-            rf"{JOB_REF})*)[^.;\n]*\b(?:without\s+(?:an?\s+)?interruption|in\s+one\s+go|uninterrupted|(?:can't|cannot|"
-            rf"can\s+not|must\s+not|may\s+not|mustn't)\s+be\s+(?:interrupted|paused|split))[^.;\n]*")
-"""'all loads except job 3 must run without interruption': the jobs excepted may pause."""
+_ALL_BUT = (rf"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|but)\s+"
+            rf"(?P<jobs>{JOB_REF}(?:\s*(?:,|and|&)\s*{JOB_REF})*)")
+_UNBROKEN = (r"\b(?:without\s+(?:an?\s+)?interruption|in\s+one\s+go|uninterrupted|(?:can't|cannot|can\s+not|must\s+not|"
+             r"may\s+not|mustn't)\s+be\s+(?:interrupted|paused|split))")
+"""'all loads except job 3 must run without interruption' (a clause with both): the jobs excepted may pause."""
 
 
 def read_downtime(work: Work, facts: Facts) -> None:
@@ -178,8 +179,10 @@ def read_downtime(work: Work, facts: Facts) -> None:
         facts.resumable_jobs |= {f"J{int(n)}" for n in re.findall(r"(\d+)", m.group("jobs"))}
         work.consume(m.start(), m.end())
     for m in list(work.finditer(_ALL_BUT, re.IGNORECASE)):
-        facts.resumable_jobs |= {f"J{int(n)}" for n in re.findall(r"(\d+)", m.group("jobs"))}
-        work.consume(m.start(), m.end())
+        a, b = work.clause(m.start(), m.end())
+        if re.search(_UNBROKEN, work.text[a:b], re.IGNORECASE):
+            facts.resumable_jobs |= {f"J{int(n)}" for n in re.findall(r"(\d+)", m.group("jobs"))}
+            work.consume(a, b)
     for m in list(work.finditer(_NOT_RESUMABLE, re.IGNORECASE)):
         work.consume(m.start(), m.end())
     patterns = [
