@@ -5,9 +5,11 @@ solver portfolio (`ordino.solvers.portfolio`) its schedules. Every method stops 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 
+from ordino.errors import ModelError
 from ordino.heuristics.budget import OutOfTime, deadline
 from ordino.heuristics.project.data import project_from_problem, project_reason, project_schedule
 from ordino.heuristics.project.sgs import critical_path_times, sgs_search
@@ -21,6 +23,7 @@ from ordino.heuristics.shop.data import (
     shop_reason,
     shop_schedule,
 )
+from ordino.heuristics.shop.dispatch import dispatch, job_scorer
 from ordino.heuristics.shop.flowshop import iterated_greedy, neh
 from ordino.heuristics.shop.gt import best_rule
 from ordino.heuristics.shop.tabu import tabu_search
@@ -83,6 +86,25 @@ def tabu_schedule(problem: Problem, end: float, seed: int,
         if res.makespan < cmax:
             starts, cmax, choice = res.starts, res.makespan, res.choice or choice
     return shop_schedule(data, starts, choice), cmax, lb, log
+
+
+def dispatch_schedule(problem: Problem, end: float, seed: int,
+                      value_of: Callable[[Schedule], float] | None = None) -> tuple[Schedule, int, int, list[str]]:
+    """The best dispatching schedule for the problem's own objective until `end` (`shop.dispatch`), scored from
+    job completions, or by `value_of` (e.g. the verifier) when a term needs more; returns it, its value, the
+    bound 0 and a log line."""
+    data = shop_from_problem(problem)
+    score = job_scorer(problem, data)
+    if score is None:
+        if value_of is None:
+            raise ModelError("dispatching scores job completions; give `value_of` for this objective")
+        judge = value_of
+
+        def score(starts: list[int], choice: list[int]) -> float:
+            return judge(shop_schedule(data, starts, choice))
+    starts, choice, value, label, built = dispatch(problem, data, score, end, seed)
+    return shop_schedule(data, starts, choice), int(round(value)), 0, [f"dispatch: {value:g} with {label} "
+                                                                       f"(best of {built} schedules)"]
 
 
 def run_tabu(problem: Problem, options: SolveOptions) -> Result:

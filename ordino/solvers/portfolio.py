@@ -1,6 +1,7 @@
 """The `portfolio` method for shops and projects: a short CP-SAT probe that proves easy problems optimal at
-once, the class's heuristic (tabu, IG or SGS) that stops at the probe's lower bound, then CP-SAT warm-started with
-the best schedule for the rest. A schedule proven optimal ends the run."""
+once, the class's heuristic (tabu, IG or SGS for the makespan; objective-aware dispatching for any other shop
+objective) that stops at the probe's lower bound, then CP-SAT warm-started with the best schedule for the rest.
+A schedule proven optimal ends the run."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import math
 import time
 
 from ordino.heuristics.budget import OutOfTime, deadline
-from ordino.heuristics.methods_shop import ig_schedule, no_schedule, sgs_schedule, tabu_schedule
+from ordino.heuristics.methods_shop import dispatch_schedule, ig_schedule, no_schedule, sgs_schedule, tabu_schedule
 from ordino.heuristics.shop.data import SHOP_CLASSES, flow_reason, makespan_reason, shop_reason
 from ordino.models import Problem, Result, Schedule, SolveOptions
 from ordino.models.classify import classify
@@ -42,9 +43,12 @@ and projects): the portfolio runs CP-SAT only where that fits in the time left."
 def _heuristic(problem: Problem, kind: str, until: float, end: float, seed: int,
                bound: int) -> tuple[Schedule, int, int, list[str]]:
     """The class's heuristic until `until` or the lower `bound`; SGS may take until `end` for its first
-    schedule (the others always have one)."""
+    schedule (the others always have one). A shop whose objective is not the makespan is dispatched for its
+    objective (`dispatch_schedule`)."""
     if kind == "rcpsp":
         return sgs_schedule(problem, until, seed, bound, first_by=end)
+    if makespan_reason(problem) is not None:
+        return dispatch_schedule(problem, until, seed, lambda s: float(verify_schedule(problem, s).objective or 0))
     if kind == "flow_shop" and flow_reason(problem) is None:
         return ig_schedule(problem, until, seed, bound)
     return tabu_schedule(problem, until, seed, bound)

@@ -28,6 +28,8 @@ class ShopData:
     options : per operation, a list of `(machine, duration, mode)` choices.
     release : earliest start of each operation (task release combined with its job's release).
     machine_ids : resource id of each machine index.
+    job_of : the job of each operation.
+    due, weight : each job's due date (inf when it has none) and weight.
     """
 
     task_ids: list[str]
@@ -37,6 +39,7 @@ class ShopData:
     machine_ids: list[str]
     job_of: list[int] = field(default_factory=list)
     due: list[float] = field(default_factory=list)
+    weight: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.job_of:
@@ -46,6 +49,8 @@ class ShopData:
                     self.job_of[o] = j
         if not self.due:
             self.due = [float("inf")] * len(self.job_ops)
+        if not self.weight:
+            self.weight = [1.0] * len(self.job_ops)
 
     @property
     def n_ops(self) -> int:
@@ -125,17 +130,19 @@ def shop_from_problem(problem: Problem) -> ShopData:
     options: list[list[tuple[int, int, int]]] = []
     release: list[int] = []
     due: list[float] = []
-    dues = {v.id: v.due for v in problem.job_views}
+    weight: list[float] = []
+    views = {v.id: v for v in problem.job_views}
     for chain in chains:
-        job_due = dues.get(problem.task(chain[0]).job or chain[0])
-        due.append(float("inf") if job_due is None else float(job_due))
+        view = views[problem.task(chain[0]).job or chain[0]]
+        due.append(float("inf") if view.due is None else float(view.due))
+        weight.append(float(view.weight))
         job_ops.append(list(range(len(ids), len(ids) + len(chain))))
         for tid in chain:
             task = problem.task(tid)
             ids.append(tid)
             options.append([(machine_index[m.resources[0]], m.duration, k) for k, m in enumerate(task.modes)])
             release.append(problem.earliest_start(task))
-    return ShopData(ids, job_ops, options, release, [r.id for r in problem.resources], due=due)
+    return ShopData(ids, job_ops, options, release, [r.id for r in problem.resources], due=due, weight=weight)
 
 
 def shop_schedule(data: ShopData, starts: list[int] | np.ndarray, choice: list[int] | np.ndarray) -> Schedule:

@@ -21,7 +21,7 @@ from ordino.heuristics.budget import OutOfTime, check
 from ordino.heuristics.shop.data import ShopData
 
 FEATURES = ("duration", "work_remaining", "ops_remaining", "est", "ect", "job", "release", "due", "arrival",
-            "machine_ready", "work_total")
+            "machine_ready", "work_total", "weight")
 """Columns of the feature matrix passed to a callable priority rule."""
 
 Priority = str | Callable[[np.ndarray], np.ndarray]
@@ -36,6 +36,8 @@ _RULE_KEYS: dict[str, Callable[[list[float]], float]] = {
     "LOR": lambda f: f[_COL["ops_remaining"]],
     "FIFO": lambda f: f[_COL["arrival"]],
     "EDD": lambda f: f[_COL["due"]] if f[_COL["due"]] != float("inf") else 1e18,
+    "WEDD": lambda f: f[_COL["due"]] / max(f[_COL["weight"]], 1e-9) if f[_COL["due"]] != float("inf") else 1e18,
+    "WSPT": lambda f: f[_COL["duration"]] / max(f[_COL["weight"]], 1e-9),
     "ECT": lambda f: f[_COL["ect"]],
     "MWKR_SPT": lambda f: -f[_COL["work_remaining"]] / max(f[_COL["duration"]], 1.0),
 }
@@ -91,7 +93,7 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
     mach_ready = [0] * data.n_machines
     starts = [0] * data.n_ops
     choice = [0] * data.n_ops
-    options, release, due, job_ops = data.options, data.release, data.due, data.job_ops
+    options, release, due, weight, job_ops = data.options, data.release, data.due, data.weight, data.job_ops
     cand: list[list[tuple[int, int, int, int, int]]] = [[] for _ in range(n_jobs)]  # (est, ect, opt, m, d)
     best_ect = [inf] * n_jobs
     best_est = [inf] * n_jobs
@@ -143,7 +145,7 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
                 o = job_ops[k][nxt[k]]
                 feats.append([float(x[4]), rem[o], float(len(job_ops[k]) - nxt[k]), float(x[0]), float(x[1]),
                               float(k), float(release[o]), due[k], float(job_ready[k]), float(mach_ready[x[3]]),
-                              total[k]])
+                              total[k], weight[k]])
             if key is not None:
                 scores = [key(f) for f in feats]
             else:
