@@ -25,6 +25,10 @@ __all__ = [
 ]
 
 
+NUMPY_UP_TO = 16
+"""Up to this many jobs the numpy layers solve the DP in milliseconds, less than numba takes to load its kernel."""
+
+
 def dp_subsets(p, d, w=None, max_jobs: int = 22) -> tuple[np.ndarray, int]:
     """Optimal sequence by DP over subsets: ``F(S) = min_{j in S} F(S - j) + w_j max(0, p(S) - d_j)``.
 
@@ -38,6 +42,8 @@ def dp_subsets(p, d, w=None, max_jobs: int = 22) -> tuple[np.ndarray, int]:
         raise ValueError(f"dp_subsets: {n} jobs exceeds max_jobs={max_jobs}")
     if n == 0:
         return np.zeros(0, dtype=np.int64), 0
+    if n <= NUMPY_UP_TO:  # loading the compiled kernel costs about a second; numpy is instant at this size
+        return _dp_subsets_numpy(p, d, w)
     from . import _kernels
 
     if _kernels.HAVE_NUMBA:
