@@ -26,6 +26,7 @@ from ordino.heuristics.shop.data import (
 from ordino.heuristics.shop.dispatch import dispatch, job_scorer
 from ordino.heuristics.shop.flowshop import iterated_greedy, neh
 from ordino.heuristics.shop.gt import best_rule
+from ordino.heuristics.shop.sequences import improve
 from ordino.heuristics.shop.tabu import tabu_search
 from ordino.models import Problem, Result, Schedule, SolveOptions
 from ordino.models.method import Method
@@ -102,9 +103,13 @@ def dispatch_schedule(problem: Problem, end: float, seed: int,
 
         def score(starts: list[int], choice: list[int]) -> float:
             return judge(shop_schedule(data, starts, choice))
-    starts, choice, value, label, built = dispatch(problem, data, score, end, seed)
-    return shop_schedule(data, starts, choice), int(round(value)), 0, [f"dispatch: {value:g} with {label} "
-                                                                       f"(best of {built} schedules)"]
+    began = time.perf_counter()
+    starts, choice, value, label, built = dispatch(problem, data, score, began + (end - began) / 3, seed)
+    log = [f"dispatch: {value:g} with {label} (best of {built} schedules)"]
+    starts, improved, kept = improve(data, starts, choice, score, end, seed)
+    if improved < value:
+        log.append(f"sequence search: {improved:g} after {kept} improving swaps")
+    return shop_schedule(data, starts, choice), int(round(improved)), 0, log
 
 
 def run_tabu(problem: Problem, options: SolveOptions) -> Result:

@@ -47,4 +47,4 @@ NonNegAmount = Annotated[NonNegInt | Annotated[float, Field(ge=0, le=MAX_VALUE, 
 class OntologyModel(BaseModel):
     """Base of every ontology type: immutable, unknown fields rejected, integers never coerced from text."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)

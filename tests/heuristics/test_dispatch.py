@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 from ordino import solve, verify
-from ordino.heuristics.shop.data import shop_from_problem, shop_schedule
+from ordino.heuristics.shop.data import ShopData, shop_from_problem, shop_schedule
 from ordino.heuristics.shop.dispatch import atc, dispatch, job_scorer
 from ordino.heuristics.shop.gt import generate
+from ordino.heuristics.shop.sequences import improve, semi_active
 from ordino.models import Problem
 
 
@@ -78,3 +79,21 @@ def test_the_portfolio_follows_a_weighted_tardiness_objective():
     result = solve(problem, method="auto", time_limit=4, workers=1)
     assert result.method == "portfolio" and result.objective is not None and result.objective <= wedd
     assert any(line.startswith("dispatch:") for line in result.log)
+
+
+def test_sequence_search_rebuilds_valid_schedules_and_never_worsens():
+    problem = shop([{"term": "total_weighted_tardiness"}], n=10, machines=4, seed=11)
+    data = shop_from_problem(problem)
+    score = job_scorer(problem, data)
+    assert score is not None
+    starts, choice = generate(data, "SPT", nondelay=True)
+    before = score(starts, choice)
+    better, value, kept = improve(data, starts, choice, score, time.perf_counter() + 0.5, seed=1)
+    report = verify(problem, shop_schedule(data, better, choice))
+    assert report.feasible and report.objective == value <= before
+
+
+def test_semi_active_schedules_machine_sequences_and_refuses_a_cycle():
+    data = ShopData.from_matrices([[2, 3], [4, 1]], [[0, 1], [1, 0]])  # J0: M0 then M1; J1: M1 then M0
+    assert semi_active(data, [0] * 4, [[0, 3], [2, 1]]) == [0, 4, 0, 4]  # J0.1 waits for J1.0 on M1
+    assert semi_active(data, [0] * 4, [[3, 0], [1, 2]]) is None  # J1.1 before J0.0, J0.1 before J1.0: a cycle

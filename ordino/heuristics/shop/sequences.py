@@ -1,0 +1,94 @@
+"""Local search over machine sequences for any objective of a shop: each move swaps an operation of a costly job
+with the one before it on its machine, the schedule is rebuilt semi-actively (every operation as early as its job
+and machine predecessors allow) and kept when the objective does not rise."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from ordino.heuristics.shop.data import ShopData
+
+Score = Callable[[list[int], list[int]], float]
+
+
+def semi_active(data: ShopData, choice: list[int], sequences: list[list[int]]) -> list[int] | None:
+    """Earliest starts for these machine sequences (job order fixed by the routes); None when the sequences and
+    routes form a cycle."""
+    n = data.n_ops
+    dur = [data.options[o][choice[o]][1] for o in range(n)]
+    job_prev = [-1] * n
+    for ops in data.job_ops:
+        for a, b in zip(ops, ops[1:], strict=False):
+            job_prev[b] = a
+    mach_prev = [-1] * n
+    job_next = [-1] * n
+    mach_next = [-1] * n
+    for seq in sequences:
+        for a, b in zip(seq, seq[1:], strict=False):
+            mach_prev[b] = a
+            mach_next[a] = b
+    for o in range(n):
+        if job_prev[o] >= 0:
+            job_next[job_prev[o]] = o
+    waiting = [(job_prev[o] >= 0) + (mach_prev[o] >= 0) for o in range(n)]
+    ready = [o for o in range(n) if waiting[o] == 0]
+    starts = [0] * n
+    done = 0
+    while ready:
+        o = ready.pop()
+        done += 1
+        s = data.release[o]
+        if job_prev[o] >= 0:
+            s = max(s, starts[job_prev[o]] + dur[job_prev[o]])
+        if mach_prev[o] >= 0:
+            s = max(s, starts[mach_prev[o]] + dur[mach_prev[o]])
+        starts[o] = s
+        for nxt in (job_next[o], mach_next[o]):
+            if nxt >= 0:
+                waiting[nxt] -= 1
+                if waiting[nxt] == 0:
+                    ready.append(nxt)
+    return starts if done == n else None
+
+
+def improve(data: ShopData, starts: list[int], choice: list[int], score: Score, end: float,
+            seed: int = 0) -> tuple[list[int], float, int]:
+    """Swap moves until `end` (see the module docstring): the best starts found, their value, moves kept."""
+    machine_of = [data.options[o][choice[o]][0] for o in range(data.n_ops)]
+    sequences: list[list[int]] = [[] for _ in range(data.n_machines)]
+    for o in sorted(range(data.n_ops), key=lambda o: (starts[o], o)):
+        sequences[machine_of[o]].append(o)
+    position = {o: k for seq in sequences for k, o in enumerate(seq)}
+    rng = np.random.default_rng(seed)
+    best = score(starts, choice)
+    kept = 0
+    due = np.array(data.due, dtype=float)
+    weight = np.array(data.weight, dtype=float)
+    while time.perf_counter() < end and best > 0:
+        done = np.array([starts[ops[-1]] + data.options[ops[-1]][choice[ops[-1]]][1] if ops else 0
+                         for ops in data.job_ops], dtype=float)
+        cost = weight * np.maximum(done - np.where(np.isinf(due), done, due), 0.0)
+        if cost.sum() <= 0:
+            cost = weight * done  # no job is late: move the heavy, late-finishing ones
+        job = int(rng.choice(len(cost), p=cost / cost.sum()))
+        for _ in range(8):
+            o = data.job_ops[job][int(rng.integers(len(data.job_ops[job])))]
+            seq = sequences[machine_of[o]]
+            k = position[o]
+            if k == 0:
+                continue
+            seq[k - 1], seq[k] = seq[k], seq[k - 1]
+            tried = semi_active(data, choice, sequences)
+            value = score(tried, choice) if tried is not None else None
+            if value is not None and value <= best:
+                position[seq[k - 1]], position[seq[k]] = k - 1, k
+                kept += value < best
+                starts, best = tried, value  # type: ignore[assignment]
+                break
+            seq[k - 1], seq[k] = seq[k], seq[k - 1]
+            if time.perf_counter() >= end:
+                break
+    return starts, best, kept
