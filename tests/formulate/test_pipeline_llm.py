@@ -175,8 +175,10 @@ def test_timeout_is_a_clean_llm_error(llm_server: ScriptedLLM, llm_config: LLMCo
 
 
 def test_timeout_is_retried(llm_server: ScriptedLLM, llm_config: LLMConfig) -> None:
-    llm_config.timeout, llm_config.max_retries = 0.3, 1
-    llm_server.add(CLASSIFY_OK, delay=1.0).add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
+    # a timeout long enough for the other requests on a loaded 2-core machine (0.3 s once timed out the
+    # extraction's large request too, and the script ran out of answers), the delayed answer far beyond it
+    llm_config.timeout, llm_config.max_retries = 1.5, 1
+    llm_server.add(CLASSIFY_OK, delay=4.0).add(CLASSIFY_OK).add(GOOD).add(CRITIC_OK)
     f = run(llm_config)
     assert_optimal(f)
     assert len(llm_server.requests) == 4
