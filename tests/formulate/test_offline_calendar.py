@@ -112,3 +112,12 @@ def test_held_out_calendar_texts_are_answered_exactly_or_asked_never_wrong(case)
 def test_held_out_calendar_texts_exact_count_does_not_fall():
     exact = sum(isinstance(extract_offline(c["text"]).problem, Problem) for c in _fresh() if c["complete"])
     assert exact >= 5
+
+
+def test_dates_and_weekdays_without_a_start_date_are_asked_never_placed_in_an_example_week():
+    draft = extract_offline("We start on Monday at 8:00. The oven works Mon-Fri 8:00-16:00; 24 December is a "
+                            "holiday. 2 jobs with processing times 3 and 2 hours. Minimize the makespan.")
+    assert draft.problem is None and any("which date" in q.text.lower() for q in draft.missing)
+    rw = Rewriting("The oven works every day 8:00-16:00. Job 1 is due Tuesday at 10:00.")
+    cal = read_calendar(rw)
+    assert cal is not None and cal.start is None and cal.missing and "Tuesday at 10:00" in rw.text

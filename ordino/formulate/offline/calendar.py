@@ -157,8 +157,16 @@ def read_calendar(rw: Rewriting) -> WrittenCalendar | None:
         h.one_off += shared.one_off
         for days, a, b in h.breaks:
             _cut(h, days, a, b)
+    weekday_only = start is not None and not start.group("d")
     if cal.start is None:
         _no_start(cal)
+    undated = cal.start is not None and start is None or weekday_only  # the date was never given
+    placed_by_date = re.search(DATE, rw.text, re.IGNORECASE) or any(h.holidays or h.closed for h in cal.hours) or \
+        (start is None and re.search(rf"\b{DAY}", rw.text, re.IGNORECASE))
+    if undated and placed_by_date:  # a date, a holiday or a weekday it cannot place is asked, never put in an
+        cal.start = None            # example week
+        cal.missing = ("On which date, and at what time, does the schedule start? The text gives dates or weekdays "
+                       "that depend on it.")
     if cal.start is not None:
         for h in cal.hours:
             for weekday, a, b in h.one_off:
