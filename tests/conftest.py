@@ -1,4 +1,9 @@
-"""Shared fixtures: the data mirror and the example problems."""
+"""Shared fixtures: the data mirror and the example problems.
+
+Tests that read the public benchmark files use the ``data_mirror`` fixture or carry the ``mirror`` mark. Without a
+mirror (``ORDINO_DATA_MIRROR`` unset and no ``../shared/data`` beside the checkout) they are not collected, and the
+run says so in one line; in CI (``CI`` set) a missing mirror is an error, so CI always runs them all.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +18,52 @@ from ordino.models import Problem, load_problem
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+_SIBLING = (ROOT.parent / "shared" / "data").resolve()
+if "ORDINO_DATA_MIRROR" not in os.environ and _SIBLING.is_dir():
+    os.environ["ORDINO_DATA_MIRROR"] = str(_SIBLING)
 
-os.environ.setdefault("ORDINO_DATA_MIRROR", str((ROOT.parent / "shared" / "data").resolve()))
+
+def mirror_or_none() -> Path | None:
+    """The benchmark data folder, or None when this machine has none."""
+    value = os.environ.get("ORDINO_DATA_MIRROR")
+    return Path(value) if value and Path(value).is_dir() else None
+
+
+MIRROR = mirror_or_none()
+_NOT_RUN = pytest.StashKey[int]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "mirror: reads the public benchmark files (ORDINO_DATA_MIRROR)")
+    if MIRROR is None and os.environ.get("CI"):
+        raise pytest.UsageError(f"CI needs the benchmark data: ORDINO_DATA_MIRROR="
+                                f"{os.environ.get('ORDINO_DATA_MIRROR', '(unset)')} is not a folder")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "data_mirror" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.mirror)
+    if MIRROR is not None:
+        return
+    needs = [item for item in items if item.get_closest_marker("mirror")]
+    if needs:
+        config.hook.pytest_deselected(items=needs)
+        items[:] = [item for item in items if not item.get_closest_marker("mirror")]
+        config.stash[_NOT_RUN] = len(needs)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    if config.stash.get(_NOT_RUN, 0):
+        terminalreporter.write_line(f"{config.stash[_NOT_RUN]} tests read the public benchmark files and were not "
+                                    "run: set ORDINO_DATA_MIRROR to a copy of the data folder to run them")
 
 
 @pytest.fixture(scope="session")
 def data_mirror() -> Path:
-    """The benchmark data folder (ORDINO_DATA_MIRROR)."""
-    path = Path(os.environ["ORDINO_DATA_MIRROR"])
-    assert path.is_dir(), f"ORDINO_DATA_MIRROR={path} does not exist"
-    return path
+    """The benchmark data folder (ORDINO_DATA_MIRROR); tests using it run only where it exists."""
+    assert MIRROR is not None, "the mirror mark should have kept this test out"
+    return MIRROR
 
 
 @pytest.fixture(scope="module")

@@ -44,10 +44,12 @@ def register(app: typer.Typer) -> None:
         generations: Annotated[int, typer.Option("--generations", "-g", help="Generations after the first.")] = 10,
         population: Annotated[int, typer.Option("--population", "-n", help="Candidates per generation.")] = 24,
         islands: Annotated[int, typer.Option(help="Islands (sub-populations).")] = 3,
-        train: Annotated[str, typer.Option(help="Training set spec, e.g. smtt-paper-20:train+smtt-paper-100:train.")]
-        = "smtt-paper-20:train+smtt-paper-100:train",
-        test: Annotated[str, typer.Option(help="Held-out test set spec (never used for selection).")]
-        = "smtt-paper-20:test+smtt-paper-100:test",
+        train: Annotated[str | None, typer.Option(
+            help="Training set spec, e.g. smtt-paper-20:train+smtt-paper-100:train (the default for smtt); "
+                 "jssp-classic:train for jssp, psplib-j30:train for rcpsp.")] = None,
+        test: Annotated[str | None, typer.Option(
+            help="Held-out test set spec, never used for selection (default: the :test split of the training "
+                 "sets).")] = None,
         time_budget: Annotated[float | None, typer.Option("--time-budget", "--budget-seconds",
                                                           help="Stop starting generations after S seconds.")] = None,
         seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
@@ -81,22 +83,27 @@ def register(app: typer.Typer) -> None:
             if resume and archive is None:
                 raise InputError("--resume needs --archive (or --run-dir) naming the run to continue")
             config = EvolveConfig(problem=problem, engine=engine, generations=generations, population=population,
-                                  islands=islands, train=train, test=test, time_budget=time_budget, seed=seed,
+                                  islands=islands, train=train or "", test=test or "",
+                                  time_budget=time_budget, seed=seed,
                                   max_repairs=max_repairs, max_llm_tokens=max_llm_tokens, model=model,
-                                  validate=validate)
+                                  validate=validate).resolved()
+            config.check()
             if as_json:
                 report = evolve(config, archive, resume)
             else:
                 columns = (TextColumn("[bold]evolve[/]"), BarColumn(), MofNCompleteColumn(),
                            TextColumn("best {task.fields[best]}"), TimeElapsedColumn())
-                with Progress(*columns, console=err_console, transient=False) as bar:
-                    task = bar.add_task("evolve", total=generations + 1, best="-")
+                bar = Progress(*columns, console=err_console, transient=False)
+                task = bar.add_task("evolve", total=generations + 1, best="-")
 
-                    def on_generation(stats: dict) -> None:
-                        bar.update(task, completed=stats["generation"] + 1, best=_fmt(stats["best_gap"]))
+                def on_generation(stats: dict) -> None:
+                    bar.update(task, completed=stats["generation"] + 1, best=_fmt(stats["best_gap"]))
 
-                    report = evolve(config, archive, resume, on_generation)
+                try:  # the bar shows once the settings and sets are checked, never before an error
+                    report = evolve(config, archive, resume, on_generation, ready=bar.start)
                     bar.update(task, completed=generations + 1)
+                finally:
+                    bar.stop()
             saved = report.archive
             if out is not None:
                 from ordino.evolve import adapter_for

@@ -76,6 +76,8 @@ class SandboxAdapter:
     kind: str
     signature: str
     description: str
+    default_train: str
+    default_test: str
     gp_args: tuple[str, ...]
     gp_derived: dict[str, str]
     gp_doc: str

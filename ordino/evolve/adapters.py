@@ -34,6 +34,8 @@ class ProblemAdapter(Protocol):
     kind: str
     signature: str
     description: str
+    default_train: str
+    default_test: str
 
     def load(self, spec: str) -> list[EvalInstance]:
         """Instances of a set spec."""
@@ -104,6 +106,8 @@ class SmttAdapter(SandboxAdapter):
     gp_args = SMTT_ARGS
     gp_derived = dict(SMTT_DERIVED)
     gp_doc = "Evolved priority rule: the unscheduled job with the lowest score runs next."
+    default_train = "smtt-paper-20:train+smtt-paper-100:train"
+    default_test = "smtt-paper-20:test+smtt-paper-100:test"
 
     def seed_trees(self, weighted: bool) -> dict[str, Tree]:
         """EDD, SPT, MDD, minimum slack, MDDC (and weighted MDD for weighted sets) as expression trees.

@@ -19,17 +19,15 @@ from pathlib import Path
 
 import numpy as np
 
-from ordino.datasets import cache_dir, require_mirror
+from ordino.datasets import cache_dir
+from ordino.datasets.registry import suite
+from ordino.datasets.sources import locate
 from ordino.errors import InputError
 
 __all__ = ["EvalInstance", "load_set", "KNOWN_SETS", "spec_parts", "in_split"]
 
-KNOWN_SETS = {
-    "smtt-paper-20": ("smtt-paper/smtt20_800.jsonl", 40),
-    "smtt-paper-100": ("smtt-paper/smtt100_200.jsonl", 10),
-    "orlib-wt40": ("orlib-wt/wt40.txt", 5),
-    "orlib-wt50": ("orlib-wt/wt50.txt", 5),
-}
+KNOWN_SETS = {"smtt-paper-20": 40, "smtt-paper-100": 10, "orlib-wt40": 5, "orlib-wt50": 5}
+"""The dataset suites usable here, with their instances per class (found in the mirror or cache like `bench`)."""
 _SPLITS = ("train", "test", "all")
 _LEVELS = (0.2, 0.4, 0.6, 0.8, 1.0)
 
@@ -165,13 +163,11 @@ def _load_named(name: str) -> list[tuple[EvalInstance, int]]:
     if m:
         return _pvw_set(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
     if name in KNOWN_SETS:
-        rel, per_class = KNOWN_SETS[name]
-        path = require_mirror() / rel
-        if not path.is_file():
-            raise InputError(f"set {name!r} needs {path}, which does not exist in ORDINO_DATA_MIRROR")
+        found = suite(name)
+        path = locate(found.files[0])
         if path.suffix == ".jsonl":
-            return _read_jsonl(path, name, per_class, paper_classes=True)
-        return _read_orlib(path, name, per_class)
+            return _read_jsonl(path, name, KNOWN_SETS[name], paper_classes=True)
+        return _read_orlib(path, locate(found.label_files[0]), name)
     path = Path(name)
     if path.suffix == ".jsonl" and path.is_file():
         return _read_jsonl(path, path.stem, 1, paper_classes=False)
@@ -209,9 +205,8 @@ def _read_jsonl(path: Path, name: str, per_class: int, paper_classes: bool) -> l
     return rows
 
 
-def _read_orlib(path: Path, name: str, per_class: int) -> list[tuple[EvalInstance, int]]:
+def _read_orlib(path: Path, opt_path: Path, name: str) -> list[tuple[EvalInstance, int]]:
     n = int("".join(c for c in path.stem if c.isdigit()))
-    opt_path = path.with_name(f"wtopt{n}.txt")
     try:
         nums = [int(x) for x in path.read_text().split()]
         opts = [float(x) for x in opt_path.read_text().split()]

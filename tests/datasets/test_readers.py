@@ -12,6 +12,7 @@ from ordino.datasets.fjsp import write_fjsp
 from ordino.datasets.jobshop import write_jobshop_text
 from ordino.errors import InputError
 from ordino.models import classify, save_problem
+from tests.datasets.samples import MM_TEXT
 
 
 @pytest.mark.parametrize(
@@ -183,40 +184,6 @@ def _j301_1_text(mirror: Path) -> str:
         handle = archive.extractfile("data/rcpsp/j30.sm/j301_1.sm")
         assert handle is not None
         return handle.read().decode()
-
-
-MM_TEXT = """************************************************************************
-file with basedata            : tiny.bas
-************************************************************************
-projects                      :  1
-jobs (incl. supersource/sink ):  4
-horizon                       :  20
-RESOURCES
-  - renewable                 :  1   R
-  - nonrenewable              :  1   N
-  - doubly constrained        :  0   D
-************************************************************************
-PRECEDENCE RELATIONS:
-jobnr.    #modes  #successors   successors
-   1        1          2           2   3
-   2        2          1           4
-   3        1          1           4
-   4        1          0
-************************************************************************
-REQUESTS/DURATIONS:
-jobnr. mode duration  R 1  N 1
-------------------------------------------------------------------------
-  1      1     0       0    0
-  2      1     3       2    5
-         2     6       1    1
-  3      1     4       2    0
-  4      1     0       0    0
-************************************************************************
-RESOURCEAVAILABILITIES:
-  R 1  N 1
-    3    4
-************************************************************************
-"""
 
 
 def test_psplib_multi_mode(tmp_path: Path) -> None:

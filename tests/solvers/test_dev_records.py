@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,11 @@ from ordino.models.assignment import RosterProblem
 from ordino.models.io import model_from_dict
 from ordino.solve import solve
 from ordino.verify import verify
+from tests.conftest import MIRROR
+
+pytestmark = pytest.mark.mirror
 
 HERE = Path(__file__).parent / "dev_records"
-MIRROR = Path(os.environ.get("ORDINO_DATA_MIRROR", "/work/shared/data"))
 
 # record id -> (value re-solved independently, why the published label is wrong)
 LABEL_ERRORS: dict[str, tuple[float, str]] = {
@@ -30,6 +31,8 @@ LABEL_ERRORS: dict[str, tuple[float, str]] = {
 }
 # record id -> why no instance is written yet
 NOT_EXPRESSED: dict[str, str] = {}
+
+
 def records() -> dict[str, dict]:
     out = {}
     for line in (MIRROR / "nl" / "scheduling_problems_dev.jsonl").read_text(encoding="utf-8").splitlines():
@@ -39,7 +42,7 @@ def records() -> dict[str, dict]:
     return out
 
 
-RECORDS = records()
+RECORDS = records() if MIRROR else {}
 
 
 def test_every_record_is_accounted_for() -> None:

@@ -130,6 +130,7 @@ def test_flow_shop_4x3(formulation):
     agree(p, formulation=formulation)
 
 
+@pytest.mark.mirror
 def test_job_shop_ft06_reaches_55():
     p = jssp("ft06")
     assert agree(p, limit=60) == 55
@@ -176,6 +177,7 @@ def test_unsupported_features_raise_model_error():
         build_milp(p)
 
 
+@pytest.mark.mirror
 def test_time_limit_is_honoured_on_a_harder_instance():
     p = jssp("la16")
     result = solve_milp(p, SolveOptions(time_limit=1.0, workers=1))
@@ -197,6 +199,7 @@ def test_solver_failure_is_an_error_with_its_cause(monkeypatch):
         solve_milp(single_machine(n=4), SolveOptions(time_limit=5))
 
 
+@pytest.mark.mirror
 def test_mip_start_gives_an_incumbent_at_once():
     p = jssp("la16")
     auto = solve_milp(p, SolveOptions(time_limit=1.0, workers=1))

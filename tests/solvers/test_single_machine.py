@@ -26,6 +26,7 @@ def test_milp_and_cpsat_agree_with_dp(weighted):
             assert total_weighted_tardiness(p, d, perm, w) == opt
 
 
+@pytest.mark.mirror
 def test_cpsat_with_emmons_on_smtt20_sample():
     p, d, opt = load_smtt("smtt20_800")[123]
     perm, value, lb, proven = cpsat_smwt(p, d, time_limit=30, workers=2)

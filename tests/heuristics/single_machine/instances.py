@@ -10,7 +10,7 @@ import numpy as np
 
 
 def mirror() -> Path:
-    return Path(os.environ.get("ORDINO_DATA_MIRROR", "/work/shared/data"))
+    return Path(os.environ["ORDINO_DATA_MIRROR"])
 
 
 def _need(path: Path) -> Path:

@@ -80,6 +80,7 @@ def test_emmons_finds_pairs_on_easy_instances():
     assert prec[0, 1] and prec[0, 2] and prec[1, 2]
 
 
+@pytest.mark.mirror
 def test_dp_matches_published_smtt20_optima():
     data = load_smtt("smtt20_800")
     for idx in range(5, 800, 100):  # one instance from each due-date range class

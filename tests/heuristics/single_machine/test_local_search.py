@@ -148,6 +148,7 @@ def test_ils_from_given_start_and_swap_only():
     assert v == opt == total_weighted_tardiness(p, d, s, w)
 
 
+@pytest.mark.mirror
 def test_ils_reaches_orlib_wt40_optima():
     data = load_orlib_wt(40)
     for idx in range(0, 125, 13):
@@ -156,6 +157,7 @@ def test_ils_reaches_orlib_wt40_optima():
         assert v == opt == total_weighted_tardiness(p, d, s, w)
 
 
+@pytest.mark.mirror
 def test_ils_reaches_smtt100_optima_on_a_sample():
     data = load_smtt("smtt100_200")
     for idx in range(7, 200, 19):  # about one instance per (RDD, TF) class
@@ -164,6 +166,7 @@ def test_ils_reaches_smtt100_optima_on_a_sample():
         assert v == opt == total_weighted_tardiness(p, d, s, w=None)
 
 
+@pytest.mark.mirror
 def test_ils_orlib_wt40_and_wt50_at_one_second():
     for n in (40, 50):
         data = load_orlib_wt(n)
@@ -171,6 +174,7 @@ def test_ils_orlib_wt40_and_wt50_at_one_second():
         assert hits >= 124, n
 
 
+@pytest.mark.mirror
 @pytest.mark.slow
 def test_ils_smtt100_mean_gap_at_one_second():
     gaps = []
