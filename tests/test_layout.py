@@ -14,7 +14,7 @@ LAYERS = {
     "heuristics": 2, "verify": 2, "datasets": 2, "llm": 2,
     "solvers": 3, "evolve": 3, "plot": 3,
     "solve": 4,
-    "formulate": 5, "batching": 5, "reschedule": 5, "explain": 5,
+    "formulate": 5, "batching": 5, "reschedule": 5, "explain": 5, "report": 5,
     "cli": 6,
     "__init__": 7,
 }

@@ -14,9 +14,9 @@ app = typer.Typer(
 
 
 def _register_commands() -> None:
-    from ordino.cli import batch, bench, datasets, evolve, explain, export, formulate, reschedule, solve
+    from ordino.cli import batch, bench, datasets, evolve, explain, export, formulate, report, reschedule, solve
 
-    for group in (formulate, solve, explain, reschedule, export, bench, batch, datasets, evolve):
+    for group in (formulate, solve, explain, reschedule, export, report, bench, batch, datasets, evolve):
         group.register(app)
 
 

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ordino.cli.common import EXIT_INTERRUPTED, console, err_console, handle_errors, print_json
+from ordino.cli.report import REPORT_HELP, save_report
 
 if TYPE_CHECKING:
     from ordino.batching.rows import Summary
@@ -73,6 +74,8 @@ def register(app: typer.Typer) -> None:
                                                                    "first (to register methods).")] = None,
         seed: Annotated[int, typer.Option("--seed", help="Solver seed.")] = 0,
         as_json: Annotated[bool, typer.Option("--json", help="Rows and summary as JSON on stdout.")] = False,
+        report: Annotated[Path | None, typer.Option(help=REPORT_HELP + " It shows every row of --results.")]
+        = None,
     ) -> None:
         """Solve every instance in PATHS, each in its own worker with a hard time limit; rows go to SQLite."""
         from ordino.batching import batch, summarize
@@ -116,6 +119,10 @@ def register(app: typer.Typer) -> None:
             finally:
                 progress.stop()
         summary = summarize(rows)
+        if report is not None and results.is_file():
+            from ordino.report.sections import database_sections
+
+            save_report(database_sections(results), report, f"ordino batch {results.name}")
         if as_json:
             print_json({"rows": [row.to_dict() for row in rows], "summary": [s.to_dict() for s in summary],
                         "results": str(results), "interrupted": interrupted})

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from ordino.batching.bench import BenchReport, bench
 from ordino.cli.common import EXIT_INTERRUPTED, console, err_console, handle_errors, print_json
+from ordino.cli.report import REPORT_HELP, save_report
 from ordino.datasets import SUITES, Instance, iter_instances, load_suite
 from ordino.errors import InputError
 
@@ -76,6 +77,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
         out: Annotated[Path | None, typer.Option(help="Append result rows to this CSV as they finish.")] = None,
         plot: Annotated[Path | None, typer.Option(help="Write a gap-per-method PNG here.")] = None,
+        report_path: Annotated[Path | None, typer.Option("--report", help=REPORT_HELP)] = None,
         no_progress: Annotated[bool, typer.Option("--no-progress", help="Hide the progress bar.")] = False,
         executor: Annotated[str, typer.Option(help="inline (one run after the other, in process), local "
                                                    "(isolated worker processes) or ray.")] = "inline",
@@ -94,6 +96,10 @@ def register(app: typer.Typer) -> None:
             from ordino.batching.bench_plot import gap_plot
 
             gap_plot(report, plot)
+        if report_path is not None:
+            from ordino.report import runs_section
+
+            save_report([runs_section([r.to_dict() for r in report.rows], "bench")], report_path, "ordino bench")
         if as_json:
             print_json(report.to_dict())
         else:

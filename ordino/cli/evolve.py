@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ordino.cli.common import console, err_console, handle_errors, print_json
+from ordino.cli.report import REPORT_HELP, save_report
 from ordino.errors import InputError
 
 
@@ -60,6 +61,7 @@ def register(app: typer.Typer) -> None:
         resume: Annotated[bool, typer.Option(help="Continue the archive's last run.")] = False,
         out: Annotated[Path | None, typer.Option(help="Write the best heuristic here (.py).")] = None,
         plot: Annotated[Path | None, typer.Option(help="Write the convergence plot here (.png).")] = None,
+        report_path: Annotated[Path | None, typer.Option("--report", help=REPORT_HELP)] = None,
         max_repairs: Annotated[int, typer.Option(help="Repairs per failing candidate (llm).")] = 2,
         max_llm_tokens: Annotated[int | None, typer.Option(help="Stop asking the LLM after this many tokens.")]
         = None,
@@ -112,6 +114,10 @@ def register(app: typer.Typer) -> None:
                 save_heuristic(out, scrub(report.best), scrub(report.lineage), problem=config.problem, entry=ad.entry,
                                kind=ad.kind, train=config.train, test=config.test, train_gap=report.train_gap,
                                test_gap=report.test_gap, engine=config.engine)
+            if report_path is not None:
+                from ordino.report.sections import database_sections
+
+                save_report(database_sections(Path(saved)), report_path, f"ordino evolve ({config.problem})")
             if plot is not None:
                 plot_convergence(report.generations, plot, f"ordino evolve ({config.engine}, {config.problem})")
             if as_json:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
 from ordino.cli.common import console, err_console, exit_for_status, fail, handle_errors, print_json
+from ordino.cli.report import REPORT_HELP, save_report
 from ordino.errors import InputError, OrdinoError
 from ordino.models import Problem, Schedule, family_of
+from ordino.models.families import LINEAR
+
+if TYPE_CHECKING:
+    from ordino.formulate.formulation import Formulation
 
 
 def _read_text(text: str | None, file: Path | None) -> str:
@@ -68,6 +73,21 @@ def _print_formulation(formulation: Any, show_math: bool, time_limit: float) -> 
         console.print(f"[red]{escape(formulation.error)}[/]", highlight=False)
 
 
+def _save_report(formulation: Formulation, path: Path) -> None:
+    """The report of a formulated and solved schedule or roster; a note when there is nothing to draw."""
+    from ordino.llm.client import scrub
+    from ordino.report import solution_sections
+
+    problem, result = formulation.problem, formulation.result
+    solution = family_of(problem).solution_of(result) if problem is not None and result is not None else None
+    if problem is None or result is None or solution is None or family_of(problem) is LINEAR:
+        err_console.print("[yellow]no report:[/] it draws a solved schedule or roster; this run has none",
+                          highlight=False, soft_wrap=True)
+        return
+    sections = solution_sections(problem, solution, problem.name or "formulated", result.status)
+    save_report(scrub(sections), path, "ordino formulate")
+
+
 def register(app: typer.Typer) -> None:
     """Add `ordino formulate` to the app."""
 
@@ -94,6 +114,7 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path | None, typer.Option(help="Write the problem JSON here.")] = None,
         show_math: Annotated[bool, typer.Option("--show-math", help="Print the model as mathematics.")] = False,
         gantt: Annotated[Path | None, typer.Option(help="Write a Gantt chart PNG here.")] = None,
+        report: Annotated[Path | None, typer.Option(help=REPORT_HELP)] = None,
         transcript: Annotated[Path | None, typer.Option(help="Write every round of the run as JSON here.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     ) -> None:
@@ -138,6 +159,8 @@ def register(app: typer.Typer) -> None:
                 err_console.print(f"[yellow]no Gantt chart:[/] --gantt draws schedules over time; the text was "
                                   f"formulated as a model of the {family_of(problem).name} family",
                                   highlight=False, soft_wrap=True)
+            if report is not None:
+                _save_report(formulation, report)
             if as_json:
                 print_json(formulation.to_json())
             else:

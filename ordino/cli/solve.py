@@ -21,6 +21,7 @@ from ordino.cli.common import (
     print_json,
 )
 from ordino.cli.explain import print_explanation
+from ordino.cli.report import REPORT_HELP, save_report
 from ordino.datasets import read_model
 from ordino.errors import InputError, Interrupted
 from ordino.explain import explain, explained_family
@@ -38,7 +39,7 @@ from ordino.models import (
     problem_json_schema,
 )
 from ordino.models.clock import UNIT_SECONDS, wall_label
-from ordino.models.families import SCHEDULING, family_named
+from ordino.models.families import LINEAR, SCHEDULING, family_named
 from ordino.models.io import load_solution
 from ordino.plot import gantt_png, gantt_text
 from ordino.solve import all_methods, methods, solve
@@ -164,6 +165,7 @@ def register(app: typer.Typer) -> None:
                                                      "variable values).")] = None,
         explain_it: Annotated[bool, typer.Option("--explain", help="Then say what binds the answer, as `ordino "
                                                  "explain` (schedules and rosters).")] = False,
+        report: Annotated[Path | None, typer.Option(help=REPORT_HELP)] = None,
     ) -> None:
         """Solve a problem file and print the verified schedule (or roster, or variable values)."""
         problem = read_model(file)
@@ -173,6 +175,9 @@ def register(app: typer.Typer) -> None:
         if gantt is not None and family is not SCHEDULING:
             raise InputError(f"--gantt draws schedules over time; this is a model of the {family.name} family "
                              "(write its solution with --out, or read it with --json)")
+        if report is not None and family is LINEAR:
+            raise InputError("--report draws schedules and rosters; a linear model's values are printed (or "
+                             "written with --out)")
         interrupted = False
         try:
             result = solve(problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
@@ -185,6 +190,11 @@ def register(app: typer.Typer) -> None:
             out.write_text(json.dumps(solution.model_dump(mode="json"), indent=2) + "\n")
         if gantt is not None and isinstance(problem, Problem) and isinstance(solution, Schedule):
             gantt_png(problem, solution, gantt, title=problem.name or file.stem)
+        if report is not None and solution is not None:
+            from ordino.report import solution_sections
+
+            save_report(solution_sections(problem, solution, problem.name or file.stem, result.status), report,
+                        f"ordino solve {file.name}")
         explanation = explain(problem, solution) if explain_it and solution is not None else None
         found = infeasibility(problem, result, time_limit)
         if as_json:
