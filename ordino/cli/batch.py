@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ordino.cli.common import EXIT_INTERRUPTED, console, err_console, handle_errors, print_json
-from ordino.cli.report import REPORT_HELP, save_report
+from ordino.cli.report import REPORT_HELP, save_report, save_tables
 
 if TYPE_CHECKING:
     from ordino.batching.rows import Summary
@@ -76,6 +76,9 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Rows and summary as JSON on stdout.")] = False,
         report: Annotated[Path | None, typer.Option(help=REPORT_HELP + " It shows every row of --results.")]
         = None,
+        csv: Annotated[Path | None, typer.Option(help="Also write every row of --results as CSV here.")] = None,
+        xlsx: Annotated[Path | None, typer.Option(help="Also write every row of --results as a workbook here.")]
+        = None,
     ) -> None:
         """Solve every instance in PATHS, each in its own worker with a hard time limit; rows go to SQLite."""
         from ordino.batching import batch, summarize
@@ -123,6 +126,12 @@ def register(app: typer.Typer) -> None:
             from ordino.report.sections import database_sections
 
             save_report(database_sections(results), report, f"ordino batch {results.name}")
+        if (csv or xlsx) and results.is_file():
+            from ordino.report.sections import database_rows
+            from ordino.report.tables import runs_sheet
+
+            stored, columns = database_rows(results)
+            save_tables([runs_sheet(stored, columns)], csv, xlsx)
         if as_json:
             print_json({"rows": [row.to_dict() for row in rows], "summary": [s.to_dict() for s in summary],
                         "results": str(results), "interrupted": interrupted})

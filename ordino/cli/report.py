@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ordino.cli.common import err_console, handle_errors
+from ordino.errors import InputError
+from ordino.models import Model, Problem, Roster, RosterProblem, Schedule
+
+if TYPE_CHECKING:
+    from ordino.report.tables import Sheet
 
 REPORT_HELP = "Also write a self-contained HTML report here (open it in any browser)."
+CSV_HELP = "Also write the result as CSV here (a row per task, assignment or run)."
+XLSX_HELP = "Also write the result as an Excel workbook here (rosters also as a staff x day grid)."
 
 
 def save_report(sections: list[dict[str, Any]], path: Path, title: str) -> None:
@@ -18,6 +25,29 @@ def save_report(sections: list[dict[str, Any]], path: Path, title: str) -> None:
 
     write_report(sections, path, title)
     err_console.print(f"report written to {path}", markup=False, highlight=False, soft_wrap=True)
+
+
+def save_tables(sheets: list[Sheet], csv: Path | None, xlsx: Path | None) -> None:
+    """Write the tables as CSV (the first) and as a workbook (all), and say where."""
+    from ordino.report.tables import write_csv, write_xlsx
+
+    if csv is not None:
+        write_csv(sheets[0], csv)
+        err_console.print(f"CSV written to {csv}", markup=False, highlight=False, soft_wrap=True)
+    if xlsx is not None:
+        write_xlsx(sheets, xlsx)
+        err_console.print(f"workbook written to {xlsx}", markup=False, highlight=False, soft_wrap=True)
+
+
+def solution_sheets(model: Model, solution: object) -> list[Sheet]:
+    """The tables of a schedule or a roster; an InputError for any other solution."""
+    from ordino.report.tables import roster_sheets, schedule_sheet
+
+    if isinstance(model, Problem) and isinstance(solution, Schedule):
+        return [schedule_sheet(model, solution)]
+    if isinstance(model, RosterProblem) and isinstance(solution, Roster):
+        return roster_sheets(model, solution)
+    raise InputError("--csv and --xlsx write schedules and rosters; a linear model's values are written with --out")
 
 
 def register(app: typer.Typer) -> None:

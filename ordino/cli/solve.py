@@ -21,7 +21,7 @@ from ordino.cli.common import (
     print_json,
 )
 from ordino.cli.explain import print_explanation
-from ordino.cli.report import REPORT_HELP, save_report
+from ordino.cli.report import CSV_HELP, REPORT_HELP, XLSX_HELP, save_report, save_tables, solution_sheets
 from ordino.datasets import read_model
 from ordino.errors import InputError, Interrupted
 from ordino.explain import explain, explained_family
@@ -166,6 +166,8 @@ def register(app: typer.Typer) -> None:
         explain_it: Annotated[bool, typer.Option("--explain", help="Then say what binds the answer, as `ordino "
                                                  "explain` (schedules and rosters).")] = False,
         report: Annotated[Path | None, typer.Option(help=REPORT_HELP)] = None,
+        csv: Annotated[Path | None, typer.Option(help=CSV_HELP)] = None,
+        xlsx: Annotated[Path | None, typer.Option(help=XLSX_HELP)] = None,
     ) -> None:
         """Solve a problem file and print the verified schedule (or roster, or variable values)."""
         problem = read_model(file)
@@ -175,9 +177,9 @@ def register(app: typer.Typer) -> None:
         if gantt is not None and family is not SCHEDULING:
             raise InputError(f"--gantt draws schedules over time; this is a model of the {family.name} family "
                              "(write its solution with --out, or read it with --json)")
-        if report is not None and family is LINEAR:
-            raise InputError("--report draws schedules and rosters; a linear model's values are printed (or "
-                             "written with --out)")
+        if family is LINEAR and (report or csv or xlsx):
+            raise InputError("--report, --csv and --xlsx show schedules and rosters; a linear model's values are "
+                             "printed (or written with --out)")
         interrupted = False
         try:
             result = solve(problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
@@ -195,6 +197,8 @@ def register(app: typer.Typer) -> None:
 
             save_report(solution_sections(problem, solution, problem.name or file.stem, result.status), report,
                         f"ordino solve {file.name}")
+        if solution is not None and (csv or xlsx):
+            save_tables(solution_sheets(problem, solution), csv, xlsx)
         explanation = explain(problem, solution) if explain_it and solution is not None else None
         found = infeasibility(problem, result, time_limit)
         if as_json:

@@ -73,9 +73,7 @@ def database_sections(path: Path) -> list[dict[str, Any]]:
         try:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "results" in tables:
-                db.row_factory = sqlite3.Row
-                rows = [dict(r) for r in db.execute("SELECT * FROM results ORDER BY instance, method")]
-                return [runs_section(rows, f"batch {path.name}")]
+                return [runs_section(_results(db), f"batch {path.name}")]
             if {"runs", "generations", "candidates"} <= tables:
                 return [_evolve_section(db, path)]
         finally:
@@ -83,6 +81,25 @@ def database_sections(path: Path) -> list[dict[str, Any]]:
     except sqlite3.DatabaseError as exc:
         raise InputError(f"cannot read the database ({exc})", file=str(path)) from None
     raise InputError("neither a batch results database nor an evolve archive", file=str(path))
+
+
+def _results(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    db.row_factory = sqlite3.Row
+    return [dict(r) for r in db.execute("SELECT * FROM results ORDER BY instance, method")]
+
+
+def database_rows(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every row of a batch results database and its columns (named as in `batch --json`)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = _results(db)
+            columns = [c[1] for c in db.execute("PRAGMA table_info(results)")]
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"cannot read the batch results ({exc})", file=str(path)) from None
+    return rows, columns
 
 
 def _evolve_section(db: sqlite3.Connection, path: Path) -> dict[str, Any]:

@@ -70,8 +70,8 @@ def test_hover_shows_the_task_its_job_times_and_setup(browser, tmp_path: Path) -
     entry = schedule.by_task()[with_setup["task"]]
     task = problem.task(entry.task)
     modes = [f"mode {entry.mode + 1} of {len(task.modes)}"] if len(task.modes) > 1 else []
-    assert tip.text.splitlines() == [f"task {entry.task}", f"job {task.job or task.id}", *modes,
-                                     f"start {entry.start}", f"end {entry.end}", f"setup before it {with_setup['setup']}"]
+    assert tip.text.splitlines() == [f"task {entry.task}", f"job {task.job or task.id}", *modes, f"start {entry.start}",
+                                     f"end {entry.end}", f"setup before it {with_setup['setup']}"]
 
 
 def test_down_times_and_wall_clock_labels(browser, tmp_path: Path) -> None:
