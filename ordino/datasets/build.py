@@ -10,9 +10,12 @@ from ordino.errors import InputError
 from ordino.models import Problem
 from ordino.models.io import problem_from_dict
 
+UNITLESS = "unit"
+"""The time unit of benchmark data: the formats hold plain numbers, never minutes or hours."""
+
 
 def _problem(data: dict, source: str) -> Problem:
-    return problem_from_dict(data, source)
+    return problem_from_dict({"time_unit": UNITLESS, **data}, source)
 
 
 def _check(condition: bool, message: str, source: str) -> None:

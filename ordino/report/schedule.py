@@ -9,10 +9,7 @@ from typing import Any
 from ordino.models import Problem, Schedule
 from ordino.models.clock import wall_label
 from ordino.models.downtime import pauses
-from ordino.plot import objective_text
-
-NO_RESOURCE = "no resource"
-"""The row of tasks that use no resource (dummy tasks of length zero are left out)."""
+from ordino.plot import gantt_rows, objective_text
 
 
 def schedule_section(problem: Problem, schedule: Schedule, title: str = "", status: str = "") -> dict[str, Any]:
@@ -49,41 +46,20 @@ def _when(problem: Problem, t: int) -> str:
 
 def _bars(problem: Problem, schedule: Schedule) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """The bars (one per task and resource it holds) and the number of lanes of each row."""
-    per_row: dict[str, list[tuple[int, int, str, int]]] = {
-        r.id: [] for r in problem.resources if r.kind != "consumable"}
-    for e in schedule.tasks:
-        index = problem.task_index[e.task]
-        mode = problem.tasks[index].modes[e.mode]
-        held = [rid for k, rid in enumerate(mode.resources)
-                if mode.demand(k) and rid in per_row]
-        if not held and e.end == e.start:
-            continue  # a dummy task (project start or end): nothing to draw
-        for rid in held or [NO_RESOURCE]:
-            per_row.setdefault(rid, []).append((e.start, e.end, e.task, index))
+    entries = schedule.by_task()
     bars: list[dict[str, Any]] = []
     lanes: dict[str, int] = {}
-    entries = schedule.by_task()
-    for rid, items in per_row.items():
-        if not items:
-            continue
-        items.sort()
-        lane_ends: list[int] = []
-        setups = problem.resource(rid).setup_table if rid in problem.resource_index else {}
-        previous: str | None = None
-        for start, end, task_id, index in items:
-            lane = next((k for k, free in enumerate(lane_ends) if free <= start), len(lane_ends))
-            lane_ends[lane:lane + 1] = [end]
-            task = problem.tasks[index]
-            setup = setups.get((problem.task(previous).setup_family, task.setup_family), 0) if previous else 0
-            previous = task_id
-            entry = entries[task_id]
+    for rid, row in gantt_rows(problem, schedule).items():
+        for bar in row:
+            entry = entries[bar.task]
+            index = problem.task_index[bar.task]
             bars.append({
-                "row": rid, "lane": lane, "task": task_id, "job": task.job or task_id, "mode": entry.mode,
-                "modes": len(task.modes), "start": start, "end": end, "setup": setup,
-                "pieces": _pieces(start, end, pauses(problem, index, entry.mode)),
-                "from": _when(problem, start), "to": _when(problem, end),
+                "row": rid, "lane": bar.lane, "task": bar.task, "job": bar.job, "mode": entry.mode,
+                "modes": len(problem.tasks[index].modes), "start": bar.start, "end": bar.end, "setup": bar.setup,
+                "pieces": _pieces(bar.start, bar.end, pauses(problem, index, entry.mode)),
+                "from": _when(problem, bar.start), "to": _when(problem, bar.end),
             })
-        lanes[rid] = max(1, len(lane_ends))
+        lanes[rid] = 1 + max(bar.lane for bar in row)
     return bars, lanes
 
 
