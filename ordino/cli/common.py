@@ -6,17 +6,41 @@ import functools
 import json
 import math
 import sys
+import textwrap
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
 from ordino.errors import OrdinoError
 
-console = Console()
-err_console = Console(stderr=True)
+
+def readable(table: Table, console: Console) -> Table:
+    """A table that never cuts a word: each column is at least as wide as the longest word of its header, a cell
+    word too long for its column folds onto the next line instead of ending in an ellipsis, and when the table
+    is wider than the console its headers wrap between words (one word a line)."""
+    for column in table.columns:
+        column.min_width = max((len(word) for word in str(column.header).split()), default=1)
+        column.overflow = "fold"
+    if console.measure(table, options=console.options.update_width(10_000)).maximum > console.width:
+        for column in table.columns:
+            if isinstance(column.header, str):
+                column.header = "\n".join(textwrap.wrap(column.header, column.min_width or 1))
+    return table
+
+
+class ReadableConsole(Console):
+    """A console that prints every table `readable`, at 80 columns and in pipes alike."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        super().print(*(readable(o, self) if isinstance(o, Table) else o for o in objects), **kwargs)
+
+
+console = ReadableConsole()
+err_console = ReadableConsole(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
