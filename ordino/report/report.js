@@ -44,14 +44,31 @@
     if (section.subtitle) el("p", { class: "subtitle" }, parent, section.subtitle);
   }
 
-  function axis(svg, x0, width, end, scale, y, unit) {
-    const step = niceStep(end, width);
+  const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  const pad = (n) => String(n).padStart(2, "0");
+
+  function wall(clock, t) {
+    const d = new Date(clock.start_ms + t * clock.unit_ms);
+    return `${DAYS[d.getUTCDay()]} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  }
+
+  const CLOCK_STEPS = [1, 5, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080].map((m) => m * 60000);
+
+  function clockStep(clock, end, pixels) {
+    const rough = (end * clock.unit_ms) / Math.max(1, pixels / 110);
+    const ms = CLOCK_STEPS.find((s) => s >= rough) || CLOCK_STEPS[CLOCK_STEPS.length - 1];
+    return Math.max(1, Math.round(ms / clock.unit_ms));
+  }
+
+  function axis(svg, x0, width, end, scale, y, unit, clock) {
+    const step = clock ? clockStep(clock, end, width) : niceStep(end, width);
     for (let t = 0; t <= end + 1e-9; t += step) {
       const x = x0 + t * scale;
       el("svg:line", { x1: x, x2: x, y1: 0, y2: y, class: "grid" }, svg);
-      el("svg:text", { x: x, y: y + 14, class: "tick" }, svg, String(t));
+      el("svg:text", { x: x, y: y + 14, class: "tick" }, svg, clock ? wall(clock, t) : String(t));
     }
-    el("svg:text", { x: x0 + width, y: y + 30, class: "axis-label" }, svg, unit ? `time (${unit})` : "time");
+    const label = clock ? `wall-clock time (1 step = 1 ${unit})` : unit ? `time (${unit})` : "time";
+    el("svg:text", { x: x0 + width, y: y + 30, class: "axis-label" }, svg, label);
   }
 
   function drawSchedule(section, box) {
@@ -87,7 +104,7 @@
         patternTransform: "rotate(45)" }, defs);
       el("svg:rect", { width: 6, height: 6, fill: "#e4e4e4" }, hatch);
       el("svg:line", { x1: 0, y1: 0, x2: 0, y2: 6, stroke: "#999", "stroke-width": 2 }, hatch);
-      axis(svg, labelWidth, width, end, scale, y, section.unit);
+      axis(svg, labelWidth, width, end, scale, y, section.unit, section.clock);
       const rowIndex = new Map(section.rows.map((r, i) => [r.id, i]));
       section.rows.forEach((row, i) => {
         el("svg:rect", { x: 0, y: rowTop[i] - 2, width: labelWidth + width, height: row.lanes * lane + 4,
@@ -105,7 +122,8 @@
       for (const b of section.bars) {
         const i = rowIndex.get(b.row);
         const top = rowTop[i] + b.lane * lane;
-        const lines = [`task ${b.task}`, `job ${b.job}`];
+        const lines = [`task ${b.task}`];
+        if (b.job !== b.task) lines.push(`job ${b.job}`);
         if (b.modes > 1) lines.push(`mode ${b.mode + 1} of ${b.modes}`);
         lines.push(`start ${b.from}`, `end ${b.to}`);
         if (b.setup) lines.push(`setup before it ${b.setup}`);

@@ -4,10 +4,11 @@ profile of each renewable resource. Every name is the one the problem uses."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from ordino.models import Problem, Schedule
-from ordino.models.clock import wall_label
+from ordino.models.clock import UNIT_SECONDS, unit_seconds, wall_label
 from ordino.models.downtime import pauses
 from ordino.plot import gantt_rows, objective_text
 
@@ -25,6 +26,7 @@ def schedule_section(problem: Problem, schedule: Schedule, title: str = "", stat
         "title": title or problem.name or "schedule",
         "subtitle": ", ".join(x for x in (objective, status) if x),
         "unit": problem.time_unit,
+        "clock": _clock(problem),
         "end": end,
         "rows": [{"id": rid, "lanes": lanes, "capacity": _capacity(problem, rid)} for rid, lanes in rows.items()],
         "bars": bars,
@@ -35,6 +37,14 @@ def schedule_section(problem: Problem, schedule: Schedule, title: str = "", stat
 
 def _capacity(problem: Problem, rid: str) -> int | None:
     return problem.resource(rid).capacity if rid in problem.resource_index else None
+
+
+def _clock(problem: Problem) -> dict[str, float] | None:
+    """What the page needs to label the time axis with wall-clock times: time 0 and one unit, in ms."""
+    if problem.start is None or problem.time_unit.strip().lower() not in UNIT_SECONDS:
+        return None
+    start = problem.start.replace(tzinfo=None) - datetime(1970, 1, 1)
+    return {"start_ms": start.total_seconds() * 1000, "unit_ms": unit_seconds(problem.time_unit) * 1000}
 
 
 def _when(problem: Problem, t: int) -> str:
