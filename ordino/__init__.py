@@ -32,18 +32,17 @@ from ordino.models import (
     load_schedule,
     save_problem,
 )
-from ordino.reschedule import reschedule
 from ordino.solve import all_methods, get_method, methods, register_method, solve
 from ordino.verify import verify
 
 load = load_problem
 
 _LAZY = {"formulate": "ordino.formulate", "Formulation": "ordino.formulate", "batch": "ordino.batching",
-         "evolve": "ordino.evolve"}
+         "evolve": "ordino.evolve", "reschedule": "ordino.reschedule"}
 
 
 def __getattr__(name: str):
-    """Heavier parts (the formulator pulls in the LLM client) load on first use."""
+    """Heavier parts (the formulator pulls in the LLM client, rescheduling the heuristics) load on first use."""
     if name in _LAZY:
         import importlib
 

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ordino.batching.bench import BenchReport, bench
 from ordino.cli.common import EXIT_INTERRUPTED, console, err_console, handle_errors, print_json
 from ordino.cli.report import REPORT_HELP, save_report
-from ordino.datasets import SUITES, Instance, iter_instances, load_suite
 from ordino.errors import InputError
+
+if TYPE_CHECKING:
+    from ordino.batching.bench import BenchReport
+    from ordino.datasets import Instance
 
 
 def gather(sources: list[str], limit: int | None) -> list[Instance]:
     """Instances of registry names, generator specs and files, in order, at most `limit` from each source."""
+    from ordino.datasets import SUITES, iter_instances, load_suite
+
     out: list[Instance] = []
     for source in sources:
         if source in SUITES or source.startswith("gen:"):
@@ -89,6 +93,8 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"--limit must be >= 0, got {limit}")
         names = [m.strip() for m in methods.split(",") if m.strip()]
         instances = gather(sources, limit)
+        from ordino.batching.bench import bench
+
         report = bench(instances, names, time_limit=time_limit, workers=workers, seed=seed,
                        progress=not no_progress and not as_json, out=out, executor=executor, jobs=jobs,
                        ray_address=ray_address)

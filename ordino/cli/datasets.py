@@ -8,8 +8,6 @@ import typer
 from rich.table import Table
 
 from ordino.cli.common import console, handle_errors, print_json
-from ordino.datasets import SUITES, describe, suite
-from ordino.datasets.sources import find_local, locate
 
 
 def register(app: typer.Typer) -> None:
@@ -21,6 +19,8 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def list_cmd(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
         """List the registered sets and whether they are available locally."""
+        from ordino.datasets import SUITES
+
         rows: list[dict[str, Any]] = [
             {"name": s.name, "class": s.problem_class, "count": s.count, "mirrored": s.mirrored,
              "available": s.available(), "description": s.description} for s in SUITES.values()]
@@ -42,6 +42,8 @@ def register(app: typer.Typer) -> None:
     def info_cmd(name: Annotated[str, typer.Argument(help="Registry name, e.g. psplib-j30.")],
                  as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
         """Describe a set: source, labels, files with checksums and where they are."""
+        from ordino.datasets import describe
+
         info = describe(name)
         if as_json:
             print_json(info)
@@ -60,6 +62,9 @@ def register(app: typer.Typer) -> None:
     def fetch_cmd(name: Annotated[str, typer.Argument(help="Registry name, e.g. orlib-wt40.")],
                   as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
         """Make a set available locally: mirror, cache, or a checksummed download into ~/.cache/ordino."""
+        from ordino.datasets import suite
+        from ordino.datasets.sources import find_local, locate
+
         s = suite(name)
         paths: list[dict[str, Any]] = []
         for f in (*s.files, *s.label_files):

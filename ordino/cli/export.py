@@ -10,9 +10,7 @@ from typing import Annotated
 import typer
 
 from ordino.cli.common import console, handle_errors, print_json
-from ordino.datasets import read_model
 from ordino.errors import InputError
-from ordino.solvers.export import FORMATS, export_model
 
 
 def register(app: typer.Typer) -> None:
@@ -28,6 +26,9 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable summary.")] = False,
     ) -> None:
         """Export the model of a problem: `.lp` / `.mps` for any MILP solver, or Markdown to read."""
+        from ordino.datasets import read_model
+        from ordino.solvers.export import FORMATS, export_model
+
         fmt = to.lower()
         if fmt not in FORMATS:
             raise InputError(f"--to {to!r}: choose one of {', '.join(FORMATS)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -12,12 +12,11 @@ from rich.table import Table
 
 from ordino.cli.common import EXIT_NEEDS_INPUT, console, err_console, exit_for_status, handle_errors, print_json
 from ordino.cli.solve import print_schedule, print_status, result_json
-from ordino.datasets import read_model
 from ordino.errors import InputError
 from ordino.models import Events, Problem, load_events, load_schedule
-from ordino.plot import gantt_png
-from ordino.reschedule import Repair, reschedule
-from ordino.reschedule.text import read_events
+
+if TYPE_CHECKING:
+    from ordino.reschedule import Repair
 
 
 def repair_json(repair: Repair) -> dict:
@@ -68,6 +67,8 @@ def _read_said(say: str, problem: Problem, now: int, zero: str | None, llm: bool
                              "--base-url (or read --say offline)")
         reading = read_events_llm(say, problem, now, config)
     else:
+        from ordino.reschedule.text import read_events
+
         reading = read_events(say, problem, now, zero)
     if as_json and reading.events is None:
         print_json({"status": "needs_input", "questions": reading.questions, "ignored": reading.ignored})
@@ -116,6 +117,10 @@ def register(app: typer.Typer) -> None:
         gantt: Annotated[Path | None, typer.Option(help="Write a Gantt chart PNG of the new schedule here.")] = None,
     ) -> None:
         """Repair a schedule after events: keep what started, obey every event, move as little as worth it."""
+        from ordino.datasets import read_model
+        from ordino.plot import gantt_png
+        from ordino.reschedule import reschedule
+
         problem = read_model(problem_file)
         if not isinstance(problem, Problem):
             raise InputError("rescheduling repairs schedules over time; this is not a scheduling problem",
