@@ -97,3 +97,50 @@ def test_semi_active_schedules_machine_sequences_and_refuses_a_cycle():
     data = ShopData.from_matrices([[2, 3], [4, 1]], [[0, 1], [1, 0]])  # J0: M0 then M1; J1: M1 then M0
     assert semi_active(data, [0] * 4, [[0, 3], [2, 1]]) == [0, 4, 0, 4]  # J0.1 waits for J1.0 on M1
     assert semi_active(data, [0] * 4, [[3, 0], [1, 2]]) is None  # J1.1 before J0.0, J0.1 before J1.0: a cycle
+
+
+SEPARABLE = [
+    [{"term": "total_weighted_tardiness"}],
+    [{"term": "total_tardiness", "weight": 3}, {"term": "total_weighted_completion_time"}],
+    [{"term": "total_completion_time"}],
+]
+
+
+@pytest.mark.parametrize("objective", SEPARABLE, ids=lambda o: "+".join(t["term"] for t in o))
+def test_separable_costs_give_the_verifiers_objective(objective):
+    from ordino.heuristics.shop.dispatch import separable_costs
+
+    problem = shop(objective)
+    data = shop_from_problem(problem)
+    costs = separable_costs(problem, data)
+    assert costs is not None
+    a, b, d = costs
+    starts, choice = generate(data, "WEDD", nondelay=True)
+    ends = np.array([starts[ops[-1]] + data.options[ops[-1]][0][1] for ops in data.job_ops], dtype=float)
+    value = float((a * ends).sum() + (b * np.maximum(ends - d, 0)).sum())
+    assert value == verify(problem, shop_schedule(data, starts, choice)).objective
+    assert separable_costs(shop([{"term": "makespan"}]), data) is None
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_critical_path_search_improves_and_reaches_the_optimum_of_small_shops(seed):
+    from ordino.heuristics.shop import tardiness_numba
+    from ordino.heuristics.shop.dispatch import separable_costs
+    from ordino.heuristics.shop.sequences import critical_search
+
+    if tardiness_numba.compiled() is None:
+        pytest.skip("numba is not installed")  # a dependency: never the case in CI
+    problem = shop([{"term": "total_weighted_tardiness"}], n=5, machines=3, seed=seed)
+    data = shop_from_problem(problem)
+    score = job_scorer(problem, data)
+    costs = separable_costs(problem, data)
+    assert score is not None and costs is not None
+    starts, choice = generate(data, "SPT", nondelay=True)
+    before = score(starts, choice)
+    found = critical_search(data, starts, choice, costs, time.perf_counter() + 1.0, seed)
+    assert found is not None
+    better, value, iterations = found
+    report = verify(problem, shop_schedule(data, better, choice))
+    assert report.feasible and report.objective == value == score(better, choice) <= before
+    exact = solve(problem, method="cpsat", time_limit=20, workers=1)
+    assert exact.status == "optimal" and value == exact.objective, (value, exact.objective, iterations)

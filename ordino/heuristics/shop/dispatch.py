@@ -66,6 +66,30 @@ def job_scorer(problem: Problem, data: ShopData) -> Scorer | None:
     return score
 
 
+SEPARABLE_TERMS = frozenset({"total_completion_time", "total_weighted_completion_time", "total_tardiness",
+                             "total_weighted_tardiness"})
+"""Terms that add up over jobs as a * C_j + b * max(0, C_j - d_j)."""
+
+
+def separable_costs(problem: Problem, data: ShopData) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Per job (a, b, d) such that the objective is the sum of a_j * C_j + b_j * max(0, C_j - d_j); None when a
+    term is not of that form (the makespan, lateness, earliness, counts, costs)."""
+    if not problem.objective or any(t.term not in SEPARABLE_TERMS for t in problem.objective):
+        return None
+    views = {v.id: v for v in problem.job_views}
+    jobs = [views[problem.task(data.task_ids[ops[0]]).job or data.task_ids[ops[0]]] for ops in data.job_ops]
+    w = np.array([v.weight for v in jobs], dtype=float)
+    due = np.array([np.inf if v.due is None else v.due for v in jobs], dtype=float)
+    a, b = np.zeros(len(jobs)), np.zeros(len(jobs))
+    for t in problem.objective:
+        per_job = w if "weighted" in t.term else np.ones(len(jobs))
+        if t.term.endswith("completion_time"):
+            a += t.weight * per_job
+        else:
+            b += t.weight * np.where(np.isinf(due), 0.0, per_job)
+    return a, b, np.where(np.isinf(due), 0.0, due)
+
+
 def atc(k: float, mean_duration: float, noise: float = 0.0,
         rng: np.random.Generator | None = None) -> Callable[[np.ndarray], np.ndarray]:
     """The apparent tardiness cost rule for shops (Vepsalainen and Morton): weight over duration, discounted by

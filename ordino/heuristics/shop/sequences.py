@@ -1,6 +1,8 @@
-"""Local search over machine sequences for any objective of a shop: each move swaps an operation of a costly job
-with the one before it on its machine, the schedule is rebuilt semi-actively (every operation as early as its job
-and machine predecessors allow) and kept when the objective does not rise."""
+"""Local search over machine sequences of a shop. `critical_search`: the compiled tabu search on the critical paths
+of costly jobs (`tardiness_numba`) for objectives that add up over jobs (tardiness, completion). `improve`, for any
+objective: each move swaps an operation of a costly job with the one before it on its machine, the schedule is
+rebuilt semi-actively (every operation as early as its job and machine predecessors allow) and kept when the
+objective does not rise."""
 
 from __future__ import annotations
 
@@ -52,6 +54,53 @@ def semi_active(data: ShopData, choice: list[int], sequences: list[list[int]]) -
                 if waiting[nxt] == 0:
                     ready.append(nxt)
     return starts if done == n else None
+
+
+def critical_search(data: ShopData, starts: list[int], choice: list[int], costs: tuple[np.ndarray, ...], end: float,
+                    seed: int = 0) -> tuple[list[int], float, int] | None:
+    """The compiled tabu search from these starts until `end` (see `tardiness_numba`): the best starts, their
+    value under `costs` (per job a, b, d) and the iterations run; None when the kernels are not at hand (numba
+    missing, or not compiled yet and too little time to compile)."""
+    from ordino.heuristics.shop import tardiness_numba
+
+    if not tardiness_numba.cache_ready() and end - time.perf_counter() < 20.0:
+        return None
+    kernels = tardiness_numba.compiled()
+    if kernels is None:
+        return None
+    search, seed_rng, starts_of = kernels
+    n = data.n_ops
+    p = np.array([data.options[o][choice[o]][1] for o in range(n)], dtype=np.int64)
+    jp, js = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
+    for ops in data.job_ops:
+        for x, y in zip(ops, ops[1:], strict=False):
+            js[x], jp[y] = y, x
+    mp, ms = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
+    machine_of = [data.options[o][choice[o]][0] for o in range(n)]
+    on: list[list[int]] = [[] for _ in range(data.n_machines)]
+    for o in sorted(range(n), key=lambda o: (starts[o], o)):
+        on[machine_of[o]].append(o)
+    for seq in on:
+        for x, y in zip(seq, seq[1:], strict=False):
+            ms[x], mp[y] = y, x
+    rel = np.array(data.release, dtype=np.int64)
+    jobs = [k for k, ops in enumerate(data.job_ops) if ops]
+    last = np.array([data.job_ops[k][-1] for k in jobs], dtype=np.int64)
+    a, b, d = (np.ascontiguousarray(x[jobs], dtype=float) for x in costs)
+    best_mp, best_ms = mp.copy(), ms.copy()
+    ends = np.array(starts, dtype=np.int64)[last] + p[last]
+    value = float((a * ends).sum() + (b * np.maximum(ends - d, 0)).sum())
+    state = np.array([0.0, value, value, 0.0])
+    tabu = np.zeros(n, dtype=np.int64)
+    seed_rng(seed)
+    chunk = 1
+    while time.perf_counter() < end and state[1] > 0:
+        tick = time.perf_counter()
+        search(p, jp, js, rel, last, a, b, d, mp, ms, best_mp, best_ms, tabu, state, chunk, 10, 400, 64)
+        spent = time.perf_counter() - tick
+        chunk = max(1, min(chunk * 4, int(chunk * 0.05 / max(spent, 1e-6))))  # about 50 ms a call
+    best = starts_of(p, jp, js, best_mp, best_ms, rel)
+    return [int(x) for x in best], float(state[1]), int(state[0])
 
 
 def improve(data: ShopData, starts: list[int], choice: list[int], score: Score, end: float,
