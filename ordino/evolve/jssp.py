@@ -72,9 +72,15 @@ class JsspAdapter(ClassicRulesAdapter):
 
     def load(self, spec: str) -> list[EvalInstance]:
         """Instances of a set spec (``taillard-jssp``, ``jssp-classic``, ``ta01-ta40``, with ``:split``)."""
-        allinst = json.loads(locate(JSSP_JSON).read_text())
+        parts = spec_parts(spec)
+        for name, _ in parts:  # a misspelt set is named before any file is looked for
+            if not (_TAIGEN.fullmatch(name) or name in ("taillard-jssp", "jssp-classic") or _RANGE.fullmatch(name)
+                    or re.fullmatch(r"[a-z]+\d+", name)):
+                raise InputError(_UNKNOWN.format(name=name))
+        needs_file = any(not _TAIGEN.fullmatch(name) for name, _ in parts)
+        allinst = json.loads(locate(JSSP_JSON).read_text()) if needs_file else {}
         out: list[EvalInstance] = []
-        for name, split in spec_parts(spec):
+        for name, split in parts:
             gen = _TAIGEN.fullmatch(name)
             if gen:
                 out.extend(_generated(int(gen.group(1)), int(gen.group(2)), int(gen.group(3)), split))
@@ -99,6 +105,9 @@ class JsspAdapter(ClassicRulesAdapter):
 
 
 _TAIGEN = re.compile(r"taigen-(\d+)x(\d+)x(\d+)")
+_RANGE = re.compile(r"([a-z]+)(\d+)-([a-z]+)?(\d+)")
+_UNKNOWN = ("unknown job shop set {name!r}; use taillard-jssp, jssp-classic, taigen-15x15x8, a range like ta01-ta40 "
+            "or an instance name")
 
 
 def _generated(n: int, m: int, count: int, split: str) -> list[EvalInstance]:
@@ -127,12 +136,11 @@ def _names(name: str, allinst: dict) -> list[str]:
         return sorted((n for n in allinst if re.fullmatch(r"ta\d+", n)), key=lambda n: int(n[2:]))
     if name == "jssp-classic":
         return sorted(n for n in allinst if n.rstrip("0123456789") in _CLASSIC)
-    m = re.fullmatch(r"([a-z]+)(\d+)-([a-z]+)?(\d+)", name)
+    m = _RANGE.fullmatch(name)
     if m:
         fam, lo, hi = m.group(1), int(m.group(2)), int(m.group(4))
         out = [n for n in allinst if n.rstrip("0123456789") == fam and lo <= int(n[len(fam):] or -1) <= hi]
         return sorted(out, key=lambda n: int(n[len(fam):]))
     if name in allinst:
         return [name]
-    raise InputError(f"unknown job shop set {name!r}; use taillard-jssp, jssp-classic, taigen-15x15x8, a range like "
-                     "ta01-ta40 or an instance name")
+    raise InputError(_UNKNOWN.format(name=name))

@@ -8,6 +8,7 @@ from ordino.errors import InputError
 from ordino.evolve.data import load_set
 
 
+@pytest.mark.mirror
 def test_paper_splits_are_disjoint_and_stratified() -> None:
     train, test = load_set("smtt-paper-100:train"), load_set("smtt-paper-100:test")
     assert len(train) == len(test) == 100
@@ -17,6 +18,7 @@ def test_paper_splits_are_disjoint_and_stratified() -> None:
     assert sum(1 for i in train if i.cls == "TF0.2/RDD0.2") == 5
 
 
+@pytest.mark.mirror
 def test_combined_spec_and_orlib_weights() -> None:
     both = load_set("smtt-paper-20:all+orlib-wt40:train")
     assert len(both) == 800 + len(load_set("orlib-wt40:train"))

@@ -36,6 +36,7 @@ def test_example_rule_has_lineage_and_solves_through_the_cli() -> None:
     assert sorted(t.task for t in schedule.tasks) == sorted(t.id for t in problem.tasks)
 
 
+@pytest.mark.mirror
 def test_example_rule_beats_mddc_on_smtt_paper_100() -> None:
     ad = SmttAdapter()
     inst = ad.load("smtt-paper-100:all")

@@ -288,8 +288,8 @@ def test_tampered_gene_is_refused_on_resume(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown terminal"):
         gp.to_source(gene)
     db = tmp_path / "run.db"
-    evolve(EvolveConfig(generations=0, population=6, islands=1, train="smtt-paper-20:train",
-                        test="smtt-paper-100:test"), db)
+    evolve(EvolveConfig(generations=0, population=6, islands=1, train="pvw-20x40:train",
+                        test="pvw-20x40:test"), db)
     store = Archive(db)
     victim = store.best(1)[0].id
     store.close()
@@ -318,8 +318,8 @@ class Client:
     def chat_json(self, messages, **kw):
         return Reply()
 
-cfg = EvolveConfig(engine="llm", generations=0, population=7, islands=1, train="smtt-paper-20:train",
-                   test="smtt-paper-100:test", max_repairs=0)
+cfg = EvolveConfig(engine="llm", generations=0, population=7, islands=1, train="pvw-20x40:train",
+                   test="pvw-20x40:test", max_repairs=0)
 report = evolve(cfg, run / "run.db", client=Client())
 print(json.dumps(report.as_dict()))
 from ordino.cli import app

@@ -10,6 +10,7 @@ from ordino.heuristics.shop.data import ShopData
 from ordino.heuristics.shop.gt import generate, makespan_of
 
 
+@pytest.mark.mirror
 def test_seed_rules_match_the_shop_package() -> None:
     ad = adapter_for("jssp")
     inst = ad.load("la01-la05")
@@ -24,6 +25,7 @@ def test_seed_rules_match_the_shop_package() -> None:
         assert scores[name].objectives == expect
 
 
+@pytest.mark.mirror
 def test_gp_on_job_shop_runs_and_keeps_test_apart(tmp_path) -> None:
     cfg = EvolveConfig(problem="jssp", generations=1, population=8, islands=2, train="la01-la10:train",
                        test="la01-la10:test")
@@ -33,10 +35,17 @@ def test_gp_on_job_shop_runs_and_keeps_test_apart(tmp_path) -> None:
 
 
 def test_unknown_job_shop_set() -> None:
+    with pytest.raises(InputError, match="unknown job shop set 'no such set'"):  # said before any file is read
+        adapter_for("jssp").load("taigen-5x3x2:train+no such set")
+
+
+@pytest.mark.mirror
+def test_unknown_job_shop_instance() -> None:
     with pytest.raises(InputError, match="unknown job shop set"):
         adapter_for("jssp").load("zz01")
 
 
+@pytest.mark.mirror
 def test_generated_taillard_style_set_is_disjoint_from_taillard() -> None:
     ad = adapter_for("jssp")
     gen = ad.load("taigen-15x15x4")

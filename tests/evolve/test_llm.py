@@ -70,6 +70,7 @@ def server():
     httpd.server_close()
 
 
+@pytest.mark.mirror
 def test_llm_engine_runs_reviews_repairs_and_improves(server, tmp_path) -> None:
     client = LLMClient(LLMConfig(base_url=server, model="scripted", api_key="sk-test", max_retries=0, timeout=20))
     cfg = EvolveConfig(engine="llm", generations=2, population=8, islands=2, train="smtt-paper-20:train",

@@ -83,7 +83,7 @@ def evolve(url: str, run_dir: Path, *args: str, **env: str):
            "ORDINO_LLM_TIMEOUT": "0.5", "ORDINO_CONFIG": str(run_dir / "none.toml"), "OPENAI_API_KEY": None,
            "OPENAI_BASE_URL": None, **env}
     return runner.invoke(app, ["evolve", "--engine", "llm", "-g", "0", "-n", "9", "--islands", "1",
-                               "--train", "smtt-paper-20:train", "--test", "smtt-paper-100:test",
+                               "--train", "pvw-20x40:train", "--test", "pvw-20x40:test",
                                "--run-dir", str(run_dir), *args], env=env)
 
 

@@ -18,6 +18,7 @@ def config(**kw) -> EvolveConfig:
     return EvolveConfig(**base)
 
 
+@pytest.mark.mirror
 def test_gp_run_archives_candidates_and_scores_the_test_set(tmp_path) -> None:
     seen = []
     report = evolve(config(), tmp_path / "run.db", progress=seen.append)
@@ -36,6 +37,7 @@ def test_gp_run_archives_candidates_and_scores_the_test_set(tmp_path) -> None:
     store.close()
 
 
+@pytest.mark.mirror
 def test_resume_continues_exactly(tmp_path) -> None:
     full = evolve(config(generations=2), tmp_path / "full.db")
     evolve(config(generations=1), tmp_path / "part.db")
@@ -45,6 +47,7 @@ def test_resume_continues_exactly(tmp_path) -> None:
     assert resumed.best.code == full.best.code
 
 
+@pytest.mark.mirror
 def test_overlapping_train_and_test_is_refused(tmp_path) -> None:
     with pytest.raises(InputError, match="also training"):
         evolve(config(test="smtt-paper-20:all"), tmp_path / "x.db")
@@ -55,6 +58,7 @@ def test_resume_without_archive_is_an_input_error(tmp_path) -> None:
         evolve(config(), tmp_path / "missing.db", resume=True)
 
 
+@pytest.mark.mirror
 def test_time_budget_stops_early(tmp_path) -> None:
     report = evolve(config(generations=50, time_budget=0.5), tmp_path / "b.db")
     assert report.stopped == "time budget" and len(report.generations) < 51

@@ -10,6 +10,7 @@ from ordino.heuristics.project.data import ProjectData
 from ordino.heuristics.project.sgs import project_makespan, serial_sgs
 
 
+@pytest.mark.mirror
 def test_seed_rules_match_the_project_package() -> None:
     ad = adapter_for("rcpsp")
     inst = ad.load("psplib-j30:test")[:12]
