@@ -120,6 +120,36 @@ def dispatch_schedule(problem: Problem, end: float, seed: int,
     return shop_schedule(data, starts, choice), int(round(improved)), 0, log
 
 
+def polishable(problem: Problem) -> bool:
+    """Whether `polish_schedule` can improve a schedule of this shop now: its objective adds up over jobs and the
+    compiled search is ready (compiling it would take the time)."""
+    from ordino.heuristics.shop import tardiness_numba
+
+    if makespan_reason(problem) is None or _shop_supports(problem) is not None:
+        return False
+    return tardiness_numba.cache_ready() and separable_costs(problem, shop_from_problem(problem)) is not None
+
+
+def polish_schedule(problem: Problem, schedule: Schedule, end: float,
+                    seed: int) -> tuple[Schedule, int, list[str]] | None:
+    """The critical-path tabu search (`critical_search`) from a given schedule, e.g. CP-SAT's, until `end`; None
+    when the objective does not add up over jobs or the compiled search is not at hand."""
+    data = shop_from_problem(problem)
+    costs = separable_costs(problem, data)
+    if costs is None:
+        return None
+    entries = schedule.by_task()
+    starts = [entries[t].start for t in data.task_ids]
+    choice = [next(k for k, (_, _, mode) in enumerate(data.options[o]) if mode == entries[t].mode)
+              for o, t in enumerate(data.task_ids)]
+    found = critical_search(data, starts, choice, costs, end, seed)
+    if found is None:
+        return None
+    better, value, iterations = found
+    return shop_schedule(data, better, choice), int(round(value)), [
+        f"critical-path tabu search from the best schedule: {value:g} after {iterations} iterations"]
+
+
 def run_tabu(problem: Problem, options: SolveOptions) -> Result:
     """Best Giffler-Thompson schedule, improved by tabu search (N7 moves, and machine reassignments of
     critical operations in a flexible job shop) for the whole time limit."""

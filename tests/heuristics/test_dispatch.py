@@ -99,6 +99,24 @@ def test_semi_active_schedules_machine_sequences_and_refuses_a_cycle():
     assert semi_active(data, [0] * 4, [[3, 0], [1, 2]]) is None  # J1.1 before J0.0, J0.1 before J1.0: a cycle
 
 
+@pytest.fixture(scope="module")
+def kernels():
+    """The compiled search, compiled (or loaded from numba's cache) before any test's clock starts: on a fresh
+    clone compiling takes longer than the tests' budgets."""
+    from ordino.heuristics.shop import tardiness_numba
+
+    found = tardiness_numba.compiled()
+    if found is None:
+        pytest.skip("numba is not installed")  # a dependency: never the case in CI
+    search, _, starts_of = found
+    one = np.zeros(1, dtype=np.int64)
+    none = np.full(1, -1, dtype=np.int64)
+    search(one + 1, none, none, one, one, np.zeros(1), np.ones(1), np.zeros(1), none.copy(), none.copy(),
+           none.copy(), none.copy(), one.copy(), np.array([0.0, 1.0, 1.0, 0.0]), 1, 10, 400, 64)
+    starts_of(one + 1, none, none, none, none, one)
+    return found
+
+
 SEPARABLE = [
     [{"term": "total_weighted_tardiness"}],
     [{"term": "total_tardiness", "weight": 3}, {"term": "total_weighted_completion_time"}],
@@ -123,13 +141,9 @@ def test_separable_costs_give_the_verifiers_objective(objective):
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_critical_path_search_improves_and_reaches_the_optimum_of_small_shops(seed):
-    from ordino.heuristics.shop import tardiness_numba
+def test_critical_path_search_improves_and_reaches_the_optimum_of_small_shops(seed, kernels):
     from ordino.heuristics.shop.dispatch import separable_costs
     from ordino.heuristics.shop.sequences import critical_search
-
-    if tardiness_numba.compiled() is None:
-        pytest.skip("numba is not installed")  # a dependency: never the case in CI
     problem = shop([{"term": "total_weighted_tardiness"}], n=5, machines=3, seed=seed)
     data = shop_from_problem(problem)
     score = job_scorer(problem, data)
@@ -144,3 +158,19 @@ def test_critical_path_search_improves_and_reaches_the_optimum_of_small_shops(se
     assert report.feasible and report.objective == value == score(better, choice) <= before
     exact = solve(problem, method="cpsat", time_limit=20, workers=1)
     assert exact.status == "optimal" and value == exact.objective, (value, exact.objective, iterations)
+
+
+def test_polish_starts_from_a_given_schedule_and_keeps_it_valid(kernels):
+    from ordino.heuristics.methods_shop import polish_schedule, polishable
+    problem = shop([{"term": "total_weighted_tardiness"}], n=8, machines=4, seed=5)
+    data = shop_from_problem(problem)
+    starts, choice = generate(data, "SPT", nondelay=True)
+    given = shop_schedule(data, starts, choice)
+    before = verify(problem, given).objective
+    assert polishable(problem) and not polishable(shop([{"term": "makespan"}]))
+    polished = polish_schedule(problem, given, time.perf_counter() + 1.0, 0)
+    assert polished is not None
+    schedule, value, log = polished
+    report = verify(problem, schedule)
+    assert report.feasible and report.objective == value < before and "critical-path" in log[0]
+    assert polish_schedule(shop([{"term": "maximum_lateness"}]), given, time.perf_counter() + 0.1, 0) is None
