@@ -84,8 +84,13 @@ def database_sections(path: Path) -> list[dict[str, Any]]:
 
 
 def _results(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The rows as `batch --json` gives them (`verified` true or false, not SQLite's 1 or 0)."""
     db.row_factory = sqlite3.Row
-    return [dict(r) for r in db.execute("SELECT * FROM results ORDER BY instance, method")]
+    rows = [dict(r) for r in db.execute("SELECT * FROM results ORDER BY instance, method")]
+    for row in rows:
+        if row.get("verified") is not None:
+            row["verified"] = bool(row["verified"])
+    return rows
 
 
 def database_rows(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
