@@ -4,7 +4,6 @@ caller can watch the clock. Used for job shops (fixed machine choice) when numba
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import Any
 
@@ -330,14 +329,9 @@ def note_loaded() -> None:
 def cache_ready() -> bool:
     """True when the compiled core is loaded in this process or cached on disk (loading takes about a
     second; compiling from scratch takes 10-20 s, so callers with a short budget avoid it)."""
-    if _USED:
-        return True
-    from pathlib import Path
+    from ordino.heuristics.shop.numba_cache import compiled_on_disk
 
-    folders = [Path(__file__).parent / "__pycache__"]
-    if os.environ.get("NUMBA_CACHE_DIR"):
-        folders.append(Path(os.environ["NUMBA_CACHE_DIR"]))
-    return any(any(folder.rglob("tabu_numba._core-*.nbi")) for folder in folders if folder.is_dir())
+    return bool(_USED) or compiled_on_disk(__file__, "_core")
 
 
 def compiled() -> Kernels | None:

@@ -196,15 +196,9 @@ _COMPILED: list[Kernels | None] = []
 def cache_ready() -> bool:
     """True when the kernels are loaded in this process or compiled on disk (compiling takes several seconds,
     so callers with a short budget do without)."""
-    if _COMPILED:
-        return True
-    import os
-    from pathlib import Path
+    from ordino.heuristics.shop.numba_cache import compiled_on_disk
 
-    folders = [Path(__file__).parent / "__pycache__"]
-    if os.environ.get("NUMBA_CACHE_DIR"):
-        folders.append(Path(os.environ["NUMBA_CACHE_DIR"]))
-    return any(any(folder.rglob("tardiness_numba._search-*.nbi")) for folder in folders if folder.is_dir())
+    return bool(_COMPILED) or compiled_on_disk(__file__, "_search")
 
 
 def compiled() -> Kernels | None:
