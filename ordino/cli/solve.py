@@ -38,7 +38,7 @@ from ordino.models import (
     family_of,
     problem_json_schema,
 )
-from ordino.models.clock import UNIT_SECONDS, wall_label
+from ordino.models.clock import wall_label
 from ordino.models.families import LINEAR, SCHEDULING, family_named
 from ordino.models.io import load_solution
 from ordino.plot import gantt_png, gantt_text
@@ -100,9 +100,7 @@ def print_conflict(found: Conflict | str, quotes: Callable[[ConflictItem], str |
 
 def print_roster(problem: RosterProblem, roster: Roster) -> None:
     """A roster as a staff x day grid: the shifts each person works each day."""
-    cells: dict[tuple[str, str], list[str]] = {}
-    for a in roster.assignments:
-        cells.setdefault((a.staff, a.day), []).append(a.shift)
+    cells = roster.cells()
     table = Table("staff", *(escape(d) for d in problem.days))
     for person in problem.people:
         if any((person, d) in cells for d in problem.days):
@@ -122,12 +120,11 @@ def print_values(model: LinearModel, solution: LinearSolution) -> None:
 def print_schedule(problem: Problem, schedule: Schedule) -> None:
     """A schedule table (small problems) and a text Gantt chart."""
     if len(schedule.tasks) <= 30:
-        clock = problem.start is not None and problem.time_unit in UNIT_SECONDS
+        clock = problem.wall_start
         table = Table("task", "mode", "resources", "start", "end", *(("from", "until") if clock else ()))
         for e in sorted(schedule.tasks, key=lambda e: (e.start, e.task)):
             res = problem.task(e.task).modes[e.mode].resources
-            when = [wall_label(x, problem.start, problem.time_unit) for x in (e.start, e.end)] \
-                if clock and problem.start else []
+            when = [wall_label(x, clock, problem.time_unit) for x in (e.start, e.end)] if clock else []
             table.add_row(escape(e.task), str(e.mode), escape(", ".join(res)), str(e.start), str(e.end), *when)
         console.print(table)
     console.print(gantt_text(problem, schedule), markup=False, highlight=False)

@@ -334,6 +334,13 @@ class Roster(OntologyModel):
 
     assignments: list[Assignment] = Field(default_factory=list)
 
+    def cells(self) -> dict[tuple[str, str], list[str]]:
+        """The shifts of each (person, day) worked, in the order of the assignments: the staff x day grid."""
+        grid: dict[tuple[str, str], list[str]] = {}
+        for a in self.assignments:
+            grid.setdefault((a.staff, a.day), []).append(a.shift)
+        return grid
+
 
 class RosterResult(BaseResult):
     """The outcome of solving a RosterProblem: the shared result fields and the roster."""

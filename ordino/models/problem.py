@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from ordino.models.base import SCHEMA_VERSION, Id, NonNegInt, OntologyModel
 from ordino.models.calendar import Calendar, off_times
-from ordino.models.clock import to_model_time, unit_seconds
+from ordino.models.clock import UNIT_SECONDS, to_model_time, unit_seconds
 from ordino.models.constraints import Constraint, Permutation, TimeWindow, constraint_tasks
 from ordino.models.downtime import merged
 from ordino.models.horizon import default_horizon
@@ -231,6 +231,12 @@ class Problem(OntologyModel):
     def down_time_memo(self) -> dict[tuple[str, int], list[tuple[int, int]]]:
         """Down times found by `down_times`, by resource and end."""
         return {}
+
+    @property
+    def wall_start(self) -> datetime | None:
+        """The date and time that time 0 stands for when times can be read on the wall clock (a `start` and a
+        clock unit: s, min, h or day); None otherwise."""
+        return self.start if self.start is not None and self.time_unit.strip().lower() in UNIT_SECONDS else None
 
     @cached_property
     def effective_horizon(self) -> int:

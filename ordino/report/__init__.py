@@ -40,6 +40,7 @@ def report_sections(source: Path, solution: Path | None = None) -> list[dict[str
     from ordino.datasets import read_model
     from ordino.models import family_of
     from ordino.models.io import load_solution
+    from ordino.verify import verify
 
     if source.is_dir() and (source / "run.db").is_file():
         source = source / "run.db"
@@ -53,7 +54,13 @@ def report_sections(source: Path, solution: Path | None = None) -> list[dict[str
     if solution is None:
         raise InputError(f"{source} is a model: give its solution with --solution (written by `ordino solve "
                          f"--out`), or run `ordino solve {source} --report out.html`")
-    return solution_sections(model, load_solution(solution, family_of(model)), model.name or source.stem)
+    given = load_solution(solution, family_of(model))
+    found = verify(model, given)  # a report never draws a schedule the model forbids as if it were one
+    if not found.feasible:
+        first = found.violations[0]
+        raise InputError(f"the solution breaks the model in {len(found.violations)} place(s), first {first.kind}: "
+                         f"{first.message}; check that it belongs to {source.name}", file=str(solution))
+    return solution_sections(model, given, model.name or source.stem)
 
 
 @cache

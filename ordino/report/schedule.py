@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from ordino.models import Problem, Schedule
-from ordino.models.clock import UNIT_SECONDS, unit_seconds, wall_label
+from ordino.models.clock import unit_seconds, wall_label
 from ordino.models.downtime import pauses
 from ordino.plot import gantt_rows, objective_text
 
@@ -41,17 +41,16 @@ def _capacity(problem: Problem, rid: str) -> int | None:
 
 def _clock(problem: Problem) -> dict[str, float] | None:
     """What the page needs to label the time axis with wall-clock times: time 0 and one unit, in ms."""
-    if problem.start is None or problem.time_unit.strip().lower() not in UNIT_SECONDS:
+    if problem.wall_start is None:
         return None
-    start = problem.start.replace(tzinfo=None) - datetime(1970, 1, 1)
+    start = problem.wall_start.replace(tzinfo=None) - datetime(1970, 1, 1)
     return {"start_ms": start.total_seconds() * 1000, "unit_ms": unit_seconds(problem.time_unit) * 1000}
 
 
 def _when(problem: Problem, t: int) -> str:
-    """A time as the user reads it: the wall clock when the problem has a start, else the number and unit."""
-    if problem.start is not None:
-        return wall_label(t, problem.start, problem.time_unit)
-    return f"{t}"
+    """A time as the user reads it: on the wall clock when the problem has one, else the number."""
+    start = problem.wall_start
+    return wall_label(t, start, problem.time_unit) if start is not None else f"{t}"
 
 
 def _bars(problem: Problem, schedule: Schedule) -> tuple[list[dict[str, Any]], dict[str, int]]:

@@ -7,6 +7,8 @@ import csv
 import json
 import math
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,8 @@ RUN_COLUMNS = ["instance", "method", "status", "objective", "best_known", "lower
 def roster_section(problem: RosterProblem, roster: Roster, title: str = "", status: str = "") -> dict[str, Any]:
     """A roster as a grid: a row per person, a column per day in the problem's order, the shifts in the cells."""
     cells: dict[str, dict[str, list[str]]] = {}
-    for a in roster.assignments:
-        cells.setdefault(a.staff, {}).setdefault(a.day, []).append(a.shift)
+    for (person, day), shifts in roster.cells().items():
+        cells.setdefault(person, {})[day] = shifts
     return {"kind": "roster", "title": title or problem.name or "roster", "subtitle": status,
             "days": list(problem.days), "people": problem.people, "cells": cells,
             "shifts": [s.id for s in problem.shifts]}
@@ -66,20 +68,27 @@ def bench_csv_rows(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def database_sections(path: Path) -> list[dict[str, Any]]:
-    """The sections of a SQLite file: a batch results database, or an evolve archive."""
+@contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """The SQLite file opened read-only; any database error while it is read becomes one InputError line."""
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "results" in tables:
-                return [runs_section(_results(db), f"batch {path.name}")]
-            if {"runs", "generations", "candidates"} <= tables:
-                return [_evolve_section(db, path)]
+            yield db
         finally:
             db.close()
     except sqlite3.DatabaseError as exc:
         raise InputError(f"cannot read the database ({exc})", file=str(path)) from None
+
+
+def database_sections(path: Path) -> list[dict[str, Any]]:
+    """The sections of a SQLite file: a batch results database, or an evolve archive."""
+    with _read_only(path) as db:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "results" in tables:
+            return [runs_section(_results(db), f"batch {path.name}")]
+        if {"runs", "generations", "candidates"} <= tables:
+            return [_evolve_section(db, path)]
     raise InputError("neither a batch results database nor an evolve archive", file=str(path))
 
 
@@ -95,16 +104,8 @@ def _results(db: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def database_rows(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     """Every row of a batch results database and its columns (named as in `batch --json`)."""
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = _results(db)
-            columns = [c[1] for c in db.execute("PRAGMA table_info(results)")]
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as exc:
-        raise InputError(f"cannot read the batch results ({exc})", file=str(path)) from None
-    return rows, columns
+    with _read_only(path) as db:
+        return _results(db), [c[1] for c in db.execute("PRAGMA table_info(results)")]
 
 
 def _evolve_section(db: sqlite3.Connection, path: Path) -> dict[str, Any]:

@@ -19,17 +19,14 @@ Sheet = tuple[str, list[str], list[list[Any]]]
 
 def schedule_sheet(problem: Problem, schedule: Schedule) -> Sheet:
     """A row per scheduled task: task, job, mode, resources, start, end (and wall-clock times with a start)."""
-    columns = ["task", "job", "mode", "resources", "start", "end"]
-    wall = problem.start is not None
-    if wall:
-        columns += ["start_time", "end_time"]
+    start = problem.wall_start
+    columns = ["task", "job", "mode", "resources", "start", "end", *(["start_time", "end_time"] if start else [])]
     rows = []
     for e in sorted(schedule.tasks, key=lambda e: (e.start, e.task)):
         task = problem.task(e.task)
         row: list[Any] = [e.task, task.job or "", e.mode, ", ".join(task.modes[e.mode].resources), e.start, e.end]
-        if problem.start is not None:
-            row += [wall_label(e.start, problem.start, problem.time_unit),
-                    wall_label(e.end, problem.start, problem.time_unit)]
+        if start is not None:
+            row += [wall_label(e.start, start, problem.time_unit), wall_label(e.end, start, problem.time_unit)]
         rows.append(row)
     return "schedule", columns, rows
 
@@ -37,9 +34,7 @@ def schedule_sheet(problem: Problem, schedule: Schedule) -> Sheet:
 def roster_sheets(problem: RosterProblem, roster: Roster) -> list[Sheet]:
     """The assignments (staff, shift, day) and the staff x day grid."""
     long = ("assignments", ["staff", "shift", "day"], [[a.staff, a.shift, a.day] for a in roster.assignments])
-    cells: dict[tuple[str, str], list[str]] = {}
-    for a in roster.assignments:
-        cells.setdefault((a.staff, a.day), []).append(a.shift)
+    cells = roster.cells()
     grid = [[person, *(", ".join(cells.get((person, d), [])) for d in problem.days)] for person in problem.people]
     return [long, ("roster", ["staff", *problem.days], grid)]
 

@@ -98,3 +98,30 @@ def test_batch_results_as_csv_workbook_and_report(tmp_path: Path) -> None:
     sheet = list(load_workbook(tmp_path / "b.xlsx")["results"].values)
     assert len(sheet) == len(rows) + 1
     assert (tmp_path / "b.html").read_text().count('"kind":"runs"') == 1
+
+
+def test_report_refuses_a_solution_the_model_forbids(tmp_path: Path) -> None:
+    source = EXAMPLES / "ft06_job_shop.json"
+    assert runner.invoke(app, ["solve", str(source), "-t", "5", "--out", str(tmp_path / "s.json")]).exit_code == 0
+    data = json.loads((tmp_path / "s.json").read_text())
+    data["tasks"][0]["start"] += 1  # the task now ends later than its length allows
+    (tmp_path / "bad.json").write_text(json.dumps(data))
+    res = runner.invoke(app, ["report", str(source), "--solution", str(tmp_path / "bad.json"), "-o",
+                              str(tmp_path / "r.html")])
+    assert res.exit_code == 2 and "breaks the model" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_start_with_a_unit_that_is_no_clock_gives_plain_numbers(tmp_path: Path) -> None:
+    problem = {"schema": "ordino/1", "time_unit": "unit", "start": "2026-12-07 08:00", "resources": [{"id": "M"}],
+               "tasks": [{"id": "A", "modes": [{"resources": ["M"], "duration": 3}]},
+                         {"id": "B", "modes": [{"resources": ["M"], "duration": 2}]}],
+               "objective": [{"term": "makespan"}]}
+    (tmp_path / "p.json").write_text(json.dumps(problem))
+    res = runner.invoke(app, ["solve", str(tmp_path / "p.json"), "--csv", str(tmp_path / "s.csv"), "--report",
+                              str(tmp_path / "r.html")])
+    assert res.exit_code == 0, res.output
+    with (tmp_path / "s.csv").open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["task"] for r in rows] and "start_time" not in rows[0]
+    assert '"clock":null' in (tmp_path / "r.html").read_text()
