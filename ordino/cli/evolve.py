@@ -88,8 +88,7 @@ def register(app: typer.Typer) -> None:
                                   islands=islands, train=train or "", test=test or "",
                                   time_budget=time_budget, seed=seed,
                                   max_repairs=max_repairs, max_llm_tokens=max_llm_tokens, model=model,
-                                  validate=validate).resolved()
-            config.check()
+                                  validate=validate).resolved()  # its sets are named in the saved heuristic
             if as_json:
                 report = evolve(config, archive, resume)
             else:

@@ -23,7 +23,7 @@ from ordino.heuristics.shop.data import (
     shop_reason,
     shop_schedule,
 )
-from ordino.heuristics.shop.dispatch import dispatch, job_scorer, separable_costs
+from ordino.heuristics.shop.dispatch import dispatch, job_scorer, separable, separable_costs
 from ordino.heuristics.shop.flowshop import iterated_greedy, neh
 from ordino.heuristics.shop.gt import best_rule
 from ordino.heuristics.shop.sequences import critical_search, improve
@@ -127,7 +127,7 @@ def polishable(problem: Problem) -> bool:
 
     if makespan_reason(problem) is None or _shop_supports(problem) is not None:
         return False
-    return tardiness_numba.cache_ready() and separable_costs(problem, shop_from_problem(problem)) is not None
+    return separable(problem) and tardiness_numba.cache_ready()
 
 
 def polish_schedule(problem: Problem, schedule: Schedule, end: float,

@@ -71,10 +71,15 @@ SEPARABLE_TERMS = frozenset({"total_completion_time", "total_weighted_completion
 """Terms that add up over jobs as a * C_j + b * max(0, C_j - d_j)."""
 
 
+def separable(problem: Problem) -> bool:
+    """Whether every term of the objective adds up over jobs as a * C_j + b * max(0, C_j - d_j)."""
+    return bool(problem.objective) and all(t.term in SEPARABLE_TERMS for t in problem.objective)
+
+
 def separable_costs(problem: Problem, data: ShopData) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """Per job (a, b, d) such that the objective is the sum of a_j * C_j + b_j * max(0, C_j - d_j); None when a
     term is not of that form (the makespan, lateness, earliness, counts, costs)."""
-    if not problem.objective or any(t.term not in SEPARABLE_TERMS for t in problem.objective):
+    if not separable(problem):
         return None
     views = {v.id: v for v in problem.job_views}
     jobs = [views[problem.task(data.task_ids[ops[0]]).job or data.task_ids[ops[0]]] for ops in data.job_ops]

@@ -56,6 +56,14 @@ def semi_active(data: ShopData, choice: list[int], sequences: list[list[int]]) -
     return starts if done == n else None
 
 
+def machine_sequences(data: ShopData, starts: list[int], choice: list[int]) -> list[list[int]]:
+    """The operations on each machine in the order the schedule runs them."""
+    sequences: list[list[int]] = [[] for _ in range(data.n_machines)]
+    for o in sorted(range(data.n_ops), key=lambda o: (starts[o], o)):
+        sequences[data.options[o][choice[o]][0]].append(o)
+    return sequences
+
+
 def critical_search(data: ShopData, starts: list[int], choice: list[int], costs: tuple[np.ndarray, ...], end: float,
                     seed: int = 0) -> tuple[list[int], float, int] | None:
     """The compiled tabu search from these starts until `end` (see `tardiness_numba`): the best starts, their
@@ -76,11 +84,7 @@ def critical_search(data: ShopData, starts: list[int], choice: list[int], costs:
         for x, y in zip(ops, ops[1:], strict=False):
             js[x], jp[y] = y, x
     mp, ms = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
-    machine_of = [data.options[o][choice[o]][0] for o in range(n)]
-    on: list[list[int]] = [[] for _ in range(data.n_machines)]
-    for o in sorted(range(n), key=lambda o: (starts[o], o)):
-        on[machine_of[o]].append(o)
-    for seq in on:
+    for seq in machine_sequences(data, starts, choice):
         for x, y in zip(seq, seq[1:], strict=False):
             ms[x], mp[y] = y, x
     rel = np.array(data.release, dtype=np.int64)
@@ -107,9 +111,7 @@ def improve(data: ShopData, starts: list[int], choice: list[int], score: Score, 
             seed: int = 0) -> tuple[list[int], float, int]:
     """Swap moves until `end` (see the module docstring): the best starts found, their value, moves kept."""
     machine_of = [data.options[o][choice[o]][0] for o in range(data.n_ops)]
-    sequences: list[list[int]] = [[] for _ in range(data.n_machines)]
-    for o in sorted(range(data.n_ops), key=lambda o: (starts[o], o)):
-        sequences[machine_of[o]].append(o)
+    sequences = machine_sequences(data, starts, choice)
     position = {o: k for seq in sequences for k, o in enumerate(seq)}
     rng = np.random.default_rng(seed)
     best = score(starts, choice)

@@ -37,22 +37,14 @@ def _heads(p, jp, js, mp, ms, rel, r, indeg, stack):  # pragma: no cover - compi
         v = stack[top]
         done += 1
         e = r[v] + p[v]
-        w = js[v]
-        if w >= 0:
-            if r[w] < e:
-                r[w] = e
-            indeg[w] -= 1
-            if indeg[w] == 0:
-                stack[top] = w
-                top += 1
-        w = ms[v]
-        if w >= 0:
-            if r[w] < e:
-                r[w] = e
-            indeg[w] -= 1
-            if indeg[w] == 0:
-                stack[top] = w
-                top += 1
+        for w in (js[v], ms[v]):  # the job and the machine successor
+            if w >= 0:
+                if r[w] < e:
+                    r[w] = e
+                indeg[w] -= 1
+                if indeg[w] == 0:
+                    stack[top] = w
+                    top += 1
     return done == n
 
 
