@@ -9,7 +9,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ordino.heuristics.budget import deadline
-from ordino.models import Problem, Result, Schedule, ScheduledTask, SolveOptions, classify
+from ordino.models import Problem, Result, Schedule, SolveOptions, classify
 from ordino.models.method import Method
 
 TARDINESS_TERMS = ("total_tardiness", "total_weighted_tardiness")
@@ -39,14 +39,13 @@ def arrays(problem: Problem) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def sequence_schedule(problem: Problem, perm: np.ndarray) -> Schedule:
     """Run the tasks back to back from time 0 in the order `perm`."""
-    t = 0
-    entries = []
+    rows, t = [], 0
     for i in perm:
         task = problem.tasks[int(i)]
         duration = task.modes[0].duration
-        entries.append(ScheduledTask(task=task.id, start=t, end=t + duration))
+        rows.append((task.id, 0, t, t + duration))
         t += duration
-    return Schedule(tasks=entries)
+    return Schedule.of(rows)
 
 
 def sequence_result(problem: Problem, perm: np.ndarray, method: str, began: float, bound: float | None = None,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterable
+
 from pydantic import Field
 
 from ordino.models.base import Id, NonNegInt, OntologyModel
@@ -21,6 +24,20 @@ class Schedule(OntologyModel):
     """A schedule: one entry per performed task. Optional tasks that are left out are simply absent."""
 
     tasks: list[ScheduledTask] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[str, int, int, int]]) -> Schedule:
+        """A schedule from (task, mode, start, end) rows, the way every method builds its result. The cyclic
+        garbage collector is paused while the entries are made: they hold no cycles, and on 100,000 tasks its
+        passes over them took as long as making them (one to two seconds, after the method's time limit)."""
+        running = gc.isenabled()
+        gc.disable()
+        try:
+            entries = [ScheduledTask(task=task, mode=mode, start=start, end=end) for task, mode, start, end in rows]
+        finally:
+            if running:
+                gc.enable()
+        return cls(tasks=entries)
 
     def by_task(self) -> dict[str, ScheduledTask]:
         """Entries keyed by task id."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ordino.errors import InputError, ModelError
-from ordino.models import EndBeforeStart, Problem, Schedule, ScheduledTask
+from ordino.models import EndBeforeStart, Problem, Schedule
 from ordino.models.classify import classify
 
 
@@ -95,6 +95,5 @@ def project_from_problem(problem: Problem) -> ProjectData:
 
 def project_schedule(data: ProjectData, starts: np.ndarray | list[int]) -> Schedule:
     """A Schedule from start times."""
-    return Schedule(tasks=[ScheduledTask(task=tid, mode=0, start=int(starts[i]),
-                                         end=int(starts[i] + data.duration[i]))
-                           for i, tid in enumerate(data.task_ids)])
+    return Schedule.of((tid, 0, int(starts[i]), int(starts[i] + data.duration[i]))
+                       for i, tid in enumerate(data.task_ids))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ordino.errors import InputError, ModelError
-from ordino.models import Problem, Schedule, ScheduledTask
+from ordino.models import Problem, Schedule
 from ordino.models.classify import classify, job_chains, memoised
 
 SHOP_CLASSES = ("job_shop", "flow_shop", "flexible_job_shop", "parallel_machines")
@@ -147,12 +147,12 @@ def shop_from_problem(problem: Problem) -> ShopData:
 
 def shop_schedule(data: ShopData, starts: list[int] | np.ndarray, choice: list[int] | np.ndarray) -> Schedule:
     """A Schedule from start times and the chosen option index of each operation."""
-    entries = []
+    rows = []
     for o, tid in enumerate(data.task_ids):
         _, dur, mode = data.options[o][int(choice[o])]
         s = int(starts[o])
-        entries.append(ScheduledTask(task=tid, mode=mode, start=s, end=s + dur))
-    return Schedule(tasks=entries)
+        rows.append((tid, mode, s, s + dur))
+    return Schedule.of(rows)
 
 
 @dataclass
@@ -222,6 +222,5 @@ def flow_starts(data: FlowData, perm: list[int] | np.ndarray) -> np.ndarray:
 def flow_schedule(data: FlowData, perm: list[int] | np.ndarray) -> Schedule:
     """The permutation schedule of `perm` as a Schedule."""
     starts = flow_starts(data, perm)
-    entries = [ScheduledTask(task=tid, mode=0, start=int(starts[j, k]), end=int(starts[j, k] + data.p[j, k]))
-               for j, ids in enumerate(data.task_ids) for k, tid in enumerate(ids)]
-    return Schedule(tasks=entries)
+    return Schedule.of((tid, 0, int(starts[j, k]), int(starts[j, k] + data.p[j, k]))
+                       for j, ids in enumerate(data.task_ids) for k, tid in enumerate(ids))

@@ -7,7 +7,7 @@ import time
 from ortools.sat.python import cp_model
 
 from ordino.errors import Interrupted
-from ordino.models import Problem, Result, Schedule, ScheduledTask, SolveOptions
+from ordino.models import Problem, Result, Schedule, SolveOptions
 from ordino.solvers.cpsat.model import CpsatModel, add_hint, build_cpsat
 from ordino.solvers.cpsat.run import STATUS, cpsat_solver, run_cpsat
 
@@ -18,15 +18,15 @@ def _solver(options: SolveOptions, time_limit: float | None = None) -> cp_model.
 
 def read_schedule(built: CpsatModel, problem: Problem, solver: cp_model.CpSolver) -> Schedule:
     """The schedule in the solver's current solution."""
-    entries = []
+    rows = []
     for t, v in zip(problem.tasks, built.tasks, strict=True):
         if not isinstance(v.present, int) and not solver.boolean_value(v.present):
             continue
         mode = 0
         if len(v.mode_lits) > 1:
             mode = next(k for k, lit in enumerate(v.mode_lits) if solver.boolean_value(lit))
-        entries.append(ScheduledTask(task=t.id, mode=mode, start=solver.value(v.start), end=solver.value(v.end)))
-    return Schedule(tasks=entries)
+        rows.append((t.id, mode, solver.value(v.start), solver.value(v.end)))
+    return Schedule.of(rows)
 
 
 def solve_cpsat(problem: Problem, options: SolveOptions) -> Result:

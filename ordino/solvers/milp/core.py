@@ -20,7 +20,6 @@ from ordino.models import (
     Problem,
     SameResource,
     Schedule,
-    ScheduledTask,
     Synchronize,
     TimeWindow,
 )
@@ -325,12 +324,12 @@ class MilpBuilder(ABC):
         return round(pyo.value(self.m.S[i]))
 
     def read(self) -> Schedule:
-        entries = []
+        rows = []
         for i, t in enumerate(self.p.tasks):
             k = self.mode_of(i)
             s = self.start_of(i)
-            entries.append(ScheduledTask(task=t.id, mode=k, start=s, end=self.finish(i, k, s)))
-        return Schedule(tasks=entries)
+            rows.append((t.id, k, s, self.finish(i, k, s)))
+        return Schedule.of(rows)
 
 
 _TERM_MATH = {
