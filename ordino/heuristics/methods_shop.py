@@ -12,6 +12,7 @@ import numpy as np
 from ordino.errors import ModelError
 from ordino.heuristics.budget import OutOfTime, deadline
 from ordino.heuristics.project.data import project_from_problem, project_reason, project_schedule
+from ordino.heuristics.project.genetic import energy_bound
 from ordino.heuristics.project.sgs import critical_path_times, sgs_search
 from ordino.heuristics.shop.data import (
     ShopData,
@@ -197,10 +198,11 @@ def run_ig(problem: Problem, options: SolveOptions) -> Result:
 
 def sgs_schedule(problem: Problem, end: float, seed: int, bound: int = 0,
                   first_by: float | None = None) -> tuple[Schedule, int, int, list[str]]:
-    """The best SGS schedule by `end` or the lower bound (the critical path, or `bound` when higher); the first
-    one may take until `first_by` (raises `OutOfTime` when none is complete)."""
+    """The best SGS schedule by `end` or the lower bound (the critical path, each resource's work over its
+    capacity, or `bound` when higher); the first one may take until `first_by` (raises `OutOfTime` when none
+    is complete)."""
     data = project_from_problem(problem)
-    lb = max(critical_path_times(data)[2], bound)
+    lb = max(critical_path_times(data)[2], energy_bound(data), bound)
     now = time.perf_counter()
     start, cmax, label = sgs_search(data, time_limit=end - now, seed=seed, lower_bound=lb,
                                     first_within=None if first_by is None else first_by - now)

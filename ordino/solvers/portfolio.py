@@ -1,7 +1,8 @@
 """The `portfolio` method for shops and projects: a short CP-SAT probe that proves easy problems optimal at
 once, the class's heuristic (tabu, IG or SGS for the makespan; objective-aware dispatching for any other shop
 objective) that stops at the probe's lower bound, then CP-SAT warm-started with the best schedule for the rest.
-A schedule proven optimal ends the run."""
+A schedule proven optimal ends the run. Projects skip the probe and the hint (`UNAIDED`): the genetic algorithm's
+schedule stands beside one whole CP-SAT run."""
 
 from __future__ import annotations
 
@@ -43,6 +44,12 @@ PROBE_SHARE, PROBE_SECONDS = 0.05, 2.0
 """CP-SAT's first look at the problem takes this share of the time limit, at most this many seconds: enough to
 prove an easy problem optimal, which ends the run, and otherwise a lower bound the heuristic stops at."""
 
+UNAIDED = ("rcpsp",)
+"""Classes where CP-SAT runs once, without a probe and without the heuristic's schedule as a hint (which is kept
+beside CP-SAT's as a result): CP-SAT proves projects optimal over its whole run, a probe that stops and restarts
+it loses what it learnt, and a hint steers its search away from the proof (PSPLIB j60, 10 s, 2 workers: j6037_2
+proven by a plain run with two seeds, never after a probe or with the genetic algorithm's schedule as a hint)."""
+
 POLISH_SHARE = 0.2
 """For objectives that add up over jobs, the share of CP-SAT's time given back to the critical-path search, which
 starts from CP-SAT's best schedule: solutions go both ways."""
@@ -82,7 +89,8 @@ def _best(runs: list[Result], log: list[str], began: float) -> Result:
 def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
     """A short CP-SAT probe, then the class's heuristic (tabu, IG or SGS) for its share of the time limit
     (all of it when CP-SAT's model would not fit in the rest) or until it meets the probe's bound, then CP-SAT
-    hinted with the best schedule for the rest. A schedule proven optimal ends the run; the result is the best
+    hinted with the best schedule for the rest (unprobed and unhinted for `UNAIDED` classes). A schedule proven
+    optimal ends the run; the result is the best
     schedule with the best bound."""
     from ordino.solvers.cpsat import solve_cpsat  # OR-Tools loads on first use
 
@@ -91,14 +99,14 @@ def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
     makespan_only = makespan_reason(problem) is None
     build = CPSAT_SECONDS_PER_TASK * len(problem.tasks)
     probe = min(PROBE_SHARE * (end - began), PROBE_SECONDS)
+    kind = classify(problem)
     runs: list[Result] = []
-    if build < probe / 2:
+    if build < probe / 2 and kind not in UNAIDED:
         runs.append(solve_cpsat(problem, options.model_copy(update={"time_limit": probe})))
         if runs[0].status == "optimal":
             return _best(runs, runs[0].log, began)
     log = [line for r in runs for line in r.log]
     bound = runs[0].bound if runs and makespan_only and runs[0].bound is not None else 0.0
-    kind = classify(problem)
     now = time.perf_counter()
     share = heuristic_share(kind, len(problem.tasks))
     until = end if build > (1 - share) * (end - now) else now + share * (end - now)  # no CP-SAT: all of it
@@ -119,7 +127,8 @@ def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
         return _best(runs, [*log, f"cp-sat: not run, {max(remaining, 0):.2f} s left and its model takes about "
                                   f"{build:.2f} s to build"], began)
     polish = POLISH_SHARE * remaining if best.schedule is not None and polishable(problem) else 0.0
-    runs.append(solve_cpsat(problem, options.model_copy(update={"warm_start": best.schedule,
+    hint = None if kind in UNAIDED else best.schedule
+    runs.append(solve_cpsat(problem, options.model_copy(update={"warm_start": hint,
                                                                  "time_limit": remaining - polish})))
     log += runs[-1].log
     best = _best(runs, log, began)

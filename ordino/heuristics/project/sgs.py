@@ -214,50 +214,63 @@ def sample_priority(base: np.ndarray, rng: np.random.Generator, alpha: float = 1
 
 def sgs_search(data: ProjectData, time_limit: float = 5.0, seed: int = 0, lower_bound: int | None = None,
                first_within: float | None = None) -> tuple[np.ndarray, int, str]:
-    """Every rule with both schemes, then biased random sampling, each followed by justification, until the
-    time runs out or the lower bound is met. Without a complete schedule at `time_limit`, the first one may
-    take until `first_within` seconds (default `time_limit`); raises `OutOfTime` when none is complete then.
+    """Every rule with both schemes, each followed by justification, then the genetic algorithm over activity
+    lists seeded with them (`genetic.genetic_search`; biased random sampling when its compiled kernels are not
+    at hand), until the time runs out or the lower bound is met. Without a complete schedule at `time_limit`,
+    the first one may take until `first_within` seconds (default `time_limit`); raises `OutOfTime` when none
+    is complete then.
 
     Returns
     -------
     start, makespan, label : the best schedule and what made it.
     """
+    from ordino.heuristics.project import genetic
+
     began = time.perf_counter()
     deadline = began + time_limit
     first_deadline = began + max(time_limit, first_within or 0.0)
     rng = np.random.default_rng(seed)
-    best: tuple[np.ndarray, int, str] | None = None
+    found: list[tuple[np.ndarray, int, str]] = []
 
     def consider(start: np.ndarray, label: str) -> None:
-        nonlocal best
         start = justify(data, start, deadline=deadline)
-        c = project_makespan(data, start)
-        if best is None or c < best[1]:
-            best = (start, c, label)
+        found.append((start, project_makespan(data, start), label))
 
     def done() -> bool:
-        return best is not None and (time.perf_counter() >= deadline
-                                     or (lower_bound is not None and best[1] <= lower_bound))
+        best = min((c for _, c, _ in found), default=None)
+        return best is not None and (time.perf_counter() >= deadline or (lower_bound is not None
+                                                                          and best <= lower_bound))
 
     bases = {}
     try:
         for rule in RULES:
             bases[rule] = priority_values(data, rule)
-            first = best is None
-            consider(serial_sgs(data, bases[rule], deadline=first_deadline if first else deadline), f"serial/{rule}")
+            consider(serial_sgs(data, bases[rule], deadline=deadline if found else first_deadline), f"serial/{rule}")
             consider(parallel_sgs(data, bases[rule], deadline=deadline), f"parallel/{rule}")
             if done():
                 break
         rules = list(bases)
+
+        def biased(g: np.random.Generator) -> np.ndarray:
+            return sample_priority(bases[rules[int(g.integers(len(rules)))]], g, alpha=float(g.choice([0.5, 1, 2])))
+
+        use_genetic = genetic.cache_ready() or deadline - time.perf_counter() >= genetic.COMPILE_SECONDS
+        evolved = None
+        if not done() and use_genetic:
+            seeds = [genetic.list_from_priority(data, start.astype(float))
+                     for start, _, _ in sorted(found, key=lambda f: f[1])]
+            target = lower_bound if lower_bound is not None else 0
+            evolved = genetic.genetic_search(data, seeds, deadline, seed=seed, target=target, priority=biased)
+        if evolved is not None:
+            start, cmax, built = evolved
+            found.append((start, cmax, f"genetic algorithm, {built} schedules"))
         k = 0
         while not done():
-            rule = rules[k % len(rules)]
             k += 1
-            prio = sample_priority(bases[rule], rng, alpha=float(rng.choice([0.5, 1.0, 2.0])))
+            prio = biased(rng)
             scheme = serial_sgs if k % 2 else parallel_sgs
-            consider(scheme(data, prio, deadline=deadline), f"sampled/{'serial' if k % 2 else 'parallel'}/{rule}")
+            consider(scheme(data, prio, deadline=deadline), f"sampled/{'serial' if k % 2 else 'parallel'}")
     except OutOfTime:
-        if best is None:
+        if not found:
             raise
-    assert best is not None
-    return best
+    return min(found, key=lambda f: f[1])
