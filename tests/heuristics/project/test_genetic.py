@@ -110,3 +110,4 @@ def test_sgs_search_evolves_past_the_rules_when_compiled(kernels: genetic.Kernel
     start, cmax, label = sgs_search(data, time_limit=2.0, seed=1)
     assert exact.status == "optimal" and cmax == project_makespan(data, start) == exact.objective
     assert label.startswith("genetic algorithm")
+
