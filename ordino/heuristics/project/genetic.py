@@ -221,6 +221,11 @@ def _seed(value):  # pragma: no cover - compiled
     np.random.seed(value)
 
 
+POPULATION = (40, 2000)
+"""Smallest and largest population. Larger is better as long as time allows: on eight hard PSPLIB j60
+instances (2 s, three seeds) the mean gap to the best known fell from 2.65 % with 40 lists to 1.32 % with 400 and
+1.21 % with 800; at 6 s from 1.08 % with 400 to 0.67 % with 1600."""
+
 COMPILE_SECONDS = 30.0
 """About how long compiling the kernels takes on a fresh machine: with less time than this, and nothing on disk,
 the search does without them."""
@@ -280,12 +285,13 @@ def _csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def genetic_search(data: ProjectData, seeds: list[np.ndarray], end: float, seed: int = 0, target: int = 0,
-                   size: int = 40, rate: float = 0.05, rounds: int = 1,
+                   size: int | None = None, rate: float = 0.05, rounds: int = 1,
                    priority: Callable[[np.random.Generator], np.ndarray] | None = None,
                    ) -> tuple[np.ndarray, int, int] | None:
     """The genetic algorithm from `seeds` (activity lists, e.g. from priority rules) until `end` (a
     `time.perf_counter()` value) or a makespan of `target`; the population is filled and restarted with lists
-    from `priority(rng)` (default: random keys). Returns the best start times, their makespan and the number of
+    from `priority(rng)` (default: random keys). Without a `size`, the population is as large as a tenth of the
+    time allows to build (`POPULATION`). Returns the best start times, their makespan and the number of
     schedules built; None when the kernels are not at hand (numba missing)."""
     kernels = compiled()
     if kernels is None:
@@ -298,14 +304,31 @@ def genetic_search(data: ProjectData, seeds: list[np.ndarray], end: float, seed:
     sptr, sidx = _csr(data.succs)
     arrays = (data.duration.astype(np.int64), data.demand.astype(np.int64), data.capacity.astype(np.int64),
               pptr, pidx, sptr, sidx, data.release.astype(np.int64))
-    size = max(2, size + size % 2)
 
     def fresh(count: int) -> np.ndarray:
         return np.array([list_from_priority(data, sample(rng)) for _ in range(count)], dtype=np.int64)
 
-    pop = np.concatenate([np.array(seeds[:size], dtype=np.int64).reshape(-1, data.n), fresh(max(0, size - len(seeds)))])
-    cost, prints = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
-    evaluate(pop, cost, prints, *arrays)
+    def scored(lists: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        cost, prints = np.zeros(len(lists), dtype=np.int64), np.zeros(len(lists), dtype=np.int64)
+        evaluate(lists, cost, prints, *arrays)
+        return cost, prints
+
+    first = size or POPULATION[0]
+    began = time.perf_counter()
+    given = np.array(seeds[:first], dtype=np.int64).reshape(-1, data.n)
+    pop = np.concatenate([given, fresh(first - len(given))])
+    cost, prints = scored(pop)
+    if size is None:  # as many as a tenth of the time builds, at the pace of the first ones
+        each = (time.perf_counter() - began) / len(pop)
+        extra = int(np.clip(0.1 * (end - time.perf_counter()) / max(each, 1e-9), *POPULATION)) - len(pop)
+        if extra > 0:
+            more = fresh(extra)
+            more_cost, more_prints = scored(more)
+            pop, cost = np.concatenate([pop, more]), np.concatenate([cost, more_cost])
+            prints = np.concatenate([prints, more_prints])
+    if len(pop) % 2:  # children come in pairs
+        pop, cost, prints = pop[:-1], cost[:-1], prints[:-1]
+    size = len(pop)
     ranked = np.argsort(cost, kind="stable")
     pop, cost, prints = pop[ranked].copy(), cost[ranked].copy(), prints[ranked].copy()
     built, chunk, stall, best = size, 1, 0, int(cost[0])
