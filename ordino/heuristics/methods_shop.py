@@ -215,7 +215,8 @@ def no_schedule(name: str, began: float, log: list[str] | None = None) -> Result
 
 
 def run_sgs(problem: Problem, options: SolveOptions) -> Result:
-    """Serial and parallel SGS with priority rules and biased sampling, each justified forward-backward."""
+    """Serial and parallel SGS with priority rules, each justified forward-backward, then the genetic algorithm
+    over activity lists seeded with them (biased sampling when its compiled kernels are not at hand)."""
     began = time.perf_counter()
     try:
         schedule, cmax, lb, log = sgs_schedule(problem, deadline(began, problem, options), options.seed)
@@ -247,6 +248,6 @@ SHOP_METHODS: list[Method] = [
            "reassignment of critical operations for flexible job shops", _tabu_supports),
     Method("neh", run_neh, "NEH insertion with Taillard's acceleration (permutation flow shop)", _flow_supports),
     Method("ig", run_ig, "iterated greedy of Ruiz and Stützle (permutation flow shop)", _flow_supports),
-    Method("sgs", run_sgs, "serial/parallel schedule generation with priority rules, sampling and "
-           "forward-backward improvement (RCPSP)", _project_supports),
+    Method("sgs", run_sgs, "serial/parallel schedule generation with priority rules and forward-backward "
+           "improvement, then a genetic algorithm over activity lists (RCPSP)", _project_supports),
 ]
