@@ -1,5 +1,5 @@
 """Project scheduling (RCPSP) heuristics: serial and parallel schedule generation with priority rules,
-biased sampling and forward-backward improvement."""
+forward-backward improvement, and a compiled genetic algorithm over activity lists."""
 
 from ordino.heuristics.project.data import ProjectData, project_from_problem, project_schedule
 from ordino.heuristics.project.sgs import RULES, justify, parallel_sgs, priority_values, serial_sgs, sgs_search

@@ -215,10 +215,11 @@ def sample_priority(base: np.ndarray, rng: np.random.Generator, alpha: float = 1
 def sgs_search(data: ProjectData, time_limit: float = 5.0, seed: int = 0, lower_bound: int | None = None,
                first_within: float | None = None) -> tuple[np.ndarray, int, str]:
     """Every rule with both schemes, each followed by justification, then the genetic algorithm over activity
-    lists seeded with them (`genetic.genetic_search`; biased random sampling when its compiled kernels are not
-    at hand), until the time runs out or the lower bound is met. Without a complete schedule at `time_limit`,
-    the first one may take until `first_within` seconds (default `time_limit`); raises `OutOfTime` when none
-    is complete then.
+    lists seeded with them (`genetic.genetic_search`, which decodes the serial lists itself), or biased random
+    sampling when the project is large (`genetic.LARGE`) or the compiled kernels are not at hand, until the time
+    runs out or the lower bound is met.
+    Without a complete schedule at `time_limit`, the first one may take until `first_within` seconds (default
+    `time_limit`); raises `OutOfTime` when none is complete then.
 
     Returns
     -------
@@ -241,36 +242,42 @@ def sgs_search(data: ProjectData, time_limit: float = 5.0, seed: int = 0, lower_
         return best is not None and (time.perf_counter() >= deadline or (lower_bound is not None
                                                                           and best <= lower_bound))
 
-    bases = {}
+    use_genetic = data.n <= genetic.LARGE and (genetic.cache_ready() or time_limit >= genetic.COMPILE_SECONDS)
+    bases: dict[str, np.ndarray] = {}
+    seeds: list[np.ndarray] = []  # the rules' serial lists, decoded and justified by the compiled search
     try:
         for rule in RULES:
             bases[rule] = priority_values(data, rule)
-            consider(serial_sgs(data, bases[rule], deadline=deadline if found else first_deadline), f"serial/{rule}")
+            if use_genetic:
+                seeds.append(genetic.list_from_priority(data, bases[rule]))
+                check(deadline if found else first_deadline)
+            else:
+                consider(serial_sgs(data, bases[rule], deadline=deadline if found else first_deadline),
+                         f"serial/{rule}")
             consider(parallel_sgs(data, bases[rule], deadline=deadline), f"parallel/{rule}")
             if done():
                 break
-        rules = list(bases)
+    except OutOfTime:  # the seeds alone make a schedule at once, but not after the time for the first one
+        if not found and not (seeds and time.perf_counter() < first_deadline):
+            raise
+    rules = list(bases)
 
-        def biased(g: np.random.Generator) -> np.ndarray:
-            return sample_priority(bases[rules[int(g.integers(len(rules)))]], g, alpha=float(g.choice([0.5, 1, 2])))
+    def biased(g: np.random.Generator) -> np.ndarray:
+        return sample_priority(bases[rules[int(g.integers(len(rules)))]], g, alpha=float(g.choice([0.5, 1, 2])))
 
-        use_genetic = genetic.cache_ready() or deadline - time.perf_counter() >= genetic.COMPILE_SECONDS
-        evolved = None
-        if not done() and use_genetic:
-            seeds = [genetic.list_from_priority(data, start.astype(float))
-                     for start, _, _ in sorted(found, key=lambda f: f[1])]
-            target = lower_bound if lower_bound is not None else 0
-            evolved = genetic.genetic_search(data, seeds, deadline, seed=seed, target=target, priority=biased)
+    if use_genetic and not done():
+        seeds += [genetic.list_from_priority(data, start.astype(float)) for start, _, _ in found]
+        evolved = genetic.genetic_search(data, seeds, deadline, seed=seed, priority=biased,
+                                         target=lower_bound if lower_bound is not None else 0)
         if evolved is not None:
             start, cmax, built = evolved
             found.append((start, cmax, f"genetic algorithm, {built} schedules"))
-        k = 0
+    k = 0
+    try:
         while not done():
             k += 1
-            prio = biased(rng)
             scheme = serial_sgs if k % 2 else parallel_sgs
-            consider(scheme(data, prio, deadline=deadline), f"sampled/{'serial' if k % 2 else 'parallel'}")
+            consider(scheme(data, biased(rng), deadline=deadline), f"sampled/{'serial' if k % 2 else 'parallel'}")
     except OutOfTime:
-        if not found:
-            raise
+        pass
     return min(found, key=lambda f: f[1])

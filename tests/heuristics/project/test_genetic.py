@@ -37,11 +37,19 @@ def _random_project(seed: int, n: int = 14, k: int = 2, releases: bool = False) 
 @pytest.fixture(scope="module")
 def kernels() -> genetic.Kernels:
     """The kernels compiled (or loaded from numba's cache) before any test's clock starts: compiling on a fresh
-    clone takes longer than the tests' budgets. One generation at least always runs, so all of them compile."""
+    clone takes longer than the tests' budgets."""
     found = genetic.compiled()
     assert found is not None, "numba is a dependency of ordino (pyproject.toml)"
+    generations, evaluate, starts_of, _ = found
     data = project_from_problem(_random_project(0, n=4))
-    assert genetic.genetic_search(data, [], time.perf_counter(), size=4) is not None
+    pptr, pidx = genetic._csr(data.preds)
+    sptr, sidx = genetic._csr(data.succs)
+    arrays = (data.duration, data.demand, data.capacity, pptr, pidx, sptr, sidx, data.release)
+    pop = np.array([genetic.list_from_priority(data, np.arange(4.0))] * 2)
+    cost, prints = np.zeros(2, dtype=np.int64), np.zeros(2, dtype=np.int64)
+    evaluate(pop, cost, prints, 1, *arrays)
+    generations(pop, cost, prints, 1, 0.05, 1, *arrays, 0)
+    assert (starts_of(pop[0], *arrays[:5], data.release) + data.duration).max() == cost[0]
     return found
 
 
