@@ -258,17 +258,10 @@ def cache_ready() -> bool:
 def compiled() -> Kernels | None:
     """The compiled kernels, or None when numba is not installed."""
     if not _COMPILED:
-        try:
-            import numba
-        except ImportError:
-            _COMPILED.append(None)
-            return None
-        g = globals()
-        for name in ("_decode", "_improve", "_crossover", "_mutate", "_fingerprint"):
-            g[name] = numba.njit(cache=True, nogil=True)(g[name])
-        _COMPILED.append((numba.njit(cache=True, nogil=True)(_generations),
-                          numba.njit(cache=True, nogil=True)(_evaluate),
-                          numba.njit(cache=True)(_starts), numba.njit(cache=True)(_seed)))
+        from ordino.heuristics.shop.numba_cache import compile_kernels
+
+        _COMPILED.append(compile_kernels(globals(), ("_decode", "_improve", "_crossover", "_mutate", "_fingerprint"),
+                                         ("_generations", "_evaluate"), ("_starts", "_seed")))
     return _COMPILED[0]
 
 

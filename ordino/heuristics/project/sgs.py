@@ -279,5 +279,6 @@ def sgs_search(data: ProjectData, time_limit: float = 5.0, seed: int = 0, lower_
             scheme = serial_sgs if k % 2 else parallel_sgs
             consider(scheme(data, biased(rng), deadline=deadline), f"sampled/{'serial' if k % 2 else 'parallel'}")
     except OutOfTime:
-        pass
+        if not found:  # the genetic algorithm was not at hand and sampling made nothing in time
+            raise
     return min(found, key=lambda f: f[1])

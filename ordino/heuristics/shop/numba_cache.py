@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 
 def compiled_on_disk(module_file: str, kernel: str) -> bool:
@@ -17,3 +18,18 @@ def compiled_on_disk(module_file: str, kernel: str) -> bool:
     changed = Path(module_file).stat().st_mtime
     return any(index.stat().st_mtime >= changed
                for folder in folders if folder.is_dir() for index in folder.rglob(pattern))
+
+
+def compile_kernels(namespace: dict[str, Any], helpers: tuple[str, ...], kernels: tuple[str, ...],
+                    plain: tuple[str, ...] = ()) -> tuple[Any, ...] | None:
+    """Compile a module's numba code once: `helpers` are replaced in `namespace` (the module's globals) by their
+    compiled versions, so that the kernels calling them are compiled too; returns the compiled `kernels`
+    (releasing the GIL) then the `plain` ones, in that order, or None when numba is not installed."""
+    try:
+        import numba
+    except ImportError:
+        return None
+    for name in helpers:
+        namespace[name] = numba.njit(cache=True, nogil=True)(namespace[name])
+    return (*(numba.njit(cache=True, nogil=True)(namespace[name]) for name in kernels),
+            *(numba.njit(cache=True)(namespace[name]) for name in plain))

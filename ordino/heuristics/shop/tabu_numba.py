@@ -337,18 +337,10 @@ def cache_ready() -> bool:
 def compiled() -> Kernels | None:
     """The numba-compiled kernels, or None when numba is not installed."""
     if not _COMPILED:
-        try:
-            import numba
-        except ImportError:
-            _COMPILED.append(None)
-            return None
-        g = globals()
-        for name in ("_evaluate", "_critical_path", "_estimate", "_new_segment", "_relink"):
-            g[name] = numba.njit(cache=True, nogil=True)(g[name])
-        core = numba.njit(cache=True, nogil=True)(_core)
-        seed = numba.njit(cache=True)(_seed)
-        heads = numba.njit(cache=True)(_heads_of)
-        _COMPILED.append((core, seed, heads))
+        from ordino.heuristics.shop.numba_cache import compile_kernels
+
+        _COMPILED.append(compile_kernels(globals(), ("_evaluate", "_critical_path", "_estimate", "_new_segment",
+                                                     "_relink"), ("_core",), ("_seed", "_heads_of")))
     return _COMPILED[0]
 
 

@@ -196,14 +196,8 @@ def cache_ready() -> bool:
 def compiled() -> Kernels | None:
     """The compiled kernels, or None when numba is not installed."""
     if not _COMPILED:
-        try:
-            import numba
-        except ImportError:
-            _COMPILED.append(None)
-            return None
-        g = globals()
-        for name in ("_heads", "_cost", "_value", "_swap", "_moves"):
-            g[name] = numba.njit(cache=True, nogil=True)(g[name])
-        _COMPILED.append((numba.njit(cache=True, nogil=True)(_search), numba.njit(cache=True)(_seed),
-                          numba.njit(cache=True)(_starts)))
+        from ordino.heuristics.shop.numba_cache import compile_kernels
+
+        _COMPILED.append(compile_kernels(globals(), ("_heads", "_cost", "_value", "_swap", "_moves"), ("_search",),
+                                         ("_seed", "_starts")))
     return _COMPILED[0]
