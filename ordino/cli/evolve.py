@@ -65,6 +65,8 @@ def register(app: typer.Typer) -> None:
         max_repairs: Annotated[int, typer.Option(help="Repairs per failing candidate (llm).")] = 2,
         max_llm_tokens: Annotated[int | None, typer.Option(help="Stop asking the LLM after this many tokens.")]
         = None,
+        max_llm_requests: Annotated[int | None, typer.Option(help="Stop asking the LLM after this many requests.")]
+        = None,
         model: Annotated[str | None, typer.Option(help="LLM model (default ORDINO_LLM_MODEL).")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     ) -> None:
@@ -87,7 +89,8 @@ def register(app: typer.Typer) -> None:
             config = EvolveConfig(problem=problem, engine=engine, generations=generations, population=population,
                                   islands=islands, train=train or "", test=test or "",
                                   time_budget=time_budget, seed=seed,
-                                  max_repairs=max_repairs, max_llm_tokens=max_llm_tokens, model=model,
+                                  max_repairs=max_repairs, max_llm_tokens=max_llm_tokens,
+                                  max_llm_requests=max_llm_requests, model=model,
                                   validate=validate).resolved()  # its sets are named in the saved heuristic
             if as_json:
                 report = evolve(config, archive, resume)
@@ -129,6 +132,8 @@ def register(app: typer.Typer) -> None:
                               f"held-out test gap {_fmt(report.test_gap)} ({len(report.generations)} generations, "
                               f"{report.seconds:.1f}s, stopped by {report.stopped})")
                 console.print(report.best.code, highlight=False, markup=False)
+                if report.costs.get("llm_requests"):
+                    console.print(_cost_line(report.costs), highlight=False)
                 console.print(f"archive {saved}" + (f", heuristic {out}" if out else "")
                               + (f", plot {plot}" if plot else ""))
             console.file.write(scrub(captured.get()))
@@ -174,7 +179,21 @@ def register(app: typer.Typer) -> None:
         console.print(f"run {run} ({config.get('engine')}, {config.get('problem')}), {len(gens)} generations, "
                       f"{costs['candidates']} candidates, {costs['sandbox_seconds']:.1f}s in the sandbox, "
                       f"{costs['tokens_in'] + costs['tokens_out']} LLM tokens")
+        if costs.get("llm_requests"):
+            console.print(_cost_line(costs), highlight=False)
         console.print(table)
         if lineage:
             console.print("lineage of the best: " + " <- ".join(f"{c.id} ({c.origin}, {_fmt(c.train_gap)})"
                                                               for c in lineage[:8]), highlight=False)
+
+
+def _cost_line(costs: dict) -> str:
+    """LLM requests, tokens (estimated locally) and tokens per percentage point gained over the best seed."""
+    tokens = costs["tokens_in"] + costs["tokens_out"]
+    line = f"{costs['llm_requests']} LLM requests, {tokens} tokens (estimated locally)"
+    if costs.get("tokens_per_point"):
+        line += (f", {costs['gain_points']:.3f} points better than the best seed rule: "
+                 f"{costs['tokens_per_point']:.0f} tokens per point")
+    elif "gain_points" in costs:
+        line += ", no gain over the best seed rule"
+    return line

@@ -37,9 +37,15 @@ _SAFE_BUILTINS = {
 }
 
 
+_NUMPY_INTERNALS = ("numpy._core._methods", "numpy.core._methods")
+"""Modules numpy's array methods (``a.any()``, ``a.sum()``) import through the caller's ``__import__``."""
+
+
 def _safe_import(name, globals=None, locals=None, fromlist=(), level=0):
     if level == 0 and name in ("numpy", "math"):
         return {"numpy": np, "math": math}[name]
+    if level == 0 and name in _NUMPY_INTERNALS and name in sys.modules:  # already loaded: no file is opened
+        return sys.modules[name] if fromlist else np
     raise ImportError(f"import of {name!r} is not allowed")
 
 
@@ -75,6 +81,8 @@ def _priority(func, prepared):
     """Greedy dispatch: at each step the unscheduled job with the lowest score goes next (ties: EDD order)."""
     groups, total = prepared
     sequences = [None] * total
+    code = getattr(func, "__code__", None)  # a rule that names a `left` argument gets the remaining-jobs mask
+    takes_left = code is not None and "left" in code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
     for idx, p, d, w, order in groups:
         m, n = p.shape
         left = np.ones((m, n), dtype=bool)
@@ -85,7 +93,8 @@ def _priority(func, prepared):
             rem = (p * left).sum(axis=1, keepdims=True)
             pmean = rem / (n - step)
             pmax = np.where(left, p, -np.inf).max(axis=1, keepdims=True)
-            s = np.asarray(func(p.copy(), d.copy(), w.copy(), t.copy(), rem, pmean, pmax), dtype=float)
+            extra = {"left": left.copy()} if takes_left else {}
+            s = np.asarray(func(p.copy(), d.copy(), w.copy(), t.copy(), rem, pmean, pmax, **extra), dtype=float)
             if s.shape != (m, n):
                 try:
                     s = np.broadcast_to(s, (m, n))

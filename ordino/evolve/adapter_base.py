@@ -76,6 +76,7 @@ class SandboxAdapter:
     kind: str
     signature: str
     description: str
+    goal: str  # one sentence for prompts: what "better" means
     default_train: str
     default_test: str
     gp_args: tuple[str, ...]

@@ -34,6 +34,7 @@ class ProblemAdapter(Protocol):
     kind: str
     signature: str
     description: str
+    goal: str
     default_train: str
     default_test: str
 
@@ -59,18 +60,20 @@ class ProblemAdapter(Protocol):
         ...
 
 
-SMTT_SIGNATURE = f"def priority({', '.join(SMTT_ARGS)}):"
+SMTT_SIGNATURE = f"def priority({', '.join(SMTT_ARGS)}, left):"
+"""The signature shown to the LLM; rules without `left` (saved heuristics, gp trees) keep working."""
 
 SMTT_DESCRIPTION = """\
 Single-machine total (weighted) tardiness: n jobs with processing times p, due dates d (may be negative)
 and weights w run one after another from time 0; minimise sum_j w_j * max(0, C_j - d_j).
 A candidate is a priority function. The sequence is built greedily: at the current time t every
 unscheduled job gets a score and the job with the LOWEST score runs next (ties go to the earlier due date).
-Arguments are numpy float arrays of shape (m, n), m instances at once: p, d, w; and arrays of shape (m, 1):
+Arguments are numpy float arrays of shape (m, n), m instances at once: p, d, w; arrays of shape (m, 1):
 t (current time), rem (remaining processing time of unscheduled jobs), pmean (mean processing time of the
-unscheduled jobs), pmax (largest processing time among them). Entries of already scheduled jobs are present
-but ignored. Return an array broadcastable to (m, n) of finite floats. Only numpy (as np) and math may be
-imported; no files, no I/O, no try/except."""
+unscheduled jobs), pmax (largest processing time among them); and left, a boolean array of shape (m, n),
+True for the jobs not yet scheduled (optional: a function without a `left` argument is called without it).
+Entries of already scheduled jobs are present but ignored. Return an array broadcastable to (m, n) of
+finite floats. Only numpy (as np) and math may be imported; no files, no I/O, no try/except."""
 
 _SEEDS = {
     "edd": "return d",
@@ -103,6 +106,7 @@ class SmttAdapter(SandboxAdapter):
     kind = "priority"
     signature = SMTT_SIGNATURE
     description = SMTT_DESCRIPTION
+    goal = "Lower total (weighted) tardiness is better."
     gp_args = SMTT_ARGS
     gp_derived = dict(SMTT_DERIVED)
     gp_doc = "Evolved priority rule: the unscheduled job with the lowest score runs next."

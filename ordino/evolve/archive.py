@@ -121,6 +121,10 @@ class Archive:
         self.db.executemany("INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?)",
                             list(zip([cid] * len(names), names, objectives, gaps, strict=True)))
 
+    def gaps(self, cid: str) -> dict[str, float | None]:
+        """Per-instance gap of a fully scored candidate (None where the best value is 0)."""
+        return dict(self.db.execute("SELECT instance, gap FROM scores WHERE candidate = ?", (cid,)))
+
     def get(self, cid: str) -> CandidateRow | None:
         """One candidate by id."""
         rows = self._select("WHERE id = ?", (cid,))
@@ -181,12 +185,24 @@ class Archive:
         return [dict(zip(cols, r, strict=True)) for r in rows]
 
     def costs(self, run: int) -> dict[str, float]:
-        """Tokens and sandbox seconds spent by a run."""
+        """Tokens, LLM requests (calls that gave a candidate or a reflection) and sandbox seconds of a run, and
+        the cost per improvement: tokens per percentage point the best candidate gained over the best seed."""
         a = self.db.execute("SELECT COALESCE(SUM(tokens_in),0), COALESCE(SUM(tokens_out),0), "
-                            "COALESCE(SUM(seconds),0), COUNT(*) FROM candidates WHERE run = ?", (run,)).fetchone()
-        b = self.db.execute("SELECT COALESCE(SUM(tokens_in),0), COALESCE(SUM(tokens_out),0) FROM reflections "
+                            "COALESCE(SUM(seconds),0), COUNT(*), COALESCE(SUM(tokens_in > 0),0) FROM candidates "
                             "WHERE run = ?", (run,)).fetchone()
-        return {"tokens_in": a[0] + b[0], "tokens_out": a[1] + b[1], "sandbox_seconds": a[2], "candidates": a[3]}
+        b = self.db.execute("SELECT COALESCE(SUM(tokens_in),0), COALESCE(SUM(tokens_out),0), "
+                            "COALESCE(SUM(tokens_in > 0),0) FROM reflections WHERE run = ?", (run,)).fetchone()
+        out = {"tokens_in": a[0] + b[0], "tokens_out": a[1] + b[1], "sandbox_seconds": a[2], "candidates": a[3],
+               "llm_requests": a[4] + b[2]}
+        seed = self.db.execute("SELECT MIN(fitness) FROM candidates WHERE run = ? AND status = 'ok' AND origin LIKE "
+                               "'seed:%'", (run,)).fetchone()[0]
+        best = self.best(run)
+        if seed is not None and best and best[0].fitness is not None:
+            out["gain_points"] = seed - best[0].fitness
+            tokens = out["tokens_in"] + out["tokens_out"]
+            if tokens and out["gain_points"] > 0:
+                out["tokens_per_point"] = tokens / out["gain_points"]
+        return out
 
     def _select(self, where: str, args: tuple) -> list[CandidateRow]:
         cols = ("id, generation, island, engine, origin, code, thought, genome, parents, status, error, stage, "

@@ -43,6 +43,10 @@ class Engine(Protocol):
         """The first population (seeds and new candidates)."""
         ...
 
+    def begin_generation(self) -> None:
+        """A new generation's offspring are about to be asked for."""
+        ...
+
     def reflect(self, review: Review, leader: CandidateRow | None) -> tuple[str, int, int]:
         """A reflection on an island's review: (text, tokens in, tokens out)."""
         ...
@@ -91,6 +95,9 @@ class GPEngine:
             out.append(self._proposal(tree, "random", []))
             k += 1
         return out
+
+    def begin_generation(self) -> None:
+        """Nothing to reset: trees are proposed independently."""
 
     def reflect(self, review: Review, leader: CandidateRow | None) -> tuple[str, int, int]:
         """The rule-based review is the reflection."""
@@ -156,22 +163,26 @@ def parse_candidate(reply: Any, text: str) -> tuple[str, str]:
 class LLMEngine:
     """Whole-function rewrites by an OpenAI-compatible LLM (the formulator's `LLMClient`).
 
-    A run limit (the client's deadline or token budget, or `max_tokens`) makes the engine stop asking quietly:
-    the loop goes on with what it has. `max_failed_calls` calls in a row that fail or give no usable answer
+    A run limit (the client's deadline or token budget, `max_tokens` or `max_requests`) makes the engine stop
+    asking quietly: the loop ends with what it has. `max_failed_calls` calls in a row that fail or give no usable answer
     stop the run with an `LLMError` that says whether the endpoint ever answered.
     """
 
     name = "llm"
 
-    def __init__(self, adapter: ProblemAdapter, client: Any, max_tokens: int | None = None) -> None:
+    def __init__(self, adapter: ProblemAdapter, client: Any, max_tokens: int | None = None,
+                 max_requests: int | None = None) -> None:
         self.adapter = adapter
         self.client = client
         self.max_tokens = max_tokens
+        self.max_requests = max_requests
+        self.requests = 0  # calls made, answered or not
         self.used = 0
         self.answered = 0  # calls the endpoint answered
         self.failures = 0  # calls in a row without a usable answer
         self.max_failures = getattr(getattr(client, "config", None), "max_failed_calls", LLMConfig.max_failed_calls)
         self.stopped: str | None = None  # the limit that ended the asking
+        self.siblings: list[str] = []  # ideas proposed so far in this generation
 
     def _chat(self, user: str) -> Any:
         """One LLM call; None when it failed or a limit stops asking."""
@@ -180,6 +191,10 @@ class LLMEngine:
         if self.max_tokens is not None and self.used >= self.max_tokens:
             self.stopped = f"LLM token budget of {self.max_tokens} exhausted"
             return None
+        if self.max_requests is not None and self.requests >= self.max_requests:
+            self.stopped = f"LLM request budget of {self.max_requests} used"
+            return None
+        self.requests += 1
         try:
             reply = self.client.chat_json([{"role": "system", "content": _SYSTEM}, {"role": "user", "content": user}],
                                           schema=_SCHEMA, schema_name="candidate")
@@ -221,24 +236,38 @@ class LLMEngine:
         return (f"{self.adapter.description}\n\nWrite a module that defines\n    {self.adapter.signature}\n"
                 "with `import numpy as np` at the top.")
 
+    def begin_generation(self) -> None:
+        """Forget the previous generation's proposals (the siblings shown in each prompt)."""
+        self.siblings = []
+
+    def _siblings(self) -> str:
+        if not self.siblings:
+            return ""
+        shown = "\n".join(f"- {x}" for x in self.siblings)
+        return ("\n\n## Already proposed in this generation (by other requests; do not repeat these ideas, try a "
+                f"different one)\n{shown}")
+
     def initial(self, n: int, rng: random.Random) -> list[Proposal]:
         """The adapter's seed rules, then LLM variations of them until the population is full."""
+        self.begin_generation()
         seeds = [Proposal(code, f"seed:{name}") for name, code in self.adapter.seeds().items()]
         out = list(seeds)
         while len(out) < n and self.stopped is None:
             base = seeds[len(out) % len(seeds)]
-            prop = self._improve([(base.origin, base.code, "not yet scored")], "Start from this classic rule.")
+            prop = self._improve([(base.origin, base.code, "not yet scored")], "Start from this classic rule.", "")
             if prop is not None:
                 out.append(prop)
         return out
 
     def reflect(self, review: Review, leader: CandidateRow | None) -> tuple[str, int, int]:
-        """A short LLM reflection on the review (what to change next)."""
+        """A short LLM reflection on the review and its evidence (what to change next)."""
         if leader is None:
             return review.text, 0, 0
-        user = (f"{self.adapter.description}\n\nBest candidate so far:\n```python\n{leader.code}```\n"
-                f"Review of this generation: {review.text}\n\nIn at most four sentences, say what the next "
-                "candidates should change to close the gaps. Answer as JSON {\"thought\": ..., \"code\": \"\"}.")
+        user = (f"{self.adapter.description}\n\n{review.evidence}\n\n## Best candidate so far\n"
+                f"{leader.id}:\n```python\n{leader.code}```\n## Review of this generation\n{review.text}\n\n"
+                "In at most four sentences, say what the next candidates should change to close the gaps. Cite "
+                "candidates by id and figures only as they appear above (sentences whose figures do not match the "
+                "archive are dropped). Answer as JSON {\"thought\": ..., \"code\": \"\"}.")
         reply = self._chat(user)
         if reply is None:
             return review.text, 0, 0
@@ -247,16 +276,21 @@ class LLMEngine:
         text = str(data.get("thought") or reply.text).strip()[:1500]
         return text, reply.prompt_tokens, reply.completion_tokens
 
-    def _improve(self, parents: list[tuple[str, str, str]], reflection: str,
+    def _improve(self, parents: list[tuple[str, str, str]], reflection: str, evidence: str,
                  ids: list[str] | None = None) -> Proposal | None:
         shown = "\n\n".join(f"Candidate {name} ({score}):\n```python\n{code}```" for name, code, score in parents)
-        user = (f"{self._task()}\n\n{shown}\n\nReflection: {reflection}\n\nWrite one improved candidate: a "
-                "whole new version of the function, not a diff. Lower total tardiness is better.")
-        return self._answer(user, "llm:crossover" if len(parents) > 1 else "llm:mutation", list(ids or []))
+        user = (f"{self._task()}\n\n{evidence}\n\n## Parents\n{shown}\n\n## Reflection\n{reflection}"
+                f"{self._siblings()}\n\nWrite one improved candidate: a whole new version of the function, not a "
+                f"diff. {self.adapter.goal}")
+        prop = self._answer(user, "llm:crossover" if len(parents) > 1 else "llm:mutation", list(ids or []))
+        if prop is not None:
+            self.siblings.append(" ".join(prop.thought.split())[:300] or "(no idea stated)")
+        return prop
 
     def propose(self, pool: list[CandidateRow], reflection: str, review: Review, n: int,
                 rng: random.Random) -> list[Proposal]:
-        """Rewrites of tournament winners, sometimes of two parents at once."""
+        """Rewrites of tournament winners, sometimes of two parents at once, each prompt with the evidence and
+        the ideas already proposed in this generation."""
         out = []
         for _ in range(n):
             a = tournament(pool, rng)
@@ -265,7 +299,8 @@ class LLMEngine:
                 b = tournament(pool, rng)
                 if b.id != a.id:
                     chosen.append(b)
-            prop = self._improve([(c.id, c.code, _score_text(c)) for c in chosen], reflection, [c.id for c in chosen])
+            prop = self._improve([(c.id, c.code, _score_text(c)) for c in chosen], reflection, review.evidence,
+                                 [c.id for c in chosen])
             if prop is not None:
                 out.append(prop)
         return out
@@ -288,5 +323,4 @@ class LLMEngine:
 def _score_text(c: CandidateRow) -> str:
     if c.train_gap is None:
         return "not scored"
-    worst = sorted(c.by_class.items(), key=lambda kv: -kv[1])[:3]
-    return f"mean gap {c.train_gap:.3f}%; worst classes " + ", ".join(f"{k} {v:.2f}%" for k, v in worst)
+    return f"mean gap {c.train_gap:.3f}%; per class " + ", ".join(f"{k} {v:.2f}%" for k, v in c.by_class.items())

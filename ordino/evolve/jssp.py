@@ -60,6 +60,7 @@ class JsspAdapter(ClassicRulesAdapter):
     kind = "jssp"
     signature = f"def priority({', '.join(JSSP_ARGS)}):"
     description = JSSP_DESCRIPTION
+    goal = "A shorter makespan is better."
     gp_args = JSSP_ARGS
     gp_derived = {"work_done": "work_total - work_remaining",
                   "idle": "est - machine_ready",  # machine idle time the operation would leave

@@ -27,6 +27,7 @@ from ordino.evolve.adapters import ProblemAdapter, adapter_for
 from ordino.evolve.archive import Archive, CandidateRow
 from ordino.evolve.data import EvalInstance
 from ordino.evolve.engines import Engine, GPEngine, LLMEngine, Proposal
+from ordino.evolve.evidence import candidate_card, check_claims, cited_ids, class_table, history, instance_facts
 from ordino.evolve.gp import check_tree
 from ordino.evolve.review import Review, review_island
 from ordino.evolve.sandbox import Limits
@@ -61,6 +62,7 @@ class EvolveConfig:
     migrate_every: int = 3
     per_candidate_seconds: float = 10.0
     max_llm_tokens: int | None = None
+    max_llm_requests: int | None = None
     model: str | None = None
     smoke: bool | None = None
     validate: str | None = None
@@ -82,6 +84,8 @@ class EvolveConfig:
             raise InputError("--islands must be between 1 and the population size")
         if self.engine not in ("gp", "llm"):
             raise InputError(f"unknown engine {self.engine!r}; use gp or llm")
+        if self.max_llm_requests is not None and self.max_llm_requests < 1:
+            raise InputError("--max-llm-requests must be at least 1")
         if self.time_budget is not None and self.time_budget <= 0:
             raise InputError("--time-budget must be positive")
         if self.validate_top < 1:
@@ -128,7 +132,7 @@ def make_engine(config: EvolveConfig, adapter: ProblemAdapter, weighted: bool, c
             raise InputError("the llm engine needs an endpoint: set ORDINO_LLM_BASE_URL (or ORDINO_LLM_API_KEY), "
                              "or use --engine gp")
         client = LLMClient(cfg)
-    return LLMEngine(adapter, client, config.max_llm_tokens)
+    return LLMEngine(adapter, client, config.max_llm_tokens, config.max_llm_requests)
 
 
 class _Run:
@@ -150,6 +154,7 @@ class _Run:
         self.codes: dict[str, str] = {}
         self.best_small = math.inf
         self.generation = 0
+        self.facts = instance_facts(train)
         for c in archive.candidates(run):
             if c.fingerprint:
                 self.fingerprints.setdefault(c.fingerprint, c.id)
@@ -292,15 +297,45 @@ class _Run:
             self.islands[i] = keep[:size]
 
     def review(self, generation: int, new: list[CandidateRow]) -> None:
+        """Review each island; the engine reflects on it unless this is the last generation (nobody would read
+        it). An LLM's reflection keeps only the sentences whose figures match the archive."""
+        final = generation >= self.config.generations
         for i in range(self.config.islands):
             members = [c for c in (self.archive.get(cid) for cid in self.islands[i]) if c is not None]
             if members:
                 self.history[i].append(_fitness(members[0]))
             rev = review_island(members, [r for r in new if r.island == i], self.history[i])
-            text, tin, tout = self.engine.reflect(rev, members[0] if members else None)
+            text, tin, tout = rev.text, 0, 0
+            dropped: list[str] = []
+            if members and not final:
+                if self.engine.name == "llm":
+                    rev.evidence = self.evidence(members, [rev.specialist] if rev.specialist else [])
+                text, tin, tout = self.engine.reflect(rev, members[0])
+                if self.engine.name == "llm" and text != rev.text:
+                    text, dropped = check_claims(text, self.archive.get, members[0])
+                    rev.evidence = self.evidence(members, [x for x in [rev.specialist, *cited_ids(text)] if x])
             self.reflections[i] = text
             self.reviews[i] = dataclasses.asdict(rev)
-            self.archive.add_reflection(self.run, generation, i, text, tin, tout)
+            stored = text + ("\n[dropped, not matching the archive: " + " | ".join(dropped) + "]" if dropped else "")
+            self.archive.add_reflection(self.run, generation, i, stored, tin, tout)
+
+    def evidence(self, members: list[CandidateRow], cited: list[str]) -> str:
+        """What an LLM prompt shows beside an island's review: the training set, the per-class table against the
+        best seed rules, the code of the candidates the review cites, and the LLM's own earlier candidates."""
+        leader = members[0]
+        seeds = sorted((c for c in self.archive.candidates(self.run, "ok") if c.origin.startswith("seed:")),
+                       key=_fitness)[:2]
+        parts = ["## Training instances", self.facts,
+                 "## Per-class mean gap (percent above the best known value; lower is better; +-se is the standard "
+                 "error of the leader's class mean: differences below about twice it are noise)",
+                 class_table(leader, members, seeds, self.train, self.archive.gaps(leader.id))]
+        cards = [c for c in (self.archive.get(x) for x in dict.fromkeys(cited) if x != leader.id) if c is not None]
+        if cards:
+            parts += ["## Candidates the review cites", "\n\n".join(candidate_card(c) for c in cards[:3])]
+        own = [c for c in self.archive.candidates(self.run) if c.origin.startswith("llm:")]
+        if own:
+            parts += ["## Your earlier candidates (newest last)", history(own)]
+        return "\n".join(parts)
 
     def _rank(self, cid: str) -> tuple[float, int]:
         """Sort key of an island member: fitness, then code length."""
@@ -323,6 +358,7 @@ class _Run:
     def offspring(self) -> tuple[list[Proposal], list[int]]:
         size = math.ceil(self.config.population / self.config.islands)
         props, island_of = [], []
+        self.engine.begin_generation()
         for i in range(self.config.islands):
             pool = [c for c in (self.archive.get(cid) for cid in self.islands[i]) if c is not None]
             if not pool:
@@ -451,6 +487,8 @@ def evolve(config: EvolveConfig | None = None, archive: str | Path | None = None
         engine = make_engine(config, adapter, weighted, client)
         if resume:
             _check_genes(store, run, engine)
+            if isinstance(engine, LLMEngine):  # the request budget counts the run's earlier requests too
+                engine.requests = int(store.costs(run)["llm_requests"])
         if not resume:
             run = store.new_run(scrub(dataclasses.asdict(config)))
         state = _Run(config, adapter, engine, store, run, train)
@@ -469,6 +507,9 @@ def evolve(config: EvolveConfig | None = None, archive: str | Path | None = None
         for g in range(start, config.generations + 1):
             if config.time_budget is not None and time.perf_counter() - began > config.time_budget:
                 stopped = "time budget"
+                break
+            if isinstance(engine, LLMEngine) and engine.stopped:  # a run limit: no more offspring to ask for
+                stopped = engine.stopped
                 break
             props, island_of = state.offspring()
             stats = state.run_generation(g, props, island_of, False)

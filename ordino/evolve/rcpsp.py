@@ -52,6 +52,7 @@ class RcpspAdapter(ClassicRulesAdapter):
     kind = "rcpsp"
     signature = f"def priority({', '.join(RCPSP_ARGS)}):"
     description = RCPSP_DESCRIPTION
+    goal = "A shorter makespan is better."
     gp_args = RCPSP_ARGS
     gp_derived = {"slack": "ls - es"}
     gp_doc = "Evolved priority rule for the serial SGS: the eligible activity with the lowest score goes first."

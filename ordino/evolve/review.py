@@ -17,13 +17,15 @@ __all__ = ["Review", "review_island", "error_kind"]
 
 @dataclass
 class Review:
-    """A review's text and the hints an engine may use."""
+    """A review's text and the hints an engine may use; `evidence` is what an LLM prompt shows beside it (the
+    loop renders it from the archive, see `ordino.evolve.evidence`)."""
 
     text: str
     weak_classes: list[str] = field(default_factory=list)
     specialist: str | None = None
     stagnant: bool = False
     errors: dict[str, int] = field(default_factory=dict)
+    evidence: str = ""
 
 
 def error_kind(error: str | None) -> str:
@@ -77,6 +79,9 @@ def review_island(population: list[CandidateRow], new: list[CandidateRow], histo
     stagnant = len(history) > stagnation and min(history[-stagnation:]) >= min(history[:-stagnation]) - 1e-9
     if stagnant:
         lines.append(f"no improvement in {stagnation} generations: explore (bigger changes, new terms)")
+    for c in new:
+        if c.status == "culled":
+            lines.append(f"{c.id} stopped after the small set: {c.error}")
     if errors.get("timeout") or errors.get("cpu"):
         lines.append("some candidates were too slow: keep the work per call vectorised, O(n) per job")
     return Review("; ".join(lines), weak, specialist, stagnant, dict(errors))

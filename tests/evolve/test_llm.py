@@ -7,6 +7,7 @@ runtime error), so the run exercises review, repair (fix) and improve.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -39,7 +40,10 @@ class Scripted(BaseHTTPRequestHandler):
         Scripted.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
         prompt = body["messages"][-1]["content"]
         if "In at most four sentences" in prompt:
-            content = json.dumps({"thought": "scripted reflection: weak on tight due dates", "code": ""})
+            leader, gap = re.search(r"leader (\S+): mean gap ([0-9.]+)%", prompt).groups()
+            content = json.dumps({"thought": f"scripted reflection: weak on tight due dates. {leader} is at {gap}%. "
+                                             f"{leader} is at 99.99% on TF0.2. r9g9i9n9 solved everything.",
+                                  "code": ""})
         elif "This candidate failed" in prompt:
             content = json.dumps({"thought": FIX[0], "code": FIX[1]})
         else:
@@ -93,4 +97,30 @@ def test_llm_engine_runs_reviews_repairs_and_improves(server, tmp_path) -> None:
     assert costs["tokens_in"] > 0 and costs["tokens_out"] > 0
     mdd = next(c for c in cands if c.origin == "seed:mdd")
     assert report.train_gap <= mdd.train_gap and report.test_gap is not None
+    store.close()
+
+
+def test_llm_prompts_carry_the_evidence_and_no_request_is_wasted(server, tmp_path) -> None:
+    client = LLMClient(LLMConfig(base_url=server, model="scripted", api_key="sk-test", max_retries=0, timeout=20))
+    cfg = EvolveConfig(engine="llm", generations=2, population=8, islands=2, train="pvw-20x12", test="pvw-20x6@50",
+                       max_repairs=1)
+    report = evolve(cfg, tmp_path / "llm.db", client=client)
+    prompts = [r["body"]["messages"][-1]["content"] for r in Scripted.requests]
+    reflections = [p for p in prompts if "In at most four sentences" in p]
+    assert len(reflections) == 2 * 2  # generations 0 and 1, two islands; none after the last generation
+    assert all("## Per-class mean gap" in p and "| class | instances |" in p for p in reflections)
+    improve = [p for p in prompts if "## Parents" in p and "## Per-class mean gap" in p]
+    assert len(improve) >= 6  # generations 1 and 2 ask for 4 offspring each
+    for p in improve:
+        assert "def priority(p, d, w, t, rem, pmean, pmax, left):" in p
+        assert "12 training instances: 12 of 20 jobs" in p and "all weights are 1" in p
+        assert "+-se" in p and "## Your earlier candidates" in p
+        assert "weak on tight due dates" in p and "99.99" not in p and "r9g9i9n9" not in p
+    assert sum("## Already proposed in this generation" in p for p in improve) >= len(improve) - 2
+    store = Archive(tmp_path / "llm.db")
+    stored = [t for _, _, t in store.reflections(report.run)]
+    assert any("[dropped, not matching the archive:" in t and "names unknown candidate r9g9i9n9" in t for t in stored)
+    costs = store.costs(report.run)
+    assert costs["llm_requests"] == len(Scripted.requests)
+    assert costs["gain_points"] >= 0
     store.close()

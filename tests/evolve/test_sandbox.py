@@ -31,6 +31,18 @@ def test_good_candidate_scores_exactly() -> None:
     assert res.objectives == [5.0, 10.0]
 
 
+def test_a_rule_naming_left_gets_the_remaining_jobs_mask() -> None:
+    head = "import numpy as np\n\ndef priority(p, d, w, t, rem, pmean, pmax, left):\n"
+    # latest due date first while `left` agrees with `rem`; a wrong mask would flip it to earliest due date first;
+    # `left.any()` also checks that array methods work (numpy imports their helpers through the candidate)
+    checked = (head + "    ok = ((p * left).sum(axis=1, keepdims=True) == rem) & left.any(axis=1, keepdims=True)\n"
+               "    return np.where(ok, -d, d)\n")
+    res = run({"left": checked, "mdd": MDD})
+    assert res["left"].ok, res["left"].error
+    assert res["left"].decisions == [[0, 1, 2], [1, 0]]  # latest due date first (a wrong mask: [2, 1, 0])
+    assert res["mdd"].ok and res["mdd"].objectives == [5.0, 10.0]  # rules without `left` keep working
+
+
 def test_infinite_loop_is_stopped_and_others_still_score() -> None:
     loop = "def priority(p, d, w, t, rem, pmean, pmax):\n    while True:\n        pass\n"
     out = run({"loop": loop, "mdd": MDD}, per_candidate_seconds=1.0)
