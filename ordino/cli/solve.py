@@ -35,6 +35,7 @@ from ordino.models import (
     Roster,
     RosterProblem,
     Schedule,
+    Solution,
     family_of,
     problem_json_schema,
 )
@@ -165,10 +166,14 @@ def register(app: typer.Typer) -> None:
         report: Annotated[Path | None, typer.Option(help=REPORT_HELP)] = None,
         csv: Annotated[Path | None, typer.Option(help=CSV_HELP)] = None,
         xlsx: Annotated[Path | None, typer.Option(help=XLSX_HELP)] = None,
+        warm_start: Annotated[Path | None, typer.Option(help="Start from this solution: a solution JSON (as --out "
+                                                        "writes) or a heuristic saved by `ordino evolve` (.py), "
+                                                        "run on the problem first.")] = None,
     ) -> None:
         """Solve a problem file and print the verified schedule (or roster, or variable values)."""
         problem = read_model(file)
         family = family_of(problem)
+        warm = None if warm_start is None else _warm_start(warm_start, problem, time_limit)
         if explain_it:
             explained_family(problem)  # refuse a linear model before solving it
         if gantt is not None and family is not SCHEDULING:
@@ -179,7 +184,8 @@ def register(app: typer.Typer) -> None:
                              "printed (or written with --out)")
         interrupted = False
         try:
-            result = solve(problem, method=method, time_limit=time_limit, workers=workers, seed=seed)
+            result = solve(problem, method=method, time_limit=time_limit, workers=workers, seed=seed,
+                           warm_start=warm)
         except Interrupted as stop:
             if not isinstance(stop.result, BaseResult):
                 raise
@@ -260,3 +266,23 @@ def register(app: typer.Typer) -> None:
         for m in found:
             table.add_row(m.family, escape(m.name), "yes" if m.exact else "", escape(m.description))
         console.print(table)
+
+
+def _warm_start(path: Path, model: Model, time_limit: float) -> Solution:
+    """The verified solution to start from: read from a solution file, or built by a saved evolved heuristic."""
+    family = family_of(model)
+    if path.suffix == ".py":
+        from ordino.evolve import load_heuristic
+        from ordino.evolve.warm import rule_schedule
+
+        if not isinstance(model, Problem):
+            raise InputError(f"an evolved heuristic builds schedules; this is a {family.name} model", file=str(path))
+        solution: Solution = rule_schedule(load_heuristic(path), model, min(time_limit, 60.0))
+    else:
+        solution = load_solution(path, family)
+    report = verify(model, solution)
+    if report.violations:
+        raise InputError(f"the warm start breaks {len(report.violations)} rule(s), e.g. "
+                         f"{report.violations[0].message}; fix it or leave --warm-start out", file=str(path))
+    err_console.print(f"warm start: objective {report.objective:g} from {path}", highlight=False)
+    return solution

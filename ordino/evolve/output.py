@@ -3,7 +3,7 @@
 The saved file is plain candidate code under a header comment (lineage, scores, how it was found) and one
 machine-readable marker line. Loading it checks the code with the same AST guard as during evolution, and
 the method runs it in the sandbox's jail, never in the calling process, and builds the schedule from the
-sequence it returns.
+decisions it returns (`ordino.evolve.warm`).
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ordino.errors import InputError, SandboxError
+from ordino.errors import InputError
 from ordino.evolve.archive import CandidateRow
 from ordino.evolve.guard import CodeRejected, check_code
-from ordino.evolve.sandbox import Limits, evaluate_candidates
 from ordino.models import Problem, Result, SolveOptions
 from ordino.models.method import Method
 
@@ -44,7 +43,7 @@ class EvolvedHeuristic:
 
     @property
     def kind(self) -> str:
-        """``priority`` or ``sequence``."""
+        """``priority`` or ``sequence`` (single machine), ``jssp`` or ``rcpsp``."""
         return str(self.meta.get("kind", "priority"))
 
 
@@ -107,38 +106,27 @@ def load_heuristic(path: str | Path) -> EvolvedHeuristic:
 
 
 def evolved_method(path: str | Path, name: str | None = None) -> Method:
-    """A solve method that runs a saved single-machine heuristic in the sandbox for its job sequence.
-
-    The sequence is checked here (a permutation of the jobs) and turned into the schedule; the front
-    door's verifier recomputes the objective from that schedule.
-    """
-    from ordino.heuristics.budget import deadline
-    from ordino.heuristics.methods_single_machine import arrays, sequence_schedule, supports_tardiness
+    """A solve method that runs a saved heuristic in the sandbox and builds the schedule from its decisions
+    (`ordino.evolve.warm.rule_schedule`); the front door's verifier recomputes the objective from it."""
+    from ordino.evolve.warm import rule_schedule, rule_supports
+    from ordino.heuristics.budget import OutOfTime, deadline
 
     heuristic = load_heuristic(path)
-    if heuristic.kind not in ("priority", "sequence"):
-        raise InputError(f"evolved heuristic kind {heuristic.kind!r} is not a single-machine rule (priority or "
-                         "sequence)", file=str(heuristic.path))
     method_name = name or f"evolved:{heuristic.path}"
 
     def run(problem: Problem, options: SolveOptions) -> Result:
         began = time.perf_counter()
-        p, d, w = arrays(problem)
-        limits = Limits(per_candidate_seconds=max(0.5, deadline(began, problem, options) - time.perf_counter()))
-        res = evaluate_candidates([("h", heuristic.code)], [{"p": p.tolist(), "d": d.tolist(), "w": w.tolist()}],
-                                  heuristic.kind, heuristic.entry, limits)[0]
-        if not res.ok and (res.error or "").startswith("timeout"):
+        try:
+            schedule = rule_schedule(heuristic, problem, deadline(began, problem, options) - time.perf_counter())
+        except OutOfTime as exc:
             return Result(status="unknown", method=method_name, runtime=time.perf_counter() - began,
-                          log=[f"{method_name}: no sequence within the time limit ({res.error})"])
-        if not res.ok or not res.decisions:
-            raise SandboxError(f"evolved heuristic {heuristic.path} failed: {res.error}")
-        return Result(status="feasible", schedule=sequence_schedule(problem, res.decisions[0]), method=method_name,
-                      runtime=time.perf_counter() - began)
+                          log=[f"{method_name}: no schedule within the time limit ({exc})"])
+        return Result(status="feasible", schedule=schedule, method=method_name, runtime=time.perf_counter() - began)
 
     desc = f"evolved heuristic from {heuristic.path}"
     if heuristic.meta.get("test_gap") is not None:
         desc += f" (held-out gap {float(heuristic.meta['test_gap']):.3f} %)"
-    return Method(method_name, run, desc, supports_tardiness)
+    return Method(method_name, run, desc, lambda problem: rule_supports(heuristic.kind, problem))
 
 
 def convergence_figure(generations: list[dict], title: str = "ordino evolve") -> Figure:

@@ -20,7 +20,7 @@ from ordino.evolve.gp import Tree
 from ordino.heuristics.project.data import ProjectData, project_from_problem
 from ordino.heuristics.project.sgs import critical_path_times, priority_values
 
-__all__ = ["RcpspAdapter", "RCPSP_ARGS"]
+__all__ = ["RcpspAdapter", "RCPSP_ARGS", "rcpsp_features"]
 
 RCPSP_ARGS: tuple[str, ...] = ("duration", "es", "ls", "n_succ", "n_desc", "work_succ", "demand", "horizon")
 
@@ -73,7 +73,7 @@ class RcpspAdapter(ClassicRulesAdapter):
                 data = project_from_problem(inst.problem)
                 extra = {"duration": data.duration.tolist(), "demand": data.demand.tolist(),
                          "capacity": data.capacity.tolist(), "successors": data.succs, "size": data.n,
-                         "features": _features(data)}
+                         "features": rcpsp_features(data)}
                 group = inst.name.split("_")[0]  # j301 .. j3048: the parameter group
                 out.append(EvalInstance(f"{name}#{inst.name}", group, [], [], None, float(inst.best_known), extra))
         if not out:
@@ -81,7 +81,7 @@ class RcpspAdapter(ClassicRulesAdapter):
         return out
 
 
-def _features(data: ProjectData) -> list[list[float]]:
+def rcpsp_features(data: ProjectData) -> list[list[float]]:
     """The candidate's arguments, in `RCPSP_ARGS` order, computed here so the sandbox needs no ordino code."""
     es, ls, length = critical_path_times(data)
     cap = np.maximum(data.capacity.astype(float), 1.0)

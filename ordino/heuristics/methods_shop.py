@@ -23,6 +23,7 @@ from ordino.heuristics.shop.data import (
     shop_from_problem,
     shop_reason,
     shop_schedule,
+    shop_starts,
 )
 from ordino.heuristics.shop.dispatch import dispatch, job_scorer, separable, separable_costs
 from ordino.heuristics.shop.flowshop import iterated_greedy, neh
@@ -52,6 +53,11 @@ def _result(name: str, schedule: Schedule, objective: int, bound: float | None, 
                   runtime=time.perf_counter() - began, log=log)
 
 
+def _warm(options: SolveOptions) -> Schedule | None:
+    """The options' warm start when it is a schedule."""
+    return options.warm_start if isinstance(options.warm_start, Schedule) else None
+
+
 def _reason(*checks: str | None) -> str | None:
     return next((c for c in checks if c is not None), None)
 
@@ -72,15 +78,19 @@ TABU_SETUP_SECONDS_PER_OP = 2e-4
 less left (10,000-job shops in 2 s), the Giffler-Thompson schedule is returned as it is, on time."""
 
 
-def tabu_schedule(problem: Problem, end: float, seed: int,
-                   bound: int = 0) -> tuple[Schedule, int, int, list[str]]:
+def tabu_schedule(problem: Problem, end: float, seed: int, bound: int = 0,
+                  warm: Schedule | None = None) -> tuple[Schedule, int, int, list[str]]:
     """Giffler-Thompson (at most half the time to `end`), then tabu search until `end` or the lower bound
-    (the shop's, or `bound` when higher)."""
+    (the shop's, or `bound` when higher), from the `warm` schedule instead when it is shorter."""
     began = time.perf_counter()
     data = shop_from_problem(problem)
     lb = max(shop_lower_bound(data), bound)
     starts, choice, cmax, label = best_rule(data, deadline=began + (end - began) / 2)
     log = [f"gt: {cmax} with {label}"]
+    if warm is not None and warm.makespan < cmax:
+        starts, choice = shop_starts(data, warm)
+        cmax = warm.makespan
+        log.append(f"warm start: {cmax}")
     left = end - time.perf_counter()
     if cmax > lb and left > TABU_SETUP_SECONDS_PER_OP * data.n_ops:  # time for its graph and one pass, at least
         res = tabu_search(data, choice, starts, time_limit=left, seed=seed, target=lb)
@@ -139,10 +149,7 @@ def polish_schedule(problem: Problem, schedule: Schedule, end: float,
     costs = separable_costs(problem, data)
     if costs is None:
         return None
-    entries = schedule.by_task()
-    starts = [entries[t].start for t in data.task_ids]
-    choice = [next(k for k, (_, _, mode) in enumerate(data.options[o]) if mode == entries[t].mode)
-              for o, t in enumerate(data.task_ids)]
+    starts, choice = shop_starts(data, schedule)
     found = critical_search(data, starts, choice, costs, end, seed)
     if found is None:
         return None
@@ -155,7 +162,8 @@ def run_tabu(problem: Problem, options: SolveOptions) -> Result:
     """Best Giffler-Thompson schedule, improved by tabu search (N7 moves, and machine reassignments of
     critical operations in a flexible job shop) for the whole time limit."""
     began = time.perf_counter()
-    schedule, cmax, lb, log = tabu_schedule(problem, deadline(began, problem, options), options.seed)
+    schedule, cmax, lb, log = tabu_schedule(problem, deadline(began, problem, options), options.seed,
+                                            warm=_warm(options))
     return _result("tabu", schedule, cmax, float(lb), began, log)
 
 
@@ -196,16 +204,17 @@ def run_ig(problem: Problem, options: SolveOptions) -> Result:
 
 # --- RCPSP ----------------------------------------------------------------------------------------------
 
-def sgs_schedule(problem: Problem, end: float, seed: int, bound: int = 0,
-                  first_by: float | None = None) -> tuple[Schedule, int, int, list[str]]:
+def sgs_schedule(problem: Problem, end: float, seed: int, bound: int = 0, first_by: float | None = None,
+                 warm: Schedule | None = None) -> tuple[Schedule, int, int, list[str]]:
     """The best SGS schedule by `end` or the lower bound (the critical path, each resource's work over its
-    capacity, or `bound` when higher); the first one may take until `first_by` (raises `OutOfTime` when none
-    is complete)."""
+    capacity, or `bound` when higher), the `warm` schedule among the genetic algorithm's seeds; the first one
+    may take until `first_by` (raises `OutOfTime` when none is complete)."""
     data = project_from_problem(problem)
     lb = max(critical_path_times(data)[2], energy_bound(data), bound)
     now = time.perf_counter()
+    given = None if warm is None else np.array([warm.by_task()[t].start for t in data.task_ids], dtype=np.int64)
     start, cmax, label = sgs_search(data, time_limit=end - now, seed=seed, lower_bound=lb,
-                                    first_within=None if first_by is None else first_by - now)
+                                    first_within=None if first_by is None else first_by - now, start=given)
     return project_schedule(data, start), cmax, lb, [f"sgs: {cmax} from {label}"]
 
 
@@ -219,7 +228,8 @@ def run_sgs(problem: Problem, options: SolveOptions) -> Result:
     over activity lists seeded with them (biased sampling when its compiled kernels are not at hand)."""
     began = time.perf_counter()
     try:
-        schedule, cmax, lb, log = sgs_schedule(problem, deadline(began, problem, options), options.seed)
+        schedule, cmax, lb, log = sgs_schedule(problem, deadline(began, problem, options), options.seed,
+                                               warm=_warm(options))
     except OutOfTime:
         return no_schedule("sgs", began)
     return _result("sgs", schedule, cmax, float(lb), began, log)

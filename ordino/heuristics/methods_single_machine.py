@@ -74,15 +74,25 @@ def rule_method(name: str, rule: Callable[..., np.ndarray]) -> Method:
 
 def run_ils(problem: Problem, options: SolveOptions) -> Result:
     """Iterated dynasearch within the time limit, stopping early at a proven lower bound."""
+    from ordino.heuristics.single_machine.evaluate import total_weighted_tardiness
     from ordino.heuristics.single_machine.exact import lower_bound
-    from ordino.heuristics.single_machine.local_search import ils
+    from ordino.heuristics.single_machine.local_search import ils, quick_start
 
     began = time.perf_counter()
     end = deadline(began, problem, options)
     p, d, w = arrays(problem)
     bound = int(lower_bound(p, d, w))
-    perm, value = ils(p, d, w, time_limit=end - time.perf_counter(), seed=options.seed, lower_bound=bound)
-    return sequence_result(problem, perm, "ils", began, bound=bound, optimal=value <= bound)
+    start, log = None, []
+    if isinstance(options.warm_start, Schedule):  # the warm start's order, when better than the usual start
+        by_task = options.warm_start.by_task()
+        warm = np.array(sorted(range(len(problem.tasks)), key=lambda i: by_task[problem.tasks[i].id].start))
+        value = int(total_weighted_tardiness(p, d, warm, w))
+        rule, rule_value = quick_start(p, d, w, began + 0.1 * (end - began))
+        start = warm if value <= rule_value else rule
+        log.append(f"warm start: {value}" + ("" if value <= rule_value else f", the best rule's {rule_value} used"))
+    perm, value = ils(p, d, w, time_limit=end - time.perf_counter(), seed=options.seed, lower_bound=bound,
+                      start=start)
+    return sequence_result(problem, perm, "ils", began, bound=bound, optimal=value <= bound, log=log)
 
 
 def run_dp(problem: Problem, options: SolveOptions) -> Result:

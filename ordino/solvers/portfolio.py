@@ -60,18 +60,18 @@ CPSAT_SECONDS_PER_TASK = 3e-4
 and projects): the portfolio runs CP-SAT only where that fits in the time left."""
 
 
-def _heuristic(problem: Problem, kind: str, until: float, end: float, seed: int,
-               bound: int) -> tuple[Schedule, int, int, list[str]]:
-    """The class's heuristic until `until` or the lower `bound`; SGS may take until `end` for its first
-    schedule (the others always have one). A shop whose objective is not the makespan is dispatched for its
-    objective (`dispatch_schedule`)."""
+def _heuristic(problem: Problem, kind: str, until: float, end: float, seed: int, bound: int,
+               warm: Schedule | None) -> tuple[Schedule, int, int, list[str]]:
+    """The class's heuristic until `until` or the lower `bound`, tabu and SGS starting from the `warm` schedule
+    too; SGS may take until `end` for its first schedule (the others always have one). A shop whose objective
+    is not the makespan is dispatched for its objective (`dispatch_schedule`)."""
     if kind == "rcpsp":
-        return sgs_schedule(problem, until, seed, bound, first_by=end)
+        return sgs_schedule(problem, until, seed, bound, first_by=end, warm=warm)
     if makespan_reason(problem) is not None:
         return dispatch_schedule(problem, until, seed, lambda s: float(verify_schedule(problem, s).objective or 0))
     if kind == "flow_shop" and flow_reason(problem) is None:
         return ig_schedule(problem, until, seed, bound)
-    return tabu_schedule(problem, until, seed, bound)
+    return tabu_schedule(problem, until, seed, bound, warm=warm)
 
 
 def _best(runs: list[Result], log: list[str], began: float) -> Result:
@@ -102,17 +102,32 @@ def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
     probe = min(PROBE_SHARE * (end - began), PROBE_SECONDS)
     kind = classify(problem)
     runs: list[Result] = []
+    log: list[str] = []
+    warm = options.warm_start if isinstance(options.warm_start, Schedule) else None
+    if warm is not None:  # a given schedule (e.g. an evolved rule's) stands beside the others when it is feasible
+        checked = verify_schedule(problem, warm)
+        if checked.violations:
+            first = checked.violations[0].message
+            log.append(f"warm start ignored: {len(checked.violations)} violation(s), e.g. {first}")
+            warm, options = None, options.model_copy(update={"warm_start": None})
+        else:
+            log.append(f"warm start: {checked.objective:g}")
+    probed = None
     if build < probe / 2 and kind not in UNAIDED:
-        runs.append(solve_cpsat(problem, options.model_copy(update={"time_limit": probe})))
-        if runs[0].status == "optimal":
-            return _best(runs, runs[0].log, began)
-    log = [line for r in runs for line in r.log]
-    bound = runs[0].bound if runs and makespan_only and runs[0].bound is not None else 0.0
+        probed = solve_cpsat(problem, options.model_copy(update={"time_limit": probe}))
+        runs.append(probed)
+        log += probed.log
+        if probed.status == "optimal":
+            return _best(runs, log, began)
+    bound = probed.bound if probed is not None and makespan_only and probed.bound is not None else 0.0
+    if warm is not None:
+        runs.append(Result(status="feasible", objective=checked.objective, schedule=warm, method="portfolio"))
     now = time.perf_counter()
     share = heuristic_share(kind, len(problem.tasks))
     until = end if build > (1 - share) * (end - now) else now + share * (end - now)  # no CP-SAT: all of it
     try:
-        schedule, cmax, lb, found = _heuristic(problem, kind, until, end, options.seed, math.ceil(bound - 1e-6))
+        schedule, cmax, lb, found = _heuristic(problem, kind, until, end, options.seed, math.ceil(bound - 1e-6),
+                                               warm)
     except OutOfTime:
         log.append("the heuristic found no complete schedule")
     else:

@@ -213,9 +213,10 @@ def sample_priority(base: np.ndarray, rng: np.random.Generator, alpha: float = 1
 
 
 def sgs_search(data: ProjectData, time_limit: float = 5.0, seed: int = 0, lower_bound: int | None = None,
-               first_within: float | None = None) -> tuple[np.ndarray, int, str]:
-    """Every rule with both schemes, each followed by justification, then the genetic algorithm over activity
-    lists seeded with them (`genetic.genetic_search`, which decodes the serial lists itself), or biased random
+               first_within: float | None = None, start: np.ndarray | None = None) -> tuple[np.ndarray, int, str]:
+    """A given feasible schedule's `start` times (a warm start) and every rule with both schemes, each followed
+    by justification, then the genetic algorithm over activity lists seeded with them
+    (`genetic.genetic_search`, which decodes the serial lists itself), or biased random
     sampling when the project is large (`genetic.LARGE`) or the compiled kernels are not at hand, until the time
     runs out or the lower bound is met.
     Without a complete schedule at `time_limit`, the first one may take until `first_within` seconds (default
@@ -242,6 +243,8 @@ def sgs_search(data: ProjectData, time_limit: float = 5.0, seed: int = 0, lower_
         return best is not None and (time.perf_counter() >= deadline or (lower_bound is not None
                                                                           and best <= lower_bound))
 
+    if start is not None:
+        consider(np.asarray(start, dtype=np.int64), "warm start")
     use_genetic = data.n <= genetic.LARGE and (genetic.cache_ready() or time_limit >= genetic.COMPILE_SECONDS)
     bases: dict[str, np.ndarray] = {}
     seeds: list[np.ndarray] = []  # the rules' serial lists, decoded and justified by the compiled search

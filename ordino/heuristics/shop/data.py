@@ -155,6 +155,16 @@ def shop_schedule(data: ShopData, starts: list[int] | np.ndarray, choice: list[i
     return Schedule.of(rows)
 
 
+def shop_starts(data: ShopData, schedule: Schedule) -> tuple[list[int], list[int]]:
+    """Start times and chosen option indices of the operations in a Schedule of this shop (`shop_schedule`'s
+    inverse)."""
+    entries = schedule.by_task()
+    starts = [entries[t].start for t in data.task_ids]
+    choice = [next(k for k, (_, _, mode) in enumerate(data.options[o]) if mode == entries[t].mode)
+              for o, t in enumerate(data.task_ids)]
+    return starts, choice
+
+
 @dataclass
 class FlowData:
     """A flow shop as a matrix `p[j, k]`: duration of job j on the k-th machine of the common route."""
