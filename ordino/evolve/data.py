@@ -43,6 +43,7 @@ class EvalInstance:
     w: list[int] | None
     best: float
     extra: dict | None = None
+    reference: str = "best known value"  # or "lower bound" where no optimum is known: gaps overstate then
 
     def payload(self) -> dict:
         """The JSON the sandbox child reads (``extra`` for adapters other than single machine)."""

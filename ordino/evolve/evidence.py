@@ -59,6 +59,12 @@ def instance_facts(instances: list[EvalInstance]) -> str:
         negative = sum(1 for i in instances if min(i.d, default=0) < 0)
         lines.append(f"{_plural(negative, 'instance')} with negative due dates" if negative else
                      "all due dates are >= 0")
+    refs: dict[str, int] = {}
+    for inst in instances:
+        refs[inst.reference] = refs.get(inst.reference, 0) + 1
+    lines.append("gaps are measured to " + ", ".join(f"the {ref} ({k})" for ref, k in refs.items())
+                 + ("; a gap to a lower bound overstates the distance to the optimum" if "lower bound" in refs
+                    else ""))
     zeros = sum(1 for i in instances if i.best == 0)
     if zeros:
         lines.append(f"{_plural(zeros, 'instance')} with best value 0 (counted only as a miss when late)")

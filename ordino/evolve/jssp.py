@@ -128,7 +128,8 @@ def _generated(n: int, m: int, count: int, split: str) -> list[EvalInstance]:
                 loads[mm] += dd
         bound = max(max(loads), max(sum(r) for r in dur))
         extra = {"durations": dur, "machines": mac, "size": n * m}
-        out.append(EvalInstance(f"taigen-{n}x{m}#{k}", f"{n}x{m}", [], [], None, float(bound), extra))
+        out.append(EvalInstance(f"taigen-{n}x{m}#{k}", f"{n}x{m}", [], [], None, float(bound), extra,
+                                reference="lower bound"))
     return out
 
 

@@ -326,8 +326,8 @@ class _Run:
         seeds = sorted((c for c in self.archive.candidates(self.run, "ok") if c.origin.startswith("seed:")),
                        key=_fitness)[:2]
         parts = ["## Training instances", self.facts,
-                 "## Per-class mean gap (percent above the best known value; lower is better; +-se is the standard "
-                 "error of the leader's class mean: differences below about twice it are noise)",
+                 "## Per-class mean gap (percent above the reference value, see above; lower is better; +-se is the "
+                 "standard error of the leader's class mean: differences below about twice it are noise)",
                  class_table(leader, members, seeds, self.train, self.archive.gaps(leader.id))]
         cards = [c for c in (self.archive.get(x) for x in dict.fromkeys(cited) if x != leader.id) if c is not None]
         if cards:

@@ -56,6 +56,12 @@ def test_facts_name_sizes_weights_and_due_dates() -> None:
     assert "6 training instances: 3 of 100 jobs, 3 of 20 jobs" in facts
     assert "all weights are 1" in facts and "2 classes: TF0.2/RDD0.2, TF0.8/RDD0.6" in facts
     assert "1 instance with negative due dates" in facts
+    assert "gaps are measured to the best known value (6)" in facts
+    shop = EvalInstance("taigen-15x15#0", "15x15", [], [], None, 900.0,
+                        {"durations": [[1] * 15] * 15, "machines": [list(range(15))] * 15, "size": 225},
+                        reference="lower bound")
+    facts = instance_facts([shop])
+    assert "1 of 15 jobs x 15 machines" in facts and "the lower bound (1)" in facts and "overstates" in facts
     weighted = [EvalInstance("w#0", "c", [1, 2], [3, 4], [1, 3], 5.0)]
     assert "weights differ" in instance_facts(weighted) and "all due dates are >= 0" in instance_facts(weighted)
 
