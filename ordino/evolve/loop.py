@@ -309,11 +309,11 @@ class _Run:
             dropped: list[str] = []
             if members and not final:
                 if self.engine.name == "llm":
-                    rev.evidence = self.evidence(members, [rev.specialist] if rev.specialist else [])
+                    rev.evidence = self.evidence(members, cited_ids(rev.text))
                 text, tin, tout = self.engine.reflect(rev, members[0])
                 if self.engine.name == "llm" and text != rev.text:
                     text, dropped = check_claims(text, self.archive.get, members[0])
-                    rev.evidence = self.evidence(members, [x for x in [rev.specialist, *cited_ids(text)] if x])
+                    rev.evidence = self.evidence(members, [*cited_ids(rev.text), *cited_ids(text)])
             self.reflections[i] = text
             self.reviews[i] = dataclasses.asdict(rev)
             stored = text + ("\n[dropped, not matching the archive: " + " | ".join(dropped) + "]" if dropped else "")
@@ -329,7 +329,8 @@ class _Run:
                  "## Per-class mean gap (percent above the reference value, see above; lower is better; +-se is the "
                  "standard error of the leader's class mean: differences below about twice it are noise)",
                  class_table(leader, members, seeds, self.train, self.archive.gaps(leader.id))]
-        cards = [c for c in (self.archive.get(x) for x in dict.fromkeys(cited) if x != leader.id) if c is not None]
+        cards = [c for c in (self.archive.get(x) for x in dict.fromkeys(cited) if x != leader.id)
+                 if c is not None and c.status == "ok"]  # the others are in the history with their stop reason
         if cards:
             parts += ["## Candidates the review cites", "\n\n".join(candidate_card(c) for c in cards[:3])]
         own = [c for c in self.archive.candidates(self.run) if c.origin.startswith("llm:")]

@@ -102,18 +102,25 @@ def test_llm_engine_runs_reviews_repairs_and_improves(server, tmp_path) -> None:
 
 def test_llm_prompts_carry_the_evidence_and_no_request_is_wasted(server, tmp_path) -> None:
     client = LLMClient(LLMConfig(base_url=server, model="scripted", api_key="sk-test", max_retries=0, timeout=20))
-    cfg = EvolveConfig(engine="llm", generations=2, population=8, islands=2, train="pvw-20x12", test="pvw-20x6@50",
+    cfg = EvolveConfig(engine="llm", generations=2, population=8, islands=2, train="pvw-20x40", test="pvw-20x6@50",
                        max_repairs=1)
     report = evolve(cfg, tmp_path / "llm.db", client=client)
     prompts = [r["body"]["messages"][-1]["content"] for r in Scripted.requests]
     reflections = [p for p in prompts if "In at most four sentences" in p]
     assert len(reflections) == 2 * 2  # generations 0 and 1, two islands; none after the last generation
     assert all("## Per-class mean gap" in p and "| class | instances |" in p for p in reflections)
+    cited = 0
+    for p in reflections:  # a review naming a better candidate shows that candidate's code and scores
+        review = p.split("## Review of this generation")[1]
+        for cid in re.findall(r"\((r\d+g\d+i\d+n\d+): [0-9.]+% vs", review):
+            assert f"Candidate {cid} (" in p.split("## Best candidate so far")[0]
+            cited += 1
+    assert cited
     improve = [p for p in prompts if "## Parents" in p and "## Per-class mean gap" in p]
     assert len(improve) >= 6  # generations 1 and 2 ask for 4 offspring each
     for p in improve:
         assert "def priority(p, d, w, t, rem, pmean, pmax, left):" in p
-        assert "12 training instances: 12 of 20 jobs" in p and "all weights are 1" in p
+        assert "40 training instances: 40 of 20 jobs" in p and "all weights are 1" in p
         assert "+-se" in p and "## Your earlier candidates" in p
         assert "weak on tight due dates" in p and "99.99" not in p and "r9g9i9n9" not in p
     assert sum("## Already proposed in this generation" in p for p in improve) >= len(improve) - 2
