@@ -135,6 +135,15 @@ def test_a_failure_streak_is_configurable_and_reset_by_an_answer(endpoint, tmp_p
     assert json.loads(result.stdout)["best_id"] and len(prompts) == 5
 
 
+def test_the_summary_counts_requests_and_tokens_per_point(endpoint, tmp_path: Path) -> None:
+    url, prompts = endpoint(lambda _: chat(json.dumps({"thought": "sharper", "code": HEAD + "    return np.maximum(t + "
+                                                                                          "1.01 * p, d) + 0.1 * p\n"})))
+    result = evolve(url, tmp_path, "--max-llm-requests", "2")
+    assert result.exit_code == 0, result.output
+    assert len(prompts) == 2  # the cap: 3 candidates were wanted
+    assert "2 LLM requests" in result.stdout and "tokens (estimated locally)" in result.stdout
+
+
 # --- the key in candidates --------------------------------------------------------------------------------------
 
 def _escaped(text: str) -> str:
