@@ -15,6 +15,7 @@ from ordino.errors import LLMError
 from ordino.evolve import gp
 from ordino.evolve.adapters import ProblemAdapter
 from ordino.evolve.archive import CandidateRow
+from ordino.evolve.evidence import shorten
 from ordino.evolve.review import Review
 from ordino.llm.client import LLMConfig, LLMLimit, scrub
 
@@ -279,12 +280,14 @@ class LLMEngine:
     def _improve(self, parents: list[tuple[str, str, str]], reflection: str, evidence: str,
                  ids: list[str] | None = None) -> Proposal | None:
         shown = "\n\n".join(f"Candidate {name} ({score}):\n```python\n{code}```" for name, code, score in parents)
-        user = (f"{self._task()}\n\n{evidence}\n\n## Parents\n{shown}\n\n## Reflection\n{reflection}"
-                f"{self._siblings()}\n\nWrite one improved candidate: a whole new version of the function, not a "
-                f"diff. {self.adapter.goal}")
+        head, ask = (("## Parents (combine the strengths of both)", "one candidate that combines them")
+                     if len(parents) > 1 else ("## Parent (improve it)", "one improved candidate"))
+        user = (f"{self._task()}\n\n{evidence}\n\n{head}\n{shown}\n\n## Reflection\n{reflection}"
+                f"{self._siblings()}\n\nWrite {ask}: a whole new version of the function, not a diff. "
+                f"{self.adapter.goal}")
         prop = self._answer(user, "llm:crossover" if len(parents) > 1 else "llm:mutation", list(ids or []))
         if prop is not None:
-            self.siblings.append(" ".join(prop.thought.split())[:300] or "(no idea stated)")
+            self.siblings.append(shorten(prop.thought, 600) or "(no idea stated)")
         return prop
 
     def propose(self, pool: list[CandidateRow], reflection: str, review: Review, n: int,

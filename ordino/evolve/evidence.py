@@ -18,13 +18,27 @@ from ordino.evolve.archive import CandidateRow
 from ordino.evolve.data import EvalInstance
 
 __all__ = ["CANDIDATE_ID", "candidate_card", "check_claims", "class_table", "cited_ids", "history", "instance_facts",
-           "stop_reason"]
+           "sentences", "shorten", "stop_reason"]
 
 CANDIDATE_ID = re.compile(r"\br\d+g\d+i\d+n\d+(?:f\d+)*\b")
 """How the loop names candidates: run, generation, island, number, and one ``f<k>`` per repair."""
 
 _PERCENT = re.compile(r"(-?\d+(?:\.(\d+))?)\s*%")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|vs|cf|etc|approx|incl|resp|no)\.|\(e\.g\.|\(i\.e\.)$", re.IGNORECASE)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text: split after . ! ? ; or a line break, not after an abbreviation such as "e.g."."""
+    out: list[str] = []
+    for piece in (p.strip() for p in _SENTENCE.split(text)):
+        if not piece:
+            continue
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _plural(k: int, word: str, many: str = "") -> str:
@@ -111,6 +125,14 @@ def stop_reason(c: CandidateRow) -> str:
     return f"failed: {(c.error or 'unknown error')[:300]}"
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word boundary to at most `limit` characters (with "..." when cut)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0] + " ..."
+
+
 def candidate_card(c: CandidateRow) -> str:
     """A candidate's id, origin, result, per-class gaps, idea and code."""
     classes = ", ".join(f"{k} {v:.2f}%" for k, v in c.by_class.items())
@@ -118,7 +140,7 @@ def candidate_card(c: CandidateRow) -> str:
     if classes:
         lines.append(f"per class: {classes}")
     if c.thought:
-        lines.append(f"idea: {c.thought[:400]}")
+        lines.append(f"idea: {shorten(c.thought, 600)}")
     lines.append(f"```python\n{c.code.rstrip()}\n```")
     return "\n".join(lines)
 
@@ -127,7 +149,7 @@ def history(own: list[CandidateRow], limit: int = 10) -> str:
     """The engine's own earlier candidates, newest last: id, what happened, and the idea in a line."""
     lines = []
     for c in own[-limit:]:
-        idea = " ".join(c.thought.split())[:160]
+        idea = shorten(c.thought, 240)
         lines.append(f"- {c.id} (generation {c.generation}, {c.origin}): {stop_reason(c)}" + (f"; idea: {idea}"
                                                                                            if idea else ""))
     return "\n".join(lines)
@@ -151,9 +173,7 @@ def check_claims(text: str, lookup: Callable[[str], CandidateRow | None],
     names none, to the precision written; otherwise the sentence is dropped.
     """
     kept, dropped = [], []
-    for sentence in (s.strip() for s in _SENTENCE.split(text)):
-        if not sentence:
-            continue
+    for sentence in sentences(text):
         ids = cited_ids(sentence)
         owners = [lookup(i) for i in ids]
         unknown = [i for i, o in zip(ids, owners, strict=True) if o is None]

@@ -325,9 +325,15 @@ class _Run:
         leader = members[0]
         seeds = sorted((c for c in self.archive.candidates(self.run, "ok") if c.origin.startswith("seed:")),
                        key=_fitness)[:2]
-        parts = ["## Training instances", self.facts,
-                 "## Per-class mean gap (percent above the reference value, see above; lower is better; +-se is the "
-                 "standard error of the leader's class mean: differences below about twice it are noise)",
+        island = leader.island if self.config.islands > 1 else None
+        run = ("" if island is None else
+               f"## This run\n- {self.config.islands} islands (populations) evolve side by side; this request is for "
+               f"island {island}; every {self.config.migrate_every} generations each island's leader migrates to "
+               "the next island\n- ids read r<run>g<generation>i<island>n<number> (f<k>: the k-th repair)\n")
+        parts = [f"{run}## Training instances", self.facts,
+                 "## Per-class mean gap (percent above the reference value, see above; lower is better; every "
+                 "candidate is scored on the same instances, so differences are paired; +-se is the standard error "
+                 "of the leader's class mean: differences below about twice it are noise)",
                  class_table(leader, members, seeds, self.train, self.archive.gaps(leader.id))]
         cards = [c for c in (self.archive.get(x) for x in dict.fromkeys(cited) if x != leader.id)
                  if c is not None and c.status == "ok"]  # the others are in the history with their stop reason
@@ -335,7 +341,7 @@ class _Run:
             parts += ["## Candidates the review cites", "\n\n".join(candidate_card(c) for c in cards[:3])]
         own = [c for c in self.archive.candidates(self.run) if c.origin.startswith("llm:")]
         if own:
-            parts += ["## Your earlier candidates (newest last)", history(own)]
+            parts += ["## Candidates the model wrote earlier in this run, all islands (newest last)", history(own)]
         return "\n".join(parts)
 
     def _rank(self, cid: str) -> tuple[float, int]:

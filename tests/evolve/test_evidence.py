@@ -6,7 +6,15 @@ import pytest
 
 from ordino.evolve import Archive, CandidateRow
 from ordino.evolve.data import EvalInstance
-from ordino.evolve.evidence import candidate_card, check_claims, class_table, history, instance_facts
+from ordino.evolve.evidence import (
+    candidate_card,
+    check_claims,
+    class_table,
+    history,
+    instance_facts,
+    sentences,
+    shorten,
+)
 from ordino.evolve.review import review_island
 
 CODE = "import numpy as np\n\n\ndef priority(p, d, w, t, rem, pmean, pmax, left):\n    return {}\n"
@@ -111,3 +119,14 @@ def test_claims_are_kept_only_when_their_figures_match(archive) -> None:
     assert any("0.4% is not a figure of r1g1i0n1" in d for d in dropped)
     kept2, dropped2 = check_claims("r1g1i0n1 reaches 0.9% on TF0.2 and r1g1i0n0 has 1.50% there.", store.get, leader)
     assert kept2 and not dropped2
+
+
+def test_sentences_survive_abbreviations_and_ideas_are_cut_at_words(archive) -> None:
+    text = ("Make the tier soft (e.g. a penalty of 0.5) since r1g1i0n1 is at 0.90% there. Then try vs. the "
+            "leader; keep it short.\nNew line here.")
+    assert sentences(text) == ["Make the tier soft (e.g. a penalty of 0.5) since r1g1i0n1 is at 0.90% there.",
+                               "Then try vs. the leader;", "keep it short.", "New line here."]
+    store, _ = archive
+    kept, dropped = check_claims(text, store.get, store.get("r1g1i0n0"))
+    assert kept.startswith("Make the tier soft (e.g. a penalty of 0.5) since r1g1i0n1") and not dropped
+    assert shorten("one two three four", 12) == "one two ..." and shorten("a  b", 10) == "a b"

@@ -116,12 +116,13 @@ def test_llm_prompts_carry_the_evidence_and_no_request_is_wasted(server, tmp_pat
             assert f"Candidate {cid} (" in p.split("## Best candidate so far")[0]
             cited += 1
     assert cited
-    improve = [p for p in prompts if "## Parents" in p and "## Per-class mean gap" in p]
+    improve = [p for p in prompts if "## Parent" in p and "## Per-class mean gap" in p]
     assert len(improve) >= 6  # generations 1 and 2 ask for 4 offspring each
     for p in improve:
         assert "def priority(p, d, w, t, rem, pmean, pmax, left):" in p
         assert "40 training instances: 40 of 20 jobs" in p and "all weights are 1" in p
-        assert "+-se" in p and "## Your earlier candidates" in p
+        assert "+-se" in p and "## Candidates the model wrote earlier in this run" in p
+        assert "2 islands (populations) evolve side by side" in p
         assert "weak on tight due dates" in p and "99.99" not in p and "r9g9i9n9" not in p
     assert sum("## Already proposed in this generation" in p for p in improve) >= len(improve) - 2
     store = Archive(tmp_path / "llm.db")
