@@ -172,8 +172,9 @@ class LLMEngine:
     name = "llm"
 
     def __init__(self, adapter: ProblemAdapter, client: Any, max_tokens: int | None = None,
-                 max_requests: int | None = None) -> None:
+                 max_requests: int | None = None, seconds: float | None = None) -> None:
         self.adapter = adapter
+        self.seconds = seconds  # the sandbox's time per candidate, stated in the task
         self.client = client
         self.max_tokens = max_tokens
         self.max_requests = max_requests
@@ -234,7 +235,10 @@ class LLMEngine:
         return thought, code, reply.prompt_tokens, reply.completion_tokens
 
     def _task(self) -> str:
-        return (f"{self.adapter.description}\n\nWrite a module that defines\n    {self.adapter.signature}\n"
+        limit = (f"\nA candidate gets {self.seconds:g} s of CPU for all training instances together; a slower one "
+                 "fails, so keep the work per call vectorised and about linear in the number of jobs."
+                 if self.seconds else "")
+        return (f"{self.adapter.description}{limit}\n\nWrite a module that defines\n    {self.adapter.signature}\n"
                 "with `import numpy as np` at the top.")
 
     def begin_generation(self) -> None:

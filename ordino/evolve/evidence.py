@@ -23,7 +23,7 @@ __all__ = ["CANDIDATE_ID", "candidate_card", "check_claims", "class_table", "cit
 CANDIDATE_ID = re.compile(r"\br\d+g\d+i\d+n\d+(?:f\d+)*\b")
 """How the loop names candidates: run, generation, island, number, and one ``f<k>`` per repair."""
 
-_PERCENT = re.compile(r"(-?\d+(?:\.(\d+))?)\s*%")
+_PERCENT = re.compile(r"(?<![\w.])(-?\d+(?:\.(\d+))?)\s*%")  # in "0.10-0.35%" the figure is 0.35
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|vs|cf|etc|approx|incl|resp|no)\.|\(e\.g\.|\(i\.e\.)$", re.IGNORECASE)
 
@@ -150,8 +150,9 @@ def history(own: list[CandidateRow], limit: int = 10) -> str:
     lines = []
     for c in own[-limit:]:
         idea = shorten(c.thought, 240)
-        lines.append(f"- {c.id} (generation {c.generation}, {c.origin}): {stop_reason(c)}" + (f"; idea: {idea}"
-                                                                                           if idea else ""))
+        classes = "; per class " + ", ".join(f"{k} {v:.2f}" for k, v in c.by_class.items()) if c.by_class else ""
+        lines.append(f"- {c.id} (generation {c.generation}, {c.origin}): {stop_reason(c)}{classes}"
+                     + (f"; idea: {idea}" if idea else ""))
     return "\n".join(lines)
 
 
@@ -165,13 +166,15 @@ def _figures(c: CandidateRow) -> list[float]:
 
 
 def check_claims(text: str, lookup: Callable[[str], CandidateRow | None],
-                 leader: CandidateRow | None) -> tuple[str, list[str]]:
-    """The sentences of `text` whose claims match the archive, and the dropped ones with the reason.
+                 shown: list[CandidateRow]) -> tuple[str, list[str]]:
+    """The sentences of `text` whose figures match the archive, and the dropped ones with the reason.
 
-    A sentence naming a candidate id that does not exist is dropped. A percentage in a sentence must be one of
-    the figures (mean, small-set or per-class gap) of a candidate the sentence names, or of the leader when it
-    names none, to the precision written; otherwise the sentence is dropped.
+    A sentence naming a candidate id that does not exist is dropped. Every percentage in a sentence must be a
+    figure (mean, small-set or per-class gap), to the precision written, of a candidate the sentence names or
+    of one the prompt showed (`shown`: the leader, the island's members, the baseline rules), since claims
+    compare the two; otherwise the sentence is dropped.
     """
+    context = [x for o in shown for x in _figures(o)]
     kept, dropped = [], []
     for sentence in sentences(text):
         ids = cited_ids(sentence)
@@ -180,12 +183,12 @@ def check_claims(text: str, lookup: Callable[[str], CandidateRow | None],
         if unknown:
             dropped.append(f"{sentence} [names unknown candidate {unknown[0]}]")
             continue
-        figures = [x for o in (owners if ids else [leader]) if o is not None for x in _figures(o)]
+        figures = [x for o in owners if o is not None for x in _figures(o)] + context
         wrong = [m.group(1) + "%" for m in _PERCENT.finditer(sentence)
                  if not any(abs(float(m.group(1)) - f) <= 0.5 * 10 ** -len(m.group(2) or "") + 1e-9
                             for f in figures)]
         if wrong:
-            who = ", ".join(ids) if ids else "the leader"
+            who = ", ".join(ids) if ids else "the candidates shown"
             dropped.append(f"{sentence} [{wrong[0]} is not a figure of {who} in the archive]")
             continue
         kept.append(sentence)

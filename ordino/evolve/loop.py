@@ -132,7 +132,7 @@ def make_engine(config: EvolveConfig, adapter: ProblemAdapter, weighted: bool, c
             raise InputError("the llm engine needs an endpoint: set ORDINO_LLM_BASE_URL (or ORDINO_LLM_API_KEY), "
                              "or use --engine gp")
         client = LLMClient(cfg)
-    return LLMEngine(adapter, client, config.max_llm_tokens, config.max_llm_requests)
+    return LLMEngine(adapter, client, config.max_llm_tokens, config.max_llm_requests, config.per_candidate_seconds)
 
 
 class _Run:
@@ -149,6 +149,7 @@ class _Run:
         self.islands: list[list[str]] = [[] for _ in range(config.islands)]
         self.history: list[list[float]] = [[] for _ in range(config.islands)]
         self.reflections: list[str] = [""] * config.islands
+        self.dropped: list[list[str]] = [[] for _ in range(config.islands)]
         self.reviews: list[dict] = [{} for _ in range(config.islands)]
         self.fingerprints: dict[str, str] = {}
         self.codes: dict[str, str] = {}
@@ -208,7 +209,11 @@ class _Run:
             survivors.append(r)
         for _, s in scored:
             self.best_small = min(self.best_small, s.fitness)
-        for r, s in self._stage(survivors, self.train, "full"):
+        full = self._stage(survivors, self.train, "full")
+        for r in survivors:  # a behaviour that failed on the full set (e.g. too slow) does not block its repair
+            if r.status in ("error", "rejected") and self.fingerprints.get(r.fingerprint or "") == r.id:
+                del self.fingerprints[r.fingerprint or ""]
+        for r, s in full:
             r.status, r.error = "ok", None
             r.train_gap, r.fitness, r.by_class, r.zero_misses = s.mean_gap, s.fitness, s.by_class, s.zero_misses
             self.archive.put_scores(r.id, [i.name for i in self.train], s.objectives,
@@ -309,22 +314,28 @@ class _Run:
             dropped: list[str] = []
             if members and not final:
                 if self.engine.name == "llm":
-                    rev.evidence = self.evidence(members, cited_ids(rev.text))
+                    rev.evidence = self.evidence(members, cited_ids(rev.text), self.dropped[i])
                 text, tin, tout = self.engine.reflect(rev, members[0])
                 if self.engine.name == "llm" and text != rev.text:
-                    text, dropped = check_claims(text, self.archive.get, members[0])
+                    text, dropped = check_claims(text, self.archive.get, [*members, *self.baselines()])
+                    self.dropped[i] = dropped
                     rev.evidence = self.evidence(members, [*cited_ids(rev.text), *cited_ids(text)])
             self.reflections[i] = text
             self.reviews[i] = dataclasses.asdict(rev)
             stored = text + ("\n[dropped, not matching the archive: " + " | ".join(dropped) + "]" if dropped else "")
             self.archive.add_reflection(self.run, generation, i, stored, tin, tout)
 
-    def evidence(self, members: list[CandidateRow], cited: list[str]) -> str:
+    def baselines(self) -> list[CandidateRow]:
+        """The two best seed rules (the classic rules the table compares with)."""
+        return sorted((c for c in self.archive.candidates(self.run, "ok") if c.origin.startswith("seed:")),
+                      key=_fitness)[:2]
+
+    def evidence(self, members: list[CandidateRow], cited: list[str], dropped: list[str] | None = None) -> str:
         """What an LLM prompt shows beside an island's review: the training set, the per-class table against the
-        best seed rules, the code of the candidates the review cites, and the LLM's own earlier candidates."""
+        best seed rules, the code of the candidates the review cites, the LLM's own earlier candidates, and the
+        sentences of its last review that were dropped (with the reason)."""
         leader = members[0]
-        seeds = sorted((c for c in self.archive.candidates(self.run, "ok") if c.origin.startswith("seed:")),
-                       key=_fitness)[:2]
+        seeds = self.baselines()
         island = leader.island if self.config.islands > 1 else None
         run = ("" if island is None else
                f"## This run\n- {self.config.islands} islands (populations) evolve side by side; this request is for "
@@ -333,7 +344,8 @@ class _Run:
         parts = [f"{run}## Training instances", self.facts,
                  "## Per-class mean gap (percent above the reference value, see above; lower is better; every "
                  "candidate is scored on the same instances, so differences are paired; +-se is the standard error "
-                 "of the leader's class mean: differences below about twice it are noise)",
+                 "of the leader's class mean: differences below about twice it are noise; "
+                 + ", ".join(f"{c.origin.removeprefix('seed:')} is the classic rule {c.id}" for c in seeds) + ")",
                  class_table(leader, members, seeds, self.train, self.archive.gaps(leader.id))]
         cards = [c for c in (self.archive.get(x) for x in dict.fromkeys(cited) if x != leader.id)
                  if c is not None and c.status == "ok"]  # the others are in the history with their stop reason
@@ -342,6 +354,9 @@ class _Run:
         own = [c for c in self.archive.candidates(self.run) if c.origin.startswith("llm:")]
         if own:
             parts += ["## Candidates the model wrote earlier in this run, all islands (newest last)", history(own)]
+        if dropped:
+            parts += ["## Sentences of your last review of this island that were dropped",
+                      "\n".join(f"- {x}" for x in dropped)]
         return "\n".join(parts)
 
     def _rank(self, cid: str) -> tuple[float, int]:

@@ -110,15 +110,17 @@ def test_review_names_the_candidate_that_stopped_and_why(archive) -> None:
 def test_claims_are_kept_only_when_their_figures_match(archive) -> None:
     store, _ = archive
     leader = store.get("r1g1i0n0")
+    mdd = store.get("r1g0i0n0")
     text = ("r1g1i0n1 does better on TF0.2/RDD0.2 (0.90% vs 1.50%). r1g1i0n1 is at 0.4% on TF0.2/RDD0.2. "
-            "r9g9i9n9 solved everything. The leader is at 1.2% overall. Keep the modified due date.")
-    kept, dropped = check_claims(text, store.get, leader)
-    assert "0.90% vs 1.50%" not in kept  # 1.50 is the leader's figure, not r1g1i0n1's
-    assert kept == "The leader is at 1.2% overall. Keep the modified due date."
+            "r9g9i9n9 solved everything. The leader is at 1.2% overall, mdd at 2.00%. Keep the modified due date. "
+            "Classes near 0.50-1.40% are fine. r1g1i0n2 reaches 3.33% somewhere.")
+    kept, dropped = check_claims(text, store.get, [leader, mdd])
+    assert kept == ("r1g1i0n1 does better on TF0.2/RDD0.2 (0.90% vs 1.50%). The leader is at 1.2% overall, mdd at "
+                    "2.00%. Keep the modified due date. Classes near 0.50-1.40% are fine.")
     assert any("names unknown candidate r9g9i9n9" in d for d in dropped)
     assert any("0.4% is not a figure of r1g1i0n1" in d for d in dropped)
-    kept2, dropped2 = check_claims("r1g1i0n1 reaches 0.9% on TF0.2 and r1g1i0n0 has 1.50% there.", store.get, leader)
-    assert kept2 and not dropped2
+    assert any("3.33% is not a figure of r1g1i0n2" in d for d in dropped)  # a culled candidate has other figures
+    assert len(dropped) == 3
 
 
 def test_sentences_survive_abbreviations_and_ideas_are_cut_at_words(archive) -> None:
@@ -127,6 +129,6 @@ def test_sentences_survive_abbreviations_and_ideas_are_cut_at_words(archive) -> 
     assert sentences(text) == ["Make the tier soft (e.g. a penalty of 0.5) since r1g1i0n1 is at 0.90% there.",
                                "Then try vs. the leader;", "keep it short.", "New line here."]
     store, _ = archive
-    kept, dropped = check_claims(text, store.get, store.get("r1g1i0n0"))
+    kept, dropped = check_claims(text, store.get, [store.get("r1g1i0n0")])
     assert kept.startswith("Make the tier soft (e.g. a penalty of 0.5) since r1g1i0n1") and not dropped
     assert shorten("one two three four", 12) == "one two ..." and shorten("a  b", 10) == "a b"

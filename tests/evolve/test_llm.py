@@ -109,6 +109,9 @@ def test_llm_prompts_carry_the_evidence_and_no_request_is_wasted(server, tmp_pat
     reflections = [p for p in prompts if "In at most four sentences" in p]
     assert len(reflections) == 2 * 2  # generations 0 and 1, two islands; none after the last generation
     assert all("## Per-class mean gap" in p and "| class | instances |" in p for p in reflections)
+    # from generation 1 the model is told which of its sentences were dropped, and why
+    assert all("## Sentences of your last review of this island that were dropped" in p and "99.99% is not a figure"
+               in p for p in reflections[2:])
     cited = 0
     for p in reflections:  # a review naming a better candidate shows that candidate's code and scores
         review = p.split("## Review of this generation")[1]
@@ -122,7 +125,7 @@ def test_llm_prompts_carry_the_evidence_and_no_request_is_wasted(server, tmp_pat
         assert "def priority(p, d, w, t, rem, pmean, pmax, left):" in p
         assert "40 training instances: 40 of 20 jobs" in p and "all weights are 1" in p
         assert "+-se" in p and "## Candidates the model wrote earlier in this run" in p
-        assert "2 islands (populations) evolve side by side" in p
+        assert "2 islands (populations) evolve side by side" in p and "A candidate gets 10 s" in p
         assert "weak on tight due dates" in p and "99.99" not in p and "r9g9i9n9" not in p
     assert sum("## Already proposed in this generation" in p for p in improve) >= len(improve) - 2
     store = Archive(tmp_path / "llm.db")

@@ -77,3 +77,24 @@ def test_validation_set_picks_among_leaders_and_seeds_and_must_be_disjoint(tmp_p
     with pytest.raises(InputError, match="validation instances"):
         evolve(config(generations=0, population=4, train="pvw-20x8", test="pvw-20x4@16", validate="pvw-20x4@4"),
                tmp_path / "w.db")
+
+
+def test_a_repair_of_a_too_slow_candidate_is_scored_not_called_a_duplicate(tmp_path) -> None:
+    from ordino.evolve import CandidateRow, adapter_for
+    from ordino.evolve.engines import GPEngine
+    from ordino.evolve.loop import _Run
+
+    adapter = adapter_for("smtt")
+    store = Archive(tmp_path / "a.db")
+    config = EvolveConfig(per_candidate_seconds=2.0, small_size=12)
+    state = _Run(config, adapter, GPEngine(adapter), store, store.new_run({}), adapter.load("pvw-20x120"))
+    head = "import numpy as np\n\n\ndef priority(p, d, w, t, rem, pmean, pmax):\n"
+    rule = "    return np.maximum(t + 1.07 * p, d)\n"
+    slow = CandidateRow("s", 1, 0, "llm", "llm:mutation", head + "    for _ in range(p.shape[0] ** 4):\n"
+                                                                 "        pass\n" + rule)
+    state.evaluate([slow], True)  # quick on the 12 small-set instances, far too slow on all 120 at once
+    assert slow.status == "error" and slow.stage == "full" and "timeout" in (slow.error or "")
+    fixed = CandidateRow("sf1", 1, 0, "llm", "llm:repair", head + rule, parents=["s"])
+    state.evaluate([fixed], True)
+    assert fixed.status == "ok" and fixed.fingerprint == slow.fingerprint
+    store.close()
