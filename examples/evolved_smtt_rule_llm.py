@@ -10,7 +10,7 @@
 # Test smtt-paper-20:all (800 instances, paper convention, optimum > 0): evolved 1.3658 %, mddc 1.7005 %, mdd 1.8612 %, gp rule 1.5611 %.
 #   paired bootstrap 95 % CI of evolved - mddc: -0.697 to +0.009 points.
 # Weakest training classes: TF0.4/RDD0.2 1.98 %, TF0.2/RDD0.2 1.98 %, TF0.6/RDD0.2 1.93 %, TF0.4/RDD0.4 1.91 %.
-# Thought: Keep r1g3i1n4's SPT lean (max(t+p, d) + lam*p for every job, lam*pmax = half the due-date window) where it is by far the best rule, TF0.4/RDD0.2 1.98%, TF0.6/RDD0.2 1.93%, TF0.8/RDD0.2 0.72%, but gate it sharply on the static overshoot: off below 0.15, fully on from 0.25. TF0.2/RDD0.2 has overshoot 
+# Thought: Keep r1g3i1n4's SPT lean (max(t+p, d) + lam*p for every job, lam*pmax = half the due-date window) where it is by far the best rule, TF0.4/RDD0.2 1.98%, TF0.6/RDD0.2 1.93%, TF0.8/RDD0.2 0.72%, but gate it sharply on the static overshoot: off below 0.15, fully on from 0.25. TF0.2/RDD0.2 has overshoot near 0.1 (the window sits at the end of the schedule and only a few jobs need to be late, so pushing all long jobs to the end made r1g3i1n4 collapse to 9.21%); it therefore falls back to the urgency-gated bias, which gives 1.98% there. Everything else is the parent r1g3i0n0 (1.094%): the boosted ...
 # Lineage (newest first):
 #   r1g4i1n3  gen 4  llm:mutation  gap 0.8220 %  parents r1g3i0n0
 #   r1g3i0n0  gen 3  llm:mutation  gap 1.0936 %  parents r1g2i0n0

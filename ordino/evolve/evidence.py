@@ -18,7 +18,7 @@ from ordino.evolve.archive import CandidateRow
 from ordino.evolve.data import EvalInstance
 
 __all__ = ["CANDIDATE_ID", "candidate_card", "check_claims", "class_table", "cited_ids", "history", "instance_facts",
-           "sentences", "shorten", "stop_reason"]
+           "paired_difference", "sentences", "shorten", "stop_reason"]
 
 CANDIDATE_ID = re.compile(r"\br\d+g\d+i\d+n\d+(?:f\d+)*\b")
 """How the loop names candidates: run, generation, island, number, and one ``f<k>`` per repair."""
@@ -76,9 +76,10 @@ def instance_facts(instances: list[EvalInstance]) -> str:
     refs: dict[str, int] = {}
     for inst in instances:
         refs[inst.reference] = refs.get(inst.reference, 0) + 1
-    lines.append("gaps are measured to " + ", ".join(f"the {ref} ({k})" for ref, k in refs.items())
-                 + ("; a gap to a lower bound overstates the distance to the optimum" if "lower bound" in refs
-                    else ""))
+    lower = any(ref.startswith("lower bound") for ref in refs)
+    measured = ", ".join(f"the {ref} on {_plural(k, 'instance')}" for ref, k in refs.items())
+    lines.append(f"gaps are measured to {measured}"
+                 + ("; a gap to a lower bound overstates the distance to the optimum" if lower else ""))
     zeros = sum(1 for i in instances if i.best == 0)
     if zeros:
         lines.append(f"{_plural(zeros, 'instance')} with best value 0 (counted only as a miss when late)")
@@ -133,12 +134,24 @@ def shorten(text: str, limit: int) -> str:
     return flat[:limit].rsplit(" ", 1)[0] + " ..."
 
 
-def candidate_card(c: CandidateRow) -> str:
-    """A candidate's id, origin, result, per-class gaps, idea and code."""
+def paired_difference(gaps: dict[str, float | None], versus: dict[str, float | None]) -> str:
+    """Mean per-instance difference of two candidates' gaps with its standard error, in points."""
+    diffs = [a - b for k, a in gaps.items() if a is not None and (b := versus.get(k)) is not None]
+    if len(diffs) < 2:
+        return ""
+    mean = sum(diffs) / len(diffs)
+    return f"{mean:+.3f} +- {stdev(diffs) / math.sqrt(len(diffs)):.3f} points (se, {len(diffs)} instances)"
+
+
+def candidate_card(c: CandidateRow, versus: str = "") -> str:
+    """A candidate's id, origin, result, per-class gaps, its paired difference to the leader (`versus`, text of
+    `paired_difference`), idea and code."""
     classes = ", ".join(f"{k} {v:.2f}%" for k, v in c.by_class.items())
     lines = [f"Candidate {c.id} ({c.origin}, generation {c.generation}): {stop_reason(c)}"]
     if classes:
         lines.append(f"per class: {classes}")
+    if versus:
+        lines.append(f"paired difference to the leader, instance by instance: {versus}")
     if c.thought:
         lines.append(f"idea: {shorten(c.thought, 600)}")
     lines.append(f"```python\n{c.code.rstrip()}\n```")

@@ -43,8 +43,9 @@ work_remaining (work of the job from this operation to its end, this operation i
 (earliest start and completion), machine_ready (when the machine is free: the same for every entry),
 work_total (total work of the job), arrival (when the job's previous operation ended). Return an array of
 the same length of finite floats. The rule is called once per scheduled operation (a 30x15 instance: 450
-calls), and all training instances together get about 10 s: keep it O(size of the conflict set). Only
-numpy (as np) and math may be imported; no files, no I/O, no try/except."""
+calls), and all training instances together get about 10 s: keep each call cheap, vectorised numpy over
+the conflict set (a sort is fine); calls are independent (no state kept between them). Only numpy (as np)
+and math may be imported; no files, no I/O, no try/except."""
 
 _SEEDS: dict[str, Tree] = {
     "spt": ["duration"],
@@ -134,7 +135,7 @@ def _generated(n: int, m: int, count: int, split: str) -> list[EvalInstance]:
         bound = max(max(loads), max(sum(r) for r in dur))
         extra = {"durations": dur, "machines": mac, "size": n * m}
         out.append(EvalInstance(f"taigen-{n}x{m}#{k}", f"{n}x{m}", [], [], None, float(bound), extra,
-                                reference="lower bound"))
+                                reference="lower bound (largest machine load or job length)"))
     return out
 
 

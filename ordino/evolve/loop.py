@@ -27,7 +27,15 @@ from ordino.evolve.adapters import ProblemAdapter, adapter_for
 from ordino.evolve.archive import Archive, CandidateRow
 from ordino.evolve.data import EvalInstance
 from ordino.evolve.engines import Engine, GPEngine, LLMEngine, Proposal
-from ordino.evolve.evidence import candidate_card, check_claims, cited_ids, class_table, history, instance_facts
+from ordino.evolve.evidence import (
+    candidate_card,
+    check_claims,
+    cited_ids,
+    class_table,
+    history,
+    instance_facts,
+    paired_difference,
+)
 from ordino.evolve.gp import check_tree
 from ordino.evolve.review import Review, review_island
 from ordino.evolve.sandbox import Limits
@@ -350,7 +358,9 @@ class _Run:
         cards = [c for c in (self.archive.get(x) for x in dict.fromkeys(cited) if x != leader.id)
                  if c is not None and c.status == "ok"]  # the others are in the history with their stop reason
         if cards:
-            parts += ["## Candidates the review cites", "\n\n".join(candidate_card(c) for c in cards[:3])]
+            mine = self.archive.gaps(leader.id)
+            shown = [candidate_card(c, paired_difference(self.archive.gaps(c.id), mine)) for c in cards[:3]]
+            parts += ["## Candidates the review cites", "\n\n".join(shown)]
         own = [c for c in self.archive.candidates(self.run) if c.origin.startswith("llm:")]
         if own:
             parts += ["## Candidates the model wrote earlier in this run, all islands (newest last)", history(own)]

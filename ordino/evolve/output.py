@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ordino.errors import InputError
 from ordino.evolve.archive import CandidateRow
+from ordino.evolve.evidence import shorten
 from ordino.evolve.guard import CodeRejected, check_code
 from ordino.models import Problem, Result, SolveOptions
 from ordino.models.method import Method
@@ -73,7 +74,7 @@ def save_heuristic(path: str | Path, best: CandidateRow, lineage: list[Candidate
         worst = sorted(best.by_class.items(), key=lambda kv: -kv[1])[:4]
         lines.append("# Weakest training classes: " + ", ".join(f"{k} {v:.2f} %" for k, v in worst) + ".")
     if best.thought:
-        lines.append("# Thought: " + " ".join(best.thought.split())[:300])
+        lines.append("# Thought: " + shorten(best.thought, 600))
     lines.append("# Lineage (newest first):")
     for c in lineage[:12]:
         gap = f"{c.train_gap:.4f} %" if c.train_gap is not None else "not scored"

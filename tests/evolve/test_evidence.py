@@ -12,6 +12,7 @@ from ordino.evolve.evidence import (
     class_table,
     history,
     instance_facts,
+    paired_difference,
     sentences,
     shorten,
 )
@@ -64,12 +65,12 @@ def test_facts_name_sizes_weights_and_due_dates() -> None:
     assert "6 training instances: 3 of 100 jobs, 3 of 20 jobs" in facts
     assert "all weights are 1" in facts and "2 classes: TF0.2/RDD0.2, TF0.8/RDD0.6" in facts
     assert "1 instance with negative due dates" in facts
-    assert "gaps are measured to the best known value (6)" in facts
+    assert "gaps are measured to the best known value on 6 instances" in facts
     shop = EvalInstance("taigen-15x15#0", "15x15", [], [], None, 900.0,
                         {"durations": [[1] * 15] * 15, "machines": [list(range(15))] * 15, "size": 225},
-                        reference="lower bound")
+                        reference="lower bound (largest machine load or job length)")
     facts = instance_facts([shop])
-    assert "1 of 15 jobs x 15 machines" in facts and "the lower bound (1)" in facts and "overstates" in facts
+    assert "1 of 15 jobs x 15 machines" in facts and "the lower bound (largest machine load or job length) on 1 instance" in facts and "overstates" in facts
     weighted = [EvalInstance("w#0", "c", [1, 2], [3, 4], [1, 3], 5.0)]
     assert "weights differ" in instance_facts(weighted) and "all due dates are >= 0" in instance_facts(weighted)
 
@@ -89,6 +90,11 @@ def test_class_table_has_baselines_sizes_spread_and_best(archive) -> None:
 
 def test_cards_and_history_carry_code_scores_and_stop_reasons(archive) -> None:
     store, _ = archive
+    mine = {"a": 1.0, "b": 2.0, "c": None}
+    assert paired_difference({"a": 0.5, "b": 1.0, "c": 3.0}, mine) == "-0.750 +- 0.250 points (se, 2 instances)"
+    assert paired_difference({"a": 0.5}, mine) == ""
+    card = candidate_card(store.get("r1g1i0n1"), "-0.750 +- 0.250 points (se, 2 instances)")
+    assert "paired difference to the leader, instance by instance: -0.750 +- 0.250" in card
     card = candidate_card(store.get("r1g1i0n1"))
     assert "Candidate r1g1i0n1 (llm:mutation" in card and "TF0.2/RDD0.2 0.90%" in card
     assert "return d + 1.4" in card and "look ahead one job" in card
