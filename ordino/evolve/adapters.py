@@ -67,13 +67,15 @@ SMTT_DESCRIPTION = """\
 Single-machine total (weighted) tardiness: n jobs with processing times p, due dates d (may be negative)
 and weights w run one after another from time 0; minimise sum_j w_j * max(0, C_j - d_j).
 A candidate is a priority function. The sequence is built greedily: at the current time t every
-unscheduled job gets a score and the job with the LOWEST score runs next (ties go to the earlier due date).
-Arguments are numpy float arrays of shape (m, n), m instances at once: p, d, w; arrays of shape (m, 1):
-t (current time), rem (remaining processing time of unscheduled jobs), pmean (mean processing time of the
-unscheduled jobs), pmax (largest processing time among them); and left, a boolean array of shape (m, n),
-True for the jobs not yet scheduled (optional: a function without a `left` argument is called without it).
-Entries of already scheduled jobs are present but ignored. Return an array broadcastable to (m, n) of
-finite floats. Only numpy (as np) and math may be imported; no files, no I/O, no try/except."""
+unscheduled job gets a score and the job with the LOWEST score runs next (ties go to the earlier due date,
+then the shorter job). The function is called once per step for all m instances of the same job count at
+once (never padded): p, d, w are numpy float arrays of shape (m, n) holding every job's real values,
+scheduled or not; t (current time), rem (remaining processing time of unscheduled jobs), pmean (mean
+processing time of the unscheduled jobs) and pmax (largest processing time among them) have shape (m, 1);
+left is a boolean array of shape (m, n), True for the jobs not yet scheduled (optional: a function without
+a `left` argument is called without it). Scores of already scheduled jobs are ignored. Return an array
+broadcastable to (m, n) of finite floats. Only numpy (as np) and math may be imported; no files, no I/O,
+no try/except."""
 
 _SEEDS = {
     "edd": "return d",

@@ -163,7 +163,7 @@ def history(own: list[CandidateRow], limit: int = 10) -> str:
     lines = []
     for c in own[-limit:]:
         idea = shorten(c.thought, 240)
-        classes = "; per class " + ", ".join(f"{k} {v:.2f}" for k, v in c.by_class.items()) if c.by_class else ""
+        classes = "; per class " + ", ".join(f"{k} {v:.2f}%" for k, v in c.by_class.items()) if c.by_class else ""
         lines.append(f"- {c.id} (generation {c.generation}, {c.origin}): {stop_reason(c)}{classes}"
                      + (f"; idea: {idea}" if idea else ""))
     return "\n".join(lines)

@@ -353,7 +353,7 @@ class _Run:
                  "## Per-class mean gap (percent above the reference value, see above; lower is better; every "
                  "candidate is scored on the same instances, so differences are paired; +-se is the standard error "
                  "of the leader's class mean: differences below about twice it are noise; "
-                 + ", ".join(f"{c.origin.removeprefix('seed:')} is the classic rule {c.id}" for c in seeds) + ")",
+                 + ", ".join(f"{c.origin.removeprefix('seed:')} is the seed rule {c.id}" for c in seeds) + ")",
                  class_table(leader, members, seeds, self.train, self.archive.gaps(leader.id))]
         cards = [c for c in (self.archive.get(x) for x in dict.fromkeys(cited) if x != leader.id)
                  if c is not None and c.status == "ok"]  # the others are in the history with their stop reason

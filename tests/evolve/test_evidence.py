@@ -70,7 +70,8 @@ def test_facts_name_sizes_weights_and_due_dates() -> None:
                         {"durations": [[1] * 15] * 15, "machines": [list(range(15))] * 15, "size": 225},
                         reference="lower bound (largest machine load or job length)")
     facts = instance_facts([shop])
-    assert "1 of 15 jobs x 15 machines" in facts and "the lower bound (largest machine load or job length) on 1 instance" in facts and "overstates" in facts
+    assert "1 of 15 jobs x 15 machines" in facts and "overstates" in facts
+    assert "the lower bound (largest machine load or job length) on 1 instance" in facts
     weighted = [EvalInstance("w#0", "c", [1, 2], [3, 4], [1, 3], 5.0)]
     assert "weights differ" in instance_facts(weighted) and "all due dates are >= 0" in instance_facts(weighted)
 

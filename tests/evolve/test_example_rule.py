@@ -75,7 +75,7 @@ def test_llm_example_rule_has_its_lineage_and_beats_mddc_on_the_paper_sets() -> 
     from ordino.evolve.data import EvalInstance
 
     h = load_heuristic(LLM_RULE)
-    assert h.meta["engine"] == "llm" and "# Lineage" in h.code and "seed:mdd" in h.code
+    assert h.meta["engine"] == "llm" and "# Lineage" in h.code and "seed:" in h.code
     ad = SmttAdapter()
     for spec in ("smtt-paper-100:all", "smtt-paper-20:all"):
         inst: list[EvalInstance] = ad.load(spec)
@@ -83,6 +83,6 @@ def test_llm_example_rule_has_its_lineage_and_beats_mddc_on_the_paper_sets() -> 
         assert not isinstance(rule, str) and not isinstance(mddc, str)
         diffs = [(a - i.best) / i.best * 100 - (b - i.best) / i.best * 100
                  for a, b, i in zip(rule.objectives, mddc.objectives, inst, strict=True) if i.best > 0]
-        assert np.mean(diffs) < -0.3  # the header's figures: -0.61 points on the 100-job set, -0.33 on the 20-job
+        assert np.mean(diffs) < -0.5  # the header's figures: -0.96 points on the 100-job set, -1.02 on the 20-job
     res = CliRunner().invoke(app, ["solve", str(EXAMPLE), "--method", f"evolved:{LLM_RULE}", "--json"])
     assert res.exit_code == 0 and json.loads(res.stdout)["violations"] == []
