@@ -132,15 +132,21 @@ def _prepare_jssp(instances):
 
     cols = [FEATURES.index(n) for n in ("duration", "work_remaining", "ops_remaining", "est", "ect",
                                          "machine_ready", "work_total", "arrival")]
-    return generate, cols, [ShopData.from_matrices(inst["durations"], inst["machines"]) for inst in instances]
+    extra = {n: FEATURES.index(n) for n in ("next_duration", "next_machine_ready", "machine_work_left")}
+    return generate, cols, extra, [ShopData.from_matrices(inst["durations"], inst["machines"]) for inst in instances]
 
 
 def _jssp(func, prepared):
-    """Per instance, the jobs in the order Giffler-Thompson with the candidate's rule scheduled their operations."""
-    generate, cols, shops = prepared
+    """Per instance, the jobs in the order Giffler-Thompson with the candidate's rule scheduled their operations;
+    a rule naming the look-ahead arguments (`next_duration`, ...) gets them as keywords."""
+    generate, cols, extra, shops = prepared
+    code = getattr(func, "__code__", None)
+    named = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount] if code is not None else ()
+    wanted = {n: c for n, c in extra.items() if n in named}
 
     def rule(feats):
-        s = np.asarray(func(*(feats[:, c].copy() for c in cols)), dtype=float)
+        more = {n: feats[:, c].copy() for n, c in wanted.items()}
+        s = np.asarray(func(*(feats[:, c].copy() for c in cols), **more), dtype=float)
         s = np.broadcast_to(s, (feats.shape[0],)) if s.shape != (feats.shape[0],) else s
         if np.isnan(s).any():
             raise ValueError("priority returned NaN")

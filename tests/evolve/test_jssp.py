@@ -25,6 +25,27 @@ def test_seed_rules_match_the_shop_package() -> None:
         assert scores[name].objectives == expect
 
 
+def test_a_rule_naming_the_look_ahead_arguments_gets_them() -> None:
+    from ordino.heuristics.shop.gt import FEATURES
+
+    ad = adapter_for("jssp")
+    inst = ad.load("taigen-10x5x3")
+    code = ("import numpy as np\n\n\ndef priority(duration, work_remaining, ops_remaining, est, ect, machine_ready, "
+            "work_total, arrival, next_machine_ready, machine_work_left):\n"
+            "    return est + 0.5 * next_machine_ready - 0.1 * machine_work_left - work_remaining\n")
+    res = ad.evaluate([("look", code)], inst)[0]
+    assert not isinstance(res, str), res
+    col = {n: FEATURES.index(n) for n in FEATURES}
+
+    def same(f):  # the same rule on the shop package's feature matrix, in this process
+        return (f[:, col["est"]] + 0.5 * f[:, col["next_machine_ready"]] - 0.1 * f[:, col["machine_work_left"]]
+                - f[:, col["work_remaining"]])
+
+    expect = [float(makespan_of(d, *generate(d, same)))
+              for d in (ShopData.from_matrices(i.extra["durations"], i.extra["machines"]) for i in inst)]
+    assert res.objectives == expect
+
+
 @pytest.mark.mirror
 def test_gp_on_job_shop_runs_and_keeps_test_apart(tmp_path) -> None:
     cfg = EvolveConfig(problem="jssp", generations=1, population=8, islands=2, train="la01-la10:train",

@@ -21,8 +21,11 @@ from ordino.heuristics.budget import OutOfTime, check
 from ordino.heuristics.shop.data import ShopData
 
 FEATURES = ("duration", "work_remaining", "ops_remaining", "est", "ect", "job", "release", "due", "arrival",
-            "machine_ready", "work_total", "weight")
-"""Columns of the feature matrix passed to a callable priority rule."""
+            "machine_ready", "work_total", "weight", "next_duration", "next_machine_ready", "machine_work_left")
+"""Columns of the feature matrix passed to a callable priority rule. The last three look one step ahead:
+the (shortest) duration of the job's next operation and when that operation's (first) machine is free (0 for a
+last operation), and the work not yet scheduled on this operation's machine (operations counted on their first
+option's machine)."""
 
 Priority = str | Callable[[np.ndarray], np.ndarray]
 
@@ -91,6 +94,10 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
     nxt = [0] * n_jobs
     job_ready = [0] * n_jobs
     mach_ready = [0] * data.n_machines
+    mach_left = [0.0] * data.n_machines  # unscheduled work on each machine (first options)
+    for opts in data.options:
+        mach_left[opts[0][0]] += opts[0][1]
+    shortest = [min(d for _, d, _ in opts) for opts in data.options]
     starts = [0] * data.n_ops
     choice = [0] * data.n_ops
     options, release, due, weight, job_ops = data.options, data.release, data.due, data.weight, data.job_ops
@@ -143,9 +150,11 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
             feats = []
             for x, k in conflict:
                 o = job_ops[k][nxt[k]]
+                after = job_ops[k][nxt[k] + 1] if nxt[k] + 1 < len(job_ops[k]) else -1
                 feats.append([float(x[4]), rem[o], float(len(job_ops[k]) - nxt[k]), float(x[0]), float(x[1]),
                               float(k), float(release[o]), due[k], float(job_ready[k]), float(mach_ready[x[3]]),
-                              total[k], weight[k]])
+                              total[k], weight[k], float(shortest[after]) if after >= 0 else 0.0,
+                              float(mach_ready[options[after][0][0]]) if after >= 0 else 0.0, mach_left[x[3]]])
             if key is not None:
                 scores = [key(f) for f in feats]
             else:
@@ -156,6 +165,7 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
         est, ect, c, m, _ = pick
         o = job_ops[j][nxt[j]]
         starts[o], choice[o] = est, c
+        mach_left[options[o][0][0]] -= options[o][0][1]
         job_ready[j] = ect
         mach_ready[m] = ect
         for row in cand[j]:
