@@ -135,3 +135,56 @@ def test_llm_prompts_carry_the_evidence_and_no_request_is_wasted(server, tmp_pat
     assert costs["llm_requests"] == len(Scripted.requests)
     assert costs["gain_points"] >= 0
     store.close()
+
+
+class ShopScripted(BaseHTTPRequestHandler):
+    """Answers every request with a rule for the problem named in the prompt's signature."""
+
+    prompts: list[str] = []
+
+    def log_message(self, *args) -> None:
+        return
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        prompt = body["messages"][-1]["content"]
+        ShopScripted.prompts.append(prompt)
+        signature = re.search(r"def priority\((.*?)\):", prompt).group(1)
+        tweak = len(ShopScripted.prompts) % 5
+        code = f"import numpy as np\n\n\ndef priority({signature}):\n    return duration * {1 + tweak / 10}\n"
+        content = json.dumps({"thought": f"longer first, variant {tweak}", "code": "" if "four sentences" in prompt
+                              else code})
+        data = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "m",
+                           "choices": [{"index": 0, "finish_reason": "stop",
+                                        "message": {"role": "assistant", "content": content}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@pytest.mark.parametrize("problem, train, test, facts", [
+    ("jssp", "taigen-10x5x6", "taigen-10x6x2", ["6 of 10 jobs x 5 machines", "lower bound (largest machine load",
+                                                   "next_machine_ready", "| class | instances |"]),
+    pytest.param("rcpsp", "psplib-j30:train", "psplib-j30:test", ["activities", "best known value"],
+                 marks=pytest.mark.mirror),
+])
+def test_shop_and_project_prompts_carry_the_same_evidence(tmp_path, problem, train, test, facts) -> None:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), ShopScripted)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    ShopScripted.prompts = []
+    try:
+        client = LLMClient(LLMConfig(base_url=f"http://127.0.0.1:{httpd.server_address[1]}/v1", model="scripted",
+                                     api_key="sk-test", max_retries=0, timeout=20))
+        cfg = EvolveConfig(problem=problem, engine="llm", generations=1, population=6, islands=2, train=train,
+                           test=test, small_size=4)
+        evolve(cfg, tmp_path / "run.db", client=client)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    improve = [p for p in ShopScripted.prompts if "## Parent" in p]
+    assert improve and all("## Per-class mean gap" in p and "+-se" in p and "A shorter makespan is better." in p
+                           for p in improve)
+    assert all(fact in improve[0] for fact in facts), improve[0][:3000]
+    assert any("## Already proposed in this generation" in p for p in improve)
