@@ -22,7 +22,8 @@ from ordino.heuristics.shop.data import ShopData
 
 FEATURES = ("duration", "work_remaining", "ops_remaining", "est", "ect", "job", "release", "due", "arrival",
             "machine_ready", "work_total", "weight", "next_duration", "next_machine_ready", "machine_work_left")
-"""Columns of the feature matrix passed to a callable priority rule. The last three look one step ahead:
+"""Columns of the feature matrix passed to a callable priority rule (named rules read the first twelve). The
+last three look one step ahead:
 the (shortest) duration of the job's next operation and when that operation's (first) machine is free (0 for a
 last operation), and the work not yet scheduled on this operation's machine (operations counted on their first
 option's machine)."""
@@ -150,11 +151,13 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
             feats = []
             for x, k in conflict:
                 o = job_ops[k][nxt[k]]
-                after = job_ops[k][nxt[k] + 1] if nxt[k] + 1 < len(job_ops[k]) else -1
-                feats.append([float(x[4]), rem[o], float(len(job_ops[k]) - nxt[k]), float(x[0]), float(x[1]),
-                              float(k), float(release[o]), due[k], float(job_ready[k]), float(mach_ready[x[3]]),
-                              total[k], weight[k], float(shortest[after]) if after >= 0 else 0.0,
-                              float(mach_ready[options[after][0][0]]) if after >= 0 else 0.0, mach_left[x[3]]])
+                feat = [float(x[4]), rem[o], float(len(job_ops[k]) - nxt[k]), float(x[0]), float(x[1]), float(k),
+                        float(release[o]), due[k], float(job_ready[k]), float(mach_ready[x[3]]), total[k], weight[k]]
+                if call is not None:  # the look-ahead columns, which no named rule reads
+                    after = job_ops[k][nxt[k] + 1] if nxt[k] + 1 < len(job_ops[k]) else -1
+                    feat += [float(shortest[after]) if after >= 0 else 0.0,
+                             float(mach_ready[options[after][0][0]]) if after >= 0 else 0.0, mach_left[x[3]]]
+                feats.append(feat)
             if key is not None:
                 scores = [key(f) for f in feats]
             else:
