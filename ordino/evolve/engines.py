@@ -271,8 +271,9 @@ class LLMEngine:
         user = (f"{self.adapter.description}\n\n{review.evidence}\n\n## Best candidate so far\n"
                 f"{leader.id}:\n```python\n{leader.code}```\n## Review of this generation\n{review.text}\n\n"
                 "In at most four sentences, say what the next candidates should change to close the gaps. Cite "
-                "candidates by id and figures only as they appear above (sentences whose figures do not match the "
-                "archive are dropped). Answer as JSON {\"thought\": ..., \"code\": \"\"}.")
+                "candidates by id and figures only as they appear above: a sentence with a percentage that is not "
+                "one of the figures shown is dropped (write parameters without a % sign). Answer as JSON "
+                "{\"thought\": ..., \"code\": \"\"}.")
         reply = self._chat(user)
         if reply is None:
             return review.text, 0, 0

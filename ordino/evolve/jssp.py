@@ -41,10 +41,11 @@ one entry per operation of the conflict set (at most one per job): duration (pro
 work_remaining (work of the job from this operation to its end, this operation included), ops_remaining
 (operations left in the job, this one included), est = max(arrival, machine_ready) and ect = est + duration
 (earliest start and completion), machine_ready (when the machine is free: the same for every entry),
-work_total (total work of the job), arrival (when the job's previous operation ended). Three look-ahead
-arguments are optional (a function that names them gets them): next_duration (duration of the job's next
-operation, 0 for its last), next_machine_ready (when that next operation's machine is free now, 0 for the
-last) and machine_work_left (work not yet scheduled on this machine, this operation included). Return an
+work_total (total work of the job), arrival (when the job's previous operation ended). Every operation of
+the conflict set starts before the earliest completion on this machine, so no gap before another operation
+can be filled. Three look-ahead arguments are optional (a function that names them gets them), about the
+job's next operation: next_duration (its duration), next_machine_ready (when its machine is free now) and
+next_machine_work_left (work not yet scheduled on its machine); all 0 for a job's last operation. Return an
 array of the same length of finite floats. The rule is called once per scheduled operation (a 30x15 instance: 450
 calls), and all training instances together get about 10 s: keep each call cheap, vectorised numpy over
 the conflict set (a sort is fine); calls are independent (no state kept between them). Only numpy (as np)
@@ -67,7 +68,7 @@ class JsspAdapter(ClassicRulesAdapter):
     name = "jssp"
     entry = "priority"
     kind = "jssp"
-    signature = f"def priority({', '.join(JSSP_ARGS)}, next_duration, next_machine_ready, machine_work_left):"
+    signature = f"def priority({', '.join(JSSP_ARGS)}, next_duration, next_machine_ready, next_machine_work_left):"
     description = JSSP_DESCRIPTION
     goal = "A shorter makespan is better."
     gp_args = JSSP_ARGS

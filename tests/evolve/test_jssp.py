@@ -31,14 +31,14 @@ def test_a_rule_naming_the_look_ahead_arguments_gets_them() -> None:
     ad = adapter_for("jssp")
     inst = ad.load("taigen-10x5x3")
     code = ("import numpy as np\n\n\ndef priority(duration, work_remaining, ops_remaining, est, ect, machine_ready, "
-            "work_total, arrival, next_machine_ready, machine_work_left):\n"
-            "    return est + 0.5 * next_machine_ready - 0.1 * machine_work_left - work_remaining\n")
+            "work_total, arrival, next_machine_ready, next_machine_work_left):\n"
+            "    return est + 0.5 * next_machine_ready - 0.1 * next_machine_work_left - work_remaining\n")
     res = ad.evaluate([("look", code)], inst)[0]
     assert not isinstance(res, str), res
     col = {n: FEATURES.index(n) for n in FEATURES}
 
     def same(f):  # the same rule on the shop package's feature matrix, in this process
-        return (f[:, col["est"]] + 0.5 * f[:, col["next_machine_ready"]] - 0.1 * f[:, col["machine_work_left"]]
+        return (f[:, col["est"]] + 0.5 * f[:, col["next_machine_ready"]] - 0.1 * f[:, col["next_machine_work_left"]]
                 - f[:, col["work_remaining"]])
 
     expect = [float(makespan_of(d, *generate(d, same)))

@@ -21,12 +21,11 @@ from ordino.heuristics.budget import OutOfTime, check
 from ordino.heuristics.shop.data import ShopData
 
 FEATURES = ("duration", "work_remaining", "ops_remaining", "est", "ect", "job", "release", "due", "arrival",
-            "machine_ready", "work_total", "weight", "next_duration", "next_machine_ready", "machine_work_left")
+            "machine_ready", "work_total", "weight", "next_duration", "next_machine_ready", "next_machine_work_left")
 """Columns of the feature matrix passed to a callable priority rule (named rules read the first twelve). The
-last three look one step ahead:
-the (shortest) duration of the job's next operation and when that operation's (first) machine is free (0 for a
-last operation), and the work not yet scheduled on this operation's machine (operations counted on their first
-option's machine)."""
+last three look one step ahead at the job's next operation: its (shortest) duration, when its (first option's)
+machine is free, and the work not yet scheduled on that machine (operations counted on their first option's
+machine); all 0 for a job's last operation."""
 
 Priority = str | Callable[[np.ndarray], np.ndarray]
 
@@ -95,7 +94,7 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
     nxt = [0] * n_jobs
     job_ready = [0] * n_jobs
     mach_ready = [0] * data.n_machines
-    mach_left = [0.0] * data.n_machines  # unscheduled work on each machine (first options)
+    mach_left = [0.0] * data.n_machines  # unscheduled work on each machine (first options), for the look-ahead
     for opts in data.options:
         mach_left[opts[0][0]] += opts[0][1]
     shortest = [min(d for _, d, _ in opts) for opts in data.options]
@@ -156,7 +155,8 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
                 if call is not None:  # the look-ahead columns, which no named rule reads
                     after = job_ops[k][nxt[k] + 1] if nxt[k] + 1 < len(job_ops[k]) else -1
                     feat += [float(shortest[after]) if after >= 0 else 0.0,
-                             float(mach_ready[options[after][0][0]]) if after >= 0 else 0.0, mach_left[x[3]]]
+                             float(mach_ready[options[after][0][0]]) if after >= 0 else 0.0,
+                             mach_left[options[after][0][0]] if after >= 0 else 0.0]
                 feats.append(feat)
             if key is not None:
                 scores = [key(f) for f in feats]
