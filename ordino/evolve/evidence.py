@@ -118,7 +118,8 @@ def _pct(x: float | None) -> str:
 def stop_reason(c: CandidateRow) -> str:
     """Why a candidate has no full score (culled, duplicate, failed), or its gap."""
     if c.status == "ok":
-        return f"mean gap {c.train_gap:.3f}%" if c.train_gap is not None else "scored"
+        took = f" (ran {c.seconds:.1f} s in the sandbox)" if c.seconds else ""
+        return (f"mean gap {c.train_gap:.3f}%" if c.train_gap is not None else "scored") + took
     if c.status == "culled":
         return f"stopped after the small set: {c.error}"
     if c.status == "duplicate":

@@ -175,7 +175,7 @@ class _Run:
     def save_state(self) -> None:
         state = self.rng.getstate()
         self.archive.set_state(self.run, islands=self.islands, history=self.history, reflections=self.reflections,
-                               reviews=self.reviews, generation=self.generation,
+                               reviews=self.reviews, generation=self.generation, dropped=self.dropped,
                                rng=[state[0], list(state[1]), state[2]])
 
     def load_state(self) -> None:
@@ -184,6 +184,7 @@ class _Run:
             raise InputError(f"archive {self.archive.path} has no completed generation to resume from")
         self.islands, self.history = s["islands"], s["history"]
         self.reflections, self.reviews, self.generation = s["reflections"], s["reviews"], s["generation"]
+        self.dropped = s.get("dropped", self.dropped)  # archives written before it have none
         self.rng.setstate((s["rng"][0], tuple(s["rng"][1]), s["rng"][2]))
 
     # evaluation -----------------------------------------------------------------------------------------
@@ -320,14 +321,15 @@ class _Run:
             rev = review_island(members, [r for r in new if r.island == i], self.history[i])
             text, tin, tout = rev.text, 0, 0
             dropped: list[str] = []
+            llm = self.engine.name == "llm"
+            if members and llm:  # also after the last generation: a resumed run asks with it
+                rev.evidence = self.evidence(i, members, cited_ids(rev.text), self.dropped[i])
             if members and not final:
-                if self.engine.name == "llm":
-                    rev.evidence = self.evidence(members, cited_ids(rev.text), self.dropped[i])
                 text, tin, tout = self.engine.reflect(rev, members[0])
-                if self.engine.name == "llm" and text != rev.text:
+                if llm and text != rev.text:
                     text, dropped = check_claims(text, self.archive.get, [*members, *self.baselines()])
                     self.dropped[i] = dropped
-                    rev.evidence = self.evidence(members, [*cited_ids(rev.text), *cited_ids(text)])
+                    rev.evidence = self.evidence(i, members, [*cited_ids(rev.text), *cited_ids(text)])
             self.reflections[i] = text
             self.reviews[i] = dataclasses.asdict(rev)
             stored = text + ("\n[dropped, not matching the archive: " + " | ".join(dropped) + "]" if dropped else "")
@@ -338,17 +340,18 @@ class _Run:
         return sorted((c for c in self.archive.candidates(self.run, "ok") if c.origin.startswith("seed:")),
                       key=_fitness)[:2]
 
-    def evidence(self, members: list[CandidateRow], cited: list[str], dropped: list[str] | None = None) -> str:
+    def evidence(self, island: int, members: list[CandidateRow], cited: list[str],
+                 dropped: list[str] | None = None) -> str:
         """What an LLM prompt shows beside an island's review: the training set, the per-class table against the
         best seed rules, the code of the candidates the review cites, the LLM's own earlier candidates, and the
         sentences of its last review that were dropped (with the reason)."""
         leader = members[0]
         seeds = self.baselines()
-        island = leader.island if self.config.islands > 1 else None
-        run = ("" if island is None else
+        run = ("" if self.config.islands == 1 else
                f"## This run\n- {self.config.islands} islands (populations) evolve side by side; this request is for "
                f"island {island}; every {self.config.migrate_every} generations each island's leader migrates to "
-               "the next island\n- ids read r<run>g<generation>i<island>n<number> (f<k>: the k-th repair)\n")
+               "the next island (a parent or leader from another island came that way)\n"
+               "- ids read r<run>g<generation>i<island>n<number> (f<k>: the k-th repair)\n")
         parts = [f"{run}## Training instances", self.facts,
                  "## Per-class mean gap (percent above the reference value, see above; lower is better; every "
                  "candidate is scored on the same instances, so differences are paired; +-se is the standard error "
