@@ -18,14 +18,9 @@ from ordino.evolve.adapters import ProblemAdapter, SmttAdapter, adapter_for
 from ordino.evolve.archive import Archive, CandidateRow
 from ordino.evolve.guard import CodeRejected, check_code
 from ordino.evolve.loop import EvolveConfig, EvolveReport, evolve
-from ordino.evolve.output import (
-    EvolvedHeuristic,
-    evolved_method,
-    load_heuristic,
-    plot_convergence,
-    save_heuristic,
-)
+from ordino.evolve.output import EvolvedHeuristic, load_heuristic, plot_convergence, save_heuristic
 from ordino.evolve.sandbox import CandidateResult, Limits, evaluate_candidates, sandbox_info
+from ordino.evolve.warm import evolved_method
 
 __all__ = [
     "Archive", "CandidateResult", "CandidateRow", "CodeRejected", "EvolveConfig", "EvolveReport",

@@ -132,7 +132,8 @@ def _prepare_jssp(instances):
 
     cols = [FEATURES.index(n) for n in ("duration", "work_remaining", "ops_remaining", "est", "ect",
                                          "machine_ready", "work_total", "arrival")]
-    extra = {n: FEATURES.index(n) for n in ("next_duration", "next_machine_ready", "next_machine_work_left")}
+    extra = {n: FEATURES.index(n) for n in ("machine_work_left", "next_duration", "next_machine_ready",
+                                            "next_machine_work_left")}
     return generate, cols, extra, [ShopData.from_matrices(inst["durations"], inst["machines"]) for inst in instances]
 
 

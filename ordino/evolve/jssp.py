@@ -43,9 +43,11 @@ work_remaining (work of the job from this operation to its end, this operation i
 (earliest start and completion), machine_ready (when the machine is free: the same for every entry),
 work_total (total work of the job), arrival (when the job's previous operation ended). Every operation of
 the conflict set starts before the earliest completion on this machine, so no gap before another operation
-can be filled. Three look-ahead arguments are optional (a function that names them gets them), about the
-job's next operation: next_duration (its duration), next_machine_ready (when its machine is free now) and
-next_machine_work_left (work not yet scheduled on its machine); all 0 for a job's last operation. Return an
+can be filled. Four look-ahead arguments are optional (a function that names them gets them):
+machine_work_left (work not yet scheduled on this machine, this operation included: the same for every
+entry, a term of a bound), and about the job's next operation next_duration (its duration),
+next_machine_ready (when its machine is free now) and next_machine_work_left (work not yet scheduled on its
+machine), all 0 for a job's last operation. Return an
 array of the same length of finite floats. The rule is called once per scheduled operation (a 30x15 instance: 450
 calls), and all training instances together get about 10 s: keep each call cheap, vectorised numpy over
 the conflict set (a sort is fine); calls are independent (no state kept between them). Only numpy (as np)
@@ -68,7 +70,8 @@ class JsspAdapter(ClassicRulesAdapter):
     name = "jssp"
     entry = "priority"
     kind = "jssp"
-    signature = f"def priority({', '.join(JSSP_ARGS)}, next_duration, next_machine_ready, next_machine_work_left):"
+    signature = (f"def priority({', '.join(JSSP_ARGS)}, machine_work_left, next_duration, next_machine_ready, "
+                 "next_machine_work_left):")
     description = JSSP_DESCRIPTION
     goal = "A shorter makespan is better."
     gp_args = JSSP_ARGS

@@ -1,9 +1,9 @@
-"""What a run ships: the best heuristic as a readable Python file, a solve method, a convergence plot.
+"""What a run ships: the best heuristic as a readable Python file and a convergence plot.
 
 The saved file is plain candidate code under a header comment (lineage, scores, how it was found) and one
 machine-readable marker line. Loading it checks the code with the same AST guard as during evolution, and
-the method runs it in the sandbox's jail, never in the calling process, and builds the schedule from the
-decisions it returns (`ordino.evolve.warm`).
+`ordino.evolve.warm` runs it in the sandbox's jail, never in the calling process, as a solve method or a warm
+start.
 """
 
 from __future__ import annotations
@@ -18,13 +18,11 @@ from ordino.errors import InputError
 from ordino.evolve.archive import CandidateRow
 from ordino.evolve.evidence import shorten
 from ordino.evolve.guard import CodeRejected, check_code
-from ordino.models import Problem, Result, SolveOptions
-from ordino.models.method import Method
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure  # imported when a chart is drawn
 
-__all__ = ["save_heuristic", "load_heuristic", "EvolvedHeuristic", "evolved_method", "plot_convergence"]
+__all__ = ["save_heuristic", "load_heuristic", "EvolvedHeuristic", "plot_convergence"]
 
 _MARKER = "# ordino-evolved: "
 
@@ -104,30 +102,6 @@ def load_heuristic(path: str | Path) -> EvolvedHeuristic:
     except CodeRejected as exc:
         raise InputError(f"evolved heuristic rejected: {exc}", file=str(path)) from None
     return EvolvedHeuristic(path, text, meta)
-
-
-def evolved_method(path: str | Path, name: str | None = None) -> Method:
-    """A solve method that runs a saved heuristic in the sandbox and builds the schedule from its decisions
-    (`ordino.evolve.warm.rule_schedule`); the front door's verifier recomputes the objective from it."""
-    from ordino.evolve.warm import rule_schedule, rule_supports
-    from ordino.heuristics.budget import OutOfTime, deadline
-
-    heuristic = load_heuristic(path)
-    method_name = name or f"evolved:{heuristic.path}"
-
-    def run(problem: Problem, options: SolveOptions) -> Result:
-        began = time.perf_counter()
-        try:
-            schedule = rule_schedule(heuristic, problem, deadline(began, problem, options) - time.perf_counter())
-        except OutOfTime as exc:
-            return Result(status="unknown", method=method_name, runtime=time.perf_counter() - began,
-                          log=[f"{method_name}: no schedule within the time limit ({exc})"])
-        return Result(status="feasible", schedule=schedule, method=method_name, runtime=time.perf_counter() - began)
-
-    desc = f"evolved heuristic from {heuristic.path}"
-    if heuristic.meta.get("test_gap") is not None:
-        desc += f" (held-out gap {float(heuristic.meta['test_gap']):.3f} %)"
-    return Method(method_name, run, desc, lambda problem: rule_supports(heuristic.kind, problem))
 
 
 def convergence_figure(generations: list[dict], title: str = "ordino evolve") -> Figure:

@@ -1,5 +1,6 @@
-"""A saved heuristic run on a problem: the schedule an evolved rule builds, as a solve method's answer or as the
-warm start of the local searches and CP-SAT (``ordino solve --warm-start best.py``).
+"""A saved heuristic run on a problem: the schedule an evolved rule builds, as a solve method's answer
+(`evolved_method`, ``--method evolved:best.py``) or as the warm start of the local searches and CP-SAT
+(``ordino solve --warm-start best.py``).
 
 The rule runs in the sandbox like during evolution; the sandbox returns decisions only (a job sequence, the
 order of a job shop's operations, or one priority per activity), and the schedule is built here from them:
@@ -11,12 +12,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ordino.errors import ModelError, SandboxError
-from ordino.evolve.output import EvolvedHeuristic
+from ordino.evolve.output import EvolvedHeuristic, load_heuristic
 from ordino.evolve.rcpsp import rcpsp_features
 from ordino.evolve.sandbox import Limits, evaluate_candidates
 from ordino.heuristics.budget import OutOfTime
@@ -24,9 +26,10 @@ from ordino.heuristics.methods_single_machine import arrays, sequence_schedule, 
 from ordino.heuristics.project.data import project_from_problem, project_reason, project_schedule
 from ordino.heuristics.project.sgs import serial_sgs
 from ordino.heuristics.shop.data import shop_from_problem, shop_reason, shop_schedule
-from ordino.models import Problem, Schedule
+from ordino.models import Problem, Result, Schedule, SolveOptions
+from ordino.models.method import Method
 
-__all__ = ["rule_schedule", "rule_supports"]
+__all__ = ["evolved_method", "rule_schedule", "rule_supports"]
 
 
 def rule_supports(kind: str, problem: Problem) -> str | None:
@@ -96,3 +99,26 @@ def rule_schedule(heuristic: EvolvedHeuristic, problem: Problem, seconds: float)
     if not res.ok or not res.decisions:
         raise SandboxError(f"evolved heuristic {heuristic.path} failed: {res.error}")
     return decode(res.decisions[0])
+
+
+def evolved_method(path: str | Path, name: str | None = None) -> Method:
+    """A solve method that runs a saved heuristic in the sandbox and builds the schedule from its decisions
+    (`ordino.evolve.warm.rule_schedule`); the front door's verifier recomputes the objective from it."""
+    from ordino.heuristics.budget import deadline
+
+    heuristic = load_heuristic(path)
+    method_name = name or f"evolved:{heuristic.path}"
+
+    def run(problem: Problem, options: SolveOptions) -> Result:
+        began = time.perf_counter()
+        try:
+            schedule = rule_schedule(heuristic, problem, deadline(began, problem, options) - time.perf_counter())
+        except OutOfTime as exc:
+            return Result(status="unknown", method=method_name, runtime=time.perf_counter() - began,
+                          log=[f"{method_name}: no schedule within the time limit ({exc})"])
+        return Result(status="feasible", schedule=schedule, method=method_name, runtime=time.perf_counter() - began)
+
+    desc = f"evolved heuristic from {heuristic.path}"
+    if heuristic.meta.get("test_gap") is not None:
+        desc += f" (held-out gap {float(heuristic.meta['test_gap']):.3f} %)"
+    return Method(method_name, run, desc, lambda problem: rule_supports(heuristic.kind, problem))

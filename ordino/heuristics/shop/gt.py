@@ -21,11 +21,13 @@ from ordino.heuristics.budget import OutOfTime, check
 from ordino.heuristics.shop.data import ShopData
 
 FEATURES = ("duration", "work_remaining", "ops_remaining", "est", "ect", "job", "release", "due", "arrival",
-            "machine_ready", "work_total", "weight", "next_duration", "next_machine_ready", "next_machine_work_left")
+            "machine_ready", "work_total", "weight", "machine_work_left", "next_duration", "next_machine_ready",
+            "next_machine_work_left")
 """Columns of the feature matrix passed to a callable priority rule (named rules read the first twelve). The
-last three look one step ahead at the job's next operation: its (shortest) duration, when its (first option's)
-machine is free, and the work not yet scheduled on that machine (operations counted on their first option's
-machine); all 0 for a job's last operation."""
+rest look ahead: the work not yet scheduled on this operation's machine (the same for a whole conflict set: a
+bound's term), and for the job's next operation its (shortest) duration, when its (first option's) machine is
+free and the work not yet scheduled there (all 0 for a job's last operation). Operations count on their first
+option's machine."""
 
 Priority = str | Callable[[np.ndarray], np.ndarray]
 
@@ -154,7 +156,7 @@ def generate(data: ShopData, priority: Priority = "MWKR", nondelay: bool = False
                         float(release[o]), due[k], float(job_ready[k]), float(mach_ready[x[3]]), total[k], weight[k]]
                 if call is not None:  # the look-ahead columns, which no named rule reads
                     after = job_ops[k][nxt[k] + 1] if nxt[k] + 1 < len(job_ops[k]) else -1
-                    feat += [float(shortest[after]) if after >= 0 else 0.0,
+                    feat += [mach_left[x[3]], float(shortest[after]) if after >= 0 else 0.0,
                              float(mach_ready[options[after][0][0]]) if after >= 0 else 0.0,
                              mach_left[options[after][0][0]] if after >= 0 else 0.0]
                 feats.append(feat)

@@ -91,13 +91,14 @@ def test_look_ahead_features_describe_the_next_operation_and_the_machine_load() 
         seen.append(features.copy())
         return features[:, FEATURES.index("job")]
 
-    col = {n: FEATURES.index(n) for n in ("ops_remaining", "next_duration", "next_machine_ready",
+    col = {n: FEATURES.index(n) for n in ("ops_remaining", "machine_work_left", "next_duration", "next_machine_ready",
                                           "next_machine_work_left")}
     giffler_thompson([[3, 2], [2, 4]], [[0, 1], [0, 1]], record)  # both start on machine 0: a conflict at once
     first = seen[0][np.argsort(seen[0][:, FEATURES.index("job")])]  # rows of jobs 0 and 1
     assert first[:, col["next_duration"]].tolist() == [2, 4]  # the jobs' second operations
     assert first[:, col["next_machine_ready"]].tolist() == [0, 0]  # machine 1 is free
     assert first[:, col["next_machine_work_left"]].tolist() == [6, 6]  # 2 + 4 on machine 1, nothing done yet
+    assert first[:, col["machine_work_left"]].tolist() == [5, 5]  # 3 + 2 on machine 0
     seen.clear()
     giffler_thompson([[3, 2, 2], [2, 1, 4], [4, 3, 1]], [[0, 1, 2], [1, 0, 2], [2, 1, 0]], record)
     rows = [r for f in seen for r in f]
