@@ -121,7 +121,8 @@ def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
             return _best(runs, log, began)
     bound = probed.bound if probed is not None and makespan_only and probed.bound is not None else 0.0
     if warm is not None:
-        runs.append(Result(status="feasible", objective=checked.objective, schedule=warm, method="portfolio"))
+        value = warm.makespan if makespan_only else checked.objective  # the scale of the heuristic's run
+        runs.append(Result(status="feasible", objective=value, schedule=warm, method="portfolio"))
     now = time.perf_counter()
     share = heuristic_share(kind, len(problem.tasks))
     until = end if build > (1 - share) * (end - now) else now + share * (end - now)  # no CP-SAT: all of it
