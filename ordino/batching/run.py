@@ -14,19 +14,12 @@ from ordino.batching.store import ResultStore
 from ordino.batching.worker import Task, load_plugins
 from ordino.errors import InputError
 from ordino.models import Schedule, gap_percent
+from ordino.models.options import cores
 from ordino.solve import get_method
 from ordino.verify import verify
 
 OnResult = Callable[[Row], None]
 EXECUTORS = ("local", "ray")
-
-
-def cores() -> int:
-    """CPU cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def oversubscription(workers: int, threads: int, available: int | None = None) -> str | None:

@@ -100,11 +100,12 @@ def tabu_schedule(problem: Problem, end: float, seed: int, bound: int = 0,
     return shop_schedule(data, starts, choice), cmax, lb, log
 
 
-def dispatch_schedule(problem: Problem, end: float, seed: int,
-                      value_of: Callable[[Schedule], float] | None = None) -> tuple[Schedule, int, int, list[str]]:
+def dispatch_schedule(problem: Problem, end: float, seed: int, value_of: Callable[[Schedule], float] | None = None,
+                      threads: int = 1) -> tuple[Schedule, int, int, list[str]]:
     """The best dispatching schedule for the problem's own objective until `end` (`shop.dispatch`), scored from
-    job completions, or by `value_of` (e.g. the verifier) when a term needs more; returns it, its value, the
-    bound 0 and a log line."""
+    job completions, or by `value_of` (e.g. the verifier) when a term needs more, then improved by the
+    critical-path search (`threads` runs side by side) when the objective adds up over jobs; returns it, its
+    value, the bound 0 and a log line."""
     data = shop_from_problem(problem)
     score = job_scorer(problem, data)
     if score is None:
@@ -119,7 +120,7 @@ def dispatch_schedule(problem: Problem, end: float, seed: int,
     share = 1 / 6 if costs is not None else 1 / 3  # the critical-path search makes better use of the time
     starts, choice, value, label, built = dispatch(problem, data, score, began + (end - began) * share, seed)
     log = [f"dispatch: {value:g} with {label} (best of {built} schedules)"]
-    found = critical_search(data, starts, choice, costs, end, seed) if costs is not None else None
+    found = critical_search(data, starts, choice, costs, end, seed, threads) if costs is not None else None
     if found is not None:
         starts, _, iterations = found
         improved = score(starts, choice)
@@ -141,16 +142,17 @@ def polishable(problem: Problem) -> bool:
     return separable(problem) and tardiness_numba.cache_ready()
 
 
-def polish_schedule(problem: Problem, schedule: Schedule, end: float,
-                    seed: int) -> tuple[Schedule, int, list[str]] | None:
-    """The critical-path tabu search (`critical_search`) from a given schedule, e.g. CP-SAT's, until `end`; None
-    when the objective does not add up over jobs or the compiled search is not at hand."""
+def polish_schedule(problem: Problem, schedule: Schedule, end: float, seed: int,
+                    threads: int = 1) -> tuple[Schedule, int, list[str]] | None:
+    """The critical-path tabu search (`critical_search`, `threads` runs side by side) from a given schedule, e.g.
+    CP-SAT's, until `end`; None when the objective does not add up over jobs or the compiled search is not at
+    hand."""
     data = shop_from_problem(problem)
     costs = separable_costs(problem, data)
     if costs is None:
         return None
     starts, choice = shop_starts(data, schedule)
-    found = critical_search(data, starts, choice, costs, end, seed)
+    found = critical_search(data, starts, choice, costs, end, seed, threads)
     if found is None:
         return None
     better, value, iterations = found

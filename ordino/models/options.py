@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import os
+
 from pydantic import Field
 
 from ordino.models.assignment import Roster
 from ordino.models.base import OntologyModel
 from ordino.models.linear import LinearSolution
 from ordino.models.schedule import Schedule
+
+
+def cores() -> int:
+    """CPU cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class SolveOptions(OntologyModel):
@@ -20,3 +30,8 @@ class SolveOptions(OntologyModel):
     seed: int = 0
     warm_start: Schedule | Roster | LinearSolution | None = None
     log: bool = False
+
+    @property
+    def threads(self) -> int:
+        """The threads a method may run: `workers`, or every core this process may use when it is 0."""
+        return self.workers or cores()

@@ -61,14 +61,15 @@ and projects): the portfolio runs CP-SAT only where that fits in the time left."
 
 
 def _heuristic(problem: Problem, kind: str, until: float, end: float, seed: int, bound: int,
-               warm: Schedule | None) -> tuple[Schedule, int, int, list[str]]:
+               warm: Schedule | None, threads: int) -> tuple[Schedule, int, int, list[str]]:
     """The class's heuristic until `until` or the lower `bound`, tabu and SGS starting from the `warm` schedule
     too; SGS may take until `end` for its first schedule (the others always have one). A shop whose objective
-    is not the makespan is dispatched for its objective (`dispatch_schedule`)."""
+    is not the makespan is dispatched for its objective (`dispatch_schedule`, its search on `threads`)."""
     if kind == "rcpsp":
         return sgs_schedule(problem, until, seed, bound, first_by=end, warm=warm)
     if makespan_reason(problem) is not None:
-        return dispatch_schedule(problem, until, seed, lambda s: float(verify_schedule(problem, s).objective or 0))
+        return dispatch_schedule(problem, until, seed, lambda s: float(verify_schedule(problem, s).objective or 0),
+                                 threads)
     if kind == "flow_shop" and flow_reason(problem) is None:
         return ig_schedule(problem, until, seed, bound)
     return tabu_schedule(problem, until, seed, bound, warm=warm)
@@ -128,7 +129,7 @@ def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
     until = end if build > (1 - share) * (end - now) else now + share * (end - now)  # no CP-SAT: all of it
     try:
         schedule, cmax, lb, found = _heuristic(problem, kind, until, end, options.seed, math.ceil(bound - 1e-6),
-                                               warm)
+                                               warm, options.threads)
     except OutOfTime:
         log.append("the heuristic found no complete schedule")
     else:
@@ -150,7 +151,7 @@ def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
     log += runs[-1].log
     best = _best(runs, log, began)
     if polish and best.status != "optimal" and best.schedule is not None:  # CP-SAT's schedule back to the search
-        polished = polish_schedule(problem, best.schedule, end, options.seed + 1)
+        polished = polish_schedule(problem, best.schedule, end, options.seed + 1, options.threads)
         if polished is not None:
             schedule, _, found = polished
             runs.append(Result(status="feasible", objective=verify_schedule(problem, schedule).objective,

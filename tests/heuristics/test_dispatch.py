@@ -104,6 +104,7 @@ def kernels():
     """The compiled search, compiled (or loaded from numba's cache) before any test's clock starts: on a fresh
     clone compiling takes longer than the tests' budgets."""
     from ordino.heuristics.shop import tardiness_numba
+    from ordino.heuristics.shop.sequences import KICKS, KICKS_CAP, MAX_MOVES, STALL, TENURE
 
     found = tardiness_numba.compiled()
     assert found is not None, "numba is a dependency of ordino (pyproject.toml)"
@@ -111,7 +112,8 @@ def kernels():
     one = np.zeros(1, dtype=np.int64)
     none = np.full(1, -1, dtype=np.int64)
     search(one + 1, none, none, one, one, np.zeros(1), np.ones(1), np.zeros(1), none.copy(), none.copy(),
-           none.copy(), none.copy(), one.copy(), np.array([0.0, 1.0, 1.0, 0.0]), 1, 10, 400, 64)
+           none.copy(), none.copy(), one.copy(), np.array([0.0, 1.0, 1.0, 0.0, 0.0]), 1, TENURE, STALL, MAX_MOVES, KICKS,
+           KICKS_CAP)
     starts_of(one + 1, none, none, none, none, one)
     return found
 
@@ -140,7 +142,8 @@ def test_separable_costs_give_the_verifiers_objective(objective):
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_critical_path_search_improves_and_reaches_the_optimum_of_small_shops(seed, kernels):
+@pytest.mark.parametrize("threads", [1, 2])
+def test_critical_path_search_improves_and_reaches_the_optimum_of_small_shops(seed, threads, kernels):
     from ordino.heuristics.shop.dispatch import separable_costs
     from ordino.heuristics.shop.sequences import critical_search
     problem = shop([{"term": "total_weighted_tardiness"}], n=5, machines=3, seed=seed)
@@ -150,7 +153,7 @@ def test_critical_path_search_improves_and_reaches_the_optimum_of_small_shops(se
     assert score is not None and costs is not None
     starts, choice = generate(data, "SPT", nondelay=True)
     before = score(starts, choice)
-    found = critical_search(data, starts, choice, costs, time.perf_counter() + 1.0, seed)
+    found = critical_search(data, starts, choice, costs, time.perf_counter() + 1.0, seed, threads)
     assert found is not None
     better, value, iterations = found
     report = verify(problem, shop_schedule(data, better, choice))

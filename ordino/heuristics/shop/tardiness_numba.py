@@ -6,7 +6,8 @@ A move swaps two adjacent operations of a machine that lie on the critical path 
 critical pair never closes a cycle. Every move is evaluated exactly (heads by one topological pass, then the
 objective); the best move that is not tabu is taken even when it is worse, the moved operation may not go back
 for a tenure, a move that beats the best schedule is always allowed, and after a stall the search restarts from
-the best schedule with a few random critical swaps. It runs in chunks of iterations so that the caller can watch
+the best schedule with random critical swaps, one more after each restart that found nothing better (up to a cap).
+It runs in chunks of iterations so that the caller can watch
 the clock."""
 
 from __future__ import annotations
@@ -105,9 +106,9 @@ def _moves(p, jp, mp, r, last, b, d, a, out, mark, stamp):  # pragma: no cover -
 
 
 def _search(p, jp, js, rel, last, a, b, d, mp, ms, best_mp, best_ms, tabu, state, n_iter, tenure, stall_limit,
-            max_moves):  # pragma: no cover - compiled
+            max_moves, kicks, cap):  # pragma: no cover - compiled
     """`n_iter` iterations from the current sequences (mp, ms); the best ones are kept in best_mp/best_ms.
-    state = [iteration, best value, current value, iterations since the best improved]."""
+    state = [iteration, best value, current value, iterations since the best improved, restarts since then]."""
     n = p.shape[0]
     r = np.zeros(n, dtype=np.int64)
     indeg = np.zeros(n, dtype=np.int64)
@@ -148,6 +149,7 @@ def _search(p, jp, js, rel, last, a, b, d, mp, ms, best_mp, best_ms, tabu, state
         if chosen_value < state[1]:
             state[1] = chosen_value
             state[3] = 0
+            state[4] = 0
             best_mp[:] = mp
             best_ms[:] = ms
         else:
@@ -156,9 +158,11 @@ def _search(p, jp, js, rel, last, a, b, d, mp, ms, best_mp, best_ms, tabu, state
             mp[:] = best_mp
             ms[:] = best_ms
             state[3] = 0
-            for _kick in range(3):
+            strength = min(kicks + int(state[4]), cap)  # stronger after each restart that found nothing better
+            state[4] += 1
+            for _kick in range(strength):
                 _value(p, jp, js, mp, ms, rel, last, a, b, d, r, indeg, stack)
-                k = _moves(p, jp, mp, r, last, b, d, a, moves, mark, -it - _kick - 1)
+                k = _moves(p, jp, mp, r, last, b, d, a, moves, mark, -(it * (cap + 1) + _kick + 1))  # a fresh stamp
                 if k == 0:
                     break
                 m = np.random.randint(k)
