@@ -29,9 +29,18 @@ HEURISTIC_SHARE = {"job_shop": 0.3, "flexible_job_shop": 0.6, "flow_shop": 0.7, 
 """Fraction of the time limit the portfolio gives its heuristic before CP-SAT takes over (small instances)."""
 
 
-def heuristic_share(kind: str, n_tasks: int) -> float:
-    """The heuristic's share of the budget: CP-SAT is strong on small shops, tabu search on large ones."""
+SEARCH_SHARE = 0.8
+"""The heuristic's share for a job shop whose objective adds up over jobs (weighted tardiness, completion): the
+critical-path search beats hinted CP-SAT there at every size (Taillard-based weighted tardiness, 30 s, 2 workers:
+ta11 7315 searching 25 s against 7813 with 30 % of the time to CP-SAT; ta21 6776 against 7093)."""
+
+
+def heuristic_share(kind: str, n_tasks: int, searched: bool = False) -> float:
+    """The heuristic's share of the budget: CP-SAT is strong on small shops, tabu search on large ones, and the
+    critical-path search on objectives that add up over jobs (`searched`)."""
     base = HEURISTIC_SHARE.get(kind, 0.3)
+    if searched:
+        base = max(base, SEARCH_SHARE)
     if kind in ("job_shop", "flexible_job_shop"):
         if n_tasks > 450:
             return max(base, 0.85)
@@ -125,7 +134,7 @@ def run_portfolio(problem: Problem, options: SolveOptions) -> Result:
         value = warm.makespan if makespan_only else checked.objective  # the scale of the heuristic's run
         runs.append(Result(status="feasible", objective=value, schedule=warm, method="portfolio"))
     now = time.perf_counter()
-    share = heuristic_share(kind, len(problem.tasks))
+    share = heuristic_share(kind, len(problem.tasks), not makespan_only and polishable(problem))
     until = end if build > (1 - share) * (end - now) else now + share * (end - now)  # no CP-SAT: all of it
     try:
         schedule, cmax, lb, found = _heuristic(problem, kind, until, end, options.seed, math.ceil(bound - 1e-6),

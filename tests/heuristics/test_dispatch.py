@@ -112,8 +112,8 @@ def kernels():
     one = np.zeros(1, dtype=np.int64)
     none = np.full(1, -1, dtype=np.int64)
     search(one + 1, none, none, one, one, np.zeros(1), np.ones(1), np.zeros(1), none.copy(), none.copy(),
-           none.copy(), none.copy(), one.copy(), np.array([0.0, 1.0, 1.0, 0.0, 0.0]), 1, TENURE, STALL, MAX_MOVES, KICKS,
-           KICKS_CAP)
+           none.copy(), none.copy(), one.copy(), np.array([0.0, 1.0, 1.0, 0.0, 0.0]), 1, TENURE, STALL,
+           MAX_MOVES, KICKS, KICKS_CAP)
     starts_of(one + 1, none, none, none, none, one)
     return found
 
