@@ -79,8 +79,62 @@ def _swap(mp, ms, u, v):  # pragma: no cover - compiled
         mp[after] = u
 
 
-def _moves(p, jp, mp, r, last, b, d, a, out, mark, stamp):  # pragma: no cover - compiled
-    """The machine arcs (u, v) on the critical paths of the jobs that cost something; returns how many."""
+def _insert_after(mp, ms, x, y):  # pragma: no cover - compiled
+    """Take x out of its machine sequence and put it directly after y."""
+    if mp[x] >= 0:
+        ms[mp[x]] = ms[x]
+    if ms[x] >= 0:
+        mp[ms[x]] = mp[x]
+    after = ms[y]
+    ms[y] = x
+    mp[x] = y
+    ms[x] = after
+    if after >= 0:
+        mp[after] = x
+
+
+def _insert_before(mp, ms, x, y):  # pragma: no cover - compiled
+    """Take x out of its machine sequence and put it directly before y."""
+    if mp[x] >= 0:
+        ms[mp[x]] = ms[x]
+    if ms[x] >= 0:
+        mp[ms[x]] = mp[x]
+    before = mp[y]
+    mp[y] = x
+    ms[x] = y
+    mp[x] = before
+    if before >= 0:
+        ms[before] = x
+
+
+def _apply(mp, ms, x, y, kind):  # pragma: no cover - compiled
+    """Make move (x, y, kind) and return x's machine predecessor and successor before it, to undo it with `_undo`:
+    kind 0 swaps x directly before y, 1 moves x after y, 2 moves x before y."""
+    before = mp[x]
+    after = ms[x]
+    if kind == 0:
+        _swap(mp, ms, x, y)
+    elif kind == 1:
+        _insert_after(mp, ms, x, y)
+    else:
+        _insert_before(mp, ms, x, y)
+    return before, after
+
+
+def _undo(mp, ms, x, y, kind, before, after):  # pragma: no cover - compiled
+    if kind == 0:
+        _swap(mp, ms, y, x)
+    elif before >= 0:
+        _insert_after(mp, ms, x, before)
+    else:
+        _insert_before(mp, ms, x, after)
+
+
+def _moves(p, jp, mp, r, last, b, d, a, out, mark, stamp, block):  # pragma: no cover - compiled
+    """The moves of the critical blocks (runs of one machine) on the critical paths of the jobs that cost
+    something, into `out` as rows (x, y, kind): every adjacent pair swapped, and every operation of a block moved
+    to its end or to its start (Kuhpfahl and Bierwirth 2016, CT and CEI); returns how many."""
+    n = p.shape[0]
     k = 0
     for j in range(last.shape[0]):
         o = last[j]
@@ -88,15 +142,37 @@ def _moves(p, jp, mp, r, last, b, d, a, out, mark, stamp):  # pragma: no cover -
         if not (b[j] > 0 and c > d[j]) and a[j] <= 0:
             continue
         while o >= 0:
+            size = 1  # the block ending at o, latest first
+            block[0] = o
             u = mp[o]
-            if u >= 0 and r[u] + p[u] == r[o]:
-                if mark[o] != stamp:
-                    mark[o] = stamp
-                    out[k, 0] = u
-                    out[k, 1] = o
+            while u >= 0 and r[u] + p[u] == r[block[size - 1]]:
+                block[size] = u
+                size += 1
+                u = mp[u]
+            for i in range(size - 1):  # block[i + 1] directly before block[i]
+                if mark[block[i]] != stamp:
+                    mark[block[i]] = stamp
+                    out[k, 0] = block[i + 1]
+                    out[k, 1] = block[i]
+                    out[k, 2] = 0
                     k += 1
-                o = u
-                continue
+            for i in range(2, size):  # an earlier one to the end
+                x = block[i]
+                if mark[n + x] != stamp:
+                    mark[n + x] = stamp
+                    out[k, 0] = x
+                    out[k, 1] = block[0]
+                    out[k, 2] = 1
+                    k += 1
+            for i in range(size - 2):  # a later one to the start
+                x = block[i]
+                if mark[2 * n + x] != stamp:
+                    mark[2 * n + x] = stamp
+                    out[k, 0] = x
+                    out[k, 1] = block[size - 1]
+                    out[k, 2] = 2
+                    k += 1
+            o = block[size - 1]
             u = jp[o]
             if u >= 0 and r[u] + p[u] == r[o]:
                 o = u
@@ -113,13 +189,14 @@ def _search(p, jp, js, rel, last, a, b, d, mp, ms, best_mp, best_ms, tabu, state
     r = np.zeros(n, dtype=np.int64)
     indeg = np.zeros(n, dtype=np.int64)
     stack = np.zeros(n, dtype=np.int64)
-    mark = np.zeros(n, dtype=np.int64)
-    moves = np.zeros((n, 2), dtype=np.int64)
+    mark = np.zeros(3 * n, dtype=np.int64)
+    block = np.zeros(n, dtype=np.int64)
+    moves = np.zeros((3 * n, 3), dtype=np.int64)
     for _ in range(n_iter):
         it = int(state[0]) + 1
         state[0] = it
         current = _value(p, jp, js, mp, ms, rel, last, a, b, d, r, indeg, stack)  # heads: the critical paths
-        k = _moves(p, jp, mp, r, last, b, d, a, moves, mark, it)
+        k = _moves(p, jp, mp, r, last, b, d, a, moves, mark, it, block)
         if k == 0:
             break
         chosen = -1
@@ -127,12 +204,12 @@ def _search(p, jp, js, rel, last, a, b, d, mp, ms, best_mp, best_ms, tabu, state
         first = np.random.randint(k)
         for t in range(min(k, max_moves)):  # from a random place, the first improving move, else the best
             m = (first + t) % k
-            u = moves[m, 0]
-            v = moves[m, 1]
-            _swap(mp, ms, u, v)
-            value = _value(p, jp, js, mp, ms, rel, last, a, b, d, r, indeg, stack)
-            _swap(mp, ms, v, u)
-            allowed = tabu[v] < it or value < state[1]
+            x, y, kind = moves[m, 0], moves[m, 1], moves[m, 2]
+            before, after = _apply(mp, ms, x, y, kind)
+            value = _value(p, jp, js, mp, ms, rel, last, a, b, d, r, indeg, stack)  # inf on a cycle
+            _undo(mp, ms, x, y, kind, before, after)
+            ahead = x if kind == 2 else y
+            allowed = tabu[ahead] < it or value < state[1]
             if allowed and value < chosen_value:
                 chosen = m
                 chosen_value = value
@@ -141,10 +218,10 @@ def _search(p, jp, js, rel, last, a, b, d, mp, ms, best_mp, best_ms, tabu, state
         if chosen < 0:
             state[3] += 1
             continue
-        u = moves[chosen, 0]
-        v = moves[chosen, 1]
-        _swap(mp, ms, u, v)
-        tabu[u] = it + tenure + np.random.randint(tenure + 1)  # u may not move ahead again for a while
+        x, y, kind = moves[chosen, 0], moves[chosen, 1], moves[chosen, 2]
+        _apply(mp, ms, x, y, kind)
+        back = y if kind == 2 else x
+        tabu[back] = it + tenure + np.random.randint(tenure + 1)  # it may not move ahead again for a while
         state[2] = chosen_value
         if chosen_value < state[1]:
             state[1] = chosen_value
@@ -154,19 +231,23 @@ def _search(p, jp, js, rel, last, a, b, d, mp, ms, best_mp, best_ms, tabu, state
             best_ms[:] = ms
         else:
             state[3] += 1
-        if state[3] >= stall_limit:  # restart from the best with a few random critical swaps
+        if state[3] >= stall_limit:  # restart from the best with random critical moves
             mp[:] = best_mp
             ms[:] = best_ms
             state[3] = 0
             strength = min(kicks + int(state[4]), cap)  # stronger after each restart that found nothing better
             state[4] += 1
-            for _kick in range(strength):
-                _value(p, jp, js, mp, ms, rel, last, a, b, d, r, indeg, stack)
-                k = _moves(p, jp, mp, r, last, b, d, a, moves, mark, -(it * (cap + 1) + _kick + 1))  # a fresh stamp
+            _value(p, jp, js, mp, ms, rel, last, a, b, d, r, indeg, stack)
+            for kick in range(strength):
+                k = _moves(p, jp, mp, r, last, b, d, a, moves, mark, -(it * (cap + 1) + kick + 1), block)
                 if k == 0:
                     break
                 m = np.random.randint(k)
-                _swap(mp, ms, moves[m, 0], moves[m, 1])
+                x, y, kind = moves[m, 0], moves[m, 1], moves[m, 2]
+                before, after = _apply(mp, ms, x, y, kind)
+                if not _heads(p, jp, js, mp, ms, rel, r, indeg, stack):  # a cycle: undone
+                    _undo(mp, ms, x, y, kind, before, after)
+                    _heads(p, jp, js, mp, ms, rel, r, indeg, stack)
         if state[1] <= 0:
             break
     return state[1]
@@ -202,6 +283,6 @@ def compiled() -> Kernels | None:
     if not _COMPILED:
         from ordino.heuristics.shop.numba_cache import compile_kernels
 
-        _COMPILED.append(compile_kernels(globals(), ("_heads", "_cost", "_value", "_swap", "_moves"), ("_search",),
-                                         ("_seed", "_starts")))
+        helpers = ("_heads", "_cost", "_value", "_swap", "_insert_after", "_insert_before", "_apply", "_undo", "_moves")
+        _COMPILED.append(compile_kernels(globals(), helpers, ("_search",), ("_seed", "_starts")))
     return _COMPILED[0]
