@@ -162,6 +162,39 @@ def test_critical_path_search_improves_and_reaches_the_optimum_of_small_shops(se
     assert exact.status == "optimal" and value == exact.objective, (value, exact.objective, iterations)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_critical_moves_swap_and_insert_within_blocks_and_undo_exactly(seed):
+    from ordino.heuristics.shop import tardiness_numba as tn
+    from ordino.heuristics.shop.dispatch import separable_costs
+    from ordino.heuristics.shop.sequences import graph_arrays
+    problem = shop([{"term": "total_weighted_tardiness"}], n=12, machines=3, seed=seed)
+    data = shop_from_problem(problem)
+    costs = separable_costs(problem, data)
+    assert costs is not None
+    starts, choice = generate(data, "LPT", nondelay=True)
+    p, jp, js, mp, ms, rel = graph_arrays(data, starts, choice)
+    n = data.n_ops
+    last = np.array([ops[-1] for ops in data.job_ops], dtype=np.int64)
+    r, indeg, stack = (np.zeros(n, dtype=np.int64) for _ in range(3))
+    assert tn._heads(p, jp, js, mp, ms, rel, r, indeg, stack)
+    moves = np.zeros((3 * n, 3), dtype=np.int64)
+    k = tn._moves(p, jp, mp, r, last, costs[1], costs[2], costs[0], moves, np.zeros(3 * n, dtype=np.int64), 1,
+                  np.zeros(n, dtype=np.int64))
+    assert k > 0 and {0, 1, 2} <= set(moves[:k, 2].tolist())  # twelve jobs on three machines: long blocks
+    machine = [data.options[o][choice[o]][0] for o in range(n)]
+    for x, y, kind in moves[:k].tolist():
+        assert machine[x] == machine[y] and x != y
+        was = (mp.copy(), ms.copy())
+        before, after = tn._apply(mp, ms, x, y, kind)
+        placed = {0: ms[y] == x and mp[y] == was[0][x], 1: mp[x] == y, 2: ms[x] == y}[kind]
+        assert placed, (x, y, kind)
+        if tn._heads(p, jp, js, mp, ms, rel, r.copy(), indeg, stack):  # no cycle: a schedule the verifier accepts
+            assert verify(problem, shop_schedule(data, [int(v) for v in tn._starts(p, jp, js, mp, ms, rel)],
+                                                 choice)).feasible
+        tn._undo(mp, ms, x, y, kind, before, after)
+        assert (mp == was[0]).all() and (ms == was[1]).all()
+
+
 def test_polish_starts_from_a_given_schedule_and_keeps_it_valid(kernels):
     from ordino.heuristics.methods_shop import polish_schedule, polishable
     problem = shop([{"term": "total_weighted_tardiness"}], n=8, machines=4, seed=5)

@@ -65,6 +65,22 @@ def machine_sequences(data: ShopData, starts: list[int], choice: list[int]) -> l
     return sequences
 
 
+def graph_arrays(data: ShopData, starts: list[int], choice: list[int]) -> tuple[np.ndarray, ...]:
+    """The schedule's disjunctive graph as the compiled search reads it: durations, job predecessor and successor,
+    machine predecessor and successor (-1 for none) and releases, one entry per operation."""
+    n = data.n_ops
+    p = np.array([data.options[o][choice[o]][1] for o in range(n)], dtype=np.int64)
+    jp, js = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
+    for ops in data.job_ops:
+        for x, y in zip(ops, ops[1:], strict=False):
+            js[x], jp[y] = y, x
+    mp, ms = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
+    for seq in machine_sequences(data, starts, choice):
+        for x, y in zip(seq, seq[1:], strict=False):
+            ms[x], mp[y] = y, x
+    return p, jp, js, mp, ms, np.array(data.release, dtype=np.int64)
+
+
 TENURE, STALL, MAX_MOVES = 10, 400, 64
 """The critical-path search's tabu tenure (iterations, plus a random part up to as many again), the iterations
 without a new best before it restarts from the best, and the moves it evaluates per iteration at most."""
@@ -90,16 +106,7 @@ def critical_search(data: ShopData, starts: list[int], choice: list[int], costs:
         return None
     search, seed_rng, starts_of = kernels
     n = data.n_ops
-    p = np.array([data.options[o][choice[o]][1] for o in range(n)], dtype=np.int64)
-    jp, js = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
-    for ops in data.job_ops:
-        for x, y in zip(ops, ops[1:], strict=False):
-            js[x], jp[y] = y, x
-    mp, ms = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
-    for seq in machine_sequences(data, starts, choice):
-        for x, y in zip(seq, seq[1:], strict=False):
-            ms[x], mp[y] = y, x
-    rel = np.array(data.release, dtype=np.int64)
+    p, jp, js, mp, ms, rel = graph_arrays(data, starts, choice)
     jobs = [k for k, ops in enumerate(data.job_ops) if ops]
     last = np.array([data.job_ops[k][-1] for k in jobs], dtype=np.int64)
     a, b, d = (np.ascontiguousarray(x[jobs], dtype=float) for x in costs)
