@@ -164,6 +164,7 @@ class _Run:
         self.best_small = math.inf
         self.generation = 0
         self.facts = instance_facts(train)
+        self.seeds: list[CandidateRow] = []
         for c in archive.candidates(run):
             if c.fingerprint:
                 self.fingerprints.setdefault(c.fingerprint, c.id)
@@ -336,9 +337,11 @@ class _Run:
             self.archive.add_reflection(self.run, generation, i, stored, tin, tout)
 
     def baselines(self) -> list[CandidateRow]:
-        """The two best seed rules (the classic rules the table compares with)."""
-        return sorted((c for c in self.archive.candidates(self.run, "ok") if c.origin.startswith("seed:")),
-                      key=_fitness)[:2]
+        """The two best seed rules (the classic rules the table compares with), read once they are scored."""
+        if not self.seeds:
+            self.seeds = sorted((c for c in self.archive.candidates(self.run, "ok") if c.origin.startswith("seed:")),
+                                key=_fitness)[:2]
+        return self.seeds
 
     def evidence(self, island: int, members: list[CandidateRow], cited: list[str],
                  dropped: list[str] | None = None) -> str:

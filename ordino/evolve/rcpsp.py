@@ -70,15 +70,18 @@ class RcpspAdapter(ClassicRulesAdapter):
             for k, inst in enumerate(load_suite(name)):
                 if inst.best_known is None or not in_split(k, split):
                     continue
-                data = project_from_problem(inst.problem)
-                extra = {"duration": data.duration.tolist(), "demand": data.demand.tolist(),
-                         "capacity": data.capacity.tolist(), "successors": data.succs, "size": data.n,
-                         "features": rcpsp_features(data)}
+                extra = rcpsp_payload(project_from_problem(inst.problem))
                 group = inst.name.split("_")[0]  # j301 .. j3048: the parameter group
                 out.append(EvalInstance(f"{name}#{inst.name}", group, [], [], None, float(inst.best_known), extra))
         if not out:
             raise InputError(f"set spec {spec!r} selects no RCPSP instance with a best known value")
         return out
+
+
+def rcpsp_payload(data: ProjectData) -> dict:
+    """What a candidate rule reads of one project: its arrays, size and the features of `rcpsp_features`."""
+    return {"duration": data.duration.tolist(), "demand": data.demand.tolist(), "capacity": data.capacity.tolist(),
+            "successors": data.succs, "size": data.n, "features": rcpsp_features(data)}
 
 
 def rcpsp_features(data: ProjectData) -> list[list[float]]:

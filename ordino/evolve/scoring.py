@@ -17,7 +17,7 @@ import numpy as np
 
 from ordino.heuristics.single_machine.evaluate import total_weighted_tardiness
 
-__all__ = ["KINDS", "decision_items", "check_decisions", "objective"]
+__all__ = ["KINDS", "decision_items", "check_decisions", "objective", "replay_job_order"]
 
 KINDS = ("priority", "sequence", "jssp", "rcpsp")
 
@@ -71,22 +71,32 @@ def check_decisions(kind: str, decisions: Any, instances: list[dict]) -> list:
     return decisions
 
 
+def replay_job_order(durations: list[list[int]], machines: list[list[int]], order: list[int],
+                     release: list[list[int]] | None = None) -> list[list[int]]:
+    """Start times, per job and operation, of a job shop's `order` (the job of each operation in turn): each
+    operation at its earliest start after its job's previous one, its machine's last one and its release."""
+    nxt = [0] * len(durations)
+    job_ready = [0] * len(durations)
+    machine_ready = [0] * (1 + max((m for row in machines for m in row), default=0))
+    starts = [[0] * len(row) for row in durations]
+    for j in order:
+        k = nxt[j]
+        m = machines[j][k]
+        begin = max(job_ready[j], machine_ready[m], release[j][k] if release is not None else 0)
+        starts[j][k] = begin
+        job_ready[j] = machine_ready[m] = begin + durations[j][k]
+        nxt[j] = k + 1
+    return starts
+
+
 def objective(kind: str, decision: list, inst: dict) -> float:
     """The objective value of one checked decision on one instance."""
     if kind in ("priority", "sequence"):
         return float(total_weighted_tardiness(inst["p"], inst["d"], decision, inst.get("w")))
     if kind == "jssp":
-        dur, mac = inst["durations"], inst["machines"]
-        nxt = [0] * len(dur)
-        job_ready = [0] * len(dur)
-        mach_ready = [0] * (1 + max(max(row) for row in mac))
-        for j in decision:
-            k = nxt[j]
-            m = mac[j][k]
-            end = max(job_ready[j], mach_ready[m]) + dur[j][k]
-            job_ready[j] = mach_ready[m] = end
-            nxt[j] = k + 1
-        return float(max(job_ready))
+        dur = inst["durations"]
+        starts = replay_job_order(dur, inst["machines"], decision)
+        return float(max((s[-1] + d[-1] for s, d in zip(starts, dur, strict=True) if d), default=0))
     from ordino.heuristics.project.data import ProjectData
     from ordino.heuristics.project.sgs import project_makespan, serial_sgs
 

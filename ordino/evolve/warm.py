@@ -19,8 +19,9 @@ import numpy as np
 
 from ordino.errors import ModelError, SandboxError
 from ordino.evolve.output import EvolvedHeuristic, load_heuristic
-from ordino.evolve.rcpsp import rcpsp_features
+from ordino.evolve.rcpsp import rcpsp_payload
 from ordino.evolve.sandbox import Limits, evaluate_candidates
+from ordino.evolve.scoring import replay_job_order
 from ordino.heuristics.budget import OutOfTime
 from ordino.heuristics.methods_single_machine import arrays, sequence_schedule, supports_tardiness
 from ordino.heuristics.project.data import project_from_problem, project_reason, project_schedule
@@ -51,17 +52,13 @@ def _job_shop(problem: Problem) -> tuple[dict, Callable[[Any], Schedule]]:
     durations = [[data.options[o][0][1] for o in ops] for ops in data.job_ops]
     machines = [[data.options[o][0][0] for o in ops] for ops in data.job_ops]
 
+    release = [[data.release[o] for o in ops] for ops in data.job_ops]
+
     def build(order: list[int]) -> Schedule:  # each operation at its earliest start, in the rule's order
-        nxt = [0] * len(data.job_ops)
-        job_ready = [0] * len(data.job_ops)
-        machine_ready = [0] * data.n_machines
         starts = [0] * data.n_ops
-        for j in order:
-            o = data.job_ops[j][nxt[j]]
-            m, duration, _ = data.options[o][0]
-            starts[o] = max(job_ready[j], machine_ready[m], data.release[o])
-            job_ready[j] = machine_ready[m] = starts[o] + duration
-            nxt[j] += 1
+        for ops, begins in zip(data.job_ops, replay_job_order(durations, machines, order, release), strict=True):
+            for o, begin in zip(ops, begins, strict=True):
+                starts[o] = begin
         return shop_schedule(data, starts, [0] * data.n_ops)
 
     return {"durations": durations, "machines": machines, "size": data.n_ops}, build
@@ -69,9 +66,7 @@ def _job_shop(problem: Problem) -> tuple[dict, Callable[[Any], Schedule]]:
 
 def _project(problem: Problem) -> tuple[dict, Callable[[Any], Schedule]]:
     data = project_from_problem(problem)
-    payload = {"duration": data.duration.tolist(), "demand": data.demand.tolist(), "capacity": data.capacity.tolist(),
-               "successors": data.succs, "size": data.n, "features": rcpsp_features(data)}
-    return payload, lambda priorities: project_schedule(data, serial_sgs(data, np.asarray(priorities, dtype=float)))
+    return rcpsp_payload(data), lambda order: project_schedule(data, serial_sgs(data, np.asarray(order, dtype=float)))
 
 
 def _single_machine(problem: Problem) -> tuple[dict, Callable[[Any], Schedule]]:
