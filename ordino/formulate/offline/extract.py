@@ -46,6 +46,7 @@ from ordino.formulate.offline.shop import (
     read_stated_flow,
 )
 from ordino.formulate.offline.stations import read_stations
+from ordino.formulate.offline.symbols import read_symbols
 from ordino.formulate.offline.tables import read_tables, records_as_tables
 from ordino.formulate.offline.text import (
     BLANK,
@@ -123,6 +124,7 @@ def read_facts(text: str) -> Facts:
     read_index_rows(work)
     read_kind(work, facts)
     read_objective(work, facts)
+    read_symbols(work, facts)
     read_counts(work, facts)
     read_capacities(work, facts)
     read_tables(work, facts)

@@ -1,0 +1,162 @@
+"""Terse notation, one symbol per line: a symbol, '=' or ':', and its values by job, read by what the symbol is.
+
+'p_j = (4, 7, 3)', 'd : 10 15 6', 'a_j : 4 7 2 (M1)', 'p_2j = 5 3 6', 'r_j1 : 3 2 4' (what each job needs of
+resource 1), 'R = (6, 2)' and 'R1 = 4, R2 = 3' (capacities), 'E = {1→3, 2→5}' and 'Pred(4) = {1, 2}'
+(precedences). A symbol's meaning comes from its letter and its index (j: one value per job; a digit: a machine or
+a resource), so spacing, brackets and separators may vary freely. Each line read is consumed whole; a line whose
+symbol means nothing known is left for the other readers (and, unread, for a question).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ordino.formulate.offline.facts import Facts, Precedence
+from ordino.formulate.offline.text import NUM, Work, time_values
+from ordino.formulate.offline.units import TimeVal
+
+_VALUES = rf"(?:\(\s*(?P<b1>[^()\n]*?)\s*\)|\[\s*(?P<b2>[^\[\]\n]*?)\s*\]|(?P<bare>{NUM}(?:[ \t,;]+{NUM})+))"
+_SYMBOL_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[-*][ \t]+)?(?P<sym>[a-z]{1,2}(?:_?\{?[a-z0-9]{1,3}(?:,[a-z0-9]{1,2})?\}?)?|"
+    r"[a-z]{1,2}\(\s*[a-z0-9]{1,3}\s*\))[ \t]*(?:=|:)[ \t]*" + _VALUES +
+    r"[ \t]*(?P<note>\(\s*[^()\n]{1,30}\))?[ \t]*[.;,]?[ \t]*$")
+"""One symbol and its values filling a line: 'p_j = (4, 7, 3)', 'r_j1 : 3 2 4', 'b_j : 5 3 6 (M2)'."""
+_CAPACITY = re.compile(r"\br_?\{?(?P<k>\d)\}?\s*=\s*(?P<n>\d+)\b(?![ \t]*[,;]?[ \t]*\d)")
+"""'R1 = 4': resource 1's capacity (only where the text speaks of resources)."""
+_ARC = re.compile(r"(?P<a>\d+)\s*(?:>|->|-->|→|,)\s*(?P<b>\d+)")
+_ARCS = re.compile(r"(?m)^[ \t]*(?:e|a|arcs?|prec(?:edences?)?|edges?)[ \t]*(?:=|:)[ \t]*[{\[(](?P<l>[^{}\[\]\n]*)"
+                   r"[}\])][ \t]*(?P<note>\([^()\n]{0,40}\))?[ \t]*$")
+"""'E = {1→3, 1→4}' (arrows are '>' after normalising), an arc set of the precedences."""
+_LINKS = re.compile(r"\b(?P<w>pred|p|succ|s)\s*\(\s*(?P<j>\d+)\s*\)\s*=\s*\{(?P<l>[^{}\n]*)\}")
+"""'Pred(4) = {1, 2}', 'Succ(1) = {3}'."""
+_INDEX_RANGE = re.compile(r"\(?\b[ij]\s*=\s*1\s*(?:\.\.\.?|-|to|,\s*\.\.\.\s*,)\s*(?P<n>\d+)\b\)?")
+"""'(j = 1..6)': the range of the jobs' index."""
+_RESOURCE_WORDS = re.compile(r"\b(?:rcpsp|resources?|capacit(?:y|ies)|renewable)\b")
+_MACHINE_NOTE = re.compile(r"\(\s*(?:on\s+)?(?:m|machine\s*)(?P<k>\d)\s*\)")
+
+
+@dataclass
+class _Line:
+    """One symbol line: its symbol split into letter and index, its values, its span."""
+
+    letter: str
+    index: str
+    values: list[TimeVal]
+    note: str
+    span: tuple[int, int]
+
+
+def read_symbols(work: Work, facts: Facts) -> None:
+    """Read every symbol line and the capacities, arcs and predecessor sets of terse notation into `facts`."""
+    resources = bool(_RESOURCE_WORDS.search(work.text)) or facts.kind == "rcpsp"
+    if resources:
+        _read_capacities(work, facts)
+    lines = [line for m in work.finditer(_SYMBOL_LINE.pattern) if (line := _line(m)) is not None]
+    counts = {len(line.values) for line in lines}
+    for line in lines:
+        if _read_line(line, facts, resources, len(lines) > 1 and len(counts) == 1):
+            work.consume(*line.span)
+    if resources:
+        _read_demands(facts)
+    _read_arcs(work, facts)
+    for m in list(work.finditer(_INDEX_RANGE.pattern)):
+        if int(m.group("n")) in counts:  # '(j = 1..6)' beside vectors of six: their index, said again
+            work.consume(*m.span())
+
+
+def _line(m: re.Match[str]) -> _Line | None:
+    sym = re.sub(r"[\s{}()]", "", m.group("sym"))
+    parts = re.fullmatch(r"(?P<l>[a-z]{1,2}?)_?(?P<i>[a-z0-9,]*)", sym)
+    if parts is None:
+        return None
+    raw = m.group("b1") or m.group("b2") or m.group("bare") or ""
+    if re.search(r"[^\d\s,;.\-a-z]", raw) or re.search(r"[a-z]{2,}", raw):
+        return None  # words or symbols among the values: a sentence, not a vector
+    values = time_values(raw)
+    if len(values) < 2:
+        return None
+    return _Line(parts.group("l"), parts.group("i").replace(",", ""), values, m.group("note") or "", m.span())
+
+
+_JOB_INDEX = ("", "j", "i")
+_ATTRS = {"p": "p", "t": "p", "d": "due", "w": "weight", "r": "release"}
+
+
+def _read_line(line: _Line, facts: Facts, resources: bool, aligned: bool) -> bool:
+    """Record one line; False when its symbol has no known meaning here."""
+    letter, index = line.letter, line.index
+    if letter in ("j", "i", "n") and index == "" or letter == "jo" and index == "b":
+        numbers = [int(v.value) for v in line.values]
+        return numbers == list(range(1, len(numbers) + 1))  # 'j : 1 2 3': the jobs' numbers
+    if (on := _MACHINE_NOTE.search(line.note)) is not None and index in _JOB_INDEX:
+        _column(facts, int(on.group("k")), line.values)  # 'a_j : 4 7 2 (M1)'
+        return True
+    if letter == "p" and (k := re.fullmatch(r"(\d)j|j(\d)", index)):
+        _column(facts, int(k.group(1) or k.group(2)), line.values)  # 'p_2j': times on machine 2
+        return True
+    if letter in ("r", "q", "u") and resources and (k := re.fullmatch(r"j?(\d)|(\d)j", index)):
+        facts.lists[f"res#{k.group(1) or k.group(2)}"] = line.values  # 'r_j1': what each job needs of resource 1
+        return True
+    if letter == "r" and resources and index in _JOB_INDEX:
+        return False  # 'R = (6, 2)': capacities, read with them
+    if letter in _ATTRS and index in _JOB_INDEX:
+        attr = _ATTRS[letter]
+        if attr == "due" and resources and "p" not in facts.lists:
+            attr = "p"  # 'd = (3, 4, 2)' of a project: the durations
+        facts.lists[attr] = line.values
+        return True
+    if letter in ("a", "b", "c") and index in ("j", "i") and aligned:
+        _column(facts, "abc".index(letter) + 1, line.values)  # 'a_j, b_j': Johnson's two machines
+        return True
+    return False
+
+
+def _column(facts: Facts, machine: int, values: list[TimeVal]) -> None:
+    """Times of every job on one machine (1-based), as a column of the jobs x machines matrix."""
+    rows = facts.matrix or [[] for _ in values]
+    if len(rows) != len(values) or any(len(row) != machine - 1 for row in rows):
+        facts.notes.append(f"the times on machine {machine} do not line up with the other machines'")
+        return
+    for row, value in zip(rows, values, strict=True):
+        row.append(value)
+    facts.matrix = rows
+
+
+def _read_capacities(work: Work, facts: Facts) -> None:
+    """'R = (6, 2)' and 'R1 = 4, R2 = 3': the capacities of resources R1, R2, ..."""
+    listed = rf"(?m)\b(?:r|cap|capacit(?:y|ies))[ \t]*(?:=|:)[ \t]*[(\[](?P<l>{NUM}(?:\s*,\s*{NUM})+)[)\]]"
+    for m in list(work.finditer(listed)):
+        for k, n in enumerate(re.findall(r"\d+", m.group("l")), start=1):
+            facts.capacities[f"r{k}"] = int(n)
+        work.consume(*m.span())
+    for m in work.take(_CAPACITY.pattern):
+        facts.capacities[f"r{m.group('k')}"] = int(m.group("n"))
+
+
+def _read_demands(facts: Facts) -> None:
+    """The 'res#k' lists as what each job needs of resource k (named R1, R2 ... by the capacities)."""
+    for key in [k for k in facts.lists if k.startswith("res#")]:
+        values = facts.lists.pop(key)
+        resource = f"r{key[4:]}"
+        for j, value in enumerate(values, start=1):
+            facts.demands.setdefault(f"J{j}", {})[resource] = int(value.value)
+            facts.add_job(f"J{j}")
+
+
+def _read_arcs(work: Work, facts: Facts) -> None:
+    """'E = {1→3, 1→4}' and 'Pred(4) = {1, 2}' as precedences between the numbered jobs."""
+    for m in list(work.finditer(_ARCS.pattern)):
+        arcs = _ARC.findall(m.group("l"))
+        if not arcs or _ARC.sub("", m.group("l")).strip(" ,;"):
+            continue
+        facts.precedences += [Precedence(f"J{a}", f"J{b}") for a, b in arcs]
+        work.consume(*m.span())
+    for m in list(work.finditer(_LINKS.pattern)):
+        others = re.findall(r"\d+", m.group("l"))
+        if re.sub(r"[\d\s,]", "", m.group("l")):
+            continue
+        job = f"J{m.group('j')}"
+        before = m.group("w") in ("pred", "p")
+        facts.precedences += [Precedence(f"J{o}", job) if before else Precedence(job, f"J{o}") for o in others]
+        work.consume(*m.span())
