@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 _GOAL = re.compile(r"\b(?:minimi[sz](?:e|ing)|minimum|lowest|smallest|least|fewest|shortest|cheapest|quickest|"
-                   r"earliest|soonest|fastest|as (?:few|little|short|small|early|soon) as|"
+                   r"earliest|soonest|fastest|as (?:few|little|short|small|early|soon)\s+(?:[a-z]+\s+)?as|"
                    r"keep\b[^.?!\n]{0,40}\b(?:down|low)|"
                    r"reduce|cut down|how (?:soon|quickly|fast|early)|what (?:i|we) (?:really )?care about|at best|"
                    r"how (?:many|much) (?:minutes|hours|days|weeks|time)(?=[^.?!\n]*\bthe (?:very )?last\b))\b")
@@ -23,16 +23,18 @@ _GOES_ON = re.compile(r"\s*(?:i\.e\.|ie\b|that is\b|meaning\b|namely\b|:)")
 
 _WEIGHT = re.compile(r"\b(?:weights?|weighted|priorit(?:y|ies)|importance)\b")
 _LATE = re.compile(r"\b(?:late(?:ness)?|tard\w*|overdue|delay(?:s|ed)?)\b|\b(?:after|past|beyond|miss(?:es|ed)?)\s+"
-                   r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:due|deadline|pickup|pick-up|promised|target)")
+                   r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:due|deadline|pickup|pick-up|promised|target|time)")
 _TIME_LATE = re.compile(r"\b(?:minutes?|hours?|days?|time|weeks?)\s+(?:\w+\s+)?late\b|\blateness\b|\btard\w*\b")
 _COUNT = re.compile(r"\b(?:number|count|how many|fewest|as few)\b(?!\s+of\s+(?:minutes|hours|days|weeks|time))")
 _MAX = re.compile(r"\b(?:max(?:imum)?|largest|worst|biggest|longest)\b")
-_SUM = re.compile(r"\b(?:sum|total|average|mean|added up|summed|across|over all|all together|altogether|combined)\b")
+_SUM = re.compile(r"\b(?:sum|total|average|mean|add(?:ed|ing)? up|summed|across|over all|all together|altogether|"
+                  r"combined)\b")
 _FINISH = re.compile(r"\b(?:finish(?:ed|es|ing)?|completion|complete[sd]?|comes? out|come off|done|ready|"
                      r"turnaround|flow\s*times?|end(?:s|ed)?|leaves?|delivered|until|by which)\b|"
                      r"\b(?:are|is)\s+(?:all\s+)?[a-z]{3,}ed\b")
 """Words of a job being through: 'finished', 'comes out', 'the hour by which all five are mixed'."""
-_WHOLE = re.compile(r"\b(?:whole|entire|everything|project|how long|"
+_WHOLE = re.compile(r"\b(?:whole|entire|everything|project|how long|outage|shutdown|build\s+time|"
+                    r"possible\s+(?:total\s+)?(?:time|duration)|"
                     r"(?:the|its|their) (?:very )?last (?:of (?:the|them|all)\b|"
                     r"(?!time\b|step\b|operation\b|op\b|stage\b)\w+))\b")
 """The end of all the work: 'the whole job', 'the last order', 'the last of the six batches' (never 'its last step',
@@ -46,7 +48,9 @@ _SPAN_OF_ALL = re.compile(r"\btotal\s+(?:time|duration|length|number\s+of\s+(?:m
 """'the shortest total number of days for the whole move': the length of all of it, no sum of finish times."""
 
 
-_EARLY_ZERO = re.compile(r"\b(?:an?\s+|each\s+)?early\s+(?:\w+\s+)?(?:counts?|is\s+counted)\s+as\s+"
+_EARLY_ZERO = re.compile(r"\b(?:an?\s+|each\s+)?early(?:\s*(?:/|or)\s*on[- ]time)?\s+(?:\w+\s+)?"
+                         r"(?:counts?|is\s+counted)"
+                         r"\s+as\s+"
                          r"(?:0|zero|nothing)\b|"
                          r"\b(?:0|zero|nothing)\s+(?:if|when)\s+(?:it\s+is\s+|it's\s+|they\s+are\s+)?early\b")
 """'(an early order counts as 0)': how lateness is counted, no earliness term of its own."""

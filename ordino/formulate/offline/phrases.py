@@ -179,8 +179,8 @@ def read_objective(work: Work, facts: Facts) -> None:
     said = goal_term(work.original.lower()) if found and measured is None else None
     if seen == ["makespan"] and said in ("total_completion_time", "total_weighted_completion_time") and \
             not facts.finish_of and re.search(r"\bsum\b|\beach (?:one|of them)\b", work.original.lower()):
-        seen = []  # 'keep the total time down' (a phrase of the makespan) beside 'the smallest sum of the minutes
-        # until each one is done': which of the two is asked
+        seen = [said]  # 'keep the total time down' (a phrase of the makespan) beside 'the smallest sum of the minutes
+        # until each one is done': the sum the goal sentence spells out
     facts.objective = [(t, 1) for t in seen[:1]] if seen else []
     if len(seen) > 1:
         facts.notes.append(f"several objectives named ({', '.join(seen)}); using the first: {seen[0]}")

@@ -168,6 +168,19 @@ def read_machine_order(work: Work, facts: Facts) -> None:
             if not BLANK_IN(work, m):
                 facts.machine_order = list(named)
                 work.consume(m.start(), m.end())
+        item = r"[a-z][\w/&-]*(?: [a-z][\w/&-]*){0,2}"
+        for m in list(work.finditer(rf"(?P<l>{item}(?:\s*(?:->|>)\s*{item})+)")):
+            steps = re.split(r"\s*(?:->|>)\s*", m.group("l"))
+            if not BLANK_IN(work, m) and [_column_named(s, named) for s in steps] == named:
+                facts.machine_order = list(named)  # 'Cut -> Edge band -> Drill' over columns CUT, EDGE, DRILL
+                work.consume(m.start(), m.end())
+
+
+def _column_named(step: str, columns: list[str]) -> str | None:
+    """The one column whose name shares a word with `step` ('edge band' and 'EDGE', 'sand/finish' and 'FINISH')."""
+    words = {stem(w) for w in re.findall(r"[a-z]{2,}", step.lower())}
+    found = [c for c in columns if words & {stem(w) for w in re.findall(r"[a-z]{2,}", c.lower())}]
+    return found[0] if len(found) == 1 else None
 
 
 def merge_rows_with_routes(facts: Facts) -> None:

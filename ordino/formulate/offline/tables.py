@@ -86,6 +86,8 @@ UNIT_WORD = r"hours?|hrs?|h|minutes?|mins?|days?|weeks?|wks?|in"
 """Words of a column's name that only give its unit ('due hour', 'time in minutes')."""
 _STATION_ID = rf"(?!{JOB_NOUN}|j\d|t\d|p\d)[a-z]{{1,4}}\d+"
 """A column named by a short id ('S1', 'F2', 'CNC3'): a machine, never a job ('job1', 'J2', 'P3')."""
+_SHORT_STATION = r"[a-z][a-z]?[&+/][a-z][a-z]?"
+"""A station named by a short pair of letters ('P&P', 'QA/QC')."""
 _CREW_WORDS = {"crew", "staff", "people", "persons", "heads", "headcount", "team", "workers", "hands", "men"}
 """Column names that count the people a task needs: the one resource of people the text has."""
 
@@ -95,7 +97,10 @@ def role_of(cell: str) -> str | None:
     return next((r for p, r in HEADER_WORDS if re.fullmatch(p, cell)), None)
 
 
-def _header(line: str, resources: dict[str, int], needed: frozenset[str] = frozenset()) -> list[str] | None:
+def _header(line: str, resources: dict[str, int], needed: frozenset[str] = frozenset(),
+            described: frozenset[int] = frozenset()) -> list[str] | None:
+    """The role of each column a header line names (None: no header); `described` are the columns whose cells
+    are words, which describe the row whatever their name ('Project')."""
     text = line
     if re.search(r"[|,]", line):  # 'Run (h) | Due (h)': the unit of one cell, a column of times ('run_h')
         text = re.sub(rf"(?<=\w) ?\((?:in\s+)?({UNIT_PATTERN})\)", r"_\1", text)
@@ -150,6 +155,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             digits = re.search(r"\d+", c)
             assert digits is not None  # the header matched m<digits> or machine<digits>
             role = "machine:" + "M" + digits.group(0)
+        if role is None and k > 0 and k in described:
+            role = "text"
         if role is None:
             noun = c.rstrip("s")
             short = [r for r in resources if len(c) >= 3 and r.startswith(c)]  # 'carp' of the carpenters
@@ -162,7 +169,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             elif len(set(resources) | needed) == 1 and k > 0 and re.fullmatch(r"[a-z]{3,20}", c) and (
                     c in _CREW_WORDS):
                 role = "res:" + next(iter(set(resources) | needed))  # 'crew' of the one resource there is
-            elif re.fullmatch(rf"[a-z][a-z-]{{2,19}}|{_STATION_ID}|{_NOUN_ID}{lettered}", c) or "|" in text and \
+            elif re.fullmatch(rf"[a-z][a-z-]{{2,19}}|{_SHORT_STATION}|{_STATION_ID}|{_NOUN_ID}{lettered}", c) or \
+                    "|" in text and \
                     re.fullmatch(r"[a-z][a-z0-9_-]{1,24}", c):
                 # an unknown word: a named machine, if every other column is one too
                 role = "station:" + c.replace("_", " ")
@@ -211,6 +219,7 @@ _STEP_CELL = re.compile(rf"^\(?\s*(?P<m>{_STATION})\s*(?:/|:|,|\s|\()\s*(?P<t>{N
 _SPEC_LINE = re.compile(r"(?im)^[ \t]*\(?[ \t]*(?P<label>jobs?|tasks?|activit(?:y|ies)|ids?|[ij#])[ \t]*:[ \t]*"
                         r"(?P<cols>[^\n,:]+(?:,[^\n,:]+)+?)[ \t]*\)?[ \t]*:?[ \t]*$")
 """A line naming the fields of the records below it: 'job: r, p(M1), p(M2), d', '(i: dur, demand, preds)'."""
+
 _SPEC_RECORD = re.compile(r"[ \t]*(?P<n>[\w-]{1,12})[ \t]*:[ \t]*(?P<v>[^\n:]+?)[ \t]*$")
 
 
@@ -280,7 +289,7 @@ def read_tables(work: Work, facts: Facts) -> None:
     while i < len(lines):
         spec = _FORMAT.search(lines[i])  # '... Format: activity: duration; predecessors; workers, crane.'
         at = spec.end() if spec else 0
-        roles = _header(lines[i][at:].rstrip(" ."), facts.capacities, needed)
+        roles = _header(lines[i][at:].rstrip(" ."), facts.capacities, needed, _described(lines, i))
         if roles is not None:
             heads = _cells(lines[i][at:].rstrip(" ."))
             roles = _r_as_demand(_d_as_duration(roles, heads, work.original), heads, work.original, facts.capacities)
@@ -294,6 +303,23 @@ def read_tables(work: Work, facts: Facts) -> None:
         i += 1
     _records(work, facts, lines, offsets)
     _grids(work, facts)
+
+
+def _described(lines: list[str], i: int) -> frozenset[int]:
+    """The columns of the '|' table under line i whose cells are mostly words ('Stability T6', 'IPC lot 2231')."""
+    if "|" not in lines[i]:
+        return frozenset()
+    rows = []
+    for line in lines[i + 1:]:
+        if _SEPARATOR.match(line):
+            continue
+        if "|" not in line:
+            break
+        rows.append(_cells(line))
+    wordy = [[len(re.findall(r"[^\W\d_]{2,}", c)) > 0 and not re.fullmatch(rf"{TIME}|[\w-]{{1,4}}", c)
+              for c in row] for row in rows]
+    width = max((len(w) for w in wordy), default=0)
+    return frozenset(k for k in range(width) if 2 * sum(len(w) > k and w[k] for w in wordy) > len(wordy))
 
 
 _RECORD = re.compile(r"[ \t]*(?:[-*+\u2022][ \t]*)?(?P<label>[^\W_][\w'-]*(?: [\w'-]+){0,3}?)[ \t]*:[ \t]*"
@@ -443,7 +469,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                 ok = ok and (numbered or not any(r.isdigit() for r in refs))
                 (preds if role == "preds" else succs).extend(refs)
             elif role in ("note", "text"):  # a number under a column of words is not read: the row is asked
-                ok = ok and (role == "note" or not re.search(r"\d", cell))
+                ok = ok and (role == "note" or not re.search(r"(?<![\w.])\d{1,2}(?![\w.])", cell))  # ids are words
                 note = note or cell
             elif role == "alts":  # 'Lift 2, Lift 3', 'Lift 1, 2 or 3', 'M3 only': the numbered machines a job may use
                 allowed = {f"M{int(d)}" for d in re.findall(r"\d+", cell)}
