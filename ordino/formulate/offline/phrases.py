@@ -178,9 +178,11 @@ def read_objective(work: Work, facts: Facts) -> None:
         seen.insert(0, goal)
     said = goal_term(work.original.lower()) if found and measured is None else None
     if seen == ["makespan"] and said in ("total_completion_time", "total_weighted_completion_time") and \
-            not facts.finish_of and re.search(r"\bsum\b|\beach (?:one|of them)\b", work.original.lower()):
+            not facts.finish_of and re.search(r"\b(?:sum|each|average|mean|(?:finish\w*|completion|end)\s+times)\b",
+                                              work.original.lower()):
         seen = [said]  # 'keep the total time down' (a phrase of the makespan) beside 'the smallest sum of the minutes
-        # until each one is done': the sum the goal sentence spells out
+        # until each one is done', 'on average', 'the total of the finishing times': the sum spelled out wins
+        # ('the total time until Release is finished' is no sum)
     facts.objective = [(t, 1) for t in seen[:1]] if seen else []
     if len(seen) > 1:
         facts.notes.append(f"several objectives named ({', '.join(seen)}); using the first: {seen[0]}")
@@ -298,11 +300,13 @@ def read_restatements(work: Work, facts: Facts) -> None:
     time can more than 4 workers be busy' (with 4 the workers' capacity). 'All four' of the jobs counts them:
     a count the data does not fill is asked."""
     counted = len(facts.routes) or len(facts.jobs)
+    machines = len({m for ops in facts.routes.values() for op in ops for m, _ in op}) or \
+        len((facts.matrix or [[]])[0]) or facts.n_machines or 0
     for m in list(work.finditer(rf"\ball\s+(?:of\s+)?(?:the\s+)?(?P<n>{COUNT_WORD}|\d+)\b(?!\s*(?:{MACHINE_NOUN}|"
                                 rf"[a-z]*(?:workers?|people|staff|crews?|resources?|stations?|stages?|steps?|"
                                 rf"operations?|ops|hours?|minutes?|days?|weeks?))\b)")):
         if counted >= 2 and BLANK not in m.group(0) and m.group("n") != "both" and \
-                count_value(m.group("n")) != counted:
+                count_value(m.group("n")) not in (counted, machines):  # 'all three sections' of three machines
             facts.unused.append(f"{work.quote(*m.span())} (the text gives {counted})")
             work.consume(*m.span())
     work.take(rf"\b(?:everything|everyone|both|all(?:\s+(?:the\s+)?(?:\w+|{BLANK}+)){{0,2}}|each \w+|every \w+)\s+"
@@ -525,6 +529,11 @@ def read_counts(work: Work, facts: Facts) -> None:
         numbers = [int(x) for x in re.findall(r"\d+", m.group(0))]
         if facts.n_machines is None and numbers == list(range(1, len(numbers) + 1)):
             facts.n_machines = len(numbers)
+    declared = sum(re.fullmatch(r"M\d+", k) is not None for k in facts.names)
+    for m in list(work.finditer(rf"\b(?P<n>{COUNT})\s+(?:[a-z-]+\s+){{1,2}}\(\s*\)")):
+        if declared and count_value(m.group("n")) == declared:  # '3 work centres (Saw, Weld, Paint)', the names
+            facts.n_machines = facts.n_machines or declared  # read as the machines' already
+            work.consume(*m.span())
     for m in work.take(rf"\b(?:got|have|has|own|run|use|using|with)\s+the\s+({COUNT})\s+{_MODIFIER}{{0,2}}"
                        rf"{MACHINE_NOUN}\b"):  # 'we've got the two heat presses'
         facts.n_machines = facts.n_machines or count_value(m.group(1))

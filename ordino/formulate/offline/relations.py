@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.text import (
@@ -132,9 +133,9 @@ _DOWN = (r"(?:is\s+|will be\s+|goes\s+)?(?:down|unavailable|not available|offlin
          r"(?:needs|has|gets|requires) maintenance)")
 _AT = r"(?:time\s+|t\s*=\s*|hour\s+|minute\s+)?"
 _SPAN = (rf"(?:(?:from|between|during|in|at)?\s*{_AT}(?P<s>{TIME})\s*(?:to|until|till|and|-)\s*{_AT}(?P<e>{TIME})|"
-         rf"\[\s*(?P<s2>{TIME})\s*,\s*(?P<e2>{TIME})\s*[\])])")
+         rf"\[\s*(?P<s2>{TIME})\s*,\s*(?P<e2>{TIME})\s*[\])]|(?:until|till|up\s+to)\s+{_AT}(?P<e3>{TIME}))")
 """A time span: 'from 2 to 5', 'between t=2 and t=5', 'from hour 2 until hour 5', '[2, 5)' or '[2,5]' (the machine
-is free again at the end)."""
+is free again at the end); 'until 8:00' runs from the start."""
 _WHY = r"(?:\s+for\s+(?:a\s+|an\s+)?(?:[a-z]+\s+){0,2}?(?=from|between|during|\[))?"
 """'down for servicing from ...', 'off for a planned repair between ...': the reason, words only."""
 
@@ -209,7 +210,7 @@ def read_downtime(work: Work, facts: Facts) -> None:
         a, b = work.clause(*m.span())
         if (a, b) not in downs:
             downs[a, b] = _DOWN_WORD.search(work.text, a, b) is not None
-        if BLANK_IN(work, m) or not downs[a, b]:
+        if BLANK_IN(work, m) or not downs[a, b] or m.group("e3"):  # 'until 5' alone: the subject is asked
             continue
         refs = {machine_name(r) for r in re.findall(MACHINE_REF, work.text[a:b])}
         if len(refs) <= 1:
@@ -224,8 +225,8 @@ _DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavail
 
 def _span(m: re.Match[str]) -> tuple[TimeVal, TimeVal]:
     """Start and end of a matched `_SPAN` (the start takes the end's unit when it has none: 'from 2 to 5 h')."""
-    s = time_values(m.group("s") or m.group("s2"))[0]
-    e = time_values(m.group("e") or m.group("e2"))[0]
+    e = time_values(m.group("e") or m.group("e2") or m.group("e3"))[0]
+    s = time_values(m.group("s") or m.group("s2"))[0] if not m.group("e3") else TimeVal(Fraction(0))
     return (TimeVal(s.value, e.unit) if s.unit is None and e.unit is not None else s), e
 
 

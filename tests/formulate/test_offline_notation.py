@@ -1,0 +1,79 @@
+"""Terse symbol lines, tables with columns of words and clock times, restated counts and goals spelled out: each
+read into the model a careful reader would write (every optimum below is worked out by hand in its comment)."""
+
+from __future__ import annotations
+
+from tests.formulate.test_offline_structures import asked, solved
+
+
+def test_symbol_lines_of_a_project_are_read_by_what_each_symbol_is():
+    text = ("RCPSP, 4 activities, 2 resources, capacities R1 = 3, R2 = 2\n"
+            "d   = (2, 3, 1, 2)\nr_1 = (2, 2, 1, 1)\nr_2 = (1, 0, 2, 1)\nE = {1→3, 2→4}\nmin C_max?")
+    problem, best = solved(text)
+    assert [t.modes[0].duration for t in problem.tasks] == [2, 3, 1, 2]
+    assert {r.id: r.capacity for r in problem.resources} == {"r1": 3, "r2": 2}
+    assert [(c.first, c.then) for c in problem.constraints] == [("J1", "J3"), ("J2", "J4")]
+    assert best == 6  # 1 and 2 never overlap (2 + 2 > 3): 2 first, then 1 beside 4, then 3
+
+
+def test_predecessor_sets_and_a_capacity_vector_are_read():
+    text = ("n = 3 jobs, K = 1 renewable resource, R = (2), non-preemptive\n"
+            "p_j : 2 2 3\nr_j1 : 1 1 2\nPred(3) = {1, 2}\nobjective: min C_max")
+    assert asked(text)  # 'R = (2)' is one number, no vector: the capacity is asked
+    _, best = solved(text.replace("R = (2)", "R1 = 2"))
+    assert best == 5  # 1 and 2 side by side (1 + 1 <= 2), then 3
+
+
+def test_two_machine_columns_marked_by_machine_are_a_flow_shop():
+    text = "F2 || C_max, n = 3\n\nj   : 1 2 3\na_j : 3 5 1   (M1)\nb_j : 4 2 6   (M2)\n\nreport the optimum"
+    _, best = solved(text)
+    assert best == 13  # Johnson: 3, 1, 2 gives M2 busy 1-7, 7-11, 11-13
+
+
+def test_a_column_of_words_with_ids_and_clock_due_times_against_the_first_run():
+    text = ("HPLC queue. First run 06:00. One instrument, one batch at a time.\n\n"
+            "Batch | Project         | Run time (min) | Due\n"
+            "B1    | Lot 2231 check  | 30             | 06:45\n"
+            "B2    | Stability T6    | 20             | 06:30\n\n"
+            "Minimise the total tardiness in minutes.")
+    problem, best = solved(text)
+    assert [t.due for t in problem.tasks] == [45, 30]
+    assert best == 5  # B2 then B1: B1 ends at 50, due 45
+
+
+def test_a_machine_under_maintenance_until_a_clock_time_is_down_from_the_start():
+    text = ("We start at 6:00. Two parts, each with its own routing, times in hours:\n"
+            "- Shaft: lathe 2 h, then mill 1 h\n- Flange: mill 2 h, then lathe 1 h\n"
+            "The mill is in maintenance until 8:00. Minimise the makespan in hours.")
+    _, best = solved(text)
+    assert best == 5  # the mill works from hour 2: shaft's mill 2-3 and flange's 3-5 (or flange first: 2-4,
+    # lathe 4-5 and shaft's mill 4-5): 5 either way
+
+
+def test_counts_restating_the_named_machines_and_their_number_are_no_question():
+    text = ("Fab shop - 2 jobs, 3 work centres (Saw, Weld, Paint), one job at a time per centre.\n\n"
+            "| Job | Route (centre: hours)        |\n|-----|------------------------------|\n"
+            "| A   | Saw: 2 > Weld: 1 > Paint: 1  |\n| B   | Weld: 2 > Saw: 1 > Paint: 2  |\n\n"
+            "Minimise the makespan (hours).")
+    _, best = solved(text)
+    assert best == 6  # neither paint step starts before 3 (A: saw, weld; B: weld, saw), and paint carries 1 + 2
+
+
+def test_an_arrow_chain_of_steps_names_the_columns_of_a_table():
+    text = ("3 orders, 2 stations in series. Route is Cut -> Edge band for every order, and the order sequence "
+            "is the same at both (no overtaking). Minutes:\n\n"
+            "ORDER  CUT  EDGE\nK-01     3     2\nK-02     1     4\nK-03     2     2\n\n"
+            "Shortest total time from the first cut to the last order off edge banding?")
+    _, best = solved(text)
+    assert best == 9  # Johnson: K-02, K-03, K-01: edge busy 1-5, 5-7, 7-9
+
+
+def test_goals_spelled_out_as_sums_win_over_a_phrase_of_the_whole():
+    base = ("Three orders go cutting -> sewing, the same sequence in both sections. Times in minutes:\n"
+            "A: cutting 2, sewing 4\nB: cutting 3, sewing 1\nC: cutting 1, sewing 2\n")
+    summed, best = solved(base + "We want the orders to come out on average as early as possible: the smallest "
+                                 "total of the three finishing times?")
+    assert [t.term for t in summed.objective] == ["total_completion_time"]
+    assert best == 18  # C, A, B ends at 3, 7, 8 (C, B, A at 3, 5, 10); the four other orders give 20 or more
+    spanned, _ = solved(base + "Minimise the total time until B is finished.")
+    assert [t.term for t in spanned.objective] == ["makespan"]
