@@ -77,3 +77,23 @@ def test_goals_spelled_out_as_sums_win_over_a_phrase_of_the_whole():
     assert best == 18  # C, A, B ends at 3, 7, 8 (C, B, A at 3, 5, 10); the four other orders give 20 or more
     spanned, _ = solved(base + "Minimise the total time until B is finished.")
     assert [t.term for t in spanned.objective] == ["makespan"]
+
+
+def test_periods_counted_and_their_demand_vector_are_a_cover():
+    from ordino.formulate.offline import extract_offline
+
+    text = ("Cyclic day, 4 periods of 6 h (starting 00:00, 06:00, 12:00, 18:00).\n"
+            "Min staff per period: b = (2, 4, 3, 1).\n"
+            "Shifts are 12 h and start at the beginning of any period (period 4 wraps to period 1).\n"
+            "x_t = # starting in t, integer >= 0. min sum x_t s.t. coverage.")
+    assert extract_offline(text).family == "linear"
+    _, best = solved(text)
+    assert best == 5  # periods 1+2 need 4 and 3+4 need 1 (5 at least); x = (2, 2, 1, 0) covers all four
+
+
+def test_a_weekly_requirement_vector_over_mon_to_sun_with_a_min_number_goal():
+    text = ("Days-off scheduling. Weekly requirement b = (Mon..Sun) = (3, 3, 3, 3, 3, 1, 1) workers.\n"
+            "Every worker works 5 consecutive days and then has 2 consecutive days off; the pattern repeats weekly.\n"
+            "min number of workers (integer).")
+    _, best = solved(text)
+    assert best == 4  # 17 worker-days at 5 each need 4; three work Mon-Fri and one Wed-Sun

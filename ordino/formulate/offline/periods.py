@@ -118,12 +118,36 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
         ranges = re.findall(_ONE_RANGE, run.group(0)) if run else []
         if len(demands) == len(ranges):
             found = [(int(h) * 60 + int(m or 0), d) for (h, m), d in zip(ranges, demands, strict=True)]
+    if len(found) < 3:  # '6 periods of 4 h (starting 00:00, ...)' and then 'b = (3, 5, 9, 12, 8, 6)'
+        found = _counted_periods(t)
     for k in range(1, len(found)):  # a 12-hour clock: '11-1' after '9-11' is 11:00-13:00
         if found[k][0] <= found[k - 1][0] and found[k][0] + 12 * 60 > found[k - 1][0]:
             found[k:] = [(s + 12 * 60, d) for s, d in found[k:]]
         elif found[k][0] <= found[k - 1][0]:  # past midnight: '23:00-03:00' then '03:00-07:00'
             found[k:] = [(s + DAY, d) for s, d in found[k:]]
     return found if len(found) >= 3 else None
+
+
+_COUNTED = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:periods?|blocks?|"
+                      r"slots?|intervals?)\s+of\s+(?P<k>\d+)\s*(?:hours?|hrs?|h)\b(?P<rest>[^\n]*)")
+"""'6 periods of 4 h': that many periods, each that long, back to back (from the first clock time after it)."""
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12}
+
+
+def _counted_periods(t: str) -> list[tuple[int, int]]:
+    """(start, demand) of 'N periods of K h' whose demands are the next vector of exactly N numbers."""
+    m = _COUNTED.search(t)
+    if m is None:
+        return []
+    n, length = _COUNT_WORDS.get(m.group("n")) or int(m.group("n")), int(m.group("k")) * 60
+    first = re.search(r"\b(\d{1,2}):(\d{2})\b", m.group("rest"))
+    origin = int(first.group(1)) * 60 + int(first.group(2)) if first else 0
+    for vector in _VECTOR.finditer(t, m.end()):
+        demands = [int(d) for d in re.findall(r"\d+", vector.group(1))]
+        if len(demands) == n:
+            return [(origin + k * length, d) for k, d in enumerate(demands)]
+    return []
 
 
 def _clock_span(m: re.Match[str]) -> tuple[int, int]:

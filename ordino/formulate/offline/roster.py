@@ -169,12 +169,13 @@ def _weekday_demands(rd: _Marks) -> dict[int, int]:
 
 def _list_demands(rd: _Marks) -> list[int] | None:
     """'each day needs at least 15, 13, 15, 18, 14, 16, 10 workers' / 'daily requirements are 5, 6, 4'."""
-    for part in re.finditer(r"[^.;?!]+(?:[.;?!]|$)", rd.t):
+    for part in re.finditer(r"(?:[^.;?!]|\.{2,})+(?:[.;?!]|$)", rd.t):  # 'Mon..Sun' ends no sentence
         sentence = part.group(0)
         m = re.search(r"\b((?:\d+\s*,\s*){2,}(?:and\s+)?\d+)\b", sentence)
-        need = re.search(r"\b(?:needs?|needed|requires?|required|requirements?|demands?|minimum|at least|staff\w*)\b",
-                         sentence)
-        if m and need and re.search(r"\b(day|days|daily|week)\b", sentence) and not re.search(r"\b0\d", m.group(1)):
+        need = re.search(r"\b(?:needs?|needed|requires?|required|requirements?|demands?|minimum|at least|staff\w*|"
+                         r"need_d|req_d|b_d)\b", sentence)
+        if m and need and re.search(r"\b(?:day|days|daily|week|weekly|mon\s*(?:\.\.|-)\s*sun)\b|_d\b", sentence) and \
+                not re.search(r"\b0\d", m.group(1)):
             # ('00, 04, 08' are hours, no demands)
             rd.mark(m, offset=part.start())
             rd.mark(re.search(r"\b(?:at least|minimum(?: of)?|exactly)\s+(?=\d)", sentence), offset=part.start())
@@ -239,7 +240,7 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
     shift_demands = _shift_demands(rd)
     weekday = _weekday_demands(rd)  # with its lines: a table may hold the days
     listed = _list_demands(rd) if not weekday else None
-    minimise_staff = bool(rd.search(rf"\b(minimi[sz]e|minimum|fewest|smallest|least)\b[^.]{{0,40}}\bnumber\b|"
+    minimise_staff = bool(rd.search(rf"\b(minimi[sz]e|min|minimum|fewest|smallest|least)\b[^.]{{0,40}}\bnumber\b|"
                                     rf"\bhow many\b[^.?]{{0,40}}\b(hired|employed|needed|required|employ|hire)\b|"
                                     rf"\bminimum number of\b|\bfewest {PEOPLE}|\b(?:smallest|minimum|minimal|least)\s+"
                                     rf"(?:possible\s+)?(?:crew|team|workforce|head\s*count|staff)(?:\s+size)?\b"))
