@@ -317,7 +317,10 @@ def _no_start(cal: WrittenCalendar) -> None:
         cal.missing = ("On which date, and at what time, does the schedule start? The working hours depend on the "
                        "weekday.")
         return
-    opening = min(_clock(w.split("-")[0]) for h in cal.hours for w in h.week["mon"])
+    opening = min((_clock(w.split("-")[0]) for h in cal.hours for w in h.week["mon"]), default=None)
+    if opening is None:  # hours read without a window on any day: when work starts is asked
+        cal.missing = "At what time does the schedule start?"
+        return
     cal.start = datetime.combine(date(2026, 1, 5), time()) + timedelta(minutes=opening)
     cal.notes.append(f"the schedule starts when work first opens, at {_hhmm(opening)} (the hours are the same every "
                      f"day, so the date does not matter)")

@@ -21,7 +21,8 @@ _START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waitin
                     rf"(?:\bfirst(?:\s+(?!due|deadline|needed|wanted|ready|by\b)[a-z]+){{1,2}}|\bclocks?\s+on|"
                     rf"\b(?:timeline|plan|schedule|day|shift)\s+(?:starts?\s+|begins?\s+)?from|\bstart(?:s|ing)?|"
                     rf"\bt_?0\s*=|\btime\s+zero(?:\s+is)?)\s*(?:at\s+|is\s+|:\s*)?"
-                    rf"(?P<t4>{CLOCK.replace('?P<', '?P<r')})(?<=\d:\d\d)", re.IGNORECASE)
+                    rf"(?P<t4>{CLOCK.replace('?P<', '?P<r')})(?<=\d:\d\d)|"
+                    rf"(?P<t5>{CLOCK.replace('?P<', '?P<s')})(?<=\d:\d\d)\s+start\b", re.IGNORECASE)
 
 
 def minutes_of(match: re.Match[str]) -> int | None:
@@ -44,7 +45,7 @@ def relative_to_start(rw: Rewriting) -> None:
     text = rw.text
     starts: dict[int, int] = {}  # position of each stated start -> its minutes after midnight
     for m in _START.finditer(text):
-        group = next(g for g in ("t", "t3", "t2", "t4") if m.group(g))
+        group = next(g for g in ("t", "t3", "t2", "t4", "t5") if m.group(g))
         clock = _CLOCK.search(m.group(group))
         if clock is not None and (at := minutes_of(clock)) is not None:
             starts[m.start(group) + clock.start()] = at

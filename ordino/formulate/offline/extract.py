@@ -14,6 +14,7 @@ from ordino.formulate.offline.clock import end_of_day, relative_to_start, unit_a
 from ordino.formulate.offline.entities import read_indexed, read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.families import detect_family, read_family
+from ordino.formulate.offline.fleet import read_fleet
 from ordino.formulate.offline.names import LIST_NUMBER, count_ranges, declared_names
 from ordino.formulate.offline.phrases import (
     drop_restated_rules,
@@ -105,6 +106,7 @@ def read_facts(text: str) -> Facts:
     unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
     calendar = read_calendar(rw)  # working hours out, dated times in minutes after the start
     relative_to_start(rw)
+    fleet = read_fleet(rw)  # before the names: its lines name jobs and machines in words of their own
     end_of_day(rw)
     drop_restated_rules(rw)
     count_ranges(rw)
@@ -117,6 +119,9 @@ def read_facts(text: str) -> Facts:
     facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore(),
                   one_said=one_machine_spoken_of(text), calendar=calendar)
     facts.notes += calendar.notes if calendar else []
+    for job, route in (fleet.routes.items() if fleet else ()):
+        facts.add_job(job)
+        facts.routes[job] = route
     if names.ordered:
         facts.machine_order = [f"M{k}" for k in range(1, len(names.machines) + 1)]
     read_default_unit(work, facts)

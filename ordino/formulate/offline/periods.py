@@ -15,7 +15,7 @@ _CLOCK = r"(\d{1,2})(?::(\d{2}))?"
 _RANGE = re.compile(rf"(?<![\d:]){_CLOCK}\s*(?:-|to)\s*(\d{{1,2}})(?::(\d{{2}})|(?!:\d))\s*(?:h\b|hrs?\b)?\s*"
                     r"(?:\(\s*(?:needs?|requires?|demand)\s*:?|[:=|]|needs?|requires?)\s*(?:needs?\s+|requires?\s+)?(\d+)\b"
                     r"(?!\s*(?::\d|-\s*\d|h\b))")
-_LINE_RANGE = re.compile(r"(?m)^[ \t|]*(\d{1,2})(?::(\d{2}))?\s*(?:-|to)\s*\d{1,2}(?::\d{2})?[ \t|]+(\d+)[ \t|]*$")
+_LINE_RANGE = re.compile(r"(?m)^[ \t|]*(\d{1,2})(?::(\d{2}))?\s*(?:-|to)\s*\d{1,2}(?::\d{2})?[ \t|,]+(\d+)[ \t|]*$")
 _START = re.compile(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:-|:|=|\|)\s*(\d+)\b(?!\s*:\d)")
 _LIST = re.compile(r"(\d+)[- ]hours?\s+(?:periods?|blocks?|slots?)[^.:\d]{0,60}:\s*((?:\d+\s*,\s*)+(?:and\s+)?\d+)")
 _SHIFT = re.compile(r"(\d+)[- ]?(?:hours?|hrs?|h)\s+shifts?|"

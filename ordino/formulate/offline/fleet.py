@@ -1,0 +1,274 @@
+"""Machines declared by name, and the job lines that choose among them.
+
+A fleet is declared in a sentence: '3 CNC lathes in the hall: the new Haas, the DMG and the old Okuma', 'two mixers
+(the big one A and the old one B)', 'two sanding stations, A and B', 'Machines: Jet A, Jet B, the Dryer and the
+Stenter'. Job lines then name their steps and where each may run: 'flanges - Haas 40, DMG 55, Okuma 70' (one step,
+three machines), 'Baguettes: mixing 20 min on A or 25 min on B; baking 25 min in either oven; packing 10 min'. A
+mention is resolved against the fleet: a whole name, a word only one machine's name has ('the old lathe'), or a bare
+letter within the step's family ('on A' while mixing). A step that names no machine runs where that step runs in
+every other line, or on the one machine whose name shares its word ('packing' and 'one packing table').
+
+The reader is all or nothing: every job line must be read whole (each of its numbers used) or nothing is taken, and
+the other readers (and, failing them, a question) see the text as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ordino.formulate.offline.text import TIME, Rewriting, stem, time_values
+from ordino.formulate.offline.units import TimeVal
+
+Route = list[list[tuple[str, TimeVal]]]
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_DECLARED = re.compile(
+    r"(?i)\b(?P<n>two|three|four|five|[2-5])\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)(?:es|s)\b"
+    r"(?:\s+(?:in|on)\s+the\s+\w+)?\s*(?:\(\s*(?P<l1>[^()\n]{1,120})\)|[:,]\s*(?P<l2>[^().;:\n]{1,120}))")
+"""'two ovens (Oven 1 and Oven 2)', '3 CNC lathes in the hall: the new Haas, the DMG and the old Okuma'."""
+_LISTED = re.compile(r"(?im)\bmachines\s*:\s*(?P<l>[^.;:\n]{1,160})")
+"""'Machines: Jet A (newer, faster), Jet B, the Dryer, and the Stenter'."""
+_ONE = re.compile(r"(?i)\b(?:one|a|an|1)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+_NAMED = re.compile(r"\b(?:[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d{1,2}|[a-z]{3,}))*|[A-Z]{1,4}-?\d{1,2}|\d{1,2})$")
+"""The name at the end of a listed piece: 'Haas', 'Colchester lathe', 'CNC-1', 'Oven 1', 'A'."""
+_LINE = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?(?P<name>[^\n:;]{1,60}?)[ \t]*(?::|[ \t]-[ \t])[ \t]*"
+                   r"(?P<body>[^\n]*\d[^\n]*)$")
+_STEP_SPLIT = re.compile(r"\s*(?:;|->|>|,\s*then\b|\bthen\b)\s*")
+_ALL = re.compile(r"(?i)\b(?:either|any|both|all)\b(?:\s+(?:of\s+the\s+)?(?P<noun>[a-z]+))?")
+_NOT = re.compile(r"(?i)\b(?:cannot|can't|can not|not\s+on|no)\b")
+_FILLER = re.compile(r"(?i)\b(?:on|in|at|the|only|min(?:ute)?s?|h|hours?|hrs?|or|by|a|an|with|for|same|order|"
+                     r"either|any|both|station|machine|of|to|it|do|can|cannot|can't|not|no|done|just|one)\b|[(),/!.]")
+
+
+@dataclass
+class Fleet:
+    """The machines a text declares, by family (the stem of the family's noun), and what was read of them."""
+
+    families: dict[str, list[str]] = field(default_factory=dict)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def members(self) -> list[str]:
+        return [m for ms in self.families.values() for m in ms]
+
+
+@dataclass
+class FleetRead:
+    """The routes a fleet's job lines gave, in the lines' order."""
+
+    routes: dict[str, Route] = field(default_factory=dict)
+
+
+def read_fleet(rw: Rewriting) -> FleetRead | None:
+    """Read the declared machines and every job line choosing among them; the lines and declarations read are
+    taken out of `rw`. None (and `rw` untouched) when the text has no such fleet or a line is not read whole."""
+    fleet = _declared(rw.text)
+    if len(fleet.members) < 2:
+        return None
+    lines = [m for m in _LINE.finditer(rw.text) if not any(a <= m.start() < b for a, b in fleet.spans)]
+    read = FleetRead()
+    learned: dict[str, set[str]] = {}  # step stem -> the machines named for it
+    parsed: list[tuple[re.Match[str], str, list[tuple[str, list[tuple[str | None, TimeVal]]]]]] = []
+    for m in lines:
+        steps = _steps(m.group("body"), fleet)
+        if steps is None:
+            return None
+        if not steps:
+            continue
+        parsed.append((m, _job_name(m.group("name")), steps))
+        for step, alts in steps:
+            if step and all(machine is not None for machine, _ in alts):
+                learned.setdefault(step, set()).update(machine for machine, _ in alts if machine is not None)
+    if len(parsed) < 2 or not any(len(alts) > 1 for _, _, steps in parsed for _, alts in steps):
+        return None  # no choice of machines anywhere: the other readers' case
+    for _, name, steps in parsed:
+        route: Route = []
+        for step, alts in steps:
+            if any(machine is None for machine, _ in alts):
+                where = _where(step, learned, fleet, rw.text)
+                if where is None or len(alts) != 1:
+                    return None  # a step without a machine that no other line or name settles: asked
+                alts = [(where, alts[0][1])]
+            route.append([(machine, tv) for machine, tv in alts if machine is not None])
+        if name in read.routes:
+            return None
+        read.routes[name] = route
+    for m, _, _ in sorted(parsed, key=lambda p: -p[0].start()):
+        rw.splice(m.start(), m.end(), "")
+    for a, b in sorted(fleet.spans, reverse=True):
+        rw.splice(a, b, "")
+    return read
+
+
+def _declared(text: str) -> Fleet:
+    """The machine families the text declares (each of two or more named machines)."""
+    fleet = Fleet()
+    for m in _DECLARED.finditer(text):
+        names = _pieces(m.group("l1") or m.group("l2"))
+        if names is None or len(names) != _COUNTS[m.group("n").lower()]:
+            continue
+        noun = m.group("noun").split()[-1].lower()
+        fleet.families[stem(noun)] = [f"{noun.capitalize()} {n}" if re.fullmatch(r"[A-Z]|\d{1,2}", n) else n
+                                      for n in names]
+        fleet.spans.append(m.span())
+    for m in _LISTED.finditer(text):
+        names = _pieces(re.sub(r"\([^()]*\)", "", m.group("l")))
+        if names is None or len(names) < 2 or any(a < m.end() and m.start() < b for a, b in fleet.spans):
+            continue
+        for n in names:
+            fleet.families.setdefault(stem(n.split()[0].lower()), []).append(n)
+        fleet.spans.append(m.span())
+    return fleet
+
+
+def _pieces(listed: str) -> list[str] | None:
+    """The machine names of a list ('the new Haas, the DMG and the old Okuma'): a piece without a name describes
+    the next ('the old one, CNC-1'); None when a piece is neither."""
+    names = []
+    for piece in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", listed.strip()):
+        piece = re.sub(r"^(?:the|our|a|an)\s+", "", piece.strip())
+        if not piece:
+            continue
+        named = _NAMED.search(piece)
+        if named is None or named.group(0).lower() in ("one",):
+            if re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?(?:one|ones)", piece):
+                continue
+            return None
+        names.append(named.group(0))
+    return names
+
+
+def _job_name(label: str) -> str:
+    """A job's name as written, without a bracket describing it."""
+    return re.sub(r"\s*\([^()]*\)", "", label).strip()
+
+
+def _steps(body: str, fleet: Fleet) -> list[tuple[str, list[tuple[str | None, TimeVal]]]] | None:
+    """(step stem, [(machine or None, time)]) of a job line's body; [] for a line naming no machine at all, None
+    when a piece is not read whole."""
+    if not _mentions(body, fleet) and not _ALL.search(body):
+        return []
+    out: list[tuple[str, list[tuple[str | None, TimeVal]]]] = []
+    for segment in _STEP_SPLIT.split(body.strip().rstrip(".")):
+        if not segment or re.fullmatch(r"(?i)no\s+\w+", segment.strip()):  # 'no edging': a step it skips
+            continue
+        segment = re.sub(r"\s*\((?=[^()\d]*\s[^()\d]*\s)[^()\d]*\)", "", segment)  # '(A doesn't have the rack)'
+        step = _step_word(segment, fleet)
+        alts = _alternatives(segment, step, fleet)
+        if alts is None:
+            return None
+        units = {tv.unit for _, tv in alts if tv.unit is not None}
+        if len(units) == 1:  # '30 min in booth A or 40 in B': the 40 is minutes too
+            unit = units.pop()
+            alts = [(machine, TimeVal(tv.value, tv.unit or unit)) for machine, tv in alts]
+        out.append((step, alts))
+    return out
+
+
+def _step_word(segment: str, fleet: Fleet) -> str:
+    """The stem of the words before the first time or machine ('mixing only on A, 30 min': 'mix')."""
+    words = []
+    for w in re.findall(r"[A-Za-z][\w-]*|\d", segment):
+        if w[0].isdigit() or _resolve(w, "", fleet):
+            break
+        if not _FILLER.fullmatch(w):
+            words.append(w.lower())
+    return stem(words[0]) if words else ""
+
+
+def _alternatives(segment: str, step: str, fleet: Fleet) -> list[tuple[str | None, TimeVal]] | None:
+    """The (machine, time) choices of one step; None when a number or a name is left over."""
+    pieces = re.split(r"(?i)\s*\bor\b\s*|\s*/\s*", segment)
+    if len(pieces) == 1 and segment.count(",") >= 1:
+        commas = [p for p in re.split(r"\s*,\s*", segment) if p]
+        if sum(bool(_mentions(p, fleet)) and bool(re.search(TIME, p)) for p in commas) >= 2:
+            pieces = commas  # 'Haas 40, DMG 55, Okuma 70': the machines of one step
+    shared = [tv for p in pieces for tv in time_values(_unnamed(p, fleet, step))]
+    if len(shared) == 1 and len(pieces) == 1 and (every := _ALL.search(segment)):  # 'baking 25 min in either oven'
+        family = _family(every.group("noun") or step, fleet)
+        return [(m, shared[0]) for m in family] if family else None
+    out: list[tuple[str | None, TimeVal]] = []
+    for piece in pieces:
+        if _NOT.search(piece):
+            if re.search(r"\d", piece):
+                return None
+            continue  # 'Okuma cannot do it', 'not on the Mazak': no choice there
+        rest = _unnamed(piece, fleet, step)
+        times = time_values(rest)
+        machines = _mentions(piece, fleet, step)
+        if len(times) > 1 or len(machines) > 1:
+            return None
+        if not times:
+            if len(pieces) == 1 or not machines:
+                return None
+            times = [shared[-1]] if shared else []  # 'mixing only on A, 30 min' is split at no 'or'
+            if not times:
+                return None
+        rest = re.sub(TIME, " ", rest.lower())
+        leftover = [w for w in re.findall(r"[a-z][\w-]*|\d", _FILLER.sub(" ", rest)) if stem(w) != step]
+        if any(w[0].isdigit() for w in leftover) or len(leftover) > 3:
+            return None
+        out.append((machines[0] if machines else None, times[0]))
+    return out or None
+
+
+def _unnamed(piece: str, fleet: Fleet, step: str) -> str:
+    """The piece with the machine names it holds taken out (their digits are no times)."""
+    for word in sorted(_aliases_found(piece, fleet, step), key=len, reverse=True):
+        piece = re.sub(rf"(?i)(?<![\w-]){re.escape(word)}(?![\w-])", " ", piece)
+    return piece
+
+
+def _aliases(member: str, fleet: Fleet) -> list[str]:
+    """How a text may name one machine: its whole name, a word no other machine's name has, its bare letter."""
+    others = [m for m in fleet.members if m != member]
+    words = [w for w in re.findall(r"[\w-]+", member) if len(w) > 1 or w.isupper() or w.isdigit()]
+    own = [w for w in words if not any(re.search(rf"(?i)(?<![\w-]){re.escape(w)}(?![\w-])", o) for o in others)]
+    return [member, *own]
+
+
+def _aliases_found(piece: str, fleet: Fleet, step: str = "") -> list[str]:
+    found = []
+    for member in _mentions(piece, fleet, step):
+        found += [a for a in _aliases(member, fleet) if re.search(rf"(?i)(?<![\w-]){re.escape(a)}(?![\w-])", piece)]
+        suffix = member.split()[-1]
+        if re.fullmatch(r"[A-Z]|\d{1,2}", suffix) and re.search(rf"(?<![\w-]){suffix}(?![\w-])", piece):
+            found.append(suffix)
+    return found
+
+
+def _mentions(piece: str, fleet: Fleet, step: str = "") -> list[str]:
+    """The machines a piece of a line names (a bare letter read within the step's family)."""
+    found = [m for m in fleet.members if any(re.search(rf"(?i)(?<![\w-]){re.escape(a)}(?![\w-])", piece)
+                                             for a in _aliases(m, fleet) if len(a) > 1 or a.isdigit())]
+    if found:
+        return found
+    letters = re.findall(r"(?<![\w-])([A-Z]|\d{1,2})(?![\w-])(?!\s*(?:min|h\b|hours?))", piece)
+    pool = _family(step, fleet) or fleet.members
+    return [m for m in pool if any(m.split()[-1] == x for x in letters)]
+
+
+def _resolve(word: str, step: str, fleet: Fleet) -> bool:
+    return bool(_mentions(word, fleet, step)) and len(word) > 1
+
+
+def _family(noun: str, fleet: Fleet) -> list[str]:
+    """The machines of the family a noun or a step word names ('oven', 'mix' for the mixers)."""
+    key = stem(noun.lower()) if noun else ""
+    if not key:
+        return []
+    return next((ms for fam, ms in fleet.families.items() if fam == key or fam.startswith(key) or key.startswith(fam)),
+                [])
+
+
+def _where(step: str, learned: dict[str, set[str]], fleet: Fleet, text: str) -> str | None:
+    """Where a step without a machine runs: the one machine the other lines name for it, or the one machine whose
+    name shares its word ('packing' on 'one packing table')."""
+    if step and len(learned.get(step, set())) == 1:
+        return next(iter(learned[step]))
+    if not step or learned.get(step):
+        return None
+    singles = [m.group("noun") for m in _ONE.finditer(text) if any(stem(w.lower()) == step for w in
+                                                                 m.group("noun").split())]
+    return singles[0] if len(singles) == 1 else None
