@@ -19,6 +19,7 @@ _START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waitin
                     rf"\b(?:minutes|hours|mins?|hrs?)\s+(?:counted\s+)?(?:after|from|since)\s+"
                     rf"(?P<t2>{CLOCK.replace('?P<', '?P<p')})|"
                     rf"(?:\bfirst(?:\s+(?!due|deadline|needed|wanted|ready|by\b)[a-z]+){{1,2}}|\bclocks?\s+on|"
+                    rf"\b(?:crew\s+)?call(?:\s+time)?|"
                     rf"\b(?:timeline|plan|schedule|day|shift)\s+(?:starts?\s+|begins?\s+)?from|\bstart(?:s|ing)?|"
                     rf"\bt_?0\s*=|\btime\s+zero(?:\s+is)?)\s*(?:at\s+|is\s+|:\s*)?"
                     rf"(?P<t4>{CLOCK.replace('?P<', '?P<r')})(?<=\d:\d\d)|"

@@ -11,8 +11,9 @@ from ordino.formulate.offline.accounting import unread_pieces, unread_question
 from ordino.formulate.offline.assemble import assemble
 from ordino.formulate.offline.calendar import read_calendar
 from ordino.formulate.offline.clock import end_of_day, relative_to_start, unit_after_number
+from ordino.formulate.offline.crew import read_crew
 from ordino.formulate.offline.entities import read_indexed, read_lists, read_segments, read_tuples
-from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.fleet import read_fleet
 from ordino.formulate.offline.names import LIST_NUMBER, count_ranges, declared_names
@@ -107,6 +108,7 @@ def read_facts(text: str) -> Facts:
     calendar = read_calendar(rw)  # working hours out, dated times in minutes after the start
     relative_to_start(rw)
     fleet = read_fleet(rw)  # before the names: its lines name jobs and machines in words of their own
+    crew = read_crew(rw)  # likewise a project's task lines
     end_of_day(rw)
     drop_restated_rules(rw)
     count_ranges(rw)
@@ -122,6 +124,12 @@ def read_facts(text: str) -> Facts:
     for job, route in (fleet.routes.items() if fleet else ()):
         facts.add_job(job)
         facts.routes[job] = route
+    if crew is not None:
+        for job, duration in crew.durations.items():
+            facts.set_attr(job, "p", duration)
+            facts.demands[job] = crew.demands[job]
+            facts.precedences += [Precedence(first, job) for first in crew.after[job]]
+        facts.capacities.update(crew.capacities)
     if names.ordered:
         facts.machine_order = [f"M{k}" for k in range(1, len(names.machines) + 1)]
     read_default_unit(work, facts)

@@ -102,6 +102,10 @@ class Rewriting:
         self.origin = self.origin[:start] + [self.origin[start]] * len(new) + self.origin[end:]
 
 
+_IDENTIFIER = r"\b[a-z]{1,4}-\d{3,}\b(?!\s*(?:-|to)\s*\d)"
+"""A code with a long number in it ('T-204', 'PO-7781'): no value of the problem."""
+
+
 class Work:
     """The text being read (normalised and squeezed): extractors find matches, then `consume` them so nothing
     is read twice. Quotes show the words of `rewriting.source` when the text came from a `Rewriting`."""
@@ -168,7 +172,8 @@ class Work:
 
     def leftover_numbers(self) -> list[str]:
         """The clauses holding numbers no extractor used (ignoring those inside names), each quoted once."""
-        text = re.sub(JOB_REF + "|" + MACHINE_REF + "|" + FORMULA, lambda m: BLANK * len(m.group(0)), self.text)
+        named = "|".join((JOB_REF, MACHINE_REF, FORMULA, _IDENTIFIER))
+        text = re.sub(named, lambda m: BLANK * len(m.group(0)), self.text)
         return self.quotes(m.span() for m in re.finditer(NUM, text))
 
     def job_refs(self, pattern: str = JOB_REF) -> list[re.Match[str]]:

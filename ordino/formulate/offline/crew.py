@@ -1,0 +1,141 @@
+"""A project's task lines and the crew they draw on.
+
+Task lines open with a label and a name, then say how long, who, and after what: 'A. Electrical isolation - 2 h,
+electrician. Nothing before.', 'C) Move + install analyser 1: only after A and B are both done; 1 day, 2 techs plus
+the engineer', 'D. Truss & rigging: 3 h, 3 stagehands + forklift, needs the deck (C) and the trucks unloaded (A)'.
+The crew is whatever those lines ask for, counted where the text declares it ('2 mechanical fitters, 1
+electrician', 'the small mobile crane (only one crane)', '1 telehandler (forklift)'); 'both fitters' is two.
+
+All or nothing: every task line must be read whole and every resource asked for must be counted, or nothing is
+taken and the other readers (and, failing them, a question) see the text as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ordino.formulate.offline.text import Rewriting, singular, time_values
+from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
+
+_TASK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?(?P<label>[A-Z]|\d{1,2})(?:[.):]|[ \t]+-)[ \t]+"
+                   r"(?P<name>[^\n:;]{2,80}?)[ \t]*(?::|[ \t][-\u2013][ \t])[ \t]*(?P<body>[^\n]+)$")
+_COUNT = {"one": 1, "a": 1, "an": 1, "the": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
+          "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_AMOUNT = r"(?:\d+|one|a|an|the|single|two|both|three|four|five|six|seven|eight|nine|ten)"
+_AFTER = re.compile(r"(?i)\b(?:after|once|until|following|when)\b|\b(?:needs?|requires?)\b[^,;]*\b(?:finished|done|"
+                    r"complete[d]?|down|unloaded|over|ready|in place)\b")
+_NONE_BEFORE = re.compile(r"(?i)^\s*(?:nothing|none|no\s+predecessors?)(?:\s+(?:before|first))?\s*$")
+_DURATION = re.compile(rf"(?i)^\s*(?:takes\s+|lasts\s+)?(?P<t>\d+(?:\.\d+)?\s*{UNIT_PATTERN})\s*$")
+
+
+@dataclass
+class CrewRead:
+    """What the task lines gave: each task's duration, demands and predecessors (by name), and the crew."""
+
+    durations: dict[str, TimeVal] = field(default_factory=dict)
+    demands: dict[str, dict[str, int]] = field(default_factory=dict)
+    after: dict[str, list[str]] = field(default_factory=dict)
+    capacities: dict[str, int] = field(default_factory=dict)
+
+
+def read_crew(rw: Rewriting) -> CrewRead | None:
+    """Read every task line and the counts of the crew they ask for; the lines and the counts read are taken out
+    of `rw`. None (and `rw` untouched) unless at least three task lines are read whole and every resource is
+    counted."""
+    lines = list(_TASK.finditer(rw.text))
+    if len(lines) < 3:
+        return None
+    labels = {m.group("label"): m.group("name").strip() for m in lines}
+    spans = [m.span() for m in lines]
+    aliases = {singular(m.group("b").lower()): singular(m.group("a").lower())
+               for m in re.finditer(r"(?i)\b(?P<a>[a-z]+)\s*\((?P<b>[a-z]+)\)", _outside(rw.text, spans))}
+    read = CrewRead()
+    for m in lines:
+        name = labels[m.group("label")]
+        task = _task(m.group("body"), aliases, labels)
+        if task is None:
+            return None
+        read.durations[name], read.demands[name], read.after[name] = task
+    said: list[tuple[int, int]] = []
+    for noun in {r for d in read.demands.values() for r in d}:
+        counted = _capacity(rw.text, spans, [noun, *(a for a, n in aliases.items() if n == noun)])
+        if counted is None:
+            return None
+        read.capacities[noun], where = counted
+        said += where
+    for a, b in sorted([*spans, *said], reverse=True):
+        rw.splice(a, b, "")
+    return read
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the task lines blanked (where the crew is declared)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _capacity(text: str, spans: list[tuple[int, int]], words: list[str]) -> tuple[int, list[tuple[int, int]]] | None:
+    """How many of a resource the text has, and where it says so: the first count said of it outside the task
+    lines ('2 mechanical fitters', 'the small mobile crane (only one crane)', 'the engineer ... only one of him')."""
+    outside = _outside(text, spans)
+    named = "|".join(re.escape(w) for w in words)
+    found = re.search(rf"(?i)\b(?P<n>{_AMOUNT})\s+(?:[a-z-]+\s+){{0,3}}?(?:{named})s?\b(?:\s*\([a-z]+\))?", outside)
+    if found is None:
+        return None
+    where = [found.span()]
+    count = _COUNT.get(found.group("n").lower()) or int(found.group("n"))
+    if found.group("n").lower() == "the":  # 'the Siemens field engineer': one, unless a count follows
+        later = re.search(rf"(?i)\bonly\s+(?P<n>one|\d+)\s+(?:(?:{named})s?|of\s+(?:him|her|them|it))\b", outside)
+        if later is not None:
+            count = _COUNT.get(later.group("n").lower()) or int(later.group("n"))
+            where.append(later.span())
+    return count, where
+
+
+def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
+        -> tuple[TimeVal, dict[str, int], list[str]] | None:
+    """(duration, demands, predecessors' names) of one task line's body; None when a clause is not read."""
+    duration: TimeVal | None = None
+    demands: dict[str, int] = {}
+    after: list[str] = []
+    for clause in re.split(r"\s*[;,.]\s+|\s*[;.]\s*$|\s*;\s*", body.strip()):
+        clause = clause.strip(" .,;")
+        if not clause or _NONE_BEFORE.match(clause):
+            continue
+        if (d := _DURATION.match(clause)) is not None:
+            if duration is not None:
+                return None
+            duration = time_values(d.group("t"))[0]
+            continue
+        if _AFTER.search(clause):
+            refs = re.findall(r"(?<![\w'])([A-Z]|\d{1,2})(?![\w'])", clause)
+            if not refs or any(r not in labels for r in refs) or re.search(r"\d", re.sub(r"\b\d{1,2}\b", "", clause)):
+                return None
+            after += [labels[r] for r in refs]
+            continue
+        needs = _demands(clause, aliases)
+        if needs is None:
+            return None
+        for noun, n in needs.items():
+            demands[noun] = demands.get(noun, 0) + n
+    if duration is None:
+        return None
+    return duration, demands, after
+
+
+def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:
+    """'2 techs plus the engineer', 'both fitters', 'electrician + crane', 'needs 2 techs' (by the resource's
+    singular noun; a bracketed other name is the same resource)."""
+    clause = re.sub(r"(?i)^(?:needs?|requires?|uses?|with)\s+", "", clause)
+    out: dict[str, int] = {}
+    for part in re.split(r"(?i)\s*(?:\+|\bplus\b|\band\b|&)\s*", clause):
+        m = re.fullmatch(rf"(?i)(?:(?P<n>{_AMOUNT})\s+)?(?P<w>[a-z]+)", part.strip())
+        if m is None:
+            return None
+        word = singular(m.group("w").lower())
+        noun = aliases.get(word, word)
+        amount = (m.group("n") or "one").lower()
+        out[noun] = out.get(noun, 0) + (_COUNT.get(amount) or int(amount))
+    return out or None
