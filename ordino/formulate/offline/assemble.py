@@ -32,6 +32,12 @@ def _unused_resources(facts: Facts) -> None:
             else:
                 facts.notes.append(f"'{count} {noun}' is no resource any task needs: read as the number of jobs")
         facts.capacities = {}
+    elif len(facts.capacities) == 1 and set(facts.capacities.values()) == {1} and not facts.demands and \
+            not facts.each_needs and facts.kind in (None, "single_machine") and not facts.precedences and \
+            any("p" in a for a in facts.attrs.values()):
+        noun = next(iter(facts.capacities))  # 'only one imaging bench' that no job asks for: the one machine
+        facts.notes.append(f"'one {noun}' that every job uses: the one machine")
+        facts.capacities, facts.one_said = {}, True
 
 
 def decide_kind(facts: Facts) -> str | None:

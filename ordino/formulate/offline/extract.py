@@ -16,6 +16,7 @@ from ordino.formulate.offline.entities import read_indexed, read_lists, read_seg
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.fleet import read_fleet
+from ordino.formulate.offline.job_lines import read_job_lines
 from ordino.formulate.offline.names import LIST_NUMBER, count_ranges, declared_names
 from ordino.formulate.offline.phrases import (
     drop_restated_rules,
@@ -109,6 +110,7 @@ def read_facts(text: str) -> Facts:
     relative_to_start(rw)
     fleet = read_fleet(rw)  # before the names: its lines name jobs and machines in words of their own
     crew = read_crew(rw)  # likewise a project's task lines
+    listed = read_job_lines(rw)  # and jobs one per line with their values in words
     end_of_day(rw)
     drop_restated_rules(rw)
     count_ranges(rw)
@@ -130,6 +132,9 @@ def read_facts(text: str) -> Facts:
             facts.demands[job] = crew.demands[job]
             facts.precedences += [Precedence(first, job) for first in crew.after[job]]
         facts.capacities.update(crew.capacities)
+    for job, attrs in (listed.attrs.items() if listed else ()):
+        for attr, value in attrs.items():
+            facts.set_attr(job, attr, value)
     if names.ordered:
         facts.machine_order = [f"M{k}" for k in range(1, len(names.machines) + 1)]
     read_default_unit(work, facts)

@@ -47,6 +47,7 @@ class Fleet:
 
     families: dict[str, list[str]] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    said: set[str] = field(default_factory=set)  # words of the text outside the job lines
 
     @property
     def members(self) -> list[str]:
@@ -67,6 +68,10 @@ def read_fleet(rw: Rewriting) -> FleetRead | None:
     if len(fleet.members) < 2:
         return None
     lines = [m for m in _LINE.finditer(rw.text) if not any(a <= m.start() < b for a, b in fleet.spans)]
+    outside = rw.text
+    for m in reversed(lines):
+        outside = outside[:m.start()] + outside[m.end():]
+    fleet.said = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", outside)}
     read = FleetRead()
     learned: dict[str, set[str]] = {}  # step stem -> the machines named for it
     parsed: list[tuple[re.Match[str], str, list[tuple[str, list[tuple[str | None, TimeVal]]]]]] = []
@@ -207,7 +212,8 @@ def _alternatives(segment: str, step: str, fleet: Fleet) -> list[tuple[str | Non
                 return None
         rest = re.sub(TIME, " ", rest.lower())
         leftover = [w for w in re.findall(r"[a-z][\w-]*|\d", _FILLER.sub(" ", rest)) if stem(w) != step]
-        if any(w[0].isdigit() for w in leftover) or len(leftover) > 3:
+        if any(w[0].isdigit() for w in leftover) or len(leftover) > 3 or \
+                any(len(w) >= 4 and w in fleet.said for w in leftover):  # a word a rule elsewhere may use
             return None
         out.append((machines[0] if machines else None, times[0]))
     return out or None

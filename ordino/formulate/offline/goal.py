@@ -23,7 +23,8 @@ _GOES_ON = re.compile(r"\s*(?:i\.e\.|ie\b|that is\b|meaning\b|namely\b|:)")
 
 _WEIGHT = re.compile(r"\b(?:weights?|weighted|priorit(?:y|ies)|importance)\b")
 _LATE = re.compile(r"\b(?:late(?:ness)?|tard\w*|overdue|delay(?:s|ed)?)\b|\b(?:after|past|beyond|miss(?:es|ed)?)\s+"
-                   r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:due|deadline|pickup|pick-up|promised|target|time)")
+                   r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:due|deadline|pickup|pick-up|promised|target|time)|"
+                   r"\bnot\s+(?:ready|done|finished)\s+(?:at|by|for)\s+(?:the\s+)?(?:pickup|pick-up|due|deadline|promised)")
 _TIME_LATE = re.compile(r"\b(?:minutes?|hours?|days?|time|weeks?)\s+(?:\w+\s+)?late\b|\blateness\b|\btard\w*\b")
 _COUNT = re.compile(r"\b(?:number|count|how many|fewest|as few)\b(?!\s+of\s+(?:minutes|hours|days|weeks|time))")
 _MAX = re.compile(r"\b(?:max(?:imum)?|largest|worst|biggest|longest)\b")

@@ -154,11 +154,15 @@ _RESUME_JOBS = (rf"(?P<jobs>{JOB_REF}(?:\s*(?:,|and|&)\s*{JOB_REF})*)\s+(?:(?:ma
                 r"\s+(?:be\s+)?|(?:is|are)\s+)(?:paused|pause|interrupted|split|stopped|stop|resumed)\b[^.;\n]*")
 """'job 1 may pause over breaks and continue after', 'orders 2 and 3 can be interrupted by the lunch break'."""
 
-_NOT_RESUMABLE = (r"\b(?:the\s+)?(?:others?|other\s+(?:jobs|tasks|orders)|rest|remaining\s+\w+)\s+"
+_NOT_RESUMABLE = (r"\b(?:he|she|they|we|it)\s+(?:won't|will\s+not|doesn't|does\s+not|don't|do\s+not|never)\s+start\s+"
+                  r"an?\s+\w+\s+(?:he|she|they|we|it)\s+can(?:'t|not)\s+finish\s+before\s+(?:the\s+)?\w+|"
+                  r"\bnothing\s+(?:gets\s+|is\s+)?(?:worked\s+on|done|run)\s+(?:during|in|over)\s+the\s+\w+|"
+                  r"\b(?:the\s+)?(?:others?|other\s+(?:jobs|tasks|orders)|rest|remaining\s+\w+)\s+"
                   r"(?:must|may|can|should)(?:\s*not|n't)\s+(?:be\s+)?(?:interrupted|paused|split|stopped)[^.;\n]*|"
                   r"\b(?:the\s+)?(?:others?|other\s+(?:jobs|tasks|orders)|rest)\s+(?:must\s+)?run\s+without\s+"
                   r"(?:an?\s+)?(?:interruption|pause|break)s?[^.;\n]*")
-"""'the others must not be interrupted': the default, read so that it is accounted for."""
+"""'the others must not be interrupted', 'he won't start a repair he can't finish before lunch', 'nothing gets
+worked on during the break': the default, read so that it is accounted for."""
 
 _ALL_BUT = (rf"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|but)\s+"
             rf"(?P<jobs>{JOB_REF}(?:\s*(?:,|and|&)\s*{JOB_REF})*)")
@@ -191,7 +195,8 @@ def read_downtime(work: Work, facts: Facts) -> None:
         rf"{_WHY}\s*{_SPAN}",
         rf"(?:maintenance|break|downtime|shutdown|outage|pause)\s+(?:on|of|for)\s+(?P<m>{MACHINE_REF})\s*:?\s*{_SPAN}",
         rf"(?P<m>{MACHINE_REF})?\s*:?\s*(?:a\s+|there is a\s+|there's a\s+)?(?:planned\s+|scheduled\s+|lunch\s+)?"
-        rf"(?:maintenance|break|downtime|shutdown|outage|pause)\s*(?:window|period|slot)?\s*(?:of\s+the machine\s+)?"
+        rf"(?:maintenance|break|downtime|shutdown|outage|pause|(?<=takes )lunch)\s*(?:window|period|slot)?\s*"
+        rf"(?:of\s+the machine\s+)?"
         rf"(?:is\s+)?(?:on\s+(?:all|every|each)\s+machines?\s+)?:?\s*{_SPAN}",
         rf"(?:all machines|every machine|everything|the shop|the plant|the factory|the line)\s+(?:is\s+|are\s+)?"
         rf"{_DOWN}\s*{_SPAN}",

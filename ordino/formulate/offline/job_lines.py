@@ -1,0 +1,85 @@
+"""Jobs listed one per line, each value said in words: '- Prof. Adeyemi's ThinkPad: dropped off 08:30, takes 40 min,
+promised back by 09:30', '2. Tom's road bike, full service, 90 min, pickup 12:00', '5. Kranz: flanges, 60 min, due
+13:30. The sheets only arrive at 09:30, so it can't start before then.'
+
+A line is a name and phrases; a phrase with a number is a processing time ('takes 40 min', '50 min cutting'), a
+release ('dropped off', 'arrives', 'brings it at'), a due time ('promised by', 'pickup', 'back for it at', 'due') or
+a weight ('priority 3'); a phrase without one describes the job ('full service'), unless it relates the job to
+something ('after', 'before', 'must', ...), which no line here may carry. Clock times are already minutes after the
+stated start (`clock.relative_to_start`).
+
+All or nothing: at least three lines, each read whole with exactly one processing time, or nothing is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ordino.formulate.offline.text import NUM, Rewriting, time_values
+from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
+
+_LINE = re.compile(r"(?m)^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+(?P<name>[^\n:,]{2,60}?)[ \t]*[:,][ \t]*"
+                   r"(?P<body>[^\n]*\d[^\n]*)$")
+_AMOUNT = rf"(?P<t>{NUM}\s*{UNIT_PATTERN})"
+_POINT = rf"(?:at\s+|by\s+|for\s+)?(?P<t>{NUM}\s*(?:min|mins|minutes?|h|hours?|hrs?)\b)"
+_PHRASES: list[tuple[str, re.Pattern[str]]] = [
+    ("release", re.compile(rf"(?i)^(?:.*\b)?(?:dropped\s+off|drops?\s+(?:it|them)\s+off|arriv(?:es|e|ing)|"
+                           rf"brings?\s+(?:it|them)|comes?\s+(?:in|down)|ready|available|in\s+at|delivered)\b[^\d]*?"
+                           rf"{_POINT}$")),
+    ("due", re.compile(rf"(?i)^(?:.*\b)?(?:promised(?:\s+back)?|due|pick-?\s?up|collect(?:ed|ion|ing)?|"
+                       rf"back\s+for\s+(?:it|them)|needed|wanted|deadline|van\s+(?:leaves|at)|out)\b[^\d]*?{_POINT}$")),
+    ("weight", re.compile(rf"(?i)^(?:priority|weight)\s*(?:of\s+|=\s*|:\s*)?(?P<t>{NUM})$")),
+    ("p", re.compile(rf"(?i)^(?:takes\s+|needs\s+|runs?\s+(?:for\s+)?|lasts\s+)?{_AMOUNT}(?:\s+[a-z]+(?:ing)?)?$")),
+]
+_RELATING = re.compile(r"(?i)\b(?:after|before|first|last|once|until|then|needs?|requires?|must|only|not|can't|"
+                       r"cannot|same|together|between|except|unless|while|break|wait)\b")
+_RESTATED = re.compile(r"(?i)^so\s+(?:it|they)\s+can(?:'t|not)\s+start\s+(?:before|until)\s+then$")
+"""'..., so it can't start before then': the release just said, again."""
+
+
+@dataclass
+class JobLines:
+    """The jobs' values, by the names the lines give them, in order."""
+
+    attrs: dict[str, dict[str, TimeVal]] = field(default_factory=dict)
+
+
+def read_job_lines(rw: Rewriting) -> JobLines | None:
+    """Read the job lines of `rw` and take them out; None (and `rw` untouched) unless every line is read whole."""
+    lines = list(_LINE.finditer(rw.text))
+    if len(lines) < 3:
+        return None
+    read = JobLines()
+    outside = rw.text
+    for m in reversed(lines):
+        outside = outside[:m.start()] + outside[m.end():]
+    said = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", outside)}  # a description's word said elsewhere may
+    # carry a rule ('glossy' of 'from glossy to matte takes 15 min'): such a line is not this reader's
+    for m in lines:
+        attrs = _phrases(m.group("body"), said)
+        name = m.group("name").strip()
+        if attrs is None or name in read.attrs or re.search(r"\d", re.sub(r"#?\d+$|-\d+$", "", name)):
+            return None
+        read.attrs[name] = attrs
+    for m in reversed(lines):
+        rw.splice(m.start(), m.end(), "")
+    return read
+
+
+def _phrases(body: str, said: set[str]) -> dict[str, TimeVal] | None:
+    """The values of one line's phrases; None when a phrase is not read or no processing time is given."""
+    attrs: dict[str, TimeVal] = {}
+    for phrase in re.split(r"\s*(?:[,;]|\s--?\s|\.(?:\s|$))\s*", body.strip()):
+        phrase = phrase.strip(" .")
+        if not phrase or _RESTATED.match(phrase):
+            continue
+        if not re.search(r"\d", phrase):
+            if _RELATING.search(phrase) or any(w.lower() in said for w in re.findall(r"[^\W\d_]{4,}", phrase)):
+                return None  # a word relating the job to another, or one a rule elsewhere uses: not read here
+            continue  # 'full service': what the job is
+        kind = next(((k, m) for k, pattern in _PHRASES if (m := pattern.match(phrase)) is not None), None)
+        if kind is None or kind[0] in attrs:
+            return None
+        attrs[kind[0]] = time_values(kind[1].group("t"))[0]
+    return attrs if "p" in attrs else None
