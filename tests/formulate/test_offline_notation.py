@@ -97,3 +97,15 @@ def test_a_weekly_requirement_vector_over_mon_to_sun_with_a_min_number_goal():
             "min number of workers (integer).")
     _, best = solved(text)
     assert best == 4  # 17 worker-days at 5 each need 4; three work Mon-Fri and one Wed-Sun
+
+
+def test_a_table_of_steps_on_named_machines_is_a_flexible_shop():
+    text = ("Each order is picked, then packed. A picker or a table handles one order at a time. Times in minutes.\n\n"
+            "| Order | Pick (Ana) | Pick (Bo) | Pack (T1) | Pack (T2) |\n|---|---|---|---|---|\n"
+            "| A     | 10         | 20        | 5         | n/a       |\n"
+            "| B     | 20         | 10        | 5         | 10        |\n\n"
+            "Minimise the makespan.")
+    problem, best = solved(text)
+    assert [sorted(r for m in t.modes for r in m.resources) for t in problem.tasks] == [
+        ["Ana", "Bo"], ["T1"], ["Ana", "Bo"], ["T1", "T2"]]
+    assert best == 20  # both picks end at 10 at best; A packs only on T1, so one of the packs ends at 20

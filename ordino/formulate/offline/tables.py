@@ -29,7 +29,8 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"job|jobs|id|task|tasks|name|order|activity|act|#|no\.?|nr|item|part|product|j|i|lot|batch|piece|load|run|"
      r"garment|board|sample|test|print|step_name|\w+_id|code|ref", "label"),
     (r"p|pj|p_j|proc|processing|processing_time|duration|dur|time|pt|length|days|hours|minutes|mins|hrs", "p"),
-    (r"d|dj|d_j|due|due_date|duedate|dd|due_time|promised|promised_by|pickup|pick-up|collection|needed_by|wanted_by",
+    (r"d|dj|d_j|due|due_date|duedate|dd|due_time|promised|promised_by|pickup|pick-up|collection|needed_by|wanted_by|"
+     r"(?:\w+_)?cut_?off",
      "due"),
     (r"r|rj|r_j|release|released|release_date|ready|ready_time|arrival|arrives|available", "release"),
     (r"w|wj|w_j|weight|priority|importance|penalty|late_penalty|penalty_if_late", "weight"),
@@ -276,6 +277,75 @@ def _r_as_demand(roles: list[str], heads: list[str], text: str, resources: dict[
             for r, c in zip(roles, cells, strict=True)]
 
 
+_STAGE_CELL = re.compile(r"(?P<step>[a-z][a-z &/-]{1,30}?)\s*\(\s*(?P<m>[a-z][\w -]{0,20}?)\s*\)")
+_CURRENCY = r"eur|usd|chf|gbp|jpy|sek|nok|dkk|pln|inr|aud|cad|[$\u20ac\u00a3]"
+_NO_TIME = ("", "-", "\u2013", "\u2014", "x", "n/a", "na", "inf", "\u221e", "no")
+
+
+def _staged(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int) -> int:
+    """A '|' table whose columns are steps on machines ('Order | Pick (Ana) | Pick (Bo) | Pack (T1) | Cut-off'):
+    each row a job whose steps, in the columns' order, may run on any machine with a time ('-', 'n/a' or nothing:
+    not there); the lines read, 0 when the header is no such thing or a row is not read whole."""
+    if "|" not in lines[i]:
+        return 0
+    heads = _cells(lines[i])
+    staged = [_STAGE_CELL.fullmatch(h) for h in heads]
+    named = [m.group("step") for m in staged if m]
+    if len(named) < 3 or len(set(named)) < 2 or len(set(named)) == len(named) or any(
+            m and re.fullmatch(rf"{UNIT_PATTERN}|{_CURRENCY}|in\s+\w+", m.group("m")) for m in staged):
+        return 0  # ('Cutting (days)': a unit; 'Penalty (EUR)': a currency) some step on two machines or more
+    roles: list[str | None] = []
+    for k, (head, m) in enumerate(zip(heads, staged, strict=True)):
+        words = re.sub(r"\s*\([^()]*\)", "", head).strip().replace(" ", "_").replace("-", "_")
+        role = None if m else ("label" if k == 0 else role_of(words) or role_of(words.split("_")[-1]))
+        if m is None and role not in ("label", "due", "release", "weight", "deadline"):
+            return 0
+        roles.append(role)
+    cased = work.cased[offsets[i]:offsets[i] + len(lines[i])]
+    machines = [_cased(work, offsets[i], lines[i], m.group("m")) if m else None for m in staged]
+    del cased
+    steps = list(dict.fromkeys(m.group("step") for m in staged if m))
+    read: list[tuple[int, str, list[list[tuple[str, TimeVal]]], dict[str, TimeVal]]] = []
+    for k in range(i + 1, len(lines)):
+        if _SEPARATOR.match(lines[k]):
+            continue
+        if "|" not in lines[k]:
+            break
+        cells = _cells(lines[k])
+        if len(cells) != len(heads):
+            return 0
+        route: list[list[tuple[str, TimeVal]]] = [[] for _ in steps]
+        attrs: dict[str, TimeVal] = {}
+        name = ""
+        for cell, role, m, machine in zip(cells, roles, staged, machines, strict=True):
+            if role == "label":
+                name = _cased(work, offsets[k], lines[k], cell)
+            elif m is not None and machine is not None:
+                if cell.lower() in _NO_TIME:
+                    continue
+                if not re.fullmatch(TIME, cell):
+                    return 0
+                route[steps.index(m.group("step"))].append((machine, time_values(cell)[0]))
+            elif role is not None:
+                if not re.fullmatch(TIME, cell):
+                    return 0
+                attrs[role] = time_values(cell)[0]
+        if not name or any(not op for op in route):
+            return 0  # a step no machine can do: asked
+        read.append((k, name, route, attrs))
+    if len(read) < 2:
+        return 0
+    for k, name, route, attrs in read:
+        facts.add_job(name)
+        facts.routes[name] = route
+        for attr, value in attrs.items():
+            facts.set_attr(name, attr, value)
+        work.consume(offsets[k], offsets[k] + len(lines[k]))
+    for k in range(i, read[-1][0] + 1):
+        work.consume(offsets[k], offsets[k] + len(lines[k]))
+    return read[-1][0] - i
+
+
 def read_tables(work: Work, facts: Facts) -> None:
     """Header-and-rows tables (one row per job) and grids of numbers under a heading (times or setups)."""
     lines = work.text.split("\n")
@@ -289,6 +359,9 @@ def read_tables(work: Work, facts: Facts) -> None:
     while i < len(lines):
         spec = _FORMAT.search(lines[i])  # '... Format: activity: duration; predecessors; workers, crane.'
         at = spec.end() if spec else 0
+        if (used := _staged(work, facts, lines, offsets, i)) > 0:
+            i += used + 1
+            continue
         roles = _header(lines[i][at:].rstrip(" ."), facts.capacities, needed, _described(lines, i))
         if roles is not None:
             heads = _cells(lines[i][at:].rstrip(" ."))
