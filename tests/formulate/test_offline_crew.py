@@ -24,3 +24,11 @@ def test_a_resource_the_text_never_counts_is_asked():
 
 def test_a_predecessor_that_is_no_task_is_asked():
     assert asked(STAGE.replace("After A and B", "After A and D"))
+
+
+def test_a_goal_naming_a_task_ends_with_that_task_and_one_naming_no_task_is_asked():
+    goal = STAGE.replace("How many hours until everything is done, at best?",
+                         "How many hours until the truss is finished, at best?")
+    problem, best = solved(goal)
+    assert best == 6  # the truss hangs last: its end is the end of everything
+    assert asked(goal.replace("until the truss is finished", "until the lights are finished"))

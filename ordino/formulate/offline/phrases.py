@@ -19,6 +19,7 @@ from ordino.formulate.offline.text import (
     Work,
     count_value,
     job_name,
+    stem,
     title_numbers,
     unit_of,
 )
@@ -151,6 +152,17 @@ def read_objective(work: Work, facts: Facts) -> None:
         facts.finish_of = job_name(last.group(1))
         found.append((last.start(), "makespan"))
         work.consume(*last.span())
+    named = re.search(r"\buntil\s+(?:the\s+)?(?P<x>[a-z][\w &/-]{2,40}?)\s+(?:is|are)\s+(?:all\s+)?(?:done|finished|"
+                      r"complete[d]?|over)\b", work.text)
+    generic = r"(?:everything|all|it|they|them|(?:the\s+)?(?:work|project|job|jobs|whole|last|lot)\b.*)"
+    if named is not None and any(not re.fullmatch(r"J\d+", j) for j in facts.jobs) and \
+            not re.fullmatch(generic, named.group("x")):
+        words = {stem(w) for w in re.findall(r"[a-z]{3,}", named.group("x"))}
+        owners = [j for j in facts.jobs if words & {stem(w) for w in re.findall(r"[a-z]{3,}", j.lower())}]
+        if len(owners) == 1:  # 'until the test run is finished' of a task named 'Test run': the end of that task
+            facts.finish_of = owners[0]
+        elif not owners:  # a task the goal names that no line gives: asked
+            facts.unused.append(work.quote(*named.span()))
     flat = re.search(r"\b(?:total|sum of)\s+(?:the\s+)?(?:late\s+)?penalt(?:y|ies)\b", work.text) and re.search(
         r"\bflat\b|regardless of how late|no matter how late|fixed (?:amount|fee|penalty)", work.text)
     if not found and flat:  # a flat penalty per late job, summed: the weighted number of late jobs
