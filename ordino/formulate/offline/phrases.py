@@ -161,6 +161,8 @@ def read_objective(work: Work, facts: Facts) -> None:
         owners = [j for j in facts.jobs if words & {stem(w) for w in re.findall(r"[a-z]{3,}", j.lower())}]
         if len(owners) == 1:  # 'until the test run is finished' of a task named 'Test run': the end of that task
             facts.finish_of = owners[0]
+            if not found and goal_term(work.text) is None:  # 'how many hours until the truss is finished?'
+                found.append((named.start(), "makespan"))
         elif not owners:  # a task the goal names that no line gives: asked
             facts.unused.append(work.quote(*named.span()))
     flat = re.search(r"\b(?:total|sum of)\s+(?:the\s+)?(?:late\s+)?penalt(?:y|ies)\b", work.text) and re.search(
