@@ -32,3 +32,22 @@ def test_a_goal_naming_a_task_ends_with_that_task_and_one_naming_no_task_is_aske
     problem, best = solved(goal)
     assert best == 6  # the truss hangs last: its end is the end of everything
     assert asked(goal.replace("until the truss is finished", "until the lights are finished"))
+
+
+def test_bulleted_tasks_named_as_predecessors_by_their_whole_names():
+    text = ("We have ONE crane and a team of 4 riggers. Tasks (hours, who's needed, what has to be finished first):\n"
+            "- unload the trucks: 2 h, 3 riggers\n- roof lift: 2 h, 4 riggers + the crane, after unload the trucks\n"
+            "- backline: 1 h, 1 rigger, after unload the trucks\n"
+            "- cabling: 1 h, 2 riggers, after roof lift & backline\n"
+            "What's the shortest possible build in hours?")
+    problem, best = solved(text)
+    assert [t.id for t in problem.tasks] == ["unload the trucks", "roof lift", "backline", "cabling"]
+    assert best == 6  # unload 0-2; the roof lift needs all 4 riggers, so the backline goes before or after it
+
+
+def test_a_bulleted_list_with_a_line_that_is_no_task_is_not_read_as_a_project():
+    text = ("Two engineers, both do every task. Tasks, each done start-to-finish by one person:\n"
+            "* firmware upgrade - 50 min\n* replace PSU - 20 min\n* UPS battery swap, Hall B\n"
+            "* re-cable panel - 45 min\n"
+            "Minimise the sum of the finish times.")
+    assert asked(text)  # the battery swap has no time: asked, never dropped

@@ -109,3 +109,22 @@ def test_a_table_of_steps_on_named_machines_is_a_flexible_shop():
     assert [sorted(r for m in t.modes for r in m.resources) for t in problem.tasks] == [
         ["Ana", "Bo"], ["T1"], ["Ana", "Bo"], ["T1", "T2"]]
     assert best == 20  # both picks end at 10 at best; A packs only on T1, so one of the packs ends at 20
+
+
+def test_semicolons_part_the_operations_and_commas_the_machines_of_a_flexible_shop():
+    text = ("n=2, 2 machines, flexible routing. O_jk: machine→time\nJ1: M1→4, M2→5 ; M2→3\nJ2: M2→2 ; M1→5, M2→4\n"
+            "(';' separates a job's two operations, in order.) Objective min makespan.")
+    problem, best = solved(text)
+    assert [len(t.modes) for t in problem.tasks] == [2, 1, 1, 2]
+    assert best == 9  # J2's first step holds M2 0-2; J1 on M1 0-4 then M2 4-7 leaves J2 M1 4-9 (or M2 to 11);
+    # J1 on M2 2-7 pushes its second step to 10: no order ends before 9
+
+
+def test_prose_wrapped_at_a_fixed_width_is_read_as_its_sentences():
+    from ordino.formulate.offline.text import unwrap_lines
+
+    wrapped = ("an activity starts only when all its predecessors are finished. Please minimise the\n"
+               "number of weeks to complete all of the activities listed.\nid;weeks\nA;2")
+    assert unwrap_lines(wrapped).startswith("an activity starts only when all its predecessors are finished. Please "
+                                            "minimise the number of weeks")
+    assert unwrap_lines(wrapped).endswith("listed.\nid;weeks\nA;2")  # a table's header under it stays a line

@@ -1244,11 +1244,14 @@ def test_a_task_named_as_a_predecessor_does_not_take_the_needs_of_the_next_line(
             "- deploy: 1 day, 2 devs, after design and docs\nwe can't use more than 3 devs at the same time. What is "
             "the shortest project?")
     facts = read_facts(text)
-    assert facts.demands == {"J1": {"dev": 2}, "J2": {"dev": 1}, "J3": {"dev": 2}}  # docs once read 3 devs
+    assert facts.demands == {"design": {"dev": 2}, "docs": {"dev": 1}, "deploy": {"dev": 2}}  # docs once read 3
     _, best = solved(text)
     assert best == 5  # a chain: 2 + 2 + 1
-    # a predecessor whose name shares its word with another task is asked, never dropped
-    assert asked(text.replace("- docs", "- design review").replace("design and docs", "design review"))
+    # a predecessor named by a task's whole name is that task, even when another task's name shares its word
+    reviewed = text.replace("- docs", "- design review").replace("design and docs", "design review")
+    assert [(p.first, p.then) for p in read_facts(reviewed).precedences] == [("design", "design review"),
+                                                                             ("design review", "deploy")]
+    assert solved(reviewed)[1] == 5
 
 
 def job_shop(routes: list[list[tuple[str, int]]], cost=max) -> int:

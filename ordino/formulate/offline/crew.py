@@ -18,14 +18,18 @@ from dataclasses import dataclass, field
 from ordino.formulate.offline.text import Rewriting, singular, time_values
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
-_TASK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?(?P<label>[A-Z]|\d{1,2})(?:[.):]|[ \t]+-)[ \t]+"
+_TASK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*(?:(?P<label>[A-Z]|\d{1,2})(?:[.):]|[ \t]+-)[ \t]+)?|"
+                   r"(?P<label2>[A-Z]|\d{1,2})(?:[.):]|[ \t]+-)[ \t]+)"
                    r"(?P<name>[^\n:;]{2,80}?)[ \t]*(?::|[ \t][-\u2013][ \t])[ \t]*(?P<body>[^\n]+)$")
+"""'A. Strip out - 2 days, 3 people', 'C) Move: after A', or a bullet and a name: '- roof lift: 2 h, 4 riggers'."""
 _COUNT = {"one": 1, "a": 1, "an": 1, "the": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _AMOUNT = r"(?:\d+|one|a|an|the|single|two|both|three|four|five|six|seven|eight|nine|ten)"
 _AFTER = re.compile(r"(?i)\b(?:after|once|until|following|when)\b|\b(?:needs?|requires?)\b[^,;]*\b(?:finished|done|"
                     r"complete[d]?|down|unloaded|over|ready|in place)\b")
-_NONE_BEFORE = re.compile(r"(?i)^\s*(?:nothing|none|no\s+predecessors?)(?:\s+(?:before|first))?\s*$")
+_NONE_BEFORE = re.compile(r"(?i)^\s*(?:nothing|none|no\s+predecessors?)(?:\s+(?:before|first))?\s*$|"
+                          r"^\s*(?:it\s+)?can\s+start\s+(?:right\s+away|straight\s+away|immediately|at\s+once|"
+                          r"at\s+the\s+start|first)\s*$")
 _DURATION = re.compile(rf"(?i)^\s*(?:takes\s+|lasts\s+)?(?P<t>\d+(?:\.\d+)?\s*{UNIT_PATTERN})\s*$")
 
 
@@ -44,19 +48,22 @@ def read_crew(rw: Rewriting) -> CrewRead | None:
     of `rw`. None (and `rw` untouched) unless at least three task lines are read whole and every resource is
     counted."""
     lines = list(_TASK.finditer(rw.text))
-    if len(lines) < 3:
-        return None
-    labels = {m.group("label"): m.group("name").strip() for m in lines}
+    listed = re.findall(r"(?m)^[ \t]*(?:[-*\u2022]|[A-Z][.)]|\d{1,2}[.)])[ \t]+\S", rw.text)
+    if len(lines) < 3 or len(listed) != len(lines):
+        return None  # a listed line that is no task line ('* UPS battery swap, Hall B'): not this reader's list
+    labels = {_label(m): m.group("name").strip() for m in lines}
     spans = [m.span() for m in lines]
     aliases = {singular(m.group("b").lower()): singular(m.group("a").lower())
                for m in re.finditer(r"(?i)\b(?P<a>[a-z]+)\s*\((?P<b>[a-z]+)\)", _outside(rw.text, spans))}
     read = CrewRead()
     for m in lines:
-        name = labels[m.group("label")]
+        name = labels[_label(m)]
         task = _task(m.group("body"), aliases, labels)
         if task is None:
             return None
         read.durations[name], read.demands[name], read.after[name] = task
+    if not any(read.demands.values()) and not any(read.after.values()):
+        return None  # no crew and no order: a list of jobs, not a project
     said: list[tuple[int, int]] = []
     for noun in {r for d in read.demands.values() for r in d}:
         counted = _capacity(rw.text, spans, [noun, *(a for a, n in aliases.items() if n == noun)])
@@ -67,6 +74,11 @@ def read_crew(rw: Rewriting) -> CrewRead | None:
     for a, b in sorted([*spans, *said], reverse=True):
         rw.splice(a, b, "")
     return read
+
+
+def _label(m: re.Match[str]) -> str:
+    """A task line's label, or its name when it has none (predecessors then name the task)."""
+    return m.group("label") or m.group("label2") or m.group("name").strip()
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
@@ -109,6 +121,9 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
                 return None
             duration = time_values(d.group("t"))[0]
             continue
+        if _AFTER.search(clause) and (named := _named_after(clause, labels)) is not None:
+            after += named  # 'after lighting truss & PA hang': tasks by their names
+            continue
         if _AFTER.search(clause):
             refs = re.findall(r"(?<![\w'])([A-Z]|\d{1,2})(?![\w'])", clause)
             if not refs or any(r not in labels for r in refs) or re.search(r"\d", re.sub(r"\b\d{1,2}\b", "", clause)):
@@ -123,6 +138,14 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
     if duration is None:
         return None
     return duration, demands, after
+
+
+def _named_after(clause: str, labels: dict[str, str]) -> list[str] | None:
+    """The tasks an 'after' clause names by their whole names ('after lighting truss & PA hang'), else None."""
+    said = re.sub(r"(?i)^\s*(?:only\s+)?(?:after|once|following)\s+(?:the\s+)?", "", clause)
+    names = {n.lower(): n for n in labels.values()}
+    pieces = [p.strip().lower() for p in re.split(r"(?i)\s*(?:&|,|\band\b)\s*", said) if p.strip()]
+    return [names[p] for p in pieces] if pieces and all(p in names for p in pieces) else None
 
 
 def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:

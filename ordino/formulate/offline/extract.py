@@ -66,6 +66,7 @@ from ordino.formulate.offline.text import (
     on_own_line,
     singular,
     squeeze_rewriting,
+    unwrap_lines,
 )
 from ordino.formulate.questions import Question
 from ordino.models import Model, Problem
@@ -257,6 +258,7 @@ def extract_offline(text: str) -> OfflineDraft:
     A text the offline formulator does not read (`text.check_text`) is an InputError.
     """
     check_text(text)
+    text = unwrap_lines(text)
     return extract_family(text, detect_family(text))
 
 

@@ -35,7 +35,7 @@ _FINISH = re.compile(r"\b(?:finish(?:ed|es|ing)?|completion|complete[sd]?|comes?
                      r"\b(?:are|is)\s+(?:all\s+)?[a-z]{3,}ed\b")
 """Words of a job being through: 'finished', 'comes out', 'the hour by which all five are mixed'."""
 _WHOLE = re.compile(r"\b(?:whole|entire|everything|project|how long|outage|shutdown|build\s+time|"
-                    r"possible\s+(?:total\s+)?(?:time|duration)|"
+                    r"possible\s+(?:total\s+)?(?:time|duration|build|outage|shutdown|turnaround)|"
                     r"(?:the|its|their) (?:very )?last (?:of (?:the|them|all)\b|"
                     r"(?!time\b|step\b|operation\b|op\b|stage\b)\w+))\b")
 """The end of all the work: 'the whole job', 'the last order', 'the last of the six batches' (never 'its last step',

@@ -406,7 +406,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
             if m.group(1) not in ("a", "an") and count_value(m.group(1)) != len(facts.capacities):
                 facts.unused.append(work.quote(*m.span()))
     for noun, cap in facts.capacities.items():
-        for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+(\d+|the one)\s+{re.escape(noun)}"):
+        for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+(?:the\s+)?(\d+|the one)\s+"
+                           rf"{re.escape(noun)}"):  # 'never need more than the 4 people at once
             if (1 if m.group(1) == "the one" else int(m.group(1))) != cap:
                 facts.unused.append(work.quote(*m.span()))
     for m in list(work.finditer(r"\b(?:more than|at most|up to|no more than)\s+(\d+)\s+"

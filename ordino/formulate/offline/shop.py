@@ -22,7 +22,7 @@ from ordino.formulate.offline.text import (
 )
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
-_PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,/]|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
+_PAIR = (rf"\(?\s*(?P<m>{MACHINE_REF})\s*(?:[:=(,/>]|->|for|takes|needs)?\s*(?P<t>{TIME})\s*\)?|"
          rf"(?P<t2>{TIME})\s*(?:(?:on|at|@|of|in)\s*(?:the\s+)?|(?<=[a-z])\s*)(?P<m2>{MACHINE_REF})")
 _PAIR_RE = re.compile(_PAIR)
 _LIST = rf"\(?\[?\s*{TIME}(?:\s*(?:,|;|\s|/)\s*{TIME})+\s*\]?\)?(?:[ \t]*\(?(?:in\s+)?{UNIT_PATTERN}\b\)?)?"
@@ -108,14 +108,17 @@ def read_routes(work: Work, facts: Facts) -> None:
                 prev_end = p.end()
             ops = [op for op in ops if op]
             pairs = []
-        for k, p in enumerate(pairs):
+        stretch = work.text[ref.end():ref.end() + pairs[-1].end()] if pairs else ""
+        semicolons = ";" in stretch and "," in stretch and re.search(r"\bflexible\b|\bfjsp\b", work.text) is not None
+        for k, p in enumerate(pairs):  # ('J1: M1 4, M2 5 ; M2 3' of a flexible shop: ';' ends an op, ',' a choice)
             between = work.text[ref.end() + prev_end: ref.end() + p.start()]
             machine = machine_name(p.group("m") or p.group("m2"))
             tv = time_values(p.group("t") or p.group("t2"))[0]
             grouped = work.text[ref.end():ref.end() + p.start()].count("{") > \
                 work.text[ref.end():ref.end() + p.start()].count("}") and not re.search(r"[{}]", between)
             bar = "|" in between and not celled  # 'M1 3 | M2 4'; never the cells' borders of a table's row
-            if k > 0 and (re.search(r"\bor\b|/", between) or bar or grouped or one_machine):  # '{M1:3, M2:5}': one op
+            choice = semicolons and ";" not in between
+            if k > 0 and (re.search(r"\bor\b|/", between) or bar or grouped or one_machine or choice):  # '{M1:3, M2:5}
                 ops[-1].append((machine, tv))
             else:
                 ops.append([(machine, tv)])

@@ -55,6 +55,18 @@ def check_text(text: str) -> None:
                          f"reads numbers of at most {MAX_DIGITS} digits")
 
 
+_WRAPPED = re.compile(r"(?m)^(?P<a>(?![ \t]*(?:[-*+\u2022]|\d{1,2}[.)]|\|))[^\n|]{50,}[^\n.:;!?|])\n"
+                      r"(?=[ \t]*[a-z(][^\n\d|;,]*?(?:[ \t][a-z'-]+\b){5})")
+"""A line of prose broken before its sentence ends, the next line going on in lower case with words, not numbers
+(a hard-wrapped mail; never a table's header under a sentence)."""
+
+
+def unwrap_lines(text: str) -> str:
+    """Prose hard-wrapped at a fixed width joined into its sentences ('... minimise the\nnumber of weeks'); list
+    items, table rows and lines that end a sentence stay lines."""
+    return _WRAPPED.sub(lambda m: m.group("a") + " ", text)
+
+
 def normalise(text: str, lower: bool = True) -> str:
     """One kind of dash and arrow, tabs as '|' column marks, lower case; lengths are preserved."""
     out = text.lower() if lower else text
