@@ -118,6 +118,7 @@ def test_semicolons_part_the_operations_and_commas_the_machines_of_a_flexible_sh
     assert [len(t.modes) for t in problem.tasks] == [2, 1, 1, 2]
     assert best == 9  # J2's first step holds M2 0-2; J1 on M1 0-4 then M2 4-7 leaves J2 M1 4-9 (or M2 to 11);
     # J1 on M2 2-7 pushes its second step to 10: no order ends before 9
+    assert asked(text.replace("flexible routing", "routing"))  # without 'flexible': steps or choices? asked
 
 
 def test_prose_wrapped_at_a_fixed_width_is_read_as_its_sentences():

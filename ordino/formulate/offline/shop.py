@@ -109,7 +109,10 @@ def read_routes(work: Work, facts: Facts) -> None:
             ops = [op for op in ops if op]
             pairs = []
         stretch = work.text[ref.end():ref.end() + pairs[-1].end()] if pairs else ""
-        semicolons = ";" in stretch and "," in stretch and re.search(r"\bflexible\b|\bfjsp\b", work.text) is not None
+        mixed = ";" in stretch and "," in stretch and not re.search(r"\bor\b|/|[{}]", stretch)
+        semicolons = mixed and re.search(r"\bflexible\b|\bfjsp\b", work.text) is not None
+        if mixed and not semicolons:  # 'M1 4, M2 5 ; M2 3': steps or choices? asked
+            facts.unused.append(work.quote(ref.start(), ref.end() + pairs[-1].end()))
         for k, p in enumerate(pairs):  # ('J1: M1 4, M2 5 ; M2 3' of a flexible shop: ';' ends an op, ',' a choice)
             between = work.text[ref.end() + prev_end: ref.end() + p.start()]
             machine = machine_name(p.group("m") or p.group("m2"))
