@@ -383,7 +383,7 @@ def _described(lines: list[str], i: int) -> frozenset[int]:
     if "|" not in lines[i]:
         return frozenset()
     rows = []
-    for line in lines[i + 1:]:
+    for line in lines[i + 1:i + 41]:  # the first 40 rows tell (a bound: every line of a long text is tried)
         if _SEPARATOR.match(line):
             continue
         if "|" not in line:
