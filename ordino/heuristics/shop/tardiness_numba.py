@@ -80,7 +80,8 @@ def _swap(mp, ms, u, v):  # pragma: no cover - compiled
 
 
 def _insert_after(mp, ms, x, y):  # pragma: no cover - compiled
-    """Take x out of its machine sequence and put it directly after y."""
+    """Take x out of its machine sequence and put it directly after y; called with the two arrays swapped
+    (`_insert_after(ms, mp, x, y)`), directly before y."""
     if mp[x] >= 0:
         ms[mp[x]] = ms[x]
     if ms[x] >= 0:
@@ -93,20 +94,6 @@ def _insert_after(mp, ms, x, y):  # pragma: no cover - compiled
         mp[after] = x
 
 
-def _insert_before(mp, ms, x, y):  # pragma: no cover - compiled
-    """Take x out of its machine sequence and put it directly before y."""
-    if mp[x] >= 0:
-        ms[mp[x]] = ms[x]
-    if ms[x] >= 0:
-        mp[ms[x]] = mp[x]
-    before = mp[y]
-    mp[y] = x
-    ms[x] = y
-    mp[x] = before
-    if before >= 0:
-        ms[before] = x
-
-
 def _apply(mp, ms, x, y, kind):  # pragma: no cover - compiled
     """Make move (x, y, kind) and return x's machine predecessor and successor before it, to undo it with `_undo`:
     kind 0 swaps x directly before y, 1 moves x after y, 2 moves x before y."""
@@ -117,7 +104,7 @@ def _apply(mp, ms, x, y, kind):  # pragma: no cover - compiled
     elif kind == 1:
         _insert_after(mp, ms, x, y)
     else:
-        _insert_before(mp, ms, x, y)
+        _insert_after(ms, mp, x, y)  # before y
     return before, after
 
 
@@ -127,7 +114,7 @@ def _undo(mp, ms, x, y, kind, before, after):  # pragma: no cover - compiled
     elif before >= 0:
         _insert_after(mp, ms, x, before)
     else:
-        _insert_before(mp, ms, x, after)
+        _insert_after(ms, mp, x, after)  # back before its old successor
 
 
 def _moves(p, jp, mp, r, last, b, d, a, out, mark, stamp, block):  # pragma: no cover - compiled
@@ -283,6 +270,6 @@ def compiled() -> Kernels | None:
     if not _COMPILED:
         from ordino.heuristics.shop.numba_cache import compile_kernels
 
-        helpers = ("_heads", "_cost", "_value", "_swap", "_insert_after", "_insert_before", "_apply", "_undo", "_moves")
+        helpers = ("_heads", "_cost", "_value", "_swap", "_insert_after", "_apply", "_undo", "_moves")
         _COMPILED.append(compile_kernels(globals(), helpers, ("_search",), ("_seed", "_starts")))
     return _COMPILED[0]
