@@ -51,7 +51,6 @@ def _job_shop(problem: Problem) -> tuple[dict, Callable[[Any], Schedule]]:
     data = shop_from_problem(problem)
     durations = [[data.options[o][0][1] for o in ops] for ops in data.job_ops]
     machines = [[data.options[o][0][0] for o in ops] for ops in data.job_ops]
-
     release = [[data.release[o] for o in ops] for ops in data.job_ops]
 
     def build(order: list[int]) -> Schedule:  # each operation at its earliest start, in the rule's order

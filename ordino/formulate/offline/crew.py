@@ -15,15 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ordino.formulate.offline.text import Rewriting, singular, time_values
+from ordino.formulate.offline.text import Rewriting, blanked, count_value, singular, time_values
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _TASK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*(?:(?P<label>[A-Z]|\d{1,2})(?:[.):]|[ \t]+-)[ \t]+)?|"
                    r"(?P<label2>[A-Z]|\d{1,2})(?:[.):]|[ \t]+-)[ \t]+)"
                    r"(?P<name>[^\n:;]{2,80}?)[ \t]*(?::|[ \t][-\u2013][ \t])[ \t]*(?P<body>[^\n]+)$")
 """'A. Strip out - 2 days, 3 people', 'C) Move: after A', or a bullet and a name: '- roof lift: 2 h, 4 riggers'."""
-_COUNT = {"one": 1, "a": 1, "an": 1, "the": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
-          "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _AMOUNT = r"(?:\d+|one|a|an|the|single|two|both|three|four|five|six|seven|eight|nine|ten)"
 _AFTER = re.compile(r"(?i)\b(?:after|once|until|following|when)\b|\b(?:needs?|requires?)\b[^,;]*\b(?:finished|done|"
                     r"complete[d]?|down|unloaded|over|ready|in place)\b")
@@ -53,8 +51,9 @@ def read_crew(rw: Rewriting) -> CrewRead | None:
         return None  # a listed line that is no task line ('* UPS battery swap, Hall B'): not this reader's list
     labels = {_label(m): m.group("name").strip() for m in lines}
     spans = [m.span() for m in lines]
+    outside = blanked(rw.text, spans)  # where the crew is declared
     aliases = {singular(m.group("b").lower()): singular(m.group("a").lower())
-               for m in re.finditer(r"(?i)\b(?P<a>[a-z]+)\s*\((?P<b>[a-z]+)\)", _outside(rw.text, spans))}
+               for m in re.finditer(r"(?i)\b(?P<a>[a-z]+)\s*\((?P<b>[a-z]+)\)", outside)}
     read = CrewRead()
     for m in lines:
         name = labels[_label(m)]
@@ -66,7 +65,7 @@ def read_crew(rw: Rewriting) -> CrewRead | None:
         return None  # no crew and no order: a list of jobs, not a project
     said: list[tuple[int, int]] = []
     for noun in {r for d in read.demands.values() for r in d}:
-        counted = _capacity(rw.text, spans, [noun, *(a for a, n in aliases.items() if n == noun)])
+        counted = _capacity(outside, [noun, *(a for a, n in aliases.items() if n == noun)])
         if counted is None:
             return None
         read.capacities[noun], where = counted
@@ -81,27 +80,24 @@ def _label(m: re.Match[str]) -> str:
     return m.group("label") or m.group("label2") or m.group("name").strip()
 
 
-def _outside(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the task lines blanked (where the crew is declared)."""
-    for a, b in spans:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
+def _count(word: str) -> int:
+    """'2', 'two', 'both' -> the number; 'the' (crane) -> 1."""
+    return 1 if word.lower() == "the" else count_value(word.lower())
 
 
-def _capacity(text: str, spans: list[tuple[int, int]], words: list[str]) -> tuple[int, list[tuple[int, int]]] | None:
-    """How many of a resource the text has, and where it says so: the first count said of it outside the task
-    lines ('2 mechanical fitters', 'the small mobile crane (only one crane)', 'the engineer ... only one of him')."""
-    outside = _outside(text, spans)
+def _capacity(outside: str, words: list[str]) -> tuple[int, list[tuple[int, int]]] | None:
+    """How many of a resource the text outside the task lines has, and where it says so: the first count said of
+    it ('2 mechanical fitters', 'the small mobile crane (only one crane)', 'the engineer ... only one of him')."""
     named = "|".join(re.escape(w) for w in words)
     found = re.search(rf"(?i)\b(?P<n>{_AMOUNT})\s+(?:[a-z-]+\s+){{0,3}}?(?:{named})s?\b(?:\s*\([a-z]+\))?", outside)
     if found is None:
         return None
     where = [found.span()]
-    count = _COUNT.get(found.group("n").lower()) or int(found.group("n"))
+    count = _count(found.group("n"))
     if found.group("n").lower() == "the":  # 'the Siemens field engineer': one, unless a count follows
         later = re.search(rf"(?i)\bonly\s+(?P<n>one|\d+)\s+(?:(?:{named})s?|of\s+(?:him|her|them|it))\b", outside)
         if later is not None:
-            count = _COUNT.get(later.group("n").lower()) or int(later.group("n"))
+            count = _count(later.group("n"))
             where.append(later.span())
     return count, where
 
@@ -160,5 +156,5 @@ def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:
         word = singular(m.group("w").lower())
         noun = aliases.get(word, word)
         amount = (m.group("n") or "one").lower()
-        out[noun] = out.get(noun, 0) + (_COUNT.get(amount) or int(amount))
+        out[noun] = out.get(noun, 0) + _count(amount)
     return out or None

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from ordino.formulate.offline.text import TIME, Rewriting, stem, time_values
+from ordino.formulate.offline.text import TIME, Rewriting, count_value, stem, time_values, words_outside
 from ordino.formulate.offline.units import TimeVal
 
 Route = list[list[tuple[str, TimeVal]]]
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _DECLARED = re.compile(
     r"(?i)\b(?P<n>two|three|four|five|[2-5])\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)(?:es|s)\b"
     r"(?:\s+(?:in|on)\s+the\s+\w+)?\s*(?:\(\s*(?P<l1>[^()\n]{1,120})\)|[:,]\s*(?P<l2>[^().;:\n]{1,120}))")
@@ -53,6 +53,18 @@ class Fleet:
     def members(self) -> list[str]:
         return [m for ms in self.families.values() for m in ms]
 
+    @cached_property
+    def aliases(self) -> dict[str, list[str]]:
+        """How a text may name each machine: its whole name, and each word no other machine's name has (read once
+        the families are declared)."""
+        out = {}
+        for member in self.members:
+            others = [m for m in self.members if m != member]
+            words = [w for w in re.findall(r"[\w-]+", member) if len(w) > 1 or w.isupper() or w.isdigit()]
+            out[member] = [member, *(w for w in words if not any(
+                re.search(rf"(?i)(?<![\w-]){re.escape(w)}(?![\w-])", o) for o in others))]
+        return out
+
 
 @dataclass
 class FleetRead:
@@ -68,10 +80,7 @@ def read_fleet(rw: Rewriting) -> FleetRead | None:
     if len(fleet.members) < 2:
         return None
     lines = [m for m in _LINE.finditer(rw.text) if not any(a <= m.start() < b for a, b in fleet.spans)]
-    outside = rw.text
-    for m in reversed(lines):
-        outside = outside[:m.start()] + outside[m.end():]
-    fleet.said = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", outside)}
+    fleet.said = words_outside(rw.text, (m.span() for m in lines))
     read = FleetRead()
     learned: dict[str, set[str]] = {}  # step stem -> the machines named for it
     parsed: list[tuple[re.Match[str], str, list[tuple[str, list[tuple[str | None, TimeVal]]]]]] = []
@@ -111,7 +120,7 @@ def _declared(text: str) -> Fleet:
     fleet = Fleet()
     for m in _DECLARED.finditer(text):
         names = _pieces(m.group("l1") or m.group("l2"))
-        if names is None or len(names) != _COUNTS[m.group("n").lower()]:
+        if names is None or len(names) != count_value(m.group("n").lower()):
             continue
         noun = m.group("noun").split()[-1].lower()
         fleet.families[stem(noun)] = [f"{noun.capitalize()} {n}" if re.fullmatch(r"[A-Z]|\d{1,2}", n) else n
@@ -175,7 +184,7 @@ def _step_word(segment: str, fleet: Fleet) -> str:
     """The stem of the words before the first time or machine ('mixing only on A, 30 min': 'mix')."""
     words = []
     for w in re.findall(r"[A-Za-z][\w-]*|\d", segment):
-        if w[0].isdigit() or _resolve(w, "", fleet):
+        if w[0].isdigit() or len(w) > 1 and _mentions(w, fleet):
             break
         if not _FILLER.fullmatch(w):
             words.append(w.lower())
@@ -226,18 +235,10 @@ def _unnamed(piece: str, fleet: Fleet, step: str) -> str:
     return piece
 
 
-def _aliases(member: str, fleet: Fleet) -> list[str]:
-    """How a text may name one machine: its whole name, a word no other machine's name has, its bare letter."""
-    others = [m for m in fleet.members if m != member]
-    words = [w for w in re.findall(r"[\w-]+", member) if len(w) > 1 or w.isupper() or w.isdigit()]
-    own = [w for w in words if not any(re.search(rf"(?i)(?<![\w-]){re.escape(w)}(?![\w-])", o) for o in others)]
-    return [member, *own]
-
-
 def _aliases_found(piece: str, fleet: Fleet, step: str = "") -> list[str]:
     found = []
     for member in _mentions(piece, fleet, step):
-        found += [a for a in _aliases(member, fleet) if re.search(rf"(?i)(?<![\w-]){re.escape(a)}(?![\w-])", piece)]
+        found += [a for a in fleet.aliases[member] if re.search(rf"(?i)(?<![\w-]){re.escape(a)}(?![\w-])", piece)]
         suffix = member.split()[-1]
         if re.fullmatch(r"[A-Z]|\d{1,2}", suffix) and re.search(rf"(?<![\w-]){suffix}(?![\w-])", piece):
             found.append(suffix)
@@ -247,16 +248,12 @@ def _aliases_found(piece: str, fleet: Fleet, step: str = "") -> list[str]:
 def _mentions(piece: str, fleet: Fleet, step: str = "") -> list[str]:
     """The machines a piece of a line names (a bare letter read within the step's family)."""
     found = [m for m in fleet.members if any(re.search(rf"(?i)(?<![\w-]){re.escape(a)}(?![\w-])", piece)
-                                             for a in _aliases(m, fleet) if len(a) > 1 or a.isdigit())]
+                                             for a in fleet.aliases[m] if len(a) > 1 or a.isdigit())]
     if found:
         return found
     letters = re.findall(r"(?<![\w-])([A-Z]|\d{1,2})(?![\w-])(?!\s*(?:min|h\b|hours?))", piece)
     pool = _family(step, fleet) or fleet.members
     return [m for m in pool if any(m.split()[-1] == x for x in letters)]
-
-
-def _resolve(word: str, step: str, fleet: Fleet) -> bool:
-    return bool(_mentions(word, fleet, step)) and len(word) > 1
 
 
 def _family(noun: str, fleet: Fleet) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ordino.formulate.offline.text import NUM, Rewriting, time_values
+from ordino.formulate.offline.text import NUM, Rewriting, time_values, words_outside
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _LINE = re.compile(r"(?m)^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+(?P<name>[^\n:,]{2,60}?)[ \t]*[:,][ \t]*"
@@ -51,11 +51,8 @@ def read_job_lines(rw: Rewriting) -> JobLines | None:
     if len(lines) < 3:
         return None
     read = JobLines()
-    outside = rw.text
-    for m in reversed(lines):
-        outside = outside[:m.start()] + outside[m.end():]
-    said = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", outside)}  # a description's word said elsewhere may
-    # carry a rule ('glossy' of 'from glossy to matte takes 15 min'): such a line is not this reader's
+    said = words_outside(rw.text, (m.span() for m in lines))  # a description's word said elsewhere may carry a
+    # rule ('glossy' of 'from glossy to matte takes 15 min'): such a line is not this reader's
     for m in lines:
         attrs = _phrases(m.group("body"), said)
         name = m.group("name").strip()

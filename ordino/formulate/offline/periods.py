@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.staff import MONEY
+from ordino.formulate.offline.text import count_value
 from ordino.formulate.questions import Question
 from ordino.models.linear import LinearModel
 
@@ -131,8 +132,6 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
 _COUNTED = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:periods?|blocks?|"
                       r"slots?|intervals?)\s+of\s+(?P<k>\d+)\s*(?:hours?|hrs?|h)\b(?P<rest>[^\n]*)")
 """'6 periods of 4 h': that many periods, each that long, back to back (from the first clock time after it)."""
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "eleven": 11, "twelve": 12}
 
 
 def _counted_periods(t: str) -> list[tuple[int, int]]:
@@ -140,7 +139,7 @@ def _counted_periods(t: str) -> list[tuple[int, int]]:
     m = _COUNTED.search(t)
     if m is None:
         return []
-    n, length = _COUNT_WORDS.get(m.group("n")) or int(m.group("n")), int(m.group("k")) * 60
+    n, length = count_value(m.group("n")), int(m.group("k")) * 60
     first = re.search(r"\b(\d{1,2}):(\d{2})\b", m.group("rest"))
     origin = int(first.group(1)) * 60 + int(first.group(2)) if first else 0
     for vector in _VECTOR.finditer(t, m.end()):

@@ -301,9 +301,7 @@ def _staged(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: i
         if m is None and role not in ("label", "due", "release", "weight", "deadline"):
             return 0
         roles.append(role)
-    cased = work.cased[offsets[i]:offsets[i] + len(lines[i])]
     machines = [_cased(work, offsets[i], lines[i], m.group("m")) if m else None for m in staged]
-    del cased
     steps = list(dict.fromkeys(m.group("step") for m in staged if m))
     read: list[tuple[int, str, list[list[tuple[str, TimeVal]]], dict[str, TimeVal]]] = []
     for k in range(i + 1, len(lines)):

@@ -67,6 +67,20 @@ def unwrap_lines(text: str) -> str:
     return _WRAPPED.sub(lambda m: m.group("a") + " ", text)
 
 
+def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with these spans blanked out (positions kept)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def words_outside(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
+    """The words of four letters or more the text has outside these spans, lower-cased: where a rule may use a
+    word of a line a reader takes whole ('glossy' of 'from glossy to matte')."""
+    return {w.lower() for w in re.findall(r"[^\W\d_]{4,}", blanked(text, spans))}
+
+
 def normalise(text: str, lower: bool = True) -> str:
     """One kind of dash and arrow, tabs as '|' column marks, lower case; lengths are preserved."""
     out = text.lower() if lower else text
