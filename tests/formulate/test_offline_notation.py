@@ -14,6 +14,8 @@ def test_symbol_lines_of_a_project_are_read_by_what_each_symbol_is():
     assert {r.id: r.capacity for r in problem.resources} == {"r1": 3, "r2": 2}
     assert [(c.first, c.then) for c in problem.constraints] == [("J1", "J3"), ("J2", "J4")]
     assert best == 6  # 1 and 2 never overlap (2 + 2 > 3): 2 first, then 1 beside 4, then 3
+    # 'd' read as the durations of a project, then 'p' as well: never one silently written over the other
+    assert asked(text.replace("d   = (2, 3, 1, 2)", "d   = (9, 9, 9, 9)\np   = (2, 3, 1, 2)"))
 
 
 def test_predecessor_sets_and_a_capacity_vector_are_read():

@@ -136,6 +136,8 @@ def read_lists(work: Work, facts: Facts) -> None:
                 continue
             if len(vals) == 1:
                 facts.lists[f"{attr}_each"] = vals
+            elif facts.lists.get(attr, vals) != vals:  # a second list for one value ('d' read as durations, then
+                facts.unused.append(work.quote(m.start(), m.end()))  # 'p'): asked, never one written over the other
             else:
                 facts.lists[attr] = vals
             work.consume(m.start(), m.end())

@@ -104,6 +104,8 @@ def _read_line(line: _Line, facts: Facts, resources: bool, aligned: bool) -> boo
         attr = _ATTRS[letter]
         if attr == "due" and resources and "p" not in facts.lists:
             attr = "p"  # 'd = (3, 4, 2)' of a project: the durations
+        if attr in facts.lists:
+            return False  # 'd' read as durations, then 'p' too: two lines for one list, left to be asked
         facts.lists[attr] = line.values
         return True
     if letter in ("a", "b", "c") and index in ("j", "i") and aligned:
