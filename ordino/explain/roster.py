@@ -36,8 +36,8 @@ def explain_roster(problem: RosterProblem, roster: Roster) -> Explanation:
     return Explanation(
         family="assignment", name=problem.name, objective=report.objective, feasible=report.feasible,
         violations=report.violations,
-        terms=[TermCost(key=t.term, term=t.term, meaning=ROSTER_TERM_DEFINITIONS[t.term], value=report.terms[t.term],
-                        weight=t.weight, cost=t.weight * report.terms[t.term]) for t in problem.objective],
+        terms=[TermCost(key=t.key, term=t.term, meaning=ROSTER_TERM_DEFINITIONS[t.term], value=report.terms[t.key],
+                        weight=t.weight, cost=t.weight * report.terms[t.key]) for t in problem.objective],
         binding_cover=[s for s in states if s.count == s.minimum > 0],
         short_cover=[s for s in states if s.count < s.minimum],
         preference_costs=preference_costs(problem, worked), rules_at_limit=rules_at_limit(problem, worked))

@@ -198,19 +198,35 @@ Rule = Annotated[
 ]
 RULE_TYPES = (Unavailable, Count, MaxConsecutiveDays, ForbiddenSequence, CyclicPattern, Meet, Preference, Relation)
 
-RosterTermName = Literal["total_cost", "total_penalty", "staff_count"]
+RosterTermName = Literal["total_cost", "total_penalty", "staff_count", "max_shifts", "shift_spread"]
 ROSTER_TERM_DEFINITIONS: dict[str, str] = {
     "total_cost": "sum of assignment costs plus hire costs of staff who work at all",
     "total_penalty": "sum of cover shortfall penalties and preference penalties",
     "staff_count": "number of staff (copies counted one by one) with at least one assignment",
+    "max_shifts": "the largest number of shifts (of `shifts`, when given) any one person works",
+    "shift_spread": "the largest minus the smallest number of shifts (of `shifts`, when given) of any two staff, "
+                    "those without any counted",
 }
 
 
 class RosterTerm(OntologyModel):
-    """One objective term, `weight` times a named measure (see ROSTER_TERM_DEFINITIONS); minimised."""
+    """One objective term, `weight` times a named measure (see ROSTER_TERM_DEFINITIONS); minimised. `shifts`
+    narrows the shift counts of max_shifts and shift_spread to those shifts."""
 
     term: RosterTermName
     weight: PosInt = 1
+    shifts: list[Id] | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> RosterTerm:
+        if self.shifts is not None and self.term not in ("max_shifts", "shift_spread"):
+            raise ValueError(f"objective term {self.term}: 'shifts' narrows max_shifts and shift_spread only")
+        return self
+
+    @property
+    def key(self) -> str:
+        """The term's name, with the shifts it counts: 'max_shifts[N]'."""
+        return f"{self.term}[{','.join(self.shifts)}]" if self.shifts else self.term
 
 
 class RosterProblem(OntologyModel):
@@ -279,6 +295,8 @@ class RosterProblem(OntologyModel):
                               f"({len(self.days)}); repeat the pattern by listing one cycle of days")
             if isinstance(r, CyclicPattern) and not self.cyclic:
                 errors.append(f"{where}: a cyclic pattern needs cyclic days (set cyclic: true)")
+        for k, term in enumerate(self.objective):
+            refs(f"objective[{k}]({term.term})", None, term.shifts, None)
         if errors:
             raise ValueError("; ".join(errors))
         return self

@@ -125,5 +125,10 @@ def verify_roster(problem: RosterProblem, roster: Roster) -> Verification:
     used = {p for p, _, _ in worked}
     units += sum(round(entry[p].hire_cost * scale) for p in used)
     terms = {"total_cost": units if scale == 1 else units / scale, "total_penalty": penalty, "staff_count": len(used)}
-    objective = sum(t.weight * terms[t.term] for t in problem.objective)
+    for t in problem.objective:
+        if t.term in ("max_shifts", "shift_spread"):
+            counted = set(t.shifts or [s.id for s in problem.shifts])
+            loads = [sum(1 for q, s, _ in worked if q == p and s in counted) for p in problem.people]
+            terms[t.key] = max(loads) - (min(loads) if t.term == "shift_spread" else 0)
+    objective = sum(t.weight * terms[t.key] for t in problem.objective)
     return Verification(violations=bad, objective=objective, terms=terms)

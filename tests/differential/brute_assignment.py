@@ -53,6 +53,7 @@ class _Data:
     obj_const: int
     shortfall: list[tuple[int, int, int]]  # (feature, min, weighted penalty per missing person)
     meets: list[tuple[int, int, int]]  # (person a, person b, max shared slots)
+    loads: list[tuple[np.ndarray, int, bool]]  # (counted shifts mask, weight, spread) of max_shifts / shift_spread
 
 
 class _Index:
@@ -147,8 +148,13 @@ def _data(problem: RosterProblem, ix: _Index) -> _Data:
     shortfall: list[tuple[int, int, int]] = []
     meets: list[tuple[int, int, int]] = []
     wt = {"total_cost": 0, "total_penalty": 0, "staff_count": 0}
+    loads = []
     for t in problem.objective:
-        wt[t.term] += t.weight
+        if t.term in wt:
+            wt[t.term] += t.weight
+        else:  # the busiest person's count of the named shifts (all when none), less the idlest one's for a spread
+            counted = np.array([t.shifts is None or s in t.shifts for s in ix.shifts])
+            loads.append((counted, t.weight, t.term == "shift_spread"))
     obj = np.zeros(ix.shape, dtype=np.int64)
     obj_const = 0
     for c in problem.cover:
@@ -199,7 +205,7 @@ def _data(problem: RosterProblem, ix: _Index) -> _Data:
     obj_used = np.array([wt["total_cost"] * ix.hire[n] + wt["staff_count"] for n in ix.people], dtype=np.int64)
     r = np.stack(weights) if weights else np.zeros((0, *ix.shape), dtype=np.int64)
     return _Data(ix.people, ix.shifts, ix.days, r, np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64),
-                 obj, obj_used, obj_const, shortfall, meets)
+                 obj, obj_used, obj_const, shortfall, meets, loads)
 
 
 def _all_rows(n_shifts: int, n_days: int, cap: int) -> np.ndarray:
@@ -217,6 +223,7 @@ def _search(data: _Data, rows: list[np.ndarray]) -> tuple[int | None, tuple[int,
     feats = [f @ data.weights[:, p].reshape(len(data.weights), cells).T for p, f in enumerate(flat)]
     objs = [f @ data.obj[p].reshape(-1) + data.obj_used[p] * (f.sum(axis=1) > 0) for p, f in enumerate(flat)]
     shared = {(a, b): flat[a] @ flat[b].T for a, b, _ in data.meets}
+    counts = [[r[:, counted, :].sum(axis=(1, 2)) for r in rows] for counted, _, _ in data.loads]
     sizes = [len(r) for r in rows]
     total = int(np.prod(sizes)) if n_people else 1
     best: int | None = None
@@ -232,6 +239,9 @@ def _search(data: _Data, rows: list[np.ndarray]) -> tuple[int | None, tuple[int,
         value = data.obj_const + sum(objs[p][idx[p]] for p in range(n_people))
         for feature, need, pen in data.shortfall:
             value = value + pen * np.maximum(0, need - f[:, feature])
+        for (_, weight, spread), per_person in zip(data.loads, counts, strict=True):
+            load = np.stack([per_person[p][idx[p]] for p in range(n_people)])
+            value = value + weight * (load.max(axis=0) - (load.min(axis=0) if spread else 0))
         count += int(ok.sum())
         if ok.any():
             k = int(np.argmin(np.where(ok, value, np.iinfo(np.int64).max)))

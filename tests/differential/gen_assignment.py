@@ -166,6 +166,12 @@ def roster_dict(seed: int) -> dict[str, Any]:
     if terms and rng.random() < 0.1:  # a term listed twice: its weights add up
         terms.append(rng.choice(terms))
     problem["objective"] = [{"term": t, "weight": rng.randint(1, 3)} for t in terms]
+    for load in ("max_shifts", "shift_spread"):  # the loads of the busiest (and idlest) person
+        if rng.random() < 0.2:
+            term: dict[str, Any] = {"term": load, "weight": rng.randint(1, 3)}
+            if rng.random() < 0.5:
+                term["shifts"] = [rng.choice(problem["shifts"])["id"]]
+            problem["objective"].append(term)
     return problem
 
 
@@ -180,6 +186,7 @@ def roster_tags(problem: RosterProblem) -> set[str]:
     tags |= {f"preference:{r.kind}" for r in problem.rules if r.type == "preference"}
     tags |= {f"count:per={len(r.per)}" for r in problem.rules if r.type == "count"}
     tags |= {f"objective:{t.term}" for t in problem.objective}
+    tags |= {f"objective:{t.term} of some shifts" for t in problem.objective if t.shifts}
     if len({t.term for t in problem.objective}) < len(problem.objective):
         tags.add("objective:term twice")
     if sorted(problem.days) != list(problem.days):

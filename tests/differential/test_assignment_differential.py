@@ -28,7 +28,9 @@ FAST_REQUIRED_TAGS = {"rule:unavailable", "rule:count", "rule:max_consecutive_da
                       "preference:want", "cover:shift", "cover:period", "cover:any shift", "cover:day",
                       "cover:skill", "cover:max", "cover:soft", "costs", "hire_cost", "copies", "cyclic",
                       "max_shifts_per_day=2", "objective:total_cost", "objective:total_penalty",
-                      "objective:staff_count", "objective:none (satisfaction)"}
+                      "objective:staff_count", "objective:max_shifts", "objective:shift_spread",
+                      "objective:max_shifts of some shifts", "objective:shift_spread of some shifts",
+                      "objective:none (satisfaction)"}
 
 
 def _answer(result) -> str:  # noqa: ANN001

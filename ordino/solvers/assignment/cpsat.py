@@ -116,8 +116,19 @@ def build_roster_cpsat(problem: RosterProblem) -> tuple[cp_model.CpModel, dict[C
     cost += [round(entry[p].hire_cost * scale) * used[p] for p in people if entry[p].hire_cost]
     terms = {"total_cost": sum(cost), "total_penalty": scale * sum(penalty),
              "staff_count": scale * sum(used.values())}
+    for t in problem.objective:
+        if t.term in ("max_shifts", "shift_spread"):
+            counted = t.shifts or shift_ids
+            loads = [sum(x[p, s, d] for s in counted for d in days) for p in people]
+            most = m.new_int_var(0, len(counted) * nd, f"most[{t.key}]")
+            m.add_max_equality(most, loads)
+            terms[t.key] = scale * most
+            if t.term == "shift_spread":
+                least = m.new_int_var(0, len(counted) * nd, f"least[{t.key}]")
+                m.add_min_equality(least, loads)
+                terms[t.key] -= scale * least
     if problem.objective:
-        m.minimize(sum(t.weight * terms[t.term] for t in problem.objective))
+        m.minimize(sum(t.weight * terms[t.key] for t in problem.objective))
     _break_copy_symmetry(m, problem, used)
     add_implied_structure(m, problem, x)
     return m, x

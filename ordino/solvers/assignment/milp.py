@@ -154,6 +154,19 @@ def roster_to_linear(problem: RosterProblem) -> LinearModel:
             lin.add_obj(x(*cell), weight.get("total_cost", 0.0) * priced.cost)
     for p in people:
         lin.add_obj(f"u[{p}]", weight.get("total_cost", 0.0) * entry[p].hire_cost + weight.get("staff_count", 0.0))
+    for t in problem.objective:  # most >= each person's count (and least <= it, for the spread)
+        if t.term in ("max_shifts", "shift_spread"):
+            top = len(t.shifts or shift_ids) * nd
+            most = lin.var(f"most[{t.key}]", "integer", top)
+            lin.add_obj(most, t.weight)
+            least = lin.var(f"least[{t.key}]", "integer", top) if t.term == "shift_spread" else None
+            if least:
+                lin.add_obj(least, -t.weight)
+            for p in people:
+                load = _sum([x(p, s, d) for s in t.shifts or shift_ids for d in days])
+                lin.row({most: 1.0, **{n: -v for n, v in load.items()}}, ">=", 0, f"most {t.key} {p}")
+                if least:
+                    lin.row({least: 1.0, **{n: -v for n, v in load.items()}}, "<=", 0, f"least {t.key} {p}")
     for names in problem.interchangeable_copies():  # copy k+1 works only if copy k does
         for a, b in zip(names, names[1:], strict=False):
             lin.row({f"u[{b}]": 1.0, f"u[{a}]": -1.0}, "<=", 0)
