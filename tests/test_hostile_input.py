@@ -162,6 +162,7 @@ ADVERSARIAL = {
     "fleet lines": "two ovens (Oven 1 and Oven 2). x: baking 1 min in Oven 1 or 2 min in Oven 2\n",
     "wrapped prose": "the quick brown fox jumps over the lazy dog and then some more words here\n",
     "described table rows": "| B1 | Stability T6 | 45 | 07:00 |\n",
+    "roster notes": "Staff P1..P4, days 1..7, shifts D (day) and N (night). P1, P2: never N; exactly 1 on D and ",
 }
 
 

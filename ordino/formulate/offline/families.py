@@ -7,6 +7,7 @@ from ordino.formulate.offline.linear import looks_like_linear, read_linear
 from ordino.formulate.offline.patterns import looks_like_pattern_cover, read_pattern_cover
 from ordino.formulate.offline.periods import looks_like_period_cover, read_period_cover
 from ordino.formulate.offline.roster import looks_like_roster, read_roster
+from ordino.formulate.offline.roster_notes import read_roster_notes
 from ordino.formulate.offline.shift_roster import looks_like_shift_roster, read_shift_roster
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
@@ -35,6 +36,10 @@ def read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | N
 
 def _read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | None, list[Question], list[str]]:
     if family == "assignment":
+        written = read_roster_notes(text)
+        if written is not None:
+            return written, [], [f"read as roster notes: {len(written.people)} people, {len(written.shifts)} "
+                                 f"shift(s) a day over {len(written.days)} days"]
         if looks_like_shift_roster(text):
             return read_shift_roster(text)
         model, questions, notes = read_roster(text)

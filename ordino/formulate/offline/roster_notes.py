@@ -1,0 +1,583 @@
+"""Rosters written as notes: 'Staff P1..P4, days 1..7, shifts D (day) and N (night)', 'need_d >= (2, 2, 3, 2)',
+'Unavailable: P1 {2}; P2 d5', '<= 4 shifts, <= 3 consecutive days', 'no N on day t followed by D on day t+1',
+'cost/shift: P1 100, P2 90; weekend shifts paid x1.5', 'min max_i (#N shifts of P_i)'.
+
+The staff, the days and the shifts are read first (ranges, sets, lists); every other clause is then read against
+them. All or nothing: a model only when every character of the text with a letter or a digit was read; else
+nothing, and the other roster readers (which ask about what they cannot read) take the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+
+from ordino.formulate.offline.staff import DAY_IDS, amount
+from ordino.formulate.offline.text import count_value
+from ordino.models.assignment import RosterProblem
+
+_SIGNS = {"\u2264": "<=", "\u2265": ">=", "\u2192": "->", "\u2013": "-", "\u2014": "-", "\u00d7": "x", "\u2026": "..."}
+_N = r"(?:\d+|one|two|three|four|five|six|seven)"
+_V = r"\d+(?:\.\d+)?"
+_TO = r"\s*(?:-|\.\.\.?|to)\s*"
+_WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+_PEOPLE = r"(?:staff(?:\s+members?)?|nurses?|workers?|pool|people|persons?|employees?|drivers?|agents?|guards?)"
+_LE = r"(?:<=|at\s+most|max(?:imum)?\.?|no\s+more\s+than|up\s+to)"
+_GE = r"(?:>=|at\s+least|min(?:imum)?\.?)"
+_FILLER = re.compile(
+    r"(?i)\b(?:and|or|the|a|an|in|of|on|for|per|each|every|all|any|total|week|roster(?:ing)?|constraints?|rules?|"
+    r"objective|obj|cover|demand|same\s+person|person|nurse|worker|staff(?:\s+member)?|within|this|only|days?|"
+    r"horizon|not\s+cyclic|no\s+wrap-around|is|are|with|integer|time|binary|x_\w+|=\s*\?|\?)\b|[\s,.:;()|/=?'\"-]")
+
+
+class _Notes:
+    """The text (signs normalised, same length kept where it can be), what is used of it, and what it says."""
+
+    def __init__(self, text: str) -> None:
+        for sign, plain in _SIGNS.items():
+            text = text.replace(sign, plain)
+        self.text = text
+        self.used = [False] * len(text)
+        self.staff: list[str] = []
+        self.days: list[str] = []
+        self.day_names: dict[str, str] = {}  # how the text may name a day ('3', 'd3', 'wed') -> its id
+        self.shifts: list[str] = []
+        self.shift_names: dict[str, str] = {}  # 'n', 'night' -> 'N'
+        self.hours: dict[str, float] = {}
+        self.cover: dict[tuple[str, str], int] = {}
+        self.exact: bool | None = None
+        self.costs: dict[tuple[str, str, str], float] = {}
+        self.rules: list[dict[str, Any]] = []
+        self.objective: list[dict[str, Any]] = []
+        self.per_day = 1
+
+    def take(self, pattern: str, read: Callable[[re.Match[str]], bool], flags: int = re.IGNORECASE) -> None:
+        """Each match of `pattern` over unused text that `read` accepts is marked used."""
+        for m in list(re.finditer(pattern, self.text, flags)):
+            if not any(self.used[m.start():m.end()]) and read(m):
+                self.used[m.start():m.end()] = [True] * (m.end() - m.start())
+
+    def left(self) -> str:
+        """What no clause read, fillers removed."""
+        rest = "".join(" " if u else c for c, u in zip(self.text, self.used, strict=True))
+        return _FILLER.sub(" ", rest).strip()
+
+    def day_list(self, phrase: str) -> list[str] | None:
+        """The days a phrase names ('d3', '{1, 7}', 'days 6, 7', 'Sat/Sun', 'Mon-Fri', 'weekend', 'every day');
+        None when a part of it names no day."""
+        p = phrase.strip().strip("{}()").strip().lower()
+        if re.fullmatch(r"(?:on\s+)?(?:every|each|all|any)\s+days?|daily", p):
+            return list(self.days)
+        if re.fullmatch(r"(?:on\s+)?(?:the\s+)?weekends?", p):
+            return [d for d in self.days if d.lower() in ("sat", "sun")] or self.day_names.get("weekend", "").split()
+        p = re.sub(r"^(?:on\s+)?(?:days?|t\s*=)\s*", "", p)
+        out: list[str] = []
+        for part in re.split(r"\s*(?:,|/|\bor\b|\band\b|&)\s*", p):
+            span = re.fullmatch(rf"(\S+){_TO}(\S+)", part)
+            ends = [span.group(1), span.group(2)] if span else [part]
+            ids = [self.day_names.get(re.sub(r"^(?:day\s*|t\s*=\s*)", "", e)) for e in ends]
+            if not all(ids):
+                return None
+            if span:
+                a, b = self.days.index(ids[0] or ""), self.days.index(ids[1] or "")
+                if b < a:
+                    return None
+                out += self.days[a:b + 1]
+            else:
+                out.append(ids[0] or "")
+        return list(dict.fromkeys(out)) or None
+
+    def shift(self, word: str) -> str | None:
+        return self.shift_names.get(word.strip().lower())
+
+    def person_list(self, phrase: str) -> list[str] | None:
+        """People named in 'P4, P5', 'P1..P4', 'i = 1,2,4,5'."""
+        out: list[str] = []
+        for part in re.split(r"\s*(?:,|\band\b|&)\s*", phrase.strip()):
+            span = re.fullmatch(rf"(\S+){_TO}(\S+)", part)
+            if span and span.group(1) in self.staff and span.group(2) in self.staff:
+                a, b = self.staff.index(span.group(1)), self.staff.index(span.group(2))
+                out += self.staff[a:b + 1]
+            elif part in self.staff:
+                out.append(part)
+            else:
+                return None
+        return out or None
+
+
+def read_roster_notes(text: str) -> RosterProblem | None:
+    """The RosterProblem of a roster written as notes, or None when any part of it is not read."""
+    n = _Notes(text)
+    if not (_read_staff(n) and _read_days(n) and _read_shifts(n)):
+        return None
+    for reader in (_read_cover, _read_limits, _read_unavailable, _read_successions, _read_costs, _read_objective,
+                   _read_asides):
+        reader(n)
+    if n.left() or not n.objective or n.exact is None or \
+            any((s, d) not in n.cover for s in n.shifts for d in n.days):
+        return None
+    if n.objective[0]["term"] == "total_cost" and any((p, s, d) not in n.costs for p in n.staff
+                                                      for s in n.shifts for d in n.days):
+        return None
+    cover = [{"shift": s, "day": d, "min": k, **({"max": k} if n.exact else {})} for (s, d), k in n.cover.items()]
+    costs = [{"staff": [p], "shifts": [s], "days": [d], "cost": amount(v)} for (p, s, d), v in n.costs.items() if v]
+    data = {"schema": "ordino/1", "family": "assignment", "staff": [{"id": p} for p in n.staff],
+            "shifts": [{"id": s} for s in n.shifts], "days": n.days, "max_shifts_per_day": n.per_day,
+            "cover": cover, "costs": costs, "rules": [r for k, r in enumerate(n.rules) if r not in n.rules[:k]],
+            "objective": n.objective}
+    try:
+        return RosterProblem.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _read_staff(n: _Notes) -> bool:
+    """'Staff P1..P4', 'nurses {A, B, C, D}', '4 workers A-D', '6 staff (S1..S6)', 'Staff: Ann, Bo, Cy'."""
+    def add(names: list[str], m: re.Match[str]) -> bool:
+        if n.staff or len(names) < 2:
+            return False
+        n.staff = names
+        return True
+
+    n.take(rf"\b(?:{_N}\s+)?{_PEOPLE}\s*\(?\s*(?P<l>[A-Z][a-z]?)(?P<a>\d+){_TO}(?P=l)?(?P<b>\d+)\s*\)?",
+           lambda m: add([f"{m['l']}{k}" for k in range(int(m["a"]), int(m["b"]) + 1)], m))
+    n.take(rf"\b(?:{_N}\s+)?{_PEOPLE}\s+(?P<a>[A-Z])\s*-\s*(?P<b>[A-Z])\b",
+           lambda m: add([chr(c) for c in range(ord(m["a"]), ord(m["b"]) + 1)], m), 0)
+    n.take(rf"\b{_PEOPLE}\s*:?\s*\{{(?P<l>[^{{}}\n]+)\}}",
+           lambda m: add([x.strip() for x in m["l"].split(",")], m) and
+           all(re.fullmatch(r"[A-Z]\w*", x) for x in n.staff))
+    n.take(rf"\b{_PEOPLE}\s*:\s*(?P<l>[A-Z][a-z]+(?:\s*,\s*[A-Z][a-z]+)+)(?=\s*[.;\n])",
+           lambda m: add([x.strip() for x in m["l"].split(",")], m))
+    return bool(n.staff)
+
+
+def _read_days(n: _Notes) -> bool:
+    """'days 1-7 (Mon-Sun)', 'days d1..d7 (d6, d7 = weekend)', 'horizon D1..D5', 'days Mon-Fri', '4 days'."""
+    def numbered(m: re.Match[str]) -> bool:
+        if n.days:
+            return False
+        prefix, count = m["p"] or "", int(m["b"])
+        week = m["w1"] and m["w2"]
+        if week:
+            first, last = DAY_IDS.index(m["w1"][:3].title()), DAY_IDS.index(m["w2"][:3].title())
+            if last - first + 1 != count:
+                return False
+            n.days = DAY_IDS[first:last + 1]
+        else:
+            n.days = [f"{prefix or 'D'}{k}" for k in range(1, count + 1)]
+        for k, d in enumerate(n.days, start=1):
+            for name in (str(k), f"d{k}", d.lower()):
+                n.day_names[name] = d
+        if m["we"]:
+            n.day_names["weekend"] = " ".join(n.day_names.get(x.strip().lower(), "?") for x in m["we"].split(","))
+        return True
+
+    n.take(rf"\b(?:days?|horizon)\s*(?:t\s*=\s*)?(?P<p>[dD])?1{_TO}(?P=p)?(?P<b>\d+)"
+           rf"(?:\s*\(\s*(?:(?P<w1>{_WD}){_TO}(?P<w2>{_WD})|(?P<we>d?\d+\s*,\s*d?\d+)\s*=\s*weekend)\s*\))?", numbered)
+    n.take(rf"\b(?P<b>\d)\s+days\s*\(?\s*(?:(?P<p>[dD])1{_TO}[dD]\d+|(?P<w1>{_WD}){_TO}(?P<w2>{_WD}))?"
+           r"(?:\s*\))?(?P<we>)", numbered)
+
+    def weekdays(m: re.Match[str]) -> bool:
+        if n.days:
+            return False
+        first, last = DAY_IDS.index(m["a"][:3].title()), DAY_IDS.index(m["b"][:3].title())
+        n.days = DAY_IDS[first:last + 1]
+        n.day_names.update({d.lower(): d for d in n.days})
+        return last > first
+
+    n.take(rf"\bdays\s+(?P<a>{_WD}){_TO}(?P<b>{_WD})\b", weekdays)
+    for d in DAY_IDS:  # weekday names read on numbered days of a week ('days 1-7 (Mon-Sun)')
+        if d in n.days:
+            n.day_names.setdefault(d.lower(), d)
+    full = {"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
+            "saturday": "sat", "sunday": "sun"}
+    for word, short in full.items():
+        if short in n.day_names:
+            n.day_names[word] = n.day_names[short]
+    return bool(n.days)
+
+
+def _read_shifts(n: _Notes) -> bool:
+    """'shifts D (day) and N (night)', 'shifts E, L, N', 'shifts {a, b}', 'shifts A and B', 'shifts E/L/N',
+    '2 shifts/day: E 06-14, L 14-22 (8 h each)'; one shift a day: 'one shift type', '1 shift/day'."""
+    item = r"[A-Za-z]\b(?:\s*\([a-z]+\))?"
+
+    def listed(m: re.Match[str]) -> bool:
+        if n.shifts:
+            return False
+        for it in re.finditer(r"\b([A-Za-z])\b(?:\s*\(\s*([a-z]+)\s*\))?", m["l"]):
+            n.shifts.append(it.group(1))
+            n.shift_names[it.group(1).lower()] = it.group(1)
+            if it.group(2):
+                n.shift_names[it.group(2).lower()] = it.group(1)
+                n.shift_names[it.group(2).lower() + "s"] = it.group(1)
+        return len(n.shifts) >= 2
+
+    n.take(rf"\bshifts?\b\s*(?:s\s+in\s+)?:?\s*\{{?(?P<l>{item}(?:\s*(?:,|/|and|&)\s*{item})+)\}}?", listed)
+    n.take(r"\bshifts?\s*\((?P<l>[A-Z]\s*=\s*[a-z]+(?:\s*,\s*[A-Z]\s*=\s*[a-z]+)+)\)",
+           lambda m: listed(m) if not n.shifts and not n.shift_names.update(
+               {b.lower(): a for a, b in re.findall(r"([A-Z])\s*=\s*([a-z]+)", m["l"])}) else False)
+    if not n.shifts:
+        found = re.search(r"(?<!max )(?<!<= )(?<!at most )\b(?:one|1)\s+(?:day\s+)?shift\s*"
+                          r"(?:type|(?:/|per|a)\s*day)\b", n.text, re.I)
+        if found is None or re.search(r"\b(?:two|three|[2-9])\s+shifts\s*(?:/|per|a|each)\s*day\b", n.text, re.I):
+            return False
+        n.shifts = ["shift"]
+    return True
+
+
+def _read_cover(n: _Notes) -> None:
+    """Demands per shift and day: vectors, tuples per day, lists per shift, the same every day."""
+    def vector(shift: str | None, values: str) -> bool:
+        s = n.shift(shift or "") or (n.shifts[0] if len(n.shifts) == 1 else None)  # 'r = (...)': one shift
+        need = [int(v) for v in re.findall(r"\d+", values)]
+        if s is None or len(need) != len(n.days) or any((s, d) in n.cover for d in n.days):
+            return False
+        n.cover.update({(s, d): k for d, k in zip(n.days, need, strict=True)})
+        return True
+
+    n.take(rf"(?m)(?:\b(?:shift\s+)?(?P<s>[A-Za-z])\b|\b[a-z]{{1,4}}(?:_[a-z])?)\s*(?:=|:|>=|(?<==)=)\s*"
+           rf"(?P<v>\(\s*\d+(?:\s*,\s*\d+)+\s*\)|\d+(?:[ \t]+\d+)+(?=[ \t]*(?:[;.]|$)))"
+           rf"(?:\s*for\s+[dD]?1{_TO}[dD]?\d+)?", lambda m: vector(m["s"], m["v"]))
+
+    def tuples(m: re.Match[str]) -> bool:
+        order = [n.shift(x) for x in re.split(r"\s*,\s*", m["o"])]
+        if not all(order) or len(order) < 2:
+            return False
+        for it in re.finditer(r"(\S+)\s*\(\s*(\d+(?:\s*,\s*\d+)*)\s*\)", m["l"]):
+            days, need = n.day_list(it.group(1)), [int(v) for v in it.group(2).split(",")]
+            if days is None or len(need) != len(order):
+                return False
+            for d in days:
+                n.cover.update({(s or "", d): k for s, k in zip(order, need, strict=True)})
+        return True
+
+    n.take(r"\((?P<o>[A-Za-z](?:\s*,\s*[A-Za-z])+)\)(?:\s*per\s+day)?\s*(?:,\s*at\s+least)?\s*:\s*"
+           r"(?P<l>\S+\s*\(\s*\d+(?:\s*,\s*\d+)*\s*\)(?:\s*,\s*\S+\s*\(\s*\d+(?:\s*,\s*\d+)*\s*\))*)", tuples)
+
+    def by_day(m: re.Match[str]) -> bool:
+        s = n.shift(m["s"])
+        if s is None:
+            return False
+        for it in re.finditer(r"([^,;]+?)\s+(\d+)\b|(\d+)\s+([^,;]+)", m["l"]):
+            phrase, k = (it.group(1), it.group(2)) if it.group(1) else (it.group(4), it.group(3))
+            days = n.day_list(phrase)
+            if days is None:
+                return False
+            n.cover.update({(s, d): int(k) for d in days})
+        return True
+
+    day_word = rf"(?:[dD]\d+|{_WD}(?:{_TO}{_WD}|\s*/\s*{_WD})*|every\s+day)"
+    n.take(rf"\b(?P<s>[A-Za-z])\s*(?:=|:)\s*(?P<l>(?:{day_word}\s+\d+|\d+\s+{day_word})"
+           rf"(?:\s*,\s*(?:{day_word}\s+\d+|\d+\s+{day_word}))*)", by_day)
+
+    def same(m: re.Match[str]) -> bool:
+        pairs = re.findall(r"(?:(?P<k>\d+)\s+on\s+(?P<s>[A-Za-z])\b|\b(?P<s2>[A-Za-z])\s*=\s*(?P<k2>\d+))", m["l"])
+        if not pairs:
+            k = count_value(m["k"].lower())
+            todo = [(s, k) for s in n.shifts] if m["per"] or len(n.shifts) == 1 else []
+        else:
+            todo = [(n.shift(a or c) or "", int(b or d)) for b, a, c, d in pairs]
+        if not todo or not all(s for s, _ in todo):
+            return False
+        for s, k in todo:
+            for d in n.days:
+                n.cover.setdefault((s, d), k)
+        return True
+
+    n.take(rf"(?P<l>(?:(?:exactly|{_GE})\s+)?(?P<k>{_N})\s+(?:{_PEOPLE}\s+)?(?:on\s+[A-Za-z]\b\s*)?"
+           rf"(?:(?:,|and)\s*(?:(?:exactly|{_GE})\s+)?\d+\s+on\s+[A-Za-z]\b\s*){{0,4}})"
+           rf"(?P<per>per\s+shift\s+)?(?:on\s+)?(?:(?:each|every|a)\s+day|per\s+day)\b", same)
+    n.take(r"(?P<l>\b[A-Za-z]\s*=\s*\d+(?:\s*,\s*[A-Za-z]\s*=\s*\d+)+)\s+(?:on\s+)?(?:each|every)\s+day\b(?P<k>)(?P<per>)",
+           same)
+    n.take(r"\b(?P<s>[A-Za-z])\s*=\s*(?P<l>(?:(?:\d+\s+\w+(?:\s*-\s*\w+|\s*/\s*\w+)?|\d+\s+every\s+day)"
+           r"(?:\s*,\s*)?)+)", lambda m: by_day(m))
+    if re.search(r"\bexact(?:ly)?\b", n.text, re.I):
+        n.exact = True
+    if re.search(r">=|\bat\s+least\b|\(\s*min\b|\bminimum\b|\bmin\s+(?:per\s+shift|staff|on\s+duty)", n.text, re.I):
+        n.exact = None if n.exact else False
+    n.take(r"\b(?:required|need(?:ed)?|demand|req|cover)\b(?:\s*\(\s*(?:exact|min(?:imum)?(?:\s+(?:staff|on duty|per"
+           r" shift))?|at least)\s*\))?(?:\s+(?:exactly|at\s+least))?(?:\s+per\s+day)?\s*:?|"
+           r"\(\s*at\s+least\s*\)|\bcover\s+at\s+least\s+demand\b|\bat\s+least\s+that\s+many(?:\s+per\s+shift)?|"
+           r"\bstaff\s+required\s+per\s+day\s*:", lambda m: True)
+
+
+def _read_limits(n: _Notes) -> None:
+    """Shifts a day, shifts in the horizon (everyone's, each person's, of one shift), days in a row."""
+    def per_day(m: re.Match[str]) -> bool:
+        n.per_day = count_value(m["k"].lower())
+        return True
+
+    unit = r"(?:\s*(?:/|per|a)\s*(?:person|nurse|worker|staff|staff\s+member|day|employee))+"
+    n.take(rf"(?:{_LE}\s*)?(?P<k>one|1)\s+shifts?{unit}(?:\s+at\s+most)?", per_day)
+    n.take(r"\b(?:one|1)\s+(?:day\s+)?shift\s*(?:type|(?:/|per|a)\s*day)\b", lambda m: len(n.shifts) == 1)
+
+    def most(m: re.Match[str]) -> bool:
+        k = count_value((m["k"] or m["k2"]).lower())
+        rule: dict[str, Any] = {"type": "count", "per": ["staff"], "max": k}
+        if m["lo"]:
+            rule["min"] = count_value(m["lo"].lower())
+        if m["s"]:
+            s = n.shift(m["s"])
+            if s is None:
+                return False
+            rule["shifts"] = [s]
+        n.rules.append(rule)
+        return True
+
+    scope = (r"(?:\s*(?:/\s*(?:week|person)|per\s+(?:week|person|nurse|worker)|in\s+(?:the|this)\s+week|"
+             r"in\s+total|total|over\s+the\s+\d+\s+days|in\s+the\s+\d+\s+days))*")
+    n.take(rf"(?:(?:{_LE}\s*)(?P<k>{_N})|(?:between\s+)?(?P<lo>{_N})\s*(?:to|and|-)\s*(?P<k2>{_N}))\s+"
+           rf"(?:(?P<s>[A-Za-z]\b|nights?\b|days?\b)\s*(?:shifts?)?|shifts?){scope}(?!\s*(?:/|per|a)\s*day)",
+           most)
+
+    def each(m: re.Match[str]) -> bool:
+        for it in re.finditer(r"([A-Za-z]\w*)\s*(?:=\s*)?(\d+)", m["l"]):
+            if it.group(1) not in n.staff:
+                return False
+            n.rules.append({"type": "count", "per": ["staff"], "staff": [it.group(1)], "max": int(it.group(2))})
+        return True
+
+    n.take(rf"\bmax(?:imum)?\s+shifts?{scope}\s*:\s*(?P<l>[A-Za-z]\w*\s*\d+(?:\s*,\s*[A-Za-z]\w*\s*\d+)+)", each)
+
+    def run(m: re.Match[str]) -> bool:
+        n.rules.append({"type": "max_consecutive_days", "max_on": count_value(m["k"].lower())})
+        return True
+
+    n.take(rf"{_LE}\s*(?P<k>{_N})\s+consecutive\s+(?:working\s+)?days(?:\s+per\s+(?:person|nurse|worker))?", run)
+
+
+def _read_unavailable(n: _Notes) -> None:
+    """'Unavailable: P1 {2}; P2 d5, d6', 'not available: P1: d1, d2', 'S3 shift A on D4', 'S4 never shift B',
+    'P1 unavailable days 6, 7', 'P4, P5: never N', 'W2 off on day 3', 'S6 never works N'."""
+    def off(who: list[str] | None, shift: str | None, days: str | None) -> bool:
+        if not who:
+            return False
+        rule: dict[str, Any] = {"type": "unavailable", "staff": who}
+        if shift:
+            s = n.shift(shift)
+            if s is None:
+                return False
+            rule["shifts"] = [s]
+        if days:
+            listed = n.day_list(days)
+            if listed is None:
+                return False
+            rule["days"] = listed
+        n.rules.append(rule)
+        return True
+
+    item = re.compile(r"(?P<w>[A-Z]\w*)\s*:?\s*(?:(?P<never>never\s+)?(?:shift\s+)?(?P<s>[A-Za-z])\b\s*(?:on\s+)?)?"
+                      r"(?P<d>\S.*)?")
+
+    def listed(m: re.Match[str]) -> bool:
+        for part in re.split(r"[;|]", m["l"]):
+            it = item.fullmatch(part.strip())  # every item read, or the whole list is not
+            if it is None or it["never"] and it["d"] or not (it["s"] or it["d"]) or \
+                    not off(n.person_list(it["w"]), it["s"], it["d"]):
+                return False
+        return True
+
+    n.take(r"\b(?:unavailable|not\s+available)\s*:\s*(?P<l>[^.\n]+)", listed)
+
+    def available(m: re.Match[str]) -> bool:
+        for it in re.finditer(r"(?:^|;)\s*(?P<w>[A-Z]\w*)\s+(?:not\s+(?P<d>[^;]+?)|(?P<s>[A-Za-z])\s+only|all)"
+                              r"\s*(?=;|$)", m["l"]):
+            who = n.person_list(it["w"])
+            if it["d"]:  # 'P1 not D3'
+                ok = off(who, None, it["d"])
+            elif it["s"]:  # 'P2 E only'
+                only = n.shift(it["s"])
+                others = [s for s in n.shifts if s != only]
+                ok = only is not None and bool(others) and all(off(who, s, None) for s in others)
+            else:  # 'P3 all'
+                ok = who is not None
+            if not ok:
+                return False
+        return True
+
+    n.take(r"\bavailability\s*:\s*(?P<l>[^.\n]+)", available)
+    n.take(rf"\b(?P<w>[A-Z]\w*(?:\s*,\s*[A-Z]\w*){{0,8}})\s*:?\s*(?:is\s+)?(?:unavailable|off|not\s+available)\s+"
+           rf"(?:for\s+(?P<s>[A-Za-z])\s+)?(?:on\s+)?(?P<d>(?:days?\s+)?(?:[dD]?\d+|{_WD})(?:\s*(?:,|and|or)\s*"
+           rf"(?:[dD]?\d+|{_WD}))*)", lambda m: off(n.person_list(m["w"]), m["s"], m["d"]), 0)
+    n.take(r"\b(?P<w>[A-Z]\w*(?:\s*,\s*[A-Z]\w*){0,8})\s*:?\s*(?:never(?:\s+works?)?|cannot\s+work|can't\s+work)\s+"
+           r"(?:shift\s+)?(?P<s>[A-Za-z])\b(?:\s+shifts?)?(?:\s*\(\s*any\s+day\s*\))?",
+           lambda m: off(n.person_list(m["w"]), m["s"], None), 0)
+
+
+def _read_successions(n: _Notes) -> None:
+    """'no N on day t followed by D on day t+1', 'no D on the day after an N', 'no B followed by A next day',
+    'forbidden successions (day t -> t+1): N->E, L->E', 'after a night shift the person is off the next day'."""
+    def ban(first: str, then: list[str]) -> bool:
+        a = n.shift(first)
+        if a is None or not all(n.shift(t) for t in then):
+            return False
+        n.rules += [{"type": "forbidden_sequence", "first": a, "then": n.shift(t)} for t in then]
+        return True
+
+    n.take(r"\b(?:no|nobody\s+works)\s+(?P<a>[A-Za-z])\s+(?:shift\s+)?(?:on\s+day\s+[tk]\s+)?(?:followed\s+by|then)\s+"
+           r"(?P<b>[A-Za-z])\s+(?:shift\s+)?(?:on\s+day\s+[tk]\s*\+\s*1|(?:the\s+)?next\s+day)\b",
+           lambda m: ban(m["a"], [m["b"]]))
+    n.take(r"\bno\s+(?P<b>[A-Za-z])\s+on\s+the\s+day\s+after\s+an?\s+(?P<a>[A-Za-z])\b",
+           lambda m: ban(m["a"], [m["b"]]))
+
+    def pairs(m: re.Match[str]) -> bool:
+        return all(ban(a, [b]) for a, b in re.findall(r"([A-Za-z])\s*->\s*([A-Za-z])", m["l"]))
+
+    n.take(r"\bforbidden\s+(?:successions?|sequences?)\s*(?:\(\s*day\s+t\s*->\s*t\s*\+\s*1\s*\))?\s*:\s*"
+           r"(?P<l>[A-Za-z]\s*->\s*[A-Za-z](?:\s*,\s*[A-Za-z]\s*->\s*[A-Za-z])*)", pairs)
+    n.take(r"\bafter\s+an?\s+(?P<a>[a-z]+)\s+shift\s+the\s+person\s+is\s+off\s+the\s+next\s+day\b",
+           lambda m: ban(m["a"], list(n.shifts)))
+
+
+def _read_costs(n: _Notes) -> None:
+    """Cost per shift by person ('cost/shift: N1 100, N2 90', 'c = (100, 120) for N1..N2', '(E/L): P1 8/10'),
+    then extras ('plus 30 for each shift on day 6 or 7', 'weekend shifts paid x1.5', 'every L shift costs +20')."""
+    def base(who: list[str], values: list[list[float]], order: list[str | None] | None) -> bool:
+        if len(who) != len(values) or any(p in {c[0] for c in n.costs} for p in who):
+            return False
+        for p, vs in zip(who, values, strict=True):
+            shifts = order if order is not None else n.shifts
+            if len(vs) != len(shifts) and len(vs) != 1 or not all(shifts):
+                return False
+            for k, s in enumerate(shifts):
+                for d in n.days:
+                    n.costs[(p, s or "", d)] = vs[k] if len(vs) > 1 else vs[0]
+        return True
+
+    def named(m: re.Match[str]) -> bool:
+        order = [n.shift(x) for x in re.split(r"\s*/\s*", m["o"])] if m["o"] else None
+        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*({_V}(?:\s*/\s*{_V})*)", m["l"])
+        who = [p for p, _ in pairs]
+        if not all(p in n.staff for p in who):
+            return False
+        return base(who, [[float(v) for v in vs.split("/")] for _, vs in pairs], order)
+
+    label = (r"\bcost(?:s)?(?:\s+per\s+shift(?:\s+worked)?|\s*/\s*shift)(?:\s*\(\s*same\s+for\s+[a-z]+\s+and\s+[a-z]+"
+             r"\s*\))?(?:\s*\(?(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\)?)?")
+    n.take(rf"{label}\s*:\s*(?P<l>[A-Za-z]\w*\s*=?\s*{_V}(?:\s*/\s*{_V})*(?:\s*,\s*[A-Za-z]\w*\s*=?\s*{_V}"
+           rf"(?:\s*/\s*{_V})*)+)", named)
+
+    def vector(m: re.Match[str]) -> bool:
+        who = n.person_list(m["w"])
+        values = [float(v) for v in re.findall(_V, m["v"])]
+        return who is not None and base(who, [[v] for v in values], None)
+
+    n.take(rf"(?:{label}\s*:\s*)?\bc\s*=\s*\((?P<v>\s*{_V}(?:\s*,\s*{_V})+)\s*\)\s*for\s+(?P<w>\w+{_TO}\w+)", vector)
+
+    def plus_days(m: re.Match[str]) -> bool:
+        days = n.day_list(m["d"])
+        if days is None or not n.costs:
+            return False
+        extra = float(m["v"])
+        for key in n.costs:
+            if key[2] in days:
+                n.costs[key] += extra
+        return True
+
+    n.take(rf",?\s*plus\s+(?P<v>{_V})\s+for\s+each\s+shift\s+on\s+(?P<d>(?:days?\s+)?\w+(?:\s+or\s+\w+)?)"
+           r"(?=\s*[.;\n]|$)", plus_days)
+
+    def times_days(m: re.Match[str]) -> bool:
+        days = n.day_list(m["d"])
+        if days is None or not n.costs:
+            return False
+        for key in n.costs:
+            if key[2] in days:
+                n.costs[key] *= float(m["v"])
+        return True
+
+    n.take(rf"\b(?P<d>weekend|(?:days?\s+)?\w+\s+(?:and|or)\s+\w+)\s+shifts\s+(?:paid|cost)\s+x\s*(?P<v>{_V})",
+           times_days)
+
+    def plus_shift(m: re.Match[str]) -> bool:
+        s = n.shift(m["s"])
+        if s is None or not n.costs:
+            return False
+        for key in n.costs:
+            if key[1] == s:
+                n.costs[key] += float(m["v"])
+        return True
+
+    n.take(rf"[;,]?\s*\b(?:every|each)\s+(?P<s>[A-Za-z])\s+shift\s+costs\s+\+\s*(?P<v>{_V})(?:\s+on\s+top)?",
+           plus_shift)
+
+    def penalties(m: re.Match[str]) -> bool:
+        s = n.shift(m["s"])
+        for p, v in re.findall(rf"([A-Za-z]\w*)\s+({_V})", m["l"]):
+            if s is None or p not in n.staff:
+                return False
+            for d in n.days:
+                n.costs[(p, s, d)] = n.costs.get((p, s, d), 0.0) + float(v)
+        return True
+
+    n.take(rf"\beach\s+(?P<s>[A-Za-z])\s+shift\s+costs\s+(?P<l>[A-Za-z]\w*\s+{_V}(?:\s*,\s*[A-Za-z]\w*\s+{_V})+)",
+           penalties)
+
+    def on_days(m: re.Match[str]) -> bool:
+        days = n.day_list(m["d"])
+        found = re.findall(rf"\+\s*({_V})\s+for\s+([A-Za-z]\w*)", m["l"])
+        if days is None or not found or any(p not in n.staff for _, p in found):
+            return False
+        for v, p in found:
+            for s in n.shifts:
+                for d in days:
+                    n.costs[(p, s, d)] = n.costs.get((p, s, d), 0.0) + float(v)
+        return True
+
+    n.take(rf"\bany\s+shift\s+on\s+(?P<d>(?:days?\s+)?\w+(?:\s+or\s+\w+)?)\s+costs\s+(?P<l>\+\s*{_V}\s+for\s+"
+           rf"[A-Za-z]\w*(?:\s+and\s+\+\s*{_V}\s+for\s+[A-Za-z]\w*)*)", on_days)
+
+    def working(m: re.Match[str]) -> bool:
+        days = n.day_list(m["d"])
+        if days is None or m["p"] not in n.staff:
+            return False
+        for s in n.shifts:
+            for d in days:
+                n.costs[(m["p"], s, d)] = n.costs.get((m["p"], s, d), 0.0) + float(m["v"])
+        return True
+
+    n.take(rf"\b(?P<p>[A-Za-z]\w*)\s+working\s+on\s+(?P<d>(?:days?\s+)?\w+)\s+costs\s+\+\s*(?P<v>{_V})", working)
+    n.take(r"\bpenalt(?:y|ies)\s*:", lambda m: True)
+    if n.costs and re.search(r"\bpenalt", n.text, re.I):  # penalties: a shift none of them names costs nothing
+        for p in n.staff:
+            for s in n.shifts:
+                for d in n.days:
+                    n.costs.setdefault((p, s, d), 0.0)
+
+
+def _read_objective(n: _Notes) -> None:
+    """'min total cost', 'min number of distinct staff used', 'min max_i (#N shifts of P_i)',
+    'minimise the maximum number of shifts assigned to any one person'."""
+    def aim(term: str, shift: str | None = None) -> bool:
+        if n.objective:
+            return False
+        entry: dict[str, Any] = {"term": term}
+        if shift:
+            s = n.shift(shift)
+            if s is None:
+                return False
+            entry["shifts"] = [s]
+        n.objective.append(entry)
+        return True
+
+    verb = r"\b(?:min(?:imi[sz]e)?|obj\s*:\s*min)"
+    n.take(rf"{verb}\s+(?:the\s+)?total\s+(?:wage\s+)?(?:cost|penalty(?:\s+points)?)\b", lambda m: aim("total_cost"))
+    n.take(rf"{verb}\s+(?:the\s+)?number\s+of\s+(?:distinct\s+)?(?:staff|persons|people|workers|nurses)\s*"
+           r"(?:used\s*)?(?:\(\s*working\s*>=\s*1\s+shifts?\s*\)|who\s+get\s+at\s+least\s+one\s+shift)?",
+           lambda m: aim("staff_count"))
+    n.take(rf"{verb}\s+max_?i\s*\(\s*(?:days\s+worked|shifts)\s+(?:by|of)\s+\w+_i\s*\)", lambda m: aim("max_shifts"))
+    n.take(rf"{verb}\s+max_?i\s*\(\s*#\s*(?P<s>[A-Za-z])\s+shifts\s+of\s+\w+_i\s*\)",
+           lambda m: aim("max_shifts", m["s"]))
+    n.take(rf"{verb}\s+the\s+maximum\s+number\s+of\s+shifts\s+assigned\s+to\s+any\s+one\s+(?:person|nurse|worker)",
+           lambda m: aim("max_shifts"))
+
+
+def _read_asides(n: _Notes) -> None:
+    """Words that restate the model's own reading: one week without wrap-around, 'x_its binary'."""
+    n.take(r"\(\s*(?:within\s+(?:this|the)\s+week|days\s+\S+\s+only,\s*no\s+wrap-around|same\s+person)\s*\)|"
+           r"\bone\s+week,\s*no\s+wrap-around\s*(?:\([^()\n]*\))?|\bhorizon\s+not\s+cyclic\b|"
+           r"\bat\s+most\s+one\s+shift\s+per\s+\w+\s+per\s+day\b", lambda m: True)
