@@ -10,131 +10,33 @@ nothing, and the other roster readers (which ask about what they cannot read) ta
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
-from pydantic import ValidationError
-
-from ordino.formulate.offline.staff import DAY_IDS, amount
+from ordino.formulate.offline.roster_draft import TO, RosterDraft
+from ordino.formulate.offline.staff import DAY_IDS
 from ordino.formulate.offline.text import count_value
 from ordino.models.assignment import RosterProblem
 
-_SIGNS = {"\u2264": "<=", "\u2265": ">=", "\u2192": "->", "\u2013": "-", "\u2014": "-", "\u00d7": "x", "\u2026": "..."}
 _N = r"(?:\d+|one|two|three|four|five|six|seven)"
 _V = r"\d+(?:\.\d+)?"
-_TO = r"\s*(?:-|\.\.\.?|to)\s*"
 _WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _PEOPLE = r"(?:staff(?:\s+members?)?|nurses?|workers?|pool|people|persons?|employees?|drivers?|agents?|guards?)"
 _LE = r"(?:<=|at\s+most|max(?:imum)?\.?|no\s+more\s+than|up\s+to)"
 _GE = r"(?:>=|at\s+least|min(?:imum)?\.?)"
-_FILLER = re.compile(
-    r"(?i)\b(?:and|or|the|a|an|in|of|on|for|per|each|every|all|any|total|week|roster(?:ing)?|constraints?|rules?|"
-    r"objective|obj|cover|demand|same\s+person|person|nurse|worker|staff(?:\s+member)?|within|this|only|days?|"
-    r"horizon|not\s+cyclic|no\s+wrap-around|is|are|with|integer|time|binary|x_\w+|=\s*\?|\?)\b|[\s,.:;()|/=?'\"-]")
-
-
-class _Notes:
-    """The text (signs normalised, same length kept where it can be), what is used of it, and what it says."""
-
-    def __init__(self, text: str) -> None:
-        for sign, plain in _SIGNS.items():
-            text = text.replace(sign, plain)
-        self.text = text
-        self.used = [False] * len(text)
-        self.staff: list[str] = []
-        self.days: list[str] = []
-        self.day_names: dict[str, str] = {}  # how the text may name a day ('3', 'd3', 'wed') -> its id
-        self.shifts: list[str] = []
-        self.shift_names: dict[str, str] = {}  # 'n', 'night' -> 'N'
-        self.hours: dict[str, float] = {}
-        self.cover: dict[tuple[str, str], int] = {}
-        self.exact: bool | None = None
-        self.costs: dict[tuple[str, str, str], float] = {}
-        self.rules: list[dict[str, Any]] = []
-        self.objective: list[dict[str, Any]] = []
-        self.per_day = 1
-
-    def take(self, pattern: str, read: Callable[[re.Match[str]], bool], flags: int = re.IGNORECASE) -> None:
-        """Each match of `pattern` over unused text that `read` accepts is marked used."""
-        for m in list(re.finditer(pattern, self.text, flags)):
-            if not any(self.used[m.start():m.end()]) and read(m):
-                self.used[m.start():m.end()] = [True] * (m.end() - m.start())
-
-    def left(self) -> str:
-        """What no clause read, fillers removed."""
-        rest = "".join(" " if u else c for c, u in zip(self.text, self.used, strict=True))
-        return _FILLER.sub(" ", rest).strip()
-
-    def day_list(self, phrase: str) -> list[str] | None:
-        """The days a phrase names ('d3', '{1, 7}', 'days 6, 7', 'Sat/Sun', 'Mon-Fri', 'weekend', 'every day');
-        None when a part of it names no day."""
-        p = phrase.strip().strip("{}()").strip().lower()
-        if re.fullmatch(r"(?:on\s+)?(?:every|each|all|any)\s+days?|daily", p):
-            return list(self.days)
-        if re.fullmatch(r"(?:on\s+)?(?:the\s+)?weekends?", p):
-            return [d for d in self.days if d.lower() in ("sat", "sun")] or self.day_names.get("weekend", "").split()
-        p = re.sub(r"^(?:on\s+)?(?:days?|t\s*=)\s*", "", p)
-        out: list[str] = []
-        for part in re.split(r"\s*(?:,|/|\bor\b|\band\b|&)\s*", p):
-            span = re.fullmatch(rf"(\S+){_TO}(\S+)", part)
-            ends = [span.group(1), span.group(2)] if span else [part]
-            ids = [self.day_names.get(re.sub(r"^(?:day\s*|t\s*=\s*)", "", e)) for e in ends]
-            if not all(ids):
-                return None
-            if span:
-                a, b = self.days.index(ids[0] or ""), self.days.index(ids[1] or "")
-                if b < a:
-                    return None
-                out += self.days[a:b + 1]
-            else:
-                out.append(ids[0] or "")
-        return list(dict.fromkeys(out)) or None
-
-    def shift(self, word: str) -> str | None:
-        return self.shift_names.get(word.strip().lower())
-
-    def person_list(self, phrase: str) -> list[str] | None:
-        """People named in 'P4, P5', 'P1..P4', 'i = 1,2,4,5'."""
-        out: list[str] = []
-        for part in re.split(r"\s*(?:,|\band\b|&)\s*", phrase.strip()):
-            span = re.fullmatch(rf"(\S+){_TO}(\S+)", part)
-            if span and span.group(1) in self.staff and span.group(2) in self.staff:
-                a, b = self.staff.index(span.group(1)), self.staff.index(span.group(2))
-                out += self.staff[a:b + 1]
-            elif part in self.staff:
-                out.append(part)
-            else:
-                return None
-        return out or None
 
 
 def read_roster_notes(text: str) -> RosterProblem | None:
     """The RosterProblem of a roster written as notes, or None when any part of it is not read."""
-    n = _Notes(text)
+    n = RosterDraft(text)
     if not (_read_staff(n) and _read_days(n) and _read_shifts(n)):
         return None
     for reader in (_read_cover, _read_limits, _read_unavailable, _read_successions, _read_costs, _read_objective,
                    _read_asides):
         reader(n)
-    if n.left() or not n.objective or n.exact is None or \
-            any((s, d) not in n.cover for s in n.shifts for d in n.days):
-        return None
-    if n.objective[0]["term"] == "total_cost" and any((p, s, d) not in n.costs for p in n.staff
-                                                      for s in n.shifts for d in n.days):
-        return None
-    cover = [{"shift": s, "day": d, "min": k, **({"max": k} if n.exact else {})} for (s, d), k in n.cover.items()]
-    costs = [{"staff": [p], "shifts": [s], "days": [d], "cost": amount(v)} for (p, s, d), v in n.costs.items() if v]
-    data = {"schema": "ordino/1", "family": "assignment", "staff": [{"id": p} for p in n.staff],
-            "shifts": [{"id": s} for s in n.shifts], "days": n.days, "max_shifts_per_day": n.per_day,
-            "cover": cover, "costs": costs, "rules": [r for k, r in enumerate(n.rules) if r not in n.rules[:k]],
-            "objective": n.objective}
-    try:
-        return RosterProblem.model_validate(data)
-    except ValidationError:
-        return None
+    return None if n.left() else n.model()
 
 
-def _read_staff(n: _Notes) -> bool:
+def _read_staff(n: RosterDraft) -> bool:
     """'Staff P1..P4', 'nurses {A, B, C, D}', '4 workers A-D', '6 staff (S1..S6)', 'Staff: Ann, Bo, Cy'."""
     def add(names: list[str], m: re.Match[str]) -> bool:
         if n.staff or len(names) < 2:
@@ -142,7 +44,7 @@ def _read_staff(n: _Notes) -> bool:
         n.staff = names
         return True
 
-    n.take(rf"\b(?:{_N}\s+)?{_PEOPLE}\s*\(?\s*(?P<l>[A-Z][a-z]?)(?P<a>\d+){_TO}(?P=l)?(?P<b>\d+)\s*\)?",
+    n.take(rf"\b(?:{_N}\s+)?{_PEOPLE}\s*\(?\s*(?P<l>[A-Z][a-z]?)(?P<a>\d+){TO}(?P=l)?(?P<b>\d+)\s*\)?",
            lambda m: add([f"{m['l']}{k}" for k in range(int(m["a"]), int(m["b"]) + 1)], m))
     n.take(rf"\b(?:{_N}\s+)?{_PEOPLE}\s+(?P<a>[A-Z])\s*-\s*(?P<b>[A-Z])\b",
            lambda m: add([chr(c) for c in range(ord(m["a"]), ord(m["b"]) + 1)], m), 0)
@@ -154,7 +56,7 @@ def _read_staff(n: _Notes) -> bool:
     return bool(n.staff)
 
 
-def _read_days(n: _Notes) -> bool:
+def _read_days(n: RosterDraft) -> bool:
     """'days 1-7 (Mon-Sun)', 'days d1..d7 (d6, d7 = weekend)', 'horizon D1..D5', 'days Mon-Fri', '4 days'."""
     def numbered(m: re.Match[str]) -> bool:
         if n.days:
@@ -175,9 +77,9 @@ def _read_days(n: _Notes) -> bool:
             n.day_names["weekend"] = " ".join(n.day_names.get(x.strip().lower(), "?") for x in m["we"].split(","))
         return True
 
-    n.take(rf"\b(?:days?|horizon)\s*(?:t\s*=\s*)?(?P<p>[dD])?1{_TO}(?P=p)?(?P<b>\d+)"
-           rf"(?:\s*\(\s*(?:(?P<w1>{_WD}){_TO}(?P<w2>{_WD})|(?P<we>d?\d+\s*,\s*d?\d+)\s*=\s*weekend)\s*\))?", numbered)
-    n.take(rf"\b(?P<b>\d)\s+days\s*\(?\s*(?:(?P<p>[dD])1{_TO}[dD]\d+|(?P<w1>{_WD}){_TO}(?P<w2>{_WD}))?"
+    n.take(rf"\b(?:days?|horizon)\s*(?:t\s*=\s*)?(?P<p>[dD])?1{TO}(?P=p)?(?P<b>\d+)"
+           rf"(?:\s*\(\s*(?:(?P<w1>{_WD}){TO}(?P<w2>{_WD})|(?P<we>d?\d+\s*,\s*d?\d+)\s*=\s*weekend)\s*\))?", numbered)
+    n.take(rf"\b(?P<b>\d)\s+days\s*\(?\s*(?:(?P<p>[dD])1{TO}[dD]\d+|(?P<w1>{_WD}){TO}(?P<w2>{_WD}))?"
            r"(?:\s*\))?(?P<we>)", numbered)
 
     def weekdays(m: re.Match[str]) -> bool:
@@ -188,7 +90,7 @@ def _read_days(n: _Notes) -> bool:
         n.day_names.update({d.lower(): d for d in n.days})
         return last > first
 
-    n.take(rf"\bdays\s+(?P<a>{_WD}){_TO}(?P<b>{_WD})\b", weekdays)
+    n.take(rf"\bdays\s+(?P<a>{_WD}){TO}(?P<b>{_WD})\b", weekdays)
     for d in DAY_IDS:  # weekday names read on numbered days of a week ('days 1-7 (Mon-Sun)')
         if d in n.days:
             n.day_names.setdefault(d.lower(), d)
@@ -200,7 +102,7 @@ def _read_days(n: _Notes) -> bool:
     return bool(n.days)
 
 
-def _read_shifts(n: _Notes) -> bool:
+def _read_shifts(n: RosterDraft) -> bool:
     """'shifts D (day) and N (night)', 'shifts E, L, N', 'shifts {a, b}', 'shifts A and B', 'shifts E/L/N',
     '2 shifts/day: E 06-14, L 14-22 (8 h each)'; one shift a day: 'one shift type', '1 shift/day'."""
     item = r"[A-Za-z]\b(?:\s*\([a-z]+\))?"
@@ -229,7 +131,7 @@ def _read_shifts(n: _Notes) -> bool:
     return True
 
 
-def _read_cover(n: _Notes) -> None:
+def _read_cover(n: RosterDraft) -> None:
     """Demands per shift and day: vectors, tuples per day, lists per shift, the same every day."""
     def vector(shift: str | None, values: str) -> bool:
         s = n.shift(shift or "") or (n.shifts[0] if len(n.shifts) == 1 else None)  # 'r = (...)': one shift
@@ -241,7 +143,7 @@ def _read_cover(n: _Notes) -> None:
 
     n.take(rf"(?m)(?:\b(?:shift\s+)?(?P<s>[A-Za-z])\b|\b[a-z]{{1,4}}(?:_[a-z])?)\s*(?:=|:|>=|(?<==)=)\s*"
            rf"(?P<v>\(\s*\d+(?:\s*,\s*\d+)+\s*\)|\d+(?:[ \t]+\d+)+(?=[ \t]*(?:[;.]|$)))"
-           rf"(?:\s*for\s+[dD]?1{_TO}[dD]?\d+)?", lambda m: vector(m["s"], m["v"]))
+           rf"(?:\s*for\s+[dD]?1{TO}[dD]?\d+)?", lambda m: vector(m["s"], m["v"]))
 
     def tuples(m: re.Match[str]) -> bool:
         order = [n.shift(x) for x in re.split(r"\s*,\s*", m["o"])]
@@ -270,7 +172,7 @@ def _read_cover(n: _Notes) -> None:
             n.cover.update({(s, d): int(k) for d in days})
         return True
 
-    day_word = rf"(?:[dD]\d+|{_WD}(?:{_TO}{_WD}|\s*/\s*{_WD})*|every\s+day)"
+    day_word = rf"(?:[dD]\d+|{_WD}(?:{TO}{_WD}|\s*/\s*{_WD})*|every\s+day)"
     n.take(rf"\b(?P<s>[A-Za-z])\s*(?:=|:)\s*(?P<l>(?:{day_word}\s+\d+|\d+\s+{day_word})"
            rf"(?:\s*,\s*(?:{day_word}\s+\d+|\d+\s+{day_word}))*)", by_day)
 
@@ -305,7 +207,7 @@ def _read_cover(n: _Notes) -> None:
            r"\bstaff\s+required\s+per\s+day\s*:", lambda m: True)
 
 
-def _read_limits(n: _Notes) -> None:
+def _read_limits(n: RosterDraft) -> None:
     """Shifts a day, shifts in the horizon (everyone's, each person's, of one shift), days in a row."""
     def per_day(m: re.Match[str]) -> bool:
         n.per_day = count_value(m["k"].lower())
@@ -350,7 +252,7 @@ def _read_limits(n: _Notes) -> None:
     n.take(rf"{_LE}\s*(?P<k>{_N})\s+consecutive\s+(?:working\s+)?days(?:\s+per\s+(?:person|nurse|worker))?", run)
 
 
-def _read_unavailable(n: _Notes) -> None:
+def _read_unavailable(n: RosterDraft) -> None:
     """'Unavailable: P1 {2}; P2 d5, d6', 'not available: P1: d1, d2', 'S3 shift A on D4', 'S4 never shift B',
     'P1 unavailable days 6, 7', 'P4, P5: never N', 'W2 off on day 3', 'S6 never works N'."""
     def off(who: list[str] | None, shift: str | None, days: str | None) -> bool:
@@ -408,7 +310,7 @@ def _read_unavailable(n: _Notes) -> None:
            lambda m: off(n.person_list(m["w"]), m["s"], None), 0)
 
 
-def _read_successions(n: _Notes) -> None:
+def _read_successions(n: RosterDraft) -> None:
     """'no N on day t followed by D on day t+1', 'no D on the day after an N', 'no B followed by A next day',
     'forbidden successions (day t -> t+1): N->E, L->E', 'after a night shift the person is off the next day'."""
     def ban(first: str, then: list[str]) -> bool:
@@ -433,7 +335,7 @@ def _read_successions(n: _Notes) -> None:
            lambda m: ban(m["a"], list(n.shifts)))
 
 
-def _read_costs(n: _Notes) -> None:
+def _read_costs(n: RosterDraft) -> None:
     """Cost per shift by person ('cost/shift: N1 100, N2 90', 'c = (100, 120) for N1..N2', '(E/L): P1 8/10'),
     then extras ('plus 30 for each shift on day 6 or 7', 'weekend shifts paid x1.5', 'every L shift costs +20')."""
     def base(who: list[str], values: list[list[float]], order: list[str | None] | None) -> bool:
@@ -466,7 +368,7 @@ def _read_costs(n: _Notes) -> None:
         values = [float(v) for v in re.findall(_V, m["v"])]
         return who is not None and base(who, [[v] for v in values], None)
 
-    n.take(rf"(?:{label}\s*:\s*)?\bc\s*=\s*\((?P<v>\s*{_V}(?:\s*,\s*{_V})+)\s*\)\s*for\s+(?P<w>\w+{_TO}\w+)", vector)
+    n.take(rf"(?:{label}\s*:\s*)?\bc\s*=\s*\((?P<v>\s*{_V}(?:\s*,\s*{_V})+)\s*\)\s*for\s+(?P<w>\w+{TO}\w+)", vector)
 
     def plus_days(m: re.Match[str]) -> bool:
         days = n.day_list(m["d"])
@@ -549,7 +451,7 @@ def _read_costs(n: _Notes) -> None:
                     n.costs.setdefault((p, s, d), 0.0)
 
 
-def _read_objective(n: _Notes) -> None:
+def _read_objective(n: RosterDraft) -> None:
     """'min total cost', 'min number of distinct staff used', 'min max_i (#N shifts of P_i)',
     'minimise the maximum number of shifts assigned to any one person'."""
     def aim(term: str, shift: str | None = None) -> bool:
@@ -576,7 +478,7 @@ def _read_objective(n: _Notes) -> None:
            lambda m: aim("max_shifts"))
 
 
-def _read_asides(n: _Notes) -> None:
+def _read_asides(n: RosterDraft) -> None:
     """Words that restate the model's own reading: one week without wrap-around, 'x_its binary'."""
     n.take(r"\(\s*(?:within\s+(?:this|the)\s+week|days\s+\S+\s+only,\s*no\s+wrap-around|same\s+person)\s*\)|"
            r"\bone\s+week,\s*no\s+wrap-around\s*(?:\([^()\n]*\))?|\bhorizon\s+not\s+cyclic\b|"

@@ -160,7 +160,7 @@ def _kind(line: str) -> str | None:
     return " " if len(line.split()) >= 3 and not re.search(r"[.!?:;]\s|[.:]$", line.strip()) else None
 
 
-def _tables(sheet: Sheet) -> list[tuple[list[str], list[list[str]], list[tuple[int, int]]]]:
+def tables_in(sheet: Sheet) -> list[tuple[list[str], list[list[str]], list[tuple[int, int]]]]:
     """Every table of '|' lines, CSV lines or blank-aligned columns: its header cells, its rows' cells and each
     line's span."""
     out = []
@@ -255,7 +255,7 @@ def read_shift_roster(text: str, single: bool = False) -> tuple[RosterProblem | 
 
 
 def _read_tables(sheet: Sheet, r: Roster) -> None:
-    for head, rows, spans in _tables(sheet):
+    for head, rows, spans in tables_in(sheet):
         low = [h.lower() for h in head]
         read = False
         day_cols = {k: d for k, h in enumerate(head) if k and (d := _day_list(h, r.days)) and len(d) == 1

@@ -1,0 +1,119 @@
+"""What a roster reader has read so far: the text (signs normalised), which characters are used, the staff, days and
+shifts with the names the text gives them, and the cover, costs, rules and goal read against them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+
+from ordino.formulate.offline.staff import amount
+from ordino.models.assignment import RosterProblem
+
+SIGNS = {"\u2264": "<=", "\u2265": ">=", "\u2192": "->", "\u2013": "-", "\u2014": "-", "\u00d7": "x", "\u2026": "..."}
+TO = r"\s*(?:-|\.\.\.?|to)\s*"
+"""A range's dash: '1-7', 'P1..P4', 'Mon to Fri'."""
+FILLER = re.compile(
+    r"(?i)\b(?:and|or|the|a|an|in|of|on|for|per|each|every|all|any|total|week|roster(?:ing)?|constraints?|rules?|"
+    r"objective|obj|cover|demand|same\s+person|person|nurse|worker|staff(?:\s+member)?|within|this|only|days?|"
+    r"horizon|not\s+cyclic|no\s+wrap-around|is|are|with|integer|time|binary|x_\w+|=\s*\?|\?)\b|[\s,.:;()|/=?'\"-]")
+"""Words and marks that say nothing a model lacks, once every rule around them is read."""
+
+
+class RosterDraft:
+    """The text (signs normalised, same length kept where it can be), what is used of it, and what it says."""
+
+    def __init__(self, text: str) -> None:
+        for sign, plain in SIGNS.items():
+            text = text.replace(sign, plain)
+        self.text = text
+        self.used = [False] * len(text)
+        self.staff: list[str] = []
+        self.days: list[str] = []
+        self.day_names: dict[str, str] = {}  # how the text may name a day ('3', 'd3', 'wed') -> its id
+        self.shifts: list[str] = []
+        self.shift_names: dict[str, str] = {}  # 'n', 'night' -> 'N'
+        self.hours: dict[str, float] = {}
+        self.cover: dict[tuple[str, str], int] = {}
+        self.exact: bool | None = None
+        self.costs: dict[tuple[str, str, str], float] = {}
+        self.rules: list[dict[str, Any]] = []
+        self.objective: list[dict[str, Any]] = []
+        self.per_day = 1
+
+    def take(self, pattern: str, read: Callable[[re.Match[str]], bool], flags: int = re.IGNORECASE) -> None:
+        """Each match of `pattern` over unused text that `read` accepts is marked used."""
+        for m in list(re.finditer(pattern, self.text, flags)):
+            if not any(self.used[m.start():m.end()]) and read(m):
+                self.used[m.start():m.end()] = [True] * (m.end() - m.start())
+
+    def left(self) -> str:
+        """What no clause read, fillers removed."""
+        rest = "".join(" " if u else c for c, u in zip(self.text, self.used, strict=True))
+        return FILLER.sub(" ", rest).strip()
+
+    def day_list(self, phrase: str) -> list[str] | None:
+        """The days a phrase names ('d3', '{1, 7}', 'days 6, 7', 'Sat/Sun', 'Mon-Fri', 'weekend', 'every day');
+        None when a part of it names no day."""
+        p = phrase.strip().strip("{}()").strip().lower()
+        if re.fullmatch(r"(?:on\s+)?(?:every|each|all|any)\s+days?|daily", p):
+            return list(self.days)
+        if re.fullmatch(r"(?:on\s+)?(?:the\s+)?weekends?", p):
+            return [d for d in self.days if d.lower() in ("sat", "sun")] or self.day_names.get("weekend", "").split()
+        p = re.sub(r"^(?:on\s+)?(?:days?|t\s*=)\s*", "", p)
+        out: list[str] = []
+        for part in re.split(r"\s*(?:,|/|\bor\b|\band\b|&)\s*", p):
+            span = re.fullmatch(rf"(\S+){TO}(\S+)", part)
+            ends = [span.group(1), span.group(2)] if span else [part]
+            ids = [self.day_names.get(re.sub(r"^(?:day\s*|t\s*=\s*)", "", e)) for e in ends]
+            if not all(ids):
+                return None
+            if span:
+                a, b = self.days.index(ids[0] or ""), self.days.index(ids[1] or "")
+                if b < a:
+                    return None
+                out += self.days[a:b + 1]
+            else:
+                out.append(ids[0] or "")
+        return list(dict.fromkeys(out)) or None
+
+    def shift(self, word: str) -> str | None:
+        return self.shift_names.get(word.strip().lower())
+
+    def person_list(self, phrase: str) -> list[str] | None:
+        """People named in 'P4, P5', 'P1..P4', 'i = 1,2,4,5'."""
+        out: list[str] = []
+        for part in re.split(r"\s*(?:,|\band\b|&)\s*", phrase.strip()):
+            span = re.fullmatch(rf"(\S+){TO}(\S+)", part)
+            if span and span.group(1) in self.staff and span.group(2) in self.staff:
+                a, b = self.staff.index(span.group(1)), self.staff.index(span.group(2))
+                out += self.staff[a:b + 1]
+            elif part in self.staff:
+                out.append(part)
+            else:
+                return None
+        return out or None
+
+
+    def model(self) -> RosterProblem | None:
+        """The RosterProblem read, when every demand (and, for a cost goal, every cost) is known."""
+        if not self.objective or self.exact is None or \
+                any((s, d) not in self.cover for s in self.shifts for d in self.days):
+            return None
+        if self.objective[0]["term"] == "total_cost" and any((p, s, d) not in self.costs for p in self.staff
+                                                             for s in self.shifts for d in self.days):
+            return None
+        cover = [{"shift": s, "day": d, "min": k, **({"max": k} if self.exact else {})}
+                 for (s, d), k in self.cover.items()]
+        costs = [{"staff": [p], "shifts": [s], "days": [d], "cost": amount(v)}
+                 for (p, s, d), v in self.costs.items() if v]
+        data = {"schema": "ordino/1", "family": "assignment", "staff": [{"id": p} for p in self.staff],
+                "shifts": [{"id": s} for s in self.shifts], "days": self.days, "max_shifts_per_day": self.per_day,
+                "cover": cover, "costs": costs,
+                "rules": [r for k, r in enumerate(self.rules) if r not in self.rules[:k]], "objective": self.objective}
+        try:
+            return RosterProblem.model_validate(data)
+        except ValidationError:
+            return None
