@@ -163,6 +163,8 @@ ADVERSARIAL = {
     "wrapped prose": "the quick brown fox jumps over the lazy dog and then some more words here\n",
     "described table rows": "| B1 | Stability T6 | 45 | 07:00 |\n",
     "roster notes": "Staff P1..P4, days 1..7, shifts D (day) and N (night). P1, P2: never N; exactly 1 on D and ",
+    "roster table rows": "| Ana | 10 | Y | Sat, Sun |\n",
+    "roster prose rules": "Shifts: AM 07:00-15:00. x = available; nobody works more than 4 days in a row, ",
 }
 
 

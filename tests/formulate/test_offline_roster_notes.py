@@ -81,3 +81,36 @@ def test_a_person_without_a_cost_is_asked():
             "cost/shift: P1 1, P2 2\nmin total cost.")
     assert read_roster_notes(text) is None
     assert asked(text)
+
+
+def test_a_roster_of_tables_with_hours_rates_limits_and_rules_in_prose():
+    text = ("Shifts: AM 07:00-12:00, PM 12:00-18:00.\n\n"
+            "Required staff (at least):\n\n"
+            "| Shift | Mon | Tue | Wed |\n|---|---|---|---|\n| AM | 1 | 1 | 1 |\n| PM | 1 | 1 | 1 |\n\n"
+            "| Name | £/hour | Max shifts/week | Restrictions |\n|---|---|---|---|\n"
+            "| Ada | 10 | 3 | AM only |\n| Ben | 12 | 2 | not available Tue |\n| Cy | 20 | 3 | - |\n\n"
+            "Rules: at most one shift per person per day; nobody may work AM the day after working PM.\n"
+            "Find the rota with the lowest total wage bill.")
+    problem, best = solved(text)
+    assert problem.people == ["Ada", "Ben", "Cy"] and [s.id for s in problem.shifts] == ["AM", "PM"]
+    assert {(c.staff[0], c.shifts[0], c.days[0]): c.cost for c in problem.costs}[("Ben", "PM", "Mon")] == 72
+    assert best == 3 * 50 + 72 + 72 + 120  # Ada every morning; Ben Mon and Wed evenings, Cy Tuesday's
+
+
+def test_marks_of_a_table_are_read_by_its_legend_and_asked_without_one():
+    text = ("temp,Mon,Tue,Wed\nKim,x,x,\nLou,,x,x\nMo,x,,x\nneeded,1,2,1\n\n"
+            "x = the temp is available that day. Book as few people as possible.")
+    problem, best = solved(text)
+    assert problem.objective[0].term == "staff_count"
+    assert best == 2  # Kim and Lou cover Tuesday's two and the other days
+    assert asked(text.replace("x = the temp is available that day. ", ""))  # 'x' alone could mean either
+
+
+def test_a_prose_rule_no_reader_knows_is_asked():
+    text = ("Shifts: AM 07:00-12:00, PM 12:00-18:00.\n\n"
+            "| Shift | Mon | Tue |\n|---|---|---|\n| AM | 1 | 1 |\n| PM | 1 | 1 |\n\n"
+            "| Name | cost/shift |\n|---|---|\n| Ada | 10 |\n| Ben | 12 |\n\n"
+            "Ada prefers mornings. Minimise the total cost.")
+    assert read_roster_notes(text) is None
+    assert asked(text)
+    assert read_roster_notes(text.replace("Ada prefers mornings. ", "")) is not None

@@ -25,14 +25,16 @@ _RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no
 the readers check where they matter: the periods against the opening hours, a shift's span against its clock.)"""
 _SAID_BY_THE_MODEL = re.compile(
     r"(?i)\b(?:one|1|a single)\s+(?:shift|block)s?\s+(?:a|per|in\s+a|each|on\s+any)\s+(?:person\s+(?:per\s+|a\s+)?)?"
-    r"day\b|\bat\s+least\s+(?:the|this|that|as)\b[^.;\n]{0,30}\b(?:number|many|minimum|demand|required|need\w*)\b|"
+    r"day\b|\bat\s+least\s+(?:(?:the|this|that|as)\b[^.;\n]{0,30}\b)?(?:number|many|minimum|demand|required|need\w*)\b|"
     r"\bmore\s+than\s+the\s+(?:minimum|required|demand)\b|"
     r"\b(?:their|its|the\s+listed|the\s+given|the\s+table's)\s+(?:own\s+)?(?:min|max)\w*|\bmax_\w+|\bmin_\w+|"
     r"\b(?:works?|does|do)\s+(?:exactly\s+|only\s+)?(?:one|1|a\s+single)\s+(?:shift|block)\b|\bmet\s+at\s+least\b|"
     r"\b(?:extra|more)\s+(?:people|staff|workers)\s+(?:is\s+|are\s+)?(?:allowed|fine|ok)\b|"
-    r"\bbreaks?\s+(?:are|is)\s+(?:covered|handled|ignored|included|paid|not\s+\w+)|\bon\s+(?:a\s+)?break\b")
+    r"\bbreaks?\s+(?:are|is)\s+(?:covered|handled|ignored|included|paid|not\s+\w+)|\bon\s+(?:a\s+)?break\b|"
+    r"^\s*what(?:'s|\s+is)\s+(?:that|this)\b[^\d,;]{0,40}$")
 """Rules every model here holds already, or that point at values read from a table: 'at most one shift a day',
-'at least the number needed', 'no more than their max days'."""
+'at least the number needed', 'no more than their max days'; a question pointing back at the goal ('What is that
+smallest possible maximum?')."""
 _HEADING = re.compile(r"[^\d]*:\s*")
 """A line that only names what the lines below it hold ('Staff (cost per shift, maximum shifts):'): they are read."""
 _GOAL = re.compile(r"(?i)\b(?:minimi[sz]\w*|maximi[sz]\w*|minimum|fewest|smallest|least|lowest|shortest|earliest|"

@@ -18,7 +18,7 @@ def detect_family(text: str) -> str | None:
     """'assignment' or 'linear' when the text has that family's shape, None for scheduling (the default)."""
     if looks_like_period_cover(text) or looks_like_pattern_cover(text):
         return "linear"
-    if looks_like_shift_roster(text) or looks_like_roster(text):
+    if looks_like_shift_roster(text) or looks_like_roster(text) or read_roster_notes(text) is not None:
         return "assignment"
     if looks_like_linear(text):
         return "linear"

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.staff import amount
+from ordino.formulate.offline.staff import DAY_IDS, amount
 from ordino.models.assignment import RosterProblem
 
 SIGNS = {"\u2264": "<=", "\u2265": ">=", "\u2192": "->", "\u2013": "-", "\u2014": "-", "\u00d7": "x", "\u2026": "..."}
@@ -20,6 +20,8 @@ FILLER = re.compile(
     r"objective|obj|cover|demand|same\s+person|person|nurse|worker|staff(?:\s+member)?|within|this|only|days?|"
     r"horizon|not\s+cyclic|no\s+wrap-around|is|are|with|integer|time|binary|x_\w+|=\s*\?|\?)\b|[\s,.:;()|/=?'\"-]")
 """Words and marks that say nothing a model lacks, once every rule around them is read."""
+FULL_DAY = {"Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Fri": "Friday",
+            "Sat": "Saturday", "Sun": "Sunday"}
 
 
 class RosterDraft:
@@ -37,11 +39,13 @@ class RosterDraft:
         self.shift_names: dict[str, str] = {}  # 'n', 'night' -> 'N'
         self.hours: dict[str, float] = {}
         self.cover: dict[tuple[str, str], int] = {}
-        self.exact: bool | None = None
+        self.exact: bool | None = False  # demands are minimums unless said 'exactly'; None: said both ways
         self.costs: dict[tuple[str, str, str], float] = {}
         self.rules: list[dict[str, Any]] = []
         self.objective: list[dict[str, Any]] = []
         self.per_day = 1
+        self.tabled = False  # whether a table of people was read
+        self._people: tuple[list[str], re.Pattern[str]] | None = None
 
     def take(self, pattern: str, read: Callable[[re.Match[str]], bool], flags: int = re.IGNORECASE) -> None:
         """Each match of `pattern` over unused text that `read` accepts is marked used."""
@@ -79,6 +83,13 @@ class RosterDraft:
                 out.append(ids[0] or "")
         return list(dict.fromkeys(out)) or None
 
+    def name_weekdays(self) -> None:
+        """Weekday days named as the text may write them: 'wed', 'wednesday', 'weds'."""
+        for d in DAY_IDS:
+            if d in self.days:
+                for name in (d.lower(), FULL_DAY[d].lower()):
+                    self.day_names.setdefault(name, d)
+
     def shift(self, word: str) -> str | None:
         return self.shift_names.get(word.strip().lower())
 
@@ -97,13 +108,29 @@ class RosterDraft:
         return out or None
 
 
+    def off(self) -> set[tuple[str, str, str]]:
+        """The (person, shift, day) cells the rules read keep free (no cost is needed there)."""
+        return {(p, s, d) for r in self.rules if r["type"] == "unavailable" for p in r["staff"]
+                for s in r.get("shifts", self.shifts) for d in r.get("days", self.days)}
+
+    def people_in(self, text: str) -> list[str]:
+        """The staff a piece of text names, in order of first mention."""
+        if not self.staff:
+            return []
+        if self._people is None or self._people[0] != self.staff:
+            alternatives = "|".join(map(re.escape, sorted(self.staff, key=len, reverse=True)))
+            self._people = (list(self.staff), re.compile(rf"\b(?:{alternatives})\b"))
+        return list(dict.fromkeys(self._people[1].findall(text)))
+
     def model(self) -> RosterProblem | None:
         """The RosterProblem read, when every demand (and, for a cost goal, every cost) is known."""
         if not self.objective or self.exact is None or \
                 any((s, d) not in self.cover for s in self.shifts for d in self.days):
             return None
-        if self.objective[0]["term"] == "total_cost" and any((p, s, d) not in self.costs for p in self.staff
-                                                             for s in self.shifts for d in self.days):
+        off = self.off()
+        unpriced = [(p, s, d) for p in self.staff for s in self.shifts for d in self.days
+                    if (p, s, d) not in self.costs and (p, s, d) not in off]
+        if self.objective[0]["term"] == "total_cost" and unpriced:
             return None
         cover = [{"shift": s, "day": d, "min": k, **({"max": k} if self.exact else {})}
                  for (s, d), k in self.cover.items()]

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ordino.formulate.offline.roster_clauses import prose_left, read_clauses
 from ordino.formulate.offline.roster_draft import TO, RosterDraft
+from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
 from ordino.formulate.offline.staff import DAY_IDS
 from ordino.formulate.offline.text import count_value
 from ordino.models.assignment import RosterProblem
@@ -28,12 +30,14 @@ _GE = r"(?:>=|at\s+least|min(?:imum)?\.?)"
 def read_roster_notes(text: str) -> RosterProblem | None:
     """The RosterProblem of a roster written as notes, or None when any part of it is not read."""
     n = RosterDraft(text)
-    if not (_read_staff(n) and _read_days(n) and _read_shifts(n)):
+    read_shift_spans(n)
+    read_tables(n)
+    if not ((n.staff or _read_staff(n)) and (n.days or _read_days(n)) and (n.shifts or _read_shifts(n))):
         return None
     for reader in (_read_cover, _read_limits, _read_unavailable, _read_successions, _read_costs, _read_objective,
-                   _read_asides):
+                   _read_asides, _read_day_spans, read_clauses):
         reader(n)
-    return None if n.left() else n.model()
+    return None if prose_left(n) else n.model()
 
 
 def _read_staff(n: RosterDraft) -> bool:
@@ -91,14 +95,7 @@ def _read_days(n: RosterDraft) -> bool:
         return last > first
 
     n.take(rf"\bdays\s+(?P<a>{_WD}){TO}(?P<b>{_WD})\b", weekdays)
-    for d in DAY_IDS:  # weekday names read on numbered days of a week ('days 1-7 (Mon-Sun)')
-        if d in n.days:
-            n.day_names.setdefault(d.lower(), d)
-    full = {"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
-            "saturday": "sat", "sunday": "sun"}
-    for word, short in full.items():
-        if short in n.day_names:
-            n.day_names[word] = n.day_names[short]
+    n.name_weekdays()
     return bool(n.days)
 
 
@@ -161,7 +158,7 @@ def _read_cover(n: RosterDraft) -> None:
            r"(?P<l>\S+\s*\(\s*\d+(?:\s*,\s*\d+)*\s*\)(?:\s*,\s*\S+\s*\(\s*\d+(?:\s*,\s*\d+)*\s*\))*)", tuples)
 
     def by_day(m: re.Match[str]) -> bool:
-        s = n.shift(m["s"])
+        s = n.shift(m["s"]) if m["s"] else (n.shifts[0] if len(n.shifts) == 1 else None)
         if s is None:
             return False
         for it in re.finditer(r"([^,;]+?)\s+(\d+)\b|(\d+)\s+([^,;]+)", m["l"]):
@@ -173,8 +170,9 @@ def _read_cover(n: RosterDraft) -> None:
         return True
 
     day_word = rf"(?:[dD]\d+|{_WD}(?:{TO}{_WD}|\s*/\s*{_WD})*|every\s+day)"
-    n.take(rf"\b(?P<s>[A-Za-z])\s*(?:=|:)\s*(?P<l>(?:{day_word}\s+\d+|\d+\s+{day_word})"
-           rf"(?:\s*,\s*(?:{day_word}\s+\d+|\d+\s+{day_word}))*)", by_day)
+    days_said = rf"(?P<l>(?:{day_word}\s+\d+|\d+\s+{day_word})(?:\s*,\s*(?:{day_word}\s+\d+|\d+\s+{day_word}))*)"
+    n.take(rf"\b(?P<s>[A-Za-z])\s*(?:=|:)\s*{days_said}", by_day)
+    n.take(rf"\b(?:staff\s+)?(?:needed|required|need|demand)\b(?P<s>)[^:\n]{{0,40}}?:\s*{days_said}", by_day)
 
     def same(m: re.Match[str]) -> bool:
         pairs = re.findall(r"(?:(?P<k>\d+)\s+on\s+(?P<s>[A-Za-z])\b|\b(?P<s2>[A-Za-z])\s*=\s*(?P<k2>\d+))", m["l"])
@@ -476,6 +474,12 @@ def _read_objective(n: RosterDraft) -> None:
            lambda m: aim("max_shifts", m["s"]))
     n.take(rf"{verb}\s+the\s+maximum\s+number\s+of\s+shifts\s+assigned\s+to\s+any\s+one\s+(?:person|nurse|worker)",
            lambda m: aim("max_shifts"))
+
+
+def _read_day_spans(n: RosterDraft) -> None:
+    """The roster's days said again: 'one week Mon-Sun', 'Wednesday to Sunday', '(Fri, Sat, Sun)'."""
+    n.take(rf"(?:\bone\s+week,?\s*)?\b(?P<d>{_WD}\s*(?:-|to|through|until)\s*{_WD}|"
+           rf"{_WD}(?:\s*,\s*{_WD})+(?:,?\s*and\s+{_WD})?)\b", lambda m: n.day_list(m["d"]) == n.days)
 
 
 def _read_asides(n: RosterDraft) -> None:

@@ -1,0 +1,233 @@
+"""Rules of a roster said in prose, read by what a clause is about rather than by its exact words: a clause is cut
+into words, the words naming a shift, a day or a person are recognised, and a clause is one rule when it has the
+words that rule needs and no word outside what such a rule may say ('nobody may work Early the day after working
+Late', 'at most 4 shifts per person over the week', 'a nurse works at most one session per day', 'find the rota
+with the lowest total wage bill'). A clause with any other word is left, and then asked about, unless it holds no
+number, no name and no word that limits or ranks (a greeting, a heading)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ordino.formulate.offline.roster_draft import FILLER, RosterDraft
+
+_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SHIFT_NOUNS = {"shift", "shifts", "session", "sessions", "service", "services"}
+_WHO = {"person", "people", "persons", "staff", "member", "members", "nurse", "nurses", "agent", "agents", "worker",
+        "workers", "employee", "employees", "driver", "drivers", "temp", "temps", "barista", "baristas", "waiter",
+        "waiters", "guard", "guards", "everyone", "everybody", "anyone", "anybody", "somebody", "someone", "each",
+        "every", "they", "he", "she", "we", "you", "i", "their", "his", "her", "who", "whoever"}
+_GLUE = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "per", "is", "are", "be", "can", "may",
+         "should", "must", "will", "rules", "rule", "house", "also", "please", "just", "this", "that", "same", "by",
+         "s", "t", "over", "within", "whole", "horizon", "week", "weekly", "total", "all", "any"}
+_WORK = {"work", "works", "working", "worked", "do", "does", "doing", "take", "takes", "get", "gets", "given",
+         "assigned", "scheduled", "rostered", "allowed", "cover", "covers"}
+_NEGATION = {"no", "nobody", "not", "never", "cannot", "can't", "mustn't", "shouldn't", "forbidden", "isn't", "don't",
+             "doesn't", "won't", "one"}
+_CUES = re.compile(r"\d|\b(?:not|no|never|nobody|only|both|either|neither|except|unless|cannot|can't|won't|"
+                   r"don't|doesn't|after|before|follow\w*|next|consecutive|row|straight|max\w*|min\w*|most|least|"
+                   r"more|less|fewer|exact\w*|extra|plus|bonus|supplement|premium|overtime|prefer\w*|avoid\w*|"
+                   r"want\w*|fair\w*|balanc\w*|even\w*|spread|weekends?|holiday\w*|leave|off|unavailable|available|"
+                   r"twice|once|double|half|times|each|every|per)\b", re.IGNORECASE)
+
+
+def _words(clause: str) -> list[str]:
+    return re.findall(r"<=|>=|\d+|[a-z]+(?:'[a-z]+)?", clause.lower())
+
+
+class _Clause:
+    """One clause's words, with the numbers, shifts, days and people it names."""
+
+    def __init__(self, n: RosterDraft, text: str) -> None:
+        self.words = _words(text)
+        self.numbers = [int(w) if w.isdigit() else _NUMBER[w] for w in self.words if w.isdigit() or w in _NUMBER]
+        said = [w for k, w in enumerate(self.words)  # 'day' names the day shift only as 'day shift'
+                if n.shift(w) and (w not in ("day", "days") or self.words[k + 1:k + 2] in (["shift"], ["shifts"]))]
+        self.shifts = [s for w in said if (s := n.shift(w))]
+        self.people = n.people_in(text)
+        self.rest = {w for w in self.words if w not in said and w not in {p.lower() for p in self.people}}
+
+    def only(self, *vocab: set[str]) -> bool:
+        """Whether every other word of the clause is in these vocabularies."""
+        allowed = set().union(*vocab) | _GLUE | _WHO
+        return self.rest <= allowed | {str(k) for k in self.numbers} | set(_NUMBER)
+
+
+def read_clauses(n: RosterDraft) -> None:
+    """Read every clause of the text left unused that is one roster rule or the goal; mark it used."""
+    for m in list(re.finditer(r"[^.;!?\n]+", "".join(" " if u else c for c, u in zip(n.text, n.used, strict=True)))):
+        if not m.group(0).strip():
+            continue
+        pieces = [(m.start(), m.end())]
+        if not _read(n, _Clause(n, m.group(0))):  # a list of rules: 'max 1 shift a day, max 5 shifts a week'
+            pieces = [(m.start() + p.start(), m.start() + p.end())
+                      for p in re.finditer(r"(?:(?!\band\b)[^,:])+", m.group(0))]
+            if not all(_read(n, _Clause(n, n.text[a:b])) for a, b in pieces if re.search(r"\w", n.text[a:b])):
+                continue
+        for a, b in pieces:
+            n.used[a:b] = [True] * (b - a)
+
+
+def prose_left(n: RosterDraft) -> list[str]:
+    """The unused clauses with a number, a name or a word that limits or ranks: what must be asked about."""
+    rest = "".join(" " if u else c for c, u in zip(n.text, n.used, strict=True))
+    names = [*n.staff, *n.days, *(s for s in n.shifts if len(s) > 1 and s != "shift")]
+    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
+    return [c.strip() for c in re.findall(r"[^.;!?\n]+", rest) if FILLER.sub(" ", c).strip() and
+            (_CUES.search(c) or (named is not None and named.search(c)))]
+
+
+def _read(n: RosterDraft, c: _Clause) -> bool:
+    """Read a clause as one rule or the goal; whether it was."""
+    return any(reader(n, c) for reader in (_demand_label, _table_said, _hours_said, _per_day, _most_shifts, _in_a_row,
+                                           _succession, _goal))
+
+
+def _table_said(n: RosterDraft, c: _Clause) -> bool:
+    """What a table of people holds, said in words: its caption ('Staff, cost per shift (GBP), weekly limits and
+    unavailability'), its reading ('the table gives each person's cost for working that day's shift', 'must get
+    between the min and max number of shifts shown'); only where such a table was read."""
+    if not n.tabled or c.people or any(k != len(n.days) for k in c.numbers):
+        return False
+    return c.only(_SHIFT_NOUNS, _WORK, {"table", "tables", "gives", "shows", "lists", "column", "columns", "shown",
+                                        "below", "above", "cost", "costs", "pay", "rate", "rates", "hourly", "wage",
+                                        "gbp", "eur", "usd", "weekly", "limits", "limit", "unavailability",
+                                        "availability", "days", "day", "day's", "person's", "that", "with", "by",
+                                        "type", "they", "cannot", "can't", "max", "min", "maximum", "minimum",
+                                        "between", "number", "numbers", "name", "names", "their", "what", "who",
+                                        "when", "how", "much", "many", "get", "next"})
+
+
+def _hours_said(n: RosterDraft, c: _Clause) -> bool:
+    """'every shift is 8 hours and is paid at the person's hourly rate': the shifts' lengths said again."""
+    if len(c.numbers) != 1 or set(n.hours.values()) != {float(c.numbers[0])} or len(n.hours) != len(n.shifts):
+        return False
+    return bool(c.rest & {"hours", "hour", "h"}) and c.only(_SHIFT_NOUNS, {"hours", "hour", "h", "long", "paid",
+                                                                            "person's", "hourly", "rate", "their",
+                                                                            "lasts", "each", "every"})
+
+
+def _demand_label(n: RosterDraft, c: _Clause) -> bool:
+    """A demand table's caption or its reading said again: 'Required staff (at least)', 'Nurses needed
+    (minimum)', 'Staffing required (exactly this many on each shift)', 'at least the required number must be on each
+    shift'; whether demands are minimums or exact is read from the whole text."""
+    if c.numbers or c.people or not c.rest & {"required", "needed", "need", "staffing", "demand", "demands"}:
+        return False
+    return c.only(_SHIFT_NOUNS, {"required", "needed", "need", "staffing", "demand", "demands", "least", "minimum",
+                                 "min", "exactly", "many", "number", "day", "shown", "table", "below", "these",
+                                 "numbers", "here", "following", "this", "must", "have", "there"})
+
+
+def _per_day(n: RosterDraft, c: _Clause) -> bool:
+    """'at most one shift per person per day', 'nobody does two shifts on the same day'."""
+    if not (c.rest & _SHIFT_NOUNS and "day" in c.rest) or c.shifts:
+        return False
+    one = c.numbers == [1] and c.rest & {"most", "max", "maximum", "only", "single", "one", "1"}
+    two = c.numbers in ([2], []) and c.rest & {"two", "both", "2"} and c.rest & _NEGATION and "same" in c.words
+    if not (one or two) or not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"day", "a", "most", "max", "maximum", "only",
+                                                                      "single", "both", "two", "more", "than"}):
+        return False
+    n.per_day = 1
+    return True
+
+
+def _most_shifts(n: RosterDraft, c: _Clause) -> bool:
+    """'at most 4 shifts per person over the week', 'nobody works more than 5 shifts', 'Jordi only 4'."""
+    if len(c.numbers) != 1 or c.rest & {"row", "consecutive", "straight", "day"}:  # 'a day' limits a day
+        return False
+    bound = "max" if c.rest & {"most", "max", "maximum", "more", "exceed", "up"} else \
+        "min" if c.rest & {"least", "min", "minimum"} else None
+    if bound is None or not c.rest & (_SHIFT_NOUNS | {"days", "nights"}):
+        return False
+    if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"most", "max", "maximum", "more", "than", "exceed", "up", "least",
+                                                   "min", "minimum", "days", "nights", "only"}):
+        return False
+    if "days" in c.rest and n.per_day != 1:
+        return False
+    rule: dict[str, Any] = {"type": "count", "per": ["staff"], bound: c.numbers[0]}
+    if c.people:
+        rule["staff"] = c.people
+    if c.shifts or "nights" in c.rest:
+        shifts = c.shifts or ([s] if (s := n.shift("night")) else [])
+        if len(shifts) != 1:
+            return False
+        rule["shifts"] = shifts
+    n.rules.append(rule)
+    return True
+
+
+def _in_a_row(n: RosterDraft, c: _Clause) -> bool:
+    """'nobody works more than 4 days in a row', 'max 3 consecutive working days'."""
+    if len(c.numbers) != 1 or not c.rest & {"row", "consecutive", "straight"} or c.shifts:
+        return False
+    if not c.only(_WORK, _NEGATION, {"days", "shifts", "row", "consecutive", "straight", "more", "than", "most", "max",
+                                     "maximum", "working"}) or not c.rest & {"most", "max", "maximum", "more"}:
+        return False
+    rule: dict[str, Any] = {"type": "max_consecutive_days", "max_on": c.numbers[0]}
+    if c.people:
+        rule["staff"] = c.people
+    n.rules.append(rule)
+    return True
+
+
+def _succession(n: RosterDraft, c: _Clause) -> bool:
+    """'nobody may work Early the day after working Late', 'no D shift the morning after an N', 'a PM shift can't
+    be followed by an AM shift the next day'."""
+    if len(c.shifts) != 2 or any(w.isdigit() for w in c.words) or not c.rest & (_NEGATION - {"one"}):
+        return False
+    if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"after", "followed", "then", "next", "following", "day", "morning",
+                                                   "evening", "night", "directly", "right", "immediately", "straight",
+                                                   "into", "before"}):
+        return False
+    if "before" in c.rest:
+        return False
+    if "after" in c.words:  # 'Y after X': X first
+        k = c.words.index("after")
+        said_before = [s for w in c.words[:k] if (s := n.shift(w)) and s in c.shifts]
+        if len(said_before) != 1:
+            return False
+        then = said_before[0]
+        first = next(s for s in c.shifts if s != then) if c.shifts.count(then) == 1 else then
+    else:
+        first, then = c.shifts[0], c.shifts[1]
+    n.rules.append({"type": "forbidden_sequence", "first": first, "then": then})
+    return True
+
+
+def _goal(n: RosterDraft, c: _Clause) -> bool:
+    """'find the rota with the lowest total cost', 'book as few people as possible', 'minimise the largest number
+    of shifts any one person gets'."""
+    if any(w.isdigit() or w in _NUMBER and w != "one" for w in c.words):  # 'any one person' is no number
+        return False
+    low = c.rest & {"minimise", "minimize", "minimum", "min", "lowest", "cheapest", "least", "smallest", "fewest",
+                    "few", "low"}
+    if not low:
+        return False
+    talk = {"find", "what", "whats", "what's", "give", "report", "is", "the", "possible", "as", "rota", "roster",
+            "schedule", "plan", "that", "with", "our", "my", "objective", "goal", "target", "want", "need", "value",
+            "amount", "it", "us", "me", "i", "we", "how", "much", "would", "be", "get", "can", "you", "please",
+            "week", "weekend", "bill", "total", "overall", "spend", "in", "of"}
+    money = {"cost", "costs", "pay", "wage", "wages", "bill", "payroll", "spend", "price", "penalty", "penalties",
+             "points", "eur", "euros", "dollars", "pounds"}
+    people = {"people", "persons", "staff", "drivers", "temps", "nurses", "workers", "agents", "employees",
+              "number", "different", "distinct", "book", "call", "hire", "use", "used", "many"}
+    load = {"largest", "maximum", "highest", "most", "number", "shifts", "days", "any", "one", "person", "gets",
+            "worked", "assigned", "by", "load", "busiest", "spread", "fairly", "fair", "evenly", "even", "as",
+            "possible"}
+    if c.rest & money and c.only(talk, money, low):
+        term = "total_cost"
+    elif c.rest & {"largest", "maximum", "highest", "most", "busiest"} and c.only(talk, load, low):
+        term = "max_shifts"
+    elif c.rest & {"people", "persons", "staff", "drivers", "temps", "nurses", "workers", "agents", "employees"} \
+            and c.rest & {"number", "many", "few", "fewest", "book", "hire", "use", "used", "call", "different",
+                          "distinct"} and c.only(talk - {"need"}, people, low, {"possible"}):
+        term = "staff_count"
+    else:
+        return False
+    if n.objective:  # the goal asked again ('what is that smallest possible maximum?')
+        return n.objective == [{"term": term}]
+    if c.words[:3] in (["what", "is", "that"], ["what", "is", "this"], ["what's", "that", c.words[2:3] or ""]):
+        return False  # refers back to a goal said before it
+    n.objective.append({"term": term})
+    return True

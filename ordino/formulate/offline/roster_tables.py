@@ -1,0 +1,209 @@
+"""Rosters given as tables: shifts declared with their hours ('Shifts: AM 07:00-15:00, PM 15:00-23:00', 'D
+(08:00-20:00) and N (20:00-08:00)', 'AM = 08:00-13:00 (5 h)'), a demand table (shifts by days or days by shifts, or
+a 'needed' row under the people's rows) and a table of people whose columns say what each one costs (per shift,
+per hour, per day, per shift type), may work (days off, shifts allowed, marks explained by a legend) and how many
+shifts each may take. A column whose heading means nothing known leaves the whole table unread."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.offline.roster_draft import RosterDraft
+from ordino.formulate.offline.shift_roster import Sheet, tables_in
+from ordino.formulate.offline.staff import DAY_IDS
+
+_WEEKDAY = re.compile(r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
+_SPAN = (r"(?P<a>\d{1,2})(?::(?P<am>\d\d))?\s*(?:-|to)\s*(?P<b>\d{1,2})(?::(?P<bm>\d\d))?(?:\s*h\b)?"
+         r"(?:\s*\(\s*(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?)?\s*\))?")
+_OFF = {"-", "n", "no", "off", "unavailable", "not available", "\u2717"}
+"""Marks that say 'not available' without a legend ('x' does not: it marks availability as often)."""
+_ON = {"y", "yes", ".", "", "ok", "\u2713", "available", "any"}
+_PEOPLE_HEAD = re.compile(r"(?i)staff|name|nurse|agent|temp|driver|employee|worker|who|person|barista|guard")
+
+
+def _day(cell: str) -> str | None:
+    m = _WEEKDAY.fullmatch(cell.strip())
+    return DAY_IDS[["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(m.group(1).lower())] if m else None
+
+
+def read_shift_spans(n: RosterDraft) -> None:
+    """Shifts declared with clock spans, two or more in one sentence; their lengths in hours."""
+    item = re.compile(rf"\b(?P<id>[A-Z][A-Za-z]{{0,7}})\s*(?:=\s*|:\s*|\(\s*)?(?:can\s+work\s+(?P<w>[A-Z][a-z]+)\s+)?"
+                      rf"{_SPAN}\)?(?:\s*\(\s*overnight\s*\))?")
+    for sentence in re.finditer(r"[^.\n]+", n.text):
+        found = [m for m in item.finditer(sentence.group(0)) if not re.fullmatch(r"(?i)t|at|from|by|until|h", m["id"])]
+        if len(found) < 2 or n.shifts or not re.search(r"(?i)shift|session|service|can work", sentence.group(0)):
+            continue
+        for m in found:
+            length = ((int(m["b"]) * 60 + int(m["bm"] or 0)) - (int(m["a"]) * 60 + int(m["am"] or 0))) % 1440 / 60
+            if m["h"] and float(m["h"]) != length or m["id"] in n.shifts:
+                return
+            n.shifts.append(m["id"])
+            n.hours[m["id"]] = length or 24.0
+            for name in (m["id"], m["w"] or ""):
+                if name:
+                    n.shift_names[name.lower()] = m["id"]
+                    n.shift_names[name.lower() + "s"] = m["id"]
+            a = sentence.start() + m.start()
+            n.used[a:a + len(m.group(0))] = [True] * len(m.group(0))
+    if n.shifts:
+        count = {1: "one", 2: "two", 3: "three"}.get(len(n.shifts), "")
+        n.take(rf"\b(?:{count}|{len(n.shifts)})\s+(?:\d+[- ]hour\s+)?(?:shifts|sessions|services)(?:\s+a\s+day)?\s*:?|"
+               r"\bshifts\s*:", lambda m: True)
+
+
+def read_tables(n: RosterDraft) -> None:
+    """Read every table of the text that holds demands or people; the others stay unused (and so are asked about
+    unless another reader takes their lines)."""
+    for head, rows, spans in tables_in(Sheet(n.text)):
+        if _demand_table(n, head, rows) or _people_table(n, head, rows):
+            for a, b in spans:
+                n.used[a:b] = [True] * (b - a)
+
+
+def _demand_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str:
+    """Shifts down and days across ('Shift | Mon | Tue'), or days down and shifts across ('day,M,A,E')."""
+    if any(len(r) != len(head) for r in rows):
+        return ""
+    day_cols = {k: d for k, h in enumerate(head) if k and (d := _day(h))}
+    if len(day_cols) == len(head) - 1 and all(n.shift(r[0]) for r in rows) and \
+            all(c.strip().isdigit() for r in rows for c in r[1:]):
+        for r in rows:
+            for k, d in day_cols.items():
+                n.cover[(n.shift(r[0]) or "", d)] = int(r[k])
+        _set_days(n, list(day_cols.values()))
+        return "demand"
+    shift_cols = {k: s for k, h in enumerate(head) if k and (s := n.shift(h))}
+    if re.fullmatch(r"(?i)days?", head[0].strip()) and len(shift_cols) == len(head) - 1 and \
+            all(_day(r[0]) for r in rows) and all(c.strip().isdigit() for r in rows for c in r[1:]):
+        for r in rows:
+            for k, s in shift_cols.items():
+                n.cover[(s, _day(r[0]) or "")] = int(r[k])
+        _set_days(n, [_day(r[0]) or "" for r in rows])
+        return "demand"
+    return ""
+
+
+def _set_days(n: RosterDraft, days: list[str]) -> None:
+    if not n.days:
+        n.days = days
+        n.name_weekdays()
+
+
+def _marks(n: RosterDraft) -> dict[str, bool]:
+    """A legend's marks: 'x = the temp is available that day', '- = off', 'AL = annual leave'."""
+    out: dict[str, bool] = {}
+
+    def legend(m: re.Match[str]) -> bool:
+        meaning = m["m"].lower()
+        m_key = m["k"].strip('"').lower()
+        if re.search(r"not\s+available|unavailable|\boff\b|leave|day off|can't|cannot|away", meaning):
+            out[m_key] = False
+        elif re.search(r"available|can work|free|any shift", meaning):
+            out[m_key] = True
+        else:
+            return False
+        return True
+
+    n.take(r"(?<![\w.])(?P<k>[A-Za-z]{1,3}|[-.\u2014\u2013]|\"[-.\u2014]\")\s*(?:=|\bmeans\b)\s*(?P<m>[^,;()\n]{2,60}?)(?=\s*[,;).\n]|$)",
+           legend)
+    return out
+
+
+def _people_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str:
+    """One row per person (and maybe a 'needed' row): day columns of marks, allowed shifts or costs; cost, pay,
+    limit and availability columns."""
+    if not _PEOPLE_HEAD.search(head[0]) or any(len(r) != len(head) for r in rows):
+        return ""
+    marks = _marks(n)
+    needed = [r for r in rows if re.fullmatch(r"(?i)(?:staff\s+)?need(?:ed)?|required|demand", r[0].strip())]
+    persons = [r for r in rows if r not in needed]
+    if not all(re.fullmatch(r"[A-Z][\w\u00c0-\u017f'-]*", r[0].strip()) for r in persons) or n.staff:
+        return ""
+    n.staff = [r[0].strip() for r in persons]
+    day_cols = {k: d for k, h in enumerate(head) if k and (d := _day(h))}
+    if day_cols:
+        _set_days(n, list(day_cols.values()))
+    if not n.shifts and day_cols:
+        n.shifts = ["shift"]
+    for r in needed:
+        if len(n.shifts) != 1 or not all(r[k].strip().isdigit() for k in day_cols):
+            return ""
+        n.cover.update({(n.shifts[0], d): int(r[k]) for k, d in day_cols.items()})
+    for r in persons:
+        who = r[0].strip()
+        for k, h in enumerate(head[1:], start=1):
+            if not _cell(n, who, h, r[k].strip(), day_cols.get(k), marks):
+                return ""
+    n.tabled = True
+    return "people"
+
+
+def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks: dict[str, bool]) -> bool:
+    """Read one person's cell under its heading; whether it was understood."""
+    low, h = cell.lower(), head.lower()
+    money = re.fullmatch(r"[$\u20ac\u00a3]?\s*(\d+(?:\.\d+)?)", cell)
+    if day is not None:
+        if money:  # a cost for that day's shift
+            for s in n.shifts:
+                n.costs[(who, s, day)] = float(money.group(1))
+            return True
+        if low in marks or low in _OFF | _ON:
+            if not marks.get(low, low in _ON):
+                n.rules.append({"type": "unavailable", "staff": [who], "days": [day]})
+            return True
+        allowed = [n.shift(x) for x in (re.split(r"\s*/\s*", cell) if "/" in cell else list(cell))]
+        if allowed and all(allowed) and len(n.shifts) > 1:  # 'EL', 'E', 'AM/PM': the shifts allowed that day
+            others = [s for s in n.shifts if s not in allowed]
+            if others:
+                n.rules.append({"type": "unavailable", "staff": [who], "shifts": others, "days": [day]})
+            return True
+        return False
+    shift = n.shift(re.sub(r"(?i)\s*(?:cost|pay|rate)$", "", head.strip()))
+    if shift is not None:  # 'D cost', 'M': that shift's cost; '-': never that shift
+        if low in ("-", "\u2014", "n/a"):
+            n.rules.append({"type": "unavailable", "staff": [who], "shifts": [shift]})
+            return True
+        if money is None:
+            return False
+        for d in n.days:
+            n.costs[(who, shift, d)] = float(money.group(1))
+        return True
+    if re.search(r"hour|/\s*h\b|hourly", h) and re.search(r"[$\u20ac\u00a3]|rate|pay|wage|cost", h):
+        if money is None or any(s not in n.hours for s in n.shifts):
+            return False
+        for s in n.shifts:
+            for d in n.days:
+                n.costs[(who, s, d)] = float(money.group(1)) * n.hours[s]
+        return True
+    if re.search(r"cost|pay|rate|wage|[$\u20ac\u00a3]", h) and not re.search(r"day|week|month|weekend|holiday", h) \
+            and not _WEEKDAY.search(h):  # 'Sat rate': a rate of some days only, not read here
+        if money is None:
+            return False
+        for s in n.shifts:
+            for d in n.days:
+                n.costs[(who, s, d)] = float(money.group(1))
+        return True
+    if re.search(r"\bmax|\bmin", h) and cell.isdigit():
+        n.rules.append({"type": "count", "per": ["staff"], "staff": [who], ("max" if "max" in h else "min"): int(cell)})
+        return True
+    if re.search(r"unavailable|not available|can't work|cannot work|days? off|restrictions?|notes?", h):
+        return _restriction(n, who, cell)
+    return False
+
+
+def _restriction(n: RosterDraft, who: str, cell: str) -> bool:
+    """'-', 'Sat, Sun', 'not available Wed', 'AM sessions only', 'no Late shifts'."""
+    low = cell.lower().strip()
+    if low in ("-", "\u2014", "", "none", "n/a"):
+        return True
+    only = re.fullmatch(r"(\w+)\s+(?:shifts?|sessions?|services?)?\s*only", low)
+    if only and (s := n.shift(only.group(1))):
+        others = [x for x in n.shifts if x != s]
+        n.rules.append({"type": "unavailable", "staff": [who], "shifts": others})
+        return bool(others)
+    days = n.day_list(re.sub(r"^(?:not\s+available|off|unavailable)\s+(?:on\s+)?", "", low))
+    if days:
+        n.rules.append({"type": "unavailable", "staff": [who], "days": days})
+        return True
+    return False
