@@ -136,8 +136,9 @@ def _most_shifts(n: RosterDraft, c: _Clause) -> bool:
     """'at most 4 shifts per person over the week', 'nobody works more than 5 shifts', 'Jordi only 4'."""
     if len(c.numbers) != 1 or c.rest & {"row", "consecutive", "straight", "day"}:  # 'a day' limits a day
         return False
-    bound = "max" if c.rest & {"most", "max", "maximum", "more", "exceed", "up"} else \
-        "min" if c.rest & {"least", "min", "minimum"} else None
+    denied = bool(c.rest & (_NEGATION - {"one"}))  # 'nobody works more than 5': 'more' bounds only when denied
+    bound = "max" if c.rest & {"most", "max", "maximum", "up"} or c.rest & {"more", "exceed"} and denied else \
+        "min" if c.rest & {"least", "min", "minimum"} and not denied else None
     if bound is None or not c.rest & (_SHIFT_NOUNS | {"days", "nights"}):
         return False
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"most", "max", "maximum", "more", "than", "exceed", "up", "least",
@@ -162,7 +163,9 @@ def _in_a_row(n: RosterDraft, c: _Clause) -> bool:
     if len(c.numbers) != 1 or not c.rest & {"row", "consecutive", "straight"} or c.shifts:
         return False
     if not c.only(_WORK, _NEGATION, {"days", "shifts", "row", "consecutive", "straight", "more", "than", "most", "max",
-                                     "maximum", "working"}) or not c.rest & {"most", "max", "maximum", "more"}:
+                                     "maximum", "working"}):
+        return False
+    if not (c.rest & {"most", "max", "maximum"} or "more" in c.rest and c.rest & (_NEGATION - {"one"})):
         return False
     rule: dict[str, Any] = {"type": "max_consecutive_days", "max_on": c.numbers[0]}
     if c.people:
