@@ -1,0 +1,159 @@
+"""Shift cover written as notes: 'Periods t = 1..5 (no wrap-around), demand b = (2, 5, 4, 6, 3)', shift types as
+windows ('any 3 consecutive periods', 'any 5-consecutive-hour shift inside 1..10 (start 1..6), cost 60') or as
+lines ('A {1,2,3} 110', 'S1: [1,4], c=5'), and the goal (fewest workers, or the least cost). Integer numbers of
+people per shift type cover each period's demand.
+
+All or nothing: a model only when every word left over is one of the words such notes use to restate the model
+('coverage in each period >= b_t', 'integer number of workers per shift, unlimited supply'); else nothing, and
+the other cover readers (which ask about what they cannot read) take the text."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from ordino.formulate.offline.roster_draft import SIGNS, TO
+from ordino.models.linear import LinearModel
+
+_V = r"\d+(?:\.\d+)?"
+_LIST = r"\(\s*(?P<v>\d+(?:\s*,\s*\d+)+)\s*\)"
+_SAID = re.compile(
+    r"(?i)\b(?:and|or|the|a|an|in|of|on|at|to|for|per|each|every|all|any|is|are|has|have|so|that|with|inside|"
+    r"integer|integers|number|numbers|worker|workers|person|people|persons|staff|agents?|employees?|nurses?|"
+    r"shifts?|shift\s+types?|types?|period|periods|hour|hours|covered|covers?|coverage|cover|inclusive|cost|costs|"
+    r"choose|least|at\s+least|on\s+duty|duty|unlimited|supply|s\.t\.|subject|does|do|one|b_?[a-z]|[a-z]|"
+    r"demand|required|need|needs)\b|>=|[\s,.:;()\[\]{}|/=?'\"-]")
+"""Words the notes use to restate the model: each period's demand is covered by integer numbers of people."""
+
+
+class _Cover:
+    """The text being read, what is used of it, the periods, the demands, the shift types and the goal."""
+
+    def __init__(self, text: str) -> None:
+        for sign, plain in SIGNS.items():
+            text = text.replace(sign, plain)
+        self.text = text
+        self.used = [False] * len(text)
+        self.n = 0
+        self.prefix = "t"
+        self.cyclic: bool | None = None
+        self.demand: list[int] = []
+        self.types: dict[str, tuple[list[int], float | None]] = {}  # name -> (periods covered, 0-based; cost)
+        self.goal: str | None = None
+
+    def take(self, pattern: str, read: Any) -> None:
+        for m in list(re.finditer(pattern, self.text, re.IGNORECASE)):
+            if not any(self.used[m.start():m.end()]) and read(m):
+                self.used[m.start():m.end()] = [True] * (m.end() - m.start())
+
+    def window(self, first: int, size: int) -> list[int] | None:
+        """The periods (0-based) of a shift of `size` periods starting at period `first` (1-based)."""
+        if first < 1 or first > self.n or size < 1 or size > self.n:
+            return None
+        if first - 1 + size > self.n and not self.cyclic:
+            return None
+        return [(first - 1 + k) % self.n for k in range(size)]
+
+
+def read_cover_notes(text: str) -> LinearModel | None:
+    """The cover model of shift cover notes, or None when any part of them is not read."""
+    c = _Cover(text)
+
+    def periods(m: re.Match[str]) -> bool:
+        if c.n:
+            return False
+        c.n, c.prefix = int(m["n"]), (m["i"] or "t").lower()
+        return c.n >= 2
+
+    c.take(rf"\b(?:periods?|hours?|slots?)\s+(?:(?P<i>[a-z])\s*=\s*)?1{TO}(?P<n>\d+)\b", periods)
+    c.take(r"\b(?P<n>\d+)\s+periods\s+of\s+\d+\s*h(?:ours?)?\b(?P<i>)(?:\s*\((?:\s*t\s*=\s*\d+\s*:\s*\d+\s*-\s*\d+\s*,?"
+           r"|\s*\.\.\.\s*,?)+\s*\))?", periods)
+    if not c.n:
+        return None
+    def wraps(on: bool) -> bool:
+        if c.cyclic not in (None, on):
+            return False  # said both ways
+        c.cyclic = on
+        return True
+
+    c.take(r"\(?\s*(?:no\s+wrap-around|not\s+cyclic)\s*\)?", lambda m: wraps(False))
+    c.take(r",?\s*\bcyclic\b|\(\s*wraps?(?:\s+around)?\s*\)", lambda m: wraps(True))
+
+    def demand(m: re.Match[str]) -> bool:
+        values = [int(v) for v in m["v"].split(",")]
+        if c.demand or len(values) != c.n:
+            return False
+        c.demand = values
+        return True
+
+    c.take(rf"\b(?:demand|required\s+staff|need)\w*\s*(?:[a-z](?:_[a-z])?\s*)?(?:=|:|>=)\s*{_LIST}", demand)
+    _read_types(c)
+
+    def goal(m: re.Match[str]) -> bool:
+        c.goal = c.goal or ("cost" if m["cost"] else "people")
+        return c.goal == ("cost" if m["cost"] else "people")
+
+    c.take(r"\bmin(?:imi[sz]e)?\s+(?:the\s+)?(?:(?P<cost>total\s+cost)|number\s+of\s+(?:workers|people|staff))\b",
+           goal)
+    left = _SAID.sub(" ", "".join(" " if u else ch for ch, u in zip(c.text, c.used, strict=True))).strip()
+    if left or not c.demand or not c.types or c.goal is None:
+        return None
+    return _model(c)
+
+
+def _read_types(c: _Cover) -> None:
+    """Windows ('any 3 consecutive periods', '... (start 1..6), cost 60') and listed types ('A {1,2,3} 110',
+    'S1: [1,4], c=5')."""
+    def windows(m: re.Match[str]) -> bool:
+        size = int(m["k"])
+        starts = range(int(m["a"]), int(m["b"]) + 1) if m["a"] else range(1, c.n + 1)
+        if c.cyclic is None and not m["a"]:
+            return False  # whether a window may wrap round is not said
+        cost = float(m["c"]) if m["c"] else None
+        for s in starts:
+            covered = c.window(s, size)
+            if covered is None:
+                if m["a"]:
+                    return False  # a start said that does not fit
+                continue
+            c.types[f"{size}@{s}"] = (covered, cost)
+        return True
+
+    c.take(rf"\bany\s+(?P<k>\d+)[- ]consecutive[- ](?:periods?|hours?|slots?)(?:[- ]shifts?)?"
+           rf"(?:\s+inside\s+1{TO}\d+)?(?:\s*\(\s*start\s+(?P<a>\d+){TO}(?P<b>\d+)\s*\))?(?:\s*,\s*cost\s+(?P<c>{_V}))?",
+           windows)
+
+    def listed(m: re.Match[str]) -> bool:
+        if m["set"]:
+            members = [int(v) for v in re.findall(r"\d+", m["set"])]
+        else:
+            members = list(range(int(m["a"]), int(m["b"]) + 1)) if int(m["a"]) <= int(m["b"]) else \
+                list(range(int(m["a"]), c.n + 1)) + list(range(1, int(m["b"]) + 1))
+        if m["id"] in c.types or any(not 1 <= k <= c.n for k in members):
+            return False
+        c.types[m["id"]] = ([k - 1 for k in members], float(m["c"]))
+        return True
+
+    c.take(rf"(?m)^[ \t]*(?P<id>[A-Z][A-Za-z0-9]{{0,5}})\s*:?\s*(?:\{{(?P<set>\d+(?:\s*,\s*\d+)*)\}}|"
+           rf"\[\s*(?P<a>\d+)\s*,\s*(?P<b>\d+)\s*\])\s*,?\s*(?:c\s*=\s*)?(?P<c>{_V})[ \t]*$", listed)
+
+
+def _model(c: _Cover) -> LinearModel | None:
+    if c.goal == "cost" and any(cost is None for _, cost in c.types.values()):
+        return None
+    if any(not any(p in on for on, _ in c.types.values()) for p in range(c.n)):
+        return None  # a period no shift covers
+    names = {t: f"shift {t}" if "@" not in t else f"{t.split('@')[0]} periods from {c.prefix}{t.split('@')[1]}"
+             for t in c.types}
+    variables = [{"name": names[t], "kind": "integer", "lower": 0} for t in c.types]
+    constraints = [{"name": f"cover {c.prefix}{p + 1}", "terms": {names[t]: 1.0 for t, (on, _) in c.types.items()
+                                                                  if p in on},
+                    "sense": ">=", "rhs": float(need)} for p, need in enumerate(c.demand)]
+    terms = {names[t]: (cost or 0.0) if c.goal == "cost" else 1.0 for t, (_, cost) in c.types.items()}
+    try:
+        return LinearModel.model_validate({"family": "linear", "variables": variables, "constraints": constraints,
+                                           "objective": {"sense": "min", "terms": terms}})
+    except ValidationError:
+        return None
