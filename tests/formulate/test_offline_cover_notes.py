@@ -54,3 +54,15 @@ def test_a_demand_vector_of_the_wrong_length_is_asked():
             "Each worker does one shift: any 2 consecutive periods. Minimise number of workers.")
     assert read_cover_notes(text) is None
     assert asked(text)
+
+
+def test_shift_types_named_by_codes_and_by_their_length_in_a_table():
+    text = ("Hotline, open 09:00-13:00. Agents needed per hour, and the shifts we can use (any number of each). "
+            "Find the cheapest set of shifts that covers every hour.\n\n"
+            "Hour         Agents needed\n09:00-10:00  2\n10:00-11:00  3\n11:00-12:00  3\n12:00-13:00  1\n\n"
+            "Shift         Hours         Cost\nF1            09:00-13:00   80\nTwilight 2h   10:00-12:00   30\n"
+            "Twilight 2h   11:00-13:00   35\nP1            09:00-11:00   45\n")
+    # periods 1-4 are the hours from 9:00; F1 covers all, the two 'Twilight 2h' are told apart by their hours
+    assert solved(text) == cheapest([2, 3, 3, 1], [([1, 2, 3, 4], 80), ([2, 3], 30), ([3, 4], 35), ([1, 2], 45)])
+    wrong = text.replace("Twilight 2h   10:00-12:00", "Twilight 2h   10:00-13:00")
+    assert asked(wrong)  # a name that says 2 hours over 3 hours of clock is asked, not taken either way

@@ -353,16 +353,29 @@ def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | No
         name = re.sub(r"\s+shift$", "", m.group("name").strip())
         written = re.search(rf"(?im)^[ \t|*\u2022-]*({re.escape(name)})(?!\w)", text)
         name = written.group(1) if written else name  # as the user wrote it
-        if re.search(r"(?i)\b(?:open|opens|opening|hours?|from|we|our|is|are|period)\b|\d", name):
-            continue  # opening hours or a header, not a shift
+        if re.search(r"(?i)\b(?:open|opens|opening|hours?|from|we|our|is|are|period)\b", name) or \
+                re.search(r"\d", name) and not re.fullmatch(r"[a-z]{1,3}\d{1,3}|[a-z][a-z ]*\s\d{1,2}\s?h", name,
+                                                             re.IGNORECASE):
+            continue  # opening hours or a header, not a shift (a code such as 'F1' names one)
         if not re.search(r":|-|\bto\b|\|", m.string[m.start(2):m.start(4)]):
             continue  # '4 5' apart by a blank are no clock times ('Nurses needed 4 5 3')
         start, end = _clock_span(m)
+        said = re.search(r"(\d{1,2})\s?h$", name)
+        if said and int(said.group(1)) * 60 != end - start:
+            return None  # 'Early 8h 07:00-13:00': the name and the hours disagree
         found.append((name, start, end, float(m.group("cost")) if m.group("cost") else None))
     if len(found) < 2:
         found = _type_table(text) or _shift_items(_clock_text(text))
+    return _told_apart(found) if len(found) >= 2 else None
+
+
+def _told_apart(found: list[tuple[str, int, int, float | None]]) -> list[tuple[str, int, int, float | None]] | None:
+    """Shift types of one name told apart by their hours ('Twilight 4h' 15:00-19:00 and 19:00-23:00); None when two
+    share name and hours."""
     names = [n for n, *_ in found]
-    return found if len(found) >= 2 and len(set(names)) == len(names) else None
+    out = [(f"{n} {a // 60 % 24:02d}:{a % 60:02d}-{b // 60 % 24:02d}:{b % 60:02d}" if names.count(n) > 1 else n,
+            a, b, c) for n, a, b, c in found]
+    return out if len({n for n, *_ in out}) == len(out) else None
 
 
 _CLOCK_RANGE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:-|to)\s*\d{1,2}:\d{2}\b")
@@ -406,9 +419,7 @@ def _shift_items(t: str) -> list[tuple[str, int, int, float | None]]:
             return []
         start, end = _clock_span(m)
         found.append((name, start, end, float(m.group("cost"))))
-    names = [n for n, *_ in found]
-    return [(f"{n} {a // 60 % 24:02d}:{a % 60:02d}-{b // 60 % 24:02d}:{b % 60:02d}" if names.count(n) > 1 else n,
-             a, b, c) for n, a, b, c in found]
+    return _told_apart(found) or []
 
 
 def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[str, int, int, float | None]],
