@@ -233,6 +233,7 @@ def _read_limits(n: RosterDraft) -> None:
     n.take(rf"(?:(?:{_LE}\s*)(?P<k>{_N})|(?:between\s+)?(?P<lo>{_N})\s*(?:to|and|-)\s*(?P<k2>{_N}))\s+"
            rf"(?:(?P<s>[A-Za-z]\b|nights?\b|days?\b)\s*(?:shifts?)?|shifts?){scope}(?!\s*(?:/|per|a)\s*day)",
            most)
+    n.take(rf"(?P<lo>{_N})\s*<=\s*#?\s*shifts\s*<=\s*(?P<k2>{_N})(?P<k>)(?P<s>)", most)
 
     def each(m: re.Match[str]) -> bool:
         for it in re.finditer(r"([A-Za-z]\w*)\s*(?:=\s*)?(\d+)", m["l"]):
@@ -270,7 +271,7 @@ def _read_unavailable(n: RosterDraft) -> None:
         n.rules.append(rule)
         return True
 
-    item = re.compile(r"(?P<w>[A-Z]\w*)\s*:?\s*(?:(?P<never>never\s+)?(?:shift\s+)?(?P<s>[A-Za-z])\b\s*(?:on\s+)?)?"
+    item = re.compile(r"(?P<w>\w+)\s*:?\s*(?:(?P<never>never\s+)?(?:shift\s+)?(?P<s>[A-Za-z])\b\s*(?:on\s+)?)?"
                       r"(?P<d>\S.*)?")
 
     def listed(m: re.Match[str]) -> bool:
@@ -482,8 +483,21 @@ def _read_day_spans(n: RosterDraft) -> None:
            rf"{_WD}(?:\s*,\s*{_WD})+(?:,?\s*and\s+{_WD})?)\b", lambda m: n.day_list(m["d"]) == n.days)
 
 
+_HORIZON_WORDS = {"within", "the", "this", "a", "one", "week", "days", "only", "no", "not", "wrap",
+                  "around", "ignore", "previous", "next", "last", "cyclic", "horizon", "considered", "and", "or",
+                  "week's", "same", "person", "of", "is", "are", "->"}
+
+
 def _read_asides(n: RosterDraft) -> None:
-    """Words that restate the model's own reading: one week without wrap-around, 'x_its binary'."""
-    n.take(r"\(\s*(?:within\s+(?:this|the)\s+week|days\s+\S+\s+only,\s*no\s+wrap-around|same\s+person)\s*\)|"
-           r"\bone\s+week,\s*no\s+wrap-around\s*(?:\([^()\n]*\))?|\bhorizon\s+not\s+cyclic\b|"
+    """Words that restate the model's own reading: one week without wrap-around ('(within Mon-Sun; ignore the
+    previous week)', '(days 1..7 only)'), 'x_its binary'."""
+    def horizon(m: re.Match[str]) -> bool:
+        words = re.findall(r"->|[\w']+", m["c"].lower())
+        ends = {n.days[0], n.days[-1]}  # the days named are the horizon's ends ('within Mon-Sun'), no others
+        return all(w in _HORIZON_WORDS or set(n.day_list(w) or ["?"]) <= ends or
+                   w.isdigit() and int(w) in (1, len(n.days))
+                   for w in words) and bool({"wrap", "within", "cyclic", "previous", "next", "same"} & set(words))
+
+    n.take(r"\bone\s+week,\s*no\s+wrap-around\s*(?:\([^()\n]*\))?|\bhorizon\s+not\s+cyclic\b|"
            r"\bat\s+most\s+one\s+shift\s+per\s+\w+\s+per\s+day\b", lambda m: True)
+    n.take(r"\((?P<c>[^()\n]{1,80})\)", horizon)
