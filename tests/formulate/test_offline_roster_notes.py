@@ -114,3 +114,23 @@ def test_a_prose_rule_no_reader_knows_is_asked():
     assert read_roster_notes(text) is None
     assert asked(text)
     assert read_roster_notes(text.replace("Ada prefers mornings. ", "")) is not None
+
+
+def test_a_grid_aligned_with_blanks_weekday_and_weekend_pay_and_a_horizon_aside():
+    text = ("Rota for the tills. One shift per day. Minimum staff per day, and who is unavailable (X):\n\n"
+            "          Fri Sat Sun\nNeeded     1   2   1\nHana       .   X   .\nLukas      .   .   .\nNoor       X   .   .\n\n"
+            "Pay per shift (weekday / weekend):\nHana 100 / 140, Lukas 95 / 130, Noor 110 / 120.\n\n"
+            "Rules: nobody works more than 2 days in a row (within Fri-Sun; ignore the previous week). "
+            "Each day needs at least the listed number of people (more is allowed). Minimise total pay.")
+    problem, best = solved(text)
+    assert problem.days == ["Fri", "Sat", "Sun"] and problem.people == ["Hana", "Lukas", "Noor"]
+    assert best == 95 + (130 + 120) + 120  # Lukas Fri, Lukas and Noor Sat, Noor Sun (Lukas 3 in a row is out)
+
+
+def test_lower_case_staff_in_lists_and_a_range_of_shifts():
+    text = ("Roster: 3 staff (p1-p3) x 2 days (D1..D2), shifts E (early) and L (late).\n"
+            "demand (exact): E = 1 every day; L = 1 every day\nunavailable: p1 D2\n"
+            "each person: 1 <= #shifts <= 2\ncost per shift (E/L): p1 5/6, p2 4/4, p3 7/3\nmin total cost")
+    problem, best = solved(text)
+    assert problem.people == ["p1", "p2", "p3"]
+    assert best == 15  # everyone works: p1 E on D1 (5), p3 L twice (3 + 3), p2 E on D2 (4)

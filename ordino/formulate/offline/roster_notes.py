@@ -362,6 +362,19 @@ def _read_costs(n: RosterDraft) -> None:
     n.take(rf"{label}\s*:\s*(?P<l>[A-Za-z]\w*\s*=?\s*{_V}(?:\s*/\s*{_V})*(?:\s*,\s*[A-Za-z]\w*\s*=?\s*{_V}"
            rf"(?:\s*/\s*{_V})*)+)", named)
 
+    def week_and_weekend(m: re.Match[str]) -> bool:
+        pairs = re.findall(rf"(\w+)\s*:?\s*({_V})\s*/\s*({_V})", m["l"])
+        if not pairs or any(p not in n.staff or p in {c[0] for c in n.costs} for p, _, _ in pairs):
+            return False
+        for p, weekday, weekend in pairs:
+            for s in n.shifts:
+                for d in n.days:
+                    n.costs[(p, s, d)] = float(weekend if d in ("Sat", "Sun") else weekday)
+        return len(pairs) == len(re.findall(r"/", m["l"]))
+
+    n.take(rf"\b(?:pay|cost|rate)s?\s+(?:per\s+shift|/\s*shift)\s*\(\s*weekdays?\s*/\s*weekends?\s*\)\s*:\s*"
+           rf"(?P<l>\w+\s*:?\s*{_V}\s*/\s*{_V}(?:\s*,\s*\w+\s*:?\s*{_V}\s*/\s*{_V})+)", week_and_weekend)
+
     def vector(m: re.Match[str]) -> bool:
         who = n.person_list(m["w"])
         values = [float(v) for v in re.findall(_V, m["v"])]

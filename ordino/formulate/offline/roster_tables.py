@@ -55,10 +55,39 @@ def read_shift_spans(n: RosterDraft) -> None:
 def read_tables(n: RosterDraft) -> None:
     """Read every table of the text that holds demands or people; the others stay unused (and so are asked about
     unless another reader takes their lines)."""
-    for head, rows, spans in tables_in(Sheet(n.text)):
+    for head, rows, spans in [*tables_in(Sheet(n.text)), *_day_grids(n.text)]:
+        if any(n.used[a:b].count(True) for a, b in spans):
+            continue
         if _demand_table(n, head, rows) or _people_table(n, head, rows):
             for a, b in spans:
                 n.used[a:b] = [True] * (b - a)
+
+
+def _day_grids(text: str) -> list[tuple[list[str], list[list[str]], list[tuple[int, int]]]]:
+    """Grids aligned with blanks under a heading line of weekdays only ('        Mon Tue Wed'), one row per
+    line: a label (words) and one cell per day."""
+    out = []
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line), line))
+        at += len(line) + 1
+    k = 0
+    while k < len(lines):
+        days = lines[k][2].split()
+        if len(days) >= 2 and all(_day(d) for d in days):
+            rows, spans = [], [lines[k][:2]]
+            j = k + 1
+            while j < len(lines) and (cells := lines[j][2].split()) and len(cells) > len(days):
+                label = " ".join(cells[:len(cells) - len(days)])
+                rows.append([label, *cells[len(cells) - len(days):]])
+                spans.append(lines[j][:2])
+                j += 1
+            if len(rows) >= 2:
+                out.append((["", *days], rows, spans))
+            k = j
+        else:
+            k += 1
+    return out
 
 
 def _demand_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str:
@@ -105,6 +134,7 @@ def _marks(n: RosterDraft) -> dict[str, bool]:
             return False
         return True
 
+    n.take(r"\b(?P<m>unavailable|not\s+available|off|available)\s*\(\s*(?P<k>[A-Za-z]{1,3}|[-.])\s*\)", legend)
     n.take(r"(?<![\w.])(?P<k>[A-Za-z]{1,3}|[-.\u2014\u2013]|\"[-.\u2014]\")\s*(?:=|\bmeans\b)\s*(?P<m>[^,;()\n]{2,60}?)(?=\s*[,;).\n]|$)",
            legend)
     return out
@@ -113,7 +143,7 @@ def _marks(n: RosterDraft) -> dict[str, bool]:
 def _people_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str:
     """One row per person (and maybe a 'needed' row): day columns of marks, allowed shifts or costs; cost, pay,
     limit and availability columns."""
-    if not _PEOPLE_HEAD.search(head[0]) or any(len(r) != len(head) for r in rows):
+    if not (_PEOPLE_HEAD.search(head[0]) or not head[0]) or any(len(r) != len(head) for r in rows):
         return ""
     marks = _marks(n)
     needed = [r for r in rows if re.fullmatch(r"(?i)(?:staff\s+)?need(?:ed)?|required|demand", r[0].strip())]
