@@ -118,7 +118,8 @@ def test_a_prose_rule_no_reader_knows_is_asked():
 
 def test_a_grid_aligned_with_blanks_weekday_and_weekend_pay_and_a_horizon_aside():
     text = ("Rota for the tills. One shift per day. Minimum staff per day, and who is unavailable (X):\n\n"
-            "          Fri Sat Sun\nNeeded     1   2   1\nHana       .   X   .\nLukas      .   .   .\nNoor       X   .   .\n\n"
+            "          Fri Sat Sun\nNeeded     1   2   1\nHana       .   X   .\nLukas      .   .   .\n"
+            "Noor       X   .   .\n\n"
             "Pay per shift (weekday / weekend):\nHana 100 / 140, Lukas 95 / 130, Noor 110 / 120.\n\n"
             "Rules: nobody works more than 2 days in a row (within Fri-Sun; ignore the previous week). "
             "Each day needs at least the listed number of people (more is allowed). Minimise total pay.")
