@@ -135,3 +135,17 @@ def test_lower_case_staff_in_lists_and_a_range_of_shifts():
     problem, best = solved(text)
     assert problem.people == ["p1", "p2", "p3"]
     assert best == 15  # everyone works: p1 E on D1 (5), p3 L twice (3 + 3), p2 E on D2 (4)
+
+
+def test_people_listed_one_per_line_with_hourly_pay_days_and_limits():
+    text = ("Hi! Rota for next week (Mon-Wed) please. There's one shift per day, 8 hours long, and I need exactly "
+            "1 person on Monday to Wednesday. Staff:\n"
+            "- Maria, \u20ac16/h, can't do Wednesdays.\n"
+            "- Tom, \u20ac14/h, only works Mon and Tue (college on Wednesdays), and he can do at most 1 shift.\n"
+            "- Aisha, \u20ac18/h, available any day.\n"
+            "Everyone should get at least 1 shift and nobody more than 2. Can you find the cheapest rota and tell me "
+            "the total wage bill for the week in euros?")
+    problem, best = solved(text)
+    assert problem.people == ["Maria", "Tom", "Aisha"]
+    assert best == 8 * (16 + 14 + 18)  # one shift each: Aisha on Wednesday, Tom and Maria on Monday and Tuesday
+    assert asked(text.replace("available any day", "available most days"))  # a part of a line not read is asked

@@ -26,7 +26,7 @@ _WORK = {"work", "works", "working", "worked", "do", "does", "doing", "take", "t
 _NEGATION = {"no", "nobody", "not", "never", "cannot", "can't", "mustn't", "shouldn't", "forbidden", "isn't", "don't",
              "doesn't", "won't", "one"}
 _CUES = re.compile(r"\d|\b(?:not|no|never|nobody|only|both|either|neither|except|unless|cannot|can't|won't|"
-                   r"don't|doesn't|after|before|follow\w*|next|consecutive|row|straight|max\w*|min\w*|most|least|"
+                   r"don't|doesn't|after|before|follow\w*|consecutive|row|straight|max\w*|min\w*|most|least|"
                    r"more|less|fewer|exact\w*|extra|plus|bonus|supplement|premium|overtime|prefer\w*|avoid\w*|"
                    r"want\w*|fair\w*|balanc\w*|even\w*|spread|weekends?|holiday\w*|leave|off|unavailable|available|"
                    r"twice|once|double|half|times|each|every|per)\b", re.IGNORECASE)
@@ -61,12 +61,22 @@ def read_clauses(n: RosterDraft) -> None:
             continue
         pieces = [(m.start(), m.end())]
         if not _read(n, _Clause(n, m.group(0))):  # a list of rules: 'max 1 shift a day, max 5 shifts a week'
-            pieces = [(m.start() + p.start(), m.start() + p.end())
-                      for p in re.finditer(r"(?:(?!\band\b)[^,:])+", m.group(0))]
-            if not all(_read(n, _Clause(n, n.text[a:b])) for a, b in pieces if re.search(r"\w", n.text[a:b])):
+            cuts = [0, *(x for c in re.finditer(r",|:|\band\b", m.group(0)) for x in c.span()), len(m.group(0))]
+            pieces = [(m.start() + a, m.start() + b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+            if not all(_read_piece(n, n.text[a:b], n.text[m.start():a]) for a, b in pieces
+                       if re.search(r"\w", n.text[a:b])):
                 continue
         for a, b in pieces:
             n.used[a:b] = [True] * (b - a)
+
+
+def _read_piece(n: RosterDraft, piece: str, before: str) -> bool:
+    """A piece of a sentence, read alone or, when it leaves out what it counts, with the noun of the piece before
+    it ('at least 2 shifts and nobody more than 4')."""
+    if _read(n, _Clause(n, piece)):
+        return True
+    noun = re.findall(r"\b(shift|day|session)s?\b", before.lower())
+    return bool(noun) and bool(re.search(r"\d\s*$", piece)) and _read(n, _Clause(n, f"{piece} {noun[-1]}s"))
 
 
 def prose_left(n: RosterDraft) -> list[str]:
@@ -208,7 +218,8 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
                     "few", "low"}
     if not low:
         return False
-    talk = {"find", "what", "whats", "what's", "give", "report", "is", "the", "possible", "as", "rota", "roster",
+    talk = {"find", "what", "whats", "what's", "give", "report", "tell", "let", "know", "work", "out",
+            "is", "the", "possible", "as", "rota", "roster",
             "schedule", "plan", "that", "with", "our", "my", "objective", "goal", "target", "want", "need", "value",
             "amount", "it", "us", "me", "i", "we", "how", "much", "would", "be", "get", "can", "you", "please",
             "week", "weekend", "bill", "total", "overall", "spend", "in", "of"}

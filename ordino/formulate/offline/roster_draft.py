@@ -45,6 +45,7 @@ class RosterDraft:
         self.objective: list[dict[str, Any]] = []
         self.per_day = 1
         self.tabled = False  # whether a table of people was read
+        self.hourly: dict[str, float] = {}  # person -> pay per hour (times each shift's hours)
         self._people: tuple[list[str], re.Pattern[str]] | None = None
 
     def take(self, pattern: str, read: Callable[[re.Match[str]], bool], flags: int = re.IGNORECASE) -> None:
@@ -71,7 +72,8 @@ class RosterDraft:
         for part in re.split(r"\s*(?:,|/|\bor\b|\band\b|&)\s*", p):
             span = re.fullmatch(rf"(\S+){TO}(\S+)", part)
             ends = [span.group(1), span.group(2)] if span else [part]
-            ids = [self.day_names.get(re.sub(r"^(?:day\s*|t\s*=\s*)", "", e)) for e in ends]
+            words = [re.sub(r"^(?:day\s*|t\s*=\s*)", "", e) for e in ends]
+            ids = [self.day_names.get(w) or (self.day_names.get(w[:-1]) if w.endswith("s") else None) for w in words]
             if not all(ids):
                 return None
             if span:

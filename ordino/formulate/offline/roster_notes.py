@@ -14,6 +14,7 @@ from typing import Any
 
 from ordino.formulate.offline.roster_clauses import prose_left, read_clauses
 from ordino.formulate.offline.roster_draft import TO, RosterDraft
+from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_demands, read_people
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
 from ordino.formulate.offline.staff import DAY_IDS
 from ordino.formulate.offline.text import count_value
@@ -32,12 +33,15 @@ def read_roster_notes(text: str) -> RosterProblem | None:
     n = RosterDraft(text)
     read_shift_spans(n)
     read_tables(n)
-    if not ((n.staff or _read_staff(n)) and (n.days or _read_days(n)) and (n.shifts or _read_shifts(n))):
+    if not ((n.days or _read_days(n)) and (n.shifts or _read_shifts(n))):
         return None
-    for reader in (_read_cover, _read_limits, _read_unavailable, _read_successions, _read_costs, _read_objective,
-                   _read_asides, _read_day_spans, read_clauses):
+    read_people(n)
+    if not (n.staff or _read_staff(n)):
+        return None
+    for reader in (read_day_demands, _read_cover, _read_limits, _read_unavailable, _read_successions, _read_costs,
+                   _read_objective, _read_asides, _read_day_spans, read_clauses):
         reader(n)
-    return None if prose_left(n) else n.model()
+    return None if prose_left(n) or not pay_by_the_hour(n) else n.model()
 
 
 def _read_staff(n: RosterDraft) -> bool:
@@ -95,6 +99,12 @@ def _read_days(n: RosterDraft) -> bool:
         return last > first
 
     n.take(rf"\bdays\s+(?P<a>{_WD}){TO}(?P<b>{_WD})\b", weekdays)
+    spans = [(DAY_IDS.index(m["a"][:3].title()), DAY_IDS.index(m["b"][:3].title())) for m in re.finditer(
+        rf"\b(?P<a>{_WD})\s*(?:-|to|through|until)\s*(?P<b>{_WD})\b", n.text, re.IGNORECASE)]
+    if not n.days and spans:  # the widest span of weekdays the text names, holding every other ('(Mon-Fri)')
+        first, last = min(a for a, _ in spans), max(b for _, b in spans)
+        if all(a <= b for a, b in spans) and (first, last) in spans and last > first:
+            n.days = DAY_IDS[first:last + 1]
     n.name_weekdays()
     return bool(n.days)
 
@@ -197,7 +207,9 @@ def _read_cover(n: RosterDraft) -> None:
            r"(?:\s*,\s*)?)+)", lambda m: by_day(m))
     if re.search(r"\bexact(?:ly)?\b", n.text, re.I):
         n.exact = True
-    if re.search(r">=|\bat\s+least\b|\(\s*min\b|\bminimum\b|\bmin\s+(?:per\s+shift|staff|on\s+duty)", n.text, re.I):
+    minimum = (r">=|\bat\s+least\b(?!\s+\d+\s+(?:shifts?|days?|sessions?)\b)|\(\s*min\b|\bminimum\b|"
+               r"\bmin\s+(?:per\s+shift|staff|on\s+duty)")
+    if re.search(minimum, n.text, re.I):
         n.exact = None if n.exact else False
     n.take(r"\b(?:required|need(?:ed)?|demand|req|cover)\b(?:\s*\(\s*(?:exact|min(?:imum)?(?:\s+(?:staff|on duty|per"
            r" shift))?|at least)\s*\))?(?:\s+(?:exactly|at\s+least))?(?:\s+per\s+day)?\s*:?|"

@@ -46,6 +46,16 @@ def read_shift_spans(n: RosterDraft) -> None:
                     n.shift_names[name.lower() + "s"] = m["id"]
             a = sentence.start() + m.start()
             n.used[a:a + len(m.group(0))] = [True] * len(m.group(0))
+    def single(m: re.Match[str]) -> bool:
+        length = float(m["h2"]) if m["h2"] else \
+            ((int(m["b"]) * 60 + int(m["bm"] or 0)) - (int(m["a"]) * 60 + int(m["am"] or 0))) % 1440 / 60
+        if n.shifts or m["h"] and float(m["h"]) != length:
+            return False
+        n.shifts, n.hours["shift"] = ["shift"], length
+        return True
+
+    n.take(r"\bone\s+shift\s+(?:a|per)\s+day,?\s+(?:(?P<a>\d{1,2})(?::(?P<am>\d\d))?\s*-\s*(?P<b>\d{1,2})(?::(?P<bm>\d\d))?"
+           r"(?:\s*\(\s*(?P<h>\d+)\s+(?:paid\s+)?hours?\s*\))?|(?P<h2>\d+)\s+hours?\s+long)", single)
     if n.shifts:
         count = {1: "one", 2: "two", 3: "three"}.get(len(n.shifts), "")
         n.take(rf"\b(?:{count}|{len(n.shifts)})\s+(?:\d+[- ]hour\s+)?(?:shifts|sessions|services)(?:\s+a\s+day)?\s*:?|"

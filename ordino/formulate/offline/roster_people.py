@@ -1,0 +1,167 @@
+"""People of a roster listed one per line, each with pay, days and shifts and a limit: '- Ana, £12/hour, can do
+any day, but no more than 4 shifts this week', '- Dev, £10/hour, only Monday, Wednesday and Friday (he's at
+college the other days), max 3 shifts', '- Maria, €16/h, can't do Wednesdays'. Each part of a line must be read,
+or the whole line is left (and, unread, asked about). Also the demands said per day in one sentence: 'I need at
+least 2 people on Monday, 2 on Tuesday and 3 on Friday'."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.offline.roster_draft import RosterDraft
+
+_LINE = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*(?P<name>[A-Z][\w'\u00c0-\u017f-]*)(?P<role>[ \t]*\([^()\n]{1,30}\))?"
+                   r"[ \t]*[,:-]?[ \t]*(?P<rest>[^\n]*)$")
+_MONEY = r"[$\u20ac\u00a3]"
+_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def read_people(n: RosterDraft) -> None:
+    """Read every bulleted line naming one person (all such lines, or none: a list read in part is not read)."""
+    lines = list(_LINE.finditer(n.text))
+    if len(lines) < 2 or n.staff and any(m["name"] not in n.staff for m in lines):
+        return
+    staff = list(n.staff) or [m["name"] for m in lines]
+    if len(set(staff)) != len(staff):
+        return
+    saved = (list(n.staff), list(n.rules), dict(n.costs), dict(n.hourly))
+    n.staff = staff
+    for m in lines:
+        if not _person(n, m["name"], m["rest"]):
+            n.staff, n.rules, n.costs, n.hourly = saved
+            return
+    for m in lines:
+        n.used[m.start():m.end()] = [True] * (m.end() - m.start())
+
+
+def _person(n: RosterDraft, who: str, rest: str) -> bool:
+    """Read every part of one person's line; whether all were read."""
+    parts: list[str] = []
+    for p in re.split(r"\s*(?:[,;]|\bbut\b|\band\s+(?=(?:he|she|they|max|up|no|at|can|only|not)\b))\s*",
+                      rest.strip().rstrip(".")):
+        first = re.match(r"(?:and\s+)?([a-z]+)", p.strip().lower())
+        if parts and first and n.day_list(first.group(1)):  # 'only Monday, Wednesday and Friday': one list
+            parts[-1] += ", " + p.strip()
+        elif p.strip():
+            parts.append(p.strip())
+    off_days: set[str] = set()
+    only: str | None = None  # 'days' once the line said the only days
+    for part in parts:
+        low = part.lower()
+        low = re.sub(r"^(?:and|but|also)\s+", "", low)
+        if (pay := re.fullmatch(rf"{_MONEY}\s*(\d+(?:\.\d+)?)\s*(?:/\s*h(?:our|r)?|per\s+hour|an\s+hour)", low)):
+            n.hourly[who] = float(pay.group(1))
+            continue
+        if (pay := re.fullmatch(rf"{_MONEY}\s*(\d+(?:\.\d+)?)\s*(?:(?:/|per|a)\s*(?:shift|day))", low)):
+            for s in n.shifts:
+                for d in n.days:
+                    n.costs[(who, s, d)] = float(pay.group(1))
+            continue
+        if (most := re.fullmatch(r"(?:(?:he|she|they)\s+can\s+do\s+)?"
+                                 r"(?:no\s+more\s+than|max(?:imum)?|up\s+to|at\s+most)\s+(\d+|one|two|three|four|five|six|seven)\s+shifts?(?:\s+(?:this|a|per|in\s+the)"
+                                 r"\s+week)?", low)):
+            k = most.group(1)
+            n.rules.append({"type": "count", "per": ["staff"], "staff": [who],
+                            "max": int(k) if k.isdigit() else _NUMBER[k]})
+            continue
+        if re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:can\s+do\s+|is\s+)?(?:available\s+)?(?:any\s+day|anything|"
+                        r"any\s+shift|every\s+day)(?:\s+any\s+(?:day|shift))?", low):
+            continue
+        reason = re.search(r"\((?P<r>[^()]*)\)$", part)
+        if reason is not None:
+            low = low[:low.rfind("(")].strip()
+        if low:
+            ruled = _availability(n, who, low)
+            if ruled is None:
+                return False
+            off_days |= ruled[0]
+            only = only or ruled[1]
+        if reason is not None and not _reason(n, reason["r"], off_days, only):
+            return False
+    return True
+
+
+def _reason(n: RosterDraft, said: str, off_days: set[str], only: str | None) -> bool:
+    """Whether a reason in brackets only says again what the line said ('(college on Wednesdays)' beside 'only
+    Mon, Tue, Thu and Fri'; '(he's at college the other days)'; '(head cook)')."""
+    days = [day for w in re.findall(r"[a-z]+", said.lower())
+            if (day := n.day_names.get(w) or n.day_names.get(w.rstrip("s")))]
+    if days:
+        return set(days) <= off_days
+    if only and re.search(r"\bother\s+days\b", said):
+        return True
+    return not re.search(r"\d|\b(?:not|only|never|except|no|max|min|most|least|shifts?)\b", said.lower())
+
+
+def _availability(n: RosterDraft, who: str, low: str) -> tuple[set[str], str | None] | None:
+    """Days or shifts off said in a part of a person's line: the days off and 'days' when it said the only ones."""
+    only = re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:only\s+(?:works?\s+|does\s+|available\s+)?(?P<a>.+)|"
+                        r"(?P<b>.+?)\s+only)", low)
+    if only is not None:
+        phrase = only["a"] or only["b"]
+        days = n.day_list(re.sub(r"^(?:on\s+)?", "", phrase))
+        if days:
+            off = [d for d in n.days if d not in days]
+            if off:
+                n.rules.append({"type": "unavailable", "staff": [who], "days": off})
+            return set(off), "days"
+        shift = n.shift(re.sub(r"\s+(?:shifts?|sessions?|services?)$", "", phrase))
+        if shift is not None and len(n.shifts) > 1:
+            n.rules.append({"type": "unavailable", "staff": [who], "shifts": [s for s in n.shifts if s != shift]})
+            return set(), None
+        return None
+    said = re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:can't|cannot|can\s+not|doesn't|does\s+not|won't)\s+(?:do|work)\s+"
+                       r"(?:on\s+)?(?P<d>.+)|(?:is\s+)?(?:not\s+available|unavailable|off)\s+(?:on\s+)?(?P<e>.+)|"
+                       r"(?:any\s+day\s+)?except\s+(?:on\s+)?(?P<f>.+)|no\s+(?P<g>weekends?)", low)
+    if said is None:
+        return None
+    phrase = said["d"] or said["e"] or said["f"] or said["g"] or ""
+    days = n.day_list(phrase)
+    if days:
+        n.rules.append({"type": "unavailable", "staff": [who], "days": days})
+        return set(days), None
+    shift = n.shift(re.sub(r"\s+(?:shifts?|sessions?|services?)$", "", phrase))
+    if shift is not None:
+        n.rules.append({"type": "unavailable", "staff": [who], "shifts": [shift]})
+        return set(), None
+    return None
+
+
+def read_day_demands(n: RosterDraft) -> None:
+    """'I need at least 2 people on Monday, 2 on Tuesday, 3 on Wednesday and 3 on Friday', 'exactly 2 people on
+    Monday to Thursday and exactly 3 on Friday' (one shift a day)."""
+    if len(n.shifts) != 1:
+        return
+    item = (r"(?:(?:exactly|at\s+least)\s+)?(?P<k>\d+)\s+(?:(?:people|persons?|staff|workers?|nurses?)\s+)?"
+            r"(?:on|for)\s+(?P<d>[A-Za-z]+(?:\s*(?:-|to|through)\s*[A-Za-z]+)?(?:\s*(?:,|and|&)\s*[A-Za-z]+)*?)"
+            r"(?=\s*(?:,|\band\b|\.|;|$))")
+
+    def sentence(m: re.Match[str]) -> bool:
+        found: dict[str, int] = {}
+        pieces = list(re.finditer(item, m["l"], re.IGNORECASE))
+        covered = "".join(" " if any(p.start() <= k < p.end() for p in pieces) else ch for k, ch in enumerate(m["l"]))
+        if not pieces or re.sub(r"(?i)\b(?:and|exactly|at\s+least)\b|[\s,.;]", "", covered):
+            return False  # a piece of the sentence that is no demand
+        for p in pieces:
+            days = n.day_list(p["d"])
+            if not days:
+                return False
+            found.update({d: int(p["k"]) for d in days})
+        n.cover.update({(n.shifts[0], d): k for d, k in found.items()})
+        return True
+
+    n.take(r"\b(?:I|we)\s+need\s+(?P<l>(?:exactly|at\s+least)?[^.\n]+)", sentence)
+
+
+def pay_by_the_hour(n: RosterDraft) -> bool:
+    """Hourly pay times each shift's hours, for everyone paid by the hour; False when a shift's length is unknown."""
+    if not n.hourly:
+        return True
+    if any(s not in n.hours for s in n.shifts):
+        return False
+    for who, rate in n.hourly.items():
+        for s in n.shifts:
+            for d in n.days:
+                n.costs[(who, s, d)] = rate * n.hours[s]
+    return True
+
