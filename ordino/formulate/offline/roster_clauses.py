@@ -122,12 +122,16 @@ def _demand_label(n: RosterDraft, c: _Clause) -> bool:
     """A demand table's caption or its reading said again: 'Required staff (at least)', 'Nurses needed
     (minimum)', 'Staffing required (exactly this many on each shift)', 'at least the required number must be on each
     shift'; whether demands are minimums or exact is read from the whole text."""
-    if c.numbers or c.people or not c.rest & {"required", "needed", "need", "needs", "staffing", "demand", "demands"}:
+    if c.numbers or c.people or not c.rest & {"required", "needed", "need", "needs", "staffing", "demand", "demands",
+                                              "number", "below"}:
         return False
     return c.only(_SHIFT_NOUNS, {"required", "needed", "need", "needs", "staffing", "demand", "demands", "least",
                                  "minimum", "min", "exactly", "many", "number", "day", "shown", "table", "below",
                                  "these", "numbers", "here", "following", "this", "must", "have", "there", "listed",
-                                 "more", "extra", "allowed", "fine", "ok"})
+                                 "more", "extra", "allowed", "fine", "ok", "counter", "floor", "line", "desk",
+                                 "phones", "site", "shop", "ward", "be", "working", "above"},
+                  {w for w in c.rest if re.fullmatch(r"[a-z]{4,}s", w) and not _CUES.search(w)})  # '...pharmacists'
+
 
 
 def _per_day(n: RosterDraft, c: _Clause) -> bool:

@@ -32,6 +32,7 @@ def read_roster_notes(text: str) -> RosterProblem | None:
     """The RosterProblem of a roster written as notes, or None when any part of it is not read."""
     n = RosterDraft(text)
     read_shift_spans(n)
+    _read_days(n)  # the days said in prose first: a table of people may name days without columns of them
     read_tables(n)
     if not ((n.days or _read_days(n)) and (n.shifts or _read_shifts(n))):
         return None
@@ -87,7 +88,8 @@ def _read_days(n: RosterDraft) -> bool:
 
     n.take(rf"\b(?:days?|horizon)\s*(?:t\s*=\s*)?(?P<p>[dD])?1{TO}(?P=p)?(?P<b>\d+)"
            rf"(?:\s*\(\s*(?:(?P<w1>{_WD}){TO}(?P<w2>{_WD})|(?P<we>d?\d+\s*,\s*d?\d+)\s*=\s*weekend)\s*\))?", numbered)
-    n.take(rf"\b(?P<b>\d)\s+days\s*\(?\s*(?:(?P<p>[dD])1{TO}[dD]\d+|(?P<w1>{_WD}){TO}(?P<w2>{_WD}))?"
+    n.take(r"(?:^|(?<=[,(x])|(?<=[,(x]\s))(?P<b>\d)\s+days\b(?!\s+(?:in\s+a\s+row|off|a\s+week))"  # '4 workers, 4 days'
+           rf"\s*\(?\s*(?:(?P<p>[dD])1{TO}[dD]\d+|(?P<w1>{_WD}){TO}(?P<w2>{_WD}))?"
            r"(?:\s*\))?(?P<we>)", numbered)
 
     def weekdays(m: re.Match[str]) -> bool:
@@ -148,7 +150,7 @@ def _read_cover(n: RosterDraft) -> None:
         n.cover.update({(s, d): k for d, k in zip(n.days, need, strict=True)})
         return True
 
-    n.take(rf"(?m)(?:\b(?:shift\s+)?(?P<s>[A-Za-z])\b|\b[a-z]{{1,4}}(?:_[a-z])?)\s*(?:=|:|>=|(?<==)=)\s*"
+    n.take(rf"(?m)(?:\b(?:shift\s+)?(?P<s>[A-Za-z])(?:_[a-z]\b|\b)|\b[a-z]{{1,4}}(?:_[a-z])?)\s*(?:=|:|>=|(?<==)=)\s*"
            rf"(?P<v>\(\s*\d+(?:\s*,\s*\d+)+\s*\)|\d+(?:[ \t]+\d+)+(?=[ \t]*(?:[;.]|$)))"
            rf"(?:\s*for\s+[dD]?1{TO}[dD]?\d+)?", lambda m: vector(m["s"], m["v"]))
 
@@ -203,6 +205,8 @@ def _read_cover(n: RosterDraft) -> None:
            rf"(?P<per>per\s+shift\s+)?(?:on\s+)?(?:(?:each|every|a)\s+day|per\s+day)\b", same)
     n.take(r"(?P<l>\b[A-Za-z]\s*=\s*\d+(?:\s*,\s*[A-Za-z]\s*=\s*\d+)+)\s+(?:on\s+)?(?:each|every)\s+day\b(?P<k>)(?P<per>)",
            same)
+    n.take(r"\bper\s+day\s*(?:\(\s*(?:exact|at\s+least|min(?:imum)?)\s*\))?\s*:\s*"
+           r"(?P<l>[A-Za-z]\s*=\s*\d+(?:\s*,\s*[A-Za-z]\s*=\s*\d+)+)(?P<k>)(?P<per>)(?=\s*[.;\n]|$)", same)
     n.take(r"\b(?P<s>[A-Za-z])\s*=\s*(?P<l>(?:(?:\d+\s+\w+(?:\s*-\s*\w+|\s*/\s*\w+)?|\d+\s+every\s+day)"
            r"(?:\s*,\s*)?)+)", lambda m: by_day(m))
     if re.search(r"\bexact(?:ly)?\b", n.text, re.I):
@@ -242,7 +246,7 @@ def _read_limits(n: RosterDraft) -> None:
 
     scope = (r"(?:\s*(?:/\s*(?:week|person)|per\s+(?:week|person|nurse|worker)|in\s+(?:the|this)\s+week|"
              r"in\s+total|total|over\s+the\s+\d+\s+days|in\s+the\s+\d+\s+days))*")
-    n.take(rf"(?:(?:{_LE}\s*)(?P<k>{_N})|(?:between\s+)?(?P<lo>{_N})\s*(?:to|and|-)\s*(?P<k2>{_N}))\s+"
+    n.take(rf"(?:(?:{_LE}\s*)(?P<k>{_N})|(?:between\s+)?(?P<lo>{_N})\s*(?:to|and|-|\.\.)\s*(?P<k2>{_N}))\s+"
            rf"(?:(?P<s>[A-Za-z]\b|nights?\b|days?\b)\s*(?:shifts?)?|shifts?){scope}(?!\s*(?:/|per|a)\s*day)",
            most)
     n.take(rf"(?P<lo>{_N})\s*<=\s*#?\s*shifts\s*<=\s*(?P<k2>{_N})(?P<k>)(?P<s>)", most)
@@ -334,6 +338,8 @@ def _read_successions(n: RosterDraft) -> None:
     n.take(r"\b(?:no|nobody\s+works)\s+(?P<a>[A-Za-z])\s+(?:shift\s+)?(?:on\s+day\s+[tk]\s+)?(?:followed\s+by|then)\s+"
            r"(?P<b>[A-Za-z])\s+(?:shift\s+)?(?:on\s+day\s+[tk]\s*\+\s*1|(?:the\s+)?next\s+day)\b",
            lambda m: ban(m["a"], [m["b"]]))
+    n.take(r"\bno\s+(?P<b>[A-Za-z])\s+on\s+day\s+[tk]\s*\+\s*1\s+after\s+(?P<a>[A-Za-z])\s+on\s+day\s+[tk]\b",
+           lambda m: ban(m["a"], [m["b"]]))
     n.take(r"\bno\s+(?P<b>[A-Za-z])\s+on\s+the\s+day\s+after\s+an?\s+(?P<a>[A-Za-z])\b",
            lambda m: ban(m["a"], [m["b"]]))
 
@@ -387,6 +393,12 @@ def _read_costs(n: RosterDraft) -> None:
     n.take(rf"\b(?:pay|cost|rate)s?\s+(?:per\s+shift|/\s*shift)\s*\(\s*weekdays?\s*/\s*weekends?\s*\)\s*:\s*"
            rf"(?P<l>\w+\s*:?\s*{_V}\s*/\s*{_V}(?:\s*,\s*\w+\s*:?\s*{_V}\s*/\s*{_V})+)", week_and_weekend)
 
+    def calls(m: re.Match[str]) -> bool:
+        pairs = re.findall(rf"c\(\s*(\w+)\s*\)\s*=\s*({_V})", m["l"])
+        return all(p in n.staff for p, _ in pairs) and base([p for p, _ in pairs], [[float(v)] for _, v in pairs], None)
+
+    n.take(rf"{label}\s*:\s*(?P<l>c\(\s*\w+\s*\)\s*=\s*{_V}(?:\s*,\s*c\(\s*\w+\s*\)\s*=\s*{_V})+)", calls)
+
     def vector(m: re.Match[str]) -> bool:
         who = n.person_list(m["w"])
         values = [float(v) for v in re.findall(_V, m["v"])]
@@ -428,8 +440,8 @@ def _read_costs(n: RosterDraft) -> None:
                 n.costs[key] += float(m["v"])
         return True
 
-    n.take(rf"[;,]?\s*\b(?:every|each)\s+(?P<s>[A-Za-z])\s+shift\s+costs\s+\+\s*(?P<v>{_V})(?:\s+on\s+top)?",
-           plus_shift)
+    n.take(rf"[;,]?\s*\b(?:every|each|an?)\s+(?P<s>[A-Za-z])\s+shift\s+costs\s+(?:c\(\s*\w\s*\)\s*)?\+\s*(?P<v>{_V})"
+           r"(?:\s+on\s+top)?", plus_shift)
 
     def penalties(m: re.Match[str]) -> bool:
         s = n.shift(m["s"])

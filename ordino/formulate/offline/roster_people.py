@@ -129,7 +129,7 @@ def _availability(n: RosterDraft, who: str, low: str) -> tuple[set[str], str | N
 
 def read_day_demands(n: RosterDraft) -> None:
     """'I need at least 2 people on Monday, 2 on Tuesday, 3 on Wednesday and 3 on Friday', 'exactly 2 people on
-    Monday to Thursday and exactly 3 on Friday' (one shift a day)."""
+    Monday to Thursday and exactly 3 on Friday', a line 'Mon 2 | Tue 2 | Sun 1' (one shift a day)."""
     if len(n.shifts) != 1:
         return
     item = (r"(?:(?:exactly|at\s+least)\s+)?(?P<k>\d+)\s+(?:(?:people|persons?|staff|workers?|nurses?)\s+)?"
@@ -151,6 +151,16 @@ def read_day_demands(n: RosterDraft) -> None:
         return True
 
     n.take(r"\b(?:I|we)\s+need\s+(?P<l>(?:exactly|at\s+least)?[^.\n]+)", sentence)
+
+    def line(m: re.Match[str]) -> bool:
+        pairs = re.findall(r"([A-Za-z]+)\s+(\d+)", m.group(0))
+        days = [n.day_list(d) for d, _ in pairs]
+        if not all(d and len(d) == 1 for d in days):
+            return False
+        n.cover.update({(n.shifts[0], d[0]): int(k) for d, (_, k) in zip(days, pairs, strict=True) if d})
+        return True
+
+    n.take(r"(?m)^[ \t]*[A-Za-z]{3,9}\s+\d+(?:[ \t]*[|,][ \t]*[A-Za-z]{3,9}\s+\d+)+[ \t]*$", line)
 
 
 def pay_by_the_hour(n: RosterDraft) -> bool:

@@ -54,8 +54,8 @@ def read_shift_spans(n: RosterDraft) -> None:
         n.shifts, n.hours["shift"] = ["shift"], length
         return True
 
-    n.take(r"\bone\s+shift\s+(?:a|per)\s+day,?\s+(?:(?P<a>\d{1,2})(?::(?P<am>\d\d))?\s*-\s*(?P<b>\d{1,2})(?::(?P<bm>\d\d))?"
-           r"(?:\s*\(\s*(?P<h>\d+)\s+(?:paid\s+)?hours?\s*\))?|(?P<h2>\d+)\s+hours?\s+long)", single)
+    n.take(r"\bone\s+shift\s+(?:a|per)\s+day,?\s+\(?(?:(?P<a>\d{1,2})(?::(?P<am>\d\d))?\s*-\s*(?P<b>\d{1,2})(?::(?P<bm>\d\d))?"
+           r"\)?(?:\s*\(\s*(?P<h>\d+)\s+(?:paid\s+)?hours?\s*\))?|(?P<h2>\d+)\s+hours?\s+long)", single)
     if n.shifts:
         count = {1: "one", 2: "two", 3: "three"}.get(len(n.shifts), "")
         n.take(rf"\b(?:{count}|{len(n.shifts)})\s+(?:\d+[- ]hour\s+)?(?:shifts|sessions|services)(?:\s+a\s+day)?\s*:?|"
