@@ -31,10 +31,12 @@ _SAID_BY_THE_MODEL = re.compile(
     r"\b(?:works?|does|do)\s+(?:exactly\s+|only\s+)?(?:one|1|a\s+single)\s+(?:shift|block)\b|\bmet\s+at\s+least\b|"
     r"\b(?:extra|more)\s+(?:people|staff|workers)\s+(?:is\s+|are\s+)?(?:allowed|fine|ok)\b|"
     r"\bbreaks?\s+(?:are|is)\s+(?:covered|handled|ignored|included|paid|not\s+\w+)|\bon\s+(?:a\s+)?break\b|"
-    r"^\s*what(?:'s|\s+is)\s+(?:that|this)\b[^\d,;]{0,40}$|\bat\s+least\s+[a-z]_[a-z]\b")
+    r"^\s*what(?:'s|\s+is)\s+(?:that|this)\b[^\d,;]{0,40}$|\bat\s+least\s+[a-z]_[a-z]\b|"
+    r"\b(?:on\s+)?days?\s+(?:they|he|she)\s+(?:can't|cannot|can\s+not)\s+work\b")
 """Rules every model here holds already, or that point at values read from a table: 'at most one shift a day',
 'at least the number needed', 'no more than their max days'; a question pointing back at the goal ('What is that
-smallest possible maximum?'); a demand met by its symbol ('at least b_t on duty')."""
+smallest possible maximum?'); a demand met by its symbol ('at least b_t on duty'); 'not on days they can't work'
+(a table's column)."""
 _HEADING = re.compile(r"[^\d]*:\s*")
 """A line that only names what the lines below it hold ('Staff (cost per shift, maximum shifts):'): they are read."""
 _GOAL = re.compile(r"(?i)\b(?:minimi[sz]\w*|maximi[sz]\w*|minimum|fewest|smallest|least|lowest|shortest|earliest|"

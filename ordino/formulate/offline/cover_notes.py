@@ -24,7 +24,7 @@ _SAID = re.compile(
     r"integer|integers|number|numbers|worker|workers|person|people|persons|staff|agents?|employees?|nurses?|"
     r"shifts?|shift\s+types?|types?|period|periods|hour|hours|covered|covers?|coverage|cover|inclusive|cost|costs|"
     r"choose|least|at\s+least|on\s+duty|duty|unlimited|supply|s\.t\.|subject|does|do|one|b_?[a-z]|[a-z]|"
-    r"demand|required|need|needs)\b|>=|[\s,.:;()\[\]{}|/=?'\"-]")
+    r"demand|required|need|needs|find|s\.t|on-duty|[a-z]_[a-z])\b|>=|\u2200\s*[a-z]\b|[\s,.:;()\[\]{}|/=?'\"-]")
 """Words the notes use to restate the model: each period's demand is covered by integer numbers of people."""
 
 
@@ -68,6 +68,8 @@ def read_cover_notes(text: str) -> LinearModel | None:
         return c.n >= 2
 
     c.take(rf"\b(?:periods?|hours?|slots?)\s+(?:(?P<i>[a-z])\s*=\s*)?1{TO}(?P<n>\d+)\b", periods)
+    c.take(rf"\b(?:[a-z]\s*=\s*)?(?P<n>\d+)\s+(?:[a-z-]+\s+)?periods\s*\(\s*(?P<i>[a-z])\s*=\s*1{TO}(?P=n)\s*\)",
+           periods)
     c.take(r"\b(?P<n>\d+)\s+periods\s+of\s+\d+\s*h(?:ours?)?\b(?P<i>)(?:\s*\((?:\s*t\s*=\s*\d+\s*:\s*\d+\s*-\s*\d+\s*,?"
            r"|\s*\.\.\.\s*,?)+\s*\))?", periods)
     if not c.n:
@@ -81,26 +83,33 @@ def read_cover_notes(text: str) -> LinearModel | None:
     c.take(r"\(?\s*(?:no\s+wrap-around|not\s+cyclic)\s*\)?", lambda m: wraps(False))
     c.take(r",?\s*\bcyclic\b|\(\s*wraps?(?:\s+around)?\s*\)", lambda m: wraps(True))
 
-    def demand(m: re.Match[str]) -> bool:
+    def demand(m: re.Match[str] | dict[str, str]) -> bool:
         values = [int(v) for v in m["v"].split(",")]
         if c.demand or len(values) != c.n:
             return False
         c.demand = values
         return True
 
-    c.take(rf"\b(?:demand|required\s+staff|need)\w*\s*(?:[a-z](?:_[a-z])?\s*)?(?:=|:|>=)\s*{_LIST}", demand)
+    c.take(rf"\b(?:demand|required\s+staff|need|min\s+staff)\w*\s*(?:[a-z](?:_[a-z])?\s*)?(?:=|:|>=)\s*{_LIST}", demand)
+    c.take(r"\b(?:(?:demand|required\s+staff|need|min\s+staff)\w*\s*)?[a-z]_[a-z]\s*(?:\([^()\n]{0,30}\)\s*)?:\s*"
+           r"(?P<v>\d+(?:[ \t]+\d+)+)(?=[ \t]*(?:[.;\n]|$))", lambda m: demand(_spaced(m)))
     _read_types(c)
 
     def goal(m: re.Match[str]) -> bool:
         c.goal = c.goal or ("cost" if m["cost"] else "people")
         return c.goal == ("cost" if m["cost"] else "people")
 
-    c.take(r"\bmin(?:imi[sz]e)?\s+(?:the\s+)?(?:(?P<cost>total\s+cost)|number\s+of\s+(?:workers|people|staff))\b",
+    c.take(r"\bmin(?:imi[sz]e)?\s+(?:the\s+)?(?:(?P<cost>total\s+cost)|(?:number\s+of\s+|#\s*)(?:workers|people|staff))\b",
            goal)
     left = _SAID.sub(" ", "".join(" " if u else ch for ch, u in zip(c.text, c.used, strict=True))).strip()
     if left or not c.demand or not c.types or c.goal is None:
         return None
     return _model(c)
+
+
+def _spaced(m: re.Match[str]) -> dict[str, str]:
+    """A demand list written with blanks, as one written with commas."""
+    return {"v": ",".join(m["v"].split())}
 
 
 def _read_types(c: _Cover) -> None:
@@ -124,6 +133,8 @@ def _read_types(c: _Cover) -> None:
     c.take(rf"\bany\s+(?P<k>\d+)[- ]consecutive[- ](?:periods?|hours?|slots?)(?:[- ]shifts?)?"
            rf"(?:\s+inside\s+1{TO}\d+)?(?:\s*\(\s*start\s+(?P<a>\d+){TO}(?P<b>\d+)\s*\))?(?:\s*,\s*cost\s+(?P<c>{_V}))?",
            windows)
+    c.take(rf"\bshift\s*=\s*(?P<k>\d+)\s+consecutive\s+periods,?\s*(?:may|can)\s+start\s+at\s+t\s*=\s*(?P<a>\d+){TO}"
+           rf"(?P<b>\d+)(?P<c>)", windows)
 
     def listed(m: re.Match[str]) -> bool:
         if m["set"]:

@@ -100,7 +100,9 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
     if (indexed := _indexed_periods(text)) is not None:
         return indexed
     t = _clock_text(text)
-    found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, _, _, d in _RANGE.findall(t)]
+    found = _across(t)  # a table across: 'Slot 07-09 09-11 11-13' over 'Nurses needed 4 5 6' (before the ranges of
+    if len(found) < 3:  # shift types in rows below it are taken for periods)
+        found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, _, _, d in _RANGE.findall(t)]
     if len(found) < 3:  # the demand first: '4 for 8-10am, 7 for 10am-noon'
         found = [(int(h) * 60 + int(m or 0), int(d)) for d, h, m in _NEED_FIRST.findall(t)]
     if len(found) < 3:  # one period a line: '06:00-08:00 2'
@@ -110,8 +112,6 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
     if len(found) < 3 and (listed := _LIST.search(t)) is not None:
         length = int(listed.group(1)) * 60
         found = [(k * length, int(d)) for k, d in enumerate(re.findall(r"\d+", listed.group(2)))]
-    if len(found) < 3:  # a table across: 'Slot 07-09 09-11 11-13' over 'Nurses needed 4 5 6'
-        found = _across(t)
     if len(found) < 3:  # 'periods: 00-04, 04-08, 08-12 ... staff b = (4, 6, 10)': ranges, then their demands
         run = _RANGES.search(t)
         vector = _VECTOR.search(t, run.end()) if run else None
@@ -158,7 +158,7 @@ def _clock_span(m: re.Match[str]) -> tuple[int, int]:
 
 def _across(t: str) -> list[tuple[int, int]]:
     """Periods as the columns of a table: a line of ranges, and under it a line of the demands."""
-    lines = t.split("\n")
+    lines = [line for line in t.split("\n") if not re.fullmatch(r"[\s|:+-]*", line) or not line.strip()]
     for above, below in zip(lines, lines[1:], strict=False):
         ranges = re.findall(_ONE_RANGE, above)
         head = re.fullmatch(rf"[\s|]*[a-z][a-z ]*(?:[\s|]+{_ONE_RANGE})+[\s|]*", above)
