@@ -66,3 +66,19 @@ def test_shift_types_named_by_codes_and_by_their_length_in_a_table():
     assert solved(text) == cheapest([2, 3, 3, 1], [([1, 2, 3, 4], 80), ([2, 3], 30), ([3, 4], 35), ([1, 2], 45)])
     wrong = text.replace("Twilight 2h   10:00-12:00", "Twilight 2h   10:00-13:00")
     assert asked(wrong)  # a name that says 2 hours over 3 hours of clock is asked, not taken either way
+
+
+def test_a_table_of_blocks_across_is_read_before_the_hours_of_the_shift_types_below_it():
+    text = ("One 24-hour day. Nurses on duty per 6-hour block:\n\n"
+            "block  | 06-12 | 12-18 | 18-24 | 00-06\nnurses |   2   |   3   |   2   |   1\n\n"
+            "shift  | hours        | cost\nEarly  | 06:00-18:00  | 100\nLate   | 12:00-24:00  | 110\n"
+            "Night  | 18:00-06:00  | 120\n\n"
+            "Any number of nurses on each shift. Find the cheapest set of shifts that meets every block.")
+    assert solved(text) == cheapest([2, 3, 2, 1], [([1, 2], 100), ([2, 3], 110), ([3, 4], 120)])
+
+
+def test_periods_counted_with_their_index_and_a_window_with_its_starts():
+    text = ("T = 5 half-hour periods (t=1..5). Min staff d_t: 1 2 2 2 1.\n"
+            "Shift = 2 consecutive periods, may start at t = 1..4 (no wrap-around). One shift per worker.\n"
+            "Find min #workers s.t. on-duty(t) >= d_t.")
+    assert solved(text) == cheapest([1, 2, 2, 2, 1], [([1, 2], 1), ([2, 3], 1), ([3, 4], 1), ([4, 5], 1)])
