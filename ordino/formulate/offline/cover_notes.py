@@ -10,11 +10,10 @@ the other cover readers (which ask about what they cannot read) take the text.""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.roster_draft import SIGNS, TO
+from ordino.formulate.offline.marked import TO, Marked
 from ordino.models.linear import LinearModel
 
 _V = r"\d+(?:\.\d+)?"
@@ -28,25 +27,17 @@ _SAID = re.compile(
 """Words the notes use to restate the model: each period's demand is covered by integer numbers of people."""
 
 
-class _Cover:
-    """The text being read, what is used of it, the periods, the demands, the shift types and the goal."""
+class _Cover(Marked):
+    """The text, what is used of it, the periods, the demands, the shift types and the goal."""
 
     def __init__(self, text: str) -> None:
-        for sign, plain in SIGNS.items():
-            text = text.replace(sign, plain)
-        self.text = text
-        self.used = [False] * len(text)
+        super().__init__(text)
         self.n = 0
         self.prefix = "t"
         self.cyclic: bool | None = None
         self.demand: list[int] = []
         self.types: dict[str, tuple[list[int], float | None]] = {}  # name -> (periods covered, 0-based; cost)
         self.goal: str | None = None
-
-    def take(self, pattern: str, read: Any) -> None:
-        for m in list(re.finditer(pattern, self.text, re.IGNORECASE)):
-            if not any(self.used[m.start():m.end()]) and read(m):
-                self.used[m.start():m.end()] = [True] * (m.end() - m.start())
 
     def window(self, first: int, size: int) -> list[int] | None:
         """The periods (0-based) of a shift of `size` periods starting at period `first` (1-based)."""
@@ -101,7 +92,7 @@ def read_cover_notes(text: str) -> LinearModel | None:
 
     c.take(r"\bmin(?:imi[sz]e)?\s+(?:the\s+)?(?:(?P<cost>total\s+cost)|(?:number\s+of\s+|#\s*)(?:workers|people|staff))\b",
            goal)
-    left = _SAID.sub(" ", "".join(" " if u else ch for ch, u in zip(c.text, c.used, strict=True))).strip()
+    left = _SAID.sub(" ", c.unused()).strip()
     if left or not c.demand or not c.types or c.goal is None:
         return None
     return _model(c)

@@ -56,7 +56,7 @@ class _Clause:
 
 def read_clauses(n: RosterDraft) -> None:
     """Read every clause of the text left unused that is one roster rule or the goal; mark it used."""
-    for m in list(re.finditer(r"[^.;!?\n]+", "".join(" " if u else c for c, u in zip(n.text, n.used, strict=True)))):
+    for m in list(re.finditer(r"[^.;!?\n]+", n.unused())):
         if not m.group(0).strip():
             continue
         pieces = [(m.start(), m.end())]
@@ -81,7 +81,7 @@ def _read_piece(n: RosterDraft, piece: str, before: str) -> bool:
 
 def prose_left(n: RosterDraft) -> list[str]:
     """The unused clauses with a number, a name or a word that limits or ranks: what must be asked about."""
-    rest = "".join(" " if u else c for c, u in zip(n.text, n.used, strict=True))
+    rest = n.unused()
     names = [*n.staff, *n.days, *(s for s in n.shifts if len(s) > 1 and s != "shift")]
     named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
     return [c.strip() for c in re.findall(r"[^.;!?\n]+", rest) if FILLER.sub(" ", c).strip() and

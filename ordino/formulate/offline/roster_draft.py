@@ -4,17 +4,14 @@ shifts with the names the text gives them, and the cover, costs, rules and goal 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
 
+from ordino.formulate.offline.marked import TO, Marked
 from ordino.formulate.offline.staff import DAY_IDS, amount
 from ordino.models.assignment import RosterProblem
 
-SIGNS = {"\u2264": "<=", "\u2265": ">=", "\u2192": "->", "\u2013": "-", "\u2014": "-", "\u00d7": "x", "\u2026": "..."}
-TO = r"\s*(?:-|\.\.\.?|to)\s*"
-"""A range's dash: '1-7', 'P1..P4', 'Mon to Fri'."""
 FILLER = re.compile(
     r"(?i)\b(?:and|or|the|a|an|in|of|on|for|per|each|every|all|any|total|week|roster(?:ing)?|constraints?|rules?|"
     r"objective|obj|cover|demand|same\s+person|person|nurse|worker|staff(?:\s+member)?|within|this|only|days?|"
@@ -24,14 +21,11 @@ FULL_DAY = {"Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thurs
             "Sat": "Saturday", "Sun": "Sunday"}
 
 
-class RosterDraft:
-    """The text (signs normalised, same length kept where it can be), what is used of it, and what it says."""
+class RosterDraft(Marked):
+    """The text, what is used of it, and what it says of the roster."""
 
     def __init__(self, text: str) -> None:
-        for sign, plain in SIGNS.items():
-            text = text.replace(sign, plain)
-        self.text = text
-        self.used = [False] * len(text)
+        super().__init__(text)
         self.staff: list[str] = []
         self.days: list[str] = []
         self.day_names: dict[str, str] = {}  # how the text may name a day ('3', 'd3', 'wed') -> its id
@@ -47,17 +41,6 @@ class RosterDraft:
         self.tabled = False  # whether a table of people was read
         self.hourly: dict[str, float] = {}  # person -> pay per hour (times each shift's hours)
         self._people: tuple[list[str], re.Pattern[str]] | None = None
-
-    def take(self, pattern: str, read: Callable[[re.Match[str]], bool], flags: int = re.IGNORECASE) -> None:
-        """Each match of `pattern` over unused text that `read` accepts is marked used."""
-        for m in list(re.finditer(pattern, self.text, flags)):
-            if not any(self.used[m.start():m.end()]) and read(m):
-                self.used[m.start():m.end()] = [True] * (m.end() - m.start())
-
-    def left(self) -> str:
-        """What no clause read, fillers removed."""
-        rest = "".join(" " if u else c for c, u in zip(self.text, self.used, strict=True))
-        return FILLER.sub(" ", rest).strip()
 
     def day_list(self, phrase: str) -> list[str] | None:
         """The days a phrase names ('d3', '{1, 7}', 'days 6, 7', 'Sat/Sun', 'Mon-Fri', 'weekend', 'every day');

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ordino.formulate.offline.marked import TO
 from ordino.formulate.offline.roster_clauses import prose_left, read_clauses
-from ordino.formulate.offline.roster_draft import TO, RosterDraft
+from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_demands, read_people
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
 from ordino.formulate.offline.staff import DAY_IDS
