@@ -82,3 +82,22 @@ def test_periods_counted_with_their_index_and_a_window_with_its_starts():
             "Shift = 2 consecutive periods, may start at t = 1..4 (no wrap-around). One shift per worker.\n"
             "Find min #workers s.t. on-duty(t) >= d_t.")
     assert solved(text) == cheapest([1, 2, 2, 2, 1], [([1, 2], 1), ([2, 3], 1), ([3, 4], 1), ([4, 5], 1)])
+
+
+def fewest_blocks(demand: list[int], on: int) -> int:
+    """Fewest people, each working `on` consecutive days of a repeating week from any start, covering each day."""
+    best = sum(demand)
+    for starts in itertools.product(range(max(demand) + 1), repeat=7):
+        if sum(starts) < best and all(sum(starts[s] for s in range(7) if (d - s) % 7 < on) >= demand[d]
+                                      for d in range(7)):
+            best = sum(starts)
+    return best
+
+
+def test_blocks_of_working_days_over_a_repeating_week():
+    text = ("Porters needed per day:\n\nDay   Mon Tue Wed Thu Fri Sat Sun\nNeed   2   1   2   3   2   1   1\n\n"
+            "Everyone works 5 consecutive days and then has 2 days off, and the pattern repeats every week. "
+            "What is the minimum number of porters?")
+    assert solved(text) == fewest_blocks([2, 1, 2, 3, 2, 1, 1], 5)
+    assert asked(text.replace(", and the pattern repeats every week", ""))  # does a block wrap round? asked
+    assert asked(text.replace("What is", "Each earns 90 a day. What is"))  # a number no reading explains

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ordino.formulate.offline.accounting import unread_pieces, unread_question
 from ordino.formulate.offline.cover_notes import read_cover_notes
+from ordino.formulate.offline.days_off import read_days_off
 from ordino.formulate.offline.linear import looks_like_linear, read_linear
 from ordino.formulate.offline.patterns import looks_like_pattern_cover, read_pattern_cover
 from ordino.formulate.offline.periods import looks_like_period_cover, read_period_cover
@@ -17,7 +18,8 @@ from ordino.models.linear import LinearModel
 
 def detect_family(text: str) -> str | None:
     """'assignment' or 'linear' when the text has that family's shape, None for scheduling (the default)."""
-    if looks_like_period_cover(text) or looks_like_pattern_cover(text) or read_cover_notes(text) is not None:
+    if looks_like_period_cover(text) or looks_like_pattern_cover(text) or read_cover_notes(text) is not None or \
+            read_days_off(text) is not None:
         return "linear"
     if looks_like_shift_roster(text) or looks_like_roster(text) or read_roster_notes(text) is not None:
         return "assignment"
@@ -49,6 +51,10 @@ def _read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | 
             if sheet is not None and not asked:
                 return sheet, asked, said
         return model, questions, notes
+    blocks = read_days_off(text)
+    if blocks is not None:
+        return blocks, [], ["each person works a block of consecutive days, then the rest of the week off; the "
+                            "week repeats"]
     noted = read_cover_notes(text)
     if noted is not None:
         return noted, [], [f"read as shift cover notes: {len(noted.variables)} shift types over "
