@@ -149,3 +149,5 @@ def test_people_listed_one_per_line_with_hourly_pay_days_and_limits():
     assert problem.people == ["Maria", "Tom", "Aisha"]
     assert best == 8 * (16 + 14 + 18)  # one shift each: Aisha on Wednesday, Tom and Maria on Monday and Tuesday
     assert asked(text.replace("available any day", "available most days"))  # a part of a line not read is asked
+    assert asked(text.replace("- Aisha,", "- Aisha (not Mondays),"))  # a bracket after a name is a role, never a rule
+    assert solved(text.replace("- Aisha,", "- Aisha (head barista),"))[1] == best

@@ -24,7 +24,7 @@ _GLUE = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "per", "i
 _WORK = {"work", "works", "working", "worked", "do", "does", "doing", "take", "takes", "get", "gets", "given",
          "assigned", "scheduled", "rostered", "allowed", "cover", "covers"}
 _NEGATION = {"no", "nobody", "not", "never", "cannot", "can't", "mustn't", "shouldn't", "forbidden", "isn't", "don't",
-             "doesn't", "won't", "one"}
+             "doesn't", "won't", "one"}  # 'one' of 'no one'; never counted as a denial by itself
 _CUES = re.compile(r"\d|\b(?:not|no|never|nobody|only|both|either|neither|except|unless|cannot|can't|won't|"
                    r"don't|doesn't|after|before|follow\w*|consecutive|row|straight|max\w*|min\w*|most|least|"
                    r"more|less|fewer|exact\w*|extra|plus|bonus|supplement|premium|overtime|prefer\w*|avoid\w*|"

@@ -26,8 +26,8 @@ def read_people(n: RosterDraft) -> None:
         return
     saved = (list(n.staff), list(n.rules), dict(n.costs), dict(n.hourly))
     n.staff = staff
-    for m in lines:
-        if not _person(n, m["name"], m["rest"]):
+    for m in lines:  # a bracket after the name says a role ('(head cook)'), never a rule
+        if m["role"] and not _reason(n, m["role"].strip()[1:-1], set(), None) or not _person(n, m["name"], m["rest"]):
             n.staff, n.rules, n.costs, n.hourly = saved
             return
     for m in lines:
