@@ -164,6 +164,7 @@ ADVERSARIAL = {
     "described table rows": "| B1 | Stability T6 | 45 | 07:00 |\n",
     "roster notes": "Staff P1..P4, days 1..7, shifts D (day) and N (night). P1, P2: never N; exactly 1 on D and ",
     "roster table rows": "| Ana | 10 | Y | Sat, Sun |\n",
+    "shift kinds": "8-9: 2, Full-timers work 6 straight hours and can start at 8:00, 9:00 or 10:00; cost $1/hour. ",
     "days off": "works 5 consecutive days and then has 2 days off, repeats every week, Mon 1, minimum number ",
     "cover notes": "Periods t = 1..9, demand b = (1, 2). A {1,2} 10\nany 2 consecutive periods (start 1..3), cost 4, ",
     "roster prose rules": "Shifts: AM 07:00-15:00. x = available; nobody works more than 4 days in a row, ",

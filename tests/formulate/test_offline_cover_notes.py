@@ -101,3 +101,15 @@ def test_blocks_of_working_days_over_a_repeating_week():
     assert solved(text) == fewest_blocks([2, 1, 2, 3, 2, 1, 1], 5)
     assert asked(text.replace(", and the pattern repeats every week", ""))  # does a block wrap round? asked
     assert asked(text.replace("What is", "Each earns 90 a day. What is"))  # a number no reading explains
+
+
+def test_kinds_of_shifts_with_lengths_starts_and_costs_over_clock_periods():
+    text = ("We're open 8:00 to 14:00. Agents needed per hour:\n"
+            "8-9: 2, 9-10: 3, 10-11: 3, 11-12: 2, 12-13: 1, 13-14: 1.\n"
+            "Full-timers work 6 straight hours and can start at 8:00; they cost $10/hour ($60 per shift). "
+            "Part-timers work 2 straight hours starting at 8:00, 9:00, 10:00 or 12:00 and cost $12/hour. "
+            "What's the cheapest daily staffing cost?")
+    periods = [([1, 2, 3, 4, 5, 6], 60), ([1, 2], 24), ([2, 3], 24), ([3, 4], 24), ([5, 6], 24)]
+    assert solved(text) == cheapest([2, 3, 3, 2, 1, 1], periods)
+    assert asked(text.replace("($60 per shift)", "($70 per shift)"))  # a rate and a price that disagree are asked
+    assert asked(text.replace("We're open", "Desk 4. We're open"))  # a number nothing explains

@@ -10,6 +10,7 @@ from ordino.formulate.offline.patterns import looks_like_pattern_cover, read_pat
 from ordino.formulate.offline.periods import looks_like_period_cover, read_period_cover
 from ordino.formulate.offline.roster import looks_like_roster, read_roster
 from ordino.formulate.offline.roster_notes import read_roster_notes
+from ordino.formulate.offline.shift_kinds import read_shift_kinds
 from ordino.formulate.offline.shift_roster import looks_like_shift_roster, read_shift_roster
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
@@ -19,7 +20,7 @@ from ordino.models.linear import LinearModel
 def detect_family(text: str) -> str | None:
     """'assignment' or 'linear' when the text has that family's shape, None for scheduling (the default)."""
     if looks_like_period_cover(text) or looks_like_pattern_cover(text) or read_cover_notes(text) is not None or \
-            read_days_off(text) is not None:
+            read_days_off(text) is not None or read_shift_kinds(text) is not None:
         return "linear"
     if looks_like_shift_roster(text) or looks_like_roster(text) or read_roster_notes(text) is not None:
         return "assignment"
@@ -55,6 +56,10 @@ def _read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | 
     if blocks is not None:
         return blocks, [], ["each person works a block of consecutive days, then the rest of the week off; the "
                             "week repeats"]
+    kinds = read_shift_kinds(text)
+    if kinds is not None:
+        return kinds, [], [f"{len(kinds.variables)} shifts (a kind and a start each) over {len(kinds.constraints)} "
+                           "periods"]
     noted = read_cover_notes(text)
     if noted is not None:
         return noted, [], [f"read as shift cover notes: {len(noted.variables)} shift types over "

@@ -1,0 +1,106 @@
+"""Shift cover with kinds of shifts, each of a length, with the times it may start and a cost: 'Full-timers work 8
+straight hours and can start at 8:00, 9:00 or 10:00; they cost $20/hour ($160 per shift)', 'a 4-hour shift
+starting at 08:00, 10:00 or 12:00 (paid £60 each)', over demands per clock period ('8-9: 4, 9-10: 6, ...').
+Read into a linear model: people per kind and start, every period covered, the least cost (or the fewest people).
+
+Every number in the text must be a period's bounds or demand, a kind's length, start or cost, or the opening hours
+or period length said again; otherwise nothing is read and the other readers (which ask) take the text."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.offline.periods import read_periods
+from ordino.models.linear import LinearModel
+
+_CLOCK = r"\d{1,2}(?::\d\d)?"
+_MONEY = r"[$\u20ac\u00a3]"
+_CURRENCY = r"(?:eur|usd|gbp|euros?|dollars?|pounds?)"
+_LENGTH = re.compile(r"\b(?P<h>\d{1,2})[- ](?:straight[- ])?(?:hours?|hrs?|h)\b(?![-:])|"
+                     r"\bstraight\s+(?P<h2>\d{1,2})-hour\b", re.IGNORECASE)
+_STARTS = re.compile(rf"\bstart(?:s|ing)?(?:\s+at)?\s+(?P<l>{_CLOCK}(?:\s*,\s*{_CLOCK})*"
+                     rf"(?:\s*,?\s*(?:or|and)\s+{_CLOCK})?)", re.IGNORECASE)
+_PER_SHIFT = re.compile(rf"{_MONEY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\s*(?:shift|block)\b|"
+                        rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*per\s*(?:shift|block)\b|"
+                        rf"\((?:paid|flat)\s*{_MONEY}\s*(?P<c>\d+(?:\.\d+)?)\s*each\)|"
+                        rf"\bcosts?\s+(?:us\s+)?{_MONEY}\s*(?P<d>\d+(?:\.\d+)?)(?![\d.]|\s*/)", re.IGNORECASE)
+_PER_HOUR = re.compile(rf"{_MONEY}\s*(?P<a>\d+(?:\.\d+)?)\s*/\s*h(?:ou)?r\b|(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*/\s*"
+                       r"h(?:ou)?r\b", re.IGNORECASE)
+_PERIOD_ITEM = re.compile(rf"{_CLOCK}\s*-\s*{_CLOCK}\s*h?\s*:\s*\d+")
+_COST_GOAL = re.compile(r"(?i)\bcheapest\b|\b(?:lowest|least|min(?:imum|imi[sz]e)?)\b[^.?\n]{0,30}\bcost")
+
+
+def _minutes(clock: str, starts: set[int]) -> int | None:
+    """A start time in minutes: '8:00', '8' or, on a 12-hour clock, '2' as 14:00 when only that starts a period."""
+    h, _, m = clock.partition(":")
+    at = int(h) * 60 + int(m or 0)
+    if at in starts:
+        return at
+    return at + 720 if at + 720 in starts else None
+
+
+def read_shift_kinds(text: str) -> LinearModel | None:
+    """The cover model of a text with shift kinds over clock periods, or None."""
+    periods = read_periods(text)
+    if periods is None or len(periods) < 3:
+        return None
+    length = periods[1][0] - periods[0][0]
+    if any(b[0] - a[0] != length for a, b in zip(periods, periods[1:], strict=False)):
+        return None
+    starts = {s for s, _ in periods}
+    end = periods[-1][0] + length
+    used = [False] * len(text)
+    for m in _PERIOD_ITEM.finditer(text):
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    kinds: dict[str, tuple[int, list[int], float]] = {}
+    for piece in re.finditer(r"(?:[^.?!\n]|(?<=i\.e|e\.g)\.|(?<=\bi)\.(?=e)|(?<=\be)\.(?=g)|"
+                             r"\n(?!\s*(?:\n|[A-Z0-9*\u2022-])))+?"  # 'i.e.' and a line going on in lower case
+                             r"(?=\s*(?:(?<!i\.e)(?<!e\.g)[.?!](?:\s|$)|\n\s*(?:\n|[A-Z0-9*\u2022-])|,\s+or\s+an?\b|$))",
+                             text):
+        p = piece.group(0)
+        size, when = _LENGTH.search(p), _STARTS.search(p)
+        if size is None or when is None:
+            continue
+        hours = int(size["h"] or size["h2"])
+        found = [_minutes(c, starts) for c in re.findall(_CLOCK, when["l"])]
+        flat, hourly = _PER_SHIFT.search(p), _PER_HOUR.search(p)
+        cost = float(next(g for g in flat.groups() if g)) if flat else None
+        rate = float(next(g for g in hourly.groups() if g)) if hourly else None
+        if rate is not None and cost is not None and rate * hours != cost:
+            return None  # '$20/hour ($160 per shift)' must agree
+        cost = cost if cost is not None else rate * hours if rate is not None else None
+        at = [a for a in found if a is not None]
+        if len(at) != len(found) or cost is None or any(a + hours * 60 > end for a in at):
+            return None
+        named = re.match(r"\s*(?:[A-Za-z]+\s+)?(?P<n>[A-Z][\w-]*?s?)\s+(?:work|do|are|can)\b", p)
+        name = named["n"] if named else f"{hours}-hour shift"
+        if name in kinds:
+            return None
+        kinds[name] = (hours, at, cost)
+        for part in (size, when, flat, hourly):
+            if part is not None:
+                a, b = piece.start() + part.start(), piece.start() + part.end()
+                used[a:b] = [True] * (b - a)
+    if len(kinds) < 2:
+        return None
+    rest = "".join(" " if u else c for c, u in zip(text, used, strict=True))
+    first = periods[0][0] // 60
+    said = {first, first % 12 or 12, end // 60 % 24 or 24, end // 60 % 12 or 12, length // 60}
+    if any(int(k) not in said for k in re.findall(r"\d+", re.sub(r":00\b", "", rest))):
+        return None  # a number no kind, period or opening hour explains
+    names, covers, costs = [], [], {}
+    for kind, (hours, at, cost) in kinds.items():
+        for a in at:
+            name = f"{kind} {a // 60:02d}:{a % 60:02d}"
+            names.append(name)
+            covers.append((name, a, a + hours * 60))
+            costs[name] = cost
+    constraints = [{"name": f"cover {s // 60:02d}:{s % 60:02d}", "sense": ">=", "rhs": float(need),
+                    "terms": {n: 1.0 for n, a, b in covers if a <= s and s + length <= b}} for s, need in periods]
+    if any(not c["terms"] for c in constraints):
+        return None
+    by_cost = bool(_COST_GOAL.search(text))
+    return LinearModel.model_validate({
+        "family": "linear", "variables": [{"name": n, "kind": "integer", "lower": 0} for n in names],
+        "constraints": constraints,
+        "objective": {"sense": "min", "terms": {n: costs[n] if by_cost else 1.0 for n in names}}})
