@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ordino.formulate.offline.marked import TO, Marked
-from ordino.formulate.offline.staff import DAY_IDS, amount
+from ordino.formulate.offline.staff import DAY_IDS, WEEK, amount
 from ordino.models.assignment import RosterProblem
 
 FILLER = re.compile(
@@ -17,8 +17,6 @@ FILLER = re.compile(
     r"objective|obj|cover|demand|same\s+person|person|nurse|worker|staff(?:\s+member)?|within|this|only|days?|"
     r"horizon|not\s+cyclic|no\s+wrap-around|is|are|with|integer|time|binary|x_\w+|=\s*\?|\?)\b|[\s,.:;()|/=?'\"-]")
 """Words and marks that say nothing a model lacks, once every rule around them is read."""
-FULL_DAY = {"Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Fri": "Friday",
-            "Sat": "Saturday", "Sun": "Sunday"}
 
 
 class RosterDraft(Marked):
@@ -72,7 +70,7 @@ class RosterDraft(Marked):
         """Weekday days named as the text may write them: 'wed', 'wednesday', 'weds'."""
         for d in DAY_IDS:
             if d in self.days:
-                for name in (d.lower(), FULL_DAY[d].lower()):
+                for name in (d.lower(), WEEK[DAY_IDS.index(d)]):
                     self.day_names.setdefault(name, d)
 
     def shift(self, word: str) -> str | None:
@@ -91,7 +89,6 @@ class RosterDraft(Marked):
             else:
                 return None
         return out or None
-
 
     def off(self) -> set[tuple[str, str, str]]:
         """The (person, shift, day) cells the rules read keep free (no cost is needed there)."""

@@ -10,9 +10,10 @@ import re
 
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.shift_roster import Sheet, tables_in
-from ordino.formulate.offline.staff import DAY_IDS
+from ordino.formulate.offline.staff import DAY_IDS, weekday
 
 _WEEKDAY = re.compile(r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
+"""A weekday anywhere in a heading ('Sat rate'), even inside a word."""
 _SPAN = (r"(?P<a>\d{1,2})(?::(?P<am>\d\d))?\s*(?:-|to)\s*(?P<b>\d{1,2})(?::(?P<bm>\d\d))?(?:\s*h\b)?"
          r"(?:\s*\(\s*(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?)?\s*\))?")
 _OFF = {"-", "n", "no", "off", "unavailable", "not available", "\u2717"}
@@ -22,8 +23,8 @@ _PEOPLE_HEAD = re.compile(r"(?i)staff|name|nurse|agent|temp|driver|employee|work
 
 
 def _day(cell: str) -> str | None:
-    m = _WEEKDAY.fullmatch(cell.strip())
-    return DAY_IDS[["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(m.group(1).lower())] if m else None
+    k = weekday(re.sub(r"\.$", "", cell.strip()))  # 'Mon.' too
+    return None if k is None else DAY_IDS[k]
 
 
 def read_shift_spans(n: RosterDraft) -> None:

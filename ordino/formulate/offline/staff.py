@@ -35,6 +35,12 @@ def day_index(word: str) -> int:
     return [w[:3] for w in WEEK].index(word[:3].lower())
 
 
+def weekday(word: str) -> int | None:
+    """0 for 'mon', 'Monday', 'Mondays' ... 6 for Sunday; None for a word that is no weekday."""
+    return day_index(word.strip()) if re.fullmatch(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*", word.strip(), re.I) \
+        else None
+
+
 def day_ids(phrase: str) -> list[str]:
     """The days a phrase names, in order: 'Monday or Wednesday', 'weekends', 'Thursday to Sunday'."""
     out: list[str] = []
