@@ -101,6 +101,7 @@ def test_blocks_of_working_days_over_a_repeating_week():
     assert solved(text) == fewest_blocks([2, 1, 2, 3, 2, 1, 1], 5)
     assert asked(text.replace(", and the pattern repeats every week", ""))  # does a block wrap round? asked
     assert asked(text.replace("What is", "Each earns 90 a day. What is"))  # a number no reading explains
+    assert asked(text.replace("and the pattern repeats every week", "and the pattern does not wrap around"))
 
 
 def test_kinds_of_shifts_with_lengths_starts_and_costs_over_clock_periods():
@@ -113,3 +114,5 @@ def test_kinds_of_shifts_with_lengths_starts_and_costs_over_clock_periods():
     assert solved(text) == cheapest([2, 3, 3, 2, 1, 1], periods)
     assert asked(text.replace("($60 per shift)", "($70 per shift)"))  # a rate and a price that disagree are asked
     assert asked(text.replace("We're open", "Desk 4. We're open"))  # a number nothing explains
+    assert asked(text.replace("We're open", "We also need 1 manager. We're open"))  # 1 is no period's length here
+    assert asked(text.replace("What's the cheapest daily staffing cost?", "Plan the day."))  # no goal: asked

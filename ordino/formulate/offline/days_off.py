@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ordino.formulate.offline.staff import DAY_IDS
+from ordino.formulate.offline.staff import DAY_IDS, weekday
 from ordino.formulate.offline.text import count_value
 from ordino.models.linear import LinearModel
 
@@ -22,14 +22,11 @@ _BLOCK = re.compile(rf"(?i)\b(?P<on>{_N})\s+(?:consecutive\s+)?days(?:\s+in\s+a\
                     r"(?:consecutive\s+)?days?\s+off\b")
 """'works 5 consecutive days and then has 2 days off', '5 days in a row, then has 2 days off'."""
 _REPEATS = re.compile(r"(?i)\b(?:repeat\w*|wrap\w*|cyclic\w*|every\s+week|each\s+week|weekly|same\s+every\s+week)\b")
+_DENIED = re.compile(r"(?i)\b(?:no|not|never|without)\b[^.\n]{0,25}\b(?:wrap|repeat|cyclic)|n't\s+(?:wrap|repeat)")
+"""'does not wrap around', 'no wrap-around': the week does not repeat."""
 _FEWEST = re.compile(r"(?i)\b(?:min(?:imum|imi[sz]e)?|smallest|fewest|least)\b[^.?\n]{0,40}\b(?:number|staff|people|"
                      r"workers|employees|nurses|pickers|operatives|technicians|agents)\b|\bhow\s+many\b")
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
-
-
-def _day(word: str) -> int | None:
-    m = re.fullmatch(_DAY, word.strip().lower())
-    return ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(word.strip().lower()[:3]) if m else None
 
 
 def _demands(text: str) -> tuple[list[int], list[str]] | None:
@@ -37,14 +34,14 @@ def _demands(text: str) -> tuple[list[int], list[str]] | None:
     line of seven numbers, one 'Mon | 7' line a day, or 'Mon 5, Tue 4, ...'."""
     lines = text.split("\n")
     for above, below in zip(lines, lines[1:], strict=False):
-        days = [d for w in re.split(r"[\s|,]+", above) if (d := _day(w)) is not None]
+        days = [d for w in re.split(r"[\s|,]+", above) if (d := weekday(w)) is not None]
         needs = re.findall(r"\d+", below)
         if days == list(range(7)) and len(needs) == 7 and re.fullmatch(r"[\s|,]*[A-Za-z][\w ]*[\s|,:]+[\d\s|,]+",
                                                                           below):
             return [int(k) for k in needs], needs
     found: dict[int, int] = {}
     for m in re.finditer(rf"(?im)\b({_DAY})\b\s*[|:,=]?\s*(\d+)\b", text):
-        day = _day(m.group(1))
+        day = weekday(m.group(1))
         if day is None or day in found:
             return None
         found[day] = int(m.group(2))
@@ -57,7 +54,7 @@ def read_days_off(text: str) -> LinearModel | None:
     """The days-off model of the text, or None when it is not one or any number in it is not accounted for."""
     block = _BLOCK.search(text)
     read = _demands(text)
-    if block is None or read is None or not _REPEATS.search(text) or not _FEWEST.search(text):
+    if block is None or read is None or not _REPEATS.search(text) or _DENIED.search(text) or not _FEWEST.search(text):
         return None
     on, off = count_value(block["on"].lower()), count_value(block["off"].lower())
     demand, said = read

@@ -28,6 +28,7 @@ _PER_HOUR = re.compile(rf"{_MONEY}\s*(?P<a>\d+(?:\.\d+)?)\s*/\s*h(?:ou)?r\b|(?P<
                        r"h(?:ou)?r\b", re.IGNORECASE)
 _PERIOD_ITEM = re.compile(rf"{_CLOCK}\s*-\s*{_CLOCK}\s*h?\s*:\s*\d+")
 _COST_GOAL = re.compile(r"(?i)\bcheapest\b|\b(?:lowest|least|min(?:imum|imi[sz]e)?)\b[^.?\n]{0,30}\bcost")
+_FEWEST = re.compile(r"(?i)\b(?:fewest|min(?:imum|imi[sz]e)?\s+(?:the\s+)?number\s+of|as\s+few)\b")
 
 
 def _minutes(clock: str, starts: set[int]) -> int | None:
@@ -84,10 +85,19 @@ def read_shift_kinds(text: str) -> LinearModel | None:
     if len(kinds) < 2:
         return None
     rest = "".join(" " if u else c for c, u in zip(text, used, strict=True))
-    first = periods[0][0] // 60
-    said = {first, first % 12 or 12, end // 60 % 24 or 24, end // 60 % 12 or 12, length // 60}
-    if any(int(k) not in said for k in re.findall(r"\d+", re.sub(r":00\b", "", rest))):
-        return None  # a number no kind, period or opening hour explains
+    first, last = periods[0][0] // 60, end // 60
+
+    def again(m: re.Match[str]) -> str:  # the opening hours or the period length said again, else left as it is
+        if m["length"]:
+            return " " if int(m["length"]) * 60 == length else m.group(0)
+        hours = (int(m["a"]) % 12, int(m["b"]) % 12)
+        return " " if hours == (first % 12, last % 12) and not m["am"] and not m["bm"] else m.group(0)
+
+    rest = re.sub(r"(?i)\b(?P<a>\d{1,2})(?::(?P<am>[1-5]\d|0[1-9]))?(?::00)?\s*(?:[ap]m)?\s*(?:-|to|until|till)\s*"
+                  r"(?P<b>\d{1,2})(?::(?P<bm>[1-5]\d|0[1-9]))?(?::00)?\s*(?:[ap]m)?|"
+                  r"\b(?P<length>\d{1,2})[- ]hours?\s+(?:blocks?|periods?|slots?|intervals?)\b", again, rest)
+    if re.search(r"\d", rest):
+        return None  # a number no kind, period, opening hour or period length explains
     names, covers, costs = [], [], {}
     for kind, (hours, at, cost) in kinds.items():
         for a in at:
@@ -100,6 +110,8 @@ def read_shift_kinds(text: str) -> LinearModel | None:
     if any(not c["terms"] for c in constraints):
         return None
     by_cost = bool(_COST_GOAL.search(text))
+    if not by_cost and not _FEWEST.search(text):
+        return None  # no goal said: never the head count in place of a cost
     return LinearModel.model_validate({
         "family": "linear", "variables": [{"name": n, "kind": "integer", "lower": 0} for n in names],
         "constraints": constraints,
