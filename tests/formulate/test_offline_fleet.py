@@ -31,3 +31,45 @@ def test_named_machines_on_one_line_each_are_a_choice_and_a_machine_that_cannot_
     problem, best = solved(text)
     assert [len(t.modes) for t in problem.tasks] == [3, 2, 3]
     assert best == 8  # housings take 8 at best (the DMG); flanges on the Okuma and shafts on the Haas fit beside
+
+
+DYEHOUSE = ("Kit: two dye vats and one dryer. Every vat or dryer takes one lot at a time; a step is not interrupted.\n"
+            "Scarves: 1) vat 1 30 min or vat 2 40 min; 2) dryer 20 min\n"
+            "Shirts: 1) vat 2 only, 50 min (they won't fit in 1); 2) dryer 10 min\n"
+            "Minimise the makespan in minutes.")
+
+
+def test_machines_counted_in_prose_are_named_by_the_lines_and_a_single_one_by_its_noun():
+    problem, best = solved(DYEHOUSE)
+    modes = {t.id: sorted(r for m in t.modes for r in m.resources) for t in problem.tasks}
+    assert modes["Scarves.1"] == ["Vat 1", "Vat 2"] and modes["Shirts.1"] == ["Vat 2"]
+    assert modes["Scarves.2"] == modes["Shirts.2"] == ["dryer"]
+    assert best == 60  # the shirts need vat 2 for 50 and the dryer for 10; the scarves fit beside them on vat 1
+
+
+def test_a_bracket_refusing_the_machine_a_time_is_given_for_is_asked():
+    assert asked(DYEHOUSE.replace("(they won't fit in 1)", "(they won't fit in 2)"))
+
+
+def test_a_count_the_lines_do_not_match_is_not_a_fleet():
+    assert asked(DYEHOUSE.replace("two dye vats", "three dye vats"))
+
+
+def test_machines_listed_one_per_line_under_a_heading_and_described_names():
+    text = ("Tools we have:\n- the laser cutter\n- the old bandsaw\n- Omar's bench\n"
+            "Each order is cut and then finished, one order per tool at a time.\n"
+            "Sign: cut on laser 20 or bandsaw 30; finish at bench 15\n"
+            "Shelf: cut on laser 40 or bandsaw 35; finish at bench 10\n"
+            "Minimise the makespan in minutes.")
+    problem, best = solved(text)
+    modes = {t.id: sorted(r for m in t.modes for r in m.resources) for t in problem.tasks}
+    assert modes["Sign.1"] == ["laser cutter", "old bandsaw"] and modes["Shelf.2"] == ["Omar's bench"]
+    assert best == 45  # the shelf needs 35 + 10 at least; the sign on the laser (20) finishes 20-35 first
+    described = ("We have two lifts (Lift 1 is the newer one, Lift 2 is the MOT lift).\n"
+                 "Van: service 60 min on Lift 1 or 80 min on Lift 2\n"
+                 "Taxi: service 50 min on Lift 1 or 70 min on Lift 2\n"
+                 "Minimise the makespan in minutes.")
+    problem, best = solved(described)
+    assert sorted(r for t in problem.tasks for m in t.modes for r in m.resources) == ["Lift 1", "Lift 1", "Lift 2",
+                                                                                      "Lift 2"]
+    assert best == 70  # the taxi on Lift 2 (70) beside the van on Lift 1 (60)

@@ -127,6 +127,8 @@ def read_facts(text: str) -> Facts:
     for job, route in (fleet.routes.items() if fleet else ()):
         facts.add_job(job)
         facts.routes[job] = route
+        for attr, value in fleet.values[job].items() if fleet else ():
+            facts.set_attr(job, attr, value)
     if crew is not None:
         for job, duration in crew.durations.items():
             facts.set_attr(job, "p", duration)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ordino.formulate.offline.job_lines import job_value
 from ordino.formulate.offline.text import TIME, Rewriting, count_value, stem, time_values, words_outside
 from ordino.formulate.offline.units import TimeVal
 
@@ -27,18 +28,32 @@ _DECLARED = re.compile(
     r"(?i)\b(?P<n>two|three|four|five|[2-5])\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)(?:es|s)\b"
     r"(?:\s+(?:in|on)\s+the\s+\w+)?\s*(?:\(\s*(?P<l1>[^()\n]{1,120})\)|[:,]\s*(?P<l2>[^().;:\n]{1,120}))")
 """'two ovens (Oven 1 and Oven 2)', '3 CNC lathes in the hall: the new Haas, the DMG and the old Okuma'."""
+_COUNTED = re.compile(r"(?i)\b(?P<n>two|three|four|five|[2-5])\s+"
+                      r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)(?:es|s)\b")
+"""Machines counted, not named: 'two blast chillers', named in the lines by a letter or number ('chiller 1')."""
+_BULLETED = re.compile(r"(?m)^(?P<head>[^\n]*):[ \t]*\n"
+                       r"(?P<l>(?:[ \t]*[-*\u2022][ \t]*[^\d\n]+\n)+)")
+"""'Kit we have:' and a line for each machine, no numbers: '- the CNC router', '- Lena's bench (she sands there)'."""
 _LISTED = re.compile(r"(?im)\bmachines\s*:\s*(?P<l>[^.;:\n]{1,160})")
 """'Machines: Jet A (newer, faster), Jet B, the Dryer, and the Stenter'."""
 _ONE = re.compile(r"(?i)\b(?:one|a|an|1)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
-_NAMED = re.compile(r"\b(?:[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d{1,2}|[a-z]{3,}))*|[A-Z]{1,4}-?\d{1,2}|\d{1,2})$")
+_SINGLE = re.compile(r"\b(?:[Oo]ne|[Aa]n?)\s+(?!(?:is|are|was|has)\b)(?P<noun>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+                     r"(?=\s*(?:[,.;:()]|\band\b|$))")
+"""A single machine declared: 'and a deburring station.', 'one tilting kettle,'."""
+_DESCRIBED = re.compile(r"\b(?P<name>[\w-]+(?:\s+[\w-]+)?)\s+is\s+(?:the\s+|a\s+(?:bit\s+)?)?[a-z]+(?:er|est)\b"
+                        r"(?:\s+one)?(?=\s*(?:[.;,)]|$))")
+"""A member described without a number: 'Press A is the faster one', 'Press B is slower'."""
+_NAMED = re.compile(r"\b(?:[a-z]+(?:-[a-z\d]+)+|[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d{1,2}|[a-z]{3,}))*|"
+                    r"[A-Z]{1,4}-?\d{1,2}|\d{1,2})$")
 """The name at the end of a listed piece: 'Haas', 'Colchester lathe', 'CNC-1', 'Oven 1', 'A'."""
-_LINE = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?(?P<name>[^\n:;]{1,60}?)[ \t]*(?::|[ \t]-[ \t])[ \t]*"
+_LINE = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?(?P<name>[^\n:;]{1,60}?)[ \t]*(?::(?!\d)|[ \t]-[ \t])[ \t]*"
                    r"(?P<body>[^\n]*\d[^\n]*)$")
 _STEP_SPLIT = re.compile(r"\s*(?:;|->|>|,\s*then\b|\bthen\b)\s*")
 _ALL = re.compile(r"(?i)\b(?:either|any|both|all)\b(?:\s+(?:of\s+the\s+)?(?P<noun>[a-z]+))?")
 _NOT = re.compile(r"(?i)\b(?:cannot|can't|can not|not\s+on|no)\b")
 _FILLER = re.compile(r"(?i)\b(?:on|in|at|the|only|min(?:ute)?s?|h|hours?|hrs?|or|by|a|an|with|for|same|order|"
-                     r"either|any|both|station|machine|of|to|it|do|can|cannot|can't|not|no|done|just|one)\b|[(),/!.]")
+                     r"either|any|both|station|machine|of|to|it|do|can|cannot|can't|not|no|done|just|one|which|has|have|"
+                     r"must|be|goes|go)\b|[(),/!.]")
 
 
 @dataclass
@@ -71,6 +86,7 @@ class FleetRead:
     """The routes a fleet's job lines gave, in the lines' order."""
 
     routes: dict[str, Route] = field(default_factory=dict)
+    values: dict[str, dict[str, TimeVal]] = field(default_factory=dict)  # a job's release, due time or weight
 
 
 def read_fleet(rw: Rewriting) -> FleetRead | None:
@@ -81,16 +97,19 @@ def read_fleet(rw: Rewriting) -> FleetRead | None:
         return None
     lines = [m for m in _LINE.finditer(rw.text) if not any(a <= m.start() < b for a, b in fleet.spans)]
     fleet.said = words_outside(rw.text, (m.span() for m in lines))
+    _add_singles(fleet, rw.text, [m.span() for m in lines])
     read = FleetRead()
     learned: dict[str, set[str]] = {}  # step stem -> the machines named for it
     parsed: list[tuple[re.Match[str], str, list[tuple[str, list[tuple[str | None, TimeVal]]]]]] = []
     for m in lines:
-        steps = _steps(m.group("body"), fleet)
-        if steps is None:
+        body, values = _job_values(m.group("name"), m.group("body"))
+        steps = _steps(body, fleet)
+        if steps is None or values is None:
             return None
         if not steps:
             continue
         parsed.append((m, _job_name(m.group("name")), steps))
+        read.values[_job_name(m.group("name"))] = values
         for step, alts in steps:
             if step and all(machine is not None for machine, _ in alts):
                 learned.setdefault(step, set()).update(machine for machine, _ in alts if machine is not None)
@@ -108,6 +127,10 @@ def read_fleet(rw: Rewriting) -> FleetRead | None:
         if name in read.routes:
             return None
         read.routes[name] = route
+    names = {a.lower() for aliases in fleet.aliases.values() for a in aliases}
+    lined = [m.span() for m in lines]
+    fleet.spans += [m.span() for m in _DESCRIBED.finditer(rw.text) if m["name"].lower() in names and not any(
+        a <= m.start() < b for a, b in [*lined, *fleet.spans])]  # 'Press A is the faster one': said of a member
     for m, _, _ in sorted(parsed, key=lambda p: -p[0].start()):
         rw.splice(m.start(), m.end(), "")
     for a, b in sorted(fleet.spans, reverse=True):
@@ -126,6 +149,27 @@ def _declared(text: str) -> Fleet:
         fleet.families[stem(noun)] = [f"{noun.capitalize()} {n}" if re.fullmatch(r"[A-Z]|\d{1,2}", n) else n
                                       for n in names]
         fleet.spans.append(m.span())
+    refs: dict[str, dict[str, str]] = {}  # a word's stem -> the letters or numbers it is named with
+    for ref in re.finditer(r"(?i)\b(?P<w>[a-z]+)\s+(?P<k>[A-Z]|\d{1,2})\b(?!\s*(?:min|h\b|hours?|hrs?))", text):
+        refs.setdefault(stem(ref["w"].lower()), {}).setdefault(ref["k"].upper(),
+                                                              f"{ref['w'].capitalize()} {ref['k'].upper()}")
+    for m in _COUNTED.finditer(text):  # 'two blast chillers' and, in the lines, 'chiller 1', 'chiller 2'
+        nouns = {stem(w.lower()) for w in m.group("noun").split()}
+        if any(a < m.end() and m.start() < b for a, b in fleet.spans) or nouns & set(fleet.families):
+            continue
+        called = {k: name for noun in nouns for k, name in refs.get(noun, {}).items()}
+        if len(called) == count_value(m.group("n").lower()):
+            fleet.families[stem(m.group("noun").split()[-1].lower())] = list(called.values())
+            fleet.spans.append(m.span())
+    for m in _BULLETED.finditer(text):  # 'Kit we have:' and a line for each machine
+        if not re.search(r"(?i)\b(?:kit|machines?|equipment|stations?|resources?|tools?)\b", m.group("head")):
+            continue
+        names = [re.sub(r"^(?:the|our|a|an)\s+|\s*\([^()]*\)\s*$", "", item.strip()) for item in
+                 re.findall(r"(?m)^[ \t]*[-*\u2022][ \t]*([^\n]+)$", m.group("l"))]
+        if len(names) >= 2 and not fleet.families and all(re.fullmatch(r"[\w' -]{2,40}", n) for n in names):
+            for n in names:
+                fleet.families.setdefault(stem(n.split()[-1].lower()), []).append(n)
+            fleet.spans.append(m.span())
     for m in _LISTED.finditer(text):
         names = _pieces(re.sub(r"\([^()]*\)", "", m.group("l")))
         if names is None or len(names) < 2 or any(a < m.end() and m.start() < b for a, b in fleet.spans):
@@ -136,12 +180,29 @@ def _declared(text: str) -> Fleet:
     return fleet
 
 
+def _add_singles(fleet: Fleet, text: str, lines: list[tuple[int, int]]) -> None:
+    """Add each single machine the text declares outside the job lines ('and a deburring station.', 'one tilting
+    kettle,') as a family of its own, unless its noun is a family's already."""
+    for m in _SINGLE.finditer(text):
+        phrase = m.group("noun")
+        head = stem(phrase.split()[-1].lower())
+        if any(a <= m.start() < b for a, b in [*lines, *fleet.spans]) or head in (stem("time"), *fleet.families) or \
+                any(stem(w.lower()) in fleet.families for w in phrase.split()):
+            continue
+        fleet.families.setdefault(head, [phrase])
+
+
 def _pieces(listed: str) -> list[str] | None:
     """The machine names of a list ('the new Haas, the DMG and the old Okuma'): a piece without a name describes
     the next ('the old one, CNC-1'); None when a piece is neither."""
-    names = []
+    names: list[str] = []
     for piece in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", listed.strip()):
         piece = re.sub(r"^(?:the|our|a|an)\s+", "", piece.strip())
+        described = re.match(r"(?P<n>\S+(?:\s+(?:[A-Z]|\d{1,2}))?)\s+(?:is|are)\s+(?:the|a|an|our)\b", piece)
+        if described and _NAMED.fullmatch(described["n"]):  # 'Lift 1 is the newer one': the name it describes, once
+            if described["n"] not in names:
+                names.append(described["n"])
+            continue
         if not piece:
             continue
         named = _NAMED.search(piece)
@@ -151,6 +212,28 @@ def _pieces(listed: str) -> list[str] | None:
             return None
         names.append(named.group(0))
     return names
+
+
+def _job_values(label: str, body: str) -> tuple[str, dict[str, TimeVal] | None]:
+    """The body without the pieces saying a job's release, due time or weight, and those values, from the body
+    ('...; due 300 min', '... Promised for 465 min.') or a bracket of the name ('(priority 1)'); None for a value
+    said twice."""
+    values: dict[str, TimeVal] = {}
+    pieces = [p for bracket in re.findall(r"\(([^()]*)\)", label) for p in bracket.split(",")]
+    kept = []
+    for piece in re.split(r"(\s*(?:;|\.\s+(?=[A-Z])|\.$)\s*)", body):
+        said = job_value(piece) if re.search(r"\d", piece) else None
+        if said is None or said[0] == "p":
+            kept.append(piece)
+        else:
+            pieces.append(piece)
+    for piece in pieces:
+        said = job_value(piece)
+        if said is not None and said[0] != "p":
+            if said[0] in values:
+                return body, None
+            values[said[0]] = said[1]
+    return "".join(kept), values
 
 
 def _job_name(label: str) -> str:
@@ -167,11 +250,16 @@ def _steps(body: str, fleet: Fleet) -> list[tuple[str, list[tuple[str | None, Ti
     for segment in _STEP_SPLIT.split(body.strip().rstrip(".")):
         if not segment or re.fullmatch(r"(?i)no\s+\w+", segment.strip()):  # 'no edging': a step it skips
             continue
+        segment = re.sub(r"^\s*\d\)\s*", "", segment)  # '2) deburring, 2 h': the steps' numbers
+        segment, refused = _refusals(segment)
         segment = re.sub(r"\s*\((?=[^()\d]*\s[^()\d]*\s)[^()\d]*\)", "", segment)  # '(A doesn't have the rack)'
-        step = _step_word(segment, fleet)
-        alts = _alternatives(segment, step, fleet)
+        words = _step_words(segment, fleet)
+        step = words[0] if words else ""
+        alts = _alternatives(segment, words, fleet)
         if alts is None:
             return None
+        if any(machine in _mentions(refused, fleet, step) for machine, _ in alts):
+            return None  # '(won't fit in B)' beside a time on B
         units = {tv.unit for _, tv in alts if tv.unit is not None}
         if len(units) == 1:  # '30 min in booth A or 40 in B': the 40 is minutes too
             unit = units.pop()
@@ -180,19 +268,30 @@ def _steps(body: str, fleet: Fleet) -> list[tuple[str, list[tuple[str | None, Ti
     return out
 
 
-def _step_word(segment: str, fleet: Fleet) -> str:
-    """The stem of the words before the first time or machine ('mixing only on A, 30 min': 'mix')."""
+def _refusals(segment: str) -> tuple[str, str]:
+    """The segment without its brackets that refuse a machine ('(the trays don't fit in 2)'), and those brackets."""
+    found = re.findall(r"\((?=[^()]*\b(?:don't|won't|can't|doesn't|does\s+not|cannot|not)\b)[^()]*\)", segment)
+    for bracket in found:
+        segment = segment.replace(bracket, " ")
+    return segment, " ".join(found)
+
+
+def _step_words(segment: str, fleet: Fleet) -> list[str]:
+    """The stems of the words before the first time or machine ('edge banding only on A, 30 min': 'edg', 'band');
+    the first names the step."""
     words = []
     for w in re.findall(r"[A-Za-z][\w-]*|\d", segment):
         if w[0].isdigit() or len(w) > 1 and _mentions(w, fleet):
             break
         if not _FILLER.fullmatch(w):
-            words.append(w.lower())
-    return stem(words[0]) if words else ""
+            words.append(stem(w.lower()))
+    return words
 
 
-def _alternatives(segment: str, step: str, fleet: Fleet) -> list[tuple[str | None, TimeVal]] | None:
-    """The (machine, time) choices of one step; None when a number or a name is left over."""
+def _alternatives(segment: str, words: list[str], fleet: Fleet) -> list[tuple[str | None, TimeVal]] | None:
+    """The (machine, time) choices of one step, whose words (stems) are given; None when a number or a name is
+    left over."""
+    step = words[0] if words else ""
     pieces = re.split(r"(?i)\s*\bor\b\s*|\s*/\s*", segment)
     if len(pieces) == 1 and segment.count(",") >= 1:
         commas = [p for p in re.split(r"\s*,\s*", segment) if p]
@@ -220,7 +319,8 @@ def _alternatives(segment: str, step: str, fleet: Fleet) -> list[tuple[str | Non
             if not times:
                 return None
         rest = re.sub(TIME, " ", rest.lower())
-        leftover = [w for w in re.findall(r"[a-z][\w-]*|\d", _FILLER.sub(" ", rest)) if stem(w) != step]
+        leftover = [w for w in re.findall(r"[a-z][\w-]*|\d", _FILLER.sub(" ", rest))
+                    if stem(w) not in words and stem(w) not in fleet.families]  # 'on a lift (60 min on Lift 1, ...)'
         if any(w[0].isdigit() for w in leftover) or len(leftover) > 3 or \
                 any(len(w) >= 4 and w in fleet.said for w in leftover):  # a word a rule elsewhere may use
             return None

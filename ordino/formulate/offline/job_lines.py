@@ -75,8 +75,15 @@ def _phrases(body: str, said: set[str]) -> dict[str, TimeVal] | None:
             if _RELATING.search(phrase) or any(w.lower() in said for w in re.findall(r"[^\W\d_]{4,}", phrase)):
                 return None  # a word relating the job to another, or one a rule elsewhere uses: not read here
             continue  # 'full service': what the job is
-        kind = next(((k, m) for k, pattern in _PHRASES if (m := pattern.match(phrase)) is not None), None)
+        kind = job_value(phrase)
         if kind is None or kind[0] in attrs:
             return None
-        attrs[kind[0]] = time_values(kind[1].group("t"))[0]
+        attrs[kind[0]] = kind[1]
     return attrs if "p" in attrs else None
+
+
+def job_value(phrase: str) -> tuple[str, TimeVal] | None:
+    """The kind ('release', 'due', 'weight' or 'p') and value of a phrase saying one value of a job ('promised by
+    90 min', 'priority 3', 'takes 40 min'), else None."""
+    kind = next(((k, m) for k, pattern in _PHRASES if (m := pattern.match(phrase.strip(" ."))) is not None), None)
+    return None if kind is None else (kind[0], time_values(kind[1].group("t"))[0])

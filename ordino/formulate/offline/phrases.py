@@ -43,6 +43,7 @@ OBJECTIVES: list[tuple[str, str]] = [
      rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*t_?[ij]?\b", "total_weighted_tardiness"),
     (rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*{_TARDY}", "total_weighted_tardiness"),
     (rf"{_SUM_OVER}{_TARDY}", "total_tardiness"),
+    (r"\b(?:max(?:imum|imal)?|largest|worst|biggest|greatest)\s+(?:\w+\s+)?tardiness|\bt_?max\b", "maximum_tardiness"),
     (rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*c_?[ij]?\b", "total_weighted_completion_time"),
     (rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*u_?[ij]?\b", "weighted_number_tardy"),
     (rf"{_SUM_OVER}t_?[ij]?\b", "total_tardiness"),
@@ -178,6 +179,9 @@ def read_objective(work: Work, facts: Facts) -> None:
     if measured is not None and (measured != "total_lateness" or _EARLY_IS_ZERO.search(work.original)):
         found.append((0, measured))  # a sum of lateness where early jobs are not said to count zero is asked
     for start, term in sorted(found):
+        if term == "maximum_tardiness":  # no term of ours (max(0, Lmax) is not Lmax): asked, never a sum
+            facts.unused.append(work.quote(start, start + len("maximum tardiness")))
+            continue
         if term == "total_lateness":  # tardiness when early jobs count zero; else it is not a term we have
             if not _EARLY_IS_ZERO.search(work.original):
                 facts.unused.append(work.quote(start, start + len("total lateness")))
