@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.formulate.test_offline_structures import asked, solved
+from tests.formulate.test_offline_structures import asked, project, solved
 
 STAGE = ("Crew on site: 3 riggers, and we have the small crane for the day (only one crane). Durations in hours.\n"
          "A. Unload the trucks - 2 h, 2 riggers + crane. Nothing before.\n"
@@ -51,3 +51,30 @@ def test_a_bulleted_list_with_a_line_that_is_no_task_is_not_read_as_a_project():
             "* re-cable panel - 45 min\n"
             "Minimise the sum of the finish times.")
     assert asked(text)  # the battery swap has no time: asked, never dropped
+
+
+HALL = ("The team is three developers and one QA engineer, Sofia. Durations in days.\n"
+        "- Write the spec: 2 days, 1 developer (the lead writes it). First task.\n"
+        "- Build the API: 3 days, 2 developers, once the spec is written\n"
+        "- Draw the screens: 2 days, 1 developer, after the spec\n"
+        "- Test plan: 1 day, Sofia, can happen any time\n"
+        "- Testing: 2 days, needs Sofia plus 1 developer, after the API is built, the screens and the test plan are "
+        "all done\n"
+        "- Launch: 1 day, all 3 developers, must wait for testing\n"
+        "What's the shortest possible project length in days?")
+
+
+def test_predecessors_said_by_words_of_their_names_and_a_named_person_of_a_counted_crew():
+    problem, best = solved(HALL)
+    after = {(c.first, c.then) for c in problem.constraints}
+    assert ("Build the API", "Testing") in after and ("Draw the screens", "Testing") in after
+    assert ("Test plan", "Testing") in after and ("Testing", "Launch") in after
+    assert {r.id: r.capacity for r in problem.resources} == {"developer": 3, "engineer": 1}
+    assert best == project({"spec": (2, [], [1, 0]), "api": (3, ["spec"], [2, 0]), "screens": (2, ["spec"], [1, 0]),
+                            "plan": (1, [], [0, 1]), "test": (2, ["api", "screens", "plan"], [1, 1]),
+                            "launch": (1, ["test"], [3, 0])}, [3, 1])
+
+
+def test_words_two_task_names_share_or_no_name_has_are_asked():
+    assert asked(HALL.replace("once the spec is written", "once the screens are tested"))
+    assert asked(HALL.replace("must wait for testing", "must wait for the review"))

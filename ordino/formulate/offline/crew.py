@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ordino.formulate.offline.text import Rewriting, blanked, count_value, singular, time_values
+from ordino.formulate.offline.text import Rewriting, blanked, count_value, singular, stem, time_values
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _TASK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*(?:(?P<label>[A-Z]|\d{1,2})(?:[.):]|[ \t]+-)[ \t]+)?|"
@@ -23,11 +23,15 @@ _TASK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*(?:(?P<label>[A-Z]|\d{1,2})(?
                    r"(?P<name>[^\n:;]{2,80}?)[ \t]*(?::|[ \t][-\u2013][ \t])[ \t]*(?P<body>[^\n]+)$")
 """'A. Strip out - 2 days, 3 people', 'C) Move: after A', or a bullet and a name: '- roof lift: 2 h, 4 riggers'."""
 _AMOUNT = r"(?:\d+|one|a|an|the|single|two|both|three|four|five|six|seven|eight|nine|ten)"
-_AFTER = re.compile(r"(?i)\b(?:after|once|until|following|when)\b|\b(?:needs?|requires?)\b[^,;]*\b(?:finished|done|"
+_AFTER = re.compile(r"(?i)\b(?:after|once|until|following|when|wait(?:s|ing)?\s+for)\b|"
+                    r"\b(?:needs?|requires?)\b[^,;]*\b(?:finished|done|"
                     r"complete[d]?|down|unloaded|over|ready|in place)\b")
 _NONE_BEFORE = re.compile(r"(?i)^\s*(?:nothing|none|no\s+predecessors?)(?:\s+(?:before|first))?\s*$|"
                           r"^\s*(?:it\s+)?can\s+start\s+(?:right\s+away|straight\s+away|immediately|at\s+once|"
-                          r"at\s+the\s+start|first)\s*$")
+                          r"at\s+the\s+start|first)\s*$|^\s*(?:it\s+)?can\s+(?:happen|be\s+done|start)\s+(?:at\s+)?"
+                          r"any\s*time\s*$|^\s*(?:the\s+)?first\s+task\s*$")
+_LIMITING = re.compile(r"(?i)\b(?:not|no|only|never|except|unless|max|most|least|before|until|earliest|latest)\b|n't")
+"""Words of a rule: a bracket holding one is read or the line is not."""
 _DURATION = re.compile(rf"(?i)^\s*(?:takes\s+|lasts\s+)?(?P<t>\d+(?:\.\d+)?\s*{UNIT_PATTERN})\s*$")
 
 
@@ -54,6 +58,9 @@ def read_crew(rw: Rewriting) -> CrewRead | None:
     outside = blanked(rw.text, spans)  # where the crew is declared
     aliases = {singular(m.group("b").lower()): singular(m.group("a").lower())
                for m in re.finditer(r"(?i)\b(?P<a>[a-z]+)\s*\((?P<b>[a-z]+)\)", outside)}
+    aliases |= {m.group("name").lower(): singular(m.group("a").lower())  # 'one QA engineer, Sofia': Sofia is him
+                for m in re.finditer(r"\b(?:[Oo]ne|[Aa]n?|1)\s+(?:[\w-]+\s+){0,2}?(?P<a>[a-z]+),?\s+"
+                                     r"(?P<name>[A-Z][a-z]+)\b(?!\s+[A-Z])", outside)}
     read = CrewRead()
     for m in lines:
         name = labels[_label(m)]
@@ -89,7 +96,9 @@ def _capacity(outside: str, words: list[str]) -> tuple[int, list[tuple[int, int]
     """How many of a resource the text outside the task lines has, and where it says so: the first count said of
     it ('2 mechanical fitters', 'the small mobile crane (only one crane)', 'the engineer ... only one of him')."""
     named = "|".join(re.escape(w) for w in words)
-    found = re.search(rf"(?i)\b(?P<n>{_AMOUNT})\s+(?:[a-z-]+\s+){{0,3}}?(?:{named})s?\b(?:\s*\([a-z]+\))?", outside)
+    found = re.search(rf"(?i)(?:\b(?:a|our|the)\s+(?:crew|team|gang)\s+of\s+)?\b(?P<n>{_AMOUNT})\s+"
+                      rf"(?:(?!(?:{_AMOUNT}|is|are)\b)[a-z-]+\s+){{0,3}}?(?:{named})s?\b(?:\s*\([a-z]+\))?",
+                      outside)  # 'a crew of 5 labourers', never 'the team is three developers'
     if found is None:
         return None
     where = [found.span()]
@@ -108,10 +117,20 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
     duration: TimeVal | None = None
     demands: dict[str, int] = {}
     after: list[str] = []
-    for clause in re.split(r"\s*[;,.]\s+|\s*[;.]\s*$|\s*;\s*", body.strip()):
+    listing = False  # the clause before named predecessors: 'after reporting, system testing and the audit'
+    apart = re.sub(r"\s*\((?!\s*(?:[A-Z]|\d{1,2})\s*\))([^()]*)\)", "; <\\1>;", body.strip())  # not '(B)'
+    for clause in re.split(r"\s*[;,.]\s+|\s*[;.]\s*$|\s*;\s*", apart):
         clause = clause.strip(" .,;")
+        bracketed = clause.startswith("<") and clause.endswith(">")
+        clause = clause.strip("<>: ")
         if not clause or _NONE_BEFORE.match(clause):
             continue
+        if listing and not re.search(r"\d", clause) and (named := _named_after("after " + clause, labels)):
+            after += named
+            continue
+        listing = False
+        if bracketed and not re.search(r"\d", clause) and not _AFTER.search(clause) and not _LIMITING.search(clause):
+            continue  # '(he's our tiler as well)': a word on the task, no rule
         if (d := _DURATION.match(clause)) is not None:
             if duration is not None:
                 return None
@@ -119,6 +138,7 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
             continue
         if _AFTER.search(clause) and (named := _named_after(clause, labels)) is not None:
             after += named  # 'after lighting truss & PA hang': tasks by their names
+            listing = True
             continue
         if _AFTER.search(clause):
             refs = re.findall(r"(?<![\w'])([A-Z]|\d{1,2})(?![\w'])", clause)
@@ -137,17 +157,54 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
 
 
 def _named_after(clause: str, labels: dict[str, str]) -> list[str] | None:
-    """The tasks an 'after' clause names by their whole names ('after lighting truss & PA hang'), else None."""
+    """The tasks an 'after' clause names by their whole names ('after lighting truss & PA hang') or by words only
+    one task's name has ('once the stage is built' of 'Build the stage', 'after unloading'), else None."""
     said = re.sub(r"(?i)^\s*(?:only\s+)?(?:after|once|following)\s+(?:the\s+)?", "", clause)
     names = {n.lower(): n for n in labels.values()}
     pieces = [p.strip().lower() for p in re.split(r"(?i)\s*(?:&|,|\band\b)\s*", said) if p.strip()]
-    return [names[p] for p in pieces] if pieces and all(p in names for p in pieces) else None
+    if pieces and all(p in names for p in pieces):
+        return [names[p] for p in pieces]
+    said = re.sub(r"(?i)^.*?\b(?:after|once|following|until|when|wait(?:s|ing)?\s+for|needs?|requires?)\b", "",
+                  clause)
+    words = {n: _words(n) for n in labels.values()}
+    out = []
+    for piece in re.split(r"(?i)\s*(?:,|\band\b)\s*", said):
+        wanted = _words(piece)
+        owners = [n for n, have in words.items() if all(any(_same(w, h) for h in have) for w in wanted)]
+        owners = [n for n in owners if words[n] == wanted] or owners  # 'testing' of 'Testing', not 'Test plan'
+        if not wanted:
+            continue
+        if len(owners) != 1:
+            return None  # words no task's name has, or several tasks' names: asked
+        out.append(owners[0])
+    return out or None
+
+
+_SAID_DONE = frozenset({"the", "a", "an", "is", "are", "was", "were", "been", "be", "has", "have", "had", "done",
+                        "finished", "complete", "completed", "over", "ready", "in", "place", "both", "all", "first",
+                        "its", "their", "of", "out", "up", "off", "also", "only", "can", "start", "must"})
+"""Words an 'after' clause says of a task beside its name ('once the trench is dug out', 'both done first')."""
+_PARTICIPLES = {"built": "build", "laid": "lay", "dug": "dig", "hung": "hang", "made": "make", "written": "write",
+                "lit": "light", "taken": "take", "held": "hold", "fed": "feed", "sent": "send", "brought": "bring"}
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether two stems are of one word ('focus' of 'focused' and 'focu' of 'focus')."""
+    return a == b or min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
+
+
+def _words(name: str) -> frozenset[str]:
+    """The stems of a task name's words, or of the words an 'after' clause says of one ('the lights are rigged':
+    'light', 'rig')."""
+    return frozenset(stem(_PARTICIPLES.get(w, w)) for w in re.findall(r"[a-z]+", name.lower()) if w not in _SAID_DONE)
 
 
 def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:
     """'2 techs plus the engineer', 'both fitters', 'electrician + crane', 'needs 2 techs' (by the resource's
     singular noun; a bracketed other name is the same resource)."""
-    clause = re.sub(r"(?i)^(?:needs?|requires?|uses?|with)\s+", "", clause)
+    clause = re.sub(r"(?i)^(?:needs?|requires?|uses?|with)\s+|\s+(?:at\s+the\s+same\s+time|together|"
+                    r"simultaneously)$", "", clause)
+    clause = re.sub(r"(?i)^all\s+(?=\d)", "", clause)  # 'all 3 developers'
     out: dict[str, int] = {}
     for part in re.split(r"(?i)\s*(?:\+|\bplus\b|\band\b|&)\s*", clause):
         m = re.fullmatch(rf"(?i)(?:(?P<n>{_AMOUNT})\s+)?(?P<w>[a-z]+)", part.strip())

@@ -159,7 +159,8 @@ def read_objective(work: Work, facts: Facts) -> None:
     if named is not None and any(not re.fullmatch(r"J\d+", j) for j in facts.jobs) and \
             not re.fullmatch(generic, named.group("x")):
         words = {stem(w) for w in re.findall(r"[a-z]{3,}", named.group("x"))}
-        owners = [j for j in facts.jobs if words & {stem(w) for w in re.findall(r"[a-z]{3,}", j.lower())}]
+        owners = [j for j in facts.jobs if j.lower() == named.group("x").lower()] or \
+            [j for j in facts.jobs if words & {stem(w) for w in re.findall(r"[a-z]{3,}", j.lower())}]  # by name
         if len(owners) == 1:  # 'until the test run is finished' of a task named 'Test run': the end of that task
             facts.finish_of = owners[0]
             if not found and goal_term(work.text) is None:  # 'how many hours until the truss is finished?'
