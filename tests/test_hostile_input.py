@@ -157,6 +157,8 @@ ADVERSARIAL = {
     "working hours": "We start on Monday 7 December 2026 at 8:00; the oven works Mon-Fri 8:00-12:00 and 13:00-17:00, ",
     "holidays and dated times": "closed on 24 December, due Tuesday at 10:00, all jobs except job 1 run in one go ",
     "task lines": "A. task - 1 h, 2 riggers, after B\n",
+    "project table": "ID | Task | Days | Devs | Predecessors\n1 | Spec | 2 | 1 | -\n---+---\n3 developers ",
+    "project table rules": "-" * 50 + "+x\n",
     "task lines by words": "- Rig the lights: 1 h, 2 crew, once the lights are rigged, the stage and the sound\n",
     "job lines": "- a job: dropped off 1 min, takes 2 min\n",
     "symbol lines": "p_j = (1, 2)\n",

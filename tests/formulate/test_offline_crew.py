@@ -78,3 +78,27 @@ def test_predecessors_said_by_words_of_their_names_and_a_named_person_of_a_count
 def test_words_two_task_names_share_or_no_name_has_are_asked():
     assert asked(HALL.replace("once the spec is written", "once the screens are tested"))
     assert asked(HALL.replace("must wait for testing", "must wait for the review"))
+
+
+RIG = ("Theatre get-in. The crew: 4 stagehands, 2 lighting technicians and the one forklift.\n"
+       "| ID | Task            | Hours | Stagehands | Techs | Forklift | After |\n"
+       "|----|-----------------|------:|------:|-------:|---------:|-------|\n"
+       "| 1  | Unload          | 2     | 3     | 0      | 1        | -     |\n"
+       "| 2  | Hang lights     | 3     | 1     | 2      | 0        | 1     |\n"
+       "| 3  | Build set       | 4     | 3     | 0      | 0        | 1     |\n"
+       "| 4  | Focus           | 1     | 0     | 2      | 0        | 2, 3  |\n"
+       "A task needs its people for its whole duration and can't start until all its predecessors are finished. "
+       "What is the least number of hours until everything is done?")
+
+
+def test_a_project_table_with_columns_that_shorten_the_resources_names():
+    problem, best = solved(RIG)
+    assert [t.id for t in problem.tasks] == ["Unload", "Hang lights", "Build set", "Focus"]
+    assert {r.id: r.capacity for r in problem.resources} == {"stagehand": 4, "technician": 2, "forklift": 1}
+    assert best == project({"1": (2, [], [3, 0, 1]), "2": (3, ["1"], [1, 2, 0]), "3": (4, ["1"], [3, 0, 0]),
+                            "4": (1, ["2", "3"], [0, 2, 0])}, [4, 2, 1])
+
+
+def test_a_project_table_whose_resource_the_text_never_counts_or_whose_predecessor_is_no_row_is_asked():
+    assert asked(RIG.replace("2 lighting technicians and ", ""))
+    assert asked(RIG.replace("| 2, 3  |", "| 2, 5  |"))

@@ -72,7 +72,7 @@ def read_crew(rw: Rewriting) -> CrewRead | None:
         return None  # no crew and no order: a list of jobs, not a project
     said: list[tuple[int, int]] = []
     for noun in {r for d in read.demands.values() for r in d}:
-        counted = _capacity(outside, [noun, *(a for a, n in aliases.items() if n == noun)])
+        counted = capacity(outside, [noun, *(a for a, n in aliases.items() if n == noun)])
         if counted is None:
             return None
         read.capacities[noun], where = counted
@@ -92,12 +92,13 @@ def _count(word: str) -> int:
     return 1 if word.lower() == "the" else count_value(word.lower())
 
 
-def _capacity(outside: str, words: list[str]) -> tuple[int, list[tuple[int, int]]] | None:
+def capacity(outside: str, words: list[str]) -> tuple[int, list[tuple[int, int]]] | None:
     """How many of a resource the text outside the task lines has, and where it says so: the first count said of
     it ('2 mechanical fitters', 'the small mobile crane (only one crane)', 'the engineer ... only one of him')."""
     named = "|".join(re.escape(w) for w in words)
     found = re.search(rf"(?i)(?:\b(?:a|our|the)\s+(?:crew|team|gang)\s+of\s+)?\b(?P<n>{_AMOUNT})\s+"
-                      rf"(?:(?!(?:{_AMOUNT}|is|are)\b)[a-z-]+\s+){{0,3}}?(?:{named})s?\b(?:\s*\([a-z]+\))?",
+                      rf"(?:(?!(?:{_AMOUNT}|is|are)\b)[a-z-]+\s+){{0,3}}?(?:{named})s?\b(?!\s+of\s+{_AMOUNT}\b)"
+                      rf"(?:\s*\([a-z]+\))?",
                       outside)  # 'a crew of 5 labourers', never 'the team is three developers'
     if found is None:
         return None

@@ -12,6 +12,7 @@ from ordino.formulate.offline.assemble import assemble
 from ordino.formulate.offline.calendar import read_calendar
 from ordino.formulate.offline.clock import end_of_day, relative_to_start, unit_after_number
 from ordino.formulate.offline.crew import read_crew
+from ordino.formulate.offline.crew_table import read_crew_table
 from ordino.formulate.offline.entities import read_indexed, read_lists, read_segments, read_tuples
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.families import detect_family, read_family
@@ -110,7 +111,7 @@ def read_facts(text: str) -> Facts:
     calendar = read_calendar(rw)  # working hours out, dated times in minutes after the start
     relative_to_start(rw)
     fleet = read_fleet(rw)  # before the names: its lines name jobs and machines in words of their own
-    crew = read_crew(rw)  # likewise a project's task lines
+    crew = read_crew(rw) or read_crew_table(rw)  # likewise a project's task lines, or its table
     listed = read_job_lines(rw)  # and jobs one per line with their values in words
     end_of_day(rw)
     drop_restated_rules(rw)

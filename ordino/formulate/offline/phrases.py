@@ -155,7 +155,8 @@ def read_objective(work: Work, facts: Facts) -> None:
         work.consume(*last.span())
     named = re.search(r"\buntil\s+(?:the\s+)?(?P<x>[a-z][\w &/-]{2,40}?)\s+(?:is|are)\s+(?:all\s+)?(?:done|finished|"
                       r"complete[d]?|over)\b", work.text)
-    generic = r"(?:everything|all|it|they|them|(?:the\s+)?(?:work|project|job|jobs|whole|last|lot)\b.*)"
+    generic = r"(?:everything|all|it|they|them|(?:the\s+)?(?:work|project|job|jobs|whole|last|lot)\b.*|" \
+              r"(?:all\s+)?(?:its|their|the)\s+predecessors)"  # 'until all its predecessors are finished': a rule
     if named is not None and any(not re.fullmatch(r"J\d+", j) for j in facts.jobs) and \
             not re.fullmatch(generic, named.group("x")):
         words = {stem(w) for w in re.findall(r"[a-z]{3,}", named.group("x"))}

@@ -83,7 +83,7 @@ def _cells(line: str, commas: bool = True, semicolons: bool = True) -> list[str]
     return [c.strip() for c in line.split() if c.strip()]
 
 
-UNIT_WORD = r"hours?|hrs?|h|minutes?|mins?|days?|weeks?|wks?|in"
+UNIT_WORD = r"hours?|hrs?|h|minutes?|mins?|days?|d|weeks?|wks?|in"
 """Words of a column's name that only give its unit ('due hour', 'time in minutes')."""
 _STATION_ID = rf"(?!{JOB_NOUN}|j\d|t\d|p\d)[a-z]{{1,4}}\d+"
 """A column named by a short id ('S1', 'F2', 'CNC3'): a machine, never a job ('job1', 'J2', 'P3')."""
@@ -160,7 +160,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             role = "text"
         if role is None:
             noun = c.rstrip("s")
-            short = [r for r in resources if len(c) >= 3 and r.startswith(c)]  # 'carp' of the carpenters
+            short = [r for r in resources if len(noun) >= 3 and r.startswith(noun)]  # 'carp' of the carpenters,
+            # 'devs' of the developers
             if noun in resources or c in resources:
                 role = "res:" + (noun if noun in resources else c)
             elif len(short) == 1:
