@@ -164,6 +164,7 @@ ADVERSARIAL = {
     "symbol lines": "p_j = (1, 2)\n",
     "fleet lines": "two ovens (Oven 1 and Oven 2). x: baking 1 min in Oven 1 or 2 min in Oven 2\n",
     "fleet counted and single": "two blast chillers, one tilting kettle, a deburring station. chiller 1 ",
+    "fleet slashed times": "two ovens: the Rational and the Miele (Rational / Miele)\n- x: 1 / 2 / 3 / - / ",
     "fleet kit list": "Kit we have:\n- the CNC router\n- Lena's bench (sanding)\nx: cut CNC 5 or bench 6; ",
     "wrapped prose": "the quick brown fox jumps over the lazy dog and then some more words here\n",
     "described table rows": "| B1 | Stability T6 | 45 | 07:00 |\n",

@@ -73,3 +73,19 @@ def test_machines_listed_one_per_line_under_a_heading_and_described_names():
     assert sorted(r for t in problem.tasks for m in t.modes for r in m.resources) == ["Lift 1", "Lift 1", "Lift 2",
                                                                                       "Lift 2"]
     assert best == 70  # the taxi on Lift 2 (70) beside the van on Lift 1 (60)
+
+
+def test_times_split_by_slashes_in_the_order_of_a_legend_and_a_dash_where_a_machine_cannot():
+    text = ("We have two ovens: the Rational and the old Miele. Each tray bakes in one oven, one tray per oven at a "
+            "time. Bake times in minutes (Rational / Miele):\n"
+            "- focaccia: 20 / 30\n- brownies: 25 / 35\n- flapjacks: 15 / -\n"
+            "Minimise the makespan in minutes.")
+    problem, best = solved(text)
+    modes = {t.id: sorted((r, m.duration) for m in t.modes for r in m.resources) for t in problem.tasks}
+    assert modes["focaccia.1"] == [("Miele", 30), ("Rational", 20)] and modes["flapjacks.1"] == [("Rational", 15)]
+    assert best == 35  # the focaccia and flapjacks on the Rational (35) beside the brownies on the Miele (35)
+    own = text.replace("- flapjacks: 15 / -", "- flapjacks: 40 min / 15 min (Miele / Rational)")
+    problem, best = solved(own)
+    modes = {t.id: sorted((r, m.duration) for m in t.modes for r in m.resources) for t in problem.tasks}
+    assert modes["flapjacks.1"] == [("Miele", 40), ("Rational", 15)] and best == 35
+    assert asked(text.replace("- brownies: 25 / 35", "- brownies: 25 / 35 / 40"))

@@ -28,8 +28,9 @@ _DECLARED = re.compile(
     r"(?i)\b(?P<n>two|three|four|five|[2-5])\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)(?:es|s)\b"
     r"(?:\s+(?:in|on)\s+the\s+\w+)?\s*(?:\(\s*(?P<l1>[^()\n]{1,120})\)|[:,]\s*(?P<l2>[^().;:\n]{1,120}))")
 """'two ovens (Oven 1 and Oven 2)', '3 CNC lathes in the hall: the new Haas, the DMG and the old Okuma'."""
-_COUNTED = re.compile(r"(?i)\b(?P<n>two|three|four|five|[2-5])\s+"
-                      r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)(?:es|s)\b")
+_COUNTED = re.compile(r"(?i)(?<![\d.,])\b(?P<n>two|three|four|five|[2-5])\s+(?!(?:h|hrs?|hours?|min|mins|minutes?)\b)"
+                      r"(?P<noun>(?:(?!(?:on|in|at|the|of|and|or|to|for)\b)[a-z][a-z-]*\s+){0,2}?"
+                      r"(?!(?:on|in|at|the|of|and|or|to|for)\b)[a-z][a-z-]*?)(?:es|s)\b")
 """Machines counted, not named: 'two blast chillers', named in the lines by a letter or number ('chiller 1')."""
 _BULLETED = re.compile(r"(?m)^(?P<head>[^\n]*):[ \t]*\n"
                        r"(?P<l>(?:[ \t]*[-*\u2022][ \t]*[^\d\n]+\n)+)")
@@ -43,6 +44,11 @@ _SINGLE = re.compile(r"\b(?:[Oo]ne|[Aa]n?)\s+(?!(?:is|are|was|has)\b)(?P<noun>(?
 _DESCRIBED = re.compile(r"\b(?P<name>[\w-]+(?:\s+[\w-]+)?)\s+is\s+(?:the\s+|a\s+(?:bit\s+)?)?[a-z]+(?:er|est)\b"
                         r"(?:\s+one)?(?=\s*(?:[.;,)]|$))")
 """A member described without a number: 'Press A is the faster one', 'Press B is slower'."""
+_SLASHED = re.compile(rf"(?P<v>(?:{TIME}|-|x)(?:\s*/\s*(?:{TIME}|-|x))+)\s*(?:\((?P<l>[^()\n]*)\))?"
+                      r"\s*(?:,\s*(?:in\s+the\s+)?same\s+order)?")
+"""Times split by slashes, one per machine: '45 / 70', '1.5 h / 80 min (Haas / DMG)', '40 / 35 min, same order'."""
+_LEGEND = re.compile(r"\(\s*(?P<l>[^()/\n]{1,40}(?:/[^()/\n]{1,40}){1,9})\s*\)")
+"""A bracket of machines in the order of the slashed times: '(Haas / DMG / Mazak)'."""
 _NAMED = re.compile(r"\b(?:[a-z]+(?:-[a-z\d]+)+|[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d{1,2}|[a-z]{3,}))*|"
                     r"[A-Z]{1,4}-?\d{1,2}|\d{1,2})$")
 """The name at the end of a listed piece: 'Haas', 'Colchester lathe', 'CNC-1', 'Oven 1', 'A'."""
@@ -95,15 +101,16 @@ def read_fleet(rw: Rewriting) -> FleetRead | None:
     fleet = _declared(rw.text)
     if len(fleet.members) < 2:
         return None
-    lines = [m for m in _LINE.finditer(rw.text) if not any(a <= m.start() < b for a, b in fleet.spans)]
+    lines = [m for m in _LINE.finditer(rw.text) if not any(a < m.end() and m.start() < b for a, b in fleet.spans)]
     fleet.said = words_outside(rw.text, (m.span() for m in lines))
     _add_singles(fleet, rw.text, [m.span() for m in lines])
+    legend = _legend(rw.text, fleet, [m.span() for m in lines])
     read = FleetRead()
     learned: dict[str, set[str]] = {}  # step stem -> the machines named for it
     parsed: list[tuple[re.Match[str], str, list[tuple[str, list[tuple[str | None, TimeVal]]]]]] = []
     for m in lines:
         body, values = _job_values(m.group("name"), m.group("body"))
-        steps = _steps(body, fleet)
+        steps = _slashed(body, fleet, legend) if _SLASHED.fullmatch(body.strip().rstrip(".")) else _steps(body, fleet)
         if steps is None or values is None:
             return None
         if not steps:
@@ -150,7 +157,8 @@ def _declared(text: str) -> Fleet:
                                       for n in names]
         fleet.spans.append(m.span())
     refs: dict[str, dict[str, str]] = {}  # a word's stem -> the letters or numbers it is named with
-    for ref in re.finditer(r"(?i)\b(?P<w>[a-z]+)\s+(?P<k>[A-Z]|\d{1,2})\b(?!\s*(?:min|h\b|hours?|hrs?))", text):
+    for ref in re.finditer(r"\b(?P<w>[A-Za-z]{3,})\s+(?P<k>[A-Z]|\d{1,2})\b(?![.,]\d|\s*(?:min|h\b|hours?|hrs?))",
+                           text):  # 'chiller 1', 'Combi A', never 'h 40' of '1 h 40'
         refs.setdefault(stem(ref["w"].lower()), {}).setdefault(ref["k"].upper(),
                                                               f"{ref['w'].capitalize()} {ref['k'].upper()}")
     for m in _COUNTED.finditer(text):  # 'two blast chillers' and, in the lines, 'chiller 1', 'chiller 2'
@@ -180,13 +188,19 @@ def _declared(text: str) -> Fleet:
     return fleet
 
 
+_GENERIC = {stem(w) for w in ("time", "machine", "station", "resource", "job", "task", "order", "piece", "step",
+                               "batch", "part", "lot", "thing", "day", "hour", "minute", "shift", "operation")}
+"""Nouns that name no single machine ('on one machine', 'one job at a time')."""
+
+
 def _add_singles(fleet: Fleet, text: str, lines: list[tuple[int, int]]) -> None:
     """Add each single machine the text declares outside the job lines ('and a deburring station.', 'one tilting
     kettle,') as a family of its own, unless its noun is a family's already."""
     for m in _SINGLE.finditer(text):
         phrase = m.group("noun")
         head = stem(phrase.split()[-1].lower())
-        if any(a <= m.start() < b for a, b in [*lines, *fleet.spans]) or head in (stem("time"), *fleet.families) or \
+        generic = " " not in phrase and head in _GENERIC  # 'one machine', not 'a deburring station'
+        if any(a <= m.start() < b for a, b in [*lines, *fleet.spans]) or generic or head in fleet.families or \
                 any(stem(w.lower()) in fleet.families for w in phrase.split()):
             continue
         fleet.families.setdefault(head, [phrase])
@@ -239,6 +253,47 @@ def _job_values(label: str, body: str) -> tuple[str, dict[str, TimeVal] | None]:
 def _job_name(label: str) -> str:
     """A job's name as written, without a bracket describing it."""
     return re.sub(r"\s*\([^()]*\)", "", label).strip()
+
+
+def _legend(text: str, fleet: Fleet, lines: list[tuple[int, int]]) -> list[str] | None:
+    """The machines a bracket outside the job lines lists in the order of their times ('Batch times in minutes
+    (Haas / Mazak):'), its span then taken as read; None when there is no such bracket."""
+    for m in _LEGEND.finditer(text):
+        order = _order(m.group("l"), fleet)
+        if order is not None and not any(a <= m.start() < b for a, b in lines):
+            fleet.spans.append(m.span())
+            return order
+    return None
+
+
+def _order(listed: str, fleet: Fleet) -> list[str] | None:
+    """The machines of 'Haas / DMG / Mazak', each named once; None when a piece names no one machine."""
+    found = [_mentions(piece.strip(), fleet) for piece in listed.split("/")]
+    if any(len(f) != 1 for f in found) or len({f[0] for f in found}) != len(found):
+        return None
+    return [f[0] for f in found]
+
+
+def _slashed(body: str, fleet: Fleet, legend: list[str] | None) -> list[tuple[str, list[tuple[str | None, TimeVal]]]] \
+        | None:
+    """The one step of a line of times split by slashes ('45 / 70', '1.5 h / 80 min / 100 min (Haas / DMG /
+    Mazak)', '40 / 35 / 30 min, same order'), on the machines of its bracket or of the text's legend; a '-' is a
+    machine that cannot. None when no legend gives as many machines as there are times."""
+    m = _SLASHED.fullmatch(body.strip().rstrip("."))
+    assert m is not None
+    order = _order(m.group("l"), fleet) if m.group("l") else legend
+    cells = [c.strip() for c in m.group("v").split("/")]
+    if order is None or len(order) != len(cells):
+        return None
+    last = time_values(cells[-1])
+    unit = last[0].unit if last else None
+    alts: list[tuple[str | None, TimeVal]] = []
+    for machine, cell in zip(order, cells, strict=True):
+        if cell.lower() in ("-", "x"):
+            continue
+        tv = time_values(cell)[0]
+        alts.append((machine, TimeVal(tv.value, tv.unit or unit)))
+    return [("", alts)] if alts else None
 
 
 def _steps(body: str, fleet: Fleet) -> list[tuple[str, list[tuple[str | None, TimeVal]]]] | None:
