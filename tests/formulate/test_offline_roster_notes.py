@@ -151,3 +151,15 @@ def test_people_listed_one_per_line_with_hourly_pay_days_and_limits():
     assert asked(text.replace("available any day", "available most days"))  # a part of a line not read is asked
     assert asked(text.replace("- Aisha,", "- Aisha (not Mondays),"))  # a bracket after a name is a role, never a rule
     assert solved(text.replace("- Aisha,", "- Aisha (head barista),"))[1] == best
+
+
+def test_a_bracket_giving_an_example_of_a_rule_is_read_with_it_and_left_without_it():
+    text = ("Shifts: AM 07:00-12:00, PM 12:00-18:00.\n\n"
+            "| Shift | Mon | Tue | Wed |\n|---|---|---|---|\n| AM | 1 | 1 | 1 |\n| PM | 1 | 1 | 1 |\n\n"
+            "| Name | cost/shift |\n|---|---|\n| Ada | 10 |\n| Ben | 12 |\n\n"
+            "Rules: nobody may work AM the day after working PM (PM Mon then AM Tue is forbidden; PM Wed -> next "
+            "week is out of scope). Minimise the total cost.")
+    problem, best = solved(text)
+    assert [(r.first, r.then) for r in problem.rules if r.type == "forbidden_sequence"] == [("PM", "AM")]
+    assert best == 3 * (10 + 12)  # both work one shift every day
+    assert asked(text.replace("nobody may work AM the day after working PM", "Ada prefers mornings"))

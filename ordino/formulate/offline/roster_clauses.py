@@ -55,7 +55,38 @@ class _Clause:
 
 
 def read_clauses(n: RosterDraft) -> None:
-    """Read every clause of the text left unused that is one roster rule or the goal; mark it used."""
+    """Read every clause of the text left unused that is one roster rule or the goal; mark it used. A bracket that
+    only gives an example of the rule before it ('(N Mon then D Tue is forbidden; N Sun -> next week is out of
+    scope)') is read with that rule, and left when the rule is not read."""
+    examples = _examples(n)
+    for a, b in examples:
+        n.used[a:b] = [True] * (b - a)
+    _read_clauses(n)
+    for a, b in examples:
+        start = max(n.text.rfind(c, 0, a) for c in ".;!?\n") + 1
+        if n.unused()[start:a].strip():
+            n.used[a:b] = [False] * (b - a)
+
+
+_EXAMPLE = {"then", "is", "are", "forbidden", "banned", "not", "allowed", "ok", "okay", "fine", "next", "week", "out",
+            "of", "scope", "e", "g", "i", "eg", "ie", "example", "so", "the", "a", "an", "on", "day", "shift",
+            "shifts", "followed", "by", "after", "into", "beyond", "counts", "as", "but"}
+"""Words of a bracket that gives an example of a rule, beside the shifts and days it names."""
+
+
+def _examples(n: RosterDraft) -> list[tuple[int, int]]:
+    """The brackets that only give examples: shifts and days and the words of `_EXAMPLE`."""
+    days = {d.lower()[:3] for d in n.days}
+    out = []
+    for m in re.finditer(r"\([^()\n]{1,200}\)", n.unused()):
+        words = _words(m.group(0))
+        named = {w for w in words if n.shift(w) or w[:3] in days and len(w) >= 3}
+        if named and set(words) - named <= _EXAMPLE:
+            out.append(m.span())
+    return out
+
+
+def _read_clauses(n: RosterDraft) -> None:
     for m in list(re.finditer(r"[^.;!?\n]+", n.unused())):
         if not m.group(0).strip():
             continue
