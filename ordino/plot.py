@@ -50,13 +50,14 @@ def gantt_rows(problem: Problem, schedule: Schedule) -> dict[str, list[Bar]]:
 
 def _lanes(problem: Problem, rid: str, items: list[tuple[int, int, str]]) -> list[Bar]:
     setups = problem.resource(rid).setup_table if rid in problem.resource_index else {}
+    initial = problem.resource(rid).initial_family if rid in problem.resource_index else None
     lane_ends: list[int] = []
     bars: list[Bar] = []
     for start, end, task_id in items:
         lane = next((k for k, free in enumerate(lane_ends) if free <= start), len(lane_ends))
         lane_ends[lane:lane + 1] = [end]
         task = problem.task(task_id)
-        before = problem.task(bars[-1].task).setup_family if bars else None
+        before = problem.task(bars[-1].task).setup_family if bars else initial
         setup = setups.get((before, task.setup_family), 0) if before is not None else 0
         bars.append(Bar(start, end, task_id, task.job or task_id, lane, setup))
     return bars

@@ -30,6 +30,9 @@ class _Placed:
         self.machines: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self.renewables: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         self.longest_setup = {r.id: max((x.time for x in r.setups), default=0) for r in problem.resources}
+        for r in problem.resources:  # the state at time 0, as a task of no length: the first task waits its setup
+            if r.initial_family:
+                self.machines[r.id].append((0, 0, r.initial_family))
 
     def add(self, problem: Problem, task: Task, entry: ScheduledTask) -> None:
         m = task.modes[entry.mode]

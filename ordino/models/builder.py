@@ -48,11 +48,14 @@ class ProblemBuilder:
         return self
 
     def machine(self, resource_id: str, unavailable: list[tuple[Any, Any]] | None = None,
-                setups: dict[tuple[str, str], int] | None = None, calendar: str | None = None) -> ProblemBuilder:
-        """Add a machine (one task at a time), with optional down intervals, setup times and calendar."""
+                setups: dict[tuple[str, str], int] | None = None, calendar: str | None = None,
+                initial_family: str | None = None) -> ProblemBuilder:
+        """Add a machine (one task at a time), with optional down intervals, setup times (from the family it is
+        set up for at time 0 too) and calendar."""
         setup_list = [SetupTime(before=a, after=b, time=t).model_dump() for (a, b), t in (setups or {}).items()]
         self._data["resources"].append({"id": resource_id, "kind": "machine", "unavailable": list(unavailable or []),
-                                        "setups": setup_list, "calendar": calendar})
+                                        "setups": setup_list, "calendar": calendar,
+                                        "initial_family": initial_family})
         return self
 
     def renewable(self, resource_id: str, capacity: int, unavailable: list[tuple[Any, Any]] | None = None,

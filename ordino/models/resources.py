@@ -29,7 +29,9 @@ class Resource(OntologyModel):
     `unavailable` lists half-open intervals `[start, end)` during which no task may run on the resource
     (breaks, maintenance, nights); a task is not interrupted by them, it runs wholly before or after.
     `calendar` names one of the problem's `calendars`: the resource is also down whenever that calendar is off.
-    `setups` holds sequence-dependent setup times between task families (machines only).
+    `setups` holds sequence-dependent setup times between task families (machines only); `initial_family` is the
+    family the machine is set up for at time 0, so that its first task waits for the setup from it (from a state of
+    its own such as 'clean' when the setups name one).
     """
 
     id: Id
@@ -38,12 +40,13 @@ class Resource(OntologyModel):
     unavailable: list[Interval] = Field(default_factory=list)
     calendar: Id | None = None
     setups: list[SetupTime] = Field(default_factory=list)
+    initial_family: Id | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Resource:
         if self.kind == "machine" and self.capacity != 1:
             raise ValueError(f"resource {self.id!r}: a machine has capacity 1; use kind 'renewable' for more")
-        if self.setups and self.kind != "machine":
+        if (self.setups or self.initial_family) and self.kind != "machine":
             raise ValueError(f"resource {self.id!r}: setup times apply to machines only")
         if self.kind == "consumable" and self.calendar:
             raise ValueError(f"resource {self.id!r}: a consumable is used up, not occupied; calendars apply to "

@@ -183,8 +183,10 @@ def _cp_context(problem: Problem, note: str) -> dict[str, Any]:
         constraints.append(Doc("no_overlap", r"\mathrm{NoOverlap}(\{I_{ik} : r \in R_{ik}\} \cup D_r)",
                               "a machine runs one task at a time and none in its down periods D_r", len(machines)))
     if any(r.setups for r in machines):
-        constraints.append(Doc("circuit", r"\mathrm{Circuit}(a_{ij}),\ a_{ij} \Rightarrow S_j \ge E_i + s_{f_i f_j}",
-                              "sequence-dependent setups along each machine's task order",
+        constraints.append(Doc("circuit", r"\mathrm{Circuit}(a_{ij}),\ a_{ij} \Rightarrow S_j \ge E_i + s_{f_i f_j},\ "
+                              r"a_{0j} \Rightarrow S_j \ge s_{f_0 f_j}",
+                              "sequence-dependent setups along each machine's task order (from its state f_0 at time "
+                              "0 for the first)",
                               sum(1 for r in machines if r.setups)))
     if renewables:
         constraints.append(Doc("cumulative", r"\mathrm{Cumulative}(\{(I_{ik}, d_{ikr})\}, Q_r)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from functools import cached_property
 
@@ -158,6 +159,13 @@ class _Checker:
                 continue
             busy = sorted((x for x in busy if x[1] > x[0] or r.setups), key=lambda x: (x[0], x[1]))
             setup = {(s.before, s.after): s.time for s in r.setups}
+            if r.setups:
+                busy = _setup_order(busy, setup, families, r.initial_family)
+            if busy and r.initial_family and (gap := setup.get((r.initial_family, families[busy[0][2].task]), 0)):
+                self.setup_total += gap  # the setup from the state the machine is in at time 0
+                if busy[0][0] < gap:
+                    self.bad("setup", f"on machine {r.id!r}: task {busy[0][2].task!r} starts {busy[0][0]}, but the "
+                             f"setup from {r.initial_family!r} takes {gap}", [busy[0][2].task], r.id)
             for (s1, e1, a), (s2, _e2, b) in zip(busy, busy[1:], strict=False):
                 gap = setup.get((families[a.task], families[b.task]), 0)
                 self.setup_total += gap
@@ -324,6 +332,41 @@ def _deviation(baseline: list[ScheduledTask], entries: dict[str, ScheduledTask])
         if new is not None and (new.start, new.mode) != (old.start, old.mode):
             total += 1 + abs(new.start - old.start)
     return total
+
+
+def _setup_order(busy: list[tuple[int, int, ScheduledTask]], setup: dict[tuple[str, str], int],
+                 families: dict[str, str], initial: str | None) -> list[tuple[int, int, ScheduledTask]]:
+    """A machine's tasks in time order, those starting at one instant taken in the order that breaks the fewest
+    setups and then takes the least setup time (a task of no length may go between two others at its instant)."""
+    out: list[tuple[int, int, ScheduledTask]] = []
+    i = 0
+    while i < len(busy):
+        j = i
+        while j < len(busy) and busy[j][0] == busy[i][0]:
+            j += 1
+        group = busy[i:j]
+        if 1 < len(group) <= 6:
+            orders = [[*out[-1:], *order, *busy[j:j + 1]] for order in itertools.permutations(group)]
+            costs = [_setup_cost(seq, setup, families, None if out else initial) for seq in orders]
+            best = orders[costs.index(min(costs))]
+            group = best[len(out[-1:]):len(best) - len(busy[j:j + 1])]
+        out += group
+        i = j
+    return out
+
+
+def _setup_cost(seq: list[tuple[int, int, ScheduledTask]], setup: dict[tuple[str, str], int],
+                families: dict[str, str], initial: str | None) -> tuple[int, int]:
+    """(setups broken, setup time) of a machine's tasks in this order, from the state `initial` at time 0."""
+    broken = total = 0
+    if initial is not None:
+        gap = setup.get((initial, families[seq[0][2].task]), 0)
+        broken, total = int(seq[0][0] < gap), gap
+    for (_, e1, a), (s2, _, b) in zip(seq, seq[1:], strict=False):
+        gap = setup.get((families[a.task], families[b.task]), 0)
+        broken += s2 < e1 + gap
+        total += gap
+    return broken, total
 
 
 def _objective_terms(problem: Problem, entries: dict[str, ScheduledTask], setup_total: int) -> dict[str, int]:

@@ -15,7 +15,8 @@ Rules of a schedule (each task left out, optional ones only, or run in one mode 
 - Machine: the occupied intervals [s, o) (o = end, or for the `first` of a blocking constraint the start
   of `then` if later) do not overlap. Zero-length tasks are ignored [v], except on a machine with
   `setups`, where all its tasks form a sequence: s(next) >= o(prev) + setup(family prev, family next)
-  for consecutive tasks [v]; tasks at one instant may be taken in the best order.
+  for consecutive tasks [v]; tasks at one instant may be taken in the best order. With `initial_family`, the
+  first task of the sequence starts >= setup(initial family, its family), and that setup counts as setup time.
 - Renewable: at any time the amounts of the tasks running (s <= t < end) sum to <= capacity.
 - Consumable: amounts of performed tasks sum to <= capacity.
 - Precedences compare start/end points of two performed tasks; no_wait: consecutive performed tasks of
@@ -259,6 +260,9 @@ def start_bound(problem: Problem) -> int:
             anchors += [latest] if latest is not None else []
             if due_of.get(i) is not None:
                 anchors.append(abs(due_of[i]) + 1)
+    for r in d.res.values():  # a first task waits for the setup from the state at time 0
+        if r.initial_family:
+            anchors += [x.time for x in r.setups if x.before == r.initial_family]
     weight: dict[tuple[int, int], int] = {}
 
     def edge(p: int, q: int, c: int) -> None:
@@ -682,8 +686,10 @@ class _Rules:
     def sequence(self, rid: str, users: list[int]) -> Callable:
         """Setup rule and setup time of a machine with setups: the best order of its tasks."""
         d = self.d
-        families = sorted({d.family(i) for i in users})
+        initial = d.res[rid].initial_family
+        families = sorted({d.family(i) for i in users} | ({initial} if initial else set()))
         fam = np.array([families.index(d.family(i)) for i in users])
+        first = families.index(initial) if initial else -1
         table = d.setup(rid)
         setup = np.array([[table.get((a, b), 0) for b in families] for a in families], dtype=np.int64)
         k = len(users)
@@ -692,8 +698,8 @@ class _Rules:
             ok = np.ones(len(s), dtype=bool)
             total = np.zeros(len(s), dtype=np.int64)
             prev_o = np.zeros(len(s), dtype=np.int64)
-            prev_f = np.zeros(len(s), dtype=np.int64)
-            has = np.zeros(len(s), dtype=bool)
+            prev_f = np.full(len(s), max(first, 0), dtype=np.int64)
+            has = np.full(len(s), first >= 0, dtype=bool)  # the state at time 0 goes before the first task
             for x in order:
                 gap = setup[prev_f, fam[x]]
                 step = use[:, x] & has
@@ -711,7 +717,7 @@ class _Rules:
             key = np.where(use, s * (1 << 20) + o, np.iinfo(np.int64).max)
             order = np.argsort(key, axis=1, kind="stable")
             rows = np.arange(len(s))[:, None]
-            ok, total = _sorted_scan(s[rows, order], o[rows, order], use[rows, order], fam[order], setup)
+            ok, total = _sorted_scan(s[rows, order], o[rows, order], use[rows, order], fam[order], setup, first)
             ks = key[rows, order]
             tie = ((ks[:, 1:] == ks[:, :-1]) & use[rows, order][:, 1:]).any(axis=1)
             if tie.any():
@@ -964,10 +970,16 @@ def _witness(d: _Data, cands: list[_Cands], wit: np.ndarray | None) -> list[tupl
     return out
 
 
-def _sorted_scan(s: np.ndarray, o: np.ndarray, use: np.ndarray, fam: np.ndarray, setup: np.ndarray) -> tuple:
-    """Setup rule along already sorted columns (fam is per row and column)."""
+def _sorted_scan(s: np.ndarray, o: np.ndarray, use: np.ndarray, fam: np.ndarray, setup: np.ndarray,
+                 first: int) -> tuple:
+    """Setup rule along already sorted columns (fam is per row and column; `first` is the family at time 0, or
+    -1); the used tasks come first."""
     ok = np.ones(len(s), dtype=bool)
     total = np.zeros(len(s), dtype=np.int64)
+    if first >= 0 and s.shape[1]:
+        gap = setup[first, fam[:, 0]]
+        ok &= ~use[:, 0] | (s[:, 0] >= gap)
+        total += np.where(use[:, 0], gap, 0)
     for x in range(1, s.shape[1]):
         step = use[:, x] & use[:, x - 1]
         gap = setup[fam[:, x - 1], fam[:, x]]

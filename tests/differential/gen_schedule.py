@@ -88,6 +88,10 @@ def _general(rng: random.Random) -> dict[str, Any]:
         if rng.random() < 0.25:
             r["setups"] = [{"before": rng.choice([*families, rng.choice(ids)]), "after": rng.choice(families),
                             "time": rng.randint(0, 3)} for _ in range(rng.randint(1, 3))]
+            own = random.Random(repr(r))  # drawn apart, so that every other draw (and seed) stays as it was
+            if own.random() < 0.4:  # the state at time 0: a family of the tasks, or one of its own ('clean')
+                r["initial_family"] = own.choice([*families, "clean"])
+                r["setups"] += [{"before": "clean", "after": f, "time": own.randint(1, 3)} for f in families]
     renewable = rng.random() < 0.3
     if renewable:
         resources.append({"id": "R", "kind": "renewable", "capacity": rng.randint(1, 3)})

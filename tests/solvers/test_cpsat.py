@@ -63,3 +63,15 @@ def test_a_ctrl_c_at_any_moment_of_the_start_stops_the_search(delay: float) -> N
     finally:
         timer.cancel()
     assert time.perf_counter() - began < 10
+
+
+def test_the_first_task_waits_for_the_setup_from_the_machines_state_at_time_0():
+    setups = {("White", "Black"): 20, ("Black", "White"): 30, ("clean", "White"): 5, ("clean", "Black"): 10}
+    problem = (Problem.builder().machine("Booth", setups=setups, initial_family="clean")
+               .task("w", 10, on="Booth", family="White").task("k", 10, on="Booth", family="Black")
+               .minimize("makespan").build())
+    result = run(problem)
+    assert result.objective == 45  # clean -> White 5, 10, White -> Black 20, 10 (Black first: 10 + 10 + 30 + 10)
+    ready = problem.model_copy(update={"resources": [problem.resources[0].model_copy(
+        update={"initial_family": "White"})]})
+    assert run(ready).objective == 40  # set up for White already: 10 + 20 + 10

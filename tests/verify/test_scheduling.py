@@ -105,6 +105,20 @@ def test_setup_times_are_checked_and_summed():
     assert report.feasible and report.objective == 3
 
 
+def test_the_setup_from_the_state_at_time_0_and_tasks_of_no_length_at_one_instant():
+    p = (Problem.builder().machine("M", setups={("clean", "red"): 4, ("clean", "blue"): 1, ("red", "blue"): 3,
+                                                ("blue", "red"): 1}, initial_family="clean")
+         .task("r", 2, on="M", family="red").task("b", 2, on="M", family="blue")
+         .minimize("total_setup_time").build())
+    assert "setup" in kinds(p, sched(("r", 3, 5), ("b", 8, 10)))  # red waits 4 for its setup from clean
+    report = verify(p, sched(("b", 1, 3), ("r", 4, 6)))
+    assert report.feasible and report.objective == 2  # clean -> blue 1, blue -> red 1
+    tie = (Problem.builder().machine("M", setups={("A", "A"): 3})
+           .task("a1", 2, on="M", family="A").task("x", 0, on="M", family="X").task("a2", 2, on="M", family="A")
+           .minimize("makespan").build())
+    assert verify(tie, sched(("a1", 0, 2), ("a2", 2, 4), ("x", 2, 2))).feasible  # x, of no length, goes between
+
+
 def test_optional_task_absence_penalty_and_mode_cost():
     p = (Problem.builder().machine("M")
          .task("a", modes=[Mode(resources=["M"], duration=2, cost=7)])

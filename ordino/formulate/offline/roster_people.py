@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.roster_draft import RosterDraft
+from ordino.formulate.offline.staff import weekday
 
 _LINE = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*(?P<name>[A-Z][\w'\u00c0-\u017f-]*)(?P<role>[ \t]*\([^()\n]{1,30}\))?"
                    r"[ \t]*[,:-]?[ \t]*(?P<rest>[^\n]*)$")
@@ -18,7 +19,8 @@ _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 
 def read_people(n: RosterDraft) -> None:
     """Read every bulleted line naming one person (all such lines, or none: a list read in part is not read)."""
-    lines = list(_LINE.finditer(n.text))
+    lines = [m for m in _LINE.finditer(n.text) if not n.shift(m["name"]) and weekday(m["name"]) is None]  # not
+    # '- Early: 2 people Mon-Fri', a line of the cover
     if len(lines) < 2 or n.staff and any(m["name"] not in n.staff for m in lines):
         return
     staff = list(n.staff) or [m["name"] for m in lines]
@@ -49,7 +51,8 @@ def _person(n: RosterDraft, who: str, rest: str) -> bool:
     for part in parts:
         low = part.lower()
         low = re.sub(r"^(?:and|but|also)\s+", "", low)
-        if (pay := re.fullmatch(rf"{_MONEY}\s*(\d+(?:\.\d+)?)\s*(?:/\s*h(?:our|r)?|per\s+hour|an\s+hour)", low)):
+        if (pay := re.fullmatch(rf"{_MONEY}?\s*(\d+(?:\.\d+)?)\s*(?:{_MONEY}|eur|gbp|usd)?\s*"
+                                r"(?:/\s*h(?:our|r)?|per\s+hour|an\s+hour)", low)):  # '$15/h', '15/h', '15 eur/h'
             n.hourly[who] = float(pay.group(1))
             continue
         if (pay := re.fullmatch(rf"{_MONEY}\s*(\d+(?:\.\d+)?)\s*(?:(?:/|per|a)\s*(?:shift|day))", low)):
@@ -67,6 +70,7 @@ def _person(n: RosterDraft, who: str, rest: str) -> bool:
         if re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:can\s+do\s+|is\s+)?(?:available\s+)?(?:any\s+day|anything|"
                         r"any\s+shift|every\s+day)(?:\s+any\s+(?:day|shift))?", low):
             continue
+        low = re.sub(r"\s+at\s+all$", "", low)  # 'can't work Wednesday at all'
         reason = re.search(r"\((?P<r>[^()]*)\)$", part)
         if reason is not None:
             low = low[:low.rfind("(")].strip()

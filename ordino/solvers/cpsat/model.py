@@ -253,7 +253,11 @@ class _Builder:
                 m.add_implication(empty, lit.negated())
         for a, (i, k) in enumerate(uses):
             lit_a = self.vars[i].mode_lits[k]
-            arcs.append((0, a + 1, m.new_bool_var("")))
+            first = m.new_bool_var("")
+            arcs.append((0, a + 1, first))
+            if (initial := table.get((resource.initial_family, families[a]), 0) if resource.initial_family else 0):
+                m.add(self.vars[i].start >= initial).only_enforce_if(first)  # the setup from the state at time 0
+                terms.append(initial * first)
             arcs.append((a + 1, 0, m.new_bool_var("")))
             if isinstance(lit_a, int):
                 pass  # always present: no self loop
