@@ -157,6 +157,7 @@ ADVERSARIAL = {
     "working hours": "We start on Monday 7 December 2026 at 8:00; the oven works Mon-Fri 8:00-12:00 and 13:00-17:00, ",
     "holidays and dated times": "closed on 24 December, due Tuesday at 10:00, all jobs except job 1 run in one go ",
     "task lines": "A. task - 1 h, 2 riggers, after B\n",
+    "changeover table": "from \\ to | White | Red\n| White | 0 | 1 |\n| Red | - | 0 |\nset up for white. ",
     "project table": "ID | Task | Days | Devs | Predecessors\n1 | Spec | 2 | 1 | -\n---+---\n3 developers ",
     "project table rules": "-" * 50 + "+x\n",
     "task lines by words": "- Rig the lights: 1 h, 2 crew, once the lights are rigged, the stage and the sound\n",

@@ -145,6 +145,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     for m in resources:
         m["unavailable"] = sorted((t(a), t(b)) for who, a, b in facts.down if who in (None, m["id"]))
         m["setups"] = _setups(facts, names, t)
+        if facts.initial_family is not None:
+            m["initial_family"] = facts.initial_family
     unknown_down = {who for who, _, _ in facts.down if who is not None} - set(machines)
     if unknown_down:
         raise Incomplete([Question(key="downtime", text=f"Downtime is given for {', '.join(sorted(unknown_down))} "
@@ -171,6 +173,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         for n in names:
             duration = t(p[n]) + (t(setup[n]) if n in setup else 0)
             task: dict[str, Any] = {"id": n, "modes": _single_modes(facts, kind, n, duration, machines)}
+            if facts.family_setups:
+                task["family"] = _kind_of(facts, n)
             for a in ("due", "release", "deadline"):
                 if n in values[a]:
                     task[a] = t(values[a][n])
@@ -360,7 +364,24 @@ def _routes(facts: Facts, kind: str, names: list[str], machines: list[str]) -> d
                                                                                           strict=True)}
 
 
+def _kind_of(facts: Facts, job: str) -> str:
+    """The kind of a job for the changeovers between kinds: its own ('Colour' column), or the job itself when the
+    changeovers name it ('White' of a line of colours); asked otherwise."""
+    kinds = {b for _, b in facts.family_setups}
+    kind = facts.families.get(job) or facts.names.get(job, job)
+    found = next((k for k in kinds if k.lower() == kind.lower()), None)
+    if found is None:
+        raise Incomplete([Question(key="setups", text=f"The changeovers are between {', '.join(sorted(kinds))}; "
+                                   f"which of them is {facts.names.get(job, job)}?")])
+    return found
+
+
 def _setups(facts: Facts, names: list[str], t: Callable[[TimeVal], int]) -> list[dict[str, Any]]:
+    if facts.family_setups:
+        if facts.setup_matrix is not None or facts.setup_pairs or facts.setup_const is not None:
+            raise Incomplete([Question(key="setups", text="The changeovers are given twice (a table between kinds "
+                                       "and between jobs); which holds?")])
+        return [{"before": a, "after": b, "time": t(v)} for (a, b), v in facts.family_setups.items() if t(v)]
     if facts.setup_matrix is not None:
         grid = facts.setup_matrix
         if len(grid) != len(names) or any(len(r) != len(names) for r in grid):

@@ -10,6 +10,7 @@ from ordino.formulate.check import check_problem
 from ordino.formulate.offline.accounting import unread_pieces, unread_question
 from ordino.formulate.offline.assemble import assemble
 from ordino.formulate.offline.calendar import read_calendar
+from ordino.formulate.offline.changeovers import read_changeovers
 from ordino.formulate.offline.clock import end_of_day, relative_to_start, unit_after_number
 from ordino.formulate.offline.crew import read_crew
 from ordino.formulate.offline.crew_table import read_crew_table
@@ -150,6 +151,7 @@ def read_facts(text: str) -> Facts:
     read_counts(work, facts)
     read_capacities(work, facts)
     read_tables(work, facts)
+    read_changeovers(work, facts)  # after the tables: the job table's kinds are read
     read_machine_order(work, facts)
     read_precedences(work, facts)
     read_eligibility(work, facts)

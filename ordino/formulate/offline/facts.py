@@ -47,6 +47,9 @@ class Facts:
     setup_first: bool = False  # the constant setup comes before the first job too: part of each job's time
     setup_matrix: list[list[TimeVal]] | None = None
     setup_pairs: dict[tuple[str, str | None], TimeVal] = field(default_factory=dict)  # (from, to or None: any)
+    families: dict[str, str] = field(default_factory=dict)  # job -> its kind for changeovers ('Colour' column)
+    family_setups: dict[tuple[str, str], TimeVal] = field(default_factory=dict)  # (from kind, to kind)
+    initial_family: str | None = None  # the kind (or state, 'clean') the machine is set up for at time 0
     capacities: dict[str, int] = field(default_factory=dict)
     demands: dict[str, dict[str, int]] = field(default_factory=dict)
     each_needs: dict[str, int] = field(default_factory=dict)  # resource -> what every task needs ('one crew each')
@@ -110,7 +113,7 @@ class Facts:
             out.append(self.setup_const)
         if self.calendar is not None:  # working hours are written to the minute
             out.append(TimeVal(Fraction(1), "min"))
-        out += list(self.setup_pairs.values())
+        out += list(self.setup_pairs.values()) + list(self.family_setups.values())
         for row in self.setup_matrix or []:
             out += row
         return out

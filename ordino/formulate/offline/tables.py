@@ -302,7 +302,7 @@ def _staged(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: i
         if m is None and role not in ("label", "due", "release", "weight", "deadline"):
             return 0
         roles.append(role)
-    machines = [_cased(work, offsets[i], lines[i], m.group("m")) if m else None for m in staged]
+    machines = [cased_cell(work, offsets[i], lines[i], m.group("m")) if m else None for m in staged]
     steps = list(dict.fromkeys(m.group("step") for m in staged if m))
     read: list[tuple[int, str, list[list[tuple[str, TimeVal]]], dict[str, TimeVal]]] = []
     for k in range(i + 1, len(lines)):
@@ -318,7 +318,7 @@ def _staged(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: i
         name = ""
         for cell, role, m, machine in zip(cells, roles, staged, machines, strict=True):
             if role == "label":
-                name = _cased(work, offsets[k], lines[k], cell)
+                name = cased_cell(work, offsets[k], lines[k], cell)
             elif m is not None and machine is not None:
                 if cell.lower() in _NO_TIME:
                     continue
@@ -477,10 +477,14 @@ def _pred_name(ref: str, facts: Facts) -> str:
     return next((k for k, v in facts.names.items() if v.lower() == ref), ref.upper() if " " not in ref else ref)
 
 
-def _cased(work: Work, offset: int, line: str, cell: str) -> str:
+def cased_cell(work: Work, offset: int, line: str, cell: str) -> str:
     """A cell of a table's line as the user wrote it (capitals kept)."""
     at = line.find(cell)
     return work.cased[offset + at:offset + at + len(cell)] if at >= 0 else cell
+
+
+_KIND_COLUMN = r"colou?rs?|finish(?:es)?|famil(?:y|ies)|paints?|flavou?rs?|recipes?|products?\s+types?"
+"""A column naming each job's kind, between which changeovers are given."""
 
 
 def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int, roles: list[str],
@@ -489,6 +493,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
     if "step" in roles or "op" in roles:
         return _route_rows(work, facts, lines, offsets, i, roles)
     used = rows = 0  # lines read under the header; of them, rows of data
+    heads = _cells(lines[i], commas="," in lines[i], semicolons=";" in lines[i])
     matrix: list[list[TimeVal]] = []
     pending: list[tuple[str, str]] = []  # (predecessor as written, task): resolved once every row is known
     following: list[tuple[str, str]] = []  # (task, successor as written): likewise
@@ -525,11 +530,11 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             if role == "label":  # 'Unload truck' kept as written; a short id ('a', 'j3') as an id
                 short = re.fullmatch(r"[a-z]{1,2}\d*|J\d+", cell) is not None
                 name = f"J{int(cell)}" if cell.isdigit() else cell.upper() if short else \
-                    _cased(work, offsets[k], lines[k], cell)
+                    cased_cell(work, offsets[k], lines[k], cell)
             elif role == "route":
                 ops = [[(machine_name(m.group("m")), time_values(m.group("t"))[0])] for m in _ROUTE_PAIR.finditer(cell)]
                 if not ops or _ROUTE_PAIR.sub("", cell).strip(" ,;>-") != "":
-                    ops = _named_steps(_cased(work, offsets[k], lines[k], cell))  # 'Lathe(3) > Mill(2)'
+                    ops = _named_steps(cased_cell(work, offsets[k], lines[k], cell))  # 'Lathe(3) > Mill(2)'
                     ok = ok and bool(ops)
                 routes[name] = ops
             elif role in _LINKS:  # names, or the numbers of a numbered label column ('4, 5')
@@ -559,7 +564,10 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         if "alts" in cells_roles and allowed:
             facts.eligible[name] = allowed
         if note and re.fullmatch(r"J\d+", name) and name not in facts.names:
-            facts.names[name] = _cased(work, offsets[k], lines[k], note)
+            facts.names[name] = cased_cell(work, offsets[k], lines[k], note)
+        for cell, head in zip(cells, heads if len(heads) == len(cells) else [], strict=False):
+            if re.fullmatch(_KIND_COLUMN, head):  # 'Colour': the job's kind, for changeovers between kinds
+                facts.families[name] = cased_cell(work, offsets[k], lines[k], cell)
         for cell, role in zip(cells, cells_roles, strict=True):
             if role in ("label", "route", "note", "alts", "text", *_LINKS):
                 continue

@@ -1,0 +1,116 @@
+"""Changeovers between kinds of job given as a table, from the row's kind to the column's ('from \\ to | White | Red',
+then '| White | 0 | 10 |'), each job's kind in a column of the job table ('Colour'), or the jobs themselves as the
+kinds. A row whose label is no column is the machine's state at time 0 ('clean 10 10 12'); so is a kind the text
+says it is 'set up for' at the start, and 'whatever goes first needs a 10 min prep' is a state of its own.
+
+A '-' stands on the diagonal only (no changeover within a kind); a table read in part is not read at all.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.tables import cased_cell
+from ordino.formulate.offline.text import Work
+from ordino.formulate.offline.units import TimeVal
+
+_CORNER = re.compile(r"^[ \t]*\|?[ \t]*from[ \t]*(?:\\|/|->|>)[ \t]*to[ \t]*(?P<rest>(?:\||[ \t])[^\n]*)$")
+_RULE = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
+_NONE = ("-", "\u2013", "\u2014")
+_CAPTION = re.compile(r"\b(?:changeovers?|cleanouts?|clean-?downs?|set-?ups?|switch\w*|rows?|columns?)\b")
+_UNIT = re.compile(r"\((?:in\s+)?(min|minutes|h|hours)\)|\bin\s+(minutes|hours)\b")
+_AT_START = {"at", "minute", "minutes", "0", "t", "=", "time", "the", "start", "of", "shift", "day", "is", "was",
+             "already", "still", "clean", "and", "it", "line", "booth", "machine", "oven", "press", "kiln", "printer"}
+"""Words of a clause that says the state at time 0 ('at minute 0 the booth is already set up for White')."""
+_FIRST = re.compile(r"\b(?:whatever|whichever|the)\s+(?:\w+\s+){0,2}?(?:goes|runs|comes)\s+first\s+needs\s+an?\s+"
+                    r"(?P<t>\d+)[ \t-]*(?P<u>min|minutes?|h|hours?)\s+(?:prep|setup|set-up|clean\w*)\b"
+                    r"(?:[^.;\n]{0,40}?\bno\s+matter\b[^.;\n]{0,40})?")
+"""'whatever batch goes first needs a 10 min prep, no matter the finish'."""
+
+
+def read_changeovers(work: Work, facts: Facts) -> None:
+    """Read the one table of changeovers between kinds, and the state at time 0, into `facts`."""
+    lines = work.text.split("\n")
+    offsets = [0]
+    for line in lines[:-1]:
+        offsets.append(offsets[-1] + len(line) + 1)
+    found = [k for k, line in enumerate(lines) if _CORNER.match(line)]
+    if len(found) != 1:
+        return
+    k = found[0]
+    read = _table(work, lines, offsets, k)
+    if read is None:
+        return
+    table, initial, end = read
+    caption = lines[k - 1] if k > 0 else ""
+    unit = _UNIT.search(caption)
+    written = (unit.group(1) or unit.group(2)) if unit else None
+    facts.family_setups = {pair: TimeVal(Fraction(v), written) for pair, v in table.items()}
+    facts.initial_family = initial
+    first = k - 1 if k > 0 and _CAPTION.search(caption) else k
+    work.consume(offsets[first], offsets[end - 1] + len(lines[end - 1]))
+    kinds = {b for _, b in table}
+    for m in work.finditer(r"\bset\s+up\s+for\s+(?P<f>[\w-]+(?:\s+[\w-]+)?)"):
+        said = next((f for f in kinds if f.lower() == m.group("f").lower()), None)
+        if said is not None and facts.initial_family in (None, said):
+            facts.initial_family = said
+            start = max(work.text.rfind(c, 0, m.start()) for c in ".;:\n") + 1
+            before = re.findall(r"[a-z]+|\d+|=", work.text[start:m.start()])
+            work.consume(start if set(before) <= _AT_START else m.start(), m.end())  # 'at minute 0 the booth is
+            # already set up for White
+    prep = list(work.finditer(_FIRST.pattern))
+    if len(prep) == 1 and facts.initial_family is None:
+        facts.initial_family = "start"
+        tv = TimeVal(Fraction(int(prep[0].group("t"))), prep[0].group("u"))
+        facts.family_setups.update({("start", f): tv for f in kinds})
+        work.consume(*prep[0].span())
+
+
+def _table(work: Work, lines: list[str], offsets: list[int], k: int) \
+        -> tuple[dict[tuple[str, str], int], str | None, int] | None:
+    """(changeover by (from kind, to kind), the state at time 0 or None, the line after the table) of the table
+    whose header is line k; None unless every row is read whole."""
+    m = _CORNER.match(lines[k])
+    assert m is not None
+    piped = "|" in lines[k]
+    heads = _split(m.group("rest"), piped)
+    columns = [cased_cell(work, offsets[k], lines[k], h) for h in heads]
+    if len(columns) < 2 or len({c.lower() for c in columns}) != len(columns):
+        return None
+    table: dict[tuple[str, str], int] = {}
+    initial = None
+    rows: set[str] = set()
+    j = k + 1
+    while j < len(lines) and _RULE.match(lines[j]) and "-" in lines[j]:
+        j += 1
+    while j < len(lines) and lines[j].strip():
+        cells = _split(lines[j], piped)
+        if len(cells) != len(columns) + 1:
+            break
+        label = next((c for c in columns if c.lower() == cells[0].lower()), None)
+        if label is None and initial is None:  # 'clean 10 10 12': the state at time 0
+            initial = source = cased_cell(work, offsets[j], lines[j], cells[0])
+        elif label is None or label in rows:
+            return None
+        else:
+            rows.add(label)
+            source = label
+        for column, cell in zip(columns, cells[1:], strict=True):
+            if cell in _NONE and column == label:
+                continue
+            if not cell.isdigit():
+                return None
+            table[(source, column)] = int(cell)
+        j += 1
+    if rows != set(columns):
+        return None
+    return table, initial, j
+
+
+def _split(line: str, piped: bool) -> list[str]:
+    """A table line's cells: between pipes, else between blanks."""
+    if piped:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return line.split()

@@ -1,0 +1,65 @@
+"""Changeovers between kinds of job given as a table (`offline.changeovers`): the job table's kind column, the
+jobs as the kinds, and the machine's state at time 0. Each optimum is checked by trying every order."""
+
+from __future__ import annotations
+
+import itertools
+
+from tests.formulate.test_offline_structures import asked, solved
+
+
+def best_order(p: dict[str, int], kind: dict[str, str], change: dict[tuple[str, str], int], first: str | None,
+               cost=max) -> int:
+    """Least `cost` of the finishing times over every order on one machine, with the changeover before each job
+    from the kind before it (from `first` for the first job)."""
+    best = None
+    for order in itertools.permutations(p):
+        t, ends, before = 0, {}, first
+        for j in order:
+            t += (change.get((before, kind[j]), 0) if before is not None else 0) + p[j]
+            ends[j] = t
+            before = kind[j]
+        value = cost(ends.values()) if cost is max else cost(ends)
+        best = value if best is None else min(best, value)
+    assert best is not None
+    return best
+
+
+BOOTH = ("Spray booth, one order at a time.\n\n"
+         "| Order | Colour | Spray (min) | Due (min) |\n|---|---|---|---|\n"
+         "| A1 | Red | 30 | 40 |\n| A2 | White | 20 | 30 |\n| A3 | Red | 10 | 90 |\n| A4 | Black | 25 | 60 |\n\n"
+         "Changeover (min), row = colour just sprayed, column = next colour:\n"
+         "| from \\ to | White | Red | Black |\n|---|---|---|---|\n"
+         "| White | 0 | 10 | 15 |\n| Red | 20 | 0 | 10 |\n| Black | 30 | 25 | 0 |\n\n"
+         "At minute 0 the booth is already set up for White. Minimise the total tardiness in minutes.")
+
+
+def test_a_table_of_changeovers_between_colours_and_the_colour_set_up_at_the_start():
+    problem, best = solved(BOOTH)
+    booth = problem.resources[0]
+    assert booth.initial_family == "White" and {t.id: t.family for t in problem.tasks}["A4"] == "Black"
+    change = {(s.before, s.after): s.time for s in booth.setups}
+    assert change[("Red", "White")] == 20 and ("Red", "Red") not in change
+    p = {"A1": 30, "A2": 20, "A3": 10, "A4": 25}
+    kind = {"A1": "Red", "A2": "White", "A3": "Red", "A4": "Black"}
+    due = {"A1": 40, "A2": 30, "A3": 90, "A4": 60}
+    assert best == best_order(p, kind, change, "White",
+                              cost=lambda ends: sum(max(0, e - due[j]) for j, e in ends.items()))
+
+
+def test_a_clean_row_is_the_state_at_the_start_and_the_jobs_may_be_the_colours():
+    text = ("Extrusion line, one colour at a time. Run times in minutes:\n\ncolour run_min\nWhite 45\nRed 40\n"
+            "Black 25\n\nChangeover times in minutes (from the row colour to the column colour):\n\n"
+            "from\\to   White   Red  Black\nclean        10    12     15\nWhite         -     15     20\n"
+            "Red          35     -     10\nBlack        45    28      -\n\n"
+            "Find the run order that minimises the makespan.")
+    problem, best = solved(text)
+    assert problem.resources[0].initial_family == "clean"
+    change = {(s.before, s.after): s.time for s in problem.resources[0].setups}
+    assert best == best_order({"White": 45, "Red": 40, "Black": 25}, {c: c for c in ("White", "Red", "Black")},
+                              change, "clean")
+
+
+def test_a_changeover_table_read_in_part_or_a_kind_it_does_not_name_is_asked():
+    assert asked(BOOTH.replace("| Red | 20 | 0 | 10 |", "| Red | 20 | 0 | x |"))
+    assert asked(BOOTH.replace("| A4 | Black |", "| A4 | Green |"))
