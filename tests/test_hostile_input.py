@@ -158,6 +158,7 @@ ADVERSARIAL = {
     "holidays and dated times": "closed on 24 December, due Tuesday at 10:00, all jobs except job 1 run in one go ",
     "task lines": "A. task - 1 h, 2 riggers, after B\n",
     "changeover table": "from \\ to | White | Red\n| White | 0 | 1 |\n| Red | - | 0 |\nset up for white. ",
+    "stage rows": "Times (mixer / oven):\nrye .... 1 / 2 - collected 3 min\nno overtaking, the same order on all ",
     "project table": "ID | Task | Days | Devs | Predecessors\n1 | Spec | 2 | 1 | -\n---+---\n3 developers ",
     "project table rules": "-" * 50 + "+x\n",
     "task lines by words": "- Rig the lights: 1 h, 2 crew, once the lights are rigged, the stage and the sound\n",

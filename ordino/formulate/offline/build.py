@@ -204,6 +204,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
             constraints += [{"type": "end_before_start", "first": a, "then": b} for a, b in zip(ids, ids[1:],
                                                                                                  strict=False)]
             first_task[n], last_task[n] = ids[0], ids[-1]
+    if facts.same_order and not single_stage and len(names) > 1:  # 'no overtaking': one order on every machine
+        constraints.append({"type": "permutation"})
     for n in names:
         lo, hi = values["start_min"].get(n), values["start_max"].get(n)
         if lo is not None or hi is not None:

@@ -13,7 +13,7 @@ _CLOCK = re.compile(CLOCK, re.IGNORECASE)
 _START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waiting|available|"
                     rf"switch\w* (?:it |the \w+ )?on|(?:light|fire)\w* (?:it |the \w+ )?up)\w*\s+"
                     rf"(?:work\s+|the day\s+|the shift\s+|[a-z]+ing\s+|(?:it|them|things|everything)\s+up\s+|"
-                    rf"(?:our|the)\s+\w+\s+)?(?:at|from)\s+(?P<t>{CLOCK.replace('?P<', '?P<o')})|"
+                    rf"(?:(?:on|with|in)\s+)?(?:our|the)\s+\w+\s+)?(?:at|from)\s+(?P<t>{CLOCK.replace('?P<', '?P<o')})|"
                     rf"\b(?:[a-z]+)\s+(?:starts?|begins?|opens?)\s+(?:at\s+)?"
                     rf"(?P<t3>{CLOCK.replace('?P<', '?P<q')})(?<=\d:\d\d)|"
                     rf"\b(?:minutes|hours|mins?|hrs?)\s+(?:counted\s+)?(?:after|from|since)\s+"

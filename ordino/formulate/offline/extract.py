@@ -30,6 +30,7 @@ from ordino.formulate.offline.phrases import (
     read_notation,
     read_objective,
     read_restatements,
+    read_same_order,
     read_time_origin,
     read_title,
 )
@@ -50,6 +51,7 @@ from ordino.formulate.offline.shop import (
     read_rows,
     read_stated_flow,
 )
+from ordino.formulate.offline.stage_rows import read_stage_rows
 from ordino.formulate.offline.stations import read_stations
 from ordino.formulate.offline.symbols import read_symbols
 from ordino.formulate.offline.tables import read_tables, records_as_tables
@@ -114,7 +116,9 @@ def read_facts(text: str) -> Facts:
     fleet = read_fleet(rw)  # before the names: its lines name jobs and machines in words of their own
     crew = read_crew(rw) or read_crew_table(rw)  # likewise a project's task lines, or its table
     listed = read_job_lines(rw)  # and jobs one per line with their values in words
+    staged = read_stage_rows(rw)  # and jobs one per line with their times per stage split by slashes
     end_of_day(rw)
+    same_order = read_same_order(rw)  # before the restated rules, which drop 'no overtaking'
     drop_restated_rules(rw)
     count_ranges(rw)
     name_jobs_of_op_labels(rw)
@@ -126,10 +130,17 @@ def read_facts(text: str) -> Facts:
     facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore(),
                   one_said=one_machine_spoken_of(text), calendar=calendar)
     facts.notes += calendar.notes if calendar else []
+    facts.same_order = same_order
     for job, route in (fleet.routes.items() if fleet else ()):
         facts.add_job(job)
         facts.routes[job] = route
         for attr, value in fleet.values[job].items() if fleet else ():
+            facts.set_attr(job, attr, value)
+    for job, times in (staged.times.items() if staged else ()):
+        facts.add_job(job)
+        stages = staged.stages if staged else []
+        facts.routes[job] = [[(stage, tv)] for stage, tv in zip(stages, times, strict=True)]
+        for attr, value in staged.values[job].items() if staged else ():
             facts.set_attr(job, attr, value)
     if crew is not None:
         for job, duration in crew.durations.items():
@@ -146,6 +157,8 @@ def read_facts(text: str) -> Facts:
     read_notation(work, facts)
     read_index_rows(work)
     read_kind(work, facts)
+    if same_order and facts.kind is None:  # 'a permutation flow shop', 'the same order at every station'
+        facts.kind = "flow_shop"
     read_objective(work, facts)
     read_symbols(work, facts)
     read_counts(work, facts)

@@ -40,6 +40,7 @@ class Facts:
     routes: dict[str, list[list[tuple[str, TimeVal]]]] = field(default_factory=dict)  # job -> ops -> alternatives
     precedences: list[Precedence] = field(default_factory=list)
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
+    same_order: bool = False  # one job order on every machine ('no overtaking'): a permutation flow shop
     resumable: bool = False  # 'work stops over the break and continues after': tasks pause over down times
     resumable_jobs: set[str] = field(default_factory=set)  # 'the cabinet may pause over breaks': these jobs only
     calendar: WrittenCalendar | None = None  # working hours, holidays and the dated start

@@ -27,7 +27,7 @@ _PHRASES: list[tuple[str, re.Pattern[str]]] = [
     ("release", re.compile(rf"(?i)^(?:.*\b)?(?:dropped\s+off|drops?\s+(?:it|them)\s+off|arriv(?:es|e|ing)|"
                            rf"brings?\s+(?:it|them)|comes?\s+(?:in|down)|ready|available|in\s+at|delivered)\b[^\d]*?"
                            rf"{_POINT}$")),
-    ("due", re.compile(rf"(?i)^(?:.*\b)?(?:promised(?:\s+back)?|due|pick-?\s?up|collect(?:ed|ion|ing)?|"
+    ("due", re.compile(rf"(?i)^(?:.*\b)?(?:promised(?:\s+back)?|due|pick-?\s?up|collect(?:ed|ion|ing|s)?|"
                        rf"back\s+for\s+(?:it|them)|needed|wanted|deadline|van\s+(?:leaves|at)|out)\b[^\d]*?{_POINT}$")),
     ("weight", re.compile(rf"(?i)^(?:priority|weight)\s*(?:of\s+|=\s*|:\s*)?(?P<t>{NUM})$")),
     ("p", re.compile(rf"(?i)^(?:takes\s+|needs\s+|runs?\s+(?:for\s+)?|lasts\s+)?{_AMOUNT}(?:\s+[a-z]+(?:ing)?)?$")),

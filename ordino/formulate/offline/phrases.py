@@ -265,6 +265,27 @@ _NUMBERED = re.compile(r"(?i)\b(?P<n>two|three|four|2|3|4)\s+(?:identical\s+|par
 """'Two identical presses (Press 1, Press 2)': the machines numbered as the model numbers them."""
 
 
+_SAME_ORDER = re.compile(
+    r"(?i)\bno\s+(?:overtaking|passing)\b|\bcan(?:'t|not|\s+not)\s+(?:overtake|pass)\s+(?:each\s+other|one\s+another)\b|"
+    r"\b(?:in\s+)?(?:the\s+)?same\s+(?:\w+\s+)?(?:order|sequence)\s+(?:at|on|through|for|in)\s+(?:every|all|each|both)"
+    r"(?:\s+(?:the\s+)?(?:machines?|stations?|stages?|steps?))?\b|"
+    r"\bwhatever\s+order\s+[^.;\n]{0,80}?\bis\s+the\s+order\s+[^.;\n]{0,80}?\b(?:every|all|each|both|too|as\s+well)\b"
+    r"(?:\s+(?:the\s+)?(?:machines?|stations?|stages?|steps?))?|"
+    r"\bpermutation\s+flow[\s-]*shop\b")
+"""Words that keep the jobs in one order on every machine ('whatever order we pick at the saw is the order they go
+through every station', 'no overtaking', 'the same order on every machine')."""
+
+
+def read_same_order(rw: Rewriting) -> bool:
+    """Whether the text keeps the jobs in one order on every machine (a permutation flow shop); the words are
+    taken out (read before the restated rules, which would drop 'no overtaking')."""
+    found = list(_SAME_ORDER.finditer(rw.text))
+    for m in reversed(found):
+        if not m.group(0).lower().startswith("permutation"):  # 'permutation flow shop' still names the kind
+            rw.splice(m.start(), m.end(), "")
+    return bool(found)
+
+
 def drop_restated_rules(rw: Rewriting) -> None:
     """Clauses that only restate how machines work in every model here ('each machine does one part at a time',
     'once started, a step runs to completion', 'a part can't be on two machines at once'): negated, about no
@@ -325,7 +346,7 @@ def read_restatements(work: Work, facts: Facts) -> None:
     for m in list(work.finditer(rf"\ball\s+(?:of\s+)?(?:the\s+)?(?P<n>{COUNT_WORD}|\d+)\b(?!\s*(?:{MACHINE_NOUN}|"
                                 rf"[a-z]*(?:workers?|people|staff|crews?|resources?|stations?|stages?|steps?|"
                                 rf"operations?|ops|hours?|minutes?|days?|weeks?))\b)")):
-        if counted >= 2 and BLANK not in m.group(0) and m.group("n") != "both" and \
+        if counted >= 2 and BLANK not in m.group(0) and m.group("n") not in ("both", "one") and \
                 count_value(m.group("n")) not in (counted, machines):  # 'all three sections' of three machines
             facts.unused.append(f"{work.quote(*m.span())} (the text gives {counted})")
             work.consume(*m.span())
@@ -439,7 +460,7 @@ _ORIGIN_ROLE = re.compile(r"\b(?:due|deadline|by|weight|priority|setup|changeove
 
 
 _EXPLAINS = re.compile(r"\b(?:so|i\.e|e\.g|means?|counts?\s+as|exactly|for example|for instance|that is|"
-                       r"counting|on time)\b")
+                       r"counting|on time|in time)\b")
 _VALUE_SAID = re.compile(r"\b(?:weight|priority|w|due|d|release|r|deadline|cost|penalty|p)\s*[:=]?\s*\d")
 """A job's value in a bracket ('(w = 3)', '(priority 2)'): never an explanation to set aside."""
 
