@@ -121,3 +121,15 @@ def test_dates_and_weekdays_without_a_start_date_are_asked_never_placed_in_an_ex
     rw = Rewriting("The oven works every day 8:00-16:00. Job 1 is due Tuesday at 10:00.")
     cal = read_calendar(rw)
     assert cal is not None and cal.start is None and cal.missing and "Tuesday at 10:00" in rw.text
+
+
+@pytest.mark.parametrize("said", [
+    "The catch: the inspector is booked from 10:00 to 10:45 and the furnace has to be empty that whole time.",
+    "Heads up: the hood gets its cleaning check from 10:30 to 10:50 and nothing can be in it then.",
+])
+def test_a_window_when_nothing_runs_is_never_the_working_hours(said: str):
+    text = ("One furnace, loads from 09:00. Load A takes 40 min, load B takes 30 min. " + said +
+            " Minimise the total completion time in minutes after 09:00.")
+    assert read_calendar(Rewriting(text)) is None
+    draft = extract_offline(text)
+    assert draft.problem is None or all(not r.calendar for r in draft.problem.resources)

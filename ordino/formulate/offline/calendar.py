@@ -30,6 +30,12 @@ _DAYS = (rf"(?:(?:on\s+|from\s+|every\s+)?{DAY}(?:\s+nights?)?\s*(?:-|–|to|thr
 _WORKS = (r"\b(?:works?|working|is\s+open|are\s+open|opens?|open|operates?|operating|runs?|running|staffed|"
           r"hours|shifts?|available|in\s+use|manned|attended)\b")
 _BREAK = r"\b(?:break|lunch|pause|closed|down|maintenance|stops?)\b"
+_HOURS_LABEL = r"[^:]*\b(?:hours?|open\w*|shifts?|working|availab\w*|calendar|schedule|times?|days?)\b[^:]*:(?!\d)"
+"""A label that says working hours follow ('Oven hours:', 'Opening times:')."""
+_IDLE = (r"\b(?:nothing\s+can|no\s+\w+\s+(?:can|may)|can't\s+be\s+used|cannot\s+be\s+used|empty|inspect\w*|"
+         r"clean(?:ing|ed)?|certification|calibration|servic(?:e|ing)|repairs?)\b")
+"""Words of a window when nothing runs: never working hours ('the engineer is inspecting the oven from 07:00 to
+07:30, and nothing can bake in that window')."""
 _HOLIDAY = r"\b(?:holidays?|closed|shut|off|no\s+work|not\s+work\w*|day\s+off)\b"
 _OFF = r"\b(?:closed|off|shut|no\s+work|not\s+work\w*|except|no\s+\w*\s*operation)\b"
 _GENERIC = (r"^(?:we|shop|plant|factory|workshop|everything|everyone|all|machines?|line|site|team|crew|staff|it|they|"
@@ -203,9 +209,11 @@ def _read_part(text: str, subject: str | None, hours: WrittenHours | None, cal: 
         pauses = [w for k, w in enumerate(windows)  # 'works 8:00-16:00 with a lunch break 12:00-12:30'
                   if re.search(_BREAK, text[windows[k - 1].end() if k else 0:w.start()], re.IGNORECASE)]
         work = [w for w in windows if w not in pauses]
-        labelled = subject is not None and re.match(r"[^:]*:(?!\d)", text) is not None  # 'Oven hours: 9:00-17:00'
-        if work and (re.search(_WORKS, text, re.IGNORECASE) or hours is not None or
-                     labelled and not re.search(_BREAK, text, re.IGNORECASE)):
+        labelled = subject is not None and re.match(_HOURS_LABEL, text, re.IGNORECASE) is not None  # 'Oven hours:
+        # 9:00-17:00', never 'The catch: the engineer is inspecting the oven from 07:00 to 07:30'
+        idle = re.search(_IDLE, text, re.IGNORECASE)
+        if work and not idle and (re.search(_WORKS, text, re.IGNORECASE) or hours is not None or
+                                  labelled and not re.search(_BREAK, text, re.IGNORECASE)):
             target = hours or WrittenHours(subject=subject)
             if hours is None:
                 cal.hours.append(target)
