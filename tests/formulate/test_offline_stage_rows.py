@@ -38,3 +38,13 @@ def test_a_value_in_words_after_the_times():
     due = [30, 40, 50]
     assert best == flow_shop([(1, 7, 3, 4), (1, 8, 9, 7), (9, 4, 1, 8)],
                              lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+
+
+def test_times_in_slashes_for_jobs_that_run_on_one_machine_are_never_stages():
+    text = ("We have two mills. Each batch goes on one machine only, one batch per machine at a time. Batch times in "
+            "minutes (Haas / Mazak):\n- bracket: 45 / 70\n- gear: 30 / 35\n- cap: 25 / 30\n"
+            "Minimise the makespan in minutes.")
+    problem, best = solved(text)
+    assert all(len(t.modes) == 2 for t in problem.tasks) and best == 65  # the bracket alone on the Haas
+    assert asked(text.replace("Each batch goes on one machine only, one batch per machine at a time. ", "")
+                 .replace("We have two mills. ", "Each batch runs on the Haas or the Mazak. "))

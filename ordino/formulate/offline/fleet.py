@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ordino.formulate.offline.job_lines import job_value
-from ordino.formulate.offline.text import TIME, Rewriting, count_value, stem, time_values, words_outside
+from ordino.formulate.offline.text import SLASHED_NAMES, TIME, Rewriting, count_value, stem, time_values, words_outside
 from ordino.formulate.offline.units import TimeVal
 
 Route = list[list[tuple[str, TimeVal]]]
@@ -47,8 +47,7 @@ _DESCRIBED = re.compile(r"\b(?P<name>[\w-]+(?:\s+[\w-]+)?)\s+is\s+(?:the\s+|a\s+
 _SLASHED = re.compile(rf"(?P<v>(?:{TIME}|-|x)(?:\s*/\s*(?:{TIME}|-|x))+)\s*(?:\((?P<l>[^()\n]*)\))?"
                       r"\s*(?:,\s*(?:in\s+the\s+)?same\s+order)?")
 """Times split by slashes, one per machine: '45 / 70', '1.5 h / 80 min (Haas / DMG)', '40 / 35 min, same order'."""
-_LEGEND = re.compile(r"\(\s*(?P<l>[^()/\n]{1,40}(?:/[^()/\n]{1,40}){1,9})\s*\)")
-"""A bracket of machines in the order of the slashed times: '(Haas / DMG / Mazak)'."""
+_LEGEND = re.compile(SLASHED_NAMES)
 _NAMED = re.compile(r"\b(?:[a-z]+(?:-[a-z\d]+)+|[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d{1,2}|[a-z]{3,}))*|"
                     r"[A-Z]{1,4}-?\d{1,2}|\d{1,2})$")
 """The name at the end of a listed piece: 'Haas', 'Colchester lathe', 'CNC-1', 'Oven 1', 'A'."""

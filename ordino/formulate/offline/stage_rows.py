@@ -12,13 +12,23 @@ import re
 from dataclasses import dataclass, field
 
 from ordino.formulate.offline.job_lines import job_value
-from ordino.formulate.offline.text import Rewriting, time_values
+from ordino.formulate.offline.text import SLASHED_NAMES, Rewriting, time_values
 from ordino.formulate.offline.units import TimeVal
 
-_LEGEND = re.compile(r"(?m)\((?P<l>[^()\n/]{1,30}(?:/[^()\n/]{1,30}){1,11})\)[ \t]*:?[ \t]*$")
+_LEGEND = re.compile(rf"(?m){SLASHED_NAMES}[ \t]*:?[ \t]*$")
 _ROW = re.compile(r"(?P<name>[^\W\d][^\n/|:]{0,59}?)[ \t.:]*[ \t]"
                   r"(?P<v>\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?){1,11})[ \t]*(?P<u>min(?:utes)?|h(?:ours)?)?"
                   r"[ \t]*(?:[-\u2013\u2014,;][ \t]*(?P<rest>[^\n]*))?")
+
+
+_IN_TURN = re.compile(r"(?i)\bthen\b|->|\u2192|\bin\s+(?:that|this|the\s+same)\s+order\b|\bfollowed\s+by\b|"
+                      r"\bin\s+sequence\b|\bgo(?:es)?\s+through\b")
+"""Words that send each job through the stages in turn."""
+_ONE_OF = re.compile(r"(?i)\beither\b|\bor\s+the\b|\bon\s+(?:just\s+|only\s+)?one\s+(?:of\s+the\s+)?(?:\w+\s+)?"
+                     r"(?:machines?|mills?|presses?|ovens?|lines?|stations?)\b|\b(?:machines?|mills?|presses?|ovens?)"
+                     r"\s+only\b|\bany\s+(?:one\s+)?(?:of\s+the\s+)?machines?\b|\bwhich\s+machine\b|\bparallel\b|"
+                     r"\bidentical\b|\bsplit\s+(?:them\s+)?(?:between|across)\b")
+"""Words that put each job on one machine of several: no stages in turn."""
 
 
 @dataclass
@@ -32,9 +42,10 @@ class StageRows:
 
 def read_stage_rows(rw: Rewriting) -> StageRows | None:
     """Read the stage legend and the job lines under it, and take them out of `rw`; None (and `rw` untouched)
-    unless every line is read whole."""
+    unless every line is read whole and the text says each job goes through the stages in turn, never that a job
+    runs on one machine of them (those are a choice of machines: `offline.fleet`)."""
     legends = list(_LEGEND.finditer(rw.text))
-    if len(legends) != 1:
+    if len(legends) != 1 or not _IN_TURN.search(rw.text) or _ONE_OF.search(rw.text):
         return None
     legend = legends[0]
     stages = [s.strip() for s in legend.group("l").split("/")]

@@ -20,6 +20,8 @@ NUM = rf"(?:{SIGN}|(?<![a-z0-9_.]))\d+(?:\.\d+)?(?![0-9])"
 """A number as written, with its sign: a minus directly before the digits and not after a word, a number or a
 bracket ('due dates -2, 4' is -2; '00-04' and 'J1-J5' are ranges)."""
 TIME = rf"{NUM}(?:\s*{UNIT_PATTERN})?"
+SLASHED_NAMES = r"\(\s*(?P<l>[^()/\n]{1,40}(?:/[^()/\n]{1,40}){1,11})\s*\)"
+"""A bracket of names in the order of times split by slashes: '(Haas / DMG / Mazak)', '(mixer / divider / oven)'."""
 _TIME_PARTS = rf"(?P<num>{NUM})\s*(?P<unit>{UNIT_PATTERN})?"
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a single": 1, "single": 1, "a": 1, "an": 1,
