@@ -205,6 +205,7 @@ def run_right_shift(problem: Problem, options: SolveOptions) -> Result:
         task = problem.task(tid)
         options_ = [plan[tid].mode] if tid in plan else range(len(task.modes))
         best: ScheduledTask | None = None
+        past_horizon = False  # a mode that finds no stretch before the horizon: another mode may
         for mode in options_:
             duration = task.modes[mode].duration
             earliest = _earliest(problem, task, duration, placed, incoming[tid])
@@ -214,16 +215,19 @@ def run_right_shift(problem: Problem, options: SolveOptions) -> Result:
             except _NoRoom:
                 continue
             except _PastHorizon:
-                return Result(status="unknown", method="right_shift", runtime=time.perf_counter() - began,
-                              log=[f"right_shift: task {tid!r} finds no time when its resources are up for it before "
-                                   f"the horizon {problem.effective_horizon} (down times or a calendar leave no "
-                                   f"stretch long enough); use 'cpsat'"])
+                past_horizon = True
+                continue
             if tid in fixed and (start != wanted or earliest > wanted):
                 return Result(status="infeasible", method="right_shift", runtime=time.perf_counter() - began,
                               log=[f"right_shift: task {tid!r} is pinned at {wanted}, where its resources, down "
                                    "times or predecessors (pinned too) do not let it run"])
             if best is None or start + duration < best.end:
                 best = ScheduledTask(task=tid, mode=mode, start=start, end=start + duration)
+        if best is None and past_horizon:
+            return Result(status="unknown", method="right_shift", runtime=time.perf_counter() - began,
+                          log=[f"right_shift: task {tid!r} finds no time when its resources are up for it before "
+                               f"the horizon {problem.effective_horizon} (down times or a calendar leave no "
+                               f"stretch long enough); use 'cpsat'"])
         if best is None:
             return Result(status="unknown", method="right_shift", runtime=time.perf_counter() - began,
                           log=[f"right_shift: task {tid!r} needs more of a resource than it has"])

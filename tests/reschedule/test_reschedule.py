@@ -191,3 +191,21 @@ def test_a_shop_method_names_why_it_cannot_repair() -> None:
     later = events_from_dict([{"type": "breakdown", "resource": "M2", "start": 30, "end": 35}])
     with pytest.raises(ModelError, match="M2 breaks down at 30, after it is free again"):
         reschedule(problem, _plan(problem), 8, later, method="tabu", time_limit=1)
+
+
+def test_right_shift_takes_another_mode_when_one_finds_no_stretch_before_the_horizon() -> None:
+    problem = Problem.model_validate({  # seed 102152 of the differential tests: t1's first mode needs 5 days of a
+        # machine whose calendar never works more than 4 in a row; its second needs nothing and fits
+        "schema": "ordino/1", "time_unit": "day", "start": "2026-01-09T00:00:00",
+        "calendars": [{"id": "cal0", "week": {"mon-thu": ["00:00-24:00"]},
+                       "closed": [["2026-01-11T00:00:00", "2026-01-13T00:00:00"]]}],
+        "resources": [{"id": "M0", "calendar": "cal0"}, {"id": "R", "kind": "renewable", "capacity": 2}],
+        "tasks": [{"id": "t0", "modes": [{"duration": 3}, {"resources": ["M0", "R"], "duration": 2,
+                                                            "demands": [1, 2]}], "release": 3},
+                  {"id": "t1", "modes": [{"resources": ["M0", "R"], "duration": 5}, {"duration": 3}]}],
+        "objective": [{"term": "makespan"}, {"term": "deviation", "baseline": [{"task": "t0", "mode": 1, "start": 3,
+                                                                                "end": 4}]}]})
+    result = solve(problem, method="right_shift", time_limit=5)
+    assert result.status == "feasible" and result.schedule is not None
+    assert verify_schedule(problem, result.schedule).feasible
+    assert {e.task: e.mode for e in result.schedule.tasks}["t1"] == 1
