@@ -12,12 +12,11 @@ import re
 from fractions import Fraction
 
 from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.tables import cased_cell
+from ordino.formulate.offline.tables import RULE_LINE, cased_cell
 from ordino.formulate.offline.text import Work
 from ordino.formulate.offline.units import TimeVal
 
 _CORNER = re.compile(r"^[ \t]*\|?[ \t]*from[ \t]*(?:\\|/|->|>)[ \t]*to[ \t]*(?P<rest>(?:\||[ \t])[^\n]*)$")
-_RULE = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
 _NONE = ("-", "\u2013", "\u2014")
 _CAPTION = re.compile(r"\b(?:changeovers?|cleanouts?|clean-?downs?|set-?ups?|switch\w*|rows?|columns?)\b")
 _UNIT = re.compile(r"\((?:in\s+)?(min|minutes|h|hours)\)|\bin\s+(minutes|hours)\b")
@@ -83,7 +82,7 @@ def _table(work: Work, lines: list[str], offsets: list[int], k: int) \
     initial = None
     rows: set[str] = set()
     j = k + 1
-    while j < len(lines) and _RULE.match(lines[j]) and "-" in lines[j]:
+    while j < len(lines) and RULE_LINE.match(lines[j]):
         j += 1
     while j < len(lines) and lines[j].strip():
         cells = _split(lines[j], piped)

@@ -171,10 +171,10 @@ def _named_after(clause: str, labels: dict[str, str]) -> list[str] | None:
     out = []
     for piece in re.split(r"(?i)\s*(?:,|\band\b)\s*", said):
         wanted = _words(piece)
-        owners = [n for n, have in words.items() if all(any(_same(w, h) for h in have) for w in wanted)]
-        owners = [n for n in owners if words[n] == wanted] or owners  # 'testing' of 'Testing', not 'Test plan'
         if not wanted:
             continue
+        owners = [n for n, have in words.items() if all(any(_same(w, h) for h in have) for w in wanted)]
+        owners = [n for n in owners if words[n] == wanted] or owners  # 'testing' of 'Testing', not 'Test plan'
         if len(owners) != 1:
             return None  # words no task's name has, or several tasks' names: asked
         out.append(owners[0])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.crew import CrewRead, capacity
+from ordino.formulate.offline.tables import RULE_LINE
 from ordino.formulate.offline.text import Rewriting, blanked, singular, stem, time_values
 
 _UNIT = r"days?|d|hours?|hrs?|h|weeks?|wks?|w|minutes?|mins?"
@@ -25,7 +26,6 @@ _ROLES = [
 _NONE = ("", "-", "none", "n/a")
 _CREW = ("crew", "people", "persons", "staff", "workers", "headcount", "hands")
 _CREW_WORDS = ["worker", "person", "people", "staff", "labourer", "laborer", "hand", "crew member"]
-_SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
 
 
 def read_crew_table(rw: Rewriting) -> CrewRead | None:
@@ -76,7 +76,7 @@ def _block(text: str) -> tuple[tuple[int, int], list[list[str]]] | None:
     if len(runs) != 1 or len(runs[0]) < 4:
         return None
     rows = [[c.strip() for c in m.group(0).strip().strip("|").split("|")] for m in runs[0]
-            if not _SEPARATOR.match(m.group(0))]
+            if not RULE_LINE.match(m.group(0))]
     if any(len(r) != len(rows[0]) for r in rows):
         return None
     return (runs[0][0].start(), runs[0][-1].end()), rows

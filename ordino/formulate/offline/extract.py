@@ -131,17 +131,18 @@ def read_facts(text: str) -> Facts:
                   one_said=one_machine_spoken_of(text), calendar=calendar)
     facts.notes += calendar.notes if calendar else []
     facts.same_order = same_order
-    for job, route in (fleet.routes.items() if fleet else ()):
-        facts.add_job(job)
-        facts.routes[job] = route
-        for attr, value in fleet.values[job].items() if fleet else ():
-            facts.set_attr(job, attr, value)
-    for job, times in (staged.times.items() if staged else ()):
-        facts.add_job(job)
-        stages = staged.stages if staged else []
-        facts.routes[job] = [[(stage, tv)] for stage, tv in zip(stages, times, strict=True)]
-        for attr, value in staged.values[job].items() if staged else ():
-            facts.set_attr(job, attr, value)
+    if fleet is not None:
+        for job, route in fleet.routes.items():
+            facts.add_job(job)
+            facts.routes[job] = route
+            for attr, value in fleet.values[job].items():
+                facts.set_attr(job, attr, value)
+    if staged is not None:
+        for job, times in staged.times.items():
+            facts.add_job(job)
+            facts.routes[job] = [[(stage, tv)] for stage, tv in zip(staged.stages, times, strict=True)]
+            for attr, value in staged.values[job].items():
+                facts.set_attr(job, attr, value)
     if crew is not None:
         for job, duration in crew.durations.items():
             facts.set_attr(job, "p", duration)

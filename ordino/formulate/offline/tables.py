@@ -48,7 +48,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
      r"can_use|machines_allowed", "alts"),
     (r"step_?\d+|op(?:eration)?_?\d+", "step"),
 ]
-_SEPARATOR = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
+RULE_LINE = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
 """A markdown table's rule under its header ('|---|:---:|')."""
 _ORDINAL = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4, "5th": 5,
             "fifth": 5, "6th": 6, "sixth": 6}
@@ -306,7 +306,7 @@ def _staged(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: i
     steps = list(dict.fromkeys(m.group("step") for m in staged if m))
     read: list[tuple[int, str, list[list[tuple[str, TimeVal]]], dict[str, TimeVal]]] = []
     for k in range(i + 1, len(lines)):
-        if _SEPARATOR.match(lines[k]):
+        if RULE_LINE.match(lines[k]):
             continue
         if "|" not in lines[k]:
             break
@@ -383,7 +383,7 @@ def _described(lines: list[str], i: int) -> frozenset[int]:
         return frozenset()
     rows = []
     for line in lines[i + 1:i + 41]:  # the first 40 rows tell (a bound: every line of a long text is tried)
-        if _SEPARATOR.match(line):
+        if RULE_LINE.match(line):
             continue
         if "|" not in line:
             break
@@ -499,7 +499,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
     following: list[tuple[str, str]] = []  # (task, successor as written): likewise
     labels: dict[str, str] = {}
     for k in range(i + 1, len(lines)):
-        if _SEPARATOR.match(lines[k]) and used == 0:
+        if RULE_LINE.match(lines[k]) and used == 0:
             work.consume(offsets[k], offsets[k] + len(lines[k]))
             used += 1
             continue
@@ -628,7 +628,7 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
     routes: dict[str, list[list[tuple[str, TimeVal]]]] = {}
     numbers: dict[str, list[int]] = {}  # job -> the operation numbers of its rows
     for k in range(i + 1, len(lines)):
-        if _SEPARATOR.match(lines[k]) and used == 0:
+        if RULE_LINE.match(lines[k]) and used == 0:
             work.consume(offsets[k], offsets[k] + len(lines[k]))
             used += 1
             continue
