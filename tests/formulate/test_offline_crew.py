@@ -101,4 +101,5 @@ def test_a_project_table_with_columns_that_shorten_the_resources_names():
 
 def test_a_project_table_whose_resource_the_text_never_counts_or_whose_predecessor_is_no_row_is_asked():
     assert asked(RIG.replace("2 lighting technicians and ", ""))
+    assert asked(RIG.replace("Theatre get-in.", "Theatre get-in after 3 technical checks."))  # 'Techs': which?
     assert asked(RIG.replace("| 2, 3  |", "| 2, 5  |"))

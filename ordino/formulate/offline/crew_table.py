@@ -107,12 +107,15 @@ def _counted(head: str, outside: str, said: set[str]) -> tuple[str, int, list[tu
     if len(words) != 1:
         return None
     word = singular(words[0])
-    forms = {word, words[0], *(w for w in said if len(stem(word)) >= 3 and stem(w).startswith(stem(word)))}
-    if words[0] in _CREW:
-        forms |= set(_CREW_WORDS)
+    forms = {word, words[0], *(_CREW_WORDS if words[0] in _CREW else ())}
     counted = capacity(outside, sorted(forms, key=len, reverse=True))
-    if counted is None:
-        return None
+    if counted is None:  # a header that shortens the name: one counted word only ('Techs' of '2 technicians'; with
+        # '2 technical reviews' counted too, which is meant is asked)
+        longer = [c for w in said if len(stem(word)) >= 3 and stem(w).startswith(stem(word)) and w not in forms
+                  if (c := capacity(outside, [w])) is not None]
+        if len(longer) != 1:
+            return None
+        counted = longer[0]
     named = re.findall(r"[a-z]+", outside[counted[1][0][0]:counted[1][0][1]].lower())
     return singular(named[-1]) if named else word, counted[0], counted[1]
 
