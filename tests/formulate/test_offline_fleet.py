@@ -21,6 +21,7 @@ def test_families_of_machines_and_steps_choosing_among_them_are_a_flexible_shop(
 
 def test_a_step_no_line_or_name_places_is_asked():
     assert asked(BAKERY.replace("packing 5 min\nTarts", "glazing 5 min\nTarts"))
+    assert asked(BAKERY.replace("Rolls:", "Rolls (2 h):"))  # a number in the name's bracket is never dropped
 
 
 def test_named_machines_on_one_line_each_are_a_choice_and_a_machine_that_cannot_is_left_out():

@@ -230,7 +230,8 @@ def _pieces(listed: str) -> list[str] | None:
 def _job_values(label: str, body: str) -> tuple[str, dict[str, TimeVal] | None]:
     """The body without the pieces saying a job's release, due time or weight, and those values, from the body
     ('...; due 300 min', '... Promised for 465 min.') or a bracket of the name ('(priority 1)'); None for a value
-    said twice."""
+    said twice, or a number in a bracket of the name that is none of them ('(2 h)' is never dropped with the
+    bracket)."""
     values: dict[str, TimeVal] = {}
     pieces = [p for bracket in re.findall(r"\(([^()]*)\)", label) for p in bracket.split(",")]
     kept = []
@@ -242,6 +243,8 @@ def _job_values(label: str, body: str) -> tuple[str, dict[str, TimeVal] | None]:
             pieces.append(piece)
     for piece in pieces:
         said = job_value(piece)
+        if re.search(r"\d", piece) and (said is None or said[0] == "p"):
+            return body, None
         if said is not None and said[0] != "p":
             if said[0] in values:
                 return body, None
