@@ -26,6 +26,7 @@ def test_without_the_words_jobs_may_overtake_and_a_line_read_in_part_is_asked():
     problem, best = solved(free)
     assert not any(c.type == "permutation" for c in problem.constraints) and best == 35
     assert asked(LINE.replace("9 / 4 / 1 / 8", "9 / 4 / 1"))
+    assert asked(LINE.replace("Pine shelf ....", "Pine shelf (2 h setup)"))  # a time in a name is never dropped
 
 
 def test_a_value_in_words_after_the_times():

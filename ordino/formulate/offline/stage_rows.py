@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ordino.formulate.offline.job_lines import job_value
 from ordino.formulate.offline.text import SLASHED_NAMES, Rewriting, time_values
-from ordino.formulate.offline.units import TimeVal
+from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _LEGEND = re.compile(rf"(?m){SLASHED_NAMES}[ \t]*:?[ \t]*$")
 _ROW = re.compile(r"(?P<name>[^\W\d][^\n/|:]{0,59}?)[ \t.:]*[ \t]"
@@ -66,7 +66,8 @@ def read_stage_rows(rw: Rewriting) -> StageRows | None:
         name = m.group("name").strip(" .:-")
         times = [time_values(f"{v} {m.group('u') or ''}")[0] for v in m.group("v").split("/")]
         values = _values(m.group("rest"))
-        if len(times) != len(stages) or not name or name in read.times or values is None:
+        if len(times) != len(stages) or not name or name in read.times or values is None or \
+                re.search(rf"\d\s*(?:{UNIT_PATTERN})(?![a-z])|\d:\d\d", name):  # a time in the name is data
             return None
         read.times[name] = times
         read.values[name] = values
