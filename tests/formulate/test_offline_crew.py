@@ -103,3 +103,4 @@ def test_a_project_table_whose_resource_the_text_never_counts_or_whose_predecess
     assert asked(RIG.replace("2 lighting technicians and ", ""))
     assert asked(RIG.replace("Theatre get-in.", "Theatre get-in after 3 technical checks."))  # 'Techs': which?
     assert asked(RIG.replace("| 2, 3  |", "| 2, 5  |"))
+    assert asked(RIG.replace("| Hang lights     |", "| Hang lights (2 h) |"))  # a time in a name is never dropped

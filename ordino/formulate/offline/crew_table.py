@@ -13,7 +13,7 @@ import re
 
 from ordino.formulate.offline.crew import CrewRead, capacity
 from ordino.formulate.offline.tables import RULE_LINE
-from ordino.formulate.offline.text import Rewriting, blanked, singular, stem, time_values
+from ordino.formulate.offline.text import TIME_SAID, Rewriting, blanked, singular, stem, time_values
 
 _UNIT = r"days?|d|hours?|hrs?|h|weeks?|wks?|w|minutes?|mins?"
 _ROLES = [
@@ -132,7 +132,8 @@ def _tasks(rows: list[list[str]], roles: list[tuple[str, str]], nouns: dict[int,
     for row in rows:
         name = row[named]
         duration = row[kinds.index("p")]
-        if not re.fullmatch(r"\d+", duration) or not re.fullmatch(r"[\w' &+,./()-]{1,60}", name):
+        if not re.fullmatch(r"\d+", duration) or not re.fullmatch(r"[\w' &+,./()-]{1,60}", name) or \
+                re.search(TIME_SAID, name):  # a time in the name is data
             return False
         read.durations[name] = time_values(f"{duration} {unit}" if unit else duration)[0]
         read.demands[name] = {}

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from ordino.formulate.offline.job_lines import job_value
-from ordino.formulate.offline.text import SLASHED_NAMES, Rewriting, time_values
-from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
+from ordino.formulate.offline.text import SLASHED_NAMES, TIME_SAID, Rewriting, time_values
+from ordino.formulate.offline.units import TimeVal
 
 _LEGEND = re.compile(rf"(?m){SLASHED_NAMES}[ \t]*:?[ \t]*$")
 _ROW = re.compile(r"(?P<name>[^\W\d][^\n/|:]{0,59}?)[ \t.:]*[ \t]"
@@ -67,7 +67,7 @@ def read_stage_rows(rw: Rewriting) -> StageRows | None:
         times = [time_values(f"{v} {m.group('u') or ''}")[0] for v in m.group("v").split("/")]
         values = _values(m.group("rest"))
         if len(times) != len(stages) or not name or name in read.times or values is None or \
-                re.search(rf"\d\s*(?:{UNIT_PATTERN})(?![a-z])|\d:\d\d", name):  # a time in the name is data
+                re.search(TIME_SAID, name):  # a time in the name is data
             return None
         read.times[name] = times
         read.values[name] = values
