@@ -163,3 +163,52 @@ def test_a_bracket_giving_an_example_of_a_rule_is_read_with_it_and_left_without_
     assert [(r.first, r.then) for r in problem.rules if r.type == "forbidden_sequence"] == [("PM", "AM")]
     assert best == 3 * (10 + 12)  # both work one shift every day
     assert asked(text.replace("nobody may work AM the day after working PM", "Ada prefers mornings"))
+
+
+def test_prose_roster_with_a_named_team_a_list_of_who_is_off_and_a_fairness_goal():
+    text = ("Hi Sam,\n"
+            "I want the help-desk rota for Monday to Thursday to be as fair as possible. One shift a day, and I need "
+            "exactly two agents on each day. The team is Ivo, Zoë and Kai.\n"
+            "Who can't make it:\n"
+            "  - Ivo is away Monday\n"
+            "  - Zoë has a dentist appointment on Wednesday\n"
+            "  - Kai only works Monday to Wednesday\n"
+            "Fair means the gap between whoever works the most days and whoever works the fewest is as small as "
+            "possible.")
+    problem, best = solved(text)
+    assert problem.people == ["Ivo", "Zoë", "Kai"] and problem.objective[0].term == "shift_spread"
+    off = {(r.staff[0], d) for r in problem.rules if r.type == "unavailable" for d in r.days}
+    assert off == {("Ivo", "Mon"), ("Zoë", "Wed"), ("Kai", "Thu")}
+    assert best == 1  # 8 shifts over 3 people: 3, 3, 2 at best
+
+
+def test_a_fairness_wish_without_its_meaning_is_asked_not_dropped():
+    text = ("Rota for Monday to Wednesday, one shift a day, exactly one agent each day. The team is Ivo, Zoë and "
+            "Kai. Ivo is away Monday. Minimise the total number of shifts, and keep it fair.")
+    assert read_roster_notes(text) is None
+
+
+def test_shifts_named_with_their_hours_each_needing_the_same_cover_and_people_off_by_shift():
+    text = ("Gate rota, Mon-Wed. Each day has a Day shift (06-18) and a Night shift (18-06), and each needs exactly "
+            "one guard. Guards: Ada, Bo, Cy. A Night shift counts as belonging to the day it starts on.\n"
+            "- Ada can't do nights on Monday\n"
+            "- Bo is off Tuesday\n"
+            "One shift per guard per day, and after a Night shift the same guard can't take the next day's Day "
+            "shift. Minimise the largest number of shifts any single guard ends up with.")
+    problem, best = solved(text)
+    assert [s.id for s in problem.shifts] == ["Day", "Night"] and problem.objective[0].term == "max_shifts"
+    assert all(c.min == c.max == 1 for c in problem.cover)
+    assert {"type": "unavailable", "staff": ["Ada"], "shifts": ["Night"], "days": ["Mon"]} in [
+        r.model_dump(exclude_defaults=True, exclude={"type"}) | {"type": r.type} for r in problem.rules]
+    assert best == 2  # six shifts over three guards
+
+
+def test_required_staff_per_day_exactly_and_leftover_joining_words():
+    text = ("Roster: people P1..P3, days 1..4 (Mon..Thu), one shift per day.\n"
+            "Required staff per day (exactly): r = (1, 2, 2, 1).\n"
+            "Unavailable: P1 {Tue}; P3 {Wed}.\n"
+            "Each person works at most one shift per day and at most 2 consecutive days.\n"
+            "Objective: minimise the maximum number of shifts worked by any single person.")
+    problem, best = solved(text)
+    assert [c.min for c in problem.cover] == [1, 2, 2, 1] and all(c.max == c.min for c in problem.cover)
+    assert best == 2

@@ -20,7 +20,8 @@ _PIECE = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d)|(?<=\be)\.(?=g)|(?<=\bi)\.(?=
 _CLAUSE = re.compile(r",\s*(?:and|but|while|although)\s+|\s+but\s+")
 _RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no more|up to|in a row|consecutive|"
                    r"never|cannot|can't|must not|not allowed|unavailable|prefer\w*|fair\w*|balanc\w*|evenly|largest|"
-                   r"exactly|except|unless|overtime|breaks?|limit\w*|cap(?:ped)?|maximum|max)\b")
+                   r"exactly|except|unless|overtime|breaks?|limit\w*|cap(?:ped)?|maximum|max|faster|slower|"
+                   r"twice|thrice|half(?!\s*way)|double|triple|times\s+(?:as|longer|faster|slower))\b")
 """What makes a piece a rule to account for: a word that limits or ranks. (Numbers alone are descriptions, which
 the readers check where they matter: the periods against the opening hours, a shift's span against its clock.)"""
 _SAID_BY_THE_MODEL = re.compile(
@@ -46,6 +47,8 @@ _NUMBER = re.compile(r"(?i)(?<![\w.])(?<!stage )(?<!step )(?<!op )(?<!operation 
                      r"(?<!line )(?<!job )(?<!task )(?<!order )\d+")
 """A number that is a value, not a part of a name ('M1', 'stage 1'); counts in words ('three stations in a row',
 'two machines at once') restate what the data says."""
+_MULTIPLIER = re.compile(r"(?i)\b(?:twice|thrice|half(?!\s*way)|double|triple)\b")
+"""A factor said in words ('twice as fast', 'half the time'): a value like a number."""
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
@@ -56,6 +59,8 @@ def _changed(piece: str) -> str | None:
                  piece)
     out = re.sub(r"(?<![\d:])\d+(?![\d:])", lambda m: str(int(m.group(0)) + 1), out)
     out = re.sub(rf"(?i)\b({'|'.join(_WORDS[:-1])})\b", lambda m: _WORDS[_WORDS.index(m.group(1).lower()) + 1], out)
+    out = _MULTIPLIER.sub(lambda m: {"twice": "thrice", "half": "a third of", "double": "triple"}.get(
+        m.group(0).lower(), "twice"), out)
     return out if out != piece else None
 
 
@@ -81,7 +86,7 @@ def unread_pieces(text: str, read: Read, numbered: bool = False) -> list[str]:
             piece = text[a:b]
             if not _RULE.search(piece) or _SAID_BY_THE_MODEL.search(piece) or _HEADING.fullmatch(piece):
                 continue
-            if numbered and (not _NUMBER.search(piece) or _GOAL.search(piece)):
+            if numbered and (not (_NUMBER.search(piece) or _MULTIPLIER.search(piece)) or _GOAL.search(piece)):
                 continue
             changed = _changed(piece)
             if _fingerprint(read(text[:a] + (changed if changed is not None else "") + text[b:])) == base:

@@ -88,11 +88,18 @@ _IN_WORDS = [(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", "90 min"), (r"\bhalf\s+
 """Amounts of time in words ('an hour and a half')."""
 
 
+_AMOUNT_CUE = "(?:" + "|".join(f"(?<=\\b{w} )" for w in ("for", "takes", "take", "needs", "need", "lasts", "last",
+                                                         "requires", "about", "then", "and")) + ")"
+"""Words after which 'an hour' is an amount of time ('takes an hour')."""
+
+
 def unit_after_number(rw: Rewriting) -> None:
     """'due at hour 6', 'by day 3', 'from minute 40' written with the unit after the number ('at 6 hours'), '1 h 15
     min' as one amount ('75 min'), and amounts in words ('an hour and a half': '90 min')."""
-    for pattern, amount in _IN_WORDS:
-        rw.sub(rf"(?i)(?<=\s-\s){pattern[2:]}|(?<=[:,]\s){pattern[2:]}", amount)
+    for pattern, amount in _IN_WORDS:  # 'an hour' alone only where it is an amount, never a rate ('$20 an hour')
+        rw.sub(rf"(?i)(?<=\s-\s){pattern[2:]}|(?<=[:,(]\s){pattern[2:]}|(?<=[(])"
+               rf"{pattern[2:]}|{_AMOUNT_CUE}{pattern[2:]}"
+               if amount == "60 min" else rf"(?i){pattern}", amount)
     rw.sub(_UNIT_FIRST, lambda m: f"{m.group('p')} {m.group('n')} {m.group('u')}s")
     rw.sub(_HOURS_MINUTES, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")
     rw.sub(_COMPACT, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")

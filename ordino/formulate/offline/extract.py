@@ -42,6 +42,7 @@ from ordino.formulate.offline.relations import (
     read_setups,
 )
 from ordino.formulate.offline.resources import read_capacities, read_demand_lists, read_demands
+from ordino.formulate.offline.route_lines import dropped_steps
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import (
     merge_rows_with_routes,
@@ -291,6 +292,8 @@ def extract_family(text: str, family: str | None) -> OfflineDraft:
     if problem is not None and (left := unread_pieces(text, _read_scheduling, numbered=True)):  # a rule no reader
         # used: asked
         return OfflineDraft(problem=None, missing=[unread_question(left)], notes=list(facts.notes))
+    if problem is not None and (dropped := dropped_steps(problem, text)):
+        return OfflineDraft(problem=None, missing=dropped, notes=list(facts.notes))
     return OfflineDraft(problem=problem, missing=missing, notes=list(facts.notes))
 
 

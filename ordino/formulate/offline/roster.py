@@ -13,7 +13,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.staff import DAY_IDS, MONEY, WEEK, day_index, named_people, read_named_staff
+from ordino.formulate.offline.staff import (
+    DAY_IDS,
+    MONEY,
+    PEOPLE,
+    WEEK,
+    day_index,
+    named_people,
+    read_named_staff,
+)
 from ordino.formulate.offline.text import quote_around, title_numbers
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
@@ -21,8 +29,6 @@ from ordino.models.assignment import RosterProblem
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20, "thirty": 30}
 N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty)"
-PEOPLE = (r"(?:workers?|employees?|nurses?|staff(?: members?)?|people|persons?|agents?|doctors?|guards?|drivers?|"
-          r"operators?|cashiers?|clerks?|officers?|technicians?|crew(?: members?)?|volunteers?|stewards?|baristas?)")
 _WEEKDAY = r"(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"
 _NOT_MONEY = r"(?<![$\u20ac\u00a3\d.])"
 """Before a count of people: not a sum of money ('$150 a day')."""

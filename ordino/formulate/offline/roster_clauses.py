@@ -28,25 +28,40 @@ _NEGATION = {"no", "nobody", "not", "never", "cannot", "can't", "mustn't", "shou
 _CUES = re.compile(r"\d|\b(?:not|no|never|nobody|only|both|either|neither|except|unless|cannot|can't|won't|"
                    r"don't|doesn't|after|before|follow\w*|consecutive|row|straight|max\w*|min\w*|most|least|"
                    r"more|less|fewer|exact\w*|extra|plus|bonus|supplement|premium|overtime|prefer\w*|avoid\w*|"
-                   r"want\w*|fair\w*|balanc\w*|even\w*|spread|weekends?|holiday\w*|leave|off|unavailable|available|"
+                   r"want\w*|fair\w*|balanc\w*|even(?:ly)?|spread|weekends?|holiday\w*|leave|off|unavailable|available|"
                    r"twice|once|double|half|times|each|every|per)\b", re.IGNORECASE)
 
 
+_DAY_WORD = r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekends?\b)"
+
+
 def _words(clause: str) -> list[str]:
-    return re.findall(r"<=|>=|\d+|[a-z]+(?:'[a-z]+)?", clause.lower())
+    return re.findall(r"<=|>=|\d+|[^\W\d_]+(?:'[^\W\d_]+)?", clause.lower())
 
 
 class _Clause:
     """One clause's words, with the numbers, shifts, days and people it names."""
 
-    def __init__(self, n: RosterDraft, text: str) -> None:
-        self.words = _words(text)
+    def __init__(self, n: RosterDraft, text: str, heading: bool = False) -> None:
+        self.text = text
+        self.heading = heading  # an item of a list under a heading that says who is off
+        self.words = _words(text) + (["unavailable"] if heading else [])
         self.numbers = [int(w) if w.isdigit() else _NUMBER[w] for w in self.words if w.isdigit() or w in _NUMBER]
         said = [w for k, w in enumerate(self.words)  # 'day' names the day shift only as 'day shift'
                 if n.shift(w) and (w not in ("day", "days") or self.words[k + 1:k + 2] in (["shift"], ["shifts"]))]
         self.shifts = [s for w in said if (s := n.shift(w))]
         self.people = n.people_in(text)
         self.rest = {w for w in self.words if w not in said and w not in {p.lower() for p in self.people}}
+        self.days: list[str] = []  # the days it names ('Monday to Wednesday', 'Sat or Sun', 'weekends')
+        self.day_words: set[str] = set()
+        for m in re.finditer(rf"{_DAY_WORD}(?:\s*(?:,|\bor\b|\band\b|&|/|\bto\b|\bthrough\b|\buntil\b|-)\s*"
+                             rf"{_DAY_WORD})*", text, re.IGNORECASE):
+            days = n.day_list(re.sub(r"(?i)\s*(?:\bthrough\b|\buntil\b)\s*", " to ", m.group(0)))
+            if days is None:
+                self.days, self.day_words = [], set()
+                break
+            self.days += [d for d in days if d not in self.days]
+            self.day_words |= {w for w in _words(m.group(0)) if w not in {"or", "and", "to", "through", "until"}}
 
     def only(self, *vocab: set[str]) -> bool:
         """Whether every other word of the clause is in these vocabularies."""
@@ -62,6 +77,7 @@ def read_clauses(n: RosterDraft) -> None:
     for a, b in examples:
         n.used[a:b] = [True] * (b - a)
     _read_clauses(n)
+    _read_clauses(n)  # again: a clause may lean on one read after it ('as fair as possible', then what fair means)
     for a, b in examples:
         start = max(n.text.rfind(c, 0, a) for c in ".;!?\n") + 1
         if n.unused()[start:a].strip():
@@ -87,24 +103,49 @@ def _examples(n: RosterDraft) -> list[tuple[int, int]]:
 
 
 def _read_clauses(n: RosterDraft) -> None:
-    for m in list(re.finditer(r"[^.;!?\n]+", n.unused())):
+    rest = n.unused()
+    for m in list(re.finditer(r"[^.;!?\n]+", rest)):
         if not m.group(0).strip():
             continue
         pieces = [(m.start(), m.end())]
-        if not _read(n, _Clause(n, m.group(0))):  # a list of rules: 'max 1 shift a day, max 5 shifts a week'
+        heading = _under_off_heading(n.text, m.start())
+        bracket = re.search(r"\(([^()]+)\)\s*$", m.group(0))
+        if bracket and _read(n, _Clause(n, m.group(0)[:bracket.start()], heading)) and \
+                _read(n, _Clause(n, bracket.group(1))):  # a rule, then a bracket that says more of it
+            n.used[m.start():m.end()] = [True] * (m.end() - m.start())
+            continue
+        if not _read(n, _Clause(n, m.group(0), heading)):  # a list of rules: 'max 1 shift a day, max 5 shifts a week'
             cuts = [0, *(x for c in re.finditer(r",|:|\band\b", m.group(0)) for x in c.span()), len(m.group(0))]
             pieces = [(m.start() + a, m.start() + b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
-            if not all(_read_piece(n, n.text[a:b], n.text[m.start():a]) for a, b in pieces
+            if not all(_glue_only(rest[a:b]) or _read_piece(n, n.text[a:b], n.text[m.start():a], heading)
+                       for a, b in pieces
                        if re.search(r"\w", n.text[a:b])):
                 continue
         for a, b in pieces:
             n.used[a:b] = [True] * (b - a)
 
 
-def _read_piece(n: RosterDraft, piece: str, before: str) -> bool:
+_OFF_HEADING = re.compile(r"(?i)\b(?:can't|cannot|can not|not available|unavailab\w*|away|off|absen\w*|leave|out)\b"
+                          r"[^:\n]*:[ \t]*$")
+
+
+def _under_off_heading(text: str, at: int) -> bool:
+    """Whether position `at` lies on an item of a bulleted list whose heading says who is off ('Who can't come
+    in:')."""
+    lines = text[:at].split("\n")
+    lines[-1] += text[at:].split("\n")[0]
+    if not re.match(r"[ \t]*[-*\u2022]", lines[-1]):
+        return False
+    for line in reversed(lines[:-1]):
+        if not re.match(r"[ \t]*[-*\u2022]", line):
+            return bool(_OFF_HEADING.search(line))
+    return False
+
+
+def _read_piece(n: RosterDraft, piece: str, before: str, heading: bool) -> bool:
     """A piece of a sentence, read alone or, when it leaves out what it counts, with the noun of the piece before
     it ('at least 2 shifts and nobody more than 4')."""
-    if _read(n, _Clause(n, piece)):
+    if _read(n, _Clause(n, piece, heading)):
         return True
     noun = re.findall(r"\b(shift|day|session)s?\b", before.lower())
     return bool(noun) and bool(re.search(r"\d\s*$", piece)) and _read(n, _Clause(n, f"{piece} {noun[-1]}s"))
@@ -116,13 +157,20 @@ def prose_left(n: RosterDraft) -> list[str]:
     names = [*n.staff, *n.days, *(s for s in n.shifts if len(s) > 1 and s != "shift")]
     named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
     return [c.strip() for c in re.findall(r"[^.;!?\n]+", rest) if FILLER.sub(" ", c).strip() and
-            (_CUES.search(c) or (named is not None and named.search(c)))]
+            (_CUES.search(c) or (named is not None and named.search(c))) and not _glue_only(c)]
+
+
+def _glue_only(clause: str) -> bool:
+    """Whether what is left of a clause is only the words that join the rules read out of it ('Each person works
+    ... and')."""
+    return set(_words(clause)) <= _GLUE | _WHO | _WORK | {"has", "have", "there", "day", "days", "with"}
 
 
 def _read(n: RosterDraft, c: _Clause) -> bool:
     """Read a clause as one rule or the goal; whether it was."""
     return any(reader(n, c) for reader in (_demand_label, _table_said, _hours_said, _per_day, _most_shifts, _in_a_row,
-                                           _succession, _goal))
+                                           _succession, _cover_each, _unavailable, _counted_on_start, _off_heading,
+                                           _goal, _fair, _zero_counted))
 
 
 def _table_said(n: RosterDraft, c: _Clause) -> bool:
@@ -227,7 +275,7 @@ def _succession(n: RosterDraft, c: _Clause) -> bool:
         return False
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"after", "followed", "then", "next", "following", "day", "morning",
                                                    "evening", "night", "directly", "right", "immediately", "straight",
-                                                   "into", "before"}):
+                                                   "into", "before", "day's"}):
         return False
     if "before" in c.rest:
         return False
@@ -250,7 +298,7 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
     if any(w.isdigit() or w in _NUMBER and w != "one" for w in c.words):  # 'any one person' is no number
         return False
     low = c.rest & {"minimise", "minimize", "minimum", "min", "lowest", "cheapest", "least", "smallest", "fewest",
-                    "few", "low"}
+                    "few", "low", "small"}
     if not low:
         return False
     talk = {"find", "what", "whats", "what's", "give", "report", "tell", "let", "know", "work", "out",
@@ -264,8 +312,14 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
               "number", "different", "distinct", "book", "call", "hire", "use", "used", "many"}
     load = {"largest", "maximum", "highest", "most", "number", "shifts", "days", "any", "one", "person", "gets",
             "worked", "assigned", "by", "load", "busiest", "spread", "fairly", "fair", "evenly", "even", "as",
-            "possible"}
-    if c.rest & money and c.only(talk, money, low):
+            "possible", "single", "individual", "ends", "end", "up"}
+    spread = {"gap", "difference", "spread", "range", "between", "whoever", "who", "works", "most", "fewest", "least",
+              "largest", "smallest", "highest", "lowest", "max", "min", "number", "shifts", "days", "and", "as",
+              "possible", "fair", "means", "for", "me", "by", "any", "two", "people", "persons", "count", "counts"}
+    if c.rest & {"gap", "difference", "spread", "range"} and c.rest & {"most", "largest", "highest", "max"} and \
+            c.rest & {"fewest", "least", "smallest", "lowest", "min"} and c.only(talk, spread, low):
+        term = "shift_spread"
+    elif c.rest & money and c.only(talk, money, low):
         term = "total_cost"
     elif c.rest & {"largest", "maximum", "highest", "most", "busiest"} and c.only(talk, load, low):
         term = "max_shifts"
@@ -275,9 +329,125 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
         term = "staff_count"
     else:
         return False
+    if "means" in c.rest and c.rest & _FAIR:  # what 'fair' means: the goal once the wish for it is read
+        n.fair_means = term
+        return _fair_goal(n)
     if n.objective:  # the goal asked again ('what is that smallest possible maximum?')
         return n.objective == [{"term": term}]
     if c.words[:3] in (["what", "is", "that"], ["what", "is", "this"], ["what's", "that", c.words[2:3] or ""]):
         return False  # refers back to a goal said before it
     n.objective.append({"term": term})
     return True
+
+
+def _cover_each(n: RosterDraft, c: _Clause) -> bool:
+    """The same demand on every shift of every day: 'each needs exactly one guard', 'each shift is covered by exactly
+    one pharmacist', 'I need exactly two pharmacists on each day' (one shift a day)."""
+    if len(c.numbers) != 1 or c.people or c.shifts or c.days or n.cover and not _all_same(n, c.numbers[0]):
+        return False
+    if not c.rest & {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed", "manned"}:
+        return False
+    each_shift = c.rest & {"each", "every"} and (c.rest & _SHIFT_NOUNS or "day" not in c.rest and len(n.shifts) > 1)
+    if not (each_shift or len(n.shifts) == 1 and c.rest & {"day", "daily"}):
+        return False
+    if not c.only(_SHIFT_NOUNS, {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed",
+                                 "manned", "exactly", "least", "day", "daily", "on", "with", "by", "one", "i"},
+                  {w for w in c.rest if re.fullmatch(r"[a-z]{4,}s?", w) and not _CUES.search(w)
+                   and w not in _WORK | {"most", "more", "less", "fewer", "than", "only", "max", "min"}}):
+        return False
+    for s in n.shifts:
+        for d in n.days:
+            n.cover.setdefault((s, d), c.numbers[0])
+    if "least" in c.rest:
+        n.exact = None if n.exact else False
+    return True
+
+
+def _all_same(n: RosterDraft, k: int) -> bool:
+    return set(n.cover.values()) == {k} and len(n.cover) == len(n.shifts) * len(n.days)
+
+
+_OFF = {"can't", "cannot", "not", "never", "off", "away", "unavailable", "leave", "holiday", "holidays", "vacation",
+        "absent"}
+_TIMES = {"morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights", "am", "pm",
+          "until", "after", "before", "from", "half", "early", "late", "till", "noon", "midday", "hours", "hour"}
+
+
+def _unavailable(n: RosterDraft, c: _Clause) -> bool:
+    """A person off on some days or shifts: 'Igor is away Saturday and Sunday', 'Hana can't do nights on Monday or
+    Tuesday', 'Sanjay only works Monday to Wednesday this week' (off the other days); under a heading that lists
+    who is off ('Who can't come in:'), an item's reason ('Tomás has a course on Monday')."""
+    if not c.people or not (c.days or c.shifts) or c.numbers and c.numbers != [1] or len(c.shifts) > 1:
+        return False
+    only = "only" in c.rest
+    off = bool(set(c.words[:len(c.words) - c.heading]) & _OFF) or c.heading and not only
+    if only == off:
+        return False
+    if c.rest & _TIMES - {w.lower() for s in c.shifts for w in (s, s + "s")} - set(n.shift_names):
+        return False  # part of a day, not a whole shift
+    reasons = c.rest - _OFF - _WORK - _GLUE - _WHO - c.day_words - {"only", "is", "has", "do", "come", "in", "or",
+                                                                      "week", "this", "next", "shift", "shifts",
+                                                                      "day", "days"}
+    if reasons and not ("unavailable" in c.rest and c.heading):
+        return False
+    days = c.days or list(n.days)
+    if only:
+        days = [d for d in n.days if d not in days]
+        if not days or c.shifts:
+            return False
+    for p in c.people:
+        rule: dict[str, Any] = {"type": "unavailable", "staff": [p], "days": days}
+        if c.shifts:
+            rule["shifts"] = list(c.shifts)
+        n.rules.append(rule)
+    return True
+
+
+def _counted_on_start(n: RosterDraft, c: _Clause) -> bool:
+    """'A Night shift counts as belonging to the day it starts on': how the roster counts a shift over midnight, which
+    is what a roster of days and shifts does."""
+    return len(c.shifts) == 1 and not c.numbers and c.rest >= {"day", "starts"} and c.only(
+        _SHIFT_NOUNS, {"counts", "count", "belonging", "belongs", "belong", "day", "it", "starts", "start", "as",
+                       "everything", "below", "here", "purposes", "rules"})
+
+
+def _off_heading(n: RosterDraft, c: _Clause) -> bool:
+    """The heading of a list of who is off ('Who can't come in:'), once an item under it was read."""
+    if c.numbers or c.people or c.shifts or c.days or not c.rest & _OFF - {"not"} | {"can't", "cannot"}:
+        return False
+    return c.text.rstrip().endswith(":") and c.only(_OFF, {"who", "come", "in", "available", "days", "dates", "when",
+                                                           "absences", "absence", "requests", "out", "make", "it"})
+
+
+_FAIR = {"fair", "fairly", "fairer", "balanced", "balance", "even", "evenly", "equal", "equally"}
+
+
+def _fair(n: RosterDraft, c: _Clause) -> bool:
+    """A wish for fairness ('make the rota as fair as possible'): the goal, once the text says what fair means
+    ('"Fair" means the gap between whoever works most and whoever works fewest as small as possible')."""
+    if not c.rest & _FAIR or c.numbers or c.people or c.shifts or c.days not in ([], n.days) or "means" in c.rest or \
+            _CUES.search(
+            " ".join(w for w in c.words if w not in _FAIR | {"for", "as", "possible", "want", "like", "would", "i'd"})):
+        return False
+    n.fair_wished = True
+    return n.fair_means is not None and _fair_goal(n)
+
+
+def _fair_goal(n: RosterDraft) -> bool:
+    """The goal fairness means, once both the wish and its meaning are read."""
+    if n.fair_means is None or not n.fair_wished:
+        return n.fair_means is not None
+    if n.objective:
+        return n.objective == [{"term": n.fair_means}]
+    n.objective.append({"term": n.fair_means})
+    return True
+
+
+def _zero_counted(n: RosterDraft, c: _Clause) -> bool:
+    """'(all five count, even if someone ends up with zero)': the spread counts people who work no shift, as the
+    spread goal does."""
+    if not n.objective or n.objective[0]["term"] != "shift_spread" or c.numbers not in ([], [len(n.staff)]):
+        return False
+    return bool(c.rest & {"zero", "none", "nothing"}) and c.only(
+        {"count", "counts", "counted", "included", "even", "if", "someone", "somebody", "anyone", "ends", "end", "up",
+         "with", "zero", "none", "nothing", "gets", "shifts", "days", "works", "no"})

@@ -35,6 +35,8 @@ class RosterDraft(Marked):
         self.costs: dict[tuple[str, str, str], float] = {}
         self.rules: list[dict[str, Any]] = []
         self.objective: list[dict[str, Any]] = []
+        self.fair_means: str | None = None  # the goal a text says fairness means, read before the wish for it
+        self.fair_wished = False
         self.per_day = 1
         self.tabled = False  # whether a table of people was read
         self.hourly: dict[str, float] = {}  # person -> pay per hour (times each shift's hours)

@@ -17,14 +17,14 @@ from ordino.formulate.offline.roster_clauses import prose_left, read_clauses
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_demands, read_people
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
-from ordino.formulate.offline.staff import DAY_IDS
+from ordino.formulate.offline.staff import DAY_IDS, NAME, NAME_LIST, PEOPLE
 from ordino.formulate.offline.text import count_value
 from ordino.models.assignment import RosterProblem
 
 _N = r"(?:\d+|one|two|three|four|five|six|seven)"
 _V = r"\d+(?:\.\d+)?"
 _WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
-_PEOPLE = r"(?:staff(?:\s+members?)?|nurses?|workers?|pool|people|persons?|employees?|drivers?|agents?|guards?)"
+_PEOPLE = rf"(?:{PEOPLE}|pool)"
 _LE = r"(?:<=|at\s+most|max(?:imum)?\.?|no\s+more\s+than|up\s+to)"
 _GE = r"(?:>=|at\s+least|min(?:imum)?\.?)"
 
@@ -61,8 +61,14 @@ def _read_staff(n: RosterDraft) -> bool:
     n.take(rf"\b{_PEOPLE}\s*:?\s*\{{(?P<l>[^{{}}\n]+)\}}",
            lambda m: add([x.strip() for x in m["l"].split(",")], m) and
            all(re.fullmatch(r"[A-Z]\w*", x) for x in n.staff))
-    n.take(rf"\b{_PEOPLE}\s*:\s*(?P<l>[A-Z][a-z]+(?:\s*,\s*[A-Z][a-z]+)+)(?=\s*[.;\n])",
-           lambda m: add([x.strip() for x in m["l"].split(",")], m))
+    def named(m: re.Match[str]) -> bool:
+        names = re.findall(NAME, m["l"])
+        return (m["k"] is None or count_value(m["k"].lower()) == len(names)) and add(names, m)
+
+    names = NAME_LIST.format(n=NAME)
+    n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b))\s*(?P<l>{names})(?=\s*[.;\n]|$)", named, 0)
+    n.take(rf"(?i:\bthe\s+team\s+(?:is|are|:)|\bi\s+have\s+(?P<k>{_N})(?:\s+{_PEOPLE})?\s*:)\s*(?P<l>{names})"
+           rf"(?=\s*[.;\n]|$)", named, 0)
     return bool(n.staff)
 
 
@@ -216,8 +222,9 @@ def _read_cover(n: RosterDraft) -> None:
                r"\bmin\s+(?:per\s+shift|staff|on\s+duty)")
     if re.search(minimum, n.text, re.I):
         n.exact = None if n.exact else False
-    n.take(r"\b(?:required|need(?:ed)?|demand|req|cover)\b(?:\s*\(\s*(?:exact|min(?:imum)?(?:\s+(?:staff|on duty|per"
-           r" shift))?|at least)\s*\))?(?:\s+(?:exactly|at\s+least))?(?:\s+per\s+day)?\s*:?|"
+    kind = r"(?:\s*\(\s*(?:exact(?:ly)?|min(?:imum)?(?:\s+(?:staff|on duty|per shift))?|at least)\s*\))?"
+    n.take(rf"\b(?:required|need(?:ed)?|demand|req|cover)\b(?:\s+staff(?=\s+per\s+day))?{kind}"
+           rf"(?:\s+(?:exactly|at\s+least))?(?:\s+per\s+day{kind})?\s*:?|"
            r"\(\s*at\s+least\s*\)|\bcover\s+at\s+least\s+demand\b|\bat\s+least\s+that\s+many(?:\s+per\s+shift)?|"
            r"\bstaff\s+required\s+per\s+day\s*:", lambda m: True)
 

@@ -29,8 +29,8 @@ def _day(cell: str) -> str | None:
 
 def read_shift_spans(n: RosterDraft) -> None:
     """Shifts declared with clock spans, two or more in one sentence; their lengths in hours."""
-    item = re.compile(rf"\b(?P<id>[A-Z][A-Za-z]{{0,7}})\s*(?:=\s*|:\s*|\(\s*)?(?:can\s+work\s+(?P<w>[A-Z][a-z]+)\s+)?"
-                      rf"{_SPAN}\)?(?:\s*\(\s*overnight\s*\))?")
+    item = re.compile(rf"\b(?P<id>[A-Z][A-Za-z]{{0,7}})(?:\s+shift)?\s*(?:=\s*|:\s*|\(\s*)?"
+                      rf"(?:can\s+work\s+(?P<w>[A-Z][a-z]+)\s+)?{_SPAN}\)?(?:\s*\(\s*overnight\s*\))?")
     for sentence in re.finditer(r"[^.\n]+", n.text):
         found = [m for m in item.finditer(sentence.group(0)) if not re.fullmatch(r"(?i)t|at|from|by|until|h", m["id"])]
         if len(found) < 2 or n.shifts or not re.search(r"(?i)shift|session|service|can work", sentence.group(0)):

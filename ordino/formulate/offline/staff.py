@@ -18,8 +18,16 @@ _IN_A_ROW = r"\s*(?:in a row|consecutive|running|straight|back[ -]to[ -]back)"
 _ONE_DAY = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekends?\b|\bweekdays\b"
 _DAYS = rf"(?:(?:{_ONE_DAY})(?:\s*(?:to|through|until|-|\u2013)\s*{DAY})?(?:\s*(?:,|or|and|&|/)\s*)?)+"
 _N = r"(\d+|one|two|three|four|five|six|seven)"
-_NAME = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff]+(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u00ff]+)?"
-_PAY = re.compile(rf"(?P<n>{_NAME})\s*(?::|=|-|\u2013|\u2014)?\s*[$\u00a3\u20ac]\s*(?P<v>\d+(?:\.\d+)?)")
+_ROLES = ("worker", "employee", "nurse", "person", "agent", "doctor", "guard", "driver", "operator", "cashier", "clerk",
+          "officer", "technician", "volunteer", "steward", "barista", "pharmacist", "waiter", "cook", "chef",
+          "receptionist", "lifeguard", "teller", "paramedic", "porter", "cleaner", "instructor", "tutor", "teacher",
+          "physician", "carer", "dispatcher", "bartender", "supervisor", "attendant", "librarian", "medic", "temp")
+PEOPLE = rf"(?:staff(?: members?)?|people|crew(?: members?)?|team members?|{'|'.join(w + 's?' for w in _ROLES)})"
+"""The words a text calls the people of a roster by ('nurses', 'staff members', 'pharmacists')."""
+NAME_LIST = r"(?:{n})(?:\s*,\s*(?:{n}))*(?:\s*,?\s*(?:and|&)\s*(?:{n}))?"
+"""A list of names: 'Ruth, Sanjay, Tomás, Una and Viktor' (format it with the pattern of one name, `n`)."""
+NAME = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff]+(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u00ff]+)?"
+_PAY = re.compile(rf"(?P<n>{NAME})\s*(?::|=|-|\u2013|\u2014)?\s*[$\u00a3\u20ac]\s*(?P<v>\d+(?:\.\d+)?)")
 _NOT = (r"(?:cannot|can't|can not|can ?not|isn't available|is not available|is unavailable|is off|doesn't work|"
         r"does not work|won't work|will not work|can't do|cannot do|never works?|is away|is on (?:holiday|leave)|"
         r"(?:can't|cannot|can not) (?:come in|make it)|has (?:classes|school|lectures|another job|appointments?) "
@@ -62,7 +70,7 @@ def amount(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 4)
 
 
-_TABLE_ROW = re.compile(rf"^[ \t]*(?:\|[ \t]*)?(?P<n>{_NAME})[ \t]*\|[ \t]*[$\u00a3\u20ac]?[ \t]*(?P<v>\d+(?:\.\d+)?)"
+_TABLE_ROW = re.compile(rf"^[ \t]*(?:\|[ \t]*)?(?P<n>{NAME})[ \t]*\|[ \t]*[$\u00a3\u20ac]?[ \t]*(?P<v>\d+(?:\.\d+)?)"
                         r"[ \t]*\|(?P<off>[^|\n]*)(?:\|[ \t]*)?$", re.MULTILINE)
 
 
@@ -87,7 +95,7 @@ def _staff_grid(text: str) -> tuple[list[tuple[str, float, list[str]]], dict[str
         for cells in lines[k + 1:]:
             if re.fullmatch(r"(?i)needed|min(?:imum)?|required|demand|need|staff needed|cover|total", cells[0]):
                 continue  # the day demands, read by the roster
-            if len(cells) != len(heads) or not re.fullmatch(_NAME, cells[0]) or not re.fullmatch(r"\d+(?:\.\d+)?",
+            if len(cells) != len(heads) or not re.fullmatch(NAME, cells[0]) or not re.fullmatch(r"\d+(?:\.\d+)?",
                                                                                                    cells[pay]):
                 return None  # a row we do not read: the caller asks about it
             marks = [cells[i].lower() for i in day_columns]
@@ -142,7 +150,7 @@ def named_people(text: str) -> bool:
         _staff_grid(text) is not None
 
 
-_PAY_LINE = re.compile(rf"(?m)^(?P<head>[ \t]*[-*\u2022]?[ \t]*(?P<n>{_NAME})\s*(?::|=|-|\u2013|\u2014)?\s*"
+_PAY_LINE = re.compile(rf"(?m)^(?P<head>[ \t]*[-*\u2022]?[ \t]*(?P<n>{NAME})\s*(?::|=|-|\u2013|\u2014)?\s*"
                        rf"[$\u00a3\u20ac]\s*\d+(?:\.\d+)?\s*(?:/\s*(?:day|shift)|(?:per|a)\s+(?:day|shift))?)\s*,\s*(?P<tail>[^\n]+)$")
 _PRONOUN = re.compile(r"(?i)^(?:and\s+)?(?:she|he|they)(?:'s|\s+is|\s+are)?\s+")
 
@@ -180,7 +188,7 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
         return None
     listed = re.search(r"(?i)\b(?:staff|team|people|employees|workers|crew)\s*:\s*(?P<l>[^.\n]+)", text)
     said = listed.group("l") if listed else ""
-    unpaid = [n for n in re.findall(_NAME, said) if n not in names and n.lower()[:3] not in [w[:3] for w in WEEK]]
+    unpaid = [n for n in re.findall(NAME, said) if n not in names and n.lower()[:3] not in [w[:3] for w in WEEK]]
     if unpaid and any(n in said for n in names):  # 'Staff: Ann $100/day, Bob $90/day, Cat.'
         return [], [], [], [Question(key="costs", text=f"What is the pay of {', '.join(unpaid)}?")]
     staff = [{"id": n} for n in names]
@@ -205,19 +213,19 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
         if len(_PAY.findall(sentence)) >= 2 or re.fullmatch(rf"[\s\-*\u2022]*{_PAY.pattern}\s*(?:/\s*day|per day|a day|"
                                                             rf"/\s*shift|per shift|a shift)?\s*[.;,]?\s*", sentence):
             read.add(k)
-        for m in re.finditer(rf"(?P<n>{_NAME})\s+{_NOT}\s+(?:work\s+)?(?:on\s+)?(?P<d>{_DAYS})", sentence,
+        for m in re.finditer(rf"(?P<n>{NAME})\s+{_NOT}\s+(?:work\s+)?(?:on\s+)?(?P<d>{_DAYS})", sentence,
                              re.IGNORECASE):
             if m.group("n") in names and weekdays:
                 rules.append({"type": "unavailable", "staff": [m.group("n")], "days": day_ids(m.group("d"))})
                 read.add(k)
         if re.search(r"(?i)\bhappy to work (?:all|any|every)\b|\bno restrictions\b|\bcan work any day\b", sentence):
             read.add(k)  # 'Carla - $170 a day, happy to work all 5 days': no rule
-        for m in re.finditer(rf"(?P<n>{_NAME})\s*(?:isn't|is not|is never)\s+available\s+(?:on\s+)?(?P<d>{_DAYS})",
+        for m in re.finditer(rf"(?P<n>{NAME})\s*(?:isn't|is not|is never)\s+available\s+(?:on\s+)?(?P<d>{_DAYS})",
                              sentence, re.IGNORECASE):
             if m.group("n") in names and weekdays:
                 rules.append({"type": "unavailable", "staff": [m.group("n")], "days": day_ids(m.group("d"))})
                 read.add(k)
-        for m in re.finditer(rf"(?P<n>{_NAME})\s+(?:only works|works only|is only available|can only work|is available "
+        for m in re.finditer(rf"(?P<n>{NAME})\s+(?:only works|works only|is only available|can only work|is available "
                              rf"only)\s+(?:on\s+)?(?P<d>{_DAYS})", sentence, re.IGNORECASE):
             if m.group("n") in names and weekdays:  # 'Marco only works Thursday to Sunday': off the other days
                 off = [d for d in days if d not in day_ids(m.group("d"))]
@@ -247,7 +255,7 @@ def read_named_staff(text: str, days: list[str]) -> tuple[list[dict[str, Any]], 
             rules.append({"type": "count", "per": ["staff"], "min": count_value(span.group(1)),
                           "max": count_value(span.group(2))})
             read.add(k)
-        for m in re.finditer(rf"(?P<n>{_NAME})\b[^.;]{{0,40}}?\b(?:(?:at (?P<b>most|least)|"
+        for m in re.finditer(rf"(?P<n>{NAME})\b[^.;]{{0,40}}?\b(?:(?:at (?P<b>most|least)|"
                              rf"(?P<b4>max(?:imum)?|min(?:imum)?)|"
                              rf"(?P<b3>no more than|not more than|no fewer than|no less than))\s+"
                              rf"{_N.replace('(', '(?P<k>', 1)}\b|{_N.replace('(', '(?P<k2>', 1)}\s+"

@@ -1,0 +1,68 @@
+"""A value in words is read or asked, never dropped (issue 17): a job's step timed in words ('half an hour') is read;
+a job's line naming a machine its route does not use is asked about; a factor in words ('twice as fast') that no
+reader uses is asked about. Each optimum is cross-checked by the brute-force oracle."""
+
+from __future__ import annotations
+
+import itertools
+
+import ordino
+from ordino.formulate.offline import extract_offline
+from ordino.models import Problem
+from tests.formulate.test_offline_structures import asked
+
+SHOP = ("Three parts to make today; the saw, the press and the oven each take one part at a time, and a part stays "
+        "on a machine until that step is done. Each part goes through its steps in this order:\n"
+        "1. Hinge: saw 20 min, then press 10 min, then oven 30 min.\n"
+        "2. Latch: press {latch}, oven 15 min, then 10 min on the saw.\n"
+        "3. Catch: oven 25 min, saw 15 min.\n"
+        "When can all three be done at the earliest, in minutes?")
+
+
+def test_a_step_timed_in_words_is_read():
+    draft = extract_offline(SHOP.format(latch="for half an hour"))
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    latch = [t for t in draft.problem.tasks if t.job == "Latch"]
+    assert [(t.modes[0].resources, t.modes[0].duration) for t in latch] == [
+        (["press"], 30), (["oven"], 15), (["saw"], 10)]
+    result = ordino.solve(draft.problem, time_limit=10)
+    assert result.status == "optimal" and result.objective == _best_makespan(draft.problem) == 75
+
+
+def _best_makespan(problem: Problem) -> int:
+    """The least makespan of a small job shop over every order of the tasks on each machine (longest paths)."""
+    on: dict[str, list[str]] = {}
+    for t in problem.tasks:
+        on.setdefault(t.modes[0].resources[0], []).append(t.id)
+    duration = {t.id: t.modes[0].duration for t in problem.tasks}
+    route = [(c.first, c.then) for c in problem.constraints]
+    best = None
+    for orders in itertools.product(*(itertools.permutations(ids) for ids in on.values())):
+        arcs = route + [(a, b) for order in orders for a, b in zip(order, order[1:], strict=False)]
+        end: dict[str, int] = {}
+        for _ in duration:  # relax every arc as often as there are tasks: longest paths, or a cycle
+            for t in duration:
+                end[t] = duration[t] + max([end.get(a, 0) for a, b in arcs if b == t], default=0)
+        if all(end[b] - duration[b] >= end[a] for a, b in arcs):
+            best = min(best or 10**9, max(end.values()))
+    assert best is not None
+    return best
+
+
+def test_a_step_whose_time_is_not_read_is_asked_about_with_its_line():
+    questions = asked(SHOP.format(latch="for a while"))
+    assert any("2. Latch: press for a while" in q and "press" in q for q in questions), questions
+
+
+def test_a_machine_a_job_does_not_use_said_on_its_line_is_no_question():
+    draft = extract_offline(SHOP.format(latch="30 min").replace("oven 25 min, saw 15 min.",
+                                                                "oven 25 min, saw 15 min (no press work)."))
+    assert draft.problem is not None, [q.text for q in draft.missing]
+
+
+def test_a_speed_factor_in_words_that_no_reader_uses_is_asked():
+    text = ("Two printers, the Ender and the Bambu; the Bambu is twice as fast as the Ender on every job. Ender "
+            "times: bracket 4 h, frame 6 h, stand 2 h. Each printer prints one job at a time. Minimise the sum of "
+            "the finish times.")
+    questions = asked(text)
+    assert any("twice as fast" in q for q in questions), questions
