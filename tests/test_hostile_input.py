@@ -177,6 +177,7 @@ ADVERSARIAL = {
     "cover notes": "Periods t = 1..9, demand b = (1, 2). A {1,2} 10\nany 2 consecutive periods (start 1..3), cost 4, ",
     "roster prose rules": "Shifts: AM 07:00-15:00. x = available; nobody works more than 4 days in a row, ",
     "lists of who is off": "Who is off:\n- Ana is away Monday and Tuesday, the team is Ana, Bo and ",
+    "task lines without bullets": "a: 1 wk, 1 site engineer + crane, needs b, c done first, after d + ",
     "job step lines": "- Hinge: saw 1 min, press for half an hour, then twice as long on the ",
 }
 

@@ -104,3 +104,50 @@ def test_a_project_table_whose_resource_the_text_never_counts_or_whose_predecess
     assert asked(RIG.replace("Theatre get-in.", "Theatre get-in after 3 technical checks."))  # 'Techs': which?
     assert asked(RIG.replace("| 2, 3  |", "| 2, 5  |"))
     assert asked(RIG.replace("| Hang lights     |", "| Hang lights (2 h) |"))  # a time in a name is never dropped
+
+
+def test_task_lines_without_bullets_with_two_word_crews_and_predecessors_joined_by_plus():
+    text = ("Here is the job list. We have 2 site engineers and one mobile crane. Durations in weeks:\n"
+            "survey: 1 wk, 1 site engineer\n"
+            "piling: 2 wk, 2 site engineers, crane, after survey\n"
+            "drains: 1 wk, 1 site engineer, after survey\n"
+            "slab: 2 wk, 1 site engineer + crane, after piling + drains\n"
+            "Shortest build time in weeks?")
+    problem, best = solved(text)
+    assert {r.id: r.capacity for r in problem.resources} == {"site engineer": 2, "crane": 1}
+    assert [t.id for t in problem.tasks] == ["survey", "piling", "drains", "slab"]
+    assert best == project({"survey": (1, [], [1, 0]), "piling": (2, ["survey"], [2, 1]),
+                            "drains": (1, ["survey"], [1, 0]), "slab": (2, ["piling", "drains"], [1, 1])}, [2, 1])
+
+
+def test_predecessors_listed_before_done_first_are_all_read():
+    text = ("We have 2 DBAs. The tasks:\n"
+            "- audit: 2 days, 1 DBA\n"
+            "- backup: 1 day, 2 DBAs\n"
+            "- freeze: 1 day, 1 DBA\n"
+            "- restore: 2 days, 1 DBA; needs audit, backup, freeze done first\n"
+            "How many days minimum for everything?")
+    problem, best = solved(text)
+    assert best == project({"audit": (2, [], [1]), "backup": (1, [], [2]), "freeze": (1, [], [1]),
+                            "restore": (2, ["audit", "backup", "freeze"], [1])}, [2])
+
+
+def test_lines_without_bullets_and_without_any_order_on_them_are_left_to_the_other_readers():
+    text = ("A team of 3 workers builds a shed.\nTask A: 2 days, 2 workers\nTask B: 3 days, 3 workers\n"
+            "Task C: 1 day, 1 worker\nTask B needs A. Task C needs B.\nMinimize makespan.")
+    problem, best = solved(text)
+    assert best == 6
+
+
+def test_a_release_on_a_task_line_and_the_crew_counts_said_again_as_limits():
+    text = ("We have a crew of 3 fitters plus one welder. Tasks:\n"
+            "- strip: 2 days, 2 fitters\n"
+            "- weld: 1 day, 1 fitter plus the welder, after strip\n"
+            "- paint: 2 days, 3 fitters, not before 3 days\n"
+            "- inspect: 1 day, the welder, after weld and paint\n"
+            "We can never use more than 3 fitters or 1 welder on any day. Minimum number of days to finish "
+            "everything?")
+    problem, best = solved(text)
+    assert {t.id: t.release for t in problem.tasks}["paint"] == 3
+    assert best == 6  # paint waits for day 3 and for the fitters of strip: 3 to 5, then inspect
+    assert asked(text.replace("more than 3 fitters or 1 welder", "more than 2 fitters or 1 welder"))

@@ -24,7 +24,7 @@ _TASK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*(?:(?P<label>[A-Z]|\d{1,2})(?
 """'A. Strip out - 2 days, 3 people', 'C) Move: after A', or a bullet and a name: '- roof lift: 2 h, 4 riggers'."""
 _AMOUNT = r"(?:\d+|one|a|an|the|single|two|both|three|four|five|six|seven|eight|nine|ten)"
 _AFTER = re.compile(r"(?i)\b(?:after|once|until|following|when|wait(?:s|ing)?\s+for)\b|"
-                    r"\b(?:needs?|requires?)\b[^,;]*\b(?:finished|done|"
+                    r"\b(?:needs?|requires?)\b[^,;]{0,200}\b(?:finished|done|"
                     r"complete[d]?|down|unloaded|over|ready|in place)\b")
 _NONE_BEFORE = re.compile(r"(?i)^\s*(?:nothing|none|no\s+predecessors?)(?:\s+(?:before|first))?\s*$|"
                           r"^\s*(?:it\s+)?can\s+start\s+(?:right\s+away|straight\s+away|immediately|at\s+once|"
@@ -32,6 +32,13 @@ _NONE_BEFORE = re.compile(r"(?i)^\s*(?:nothing|none|no\s+predecessors?)(?:\s+(?:
                           r"any\s*time\s*$|^\s*(?:the\s+)?first\s+task\s*$")
 _LIMITING = re.compile(r"(?i)\b(?:not|no|only|never|except|unless|max|most|least|before|until|earliest|latest)\b|n't")
 """Words of a rule: a bracket holding one is read or the line is not."""
+_NEEDS_DONE = re.compile(r"(?i)\b(?:needs?|requires?)\s+"
+                         r"((?:(?!\b(?:after|once|until|when|plus|are|is)\b)[^;.<>\d+]){1,200}?)\s+(?:done|finished|completed?)(?:\s+first)?"
+                         r"(?=\s*(?:[;.]|$))")
+"""'needs schema freeze & backup, new rack install done first': the tasks it waits for."""
+_RELEASE = re.compile(rf"(?i)^\s*(?:not|never|can(?:'t|not)\s+start)\s+(?:before|until)\s+(?P<t>\d+(?:\.\d+)?\s*"
+                      rf"{UNIT_PATTERN})\s*$")
+"""'not before hour 4' (written '4 hours' by then): the task's release."""
 _DURATION = re.compile(rf"(?i)^\s*(?:takes\s+|lasts\s+)?(?P<t>\d+(?:\.\d+)?\s*{UNIT_PATTERN})\s*$")
 
 
@@ -43,6 +50,7 @@ class CrewRead:
     demands: dict[str, dict[str, int]] = field(default_factory=dict)
     after: dict[str, list[str]] = field(default_factory=dict)
     capacities: dict[str, int] = field(default_factory=dict)
+    releases: dict[str, TimeVal] = field(default_factory=dict)  # 'not before hour 4
 
 
 def read_crew(rw: Rewriting) -> CrewRead | None:
@@ -51,8 +59,12 @@ def read_crew(rw: Rewriting) -> CrewRead | None:
     counted."""
     lines = list(_TASK.finditer(rw.text))
     listed = re.findall(r"(?m)^[ \t]*(?:[-*\u2022]|[A-Z][.)]|\d{1,2}[.)])[ \t]+\S", rw.text)
-    if len(lines) < 3 or len(listed) != len(lines):
+    if not listed:
+        lines = _bare_lines(rw.text)
+    elif len(listed) != len(lines):
         return None  # a listed line that is no task line ('* UPS battery swap, Hall B'): not this reader's list
+    if len(lines) < 3:
+        return None
     labels = {_label(m): m.group("name").strip() for m in lines}
     spans = [m.span() for m in lines]
     outside = blanked(rw.text, spans)  # where the crew is declared
@@ -67,9 +79,13 @@ def read_crew(rw: Rewriting) -> CrewRead | None:
         task = _task(m.group("body"), aliases, labels)
         if task is None:
             return None
-        read.durations[name], read.demands[name], read.after[name] = task
+        read.durations[name], read.demands[name], read.after[name], release = task
+        if release is not None:
+            read.releases[name] = release
     if not any(read.demands.values()) and not any(read.after.values()):
         return None  # no crew and no order: a list of jobs, not a project
+    if not listed and not any(read.after.values()):
+        return None  # lines without bullets are a project's only with its order on them ('Task B needs A' apart)
     said: list[tuple[int, int]] = []
     for noun in {r for d in read.demands.values() for r in d}:
         counted = capacity(outside, [noun, *(a for a, n in aliases.items() if n == noun)])
@@ -77,14 +93,48 @@ def read_crew(rw: Rewriting) -> CrewRead | None:
             return None
         read.capacities[noun], where = counted
         said += where
+    said += _restated_limits(outside, read.capacities)
     for a, b in sorted([*spans, *said], reverse=True):
         rw.splice(a, b, "")
     return read
 
 
+_LIMIT = re.compile(rf"(?i)\b(?:never|not)\s+(?:use|need|have|put)\s+more\s+than\s+(?P<l>{_AMOUNT}\s+[a-z]+"
+                    rf"(?:\s*(?:,|or|and)\s*{_AMOUNT}\s+[a-z]+){{0,4}})(?:\s+(?:on\s+any\s+day|at\s+(?:a|any|the\s+same)"
+                    rf"\s+time|at\s+once))?")
+"""'we can never use more than 4 workers or 1 electrician on any day': the crew's counts said again."""
+
+
+def _restated_limits(outside: str, capacities: dict[str, int]) -> list[tuple[int, int]]:
+    """Where the text says the crew's counts again as limits; only where each count is the one read."""
+    out = []
+    for m in _LIMIT.finditer(outside):
+        said = [(_count(n), singular(w.lower())) for n, w in
+                re.findall(rf"(?i)\b({_AMOUNT})\s+([a-z]+)", m.group("l"))]
+        if said and all(capacities.get(w) == k for k, w in said):
+            out.append(m.span())
+    return out
+
+
+_BARE = re.compile(r"(?m)^(?P<name>[^\W\d_][^\n:;]{1,40}?)[ \t]*:[ \t]*(?P<body>\d[^\n]*)$")
+"""A task line without a bullet: 'site clearance: 1 wk, 3 labourers' (its body opens with the duration)."""
+
+
+def _bare_lines(text: str) -> list[re.Match[str]]:
+    """The longest run of consecutive task lines without bullets (a text without any listed line)."""
+    runs: list[list[re.Match[str]]] = []
+    for m in _BARE.finditer(text):
+        if runs and text.count("\n", runs[-1][-1].end(), m.start()) == 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return max(runs, key=len, default=[])
+
+
 def _label(m: re.Match[str]) -> str:
     """A task line's label, or its name when it has none (predecessors then name the task)."""
-    return m.group("label") or m.group("label2") or m.group("name").strip()
+    named = m.groupdict()
+    return named.get("label") or named.get("label2") or m.group("name").strip()
 
 
 def _count(word: str) -> int:
@@ -113,13 +163,16 @@ def capacity(outside: str, words: list[str]) -> tuple[int, list[tuple[int, int]]
 
 
 def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
-        -> tuple[TimeVal, dict[str, int], list[str]] | None:
-    """(duration, demands, predecessors' names) of one task line's body; None when a clause is not read."""
+        -> tuple[TimeVal, dict[str, int], list[str], TimeVal | None] | None:
+    """(duration, demands, predecessors' names, release) of one task line's body; None when a clause is not
+    read."""
     duration: TimeVal | None = None
+    release: TimeVal | None = None
     demands: dict[str, int] = {}
     after: list[str] = []
     listing = False  # the clause before named predecessors: 'after reporting, system testing and the audit'
     apart = re.sub(r"\s*\((?!\s*(?:[A-Z]|\d{1,2})\s*\))([^()]*)\)", "; <\\1>;", body.strip())  # not '(B)'
+    apart = _NEEDS_DONE.sub(r"after \1", apart)  # 'needs A, B done first': one list of predecessors
     for clause in re.split(r"\s*[;,.]\s+|\s*[;.]\s*$|\s*;\s*", apart):
         clause = clause.strip(" .,;")
         bracketed = clause.startswith("<") and clause.endswith(">")
@@ -132,6 +185,11 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
         listing = False
         if bracketed and not re.search(r"\d", clause) and not _AFTER.search(clause) and not _LIMITING.search(clause):
             continue  # '(he's our tiler as well)': a word on the task, no rule
+        if (r := _RELEASE.match(clause)) is not None:
+            if release is not None:
+                return None
+            release = time_values(r.group("t"))[0]
+            continue
         if (d := _DURATION.match(clause)) is not None:
             if duration is not None:
                 return None
@@ -154,7 +212,7 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
             demands[noun] = demands.get(noun, 0) + n
     if duration is None:
         return None
-    return duration, demands, after
+    return duration, demands, after, release
 
 
 def _named_after(clause: str, labels: dict[str, str]) -> list[str] | None:
@@ -162,14 +220,14 @@ def _named_after(clause: str, labels: dict[str, str]) -> list[str] | None:
     one task's name has ('once the stage is built' of 'Build the stage', 'after unloading'), else None."""
     said = re.sub(r"(?i)^\s*(?:only\s+)?(?:after|once|following)\s+(?:the\s+)?", "", clause)
     names = {n.lower(): n for n in labels.values()}
-    pieces = [p.strip().lower() for p in re.split(r"(?i)\s*(?:&|,|\band\b)\s*", said) if p.strip()]
+    pieces = [p.strip().lower() for p in re.split(r"(?i)\s*(?:&|\+|,|\band\b)\s*", said) if p.strip()]
     if pieces and all(p in names for p in pieces):
         return [names[p] for p in pieces]
     said = re.sub(r"(?i)^.*?\b(?:after|once|following|until|when|wait(?:s|ing)?\s+for|needs?|requires?)\b", "",
                   clause)
     words = {n: _words(n) for n in labels.values()}
     out = []
-    for piece in re.split(r"(?i)\s*(?:,|\band\b)\s*", said):
+    for piece in re.split(r"(?i)\s*(?:,|\+|\band\b)\s*", said):
         wanted = _words(piece)
         if not wanted:
             continue
@@ -208,10 +266,10 @@ def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:
     clause = re.sub(r"(?i)^all\s+(?=\d)", "", clause)  # 'all 3 developers'
     out: dict[str, int] = {}
     for part in re.split(r"(?i)\s*(?:\+|\bplus\b|\band\b|&)\s*", clause):
-        m = re.fullmatch(rf"(?i)(?:(?P<n>{_AMOUNT})\s+)?(?P<w>[a-z]+)", part.strip())
+        m = re.fullmatch(rf"(?i)(?:(?P<n>{_AMOUNT})\s+)?(?P<w>[a-z]+(?:[ \t]+[a-z]+)?)", part.strip())
         if m is None:
             return None
-        word = singular(m.group("w").lower())
+        word = " ".join(singular(w) for w in m.group("w").lower().split())  # 'network engineers
         noun = aliases.get(word, word)
         amount = (m.group("n") or "one").lower()
         out[noun] = out.get(noun, 0) + _count(amount)

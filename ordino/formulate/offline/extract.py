@@ -149,6 +149,8 @@ def read_facts(text: str) -> Facts:
             facts.set_attr(job, "p", duration)
             facts.demands[job] = crew.demands[job]
             facts.precedences += [Precedence(first, job) for first in crew.after[job]]
+        for job, release in crew.releases.items():
+            facts.set_attr(job, "release", release)
         facts.capacities.update(crew.capacities)
     for job, attrs in (listed.attrs.items() if listed else ()):
         for attr, value in attrs.items():

@@ -81,6 +81,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"(?:finished|done|completed?)|how (?:quickly|soon|fast) can (?:we|i|you) (?:get|have|finish|complete)"
      r"|how (?:quickly|soon|fast) can (?:everything|all(?: \w+)?) be (?:finished|done|completed)"
      r"|shortest (?:overall|possible|total) (?:schedule|time|duration)"
+     r"|shortest (?!processing|setup|set-up|travel|transport|waiting|idle|changeover|lead|delivery|job|task|order)"
+     r"[a-z-]+ (?:time|duration)\b(?! first| rule)"  # 'shortest shell time in weeks?': the project's length
      r"|earliest\b[^.?]{0,40}\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete[d]?)"
      r"|\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete\w*)\s+(?:at the earliest|as (?:early|soon) as "
      r"possible)"
