@@ -71,3 +71,19 @@ def test_a_goal_that_sums_each_ones_finish_wins_over_a_phrase_of_the_total_time(
     assert [t.term for t in summed.objective] == ["total_completion_time"]
     spanned, _ = solved(text.format(goal="What is the shortest time until all three are done?"))
     assert [t.term for t in spanned.objective] == ["makespan"]
+
+
+TYPES = ("| Block | Staff needed |\n|---|---|\n| 06-10 | 2 |\n| 10-14 | 4 |\n| 14-18 | 3 |\n\n"
+         "| Shift | Hours |\n|---|---|\n| Early | 06:00-14:00 |\n| {mid} | 10:00-18:00 |\n| Short | 06:00-10:00 |\n\n"
+         "Each person works exactly one of the shifts listed. Find the smallest number of people such that every "
+         "block has at least the number of staff needed.")
+
+
+def test_shift_types_named_with_a_code_are_all_read_and_one_said_once_is_no_question():
+    problem, value = solved(TYPES.format(mid="Mid-1"))
+    assert {v.name for v in problem.variables} == {"Early", "Mid-1", "Short"}
+    assert value == cheapest_cover([2, 4, 3], [{0, 1}, {1, 2}, {0}], [1, 1, 1]) == 5
+
+
+def test_a_shift_type_line_whose_name_is_not_read_is_asked_never_dropped():
+    assert any("10:00-18:00" in q for q in asked(TYPES.format(mid="Mid 1a"))), asked(TYPES.format(mid="Mid 1a"))

@@ -350,15 +350,9 @@ def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | No
         return typed if len(typed) >= 2 and fits and len({n for n, *_ in typed}) == len(typed) else None
     found = []
     for m in _SHIFT_TYPE.finditer(_clock_text(text)):
-        name = re.sub(r"\s+shift$", "", m.group("name").strip())
-        written = re.search(rf"(?im)^[ \t|*\u2022-]*({re.escape(name)})(?!\w)", text)
-        name = written.group(1) if written else name  # as the user wrote it
-        if re.search(r"(?i)\b(?:open|opens|opening|hours?|from|we|our|is|are|period)\b", name) or \
-                re.search(r"\d", name) and not re.fullmatch(r"[a-z]{1,3}\d{1,3}|[a-z][a-z ]*\s\d{1,2}\s?h", name,
-                                                             re.IGNORECASE):
-            continue  # opening hours or a header, not a shift (a code such as 'F1' names one)
-        if not re.search(r":|-|\bto\b|\|", m.string[m.start(2):m.start(4)]):
-            continue  # '4 5' apart by a blank are no clock times ('Nurses needed 4 5 3')
+        name = _type_name(m, text)
+        if name is None:
+            continue
         start, end = _clock_span(m)
         said = re.search(r"(\d{1,2})\s?h$", name)
         if said and int(said.group(1)) * 60 != end - start:
@@ -367,6 +361,21 @@ def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | No
     if len(found) < 2:
         found = _type_table(text) or _shift_items(_clock_text(text))
     return _told_apart(found) if len(found) >= 2 else None
+
+
+def _type_name(m: re.Match[str], text: str) -> str | None:
+    """The name of the shift type a line of `_SHIFT_TYPE` defines, as the user wrote it; None for a line that is no
+    shift type: opening hours, a header, or two numbers apart by a blank ('Nurses needed 4 5 3')."""
+    name = re.sub(r"\s+shift$", "", m.group("name").strip())
+    written = re.search(rf"(?im)^[ \t|*\u2022-]*({re.escape(name)})(?!\w)", text)
+    name = written.group(1) if written else name
+    if re.search(r"(?i)\b(?:open|opens|opening|hours?|from|we|our|is|are|period)\b", name) or \
+            re.search(r"\d", name) and not re.fullmatch(r"[a-z]{1,3}\d{1,3}|[a-z]+-\d{1,2}|[a-z][a-z ]*\s\d{1,2}\s?h",
+                                                         name, re.IGNORECASE):
+        return None  # a code such as 'F1' or 'Mid-2' names a shift
+    if not re.search(r":|-|\bto\b|\|", m.string[m.start(2):m.start(4)]):
+        return None
+    return name
 
 
 def _told_apart(found: list[tuple[str, int, int, float | None]]) -> list[tuple[str, int, int, float | None]] | None:
@@ -385,7 +394,7 @@ def _unread_type_lines(text: str) -> list[str]:
     """The lines beside the shift types read from lines of their own that hold hours but are no shift type read
     ('- Full-time early, 08:00-16:00, costs us 100 pounds per shift' in a list of types): never a type dropped."""
     lines = _clock_text(text).split("\n")
-    read = [k for k, line in enumerate(lines) if _SHIFT_TYPE.fullmatch(line)]
+    read = [k for k, line in enumerate(lines) if (m := _SHIFT_TYPE.fullmatch(line)) and _type_name(m, text)]
     if len(read) < 2:
         return []
     marks = {_list_mark(lines[k]) for k in read} - {""}  # a line next to the list is of it when marked alike
