@@ -87,3 +87,13 @@ def test_shift_types_named_with_a_code_are_all_read_and_one_said_once_is_no_ques
 
 def test_a_shift_type_line_whose_name_is_not_read_is_asked_never_dropped():
     assert any("10:00-18:00" in q for q in asked(TYPES.format(mid="Mid 1a"))), asked(TYPES.format(mid="Mid 1a"))
+
+
+def test_one_pay_per_hour_prices_each_shift_type_by_its_hours():
+    text = TYPES.format(mid="Mid").replace(
+        "Find the smallest number of people such that every block has at least the number of staff needed.",
+        "Everyone is paid $20 per hour for the full length of their shift. What is the cheapest staffing that "
+        "gives every block at least the number of staff needed?")
+    problem, value = solved(text)
+    assert problem.objective.terms == {"Early": 160.0, "Mid": 160.0, "Short": 80.0}
+    assert value == cheapest_cover([2, 4, 3], [{0, 1}, {1, 2}, {0}], [160, 160, 80])

@@ -116,3 +116,29 @@ def test_kinds_of_shifts_with_lengths_starts_and_costs_over_clock_periods():
     assert asked(text.replace("We're open", "Desk 4. We're open"))  # a number nothing explains
     assert asked(text.replace("We're open", "We also need 1 manager. We're open"))  # 1 is no period's length here
     assert asked(text.replace("What's the cheapest daily staffing cost?", "Plan the day."))  # no goal: asked
+
+
+def test_periods_with_their_hours_and_shifts_defined_by_an_index_that_wrap_into_the_next_day():
+    text = ("Cyclic daily cover. Periods t = 1..4, 6 h each (00-06, 06-12, 12-18, 18-24); the same pattern repeats "
+            "every day.\nDemand b = (2, 5, 4, 3).\n"
+            "Shift s (s = 1..4) starts at the beginning of period s and lasts 12 h, covering periods s and s+1 "
+            "(shift 4 covers 18-24 and 00-06 of the next day).\n"
+            "x_s >= 0 integer staff on shift s; coverage of each period >= b_t.\nMinimise total staff.")
+    assert solved(text) == cheapest([2, 5, 4, 3], [([1, 2], 1), ([2, 3], 1), ([3, 4], 1), ([4, 1], 1)])
+
+
+def test_shifts_of_consecutive_periods_starting_anywhere_checked_against_their_hours():
+    text = ("Periods k = 1..6 of 2 h each (k = 1 is 00:00-02:00), day repeats cyclically.\n"
+            "6-h shifts: 3 consecutive periods, may start at any period (wrap past midnight allowed).\n"
+            "d = (1, 3, 4, 2, 2, 1)\nMinimise head count per day.")
+    windows = [([(s + k) % 6 + 1 for k in range(3)], 1) for s in range(6)]
+    assert solved(text) == cheapest([1, 3, 4, 2, 2, 1], windows)
+    assert read_cover_notes(text.replace("6-h shifts", "8-h shifts")) is None  # hours that disagree
+
+
+def test_shift_types_as_period_ranges_with_a_cost_under_a_titled_list():
+    text = ("Help-desk cover, 4 hourly periods p = 1..4 (09:00-13:00).\nRequired agents: b = (2, 3, 3, 1).\n"
+            "Shift types (periods covered; cost per agent):\nA: 1-2; 40\nB: 2-4; 55\nC: 1-4; 70\n"
+            "Integer number of agents per shift type, coverage >= b in every period. Minimise total cost.")
+    assert solved(text) == cheapest([2, 3, 3, 1], [([1, 2], 40), ([2, 3, 4], 55), ([1, 2, 3, 4], 70)])
+    assert read_cover_notes(text.replace("Help-desk cover", "Help-desk cover, at most 2 agents")) is None

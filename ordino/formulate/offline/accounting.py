@@ -29,7 +29,7 @@ _SAID_BY_THE_MODEL = re.compile(
     r"day\b|\bat\s+least\s+(?:(?:the|this|that|as)\b[^.;\n]{0,30}\b)?(?:number|many|minimum|demand|required|need\w*)\b|"
     r"\bmore\s+than\s+the\s+(?:minimum|required|demand)\b|"
     r"\b(?:their|its|the\s+listed|the\s+given|the\s+table's)\s+(?:own\s+)?(?:min|max)\w*|\bmax_\w+|\bmin_\w+|"
-    r"\b(?:works?|does|do)\s+(?:exactly\s+|only\s+)?(?:one|1|a\s+single)\s+(?:of\s+the\s+)?(?:shift|block)s?\b|\bmet\s+at\s+least\b|"
+    r"\b(?:works?|does|do)\s+(?:exactly\s+|only\s+)?(?:one|1|a\s+single)\s+(?:of\s+(?:the|these|those)\s+)?(?:shift|block)s?\b|\bmet\s+at\s+least\b|"
     r"\b(?:extra|more)\s+(?:people|staff|workers)\s+(?:is\s+|are\s+)?(?:allowed|fine|ok)\b|"
     r"\bbreaks?\s+(?:are|is)\s+(?:covered|handled|ignored|included|paid|not\s+\w+)|\bon\s+(?:a\s+)?break\b|"
     r"^\s*what(?:'s|\s+is)\s+(?:that|this)\b[^\d,;]{0,40}$|\bat\s+least\s+[a-z]_[a-z]\b|"

@@ -38,6 +38,7 @@ class _Cover(Marked):
         self.demand: list[int] = []
         self.types: dict[str, tuple[list[int], float | None]] = {}  # name -> (periods covered, 0-based; cost)
         self.goal: str | None = None
+        self.hours = 0  # the length of a period, when said
 
     def window(self, first: int, size: int) -> list[int] | None:
         """The periods (0-based) of a shift of `size` periods starting at period `first` (1-based)."""
@@ -65,6 +66,18 @@ def read_cover_notes(text: str) -> LinearModel | None:
            r"|\s*\.\.\.\s*,?)+\s*\))?", periods)
     if not c.n:
         return None
+
+    def length(m: re.Match[str]) -> bool:
+        c.hours = c.hours or int(m["h"])
+        return c.hours == int(m["h"])
+
+    c.take(r"(?:,\s*|\bof\s+)(?P<h>\d+)\s*h(?:ours?)?\s+each\b", length)
+    c.take(rf"\b(?P<h>1)\s*-?\s*hour(?:ly)?\s+(?=periods?\s+[a-z]\s*=\s*1{TO})", length)
+    c.take(rf"\b{c.n}\s+(?=(?:hourly\s+)?periods?\s+[a-z]\s*=\s*1{TO}{c.n}\b)", lambda m: True)
+    c.take(r"\(\s*(?:[a-z]\s*=\s*1\s+is\s+)?\d{1,2}(?::\d\d)?\s*-\s*\d{1,2}(?::\d\d)?"
+           r"(?:\s*,\s*(?:\d{1,2}(?::\d\d)?\s*-\s*\d{1,2}(?::\d\d)?|\.\.\.))*\s*\)",
+           lambda m: _clock_periods(c, m.group(0)))
+
     def wraps(on: bool) -> bool:
         if c.cyclic not in (None, on):
             return False  # said both ways
@@ -72,7 +85,10 @@ def read_cover_notes(text: str) -> LinearModel | None:
         return True
 
     c.take(r"\(?\s*(?:no\s+wrap-around|not\s+cyclic)\s*\)?", lambda m: wraps(False))
-    c.take(r",?\s*\bcyclic\b|\(\s*wraps?(?:\s+around)?\s*\)", lambda m: wraps(True))
+    c.take(r"\(\s*shift\s+\d+\s+covers\s+[^()\n]{0,40}\bof\s+the\s+next\s+day\s*\)", lambda m: wraps(True))
+    c.take(r",?\s*\bcyclic\b|\(\s*wraps?(?:\s+around)?\s*\)|\b(?:the\s+same\s+pattern|(?:the\s+)?day)\s+repeats\s+"
+           r"(?:every\s+day|cyclically|daily)\b|\(\s*wrap(?:s|ping)?\s+past\s+midnight\s+(?:is\s+)?allowed\s*\)",
+           lambda m: wraps(True))
 
     def demand(m: re.Match[str] | dict[str, str]) -> bool:
         values = [int(v) for v in m["v"].split(",")]
@@ -81,7 +97,9 @@ def read_cover_notes(text: str) -> LinearModel | None:
         c.demand = values
         return True
 
-    c.take(rf"\b(?:demand|required\s+staff|need|min\s+staff)\w*\s*(?:[a-z](?:_[a-z])?\s*)?(?:=|:|>=)\s*{_LIST}", demand)
+    c.take(rf"\b(?:demand|required\s+[a-z]+|need|min\s+staff)\w*\s*:?\s*(?:[a-z](?:_[a-z])?\s*)?(?:=|:|>=)\s*{_LIST}",
+           demand)
+    c.take(rf"(?m)^[ \t]*[bdr](?:_[a-z])?\s*=\s*{_LIST}", demand)  # 'd = (3, 2, 5)' on a line of its own
     c.take(r"\b(?:(?:demand|required\s+staff|need|min\s+staff)\w*\s*)?[a-z]_[a-z]\s*(?:\([^()\n]{0,30}\)\s*)?:\s*"
            r"(?P<v>\d+(?:[ \t]+\d+)+)(?=[ \t]*(?:[.;\n]|$))", lambda m: demand(_spaced(m)))
     _read_types(c)
@@ -90,12 +108,38 @@ def read_cover_notes(text: str) -> LinearModel | None:
         c.goal = c.goal or ("cost" if m["cost"] else "people")
         return c.goal == ("cost" if m["cost"] else "people")
 
-    c.take(r"\bmin(?:imi[sz]e)?\s+(?:the\s+)?(?:(?P<cost>total\s+cost)|(?:number\s+of\s+|#\s*)(?:workers|people|staff))\b",
+    c.take(r"\bmin(?:imi[sz]e)?\s+(?:the\s+)?(?:(?P<cost>total\s+cost)|(?:number\s+of\s+|#\s*)(?:workers|people|staff|"
+           r"agents|nurses|employees)|head\s*-?\s*count(?:\s+per\s+day)?|total\s+staff(?:\s+sum_[a-z]\s+x_[a-z])?)\b",
            goal)
     left = _SAID.sub(" ", c.unused()).strip()
-    if left or not c.demand or not c.types or c.goal is None:
+    c.take(r"\bx_[a-z]\s*>=\s*0\b", lambda m: True)  # 'x_s >= 0 integer staff on shift s'
+    left = _SAID.sub(" ", c.unused()).strip()
+    if _RULE_LEFT.search(left) or not c.demand or not c.types or c.goal is None:
         return None
     return _model(c)
+
+
+_RULE_LEFT = re.compile(r"\d|\b(?:not|no|only|never|except|unless|but|without|max\w*|min\w*|most|least|more|less|"
+                        r"fewer|limit\w*|cap\w*|overtime|break\w*|cannot|can't|exactly|up\s+to|within|before|after|"
+                        r"until|between|prefer\w*|penalt\w*|cost\w*|pay\w*|wage\w*)\b", re.IGNORECASE)
+"""What left over makes the notes unread: a number, or a word that limits, orders or prices (a title such as
+'Call-centre cover' or 'Cyclic daily cover' is no rule)."""
+
+
+def _clock_periods(c: _Cover, said: str) -> bool:
+    """'(00-04, 04-08, ...)', '(k = 1 is 00:00-03:00)', '(09:00-17:00)': the periods' hours, which must fit the
+    periods read (their number and length)."""
+    spans = [(int(a), int(b)) for a, b in re.findall(r"(\d{1,2})(?::\d\d)?\s*-\s*(\d{1,2})", said)]
+    if not spans:
+        return False
+    if len(spans) == 1 and "is" not in said:  # the whole day's hours
+        whole = (spans[0][1] - spans[0][0]) % 24 or 24
+        c.hours = c.hours or whole // c.n
+        return c.hours * c.n == whole
+    step = (spans[0][1] - spans[0][0]) % 24 or 24
+    c.hours = c.hours or step
+    return c.hours == step and all((b - a) % 24 == step % 24 for a, b in spans) and (
+        "..." in said or len(spans) == c.n or " is " in said)
 
 
 def _spaced(m: re.Match[str]) -> dict[str, str]:
@@ -127,6 +171,34 @@ def _read_types(c: _Cover) -> None:
     c.take(rf"\bshift\s*=\s*(?P<k>\d+)\s+consecutive\s+periods,?\s*(?:may|can)\s+start\s+at\s+t\s*=\s*(?P<a>\d+){TO}"
            rf"(?P<b>\d+)(?P<c>)", windows)
 
+    def any_start(m: re.Match[str]) -> bool:  # '12-h shifts: 4 consecutive periods, may start at any period'
+        return (not m["h"] or int(m["h"]) == int(m["k"]) * c.hours) and windows(m)
+
+    c.take(r"\b(?:(?P<h>\d+)[- ]?h(?:ours?|our)?\s+)?shifts?\s*:\s*(?P<k>\d+)\s+consecutive\s+periods,?\s*"
+           r"(?:(?:that\s+)?(?:may|can)\s+start\s+(?:at|in)\s+any\s+period)(?P<a>)(?P<b>)(?P<c>)", any_start)
+
+    def indexed(m: re.Match[str]) -> bool:  # 'Shift s (s = 1..6) starts at period s and lasts 8 h, covering s, s+1'
+        steps = [int(x) for x in re.findall(r"\+\s*(\d+)", m["cov"] or "")]
+        size = len(steps) + 1 if m["cov"] else 0
+        if steps != list(range(1, size)) or int(m["b"]) != c.n:
+            return False
+        if m["h"]:
+            if not c.hours or int(m["h"]) % c.hours or size and size != int(m["h"]) // c.hours:
+                return False
+            size = int(m["h"]) // c.hours
+        if c.cyclic is None or not size:
+            return False
+        for s in range(1, c.n + 1):
+            covered = c.window(s, size)
+            if covered is None:
+                return False
+            c.types[f"{size}@{s}"] = (covered, None)
+        return True
+
+    c.take(rf"\bshift\s+(?P<v>[a-z])\s*\(\s*(?P=v)\s*=\s*1{TO}(?P<b>\d+)\s*\)\s+starts\s+(?:at\s+)?(?:the\s+"
+           rf"(?:beginning|start)\s+of\s+)?period\s+(?P=v)(?:\s+and\s+lasts\s+(?P<h>\d+)\s*h(?:ours?)?)?"
+           rf"(?:\s*,?\s*covering\s+periods\s+(?P<cov>(?P=v)(?:\s*(?:,|and)\s*(?P=v)\s*\+\s*\d+)+))?", indexed)
+
     def listed(m: re.Match[str]) -> bool:
         if m["set"]:
             members = [int(v) for v in re.findall(r"\d+", m["set"])]
@@ -140,6 +212,8 @@ def _read_types(c: _Cover) -> None:
 
     c.take(rf"(?m)^[ \t]*(?P<id>[A-Z][A-Za-z0-9]{{0,5}})\s*:?\s*(?:\{{(?P<set>\d+(?:\s*,\s*\d+)*)\}}|"
            rf"\[\s*(?P<a>\d+)\s*,\s*(?P<b>\d+)\s*\])\s*,?\s*(?:c\s*=\s*)?(?P<c>{_V})[ \t]*$", listed)
+    c.take(rf"(?m)^[ \t]*(?P<id>[A-Z][A-Za-z0-9]{{0,5}})\s*:\s*(?P<set>)(?P<a>\d+)\s*-\s*(?P<b>\d+)\s*[;,]\s*"
+           rf"(?P<c>{_V})[ \t]*$", listed)  # 'S1: 1-4; 60' under 'Shift types (periods covered; cost per agent)'
 
 
 def _model(c: _Cover) -> LinearModel | None:
@@ -147,8 +221,8 @@ def _model(c: _Cover) -> LinearModel | None:
         return None
     if any(not any(p in on for on, _ in c.types.values()) for p in range(c.n)):
         return None  # a period no shift covers
-    names = {t: f"shift {t}" if "@" not in t else f"{t.split('@')[0]} periods from {c.prefix}{t.split('@')[1]}"
-             for t in c.types}
+    names = {t: t if "@" not in t else f"{t.split('@')[0]} periods from {c.prefix}{t.split('@')[1]}"
+             for t in c.types}  # a listed type keeps the name the text gives it
     variables = [{"name": names[t], "kind": "integer", "lower": 0} for t in c.types]
     constraints = [{"name": f"cover {c.prefix}{p + 1}", "terms": {names[t]: 1.0 for t, (on, _) in c.types.items()
                                                                   if p in on},

@@ -29,6 +29,7 @@ class Facts:
     releases_said: bool = False  # the three-field notation names release times ('1 | r_j | ...')
     n_jobs: int | None = None
     n_machines: int | None = None
+    ops_per_job: int | None = None  # '4 jobs x 2 operations': each job's route has this many
     machines_plural: bool = False  # the text speaks of machines in the plural ('our ovens')
     default_unit: str | None = None
     jobs: list[str] = field(default_factory=list)  # names in order of first mention

@@ -431,6 +431,11 @@ def _shift_items(t: str) -> list[tuple[str, int, int, float | None]]:
     return _told_apart(found) or []
 
 
+_HOURLY = re.compile(r"[$\u20ac\u00a3]\s*(\d+(?:\.\d+)?)\s*(?:per|an|a|/)\s*h(?:ou)?r\b|"
+                     r"\b(\d+(?:\.\d+)?)\s*(?:dollars|euros?|pounds)\s*(?:per|an|a)\s*hour\b", re.IGNORECASE)
+"""One pay per hour for everyone ('paid $18 per hour'): a shift costs it times its hours."""
+
+
 def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[str, int, int, float | None]],
                  t: str) -> tuple[LinearModel | None, list[Question], list[str]]:
     """The cover model of periods of `length` minutes and named shift types: x_s people on type s cover every
@@ -452,6 +457,11 @@ def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[
     if bare:
         return None, [Question(key="shifts", text=f"No shift covers {', '.join(bare)}; which shift works then?")], []
     unpriced = [name for name, *_, cost in types if cost is None]
+    rates = {float(a or b) for a, b in _HOURLY.findall(t)}
+    if len(unpriced) == len(types) and len(rates) == 1:  # 'everyone is paid $18 per hour': by each shift's length
+        rate = rates.pop()
+        types = [(name, a, b, rate * (b - a) / 60) for name, a, b, _ in types]
+        unpriced = []
     if _cost_said(t) and unpriced:  # never the head count in place of a cost
         return None, [Question(key="costs", text=f"What does one person on the {', '.join(unpriced)} shift cost?")], []
     if unpriced and not _FEWEST.search(t):

@@ -29,7 +29,7 @@ _W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|
 # order matters: the first pattern that matches a region consumes it
 _TIMES = r"\s*(?:x|\*|\u00d7|\u00b7|times|multiplied by)\s*"
 _SUM_OVER = r"(?:sum|\u2211|\u03a3|\u03c3)(?:_?[ij]\b)?\s*(?:of\s+)?"
-_TARDY = r"max\s*\(\s*0\s*,\s*c_?[ij]?\s*-\s*d_?[ij]?\s*\)"
+_TARDY = r"max\s*\(\s*0\s*,\s*c_?[ij]?\s*[-\u2212]\s*(?:d|due)_?[ij]?\s*\)"
 """A job's tardiness written as a formula: 'max(0, C_j - d_j)'."""
 OBJECTIVES: list[tuple[str, str]] = [
     (rf"(?:weight|priority|importance|penalty){_TIMES}(?:the\s+)?(?:minutes|hours|days|time|units)?\s*(?:late|tardy|"
@@ -146,6 +146,11 @@ def read_objective(work: Work, facts: Facts) -> None:
         for m in work.take(pattern):
             if not _NEGATED.search(work.text, max(0, m.start() - 24), m.start()):  # 'not the makespan' names no goal
                 found.append((m.start(), term))
+    for m in work.take(r",?\s*\bc_?j\s*=\s*(?:the\s+)?end\s+of\s+(?:op(?:eration)?|step)\s*(\d+)\b"):  # 'C_j = end of
+        last = int(m.group(1))  # Op 2': the job's end is that of its last operation, which every route must be
+        if facts.ops_per_job not in (None, last):
+            facts.unused.append(work.quote(*m.span()))
+        facts.ops_per_job = last
     if facts.objective:  # read from the three-field notation
         return
     seen: list[str] = []
@@ -304,6 +309,7 @@ def drop_restated_rules(rw: Rewriting) -> None:
     def judge(m: re.Match[str]) -> str:
         clause = m.group(0)
         low = re.sub(r"\b(?:be|work)\s+on\s+two\s+(?:\w+\s+)?\w+\s+at\s+once\b", "", clause.lower())
+        low = re.sub(r"\b1\s+(?=(?:op|operation|job|task|part|item)s?\b)", "one ", low)  # '1 op per machine at once'
         named = re.search(r"(?<=\w)[ \t]+[A-Z]|(?<!['\w])[a-zA-Z]\d*\b(?<!\ba)(?<!\bA)", clause.strip())
         if named or re.search(r"\d|\b(?:two|three|four|five|six|both|several|many|multiple|between)\b", low) or \
                 not re.search(_NEGATION, low):
@@ -315,6 +321,14 @@ def drop_restated_rules(rw: Rewriting) -> None:
             return clause  # 'a task is done by one crew from start to finish' says what a crew is
         return ""
     rw.sub(_RULE_CLAUSE, judge)
+
+    def next_step(m: re.Match[str]) -> str:  # 'Op 2 of a job may start only after its Op 1 ends': the route's order
+        return "" if int(m.group("b")) == int(m.group("a")) + 1 else m.group(0)
+    step = r"(?:op(?:eration)?|step)\s*"
+    rw.sub(rf"(?i)\b{step}(?P<b>\d)\s+of\s+(?:a|each|every|the)\s+job\s+(?:(?:cannot|can't|may\s+not|must\s+not)\s+"
+           rf"start\s+(?:before|until)|(?:may|can)\s+(?:only\s+)?start\s+(?:only\s+)?after)\s+(?:its|the)\s+{step}"
+           rf"(?P<a>\d)(?:\s+(?:ends|has\s+ended|is\s+(?:done|finished|complete)))?", next_step)
+    rw.sub(r"(?i)\bO_?j(?P<a>\d)\s+(?:before|precedes|<)\s+O_?j(?P<b>\d)\b", next_step)  # 'O_j1 before O_j2'
     rw.sub(_PORTRAIT, "")
     rw.sub(r"(?i)\b(?:and\s+)?can(?:'t|not|\s+not)\s+start\s+before\s+(?:they|it)\s+(?:arrives?|(?:is|are)\s+(?:ready|"
            r"released|here|in))\b", "")  # each job's release, read with the job
@@ -544,6 +558,12 @@ def read_counts(work: Work, facts: Facts) -> None:
             work.consume(m.start(), m.end())
     jobs = (rf"(?:{JOB_NOUN}|loads|runs|pieces|shipments|bakes|samples|cars|vehicles|commissions|requests|tickets|"
             r"repairs)")
+    for m in list(work.finditer(rf"\b{jobs}(?P<x>\s*(?:x|\u00d7)\s*(?P<k>\d+)\s*(?:ops|operations|steps)\b"
+                                r"(?:\s+on\s+(?P<m>\d+)\s+machines\b)?)")):
+        facts.ops_per_job = int(m.group("k"))  # '4 jobs x 2 operations on 3 machines'
+        if m.group("m"):
+            facts.n_machines = facts.n_machines or int(m.group("m"))
+        work.consume(m.start("x"), m.end("x"))
     for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{jobs}\b(?![ ]*#?[ ]*\d)"
                                 r"(?![ ]+(?!x\s+\d)[a-z]\d*(?:[:,]|\s|$))"
                                 r"(?!\s+(?:per\b|at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"

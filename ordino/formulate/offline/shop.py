@@ -45,6 +45,11 @@ def name_jobs_of_op_labels(rw: Rewriting) -> None:
     """A line of operations labelled 'O<job><op>' ('O21 {M2:2, M3:4} O22 {M1:4}') and naming no job is that
     job's line: it is written 'job 2: O21 ...', when every label on the line is of the same job. The order of any
     job's operations in index notation ('O_j1 -> O_j2 -> O_j3') says nothing more and is dropped."""
+    def joined(m: re.Match[str]) -> str:  # 'O11: M1:4 | M2:6' then 'O12: M2:3' on the next line: one job's line
+        ops = [int(k) for k in re.findall(r"(?im)^[ \t*-]*o_?\d(\d)\b", m.group(0))]
+        return re.sub(r"[ \t]*\n[ \t*-]*", "  ", m.group(0)) if ops == list(range(1, len(ops) + 1)) else m.group(0)
+    rw.sub(r"(?im)^[ \t*-]*o_?(\d)1\b[^\n]*(?:\n[ \t*-]*o_?\1\d\b[^\n]*)+", joined)
+
     def head(m: re.Match[str]) -> str:
         jobs = set(re.findall(r"(?i)\bo_?(\d)\d\b", m.group("line")))
         if jobs != {m.group("job")} or re.search(JOB_REF, m.group("line")):

@@ -53,6 +53,7 @@ RULE_LINE = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
 _ORDINAL = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4, "5th": 5,
             "fifth": 5, "6th": 6, "sixth": 6}
 _PHRASES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+            (r"\b(step|op|operation)\s*(\d+)\s+(?:options|alternatives|choices|machines)\b", r"\1_\2"),  # 'Op1 options'
             (r"\b(step|op|operation|stage)\s+(\d+)\b", r"\1_\2"),
             (rf"\b({'|'.join(_ORDINAL)})\s+(step|op|operation|stage)\b",  # '2nd operation': 'operation_2'
              lambda m: f"{m.group(2)}_{_ORDINAL[m.group(1)]}"),
@@ -107,10 +108,12 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
         text = re.sub(rf"(?<=\w) ?\((?:in\s+)?({UNIT_PATTERN})\)", r"_\1", text)
     for p, r in _PHRASES:
         text = re.sub(p, r, text)
-    text = re.sub(r"\s*\((?:in\s+)?(?:[$\u20ac\u00a3/a-z ]{1,24})\)", "", text)  # '(hours from now)', '(\u20ac)'
+    text = re.sub(r"\s*\((?:in\s+)?(?:[$\u20ac\u00a3/a-z =]{1,24})\)", "", text)  # '(hours from now)', '(machine=time)'
     cells = _cells(text)
     if len(cells) < 2 or any(re.fullmatch(NUM, c) for c in cells) or any(c.count("(") != c.count(")") for c in cells):
         return None  # a number, or a bracket split between cells ('p_jk (rows J1..J3, cols M1 M2):'): no header
+    if any(len(c.split()) > 6 for c in cells):
+        return None  # a sentence split at its commas, not a column's name
     if "|" not in text and "options" in cells:  # 'Job Op Options machine(time)': the last words name one column
         cells = cells[:cells.index("options") + 1]
     letters = [c for c in cells[1:] if re.fullmatch(r"[a-z]", c.strip(" :")) and role_of(c.strip(" :")) is None]
@@ -212,7 +215,8 @@ _ROUTE_PAIR = re.compile(rf"\(?\s*(?P<m>m\d+|machine\s*\d+)\s*[:=(/,]?\s*(?P<t>{
 """One step of a route cell ('M1:2, M2:3, M3:1', 'M2 (4) > M1 (3)')."""
 _NOUN_ID = rf"(?:{MACHINE_NOUN})_(?:[a-z]|\d+)"
 """A machine's column named by its kind and a letter or number ('station_A', 'press_2')."""
-_STATION = r"m\d+|machine\s*\d+|[^\W\d_][\w -]{0,24}?"
+_STATION = r"m\d+|machine\s*\d+|[^\W\d_](?:(?!\bor\b)[\w -]){0,24}?"
+"""A machine's name in a step's cell: never holding the word 'or', which lists the machines a step may use."""
 _STEP_CELL = re.compile(rf"^\(?\s*(?P<m>{_STATION})\s*(?:/|:|,|\s|\()\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\s*\)?$|"
                         rf"^(?P<t2>{NUM}\s*(?:{UNIT_PATTERN})?)\s*(?:on|@|/)\s*(?P<m2>{_STATION})$", re.IGNORECASE)
 """A route step's cell: 'M2 / 4', 'Lathe, 5', 'mill (3 h)', '4 on M1', '(M1, 5)'."""
@@ -419,6 +423,8 @@ def _record(line: str) -> tuple[list[str], list[str]] | None:
         body = re.sub(r"\s+(?=[a-z]\w*\s*=)", ", ", body)
     for piece in re.findall(r"(?:\{[^{}]*\}|[^,;{}])+", body):
         pair = _PAIR.fullmatch(piece.strip())
+        if pair is not None and re.search(r"[=|]", pair.group("v")):
+            return None  # 'op1: M1=4 | M2=6': the value holds pairs of its own (a route's choices), no field
         after_preds = bool(keys) and role_of(keys[-1]) == "preds"
         if pair is not None and (role_of(pair.group("k")) is not None or not after_preds):
             keys.append(pair.group("k"))
@@ -733,8 +739,9 @@ def _step_ops(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVa
     for cell, role in zip(cells, roles, strict=True):
         if role != "step" or cell in ("", "-"):
             continue
+        cell = re.sub(r"(?i)\b(m\d+)\s*=\s*(?=\d)", r"\1 ", cell)  # 'M1=3 or M2=4': a machine and its time
         choices = [_STEP_CELL.match(part) for part in ([cell] if _STEP_CELL.match(cell) else
-                                                      re.split(r"\s+or\s+|\s*;\s*", cell))]
+                                                      re.split(r"\s+or\s+|\s*[;,]\s*", cell))]
         if not all(choices):  # 'Kiln 1: 3 h or Kiln 2: 4 h': the machines the step may use
             return []
         ops.append([_step(m) for m in choices if m is not None])

@@ -1,0 +1,60 @@
+"""Flexible job shops written as tables of choices and as one line per labelled operation (issue 17): cells 'M1=3 or
+M2=4' and 'M1=3, M2=4', 'Op1 options' headers, 'O11: M1:4 | M2:6' one operation per line, the restated order of a
+job's operations, 'C_j = end of Op 2' against each route's length. Each optimum is cross-checked by brute force."""
+
+from __future__ import annotations
+
+import ordino
+from ordino.formulate.offline import extract_offline
+from tests.differential.brute_schedule import brute_force
+from tests.formulate.test_offline_structures import asked
+
+
+def _optimum(text: str) -> float:
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    result = ordino.solve(draft.problem, time_limit=10)
+    assert result.status == "optimal"
+    assert result.objective == brute_force(draft.problem).objective
+    return result.objective
+
+
+TABLE = ("| Job | Op 1 (machine=time) | Op 2 (machine=time) | Due |\n|---|---|---|---|\n"
+         "| J1 | M1=3 or M2=4 | M2=2 or M1=3 | 4 |\n| J2 | M1=2 | M2=3 or M1=1 | 3 |\n\n"
+         "Every operation picks one of the machines listed for it; Op 2 of a job may start only after its Op 1 ends. "
+         "Objective: minimise total tardiness \u03a3 max(0, C_j \u2212 due_j), C_j = end of Op 2.")
+
+
+def test_a_table_of_choices_written_machine_equals_time_or_another():
+    draft = extract_offline(TABLE)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    j1 = [t for t in draft.problem.tasks if t.job == "J1"]
+    assert [sorted((m.resources[0], m.duration) for m in t.modes) for t in j1] == [[("M1", 3), ("M2", 4)],
+                                                                                   [("M1", 3), ("M2", 2)]]
+    assert _optimum(TABLE) == 2  # J2 on M1 (0-2, 2-3) is on time; J1 on M2 (0-4, 4-6) is 2 late
+
+
+def test_the_end_of_a_job_said_at_an_operation_that_is_not_its_last_is_asked():
+    assert asked(TABLE.replace("C_j = end of Op 2", "C_j = end of Op 3"))
+
+
+def test_choices_apart_by_commas_under_op_options_headers_with_the_counts_said():
+    text = ("2 jobs x 2 operations on 2 machines. Operation 2 of a job cannot start before its operation 1 ends. "
+            "Minimise the makespan.\n\nJob | Op1 options | Op2 options\nJ1 | M1=2, M2=3 | M2=2\nJ2 | M1=1 | M1=2, M2=2")
+    assert _optimum(text) == 5  # both first operations want M1 early; the second ones end at 5 at best
+
+
+def test_one_labelled_operation_per_line_is_each_job_s_route_in_order():
+    text = ("FJSP, 2 jobs x 2 ops, machines {M1, M2}. O_jk = k-th op of job j; eligible machine:time\n"
+            "O11: M1:2 | M2:3\nO12: M2:2 | M1:4\nO21: M1:1 | M2:2\nO22: M1:2\n"
+            "O_j1 before O_j2. 1 op per machine at once, non-preemptive. min Cmax.")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert [t.id for t in draft.problem.tasks] == ["J1.1", "J1.2", "J2.1", "J2.2"]
+    assert _optimum(text) == 4
+
+
+def test_a_route_with_fewer_operations_than_the_count_said_is_asked():
+    text = ("FJSP, 2 jobs x 3 ops, machines {M1, M2}.\nO11: M1:2 | M2:3\nO12: M2:2 | M1:4\nO21: M1:1 | M2:2\n"
+            "O22: M1:2\nmin Cmax.")
+    assert asked(text)
