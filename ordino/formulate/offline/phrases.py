@@ -147,10 +147,10 @@ def read_objective(work: Work, facts: Facts) -> None:
             if not _NEGATED.search(work.text, max(0, m.start() - 24), m.start()):  # 'not the makespan' names no goal
                 found.append((m.start(), term))
     for m in work.take(r",?\s*\bc_?j\s*=\s*(?:the\s+)?end\s+of\s+(?:op(?:eration)?|step)\s*(\d+)\b"):  # 'C_j = end of
-        last = int(m.group(1))  # Op 2': the job's end is that of its last operation, which every route must be
-        if facts.ops_per_job not in (None, last):
+        ops = int(m.group(1))  # Op 2': the job's end is that of its last operation, which every route must be
+        if facts.ops_per_job not in (None, ops):
             facts.unused.append(work.quote(*m.span()))
-        facts.ops_per_job = last
+        facts.ops_per_job = ops
     if facts.objective:  # read from the three-field notation
         return
     seen: list[str] = []
