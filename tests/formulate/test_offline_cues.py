@@ -315,3 +315,23 @@ def test_a_machine_count_of_the_notation_that_the_rows_do_not_fill_is_asked():
                         for choice in itertools.product(range(3), repeat=3))
     questions = asked(text.format(rows="\n".join(rows[1:])))
     assert any("3 machines said" in q for q in questions), questions
+
+
+def test_the_total_of_the_finishing_times_of_a_flow_of_loads():
+    text = ("One washer and one dryer, four loads when we open at 9:00; every load is washed, then dried, in the "
+            "same order through both. Times (min):\n  sheets - wash 40, dry 50\n  towels - wash 35, dry 60\n"
+            "  linen - wash 25, dry 30\n  mats - wash 20, dry 40\nI want to minimise the total of the finishing "
+            "times, in minutes from 9:00.")
+    _, value = solved(text)
+    assert value == flow_shop([(40, 50), (35, 60), (25, 30), (20, 40)], sum)
+
+
+def test_columns_of_times_named_by_a_line_and_the_time_at_which_all_jobs_are_finished():
+    text = ("job,line_A_min,line_B_min\n1,8,6\n2,5,7\n3,7,9\n4,3,4\n\nEach job runs entirely on one of the two "
+            "lines; lines work in parallel, one job at a time each, starting together at 0. Minimise the time at "
+            "which all four jobs are\nfinished.")
+    problem, value = solved(text)
+    assert sorted(r.id for r in problem.resources) == ["line_A", "line_B"]
+    times = [(8, 6), (5, 7), (7, 9), (3, 4)]
+    assert value == min(max(sum(t[a] for t, a in zip(times, pick, strict=True) if a == m) for m in (0, 1))
+                        for pick in itertools.product((0, 1), repeat=4))

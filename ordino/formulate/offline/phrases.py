@@ -66,7 +66,7 @@ OBJECTIVES: list[tuple[str, str]] = [
     (r"max(?:imum|imal)?\s+lateness|l_?max|largest lateness|worst lateness|lateness", "maximum_lateness"),
     (rf"{_W}\s+(?:sum of (?:the\s+)?(?:\w+\s+)?|total )?(?:completion|flow)\s*times?|"
      rf"total\s+{_W}\s+(?:completion|flow)|sum of w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
-    (r"(?:total|sum of|average|mean)\s+(?:the\s+)?(?:completion|flow|finish(?:ing)?)\s*times?|"
+    (r"(?:total|sum of|average|mean)\s+(?:of\s+)?(?:the\s+)?(?:completion|flow|finish(?:ing)?)\s*times?|"
      r"completion times?|flow\s*times?", "total_completion_time"),
     (r"total earliness|earliness", "total_earliness"),
     (r"total setup(?: time)?s?|setup times? in total", "total_setup_time"),
@@ -86,6 +86,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|earliest\b[^.?]{0,40}\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete[d]?)"
      r"|\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete\w*)\s+(?:at the earliest|as (?:early|soon) as "
      r"possible)"
+     r"|(?:time|moment|point)\s+(?:at\s+which|when|by\s+which)\s+(?:all|every)(?:\s+the)?(?:\s+\w+)?(?:\s+\w+)?\s+"
+     r"(?:are|is)\s+(?:finished|done|completed?)"
      r"|(?:time|moment|point) (?:at which|when) the last \w+ (?:leaves|finishes|is (?:done|finished|complete)|ends|"
      r"comes off|completes)"
      r"|(?:at minimum|minimum|shortest|least|fewest)\b[^.?]{0,40}\b(?:until|till|before|in which|to)\b[^.?]{0,30}"
@@ -378,7 +380,7 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"\b(?:machine\s+capacit(?:y|ies)|capacity\s+(?:of\s+)?(?:each|every)\s+machine)\s*(?:is\s+|=\s*|:\s*|of\s+)?1\b"
               r"(?!\s*[-:.,]?\s*\d)|"
               r"\bstart\b[^.()\n]{0,30}\(\s*(?:t\s*=\s*|time\s+)0\s*\)|"
-              r"(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
+              r"(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+(?:together\s+)?at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
               re.MULTILINE)
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
     if bounds:  # 'a job that would overlap the breakdown has to wait until t=5'

@@ -126,7 +126,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
         if role is None and core and core != c:  # 'run_min', 'S1_h', 'dur_weeks': a column of times
             role = role_of(core)
             if role in (None, "label") and k > 0:
-                named = re.fullmatch(_STATION_ID, core) and singular(core) not in resources
+                named = (re.fullmatch(_STATION_ID, core) or re.fullmatch(_NOUN_ID, core)) and \
+                    singular(core) not in resources  # 'S1_h', 'line_A_min'
                 role = f"station:{core}" if named else "p" if role == "label" else f"timed:{core}" \
                     if re.fullmatch(r"[a-z]{3,20}", core) else None  # 'firing_h', 'sanding_min': a column of times
         if role is None and k == 0 and re.fullmatch(r"[a-z][a-z-]{1,20}", c) and singular(c) not in resources \
