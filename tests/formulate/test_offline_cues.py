@@ -335,3 +335,58 @@ def test_columns_of_times_named_by_a_line_and_the_time_at_which_all_jobs_are_fin
     times = [(8, 6), (5, 7), (7, 9), (3, 4)]
     assert value == min(max(sum(t[a] for t, a in zip(times, pick, strict=True) if a == m) for m in (0, 1))
                         for pick in itertools.product((0, 1), repeat=4))
+
+
+def test_job_lines_numbered_without_a_noun_and_pairs_of_bare_numbers_under_a_legend():
+    routes = [[("M1", 3), ("M2", 2)], [("M2", 4), ("M1", 1)], [("M1", 2), ("M2", 3)]]
+    written = "\n".join(f"  {k}: " + " ".join(f"({m[1:]},{p})" for m, p in r) for k, r in enumerate(routes, start=1))
+    problem, value = solved(f"JSP 3x2, C_max. Technological order, (m, p):\n{written}")
+    assert [t.modes[0].resources[0] for t in problem.tasks] == ["M1", "M2", "M2", "M1", "M1", "M2"]
+    assert value == job_shop(routes)
+    reversed_pairs = "\n".join(f"{k}: " + ", ".join(f"M{m[1:]}:{p}" for m, p in r)
+                               for k, r in enumerate(routes, start=1))
+    _, total = solved("Job shop, m = 2, n = 3. Minimise total completion time sum C_j.\nOperations in route "
+                      f"order (machine:duration):\n{reversed_pairs}\nnon-preemptive.")
+    assert total == job_shop(routes, cost=sum)
+
+
+def test_jobs_numbered_in_a_table_leave_the_numbers_of_their_routes_alone():
+    text = ("| Job | Route (machine: hours) |\n|---|---|\n| 1 | Cutter: 3 -> Press: 2 |\n"
+            "| 2 | Press: 1 -> Cutter: 2 |\n\nEach job follows its route in order. Minimise the makespan (hours).")
+    problem, value = solved(text)
+    assert [(t.modes[0].resources[0], t.modes[0].duration) for t in problem.tasks] == [
+        ("Cutter", 3), ("Press", 2), ("Press", 1), ("Cutter", 2)]
+    assert value == job_shop([[("C", 3), ("P", 2)], [("P", 1), ("C", 2)]])
+
+
+def test_a_time_ending_the_last_job_line_is_never_the_setup_of_the_next_paragraph():
+    text = ("One press, one job at a time; we start at 7:00.\n- Menus: ready 7:00, 45 min, promised 8:30\n"
+            "- Cards: ready 7:20, 30 min, promised 8:00\n- Flyers: ready 7:00, 60 min, promised 9:15\n\n"
+            "Changeovers are negligible. Minimise the largest lateness in minutes.")
+    problem, value = solved(text)
+    assert [t.due for t in problem.tasks] == [90, 60, 135] and all(not r.setups for r in problem.resources)
+    assert value == single_machine_released([(0, 45, 90), (20, 30, 60), (0, 60, 135)])
+
+
+def single_machine_released(jobs: list[tuple[int, int, int]]) -> int:
+    """Least maximum lateness of (release, duration, due) jobs on one machine (every order, each job as early as
+    its release allows)."""
+    best = None
+    for order in itertools.permutations(jobs):
+        t, worst = 0, None
+        for r, p, d in order:
+            t = max(t, r) + p
+            worst = t - d if worst is None else max(worst, t - d)
+        best = worst if best is None else min(best, worst)
+    assert best is not None
+    return best
+
+
+def test_a_sentence_that_says_what_a_release_is_and_runs_to_completion_in_two_pieces():
+    text = ("job release duration\n1 0 4\n2 1 2\n3 3 5\n\nSingle machine. A job cannot begin before its release time "
+            "and, once begun, runs to\ncompletion; the machine processes at most one job at a time. Minimise the "
+            "total completion time.")
+    _, value = solved(text)
+    assert value == min(sum(ends) for ends in (
+        list(itertools.accumulate(order, lambda t, j: max(t, j[0]) + j[1], initial=0))[1:]
+        for order in itertools.permutations([(0, 4), (1, 2), (3, 5)])))

@@ -45,7 +45,9 @@ from ordino.formulate.offline.resources import read_capacities, read_demand_list
 from ordino.formulate.offline.route_lines import dropped_steps
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import (
+    machines_of_numbered_pairs,
     merge_rows_with_routes,
+    name_jobs_of_numbered_lines,
     name_jobs_of_op_labels,
     read_machine_order,
     read_routes,
@@ -123,6 +125,8 @@ def read_facts(text: str) -> Facts:
     drop_restated_rules(rw)
     count_ranges(rw)
     name_jobs_of_op_labels(rw)
+    name_jobs_of_numbered_lines(rw)
+    machines_of_numbered_pairs(rw)
     records_as_tables(rw)
     names = declared_names(rw.text)
     names.rewrite(rw)

@@ -119,6 +119,8 @@ class Names:
             rw.sub(rf"(?i:\b(?:the\s+)?{_KIND_NOUNS}\s+({words})\b|\bthe\s+({'|'.join(_ORDINALS)})\b"
                    rf"(?:\s+{_KIND_NOUNS})?)", lambda m: f"job {_number(m.group(1) or m.group(2))}")
         for k, name in enumerate(self.jobs, start=1):
+            if name.isdigit():
+                continue  # jobs named '1'..'4' in a table's first column: any other '3' is a number, not job 3
             for pattern, keep in _mentions(name, single=len(name) == 1):
                 rw.sub(pattern, keep + f"job {k}")
         for k, name in enumerate(self.machines, start=1):  # a one-letter name ('A') only as a capital

@@ -322,6 +322,8 @@ def drop_restated_rules(rw: Rewriting) -> None:
                      r"resources?)\b", low):
             return clause  # 'a task is done by one crew from start to finish' says what a crew is
         return ""
+    rw.sub(r"(?i)\b(?:and\s*,?\s*)?once\s+(?:begun|started)\s*,\s*(?:it\s+)?(?:runs|goes|continues)\s+(?:on\s+)?to\s+"
+           r"(?:completion|the\s+end)\b", "")  # 'and, once begun, runs to completion': no preemption, said in two
     rw.sub(_RULE_CLAUSE, judge)
 
     def next_step(m: re.Match[str]) -> str:  # 'Op 2 of a job may start only after its Op 1 ends': the route's order
@@ -334,6 +336,8 @@ def drop_restated_rules(rw: Rewriting) -> None:
     rw.sub(_PORTRAIT, "")
     rw.sub(r"(?i)\b(?:and\s+)?can(?:'t|not|\s+not)\s+start\s+before\s+(?:they|it)\s+(?:arrives?|(?:is|are)\s+(?:ready|"
            r"released|here|in))\b", "")  # each job's release, read with the job
+    rw.sub(r"(?i)\b(?:a|each|every|no)\s+job\s+(?:cannot|can't|can\s+not|may\s+not|must\s+not)\s+(?:begin|start)\s+"
+           r"before\s+its\s+release(?:\s+(?:time|date))?\b", "")  # what a release time is
 
     def numbered(m: re.Match[str]) -> str:
         labels = re.findall(rf"(?i)\b{m.group('w')}\s+(\d+)", m.group("l"))

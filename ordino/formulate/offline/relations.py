@@ -304,7 +304,7 @@ def read_setups(work: Work, facts: Facts) -> None:
                 rf"between one \w+ and the next|switching (?:between )?(?:jobs|orders|tasks)?)\s*,?\s*"
                 rf"(?:there is\s+|we need\s+|we lose\s+|we spend\s+|it takes\s+|takes\s+|,\s*)?"
                 rf"(?:a\s+)?(?:setup|set-up|changeover|cleaning)?\s*(?:time\s+)?(?:of\s+)?{_SPELL}")
-    pattern3 = (rf"{_SPELL}\s+(?:of\s+)?(?:setup|set-up|changeover|change-over|cleaning)(?:\s+times?)?"
+    pattern3 = (rf"{_SPELL}[ \t]+(?:of[ \t]+)?(?:setup|set-up|changeover|change-over|cleaning)(?:\s+times?)?"
                 r"(?:\s+(?:is needed\s+)?between (?:any )?(?:two |consecutive |successive )?(?:jobs|orders|tasks))?")
     pattern4 = (rf"\b(?:after|following)\s+(?:every|each)\s+(?:\w+\s+)?(?:{JOB_NOUN}|one)\s*,?\s*"
                 rf"(?:we\s+need|there\s+is|it\s+takes|takes|needs|we\s+spend|comes)\s+(?:another\s+|a\s+)?{_SPELL}(?=[^.;\n]{{0,90}}\bnext\b)")

@@ -41,6 +41,43 @@ _SKIP = (r"(?:no|skips?(?:\s+the)?|not\s+on(?:\s+the)?|without(?:\s+the)?|"
 _OP_LINE = re.compile(r"(?im)^(?P<lead>[ \t*-]*)(?=o_?(?P<job>\d)(?P<op>\d)\b)(?P<line>[^\n]*)$")
 
 
+def name_jobs_of_numbered_lines(rw: Rewriting) -> None:
+    """Lines '1: M2:3, M1:4', '2: ...' numbered 1, 2, ... in a text about jobs (and no tasks or activities): each is
+    that job's line, written 'job 1: M2:3, M1:4'."""
+    if not re.search(r"(?i)\bjobs?\b|\bjsp\b|\bjssp\b", rw.text) or \
+            re.search(r"(?i)\b(?:tasks?|activit(?:y|ies)|projects?)\b", rw.text):
+        return
+
+    def named(m: re.Match[str]) -> str:
+        numbers = [int(k) for k in re.findall(r"(?m)^[ \t]*(\d{1,2})[ \t]*:", m.group(0))]
+        if numbers != list(range(1, len(numbers) + 1)):
+            return m.group(0)
+        return re.sub(r"(?m)^([ \t]*)(\d{1,2})[ \t]*:", r"\1job \2:", m.group(0))
+    rw.sub(r"(?m)^[ \t]*1[ \t]*:[^\n]*(?:\n[ \t]*\d{1,2}[ \t]*:[^\n]*)+", named)
+
+
+_PAIR_LEGEND = re.compile(r"(?i)\(\s*(?:(?P<m>m|machine)\s*,\s*(?:p|t|time|duration)|(?:p|t|time|duration)\s*,\s*"
+                          r"(?:m|machine))\s*\)")
+"""'(m, p)', '(machine, time)', '(p, m)': what the two numbers of each pair on the jobs' lines are."""
+
+
+def machines_of_numbered_pairs(rw: Rewriting) -> None:
+    """Pairs of two bare numbers on the jobs' lines under a legend '(m, p)' ('job 1: (1,5) (2,4)'): the machine's
+    number written as a machine ('(M1,5)'), so that the route readers read them."""
+    legend = _PAIR_LEGEND.search(rw.text)
+    if legend is None:
+        return
+    first = legend.group("m") is not None
+
+    def pair(p: re.Match[str]) -> str:
+        machine, time = (p.group(1), p.group(2)) if first else (p.group(2), p.group(1))
+        return f"(M{machine},{time})" if re.fullmatch(r"\d{1,2}", machine) else p.group(0)
+
+    def line(m: re.Match[str]) -> str:
+        return re.sub(r"\(\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\)", pair, m.group(0))
+    rw.sub(r"(?im)^[ \t]*(?:job\s+\d+|j\d+)[ \t]*:[^\n]*$", line)
+
+
 def name_jobs_of_op_labels(rw: Rewriting) -> None:
     """A line of operations labelled 'O<job><op>' ('O21 {M2:2, M3:4} O22 {M1:4}') and naming no job is that
     job's line: it is written 'job 2: O21 ...', when every label on the line is of the same job. The order of any

@@ -108,7 +108,7 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
         text = re.sub(rf"(?<=\w) ?\((?:in\s+)?({UNIT_PATTERN})\)", r"_\1", text)
     for p, r in _PHRASES:
         text = re.sub(p, r, text)
-    text = re.sub(r"\s*\((?:in\s+)?(?:[$\u20ac\u00a3/a-z =]{1,24})\)", "", text)  # '(hours from now)', '(machine=time)'
+    text = re.sub(r"\s*\((?:in\s+)?(?:[$\u20ac\u00a3/a-z =:]{1,24})\)", "", text)  # '(hours from now)', '(m=t)'
     cells = _cells(text)
     if len(cells) < 2 or any(re.fullmatch(NUM, c) for c in cells) or any(c.count("(") != c.count(")") for c in cells):
         return None  # a number, or a bracket split between cells ('p_jk (rows J1..J3, cols M1 M2):'): no header

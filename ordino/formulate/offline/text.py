@@ -60,7 +60,7 @@ def check_text(text: str) -> None:
 
 
 _WRAPPED = re.compile(r"(?m)^(?P<a>(?![ \t]*(?:[-*+\u2022]|\d{1,2}[.)]|\|))[^\n|]{50,}[^\n.:;!?|])\n"
-                      r"(?=[ \t]*(?![a-z_]{1,12}[ \t]*:)[a-z(][^\n\d|;,]*?(?:[ \t][a-z'-]+\b){5})")
+                      r"(?=[ \t]*(?![a-z_]{1,12}[ \t]*:)[a-z(][^\n\d|]*?(?:[ \t][a-z'-]+\b){5})")
 """A line of prose broken before its sentence ends, the next line going on in lower case with words, not numbers
 (a hard-wrapped mail; never a table's header under a sentence, nor a line opening with a label 'obj: ...')."""
 
