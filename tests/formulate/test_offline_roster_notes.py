@@ -212,3 +212,23 @@ def test_required_staff_per_day_exactly_and_leftover_joining_words():
     problem, best = solved(text)
     assert [c.min for c in problem.cover] == [1, 2, 2, 1] and all(c.max == c.min for c in problem.cover)
     assert best == 2
+
+
+def test_two_letter_shift_codes_with_demand_vectors_costs_per_shift_in_brackets_and_partial_days_off():
+    text = ("Shift assignment. People p1..p3; days 1..3; shifts AM, PM.\n"
+            "Demand (exact): AM = (1, 1, 1); PM = (1, 0, 1).\n"
+            "Cost per shift (AM, PM): p1 (10, 12); p2 (9, 14); p3 (11, 8).\n"
+            "Unavailable: p1 day 3 (both shifts); p2 day 1 PM.\n"
+            "Constraints: <= 1 shift per person per day.\nObjective: minimise total cost.")
+    problem, best = solved(text)
+    assert [s.id for s in problem.shifts] == ["AM", "PM"]
+    assert best == 9 + 8 + 9 + 9 + 8  # day 1: p2 AM, p3 PM; day 2: p2 AM; day 3: p2 AM, p3 PM
+
+
+def test_a_single_daily_shift_staff_by_letters_and_the_count_of_staff_used():
+    text = ("Staff A..C, days 1..3 (Mon..Wed), single daily shift; need >= n_d staff: n = (2, 1, 2).\n"
+            "Max shifts: A 2, B 3, C 2. Max 2 consecutive workdays (within the week).\nUnavailable: A 2; C 1.\n"
+            "min |{staff with >= 1 shift}|.")
+    problem, best = solved(text)
+    assert problem.people == ["A", "B", "C"] and problem.objective[0].term == "staff_count"
+    assert best == 3  # B cannot work all three days in a row; two on Monday need A and B

@@ -25,6 +25,8 @@ _N = r"(?:\d+|one|two|three|four|five|six|seven)"
 _V = r"\d+(?:\.\d+)?"
 _WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _PEOPLE = rf"(?:{PEOPLE}|pool)"
+_SHIFT_WORD = r"(?:early|late|day|night|morning|evening|afternoon|mid|middle|long|short|swing|graveyard)"
+"""The words a shift is called by when the text gives it no name of its own ('an early and a late')."""
 _LE = r"(?:<=|at\s+most|max(?:imum)?\.?|no\s+more\s+than|up\s+to)"
 _GE = r"(?:>=|at\s+least|min(?:imum)?\.?)"
 
@@ -56,7 +58,7 @@ def _read_staff(n: RosterDraft) -> bool:
 
     n.take(rf"\b(?:{_N}\s+)?{_PEOPLE}\s*\(?\s*(?P<l>[A-Z][a-z]?)(?P<a>\d+){TO}(?P=l)?(?P<b>\d+)\s*\)?",
            lambda m: add([f"{m['l']}{k}" for k in range(int(m["a"]), int(m["b"]) + 1)], m))
-    n.take(rf"\b(?:{_N}\s+)?{_PEOPLE}\s+(?P<a>[A-Z])\s*-\s*(?P<b>[A-Z])\b",
+    n.take(rf"\b(?i:(?:{_N}\s+)?{_PEOPLE})\s+(?P<a>[A-Z]){TO}(?P<b>[A-Z])\b",
            lambda m: add([chr(c) for c in range(ord(m["a"]), ord(m["b"]) + 1)], m), 0)
     n.take(rf"\b{_PEOPLE}\s*:?\s*\{{(?P<l>[^{{}}\n]+)\}}",
            lambda m: add([x.strip() for x in m["l"].split(",")], m) and
@@ -138,6 +140,30 @@ def _read_shifts(n: RosterDraft) -> bool:
     n.take(r"\bshifts?\s*\((?P<l>[A-Z]\s*=\s*[a-z]+(?:\s*,\s*[A-Z]\s*=\s*[a-z]+)+)\)",
            lambda m: listed(m) if not n.shifts and not n.shift_names.update(
                {b.lower(): a for a, b in re.findall(r"([A-Z])\s*=\s*([a-z]+)", m["l"])}) else False)
+    def named(m: re.Match[str]) -> bool:  # 'shifts AM, PM', 'Shifts Mon-Fri: Early and Late', 'an early and a late'
+        words = re.findall(r"[A-Za-z][A-Za-z-]*", re.sub(r"\b(?:an?|and)\b", " ", m["l"]))
+        if n.shifts or len(words) < 2 or m["k"] and count_value(m["k"].lower()) != len(words) or \
+                len({w.lower() for w in words}) != len(words):
+            return False
+        n.shifts = list(words)
+        for w in words:
+            n.shift_names[w.lower()] = w
+            n.shift_names[w.lower() + "s"] = w
+        return True
+
+    code = r"(?:[A-Z]{2,3}|[A-Z][a-z]{2,9})\b"
+    n.take(rf"\b[Ss]hifts?\b(?:\s+{_WD}{TO}{_WD})?(?P<k>)\s*:?\s*(?P<l>{code}(?:\s*(?:,|/|and|&)\s*{code})+)(?=\s*[,.;\n])",
+           named, 0)
+    n.take(rf"(?i:\b(?P<k>two|three|2|3)\s+shifts\s+(?:a|per|each)\s+day)\s*[,:(]\s*(?P<l>(?:an?\s+)?{_SHIFT_WORD}"
+           rf"(?:\s*(?:,|and)\s*(?:an?\s+)?{_SHIFT_WORD})+)", named, 0)
+    def single(m: re.Match[str]) -> bool:  # 'single daily shift', 'one evening shift per day'
+        if n.shifts or re.search(r"\b(?:two|three|[2-9])\s+shifts\b", n.text, re.I):
+            return False
+        n.shifts = ["shift"]
+        return True
+
+    n.take(rf"\b(?:a\s+)?single\s+(?:daily\s+)?shift(?:\s+(?:a|per)\s+day)?\b|\b(?:one|1)\s+{_SHIFT_WORD}\s+shift\s+"
+           r"(?:a|per|each)\s+day\b", single)
     if not n.shifts:
         found = re.search(r"(?<!max )(?<!<= )(?<!at most )\b(?:one|1)\s+(?:day\s+)?shift\s*"
                           r"(?:type|(?:/|per|a)\s*day)\b", n.text, re.I)
@@ -157,7 +183,8 @@ def _read_cover(n: RosterDraft) -> None:
         n.cover.update({(s, d): k for d, k in zip(n.days, need, strict=True)})
         return True
 
-    n.take(rf"(?m)(?:\b(?:shift\s+)?(?P<s>[A-Za-z])(?:_[a-z]\b|\b)|\b[a-z]{{1,4}}(?:_[a-z])?)\s*(?:=|:|>=|(?<==)=)\s*"
+    n.take(rf"(?m)(?:\b(?:shift\s+)?(?P<s>[A-Za-z]|[A-Z]{{2,3}}(?-i:(?<=[A-Z])))(?:_[a-z]\b|\b)|\b[a-z]{{1,4}}(?:_[a-z])?)"
+           rf"\s*(?:=|:|>=|(?<==)=)\s*"
            rf"(?P<v>\(\s*\d+(?:\s*,\s*\d+)+\s*\)|\d+(?:[ \t]+\d+)+(?=[ \t]*(?:[;.]|$)))"
            rf"(?:\s*for\s+[dD]?1{TO}[dD]?\d+)?", lambda m: vector(m["s"], m["v"]))
 
@@ -272,7 +299,8 @@ def _read_limits(n: RosterDraft) -> None:
         n.rules.append({"type": "max_consecutive_days", "max_on": count_value(m["k"].lower())})
         return True
 
-    n.take(rf"{_LE}\s*(?P<k>{_N})\s+consecutive\s+(?:working\s+)?days(?:\s+per\s+(?:person|nurse|worker))?", run)
+    n.take(rf"{_LE}\s*(?P<k>{_N})\s+consecutive\s+(?:working\s+|work\s*)?days(?:\s+per\s+(?:person|nurse|worker))?"
+           r"(?:\s*\(\s*within\s+the\s+week\s*\))?", run)
 
 
 def _read_unavailable(n: RosterDraft) -> None:
@@ -300,6 +328,12 @@ def _read_unavailable(n: RosterDraft) -> None:
 
     def listed(m: re.Match[str]) -> bool:
         for part in re.split(r"[;|]", m["l"]):
+            part = re.sub(r"\s*\((?:both|all)\s+shifts\)\s*$", "", part.strip())  # 'p1 day 3 (both shifts)': all
+            late = re.fullmatch(r"(?P<w>\w+)\s+(?P<d>\S.*?)\s+(?P<s>[A-Za-z]{1,3})", part)
+            if late and n.shift(late["s"]) and n.day_list(late["d"]) is not None:  # 'p2 day 5 PM'
+                if not off(n.person_list(late["w"]), late["s"], late["d"]):
+                    return False
+                continue
             it = item.fullmatch(part.strip())  # every item read, or the whole list is not
             if it is None or it["never"] and it["d"] or not (it["s"] or it["d"]) or \
                     not off(n.person_list(it["w"]), it["s"], it["d"]):
@@ -387,6 +421,17 @@ def _read_costs(n: RosterDraft) -> None:
              r"\s*\))?(?:\s*\(?(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\)?)?")
     n.take(rf"{label}\s*:\s*(?P<l>[A-Za-z]\w*\s*=?\s*{_V}(?:\s*/\s*{_V})*(?:\s*,\s*[A-Za-z]\w*\s*=?\s*{_V}"
            rf"(?:\s*/\s*{_V})*)+)", named)
+
+    def tupled(m: re.Match[str]) -> bool:  # 'Cost per shift (AM, PM): p1 (10, 12); p2 (9, 14)'
+        order = [n.shift(x) for x in re.split(r"\s*,\s*", m["o"])]
+        pairs = re.findall(rf"([A-Za-z]\w*)\s*\(\s*({_V}(?:\s*,\s*{_V})*)\s*\)", m["l"])
+        if not all(p in n.staff for p, _ in pairs) or None in order:
+            return False
+        return base([p for p, _ in pairs], [[float(v) for v in re.split(r"\s*,\s*", vs)] for _, vs in pairs], order)
+
+    item = rf"[A-Za-z]\w*\s*\(\s*{_V}(?:\s*,\s*{_V})+\s*\)"
+    n.take(rf"\bcosts?\s+per\s+shift\s*\(\s*(?P<o>[A-Za-z]{{1,5}}(?:\s*,\s*[A-Za-z]{{1,5}})+)\s*\)\s*:\s*"
+           rf"(?P<l>{item}(?:\s*;\s*{item})+)", tupled)
 
     def week_and_weekend(m: re.Match[str]) -> bool:
         pairs = re.findall(rf"(\w+)\s*:?\s*({_V})\s*/\s*({_V})", m["l"])
@@ -515,6 +560,8 @@ def _read_objective(n: RosterDraft) -> None:
     n.take(rf"{verb}\s+(?:the\s+)?number\s+of\s+(?:distinct\s+)?(?:staff|persons|people|workers|nurses)\s*"
            r"(?:used\s*)?(?:\(\s*working\s*>=\s*1\s+shifts?\s*\)|who\s+get\s+at\s+least\s+one\s+shift)?",
            lambda m: aim("staff_count"))
+    n.take(rf"{verb}\s+\|\s*\{{\s*(?:staff|persons|people|workers|nurses)\s+with\s+(?:>=|\u2265)\s*1\s+shifts?\s*\}}\s*\|",
+           lambda m: aim("staff_count"))  # 'min |{staff with >= 1 shift}|'
     n.take(rf"{verb}\s+max_?i\s*\(\s*(?:days\s+worked|shifts)\s+(?:by|of)\s+\w+_i\s*\)", lambda m: aim("max_shifts"))
     n.take(rf"{verb}\s+max_?i\s*\(\s*#\s*(?P<s>[A-Za-z])\s+shifts\s+of\s+\w+_i\s*\)",
            lambda m: aim("max_shifts", m["s"]))
