@@ -232,3 +232,30 @@ def test_a_single_daily_shift_staff_by_letters_and_the_count_of_staff_used():
     problem, best = solved(text)
     assert problem.people == ["A", "B", "C"] and problem.objective[0].term == "staff_count"
     assert best == 3  # B cannot work all three days in a row; two on Monday need A and B
+
+
+PHARMACY = ("I run a small pharmacy that's open 3 days a week with two shifts a day, an early and a late, and each "
+            "shift is covered by exactly one pharmacist. I have three: Ada, Ben and Cy. Rules for Mon-Wed:\n"
+            "- Nobody works both shifts on the same day.\n"
+            "- Everyone works at least 1 and at most 3 shifts during the week.\n"
+            "- Ada can't work on Tuesday, and Cy can't work on Wednesday.\n"
+            "Wishes as penalty points:\n"
+            "- Ada dislikes lates: 2 points for each late shift she gets\n"
+            "- Ben has choir on Monday: 3 points for each shift he works on any of those days\n"
+            "Find the roster with the fewest total penalty points.")
+
+
+def test_two_people_off_on_different_days_in_one_sentence_and_wishes_priced_in_points():
+    problem, best = solved(PHARMACY)
+    off = {(r.staff[0], d) for r in problem.rules if r.type == "unavailable" for d in r.days}
+    assert off == {("Ada", "Tue"), ("Cy", "Wed")}  # each person's own day, never the other's
+    priced = {(c.staff[0], c.shifts[0], c.days[0]): c.cost for c in problem.costs if c.cost}
+    assert priced == {**{("Ada", "late", d): 2 for d in ("Mon", "Tue", "Wed")},
+                      **{("Ben", s, "Mon"): 3 for s in ("early", "late")}}
+    assert best == 0  # Mon: Ada early, Cy late; Tue: Ben and Cy; Wed: Ada early, Ben late
+
+
+def test_points_beside_a_pay_are_never_added_to_it():
+    text = PHARMACY.replace("Wishes as penalty points:", "Pay: Ada $100/shift, Ben $90/shift, Cy $80/shift.\n"
+                            "Wishes as penalty points:")
+    assert read_roster_notes(text) is None

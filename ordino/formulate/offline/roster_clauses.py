@@ -117,7 +117,7 @@ def _read_clauses(n: RosterDraft) -> None:
         if not _read(n, _Clause(n, m.group(0), heading)):  # a list of rules: 'max 1 shift a day, max 5 shifts a week'
             cuts = [0, *(x for c in re.finditer(r",|:|\band\b", m.group(0)) for x in c.span()), len(m.group(0))]
             pieces = [(m.start() + a, m.start() + b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
-            if not all(_glue_only(rest[a:b]) or _read_piece(n, n.text[a:b], n.text[m.start():a], heading)
+            if not all(_glue_only(rest[a:b]) or _read_piece(n, rest[a:b], n.text[m.start():a], heading)
                        for a, b in pieces
                        if re.search(r"\w", n.text[a:b])):
                 continue
@@ -170,7 +170,7 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
     """Read a clause as one rule or the goal; whether it was."""
     return any(reader(n, c) for reader in (_demand_label, _table_said, _hours_said, _per_day, _most_shifts, _in_a_row,
                                            _succession, _cover_each, _unavailable, _counted_on_start, _off_heading,
-                                           _goal, _fair, _zero_counted))
+                                           _goal, _fair, _zero_counted, _open_days, _penalty))
 
 
 def _table_said(n: RosterDraft, c: _Clause) -> bool:
@@ -377,8 +377,8 @@ def _unavailable(n: RosterDraft, c: _Clause) -> bool:
     """A person off on some days or shifts: 'Igor is away Saturday and Sunday', 'Hana can't do nights on Monday or
     Tuesday', 'Sanjay only works Monday to Wednesday this week' (off the other days); under a heading that lists
     who is off ('Who can't come in:'), an item's reason ('Tomás has a course on Monday')."""
-    if not c.people or not (c.days or c.shifts) or c.numbers and c.numbers != [1] or len(c.shifts) > 1:
-        return False
+    if len(c.people) != 1 or not (c.days or c.shifts) or c.numbers and c.numbers != [1] or len(c.shifts) > 1:
+        return False  # two people in one clause ('Hannah can't work on Sunday, and Grace on Wednesday'): by pieces
     only = "only" in c.rest
     off = bool(set(c.words[:len(c.words) - c.heading]) & _OFF) or c.heading and not only
     if only == off:
@@ -395,11 +395,10 @@ def _unavailable(n: RosterDraft, c: _Clause) -> bool:
         days = [d for d in n.days if d not in days]
         if not days or c.shifts:
             return False
-    for p in c.people:
-        rule: dict[str, Any] = {"type": "unavailable", "staff": [p], "days": days}
-        if c.shifts:
-            rule["shifts"] = list(c.shifts)
-        n.rules.append(rule)
+    rule: dict[str, Any] = {"type": "unavailable", "staff": list(c.people), "days": days}
+    if c.shifts:
+        rule["shifts"] = list(c.shifts)
+    n.rules.append(rule)
     return True
 
 
@@ -451,3 +450,48 @@ def _zero_counted(n: RosterDraft, c: _Clause) -> bool:
     return bool(c.rest & {"zero", "none", "nothing"}) and c.only(
         {"count", "counts", "counted", "included", "even", "if", "someone", "somebody", "anyone", "ends", "end", "up",
          "with", "zero", "none", "nothing", "gets", "shifts", "days", "works", "no"})
+
+
+def _open_days(n: RosterDraft, c: _Clause) -> bool:
+    """'I run a small pharmacy that's open 7 days a week': the days of the roster said again."""
+    if c.numbers != [len(n.days)] or not {"open", "days"} <= c.rest or c.people or c.shifts:
+        return False
+    return not _CUES.search(" ".join(w for w in c.words if not w.isdigit() and w not in {"week", "per", "each",
+                                                                                          "every"}))
+
+
+_PENALTY = re.compile(r"(?i)^\W*(?P<who>[^:]+?)\s*:\s*(?P<n>\d+)\s+(?:penalty\s+)?points?\s+for\s+(?:each|every)\s+"
+                      r"(?P<what>[^:]+?)\W*$")
+_PENALTY_WORDS = {"shift", "shifts", "she", "he", "they", "gets", "get", "works", "work", "does", "is", "given",
+                  "assigned", "on", "any", "of", "those", "these", "the", "days", "day", "or", "and", "her", "his",
+                  "them", "takes"}
+
+
+def _penalty(n: RosterDraft, c: _Clause) -> bool:
+    """A wish priced in points, read as a cost of the cells it names: 'Hannah dislikes lates: 2 points for each late
+    shift she gets', 'Omar wants his weekend: 3 points for each shift he works on Saturday or Sunday', 'Luis has a
+    course on Monday and choir on Sunday: 2 points for each shift he works on any of those two days'. Never beside a
+    pay: points and money are not added up."""
+    m = _PENALTY.match(c.text)
+    if m is None or len(c.people) != 1 or any(k not in n.penalised for k in n.costs):
+        return False
+    who, what = _Clause(n, m["who"]), _Clause(n, m["what"])
+    if who.people != c.people or what.people or who.numbers:
+        return False
+    those = re.search(r"\b(?:any\s+of\s+)?(?:those|these)\s+(?:(?P<k>\w+)\s+)?days\b", m["what"], re.IGNORECASE)
+    days = who.days if those else what.days or list(n.days)
+    if those and (not days or those["k"] and _NUMBER.get(those["k"].lower(), -1) != len(days)):
+        return False
+    words = {w for w in what.words if w not in what.day_words and not n.shift(w)} - set(_NUMBER)
+    if not words <= _PENALTY_WORDS or "shift" not in what.words and "shifts" not in what.words:
+        return False
+    for s in list(dict.fromkeys(what.shifts)) or n.shifts:
+        for d in days:
+            cell = (c.people[0], s, d)
+            n.costs[cell] = n.costs.get(cell, 0.0) + int(m["n"])
+            n.penalised.add(cell)
+    for cell in ((p, s, d) for p in n.staff for s in n.shifts for d in n.days):  # a cell no wish names costs nothing
+        if cell not in n.costs:
+            n.costs[cell] = 0.0
+            n.penalised.add(cell)
+    return True

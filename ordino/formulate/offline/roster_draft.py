@@ -37,6 +37,7 @@ class RosterDraft(Marked):
         self.objective: list[dict[str, Any]] = []
         self.fair_means: str | None = None  # the goal a text says fairness means, read before the wish for it
         self.fair_wished = False
+        self.penalised: set[tuple[str, str, str]] = set()  # the cells priced by wishes in points, not by pay
         self.per_day = 1
         self.tabled = False  # whether a table of people was read
         self.hourly: dict[str, float] = {}  # person -> pay per hour (times each shift's hours)

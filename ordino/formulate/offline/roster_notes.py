@@ -152,7 +152,7 @@ def _read_shifts(n: RosterDraft) -> bool:
         return True
 
     code = r"(?:[A-Z]{2,3}|[A-Z][a-z]{2,9})\b"
-    n.take(rf"\b[Ss]hifts?\b(?:\s+{_WD}{TO}{_WD})?(?P<k>)\s*:?\s*(?P<l>{code}(?:\s*(?:,|/|and|&)\s*{code})+)(?=\s*[,.;\n])",
+    n.take(rf"\b[Ss]hifts?\b(?i:\s+{_WD}{TO}{_WD})?(?P<k>)\s*:?\s*(?P<l>{code}(?:\s*(?:,|/|and|&)\s*{code})+)(?=\s*[,.;\n])",
            named, 0)
     n.take(rf"(?i:\b(?P<k>two|three|2|3)\s+shifts\s+(?:a|per|each)\s+day)\s*[,:(]\s*(?P<l>(?:an?\s+)?{_SHIFT_WORD}"
            rf"(?:\s*(?:,|and)\s*(?:an?\s+)?{_SHIFT_WORD})+)", named, 0)
@@ -245,8 +245,8 @@ def _read_cover(n: RosterDraft) -> None:
            r"(?:\s*,\s*)?)+)", lambda m: by_day(m))
     if re.search(r"\bexact(?:ly)?\b", n.text, re.I):
         n.exact = True
-    minimum = (r">=|\bat\s+least\b(?!\s+\d+\s+(?:shifts?|days?|sessions?)\b)|\(\s*min\b|\bminimum\b|"
-               r"\bmin\s+(?:per\s+shift|staff|on\s+duty)")
+    minimum = (r">=|\bat\s+least\b(?!\s+\w+\s+(?:and\s+at\s+most\s+\w+\s+)?(?:shifts?|days?|sessions?)\b)|"
+               r"\(\s*min\b|\bminimum\b|\bmin\s+(?:per\s+shift|staff|on\s+duty)")
     if re.search(minimum, n.text, re.I):
         n.exact = None if n.exact else False
     kind = r"(?:\s*\(\s*(?:exact(?:ly)?|min(?:imum)?(?:\s+(?:staff|on duty|per shift))?|at least)\s*\))?"
@@ -281,6 +281,8 @@ def _read_limits(n: RosterDraft) -> None:
 
     scope = (r"(?:\s*(?:/\s*(?:week|person)|per\s+(?:week|person|nurse|worker)|in\s+(?:the|this)\s+week|"
              r"in\s+total|total|over\s+the\s+\d+\s+days|in\s+the\s+\d+\s+days))*")
+    n.take(rf"\bat\s+least\s+(?P<lo>{_N})\s+and\s+at\s+most\s+(?P<k2>{_N})\s+shifts{scope}(?P<k>)(?P<s>)"
+           r"(?:\s+during\s+the\s+week)?", most)  # 'at least 3 and at most 4 shifts during the week'
     n.take(rf"(?:(?:{_LE}\s*)(?P<k>{_N})|(?:between\s+)?(?P<lo>{_N})\s*(?:to|and|-|\.\.)\s*(?P<k2>{_N}))\s+"
            rf"(?:(?P<s>[A-Za-z]\b|nights?\b|days?\b)\s*(?:shifts?)?|shifts?){scope}(?!\s*(?:/|per|a)\s*day)",
            most)
