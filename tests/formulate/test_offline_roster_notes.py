@@ -259,3 +259,11 @@ def test_points_beside_a_pay_are_never_added_to_it():
     text = PHARMACY.replace("Wishes as penalty points:", "Pay: Ada $100/shift, Ben $90/shift, Cy $80/shift.\n"
                             "Wishes as penalty points:")
     assert read_roster_notes(text) is None
+
+
+def test_a_wish_under_a_list_of_who_is_off_is_asked_not_read_as_a_day_off():
+    text = ("Rota for Monday to Wednesday, one shift a day, exactly one agent each day. The team is Ivo, Zoë and Kai.\n"
+            "Who can't make it:\n  - Ivo is away Monday\n  - Kai would rather not work Tuesday\n"
+            "Minimise the largest number of shifts any single agent ends up with.")
+    assert read_roster_notes(text) is None
+    assert read_roster_notes(text.replace("Kai would rather not work Tuesday", "Kai is off Tuesday")) is not None

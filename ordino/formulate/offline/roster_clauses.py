@@ -379,6 +379,9 @@ def _unavailable(n: RosterDraft, c: _Clause) -> bool:
     who is off ('Who can't come in:'), an item's reason ('Tomás has a course on Monday')."""
     if len(c.people) != 1 or not (c.days or c.shifts) or c.numbers and c.numbers != [1] or len(c.shifts) > 1:
         return False  # two people in one clause ('Hannah can't work on Sunday, and Grace on Wednesday'): by pieces
+    if c.rest & {"prefer", "prefers", "preferably", "rather", "ideally", "possible", "like", "wish", "wishes", "hopes",
+                 "hope", "try", "avoid"}:
+        return False  # a wish, not a day off: asked
     only = "only" in c.rest
     off = bool(set(c.words[:len(c.words) - c.heading]) & _OFF) or c.heading and not only
     if only == off:
