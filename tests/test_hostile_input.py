@@ -182,6 +182,8 @@ ADVERSARIAL = {
                             "s and s+1 (shift 6 covers 20-24 and 00-04 of the next day). S1: 1-4; 60\n(00-04, ",
     "flexible lines": "O11: M1:4 | M2:6\nO12: M1=3 or M2=4, C_j = end of Op 2, 2 jobs x 2 operations on 3 machines ",
     "numbered job lines": "(m, p):\n1: (1,5) (2,4)\n2: M1:3, ",
+    "one changeover between families": "switching from an order of one family to an order of a different family "
+                                       "needs a 15-minute changeover, consecutive orders of the same family need none ",
     "job step lines": "- Hinge: saw 1 min, press for half an hour, then twice as long on the ",
 }
 

@@ -27,7 +27,7 @@ def objective_ceiling(problem: Problem, horizon: int) -> int:
             value = horizon
         elif name == "deviation":
             value = (horizon + 1) * len(term.baseline or [])
-        elif name in ("makespan", "maximum_lateness"):
+        elif name in ("makespan", "maximum_lateness", "maximum_tardiness"):
             value = span
         elif name == "number_tardy":
             value = len(views)

@@ -16,6 +16,7 @@ TermName = Literal[
     "total_tardiness",
     "total_weighted_tardiness",
     "maximum_lateness",
+    "maximum_tardiness",
     "number_tardy",
     "weighted_number_tardy",
     "total_earliness",
@@ -33,6 +34,7 @@ TERM_DEFINITIONS: dict[str, str] = {
     "total_tardiness": "sum over jobs of T_j = max(0, C_j - due_j)",
     "total_weighted_tardiness": "sum over jobs of w_j * T_j",
     "maximum_lateness": "max over jobs with a due date of L_j = C_j - due_j",
+    "maximum_tardiness": "max over jobs with a due date of T_j = max(0, C_j - due_j): 0 when every job is on time",
     "number_tardy": "number of jobs with C_j > due_j",
     "weighted_number_tardy": "sum of w_j over jobs with C_j > due_j",
     "total_earliness": "sum over jobs of E_j = max(0, due_j - C_j)",
@@ -48,11 +50,11 @@ TERM_DEFINITIONS: dict[str, str] = {
 }
 
 TIME_TERMS = frozenset({"makespan", "total_completion_time", "total_tardiness", "maximum_lateness",
-                        "total_earliness", "total_setup_time"})
+                        "maximum_tardiness", "total_earliness", "total_setup_time"})
 """Terms whose value is a time (or a sum of times) in the problem's `time_unit`."""
 
 DUE_DATE_TERMS = frozenset(
-    {"total_tardiness", "total_weighted_tardiness", "maximum_lateness", "number_tardy",
+    {"total_tardiness", "total_weighted_tardiness", "maximum_lateness", "maximum_tardiness", "number_tardy",
      "weighted_number_tardy", "total_earliness", "total_weighted_earliness"}
 )
 

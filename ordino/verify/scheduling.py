@@ -389,6 +389,7 @@ def _objective_terms(problem: Problem, entries: dict[str, ScheduledTask], setup_
         "total_tardiness": sum(max(0, late) for _, late in due),
         "total_weighted_tardiness": sum(v.weight * max(0, late) for v, late in due),
         "maximum_lateness": max((late for _, late in due), default=0),
+        "maximum_tardiness": max((max(0, late) for _, late in due), default=0),
         "number_tardy": sum(1 for _, late in due if late > 0),
         "weighted_number_tardy": sum(v.weight for v, late in due if late > 0),
         "total_earliness": sum(max(0, -late) for _, late in due),

@@ -72,8 +72,8 @@ from ordino.models import Problem
 
 EARLINESS = frozenset({"total_earliness", "total_weighted_earliness"})
 JOB_TERMS = frozenset({"total_completion_time", "total_weighted_completion_time", "total_tardiness",
-                       "total_weighted_tardiness", "maximum_lateness", "number_tardy", "weighted_number_tardy",
-                       "total_earliness", "total_weighted_earliness"})
+                       "total_weighted_tardiness", "maximum_lateness", "maximum_tardiness", "number_tardy",
+                       "weighted_number_tardy", "total_earliness", "total_weighted_earliness"})
 CHUNK = 400_000  # rows per cross product, to bound memory
 
 
@@ -302,7 +302,7 @@ def start_bound(problem: Problem) -> int:
         for _, first, last in d.spans:
             for p, q in itertools.combinations(sorted(set(first + last)), 2):
                 edge(p, q, 0)
-        if d.w["maximum_lateness"]:
+        if d.w["maximum_lateness"] or d.w["maximum_tardiness"]:
             dued = [(tasks, due) for tasks, due, _, _ in d.jobs if due is not None]
             for (ta, da), (tb, db) in itertools.combinations(dued, 2):
                 for p in ta:
@@ -785,7 +785,7 @@ def _search(d: _Data, cands: list[_Cands], max_rows: int | None = None) -> tuple
     acc: dict[str, np.ndarray] = {f"acc{k}": np.array([a.init]) for k, a in enumerate(rules.accs)}
     for p in rules.profiles:
         acc["profile " + p.name] = np.zeros((1, next(iter(p.usage.values())).shape[1]), dtype=np.int16)
-    if d.w["maximum_lateness"]:
+    if d.w["maximum_lateness"] or d.w["maximum_tardiness"]:
         acc["lateness"] = np.array([NONE])
     state = _State(wit=np.full((1, d.n), -1, dtype=np.int64), acc=acc, cost=np.zeros(1, dtype=np.int64))
     done: set[int] = set()
@@ -805,7 +805,8 @@ def _search(d: _Data, cands: list[_Cands], max_rows: int | None = None) -> tuple
         state = _dedupe(_concat(pieces), _frontier(rules, done))
         if len(state.cost) == 0:
             return None, None, peak, f"no schedule once {d.tasks[i].id!r} is placed"
-    cost = state.cost + d.w["maximum_lateness"] * state.acc.get("lateness", 0)
+    lateness = state.acc.get("lateness", np.zeros(1, dtype=np.int64))
+    cost = state.cost + d.w["maximum_lateness"] * lateness + d.w["maximum_tardiness"] * np.maximum(lateness, 0)
     best = int(np.argmin(cost))
     return int(cost[best]), state.wit[best], peak, ""
 

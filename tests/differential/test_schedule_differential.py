@@ -35,8 +35,8 @@ REQUIRED_TAGS = {f"constraint:{c}" for c in ("end_before_start", "start_before_s
                                               "time_window", "synchronize", "blocking", "select_exactly_one",
                                               "separation", "permutation")} | \
     {f"term:{t}" for t in ("makespan", "total_completion_time", "total_weighted_completion_time",
-                           "total_tardiness", "total_weighted_tardiness", "maximum_lateness", "number_tardy",
-                           "weighted_number_tardy", "total_earliness", "total_weighted_earliness",
+                           "total_tardiness", "total_weighted_tardiness", "maximum_lateness", "maximum_tardiness",
+                           "number_tardy", "weighted_number_tardy", "total_earliness", "total_weighted_earliness",
                            "total_setup_time", "total_cost", "span", "deviation")} | \
     {"weighted sum", "task release", "job release", "task deadline", "job deadline", "task due",
      "job due (several tasks)", "earliness_weight", "unavailable", "setups", "family", "renewable capacity > 1",

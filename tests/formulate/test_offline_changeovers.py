@@ -63,3 +63,22 @@ def test_a_clean_row_is_the_state_at_the_start_and_the_jobs_may_be_the_colours()
 def test_a_changeover_table_read_in_part_or_a_kind_it_does_not_name_is_asked():
     assert asked(BOOTH.replace("| Red | 20 | 0 | 10 |", "| Red | 20 | 0 | x |"))
     assert asked(BOOTH.replace("| A4 | Black |", "| A4 | Green |"))
+
+
+def test_one_changeover_between_any_two_families_given_in_a_family_column():
+    text = ("One mill. Orders belong to material families; switching from an order of one family to an order of a "
+            "different family needs a 15-minute changeover, consecutive orders of the same family need none, and the "
+            "first order on the mill needs no changeover. Minimise the total completion time in minutes.\n\n"
+            "Order  Family  Minutes\nO1     A       30\nO2     B       25\nO3     A       20\n")
+    problem, value = solved(text)
+    setups = {(s.before, s.after): s.time for r in problem.resources for s in r.setups}
+    assert setups == {("A", "B"): 15, ("B", "A"): 15}
+    assert value == min(sum(itertools.accumulate(
+        p + (15 if k and fam != order[k - 1][1] else 0) for k, (p, fam) in enumerate(order)))
+        for order in itertools.permutations([(30, "A"), (25, "B"), (20, "A")]))
+
+
+def test_one_changeover_between_families_without_any_job_s_family_is_asked():
+    text = ("One mill. Switching from an order of one family to an order of a different family needs a 15-minute "
+            "changeover. Orders: O1 30 min, O2 25 min, O3 20 min. Minimise the total completion time.")
+    assert asked(text)

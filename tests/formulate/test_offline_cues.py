@@ -390,3 +390,15 @@ def test_a_sentence_that_says_what_a_release_is_and_runs_to_completion_in_two_pi
     assert value == min(sum(ends) for ends in (
         list(itertools.accumulate(order, lambda t, j: max(t, j[0]) + j[1], initial=0))[1:]
         for order in itertools.permutations([(0, 4), (1, 2), (3, 5)])))
+
+
+def test_the_maximum_tardiness_is_its_own_goal_zero_when_every_job_is_on_time():
+    text = ("One oven, one batch at a time. Batches: A takes 3 h, due at hour 4; B takes 2 h, due at hour 9; C takes "
+            "4 h, due at hour 6. Minimise the maximum tardiness in hours.")
+    problem, value = solved(text)
+    assert problem.objective[0].term == "maximum_tardiness"
+    jobs = [(3, 4), (2, 9), (4, 6)]
+    assert value == min(max(0, *(sum(p for p, _ in order[:k + 1]) - order[k][1] for k in range(3)))
+                        for order in itertools.permutations(jobs))
+    _, early = solved(text.replace("due at hour 6", "due at hour 16").replace("due at hour 4", "due at hour 14"))
+    assert early == 0  # never below zero, unlike the maximum lateness

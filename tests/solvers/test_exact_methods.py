@@ -97,7 +97,7 @@ def test_renewable_and_consumable_resources(exact_method: Method):
     assert r.objective == 4  # two slow runs side by side on the crew of 2, the fast one after or beside
 
 
-@pytest.mark.parametrize("term", ["total_completion_time", "maximum_lateness", "number_tardy",
+@pytest.mark.parametrize("term", ["total_completion_time", "maximum_lateness", "maximum_tardiness", "number_tardy",
                                   "total_earliness", "weighted_number_tardy", "total_weighted_earliness"])
 def test_every_objective_term_matches_the_verifier(term, exact_method: Method):
     b = Problem.builder().machine("M")
@@ -105,6 +105,14 @@ def test_every_objective_term_matches_the_verifier(term, exact_method: Method):
         b.task(f"t{i}", p, on="M", due=d, weight=i + 1)
     r = run(b.minimize(term).build(), exact_method)
     assert r.objective == verify(b.build(), r.schedule).terms[term]
+
+
+def test_maximum_tardiness_is_zero_when_every_job_can_be_on_time_unlike_maximum_lateness(exact_method: Method):
+    b = Problem.builder().machine("M")
+    for i, (p, d) in enumerate([(3, 10), (2, 9), (4, 12)]):
+        b.task(f"t{i}", p, on="M", due=d)
+    assert run(b.minimize("maximum_tardiness").build(), exact_method).objective == 0
+    assert run(b.minimize("maximum_lateness").build(), exact_method).objective == -3  # 2 by 9, then 3 by 10 ...
 
 
 def test_infeasible_deadline_is_reported(exact_method: Method):

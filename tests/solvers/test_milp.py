@@ -107,7 +107,8 @@ def test_positional_needs_one_machine_per_mode():
         build_milp(rcpsp(), "positional")
 
 
-@pytest.mark.parametrize("term", ["total_tardiness", "maximum_lateness", "number_tardy", "weighted_number_tardy",
+@pytest.mark.parametrize("term", ["total_tardiness", "maximum_lateness", "maximum_tardiness", "number_tardy",
+                                  "weighted_number_tardy",
                                   "total_weighted_earliness", "total_weighted_completion_time", "makespan"])
 def test_single_machine_objective_terms_with_releases(term):
     agree(single_machine(n=6, seed=5, term=term, releases=True))

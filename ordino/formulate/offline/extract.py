@@ -38,6 +38,7 @@ from ordino.formulate.offline.relations import (
     read_downtime,
     read_eligibility,
     read_kind_setups,
+    read_one_changeover,
     read_precedences,
     read_setups,
 )
@@ -179,6 +180,7 @@ def read_facts(text: str) -> Facts:
     read_downtime(work, facts)
     read_setups(work, facts)
     read_kind_setups(work, facts)
+    read_one_changeover(work, facts)
     read_stations(work, facts)
     read_routes(work, facts)
     read_demands(work, facts)

@@ -190,9 +190,6 @@ def read_objective(work: Work, facts: Facts) -> None:
     if measured is not None and (measured != "total_lateness" or _EARLY_IS_ZERO.search(work.original)):
         found.append((0, measured))  # a sum of lateness where early jobs are not said to count zero is asked
     for start, term in sorted(found):
-        if term == "maximum_tardiness":  # no term of ours (max(0, Lmax) is not Lmax): asked, never a sum
-            facts.unused.append(work.quote(start, start + len("maximum tardiness")))
-            continue
         if term == "total_lateness":  # tardiness when early jobs count zero; else it is not a term we have
             if not _EARLY_IS_ZERO.search(work.original):
                 facts.unused.append(work.quote(start, start + len("total lateness")))

@@ -389,3 +389,31 @@ def read_kind_setups(work: Work, facts: Facts) -> None:
         facts.setup_pairs[(a, b)] = times[(of_job[a], of_job[b])]
     for m in found:
         work.consume(*m.span())
+
+
+_KIND_WORD = r"(?:family|kind|colou?r|type|material|product|flavou?r|recipe)"
+_ONE_CHANGE = re.compile(
+    rf"\b(?:switching|changing|going|moving)\s+(?:over\s+)?from\s+(?:an?\s+)?\w+\s+of\s+one\s+{_KIND_WORD}\s+to\s+"
+    rf"(?:an?\s+)?\w+\s+of\s+(?:a\s+|an\s+)?(?:different|another|other)\s+{_KIND_WORD}\s*,?\s*(?:needs|takes|requires|"
+    rf"costs|means)\s+(?:a\s+|an\s+)?(?:(?P<n>\d+(?:\.\d+)?)[- ](?P<u>min(?:ute)?s?|h(?:ou)?rs?|hours?)\b|{_SPELL})"
+    rf"(?:\s+(?:changeover|set-?up|clean\w*))?")
+"""'switching from an order of one family to an order of a different family needs a 15-minute changeover'."""
+_SAME_KIND_NONE = re.compile(rf"\b(?:consecutive|two|successive)\s+\w+\s+of\s+the\s+same\s+{_KIND_WORD}\s+"
+                             r"(?:need|take)s?\s+(?:none|no\s+(?:changeover|set-?up))|\bthe\s+first\s+\w+\s+on\s+(?:each|every)\s+"
+                             r"\w+\s+needs\s+no\s+(?:changeover|set-?up)")
+"""What every changeover between kinds holds: none within a kind, none before the first job."""
+
+
+def read_one_changeover(work: Work, facts: Facts) -> None:
+    """One changeover time between any two kinds of job, the kinds given per job (a 'Family' column): a changeover
+    for every pair of different kinds, none within one; left (so asked) when the jobs have no kinds."""
+    kinds = sorted(set(facts.families.values()))
+    found = [m for m in work.finditer(_ONE_CHANGE.pattern) if BLANK not in m.group(0)]
+    if len(found) != 1 or len(kinds) < 2 or facts.family_setups:
+        return
+    m = found[0]
+    tv = time_values(f"{m.group('n')} {m.group('u')}")[0] if m.group("n") else _spelled(m)
+    facts.family_setups = {(a, b): tv for a in kinds for b in kinds if a != b}
+    work.consume(*m.span())
+    for same in list(work.finditer(_SAME_KIND_NONE.pattern)):
+        work.consume(*same.span())

@@ -20,8 +20,8 @@ Scorer = Callable[[list[int], list[int]], float]
 
 _COL = {name: i for i, name in enumerate(FEATURES)}
 JOB_TERMS = frozenset({"makespan", "total_completion_time", "total_weighted_completion_time", "total_tardiness",
-                       "total_weighted_tardiness", "maximum_lateness", "number_tardy", "weighted_number_tardy",
-                       "total_earliness", "total_weighted_earliness", "total_cost"})
+                       "total_weighted_tardiness", "maximum_lateness", "maximum_tardiness", "number_tardy",
+                       "weighted_number_tardy", "total_earliness", "total_weighted_earliness", "total_cost"})
 """Objective terms a shop schedule's value follows from its job completion times and chosen modes."""
 
 
@@ -55,6 +55,7 @@ def job_scorer(problem: Problem, data: ShopData) -> Scorer | None:
                 "total_tardiness": lambda: np.maximum(late, 0).sum(),
                 "total_weighted_tardiness": lambda: (w * np.maximum(late, 0)).sum(),
                 "maximum_lateness": lambda: late[has_due].max(initial=-math.inf),
+                "maximum_tardiness": lambda: np.maximum(late, 0)[has_due].max(initial=0.0),
                 "number_tardy": lambda: (late > 0).sum(),
                 "weighted_number_tardy": lambda: (w * (late > 0)).sum(),
                 "total_earliness": lambda: np.maximum(-late, 0)[has_due].sum(),

@@ -482,6 +482,10 @@ class _Builder:
             lmax = m.new_int_var(-max(abs(d) for _, _, d in due) - 1, h, "Lmax")
             m.add_max_equality(lmax, [c - d for c, _, d in due])
             return lmax
+        if name == "maximum_tardiness":
+            tmax = m.new_int_var(0, h + max(abs(d) for _, _, d in due), "Tmax")
+            m.add_max_equality(tmax, [0, *(c - d for c, _, d in due)])
+            return tmax
         if name in ("number_tardy", "weighted_number_tardy"):
             for c, view, d in due:
                 late = m.new_bool_var(f"U[{view.id}]")

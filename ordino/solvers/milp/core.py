@@ -281,6 +281,12 @@ class MilpBuilder(ABC):
             self.add("lateness", [m.Lmax >= comp[v.id] - d for v, d in due], r"L_{\max} \ge C_j - d_j",
                      "maximum lateness bound")
             return m.Lmax
+        if name == "maximum_tardiness":
+            m.Tmax = pyo.Var(within=pyo.NonNegativeReals, bounds=(0, h + max(abs(d) for _, d in due) + 1))
+            self.var_doc("Tmax", r"T_{\max} \ge 0", "maximum tardiness", 1)
+            self.add("tardiness bound", [m.Tmax >= comp[v.id] - d for v, d in due], r"T_{\max} \ge C_j - d_j",
+                     "maximum tardiness bound")
+            return m.Tmax
         if name in ("number_tardy", "weighted_number_tardy"):
             if not hasattr(m, "U"):
                 m.U = pyo.Var([v.id for v, _ in due], within=pyo.Binary)
@@ -339,6 +345,7 @@ _TERM_MATH = {
     "total_tardiness": r"\sum_j T_j",
     "total_weighted_tardiness": r"\sum_j w_j T_j",
     "maximum_lateness": r"L_{\max}",
+    "maximum_tardiness": r"T_{\max}",
     "number_tardy": r"\sum_j U_j",
     "weighted_number_tardy": r"\sum_j w_j U_j",
     "total_earliness": r"\sum_j E_j",
