@@ -402,3 +402,15 @@ def test_the_maximum_tardiness_is_its_own_goal_zero_when_every_job_is_on_time():
                         for order in itertools.permutations(jobs))
     _, early = solved(text.replace("due at hour 6", "due at hour 16").replace("due at hour 4", "due at hour 14"))
     assert early == 0  # never below zero, unlike the maximum lateness
+
+
+def test_a_table_of_times_per_station_and_every_job_sent_through_them_in_that_order_is_a_flow_shop():
+    text = ("Every piece goes sanding \u2192 staining \u2192 lacquering, always in that order. Times in hours:\n\n"
+            "piece            sanding  staining  lacquer\ndining table        3        2         4\n"
+            "hall bench          1        2         2\noak sideboard       2        5         3\n\n"
+            "What's the minimum number of hours until the last piece leaves lacquering?")
+    problem, value = solved(text)
+    assert [j.id for j in problem.jobs] == ["dining table", "hall bench", "oak sideboard"]
+    assert value == flow_shop([(3, 2, 4), (1, 2, 2), (2, 5, 3)], max)
+    assert asked(text.replace("sanding \u2192 staining \u2192 lacquering, always in that order",
+                              "staining \u2192 sanding \u2192 lacquering, always in that order"))

@@ -264,16 +264,27 @@ def read_stated_flow(work: Work, facts: Facts) -> None:
     job through the machines of the routes, in order; the order is kept, so that a job whose route leaves one
     out is asked about (`build`), never run past it."""
     machines = list(dict.fromkeys(m for ops in facts.routes.values() for op in ops for m, _ in op))
+    columns = facts.matrix_machines if facts.matrix is not None and not facts.routes else None
+    if columns and len(columns) >= 2 and facts.kind is None and _stated_order(work, columns) == list(columns):
+        facts.kind = "flow_shop"  # a table of times per machine, and every job goes through them in the columns' order
+        return
     if len(machines) < 2 or facts.machine_order or any(len(op) > 1 for ops in facts.routes.values() for op in ops):
         return
+    order = _stated_order(work, machines)
+    if order is not None:
+        facts.machine_order = order
+
+
+def _stated_order(work: Work, machines: list[str]) -> list[str] | None:
+    """The machines in the order a sentence that sends every job through them all names them, or None."""
     for sentence in re.split(r"(?<=[.!?;])\s+|\n", work.original.lower()):
         if not re.search(r"\bthen\b|->|\u2192", sentence) or _SKIPS.search(sentence) or not re.search(
                 r"\b(?:all|every|each|both|always)\b|\bgo(?:es)?\s+through\b", sentence):
             continue
         at = {m: found.start() for m in machines if (found := re.search(rf"\b{re.escape(m.lower())}", sentence))}
         if len(at) == len(machines):
-            facts.machine_order = sorted(machines, key=at.__getitem__)
-            return
+            return sorted(machines, key=at.__getitem__)
+    return None
 
 
 def _labelled_lists(work: Work, label: str, name_of: Callable[[str], str]) -> dict[str, list]:
