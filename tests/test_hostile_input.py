@@ -184,6 +184,7 @@ ADVERSARIAL = {
     "numbered job lines": "(m, p):\n1: (1,5) (2,4)\n2: M1:3, ",
     "one changeover between families": "switching from an order of one family to an order of a different family "
                                        "needs a 15-minute changeover, consecutive orders of the same family need none ",
+    "where a job may run": "bowls 3 h, the urns are too big for Small, so those two batches have to go in Big, ",
     "job step lines": "- Hinge: saw 1 min, press for half an hour, then twice as long on the ",
 }
 

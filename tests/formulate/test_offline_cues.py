@@ -414,3 +414,23 @@ def test_a_table_of_times_per_station_and_every_job_sent_through_them_in_that_or
     assert value == flow_shop([(3, 2, 4), (1, 2, 2), (2, 5, 3)], max)
     assert asked(text.replace("sanding \u2192 staining \u2192 lacquering, always in that order",
                               "staining \u2192 sanding \u2192 lacquering, always in that order"))
+
+
+def test_those_two_batches_counts_nothing_and_an_arrow_between_operation_symbols_is_notation():
+    text = ("Four firings and two kilns at the same speed. Firing times: bowls 3 h, mugs 2 h, urns 4 h, vases 3 h; "
+            "those two big batches, the urns and the vases, are glazed already. How soon can we have all of it "
+            "fired, in hours?")
+    problem, value = solved(text)
+    assert len(problem.tasks) == 4 and value == 6
+    flexible = ("FJSP, 2 jobs x 2 ops, machines M1-M2. Ops of a job in order O_j1 \u2192 O_j2; one op per machine at "
+                "a time.\nO11: M1=3, M2=5\nO12: M2=4\nO21: M2=2, M1=3\nO22: M1=4\nobj: min C_max")
+    problem, value = solved(flexible)
+    assert [t.id for t in problem.tasks] == ["J1.1", "J1.2", "J2.1", "J2.2"]
+    assert value == flexible_shop([[{"M1": 3, "M2": 5}, {"M2": 4}], [{"M2": 2, "M1": 3}, {"M1": 4}]])
+
+
+def test_where_a_job_may_run_left_unread_is_asked_never_dropped():
+    text = ("Four firings and two kilns, Big and Small, at the same speed; the urns and the vases are too big for "
+            "Small, so they have to go in Big. Firing times: bowls 3 h, mugs 2 h, urns 4 h, vases 3 h. How soon can "
+            "we have all of it fired, in hours?")
+    assert any("too big for Small" in q for q in asked(text))

@@ -70,6 +70,7 @@ from ordino.formulate.offline.text import (
     Rewriting,
     Work,
     check_text,
+    job_name,
     machine_name,
     on_own_line,
     singular,
@@ -106,6 +107,14 @@ _LEFT_RELATION = re.compile(r"\b(?:needs?|requires?|after|before|until|till|once
                             r"unloaded|ready|in place|first|then|following|waits?)\b")
 """A stretch of text left unread that relates things: with a word of a task's name, a relation may be lost
 ('... needs foundations done and the steel unloaded', the steel read by nobody)."""
+
+
+_LEFT_ELIGIBLE = re.compile(r"\b(?:too\s+(?:big|small|large|heavy|long|wide|tall)|(?:have|has|must|needs?)\s+to\s+"
+                            r"(?:go|run|be\s+(?:done|made|run))\s+(?:in|on|at)(?!\s+(?:the\s+|that\s+)?(?:order|sequence|"
+                            r"turn)\b)|can(?:'t|not)\s+(?:go|run|be\s+done)\s+"
+                            r"(?:in|on|at)|(?:won't|doesn't|don't)\s+fit|only\s+(?:fits?|goes|runs|on|in))\b")
+"""A stretch of text left unread that restricts where a job runs: with a word of a task's name, an eligibility may
+be lost ('the urns are too big for Small, so those two have to go in Big')."""
 
 
 def read_facts(text: str) -> Facts:
@@ -216,6 +225,9 @@ def read_facts(text: str) -> Facts:
     relating = [m for m in work.finditer(rf"[^{BLANK}.;,\n]+") if _LEFT_RELATION.search(m.group(0)) and any(
         singular(w) in task_words for w in re.findall(r"[^\W\d_]{3,}", m.group(0)))]
     facts.unread_named_orders += work.quotes(m.span() for m in relating)
+    eligibility = _unread_eligibility(work, facts)
+    facts.unread_named_orders += eligibility
+    facts.unread_orders += eligibility
     facts.unread_orders += work.quotes(m.span() for m in relating if _on_a_jobs_line(work, m.start()))  # '3. eye
     # drops - 25 min (also needs the base finished first)': asked even where the model has no precedence at all
     if facts.capacities:  # 'needs two workers' no extractor read is a number left over too
@@ -231,6 +243,24 @@ _ONE = re.compile(rf"(?i)\b(?:one|single|a single|only one|the only|just one)\s+
                   r"\bone\s+(?:[\w-]+\s+){0,2}?at\s+a\s+time\b|\bone\s+after\s+(?:another|the\s+other)\b|"
                   rf"\b(?:the|our|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(MACHINE_NOUNS)}|workstation|bench|bay|rig)\b(?!s)")
 """Words that speak of one machine: 'Single workstation', 'the kiln', 'one job at a time', 'one after another'."""
+
+
+def _unread_eligibility(work: Work, facts: Facts) -> list[str]:
+    """Stretches left unread that restrict where a job runs ('the urns are too big for Small') and name a job
+    whose machines nothing read (no route, no list of machines it may or may not use)."""
+    placed = {**facts.eligible, **facts.ineligible, **facts.routes}
+    words_of = {j: {singular(w) for w in re.findall(r"[^\W\d_]{3,}", facts.names.get(j, j).lower())
+                    if not re.fullmatch(rf"{JOB_NOUN}|the|and|for|with|from|new|old", w)} for j in facts.jobs}
+    spans = []
+    for m in work.finditer(rf"[^{BLANK}.;\n]+"):
+        if not _LEFT_ELIGIBLE.search(m.group(0)):
+            continue
+        said = {singular(w) for w in re.findall(r"[^\W\d_]{3,}", m.group(0))}
+        named = {job_name(r.group(0)) for r in re.finditer(JOB_REF, m.group(0))} | \
+            {j for j, words in words_of.items() if words & said}
+        if named - set(placed):
+            spans.append(m.span())
+    return work.quotes(spans)
 
 
 def one_machine_spoken_of(text: str) -> bool:

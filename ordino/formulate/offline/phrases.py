@@ -540,6 +540,7 @@ def read_default_unit(work: Work, facts: Facts) -> None:
 
 
 _NOT_A_COUNT = (r"(?<!\bany )(?<!\bbetween )(?<!\bevery )(?<!\beach )(?<!\bother )(?<!\bthe )(?<!\bon )(?<!\bper )"
+                r"(?<!\bthose )(?<!\bthese )"
                 r"(?<!\bin )(?<!\bto )(?<!\bfor )(?<!\bof )(?<!\bmachine )(?<!\bstation )(?<!\bstage )(?<!\bas )")
 """'between any two jobs', 'the two machines', 'runs on one cutter': a number of things that is not how many
 there are."""

@@ -93,7 +93,7 @@ def name_jobs_of_op_labels(rw: Rewriting) -> None:
             return m.group(0)
         return f"{m.group('lead')}job {m.group('job')}: {m.group('line')}"
     rw.sub(_OP_LINE, head)
-    rw.sub(r"(?i)\bo_?[ijk]_?\d\b(?:\s*(?:->|>|,|then)\s*o_?[ijk]_?\d\b)+", "")  # 'O_j1 -> O_j2': notation
+    rw.sub(r"(?i)\bo_?[ijk]_?\d\b(?:\s*(?:->|>|\u2192|,|then)\s*o_?[ijk]_?\d\b)+", "")  # 'O_j1 -> O_j2': notation
 
 
 _ATTR_WORD = (r"(?:due|weight|release[ds]?|ready|deadline|priority|promised|for|at|by|until|till|collection|pickup|"
