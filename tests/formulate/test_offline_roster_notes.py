@@ -267,3 +267,25 @@ def test_a_wish_under_a_list_of_who_is_off_is_asked_not_read_as_a_day_off():
             "Minimise the largest number of shifts any single agent ends up with.")
     assert read_roster_notes(text) is None
     assert read_roster_notes(text.replace("Kai would rather not work Tuesday", "Kai is off Tuesday")) is not None
+
+
+def test_days_that_wrap_the_week_pay_listed_respectively_and_one_demand_with_an_exception():
+    text = ("Staff roster, Sat-Mon, shifts AM/PM. Demand: 1 per shift, except Sun AM = 2. Staff Ines, Jack, Kofi; "
+            "base pay per shift 100, 90, 80 respectively, +20 per shift on Sat and Sun. Kofi unavailable Sat. "
+            "Constraints: <= 1 shift/person/day. Minimise total pay.")
+    problem, best = solved(text)
+    assert problem.days == ["Sat", "Sun", "Mon"]
+    assert {(c.shift, c.day): c.min for c in problem.cover}[("AM", "Sun")] == 2
+    # Sat: Jack and Ines (Kofi off) 110 + 120; Sun: three shifts for three people 120 + 110 + 100; Mon: Kofi, Jack
+    assert best == 110 + 120 + 120 + 110 + 100 + 80 + 90
+
+
+def test_a_grid_of_the_shifts_each_person_may_work_on_each_day():
+    text = ("Roster: staff P1-P3, days 1-3, shifts D (day) and N (night).\nRequired exactly: D = 1, N = 1 on each day.\n"
+            "Availability (allowed shifts per day 1..3; - = off):\nP1: DN, D, -\nP2: N, N, DN\nP3: -, DN, D\n"
+            "Constraints: <= 1 shift per person per day.\n"
+            "Objective: minimise the maximum number of shifts assigned to any one person.")
+    problem, best = solved(text)
+    off = {(r.staff[0], r.shifts[0], r.days[0]) for r in problem.rules if r.type == "unavailable"}
+    assert ("P1", "N", "D2") in off and ("P3", "D", "D1") in off and ("P2", "D", "D1") in off
+    assert best == 2

@@ -68,7 +68,7 @@ def _read_staff(n: RosterDraft) -> bool:
         return (m["k"] is None or count_value(m["k"].lower()) == len(names)) and add(names, m)
 
     names = NAME_LIST.format(n=NAME)
-    n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b))\s*(?P<l>{names})(?=\s*[.;\n]|$)", named, 0)
+    n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b)?)\s*(?P<l>{names})(?=\s*[.;\n]|$)", named, 0)
     n.take(rf"(?i:\bthe\s+team\s+(?:is|are|:)|\bi\s+have\s+(?P<k>{_N})(?:\s+{_PEOPLE})?\s*:)\s*(?P<l>{names})"
            rf"(?=\s*[.;\n]|$)", named, 0)
     return bool(n.staff)
@@ -105,11 +105,12 @@ def _read_days(n: RosterDraft) -> bool:
         if n.days:
             return False
         first, last = DAY_IDS.index(m["a"][:3].title()), DAY_IDS.index(m["b"][:3].title())
-        n.days = DAY_IDS[first:last + 1]
+        n.days = DAY_IDS[first:last + 1] if last > first else DAY_IDS[first:] + DAY_IDS[:last + 1]  # 'Fri-Mon'
         n.day_names.update({d.lower(): d for d in n.days})
-        return last > first
+        return last != first
 
     n.take(rf"\bdays\s+(?P<a>{_WD}){TO}(?P<b>{_WD})\b", weekdays)
+    n.take(rf"^[^.\n]*?\broster\s*,\s*(?P<a>{_WD}){TO}(?P<b>{_WD})\b", weekdays)  # 'Staff roster, Fri-Mon,'
     spans = [(DAY_IDS.index(m["a"][:3].title()), DAY_IDS.index(m["b"][:3].title())) for m in re.finditer(
         rf"\b(?P<a>{_WD})\s*(?:-|to|through|until)\s*(?P<b>{_WD})\b", n.text, re.IGNORECASE)]
     if not n.days and spans:  # the widest span of weekdays the text names, holding every other ('(Mon-Fri)')
@@ -243,6 +244,21 @@ def _read_cover(n: RosterDraft) -> None:
            r"(?P<l>[A-Za-z]\s*=\s*\d+(?:\s*,\s*[A-Za-z]\s*=\s*\d+)+)(?P<k>)(?P<per>)(?=\s*[.;\n]|$)", same)
     n.take(r"\b(?P<s>[A-Za-z])\s*=\s*(?P<l>(?:(?:\d+\s+\w+(?:\s*-\s*\w+|\s*/\s*\w+)?|\d+\s+every\s+day)"
            r"(?:\s*,\s*)?)+)", lambda m: by_day(m))
+    def except_some(m: re.Match[str]) -> bool:  # 'Demand: 1 per shift, except Sat AM = 2'
+        cells = {(s, d): int(m["k"]) for s in n.shifts for d in n.days}
+        for it in re.finditer(rf"(?P<d>{_WD})\s+(?P<s>[A-Za-z]+)\s*(?:=|:)?\s*(?P<v>\d+)", m["ex"], re.I):
+            s, days = n.shift(it["s"]), n.day_list(it["d"])
+            if s is None or not days or len(days) != 1 or (s, days[0]) not in cells:
+                return False
+            cells[(s, days[0])] = int(it["v"])
+        if any(key in n.cover for key in cells):
+            return False
+        n.cover.update(cells)
+        return True
+
+    n.take(rf"\b(?:demand|need(?:ed)?|required)\s*:?\s*(?P<k>\d+)\s+(?:per|on\s+each|each)\s+shift\s*,?\s*except\s+"
+           rf"(?P<ex>{_WD}\s+[A-Za-z]+\s*(?:=|:)?\s*\d+(?:\s*(?:,|and)\s*{_WD}\s+[A-Za-z]+\s*(?:=|:)?\s*\d+)*)",
+           except_some)
     if re.search(r"\bexact(?:ly)?\b", n.text, re.I):
         n.exact = True
     minimum = (r">=|\bat\s+least\b(?!\s+\w+\s+(?:and\s+at\s+most\s+\w+\s+)?(?:shifts?|days?|sessions?)\b)|"
@@ -361,6 +377,27 @@ def _read_unavailable(n: RosterDraft) -> None:
         return True
 
     n.take(r"\bavailability\s*:\s*(?P<l>[^.\n]+)", available)
+
+    def grid(m: re.Match[str]) -> bool:  # 'P1: DN, DN, D, -, DN' under 'Availability (allowed shifts per day ...):'
+        rows = re.findall(r"(?m)^[ \t]*(\w+)[ \t]*:[ \t]*([^\n]+)$", m["rows"])
+        if len(rows) < 2 or not all(len(s) == 1 for s in n.shifts):
+            return False
+        for who, cells in rows:
+            said = [c.strip() for c in cells.split(",")]
+            if who not in n.staff or len(said) != len(n.days):
+                return False
+            for day, cell in zip(n.days, said, strict=True):
+                allowed = set() if cell in ("-", "\u2013", "\u2014") else {n.shift(c) for c in cell}
+                if None in allowed:
+                    return False
+                for s in n.shifts:
+                    if s not in allowed:
+                        n.rules.append({"type": "unavailable", "staff": [who], "shifts": [s], "days": [day]})
+        return True
+
+    n.take(r"\bavailability\s*\(\s*allowed\s+shifts\s+per\s+day[^()\n]*\)\s*:[ \t]*\n"
+           r"(?P<rows>(?:[ \t]*\w+[ \t]*:[ \t]*(?:[A-Za-z]{1,3}|[-\u2013\u2014])(?:[ \t]*,[ \t]*(?:[A-Za-z]{1,3}|"
+           r"[-\u2013\u2014]))+[ \t]*(?:\n|$))+)", grid)
     n.take(rf"\b(?P<w>[A-Z]\w*(?:\s*,\s*[A-Z]\w*){{0,8}})\s*:?\s*(?:is\s+)?(?:unavailable|off|not\s+available)\s+"
            rf"(?:for\s+(?P<s>[A-Za-z])\s+)?(?:on\s+)?(?P<d>(?:days?\s+)?(?:[dD]?\d+|{_WD})(?:\s*(?:,|and|or)\s*"
            rf"(?:[dD]?\d+|{_WD}))*)", lambda m: off(n.person_list(m["w"]), m["s"], m["d"]), 0)
@@ -434,6 +471,25 @@ def _read_costs(n: RosterDraft) -> None:
     item = rf"[A-Za-z]\w*\s*\(\s*{_V}(?:\s*,\s*{_V})+\s*\)"
     n.take(rf"\bcosts?\s+per\s+shift\s*\(\s*(?P<o>[A-Za-z]{{1,5}}(?:\s*,\s*[A-Za-z]{{1,5}})+)\s*\)\s*:\s*"
            rf"(?P<l>{item}(?:\s*;\s*{item})+)", tupled)
+
+    def respectively(m: re.Match[str]) -> bool:  # 'base pay per shift 130, 115, 120, 140 respectively'
+        values = [float(v) for v in re.findall(_V, m["v"])]
+        return len(values) == len(n.staff) and base(list(n.staff), [[v] for v in values], None)
+
+    n.take(rf"\b(?:base\s+)?(?:pay|cost|wage|rate)s?\s+(?:per|a|/)\s*shift\s*:?\s*(?P<v>{_V}(?:\s*,\s*{_V})+)\s+"
+           r"respectively\b", respectively)
+
+    def extra_on_days(m: re.Match[str]) -> bool:  # '+50 per shift on Sat and Sun'
+        days = n.day_list(m["d"])
+        if days is None or not n.costs:
+            return False
+        for key in n.costs:
+            if key[2] in days:
+                n.costs[key] += float(m["v"])
+        return True
+
+    n.take(rf",?\s*\+\s*(?P<v>{_V})\s+(?:per|a|for\s+each|each)\s+shift\s+on\s+(?P<d>{_WD}(?:\s*(?:,|and|or)\s*{_WD})*)",
+           extra_on_days)
 
     def week_and_weekend(m: re.Match[str]) -> bool:
         pairs = re.findall(rf"(\w+)\s*:?\s*({_V})\s*/\s*({_V})", m["l"])
