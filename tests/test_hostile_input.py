@@ -185,8 +185,9 @@ ADVERSARIAL = {
     "one changeover between families": "switching from an order of one family to an order of a different family "
                                        "needs a 15-minute changeover, consecutive orders of the same family need none ",
     "where a job may run": "bowls 3 h, the urns are too big for Small, so those two batches have to go in Big, ",
-    "roster notes grids": "Availability (allowed shifts per day 1..3; - = off):\nP1: DN, D, -\nDemand: 1 per shift, except "
-                          "Sun AM = 2, base pay per shift 100, 90 respectively, +20 per shift on Sat and ",
+    "roster notes grids": "Availability (allowed shifts per day 1..3; - = off):\nP1: DN, D, -\nDemand: 1 per shift, "
+                          "except Sun AM = 2, base pay per shift 100, 90 respectively, +20 per shift on Sat and ",
+    "grouped cover types": "F1, F3: 4-h shifts starting at t = 1, 3 (cover t..t+3), cost 7 each\n(t=1 is 08:00-09:00, ",
     "job step lines": "- Hinge: saw 1 min, press for half an hour, then twice as long on the ",
 }
 

@@ -142,3 +142,16 @@ def test_shift_types_as_period_ranges_with_a_cost_under_a_titled_list():
             "Integer number of agents per shift type, coverage >= b in every period. Minimise total cost.")
     assert solved(text) == cheapest([2, 3, 3, 1], [([1, 2], 40), ([2, 3, 4], 55), ([1, 2, 3, 4], 70)])
     assert read_cover_notes(text.replace("Help-desk cover", "Help-desk cover, at most 2 agents")) is None
+
+
+def test_shift_types_in_groups_by_their_starts_with_one_cost_each_and_a_sum_of_costs_goal():
+    text = ("Hourly cover, periods t = 1..6 (t=1 is 08:00-09:00, ..., t=6 is 13:00-14:00).\n"
+            "b_t (min staff on duty): 2 3 4 4 3 2\nShift types:\n"
+            "  F1, F3: 4-h shifts starting at t = 1, 3 (cover t..t+3), cost 7 each\n"
+            "  H1, H3, H5: 2-h shifts starting at t = 1, 3, 5 (cover t..t+1), cost 4 each\n"
+            "x_k \u2208 Z\u22650 = number of people on shift type k; "
+            "coverage \u03a3_k x_k\u00b7a_tk \u2265 b_t for all t.\n"
+            "min \u03a3 cost_k x_k")
+    assert solved(text) == cheapest([2, 3, 4, 4, 3, 2], [([1, 2, 3, 4], 7), ([3, 4, 5, 6], 7), ([1, 2], 4),
+                                                         ([3, 4], 4), ([5, 6], 4)])
+    assert read_cover_notes(text.replace("4-h shifts", "5-h shifts")) is None  # hours that disagree with t..t+3

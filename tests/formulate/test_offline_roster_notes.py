@@ -281,7 +281,8 @@ def test_days_that_wrap_the_week_pay_listed_respectively_and_one_demand_with_an_
 
 
 def test_a_grid_of_the_shifts_each_person_may_work_on_each_day():
-    text = ("Roster: staff P1-P3, days 1-3, shifts D (day) and N (night).\nRequired exactly: D = 1, N = 1 on each day.\n"
+    text = ("Roster: staff P1-P3, days 1-3, shifts D (day) and N (night).\n"
+            "Required exactly: D = 1, N = 1 on each day.\n"
             "Availability (allowed shifts per day 1..3; - = off):\nP1: DN, D, -\nP2: N, N, DN\nP3: -, DN, D\n"
             "Constraints: <= 1 shift per person per day.\n"
             "Objective: minimise the maximum number of shifts assigned to any one person.")

@@ -75,7 +75,7 @@ def read_cover_notes(text: str) -> LinearModel | None:
     c.take(rf"\b(?P<h>1)\s*-?\s*hour(?:ly)?\s+(?=periods?\s+[a-z]\s*=\s*1{TO})", length)
     c.take(rf"\b{c.n}\s+(?=(?:hourly\s+)?periods?\s+[a-z]\s*=\s*1{TO}{c.n}\b)", lambda m: True)
     c.take(r"\(\s*(?:[a-z]\s*=\s*1\s+is\s+)?\d{1,2}(?::\d\d)?\s*-\s*\d{1,2}(?::\d\d)?"
-           r"(?:\s*,\s*(?:\d{1,2}(?::\d\d)?\s*-\s*\d{1,2}(?::\d\d)?|\.\.\.))*\s*\)",
+           r"(?:\s*,\s*(?:(?:[a-z]\s*=\s*\d+\s+is\s+)?\d{1,2}(?::\d\d)?\s*-\s*\d{1,2}(?::\d\d)?|\.\.\.))*\s*\)",
            lambda m: _clock_periods(c, m.group(0)))
 
     def wraps(on: bool) -> bool:
@@ -108,11 +108,11 @@ def read_cover_notes(text: str) -> LinearModel | None:
         c.goal = c.goal or ("cost" if m["cost"] else "people")
         return c.goal == ("cost" if m["cost"] else "people")
 
-    c.take(r"\bmin(?:imi[sz]e)?\s+(?:the\s+)?(?:(?P<cost>total\s+cost)|(?:number\s+of\s+|#\s*)(?:workers|people|staff|"
+    c.take(r"\bmin(?:imi[sz]e)?\s+(?:the\s+)?(?:(?P<cost>total\s+cost|(?:\u03c3|\u03a3|\u2211|sum)_?[a-z]?\s*cost_[a-z]\s*"
+           r"(?:\*|\u00b7)?\s*x_[a-z])|(?:number\s+of\s+|#\s*)(?:workers|people|staff|"
            r"agents|nurses|employees)|head\s*-?\s*count(?:\s+per\s+day)?|total\s+staff(?:\s+sum_[a-z]\s+x_[a-z])?)\b",
            goal)
-    left = _SAID.sub(" ", c.unused()).strip()
-    c.take(r"\bx_[a-z]\s*>=\s*0\b", lambda m: True)  # 'x_s >= 0 integer staff on shift s'
+    c.take(r"\bx_[a-z]\s*(?:>=|(?:\u2208|in)\s*z\s*(?:>=|\u2265|_?\+|\+))\s*0?\b", lambda m: True)  # 'x_k in Z>=0'
     left = _SAID.sub(" ", c.unused()).strip()
     if _RULE_LEFT.search(left) or not c.demand or not c.types or c.goal is None:
         return None
@@ -176,6 +176,24 @@ def _read_types(c: _Cover) -> None:
 
     c.take(r"\b(?:(?P<h>\d+)[- ]?h(?:ours?|our)?\s+)?shifts?\s*:\s*(?P<k>\d+)\s+consecutive\s+periods,?\s*"
            r"(?:(?:that\s+)?(?:may|can)\s+start\s+(?:at|in)\s+any\s+period)(?P<a>)(?P<b>)(?P<c>)", any_start)
+
+    def grouped(m: re.Match[str]) -> bool:  # 'F1, F3: 8-h shifts starting at t = 1, 3 (cover t..t+7), cost 8 each'
+        ids = re.split(r"\s*,\s*", m["ids"])
+        starts = [int(v) for v in re.split(r"\s*,\s*", m["st"])]
+        size = int(m["k"]) + 1
+        if len(ids) != len(starts) or c.hours and int(m["h"]) != size * c.hours or any(i in c.types for i in ids):
+            return False
+        for i, s in zip(ids, starts, strict=True):
+            covered = c.window(s, size)
+            if covered is None:
+                return False
+            c.types[i] = (covered, float(m["c"]))
+        return True
+
+    c.take(rf"(?P<ids>[A-Z]\w*(?:\s*,\s*[A-Z]\w*)+)\s*:\s*(?P<h>\d+)-?\s*h\s+shifts\s+starting\s+at\s+t\s*=\s*"
+           rf"(?P<st>\d+(?:\s*,\s*\d+)+)\s*\(\s*cover\s+t\s*\.\.\s*t\s*\+\s*(?P<k>\d+)\s*\)\s*,\s*cost\s+(?P<c>{_V})\s+each",
+           grouped)
+    c.take(r"\bshift\s+types\s*:", lambda m: bool(c.types))
 
     def indexed(m: re.Match[str]) -> bool:  # 'Shift s (s = 1..6) starts at period s and lasts 8 h, covering s, s+1'
         steps = [int(x) for x in re.findall(r"\+\s*(\d+)", m["cov"] or "")]
