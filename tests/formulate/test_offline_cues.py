@@ -16,6 +16,7 @@ from tests.formulate.test_offline_structures import (
     flexible_shop,
     flow_shop,
     job_shop,
+    least_max_lateness,
     project,
     single_machine,
     solved,
@@ -365,21 +366,7 @@ def test_a_time_ending_the_last_job_line_is_never_the_setup_of_the_next_paragrap
             "Changeovers are negligible. Minimise the largest lateness in minutes.")
     problem, value = solved(text)
     assert [t.due for t in problem.tasks] == [90, 60, 135] and all(not r.setups for r in problem.resources)
-    assert value == single_machine_released([(0, 45, 90), (20, 30, 60), (0, 60, 135)])
-
-
-def single_machine_released(jobs: list[tuple[int, int, int]]) -> int:
-    """Least maximum lateness of (release, duration, due) jobs on one machine (every order, each job as early as
-    its release allows)."""
-    best = None
-    for order in itertools.permutations(jobs):
-        t, worst = 0, None
-        for r, p, d in order:
-            t = max(t, r) + p
-            worst = t - d if worst is None else max(worst, t - d)
-        best = worst if best is None else min(best, worst)
-    assert best is not None
-    return best
+    assert value == least_max_lateness([(0, 45, 90), (20, 30, 60), (0, 60, 135)])
 
 
 def test_a_sentence_that_says_what_a_release_is_and_runs_to_completion_in_two_pieces():

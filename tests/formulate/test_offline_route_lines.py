@@ -4,12 +4,9 @@ reader uses is asked about. Each optimum is cross-checked by the brute-force ora
 
 from __future__ import annotations
 
-import itertools
-
 import ordino
 from ordino.formulate.offline import extract_offline
-from ordino.models import Problem
-from tests.formulate.test_offline_structures import asked
+from tests.formulate.test_offline_structures import asked, job_shop
 
 SHOP = ("Three parts to make today; the saw, the press and the oven each take one part at a time, and a part stays "
         "on a machine until that step is done. Each part goes through its steps in this order:\n"
@@ -26,27 +23,9 @@ def test_a_step_timed_in_words_is_read():
     assert [(t.modes[0].resources, t.modes[0].duration) for t in latch] == [
         (["press"], 30), (["oven"], 15), (["saw"], 10)]
     result = ordino.solve(draft.problem, time_limit=10)
-    assert result.status == "optimal" and result.objective == _best_makespan(draft.problem) == 75
-
-
-def _best_makespan(problem: Problem) -> int:
-    """The least makespan of a small job shop over every order of the tasks on each machine (longest paths)."""
-    on: dict[str, list[str]] = {}
-    for t in problem.tasks:
-        on.setdefault(t.modes[0].resources[0], []).append(t.id)
-    duration = {t.id: t.modes[0].duration for t in problem.tasks}
-    route = [(c.first, c.then) for c in problem.constraints]
-    best = None
-    for orders in itertools.product(*(itertools.permutations(ids) for ids in on.values())):
-        arcs = route + [(a, b) for order in orders for a, b in zip(order, order[1:], strict=False)]
-        end: dict[str, int] = {}
-        for _ in duration:  # relax every arc as often as there are tasks: longest paths, or a cycle
-            for t in duration:
-                end[t] = duration[t] + max([end.get(a, 0) for a, b in arcs if b == t], default=0)
-        if all(end[b] - duration[b] >= end[a] for a, b in arcs):
-            best = min(best or 10**9, max(end.values()))
-    assert best is not None
-    return best
+    assert result.status == "optimal" and result.objective == job_shop(
+        [[("saw", 20), ("press", 10), ("oven", 30)], [("press", 30), ("oven", 15), ("saw", 10)],
+         [("oven", 25), ("saw", 15)]]) == 75
 
 
 def test_a_step_whose_time_is_not_read_is_asked_about_with_its_line():

@@ -17,6 +17,7 @@ from ordino.formulate.offline.staff import (
     DAY_IDS,
     MONEY,
     PEOPLE,
+    SHIFT_WORDS,
     WEEK,
     day_index,
     named_people,
@@ -32,7 +33,6 @@ N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourte
 _WEEKDAY = r"(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"
 _NOT_MONEY = r"(?<![$\u20ac\u00a3\d.])"
 """Before a count of people: not a sum of money ('$150 a day')."""
-_SHIFT_WORDS = r"(?:morning|day|evening|late|night|early|afternoon)"
 
 
 def _num(token: str) -> int:
@@ -203,16 +203,16 @@ def _shift_demands(rd: _Marks) -> dict[str, list[int] | int]:
     """'the day shift needs 3 nurses', 'the night shift needs 2, 2, 3, 2, 2 nurses' (per day)."""
     t = rd.t
     out: dict[str, list[int] | int] = {}
-    for m in re.finditer(rf"\b(?:the\s+)?({_SHIFT_WORDS})\s+shift\s+(?:needs?|requires?|must have|has)\s+"
+    for m in re.finditer(rf"\b(?:the\s+)?({SHIFT_WORDS})\s+shift\s+(?:needs?|requires?|must have|has)\s+"
                          rf"(?:at least\s+)?((?:\d+\s*,\s*)*(?:\d+\s+and\s+)?{N})\b", t):
         values = [_num(x) for x in re.findall(rf"\b{N}\b", m.group(2))]
         out[m.group(1)] = values if len(values) > 1 else values[0]
         rd.mark(m)
-    for m in re.finditer(rf"\bthe\s+({_SHIFT_WORDS})\s+shift\s+{N}\b", t):  # "... and the night shift 2"
+    for m in re.finditer(rf"\bthe\s+({SHIFT_WORDS})\s+shift\s+{N}\b", t):  # "... and the night shift 2"
         if m.group(1) not in out:
             out[m.group(1)] = _num(m.group(2))
             rd.mark(m)
-    named = re.search(rf"\b(?:an?\s+)?({_SHIFT_WORDS})(?:\s+shift)?\s*(?:,|and|&)\s*(?:an?\s+)?({_SHIFT_WORDS})\s+"
+    named = re.search(rf"\b(?:an?\s+)?({SHIFT_WORDS})(?:\s+shift)?\s*(?:,|and|&)\s*(?:an?\s+)?({SHIFT_WORDS})\s+"
                       rf"shifts?\b", t)  # 'a morning and an evening shift each day' ...
     each = re.search(rf"\b(?:each|every|per)\s+shift\s+(?:needs?|requires?|must have|has)\s+(?:at least\s+)?{N}\b", t)
     if named and each and not out:  # ... 'each shift needs 1 person'
@@ -331,11 +331,11 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
     if m and pattern is None:
         rd.mark(m)
         rules.append({"type": "max_consecutive_days", "max_on": _num(m.group(1))})
-    for m in re.finditer(rf"\bno\s+({_SHIFT_WORDS})\s+shifts?\s+(?:right\s+|directly\s+|immediately\s+)?"
-                         rf"(?:after|following)\s+an?\s+({_SHIFT_WORDS})\s+shift", t):
+    for m in re.finditer(rf"\bno\s+({SHIFT_WORDS})\s+shifts?\s+(?:right\s+|directly\s+|immediately\s+)?"
+                         rf"(?:after|following)\s+an?\s+({SHIFT_WORDS})\s+shift", t):
         rd.mark(m)
         rules.append({"type": "forbidden_sequence", "first": m.group(2), "then": m.group(1)})
-    for m in re.finditer(rf"\bafter\s+an?\s+({_SHIFT_WORDS})\s+shift[^.]{{0,30}}?\bno\s+({_SHIFT_WORDS})\s+shift", t):
+    for m in re.finditer(rf"\bafter\s+an?\s+({SHIFT_WORDS})\s+shift[^.]{{0,30}}?\bno\s+({SHIFT_WORDS})\s+shift", t):
         rd.mark(m)
         rules.append({"type": "forbidden_sequence", "first": m.group(1), "then": m.group(2)})
     for r in rules:

@@ -17,7 +17,7 @@ from ordino.formulate.offline.roster_clauses import prose_left, read_clauses
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_demands, read_people
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
-from ordino.formulate.offline.staff import DAY_IDS, NAME, NAME_LIST, PEOPLE
+from ordino.formulate.offline.staff import DAY_IDS, NAME, NAME_LIST, PEOPLE, SHIFT_WORDS
 from ordino.formulate.offline.text import count_value
 from ordino.models.assignment import RosterProblem
 
@@ -25,8 +25,6 @@ _N = r"(?:\d+|one|two|three|four|five|six|seven)"
 _V = r"\d+(?:\.\d+)?"
 _WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _PEOPLE = rf"(?:{PEOPLE}|pool)"
-_SHIFT_WORD = r"(?:early|late|day|night|morning|evening|afternoon|mid|middle|long|short|swing|graveyard)"
-"""The words a shift is called by when the text gives it no name of its own ('an early and a late')."""
 _LE = r"(?:<=|at\s+most|max(?:imum)?\.?|no\s+more\s+than|up\s+to)"
 _GE = r"(?:>=|at\s+least|min(?:imum)?\.?)"
 
@@ -155,15 +153,15 @@ def _read_shifts(n: RosterDraft) -> bool:
     code = r"(?:[A-Z]{2,3}|[A-Z][a-z]{2,9})\b"
     n.take(rf"\b[Ss]hifts?\b(?i:\s+{_WD}{TO}{_WD})?(?P<k>)\s*:?\s*(?P<l>{code}(?:\s*(?:,|/|and|&)\s*{code})+)(?=\s*[,.;\n])",
            named, 0)
-    n.take(rf"(?i:\b(?P<k>two|three|2|3)\s+shifts\s+(?:a|per|each)\s+day)\s*[,:(]\s*(?P<l>(?:an?\s+)?{_SHIFT_WORD}"
-           rf"(?:\s*(?:,|and)\s*(?:an?\s+)?{_SHIFT_WORD})+)", named, 0)
+    n.take(rf"(?i:\b(?P<k>two|three|2|3)\s+shifts\s+(?:a|per|each)\s+day)\s*[,:(]\s*(?P<l>(?:an?\s+)?{SHIFT_WORDS}"
+           rf"(?:\s*(?:,|and)\s*(?:an?\s+)?{SHIFT_WORDS})+)", named, 0)
     def single(m: re.Match[str]) -> bool:  # 'single daily shift', 'one evening shift per day'
         if n.shifts or re.search(r"\b(?:two|three|[2-9])\s+shifts\b", n.text, re.I):
             return False
         n.shifts = ["shift"]
         return True
 
-    n.take(rf"\b(?:a\s+)?single\s+(?:daily\s+)?shift(?:\s+(?:a|per)\s+day)?\b|\b(?:one|1)\s+{_SHIFT_WORD}\s+shift\s+"
+    n.take(rf"\b(?:a\s+)?single\s+(?:daily\s+)?shift(?:\s+(?:a|per)\s+day)?\b|\b(?:one|1)\s+{SHIFT_WORDS}\s+shift\s+"
            r"(?:a|per|each)\s+day\b", single)
     if not n.shifts:
         found = re.search(r"(?<!max )(?<!<= )(?<!at most )\b(?:one|1)\s+(?:day\s+)?shift\s*"

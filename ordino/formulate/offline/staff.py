@@ -24,6 +24,8 @@ _ROLES = ("worker", "employee", "nurse", "person", "agent", "doctor", "guard", "
           "physician", "carer", "dispatcher", "bartender", "supervisor", "attendant", "librarian", "medic", "temp")
 PEOPLE = rf"(?:staff(?: members?)?|people|crew(?: members?)?|team members?|{'|'.join(w + 's?' for w in _ROLES)})"
 """The words a text calls the people of a roster by ('nurses', 'staff members', 'pharmacists')."""
+SHIFT_WORDS = r"(?:early|late|day|night|morning|evening|afternoon|mid|middle|long|short|swing|graveyard)"
+"""The words a shift is called by when the text gives it no name of its own ('an early and a late')."""
 NAME_LIST = r"(?:{n})(?:\s*,\s*(?:{n}))*(?:\s*,?\s*(?:and|&)\s*(?:{n}))?"
 """A list of names: 'Ruth, Sanjay, Tomás, Una and Viktor' (format it with the pattern of one name, `n`)."""
 NAME = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff]+(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u00ff]+)?"
