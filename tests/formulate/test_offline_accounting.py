@@ -97,3 +97,11 @@ def test_one_pay_per_hour_prices_each_shift_type_by_its_hours():
     problem, value = solved(text)
     assert problem.objective.terms == {"Early": 160.0, "Mid": 160.0, "Short": 80.0}
     assert value == cheapest_cover([2, 4, 3], [{0, 1}, {1, 2}, {0}], [160, 160, 80])
+
+
+def test_how_many_people_said_of_the_demands_is_no_goal_and_a_text_without_one_is_asked():
+    text = ("This is how many people I need behind the counter each hour:\n\n7-8: 2, 8-9: 3, 9-10: 1\n\n"
+            "The shifts we can offer are fixed:\n- Early 7:00-9:00\n- Late 8:00-10:00\n")
+    assert any("What should be minimised" in q for q in asked(text))
+    _, value = solved(text + "How many people do we need at minimum?")
+    assert value == cheapest_cover([2, 3, 1], [{0, 1}, {1, 2}], [1, 1])

@@ -37,7 +37,9 @@ _COST_LIST = re.compile(r"\bcosts?\b[^.:=\d]{0,30}[:=]?\s*[$\u20ac\u00a3]?\s*((?
 _COSTED = re.compile(r"\b(?:costs?|pay|paid|wages?|budget|price)\b|[$\u20ac\u00a3]")
 _FEWEST = re.compile(r"\b(?:minimi[sz]e|minimum|min|fewest|smallest|(?<!at )least)\b[^.?]{0,50}\b"
                      r"(?:number|people|workers?|staff|employees?|agents?|nurses?|persons?)\b|"
-                     r"\bhow many (?:people|workers|staff|employees)\b")
+                     r"\bhow many (?:people|workers|staff|employees)\b(?=[^.?:\n]{0,80}\?)")
+"""The goal of fewest people ('how many people do we need at minimum?'; never 'this is how many people I need
+each hour:', which gives the demands)."""
 _OPEN = re.compile(rf"\bopen(?:s|ing hours)?\s+(?:from\s+)?{_CLOCK}\s*(?:to|-|until|till)\s*(?:{_CLOCK}|(midnight))")
 """Opening hours: 'open 06:00 to midnight', 'opens 8:00-20:00'."""
 _WORDS = {"two": 2, "three": 3, "four": 4}
