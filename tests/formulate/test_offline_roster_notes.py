@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ordino
 from ordino.formulate.offline import extract_offline
+from ordino.formulate.offline.roster_clauses import prose_left, read_clauses
+from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_notes import read_roster_notes
 from ordino.models.assignment import RosterProblem
 from tests.differential.brute_assignment import brute_roster
@@ -290,3 +292,16 @@ def test_a_grid_of_the_shifts_each_person_may_work_on_each_day():
     off = {(r.staff[0], r.shifts[0], r.days[0]) for r in problem.rules if r.type == "unavailable"}
     assert ("P1", "N", "D2") in off and ("P3", "D", "D1") in off and ("P2", "D", "D1") in off
     assert best == 2
+
+
+def test_a_sentence_read_in_part_leaves_nothing_behind():
+    draft = RosterDraft("Ana is off Monday, and Ben flies kites on Tuesday.")
+    draft.staff, draft.days, draft.shifts = ["Ana", "Ben"], ["Mon", "Tue"], ["shift"]
+    draft.name_weekdays()
+    read_clauses(draft)
+    assert draft.rules == [] and prose_left(draft)  # Ana's day off is not kept from a sentence that is asked
+    draft = RosterDraft("Ana is off Monday.")
+    draft.staff, draft.days, draft.shifts = ["Ana", "Ben"], ["Mon", "Tue"], ["shift"]
+    draft.name_weekdays()
+    read_clauses(draft)
+    assert draft.rules == [{"type": "unavailable", "staff": ["Ana"], "days": ["Mon"]}] and not prose_left(draft)

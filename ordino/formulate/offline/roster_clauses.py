@@ -108,18 +108,21 @@ def _read_clauses(n: RosterDraft) -> None:
         if not m.group(0).strip():
             continue
         pieces = [(m.start(), m.end())]
+        saved = n.checkpoint()  # a sentence is read whole or leaves nothing: read again, a rule is never read twice
         heading = _under_off_heading(n.text, m.start())
         bracket = re.search(r"\(([^()]+)\)\s*$", m.group(0))
-        if bracket and _read(n, _Clause(n, m.group(0)[:bracket.start()], heading)) and \
-                _read(n, _Clause(n, bracket.group(1))):  # a rule, then a bracket that says more of it
-            n.used[m.start():m.end()] = [True] * (m.end() - m.start())
-            continue
+        if bracket:  # a rule, then a bracket that says more of it
+            if _read(n, _Clause(n, m.group(0)[:bracket.start()], heading)) and _read(n, _Clause(n, bracket.group(1))):
+                n.used[m.start():m.end()] = [True] * (m.end() - m.start())
+                continue
+            n.restore(saved)
         if not _read(n, _Clause(n, m.group(0), heading)):  # a list of rules: 'max 1 shift a day, max 5 shifts a week'
             cuts = [0, *(x for c in re.finditer(r",|:|\band\b", m.group(0)) for x in c.span()), len(m.group(0))]
             pieces = [(m.start() + a, m.start() + b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
             if not all(_glue_only(rest[a:b]) or _read_piece(n, rest[a:b], n.text[m.start():a], heading)
                        for a, b in pieces
                        if re.search(r"\w", n.text[a:b])):
+                n.restore(saved)
                 continue
         for a, b in pieces:
             n.used[a:b] = [True] * (b - a)
@@ -448,7 +451,8 @@ def _fair_goal(n: RosterDraft) -> bool:
 def _zero_counted(n: RosterDraft, c: _Clause) -> bool:
     """'(all five count, even if someone ends up with zero)': the spread counts people who work no shift, as the
     spread goal does."""
-    if not n.objective or n.objective[0]["term"] != "shift_spread" or c.numbers not in ([], [len(n.staff)]):
+    goal = n.objective[0]["term"] if n.objective else n.fair_means  # the goal, or what fair is said to mean
+    if goal != "shift_spread" or c.numbers not in ([], [len(n.staff)]):
         return False
     return bool(c.rest & {"zero", "none", "nothing"}) and c.only(
         {"count", "counts", "counted", "included", "even", "if", "someone", "somebody", "anyone", "ends", "end", "up",

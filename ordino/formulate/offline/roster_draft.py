@@ -3,6 +3,7 @@ shifts with the names the text gives them, and the cover, costs, rules and goal 
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -42,6 +43,18 @@ class RosterDraft(Marked):
         self.tabled = False  # whether a table of people was read
         self.hourly: dict[str, float] = {}  # person -> pay per hour (times each shift's hours)
         self._people: tuple[list[str], re.Pattern[str]] | None = None
+
+    _READ = ("cover", "exact", "costs", "rules", "objective", "per_day", "fair_means", "fair_wished", "penalised")
+    """What the clause readers change: kept by `checkpoint` and put back by `restore`."""
+
+    def checkpoint(self) -> dict[str, Any]:
+        """A copy of what the clause readers have read so far."""
+        return copy.deepcopy({k: getattr(self, k) for k in self._READ})
+
+    def restore(self, saved: dict[str, Any]) -> None:
+        """Undo what was read since `saved`: a sentence read only in part leaves nothing behind."""
+        for k, v in saved.items():
+            setattr(self, k, v)
 
     def day_list(self, phrase: str) -> list[str] | None:
         """The days a phrase names ('d3', '{1, 7}', 'days 6, 7', 'Sat/Sun', 'Mon-Fri', 'weekend', 'every day');
