@@ -48,8 +48,9 @@ class RosterDraft(Marked):
     """What the clause readers change: kept by `checkpoint` and put back by `restore`."""
 
     def checkpoint(self) -> dict[str, Any]:
-        """A copy of what the clause readers have read so far."""
-        return copy.deepcopy({k: getattr(self, k) for k in self._READ})
+        """A copy of what the clause readers have read so far (shallow: they add entries and replace values, never
+        change an entry in place)."""
+        return {k: copy.copy(getattr(self, k)) for k in self._READ}
 
     def restore(self, saved: dict[str, Any]) -> None:
         """Undo what was read since `saved`: a sentence read only in part leaves nothing behind."""
