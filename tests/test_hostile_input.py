@@ -145,6 +145,8 @@ ADVERSARIAL = {
     "named lines": "- the big order: 1 h\n",
     "named times": "gear housing 1 min, ",
     "grid rows": "| Ana | 1 | ok |\n",
+    "aligned rows": "Rye loaves   50   -   45\n",
+    "lines of long blanks": "F1" + " " * 300 + "9:00-13:00 88\n",
     "station steps": "job 1: press 2 h or ",
     "resource sentences": "resources 2 cranes ",
     "machine lists": "p1j = 1, ",

@@ -3,6 +3,9 @@ read into the model a careful reader would write (every optimum below is worked 
 
 from __future__ import annotations
 
+import ordino
+from ordino.formulate.offline import extract_offline
+from tests.differential.brute_schedule import brute_force
 from tests.formulate.test_offline_structures import asked, solved
 
 
@@ -131,3 +134,14 @@ def test_prose_wrapped_at_a_fixed_width_is_read_as_its_sentences():
     assert unwrap_lines(wrapped).startswith("an activity starts only when all its predecessors are finished. Please "
                                             "minimise the number of weeks")
     assert unwrap_lines(wrapped).endswith("listed.\nid;weeks\nA;2")  # a table's header under it stays a line
+
+
+def test_vectors_of_a_two_machine_flow_shop_with_the_machine_in_brackets_before_the_values():
+    text = ("F2 || sum C_j, n = 3.\na_j (M1): 4, 1, 2\nb_j (M2): 2, 3, 1\nC_j = completion on M2. Find min sum C_j.")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    durations = {t.id: t.modes[0].duration for t in draft.problem.tasks}
+    assert [durations[f"J{j}.{k}"] for j in (1, 2, 3) for k in (1, 2)] == [4, 2, 1, 3, 2, 1]
+    assert ordino.solve(draft.problem, time_limit=10).objective == brute_force(draft.problem).objective == 18
+    cut = extract_offline(text.replace("(M1)", "(Cut)").replace("(M2)", "(Weld)").replace("on M2", "on Weld"))
+    assert cut.problem is not None and [r.id for r in cut.problem.resources] == ["Cut", "Weld"]

@@ -147,9 +147,10 @@ def capacity(outside: str, words: list[str]) -> tuple[int, list[tuple[int, int]]
     it ('2 mechanical fitters', 'the small mobile crane (only one crane)', 'the engineer ... only one of him')."""
     named = "|".join(re.escape(w) for w in words)
     found = re.search(rf"(?i)(?:\b(?:a|our|the)\s+(?:crew|team|gang)\s+of\s+)?\b(?P<n>{_AMOUNT})\s+"
-                      rf"(?:(?!(?:{_AMOUNT}|is|are)\b)[a-z-]+\s+){{0,3}}?(?:{named})s?\b(?!\s+of\s+{_AMOUNT}\b)"
+                      rf"(?:(?!(?:{_AMOUNT}|is|are|listed|required|needed|given|stated|necessary|whole|entire|full|same)\b)"
+                      rf"[a-z-]+\s+){{0,3}}?(?:{named})s?\b(?!\s+of\s+{_AMOUNT}\b)"
                       rf"(?:\s*\([a-z]+\))?",
-                      outside)  # 'a crew of 5 labourers', never 'the team is three developers'
+                      outside)  # 'a crew of 5 labourers', never 'the team is three developers' nor 'the listed crew'
     if found is None:
         return None
     where = [found.span()]

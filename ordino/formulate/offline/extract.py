@@ -69,13 +69,12 @@ from ordino.formulate.offline.text import (
     MACHINE_REF,
     Rewriting,
     Work,
-    check_text,
     job_name,
     machine_name,
     on_own_line,
+    prepared,
     singular,
     squeeze_rewriting,
-    unwrap_lines,
 )
 from ordino.formulate.questions import Question
 from ordino.models import Model, Problem
@@ -315,8 +314,7 @@ def extract_offline(text: str) -> OfflineDraft:
     Shift cover / rostering texts give a RosterProblem, "how many of each" allocation texts a LinearModel.
     A text the offline formulator does not read (`text.check_text`) is an InputError.
     """
-    check_text(text)
-    text = unwrap_lines(text)
+    text = prepared(text)
     return extract_family(text, detect_family(text))
 
 

@@ -101,7 +101,7 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
     hour apart."""
     if (indexed := _indexed_periods(text)) is not None:
         return indexed
-    t = _clock_text(text)
+    t = "\n".join("" if _is_type_line(line, text) else line for line in _clock_text(text).split("\n"))
     found = _across(t)  # a table across: 'Slot 07-09 09-11 11-13' over 'Nurses needed 4 5 6' (before the ranges of
     if len(found) < 3:  # shift types in rows below it are taken for periods)
         found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, _, _, d in _RANGE.findall(t)]
@@ -363,6 +363,14 @@ def read_shift_types(text: str) -> list[tuple[str, int, int, float | None]] | No
     if len(found) < 2:
         found = _type_table(text) or _shift_items(_clock_text(text))
     return _told_apart(found) if len(found) >= 2 else None
+
+
+def _is_type_line(line: str, text: str) -> bool:
+    """Whether a line defines a shift type ('F1 | 09:00-13:00 | 88'): its hours are no period of demand."""
+    if not re.search(r"\d\s*(?:-|to)\s*\d", line):
+        return False
+    m = _SHIFT_TYPE.fullmatch(re.sub(r"[ \t]+", " ", line))  # one blank apart: no run of blanks to try splits of
+    return m is not None and _type_name(m, text) is not None
 
 
 def _type_name(m: re.Match[str], text: str) -> str | None:

@@ -230,11 +230,13 @@ KINDS: list[tuple[str, str]] = [
     (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine|(?:machines|ovens|lathes|presses|lines|"
      r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b|"
      rf"\btimes?\b[^.;\n]{{0,20}}\bdepends?\s+on\s+(?:the\s+|which\s+)?{MACHINE_NOUN}\b|\bunrelated\s+{MACHINE_NOUN}|"
-     rf"\b(?:each|every)\s+\w+\s+(?:runs?|goes|is\s+(?:done|processed|made|run))\s+(?:entirely\s+|completely\s+|"
+     rf"\b(?:a|each|every)\s+\w+\s+(?:runs?|goes|is\s+(?:done|processed|made|run))\s+(?:entirely\s+|completely\s+|"
      rf"wholly\s+)?on\s+(?:just\s+|only\s+|exactly\s+)?one\s+(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b|"
      rf"\b(?:whole|entire)\s+\w+\s+is\s+\w+\s+(?:at|on)\s+(?:a\s+single|one)\s+{MACHINE_NOUN}\b|"
      rf"\b(?:a|each|every)\s+\w+\s+stays\s+on\s+(?:one|a\s+single|the\s+same)\s+(?:\w+\s+)?{MACHINE_NOUN}\b|"
-     rf"\b{MACHINE_NOUN}[^.;\n]{{0,20}}\((?:not|non)[\s-]?identical\)",
+     rf"\b{MACHINE_NOUN}[^.;\n]{{0,20}}\((?:not|non)[\s-]?identical\)|"
+     r"[\"'](?:-|x|n/a)[\"']\s*(?:means?|=|:)\s*(?:that\s+|the\s+)*\w*\s*(?:can't|cannot|can\s+not|isn't\s+able)\s+"
+     r"(?:do|make|bake|cut|print|run|take|handle|process)\b",  # '"-" means that oven can't do that item'
      "parallel_machines"),
     (rf"single[\s-]+machine|one machine|only machine|a machine\b|1 machine|the machine\b|\b(?:one|a single|1|only one|"
      rf"the only)\s+(?:[a-z-]+\s+){{0,2}}{MACHINE_NOUN}\b(?!\s+(?:at a time|each))", "single_machine"),

@@ -11,7 +11,7 @@ from ordino.formulate.formulation import Formulation, conflicts, solve_formulate
 from ordino.formulate.offline.elicit import elicit, elicit_family
 from ordino.formulate.offline.extract import extract_family
 from ordino.formulate.offline.families import detect_family
-from ordino.formulate.offline.text import check_text, unwrap_lines
+from ordino.formulate.offline.text import prepared
 from ordino.formulate.questions import Question
 from ordino.formulate.summary import model_summary
 from ordino.models import BaseResult, Model
@@ -30,8 +30,7 @@ def run_offline(text: str, ask: Callable[[Question], str] | None = None, solve: 
         information gives a Formulation with status `needs_input` and its questions (when `ask` cannot fill
         them in).
     """
-    check_text(text)
-    text = unwrap_lines(text)
+    text = prepared(text)
     transcript: list[dict[str, Any]] = []
     if note:
         transcript.append({"round": 0, "stage": "engine", "note": note})

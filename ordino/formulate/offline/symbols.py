@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.text import NUM, Work, time_values
-from ordino.formulate.offline.units import TimeVal
+from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _VALUES = rf"(?:\(\s*(?P<b1>[^()\n]*?)\s*\)|\[\s*(?P<b2>[^\[\]\n]*?)\s*\]|(?P<bare>{NUM}(?:[ \t,;]+{NUM})+))"
 _SYMBOL_LINE = re.compile(
     r"(?m)^[ \t]*(?:[-*][ \t]+)?(?P<sym>[a-z]{1,2}(?:_?\{?[a-z0-9]{1,3}(?:,[a-z0-9]{1,2})?\}?)?|"
-    r"[a-z]{1,2}\(\s*[a-z0-9]{1,3}\s*\))[ \t]*(?:=|:)[ \t]*" + _VALUES +
+    r"[a-z]{1,2}\(\s*[a-z0-9]{1,3}\s*\))[ \t]*(?P<pre>\(\s*[^()\n]{1,30}\))?[ \t]*(?:=|:)[ \t]*" + _VALUES +
     r"[ \t]*(?P<note>\(\s*[^()\n]{1,30}\))?[ \t]*[.;,]?[ \t]*$")
-"""One symbol and its values filling a line: 'p_j = (4, 7, 3)', 'r_j1 : 3 2 4', 'b_j : 5 3 6 (M2)'."""
+"""One symbol and its values filling a line: 'p_j = (4, 7, 3)', 'r_j1 : 3 2 4', 'b_j : 5 3 6 (M2)', 'a (Cut) = 4, 2'."""
 _CAPACITY = re.compile(r"\br_?\{?(?P<k>\d)\}?\s*=\s*(?P<n>\d+)\b(?![ \t]*[,;]?[ \t]*\d)")
 """'R1 = 4': resource 1's capacity (only where the text speaks of resources)."""
 _ARC = re.compile(r"(?P<a>\d+)\s*(?:>|->|-->|→|,)\s*(?P<b>\d+)")
@@ -33,6 +33,8 @@ _LINKS = re.compile(r"\b(?P<w>pred|p|succ|s)\s*\(\s*(?P<j>\d+)\s*\)\s*=\s*\{(?P<
 _INDEX_RANGE = re.compile(r"\(?\b[ij]\s*=\s*1\s*(?:\.\.\.?|-|to|,\s*\.\.\.\s*,)\s*(?P<n>\d+)\b\)?")
 """'(j = 1..6)': the range of the jobs' index."""
 _RESOURCE_WORDS = re.compile(r"\b(?:rcpsp|resources?|capacit(?:y|ies)|renewable)\b")
+_NAMED_NOTE = re.compile(r"\(\s*(?:on\s+)?([A-Za-z][\w -]{0,20}?)\s*\)")
+"""A machine named in a symbol's bracket: 'a (Cut)'."""
 _MACHINE_NOTE = re.compile(r"\(\s*(?:on\s+)?(?:m|machine\s*)(?P<k>\d)\s*\)")
 
 
@@ -43,7 +45,7 @@ class _Line:
     letter: str
     index: str
     values: list[TimeVal]
-    note: str
+    note: str  # the bracket before or after the values ('(M1)', '(Cut)'), as written
     span: tuple[int, int]
 
 
@@ -52,7 +54,7 @@ def read_symbols(work: Work, facts: Facts) -> None:
     resources = bool(_RESOURCE_WORDS.search(work.text)) or facts.kind == "rcpsp"
     if resources:
         _read_capacities(work, facts)
-    lines = [line for m in work.finditer(_SYMBOL_LINE.pattern) if (line := _line(m)) is not None]
+    lines = [line for m in work.finditer(_SYMBOL_LINE.pattern) if (line := _line(m, work.cased)) is not None]
     counts = {len(line.values) for line in lines}
     for line in lines:
         if _read_line(line, facts, resources, len(lines) > 1 and len(counts) == 1):
@@ -65,7 +67,7 @@ def read_symbols(work: Work, facts: Facts) -> None:
             work.consume(*m.span())
 
 
-def _line(m: re.Match[str]) -> _Line | None:
+def _line(m: re.Match[str], cased: str) -> _Line | None:
     sym = re.sub(r"[\s{}()]", "", m.group("sym"))
     parts = re.fullmatch(r"(?P<l>[a-z]{1,2}?)_?(?P<i>[a-z0-9,]*)", sym)
     if parts is None:
@@ -76,7 +78,9 @@ def _line(m: re.Match[str]) -> _Line | None:
     values = time_values(raw)
     if len(values) < 2:
         return None
-    return _Line(parts.group("l"), parts.group("i").replace(",", ""), values, m.group("note") or "", m.span())
+    note = "pre" if m.group("pre") else "note"
+    written = cased[m.start(note):m.end(note)] if m.group(note) else ""
+    return _Line(parts.group("l"), parts.group("i").replace(",", ""), values, written, m.span())
 
 
 _JOB_INDEX = ("", "j", "i")
@@ -89,7 +93,7 @@ def _read_line(line: _Line, facts: Facts, resources: bool, aligned: bool) -> boo
     if letter in ("j", "i", "n") and index == "" or letter == "jo" and index == "b":
         numbers = [int(v.value) for v in line.values]
         return numbers == list(range(1, len(numbers) + 1))  # 'j : 1 2 3': the jobs' numbers
-    if (on := _MACHINE_NOTE.search(line.note)) is not None and index in _JOB_INDEX:
+    if (on := _MACHINE_NOTE.search(line.note.lower())) is not None and index in _JOB_INDEX:
         _column(facts, int(on.group("k")), line.values)  # 'a_j : 4 7 2 (M1)'
         return True
     if letter == "p" and (k := re.fullmatch(r"(\d)j|j(\d)", index)):
@@ -108,8 +112,13 @@ def _read_line(line: _Line, facts: Facts, resources: bool, aligned: bool) -> boo
             return False  # 'd' read as durations, then 'p' too: two lines for one list, left to be asked
         facts.lists[attr] = line.values
         return True
-    if letter in ("a", "b", "c") and index in ("j", "i") and aligned:
+    named = _NAMED_NOTE.fullmatch(line.note)
+    named = None if named is None or re.fullmatch(UNIT_PATTERN, named.group(1).lower()) else named  # '(min)'
+    if letter in ("a", "b", "c") and (index in ("j", "i") or named and index == "") and aligned:
         _column(facts, "abc".index(letter) + 1, line.values)  # 'a_j, b_j': Johnson's two machines
+        if named is not None and facts.matrix is not None:  # 'a (Cut) = 4, 2, 6': the machine's name
+            names = [*(facts.matrix_machines or [])[:len(facts.matrix[0]) - 1], named.group(1)]
+            facts.matrix_machines = names if len(names) == len(facts.matrix[0]) else None
         return True
     return False
 

@@ -205,7 +205,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     stations = [r for r in roles if r.startswith("station:")]
     allowed = ("label", "op", "due", "release", "weight", "deadline", "text", "note", *stations,
                *(r for r in roles if r.startswith("machine:")))
-    if stations and (len(stations) < 2 or any(r not in allowed for r in roles)):
+    numbered = [r for r in roles if r.startswith("machine:")]  # 'Mill-1 | Mill-2 | Haas VF-2': two named M1, M2
+    if stations and (len(stations) + len(numbered) < 2 or any(r not in allowed for r in roles)):
         return None
     if stations:
         roles = [f"machine:{r[8:]}" if r.startswith("station:") else r for r in roles]

@@ -9,6 +9,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from ordino.errors import InputError
+from ordino.formulate.offline.aligned import aligned_as_pipes
 from ordino.formulate.offline.units import UNIT_PATTERN, UNIT_WORDS, TimeVal
 
 MAX_TEXT_CHARS = 20_000  # about eight pages; every pattern is linear, but each consumed match copies the text
@@ -69,6 +70,13 @@ def unwrap_lines(text: str) -> str:
     """Prose hard-wrapped at a fixed width joined into its sentences ('... minimise the\nnumber of weeks'); list
     items, table rows and lines that end a sentence stay lines."""
     return _WRAPPED.sub(lambda m: m.group("a") + " ", text)
+
+
+def prepared(text: str) -> str:
+    """The text as the offline readers take it: checked (`check_text`), its aligned tables written with '|'
+    (`aligned.aligned_as_pipes`) and its hard-wrapped prose joined (`unwrap_lines`)."""
+    check_text(text)
+    return unwrap_lines(aligned_as_pipes(text))
 
 
 def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
