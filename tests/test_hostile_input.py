@@ -146,6 +146,8 @@ ADVERSARIAL = {
     "named times": "gear housing 1 min, ",
     "grid rows": "| Ana | 1 | ok |\n",
     "aligned rows": "Rye loaves   50   -   45\n",
+    "bracket records": "(duration, demand; predecessors):\n1: (3, 2; -)\n",
+    "slot tables": "Nurse | Mon D | Tue N\nAna | 3 | x\n",
     "lines of long blanks": "F1" + " " * 300 + "9:00-13:00 88\n",
     "station steps": "job 1: press 2 h or ",
     "resource sentences": "resources 2 cranes ",

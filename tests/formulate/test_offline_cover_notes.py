@@ -118,6 +118,18 @@ def test_kinds_of_shifts_with_lengths_starts_and_costs_over_clock_periods():
     assert asked(text.replace("What's the cheapest daily staffing cost?", "Plan the day."))  # no goal: asked
 
 
+def test_kinds_of_shifts_starting_anywhere_in_a_range_and_one_of_them_said_again():
+    text = ("We're open 7:00 to 12:00 and need this many on the floor each hour:\n\n7-8: 2\n8-9: 3\n9-10: 3\n"
+            "10-11: 1\n11-12: 2\n\nI can hire 3-hour shifts that start on the hour anywhere from 7 to 9 (so the "
+            "latest one runs 9-12), paid $45 per shift, or 5-hour shifts starting at 7, paid $70 per shift. "
+            "What's the cheapest wage bill?")
+    kinds = [([1, 2, 3], 45), ([2, 3, 4], 45), ([3, 4, 5], 45), ([1, 2, 3, 4, 5], 70)]
+    assert solved(text) == cheapest([2, 3, 3, 1, 2], kinds)
+    assert asked(text.replace("runs 9-12", "runs 9-13"))  # a shift said again with other hours: asked
+    hourly = text.replace("7-8: 2\n8-9: 3\n9-10: 3\n10-11: 1\n11-12: 2", "7-9: 3\n9-11: 3\n11-13: 2")
+    assert asked(hourly.replace("to 12:00", "to 13:00"))  # starts on the hour between 2-hour periods: asked
+
+
 def test_periods_with_their_hours_and_shifts_defined_by_an_index_that_wrap_into_the_next_day():
     text = ("Cyclic daily cover. Periods t = 1..4, 6 h each (00-06, 06-12, 12-18, 18-24); the same pattern repeats "
             "every day.\nDemand b = (2, 5, 4, 3).\n"

@@ -421,3 +421,14 @@ def test_where_a_job_may_run_left_unread_is_asked_never_dropped():
             "Small, so they have to go in Big. Firing times: bowls 3 h, mugs 2 h, urns 4 h, vases 3 h. How soon can "
             "we have all of it fired, in hours?")
     assert any("too big for Small" in q for q in asked(text))
+
+
+def test_how_soon_we_can_be_done_with_everyone_is_the_makespan():
+    text = ("Three rooms take one person at a time, and once someone starts a test they finish it. The clinic opens "
+            "at 7:30.\n\nReyes: hearing 20 min -> eyes 15 min -> exam 30 min\n"
+            "Lindqvist: eyes 25 min -> exam 20 min -> hearing 15 min\n\n"
+            "Each does the steps in the order written. How many minutes after 7:30 can we be done with everyone?")
+    problem, best = solved(text)
+    assert problem.objective[0].term == "makespan"
+    routes = [[("hearing", 20), ("eyes", 15), ("exam", 30)], [("eyes", 25), ("exam", 20), ("hearing", 15)]]
+    assert best == job_shop(routes) == 75  # Lindqvist's eyes and exam hold Reyes back until 45

@@ -58,3 +58,16 @@ def test_a_route_with_fewer_operations_than_the_count_said_is_asked():
     text = ("FJSP, 2 jobs x 3 ops, machines {M1, M2}.\nO11: M1:2 | M2:3\nO12: M2:2 | M1:4\nO21: M1:1 | M2:2\n"
             "O22: M1:2\nmin Cmax.")
     assert asked(text)
+
+
+def test_columns_numbered_within_two_kinds_are_the_machines_of_two_stages():
+    text = ("Each sample is prepped on one of the two benches and then analysed on one of the two GCs. One sample per "
+            "bench or GC at a time, no interruptions. Minimise the makespan.\n\n"
+            "Sample | Bench 1 | Bench 2 | GC-1 | GC-2\nS1     | 2       | 3       | 4    | 3\n"
+            "S2     | 3       | 2       | 2    | 4\n")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    s1 = [t for t in draft.problem.tasks if t.job == "S1"]
+    assert [sorted(m.resources[0] for m in t.modes) for t in s1] == [["Bench 1", "Bench 2"], ["GC-1", "GC-2"]]
+    assert _optimum(text) == 5  # S1: Bench 1 0-2, GC-2 2-5; S2: Bench 2 0-2, GC-1 2-4
+    assert asked(text.replace("one of the two benches", "a bench").replace("one of the two GCs", "a GC"))

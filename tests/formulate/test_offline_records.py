@@ -1018,3 +1018,17 @@ def test_a_bracket_that_gives_a_value_is_never_set_aside_as_an_explanation():
     text = ("One machine. Jobs A-C take 3, 2, 4 hours, due 4, 6, 9. Minimise total tardiness (so the cost is w = 2 "
             "per hour).")
     assert any("w = 2 per hour" in q for q in asked(text))  # 2 is also a value read (B's time): still asked
+
+
+def test_records_in_brackets_under_a_bracket_of_their_fields():
+    text = ("RCPSP, one renewable resource with capacity 4. Activities as (duration, demand; predecessors):\n"
+            "1: (3, 2; -)\n2: (4, 3; -)\n3: (2, 2; 1)\n4: (5, 1; 2, 3)\nNon-preemptive. Minimize the project makespan.")
+    problem, value = solved(text)
+    tasks = {"J1": (3, [], [2]), "J2": (4, [], [3]), "J3": (2, ["J1"], [2]), "J4": (5, ["J2", "J3"], [1])}
+    assert value == project(tasks, [4]) == 14  # 2 (needs 3) overlaps neither 1 nor 3: 1, 3, 2, then 4
+    named = text.replace("capacity 4", "capacity R = 4").replace("; predecessors", ", predecessors")
+    named = named.replace("1: (3, 2; -)\n2: (4, 3; -)\n3: (2, 2; 1)\n4: (5, 1; 2, 3)",
+                          "A (3, 2, -)\nB (4, 3, -)\nC (2, 2, A)\nD (5, 1, B, C)")
+    problem, again = solved(named)
+    assert again == value and [t.id for t in problem.tasks] == ["A", "B", "C", "D"]
+    assert asked(text.replace("4: (5, 1; 2, 3)", "4: (5; 2, 3)"))  # a record short of a field: asked

@@ -58,7 +58,7 @@ from ordino.formulate.offline.shop import (
 from ordino.formulate.offline.stage_rows import read_stage_rows
 from ordino.formulate.offline.stations import read_stations
 from ordino.formulate.offline.symbols import read_symbols
-from ordino.formulate.offline.tables import read_tables, records_as_tables
+from ordino.formulate.offline.tables import bracket_records_as_tables, read_tables, records_as_tables
 from ordino.formulate.offline.text import (
     BLANK,
     COUNT_WORD,
@@ -137,6 +137,7 @@ def read_facts(text: str) -> Facts:
     name_jobs_of_numbered_lines(rw)
     machines_of_numbered_pairs(rw)
     records_as_tables(rw)
+    bracket_records_as_tables(rw)
     names = declared_names(rw.text)
     names.rewrite(rw)
     work = Work(rw.text, rw)

@@ -91,7 +91,10 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|(?:time|moment|point) (?:at which|when) the last \w+ (?:leaves|finishes|is (?:done|finished|complete)|ends|"
      r"comes off|completes)"
      r"|(?:at minimum|minimum|shortest|least|fewest)\b[^.?]{0,40}\b(?:until|till|before|in which|to)\b[^.?]{0,30}"
-     r"\b(?:all|everything|every)\b[^.?]{0,40}\b(?:finish\w*|done|complete\w*)",
+     r"\b(?:all|everything|every)\b[^.?]{0,40}\b(?:finish\w*|done|complete\w*)"
+     r"|how\s+(?:many\s+[a-z]+|long|soon|early)\b[^.?]{0,30}?\b(?:can|could|will|would)\s+(?:we|i|you)\s+be\s+"
+     r"(?:all\s+)?(?:done|finished|through)\s+with\s+(?:everyone|everybody|everything|all\b)"
+     r"|how\s+(?:early|soon)\s+the\s+last\s+(?:one|\w+)\s+(?:can|could)\s+(?:walk\s+out|leave|finish|be\s+done)",
      "makespan"),
 ]
 

@@ -59,6 +59,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
         r"(?:capacity|available|limit|cap)\s*"
         r"(?:of|is|=|:)?\s*"
         r"(?P<n>\d+)",  # a name starts a word: matching from inside a long word too was quadratic
+        r"\b(?:capacity|cap)\s+(?P<r>[a-z]\d?)\s*(?:=|:)\s*(?P<n>\d+)\b",  # 'capacity R = 4'
     ]
     # '1 test rig': an adjective may come first, the last word names the resource
     adjective = (r"(?:(?!and\b|or\b)[a-z]+\s+"

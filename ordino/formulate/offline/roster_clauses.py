@@ -160,7 +160,11 @@ def prose_left(n: RosterDraft) -> list[str]:
     names = [*n.staff, *n.days, *(s for s in n.shifts if len(s) > 1 and s != "shift")]
     named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
     return [c.strip() for c in re.findall(r"[^.;!?\n]+", rest) if FILLER.sub(" ", c).strip() and
-            (_CUES.search(c) or (named is not None and named.search(c))) and not _glue_only(c)]
+            (_CUES.search(_CODE.sub(" ", c)) or (named is not None and named.search(c))) and not _glue_only(c)]
+
+
+_CODE = re.compile(r"(?<![\w.:])\d{1,3}[BCEFGJKLNQRTUVXYZ]\b")
+"""A code of digits and a capital ('Ward 4B', 'Bay 12C'): a name, never a value (not 'am', 'pm' nor a unit)."""
 
 
 def _glue_only(clause: str) -> bool:
@@ -176,19 +180,25 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
                                            _goal, _fair, _zero_counted, _open_days, _penalty))
 
 
+_AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
+"""Words of a goal, never of a table's caption."""
+
+
 def _table_said(n: RosterDraft, c: _Clause) -> bool:
     """What a table of people holds, said in words: its caption ('Staff, cost per shift (GBP), weekly limits and
     unavailability'), its reading ('the table gives each person's cost for working that day's shift', 'must get
-    between the min and max number of shifts shown'); only where such a table was read."""
-    if not n.tabled or c.people or any(k != len(n.days) for k in c.numbers):
-        return False
+    between the min and max number of shifts shown', 'nobody goes over their max shifts'); only where such a table
+    was read."""
+    if not n.tabled or c.people or any(k != len(n.days) for k in c.numbers) or c.rest & _AIM:
+        return False  # ('what is the minimum total cost': the goal, read by `_goal`)
     return c.only(_SHIFT_NOUNS, _WORK, {"table", "tables", "gives", "shows", "lists", "column", "columns", "shown",
                                         "below", "above", "cost", "costs", "pay", "rate", "rates", "hourly", "wage",
                                         "gbp", "eur", "usd", "weekly", "limits", "limit", "unavailability",
                                         "availability", "days", "day", "day's", "person's", "that", "with", "by",
                                         "type", "they", "cannot", "can't", "max", "min", "maximum", "minimum",
                                         "between", "number", "numbers", "name", "names", "their", "what", "who",
-                                        "when", "how", "much", "many", "get", "next"})
+                                        "when", "how", "much", "many", "get", "next", "goes", "go", "over", "nobody",
+                                        "exceeds", "exceed", "beyond"})
 
 
 def _hours_said(n: RosterDraft, c: _Clause) -> bool:
@@ -297,7 +307,10 @@ def _succession(n: RosterDraft, c: _Clause) -> bool:
 
 def _goal(n: RosterDraft, c: _Clause) -> bool:
     """'find the rota with the lowest total cost', 'book as few people as possible', 'minimise the largest number
-    of shifts any one person gets'."""
+    of shifts any one person gets', 'the minimum total cost for the three days'."""
+    span = re.search(r"(?i)\b(?:for|over|across)\s+(?:the|these|all)\s+(\w+)\s+days\b", c.text)
+    if span and span.group(1).lower() in (str(len(n.days)), *(w for w, k in _NUMBER.items() if k == len(n.days))):
+        c = _Clause(n, c.text[:span.start()] + c.text[span.end():], c.heading)  # the roster's days, said again
     if any(w.isdigit() or w in _NUMBER and w != "one" for w in c.words):  # 'any one person' is no number
         return False
     low = c.rest & {"minimise", "minimize", "minimum", "min", "lowest", "cheapest", "least", "smallest", "fewest",
@@ -346,7 +359,10 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
 def _cover_each(n: RosterDraft, c: _Clause) -> bool:
     """The same demand on every shift of every day: 'each needs exactly one guard', 'each shift is covered by exactly
     one pharmacist', 'I need exactly two pharmacists on each day' (one shift a day)."""
-    if len(c.numbers) != 1 or c.people or c.shifts or c.days or n.cover and not _all_same(n, c.numbers[0]):
+    slots = len(n.shifts) * len(n.days)
+    numbers = [k for k in c.numbers if k != slots] if re.search(  # 'each of the 10 shifts': all of them, said again
+        rf"\b(?:each|all)\s+(?:of\s+)?(?:the\s+|these\s+)?{slots}\b", c.text) else c.numbers
+    if len(numbers) != 1 or c.people or c.shifts or c.days or n.cover and not _all_same(n, numbers[0]):
         return False
     if not c.rest & {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed", "manned"}:
         return False
@@ -360,7 +376,7 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
         return False
     for s in n.shifts:
         for d in n.days:
-            n.cover.setdefault((s, d), c.numbers[0])
+            n.cover.setdefault((s, d), numbers[0])
     if "least" in c.rest:
         n.exact = None if n.exact else False
     return True

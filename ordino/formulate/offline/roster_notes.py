@@ -34,6 +34,7 @@ def read_roster_notes(text: str) -> RosterProblem | None:
     n = RosterDraft(text)
     read_shift_spans(n)
     _read_days(n)  # the days said in prose first: a table of people may name days without columns of them
+    _read_shifts(n)  # and the shifts: a table's columns may name them by their letters ('Mon E')
     read_tables(n)
     if not ((n.days or _read_days(n)) and (n.shifts or _read_shifts(n))):
         return None
@@ -136,9 +137,27 @@ def _read_shifts(n: RosterDraft) -> bool:
         return len(n.shifts) >= 2
 
     n.take(rf"\bshifts?\b\s*(?:s\s+in\s+)?:?\s*\{{?(?P<l>{item}(?:\s*(?:,|/|and|&)\s*{item})+)\}}?", listed)
-    n.take(r"\bshifts?\s*\((?P<l>[A-Z]\s*=\s*[a-z]+(?:\s*,\s*[A-Z]\s*=\s*[a-z]+)+)\)",
-           lambda m: listed(m) if not n.shifts and not n.shift_names.update(
-               {b.lower(): a for a, b in re.findall(r"([A-Z])\s*=\s*([a-z]+)", m["l"])}) else False)
+    def keyed(m: re.Match[str]) -> bool:  # 'Two shifts a day (E = early, L = late)'
+        pairs = re.findall(r"([A-Z])\s*=\s*([a-z]+)", m["l"])
+        if n.shifts or m["k"] and count_value(m["k"].lower()) != len(pairs):
+            return False
+        n.shift_names.update({b.lower(): a for a, b in pairs})
+        return listed(m)
+
+    n.take(r"(?i:\b(?:(?P<k>two|three|2|3)\s+)?shifts?(?:\s+(?:a|per|each)\s+day)?)\s*\("
+           r"(?P<l>[A-Z]\s*=\s*[a-z]+(?:\s*,\s*[A-Z]\s*=\s*[a-z]+)+)\)", keyed)
+    def lettered(m: re.Match[str]) -> bool:  # 'a Day shift (D) and a Night shift (N)'
+        found = re.findall(r"\b([A-Za-z]{1,20})\s+shift\s*\(\s*([A-Z]{1,2})\s*\)", m.group(0))
+        if n.shifts or len({c for _, c in found}) != len(found):
+            return False
+        n.shifts = [c for _, c in found]
+        for word, c in found:
+            n.shift_names.update({c.lower(): c, word.lower(): c, word.lower() + "s": c})
+        return True
+
+    one = r"\b(?:an?\s+)?[A-Za-z]{1,20}\s+shift\s*\(\s*[A-Z]{1,2}\s*\)"  # (bounded: no run of letters tried whole)
+    n.take(rf"{one}(?:\s*,\s*{one})*\s*,?\s*and\s+{one}", lettered)
+
     def named(m: re.Match[str]) -> bool:  # 'shifts AM, PM', 'Shifts Mon-Fri: Early and Late', 'an early and a late'
         words = re.findall(r"[A-Za-z][A-Za-z-]*", re.sub(r"\b(?:an?|and)\b", " ", m["l"]))
         if n.shifts or len(words) < 2 or m["k"] and count_value(m["k"].lower()) != len(words) or \
@@ -259,7 +278,8 @@ def _read_cover(n: RosterDraft) -> None:
            except_some)
     if re.search(r"\bexact(?:ly)?\b", n.text, re.I):
         n.exact = True
-    minimum = (r">=|\bat\s+least\b(?!\s+\w+\s+(?:and\s+at\s+most\s+\w+\s+)?(?:shifts?|days?|sessions?)\b)|"
+    minimum = (r">=|(?<!\bgets )(?<!\bget )(?<!\bworks )(?<!\bdoes )"  # ('every nurse gets at least 1': a count)
+               r"\bat\s+least\b(?!\s+\w+\s+(?:and\s+at\s+most\s+\w+\s+)?(?:shifts?|days?|sessions?)\b)|"
                r"\(\s*min\b|\bminimum\b|\bmin\s+(?:per\s+shift|staff|on\s+duty)")
     if re.search(minimum, n.text, re.I):
         n.exact = None if n.exact else False

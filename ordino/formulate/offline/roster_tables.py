@@ -11,6 +11,7 @@ import re
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.shift_roster import Sheet, tables_in
 from ordino.formulate.offline.staff import DAY_IDS, weekday
+from ordino.formulate.offline.text import count_value
 
 _WEEKDAY = re.compile(r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
 """A weekday anywhere in a heading ('Sat rate'), even inside a word."""
@@ -146,7 +147,9 @@ def _marks(n: RosterDraft) -> dict[str, bool]:
         return True
 
     n.take(r"\b(?P<m>unavailable|not\s+available|off|available)\s*\(\s*(?P<k>[A-Za-z]{1,3}|[-.])\s*\)", legend)
-    n.take(r"(?<![\w.])(?P<k>[A-Za-z]{1,3}|[-.\u2014\u2013]|\"[-.\u2014]\")\s*(?:=|\bmeans\b)\s*(?P<m>[^,;()\n]{2,60}?)(?=\s*[,;).\n]|$)",
+    n.take(r"(?i)\b(?:an?\s+)?(?:blank|empty)(?:\s+(?:cell|box|entry))?(?P<k>)\s+(?:means?|=)\s+(?P<m>[^,;()\n]{2,60}?)"
+           r"(?=\s*[,;).\n]|$)", legend)  # 'a blank cell means they are not available'
+    n.take(r"(?<![\w.])(?P<k>\"?[A-Za-z]{1,3}\"?|[-.\u2014\u2013]|\"[-.\u2014]\")\s*(?:=|\bmeans\b)\s*(?P<m>[^,;()\n]{2,60}?)(?=\s*[,;).\n]|$)",
            legend)
     return out
 
@@ -154,12 +157,16 @@ def _marks(n: RosterDraft) -> dict[str, bool]:
 def _people_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str:
     """One row per person (and maybe a 'needed' row): day columns of marks, allowed shifts or costs; cost, pay,
     limit and availability columns."""
-    if not (_PEOPLE_HEAD.search(head[0]) or not head[0]) or any(len(r) != len(head) for r in rows):
+    slots = _slot_columns(head)
+    if not (_PEOPLE_HEAD.search(head[0]) or not head[0] or len(slots) >= 2) or any(len(r) != len(head) for r in rows):
+        return ""
+    if slots and not _slot_shifts(n, slots):
         return ""
     marks = _marks(n)
     needed = [r for r in rows if re.fullmatch(r"(?i)(?:staff\s+)?need(?:ed)?|required|demand", r[0].strip())]
     persons = [r for r in rows if r not in needed]
-    if not all(re.fullmatch(r"[A-Z][\w\u00c0-\u017f'-]*", r[0].strip()) for r in persons) or n.staff:
+    if not all(re.fullmatch(r"[A-Z][\w\u00c0-\u017f'-]*", r[0].strip()) for r in persons) or n.staff or \
+            len({r[0].strip() for r in persons}) != len(persons):  # a person on two rows: which row holds?
         return ""
     n.staff = [r[0].strip() for r in persons]
     day_cols = {k: d for k, h in enumerate(head) if k and (d := _day(h))}
@@ -171,13 +178,77 @@ def _people_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str
         if len(n.shifts) != 1 or not all(r[k].strip().isdigit() for k in day_cols):
             return ""
         n.cover.update({(n.shifts[0], d): int(r[k]) for k, d in day_cols.items()})
+    grid = [r[k].strip() for r in persons for k in slots]
+    priced = any(re.fullmatch(_MONEY, c) for c in grid)
+    if priced and not _COSTED.search(n.text):
+        return ""  # numbers in the slots, never said to be costs (scores, hours?): asked
+    if priced and "" in grid and "" not in marks:
+        return ""  # a cost table with a blank cell the text does not explain: asked
+    if not priced and any(c.lower() in _ON - {""} for c in grid):
+        marks.setdefault("", False)  # 'Y' marks who may work: a blank beside it is no
     for r in persons:
         who = r[0].strip()
         for k, h in enumerate(head[1:], start=1):
-            if not _cell(n, who, h, r[k].strip(), day_cols.get(k), marks):
+            if k in slots:
+                if not _slot_cell(n, who, slots[k], r[k].strip(), marks):
+                    return ""
+            elif not _cell(n, who, h, r[k].strip(), day_cols.get(k), marks):
                 return ""
     n.tabled = True
     return "people"
+
+
+_MONEY = r"[$\u20ac\u00a3]?\s*(\d+(?:\.\d+)?)"
+_COSTED = re.compile(r"(?i)\b(?:costs?|pay|paid|wages?|rates?)\b|[$\u20ac\u00a3]")
+_SLOT = re.compile(r"(?i)\s*(?P<d>[a-z]{3,9})\.?\s*(?:-|/|\s)\s*(?P<s>[a-z]{1,9})\s*")
+
+
+def _slot_columns(head: list[str]) -> dict[int, tuple[str, str]]:
+    """The columns headed by a day and a shift ('Mon E', 'Sat-AM', 'Sun Night'): column -> (day, shift word)."""
+    out = {}
+    for k, h in enumerate(head):
+        m = _SLOT.fullmatch(h)
+        if k and m and (d := _day(m["d"])) is not None:
+            out[k] = (d, m["s"])
+    return out
+
+
+def _slot_shifts(n: RosterDraft, slots: dict[int, tuple[str, str]]) -> bool:
+    """The days and shifts of the slot columns: the shifts the text declared ('E = early'), else the shifts the
+    columns name; False when a column names a shift the text declared otherwise, or the days differ."""
+    days = list(dict.fromkeys(d for d, _ in slots.values()))
+    if n.days and n.days != days:
+        return False
+    _set_days(n, days)
+    words = list(dict.fromkeys(w for _, w in slots.values()))
+    if not n.shifts:
+        n.shifts = words
+        n.shift_names.update({w.lower(): w for w in words})
+
+    def lasting(m: re.Match[str]) -> bool:  # 'Six 8-hour shifts': every shift of the table lasts that long
+        if n.hours or m["k"] and count_value(m["k"].lower()) != len(slots):
+            return False
+        n.hours.update({s: float(m["h"]) for s in n.shifts})
+        return True
+
+    n.take(r"(?i)\b(?:(?P<k>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?P<h>\d{1,2})[- ]hours?\s+shifts\b",
+           lasting)
+    return all(n.shift(w) for w in words)
+
+
+def _slot_cell(n: RosterDraft, who: str, slot: tuple[str, str], cell: str, marks: dict[str, bool]) -> bool:
+    """One person's cell under a day-and-shift column: a cost, or a mark of whether that person may work it."""
+    day, shift = slot[0], n.shift(slot[1]) or slot[1]
+    low = cell.lower()
+    if low in marks or low in _OFF | _ON:
+        if not marks.get(low, low in _ON):
+            n.rules.append({"type": "unavailable", "staff": [who], "shifts": [shift], "days": [day]})
+        return True
+    money = re.fullmatch(_MONEY, cell)
+    if money is None:
+        return False
+    n.costs[(who, shift, day)] = float(money.group(1))
+    return True
 
 
 def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks: dict[str, bool]) -> bool:

@@ -19,7 +19,11 @@ _CURRENCY = r"(?:eur|usd|gbp|euros?|dollars?|pounds?)"
 _LENGTH = re.compile(r"\b(?P<h>\d{1,2})[- ](?:straight[- ])?(?:hours?|hrs?|h)\b(?![-:])|"
                      r"\bstraight\s+(?P<h2>\d{1,2})-hour\b", re.IGNORECASE)
 _STARTS = re.compile(rf"\bstart(?:s|ing)?(?:\s+at)?\s+(?P<l>{_CLOCK}(?:\s*,\s*{_CLOCK})*"
-                     rf"(?:\s*,?\s*(?:or|and)\s+{_CLOCK})?)", re.IGNORECASE)
+                     rf"(?:\s*,?\s*(?:or|and)\s+{_CLOCK})?)|"
+                     rf"\bstart(?:s|ing)?\s+(?:on\s+the\s+hour\s+)?(?:anywhere\s+|any\s+time\s+)?(?:from|between)\s+"
+                     rf"(?P<a>{_CLOCK})\s*(?:to|and|-|until)\s*(?P<b>{_CLOCK})", re.IGNORECASE)
+"""When a kind of shift may start: 'starting at 7, 8 or 9', 'start on the hour anywhere from 7 to 11' (every
+period's start in between)."""
 _PER_SHIFT = re.compile(rf"{_MONEY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\s*(?:shift|block)\b|"
                         rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*per\s*(?:shift|block)\b|"
                         rf"\((?:paid|flat)\s*{_MONEY}\s*(?P<c>\d+(?:\.\d+)?)\s*each\)|"
@@ -56,14 +60,21 @@ def read_shift_kinds(text: str) -> LinearModel | None:
     kinds: dict[str, tuple[int, list[int], float]] = {}
     for piece in re.finditer(r"(?:[^.?!\n]|(?<=i\.e|e\.g)\.|(?<=\bi)\.(?=e)|(?<=\be)\.(?=g)|"
                              r"\n(?!\s*(?:\n|[A-Z0-9*\u2022-])))+?"  # 'i.e.' and a line going on in lower case
-                             r"(?=\s*(?:(?<!i\.e)(?<!e\.g)[.?!](?:\s|$)|\n\s*(?:\n|[A-Z0-9*\u2022-])|,\s+or\s+an?\b|$))",
+                             r"(?=\s*(?:(?<!i\.e)(?<!e\.g)[.?!](?:\s|$)|\n\s*(?:\n|[A-Z0-9*\u2022-])|"
+                             r",\s+or\s+(?:an?\b|\d)|$))",
                              text):
         p = piece.group(0)
         size, when = _LENGTH.search(p), _STARTS.search(p)
         if size is None or when is None:
             continue
         hours = int(size["h"] or size["h2"])
-        found = [_minutes(c, starts) for c in re.findall(_CLOCK, when["l"])]
+        if when["l"]:
+            found = [_minutes(c, starts) for c in re.findall(_CLOCK, when["l"])]
+        else:  # 'from 7 to 11': every start of a period from the first to the last
+            a, b = _minutes(when["a"], starts), _minutes(when["b"], starts)
+            found = [None]  # ('on the hour' over 2-hour periods would start between them: not read)
+            if a is not None and b is not None and a < b and ("hour" not in when.group(0) or length == 60):
+                found = [s for s in sorted(starts) if a <= s <= b]
         flat, hourly = _PER_SHIFT.search(p), _PER_HOUR.search(p)
         cost = float(next(g for g in flat.groups() if g)) if flat else None
         rate = float(next(g for g in hourly.groups() if g)) if hourly else None
@@ -82,6 +93,10 @@ def read_shift_kinds(text: str) -> LinearModel | None:
             if part is not None:
                 a, b = piece.start() + part.start(), piece.start() + part.end()
                 used[a:b] = [True] * (b - a)
+        for m in re.finditer(rf"(?P<a>{_CLOCK})\s*-\s*(?P<b>{_CLOCK})", p):  # '(the latest one runs 11-15)': one
+            a, b = _minutes(m["a"], starts), _minutes(m["b"], starts | {end})  # of its shifts, said again
+            if a in at and b == a + hours * 60:
+                used[piece.start() + m.start():piece.start() + m.end()] = [True] * (m.end() - m.start())
     if len(kinds) < 2:
         return None
     rest = "".join(" " if u else c for c, u in zip(text, used, strict=True))

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ordino.formulate.offline.staff import DAY_IDS, amount, day_ids, day_index
+from ordino.formulate.offline.tables import RULE_LINE
 from ordino.formulate.offline.text import count_value
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
@@ -177,13 +178,17 @@ def tables_in(sheet: Sheet) -> list[tuple[list[str], list[list[str]], list[tuple
         width = len(_cells(lines[k][2], kind))
         block = [lines[k]]
         k += 1
-        while k < len(lines) and _kind(lines[k][2]) == kind and (
+        while k < len(lines) and (_kind(lines[k][2]) == kind and (
                 kind == "|" or len(_cells(lines[k][2], kind)) == width or kind == "," and
-                2 <= len(_cells(lines[k][2], kind)) < width):
-            block.append(lines[k])
+                2 <= len(_cells(lines[k][2], kind)) < width) or RULE_LINE.fullmatch(lines[k][2])):
+            block.append(lines[k])  # ('------+------': the rule under a header)
             k += 1
-        rows = [_cells(line, kind) for _, _, line in block if not re.fullmatch(r"[\s|:+-]*", line)]
-        rows = [row + [""] * (width - len(row)) if kind == "," else row for row in rows]
+        lines_of = [line for _, _, line in block if not re.fullmatch(r"[\s|:+-]*", line)]
+        rows = [_cells(line, kind) for line in lines_of]
+        open_end = kind == "|" and not lines_of[0].rstrip().endswith("|")  # the header has no closing '|'
+        rows = [row + [""] * (width - len(row)) if kind == "," or open_end and len(row) == width - 1 and
+                line.rstrip().endswith("|") else row for row, line in zip(rows, lines_of, strict=True)]
+        # ('Alice | 18 | Y |' under 'Name | $/h | Sat | Sun': a last '|' that closes an empty cell)
         if len(rows) >= 2 and (kind == "|" or len(rows) >= 3):
             out.append((rows[0], rows[1:], [(a, b) for a, b, _ in block]))
     return out

@@ -257,6 +257,49 @@ def records_as_tables(rw: Rewriting) -> None:
             rw.splice(spec.start(), end, table)
 
 
+_BRACKET_SPEC = re.compile(r"(?im)\((?P<cols>[a-z][a-z_ ]{0,30}(?:\s*[,;]\s*[a-z][a-z_ ]{0,30}){1,5})\)\s*:?[ \t]*$")
+"""Fields named in a bracket that ends a line: 'Activities as (duration, demand; predecessors):'."""
+_BRACKET_RECORD = re.compile(r"[ \t]*(?:[-*][ \t]+)?(?P<n>[\w-]{1,12})[ \t]*:?[ \t]*\((?P<v>[^()\n]*)\)[ \t]*[.;,]?"
+                             r"[ \t]*")
+
+
+def bracket_records_as_tables(rw: Rewriting) -> None:
+    """Records written as brackets under a bracket of their fields ('(duration, demand; predecessors):' then
+    '1: (3, 2; -)', 'C (2, 2, A)') written as a table, one cell per field; a last field of predecessors takes
+    the rest of its bracket ('5: (3, 2; 2, 3)'). Left as written unless every line below reads whole."""
+    for spec in reversed(list(_BRACKET_SPEC.finditer(rw.text))):
+        groups = [[c.strip() for c in g.split(",")] for g in spec.group("cols").split(";")]
+        rows, end = [], spec.end()
+        for line in re.finditer(r"\n([^\n]*)", rw.text[spec.end():]):
+            record = _BRACKET_RECORD.fullmatch(line.group(1))
+            cells = _bracket_cells(groups, record.group("v")) if record else None
+            if record is None or cells is None:
+                break
+            rows.append([record.group("n"), *cells])
+            end = spec.end() + line.end()
+        cols = [c for g in groups for c in g]
+        if len(rows) >= 2:
+            table = "\n".join(" | ".join(row) for row in [["id", *cols], *rows])
+            rw.splice(spec.end(), end, "\n" + table)
+
+
+def _bracket_cells(groups: list[list[str]], values: str) -> list[str] | None:
+    """One record's cells by the groups of fields its spec writes apart by ';' ('duration, demand; predecessors'
+    over '3, 2; 1, 4'); a last field of predecessors takes the rest of its group; None when a group's count
+    differs."""
+    parts = values.split(";")
+    if len(parts) != len(groups):
+        return None
+    cells: list[str] = []
+    for k, (cols, part) in enumerate(zip(groups, parts, strict=True)):
+        found = [v.strip() for v in part.split(",")]
+        listed = k == len(groups) - 1 and re.search(r"pred|after|dep|follow", cols[-1]) is not None
+        if len(found) < len(cols) or len(found) > len(cols) and not listed:
+            return None
+        cells += [*found[:len(cols) - 1], ", ".join(found[len(cols) - 1:])]
+    return cells
+
+
 def _unbracketed(cells: str) -> str:
     """Cells with the brackets that group some of them taken away ('2, (1,1), -' is '2, 1,1, -')."""
     return re.sub(r"\(([^()]*,[^()]*)\)", r"\1", cells)
@@ -291,17 +334,34 @@ _CURRENCY = r"eur|usd|chf|gbp|jpy|sek|nok|dkk|pln|inr|aud|cad|[$\u20ac\u00a3]"
 _NO_TIME = ("", "-", "\u2013", "\u2014", "x", "n/a", "na", "inf", "\u221e", "no")
 
 
-def _staged(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int) -> int:
+_NUMBERED_HEAD = re.compile(r"(?P<step>[a-z][a-z &/]{0,30}?)[ -]*(?P<k>\d{1,2})")
+"""A machine's column named by its kind and a number ('Prep Bench 2', 'GC-1')."""
+_ONE_OF = re.compile(r"\bone of the (?:two|three|four|2|3|4)\b")
+
+
+def _stage_heads(heads: list[str], choices: bool) -> list[tuple[str, str] | None]:
+    """(step, machine) of each header cell that names one: 'Pick (Ana)'; or, where the text says a job takes
+    'one of the two benches' (`choices`), columns numbered within two kinds or more ('Prep Bench 1 | Prep Bench 2 |
+    GC-1 | GC-2'); None for the other cells."""
+    staged = [(m.group("step"), m.group("m")) if (m := _STAGE_CELL.fullmatch(h)) else None for h in heads]
+    if any(staged) or not choices:
+        return staged
+    numbered = [(m.group("step").strip(), h) if (m := _NUMBERED_HEAD.fullmatch(h)) else None for h in heads]
+    kinds = [m[0] for m in numbered if m]
+    return numbered if len(set(kinds)) >= 2 and all(kinds.count(k) >= 2 for k in kinds) else staged
+
+
+def _staged(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int, choices: bool) -> int:
     """A '|' table whose columns are steps on machines ('Order | Pick (Ana) | Pick (Bo) | Pack (T1) | Cut-off'):
     each row a job whose steps, in the columns' order, may run on any machine with a time ('-', 'n/a' or nothing:
     not there); the lines read, 0 when the header is no such thing or a row is not read whole."""
     if "|" not in lines[i]:
         return 0
     heads = _cells(lines[i])
-    staged = [_STAGE_CELL.fullmatch(h) for h in heads]
-    named = [m.group("step") for m in staged if m]
+    staged = _stage_heads(heads, choices)
+    named = [m[0] for m in staged if m]
     if len(named) < 3 or len(set(named)) < 2 or len(set(named)) == len(named) or any(
-            m and re.fullmatch(rf"{UNIT_PATTERN}|{_CURRENCY}|in\s+\w+", m.group("m")) for m in staged):
+            m and re.fullmatch(rf"{UNIT_PATTERN}|{_CURRENCY}|in\s+\w+", m[1]) for m in staged):
         return 0  # ('Cutting (days)': a unit; 'Penalty (EUR)': a currency) some step on two machines or more
     roles: list[str | None] = []
     for k, (head, m) in enumerate(zip(heads, staged, strict=True)):
@@ -310,8 +370,9 @@ def _staged(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: i
         if m is None and role not in ("label", "due", "release", "weight", "deadline"):
             return 0
         roles.append(role)
-    machines = [cased_cell(work, offsets[i], lines[i], m.group("m")) if m else None for m in staged]
-    steps = list(dict.fromkeys(m.group("step") for m in staged if m))
+    machines = [None if m is None else machine_name(m[1]) if re.fullmatch(r"machine\s*\d+", m[1]) else
+                cased_cell(work, offsets[i], lines[i], m[1]) for m in staged]  # 'GC-1' declared: 'machine 1', M1
+    steps = list(dict.fromkeys(m[0] for m in staged if m))
     read: list[tuple[int, str, list[list[tuple[str, TimeVal]]], dict[str, TimeVal]]] = []
     for k in range(i + 1, len(lines)):
         if RULE_LINE.match(lines[k]):
@@ -332,7 +393,7 @@ def _staged(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: i
                     continue
                 if not re.fullmatch(TIME, cell):
                     return 0
-                route[steps.index(m.group("step"))].append((machine, time_values(cell)[0]))
+                route[steps.index(m[0])].append((machine, time_values(cell)[0]))
             elif role is not None:
                 if not re.fullmatch(TIME, cell):
                     return 0
@@ -363,10 +424,11 @@ def read_tables(work: Work, facts: Facts) -> None:
     needed = frozenset(singular(m.group(1)) for m in re.finditer(  # resources the text says tasks need
         r"\b(?:number of|needs?|requires?|uses?|ties up)\s+(?:the\s+)?(?:listed\s+)?(?:number\s+of\s+)?([a-z]+s)\b",
         work.text))
+    choices = len(_ONE_OF.findall(work.text)) >= 2  # 'one of the two benches ... one of the two GCs'
     while i < len(lines):
         spec = _FORMAT.search(lines[i])  # '... Format: activity: duration; predecessors; workers, crane.'
         at = spec.end() if spec else 0
-        if (used := _staged(work, facts, lines, offsets, i)) > 0:
+        if (used := _staged(work, facts, lines, offsets, i, choices)) > 0:
             i += used + 1
             continue
         roles = _header(lines[i][at:].rstrip(" ."), facts.capacities, needed, _described(lines, i))
