@@ -151,3 +151,17 @@ def test_a_release_on_a_task_line_and_the_crew_counts_said_again_as_limits():
     assert {t.id: t.release for t in problem.tasks}["paint"] == 3
     assert best == 6  # paint waits for day 3 and for the fitters of strip: 3 to 5, then inspect
     assert asked(text.replace("more than 3 fitters or 1 welder", "more than 2 fitters or 1 welder"))
+
+
+def test_a_worker_there_for_a_purpose_and_a_subcontractor_who_needs_none_of_the_crew():
+    text = ("I've got 2 carpenters and 1 electrician on this job and need a plan. "
+            "Tasks:\n\n- Demolition: 2 days, needs both carpenters.\n"
+            "- Rough electrical: 3 days, the electrician plus one carpenter to open up the walls for him. Can start "
+            "once demo is done.\n- Plumbing: 2 days, after demo. The plumber is a sub, so he doesn't use any of our "
+            "people.\n- Drywall: 2 days, both carpenters, after electrical and plumbing.\n\nWhat's the minimum number "
+            "of working days for the whole job?")
+    problem, best = solved(text)
+    tasks = {"Demolition": (2, [], [2, 0]), "Rough electrical": (3, ["Demolition"], [1, 1]),
+             "Plumbing": (2, ["Demolition"], [0, 0]), "Drywall": (2, ["Rough electrical", "Plumbing"], [2, 0])}
+    assert best == project(tasks, [2, 1]) == 7
+    assert asked(text.replace("so he doesn't use any of our people", "so he brings his own ladder"))

@@ -13,6 +13,7 @@ import pytest
 
 import ordino
 from ordino.formulate.offline.extract import extract_offline
+from tests.differential.brute_schedule import brute_force
 from tests.formulate.test_offline_structures import (
     asked,
     cheapest_cover,
@@ -1032,3 +1033,15 @@ def test_records_in_brackets_under_a_bracket_of_their_fields():
     problem, again = solved(named)
     assert again == value and [t.id for t in problem.tasks] == ["A", "B", "C", "D"]
     assert asked(text.replace("4: (5, 1; 2, 3)", "4: (5; 2, 3)"))  # a record short of a field: asked
+
+
+def test_a_project_table_with_a_column_of_weights_and_a_worked_example_of_a_finishing_day():
+    text = ("Team: 2 analysts. Each task needs the listed analysts for its whole duration and can only start after "
+            "the tasks in After are finished. Minimize the sum over tasks of (weight x finishing day), where a task "
+            "that starts on day 0 and takes 2 days finishes at day 2.\n\n"
+            "| Task | Days | Analysts | After | Weight |\n|---|---|---|---|---|\n| T1 | 2 | 1 | - | 1 |\n"
+            "| T2 | 1 | 2 | - | 3 |\n| T3 | 2 | 1 | T1 | 2 |\n")
+    problem, value = solved(text)
+    assert {t.id: t.weight for t in problem.tasks} == {"T1": 1, "T2": 3, "T3": 2}
+    assert value == brute_force(problem).objective == 16  # T2 (0-1), T1 (1-3), T3 (3-5): 3 + 3 + 10
+    assert asked(text.replace("finishes at day 2", "finishes at day 3"))  # an example that disagrees: asked

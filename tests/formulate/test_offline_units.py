@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import ordino
 from ordino.formulate.offline import extract_offline
 from ordino.formulate.offline.units import TimeVal, choose_scale
+from tests.differential.brute_schedule import brute_force
+from tests.formulate.test_offline_structures import asked
 
 
 def test_hours_with_halves_become_minutes_with_a_note() -> None:
@@ -48,3 +51,31 @@ def test_days_to_hours() -> None:
     scale = choose_scale([TimeVal(Fraction("1.5"), "day"), TimeVal(Fraction(2), None)], "day")
     assert scale.unit == "h"
     assert scale.convert(TimeVal(Fraction(2), None), "day") == 48
+
+
+FEES = """One press, one job at a time, no interruptions. We start at 8:00.
+
+- Flyers - 45 minutes, due 8:30, $1 per minute late
+- Menus - 1 h 05, due 9:30, $2 a minute
+- Cards - 25 min, due 9:00, $4/min if they're late
+
+What order keeps our total late fees as low as possible?"""
+
+
+def test_a_fee_per_minute_late_is_each_jobs_weight_and_the_goal_is_the_total_fee():
+    draft = extract_offline(FEES)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert {t.id: t.weight for t in draft.problem.tasks} == {"Flyers": 1, "Menus": 2, "Cards": 4}
+    assert draft.problem.objective[0].term == "total_weighted_tardiness"
+    result = ordino.solve(draft.problem, time_limit=10)
+    assert result.objective == brute_force(draft.problem).objective == 105  # Cards, Menus, then Flyers 105 late
+
+
+def test_a_fee_per_hour_over_minutes_is_weighed_per_minute_and_a_fraction_of_a_fee_is_asked():
+    hourly = FEES.replace("$1 per minute late", "$60 per hour late").replace("$2 a minute", "$120 an hour") \
+        .replace("$4/min", "$240/h")
+    draft = extract_offline(hourly)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert {t.id: t.weight for t in draft.problem.tasks} == {"Flyers": 1, "Menus": 2, "Cards": 4}
+    assert asked(FEES.replace("$1 per minute late", "$1 per hour late"))  # 1/60 a minute: asked
+    assert asked(FEES.replace(", $2 a minute", ""))  # a fee for some jobs only: asked

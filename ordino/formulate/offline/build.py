@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.units import TimeVal, choose_scale
+from ordino.formulate.offline.units import SECONDS, TimeScale, TimeVal, choose_scale
 from ordino.formulate.questions import Question
 from ordino.models.objective import DUE_DATE_TERMS
 
@@ -85,6 +85,25 @@ _WEIGHTED_FORM = {"total_tardiness": "total_weighted_tardiness", "total_completi
                   "total_weighted_completion_time", "number_tardy": "weighted_number_tardy"}
 
 
+def _fees_as_weights(rates: dict[str, TimeVal], names: list[str], weights: dict[str, TimeVal],
+                     scale: TimeScale) -> dict[str, TimeVal]:
+    """Each job's fee per unit of time late ('$2 per minute late') as its weight in the model's time unit: a fee
+    per minute over a model counted in hours weighs 60 times as much, so the weighted tardiness is the fee."""
+    lacking = [n for n in names if n not in rates]
+    if lacking or weights:
+        raise Incomplete([Question(key="weight", text="A fee per time late is given for some jobs only, or beside "
+                                   f"weights: give the fee of {', '.join(lacking or names)}.")])
+    out = {}
+    for n, fee in rates.items():
+        assert fee.unit is not None  # read with the unit it is charged per
+        weight = fee.value * SECONDS[scale.base] / (SECONDS[fee.unit] * scale.factor) if scale.base else None
+        if weight is None or weight.denominator != 1:
+            raise Incomplete([Question(key="weight", text=f"The fee of {n} per {fee.unit} late does not come to a "
+                                       f"whole amount per {scale.unit}: give it per {scale.unit}.")])
+        out[n] = TimeVal(weight)
+    return out
+
+
 def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     """The Problem as a dictionary (validated by the caller), its times in the scale `choose_scale` picks."""
     scale = choose_scale(facts.time_values(), facts.default_unit)
@@ -109,6 +128,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
                                    "but not every job's route has that many. How many operations has each job?")])
     single_stage = kind in ("single_machine", "parallel_machines", "rcpsp")
     values = {a: per_job(facts, names, a) for a in ("due", "release", "weight", "deadline", "start_min", "start_max")}
+    if rates := per_job(facts, names, "late_rate"):
+        values["weight"] = _fees_as_weights(rates, names, values["weight"], scale)
     if due_needed(facts) and values["deadline"] and not set(values["deadline"]) & set(values["due"]):
         values["due"], values["deadline"] = {**values["due"], **values["deadline"]}, {}
         facts.notes.append("the 'done by' times are read as due dates: the objective counts lateness against them")

@@ -36,6 +36,13 @@ _NEEDS_DONE = re.compile(r"(?i)\b(?:needs?|requires?)\s+"
                          r"((?:(?!\b(?:after|once|until|when|plus|are|is)\b)[^;.<>\d+]){1,200}?)\s+(?:done|finished|completed?)(?:\s+first)?"
                          r"(?=\s*(?:[;.]|$))")
 """'needs schema freeze & backup, new rack install done first': the tasks it waits for."""
+_NO_CREW = re.compile(r"(?i)(?:\b(?:the\s+)?[a-z]+\s+is\s+an?\s+(?:sub|subcontractor|contractor|outside\s+firm)\b"
+                      r"[ \t]*,?[ \t]*)?(?:\bso\s+)?\b(?:he|she|they|it|this\s+task)\s+(?:doesn't|does\s+not|don't|"
+                      r"won't|will\s+not)\s+(?:use|need|take|tie\s+up)\s+any\s+of\s+(?:our|the)\s+"
+                      r"(?:people|crew|staff|workers|team)\b")
+"""'The plumber is a sub, so he doesn't use any of our people': the task needs none of the crew."""
+_PURPOSE = re.compile(r"(?i)\s+(?:to|so\s+(?:that\s+)?(?:he|she|they)\s+can)\s+[a-z][a-z' ]{1,60}$")
+"""'one carpenter to open up the walls for him': why a worker is there, said after what the task needs."""
 _RELEASE = re.compile(rf"(?i)^\s*(?:not|never|can(?:'t|not)\s+start)\s+(?:before|until)\s+(?P<t>\d+(?:\.\d+)?\s*"
                       rf"{UNIT_PATTERN})\s*$")
 """'not before hour 4' (written '4 hours' by then): the task's release."""
@@ -50,6 +57,7 @@ class CrewRead:
     demands: dict[str, dict[str, int]] = field(default_factory=dict)
     after: dict[str, list[str]] = field(default_factory=dict)
     capacities: dict[str, int] = field(default_factory=dict)
+    weights: dict[str, TimeVal] = field(default_factory=dict)  # a table's 'Weight' column
     releases: dict[str, TimeVal] = field(default_factory=dict)  # 'not before hour 4
 
 
@@ -174,6 +182,7 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
     listing = False  # the clause before named predecessors: 'after reporting, system testing and the audit'
     apart = re.sub(r"\s*\((?!\s*(?:[A-Z]|\d{1,2})\s*\))([^()]*)\)", "; <\\1>;", body.strip())  # not '(B)'
     apart = _NEEDS_DONE.sub(r"after \1", apart)  # 'needs A, B done first': one list of predecessors
+    apart = _NO_CREW.sub("", apart)
     for clause in re.split(r"\s*[;,.]\s+|\s*[;.]\s*$|\s*;\s*", apart):
         clause = clause.strip(" .,;")
         bracketed = clause.startswith("<") and clause.endswith(">")
@@ -265,6 +274,7 @@ def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:
     clause = re.sub(r"(?i)^(?:needs?|requires?|uses?|with)\s+|\s+(?:at\s+the\s+same\s+time|together|"
                     r"simultaneously)$", "", clause)
     clause = re.sub(r"(?i)^all\s+(?=\d)", "", clause)  # 'all 3 developers'
+    clause = _PURPOSE.sub("", clause)
     out: dict[str, int] = {}
     for part in re.split(r"(?i)\s*(?:\+|\bplus\b|\band\b|&)\s*", clause):
         m = re.fullmatch(rf"(?i)(?:(?P<n>{_AMOUNT})\s+)?(?P<w>[a-z]+(?:[ \t]+[a-z]+)?)", part.strip())

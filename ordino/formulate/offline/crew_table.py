@@ -22,6 +22,7 @@ _ROLES = [
     ("p", re.compile(rf"(?:(?:duration|dur|time|length|p)\s*(?:\(\s*(?:in\s+)?(?P<u>{_UNIT})\s*\))?|(?P<u2>{_UNIT}))")),
     ("preds", re.compile(r"pred(?:ecessor)?s?|after|depends\s+on|dependencies|requires|prerequisites?|follows|"
                          r"preceded\s+by|must\s+follow|comes\s+after")),
+    ("weight", re.compile(r"weights?|w|priority|importance")),
 ]
 _NONE = ("", "-", "none", "n/a")
 _CREW = ("crew", "people", "persons", "staff", "workers", "headcount", "hands")
@@ -136,6 +137,10 @@ def _tasks(rows: list[list[str]], roles: list[tuple[str, str]], nouns: dict[int,
                 re.search(TIME_SAID, name):  # a time in the name is data
             return False
         read.durations[name] = time_values(f"{duration} {unit}" if unit else duration)[0]
+        if "weight" in kinds:  # 'Weight': how much the task's finish counts in a weighted goal
+            if not re.fullmatch(r"\d+(?:\.\d+)?", row[kinds.index("weight")]):
+                return False
+            read.weights[name] = time_values(row[kinds.index("weight")])[0]
         read.demands[name] = {}
         for k, noun in nouns.items():
             cell = row[k].lower().strip()

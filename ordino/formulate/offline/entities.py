@@ -20,7 +20,7 @@ from ordino.formulate.offline.text import (
     on_own_line,
     time_values,
 )
-from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
+from ordino.formulate.offline.units import UNIT_PATTERN, UNIT_WORDS, TimeVal
 
 LIST_KEYS: list[tuple[str, str]] = [
     ("deadline", r"deadlines?|hard due dates?|latest (?:finish|completion|end) times?"),
@@ -161,6 +161,11 @@ def _list_values(chunk: str, filler: str) -> list[TimeVal]:
 
 
 SEGMENT_ATTRS: list[tuple[str, str]] = [
+    ("late_rate", rf"(?:[$\u20ac\u00a3]\s*(?P<a>{NUM})|(?P<a2>{NUM})\s*(?:dollars?|euros?|pounds?))\s*(?:off\s+)?"
+                  r"(?:per|a|an|each|/|for\s+(?:every|each))\s*(?P<u>minute|min|hour|hr|h|day)\b"
+                  r"(?:\s+(?:we're|we\s+are|it's|it\s+is|they're|they\s+are))?(?:\s+(?:late|overdue|of\s+delay|"
+                  r"past\s+(?:due|the\s+deadline)))?(?:\s+(?:if|when)\s+(?:it's|it\s+is|they're|they\s+are|we're)\s+"
+                  r"late)?"),  # '$2 per minute late', '$4/min if they're late': a fee per unit of time late
     ("window", rf"(?:must|should|has to|can|may|needs? to)?\s*(?:only\s+)?(?:start|begin)\s+(?:somewhere\s+)?"
                rf"between\s+(?:time\s+)?(?P<a>{TIME})\s*(?:and|-|to)\s*(?P<b>{TIME})"),
     ("start_max", rf"(?:must|should|has to|needs? to)\s+(?:start|begin|be started)\s+(?:no later than|by|"
@@ -339,6 +344,9 @@ def read_attrs(work: Work, facts: Facts, name: str, body_start: int, end: int) -
                 facts.set_attr(name, "start_max", time_values(m.group("b"))[0])
             elif attr == "weight":
                 facts.set_attr(name, "weight", time_values(m.group("a"))[0])
+            elif attr == "late_rate":  # the fee and the unit of time it is charged per
+                value = time_values(m.group("a") or m.group("a2"))[0].value
+                facts.set_attr(name, attr, TimeVal(value, UNIT_WORDS[m.group("u")]))
             elif attr in facts.attrs.get(name, {}):
                 continue
             else:

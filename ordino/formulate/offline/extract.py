@@ -165,6 +165,8 @@ def read_facts(text: str) -> Facts:
             facts.precedences += [Precedence(first, job) for first in crew.after[job]]
         for job, release in crew.releases.items():
             facts.set_attr(job, "release", release)
+        for job, weight in crew.weights.items():
+            facts.set_attr(job, "weight", weight)
         facts.capacities.update(crew.capacities)
     for job, attrs in (listed.attrs.items() if listed else ()):
         for attr, value in attrs.items():

@@ -101,7 +101,7 @@ class Facts:
         """Every time quantity read (for choosing the integer time unit)."""
         out: list[TimeVal] = []
         for attrs in self.attrs.values():
-            out += [v for k, v in attrs.items() if k != "weight"]
+            out += [v for k, v in attrs.items() if k not in ("weight", "late_rate")]  # (a fee per minute is no time)
         for k, vals in self.lists.items():
             if k != "weight":
                 out += vals

@@ -184,9 +184,12 @@ def read_objective(work: Work, facts: Facts) -> None:
         r"\bflat\b|regardless of how late|no matter how late|fixed (?:amount|fee|penalty)", work.text)
     if not found and flat:  # a flat penalty per late job, summed: the weighted number of late jobs
         found.append((0, "weighted_number_tardy"))
-    per_time = re.search(r"\b(?:total|sum of)\s+(?:the\s+)?(?:late\s+)?penalt(?:y|ies)\b", work.text) and re.search(
+    per_time = re.search(r"\b(?:total|sum of)\s+(?:the\s+|our\s+)?(?:late\s+)?(?:penalt(?:y|ies)|fees?|charges?)\b|"
+                         r"\blate\s+fees\b", work.text) and re.search(
         r"\bpenalt\w*\s+(?:per|for each|each|a)\s+(?:day|hour|minute|week)\s+(?:late|of\s+delay|overdue)|"
-        r"\bfor each (?:day|hour|minute|week) (?:late|of delay)\b[^.]{0,60}\bpenalt", work.original.lower())
+        r"\bfor each (?:day|hour|minute|week) (?:late|of delay)\b[^.]{0,60}\bpenalt|"
+        r"[$\u20ac\u00a3]\s*\d+(?:\.\d+)?\s*(?:off\s+)?(?:per|a|an|/|for\s+every|for\s+each)\s*(?:minute|min|hour|"
+        r"hr|day)\b", work.original.lower())  # ('$2 per minute late': a fee for each minute late)
     if not found and per_time and not flat:  # a penalty for each day late, summed: weighted tardiness
         found.append((0, "total_weighted_tardiness"))
     measured = None if found else goal_term(work.text)  # no fixed phrase: what the goal sentence measures
@@ -309,6 +312,14 @@ def drop_restated_rules(rw: Rewriting) -> None:
     rw.sub(r"(?i)\bin\s+(?:the\s+)?order\s+(?P<l>1\s*,\s*2(?:\s*,\s*(?:and\s+)?\d+)*)\b", steps_in_order)
     rw.sub(r"(?i)\b(?:the\s+)?order\s+(?P<l>(?P<w>op|operation|step|stage)\s*1(?:\s*(?:->|\u2192|>|,|then|before)\s*"
            r"(?:(?P=w)\s*)?\d+)+)\b", steps_in_order)  # 'follow the order op 1 -> op 2 -> op 3'
+
+    def example(m: re.Match[str]) -> str:  # 'a task that starts on day 0 and takes 2 days finishes at day 2'
+        return "" if int(m.group("a")) + int(m.group("b")) == int(m.group("c")) else m.group(0)
+    unit = r"(?:\s*(?:days?|hours?|h|min(?:utes?)?))?"
+    at = r"(?:the\s+end\s+of\s+)?(?:day\s+|time\s+|hour\s+|t\s*=\s*)?"
+    rw.sub(rf"(?i),?\s*(?:where|so|i\.e\.,?|e\.g\.,?)?\s*\b(?:a|an|any)\s+(?:task|job|activity|order|item)\s+that\s+"
+           rf"starts?\s+(?:on|at)\s+{at}(?P<a>\d+){unit}\s+and\s+takes\s+(?P<b>\d+){unit}\s+(?:finishes|ends|is\s+"
+           rf"(?:done|finished|complete))\s+(?:on|at|by)\s+{at}(?P<c>\d+){unit}", example)
 
     def judge(m: re.Match[str]) -> str:
         clause = m.group(0)
