@@ -165,3 +165,16 @@ def test_a_worker_there_for_a_purpose_and_a_subcontractor_who_needs_none_of_the_
              "Plumbing": (2, ["Demolition"], [0, 0]), "Drywall": (2, ["Rough electrical", "Plumbing"], [2, 0])}
     assert best == project(tasks, [2, 1]) == 7
     assert asked(text.replace("so he doesn't use any of our people", "so he brings his own ladder"))
+
+
+def test_a_project_table_whose_resources_are_counted_as_name_colon_number():
+    text = ("Stand build. Crew available: 4 people. Crane: 1. An activity holds its crew and crane for its whole "
+            "duration and starts after its predecessors.\n\n"
+            "# | Activity     | Dur (h) | Crew | Crane | Predecessors\n1 | Unload truck | 2       | 3    | 1     | -\n"
+            "2 | Lay floor    | 3       | 4    | 0     | 1\n3 | Erect truss  | 4       | 2    | 1     | 1\n"
+            "4 | Lighting     | 2       | 2    | 1     | 3\n\nShortest possible build time, in hours?")
+    problem, best = solved(text)
+    assert sorted((r.id, r.capacity) for r in problem.resources) == [("crane", 1), ("people", 4)]
+    tasks = {"1": (2, [], [3, 1]), "2": (3, ["1"], [4, 0]), "3": (4, ["1"], [2, 1]), "4": (2, ["3"], [2, 1])}
+    assert best == project(tasks, [4, 1])
+    assert asked(text.replace("Crane: 1. ", ""))  # the crane never counted: asked

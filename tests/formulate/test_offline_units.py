@@ -79,3 +79,19 @@ def test_a_fee_per_hour_over_minutes_is_weighed_per_minute_and_a_fraction_of_a_f
     assert {t.id: t.weight for t in draft.problem.tasks} == {"Flyers": 1, "Menus": 2, "Cards": 4}
     assert asked(FEES.replace("$1 per minute late", "$1 per hour late"))  # 1/60 a minute: asked
     assert asked(FEES.replace(", $2 a minute", ""))  # a fee for some jobs only: asked
+
+
+def test_an_hour_and_minutes_at_the_end_of_a_sentence_and_a_full_hour_are_amounts():
+    text = ("Every piece is cut, then sanded; one piece per bench at a time. Minimise the makespan in minutes.\n"
+            "Table: cut 1 h 10, sand a full hour.\nShelf: cut 20 min, sand 30 min.")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert sorted(t.modes[0].duration for t in draft.problem.tasks) == [20, 30, 60, 70]
+
+
+def test_hours_at_the_end_of_a_numbered_line_never_join_the_number_of_the_next():
+    text = ("Every piece goes saw, then sanding; one piece per station at a time. Minimise the makespan in hours.\n"
+            "1. Table: saw 3 h, sanding 2 h\n2. Chairs: saw 1 h, sanding 4 h\n")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert sorted(t.modes[0].duration for t in draft.problem.tasks) == [1, 2, 3, 4]

@@ -72,9 +72,9 @@ _UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|sinc
                          r"(?P<u>hour|minute|day|week|second)\s+(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
 
 
-_HOURS_MINUTES = re.compile(r"(?<![\d.:])(?P<h>\d+)\s*(?:h|hrs?|hours?)\.?\s*(?:and\s+)?(?P<m>[0-5]?\d)\s*"
-                            r"(?:(?:m|mins?|minutes?)\b|(?=\s*(?:[,;)]|$)))", re.IGNORECASE | re.MULTILINE)
-"""'1 h 15 min', and '1 h 30' at the end of a clause: one amount."""
+_HOURS_MINUTES = re.compile(r"(?<![\d.:])(?P<h>\d+)[ \t]*(?:h|hrs?|hours?)\.?[ \t]*(?:and[ \t]+)?(?P<m>[0-5]?\d)[ \t]*"
+                            r"(?:(?:m|mins?|minutes?)\b|(?=\s*(?:[,;)]|\.(?!\d)|$)))", re.IGNORECASE | re.MULTILINE)
+"""'1 h 15 min', and '1 h 30' at the end of a clause ('varnish 1 h 10.'): one amount."""
 
 
 _COMPACT = re.compile(r"(?<![\d.:])(?<!\bat )(?<!\bby )(?<!until )(?<!from )(?<!after )(?<!before )"
@@ -82,10 +82,13 @@ _COMPACT = re.compile(r"(?<![\d.:])(?<!\bat )(?<!\bby )(?<!until )(?<!from )(?<!
 """'1h15' as a duration (a clock time is written after 'at', 'by' ... or with two digits: '14h00')."""
 
 
+_AN_HOUR = r"\b(?:an|one)\s+hour\b(?!\s*(?:and|\d))"
+"""'an hour': an amount only after words that say so ('takes an hour'), never a rate ('$20 an hour')."""
 _IN_WORDS = [(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", "90 min"), (r"\bhalf\s+an\s+hour\b", "30 min"),
+             (r"\ba\s+full\s+hour\b", "60 min"),
              (r"\b(?:an|one)\s+hour\s+and\s+a\s+quarter\b", "75 min"), (r"\ba\s+quarter\s+of\s+an\s+hour\b", "15 min"),
-             (r"\b(?:an|one)\s+hour\b(?!\s*(?:and|\d))", "60 min")]
-"""Amounts of time in words ('an hour and a half')."""
+             (_AN_HOUR, "60 min")]
+"""Amounts of time in words ('an hour and a half', 'a full hour')."""
 
 
 _AMOUNT_CUE = "(?:" + "|".join(f"(?<=\\b{w} )" for w in ("for", "takes", "take", "needs", "need", "lasts", "last",
@@ -99,7 +102,7 @@ def unit_after_number(rw: Rewriting) -> None:
     for pattern, amount in _IN_WORDS:  # 'an hour' alone only where it is an amount, never a rate ('$20 an hour')
         rw.sub(rf"(?i)(?<=\s-\s){pattern[2:]}|(?<=[:,(]\s){pattern[2:]}|(?<=[(])"
                rf"{pattern[2:]}|{_AMOUNT_CUE}{pattern[2:]}"
-               if amount == "60 min" else rf"(?i){pattern}", amount)
+               if pattern == _AN_HOUR else rf"(?i){pattern}", amount)
     rw.sub(_UNIT_FIRST, lambda m: f"{m.group('p')} {m.group('n')} {m.group('u')}s")
     rw.sub(_HOURS_MINUTES, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")
     rw.sub(_COMPACT, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")

@@ -159,6 +159,10 @@ def capacity(outside: str, words: list[str]) -> tuple[int, list[tuple[int, int]]
                       rf"[a-z-]+\s+){{0,3}}?(?:{named})s?\b(?!\s+of\s+{_AMOUNT}\b)"
                       rf"(?:\s*\([a-z]+\))?",
                       outside)  # 'a crew of 5 labourers', never 'the team is three developers' nor 'the listed crew'
+    if found is None:  # 'Crane: 1', 'Crew available: 5 people'
+        found = re.search(rf"(?i)\b(?:{named})s?\s*(?:available\s*)?[:=]\s*(?P<n>\d+)\b"
+                          r"(?:\s+(?:people|persons|workers))?(?!\s*(?:h|hrs?|hours?|days?|mins?|minutes?|weeks?)\b)",
+                          outside)
     if found is None:
         return None
     where = [found.span()]
