@@ -71,3 +71,14 @@ def test_columns_numbered_within_two_kinds_are_the_machines_of_two_stages():
     assert [sorted(m.resources[0] for m in t.modes) for t in s1] == [["Bench 1", "Bench 2"], ["GC-1", "GC-2"]]
     assert _optimum(text) == 5  # S1: Bench 1 0-2, GC-2 2-5; S2: Bench 2 0-2, GC-1 2-4
     assert asked(text.replace("one of the two benches", "a bench").replace("one of the two GCs", "a GC"))
+
+
+def test_orders_numbered_like_101_keep_their_due_dates_in_a_table_of_routes():
+    text = ("Job shop, total tardiness. Every order is available at 0; one order per machine at a time; each order "
+            "follows its route left to right.\n\nOrder | Route (machine: minutes) | Due\n"
+            "101   | Cutter: 2 -> Press: 3 | 5\n102   | Press: 2 -> Cutter: 1 | 3\n\n"
+            "Report the minimum total tardiness in minutes.")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert {j.id: j.due for j in draft.problem.jobs} == {"101": 5, "102": 3}
+    assert _optimum(text) == 0  # 101: Cutter 0-2, Press 2-5; 102: Press 0-2, Cutter 2-3

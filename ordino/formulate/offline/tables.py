@@ -601,8 +601,9 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         for cell, role in zip(cells, cells_roles, strict=True):
             if role == "label":  # 'Unload truck' kept as written; a short id ('a', 'j3') as an id
                 short = re.fullmatch(r"[a-z]{1,2}\d*|J\d+", cell) is not None
-                name = f"J{int(cell)}" if cell.isdigit() else cell.upper() if short else \
-                    cased_cell(work, offsets[k], lines[k], cell)
+                declared = next((j for j, v in facts.names.items() if v.lower() == cell and j[0] == "J"), None)
+                name = declared or (f"J{int(cell)}" if cell.isdigit() else cell.upper() if short else
+                                    cased_cell(work, offsets[k], lines[k], cell))  # ('101' declared as J1's name)
             elif role == "route":
                 ops = [[(machine_name(m.group("m")), time_values(m.group("t"))[0])] for m in _ROUTE_PAIR.finditer(cell)]
                 if not ops or _ROUTE_PAIR.sub("", cell).strip(" ,;>-") != "":
