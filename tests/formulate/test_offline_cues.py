@@ -432,3 +432,12 @@ def test_how_soon_we_can_be_done_with_everyone_is_the_makespan():
     assert problem.objective[0].term == "makespan"
     routes = [[("hearing", 20), ("eyes", 15), ("exam", 30)], [("eyes", 25), ("exam", 20), ("hearing", 15)]]
     assert best == job_shop(routes) == 75  # Lindqvist's eyes and exam hold Reyes back until 45
+
+
+def test_an_order_code_in_brackets_beside_a_name_is_no_job():
+    text = ("The saw and the lathe take one job at a time; each job has its own order of steps.\n"
+            "1. Pump shaft (order 4471): saw 15 min, then lathe 10 min\n2. Valve body: lathe 25 min -> saw 5 min\n"
+            "How many minutes until we are done with everything at the earliest?")
+    problem, best = solved(text)
+    assert sorted(j.id for j in problem.jobs) == ["Pump shaft", "Valve body"]
+    assert best == job_shop([[("saw", 15), ("lathe", 10)], [("lathe", 25), ("saw", 5)]]) == 35

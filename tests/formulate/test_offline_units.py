@@ -95,3 +95,12 @@ def test_hours_at_the_end_of_a_numbered_line_never_join_the_number_of_the_next()
     draft = extract_offline(text)
     assert draft.problem is not None, [q.text for q in draft.missing]
     assert sorted(t.modes[0].duration for t in draft.problem.tasks) == [1, 2, 3, 4]
+
+
+def test_a_start_said_as_im_in_at_and_tardiness_restated_as_on_time_parts_counting_zero():
+    text = ("One oven, one batch at a time. I'm in at 4:30. Minimise total tardiness (minutes past due; on-time "
+            "batches count 0).\n- Rye: 40 min, due 5:00\n- Buns: 20 min, due 5:00\n")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert sorted(t.due for t in draft.problem.tasks) == [30, 30]
+    assert ordino.solve(draft.problem, time_limit=10).objective == 30  # Buns 0-20 on time, Rye 20-60: 30 late

@@ -116,6 +116,11 @@ _LEFT_ELIGIBLE = re.compile(r"\b(?:too\s+(?:big|small|large|heavy|long|wide|tall
 be lost ('the urns are too big for Small, so those two have to go in Big')."""
 
 
+_ORDER_CODE = re.compile(r"(?i)[ \t]*\(\s*(?:order|job|ref|po|wo|work\s+order|ticket)\s*(?:no\.?|number|#)?\s*#?\s*"
+                         r"\d{4,}\s*\)")
+"""A bracket with an order's code of four digits or more ('(order 4471)', '(PO #20417)')."""
+
+
 def read_facts(text: str) -> Facts:
     """Run every extractor over the text, in an order where specific patterns consume text first; the names the
     text gives its jobs and machines are read first (`names.declared_names`), clock times become minutes after
@@ -133,6 +138,7 @@ def read_facts(text: str) -> Facts:
     same_order = read_same_order(rw)  # before the restated rules, which drop 'no overtaking'
     drop_restated_rules(rw)
     count_ranges(rw)
+    rw.sub(_ORDER_CODE, "")  # 'Pump shaft (order 4471)': a code beside a name, no job of its own
     name_jobs_of_op_labels(rw)
     name_jobs_of_numbered_lines(rw)
     machines_of_numbered_pairs(rw)

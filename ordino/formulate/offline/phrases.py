@@ -218,6 +218,10 @@ def read_objective(work: Work, facts: Facts) -> None:
     facts.objective = [(t, 1) for t in seen[:1]] if seen else []
     if len(seen) > 1:
         facts.notes.append(f"several objectives named ({', '.join(seen)}); using the first: {seen[0]}")
+    if seen and seen[0] in ("total_tardiness", "total_weighted_tardiness", "maximum_tardiness"):
+        for m in list(work.finditer(_EARLY_IS_ZERO.pattern)):  # 'on-time parts count 0': tardiness, said again
+            if BLANK not in m.group(0) and not re.search(r"\d", re.sub(r"\b0\b", "", m.group(0))):
+                work.consume(*m.span())
 
 
 KINDS: list[tuple[str, str]] = [
