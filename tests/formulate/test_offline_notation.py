@@ -145,3 +145,13 @@ def test_vectors_of_a_two_machine_flow_shop_with_the_machine_in_brackets_before_
     assert ordino.solve(draft.problem, time_limit=10).objective == brute_force(draft.problem).objective == 18
     cut = extract_offline(text.replace("(M1)", "(Cut)").replace("(M2)", "(Weld)").replace("on M2", "on Weld"))
     assert cut.problem is not None and [r.id for r in cut.problem.resources] == ["Cut", "Weld"]
+
+
+def test_tuples_of_a_two_machine_flow_shop_in_johnsons_letters_with_their_meaning_said():
+    text = ("F2 || sum w_j C_j\n3 jobs, (a_j, b_j, w_j) = processing time on M1, on M2, weight:\n"
+            "J1 (4, 6, 2), J2 (7, 3, 1), J3 (2, 5, 3).\nC_j = completion on M2. Minimise sum w_j C_j.")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert {j.id: j.weight for j in draft.problem.jobs} == {"J1": 2, "J2": 1, "J3": 3}
+    assert ordino.solve(draft.problem, time_limit=10).objective == brute_force(draft.problem).objective
+    assert asked(text.replace("on M1, on M2, weight", "weight, on M1, on M2"))  # said otherwise: asked

@@ -1045,3 +1045,12 @@ def test_a_project_table_with_a_column_of_weights_and_a_worked_example_of_a_fini
     assert {t.id: t.weight for t in problem.tasks} == {"T1": 1, "T2": 3, "T3": 2}
     assert value == brute_force(problem).objective == 16  # T2 (0-1), T1 (1-3), T3 (3-5): 3 + 3 + 10
     assert asked(text.replace("finishes at day 2", "finishes at day 3"))  # an example that disagrees: asked
+
+
+def test_records_whose_route_is_a_chain_of_machine_and_time_pairs():
+    text = ("J2 | r_j | sum w_j C_j\nJ1: r=0, w=2; route (M1,4) -> (M2,3)\nJ2: r=1, w=1; route (M2,5) -> (M1,2)\n"
+            "Non-preemptive. Minimise sum w_j C_j.")
+    problem, value = solved(text)
+    assert [[m.resources[0] for t in problem.tasks if t.job == j for m in t.modes] for j in ("J1", "J2")] == \
+        [["M1", "M2"], ["M2", "M1"]]
+    assert value == brute_force(problem).objective == 2 * 9 + 1 * 8  # J2 holds M2 1-6: J1 ends at 9, J2 at 8

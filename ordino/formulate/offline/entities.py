@@ -43,13 +43,16 @@ def read_tuples(work: Work, facts: Facts) -> None:
     """'Jobs (duration, weight): J1 (3, 1), J2 (2, 4)': a column spec, then one tuple per job; a column may be a
     resource's demand ('Activity (duration, R-demand): A(3,2) B(4,3)') or the time on a machine ('(p_1j, p_2j,
     r_j)', machines in column order)."""
-    spec = re.search(rf"(?:{JOB_NOUN}|{BLANK}|^)\s*,?\s*\((?P<cols>[a-z0-9_ -]+(?:,\s*[a-z0-9_ -]+)+)\)\s*:", work.text,
-                     re.MULTILINE)
+    spec = re.search(rf"(?:{JOB_NOUN}|{BLANK}|^)\s*,?\s*\((?P<cols>[a-z0-9_ -]+(?:,\s*[a-z0-9_ -]+)+)\)"
+                     r"(?:\s*=\s*(?P<said>[a-z0-9 ,]{1,80}))?\s*:", work.text, re.MULTILINE)
     if spec is None:
         return
-    roles = [_tuple_role(c.strip()) for c in spec.group("cols").split(",")]
-    if None in roles:
-        return
+    cols = [c.strip() for c in spec.group("cols").split(",")]
+    roles = [_tuple_role(c) for c in cols]
+    lettered = [c[0] for c in cols if re.fullmatch(_JOHNSON, c)]
+    if None in roles or lettered != list("abc"[:len(lettered)]) or spec.group("said") and not _said_alike(
+            spec.group("said"), roles):
+        return  # ('a_j, b_j': the times on machines 1 and 2, in that order only)
     pattern = rf"(?P<j>{JOB_REF}|\b[a-z]\d*)\s*[:=]?\s*\((?P<v>{TIME}(?:\s*,\s*{TIME})+)\)"
     found = [m for m in work.finditer(pattern) if m.start() > spec.start()]
     if not found or any(len(time_values(m.group("v"))) != len(roles) for m in found) or any(
@@ -73,6 +76,18 @@ def read_tuples(work: Work, facts: Facts) -> None:
     work.consume(spec.start(), spec.end())
 
 
+def _said_alike(said: str, roles: list[str | None]) -> bool:
+    """Whether the words after a tuple spec ('= processing time on M1, on M2, weight') say what each column is."""
+    items = [i.strip() for i in said.split(",")]
+    meant = [("machine" if re.search(r"\bm\d|machine", i) else "weight" if "weight" in i else "due" if "due" in i
+              else "release" if re.search(r"release|ready", i) else None) for i in items]
+    return len(items) == len(roles) and all(m is None or m == r for m, r in zip(meant, roles, strict=True))
+
+
+_JOHNSON = r"[abc]_?j"
+"""'a_j', 'b_j': a job's times on the first and the second machine, in Johnson's notation."""
+
+
 def _tuple_role(column: str) -> str | None:
     """The role of one column of a tuple spec: a job attribute, or 'res:<name>' for a resource's demand."""
     role = role_of(column.replace(" ", "_"))
@@ -80,8 +95,8 @@ def _tuple_role(column: str) -> str | None:
         role = role_of(words[0])  # 'due hour' is the due date
     if role in ("p", "due", "release", "weight", "deadline"):
         return role
-    if re.fullmatch(r"p_?\{?\d\}?_?j?|p_?\{?\d\s*,?\s*j\}?|p_?m\d", column):  # p_1j: the time on machine 1
-        return "machine"
+    if re.fullmatch(rf"p_?\{{?\d\}}?_?j?|p_?\{{?\d\s*,?\s*j\}}?|p_?m\d|{_JOHNSON}", column):  # p_1j, a_j: the time
+        return "machine"  # on machine 1
     demand = re.fullmatch(r"(?P<r>[a-z]\w*)[-_ ]+(?:demand|need|needs|usage|use|req|requirement)", column)
     return f"res:{demand.group('r')}" if demand else None
 

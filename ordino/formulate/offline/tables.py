@@ -487,7 +487,7 @@ def _record(line: str) -> tuple[list[str], list[str]] | None:
     body = m.group("body")
     if "," not in body and ";" not in body:  # 'p1=4 p2=3 r=0 w=2': pairs apart by blanks
         body = re.sub(r"\s+(?=[a-z]\w*\s*=)", ", ", body)
-    for piece in re.findall(r"(?:\{[^{}]*\}|[^,;{}])+", body):
+    for piece in re.findall(r"(?:\{[^{}]*\}|\([^(){}]*\)|[^,;{}()])+", body):  # '(M1,4)' is one piece
         pair = _PAIR.fullmatch(piece.strip())
         if pair is not None and re.search(r"[=|]", pair.group("v")):
             return None  # 'op1: M1=4 | M2=6': the value holds pairs of its own (a route's choices), no field
