@@ -62,3 +62,9 @@ def test_a_mark_that_says_who_may_work_makes_a_blank_beside_it_a_no():
     off = {(r.staff[0], r.shifts[0], r.days[0]) for r in problem.rules if r.type == "unavailable"}
     assert off == {("Ben", "PM", "Sat"), ("Ben", "AM", "Sun")}
     assert best == 360  # Ben works Sat AM and Sun PM (80 each); Alice the other two (100 each)
+
+
+def test_numbers_in_the_slots_beside_a_pay_rate_said_elsewhere_are_no_costs():
+    hours = PICKERS.replace("Cells give the cost in GBP of that person working that shift; ",
+                            "Everyone is paid $12 an hour; ")
+    assert asked(hours)  # the money is a rate; what the numbers in the cells are is asked, never taken for costs

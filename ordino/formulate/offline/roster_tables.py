@@ -180,7 +180,7 @@ def _people_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str
         n.cover.update({(n.shifts[0], d): int(r[k]) for k, d in day_cols.items()})
     grid = [r[k].strip() for r in persons for k in slots]
     priced = any(re.fullmatch(_MONEY, c) for c in grid)
-    if priced and not _COSTED.search(n.text):
+    if priced and not _PRICED_CELLS.search(n.text):
         return ""  # numbers in the slots, never said to be costs (scores, hours?): asked
     if priced and "" in grid and "" not in marks:
         return ""  # a cost table with a blank cell the text does not explain: asked
@@ -199,7 +199,11 @@ def _people_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str
 
 
 _MONEY = r"[$\u20ac\u00a3]?\s*(\d+(?:\.\d+)?)"
-_COSTED = re.compile(r"(?i)\b(?:costs?|pay|paid|wages?|rates?)\b|[$\u20ac\u00a3]")
+_PRICED_CELLS = re.compile(r"(?i)\b(?:cells?|table|numbers?|entries|values?|grid|figures?)\b[^.\n]{0,60}\b"
+                           r"(?:costs?|pay|prices?|wages?|rates?)\b|"
+                           r"\b(?:costs?|pay|prices?|wages?|rates?)\b[^.\n]{0,30}\b(?:of|for)\s+(?:each|that|every)\b")
+"""Words that say the numbers of a table of days and shifts are costs ('Cells give the cost in \u00a3 of that person
+working that shift', 'the table gives the cost of each nurse for each shift')."""
 _SLOT = re.compile(r"(?i)\s*(?P<d>[a-z]{3,9})\.?\s*(?:-|/|\s)\s*(?P<s>[a-z]{1,9})\s*")
 
 
