@@ -178,3 +178,12 @@ def test_a_project_table_whose_resources_are_counted_as_name_colon_number():
     tasks = {"1": (2, [], [3, 1]), "2": (3, ["1"], [4, 0]), "3": (4, ["1"], [2, 1]), "4": (2, ["3"], [2, 1])}
     assert best == project(tasks, [4, 1])
     assert asked(text.replace("Crane: 1. ", ""))  # the crane never counted: asked
+
+
+def test_a_project_table_with_a_resource_named_in_two_words():
+    text = ("Please find the shortest schedule (in weeks). We have 2 engineers and 1 test rig available every week.\n\n"
+            "ID\tTask\tWeeks\tAfter\tEngineers\tTest rigs\n1\tDesign\t2\t-\t2\t0\n2\tBuild\t1\t1\t1\t1\n"
+            "3\tTest\t2\t1\t1\t1\n")
+    problem, best = solved(text)
+    assert sorted((r.id, r.capacity) for r in problem.resources) == [("engineer", 2), ("rig", 1)]
+    assert best == project({"1": (2, [], [2, 0]), "2": (1, ["1"], [1, 1]), "3": (2, ["1"], [1, 1])}, [2, 1]) == 5

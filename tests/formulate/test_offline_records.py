@@ -1054,3 +1054,11 @@ def test_records_whose_route_is_a_chain_of_machine_and_time_pairs():
     assert [[m.resources[0] for t in problem.tasks if t.job == j for m in t.modes] for j in ("J1", "J2")] == \
         [["M1", "M2"], ["M2", "M1"]]
     assert value == brute_force(problem).objective == 2 * 9 + 1 * 8  # J2 holds M2 1-6: J1 ends at 9, J2 at 8
+
+
+def test_records_apart_by_slashes_under_a_line_naming_their_fields():
+    text = ("RCPSP, one renewable resource R with capacity 4.\nActivity: duration / demand on R / predecessors\n"
+            "A: 3 / 2 / -\nB: 4 / 3 / -\nC: 2 / 2 / A\nD: 5 / 1 / B, C\nMinimise project makespan.")
+    problem, value = solved(text)
+    tasks = {"A": (3, [], [2]), "B": (4, [], [3]), "C": (2, ["A"], [2]), "D": (5, ["B", "C"], [1])}
+    assert value == project(tasks, [4]) == 14

@@ -105,10 +105,10 @@ def _counted(head: str, outside: str, said: set[str]) -> tuple[str, int, list[tu
     so ('Techs' and '2 lab technicians'); None when the text counts none of it."""
     words = [w for w in re.findall(r"[a-z][\w-]*", re.sub(r"\([^()]*\)", "", head))
              if w not in ("needed", "required", "need", "needs", "demand", "units", "no", "of", "per", "task")]
-    if len(words) != 1:
+    if len(words) not in (1, 2):
         return None
-    word = singular(words[0])
-    forms = {word, words[0], *(_CREW_WORDS if words[0] in _CREW else ())}
+    word = " ".join(singular(w) for w in words)  # 'Test rigs' of '2 test rigs' too
+    forms = {word, " ".join(words), *(_CREW_WORDS if words[-1] in _CREW and len(words) == 1 else ())}
     counted = capacity(outside, sorted(forms, key=len, reverse=True))
     if counted is None:  # a header that shortens the name: one counted word only ('Techs' of '2 technicians'; with
         # '2 technical reviews' counted too, which is meant is asked)

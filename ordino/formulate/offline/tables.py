@@ -227,7 +227,7 @@ _STEP_CELL = re.compile(rf"^\(?\s*(?P<m>{_STATION})\s*(?:/|:|,|\s|\()\s*(?P<t>{N
 
 
 _SPEC_LINE = re.compile(r"(?im)^[ \t]*\(?[ \t]*(?P<label>jobs?|tasks?|activit(?:y|ies)|ids?|[ij#])[ \t]*:[ \t]*"
-                        r"(?P<cols>[^\n,:]+(?:,[^\n,:]+)+?)[ \t]*\)?[ \t]*:?[ \t]*$")
+                        r"(?P<cols>[^\n,:/]+(?:[,/][^\n,:/]+)+?)[ \t]*\)?[ \t]*:?[ \t]*$")
 """A line naming the fields of the records below it: 'job: r, p(M1), p(M2), d', '(i: dur, demand, preds)'."""
 
 _SPEC_RECORD = re.compile(r"[ \t]*(?P<n>[\w-]{1,12})[ \t]*:[ \t]*(?P<v>[^\n:]+?)[ \t]*$")
@@ -241,11 +241,14 @@ def records_as_tables(rw: Rewriting) -> None:
         written = spec.group("cols").strip()
         if spec.group(0).lstrip().startswith("(") and written.endswith(")"):  # '(i: dur, preds)': its brackets
             written = written[:-1]
-        cols = [c.strip() for c in _unbracketed(written).split(",")]  # '(r_j1, r_j2)': one field each
+        sep = "/" if "/" in written and "," not in written else ","  # 'duration / demand on R / predecessors'
+        if sep == "," and "/" in written:
+            continue
+        cols = [c.strip() for c in _unbracketed(written).split(sep)]  # '(r_j1, r_j2)': one field each
         rows, end = [], spec.end()
         for line in re.finditer(r"\n([^\n]*)", rw.text[spec.end():]):
             record = _SPEC_RECORD.fullmatch(line.group(1))
-            values = [v.strip() for v in _unbracketed(record.group("v")).split(",")] if record else []
+            values = [v.strip() for v in _unbracketed(record.group("v")).split(sep)] if record else []
             if record is None or len(values) < len(cols) or (
                     len(values) > len(cols) and not re.search(r"pred|after|dep", cols[-1])):
                 break
