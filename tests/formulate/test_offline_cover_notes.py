@@ -130,6 +130,14 @@ def test_kinds_of_shifts_starting_anywhere_in_a_range_and_one_of_them_said_again
     assert asked(hourly.replace("to 12:00", "to 13:00"))  # starts on the hour between 2-hour periods: asked
 
 
+def test_periods_listed_then_their_demands_said_respectively_on_a_repeating_day():
+    text = ("Day split into four 6-hour periods: 00-06, 06-12, 12-18, 18-24, with minimum staffing 2, 3, 1, 2 "
+            "respectively. Every employee works one 12-hour shift starting at 00, 06, 12 or 18; the 18:00 shift "
+            "covers 18-24 and 00-06 (the pattern repeats daily). Minimise the number of employees.")
+    windows = [([1, 2], 1), ([2, 3], 1), ([3, 4], 1), ([4, 1], 1)]
+    assert solved(text) == cheapest([2, 3, 1, 2], windows) == 5  # periods 2 and 4 alone need 3 + 2
+
+
 def test_periods_with_their_hours_and_shifts_defined_by_an_index_that_wrap_into_the_next_day():
     text = ("Cyclic daily cover. Periods t = 1..4, 6 h each (00-06, 06-12, 12-18, 18-24); the same pattern repeats "
             "every day.\nDemand b = (2, 5, 4, 3).\n"

@@ -29,7 +29,8 @@ _SPAN = re.compile(r"(?:covers?|\()\s*(two|three|four|2|3|4)\s+consecutive\s+(?:
 _ONE_RANGE = r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*-\s*\d{1,2}(?::\d{2})?(?![\d:])"
 _RANGES = re.compile(rf"{_ONE_RANGE}(?:\s*,\s*(?:and\s+)?{_ONE_RANGE}){{2,}}")
 """A run of at least three periods written as ranges ('00-04, 04-08, 08-12')."""
-_VECTOR = re.compile(r"(?:\(|\[|[:=]\s*)\s*((?:\d+\s*,\s*){2,}\d+|(?:\d+[ \t]+){2,}\d+)\s*[)\]]?")
+_VECTOR = re.compile(r"(?:\(|\[|[:=]\s*|\b(?:staffing|demands?|needs?|requirements?|required)\s+(?:of\s+)?)\s*"
+                     r"((?:\d+\s*,\s*){2,}\d+|(?:\d+[ \t]+){2,}\d+)\s*[)\]]?(?:\s*respectively\b)?")
 _MIN_COST = re.compile(r"\b(?:minimi[sz]e|min|minimum|minimal|lowest|cheapest|least|smallest)\b[^.?]{0,40}\b(?:costs?|"
                        r"pay|wages?|bill|spend\w*|budget)\b|\bcheapest\b")
 _COST_LIST = re.compile(r"\bcosts?\b[^.:=\d]{0,30}[:=]?\s*[$\u20ac\u00a3]?\s*((?:\d+(?:\.\d+)?\s*,\s*)+(?:and\s+)?"
