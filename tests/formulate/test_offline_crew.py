@@ -187,3 +187,15 @@ def test_a_project_table_with_a_resource_named_in_two_words():
     problem, best = solved(text)
     assert sorted((r.id, r.capacity) for r in problem.resources) == [("engineer", 2), ("rig", 1)]
     assert best == project({"1": (2, [], [2, 0]), "2": (1, ["1"], [1, 1]), "3": (2, ["1"], [1, 1])}, [2, 1]) == 5
+
+
+def test_a_dash_before_a_clause_and_all_three_of_a_crew():
+    text = ("Crew: two electricians and three carpenters. Each task needs its people for every day it runs:\n\n"
+            "- Demolition: 2 days, 2 carpenters\n- Windows: 3 days, 2 carpenters \u2014 can start right away\n"
+            "- Panel: 2 days, both electricians \u2014 can start right away\n"
+            "- Drywall: 3 days, all three carpenters, once demolition and the windows are done\n\n"
+            "What's the fewest working days to get the whole job done?")
+    problem, best = solved(text)
+    tasks = {"Demolition": (2, [], [2, 0]), "Windows": (3, [], [2, 0]), "Panel": (2, [], [0, 2]),
+             "Drywall": (3, ["Demolition", "Windows"], [3, 0])}
+    assert best == project(tasks, [3, 2]) == 8  # demolition and windows cannot overlap (4 carpenters of 3)

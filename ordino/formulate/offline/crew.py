@@ -187,7 +187,7 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
     apart = re.sub(r"\s*\((?!\s*(?:[A-Z]|\d{1,2})\s*\))([^()]*)\)", "; <\\1>;", body.strip())  # not '(B)'
     apart = _NEEDS_DONE.sub(r"after \1", apart)  # 'needs A, B done first': one list of predecessors
     apart = _NO_CREW.sub("", apart)
-    for clause in re.split(r"\s*[;,.]\s+|\s*[;.]\s*$|\s*;\s*", apart):
+    for clause in re.split(r"\s*[;,.]\s+|\s*[;.]\s*$|\s*;\s*|\s+[\u2014\u2013-]\s+", apart):  # (' — can start')
         clause = clause.strip(" .,;")
         bracketed = clause.startswith("<") and clause.endswith(">")
         clause = clause.strip("<>: ")
@@ -277,7 +277,7 @@ def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:
     singular noun; a bracketed other name is the same resource)."""
     clause = re.sub(r"(?i)^(?:needs?|requires?|uses?|with)\s+|\s+(?:at\s+the\s+same\s+time|together|"
                     r"simultaneously)$", "", clause)
-    clause = re.sub(r"(?i)^all\s+(?=\d)", "", clause)  # 'all 3 developers'
+    clause = re.sub(r"(?i)^all\s+(?=\d|(?:two|three|four|five|six)\b)", "", clause)  # 'all 3 developers', 'all three'
     clause = _PURPOSE.sub("", clause)
     out: dict[str, int] = {}
     for part in re.split(r"(?i)\s*(?:\+|\bplus\b|\band\b|&)\s*", clause):
