@@ -108,7 +108,7 @@ def _counted(head: str, outside: str, said: set[str]) -> tuple[str, int, list[tu
     if len(words) not in (1, 2):
         return None
     word = " ".join(singular(w) for w in words)  # 'Test rigs' of '2 test rigs' too
-    forms = {word, " ".join(words), *(_CREW_WORDS if words[-1] in _CREW and len(words) == 1 else ())}
+    forms = {word, " ".join(words), *(_CREW_WORDS if len(words) == 1 and words[0] in _CREW else ())}
     counted = capacity(outside, sorted(forms, key=len, reverse=True))
     if counted is None:  # a header that shortens the name: one counted word only ('Techs' of '2 technicians'; with
         # '2 technical reviews' counted too, which is meant is asked)

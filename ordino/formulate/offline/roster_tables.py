@@ -243,10 +243,7 @@ def _slot_shifts(n: RosterDraft, slots: dict[int, tuple[str, str]]) -> bool:
 def _slot_cell(n: RosterDraft, who: str, slot: tuple[str, str], cell: str, marks: dict[str, bool]) -> bool:
     """One person's cell under a day-and-shift column: a cost, or a mark of whether that person may work it."""
     day, shift = slot[0], n.shift(slot[1]) or slot[1]
-    low = cell.lower()
-    if low in marks or low in _OFF | _ON:
-        if not marks.get(low, low in _ON):
-            n.rules.append({"type": "unavailable", "staff": [who], "shifts": [shift], "days": [day]})
+    if _marked(n, who, cell, marks, {"shifts": [shift], "days": [day]}):
         return True
     money = re.fullmatch(_MONEY, cell)
     if money is None:
@@ -255,18 +252,27 @@ def _slot_cell(n: RosterDraft, who: str, slot: tuple[str, str], cell: str, marks
     return True
 
 
+def _marked(n: RosterDraft, who: str, cell: str, marks: dict[str, bool], where: dict[str, list[str]]) -> bool:
+    """Whether a cell is a mark of availability ('Y', '-', a legend's 'x'); one that says no keeps the person off
+    the cells `where` selects (its days, and shifts)."""
+    low = cell.lower()
+    if low not in marks and low not in _OFF | _ON:
+        return False
+    if not marks.get(low, low in _ON):
+        n.rules.append({"type": "unavailable", "staff": [who], **where})
+    return True
+
+
 def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks: dict[str, bool]) -> bool:
     """Read one person's cell under its heading; whether it was understood."""
     low, h = cell.lower(), head.lower()
-    money = re.fullmatch(r"[$\u20ac\u00a3]?\s*(\d+(?:\.\d+)?)", cell)
+    money = re.fullmatch(_MONEY, cell)
     if day is not None:
         if money:  # a cost for that day's shift
             for s in n.shifts:
                 n.costs[(who, s, day)] = float(money.group(1))
             return True
-        if low in marks or low in _OFF | _ON:
-            if not marks.get(low, low in _ON):
-                n.rules.append({"type": "unavailable", "staff": [who], "days": [day]})
+        if _marked(n, who, cell, marks, {"days": [day]}):
             return True
         allowed = [n.shift(x) for x in (re.split(r"\s*/\s*", cell) if "/" in cell else list(cell))]
         if allowed and all(allowed) and len(n.shifts) > 1:  # 'EL', 'E', 'AM/PM': the shifts allowed that day
