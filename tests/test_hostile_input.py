@@ -151,6 +151,8 @@ ADVERSARIAL = {
     "lines of long blanks": "F1" + " " * 300 + "9:00-13:00 88\n",
     "station steps": "job 1: press 2 h or ",
     "resource sentences": "resources 2 cranes ",
+    "speed ratios": "Mill 1 takes 2x as long as Mill 2 on it, Mill 2 times ",
+    "speed words": "the new Aa is twice as fast as the ",
     "machine lists": "p1j = 1, ",
     "hour spans": "Mon-Fri 8 h, ",
     "shift roster pay": "Mon-Sun early and late shifts: Ana $1/",

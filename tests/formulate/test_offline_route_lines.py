@@ -40,8 +40,8 @@ def test_a_machine_a_job_does_not_use_said_on_its_line_is_no_question():
 
 
 def test_a_speed_factor_in_words_that_no_reader_uses_is_asked():
-    text = ("Two printers, the Ender and the Bambu; the Bambu is twice as fast as the Ender on every job. Ender "
+    text = ("Two printers, the Ender and the Bambu; the Bambu is 50% faster than the Ender on every job. Ender "
             "times: bracket 4 h, frame 6 h, stand 2 h. Each printer prints one job at a time. Minimise the sum of "
             "the finish times.")
     questions = asked(text)
-    assert any("twice as fast" in q for q in questions), questions
+    assert any("50% faster" in q for q in questions), questions

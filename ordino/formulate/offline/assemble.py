@@ -43,6 +43,9 @@ def _unused_resources(facts: Facts) -> None:
 def decide_kind(facts: Facts) -> str | None:
     """The problem class the facts describe, or None when they leave it open."""
     _unused_resources(facts)
+    if facts.speeds is not None:  # two machines at a ratio of speeds: parallel machines, or the text is asked
+        return "parallel_machines" if facts.kind in (None, "parallel_machines", "single_machine") and not (
+            facts.routes or facts.matrix or facts.capacities) else None
     if facts.capacities or facts.demands:
         return "rcpsp"
     if facts.routes:
@@ -112,6 +115,10 @@ def _assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
         questions.append(OBJECTIVE_QUESTION)
     if facts.unused and not facts.ignore_unused:
         questions.append(unread_question(facts.unused))
+    if facts.conflicts:
+        said = "; ".join(dict.fromkeys(facts.conflicts))
+        questions.append(Question(key="conflict", text=f"The text gives two different values for the {said}. "
+                                  "Which is right? Rephrase that part."))
     if kind is None:
         return None, questions
     try:

@@ -106,14 +106,16 @@ def _fees_as_weights(rates: dict[str, TimeVal], names: list[str], weights: dict[
 
 def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     """The Problem as a dictionary (validated by the caller), its times in the scale `choose_scale` picks."""
-    scale = choose_scale(facts.time_values(), facts.default_unit)
+    names = _names(facts, kind)
+    scaled = [TimeVal(tv.value * f, tv.unit) for tv in per_job(facts, names, "p").values() for f in
+              (facts.speeds.factors.values() if facts.speeds else ())]  # a slower machine's times are whole too
+    scale = choose_scale(facts.time_values() + scaled, facts.default_unit)
     if scale.note and scale.note not in facts.notes:
         facts.notes.append(scale.note)
 
     def t(tv: TimeVal) -> int:
         return scale.convert(tv, facts.default_unit)
 
-    names = _names(facts, kind)
     numbered = sorted(int(n[1:]) for n in names if re.fullmatch(r"J\d+", n))
     if len(numbered) == len(names) and numbered and max(numbered) <= len(names) + 2 and \
             numbered != list(range(1, len(names) + 1)):  # J2, J3 with no J1 (not orders 1101, 1102, ...)
@@ -197,6 +199,10 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         for n in names:
             duration = t(p[n]) + (t(setup[n]) if n in setup else 0)
             task: dict[str, Any] = {"id": n, "modes": _single_modes(facts, kind, n, duration, machines)}
+            speeds = facts.speeds.factors if facts.speeds else {}
+            for mode in task["modes"] if speeds else ():  # each machine's time at its speed
+                own = TimeVal(p[n].value * speeds[mode["resources"][0]], p[n].unit)
+                mode["duration"] = t(own) + (t(setup[n]) if n in setup else 0)
             if facts.family_setups:
                 task["family"] = _kind_of(facts, n)
             for a in ("due", "release", "deadline"):
@@ -316,6 +322,8 @@ def _machines(facts: Facts, kind: str) -> list[str]:
         return []
     if kind == "single_machine":
         return ["M1"]
+    if kind == "parallel_machines" and facts.speeds is not None:
+        return _speed_machines(facts)
     if kind == "parallel_machines":
         if facts.n_machines is None:
             raise Incomplete([Question(key="n_machines", text="How many identical machines are there?")])
@@ -331,6 +339,21 @@ def _machines(facts: Facts, kind: str) -> list[str]:
         return [f"M{i}" for i in range(1, len(facts.matrix[0]) + 1)]
     used = list(dict.fromkeys(m for ops in facts.routes.values() for op in ops for m, _ in op))  # first seen first
     return sorted(used, key=lambda m: int(m[1:])) if all(re.fullmatch(r"M\d+", m) for m in used) else used
+
+
+def _speed_machines(facts: Facts) -> list[str]:
+    """The two machines of a ratio of speeds, once the text says whose times it lists."""
+    assert facts.speeds is not None and facts.speeds.ratio is not None
+    slow, fast, ratio = facts.speeds.ratio
+    k = int(ratio) if ratio.denominator == 1 else float(ratio)
+    if not facts.speeds.factors:
+        raise Incomplete([Question(key="speed_base", text=f"The text says {slow} takes {k} times as long as {fast}: "
+                                   f"are the times it lists those of {fast} or of {slow}?", choices=[fast, slow])])
+    if facts.n_machines not in (None, 2):
+        raise Incomplete([Question(key="n_machines", text=f"The text says {facts.n_machines} machines but gives "
+                                   f"speeds for two ({slow}, {fast}). How many machines are there?")])
+    facts.notes.append(f"{slow} takes {k} times as long as {fast}; the times listed are those of {facts.speeds.base}")
+    return list(facts.speeds.factors)
 
 
 def _single_modes(facts: Facts, kind: str, name: str, duration: int, machines: list[str]) -> list[dict[str, Any]]:

@@ -27,7 +27,7 @@ LIST_KEYS: list[tuple[str, str]] = [
     ("release", r"release(?:\s*|-)(?:dates?|times?)|releases?|ready(?:\s*|-)times?|ready dates?|arrival(?: times?)?s?|"
                 r"arrive at|arriving at|available from|availability times?|r_?j|\br\b|r\(j\)|start(?:ing)? no earlier"),
     ("due", r"due(?:\s*|-)dates?|due times?|due at|due by|\bdue\b|delivery dates?|promise(?:d)? dates?|d_?j|\bd\b|"
-            r"d\(j\)|dues"),
+            r"d\(j\)|dues|pick-?ups?(?: times?)?|collection times?"),
     ("weight", r"weights?|priorit(?:y|ies)(?: weights?)?|importance(?: weights?)?|w_?j|\bw\b|w\(j\)|penalt(?:y|ies)"),
     ("p", r"processing(?:\s*|-)times?|processing|durations?|run(?:\s*|-)?times?|lengths?|p_?j|\bp\b|p\(j\)|"
           r"(?:they |which )?(?:take|need|require)\b|times? needed|job times|task times|"

@@ -55,6 +55,7 @@ from ordino.formulate.offline.shop import (
     read_rows,
     read_stated_flow,
 )
+from ordino.formulate.offline.speeds import read_speeds
 from ordino.formulate.offline.stage_rows import read_stage_rows
 from ordino.formulate.offline.stations import read_stations
 from ordino.formulate.offline.symbols import read_symbols
@@ -130,6 +131,7 @@ def read_facts(text: str) -> Facts:
     unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
     calendar = read_calendar(rw)  # working hours out, dated times in minutes after the start
     relative_to_start(rw)
+    speeds = read_speeds(rw)  # before the names: a ratio names two machines ('the Xerox takes twice as long')
     fleet = read_fleet(rw)  # before the names: its lines name jobs and machines in words of their own
     crew = read_crew(rw) or read_crew_table(rw)  # likewise a project's task lines, or its table
     listed = read_job_lines(rw)  # and jobs one per line with their values in words
@@ -152,6 +154,7 @@ def read_facts(text: str) -> Facts:
                   one_said=one_machine_spoken_of(text), calendar=calendar)
     facts.notes += calendar.notes if calendar else []
     facts.same_order = same_order
+    facts.speeds = speeds
     if fleet is not None:
         for job, route in fleet.routes.items():
             facts.add_job(job)

@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from ordino.formulate.offline.calendar import WrittenCalendar
+from ordino.formulate.offline.speeds import Speeds
 from ordino.formulate.offline.units import TimeVal
 
 
@@ -45,6 +46,7 @@ class Facts:
     resumable: bool = False  # 'work stops over the break and continues after': tasks pause over down times
     resumable_jobs: set[str] = field(default_factory=set)  # 'the cabinet may pause over breaks': these jobs only
     calendar: WrittenCalendar | None = None  # working hours, holidays and the dated start
+    speeds: Speeds | None = None  # machines whose times are a multiple of the listed ones ('twice as fast')
     setup_const: TimeVal | None = None
     setup_first: bool = False  # the constant setup comes before the first job too: part of each job's time
     setup_matrix: list[list[TimeVal]] | None = None
@@ -61,6 +63,7 @@ class Facts:
     notes: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # canonical id (J3, M2) -> the name the text gives it
     unused: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # a job's value read twice, differently: 'p of J1: 40 or 45'
     unread_refs: list[tuple[str, str, str]] = field(default_factory=list)  # (job or machine, quote, clause)
     unread_orders: list[str] = field(default_factory=list)  # clauses ordering tasks that no extractor read
     unread_named_orders: list[str] = field(default_factory=list)  # those of them that name a task
@@ -95,7 +98,14 @@ class Facts:
     def set_attr(self, job: str, attr: str, value: TimeVal) -> None:
         """Set one attribute of one job (a weight is a plain number: any unit read beside it is dropped)."""
         self.add_job(job)
-        self.attrs.setdefault(job, {})[attr] = TimeVal(value.value) if attr == "weight" else value
+        value = TimeVal(value.value) if attr == "weight" else value
+        said = self.attrs.setdefault(job, {}).get(attr)
+        if said is not None and (said.value != value.value or None not in (said.unit, value.unit) and
+                                 said.unit != value.unit):  # two readings disagree: asked, never one kept
+            words = {"p": "time", "due": "due time", "release": "release time"}.get(attr, attr)
+            self.conflicts.append(f"{words} of {job}: {said.value} {said.unit or ''} or "
+                                  f"{value.value} {value.unit or ''}")
+        self.attrs[job][attr] = value
 
     def time_values(self) -> list[TimeVal]:
         """Every time quantity read (for choosing the integer time unit)."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, Rewriting, singular, stem
+from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, PER_ITEM, Rewriting, singular, stem
 from ordino.formulate.offline.units import UNIT_PATTERN
 
 _NOUN = rf"(?i:\b{JOB_NOUN})"
@@ -68,7 +68,7 @@ _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
 _WORD = r"[^\W\d_][^\W\d_'&-]*(?:-[^\W\d_]+)*"
 _NAMED_TIME = re.compile(rf"(?:(?<=^)|(?<=[,;:\n])|(?<=\band))\s*"
                          rf"(?!(?:due|by|ready|released?|available|weight|priority|needed|deadline)\b)"
-                         rf"(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}})\s+\d+(?:\.\d+)?"
+                         rf"(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}}|[A-Za-z]{{1,4}}\d{{2,4}})\s+\d+(?:\.\d+)?"
                          rf"\s*(?:{UNIT_PATTERN})\b", re.MULTILINE)
 _ITEM_TAIL = r"(?:\s*,\s*(?:due|by|ready|released?|available|weight|priority|needed by)\b[^,;\n]{1,20}?(?=\s*[;\n]|$))?"
 """What an item says after its time: 'Mercer brackets 50 min, due 08:00; ...'."""
@@ -76,7 +76,8 @@ _NAMED_TIMES = re.compile(rf"{_NAMED_TIME.pattern}{_ITEM_TAIL}(?:\s*[,;]\s*(?:an
                           rf"{_NAMED_TIME.pattern.replace('?P<n>', '')}{_ITEM_TAIL}){{2,}}", re.MULTILINE)
 """A run of named times: 'bracket 45 min, gear housing 130 min, phone stand 30 min'."""
 _BARE = rf"(?P<n>{_WORD}(?:[ ]{_WORD}){{0,4}})\s+\d+(?:\.\d+)?\b(?![:.]\d)"
-_HEADED_TIMES = re.compile(rf"\(\s*(?:in\s+)?(?:{UNIT_PATTERN})\s*\)\s*:\s*(?P<run>{_BARE.replace('?P<n>', '')}"
+_HEADED_TIMES = re.compile(rf"\(\s*(?:in\s+)?(?:{UNIT_PATTERN}){PER_ITEM}\s*\)\s*:\s*"
+                           rf"(?P<run>{_BARE.replace('?P<n>', '')}"
                            rf"(?:\s*[,;]\s*(?:and\s+)?{_BARE.replace('?P<n>', '')}){{2,}})")
 """Named numbers after a unit in brackets: 'Bake times (minutes): bread 30, cake 45, pie 25'."""
 _ROW_ITEM = rf"(?P<n>{_WORD}(?:[ ]{_WORD}){{0,3}})\s+\d+(?:\.\d+)?(?:\s*[,/]\s*\d+(?:\.\d+)?)+"

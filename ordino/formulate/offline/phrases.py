@@ -15,6 +15,7 @@ from ordino.formulate.offline.text import (
     JOB_REF,
     MACHINE_NOUN,
     MACHINE_NOUNS,
+    PER_ITEM,
     Rewriting,
     Work,
     count_value,
@@ -409,6 +410,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
     # time 0 in other words, once every job's own times are read: 'all material is on hand at time 0', 'minutes after
     # we switch the instrument on (time 0)', 'clock starts at 0', 'all ready at t=0'
     work.take(r"\b(?:at|from)\s+(?:time\s*|t\s*=\s*|hour\s+|minute\s+)0\b(?!\s*[-:.,]?\s*\d)|"
+              r"\b(?:everything|all\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:staged|ready|here|there|in\s+place|"
+              r"on\s+hand|available|prepared)\s+before\s+(?:we|you|they)\s+start\b|"  # 'all the material is staged ...'
               r"\b(?:ready|available|released|free)\s+(?:at|from)\s+0\b(?!\s*[-:.,]?\s*\d)|"
               r"\b(?:1|one)\s+[a-z]+(?:\s+[a-z]+){0,4}?\s+at\s+a\s+time\b|\((?:step|op|operation|stage)s?\s*1\b[^()\n]{0,40}\)|"
               r"\b(?:\d+|two|three|four)\s+op(?:eration)?s\s+each\b|"
@@ -546,7 +549,8 @@ def read_time_origin(work: Work) -> None:
 
 def read_default_unit(work: Work, facts: Facts) -> None:
     """A stated unit for bare numbers ('all times in hours', 'time unit: minutes', '(minutes)')."""
-    m = re.search(rf"\(\s*(?:in\s+)?({UNIT_PATTERN})\s*\)|(?:times?|durations?|data|values|numbers|everything|all)\s*"
+    m = re.search(rf"\(\s*(?:in\s+)?({UNIT_PATTERN}){PER_ITEM}\s*\)|"
+                  rf"(?:times?|durations?|data|values|numbers|everything|all)\s*"
                   rf"(?:are\s+|is\s+|given\s+|"
                   rf"measured\s+|expressed\s+)*(?:in|unit:?)\s+({UNIT_PATTERN})|time\s*unit\s*(?:is|:|=)?\s*"
                   rf"({UNIT_PATTERN})|\bin\s+({UNIT_PATTERN})", work.text)

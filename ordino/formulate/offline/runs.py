@@ -16,7 +16,8 @@ _ITEM = rf"{JOB_REF}\s*(?:[:=]|is|takes|needs)?\s*{_VALUES}"
 RUN = re.compile(rf"{_ITEM}(?:\s*(?:,\s*and|,|;|\band\b)\s*{_ITEM})+")
 _ITEM_PARTS = re.compile(rf"(?P<j>{JOB_REF})\s*(?:[:=]|is|takes|needs)?\s*(?P<v>{_VALUES})")
 _KEYS = [("p", r"process\w*|durations?|times?|takes?|lengths?|hours|minutes|\bp\b"),
-         ("due", r"due\w*|promised|deadlines?"), ("weight", r"weights?|priorit\w*|importance|\bw\b"),
+         ("due", r"(?:due\w*|promised|deadlines?|pick-?ups?|collection)(?:\s+times?)?"),
+         ("weight", r"weights?|priorit\w*|importance|\bw\b"),
          ("release", r"release\w*|ready (?:at|from|times?)|arriv\w*|available (?:at|from)|availability")]
 _SPEC = re.compile(r"\((?P<cols>[a-z_ ]+(?:,\s*[a-z_ ]+)+)\)")
 

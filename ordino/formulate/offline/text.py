@@ -21,6 +21,8 @@ NUM = rf"(?:{SIGN}|(?<![a-z0-9_.]))\d+(?:\.\d+)?(?![0-9])"
 """A number as written, with its sign: a minus directly before the digits and not after a word, a number or a
 bracket ('due dates -2, 4' is -2; '00-04' and 'J1-J5' are ranges)."""
 TIME = rf"{NUM}(?:\s*{UNIT_PATTERN})?"
+PER_ITEM = r"(?:\s+(?:per|each|a)(?:\s+[a-z]{2,12})?)?"
+"""'(minutes per batch)', '(h each)': the unit of each item's value."""
 TIME_SAID = rf"\d\s*(?:{UNIT_PATTERN})(?![a-z])|\d:\d\d"
 """A time written out ('2 h', '15 min', '10:30'): in a name, data that would be lost."""
 SLASHED_NAMES = r"\(\s*(?P<l>[^()/\n]{1,40}(?:/[^()/\n]{1,40}){1,11})\s*\)"
