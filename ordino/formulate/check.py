@@ -194,12 +194,12 @@ PAIR_LIMIT = 200  # products, quotients, sums and differences combine only the t
 _REL_TOL = 1e-6
 _SCALES = (60, 24, 1000, 1440, 3600)  # a single number's conversions, both ways
 _SECONDS = {"s": 1, "min": 60, "h": 3600, "d": 86400, "wk": 604800}
-_ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
-_WORDS = {**_ONES, "hundred": 100, "thousand": 1000, "dozen": 12, "couple": 2, "pair": 2, "twice": 2,
+_WORDS = {**ONES, "hundred": 100, "thousand": 1000, "dozen": 12, "couple": 2, "pair": 2, "twice": 2,
           "double": 2, "triple": 3, "thrice": 3, "half": 0.5, "quarter": 0.25}
 
 
@@ -210,7 +210,7 @@ def _alternatives(words: Any) -> str:
 _TOKEN = re.compile(
     # not the 1 of an id like J1, but the 13 of a word typed without its space ("requires13"); 1,500 split later
     r"(?:(?<![A-Za-z_.\d])|(?<=[A-Za-z]{5}))(?P<num>\d+(?:,\d+)*(?:\.\d+)?)"
-    rf"|\b(?:(?P<tens>{_alternatives(_TENS)})(?:[- ](?P<ones>{_alternatives(list(_ONES)[1:10])}))?"
+    rf"|\b(?:(?P<tens>{_alternatives(TENS)})(?:[- ](?P<ones>{_alternatives(list(ONES)[1:10])}))?"
     rf"|(?P<word>{_alternatives(_WORDS)}))\b", re.I)
 _SUM = re.compile(r"\bplus\b|\bthen\b|\bafter\b|\blater\b|\bmore\b|\blonger\b|\bextra\b|\badditional\b|\banother\b"
                   r"|\bfollowed\b|\btotal\b|\bcombined\b|\btogether\b", re.I)
@@ -294,7 +294,7 @@ def _tokens(text: str, clocks: dict[int, float]) -> list[_Token]:
         if m["num"]:
             parts = _parts(m["num"], listed=text[m.start() - 1:m.start()] == "," or text[m.end():m.end() + 1] == ",")
         elif m["tens"]:
-            parts = [[_TENS[m["tens"].lower()] + (_ONES[m["ones"].lower()] if m["ones"] else 0)]]
+            parts = [[TENS[m["tens"].lower()] + (ONES[m["ones"].lower()] if m["ones"] else 0)]]
         else:
             parts = [[_WORDS[m["word"].lower()]]]
         unit = None

@@ -184,6 +184,7 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     constraints: list[dict[str, Any]] = []
     first_task: dict[str, str] = {}
     last_task: dict[str, str] = {}
+    steps: list[list[str]] = []  # each job's tasks in route order
     if single_stage:
         p = per_job(facts, names, "p")
         missing = [n for n in names if n not in p]
@@ -225,7 +226,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
             if n in values["weight"]:
                 job["weight"] = int(values["weight"][n].value)
             jobs.append(job)
-            ids = []
+            ids: list[str] = []
+            steps.append(ids)
             for k, op in enumerate(routes[n], start=1):
                 tid = f"{n}.{k}"
                 ids.append(tid)
@@ -236,6 +238,7 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
             first_task[n], last_task[n] = ids[0], ids[-1]
     if facts.same_order and not single_stage and len(names) > 1:  # 'no overtaking': one order on every machine
         constraints.append({"type": "permutation"})
+    constraints += _waiting(facts, steps)
     for n in names:
         lo, hi = values["start_min"].get(n), values["start_max"].get(n)
         if lo is not None or hi is not None:
@@ -263,6 +266,24 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     if facts.calendar is not None:
         _with_calendar(facts, data)
     return data
+
+
+def _waiting(facts: Facts, steps: list[list[str]]) -> list[dict[str, Any]]:
+    """The text's rule on waiting between each job's `steps` (their task ids, in route order) as constraints;
+    words on waiting the model cannot place (some steps only, or jobs of one step) are asked about."""
+    said = facts.waiting
+    if said is None:
+        return []
+    if said.rule is None or not any(len(ids) > 1 for ids in steps):
+        raise Incomplete([Question(key="waiting", text=f"The text says {said.quote!r}: may a job wait between "
+                                   "its steps (may wait), must each step start the moment the one before ends "
+                                   "(no wait), or does a job hold its machine until the next one is free "
+                                   "(blocking)?", choices=["may wait", "no wait", "blocking"])])
+    if said.rule == "no_wait":
+        facts.notes.append("no job waits between its steps: each starts the moment the one before ends")
+        return [{"type": "no_wait", "tasks": ids} for ids in steps if len(ids) > 1]
+    facts.notes.append("no buffer between steps: a job holds its machine until the next one is free")
+    return [{"type": "blocking", "first": a, "then": b} for ids in steps for a, b in zip(ids, ids[1:], strict=False)]
 
 
 def _with_calendar(facts: Facts, data: dict[str, Any]) -> None:

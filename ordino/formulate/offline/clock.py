@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ordino.formulate.check import ONES, TENS
 from ordino.formulate.offline.text import Rewriting
 
 CLOCK = (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:(?::|h)(?P<m>[0-5]\d))?(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b))?"
@@ -97,6 +98,21 @@ _AMOUNT_CUE = "(?:" + "|".join(f"(?<=\\b{w} )" for w in ("for", "takes", "take",
 """Words after which 'an hour' is an amount of time ('takes an hour')."""
 
 
+_SAID_AMOUNT = re.compile(
+    rf"(?i)\b(?:(?P<tens>{'|'.join(TENS)})(?:[- ](?P<ones>{'|'.join(list(ONES)[1:10])}))?|(?P<word>"
+    rf"{'|'.join(sorted(list(ONES)[2:], key=len, reverse=True))}))(?=\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    rf"seconds?|secs?)\b)")
+"""A number in words before a unit of time ('twenty-five minutes', 'forty min', 'three hours'); 'one hour' is
+`_AN_HOUR`'s."""
+
+
+def _said_value(m: re.Match[str]) -> str:
+    """The number of a `_SAID_AMOUNT` in digits."""
+    if m["word"]:
+        return str(ONES[m["word"].lower()])
+    return str(TENS[m["tens"].lower()] + (ONES[m["ones"].lower()] if m["ones"] else 0))
+
+
 def unit_after_number(rw: Rewriting) -> None:
     """'due at hour 6', 'by day 3', 'from minute 40' written with the unit after the number ('at 6 hours'), '1 h 15
     min' as one amount ('75 min'), and amounts in words ('an hour and a half': '90 min')."""
@@ -104,6 +120,7 @@ def unit_after_number(rw: Rewriting) -> None:
         rw.sub(rf"(?i)(?<=\s-\s){pattern[2:]}|(?<=[:,(]\s){pattern[2:]}|(?<=[(])"
                rf"{pattern[2:]}|{_AMOUNT_CUE}{pattern[2:]}"
                if pattern == _AN_HOUR else rf"(?i){pattern}", amount)
+    rw.sub(_SAID_AMOUNT, _said_value)
     rw.sub(_UNIT_FIRST, lambda m: f"{m.group('p')} {m.group('n')} {m.group('u')}s")
     rw.sub(_HOURS_MINUTES, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")
     rw.sub(_COMPACT, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")

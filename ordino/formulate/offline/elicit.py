@@ -30,7 +30,7 @@ _TEMPLATES = {
     "n_jobs": "\n{} jobs.", "n_machines": "\n{} machines.", "processing_times": "\nprocessing times: {}.",
     "due": "\ndue dates: {}.", "release": "\nrelease dates: {}.", "deadline": "\ndeadlines: {}.",
     "weight": "\nweights: {}.", "setups": "\nsetup time {} between jobs.",
-    "speed_base": "\nthe times listed are {} times.",
+    "speed_base": "\nthe times listed are {} times.", "waiting": "\nevery job: {} between its steps.",
 }
 MAX_QUESTIONS = 30
 REASKS = 2

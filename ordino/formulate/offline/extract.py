@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ordino.formulate.check import check_problem
@@ -77,6 +78,7 @@ from ordino.formulate.offline.text import (
     singular,
     squeeze_rewriting,
 )
+from ordino.formulate.offline.waiting import read_waiting
 from ordino.formulate.questions import Question
 from ordino.models import Model, Problem
 
@@ -138,6 +140,7 @@ def read_facts(text: str) -> Facts:
     staged = read_stage_rows(rw)  # and jobs one per line with their times per stage split by slashes
     end_of_day(rw)
     same_order = read_same_order(rw)  # before the restated rules, which drop 'no overtaking'
+    waiting = read_waiting(rw)
     drop_restated_rules(rw)
     count_ranges(rw)
     rw.sub(_ORDER_CODE, "")  # 'Pump shaft (order 4471)': a code beside a name, no job of its own
@@ -154,6 +157,7 @@ def read_facts(text: str) -> Facts:
                   one_said=one_machine_spoken_of(text), calendar=calendar)
     facts.notes += calendar.notes if calendar else []
     facts.same_order = same_order
+    facts.waiting = waiting
     facts.speeds = speeds
     if fleet is not None:
         for job, route in fleet.routes.items():
@@ -241,10 +245,39 @@ def read_facts(text: str) -> Facts:
     facts.unread_orders += eligibility
     facts.unread_orders += work.quotes(m.span() for m in relating if _on_a_jobs_line(work, m.start()))  # '3. eye
     # drops - 25 min (also needs the base finished first)': asked even where the model has no precedence at all
+    facts.unread_orders += unread_list_lines(text, facts.names.values())
+    facts.unread_named_orders += unread_list_lines(text, facts.names.values())
     if facts.capacities:  # 'needs two workers' no extractor read is a number left over too
         nouns = "|".join(re.escape(n) for n in facts.capacities)
         facts.unused += work.quotes(m.span() for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})"))
     return facts
+
+
+_LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+(?P<name>[^\n:,(]{2,60}?)[ \t]*"
+                        r"(?:[:,(]|[ \t][-\u2013\u2014][ \t])[^\n]*$")
+_AMOUNT_WORDS = re.compile(r"(?i)\d|\b(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\b")
+
+
+def unread_list_lines(text: str, names: Iterable[str]) -> list[str]:
+    """Lines of a list whose neighbours are jobs, each read as no job though it gives an amount ('- Brioche:
+    twenty minutes mixing, ...' beside '- Rye: 25 mixing, ...'): a job dropped would be a wrong answer that looks
+    right."""
+    known = [n.lower() for n in names if n.strip()]
+
+    def named(line: re.Match[str]) -> bool:
+        said = line["name"].strip().lower()
+        return any(n in said or said in n for n in known)
+
+    out: list[str] = []
+    block: list[re.Match[str]] = []
+    for m in [*_LIST_LINE.finditer(text), None]:
+        if m is not None and (not block or text.count("\n", block[-1].end(), m.start()) <= 2):
+            block.append(m)
+            continue
+        if sum(map(named, block)) >= 2:
+            out += [b.group(0).strip() for b in block if not named(b) and _AMOUNT_WORDS.search(b.group(0))]
+        block = [m] if m is not None else []
+    return out
 
 
 _ONE = re.compile(rf"(?i)\b(?:one|single|a single|only one|the only|just one)\s+(?:[\w-]+\s+){{0,2}}?(?:{MACHINE_NOUN}|"

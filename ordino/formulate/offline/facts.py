@@ -9,6 +9,7 @@ from typing import Any
 from ordino.formulate.offline.calendar import WrittenCalendar
 from ordino.formulate.offline.speeds import Speeds
 from ordino.formulate.offline.units import TimeVal
+from ordino.formulate.offline.waiting import Waiting
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Facts:
     precedences: list[Precedence] = field(default_factory=list)
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
     same_order: bool = False  # one job order on every machine ('no overtaking'): a permutation flow shop
+    waiting: Waiting | None = None  # no waiting between a job's steps ('nothing can wait'), or no buffer
     resumable: bool = False  # 'work stops over the break and continues after': tasks pause over down times
     resumable_jobs: set[str] = field(default_factory=set)  # 'the cabinet may pause over breaks': these jobs only
     calendar: WrittenCalendar | None = None  # working hours, holidays and the dated start

@@ -33,7 +33,8 @@ _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|e
                 r"orders|more|less|first|second|third|last|next|per|about|only|also|all|same|que|plus|one|two|"
                 r"three|four|five|six|seven|eight|nine|ten|setups?|set-ups?|changeovers?|cleaning|prep|preparation|"
                 r"wait|waiting|break|breaks|rest|lunch|travel|transport|delivery|cooling|drying|late|early|op|ops|"
-                r"operations?|steps?|its|their|his|her|this|that|these|those|which|what|whose|own)\b")
+                r"operations?|steps?|its|their|his|her|this|that|these|those|which|what|whose|own|but|than|longer|"
+                r"shorter|extra|earlier|later|so|if|when|while|as|like|except|though|still)\b")
 _WORD = (rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|"
          rf"(?!{_NOT_STATION})[a-z][a-z-]{{1,24}}\s+\d{{1,2}}(?=\s*\(\s*\d)|"  # 'Welder 1 (4 h)': a numbered name
          rf"(?!{_NOT_STATION}|(?:machine|station|stage)\s*#?\s*\d)[a-z][a-z-]{{1,24}})(?![a-z-])")
