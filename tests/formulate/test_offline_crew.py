@@ -199,3 +199,15 @@ def test_a_dash_before_a_clause_and_all_three_of_a_crew():
     tasks = {"Demolition": (2, [], [2, 0]), "Windows": (3, [], [2, 0]), "Panel": (2, [], [0, 2]),
              "Drywall": (3, ["Demolition", "Windows"], [3, 0])}
     assert best == project(tasks, [3, 2]) == 8  # demolition and windows cannot overlap (4 carpenters of 3)
+
+
+def test_a_csv_project_table_with_an_id_and_a_name_column_and_due_days_for_some_tasks_only():
+    text = ("We have 3 technicians in total. Durations in working days. Some tasks have a committed due day.\n\n"
+            "task,name,days,techs,predecessors,due\nT1,Site survey,2,2,,\nT2,Racks,3,3,T1,\nT3,Cabling,2,2,T2,6\n"
+            "T4,Config,2,1,T1,5\n\nMinimise the total tardiness in days.")
+    problem, value = solved(text)
+    assert {t.id: t.due for t in problem.tasks} == {"Site survey": None, "Racks": None, "Cabling": 6, "Config": 5}
+    # T1 0-2; T2 (3 techs) and T4 cannot overlap: T4 2-4 then T2 4-7, T3 7-9 (3 late), or T2 2-5, T4 5-7 (2 late)
+    # and T3 5-7 beside it (1 late): 3 either way
+    assert value == 3
+    assert asked(text.replace("Some tasks have a committed due day.", ""))  # a due left out is never taken for none

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ordino.formulate.offline.job_lines import read_job_lines
 from ordino.formulate.offline.text import Rewriting
-from tests.formulate.test_offline_structures import solved
+from tests.formulate.test_offline_structures import single_machine, solved
 
 BENCH = ("One repair bench, one laptop at a time, no pausing. The bench is free from 09:00.\n"
          "- Ana's laptop: dropped off 09:00, takes 30 min, promised by 09:30\n"
@@ -28,3 +28,33 @@ def test_a_line_whose_words_a_rule_elsewhere_uses_is_not_read_here():
 
 def test_a_line_relating_its_job_to_another_is_not_read_here():
     assert read_job_lines(Rewriting(BENCH.replace("screen swap", "after Ana's laptop"))) is None
+
+
+PRESS = ("Our one press has five jobs tomorrow. We start at 8 sharp. Here's what's booked:\n\n"
+         "Wedding invitations for the Harlow party — 1 h 20 on the press, customer collects at 10:00\n"
+         "Menus for Bella Cucina — 45 min, they want them by 9:30\n"
+         "Flyers for the market — 2 hours, needed by noon\n"
+         "Concert posters — an hour and a half, due at 1 pm\n"
+         "Brochures for Pemberton — fifty minutes, due 11:00\n\n"
+         "Once a job is on the press it runs to the end. Minimise the total tardiness in minutes.")
+
+
+def test_lines_without_bullets_split_by_a_dash_with_said_clock_times_and_amounts():
+    problem, best = solved(PRESS)
+    p, due = [80, 45, 120, 90, 50], [120, 90, 240, 300, 180]
+    assert [(t.id, t.modes[0].duration, t.due) for t in problem.tasks][1] == ("Menus for Bella Cucina", 45, 90)
+    assert [t.due for t in problem.tasks] == due  # '8 sharp' is 8:00, noon is 12:00
+    assert best == single_machine(p, lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+
+
+def test_the_fewest_orders_we_can_miss_counts_late_orders():
+    text = ("Three packing stations, all the same, free from 1pm, one order each at a time.\n\n"
+            "Bergmann Optics: picked by 13:00, about 40 min to pack, the carrier takes it at 14:00\n"
+            "Nakamura Tea: picked 13:15, 25 min, carrier 13:45\n"
+            "Reyes Bikes: picked 13:30, 55 min, carrier 14:20\n"
+            "Fontaine Pharmacy: picked 13:00, 35 min, carrier 13:45\n\n"
+            "An order can't be packed before it's picked. What's the fewest orders we can miss?")
+    problem, best = solved(text)
+    assert [o.term for o in problem.objective] == ["number_tardy"]
+    assert [(t.id, t.release, t.modes[0].duration, t.due) for t in problem.tasks][0] == ("Bergmann Optics", 0, 40, 60)
+    assert best == 1  # Bergmann, Fontaine and Nakamura must start by 20, each on a station: Reyes waits till 35

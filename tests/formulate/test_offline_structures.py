@@ -1359,7 +1359,7 @@ def test_a_crew_needed_column_of_the_one_resource_that_matters():
             "tasks in its 'after' column are complete.\nTask | Days | After | Crew needed\n1 | 4 | - | 2\n"
             "2 | 3 | - | 3\n3 | 5 | 1 | 2\n4 | 2 | 1, 2 | 4\n5 | 4 | 2 | 2\nShortest possible project length, in days?")
     problem, value = solved(text)
-    assert [(r.id, r.capacity) for r in problem.resources] == [("people", 5)]
+    assert [(r.id, r.capacity) for r in problem.resources] == [("crew", 5)]  # the column's word, counted
     tasks = {"1": (4, [], [2]), "2": (3, [], [3]), "3": (5, ["1"], [2]), "4": (2, ["1", "2"], [4]),
              "5": (4, ["2"], [2])}
     assert value == project(tasks, [5])

@@ -157,6 +157,9 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
                                    choices=[form, plain[0]])])
     for attr, needed in (("due", due_needed(facts)), ("weight", weighted)):
         lacking = [n for n in names if n not in values[attr]]
+        if attr == "due" and facts.some_due and values[attr] and lacking:  # 'some tasks have a due day'
+            facts.notes.append(f"{', '.join(lacking)} {'has' if len(lacking) == 1 else 'have'} no due time: never late")
+            continue
         if needed and values[attr] and lacking:  # some jobs have one: the others' were left out, not zero
             raise Incomplete([Question(key=attr, text=f"{_ATTR_WORDS[attr].capitalize()} of "
                                        f"{', '.join(lacking)}?")])

@@ -11,7 +11,7 @@ from ordino.formulate.offline.text import Rewriting
 CLOCK = (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:(?::|h)(?P<m>[0-5]\d))?(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b))?"
          r"(?!\d|:\d)")
 _CLOCK = re.compile(CLOCK, re.IGNORECASE)
-_START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waiting|available|"
+_START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waiting|available|run straight through|"
                     rf"(?:i'm|i am|we're|we are) in|switch\w* (?:it |the \w+ )?on|"
                     rf"(?:light|fire)\w* (?:it |the \w+ )?up)\w*\s+"
                     rf"(?:work\s+|the day\s+|the shift\s+|[a-z]+ing\s+|(?:it|them|things|everything)\s+up\s+|"
@@ -45,6 +45,8 @@ def relative_to_start(rw: Rewriting) -> None:
     """Every clock time written as minutes after the stated start ('we start at 8 am ... by 9:30' becomes
     '... start at the start ... by 90 min'; of several starts, the earliest); nothing changes when no start is
     stated or when a clock time lies before the start."""
+    rw.sub(r"(?i)(?<![\d:.])([01]?\d|2[0-3])\s+(?:sharp|on\s+the\s+dot|o'clock)\b", r"\1:00")  # 'at 8 sharp'
+    rw.sub(r"(?i)\b(?P<p>by|at|to|before|after|until|till|for)\s+(?:noon|midday)\b", r"\g<p> 12:00")
     text = rw.text
     starts: dict[int, int] = {}  # position of each stated start -> its minutes after midnight
     for m in _START.finditer(text):
@@ -75,8 +77,10 @@ _UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|sinc
 
 
 _HOURS_MINUTES = re.compile(r"(?<![\d.:])(?P<h>\d+)[ \t]*(?:h|hrs?|hours?)\.?[ \t]*(?:and[ \t]+)?(?P<m>[0-5]?\d)[ \t]*"
-                            r"(?:(?:m|mins?|minutes?)\b|(?=\s*(?:[,;)]|\.(?!\d)|$)))", re.IGNORECASE | re.MULTILINE)
-"""'1 h 15 min', and '1 h 30' at the end of a clause ('varnish 1 h 10.'): one amount."""
+                            r"(?:(?:m|mins?|minutes?)\b|(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:on|of|in|to)\s))",
+                            re.IGNORECASE | re.MULTILINE)
+"""'1 h 15 min', and '1 h 30' at the end of a clause ('varnish 1 h 10.') or before where ('1 h 20 on the press'): one
+amount."""
 
 
 _COMPACT = re.compile(r"(?<![\d.:])(?<!\bat )(?<!\bby )(?<!until )(?<!from )(?<!after )(?<!before )"

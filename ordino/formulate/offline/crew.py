@@ -58,6 +58,7 @@ class CrewRead:
     after: dict[str, list[str]] = field(default_factory=dict)
     capacities: dict[str, int] = field(default_factory=dict)
     weights: dict[str, TimeVal] = field(default_factory=dict)  # a table's 'Weight' column
+    dues: dict[str, TimeVal] = field(default_factory=dict)  # a table's 'Due' column
     releases: dict[str, TimeVal] = field(default_factory=dict)  # 'not before hour 4
 
 

@@ -19,10 +19,12 @@ _UNIT = r"days?|d|hours?|hrs?|h|weeks?|wks?|w|minutes?|mins?"
 _ROLES = [
     ("id", re.compile(r"ids?|#|no\.?|nr")),
     ("name", re.compile(r"tasks?|activit(?:y|ies)|names?|steps?|jobs?|descriptions?|what")),
-    ("p", re.compile(rf"(?:(?:duration|dur|time|length|p)\s*(?:\(\s*(?:in\s+)?(?P<u>{_UNIT})\s*\))?|(?P<u2>{_UNIT}))")),
+    ("p", re.compile(rf"(?:(?:duration|dur|time|length|p)\s*(?:\(\s*(?:in\s+)?(?P<u>{_UNIT})\s*\)|_?(?P<u3>{_UNIT}))?|"
+                     rf"(?P<u2>{_UNIT}))")),
     ("preds", re.compile(r"pred(?:ecessor)?s?|after|depends\s+on|dependencies|requires|prerequisites?|follows|"
                          r"preceded\s+by|must\s+follow|comes\s+after")),
     ("weight", re.compile(r"weights?|w|priority|importance")),
+    ("due", re.compile(rf"due(?:\s*(?:date|day|time))?(?:\s*\(\s*(?:in\s+)?(?:{_UNIT})\s*\))?")),
 ]
 _NONE = ("", "-", "none", "n/a")
 _CREW = ("crew", "people", "persons", "staff", "workers", "headcount", "hands")
@@ -91,9 +93,12 @@ def _roles(header: list[str]) -> list[tuple[str, str]] | None:
         head = cell.strip().lower()
         role = next((r for r, p in _ROLES if p.fullmatch(head)), "res")
         if role == "p":
-            unit = (m := _ROLES[2][1].fullmatch(head)) and (m["u"] or m["u2"])
+            unit = (m := _ROLES[2][1].fullmatch(head)) and (m["u"] or m["u2"] or m["u3"])
             head = unit or ""
         out.append((role, head))
+    if [r for r, _ in out].count("name") == 2 and "id" not in [r for r, _ in out]:  # 'Task | Name': the first
+        first = next(k for k, (r, _) in enumerate(out) if r == "name")  # is the task's id
+        out[first] = ("id", out[first][1])
     kinds = [r for r, _ in out if r != "res"]
     if len(kinds) != len(set(kinds)) or "preds" not in kinds or not ({"id", "name"} & set(kinds)):
         return None
@@ -118,6 +123,8 @@ def _counted(head: str, outside: str, said: set[str]) -> tuple[str, int, list[tu
             return None
         counted = longer[0]
     named = re.findall(r"[a-z]+", outside[counted[1][0][0]:counted[1][0][1]].lower())
+    if word in named or word in map(singular, named):  # 'crew' of '4 crew members': the header's word
+        return word, counted[0], counted[1]
     return singular(named[-1]) if named else word, counted[0], counted[1]
 
 
@@ -141,6 +148,11 @@ def _tasks(rows: list[list[str]], roles: list[tuple[str, str]], nouns: dict[int,
             if not re.fullmatch(r"\d+(?:\.\d+)?", row[kinds.index("weight")]):
                 return False
             read.weights[name] = time_values(row[kinds.index("weight")])[0]
+        if "due" in kinds and row[kinds.index("due")].strip():  # a due time where the task has one
+            if not re.fullmatch(r"\d+", row[kinds.index("due")].strip()):
+                return False
+            read.dues[name] = time_values(f"{row[kinds.index('due')].strip()} {unit}" if unit else
+                                          row[kinds.index("due")])[0]
         read.demands[name] = {}
         for k, noun in nouns.items():
             cell = row[k].lower().strip()

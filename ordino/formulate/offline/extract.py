@@ -32,6 +32,7 @@ from ordino.formulate.offline.phrases import (
     read_objective,
     read_restatements,
     read_same_order,
+    read_some_due,
     read_time_origin,
     read_title,
 )
@@ -60,7 +61,7 @@ from ordino.formulate.offline.speeds import read_speeds
 from ordino.formulate.offline.stage_rows import read_stage_rows
 from ordino.formulate.offline.stations import read_stations
 from ordino.formulate.offline.symbols import read_symbols
-from ordino.formulate.offline.tables import bracket_records_as_tables, read_tables, records_as_tables
+from ordino.formulate.offline.tables import bracket_records_as_tables, csv_as_tables, read_tables, records_as_tables
 from ordino.formulate.offline.text import (
     BLANK,
     COUNT_WORD,
@@ -130,6 +131,7 @@ def read_facts(text: str) -> Facts:
     the stated start (`clock.relative_to_start`)."""
     rw = Rewriting(text)
     squeeze_rewriting(rw)  # first: no later pattern meets a long run of blanks
+    csv_as_tables(rw)  # before the readers of tables: rows of comma-separated cells under a header
     unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
     calendar = read_calendar(rw)  # working hours out, dated times in minutes after the start
     relative_to_start(rw)
@@ -180,6 +182,8 @@ def read_facts(text: str) -> Facts:
             facts.set_attr(job, "release", release)
         for job, weight in crew.weights.items():
             facts.set_attr(job, "weight", weight)
+        for job, due in crew.dues.items():
+            facts.set_attr(job, "due", due)
         facts.capacities.update(crew.capacities)
     for job, attrs in (listed.attrs.items() if listed else ()):
         for attr, value in attrs.items():
@@ -193,6 +197,7 @@ def read_facts(text: str) -> Facts:
     if same_order and facts.kind is None:  # 'a permutation flow shop', 'the same order at every station'
         facts.kind = "flow_shop"
     read_objective(work, facts)
+    read_some_due(work, facts)
     read_symbols(work, facts)
     read_counts(work, facts)
     read_capacities(work, facts)

@@ -29,6 +29,7 @@ class Facts:
     kind: str | None = None  # single_machine, parallel_machines, flow_shop, job_shop, flexible_job_shop, rcpsp
     kind_named: bool = False  # the text names the class in so many words ('job shop', 'FJSP')
     releases_said: bool = False  # the three-field notation names release times ('1 | r_j | ...')
+    some_due: bool = False  # 'some tasks have a due day': a job given none is never late
     n_jobs: int | None = None
     n_machines: int | None = None
     ops_per_job: int | None = None  # '4 jobs x 2 operations': each job's route has this many

@@ -16,21 +16,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ordino.formulate.offline.names import bare_name
 from ordino.formulate.offline.text import NUM, Rewriting, time_values, words_outside
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
-_LINE = re.compile(r"(?m)^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+(?P<name>[^\n:,]{2,60}?)[ \t]*[:,][ \t]*"
-                   r"(?P<body>[^\n]*\d[^\n]*)$")
+_LINE = re.compile(r"(?m)^[ \t]*(?P<bullet>(?:[-*\u2022]|\d{1,2}[.)])[ \t]+)?(?P<name>[^\n:,]{2,60}?)[ \t]*"
+                   r"(?:[:,]|[ \t][-\u2013\u2014][ \t])[ \t]*(?P<body>[^\n]*\d[^\n]*)$")
+"""A job's line: a name, then ':', ',' or a dash, then its values; with a bullet, or one of three lines or more
+in a row without one."""
 _AMOUNT = rf"(?P<t>{NUM}\s*{UNIT_PATTERN})"
 _POINT = rf"(?:at\s+|by\s+|for\s+)?(?P<t>{NUM}\s*(?:min|mins|minutes?|h|hours?|hrs?)\b)"
 _PHRASES: list[tuple[str, re.Pattern[str]]] = [
     ("release", re.compile(rf"(?i)^(?:.*\b)?(?:dropped\s+off|drops?\s+(?:it|them)\s+off|arriv(?:es|e|ing)|"
+                           rf"shows?\s+up|here|picked|"
                            rf"brings?\s+(?:it|them)|comes?\s+(?:in|down)|ready|available|in\s+at|delivered)\b[^\d]*?"
                            rf"{_POINT}$")),
     ("due", re.compile(rf"(?i)^(?:.*\b)?(?:promised(?:\s+back)?|due|pick-?\s?up|collect(?:ed|ion|ing|s)?|"
-                       rf"back\s+for\s+(?:it|them)|needed|wanted|deadline|van\s+(?:leaves|at)|out)\b[^\d]*?{_POINT}$")),
+                       rf"back\s+for\s+(?:it|them)|needed|wanted|wants?|deadline|van\s+(?:leaves|at)|out|carrier|courier|truck)\b[^\d]*?{_POINT}$")),
     ("weight", re.compile(rf"(?i)^(?:priority|weight)\s*(?:of\s+|=\s*|:\s*)?(?P<t>{NUM})$")),
-    ("p", re.compile(rf"(?i)^(?:takes\s+|needs\s+|runs?\s+(?:for\s+)?|lasts\s+)?{_AMOUNT}(?:\s+[a-z]+(?:ing)?)?$")),
+    ("p", re.compile(rf"(?i)^(?:(?:takes|needs)\s+(?:me\s+|us\s+)?|runs?\s+(?:for\s+)?|lasts\s+)?"
+                     rf"(?:about\s+|around\s+|roughly\s+)?{_AMOUNT}"
+                     rf"(?:\s+[a-z]+(?:ing)?|\s+(?:to|on|of|in)\s+(?:the\s+)?[a-z]+(?:ing)?)?$")),
 ]
 _RELATING = re.compile(r"(?i)\b(?:after|before|first|last|once|until|then|needs?|requires?|must|only|not|can't|"
                        r"cannot|same|together|between|except|unless|while|break|wait)\b")
@@ -46,22 +52,37 @@ class JobLines:
 
 
 def read_job_lines(rw: Rewriting) -> JobLines | None:
-    """Read the job lines of `rw` and take them out; None (and `rw` untouched) unless every line is read whole."""
-    lines = list(_LINE.finditer(rw.text))
-    if len(lines) < 3:
+    """Read the job lines of `rw` and take them out; None (and `rw` untouched) unless every line of a list is read
+    whole. The lines with a bullet are the list; without bullets, each run of three lines or more in a row is."""
+    found = list(_LINE.finditer(rw.text))
+    bulleted = [m for m in found if m["bullet"]]
+    lists = [bulleted] if len(bulleted) >= 3 else [run for run in _runs(rw.text, found) if len(run) >= 3]
+    lines = [m for run in lists for m in run]
+    if not lines:
         return None
     read = JobLines()
     said = words_outside(rw.text, (m.span() for m in lines))  # a description's word said elsewhere may carry a
     # rule ('glossy' of 'from glossy to matte takes 15 min'): such a line is not this reader's
     for m in lines:
         attrs = _phrases(m.group("body"), said)
-        name = m.group("name").strip()
-        if attrs is None or name in read.attrs or re.search(r"\d", re.sub(r"#?\d+$|-\d+$", "", name)):
+        name = bare_name(m.group("name").strip())  # 'the mug order': 'mug'
+        if attrs is None or name in read.attrs or re.search(r"\d", re.sub(r"#?\d+$|-\d+$|\([^()]*\)", "", name)):
             return None
         read.attrs[name] = attrs
     for m in reversed(lines):
         rw.splice(m.start(), m.end(), "")
     return read
+
+
+def _runs(text: str, lines: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """The lines in runs of lines one right after the other."""
+    runs: list[list[re.Match[str]]] = []
+    for m in lines:
+        if runs and text[runs[-1][-1].end():m.start()] == "\n":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def _phrases(body: str, said: set[str]) -> dict[str, TimeVal] | None:

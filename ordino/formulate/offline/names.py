@@ -221,7 +221,7 @@ def declared_names(text: str) -> Names:
             names.jobs, names.name_spans = found, spans
     items = _named_items(text)
     if not names.jobs and not names.numbered and items:
-        found = [_bare(m.group("n")) for m in items]
+        found = [bare_name(m.group("n")) for m in items]
         if len(set(found)) == len(found) and not any(_KEY_WORDS.search(n) or re.search(
                 rf"(?i)\b(?:then|and|on|in|at|{MACHINE_NOUN})\b", n) for n in found):  # not steps 'press 3 h, then ...'
             names.jobs = found
@@ -467,7 +467,7 @@ def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
                      for line in re.finditer(r"[^\n]+", text)), key=len, default=[])
         if len(lines) < 2:
             return [], []
-    found = [_bare(m.group("n")) for m in lines]
+    found = [bare_name(m.group("n")) for m in lines]
     if len(set(found)) < len(found) or not all(found):
         return [], []
     return found, [m.span("n") for m in lines]
@@ -501,7 +501,7 @@ def _line_block(lines: list[re.Match[str]], text: str) -> list[re.Match[str]]:
     return list(best)
 
 
-def _bare(name: str) -> str:
+def bare_name(name: str) -> str:
     """A line's name without its article and a last kind noun ('the bracket order' -> 'bracket'; 'bracket lot 7'
     stays)."""
     words = name.split()[1:] if name.lower().startswith("the ") else name.split()

@@ -60,7 +60,9 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|(?:fewest|few|fewer|least) (?:late|tardy|jobs late|orders late)|orders? (?:are |being )?late"
      r"|(?:fewest|smallest|minimum|min|least|lowest) (?:possible )?number of\b[^.?;\n]{0,60}\blate\b"
      r"|as few (?:jobs|orders|tasks)?\s*as possible (?:to be |are |being |finish )?late"
-     r"|as few \w+ as possible (?:to )?(?:miss|be late|finish late|are late)",
+     r"|as few \w+ as possible (?:to )?(?:miss|be late|finish late|are late)"
+     r"|(?:fewest|fewer|least|smallest number of|minimum number of)\s+(?:\w+\s+){0,2}?(?:we|you|i|that)\s+"
+     r"(?:can|could|will|would|must|have to)?\s*(?:miss|let slip)\b",
      "number_tardy"),
     (r"(?:total|summed|sum of (?:the )?)\s*lateness|lateness[^.;\n]{0,80}\b(?:added up|summed|in total)",
      "total_lateness"),
@@ -168,7 +170,8 @@ def read_objective(work: Work, facts: Facts) -> None:
         work.consume(*last.span())
     named = re.search(r"\buntil\s+(?:the\s+)?(?P<x>[a-z][\w &/-]{2,40}?)\s+(?:is|are)\s+(?:all\s+)?(?:done|finished|"
                       r"complete[d]?|over)\b", work.text)
-    generic = r"(?:everything|all|it|they|them|(?:the\s+)?(?:work|project|job|jobs|whole|last|lot)\b.*|" \
+    generic = r"(?:everything|all|it|they|them|(?:the\s+)?(?:very\s+)?(?:work|project|job|jobs|whole|last|final|lot)" \
+              r"\b.*|" \
               r"(?:all\s+)?(?:its|their|the)\s+predecessors)"  # 'until all its predecessors are finished': a rule
     if named is not None and any(not re.fullmatch(r"J\d+", j) for j in facts.jobs) and \
             not re.fullmatch(generic, named.group("x")):
@@ -545,6 +548,19 @@ def read_time_origin(work: Work) -> None:
             continue
         if all(d == "0" for d in re.findall(r"\d+", re.sub(_CLOCK, " ", piece))):
             work.consume(left + 1, right)
+
+
+_SOME_DUE = (r"\bsome\s+(?:of\s+the\s+)?(?:tasks|jobs|orders|activities)\s+(?:have|carry|come\s+with)\s+(?:an?\s+)?"
+             r"(?:committed\s+|agreed\s+|promised\s+)?due\s+(?:date|day|time)s?|"
+             r"\b(?:tasks|jobs|orders|activities)\s+(?:that|which)\s+have\s+(?:an?\s+)?due\s+(?:date|day|time)s?|"
+             r"\b(?:tasks|jobs|orders|activities)\s+without\s+(?:an?\s+)?due\s+(?:date|day|time)\s+(?:are\s+never\s+late|"
+             r"(?:do\s+not|don't)\s+count|count\s+as\s+on\s+time)")
+"""Words that give only some jobs a due time: the others are never late ('Some tasks have a committed due day')."""
+
+
+def read_some_due(work: Work, facts: Facts) -> None:
+    """Whether the text gives due times to some jobs only, on purpose."""
+    facts.some_due = bool(work.take(_SOME_DUE))
 
 
 def read_default_unit(work: Work, facts: Facts) -> None:

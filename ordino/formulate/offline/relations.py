@@ -160,9 +160,12 @@ _NOT_RESUMABLE = (r"\b(?:he|she|they|we|it)\s+(?:won't|will\s+not|doesn't|does\s
                   r"\b(?:the\s+)?(?:others?|other\s+(?:jobs|tasks|orders)|rest|remaining\s+\w+)\s+"
                   r"(?:must|may|can|should)(?:\s*not|n't)\s+(?:be\s+)?(?:interrupted|paused|split|stopped)[^.;\n]*|"
                   r"\b(?:the\s+)?(?:others?|other\s+(?:jobs|tasks|orders)|rest)\s+(?:must\s+)?run\s+without\s+"
-                  r"(?:an?\s+)?(?:interruption|pause|break)s?[^.;\n]*")
+                  r"(?:an?\s+)?(?:interruption|pause|break)s?[^.;\n]*|"
+                  r"\b(?:it|a\s+job|the\s+job|each\s+job)\s+(?:has|needs|must)\s+(?:to\s+)?fit\s+(?:completely\s+|"
+                  r"entirely\s+|fully\s+)?before\s+(?:it\s+)?or\s+start\s+after(?:\s+it)?")
 """'the others must not be interrupted', 'he won't start a repair he can't finish before lunch', 'nothing gets
-worked on during the break': the default, read so that it is accounted for."""
+worked on during the break', 'it has to fit completely before or start after': the default, read so that it is
+accounted for."""
 
 _ALL_BUT = (rf"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|but)\s+"
             rf"(?P<jobs>{JOB_REF}(?:\s*(?:,|and|&)\s*{JOB_REF})*)")

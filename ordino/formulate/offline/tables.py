@@ -233,6 +233,32 @@ _SPEC_LINE = re.compile(r"(?im)^[ \t]*\(?[ \t]*(?P<label>jobs?|tasks?|activit(?:
 _SPEC_RECORD = re.compile(r"[ \t]*(?P<n>[\w-]{1,12})[ \t]*:[ \t]*(?P<v>[^\n:]+?)[ \t]*$")
 
 
+_CSV_ROW = re.compile(r"(?m)^[ \t]*(?P<cells>[^,\n|]*(?:,[^,\n|]*){2,})[ \t]*$")
+_CSV_HEADER_CELL = re.compile(r"[a-z][a-z_ ]{0,30}[a-z]?(?:\s*\([a-z ]{1,12}\))?", re.IGNORECASE)
+
+
+def csv_as_tables(rw: Rewriting) -> None:
+    """Comma-separated rows under a header of field names ('job,run_min,ready,due' then 'Flange-12,55,06:00,07:30')
+    written as a table with '|' between cells, for the table readers. A block is three
+    lines or more in a row, each with as many cells as its header, and no sentence among them."""
+    rows = list(_CSV_ROW.finditer(rw.text))
+    runs: list[list[re.Match[str]]] = []
+    for m in rows:
+        if runs and rw.text[runs[-1][-1].end():m.start()] == "\n":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in reversed(runs):
+        header = [c.strip() for c in run[0]["cells"].split(",")]
+        body = [[c.strip() for c in m["cells"].split(",")] for m in run[1:]]
+        if len(body) < 2 or any(len(cells) != len(header) for cells in body) or not all(
+                _CSV_HEADER_CELL.fullmatch(c) for c in header) or any(
+                re.search(r"[.!?]\s", m["cells"]) for m in run):
+            continue
+        table = "\n".join("| " + " | ".join(cells) + " |" for cells in [header, *body])
+        rw.splice(run[0].start(), run[-1].end(), table)
+
+
 def records_as_tables(rw: Rewriting) -> None:
     """Records under a line of their fields ('job: r, p(M1), d' then 'a: 0, 3, 12') written as a table, one cell per
     field, so that the table reader gives each column its meaning; a last field of predecessors takes the rest
