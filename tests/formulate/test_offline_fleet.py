@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.formulate.test_offline_structures import asked, solved
+from tests.formulate.test_offline_structures import asked, flexible_shop, job_shop, solved
 
 BAKERY = ("We have two mixers (the big one A and the old one B), two ovens (Oven 1 and Oven 2) and one packing table. "
           "Each product is mixed, then baked, then packed.\n"
@@ -90,3 +90,40 @@ def test_times_split_by_slashes_in_the_order_of_a_legend_and_a_dash_where_a_mach
     modes = {t.id: sorted((r, m.duration) for m in t.modes for r in m.resources) for t in problem.tasks}
     assert modes["flapjacks.1"] == [("Miele", 40), ("Rational", 15)] and best == 35
     assert asked(text.replace("- brownies: 25 / 35", "- brownies: 25 / 35 / 40"))
+
+
+def test_single_machines_of_one_kind_are_a_family_and_a_step_without_a_machine_goes_to_its_namesake():
+    text = ("Fab shop. We've got an old press brake, a new press brake and one welding cell.\n\n"
+            "1. Bracket: bend first (old brake 4 h, or new brake 3 h), then weld 2 h.\n"
+            "2. Railing: weld first, 3 h, then bend (2 h on either brake).\n"
+            "3. Frame: bend (old 3 h / new 2 h), then weld 3 h.\n\n"
+            "Each machine handles one job at a time. What's the shortest time, in hours, to finish all three jobs?")
+    problem, best = solved(text)
+    assert sorted(r.id for r in problem.resources) == ["new press brake", "old press brake", "welding cell"]
+    old, new, weld = "old press brake", "new press brake", "welding cell"
+    assert best == flexible_shop([[{old: 4, new: 3}, {weld: 2}], [{weld: 3}, {old: 2, new: 2}],
+                                  [{old: 3, new: 2}, {weld: 3}]])
+
+
+def test_a_kit_list_names_single_machines_and_a_step_word_that_is_also_a_name():
+    text = ("Kit: two balances (A and B), the capsule machine, the tube filler, and the fill bench. One order at a "
+            "time on each.\n"
+            "- Capsules: weigh on A 10 min or B 15 min; fill on the capsule machine 25 min\n"
+            "- Cream: weigh on A or B, 15 min either way; fill by hand at the bench 15 min or tube filler 10 min\n"
+            "Minimise the makespan in minutes.")
+    problem, best = solved(text)
+    assert sorted(r.id for r in problem.resources) == ["Balance A", "Balance B", "capsule machine", "fill bench",
+                                                       "tube filler"]
+    a, b = "Balance A", "Balance B"
+    assert best == flexible_shop([[{a: 10, b: 15}, {"capsule machine": 25}],
+                                  [{a: 15, b: 15}, {"fill bench": 15, "tube filler": 10}]])
+
+
+def test_steps_split_by_commas_across_single_machines_are_a_route_not_a_choice():
+    text = ("One lathe, one mill and one drill; a machine does one thing at a time and steps go in the order "
+            "listed. Hours:\n- Shaft: lathe 3h, then drill 2h\n- Housing: mill 4h, then drill 1h\n"
+            "- Gear: lathe 2h, mill 3h, drill 1h\nHow many hours until the last order is done?")
+    problem, best = solved(text)
+    assert sum(t.job == "Gear" for t in problem.tasks) == 3
+    assert best == job_shop([[("lathe", 3), ("drill", 2)], [("mill", 4), ("drill", 1)],
+                             [("lathe", 2), ("mill", 3), ("drill", 1)]])

@@ -98,11 +98,11 @@ def read_fleet(rw: Rewriting) -> FleetRead | None:
     """Read the declared machines and every job line choosing among them; the lines and declarations read are
     taken out of `rw`. None (and `rw` untouched) when the text has no such fleet or a line is not read whole."""
     fleet = _declared(rw.text)
-    if len(fleet.members) < 2:
-        return None
     lines = [m for m in _LINE.finditer(rw.text) if not any(a < m.end() and m.start() < b for a, b in fleet.spans)]
     fleet.said = words_outside(rw.text, (m.span() for m in lines))
     _add_singles(fleet, rw.text, [m.span() for m in lines])
+    if len(fleet.members) < 2:
+        return None
     legend = _legend(rw.text, fleet, [m.span() for m in lines])
     read = FleetRead()
     learned: dict[str, set[str]] = {}  # step stem -> the machines named for it
@@ -129,7 +129,10 @@ def read_fleet(rw: Rewriting) -> FleetRead | None:
                 if where is None or len(alts) != 1:
                     return None  # a step without a machine that no other line or name settles: asked
                 alts = [(where, alts[0][1])]
-            route.append([(machine, tv) for machine, tv in alts if machine is not None])
+            op = [(machine, tv) for machine, tv in alts if machine is not None]
+            if len({machine for machine, _ in op}) != len(op):
+                return None  # one machine twice among a step's choices: a name was misread
+            route.append(op)
         if name in read.routes:
             return None
         read.routes[name] = route
@@ -151,7 +154,8 @@ def _declared(text: str) -> Fleet:
         names = _pieces(m.group("l1") or m.group("l2"))
         if names is None or len(names) != count_value(m.group("n").lower()):
             continue
-        noun = m.group("noun").split()[-1].lower()
+        suffix = "es" if text.startswith("es", m.end("noun")) else "s"  # 'balanc' + 'es'
+        noun = _singular((m.group("noun").split()[-1] + suffix).lower())
         fleet.families[stem(noun)] = [f"{noun.capitalize()} {n}" if re.fullmatch(r"[A-Z]|\d{1,2}", n) else n
                                       for n in names]
         fleet.spans.append(m.span())
@@ -187,6 +191,11 @@ def _declared(text: str) -> Fleet:
     return fleet
 
 
+def _singular(plural: str) -> str:
+    """'balances' -> 'balance', 'presses' -> 'press', 'benches' -> 'bench'."""
+    return plural[:-2] if re.search(r"(?:ss|x|sh|ch|z)es$", plural) else plural[:-1] if plural.endswith("s") else plural
+
+
 _GENERIC = {stem(w) for w in ("time", "machine", "station", "resource", "job", "task", "order", "piece", "step",
                                "batch", "part", "lot", "thing", "day", "hour", "minute", "shift", "operation")}
 """Nouns that name no single machine ('on one machine', 'one job at a time')."""
@@ -194,15 +203,33 @@ _GENERIC = {stem(w) for w in ("time", "machine", "station", "resource", "job", "
 
 def _add_singles(fleet: Fleet, text: str, lines: list[tuple[int, int]]) -> None:
     """Add each single machine the text declares outside the job lines ('and a deburring station.', 'one tilting
-    kettle,') as a family of its own, unless its noun is a family's already."""
-    for m in _SINGLE.finditer(text):
-        phrase = m.group("noun")
+    kettle,', the pieces of 'Kit: ..., the capsule machine, the tube filler') as a family of its own, unless its
+    noun is a counted family's already; singles of one noun are one family ('an old press brake, a new press
+    brake')."""
+    counted = set(fleet.families)
+    found = [(m.start(), m.group("noun")) for m in _SINGLE.finditer(text)
+             if not _NOT_DECLARING.search(text[max(0, m.start() - 12):m.start()])
+             and not _VERB.search(m.group("noun"))]
+    for kit in _KIT.finditer(text):
+        found += [(kit.start("l") + piece.start(), re.sub(r"^(?:the|our)\s+", "", piece.group(0))) for piece in
+                  re.finditer(r"(?<![\w(])(?:the|our)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?=\s*(?:,|\band\b|$))",
+                              kit.group("l"))]
+    for at, phrase in sorted(found):
         head = stem(phrase.split()[-1].lower())
         generic = " " not in phrase and head in _GENERIC  # 'one machine', not 'a deburring station'
-        if any(a <= m.start() < b for a, b in [*lines, *fleet.spans]) or generic or head in fleet.families or \
-                any(stem(w.lower()) in fleet.families for w in phrase.split()):
+        if any(a <= at < b for a, b in [*lines, *fleet.spans]) or generic or head in counted or \
+                any(stem(w.lower()) in counted for w in phrase.split()) or phrase in fleet.families.get(head, []):
             continue
-        fleet.families.setdefault(head, [phrase])
+        fleet.families.setdefault(head, []).append(phrase)
+
+
+_NOT_DECLARING = re.compile(r"(?i)\b(?:needs?|requires?|gets?|takes?|into|for|of|after|before|then|per|at|without|"
+                            r"with|no)\s+$")
+"""Words before 'a ...' that make it no machine the text has ('needs a build', 'without a break')."""
+_VERB = re.compile(r"(?i)\b(?:needs?|requires?|has|have|gets?|takes?|is|are|was|does|do)\b")
+"""A verb among the words after 'one': 'one needs a build' declares nothing."""
+_KIT = re.compile(r"(?im)^[ \t]*(?:kit|equipment|machines|resources|stations)\s*:\s*(?P<l>[^.;:\n]{1,240})")
+"""'Kit: two balances (A and B), ..., the capsule machine, the tube filler, and the fill bench'."""
 
 
 def _pieces(listed: str) -> list[str] | None:
@@ -336,9 +363,14 @@ def _refusals(segment: str) -> tuple[str, str]:
 def _step_words(segment: str, fleet: Fleet) -> list[str]:
     """The stems of the words before the first time or machine ('edge banding only on A, 30 min': 'edg', 'band');
     the first names the step."""
-    words = []
-    for w in re.findall(r"[A-Za-z][\w-]*|\d", segment):
-        if w[0].isdigit() or len(w) > 1 and _mentions(w, fleet):
+    words: list[str] = []
+    for m in re.finditer(r"[A-Za-z][\w-]*|\d", segment):
+        w = m.group(0)
+        named = len(w) > 1 and _mentions(w, fleet)
+        if named and not words and m.start() == len(segment) - len(segment.lstrip()) and \
+                _mentions(segment[m.end():], fleet):  # 'fill on the capsule machine' beside a 'fill bench'
+            named = []
+        if w[0].isdigit() or named:
             break
         if not _FILLER.fullmatch(w):
             words.append(stem(w.lower()))
@@ -352,8 +384,11 @@ def _alternatives(segment: str, words: list[str], fleet: Fleet) -> list[tuple[st
     pieces = re.split(r"(?i)\s*\bor\b\s*|\s*/\s*", segment)
     if len(pieces) == 1 and segment.count(",") >= 1:
         commas = [p for p in re.split(r"\s*,\s*", segment) if p]
-        if sum(bool(_mentions(p, fleet)) and bool(re.search(TIME, p)) for p in commas) >= 2:
-            pieces = commas  # 'Haas 40, DMG 55, Okuma 70': the machines of one step
+        named = [m for p in commas for m in _mentions(p, fleet)]
+        kin = {fam for fam, members in fleet.families.items() if set(named) <= set(members)}
+        if sum(bool(_mentions(p, fleet)) and bool(re.search(TIME, p)) for p in commas) >= 2 and kin:
+            pieces = commas  # 'Haas 40, DMG 55, Okuma 70': the machines of one step (of one kind: 'lathe 2h, mill
+            # 3h' is two steps)
     shared = [tv for p in pieces for tv in time_values(_unnamed(p, fleet, step))]
     if len(shared) == 1 and len(pieces) == 1 and (every := _ALL.search(segment)):  # 'baking 25 min in either oven'
         family = _family(every.group("noun") or step, fleet)
@@ -367,6 +402,9 @@ def _alternatives(segment: str, words: list[str], fleet: Fleet) -> list[tuple[st
         rest = _unnamed(piece, fleet, step)
         times = time_values(rest)
         machines = _mentions(piece, fleet, step)
+        first = re.match(r"\s*([A-Za-z][\w-]*)", piece)
+        if len(machines) > 1 and first and stem(first.group(1).lower()) == step:  # 'fill on the capsule machine'
+            machines = _mentions(piece[first.end():], fleet, step)  # beside a 'fill bench': the step's word is no name
         if len(times) > 1 or len(machines) > 1:
             return None
         if not times:

@@ -26,7 +26,8 @@ from ordino.formulate.offline.text import (
 )
 from ordino.formulate.offline.units import UNIT_PATTERN
 
-_W = r"(?:weighted|weight-adjusted|weighted by (?:the )?(?:weights?|priorit(?:y|ies)|importance))"
+_W = (r"(?:weighted|weight-adjusted|(?:priority|importance)-weighted|"
+      r"weighted by (?:the )?(?:weights?|priorit(?:y|ies)|importance))")
 # order matters: the first pattern that matches a region consumes it
 _TIMES = r"\s*(?:x|\*|\u00d7|\u00b7|times|multiplied by)\s*"
 _SUM_OVER = r"(?:sum|\u2211|\u03a3|\u03c3)(?:_?[ij]\b)?\s*(?:of\s+)?"
@@ -67,7 +68,7 @@ OBJECTIVES: list[tuple[str, str]] = [
     (r"(?:total|summed|sum of (?:the )?)\s*lateness|lateness[^.;\n]{0,80}\b(?:added up|summed|in total)",
      "total_lateness"),
     (r"max(?:imum|imal)?\s+lateness|l_?max|largest lateness|worst lateness|lateness", "maximum_lateness"),
-    (rf"{_W}\s+(?:sum of (?:the\s+)?(?:\w+\s+)?|total )?(?:completion|flow)\s*times?|"
+    (rf"{_W}\s+(?:sum of (?:the\s+)?(?:\w+\s+)?|total )?(?:completion|flow|finish(?:ing)?)\s*times?|"
      rf"total\s+{_W}\s+(?:completion|flow)|sum of w_?j?\s*\*?\s*c_?j?\b", "total_weighted_completion_time"),
     (r"(?:total|sum of|average|mean)\s+(?:of\s+)?(?:the\s+)?(?:completion|flow|finish(?:ing)?)\s*times?|"
      r"completion times?|flow\s*times?", "total_completion_time"),
