@@ -127,3 +127,18 @@ def test_steps_split_by_commas_across_single_machines_are_a_route_not_a_choice()
     assert sum(t.job == "Gear" for t in problem.tasks) == 3
     assert best == job_shop([[("lathe", 3), ("drill", 2)], [("mill", 4), ("drill", 1)],
                              [("lathe", 2), ("mill", 3), ("drill", 1)]])
+
+
+def test_numbered_steps_after_a_dash_an_equipment_list_and_a_step_a_job_skips():
+    text = ("We're a four-person workshop. Equipment: prep Line A, prep Line B, Oven 1, Oven 2. One product at a "
+            "time on each.\n"
+            "Lasagne: (1) assemble – 20 min on Line A or 25 min on Line B; (2) bake – 45 min in Oven 1 or 35 min in "
+            "Oven 2\n"
+            "Quiche: (1) assemble – 15 min, Line B only; (2) bake – 30 min in Oven 1 or 40 min in Oven 2\n"
+            "Brownies: bake in Oven 1 or Oven 2, 25 min either way. No assembly needed.\n"
+            "What's the shortest time in minutes until everything is done?")
+    problem, best = solved(text)
+    assert sorted(r.id for r in problem.resources) == ["Line A", "Line B", "Oven 1", "Oven 2"]
+    a, b, o1, o2 = "Line A", "Line B", "Oven 1", "Oven 2"
+    assert best == flexible_shop([[{a: 20, b: 25}, {o1: 45, o2: 35}], [{b: 15}, {o1: 30, o2: 40}],
+                                  [{o1: 25, o2: 25}]])

@@ -35,10 +35,11 @@ _COUNTED = re.compile(r"(?i)(?<![\d.,])\b(?P<n>two|three|four|five|[2-5])\s+(?!(
 _BULLETED = re.compile(r"(?m)^(?P<head>[^\n]*):[ \t]*\n"
                        r"(?P<l>(?:[ \t]*[-*\u2022][ \t]*[^\d\n]+\n)+)")
 """'Kit we have:' and a line for each machine, no numbers: '- the CNC router', '- Lena's bench (she sands there)'."""
-_LISTED = re.compile(r"(?im)\bmachines\s*:\s*(?P<l>[^.;:\n]{1,160})")
-"""'Machines: Jet A (newer, faster), Jet B, the Dryer, and the Stenter'."""
+_LISTED = re.compile(r"(?im)\b(?:machines|equipment|kit|stations)\s*:\s*(?P<l>[^.;:\n]{1,160})")
+"""'Machines: Jet A (newer, faster), Jet B, the Dryer, and the Stenter', 'Equipment: prep Line A, Oven 1, Oven 2'."""
 _ONE = re.compile(r"(?i)\b(?:one|a|an|1)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
-_SINGLE = re.compile(r"\b(?:[Oo]ne|[Aa]n?)\s+(?!(?:is|are|was|has)\b)(?P<noun>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+_SINGLE = re.compile(r"\b(?:[Oo]ne|[Aa]n?)\s+(?!(?:is|are|was|has)\b)(?P<noun>(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){0,2}"
+                     r"[a-z][\w-]*)"
                      r"(?=\s*(?:[,.;:()]|\band\b|$))")
 """A single machine declared: 'and a deburring station.', 'one tilting kettle,'."""
 _DESCRIBED = re.compile(r"\b(?P<name>[\w-]+(?:\s+[\w-]+)?)\s+is\s+(?:the\s+|a\s+(?:bit\s+)?)?[a-z]+(?:er|est)\b"
@@ -53,7 +54,7 @@ _NAMED = re.compile(r"\b(?:[a-z]+(?:-[a-z\d]+)+|[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|
 """The name at the end of a listed piece: 'Haas', 'Colchester lathe', 'CNC-1', 'Oven 1', 'A'."""
 _LINE = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?(?P<name>[^\n:;]{1,60}?)[ \t]*(?::(?!\d)|[ \t]-[ \t])[ \t]*"
                    r"(?P<body>[^\n]*\d[^\n]*)$")
-_STEP_SPLIT = re.compile(r"\s*(?:;|->|>|,\s*then\b|\bthen\b)\s*")
+_STEP_SPLIT = re.compile(r"\s*(?:;|->|>|,\s*then\b|\bthen\b|\.\s+(?=[A-Z]))\s*")
 _ALL = re.compile(r"(?i)\b(?:either|any|both|all)\b(?:\s+(?:of\s+the\s+)?(?P<noun>[a-z]+))?")
 _NOT = re.compile(r"(?i)\b(?:cannot|can't|can not|not\s+on|no)\b")
 _FILLER = re.compile(r"(?i)\b(?:on|in|at|the|only|min(?:ute)?s?|h|hours?|hrs?|or|by|a|an|with|for|same|order|"
@@ -223,8 +224,8 @@ def _add_singles(fleet: Fleet, text: str, lines: list[tuple[int, int]]) -> None:
         fleet.families.setdefault(head, []).append(phrase)
 
 
-_NOT_DECLARING = re.compile(r"(?i)\b(?:needs?|requires?|gets?|takes?|into|for|of|after|before|then|per|at|without|"
-                            r"with|no)\s+$")
+_NOT_DECLARING = re.compile(r"(?i)\b(?:needs?|requires?|gets?|takes?|into|in|for|of|after|before|then|per|at|without|"
+                            r"with|no|we're|we\s+are|i'm|i\s+am|is|are|was|be)\s+$")
 """Words before 'a ...' that make it no machine the text has ('needs a build', 'without a break')."""
 _VERB = re.compile(r"(?i)\b(?:needs?|requires?|has|have|gets?|takes?|is|are|was|does|do)\b")
 """A verb among the words after 'one': 'one needs a build' declares nothing."""
@@ -332,9 +333,10 @@ def _steps(body: str, fleet: Fleet) -> list[tuple[str, list[tuple[str | None, Ti
         return []
     out: list[tuple[str, list[tuple[str | None, TimeVal]]]] = []
     for segment in _STEP_SPLIT.split(body.strip().rstrip(".")):
-        if not segment or re.fullmatch(r"(?i)no\s+\w+", segment.strip()):  # 'no edging': a step it skips
+        if not segment or re.fullmatch(r"(?i)no\s+\w+(?:\s+(?:needed|required|this\s+time))?", segment.strip()):  # 'no
+            # edging', 'No routing needed': a step it skips
             continue
-        segment = re.sub(r"^\s*\d\)\s*", "", segment)  # '2) deburring, 2 h': the steps' numbers
+        segment = re.sub(r"^\s*\(?\d\)\s*", "", segment)  # '2) deburring, 2 h', '(1) turning': the steps' numbers
         segment, refused = _refusals(segment)
         segment = re.sub(r"\s*\((?=[^()\d]*\s[^()\d]*\s)[^()\d]*\)", "", segment)  # '(A doesn't have the rack)'
         words = _step_words(segment, fleet)
