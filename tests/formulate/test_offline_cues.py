@@ -441,3 +441,16 @@ def test_an_order_code_in_brackets_beside_a_name_is_no_job():
     problem, best = solved(text)
     assert sorted(j.id for j in problem.jobs) == ["Pump shaft", "Valve body"]
     assert best == job_shop([[("saw", 15), ("lathe", 10)], [("lathe", 25), ("saw", 5)]]) == 35
+
+
+def test_an_indicator_definition_is_no_data_and_a_half_done_piece_is_no_factor():
+    text = ("1 || ΣU_j, 5 jobs, r_j = 0, no preemption.\np = (3, 5, 2, 6, 4)\nd = (6, 8, 5, 15, 12)\n"
+            "U_j = 1 if C_j > d_j, else 0. Minimum number of tardy jobs = ?")
+    problem, best = solved(text)
+    assert [o.term for o in problem.objective] == ["number_tardy"]
+    p, d = [3, 5, 2, 6, 4], [6, 8, 5, 15, 12]
+    assert best == single_machine(p, lambda ends: sum(e > due for e, due in zip(ends, d, strict=True)))
+    bench = ("It's just me on the bench, one instrument at a time, and once I've started one I finish it (can't "
+             "leave a half-calibrated gauge on the bench). Gauge: 40 min. Meter: 60 min. Scale: 20 min. "
+             "Minimise the total completion time.")
+    assert solved(bench)[1] == single_machine([40, 60, 20], sum)

@@ -7,7 +7,7 @@ notices the change and asks, so the fact counts as read."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from ordino.formulate.offline.text import quote_around
@@ -15,13 +15,16 @@ from ordino.formulate.questions import Question
 
 Read = Callable[[str], tuple[Any, list[Question], list[str]]]
 
+MAX_CHECKS = 40
+"""Pieces checked by reading the text again without them: a bound on the work a long text can cause."""
+
 _PIECE = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d)|(?<=\be)\.(?=g)|(?<=\bi)\.(?=e)|(?<=\bg)\.|(?<=\be)\.)+")
 """A sentence or a line (a decimal point, 'e.g.' and 'i.e.' do not end it)."""
 _CLAUSE = re.compile(r",\s*(?:and|but|while|although)\s+|\s+but\s+")
 _RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no more|up to|in a row|consecutive|"
                    r"never|cannot|can't|must not|not allowed|unavailable|prefer\w*|fair\w*|balanc\w*|evenly|largest|"
                    r"exactly|except|unless|overtime|breaks?|limit\w*|cap(?:ped)?|maximum|max|faster|slower|"
-                   r"twice|thrice|half(?!\s*way)|double|triple|times\s+(?:as|longer|faster|slower))\b")
+                   r"twice|thrice|half(?!\s*way|-[a-z])|double|triple|times\s+(?:as|longer|faster|slower))\b")
 """What makes a piece a rule to account for: a word that limits or ranks. (Numbers alone are descriptions, which
 the readers check where they matter: the periods against the opening hours, a shift's span against its clock.)"""
 _SAID_BY_THE_MODEL = re.compile(
@@ -47,7 +50,7 @@ _NUMBER = re.compile(r"(?i)(?<![\w.])(?<!stage )(?<!step )(?<!op )(?<!operation 
                      r"(?<!line )(?<!job )(?<!task )(?<!order )\d+")
 """A number that is a value, not a part of a name ('M1', 'stage 1'); counts in words ('three stations in a row',
 'two machines at once') restate what the data says."""
-_MULTIPLIER = re.compile(r"(?i)\b(?:twice|thrice|half(?!\s*way)|double|triple)\b")
+_MULTIPLIER = re.compile(r"(?i)\b(?:twice|thrice|half(?!\s*way|-[a-z])|double|triple)\b")
 """A factor said in words ('twice as fast', 'half the time'): a value like a number."""
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
@@ -69,29 +72,78 @@ def _fingerprint(read: tuple[Any, list[Question], list[str]]) -> str:
     return model.model_dump_json() if model is not None else "?" + "|".join(q.text for q in questions)
 
 
-def unread_pieces(text: str, read: Read, numbered: bool = False) -> list[str]:
+def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collection[str] = (),
+                  machines: Collection[str] = ()) -> list[str]:
     """The pieces of `text` with a limiting word that `read` does not use (changing one changes nothing it reads);
     [] when `read` reads no model from the whole text. `numbered`: only pieces with a number in them (for a reader
     that accounts for its words otherwise: the scheduling reader sets aside the rules every schedule holds, 'one
-    job at a time', and asks about every number it leaves)."""
+    job at a time', and asks about every number it leaves), and those that bind a job of the model to another job
+    or to a machine by name ('loads A and C must be fired in the same kiln', "B's first step has to be on M1")."""
     whole = read(text)
     if whole[0] is None:
         return []
     base = _fingerprint(whole)
+    job_names, names = _naming(jobs), _naming([*jobs, *machines])
+    checks = 0
     out = []
     for sentence in _PIECE.finditer(text):
         cuts = [sentence.start(), *(sentence.start() + m.end() for m in _CLAUSE.finditer(sentence.group(0))),
                 sentence.end()]
         for a, b in zip(cuts, cuts[1:], strict=False):
             piece = text[a:b]
-            if not _RULE.search(piece) or _SAID_BY_THE_MODEL.search(piece) or _HEADING.fullmatch(piece):
+            bound = _BINDING.search(_IN_ORDER.sub(" ", piece)) is not None and job_names is not None and \
+                names is not None and job_names.search(piece) is not None and len(_named(piece, [*jobs, *machines])) > 1
+            if not (_RULE.search(piece) or bound) or _SAID_BY_THE_MODEL.search(piece) or _HEADING.fullmatch(piece):
                 continue
-            if numbered and (not (_NUMBER.search(piece) or _MULTIPLIER.search(piece)) or _GOAL.search(piece)):
+            if numbered and not bound and (not (_NUMBER.search(piece) or _MULTIPLIER.search(piece)) or
+                                           _GOAL.search(piece)):
                 continue
-            changed = _changed(piece)
-            if _fingerprint(read(text[:a] + (changed if changed is not None else "") + text[b:])) == base:
-                out.append(quote_around(text, a, b, a))
+            valued = names.sub(" ", piece) if bound and names is not None else piece  # the digits of 'M1' are
+            changed = _changed(piece) if not bound or _NUMBER.search(valued) or _MULTIPLIER.search(valued) else None
+            # no values: a piece binding names with none is deleted
+            checks += 1
+            if checks > MAX_CHECKS or \
+                    _fingerprint(read(text[:a] + (changed if changed is not None else "") + text[b:])) == base:
+                out.append(quote_around(text, a, b, a))  # (past the checks' bound: asked, never dropped unchecked)
     return out
+
+
+_BINDING = re.compile(r"(?i)\b(?:must|has\s+to|have\s+to|needs?\s+to|only|cannot|can't|may\s+not|not\s+allowed|"
+                      r"no\s+other|same|first|last|before|after|together|never|always|except)\b")
+"""Words that bind a named job or machine ('must be fired in the same kiln', 'has to be done on M1')."""
+
+
+_IN_ORDER = re.compile(r"(?i)\b(?:must|has\s+to|have\s+to|need\s+to)\s+(?:be\s+)?(?:done|performed|processed|run|"
+                       r"made)\s+in\s+(?:that\s+|this\s+|the\s+(?:given|listed|same)\s+)?order\b")
+"""'operations that must be done in order': each job's route, said of every job."""
+
+
+def _naming(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern for the model's names as a text mentions them: a one-letter name only after a noun, in a list
+    or with "'s" ('load A', 'A and C', "B's"), never the article 'A'."""
+    long = [re.escape(n) for n in names if len(n) > 1]
+    short = [re.escape(n) for n in names if len(n) == 1 and n.isalnum()]
+    parts = [rf"(?<![\w'-])(?i:{'|'.join(sorted(long, key=len, reverse=True))})(?![\w-]|'(?!s\b))"] if long else []
+    if short:
+        one = "|".join(short)
+        parts.append(rf"(?i:\b(?:jobs?|loads?|orders?|tasks?|batch(?:es)?|parts?|items?|lots?))\s+(?:{one})\b|"
+                     rf"\b(?:{one})\s*(?:,|and|&|or)\s*(?:{one})\b|\b(?:{one})'s\b")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _named(piece: str, names: list[str]) -> set[str]:
+    """The names a piece mentions (a one-letter name as `_naming` finds it)."""
+    found = set()
+    for name in names:
+        one = _naming([name])
+        if one is not None and (one.search(piece) or len(name) == 1 and _LISTED_LETTER.search(piece) and
+                                re.search(rf"(?<![\w']){re.escape(name)}(?![\w'])", piece)):
+            found.add(name)
+    return found
+
+
+_LISTED_LETTER = re.compile(r"\b[A-Z]\s*(?:,|and|&|or)\s*[A-Z]\b")
+"""Letters in a list ('A and C'): each one a name."""
 
 
 def unread_question(pieces: list[str]) -> Question:

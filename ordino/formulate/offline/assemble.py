@@ -41,7 +41,15 @@ def _unused_resources(facts: Facts) -> None:
 
 
 def decide_kind(facts: Facts) -> str | None:
-    """The problem class the facts describe, or None when they leave it open."""
+    """The problem class the facts describe, or None when they leave it open; machines counted by kinds ('one
+    deck oven and two rack ovens') are asked where the count makes the model (one machine, or parallel ones)."""
+    kind = _kind(facts)
+    if kind in ("single_machine", "parallel_machines") and facts.counts_differ and facts.speeds is None:
+        facts.unused += [q for q in facts.counts_differ if q not in facts.unused]
+    return kind
+
+
+def _kind(facts: Facts) -> str | None:
     _unused_resources(facts)
     if facts.speeds is not None:  # two machines at a ratio of speeds: parallel machines, or the text is asked
         return "parallel_machines" if facts.kind in (None, "parallel_machines", "single_machine") and not (
@@ -113,6 +121,8 @@ def _assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
         questions.append(KIND_QUESTION)
     if not facts.objective:
         questions.append(OBJECTIVE_QUESTION)
+    if facts.one_named and kind not in (None, "single_machine"):  # a name for one machine of several: asked
+        facts.unused.append(facts.one_named[1])
     if facts.unused and not facts.ignore_unused:
         questions.append(unread_question(facts.unused))
     if facts.conflicts:
@@ -140,6 +150,8 @@ def _assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
         return None, [Question(key="unread", text="I could not read these parts, which name or order jobs and "
                                "machines of the model: " + "; ".join(repr(q) for q in unread[:5])
                                + ". Rephrase them.")]
+    if facts.one_named and kind == "single_machine":  # 'one deck oven (Oven 2)': the machine keeps its name
+        facts.names.setdefault("M1", facts.one_named[0])
     data = renamed(data, facts.names)
     try:
         problem = Problem.model_validate(data)

@@ -136,6 +136,7 @@ def read_facts(text: str) -> Facts:
     calendar = read_calendar(rw)  # working hours out, dated times in minutes after the start
     relative_to_start(rw)
     speeds = read_speeds(rw)  # before the names: a ratio names two machines ('the Xerox takes twice as long')
+    one_named = _one_named(rw)
     fleet = read_fleet(rw)  # before the names: its lines name jobs and machines in words of their own
     crew = read_crew(rw) or read_crew_table(rw)  # likewise a project's task lines, or its table
     listed = read_job_lines(rw)  # and jobs one per line with their values in words
@@ -159,6 +160,7 @@ def read_facts(text: str) -> Facts:
                   one_said=one_machine_spoken_of(text), calendar=calendar)
     facts.notes += calendar.notes if calendar else []
     facts.same_order = same_order
+    facts.one_named = one_named
     facts.waiting = waiting
     facts.speeds = speeds
     if fleet is not None:
@@ -312,6 +314,22 @@ def _unread_eligibility(work: Work, facts: Facts) -> list[str]:
     return work.quotes(spans)
 
 
+_ONE_NAMED = re.compile(rf"(?i)\b(?:one|only\s+one|a|an|our|the\s+only)\s+(?:[\w-]+\s+){{0,2}}?{MACHINE_NOUN}\s*"
+                        r"\(\s*(?P<name>[A-Z][\w-]*\s+\d{1,2})\s*\)")
+"""The one machine named in a bracket: 'one deck oven (Oven 2)'."""
+
+
+def _one_named(rw: Rewriting) -> tuple[str, str] | None:
+    """(name, quote) of the machine 'one deck oven (Oven 2)' names, the bracket taken out; None without one."""
+    found = list(_ONE_NAMED.finditer(rw.text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    said = (m["name"], m.group(0))
+    rw.splice(rw.text.rfind("(", 0, m.start("name")), m.end(), "")
+    return said
+
+
 def one_machine_spoken_of(text: str) -> bool:
     """Whether the text speaks of one machine (or names just one: 'Machine 1 is under maintenance'), so that a
     text giving no count of machines is read on one; without such words the count is asked, never assumed."""
@@ -375,8 +393,11 @@ def extract_family(text: str, family: str | None) -> OfflineDraft:
         return OfflineDraft(problem=model, missing=missing, notes=notes, family=family)
     facts = read_facts(text)
     problem, missing = assemble_checked(facts, text)
-    if problem is not None and (left := unread_pieces(text, _read_scheduling, numbered=True)):  # a rule no reader
-        # used: asked
+    jobs = {t.job or t.id for t in problem.tasks} if problem else set()
+    machines = {r.id for r in problem.resources} if problem else set()
+    if problem is not None and (left := unread_pieces(text, _read_scheduling, numbered=True, jobs=jobs,
+                                                      machines=machines)):  # a rule
+        # no reader used: asked
         return OfflineDraft(problem=None, missing=[unread_question(left)], notes=list(facts.notes))
     if problem is not None and (dropped := dropped_steps(problem, text)):
         return OfflineDraft(problem=None, missing=dropped, notes=list(facts.notes))

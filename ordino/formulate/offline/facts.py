@@ -33,6 +33,7 @@ class Facts:
     n_jobs: int | None = None
     n_machines: int | None = None
     ops_per_job: int | None = None  # '4 jobs x 2 operations': each job's route has this many
+    counts_differ: list[str] = field(default_factory=list)  # 'one deck oven and two rack ovens': no one count
     machines_plural: bool = False  # the text speaks of machines in the plural ('our ovens')
     default_unit: str | None = None
     jobs: list[str] = field(default_factory=list)  # names in order of first mention
@@ -45,6 +46,7 @@ class Facts:
     precedences: list[Precedence] = field(default_factory=list)
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
     same_order: bool = False  # one job order on every machine ('no overtaking'): a permutation flow shop
+    one_named: tuple[str, str] | None = None  # (name, quote) of 'one deck oven (Oven 2)': the machine's name
     waiting: Waiting | None = None  # no waiting between a job's steps ('nothing can wait'), or no buffer
     resumable: bool = False  # 'work stops over the break and continues after': tasks pause over down times
     resumable_jobs: set[str] = field(default_factory=set)  # 'the cabinet may pause over breaks': these jobs only

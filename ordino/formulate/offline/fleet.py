@@ -261,7 +261,7 @@ def _job_values(label: str, body: str) -> tuple[str, dict[str, TimeVal] | None]:
     said twice, or a number in a bracket of the name that is none of them ('(2 h)' is never dropped with the
     bracket)."""
     values: dict[str, TimeVal] = {}
-    pieces = [p for bracket in re.findall(r"\(([^()]*)\)", label) for p in bracket.split(",")]
+    pieces = [p for bracket in re.findall(r"\(([^()]*)\)", label) for p in bracket.split(",")] + _said_of(label)
     kept = []
     for piece in re.split(r"(\s*(?:;|\.\s+(?=[A-Z])|\.$)\s*)", body):
         said = job_value(piece) if re.search(r"\d", piece) else None
@@ -281,8 +281,17 @@ def _job_values(label: str, body: str) -> tuple[str, dict[str, TimeVal] | None]:
 
 
 def _job_name(label: str) -> str:
-    """A job's name as written, without a bracket describing it."""
-    return re.sub(r"\s*\([^()]*\)", "", label).strip()
+    """A job's name as written, without a bracket describing it or the values said after it ('Wing rib, due
+    10:45')."""
+    name = re.sub(r"\s*\([^()]*\)", "", label).strip()
+    return name.split(",")[0].strip() if _said_of(label) else name
+
+
+def _said_of(label: str) -> list[str]:
+    """The pieces after a comma in a job's label when each says a value of the job ('Wing rib, due 165 min')."""
+    pieces = [p.strip() for p in re.sub(r"\([^()]*\)", "", label).split(",")[1:]]
+    said = [job_value(p) for p in pieces]
+    return pieces if pieces and all(v is not None and v[0] != "p" for v in said) else []
 
 
 def _legend(text: str, fleet: Fleet, lines: list[tuple[int, int]]) -> list[str] | None:

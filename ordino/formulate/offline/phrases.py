@@ -272,7 +272,7 @@ def read_kind(work: Work, facts: Facts) -> None:
 
 
 _RULE_CUE = (r"\b(?:interrupt\w*|preempt\w*|pre-empt\w*|paus\w+|splitt?\w*|at a time|at once|to completion|"
-             r"start to finish|halfway|in the middle|one thing|runs to the end|"
+             r"start to finish|halfway|half-\w+|in the middle|one thing|runs to the end|(?:i|we|they)\s+finish\s+it|"
              r"stays?\s+(?:on\s+)?until\s+(?:it's|it\s+is|it\s+has\s+been)\s+(?:finished|done|complete))\b")
 _NEGATION = (r"\b(?:no|not|never|cannot|can't|won't|doesn't|don't|isn't|aren't|without|one|to completion|"
              r"start to finish|runs to the end|stays?\s+(?:on\s+)?until)\b")
@@ -283,9 +283,10 @@ _PORTRAIT = re.compile(r"\s*\((?:\s*(?:and\s+)?[A-Z][a-z]+\s+\d+\s+is\s+(?:the\s
                        r"unavailable|booked|closed|reserved|out|free|idle|available|slow\w*|fast\w*|quick\w*)\b)"
                        r"[a-z-]+(?:\s+one)?\s*,?)+\)")
 """A bracket that only portrays named machines ('(Lift 3 is the heavy-duty one, Lift 1 is short)')."""
-_NUMBERED = re.compile(r"(?i)\b(?P<n>two|three|four|2|3|4)\s+(?:identical\s+|parallel\s+)*(?P<w>[a-z]+?)(?:es|s)\s*"
-                       r"\((?P<l>[^()\n]{3,60})\)")
-"""'Two identical presses (Press 1, Press 2)': the machines numbered as the model numbers them."""
+_NUMBERED = re.compile(r"(?i)\b(?P<n>two|three|four|2|3|4)\s+(?:identical\s+|parallel\s+)*(?:[a-z]+\s+)?(?P<w>[a-z]+?)"
+                       r"(?:es|s)\s*\((?P<l>[^()\n]{3,60})\)")
+"""'Two identical presses (Press 1, Press 2)', 'two identical laser cutters (Trumpf 1 and Trumpf 2)': the machines
+numbered as the model numbers them."""
 
 
 _SAME_ORDER = re.compile(
@@ -362,8 +363,12 @@ def drop_restated_rules(rw: Rewriting) -> None:
            r"before\s+its\s+release(?:\s+(?:time|date))?\b", "")  # what a release time is
 
     def numbered(m: re.Match[str]) -> str:
-        labels = re.findall(rf"(?i)\b{m.group('w')}\s+(\d+)", m.group("l"))
-        plain = re.sub(rf"(?i)\b{m.group('w')}\s+\d+|,|\band\b|\s", "", m.group("l")) == ""
+        named = re.findall(r"\b([A-Za-z]+)\s+(\d+)", m.group("l"))
+        elsewhere = rw.text[:m.start()] + rw.text[m.end():]
+        if any(re.search(rf"(?i)\b{w}\s+{k}\b", elsewhere) for w, k in named):
+            return m.group(0)  # 'Line 2 is down from 10:00': the names are the text's, kept for the names reader
+        labels = [k for _, k in named] if len({w.lower() for w, _ in named}) == 1 else []
+        plain = re.sub(r"\b[A-Za-z]+\s+\d+|,|\band\b|\s", "", m.group("l")) == ""
         canonical = [str(i) for i in range(1, count_value(m.group("n").lower()) + 1)]
         return m.group(0)[:m.start("l") - m.start() - 1].rstrip() if plain and labels == canonical else m.group(0)
     rw.sub(_NUMBERED, numbered)
@@ -618,6 +623,7 @@ def read_counts(work: Work, facts: Facts) -> None:
         work.consume(*m.span())
         if facts.n_jobs is None:
             facts.n_jobs = count_value(m.group(1))
+    counted: list[re.Match[str]] = []  # each count of machines, with what it counts
     for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})(?:[ ]+|-)"
                                 r"(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
                                 rf"(?:(?:{_MODIFIER}{{0,2}}{MACHINE_NOUN}|mach\b\.?|m/c|stages?)(?:\b|(?<=/c)))"
@@ -627,8 +633,13 @@ def read_counts(work: Work, facts: Facts) -> None:
                                                                        m.group(0)):
             continue  # '25 saw, 10 sander': times on machines, not how many ('3 saws')
         work.consume(*m.span())
+        counted.append(m)
         if facts.n_machines is None:
             facts.n_machines = count_value(m.group(1) or m.group(2))
+    for a, b in zip(counted, counted[1:], strict=False):  # 'one deck oven and two rack ovens': machines of two
+        if re.fullmatch(r"\s*(?:,|and|&|plus)\s*(?:also\s+)?", work.text[a.end():b.start()]):  # kinds declared
+            facts.counts_differ = [work.quote(a.start(), b.end())]  # together: no one count (one quote is enough)
+            break
     for m in work.take(r"\b(?:jssp|jsp|fjsp|pfsp|job[\s-]*shop|flow[\s-]*shop)\s*,?\s*(\d+)\s*(?:x|\u00d7)\s*(\d+)\b"
                        r"(?:\s*\((?:machine|m)\s*,\s*(?:time|p|duration)\))?"):  # 'JSSP 3x3 (machine,time)'
         facts.n_jobs = facts.n_jobs or int(m.group(1))

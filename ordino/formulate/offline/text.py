@@ -37,8 +37,9 @@ COUNT_WORD = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 JOB_NOUN = r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?|boards?|garments?)"
 JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+(?![ijkn]\b)(?!m\d)[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
 MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
-FORMULA = r"\b(?:max|min)\s*\(\s*0\s*,[^)]{1,40}\)"
-"""A definition's formula ('T_j = max(0, C_j - d_j)'): its numbers are not data."""
+FORMULA = (r"\b(?:max|min)\s*\(\s*0\s*,[^)]{1,40}\)|"
+           r"\bu_?j\s*=\s*1\s+if\s+c_?j\s*>\s*d_?j\s*[,;]?\s*(?:else|otherwise)\s*[,:]?\s*(?:u_?j\s*=\s*)?0\b")
+"""A definition's formula ('T_j = max(0, C_j - d_j)', 'U_j = 1 if C_j > d_j, else 0'): its numbers are not data."""
 MACHINE_NOUNS = ("machine", "oven", "furnace", "kiln", "press", "lathe", "mill", "drill", "grinder", "extruder",
                  "printer", "engraver", "mixer", "filler", "reactor", "station", "line", "server", "cutter",
                  "robot", "router", "sander", "saw", "loom", "autoclave", "dryer", "washer", "packer", "laser",

@@ -1,0 +1,61 @@
+"""Machines named or counted in passing: the one machine's own name ('one deck oven (Oven 2)'), numbered machines
+named otherwise than their noun ('two laser cutters (Trumpf 1 and Trumpf 2)'), and two counts of machines of
+different kinds, which are asked, never one of them kept."""
+
+from __future__ import annotations
+
+import itertools
+
+from tests.formulate.test_offline_structures import asked, single_machine, solved
+
+
+def test_the_one_machine_keeps_the_name_in_its_bracket():
+    problem, best = solved("We have one deck oven (Oven 2) free tomorrow and no other. Bake times: bread 30 min, buns "
+                           "20 min, rolls 25 min. Minimise the total completion time in minutes.")
+    assert [r.id for r in problem.resources] == ["Oven 2"]
+    assert best == single_machine([30, 20, 25], sum)
+
+
+def test_a_name_in_a_bracket_for_one_machine_among_several_is_asked():
+    assert asked("We have one deck oven (Oven 2) and two rack ovens. Bake times: bread 30 min, buns 20 min, rolls "
+                 "25 min. Minimise the makespan.")
+
+
+def test_two_counts_of_machines_of_different_kinds_are_asked_never_the_first_kept():
+    questions = asked("We have one deck oven and two rack ovens. Bake times: bread 30 min, buns 20 min, rolls 25 min. "
+                      "Minimise the makespan.")
+    assert any("one deck oven and two rack ovens" in q for q in questions)
+
+
+def test_identical_machines_numbered_under_a_name_of_their_own():
+    text = ("Two identical laser cutters (Trumpf 1 and Trumpf 2). A job goes on one cutter only and each cutter does "
+            "one job at a time. Hours late are multiplied by the priority; we want the smallest total.\n\n"
+            "job,hours,due_hour,priority\nJ1,4,5,3\nJ2,3,6,1\nJ3,6,9,2\nJ4,2,4,2\n\n"
+            "-> minimum sum of (priority x hours late)?")
+    problem, best = solved(text)
+    assert len(problem.resources) == 2
+    p, d, w = [4, 3, 6, 2], [5, 6, 9, 4], [3, 1, 2, 2]
+    value = None
+    for where in itertools.product(range(2), repeat=4):  # each job's cutter, each cutter's order
+        per = [[j for j in range(4) if where[j] == k] for k in range(2)]
+        cost = 0
+        for jobs in per:
+            cost += min(sum(w[j] * max(0, sum(p[i] for i in order[:order.index(j) + 1]) - d[j]) for j in order)
+                        for order in itertools.permutations(jobs)) if jobs else 0
+        value = cost if value is None else min(value, cost)
+    assert best == value
+
+
+def test_a_rule_binding_named_jobs_that_no_reader_takes_is_asked_never_dropped():
+    text = ("Pottery studio with three identical kilns. Loads, all ready at hour 0:\n\nload,firing_hours\nA,8\nB,7\n"
+            "C,6\nD,5\nE,4\n\nEach load is fired in one kiln without interruption; a kiln fires one load at a time.\n"
+            "Rule: loads A and C use the same glaze and must be fired in the same kiln.\n"
+            "Minimise the time at which the last load finishes, in hours.")
+    assert any("loads A and C" in q for q in asked(text))
+    assert solved(text.replace("Rule: loads A and C use the same glaze and must be fired in the same kiln.\n", ""))
+    flexible = ("Two orders on machining centres M1, M2 and M3, in hours:\n"
+                "- Order A: first operation on M1 (5 h) or M2 (7 h); second on M2 (4 h) or M3 (5 h).\n"
+                "- Order B: first operation on M1 (6 h) or M3 (4 h); second on M1 (3 h) or M2 (5 h).\n"
+                "However, the fixture M3 would need for order B's first operation is out for repair, so B's first "
+                "operation has to be done on M1.\nWhat's the minimum number of hours to complete both orders?")
+    assert any("fixture" in q for q in asked(flexible))
