@@ -260,6 +260,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         c = {"type": pr.kind, "first": first, "then": first_task[pr.then]}
         if pr.lag is not None:
             c["min_lag"] = t(pr.lag)
+        if pr.max_lag is not None:
+            c["max_lag"] = t(pr.max_lag)
         constraints.append(c)
     for task in tasks:  # the work pauses over down times and resumes after
         if facts.resumable or task.get("job", task["id"]) in facts.resumable_jobs:

@@ -14,12 +14,14 @@ from ordino.formulate.offline.waiting import Waiting
 
 @dataclass
 class Precedence:
-    """`then` after `first`: kind is an ontology precedence type; lag is a minimum lag."""
+    """`then` after `first`: kind is an ontology precedence type; lag is a minimum lag, max_lag a maximum one (0:
+    no gap at all)."""
 
     first: str
     then: str
     kind: str = "end_before_start"
     lag: TimeVal | None = None
+    max_lag: TimeVal | None = None
 
 
 @dataclass

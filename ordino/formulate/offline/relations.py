@@ -52,6 +52,24 @@ def _lag(m: re.Match[str]) -> TimeVal | None:
     return None
 
 
+def _described(group: str) -> str:
+    """A task named by its description and its label in a bracket ('the slab pour (C)'), or by its label alone."""
+    return rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}?\(?\s*(?P<{group}>{REFX})\s*\)?"
+
+
+_CURING = (rf"\b(?:after|once|when)\s+{_described('a')}\s+(?:{_DONE}|comes\s+out)\s*,?[^.;\n]{{0,60}}?"
+                     rf"\bat\s+least\s+(?P<lag>{TIME})\s+(?:before|until)\s+{_described('b')}\s+"
+                     rf"(?:may|can|is\s+allowed\s+to)?\s*(?:{_START}|go(?:es)?\s+in)")  # (a pattern for `Work`)
+"""A minimum time between two tasks: 'after the slab pour (C) finishes, the concrete must cure for at least 3 days
+before wall building (F) may start'."""
+_NO_GAP = (rf"(?P<b>{REFX})\s+{_MUST}(?:go|start|begin|run|be\s+(?:started|put\s+in|loaded))\b"
+                     rf"[^.;\n]{{0,40}}?\b(?:the\s+(?:very\s+)?(?:moment|minute|instant|second)|as\s+soon\s+as)\s+"
+                     rf"(?P<a>{REFX})\s+(?:comes?\s+out|{_DONE}|leaves|is\s+(?:out|off|taken\s+out))"
+                     rf"(?:\s*,?\s*(?:with\s+)?no\s+(?:gap|wait(?:ing)?|delay)(?:\s+at\s+all)?)?")
+"""One task starting the moment another ends: 'the focaccia has to go into the oven the very moment the sourdough
+comes out, with no gap at all'."""
+
+
 PATTERNS: list[tuple[str, str, str]] = [
     # (regex, kind, direction): direction 'ab' means group a is first, 'ba' means group b is first
     (rf"(?P<b>{REFX})\s+{_MUST}{_START}\s+(?:at least\s+)?(?P<lag>{TIME})\s+after\s+(?P<a>{REF_LIST})\s+"
@@ -88,6 +106,15 @@ def read_precedences(work: Work, facts: Facts) -> None:
     for m in list(work.finditer(r"\b(?P<w>o|op|operation|step)\s*(?P<b>\d)\s+(?:after|follows)\s+(?P=w)\s*(?P<a>\d)\s+"
                                 r"(?:within|in|of)\s+(?:each|every|the same|a|its)\s+job\b")):
         if int(m.group("b")) == int(m.group("a")) + 1:  # 'O2 after O1 within each job': a route's order, no tasks'
+            work.consume(*m.span())
+    for lagged, exact in ((_CURING, False), (_NO_GAP, True)):  # lags: at least some time, or none at all
+        for m in list(work.finditer(lagged)):
+            a, b = _names(work, m, "a"), _names(work, m, "b")
+            if BLANK_IN(work, m) or not a or not b or len(a) != 1 or len(b) != 1 or a == b:
+                continue
+            zero = TimeVal(Fraction(0), None)
+            facts.precedences.append(Precedence(a[0], b[0], "end_before_start", _lag(m) or zero,
+                                                zero if exact else None))
             work.consume(*m.span())
     for pattern, kind, _ in PATTERNS:
         for m in list(work.finditer(pattern)):
