@@ -166,6 +166,8 @@ ADVERSARIAL = {
     "curing lags": "after the slab pour (C) finishes, it must cure for at least 3 days before ",
     "no gaps": "job 4 has to go in the very moment job 1 comes out ",
     "binding rules": "Rule: loads A and C must be fired in the same kiln. ",
+    "paused prints": "a print that is in progress at 12:00 is paused and resumes at 12:45 where it left off ",
+    "afternoon clocks": "starting at 1:00 pm, ready at 1:00 ",
     "machine lists": "p1j = 1, ",
     "hour spans": "Mon-Fri 8 h, ",
     "shift roster pay": "Mon-Sun early and late shifts: Ana $1/",

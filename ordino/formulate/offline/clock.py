@@ -13,7 +13,7 @@ CLOCK = (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:(?::|h)(?P<m>[0-5]\d))?(?:\s*(?P<a
 _CLOCK = re.compile(CLOCK, re.IGNORECASE)
 _START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waiting|available|run straight through|"
                     rf"(?:i'm|i am|we're|we are) in|switch\w* (?:it |the \w+ )?on|"
-                    rf"(?:light|fire)\w* (?:it |the \w+ )?up)\w*\s+"
+                    rf"(?:light|fire)\w* (?:it |the \w+ )?up|clocks? in)\w*\s+"
                     rf"(?:work\s+|the day\s+|the shift\s+|[a-z]+ing\s+|(?:it|them|things|everything)\s+up\s+|"
                     rf"(?:(?:on|with|in)\s+)?(?:our|the)\s+\w+\s+)?(?:at|from)\s+(?P<t>{CLOCK.replace('?P<', '?P<o')})|"
                     rf"\b(?:[a-z]+)\s+(?:starts?|begins?|opens?)\s+(?:at\s+)?"
@@ -48,21 +48,29 @@ def relative_to_start(rw: Rewriting) -> None:
     rw.sub(r"(?i)(?<![\d:.])([01]?\d|2[0-3])\s+(?:sharp|on\s+the\s+dot|o'clock)\b", r"\1:00")  # 'at 8 sharp'
     rw.sub(r"(?i)\b(?P<p>by|at|to|before|after|until|till|for)\s+(?:noon|midday)\b", r"\g<p> 12:00")
     text = rw.text
-    starts: dict[int, int] = {}  # position of each stated start -> its minutes after midnight
+    starts: dict[int, tuple[int, bool]] = {}  # position of each stated start -> minutes after midnight, am/pm said
     for m in _START.finditer(text):
         group = next(g for g in ("t", "t3", "t2", "t4", "t5") if m.group(g))
         clock = _CLOCK.search(m.group(group))
         if clock is not None and (at := minutes_of(clock)) is not None:
-            starts[m.start(group) + clock.start()] = at
+            starts[m.start(group) + clock.start()] = (at, bool(clock.group("ap")))
     if not starts:
         return
-    origin = min(starts.values())  # the day's start; a later 'can start at 11:00' is a time like any other
-    stated = {at for at, value in starts.items() if value == origin}
-    if any(at < origin for m in _CLOCK.finditer(text) if (at := minutes_of(m)) is not None):
+    pm = min((at for at, said in starts.values() if said and at >= 720), default=None)  # 'starting at 1:00 pm'
+
+    def afternoon(at: int | None, said: bool) -> int | None:  # 'ready at 1:00' after a start at 1:00 pm is 13:00
+        return at + 720 if at is not None and pm is not None and not said and at < pm <= at + 720 < 1440 else at
+    origin = min(a for at, said in starts.values() if (a := afternoon(at, said)) is not None)  # the day's start;
+    stated = {k for k, (at, said) in starts.items() if afternoon(at, said) == origin}  # a later 'can start at 11:00'
+    # is a time like any other
+
+    def clock_of(m: re.Match[str]) -> int | None:
+        return afternoon(minutes_of(m), bool(m.group("ap")))
+    if any(at < origin for m in _CLOCK.finditer(text) if (at := clock_of(m)) is not None):
         return
 
     def minutes(m: re.Match[str]) -> str:
-        at = minutes_of(m)
+        at = clock_of(m)
         if at is None:
             return m.group(0)
         end = "." if m.group(0).endswith(".") else ""

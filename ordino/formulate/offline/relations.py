@@ -173,8 +173,12 @@ _RESUME = (r"\b(?:(?:the\s+)?work|jobs?|tasks?|operations?|it|they|each\s+(?:job
            r"(?:\s*,?\s*(?:and|then)\s+(?:continues|resumes|picks up|carries on|goes on)(?:\s+(?:after(?:wards)?|"
            r"later|where it (?:left|stopped)(?: off)?))?)?|"
            r"\b(?:work|jobs?|tasks?|it|they)\s+(?:continues?|resumes?|picks? up|carr(?:y|ies) on)\s+after\s+(?:the\s+|"
-           r"a\s+|each\s+)?(?:[a-z]+\s+)?(?:breaks?|downtimes?|maintenance|outages?|pauses?)")
-"""'work stops over the lunch break and continues after', 'a job just pauses during maintenance': tasks resume."""
+           r"a\s+|each\s+)?(?:[a-z]+\s+)?(?:breaks?|downtimes?|maintenance|outages?|pauses?)|"
+           r"\b(?:an?|the|any)\s+[a-z]+\s+(?:that\s+is|that's|which\s+is)\s+(?:still\s+)?(?:in\s+progress|running|"
+           rf"underway)(?:\s+at\s+(?P<paused>{TIME}))?\s+(?:is|gets)\s+paused\s+and\s+(?:then\s+)?resumes?\b"
+           rf"(?:\s+at\s+(?P<resumed>{TIME}))?[^.;\n]{{0,30}}?\bwhere\s+it\s+(?:left|stopped)(?:\s+off)?")
+"""'work stops over the lunch break and continues after', 'a job just pauses during maintenance', 'a print that is
+in progress at 12:00 is paused and resumes at 12:45 exactly where it left off': tasks resume."""
 
 
 _RESUME_JOBS = (rf"(?P<jobs>{JOB_REF}(?:\s*(?:,|and|&)\s*{JOB_REF})*)\s+(?:(?:may|can|is allowed to|are allowed to)"
@@ -205,9 +209,12 @@ def read_downtime(work: Work, facts: Facts) -> None:
     """'machine 2 is down from 8 to 10', 'break from 4 to 5', 'M1: maintenance 3-5'; and whether the work pauses
     over them ('work stops over the lunch break and continues after'), or some jobs' work does ('job 1 may pause
     over breaks')."""
+    restated = []  # the break's times said again with the pause ('paused at 12:00 and resumes at 12:45')
     for m in list(work.finditer(_RESUME, re.IGNORECASE)):
         facts.resumable = True
         work.consume(m.start(), m.end())
+        if m.group("paused") or m.group("resumed"):
+            restated.append((m, [time_values(m.group(g))[0] if m.group(g) else None for g in ("paused", "resumed")]))
     for m in list(work.finditer(_RESUME_JOBS, re.IGNORECASE)):
         if re.search(r"\bnot\b|n't\b", m.group(0), re.IGNORECASE):
             continue
@@ -251,6 +258,17 @@ def read_downtime(work: Work, facts: Facts) -> None:
         if len(refs) <= 1:
             facts.down.append((refs.pop() if refs else None, *_span(m)))
             work.consume(m.start(), m.end())
+    for m, (paused, resumed) in restated:  # the break said again: the same times, or the text is asked about
+        if not any((paused is None or _same_time(paused, a)) and (resumed is None or _same_time(resumed, b))
+                   for _, a, b in facts.down):
+            facts.unused.append(work.quote(*m.span()))
+
+
+def _same_time(x: TimeVal, y: TimeVal) -> bool:
+    """Whether two points in time are one ('180 min' and '3 h')."""
+    return x == y or (x.unit in SECONDS and y.unit in SECONDS and
+                      x.value * SECONDS[x.unit] == y.value * SECONDS[y.unit])
+
 
 
 _DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavailable|shut\s*down|closed|outage|booked|"
