@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ordino.formulate.offline.names import bare_name
-from ordino.formulate.offline.text import NUM, Rewriting, time_values, words_outside
+from ordino.formulate.offline.text import NUM, Rewriting, runs_of_lines, time_values, words_outside
 from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _LINE = re.compile(r"(?m)^[ \t]*(?P<bullet>(?:[-*\u2022]|\d{1,2}[.)])[ \t]+)?(?P<name>[^\n:,]{2,60}?)[ \t]*"
@@ -56,7 +56,7 @@ def read_job_lines(rw: Rewriting) -> JobLines | None:
     whole. The lines with a bullet are the list; without bullets, each run of three lines or more in a row is."""
     found = list(_LINE.finditer(rw.text))
     bulleted = [m for m in found if m["bullet"]]
-    lists = [bulleted] if len(bulleted) >= 3 else [run for run in _runs(rw.text, found) if len(run) >= 3]
+    lists = [bulleted] if len(bulleted) >= 3 else [run for run in runs_of_lines(rw.text, found) if len(run) >= 3]
     lines = [m for run in lists for m in run]
     if not lines:
         return None
@@ -72,17 +72,6 @@ def read_job_lines(rw: Rewriting) -> JobLines | None:
     for m in reversed(lines):
         rw.splice(m.start(), m.end(), "")
     return read
-
-
-def _runs(text: str, lines: list[re.Match[str]]) -> list[list[re.Match[str]]]:
-    """The lines in runs of lines one right after the other."""
-    runs: list[list[re.Match[str]]] = []
-    for m in lines:
-        if runs and text[runs[-1][-1].end():m.start()] == "\n":
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return runs
 
 
 def _phrases(body: str, said: set[str]) -> dict[str, TimeVal] | None:

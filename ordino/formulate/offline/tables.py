@@ -20,6 +20,7 @@ from ordino.formulate.offline.text import (
     Work,
     job_name,
     machine_name,
+    runs_of_lines,
     singular,
     time_values,
 )
@@ -241,14 +242,7 @@ def csv_as_tables(rw: Rewriting) -> None:
     """Comma-separated rows under a header of field names ('job,run_min,ready,due' then 'Flange-12,55,06:00,07:30')
     written as a table with '|' between cells, for the table readers. A block is three
     lines or more in a row, each with as many cells as its header, and no sentence among them."""
-    rows = list(_CSV_ROW.finditer(rw.text))
-    runs: list[list[re.Match[str]]] = []
-    for m in rows:
-        if runs and rw.text[runs[-1][-1].end():m.start()] == "\n":
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    for run in reversed(runs):
+    for run in reversed(runs_of_lines(rw.text, list(_CSV_ROW.finditer(rw.text)))):
         header = [c.strip() for c in run[0]["cells"].split(",")]
         body = [[c.strip() for c in m["cells"].split(",")] for m in run[1:]]
         if len(body) < 2 or any(len(cells) != len(header) for cells in body) or not all(

@@ -239,6 +239,17 @@ class Work:
 CLAUSE_END = re.compile(r"(?<!\d)[.;!?](?=\s|$)|\n")
 
 
+def runs_of_lines(text: str, lines: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Matches of whole lines grouped in runs of lines one right after the other."""
+    runs: list[list[re.Match[str]]] = []
+    for m in lines:
+        if runs and text[runs[-1][-1].end():m.start()] == "\n":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
 def on_own_line(text: str, at: int) -> bool:
     """Whether only a bullet or a list number, an article (or text already read) stands before position `at` on
     its line ('- The job 2: ...')."""
