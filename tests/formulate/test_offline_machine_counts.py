@@ -59,3 +59,18 @@ def test_a_rule_binding_named_jobs_that_no_reader_takes_is_asked_never_dropped()
                 "However, the fixture M3 would need for order B's first operation is out for repair, so B's first "
                 "operation has to be done on M1.\nWhat's the minimum number of hours to complete both orders?")
     assert any("fixture" in q for q in asked(flexible))
+
+
+def test_a_machine_available_only_from_a_later_time_is_down_from_the_start():
+    text = ("P2 || C_max. 4 jobs, p = (50, 40, 30, 20) min. Identical machines M1, M2. Shift starts 8:00, all jobs "
+            "available at 8:00, non-preemptive. M1 is available from 8:00; M2 is being recommissioned and is "
+            "available only from 9:00 on. Minimise makespan, in minutes after 8:00.")
+    problem, best = solved(text)
+    assert [(r.id, r.unavailable) for r in problem.resources] == [("M1", []), ("M2", [(0, 60)])]
+    p = [50, 40, 30, 20]
+    value = None
+    for where in itertools.product(range(2), repeat=4):  # M2 starts its jobs at 60
+        ends = [sum(p[j] for j in range(4) if where[j] == 0), 60 + sum(p[j] for j in range(4) if where[j] == 1)]
+        span = max(ends[0], ends[1] if any(where) else 0)
+        value = span if value is None else min(value, span)
+    assert best == value

@@ -237,6 +237,9 @@ def read_downtime(work: Work, facts: Facts) -> None:
         rf"(?:is\s+)?(?:on\s+(?:all|every|each)\s+machines?\s+)?:?\s*{_SPAN}",
         rf"(?:all machines|every machine|everything|the shop|the plant|the factory|the line)\s+(?:is\s+|are\s+)?"
         rf"{_DOWN}\s*{_SPAN}",
+        rf"(?P<m>{MACHINE_REF})\s+(?:is\s+)?(?:[a-z-]+\s+){{0,4}}?(?:and\s+)?(?:is\s+)?(?:only\s+)?available\s+"
+        rf"(?:again\s+)?(?:only\s+)?from\s+{_AT}(?P<e3>{TIME})(?:\s+on(?:wards)?)?",  # 'M2 ... is available only from
+        # 60 min on': down from the start
     ]
     for pattern in patterns:
         for m in list(work.finditer(pattern)):
@@ -278,8 +281,9 @@ _DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavail
 
 def _span(m: re.Match[str]) -> tuple[TimeVal, TimeVal]:
     """Start and end of a matched `_SPAN` (the start takes the end's unit when it has none: 'from 2 to 5 h')."""
-    e = time_values(m.group("e") or m.group("e2") or m.group("e3"))[0]
-    s = time_values(m.group("s") or m.group("s2"))[0] if not m.group("e3") else TimeVal(Fraction(0))
+    g = m.groupdict()
+    e = time_values(g.get("e") or g.get("e2") or g["e3"])[0]
+    s = time_values(g.get("s") or g["s2"])[0] if not g.get("e3") else TimeVal(Fraction(0))
     return (TimeVal(s.value, e.unit) if s.unit is None and e.unit is not None else s), e
 
 
