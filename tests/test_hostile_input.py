@@ -169,6 +169,8 @@ ADVERSARIAL = {
     "paused prints": "a print that is in progress at 12:00 is paused and resumes at 12:45 where it left off ",
     "afternoon clocks": "starting at 1:00 pm, ready at 1:00 ",
     "available later": "M2 is being recommissioned and is available only from 9:00 on ",
+    "route notation": "O_jk must precede O_j,k+1. ",
+    "days on": "5 days on in a row and then 2 days off ",
     "machine lists": "p1j = 1, ",
     "hour spans": "Mon-Fri 8 h, ",
     "shift roster pay": "Mon-Sun early and late shifts: Ana $1/",

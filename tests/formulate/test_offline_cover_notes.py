@@ -102,6 +102,9 @@ def test_blocks_of_working_days_over_a_repeating_week():
     assert asked(text.replace(", and the pattern repeats every week", ""))  # does a block wrap round? asked
     assert asked(text.replace("What is", "Each earns 90 a day. What is"))  # a number no reading explains
     assert asked(text.replace("and the pattern repeats every week", "and the pattern does not wrap around"))
+    said_on = text.replace("works 5 consecutive days and then has 2 days off", "works 5 days on in a row and then 2 "
+                                                                                   "days off")
+    assert solved(said_on) == fewest_blocks([2, 1, 2, 3, 2, 1, 1], 5)
 
 
 def test_kinds_of_shifts_with_lengths_starts_and_costs_over_clock_periods():

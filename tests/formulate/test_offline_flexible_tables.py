@@ -52,6 +52,7 @@ def test_one_labelled_operation_per_line_is_each_job_s_route_in_order():
     assert draft.problem is not None, [q.text for q in draft.missing]
     assert [t.id for t in draft.problem.tasks] == ["J1.1", "J1.2", "J2.1", "J2.2"]
     assert _optimum(text) == 4
+    assert _optimum(text.replace("O_j1 before O_j2.", "O_jk must precede O_j,k+1.")) == 4  # the same, in general
 
 
 def test_a_route_with_fewer_operations_than_the_count_said_is_asked():

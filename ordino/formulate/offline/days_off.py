@@ -17,10 +17,12 @@ from ordino.formulate.offline.text import count_value
 from ordino.models.linear import LinearModel
 
 _N = r"(?:\d|one|two|three|four|five|six|seven)"
-_BLOCK = re.compile(rf"(?i)\b(?P<on>{_N})\s+(?:consecutive\s+)?days(?:\s+in\s+a\s+row)?,?\s+(?:and\s+)?(?:then\s+)?"
+_BLOCK = re.compile(rf"(?i)\b(?P<on>{_N})\s+(?:consecutive\s+)?days(?:\s+on)?(?:\s+in\s+a\s+row)?,?\s+(?:and\s+)?"
+                    rf"(?:then\s+)?"
                     rf"(?:has|have|gets?|takes?|with|followed\s+by)?\s*(?:the\s+next\s+)?(?P<off>{_N})\s+"
                     r"(?:consecutive\s+)?days?\s+off\b")
-"""'works 5 consecutive days and then has 2 days off', '5 days in a row, then has 2 days off'."""
+"""'works 5 consecutive days and then has 2 days off', '5 days in a row, then has 2 days off', '5 days on in a row
+and then 2 days off'."""
 _REPEATS = re.compile(r"(?i)\b(?:repeat\w*|wrap\w*|cyclic\w*|every\s+week|each\s+week|weekly|same\s+every\s+week)\b")
 _DENIED = re.compile(r"(?i)\b(?:no|not|never|without)\b[^.\n]{0,25}\b(?:wrap|repeat|cyclic)|n't\s+(?:wrap|repeat)")
 """'does not wrap around', 'no wrap-around': the week does not repeat."""

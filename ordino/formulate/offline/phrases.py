@@ -356,6 +356,8 @@ def drop_restated_rules(rw: Rewriting) -> None:
            rf"start\s+(?:before|until)|(?:may|can)\s+(?:only\s+)?start\s+(?:only\s+)?after)\s+(?:its|the)\s+{step}"
            rf"(?P<a>\d)(?:\s+(?:ends|has\s+ended|is\s+(?:done|finished|complete)))?", next_step)
     rw.sub(r"(?i)\bO_?j(?P<a>\d)\s+(?:before|precedes|<)\s+O_?j(?P<b>\d)\b", next_step)  # 'O_j1 before O_j2'
+    rw.sub(r"(?i)\bO_?\{?j,?\s*k\}?\s+(?:must\s+)?(?:precedes?|before|<)\s+O_?\{?j\s*,\s*k\s*\+\s*1\}?", "")  # 'O_jk
+    # must precede O_j,k+1': each job's route in order
     rw.sub(_PORTRAIT, "")
     rw.sub(r"(?i)\b(?:and\s+)?can(?:'t|not|\s+not)\s+start\s+before\s+(?:they|it)\s+(?:arrives?|(?:is|are)\s+(?:ready|"
            r"released|here|in))\b", "")  # each job's release, read with the job
