@@ -170,6 +170,7 @@ ADVERSARIAL = {
     "afternoon clocks": "starting at 1:00 pm, ready at 1:00 ",
     "available later": "M2 is being recommissioned and is available only from 9:00 on ",
     "route notation": "O_jk must precede O_j,k+1. ",
+    "weighted rows": "J1: 3 4 2 5 | w=2\n",
     "days on": "5 days on in a row and then 2 days off ",
     "machine lists": "p1j = 1, ",
     "hour spans": "Mon-Fri 8 h, ",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ordino
 from ordino.formulate.offline import extract_offline
 from tests.differential.brute_schedule import brute_force
-from tests.formulate.test_offline_structures import asked, solved
+from tests.formulate.test_offline_structures import asked, flow_shop, solved
 
 
 def test_symbol_lines_of_a_project_are_read_by_what_each_symbol_is():
@@ -155,3 +155,14 @@ def test_tuples_of_a_two_machine_flow_shop_in_johnsons_letters_with_their_meanin
     assert {j.id: j.weight for j in draft.problem.jobs} == {"J1": 2, "J2": 1, "J3": 3}
     assert ordino.solve(draft.problem, time_limit=10).objective == brute_force(draft.problem).objective
     assert asked(text.replace("on M1, on M2, weight", "weight, on M1, on M2"))  # said otherwise: asked
+
+
+def test_rows_that_end_with_their_weight_and_an_index_range_said_again():
+    text = ("F3 | prmu | sum w_j C_j\nPermutation flow shop (same job sequence on all 3 machines). All r_j = 0.\n"
+            "p_jk, k = 1..3, and weights w_j:\nJ1: 3 4 2 | w=2\nJ2: 5 2 4 | w=1\nJ3: 2 6 3 | w=3\nJ4: 4 3 5 | w=2\n"
+            "Optimal total weighted completion time = ?")
+    problem, best = solved(text)
+    assert [j.weight for j in problem.jobs] == [2, 1, 3, 2]
+    w = [2, 1, 3, 2]
+    assert best == flow_shop([(3, 4, 2), (5, 2, 4), (2, 6, 3), (4, 3, 5)],
+                             lambda ends: sum(wj * e for wj, e in zip(w, ends, strict=True)))

@@ -61,7 +61,13 @@ from ordino.formulate.offline.speeds import read_speeds
 from ordino.formulate.offline.stage_rows import read_stage_rows
 from ordino.formulate.offline.stations import read_stations
 from ordino.formulate.offline.symbols import read_symbols
-from ordino.formulate.offline.tables import bracket_records_as_tables, csv_as_tables, read_tables, records_as_tables
+from ordino.formulate.offline.tables import (
+    bracket_records_as_tables,
+    csv_as_tables,
+    read_tables,
+    records_as_tables,
+    weights_after_rows,
+)
 from ordino.formulate.offline.text import (
     BLANK,
     COUNT_WORD,
@@ -132,6 +138,7 @@ def read_facts(text: str) -> Facts:
     rw = Rewriting(text)
     squeeze_rewriting(rw)  # first: no later pattern meets a long run of blanks
     csv_as_tables(rw)  # before the readers of tables: rows of comma-separated cells under a header
+    weights_after_rows(rw)
     unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
     calendar = read_calendar(rw)  # working hours out, dated times in minutes after the start
     relative_to_start(rw)

@@ -415,6 +415,9 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"\bstart\b[^.()\n]{0,30}\(\s*(?:t\s*=\s*|time\s+)0\s*\)|"
               r"(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+(?:together\s+)?at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
               re.MULTILINE)
+    for m in list(work.finditer(r"\b(?P<i>[jkim])\s*=\s*1\s*(?:\.\.\.?|-|to)\s*(?P<n>\d+)\b")):  # 'k = 1..4': an
+        if int(m["n"]) == (machines if m["i"] in "km" else counted):  # index over the machines or the jobs said again
+            work.consume(*m.span())
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
     if bounds:  # 'a job that would overlap the breakdown has to wait until t=5'
         work.take(rf"\b(?:until|till|after|before|from|at|by)\s+(?:t\s*=\s*|time\s+)?(?:{bounds})\b(?!\s*[-/.\d])")

@@ -253,6 +253,20 @@ def csv_as_tables(rw: Rewriting) -> None:
         rw.splice(run[0].start(), run[-1].end(), table)
 
 
+_WEIGHTED_ROW = re.compile(r"(?im)^(?P<row>[ \t]*J(?P<j>\d+)[ \t]*:[^|\n]*?)[ \t]*\|[ \t]*w(?:_?j)?[ \t]*=[ \t]*"
+                           r"(?P<w>\d+(?:\.\d+)?)[ \t]*$")
+
+
+def weights_after_rows(rw: Rewriting) -> None:
+    """Rows that end with their job's weight ('J1: 3 4 2 5 | w=2') written as the rows and a line of the weights
+    after them ('weights: 2, 1, 3'), jobs numbered 1, 2, 3 in order; left as written otherwise."""
+    for run in reversed(runs_of_lines(rw.text, list(_WEIGHTED_ROW.finditer(rw.text)))):
+        if len(run) < 2 or [int(m["j"]) for m in run] != list(range(1, len(run) + 1)):
+            continue
+        rows = "\n".join(m["row"] for m in run)
+        rw.splice(run[0].start(), run[-1].end(), f"{rows}\nweights: {', '.join(m['w'] for m in run)}")
+
+
 def records_as_tables(rw: Rewriting) -> None:
     """Records under a line of their fields ('job: r, p(M1), d' then 'a: 0, 3, 12') written as a table, one cell per
     field, so that the table reader gives each column its meaning; a last field of predecessors takes the rest
