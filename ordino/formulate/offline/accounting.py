@@ -84,6 +84,7 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
         return []
     base = _fingerprint(whole)
     job_names, names = _naming(jobs), _naming([*jobs, *machines])
+    each = {name: _naming([name]) for name in [*jobs, *machines]}  # built once, searched in every piece
     checks = 0
     out = []
     for sentence in _PIECE.finditer(text):
@@ -92,7 +93,7 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
         for a, b in zip(cuts, cuts[1:], strict=False):
             piece = text[a:b]
             bound = _BINDING.search(_IN_ORDER.sub(" ", piece)) is not None and job_names is not None and \
-                names is not None and job_names.search(piece) is not None and len(_named(piece, [*jobs, *machines])) > 1
+                names is not None and job_names.search(piece) is not None and len(_named(piece, each)) > 1
             if not (_RULE.search(piece) or bound) or _SAID_BY_THE_MODEL.search(piece) or _HEADING.fullmatch(piece):
                 continue
             if numbered and not bound and (not (_NUMBER.search(piece) or _MULTIPLIER.search(piece)) or
@@ -131,11 +132,10 @@ def _naming(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
-def _named(piece: str, names: list[str]) -> set[str]:
-    """The names a piece mentions (a one-letter name as `_naming` finds it)."""
+def _named(piece: str, each: dict[str, re.Pattern[str] | None]) -> set[str]:
+    """The names a piece mentions, each by its `_naming` pattern (a letter also in a list: 'A and C')."""
     found = set()
-    for name in names:
-        one = _naming([name])
+    for name, one in each.items():
         if one is not None and (one.search(piece) or len(name) == 1 and _LISTED_LETTER.search(piece) and
                                 re.search(rf"(?<![\w']){re.escape(name)}(?![\w'])", piece)):
             found.add(name)

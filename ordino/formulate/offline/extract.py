@@ -259,8 +259,9 @@ def read_facts(text: str) -> Facts:
     facts.unread_orders += eligibility
     facts.unread_orders += work.quotes(m.span() for m in relating if _on_a_jobs_line(work, m.start()))  # '3. eye
     # drops - 25 min (also needs the base finished first)': asked even where the model has no precedence at all
-    facts.unread_orders += unread_list_lines(text, facts.names.values())
-    facts.unread_named_orders += unread_list_lines(text, facts.names.values())
+    lost_lines = unread_list_lines(text, facts.names.values())  # a job line no reader took: always asked
+    facts.unread_orders += lost_lines
+    facts.unread_named_orders += lost_lines
     if facts.capacities:  # 'needs two workers' no extractor read is a number left over too
         nouns = "|".join(re.escape(n) for n in facts.capacities)
         facts.unused += work.quotes(m.span() for m in work.finditer(rf"{COUNT_WORD}\s+(?:of\s+the\s+)?(?:{nouns})"))
