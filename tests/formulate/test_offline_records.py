@@ -1062,3 +1062,52 @@ def test_records_apart_by_slashes_under_a_line_naming_their_fields():
     problem, value = solved(text)
     tasks = {"A": (3, [], [2]), "B": (4, [], [3]), "C": (2, ["A"], [2]), "D": (5, ["B", "C"], [1])}
     assert value == project(tasks, [4]) == 14
+
+
+ROUTES = {"A": [("M1", 6), ("M2", 4)], "B": [("M1", 3), ("M2", 7)], "C": [("M2", 5), ("M1", 4)],
+          "D": [("M2", 2), ("M1", 6)]}
+
+
+@pytest.mark.parametrize("step", ["{m} {p}", "({m},{p})", "{m}({p})"])
+@pytest.mark.parametrize("join", [" -> ", " ", ", "])
+def test_lines_labelled_by_one_capital_are_the_jobs_routes(step: str, join: str):
+    lines = "\n".join(f"{job}: " + join.join(step.format(m=m, p=p) for m, p in route) for job, route in ROUTES.items())
+    problem, value = solved(f"J2 || C_max, 4 jobs, time in minutes, no preemption.\n{lines}\nMinimise the makespan.")
+    assert [j.id for j in problem.jobs] == ["A", "B", "C", "D"]
+    assert value == job_shop(list(ROUTES.values()))
+
+
+def test_a_q_key_of_a_record_is_what_the_task_needs_of_the_one_resource():
+    lines = "\n".join(f"{t.upper()}: d={d}, q={sum(need)}, pred={{{', '.join(p.upper() for p in preds)}}}"
+                      for t, (d, preds, need) in TASKS.items())
+    text = f"Project, 6 activities, one resource with capacity 4, durations in days, finish-start.\n{lines}\n" \
+           "Minimise project makespan."
+    problem, value = solved(text)
+    assert [(t.id, t.modes[0].demands) for t in problem.tasks][:2] == [("A", [3]), ("B", [3])]
+    assert value == project({t: (d, p, [sum(n)]) for t, (d, p, n) in TASKS.items()}, [4])
+
+
+def test_a_pool_named_with_a_qualifier_and_one_per_task():
+    text = ("We're fitting out an office with two IT technicians, planning in hours. Each task needs one "
+            "technician for its full duration:\n1. A - unpack the hardware (2 h)\n2. B - run floor cabling (3 h)\n"
+            "3. C - rack the servers (4 h), after A\n4. D - install the switches (3 h), after A\n"
+            "5. E - patch the cabling (2 h), after B\nWhat is the shortest time to finish everything, in hours?")
+    problem, value = solved(text)
+    assert [(r.id, r.capacity) for r in problem.resources] == [("technician", 2)]
+    tasks = {"a": (2, [], [1]), "b": (3, [], [1]), "c": (4, ["a"], [1]), "d": (3, ["a"], [1]),
+             "e": (2, ["b"], [1])}
+    assert value == project(tasks, [2])
+
+
+def test_cars_in_repair_bays_are_jobs_on_parallel_machines():
+    text = ("Our garage has two repair bays and five cars booked in. The workday starts at 8 am; I plan in hours.\n"
+            "- Car A needs 3 hours; wanted by noon.\n- Car B needs 5 hours; wanted by 2 pm.\n"
+            "- Car C needs 2 hours; wanted by 1 pm.\n- Car D needs 4 hours; wanted by 3 pm.\n"
+            "- Car E needs 6 hours; wanted by 5 pm.\nA bay holds one car at a time. "
+            "What is the minimum total tardiness in hours?")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["A", "B", "C", "D", "E"]
+    due = [4, 6, 5, 7, 9]
+    assert value == two_machines([3, 5, 2, 4, 6], lambda c: sum(max(0, c[j] - due[j]) for j in range(5)))
+    lifts, _ = solved(text.replace("two repair bays", "two car lifts").replace("bay holds", "lift holds"))
+    assert (len(lifts.tasks), len(lifts.resources)) == (5, 2)  # 'two car lifts' count lifts, not cars

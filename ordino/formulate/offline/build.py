@@ -263,6 +263,7 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         if pr.max_lag is not None:
             c["max_lag"] = t(pr.max_lag)
         constraints.append(c)
+    constraints += _apart(facts, names, steps, single_stage)
     for task in tasks:  # the work pauses over down times and resumes after
         if facts.resumable or task.get("job", task["id"]) in facts.resumable_jobs:
             task["resumable"] = True
@@ -271,6 +272,23 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     if facts.calendar is not None:
         _with_calendar(facts, data)
     return data
+
+
+def _apart(facts: Facts, names: list[str], steps: list[list[str]], single_stage: bool) -> list[dict[str, Any]]:
+    """Each group of jobs that may not run at the same time as a separation of all their tasks (no gap)."""
+    unknown = sorted({n for group in facts.apart for n in group} - set(names))
+    if unknown:
+        raise Incomplete([Question(key="apart", text=f"The rule on jobs that may not run at the same time names "
+                                   f"{', '.join(unknown)}, which are not among the jobs ({', '.join(names)}). "
+                                   "Restate it.")])
+    tasks_of = {n: [n] if single_stage else ids for n, ids in zip(names, steps or [[n] for n in names], strict=True)}
+    out = []
+    for group in facts.apart:
+        ids = [tid for n in group for tid in tasks_of[n]]
+        out.append({"type": "separation", "tasks": ids, "gaps": [[0] * len(ids) for _ in ids]})
+    if out:
+        facts.notes.append("jobs said not to run at the same time never overlap")
+    return out
 
 
 def _waiting(facts: Facts, steps: list[list[str]]) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ordino.formulate.check import check_problem
 from ordino.formulate.offline.accounting import unread_pieces, unread_question
+from ordino.formulate.offline.apart import read_apart
 from ordino.formulate.offline.assemble import assemble
 from ordino.formulate.offline.calendar import read_calendar
 from ordino.formulate.offline.changeovers import read_changeovers
@@ -20,7 +21,7 @@ from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.fleet import read_fleet
 from ordino.formulate.offline.job_lines import read_job_lines
-from ordino.formulate.offline.names import LIST_NUMBER, count_ranges, declared_names
+from ordino.formulate.offline.names import LIST_NUMBER, count_ranges, declared_names, shared_values
 from ordino.formulate.offline.phrases import (
     drop_restated_rules,
     read_counts,
@@ -153,6 +154,7 @@ def read_facts(text: str) -> Facts:
     waiting = read_waiting(rw)
     drop_restated_rules(rw)
     count_ranges(rw)
+    shared_values(rw)
     rw.sub(_ORDER_CODE, "")  # 'Pump shaft (order 4471)': a code beside a name, no job of its own
     name_jobs_of_op_labels(rw)
     name_jobs_of_numbered_lines(rw)
@@ -208,6 +210,7 @@ def read_facts(text: str) -> Facts:
     read_objective(work, facts)
     read_some_due(work, facts)
     read_symbols(work, facts)
+    read_apart(work, facts)  # before the counts ('orders A and B') and the precedences ('one after the other')
     read_counts(work, facts)
     read_capacities(work, facts)
     read_tables(work, facts)

@@ -46,6 +46,7 @@ class Facts:
     machine_order: list[str] | None = None
     routes: dict[str, list[list[tuple[str, TimeVal]]]] = field(default_factory=dict)  # job -> ops -> alternatives
     precedences: list[Precedence] = field(default_factory=list)
+    apart: list[list[str]] = field(default_factory=list)  # groups of jobs no two of which run at the same time
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
     same_order: bool = False  # one job order on every machine ('no overtaking'): a permutation flow shop
     one_named: tuple[str, str] | None = None  # (name, quote) of 'one deck oven (Oven 2)': the machine's name
@@ -98,6 +99,7 @@ class Facts:
                     d[job] = d.pop(alias)
             for p in self.precedences:
                 p.first, p.then = (job if x == alias else x for x in (p.first, p.then))
+            self.apart = [[job if x == alias else x for x in group] for group in self.apart]
             self.setup_pairs = {(job if a == alias else a, job if b == alias else b): v
                                 for (a, b), v in self.setup_pairs.items()}
             self.jobs.remove(alias)

@@ -176,6 +176,24 @@ def count_ranges(rw: Rewriting) -> None:
            lambda m: f"{m.group(1) or m.group(2)} jobs" if 2 <= int(m.group(1) or m.group(2)) <= 200 else m.group(0))
 
 
+_ONE_NAME = r"(?:[A-Z][\w'-]*|J\d+)"
+_SHARED = re.compile(rf"\b(?<![,&]\s)(?<!\band\s)(?:(?P<noun>(?i:{JOB_NOUN}))\s+)?"
+                     rf"(?P<l>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*\s*,?\s*(?:and|&)\s+"
+                     rf"{_ONE_NAME})\s+(?:(?:both|all)\s+)?(?P<v>(?i:take|need|require|last|run)s?\s+)?(?:(?:both|all)\s+)?"
+                     rf"(?P<t>\d+(?:\.\d+)?\s*(?i:{UNIT_PATTERN}))\s+each\b")
+
+
+def shared_values(rw: Rewriting) -> None:
+    """'orders D and E 20 minutes each', 'C and D take 2 h each': the value said once per name ('order D 20
+    minutes, order E 20 minutes'), so every reader of one job's value reads it."""
+    def each(m: re.Match[str]) -> str:
+        noun = f"{singular(m.group('noun'))} " if m.group("noun") else ""
+        verb = f"{m.group('v').strip()} " if m.group("v") else ""
+        names = [n for n in re.findall(_ONE_NAME, m.group("l"))]
+        return ", ".join(f"{noun}{n} {verb}{m.group('t')}" for n in names)
+    rw.sub(_SHARED, each)
+
+
 def declared_names(text: str) -> Names:
     """The job names a text declares (letter ranges 'A to E', prefixed ranges 'P1-P4', lists of capitalised
     names after a job noun) and the machine names it lists after a machine noun ('stations: printing, then
@@ -192,7 +210,9 @@ def declared_names(text: str) -> Names:
         names.declaration = p.span("span")
     elif (listed := _NAME_LIST.search(text)) is not None:
         found = [n for n in re.findall(_NAME, listed.group("l")) if len(n) == 1 or n.lower() not in _NOT_NAMES]
-        if len(found) >= 2 and len(set(found)) == len(found) and not all(re.fullmatch(r"J\d+", n) for n in found):
+        others = {n for n in re.findall(rf"{_NOUN}\s+([A-Z][\w'-]*)", text) if n.lower() not in _NOT_NAMES}
+        if len(found) >= 2 and len(set(found)) == len(found) and not all(re.fullmatch(r"J\d+", n) for n in found) \
+                and others <= set(found):  # 'order C' said elsewhere: 'orders A and B' is some of them, no list
             names.jobs = found
             names.declaration = listed.span("span")
     lined = _line_names(text)  # one line per job: its names, read once
@@ -344,7 +364,8 @@ def _entities(text: str) -> list[str]:
         words = [w for w in m.group("np").split() if not re.fullmatch(rf"(?i){_KIND_NOUNS}", w)]
         label = len(words) == 1 and re.fullmatch(r"(?![JMR]\d)[A-Z]{1,2}\d{1,3}", words[0]) is not None  # 'P2'
         noun = len(words) < len(m.group("np").split()) or label
-        if not words or len(words) > 3 or (not noun and not re.fullmatch(_VERB, m.group("v"))):
+        if not words or len(words) > 3 or (not noun and not re.fullmatch(_VERB, m.group("v"))) or \
+                re.fullmatch(r"[A-Z]\w* (?:and|or|&) [A-Z]\w*", " ".join(words)):  # 'A and B must': two names
             continue
         name = " ".join(words)
         lowered = name.lower()
@@ -460,8 +481,8 @@ def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     lines = _line_block([m for m in _LINE_NAME.finditer(text)
                          if not _KEY_WORDS.search(_PRODUCT_UNIT.sub("", m.group("n")))
                          and not _GRID_ROW.match(text, m.start()) and not _GREETING.fullmatch(m.group("n"))
-                         and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|[a-z]",
-                                              m.group("n"))], text)
+                         and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|"
+                                              r"(?-i:[a-z])", m.group("n"))], text)  # 'A: M1 6 -> M2 4' names A
     if len(lines) < 2:  # 'Orders: Alpha needs 45 min ...; Bravo 30 min, ...; Charlie 1 h, ...': items of one line
         lines = max(([m for m in _ITEM_NAME.finditer(text, line.start(), line.end()) if _item(m, text)]
                      for line in re.finditer(r"[^\n]+", text)), key=len, default=[])

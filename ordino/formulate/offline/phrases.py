@@ -163,11 +163,11 @@ def read_objective(work: Work, facts: Facts) -> None:
     if facts.objective:  # read from the three-field notation
         return
     seen: list[str] = []
-    last = re.search(r"\b(?:minimum|fewest|least|shortest|earliest|soonest|how soon)\b[^.?!\n]{0,40}?\buntil\s+"
-                     r"(job\s+\d+)\s+(?:is\s+)?(?:done|finished|complete[d]?|over|live|shipped)\b", work.text)
-    if not found and last is not None:  # 'the minimum number of days until deploy is done'
-        facts.finish_of = job_name(last.group(1))
-        found.append((last.start(), "makespan"))
+    last = re.search(r"\b(?:minimum|minimi[sz]e|fewest|least|shortest|earliest|soonest|how soon)\b[^.?!\n]{0,40}?"
+                     r"\buntil\s+(job\s+\d+)\s+(?:is\s+)?(?:done|finished|complete[d]?|over|live|shipped)\b", work.text)
+    if last is not None and all(term == "makespan" for _, term in found):  # 'the minimum number of days until
+        facts.finish_of = job_name(last.group(1))  # deploy is done', 'minimise the total time until B is finished'
+        found = found or [(last.start(), "makespan")]
         work.consume(*last.span())
     named = re.search(r"\buntil\s+(?:the\s+)?(?P<x>[a-z][\w &/-]{2,40}?)\s+(?:is|are)\s+(?:all\s+)?(?:done|finished|"
                       r"complete[d]?|over)\b", work.text)
@@ -620,6 +620,7 @@ def read_counts(work: Work, facts: Facts) -> None:
             facts.n_machines = facts.n_machines or int(m.group("m"))
         work.consume(m.start("x"), m.end("x"))
     for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})[ ]+(?:\w+[ ]+)?{jobs}\b(?![ ]*#?[ ]*\d)"
+                                rf"(?![ ]+(?:lifts?|ramps?|{MACHINE_NOUN})\b)"  # 'three car lifts' count lifts
                                 r"(?![ ]+(?!x\s+\d)[a-z]\d*(?:[:,]|\s|$))"
                                 r"(?!\s+(?:per\b|at\s+(?:a|any|one)\s+time|at\s+once|simultaneously))"
                                 r"(?![^.;,\n]{0,30}\bat\s+(?:a|any|one)\s+time\b)")):  # 'one job on a press at a time'

@@ -26,7 +26,7 @@ _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day"
                  "single", "packing", "weight", "everything", "everyone", "all", "nothing", "run", "bake", "test",
                  "board", "garment", "load", "piece", "shipment", "we", "you", "they", "i", "it", "he", "she",
                  "by", "to", "or", "but", "so", "is", "are", "renewable", "with", "free", "that", "which", "who",
-                 "left", "spare", "busy", "here", *MACHINE_NOUNS}
+                 "left", "spare", "busy", "here", "car", *MACHINE_NOUNS}
 
 
 _ADJECTIVE = (r"(?:(?:general|skilled|unskilled|trained|senior|junior|full-time|part-time|experienced|regular|"
@@ -154,7 +154,8 @@ def _read_each_needs(work: Work, facts: Facts) -> None:
         if resource in _NOT_RESOURCE:
             continue
         if resource not in facts.capacities:
-            plural = rf"\b(?P<n>{COUNT})\s+{re.escape(resource)}(?:s|es)\b"
+            plural = rf"\b(?P<n>{COUNT})\s+(?:[a-z-]+[ \t]+){{0,2}}?{re.escape(resource)}(?:s|es)\b"  # 'two IT
+            # technicians': a word or two may qualify the noun
             said = [c for c in work.finditer(plural) if c.group("n") not in ("a", "an", "single", "a single")]
             if len(said) != 1:
                 continue

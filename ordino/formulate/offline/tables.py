@@ -41,7 +41,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"pred|preds|predecessors?|after|depends_on|requires|prerequisites?|follows?|must_follow|wait|waits|wait_for",
      "preds"),
     (r"succ|succs|successors?|followed_by", "succs"),
-    (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand", "res:?"),
+    (r"demand|demands|usage|use|uses|req|requirement|need|needs|units|resource|res|r_?\d*_?demand|q|qj|q_j", "res:?"),
     (r"op|operation|step|step_no|op_no|seq", "op"),
     (r"description|desc|details|notes?|what|vehicle|customer|client|model|make|colou?r|material", "note"),
     (r"route|routing|operations|ops|path", "route"),
@@ -539,6 +539,13 @@ def _record(line: str) -> tuple[list[str], list[str]] | None:
     return (keys, cells) if len(keys) >= 2 else None
 
 
+def _routes_by_machine(keys: list[str], following: list[str]) -> bool:
+    """Whether records keyed by machines ('A: M1 6, M2 4') are followed by one with the same machines in another
+    order: lines of routes, not a table."""
+    rec = _record(following[0]) if following else None
+    return all(re.fullmatch(r"m\d+", k) for k in keys) and rec is not None and sorted(rec[0]) == sorted(keys)
+
+
 def _record_cells(line: str, keys: list[str]) -> list[str] | None:
     """The cells of a record line with these keys (None for another line)."""
     rec = _record(line)
@@ -557,6 +564,11 @@ def _records(work: Work, facts: Facts, lines: list[str], offsets: list[int]) -> 
         end = k + 1
         while end < len(lines) and (rec := _record(lines[end])) is not None and rec[0] == keys:
             end += 1
+        if _routes_by_machine(keys, lines[end:end + 1]):  # 'A: M1 6, M2 4' then 'C: M2 5, M1 4': the jobs' routes,
+            while end < len(lines) and _routes_by_machine(keys, lines[end:end + 1]):  # each in its own order
+                end += 1
+            k = end
+            continue
         roles = _header(",".join(["id", *keys]), facts.capacities) if end - k >= 2 else None
         if roles is not None:
             roles = _r_as_demand(_d_as_duration(roles, ["id", *keys], work.original), ["id", *keys], work.original,

@@ -34,7 +34,8 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 COUNT = r"(?:(?<!\d)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|single|an|a|both)"
 COUNT_WORD = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\b"
 """A count written in words (a count in digits is a number: `NUM`)."""
-JOB_NOUN = r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?|boards?|garments?)"
+JOB_NOUN = (r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?|boards?|garments?|"
+            r"cars?)")
 JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+(?![ijkn]\b)(?!m\d)[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
 MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
 FORMULA = (r"\b(?:max|min)\s*\(\s*0\s*,[^)]{1,40}\)|"
@@ -43,7 +44,7 @@ FORMULA = (r"\b(?:max|min)\s*\(\s*0\s*,[^)]{1,40}\)|"
 MACHINE_NOUNS = ("machine", "oven", "furnace", "kiln", "press", "lathe", "mill", "drill", "grinder", "extruder",
                  "printer", "engraver", "mixer", "filler", "reactor", "station", "line", "server", "cutter",
                  "robot", "router", "sander", "saw", "loom", "autoclave", "dryer", "washer", "packer", "laser",
-                 "brake", "bender", "booth", "cnc")
+                 "brake", "bender", "booth", "cnc", "bay", "lift")
 """Words that name one machine (a resource that does one job at a time), not a pool of workers."""
 MACHINE_NOUN = rf"(?:{'|'.join(MACHINE_NOUNS)})(?:e?s)?"
 _BLANKS = re.compile(r"\s{2,}")

@@ -1,0 +1,84 @@
+"""Jobs that may not run at the same time ('C and D can't be going on at the same time', 'A must not overlap B',
+'only one of A and B can run at a time'): they share an operator, a fixture or a room. Read as a rule that no two
+of them overlap, with the reason said around it in the same sentence ('..., so', '... because they share ...')
+when the reason holds no number of its own."""
+
+from __future__ import annotations
+
+import re
+
+from ordino.formulate.check import ONES, TENS
+from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.relations import BLANK_IN, REFX, ref_names
+from ordino.formulate.offline.text import Work, job_name
+from ordino.formulate.offline.units import UNIT_PATTERN
+
+_LIST = rf"(?<![,&]\s)(?<![,&])(?<!\band\s)(?P<l>{REFX}(?:\s*(?:,\s*and|,|and|&)\s*{REFX})+)"
+"""Two or more jobs, from the first of them (never from inside a list: each list is tried once)."""
+_NOT = (r"(?:can't|cannot|can\s+not|must\s+not|mustn't|may\s+not|should\s+not|shouldn't|(?:are|is)\s+not\s+allowed\s+"
+        r"to|won't|will\s+not|(?:can|must|may|should|will)\s+never|never|do\s+not|don't)\s+"
+        r"(?:both\s+|ever\s+|be\s+allowed\s+to\s+)?(?!all\b)")
+_TOGETHER = (r"(?:at\s+the\s+same\s+time|simultaneously|concurrently|in\s+parallel|together|at\s+once|"
+             r"side\s+by\s+side)")
+_GOING = (r"(?:be\s+)?(?:going\s+on|run(?:ning)?|done|processed|scheduled|worked\s+on|in\s+progress|in\s+process|"
+          r"happen(?:ing)?|take\s+place|taking\s+place|go(?:ing)?|active|under\s+way|underway)")
+_WHERE = r"(?:(?:be\s+)?(?:on|in|at|inside|using)\s+(?:the\s+|our\s+|a\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+)?"
+"""Where the jobs would be together ('on the lathes', 'in the booth')."""
+_OVERLAP = r"overlap(?:ping)?(?:\s+(?:with\s+)?(?:each\s+other|one\s+another))?(?:\s+in\s+time)?"
+_PATTERNS = [
+    rf"{_LIST}\s+(?:both\s+)?{_NOT}(?:{_OVERLAP}|(?:{_GOING}\s+)?{_WHERE}{_TOGETHER})",
+    rf"(?P<a>{REFX})\s+{_NOT}(?:{_OVERLAP}\s+(?:with\s+)?|(?:{_GOING}\s+)?(?:at\s+the\s+same\s+time\s+as|while|"
+    rf"during|alongside)\s+)(?P<b>{REFX})",
+    rf"\b(?:no\s+two\s+of|only\s+one\s+of|just\s+one\s+of|at\s+most\s+one\s+of)\s+{_LIST}\s+(?:can|may|is\s+allowed\s+"
+    rf"to|should)\s+(?:{_GOING}\s+)?(?:at\s+(?:a|any|one)\s+time|{_TOGETHER})",
+    rf"{_LIST}\s+(?:must|have\s+to|need\s+to|should)\s+(?:be\s+done|run|happen|go|be\s+scheduled)\s+one\s+after\s+"
+    rf"(?:the\s+)?other,?\s+(?:in\s+)?(?:either|any)\s+order",
+]
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join([*ONES, *TENS])})\s+(?:{UNIT_PATTERN})\b|\d")
+"""A number in a reason: data of its own, never consumed with the reason."""
+_SO = re.compile(r"(?:,|;|-)?\s*(?:and\s+)?(?:so|which\s+means|that\s+means|hence|therefore|thus)\s*(?:that\s+)?,?\s*$")
+_BECAUSE = re.compile(r"\s*,?\s*(?:-\s*)?(?:because|since|as|for)\s")
+
+
+def read_apart(work: Work, facts: Facts) -> None:
+    """Each group of jobs the text keeps from running at the same time, into `facts.apart`."""
+    for pattern in _PATTERNS:
+        for m in list(work.finditer(pattern)):
+            names = ref_names(work, m.group("l"), m.start("l")) if "l" in m.groupdict() and m.group("l") else \
+                [*(ref_names(work, m.group("a"), m.start("a")) or []), *(ref_names(work, m.group("b"), m.start("b"))
+                                                                         or [])]
+            if BLANK_IN(work, m) or not names or len(names) < 2 or len(set(names)) != len(names):
+                continue
+            facts.apart.append(names)
+            start, end = _with_reason(work, m.start(), m.end(), names)
+            work.consume(start, end)
+
+
+def _with_reason(work: Work, start: int, end: int, names: list[str]) -> tuple[int, int]:
+    """The span of the rule widened to the reason said before it ('C and D share the room, so ...') or after it
+    ('... because they share one operator') in the same sentence, when the reason holds no number and names no
+    other job."""
+    text = work.text
+    first = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    stops = [k for k in (text.find(c, end) for c in ".!?\n") if k >= 0]
+    last = min(stops, default=len(text))
+    before, after = text[first:start], text[end:last]
+    if _SO.search(before) and _only_about(work, first, start, names):
+        start = first
+    if _BECAUSE.match(after) and _only_about(work, end, last, names):
+        end = last
+    return start, end
+
+
+def _only_about(work: Work, start: int, end: int, names: list[str]) -> bool:
+    """Whether text[start:end] holds no number and names no job but `names`."""
+    said = work.text[start:end]
+    if _NUMBER_WORD.search(re.sub(REFX, " ", said)):
+        return False
+    for r in re.finditer(REFX, said):
+        bare = re.fullmatch(r"[a-z]\d*", r.group(0)) and not r.group(0).startswith("j")
+        if bare and not work.is_capital(start + r.start()):
+            continue  # a word ('a'), not a job's letter
+        if job_name(r.group(0)) not in names:
+            return False
+    return True
