@@ -4,10 +4,12 @@ job's operations, 'C_j = end of Op 2' against each route's length. Each optimum 
 
 from __future__ import annotations
 
+import itertools
+
 import ordino
 from ordino.formulate.offline import extract_offline
 from tests.differential.brute_schedule import brute_force
-from tests.formulate.test_offline_structures import asked
+from tests.formulate.test_offline_structures import asked, job_shop, solved
 
 
 def _optimum(text: str) -> float:
@@ -83,3 +85,35 @@ def test_orders_numbered_like_101_keep_their_due_dates_in_a_table_of_routes():
     assert draft.problem is not None, [q.text for q in draft.missing]
     assert {j.id: j.due for j in draft.problem.jobs} == {"101": 5, "102": 3}
     assert _optimum(text) == 0  # 101: Cutter 0-2, Press 2-5; 102: Press 0-2, Cutter 2-3
+
+
+OPERATION_ROWS = ("job,seq,options\nW1,1,M1:6 | M2:8\nW1,2,M3:5\nW2,1,M2:7\nW2,2,M1:5 | M3:4\nW3,1,M1:3 | M3:5\n"
+                  "W3,2,M2:6\n\nEach operation runs on one of its machines; times in hours. Minimise the makespan.")
+CHOICES = [[{"M1": 6, "M2": 8}, {"M3": 5}], [{"M2": 7}, {"M1": 5, "M3": 4}], [{"M1": 3, "M3": 5}, {"M2": 6}]]
+
+
+def _best(cost) -> int:
+    """Least `cost(completion times)` over every choice of machines (brute force, `job_shop` for each)."""
+    ops = [op for route in CHOICES for op in route]
+    picks = (iter(pick) for pick in itertools.product(*(list(op.items()) for op in ops)))
+    return min(job_shop([[next(it) for _ in route] for route in CHOICES], cost) for it in picks)
+
+
+def test_a_table_of_operations_one_per_row_is_each_job_s_route():
+    problem, value = solved(OPERATION_ROWS)
+    assert [j.id for j in problem.jobs] == ["W1", "W2", "W3"]
+    assert [[m.resources[0] for m in t.modes] for t in problem.tasks][:2] == [["M1", "M2"], ["M3"]]
+    assert value == _best(max)
+
+
+def test_operation_rows_out_of_order_are_asked_never_guessed():
+    assert asked(OPERATION_ROWS.replace("W1,1,M1:6 | M2:8\nW1,2,M3:5", "W1,2,M3:5\nW1,1,M1:6 | M2:8"))
+
+
+def test_weighted_tardiness_written_as_a_formula_in_words():
+    text = OPERATION_ROWS.replace("Minimise the makespan.", "Due: W1 10, W2 8, W3 9. Weights: W1 2, W2 3, W3 1. "
+                                  "Objective: minimise \u03a3 weight \u00d7 max(0, completion \u2212 due).")
+    problem, value = solved(text)
+    assert [t.term for t in problem.objective] == ["total_weighted_tardiness"]
+    due, weight = [10, 8, 9], [2, 3, 1]
+    assert value == _best(lambda c: sum(w * max(0, e - d) for e, d, w in zip(c, due, weight, strict=True)))

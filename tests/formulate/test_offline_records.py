@@ -13,6 +13,7 @@ import pytest
 
 import ordino
 from ordino.formulate.offline.extract import extract_offline
+from ordino.models import LinearModel
 from tests.differential.brute_schedule import brute_force
 from tests.formulate.test_offline_structures import (
     asked,
@@ -1111,3 +1112,38 @@ def test_cars_in_repair_bays_are_jobs_on_parallel_machines():
     assert value == two_machines([3, 5, 2, 4, 6], lambda c: sum(max(0, c[j] - due[j]) for j in range(5)))
     lifts, _ = solved(text.replace("two repair bays", "two car lifts").replace("bay holds", "lift holds"))
     assert (len(lifts.tasks), len(lifts.resources)) == (5, 2)  # 'two car lifts' count lifts, not cars
+
+
+def test_a_table_whose_legend_puts_machines_in_its_rows_is_turned():
+    text = ("F3 | prmu | C_max\nJobs J1-J4; every job visits M1 -> M2 -> M3.\n"
+            "Processing times p_ij (row = machine i, column = job J1..J4):\nM1: 5 3 8 4\nM2: 7 6 2 5\nM3: 3 8 6 7\n"
+            "Give the minimum C_max.")
+    problem, value = solved(text)
+    assert [t.modes[0].duration for t in problem.tasks][:3] == [5, 7, 3]  # J1 on M1, M2, M3
+    assert value == flow_shop([(5, 7, 3), (3, 6, 8), (8, 2, 6), (4, 5, 7)], max)
+
+
+def test_machines_named_in_braces_and_routes_of_lettered_pairs():
+    text = ("J3 || C_max\nJobs J1-J3, machines {A, B, C}. Route of each job as (machine, p_ij):\n"
+            "J1: (A,5) \u2192 (B,4) \u2192 (C,3)\nJ2: (B,6) \u2192 (A,3) \u2192 (C,5)\n"
+            "J3: (C,4) \u2192 (A,6) \u2192 (B,2)\n"
+            "min C_max = ?")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} == {"A", "B", "C"}
+    assert value == job_shop([[("A", 5), ("B", 4), ("C", 3)], [("B", 6), ("A", 3), ("C", 5)],
+                              [("C", 4), ("A", 6), ("B", 2)]])
+
+
+SHIFT_TYPES = ("Daily plan, repeats every day.\nShift types:\nshift,start,end,cost\nE,04:00,12:00,120\n"
+               "L,12:00,20:00,130\nN,20:00,04:00,160\nP1,08:00,12:00,70\n\nDispatchers needed per block:\n"
+               "block,required\n00-04,2\n04-08,5\n08-12,9\n12-16,6\n16-20,4\n20-24,3\n\nMinimise the total daily cost.")
+
+
+def test_every_row_of_a_table_of_shift_types_is_read_or_the_table_asked():
+    draft = extract_offline(SHIFT_TYPES)
+    assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
+    assert sorted(v.name for v in draft.problem.variables) == ["E", "L", "N", "P1"]
+    result = ordino.solve(draft.problem)
+    # E covers blocks 04-08 and 08-12, L 12-16 and 16-20, N 20-24 and 00-04, P1 08-12
+    assert result.objective == cheapest_cover([2, 5, 9, 6, 4, 3], [{1, 2}, {3, 4}, {5, 0}, {2}], [120, 130, 160, 70])
+    assert asked(SHIFT_TYPES.replace("P1,08:00,12:00,70", "P1,08:00 to 12:00,70"))

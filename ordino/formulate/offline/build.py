@@ -263,7 +263,7 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
         if pr.max_lag is not None:
             c["max_lag"] = t(pr.max_lag)
         constraints.append(c)
-    constraints += _apart(facts, names, steps, single_stage)
+    constraints += _ties(facts, names, steps, single_stage)
     for task in tasks:  # the work pauses over down times and resumes after
         if facts.resumable or task.get("job", task["id"]) in facts.resumable_jobs:
             task["resumable"] = True
@@ -274,21 +274,35 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     return data
 
 
-def _apart(facts: Facts, names: list[str], steps: list[list[str]], single_stage: bool) -> list[dict[str, Any]]:
-    """Each group of jobs that may not run at the same time as a separation of all their tasks (no gap)."""
-    unknown = sorted({n for group in facts.apart for n in group} - set(names))
+def _ties(facts: Facts, names: list[str], steps: list[list[str]], single_stage: bool) -> list[dict[str, Any]]:
+    """The rules tying jobs to each other as constraints: jobs kept apart in time as a separation of all their
+    tasks (no gap); jobs on one machine, or on different ones, for jobs of one step (of several: asked which)."""
+    groups = [*facts.apart, *facts.same_machine, *facts.different_machines]
+    unknown = sorted({n for group in groups for n in group} - set(names))
     if unknown:
-        raise Incomplete([Question(key="apart", text=f"The rule on jobs that may not run at the same time names "
-                                   f"{', '.join(unknown)}, which are not among the jobs ({', '.join(names)}). "
-                                   "Restate it.")])
+        raise Incomplete([Question(key="ties", text=f"A rule tying jobs together names {', '.join(unknown)}, which "
+                                   f"are not among the jobs ({', '.join(names)}). Restate it.")])
     tasks_of = {n: [n] if single_stage else ids for n, ids in zip(names, steps or [[n] for n in names], strict=True)}
     out = []
     for group in facts.apart:
         ids = [tid for n in group for tid in tasks_of[n]]
         out.append({"type": "separation", "tasks": ids, "gaps": [[0] * len(ids) for _ in ids]})
-    if out:
-        facts.notes.append("jobs said not to run at the same time never overlap")
+        facts.notes.append(f"{_listed(facts, group)} never run at the same time")
+    for kind, tied, said in (("same_resource", facts.same_machine, "on one machine"),
+                             ("different_resource", facts.different_machines, "on different machines")):
+        for group in tied:
+            if not single_stage:
+                raise Incomplete([Question(key="ties", text=f"The text puts {_listed(facts, group)} {said}, but they "
+                                           "have several steps: which steps does the rule bind? Restate it for "
+                                           "the steps (e.g. 'the first steps of A and B on one machine').")])
+            out.append({"type": kind, "tasks": list(group)})
+            facts.notes.append(f"{_listed(facts, group)} run {said}")
     return out
+
+
+def _listed(facts: Facts, group: list[str]) -> str:
+    """The jobs of a group by the names the text gives them."""
+    return ", ".join(facts.names.get(n, n) for n in group)
 
 
 def _waiting(facts: Facts, steps: list[list[str]]) -> list[dict[str, Any]]:

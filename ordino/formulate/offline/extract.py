@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from ordino.formulate.check import check_problem
 from ordino.formulate.offline.accounting import unread_pieces, unread_question
-from ordino.formulate.offline.apart import read_apart
 from ordino.formulate.offline.assemble import assemble
 from ordino.formulate.offline.calendar import read_calendar
 from ordino.formulate.offline.changeovers import read_changeovers
@@ -49,6 +48,7 @@ from ordino.formulate.offline.resources import read_capacities, read_demand_list
 from ordino.formulate.offline.route_lines import dropped_steps
 from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import (
+    machines_as_rows,
     machines_of_numbered_pairs,
     merge_rows_with_routes,
     name_jobs_of_numbered_lines,
@@ -57,6 +57,7 @@ from ordino.formulate.offline.shop import (
     read_routes,
     read_rows,
     read_stated_flow,
+    routes_of_operation_rows,
 )
 from ordino.formulate.offline.speeds import read_speeds
 from ordino.formulate.offline.stage_rows import read_stage_rows
@@ -86,6 +87,7 @@ from ordino.formulate.offline.text import (
     singular,
     squeeze_rewriting,
 )
+from ordino.formulate.offline.ties import read_ties
 from ordino.formulate.offline.waiting import read_waiting
 from ordino.formulate.questions import Question
 from ordino.models import Model, Problem
@@ -138,6 +140,7 @@ def read_facts(text: str) -> Facts:
     the stated start (`clock.relative_to_start`)."""
     rw = Rewriting(text)
     squeeze_rewriting(rw)  # first: no later pattern meets a long run of blanks
+    routes_of_operation_rows(rw)  # before the tables: 'W1,1,M1:6 | M2:8' is one operation of a route
     csv_as_tables(rw)  # before the readers of tables: rows of comma-separated cells under a header
     weights_after_rows(rw)
     unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
@@ -210,7 +213,7 @@ def read_facts(text: str) -> Facts:
     read_objective(work, facts)
     read_some_due(work, facts)
     read_symbols(work, facts)
-    read_apart(work, facts)  # before the counts ('orders A and B') and the precedences ('one after the other')
+    read_ties(work, facts)  # before the counts ('orders A and B') and the precedences ('one after the other')
     read_counts(work, facts)
     read_capacities(work, facts)
     read_tables(work, facts)
@@ -237,6 +240,7 @@ def read_facts(text: str) -> Facts:
     read_time_origin(work)
     read_title(work)
     read_explanations(work, facts)
+    machines_as_rows(work, facts)
     merge_rows_with_routes(facts)
     read_stated_flow(work, facts)
     facts.merge_aliases()

@@ -47,6 +47,8 @@ class Facts:
     routes: dict[str, list[list[tuple[str, TimeVal]]]] = field(default_factory=dict)  # job -> ops -> alternatives
     precedences: list[Precedence] = field(default_factory=list)
     apart: list[list[str]] = field(default_factory=list)  # groups of jobs no two of which run at the same time
+    same_machine: list[list[str]] = field(default_factory=list)  # groups of jobs that run on one machine
+    different_machines: list[list[str]] = field(default_factory=list)  # groups no two of which share a machine
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
     same_order: bool = False  # one job order on every machine ('no overtaking'): a permutation flow shop
     one_named: tuple[str, str] | None = None  # (name, quote) of 'one deck oven (Oven 2)': the machine's name
@@ -99,7 +101,8 @@ class Facts:
                     d[job] = d.pop(alias)
             for p in self.precedences:
                 p.first, p.then = (job if x == alias else x for x in (p.first, p.then))
-            self.apart = [[job if x == alias else x for x in group] for group in self.apart]
+            for groups in (self.apart, self.same_machine, self.different_machines):
+                groups[:] = [[job if x == alias else x for x in group] for group in groups]
             self.setup_pairs = {(job if a == alias else a, job if b == alias else b): v
                                 for (a, b), v in self.setup_pairs.items()}
             self.jobs.remove(alias)

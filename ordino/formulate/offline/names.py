@@ -25,8 +25,8 @@ _NAME_LIST = re.compile(rf"{_NOUN}(?P<span>\s*(?:\(|:|\bare\b|\bcalled\b|\bnamed
 _MACHINE_NOUN = r"(?i:\b(?:machines?|stations?|work\s*cent(?:er|re)s?|workstations?|cells?|lines?|ovens?|" \
                 r"presses|press|resources?))"
 _MACHINE_WORD = r"[A-Za-z][\w'-]{0,19}"
-_MACHINE_LIST = re.compile(rf"{_MACHINE_NOUN}(?:[^.:;\n]{{0,40}}:|\s*(?:\(|\bare\b|\bcalled\b|\bnamed\b)|"
-                           rf"\s+(?=[A-Z]\w*\s*/))\s*"
+_MACHINE_LIST = re.compile(rf"{_MACHINE_NOUN}(?:[^.:;\n]{{0,40}}:|\s*(?:\(|\{{|=\s*\{{|\bare\b|\bcalled\b|\bnamed\b)|"
+                           rf"\s+(?=[A-Z]\w*\s*/)|\s+(?=[A-Z][A-Za-z]{{0,5}}\d{{1,2}}\s*(?:,|\band\b)))\s*"
                            rf"(?:first\s+)?"
                            rf"(?P<l>(?:the\s+)?{_MACHINE_WORD}(?:\s*(?:,\s*then|,|->|>|/|\bthen\b|\band\s+then\b|"
                            rf"\band\b)\s*(?:the\s+)?{_MACHINE_WORD})+)")
@@ -91,7 +91,8 @@ _KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadl
                         r"min|max|minimi[sz]e|maximi[sz]e|jobs|orders|tasks|activities|rules?|each|all|project|"
                         r"every|units?|capacities|availability|crew|workers?|monday|tuesday|wednesday|thursday|friday|"
                         r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun|answer|example|data)\b")
-_LINE_LABEL = re.compile(rf"^[ \t*-]*(?P<n>{_LABEL})\s*[:=\u2013-]\s*\d", re.MULTILINE)  # not a table's cells
+_LINE_LABEL = re.compile(rf"^[ \t*-]*(?P<n>{_LABEL})\s*[:=\u2013-]\s*(?:\d|(?i:op|operation|step)\s*\d|\(\s*M\d)",
+                         re.MULTILINE)  # not a table's cells; 'W1: op 1 M1:6', 'J1: (M1, 3) ...'
 _NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five", "in",
               "that", "this", "order", "sequence", "turn", "finally", "last", "first", "next", "same"}
 
@@ -251,7 +252,8 @@ def declared_names(text: str) -> Names:
         found = [w for w in re.findall(_MACHINE_WORD, machines.group("l"))
                  if w.lower() not in _NOT_NAMES or re.fullmatch("[A-Z]", w)]  # 'A' names a machine, 'a' does not
         if len(found) >= 2 and len({w.lower() for w in found}) == len(found) \
-                and not any(re.fullmatch(r"(?i)m\d+|machine|capacity|cap|limit|units?|available", w) for w in found):
+                and not any(re.fullmatch(r"(?i)m\d+|machine|capacity|cap|limit|units?|available|times?|durations?|"
+                                         r"minutes|hours|pick|choose|options?", w) for w in found):
             # 'resource (workers, capacity 4)' is what a resource has, no machines
             names.machines = found
             names.ordered = re.search(r"\bthen\b|->|>", machines.group("l")) is not None

@@ -189,8 +189,10 @@ def _type_table(text: str) -> list[tuple[str, int, int, float | None]] | None:
             and any(re.fullmatch(r"hours?|hrs?|length", c) for c in low)
         found: list[tuple[str, int, int, float | None]] = []
         for row in lines[k + 1:]:
-            m = re.fullmatch(rf"[\s|]*(?P<name>[a-z][a-z' -]*?)[\s|,]+{_CLOCK}[\s|,]+{_CLOCK}"
+            m = re.fullmatch(rf"[\s|]*(?P<name>[a-z][\w' -]*?)[\s|,]+{_CLOCK}[\s|,]+{_CLOCK}"
                              r"(?P<rest>(?:[\s|,]+\d+(?:\.\d+)?)+)[\s|]*", row)
+            if m is None and re.search(r"\d:\d\d", row):
+                return None  # a row of hours not read ('P1,10:00,14:00,70'): the whole table asked, none dropped
             if m is None:
                 break
             numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("rest"))]

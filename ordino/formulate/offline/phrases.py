@@ -31,8 +31,9 @@ _W = (r"(?:weighted|weight-adjusted|(?:priority|importance)-weighted|"
 # order matters: the first pattern that matches a region consumes it
 _TIMES = r"\s*(?:x|\*|\u00d7|\u00b7|times|multiplied by)\s*"
 _SUM_OVER = r"(?:sum|\u2211|\u03a3|\u03c3)(?:_?[ij]\b)?\s*(?:of\s+)?"
-_TARDY = r"max\s*\(\s*0\s*,\s*c_?[ij]?\s*[-\u2212]\s*(?:d|due)_?[ij]?\s*\)"
-"""A job's tardiness written as a formula: 'max(0, C_j - d_j)'."""
+_TARDY = (r"max\s*\(\s*0\s*,\s*(?:c_?[ij]?|(?:completion|finish(?:ing)?|end)(?:\s+time)?)\s*[-\u2212]\s*"
+          r"(?:d|due(?:\s+(?:date|time))?)_?[ij]?\s*\)")
+"""A job's tardiness written as a formula: 'max(0, C_j - d_j)', 'max(0, completion - due)'."""
 OBJECTIVES: list[tuple[str, str]] = [
     (rf"(?:weight|priority|importance|penalty){_TIMES}(?:the\s+)?(?:minutes|hours|days|time|units)?\s*(?:late|tardy|"
      r"tardiness|of (?:lateness|tardiness))|"
@@ -43,7 +44,7 @@ OBJECTIVES: list[tuple[str, str]] = [
      "total_weighted_completion_time"),
     (rf"{_W}\s+(?:sum of |total )?tardiness|total\s+{_W}\s+tardiness|tardiness\s+{_W}|"
      rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*t_?[ij]?\b", "total_weighted_tardiness"),
-    (rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*{_TARDY}", "total_weighted_tardiness"),
+    (rf"{_SUM_OVER}(?:w_?[ij]?|weight|priority)(?:{_TIMES}|\s*)?{_TARDY}", "total_weighted_tardiness"),
     (rf"{_SUM_OVER}{_TARDY}", "total_tardiness"),
     (r"\b(?:max(?:imum|imal)?|largest|worst|biggest|greatest)\s+(?:\w+\s+)?tardiness|\bt_?max\b", "maximum_tardiness"),
     (rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*c_?[ij]?\b", "total_weighted_completion_time"),

@@ -381,8 +381,10 @@ _JOBS = rf"{JOB_REF}(?:\s*(?:,\s*and|,|and|&)\s*{JOB_REF})*"
 def read_eligibility(work: Work, facts: Facts) -> None:
     """Which machines a job may use: 'J1 and J4 can only run on M1 or M2', 'J3 only on M3', 'job 2 cannot go
     on machine 3', 'M3 cannot take J5'."""
-    only = (rf"(?P<j>{_JOBS})\s+(?:(?:can|may|must)\s+)?(?:only|just|exclusively)\s+"
-            rf"(?:(?:run|go|be\s+(?:processed|done|made|run))\s+)?(?:on|by|at|in)\s+(?:either\s+)?(?P<m>{_MACHINES})|"
+    only = (rf"(?P<j>{_JOBS})(?:\s+(?:is|are)\s+[a-z '-]{{1,40}}?(?:,|\s+and|\s+so))?\s+(?:(?:can|may|must)\s+)?"
+            rf"(?:only|just|exclusively)\s+(?:(?:run|go|be\s+[a-z]+)\s+)?(?:on|by|at|in)\s+(?:either\s+)?"
+            rf"(?P<m>{_MACHINES})|"  # 'order C is oversized and can only be packed at P2'
+
             rf"(?P<j2>{_JOBS})\s+(?:(?:can|may)\s+)?(?:run|go|be\s+(?:processed|done))\s+only\s+on\s+(?P<m2>{_MACHINES})")
     never = (rf"(?P<j>{_JOBS})\s+(?:cannot|can't|can not|must not|may not|is not allowed to|are not allowed to)\s+"
              rf"(?:run|go|be\s+(?:processed|done|run|made))\s+(?:on|by|at|in)\s+(?P<m>{_MACHINES})|"

@@ -56,6 +56,42 @@ def name_jobs_of_numbered_lines(rw: Rewriting) -> None:
     rw.sub(r"(?m)^[ \t]*1[ \t]*:[^\n]*(?:\n[ \t]*\d{1,2}[ \t]*:[^\n]*)+", named)
 
 
+_OPS_HEADER = re.compile(r"(?im)^[ \t|]*(?:job|order|part|lot|item)s?[ \t]*[,|][ \t]*(?:seq|sequence|op|operation|step|"
+                         r"op_?no|step_?no|#)[ \t]*[,|][ \t]*(?:options|alternatives|choices|allowed[ \w]*|"
+                         r"eligible[ \w]*|machines?[ \w]*|route)[^\n,|]*?[ \t|]*$")
+"""The header of a table of operations one per row: 'job,seq,options', 'job,operation,allowed machines (minutes)'."""
+_OPS_ROW = re.compile(r"[ \t|]*(?P<j>[A-Za-z][\w-]{0,15})[ \t]*[,|][ \t]*(?P<k>\d{1,2})[ \t]*[,|][ \t]*\"?"
+                      r"(?P<alts>[^\"\n]*?\d[^\"\n]*?)\"?[ \t|]*")
+
+
+def routes_of_operation_rows(rw: Rewriting) -> None:
+    """A table of operations one per row under its header ('W1,1,M1:6 | M2:8' then 'W1,2,M3:5'), each job's
+    operations numbered 1, 2, ... in order: written one line per job with its operations labelled ('W1: op 1
+    M1:6 | M2:8 op 2 M3:5'), for the route reader. Rows out of order are left for the question on unread data."""
+    head = _OPS_HEADER.search(rw.text)
+    if head is None:
+        return
+    rows: list[re.Match[str]] = []
+    for line in rw.text[head.end() + 1:].split("\n"):
+        if not line.strip():
+            break
+        row = _OPS_ROW.fullmatch(line)
+        if row is None:
+            return
+        rows.append(row)
+    routes: dict[str, list[str]] = {}
+    for row in rows:
+        ops = routes.setdefault(row.group("j"), [])
+        if int(row.group("k")) != len(ops) + 1 or list(routes)[-1] != row.group("j"):
+            return  # 'W1,2' before 'W1,1', or a job's rows apart: not read
+        ops.append(row.group("alts").strip())
+    if len(routes) < 2:
+        return
+    lines = "\n".join(f"{job}: " + " ".join(f"op {k} {alts}" for k, alts in enumerate(ops, start=1))
+                      for job, ops in routes.items())
+    rw.splice(head.start(), head.end() + 1 + sum(len(r.group(0)) + 1 for r in rows) - 1, lines)
+
+
 _PAIR_LEGEND = re.compile(r"(?i)\(\s*(?:(?P<m>m|machine)\s*,\s*(?:p|t|time|duration)|(?:p|t|time|duration)\s*,\s*"
                           r"(?:m|machine))\s*\)")
 """'(m, p)', '(machine, time)', '(p, m)': what the two numbers of each pair on the jobs' lines are."""
@@ -344,6 +380,23 @@ def read_rows(work: Work, facts: Facts) -> None:
             facts.matrix = [[cols[c][j] for c in names] for j in range(lengths.pop())]
             facts.matrix_machines = names
             work.take(rf"(?m)^[ \t|]*machines?[ \t|]+{JOB_REF}(?:[ \t|]+{JOB_REF})+[ \t|]*$")  # the jobs' header
+
+
+_MACHINE_ROWS = re.compile(r"\brows?\s*(?:=|:|are|is|for|per)\s*(?:the\s+|each\s+)?(?:machines?|stages?|stations?)\b"
+                           r"[^\n]{0,40}?\bcol(?:umn)?s?\s*(?:=|:|are|is|for|per)\s*(?:the\s+|each\s+|\d+\s+)?jobs?\b")
+"""A legend that puts machines in the rows of a table of times and jobs in its columns ('row = machine i, column
+= job J1..J5')."""
+
+
+def machines_as_rows(work: Work, facts: Facts) -> None:
+    """A table of times whose legend puts machines in its rows: turned to one row per job."""
+    if facts.matrix is None or facts.routes or facts.matrix_machines or not _MACHINE_ROWS.search(work.original):
+        return
+    jobs = facts.n_jobs or len(facts.jobs)
+    if len({len(row) for row in facts.matrix}) != 1 or len(facts.matrix[0]) != jobs or len(facts.matrix) == jobs:
+        return  # rows of different lengths, or one row per job already: nothing to turn
+    facts.matrix = [list(col) for col in zip(*facts.matrix, strict=True)]
+    facts.notes.append("the table of times has one row per machine and one column per job, as its legend says")
 
 
 _KEYED = re.compile(rf"^[ \t*-]*(?P<m>{MACHINE_REF})\s*[:=-]\s*(?P<l>(?:{JOB_REF}\s*[:=]\s*{TIME}[ \t,;]*)+)$", re.M)

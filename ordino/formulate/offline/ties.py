@@ -1,7 +1,9 @@
-"""Jobs that may not run at the same time ('C and D can't be going on at the same time', 'A must not overlap B',
-'only one of A and B can run at a time'): they share an operator, a fixture or a room. Read as a rule that no two
-of them overlap, with the reason said around it in the same sentence ('..., so', '... because they share ...')
-when the reason holds no number of its own."""
+"""Rules that tie named jobs to each other: they may not run at the same time ('C and D can't be going on at the
+same time', 'A must not overlap B', 'only one of A and B can run at a time': they share an operator, a fixture or
+a room), they run on the same machine ('loads A and C must be fired in the same kiln'), or on different machines
+('A and B must go on different presses'). Each is read with the reason said around it in the same sentence
+('..., so', '... because they share ...', 'go to the same customer and must ...') when the reason holds no number
+of its own."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 from ordino.formulate.check import ONES, TENS
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.relations import BLANK_IN, REFX, ref_names
-from ordino.formulate.offline.text import Work, job_name
+from ordino.formulate.offline.text import MACHINE_NOUN, Work, job_name
 from ordino.formulate.offline.units import UNIT_PATTERN
 
 _LIST = rf"(?<![,&]\s)(?<![,&])(?<!\band\s)(?P<l>{REFX}(?:\s*(?:,\s*and|,|and|&)\s*{REFX})+)"
@@ -34,24 +36,48 @@ _PATTERNS = [
     rf"{_LIST}\s+(?:must|have\s+to|need\s+to|should)\s+(?:be\s+done|run|happen|go|be\s+scheduled)\s+one\s+after\s+"
     rf"(?:the\s+)?other,?\s+(?:in\s+)?(?:either|any)\s+order",
 ]
+_MUST = r"(?:must|have\s+to|has\s+to|need\s+to|needs\s+to|should|are\s+to|will)\s+(?:both\s+|all\s+|always\s+)?"
+_PUT = r"(?:be\s+)?(?:[a-z]+\s+){0,2}?(?:on|at|in|by|through|using)\s+"
+_MACHINE = rf"(?:{MACHINE_NOUN}|one|unit|tool|bench|table|cell)s?\b"
+_WHY = r"(?P<why>\s+(?:[a-z',-]+\s+){1,10}?(?:and|so|,)\s*)?\s*"
+"""What the jobs have in common, said between them and the rule ('go to the same customer and must ...')."""
+_SAME = [rf"{_LIST}{_WHY}(?:both\s+|all\s+)?{_MUST}{_PUT}the\s+same\s+{_MACHINE}",
+         rf"{_LIST}\s+(?:both\s+|all\s+)?{_MUST}share\s+(?:a|one|the\s+same)\s+{_MACHINE}"]
+_DIFFERENT = [rf"{_LIST}{_WHY}(?:both\s+|all\s+)?{_MUST}{_PUT}(?:different|separate|two\s+different)\s+{_MACHINE}",
+              rf"{_LIST}{_WHY}(?:both\s+|all\s+)?{_NOT}{_PUT}the\s+same\s+{_MACHINE}",
+              rf"{_LIST}\s+{_NOT}share\s+(?:a|one|the\s+same)\s+{_MACHINE}"]
 _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join([*ONES, *TENS])})\s+(?:{UNIT_PATTERN})\b|\d")
 """A number in a reason: data of its own, never consumed with the reason."""
 _SO = re.compile(r"(?:,|;|-)?\s*(?:and\s+)?(?:so|which\s+means|that\s+means|hence|therefore|thus)\s*(?:that\s+)?,?\s*$")
 _BECAUSE = re.compile(r"\s*,?\s*(?:-\s*)?(?:because|since|as|for)\s")
 
 
-def read_apart(work: Work, facts: Facts) -> None:
-    """Each group of jobs the text keeps from running at the same time, into `facts.apart`."""
-    for pattern in _PATTERNS:
-        for m in list(work.finditer(pattern)):
-            names = ref_names(work, m.group("l"), m.start("l")) if "l" in m.groupdict() and m.group("l") else \
-                [*(ref_names(work, m.group("a"), m.start("a")) or []), *(ref_names(work, m.group("b"), m.start("b"))
+def read_ties(work: Work, facts: Facts) -> None:
+    """Each group of jobs the text keeps apart in time (`facts.apart`), on one machine (`facts.same_machine`) or on
+    different machines (`facts.different_machines`)."""
+    for patterns, into in ((_PATTERNS, facts.apart), (_SAME, facts.same_machine),
+                           (_DIFFERENT, facts.different_machines)):
+        for pattern in patterns:
+            for m in list(work.finditer(pattern)):
+                names = _tied(work, m)
+                if BLANK_IN(work, m) or names is None:
+                    continue
+                why = m.groupdict().get("why")
+                if why and not _only_about(work, m.start("why"), m.end("why"), names):
+                    continue  # 'A and B take 3 h and must ...': data of their own between them and the rule
+                into.append(names)
+                start, end = _with_reason(work, m.start(), m.end(), names)
+                work.consume(start, end)
+
+
+def _tied(work: Work, m: re.Match[str]) -> list[str] | None:
+    """The jobs a matched rule names (two or more, all different), None when it names fewer."""
+    if m.groupdict().get("l"):
+        names = ref_names(work, m.group("l"), m.start("l")) or []
+    else:
+        names = [*(ref_names(work, m.group("a"), m.start("a")) or []), *(ref_names(work, m.group("b"), m.start("b"))
                                                                          or [])]
-            if BLANK_IN(work, m) or not names or len(names) < 2 or len(set(names)) != len(names):
-                continue
-            facts.apart.append(names)
-            start, end = _with_reason(work, m.start(), m.end(), names)
-            work.consume(start, end)
+    return names if len(names) >= 2 and len(set(names)) == len(names) else None
 
 
 def _with_reason(work: Work, start: int, end: int, names: list[str]) -> tuple[int, int]:
