@@ -175,6 +175,9 @@ ADVERSARIAL = {
     "shared values": "orders D, E and F 20 minutes each, ",
     "lettered routes": "A: M1 6 -> M2 4\nC: M2 5, M1 4\n",
     "operation rows": "job,seq,options\nW1,1,M1:6 | M2:8\n",
+    "pair rules": "A and B both need the one station, so those two can't be packed at the same time, so both of those "
+                  "have to run on M2. ",
+    "priced sentences": "The N shift gets a night bonus of 25 euros per person. ",
     "machine rows legend": "p_ij (row = machine i, column = job J1..J5):\nM1: 5 3 8\n",
     "shift type rows": "shift,start,end,cost\nP1,10:00,14:00,70\n",
     "days on": "5 days on in a row and then 2 days off ",

@@ -20,6 +20,18 @@ def test_the_cover_without_extra_rules_is_solved():
     assert value == cheapest_cover([2, 3, 5, 3, 4, 2], spans, [50, 50, 60, 60, 70])
 
 
+@pytest.mark.parametrize("extra", ["The 16:00 shift gets an evening bonus of 15 EUR per person. ",
+                                   "Shifts that start at 08 are paid 7 euros extra. "])
+def test_a_price_said_in_a_sentence_that_no_reader_uses_is_asked(extra):
+    questions = asked(COVER.format(extra=extra))
+    assert any(extra.strip(" .")[:30] in q for q in questions), questions
+
+
+def test_a_price_that_restates_the_table_is_no_question():
+    _, value = solved(COVER.format(extra="The 08 shift costs 50 EUR, as said. "))
+    assert value == cheapest_cover([2, 3, 5, 3, 4, 2], [{s, s + 1} for s in range(5)], [50, 50, 60, 60, 70])
+
+
 @pytest.mark.parametrize("extra", ["Nobody may work more than 3 evenings in a row. ",
                                    "At most 4 people fit in the break room. ",
                                    "The late shifts are capped at 2 people. "])

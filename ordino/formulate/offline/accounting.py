@@ -72,13 +72,24 @@ def _fingerprint(read: tuple[Any, list[Question], list[str]]) -> str:
     return model.model_dump_json() if model is not None else "?" + "|".join(q.text for q in questions)
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MONEY = re.compile(r"(?i)[$\u20ac\u00a3]|\b(?:euros?|dollars?|pounds?|eur|usd|gbp|costs?|pay|paid|wages?|bonus\w*|"
+                    r"premium|surcharge|fees?|rates?|allowance|extra)\b")
+"""Words of money: a sentence that prices something ('a night bonus of 25 euros per person')."""
+_CELLS = re.compile(r"\||,\s*\S*\d[^,\s]*\s*,")
+"""Cells of a table's row: bars, or a number between commas ('E,06:00,14:00,120')."""
+
+
 def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collection[str] = (),
-                  machines: Collection[str] = ()) -> list[str]:
+                  machines: Collection[str] = (), prose: bool = False) -> list[str]:
     """The pieces of `text` with a limiting word that `read` does not use (changing one changes nothing it reads);
     [] when `read` reads no model from the whole text. `numbered`: only pieces with a number in them (for a reader
     that accounts for its words otherwise: the scheduling reader sets aside the rules every schedule holds, 'one
     job at a time', and asks about every number it leaves), and those that bind a job of the model to another job
-    or to a machine by name ('loads A and C must be fired in the same kiln', "B's first step has to be on M1")."""
+    or to a machine by name ('loads A and C must be fired in the same kiln', "B's first step has to be on M1").
+    `prose`: also each sentence that prices something with a number said nowhere else in the text ('the N shift
+    gets a night bonus of 25 euros per person'; not 'N covers 22-24 and 00-06', which restates the table), for
+    readers that take their numbers from tables and lists and may leave a sentence's costs unseen."""
     whole = read(text)
     if whole[0] is None:
         return []
@@ -94,7 +105,11 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
             piece = text[a:b]
             bound = _BINDING.search(_IN_ORDER.sub(" ", piece)) is not None and job_names is not None and \
                 names is not None and job_names.search(piece) is not None and len(_named(piece, each)) > 1
-            if not (_RULE.search(piece) or bound) or _SAID_BY_THE_MODEL.search(piece) or _HEADING.fullmatch(piece):
+            said = prose and _MONEY.search(piece) is not None and len(_WORD.findall(piece)) >= 4 and \
+                not _CELLS.search(piece) and not _GOAL.search(piece) and \
+                bool(_values(piece) - _values(text[:a] + " " + text[b:]))  # a sum of money said nowhere else
+            if not (_RULE.search(piece) or bound or said) or _SAID_BY_THE_MODEL.search(piece) or \
+                    _HEADING.fullmatch(piece):
                 continue
             if numbered and not bound and (not (_NUMBER.search(piece) or _MULTIPLIER.search(piece)) or
                                            _GOAL.search(piece)):
@@ -107,6 +122,13 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
                     _fingerprint(read(text[:a] + (changed if changed is not None else "") + text[b:])) == base:
                 out.append(quote_around(text, a, b, a))  # (past the checks' bound: asked, never dropped unchecked)
     return out
+
+
+def _values(text: str) -> set[str]:
+    """The numbers a text writes on their own, not in a range, a clock or a legend ('25 euros', not '20-24',
+    '06:00' or '1 = works')."""
+    return {str(float(m.group(0))) for m in re.finditer(r"(?<![\w.:/-])\d+(?:\.\d+)?(?![\w:/-]|\.\d|\s*=\s*[^\W\d])",
+                                                        text)}
 
 
 _BINDING = re.compile(r"(?i)\b(?:must|has\s+to|have\s+to|needs?\s+to|only|cannot|can't|may\s+not|not\s+allowed|"

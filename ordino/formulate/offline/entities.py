@@ -200,7 +200,8 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
     ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?|(?:needs? to be |must be )?"
             rf"(?:ready|out) by|needed by|wants? (?:it|them) (?:by|at|for)|"
             rf"(?:picks?|picked)\s*-?\s*up(?: at| by| time)?|"
-            rf"collect(?:ion|ed|ing)?(?: at| by)?|needs? (?:it|them) back (?:by|at)|ship(?:s|ping)? (?:at|by))\s*"
+            rf"collect(?:ion|ed|ing)?(?: at| by)?|needs? (?:it|them) back (?:by|at)|ship(?:s|ping)? (?:at|by)|"
+            rf"(?:truck\s+|shipping\s+)?cut-?\s?off(?: at| by| time)?|wants? (?:it|them) back (?:by|at))\s*"
             rf"(?:is|at|by|on|=|:|date|time|for|in)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty|(?:is\s+)?worth|counts)\s*(?:is|of|=|:)?\s*"
                rf"(?P<a>{NUM})"

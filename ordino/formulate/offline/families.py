@@ -33,7 +33,7 @@ def read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | N
     """The model of `family` read from `text`, the questions that would complete it, and notes; a model only when
     every piece of the text with a number or a limiting word was used (`accounting`)."""
     model, questions, notes = _read_family(text, family)
-    if model is not None and (left := unread_pieces(text, lambda t: _read_family(t, family))):
+    if model is not None and (left := unread_pieces(text, lambda t: _read_family(t, family), prose=True)):
         return None, [unread_question(left)], notes
     return model, questions, notes
 

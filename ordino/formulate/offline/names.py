@@ -91,6 +91,9 @@ _KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadl
                         r"min|max|minimi[sz]e|maximi[sz]e|jobs|orders|tasks|activities|rules?|each|all|project|"
                         r"every|units?|capacities|availability|crew|workers?|monday|tuesday|wednesday|thursday|friday|"
                         r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun|answer|example|data)\b")
+_REMARK = re.compile(r"(?i)(?:one|the|a|another|only|one more|one last|small|big|last)\s+(?:catch|snag|wrinkle|twist|"
+                     r"caveat|thing|exception|complication|problem|issue|reminder|note|rule)")
+"""A line's lead-in that names a remark, not a job ('One catch: ...', 'The snag: ...')."""
 _LINE_LABEL = re.compile(rf"^[ \t*-]*(?P<n>{_LABEL})\s*[:=\u2013-]\s*(?:\d|(?i:op|operation|step)\s*\d|\(\s*M\d)",
                          re.MULTILINE)  # not a table's cells; 'W1: op 1 M1:6', 'J1: (M1, 3) ...'
 _NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five", "in",
@@ -483,6 +486,7 @@ def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     lines = _line_block([m for m in _LINE_NAME.finditer(text)
                          if not _KEY_WORDS.search(_PRODUCT_UNIT.sub("", m.group("n")))
                          and not _GRID_ROW.match(text, m.start()) and not _GREETING.fullmatch(m.group("n"))
+                         and not _REMARK.fullmatch(m.group("n"))
                          and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|"
                                               r"(?-i:[a-z])", m.group("n"))], text)  # 'A: M1 6 -> M2 4' names A
     if len(lines) < 2:  # 'Orders: Alpha needs 45 min ...; Bravo 30 min, ...; Charlie 1 h, ...': items of one line

@@ -141,7 +141,9 @@ _EARLY_IS_ZERO = re.compile(r"(?i)\bearly\b[^.;\n]{0,50}\b(?:zero|0|nothing|no c
                             r"(?:doesn|don|won)'t (?:earn|count|give))|"
                             r"\b(?:zero|0|nothing)\b[^.;\n]{0,30}\b(?:early|on time|in time|ahead)\b|max\s*\(\s*0\s*,|"
                             r"\bon[- ]time\b[^.;\n]{0,30}\b(?:count|is|are|as)\s+(?:as\s+)?(?:zero|0|nothing)\b|"
-                            r"\b(?:before|early|ahead)\b[^.;\n]{0,60}\bcounts?\s+(?:as\s+)?(?:zero|0|nothing)\b")
+                            r"\b(?:before|early|ahead)\b[^.;\n]{0,60}\bcounts?\s+(?:as\s+)?(?:zero|0|nothing)\b|"
+                            r"\b(?:done|finished|completed|ready|out|packed|shipped)\s+(?:by|before|on)\s+(?:its|their|"
+                            r"the)\b[^.;\n]{0,30}\bcounts?\s+(?:as\s+)?(?:zero|0|nothing)\b")
 """'early parts counting zero', 'finishing early earns nothing': a sum of lateness that is total tardiness."""
 
 
@@ -661,8 +663,8 @@ def read_counts(work: Work, facts: Facts) -> None:
         if declared and count_value(m.group("n")) == declared:  # '3 work centres (Saw, Weld, Paint)', the names
             facts.n_machines = facts.n_machines or declared  # read as the machines' already
             work.consume(*m.span())
-    for m in work.take(rf"\b(?:got|have|has|own|run|use|using|with)\s+the\s+({COUNT})\s+{_MODIFIER}{{0,2}}"
-                       rf"{MACHINE_NOUN}\b"):  # 'we've got the two heat presses'
+    for m in work.take(rf"\b(?:got|have|has|own|run|use|using|with|for|on)\s+the\s+({COUNT})\s+{_MODIFIER}{{0,2}}"
+                       rf"{MACHINE_NOUN}\b"):  # 'we've got the two heat presses', 'plan for the three packing lines'
         facts.n_machines = facts.n_machines or count_value(m.group(1))
     for m in work.take(r"\b(?:j|job\s*)(\d+)\s*(?:x|\u00d7)\s*(?:m|machine\s*)(\d+)\b"):  # 'J4 x M3 job shop'
         facts.n_jobs = facts.n_jobs or int(m.group(1))

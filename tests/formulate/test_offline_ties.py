@@ -1,6 +1,7 @@
-"""Jobs that may not run at the same time (issue 17): a shared operator, fixture or room said in words ('C and D
-can't be going on at the same time', 'A must not overlap B', 'only one of A and B at a time'), with the reason
-around the rule; and a value said once for several jobs ('orders D and E 20 minutes each'). Optima brute-forced."""
+"""Rules that tie named jobs (issue 17): not at the same time (a shared operator, fixture or room: 'C and D can't
+be going on at the same time', 'A must not overlap B', 'only one of A and B at a time', 'so those two can't be packed
+at the same time'), on a named machine ('so both of those have to run on Press 2'), with the reason around the rule;
+and a value said once for several jobs ('orders D and E 20 minutes each'). Optima brute-forced."""
 
 from __future__ import annotations
 
@@ -75,3 +76,49 @@ def test_a_reason_with_data_of_its_own_is_not_swallowed():
 
 def test_all_of_them_at_once_is_another_rule():
     assert asked(LATHES.format(rule=" A, B and C cannot all run at the same time."))
+
+
+PACKING = ("Friday plan for the three packing lines (they're identical, any order can go on any line). We start at "
+           "7:30 am and every order is ready then.\n- Rossi: 1 h 30, cutoff 9:30\n- Berg: 50 min, cutoff 8:30\n"
+           "- Okafor: 2 h, cutoff 10:00\n- Lindqvist: 1 h 15, cutoff 9:00\n{rule}"
+           "Goal: the total minutes late (an order done by its cutoff counts 0). What is the lowest total?")
+PACK_TIMES, CUTOFFS = [90, 50, 120, 75], [120, 60, 150, 90]
+
+
+def late_on_three_lines(apart: tuple[int, int] | None) -> int:
+    """Least total tardiness on three identical lines, jobs `apart` never overlapping (brute force over lines and
+    orders; the later of the two waits for the other)."""
+    best = None
+    for lines in itertools.product(range(3), repeat=4):
+        for order in itertools.permutations(range(4)):
+            clock, start = [0, 0, 0], [0] * 4
+            for j in order:
+                s = clock[lines[j]]
+                if apart and j in apart:
+                    other = apart[1] if j == apart[0] else apart[0]
+                    if other in order[:order.index(j)]:
+                        s = max(s, start[other] + PACK_TIMES[other])
+                start[j], clock[lines[j]] = s, s + PACK_TIMES[j]
+            late = sum(max(0, start[j] + PACK_TIMES[j] - CUTOFFS[j]) for j in range(4))
+            best = late if best is None else min(best, late)
+    assert best is not None
+    return best
+
+
+def test_cutoffs_lines_counted_after_the_and_those_two_kept_apart():
+    _, plain = solved(PACKING.format(rule=""))
+    assert plain == late_on_three_lines(None)
+    rule = ("Rossi and Okafor both need the shrink-wrap station and we only have one, so those two can't be packed "
+            "at the same time.\n")
+    problem, value = solved(PACKING.format(rule=rule))
+    assert [c.type for c in problem.constraints] == ["separation"]
+    assert value == late_on_three_lines((0, 2)) > plain
+
+
+def test_jobs_put_on_a_named_machine_with_the_reason_said_before():
+    text = ("Two injection presses (Press 1 and Press 2, same speed). Jobs, all ready now:\nLid - 2 h\nCap - 1 h\n"
+            "Tray - 1 h 30\nBucket - 1 h 20\nOne catch: Lid and Bucket both need the hot-runner, which is only hooked "
+            "up to Press 2, so both of those have to run on Press 2.\nMinimise the makespan, in minutes.")
+    problem, value = solved(text)
+    assert {t.id: [m.resources[0] for m in t.modes] for t in problem.tasks}["Lid"] == ["Press 2"]
+    assert value == 200  # Lid and Bucket on Press 2 (120 + 80), Cap and Tray on Press 1 (60 + 90)
