@@ -142,3 +142,16 @@ def test_numbered_steps_after_a_dash_an_equipment_list_and_a_step_a_job_skips():
     a, b, o1, o2 = "Line A", "Line B", "Oven 1", "Oven 2"
     assert best == flexible_shop([[{a: 20, b: 25}, {o1: 45, o2: 35}], [{b: 15}, {o1: 30, o2: 40}],
                                   [{o1: 25, o2: 25}]])
+
+
+def test_a_named_machine_being_serviced_is_down_then():
+    text = ("We have two guillotine cutters (the Polar and the older Ideal). Two jobs:\n"
+            "- Posters: cut only, Polar only (too wide for the Ideal), 35 min\n"
+            "- Leaflets: cut (Polar 20 min or Ideal 30 min)\n"
+            "We start at 8:00 with everything on hand. The Polar is being serviced from 8:10 to 9:00. "
+            "What's the earliest we can have both jobs finished, in minutes after 8:00 (the time from 0)?")
+    problem, value = solved(text)
+    assert [(r.id, r.unavailable) for r in problem.resources if r.unavailable] == [("Polar", [(10, 60)])]
+    assert value == 95  # the posters wait for the Polar (60-95); the leaflets go on the Ideal (0-30)
+    _, free = solved(text.replace(" The Polar is being serviced from 8:10 to 9:00.", ""))
+    assert free == 35

@@ -3,10 +3,12 @@ read into the model a careful reader would write (every optimum below is worked 
 
 from __future__ import annotations
 
+import itertools
+
 import ordino
 from ordino.formulate.offline import extract_offline
 from tests.differential.brute_schedule import brute_force
-from tests.formulate.test_offline_structures import asked, flow_shop, solved
+from tests.formulate.test_offline_structures import asked, flow_shop, job_shop, solved
 
 
 def test_symbol_lines_of_a_project_are_read_by_what_each_symbol_is():
@@ -168,3 +170,30 @@ def test_rows_that_end_with_their_weight_and_an_index_range_said_again():
     w = [2, 1, 3, 2]
     assert best == flow_shop([(3, 4, 2), (5, 2, 4), (2, 6, 3), (4, 3, 5)],
                              lambda ends: sum(wj * e for wj, e in zip(w, ends, strict=True)))
+
+
+def test_a_set_of_jobs_and_precedence_arcs_under_their_legend():
+    text = ("1 | prec | \u03a3 w_j C_j\nN = {1, \u2026, 4}\np = (3, 5, 2, 6)\nw = (2, 4, 1, 5)\n"
+            "Precedence arcs (i \u2192 j: j cannot start before i completes): 1\u21924, 3\u21922.\n"
+            "One machine, no preemption. Output the optimal value of \u03a3 w_j C_j.")
+    problem, value = solved(text)
+    assert len(problem.tasks) == 4
+    best = None
+    for order in itertools.permutations(range(4)):
+        if order.index(0) > order.index(3) or order.index(2) > order.index(1):
+            continue
+        t, total = 0, 0
+        for j in order:
+            t += [3, 5, 2, 6][j]
+            total += [2, 4, 1, 5][j] * t
+        best = total if best is None else min(best, total)
+    assert value == best
+
+
+def test_route_order_in_braced_index_notation_is_no_data():
+    text = ("FJc || C_max\nMachines M1, M2. Within a job, O_{j,1} \u2192 O_{j,2} (finish-to-start).\n"
+            "J1: O11 {M1:4, M2:6}; O12 {M2:5}\nJ2: O21 {M2:3}; O22 {M1:6, M2:4}\nMinimise C_max.")
+    problem, value = solved(text)
+    assert len(problem.tasks) == 4
+    assert value == min(job_shop([[(a, p), ("M2", 5)], [("M2", 3), (b, q)]])
+                        for a, p in (("M1", 4), ("M2", 6)) for b, q in (("M1", 6), ("M2", 4)))

@@ -173,6 +173,8 @@ def count_ranges(rw: Rewriting) -> None:
     the list is in the jobs' order, as every list is read."""
     rw.sub(rf"(?m)(?:(?<=[)\]])\s*|^[ \t]*)for\s+(?:{_NOUN}\s+)?(?:\bJ_?)?1\s*{_RANGE_WORD}\s*(?:J_?)?\d+\b"
            r"(?:\s+in\s+(?:that|this|the\s+same)\s+order)?", "")
+    rw.sub(r"(?i)\b(?:n|j|jobs)\s*=\s*\{\s*1\s*,\s*(?:\.\.\.?|\u2026)\s*,\s*(\d+)\s*\}",  # 'N = {1, ..., 7}'
+           lambda m: f"{m.group(1)} jobs" if 2 <= int(m.group(1)) <= 200 else m.group(0))
     rw.sub(rf"\b(\d+)(\s+{_NOUN})\s*\(\s*(?:[a-z]\s*=\s*)?1\s*{_RANGE_WORD}\s*\1\s*\)",  # '10 activities (1..10)'
            r"\1\2")
     rw.sub(rf"{_NOUN}\s+(?:#\s*)?1\s*{_RANGE_WORD}\s*(?:#\s*)?(\d+)\b(?!\s*[-:,]?\s*\d)|"

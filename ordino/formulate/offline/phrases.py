@@ -504,6 +504,7 @@ def read_restatements(work: Work, facts: Facts) -> None:
 
 _CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
 _ORIGIN_CUE = re.compile(rf"\borigin\b|\b(?:count\w*|measur\w*)\b[^,;()\d]{{0,30}}\bfrom\s+0\b|"
+                         rf"\b(?:minutes|hours|days|weeks|time)\s+(?:counted\s+)?(?:from|after)\s+(?:time\s+|t\s*=\s*)?0\b|"
                          rf"\bt\s*=\s*0\b|\b(?:day|hour|time|minute|week|period)\s+0\b|=\s*0\b|\b0\s*=|"
                          rf"(?:>=|\u2265)\s*0\b|\bstart(?:ing|s)?\s+(?:from\s+|at\s+)?(?:day\s+|hour\s+|time\s+)?0\b|"
                          rf"\b(?:minutes|hours|days|times?)\s+(?:are\s+)?(?:counted\s+)?(?:after|from)\s+(?:the\s+)?"

@@ -131,7 +131,8 @@ def read_precedences(work: Work, facts: Facts) -> None:
                     facts.precedences.append(Precedence(first, then, kind, _lag(m)))
             work.consume(m.start("kw") if m.groupdict().get("kw") else m.start(), m.end())
     pair = rf"(?:{REFX}|\d+)\s*(?:->|=>|<|>)\s*(?:{REFX}|\d+)"
-    keyword = r"\bprec(?:edences?|s)?\b(?:\s+(?:constraints?|relations?))?\s*(?:\([^()\n]{0,120}\))?"  # '(i -> j: ...)'
+    keyword = (r"\bprec(?:edences?|s)?\b(?:\s+(?:constraints?|relations?|arcs?|edges?|pairs?))?\s*"
+               r"(?:\([^()\n]{0,120}\))?")  # '(i -> j: ...)'
     for m in list(work.finditer(rf"{keyword}\s*:?\s*(?P<l>{pair}(?:\s*[,;]\s*(?:and\s+)?{pair})*)")):
         if BLANK_IN(work, m):
             continue  # 'prec: 1->2, 3->5', 'prec J1<J4': numbers name jobs there
@@ -156,7 +157,8 @@ def BLANK_IN(work: Work, m: re.Match[str]) -> bool:  # noqa: N802 - reads like a
 
 _DOWN = (r"(?:is\s+|will be\s+|goes\s+)?(?:down|unavailable|not available|offline|under maintenance|in maintenance|"
          r"broken|out of (?:order|service|action|use)|under repair|"
-         r"being maintained|closed|blocked|stopped|off|has (?:a\s+)?(?:break|maintenance|downtime)|"
+         r"being maintained|(?:being\s+)?serviced|being repaired|in for (?:a\s+)?service|closed|blocked|stopped|off|"
+         r"has (?:a\s+)?(?:break|maintenance|downtime)|"
          r"(?:needs|has|gets|requires) maintenance)")
 _AT = r"(?:time\s+|t\s*=\s*|hour\s+|minute\s+)?"
 _SPAN = (rf"(?:(?:from|between|during|in|at)?\s*{_AT}(?P<s>{TIME})\s*(?:to|until|till|and|-)\s*{_AT}(?P<e>{TIME})|"

@@ -129,7 +129,9 @@ def name_jobs_of_op_labels(rw: Rewriting) -> None:
             return m.group(0)
         return f"{m.group('lead')}job {m.group('job')}: {m.group('line')}"
     rw.sub(_OP_LINE, head)
-    rw.sub(r"(?i)\bo_?[ijk]_?\d\b(?:\s*(?:->|>|\u2192|,|then)\s*o_?[ijk]_?\d\b)+", "")  # 'O_j1 -> O_j2': notation
+    op = r"o_?(?:[ijk]_?\d\b|\{\s*[ijk]\s*,\s*\d\s*\})"  # 'O_j1', 'O_{j,1}'
+    rw.sub(rf"(?i)\b{op}(?:\s*(?:->|>|\u2192|,|then)\s*{op})+(?:\s*\((?:finish-to-start|fs|in order)\))?", "")
+    # 'O_j1 -> O_j2', 'O_{j,1} -> O_{j,2} (finish-to-start)': notation
 
 
 _ATTR_WORD = (r"(?:due|weight|release[ds]?|ready|deadline|priority|promised|for|at|by|until|till|collection|pickup|"
