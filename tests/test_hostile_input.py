@@ -178,6 +178,9 @@ ADVERSARIAL = {
     "pair rules": "A and B both need the one station, so those two can't be packed at the same time, so both of those "
                   "have to run on M2. ",
     "priced sentences": "The N shift gets a night bonus of 25 euros per person. ",
+    "step waits": "once a gear comes out of the furnace, its grinding must start within 15 minutes, they have to go "
+                  "into the dryer the moment their wash finishes. ",
+    "column legends": "release = minutes after 06:00 when the batch is ready to bake; ",
     "machine rows legend": "p_ij (row = machine i, column = job J1..J5):\nM1: 5 3 8\n",
     "shift type rows": "shift,start,end,cost\nP1,10:00,14:00,70\n",
     "days on": "5 days on in a row and then 2 days off ",

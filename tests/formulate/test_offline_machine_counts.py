@@ -79,3 +79,23 @@ def test_a_machine_available_only_from_a_later_time_is_down_from_the_start():
         span = max(ends[0], ends[1] if any(where) else 0)
         value = span if value is None else min(value, span)
     assert best == value
+
+
+def test_times_per_oven_with_each_batch_in_exactly_one_oven_and_legends_of_the_columns():
+    text = ("Oven plan (two ovens, A and B; bake times differ per oven)\n"
+            "release = minutes after 06:00 when the batch is ready to bake; due = minutes after 06:00 by which it "
+            "must be out of the oven.\nEach batch bakes in exactly one oven, without interruption, and an oven holds "
+            "one batch at a time.\n\nbatch,release,due,oven_A_min,oven_B_min\nB1,0,60,40,55\nB2,10,70,35,30\n"
+            "B3,20,90,50,45\nB4,0,45,30,40\n\nMinimise the number of batches that finish after their due time.")
+    problem, value = solved(text)
+    assert [len(t.modes) for t in problem.tasks] == [2, 2, 2, 2]
+    release, due, times = [0, 10, 20, 0], [60, 70, 90, 45], [(40, 55), (35, 30), (50, 45), (30, 40)]
+    best = None
+    for ovens in itertools.product(range(2), repeat=4):
+        for order in itertools.permutations(range(4)):
+            free, late = [0, 0], 0
+            for j in order:  # each batch as early as its release and its oven allow
+                free[ovens[j]] = max(free[ovens[j]], release[j]) + times[j][ovens[j]]
+                late += free[ovens[j]] > due[j]
+            best = late if best is None else min(best, late)
+    assert value == best

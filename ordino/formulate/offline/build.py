@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ordino.formulate.offline.facts import Facts
+from ordino.formulate.offline.step_lags import step_machine
 from ordino.formulate.offline.units import SECONDS, TimeScale, TimeVal, choose_scale
 from ordino.formulate.questions import Question
 from ordino.models.objective import DUE_DATE_TERMS
@@ -190,6 +191,7 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     first_task: dict[str, str] = {}
     last_task: dict[str, str] = {}
     steps: list[list[str]] = []  # each job's tasks in route order
+    routes: dict[str, list[list[tuple[str, TimeVal]]]] = {}
     if single_stage:
         p = per_job(facts, names, "p")
         missing = [n for n in names if n not in p]
@@ -266,6 +268,7 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
             c["max_lag"] = t(pr.max_lag)
         constraints.append(c)
     constraints += _ties(facts, names, steps, single_stage)
+    constraints += _step_lags(facts, names, steps, routes, t)
     for task in tasks:  # the work pauses over down times and resumes after
         if facts.resumable or task.get("job", task["id"]) in facts.resumable_jobs:
             task["resumable"] = True
@@ -299,6 +302,33 @@ def _ties(facts: Facts, names: list[str], steps: list[list[str]], single_stage: 
                                            "the steps (e.g. 'the first steps of A and B on one machine').")])
             out.append({"type": kind, "tasks": list(group)})
             facts.notes.append(f"{_listed(facts, group)} run {said}")
+    return out
+
+
+def _step_lags(facts: Facts, names: list[str], steps: list[list[str]],
+               routes: dict[str, list[list[tuple[str, TimeVal]]]], t: Callable[[TimeVal], int]) -> list[dict[str, Any]]:
+    """Each limited wait between two steps of a job as a precedence with a longest lag, for the job named or for
+    every job whose route has both steps; a rule that fits no job's route is asked."""
+    out = []
+    machines = sorted({m for ops in routes.values() for op in ops for m, _ in op})
+    for lag in facts.step_lags:
+        first = step_machine(lag.first, facts.names, machines)
+        then = step_machine(lag.then, facts.names, machines)
+        fitted = 0
+        for n, ids in zip(names, steps, strict=False):
+            if lag.job not in (None, n) or first is None or then is None:
+                continue
+            on = [{m for m, _ in op} for op in routes.get(n, [])]
+            i = next((k for k, ms in enumerate(on) if ms == {first}), None)
+            j = next((k for k, ms in enumerate(on) if ms == {then} and i is not None and k > i), None)
+            if i is not None and j is not None:
+                out.append({"type": "end_before_start", "first": ids[i], "then": ids[j], "max_lag": t(lag.max_lag)})
+                fitted += 1
+        if not fitted or lag.job is not None and fitted != 1:
+            raise Incomplete([Question(key="step_lags", text=f"The text says {lag.quote!r}, but I found no job whose "
+                                       "route has those two steps in that order. Restate it with the machines' names "
+                                       "(e.g. 'job 2 must start on M3 within 15 minutes after it leaves M2').")])
+        facts.notes.append(f"waits limited as said: {lag.quote!r}")
     return out
 
 

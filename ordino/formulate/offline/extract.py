@@ -28,6 +28,7 @@ from ordino.formulate.offline.phrases import (
     read_explanations,
     read_index_rows,
     read_kind,
+    read_legends,
     read_notation,
     read_objective,
     read_restatements,
@@ -62,6 +63,7 @@ from ordino.formulate.offline.shop import (
 from ordino.formulate.offline.speeds import read_speeds
 from ordino.formulate.offline.stage_rows import read_stage_rows
 from ordino.formulate.offline.stations import read_stations
+from ordino.formulate.offline.step_lags import read_step_lags
 from ordino.formulate.offline.symbols import read_symbols
 from ordino.formulate.offline.tables import (
     bracket_records_as_tables,
@@ -213,6 +215,7 @@ def read_facts(text: str) -> Facts:
     read_objective(work, facts)
     read_some_due(work, facts)
     read_symbols(work, facts)
+    read_step_lags(work, facts)  # before the ties and the precedences: a wait between one job's own steps
     read_ties(work, facts)  # before the counts ('orders A and B') and the precedences ('one after the other')
     read_counts(work, facts)
     read_capacities(work, facts)
@@ -238,6 +241,7 @@ def read_facts(text: str) -> Facts:
     read_segments(work, facts)
     read_restatements(work, facts)
     read_time_origin(work)
+    read_legends(work)
     read_title(work)
     read_explanations(work, facts)
     machines_as_rows(work, facts)

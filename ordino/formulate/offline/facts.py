@@ -25,6 +25,18 @@ class Precedence:
 
 
 @dataclass
+class StepLag:
+    """The longest wait from the end of step `first` to the start of a later step `then` (their machines as written)
+    of `job`, or of every job whose route has both (`job` None)."""
+
+    job: str | None
+    first: str
+    then: str
+    max_lag: TimeVal
+    quote: str
+
+
+@dataclass
 class Facts:
     """Everything read from the text, by meaning, with time values still in their written units."""
 
@@ -47,6 +59,7 @@ class Facts:
     routes: dict[str, list[list[tuple[str, TimeVal]]]] = field(default_factory=dict)  # job -> ops -> alternatives
     precedences: list[Precedence] = field(default_factory=list)
     apart: list[list[str]] = field(default_factory=list)  # groups of jobs no two of which run at the same time
+    step_lags: list[StepLag] = field(default_factory=list)  # waits between two steps of a job, limited
     same_machine: list[list[str]] = field(default_factory=list)  # groups of jobs that run on one machine
     different_machines: list[list[str]] = field(default_factory=list)  # groups no two of which share a machine
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
@@ -132,6 +145,7 @@ class Facts:
         for ops in self.routes.values():
             out += [tv for op in ops for _, tv in op]
         out += [p.lag for p in self.precedences if p.lag is not None]
+        out += [s.max_lag for s in self.step_lags]
         out += [tv for _, a, b in self.down for tv in (a, b)]
         if self.setup_const is not None:
             out.append(self.setup_const)

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.goal import goal_term
+from ordino.formulate.offline.tables import role_of
 from ordino.formulate.offline.text import (
     BLANK,
     COUNT,
@@ -248,8 +249,9 @@ KINDS: list[tuple[str, str]] = [
     (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine|(?:machines|ovens|lathes|presses|lines|"
      r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b|"
      rf"\btimes?\b[^.;\n]{{0,20}}\bdepends?\s+on\s+(?:the\s+|which\s+)?{MACHINE_NOUN}\b|\bunrelated\s+{MACHINE_NOUN}|"
-     rf"\b(?:a|each|every)\s+\w+\s+(?:runs?|goes|is\s+(?:done|processed|made|run))\s+(?:entirely\s+|completely\s+|"
-     rf"wholly\s+)?on\s+(?:just\s+|only\s+|exactly\s+)?one\s+(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b|"
+     rf"\b(?:a|each|every)\s+\w+\s+(?:runs?|goes|bakes|is\s+(?:done|processed|made|run|[a-z]{{3,}}ed))\s+"
+     rf"(?:entirely\s+|completely\s+|wholly\s+)?(?:on|in|at)\s+(?:just\s+|only\s+|exactly\s+)?one\s+"
+     rf"(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b|"
      rf"\b(?:whole|entire)\s+\w+\s+is\s+\w+\s+(?:at|on)\s+(?:a\s+single|one)\s+{MACHINE_NOUN}\b|"
      rf"\b(?:a|each|every)\s+\w+\s+stays\s+on\s+(?:one|a\s+single|the\s+same)\s+(?:\w+\s+)?{MACHINE_NOUN}\b|"
      rf"\b{MACHINE_NOUN}[^.;\n]{{0,20}}\((?:not|non)[\s-]?identical\)|"
@@ -361,6 +363,11 @@ def drop_restated_rules(rw: Rewriting) -> None:
     rw.sub(r"(?i)\bO_?j(?P<a>\d)\s+(?:before|precedes|<)\s+O_?j(?P<b>\d)\b", next_step)  # 'O_j1 before O_j2'
     rw.sub(r"(?i)\bO_?\{?j,?\s*k\}?\s+(?:must\s+)?(?:precedes?|before|<)\s+O_?\{?j\s*,\s*k\s*\+\s*1\}?", "")  # 'O_jk
     # must precede O_j,k+1': each job's route in order
+    rw.sub(r"(?i)\b(?:(?:and\s+)?(?:a|an|each|every|the)\s+\w+\s+)(?:only\s+)?(?:moves?|goes|passes|proceeds)\s+(?:on\s+)?"
+           r"to\s+(?:its|the)\s+next\s+(?:step|machine|stage|operation|station)\s+(?:only\s+)?(?:once|when|after)\s+"
+           r"(?:the|its)\s+(?:current|previous|last)\s+(?:one|step|operation|stage)\s+(?:is|has\s+been|has)\s+"
+           r"(?:finished|done|completed?|over)\b", "")  # 'a gear only moves to its next step once the current one is
+    # finished': each route in order
     rw.sub(_PORTRAIT, "")
     rw.sub(r"(?i)\b(?:and\s+)?can(?:'t|not|\s+not)\s+start\s+before\s+(?:they|it)\s+(?:arrives?|(?:is|are)\s+(?:ready|"
            r"released|here|in))\b", "")  # each job's release, read with the job
@@ -547,6 +554,19 @@ def read_explanations(work: Work, facts: Facts) -> None:
         # first)' orders tasks: never an explanation
         if _EXPLAINS.search(m.group(0)) and all(n in known for n in numbers) and BLANK not in m.group(0) \
                 and not _VALUE_SAID.search(m.group(0)) and not ordering:
+            work.consume(*m.span())
+
+
+_LEGEND = re.compile(r"(?m)(?:^|(?<=;))[ \t]*(?P<k>[a-z][a-z_]{0,15})[ \t]*(?:=|:)[ \t]*"
+                     r"(?P<d>(?:minutes|hours|days|time|the\s+(?:time|minute|hour|day))\b[^;\n\d]{3,160})"
+                     r"(?=;|\.?[ \t]*$)")
+"""A column's legend: 'release = minutes after 06:00 when the batch is ready to bake' (the clock read already)."""
+
+
+def read_legends(work: Work) -> None:
+    """Legends that say what a table's column of times means, with no number of their own: read with the table."""
+    for m in list(work.finditer(_LEGEND.pattern)):
+        if BLANK not in m.group(0) and role_of(m.group("k")) in ("release", "due", "deadline", "p", "weight"):
             work.consume(*m.span())
 
 

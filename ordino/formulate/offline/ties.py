@@ -74,7 +74,7 @@ def read_ties(work: Work, facts: Facts) -> None:
                 if why and not _only_about(work, m.start("why"), m.end("why"), names):
                     continue  # 'A and B take 3 h and must ...': data of their own between them and the rule
                 into.append(names)
-                start, end = _with_reason(work, m.start(), m.end(), names)
+                start, end = with_reason(work, m.start(), m.end(), names)
                 work.consume(start, end)
     for pattern in _ON:
         for m in list(work.finditer(pattern)):
@@ -87,7 +87,7 @@ def read_ties(work: Work, facts: Facts) -> None:
                 continue
             for name in names:
                 facts.eligible.setdefault(name, set()).add(machine_name(machine))
-            start, end = _with_reason(work, m.start(), m.end(), names, machine)
+            start, end = with_reason(work, m.start(), m.end(), names, machine)
             work.consume(start, end)
 
 
@@ -106,7 +106,7 @@ def _tied(work: Work, m: re.Match[str]) -> list[str] | None:
     return names if len(names) >= 2 and len(set(names)) == len(names) else None
 
 
-def _with_reason(work: Work, start: int, end: int, names: list[str], machine: str = "") -> tuple[int, int]:
+def with_reason(work: Work, start: int, end: int, names: list[str], machine: str = "") -> tuple[int, int]:
     """The span of the rule widened to the reason said before it ('C and D share the room, so ...') or after it
     ('... because they share one operator') in the same sentence, when the reason holds no number and names no
     other job."""

@@ -1,0 +1,67 @@
+"""Time between two steps of one job, said of every job ('once a gear comes out of the furnace, its grinding must
+start within 15 minutes') or of one ('job 3 has to go into the dryer the moment its wash finishes'): a longest (or
+no) wait from the end of one step to the start of a later one, for each job whose route has both steps."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from ordino.formulate.offline.facts import Facts, StepLag
+from ordino.formulate.offline.relations import BLANK_IN
+from ordino.formulate.offline.text import JOB_REF, TIME, Work, job_name, machine_name, stem, time_values
+from ordino.formulate.offline.ties import with_reason
+from ordino.formulate.offline.units import TimeVal
+
+
+def _step(group: str) -> str:
+    return rf"(?:the\s+)?(?P<{group}>machine\s+\d+|m\d+|[a-z][a-z-]{{2,}})"
+
+
+_OUT = r"(?:comes?\s+out\s+of|leaves?|(?:is|are)\s+(?:done|finished)\s+(?:in|on|at|with)|finish(?:es)?\s+(?:in|on|at))"
+_MUST = r"(?:must|has\s+to|have\s+to|should|needs?\s+to)\s+"
+_EVERY = re.compile(rf"\b(?:once|when|after|as\s+soon\s+as)\s+(?:a|an|each|every|the)\s+[a-z]+\s+{_OUT}\s+{_step('a')}"
+                    rf"\s*,?\s*(?:its|their|the)\s+{_step('b')}\s+(?:step\s+)?{_MUST}(?:start|begin)\s+within\s+"
+                    rf"(?P<lag>{TIME})")
+"""Of every job: 'once a gear comes out of the furnace, its grinding must start within 15 minutes'."""
+_ONE = re.compile(rf"(?P<job>{JOB_REF}|they|it)\s+{_MUST}go\s+(?:into|onto|on|in|to)\s+{_step('b')}\s+(?:the\s+"
+                  rf"(?:very\s+)?(?:moment|minute|instant|second)|as\s+soon\s+as|right\s+when)\s+(?:its|their)\s+"
+                  rf"{_step('a')}\s+(?:finishes|ends|is\s+(?:done|finished|over)|comes\s+out)")
+"""Of one job: 'job 3 has to go into the dryer the moment its wash finishes' ('they', the job named before)."""
+
+
+def read_step_lags(work: Work, facts: Facts) -> None:
+    """Each wait between two steps of a job the text limits, into `facts.step_lags`."""
+    for pattern in (_EVERY, _ONE):
+        for m in list(work.finditer(pattern.pattern)):
+            if BLANK_IN(work, m):
+                continue
+            job = None
+            if "job" in m.groupdict():
+                job = _subject(work, m)
+                if job is None:
+                    continue
+            lag = time_values(m.group("lag"))[0] if "lag" in m.groupdict() else TimeVal(Fraction(0), None)
+            facts.step_lags.append(StepLag(job, m.group("a"), m.group("b"), lag, work.quote(*m.span())))
+            start, end = with_reason(work, m.start(), m.end(), [job] if job else [])
+            work.consume(start, end)
+
+
+def _subject(work: Work, m: re.Match[str]) -> str | None:
+    """The job a rule of one job is about: named, or 'they' of the one job named before it in the sentence."""
+    said = m.group("job")
+    if re.fullmatch(JOB_REF, said):
+        return job_name(said)
+    first = max(work.text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+    named = {job_name(r.group(0)) for r in re.finditer(JOB_REF, work.text[first:m.start()])}
+    return named.pop() if len(named) == 1 else None
+
+
+def step_machine(word: str, names: dict[str, str], machines: list[str]) -> str | None:
+    """The machine of `machines` a step is named by: 'machine 2' or 'M2' (or the name the text gives it), its name
+    ('furnace'), or a word of the same stem ('grinding' of the grinder, 'dry' of the dryer)."""
+    said = {machine_name(word), names.get(machine_name(word), "")} if re.fullmatch(r"machine\s+\d+|m\d+", word) \
+        else {word}
+    stems = {stem(w.lower()) for w in said if w}
+    found = [m for m in machines if stems & {stem(w.lower()) for w in (m, names.get(m, "")) if w}]
+    return found[0] if len(found) == 1 else None
