@@ -181,6 +181,7 @@ ADVERSARIAL = {
     "step waits": "once a gear comes out of the furnace, its grinding must start within 15 minutes, they have to go "
                   "into the dryer the moment their wash finishes. ",
     "column legends": "release = minutes after 06:00 when the batch is ready to bake; ",
+    "shared header cells": "j | d_j | r_j1 r_j2 | Pred\n1 | 3 | 2 1 | -\n",
     "machine rows legend": "p_ij (row = machine i, column = job J1..J5):\nM1: 5 3 8\n",
     "shift type rows": "shift,start,end,cost\nP1,10:00,14:00,70\n",
     "days on": "5 days on in a row and then 2 days off ",

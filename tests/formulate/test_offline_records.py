@@ -1147,3 +1147,21 @@ def test_every_row_of_a_table_of_shift_types_is_read_or_the_table_asked():
     # E covers blocks 04-08 and 08-12, L 12-16 and 16-20, N 20-24 and 00-04, P1 08-12
     assert result.objective == cheapest_cover([2, 5, 9, 6, 4, 3], [{1, 2}, {3, 4}, {5, 0}, {2}], [120, 130, 160, 70])
     assert asked(SHIFT_TYPES.replace("P1,08:00,12:00,70", "P1,08:00 to 12:00,70"))
+
+
+def test_a_header_cell_naming_two_columns_over_cells_of_two_numbers():
+    rows = "\n".join(f"{k} | {d} | {n[0]} {n[1]} | {', '.join(str('abcdef'.index(p) + 1) for p in preds) or '-'}"
+                     for k, (d, preds, n) in enumerate(TASKS.values(), start=1))
+    text = ("RCPSP, objective C_max.\nActivities j = 1..6. Renewable resources R1 (capacity 3), R2 (capacity 2).\n"
+            f"j | d_j | r_j1 r_j2 | Pred(j)\n{rows}\nMinimise the project makespan.")
+    problem, value = solved(text)
+    assert [t.modes[0].demands for t in problem.tasks][:2] == [[2, 1], [1, 2]]
+    assert value == project(TASKS, [3, 2])
+
+
+def test_days_counted_from_the_start_of_day_1():
+    text = ("We have a crew of 3 people for the whole job. Tasks, with days and crew:\n- strip out: 2 days, 2 people\n"
+            "- painting: 3 days, 3 people, once the strip out is done\n- cleaning: 1 day, 1 people\n"
+            "Counting from the start of day 1, what's the smallest number of working days until everything is done?")
+    _, value = solved(text)
+    assert value == 5  # painting needs the whole crew after the strip out: 2 + 3; cleaning fits beside it

@@ -70,6 +70,7 @@ from ordino.formulate.offline.tables import (
     csv_as_tables,
     read_tables,
     records_as_tables,
+    split_shared_cells,
     weights_after_rows,
 )
 from ordino.formulate.offline.text import (
@@ -144,6 +145,7 @@ def read_facts(text: str) -> Facts:
     squeeze_rewriting(rw)  # first: no later pattern meets a long run of blanks
     routes_of_operation_rows(rw)  # before the tables: 'W1,1,M1:6 | M2:8' is one operation of a route
     csv_as_tables(rw)  # before the readers of tables: rows of comma-separated cells under a header
+    split_shared_cells(rw)
     weights_after_rows(rw)
     unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
     calendar = read_calendar(rw)  # working hours out, dated times in minutes after the start

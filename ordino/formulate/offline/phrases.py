@@ -573,6 +573,8 @@ def read_legends(work: Work) -> None:
 def read_time_origin(work: Work) -> None:
     """Parts of a clause that only say where time 0 is: every number left in them is 0 or a clock time, and they
     give no job a value (a due date of 0 is never taken for the origin)."""
+    work.take(r"\b(?:counting|counted|measured|starting|reckoned)\s+from\s+the\s+(?:start|beginning|morning)\s+of\s+"
+              r"(?:day|week)\s+1\b")  # 'counting from the start of day 1': time 0 is that start
     for m in list(work.finditer(rf"{_CLOCK}|(?<![\w.:])0(?![\w:]|\.\d)")):
         a, b = work.clause(*m.span())
         a, b = max(a, m.start() - 120), min(b, m.end() + 120)  # a piece of a clause: never the whole text

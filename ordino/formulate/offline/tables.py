@@ -253,6 +253,34 @@ def csv_as_tables(rw: Rewriting) -> None:
         rw.splice(run[0].start(), run[-1].end(), table)
 
 
+_BAR_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
+_KEY = re.compile(r"[a-z][a-z0-9_]{0,12}", re.IGNORECASE)
+
+
+def split_shared_cells(rw: Rewriting) -> None:
+    """A cell of a table's header that names several columns ('r_j1 r_j2') over cells of as many numbers ('2 1'):
+    one cell per column, so that each number has its own."""
+    for run in reversed(runs_of_lines(rw.text, list(_BAR_LINE.finditer(rw.text)))):
+        rows = [[c.strip() for c in m.group(0).split("|")] for m in run]
+        body = [r for r in rows[1:] if not RULE_LINE.match("|".join(r))]
+        if len(body) < 2 or any(len(r) != len(rows[0]) for r in body):
+            continue
+        shared = [k for k, cell in enumerate(rows[0]) if len(keys := cell.split()) >= 2 and all(
+            _KEY.fullmatch(w) and re.search(r"\d|_", w) for w in keys) and all(
+            len(r[k].split()) == len(keys) and all(re.fullmatch(NUM, v) for v in r[k].split()) for r in body)]
+        if not shared:
+            continue
+        lines = []
+        for r in rows:
+            ruled = RULE_LINE.match("|".join(r)) is not None
+            cells: list[str] = []
+            for k, cell in enumerate(r):
+                width = len(rows[0][k].split())
+                cells += (["---"] * width if ruled else cell.split()) if k in shared else [cell]
+            lines.append(" | ".join(cells).strip())
+        rw.splice(run[0].start(), run[-1].end(), "\n".join(lines))
+
+
 _WEIGHTED_ROW = re.compile(r"(?im)^(?P<row>[ \t]*J(?P<j>\d+)[ \t]*:[^|\n]*?)[ \t]*\|[ \t]*w(?:_?j)?[ \t]*=[ \t]*"
                            r"(?P<w>\d+(?:\.\d+)?)[ \t]*$")
 
