@@ -182,6 +182,7 @@ ADVERSARIAL = {
                   "into the dryer the moment their wash finishes. ",
     "column legends": "release = minutes after 06:00 when the batch is ready to bake; ",
     "shared header cells": "j | d_j | r_j1 r_j2 | Pred\n1 | 3 | 2 1 | -\n",
+    "code-named machine": "packaging machine PK-2 is unavailable 1-2, ",
     "machine rows legend": "p_ij (row = machine i, column = job J1..J5):\nM1: 5 3 8\n",
     "shift type rows": "shift,start,end,cost\nP1,10:00,14:00,70\n",
     "days on": "5 days on in a row and then 2 days off ",

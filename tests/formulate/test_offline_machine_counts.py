@@ -99,3 +99,13 @@ def test_times_per_oven_with_each_batch_in_exactly_one_oven_and_legends_of_the_c
                 late += free[ovens[j]] > due[j]
             best = late if best is None else min(best, late)
     assert value == best
+
+
+def test_one_machine_named_by_its_code_and_unavailable_is_no_capacity():
+    text = ("Packaging machine PK-2 - Tuesday plan\nShift starts 08:00, all orders are available from 08:00. PK-2 "
+            "packs one order at a time.\nPlanned maintenance: PK-2 is unavailable 08:30-09:00.\n\n"
+            "order,proc_min,weight\nA-101,40,1\nB-202,20,3\n\nMinimise the weighted sum of completion times, in "
+            "minutes after 08:00.")
+    problem, value = solved(text)
+    assert [(r.id, r.unavailable) for r in problem.resources] == [("PK-2", [(30, 60)])]
+    assert value == 3 * 20 + 100  # B [0, 20), then A waits out the maintenance: [60, 100)

@@ -340,9 +340,21 @@ _ONE_NAMED = re.compile(rf"(?i)\b(?:one|only\s+one|a|an|our|the\s+only)\s+(?:[\w
 """The one machine named in a bracket: 'one deck oven (Oven 2)'."""
 
 
+_CODE_NAMED = re.compile(rf"(?i)\b{MACHINE_NOUN}\s+(?P<name>(?-i:[A-Z]{{1,5}})-\d{{1,3}})(?![\w-])")
+"""A machine named by its code: 'packaging machine PK-2'."""
+
+
 def _one_named(rw: Rewriting) -> tuple[str, str] | None:
-    """(name, quote) of the machine 'one deck oven (Oven 2)' names, the bracket taken out; None without one."""
+    """(name, quote) of the machine 'one deck oven (Oven 2)' names, the bracket taken out, or of the one machine a
+    code names ('packaging machine PK-2'), each mention of the code then 'the machine'; None without one."""
     found = list(_ONE_NAMED.finditer(rw.text))
+    codes = {m["name"] for m in _CODE_NAMED.finditer(rw.text)}
+    if not found and len(codes) == 1:
+        code = codes.pop()
+        quote = next(_CODE_NAMED.finditer(rw.text)).group(0)
+        rw.sub(rf"(?i)\b(?:(?:the|our|a|one)\s+)?(?:[a-z-]+\s+)?{MACHINE_NOUN}\s+{re.escape(code)}(?![\w-])|"
+               rf"(?<![\w-])(?:the\s+)?{re.escape(code)}(?![\w-])", "the machine")
+        return code, quote
     if len(found) != 1:
         return None
     m = found[0]

@@ -56,7 +56,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
         rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
         r"\b(?P<r>[a-z]+)\s*\(\s*(?P<n>\d+)\s+(?:available|in total|on site)\s*\)",  # 'the mobile crane (1 available)'
         r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*(?:\([a-z ]{1,30}\))?\s*,?\s*(?:has\s+|with\s+|\(\s*)?(?:a\s+)?"
-        r"(?:capacity|available|limit|cap)\s*"
+        r"(?<![a-z])(?:capacity|available|limit|cap)\s*"  # never the 'available' of 'unavailable'
         r"(?:of|is|=|:)?\s*"
         r"(?P<n>\d+)",  # a name starts a word: matching from inside a long word too was quadratic
         r"\b(?:capacity|cap)\s+(?P<r>[a-z]\d?)\s*(?:=|:)\s*(?P<n>\d+)\b",  # 'capacity R = 4'
