@@ -50,4 +50,13 @@ def test_no_wait_between_two_steps_of_one_job_named_before():
 
 def test_a_wait_between_steps_no_route_has_is_asked():
     rule = "Once a gear comes out of the grinder, its turning must start within 1 hour. "
-    assert any("no job whose route" in q for q in asked(GEARS.format(rule=rule)))
+    assert any("could not place it" in q for q in asked(GEARS.format(rule=rule)))
+
+
+def test_a_wait_after_a_step_that_may_use_another_machine_is_asked():
+    text = GEARS.replace("Three machines: the lathe, the furnace and the grinder",
+                         "Four machines: the lathe, the furnace, the oven and the grinder").replace(
+        "Gear B: furnace 2 -> grinder 2", "Gear B: furnace 2 or oven 2 -> grinder 2")
+    assert solved(text.format(rule=""))  # read without the rule
+    rule = "Once a gear comes out of the furnace, its grinding must start within 1 hour. "
+    assert any("could not place it" in q for q in asked(text.format(rule=rule)))  # gear B's wait: which?

@@ -319,15 +319,19 @@ def _step_lags(facts: Facts, names: list[str], steps: list[list[str]],
             if lag.job not in (None, n) or first is None or then is None:
                 continue
             on = [{m for m, _ in op} for op in routes.get(n, [])]
+            if any(len(ms) > 1 and {first, then} & ms for ms in on):
+                fitted = 0  # a step that may or may not use the machine: which wait applies is asked
+                break
             i = next((k for k, ms in enumerate(on) if ms == {first}), None)
             j = next((k for k, ms in enumerate(on) if ms == {then} and i is not None and k > i), None)
             if i is not None and j is not None:
                 out.append({"type": "end_before_start", "first": ids[i], "then": ids[j], "max_lag": t(lag.max_lag)})
                 fitted += 1
         if not fitted or lag.job is not None and fitted != 1:
-            raise Incomplete([Question(key="step_lags", text=f"The text says {lag.quote!r}, but I found no job whose "
-                                       "route has those two steps in that order. Restate it with the machines' names "
-                                       "(e.g. 'job 2 must start on M3 within 15 minutes after it leaves M2').")])
+            raise Incomplete([Question(key="step_lags", text=f"The text says {lag.quote!r}, but I could not place it "
+                                       "on the routes: no job has those two steps in that order, or one of them may "
+                                       "run on another machine. Restate it with the machines' names (e.g. 'job 2 must "
+                                       "start on M3 within 15 minutes after it leaves M2').")])
         facts.notes.append(f"waits limited as said: {lag.quote!r}")
     return out
 

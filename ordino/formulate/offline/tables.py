@@ -370,14 +370,23 @@ def _unbracketed(cells: str) -> str:
     return re.sub(r"\(([^()]*,[^()]*)\)", r"\1", cells)
 
 
+_LATENESS = re.compile(r"(?i)\b(?:due|deadlines?|late|lateness|tardiness|tardy|l_?max)\b")
+_RELEASES = re.compile(r"(?i)\b(?:release[sd]?|ready|arriv\w*|available from|earliest start)\b")
+
+
+@functools.lru_cache(maxsize=16)
+def _says(words: re.Pattern[str], text: str) -> bool:
+    """Whether `text` has any of `words`: asked for each table of a text, searched once per text."""
+    return words.search(text) is not None
+
+
 def _d_as_duration(roles: list[str], heads: list[str], text: str) -> list[str]:
     """A column 'd' ('d_j') of a text with no due dates (no word of lateness or due dates) and no other duration is the
     duration ('task | d | r_R | preds', 'A: d=3, req=2'); else the roles as they are."""
     cells = [h.strip(" :").lower() for h in heads]
     dues = [c for c, r in zip(cells, roles, strict=False) if r == "due"]
     timed = "p" in roles or any(r.startswith("machine:") for r in roles)  # times of their own: 'd' is due
-    if timed or len(cells) != len(roles) or dues not in (["d"], ["d_j"], ["dj"]) or re.search(
-            r"(?i)\b(?:due|deadlines?|late|lateness|tardiness|tardy|l_?max)\b", text):
+    if timed or len(cells) != len(roles) or dues not in (["d"], ["d_j"], ["dj"]) or _says(_LATENESS, text):
         return roles
     return ["p" if r == "due" else r for r in roles]
 
@@ -386,8 +395,7 @@ def _r_as_demand(roles: list[str], heads: list[str], text: str, resources: dict[
     """A column 'r' ('r_j') of a project with one resource and no word of release times is what each task needs
     of that resource ('j : d_j, r_j, predecessors' under 'resource R, capacity 4'); else the roles as they are."""
     cells = [h.strip(" :").lower() for h in heads]
-    if len(resources) != 1 or len(cells) != len(roles) or re.search(
-            r"(?i)\b(?:release[sd]?|ready|arriv\w*|available from|earliest start)\b", text):
+    if len(resources) != 1 or len(cells) != len(roles) or _says(_RELEASES, text):
         return roles
     one = next(iter(resources))
     return [f"res:{one}" if r == "release" and c in ("r", "r_j", "rj") else r
