@@ -32,6 +32,11 @@ def _names(work: Work, m: re.Match[str], group: str) -> list[str] | None:
     return ref_names(work, m.group(group), m.start(group))
 
 
+def is_word(work: Work, token: str, start: int) -> bool:
+    """Whether a reference found at `start` is a plain word ('a'), not a job's letter written as a capital."""
+    return bool(re.fullmatch(r"[a-z]\d*", token)) and not token.startswith("j") and not work.is_capital(start)
+
+
 def ref_names(work: Work, listed: str, start: int) -> list[str] | None:
     """Names in a reference list found at `start`, None when a bare name was not written as a capital."""
     names = []
@@ -39,7 +44,7 @@ def ref_names(work: Work, listed: str, start: int) -> list[str] | None:
         token = r.group(0)
         if token == "and":
             continue
-        if re.fullmatch(r"[a-z]\d*", token) and not token.startswith("j") and not work.is_capital(start + r.start()):
+        if is_word(work, token, start + r.start()):
             return None
         names.append(job_name(token))
     return names or None

@@ -9,7 +9,17 @@ from fractions import Fraction
 
 from ordino.formulate.offline.facts import Facts, StepLag
 from ordino.formulate.offline.relations import BLANK_IN
-from ordino.formulate.offline.text import JOB_REF, TIME, Work, job_name, machine_name, stem, time_values
+from ordino.formulate.offline.text import (
+    JOB_REF,
+    MUST,
+    TIME,
+    Work,
+    job_name,
+    machine_name,
+    sentence_bounds,
+    stem,
+    time_values,
+)
 from ordino.formulate.offline.ties import with_reason
 from ordino.formulate.offline.units import TimeVal
 
@@ -19,12 +29,11 @@ def _step(group: str) -> str:
 
 
 _OUT = r"(?:comes?\s+out\s+of|leaves?|(?:is|are)\s+(?:done|finished)\s+(?:in|on|at|with)|finish(?:es)?\s+(?:in|on|at))"
-_MUST = r"(?:must|has\s+to|have\s+to|should|needs?\s+to)\s+"
 _EVERY = re.compile(rf"\b(?:once|when|after|as\s+soon\s+as)\s+(?:a|an|each|every|the)\s+[a-z]+\s+{_OUT}\s+{_step('a')}"
-                    rf"\s*,?\s*(?:its|their|the)\s+{_step('b')}\s+(?:step\s+)?{_MUST}(?:start|begin)\s+within\s+"
+                    rf"\s*,?\s*(?:its|their|the)\s+{_step('b')}\s+(?:step\s+)?{MUST}(?:start|begin)\s+within\s+"
                     rf"(?P<lag>{TIME})")
 """Of every job: 'once a gear comes out of the furnace, its grinding must start within 15 minutes'."""
-_ONE = re.compile(rf"(?P<job>{JOB_REF}|they|it)\s+{_MUST}go\s+(?:into|onto|on|in|to)\s+{_step('b')}\s+(?:the\s+"
+_ONE = re.compile(rf"(?P<job>{JOB_REF}|they|it)\s+{MUST}go\s+(?:into|onto|on|in|to)\s+{_step('b')}\s+(?:the\s+"
                   rf"(?:very\s+)?(?:moment|minute|instant|second)|as\s+soon\s+as|right\s+when)\s+(?:its|their)\s+"
                   rf"{_step('a')}\s+(?:finishes|ends|is\s+(?:done|finished|over)|comes\s+out)")
 """Of one job: 'job 3 has to go into the dryer the moment its wash finishes' ('they', the job named before)."""
@@ -52,7 +61,7 @@ def _subject(work: Work, m: re.Match[str]) -> str | None:
     said = m.group("job")
     if re.fullmatch(JOB_REF, said):
         return job_name(said)
-    first = max(work.text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+    first = sentence_bounds(work.text, m.start())[0]
     named = {job_name(r.group(0)) for r in re.finditer(JOB_REF, work.text[first:m.start()])}
     return named.pop() if len(named) == 1 else None
 

@@ -37,6 +37,8 @@ COUNT_WORD = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 JOB_NOUN = (r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?|boards?|garments?|"
             r"cars?)")
 JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+(?![ijkn]\b)(?!m\d)[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
+MUST = r"(?:must|have\s+to|has\s+to|need\s+to|needs\s+to|should|are\s+to|will)\s+(?:both\s+|all\s+|always\s+)?"
+"""A rule's 'must' ('have to', 'needs to', ... 'must both')."""
 MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
 FORMULA = (r"\b(?:max|min)\s*\(\s*0\s*,[^)]{1,40}\)|"
            r"\bu_?j\s*=\s*1\s+if\s+c_?j\s*>\s*d_?j\s*[,;]?\s*(?:else|otherwise)\s*[,:]?\s*(?:u_?j\s*=\s*)?0\b")
@@ -249,6 +251,13 @@ def runs_of_lines(text: str, lines: list[re.Match[str]]) -> list[list[re.Match[s
         else:
             runs.append([m])
     return runs
+
+
+def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends (a '.', '!', '?' or a line break)."""
+    first = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    stops = [k for k in (text.find(c, start if end is None else end) for c in ".!?\n") if k >= 0]
+    return first, min(stops, default=len(text))
 
 
 def on_own_line(text: str, at: int) -> bool:

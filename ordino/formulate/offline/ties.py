@@ -11,8 +11,16 @@ import re
 
 from ordino.formulate.check import ONES, TENS
 from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.relations import BLANK_IN, REFX, ref_names
-from ordino.formulate.offline.text import MACHINE_NOUN, MACHINE_REF, Work, job_name, machine_name
+from ordino.formulate.offline.relations import BLANK_IN, REFX, is_word, ref_names
+from ordino.formulate.offline.text import (
+    MACHINE_NOUN,
+    MACHINE_REF,
+    MUST,
+    Work,
+    job_name,
+    machine_name,
+    sentence_bounds,
+)
 from ordino.formulate.offline.units import UNIT_PATTERN
 
 _LIST = rf"(?<![,&]\s)(?<![,&])(?<!\band\s)(?P<l>{REFX}(?:\s*(?:,\s*and|,|and|&)\s*{REFX})+)"
@@ -39,17 +47,16 @@ _PATTERNS = [
 ]
 """('those two' names the two jobs said before it in the sentence: 'Rossi and Okafor both need the one shrink-wrap
 station, so those two can't be packed at the same time')"""
-_MUST = r"(?:must|have\s+to|has\s+to|need\s+to|needs\s+to|should|are\s+to|will)\s+(?:both\s+|all\s+|always\s+)?"
 _PUT = r"(?:be\s+)?(?:[a-z]+\s+){0,2}?(?:on|at|in|by|through|using)\s+"
 _MACHINE = rf"(?:{MACHINE_NOUN}|one|unit|tool|bench|table|cell)s?\b"
 _WHY = r"(?P<why>\s+(?:[a-z',-]+\s+){1,10}?(?:and|so|,)\s*)?\s*"
 """What the jobs have in common, said between them and the rule ('go to the same customer and must ...')."""
-_SAME = [rf"{_LIST}{_WHY}(?:both\s+|all\s+)?{_MUST}{_PUT}the\s+same\s+{_MACHINE}",
-         rf"{_LIST}\s+(?:both\s+|all\s+)?{_MUST}share\s+(?:a|one|the\s+same)\s+{_MACHINE}"]
-_DIFFERENT = [rf"{_LIST}{_WHY}(?:both\s+|all\s+)?{_MUST}{_PUT}(?:different|separate|two\s+different)\s+{_MACHINE}",
+_SAME = [rf"{_LIST}{_WHY}(?:both\s+|all\s+)?{MUST}{_PUT}the\s+same\s+{_MACHINE}",
+         rf"{_LIST}\s+(?:both\s+|all\s+)?{MUST}share\s+(?:a|one|the\s+same)\s+{_MACHINE}"]
+_DIFFERENT = [rf"{_LIST}{_WHY}(?:both\s+|all\s+)?{MUST}{_PUT}(?:different|separate|two\s+different)\s+{_MACHINE}",
               rf"{_LIST}{_WHY}(?:both\s+|all\s+)?{_NOT}{_PUT}the\s+same\s+{_MACHINE}",
               rf"{_LIST}\s+{_NOT}share\s+(?:a|one|the\s+same)\s+{_MACHINE}"]
-_RUN_ON = rf"{_MUST}(?:run|go|be\s+[a-z]{{3,}})\s+(?:on|at|in|by)\s+(?:the\s+)?(?P<m>{MACHINE_REF})(?=\s*(?:[.;,)]|$))"
+_RUN_ON = rf"{MUST}(?:run|go|be\s+[a-z]{{3,}})\s+(?:on|at|in|by)\s+(?:the\s+)?(?P<m>{MACHINE_REF})(?=\s*(?:[.;,)]|$))"
 _ON = [rf"{_LIST}{_WHY}(?:both\s+|all\s+)?{_RUN_ON}",
        rf"\b(?P<pair>both\s+of\s+(?:those|them|these)|(?:those|these)\s+two|they\s+both)(?:\s+[a-z]+)?\s+{_RUN_ON}"]
 """Jobs put on one machine by name ('Lid-XL and Bucket need the hot-runner, which is only on Press 2, so both of
@@ -94,7 +101,7 @@ def read_ties(work: Work, facts: Facts) -> None:
 def _tied(work: Work, m: re.Match[str]) -> list[str] | None:
     """The jobs a matched rule names (two or more, all different), None when it names fewer."""
     if m.groupdict().get("pair"):
-        first = max(work.text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        first = sentence_bounds(work.text, m.start())[0]
         lists = list(re.finditer(_LIST, work.text[first:m.start()]))
         names = (ref_names(work, lists[-1].group("l"), first + lists[-1].start("l")) or []) if lists else []
         return names if len(names) == 2 and len(set(names)) == 2 else None
@@ -111,9 +118,7 @@ def with_reason(work: Work, start: int, end: int, names: list[str], machine: str
     ('... because they share one operator') in the same sentence, when the reason holds no number and names no
     other job."""
     text = work.text
-    first = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    stops = [k for k in (text.find(c, end) for c in ".!?\n") if k >= 0]
-    last = min(stops, default=len(text))
+    first, last = sentence_bounds(text, start, end)
     before, after = text[first:start], text[end:last]
     if _SO.search(before) and _only_about(work, first, start, names, machine):
         start = first
@@ -130,8 +135,7 @@ def _only_about(work: Work, start: int, end: int, names: list[str], machine: str
     if _NUMBER_WORD.search(re.sub(REFX, " ", said)):
         return False
     for r in re.finditer(REFX, said):
-        bare = re.fullmatch(r"[a-z]\d*", r.group(0)) and not r.group(0).startswith("j")
-        if bare and not work.is_capital(start + r.start()):
+        if is_word(work, r.group(0), start + r.start()):
             continue  # a word ('a'), not a job's letter
         if job_name(r.group(0)) not in names:
             return False
