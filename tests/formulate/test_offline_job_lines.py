@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ordino.formulate.offline.job_lines import read_job_lines
 from ordino.formulate.offline.text import Rewriting
-from tests.formulate.test_offline_structures import single_machine, solved
+from tests.formulate.test_offline_structures import flow_shop, single_machine, solved
 
 BENCH = ("One repair bench, one laptop at a time, no pausing. The bench is free from 09:00.\n"
          "- Ana's laptop: dropped off 09:00, takes 30 min, promised by 09:30\n"
@@ -58,3 +58,14 @@ def test_the_fewest_orders_we_can_miss_counts_late_orders():
     assert [o.term for o in problem.objective] == ["number_tardy"]
     assert [(t.id, t.release, t.modes[0].duration, t.due) for t in problem.tasks][0] == ("Bergmann Optics", 0, 40, 60)
     assert best == 1  # Bergmann, Fontaine and Nakamura must start by 20, each on a station: Reyes waits till 35
+
+
+def test_a_note_in_brackets_after_a_jobs_name_goes_with_the_name():
+    text = ("Every job goes press -> guillotine -> finishing, in that order, and nothing overtakes.\n"
+            "- Flyers for Roth: press 30 min, guillotine 15 min, finishing 10 min\n"
+            "- Annual report: press 1 h 20 min, guillotine 20 min, finishing 1 h\n"
+            "- Wedding invitations (Meyer/Kaya): press 25 min, guillotine 40 min, finishing 35 min\n"
+            "Minimise the sum of the finish times, in minutes.")
+    problem, value = solved(text)
+    assert [j.id for j in problem.jobs] == ["Flyers for Roth", "Annual report", "Wedding invitations"]
+    assert value == flow_shop([(30, 15, 10), (80, 20, 60), (25, 40, 35)], sum)

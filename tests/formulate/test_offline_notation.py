@@ -3,6 +3,8 @@ read into the model a careful reader would write (every optimum below is worked 
 
 from __future__ import annotations
 
+import itertools
+
 import ordino
 from ordino.formulate.offline import extract_offline
 from tests.differential.brute_schedule import brute_force
@@ -188,3 +190,34 @@ def test_route_order_in_braced_index_notation_is_no_data():
     assert len(problem.tasks) == 4
     assert value == min(job_shop([[(a, p), ("M2", 5)], [("M2", 3), (b, q)]])
                         for a, p in (("M1", 4), ("M2", 6)) for b, q in (("M1", 6), ("M2", 4)))
+
+
+def _least_load(p: list[int], allowed: list[set[int]]) -> int:
+    """Least makespan of identical parallel machines when job j may use the machines in allowed[j] (brute force)."""
+    best = None
+    for choice in itertools.product(*(sorted(a) for a in allowed)):
+        loads: dict[int, int] = {}
+        for j, m in enumerate(choice):
+            loads[m] = loads.get(m, 0) + p[j]
+        best = max(loads.values()) if best is None else min(best, max(loads.values()))
+    assert best is not None
+    return best
+
+
+def test_a_vector_inside_a_sentence_and_machine_sets_in_braces():
+    p = [7, 5, 9, 4, 6, 8, 3, 5]
+    text = ("P3 | M_j | C_max\n\nJobs j = 1..8, processing times p = (7, 5, 9, 4, 6, 8, 3, 5), identical machines "
+            "M1, M2, M3, no preemption.\nEligibility: job 1 \u2192 {M2, M3}; job 3 \u2192 {M1, M2}; job 6 \u2192 "
+            "{M1} only; every other job can run on any machine.\nMinimise the makespan C_max.")
+    problem, value = solved(text)
+    assert [t.modes[0].duration for t in problem.tasks] == p
+    allowed = [{2, 3}, {1, 2, 3}, {1, 2}, {1, 2, 3}, {1, 2, 3}, {1}, {1, 2, 3}, {1, 2, 3}]
+    assert value == _least_load(p, allowed)
+    assert asked(text.replace("p = (7, 5, 9, 4, 6, 8, 3, 5)", "p = (7, 5, 9, 4, 6, 8, 3)"))  # one value short
+
+
+def test_a_vector_named_by_its_first_and_last_symbol():
+    text = "P2 || C_max\n5 jobs, 2 identical machines.\np_1..p_5 = 3, 2, 4, 2, 3\nMinimise the makespan."
+    _, value = solved(text)
+    assert value == _least_load([3, 2, 4, 2, 3], [{1, 2}] * 5) == 7
+    assert asked(text.replace("p_1..p_5 = 3, 2, 4, 2, 3", "p_1..p_5 = 3, 2, 4, 2"))  # four values for five jobs

@@ -61,7 +61,7 @@ _NOT_ENTITY = re.compile(r"(?i)(?<![\w-])(?:it|which|that|this|these|each|every|
 _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
                         r"(?P<n>(?:(?i:the)\s+)?(?:(?:Dr|Mr|Mrs|Ms|St|Mt|Prof)\.[ ])?"  # 'Dr. Osei's cards'
                         r"[^\W\d_][^\W\d_'&-]*(?:[ ][^\W_][\w'&-]*|[ ]?[-'&][ ]?[^\W\d_]+){0,8})"
-                        r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014][ \t]|"
+                        r"(?P<note>[ \t]*\([^()\n]{0,60}\))?[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014][ \t]|"
                         r"(?<=[a-z])(?=[ \t]+(?:takes|lasts)[ \t]+\d))[ \t]*(?=[^\n]*\d)",
                         re.MULTILINE)
 """'- the bracket order: 50 minutes, due 9:30', 'Mugs - 1 hour, pickup 8:30': a job named at the start of its line."""
@@ -499,7 +499,14 @@ def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     found = [bare_name(m.group("n")) for m in lines]
     if len(set(found)) < len(found) or not all(found):
         return [], []
-    return found, [m.span("n") for m in lines]
+    return found, [(m.start("n"), m.end("note") if _note(m) else m.end("n")) for m in lines]
+
+
+def _note(m: re.Match[str]) -> str:
+    """A line name's note in brackets without a number ('Wedding invitations (Meyer/Kaya)'): taken out with the
+    name, never left to be read as data."""
+    note = (m.groupdict().get("note") or "").strip()
+    return note if note and not re.search(r"\d", note) else ""
 
 
 def _item(m: re.Match[str], text: str) -> bool:

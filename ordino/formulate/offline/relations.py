@@ -386,13 +386,15 @@ _JOBS = rf"{JOB_REF}(?:\s*(?:,\s*and|,|and|&)\s*{JOB_REF})*"
 
 
 def read_eligibility(work: Work, facts: Facts) -> None:
-    """Which machines a job may use: 'J1 and J4 can only run on M1 or M2', 'J3 only on M3', 'job 2 cannot go
-    on machine 3', 'M3 cannot take J5'."""
+    """Which machines a job may use: 'J1 and J4 can only run on M1 or M2', 'J3 only on M3', 'job 1 → {M2, M3}',
+    'job 2 cannot go on machine 3', 'M3 cannot take J5'."""
     only = (rf"(?P<j>{_JOBS})(?:\s+(?:is|are)\s+[a-z '-]{{1,40}}?(?:,|\s+and|\s+so))?\s+(?:(?:can|may|must)\s+)?"
             rf"(?:only|just|exclusively)\s+(?:(?:run|go|be\s+[a-z]+)\s+)?(?:on|by|at|in)\s+(?:either\s+)?"
             rf"(?P<m>{_MACHINES})|"  # 'order C is oversized and can only be packed at P2'
 
-            rf"(?P<j2>{_JOBS})\s+(?:(?:can|may)\s+)?(?:run|go|be\s+(?:processed|done))\s+only\s+on\s+(?P<m2>{_MACHINES})")
+            rf"(?P<j2>{_JOBS})\s+(?:(?:can|may)\s+)?(?:run|go|be\s+(?:processed|done))\s+only\s+on\s+(?P<m2>{_MACHINES})|"
+            rf"(?P<j3>{_JOBS})\s*(?:>|:|=)\s*\{{\s*(?P<m3>{_MACHINES})\s*\}}(?:\s+only)?(?=\s*(?:[;,.\n]|$))")
+    # 'job 1 > {M2, M3}' (an arrow after normalising), 'J6: {M1} only': the set of machines a job may use
     never = (rf"(?P<j>{_JOBS})\s+(?:cannot|can't|can not|must not|may not|is not allowed to|are not allowed to)\s+"
              rf"(?:run|go|be\s+(?:processed|done|run|made))\s+(?:on|by|at|in)\s+(?P<m>{_MACHINES})|"
              rf"(?P<m2>{_MACHINES})\s+(?:cannot|can't|can not)\s+(?:take|run|do|process|handle)\s+(?P<j2>{_JOBS})")
@@ -410,8 +412,10 @@ def read_eligibility(work: Work, facts: Facts) -> None:
         for m in list(work.finditer(pattern)):
             if BLANK_IN(work, m):
                 continue
-            jobs = [job_name(j) for j in re.findall(JOB_REF, m.group("j") or m.group("j2"))]
-            machines = {machine_name(x) for x in re.findall(MACHINE_REF, m.group("m") or m.group("m2"))}
+            said = m.groupdict()
+            jobs = [job_name(j) for j in re.findall(JOB_REF, said["j"] or said["j2"] or said.get("j3") or "")]
+            listed = said["m"] or said["m2"] or said.get("m3") or ""
+            machines = {machine_name(x) for x in re.findall(MACHINE_REF, listed)}
             for job in jobs:  # not added to the jobs: their order is the order their data is given in
                 into.setdefault(job, set()).update(machines)
             work.consume(m.start(), m.end())

@@ -18,10 +18,16 @@ from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _VALUES = rf"(?:\(\s*(?P<b1>[^()\n]*?)\s*\)|\[\s*(?P<b2>[^\[\]\n]*?)\s*\]|(?P<bare>{NUM}(?:[ \t,;]+{NUM})+))"
 _SYMBOL_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[-*][ \t]+)?(?P<sym>[a-z]{1,2}(?:_?\{?[a-z0-9]{1,3}(?:,[a-z0-9]{1,2})?\}?)?|"
+    r"(?m)^[ \t]*(?:[-*][ \t]+)?"
+    r"(?P<sym>[a-z]{1,2}_?1[ \t]*(?:\.\.\.?|\u2026|,[ \t]*\.\.\.[ \t]*,)[ \t]*[a-z]{1,2}_?\d{1,3}|"
+    r"[a-z]{1,2}(?:_?\{?[a-z0-9]{1,3}(?:,[a-z0-9]{1,2})?\}?)?|"
     r"[a-z]{1,2}\(\s*[a-z0-9]{1,3}\s*\))[ \t]*(?P<pre>\(\s*[^()\n]{1,30}\))?[ \t]*(?:=|:)[ \t]*" + _VALUES +
     r"[ \t]*(?P<note>\(\s*[^()\n]{1,30}\))?[ \t]*[.;,]?[ \t]*$")
-"""One symbol and its values filling a line: 'p_j = (4, 7, 3)', 'r_j1 : 3 2 4', 'b_j : 5 3 6 (M2)', 'a (Cut) = 4, 2'."""
+"""One symbol and its values filling a line: 'p_j = (4, 7, 3)', 'p_1..p_3 = 4, 7, 3',
+'r_j1 : 3 2 4', 'b_j : 5 3 6 (M2)', 'a (Cut) = 4, 2'."""
+_INLINE = re.compile(r"\b(?:processing\s+times?|durations?|due\s+dates?|weights?)\s+(?P<sym>[pdw](?:_j)?)[ \t]*=[ \t]*"
+                     r"(?:\((?P<b1>[^()\n]*)\)|\[(?P<b2>[^\[\]\n]*)\])")
+"""A job vector in brackets inside a sentence, after what it is: 'processing times p = (7, 5, 9), identical ...'."""
 _CAPACITY = re.compile(r"\br_?\{?(?P<k>\d)\}?\s*=\s*(?P<n>\d+)\b(?![ \t]*[,;]?[ \t]*\d)")
 """'R1 = 4': resource 1's capacity (only where the text speaks of resources)."""
 _ARC = re.compile(r"(?P<a>\d+)\s*(?:>|->|-->|→|,)\s*(?P<b>\d+)")
@@ -55,6 +61,7 @@ def read_symbols(work: Work, facts: Facts) -> None:
     if resources:
         _read_capacities(work, facts)
     lines = [line for m in work.finditer(_SYMBOL_LINE.pattern) if (line := _line(m, work.cased)) is not None]
+    lines += [line for m in work.finditer(_INLINE.pattern) if (line := _line(m, work.cased)) is not None]
     counts = {len(line.values) for line in lines}
     for line in lines:
         if _read_line(line, facts, resources, len(lines) > 1 and len(counts) == 1):
@@ -69,17 +76,20 @@ def read_symbols(work: Work, facts: Facts) -> None:
 
 def _line(m: re.Match[str], cased: str) -> _Line | None:
     sym = re.sub(r"[\s{}()]", "", m.group("sym"))
+    ranged = re.fullmatch(r"(?P<l>[a-z]{1,2})_?1(?:\.\.\.?|\u2026|,\.\.\.,)(?P=l)_?(?P<n>\d+)", sym)
+    if ranged is not None:  # 'p_1..p_7': one value per job, as many as the last index says
+        sym = f"{ranged['l']}_j"
     parts = re.fullmatch(r"(?P<l>[a-z]{1,2}?)_?(?P<i>[a-z0-9,]*)", sym)
     if parts is None:
         return None
-    raw = m.group("b1") or m.group("b2") or m.group("bare") or ""
+    raw = m.group("b1") or m.group("b2") or m.groupdict().get("bare") or ""
     if re.search(r"[^\d\s,;.\-a-z]", raw) or re.search(r"[a-z]{2,}", raw):
         return None  # words or symbols among the values: a sentence, not a vector
     values = time_values(raw)
-    if len(values) < 2:
+    if len(values) < 2 or ranged is not None and len(values) != int(ranged["n"]):
         return None
-    note = "pre" if m.group("pre") else "note"
-    written = cased[m.start(note):m.end(note)] if m.group(note) else ""
+    note = "pre" if m.groupdict().get("pre") else "note"
+    written = cased[m.start(note):m.end(note)] if m.groupdict().get(note) else ""
     return _Line(parts.group("l"), parts.group("i").replace(",", ""), values, written, m.span())
 
 
