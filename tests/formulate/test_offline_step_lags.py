@@ -60,3 +60,41 @@ def test_a_wait_after_a_step_that_may_use_another_machine_is_asked():
     assert solved(text.format(rule=""))  # read without the rule
     rule = "Once a gear comes out of the furnace, its grinding must start within 1 hour. "
     assert any("could not place it" in q for q in asked(text.format(rule=rule)))  # gear B's wait: which?
+
+
+def _lagged_flow(times: list[tuple[int, int, int]], lag: int, due: list[int]) -> int:
+    """Least maximum lateness of a permutation flow shop of three stages with a shortest wait `lag` between the
+    first two stages of every job (brute force over every order, each step as early as it may start)."""
+    best = None
+    for order in itertools.permutations(range(len(times))):
+        free, late = [0, 0, 0], []
+        for j in order:
+            ready = 0
+            for k, p in enumerate(times[j]):
+                start = max(free[k], ready + (lag if k == 1 else 0))
+                free[k] = ready = start + p
+            late.append(ready - due[j])
+        best = max(late) if best is None else min(best, max(late))
+    assert best is not None
+    return best
+
+
+STAGES = ("line: coat \u2192 cure \u2192 inspect (3 stations, each one batch at a time)\n"
+          "batches: B1, B2, B3, B4 (all ready at hour 0)\n"
+          "coat hours: B1=2, B2=4, B3=3, B4=1\ncure hours: B1=3, B2=2, B3=4, B4=3\n"
+          "inspect hours: B1=2, B2=3, B3=1, B4=4\ndue (hour): B1=10, B2=14, B3=12, B4=9\n"
+          "{rule}rule: batches keep the same sequence on all three stations\n"
+          "objective: minimise the maximum lateness (finish of inspect minus due), in hours")
+
+
+def test_each_stage_times_on_its_own_line_and_a_shortest_wait_between_two_stages():
+    times, due = [(2, 3, 2), (4, 2, 3), (3, 4, 1), (1, 3, 4)], [10, 14, 12, 9]
+    problem, free = solved(STAGES.format(rule=""))
+    assert [r.id for r in problem.resources] == ["coat", "cure", "inspect"]
+    assert free == _lagged_flow(times, 0, due)
+    rule = "rule: after coating, a batch must flash off for at least 2 hours before curing may start\n"
+    problem, value = solved(STAGES.format(rule=rule))
+    lags = [(c.first, c.then, c.min_lag) for c in problem.constraints if getattr(c, "min_lag", None)]
+    assert lags == [(f"B{k}.1", f"B{k}.2", 2) for k in range(1, 5)]
+    assert value == _lagged_flow(times, 2, due) > free
+    assert asked(STAGES.format(rule=rule).replace("inspect hours", "check hours"))  # a stage without its times

@@ -307,8 +307,8 @@ def _ties(facts: Facts, names: list[str], steps: list[list[str]], single_stage: 
 
 def _step_lags(facts: Facts, names: list[str], steps: list[list[str]],
                routes: dict[str, list[list[tuple[str, TimeVal]]]], t: Callable[[TimeVal], int]) -> list[dict[str, Any]]:
-    """Each limited wait between two steps of a job as a precedence with a longest lag, for the job named or for
-    every job whose route has both steps; a rule that fits no job's route is asked."""
+    """Each limited wait between two steps of a job as a precedence with a longest or shortest lag, for the job
+    named or for every job whose route has both steps; a rule that fits no job's route is asked."""
     out = []
     machines = sorted({m for ops in routes.values() for op in ops for m, _ in op})
     for lag in facts.step_lags:
@@ -325,7 +325,8 @@ def _step_lags(facts: Facts, names: list[str], steps: list[list[str]],
             i = next((k for k, ms in enumerate(on) if ms == {first}), None)
             j = next((k for k, ms in enumerate(on) if ms == {then} and i is not None and k > i), None)
             if i is not None and j is not None:
-                out.append({"type": "end_before_start", "first": ids[i], "then": ids[j], "max_lag": t(lag.max_lag)})
+                out.append({"type": "end_before_start", "first": ids[i], "then": ids[j],
+                            "min_lag" if lag.shortest else "max_lag": t(lag.lag)})
                 fitted += 1
         if not fitted or lag.job is not None and fitted != 1:
             raise Incomplete([Question(key="step_lags", text=f"The text says {lag.quote!r}, but I could not place it "

@@ -47,7 +47,7 @@ from ordino.formulate.offline.relations import (
 )
 from ordino.formulate.offline.resources import read_capacities, read_demand_lists, read_demands
 from ordino.formulate.offline.route_lines import dropped_steps
-from ordino.formulate.offline.runs import read_runs, read_tuples_in_order
+from ordino.formulate.offline.runs import read_runs, read_stage_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import (
     machines_as_rows,
     machines_of_numbered_pairs,
@@ -236,6 +236,7 @@ def read_facts(text: str) -> Facts:
     read_tuples(work, facts)  # before rows: 'P1 (3, 5, 2)' under a column spec is not times on machines
     read_indexed(work, facts)
     read_rows(work, facts)
+    read_stage_runs(work, facts)  # before the runs: 'coat hours: B1=2, B2=4' are one stage's times
     read_runs(work, facts)
     read_tuples_in_order(work, facts)
     read_lists(work, facts)

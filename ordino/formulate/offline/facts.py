@@ -26,14 +26,15 @@ class Precedence:
 
 @dataclass
 class StepLag:
-    """The longest wait from the end of step `first` to the start of a later step `then` (their machines as written)
-    of `job`, or of every job whose route has both (`job` None)."""
+    """The longest (or, `shortest`, the shortest) wait from the end of step `first` to the start of a later step
+    `then` (their machines as written) of `job`, or of every job whose route has both (`job` None)."""
 
     job: str | None
     first: str
     then: str
-    max_lag: TimeVal
+    lag: TimeVal
     quote: str
+    shortest: bool = False
 
 
 @dataclass
@@ -145,7 +146,7 @@ class Facts:
         for ops in self.routes.values():
             out += [tv for op in ops for _, tv in op]
         out += [p.lag for p in self.precedences if p.lag is not None]
-        out += [s.max_lag for s in self.step_lags]
+        out += [s.lag for s in self.step_lags]
         out += [tv for _, a, b in self.down for tv in (a, b)]
         if self.setup_const is not None:
             out.append(self.setup_const)

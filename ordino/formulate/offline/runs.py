@@ -9,7 +9,8 @@ import re
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.relations import BLANK_IN
 from ordino.formulate.offline.tables import role_of
-from ordino.formulate.offline.text import JOB_REF, TIME, Work, job_name, time_values
+from ordino.formulate.offline.text import JOB_REF, TIME, Work, job_name, time_values, unit_of
+from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _VALUES = rf"(?:\(\s*{TIME}(?:\s*,\s*{TIME})+\s*\)|{TIME})"
 _ITEM = rf"{JOB_REF}\s*(?:[:=]|is|takes|needs)?\s*{_VALUES}"
@@ -20,6 +21,42 @@ _KEYS = [("p", r"process\w*|durations?|times?|takes?|lengths?|hours|minutes|\bp\
          ("weight", r"weights?|priorit\w*|importance|\bw\b"),
          ("release", r"release\w*|ready (?:at|from|times?)|arriv\w*|available (?:at|from)|availability")]
 _SPEC = re.compile(r"\((?P<cols>[a-z_ ]+(?:,\s*[a-z_ ]+)+)\)")
+
+
+_CHAIN = re.compile(r"(?P<c>\b[a-z][a-z-]{2,}(?:\s*>\s*[a-z][a-z-]{2,})+)\b")
+"""Stages in order, by arrows: 'line: coat → cure → inspect' (arrows are '>' after normalising)."""
+_STAGE_RUN = re.compile(rf"(?m)^[ \t]*(?P<s>[a-z][a-z-]{{2,}})(?:[ \t]+(?P<u>{UNIT_PATTERN}))?[ \t]*:[ \t]*"
+                        rf"(?P<r>{RUN.pattern})[ \t]*[.;]?[ \t]*$")
+"""A stage's times by job on one line: 'coat hours: B1=2, B2=4, B3=3'."""
+
+
+def read_stage_runs(work: Work, facts: Facts) -> None:
+    """One line of labelled times per stage of a chain the text names ('coat → cure → inspect', then 'coat hours:
+    B1=2, B2=4', 'cure hours: ...'): the table of times, a column per stage in the chain's order. Read only when
+    every stage has one such line over the same jobs, one value each."""
+    chains = [m.group("c").split(">") for m in _CHAIN.finditer(work.text)]
+    stages = [s.strip() for s in chains[0]] if len(chains) == 1 else []
+    lines = {m.group("s"): m for m in _STAGE_RUN.finditer(work.text) if not BLANK_IN(work, m)}
+    if not stages or sorted(lines) != sorted(stages) or facts.matrix is not None:
+        return
+    columns = []
+    for stage in stages:
+        m = lines[stage]
+        unit = unit_of(m.group("u"))
+        items = [(job_name(i.group("j")), time_values(i.group("v"))) for i in _ITEM_PARTS.finditer(m.group("r"))]
+        if any(len(v) != 1 for _, v in items):
+            return
+        columns.append([(name, TimeVal(v[0].value, v[0].unit or unit)) for name, v in items])
+    jobs = [name for name, _ in columns[0]]
+    if any([name for name, _ in column] != jobs for column in columns) or facts.jobs and facts.jobs != jobs:
+        return
+    for job in jobs:
+        facts.add_job(job)
+    facts.matrix = [[column[k][1] for column in columns] for k in range(len(jobs))]
+    facts.matrix_machines = stages
+    facts.machine_order = stages
+    for stage in stages:
+        work.consume(*lines[stage].span())
 
 
 def read_runs(work: Work, facts: Facts) -> None:

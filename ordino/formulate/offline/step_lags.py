@@ -1,6 +1,7 @@
 """Time between two steps of one job, said of every job ('once a gear comes out of the furnace, its grinding must
-start within 15 minutes') or of one ('job 3 has to go into the dryer the moment its wash finishes'): a longest (or
-no) wait from the end of one step to the start of a later one, for each job whose route has both steps."""
+start within 15 minutes', 'after coating, a batch must flash off for at least 2 hours before curing may start') or
+of one ('job 3 has to go into the dryer the moment its wash finishes'): a longest (or no) wait, or a shortest one,
+from the end of one step to the start of a later one, for each job whose route has both steps."""
 
 from __future__ import annotations
 
@@ -37,11 +38,20 @@ _ONE = re.compile(rf"(?P<job>{JOB_REF}|they|it)\s+{MUST}go\s+(?:into|onto|on|in|
                   rf"(?:very\s+)?(?:moment|minute|instant|second)|as\s+soon\s+as|right\s+when)\s+(?:its|their)\s+"
                   rf"{_step('a')}\s+(?:finishes|ends|is\s+(?:done|finished|over)|comes\s+out)")
 """Of one job: 'job 3 has to go into the dryer the moment its wash finishes' ('they', the job named before)."""
+_DONE = r"(?:\s+(?:finishes|ends|is\s+(?:done|finished|over)))?"
+_AT_LEAST = re.compile(
+    rf"\b(?:after|once|when)\s+(?:its\s+|the\s+)?{_step('a')}{_DONE}\s*,\s*(?:a|an|each|every|the)\s+[a-z]+\s+{MUST}"
+    rf"(?:[a-z-]+\s+){{1,3}}?for\s+at\s+least\s+(?P<lag>{TIME})\s+before\s+(?:its\s+|the\s+)?{_step('b')}\s+"
+    rf"(?:step\s+)?(?:may|can|is\s+allowed\s+to|will)\s+(?:start|begin)|"
+    rf"\b(?:a|an|each|every)\s+[a-z]+\s+{MUST}(?:[a-z-]+\s+){{1,3}}?(?:for\s+)?at\s+least\s+(?P<lag2>{TIME})\s+"
+    rf"between\s+(?:its\s+|the\s+)?{_step('a2')}\s+and\s+(?:its\s+|the\s+)?{_step('b2')}")
+"""Of every job, a shortest wait: 'after coating, a batch must flash off for at least 2 hours before curing may
+start', 'each part must dry at least 30 minutes between painting and assembly'."""
 
 
 def read_step_lags(work: Work, facts: Facts) -> None:
     """Each wait between two steps of a job the text limits, into `facts.step_lags`."""
-    for pattern in (_EVERY, _ONE):
+    for pattern in (_EVERY, _ONE, _AT_LEAST):
         for m in list(work.finditer(pattern.pattern)):
             if BLANK_IN(work, m):
                 continue
@@ -50,8 +60,12 @@ def read_step_lags(work: Work, facts: Facts) -> None:
                 job = _subject(work, m)
                 if job is None:
                     continue
-            lag = time_values(m.group("lag"))[0] if "lag" in m.groupdict() else TimeVal(Fraction(0), None)
-            facts.step_lags.append(StepLag(job, m.group("a"), m.group("b"), lag, work.quote(*m.span())))
+            said = {k: v for k, v in m.groupdict().items() if v}
+            lag = time_values(said.get("lag") or said["lag2"])[0] if {"lag", "lag2"} & set(said) \
+                else TimeVal(Fraction(0), None)
+            first, then = said.get("a") or said["a2"], said.get("b") or said["b2"]
+            quote = work.quote(*m.span())
+            facts.step_lags.append(StepLag(job, first, then, lag, quote, shortest=pattern is _AT_LEAST))
             start, end = with_reason(work, m.start(), m.end(), [job] if job else [])
             work.consume(start, end)
 
