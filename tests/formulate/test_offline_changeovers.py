@@ -82,3 +82,21 @@ def test_one_changeover_between_families_without_any_job_s_family_is_asked():
     text = ("One mill. Switching from an order of one family to an order of a different family needs a 15-minute "
             "changeover. Orders: O1 30 min, O2 25 min, O3 20 min. Minimise the total completion time.")
     assert asked(text)
+
+
+def test_a_changeover_table_in_csv_with_a_start_row_and_dashes_on_its_diagonal():
+    text = ("Extruder line, four runs to schedule today, one at a time, time 0 = now. All times in minutes.\n\n"
+            "job,proc_min,due_min\nA,12,20\nB,8,30\nC,15,45\nD,10,35\n\n"
+            "Changeover (setup) minutes before a run, depending on what ran just before it (rows = previous, "
+            "columns = next; \"start\" = the line is currently empty):\n\n"
+            "from\\to,A,B,C,D\nstart,3,5,4,2\nA,-,4,7,3\nB,6,-,2,5\nC,3,8,-,6\nD,5,3,4,-\n\n"
+            "A run finishes when its processing is done (its setup comes right before it). Minimise total tardiness "
+            "over the four runs, in minutes.")
+    problem, best = solved(text)
+    assert problem.resources[0].initial_family == "start"
+    rows = {"start": [3, 5, 4, 2], "A": [0, 4, 7, 3], "B": [6, 0, 2, 5], "C": [3, 8, 0, 6], "D": [5, 3, 4, 0]}
+    change = {(a, b): v for a, row in rows.items() for b, v in zip("ABCD", row, strict=True)}
+    due = {"A": 20, "B": 30, "C": 45, "D": 35}
+    assert best == best_order({"A": 12, "B": 8, "C": 15, "D": 10}, {j: j for j in "ABCD"}, change, "start",
+                              cost=lambda ends: sum(max(0, e - due[j]) for j, e in ends.items()))
+    assert asked(text.replace("C,3,8,-,6", "C,3,8,-"))  # a row one cell short

@@ -98,3 +98,16 @@ def test_each_stage_times_on_its_own_line_and_a_shortest_wait_between_two_stages
     assert lags == [(f"B{k}.1", f"B{k}.2", 2) for k in range(1, 5)]
     assert value == _lagged_flow(times, 2, due) > free
     assert asked(STAGES.format(rule=rule).replace("inspect hours", "check hours"))  # a stage without its times
+
+
+def test_a_lag_between_two_numbered_operations_of_one_job_and_capacity_one_per_machine():
+    text = ("2 machines, 3 jobs, job shop with recirculation. Min C_max.\nJ1 = M1(2), M2(3), M1(2)\n"
+            "J2 = M2(4), M1(3){rule}\nJ3 = M1(3), M2(2)\n"
+            "Capacity 1 per machine, non-preemptive, ops of a job in the order listed, all jobs available at t=0.")
+    _, free = solved(text.format(rule=""))
+    problem, value = solved(text.format(rule="; min. time lag between end of op 1 and start of op 2 of J2: 2"))
+    lags = [(c.first, c.then, c.min_lag) for c in problem.constraints if getattr(c, "min_lag", None)]
+    assert lags == [("J2.1", "J2.2", 2)]
+    assert value == brute_force(problem).objective > free  # J2's second step waits: 11 against 10
+    assert asked(text.format(rule="; min. time lag between end of op 1 and start of op 3 of J2: 2"))  # no op 3
+    assert asked(text.format(rule="").replace("Capacity 1 per machine", "Capacity 1 per machine, except M2 with 2"))

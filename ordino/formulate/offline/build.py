@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.step_lags import step_machine
+from ordino.formulate.offline.step_lags import step_machine, step_number
 from ordino.formulate.offline.units import SECONDS, TimeScale, TimeVal, choose_scale
 from ordino.formulate.questions import Question
 from ordino.models.objective import DUE_DATE_TERMS
@@ -316,6 +316,12 @@ def _step_lags(facts: Facts, names: list[str], steps: list[list[str]],
         then = step_machine(lag.then, facts.names, machines)
         fitted = 0
         for n, ids in zip(names, steps, strict=False):
+            a, b = step_number(lag.first), step_number(lag.then)
+            if lag.job == n and a is not None and b is not None and a < b < len(ids):  # 'op 1' to 'op 2' of J2
+                out.append({"type": "end_before_start", "first": ids[a], "then": ids[b],
+                            "min_lag" if lag.shortest else "max_lag": t(lag.lag)})
+                fitted += 1
+                continue
             if lag.job not in (None, n) or first is None or then is None:
                 continue
             on = [{m for m, _ in op} for op in routes.get(n, [])]

@@ -16,7 +16,7 @@ from ordino.formulate.offline.tables import RULE_LINE, cased_cell
 from ordino.formulate.offline.text import Work
 from ordino.formulate.offline.units import TimeVal
 
-_CORNER = re.compile(r"^[ \t]*\|?[ \t]*from[ \t]*(?:\\|/|->|>)[ \t]*to[ \t]*(?P<rest>(?:\||[ \t])[^\n]*)$")
+_CORNER = re.compile(r"^[ \t]*\|?[ \t]*from[ \t]*(?:\\|/|->|>)[ \t]*to[ \t]*(?P<rest>(?:\||[ \t]|,)[^\n]*)$")
 _NONE = ("-", "\u2013", "\u2014")
 _CAPTION = re.compile(r"\b(?:changeovers?|cleanouts?|clean-?downs?|set-?ups?|switch\w*|rows?|columns?)\b")
 _UNIT = re.compile(r"\((?:in\s+)?(min|minutes|h|hours)\)|\bin\s+(minutes|hours)\b")
@@ -73,8 +73,8 @@ def _table(work: Work, lines: list[str], offsets: list[int], k: int) \
     whose header is line k; None unless every row is read whole."""
     m = _CORNER.match(lines[k])
     assert m is not None
-    piped = "|" in lines[k]
-    heads = _split(m.group("rest"), piped)
+    mark = "|" if "|" in lines[k] else "," if "," in lines[k] else None
+    heads = _split(m.group("rest"), mark)
     columns = [cased_cell(work, offsets[k], lines[k], h) for h in heads]
     if len(columns) < 2 or len({c.lower() for c in columns}) != len(columns):
         return None
@@ -85,7 +85,7 @@ def _table(work: Work, lines: list[str], offsets: list[int], k: int) \
     while j < len(lines) and RULE_LINE.match(lines[j]):
         j += 1
     while j < len(lines) and lines[j].strip():
-        cells = _split(lines[j], piped)
+        cells = _split(lines[j], mark)
         if len(cells) != len(columns) + 1:
             break
         label = next((c for c in columns if c.lower() == cells[0].lower()), None)
@@ -108,8 +108,8 @@ def _table(work: Work, lines: list[str], offsets: list[int], k: int) \
     return table, initial, j
 
 
-def _split(line: str, piped: bool) -> list[str]:
-    """A table line's cells: between pipes, else between blanks."""
-    if piped:
-        return [c.strip() for c in line.strip().strip("|").split("|")]
+def _split(line: str, mark: str | None) -> list[str]:
+    """A table line's cells: between pipes or commas (`mark`), else between blanks."""
+    if mark is not None:
+        return [c.strip() for c in line.strip().strip(mark).split(mark)]
     return line.split()

@@ -353,6 +353,14 @@ def drop_restated_rules(rw: Rewriting) -> None:
     rw.sub(r"(?i)\b(?:and\s*,?\s*)?once\s+(?:begun|started)\s*,\s*(?:it\s+)?(?:runs|goes|continues)\s+(?:on\s+)?to\s+"
            r"(?:completion|the\s+end)\b", "")  # 'and, once begun, runs to completion': no preemption, said in two
     rw.sub(_RULE_CLAUSE, judge)
+    rw.sub(r"(?i)\b(?:(?:unit\s+)?capacity\s*(?:=|of|:)?\s*(?:1|one)\s+(?:per|on\s+each|for\s+each|for\s+every)\s+"
+           r"(?:machine|station)|(?:each|every)\s+(?:machine|station)\s+has\s+(?:a\s+)?capacity\s*(?:=|of|:)?\s*"
+           r"(?:1|one))\b(?!\s*(?:,\s*)?(?:except|but|apart|other\s+than|unless|while|whereas))", "")
+    # 'Capacity 1 per machine': what every machine here is (a machine with more than one place is read elsewhere)
+    rw.sub(r"(?i)\b(?:a|an|each|every)\s+[a-z]+\s+(?:finishes|ends|is\s+(?:complete|done|finished))\s+when\s+its\s+"
+           r"(?:processing|work|run)\s+(?:is\s+(?:done|over|finished)|ends|finishes)\s*(?:\(\s*(?:its|the)\s+(?:set-?up|"
+           r"changeover)\s+(?:comes|is\s+done|happens)\s+(?:right\s+|just\s+|directly\s+)?before\s+it\s*\))?", "")
+    # 'A run finishes when its processing is done (its setup comes right before it)': how every model counts
 
     def next_step(m: re.Match[str]) -> str:  # 'Op 2 of a job may start only after its Op 1 ends': the route's order
         return "" if int(m.group("b")) == int(m.group("a")) + 1 else m.group(0)

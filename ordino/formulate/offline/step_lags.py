@@ -49,9 +49,16 @@ _AT_LEAST = re.compile(
 start', 'each part must dry at least 30 minutes between painting and assembly'."""
 
 
+_OP = r"op(?:eration)?\s*"
+_OF_OPS = re.compile(rf"\b(?P<kind>min|max)(?:imum|\.)?\s+(?:time\s+)?lag\s+(?:between|from)\s+(?:the\s+)?end\s+of\s+"
+                     rf"{_OP}(?P<a>\d)\s+(?:and|to)\s+(?:the\s+)?start\s+of\s+{_OP}(?P<b>\d)\s+of\s+(?P<job>{JOB_REF})\s*"
+                     rf"(?::|=|is)\s*(?P<lag>{TIME})")
+"""Of one job's operations by number: 'min. time lag between end of op 1 and start of op 2 of J2: 2'."""
+
+
 def read_step_lags(work: Work, facts: Facts) -> None:
     """Each wait between two steps of a job the text limits, into `facts.step_lags`."""
-    for pattern in (_EVERY, _ONE, _AT_LEAST):
+    for pattern in (_EVERY, _ONE, _AT_LEAST, _OF_OPS):
         for m in list(work.finditer(pattern.pattern)):
             if BLANK_IN(work, m):
                 continue
@@ -65,7 +72,10 @@ def read_step_lags(work: Work, facts: Facts) -> None:
                 else TimeVal(Fraction(0), None)
             first, then = said.get("a") or said["a2"], said.get("b") or said["b2"]
             quote = work.quote(*m.span())
-            facts.step_lags.append(StepLag(job, first, then, lag, quote, shortest=pattern is _AT_LEAST))
+            shortest = pattern is _AT_LEAST or said.get("kind") == "min"
+            if pattern is _OF_OPS:
+                first, then = f"op {first}", f"op {then}"
+            facts.step_lags.append(StepLag(job, first, then, lag, quote, shortest=shortest))
             start, end = with_reason(work, m.start(), m.end(), [job] if job else [])
             work.consume(start, end)
 
@@ -78,6 +88,12 @@ def _subject(work: Work, m: re.Match[str]) -> str | None:
     first = sentence_bounds(work.text, m.start())[0]
     named = {job_name(r.group(0)) for r in re.finditer(JOB_REF, work.text[first:m.start()])}
     return named.pop() if len(named) == 1 else None
+
+
+def step_number(word: str) -> int | None:
+    """The 0-based position in its job's route of a step named by number ('op 2'), else None."""
+    found = re.fullmatch(r"op (\d+)", word)
+    return int(found.group(1)) - 1 if found else None
 
 
 def step_machine(word: str, names: dict[str, str], machines: list[str]) -> str | None:
