@@ -1165,3 +1165,30 @@ def test_days_counted_from_the_start_of_day_1():
             "Counting from the start of day 1, what's the smallest number of working days until everything is done?")
     _, value = solved(text)
     assert value == 5  # painting needs the whole crew after the strip out: 2 + 3; cleaning fits beside it
+
+
+def _unrelated_weighted_completion(times: list[tuple[int, int]], release: list[int], weight: list[int]) -> int:
+    """Least total weighted completion time on two unrelated machines with releases: every order of the jobs and
+    every choice of machine, each job as early as its machine and its release allow."""
+    best = None
+    for order in itertools.permutations(range(len(times))):
+        for machines in itertools.product((0, 1), repeat=len(times)):
+            free, total = [0, 0], 0
+            for j in order:
+                k = machines[j]
+                free[k] = max(free[k], release[j]) + times[j][k]
+                total += weight[j] * free[k]
+            best = total if best is None else min(best, total)
+    assert best is not None
+    return best
+
+
+def test_columns_of_times_on_each_of_two_benches_that_are_not_identical():
+    text = ("Two test benches, not identical (times differ per bench). Four samples, each tested once on either "
+            "bench, no interruption. All times in minutes from now.\n\n"
+            "| Sample | Time on Bench 1 | Time on Bench 2 | Arrives at | Weight |\n|---|---|---|---|---|\n"
+            "| S1 | 4 | 6 | 0 | 2 |\n| S2 | 3 | 2 | 1 | 1 |\n| S3 | 5 | 4 | 0 | 3 |\n| S4 | 2 | 3 | 3 | 2 |\n\n"
+            "A sample can't start before it arrives. Objective: minimise \u03a3 weight \u00d7 completion time.")
+    problem, value = solved(text)
+    assert sorted(r.id for r in problem.resources) == ["Bench 1", "Bench 2"]
+    assert value == _unrelated_weighted_completion([(4, 6), (3, 2), (5, 4), (2, 3)], [0, 1, 0, 3], [2, 1, 3, 2])

@@ -254,7 +254,9 @@ KINDS: list[tuple[str, str]] = [
      rf"(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b|"
      rf"\b(?:whole|entire)\s+\w+\s+is\s+\w+\s+(?:at|on)\s+(?:a\s+single|one)\s+{MACHINE_NOUN}\b|"
      rf"\b(?:a|each|every)\s+\w+\s+stays\s+on\s+(?:one|a\s+single|the\s+same)\s+(?:\w+\s+)?{MACHINE_NOUN}\b|"
-     rf"\b{MACHINE_NOUN}[^.;\n]{{0,20}}\((?:not|non)[\s-]?identical\)|"
+     rf"\b{MACHINE_NOUN}[^.;\n]{{0,20}}\((?:not|non)[\s-]?identical\)|\b{MACHINE_NOUN},?\s+(?:are\s+)?(?:not|non)[\s-]?"
+     rf"identical\b|\btimes?\s+(?:differ|vary|are\s+different)\s+(?:per|by|between|from|across)\s+(?:\w+\s+)?{MACHINE_NOUN}|"
+     rf"\b(?:each|every)\s+[^.;\n]{{0,30}}\bonce\s+on\s+either\s+(?:\w+\s+)?{MACHINE_NOUN}\b|"
      r"[\"'](?:-|x|n/a)[\"']\s*(?:means?|=|:)\s*(?:that\s+|the\s+)*\w*\s*(?:can't|cannot|can\s+not|isn't\s+able)\s+"
      r"(?:do|make|bake|cut|print|run|take|handle|process)\b",  # '"-" means that oven can't do that item'
      "parallel_machines"),
