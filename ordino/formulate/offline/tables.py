@@ -62,7 +62,7 @@ _PHRASES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
              "release_date"), (r"ready times?", "ready_time"), (r"machine\s+(\d+)", r"m\1"),
             (r"depends on", "depends_on"), (r"penalty per (?:day|hour|minute|week) late", "late_penalty"),
             (r"\bp\s*\(\s*(m\d+)\s*\)|\bp_(m\d+)\b", r"\1\2"),  # 'p(M1)'
-            (r"\b(?:time|duration|processing\s+time)\s+(?:on|at|in)\s+(?:the\s+)?(?=\w+\s*\d)", ""),  # 'Time on Bench 1'
+            (r"\b(?:time|duration|processing\s+time)\s+(?:on|at|in)\s+(?:the\s+)?(?=\w+\s*\d)", ""),  # 'Time on M 1'
             (r"\((?:in\s+)?" + UNIT_PATTERN + r"\)", "")]
 
 
