@@ -221,3 +221,28 @@ def test_a_vector_named_by_its_first_and_last_symbol():
     _, value = solved(text)
     assert value == _least_load([3, 2, 4, 2, 3], [{1, 2}] * 5) == 7
     assert asked(text.replace("p_1..p_5 = 3, 2, 4, 2, 3", "p_1..p_5 = 3, 2, 4, 2"))  # four values for five jobs
+
+
+def test_one_resource_named_by_a_letter_and_its_row_of_needs_by_the_same_letter():
+    from tests.formulate.test_offline_structures import project
+    text = ("PS | prec | C_max \u2014 one renewable resource, capacity R = 4.\nactivity  1 2 3 4 5 6\n"
+            "d_j       3 2 4 2 3 5\nr_j       2 3 2 1 3 2\nE = {1\u21923, 1\u21924, 2\u21925, 3\u21926, 4\u21926} "
+            "(finish-to-start)\nNon-preemptive, integer start times \u2265 0. Minimise project makespan.")
+    problem, value = solved(text)
+    assert [r.capacity for r in problem.resources] == [4]
+    tasks = {"1": (3, [], [2]), "2": (2, [], [3]), "3": (4, ["1"], [2]), "4": (2, ["1"], [1]), "5": (3, ["2"], [3]),
+             "6": (5, ["3", "4"], [2])}
+    assert value == project(tasks, [4])
+    assert asked(text.replace("r_j       2 3 2 1 3 2", "r_j       2 3 2 1 3 0.5"))  # half a unit: never rounded
+
+
+def test_arcs_with_their_shortest_lags_as_triples():
+    text = ("RCPSP with minimum time lags. 4 activities, 1 renewable resource K = 3 (units per day).\n"
+            "p = [2, 3, 1, 2] days\nk = [2, 1, 2, 3] units of K\nConstraints S_j \u2265 C_i + l_ij for (i, j, l_ij):\n"
+            "(1,3,0) (1,4,2) (2,4,1)\nNo preemption. Minimise makespan (days).")
+    problem, value = solved(text)
+    lags = sorted((c.first, c.then, getattr(c, "min_lag", 0) or 0) for c in problem.constraints)
+    assert lags == [("J1", "J3", 0), ("J1", "J4", 2), ("J2", "J4", 1)]
+    assert value == brute_force(problem).objective
+    # by hand: J1 [0,2) and J2 [0,3) side by side (2 + 1 <= 3), J3 [2,3); J4 starts at max(2+2, 3+1) = 4, ends 6
+    assert value == 6

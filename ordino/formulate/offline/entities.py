@@ -147,6 +147,14 @@ def read_lists(work: Work, facts: Facts) -> None:
             vals = _list_values(m.group("list"), m.group(0)[: m.start("list") - m.start()])
             if len(vals) < 2 and attr != "p":
                 continue
+            letter = re.match(r"([a-z])(?:_?[ij])?\b", m.group(0))
+            whole = all(v.value.denominator == 1 and v.unit is None for v in vals)
+            if letter and whole and list(facts.capacities) == [letter.group(1)]:  # 'r_j 2 3 1' under 'one renewable
+                for j, value in enumerate(vals, start=1):  # resource, capacity R = 4': what each job needs of R
+                    facts.demands.setdefault(f"J{j}", {})[letter.group(1)] = int(value.value)
+                    facts.add_job(f"J{j}")
+                work.consume(m.start(), m.end())
+                continue
             if len(vals) < 2 and not re.search(r"each|every|all", m.group(0)):
                 continue
             if len(vals) == 1:

@@ -355,10 +355,6 @@ def drop_restated_rules(rw: Rewriting) -> None:
     rw.sub(r"(?i)\b(?:and\s*,?\s*)?once\s+(?:begun|started)\s*,\s*(?:it\s+)?(?:runs|goes|continues)\s+(?:on\s+)?to\s+"
            r"(?:completion|the\s+end)\b", "")  # 'and, once begun, runs to completion': no preemption, said in two
     rw.sub(_RULE_CLAUSE, judge)
-    rw.sub(r"(?i)\b(?:(?:unit\s+)?capacity\s*(?:=|of|:)?\s*(?:1|one)\s+(?:per|on\s+each|for\s+each|for\s+every)\s+"
-           r"(?:machine|station)|(?:each|every)\s+(?:machine|station)\s+has\s+(?:a\s+)?capacity\s*(?:=|of|:)?\s*"
-           r"(?:1|one))\b(?!\s*(?:,\s*)?(?:except|but|apart|other\s+than|unless|while|whereas))", "")
-    # 'Capacity 1 per machine': what every machine here is (a machine with more than one place is read elsewhere)
     rw.sub(r"(?i)\b(?:a|an|each|every)\s+[a-z]+\s+(?:finishes|ends|is\s+(?:complete|done|finished))\s+when\s+its\s+"
            r"(?:processing|work|run)\s+(?:is\s+(?:done|over|finished)|ends|finishes)\s*(?:\(\s*(?:its|the)\s+(?:set-?up|"
            r"changeover)\s+(?:comes|is\s+done|happens)\s+(?:right\s+|just\s+|directly\s+)?before\s+it\s*\))?", "")
@@ -399,7 +395,7 @@ def drop_restated_rules(rw: Rewriting) -> None:
 def read_index_rows(work: Work) -> None:
     """'j : 1 2 3 4 5', 'job 1 2 3 4', 'p_ij j=1 2 3' over rows of values: the jobs' numbers, nothing more (read
     before any table or grid)."""
-    for m in list(work.finditer(r"(?m)^[ \t]*(?:p_?\{?ij\}?[ \t]+)?(?:j|jobs?|tasks?|i|#|no\.?)[ \t]*"
+    for m in list(work.finditer(r"(?m)^[ \t]*(?:p_?\{?ij\}?[ \t]+)?(?:j|jobs?|tasks?|activit(?:y|ies)|i|#|no\.?)[ \t]*"
                                 r"(?:[:=|]|(?=[ \t]))[ \t]*(?P<l>\d+(?:[ \t,]+\d+)+)"
                                 r"[ \t]*$")):
         numbers = [int(x) for x in re.findall(r"\d+", m.group("l"))]
@@ -432,6 +428,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"\brelease\s+(?:times?|dates?)\s*(?:are\s+|=\s*|:\s*)?(?:all\s+)?0\b(?!\s*[-:.,]?\s*\d)|"
               r"\b(?:machine\s+capacit(?:y|ies)|capacity\s+(?:of\s+)?(?:each|every)\s+machine)\s*(?:is\s+|=\s*|:\s*|of\s+)?1\b"
               r"(?!\s*[-:.,]?\s*\d)|"
+              r"\b(?:unit\s+)?capacity\s*(?:=\s*|of\s+|:\s*)?(?:1|one)\s+(?:per|on\s+each|for\s+each|for\s+every)\s+"
+              r"(?:machine|station)\b(?!\s*,?\s*(?:except|but|apart|other\s+than|unless|while|whereas))|"
               r"\bstart\b[^.()\n]{0,30}\(\s*(?:t\s*=\s*|time\s+)0\s*\)|"
               r"(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+(?:together\s+)?at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
               re.MULTILINE)

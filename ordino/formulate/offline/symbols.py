@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.text import NUM, Work, time_values
@@ -22,7 +23,7 @@ _SYMBOL_LINE = re.compile(
     r"(?P<sym>[a-z]{1,2}_?1[ \t]*(?:\.\.\.?|\u2026|,[ \t]*\.\.\.[ \t]*,)[ \t]*[a-z]{1,2}_?\d{1,3}|"
     r"[a-z]{1,2}(?:_?\{?[a-z0-9]{1,3}(?:,[a-z0-9]{1,2})?\}?)?|"
     r"[a-z]{1,2}\(\s*[a-z0-9]{1,3}\s*\))[ \t]*(?P<pre>\(\s*[^()\n]{1,30}\))?[ \t]*(?:=|:)[ \t]*" + _VALUES +
-    r"[ \t]*(?P<note>\(\s*[^()\n]{1,30}\))?[ \t]*[.;,]?[ \t]*$")
+    r"[ \t]*(?P<note>\(\s*[^()\n]{1,30}\)|units?\s+of\s+[a-z]\b)?[ \t]*[.;,]?[ \t]*$")
 """One symbol and its values filling a line: 'p_j = (4, 7, 3)', 'p_1..p_3 = 4, 7, 3',
 'r_j1 : 3 2 4', 'b_j : 5 3 6 (M2)', 'a (Cut) = 4, 2'."""
 _INLINE = re.compile(r"\b(?:processing\s+times?|durations?|due\s+dates?|weights?)\s+(?P<sym>[pdw](?:_j)?)[ \t]*=[ \t]*"
@@ -30,6 +31,14 @@ _INLINE = re.compile(r"\b(?:processing\s+times?|durations?|due\s+dates?|weights?
 """A job vector in brackets inside a sentence, after what it is: 'processing times p = (7, 5, 9), identical ...'."""
 _CAPACITY = re.compile(r"\br_?\{?(?P<k>\d)\}?\s*=\s*(?P<n>\d+)\b(?![ \t]*[,;]?[ \t]*\d)")
 """'R1 = 4': resource 1's capacity (only where the text speaks of resources)."""
+_ONE_RESOURCE = re.compile(r"\b(?:one|1|a\s+single)\s+renewable\s+resource\s*,?\s*(?:with\s+)?(?:capacity\s+)?"
+                           r"(?P<k>[a-z])\s*=\s*(?P<n>\d+)\b(?!\s*[,;]?\s*\d)(?:\s*\(\s*units?\s+(?:per|a|each)\s+[a-z]+\s*\))?")
+"""'1 renewable resource K = 3 (units per day)', 'one renewable resource, capacity R = 4': one resource, by its
+letter; a symbol of that letter by job is what each job needs of it ('k = [2, 1, 2]', 'r_j 2 3 1')."""
+_LAGGED_ARCS = re.compile(r"(?:\bs_?j\s*(?:>=|\u2265)\s*c_?i\s*\+\s*l_?\{?ij\}?\s+for\s+)?"
+                          r"\(\s*i\s*,\s*j\s*,\s*l_?\{?ij\}?\s*\)\s*:?\s*"
+                          r"(?P<l>(?:\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)[ \t,;]*)+)")
+"""'S_j ≥ C_i + l_ij for (i, j, l_ij): (1,3,0) (1,4,2)': precedences, each with its shortest lag."""
 _ARC = re.compile(r"(?P<a>\d+)\s*(?:>|->|-->|→|,)\s*(?P<b>\d+)")
 _ARCS = re.compile(r"(?m)^[ \t]*(?:e|a|arcs?|prec(?:edences?)?|edges?)[ \t]*(?:=|:)[ \t]*[{\[(](?P<l>[^{}\[\]\n]*)"
                    r"[}\])][ \t]*(?P<note>\([^()\n]{0,40}\))?[ \t]*$")
@@ -109,6 +118,12 @@ def _read_line(line: _Line, facts: Facts, resources: bool, aligned: bool) -> boo
     if letter == "p" and (k := re.fullmatch(r"(\d)j|j(\d)", index)):
         _column(facts, int(k.group(1) or k.group(2)), line.values)  # 'p_2j': times on machine 2
         return True
+    whole = all(v.value.denominator == 1 and v.unit is None for v in line.values)
+    if list(facts.capacities) == [letter] and index in _JOB_INDEX and whole:  # 'k = [2, 1, 2] units of K': what
+        for j, value in enumerate(line.values, start=1):  # each job needs of the one resource K
+            facts.demands.setdefault(f"J{j}", {})[letter] = int(value.value)
+            facts.add_job(f"J{j}")
+        return True
     if letter in ("r", "q", "u") and resources and (k := re.fullmatch(r"j?(\d)|(\d)j", index)):
         facts.lists[f"res#{k.group(1) or k.group(2)}"] = line.values  # 'r_j1': what each job needs of resource 1
         return True
@@ -153,6 +168,8 @@ def _read_capacities(work: Work, facts: Facts) -> None:
         work.consume(*m.span())
     for m in work.take(_CAPACITY.pattern):
         facts.capacities[f"r{m.group('k')}"] = int(m.group("n"))
+    for m in work.take(_ONE_RESOURCE.pattern):
+        facts.capacities[m.group("k")] = int(m.group("n"))
 
 
 def _read_demands(facts: Facts) -> None:
@@ -166,7 +183,12 @@ def _read_demands(facts: Facts) -> None:
 
 
 def _read_arcs(work: Work, facts: Facts) -> None:
-    """'E = {1→3, 1→4}' and 'Pred(4) = {1, 2}' as precedences between the numbered jobs."""
+    """'E = {1→3, 1→4}', 'Pred(4) = {1, 2}' and '(i, j, l_ij): (1,3,0) (1,4,2)' as precedences between the numbered
+    jobs."""
+    for m in work.take(_LAGGED_ARCS.pattern):
+        for a, b, lag in re.findall(r"\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)", m.group("l")):
+            gap = TimeVal(Fraction(int(lag))) if int(lag) else None
+            facts.precedences.append(Precedence(f"J{a}", f"J{b}", lag=gap))
     for m in list(work.finditer(_ARCS.pattern)):
         arcs = _ARC.findall(m.group("l"))
         if not arcs or _ARC.sub("", m.group("l")).strip(" ,;"):
