@@ -305,3 +305,17 @@ def test_a_sentence_read_in_part_leaves_nothing_behind():
     draft.name_weekdays()
     read_clauses(draft)
     assert draft.rules == [{"type": "unavailable", "staff": ["Ana"], "days": ["Mon"]}] and not prose_left(draft)
+
+
+def test_a_five_two_pattern_written_as_a_covering_model_with_its_variable():
+    from tests.formulate.test_offline_structures import cyclic_cover
+    text = ("Days t = Mon..Sun, demand b = (2, 1, 1, 2, 2, 1, 1) workers.\n"
+            "Each worker works 5 consecutive days then has 2 days off; the week is cyclic (e.g. start Fri \u2192 works "
+            "Fri, Sat, Sun, Mon, Tue).\nx_s = number of workers whose 5-day block starts on day s.\n"
+            "min \u03a3_s x_s  s.t. coverage on each day \u2265 b_t, x_s \u2208 \u2124\u22650.")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    result = ordino.solve(draft.problem, time_limit=10)
+    assert result.status == "optimal" and result.objective == cyclic_cover([2, 1, 1, 2, 2, 1, 1], 5)
+    said = text.replace("starts on day s.", "starts on day s; at most 4 per day.")
+    assert extract_offline(said).problem is None  # a number of the variable's line that is data of its own: asked

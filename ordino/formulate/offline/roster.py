@@ -246,7 +246,19 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
     shift_demands = _shift_demands(rd)
     weekday = _weekday_demands(rd)  # with its lines: a table may hold the days
     listed = _list_demands(rd) if not weekday else None
+    counted = re.search(rf"\b(?P<x>[a-z])_?[a-z]?\s*=\s*(?:the\s+)?number\s+of\s+{PEOPLE}\b", t)
+    sigma = r"(?:\u03c3|\u2211|sum\s+of)"  # ('Σ' is 'σ' in lower case)
+    if counted is not None:  # 'x_s = number of workers whose 5-day block starts on day s': the model's variable, and
+        said = re.compile(r"[^.;\n]*").match(t, counted.start())  # 'min Σ_s x_s s.t. coverage on each day ≥ b_t,
+        rest = t[:counted.start()] + t[said.end():] if said else t
+        if said and all(re.search(rf"\b{k}\b", rest) for k in re.findall(r"\d+", said.group(0))):
+            rd.mark(said)  # (a number of its own would be data: left unread, so asked)
+        rd.search(rf"\bmin(?:imi[sz]e)?\s*{sigma}\s*(?:_?[a-z]\s+)?{counted['x']}_?[a-z]?\b"  # x_s ∈ ℤ≥0'
+                  rf"(?:\s*,?\s*s\.\s?t\.\s*coverage\s+on\s+(?:each|every)\s+day\s*(?:>=|\u2265)\s*b_?t)?"
+                  rf"(?:\s*,\s*{counted['x']}_?[a-z]?\s*(?:\u2208|in)\s*(?:\u2124|z)\s*(?:_?\{{?(?:>=|\u2265)\s*0\}}?|\+))?")
     minimise_staff = bool(rd.search(rf"\b(minimi[sz]e|min|minimum|fewest|smallest|least)\b[^.]{{0,40}}\bnumber\b|"
+                                    rf"\bmin(?:imi[sz]e)?\s*{sigma}\s*(?:_?[a-z]\s+)?"
+                                    rf"{counted['x'] if counted else '(?!)'}_?[a-z]?\b|"
                                     rf"\bhow many\b[^.?]{{0,40}}\b(hired|employed|needed|required|employ|hire)\b|"
                                     rf"\bminimum number of\b|\bfewest {PEOPLE}|\b(?:smallest|minimum|minimal|least)\s+"
                                     rf"(?:possible\s+)?(?:crew|team|workforce|head\s*count|staff)(?:\s+size)?\b"))
