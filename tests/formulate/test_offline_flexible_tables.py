@@ -117,3 +117,18 @@ def test_weighted_tardiness_written_as_a_formula_in_words():
     assert [t.term for t in problem.objective] == ["total_weighted_tardiness"]
     due, weight = [10, 8, 9], [2, 3, 1]
     assert value == _best(lambda c: sum(w * max(0, e - d) for e, d, w in zip(c, due, weight, strict=True)))
+
+
+def test_csv_cells_listing_machine_choices_between_bars():
+    text = ("Flexible job shop, times in minutes. Each job = 2 operations in order; each operation picks one machine "
+            "from its options (M=time). Each machine processes one operation at a time, no preemption.\n\n"
+            "job,weight,op1 options,op2 options\nJ1,2,M1=4 | M2=6,M3=3\nJ2,1,M2=3 | M3=5,M1=2 | M2=3\n"
+            "J3,3,M3=4,M2=4\n\nMinimise the total weighted completion time \u03a3 weight \u00d7 (finish time of the "
+            "job's 2nd operation).")
+    problem, value = solved(text)
+    modes = {t.id: sorted((m.resources[0], m.duration) for m in t.modes) for t in problem.tasks}
+    assert modes == {"J1.1": [("M1", 4), ("M2", 6)], "J1.2": [("M3", 3)], "J2.1": [("M2", 3), ("M3", 5)],
+                     "J2.2": [("M1", 2), ("M2", 3)], "J3.1": [("M3", 4)], "J3.2": [("M2", 4)]}
+    assert [j.weight for j in problem.jobs] == [2, 1, 3]
+    assert value == brute_force(problem).objective
+    assert asked(text.replace("Each job = 2 operations", "Each job = 3 operations"))  # routes of two: asked

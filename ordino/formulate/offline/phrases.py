@@ -152,6 +152,15 @@ _NEGATED = re.compile(r"\b(?:not|rather than|instead of|never)\s+(?:the\s+|just\
 """Words that set an objective's name aside ('..., not the makespan')."""
 
 
+_OPS_PER_JOB = re.compile(
+    r",?\s*\bc_?j\s*=\s*(?:the\s+)?end\s+of\s+(?:op(?:eration)?|step)\s*(\d+)\b|"
+    r"\(\s*(?:the\s+)?(?:finish|completion|end)(?:\s+time)?\s+of\s+(?:the\s+|each\s+)?job'?s\s+(\d)(?:st|nd|rd|th)\s+"
+    r"(?:op(?:eration)?|step)\s*\)|"
+    r"\b(?:each|every)\s+job\s*(?:=|has|consists\s+of|is)\s*(\d)\s+(?:op(?:eration)?s|steps)(?:\s+in\s+(?:order|sequence))?")
+"""How many operations each job has: 'C_j = end of Op 2', '(finish time of the job's 2nd operation)', 'Each job =
+2 operations in order' (every route is asked to have that many)."""
+
+
 def read_objective(work: Work, facts: Facts) -> None:
     """Objective terms named in the text (the first phrase wins when a goal word is near it)."""
     found: list[tuple[int, str]] = []
@@ -159,8 +168,8 @@ def read_objective(work: Work, facts: Facts) -> None:
         for m in work.take(pattern):
             if not _NEGATED.search(work.text, max(0, m.start() - 24), m.start()):  # 'not the makespan' names no goal
                 found.append((m.start(), term))
-    for m in work.take(r",?\s*\bc_?j\s*=\s*(?:the\s+)?end\s+of\s+(?:op(?:eration)?|step)\s*(\d+)\b"):  # 'C_j = end of
-        ops = int(m.group(1))  # Op 2': the job's end is that of its last operation, which every route must be
+    for m in work.take(_OPS_PER_JOB.pattern):  # 'C_j = end of Op 2': the job's end is that of its last operation,
+        ops = int(next(g for g in m.groups() if g))  # which every route must be
         if facts.ops_per_job not in (None, ops):
             facts.unused.append(work.quote(*m.span()))
         facts.ops_per_job = ops

@@ -82,7 +82,23 @@ def prepared(text: str) -> str:
     """The text as the offline readers take it: checked (`check_text`), its aligned tables written with '|'
     (`aligned.aligned_as_pipes`) and its hard-wrapped prose joined (`unwrap_lines`)."""
     check_text(text)
-    return unwrap_lines(aligned_as_pipes(text))
+    return unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(text)))
+
+
+def bars_in_csv_as_or(text: str) -> str:
+    """A CSV table's cells that list choices between bars ('J1,2,M1=4 | M2=6,M3=3' under a header of as many commas
+    and no bar) with 'or' between them, so that no reader takes the bars for the cells of a table."""
+    lines, commas = text.split("\n"), None
+    for k, line in enumerate(lines):
+        if commas is not None and line.count(",") == commas and re.match(r"[^|\n]+\|.*[^|\s]\s*$", line):
+            lines[k] = re.sub(r"\s*\|\s*", " or ", line)  # a row of the header's cells, bars inside them only
+        elif commas is None or line.count(",") != commas:
+            commas = line.count(",") if _CSV_HEAD.match(line) else None
+    return "\n".join(lines)
+
+
+_CSV_HEAD = re.compile(r"[^|,\n]+(?:,[^|,\n]+){2,}$")
+"""A CSV header line: three cells or more, no bar."""
 
 
 def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
