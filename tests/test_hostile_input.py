@@ -228,6 +228,11 @@ ADVERSARIAL = {
                           "except Sun AM = 2, base pay per shift 100, 90 respectively, +20 per shift on Sat and ",
     "grouped cover types": "F1, F3: 4-h shifts starting at t = 1, 3 (cover t..t+3), cost 7 each\n(t=1 is 08:00-09:00, ",
     "job step lines": "- Hinge: saw 1 min, press for half an hour, then twice as long on the ",
+    "choices in csv cells": "job,weight,op1 options,op2 options\nJ1,2,M1=4 | M2=6,M3=3\n",
+    "stage runs and lags": "line: coat > cure\ncoat hours: B1=2, B2=4\nafter coating, a batch must flash off for "
+                           "at least 2 hours before curing may start; min. time lag between end of op 1 and start "
+                           "of op 2 of J2: 2; 1 renewable resource K = 3; (i, j, l_ij): (1,3,0) ",
+    "inline vectors": "Jobs j = 1..8, processing times p = (7, 5, 9), job 1 \u2192 {M2, M3}; p_1..p_3 = 3, 2, 4\n",
 }
 
 

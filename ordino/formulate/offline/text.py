@@ -91,7 +91,8 @@ def bars_in_csv_as_or(text: str) -> str:
     lines, commas = text.split("\n"), None
     for k, line in enumerate(lines):
         if commas is not None and line.count(",") == commas and re.match(r"[^|\n]+\|.*[^|\s]$", line.rstrip()):
-            lines[k] = re.sub(r"\s*\|\s*", " or ", line)  # a row of the header's cells, bars inside them only
+            lines[k] = " or ".join(part.strip() for part in line.split("|"))  # a row of the header's cells, bars
+            # inside them only
         elif commas is None or line.count(",") != commas:
             commas = line.count(",") if _CSV_HEAD.match(line) else None
     return "\n".join(lines)
