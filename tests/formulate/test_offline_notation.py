@@ -246,3 +246,18 @@ def test_arcs_with_their_shortest_lags_as_triples():
     assert value == brute_force(problem).objective
     # by hand: J1 [0,2) and J2 [0,3) side by side (2 + 1 <= 3), J3 [2,3); J4 starts at max(2+2, 3+1) = 4, ends 6
     assert value == 6
+
+
+def test_routes_of_two_operations_said_in_order_and_one_deadline_for_everything():
+    from ordino.formulate import formulate
+    text = ("Three jobs (A, B, C), each two operations in order (op 1 before op 2), times in hours.\n"
+            "A: M1 3, M2 2\nB: M2 4, M1 1\nC: M1 2, M2 3\n{rule}Minimise the makespan in hours.")
+    best = job_shop([[("M1", 3), ("M2", 2)], [("M2", 4), ("M1", 1)], [("M1", 2), ("M2", 3)]])
+    _, value = solved(text.format(rule=""))
+    assert value == best
+    problem, value = solved(text.format(rule=f"Hard requirement: everything must be finished by hour {best}.\n"))
+    assert value == best and {j.deadline for j in problem.jobs} == {best}
+    late = formulate(text.format(rule=f"Hard requirement: everything must be finished by hour {best - 1}.\n"),
+                     engine="offline", time_limit=5)
+    assert late.status == "infeasible" and late.objective is None  # never a schedule past the deadline
+    assert asked(text.format(rule="").replace("each two operations", "each three operations"))

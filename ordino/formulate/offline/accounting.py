@@ -137,8 +137,9 @@ _BINDING = re.compile(r"(?i)\b(?:must|has\s+to|have\s+to|needs?\s+to|only|cannot
 
 
 _IN_ORDER = re.compile(r"(?i)\b(?:must|has\s+to|have\s+to|need\s+to)\s+(?:be\s+)?(?:done|performed|processed|run|"
-                       r"made)\s+in\s+(?:that\s+|this\s+|the\s+(?:given|listed|same)\s+)?order\b")
-"""'operations that must be done in order': each job's route, said of every job."""
+                       r"made)\s+in\s+(?:that\s+|this\s+|the\s+(?:given|listed|same)\s+)?order\b|"
+                       r"\(\s*(?:op|operation|step)\s*1\s+(?:before|then)\s+(?:op|operation|step)\s*2\s*\)")
+"""'operations that must be done in order', '(op 1 before op 2)': each job's route, said of every job."""
 
 
 def _naming(names: Iterable[str]) -> re.Pattern[str] | None:

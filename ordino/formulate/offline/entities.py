@@ -19,6 +19,7 @@ from ordino.formulate.offline.text import (
     job_name,
     on_own_line,
     time_values,
+    to_fraction,
 )
 from ordino.formulate.offline.units import UNIT_PATTERN, UNIT_WORDS, TimeVal
 
@@ -129,6 +130,22 @@ def read_indexed(work: Work, facts: Facts) -> None:
             for j, v in re.findall(rf"({JOB_REF})\s*[=:-]?\s*({TIME})", m.group("l")):
                 facts.set_attr(job_name(j), role, time_values(v)[0])
             work.consume(m.start(), m.end())
+
+
+_ALL_BY = re.compile(
+    rf"(?:\bhard\s+(?:requirement|constraint|rule)\s*:\s*)?\b(?:everything|all\s+(?:the\s+)?(?:{JOB_NOUN}|work)|"
+    rf"all\s+of\s+(?:it|them))\s+(?:must|has\s+to|have\s+to|needs?\s+to)\s+be\s+(?:finished|done|completed?|ready)\s+"
+    rf"(?:by|before|no\s+later\s+than)\s+(?:(?:the\s+end\s+of\s+)?(?P<u>hour|minute|day|week)\s+(?P<n>{NUM})\b|"
+    rf"(?:time\s+|t\s*=\s*)?(?P<t>{TIME}))")
+"""'Hard requirement: everything must be finished by hour 9': the same deadline for every job."""
+
+
+def read_common_deadline(work: Work, facts: Facts) -> None:
+    """One deadline said of all the jobs at once, as every job's deadline."""
+    for m in work.take(_ALL_BY.pattern):
+        said = time_values(m.group("t"))[0] if m.group("t") else TimeVal(to_fraction(m.group("n")),
+                                                                          UNIT_WORDS.get(m.group("u")))
+        facts.lists["deadline_each"] = [said]
 
 
 def read_lists(work: Work, facts: Facts) -> None:

@@ -15,7 +15,13 @@ from ordino.formulate.offline.changeovers import read_changeovers
 from ordino.formulate.offline.clock import end_of_day, relative_to_start, unit_after_number
 from ordino.formulate.offline.crew import read_crew
 from ordino.formulate.offline.crew_table import read_crew_table
-from ordino.formulate.offline.entities import read_indexed, read_lists, read_segments, read_tuples
+from ordino.formulate.offline.entities import (
+    read_common_deadline,
+    read_indexed,
+    read_lists,
+    read_segments,
+    read_tuples,
+)
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.fleet import read_fleet
@@ -235,6 +241,7 @@ def read_facts(text: str) -> Facts:
     read_demands(work, facts)
     read_tuples(work, facts)  # before rows: 'P1 (3, 5, 2)' under a column spec is not times on machines
     read_indexed(work, facts)
+    read_common_deadline(work, facts)
     read_rows(work, facts)
     read_stage_runs(work, facts)  # before the runs: 'coat hours: B1=2, B2=4' are one stage's times
     read_runs(work, facts)

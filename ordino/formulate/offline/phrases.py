@@ -156,9 +156,11 @@ _OPS_PER_JOB = re.compile(
     r",?\s*\bc_?j\s*=\s*(?:the\s+)?end\s+of\s+(?:op(?:eration)?|step)\s*(\d+)\b|"
     r"\(\s*(?:the\s+)?(?:finish|completion|end)(?:\s+time)?\s+of\s+(?:the\s+|each\s+)?job'?s\s+(\d)(?:st|nd|rd|th)\s+"
     r"(?:op(?:eration)?|step)\s*\)|"
-    r"\b(?:each|every)\s+job\s*(?:=|has|consists\s+of|is)\s*(\d)\s+(?:op(?:eration)?s|steps)(?:\s+in\s+(?:order|sequence))?")
+    r"\b(?:each|every)(?:\s+job)?\s*(?:=|has|consists\s+of|is|with)?\s*(\d|two|three|four|five)\s+(?:op(?:eration)?s|steps)"
+    r"(?:\s+in\s+(?:order|sequence))?(?=\s*(?:[,.;:(]|$))")
 """How many operations each job has: 'C_j = end of Op 2', '(finish time of the job's 2nd operation)', 'Each job =
-2 operations in order' (every route is asked to have that many)."""
+2 operations in order', 'three jobs, each two operations in order (op 1 before op 2)' (every route is asked to
+have that many)."""
 
 
 def read_objective(work: Work, facts: Facts) -> None:
@@ -169,7 +171,7 @@ def read_objective(work: Work, facts: Facts) -> None:
             if not _NEGATED.search(work.text, max(0, m.start() - 24), m.start()):  # 'not the makespan' names no goal
                 found.append((m.start(), term))
     for m in work.take(_OPS_PER_JOB.pattern):  # 'C_j = end of Op 2': the job's end is that of its last operation,
-        ops = int(next(g for g in m.groups() if g))  # which every route must be
+        ops = count_value(next(g for g in m.groups() if g))  # which every route must be
         if facts.ops_per_job not in (None, ops):
             facts.unused.append(work.quote(*m.span()))
         facts.ops_per_job = ops
@@ -338,6 +340,8 @@ def drop_restated_rules(rw: Rewriting) -> None:
     rw.sub(r"(?i)\bin\s+(?:the\s+)?order\s+(?P<l>1\s*,\s*2(?:\s*,\s*(?:and\s+)?\d+)*)\b", steps_in_order)
     rw.sub(r"(?i)\b(?:the\s+)?order\s+(?P<l>(?P<w>op|operation|step|stage)\s*1(?:\s*(?:->|\u2192|>|,|then|before)\s*"
            r"(?:(?P=w)\s*)?\d+)+)\b", steps_in_order)  # 'follow the order op 1 -> op 2 -> op 3'
+    rw.sub(r"(?i)\s*\(\s*(?P<l>(?P<w>op|operation|step)\s*1(?:\s*(?:->|\u2192|>|before|then)\s*(?:(?P=w)\s*)?\d+)+)\s*\)",
+           lambda m: "" if steps_in_order(m) == "in order" else m.group(0))  # '(op 1 before op 2)'
 
     def example(m: re.Match[str]) -> str:  # 'a task that starts on day 0 and takes 2 days finishes at day 2'
         return "" if int(m.group("a")) + int(m.group("b")) == int(m.group("c")) else m.group(0)
