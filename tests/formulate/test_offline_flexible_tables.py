@@ -132,3 +132,16 @@ def test_csv_cells_listing_machine_choices_between_bars():
     assert [j.weight for j in problem.jobs] == [2, 1, 3]
     assert value == brute_force(problem).objective
     assert asked(text.replace("Each job = 2 operations", "Each job = 3 operations"))  # routes of two: asked
+
+
+def test_each_column_of_options_is_a_choice_of_the_operation_never_the_first_alone():
+    from tests.formulate.test_offline_structures import flexible_shop
+    text = ("Three jobs (A, B, C), each two operations in order (op 1 before op 2). Each operation can be done on one "
+            "of two machines:\n\n| Job | Op | Option 1 | Option 2 |\n|-----|----|----|----|\n"
+            "| A | 1 | M1: 3 h | M2: 5 h |\n| A | 2 | M3: 2 h | M2: 3 h |\n| B | 1 | M1: 2 h | M3: 4 h |\n"
+            "| B | 2 | M1: 3 h | M2: 4 h |\n| C | 1 | M2: 2 h | M3: 3 h |\n| C | 2 | M1: 2 h | M3: 4 h |\n\n"
+            "Machines M1, M2, M3 each run one operation at a time. Objective: minimum makespan in hours.")
+    problem, value = solved(text)
+    assert all(len(t.modes) == 2 for t in problem.tasks)
+    assert value == flexible_shop([[{"M1": 3, "M2": 5}, {"M3": 2, "M2": 3}], [{"M1": 2, "M3": 4}, {"M1": 3, "M2": 4}],
+                                   [{"M2": 2, "M3": 3}, {"M1": 2, "M3": 4}]])

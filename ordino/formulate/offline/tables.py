@@ -815,8 +815,9 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
         label = re.sub(JOB_REF, lambda m: job_name(m.group(0)), cells[row_roles.index("label")])
         name = f"J{int(label)}" if label.isdigit() else label.upper() if len(label) <= 3 else \
             written[row_roles.index("label")]
+        options = " or ".join(w for w, r in zip(written, row_roles, strict=False) if r == "alts" and w.strip())
         ops = _step_ops(written, row_roles) if "step" in row_roles else \
-            _alternatives(written[row_roles.index("alts")]) if "alts" in row_roles else _eligible(cells, row_roles)
+            _alternatives(options) if "alts" in row_roles else _eligible(cells, row_roles)  # every column of options
         if not ops or not _job_attrs(facts, name, cells, row_roles):
             break
         routes.setdefault(name, []).extend(ops)
