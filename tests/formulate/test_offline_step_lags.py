@@ -98,6 +98,7 @@ def test_each_stage_times_on_its_own_line_and_a_shortest_wait_between_two_stages
     assert lags == [(f"B{k}.1", f"B{k}.2", 2) for k in range(1, 5)]
     assert value == _lagged_flow(times, 2, due) > free
     assert asked(STAGES.format(rule=rule).replace("inspect hours", "check hours"))  # a stage without its times
+    assert solved(STAGES.format(rule="weights: B1=2, B2=1, B3=1, B4=3\n"))[1] == free  # other labelled lines beside
 
 
 def test_a_lag_between_two_numbered_operations_of_one_job_and_capacity_one_per_machine():

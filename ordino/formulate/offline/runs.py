@@ -36,9 +36,10 @@ def read_stage_runs(work: Work, facts: Facts) -> None:
     every stage has one such line over the same jobs, one value each."""
     chains = [m.group("c").split(">") for m in _CHAIN.finditer(work.text)]
     stages = [s.strip() for s in chains[0]] if len(chains) == 1 else []
-    lines = {m.group("s"): m for m in _STAGE_RUN.finditer(work.text) if not BLANK_IN(work, m)}
-    if not stages or sorted(lines) != sorted(stages) or facts.matrix is not None:
-        return
+    lines = {m.group("s"): m for m in _STAGE_RUN.finditer(work.text)
+             if m.group("s") in stages and not BLANK_IN(work, m)}
+    if not stages or len(lines) != len(stages) or facts.matrix is not None:
+        return  # (other labelled lines, 'weights: B1=2, ...', are left to the runs)
     columns = []
     for stage in stages:
         m = lines[stage]
