@@ -261,3 +261,17 @@ def test_routes_of_two_operations_said_in_order_and_one_deadline_for_everything(
                      engine="offline", time_limit=5)
     assert late.status == "infeasible" and late.objective is None  # never a schedule past the deadline
     assert asked(text.format(rule="").replace("each two operations", "each three operations"))
+
+
+def test_capacities_said_in_brackets_after_each_resource():
+    from tests.formulate.test_offline_structures import project
+    text = ("Project with 5 activities and two renewable resources, R1 (4 units available per week) and R2 (3 units "
+            "per week). Durations are in weeks. An activity starts only when all its predecessors have finished.\n\n"
+            "Act | Dur | Predecessors | R1 | R2\n1 | 3 | \u2013 | 2 | 1\n2 | 4 | \u2013 | 3 | 2\n3 | 2 | 1 | 2 | 0\n"
+            "4 | 5 | 1 | 1 | 2\n5 | 3 | 2, 3 | 2 | 1\n\nFind the minimum project duration in weeks.")
+    problem, value = solved(text)
+    assert {r.id: r.capacity for r in problem.resources} == {"r1": 4, "r2": 3}
+    tasks = {"1": (3, [], [2, 1]), "2": (4, [], [3, 2]), "3": (2, ["1"], [2, 0]), "4": (5, ["1"], [1, 2]),
+             "5": (3, ["2", "3"], [2, 1])}
+    assert value == project(tasks, [4, 3])
+    assert asked(text.replace(" (3 units per week)", ""))  # R2's capacity never said

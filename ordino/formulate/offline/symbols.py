@@ -31,6 +31,10 @@ _INLINE = re.compile(r"\b(?:processing\s+times?|durations?|due\s+dates?|weights?
 """A job vector in brackets inside a sentence, after what it is: 'processing times p = (7, 5, 9), identical ...'."""
 _CAPACITY = re.compile(r"\br_?\{?(?P<k>\d)\}?\s*=\s*(?P<n>\d+)\b(?![ \t]*[,;]?[ \t]*\d)")
 """'R1 = 4': resource 1's capacity (only where the text speaks of resources)."""
+_CAPACITY_SAID = re.compile(r"\br_?\{?(?P<k>\d)\}?\s*(?:\(\s*|with\s+|has\s+)(?P<n>\d+)\s+units?(?:\s+available)?"
+                            r"(?:\s+(?:per|each|every|a)\s+(?:day|week|hour|minute|period|month|time\s+unit))?"
+                            r"(?:\s*\)|(?=\s*(?:[,.;]|and\b)))")
+"""'R1 (4 units available per week)', 'R2 with 4 units': resource 1's or 2's capacity, in words."""
 _ONE_RESOURCE = re.compile(r"\b(?:one|1|a\s+single)\s+renewable\s+resource\s*,?\s*(?:with\s+)?(?:capacity\s+)?"
                            r"(?P<k>[a-z])\s*=\s*(?P<n>\d+)\b(?!\s*[,;]?\s*\d)(?:\s*\(\s*units?\s+(?:per|a|each)\s+[a-z]+\s*\))?")
 """'1 renewable resource K = 3 (units per day)', 'one renewable resource, capacity R = 4': one resource, by its
@@ -166,8 +170,9 @@ def _read_capacities(work: Work, facts: Facts) -> None:
         for k, n in enumerate(re.findall(r"\d+", m.group("l")), start=1):
             facts.capacities[f"r{k}"] = int(n)
         work.consume(*m.span())
-    for m in work.take(_CAPACITY.pattern):
-        facts.capacities[f"r{m.group('k')}"] = int(m.group("n"))
+    for pattern in (_CAPACITY, _CAPACITY_SAID):
+        for m in work.take(pattern.pattern):
+            facts.capacities[f"r{m.group('k')}"] = int(m.group("n"))
     for m in work.take(_ONE_RESOURCE.pattern):
         facts.capacities[m.group("k")] = int(m.group("n"))
 
