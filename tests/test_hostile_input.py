@@ -232,6 +232,7 @@ ADVERSARIAL = {
     "stage runs and lags": "line: coat > cure\ncoat hours: B1=2, B2=4\nafter coating, a batch must flash off for "
                            "at least 2 hours before curing may start; min. time lag between end of op 1 and start "
                            "of op 2 of J2: 2; 1 renewable resource K = 3; (i, j, l_ij): (1,3,0) ",
+    "colon legend rows": "act: dur, demand, preds\nG: 2, 3, D, E\nH: 3, 2, E\n",
     "inline vectors": "Jobs j = 1..8, processing times p = (7, 5, 9), job 1 \u2192 {M2, M3}; p_1..p_3 = 3, 2, 4\n",
 }
 

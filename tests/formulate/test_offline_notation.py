@@ -275,3 +275,15 @@ def test_capacities_said_in_brackets_after_each_resource():
              "5": (3, ["2", "3"], [2, 1])}
     assert value == project(tasks, [4, 3])
     assert asked(text.replace(" (3 units per week)", ""))  # R2's capacity never said
+
+
+def test_rows_under_a_colon_legend_whose_last_field_lists_predecessors():
+    from tests.formulate.test_offline_structures import project
+    text = ("RCPSP, one renewable resource, capacity 4 per day.\nact: dur, demand, preds\nA: 3, 2, \u2013\n"
+            "B: 2, 3, \u2013\nC: 4, 2, A\nD: 2, 2, A\nE: 3, 1, B, C\nDurations in days, non-preemptive. min C_max.")
+    problem, value = solved(text)
+    assert value == project({"A": (3, [], [2]), "B": (2, [], [3]), "C": (4, ["A"], [2]), "D": (2, ["A"], [2]),
+                             "E": (3, ["B", "C"], [1])}, [4])
+    assert asked(text.replace("E: 3, 1, B, C", "E: 3, B, C"))  # a row short of its demand
+    semicolons = text.replace("dur, demand, preds", "dur; demand; preds").replace("E: 3, 1, B, C", "E: 3; B; C")
+    assert asked(semicolons)  # E's need never said while the others' are: asked, never taken as none

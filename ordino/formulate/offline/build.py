@@ -469,6 +469,9 @@ def _single_modes(facts: Facts, kind: str, name: str, duration: int, machines: l
         if idle or not (facts.demands or facts.each_needs):
             raise Incomplete([Question(key="demands", text=f"How much of {', '.join(idle or list(facts.capacities))} "
                                        "does each task need? (e.g. 'task A needs 2 workers')")])
+        if facts.demands and name not in facts.demands and not facts.each_needs:  # the others' needs are given,
+            raise Incomplete([Question(key="demands", text=f"How much of {', '.join(facts.capacities)} does "  # not
+                                       f"{facts.names.get(name, name)} need? (0 if none)")])  # this one's: asked
         demand = {**facts.each_needs, **facts.demands.get(name, {})}
         res = [r for r in facts.capacities if demand.get(r)]
         mode: dict[str, Any] = {"resources": res, "duration": duration}

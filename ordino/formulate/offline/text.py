@@ -82,7 +82,7 @@ def prepared(text: str) -> str:
     """The text as the offline readers take it: checked (`check_text`), its aligned tables written with '|'
     (`aligned.aligned_as_pipes`) and its hard-wrapped prose joined (`unwrap_lines`)."""
     check_text(text)
-    return unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(text)))
+    return unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(text))))
 
 
 def bars_in_csv_as_or(text: str) -> str:
@@ -98,6 +98,30 @@ def bars_in_csv_as_or(text: str) -> str:
     return "\n".join(lines)
 
 
+def colon_rows_with_semicolons(text: str) -> str:
+    """Rows under a legend of the form 'act: dur, demand, preds' ('G: 2, 3, D, E') written with ';' between their
+    fields ('G: 2; 3; D, E'): the last field, a list of other rows, keeps its commas, as the readers expect."""
+    lines, fields = text.split("\n"), 0
+    for k, line in enumerate(lines):
+        head = _COLON_HEAD.match(line)
+        row = _COLON_ROW.match(line) if fields else None
+        if head is not None:
+            fields = head.group(2).count(",")
+            lines[k] = line.replace(",", ";")
+        elif row is not None and all(re.search(r"\d", cell) for cell in row.group(2).split(",")[:fields]) and \
+                row.group(2).count(",") >= fields:  # (a row whose fields are not numbers is left: asked)
+            lines[k] = line.replace(",", ";", fields)
+        else:
+            fields = 0
+    return "\n".join(lines)
+
+
+_COLON_HEAD = re.compile(r"[ \t]*([A-Za-z]\w{0,20}(?: \w{1,20})?)[ \t]*:[ \t]*"
+                         r"([A-Za-z]\w{0,20}(?: \w{1,20})?(?:, ?[A-Za-z]\w{0,20}(?: \w{1,20})?){1,10}, ?"
+                         r"(?i:pred\w{0,10}|succ\w{0,10}|after|depends\s+on|follows))[ \t]*$")
+"""A legend of the fields of the rows below it that ends with a list of other rows: 'act: dur, demand, preds'."""
+_COLON_ROW = re.compile(r"[ \t]*([\w-]{1,20})[ \t]*:[ \t]*([^\n;]*\d[^\n;]*)$")
+"""A row under such a legend: 'G: 2, 3, D, E'."""
 _CSV_HEAD = re.compile(r"[^|,\n]+(?:,[^|,\n]+){2,}$")
 """A CSV header line: three cells or more, no bar."""
 
