@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 import ordino
 from ordino.formulate.offline import extract_offline
 from tests.differential.brute_schedule import brute_force
@@ -287,3 +289,27 @@ def test_rows_under_a_colon_legend_whose_last_field_lists_predecessors():
     assert asked(text.replace("E: 3, 1, B, C", "E: 3, B, C"))  # a row short of its demand
     semicolons = text.replace("dur, demand, preds", "dur; demand; preds").replace("E: 3, 1, B, C", "E: 3; B; C")
     assert asked(semicolons)  # E's need never said while the others' are: asked, never taken as none
+
+
+@pytest.mark.parametrize("text", [
+    "RCPSP, 3 activities, 1 resource, capacities R1 = 3\nd   = (2, 3, 1)\nr_1 = (2, 1.5, 1)\nE = {1\u21923}\n"
+    "min C_max?",
+    "Stand build. Crew available: 4 people. An activity holds its crew for its whole duration and starts after its "
+    "predecessors.\n\n# | Activity | Dur (h) | Crew | Predecessors\n1 | Unload | 2 | 3 | -\n2 | Floor | 3 | 1.5 | 1\n"
+    "3 | Truss | 4 | 2 | 1\n\nShortest build time, in hours?",
+    "PS | prec | C_max, one renewable resource, capacity R = 4.\nactivity 1 2 3\nd_j 3 2 4\nr_j 2 1.5 2\n"
+    "E = {1\u21923}\nMinimise makespan.",
+], ids=["symbol line", "table column", "row of the one resource"])
+def test_a_need_that_is_no_whole_number_is_asked_never_rounded(text: str):
+    assert asked(text)  # '1.5' of a resource was once taken as 1
+    _, value = solved(text.replace("1.5", "1"))  # the same text with a whole need is read
+    assert value > 0
+
+
+def test_a_one_letter_predecessor_after_a_number_is_no_unit_of_days():
+    from tests.formulate.test_offline_structures import project
+    text = ("RCPSP, 1 renewable resource R, capacity 4.\nact  d  r  pred\nA    3  2  -\nD    5  1  A\nF    2  3  D\n"
+            "finish-to-start precedences, no preemption. min makespan.")
+    problem, value = solved(text)
+    assert ("D", "F") in {(c.first, c.then) for c in problem.constraints}  # 'F 2 3 D' once lost D as '3 d(ays)'
+    assert value == project({"A": (3, [], [2]), "D": (5, ["A"], [1]), "F": (2, ["D"], [3])}, [4]) == 10

@@ -21,7 +21,7 @@ from ordino.formulate.offline.text import (
     time_values,
     to_fraction,
 )
-from ordino.formulate.offline.units import UNIT_PATTERN, UNIT_WORDS, TimeVal
+from ordino.formulate.offline.units import UNIT_PATTERN, UNIT_WORDS, TimeVal, whole_units
 
 LIST_KEYS: list[tuple[str, str]] = [
     ("deadline", r"deadlines?|hard due dates?|latest (?:finish|completion|end) times?"),
@@ -57,8 +57,10 @@ def read_tuples(work: Work, facts: Facts) -> None:
     pattern = rf"(?P<j>{JOB_REF}|\b[a-z]\d*)\s*[:=]?\s*\((?P<v>{TIME}(?:\s*,\s*{TIME})+)\)"
     found = [m for m in work.finditer(pattern) if m.start() > spec.start()]
     if not found or any(len(time_values(m.group("v"))) != len(roles) for m in found) or any(
-            not re.match(JOB_REF, m.group("j")) and not work.is_capital(m.start("j")) for m in found):
-        return
+            not re.match(JOB_REF, m.group("j")) and not work.is_capital(m.start("j")) for m in found) or any(
+            role is not None and role.startswith("res:") and whole_units(tv) is None
+            for m in found for role, tv in zip(roles, time_values(m.group("v")), strict=True)):
+        return  # (a need that is no whole number is never rounded: the tuples are left, so asked)
     rows = []
     for m in found:
         name = job_name(m.group("j"))
@@ -68,7 +70,7 @@ def read_tuples(work: Work, facts: Facts) -> None:
             if role == "machine":
                 continue
             if role is not None and role.startswith("res:"):
-                facts.demands.setdefault(name, {})[role[4:]] = int(tv.value)
+                facts.demands.setdefault(name, {})[role[4:]] = int(tv.value)  # whole: checked above
             elif role is not None:
                 facts.set_attr(name, role, tv)
         work.consume(m.start(), m.end())
@@ -165,13 +167,10 @@ def read_lists(work: Work, facts: Facts) -> None:
             if len(vals) < 2 and attr != "p":
                 continue
             letter = re.match(r"([a-z])(?:_?[ij])?\b", m.group(0))
-            whole = all(v.value.denominator == 1 and v.unit is None for v in vals)
-            if letter and whole and list(facts.capacities) == [letter.group(1)]:  # 'r_j 2 3 1' under 'one renewable
-                for j, value in enumerate(vals, start=1):  # resource, capacity R = 4': what each job needs of R
-                    facts.demands.setdefault(f"J{j}", {})[letter.group(1)] = int(value.value)
-                    facts.add_job(f"J{j}")
-                work.consume(m.start(), m.end())
-                continue
+            if letter and list(facts.capacities) == [letter.group(1)]:  # 'r_j 2 3 1' under 'one renewable resource,
+                if facts.set_needs(letter.group(1), vals):  # capacity R = 4': what each job needs of R (a value
+                    work.consume(m.start(), m.end())  # that is no whole number leaves the line, so asked: never a
+                continue  # release time)
             if len(vals) < 2 and not re.search(r"each|every|all", m.group(0)):
                 continue
             if len(vals) == 1:

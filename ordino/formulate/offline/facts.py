@@ -8,7 +8,7 @@ from typing import Any
 
 from ordino.formulate.offline.calendar import WrittenCalendar
 from ordino.formulate.offline.speeds import Speeds
-from ordino.formulate.offline.units import TimeVal
+from ordino.formulate.offline.units import TimeVal, whole_units
 from ordino.formulate.offline.waiting import Waiting
 
 
@@ -27,7 +27,8 @@ class Precedence:
 @dataclass
 class StepLag:
     """The longest (or, `shortest`, the shortest) wait from the end of step `first` to the start of a later step
-    `then` (their machines as written) of `job`, or of every job whose route has both (`job` None)."""
+    `then` (their machines as written, or 'op 2' by number) of `job`, or of every job whose route has both (`job`
+    None)."""
 
     job: str | None
     first: str
@@ -132,6 +133,17 @@ class Facts:
             self.conflicts.append(f"{words} of {job}: {said.value} {said.unit or ''} or "
                                   f"{value.value} {value.unit or ''}")
         self.attrs[job][attr] = value
+
+    def set_needs(self, resource: str, values: list[TimeVal]) -> bool:
+        """What each job (J1, J2, ... in order) needs of `resource`; False, nothing set, unless every value is a
+        bare whole number (`whole_units`): a need is never rounded, the list is left to be asked about."""
+        needs = [n for n in (whole_units(v) for v in values) if n is not None]
+        if len(needs) != len(values):
+            return False
+        for j, need in enumerate(needs, start=1):
+            self.demands.setdefault(f"J{j}", {})[resource] = need
+            self.add_job(f"J{j}")
+        return True
 
     def time_values(self) -> list[TimeVal]:
         """Every time quantity read (for choosing the integer time unit)."""

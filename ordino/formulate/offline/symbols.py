@@ -79,8 +79,6 @@ def read_symbols(work: Work, facts: Facts) -> None:
     for line in lines:
         if _read_line(line, facts, resources, len(lines) > 1 and len(counts) == 1):
             work.consume(*line.span)
-    if resources:
-        _read_demands(facts)
     _read_arcs(work, facts)
     for m in list(work.finditer(_INDEX_RANGE.pattern)):
         if int(m.group("n")) in counts:  # '(j = 1..6)' beside vectors of six: their index, said again
@@ -122,15 +120,10 @@ def _read_line(line: _Line, facts: Facts, resources: bool, aligned: bool) -> boo
     if letter == "p" and (k := re.fullmatch(r"(\d)j|j(\d)", index)):
         _column(facts, int(k.group(1) or k.group(2)), line.values)  # 'p_2j': times on machine 2
         return True
-    whole = all(v.value.denominator == 1 and v.unit is None for v in line.values)
-    if list(facts.capacities) == [letter] and index in _JOB_INDEX and whole:  # 'k = [2, 1, 2] units of K': what
-        for j, value in enumerate(line.values, start=1):  # each job needs of the one resource K
-            facts.demands.setdefault(f"J{j}", {})[letter] = int(value.value)
-            facts.add_job(f"J{j}")
-        return True
+    if list(facts.capacities) == [letter] and index in _JOB_INDEX:  # 'k = [2, 1, 2] units of K': what each job
+        return facts.set_needs(letter, line.values)  # needs of the one resource K
     if letter in ("r", "q", "u") and resources and (k := re.fullmatch(r"j?(\d)|(\d)j", index)):
-        facts.lists[f"res#{k.group(1) or k.group(2)}"] = line.values  # 'r_j1': what each job needs of resource 1
-        return True
+        return facts.set_needs(f"r{k.group(1) or k.group(2)}", line.values)  # 'r_j1': of resource 1
     if letter == "r" and resources and index in _JOB_INDEX:
         return False  # 'R = (6, 2)': capacities, read with them
     if letter in _ATTRS and index in _JOB_INDEX:
@@ -175,16 +168,6 @@ def _read_capacities(work: Work, facts: Facts) -> None:
             facts.capacities[f"r{m.group('k')}"] = int(m.group("n"))
     for m in work.take(_ONE_RESOURCE.pattern):
         facts.capacities[m.group("k")] = int(m.group("n"))
-
-
-def _read_demands(facts: Facts) -> None:
-    """The 'res#k' lists as what each job needs of resource k (named R1, R2 ... by the capacities)."""
-    for key in [k for k in facts.lists if k.startswith("res#")]:
-        values = facts.lists.pop(key)
-        resource = f"r{key[4:]}"
-        for j, value in enumerate(values, start=1):
-            facts.demands.setdefault(f"J{j}", {})[resource] = int(value.value)
-            facts.add_job(f"J{j}")
 
 
 def _read_arcs(work: Work, facts: Facts) -> None:

@@ -24,7 +24,7 @@ from ordino.formulate.offline.text import (
     singular,
     time_values,
 )
-from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
+from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal, whole_units
 
 HEADER_WORDS: list[tuple[str, str]] = [
     (r"job|jobs|id|task|tasks|name|order|activity|act|#|no\.?|nr|item|part|product|j|i|lot|batch|piece|load|run|"
@@ -674,7 +674,8 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
         if cells_roles[-1] in _LINKS and len(cells) > len(cells_roles):
             cells = cells[: len(cells_roles) - 1] + [", ".join(cells[len(cells_roles) - 1:])]
         if len(cells) == len(cells_roles) - 1 and cells_roles[-1] in _LINKS:
-            cells = [*cells, "-"]
+            glued = re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]{1,3})", cells[-1])  # 'F 2 3 D': '3 d' was joined as 3 days,
+            cells = [*cells[:-1], glued[1], glued[2]] if glued else [*cells, "-"]  # but 'D' is F's predecessor
         if len(cells) != len(cells_roles):
             break
         name = f"J{rows + 1}"
@@ -714,6 +715,8 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
                 ok = ok and (anywhere is not None or bool(allowed) and listed is not None)
             elif not re.fullmatch(TIME, cell) and not (role.startswith("machine:") and cell in _CANNOT):
                 ok = False
+            elif role.startswith("res:") and whole_units(time_values(cell)[0]) is None:
+                ok = False  # '1.5' of a resource: never rounded, the row is asked
         if not ok:
             break
         facts.add_job(name)
@@ -738,7 +741,7 @@ def _rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], i: int
             if role.startswith("machine:"):
                 row.append(tv)
             elif role.startswith("res:"):
-                facts.demands.setdefault(name, {})[role[4:]] = int(tv.value)
+                facts.demands.setdefault(name, {})[role[4:]] = int(tv.value)  # whole: checked above
             else:
                 facts.set_attr(name, role, tv)
         if row:

@@ -27,6 +27,11 @@ class TimeVal:
     unit: str | None = None
 
 
+def whole_units(value: TimeVal) -> int | None:
+    """A bare whole number ('2'), as what a job needs of a resource; None for '1.5' or '2 h' (never rounded)."""
+    return int(value.value) if value.value.denominator == 1 and value.unit is None else None
+
+
 @dataclass(frozen=True)
 class TimeScale:
     """How read quantities become integers: the chosen unit name and the factor from seconds or bare values."""
