@@ -314,22 +314,20 @@ def _step_lags(facts: Facts, names: list[str], steps: list[list[str]],
     for lag in facts.step_lags:
         first = step_machine(lag.first, facts.names, machines)
         then = step_machine(lag.then, facts.names, machines)
+        a, b = step_number(lag.first), step_number(lag.then)  # 'op 1' to 'op 2' of J2: steps by number
         fitted = 0
         for n, ids in zip(names, steps, strict=False):
-            a, b = step_number(lag.first), step_number(lag.then)
-            if lag.job == n and a is not None and b is not None and a < b < len(ids):  # 'op 1' to 'op 2' of J2
-                out.append({"type": "end_before_start", "first": ids[a], "then": ids[b],
-                            "min_lag" if lag.shortest else "max_lag": t(lag.lag)})
-                fitted += 1
-                continue
-            if lag.job not in (None, n) or first is None or then is None:
-                continue
-            on = [{m for m, _ in op} for op in routes.get(n, [])]
-            if any(len(ms) > 1 and {first, then} & ms for ms in on):
-                fitted = 0  # a step that may or may not use the machine: which wait applies is asked
-                break
-            i = next((k for k, ms in enumerate(on) if ms == {first}), None)
-            j = next((k for k, ms in enumerate(on) if ms == {then} and i is not None and k > i), None)
+            i: int | None = None
+            j: int | None = None
+            if lag.job == n and a is not None and b is not None:
+                i, j = (a, b) if a < b < len(ids) else (None, None)
+            elif lag.job in (None, n) and first is not None and then is not None:
+                on = [{m for m, _ in op} for op in routes.get(n, [])]
+                if any(len(ms) > 1 and {first, then} & ms for ms in on):
+                    fitted = 0  # a step that may or may not use the machine: which wait applies is asked
+                    break
+                i = next((k for k, ms in enumerate(on) if ms == {first}), None)
+                j = next((k for k, ms in enumerate(on) if ms == {then} and i is not None and k > i), None)
             if i is not None and j is not None:
                 out.append({"type": "end_before_start", "first": ids[i], "then": ids[j],
                             "min_lag" if lag.shortest else "max_lag": t(lag.lag)})
