@@ -499,14 +499,14 @@ def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     found = [bare_name(m.group("n")) for m in lines]
     if len(set(found)) < len(found) or not all(found):
         return [], []
-    return found, [(m.start("n"), m.end("note") if _note(m) else m.end("n")) for m in lines]
+    return found, [(m.start("n"), _line_name_end(m)) for m in lines]
 
 
-def _note(m: re.Match[str]) -> str:
-    """A line name's note in brackets without a number ('Wedding invitations (Meyer/Kaya)'): taken out with the
-    name, never left to be read as data."""
-    note = (m.groupdict().get("note") or "").strip()
-    return note if note and not re.search(r"\d", note) else ""
+def _line_name_end(m: re.Match[str]) -> int:
+    """Where a line's name ends: after its note in brackets when the note holds no number ('Wedding invitations
+    (Meyer/Kaya)'), taken out with the name, never left to be read as data."""
+    note = m.groupdict().get("note")  # (items of one line have none)
+    return m.end("note") if note and note.strip() and not re.search(r"\d", note) else m.end("n")
 
 
 def _item(m: re.Match[str], text: str) -> bool:

@@ -79,8 +79,10 @@ def unwrap_lines(text: str) -> str:
 
 
 def prepared(text: str) -> str:
-    """The text as the offline readers take it: checked (`check_text`), its aligned tables written with '|'
-    (`aligned.aligned_as_pipes`) and its hard-wrapped prose joined (`unwrap_lines`)."""
+    """The text as the offline readers take it: checked (`check_text`), rows under a colon legend with ';' between
+    their fields (`colon_rows_with_semicolons`), choices between bars in CSV cells with 'or'
+    (`bars_in_csv_as_or`), its aligned tables written with '|' (`aligned.aligned_as_pipes`) and its hard-wrapped
+    prose joined (`unwrap_lines`)."""
     check_text(text)
     return unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(text))))
 
