@@ -1192,3 +1192,31 @@ def test_columns_of_times_on_each_of_two_benches_that_are_not_identical():
     problem, value = solved(text)
     assert sorted(r.id for r in problem.resources) == ["Bench 1", "Bench 2"]
     assert value == _unrelated_weighted_completion([(4, 6), (3, 2), (5, 4), (2, 3)], [0, 1, 0, 3], [2, 1, 3, 2])
+
+
+def test_activity_tuples_that_end_with_their_predecessors_after_a_semicolon():
+    text = ("RCPSP, one renewable resource R with capacity 4. Activities (duration, R usage; predecessors): "
+            "A (3, 2; \u2013); B (4, 3; \u2013); C (2, 2; A); D (5, 1; A); E (3, 3; B, C); F (2, 2; D, E). "
+            "Minimise project makespan.")
+    _, value = solved(text)
+    tasks = {"A": (3, [], [2]), "B": (4, [], [3]), "C": (2, ["A"], [2]), "D": (5, ["A"], [1]),
+             "E": (3, ["B", "C"], [3]), "F": (2, ["D", "E"], [2])}
+    assert value == project(tasks, [4])
+    assert asked(text.replace("E (3, 3; B, C)", "E (3, 3; B, the crane)"))  # a predecessor not read: asked
+
+
+def test_a_table_of_times_headed_by_jobs_with_a_machine_on_each_row():
+    text = ("3 unrelated machines, no preemption.\n\n      J1  J2  J3  J4\nM1     4   6   3   8\nM2     5   4   6   6\n"
+            "M3     7   5   4   5\n\nMinimise the sum of completion times.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["J1.1", "J2.1", "J3.1", "J4.1"]
+    assert [r.id for r in problem.resources] == ["M1", "M2", "M3"]
+    assert value == _unrelated_total_completion([(4, 5, 7), (6, 4, 5), (3, 6, 4), (8, 6, 5)])
+
+
+def test_a_days_off_cover_whose_weekday_table_has_a_rule_under_its_header():
+    text = ("Every operative works exactly 5 consecutive days and then has 2 consecutive days off, and the same "
+            "pattern repeats every week. Minimum number required on each day:\n\n| Day | Mon | Tue | Wed | Thu | "
+            "Fri | Sat | Sun |\n|-----|-----|-----|-----|-----|-----|-----|-----|\n| Required | 8 | 6 | 7 | 6 | 9 | "
+            "11 | 9 |\n\nWhat is the minimum total number of operatives needed?")
+    assert _cover_value(text) == cover([8, 6, 7, 6, 9, 11, 9], 5)

@@ -44,18 +44,25 @@ def read_tuples(work: Work, facts: Facts) -> None:
     """'Jobs (duration, weight): J1 (3, 1), J2 (2, 4)': a column spec, then one tuple per job; a column may be a
     resource's demand ('Activity (duration, R-demand): A(3,2) B(4,3)') or the time on a machine ('(p_1j, p_2j,
     r_j)', machines in column order)."""
-    spec = re.search(rf"(?:{JOB_NOUN}|{BLANK}|^)\s*,?\s*\((?P<cols>[a-z0-9_ -]+(?:,\s*[a-z0-9_ -]+)+)\)"
+    spec = re.search(rf"(?:{JOB_NOUN}|{BLANK}|^)\s*,?\s*\((?P<cols>[a-z0-9_ -]+(?:,\s*[a-z0-9_ -]+)*"
+                     rf"(?:,|;)\s*[a-z0-9_ -]+)\)"
                      r"(?:\s*=\s*(?P<said>[a-z0-9 ,]{1,80}))?\s*:", work.text, re.MULTILINE)
     if spec is None:
         return
-    cols = [c.strip() for c in spec.group("cols").split(",")]
+    values, _, after = spec.group("cols").partition(";")
+    cols = [c.strip() for c in values.split(",")]
     roles = [_tuple_role(c) for c in cols]
     lettered = [c[0] for c in cols if re.fullmatch(_JOHNSON, c)]
     if None in roles or lettered != list("abc"[:len(lettered)]) or spec.group("said") and not _said_alike(
-            spec.group("said"), roles):
+            spec.group("said"), roles) or after and not re.fullmatch(_PRED_COLUMN, after.strip()):
         return  # ('a_j, b_j': the times on machines 1 and 2, in that order only)
-    pattern = rf"(?P<j>{JOB_REF}|\b[a-z]\d*)\s*[:=]?\s*\((?P<v>{TIME}(?:\s*,\s*{TIME})+)\)"
+    preds = rf"\s*;\s*(?P<pr>{_NO_PRED}|{REF_LIST})" if after else ""
+    pattern = rf"(?P<j>{JOB_REF}|\b[a-z]\d*)\s*[:=]?\s*\((?P<v>{TIME}(?:\s*,\s*{TIME}){{{len(roles) - 1}}}){preds}\s*\)"
     found = [m for m in work.finditer(pattern) if m.start() > spec.start()]
+    before = {m.start(): [] if re.fullmatch(_NO_PRED, m.group("pr")) else ref_names(work, m.group("pr"), m.start("pr"))
+              for m in found} if after else {}
+    if None in before.values():
+        return
     if not found or any(len(time_values(m.group("v"))) != len(roles) for m in found) or any(
             not re.match(JOB_REF, m.group("j")) and not work.is_capital(m.start("j")) for m in found) or any(
             role is not None and role.startswith("res:") and whole_units(tv) is None
@@ -66,6 +73,7 @@ def read_tuples(work: Work, facts: Facts) -> None:
         name = job_name(m.group("j"))
         facts.add_job(name)
         rows.append([tv for role, tv in zip(roles, time_values(m.group("v")), strict=True) if role == "machine"])
+        facts.precedences += [Precedence(first, name) for first in before.get(m.start()) or []]
         for role, tv in zip(roles, time_values(m.group("v")), strict=True):
             if role == "machine":
                 continue
@@ -86,6 +94,10 @@ def _said_alike(said: str, roles: list[str | None]) -> bool:
               else "release" if re.search(r"release|ready", i) else None) for i in items]
     return len(items) == len(roles) and all(m is None or m == r for m, r in zip(meant, roles, strict=True))
 
+
+_PRED_COLUMN = r"pred(?:ecessor)?s?|(?:comes\s+)?after|depends\s+on"
+"""A tuple spec's last column after ';', the activities that must end first: '(duration, R usage; predecessors)'."""
+_NO_PRED = r"-|none|nothing|\u2013|\u2014"
 
 _JOHNSON = r"[abc]_?j"
 """'a_j', 'b_j': a job's times on the first and the second machine, in Johnson's notation."""

@@ -55,6 +55,7 @@ from ordino.formulate.offline.resources import read_capacities, read_demand_list
 from ordino.formulate.offline.route_lines import dropped_steps
 from ordino.formulate.offline.runs import read_runs, read_stage_runs, read_tuples_in_order
 from ordino.formulate.offline.shop import (
+    jobs_as_columns,
     machines_as_rows,
     machines_of_numbered_pairs,
     merge_rows_with_routes,
@@ -255,6 +256,7 @@ def read_facts(text: str) -> Facts:
     read_title(work)
     read_explanations(work, facts)
     machines_as_rows(work, facts)
+    jobs_as_columns(facts)
     merge_rows_with_routes(facts)
     read_stated_flow(work, facts)
     facts.merge_aliases()

@@ -401,6 +401,18 @@ def machines_as_rows(work: Work, facts: Facts) -> None:
     facts.notes.append("the table of times has one row per machine and one column per job, as its legend says")
 
 
+def jobs_as_columns(facts: Facts) -> None:
+    """A table of times headed by jobs ('| J1 | J2 | J3') with a machine on each row ('M1 | 4 | 6 | 3'): turned to
+    one row per job, whatever its legend says."""
+    heads, rows = facts.matrix_machines or [], facts.jobs
+    if facts.matrix is None or facts.routes or not heads or len(rows) != len(facts.matrix) or facts.attrs or \
+            not all(re.fullmatch(r"J\d+", h) for h in heads) or not all(re.fullmatch(r"M\d+", r) for r in rows):
+        return
+    facts.matrix = [list(col) for col in zip(*facts.matrix, strict=True)]
+    facts.jobs, facts.matrix_machines = list(heads), list(rows)
+    facts.notes.append("the table of times has one row per machine and one column per job, as its labels say")
+
+
 _KEYED = re.compile(rf"^[ \t*-]*(?P<m>{MACHINE_REF})\s*[:=-]\s*(?P<l>(?:{JOB_REF}\s*[:=]\s*{TIME}[ \t,;]*)+)$", re.M)
 
 

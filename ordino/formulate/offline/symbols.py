@@ -39,6 +39,9 @@ _ONE_RESOURCE = re.compile(r"\b(?:one|1|a\s+single)\s+renewable\s+resource\s*,?\
                            r"(?P<k>[a-z])\s*=\s*(?P<n>\d+)\b(?!\s*[,;]?\s*\d)(?:\s*\(\s*units?\s+(?:per|a|each)\s+[a-z]+\s*\))?")
 """'1 renewable resource K = 3 (units per day)', 'one renewable resource, capacity R = 4': one resource, by its
 letter; a symbol of that letter by job is what each job needs of it ('k = [2, 1, 2]', 'r_j 2 3 1')."""
+_ONE_RESOURCE_SAID = re.compile(r"\b(?:one|1|a\s+single)\s+renewable\s+resource\s+(?P<k>[a-z])\s*,?\s*(?:with|of)\s+"
+                                r"(?:a\s+)?capacity\s+(?:of\s+)?(?P<n>\d+)\b(?!\s*[,;]?\s*\d)")
+"""'one renewable resource R with capacity 4': the same, capacity after the letter."""
 _LAGGED_ARCS = re.compile(r"(?:\bs_?j\s*(?:>=|\u2265)\s*c_?i\s*\+\s*l_?\{?ij\}?\s+for\s+)?"
                           r"\(\s*i\s*,\s*j\s*,\s*l_?\{?ij\}?\s*\)\s*:?\s*"
                           r"(?P<l>(?:\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)[ \t,;]*)+)")
@@ -166,8 +169,9 @@ def _read_capacities(work: Work, facts: Facts) -> None:
     for pattern in (_CAPACITY, _CAPACITY_SAID):
         for m in work.take(pattern.pattern):
             facts.capacities[f"r{m.group('k')}"] = int(m.group("n"))
-    for m in work.take(_ONE_RESOURCE.pattern):
-        facts.capacities[m.group("k")] = int(m.group("n"))
+    for pattern in (_ONE_RESOURCE, _ONE_RESOURCE_SAID):
+        for m in work.take(pattern.pattern):
+            facts.capacities[m.group("k")] = int(m.group("n"))
 
 
 def _read_arcs(work: Work, facts: Facts) -> None:
