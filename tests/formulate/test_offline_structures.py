@@ -819,6 +819,12 @@ def test_lateness_words_keep_a_text_out_of_the_allocation_family():
     ("minimise the sum of lateness", "total_lateness"),  # tardiness only where early counts zero: decided later
     ("keep the bill as low as we can", None),
     ("minimise the weighted number of hours", None),
+    ("how soon, in minutes from the start, can all five parts be pressed?", "makespan"),
+    ("what's the earliest we can have all four packed?", "makespan"),
+    ("what's the soonest all three jobs can be fully assembled?", "makespan"),
+    ("what's the minimum number of days to finish the barn?", "makespan"),
+    ("the shortest time until the final fit-out is done", "makespan"),
+    ("the minimum time to finish the first job?", None),  # one job's end is no makespan
 ])
 def test_a_goal_sentence_is_read_by_what_it_measures(goal: str, term: str | None):
     from ordino.formulate.offline.goal import goal_term

@@ -32,14 +32,18 @@ _SUM = re.compile(r"\b(?:sum|total|average|mean|add(?:ed|ing)? up|summed|across|
                   r"combined)\b")
 _FINISH = re.compile(r"\b(?:finish(?:ed|es|ing)?|completion|complete[sd]?|comes? out|come off|done|ready|"
                      r"turnaround|flow\s*times?|end(?:s|ed)?|leaves?|delivered|until|by which)\b|"
-                     r"\b(?:are|is)\s+(?:all\s+)?[a-z]{3,}ed\b")
-"""Words of a job being through: 'finished', 'comes out', 'the hour by which all five are mixed'."""
+                     r"\b(?:are|is|be|been|have|get)\s+(?:(?:all|both|them|everything)\s+)?(?:(?:two|three|four|five|six|"
+                     r"seven|eight|nine|ten|\d+)\s+)?(?:[a-z]+ly\s+)?[a-z]{3,}ed\b")
+"""Words of a job being through: 'finished', 'comes out', 'the hour by which all five are mixed', 'can all five parts
+be pressed', 'can we have all four packed', 'can be fully assembled'."""
 _WHOLE = re.compile(r"\b(?:whole|entire|everything|project|how long|outage|shutdown|build\s+time|"
                     r"possible\s+(?:total\s+)?(?:time|duration|build|outage|shutdown|turnaround)|"
-                    r"(?:the|its|their) (?:very )?last (?:of (?:the|them|all)\b|"
+                    r"(?:to|until)\s+(?:finish|complete)\s+(?:the|our|this)\s+(?!job\b|task\b|order\b|activity\b|first\b|"
+                    r"second\b|third\b|next\b)[a-z]+(?=\s*[?.!]|\s*$)|"
+                    r"(?:the|its|their) (?:very )?(?:last|final) (?:of (?:the|them|all)\b|"
                     r"(?!time\b|step\b|operation\b|op\b|stage\b)\w+))\b")
-"""The end of all the work: 'the whole job', 'the last order', 'the last of the six batches' (never 'its last step',
-the end of one job)."""
+"""The end of all the work: 'the whole job', 'the last order', 'the last of the six batches', 'until the final clean
+is done', 'the minimum number of days to finish the barn?' (never 'its last step', the end of one job)."""
 _ALL = re.compile(r"\b(?:all (?:the |of the )?(?:jobs|tasks|orders|batches|work|activities)|both|"
                   r"all of (?:them|it|this)|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b")
 """'All the jobs', 'both': the makespan when they are done, a sum of their finish times when summed."""
