@@ -1220,3 +1220,91 @@ def test_a_days_off_cover_whose_weekday_table_has_a_rule_under_its_header():
             "Fri | Sat | Sun |\n|-----|-----|-----|-----|-----|-----|-----|-----|\n| Required | 8 | 6 | 7 | 6 | 9 | "
             "11 | 9 |\n\nWhat is the minimum total number of operatives needed?")
     assert _cover_value(text) == cover([8, 6, 7, 6, 9, 11, 9], 5)
+
+
+def test_a_title_before_a_name_and_a_release_said_in_the_jobs_own_line():
+    text = ("One instrument; today's queue starts at 9:00 and a run can't be paused.\n\n"
+            "1. Plasma batch for Dr. Okafor: 40 min, promised for 10:30.\n"
+            "2. Plasma batch for ICU: 35 min, promised for 10:00.\n"
+            "3. Tissue extracts: 60 min, promised for 11:00. The extraction won't be finished until 9:30, so it "
+            "can't go on before then.\n\nMinimise the total tardiness in minutes.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["Plasma batch for Dr Okafor", "Plasma batch for ICU", "Tissue extracts"]
+    p, due, release = [40, 35, 60], [90, 60, 120], [0, 0, 30]
+    best = None
+    for order in itertools.permutations(range(3)):
+        t, late = 0, 0
+        for j in order:
+            t = max(t, release[j]) + p[j]
+            late += max(0, t - due[j])
+        best = late if best is None else min(best, late)
+    assert value == best
+
+
+def test_machine_columns_named_by_kind_and_number_with_dashes_for_parts_a_machine_cannot_cut():
+    text = ("Four parts are cut on our three cutting machines. Every part is cut completely on one machine, one part "
+            "at a time per machine. \"-\" means the part cannot be cut on that machine. Minimise the makespan.\n\n"
+            "part,laser_1,laser_2,plasma\nJ1,12,14,8\nJ2,9,-,11\nJ3,15,13,-\nJ4,7,8,10\n")
+    problem, value = solved(text)
+    assert [r.id for r in problem.resources] == ["laser 1", "laser 2", "plasma"]
+    big = 10**6
+    times = [(12, 14, 8), (9, big, 11), (15, 13, big), (7, 8, 10)]
+    best = min(max(sum(times[j][k] for j in range(4) if pick[j] == k) for k in range(3))
+               for pick in itertools.product(range(3), repeat=4))
+    assert value == best
+
+
+def test_tardiness_defined_in_words_beside_a_job_shop_table():
+    text = ("One lathe, one mill, one drill press, one job at a time each, steps in the order listed. A job is "
+            "complete when its last step is finished; its tardiness is the number of minutes by which that "
+            "completion is later than the due time (0 if it is finished by the due time). Minimise the total "
+            "tardiness.\n\n| Job | Due | Step 1 | Step 2 |\n|---|---|---|---|\n"
+            "| Shaft | 60 | Lathe 50 min | Mill 30 min |\n| Plate | 50 | Mill 40 min | Drill 35 min |\n"
+            "| Bush | 40 | Lathe 35 min | Drill 15 min |\n")
+    _, value = solved(text)
+    due = [60, 50, 40]
+    assert value == job_shop([[("lathe", 50), ("mill", 30)], [("mill", 40), ("drill", 35)],
+                              [("lathe", 35), ("drill", 15)]],
+                             lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+    assert asked(text.replace("(0 if it is finished by the due time)", "(or 5 if it is finished early)"))
+
+
+def test_flow_shop_lines_needed_at_a_van_and_a_name_with_a_day_in_it():
+    text = ("Every order goes first to the bench, then into the oven, in the same order at both. We start at 04:00.\n"
+            "- Sourdough for Café Lumen: 40 min on the bench, 50 min in the oven, delivery van leaves for them at "
+            "06:00\n- Baguettes for Le Petit Bistro: 30 min bench, 35 min oven, needed at 05:30\n"
+            "- Brioche for our Sunday-market stall: 35 min bench, 40 min oven, needed at 07:30\n"
+            "Minimise the total late minutes (on time or early = 0).")
+    problem, value = solved(text)
+    assert problem.tasks[-1].id.startswith("Brioche for our Sunday-market stall")
+    due = [120, 90, 210]
+    assert value == flow_shop([(40, 50), (30, 35), (35, 40)],
+                              lambda ends: sum(max(0, e - d) for e, d in zip(ends, due, strict=True)))
+
+
+def test_a_due_date_in_a_bracket_after_the_jobs_label_before_its_flexible_route():
+    text = ("FJc3 || sum T_j\nMachines M1, M2, M3. Each operation picks one eligible machine:\n"
+            "J1 (d_1 = 7):  O11 {M1: 3, M2: 5}, O12 {M2: 4, M3: 3}\nJ2 (d_2 = 4):  O21 {M1: 4, M3: 6}, O22 {M1: 2}\n"
+            "No preemption. T_j = max(0, C_j - d_j). Minimise sum T_j.")
+    _, value = solved(text)
+    ops = [[{"M1": 3, "M2": 5}, {"M2": 4, "M3": 3}], [{"M1": 4, "M3": 6}, {"M1": 2}]]
+    flat = [op for route in ops for op in route]
+    best = None
+    for pick in itertools.product(*(list(op.items()) for op in flat)):
+        it = iter(pick)
+        routes = [[next(it) for _ in route] for route in ops]
+        v = job_shop(routes, lambda ends: max(0, ends[0] - 7) + max(0, ends[1] - 4))
+        best = v if best is None else min(best, v)
+    assert value == best
+
+
+def test_the_start_as_when_the_instrument_is_ours_and_clients_we_would_disappoint():
+    text = ("The instrument is ours from 08:00; one run at a time, never paused.\n"
+            "- Nordvik Pharma: 1 h 10 min run, promised by 09:00\n- Castell Foods: 45 min, promised by 09:30\n"
+            "- St. Aubin Clinic: 1 h, promised by 09:15\n"
+            "A client counts as late if their run finishes after the promised time. What's the smallest number of "
+            "clients we'd have to disappoint?")
+    problem, value = solved(text)
+    assert problem.objective[0].term == "number_tardy" and problem.tasks[-1].id == "St Aubin Clinic"
+    assert value == single_machine([70, 45, 60], lambda ends: sum(e > d for e, d in zip(ends, [60, 90, 75],
+                                                                                      strict=True)))

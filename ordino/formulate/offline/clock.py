@@ -12,6 +12,7 @@ CLOCK = (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:(?::|h)(?P<m>[0-5]\d))?(?:\s*(?P<a
          r"(?!\d|:\d)")
 _CLOCK = re.compile(CLOCK, re.IGNORECASE)
 _START = re.compile(rf"\b(?:start|begin|open|commence|kick off|ready|free|waiting|available|run straight through|"
+                    rf"(?:is|are)\s+(?:ours|mine|yours|booked\s+for\s+us)|"
                     rf"(?:i'm|i am|we're|we are) in|switch\w* (?:it |the \w+ )?on|"
                     rf"(?:light|fire)\w* (?:it |the \w+ )?up|clocks? in)\w*\s+"
                     rf"(?:work\s+|the day\s+|the shift\s+|[a-z]+ing\s+|(?:it|them|things|everything)\s+up\s+|"

@@ -119,6 +119,13 @@ def _tuple_role(column: str) -> str | None:
 _INDEXED_ROLES = {"p": "p", "d": "due", "r": "release", "w": "weight"}
 
 
+def read_indexed_brackets(work: Work, facts: Facts) -> None:
+    """Values with the job's index in a bracket after its label, before the route on its line: 'J1 (d_1 = 7): O11
+    {M1: 3, M2: 5}, ...' (read before the routes, which the bracket would cut)."""
+    for m in work.take(rf"\(\s*(?P<a>[pdrw])_?\{{?(?P<j>\d{{1,3}})\}}?\s*=\s*(?P<v>{TIME})\s*\)(?=\s*:)"):
+        facts.set_attr(f"J{int(m.group('j'))}", _INDEXED_ROLES[m.group("a")], time_values(m.group("v"))[0])
+
+
 def read_indexed(work: Work, facts: Facts) -> None:
     """Values written with the job's index: 'd1 = 5, d2 = 3', 'p_3 = 4', and 'all r_j = 0' (nothing to add); and
     values named before their job: 'the weight of A is 2'."""
@@ -228,13 +235,17 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
     ("release", rf"(?:released?|ready|arriv(?:es|ing|al|e)|available|comes in|shows? up|turns? up|gets? (?:here|in)|"
                 rf"(?:material|stock|parts?|components?|kit|wood|steel|paper|fabric)\s+(?:is\s+|are\s+)?in|"
                 rf"can(?:not|'t| not)? (?:only )?start|gets? (?:only )?delivered|"
+                rf"(?:won't|will not|isn't|is not)\s+be\s+(?:finished|done|ready|here|in|available|delivered)\s+"
+                rf"(?:until|till|before)|"
                 rf"starts? no earlier than|not before|earliest start|\br\b|\brj\b|release (?:date|time))\s*"
                 rf"(?:is|at|from|after|until|till|=|:|before|earlier than|on|time)?\s*(?:time\s+|t\s*=\s*)?"
-                rf"(?P<a>{TIME})"),
+                rf"(?P<a>{TIME})(?:,?\s*so\s+(?:it|they)\s+can(?:'t|not)\s+(?:start|go\s+(?:on|in)|run|begin)\s+"
+                rf"(?:before|until)\s+then\b)?"),  # ('..., so it can't go on before then': said again)
     ("release", r"ready (?:right away|immediately|straight away|now)\s*(?:\(\s*(?:at\s+)?(?:time\s+|t\s*=\s*|hour\s+)?"
                 r"(?P<a>0)\s*(?:hours?|h|min(?:utes?)?)?\s*\))?"),
     ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?|(?:needs? to be |must be )?"
-            rf"(?:ready|out) by|needed by|wants? (?:it|them) (?:by|at|for)|"
+            rf"(?:ready|out) by|needed (?:by|at|for)|wants? (?:it|them) (?:by|at|for)|"
+            rf"(?:delivery\s+)?(?:van|truck|courier|lorry)\s+(?:leaves|goes|comes)(?:\s+for\s+(?:it|them))?(?:\s+at)?|"
             rf"(?:picks?|picked)\s*-?\s*up(?: at| by| time)?|"
             rf"collect(?:ion|ed|ing)?(?: at| by)?|needs? (?:it|them) back (?:by|at)|ship(?:s|ping)? (?:at|by)|"
             rf"(?:truck\s+|shipping\s+)?cut-?\s?off(?: at| by| time)?|wants? (?:it|them) back (?:by|at))\s*"
@@ -273,7 +284,10 @@ def segments(work: Work) -> list[tuple[str, int, int]]:
                          r"(?:can't|cannot|won't)\s+start\b|needs\s+(?:both\s+)?job\s+\d|"
                          r"(?:due|deadline|weight|priority|promised|needed by|wanted by|collecting)\b\s*"
                          r"(?:is|at|by|of|for|=|:)?\s*\d|"
-                         r"(?:he|she|they)(?:'s|\s+is|\s+are)?\s+(?:collecting|needs?\s+it\s+back)\b)",
+                         r"(?:he|she|they)(?:'s|\s+is|\s+are)?\s+(?:collecting|needs?\s+it\s+back)\b|"
+                         r"(?:the\s+[a-z]+\s+)?(?:(?:won't|will\s+not|isn't|is\s+not|aren't|are\s+not)\s+be\s+"
+                         r"(?:finished|done|ready|here|in|available|delivered)\s+(?:until|till|before)|(?:only\s+)?"
+                         r"arrives?\s+at)\s+\d)",  # ('... The sheets only arrive at 9:30': what the job waits for)
                          body[stop.start():], re.IGNORECASE):
             cut = stop.end()  # '... needs 3 workers; it can start only after A': 'it' is still this job
         if stop:

@@ -18,6 +18,7 @@ from ordino.formulate.offline.crew_table import read_crew_table
 from ordino.formulate.offline.entities import (
     read_common_deadline,
     read_indexed,
+    read_indexed_brackets,
     read_lists,
     read_segments,
     read_tuples,
@@ -238,6 +239,7 @@ def read_facts(text: str) -> Facts:
     read_kind_setups(work, facts)
     read_one_changeover(work, facts)
     read_stations(work, facts)
+    read_indexed_brackets(work, facts)
     read_routes(work, facts)
     read_demands(work, facts)
     read_tuples(work, facts)  # before rows: 'P1 (3, 5, 2)' under a column spec is not times on machines

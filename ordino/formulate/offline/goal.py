@@ -57,8 +57,9 @@ _EARLY_ZERO = re.compile(r"\b(?:an?\s+|each\s+)?early(?:\s*(?:/|or)\s*on[- ]time
                          r"(?:counts?|is\s+counted)"
                          r"\s+as\s+"
                          r"(?:0|zero|nothing)\b|"
-                         r"\b(?:0|zero|nothing)\s+(?:if|when)\s+(?:it\s+is\s+|it's\s+|they\s+are\s+)?early\b")
-"""'(an early order counts as 0)': how lateness is counted, no earliness term of its own."""
+                         r"\b(?:0|zero|nothing)\s+(?:if|when)\s+(?:it\s+is\s+|it's\s+|they\s+are\s+)?early\b|"
+                         r"\b(?:on[- ]time\s+(?:or|and|/)\s+)?early\s*(?:=|:|->)\s*(?:0|zero)\b")
+"""'(an early order counts as 0)', '(on time or early = 0)': how lateness is counted, no earliness term of its own."""
 
 
 def _stop(text: str, at: int) -> int:

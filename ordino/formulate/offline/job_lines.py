@@ -1,6 +1,7 @@
 """Jobs listed one per line, each value said in words: '- Prof. Adeyemi's ThinkPad: dropped off 08:30, takes 40 min,
 promised back by 09:30', '2. Tom's road bike, full service, 90 min, pickup 12:00', '5. Kranz: flanges, 60 min, due
-13:30. The sheets only arrive at 09:30, so it can't start before then.'
+13:30. The sheets only arrive at 09:30, so it can't start before then.', '... The extraction won't be finished
+until 9:30, so it can't go on before then.'
 
 A line is a name and phrases; a phrase with a number is a processing time ('takes 40 min', '50 min cutting'), a
 release ('dropped off', 'arrives', 'brings it at'), a due time ('promised by', 'pickup', 'back for it at', 'due') or
@@ -29,7 +30,9 @@ _POINT = rf"(?:at\s+|by\s+|for\s+)?(?P<t>{NUM}\s*(?:min|mins|minutes?|h|hours?|h
 _PHRASES: list[tuple[str, re.Pattern[str]]] = [
     ("release", re.compile(rf"(?i)^(?:.*\b)?(?:dropped\s+off|drops?\s+(?:it|them)\s+off|arriv(?:es|e|ing)|"
                            rf"shows?\s+up|here|picked|"
-                           rf"brings?\s+(?:it|them)|comes?\s+(?:in|down)|ready|available|in\s+at|delivered)\b[^\d]*?"
+                           rf"brings?\s+(?:it|them)|comes?\s+(?:in|down)|ready|available|in\s+at|delivered|"
+                           rf"(?:won't|will\s+not|isn't|is\s+not|not)\s+be\s+(?:finished|done|ready|here|in)\s+"
+                           rf"(?:until|till|before))\b[^\d]*?"
                            rf"{_POINT}$")),
     ("due", re.compile(rf"(?i)^(?:.*\b)?(?:promised(?:\s+back)?|due|pick-?\s?up|collect(?:ed|ion|ing|s)?|"
                        rf"back\s+for\s+(?:it|them)|needed|wanted|wants?|deadline|van\s+(?:leaves|at)|out|carrier|courier|truck)\b[^\d]*?{_POINT}$")),
@@ -40,8 +43,9 @@ _PHRASES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _RELATING = re.compile(r"(?i)\b(?:after|before|first|last|once|until|then|needs?|requires?|must|only|not|can't|"
                        r"cannot|same|together|between|except|unless|while|break|wait)\b")
-_RESTATED = re.compile(r"(?i)^so\s+(?:it|they)\s+can(?:'t|not)\s+start\s+(?:before|until)\s+then$")
-"""'..., so it can't start before then': the release just said, again."""
+_RESTATED = re.compile(r"(?i)^so\s+(?:it|they)\s+can(?:'t|not)\s+(?:start|go\s+(?:on|in)|run|begin)\s+"
+                       r"(?:before|until)\s+then$")
+"""'..., so it can't start before then', '... so it can't go on before then': the release just said, again."""
 
 
 @dataclass

@@ -89,8 +89,9 @@ _KEY_WORDS = re.compile(r"(?i)\b(?:processing|times?|durations?|due|dates?|deadl
                         r"ready|machines?|stations?|resources?|capacity|route|routing|order of|objective|goal|note|"
                         r"total|staff|shifts?|periods?|days?|hours?|minutes?|demand|cost|pay|rate|setups?|precedences?|"
                         r"min|max|minimi[sz]e|maximi[sz]e|jobs|orders|tasks|activities|rules?|each|all|project|"
-                        r"every|units?|capacities|availability|crew|workers?|monday|tuesday|wednesday|thursday|friday|"
-                        r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun|answer|example|data)\b")
+                        r"every|units?|capacities|availability|crew|workers?|answer|example|data)\b|"
+                        r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
+                        r"(?!-\w)")  # ('Brioche for our Sunday-market stall' is a name)
 _REMARK = re.compile(r"(?i)(?:one|the|a|another|only|one more|one last|small|big|last)\s+(?:catch|snag|wrinkle|twist|"
                      r"caveat|thing|exception|complication|problem|issue|reminder|note|rule)")
 """A line's lead-in that names a remark, not a job ('One catch: ...', 'The snag: ...')."""

@@ -64,8 +64,9 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|(?:fewest|smallest|minimum|min|least|lowest) (?:possible )?number of\b[^.?;\n]{0,60}\blate\b"
      r"|as few (?:jobs|orders|tasks)?\s*as possible (?:to be |are |being |finish )?late"
      r"|as few \w+ as possible (?:to )?(?:miss|be late|finish late|are late)"
-     r"|(?:fewest|fewer|least|smallest number of|minimum number of)\s+(?:\w+\s+){0,2}?(?:we|you|i|that)\s+"
-     r"(?:can|could|will|would|must|have to)?\s*(?:miss|let slip)\b",
+     r"|(?:fewest|fewer|least|smallest number of|minimum number of)\s+(?:\w+\s+){0,2}?(?:we|you|i|that)(?:\s+|(?='))"
+     r"(?:can|could|will|would|must|have to|'d\s+have\s+to|'ll\s+have\s+to)?\s*(?:miss|let slip|disappoint|let\s+down|"
+     r"apologi[sz]e\s+to)\b",
      "number_tardy"),
     (r"(?:total|summed|sum of (?:the )?)\s*lateness|lateness[^.;\n]{0,80}\b(?:added up|summed|in total)",
      "total_lateness"),
@@ -163,9 +164,20 @@ _OPS_PER_JOB = re.compile(
 have that many)."""
 
 
+_DEFINED = re.compile(
+    r"\b(?:its|a\s+job's|an?\s+\w+'s|the)\s+(?:tardiness|lateness)\s+is\s+(?:the\s+)?(?:number\s+of\s+)?(?:minutes|hours|"
+    r"days|weeks|time)\s+(?:by\s+which|that)\s+(?:that|its|the)\s+(?:completion|finish|end)(?:\s+time)?\s+is\s+"
+    r"(?:later\s+than|after|past)\s+(?:the|its)\s+(?:due\s+(?:time|date)|deadline)"
+    r"(?:\s*\(\s*(?:0|zero)\s+if\s+(?:it\s+is\s+|it's\s+)?(?:finished|done|complete[d]?)\s+(?:by|before|on)\s+"
+    r"(?:the|its)\s+(?:due\s+(?:time|date)|deadline)\s*\))?")
+"""A job's tardiness or lateness defined in words ('its tardiness is the number of minutes by which that completion
+is later than the due time (0 if it is finished by the due time)'): what the goal measures, no goal itself."""
+
+
 def read_objective(work: Work, facts: Facts) -> None:
     """Objective terms named in the text (the first phrase wins when a goal word is near it)."""
     found: list[tuple[int, str]] = []
+    work.take(_DEFINED.pattern)
     for pattern, term in OBJECTIVES:
         for m in work.take(pattern):
             if not _NEGATED.search(work.text, max(0, m.start() - 24), m.start()):  # 'not the makespan' names no goal
@@ -260,7 +272,8 @@ KINDS: list[tuple[str, str]] = [
     (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine|(?:machines|ovens|lathes|presses|lines|"
      r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b|"
      rf"\btimes?\b[^.;\n]{{0,20}}\bdepends?\s+on\s+(?:the\s+|which\s+)?{MACHINE_NOUN}\b|\bunrelated\s+{MACHINE_NOUN}|"
-     rf"\b(?:a|each|every)\s+\w+\s+(?:runs?|goes|bakes|is\s+(?:done|processed|made|run|[a-z]{{3,}}ed))\s+"
+     rf"\b(?:a|each|every)\s+\w+\s+(?:runs?|goes|bakes|is\s+(?:done|processed|made|run|cut|built|sewn|spun|"
+     rf"[a-z]{{3,}}ed))\s+"
      rf"(?:entirely\s+|completely\s+|wholly\s+)?(?:on|in|at)\s+(?:just\s+|only\s+|exactly\s+)?one\s+"
      rf"(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b|"
      rf"\b(?:whole|entire)\s+\w+\s+is\s+\w+\s+(?:at|on)\s+(?:a\s+single|one)\s+{MACHINE_NOUN}\b|"
@@ -269,7 +282,8 @@ KINDS: list[tuple[str, str]] = [
      rf"identical\b|\btimes?\s+(?:differ|vary|are\s+different)\s+(?:per|by|between|from|across)\s+(?:\w+\s+)?{MACHINE_NOUN}|"
      rf"\b(?:each|every)\s+[^.;\n]{{0,30}}\bonce\s+on\s+either\s+(?:\w+\s+)?{MACHINE_NOUN}\b|"
      r"[\"'](?:-|x|n/a)[\"']\s*(?:means?|=|:)\s*(?:that\s+|the\s+)*\w*\s*(?:can't|cannot|can\s+not|isn't\s+able)\s+"
-     r"(?:do|make|bake|cut|print|run|take|handle|process)\b",  # '"-" means that oven can't do that item'
+     r"(?:be\s+)?(?:do|done|make|made|bake|baked|cut|print|printed|run|take|taken|handle|handled|process|processed)\b",
+     # '"-" means that oven can't do that item', '"-" means the part cannot be cut on that machine'
      "parallel_machines"),
     (rf"single[\s-]+machine|one machine|only machine|a machine\b|1 machine|the machine\b|\b(?:one|a single|1|only one|"
      rf"the only)\s+(?:[a-z-]+\s+){{0,2}}{MACHINE_NOUN}\b(?!\s+(?:at a time|each))", "single_machine"),

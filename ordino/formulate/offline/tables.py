@@ -179,7 +179,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
                 role = "res:" + next(iter(set(resources) | needed))  # 'crew' of the one resource there is
             elif k > 0 and re.fullmatch(r"famil(?:y|ies)|colou?rs?|flavou?rs?|recipes?", c):
                 role = "text"  # 'Family': each job's kind, for the changeovers between kinds (never 'Paint', a station)
-            elif re.fullmatch(rf"[a-z][a-z-]{{2,19}}|{_SHORT_STATION}|{_STATION_ID}|{_NOUN_ID}{lettered}", c) or \
+            elif re.fullmatch(rf"[a-z][a-z-]{{2,19}}|[a-z]{{3,20}}_\d{{1,2}}|{_SHORT_STATION}|{_STATION_ID}|{_NOUN_ID}"
+                              rf"{lettered}", c) or \
                     "|" in text and \
                     re.fullmatch(r"[a-z][a-z0-9_-]{1,24}", c):
                 # an unknown word: a named machine, if every other column is one too

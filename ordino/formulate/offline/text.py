@@ -81,10 +81,20 @@ def unwrap_lines(text: str) -> str:
 def prepared(text: str) -> str:
     """The text as the offline readers take it: checked (`check_text`), rows under a colon legend with ';' between
     their fields (`colon_rows_with_semicolons`), choices between bars in CSV cells with 'or'
-    (`bars_in_csv_as_or`), its aligned tables written with '|' (`aligned.aligned_as_pipes`) and its hard-wrapped
-    prose joined (`unwrap_lines`)."""
+    (`bars_in_csv_as_or`), its aligned tables written with '|' (`aligned.aligned_as_pipes`), its hard-wrapped
+    prose joined (`unwrap_lines`) and the point of a title before a name dropped (`titles_without_points`)."""
     check_text(text)
-    return unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(text))))
+    return titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(text)))))
+
+
+_TITLE = re.compile(r"\b(Dr|Mr|Mrs|Ms|Mx|Prof|Fr|Sr|Jr|St)\.(?=[ \t]+[A-Z][a-z])")
+"""A title before a name ('Dr. Okafor'), whose point ends no sentence."""
+
+
+def titles_without_points(text: str) -> str:
+    """'Plasma batch for Dr. Okafor: 40 min' as 'Plasma batch for Dr Okafor: 40 min': a title's point would cut
+    the line in two where the readers look for the end of a sentence."""
+    return _TITLE.sub(r"\1", text)
 
 
 def bars_in_csv_as_or(text: str) -> str:
