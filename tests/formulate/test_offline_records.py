@@ -1308,3 +1308,68 @@ def test_the_start_as_when_the_instrument_is_ours_and_clients_we_would_disappoin
     assert problem.objective[0].term == "number_tardy" and problem.tasks[-1].id == "St Aubin Clinic"
     assert value == single_machine([70, 45, 60], lambda ends: sum(e > d for e, d in zip(ends, [60, 90, 75],
                                                                                       strict=True)))
+
+
+def _flexible(routes: list[list[dict[str, int]]], cost) -> int:
+    """Least `cost(completion times)` of a flexible job shop: every choice of machine per operation, then
+    `job_shop`."""
+    flat = [op for route in routes for op in route]
+    best = None
+    for pick in itertools.product(*(list(op.items()) for op in flat)):
+        it = iter(pick)
+        value = job_shop([[next(it) for _ in route] for route in routes], cost)
+        best = value if best is None else min(best, value)
+    assert best is not None
+    return best
+
+
+def test_the_machines_of_each_step_said_of_the_step_and_a_last_step_named_by_its_machine():
+    text = ("Each job is: print -> cut -> finishing, in that order.\n"
+            "Printing can go on the digital press or the offset press. Cutting can go on the big guillotine or the "
+            "small one. Times:\n"
+            "- Brochures: print 50 min digital or 35 min offset; cut 15 min big guillotine or 30 min small; then "
+            "folding machine 20 min.\n"
+            "- Menus: print 30 min digital or 45 min offset; cut 10 min big or 20 min small; then laminator 25 min.\n"
+            "Every machine does one job at a time and nothing is interrupted. What's the smallest possible sum of "
+            "the finish times?")
+    problem, value = solved(text)
+    assert {r.id for r in problem.resources} >= {"digital press", "offset press", "big guillotine", "small guillotine"}
+    routes = [[{"digital press": 50, "offset press": 35}, {"big": 15, "small": 30}, {"folding machine": 20}],
+              [{"digital press": 30, "offset press": 45}, {"big": 10, "small": 20}, {"laminator": 25}]]
+    assert value == _flexible(routes, sum)
+
+
+def test_a_legend_of_each_steps_machines_for_times_split_by_slashes_and_weights_that_count():
+    text = ("Each batch needs prep first and then analysis. Prep can be done at either the manual bench or the "
+            "robotic prep station; analysis can run on either the old GC or the new GC-MS. Each one handles one "
+            "batch at a time, nothing is interrupted.\n\n"
+            "Times in minutes (manual bench / robot for prep, old GC / GC-MS for analysis):\n"
+            "- Batch 1 (hospital): prep 30 / 20, analysis 40 / 25\n- Batch 2 (environmental): prep 25 / 30, "
+            "analysis 35 / 30\n- Batch 3 (routine QC): prep 20 / 15, analysis 45 / 35\n\n"
+            "Priority weights: batch 1 counts 3, batches 2 and 3 count 1 each. Minimise the weighted sum of the "
+            "times at which each batch's analysis finishes.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks][:3] == ["Batch 1.1", "Batch 1.2", "Batch 2.1"]  # the lines' names kept
+    routes = [[{"bench": 30, "robot": 20}, {"gc": 40, "gcms": 25}],
+              [{"bench": 25, "robot": 30}, {"gc": 35, "gcms": 30}],
+              [{"bench": 20, "robot": 15}, {"gc": 45, "gcms": 35}]]
+    assert value == _flexible(routes, lambda ends: 3 * ends[0] + ends[1] + ends[2])
+
+
+def test_a_courier_who_drops_samples_off_a_one_hour_run_and_a_result_needed_by_a_time():
+    text = ("One instrument, one batch at a time, never paused. I'm in from 8:00.\n\n"
+            "QC standards — here from 8:00, run takes 20 min, I need the result by 8:45\n"
+            "Clinic B bloods — courier drops them at 8:15, one-hour run, due 9:45\n"
+            "Soil set 12 — here at 8:00, 1 h 15, due 10:00\n\n"
+            "Which order keeps the biggest overrun as small as possible, and how many minutes late is that worst "
+            "batch?")
+    _, value = solved(text)
+    p, release, due = [20, 60, 75], [0, 15, 0], [45, 105, 120]
+    best = None
+    for order in itertools.permutations(range(3)):
+        t, worst = 0, None
+        for j in order:
+            t = max(t, release[j]) + p[j]
+            worst = t - due[j] if worst is None else max(worst, t - due[j])
+        best = worst if best is None else min(best, worst)
+    assert value == best

@@ -143,6 +143,13 @@ def read_indexed(work: Work, facts: Facts) -> None:
         facts.set_attr(job_name(m.group("j")), "weight", time_values(m.group("v"))[0])
         for j, v in re.findall(rf"({JOB_REF})\s+({NUM})", m.group("l")):
             facts.set_attr(job_name(j), "weight", time_values(v)[0])
+    counts = rf"(?:{JOB_REF}|{JOB_NOUN}\s+\d+(?:\s*(?:,|and)\s*\d+)+)\s+(?:counts?|weighs?)\s+{NUM}(?:\s+each)?"
+    for m in work.take(rf"{counts}(?:\s*(?:,\s*(?:and\s+)?|and\s+){counts})+"):  # 'batch 1 counts 3, batches 2 and
+        for c in re.finditer(rf"(?P<r>{JOB_REF}|{JOB_NOUN}\s+\d+(?:\s*(?:,|and)\s*\d+)+)\s+(?:counts?|weighs?)\s+"
+                             rf"(?P<v>{NUM})", m.group(0)):  # 4 count 1 each'
+            refs = [c["r"]] if re.fullmatch(JOB_REF, c["r"]) else [f"job {k}" for k in re.findall(r"\d+", c["r"])]
+            for ref in refs:
+                facts.set_attr(job_name(ref), "weight", time_values(c["v"])[0])
     for role, keys in LIST_KEYS:  # 'a priority weight (...): job 1 2, job 2 5, job 3 3'
         for m in list(work.finditer(rf"\b(?:{keys})\b{_FILLER.replace('{0,45}', '{0,60}')}:\s*(?P<l>{pair}(?:\s*[,;]\s*"
                                     rf"(?:and\s+)?{pair})+)")):
@@ -233,6 +240,7 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
                  rf"at the latest(?: by| at)?|latest)|no later than|at the (?:very )?latest(?: by| at)?)\s*"
                  rf"(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
     ("release", rf"(?:released?|ready|arriv(?:es|ing|al|e)|available|comes in|shows? up|turns? up|gets? (?:here|in)|"
+                rf"drops?\s+(?:it|them)\s+(?:off\s+)?|"
                 rf"(?:material|stock|parts?|components?|kit|wood|steel|paper|fabric)\s+(?:is\s+|are\s+)?in|"
                 rf"can(?:not|'t| not)? (?:only )?start|gets? (?:only )?delivered|"
                 rf"(?:won't|will not|isn't|is not)\s+be\s+(?:finished|done|ready|here|in|available|delivered)\s+"
@@ -245,6 +253,7 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
                 r"(?P<a>0)\s*(?:hours?|h|min(?:utes?)?)?\s*\))?"),
     ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?|(?:needs? to be |must be )?"
             rf"(?:ready|out) by|needed (?:by|at|for)|wants? (?:it|them) (?:by|at|for)|"
+            rf"needs?\s+(?:it|them|the\s+(?:results?|report|samples?|\w+))\s+(?:by|at|for)|"
             rf"(?:delivery\s+)?(?:van|truck|courier|lorry)\s+(?:leaves|goes|comes)(?:\s+for\s+(?:it|them))?(?:\s+at)?|"
             rf"(?:picks?|picked)\s*-?\s*up(?: at| by| time)?|"
             rf"collect(?:ion|ed|ing)?(?: at| by)?|needs? (?:it|them) back (?:by|at)|ship(?:s|ping)? (?:at|by)|"

@@ -188,10 +188,11 @@ def read_facts(text: str) -> Facts:
     facts.waiting = waiting
     facts.speeds = speeds
     if fleet is not None:
-        for job, route in fleet.routes.items():
+        for named, route in fleet.routes.items():
+            job = _numbered(named, facts)
             facts.add_job(job)
             facts.routes[job] = route
-            for attr, value in fleet.values[job].items():
+            for attr, value in fleet.values[named].items():
                 facts.set_attr(job, attr, value)
     if staged is not None:
         for job, times in staged.times.items():
@@ -354,6 +355,16 @@ _ONE_NAMED = re.compile(rf"(?i)\b(?:one|only\s+one|a|an|our|the\s+only)\s+(?:[\w
 
 _CODE_NAMED = re.compile(rf"(?i)\b{MACHINE_NOUN}\s+(?P<name>(?-i:[A-Z]{{1,5}})-\d{{1,3}})(?![\w-])")
 """A machine named by its code: 'packaging machine PK-2'."""
+
+
+def _numbered(name: str, facts: Facts) -> str:
+    """A job a line names by its noun and number ('Batch 3') as the other readers name it ('J3', shown 'Batch 3'),
+    so that 'batch 3 counts 2' elsewhere speaks of the same job; any other name as it is."""
+    if not re.fullmatch(rf"(?i){JOB_REF}", name) or not re.search(r"\d", name):
+        return name
+    job = job_name(name.lower())
+    facts.names.setdefault(job, name)
+    return job
 
 
 def _one_named(rw: Rewriting) -> tuple[str, str] | None:

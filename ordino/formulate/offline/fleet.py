@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ordino.formulate.offline.job_lines import job_value
-from ordino.formulate.offline.text import SLASHED_NAMES, TIME, Rewriting, count_value, stem, time_values, words_outside
+from ordino.formulate.offline.text import (
+    MACHINE_NOUN,
+    SLASHED_NAMES,
+    TIME,
+    Rewriting,
+    count_value,
+    stem,
+    time_values,
+    words_outside,
+)
 from ordino.formulate.offline.units import TimeVal
 
 Route = list[list[tuple[str, TimeVal]]]
@@ -37,6 +46,12 @@ _BULLETED = re.compile(r"(?m)^(?P<head>[^\n]*):[ \t]*\n"
 """'Kit we have:' and a line for each machine, no numbers: '- the CNC router', '- Lena's bench (she sands there)'."""
 _LISTED = re.compile(r"(?im)\b(?:machines|equipment|kit|stations)\s*:\s*(?P<l>[^.;:\n]{1,160})")
 """'Machines: Jet A (newer, faster), Jet B, the Dryer, and the Stenter', 'Equipment: prep Line A, Oven 1, Oven 2'."""
+_STEP_ON = re.compile(r"(?i)(?:^|(?<=[.;!?\n])|(?<=[.;!?]\s))\s*(?P<step>[a-z]{3,}(?:ing)?)\s+(?:can|could|may)\s+"
+                      r"(?:(?:either|also)\s+)?(?:go|be\s+done|be\s+run|run|happen)\s+(?:on|at|in)\s+(?:either\s+)?"
+                      r"(?P<l>[^.;:\n]{3,120}?\bor\b[^.;:\n]{2,60}?)(?=\s*[.;\n])")
+"""The machines a step may use, said of the step: 'Printing can go on the digital press or the offset press', 'prep
+can be done at either the manual bench or the robotic prep station', 'Cutting can go on the big guillotine or the
+small one' (each a family of its own, named by the step)."""
 _ONE = re.compile(r"(?i)\b(?:one|a|an|1)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 _SINGLE = re.compile(r"\b(?:[Oo]ne|[Aa]n?)\s+(?!(?:is|are|was|has)\b)(?P<noun>(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){0,2}"
                      r"[a-z][\w-]*)"
@@ -105,12 +120,14 @@ def read_fleet(rw: Rewriting) -> FleetRead | None:
     if len(fleet.members) < 2:
         return None
     legend = _legend(rw.text, fleet, [m.span() for m in lines])
+    staged = _step_legends(rw.text, fleet, [m.span() for m in lines])
     read = FleetRead()
     learned: dict[str, set[str]] = {}  # step stem -> the machines named for it
     parsed: list[tuple[re.Match[str], str, list[tuple[str, list[tuple[str | None, TimeVal]]]]]] = []
     for m in lines:
         body, values = _job_values(m.group("name"), m.group("body"))
-        steps = _slashed(body, fleet, legend) if _SLASHED.fullmatch(body.strip().rstrip(".")) else _steps(body, fleet)
+        steps = _slashed(body, fleet, legend) if _SLASHED.fullmatch(body.strip().rstrip(".")) else \
+            _staged_slashes(body, staged) if staged else _steps(body, fleet)
         if steps is None or values is None:
             return None
         if not steps:
@@ -141,9 +158,14 @@ def read_fleet(rw: Rewriting) -> FleetRead | None:
     lined = [m.span() for m in lines]
     fleet.spans += [m.span() for m in _DESCRIBED.finditer(rw.text) if m["name"].lower() in names and not any(
         a <= m.start() < b for a, b in [*lined, *fleet.spans])]  # 'Press A is the faster one': said of a member
-    for m, _, _ in sorted(parsed, key=lambda p: -p[0].start()):
-        rw.splice(m.start(), m.end(), "")
-    for a, b in sorted(fleet.spans, reverse=True):
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted([*(m.span() for m, _, _ in parsed), *fleet.spans]):  # each character taken once, from the
+        # end backwards (a declaration and a legend may overlap; a legend may come after the lines)
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    for a, b in reversed(merged):
         rw.splice(a, b, "")
     return read
 
@@ -167,7 +189,8 @@ def _declared(text: str) -> Fleet:
                                                               f"{ref['w'].capitalize()} {ref['k'].upper()}")
     for m in _COUNTED.finditer(text):  # 'two blast chillers' and, in the lines, 'chiller 1', 'chiller 2'
         nouns = {stem(w.lower()) for w in m.group("noun").split()}
-        if any(a < m.end() and m.start() < b for a, b in fleet.spans) or nouns & set(fleet.families):
+        if any(a < m.end() and m.start() < b for a, b in fleet.spans) or nouns & set(fleet.families) or \
+                stem(m.group("noun").split()[-1].lower()) in _GENERIC:  # 'four sample batches': jobs, no machines
             continue
         called = {k: name for noun in nouns for k, name in refs.get(noun, {}).items()}
         if len(called) == count_value(m.group("n").lower()):
@@ -182,6 +205,12 @@ def _declared(text: str) -> Fleet:
             for n in names:
                 fleet.families.setdefault(stem(n.split()[-1].lower()), []).append(n)
             fleet.spans.append(m.span())
+    for m in _STEP_ON.finditer(text):
+        names = _step_machines(m.group("l"))
+        if len(names) < 2 or any(a < m.end() and m.start() < b for a, b in fleet.spans):
+            continue
+        fleet.families.setdefault(stem(m.group("step").lower()), names)
+        fleet.spans.append(m.span())
     for m in _LISTED.finditer(text):
         names = _pieces(re.sub(r"\([^()]*\)", "", m.group("l")))
         if names is None or len(names) < 2 or any(a < m.end() and m.start() < b for a, b in fleet.spans):
@@ -192,13 +221,28 @@ def _declared(text: str) -> Fleet:
     return fleet
 
 
+def _step_machines(listed: str) -> list[str]:
+    """The machines of 'the digital press or the offset press', 'the big guillotine or the small one' (the small
+    guillotine), 'either the old GC or the new GC-MS'; [] when a piece is no name of a few words."""
+    names: list[str] = []
+    for piece in re.split(r"\s*(?:,\s*or|,|\bor\b)\s*", listed.strip()):
+        piece = re.sub(r"^(?:either\s+)?(?:on\s+|at\s+|in\s+)?(?:the|our|a|an)\s+", "", piece.strip())
+        if names and re.fullmatch(r"(?:[a-z]+\s+)?one", piece):  # 'the small one': the noun of the piece before
+            piece = re.sub(r"one$", names[-1].split()[-1], piece)
+        if not re.fullmatch(r"[\w-]+(?:\s+[\w-]+){0,3}", piece) or re.search(r"\d|\b(?:min|h|hours?)\b", piece):
+            return []
+        names.append(piece)
+    return names
+
+
 def _singular(plural: str) -> str:
     """'balances' -> 'balance', 'presses' -> 'press', 'benches' -> 'bench'."""
     return plural[:-2] if re.search(r"(?:ss|x|sh|ch|z)es$", plural) else plural[:-1] if plural.endswith("s") else plural
 
 
 _GENERIC = {stem(w) for w in ("time", "machine", "station", "resource", "job", "task", "order", "piece", "step",
-                               "batch", "part", "lot", "thing", "day", "hour", "minute", "shift", "operation")}
+                               "batch", "part", "lot", "thing", "day", "hour", "minute", "shift", "operation",
+                               "count", "weight", "priority", "sample", "unit", "item", "product")}
 """Nouns that name no single machine ('on one machine', 'one job at a time')."""
 
 
@@ -305,6 +349,64 @@ def _legend(text: str, fleet: Fleet, lines: list[tuple[int, int]]) -> list[str] 
     return None
 
 
+_STEP_LEGEND = re.compile(r"\((?P<l>[^()\n]*/[^()\n]*\bfor\s+[a-z]+(?:\s*,\s*[^()\n]*/[^()\n]*\bfor\s+[a-z]+)+)\)")
+"""The machines of each step in the order of their times: '(manual bench / robot for prep, old GC / GC-MS for
+analysis)'."""
+_STEP_SLASHED = re.compile(rf"(?i)(?P<step>[a-z]+)\s+(?P<v>{TIME}(?:\s*/\s*{TIME})+)")
+
+
+def _step_legends(text: str, fleet: Fleet, lines: list[tuple[int, int]]) -> dict[str, list[str]]:
+    """Each step's machines in the order a legend lists them (step stem -> machines), from a bracket outside the job
+    lines whose every group names the members of that step's family; {} when there is none."""
+    for m in _STEP_LEGEND.finditer(text):
+        if any(a <= m.start() < b for a, b in lines):
+            continue
+        out: dict[str, list[str]] = {}
+        for group in m.group("l").split(","):
+            listed, _, step = group.rpartition(" for ")
+            family = _family(step.strip(), fleet)
+            order = [_one_of(piece.strip(), family) for piece in listed.split("/")]
+            if not family or None in order or len(set(order)) != len(order):
+                break
+            out[stem(step.strip().lower())] = [o for o in order if o is not None]
+        else:
+            fleet.spans.append(m.span())
+            return out
+    return {}
+
+
+def _one_of(piece: str, family: list[str]) -> str | None:
+    """The one member of a family a legend's piece names: by its words, each the start of a word of the member's
+    name ('robot' for 'robotic prep station', 'GC-MS' for 'new GC-MS')."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", re.sub(r"^(?:the|our)\s+", "", piece))]
+    found = [m for m in family if words and all(any(x.startswith(w) for x in re.findall(r"[\w-]+", m.lower()))
+                                                 for w in words)]
+    return found[0] if len(found) == 1 else None
+
+
+def _staged_slashes(body: str, staged: dict[str, list[str]]) -> list[tuple[str, list[tuple[str | None, TimeVal]]]] \
+        | None:
+    """The steps of a line of step words with times split by slashes ('prep 30 / 20, analysis 40 / 25'), on the
+    machines the legend lists for each step; [] for a line without slashes (no job's), None when a piece is not
+    such a step."""
+    out: list[tuple[str, list[tuple[str | None, TimeVal]]]] = []
+    if not _STEP_SLASHED.search(body):
+        return out
+    for piece in re.split(r"\s*(?:[,;]|\bthen\b)\s*", body.strip().rstrip(".")):
+        if not piece:
+            continue
+        m = _STEP_SLASHED.fullmatch(piece)
+        order = staged.get(stem(m.group("step").lower())) if m else None
+        cells = [c.strip() for c in m.group("v").split("/")] if m else []
+        if m is None or order is None or len(order) != len(cells):
+            return None
+        times = [time_values(c)[0] for c in cells]
+        unit = times[-1].unit
+        out.append((stem(m.group("step").lower()), [(machine, TimeVal(tv.value, tv.unit or unit))
+                                                      for machine, tv in zip(order, times, strict=True)]))
+    return out
+
+
 def _order(listed: str, fleet: Fleet) -> list[str] | None:
     """The machines of 'Haas / DMG / Mazak', each named once; None when a piece names no one machine."""
     found = [_mentions(piece.strip(), fleet) for piece in listed.split("/")]
@@ -355,12 +457,25 @@ def _steps(body: str, fleet: Fleet) -> list[tuple[str, list[tuple[str | None, Ti
             return None
         if any(machine in _mentions(refused, fleet, step) for machine, _ in alts):
             return None  # '(won't fit in B)' beside a time on B
+        if len(alts) == 1 and alts[0][0] is None and (named := _machine_named(segment)) is not None:
+            alts = [(named, alts[0][1])]  # 'then folding machine 20 min', 'then the binder, 30 min': the step's machine
         units = {tv.unit for _, tv in alts if tv.unit is not None}
         if len(units) == 1:  # '30 min in booth A or 40 in B': the 40 is minutes too
             unit = units.pop()
             alts = [(machine, TimeVal(tv.value, tv.unit or unit)) for machine, tv in alts]
         out.append((step, alts))
     return out
+
+
+_MACHINE_STEP = re.compile(rf"(?i)^\s*(?:on\s+|in\s+|at\s+)?(?:the\s+)?(?P<n>(?:[a-z][\w-]*\s+)?{MACHINE_NOUN})"
+                           rf"\s*,?\s*(?:for\s+)?{TIME}\s*$")
+"""A step named by the one machine it runs on ('folding machine 20 min', 'the binder, 30 min')."""
+
+
+def _machine_named(segment: str) -> str | None:
+    """The machine a step's words name, when they name one by its noun and give one time."""
+    m = _MACHINE_STEP.match(segment.strip().rstrip("."))
+    return m.group("n") if m else None
 
 
 def _refusals(segment: str) -> tuple[str, str]:

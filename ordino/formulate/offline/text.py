@@ -46,7 +46,8 @@ FORMULA = (r"\b(?:max|min)\s*\(\s*0\s*,[^)]{1,40}\)|"
 MACHINE_NOUNS = ("machine", "oven", "furnace", "kiln", "press", "lathe", "mill", "drill", "grinder", "extruder",
                  "printer", "engraver", "mixer", "filler", "reactor", "station", "line", "server", "cutter",
                  "robot", "router", "sander", "saw", "loom", "autoclave", "dryer", "washer", "packer", "laser",
-                 "brake", "bender", "booth", "cnc", "bay", "lift", "bench")
+                 "brake", "bender", "booth", "cnc", "bay", "lift", "bench", "binder", "laminator", "guillotine",
+                 "roaster", "centrifuge", "spectrometer", "steamer", "stove", "fryer")
 """Words that name one machine (a resource that does one job at a time), not a pool of workers."""
 MACHINE_NOUN = rf"(?:{'|'.join(MACHINE_NOUNS)})(?:e?s)?"
 _BLANKS = re.compile(r"\s{2,}")
@@ -82,9 +83,16 @@ def prepared(text: str) -> str:
     """The text as the offline readers take it: checked (`check_text`), rows under a colon legend with ';' between
     their fields (`colon_rows_with_semicolons`), choices between bars in CSV cells with 'or'
     (`bars_in_csv_as_or`), its aligned tables written with '|' (`aligned.aligned_as_pipes`), its hard-wrapped
-    prose joined (`unwrap_lines`) and the point of a title before a name dropped (`titles_without_points`)."""
+    prose joined (`unwrap_lines`), the point of a title before a name dropped (`titles_without_points`) and
+    amounts in words joined to their unit by a hyphen written apart ('a one-hour run' as 'a one hour run')."""
     check_text(text)
-    return titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(text)))))
+    text = titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(text)))))
+    return _WORD_AMOUNT.sub(r"\1 \2", text)
+
+
+_WORD_AMOUNT = re.compile(r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(minute|hour|day|"
+                          r"week)s?\b")
+"""'one-hour', 'two-day': an amount in words hyphenated to its unit."""
 
 
 _TITLE = re.compile(r"\b(Dr|Mr|Mrs|Ms|Mx|Prof|Fr|Sr|Jr|St)\.(?=[ \t]+[A-Z][a-z])")
