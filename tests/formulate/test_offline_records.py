@@ -1373,3 +1373,40 @@ def test_a_courier_who_drops_samples_off_a_one_hour_run_and_a_result_needed_by_a
             worst = t - due[j] if worst is None else max(worst, t - due[j])
         best = worst if best is None else min(best, worst)
     assert value == best
+
+
+def _capped_cover(demands: list[int], spans: list[set[int]], caps: list[int | None]) -> int:
+    """Fewest people meeting each period's demand, at most `caps[s]` on shift s (brute force)."""
+    top = max(demands)
+    best = None
+    for counts in itertools.product(*(range((top if c is None else c) + 1) for c in caps)):
+        if all(sum(n for n, span in zip(counts, spans, strict=True) if p in span) >= need
+               for p, need in enumerate(demands)):
+            best = sum(counts) if best is None else min(best, sum(counts))
+    assert best is not None
+    return best
+
+
+def test_shift_templates_with_the_most_people_each_may_have_and_a_split_shift():
+    text = ("We're open 11:00 to 19:00. Minimum servers on the floor per hour:\n\n"
+            "11:00 2, 12:00 4, 13:00 3, 14:00 1, 15:00 2, 16:00 3, 17:00 4, 18:00 3\n\n"
+            "Each server works exactly one of these shifts:\n- Lunch: 11:00-15:00\n- Late: 15:00-19:00\n"
+            "- Split: 11:00-13:00 and then again 17:00-19:00\n\n"
+            "We can put at most 1 people on the split shift. What's the minimum number of servers we need?")
+    demands = [2, 4, 3, 1, 2, 3, 4, 3]
+    spans = [{0, 1, 2, 3}, {4, 5, 6, 7}, {0, 1, 6, 7}]
+    assert _cover_value(text) == _capped_cover(demands, spans, [None, None, 1])
+    table = ("Porters needed (minimum):\n06:00-08:00 | 2\n08:00-10:00 | 4\n10:00-12:00 | 5\n12:00-14:00 | 3\n\n"
+             "Shift templates (max number of porters we can put on each template):\n"
+             "Early      06:00-10:00   max 2\nMiddle     08:00-12:00   max 3\nLate       10:00-14:00   max 4\n\n"
+             "What is the minimum number of porters needed?")
+    assert _cover_value(table) == _capped_cover([2, 4, 5, 3], [{0, 1}, {1, 2}, {2, 3}], [2, 3, 4])
+
+
+def test_kinds_of_shifts_paid_by_the_hour_in_words_and_the_least_wage_bill():
+    text = ("Open 08:00-14:00; agents needed per hour:\n08-09: 3, 09-10: 4, 10-11: 6, 11-12: 6, 12-13: 5, 13-14: 2\n\n"
+            "Shift options:\n- Full-time, 6 hours straight, starting at 08:00, paid $22 an hour.\n"
+            "- Part-time, 3 hours, starting at 08:00, 10:00 or 11:00, paid $25 an hour.\n\n"
+            "What's the minimum total daily wage bill in dollars?")
+    spans = [set(range(6)), {0, 1, 2}, {2, 3, 4}, {3, 4, 5}]
+    assert _cover_value(text) == cheapest_cover([3, 4, 6, 6, 5, 2], spans, [132, 75, 75, 75])

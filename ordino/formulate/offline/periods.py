@@ -18,6 +18,8 @@ _RANGE = re.compile(rf"(?<![\d:]){_CLOCK}\s*(?:-|to)\s*(\d{{1,2}})(?::(\d{{2}})|
                     r"(?!\s*(?::\d|-\s*\d|h\b))")
 _LINE_RANGE = re.compile(r"(?m)^[ \t|]*(\d{1,2})(?::(\d{2}))?\s*(?:-|to)\s*\d{1,2}(?::\d{2})?[ \t|,]+(\d+)[ \t|]*$")
 _START = re.compile(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:-|:|=|\|)\s*(\d+)\b(?!\s*:\d)")
+_START_RUN = re.compile(r"(?<![\d:])(?:\d{1,2}:\d{2}[ \t]+\d+[ \t]*,[ \t]*){2,}\d{1,2}:\d{2}[ \t]+\d+\b(?![:.]\d)")
+"""Demands after the start of each period, in a run apart by commas: '11:00 2, 12:00 5, 13:00 5'."""
 _LIST = re.compile(r"(\d+)[- ]hours?\s+(?:periods?|blocks?|slots?)[^.:\d]{0,60}:\s*((?:\d+\s*,\s*)+(?:and\s+)?\d+)")
 _SHIFT = re.compile(r"(\d+)[- ]?(?:hours?|hrs?|h)\s+shifts?|"
                     r"shifts?\s+(?:last|lasting|of|are|is|run for|runs for|cover)\s+(?:\w+\s+)?(\d+)\s*"
@@ -51,9 +53,19 @@ _SHIFT_TYPE = re.compile(rf"(?m)^[ \t|*\u2022-]*(?P<name>[a-z][\w'&/ -]{{0,30}}?
                          r"(?:\bcosts?\b(?:[ \t]+(?:us|me|them))?)?"
                          r"[ \t,:;=|]*(?:[$\u20ac\u00a3][ \t]*)?(?P<cost>\d+(?:\.\d+)?)?[ \t]*"
                          r"(?:\$|dollars?|euros?|pounds?)?[ \t]*(?:(?:per|a|an|each|/)[ \t]*[a-z]+(?: [a-z]+)?)?"
-                         r"[ \t]*(?:\([^()\d\n]*\))?[ \t.;|]*$")
-"""One shift type on a line: its name, start and end, and its cost ('- Early, 8am-2pm: $120 per agent', 'Early
-06:00 14:00 120', '| A | 06:00 | 10:00 | 60 |')."""
+                         r"[ \t]*(?:\([^()\d\n]*\))?[ \t,;|]*"
+                         r"(?:(?:max(?:imum)?\.?|at\s+most|up\s+to)[ \t:|]*(?P<cap>\d+))?"
+                         r"[ \t.;|]*$")
+"""One shift type on a line: its name, start and end, its cost and the most people it may have ('- Early, 8am-2pm:
+$120 per agent', 'Early 06:00 14:00 120', '| A | 06:00 | 10:00 | 60 |', 'Early  06:00-14:00  max 4')."""
+_SPLIT_TYPE = re.compile(r"(?m)^[ \t|*\u2022-]*(?P<name>[a-z][\w'&/ -]{0,30}?)[ \t]*(?:\bshift\b)?[ \t,:|(]*"
+                         r"(?P<a>\d{1,2}(?::\d{2})?)[ \t]*-[ \t]*(?P<b>\d{1,2}(?::\d{2})?)[ \t]*"
+                         r"(?:(?:,|\+|&)[ \t]*(?:and[ \t]+)?|and[ \t]+)(?:then[ \t]+)?(?:again[ \t]+)?"
+                         r"(?P<c>\d{1,2}(?::\d{2})?)[ \t]*-[ \t]*(?P<d>\d{1,2}(?::\d{2})?)[ \t).;|]*$")
+"""A split shift on a line of its own, two stretches of hours: 'Split: 11:00-14:00 and then again 18:00-23:00'."""
+_CAP = re.compile(r"\b(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?(?:\s+of)?)\s+(?P<n>\d+)\s+(?:[a-z]+\s+)?"
+                  r"(?:on|in|for)\s+(?:the\s+|each\s+)?(?P<name>[a-z][\w -]{0,20}?)\s+(?:shift|template)s?\b")
+"""The most people one shift type may have, said in a sentence: 'at most 2 people on the split shift'."""
 
 
 _TWELVE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b")
@@ -112,6 +124,9 @@ def read_periods(text: str) -> list[tuple[int, int]] | None:
         found = [(int(h1) * 60 + int(m1 or 0), int(d)) for h1, m1, d in _LINE_RANGE.findall(t)]
     if len(found) < 3:
         found = [(int(h) * 60 + int(m), int(d)) for h, m, d in _START.findall(t)]
+    if len(found) < 3 and (run := _START_RUN.search(t)) is not None:  # '11:00 2, 12:00 5, 13:00 5'
+        found = [(int(h) * 60 + int(m), int(d))
+                 for h, m, d in re.findall(r"(\d{1,2}):(\d{2})[ \t]+(\d+)", run.group(0))]
     if len(found) < 3 and (listed := _LIST.search(t)) is not None:
         length = int(listed.group(1)) * 60
         found = [(k * length, int(d)) for k, d in enumerate(re.findall(r"\d+", listed.group(2)))]
@@ -249,7 +264,7 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
         return None, [Question(key="shifts", text="I could not read these shift types: " + "; ".join(
             f"'{line}'" for line in unread) + ". Write each as 'name, 08:00-16:00, cost 100'.")], []
     if types is not None:
-        return _typed_cover(periods, length, types, t)
+        return _typed_cover(periods, length, types, t, read_split_types(text) if _indexed_periods(t) is None else {})
     span = _SPAN.search(t)
     shift = _SHIFT.search(t)
     if span is not None:
@@ -299,6 +314,36 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
     model = LinearModel.model_validate({"family": "linear", "variables": variables, "constraints": constraints,
                                         "objective": {"sense": "min", "terms": terms}})
     return model, [], notes
+
+
+def read_split_types(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Each split shift's stretches of hours (start, end in minutes), by its name as written."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _SPLIT_TYPE.finditer(_clock_text(text)):
+        name = re.sub(r"\s+shift$", "", m.group("name").strip())
+        written = re.search(rf"(?im)^[ \t|*\u2022-]*({re.escape(name)})(?!\w)", text)
+        minutes = [int(h) * 60 + int(mm or 0) for h, _, mm in (m.group(k).partition(":") for k in "abcd")]
+        a, b, c, d = minutes
+        if a < b <= c < d:
+            out[written.group(1) if written else name] = [(a, b), (c, d)]
+    return out
+
+
+def _type_caps(t: str, names: list[str]) -> dict[str, int] | None:
+    """The most people each shift type may have, from its own line ('Early 06:00-14:00 max 4') or a sentence ('at
+    most 2 people on the split shift'), by type name; None when a limit names no type or one twice."""
+    lowered = {n.lower(): n for n in names}
+    caps: dict[str, int] = {}
+    for m in _SHIFT_TYPE.finditer(_clock_text(t)):
+        name = re.sub(r"\s+shift$", "", m.group("name").strip())
+        if m.group("cap") and name in lowered:
+            caps[lowered[name]] = int(m.group("cap"))
+    for m in _CAP.finditer(t):
+        said = lowered.get(m.group("name").strip())
+        if said is None or said in caps:
+            return None
+        caps[said] = int(m.group("n"))
+    return caps
 
 
 def _allowed_starts(t: str) -> list[int] | None:
@@ -407,7 +452,8 @@ def _unread_type_lines(text: str) -> list[str]:
     """The lines beside the shift types read from lines of their own that hold hours but are no shift type read
     ('- Full-time early, 08:00-16:00, costs us 100 pounds per shift' in a list of types): never a type dropped."""
     lines = _clock_text(text).split("\n")
-    read = [k for k, line in enumerate(lines) if (m := _SHIFT_TYPE.fullmatch(line)) and _type_name(m, text)]
+    read = [k for k, line in enumerate(lines) if (m := _SHIFT_TYPE.fullmatch(line)) and _type_name(m, text) or
+            _SPLIT_TYPE.fullmatch(line)]
     if len(read) < 2:
         return []
     marks = {_list_mark(lines[k]) for k in read} - {""}  # a line next to the list is of it when marked alike
@@ -450,14 +496,17 @@ _HOURLY = re.compile(r"[$\u20ac\u00a3]\s*(\d+(?:\.\d+)?)\s*(?:per|an|a|/)\s*h(?:
 
 
 def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[str, int, int, float | None]],
-                 t: str) -> tuple[LinearModel | None, list[Question], list[str]]:
-    """The cover model of periods of `length` minutes and named shift types: x_s people on type s cover every
-    period inside its hours; the cost of each type, or the number of people, is minimised."""
+                 t: str, splits: dict[str, list[tuple[int, int]]]
+                 ) -> tuple[LinearModel | None, list[Question], list[str]]:
+    """The cover model of periods of `length` minutes and named shift types (a split type works each of its
+    stretches of hours): x_s people on type s cover every period inside its hours; the cost of each type, or the
+    number of people, is minimised."""
     labels = [f"{s // 60 % 24:02d}:{s % 60:02d}" for s, _ in periods] if _indexed_periods(t) is None else \
         [f"period {k}" for k in range(1, len(periods) + 1)]
+    types = types + [(name, a, b, None) for name, spans in splits.items() for a, b in spans]
     inside: dict[str, list[int]] = {}
     for name, a, b, _ in types:
-        inside[name] = []
+        inside.setdefault(name, [])
         for p, (s, _) in enumerate(periods):
             overlap = max(max(0, min(b, s + o + length) - max(a, s + o)) for o in (-DAY, 0, DAY))
             if 0 < overlap < length:
@@ -469,6 +518,7 @@ def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[
     bare = [labels[p] for p in range(len(periods)) if not any(p in on for on in inside.values())]
     if bare:
         return None, [Question(key="shifts", text=f"No shift covers {', '.join(bare)}; which shift works then?")], []
+    types = [kind for k, kind in enumerate(types) if kind[0] not in [n for n, *_ in types[:k]]]  # a split type once
     unpriced = [name for name, *_, cost in types if cost is None]
     rates = {float(a or b) for a, b in _HOURLY.findall(t)}
     if len(unpriced) == len(types) and len(rates) == 1:  # 'everyone is paid $18 per hour': by each shift's length
@@ -481,7 +531,12 @@ def _typed_cover(periods: list[tuple[int, int]], length: int, types: list[tuple[
         return None, [Question(key="objective", text="What should be minimised? (the number of people, or the cost "
                                "of each shift)", choices=["people"])], []
     by_cost = not unpriced and not (_FEWEST.search(t) and not _MIN_COST.search(t))
-    variables = [{"name": name, "kind": "integer", "lower": 0} for name, *_ in types]
+    caps = _type_caps(t, [name for name, *_ in types])
+    if caps is None:
+        return None, [Question(key="shifts", text="A limit on the people of a shift names no shift type, or one type "
+                               "twice; say it as 'at most 2 people on the Split shift'.")], []
+    variables = [{"name": name, "kind": "integer", "lower": 0, **({"upper": caps[name]} if name in caps else {})}
+                 for name, *_ in types]
     constraints = [{"name": f"cover {label}", "terms": {n: 1.0 for n, on in inside.items() if p in on},
                     "sense": ">=", "rhs": float(need)} for p, (label, (_, need)) in enumerate(zip(labels, periods,
                                                                                                    strict=True))]

@@ -28,10 +28,11 @@ _PER_SHIFT = re.compile(rf"{_MONEY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\s*
                         rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*per\s*(?:shift|block)\b|"
                         rf"\((?:paid|flat)\s*{_MONEY}\s*(?P<c>\d+(?:\.\d+)?)\s*each\)|"
                         rf"\bcosts?\s+(?:us\s+)?{_MONEY}\s*(?P<d>\d+(?:\.\d+)?)(?![\d.]|\s*/)", re.IGNORECASE)
-_PER_HOUR = re.compile(rf"{_MONEY}\s*(?P<a>\d+(?:\.\d+)?)\s*/\s*h(?:ou)?r\b|(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*/\s*"
-                       r"h(?:ou)?r\b", re.IGNORECASE)
+_PER_HOUR = re.compile(rf"{_MONEY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:/\s*|(?:an|a|per|each)\s+)h(?:ou)?r\b|"
+                       rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*(?:/\s*|(?:an|a|per|each)\s+)h(?:ou)?r\b", re.IGNORECASE)
+"""An hourly rate: '$20/hour', '$22 an hour', '25 euros per hour'."""
 _PERIOD_ITEM = re.compile(rf"{_CLOCK}\s*-\s*{_CLOCK}\s*h?\s*:\s*\d+")
-_COST_GOAL = re.compile(r"(?i)\bcheapest\b|\b(?:lowest|least|min(?:imum|imi[sz]e)?)\b[^.?\n]{0,30}\bcost")
+_COST_GOAL = re.compile(r"(?i)\bcheapest\b|\b(?:lowest|least|min(?:imum|imi[sz]e)?)\b[^.?\n]{0,30}\b(?:cost|wage|pay)")
 _FEWEST = re.compile(r"(?i)\b(?:fewest|min(?:imum|imi[sz]e)?\s+(?:the\s+)?number\s+of|as\s+few)\b")
 
 
