@@ -319,3 +319,17 @@ def test_a_five_two_pattern_written_as_a_covering_model_with_its_variable():
     assert result.status == "optimal" and result.objective == cyclic_cover([2, 1, 1, 2, 2, 1, 1], 5)
     said = text.replace("starts on day s.", "starts on day s; at most 4 per day.")
     assert extract_offline(said).problem is None  # a number of the variable's line that is data of its own: asked
+
+
+def test_who_can_work_when_as_day_ranges_house_rules_and_the_fewest_people():
+    text = ("I'd like to call in as few different people as possible. There's one shift a day, and we need this many "
+            "people on it:\n\nMon 1, Tue 1, Wed 2, Thu 2, Fri 1\n\nWho can work when:\n"
+            "- Sam: weekdays only (Mon-Fri)\n- Lucia: Wednesday to Friday only\n- Omar: any day except Wednesday\n"
+            "- Ines: Mon, Wed and Thu\n\n"
+            "House rules: nobody works more than 4 days in the week, and nobody works more than 3 days in a row "
+            "(just looking at Mon-Fri of this week). Having more people than needed on a day is allowed, it just "
+            "doesn't help.\n\nWhat's the smallest number of people I need to put on the rota?")
+    problem, best = solved(text)
+    assert problem.people == ["Sam", "Lucia", "Omar", "Ines"] and problem.objective[0].term == "staff_count"
+    assert best == 3  # no pair does: Wed needs 2 of Sam, Lucia, Ines, and Sam with Lucia puts Sam 4 days in a row
+    assert asked(text.replace("- Ines: Mon, Wed and Thu", "- Ines: Mon, Wed and Thu, or as she likes"))

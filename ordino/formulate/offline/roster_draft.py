@@ -65,6 +65,8 @@ class RosterDraft(Marked):
             return list(self.days)
         if re.fullmatch(r"(?:on\s+)?(?:the\s+)?weekends?", p):
             return [d for d in self.days if d.lower() in ("sat", "sun")] or self.day_names.get("weekend", "").split()
+        if re.fullmatch(r"(?:on\s+)?(?:the\s+)?week\s*days?", p) and set(self.days) <= set(DAY_IDS):  # Mon to Fri
+            return [d for d in self.days if d in ("Mon", "Tue", "Wed", "Thu", "Fri")] or None
         p = re.sub(r"^(?:on\s+)?(?:days?|t\s*=)\s*", "", p)
         out: list[str] = []
         for part in re.split(r"\s*(?:,|/|\bor\b|\band\b|&)\s*", p):

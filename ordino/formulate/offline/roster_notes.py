@@ -41,6 +41,10 @@ def read_roster_notes(text: str) -> RosterProblem | None:
     read_people(n)
     if not (n.staff or _read_staff(n)):
         return None
+    if not re.search(r"\bexact(?:ly)?\b", n.text, re.IGNORECASE):  # the cover is a least number, said again (before
+        n.take(r"(?i)\b(?:having\s+)?more\s+(?:people|staff|persons|workers|nurses)\s+than\s+(?:needed|required)"  # its
+               r"(?:\s+on\s+a\s+(?:day|shift))?\s+is\s+(?:allowed|fine|ok(?:ay)?)\b"  # words 'needed' are read)
+               r"(?:,?\s*(?:it\s+)?just\s+doesn't\s+help)?", lambda m: True)
     for reader in (read_day_demands, _read_cover, _read_limits, _read_unavailable, _read_successions, _read_costs,
                    _read_objective, _read_asides, _read_day_spans, read_clauses):
         reader(n)
@@ -620,9 +624,9 @@ def _read_objective(n: RosterDraft) -> None:
     """'min total cost', 'min number of distinct staff used', 'min max_i (#N shifts of P_i)',
     'minimise the maximum number of shifts assigned to any one person'."""
     def aim(term: str, shift: str | None = None) -> bool:
-        if n.objective:
-            return False
         entry: dict[str, Any] = {"term": term}
+        if n.objective:
+            return n.objective == [entry] and shift is None  # the same goal said again
         if shift:
             s = n.shift(shift)
             if s is None:
@@ -636,6 +640,11 @@ def _read_objective(n: RosterDraft) -> None:
     n.take(rf"{verb}\s+(?:the\s+)?number\s+of\s+(?:distinct\s+)?(?:staff|persons|people|workers|nurses)\s*"
            r"(?:used\s*)?(?:\(\s*working\s*>=\s*1\s+shifts?\s*\)|who\s+get\s+at\s+least\s+one\s+shift)?",
            lambda m: aim("staff_count"))
+    n.take(r"(?i)\b(?:(?:smallest|minimum|least|lowest)\s+(?:possible\s+)?number\s+of\s+|fewest\s+|as\s+few\s+)"
+           r"(?:different\s+|distinct\s+)?(?:people|staff|persons|workers|nurses|employees)\b"
+           r"(?!\s+(?:per|each|on\s+(?:each|every|a))\b)(?:\s+as\s+possible)?",
+           lambda m: aim("staff_count"))  # 'the smallest number of people I need', 'as few different people as
+    # possible' (never 'minimum staff per day', the demands)
     n.take(rf"{verb}\s+\|\s*\{{\s*(?:staff|persons|people|workers|nurses)\s+with\s+(?:>=|\u2265)\s*1\s+shifts?\s*\}}\s*\|",
            lambda m: aim("staff_count"))  # 'min |{staff with >= 1 shift}|'
     n.take(rf"{verb}\s+max_?i\s*\(\s*(?:days\s+worked|shifts)\s+(?:by|of)\s+\w+_i\s*\)", lambda m: aim("max_shifts"))
@@ -651,7 +660,8 @@ def _read_day_spans(n: RosterDraft) -> None:
            rf"{_WD}(?:\s*,\s*{_WD})+(?:,?\s*and\s+{_WD})?)\b", lambda m: n.day_list(m["d"]) == n.days)
 
 
-_HORIZON_WORDS = {"within", "the", "this", "a", "one", "week", "days", "only", "no", "not", "wrap",
+_HORIZON_WORDS = {"within", "the", "this", "a", "one", "week", "days", "only", "no", "not", "wrap", "just", "looking",
+                  "at",
                   "around", "ignore", "previous", "next", "last", "cyclic", "horizon", "considered", "and", "or",
                   "week's", "same", "person", "of", "is", "are", "->"}
 
@@ -664,8 +674,12 @@ def _read_asides(n: RosterDraft) -> None:
         ends = {n.days[0], n.days[-1]}  # the days named are the horizon's ends ('within Mon-Sun'), no others
         return all(w in _HORIZON_WORDS or set(n.day_list(w) or ["?"]) <= ends or
                    w.isdigit() and int(w) in (1, len(n.days))
-                   for w in words) and bool({"wrap", "within", "cyclic", "previous", "next", "same"} & set(words))
+                   for w in words) and bool({"wrap", "within", "cyclic", "previous", "next", "same", "this"}
+                                            & set(words))
 
     n.take(r"\bone\s+week,\s*no\s+wrap-around\s*(?:\([^()\n]*\))?|\bhorizon\s+not\s+cyclic\b|"
            r"\bat\s+most\s+one\s+shift\s+per\s+\w+\s+per\s+day\b", lambda m: True)
     n.take(r"\((?P<c>[^()\n]{1,80})\)", horizon)
+    n.take(r"(?i)\(\s*(?:some|a\s+few|several|most)\s+of\s+(?:the\s+)?(?:team|staff|us|people)\s+would\s+(?:rather|prefer|"
+           r"like\s+to)\s+[^()\d\n]{0,60}\)", lambda m: n.objective == [{"term": "staff_count"}])  # why fewer people
+

@@ -88,6 +88,9 @@ def _person(n: RosterDraft, who: str, rest: str) -> bool:
 def _reason(n: RosterDraft, said: str, off_days: set[str], only: str | None) -> bool:
     """Whether a reason in brackets only says again what the line said ('(college on Wednesdays)' beside 'only
     Mon, Tue, Thu and Fri'; '(he's at college the other days)'; '(head cook)')."""
+    days = n.day_list(said) if only else None  # '(Mon-Fri)' after 'weekdays only': the days said again
+    if days and only and set(days) == set(n.days) - off_days:
+        return True
     days = [day for w in re.findall(r"[a-z]+", said.lower())
             if (day := n.day_names.get(w) or n.day_names.get(w.rstrip("s")))]
     if days:
@@ -100,7 +103,9 @@ def _reason(n: RosterDraft, said: str, off_days: set[str], only: str | None) -> 
 def _availability(n: RosterDraft, who: str, low: str) -> tuple[set[str], str | None] | None:
     """Days or shifts off said in a part of a person's line: the days off and 'days' when it said the only ones."""
     only = re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:only\s+(?:works?\s+|does\s+|available\s+)?(?P<a>.+)|"
-                        r"(?P<b>.+?)\s+only)", low)
+                        r"(?P<b>.+?)\s+only)", low) or (re.fullmatch(r"(?P<a>(?P<b>[a-z, -]+))", low)
+                                                       if (n.day_list(low) or []) != list(n.days) and n.day_list(low)
+                                                       else None)  # 'Mon, Tue, Wed, Sat and Sun': those days only
     if only is not None:
         phrase = only["a"] or only["b"]
         days = n.day_list(re.sub(r"^(?:on\s+)?", "", phrase))
