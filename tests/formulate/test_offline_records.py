@@ -1410,3 +1410,13 @@ def test_kinds_of_shifts_paid_by_the_hour_in_words_and_the_least_wage_bill():
             "What's the minimum total daily wage bill in dollars?")
     spans = [set(range(6)), {0, 1, 2}, {2, 3, 4}, {3, 4, 5}]
     assert _cover_value(text) == cheapest_cover([3, 4, 6, 6, 5, 2], spans, [132, 75, 75, 75])
+
+
+def test_work_patterns_named_by_their_days_with_a_weekly_cost_under_a_demand_table():
+    text = ("Each technician is hired on exactly one of the weekly work patterns below. Every day needs at least the "
+            "number shown. Find the cheapest combination.\n\n| Day | Mon | Tue | Wed | Thu |\n"
+            "|-----|-----|-----|-----|-----|\n| Min technicians | 2 | 3 | 1 | 2 |\n\n"
+            "| Pattern | Days worked | Weekly cost ($) |\n|---|---|---|\n"
+            "| P1 | Mon, Tue | 300 |\n| P2 | Tue, Wed, Thu | 420 |\n| P3 | Thu, Mon (part-time) | 250 |\n")
+    spans = [{0, 1}, {1, 2, 3}, {3, 0}]
+    assert _cover_value(text) == cheapest_cover([2, 3, 1, 2], spans, [300, 420, 250])

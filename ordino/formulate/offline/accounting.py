@@ -36,8 +36,10 @@ _SAID_BY_THE_MODEL = re.compile(
     r"\b(?:extra|more)\s+(?:people|staff|workers)\s+(?:is\s+|are\s+)?(?:allowed|fine|ok)\b|"
     r"\bbreaks?\s+(?:are|is)\s+(?:covered|handled|ignored|included|paid|not\s+\w+)|\bon\s+(?:a\s+)?break\b|"
     r"^\s*what(?:'s|\s+is)\s+(?:that|this)\b[^\d,;]{0,40}$|\bat\s+least\s+[a-z]_[a-z]\b|"
-    r"\b(?:on\s+)?days?\s+(?:they|he|she)\s+(?:can't|cannot|can\s+not)\s+work\b")
+    r"\b(?:on\s+)?days?\s+(?:they|he|she)\s+(?:can't|cannot|can\s+not)\s+work\b|"
+    r"\b(?:is|are)\s+(?:hired|put|placed|assigned)\s+on\s+exactly\s+one\s+of\s+the\s+(?:\w+\s+){0,2}patterns\b")
 """Rules every model here holds already, or that point at values read from a table: 'at most one shift a day',
+'each technician is hired on exactly one of the weekly work patterns',
 'at least the number needed', 'no more than their max days'; a question pointing back at the goal ('What is that
 smallest possible maximum?'); a demand met by its symbol ('at least b_t on duty'); 'not on days they can't work'
 (a table's column)."""

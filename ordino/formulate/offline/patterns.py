@@ -23,9 +23,39 @@ _BITS_ROW = re.compile(r"(?im)^[ \t|*-]*(?P<name>[a-z][\w-]{0,15})[ \t|]+(?P<bit
                        r"(?:[ \t|]+[$\u20ac\u00a3]?(?P<cost>\d+(?:\.\d+)?))?[ \t|]*$")
 """A pattern's row under a header of periods: 'FT-Mon   x  x  x  x  .  .   520' (its cost in the last column)."""
 _WEEKDAY = DAY.replace("(", "(?:", 1)  # a weekday, as the rosters read it (no group of its own)
-_COST_GOAL = re.compile(r"(?i)\b(?:min(?:imi[sz]e)?|minimum|lowest|cheapest|least)\b[^.\n]{0,30}\bcosts?\b")
+_COST_GOAL = re.compile(r"(?i)\bcheapest\b|\b(?:min(?:imi[sz]e)?|minimum|lowest|least)\b[^.\n]{0,30}\bcosts?\b")
 _COUNT_GOAL = re.compile(r"(?i)\b(?:min(?:imi[sz]e)?|minimum|fewest|as few|smallest|how many)\b[^.\n]{0,40}"
                          r"\b(?:staff|people|workers|persons|employees|number)\b")
+
+
+_DAYS_ROW = re.compile(rf"(?im)^[ \t|*-]*(?P<name>[a-z][\w-]{{0,15}})[ \t]*[|:][ \t]*"
+                       rf"(?P<days>{_WEEKDAY}(?:[ \t]*,[ \t]*{_WEEKDAY})+)(?:[ \t]*\([^()\d\n]{{1,30}}\))?"
+                       r"[ \t]*[|,][ \t]*[$\u20ac\u00a3]?"
+                       r"(?P<cost>\d+(?:\.\d+)?)[ \t|]*$")
+"""A pattern's row naming the days it works and its cost: '| P1 | Mon, Tue, Wed, Thu, Fri | 900 |', '| P8 | Sat, Sun
+(part-time) | 450 |'."""
+_RULE = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
+
+
+def _header_days(text: str) -> list[int] | None:
+    """The weekdays of the first line that names three or more and holds no number, in its order."""
+    header = next((line for line in text.splitlines() if len(re.findall(rf"(?i)\b{_WEEKDAY}\b", line)) >= 3
+                   and not re.search(r"\d", line)), None)
+    days = [day_index(d) for d in re.findall(rf"(?i)\b{_WEEKDAY}\b", header or "")]
+    return [d for d in days if d is not None] if header is not None and None not in days else None
+
+
+def _demand_under(text: str) -> list[int] | None:
+    """The demand per weekday in the row under a header of weekdays ('| Day | Mon | Tue ...' over '| Min technicians
+    | 6 | 5 ...')."""
+    lines = [line for line in text.splitlines() if not _RULE.fullmatch(line.strip())]
+    for above, below in zip(lines, lines[1:], strict=False):
+        days = re.findall(rf"(?i)\b{_WEEKDAY}\b", above)
+        needs = re.findall(r"(?<![\w.])\d+(?![\w.])", below)
+        if len(days) >= 3 and not re.search(r"\d", above) and len(needs) == len(days) and \
+                re.fullmatch(r"[\s|]*[A-Za-z][\w ]*[\s|:]+[\d\s|]+", below):
+            return [int(k) for k in needs]
+    return None
 
 
 def looks_like_pattern_cover(text: str) -> bool:
@@ -40,6 +70,8 @@ def _demand(text: str) -> list[int] | None:
     m = _DEMAND.search(text)
     if m:
         return [int(v) for v in re.findall(r"\d+", m.group("l"))]
+    if (under := _demand_under(text)) is not None:
+        return under
     said = dict(re.findall(rf"(?i)\b({_WEEKDAY})\s*[:=]?\s*(\d+)\b(?!\s*[:.]\d)", text))
     header = next((line for line in text.splitlines() if len(re.findall(rf"(?i)\b{_WEEKDAY}\b", line)) >= 3
                    and not re.search(r"\d", line)), None)
@@ -57,6 +89,11 @@ def _patterns(text: str, periods: int) -> list[tuple[str, list[int], float | Non
         bits = [1 if b in "1xX" else 0 for b in re.sub(r"[ \t]", "", m.group("bits"))]
         if len(bits) == periods:
             found.append((m.group("name").strip(), bits, float(m.group("cost")) if m.group("cost") else None))
+    days = _header_days(text) or []
+    for m in _DAYS_ROW.finditer(text) if len(days) == periods else ():
+        worked = {day_index(d) for d in re.findall(rf"(?i)\b{_WEEKDAY}\b", m.group("days"))}
+        if worked <= set(days):  # 'Mon, Tue, Wed, Thu, Fri': 1 on those days of the demand's header
+            found.append((m.group("name").strip(), [int(d in worked) for d in days], float(m.group("cost"))))
     return found
 
 
