@@ -234,6 +234,11 @@ ADVERSARIAL = {
                            "of op 2 of J2: 2; 1 renewable resource K = 3; (i, j, l_ij): (1,3,0) ",
     "colon legend rows": "act: dur, demand, preds\nG: 2, 3, D, E\nH: 3, 2, E\n",
     "inline vectors": "Jobs j = 1..8, processing times p = (7, 5, 9), job 1 \u2192 {M2, M3}; p_1..p_3 = 3, 2, 4\n",
+    "bracketed legends and fleets": "j: p_j; (k_j1, k_j2); predecessors\n7: 3; (2, 1); 4, 5\nPrinting can go on "
+                                    "the digital press or the offset press. (manual bench / robot for prep, old GC / "
+                                    "GC-MS for analysis) prep 30 / 20, ",
+    "cover templates": "Early 06:00-14:00 max 4\nSplit: 11:00-14:00 and then again 18:00-23:00\n11:00 2, 12:00 5, "
+                       "at most 2 people on the split shift, | P1 | Mon, Tue, Wed | 900 |\n",
 }
 
 

@@ -1420,3 +1420,13 @@ def test_work_patterns_named_by_their_days_with_a_weekly_cost_under_a_demand_tab
             "| P1 | Mon, Tue | 300 |\n| P2 | Tue, Wed, Thu | 420 |\n| P3 | Thu, Mon (part-time) | 250 |\n")
     spans = [{0, 1}, {1, 2, 3}, {3, 0}]
     assert _cover_value(text) == cheapest_cover([2, 3, 1, 2], spans, [300, 420, 250])
+
+
+def test_a_legend_with_a_bracket_of_resource_columns_over_rows_apart_by_semicolons():
+    text = ("PS | prec | C_max with two renewable resources, capacities R1 = 3, R2 = 2.\n\n"
+            "j: p_j; (k_j1, k_j2); predecessors\n1: 2; (2, 0); -\n2: 3; (1, 1); -\n3: 4; (1, 1); 1\n"
+            "4: 2; (2, 2); 1, 2\n\n"
+            "Finish-start precedences, no preemption. Minimise the makespan.")
+    _, value = solved(text)
+    tasks = {"1": (2, [], [2, 0]), "2": (3, [], [1, 1]), "3": (4, ["1"], [1, 1]), "4": (2, ["1", "2"], [2, 2])}
+    assert value == project(tasks, [3, 2])

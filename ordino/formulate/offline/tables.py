@@ -135,7 +135,7 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
         if role is None and k == 0 and re.fullmatch(r"[a-z][a-z-]{1,20}", c) and singular(c) not in resources \
                 and not re.fullmatch(rf"{MACHINE_NOUN}|stages?|stations?", c):  # 'machine | job1 | job2': by machine
             role = "label"  # 'ticket', 'housing': the first column names the rows
-        if role is None and (kth := re.fullmatch(r"(?:r|q|u)_?\{?[ij],?_?(\d)\}?", c)) and resources:
+        if role is None and (kth := re.fullmatch(r"(?:r|q|u|k)_?\{?[ij],?_?(\d)\}?", c)) and resources:
             index = int(kth.group(1))  # 'r_j1': what a task needs of resource 1 (the one named R1, else the first)
             numbered = [r for r in resources if r.lower() in (f"r{index}", f"r_{index}")]
             if numbered or index <= len(resources):

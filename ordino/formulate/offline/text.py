@@ -120,7 +120,20 @@ def bars_in_csv_as_or(text: str) -> str:
 
 def colon_rows_with_semicolons(text: str) -> str:
     """Rows under a legend of the form 'act: dur, demand, preds' ('G: 2, 3, D, E') written with ';' between their
-    fields ('G: 2; 3; D, E'): the last field, a list of other rows, keeps its commas, as the readers expect."""
+    fields ('G: 2; 3; D, E'): the last field, a list of other rows, keeps its commas, as the readers expect. A
+    bracket of fields in a legend written with ';' is opened ('j: p_j; (k_j1, k_j2); predecessors' over '7: 3; (2,
+    1); 4, 5' as 'j: p_j; k_j1; k_j2; predecessors' over '7: 3; 2; 1; 4, 5')."""
+    lines = text.split("\n")
+    opened = False
+    for k, line in enumerate(lines):
+        if _BRACKET_HEAD.match(line):
+            lines[k] = re.sub(r"\(\s*([^()]+?)\s*\)", lambda m: re.sub(r"\s*,\s*", "; ", m.group(1)), line)
+            opened = True
+        elif opened and _BRACKET_ROW.match(line):
+            lines[k] = re.sub(r"\(\s*(\d+(?:\s*,\s*\d+)+)\s*\)", lambda m: re.sub(r"\s*,\s*", "; ", m.group(1)), line)
+        else:
+            opened = False
+    text = "\n".join(lines)
     lines, fields = text.split("\n"), 0
     for k, line in enumerate(lines):
         head = _COLON_HEAD.match(line)
@@ -136,6 +149,11 @@ def colon_rows_with_semicolons(text: str) -> str:
     return "\n".join(lines)
 
 
+_BRACKET_HEAD = re.compile(r"(?=[^\n]*\()[ \t]*\w{1,10}[ \t]*:[ \t]*[^;\n()]+"
+                           r"(?:;[ \t]*(?:[^;\n()]+|\([^()\n]+,[^()\n]+\)))*;"
+                           r"[ \t]*(?i:pred\w{0,10}|succ\w{0,10}|after|depends\s+on)[ \t]*$")
+"""A legend whose fields are apart by ';', one of them a bracket of fields, the last the predecessors."""
+_BRACKET_ROW = re.compile(r"[ \t]*[\w-]{1,20}[ \t]*:[ \t]*[^\n]*\(\s*\d+(?:\s*,\s*\d+)+\s*\)[^\n]*$")
 _COLON_HEAD = re.compile(r"[ \t]*([A-Za-z]\w{0,20}(?: \w{1,20})?)[ \t]*:[ \t]*"
                          r"([A-Za-z]\w{0,20}(?: \w{1,20})?(?:, ?[A-Za-z]\w{0,20}(?: \w{1,20})?){1,10}, ?"
                          r"(?i:pred\w{0,10}|succ\w{0,10}|after|depends\s+on|follows))[ \t]*$")
