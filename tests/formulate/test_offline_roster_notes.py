@@ -333,3 +333,17 @@ def test_who_can_work_when_as_day_ranges_house_rules_and_the_fewest_people():
     assert problem.people == ["Sam", "Lucia", "Omar", "Ines"] and problem.objective[0].term == "staff_count"
     assert best == 3  # no pair does: Wed needs 2 of Sam, Lucia, Ines, and Sam with Lucia puts Sam 4 days in a row
     assert asked(text.replace("- Ines: Mon, Wed and Thu", "- Ines: Mon, Wed and Thu, or as she likes"))
+
+
+def test_staff_by_index_a_two_sided_limit_an_implied_rest_rule_and_day_off_requests_counted_when_broken():
+    text = ("Staff p = 1..3, days t = 1..3, shifts D (day) and N (night).\n"
+            "Cover: exactly 1 on D and exactly 1 on N on every day t.\n"
+            "Per person p: <= 1 shift per day; 1 <= (number of shifts worked) <= 3; "
+            "N on day t \u21d2 not D on day t+1.\n"
+            "Day-off requests R_p: R_1 = {1, 2}, R_2 = {2}, R_3 = {3}.\n"
+            "Objective: minimise the number of violated requests. Report the optimal value.")
+    problem, best = solved(text)
+    assert problem.people == ["P1", "P2", "P3"] and problem.objective[0].term == "total_penalty"
+    assert {"type": "forbidden_sequence", "first": "N", "then": "D"} in [r.model_dump(include={"type", "first", "then"})
+                                                                         for r in problem.rules]
+    assert asked(text.replace("R_3 = {3}", "R_3 = {3, 9}"))  # a day the roster does not have: asked

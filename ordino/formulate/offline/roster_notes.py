@@ -46,7 +46,7 @@ def read_roster_notes(text: str) -> RosterProblem | None:
                r"(?:\s+on\s+a\s+(?:day|shift))?\s+is\s+(?:allowed|fine|ok(?:ay)?)\b"  # words 'needed' are read)
                r"(?:,?\s*(?:it\s+)?just\s+doesn't\s+help)?", lambda m: True)
     for reader in (read_day_demands, _read_cover, _read_limits, _read_unavailable, _read_successions, _read_costs,
-                   _read_objective, _read_asides, _read_day_spans, read_clauses):
+                   _read_requests, _read_objective, _read_asides, _read_day_spans, read_clauses):
         reader(n)
     return None if prose_left(n) or not pay_by_the_hour(n) else n.model()
 
@@ -61,6 +61,12 @@ def _read_staff(n: RosterDraft) -> bool:
 
     n.take(rf"\b(?:{_N}\s+)?{_PEOPLE}\s*\(?\s*(?P<l>[A-Z][a-z]?)(?P<a>\d+){TO}(?P=l)?(?P<b>\d+)\s*\)?",
            lambda m: add([f"{m['l']}{k}" for k in range(int(m["a"]), int(m["b"]) + 1)], m))
+    def indexed(m: re.Match[str]) -> bool:  # 'Staff p = 1..5', 'Personnel p ∈ {1, 2, 3, 4}': P1, P2, ... by index
+        listed = [int(k) for k in re.findall(r"\d+", m["l"])] if m["l"] else list(range(1, int(m["b"]) + 1))
+        return listed == list(range(1, len(listed) + 1)) and add([f"{m['i'].upper()}{k}" for k in listed], m)
+
+    n.take(rf"\b(?i:{_PEOPLE}|personnel)\s+(?P<i>[a-z])\s*(?:=|\u2208)\s*(?:1{TO}(?P<b>\d+)\b|"
+           r"\{\s*(?P<l>1(?:\s*,\s*\d+)+)\s*\})", indexed)
     n.take(rf"\b(?i:(?:{_N}\s+)?{_PEOPLE})\s+(?P<a>[A-Z]){TO}(?P<b>[A-Z])\b",
            lambda m: add([chr(c) for c in range(ord(m["a"]), ord(m["b"]) + 1)], m), 0)
     n.take(rf"\b{_PEOPLE}\s*:?\s*\{{(?P<l>[^{{}}\n]+)\}}",
@@ -324,7 +330,9 @@ def _read_limits(n: RosterDraft) -> None:
     n.take(rf"(?:(?:{_LE}\s*)(?P<k>{_N})|(?:between\s+)?(?P<lo>{_N})\s*(?:to|and|-|\.\.)\s*(?P<k2>{_N}))\s+"
            rf"(?:(?P<s>[A-Za-z]\b|nights?\b|days?\b)\s*(?:shifts?)?|shifts?){scope}(?!\s*(?:/|per|a)\s*day)",
            most)
-    n.take(rf"(?P<lo>{_N})\s*<=\s*#?\s*shifts\s*<=\s*(?P<k2>{_N})(?P<k>)(?P<s>)", most)
+    n.take(rf"(?P<lo>{_N})\s*<=\s*(?:#?\s*shifts|\(\s*(?:the\s+)?number\s+of\s+shifts(?:\s+worked)?\s*\))\s*<=\s*"
+           rf"(?P<k2>{_N})(?P<k>)(?P<s>)", most)  # '2 <= #shifts <= 4', '2 <= (number of shifts worked) <= 4'
+    n.take(r"(?m)^\s*per\s+(?:person|nurse|worker|staff\s+member)(?:\s+[a-z])?\s*:", lambda m: True)  # a heading
 
     def each(m: re.Match[str]) -> bool:
         for it in re.finditer(r"([A-Za-z]\w*)\s*(?:=\s*)?(\d+)", m["l"]):
@@ -445,6 +453,8 @@ def _read_successions(n: RosterDraft) -> None:
            lambda m: ban(m["a"], [m["b"]]))
     n.take(r"\bno\s+(?P<b>[A-Za-z])\s+on\s+the\s+day\s+after\s+an?\s+(?P<a>[A-Za-z])\b",
            lambda m: ban(m["a"], [m["b"]]))
+    n.take(r"\b(?P<a>[A-Za-z])\s+on\s+day\s+(?P<t>[tk])\s*(?:\u21d2|=>|->|implies)\s*(?:not|no|\u00ac)\s+(?P<b>[A-Za-z])\s+on\s+"
+           r"day\s+(?P=t)\s*\+\s*1\b", lambda m: ban(m["a"], [m["b"]]))  # 'N on day t ⇒ not D on day t+1'
 
     def pairs(m: re.Match[str]) -> bool:
         return all(ban(a, [b]) for a, b in re.findall(r"([A-Za-z])\s*->\s*([A-Za-z])", m["l"]))
@@ -620,6 +630,24 @@ def _read_costs(n: RosterDraft) -> None:
                     n.costs.setdefault((p, s, d), 0.0)
 
 
+def _read_requests(n: RosterDraft) -> None:
+    """Soft requests for days off, each broken when the person works that day: 'Day-off requests R_p: R_1 = {5, 6},
+    R_2 = {5, 6}' (a preference of penalty 1 per day; the goal then counts the broken ones)."""
+    def requests(m: re.Match[str]) -> bool:
+        found = re.findall(r"\b[a-z]_?\{?(\d+)\}?\s*=\s*\{([^{}\n]*)\}", m["l"], re.IGNORECASE)
+        for k, days in found:
+            who = [p for p in n.staff if re.fullmatch(rf"[A-Za-z]{k}", p)]
+            listed = n.day_list(days) if days.strip() else []
+            if len(who) != 1 or listed is None:
+                return False
+            if listed:
+                n.rules.append({"type": "preference", "staff": who, "days": listed, "kind": "avoid", "penalty": 1})
+        return bool(found)
+
+    n.take(r"(?i)\bday[- ]off\s+requests?\s*(?:[a-z]_?[a-z])?\s*:\s*(?P<l>[a-z]_?\{?\d+\}?\s*=\s*\{[^{}\n]*\}"
+           r"(?:\s*[,;]\s*[a-z]_?\{?\d+\}?\s*=\s*\{[^{}\n]*\})*)", requests)
+
+
 def _read_objective(n: RosterDraft) -> None:
     """'min total cost', 'min number of distinct staff used', 'min max_i (#N shifts of P_i)',
     'minimise the maximum number of shifts assigned to any one person'."""
@@ -637,6 +665,9 @@ def _read_objective(n: RosterDraft) -> None:
 
     verb = r"\b(?:min(?:imi[sz]e)?|obj\s*:\s*min)"
     n.take(rf"{verb}\s+(?:the\s+)?total\s+(?:wage\s+)?(?:cost|penalty(?:\s+points)?)\b", lambda m: aim("total_cost"))
+    n.take(rf"{verb}\s+(?:the\s+)?number\s+of\s+(?:violated|broken|unmet)\s+requests\b"
+           r"(?:\s*,?\s*i\.e\.\s*\|\s*\{[^{}\n]*\}\s*\|)?",  # '..., i.e. |{(p, t) : t ∈ R_p and p works on day t}|'
+           lambda m: any(r["type"] == "preference" for r in n.rules) and n.per_day == 1 and aim("total_penalty"))
     n.take(rf"{verb}\s+(?:the\s+)?number\s+of\s+(?:distinct\s+)?(?:staff|persons|people|workers|nurses)\s*"
            r"(?:used\s*)?(?:\(\s*working\s*>=\s*1\s+shifts?\s*\)|who\s+get\s+at\s+least\s+one\s+shift)?",
            lambda m: aim("staff_count"))
