@@ -467,9 +467,10 @@ def _steps(body: str, fleet: Fleet) -> list[tuple[str, list[tuple[str | None, Ti
     return out
 
 
-_MACHINE_STEP = re.compile(rf"(?i)^\s*(?:on\s+|in\s+|at\s+)?(?:the\s+)?(?P<n>(?:[a-z][\w-]*\s+)?{MACHINE_NOUN})"
+_MACHINE_STEP = re.compile(rf"(?i)^\s*(?:on\s+|in\s+|at\s+)?(?:the\s+)?(?P<n>(?:[a-z][\w-]*\s+)?(?:{MACHINE_NOUN}|"
+                           r"[a-z]{3,}ator))"
                            rf"\s*,?\s*(?:for\s+)?{TIME}\s*$")
-"""A step named by the one machine it runs on ('folding machine 20 min', 'the binder, 30 min')."""
+"""A step named by the one machine it runs on ('folding machine 20 min', 'the binder, 30 min', 'laminator 25 min')."""
 
 
 def _machine_named(segment: str) -> str | None:

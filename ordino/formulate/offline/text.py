@@ -46,7 +46,7 @@ FORMULA = (r"\b(?:max|min)\s*\(\s*0\s*,[^)]{1,40}\)|"
 MACHINE_NOUNS = ("machine", "oven", "furnace", "kiln", "press", "lathe", "mill", "drill", "grinder", "extruder",
                  "printer", "engraver", "mixer", "filler", "reactor", "station", "line", "server", "cutter",
                  "robot", "router", "sander", "saw", "loom", "autoclave", "dryer", "washer", "packer", "laser",
-                 "brake", "bender", "booth", "cnc", "bay", "lift", "bench", "binder", "laminator", "guillotine",
+                 "brake", "bender", "booth", "cnc", "bay", "lift", "bench", "binder", "guillotine",
                  "roaster", "centrifuge", "spectrometer", "steamer", "stove", "fryer")
 """Words that name one machine (a resource that does one job at a time), not a pool of workers."""
 MACHINE_NOUN = rf"(?:{'|'.join(MACHINE_NOUNS)})(?:e?s)?"
