@@ -1427,3 +1427,29 @@ def test_a_legend_with_a_bracket_of_resource_columns_over_rows_apart_by_semicolo
     _, value = solved(text)
     tasks = {"1": (2, [], [2, 0]), "2": (3, [], [1, 1]), "3": (4, ["1"], [1, 1]), "4": (2, ["1", "2"], [2, 2])}
     assert value == project(tasks, [3, 2])
+
+
+def test_changeovers_between_kinds_with_arrows_one_within_a_kind_and_a_warm_up_before_the_first_job():
+    text = ("We only have the one drum roaster. I'm in at 07:30 and can fire it up straight away, but it needs a "
+            "15-minute warm-up before the first batch. One batch at a time, never stopped halfway.\n\n"
+            "- Café - yirgacheffe (light roast), 40 min, they need it by 09:00\n"
+            "- Hotel - house blend (medium roast), 55 min, needed by 10:00\n"
+            "- Market - french roast (dark), 50 min, needed by 10:30\n- Deli - decaf (medium roast), 35 min, needed by "
+            "11:30\n\n"
+            "The changeover depends on what came before:\nlight -> medium 10 min, light -> dark 15 min, medium -> "
+            "light 20 min, medium -> dark 10 min, dark -> light 30 min, dark -> medium 20 min. Consecutive batches of "
+            "the same roast level back to back still need 5 min.\n\nMinimise the total minutes late (on time = 0).")
+    _, value = solved(text)
+    p, due, kind = [40, 55, 50, 35], [90, 150, 180, 240], ["light", "medium", "dark", "medium"]
+    change = {("light", "medium"): 10, ("light", "dark"): 15, ("medium", "light"): 20, ("medium", "dark"): 10,
+              ("dark", "light"): 30, ("dark", "medium"): 20}
+    best = None
+    for order in itertools.permutations(range(4)):
+        t, late, last = 15, 0, None
+        for j in order:
+            t += (change.get((kind[last], kind[j]), 5) if last is not None else 0) + p[j]
+            late += max(0, t - due[j])
+            last = j
+        best = late if best is None else min(best, late)
+    assert value == best
+    assert asked(text.replace("still need 5 min.", "still need 5 min, or 8 if the beans are wet."))

@@ -51,6 +51,7 @@ from ordino.formulate.offline.relations import (
     read_one_changeover,
     read_precedences,
     read_setups,
+    read_warm_up,
 )
 from ordino.formulate.offline.resources import read_capacities, read_demand_lists, read_demands
 from ordino.formulate.offline.route_lines import dropped_steps
@@ -235,6 +236,7 @@ def read_facts(text: str) -> Facts:
     read_machine_order(work, facts)
     read_precedences(work, facts)
     read_eligibility(work, facts)
+    read_warm_up(work, facts)
     read_downtime(work, facts)
     read_setups(work, facts)
     read_kind_setups(work, facts)

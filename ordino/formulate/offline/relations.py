@@ -212,6 +212,20 @@ _UNBROKEN = (r"\b(?:without\s+(?:an?\s+)?interruption|in\s+one\s+go|uninterrupte
 """'all loads except job 3 must run without interruption' (a clause with both): the jobs excepted may pause."""
 
 
+_WARM_UP = re.compile(r"\b(?:it|the\s+[a-z]+(?:\s+[a-z]+)?)\s+needs?\s+(?:a|an)\s+(?P<n>\d+(?:\.\d+)?)[- ]?"
+                      r"(?P<u>minutes?|mins?|hours?|h)\s+(?:warm[- ]?up|pre-?heat(?:ing)?)\s+before\s+the\s+"
+                      r"(?:very\s+)?first\s+[a-z]+\b")
+"""'it needs a 15-minute warm-up before the first batch': the one machine can run nothing in that time."""
+
+
+def read_warm_up(work: Work, facts: Facts) -> None:
+    """A warm-up before the first job of the one machine, as a time at the start in which it runs nothing."""
+    if facts.kind != "single_machine":
+        return  # (with several machines, which one warms up is asked)
+    for m in work.take(_WARM_UP.pattern):
+        facts.down.append((None, TimeVal(Fraction(0), None), time_values(f"{m.group('n')} {m.group('u')}")[0]))
+
+
 def read_downtime(work: Work, facts: Facts) -> None:
     """'machine 2 is down from 8 to 10', 'break from 4 to 5', 'M1: maintenance 3-5'; and whether the work pauses
     over them ('work stops over the lunch break and continues after'), or some jobs' work does ('job 1 may pause
@@ -426,6 +440,15 @@ _KIND_SETUP = re.compile(rf"\bfrom\s+(?P<a>[a-z]{{3,}})(?:\s+(?:stock|paper|ink|
                          rf"\s+(?:back\s+)?to\s+(?P<b>[a-z]{{3,}})(?:\s+(?:stock|paper|ink|colou?r|type|family|material|"
                          rf"ones?))?\s*(?:takes\s+|is\s+|needs\s+|of\s+|:\s*)?(?:only\s+|just\s+)?{_SPELL}")
 """'from glossy to matte takes 15 minutes': a changeover between kinds of job the jobs' lines name."""
+_KIND_ARROW = re.compile(rf"(?m)(?:^|(?<=,)|(?<=;))\s*(?P<a>[a-z]{{3,}})\s*->\s*(?P<b>[a-z]{{3,}})\s*:?\s*{_SPELL}"
+                         r"(?=\s*(?:[,;.]|$))")
+"""'light -> medium 10 min, light -> dark 15 min': the same, written with arrows in a list."""
+_SAME_KIND = re.compile(rf"(?:\b(?:two|consecutive|successive)\s+\w+\s+|(?<!{BLANK}){BLANK}+\s*)of\s+the\s+same\s+"
+                        rf"(?:[a-z]+\s+){{1,2}}?"
+                        rf"(?:back\s+to\s+back\s+)?(?:still\s+)?(?:need|take)s?\s+(?:a\s+|an\s+)?{_SPELL}"
+                        r"(?:\s+to\s+[^.;\n]{1,60})?")
+"""'Two batches of the same roast level back to back still need 5 min to clear the chaff': a changeover within a
+kind."""
 
 
 def read_kind_setups(work: Work, facts: Facts) -> None:
@@ -434,9 +457,14 @@ def read_kind_setups(work: Work, facts: Facts) -> None:
     pair of jobs of different kinds, none between two of one kind. Left unread (so asked) when a job's line names
     no kind or two, or a pair of kinds has no time."""
     found = [m for a, b in _change_clauses(work) for m in _KIND_SETUP.finditer(work.text, a, b)
-             if BLANK not in m.group(0)]
+             if BLANK not in m.group(0)] or [m for m in _KIND_ARROW.finditer(work.text) if BLANK not in m.group(0)]
     times = {(m.group("a"), m.group("b")): _spelled(m) for m in found}
     kinds = {k for pair in times for k in pair}
+    same = [m for m in _SAME_KIND.finditer(work.text) if BLANK not in m.group(0).lstrip(BLANK + " ")] \
+        if len(kinds) >= 2 else []  # ('two batches' may be read as a count already)
+    if len(same) == 1 and len(kinds) >= 2:  # a changeover between two jobs of one kind too
+        found.append(same[0])
+        times.update({(k, k): _spelled(same[0]) for k in kinds})
     if len(kinds) < 2 or any(re.fullmatch(JOB_REF, k) for k in kinds):
         return
     of_job: dict[str, str] = {}
@@ -447,7 +475,7 @@ def read_kind_setups(work: Work, facts: Facts) -> None:
         if len(named) != 1:
             return
         of_job[job_name(ref.group("j"))] = named.pop()
-    pairs = {(a, b) for a in of_job for b in of_job if a != b and of_job[a] != of_job[b]}
+    pairs = {(a, b) for a in of_job for b in of_job if a != b and (of_job[a] != of_job[b] or same)}
     if len(of_job) < 2 or any((of_job[a], of_job[b]) not in times for a, b in pairs):
         return
     for a, b in pairs:
