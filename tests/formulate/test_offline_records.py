@@ -1453,3 +1453,16 @@ def test_changeovers_between_kinds_with_arrows_one_within_a_kind_and_a_warm_up_b
         best = late if best is None else min(best, late)
     assert value == best
     assert asked(text.replace("still need 5 min.", "still need 5 min, or 8 if the beans are wet."))
+
+
+@pytest.mark.parametrize("goal", ["until the final roof is done?", "to finish the roof?"])
+def test_a_goal_naming_a_task_that_need_not_be_last_is_asked_never_the_makespan(goal: str):
+    text = ("Our crew has 2 workers.\n- Frame: 3 days, 1 worker.\n- Roof: 2 days, 1 worker, after Frame.\n"
+            f"- Paint: 4 days, 1 worker, after Frame.\nWhat is the shortest time {goal}")
+    assert any("Roof" in q for q in asked(text))  # the roof ends at 5, the whole project at 7
+
+
+def test_a_job_that_needs_a_machine_for_a_time_is_no_due_date():
+    _, value = solved("One oven. Job A takes 30 min, due 60 min. Job B needs the oven for 45 min, due 80 min. "
+                      "Minimise total tardiness.")
+    assert value == 0  # A [0, 30), B [30, 75): both on time; 45 read as a due date would make B late

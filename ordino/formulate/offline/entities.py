@@ -252,8 +252,8 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
     ("release", r"ready (?:right away|immediately|straight away|now)\s*(?:\(\s*(?:at\s+)?(?:time\s+|t\s*=\s*|hour\s+)?"
                 r"(?P<a>0)\s*(?:hours?|h|min(?:utes?)?)?\s*\))?"),
     ("due", rf"(?:due(?:\s*date)?|\bd\b|\bdj\b|delivery|promised(?: for)?|wanted(?: by)?|(?:needs? to be |must be )?"
-            rf"(?:ready|out) by|needed (?:by|at|for)|wants? (?:it|them) (?:by|at|for)|"
-            rf"needs?\s+(?:it|them|the\s+(?:results?|report|samples?|\w+))\s+(?:by|at|for)|"
+            rf"(?:ready|out) by|needed (?:by|at)|wants? (?:it|them) (?:by|at|for)|"
+            rf"needs?\s+(?:it|them|the\s+(?:results?|report|samples?|data))\s+(?:by|at)|"
             rf"(?:delivery\s+)?(?:van|truck|courier|lorry)\s+(?:leaves|goes|comes)(?:\s+for\s+(?:it|them))?(?:\s+at)?|"
             rf"(?:picks?|picked)\s*-?\s*up(?: at| by| time)?|"
             rf"collect(?:ion|ed|ing)?(?: at| by)?|needs? (?:it|them) back (?:by|at)|ship(?:s|ping)? (?:at|by)|"

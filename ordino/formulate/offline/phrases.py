@@ -197,14 +197,18 @@ def read_objective(work: Work, facts: Facts) -> None:
         found = found or [(last.start(), "makespan")]
         work.consume(*last.span())
     named = re.search(r"\buntil\s+(?:the\s+)?(?P<x>[a-z][\w &/-]{2,40}?)\s+(?:is|are)\s+(?:all\s+)?(?:done|finished|"
-                      r"complete[d]?|over)\b", work.text)
-    generic = r"(?:everything|all|it|they|them|(?:the\s+)?(?:very\s+)?(?:work|project|job|jobs|whole|last|final|lot)" \
-              r"\b.*|" \
+                      r"complete[d]?|over)\b", work.text) or re.search(
+        r"\b(?:minimum|minimi[sz]e|fewest|least|shortest|earliest|soonest|how\s+soon|how\s+long|how\s+many)\b"
+        r"[^.?!\n]{0,60}?\b(?:to|until)\s+(?:finish|complete)\s+(?:the|our|this)\s+(?P<x>[a-z][\w &/-]{2,40}?)"
+        r"\s*(?=[?.!]|$)", work.text)  # 'the minimum number of days to finish the barn?'
+    generic = r"(?:everything|all|it|they|them|(?:the\s+)?(?:very\s+)?(?:work|project|job|jobs|whole|last|final|lot|" \
+              r"one|ones)\b.*|" \
               r"(?:all\s+)?(?:its|their|the)\s+predecessors)"  # 'until all its predecessors are finished': a rule
+    core = re.sub(r"^(?:very\s+)?(?:final|last)\s+", "", named.group("x")) if named else ""  # 'the final fit-out':
     if named is not None and any(not re.fullmatch(r"J\d+", j) for j in facts.jobs) and \
-            not re.fullmatch(generic, named.group("x")):
-        words = {stem(w) for w in re.findall(r"[a-z]{3,}", named.group("x"))}
-        owners = [j for j in facts.jobs if j.lower() == named.group("x").lower()] or \
+            not re.fullmatch(generic, core):  # a task named as the last one is still that task
+        words = {stem(w) for w in re.findall(r"[a-z]{3,}", core)}
+        owners = [j for j in facts.jobs if j.lower() == core.lower()] or \
             [j for j in facts.jobs if words & {stem(w) for w in re.findall(r"[a-z]{3,}", j.lower())}]  # by name
         if len(owners) == 1:  # 'until the test run is finished' of a task named 'Test run': the end of that task
             facts.finish_of = owners[0]
