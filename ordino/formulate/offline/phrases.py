@@ -214,8 +214,8 @@ def read_objective(work: Work, facts: Facts) -> None:
             facts.finish_of = owners[0]
             if not found and goal_term(work.text) is None:  # 'how many hours until the truss is finished?'
                 found.append((named.start(), "makespan"))
-        elif not owners:  # a task the goal names that no line gives: asked
-            facts.unused.append(work.quote(*named.span()))
+        elif not owners and core == named.group("x"):  # a task the goal names that no line gives: asked ('the very
+            facts.unused.append(work.quote(*named.span()))  # last print', no task's name, is the whole work)
     flat = re.search(r"\b(?:total|sum of)\s+(?:the\s+)?(?:late\s+)?penalt(?:y|ies)\b", work.text) and re.search(
         r"\bflat\b|regardless of how late|no matter how late|fixed (?:amount|fee|penalty)", work.text)
     if not found and flat:  # a flat penalty per late job, summed: the weighted number of late jobs
