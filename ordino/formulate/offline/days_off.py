@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ordino.formulate.offline.staff import DAY_IDS, weekday
-from ordino.formulate.offline.tables import RULE_LINE
+from ordino.formulate.offline.staff import DAY_IDS, weekday, weekday_rows
 from ordino.formulate.offline.text import count_value
 from ordino.models.linear import LinearModel
 
@@ -35,12 +34,8 @@ _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 def _demands(text: str) -> tuple[list[int], list[str]] | None:
     """Each weekday's demand (Mon first) and the numbers that said them: a header line of the seven weekdays over a
     line of seven numbers, one 'Mon | 7' line a day, or 'Mon 5, Tue 4, ...'."""
-    lines = [line for line in text.split("\n") if not RULE_LINE.fullmatch(line.strip())]  # ('|---|---|' under a head)
-    for above, below in zip(lines, lines[1:], strict=False):
-        days = [d for w in re.split(r"[\s|,]+", above) if (d := weekday(w)) is not None]
-        needs = re.findall(r"\d+", below)
-        if days == list(range(7)) and len(needs) == 7 and re.fullmatch(r"[\s|,]*[A-Za-z][\w ]*[\s|,:]+[\d\s|,]+",
-                                                                          below):
+    for days, needs in weekday_rows(text):
+        if days == list(range(7)):
             return [int(k) for k in needs], needs
     found: dict[int, int] = {}
     for m in re.finditer(rf"(?im)\b({_DAY})\b\s*[|:,=]?\s*(\d+)\b", text):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ordino.formulate.offline.staff import DAY, day_index
+from ordino.formulate.offline.staff import DAY, day_index, weekday_rows
 from ordino.formulate.questions import Question
 from ordino.models.linear import LinearModel
 
@@ -34,28 +34,12 @@ _DAYS_ROW = re.compile(rf"(?im)^[ \t|*-]*(?P<name>[a-z][\w-]{{0,15}})[ \t]*[|:][
                        r"(?P<cost>\d+(?:\.\d+)?)[ \t|]*$")
 """A pattern's row naming the days it works and its cost: '| P1 | Mon, Tue, Wed, Thu, Fri | 900 |', '| P8 | Sat, Sun
 (part-time) | 450 |'."""
-_RULE = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
-
-
 def _header_days(text: str) -> list[int] | None:
     """The weekdays of the first line that names three or more and holds no number, in its order."""
     header = next((line for line in text.splitlines() if len(re.findall(rf"(?i)\b{_WEEKDAY}\b", line)) >= 3
                    and not re.search(r"\d", line)), None)
     days = [day_index(d) for d in re.findall(rf"(?i)\b{_WEEKDAY}\b", header or "")]
     return [d for d in days if d is not None] if header is not None and None not in days else None
-
-
-def _demand_under(text: str) -> list[int] | None:
-    """The demand per weekday in the row under a header of weekdays ('| Day | Mon | Tue ...' over '| Min technicians
-    | 6 | 5 ...')."""
-    lines = [line for line in text.splitlines() if not _RULE.fullmatch(line.strip())]
-    for above, below in zip(lines, lines[1:], strict=False):
-        days = re.findall(rf"(?i)\b{_WEEKDAY}\b", above)
-        needs = re.findall(r"(?<![\w.])\d+(?![\w.])", below)
-        if len(days) >= 3 and not re.search(r"\d", above) and len(needs) == len(days) and \
-                re.fullmatch(r"[\s|]*[A-Za-z][\w ]*[\s|:]+[\d\s|]+", below):
-            return [int(k) for k in needs]
-    return None
 
 
 def looks_like_pattern_cover(text: str) -> bool:
@@ -70,14 +54,13 @@ def _demand(text: str) -> list[int] | None:
     m = _DEMAND.search(text)
     if m:
         return [int(v) for v in re.findall(r"\d+", m.group("l"))]
-    if (under := _demand_under(text)) is not None:
-        return under
+    under = next((needs for days, needs in weekday_rows(text) if len(days) >= 3), None)  # '| Min | 6 | 5 ...'
+    if under is not None:
+        return [int(k) for k in under]
     said = dict(re.findall(rf"(?i)\b({_WEEKDAY})\s*[:=]?\s*(\d+)\b(?!\s*[:.]\d)", text))
-    header = next((line for line in text.splitlines() if len(re.findall(rf"(?i)\b{_WEEKDAY}\b", line)) >= 3
-                   and not re.search(r"\d", line)), None)
-    if header is None or len(said) < 3:
+    days = _header_days(text)
+    if days is None or len(said) < 3:
         return None
-    days = [day_index(d) for d in re.findall(rf"(?i)\b{_WEEKDAY}\b", header)]
     needs = {day_index(d): int(v) for d, v in said.items()}
     return [needs[d] for d in days] if set(days) == set(needs) else None
 

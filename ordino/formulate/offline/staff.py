@@ -5,8 +5,10 @@ names a person must be read into a rule, or it becomes a question: a dropped day
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
+from ordino.formulate.offline.tables import RULE_LINE
 from ordino.formulate.offline.text import count_value
 from ordino.formulate.questions import Question
 
@@ -49,6 +51,18 @@ def weekday(word: str) -> int | None:
     """0 for 'mon', 'Monday', 'Mondays' ... 6 for Sunday; None for a word that is no weekday."""
     return day_index(word.strip()) if re.fullmatch(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*", word.strip(), re.I) \
         else None
+
+
+def weekday_rows(text: str) -> Iterator[tuple[list[int], list[str]]]:
+    """(weekdays, numbers as written) of each line naming weekdays and no number over a line of a label and one
+    number per weekday, a table's rule between them skipped: '| Day | Mon | Tue | ...' over '| Min | 6 | 5 | ...'."""
+    lines = [line for line in text.split("\n") if not RULE_LINE.fullmatch(line.strip())]
+    for above, below in zip(lines, lines[1:], strict=False):
+        days = [d for w in re.split(r"[\s|,]+", above) if (d := weekday(w)) is not None]
+        needs = re.findall(r"(?<![\w.])\d+(?![\w.])", below)
+        if days and not re.search(r"\d", above) and len(needs) == len(days) and \
+                re.fullmatch(r"[\s|,]*[A-Za-z][\w ]*[\s|,:]+[\d\s|,]+", below):
+            yield days, needs
 
 
 def day_ids(phrase: str) -> list[str]:
