@@ -96,9 +96,13 @@ _CREW_WORDS = {"crew", "staff", "people", "persons", "heads", "headcount", "team
 """Column names that count the people a task needs: the one resource of people the text has."""
 
 
+_HEADER_PATTERNS = [(re.compile(p), r) for p, r in HEADER_WORDS]
+
+
+@functools.lru_cache(maxsize=1024)
 def role_of(cell: str) -> str | None:
     """The column role of one header word (None when unknown)."""
-    return next((r for p, r in HEADER_WORDS if re.fullmatch(p, cell)), None)
+    return next((r for p, r in _HEADER_PATTERNS if p.fullmatch(cell)), None)
 
 
 def _header(line: str, resources: dict[str, int], needed: frozenset[str] = frozenset(),
@@ -123,7 +127,7 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     roles = []
     for k, c in enumerate(cells):
         c = c.strip(" :").replace(" ", "_")
-        role = next((r for p, r in HEADER_WORDS if re.fullmatch(p, c)), None)
+        role = role_of(c)
         core = "_".join(w for w in c.split("_") if not re.fullmatch(UNIT_WORD, w))
         if role is None and core and core != c:  # 'run_min', 'S1_h', 'dur_weeks': a column of times
             role = role_of(core)
@@ -526,17 +530,23 @@ def _described(lines: list[str], i: int) -> frozenset[int]:
     """The columns of the '|' table under line i whose cells are mostly words ('Stability T6', 'IPC lot 2231')."""
     if "|" not in lines[i]:
         return frozenset()
-    rows = []
+    wordy = []
     for line in lines[i + 1:i + 41]:  # the first 40 rows tell (a bound: every line of a long text is tried)
         if RULE_LINE.match(line):
             continue
         if "|" not in line:
             break
-        rows.append(_cells(line))
-    wordy = [[len(re.findall(r"[^\W\d_]{2,}", c)) > 0 and not re.fullmatch(rf"{TIME}|[\w-]{{1,4}}", c)
-              for c in row] for row in rows]
+        wordy.append(_wordy_cells(line))
     width = max((len(w) for w in wordy), default=0)
     return frozenset(k for k in range(width) if 2 * sum(len(w) > k and w[k] for w in wordy) > len(wordy))
+
+
+@functools.lru_cache(maxsize=64)
+def _wordy_cells(line: str) -> tuple[bool, ...]:
+    """Whether each cell of a table row is words rather than a number, a time or a short id (cached: the rows
+    under every line of a table are looked at again)."""
+    return tuple(re.search(r"[^\W\d_]{2}", c) is not None and not re.fullmatch(rf"{TIME}|[\w-]{{1,4}}", c)
+                 for c in _cells(line))
 
 
 _RECORD = re.compile(r"[ \t]*(?:[-*+\u2022][ \t]*)?(?P<label>[^\W_][\w'-]*(?: [\w'-]+){0,3}?)[ \t]*:[ \t]*"

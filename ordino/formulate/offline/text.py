@@ -342,9 +342,10 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
 def on_own_line(text: str, at: int) -> bool:
     """Whether only a bullet or a list number, an article (or text already read) stands before position `at` on
     its line ('- The job 2: ...')."""
-    start = text.rfind("\n", 0, at) + 1
-    return re.fullmatch(rf"[ \t{BLANK}]*(?:[-*+\u2022]|\d{{1,2}}[.)])?[ \t{BLANK}]*(?:(?i:the|our|a|an)[ \t]+)?",
-                        text[start:at]) is not None
+    # blanks stripped first: a pattern with two runs of them in a row tries every split of a long run
+    before = text[text.rfind("\n", 0, at) + 1:at].lstrip(f" \t{BLANK}")
+    return re.fullmatch(rf"(?:(?:[-*+\u2022]|\d{{1,2}}[.)])[ \t{BLANK}]*)?(?:(?i:the|our|a|an)[ \t]+)?",
+                        before) is not None
 
 
 def quote_around(text: str, left: int, right: int, at: int, limit: int = 90) -> str:
