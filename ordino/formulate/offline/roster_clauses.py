@@ -119,7 +119,8 @@ def _read_clauses(n: RosterDraft) -> None:
         if not _read(n, _Clause(n, m.group(0), heading)):  # a list of rules: 'max 1 shift a day, max 5 shifts a week'
             cuts = [0, *(x for c in re.finditer(r",|:|\band\b", m.group(0)) for x in c.span()), len(m.group(0))]
             pieces = [(m.start() + a, m.start() + b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
-            if not all(_glue_only(rest[a:b]) or _read_piece(n, rest[a:b], n.text[m.start():a], heading)
+            if not all(_glue_only(rest[a:b]) or not _cued(n, rest[a:b]) or
+                       _read_piece(n, rest[a:b], n.text[m.start():a], heading)
                        for a, b in pieces
                        if re.search(r"\w", n.text[a:b])):
                 n.restore(saved)
@@ -156,11 +157,15 @@ def _read_piece(n: RosterDraft, piece: str, before: str, heading: bool) -> bool:
 
 def prose_left(n: RosterDraft) -> list[str]:
     """The unused clauses with a number, a name or a word that limits or ranks: what must be asked about."""
-    rest = n.unused()
+    return [c.strip() for c in re.findall(r"[^.;!?\n]+", n.unused()) if _cued(n, c) and not _glue_only(c)]
+
+
+def _cued(n: RosterDraft, clause: str) -> bool:
+    """Whether a clause has a number, a name or a word that limits or ranks: one that must be read."""
     names = [*n.staff, *n.days, *(s for s in n.shifts if len(s) > 1 and s != "shift")]
     named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
-    return [c.strip() for c in re.findall(r"[^.;!?\n]+", rest) if FILLER.sub(" ", c).strip() and
-            (_CUES.search(_CODE.sub(" ", c)) or (named is not None and named.search(c))) and not _glue_only(c)]
+    return bool(FILLER.sub(" ", clause).strip()) and bool(
+        _CUES.search(_CODE.sub(" ", clause)) or (named is not None and named.search(clause)))
 
 
 _CODE = re.compile(r"(?<![\w.:])\d{1,3}[BCEFGJKLNQRTUVXYZ]\b")
@@ -364,9 +369,14 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
         rf"\b(?:each|all)\s+(?:of\s+)?(?:the\s+|these\s+)?{slots}\b", c.text) else c.numbers
     if len(numbers) != 1 or c.people or c.shifts or c.days or n.cover and not _all_same(n, numbers[0]):
         return False
-    if not c.rest & {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed", "manned"}:
+    counted = re.search(r"\b(?:exactly|at\s+least|>=)\s+(?:\d+|one|two|three|four|five|six|seven)\s+(?:[a-z]+)\b",
+                        c.text.lower())  # 'exactly 2 staff on each shift': a count of people, said without a verb
+    if not (c.rest & {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed", "manned"}
+            or counted and counted.group(0).split()[-1] in _WHO - {"each", "every", "they", "he", "she", "we", "you",
+                                                                    "i", "their", "his", "her", "who", "whoever"}):
         return False
-    each_shift = c.rest & {"each", "every"} and (c.rest & _SHIFT_NOUNS or "day" not in c.rest and len(n.shifts) > 1)
+    each_shift = c.rest & {"each", "every", "per"} and (c.rest & _SHIFT_NOUNS or "day" not in c.rest
+                                                        and len(n.shifts) > 1)
     if not (each_shift or len(n.shifts) == 1 and c.rest & {"day", "daily"}):
         return False
     if not c.only(_SHIFT_NOUNS, {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed",

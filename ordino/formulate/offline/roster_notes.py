@@ -69,13 +69,22 @@ def _read_staff(n: RosterDraft) -> bool:
            r"\{\s*(?P<l>1(?:\s*,\s*\d+)+)\s*\})", indexed)
     n.take(rf"\b(?i:(?:{_N}\s+)?{_PEOPLE})\s+(?P<a>[A-Z]){TO}(?P<b>[A-Z])\b",
            lambda m: add([chr(c) for c in range(ord(m["a"]), ord(m["b"]) + 1)], m), 0)
-    n.take(rf"\b{_PEOPLE}\s*:?\s*\{{(?P<l>[^{{}}\n]+)\}}",
+    n.take(rf"\b{_PEOPLE}\s*(?::|[A-Z]\s*=)?\s*\{{(?P<l>[^{{}}\n]+)\}}",  # 'Workers W = {W1, W2, W3}'
            lambda m: add([x.strip() for x in m["l"].split(",")], m) and
            all(re.fullmatch(r"[A-Z]\w*", x) for x in n.staff))
     def named(m: re.Match[str]) -> bool:
         names = re.findall(NAME, m["l"])
         return (m["k"] is None or count_value(m["k"].lower()) == len(names)) and add(names, m)
 
+    counted = re.search(rf"(?i)\b(?P<k>{_N})\s+{_PEOPLE}\b", n.text)
+    if counted and not n.staff:  # '4 workers, ...; rows W1..W4': the one range of as many ids names them
+        ranges = {(m["l"], int(m["a"]), int(m["b"])) for m in re.finditer(rf"\b(?P<l>[A-Z])(?P<a>1){TO}(?P=l)?(?P<b>\d+)\b",
+                                                                           n.text)}
+        fits = [r for r in ranges if r[2] == count_value(counted["k"].lower())]
+        if len(ranges) == 1 and fits:
+            label, _, last = fits[0]
+            n.staff = [f"{label}{k}" for k in range(1, last + 1)]
+            n.used[counted.start():counted.end()] = [True] * (counted.end() - counted.start())
     names = NAME_LIST.format(n=NAME)
     n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b)?)\s*(?P<l>{names})(?=\s*[.;\n]|$)", named, 0)
     n.take(rf"(?i:\bthe\s+team\s+(?:is|are|:)|\bi\s+have\s+(?P<k>{_N})(?:\s+{_PEOPLE})?\s*:)\s*(?P<l>{names})"
@@ -122,6 +131,12 @@ def _read_days(n: RosterDraft) -> bool:
     n.take(rf"^[^.\n]*?\broster\s*,\s*(?P<a>{_WD}){TO}(?P<b>{_WD})\b", weekdays)  # 'Staff roster, Fri-Mon,'
     spans = [(DAY_IDS.index(m["a"][:3].title()), DAY_IDS.index(m["b"][:3].title())) for m in re.finditer(
         rf"\b(?P<a>{_WD})\s*(?:-|to|through|until)\s*(?P<b>{_WD})\b", n.text, re.IGNORECASE)]
+    day = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"  # (not 'month', 'satisfied')
+    named = [DAY_IDS.index(m.group(0)[:3].title()) for m in re.finditer(rf"\b{day}", n.text, re.IGNORECASE)]
+    for m in re.finditer(rf"\b{day}(?:\s*(?:,|and|&)\s*{day})+", n.text, re.IGNORECASE):
+        listed = [DAY_IDS.index(d[:3].title()) for d in re.findall(rf"\b{day}", m.group(0), re.IGNORECASE)]
+        if listed == list(range(listed[0], listed[-1] + 1)) and all(listed[0] <= k <= listed[-1] for k in named):
+            spans.append((listed[0], listed[-1]))  # 'Friday, Saturday and Sunday', every day named among them
     if not n.days and spans:  # the widest span of weekdays the text names, holding every other ('(Mon-Fri)')
         first, last = min(a for a, _ in spans), max(b for _, b in spans)
         if all(a <= b for a, b in spans) and (first, last) in spans and last > first:

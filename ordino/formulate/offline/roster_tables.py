@@ -15,8 +15,21 @@ from ordino.formulate.offline.text import count_value
 
 _WEEKDAY = re.compile(r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
 """A weekday anywhere in a heading ('Sat rate'), even inside a word."""
-_SPAN = (r"(?P<a>\d{1,2})(?::(?P<am>\d\d))?\s*(?:-|to)\s*(?P<b>\d{1,2})(?::(?P<bm>\d\d))?(?:\s*h\b)?"
-         r"(?:\s*\(\s*(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?)?\s*\))?")
+_CLOCK = r"(?P<{0}>\d{{1,2}})(?::(?P<{0}m>\d\d))?(?:\s*(?P<{0}p>am|pm)\b)?"
+_SPAN = (_CLOCK.format("a") + r"\s*(?:-|to)\s*" + _CLOCK.format("b") + r"(?:\s*h\b)?"
+         r"(?:\s+the\s+next\s+(?:morning|day))?(?:\s*\(\s*(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?)?\s*\))?")
+"""A shift's clock span: '07:00-15:00', '7am-1pm', '19:00 to 7:00 the next morning', '06-14 (8 h)'."""
+
+
+def _span_hours(m: re.Match[str]) -> float:
+    """The length in hours of a `_SPAN` match (over midnight when it ends before it starts)."""
+    def minutes(end: str) -> int:
+        hour, half = int(m[end]), m.groupdict().get(f"{end}p")
+        hour = hour % 12 + (12 if half == "pm" else 0) if half else hour
+        return hour * 60 + int(m[f"{end}m"] or 0)
+    return (minutes("b") - minutes("a")) % 1440 / 60
+
+
 _OFF = {"-", "n", "no", "off", "unavailable", "not available", "\u2717"}
 """Marks that say 'not available' without a legend ('x' does not: it marks availability as often)."""
 _ON = {"y", "yes", ".", "", "ok", "\u2713", "available", "any"}
@@ -30,14 +43,17 @@ def _day(cell: str) -> str | None:
 
 def read_shift_spans(n: RosterDraft) -> None:
     """Shifts declared with clock spans, two or more in one sentence; their lengths in hours."""
-    item = re.compile(rf"\b(?P<id>[A-Z][A-Za-z]{{0,7}})(?:\s+shift)?\s*(?:=\s*|:\s*|\(\s*)?"
+    item = re.compile(rf"\b(?P<id>[A-Z][A-Za-z]{{0,7}}|[a-z]{{3,10}}(?=\s+(?:shift\b|is\s+\d|\(\d|\d)))"
+                      rf"(?:\s+shift)?\s*(?:=\s*|:\s*|\(\s*|is\s+)?"
                       rf"(?:can\s+work\s+(?P<w>[A-Z][a-z]+)\s+)?{_SPAN}\)?(?:\s*\(\s*overnight\s*\))?")
     for sentence in re.finditer(r"[^.\n]+", n.text):
-        found = [m for m in item.finditer(sentence.group(0)) if not re.fullmatch(r"(?i)t|at|from|by|until|h", m["id"])]
+        found = [m for m in item.finditer(sentence.group(0))
+                 if not re.fullmatch(r"(?i)t|at|from|by|until|h|and|the|between|open|opens|closes|runs|is|are|"
+                                     r"hours|shifts", m["id"])]
         if len(found) < 2 or n.shifts or not re.search(r"(?i)shift|session|service|can work", sentence.group(0)):
             continue
         for m in found:
-            length = ((int(m["b"]) * 60 + int(m["bm"] or 0)) - (int(m["a"]) * 60 + int(m["am"] or 0))) % 1440 / 60
+            length = _span_hours(m)
             if m["h"] and float(m["h"]) != length or m["id"] in n.shifts:
                 return
             n.shifts.append(m["id"])
@@ -49,8 +65,7 @@ def read_shift_spans(n: RosterDraft) -> None:
             a = sentence.start() + m.start()
             n.used[a:a + len(m.group(0))] = [True] * len(m.group(0))
     def single(m: re.Match[str]) -> bool:
-        length = float(m["h2"]) if m["h2"] else \
-            ((int(m["b"]) * 60 + int(m["bm"] or 0)) - (int(m["a"]) * 60 + int(m["am"] or 0))) % 1440 / 60
+        length = float(m["h2"]) if m["h2"] else _span_hours(m)
         if n.shifts or m["h"] and float(m["h"]) != length:
             return False
         n.shifts, n.hours["shift"] = ["shift"], length
