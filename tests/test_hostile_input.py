@@ -237,6 +237,14 @@ ADVERSARIAL = {
     "bracketed legends and fleets": "j: p_j; (k_j1, k_j2); predecessors\n7: 3; (2, 1); 4, 5\nPrinting can go on "
                                     "the digital press or the offset press. (manual bench / robot for prep, old GC / "
                                     "GC-MS for analysis) prep 30 / 20, ",
+    "tuple rows and arcs": "Consider F3 | prmu | with n = 5 and (p_j1, p_j2, p_j3):\nj=1: (4, 3, 2), d_1 = 12\n"
+                           "Finish-to-start precedences with zero lag: 1→3, 1→4, E = {(1,3), (1,4)}, where (i,j) ∈ E "
+                           "means S_j ≥ S_i + d_i. Jobs J = {1, 2, 3}, machines {M1, M2}. ",
+    "restated capacities and asides": "two shared resources: fitters (3 on site) and hoists (1 available). Never more "
+                                      "than 3 fitters or 1 hoist in use on the same day, ticket #88213, ext. 3307, "
+                                      "max{0, C_j - d_j}, starts empty at 6:00 ",
+    "roster spans and pay": "Every day has an opening shift (7am-1pm) and a closing shift (1pm-7pm), Friday, Saturday "
+                            "and Sunday. We need exactly one person on each shift. Pay per shift: Ana $60, Ben $50, ",
     "cover templates": "Early 06:00-14:00 max 4\nSplit: 11:00-14:00 and then again 18:00-23:00\n11:00 2, 12:00 5, "
                        "at most 2 people on the split shift, | P1 | Mon, Tue, Wed | 900 |\n",
 }

@@ -313,3 +313,64 @@ def test_a_one_letter_predecessor_after_a_number_is_no_unit_of_days():
     problem, value = solved(text)
     assert ("D", "F") in {(c.first, c.then) for c in problem.constraints}  # 'F 2 3 D' once lost D as '3 d(ays)'
     assert value == project({"A": (3, [], [2]), "D": (5, ["A"], [1]), "F": (2, ["D"], [3])}, [4]) == 10
+
+
+def test_rows_of_a_bracket_of_times_under_its_legend_with_a_due_date_each():
+    text = ("Consider F2 | prmu | Σ T_j with n = 3 and (p_j1, p_j2):\n"
+            "j=1: (2, 3), d_1 = 5\nj=2: (4, 1), d_2 = 6\nj=3: (1, 2), d_3 = 3\n"
+            "T_j = max{0, C_j − d_j}, where C_j is the completion time of job j on machine 2. Only permutation "
+            "schedules, no preemption. Compute min Σ_j T_j.")
+    problem, best = solved(text)
+    due = [5, 6, 3]
+    assert [j.due for j in problem.jobs] == due
+    tardiness = lambda ends: sum(max(0, c - d) for c, d in zip(ends, due, strict=True))  # noqa: E731
+    assert best == flow_shop([(2, 3), (4, 1), (1, 2)], tardiness)
+    # a row that gives another count of times than the legend leaves the rows unread: asked, never guessed
+    assert asked(text.replace("j=2: (4, 1)", "j=2: (4, 1, 2)"))
+
+
+def test_the_one_resource_named_by_its_letter_makes_its_letters_vector_the_needs():
+    text = ("RCPSP, single renewable resource with capacity R = 3, activities 1..4.\n"
+            "d = (2, 2, 1, 3)\nr = (2, 2, 1, 1)   (units of the resource used per period while the activity runs)\n"
+            "Finish-to-start precedences with zero lag: 1→3, 2→4.\n"
+            "Minimise the project makespan; give the optimal value.")
+    problem, best = solved(text)
+    assert {r.id: r.capacity for r in problem.resources} == {"r": 3}
+    assert [(c.first, c.then) for c in problem.constraints] == [("J1", "J3"), ("J2", "J4")]
+    assert best == 5  # 1 and 2 never overlap (2 + 2 > 3): 2 (0-2), then 1 (2-4) beside 4 (2-5), then 3 (4-5)
+    # ... the same with the pairs of a set and what they mean, and the goal as a formula
+    pairs = text.replace("Finish-to-start precedences with zero lag: 1→3, 2→4.",
+                         "E = {(1,3), (2,4)}, where (i,j) ∈ E means S_j ≥ S_i + d_i.")
+    assert solved(pairs.replace("Minimise the project makespan", "Objective: min max_j (S_j + d_j)"))[1] == 5
+    # a pair set whose meaning is another (start to start) is not taken for it
+    assert asked(pairs.replace("S_j ≥ S_i + d_i", "S_j ≥ S_i"))
+
+
+def test_sets_of_the_jobs_and_machines_said_again_and_a_homework_label():
+    text = ("HW 4, Q2. FJSP instance. Jobs J = {1, 2}, machines {M1, M2}.\n"
+            "O11: M1 = 2, M2 = 3\nO12: M2 = 4\nO21: M1 = 3, M2 = 2\nO22: M1 = 2\n"
+            "O_jk precedes O_j,k+1; no preemption. min C_max.")
+    _, best = solved(text)
+    assert best == 6  # O11 M1 0-2, O21 M2 0-2, O12 M2 2-6, O22 M1 2-4
+    assert asked(text.replace("machines {M1, M2}", "machines {M1, M2, M3}"))  # a set of another size is asked
+
+
+def test_capacities_said_again_in_a_list_and_in_brackets():
+    text = ("Two shared resources: fitters (3 on site) and hoists (1 available).\n\n"
+            "| ID | Days | Fitters | Hoists | Must follow |\n|----|------|---------|--------|-------------|\n"
+            "| A  | 2    | 2       | 1      | -           |\n| B  | 3    | 2       | 0      | -           |\n"
+            "| C  | 1    | 1       | 1      | A           |\n\n"
+            "Never more than 3 fitters or 1 hoist in use on the same day. Shortest total build time in days?")
+    problem, best = solved(text)
+    assert {r.id: r.capacity for r in problem.resources} == {"fitter": 3, "hoist": 1}
+    assert best == 5  # A and B need 4 fitters together: A (0-2), then B (2-5) beside C (2-3)
+    assert asked(text.replace("Never more than 3 fitters", "Never more than 4 fitters"))  # said otherwise: asked
+
+
+def test_contacts_tickets_and_a_start_said_of_an_empty_line_are_no_data():
+    text = ("Today's list, one press, times in minutes. The line starts empty at 6:00.\n"
+            "- A: 30 min, due 6:40\n- B: 20 min, due 6:25\n"
+            "Minimise the total tardiness in minutes. (The folder is down, ticket #88213, ignore it.)\n"
+            "— Deb (ext. 3307)")
+    _, best = solved(text)
+    assert best == single_machine([30, 20], lambda ends: max(0, ends[0] - 40) + max(0, ends[1] - 25))

@@ -347,3 +347,27 @@ def test_staff_by_index_a_two_sided_limit_an_implied_rest_rule_and_day_off_reque
     assert {"type": "forbidden_sequence", "first": "N", "then": "D"} in [r.model_dump(include={"type", "first", "then"})
                                                                          for r in problem.rules]
     assert asked(text.replace("R_3 = {3}", "R_3 = {3, 9}"))  # a day the roster does not have: asked
+
+
+def test_shifts_in_lower_case_words_with_am_pm_spans_days_listed_by_name_and_pay_with_a_currency_sign():
+    text = ("Rota for Friday, Saturday and Sunday. Every day has an opening shift (7am-1pm) and a closing shift "
+            "(1pm-7pm). We need exactly one person on each shift. The team is Ana, Ben and Cleo. Nobody works both "
+            "shifts on the same day. Pay per shift: Ana $60, Ben $50, Cleo $70. Minimise the total cost.")
+    problem, best = solved(text)
+    assert problem.days == ["Fri", "Sat", "Sun"] and [s.id for s in problem.shifts] == ["opening", "closing"]
+    assert all(c.min == c.max == 1 for c in problem.cover)
+    assert best == 3 * (50 + 60)  # the two cheapest each day, one shift each
+    # the days are read from a list of consecutive days only (a gap is not read yet): asked, never guessed
+    assert asked(text.replace("Friday, Saturday and Sunday", "Friday and Sunday"))
+
+
+def test_a_set_of_workers_by_its_letter_and_a_cover_said_without_a_verb():
+    text = ("Workers W = {W1, W2, W3}; days t = 1..3; shifts {D, N}.\n"
+            "Cover: exactly 1 worker per shift per day.\n"
+            "At most one shift per worker per day; at most 2 shifts per worker.\n"
+            "Cost per shift: W1 10, W2 20, W3 30.\nMinimise total cost.")
+    problem, best = solved(text)
+    assert problem.people == ["W1", "W2", "W3"]
+    assert best == 2 * (10 + 20 + 30)  # six shifts, at most two each: everyone works two
+    # a count of shifts per person is no cover: 'exactly 2 shifts per worker' leaves the cover unread, and asked
+    assert asked(text.replace("exactly 1 worker per shift per day", "exactly 2 shifts per worker"))

@@ -28,7 +28,8 @@ _RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no
 """What makes a piece a rule to account for: a word that limits or ranks. (Numbers alone are descriptions, which
 the readers check where they matter: the periods against the opening hours, a shift's span against its clock.)"""
 _SAID_BY_THE_MODEL = re.compile(
-    r"(?i)\b(?:one|1|a single)\s+(?:shift|block)s?\s+(?:a|per|in\s+a|each|on\s+any)\s+(?:person\s+(?:per\s+|a\s+)?)?"
+    r"(?i)\b(?:one|1|a single)\s+(?:shift|block)s?\s+(?:a|per|in\s+a|each|on\s+any)\s+"
+    r"(?:(?:person|worker|nurse|employee|staff|member|agent|guard|driver|volunteer)\s+(?:per\s+|a\s+)?)?"
     r"day\b|\bat\s+least\s+(?:(?:the|this|that|as)\b[^.;\n]{0,30}\b)?(?:number|many|minimum|demand|required|need\w*)\b|"
     r"\bmore\s+than\s+the\s+(?:minimum|required|demand)\b|"
     r"\b(?:their|its|the\s+listed|the\s+given|the\s+table's)\s+(?:own\s+)?(?:min|max)\w*|\bmax_\w+|\bmin_\w+|"

@@ -78,6 +78,7 @@ OBJECTIVES: list[tuple[str, str]] = [
     (r"total earliness|earliness", "total_earliness"),
     (r"total setup(?: time)?s?|setup times? in total", "total_setup_time"),
     (r"makespan|c_?max|(?:project|overall|total)\s+(?:duration|length|time)|"
+     r"\bmax_?j?\s*(?:\(\s*s_?j\s*\+\s*[dp]_?j\s*\)|c_?j\b)|"  # 'min max_j (S_j + d_j)', 'max_j C_j'
      r"as (?:early|soon|fast) as possible(?!\s+on\s+average)"
      r"|earliest (?:possible )?(?:finish|completion|end)|finish (?:everything|all(?: jobs| tasks)?|the project)"
      r"\s+(?:as (?:early|soon) as possible|asap|quickly|first|earliest)|\basap\b|shortest (?:schedule|total time)"
@@ -88,9 +89,10 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"(?:finished|done|completed?)|how (?:quickly|soon|fast) can (?:we|i|you) (?:get|have|finish|complete)"
      r"|how (?:quickly|soon|fast) can (?:everything|all(?: \w+)?) be (?:finished|done|completed)"
      r"|shortest (?:overall|possible|total) (?:schedule|time|duration)"
-     r"|shortest (?!processing|setup|set-up|travel|transport|waiting|idle|changeover|lead|delivery|job|task|order)"
+     r"|shortest (?:(?:total|overall|possible) )?"
+     r"(?!processing|setup|set-up|travel|transport|waiting|idle|changeover|lead|delivery|job|task|order)"
      r"[a-z-]+ (?:time|duration)\b(?! first| rule)"  # 'shortest shell time in weeks?': the project's length
-     r"|earliest\b[^.?]{0,40}\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete[d]?)"
+     r"|earliest\b[^.?]{0,40}\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete[d]?|through)\b"
      r"|\b(?:all|everything)\b[^.?]{0,30}\b(?:done|finished|complete\w*)\s+(?:at the earliest|as (?:early|soon) as "
      r"possible)"
      r"|(?:time|moment|point)\s+(?:at\s+which|when|by\s+which)\s+(?:all|every)(?:\s+the)?(?:\s+\w+)?(?:\s+\w+)?\s+"
@@ -467,6 +469,9 @@ def read_restatements(work: Work, facts: Facts) -> None:
     for m in list(work.finditer(r"\b(?P<i>[jkim])\s*=\s*1\s*(?:\.\.\.?|-|to)\s*(?P<n>\d+)\b")):  # 'k = 1..4': an
         if int(m["n"]) == (machines if m["i"] in "km" else counted):  # index over the machines or the jobs said again
             work.consume(*m.span())
+    for m in list(work.finditer(r"\b(?P<kind>jobs|machines)\s*(?:[a-z]\s*=\s*)?\{(?P<l>[\w ,]{1,200})\}")):
+        if len(re.findall(r"\w+", m["l"])) == (machines if m["kind"] == "machines" else counted):
+            work.consume(*m.span())  # 'Jobs J = {1, 2, 3}, machines {M1, M2, M3}': the sets, said again
     bounds = "|".join(sorted({str(tv.value) for _, a, b in facts.down for tv in (a, b)}))
     if bounds:  # 'a job that would overlap the breakdown has to wait until t=5'
         work.take(rf"\b(?:until|till|after|before|from|at|by)\s+(?:t\s*=\s*|time\s+)?(?:{bounds})\b(?!\s*[-/.\d])")
@@ -534,13 +539,17 @@ def read_restatements(work: Work, facts: Facts) -> None:
     # an example in brackets: '(op 1, then op 2, ...)'
     work.take(r"\((?:e\.g\.,?\s*|for example,?\s*|say,?\s*)?[^()\n]{0,60}(?:\.\.\.|\u2026|\betc\b\.?)\s*\)")
     if facts.capacities:  # '1 renewable resource' where one resource is known: a count that restates it
-        for m in work.take(rf"\b({COUNT})\s+(?:renewable\s+)?(?:resources?\b|resource\s+types?\b|{BLANK})"):
+        for m in work.take(rf"\b({COUNT})\s+(?:(?:renewable|shared)\s+)?(?:resources?\b|resource\s+types?\b|{BLANK})"):
             if m.group(1) not in ("a", "an") and count_value(m.group(1)) != len(facts.capacities):
                 facts.unused.append(work.quote(*m.span()))
-    for noun, cap in facts.capacities.items():
-        for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+(?:the\s+)?(\d+|the one)\s+"
-                           rf"{re.escape(noun)}"):  # 'never need more than the 4 people at once
-            if (1 if m.group(1) == "the one" else int(m.group(1))) != cap:
+    if facts.capacities:  # 'never need more than the 4 people at once', 'never more than 6 stagehands or 1
+        nouns = "|".join(map(re.escape, sorted(facts.capacities, key=len, reverse=True)))  # telehandler in use'
+        each = rf"(?:the\s+)?(?:\d+|the one)\s+(?:{nouns})\w*"
+        for m in work.take(rf"\b(?:more than|at most|up to|no more than|over)\s+{each}(?:\s*(?:,|or|and|nor)\s+{each})*"
+                           r"(?:\s+(?:in use|at once|at a time|busy)(?:\s+(?:on\s+)?(?:the same|any|a|each)\s+"
+                           r"(?:day|time|period|hour))?)?"):
+            said = re.findall(rf"(\d+|the one)\s+({nouns})", m.group(0))
+            if any((1 if k == "the one" else int(k)) != facts.capacities[noun] for k, noun in said):
                 facts.unused.append(work.quote(*m.span()))
     for m in list(work.finditer(r"\b(?:more than|at most|up to|no more than)\s+(\d+)\s+"
                                 r"(?:people|persons|staff|working)\b(?:\s+on\s+the\s+job)?(?:\s+(?:on\s+)?(?:any|a|each)\s+(?:day|time))?")):

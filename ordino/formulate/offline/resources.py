@@ -26,7 +26,7 @@ _NOT_RESOURCE = {"job", "order", "task", "activit", "activity", "machine", "day"
                  "single", "packing", "weight", "everything", "everyone", "all", "nothing", "run", "bake", "test",
                  "board", "garment", "load", "piece", "shipment", "we", "you", "they", "i", "it", "he", "she",
                  "by", "to", "or", "but", "so", "is", "are", "renewable", "with", "free", "that", "which", "who",
-                 "left", "spare", "busy", "here", "car", *MACHINE_NOUNS}
+                 "left", "spare", "busy", "here", "car", "shared", *MACHINE_NOUNS}
 
 
 _ADJECTIVE = (r"(?:(?:general|skilled|unskilled|trained|senior|junior|full-time|part-time|experienced|regular|"
@@ -129,14 +129,17 @@ def read_capacities(work: Work, facts: Facts) -> None:
                 continue  # 'only one resource matters' counts resources, it is none of them
             r = re.sub(r"resource\s*", "r", m.group("r"))
             noun = singular(r)
+            if noun in facts.capacities or noun == "person" and "people" in facts.capacities:
+                if re.search(r"\b(?:available|on site)\b", m.group(0)) and \
+                        facts.capacities.get(noun) == count_value(m.group("n")):
+                    work.consume(m.start(), m.end())  # 'electricians (5 on site)' once 5 is read: said again
+                continue  # the first statement of a capacity wins; later 'with 2 carpenters' are demands
             if noun in _NOT_RESOURCE or m.group("n") in ("a", "an", "single", "a single") and "crew" not in m.group(0):
                 continue
             if _MACHINE_AHEAD.match(work.text, m.start("r")):  # 'one heat-treatment furnace' is a machine
                 continue
             if re.search(rf"\b(?:{JOB_NOUN}|j)\s*#?\s*$", work.text[max(0, m.start("n") - 12):m.start("n")]):
                 continue  # 'job 2 becomes available': a job's number, not a count
-            if noun in facts.capacities or noun == "person" and "people" in facts.capacities:
-                continue  # the first statement of a capacity wins; later 'with 2 carpenters' are demands
             facts.capacities[noun] = count_value(m.group("n"))
             work.consume(m.start(), m.end())
     _read_each_needs(work, facts)

@@ -23,6 +23,7 @@ from ordino.models.assignment import RosterProblem
 
 _N = r"(?:\d+|one|two|three|four|five|six|seven)"
 _V = r"\d+(?:\.\d+)?"
+_MONEY = r"[$\u20ac\u00a3]"
 _WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _PEOPLE = rf"(?:{PEOPLE}|pool)"
 _LE = r"(?:<=|at\s+most|max(?:imum)?\.?|no\s+more\s+than|up\s+to)"
@@ -76,15 +77,6 @@ def _read_staff(n: RosterDraft) -> bool:
         names = re.findall(NAME, m["l"])
         return (m["k"] is None or count_value(m["k"].lower()) == len(names)) and add(names, m)
 
-    counted = re.search(rf"(?i)\b(?P<k>{_N})\s+{_PEOPLE}\b", n.text)
-    if counted and not n.staff:  # '4 workers, ...; rows W1..W4': the one range of as many ids names them
-        ranges = {(m["l"], int(m["a"]), int(m["b"])) for m in re.finditer(rf"\b(?P<l>[A-Z])(?P<a>1){TO}(?P=l)?(?P<b>\d+)\b",
-                                                                           n.text)}
-        fits = [r for r in ranges if r[2] == count_value(counted["k"].lower())]
-        if len(ranges) == 1 and fits:
-            label, _, last = fits[0]
-            n.staff = [f"{label}{k}" for k in range(1, last + 1)]
-            n.used[counted.start():counted.end()] = [True] * (counted.end() - counted.start())
     names = NAME_LIST.format(n=NAME)
     n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b)?)\s*(?P<l>{names})(?=\s*[.;\n]|$)", named, 0)
     n.take(rf"(?i:\bthe\s+team\s+(?:is|are|:)|\bi\s+have\s+(?P<k>{_N})(?:\s+{_PEOPLE})?\s*:)\s*(?P<l>{names})"
@@ -309,8 +301,10 @@ def _read_cover(n: RosterDraft) -> None:
     if re.search(minimum, n.text, re.I):
         n.exact = None if n.exact else False
     kind = r"(?:\s*\(\s*(?:exact(?:ly)?|min(?:imum)?(?:\s+(?:staff|on duty|per shift))?|at least)\s*\))?"
+    # the words that head a cover (never the 'need exactly' of 'we need exactly one person on each shift', a rule)
     n.take(rf"\b(?:required|need(?:ed)?|demand|req|cover)\b(?:\s+staff(?=\s+per\s+day))?{kind}"
-           rf"(?:\s+(?:exactly|at\s+least))?(?:\s+per\s+day{kind})?\s*:?|"
+           rf"(?:\s+(?:exactly|at\s+least))?(?:\s+per\s+day{kind})?\s*:?"
+           rf"(?!\s*(?:exactly\s+|at\s+least\s+)?{_N}\s+[a-z]+\s+(?:on|per|for|in)\s+(?:each|every|a|the)\b)|"
            r"\(\s*at\s+least\s*\)|\bcover\s+at\s+least\s+demand\b|\bat\s+least\s+that\s+many(?:\s+per\s+shift)?|"
            r"\bstaff\s+required\s+per\s+day\s*:", lambda m: True)
 
@@ -497,16 +491,16 @@ def _read_costs(n: RosterDraft) -> None:
 
     def named(m: re.Match[str]) -> bool:
         order = [n.shift(x) for x in re.split(r"\s*/\s*", m["o"])] if m["o"] else None
-        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*({_V}(?:\s*/\s*{_V})*)", m["l"])
+        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*{_MONEY}?\s*({_V}(?:\s*/\s*{_V})*)", m["l"])
         who = [p for p, _ in pairs]
         if not all(p in n.staff for p in who):
             return False
         return base(who, [[float(v) for v in vs.split("/")] for _, vs in pairs], order)
 
-    label = (r"\bcost(?:s)?(?:\s+per\s+shift(?:\s+worked)?|\s*/\s*shift)(?:\s*\(\s*same\s+for\s+[a-z]+\s+and\s+[a-z]+"
-             r"\s*\))?(?:\s*\(?(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\)?)?")
-    n.take(rf"{label}\s*:\s*(?P<l>[A-Za-z]\w*\s*=?\s*{_V}(?:\s*/\s*{_V})*(?:\s*,\s*[A-Za-z]\w*\s*=?\s*{_V}"
-           rf"(?:\s*/\s*{_V})*)+)", named)
+    label = (r"\b(?:cost|pay|wage|rate)(?:s)?(?:\s+per\s+shift(?:\s+worked)?|\s*/\s*shift)"
+             r"(?:\s*\(\s*same\s+for\s+[a-z]+\s+and\s+[a-z]+\s*\))?(?:\s*\(?(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\)?)?")
+    paid = rf"[A-Za-z]\w*\s*=?\s*{_MONEY}?\s*{_V}(?:\s*/\s*{_V})*"  # 'N1 100', 'Ana $60', 'P1 = 8/10'
+    n.take(rf"{label}\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)", named)
 
     def tupled(m: re.Match[str]) -> bool:  # 'Cost per shift (AM, PM): p1 (10, 12); p2 (9, 14)'
         order = [n.shift(x) for x in re.split(r"\s*,\s*", m["o"])]

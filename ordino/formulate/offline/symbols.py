@@ -23,7 +23,8 @@ _SYMBOL_LINE = re.compile(
     r"(?P<sym>[a-z]{1,2}_?1[ \t]*(?:\.\.\.?|\u2026|,[ \t]*\.\.\.[ \t]*,)[ \t]*[a-z]{1,2}_?\d{1,3}|"
     r"[a-z]{1,2}(?:_?\{?[a-z0-9]{1,3}(?:,[a-z0-9]{1,2})?\}?)?|"
     r"[a-z]{1,2}\(\s*[a-z0-9]{1,3}\s*\))[ \t]*(?P<pre>\(\s*[^()\n]{1,30}\))?[ \t]*(?:=|:)[ \t]*" + _VALUES +
-    r"[ \t]*(?P<note>\(\s*[^()\n]{1,30}\)|units?\s+of\s+[a-z]\b)?[ \t]*[.;,]?[ \t]*$")
+    r"[ \t]*(?P<note>\(\s*[^()\n]{1,30}\)|\(\s*units?\s+of\s+[^()\n]{1,80}\)|units?\s+of\s+[a-z]\b)?"
+    r"[ \t]*[.;,]?[ \t]*$")
 """One symbol and its values filling a line: 'p_j = (4, 7, 3)', 'p_1..p_3 = 4, 7, 3',
 'r_j1 : 3 2 4', 'b_j : 5 3 6 (M2)', 'a (Cut) = 4, 2'."""
 _INLINE = re.compile(r"\b(?:processing\s+times?|durations?|due\s+dates?|weights?)\s+(?P<sym>[pdw](?:_j)?)[ \t]*=[ \t]*"
@@ -35,21 +36,26 @@ _CAPACITY_SAID = re.compile(r"\br_?\{?(?P<k>\d)\}?\s*(?:\(\s*|with\s+|has\s+)(?P
                             r"(?:\s+(?:per|each|every|a)\s+(?:day|week|hour|minute|period|month|time\s+unit))?"
                             r"(?:\s*\)|(?=\s*(?:[,.;]|and\b)))")
 """'R1 (4 units available per week)', 'R2 with 4 units': resource 1's or 2's capacity, in words."""
-_ONE_RESOURCE = re.compile(r"\b(?:one|1|a\s+single)\s+renewable\s+resource\s*,?\s*(?:with\s+)?(?:capacity\s+)?"
-                           r"(?P<k>[a-z])\s*=\s*(?P<n>\d+)\b(?!\s*[,;]?\s*\d)(?:\s*\(\s*units?\s+(?:per|a|each)\s+[a-z]+\s*\))?")
+_ONE_RESOURCE = re.compile(r"\b(?:one|1|(?:a\s+)?single)\s+renewable\s+resource\s*,?\s*(?:with\s+)?(?:capacity\s+)?"
+                           r"(?P<k>[a-z])\s*=\s*(?P<n>\d+)\b(?!\s*[,;]?\s*\d+\s*(?:[,;.)\]]|$))(?:\s*\(\s*units?\s+(?:per|a|each)\s+[a-z]+\s*\))?")
 """'1 renewable resource K = 3 (units per day)', 'one renewable resource, capacity R = 4': one resource, by its
 letter; a symbol of that letter by job is what each job needs of it ('k = [2, 1, 2]', 'r_j 2 3 1')."""
 _ONE_RESOURCE_SAID = re.compile(r"\b(?:one|1|a\s+single)\s+renewable\s+resource\s+(?P<k>[a-z])\s*,?\s*(?:with|of)\s+"
-                                r"(?:a\s+)?capacity\s+(?:of\s+)?(?P<n>\d+)\b(?!\s*[,;]?\s*\d)")
+                                r"(?:a\s+)?capacity\s+(?:of\s+)?(?P<n>\d+)\b(?!\s*[,;]?\s*\d+\s*(?:[,;.)\]]|$))")
 """'one renewable resource R with capacity 4': the same, capacity after the letter."""
 _LAGGED_ARCS = re.compile(r"(?:\bs_?j\s*(?:>=|\u2265)\s*c_?i\s*\+\s*l_?\{?ij\}?\s+for\s+)?"
                           r"\(\s*i\s*,\s*j\s*,\s*l_?\{?ij\}?\s*\)\s*:?\s*"
                           r"(?P<l>(?:\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)[ \t,;]*)+)")
 """'S_j ≥ C_i + l_ij for (i, j, l_ij): (1,3,0) (1,4,2)': precedences, each with its shortest lag."""
 _ARC = re.compile(r"(?P<a>\d+)\s*(?:>|->|-->|→|,)\s*(?P<b>\d+)")
-_ARCS = re.compile(r"(?m)^[ \t]*(?:e|a|arcs?|prec(?:edences?)?|edges?)[ \t]*(?:=|:)[ \t]*[{\[(](?P<l>[^{}\[\]\n]*)"
-                   r"[}\])][ \t]*(?P<note>\([^()\n]{0,40}\))?[ \t]*$")
-"""'E = {1→3, 1→4}' (arrows are '>' after normalising), an arc set of the precedences."""
+_ARCS = re.compile(r"(?m)^[ \t]*(?:e|a|arcs?|edges?|"
+                   r"(?:finish-to-start\s+)?prec(?:edences?)?(?:\s+with\s+(?:zero|no)\s+lags?)?)[ \t]*(?:=|:)[ \t]*"
+                   r"(?:[{\[(](?P<l>[^{}\[\]\n]*)[}\])]|(?P<bare>\d+[ \t]*>[^{}\[\]()\n]*?))"
+                   r"(?:\s*,?\s*where\s+\(\s*i\s*,\s*j\s*\)\s*(?:\u2208|in)\s*e\s+means\s+s_?j\s*(?:>=|\u2265)\s*"
+                   r"(?:s_?i\s*\+\s*[dp]_?i|c_?i)\b)?"
+                   r"[ \t]*(?P<note>\([^()\n]{0,40}\))?[ \t]*\.?[ \t]*$")
+"""'E = {1→3, 1→4}', '{(1,3), (1,4)}, where (i,j) ∈ E means S_j ≥ S_i + d_i', 'Finish-to-start precedences with
+zero lag: 1→3, 1→4.' (arrows are '>' after normalising), an arc set of the precedences."""
 _LINKS = re.compile(r"\b(?P<w>pred|p|succ|s)\s*\(\s*(?P<j>\d+)\s*\)\s*=\s*\{(?P<l>[^{}\n]*)\}")
 """'Pred(4) = {1, 2}', 'Succ(1) = {3}'."""
 _INDEX_RANGE = re.compile(r"\(?\b[ij]\s*=\s*1\s*(?:\.\.\.?|-|to|,\s*\.\.\.\s*,)\s*(?P<n>\d+)\b\)?")
@@ -161,17 +167,17 @@ def _column(facts: Facts, machine: int, values: list[TimeVal]) -> None:
 
 def _read_capacities(work: Work, facts: Facts) -> None:
     """'R = (6, 2)' and 'R1 = 4, R2 = 3': the capacities of resources R1, R2, ..."""
+    for pattern in (_ONE_RESOURCE, _ONE_RESOURCE_SAID):  # first: 'r = (2, 3, 2)' is then what each job needs of R
+        for m in work.take(pattern.pattern):
+            facts.capacities[m.group("k")] = int(m.group("n"))
     listed = rf"(?m)\b(?:r|cap|capacit(?:y|ies))[ \t]*(?:=|:)[ \t]*[(\[](?P<l>{NUM}(?:\s*,\s*{NUM})+)[)\]]"
-    for m in list(work.finditer(listed)):
+    for m in list(work.finditer(listed)) if "r" not in facts.capacities else ():
         for k, n in enumerate(re.findall(r"\d+", m.group("l")), start=1):
             facts.capacities[f"r{k}"] = int(n)
         work.consume(*m.span())
     for pattern in (_CAPACITY, _CAPACITY_SAID):
         for m in work.take(pattern.pattern):
             facts.capacities[f"r{m.group('k')}"] = int(m.group("n"))
-    for pattern in (_ONE_RESOURCE, _ONE_RESOURCE_SAID):
-        for m in work.take(pattern.pattern):
-            facts.capacities[m.group("k")] = int(m.group("n"))
 
 
 def _read_arcs(work: Work, facts: Facts) -> None:
@@ -182,8 +188,9 @@ def _read_arcs(work: Work, facts: Facts) -> None:
             gap = TimeVal(Fraction(int(lag))) if int(lag) else None
             facts.precedences.append(Precedence(f"J{a}", f"J{b}", lag=gap))
     for m in list(work.finditer(_ARCS.pattern)):
-        arcs = _ARC.findall(m.group("l"))
-        if not arcs or _ARC.sub("", m.group("l")).strip(" ,;"):
+        listed = m.group("l") or m.group("bare") or ""
+        arcs = _ARC.findall(listed)
+        if not arcs or re.sub(r"[\s,;()]", "", _ARC.sub("", listed)):
             continue
         facts.precedences += [Precedence(f"J{a}", f"J{b}") for a, b in arcs]
         work.consume(*m.span())

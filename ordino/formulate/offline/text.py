@@ -40,9 +40,10 @@ JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+(?![ijkn]\b)(?!m\d)[a-z]\d*(?![a
 MUST = r"(?:must|have\s+to|has\s+to|need\s+to|needs\s+to|should|are\s+to|will)\s+(?:both\s+|all\s+|always\s+)?"
 """A rule's 'must' ('have to', 'needs to', ... 'must both')."""
 MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
-FORMULA = (r"\b(?:max|min)\s*\(\s*0\s*,[^)]{1,40}\)|"
+FORMULA = (r"\b(?:max|min)\s*(?:\(\s*0\s*,[^)]{1,40}\)|\{\s*0\s*,[^}]{1,40}\})|"
            r"\bu_?j\s*=\s*1\s+if\s+c_?j\s*>\s*d_?j\s*[,;]?\s*(?:else|otherwise)\s*[,:]?\s*(?:u_?j\s*=\s*)?0\b")
-"""A definition's formula ('T_j = max(0, C_j - d_j)', 'U_j = 1 if C_j > d_j, else 0'): its numbers are not data."""
+"""A definition's formula ('T_j = max(0, C_j - d_j)', 'max{0, C_j - d_j}', 'U_j = 1 if C_j > d_j, else 0'): its
+numbers are not data."""
 MACHINE_NOUNS = ("machine", "oven", "furnace", "kiln", "press", "lathe", "mill", "drill", "grinder", "extruder",
                  "printer", "engraver", "mixer", "filler", "reactor", "station", "line", "server", "cutter",
                  "robot", "router", "sander", "saw", "loom", "autoclave", "dryer", "washer", "packer", "laser",
@@ -81,12 +82,14 @@ def unwrap_lines(text: str) -> str:
 
 def prepared(text: str) -> str:
     """The text as the offline readers take it: checked (`check_text`), rows under a colon legend with ';' between
-    their fields (`colon_rows_with_semicolons`), choices between bars in CSV cells with 'or'
+    their fields (`colon_rows_with_semicolons`), rows of a bracket of times under its legend as a table
+    (`tuple_rows_as_table`), choices between bars in CSV cells with 'or'
     (`bars_in_csv_as_or`), its aligned tables written with '|' (`aligned.aligned_as_pipes`), its hard-wrapped
     prose joined (`unwrap_lines`), the point of a title before a name dropped (`titles_without_points`) and
     amounts in words joined to their unit by a hyphen written apart ('a one-hour run' as 'a one hour run')."""
     check_text(text)
-    text = titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(text)))))
+    text = titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(
+        tuple_rows_as_table(text))))))
     return _WORD_AMOUNT.sub(r"\1 \2", text)
 
 
@@ -147,6 +150,41 @@ def colon_rows_with_semicolons(text: str) -> str:
         else:
             fields = 0
     return "\n".join(lines)
+
+
+def tuple_rows_as_table(text: str) -> str:
+    """Rows of one job each under a legend of a bracket of times ('(p_j1, p_j2, p_j3):' over 'j=1: (4, 3, 2), d_1 =
+    12') as a table with a header ('job | p1 | p2 | p3 | d' over 'J1 | 4 | 3 | 2 | 12'), which the table reader
+    takes; each row must give the bracket whole and the same labelled values as the others, or the text is left."""
+    legend = _TUPLE_LEGEND.search(text)
+    if legend is None:
+        return text
+    width = len(re.findall(r"p", legend.group("l")))
+    rows = list(_TUPLE_ROW.finditer(text, legend.end()))
+    if len(rows) < 2 or text[legend.end():rows[0].start()].strip() or any(
+            text[a.end():b.start()].strip() for a, b in zip(rows, rows[1:], strict=False)):
+        return text  # the rows follow the legend, one per line and nothing between them
+    table, keys = [], None
+    for row in rows:
+        times = re.findall(r"\d+", row["t"])
+        labelled = re.findall(r"([drw])_\{?(\d+)\}?\s*=\s*(-?\d+)", row["x"] or "")
+        if len(times) != width or any(k != row["j"] for _, k, _ in labelled) or \
+                keys is not None and keys != [f for f, _, _ in labelled]:
+            return text
+        keys = [f for f, _, _ in labelled]
+        table.append(" | ".join([f"J{row['j']}", *times, *(v for _, _, v in labelled)]))
+    head = " | ".join(["job", *(f"p{k}" for k in range(1, width + 1)), *(keys or [])])
+    before = text[:legend.start()].rstrip(" \t")
+    before = before.removesuffix(" and").removesuffix(" with").rstrip(" \t")  # '... n = 5 and (p_j1, ...):'
+    return before + ".\n\n" + "\n".join([head, *table]) + "\n" + text[rows[-1].end():]
+
+
+_TUPLE_LEGEND = re.compile(r"\((?P<l>p_?\{?j,?\s*1\}?(?:\s*,\s*p_?\{?j,?\s*\d\}?)+)\s*\)\s*:"
+                           r"[ \t]*$", re.MULTILINE)
+"""A legend of a bracket of each job's times on machines 1, 2, ... ending its line: '(p_j1, p_j2, p_j3):'."""
+_TUPLE_ROW = re.compile(r"^[ \t]*j\s*=\s*(?P<j>\d+)\s*:\s*\((?P<t>\s*\d+(?:\s*,\s*\d+)+\s*)\)"
+                        r"(?P<x>(?:\s*[,;]\s*[drw]_\{?\d+\}?\s*=\s*-?\d+)*)[ \t]*$", re.MULTILINE)
+"""A job's row under it: 'j=1: (4, 3, 2), d_1 = 12'."""
 
 
 _BRACKET_HEAD = re.compile(r"(?=[^\n]*\()[ \t]*\w{1,10}[ \t]*:[ \t]*[^;\n()]+"
@@ -227,6 +265,10 @@ class Rewriting:
 
 _IDENTIFIER = r"\b[a-z]{1,4}-\d{3,}\b(?!\s*(?:-|to)\s*\d)"
 """A code with a long number in it ('T-204', 'PO-7781'): no value of the problem."""
+_CONTACT = (r"\b(?:ext|extension|tel|phone|fax)\.?\s*(?:no\.?\s*)?\d[\d -]{1,14}\d\b|"
+            r"\b(?:ticket|case|invoice|ref)\s*(?:no\.?\s*|#\s*)?\d{3,}\b|#\d{4,}\b")
+"""A phone number, an extension or a ticket ('ext. 3307', 'tel 0161 555 0123', 'ticket #88213'): how to reach
+someone or find a record, no value of the problem."""
 
 
 class Work:
@@ -295,7 +337,7 @@ class Work:
 
     def leftover_numbers(self) -> list[str]:
         """The clauses holding numbers no extractor used (ignoring those inside names), each quoted once."""
-        named = "|".join((JOB_REF, MACHINE_REF, FORMULA, _IDENTIFIER))
+        named = "|".join((JOB_REF, MACHINE_REF, FORMULA, _IDENTIFIER, _CONTACT))
         text = re.sub(named, lambda m: BLANK * len(m.group(0)), self.text)
         return self.quotes(m.span() for m in re.finditer(NUM, text))
 
@@ -455,7 +497,7 @@ def stem(word: str) -> str:
 
 _TITLE_NUMBER = re.compile(r"(?i)\b(?!(?:and|the|for|from|with|until|till|at|by|due|takes?|needs?|weight|priority|"
                           r"deadline|time|is|are|of|in|on|to|than|over|after|before|jobs?|tasks?|orders?)\b)"
-                          rf"[a-z]{{3,}}[ \t]+(?P<n>\d{{1,4}})\b(?![ \t]*(?:[:.,/x*=-]\s*\d|%|(?:{UNIT_PATTERN})\b))")
+                          rf"[a-z]{{2,}}[ \t]+(?P<n>\d{{1,4}})\b(?![ \t]*(?:[:.,/x*=-]\s*\d|%|(?:{UNIT_PATTERN})\b))")
 
 
 def title_numbers(text: str) -> list[tuple[int, int]]:
