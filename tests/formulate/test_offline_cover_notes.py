@@ -178,3 +178,38 @@ def test_shift_types_in_groups_by_their_starts_with_one_cost_each_and_a_sum_of_c
     assert solved(text) == cheapest([2, 3, 4, 4, 3, 2], [([1, 2, 3, 4], 7), ([3, 4, 5, 6], 7), ([1, 2], 4),
                                                          ([3, 4], 4), ([5, 6], 4)])
     assert read_cover_notes(text.replace("4-h shifts", "5-h shifts")) is None  # hours that disagree with t..t+3
+
+
+def test_a_week_of_demands_as_a_vector_over_its_days_and_the_model_said_in_symbols():
+    text = ("Days-off scheduling (cyclic week). Daily requirement b = (b_Mon, …, b_Sun) = (2, 1, 2, 3, 2, 1, 1). "
+            "Every employee works 5 consecutive days followed by 2 consecutive days off, and the pattern repeats "
+            "every week. Let x_i ∈ ℤ≥0 be the number of employees whose 5-day block starts on day i. Minimise Σ_i "
+            "x_i. Give the optimal number of employees.")
+    assert solved(text) == fewest_blocks([2, 1, 2, 3, 2, 1, 1], 5)
+    assert asked(text.replace("(2, 1, 2, 3, 2, 1, 1)", "(2, 1, 2, 3, 2, 1)"))  # six demands for seven days
+
+
+def test_two_contract_types_of_blocks_each_with_its_weekly_cost():
+    text = ("Minimum staff each day:\n\nday,Mon,Tue,Wed,Thu,Fri,Sat,Sun\nstaff,1,0,1,1,0,1,1\n\n"
+            "| Contract  | Pattern                           | Weekly cost ($) |\n"
+            "|-----------|-----------------------------------|-----------------|\n"
+            "| Full-time | 5 consecutive days on, then 2 off | 800             |\n"
+            "| Part-time | 3 consecutive days on, then 4 off | 520             |\n\n"
+            "A block may start on any day and wrap around; the same pattern repeats every week (store #118). "
+            "What is the lowest weekly cost?")
+    blocks = [({(s + k) % 7 + 1 for k in range(on)}, cost) for on, cost in ((5, 800), (3, 520)) for s in range(7)]
+    assert solved(text) == cheapest([1, 0, 1, 1, 0, 1, 1], blocks)
+    assert asked(text.replace("| 520 ", "| ?   "))  # a type without its cost: nothing read, asked
+
+
+def test_shift_types_with_their_span_in_one_column_and_a_length_that_must_agree():
+    text = ("The day is split into four 6-hour periods; minimum officers on duty in each:\n\n"
+            "| Period   | 00-06 | 06-12 | 12-18 | 18-24 |\n|----------|-------|-------|-------|-------|\n"
+            "| Officers | 1     | 2     | 3     | 1     |\n\n"
+            "| Shift | Hours       | Length | Cost ($) |\n|-------|-------------|--------|----------|\n"
+            "| A     | 00:00-12:00 | 12 h   | 300      |\n| B     | 06:00-18:00 | 12 h   | 280      |\n"
+            "| C     | 12:00-24:00 | 12 h   | 310      |\n| D     | 18:00-06:00 | 12 h   | 330      |\n\n"
+            "The pattern is the same every day, so D covers the last period and the first. Over-coverage is allowed. "
+            "What is the minimum daily cost?")
+    assert solved(text) == cheapest([1, 2, 3, 1], [({1, 2}, 300), ({2, 3}, 280), ({3, 4}, 310), ({4, 1}, 330)])
+    assert asked(text.replace("| 06:00-18:00 | 12 h", "| 06:00-18:00 | 10 h"))  # a length the clock denies

@@ -10,7 +10,14 @@ import pytest
 import ordino
 from ordino.formulate.offline import extract_offline
 from tests.differential.brute_schedule import brute_force
-from tests.formulate.test_offline_structures import asked, flow_shop, job_shop, single_machine, solved
+from tests.formulate.test_offline_structures import (
+    asked,
+    flow_shop,
+    job_shop,
+    least_max_lateness,
+    single_machine,
+    solved,
+)
 
 
 def test_symbol_lines_of_a_project_are_read_by_what_each_symbol_is():
@@ -374,3 +381,16 @@ def test_contacts_tickets_and_a_start_said_of_an_empty_line_are_no_data():
             "— Deb (ext. 3307)")
     _, best = solved(text)
     assert best == single_machine([30, 20], lambda ends: max(0, ends[0] - 40) + max(0, ends[1] - 25))
+
+
+def test_a_description_in_brackets_after_an_items_code_and_the_one_instrument_we_get():
+    text = ("We only get the one LC-MS on Thursday. The instrument is free from 8:00.\n"
+            "S-101 (soil extract, Okafor lab): arrives 8:00, 50 min run, due 9:30\n"
+            "S-102 (plasma, clinic): arrives 8:20, 30 min run, due 9:00\n"
+            "S-103 (wastewater): arrives 8:45, 40 min, due 10:00\n"
+            "Once a run starts it can't be paused. Minimise the maximum lateness, in minutes.")
+    problem, best = solved(text)
+    assert [t.id for t in problem.tasks] == ["S-101", "S-102", "S-103"]
+    assert best == least_max_lateness([(0, 50, 90), (20, 30, 60), (45, 40, 120)])
+    # a bracket that may bind the item ('(on the old press)') is no description: read or asked, never dropped
+    assert asked(text.replace("(wastewater)", "(on the old LC-MS only)"))

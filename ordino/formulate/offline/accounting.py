@@ -38,9 +38,12 @@ _SAID_BY_THE_MODEL = re.compile(
     r"\bbreaks?\s+(?:are|is)\s+(?:covered|handled|ignored|included|paid|not\s+\w+)|\bon\s+(?:a\s+)?break\b|"
     r"^\s*what(?:'s|\s+is)\s+(?:that|this)\b[^\d,;]{0,40}$|\bat\s+least\s+[a-z]_[a-z]\b|"
     r"\b(?:on\s+)?days?\s+(?:they|he|she)\s+(?:can't|cannot|can\s+not)\s+work\b|"
-    r"\b(?:is|are)\s+(?:hired|put|placed|assigned)\s+on\s+exactly\s+one\s+of\s+the\s+(?:\w+\s+){0,2}patterns\b")
+    r"\b(?:is|are)\s+(?:hired|put|placed|assigned)\s+on\s+exactly\s+one\s+of\s+the\s+(?:\w+\s+){0,2}patterns\b|"
+    r"\bconsecutive\s+block\s+of\s+(?:their|the|its)\s+(?:contract|pattern)(?:'s)?\s+length\b[^.;]*"
+    r"\bmay\s+start\s+on\s+any\s+day\b")
 """Rules every model here holds already, or that point at values read from a table: 'at most one shift a day',
-'each technician is hired on exactly one of the weekly work patterns',
+'each technician is hired on exactly one of the weekly work patterns', 'working days are a consecutive block of
+their contract length, which may start on any day',
 'at least the number needed', 'no more than their max days'; a question pointing back at the goal ('What is that
 smallest possible maximum?'); a demand met by its symbol ('at least b_t on duty'); 'not on days they can't work'
 (a table's column)."""

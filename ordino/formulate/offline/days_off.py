@@ -2,10 +2,12 @@
 starting on any day, and each weekday needs at least so many people ('Every technician works 5 days in a row,
 then has 2 days off, repeating every week'). Read into a linear model: x_d people start their block on day d,
 each day is covered by the blocks running over it (wrapping round the week), and the number of people is least.
+Several contract types, one per table row with its block and its weekly cost ('| Part-time | 3 consecutive days
+on, then 4 off | 520 |'), give x_d per type and the least total cost.
 
 The week must be said to repeat (else a block starting on Friday might end on Sunday) and every number in the
-text must be a demand, the block's length, the days off or a week's seven days; otherwise nothing is read and
-the other readers (which ask) take the text."""
+text must be a demand, the block's length, the days off, a cost of a type or a week's seven days; otherwise
+nothing is read and the other readers (which ask) take the text."""
 
 from __future__ import annotations
 
@@ -20,15 +22,19 @@ _N = r"(?:\d|one|two|three|four|five|six|seven)"
 _BLOCK = re.compile(rf"(?i)\b(?P<on>{_N})\s+(?:consecutive\s+)?days(?:\s+on)?(?:\s+in\s+a\s+row)?,?\s+(?:and\s+)?"
                     rf"(?:then\s+)?"
                     rf"(?:has|have|gets?|takes?|with|followed\s+by)?\s*(?:the\s+next\s+)?(?P<off>{_N})\s+"
-                    r"(?:consecutive\s+)?days?\s+off\b")
+                    r"(?:(?:consecutive\s+)?days?\s+)?off\b")
 """'works 5 consecutive days and then has 2 days off', '5 days in a row, then has 2 days off', '5 days on in a row
-and then 2 days off'."""
+and then 2 days off', '3 consecutive days on, then 4 off'."""
+_CHEAPEST = re.compile(r"(?i)\b(?:lowest|least|min(?:imum|imi[sz]e)?|cheapest|smallest)\b[^.?\n]{0,30}\bcost\b")
 _REPEATS = re.compile(r"(?i)\b(?:repeat\w*|wrap\w*|cyclic\w*|every\s+week|each\s+week|weekly|same\s+every\s+week)\b")
 _DENIED = re.compile(r"(?i)\b(?:no|not|never|without)\b[^.\n]{0,25}\b(?:wrap|repeat|cyclic)|n't\s+(?:wrap|repeat)")
 """'does not wrap around', 'no wrap-around': the week does not repeat."""
-_FEWEST = re.compile(r"(?i)\b(?:min(?:imum|imi[sz]e)?|smallest|fewest|least)\b[^.?\n]{0,40}\b(?:number|staff|people|"
-                     r"workers|employees|nurses|pickers|operatives|technicians|agents)\b|\bhow\s+many\b")
+_FEWEST = re.compile(r"(?i)\b(?:min(?:imum|imi[sz]e)?|smallest|fewest|least|optimal)\b[^.?\n]{0,40}\b(?:number|staff|"
+                     r"people|workers|employees|nurses|pickers|operatives|technicians|agents)\b|\bhow\s+many\b")
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+_SPANNED = re.compile(rf"(?i)(?:\b[a-z]_)?(?P<a>{_DAY})\s*(?:-|\u2013|to|\.\.\.?|,\s*(?:\u2026|\.\.\.)\s*,)\s*"
+                      rf"(?:[a-z]_)?(?P<b>{_DAY})\s*\)?\s*[:=]\s*\(?(?P<l>\d+(?:\s*,\s*\d+){{6}})\)?")
+"""The seven demands after a span of the week: 'Mon-Sun = 8, 6, 7, 6, 9, 5, 4', '(b_Mon, …, b_Sun) = (8, 6, ...)'."""
 
 
 def _demands(text: str) -> tuple[list[int], list[str]] | None:
@@ -36,6 +42,10 @@ def _demands(text: str) -> tuple[list[int], list[str]] | None:
     line of seven numbers, one 'Mon | 7' line a day, or 'Mon 5, Tue 4, ...'."""
     for days, needs in weekday_rows(text):
         if days == list(range(7)):
+            return [int(k) for k in needs], needs
+    for m in _SPANNED.finditer(text):  # 'Mon-Sun = 8, 6, 7, 6, 9, 5, 4', 'b = (b_Mon, …, b_Sun) = (8, 6, ...)'
+        needs = re.findall(r"\d+", m.group("l"))
+        if weekday(m.group("a")) == 0 and weekday(m.group("b")) == 6 and len(needs) == 7:
             return [int(k) for k in needs], needs
     found: dict[int, int] = {}
     for m in re.finditer(rf"(?im)\b({_DAY})\b\s*[|:,=]?\s*(\d+)\b", text):
@@ -50,23 +60,52 @@ def _demands(text: str) -> tuple[list[int], list[str]] | None:
 
 def read_days_off(text: str) -> LinearModel | None:
     """The days-off model of the text, or None when it is not one or any number in it is not accounted for."""
-    block = _BLOCK.search(text)
     read = _demands(text)
-    if block is None or read is None or not _REPEATS.search(text) or _DENIED.search(text) or not _FEWEST.search(text):
+    if read is None or not _REPEATS.search(text) or _DENIED.search(text):
         return None
-    on, off = count_value(block["on"].lower()), count_value(block["off"].lower())
     demand, said = read
-    if on + off != 7 or not 1 <= on <= 6:
+    kinds = _contracts(text)
+    if kinds is None:
         return None
-    demands_left = Counter(said)
-    for k in re.findall(r"(?<![\w.])\d+(?![\d.])", text):  # every number a demand, the block, the days off, the week
-        if demands_left[k] > 0:
-            demands_left[k] -= 1
-        elif k not in (str(on), str(off), "7"):
+    if len(kinds) == 1 and not _FEWEST.search(text) or len(kinds) > 1 and not _CHEAPEST.search(text):
+        return None
+    accounted = Counter(said)
+    for _, on, off, cost in kinds:
+        accounted.update([str(on), str(off), *([f"{cost:g}"] if cost is not None else [])])
+    bounds = re.sub(r"(?:>=|\u2265)\s*0\b|#\d+", " ", text)  # ('x_i ∈ ℤ≥0': whole and not negative; 'store #118')
+    for k in re.findall(r"(?<![\w.])\d+(?![\d.])", bounds):  # every number a demand, a block, the days off, a cost
+        if accounted[k] > 0:  # or the week's 7
+            accounted[k] -= 1
+        elif k != "7" and not any(k in (str(on), str(off)) for _, on, off, _ in kinds):
             return None
-    names = [f"start {d}" for d in DAY_IDS]
-    constraints = [{"name": f"cover {DAY_IDS[d]}", "terms": {names[s]: 1.0 for s in range(7) if (d - s) % 7 < on},
+    names = {(kind, d): f"{kind} start {DAY_IDS[d]}".strip() for kind, *_ in kinds for d in range(7)}
+    constraints = [{"name": f"cover {DAY_IDS[d]}", "terms": {names[(kind, s)]: 1.0 for kind, on, _, _ in kinds
+                                                              for s in range(7) if (d - s) % 7 < on},
                     "sense": ">=", "rhs": float(demand[d])} for d in range(7)]
+    costs = {kind: cost if cost is not None else 1.0 for kind, _, _, cost in kinds}
     return LinearModel.model_validate({
-        "family": "linear", "variables": [{"name": n, "kind": "integer", "lower": 0} for n in names],
-        "constraints": constraints, "objective": {"sense": "min", "terms": {n: 1.0 for n in names}}})
+        "family": "linear", "variables": [{"name": n, "kind": "integer", "lower": 0} for n in names.values()],
+        "constraints": constraints,
+        "objective": {"sense": "min", "terms": {n: costs[kind] for (kind, _), n in names.items()}}})
+
+
+def _contracts(text: str) -> list[tuple[str, int, int, float | None]] | None:
+    """(name, days on, days off, weekly cost) of each kind of contract: one block said for everyone (no name, no
+    cost: the head count is the goal), or one per table row with its name and its cost; None when a block does not
+    fill the week or a row is not read whole."""
+    blocks = list(_BLOCK.finditer(text))
+    kinds: list[tuple[str, int, int, float | None]] = []
+    for m in blocks:
+        on, off = count_value(m["on"].lower()), count_value(m["off"].lower())
+        if on + off != 7 or not 1 <= on <= 6:
+            return None
+        if len(blocks) == 1:
+            return [("", on, off, None)]
+        end = text.find("\n", m.end())
+        line = text[text.rfind("\n", 0, m.start()) + 1:end if end >= 0 else len(text)]
+        cells = [c.strip() for c in line.strip(" |").split("|")]
+        others = [c for c in cells if m.group(0) not in c]
+        if len(cells) != 3 or len(others) != 2 or not re.fullmatch(r"[$\u20ac\u00a3]?\s*\d+(?:\.\d+)?", others[1]):
+            return None  # '| Full-time | 5 consecutive days on, then 2 off | 800 |': name, block, cost
+        kinds.append((others[0], on, off, float(re.sub(r"[^\d.]", "", others[1]))))
+    return kinds if len({k for k, *_ in kinds}) == len(kinds) else None

@@ -189,34 +189,42 @@ def _across(t: str) -> list[tuple[int, int]]:
 
 
 def _type_table(text: str) -> list[tuple[str, int, int, float | None]] | None:
-    """Shift types as rows under a header 'Shift Start End [Hours] Rate (per hour) | Cost': a rate per hour is
-    multiplied by the shift's hours."""
+    """Shift types as rows under a header 'Shift Start End [Hours] Rate (per hour) | Cost', or with the span in one
+    column ('Shift | Hours | Length | Cost ($)' over 'A | 00:00-08:00 | 8 h | 240'): a rate per hour is multiplied
+    by the shift's hours, and a length said must agree with the clock."""
     lines = [ln for ln in _clock_text(text).split("\n") if not re.fullmatch(r"[\s|:+-]*", ln)]
     for k, head in enumerate(lines):
         cells = [c for c in re.split(r"\s*\|\s*|\s{2,}|\t|\s*,\s*", head.strip(" |")) if c]
         low = [c.lower() for c in cells]
-        if len(low) < 4 or not re.match(r"shift|name|type", low[0]) or low[1:3] != ["start", "end"]:
+        if len(low) < 3 or not re.match(r"shift|name|type", low[0]):
             continue
-        money = next((i for i, c in enumerate(low) if re.match(r"rate|cost|pay|wage", c)), None)
+        if low[1:3] == ["start", "end"]:
+            clocks, between = 2, r"[\s|,]+"
+        elif re.fullmatch(r"hours|times?|span|window|from\s*[-\u2013]\s*to", low[1]):
+            clocks, between = 1, r"\s*(?:-|to)\s*"
+        else:
+            continue
+        rest = low[1 + clocks:]  # the columns after the clock times
+        money = next((i for i, c in enumerate(rest) if re.match(r"rate|cost|pay|wage", c)), None)
         if money is None:
             return None
-        hourly = re.search(r"/\s*h\b|per\s+hour|hourly|/hr", low[money]) is not None or low[money].startswith("rate") \
-            and any(re.fullmatch(r"hours?|hrs?|length", c) for c in low)
+        length = next((i for i, c in enumerate(rest) if re.fullmatch(r"hours?|hrs?|length|duration", c)), None)
+        hourly = re.search(r"/\s*h\b|per\s+hour|hourly|/hr", rest[money]) is not None or \
+            rest[money].startswith("rate") and length is not None
         found: list[tuple[str, int, int, float | None]] = []
         for row in lines[k + 1:]:
-            m = re.fullmatch(rf"[\s|]*(?P<name>[a-z][\w' -]*?)[\s|,]+{_CLOCK}[\s|,]+{_CLOCK}"
-                             r"(?P<rest>(?:[\s|,]+\d+(?:\.\d+)?)+)[\s|]*", row)
+            m = re.fullmatch(rf"[\s|]*(?P<name>[a-z][\w' -]*?)[\s|,]+{_CLOCK}{between}{_CLOCK}"
+                             r"(?P<rest>(?:[\s|,]+\d+(?:\.\d+)?(?:\s*h\b)?)+)[\s|]*", row)
             if m is None and re.search(r"\d:\d\d", row):
                 return None  # a row of hours not read ('P1,10:00,14:00,70'): the whole table asked, none dropped
             if m is None:
                 break
             numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("rest"))]
-            if len(numbers) != len(low) - 3:
+            if len(numbers) != len(rest):
                 return None
             start, end = _clock_span(m)
-            rate = numbers[money - 3]
-            said = next((numbers[i - 3] for i, c in enumerate(low) if re.fullmatch(r"hours?|hrs?|length", c)), None)
-            if said is not None and said != (end - start) / 60:
+            rate = numbers[money]
+            if length is not None and numbers[length] != (end - start) / 60:
                 return None  # hours that disagree with the clock: asked
             name = m.group("name").strip()
             written = re.search(rf"(?im)^[ \t|*\u2022-]*({re.escape(name)})(?!\w)", text)

@@ -292,7 +292,10 @@ KINDS: list[tuple[str, str]] = [
      # '"-" means that oven can't do that item', '"-" means the part cannot be cut on that machine'
      "parallel_machines"),
     (rf"single[\s-]+machine|one machine|only machine|a machine\b|1 machine|the machine\b|\b(?:one|a single|1|only one|"
-     rf"the only)\s+(?:[a-z-]+\s+){{0,2}}{MACHINE_NOUN}\b(?!\s+(?:at a time|each))", "single_machine"),
+     rf"the only)\s+(?:[a-z-]+\s+){{0,2}}{MACHINE_NOUN}\b(?!\s+(?:at a time|each))|"
+     rf"\bonly\s+(?:get|have|got|use)\s+(?:the\s+)?one\s+(?!(?:{JOB_NOUN}|days?|weeks?|shifts?|hours?|minutes?|"
+     rf"people|persons?|workers?|operators?|at|of|more|or)\b)[a-z][\w-]*\b",  # 'we only get the one LC-MS'
+     "single_machine"),
     (r"rcpsp|project scheduling|\bproject\b|crew|workers?|resource", "rcpsp"),
 ]
 

@@ -83,13 +83,14 @@ def unwrap_lines(text: str) -> str:
 def prepared(text: str) -> str:
     """The text as the offline readers take it: checked (`check_text`), rows under a colon legend with ';' between
     their fields (`colon_rows_with_semicolons`), rows of a bracket of times under its legend as a table
-    (`tuple_rows_as_table`), choices between bars in CSV cells with 'or'
-    (`bars_in_csv_as_or`), its aligned tables written with '|' (`aligned.aligned_as_pipes`), its hard-wrapped
-    prose joined (`unwrap_lines`), the point of a title before a name dropped (`titles_without_points`) and
-    amounts in words joined to their unit by a hyphen written apart ('a one-hour run' as 'a one hour run')."""
+    (`tuple_rows_as_table`), a bracket that only describes a line's item left out (`label_asides_dropped`), choices
+    between bars in CSV cells with 'or' (`bars_in_csv_as_or`), its aligned tables written with '|'
+    (`aligned.aligned_as_pipes`), its hard-wrapped prose joined (`unwrap_lines`), the point of a title before a name
+    dropped (`titles_without_points`) and amounts in words joined to their unit by a hyphen written apart ('a
+    one-hour run' as 'a one hour run')."""
     check_text(text)
     text = titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(
-        tuple_rows_as_table(text))))))
+        tuple_rows_as_table(label_asides_dropped(text)))))))
     return _WORD_AMOUNT.sub(r"\1 \2", text)
 
 
@@ -150,6 +151,28 @@ def colon_rows_with_semicolons(text: str) -> str:
         else:
             fields = 0
     return "\n".join(lines)
+
+
+def label_asides_dropped(text: str) -> str:
+    """A bracket that only describes the item a line is about, between its label and the colon ('S-101 (soil extract,
+    Okafor lab): arrives 8:00, 50 min run'), left out; one with a number or a word that could bind or rank ('(rush)',
+    '(oven only)', '(on the big press)') stays, to be read or asked about."""
+    def drop(m: re.Match[str]) -> str:
+        return m.group(0) if _ASIDE_CUE.search(m.group("aside")) else m.group("label") + ":"
+    return _LABEL_ASIDE.sub(drop, text)
+
+
+_LABEL_ASIDE = re.compile(r"(?m)^(?P<label>[ \t]*(?:[-*+\u2022][ \t]*)?(?:[A-Za-z]{1,6}[ -]?\d{1,6}|#\d{1,6}))"
+                          r"[ \t]*\((?P<aside>[^()\n]{1,60})\)[ \t]*:(?=[^\n]*\d)")
+"""An item's code ('S-101', 'B2', 'Job 3', '#4') and a bracket after it, on a line of data (a number follows: no
+heading over a legend, as 'Cover (exact):' or 'Cost per shift (AM, PM):' are)."""
+_ASIDE_CUE = re.compile(r"(?i)[\d/=<>+*%$\u20ac\u00a3]|\b(?:rush|urgent|priority|prio|only|not|no|never|must|can|"
+                        r"cannot|can't|after|before|first|last|due|late|weight|needs?|requires?|on|in|at|by|via|using|"
+                        r"with|from|to|then|each|per|same|also|except|exact\w*|max\w*|min\w*|at least|at most|rate|"
+                        r"cost|pay|hours?|minutes?|mins?|days?|units?|times?|and|or|[a-z]|dur\w*|demand\w*|proc\w*|"
+                        r"release\w*|deadline\w*|cap\w*|req\w*|pred\w*|succ\w*|resource\w*|machine\w*|route\w*|"
+                        r"order|sequence|steps?|op\w*|setup\w*|changeover\w*|crew|workers?|people|staff)\b")
+"""Marks and words that make a bracket more than a description."""
 
 
 def tuple_rows_as_table(text: str) -> str:
