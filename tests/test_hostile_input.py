@@ -248,6 +248,8 @@ ADVERSARIAL = {
     "coded items and week vectors": "S-101 (soil extract, lab): arrives 8:00, 50 min run, due 9:30\nWe only get the "
                                     "one LC-MS. b = (b_Mon, …, b_Sun) = (8, 6, 7, 6, 9, 5, 4), x_i ∈ ℤ≥0, | Full-time "
                                     "| 5 consecutive days on, then 2 off | 800 |\n| Shift | Hours | Length | Cost |\n",
+    "ordinals and included asides": "can't take the panel (no 4th axis), mix 30 (lamination included), bake 20 "
+                                    "(including cool-down) ",
     "cover templates": "Early 06:00-14:00 max 4\nSplit: 11:00-14:00 and then again 18:00-23:00\n11:00 2, 12:00 5, "
                        "at most 2 people on the split shift, | P1 | Mon, Tue, Wed | 900 |\n",
 }

@@ -394,3 +394,19 @@ def test_a_description_in_brackets_after_an_items_code_and_the_one_instrument_we
     assert best == least_max_lateness([(0, 50, 90), (20, 30, 60), (45, 40, 120)])
     # a bracket that may bind the item ('(on the old press)') is no description: read or asked, never dropped
     assert asked(text.replace("(wastewater)", "(on the old LC-MS only)"))
+
+
+def test_an_ordinal_in_a_reason_is_no_value_and_a_bracket_of_what_a_time_includes_restates_it():
+    routers = ('Three panels and two routers. Cutting times in minutes; "—" means that router can\'t take the panel '
+               "(no 4th axis):\n\n| Panel | ShopBot | Axiom |\n|-------|---------|-------|\n| P1 | 30 | — |\n"
+               "| P2 | 20 | 25 |\n| P3 | — | 40 |\n\nEach panel is cut completely on one router, one at a time. "
+               "Minimise the makespan in minutes.")
+    assert solved(routers)[1] == 50  # P1 and P2 on the ShopBot (50), P3 on the Axiom (40)
+    assert asked(routers.replace("(no 4th axis)", "(the 2nd machine is out on Friday)"))  # an ordinal of a machine
+    doughs = ("Two doughs, each goes mixer → oven → packing table, always in that order; one of each. Times in "
+              "minutes:\n\nsourdough: mix 20, bake 45, pack 15\ncroissants: mix 30 (lamination included), bake 20, "
+              "pack 25\n\nThe oven and the packing table don't have to take batches in the same order the mixer "
+              "did. Nothing is interrupted. How early can I have everything packed, in minutes?")
+    assert solved(doughs)[1] == job_shop([[("mix", 20), ("bake", 45), ("pack", 15)],
+                                          [("mix", 30), ("bake", 20), ("pack", 25)]])
+    assert asked(doughs.replace("(lamination included)", "(plus 10 for lamination)"))  # a number in it: asked

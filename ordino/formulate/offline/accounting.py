@@ -53,9 +53,9 @@ _GOAL = re.compile(r"(?i)\b(?:minimi[sz]\w*|maximi[sz]\w*|minimum|fewest|smalles
                    r"as (?:small|few|little|short|early|soon|low) as)\b")
 """A goal sentence: the goal reader's own ('minimise the maximum lateness over the five jobs')."""
 _NUMBER = re.compile(r"(?i)(?<![\w.])(?<!stage )(?<!step )(?<!op )(?<!operation )(?<!machine )(?<!station )"
-                     r"(?<!line )(?<!job )(?<!task )(?<!order )\d+")
-"""A number that is a value, not a part of a name ('M1', 'stage 1'); counts in words ('three stations in a row',
-'two machines at once') restate what the data says."""
+                     r"(?<!line )(?<!job )(?<!task )(?<!order )\d+(?!\d|(?:st|nd|rd|th)\b)")
+"""A number that is a value, not a part of a name ('M1', 'stage 1') nor an ordinal ('no 4th axis'); counts in words
+('three stations in a row', 'two machines at once') restate what the data says."""
 _MULTIPLIER = re.compile(r"(?i)\b(?:twice|thrice|half(?!\s*way|-[a-z])|double|triple)\b")
 """A factor said in words ('twice as fast', 'half the time'): a value like a number."""
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]

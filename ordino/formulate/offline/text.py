@@ -83,14 +83,15 @@ def unwrap_lines(text: str) -> str:
 def prepared(text: str) -> str:
     """The text as the offline readers take it: checked (`check_text`), rows under a colon legend with ';' between
     their fields (`colon_rows_with_semicolons`), rows of a bracket of times under its legend as a table
-    (`tuple_rows_as_table`), a bracket that only describes a line's item left out (`label_asides_dropped`), choices
+    (`tuple_rows_as_table`), a bracket that only describes a line's item or says what a time holds left out
+    (`label_asides_dropped`, `included_asides_dropped`), choices
     between bars in CSV cells with 'or' (`bars_in_csv_as_or`), its aligned tables written with '|'
     (`aligned.aligned_as_pipes`), its hard-wrapped prose joined (`unwrap_lines`), the point of a title before a name
     dropped (`titles_without_points`) and amounts in words joined to their unit by a hyphen written apart ('a
     one-hour run' as 'a one hour run')."""
     check_text(text)
     text = titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(
-        tuple_rows_as_table(label_asides_dropped(text)))))))
+        tuple_rows_as_table(label_asides_dropped(included_asides_dropped(text))))))))
     return _WORD_AMOUNT.sub(r"\1 \2", text)
 
 
@@ -151,6 +152,17 @@ def colon_rows_with_semicolons(text: str) -> str:
         else:
             fields = 0
     return "\n".join(lines)
+
+
+def included_asides_dropped(text: str) -> str:
+    """A bracket that only says what a time already holds ('mix 30 (lamination included)', '(including cool-down)')
+    left out: it restates the number before it."""
+    return _INCLUDED.sub("", text)
+
+
+_INCLUDED = re.compile(r"[ \t]?\((?:[^\W\d_][\w'-]*[ \t]+){1,3}(?:included|incl\.?)\)|"
+                       r"[ \t]?\((?:including|incl\.?|includes?)[ \t]+[^()\d\n]{1,40}\)")
+"""(One blank before the bracket at most: a pattern opening with a run of blanks would try every start in one.)"""
 
 
 def label_asides_dropped(text: str) -> str:
@@ -294,6 +306,12 @@ _CONTACT = (r"\b(?:ext|extension|tel|phone|fax)\.?\s*(?:no\.?\s*)?\d[\d -]{1,14}
 someone or find a record, no value of the problem."""
 
 
+_ORDINAL_NAME = (rf"\b\d{{1,2}}(?:st|nd|rd|th)\s+(?!(?:{JOB_NOUN}|{MACHINE_NOUN}|steps?|ops?|operations?|stages?|"
+                 r"days?|weeks?|months?|shifts?|positions?|slots?|places?|ones?|of|and|or|to|in|on|at|by|for|from|"
+                 r"after|before|is|was|time|hours?|minutes?|periods?|runs?|loads?)\b)[a-z]+")
+"""An ordinal naming a thing that is no job, machine, step or time ('no 4th axis', 'the 3rd floor'): no value."""
+
+
 class Work:
     """The text being read (normalised and squeezed): extractors find matches, then `consume` them so nothing
     is read twice. Quotes show the words of `rewriting.source` when the text came from a `Rewriting`."""
@@ -360,7 +378,7 @@ class Work:
 
     def leftover_numbers(self) -> list[str]:
         """The clauses holding numbers no extractor used (ignoring those inside names), each quoted once."""
-        named = "|".join((JOB_REF, MACHINE_REF, FORMULA, _IDENTIFIER, _CONTACT))
+        named = "|".join((JOB_REF, MACHINE_REF, FORMULA, _IDENTIFIER, _CONTACT, _ORDINAL_NAME))
         text = re.sub(named, lambda m: BLANK * len(m.group(0)), self.text)
         return self.quotes(m.span() for m in re.finditer(NUM, text))
 
