@@ -371,3 +371,16 @@ def test_a_set_of_workers_by_its_letter_and_a_cover_said_without_a_verb():
     assert best == 2 * (10 + 20 + 30)  # six shifts, at most two each: everyone works two
     # a count of shifts per person is no cover: 'exactly 2 shifts per worker' leaves the cover unread, and asked
     assert asked(text.replace("exactly 1 worker per shift per day", "exactly 2 shifts per worker"))
+
+
+def test_a_cover_of_a_kind_of_person_is_asked_never_read_as_a_head_count():
+    base = ("Staff: Ana, Ben, Cleo. Days Mon-Wed, one shift per day. Each shift needs exactly 1 nurse. "
+            "Cost per shift: Ana 100, Ben 90, Cleo 50. Minimise total cost.")
+    _, best = solved(base)
+    assert best == 3 * 50  # Cleo every day
+    # a grade, a licence or a skill asks for people the head count does not count: asked, not 150
+    for said in ("Each shift needs at least 1 senior nurse.", "Each shift needs exactly 1 nurse with a forklift "
+                 "licence.", "Each shift needs exactly one trained barista."):
+        assert asked(base.replace("Each shift needs exactly 1 nurse.", said)), said
+    assert asked("We have 6 nurses. The day shift needs 2 senior nurses and the night shift needs 1 nurse, every day "
+                 "for 7 days. Each nurse works at most 5 shifts.")

@@ -23,7 +23,7 @@ from ordino.formulate.offline.staff import (
     named_people,
     read_named_staff,
 )
-from ordino.formulate.offline.text import quote_around, title_numbers
+from ordino.formulate.offline.text import QUALIFIED, quote_around, title_numbers
 from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 
@@ -88,7 +88,8 @@ class _Marks:
 
 _UNREAD_CUE = re.compile(r"\d|\b(?:at most|at least|more than|fewer than|less than|no more|"
                          r"in a row|consecutive|never|only|cannot|can't|not|unavailable|prefer\w*|fair\w*|balanc\w*|"
-                         r"spread|evenly|largest|exactly|except|unless|both|same)\b")
+                         r"spread|evenly|largest|exactly|except|unless|both|same|"
+                         rf"{QUALIFIED})\b")
 """What makes a line left unread worth a question: a number, or a word that limits or ranks."""
 
 

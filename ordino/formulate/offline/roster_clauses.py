@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ordino.formulate.offline.roster_draft import FILLER, RosterDraft
+from ordino.formulate.offline.text import QUALIFIED
 
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _SHIFT_NOUNS = {"shift", "shifts", "session", "sessions", "service", "services"}
@@ -29,7 +30,7 @@ _CUES = re.compile(r"\d|\b(?:not|no|never|nobody|only|both|either|neither|except
                    r"don't|doesn't|after|before|follow\w*|consecutive|row|straight|max\w*|min\w*|most|least|"
                    r"more|less|fewer|exact\w*|extra|plus|bonus|supplement|premium|overtime|prefer\w*|avoid\w*|"
                    r"want\w*|fair\w*|balanc\w*|even(?:ly)?|spread|weekends?|holiday\w*|leave|off|unavailable|available|"
-                   r"twice|once|double|half|times|each|every|per)\b", re.IGNORECASE)
+                   rf"twice|once|double|half|times|each|every|per|{QUALIFIED})\b", re.IGNORECASE)
 
 
 _DAY_WORD = r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekends?\b)"
@@ -379,11 +380,15 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
                                                         and len(n.shifts) > 1)
     if not (each_shift or len(n.shifts) == 1 and c.rest & {"day", "daily"}):
         return False
+    at = next(k for k, w in enumerate(c.words) if w.isdigit() or w in _NUMBER)
+    ends = c.words[at + 2:at + 3] in ([], *([w] for w in ("on", "per", "for", "in", "at", "each", "every", "a", "an",
+                                                          "the", "to", "and", "is", "are", *_SHIFT_NOUNS)))
+    counted_noun = {w for w in c.words[at + 1:at + 2] if re.fullmatch(r"[a-z]{3,}", w) and not _CUES.search(w)
+                    and w not in _WORK | {"most", "more", "less", "fewer", "than", "only", "max", "min"} and ends}
     if not c.only(_SHIFT_NOUNS, {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed",
                                  "manned", "exactly", "least", "day", "daily", "on", "with", "by", "one", "i"},
-                  {w for w in c.rest if re.fullmatch(r"[a-z]{4,}s?", w) and not _CUES.search(w)
-                   and w not in _WORK | {"most", "more", "less", "fewer", "than", "only", "max", "min"}}):
-        return False
+                  counted_noun):  # the noun counted ('one guard'), and no other word: a 'senior nurse', a nurse 'with
+        return False  # a forklift licence' ask for people the cover alone does not count
     for s in n.shifts:
         for d in n.days:
             n.cover.setdefault((s, d), numbers[0])

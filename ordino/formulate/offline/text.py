@@ -298,6 +298,11 @@ class Rewriting:
         self.origin = self.origin[:start] + [self.origin[start]] * len(new) + self.origin[end:]
 
 
+QUALIFIED = (r"senior|junior|qualified|trained|certified|licen[cs]ed|registered|skilled|experienced|supervisors?|"
+             r"keyholders?|key-holders?|first[- ]aiders?")
+"""Words that ask for a kind of person (a grade, a skill): a rule no roster reader reads yet, so never dropped."""
+
+
 _IDENTIFIER = r"\b[a-z]{1,4}-\d{3,}\b(?!\s*(?:-|to)\s*\d)"
 """A code with a long number in it ('T-204', 'PO-7781'): no value of the problem."""
 _CONTACT = (r"\b(?:ext|extension|tel|phone|fax)\.?\s*(?:no\.?\s*)?\d[\d -]{1,14}\d\b|"
