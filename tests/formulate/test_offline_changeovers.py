@@ -100,3 +100,20 @@ def test_a_changeover_table_in_csv_with_a_start_row_and_dashes_on_its_diagonal()
     assert best == best_order({"A": 12, "B": 8, "C": 15, "D": 10}, {j: j for j in "ABCD"}, change, "start",
                               cost=lambda ends: sum(max(0, e - due[j]) for j, e in ends.items()))
     assert asked(text.replace("C,3,8,-,6", "C,3,8,-"))  # a row one cell short
+
+
+def test_a_caption_over_a_blank_line_and_a_unit_in_words_with_a_clean_start_row():
+    text = ("Three batches go through the same mixing tank, one after the other.\n\n"
+            "| Batch | Colour | Mix (min) |\n|---|---|---|\n"
+            "| B1 | White | 50 |\n| B2 | Red | 40 |\n| B3 | White | 30 |\n\n"
+            "Cleaning time in minutes before the next batch can start:\n\n"
+            "| from \\ to | White | Red |\n|---|---|---|\n"
+            "| clean tank | 5 | 12 |\n| White | – | 8 |\n| Red | 25 | – |\n\n"
+            "Minimise the time until the last batch is finished, in minutes.")
+    problem, best = solved(text)
+    assert problem.resources[0].initial_family == "clean tank"
+    p, kind = {"B1": 50, "B2": 40, "B3": 30}, {"B1": "White", "B2": "Red", "B3": "White"}
+    change = {("clean tank", "White"): 5, ("clean tank", "Red"): 12, ("White", "Red"): 8, ("Red", "White"): 25,
+              ("White", "White"): 0, ("Red", "Red"): 0}
+    assert best == best_order(p, kind, change, "clean tank")  # the whites together, then red: 5 + 80 + 8 + 40
+    assert solved(text.replace("in minutes before", "(minutes) before"))[1] == best  # (it crashed on 'minutes')

@@ -14,11 +14,11 @@ from fractions import Fraction
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.tables import RULE_LINE, cased_cell
 from ordino.formulate.offline.text import Work
-from ordino.formulate.offline.units import TimeVal
+from ordino.formulate.offline.units import UNIT_WORDS, TimeVal
 
 _CORNER = re.compile(r"^[ \t]*\|?[ \t]*from[ \t]*(?:\\|/|->|>)[ \t]*to[ \t]*(?P<rest>(?:\||[ \t]|,)[^\n]*)$")
 _NONE = ("-", "\u2013", "\u2014")
-_CAPTION = re.compile(r"\b(?:changeovers?|cleanouts?|clean-?downs?|set-?ups?|switch\w*|rows?|columns?)\b")
+_CAPTION = re.compile(r"\b(?:changeovers?|cleanouts?|clean-?downs?|cleaning|set-?ups?|switch\w*|rows?|columns?)\b")
 _UNIT = re.compile(r"\((?:in\s+)?(min|minutes|h|hours)\)|\bin\s+(minutes|hours)\b")
 _AT_START = {"at", "minute", "minutes", "0", "t", "=", "time", "the", "start", "of", "shift", "day", "is", "was",
              "already", "still", "clean", "and", "it", "line", "booth", "machine", "oven", "press", "kiln", "printer"}
@@ -43,12 +43,13 @@ def read_changeovers(work: Work, facts: Facts) -> None:
     if read is None:
         return
     table, initial, end = read
-    caption = lines[k - 1] if k > 0 else ""
+    above = k - 2 if k > 1 and not lines[k - 1].strip() else k - 1  # the caption, over a blank line or not
+    caption = lines[above] if above >= 0 else ""
     unit = _UNIT.search(caption)
-    written = (unit.group(1) or unit.group(2)) if unit else None
+    written = UNIT_WORDS[unit.group(1) or unit.group(2)] if unit else None  # 'in minutes': 'min'
     facts.family_setups = {pair: TimeVal(Fraction(v), written) for pair, v in table.items()}
     facts.initial_family = initial
-    first = k - 1 if k > 0 and _CAPTION.search(caption) else k
+    first = above if above >= 0 and _CAPTION.search(caption) else k
     work.consume(offsets[first], offsets[end - 1] + len(lines[end - 1]))
     kinds = {b for _, b in table}
     for m in work.finditer(r"\bset\s+up\s+for\s+(?P<f>[\w-]+(?:\s+[\w-]+)?)"):
