@@ -357,6 +357,9 @@ def test_shifts_in_lower_case_words_with_am_pm_spans_days_listed_by_name_and_pay
     assert problem.days == ["Fri", "Sat", "Sun"] and [s.id for s in problem.shifts] == ["opening", "closing"]
     assert all(c.min == c.max == 1 for c in problem.cover)
     assert best == 3 * (50 + 60)  # the two cheapest each day, one shift each
+    named = text.replace("Every day has an opening shift (7am-1pm) and a closing shift (1pm-7pm).",
+                         "Two shifts: Open (7:00-13:00) and Close (13:00-19:00).").replace("The team", "The crew")
+    assert [s.id for s in solved(named)[0].shifts] == ["Open", "Close"]  # capitals: names, not 'we open 8-5'
     # the days are read from a list of consecutive days only (a gap is not read yet): asked, never guessed
     assert asked(text.replace("Friday, Saturday and Sunday", "Friday and Sunday"))
 

@@ -79,7 +79,7 @@ def _read_staff(n: RosterDraft) -> bool:
 
     names = NAME_LIST.format(n=NAME)
     n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b)?)\s*(?P<l>{names})(?=\s*[.;\n]|$)", named, 0)
-    n.take(rf"(?i:\bthe\s+team\s+(?:is|are|:)|\bi\s+have\s+(?P<k>{_N})(?:\s+{_PEOPLE})?\s*:)\s*(?P<l>{names})"
+    n.take(rf"(?i:\bthe\s+(?:team|crew)\s+(?:is|are|:)|\bi\s+have\s+(?P<k>{_N})(?:\s+{_PEOPLE})?\s*:)\s*(?P<l>{names})"
            rf"(?=\s*[.;\n]|$)", named, 0)
     return bool(n.staff)
 

@@ -48,8 +48,8 @@ def read_shift_spans(n: RosterDraft) -> None:
                       rf"(?:can\s+work\s+(?P<w>[A-Z][a-z]+)\s+)?{_SPAN}\)?(?:\s*\(\s*overnight\s*\))?")
     for sentence in re.finditer(r"[^.\n]+", n.text):
         found = [m for m in item.finditer(sentence.group(0))
-                 if not re.fullmatch(r"(?i)t|at|from|by|until|h|and|the|between|open|opens|closes|runs|is|are|"
-                                     r"hours|shifts", m["id"])]
+                 if not re.fullmatch(r"(?i)t|at|from|by|until|h|and|the|between|opens|closes|runs|is|are|hours|"
+                                     r"shifts|(?-i:open|close)", m["id"])]  # ('we open 8-17'; 'Open' names a shift)
         if len(found) < 2 or n.shifts or not re.search(r"(?i)shift|session|service|can work", sentence.group(0)):
             continue
         for m in found:
