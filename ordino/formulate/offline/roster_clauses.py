@@ -381,8 +381,9 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
     if not (each_shift or len(n.shifts) == 1 and c.rest & {"day", "daily"}):
         return False
     at = next(k for k, w in enumerate(c.words) if w.isdigit() or w in _NUMBER)
-    ends = c.words[at + 2:at + 3] in ([], *([w] for w in ("on", "per", "for", "in", "at", "each", "every", "a", "an",
-                                                          "the", "to", "and", "is", "are", *_SHIFT_NOUNS)))
+    after = c.words[at + 2] if at + 2 < len(c.words) else None  # the word after the counted noun
+    ends = after is None or after in {"on", "per", "for", "in", "at", "each", "every", "a", "an", "the", "to", "and",
+                                      "is", "are", *_SHIFT_NOUNS}
     counted_noun = {w for w in c.words[at + 1:at + 2] if re.fullmatch(r"[a-z]{3,}", w) and not _CUES.search(w)
                     and w not in _WORK | {"most", "more", "less", "fewer", "than", "only", "max", "min"} and ends}
     if not c.only(_SHIFT_NOUNS, {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed",
