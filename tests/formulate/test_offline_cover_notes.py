@@ -213,3 +213,16 @@ def test_shift_types_with_their_span_in_one_column_and_a_length_that_must_agree(
             "What is the minimum daily cost?")
     assert solved(text) == cheapest([1, 2, 3, 1], [({1, 2}, 300), ({2, 3}, 280), ({3, 4}, 310), ({4, 1}, 330)])
     assert asked(text.replace("| 06:00-18:00 | 12 h", "| 06:00-18:00 | 10 h"))  # a length the clock denies
+
+
+def test_a_policy_on_the_starts_that_no_reader_takes_is_asked():
+    text = ("24/7 control room. The day is split into six 4-hour periods; minimum staff on duty:\n"
+            "00-04: 4 | 04-08: 1 | 08-12: 3 | 12-16: 5 | 16-20: 2 | 20-24: 4\n"
+            "Every shift lasts 8 hours (two consecutive periods). Possible start times: 00:00, 04:00, 08:00, 12:00, "
+            "16:00, 20:00. The pattern repeats every day, so a 20:00 shift covers 20-24 and 00-04.\n"
+            "Site policy: no shift may start at 20:00.\n"
+            "Overstaffing is allowed. Minimize the number of shifts per day (one person per shift).")
+    assert asked(text)  # read without the policy it answers 10; with it the least is 13
+    windows = [({p, p % 6 + 1}, 1.0) for p in range(1, 7)]  # a shift starting in period p covers p and the next
+    assert solved(text.replace("Site policy: no shift may start at 20:00.\n", "")) == cheapest([4, 1, 3, 5, 2, 4],
+                                                                                                windows)

@@ -410,3 +410,19 @@ def test_an_ordinal_in_a_reason_is_no_value_and_a_bracket_of_what_a_time_include
     assert solved(doughs)[1] == job_shop([[("mix", 20), ("bake", 45), ("pack", 15)],
                                           [("mix", 30), ("bake", 20), ("pack", 25)]])
     assert asked(doughs.replace("(lamination included)", "(plus 10 for lamination)"))  # a number in it: asked
+
+
+def test_rules_no_reader_takes_are_asked_not_dropped():
+    """Rules a probe set carried that the reader used to drop, answering what the text without them gives."""
+    presses = ("Two presses: N (new) and O (old), identical speeds. 4 jobs, all available at t=0, non-preemptive, "
+               "each press runs one job at a time.\nProcessing times (min): a 10, b 15, c 20, d 25.\n"
+               "The old press can take at most two of the jobs today.\nMinimize total completion time sum_j C_j.")
+    assert asked(presses)  # a limit counted in words: asked, never the answer without it
+    without = presses.replace("The old press can take at most two of the jobs today.\n", "")
+    assert solved(without)[1] == 10 + 15 + 30 + 40  # shortest first, alternating: a, c on one press; b, d on the other
+    line = ("Three-stage line: Cutting -> Welding -> Painting; each stage one job at a time, the order may differ "
+            "from stage to stage. The shift starts at 08:00; times in minutes.\n\n"
+            "| Job | Cutting | Welding | Painting | Due |\n|---|---|---|---|---|\n| A | 20 | 15 | 10 | 09:10 |\n"
+            "| B | 10 | 20 | 15 | 09:00 |\n\nAll jobs can start at 08:00. The exception is job B: its steel is only "
+            "delivered at 08:40, and B cannot start cutting before then.\n\nMinimize total tardiness in minutes.")
+    assert asked(line)  # B's delivery time was read as a time of B's, then dropped beside its times per stage

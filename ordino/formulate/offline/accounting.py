@@ -22,7 +22,8 @@ _PIECE = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d)|(?<=\be)\.(?=g)|(?<=\bi)\.(?=
 """A sentence or a line (a decimal point, 'e.g.' and 'i.e.' do not end it)."""
 _CLAUSE = re.compile(r",\s*(?:and|but|while|although)\s+|\s+but\s+")
 _RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no more|up to|in a row|consecutive|"
-                   r"never|cannot|can't|must not|not allowed|unavailable|prefer\w*|fair\w*|balanc\w*|evenly|largest|"
+                   r"never|cannot|can't|must not|not allowed|no\s+\w+\s+(?:may|can|shall|should|will)|unavailable|"
+                   r"prefer\w*|fair\w*|balanc\w*|evenly|largest|"
                    r"exactly|except|unless|overtime|breaks?|limit\w*|cap(?:ped)?|maximum|max|faster|slower|"
                    r"twice|thrice|half(?!\s*way|-[a-z])|double|triple|times\s+(?:as|longer|faster|slower))\b")
 """What makes a piece a rule to account for: a word that limits or ranks. (Numbers alone are descriptions, which
@@ -59,6 +60,9 @@ _NUMBER = re.compile(r"(?i)(?<![\w.])(?<!stage )(?<!step )(?<!op )(?<!operation 
 _MULTIPLIER = re.compile(r"(?i)\b(?:twice|thrice|half(?!\s*way|-[a-z])|double|triple)\b")
 """A factor said in words ('twice as fast', 'half the time'): a value like a number."""
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_LIMIT_IN_WORDS = re.compile(r"(?i)\b(?:at most|at least|no more than|more than|fewer than|up to|exactly|"
+                             rf"maximum of)\s+(?:{'|'.join(_WORDS[1:])})\b")
+"""A limit counted in words ('can take at most two of the jobs'): a value like a number."""
 
 
 def _changed(piece: str) -> str | None:
@@ -117,8 +121,8 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
             if not (_RULE.search(piece) or bound or said) or _SAID_BY_THE_MODEL.search(piece) or \
                     _HEADING.fullmatch(piece):
                 continue
-            if numbered and not bound and (not (_NUMBER.search(piece) or _MULTIPLIER.search(piece)) or
-                                           _GOAL.search(piece)):
+            if numbered and not bound and (not (_NUMBER.search(piece) or _MULTIPLIER.search(piece) or
+                                                _LIMIT_IN_WORDS.search(piece)) or _GOAL.search(piece)):
                 continue
             valued = names.sub(" ", piece) if bound and names is not None else piece  # the digits of 'M1' are
             changed = _changed(piece) if not bound or _NUMBER.search(valued) or _MULTIPLIER.search(valued) else None

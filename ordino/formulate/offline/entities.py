@@ -374,7 +374,9 @@ def read_cued(work: Work, facts: Facts, name: str, body_start: int, end: int) ->
         found = True
     return found
 _POINT_WORDS = re.compile(r"(?i)\b(?:start\w*|begin\w*|arriv\w*|ready|available|release\w*|due|deadline|until|till|by|"
-                          r"before|after|from|between|since|hour|minute|time|t)\W*(?:\w+\W+)?$")
+                          r"before|after|from|between|since|hour|minute|time|t|deliver\w*|promised|on\s+site|lands?|"
+                          r"dropped)\W*(?:\w+\W+)?$")
+"""Words before an amount that make it a point in time ('starts at 7 hours', 'delivered at 40 min')."""
 
 
 def _lone_duration(body: str) -> re.Match[str] | None:
