@@ -362,6 +362,10 @@ def test_shifts_in_lower_case_words_with_am_pm_spans_days_listed_by_name_and_pay
     assert [s.id for s in solved(named)[0].shifts] == ["Open", "Close"]  # capitals: names, not 'we open 8-5'
     # the days are read from a list of consecutive days only (a gap is not read yet): asked, never guessed
     assert asked(text.replace("Friday, Saturday and Sunday", "Friday and Sunday"))
+    # days listed for a price are some days of the roster, never its days: a week not said is asked
+    assert asked("Rota for next week. Staff: Ana, Ben, Cleo. One shift per day, exactly 1 person per day. Friday, "
+                 "Saturday and Sunday shifts pay 20 extra. Cost per shift: Ana 100, Ben 90, Cleo 50. Minimise total "
+                 "cost.")
 
 
 def test_a_set_of_workers_by_its_letter_and_a_cover_said_without_a_verb():

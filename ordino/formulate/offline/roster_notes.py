@@ -18,7 +18,7 @@ from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_demands, read_people
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
 from ordino.formulate.offline.staff import DAY_IDS, NAME, NAME_LIST, PEOPLE, SHIFT_WORDS
-from ordino.formulate.offline.text import count_value
+from ordino.formulate.offline.text import count_value, sentence_bounds
 from ordino.models.assignment import RosterProblem
 
 _N = r"(?:\d+|one|two|three|four|five|six|seven)"
@@ -26,6 +26,9 @@ _V = r"\d+(?:\.\d+)?"
 _MONEY = r"[$\u20ac\u00a3]"
 _WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _PEOPLE = rf"(?:{PEOPLE}|pool)"
+_PAID = re.compile(r"(?i)\b(?:pay|pays|paid|rate|rates|extra|double|bonus|premium|surcharge|costs?|off|"
+                   r"unavailable|away|can't|cannot|only)\b|[$\u20ac\u00a3+]")
+"""Words of a sentence that names days for a price or a person, not the roster's days."""
 _LE = r"(?:<=|at\s+most|max(?:imum)?\.?|no\s+more\s+than|up\s+to)"
 _GE = r"(?:>=|at\s+least|min(?:imum)?\.?)"
 
@@ -126,6 +129,9 @@ def _read_days(n: RosterDraft) -> bool:
     day = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"  # (not 'month', 'satisfied')
     named = [DAY_IDS.index(m.group(0)[:3].title()) for m in re.finditer(rf"\b{day}", n.text, re.IGNORECASE)]
     for m in re.finditer(rf"\b{day}(?:\s*(?:,|and|&)\s*{day})+", n.text, re.IGNORECASE):
+        start, end = sentence_bounds(n.text, m.start(), m.end())
+        if _PAID.search(n.text[start:end]):
+            continue  # 'Friday, Saturday and Sunday shifts pay double': some days of the roster, not all of them
         listed = [DAY_IDS.index(d[:3].title()) for d in re.findall(rf"\b{day}", m.group(0), re.IGNORECASE)]
         if listed == list(range(listed[0], listed[-1] + 1)) and all(listed[0] <= k <= listed[-1] for k in named):
             spans.append((listed[0], listed[-1]))  # 'Friday, Saturday and Sunday', every day named among them
