@@ -84,11 +84,10 @@ def prepared(text: str) -> str:
     """The text as the offline readers take it: checked (`check_text`), rows under a colon legend with ';' between
     their fields (`colon_rows_with_semicolons`), rows of a bracket of times under its legend as a table
     (`tuple_rows_as_table`), a bracket that only describes a line's item or says what a time holds left out
-    (`label_asides_dropped`, `included_asides_dropped`), choices
-    between bars in CSV cells with 'or' (`bars_in_csv_as_or`), its aligned tables written with '|'
-    (`aligned.aligned_as_pipes`), its hard-wrapped prose joined (`unwrap_lines`), the point of a title before a name
-    dropped (`titles_without_points`) and amounts in words joined to their unit by a hyphen written apart ('a
-    one-hour run' as 'a one hour run')."""
+    (`label_asides_dropped`, `included_asides_dropped`), choices between bars in CSV cells with 'or'
+    (`bars_in_csv_as_or`), its aligned tables written with '|' (`aligned.aligned_as_pipes`), its hard-wrapped prose
+    joined (`unwrap_lines`), the point of a title before a name dropped (`titles_without_points`) and amounts in
+    words joined to their unit by a hyphen written apart ('a one-hour run' as 'a one hour run')."""
     check_text(text)
     text = titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(
         tuple_rows_as_table(label_asides_dropped(included_asides_dropped(text))))))))
