@@ -226,3 +226,12 @@ def test_a_policy_on_the_starts_that_no_reader_takes_is_asked():
     windows = [({p, p % 6 + 1}, 1.0) for p in range(1, 7)]  # a shift starting in period p covers p and the next
     assert solved(text.replace("Site policy: no shift may start at 20:00.\n", "")) == cheapest([4, 1, 3, 5, 2, 4],
                                                                                                 windows)
+
+
+def test_a_start_that_is_not_available_is_asked():
+    text = ("Minimum staff on duty in each four-hour block of the day (the pattern repeats every day):\n"
+            "6am-10am: 5, 10am-2pm: 3, 2pm-6pm: 6, 6pm-10pm: 4, 10pm-2am: 2, 2am-6am: 4.\n"
+            "Every shift is 8 hours long and may start at 6am, 10am, 2pm, 6pm, 10pm or 2am, so it covers two "
+            "consecutive blocks. The 2 a.m. start isn't available, because the entrance is locked. Find the minimum "
+            "number of people needed per day (each person works one shift).")
+    assert asked(text)

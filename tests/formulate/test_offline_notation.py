@@ -426,3 +426,13 @@ def test_rules_no_reader_takes_are_asked_not_dropped():
             "| B | 10 | 20 | 15 | 09:00 |\n\nAll jobs can start at 08:00. The exception is job B: its steel is only "
             "delivered at 08:40, and B cannot start cutting before then.\n\nMinimize total tardiness in minutes.")
     assert asked(line)  # B's delivery time was read as a time of B's, then dropped beside its times per stage
+
+
+def test_a_machine_out_a_step_skipped_and_two_machines_kept_apart_are_asked_not_dropped():
+    shop = ("Two pieces, each with its own route, each station one piece at a time:\n"
+            "- Gate: welding 4 h, then grinding 3 h, then painting 2 h\n- Rail: grinding 2 h, then welding 3 h, "
+            "then painting 4 h\nEverything can start at hour 0. Minimise the makespan in hours.")
+    assert solved(shop)[1] == job_shop([[("w", 4), ("g", 3), ("p", 2)], [("g", 2), ("w", 3), ("p", 4)]])
+    for rule in ("Tom runs both welding and grinding, so those two stations can never be running at the same "
+                 "time.", "The grinding station is out of service all day.", "The Rail skips grinding this week."):
+        assert asked(shop.replace("Everything can", rule + " Everything can")), rule

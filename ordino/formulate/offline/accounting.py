@@ -23,6 +23,7 @@ _PIECE = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d)|(?<=\be)\.(?=g)|(?<=\bi)\.(?=
 _CLAUSE = re.compile(r",\s*(?:and|but|while|although)\s+|\s+but\s+")
 _RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no more|up to|in a row|consecutive|"
                    r"never|cannot|can't|must not|not allowed|no\s+\w+\s+(?:may|can|shall|should|will)|unavailable|"
+                   r"(?:isn't|aren't)\s+available|out\s+of\s+service|locked|"
                    r"prefer\w*|fair\w*|balanc\w*|evenly|largest|"
                    r"exactly|except|unless|overtime|breaks?|limit\w*|cap(?:ped)?|maximum|max|faster|slower|"
                    r"twice|thrice|half(?!\s*way|-[a-z])|double|triple|times\s+(?:as|longer|faster|slower))\b")
@@ -113,8 +114,11 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
                 sentence.end()]
         for a, b in zip(cuts, cuts[1:], strict=False):
             piece = text[a:b]
-            bound = _BINDING.search(_IN_ORDER.sub(" ", piece)) is not None and job_names is not None and \
-                names is not None and job_names.search(piece) is not None and len(_named(piece, each)) > 1
+            named = _named(piece, each) if names is not None else set()
+            job_named = job_names is not None and job_names.search(piece) is not None
+            bound = bool(named) and (  # a job bound to a machine or a job, two machines kept apart, one out
+                _BINDING.search(_IN_ORDER.sub(" ", piece)) is not None and len(named) > 1 and job_named or
+                _APART.search(piece) is not None and len(named - set(jobs)) > 1 or _OUT.search(piece) is not None)
             said = prose and _MONEY.search(piece) is not None and len(_WORD.findall(piece)) >= 4 and \
                 not _CELLS.search(piece) and not _GOAL.search(piece) and \
                 bool(_values(piece) - _values(text[:a] + " " + text[b:]))  # a sum of money said nowhere else
@@ -144,6 +148,12 @@ def _values(text: str) -> set[str]:
 _BINDING = re.compile(r"(?i)\b(?:must|has\s+to|have\s+to|needs?\s+to|only|cannot|can't|may\s+not|not\s+allowed|"
                       r"no\s+other|same|first|last|before|after|together|never|always|except)\b")
 """Words that bind a named job or machine ('must be fired in the same kiln', 'has to be done on M1')."""
+_APART = re.compile(r"(?i)\b(?:never|(?:at|during)\s+the\s+same\s+time|simultaneous\w*|at\s+once)\b")
+"""Words that keep two named machines from running together ('can never be running at the same time')."""
+_OUT = re.compile(r"(?i)\b(?:out\s+of\s+(?:service|order|action)|broken(?:\s+down)?|offline|under\s+(?:maintenance|"
+                  r"repair)|not\s+available|isn't\s+available|unavailable|skips?|skipping|bypass\w*|goes\s+straight)\b")
+"""Words that take a named machine out of the day or a step out of a job's route ('M3 is out of service all day',
+'batch 3 skips the dryer')."""
 
 
 _IN_ORDER = re.compile(r"(?i)\b(?:must|has\s+to|have\s+to|need\s+to)\s+(?:be\s+)?(?:done|performed|processed|run|"
