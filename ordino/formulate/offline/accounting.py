@@ -107,6 +107,7 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
     base = _fingerprint(whole)
     job_names, names = _naming(jobs), _naming([*jobs, *machines])
     each = {name: _naming([name]) for name in [*jobs, *machines]}  # built once, searched in every piece
+    job_set = set(jobs)
     checks = 0
     out = []
     for sentence in _PIECE.finditer(text):
@@ -114,11 +115,12 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
                 sentence.end()]
         for a, b in zip(cuts, cuts[1:], strict=False):
             piece = text[a:b]
-            named = _named(piece, each) if names is not None else set()
-            job_named = job_names is not None and job_names.search(piece) is not None
+            binding = _BINDING.search(_IN_ORDER.sub(" ", piece)) is not None
+            apart, out_of_use = _APART.search(piece) is not None, _OUT.search(piece) is not None
+            named = _named(piece, each) if names is not None and (binding or apart or out_of_use) else set()
             bound = bool(named) and (  # a job bound to a machine or a job, two machines kept apart, one out
-                _BINDING.search(_IN_ORDER.sub(" ", piece)) is not None and len(named) > 1 and job_named or
-                _APART.search(piece) is not None and len(named - set(jobs)) > 1 or _OUT.search(piece) is not None)
+                binding and len(named) > 1 and job_names is not None and job_names.search(piece) is not None or
+                apart and len(named - job_set) > 1 or out_of_use)
             said = prose and _MONEY.search(piece) is not None and len(_WORD.findall(piece)) >= 4 and \
                 not _CELLS.search(piece) and not _GOAL.search(piece) and \
                 bool(_values(piece) - _values(text[:a] + " " + text[b:]))  # a sum of money said nowhere else

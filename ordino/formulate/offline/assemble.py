@@ -124,8 +124,8 @@ def _assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
     if facts.one_named and kind not in (None, "single_machine"):  # a name for one machine of several: asked
         facts.unused.append(facts.one_named[1])
     if facts.routes or facts.matrix:  # one time for a job whose times are given per machine: no reader's, asked
-        facts.unused += [f"a time of {facts.names.get(job, job)} ({attrs['p'].value} {attrs['p'].unit or ''})"
-                         .replace(" )", ")") for job, attrs in facts.attrs.items() if "p" in attrs]
+        facts.unused += [f"a time of {facts.names.get(job, job)} ({attrs['p']})" for job, attrs in facts.attrs.items()
+                         if "p" in attrs]
     if facts.unused and not facts.ignore_unused:
         questions.append(unread_question(facts.unused))
     if facts.conflicts:

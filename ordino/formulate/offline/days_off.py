@@ -69,9 +69,7 @@ def read_days_off(text: str) -> LinearModel | None:
         return None
     if len(kinds) == 1 and not _FEWEST.search(text) or len(kinds) > 1 and not _CHEAPEST.search(text):
         return None
-    accounted = Counter(said)
-    for _, on, off, cost in kinds:
-        accounted.update([str(on), str(off), *([f"{cost:g}"] if cost is not None else [])])
+    accounted = Counter([*said, *(f"{cost:g}" for *_, cost in kinds if cost is not None)])
     bounds = re.sub(r"(?:>=|\u2265)\s*0\b|#\d+", " ", text)  # ('x_i ∈ ℤ≥0': whole and not negative; 'store #118')
     for k in re.findall(r"(?<![\w.])\d+(?![\d.])", bounds):  # every number a demand, a block, the days off, a cost
         if accounted[k] > 0:  # or the week's 7

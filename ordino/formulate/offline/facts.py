@@ -130,8 +130,7 @@ class Facts:
         if said is not None and (said.value != value.value or None not in (said.unit, value.unit) and
                                  said.unit != value.unit):  # two readings disagree: asked, never one kept
             words = {"p": "time", "due": "due time", "release": "release time"}.get(attr, attr)
-            self.conflicts.append(f"{words} of {job}: {said.value} {said.unit or ''} or "
-                                  f"{value.value} {value.unit or ''}")
+            self.conflicts.append(f"{words} of {job}: {said} or {value}")
         self.attrs[job][attr] = value
 
     def set_needs(self, resource: str, values: list[TimeVal]) -> bool:

@@ -34,6 +34,8 @@ _DAYS_ROW = re.compile(rf"(?im)^[ \t|*-]*(?P<name>[a-z][\w-]{{0,15}})[ \t]*[|:][
                        r"(?P<cost>\d+(?:\.\d+)?)[ \t|]*$")
 """A pattern's row naming the days it works and its cost: '| P1 | Mon, Tue, Wed, Thu, Fri | 900 |', '| P8 | Sat, Sun
 (part-time) | 450 |'."""
+
+
 def _header_days(text: str) -> list[int] | None:
     """The weekdays of the first line that names three or more and holds no number, in its order."""
     header = next((line for line in text.splitlines() if len(re.findall(rf"(?i)\b{_WEEKDAY}\b", line)) >= 3

@@ -462,7 +462,7 @@ def read_kind_setups(work: Work, facts: Facts) -> None:
     kinds = {k for pair in times for k in pair}
     same = [m for m in _SAME_KIND.finditer(work.text) if BLANK not in m.group(0).lstrip(BLANK + " ")] \
         if len(kinds) >= 2 else []  # ('two batches' may be read as a count already)
-    if len(same) == 1 and len(kinds) >= 2:  # a changeover between two jobs of one kind too
+    if len(same) == 1:  # a changeover between two jobs of one kind too
         found.append(same[0])
         times.update({(k, k): _spelled(same[0]) for k in kinds})
     if len(kinds) < 2 or any(re.fullmatch(JOB_REF, k) for k in kinds):

@@ -17,17 +17,16 @@ from ordino.formulate.offline.roster_clauses import prose_left, read_clauses
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_demands, read_people
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
-from ordino.formulate.offline.staff import DAY_IDS, NAME, NAME_LIST, PEOPLE, SHIFT_WORDS
+from ordino.formulate.offline.staff import CURRENCY, DAY_IDS, NAME, NAME_LIST, PEOPLE, SHIFT_WORDS
 from ordino.formulate.offline.text import count_value, sentence_bounds
 from ordino.models.assignment import RosterProblem
 
 _N = r"(?:\d+|one|two|three|four|five|six|seven)"
 _V = r"\d+(?:\.\d+)?"
-_MONEY = r"[$\u20ac\u00a3]"
 _WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _PEOPLE = rf"(?:{PEOPLE}|pool)"
 _PAID = re.compile(r"(?i)\b(?:pay|pays|paid|rate|rates|extra|double|bonus|premium|surcharge|costs?|off|"
-                   r"unavailable|away|can't|cannot|only)\b|[$\u20ac\u00a3+]")
+                   rf"unavailable|away|can't|cannot|only)\b|{CURRENCY}|\+")
 """Words of a sentence that names days for a price or a person, not the roster's days."""
 _LE = r"(?:<=|at\s+most|max(?:imum)?\.?|no\s+more\s+than|up\s+to)"
 _GE = r"(?:>=|at\s+least|min(?:imum)?\.?)"
@@ -497,7 +496,7 @@ def _read_costs(n: RosterDraft) -> None:
 
     def named(m: re.Match[str]) -> bool:
         order = [n.shift(x) for x in re.split(r"\s*/\s*", m["o"])] if m["o"] else None
-        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*{_MONEY}?\s*({_V}(?:\s*/\s*{_V})*)", m["l"])
+        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*{CURRENCY}?\s*({_V}(?:\s*/\s*{_V})*)", m["l"])
         who = [p for p, _ in pairs]
         if not all(p in n.staff for p in who):
             return False
@@ -505,7 +504,7 @@ def _read_costs(n: RosterDraft) -> None:
 
     label = (r"\b(?:cost|pay|wage|rate)(?:s)?(?:\s+per\s+shift(?:\s+worked)?|\s*/\s*shift)"
              r"(?:\s*\(\s*same\s+for\s+[a-z]+\s+and\s+[a-z]+\s*\))?(?:\s*\(?(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\)?)?")
-    paid = rf"[A-Za-z]\w*\s*=?\s*{_MONEY}?\s*{_V}(?:\s*/\s*{_V})*"  # 'N1 100', 'Ana $60', 'P1 = 8/10'
+    paid = rf"[A-Za-z]\w*\s*=?\s*{CURRENCY}?\s*{_V}(?:\s*/\s*{_V})*"  # 'N1 100', 'Ana $60', 'P1 = 8/10'
     n.take(rf"{label}\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)", named)
 
     def tupled(m: re.Match[str]) -> bool:  # 'Cost per shift (AM, PM): p1 (10, 12); p2 (9, 14)'

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.roster_draft import RosterDraft
-from ordino.formulate.offline.staff import weekday
+from ordino.formulate.offline.staff import CURRENCY, weekday
 
 _LINE = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*(?P<name>[A-Z][\w'\u00c0-\u017f-]*)(?P<role>[ \t]*\([^()\n]{1,30}\))?"
                    r"[ \t]*[,:-]?[ \t]*(?P<rest>[^\n]*)$")
-_MONEY = r"[$\u20ac\u00a3]"
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -51,11 +50,11 @@ def _person(n: RosterDraft, who: str, rest: str) -> bool:
     for part in parts:
         low = part.lower()
         low = re.sub(r"^(?:and|but|also)\s+", "", low)
-        if (pay := re.fullmatch(rf"{_MONEY}?\s*(\d+(?:\.\d+)?)\s*(?:{_MONEY}|eur|gbp|usd)?\s*"
+        if (pay := re.fullmatch(rf"{CURRENCY}?\s*(\d+(?:\.\d+)?)\s*(?:{CURRENCY}|eur|gbp|usd)?\s*"
                                 r"(?:/\s*h(?:our|r)?|per\s+hour|an\s+hour)", low)):  # '$15/h', '15/h', '15 eur/h'
             n.hourly[who] = float(pay.group(1))
             continue
-        if (pay := re.fullmatch(rf"{_MONEY}\s*(\d+(?:\.\d+)?)\s*(?:(?:/|per|a)\s*(?:shift|day))", low)):
+        if (pay := re.fullmatch(rf"{CURRENCY}\s*(\d+(?:\.\d+)?)\s*(?:(?:/|per|a)\s*(?:shift|day))", low)):
             for s in n.shifts:
                 for d in n.days:
                     n.costs[(who, s, d)] = float(pay.group(1))

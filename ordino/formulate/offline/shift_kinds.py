@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.periods import read_periods
+from ordino.formulate.offline.staff import CURRENCY
 from ordino.models.linear import LinearModel
 
 _CLOCK = r"\d{1,2}(?::\d\d)?"
-_MONEY = r"[$\u20ac\u00a3]"
 _CURRENCY = r"(?:eur|usd|gbp|euros?|dollars?|pounds?)"
 _LENGTH = re.compile(r"\b(?P<h>\d{1,2})[- ](?:straight[- ])?(?:hours?|hrs?|h)\b(?![-:])|"
                      r"\bstraight\s+(?P<h2>\d{1,2})-hour\b", re.IGNORECASE)
@@ -24,11 +24,11 @@ _STARTS = re.compile(rf"\bstart(?:s|ing)?(?:\s+at)?\s+(?P<l>{_CLOCK}(?:\s*,\s*{_
                      rf"(?P<a>{_CLOCK})\s*(?:to|and|-|until)\s*(?P<b>{_CLOCK})", re.IGNORECASE)
 """When a kind of shift may start: 'starting at 7, 8 or 9', 'start on the hour anywhere from 7 to 11' (every
 period's start in between)."""
-_PER_SHIFT = re.compile(rf"{_MONEY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\s*(?:shift|block)\b|"
+_PER_SHIFT = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\s*(?:shift|block)\b|"
                         rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*per\s*(?:shift|block)\b|"
-                        rf"\((?:paid|flat)\s*{_MONEY}\s*(?P<c>\d+(?:\.\d+)?)\s*each\)|"
-                        rf"\bcosts?\s+(?:us\s+)?{_MONEY}\s*(?P<d>\d+(?:\.\d+)?)(?![\d.]|\s*/)", re.IGNORECASE)
-_PER_HOUR = re.compile(rf"{_MONEY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:/\s*|(?:an|a|per|each)\s+)h(?:ou)?r\b|"
+                        rf"\((?:paid|flat)\s*{CURRENCY}\s*(?P<c>\d+(?:\.\d+)?)\s*each\)|"
+                        rf"\bcosts?\s+(?:us\s+)?{CURRENCY}\s*(?P<d>\d+(?:\.\d+)?)(?![\d.]|\s*/)", re.IGNORECASE)
+_PER_HOUR = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:/\s*|(?:an|a|per|each)\s+)h(?:ou)?r\b|"
                        rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*(?:/\s*|(?:an|a|per|each)\s+)h(?:ou)?r\b", re.IGNORECASE)
 """An hourly rate: '$20/hour', '$22 an hour', '25 euros per hour'."""
 _PERIOD_ITEM = re.compile(rf"{_CLOCK}\s*-\s*{_CLOCK}\s*h?\s*:\s*\d+")

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ordino.formulate.offline.staff import DAY_IDS, amount, day_ids, day_index
+from ordino.formulate.offline.staff import CURRENCY, DAY_IDS, amount, day_ids, day_index
 from ordino.formulate.offline.tables import RULE_LINE
 from ordino.formulate.offline.text import count_value
 from ordino.formulate.questions import Question
@@ -34,7 +34,6 @@ _NOT = (r"(?:can't|cannot|can not|doesn't|does not|won't|never|isn't|is not)\s+"
 _CUES = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|after|follow\w*|next day|row|"
                    r"consecutive|both|never|only|cannot|can't|off|away|unavailable|prefer\w*|must|least|most|max|min|more|fewer|less|"
                    r"exactly|extra|except|plus)\b|\+", re.IGNORECASE)
-_MONEY = r"[$\u20ac\u00a3]"
 
 
 class Sheet:
@@ -325,7 +324,7 @@ def _staff_table(head: list[str], rows: list[list[str]], r: Roster, day_cols: di
                         return False
                     r.off(who, [shift], None)  # no pay for that shift: never on it
                     continue
-                amount = re.fullmatch(rf"{_MONEY}?\s*(\d+(?:\.\d+)?)", cell.strip())
+                amount = re.fullmatch(rf"{CURRENCY}?\s*(\d+(?:\.\d+)?)", cell.strip())
                 hourly = re.search(r"hour|/\s*h\b|per h\b", h_low) is not None
                 shifts = [shift] if shift else sorted(set(r.shifts.values()))
                 if amount is None or hourly and any(s not in hours for s in shifts):
@@ -370,7 +369,7 @@ def _read_format_rows(sheet: Sheet, r: Roster) -> None:
         r.person(who)
         for field, cell in zip(fields, cells, strict=True):
             if re.search(r"rate|pay|cost|wage", field):
-                amount = re.fullmatch(rf"{_MONEY}?\s*(\d+(?:\.\d+)?)", cell)
+                amount = re.fullmatch(rf"{CURRENCY}?\s*(\d+(?:\.\d+)?)", cell)
                 if amount is None:
                     return
                 for s in ids:
@@ -405,7 +404,7 @@ def _read_staff(sheet: Sheet, r: Roster) -> None:
             r.person(name)
         sheet.mark(m)
     for m in sheet.find(r"\b(?:staff|team|people|employees|workers|[a-z]+s)\b[^:\n]{0,40}:\s*(?P<l>[^.\n]+)"):
-        listed = re.findall(rf"(?:^|,\s*(?:and\s+)?|\band\s+)({_NAME})(?=\s*(?:{_MONEY}|\d|,|$|\band\b|"
+        listed = re.findall(rf"(?:^|,\s*(?:and\s+)?|\band\s+)({_NAME})(?=\s*(?:{CURRENCY}|\d|,|$|\band\b|"
                             r"(?:gets|earns|is paid|makes)\s))",
                             m.group("l"))
         for name in listed if len(listed) >= 2 else []:  # 'My staff and their pay: Ana $18/h, Ben $15/h, and Cleo'
@@ -511,8 +510,8 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
     base: dict[str, list[float]] = {}
     spoken: dict[str, bool] = {}  # sentence -> whether it speaks of pay
     for m in sheet.find(rf"(?<![\w$])({_NAME})(?:\s+(?:earns|is paid|gets|costs|charges|makes))?\s*[:=-]?\s*"
-                        rf"{_MONEY}?\s*(\d+(?:\.\d+)?)"
-                        rf"((?:\s*/\s*{_MONEY}?\d+(?:\.\d+)?)*)(\s*(?:/\s*h(?:ou)?r?\b|an hour|per hour))?"
+                        rf"{CURRENCY}?\s*(\d+(?:\.\d+)?)"
+                        rf"((?:\s*/\s*{CURRENCY}?\d+(?:\.\d+)?)*)(\s*(?:/\s*h(?:ou)?r?\b|an hour|per hour))?"
                         r"(?!\s*(?:shifts?|days?|people|staff|%))", 0):
         name = m.group(1)
         sentence = sheet.sentence(m.start())
@@ -520,7 +519,7 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
             spoken[sentence] = re.search(r"\b(?:cost|pay|paid|rate|wage|salary|gets|earns)|\b(?:per|a|an)\s+(?:shift|"
                                          r"hour|day)\b", sentence, re.I) is not None and \
                 not re.search(r"\b(?:max|min)", sentence, re.I)
-        if not re.search(_MONEY, m.group(0)) and (name not in r.staff or not spoken[sentence]):
+        if not re.search(CURRENCY, m.group(0)) and (name not in r.staff or not spoken[sentence]):
             continue  # a bare number beside a name is pay only where the sentence speaks of pay
         if r.shift(name) or re.fullmatch(rf"{_WD}|D\d+", name, re.I):
             continue
@@ -533,7 +532,7 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
         sheet.mark(m)
     bonus: dict[str, float] = {}
     for m in sheet.find(rf"\b((?:{_WD}|weekends?)(?:\s*(?:,|and|&|/)\s*{_WD})*)\s+shifts?\s+(?:pay|cost)\s+\+?\s*"
-                        rf"{_MONEY}?\s*(\d+(?:\.\d+)?)\s+(?:on top|extra|more)(?:\s+of\s+the\s+(?:day\s+)?rate)?"):
+                        rf"{CURRENCY}?\s*(\d+(?:\.\d+)?)\s+(?:on top|extra|more)(?:\s+of\s+the\s+(?:day\s+)?rate)?"):
         for d in _day_list(m.group(1), r.days):
             bonus[d] = float(m.group(2))
         sheet.mark(m)
@@ -544,11 +543,12 @@ def _read_pay(sheet: Sheet, r: Roster) -> None:
     extra: dict[str, tuple[str, float]] = {}
     for m in sheet.find(rf"\b({_SW})\s+(?:shifts?\s+)?(?:pays?|costs?)\s+(?:the\s+)?"
                         rf"(?:[a-z]+'s\s+|that person's\s+|their\s+)?({_SW})(?:[- ]shift)?\s+(?:rate|cost|pay)\s*\+\s*"
-                        rf"{_MONEY}?\s*(\d+(?:\.\d+)?)|"
-                        rf"\b({_SW})\s+shifts?\s+costs?\s+{_MONEY}?\s*(\d+(?:\.\d+)?)\s+more\s+than\s+(?:that person's|"
+                        rf"{CURRENCY}?\s*(\d+(?:\.\d+)?)|"
+                        rf"\b({_SW})\s+shifts?\s+costs?\s+{CURRENCY}?\s*(\d+(?:\.\d+)?)\s+more\s+than\s+"
+                        rf"(?:that person's|"
                         rf"the person's|their|the)\s+({_SW})[- ]shift\s+(?:cost|rate|pay)|"
                         rf"\b(?:anyone|everyone|each person|whoever)\s+(?:working|on|doing|takes?)\s+(?:an?\s+|the\s+)?"
-                        rf"({_SW})\s+shift\s+(?:gets|earns|is paid)\s+(?:an?\s+)?extra\s+{_MONEY}?\s*(\d+(?:\.\d+)?)"
+                        rf"({_SW})\s+shift\s+(?:gets|earns|is paid)\s+(?:an?\s+)?extra\s+{CURRENCY}?\s*(\d+(?:\.\d+)?)"
                         r"(?:\s+on\s+top)?"):
         if m.group(7):  # 'anyone working an afternoon shift gets an extra 10 on top'
             dear, cheap, plus = m.group(7), m.group(7), m.group(8)

@@ -38,6 +38,8 @@ _NOT = (r"(?:cannot|can't|can not|can ?not|isn't available|is not available|is u
         r"(?:on|every)|is (?:busy|studying|in class) (?:on|every))")
 
 
+CURRENCY = r"[$\u20ac\u00a3]"
+"""A currency sign ('$', '€', '£')."""
 MONEY = re.compile(r"[$\u20ac\u00a3]\s*\d|\d\s*(?:dollars|euros?|pounds)\b|\bcosts?\b[^.\n]{0,30}\d")
 """An amount of money in a text ('$130', '96 pounds', 'costs 100')."""
 

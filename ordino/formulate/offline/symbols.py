@@ -36,12 +36,15 @@ _CAPACITY_SAID = re.compile(r"\br_?\{?(?P<k>\d)\}?\s*(?:\(\s*|with\s+|has\s+)(?P
                             r"(?:\s+(?:per|each|every|a)\s+(?:day|week|hour|minute|period|month|time\s+unit))?"
                             r"(?:\s*\)|(?=\s*(?:[,.;]|and\b)))")
 """'R1 (4 units available per week)', 'R2 with 4 units': resource 1's or 2's capacity, in words."""
+_ONE_NUMBER = r"\b(?!\s*[,;]?\s*\d+\s*(?:[,;.)\]]|$))"
+"""After a number: it is no list's first ('R = 4, 2' is a list; 'R = 4, 8 jobs' is not)."""
 _ONE_RESOURCE = re.compile(r"\b(?:one|1|(?:a\s+)?single)\s+renewable\s+resource\s*,?\s*(?:with\s+)?(?:capacity\s+)?"
-                           r"(?P<k>[a-z])\s*=\s*(?P<n>\d+)\b(?!\s*[,;]?\s*\d+\s*(?:[,;.)\]]|$))(?:\s*\(\s*units?\s+(?:per|a|each)\s+[a-z]+\s*\))?")
+                           rf"(?P<k>[a-z])\s*=\s*(?P<n>\d+){_ONE_NUMBER}"
+                           r"(?:\s*\(\s*units?\s+(?:per|a|each)\s+[a-z]+\s*\))?")
 """'1 renewable resource K = 3 (units per day)', 'one renewable resource, capacity R = 4': one resource, by its
 letter; a symbol of that letter by job is what each job needs of it ('k = [2, 1, 2]', 'r_j 2 3 1')."""
 _ONE_RESOURCE_SAID = re.compile(r"\b(?:one|1|a\s+single)\s+renewable\s+resource\s+(?P<k>[a-z])\s*,?\s*(?:with|of)\s+"
-                                r"(?:a\s+)?capacity\s+(?:of\s+)?(?P<n>\d+)\b(?!\s*[,;]?\s*\d+\s*(?:[,;.)\]]|$))")
+                                rf"(?:a\s+)?capacity\s+(?:of\s+)?(?P<n>\d+){_ONE_NUMBER}")
 """'one renewable resource R with capacity 4': the same, capacity after the letter."""
 _LAGGED_ARCS = re.compile(r"(?:\bs_?j\s*(?:>=|\u2265)\s*c_?i\s*\+\s*l_?\{?ij\}?\s+for\s+)?"
                           r"\(\s*i\s*,\s*j\s*,\s*l_?\{?ij\}?\s*\)\s*:?\s*"

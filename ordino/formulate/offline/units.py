@@ -26,6 +26,10 @@ class TimeVal:
     value: Fraction
     unit: str | None = None
 
+    def __str__(self) -> str:
+        """As the text said it: '40 min', '3'."""
+        return f"{self.value} {self.unit}" if self.unit else str(self.value)
+
 
 def whole_units(value: TimeVal) -> int | None:
     """A bare whole number ('2'), as what a job needs of a resource; None for '1.5' or '2 h' (never rounded)."""
