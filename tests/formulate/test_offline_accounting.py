@@ -117,3 +117,14 @@ def test_how_many_people_said_of_the_demands_is_no_goal_and_a_text_without_one_i
     assert any("What should be minimised" in q for q in asked(text))
     _, value = solved(text + "How many people do we need at minimum?")
     assert value == cheapest_cover([2, 3, 1], [{0, 1}, {1, 2}], [1, 1])
+
+
+def test_a_machine_kept_idle_while_a_job_is_on_another_is_asked_never_dropped():
+    text = ("A fab shop with a saw, a welder and a paint booth. Steps in order:\n"
+            "Frame: saw 2 h, then welder 3 h, then paint booth 2 h.\n"
+            "Gate: welder 2 h, then saw 1 h, then paint booth 1 h.\n"
+            "Rail: saw 1 h, then paint booth 2 h, then welder 2 h.\n"
+            "{extra}What is the earliest time all pieces can be finished?")
+    solved(text.format(extra=""))  # the plain job shop is read
+    questions = asked(text.format(extra="While the Frame is on the welder, nothing can be sawn. "))
+    assert any("While the Frame is on the welder" in q for q in questions), questions

@@ -287,3 +287,50 @@ def test_maximum_days_for_one_person_is_an_upper_bound():
     assert isinstance(draft.problem, RosterProblem), [q.text for q in draft.missing]
     assert solve(draft.problem).objective == _cheapest_week({"Ann": 100, "Bob": 90, "Cat": 80}, [2] * 5, {},
                                                              {"Ann": 5, "Bob": 5, "Cat": 2})  # 'maximum' read as min
+
+
+_BLOCKS = ("Ward staffing, one 24-hour day that repeats every day. Nurses needed in each 4-hour block:\n\n"
+           "| Block | Time          | Nurses required |\n|---|---|---|\n"
+           "| 1 | 00:00 - 04:00 | 2 |\n| 2 | 04:00 - 08:00 | 3 |\n| 3 | 08:00 - 12:00 | 4 |\n"
+           "| 4 | 12:00 - 16:00 | 3 |\n| 5 | 16:00 - 20:00 | 2 |\n| 6 | 20:00 - 24:00 | 1 |\n\n"
+           "Every shift lasts 8 hours (two consecutive blocks). Cost per nurse per shift:\n\n"
+           "| Shift start | Covers blocks | Cost ($) |\n|---|---|---|\n"
+           "| 00:00 | 1, 2 | 520 |\n| 04:00 | 2, 3 | 480 |\n| 08:00 | 3, 4 | 400 |\n"
+           "| 12:00 | 4, 5 | 400 |\n| 16:00 | 5, 6 | 440 |\n| 20:00 | 6, 1 | 520 |\n\n"
+           "Minimize the total daily staffing cost ($).")
+
+
+def test_a_cost_table_with_a_column_of_blocks_is_never_read_as_costs_of_one_two():
+    questions = [q.text for q in extract_offline(_BLOCKS).missing]
+    assert extract_offline(_BLOCKS).problem is None
+    assert any("520" in q or "cost" in q.lower() for q in questions), questions
+    plain = _BLOCKS.replace("| Shift start | Covers blocks | Cost ($) |", "| Shift start | Cost ($) |").replace(
+        "|---|---|---|\n| 00:00", "|---|---|\n| 00:00")
+    for blocks in ("1, 2", "2, 3", "3, 4", "4, 5", "5, 6", "6, 1"):
+        plain = plain.replace(f"| {blocks} | ", "| ")
+    draft = extract_offline(plain)
+    assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
+    costs = [520, 480, 400, 400, 440, 520]
+    assert solve(draft.problem).objective == _cheapest_cover([2, 3, 4, 3, 2, 1], dict(enumerate(costs)), span=2,
+                                                             cyclic=True)
+    assert extract_offline(plain.replace("| 440 |", "| 440 |\n\nNight supplement: $35 per shift.")).problem is None
+
+
+_CAFE = ("I'm staffing the cafe from 6:00 to 22:00. Staff needed in each two-hour block: 6-8: 2, 8-10: 4, 10-12: 3, "
+         "12-14: 5, 14-16: 4, 16-18: 3, 18-20: 4, 20-22: 2. Every shift is 4 hours.{shifts} "
+         "I want the {goal}.")
+
+
+@pytest.mark.parametrize(("shifts", "goal"), [
+    (" The shifts are 6:00-10:00, 10:00-14:00, 14:00-18:00 and 18:00-22:00.", "fewest people"),  # some starts only
+    ("", "minimum total paid hours"),  # hours, not heads
+])
+def test_shifts_listed_by_their_hours_or_a_goal_in_hours_are_asked_never_dropped(shifts: str, goal: str):
+    text = _CAFE.format(shifts=shifts, goal=goal)
+    draft = extract_offline(text)
+    assert draft.problem is None and draft.missing, draft.problem
+    every = _CAFE.format(shifts="", goal="fewest people")
+    draft = extract_offline(every)
+    assert isinstance(draft.problem, LinearModel), [q.text for q in draft.missing]
+    assert solve(draft.problem).objective == _cheapest_cover([2, 4, 3, 5, 4, 3, 4, 2], dict.fromkeys(range(7), 1),
+                                                             span=2)

@@ -391,3 +391,20 @@ def test_a_cover_of_a_kind_of_person_is_asked_never_read_as_a_head_count():
         assert asked(base.replace("Each shift needs exactly 1 nurse.", said)), said
     assert asked("We have 6 nurses. The day shift needs 2 senior nurses and the night shift needs 1 nurse, every day "
                  "for 7 days. Each nurse works at most 5 shifts.")
+
+
+def test_each_persons_line_read_part_by_part_with_plural_shift_names_pronouns_and_asides():
+    text = ("Rota for Mon-Wed. Shifts: Early 08:00-16:00 and Late 12:00-20:00, both 8 hours paid. Cover needed: "
+            "exactly 1 nurse on Early and 1 on Late every day.\n\nThe nurses:\n"
+            "- Hannah, \u00a318/hr, off on Wednesday.\n"
+            "- Imran, \u00a316/hr. He's part-time, so no more than 2 shifts.\n"
+            "- Kate, \u00a315/hr, max 2 shifts, Earlies only (childcare)\n"
+            "- Leo, \u00a314/hr, agency nurse, Lates only, not in on Monday\n\n"
+            "Nobody does more than one shift a day. What's the lowest total wage cost?")
+    problem, best = solved(text)
+    assert problem.people == ["Hannah", "Imran", "Kate", "Leo"]
+    assert best == 8 * (14 * 2 + 15 * 2 + 16 * 2)  # Leo Late Tue-Wed, Kate Early x2, Imran the rest
+    assert asked(text.replace("agency nurse", "agency nurse who prefers Earlies"))  # a wish: not an aside
+    assert asked(text.replace("He's part-time", "He's part-time and 62"))  # a number in an aside: asked
+    assert solved(text.replace("Earlies only", "can't do Lates at all"))[1] == best
+    assert solved(text.replace("off on Wednesday", "can do Mon and Tue"))[1] == best

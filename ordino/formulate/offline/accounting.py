@@ -148,8 +148,10 @@ def _values(text: str) -> set[str]:
 
 
 _BINDING = re.compile(r"(?i)\b(?:must|has\s+to|have\s+to|needs?\s+to|only|cannot|can't|may\s+not|not\s+allowed|"
+                      r"(?:nothing|nobody|no\s+one|none)\s+(?:else\s+)?(?:can|may|could|will)|"
                       r"no\s+other|same|first|last|before|after|together|never|always|except)\b")
-"""Words that bind a named job or machine ('must be fired in the same kiln', 'has to be done on M1')."""
+"""Words that bind a named job or machine ('must be fired in the same kiln', 'has to be done on M1', 'nothing can be
+sawn while the frame is on the welder')."""
 _APART = re.compile(r"(?i)\b(?:never|(?:at|during)\s+the\s+same\s+time|simultaneous\w*|at\s+once)\b")
 """Words that keep two named machines from running together ('can never be running at the same time')."""
 _OUT = re.compile(r"(?i)\b(?:out\s+of\s+(?:service|order|action)|broken(?:\s+down)?|offline|under\s+(?:maintenance|"

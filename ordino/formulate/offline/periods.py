@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ordino.formulate.offline.staff import MONEY
-from ordino.formulate.offline.text import count_value
+from ordino.formulate.offline.staff import MONEY, amounts
+from ordino.formulate.offline.text import count_value, quote_around, sentence_bounds
 from ordino.formulate.questions import Question
 from ordino.models.linear import LinearModel
 
@@ -66,6 +66,21 @@ _SPLIT_TYPE = re.compile(r"(?m)^[ \t|*\u2022-]*(?P<name>[a-z][\w'&/ -]{0,30}?)[ 
 _CAP = re.compile(r"\b(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?(?:\s+of)?)\s+(?P<n>\d+)\s+(?:[a-z]+\s+)?"
                   r"(?:on|in|for)\s+(?:the\s+|each\s+)?(?P<name>[a-z][\w -]{0,20}?)\s+(?:shift|template)s?\b")
 """The most people one shift type may have, said in a sentence: 'at most 2 people on the split shift'."""
+
+
+_HOURS_GOAL = re.compile(r"\b(?:minimi[sz]e|minimum|lowest|fewest|least)\s+(?:the\s+)?(?:total\s+)?(?:number\s+of\s+)?"
+                         r"(?:paid|staff|person[- ]?|man[- ]?|worked|working|labou?r)\s*hours\b")
+"""A goal that counts hours ('minimize the total paid hours'): neither a head count nor a cost per shift."""
+_HOURS_SPAN = re.compile(r"(?<![\d:])(\d{1,2})(?::(\d{2}))?\s*(?:-|to|until)\s*(\d{1,2})(?::(\d{2}))?(?![\d:])")
+
+
+def _range_of(m: re.Match[str]) -> tuple[int, int] | None:
+    """(start, end) in minutes of a span of clock hours with minutes at both ends ('6:00-14:00', '22:00-06:00'); None
+    for one without ('6-8' may be a count, '0:00 - 5' a demand)."""
+    if m.group(2) is None or m.group(4) is None:
+        return None
+    a, b = int(m.group(1)) * 60 + int(m.group(2) or 0), int(m.group(3)) * 60 + int(m.group(4) or 0)
+    return (a, b) if b > a else (a, b + DAY)
 
 
 _TWELVE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b")
@@ -267,6 +282,10 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
         return None, [Question(key="periods", text=f"The text says the work runs round the clock, but the periods "
                                f"given cover {len(periods) * length // 60} hours; how many are needed in the rest of "
                                "the day?")], []
+    if (in_hours := _HOURS_GOAL.search(t)) is not None:
+        return None, [Question(key="objective", text=f"The goal counts hours ('{in_hours.group(0)}'); minimise the "
+                               "number of people, or a cost per shift (give it per start time)?",
+                               choices=["people"])], []
     types = read_shift_types(text)
     if types is not None and (unread := _unread_type_lines(text)):
         return None, [Question(key="shifts", text="I could not read these shift types: " + "; ".join(
@@ -302,9 +321,24 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
     if costs is None and _cost_said(t):  # never the head count in place of a cost
         return None, [Question(key="costs", text="What does a shift cost? Give the cost of each start time (e.g. "
                                "'08:00 - 60, 10:00 - 64, ...').")], []
+    if costs is not None and (unplaced := [at for v, at in amounts(text).items() if v not in costs.values()]):
+        return None, [Question(key="costs", text="I could not place the amounts in these parts: " + "; ".join(
+            repr(quote_around(text, *sentence_bounds(text, at), at)) for at in unplaced[:5])
+            + ". Give the cost of each start time (e.g. '08:00 - 60, 10:00 - 64').")], []
     if costs is None and not _FEWEST.search(t):
         return None, [Question(key="objective", text="What should be minimised? (the number of people, or a cost "
                                "per shift: give it per start time)", choices=["people"])], []
+    known = {(s, s + length) for s in starts} | {(starts[0], starts[-1] + length)} | (
+        {(opens_at, closes)} if opening is not None else set())
+    said = {m.group(0): _range_of(m) for m in _HOURS_SPAN.finditer(_clock_text(text))}
+    shifts = {starts[s]: (starts[s], starts[s] + k * length) for s in opens}
+    listed = {span for span in said.values() if span in set(shifts.values())}
+    other = [o for o, span in said.items() if span not in known | {None} and span not in shifts.values()]
+    if other or listed and listed != set(shifts.values()):  # spans of hours that are no period, or shifts listed
+        # by their hours but not every one that may start: shift types this reader does not read
+        return None, [Question(key="shifts", text="I could not read these hours: " + ", ".join(
+            f"'{o}'" for o in (other or [o for o, span in said.items() if span in listed])[:5])
+            + ". Write each shift type on its own line: 'name, 08:00-16:00, cost 100'.")], []
     bare = [labels[p] for p in range(n) if not any(((p - s) % n < k) if cyclic else (0 <= p - s < k) for s in opens)]
     if bare:  # a period no allowed shift covers
         return None, [Question(key="starts", text=f"No allowed shift start covers {', '.join(bare)}. When can a shift "
@@ -375,8 +409,8 @@ def _shift_costs(t: str, starts: list[str]) -> dict[str, float] | None:
     """The cost of one shift by its start ('| 08:00 | 200 |'), or in the order of the starts ('cost per shift =
     60, 60, 64, 70, 80 respectively'), when the text gives one for every start."""
     found = {f"start {int(h) % 24:02d}:{m}": float(c) for h, m, c in
-             re.findall(r"(?<![\d:-])(\d{1,2}):(\d{2})\s*(?:(?:-|:|=|\||->|\u2192)\s*[$\u20ac\u00a3]?|[$\u20ac\u00a3])\s*"
-                        r"(\d+(?:\.\d+)?)\b(?!\s*:\d)", t)}
+             re.findall(r"(?<![\d:-])(?<!-\s)(?<!\bto\s)(\d{1,2}):(\d{2})\s*(?:(?:-|:|=|\||->|\u2192)\s*[$\u20ac\u00a3]?|[$\u20ac\u00a3])\s*"
+                        r"(\d+(?:\.\d+)?)\b(?!\s*:\d|\s*,\s*\d+(?!\d*:))", t)}  # (not '| 00:00 | 1, 2 |': periods)
     wanted = [f"start {s}" for s in starts]
     if set(wanted) <= set(found):
         return {k: found[k] for k in wanted}

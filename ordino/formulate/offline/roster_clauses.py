@@ -26,7 +26,7 @@ _WORK = {"work", "works", "working", "worked", "do", "does", "doing", "take", "t
          "assigned", "scheduled", "rostered", "allowed", "cover", "covers"}
 _NEGATION = {"no", "nobody", "not", "never", "cannot", "can't", "mustn't", "shouldn't", "forbidden", "isn't", "don't",
              "doesn't", "won't", "one"}  # 'one' of 'no one'; never counted as a denial by itself
-_CUES = re.compile(r"\d|\b(?:not|no|never|nobody|only|both|either|neither|except|unless|cannot|can't|won't|"
+CUES = re.compile(r"\d|\b(?:not|no|never|nobody|only|both|either|neither|except|unless|cannot|can't|won't|"
                    r"don't|doesn't|after|before|follow\w*|consecutive|row|straight|max\w*|min\w*|most|least|"
                    r"more|less|fewer|exact\w*|extra|plus|bonus|supplement|premium|overtime|prefer\w*|avoid\w*|"
                    r"want\w*|fair\w*|balanc\w*|even(?:ly)?|spread|weekends?|holiday\w*|leave|off|unavailable|available|"
@@ -166,7 +166,7 @@ def _cued(n: RosterDraft, clause: str) -> bool:
     names = [*n.staff, *n.days, *(s for s in n.shifts if len(s) > 1 and s != "shift")]
     named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
     return bool(FILLER.sub(" ", clause).strip()) and bool(
-        _CUES.search(_CODE.sub(" ", clause)) or (named is not None and named.search(clause)))
+        CUES.search(_CODE.sub(" ", clause)) or (named is not None and named.search(clause)))
 
 
 _CODE = re.compile(r"(?<![\w.:])\d{1,3}[BCEFGJKLNQRTUVXYZ]\b")
@@ -177,6 +177,11 @@ def _glue_only(clause: str) -> bool:
     """Whether what is left of a clause is only the words that join the rules read out of it ('Each person works
     ... and')."""
     return set(_words(clause)) <= _GLUE | _WHO | _WORK | {"has", "have", "there", "day", "days", "with"}
+
+
+def read_clause(n: RosterDraft, text: str) -> bool:
+    """Read one clause as one roster rule or the goal; whether it was."""
+    return _read(n, _Clause(n, text))
 
 
 def _read(n: RosterDraft, c: _Clause) -> bool:
@@ -211,7 +216,7 @@ def _hours_said(n: RosterDraft, c: _Clause) -> bool:
     """'every shift is 8 hours and is paid at the person's hourly rate': the shifts' lengths said again."""
     if len(c.numbers) != 1 or set(n.hours.values()) != {float(c.numbers[0])} or len(n.hours) != len(n.shifts):
         return False
-    return bool(c.rest & {"hours", "hour", "h"}) and c.only(_SHIFT_NOUNS, {"hours", "hour", "h", "long", "paid",
+    return bool(c.rest & {"hours", "hour", "h"}) and c.only(_SHIFT_NOUNS, {"hours", "hour", "h", "long", "paid", "both",
                                                                             "person's", "hourly", "rate", "their",
                                                                             "lasts", "each", "every"})
 
@@ -228,7 +233,7 @@ def _demand_label(n: RosterDraft, c: _Clause) -> bool:
                                  "these", "numbers", "here", "following", "this", "must", "have", "there", "listed",
                                  "more", "extra", "allowed", "fine", "ok", "counter", "floor", "line", "desk",
                                  "phones", "site", "shop", "ward", "be", "working", "above"},
-                  {w for w in c.rest if re.fullmatch(r"[a-z]{4,}s", w) and not _CUES.search(w)})  # '...pharmacists'
+                  {w for w in c.rest if re.fullmatch(r"[a-z]{4,}s", w) and not CUES.search(w)})  # '...pharmacists'
 
 
 
@@ -384,7 +389,7 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
     after = c.words[at + 2] if at + 2 < len(c.words) else None  # the word after the counted noun
     ends = after is None or after in {"on", "per", "for", "in", "at", "each", "every", "a", "an", "the", "to", "and",
                                       "is", "are", *_SHIFT_NOUNS}
-    counted_noun = {w for w in c.words[at + 1:at + 2] if re.fullmatch(r"[a-z]{3,}", w) and not _CUES.search(w)
+    counted_noun = {w for w in c.words[at + 1:at + 2] if re.fullmatch(r"[a-z]{3,}", w) and not CUES.search(w)
                     and w not in _WORK | {"most", "more", "less", "fewer", "than", "only", "max", "min"} and ends}
     if not c.only(_SHIFT_NOUNS, {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed",
                                  "manned", "exactly", "least", "day", "daily", "on", "with", "by", "one", "i"},
@@ -463,7 +468,7 @@ def _fair(n: RosterDraft, c: _Clause) -> bool:
     """A wish for fairness ('make the rota as fair as possible'): the goal, once the text says what fair means
     ('"Fair" means the gap between whoever works most and whoever works fewest as small as possible')."""
     if not c.rest & _FAIR or c.numbers or c.people or c.shifts or c.days not in ([], n.days) or "means" in c.rest or \
-            _CUES.search(
+            CUES.search(
             " ".join(w for w in c.words if w not in _FAIR | {"for", "as", "possible", "want", "like", "would", "i'd"})):
         return False
     n.fair_wished = True
@@ -495,7 +500,7 @@ def _open_days(n: RosterDraft, c: _Clause) -> bool:
     """'I run a small pharmacy that's open 7 days a week': the days of the roster said again."""
     if c.numbers != [len(n.days)] or not {"open", "days"} <= c.rest or c.people or c.shifts:
         return False
-    return not _CUES.search(" ".join(w for w in c.words if not w.isdigit() and w not in {"week", "per", "each",
+    return not CUES.search(" ".join(w for w in c.words if not w.isdigit() and w not in {"week", "per", "each",
                                                                                           "every"}))
 
 

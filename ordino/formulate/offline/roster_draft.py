@@ -95,6 +95,14 @@ class RosterDraft(Marked):
     def shift(self, word: str) -> str | None:
         return self.shift_names.get(word.strip().lower())
 
+    def call(self, word: str, shift: str) -> None:
+        """Name `shift` by `word` and its plural ('late', 'lates'; 'early', 'earlies'; 'am', 'ams')."""
+        low = word.strip().lower()
+        self.shift_names[low] = shift
+        self.shift_names[low + "s"] = shift
+        if low.endswith("y") and len(low) > 2:
+            self.shift_names[low[:-1] + "ies"] = shift
+
     def person_list(self, phrase: str) -> list[str] | None:
         """People named in 'P4, P5', 'P1..P4', 'i = 1,2,4,5'."""
         out: list[str] = []

@@ -41,8 +41,9 @@ def read_roster_notes(text: str) -> RosterProblem | None:
     read_tables(n)
     if not ((n.days or _read_days(n)) and (n.shifts or _read_shifts(n))):
         return None
+    _read_staff(n)  # a list of the staff ('Guards: Ada, Bo, Cy'), then lines for some of them
     read_people(n)
-    if not (n.staff or _read_staff(n)):
+    if not (_read_staff(n) or n.staff):  # (or their lines first, then the list said again)
         return None
     if not re.search(r"\bexact(?:ly)?\b", n.text, re.IGNORECASE):  # the cover is a least number, said again (before
         n.take(r"(?i)\b(?:having\s+)?more\s+(?:people|staff|persons|workers|nurses)\s+than\s+(?:needed|required)"  # its
@@ -57,7 +58,9 @@ def read_roster_notes(text: str) -> RosterProblem | None:
 def _read_staff(n: RosterDraft) -> bool:
     """'Staff P1..P4', 'nurses {A, B, C, D}', '4 workers A-D', '6 staff (S1..S6)', 'Staff: Ann, Bo, Cy'."""
     def add(names: list[str], m: re.Match[str]) -> bool:
-        if n.staff or len(names) < 2:
+        if n.staff:  # the staff said again ('Guards: Hana, Igor', then a line for each of them)
+            return sorted(names) == sorted(n.staff)
+        if len(names) < 2:
             return False
         n.staff = names
         return True
@@ -154,8 +157,7 @@ def _read_shifts(n: RosterDraft) -> bool:
             n.shifts.append(it.group(1))
             n.shift_names[it.group(1).lower()] = it.group(1)
             if it.group(2):
-                n.shift_names[it.group(2).lower()] = it.group(1)
-                n.shift_names[it.group(2).lower() + "s"] = it.group(1)
+                n.call(it.group(2), it.group(1))
         return len(n.shifts) >= 2
 
     n.take(rf"\bshifts?\b\s*(?:s\s+in\s+)?:?\s*\{{?(?P<l>{item}(?:\s*(?:,|/|and|&)\s*{item})+)\}}?", listed)
@@ -174,7 +176,8 @@ def _read_shifts(n: RosterDraft) -> bool:
             return False
         n.shifts = [c for _, c in found]
         for word, c in found:
-            n.shift_names.update({c.lower(): c, word.lower(): c, word.lower() + "s": c})
+            n.shift_names[c.lower()] = c
+            n.call(word, c)
         return True
 
     one = r"\b(?:an?\s+)?[A-Za-z]{1,20}\s+shift\s*\(\s*[A-Z]{1,2}\s*\)"  # (bounded: no run of letters tried whole)
@@ -187,8 +190,7 @@ def _read_shifts(n: RosterDraft) -> bool:
             return False
         n.shifts = list(words)
         for w in words:
-            n.shift_names[w.lower()] = w
-            n.shift_names[w.lower() + "s"] = w
+            n.call(w, w)
         return True
 
     code = r"(?:[A-Z]{2,3}|[A-Z][a-z]{2,9})\b"
@@ -260,13 +262,17 @@ def _read_cover(n: RosterDraft) -> None:
     n.take(rf"\b(?P<s>[A-Za-z])\s*(?:=|:)\s*{days_said}", by_day)
     n.take(rf"\b(?:staff\s+)?(?:needed|required|need|demand)\b(?P<s>)[^:\n]{{0,40}}?:\s*{days_said}", by_day)
 
+    named = "|".join(sorted(map(re.escape, n.shift_names), key=len, reverse=True)) or "(?!)"
+    on = rf"(?:{_PEOPLE}\s+)?on\s+(?:the\s+)?(?:{named})(?:\s+shifts?)?\b"  # 'nurse on the Early shift'
+
     def same(m: re.Match[str]) -> bool:
-        pairs = re.findall(r"(?:(?P<k>\d+)\s+on\s+(?P<s>[A-Za-z])\b|\b(?P<s2>[A-Za-z])\s*=\s*(?P<k2>\d+))", m["l"])
+        pairs = re.findall(rf"(?i:(?P<k>{_N})\s+(?:{_PEOPLE}\s+)?on\s+(?:the\s+)?(?P<s>{named})\b|"
+                           rf"\b(?P<s2>[A-Za-z])\s*=\s*(?P<k2>\d+))", m["l"])
         if not pairs:
             k = count_value(m["k"].lower())
             todo = [(s, k) for s in n.shifts] if m["per"] or len(n.shifts) == 1 else []
         else:
-            todo = [(n.shift(a or c) or "", int(b or d)) for b, a, c, d in pairs]
+            todo = [(n.shift(a or c) or "", count_value((b or d).lower())) for b, a, c, d in pairs]
         if not todo or not all(s for s, _ in todo):
             return False
         for s, k in todo:
@@ -274,8 +280,8 @@ def _read_cover(n: RosterDraft) -> None:
                 n.cover.setdefault((s, d), k)
         return True
 
-    n.take(rf"(?P<l>(?:(?:exactly|{_GE})\s+)?(?P<k>{_N})\s+(?:{_PEOPLE}\s+)?(?:on\s+[A-Za-z]\b\s*)?"
-           rf"(?:(?:,|and)\s*(?:(?:exactly|{_GE})\s+)?\d+\s+on\s+[A-Za-z]\b\s*){{0,4}})"
+    n.take(rf"(?P<l>(?:(?:exactly|{_GE})\s+)?(?P<k>{_N})\s+(?:{on}\s*|{_PEOPLE}\s+)?"
+           rf"(?:(?:,|and|,\s*and)\s*(?:(?:exactly|{_GE})\s+)?{_N}\s+{on}\s*){{0,4}})"
            rf"(?P<per>per\s+shift\s+)?(?:on\s+)?(?:(?:each|every|a)\s+day|per\s+day)\b", same)
     n.take(r"(?P<l>\b[A-Za-z]\s*=\s*\d+(?:\s*,\s*[A-Za-z]\s*=\s*\d+)+)\s+(?:on\s+)?(?:each|every)\s+day\b(?P<k>)(?P<per>)",
            same)
@@ -321,7 +327,8 @@ def _read_limits(n: RosterDraft) -> None:
         return True
 
     unit = r"(?:\s*(?:/|per|a)\s*(?:person|nurse|worker|staff|staff\s+member|day|employee))+"
-    n.take(rf"(?:{_LE}\s*)?(?P<k>one|1)\s+shifts?{unit}(?:\s+at\s+most)?", per_day)
+    n.take(rf"(?:{_LE}\s*|\b(?:nobody|no\s+one|no-one)\s+(?:does|works|gets|takes|is\s+given)\s+more\s+than\s+)?"
+           rf"(?P<k>one|1)\s+shifts?{unit}(?:\s+at\s+most)?", per_day)
     n.take(r"\b(?:one|1)\s+(?:day\s+)?shift\s*(?:type|(?:/|per|a)\s*day)\b", lambda m: len(n.shifts) == 1)
 
     def most(m: re.Match[str]) -> bool:

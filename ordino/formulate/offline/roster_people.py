@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ordino.formulate.offline.roster_clauses import CUES, read_clause
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.staff import CURRENCY, weekday
 
@@ -38,19 +39,21 @@ def read_people(n: RosterDraft) -> None:
 def _person(n: RosterDraft, who: str, rest: str) -> bool:
     """Read every part of one person's line; whether all were read."""
     parts: list[str] = []
-    for p in re.split(r"\s*(?:[,;]|\bbut\b|\band\s+(?=(?:he|she|they|max|up|no|at|can|only|not)\b))\s*",
+    for p in re.split(r"\s*(?:[,;]|\.\s+|\bbut\b|\bso\b|\band\s+(?=(?:he|she|they|max|up|no|at|can|only|not)\b))\s*",
                       rest.strip().rstrip(".")):
         first = re.match(r"(?:and\s+)?([a-z]+)", p.strip().lower())
-        if parts and first and n.day_list(first.group(1)):  # 'only Monday, Wednesday and Friday': one list
+        last = re.search(r"([a-z]+)$", parts[-1].lower()) if parts else None
+        if last and first and n.day_list(first.group(1)) and n.day_list(last.group(1)):  # 'only Monday,
+            # Wednesday and Friday': one list
             parts[-1] += ", " + p.strip()
         elif p.strip():
             parts.append(p.strip())
     off_days: set[str] = set()
     only: str | None = None  # 'days' once the line said the only days
     for part in parts:
+        part = re.sub(r"(?i)^(?:and|but|also)\s+", "", part)
         low = part.lower()
-        low = re.sub(r"^(?:and|but|also)\s+", "", low)
-        if (pay := re.fullmatch(rf"{CURRENCY}?\s*(\d+(?:\.\d+)?)\s*(?:{CURRENCY}|eur|gbp|usd)?\s*"
+        if (pay := re.fullmatch(rf"(?:{CURRENCY}|eur|gbp|usd)?\s*(\d+(?:\.\d+)?)\s*(?:{CURRENCY}|eur|gbp|usd)?\s*"
                                 r"(?:/\s*h(?:our|r)?|per\s+hour|an\s+hour)", low)):  # '$15/h', '15/h', '15 eur/h'
             n.hourly[who] = float(pay.group(1))
             continue
@@ -69,14 +72,19 @@ def _person(n: RosterDraft, who: str, rest: str) -> bool:
         if re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:can\s+do\s+|is\s+)?(?:available\s+)?(?:any\s+day|anything|"
                         r"any\s+shift|every\s+day)(?:\s+any\s+(?:day|shift))?", low):
             continue
-        low = re.sub(r"\s+at\s+all$", "", low)  # 'can't work Wednesday at all'
         reason = re.search(r"\((?P<r>[^()]*)\)$", part)
         if reason is not None:
-            low = low[:low.rfind("(")].strip()
+            low, part = low[:low.rfind("(")].strip(), part[:part.rfind("(")].strip()
+        low = re.sub(r"\s+at\s+all$", "", low)  # 'can't work Wednesday at all'
+        low = re.sub(r"^(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?=off\b|away\b|on\s+leave\b|not\b)", "", low)
+        low = re.sub(r"^off\s+(?:all\s+(?:of\s+)?|all\s+day\s+)", "off ", low)  # 'off all of Wednesday'
         if low:
             ruled = _availability(n, who, low)
-            if ruled is None:
-                return False
+            if ruled is None:  # any other rule of the person: read as a clause about them ('can't do nights')
+                bare = re.fullmatch(r"(?:max(?:imum)?|up\s+to|at\s+most|no\s+more\s+than)\s+\d+", low)
+                if not (read_clause(n, f"{who} {part} shifts" if bare else f"{who} {part}") or _aside(n, part)):
+                    return False
+                ruled = (set(), None)
             off_days |= ruled[0]
             only = only or ruled[1]
         if reason is not None and not _reason(n, reason["r"], off_days, only):
@@ -99,14 +107,39 @@ def _reason(n: RosterDraft, said: str, off_days: set[str], only: str | None) -> 
     return not re.search(r"\d|\b(?:not|only|never|except|no|max|min|most|least|shifts?)\b", said.lower())
 
 
+_ROLE = re.compile(r"(?i)(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+)?(?:(?:a|an|our|the)\s+)?"
+                   r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?")
+"""What a person is, said beside their rules: 'agency nurse', 'casual', "he's part-time", "she's our supervisor"."""
+
+
+def _aside(n: RosterDraft, part: str) -> bool:
+    """A part of a person's line that only says what they are (`_ROLE`): no number, no name of a person, day or
+    shift, and no word that limits."""
+    words = re.findall(r"[^\W\d_]+", part.lower())
+    return _ROLE.fullmatch(part.strip()) is not None and not n.people_in(part) and \
+        not any(n.shift(w) or n.day_names.get(w) or n.day_names.get(w.rstrip("s")) for w in words) and \
+        not CUES.search(part) and not re.search(r"\b(?:contract\w*|hours?|likes?|wants?|or|and|if|as)\b", part,
+                                                 re.IGNORECASE)
+
+
+_ANY = re.compile(r"^(?:(?:he|she|they)\s+)?(?:can\s+(?:do|work)\s+)?(?P<l>.+?)(?:\s+any\s+day)?$")
+
+
 def _availability(n: RosterDraft, who: str, low: str) -> tuple[set[str], str | None] | None:
     """Days or shifts off said in a part of a person's line: the days off and 'days' when it said the only ones."""
+    listed = _ANY.fullmatch(low)
+    if listed and {n.shift(w) for w in re.split(r"\s+or\s+|\s*/\s*|\s+and\s+", listed["l"])} == set(n.shifts):
+        return set(), None  # 'days or nights', 'mornings or afternoons': any shift
+    low = re.sub(r"^(?:(?:he|she|they)\s+)?(?:can\s+(?:do|work)|is\s+free|free|is\s+available|available)\s+(?:on\s+)?"
+                 r"(?=(?:mon|tue|wed|thu|fri|sat|sun))", "only ", low)  # 'can do Mon, Tue and Fri': those days only
+    low = re.sub(r"^(?:(?:he|she|they)\s+)?(?:can\s+(?:do|work)\s+)?(?:any\s+(?:shift|day)|anything)\s+(?=except\b)",
+                 "", low)  # 'can work any shift except on Wednesday'
     only = re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:only\s+(?:works?\s+|does\s+|available\s+)?(?P<a>.+)|"
                         r"(?P<b>.+?)\s+only)", low) or (re.fullmatch(r"(?P<a>(?P<b>[a-z, -]+))", low)
                                                        if (n.day_list(low) or []) != list(n.days) and n.day_list(low)
                                                        else None)  # 'Mon, Tue, Wed, Sat and Sun': those days only
     if only is not None:
-        phrase = only["a"] or only["b"]
+        phrase = re.sub(r"\s+(?:through|until|thru)\s+", " to ", only["a"] or only["b"])
         days = n.day_list(re.sub(r"^(?:on\s+)?", "", phrase))
         if days:
             off = [d for d in n.days if d not in days]
@@ -119,7 +152,8 @@ def _availability(n: RosterDraft, who: str, low: str) -> tuple[set[str], str | N
             return set(), None
         return None
     said = re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:can't|cannot|can\s+not|doesn't|does\s+not|won't)\s+(?:do|work)\s+"
-                       r"(?:on\s+)?(?P<d>.+)|(?:is\s+)?(?:not\s+available|unavailable|off)\s+(?:on\s+)?(?P<e>.+)|"
+                       r"(?:on\s+)?(?P<d>.+)|(?:is\s+)?(?:not\s+available|unavailable|off|isn't\s+around|not\s+around|not\s+in|"
+                       r"on\s+(?:annual\s+)?leave|away)\s+(?:on\s+)?(?P<e>.+)|"
                        r"(?:any\s+day\s+)?except\s+(?:on\s+)?(?P<f>.+)|no\s+(?P<g>weekends?)", low)
     if said is None:
         return None

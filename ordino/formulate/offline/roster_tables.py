@@ -60,8 +60,7 @@ def read_shift_spans(n: RosterDraft) -> None:
             n.hours[m["id"]] = length or 24.0
             for name in (m["id"], m["w"] or ""):
                 if name:
-                    n.shift_names[name.lower()] = m["id"]
-                    n.shift_names[name.lower() + "s"] = m["id"]
+                    n.call(name, m["id"])
             a = sentence.start() + m.start()
             n.used[a:a + len(m.group(0))] = [True] * len(m.group(0))
     def single(m: re.Match[str]) -> bool:

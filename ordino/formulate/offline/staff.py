@@ -42,6 +42,31 @@ CURRENCY = r"[$\u20ac\u00a3]"
 """A currency sign ('$', '€', '£')."""
 MONEY = re.compile(r"[$\u20ac\u00a3]\s*\d|\d\s*(?:dollars|euros?|pounds)\b|\bcosts?\b[^.\n]{0,30}\d")
 """An amount of money in a text ('$130', '96 pounds', 'costs 100')."""
+_PRICED_HEAD = re.compile(r"(?i)\b(?:costs?|price|pay|wages?|rate)\b|[$\u20ac\u00a3]")
+
+
+def amounts(text: str) -> dict[float, int]:
+    """The amounts of money a text writes, each with where it first stands: after a currency sign ('$130'), before a
+    currency word ('96 pounds') and in a table's column headed by one ('| Cost ($) |')."""
+    found: dict[float, int] = {}
+    for m in re.finditer(rf"{CURRENCY}\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?i:dollars|euros?|pounds)\b", text):
+        found.setdefault(float(m.group(1) or m.group(2)), m.start())
+    priced: list[int] = []
+    at = 0
+    for line in text.splitlines(keepends=True):
+        at += len(line)
+        if line.count("|") < 2:
+            priced = []
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not priced:
+            priced = [k for k, c in enumerate(cells) if _PRICED_HEAD.search(c) and not re.search(r"\d", c)] or [-1]
+            continue
+        for k in priced:
+            if 0 <= k < len(cells) and (v := re.fullmatch(rf"{CURRENCY}?\s*(\d+(?:\.\d+)?)", cells[k])):
+                found.setdefault(float(v.group(1)), at - len(line))
+    return found
+
 
 
 def day_index(word: str) -> int:
