@@ -408,3 +408,60 @@ def test_each_persons_line_read_part_by_part_with_plural_shift_names_pronouns_an
     assert asked(text.replace("He's part-time", "He's part-time and 62"))  # a number in an aside: asked
     assert solved(text.replace("Earlies only", "can't do Lates at all"))[1] == best
     assert solved(text.replace("off on Wednesday", "can do Mon and Tue"))[1] == best
+
+
+def test_pay_columns_naming_shifts_cells_of_who_is_not_available_and_rest_after_nights():
+    text = ("Security desk roster, Monday-Wednesday (3 days). Three 8-hour shifts per day: Early (E) 06:00-14:00, "
+            "Late (L) 14:00-22:00, Night (N) 22:00-06:00. Each shift must be staffed by exactly 1 guard every day.\n\n"
+            "| Guard | Pay per shift (E or L) | Pay per Night shift | Not available |\n|---|---|---|---|\n"
+            "| Omar  | 120 | 160 | Mon |\n| Grace | 135 | 175 | - |\n"
+            "| Hiro  | 110 | 150 | Night shifts on Tue and Wed |\n"
+            "| Jakub | 115 | 155 | never works Early (any day) |\n\n"
+            "Rules:\n- at most one shift per guard per day\n- at most 3 shifts per guard over the 3 days\n"
+            "- after a Night shift, the guard's next day must be either another Night shift or a day off\n\n"
+            "(A Night shift is counted on the day it starts.) Minimize the total pay. Report the minimum total pay.")
+    problem, best = solved(text)
+    assert problem.days == ["Mon", "Tue", "Wed"] and [s.id for s in problem.shifts] == ["Early", "Late", "Night"]
+    rules = [r.model_dump(exclude_defaults=True) | {"type": r.type} for r in problem.rules]
+    assert {"type": "unavailable", "staff": ["Hiro"], "shifts": ["Night"], "days": ["Tue", "Wed"]} in rules
+    assert {"type": "forbidden_sequence", "first": "Night", "then": "Early"} in rules
+    assert not any(r["type"] == "count" and r.get("max") == 1 for r in rules)  # one shift a day, not one a week
+    assert best < solved(text.replace("another Night shift or a day off", "a day off"))[1]
+    assert asked(text.replace("never works Early (any day)", "rarely works Early"))
+
+
+def test_a_titled_rota_of_one_long_shift_with_an_available_column_and_two_people_kept_apart():
+    text = ("Front desk rota, week 23. One 8-hour shift per day, Mon-Wed, and each day needs exactly 2 people on "
+            "it.\n\n"
+            "Name | Hourly wage | Available\nLea | \u20ac15 | Mon, Tue, Wed\nTom | \u20ac13 | Mon, Wed\n"
+            "Ida | \u20ac18 | Mon, Tue, Wed\nMax | \u20ac14 | Wed\n\n"
+            "Rules:\n- max 2 shifts per person in the week\n- everyone on the list gets at least 1 shift\n"
+            "- Lea and Tom are never scheduled on the same day\n"
+            "- people are paid only for shifts they work (8 h x hourly wage)\n"
+            "Find the minimum total wage cost for the week, in euros.")
+    problem, best = solved(text)
+    assert problem.people == ["Lea", "Tom", "Ida", "Max"] and problem.days == ["Mon", "Tue", "Wed"]
+    assert {"type": "meet", "staff": ["Lea", "Tom"], "max": 0} in [r.model_dump(exclude_defaults=True) | {
+        "type": r.type} for r in problem.rules]
+    assert (best, solved(text.replace("- Lea and Tom are never scheduled on the same day\n", ""))[1]) == (728, 704)
+    assert asked(text.replace("week 23", "week 23, budget 400"))  # a number in a title that is no label: asked
+    assert asked(text.replace("(8 h x hourly wage)", "(9 h x hourly wage)"))  # hours that disagree: asked
+
+
+def test_a_limit_on_shifts_over_the_days_a_shift_kept_for_one_person_a_surcharge_and_the_busiest_night_worker():
+    text = ("Ward roster for Monday to Wednesday. Each day has an Early shift (06-14) and a Late shift (14-22), each "
+            "needing exactly one person. A person works at most one shift per day and at most 2 shifts over the "
+            "three days.\n\n| Person | Cost ($) | Unavailable |\n|---|---|---|\n| Ana | 150 | Mon |\n"
+            "| Ben | 110 | Wed |\n| Cruz | 90 | - |\n| Dee | 160 | Mon, Wed |\n\n"
+            "Dee works Early only. Any Late shift costs +15 on top. We don't let anyone work a late shift and then "
+            "the early shift the next morning. Minimize the total cost of the roster (dollars).")
+    problem, best = solved(text)
+    rules = [r.model_dump(exclude_defaults=True) | {"type": r.type} for r in problem.rules]
+    assert {"type": "count", "per": ["staff"], "max": 2} in rules  # not 'three' of 'over the three days'
+    assert {"type": "unavailable", "staff": ["Dee"], "shifts": ["Late"]} in rules
+    assert {(c.shifts[0], c.cost) for c in problem.costs if c.staff == ["Cruz"]} == {("Early", 90), ("Late", 105)}
+    assert best != solved(text.replace("Any Late shift costs +15 on top. ", ""))[1]
+    assert asked(text.replace("+15 on top", "+15/h on top"))  # per hour, without hours: asked
+    goal = text.replace("Minimize the total cost of the roster (dollars).",
+                        "Minimise the max number of Late shifts assigned to a single person.")
+    assert solved(goal)[0].objective[0].model_dump(exclude_defaults=True) == {"term": "max_shifts", "shifts": ["Late"]}

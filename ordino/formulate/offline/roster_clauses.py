@@ -46,7 +46,9 @@ class _Clause:
     def __init__(self, n: RosterDraft, text: str, heading: bool = False) -> None:
         self.text = text
         self.heading = heading  # an item of a list under a heading that says who is off
-        self.words = _words(text) + (["unavailable"] if heading else [])
+        named = [p for p in n.people_in(text) if re.search(r"\d", p)]  # 'W1 off Sat': no number 1 in it
+        bare = re.sub(rf"\b(?:{'|'.join(map(re.escape, named))})\b", " ", text) if named else text
+        self.words = _words(bare) + (["unavailable"] if heading else [])
         self.numbers = [int(w) if w.isdigit() else _NUMBER[w] for w in self.words if w.isdigit() or w in _NUMBER]
         said = [w for k, w in enumerate(self.words)  # 'day' names the day shift only as 'day shift'
                 if n.shift(w) and (w not in ("day", "days") or self.words[k + 1:k + 2] in (["shift"], ["shifts"]))]
@@ -187,8 +189,9 @@ def read_clause(n: RosterDraft, text: str) -> bool:
 def _read(n: RosterDraft, c: _Clause) -> bool:
     """Read a clause as one rule or the goal; whether it was."""
     return any(reader(n, c) for reader in (_demand_label, _table_said, _hours_said, _per_day, _most_shifts, _in_a_row,
-                                           _succession, _cover_each, _unavailable, _counted_on_start, _off_heading,
-                                           _goal, _fair, _zero_counted, _open_days, _penalty))
+                                           _succession, _off_after, _apart, _cover_each, _unavailable,
+                                           _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
+                                           _penalty, _surcharge))
 
 
 _AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
@@ -200,7 +203,7 @@ def _table_said(n: RosterDraft, c: _Clause) -> bool:
     unavailability'), its reading ('the table gives each person's cost for working that day's shift', 'must get
     between the min and max number of shifts shown', 'nobody goes over their max shifts'); only where such a table
     was read."""
-    if not n.tabled or c.people or any(k != len(n.days) for k in c.numbers) or c.rest & _AIM:
+    if not n.tabled or c.people or c.days or any(k != len(n.days) for k in c.numbers) or c.rest & _AIM:
         return False  # ('what is the minimum total cost': the goal, read by `_goal`)
     return c.only(_SHIFT_NOUNS, _WORK, {"table", "tables", "gives", "shows", "lists", "column", "columns", "shown",
                                         "below", "above", "cost", "costs", "pay", "rate", "rates", "hourly", "wage",
@@ -209,14 +212,17 @@ def _table_said(n: RosterDraft, c: _Clause) -> bool:
                                         "type", "they", "cannot", "can't", "max", "min", "maximum", "minimum",
                                         "between", "number", "numbers", "name", "names", "their", "what", "who",
                                         "when", "how", "much", "many", "get", "next", "goes", "go", "over", "nobody",
-                                        "exceeds", "exceed", "beyond"})
+                                        "exceeds", "exceed", "beyond", "only", "available", "are", "is",
+                                        "marked"})
 
 
 def _hours_said(n: RosterDraft, c: _Clause) -> bool:
     """'every shift is 8 hours and is paid at the person's hourly rate': the shifts' lengths said again."""
     if len(c.numbers) != 1 or set(n.hours.values()) != {float(c.numbers[0])} or len(n.hours) != len(n.shifts):
         return False
-    return bool(c.rest & {"hours", "hour", "h"}) and c.only(_SHIFT_NOUNS, {"hours", "hour", "h", "long", "paid", "both",
+    return bool(c.rest & {"hours", "hour", "h"}) and c.only(_SHIFT_NOUNS, _WORK, {"hours", "hour", "h", "long", "paid",
+                                                                            "both", "people", "only", "for", "they",
+                                                                            "x", "wage", "wages", "worked", "times",
                                                                             "person's", "hourly", "rate", "their",
                                                                             "lasts", "each", "every"})
 
@@ -250,8 +256,17 @@ def _per_day(n: RosterDraft, c: _Clause) -> bool:
     return True
 
 
+def _without_horizon(n: RosterDraft, c: _Clause) -> _Clause:
+    """The clause without the roster's days said again ('over the three days'), which are no value of its own."""
+    span = re.search(r"(?i)\b(?:for|over|across|in|during)\s+(?:the|these|all)\s+(\w+)\s+days\b", c.text)
+    if span and span.group(1).lower() in (str(len(n.days)), *(w for w, k in _NUMBER.items() if k == len(n.days))):
+        return _Clause(n, c.text[:span.start()] + c.text[span.end():], c.heading)
+    return c
+
+
 def _most_shifts(n: RosterDraft, c: _Clause) -> bool:
     """'at most 4 shifts per person over the week', 'nobody works more than 5 shifts', 'Jordi only 4'."""
+    c = _without_horizon(n, c)
     if len(c.numbers) != 1 or c.rest & {"row", "consecutive", "straight", "day"}:  # 'a day' limits a day
         return False
     denied = bool(c.rest & (_NEGATION - {"one"}))  # 'nobody works more than 5': 'more' bounds only when denied
@@ -260,7 +275,7 @@ def _most_shifts(n: RosterDraft, c: _Clause) -> bool:
     if bound is None or not c.rest & (_SHIFT_NOUNS | {"days", "nights"}):
         return False
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"most", "max", "maximum", "more", "than", "exceed", "up", "least",
-                                                   "min", "minimum", "days", "nights", "only"}):
+                                                   "min", "minimum", "days", "nights", "only", "list"}):
         return False
     if "days" in c.rest and n.per_day != 1:
         return False
@@ -297,31 +312,97 @@ def _succession(n: RosterDraft, c: _Clause) -> bool:
     be followed by an AM shift the next day'."""
     if len(c.shifts) != 2 or any(w.isdigit() for w in c.words) or not c.rest & (_NEGATION - {"one"}):
         return False
-    if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"after", "followed", "then", "next", "following", "day", "morning",
+    if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"let", "lets", "after", "followed", "then", "next", "following",
+                                                   "day", "morning",
                                                    "evening", "night", "directly", "right", "immediately", "straight",
                                                    "into", "before", "day's"}):
         return False
     if "before" in c.rest:
         return False
-    if "after" in c.words:  # 'Y after X': X first
+    if "after" in c.words:  # 'Y after X': X first; 'after X, no Y': X first too
         k = c.words.index("after")
-        said_before = [s for w in c.words[:k] if (s := n.shift(w)) and s in c.shifts]
-        if len(said_before) != 1:
+        said_before = [s for j, w in enumerate(c.words[:k]) if (s := n.shift(w)) and s in c.shifts and
+                       (w not in ("day", "days") or c.words[j + 1:j + 2] in (["shift"], ["shifts"]))]
+        if len(said_before) > 1:
             return False
-        then = said_before[0]
-        first = next(s for s in c.shifts if s != then) if c.shifts.count(then) == 1 else then
+        if said_before:
+            then = said_before[0]
+            first = next(s for s in c.shifts if s != then) if c.shifts.count(then) == 1 else then
+        else:
+            first, then = c.shifts[0], c.shifts[1]
     else:
         first, then = c.shifts[0], c.shifts[1]
     n.rules.append({"type": "forbidden_sequence", "first": first, "then": then})
     return True
 
 
+_AFTER = re.compile(r"(?i)^\W*after\s+(?:an?\s+|the\s+)?(?P<x>[\w-]+)(?:\s+shifts?)?\s*,?\s+(?:the\s+)?"
+                    r"(?:(?:person|guard|nurse|worker|staff\s+member|employee)(?:'s)?\s+)?(?:(?P<next>next\s+day)\s+"
+                    r"(?:must\s+be|is|has\s+to\s+be)\s+|(?:is|must\s+be|has\s+to\s+be)\s+)"
+                    r"(?:either\s+)?(?:(?:another|an?)\s+(?P<y>[\w-]+)(?:\s+shift)?|(?P<y2>[\w-]+))?"
+                    r"(?:\s+or\s+)?(?:an?\s+)?(?:off|day\s+off)(?:\s+(?:the\s+)?next\s+day)?(?:\s+or\s+(?:another\s+|an?\s+)?"
+                    r"(?P<y3>[\w-]+)(?:\s+shift)?)?\W*$")
+
+
+def _off_after(n: RosterDraft, c: _Clause) -> bool:
+    """Rest after a shift: 'after a Night shift, the guard's next day must be either another Night shift or a day off',
+    'After an N, the next day is N or off', 'After a night shift the person is off the next day': every other shift
+    is forbidden the next day."""
+    m = _AFTER.match(c.text)
+    if m is None or c.people or c.numbers:
+        return False
+    first = n.shift(m["x"])
+    said = m["y"] or m["y2"] or m["y3"]
+    then = n.shift(said) if said else None
+    if first is None or said and then is None or not m["next"] and not re.search(r"(?i)\bnext\s+day\b", c.text):
+        return False
+    for s in n.shifts:
+        if s != then:
+            n.rules.append({"type": "forbidden_sequence", "first": first, "then": s})
+    return True
+
+
+def _apart(n: RosterDraft, c: _Clause) -> bool:
+    """Two people kept apart: 'Lea and Tom are never scheduled on the same day' (one shift a day), 'Ana and Ben
+    can't work the same shift', 'never put Cy and Dee together'."""
+    if len(c.people) != 2 or c.numbers or c.days or c.shifts or not c.rest & {"never", "not", "can't", "cannot",
+                                                                               "mustn't", "shouldn't", "don't"}:
+        return False
+    shift = "shift" in c.rest or "shifts" in c.rest
+    if not (shift or len(n.shifts) == 1) or not ("same" in c.rest or "together" in c.rest):
+        return False
+    if not c.only(_WORK, _NEGATION, {"same", "together", "day", "shift", "shifts", "both", "put", "on", "the",
+                                     "scheduled", "rostered", "working", "as", "each", "other", "with"}):
+        return False
+    n.rules.append({"type": "meet", "staff": list(c.people), "max": 0})
+    return True
+
+
+def _surcharge(n: RosterDraft, c: _Clause) -> bool:
+    """A flat amount on top of every pay for one shift: 'any L shift costs +15 on top', 'every Night shift pays 40
+    extra'; only once every cost is known (not per hour: 'pays +5/h' is asked)."""
+    if len(c.shifts) != 1 or len(c.numbers) != 1 or c.people or c.days or not n.costs or \
+            re.search(r"/\s*h\b|\bper\s+hour|\bhourly|%|\bpercent", c.text, re.IGNORECASE):
+        return False
+    if not (c.rest & {"extra", "more", "top", "surcharge", "premium", "supplement"} or "+" in c.text):
+        return False
+    if not c.only(_SHIFT_NOUNS, {"any", "every", "each", "costs", "cost", "pays", "paid", "extra", "more", "on", "top",
+                                 "surcharge", "premium", "supplement", "of", "plus", "additional", "an", "a"}):
+        return False
+    shift = c.shifts[0]
+    cells = [(p, shift, d) for p in n.staff for d in n.days]
+    if any(cell not in n.costs for cell in cells if cell not in n.off()):
+        return False
+    for cell in cells:
+        if cell in n.costs:
+            n.costs[cell] += c.numbers[0]
+    return True
+
+
 def _goal(n: RosterDraft, c: _Clause) -> bool:
     """'find the rota with the lowest total cost', 'book as few people as possible', 'minimise the largest number
     of shifts any one person gets', 'the minimum total cost for the three days'."""
-    span = re.search(r"(?i)\b(?:for|over|across)\s+(?:the|these|all)\s+(\w+)\s+days\b", c.text)
-    if span and span.group(1).lower() in (str(len(n.days)), *(w for w, k in _NUMBER.items() if k == len(n.days))):
-        c = _Clause(n, c.text[:span.start()] + c.text[span.end():], c.heading)  # the roster's days, said again
+    c = _without_horizon(n, c)
     if any(w.isdigit() or w in _NUMBER and w != "one" for w in c.words):  # 'any one person' is no number
         return False
     low = c.rest & {"minimise", "minimize", "minimum", "min", "lowest", "cheapest", "least", "smallest", "fewest",
@@ -348,7 +429,7 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
         term = "shift_spread"
     elif c.rest & money and c.only(talk, money, low):
         term = "total_cost"
-    elif c.rest & {"largest", "maximum", "highest", "most", "busiest"} and c.only(talk, load, low):
+    elif c.rest & {"largest", "maximum", "max", "highest", "most", "busiest"} and c.only(talk, load, low, {"max"}):
         term = "max_shifts"
     elif c.rest & {"people", "persons", "staff", "drivers", "temps", "nurses", "workers", "agents", "employees"} \
             and c.rest & {"number", "many", "few", "fewest", "book", "hire", "use", "used", "call", "different",
@@ -356,14 +437,19 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
         term = "staff_count"
     else:
         return False
+    goal: dict[str, Any] = {"term": term}
+    if c.shifts:  # 'the max number of N shifts any one worker gets': those shifts counted; never dropped elsewhere
+        if term != "max_shifts" or "means" in c.rest:
+            return False
+        goal["shifts"] = list(dict.fromkeys(c.shifts))
     if "means" in c.rest and c.rest & _FAIR:  # what 'fair' means: the goal once the wish for it is read
         n.fair_means = term
         return _fair_goal(n)
     if n.objective:  # the goal asked again ('what is that smallest possible maximum?')
-        return n.objective == [{"term": term}]
+        return n.objective == [goal]
     if c.words[:3] in (["what", "is", "that"], ["what", "is", "this"], ["what's", "that", c.words[2:3] or ""]):
         return False  # refers back to a goal said before it
-    n.objective.append({"term": term})
+    n.objective.append(goal)
     return True
 
 
@@ -377,7 +463,8 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
         return False
     counted = re.search(r"\b(?:exactly|at\s+least|>=)\s+(?:\d+|one|two|three|four|five|six|seven)\s+(?:[a-z]+)\b",
                         c.text.lower())  # 'exactly 2 staff on each shift': a count of people, said without a verb
-    if not (c.rest & {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed", "manned"}
+    if not (c.rest & {"needs", "need", "needed", "needing", "requires", "require", "required", "covered", "staffed",
+                      "manned"}
             or counted and counted.group(0).split()[-1] in _WHO - {"each", "every", "they", "he", "she", "we", "you",
                                                                     "i", "their", "his", "her", "who", "whoever"}):
         return False
@@ -391,8 +478,9 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
                                       "is", "are", *_SHIFT_NOUNS}
     counted_noun = {w for w in c.words[at + 1:at + 2] if re.fullmatch(r"[a-z]{3,}", w) and not CUES.search(w)
                     and w not in _WORK | {"most", "more", "less", "fewer", "than", "only", "max", "min"} and ends}
-    if not c.only(_SHIFT_NOUNS, {"needs", "need", "needed", "requires", "require", "required", "covered", "staffed",
-                                 "manned", "exactly", "least", "day", "daily", "on", "with", "by", "one", "i"},
+    if not c.only(_SHIFT_NOUNS, {"needs", "need", "needed", "needing", "requires", "require", "required", "covered",
+                                 "staffed", "manned", "exactly", "least", "day", "daily", "on", "with", "by", "one",
+                                 "i", "it", "has"},
                   counted_noun):  # the noun counted ('one guard'), and no other word: a 'senior nurse', a nurse 'with
         return False  # a forklift licence' ask for people the cover alone does not count
     for s in n.shifts:
@@ -433,6 +521,12 @@ def _unavailable(n: RosterDraft, c: _Clause) -> bool:
                                                                       "day", "days"}
     if reasons and not ("unavailable" in c.rest and c.heading):
         return False
+    if only and c.shifts and not c.days:  # 'D works E only': never the other shifts
+        others = [s for s in n.shifts if s not in c.shifts]
+        if not others:
+            return False
+        n.rules.append({"type": "unavailable", "staff": list(c.people), "shifts": others})
+        return True
     days = c.days or list(n.days)
     if only:
         days = [d for d in n.days if d not in days]
@@ -449,8 +543,8 @@ def _counted_on_start(n: RosterDraft, c: _Clause) -> bool:
     """'A Night shift counts as belonging to the day it starts on': how the roster counts a shift over midnight, which
     is what a roster of days and shifts does."""
     return len(c.shifts) == 1 and not c.numbers and c.rest >= {"day", "starts"} and c.only(
-        _SHIFT_NOUNS, {"counts", "count", "belonging", "belongs", "belong", "day", "it", "starts", "start", "as",
-                       "everything", "below", "here", "purposes", "rules"})
+        _SHIFT_NOUNS, {"counts", "count", "counted", "belonging", "belongs", "belong", "day", "it", "starts", "start",
+                       "as", "everything", "below", "here", "purposes", "rules"})
 
 
 def _off_heading(n: RosterDraft, c: _Clause) -> bool:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ordino.formulate.offline.marked import TO
-from ordino.formulate.offline.roster_clauses import prose_left, read_clauses
+from ordino.formulate.offline.roster_clauses import CUES, prose_left, read_clauses
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_demands, read_people
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
@@ -89,6 +89,14 @@ def _read_staff(n: RosterDraft) -> bool:
     return bool(n.staff)
 
 
+def _weekday_span(text: str, count: int) -> list[str] | None:
+    """The weekdays of the one span of `count` days the text names ('Monday-Saturday'), if it names one."""
+    spans = {(DAY_IDS.index(m["a"][:3].title()), DAY_IDS.index(m["b"][:3].title())) for m in re.finditer(
+        rf"\b(?P<a>{_WD})\s*(?:-|\u2013|to|through|until)\s*(?P<b>{_WD})\b", text, re.IGNORECASE)}
+    fitting = [(a, b) for a, b in spans if b - a + 1 == count]
+    return DAY_IDS[fitting[0][0]:fitting[0][1] + 1] if len(spans) == 1 and fitting else None
+
+
 def _read_days(n: RosterDraft) -> bool:
     """'days 1-7 (Mon-Sun)', 'days d1..d7 (d6, d7 = weekend)', 'horizon D1..D5', 'days Mon-Fri', '4 days'."""
     def numbered(m: re.Match[str]) -> bool:
@@ -101,6 +109,8 @@ def _read_days(n: RosterDraft) -> bool:
             if last - first + 1 != count:
                 return False
             n.days = DAY_IDS[first:last + 1]
+        elif not prefix and (span := _weekday_span(n.text, count)):  # 'Monday-Saturday (6 days)'
+            n.days = span
         else:
             n.days = [f"{prefix or 'D'}{k}" for k in range(1, count + 1)]
         for k, d in enumerate(n.days, start=1):
@@ -308,7 +318,9 @@ def _read_cover(n: RosterDraft) -> None:
         n.exact = True
     minimum = (r">=|(?<!\bgets )(?<!\bget )(?<!\bworks )(?<!\bdoes )"  # ('every nurse gets at least 1': a count)
                r"\bat\s+least\b(?!\s+\w+\s+(?:and\s+at\s+most\s+\w+\s+)?(?:shifts?|days?|sessions?)\b)|"
-               r"\(\s*min\b|\bminimum\b|\bmin\s+(?:per\s+shift|staff|on\s+duty)")
+               r"\(\s*min\b|\bmin\s+(?:per\s+shift|staff|on\s+duty)|"
+               r"\bminimum\b(?!\s+(?:total|overall|possible|cost|pay|wages?|weekly|penalty|value|number\s+of\s+"
+               r"(?:shifts|hours|points)))")  # (not the goal: 'report the minimum total pay')
     if re.search(minimum, n.text, re.I):
         n.exact = None if n.exact else False
     kind = r"(?:\s*\(\s*(?:exact(?:ly)?|min(?:imum)?(?:\s+(?:staff|on duty|per shift))?|at least)\s*\))?"
@@ -326,7 +338,7 @@ def _read_limits(n: RosterDraft) -> None:
         n.per_day = count_value(m["k"].lower())
         return True
 
-    unit = r"(?:\s*(?:/|per|a)\s*(?:person|nurse|worker|staff|staff\s+member|day|employee))+"
+    unit = rf"(?:\s*(?:/|per|a)\s*(?:{_PEOPLE}|person|staff\s+member|day))+"
     n.take(rf"(?:{_LE}\s*|\b(?:nobody|no\s+one|no-one)\s+(?:does|works|gets|takes|is\s+given)\s+more\s+than\s+)?"
            rf"(?P<k>one|1)\s+shifts?{unit}(?:\s+at\s+most)?", per_day)
     n.take(r"\b(?:one|1)\s+(?:day\s+)?shift\s*(?:type|(?:/|per|a)\s*day)\b", lambda m: len(n.shifts) == 1)
@@ -349,7 +361,8 @@ def _read_limits(n: RosterDraft) -> None:
     n.take(rf"\bat\s+least\s+(?P<lo>{_N})\s+and\s+at\s+most\s+(?P<k2>{_N})\s+shifts{scope}(?P<k>)(?P<s>)"
            r"(?:\s+during\s+the\s+week)?", most)  # 'at least 3 and at most 4 shifts during the week'
     n.take(rf"(?:(?:{_LE}\s*)(?P<k>{_N})|(?:between\s+)?(?P<lo>{_N})\s*(?:to|and|-|\.\.)\s*(?P<k2>{_N}))\s+"
-           rf"(?:(?P<s>[A-Za-z]\b|nights?\b|days?\b)\s*(?:shifts?)?|shifts?){scope}(?!\s*(?:/|per|a)\s*day)",
+           rf"(?:(?P<s>[A-Za-z]\b|nights?\b|days?\b)\s*(?:shifts?)?|shifts?){scope}"
+           rf"(?!\s*(?:(?:/|per|a|each)\s*(?:{_PEOPLE}|person|staff\s+member)\s*)?(?:/|per|a|each|in\s+a|on\s+any)\s*day)",
            most)
     n.take(rf"(?P<lo>{_N})\s*<=\s*(?:#?\s*shifts|\(\s*(?:the\s+)?number\s+of\s+shifts(?:\s+worked)?\s*\))\s*<=\s*"
            rf"(?P<k2>{_N})(?P<k>)(?P<s>)", most)  # '2 <= #shifts <= 4', '2 <= (number of shifts worked) <= 4'
@@ -459,7 +472,7 @@ def _read_unavailable(n: RosterDraft) -> None:
 
 def _read_successions(n: RosterDraft) -> None:
     """'no N on day t followed by D on day t+1', 'no D on the day after an N', 'no B followed by A next day',
-    'forbidden successions (day t -> t+1): N->E, L->E', 'after a night shift the person is off the next day'."""
+    'forbidden successions (day t -> t+1): N->E, L->E'."""
     def ban(first: str, then: list[str]) -> bool:
         a = n.shift(first)
         if a is None or not all(n.shift(t) for t in then):
@@ -482,8 +495,6 @@ def _read_successions(n: RosterDraft) -> None:
 
     n.take(r"\bforbidden\s+(?:successions?|sequences?)\s*(?:\(\s*day\s+t\s*->\s*t\s*\+\s*1\s*\))?\s*:\s*"
            r"(?P<l>[A-Za-z]\s*->\s*[A-Za-z](?:\s*,\s*[A-Za-z]\s*->\s*[A-Za-z])*)", pairs)
-    n.take(r"\bafter\s+an?\s+(?P<a>[a-z]+)\s+shift\s+the\s+person\s+is\s+off\s+the\s+next\s+day\b",
-           lambda m: ban(m["a"], list(n.shifts)))
 
 
 def _read_costs(n: RosterDraft) -> None:
@@ -718,6 +729,13 @@ _HORIZON_WORDS = {"within", "the", "this", "a", "one", "week", "days", "only", "
                   "week's", "same", "person", "of", "is", "are", "->"}
 
 
+def _title(m: re.Match[str]) -> bool:
+    """The text's title ('Dental nurse rota, week 14', 'Ward 7B - roster wk 23'): its numbers only label a week, a
+    room or a ward, and it has no word that limits."""
+    said = re.sub(r"(?i)\b(?:week|wk|room|ward|unit|bay|no\.?|#)\s*\d+[a-z]?(?:\.\d+)?\b|\b\d+[A-Z]\b", " ", m.group(0))
+    return not re.search(r"\d", said) and not CUES.search(said)
+
+
 def _read_asides(n: RosterDraft) -> None:
     """Words that restate the model's own reading: one week without wrap-around ('(within Mon-Sun; ignore the
     previous week)', '(days 1..7 only)'), 'x_its binary'."""
@@ -732,6 +750,7 @@ def _read_asides(n: RosterDraft) -> None:
     n.take(r"\bone\s+week,\s*no\s+wrap-around\s*(?:\([^()\n]*\))?|\bhorizon\s+not\s+cyclic\b|"
            r"\bat\s+most\s+one\s+shift\s+per\s+\w+\s+per\s+day\b", lambda m: True)
     n.take(r"\((?P<c>[^()\n]{1,80})\)", horizon)
+    n.take(r"\A[ \t#*]*[A-Z][^.\n:]{0,60}?\b(?i:rota|roster|schedule)\b[^.\n:]{0,60}?(?=\s*(?:[.:\n]|\Z))", _title, 0)
     n.take(r"(?i)\(\s*(?:some|a\s+few|several|most)\s+of\s+(?:the\s+)?(?:team|staff|us|people)\s+would\s+(?:rather|prefer|"
            r"like\s+to)\s+[^()\d\n]{0,60}\)", lambda m: n.objective == [{"term": "staff_count"}])  # why fewer people
 

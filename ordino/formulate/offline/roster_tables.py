@@ -44,7 +44,8 @@ def _day(cell: str) -> str | None:
 def read_shift_spans(n: RosterDraft) -> None:
     """Shifts declared with clock spans, two or more in one sentence; their lengths in hours."""
     item = re.compile(rf"\b(?P<id>[A-Z][A-Za-z]{{0,7}}|[a-z]{{3,10}}(?=\s+(?:shift\b|is\s+\d|\(\d|\d)))"
-                      rf"(?:\s+shift)?\s*(?:=\s*|:\s*|\(\s*|is\s+)?"
+                      rf"(?:\s+shift)?(?:\s*\(\s*(?P<c>[A-Z]{{1,2}})\s*(?:,\s*(?=\d)|\)))?"  # 'Early (E, 07:00-15:00)'
+                      rf"\s*(?:=\s*|:\s*|\(\s*|is\s+)?"
                       rf"(?:can\s+work\s+(?P<w>[A-Z][a-z]+)\s+)?{_SPAN}\)?(?:\s*\(\s*overnight\s*\))?")
     for sentence in re.finditer(r"[^.\n]+", n.text):
         found = [m for m in item.finditer(sentence.group(0))
@@ -58,7 +59,7 @@ def read_shift_spans(n: RosterDraft) -> None:
                 return
             n.shifts.append(m["id"])
             n.hours[m["id"]] = length or 24.0
-            for name in (m["id"], m["w"] or ""):
+            for name in (m["id"], m["w"] or "", m["c"] or ""):
                 if name:
                     n.call(name, m["id"])
             a = sentence.start() + m.start()
@@ -70,12 +71,16 @@ def read_shift_spans(n: RosterDraft) -> None:
         n.shifts, n.hours["shift"] = ["shift"], length
         return True
 
+    n.take(r"\bone\s+(?P<h2>\d{1,2})[- ]hours?\s+shift\s+(?:a|per)\s+day\b(?P<h>)", single)  # 'One 8-hour shift a
+    # day'
     n.take(r"\bone\s+shift\s+(?:a|per)\s+day,?\s+\(?(?:(?P<a>\d{1,2})(?::(?P<am>\d\d))?\s*-\s*(?P<b>\d{1,2})(?::(?P<bm>\d\d))?"
            r"\)?(?:\s*\(\s*(?P<h>\d+)\s+(?:paid\s+)?hours?\s*\))?|(?P<h2>\d+)\s+hours?\s+long)", single)
     if n.shifts:
         count = {1: "one", 2: "two", 3: "three"}.get(len(n.shifts), "")
-        n.take(rf"\b(?:{count}|{len(n.shifts)})\s+(?:\d+[- ]hour\s+)?(?:shifts|sessions|services)(?:\s+a\s+day)?\s*:?|"
-               r"\bshifts\s*:", lambda m: True)
+        restated = rf"\b(?:{count}|{len(n.shifts)})\s+(?:\d+[- ]hour\s+)?(?:shifts|sessions|services)" \
+                   r"(?:\s+a\s+day)?\s*:?"
+        n.take(rf"(?<!most )(?<!max )(?<!than )(?<!least )(?<!min )(?<!to )(?<!exactly ){restated}|\bshifts\s*:",
+               lambda m: True)  # ('at most 2 shifts' is a limit, not them)
 
 
 def read_tables(n: RosterDraft) -> None:
@@ -295,6 +300,17 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
                 n.rules.append({"type": "unavailable", "staff": [who], "shifts": others, "days": [day]})
             return True
         return False
+    named = [x for w in re.findall(r"[A-Za-z]+", head) if (x := n.shift(w))]
+    if named and len(named) < len(n.shifts) and re.search(r"cost|pay|rate|wage|[$\u20ac\u00a3]", h) and \
+            re.fullmatch(r"(?i)(?:cost|pay|rate|wage|per|shifts?|or|and|for|a|an|the|[$\u20ac\u00a3()/,]|\s|"
+                         + "|".join(map(re.escape, n.shift_names)) + ")*", head.strip()) and \
+            not re.search(r"hour|/\s*h\b|hourly", h):  # 'Pay per shift (E or L)', 'Pay per Night shift'
+        if money is None:
+            return False
+        for x in dict.fromkeys(named):
+            for d in n.days:
+                n.costs[(who, x, d)] = float(money.group(1))
+        return True
     shift = n.shift(re.sub(r"(?i)\s*(?:cost|pay|rate)$", "", head.strip()))
     if shift is not None:  # 'D cost', 'M': that shift's cost; '-': never that shift
         if low in ("-", "\u2014", "n/a"):
@@ -323,15 +339,44 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
     if re.search(r"\bmax|\bmin", h) and cell.isdigit():
         n.rules.append({"type": "count", "per": ["staff"], "staff": [who], ("max" if "max" in h else "min"): int(cell)})
         return True
-    if re.search(r"unavailable|not available|can't work|cannot work|days? off|restrictions?|notes?", h):
+    if re.search(r"unavailable|not available|can't work|cannot work|days? off", h):
+        return _not_available(n, who, cell)
+    if re.fullmatch(r"\s*(?:available|availability|days\s+available|available\s+days|can\s+work)\s*", h) and \
+            (days := n.day_list(low)):  # 'Available: Mon, Tue, Thu': off the other days
+        if off := [d for d in n.days if d not in days]:
+            n.rules.append({"type": "unavailable", "staff": [who], "days": off})
+        return True
+    if re.search(r"restrictions?|notes?", h):
         return _restriction(n, who, cell)
     return False
+
+
+def _not_available(n: RosterDraft, who: str, cell: str) -> bool:
+    """A cell under 'Cannot work' / 'Not available': '-', 'Wed (whole day)', 'Mon, Tue', 'Monday Early only' (that
+    shift that day), 'Night shifts on Wed and Thu', or a restriction said in words ('never works Early')."""
+    low = re.sub(r"\s*\((?:whole|all|the\s+whole|full)\s+day\)\s*$", "", cell.lower().strip())
+    if low in ("-", "\u2014", "", "none", "n/a"):
+        return True
+    if days := n.day_list(low):
+        n.rules.append({"type": "unavailable", "staff": [who], "days": days})
+        return True
+    m = re.fullmatch(r"(?P<s>[a-z]+)(?:\s+shifts?)?\s+on\s+(?P<d>.+)", low) or \
+        re.fullmatch(r"(?P<d>.+?)\s+(?P<s>[a-z]+)(?:\s+shifts?)?(?:\s+only)?", low)
+    if m and (shift := n.shift(m["s"])) and (days := n.day_list(m["d"])):
+        n.rules.append({"type": "unavailable", "staff": [who], "shifts": [shift], "days": days})
+        return True
+    return _restriction(n, who, cell)
 
 
 def _restriction(n: RosterDraft, who: str, cell: str) -> bool:
     """'-', 'Sat, Sun', 'not available Wed', 'AM sessions only', 'no Late shifts'."""
     low = cell.lower().strip()
     if low in ("-", "\u2014", "", "none", "n/a"):
+        return True
+    never = re.fullmatch(r"(?:never|doesn't|does\s+not|can't|cannot|won't)\s+(?:works?|do|does|take|takes)\s+"
+                         r"(?:an?\s+)?(\w+)(?:\s+(?:shifts?|sessions?))?(?:\s*\((?:any|every|on\s+any)\s+day\))?", low)
+    if never and (s := n.shift(never.group(1))):  # 'never works Early (any day)'
+        n.rules.append({"type": "unavailable", "staff": [who], "shifts": [s]})
         return True
     only = re.fullmatch(r"(\w+)\s+(?:shifts?|sessions?|services?)?\s*only", low)
     if only and (s := n.shift(only.group(1))):
