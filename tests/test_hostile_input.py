@@ -252,6 +252,11 @@ ADVERSARIAL = {
                                     "(including cool-down) ",
     "cover templates": "Early 06:00-14:00 max 4\nSplit: 11:00-14:00 and then again 18:00-23:00\n11:00 2, 12:00 5, "
                        "at most 2 people on the split shift, | P1 | Mon, Tue, Wed | 900 |\n",
+    "people lines and cover matrices": "- Kate, \u00a315/hr. She's part-time, so max 2, Earlies only (childcare)\n"
+                                       "Periods t = 1..4, demand b = (2, 3)\n t: 1 2 3 4 | c_j\nS1  1 1 0 0 | 4\n"
+                                       "S2 1 0 1 0 1 0 1 0 1 0 1 0 | ",
+    "rosters with titles and apart": "Ward 7B rota, week 23. Omar | 120 | 160 | Night shifts on Wed and Thu |\n"
+                                     "Lea and Tom are never scheduled on the same day, any L shift costs +15 on top, ",
 }
 
 

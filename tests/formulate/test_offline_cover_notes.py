@@ -235,3 +235,15 @@ def test_a_start_that_is_not_available_is_asked():
             "consecutive blocks. The 2 a.m. start isn't available, because the entrance is locked. Find the minimum "
             "number of people needed per day (each person works one shift).")
     assert asked(text)
+
+
+def test_shift_types_as_a_matrix_of_periods_with_costs_after_a_bar():
+    text = ("Shift covering IP. Periods t = 1..5, demand b = (2, 3, 3, 2, 1).\n"
+            "Shift types S1..S4, a_tj = 1 if shift j covers period t; c_j = cost per person assigned to shift j.\n\n"
+            "        t: 1 2 3 4 5 | c_j\nS1         1 1 1 0 0 | 4\nS2         0 1 1 1 0 | 4\n"
+            "S3         0 0 1 1 1 | 5\nS4         1 1 0 0 1 | 6   (split shift)\n\n"
+            "min \u03a3_j c_j x_j  s.t.  \u03a3_j a_tj x_j >= b_t  \u2200t,  x_j \u2208 Z+.")
+    types = [([1, 2, 3], 4.0), ([2, 3, 4], 4.0), ([3, 4, 5], 5.0), ([1, 2, 5], 6.0)]
+    assert solved(text) == cheapest([2, 3, 3, 2, 1], types)
+    assert read_cover_notes(text.replace("S2         0 1 1 1 0 | 4", "S2         0 1 1 1 | 4")) is None  # a short row
+    assert read_cover_notes(text.replace("(split shift)", "(max 2 people)")) is None  # a bracket with a rule

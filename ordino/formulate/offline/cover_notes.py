@@ -23,7 +23,7 @@ _SAID = re.compile(
     r"integer|integers|number|numbers|worker|workers|person|people|persons|staff|agents?|employees?|nurses?|"
     r"shifts?|shift\s+types?|types?|period|periods|hour|hours|covered|covers?|coverage|cover|inclusive|cost|costs|"
     r"choose|least|at\s+least|on\s+duty|duty|unlimited|supply|s\.t\.|subject|does|do|one|b_?[a-z]|[a-z]|"
-    r"demand|required|need|needs|find|s\.t|on-duty|[a-z]_[a-z])\b|>=|\u2200\s*[a-z]\b|[\s,.:;()\[\]{}|/=?'\"-]")
+    r"demand|required|need|needs|find|s\.t|on-duty|assigned|[a-z]_[a-z])\b|>=|\u2200\s*[a-z]\b|[\s,.:;()\[\]{}|/=?'\"-]")
 """Words the notes use to restate the model: each period's demand is covered by integer numbers of people."""
 
 
@@ -103,12 +103,13 @@ def read_cover_notes(text: str) -> LinearModel | None:
     c.take(r"\b(?:(?:demand|required\s+staff|need|min\s+staff)\w*\s*)?[a-z]_[a-z]\s*(?:\([^()\n]{0,30}\)\s*)?:\s*"
            r"(?P<v>\d+(?:[ \t]+\d+)+)(?=[ \t]*(?:[.;\n]|$))", lambda m: demand(_spaced(m)))
     _read_types(c)
+    _read_matrix(c)
 
     def goal(m: re.Match[str]) -> bool:
         c.goal = c.goal or ("cost" if m["cost"] else "people")
         return c.goal == ("cost" if m["cost"] else "people")
 
-    c.take(r"\bmin(?:imi[sz]e)?\s+(?:the\s+)?(?:(?P<cost>total\s+cost|(?:\u03c3|\u03a3|\u2211|sum)_?[a-z]?\s*cost_[a-z]\s*"
+    c.take(r"\bmin(?:imi[sz]e)?\s+(?:the\s+)?(?:(?P<cost>total\s+cost|(?:\u03c3|\u03a3|\u2211|sum)_?[a-z]?\s*c(?:ost)?_[a-z]\s*"
            r"(?:\*|\u00b7)?\s*x_[a-z])|(?:number\s+of\s+|#\s*)(?:workers|people|staff|"
            r"agents|nurses|employees)|head\s*-?\s*count(?:\s+per\s+day)?|total\s+staff(?:\s+sum_[a-z]\s+x_[a-z])?)\b",
            goal)
@@ -232,6 +233,27 @@ def _read_types(c: _Cover) -> None:
            rf"\[\s*(?P<a>\d+)\s*,\s*(?P<b>\d+)\s*\])\s*,?\s*(?:c\s*=\s*)?(?P<c>{_V})[ \t]*$", listed)
     c.take(rf"(?m)^[ \t]*(?P<id>[A-Z][A-Za-z0-9]{{0,5}})\s*:\s*(?P<set>)(?P<a>\d+)\s*-\s*(?P<b>\d+)\s*[;,]\s*"
            rf"(?P<c>{_V})[ \t]*$", listed)  # 'S1: 1-4; 60' under 'Shift types (periods covered; cost per agent)'
+
+
+def _read_matrix(c: _Cover) -> None:
+    """Shift types as rows of 0/1 under the periods' numbers, with each one's cost after a bar ('t: 1 2 3 4 | c_j',
+    then 'S1  1 1 0 0 | 4'); a bracket after a row that only names its kind ('(split shift)') is read with it."""
+    numbers = r"[ \t]+".join(str(k) for k in range(1, c.n + 1))
+    head = re.search(rf"(?m)^[ \t]*(?:[a-z]\s*:)?[ \t]*{numbers}[ \t]*\|[ \t]*c(?:_?[a-z])?[ \t]*$", c.text)
+    if head is None or any(c.used[head.start():head.end()]):
+        return
+    rows = list(re.finditer(rf"(?m)^[ \t]*(?P<id>[A-Z][A-Za-z0-9]{{0,5}})[ \t]+(?P<bits>[01](?:[ \t]+[01])*)[ \t]*"
+                            rf"\|[ \t]*(?P<c>{_V})[ \t]*(?:\([a-z -]{{1,30}}\))?[ \t]*$", c.text[head.end():]))
+    if not rows or any(len(r["bits"].split()) != c.n or r["id"] in c.types for r in rows):
+        return
+    for r in rows:
+        c.types[r["id"]] = ([k for k, bit in enumerate(r["bits"].split()) if bit == "1"], float(r["c"]))
+    for a, b in [head.span(), *((head.end() + r.start(), head.end() + r.end()) for r in rows)]:
+        c.used[a:b] = [True] * (b - a)
+    first, last = rows[0]["id"], rows[-1]["id"]
+    c.take(rf"\b{re.escape(first)}\s*(?:\.\.\.?|\u2026|-|to)\s*{re.escape(last)}\b", lambda m: True)  # 'S1..S7'
+    c.take(r"\ba_[a-z]{2}\s*=\s*1\s+if\s+(?:shift\s+)?[a-z]\s+covers\s+(?:period\s+)?[a-z]\b(?:\s*,?\s*(?:else|otherwise)"
+           r"\s+0)?", lambda m: True)  # what the matrix means
 
 
 def _model(c: _Cover) -> LinearModel | None:
