@@ -465,3 +465,30 @@ def test_a_limit_on_shifts_over_the_days_a_shift_kept_for_one_person_a_surcharge
     goal = text.replace("Minimize the total cost of the roster (dollars).",
                         "Minimise the max number of Late shifts assigned to a single person.")
     assert solved(goal)[0].objective[0].model_dump(exclude_defaults=True) == {"term": "max_shifts", "shifts": ["Late"]}
+
+
+_POINTS_ROSTER = ("Clinic nurse roster, Monday to Wednesday. Two shifts per day: Early (E, 07:00-15:00) and Late (L, "
+                  "14:00-22:00).\n\nCover required (exactly this many nurses per shift, every day Mon-Wed):\n"
+                  "| Shift | Nurses |\n|-------|--------|\n| Early | 1      |\n| Late  | 1      |\n\n"
+                  "Unavailability:\n| Nurse | Cannot work |\n|---|---|\n| Anna | Wednesday (whole day) |\n"
+                  "| Ben | Monday Early only |\n| Chloe | - |\n\n"
+                  "Preference penalties (points per shift worked of that type):\n| Nurse | Early | Late |\n"
+                  "|---|---|---|\n| Anna | 0 | 3 |\n| Ben | 2 | 0 |\n| Chloe | 1 | 1 |\n"
+                  "Additionally Ben would rather not work on Tuesday: +4 points if he works any shift on Tuesday.\n"
+                  "- Nobody works on a day they are unavailable.\n"
+                  "Objective: find a feasible roster minimizing the total penalty points.")
+
+
+def test_tables_of_cover_unavailability_and_penalty_points_with_a_day_wish_priced_on_top():
+    problem, best = solved(_POINTS_ROSTER)
+    assert problem.people == ["Anna", "Ben", "Chloe"] and problem.objective[0].term == "total_cost"
+    costs = {(c.staff[0], c.shifts[0], c.days[0]): c.cost for c in problem.costs}
+    assert costs[("Ben", "Late", "Tue")] == 4 and costs[("Anna", "Late", "Mon")] == 3
+    assert best != solved(_POINTS_ROSTER.replace(
+        "Additionally Ben would rather not work on Tuesday: +4 points if he works any shift on Tuesday.\n", ""))[1]
+    assert asked(_POINTS_ROSTER.replace("Objective:", "Pay is $100 a shift. Objective:"))  # points beside money
+
+
+def test_penalty_columns_named_by_shift():
+    text = _POINTS_ROSTER.replace("| Nurse | Early | Late |", "| Nurse | Penalty per Early | Penalty per Late |")
+    assert solved(text)[1] == solved(_POINTS_ROSTER)[1]

@@ -40,6 +40,7 @@ _SAID_BY_THE_MODEL = re.compile(
     r"\bbreaks?\s+(?:are|is)\s+(?:covered|handled|ignored|included|paid|not\s+\w+)|\bon\s+(?:a\s+)?break\b|"
     r"^\s*what(?:'s|\s+is)\s+(?:that|this)\b[^\d,;]{0,40}$|\bat\s+least\s+[a-z]_[a-z]\b|"
     r"\b(?:on\s+)?days?\s+(?:they|he|she)\s+(?:can't|cannot|can\s+not)\s+work\b|"
+    r"\bon\s+(?:a\s+)?days?\s+(?:they|he|she)\s+(?:are|is)\s+(?:unavailable|not\s+available|off)\b|"
     r"\b(?:is|are)\s+(?:hired|put|placed|assigned)\s+on\s+exactly\s+one\s+of\s+the\s+(?:\w+\s+){0,2}patterns\b|"
     r"\bconsecutive\s+block\s+of\s+(?:their|the|its)\s+(?:contract|pattern)(?:'s)?\s+length\b[^.;]*"
     r"\bmay\s+start\s+on\s+any\s+day\b")
@@ -48,7 +49,7 @@ _SAID_BY_THE_MODEL = re.compile(
 their contract length, which may start on any day',
 'at least the number needed', 'no more than their max days'; a question pointing back at the goal ('What is that
 smallest possible maximum?'); a demand met by its symbol ('at least b_t on duty'); 'not on days they can't work'
-(a table's column)."""
+(a table's column); 'nobody works on a day they are unavailable'."""
 _HEADING = re.compile(r"[^\d]*:\s*")
 """A line that only names what the lines below it hold ('Staff (cost per shift, maximum shifts):'): they are read."""
 _GOAL = re.compile(r"(?i)\b(?:minimi[sz]\w*|maximi[sz]\w*|minimum|fewest|smallest|least|lowest|shortest|earliest|"

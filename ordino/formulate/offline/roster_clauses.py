@@ -191,7 +191,7 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
     return any(reader(n, c) for reader in (_demand_label, _table_said, _hours_said, _per_day, _most_shifts, _in_a_row,
                                            _succession, _off_after, _apart, _cover_each, _unavailable,
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
-                                           _penalty, _surcharge))
+                                           _penalty, _surcharge, _points_caption, _day_wish))
 
 
 _AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
@@ -213,7 +213,7 @@ def _table_said(n: RosterDraft, c: _Clause) -> bool:
                                         "between", "number", "numbers", "name", "names", "their", "what", "who",
                                         "when", "how", "much", "many", "get", "next", "goes", "go", "over", "nobody",
                                         "exceeds", "exceed", "beyond", "only", "available", "are", "is",
-                                        "marked"})
+                                        "marked", "unavailable"})
 
 
 def _hours_said(n: RosterDraft, c: _Clause) -> bool:
@@ -231,13 +231,13 @@ def _demand_label(n: RosterDraft, c: _Clause) -> bool:
     """A demand table's caption or its reading said again: 'Required staff (at least)', 'Nurses needed
     (minimum)', 'Staffing required (exactly this many on each shift)', 'at least the required number must be on each
     shift'; whether demands are minimums or exact is read from the whole text."""
-    if c.numbers or c.people or not c.rest & {"required", "needed", "need", "needs", "staffing", "demand", "demands",
-                                              "number", "below"}:
+    if c.numbers or c.people or not (c.rest & {"required", "needed", "need", "needs", "staffing", "demand", "demands",
+                                               "number", "below"} or {"exactly", "many"} <= c.rest):
         return False
     return c.only(_SHIFT_NOUNS, {"required", "needed", "need", "needs", "staffing", "demand", "demands", "least",
                                  "minimum", "min", "exactly", "many", "number", "day", "shown", "table", "below",
                                  "these", "numbers", "here", "following", "this", "must", "have", "there", "listed",
-                                 "more", "extra", "allowed", "fine", "ok", "counter", "floor", "line", "desk",
+                                 "more", "extra", "allowed", "fine", "ok", "counter", "floor", "line", "desk", "every",
                                  "phones", "site", "shop", "ward", "be", "working", "above"},
                   {w for w in c.rest if re.fullmatch(r"[a-z]{4,}s", w) and not CUES.search(w)})  # '...pharmacists'
 
@@ -399,17 +399,63 @@ def _surcharge(n: RosterDraft, c: _Clause) -> bool:
     return True
 
 
+_WISH_WORDS = {"additionally", "also", "would", "rather", "not", "prefers", "prefer", "wants", "want", "like", "to",
+               "work", "works", "working", "on", "any", "shift", "shifts", "carries", "carry", "an", "a", "extra",
+               "penalty", "penalties", "of", "added", "the", "above", "points", "point", "pts", "if", "he", "she",
+               "they", "plus", "additional", "that", "day", "costs", "cost", "gives", "adds", "per", "top", "in",
+               "addition", "is", "worked"}
+
+
+def _points_caption(n: RosterDraft, c: _Clause) -> bool:
+    """The caption of a table of points ('Preference penalties (points per shift worked of that type):'): its numbers
+    are penalty points, in a text that prices nothing in money."""
+    if not n.tabled or not n.costs or c.numbers or c.people or c.days or not c.rest & {"penalty", "penalties",
+                                                                                     "points"}:
+        return False
+    if re.search(r"[$\u20ac\u00a3]|\b(?:pay|paid|wages?|salar\w*|costs?|rates?|euros?|dollars?|pounds?)\b", n.text,
+                 re.IGNORECASE):
+        return False
+    if not c.only(_SHIFT_NOUNS, {"preference", "preferences", "penalty", "penalties", "points", "point", "per",
+                                 "worked", "of", "that", "type", "each", "table", "below", "shown", "for", "are", "in",
+                                 "assigned", "working"}):
+        return False
+    n.penalised |= set(n.costs)
+    return True
+
+
+def _day_wish(n: RosterDraft, c: _Clause) -> bool:
+    """A day someone would rather not work, priced in points on top of the shift penalties: 'Dev would rather not
+    work on Friday: any shift Dev works on Friday carries an extra penalty of 3 (added to the shift penalty
+    above)', 'Additionally Dev would rather not work on Tuesday: +4 points if he works any shift on Tuesday'."""
+    if len(c.people) != 1 or not c.days or c.shifts or len(c.numbers) != 1 or not n.costs or \
+            any(cell not in n.penalised for cell in n.costs):
+        return False  # (only beside points: never added to a pay)
+    if not (c.rest & {"rather", "prefers", "prefer", "wants", "want", "like"} and c.rest & {"penalty", "points",
+                                                                                          "point", "pts"}):
+        return False
+    if not (c.rest & {"extra", "additional", "plus", "addition"} or "+" in c.text) or \
+            not c.only(_WISH_WORDS, c.day_words):
+        return False
+    who = c.people[0]
+    for s in n.shifts:
+        for d in c.days:
+            cell = (who, s, d)
+            n.costs[cell] = n.costs.get(cell, 0.0) + c.numbers[0]
+            n.penalised.add(cell)
+    return True
+
+
 def _goal(n: RosterDraft, c: _Clause) -> bool:
     """'find the rota with the lowest total cost', 'book as few people as possible', 'minimise the largest number
     of shifts any one person gets', 'the minimum total cost for the three days'."""
     c = _without_horizon(n, c)
     if any(w.isdigit() or w in _NUMBER and w != "one" for w in c.words):  # 'any one person' is no number
         return False
-    low = c.rest & {"minimise", "minimize", "minimum", "min", "lowest", "cheapest", "least", "smallest", "fewest",
-                    "few", "low", "small"}
+    low = c.rest & {"minimise", "minimize", "minimising", "minimizing", "minimum", "min", "lowest", "cheapest", "least",
+                    "smallest", "fewest", "few", "low", "small"}
     if not low:
         return False
-    talk = {"find", "what", "whats", "what's", "give", "report", "tell", "let", "know", "work", "out",
+    talk = {"find", "what", "whats", "what's", "give", "report", "tell", "let", "know", "work", "out", "feasible",
             "is", "the", "possible", "as", "rota", "roster",
             "schedule", "plan", "that", "with", "our", "my", "objective", "goal", "target", "want", "need", "value",
             "amount", "it", "us", "me", "i", "we", "how", "much", "would", "be", "get", "can", "you", "please",

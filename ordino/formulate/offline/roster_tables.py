@@ -10,7 +10,7 @@ import re
 
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.shift_roster import Sheet, tables_in
-from ordino.formulate.offline.staff import DAY_IDS, weekday
+from ordino.formulate.offline.staff import DAY_IDS, PEOPLE, weekday
 from ordino.formulate.offline.text import count_value
 
 _WEEKDAY = re.compile(r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
@@ -133,6 +133,14 @@ def _demand_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str
                 n.cover[(n.shift(r[0]) or "", d)] = int(r[k])
         _set_days(n, list(day_cols.values()))
         return "demand"
+    counted = rf"(?i)\s*(?:{PEOPLE}|people|staff|required|needed|need|demand|cover)\s*"
+    if len(head) == 2 and len(rows) == len(n.shifts) and {n.shift(r[0]) for r in rows} == set(n.shifts) and \
+            n.days and re.fullmatch(counted, head[1]) and all(r[1].strip().isdigit() for r in rows):  # '| Shift |
+        # Nurses |' then '| Early | 2 |': every day
+        for r in rows:
+            for d in n.days:
+                n.cover[(n.shift(r[0]) or "", d)] = int(r[1])
+        return "demand"
     shift_cols = {k: s for k, h in enumerate(head) if k and (s := n.shift(h))}
     if re.fullmatch(r"(?i)days?", head[0].strip()) and len(shift_cols) == len(head) - 1 and \
             all(_day(r[0]) for r in rows) and all(c.strip().isdigit() for r in rows for c in r[1:]):
@@ -184,10 +192,14 @@ def _people_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str
     marks = _marks(n)
     needed = [r for r in rows if re.fullmatch(r"(?i)(?:staff\s+)?need(?:ed)?|required|demand", r[0].strip())]
     persons = [r for r in rows if r not in needed]
-    if not all(re.fullmatch(r"[A-Z][\w\u00c0-\u017f'-]*", r[0].strip()) for r in persons) or n.staff or \
+    if not all(re.fullmatch(r"[A-Z][\w\u00c0-\u017f'-]*", r[0].strip()) for r in persons) or \
+            n.staff and sorted(r[0].strip() for r in persons) != sorted(n.staff) or \
             len({r[0].strip() for r in persons}) != len(persons):  # a person on two rows: which row holds?
-        return ""
-    n.staff = [r[0].strip() for r in persons]
+        return ""  # (a second table of the same people adds to the first: 'Unavailability', then 'Penalties')
+    if any(re.search(_POINTS, h, re.I) for h in head) and \
+            any(re.search(r"cost|pay|rate|wage|[$\u20ac\u00a3]", h, re.I) for h in head):
+        return ""  # points beside a pay: how they add up is asked
+    n.staff = n.staff or [r[0].strip() for r in persons]
     day_cols = {k: d for k, h in enumerate(head) if k and (d := _day(h))}
     if day_cols:
         _set_days(n, list(day_cols.values()))
@@ -282,6 +294,10 @@ def _marked(n: RosterDraft, who: str, cell: str, marks: dict[str, bool], where: 
     return True
 
 
+_POINTS = r"penalt(?:y|ies)|points?|pts"
+"""Words of a column whose numbers are penalty points, never added to a pay."""
+
+
 def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks: dict[str, bool]) -> bool:
     """Read one person's cell under its heading; whether it was understood."""
     low, h = cell.lower(), head.lower()
@@ -301,15 +317,17 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
             return True
         return False
     named = [x for w in re.findall(r"[A-Za-z]+", head) if (x := n.shift(w))]
-    if named and len(named) < len(n.shifts) and re.search(r"cost|pay|rate|wage|[$\u20ac\u00a3]", h) and \
-            re.fullmatch(r"(?i)(?:cost|pay|rate|wage|per|shifts?|or|and|for|a|an|the|[$\u20ac\u00a3()/,]|\s|"
-                         + "|".join(map(re.escape, n.shift_names)) + ")*", head.strip()) and \
-            not re.search(r"hour|/\s*h\b|hourly", h):  # 'Pay per shift (E or L)', 'Pay per Night shift'
-        if money is None:
+    if named and len(named) < len(n.shifts) and re.search(rf"cost|pay|rate|wage|[$\u20ac\u00a3]|{_POINTS}", h) and \
+            re.fullmatch(rf"(?i)(?:cost|pay|rate|wage|per|shifts?|or|and|for|a|an|the|{_POINTS}|[$\u20ac\u00a3()/,]|"
+                         r"\s|" + "|".join(map(re.escape, n.shift_names)) + ")*", head.strip()) and \
+            not re.search(r"hour|/\s*h\b|hourly", h):  # 'Pay per shift (E or L)', 'Pay per Night shift', 'Penalty
+        if money is None:  # per Early' (points; a table never has both: `_people_table`)
             return False
         for x in dict.fromkeys(named):
             for d in n.days:
                 n.costs[(who, x, d)] = float(money.group(1))
+                if re.search(_POINTS, h):
+                    n.penalised.add((who, x, d))
         return True
     shift = n.shift(re.sub(r"(?i)\s*(?:cost|pay|rate)$", "", head.strip()))
     if shift is not None:  # 'D cost', 'M': that shift's cost; '-': never that shift
