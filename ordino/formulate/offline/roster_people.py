@@ -26,11 +26,13 @@ def read_people(n: RosterDraft) -> None:
     staff = list(n.staff) or [m["name"] for m in lines]
     if len(set(staff)) != len(staff):
         return
-    saved = (list(n.staff), list(n.rules), dict(n.costs), dict(n.hourly))
+    saved, staff_before, hourly = n.checkpoint(), list(n.staff), dict(n.hourly)  # a line's parts may be read as
+    # clauses of any kind: all of it is undone when one line is not read
     n.staff = staff
     for m in lines:  # a bracket after the name says a role ('(head cook)'), never a rule
         if m["role"] and not _reason(n, m["role"].strip()[1:-1], set(), None) or not _person(n, m["name"], m["rest"]):
-            n.staff, n.rules, n.costs, n.hourly = saved
+            n.restore(saved)
+            n.staff, n.hourly = staff_before, hourly
             return
     for m in lines:
         n.used[m.start():m.end()] = [True] * (m.end() - m.start())
