@@ -257,6 +257,8 @@ ADVERSARIAL = {
                                        "S2 1 0 1 0 1 0 1 0 1 0 1 0 | ",
     "rosters with titles and apart": "Ward 7B rota, week 23. Omar | 120 | 160 | Night shifts on Wed and Thu |\n"
                                      "Lea and Tom are never scheduled on the same day, any L shift costs +15 on top, ",
+    "coded staff and keyed costs": "Nurses N1, N2, N3; Cost per shift worked: N1: D = 10, N = 14; N2: D = 12, "
+                                   "a nurse working N on day t may not work D on day t+1 ",
 }
 
 

@@ -492,3 +492,18 @@ def test_tables_of_cover_unavailability_and_penalty_points_with_a_day_wish_price
 def test_penalty_columns_named_by_shift():
     text = _POINTS_ROSTER.replace("| Nurse | Early | Late |", "| Nurse | Penalty per Early | Penalty per Late |")
     assert solved(text)[1] == solved(_POINTS_ROSTER)[1]
+
+
+def test_staff_by_codes_costs_keyed_by_shift_and_a_rest_rule_in_symbols():
+    text = ("Nurses N1, N2, N3; days 1-4; shifts D (day) and N (night). Each (day, shift) needs exactly 1 nurse.\n"
+            "Cost per shift worked: N1: D = 10, N = 14; N2: D = 12, N = 12; N3: D = 9, N = 15.\n"
+            "Constraints: <= 1 shift per nurse per day; <= 3 shifts per nurse over the 4 days; a nurse working N on "
+            "day t may not work D on day t+1.\nMinimise total cost.")
+    problem, best = solved(text)
+    assert problem.people == ["N1", "N2", "N3"] and [s.id for s in problem.shifts] == ["D", "N"]
+    assert {(c.staff[0], c.shifts[0], c.cost) for c in problem.costs if c.days == ["D1"]} == {
+        ("N1", "D", 10), ("N1", "N", 14), ("N2", "D", 12), ("N2", "N", 12), ("N3", "D", 9), ("N3", "N", 15)}
+    assert best == 87
+    assert {"type": "forbidden_sequence", "first": "N", "then": "D"} in [
+        r.model_dump(exclude_defaults=True) | {"type": r.type} for r in problem.rules]
+    assert asked(text.replace("N3: D = 9, N = 15", "N3: D = 9"))  # a shift without its cost

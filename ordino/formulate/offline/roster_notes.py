@@ -82,8 +82,15 @@ def _read_staff(n: RosterDraft) -> bool:
         names = re.findall(NAME, m["l"])
         return (m["k"] is None or count_value(m["k"].lower()) == len(names)) and add(names, m)
 
+    def coded(m: re.Match[str]) -> bool:
+        codes = re.findall(r"[A-Z]\d+", m["l"])
+        return (m["k"] is None or count_value(m["k"].lower()) == len(codes)) and add(codes, m)
+
     names = NAME_LIST.format(n=NAME)
     n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b)?)\s*(?P<l>{names})(?=\s*[.;\n]|$)", named, 0)
+    n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b)?)\s*(?P<l>[A-Z]\d{{1,2}}(?:\s*,\s*[A-Z]\d{{1,2}})*"
+           r"(?:\s*,?\s*and\s*[A-Z]\d{1,2})?)(?=\s*[.;\n]|$)", coded, 0)  # 'Nurses N1, N2, N3'
+
     n.take(rf"(?i:\bthe\s+(?:team|crew)\s+(?:is|are|:)|\bi\s+have\s+(?P<k>{_N})(?:\s+{_PEOPLE})?\s*:)\s*(?P<l>{names})"
            rf"(?=\s*[.;\n]|$)", named, 0)
     return bool(n.staff)
@@ -485,6 +492,9 @@ def _read_successions(n: RosterDraft) -> None:
            lambda m: ban(m["a"], [m["b"]]))
     n.take(r"\bno\s+(?P<b>[A-Za-z])\s+on\s+day\s+[tk]\s*\+\s*1\s+after\s+(?P<a>[A-Za-z])\s+on\s+day\s+[tk]\b",
            lambda m: ban(m["a"], [m["b"]]))
+    n.take(rf"\b(?:an?|any)\s+{_PEOPLE}\s+(?:working|who\s+works)\s+(?P<a>[A-Za-z])\s+on\s+day\s+[tk]\s+(?:may|can|must|"
+           r"should)\s*not\s+work\s+(?P<b>[A-Za-z])\s+on\s+day\s+[tk]\s*\+\s*1\b",
+           lambda m: ban(m["a"], [m["b"]]))  # 'a nurse working N on day t may not work D on day t+1'
     n.take(r"\bno\s+(?P<b>[A-Za-z])\s+on\s+the\s+day\s+after\s+an?\s+(?P<a>[A-Za-z])\b",
            lambda m: ban(m["a"], [m["b"]]))
     n.take(r"\b(?P<a>[A-Za-z])\s+on\s+day\s+(?P<t>[tk])\s*(?:\u21d2|=>|->|implies)\s*(?:not|no|\u00ac)\s+(?P<b>[A-Za-z])\s+on\s+"
@@ -524,6 +534,22 @@ def _read_costs(n: RosterDraft) -> None:
              r"(?:\s*\(\s*same\s+for\s+[a-z]+\s+and\s+[a-z]+\s*\))?(?:\s*\(?(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\)?)?")
     paid = rf"[A-Za-z]\w*\s*=?\s*{CURRENCY}?\s*{_V}(?:\s*/\s*{_V})*"  # 'N1 100', 'Ana $60', 'P1 = 8/10'
     n.take(rf"{label}\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)", named)
+
+    def keyed(m: re.Match[str]) -> bool:  # 'Cost per shift worked: N1: D = 10, N = 14; N2: D = 12, N = 12'
+        found: dict[tuple[str, str, str], float] = {}
+        for block in re.split(r"\s*;\s*", m["l"].strip()):
+            who, _, said = block.partition(":")
+            pairs = [(n.shift(s), float(v)) for s, v in re.findall(rf"([A-Za-z]\w*)\s*=\s*{CURRENCY}?\s*({_V})", said)]
+            if who.strip() not in n.staff or sorted(str(s) for s, _ in pairs) != sorted(n.shifts) or \
+                    any(c[0] == who.strip() for c in n.costs):
+                return False
+            found.update({(who.strip(), str(s), d): v for s, v in pairs for d in n.days})
+        n.costs.update(found)
+        return True
+
+    shift_value = rf"[A-Za-z]\w*\s*=\s*{CURRENCY}?\s*{_V}"
+    person_values = rf"[A-Za-z]\w*\s*:\s*{shift_value}(?:\s*,\s*{shift_value})+"
+    n.take(rf"{label}\s*:\s*(?P<l>{person_values}(?:\s*;\s*{person_values})+)", keyed)
 
     def tupled(m: re.Match[str]) -> bool:  # 'Cost per shift (AM, PM): p1 (10, 12); p2 (9, 14)'
         order = [n.shift(x) for x in re.split(r"\s*,\s*", m["o"])]
