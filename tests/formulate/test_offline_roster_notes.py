@@ -507,3 +507,18 @@ def test_staff_by_codes_costs_keyed_by_shift_and_a_rest_rule_in_symbols():
     assert {"type": "forbidden_sequence", "first": "N", "then": "D"} in [
         r.model_dump(exclude_defaults=True) | {"type": r.type} for r in problem.rules]
     assert asked(text.replace("N3: D = 9, N = 15", "N3: D = 9"))  # a shift without its cost
+
+
+def test_a_roster_in_comma_separated_tables_with_one_long_shift_a_day():
+    text = ("Shop staffing, Mon-Wed. There is a single 8-hour day shift each day. Required staff per day (exactly this "
+            "many must be scheduled):\n\nday,Mon,Tue,Wed\nrequired,2,1,2\n\n"
+            "Staff data (hourly wage in $, days the person cannot work):\n\nname,wage_per_hour,unavailable\n"
+            "Maria,18,Wed\nJonas,16,Tue Wed\nPriya,20,none\nSam,15,Mon\n\n"
+            "Rules:\n* each person works at most 2 days in the week;\n"
+            "* a person is paid 8 x hourly wage for each day worked.\n\nMinimise the total wage bill, in dollars.")
+    problem, best = solved(text)
+    assert problem.people == ["Maria", "Jonas", "Priya", "Sam"] and problem.days == ["Mon", "Tue", "Wed"]
+    assert {"type": "unavailable", "staff": ["Jonas"], "days": ["Tue", "Wed"]} in [
+        r.model_dump(exclude_defaults=True) | {"type": r.type} for r in problem.rules]
+    assert best == 8 * (16 + 18 + 15 + 15 + 20)  # Mon Jonas+Maria, Tue Sam, Wed Sam+Priya
+    assert asked(text.replace("8 x hourly wage", "9 x hourly wage"))

@@ -220,11 +220,9 @@ def _hours_said(n: RosterDraft, c: _Clause) -> bool:
     """'every shift is 8 hours and is paid at the person's hourly rate': the shifts' lengths said again."""
     if len(c.numbers) != 1 or set(n.hours.values()) != {float(c.numbers[0])} or len(n.hours) != len(n.shifts):
         return False
-    return bool(c.rest & {"hours", "hour", "h"}) and c.only(_SHIFT_NOUNS, _WORK, {"hours", "hour", "h", "long", "paid",
-                                                                            "both", "people", "only", "for", "they",
-                                                                            "x", "wage", "wages", "worked", "times",
-                                                                            "person's", "hourly", "rate", "their",
-                                                                            "lasts", "each", "every"})
+    said = {"hours", "hour", "h", "long", "paid", "both", "people", "only", "for", "they", "x", "wage", "wages",
+            "worked", "times", "day", "person's", "hourly", "rate", "their", "lasts", "each", "every"}
+    return bool(c.rest & {"hours", "hour", "h"} or {"x", "hourly"} <= c.rest) and c.only(_SHIFT_NOUNS, _WORK, said)
 
 
 def _demand_label(n: RosterDraft, c: _Clause) -> bool:
@@ -238,7 +236,7 @@ def _demand_label(n: RosterDraft, c: _Clause) -> bool:
                                  "minimum", "min", "exactly", "many", "number", "day", "shown", "table", "below",
                                  "these", "numbers", "here", "following", "this", "must", "have", "there", "listed",
                                  "more", "extra", "allowed", "fine", "ok", "counter", "floor", "line", "desk", "every",
-                                 "phones", "site", "shop", "ward", "be", "working", "above"},
+                                 "phones", "site", "shop", "ward", "be", "working", "above", "scheduled", "rostered"},
                   {w for w in c.rest if re.fullmatch(r"[a-z]{4,}s", w) and not CUES.search(w)})  # '...pharmacists'
 
 

@@ -219,9 +219,12 @@ def _read_shifts(n: RosterDraft) -> bool:
         if n.shifts or re.search(r"\b(?:two|three|[2-9])\s+shifts\b", n.text, re.I):
             return False
         n.shifts = ["shift"]
+        if m.group("h"):  # 'a single 8-hour day shift each day'
+            n.hours["shift"] = float(m.group("h"))
         return True
 
-    n.take(rf"\b(?:a\s+)?single\s+(?:daily\s+)?shift(?:\s+(?:a|per)\s+day)?\b|\b(?:one|1)\s+{SHIFT_WORDS}\s+shift\s+"
+    n.take(rf"\b(?:a\s+)?single\s+(?:(?P<h>\d{{1,2}})[- ]hours?\s+)?(?:daily\s+|day\s+)?shift"
+           rf"(?:\s+(?:a|per|each)\s+day)?\b|\b(?:one|1)\s+{SHIFT_WORDS}\s+shift\s+"
            r"(?:a|per|each)\s+day\b", single)
     if not n.shifts:
         found = re.search(r"(?<!max )(?<!<= )(?<!at most )\b(?:one|1)\s+(?:day\s+)?shift\s*"

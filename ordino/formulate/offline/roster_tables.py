@@ -126,6 +126,13 @@ def _demand_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str
     if any(len(r) != len(head) for r in rows):
         return ""
     day_cols = {k: d for k, h in enumerate(head) if k and (d := _day(h))}
+    needed = r"(?i)\s*(?:required|needed|need|demand|staff(?:\s+needed)?|min(?:imum)?)\s*"
+    if len(n.shifts) == 1 and len(day_cols) == len(head) - 1 and len(rows) == 1 and \
+            re.fullmatch(needed, rows[0][0]) and all(c.strip().isdigit() for c in rows[0][1:]):  # 'day,Mon,Tue'
+        # over 'required,3,3' (one shift a day)
+        n.cover.update({(n.shifts[0], d): int(rows[0][k]) for k, d in day_cols.items()})
+        _set_days(n, list(day_cols.values()))
+        return "demand"
     if len(day_cols) == len(head) - 1 and all(n.shift(r[0]) for r in rows) and \
             all(c.strip().isdigit() for r in rows for c in r[1:]):
         for r in rows:
@@ -375,7 +382,8 @@ def _not_available(n: RosterDraft, who: str, cell: str) -> bool:
     low = re.sub(r"\s*\((?:whole|all|the\s+whole|full)\s+day\)\s*$", "", cell.lower().strip())
     if low in ("-", "\u2014", "", "none", "n/a"):
         return True
-    if days := n.day_list(low):
+    if days := n.day_list(low) or (n.day_list(re.sub(r"\s+", ", ", low)) if re.fullmatch(r"[a-z]+(?:\s+[a-z]+)+", low)
+                                   else None):  # 'Tue Wed'
         n.rules.append({"type": "unavailable", "staff": [who], "days": days})
         return True
     m = re.fullmatch(r"(?P<s>[a-z]+)(?:\s+shifts?)?\s+on\s+(?P<d>.+)", low) or \
