@@ -522,3 +522,19 @@ def test_a_roster_in_comma_separated_tables_with_one_long_shift_a_day():
         r.model_dump(exclude_defaults=True) | {"type": r.type} for r in problem.rules]
     assert best == 8 * (16 + 18 + 15 + 15 + 20)  # Mon Jonas+Maria, Tue Sam, Wed Sam+Priya
     assert asked(text.replace("8 x hourly wage", "9 x hourly wage"))
+
+
+def test_a_column_of_one_shifts_pay_wins_over_a_general_pay_column_in_either_order():
+    text = ("Security desk roster, Monday-Tuesday (2 days). Two 8-hour shifts per day: Day (D) 07:00-19:00, Night (N) "
+            "19:00-07:00. Each shift must be staffed by exactly 1 guard every day.\n\n"
+            "| Guard | {a} | {b} |\n|---|---|---|\n| Omar | {oa} | {ob} |\n| Grace | {ga} | {gb} |\n"
+            "| Hiro | {ha} | {hb} |\n\n"
+            "Rules:\n- at most one shift per guard per day\n- at most 2 shifts per guard over the 2 days\n"
+            "Minimize the total pay. Report the minimum total pay.")
+    pay, night = {"o": 120, "g": 135, "h": 110}, {"o": 200, "g": 150, "h": 190}
+    first = text.format(a="Pay per shift", b="Pay per Night shift", **{f"{k}a": v for k, v in pay.items()},
+                        **{f"{k}b": v for k, v in night.items()})
+    second = text.format(a="Pay per Night shift", b="Pay per shift", **{f"{k}a": v for k, v in night.items()},
+                         **{f"{k}b": v for k, v in pay.items()})
+    best = solved(first)[1]
+    assert best == solved(second)[1] == 2 * 110 + 2 * 150  # Hiro on both days, Grace on both nights

@@ -79,7 +79,7 @@ def _range_of(m: re.Match[str]) -> tuple[int, int] | None:
     for one without ('6-8' may be a count, '0:00 - 5' a demand)."""
     if m.group(2) is None or m.group(4) is None:
         return None
-    a, b = int(m.group(1)) * 60 + int(m.group(2) or 0), int(m.group(3)) * 60 + int(m.group(4) or 0)
+    a, b = int(m.group(1)) * 60 + int(m.group(2)), int(m.group(3)) * 60 + int(m.group(4))
     return (a, b) if b > a else (a, b + DAY)
 
 
@@ -332,9 +332,10 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
         {(opens_at, closes)} if opening is not None else set())
     said = {m.group(0): _range_of(m) for m in _HOURS_SPAN.finditer(_clock_text(text))}
     shifts = {starts[s]: (starts[s], starts[s] + k * length) for s in opens}
-    listed = {span for span in said.values() if span in set(shifts.values())}
-    other = [o for o, span in said.items() if span not in known | {None} and span not in shifts.values()]
-    if other or listed and listed != set(shifts.values()):  # spans of hours that are no period, or shifts listed
+    spans = set(shifts.values())
+    listed = {span for span in said.values() if span in spans}
+    other = [o for o, span in said.items() if span not in known | spans | {None}]
+    if other or listed and listed != spans:  # spans of hours that are no period, or shifts listed
         # by their hours but not every one that may start: shift types this reader does not read
         return None, [Question(key="shifts", text="I could not read these hours: " + ", ".join(
             f"'{o}'" for o in (other or [o for o, span in said.items() if span in listed])[:5])

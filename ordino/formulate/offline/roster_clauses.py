@@ -378,8 +378,8 @@ def _apart(n: RosterDraft, c: _Clause) -> bool:
 
 def _surcharge(n: RosterDraft, c: _Clause) -> bool:
     """A flat amount on top of every pay for one shift: 'any L shift costs +15 on top', 'every Night shift pays 40
-    extra'; only once every cost is known (not per hour: 'pays +5/h' is asked)."""
-    if len(c.shifts) != 1 or len(c.numbers) != 1 or c.people or c.days or not n.costs or \
+    extra'; only once every cost is known, and never on points (not per hour: 'pays +5/h' is asked)."""
+    if len(c.shifts) != 1 or len(c.numbers) != 1 or c.people or c.days or not n.costs or n.penalised or \
             re.search(r"/\s*h\b|\bper\s+hour|\bhourly|%|\bpercent", c.text, re.IGNORECASE):
         return False
     if not (c.rest & {"extra", "more", "top", "surcharge", "premium", "supplement"} or "+" in c.text):

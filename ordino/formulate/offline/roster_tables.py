@@ -349,17 +349,17 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
     if re.search(r"hour|/\s*h\b|hourly", h) and re.search(r"[$\u20ac\u00a3]|rate|pay|wage|cost", h):
         if money is None or any(s not in n.hours for s in n.shifts):
             return False
-        for s in n.shifts:
+        for s in n.shifts:  # (a column of one shift's pay, before or after it, wins)
             for d in n.days:
-                n.costs[(who, s, d)] = float(money.group(1)) * n.hours[s]
+                n.costs.setdefault((who, s, d), float(money.group(1)) * n.hours[s])
         return True
     if re.search(r"cost|pay|rate|wage|[$\u20ac\u00a3]", h) and not re.search(r"day|week|month|weekend|holiday", h) \
             and not _WEEKDAY.search(h):  # 'Sat rate': a rate of some days only, not read here
         if money is None:
             return False
-        for s in n.shifts:
+        for s in n.shifts:  # (a column of one shift's pay, before or after it, wins: 'Night pay' beside 'Pay')
             for d in n.days:
-                n.costs[(who, s, d)] = float(money.group(1))
+                n.costs.setdefault((who, s, d), float(money.group(1)))
         return True
     if re.search(r"\bmax|\bmin", h) and cell.isdigit():
         n.rules.append({"type": "count", "per": ["staff"], "staff": [who], ("max" if "max" in h else "min"): int(cell)})
