@@ -40,6 +40,7 @@ _SAID_BY_THE_MODEL = re.compile(
     r"\bbreaks?\s+(?:are|is)\s+(?:covered|handled|ignored|included|paid|not\s+\w+)|\bon\s+(?:a\s+)?break\b|"
     r"^\s*what(?:'s|\s+is)\s+(?:that|this)\b[^\d,;]{0,40}$|\bat\s+least\s+[a-z]_[a-z]\b|"
     r"\b(?:on\s+)?days?\s+(?:they|he|she)\s+(?:can't|cannot|can\s+not)\s+work\b|"
+    r"\b(?:more\s+than\s+(?:one|1)\s+shift|two\s+shifts)\s+(?:on|in|per)\s+(?:the\s+same|a|one|any)\s+(?:day|date)\b|"
     r"\bon\s+(?:a\s+)?days?\s+(?:they|he|she)\s+(?:are|is)\s+(?:unavailable|not\s+available|off)\b|"
     r"\b(?:is|are)\s+(?:hired|put|placed|assigned)\s+on\s+exactly\s+one\s+of\s+the\s+(?:\w+\s+){0,2}patterns\b|"
     r"\bconsecutive\s+block\s+of\s+(?:their|the|its)\s+(?:contract|pattern)(?:'s)?\s+length\b[^.;]*"

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ordino.formulate.offline.roster_draft import FILLER, RosterDraft
+from ordino.formulate.offline.staff import PEOPLE
 from ordino.formulate.offline.text import QUALIFIED
 
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -115,7 +116,8 @@ def _read_clauses(n: RosterDraft) -> None:
         heading = _under_off_heading(n.text, m.start())
         bracket = re.search(r"\(([^()]+)\)\s*$", m.group(0))
         if bracket:  # a rule, then a bracket that says more of it
-            if _read(n, _Clause(n, m.group(0)[:bracket.start()], heading)) and _read(n, _Clause(n, bracket.group(1))):
+            if _read(n, _Clause(n, m.group(0)[:bracket.start()], heading)) and (
+                    _aside(n, bracket.group(1)) or _read(n, _Clause(n, bracket.group(1)))):
                 n.used[m.start():m.end()] = [True] * (m.end() - m.start())
                 continue
             n.restore(saved)
@@ -147,6 +149,15 @@ def _under_off_heading(text: str, at: int) -> bool:
         if not re.match(r"[ \t]*[-*\u2022]", line):
             return bool(_OFF_HEADING.search(line))
     return False
+
+
+def _aside(n: RosterDraft, bracket: str) -> bool:
+    """Whether a bracket after a rule only gives a reason: no number and no name ('(childcare)', '(any shift)'), or a
+    consequence without one ('(so nobody loses hours)')."""
+    c = _Clause(n, bracket)
+    if c.numbers or c.people or c.days or c.shifts:
+        return False
+    return not _cued(n, bracket) or c.words[:1] in (["so"], ["because"], ["since"])
 
 
 def _read_piece(n: RosterDraft, piece: str, before: str, heading: bool) -> bool:
@@ -189,9 +200,9 @@ def read_clause(n: RosterDraft, text: str) -> bool:
 def _read(n: RosterDraft, c: _Clause) -> bool:
     """Read a clause as one rule or the goal; whether it was."""
     return any(reader(n, c) for reader in (_demand_label, _table_said, _hours_said, _per_day, _most_shifts, _in_a_row,
-                                           _succession, _off_after, _apart, _cover_each, _unavailable,
+                                           _succession, _off_after, _apart, _cover_each, _cover_shift, _unavailable,
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
-                                           _penalty, _surcharge, _points_caption, _day_wish))
+                                           _penalty, _surcharge, _points_caption, _wish_caption, _day_wish))
 
 
 _AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
@@ -256,9 +267,10 @@ def _per_day(n: RosterDraft, c: _Clause) -> bool:
 
 def _without_horizon(n: RosterDraft, c: _Clause) -> _Clause:
     """The clause without the roster's days said again ('over the three days'), which are no value of its own."""
-    span = re.search(r"(?i)\b(?:for|over|across|in|during)\s+(?:the|these|all)\s+(\w+)\s+days\b", c.text)
+    span = re.search(r"(?i)\b(?:for|over|across|in|during|of)\s+(?:the|these|all)\s+(\w+)\s+days\b", c.text)
     if span and span.group(1).lower() in (str(len(n.days)), *(w for w, k in _NUMBER.items() if k == len(n.days))):
-        return _Clause(n, c.text[:span.start()] + c.text[span.end():], c.heading)
+        counted = re.search(rf"(?i)\b(?:\d+|{'|'.join(_NUMBER)})\s+$", c.text[:span.start()])  # 'two of the 3 days'
+        return _Clause(n, c.text[:span.start()] + (" days" if counted else "") + c.text[span.end():], c.heading)
     return c
 
 
@@ -311,7 +323,8 @@ def _succession(n: RosterDraft, c: _Clause) -> bool:
     if len(c.shifts) != 2 or any(w.isdigit() for w in c.words) or not c.rest & (_NEGATION - {"one"}):
         return False
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"let", "lets", "after", "followed", "then", "next", "following",
-                                                   "day", "morning",
+                                                   "day", "morning", "goes", "go", "going", "from", "come",
+                                                   "comes", "coming",
                                                    "evening", "night", "directly", "right", "immediately", "straight",
                                                    "into", "before", "day's"}):
         return False
@@ -421,6 +434,15 @@ def _points_caption(n: RosterDraft, c: _Clause) -> bool:
     return True
 
 
+def _wish_caption(n: RosterDraft, c: _Clause) -> bool:
+    """The caption of wishes priced in points ('What people told me they'd rather avoid - I've turned it into penalty
+    points:'): read once the wishes are, in a text that prices nothing in money."""
+    if not n.penalised or any(cell not in n.penalised for cell in n.costs) or c.numbers or c.people or c.days or \
+            c.shifts or not c.rest & {"penalty", "penalties", "points"}:
+        return False
+    return not CUES.search(re.sub(r"(?i)\b(?:avoid\w*|prefer\w*|want\w*|rather)\b", " ", c.text))
+
+
 def _day_wish(n: RosterDraft, c: _Clause) -> bool:
     """A day someone would rather not work, priced in points on top of the shift penalties: 'Dev would rather not
     work on Friday: any shift Dev works on Friday carries an extra penalty of 3 (added to the shift penalty
@@ -457,9 +479,11 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
             "is", "the", "possible", "as", "rota", "roster",
             "schedule", "plan", "that", "with", "our", "my", "objective", "goal", "target", "want", "need", "value",
             "amount", "it", "us", "me", "i", "we", "how", "much", "would", "be", "get", "can", "you", "please",
-            "week", "weekend", "bill", "total", "overall", "spend", "in", "of"}
+            "week", "weekend", "bill", "total", "overall", "spend", "in", "of", "valid", "have", "achieve", "could"}
     money = {"cost", "costs", "pay", "wage", "wages", "bill", "payroll", "spend", "price", "penalty", "penalties",
              "points", "eur", "euros", "dollars", "pounds"}
+    if c.rest & {"points", "penalty", "penalties"}:
+        money.add("number")  # 'the lowest total number of penalty points'
     people = {"people", "persons", "staff", "drivers", "temps", "nurses", "workers", "agents", "employees",
               "number", "different", "distinct", "book", "call", "hire", "use", "used", "many"}
     load = {"largest", "maximum", "highest", "most", "number", "shifts", "days", "any", "one", "person", "gets",
@@ -530,6 +554,35 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
     for s in n.shifts:
         for d in n.days:
             n.cover.setdefault((s, d), numbers[0])
+    if "least" in c.rest:
+        n.exact = None if n.exact else False
+    return True
+
+
+_NEED = {"needs", "need", "needed", "needing", "requires", "require", "required", "covered", "staffed", "manned"}
+
+
+def _cover_shift(n: RosterDraft, c: _Clause) -> bool:
+    """One shift's demand on every day: 'a night shift that needs exactly 1 nurse', 'exactly 2 nurses on every day
+    shift', and the parts of a list of them, '1 on Late'. The number counts people: a noun of people or 'on' follows
+    it, or nothing does ('the day shift needs 2')."""
+    if len(set(c.shifts)) != 1 or len(c.numbers) != 1 or c.people or c.days or len(n.days) == 0:
+        return False
+    at = next(k for k, w in enumerate(c.words) if w.isdigit() or w in _NUMBER)
+    after = c.words[at + 1] if at + 1 < len(c.words) else None
+    if after is not None and after not in {"on", "for", "in"} | _WHO and not re.fullmatch(PEOPLE, after):
+        return False
+    if not (c.rest & _NEED or after == "on" or after is not None and after != "in" and "exactly" in c.rest):
+        return False
+    noun = {after} if after is not None else set()
+    if not c.only(_SHIFT_NOUNS, _NEED, noun, {"exactly", "least", "day", "daily", "on", "with", "has", "have", "there",
+                                             "that", "which", "it", "i"}):
+        return False
+    shift, need = c.shifts[0], c.numbers[0]
+    if any(n.cover.get((shift, d), need) != need for d in n.days):
+        return False
+    for d in n.days:
+        n.cover[(shift, d)] = need
     if "least" in c.rest:
         n.exact = None if n.exact else False
     return True
@@ -642,8 +695,8 @@ def _open_days(n: RosterDraft, c: _Clause) -> bool:
                                                                                           "every"}))
 
 
-_PENALTY = re.compile(r"(?i)^\W*(?P<who>[^:]+?)\s*:\s*(?P<n>\d+)\s+(?:penalty\s+)?points?\s+for\s+(?:each|every)\s+"
-                      r"(?P<what>[^:]+?)\W*$")
+_PENALTY = re.compile(r"(?i)^\W*(?P<who>[^:]+?)\s*:\s*(?P<n>\d+)\s+(?:penalty\s+)?points?\s+(?:for\s+(?:each|every)|"
+                      r"(?P<if>if|whenever|when))\s+(?P<what>[^:]+?)\W*$")
 _PENALTY_WORDS = {"shift", "shifts", "she", "he", "they", "gets", "get", "works", "work", "does", "is", "given",
                   "assigned", "on", "any", "of", "those", "these", "the", "days", "day", "or", "and", "her", "his",
                   "them", "takes"}
@@ -665,8 +718,10 @@ def _penalty(n: RosterDraft, c: _Clause) -> bool:
     if those and (not days or those["k"] and _NUMBER.get(those["k"].lower(), -1) != len(days)):
         return False
     words = {w for w in what.words if w not in what.day_words and not n.shift(w)} - set(_NUMBER)
-    if not words <= _PENALTY_WORDS or "shift" not in what.words and "shifts" not in what.words:
+    if not words <= _PENALTY_WORDS | ({"he's", "she's", "they're", "at", "all"} if m["if"] else set()):
         return False
+    if "shift" not in what.words and "shifts" not in what.words and not (m["if"] and what.days and n.per_day == 1):
+        return False  # 'if she works on Friday at all': a day worked is one shift
     for s in list(dict.fromkeys(what.shifts)) or n.shifts:
         for d in days:
             cell = (c.people[0], s, d)

@@ -87,7 +87,8 @@ def _read_staff(n: RosterDraft) -> bool:
         return (m["k"] is None or count_value(m["k"].lower()) == len(codes)) and add(codes, m)
 
     names = NAME_LIST.format(n=NAME)
-    n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b)?)\s*(?P<l>{names})(?=\s*[.;\n]|$)", named, 0)
+    n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}(?:\s*:|\s+are\b|(?:\s+(?!and\b|or\b)[a-z]+){{1,3}}\s*:)?)\s*"
+           rf"(?P<l>{names})(?=\s*[.;\n]|$)", named, 0)  # 'four nurses for it: Anna, Ben, Carla and Dieter'
     n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b)?)\s*(?P<l>[A-Z]\d{{1,2}}(?:\s*,\s*[A-Z]\d{{1,2}})*"
            r"(?:\s*,?\s*and\s*[A-Z]\d{1,2})?)(?=\s*[.;\n]|$)", coded, 0)  # 'Nurses N1, N2, N3'
 
@@ -230,8 +231,25 @@ def _read_shifts(n: RosterDraft) -> bool:
         found = re.search(r"(?<!max )(?<!<= )(?<!at most )\b(?:one|1)\s+(?:day\s+)?shift\s*"
                           r"(?:type|(?:/|per|a)\s*day)\b", n.text, re.I)
         if found is None or re.search(r"\b(?:two|three|[2-9])\s+shifts\s*(?:/|per|a|each)\s*day\b", n.text, re.I):
-            return False
+            return _mentioned_shifts(n)
         n.shifts = ["shift"]
+    return True
+
+
+def _mentioned_shifts(n: RosterDraft) -> bool:
+    """Shifts never listed but named where they are used: 'a day shift that needs 2 nurses and a night shift',
+    'at least 2 nurses on Early, 1 on Late'. Two or more are needed: one name may be a rule about one of several."""
+    found: dict[str, str] = {}
+    for m in re.finditer(rf"(?i)\b({SHIFT_WORDS})\b(?P<s>[- ]shifts?\b)?(?!\s*\d)", n.text):
+        word = m.group(1)
+        before = n.text[max(0, m.start() - 20):m.start()].rstrip(" \t*-|")
+        if m["s"] or word[0].isupper() and before and not before.endswith((".", "!", "?", "\n", ":")):
+            found.setdefault(word.lower(), word if word[0].isupper() else word.lower())
+    if len(found) < 2:
+        return False
+    n.shifts = list(found.values())
+    for low, name in found.items():
+        n.call(low, name)
     return True
 
 
@@ -758,10 +776,12 @@ _HORIZON_WORDS = {"within", "the", "this", "a", "one", "week", "days", "only", "
                   "week's", "same", "person", "of", "is", "are", "->"}
 
 
-def _title(m: re.Match[str]) -> bool:
-    """The text's title ('Dental nurse rota, week 14', 'Ward 7B - roster wk 23'): its numbers only label a week, a
-    room or a ward, and it has no word that limits."""
+def _title(n: RosterDraft, m: re.Match[str]) -> bool:
+    """The text's title ('Dental nurse rota, week 14', 'Ward 7B - roster wk 23', 'weekend roster' of Friday to
+    Sunday): its numbers only label a week, a room or a ward, and it has no word that limits."""
     said = re.sub(r"(?i)\b(?:week|wk|room|ward|unit|bay|no\.?|#)\s*\d+[a-z]?(?:\.\d+)?\b|\b\d+[A-Z]\b", " ", m.group(0))
+    if set(n.days) <= {"Fri", "Sat", "Sun"}:
+        said = re.sub(r"(?i)\bweekend\b", " ", said)
     return not re.search(r"\d", said) and not CUES.search(said)
 
 
@@ -779,7 +799,8 @@ def _read_asides(n: RosterDraft) -> None:
     n.take(r"\bone\s+week,\s*no\s+wrap-around\s*(?:\([^()\n]*\))?|\bhorizon\s+not\s+cyclic\b|"
            r"\bat\s+most\s+one\s+shift\s+per\s+\w+\s+per\s+day\b", lambda m: True)
     n.take(r"\((?P<c>[^()\n]{1,80})\)", horizon)
-    n.take(r"\A[ \t#*]*[A-Z][^.\n:]{0,60}?\b(?i:rota|roster|schedule)\b[^.\n:]{0,60}?(?=\s*(?:[.:\n]|\Z))", _title, 0)
+    n.take(r"\A[ \t#*]*[A-Z][^.\n:]{0,60}?\b(?i:rota|roster|schedule)\b[^.\n:]{0,100}?(?=\s*(?:[.:\n]|\Z))",
+           lambda m: _title(n, m), 0)
     n.take(r"(?i)\(\s*(?:some|a\s+few|several|most)\s+of\s+(?:the\s+)?(?:team|staff|us|people)\s+would\s+(?:rather|prefer|"
            r"like\s+to)\s+[^()\d\n]{0,60}\)", lambda m: n.objective == [{"term": "staff_count"}])  # why fewer people
 
