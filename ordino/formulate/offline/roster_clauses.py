@@ -695,8 +695,8 @@ def _open_days(n: RosterDraft, c: _Clause) -> bool:
                                                                                           "every"}))
 
 
-_PENALTY = re.compile(r"(?i)^\W*(?P<who>[^:]+?)\s*:\s*(?P<n>\d+)\s+(?:penalty\s+)?points?\s+(?:for\s+(?:each|every)|"
-                      r"(?P<if>if|whenever|when))\s+(?P<what>[^:]+?)\W*$")
+_PENALTY = re.compile(r"(?i)^\W*(?P<who>[^:]+?)\s*(?::\s*|\s(?:plus\s+|and\s+)?)(?P<n>\d+)\s+(?:penalty\s+)?points?\s+"
+                      r"(?:for\s+(?:each|every)|per|(?P<if>if|whenever|when))\s+(?P<what>[^:]+?)\W*$")
 _PENALTY_WORDS = {"shift", "shifts", "she", "he", "they", "gets", "get", "works", "work", "does", "is", "given",
                   "assigned", "on", "any", "of", "those", "these", "the", "days", "day", "or", "and", "her", "his",
                   "them", "takes"}

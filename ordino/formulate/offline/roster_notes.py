@@ -178,7 +178,8 @@ def _read_shifts(n: RosterDraft) -> bool:
                 n.call(it.group(2), it.group(1))
         return len(n.shifts) >= 2
 
-    n.take(rf"\bshifts?\b\s*(?:s\s+in\s+)?:?\s*\{{?(?P<l>{item}(?:\s*(?:,|/|and|&)\s*{item})+)\}}?", listed)
+    n.take(rf"\bshifts?\b\s*(?:s\s*(?:in\b|\u2208)\s*)?:?\s*\{{?(?P<l>{item}(?:\s*(?:,|/|and|&)\s*{item})+)\}}?",
+           listed)
     def keyed(m: re.Match[str]) -> bool:  # 'Two shifts a day (E = early, L = late)'
         pairs = re.findall(r"([A-Z])\s*=\s*([a-z]+)", m["l"])
         if n.shifts or m["k"] and count_value(m["k"].lower()) != len(pairs):
@@ -188,8 +189,7 @@ def _read_shifts(n: RosterDraft) -> bool:
 
     n.take(r"(?i:\b(?:(?P<k>two|three|2|3)\s+)?shifts?(?:\s+(?:a|per|each)\s+day)?)\s*\("
            r"(?P<l>[A-Z]\s*=\s*[a-z]+(?:\s*,\s*[A-Z]\s*=\s*[a-z]+)+)\)", keyed)
-    def lettered(m: re.Match[str]) -> bool:  # 'a Day shift (D) and a Night shift (N)'
-        found = re.findall(r"\b([A-Za-z]{1,20})\s+shift\s*\(\s*([A-Z]{1,2})\s*\)", m.group(0))
+    def coded(found: list[tuple[str, str]]) -> bool:  # words and their letters: 'Day' (D), 'Night' (N)
         if n.shifts or len({c for _, c in found}) != len(found):
             return False
         n.shifts = [c for _, c in found]
@@ -199,7 +199,16 @@ def _read_shifts(n: RosterDraft) -> bool:
         return True
 
     one = r"\b(?:an?\s+)?[A-Za-z]{1,20}\s+shift\s*\(\s*[A-Z]{1,2}\s*\)"  # (bounded: no run of letters tried whole)
-    n.take(rf"{one}(?:\s*,\s*{one})*\s*,?\s*and\s+{one}", lettered)
+    n.take(rf"{one}(?:\s*,\s*{one})*\s*,?\s*and\s+{one}",  # 'a Day shift (D) and a Night shift (N)'
+           lambda m: coded(re.findall(r"\b([A-Za-z]{1,20})\s+shift\s*\(\s*([A-Z]{1,2})\s*\)", m.group(0))))
+
+    def counted(m: re.Match[str]) -> bool:  # 'three shifts: Early (E), Late (L), Night (N)'
+        found = re.findall(r"\b([A-Za-z]{1,20})\s*\(\s*([A-Z]{1,2})\s*\)", m["l"])
+        return not (m["k"] and count_value(m["k"].lower()) != len(found)) and coded(found)
+
+    word = r"[A-Za-z]{1,20}\s*\(\s*[A-Z]{1,2}\s*\)"
+    n.take(rf"(?i:\b(?:(?P<k>two|three|four|[2-4])\s+)?shifts?(?:\s+(?:a|per|each)\s+day)?)\s*:\s*"
+           rf"(?P<l>{word}(?:\s*,\s*{word})*\s*,?\s*(?:and\s+)?{word})", counted)
 
     def named(m: re.Match[str]) -> bool:  # 'shifts AM, PM', 'Shifts Mon-Fri: Early and Late', 'an early and a late'
         words = re.findall(r"[A-Za-z][A-Za-z-]*", re.sub(r"\b(?:an?|and)\b", " ", m["l"]))
@@ -245,8 +254,9 @@ def _mentioned_shifts(n: RosterDraft) -> bool:
         before = n.text[max(0, m.start() - 20):m.start()].rstrip(" \t*-|")
         if m["s"] or word[0].isupper() and before and not before.endswith((".", "!", "?", "\n", ":")):
             found.setdefault(word.lower(), word if word[0].isupper() else word.lower())
-    if len(found) < 2:
-        return False
+    said = re.search(r"(?i)\b(two|three|four|[2-4])\s+(?:different\s+)?shift(?:s|\s+types)\b", n.text)
+    if len(found) < 2 or said and count_value(said.group(1).lower()) != len(found):
+        return False  # 'three shifts' and two of them named
     n.shifts = list(found.values())
     for low, name in found.items():
         n.call(low, name)

@@ -72,7 +72,7 @@ def _person(n: RosterDraft, who: str, rest: str) -> bool:
                             "max": int(k) if k.isdigit() else _NUMBER[k]})
             continue
         if re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:can\s+do\s+|is\s+)?(?:available\s+)?(?:any\s+day|anything|"
-                        r"any\s+shift|every\s+day)(?:\s+any\s+(?:day|shift))?", low):
+                        r"any\s+shift|every\s+day)(?:\s+any\s+(?:day|shift))?(?:\s+all\s+week)?", low):
             continue
         reason = re.search(r"\((?P<r>[^()]*)\)$", part)
         if reason is not None:
@@ -104,8 +104,8 @@ def _reason(n: RosterDraft, said: str, off_days: set[str], only: str | None) -> 
             if (day := n.day_names.get(w) or n.day_names.get(w.rstrip("s")))]
     if days:
         return set(days) <= off_days
-    if only and re.search(r"\bother\s+days\b", said):
-        return True
+    if only and re.search(r"\bother\s+days\b", said) or re.fullmatch(r"(?i)\s*(?:either|any)\s+shift\s*", said):
+        return True  # '(either shift)' after a day: a day is one shift
     return not re.search(r"\d|\b(?:not|only|never|except|no|max|min|most|least|shifts?)\b", said.lower())
 
 
