@@ -1623,3 +1623,15 @@ def test_tasks_named_together_are_read_as_tasks_only_where_tasks_are_ordered():
     rw = Rewriting("Both rough-ins are dusty work. Drywall: needs both rough-ins finished.")
     _short_references(rw, ["Demolition", "Electrical rough-in", "Plumbing rough-in", "Drywall"])
     assert rw.text == "Both rough-ins are dusty work. Drywall: needs job 2 and job 3 finished."
+
+
+
+def test_a_question_quotes_the_users_words_after_clock_times_were_rewritten_around_it():
+    text = ("I look after the car park attendants. I cut the day into four-hour slots starting at 07:00, and need at "
+            "least: 1 attendant 07:00-11:00, 2 attendants 11:00-15:00, 2 attendants 15:00-19:00, 1 attendant "
+            "19:00-23:00, 1 attendant 23:00-03:00, 1 attendant 03:00-07:00. The agency has 8-hour shifts starting at "
+            "07:00 (120 EUR), 15:00 (130 EUR) or 23:00 (160 EUR, through the night till 07:00), and 12-hour shifts "
+            "07:00-19:00 (170 EUR) or 19:00-07:00 (210 EUR). Every day is the same. How many of each should I book "
+            "at the lowest daily cost?")
+    asked_about = " ".join(q.text for q in extract_offline(text).missing)
+    assert "four hour slots starting at 07:00" in asked_about and "0 min" not in asked_about

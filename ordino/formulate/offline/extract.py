@@ -179,6 +179,7 @@ def read_facts(text: str) -> Facts:
     bracket_records_as_tables(rw)
     names = declared_names(rw.text)
     names.rewrite(rw)
+    squeeze_rewriting(rw)  # again: words rewritten away may leave blanks in a row, and the quotes need the origins
     work = Work(rw.text, rw)
     work.take(LIST_NUMBER)
     facts = Facts(jobs=[f"J{k}" for k in range(1, len(names.jobs) + 1)], names=names.restore(),
