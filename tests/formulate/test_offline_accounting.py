@@ -128,3 +128,31 @@ def test_a_machine_kept_idle_while_a_job_is_on_another_is_asked_never_dropped():
     solved(text.format(extra=""))  # the plain job shop is read
     questions = asked(text.format(extra="While the Frame is on the welder, nothing can be sawn. "))
     assert any("While the Frame is on the welder" in q for q in questions), questions
+
+
+def test_a_slower_machine_named_by_a_code_is_asked_when_no_reader_takes_its_speed():
+    text = ("3 machines M1, M2, M3; 4 jobs a-d, all ready at t=0, no preemption.\n"
+            "Times on M1 or M2 (min): a 10, b 12, c 7, d 9.\n{extra}"
+            "Any job may go on any machine. Minimise the makespan (min).")
+    solved(text.format(extra=""))
+    questions = asked(text.format(extra="M3 is the spare machine and runs at half the pace of M1 and M2.\n"))
+    assert any("M3 is the spare machine" in q for q in questions), questions  # (its digits are no value to change)
+
+
+def test_steps_in_an_order_of_the_solvers_choice_are_asked():
+    text = ("Job shop, durations in minutes, all jobs at t=0.\nA: M1 4 -> M2 2 -> M3 6.\nB: M2 3 -> M1 5 -> M3 2.\n"
+            "C: M1 2 first; after that M2 5 and M3 4{extra}.\nMinimise the makespan (min).")
+    solved(text.format(extra=""))
+    questions = asked(text.format(extra=", in either order"))
+    assert any("in either order" in q for q in questions), questions
+
+
+def test_a_machines_own_break_stops_that_machine_only():
+    text = ("Two jobs, two machines, work starts at 08:00, times in minutes.\n"
+            "Job A: M1 30 then M2 30. Job B: M2 40 then M1 20.\n"
+            "M1's operator takes lunch from 08:30 to 09:00; M1 cannot run then.\n"
+            "Minimise the makespan in minutes after 08:00.")
+    problem, best = solved(text)
+    assert {r.id: r.unavailable for r in problem.resources} == {"M1": [(30, 60)], "M2": []}
+    assert best == 80  # A on M1 0-30, B on M2 0-40, A on M2 40-70, B on M1 60-80 after lunch (a lunch on both
+    # machines would hold B's 40 minutes on M2 until 09:00)

@@ -574,3 +574,45 @@ def test_three_shifts_listed_with_letters_and_never_two_of_three_picked_from_whe
     said_twice = "Four nurses: Ada, Bo, Cy and Di. Days Mon-Wed, three shifts, each needing 1 nurse: the Late " \
                  "and the Night. Pay per shift: Ada 100, Bo 110, Cy 120, Di 130. Minimise the total pay."
     assert read_roster_notes(said_twice) is None  # 'three shifts' and two named: never a roster of two
+
+
+def test_a_group_that_must_be_on_every_night_numbered_days_and_demands_listed_by_shift():
+    text = ("Watch roster, 4 days (t=1..4), shifts D (day) and N (night), guards G1-G4.\n"
+            "Cover (exact): D and N each need 1 guard on t=1,2,3 and 2 guards on t=4.\n"
+            "- at most one shift per guard per day\n"
+            "- each N shift must include >= 1 of {G1, G2} (radio licence)\n"
+            "- G3 unavailable t=1..2\n"
+            "Objective: minimise the maximum number of shifts worked by any single guard.")
+    problem, best = solved(text)
+    assert [(c.shift, c.day, c.min, c.max) for c in problem.cover if c.day == "D4" and c.skill is None] == \
+        [("D", "D4", 2, 2), ("N", "D4", 2, 2)]
+    assert {(c.shift, c.day, c.min) for c in problem.cover if c.skill} == {("N", f"D{t}", 1) for t in range(1, 5)}
+    assert {s.id: s.skills for s in problem.staff}["G2"] == ["one of G1, G2"]
+    rules = [r.model_dump(exclude_defaults=True) for r in problem.rules]
+    assert {"staff": ["G3"], "days": ["D1", "D2"]} in rules
+    assert best == 3  # ten shifts on four guards
+
+
+def test_a_skill_column_and_a_rule_that_counts_its_people():
+    text = ("Shop staffing Monday to Wednesday, a single shift each day. Every day we need at least 2 people.\n\n"
+            "| Staff | Pay per shift | Keyholder |\n|---|---|---|\n| Ann | 100 | yes |\n| Bob | 80 | no |\n"
+            "| Cat | 90 | no |\n| Dan | 120 | yes |\n\n"
+            "Every day at least one keyholder must be working. Minimise the total pay.")
+    problem, best = solved(text)
+    assert {s.id: s.skills for s in problem.staff} == {"Ann": ["keyholder"], "Bob": [], "Cat": [],
+                                                       "Dan": ["keyholder"]}
+    assert best == 540  # Ann and Bob every day; 510 (Bob and Cat) without the keyholder
+    unused = text.replace("Every day at least one keyholder must be working. ", "")
+    assert read_roster_notes(unused) is None  # a column of a skill no rule uses: never dropped
+    unsaid = text.replace(" Keyholder |", " Senior |")
+    assert read_roster_notes(unsaid) is None  # a rule about keyholders, and no one said to be one
+
+
+def test_demands_listed_by_shift_under_a_caption_that_makes_them_minimums():
+    text = ("Nurses: Ada, Bea and Cy. Two shifts a day, Day and Night, Monday to Thursday.\n"
+            "Cover I need (at least this many on each shift): Monday to Wednesday, 1 on Day and 1 on Night; "
+            "Thursday, 2 on Day and 1 on Night.\n"
+            "Nobody works more than one shift a day. Pay per shift: Ada 100, Bea 110, Cy 120. Minimise the total pay.")
+    problem, best = solved(text)
+    assert [(c.shift, c.min, c.max) for c in problem.cover if c.day == "Thu"] == [("Day", 2, None), ("Night", 1, None)]
+    assert best == 100 * 4 + 110 * 4 + 120 * 1  # Ada and Bea every day, Cy once on Thursday

@@ -23,6 +23,8 @@ _PIECE = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d)|(?<=\be)\.(?=g)|(?<=\bi)\.(?=
 _CLAUSE = re.compile(r",\s*(?:and|but|while|although)\s+|\s+but\s+")
 _RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no more|up to|in a row|consecutive|"
                    r"never|cannot|can't|must not|not allowed|no\s+\w+\s+(?:may|can|shall|should|will)|unavailable|"
+                   r"(?:nobody|no\s*one|none)\s+(?:may|shall|must|is\s+allowed)|"
+                   r"(?:in\s+)?(?:either|any)\s+order|"
                    r"(?:isn't|aren't)\s+available|out\s+of\s+service|locked|"
                    r"prefer\w*|fair\w*|balanc\w*|evenly|largest|"
                    r"exactly|except|unless|overtime|breaks?|limit\w*|cap(?:ped)?|maximum|max|faster|slower|"
@@ -69,11 +71,12 @@ _LIMIT_IN_WORDS = re.compile(r"(?i)\b(?:at most|at least|no more than|more than|
 
 
 def _changed(piece: str) -> str | None:
-    """The piece with every number in it one more ('at most 3 days' -> 'at most 4 days', '07:00' -> '08:00'), or
-    None when it has no number: what a reader that uses the piece cannot leave unnoticed."""
+    """The piece with every number in it one more ('at most 3 days' -> 'at most 4 days', '07:00' -> '08:00'; not the
+    digits of a name, 'M3'), or None when it has no number: what a reader that uses the piece cannot leave
+    unnoticed."""
     out = re.sub(r"\b(\d{1,2}):(\d{2})\b", lambda m: f"{(int(m.group(1)) + 1) % 24:0{len(m.group(1))}d}:{m.group(2)}",
                  piece)
-    out = re.sub(r"(?<![\d:])\d+(?![\d:])", lambda m: str(int(m.group(0)) + 1), out)
+    out = re.sub(r"(?<![\d:A-Za-z_])\d+(?![\d:])", lambda m: str(int(m.group(0)) + 1), out)  # not in a name ('M3')
     out = re.sub(rf"(?i)\b({'|'.join(_WORDS[:-1])})\b", lambda m: _WORDS[_WORDS.index(m.group(1).lower()) + 1], out)
     out = _MULTIPLIER.sub(lambda m: {"twice": "thrice", "half": "a third of", "double": "triple"}.get(
         m.group(0).lower(), "twice"), out)
@@ -126,6 +129,9 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
             said = prose and _MONEY.search(piece) is not None and len(_WORD.findall(piece)) >= 4 and \
                 not _CELLS.search(piece) and not _GOAL.search(piece) and \
                 bool(_values(piece) - _values(text[:a] + " " + text[b:]))  # a sum of money said nowhere else
+            if _FREE_ORDER.search(piece) and len(_named(piece, each) - job_set) > 1:  # 'M2 7 and M3 9, in either
+                out.append(quote_around(text, a, b, a))  # order': steps in an order of the solver's choice, which no
+                continue  # reader reads
             if not (_RULE.search(piece) or bound or said) or _SAID_BY_THE_MODEL.search(piece) or \
                     _HEADING.fullmatch(piece):
                 continue
@@ -154,6 +160,8 @@ _BINDING = re.compile(r"(?i)\b(?:must|has\s+to|have\s+to|needs?\s+to|only|cannot
                       r"no\s+other|same|first|last|before|after|together|never|always|except)\b")
 """Words that bind a named job or machine ('must be fired in the same kiln', 'has to be done on M1', 'nothing can be
 sawn while the frame is on the welder')."""
+_FREE_ORDER = re.compile(r"(?i)\b(?:in\s+)?(?:either|any)\s+order\b")
+"""Steps on machines done in an order of the solver's choice ('then M2 7 and M3 9, in either order')."""
 _APART = re.compile(r"(?i)\b(?:never|(?:at|during)\s+the\s+same\s+time|simultaneous\w*|at\s+once)\b")
 """Words that keep two named machines from running together ('can never be running at the same time')."""
 _OUT = re.compile(r"(?i)\b(?:out\s+of\s+(?:service|order|action)|broken(?:\s+down)?|offline|under\s+(?:maintenance|"

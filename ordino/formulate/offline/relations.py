@@ -262,13 +262,18 @@ def read_downtime(work: Work, facts: Facts) -> None:
         rf"(?:again\s+)?(?:only\s+)?from\s+{_AT}(?P<e3>{TIME})(?:\s+on(?:wards)?)?",  # 'M2 ... is available only from
         # 60 min on': down from the start
     ]
-    for pattern in patterns:
+    for k, pattern in enumerate(patterns):
         for m in list(work.finditer(pattern)):
             if BLANK_IN(work, m):
                 continue
             ref = m.groupdict().get("m")
             machine = machine_name(ref) if ref and re.search(r"\d", ref) else \
                 ref.split()[-1] if ref and not re.fullmatch(r"(?:(?:the|our|a|one)\s+)?machine|it", ref) else None
+            if machine is None and k != 3:  # 'M1's operator takes lunch from 12:00 to 12:45': M1's, not all machines'
+                refs = {machine_name(r) for r in re.findall(MACHINE_REF, work.text[slice(*work.clause(*m.span()))])}
+                if len(refs) > 1:
+                    facts.unused.append(work.quote(*m.span()))  # which of them: asked
+                machine = refs.pop() if len(refs) == 1 else None
             facts.down.append((machine, *_span(m)))
             work.consume(m.start(), m.end())
     downs: dict[tuple[int, int], bool] = {}  # each clause searched once: linear on long text

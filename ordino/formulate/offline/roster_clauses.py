@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ordino.formulate.offline.roster_draft import FILLER, RosterDraft
+from ordino.formulate.offline.roster_skills import read_skill_cover, read_skill_said
 from ordino.formulate.offline.staff import PEOPLE
 from ordino.formulate.offline.text import QUALIFIED
 
@@ -34,6 +35,8 @@ CUES = re.compile(r"\d|\b(?:not|no|never|nobody|only|both|either|neither|except|
                    rf"twice|once|double|half|times|each|every|per|{QUALIFIED})\b", re.IGNORECASE)
 
 
+_NUMBERED = r"\d{1,2}(?:(?:\s*(?:,|\.\.|-|\bto\b)\s*|\s+(?:and|or)\s+(?=\d{1,2}\b(?!\s*[a-z])))\d{1,2}(?!\d))*"
+"""Numbers of days after 'day' or 't =': '3', '6, 7', '1..4', '2 and 5'."""
 _DAY_WORD = r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekends?\b)"
 
 
@@ -49,6 +52,10 @@ class _Clause:
         self.heading = heading  # an item of a list under a heading that says who is off
         named = [p for p in n.people_in(text) if re.search(r"\d", p)]  # 'W1 off Sat': no number 1 in it
         bare = re.sub(rf"\b(?:{'|'.join(map(re.escape, named))})\b", " ", text) if named else text
+        numbered: list[list[str] | None] = []  # numbered days ('day 3', 'days 6, 7', 't=1..4'): no numbers either
+        if n.days[:1] == ["D1"]:
+            numbered = [n.day_list(m.group(0)) for m in re.finditer(rf"(?i)\b(?:days?\s*|t\s*=\s*){_NUMBERED}", bare)]
+            bare = re.sub(rf"(?i)\b(?:days?\s*|t\s*=\s*){_NUMBERED}", " ", bare)
         self.words = _words(bare) + (["unavailable"] if heading else [])
         self.numbers = [int(w) if w.isdigit() else _NUMBER[w] for w in self.words if w.isdigit() or w in _NUMBER]
         said = [w for k, w in enumerate(self.words)  # 'day' names the day shift only as 'day shift'
@@ -66,6 +73,11 @@ class _Clause:
                 break
             self.days += [d for d in days if d not in self.days]
             self.day_words |= {w for w in _words(m.group(0)) if w not in {"or", "and", "to", "through", "until"}}
+        for days in numbered:
+            if days is None:
+                self.days, self.day_words = [], set()
+                break
+            self.days += [d for d in days if d not in self.days]
 
     def only(self, *vocab: set[str]) -> bool:
         """Whether every other word of the clause is in these vocabularies."""
@@ -108,7 +120,7 @@ def _examples(n: RosterDraft) -> list[tuple[int, int]]:
 
 def _read_clauses(n: RosterDraft) -> None:
     rest = n.unused()
-    for m in list(re.finditer(r"[^.;!?\n]+", rest)):
+    for m in list(_CLAUSE.finditer(rest)):
         if not m.group(0).strip():
             continue
         pieces = [(m.start(), m.end())]
@@ -121,7 +133,8 @@ def _read_clauses(n: RosterDraft) -> None:
                 n.used[m.start():m.end()] = [True] * (m.end() - m.start())
                 continue
             n.restore(saved)
-        if not _read(n, _Clause(n, m.group(0), heading)):  # a list of rules: 'max 1 shift a day, max 5 shifts a week'
+        if not _read(n, _Clause(n, m.group(0), heading)) and not _headed(n, m.group(0), heading):  # a list of
+            # rules: 'max 1 shift a day, max 5 shifts a week'
             cuts = [0, *(x for c in re.finditer(r",|:|\band\b", m.group(0)) for x in c.span()), len(m.group(0))]
             pieces = [(m.start() + a, m.start() + b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
             if not all(_glue_only(rest[a:b]) or not _cued(n, rest[a:b]) or
@@ -151,6 +164,19 @@ def _under_off_heading(text: str, at: int) -> bool:
     return False
 
 
+def _headed(n: RosterDraft, clause: str, heading: bool) -> bool:
+    """A clause after a heading of its own, both read: 'Cover I need (at least this many on each shift): Monday to
+    Friday, 2 on Day and 1 on Night'."""
+    head, colon, body = clause.partition(":")
+    if not colon or not body.strip():
+        return False
+    saved = n.checkpoint()
+    if _read(n, _Clause(n, body, heading)) and (not _cued(n, head) or _read(n, _Clause(n, head))):
+        return True
+    n.restore(saved)
+    return False
+
+
 def _aside(n: RosterDraft, bracket: str) -> bool:
     """Whether a bracket after a rule only gives a reason: no number and no name ('(childcare)', '(any shift)'), or a
     consequence without one ('(so nobody loses hours)')."""
@@ -169,9 +195,13 @@ def _read_piece(n: RosterDraft, piece: str, before: str, heading: bool) -> bool:
     return bool(noun) and bool(re.search(r"\d\s*$", piece)) and _read(n, _Clause(n, f"{piece} {noun[-1]}s"))
 
 
+_CLAUSE = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.\.?(?=\d))+")
+"""A clause: up to a mark that ends one, never the point of a range or a decimal ('t=1..4', '1.5')."""
+
+
 def prose_left(n: RosterDraft) -> list[str]:
     """The unused clauses with a number, a name or a word that limits or ranks: what must be asked about."""
-    return [c.strip() for c in re.findall(r"[^.;!?\n]+", n.unused()) if _cued(n, c) and not _glue_only(c)]
+    return [c.strip() for c in _CLAUSE.findall(n.unused()) if _cued(n, c) and not _glue_only(c)]
 
 
 def _cued(n: RosterDraft, clause: str) -> bool:
@@ -202,7 +232,8 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
     return any(reader(n, c) for reader in (_demand_label, _table_said, _hours_said, _per_day, _most_shifts, _in_a_row,
                                            _succession, _off_after, _apart, _cover_each, _cover_shift, _unavailable,
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
-                                           _penalty, _surcharge, _points_caption, _wish_caption, _day_wish))
+                                           _penalty, _surcharge, _points_caption, _wish_caption, _day_wish,
+                                           _skill, _cover_list, _least_caption))
 
 
 _AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
@@ -320,7 +351,7 @@ def _in_a_row(n: RosterDraft, c: _Clause) -> bool:
 def _succession(n: RosterDraft, c: _Clause) -> bool:
     """'nobody may work Early the day after working Late', 'no D shift the morning after an N', 'a PM shift can't
     be followed by an AM shift the next day'."""
-    if len(c.shifts) != 2 or any(w.isdigit() for w in c.words) or not c.rest & (_NEGATION - {"one"}):
+    if len(c.shifts) != 2 or any(k != 1 for k in c.numbers) or not c.rest & (_NEGATION - {"one"}):
         return False
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"let", "lets", "after", "followed", "then", "next", "following",
                                                    "day", "morning", "goes", "go", "going", "from", "come",
@@ -586,6 +617,81 @@ def _cover_shift(n: RosterDraft, c: _Clause) -> bool:
     if "least" in c.rest:
         n.exact = None if n.exact else False
     return True
+
+
+_COVER_WORDS = {"need", "needs", "needed", "require", "requires", "required", "exactly", "least", "at", "on", "in",
+                "for", "each", "every", "and", "the", "a", "i", "we", "want", "have", "cover", "demand", "per", "shift",
+                "shifts", "session", "sessions", "day", "days", "daily", "it's", "is", "are", "where", "with", "of",
+                "weekdays", "weekday", "weekends", "weekend", "then", "but", "only", "except", "both", "all"}
+"""Words of a list of demands beside the numbers, shifts, days and the noun of the people counted."""
+
+
+def _least_caption(n: RosterDraft, c: _Clause) -> bool:
+    """A caption saying the demands are minimums: 'Cover I need (at least this many on each shift)', 'minimum
+    numbers'."""
+    if c.numbers or c.people or c.days or c.shifts or not c.rest & {"least", "minimum", "min"} or \
+            not c.only(_SHIFT_NOUNS, _NEED, {"cover", "least", "minimum", "min", "this", "these", "many", "numbers",
+                                             "number", "on", "each", "per", "staff", "staffing", "i", "we", "need"}):
+        return False
+    n.exact = None if n.exact else False
+    return True
+
+
+def _cover_list(n: RosterDraft, c: _Clause) -> bool:
+    """Demands listed by shift and day: 'Monday to Friday, 2 on Day and 1 on Night', 'D and N each need 1 guard on
+    t=1,2,3,4,7 and 2 guards on t=5,6', 'at least 1 on Late, except Monday where it's at least 2 on Late'. Each number
+    counts the shifts named right after it (else those the clause begins with) on the days named right after it
+    (else the days said last before it, else every day); a later 'except' day overrides."""
+    found: list[tuple[int, str, Any]] = []  # (position, kind, value), in the order of the text
+    taken = [False] * len(c.text)
+    for m in re.finditer(rf"(?i){_DAY_WORD}(?:\s*(?:,|\bor\b|\band\b|&|/|\bto\b|\bthrough\b|-)\s*{_DAY_WORD})*|"
+                         rf"\b(?:days?\s*|t\s*=\s*){_NUMBERED}|\bweekdays?\b", c.text):
+        days = n.day_list(re.sub(r"(?i)\s*\bthrough\b\s*", " to ", m.group(0)))
+        if days is None:
+            return False
+        found.append((m.start(), "days", days))
+        taken[m.start():m.end()] = [True] * (m.end() - m.start())
+    for m in re.finditer(r"[A-Za-z][\w-]*|\d+", c.text):
+        if taken[m.start()]:
+            continue
+        w = m.group(0)
+        if w.isdigit() or w.lower() in _NUMBER and w.lower() != "one" or w.lower() == "one" and \
+                re.match(r"\s+(?:on|at|in)\b", c.text[m.end():]):
+            found.append((m.start(), "number", int(w) if w.isdigit() else _NUMBER[w.lower()]))
+        elif (s := n.shift(w)) and (w.lower() != "day" or w[0].isupper() or c.text[m.end():].lstrip()[:5] == "shift"):
+            found.append((m.start(), "shift", s))
+        elif w.lower() not in _COVER_WORDS | _WHO and not re.fullmatch(PEOPLE, w.lower()):
+            return False
+    found.sort(key=lambda f: f[0])
+    numbers = [k for k, (_, kind, _) in enumerate(found) if kind == "number"]
+    if len(numbers) < 2 or not ({"need", "needs", "needed", "require", "requires", "required", "on"} & set(c.words)):
+        return False
+    subject = [v for _, kind, v in found[:numbers[0]] if kind == "shift"]
+    days_said = next((v for _, kind, v in reversed(found[:numbers[0]]) if kind == "days"), list(n.days))
+    cover: dict[tuple[str, str], int] = {}
+    for j, k in enumerate(numbers):
+        after = found[k + 1:numbers[j + 1] if j + 1 < len(numbers) else len(found)]
+        shifts = [v for _, kind, v in after if kind == "shift"] or subject or (n.shifts if len(n.shifts) == 1 else [])
+        days = next((v for _, kind, v in after if kind == "days"), None)
+        if not shifts or any(kind == "days" for _, kind, _ in after[1:]) and \
+                [kind for _, kind, _ in after].count("days") > 1:
+            return False
+        if days is not None and "except" not in c.words:
+            days_said = days
+        for s in shifts:
+            for d in days if days is not None else days_said:
+                cover[(s, d)] = found[k][2]
+    if any(n.cover.get(cell, v) != v for cell, v in cover.items()):
+        return False
+    n.cover.update(cover)
+    if "least" in c.words:
+        n.exact = None if n.exact else False
+    return True
+
+
+def _skill(n: RosterDraft, c: _Clause) -> bool:
+    """Who has a skill, or a cover of people of a skill (`roster_skills`)."""
+    return read_skill_said(n, c.text, c.people) or read_skill_cover(n, c.text, c.people, c.shifts, c.days, c.words)
 
 
 def _all_same(n: RosterDraft, k: int) -> bool:

@@ -40,11 +40,14 @@ class RosterDraft(Marked):
         self.fair_wished = False
         self.penalised: set[tuple[str, str, str]] = set()  # the cells priced by wishes in points, not by pay
         self.per_day = 1
+        self.skills: dict[str, list[str]] = {}  # a skill, role or key the text names -> the people who have it
+        self.skilled: list[dict[str, Any]] = []  # covers that count only people of one skill
         self.tabled = False  # whether a table of people was read
         self.hourly: dict[str, float] = {}  # person -> pay per hour (times each shift's hours)
         self._people: tuple[list[str], re.Pattern[str]] | None = None
 
-    _READ = ("cover", "exact", "costs", "rules", "objective", "per_day", "fair_means", "fair_wished", "penalised")
+    _READ = ("cover", "exact", "costs", "rules", "objective", "per_day", "fair_means", "fair_wished", "penalised",
+             "skills", "skilled")
     """What the clause readers change: kept by `checkpoint` and put back by `restore`."""
 
     def checkpoint(self) -> dict[str, Any]:
@@ -145,9 +148,13 @@ class RosterDraft(Marked):
                  for (s, d), k in self.cover.items()]
         costs = [{"staff": [p], "shifts": [s], "days": [d], "cost": amount(v)}
                  for (p, s, d), v in self.costs.items() if v]
-        data = {"schema": "ordino/1", "family": "assignment", "staff": [{"id": p} for p in self.staff],
+        if {c["skill"] for c in self.skilled} != set(self.skills):
+            return None  # a rule about people of a skill the text never says who has, or a skill no rule uses
+        staff = [{"id": p, **({"skills": has} if (has := [k for k, who in self.skills.items() if p in who]) else {})}
+                 for p in self.staff]
+        data = {"schema": "ordino/1", "family": "assignment", "staff": staff,
                 "shifts": [{"id": s} for s in self.shifts], "days": self.days, "max_shifts_per_day": self.per_day,
-                "cover": cover, "costs": costs,
+                "cover": cover + self.skilled, "costs": costs,
                 "rules": [r for k, r in enumerate(self.rules) if r not in self.rules[:k]], "objective": self.objective}
         try:
             return RosterProblem.model_validate(data)

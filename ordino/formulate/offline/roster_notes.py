@@ -359,15 +359,25 @@ def _read_cover(n: RosterDraft) -> None:
                r"\(\s*min\b|\bmin\s+(?:per\s+shift|staff|on\s+duty)|"
                r"\bminimum\b(?!\s+(?:total|overall|possible|cost|pay|wages?|weekly|penalty|value|number\s+of\s+"
                r"(?:shifts|hours|points)))")  # (not the goal: 'report the minimum total pay')
-    if re.search(minimum, n.text, re.I):
+    if any(not _of_a_skill(n.text[m.end():]) for m in re.finditer(minimum, n.text, re.I)):
         n.exact = None if n.exact else False
     kind = r"(?:\s*\(\s*(?:exact(?:ly)?|min(?:imum)?(?:\s+(?:staff|on duty|per shift))?|at least)\s*\))?"
     # the words that head a cover (never the 'need exactly' of 'we need exactly one person on each shift', a rule)
     n.take(rf"\b(?:required|need(?:ed)?|demand|req|cover)\b(?:\s+staff(?=\s+per\s+day))?{kind}"
            rf"(?:\s+(?:exactly|at\s+least))?(?:\s+per\s+day{kind})?\s*:?"
-           rf"(?!\s*(?:exactly\s+|at\s+least\s+)?{_N}\s+[a-z]+\s+(?:on|per|for|in)\s+(?:each|every|a|the)\b)|"
+           rf"(?!\s*(?:exactly\s+|at\s+least\s+)?{_N}\s+[a-z]+(?:\s+(?:on|per|for|in)\s+(?:each|every|a|the)\b|"
+           r"\s*(?:[.;\n]|$)))|"
            r"\(\s*at\s+least\s*\)|\bcover\s+at\s+least\s+demand\b|\bat\s+least\s+that\s+many(?:\s+per\s+shift)?|"
            r"\bstaff\s+required\s+per\s+day\s*:", lambda m: True)
+
+
+def _of_a_skill(after: str) -> bool:
+    """Whether 'at least' or '>=' counts people of a skill, not the cover ('>= 1 of {G1, G3, G4}', 'at least one
+    keyholder', not 'at least 1 nurse')."""
+    m = re.match(r"\s*(?:\d+|one|two)\s+(?P<w>[a-z][a-z-]*)", after, re.I)
+    return m is not None and (m["w"].lower() == "of" or not re.fullmatch(rf"{PEOPLE}|persons?|guards?|on|in|at|for|per|"
+                                                                          r"more|each|every|and|shifts?|days?",
+                                                                          m["w"].lower()))
 
 
 def _read_limits(n: RosterDraft) -> None:
@@ -809,6 +819,8 @@ def _read_asides(n: RosterDraft) -> None:
     n.take(r"\bone\s+week,\s*no\s+wrap-around\s*(?:\([^()\n]*\))?|\bhorizon\s+not\s+cyclic\b|"
            r"\bat\s+most\s+one\s+shift\s+per\s+\w+\s+per\s+day\b", lambda m: True)
     n.take(r"\((?P<c>[^()\n]{1,80})\)", horizon)
+    n.take(r"(?i)\b[td]\s*=\s*1\s*(?:\.\.|-|to)\s*(?P<k>\d{1,2})\s*\)?",  # '7 days (t=1..7)': said again
+           lambda m: n.days[:1] == ["D1"] and int(m["k"]) == len(n.days))
     n.take(r"\A[ \t#*]*[A-Z][^.\n:]{0,60}?\b(?i:rota|roster|schedule)\b[^.\n:]{0,100}?(?=\s*(?:[.:\n]|\Z))",
            lambda m: _title(n, m), 0)
     n.take(r"(?i)\(\s*(?:some|a\s+few|several|most)\s+of\s+(?:the\s+)?(?:team|staff|us|people)\s+would\s+(?:rather|prefer|"

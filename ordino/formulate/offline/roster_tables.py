@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.roster_draft import RosterDraft
+from ordino.formulate.offline.roster_skills import read_skill_cell
 from ordino.formulate.offline.shift_roster import Sheet, tables_in
 from ordino.formulate.offline.staff import DAY_IDS, PEOPLE, weekday
 from ordino.formulate.offline.text import count_value
@@ -373,7 +374,7 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
         return True
     if re.search(r"restrictions?|notes?", h):
         return _restriction(n, who, cell)
-    return False
+    return read_skill_cell(n, who, head, cell)
 
 
 def _not_available(n: RosterDraft, who: str, cell: str) -> bool:
