@@ -259,6 +259,10 @@ ADVERSARIAL = {
                                      "Lea and Tom are never scheduled on the same day, any L shift costs +15 on top, ",
     "coded staff and keyed costs": "Nurses N1, N2, N3; Cost per shift worked: N1: D = 10, N = 14; N2: D = 12, "
                                    "a nurse working N on day t may not work D on day t+1 ",
+    "skills and listed demands": "Guard roster, 7 days (t=1..7), guards G1-G6. D and N each need 1 guard on "
+                                 "t=1,2,3,4,7 and 2 guards on t=5,6; each N shift must include >= 1 of {G1, G3}, "
+                                 "a day shift that needs exactly 2 nurses and a night shift, at least 2 on Early, "
+                                 "| Ann | 100 | yes |\nP1, P2 are senior. ",
 }
 
 
