@@ -24,6 +24,9 @@ _WHO = {"person", "people", "persons", "staff", "member", "members", "nurse", "n
 _GLUE = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "per", "is", "are", "be", "can", "may",
          "should", "must", "will", "rules", "rule", "house", "also", "please", "just", "this", "that", "same", "by",
          "s", "t", "over", "within", "whole", "horizon", "week", "weekly", "total", "all", "any"}
+_TALK = {"i've", "i'd", "i'm", "we've", "we'd", "we're", "promised", "told", "really", "just", "anyway", "honestly",
+         "basically", "please"}
+"""Words of talk around a rule, never part of one."""
 _WORK = {"work", "works", "working", "worked", "do", "does", "doing", "take", "takes", "get", "gets", "given",
          "assigned", "scheduled", "rostered", "allowed", "cover", "covers"}
 _NEGATION = {"no", "nobody", "not", "never", "cannot", "can't", "mustn't", "shouldn't", "forbidden", "isn't", "don't",
@@ -62,7 +65,8 @@ class _Clause:
                 if n.shift(w) and (w not in ("day", "days") or self.words[k + 1:k + 2] in (["shift"], ["shifts"]))]
         self.shifts = [s for w in said if (s := n.shift(w))]
         self.people = n.people_in(text)
-        self.rest = {w for w in self.words if w not in said and w not in {p.lower() for p in self.people}}
+        names = {p.lower() for p in self.people} | {p.lower() + "'s" for p in self.people}  # 'Tom's at college'
+        self.rest = {w for w in self.words if w not in said and w not in names}
         self.days: list[str] = []  # the days it names ('Monday to Wednesday', 'Sat or Sun', 'weekends')
         self.day_words: set[str] = set()
         for m in re.finditer(rf"{_DAY_WORD}(?:\s*(?:,|\bor\b|\band\b|&|/|\bto\b|\bthrough\b|\buntil\b|-)\s*"
@@ -80,8 +84,8 @@ class _Clause:
             self.days += [d for d in days if d not in self.days]
 
     def only(self, *vocab: set[str]) -> bool:
-        """Whether every other word of the clause is in these vocabularies."""
-        allowed = set().union(*vocab) | _GLUE | _WHO
+        """Whether every other word of the clause is in these vocabularies (or only talk: 'I've promised')."""
+        allowed = set().union(*vocab) | _GLUE | _WHO | _TALK
         return self.rest <= allowed | {str(k) for k in self.numbers} | set(_NUMBER)
 
 
@@ -233,7 +237,7 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
                                            _succession, _off_after, _apart, _cover_each, _cover_shift, _unavailable,
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
                                            _penalty, _surcharge, _points_caption, _wish_caption, _day_wish,
-                                           _skill, _cover_list, _least_caption))
+                                           _skill, _cover_list, _least_caption, _exact_said))
 
 
 _AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
@@ -421,18 +425,19 @@ def _apart(n: RosterDraft, c: _Clause) -> bool:
 
 
 def _surcharge(n: RosterDraft, c: _Clause) -> bool:
-    """A flat amount on top of every pay for one shift: 'any L shift costs +15 on top', 'every Night shift pays 40
-    extra'; only once every cost is known, and never on points (not per hour: 'pays +5/h' is asked)."""
-    if len(c.shifts) != 1 or len(c.numbers) != 1 or c.people or c.days or not n.costs or n.penalised or \
-            re.search(r"/\s*h\b|\bper\s+hour|\bhourly|%|\bpercent", c.text, re.IGNORECASE):
+    """A flat amount on top of every pay for one shift or some days: 'any L shift costs +15 on top', 'every Night
+    shift pays 40 extra', 'On Sat/Sun everyone gets a \u00a312 supplement per shift on top of that'; only once every
+    cost is known, and never on points (not per hour: 'pays +5/h' is asked)."""
+    if len(set(c.shifts)) > 1 or not (c.shifts or c.days) or len(c.numbers) != 1 or c.people or not n.costs or \
+            n.penalised or re.search(r"/\s*h\b|\bper\s+hour|\bhourly|%|\bpercent", c.text, re.IGNORECASE):
         return False
     if not (c.rest & {"extra", "more", "top", "surcharge", "premium", "supplement"} or "+" in c.text):
         return False
-    if not c.only(_SHIFT_NOUNS, {"any", "every", "each", "costs", "cost", "pays", "paid", "extra", "more", "on", "top",
-                                 "surcharge", "premium", "supplement", "of", "plus", "additional", "an", "a"}):
+    if not c.only(_SHIFT_NOUNS, c.day_words, {"any", "every", "each", "costs", "cost", "pays", "paid", "extra", "more",
+                                              "on", "top", "surcharge", "premium", "supplement", "of", "plus",
+                                              "additional", "an", "a", "gets", "get", "that", "everyone", "per"}):
         return False
-    shift = c.shifts[0]
-    cells = [(p, shift, d) for p in n.staff for d in n.days]
+    cells = [(p, s, d) for p in n.staff for s in (c.shifts[:1] or n.shifts) for d in (c.days or n.days)]
     if any(cell not in n.costs for cell in cells if cell not in n.off()):
         return False
     for cell in cells:
@@ -626,6 +631,16 @@ _COVER_WORDS = {"need", "needs", "needed", "require", "requires", "required", "e
 """Words of a list of demands beside the numbers, shifts, days and the noun of the people counted."""
 
 
+def _exact_said(n: RosterDraft, c: _Clause) -> bool:
+    """'Those are exact numbers, by the way - a third body just gets in the way': the demands are exact (as the word
+    'exact' made them, when nothing says minimum); no other word that limits."""
+    if c.numbers or c.people or c.days or c.shifts or not c.rest & {"exact", "exactly"} or \
+            not c.rest & {"numbers", "figures", "demands", "counts", "headcounts"} or \
+            CUES.search(re.sub(r"(?i)\bexact(?:ly)?\b", " ", c.text)):
+        return False
+    return n.exact is True  # (set from the word 'exact' in the text, unless a minimum is said too)
+
+
 def _least_caption(n: RosterDraft, c: _Clause) -> bool:
     """A caption saying the demands are minimums: 'Cover I need (at least this many on each shift)', 'minimum
     numbers'."""
@@ -699,7 +714,7 @@ def _all_same(n: RosterDraft, k: int) -> bool:
 
 
 _OFF = {"can't", "cannot", "not", "never", "off", "away", "unavailable", "leave", "holiday", "holidays", "vacation",
-        "absent"}
+        "absent", "isn't", "won't"}
 _TIMES = {"morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights", "am", "pm",
           "until", "after", "before", "from", "half", "early", "late", "till", "noon", "midday", "hours", "hour"}
 
@@ -721,9 +736,9 @@ def _unavailable(n: RosterDraft, c: _Clause) -> bool:
         return False  # part of a day, not a whole shift
     reasons = c.rest - _OFF - _WORK - _GLUE - _WHO - c.day_words - {"only", "is", "has", "do", "come", "in", "or",
                                                                       "week", "this", "next", "shift", "shifts",
-                                                                      "day", "days"}
-    if reasons and not ("unavailable" in c.rest and c.heading):
-        return False
+                                                                      "day", "days", "ever", "either", "around"}
+    if {w for w in reasons if CUES.search(w)} and not ("unavailable" in c.rest and c.heading):
+        return False  # a reason ('at college', 'at a wedding') says nothing more; a limit or a condition would
     if only and c.shifts and not c.days:  # 'D works E only': never the other shifts
         others = [s for s in n.shifts if s not in c.shifts]
         if not others:

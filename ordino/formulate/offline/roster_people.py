@@ -10,7 +10,8 @@ import re
 
 from ordino.formulate.offline.roster_clauses import CUES, read_clause
 from ordino.formulate.offline.roster_draft import RosterDraft
-from ordino.formulate.offline.staff import CURRENCY, weekday
+from ordino.formulate.offline.staff import CURRENCY, PEOPLE, weekday
+from ordino.formulate.offline.text import count_value
 
 _LINE = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*(?P<name>[A-Z][\w'\u00c0-\u017f-]*)(?P<role>[ \t]*\([^()\n]{1,30}\))?"
                    r"[ \t]*[,:-]?[ \t]*(?P<rest>[^\n]*)$")
@@ -29,17 +30,29 @@ def read_people(n: RosterDraft) -> None:
     saved, staff_before, hourly = n.checkpoint(), list(n.staff), dict(n.hourly)  # a line's parts may be read as
     # clauses of any kind: all of it is undone when one line is not read
     n.staff = staff
+    caption = _CAPTION.search(n.text, 0, lines[0].start())  # 'My four staff and what each gets per shift:'
+    if caption and (caption.end() != len(n.text[:lines[0].start()].rstrip()) or
+                    caption["k"] and count_value(caption["k"].lower()) != len(lines)):
+        caption = None
     for m in lines:  # a bracket after the name says a role ('(head cook)'), never a rule
-        if m["role"] and not _reason(n, m["role"].strip()[1:-1], set(), None) or not _person(n, m["name"], m["rest"]):
+        if m["role"] and not _reason(n, m["role"].strip()[1:-1], set(), None) or \
+                not _person(n, m["name"], m["rest"], bool(caption)):
             n.restore(saved)
             n.staff, n.hourly = staff_before, hourly
             return
-    for m in lines:
+    for m in [*lines, *([caption] if caption else [])]:
         n.used[m.start():m.end()] = [True] * (m.end() - m.start())
 
 
-def _person(n: RosterDraft, who: str, rest: str) -> bool:
-    """Read every part of one person's line; whether all were read."""
+_CAPTION = re.compile(rf"(?im)^[^\n.:]*?\b(?:(?P<k>two|three|four|five|six|seven|\d)\s+)?{PEOPLE}\b[^\n.:\d]{{0,40}}?"
+                      r"\b(?:per|a|each)\s+shift\s*:[ \t]*$")
+"""A caption that says the amounts of the lines below it are pay per shift ('My four staff and what each gets per
+shift:'); its count, if any, is the number of lines."""
+
+
+def _person(n: RosterDraft, who: str, rest: str, per_shift: bool = False) -> bool:
+    """Read every part of one person's line; whether all were read. `per_shift`: a bare amount ('£62') is the pay
+    of a shift, as the caption of the lines says."""
     parts: list[str] = []
     for p in re.split(r"\s*(?:[,;]|\.\s+|\bbut\b|\bso\b|\band\s+(?=(?:he|she|they|max|up|no|at|can|only|not)\b))\s*",
                       rest.strip().rstrip(".")):
@@ -59,7 +72,8 @@ def _person(n: RosterDraft, who: str, rest: str) -> bool:
                                 r"(?:/\s*h(?:our|r)?|per\s+hour|an\s+hour)", low)):  # '$15/h', '15/h', '15 eur/h'
             n.hourly[who] = float(pay.group(1))
             continue
-        if (pay := re.fullmatch(rf"{CURRENCY}\s*(\d+(?:\.\d+)?)\s*(?:(?:/|per|a)\s*(?:shift|day))", low)):
+        if (pay := re.fullmatch(rf"{CURRENCY}\s*(\d+(?:\.\d+)?)\s*(?:(?:/|per|a)\s*(?:shift|day)"
+                                rf"{'|' if per_shift else ''})", low)):
             for s in n.shifts:
                 for d in n.days:
                     n.costs[(who, s, d)] = float(pay.group(1))
