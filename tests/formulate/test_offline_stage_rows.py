@@ -49,3 +49,13 @@ def test_times_in_slashes_for_jobs_that_run_on_one_machine_are_never_stages():
     assert all(len(t.modes) == 2 for t in problem.tasks) and best == 65  # the bracket alone on the Haas
     assert asked(text.replace("Each batch goes on one machine only, one batch per machine at a time. ", "")
                  .replace("We have two mills. ", "Each batch runs on the Haas or the Mazak. "))
+
+
+def test_rows_a_blank_line_below_their_legend_with_the_unit_after_each_time():
+    text = ("Every order is printed first and then laminated, one order at a time on each machine. "
+            "Times (print / laminate):\n\n- Posters: 30 min / 15 min\n- Flyers: 20 min / 35 min\n"
+            "- Menus: 25 min / 30 min\n\nWe start at 9:00. Please give me the finish time of the last lamination, in "
+            "minutes after 9:00, as early as possible.")
+    problem, best = solved(text)
+    assert [[m.duration for m in t.modes] for t in problem.tasks] == [[30], [15], [20], [35], [25], [30]]
+    assert best == 20 + 35 + 30 + 15  # Flyers, Menus, Posters: the laminator never waits after the first print

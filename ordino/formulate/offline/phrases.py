@@ -97,6 +97,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"possible)"
      r"|(?:time|moment|point)\s+(?:at\s+which|when|by\s+which)\s+(?:all|every)(?:\s+the)?(?:\s+\w+)?(?:\s+\w+)?\s+"
      r"(?:are|is)\s+(?:finished|done|completed?)"
+     r"|(?:finish|finishing|completion|end)\s+time\s+of\s+the\s+(?:very\s+)?(?:last|final)\s+(?!one\b)[a-z]+"
+     r"|\b(?:gets?|get\s+us|be)\s+(?:all\s+)?done\s+(?:the\s+)?earliest\b"
      r"|(?:time|moment|point) (?:at which|when) the last \w+ (?:leaves|finishes|is (?:done|finished|complete)|ends|"
      r"comes off|completes)"
      r"|(?:at minimum|minimum|shortest|least|fewest)\b[^.?]{0,40}\b(?:until|till|before|in which|to)\b[^.?]{0,30}"

@@ -21,6 +21,8 @@ _ROW = re.compile(r"(?P<name>[^\W\d][^\n/|:]{0,59}?)[ \t.:]*[ \t]"
                   r"[ \t]*(?:[-\u2013\u2014,;][ \t]*(?P<rest>[^\n]*))?")
 
 
+_SAME_UNIT = re.compile(r"(\d)[ \t]*(min(?:utes)?|h(?:ours)?)[ \t]*(?=/[ \t]*\d+(?:\.\d+)?[ \t]*\2\b)")
+"""A unit said after each time of a row ('30 min / 15 min'): only the last one is kept."""
 _IN_TURN = re.compile(r"(?i)\bthen\b|->|\u2192|\bin\s+(?:that|this|the\s+same)\s+order\b|\bfollowed\s+by\b|"
                       r"\bin\s+sequence\b|\bgo(?:es)?\s+through\b")
 """Words that send each job through the stages in turn."""
@@ -53,11 +55,13 @@ def read_stage_rows(rw: Rewriting) -> StageRows | None:
         return None
     read = StageRows(stages=stages)
     at = rw.text.find("\n", legend.end()) + 1
+    while 0 < at < len(rw.text) and rw.text[at] == "\n":  # a blank line between the legend and its rows
+        at += 1
     spans: list[tuple[int, int]] = []
     while 0 < at < len(rw.text) and rw.text[at] != "\n":
         end = rw.text.find("\n", at)
         end = len(rw.text) if end < 0 else end
-        line = rw.text[at:end]
+        line = _SAME_UNIT.sub(r"\1", rw.text[at:end])  # '30 min / 15 min' as '30 / 15 min' (one unit only)
         m = _ROW.fullmatch(line.strip().lstrip("-*\u2022 "))
         if m is None and re.search(r"\d\s*/\s*\d", line):
             return None  # a line of times not read whole: nothing is read
