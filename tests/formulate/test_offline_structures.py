@@ -1635,3 +1635,17 @@ def test_a_question_quotes_the_users_words_after_clock_times_were_rewritten_arou
             "at the lowest daily cost?")
     asked_about = " ".join(q.text for q in extract_offline(text).missing)
     assert "four hour slots starting at 07:00" in asked_about and "0 min" not in asked_about
+
+
+def test_two_goals_named_alike_are_asked_and_a_definition_or_a_restatement_names_no_second_goal():
+    jobs = "One machine, jobs A, B, C take 3, 2, 4 hours, due at 4, 3, 9 hours. "
+    questions = asked(jobs + "Minimise the makespan and the total tardiness.")
+    assert any("several goals" in q and "makespan" in q and "total_tardiness" in q for q in questions), questions
+    defined = solved(jobs + "Minimise the maximum lateness L_max = max_j (C_j - d_j), where C_j is the completion "
+                            "time of job j.")[0]
+    assert [t.term for t in defined.objective] == ["maximum_lateness"]
+    restated = solved(jobs + "Get them done as early as possible overall, i.e. minimise the sum of the finish times.")
+    assert [t.term for t in restated[0].objective] == ["total_completion_time"] and restated[1] == 2 + 5 + 9
+    weighted = solved("One machine, jobs A, B, C take 3, 2, 4 hours, due at 4, 3, 9 hours, weights 2, 1, 1. "
+                      "What is the minimum total weighted lateness, with early jobs counting zero?")
+    assert [t.term for t in weighted[0].objective] == ["total_weighted_tardiness"]

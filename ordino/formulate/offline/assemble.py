@@ -119,7 +119,10 @@ def _assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
     kind = decide_kind(facts)
     if kind is None:
         questions.append(KIND_QUESTION)
-    if not facts.objective:
+    if facts.goals_named:
+        questions.append(Question(key="objective", text=f"The text names several goals ({', '.join(facts.goals_named)})"
+                                  "; which one should be minimised?", choices=list(facts.goals_named)))
+    elif not facts.objective:
         questions.append(OBJECTIVE_QUESTION)
     if facts.one_named and kind not in (None, "single_machine"):  # a name for one machine of several: asked
         facts.unused.append(facts.one_named[1])

@@ -259,7 +259,8 @@ SEGMENT_ATTRS: list[tuple[str, str]] = [
             rf"collect(?:ion|ed|ing)?(?: at| by)?|needs? (?:it|them) back (?:by|at)|ship(?:s|ping)? (?:at|by)|"
             rf"(?:truck\s+|shipping\s+)?cut-?\s?off(?: at| by| time)?|wants? (?:it|them) back (?:by|at))\s*"
             rf"(?:is|at|by|on|=|:|date|time|for|in)?\s*(?:time\s+|t\s*=\s*)?(?P<a>{TIME})"),
-    ("weight", rf"(?:weight|\bw\b|\bwj\b|priority|importance|penalty|(?:is\s+)?worth|counts)\s*(?:is|of|=|:)?\s*"
+    ("weight", rf"(?:weight(?:\s+(?:it|them|this\s+one))?|\bw\b|\bwj\b|priority|importance|penalty|(?:is\s+)?worth|"
+               rf"counts)\s*(?:is|of|=|:)?\s*"
                rf"(?P<a>{NUM})"
                rf"(?!\s*(?:{UNIT_PATTERN}|%|[$\u20ac\u00a3]))"),
     ("deadline", rf"\bby\s+(?P<a>{NUM}\s*{UNIT_PATTERN})"),

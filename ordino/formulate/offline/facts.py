@@ -85,6 +85,7 @@ class Facts:
     eligible: dict[str, set[str]] = field(default_factory=dict)  # job -> the machines it may run on ('only on M1')
     ineligible: dict[str, set[str]] = field(default_factory=dict)  # job -> machines it cannot run on
     objective: list[tuple[str, int]] = field(default_factory=list)
+    goals_named: list[str] = field(default_factory=list)  # several goals the text names, none said to be the one
     notes: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # canonical id (J3, M2) -> the name the text gives it
     unused: list[str] = field(default_factory=list)

@@ -68,6 +68,7 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"(?:can|could|will|would|must|have to|'d\s+have\s+to|'ll\s+have\s+to)?\s*(?:miss|let slip|disappoint|let\s+down|"
      r"apologi[sz]e\s+to)\b",
      "number_tardy"),
+    (rf"(?:total|summed|sum of (?:the )?)\s*{_W}\s+lateness", "total_weighted_lateness"),
     (r"(?:total|summed|sum of (?:the )?)\s*lateness|lateness[^.;\n]{0,80}\b(?:added up|summed|in total)",
      "total_lateness"),
     (r"max(?:imum|imal)?\s+lateness|l_?max|largest lateness|worst lateness|lateness", "maximum_lateness"),
@@ -178,6 +179,31 @@ _DEFINED = re.compile(
 is later than the due time (0 if it is finished by the due time)'): what the goal measures, no goal itself."""
 
 
+_WEAK = {"total_completion_time": re.compile(r"(?:total|sum of|average|mean)\s+(?:of\s+)?(?:the\s+)?(?:completion|"
+                                             r"flow|finish(?:ing)?)\s*times?"),
+         "maximum_lateness": re.compile(r"max(?:imum|imal)?\s+lateness|l_?max|largest lateness|worst lateness")}
+"""Terms named by a bare word ('completion time', 'lateness'), here with the phrases that name them as a goal: a
+bare word beside another goal only defines it ('C = completion time of the last operation')."""
+_THAT_IS = re.compile(r"\bi\.?\s?e\.?|\bthat\s+is\b|\bin\s+other\s+words\b|\bnamely\b")
+
+
+def _meant(found: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """The goals found, less those that only define another ('completion time' in the definition of a tardiness) or
+    that the text says again more exactly ('as early as possible overall, i.e. the sum of the finish times')."""
+    if len({t for _, t in found}) < 2:
+        return found
+    strong = [(at, t) for at, t in found if t not in _WEAK or _WEAK[t].match(text, at)]
+    found = strong if {t for _, t in strong} else found
+    kept = []
+    for k, (at, t) in enumerate(found):
+        later = [(b, u) for b, u in found[k + 1:] if u != t]
+        if any(_THAT_IS.search(text, at, b) and not re.search(r"[.?!\n]", _THAT_IS.sub(" ", text[at:b]))
+               for b, _ in later):
+            continue  # said again after 'i.e.' in the same sentence: the later words say what is meant
+        kept.append((at, t))
+    return kept
+
+
 def read_objective(work: Work, facts: Facts) -> None:
     """Objective terms named in the text (the first phrase wins when a goal word is near it)."""
     found: list[tuple[int, str]] = []
@@ -235,12 +261,12 @@ def read_objective(work: Work, facts: Facts) -> None:
     measured = None if found else goal_term(work.text)  # no fixed phrase: what the goal sentence measures
     if measured is not None and (measured != "total_lateness" or _EARLY_IS_ZERO.search(work.original)):
         found.append((0, measured))  # a sum of lateness where early jobs are not said to count zero is asked
-    for start, term in sorted(found):
-        if term == "total_lateness":  # tardiness when early jobs count zero; else it is not a term we have
-            if not _EARLY_IS_ZERO.search(work.original):
+    for start, term in _meant(sorted(found), work.cased.lower()):
+        if term in ("total_lateness", "total_weighted_lateness"):  # tardiness when early jobs count zero; else it
+            if not _EARLY_IS_ZERO.search(work.original):  # is not a term we have
                 facts.unused.append(work.quote(start, start + len("total lateness")))
                 continue
-            term = "total_tardiness"
+            term = "total_tardiness" if term == "total_lateness" else "total_weighted_tardiness"
         if term not in seen:
             seen.append(term)
     if "total_weighted_tardiness" in seen and "total_tardiness" in seen:
@@ -255,9 +281,8 @@ def read_objective(work: Work, facts: Facts) -> None:
         seen = [said]  # 'keep the total time down' (a phrase of the makespan) beside 'the smallest sum of the minutes
         # until each one is done', 'on average', 'the total of the finishing times': the sum spelled out wins
         # ('the total time until Release is finished' is no sum)
-    facts.objective = [(t, 1) for t in seen[:1]] if seen else []
-    if len(seen) > 1:
-        facts.notes.append(f"several objectives named ({', '.join(seen)}); using the first: {seen[0]}")
+    facts.objective = [(t, 1) for t in seen[:1]] if len(seen) == 1 else []
+    facts.goals_named = seen if len(seen) > 1 else []  # asked: the first named need not be the one meant
     if seen and seen[0] in ("total_tardiness", "total_weighted_tardiness", "maximum_tardiness"):
         for m in list(work.finditer(_EARLY_IS_ZERO.pattern)):  # 'on-time parts count 0': tardiness, said again
             if BLANK not in m.group(0) and not re.search(r"\d", re.sub(r"\b0\b", "", m.group(0))):

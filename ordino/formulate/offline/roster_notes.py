@@ -223,8 +223,8 @@ def _read_shifts(n: RosterDraft) -> bool:
     code = r"(?:[A-Z]{2,3}|[A-Z][a-z]{2,9})\b"
     n.take(rf"\b[Ss]hifts?\b(?i:\s+{_WD}{TO}{_WD})?(?P<k>)\s*:?\s*(?P<l>{code}(?:\s*(?:,|/|and|&)\s*{code})+)(?=\s*[,.;\n])",
            named, 0)
-    n.take(rf"(?i:\b(?P<k>two|three|2|3)\s+shifts\s+(?:a|per|each)\s+day)\s*[,:(]\s*(?P<l>(?:an?\s+)?{SHIFT_WORDS}"
-           rf"(?:\s*(?:,|and)\s*(?:an?\s+)?{SHIFT_WORDS})+)", named, 0)
+    n.take(rf"(?i:\b(?P<k>two|three|2|3)\s+shifts\s+(?:a|per|each)\s+day)\s*[,:(]\s*(?P<l>(?i:(?:an?\s+)?{SHIFT_WORDS}"
+           rf"(?:\s*(?:,|and)\s*(?:an?\s+)?{SHIFT_WORDS})+))\b", named, 0)  # 'Two shifts a day, Day and Night
     def single(m: re.Match[str]) -> bool:  # 'single daily shift', 'one evening shift per day'
         if n.shifts or re.search(r"\b(?:two|three|[2-9])\s+shifts\b", n.text, re.I):
             return False
