@@ -247,3 +247,23 @@ def test_shift_types_as_a_matrix_of_periods_with_costs_after_a_bar():
     assert solved(text) == cheapest([2, 3, 3, 2, 1], types)
     assert read_cover_notes(text.replace("S2         0 1 1 1 0 | 4", "S2         0 1 1 1 | 4")) is None  # a short row
     assert read_cover_notes(text.replace("(split shift)", "(max 2 people)")) is None  # a bracket with a rule
+
+
+def test_kinds_of_shifts_in_one_sentence_with_a_cap_on_one_kind_and_the_closing_time_said_again():
+    dash = "\u2013"
+    text = (f"We're open 08:00{dash}14:00 and need at least this many on the floor each hour: 08{dash}09: 2, "
+            f"09{dash}10: 3, 10{dash}11: 3, 11{dash}12: 2, 12{dash}13: 3, 13{dash}14: 2. We can use full-time staff "
+            "on 4-hour shifts, starting on any full hour from 08:00 to 10:00, at $80 per shift, and part-timers on 2 "
+            "consecutive hours starting at 8:00, 10:00 or 12:00 for $50 per shift. The agency can only send us 1 "
+            "part-timers for the day at most. Shifts can't run past 14:00. What's the cheapest total cost for the day?")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    result = ordino.solve(draft.problem, time_limit=10)
+    spans = [{0, 1, 2, 3}, {1, 2, 3, 4}, {2, 3, 4, 5}, {0, 1}, {2, 3}, {4, 5}]
+    cost, need = [80, 80, 80, 50, 50, 50], [2, 3, 3, 2, 3, 2]
+    best = min(sum(c * k for c, k in zip(cost, counts, strict=True))
+               for counts in itertools.product(range(4), repeat=6) if sum(counts[3:]) <= 1 and
+               all(sum(k for k, s in zip(counts, spans, strict=True) if p in s) >= need[p] for p in range(6)))
+    assert result.objective == best
+    moved = text.replace(f"open 08:00{dash}14:00", f"open 09:00{dash}15:00")
+    assert extract_offline(moved).problem is None  # opening hours that disagree with the hours listed: asked

@@ -16,11 +16,12 @@ from ordino.models.linear import LinearModel
 
 _CLOCK = r"\d{1,2}(?::\d\d)?"
 _CURRENCY = r"(?:eur|usd|gbp|euros?|dollars?|pounds?)"
-_LENGTH = re.compile(r"\b(?P<h>\d{1,2})[- ](?:straight[- ])?(?:hours?|hrs?|h)\b(?![-:])|"
+_LENGTH = re.compile(r"\b(?P<h>\d{1,2})[- ](?:(?:straight|consecutive|continuous)[- ])?(?:hours?|hrs?|h)\b(?![-:])|"
                      r"\bstraight\s+(?P<h2>\d{1,2})-hour\b", re.IGNORECASE)
 _STARTS = re.compile(rf"\bstart(?:s|ing)?(?:\s+at)?\s+(?P<l>{_CLOCK}(?:\s*,\s*{_CLOCK})*"
                      rf"(?:\s*,?\s*(?:or|and)\s+{_CLOCK})?)|"
-                     rf"\bstart(?:s|ing)?\s+(?:on\s+the\s+hour\s+)?(?:anywhere\s+|any\s+time\s+)?(?:from|between)\s+"
+                     rf"\bstart(?:s|ing)?\s+(?:on\s+the\s+hour\s+|on\s+any\s+(?:full\s+)?hour\s+)?(?:anywhere\s+|"
+                     rf"any\s+time\s+)?(?:from|between)\s+"
                      rf"(?P<a>{_CLOCK})\s*(?:to|and|-|until)\s*(?P<b>{_CLOCK})", re.IGNORECASE)
 """When a kind of shift may start: 'starting at 7, 8 or 9', 'start on the hour anywhere from 7 to 11' (every
 period's start in between)."""
@@ -31,9 +32,30 @@ _PER_SHIFT = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\
 _PER_HOUR = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:/\s*|(?:an|a|per|each)\s+)h(?:ou)?r\b|"
                        rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*(?:/\s*|(?:an|a|per|each)\s+)h(?:ou)?r\b", re.IGNORECASE)
 """An hourly rate: '$20/hour', '$22 an hour', '25 euros per hour'."""
-_PERIOD_ITEM = re.compile(rf"{_CLOCK}\s*-\s*{_CLOCK}\s*h?\s*:\s*\d+")
+_PERIOD_ITEM = re.compile(rf"(?<![\d:]){_CLOCK}\s*-\s*{_CLOCK}(?!:\d\d)\s*h?\s*:\s*\d+")
+"""A period and its demand ('8-9: 4'); never the minutes of one clock and the next clock ('09:00-21:00')."""
 _COST_GOAL = re.compile(r"(?i)\bcheapest\b|\b(?:lowest|least|min(?:imum|imi[sz]e)?)\b[^.?\n]{0,30}\b(?:cost|wage|pay)")
 _FEWEST = re.compile(r"(?i)\b(?:fewest|min(?:imum|imi[sz]e)?\s+(?:the\s+)?number\s+of|as\s+few)\b")
+
+
+_CAP = re.compile(r"(?i)\b(?:(?:won't|will\s+not|can't|cannot|can\s+not)\s+(?:give|send|supply|provide|get|have|use|"
+                  r"book|hire)\s+(?:us\s+|me\s+)?more\s+than|at\s+most|no\s+more\s+than|up\s+to|only|"
+                  r"can\s+only\s+(?:give|send|supply|provide|get|have|use|book|hire)\s+(?:us\s+|me\s+)?)\s*"
+                  r"(?P<k>\d{1,3})\s+(?P<w>[a-z]+(?:-[a-z]+)?)(?:\s+(?:shifts?|people|staff))?"
+                  r"(?:\s+(?:on\s+any\s+day|a\s+day|per\s+day|for\s+the\s+day|in\s+total|each\s+day|that\s+day))?"
+                  r"(?:\s+at\s+most)?")
+"""A cap on the people of one kind: 'won't give us more than 6 part-timers on any day', 'at most 4 part-time shifts
+in total', 'can only send us 4 part-timers for the day at most'."""
+
+
+_WITHIN = re.compile(rf"(?i)\b(?:can't|cannot|can\s+not|may\s+not|must\s+not|mustn't)\s+(?:run|go|extend|last|end)\s+"
+                     rf"(?:past|beyond|after|later\s+than)\s+(?P<c>{_CLOCK})")
+
+
+def _stem(name: str) -> str:
+    """'Part-timers', 'part-time', 'part-timer' -> 'part-time'; '4-hour shift' -> '4-hour'."""
+    word = name.lower().split()[0]
+    return re.sub(r"(?:rs?|s)$", "", word) if word.endswith(("ers", "er", "s")) else word
 
 
 def _minutes(clock: str, starts: set[int]) -> int | None:
@@ -47,6 +69,7 @@ def _minutes(clock: str, starts: set[int]) -> int | None:
 
 def read_shift_kinds(text: str) -> LinearModel | None:
     """The cover model of a text with shift kinds over clock periods, or None."""
+    text = text.replace("\u2013", "-").replace("\u2014", "-")  # '08\u201309: 2' (lengths kept)
     periods = read_periods(text)
     if periods is None or len(periods) < 3:
         return None
@@ -62,7 +85,8 @@ def read_shift_kinds(text: str) -> LinearModel | None:
     for piece in re.finditer(r"(?:[^.?!\n]|(?<=i\.e|e\.g)\.|(?<=\bi)\.(?=e)|(?<=\be)\.(?=g)|"
                              r"\n(?!\s*(?:\n|[A-Z0-9*\u2022-])))+?"  # 'i.e.' and a line going on in lower case
                              r"(?=\s*(?:(?<!i\.e)(?<!e\.g)[.?!](?:\s|$)|\n\s*(?:\n|[A-Z0-9*\u2022-])|"
-                             r",\s+or\s+(?:an?\b|\d)|$))",
+                             r",\s+or\s+(?:an?\b|\d)|,\s+and\s+(?=[^,.;\n]{0,60}\b\d{1,2}[- ]"
+                             r"(?:(?:straight|consecutive|continuous)[- ])?(?:hours?|hrs?|h)\b)|$))",
                              text):
         p = piece.group(0)
         size, when = _LENGTH.search(p), _STARTS.search(p)
@@ -85,8 +109,9 @@ def read_shift_kinds(text: str) -> LinearModel | None:
         at = [a for a in found if a is not None]
         if len(at) != len(found) or cost is None or any(a + hours * 60 > end for a in at):
             return None
-        named = re.match(r"\s*(?:[A-Za-z]+\s+)?(?P<n>[A-Z][\w-]*?s?)\s+(?:work|do|are|can)\b", p)
-        name = named["n"] if named else f"{hours}-hour shift"
+        named = re.search(r"(?i)\b(?P<n>(?:full|part)[- ]tim(?:ers?|e))\b", p) or \
+            re.match(r"\s*(?:[A-Za-z]+\s+)?(?!(?:We|I|They|You)\b)(?P<n>[A-Z][\w-]*?s?)\s+(?:work|do|are|can)\b", p)
+        name = named["n"][0].upper() + named["n"][1:] if named else f"{hours}-hour shift"
         if name in kinds:
             return None
         kinds[name] = (hours, at, cost)
@@ -100,6 +125,16 @@ def read_shift_kinds(text: str) -> LinearModel | None:
                 used[piece.start() + m.start():piece.start() + m.end()] = [True] * (m.end() - m.start())
     if len(kinds) < 2:
         return None
+    caps: dict[str, int] = {}
+    for m in _CAP.finditer(text):  # 'The agency won't give us more than 6 part-timers on any day'
+        kind = [k for k in kinds if _stem(k) == _stem(m["w"])]
+        if len(kind) != 1 or kind[0] in caps or any(used[m.start():m.end()]):
+            return None
+        caps[kind[0]] = int(m["k"])
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    for m in _WITHIN.finditer(text):  # 'Shifts can't run past 20:00': the closing time, said again
+        if _minutes(m["c"], {end}) == end:
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
     rest = "".join(" " if u else c for c, u in zip(text, used, strict=True))
     first, last = periods[0][0] // 60, end // 60
 
@@ -125,6 +160,8 @@ def read_shift_kinds(text: str) -> LinearModel | None:
                     "terms": {n: 1.0 for n, a, b in covers if a <= s and s + length <= b}} for s, need in periods]
     if any(not c["terms"] for c in constraints):
         return None
+    constraints += [{"name": f"at most {k} {kind}", "sense": "<=", "rhs": float(k),
+                     "terms": {n: 1.0 for n in names if n.startswith(f"{kind} ")}} for kind, k in caps.items()]
     by_cost = bool(_COST_GOAL.search(text))
     if not by_cost and not _FEWEST.search(text):
         return None  # no goal said: never the head count in place of a cost
