@@ -267,3 +267,19 @@ def test_kinds_of_shifts_in_one_sentence_with_a_cap_on_one_kind_and_the_closing_
     assert result.objective == best
     moved = text.replace(f"open 08:00{dash}14:00", f"open 09:00{dash}15:00")
     assert extract_offline(moved).problem is None  # opening hours that disagree with the hours listed: asked
+
+
+def test_kinds_with_starts_on_a_twelve_hour_clock_and_their_cost_in_the_next_sentence():
+    text = ("Our kiosk is open 6 am to 2 pm, in 2-hour blocks; at minimum we need:\n\n"
+            "6-8 am: 1, 8-10 am: 3, 10 am-12 pm: 2, 12-2 pm: 2\n\nShift options:\n"
+            "- Long 4-hour shifts starting at 6 am, 8 am or 10 am. Each costs $60 (4 h at $15).\n"
+            "- Short 2-hour shifts starting at 8 am or 12 pm. Each costs $40 (2 h at $20, a bit more per hour).\n\n"
+            "What's the cheapest daily wage cost (in dollars) that covers every block?")
+    draft = extract_offline(text)
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    spans = [{0, 1}, {1, 2}, {2, 3}, {1}, {3}]
+    cost, need = [60, 60, 60, 40, 40], [1, 3, 2, 2]
+    best = min(sum(c * k for c, k in zip(cost, counts, strict=True)) for counts in itertools.product(range(4), repeat=5)
+               if all(sum(k for k, s in zip(counts, spans, strict=True) if p in s) >= need[p] for p in range(4)))
+    assert ordino.solve(draft.problem, time_limit=10).objective == best
+    assert extract_offline(text.replace("(4 h at $15)", "(4 h at $16)")).problem is None  # a cost said two ways

@@ -14,7 +14,7 @@ from ordino.formulate.offline.periods import read_periods
 from ordino.formulate.offline.staff import CURRENCY
 from ordino.models.linear import LinearModel
 
-_CLOCK = r"\d{1,2}(?::\d\d)?"
+_CLOCK = r"\d{1,2}(?::\d\d)?(?:\s*[ap]m\b)?"
 _CURRENCY = r"(?:eur|usd|gbp|euros?|dollars?|pounds?)"
 _LENGTH = re.compile(r"\b(?P<h>\d{1,2})[- ](?:(?:straight|consecutive|continuous)[- ])?(?:hours?|hrs?|h)\b(?![-:])|"
                      r"\bstraight\s+(?P<h2>\d{1,2})-hour\b", re.IGNORECASE)
@@ -29,10 +29,16 @@ _PER_SHIFT = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\
                         rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*per\s*(?:shift|block)\b|"
                         rf"\((?:paid|flat)\s*{CURRENCY}\s*(?P<c>\d+(?:\.\d+)?)\s*each\)|"
                         rf"\bcosts?\s+(?:us\s+)?{CURRENCY}\s*(?P<d>\d+(?:\.\d+)?)(?![\d.]|\s*/)", re.IGNORECASE)
+_EACH_COSTS = re.compile(rf"\.?\s*(?:each|it|one)\s+costs?\s+(?:us\s+)?{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\b(?!\s*/)",
+                         re.IGNORECASE)
+"""A kind's cost said in the next sentence of its line ('. Each costs $128')."""
+_HOURS_AT = re.compile(rf"\(\s*(?P<h>\d{{1,2}})\s*h(?:ours?)?\s+at\s+{CURRENCY}\s*(?P<r>\d+(?:\.\d+)?)\b(?:\s*/\s*h)?")
+"""A kind's cost as its hours at a rate ('(8 h at $16)'), said again."""
 _PER_HOUR = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:/\s*|(?:an|a|per|each)\s+)h(?:ou)?r\b|"
                        rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*(?:/\s*|(?:an|a|per|each)\s+)h(?:ou)?r\b", re.IGNORECASE)
 """An hourly rate: '$20/hour', '$22 an hour', '25 euros per hour'."""
-_PERIOD_ITEM = re.compile(rf"(?<![\d:]){_CLOCK}\s*-\s*{_CLOCK}(?!:\d\d)\s*h?\s*:\s*\d+")
+_PERIOD_ITEM = re.compile(r"(?<![\d:])\d{1,2}(?::\d\d)?(?:\s*[ap]m)?\s*-\s*\d{1,2}(?::\d\d)?(?!:\d\d)(?:\s*[ap]m)?"
+                          r"\s*h?\s*:\s*\d+")
 """A period and its demand ('8-9: 4'); never the minutes of one clock and the next clock ('09:00-21:00')."""
 _COST_GOAL = re.compile(r"(?i)\bcheapest\b|\b(?:lowest|least|min(?:imum|imi[sz]e)?)\b[^.?\n]{0,30}\b(?:cost|wage|pay)")
 _FEWEST = re.compile(r"(?i)\b(?:fewest|min(?:imum|imi[sz]e)?\s+(?:the\s+)?number\s+of|as\s+few)\b")
@@ -60,8 +66,12 @@ def _stem(name: str) -> str:
 
 def _minutes(clock: str, starts: set[int]) -> int | None:
     """A start time in minutes: '8:00', '8' or, on a 12-hour clock, '2' as 14:00 when only that starts a period."""
-    h, _, m = clock.partition(":")
+    half = re.search(r"(?i)[ap]m$", clock.strip())
+    h, _, m = re.sub(r"(?i)\s*[ap]m$", "", clock.strip()).partition(":")
     at = int(h) * 60 + int(m or 0)
+    if half:  # '2 pm' is 14:00, '12 pm' noon, '12 am' midnight
+        at = at % 720 + (720 if half.group(0).lower() == "pm" else 0)
+        return at if at in starts else None
     if at in starts:
         return at
     return at + 720 if at + 720 in starts else None
@@ -101,11 +111,18 @@ def read_shift_kinds(text: str) -> LinearModel | None:
             if a is not None and b is not None and a < b and ("hour" not in when.group(0) or length == 60):
                 found = [s for s in sorted(starts) if a <= s <= b]
         flat, hourly = _PER_SHIFT.search(p), _PER_HOUR.search(p)
-        cost = float(next(g for g in flat.groups() if g)) if flat else None
+        after = _EACH_COSTS.match(text, piece.end()) if flat is None and hourly is None else None
+        if after is not None:  # '- Full-time 8-hour shifts starting at 6 am, 10 am or 2 pm. Each costs $128'
+            used[after.start():after.end()] = [True] * (after.end() - after.start())
+        cost = float(next(g for g in (flat or after).groups() if g)) if flat or after else None
         rate = float(next(g for g in hourly.groups() if g)) if hourly else None
         if rate is not None and cost is not None and rate * hours != cost:
             return None  # '$20/hour ($160 per shift)' must agree
         cost = cost if cost is not None else rate * hours if rate is not None else None
+        line_end = text.find("\n", piece.end()) % (len(text) + 1)
+        for said in _HOURS_AT.finditer(text, piece.start(), line_end):  # '(8 h at $16)': the cost said again
+            if int(said["h"]) == hours and cost is not None and float(said["r"]) * hours == cost:
+                used[said.start():said.end()] = [True] * (said.end() - said.start())
         at = [a for a in found if a is not None]
         if len(at) != len(found) or cost is None or any(a + hours * 60 > end for a in at):
             return None
