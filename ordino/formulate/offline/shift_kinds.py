@@ -114,7 +114,8 @@ def read_shift_kinds(text: str) -> LinearModel | None:
         after = _EACH_COSTS.match(text, piece.end()) if flat is None and hourly is None else None
         if after is not None:  # '- Full-time 8-hour shifts starting at 6 am, 10 am or 2 pm. Each costs $128'
             used[after.start():after.end()] = [True] * (after.end() - after.start())
-        cost = float(next(g for g in (flat or after).groups() if g)) if flat or after else None
+        said = flat or after
+        cost = float(next(g for g in said.groups() if g)) if said else None
         rate = float(next(g for g in hourly.groups() if g)) if hourly else None
         if rate is not None and cost is not None and rate * hours != cost:
             return None  # '$20/hour ($160 per shift)' must agree
@@ -144,10 +145,10 @@ def read_shift_kinds(text: str) -> LinearModel | None:
         return None
     caps: dict[str, int] = {}
     for m in _CAP.finditer(text):  # 'The agency won't give us more than 6 part-timers on any day'
-        kind = [k for k in kinds if _stem(k) == _stem(m["w"])]
-        if len(kind) != 1 or kind[0] in caps or any(used[m.start():m.end()]):
+        which = [k for k in kinds if _stem(k) == _stem(m["w"])]
+        if len(which) != 1 or which[0] in caps or any(used[m.start():m.end()]):
             return None
-        caps[kind[0]] = int(m["k"])
+        caps[which[0]] = int(m["k"])
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _WITHIN.finditer(text):  # 'Shifts can't run past 20:00': the closing time, said again
         if _minutes(m["c"], {end}) == end:
