@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from ordino.formulate.offline.job_lines import read_job_lines
 from ordino.formulate.offline.text import Rewriting
 from tests.formulate.test_offline_structures import flow_shop, single_machine, solved
@@ -69,3 +71,23 @@ def test_a_note_in_brackets_after_a_jobs_name_goes_with_the_name():
     problem, value = solved(text)
     assert [j.id for j in problem.jobs] == ["Flyers for Roth", "Annual report", "Wedding invitations"]
     assert value == flow_shop([(30, 15, 10), (80, 20, 60), (25, 40, 35)], sum)
+
+
+def test_lines_headed_by_codes_name_their_jobs():
+    text = ("One oven, we start at 7:00, a bake runs to the end once started.\n"
+            "- B1: dough ready 7:00, bake takes 40 min, due 8:00\n"
+            "- B2: ready 7:00, 30 min, due 7:40\n"
+            "- B3: ready 7:20, 20 min, due 8:10\n"
+            "Minimise the total tardiness in minutes.")
+    problem, best = solved(text)
+    assert [t.id for t in problem.tasks] == ["B1", "B2", "B3"]
+    release, p, due = [0, 0, 20], [40, 30, 20], [60, 40, 70]
+
+    def tardiness(order: tuple[int, ...]) -> int:
+        t, total = 0, 0
+        for j in order:
+            t = max(t, release[j]) + p[j]
+            total += max(0, t - due[j])
+        return total
+
+    assert best == min(tardiness(o) for o in itertools.permutations(range(3)))

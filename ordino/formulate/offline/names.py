@@ -97,6 +97,8 @@ _REMARK = re.compile(r"(?i)(?:one|the|a|another|only|one more|one last|small|big
 """A line's lead-in that names a remark, not a job ('One catch: ...', 'The snag: ...')."""
 _LINE_LABEL = re.compile(rf"^[ \t*-]*(?P<n>{_LABEL})\s*[:=\u2013-]\s*(?:\d|(?i:op|operation|step)\s*\d|\(\s*M\d)",
                          re.MULTILINE)  # not a table's cells; 'W1: op 1 M1:6', 'J1: (M1, 3) ...'
+_LINE_CODE = re.compile(r"^[ \t*\u2022-]*(?P<n>[A-Z]{1,3}\d{1,3})\s*[:=\u2013-]\s*[a-z]", re.MULTILINE)
+"""A list line headed by a code and words ('- T1: parts arrive 7:00, test takes 90 min')."""
 _NOT_NAMES = {"and", "then", "the", "a", "an", "all", "each", "every", "one", "two", "three", "four", "five", "in",
               "that", "this", "order", "sequence", "turn", "finally", "last", "first", "next", "same"}
 
@@ -238,7 +240,8 @@ def declared_names(text: str) -> Names:
                 and len(found) >= len(lined[0]):  # not a part of a block of named lines
             names.jobs = found
     if not names.jobs and not names.numbered:  # one line per job: 'R1 - 40 min, by 9:00'
-        found = [m.group("n") for m in _LINE_LABEL.finditer(text)]
+        found = [m.group("n") for m in _LINE_LABEL.finditer(text)] or \
+            [m.group("n") for m in _LINE_CODE.finditer(text)]
         if len(found) >= 2 and len(set(found)) == len(found) and not any(re.fullmatch(r"[JM]\d*", n) for n in found) \
                 and len(found) >= len(lined[0]):
             names.jobs = found
