@@ -616,3 +616,13 @@ def test_demands_listed_by_shift_under_a_caption_that_makes_them_minimums():
     problem, best = solved(text)
     assert [(c.shift, c.min, c.max) for c in problem.cover if c.day == "Thu"] == [("Day", 2, None), ("Night", 1, None)]
     assert best == 100 * 4 + 110 * 4 + 120 * 1  # Ada and Bea every day, Cy once on Thursday
+
+
+def test_staff_days_and_shifts_as_sets_of_a_model():
+    text = ("Sets: I = {Ann, Bob, Cat} (nurses), T = {1,...,3} (days), S = {D, N} (day, night).\n"
+            "Each shift needs exactly 1 nurse every day. At most 2 shifts per nurse.\n"
+            "Cost per shift: Ann 10, Bob 12, Cat 15. Minimise the total cost.")
+    problem, best = solved(text)
+    assert problem.people == ["Ann", "Bob", "Cat"] and problem.days == ["D1", "D2", "D3"]
+    assert [s.id for s in problem.shifts] == ["D", "N"]
+    assert best == 2 * 10 + 2 * 12 + 2 * 15  # six shifts, at most two each

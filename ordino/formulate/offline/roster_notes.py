@@ -75,6 +75,9 @@ def _read_staff(n: RosterDraft) -> bool:
            r"\{\s*(?P<l>1(?:\s*,\s*\d+)+)\s*\})", indexed)
     n.take(rf"\b(?i:(?:{_N}\s+)?{_PEOPLE})\s+(?P<a>[A-Z]){TO}(?P<b>[A-Z])\b",
            lambda m: add([chr(c) for c in range(ord(m["a"]), ord(m["b"]) + 1)], m), 0)
+    n.take(rf"\b[A-Z]\s*=\s*\{{(?P<l>[^{{}}\n]+)\}}\s*\(\s*{_PEOPLE}\s*\)",  # 'I = {A, B, C, D, E} (nurses)'
+           lambda m: add([x.strip() for x in m["l"].split(",")], m) and
+           all(re.fullmatch(r"[A-Z]\w*", x) for x in n.staff))
     n.take(rf"\b{_PEOPLE}\s*(?::|[A-Z]\s*=)?\s*\{{(?P<l>[^{{}}\n]+)\}}",  # 'Workers W = {W1, W2, W3}'
            lambda m: add([x.strip() for x in m["l"].split(",")], m) and
            all(re.fullmatch(r"[A-Z]\w*", x) for x in n.staff))
@@ -130,6 +133,8 @@ def _read_days(n: RosterDraft) -> bool:
 
     n.take(rf"\b(?:days?|horizon)\s*(?:t\s*=\s*)?(?P<p>[dD])?1{TO}(?P=p)?(?P<b>\d+)"
            rf"(?:\s*\(\s*(?:(?P<w1>{_WD}){TO}(?P<w2>{_WD})|(?P<we>d?\d+\s*,\s*d?\d+)\s*=\s*weekend)\s*\))?", numbered)
+    n.take(r"\b[A-Z]\s*=\s*\{\s*1\s*,\s*(?:\.\.\.|\u2026|\.\.)\s*,\s*(?P<b>\d{1,2})\s*\}\s*\(\s*days\s*\)"
+           r"(?P<p>)(?P<w1>)(?P<w2>)(?P<we>)", numbered, 0)  # 'T = {1,...,7} (days)'
     n.take(r"(?:^|(?<=[,(x])|(?<=[,(x]\s))(?P<b>\d)\s+days\b(?!\s+(?:in\s+a\s+row|off|a\s+week))"  # '4 workers, 4 days'
            rf"\s*\(?\s*(?:(?P<p>[dD])1{TO}[dD]\d+|(?P<w1>{_WD}){TO}(?P<w2>{_WD}))?"
            r"(?:\s*\))?(?P<we>)", numbered)
@@ -201,6 +206,13 @@ def _read_shifts(n: RosterDraft) -> bool:
     one = r"\b(?:an?\s+)?[A-Za-z]{1,20}\s+shift\s*\(\s*[A-Z]{1,2}\s*\)"  # (bounded: no run of letters tried whole)
     n.take(rf"{one}(?:\s*,\s*{one})*\s*,?\s*and\s+{one}",  # 'a Day shift (D) and a Night shift (N)'
            lambda m: coded(re.findall(r"\b([A-Za-z]{1,20})\s+shift\s*\(\s*([A-Z]{1,2})\s*\)", m.group(0))))
+
+    def in_a_set(m: re.Match[str]) -> bool:  # 'S = {E, L, N} (early, late, night)'
+        codes, words = re.findall(r"[A-Z]{1,2}", m["l"]), re.findall(r"[a-z]+", m["w"])
+        return len(codes) == len(words) and coded(list(zip(words, codes, strict=True)))
+
+    n.take(r"\b[A-Z]\s*=\s*\{(?P<l>\s*[A-Z]{1,2}(?:\s*,\s*[A-Z]{1,2})+\s*)\}\s*"
+           rf"\((?P<w>\s*{SHIFT_WORDS}(?:\s*,\s*{SHIFT_WORDS})+\s*)\)", in_a_set, 0)
 
     def counted(m: re.Match[str]) -> bool:  # 'three shifts: Early (E), Late (L), Night (N)'
         found = re.findall(r"\b([A-Za-z]{1,20})\s*\(\s*([A-Z]{1,2})\s*\)", m["l"])
