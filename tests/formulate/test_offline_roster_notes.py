@@ -626,3 +626,20 @@ def test_staff_days_and_shifts_as_sets_of_a_model():
     assert problem.people == ["Ann", "Bob", "Cat"] and problem.days == ["D1", "D2", "D3"]
     assert [s.id for s in problem.shifts] == ["D", "N"]
     assert best == 2 * 10 + 2 * 12 + 2 * 15  # six shifts, at most two each
+
+
+def test_wishes_priced_in_brackets_are_points_never_days_off_and_days_joined_by_and_stay_together():
+    text = ("Three nurses: Ada, Bea and Cy. Two shifts a day, Day and Night, Friday to Sunday.\n"
+            "Cover I need (exactly): 1 on Day and 1 on Night every day.\n"
+            "Rules: at most one shift per person per day; nobody works more than 2 nights; nobody goes from a Night "
+            "shift straight onto a Day shift the next day. Bea doesn't do nights at all, and Cy is off on Saturday "
+            "and Sunday.\n"
+            "Wishes, scored as penalty points: Ada asked for Friday off (3 points if she works Friday); Bea would "
+            "rather not work days (1 point for each Day shift she works). What's the lowest total penalty we can get "
+            "away with?")
+    problem, best = solved(text)
+    rules = [r.model_dump(exclude_defaults=True) for r in problem.rules]
+    assert {"staff": ["Cy"], "days": ["Sat", "Sun"]} in rules  # both days, never Saturday alone
+    assert not any(r.get("staff") == ["Ada"] for r in rules)  # a wish priced in points is no day off
+    assert {"shifts": ["Night"], "per": ["staff"], "max": 2} in rules
+    assert best == 3  # Cy must take Friday's night (Bea does no nights; Ada can't do nights Sat and Sun and Fri)

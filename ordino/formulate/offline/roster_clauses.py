@@ -133,13 +133,15 @@ def _read_clauses(n: RosterDraft) -> None:
         bracket = re.search(r"\(([^()]+)\)\s*$", m.group(0))
         if bracket:  # a rule, then a bracket that says more of it
             if _read(n, _Clause(n, m.group(0)[:bracket.start()], heading)) and (
-                    _aside(n, bracket.group(1)) or _read(n, _Clause(n, bracket.group(1)))):
+                    _aside(n, bracket.group(1)) or _read(n, _Clause(n, bracket.group(1)))) or \
+                    _priced_wish(n, m.group(0)[:bracket.start()], bracket.group(1)):
                 n.used[m.start():m.end()] = [True] * (m.end() - m.start())
                 continue
             n.restore(saved)
         if not _read(n, _Clause(n, m.group(0), heading)) and not _headed(n, m.group(0), heading):  # a list of
             # rules: 'max 1 shift a day, max 5 shifts a week'
-            cuts = [0, *(x for c in re.finditer(r",|:|\band\b", m.group(0)) for x in c.span()), len(m.group(0))]
+            cuts = [0, *(x for c in re.finditer(rf",|:|\band\b(?!\s+{_DAY_WORD})", m.group(0), re.IGNORECASE)
+                         for x in c.span()), len(m.group(0))]  # (never the 'and' of 'Saturday and Sunday')
             pieces = [(m.start() + a, m.start() + b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
             if not all(_glue_only(rest[a:b]) or not _cued(n, rest[a:b]) or
                        _read_piece(n, rest[a:b], n.text[m.start():a], heading)
@@ -165,6 +167,32 @@ def _under_off_heading(text: str, at: int) -> bool:
     for line in reversed(lines[:-1]):
         if not re.match(r"[ \t]*[-*\u2022]", line):
             return bool(_OFF_HEADING.search(line))
+    return False
+
+
+_WISHED = {"would", "rather", "not", "prefers", "prefer", "wants", "want", "asked", "asks", "for", "off", "like",
+           "likes", "hates", "dislikes", "avoid", "avoids", "to", "work", "do", "have", "the", "a", "an", "be", "is",
+           "on", "weekends", "weekend", "days", "nights", "shifts", "at", "all", "doing", "working"}
+"""Words of a wish whose price a bracket gives ('Ben asked for Monday off (3 points if he works Monday)')."""
+
+
+def _priced_wish(n: RosterDraft, wish: str, bracket: str) -> bool:
+    """A person's wish in words and, in brackets, its price in points: read as the bracket says, for that person
+    ('Dev prefers days (1 point for each Night shift he works)'), maybe under a caption ('Wishes, scored as
+    penalty points: Anna would rather not work weekends (2 points for each Saturday or Sunday shift she works)')."""
+    head, colon, body = wish.rpartition(":")
+    if colon and not re.search(r"\d", head) and not n.people_in(head) and \
+            set(_words(head)) <= {"wishes", "requests", "preferences", "scored", "as", "in", "penalty", "points",
+                                  "priced", "counted", "soft", "and"}:
+        wish = body
+    said = _Clause(n, wish)
+    if len(said.people) != 1 or said.numbers or not set(said.words) - {p.lower() for p in said.people} - \
+            {w.lower() for w in said.day_words} <= _WISHED | {w for w in said.words if n.shift(w)}:
+        return False
+    saved = n.checkpoint()
+    if _penalty(n, _Clause(n, f"{said.people[0]}: {bracket}")):
+        return True
+    n.restore(saved)
     return False
 
 
@@ -213,7 +241,8 @@ def _cued(n: RosterDraft, clause: str) -> bool:
     names = [*n.staff, *n.days, *(s for s in n.shifts if len(s) > 1 and s != "shift")]
     named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
     return bool(FILLER.sub(" ", clause).strip()) and bool(
-        CUES.search(_CODE.sub(" ", clause)) or (named is not None and named.search(clause)))
+        CUES.search(_CODE.sub(" ", clause)) or (named is not None and named.search(clause)) or
+        re.search(_DAY_WORD, clause, re.IGNORECASE))  # 'Sunday', the end of 'off on Saturday and Sunday'
 
 
 _CODE = re.compile(r"(?<![\w.:])\d{1,3}[BCEFGJKLNQRTUVXYZ]\b")
@@ -317,7 +346,7 @@ def _most_shifts(n: RosterDraft, c: _Clause) -> bool:
     denied = bool(c.rest & (_NEGATION - {"one"}))  # 'nobody works more than 5': 'more' bounds only when denied
     bound = "max" if c.rest & {"most", "max", "maximum", "up"} or c.rest & {"more", "exceed"} and denied else \
         "min" if c.rest & {"least", "min", "minimum"} and not denied else None
-    if bound is None or not c.rest & (_SHIFT_NOUNS | {"days", "nights"}):
+    if bound is None or not (c.rest & (_SHIFT_NOUNS | {"days", "nights"}) or c.shifts):  # '... than 3 nights'
         return False
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"most", "max", "maximum", "more", "than", "exceed", "up", "least",
                                                    "min", "minimum", "days", "nights", "only", "list"}):
@@ -358,7 +387,7 @@ def _succession(n: RosterDraft, c: _Clause) -> bool:
     if len(c.shifts) != 2 or any(k != 1 for k in c.numbers) or not c.rest & (_NEGATION - {"one"}):
         return False
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"let", "lets", "after", "followed", "then", "next", "following",
-                                                   "day", "morning", "goes", "go", "going", "from", "come",
+                                                   "day", "morning", "goes", "go", "going", "from", "come", "onto",
                                                    "comes", "coming",
                                                    "evening", "night", "directly", "right", "immediately", "straight",
                                                    "into", "before", "day's"}):
@@ -515,7 +544,8 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
             "is", "the", "possible", "as", "rota", "roster",
             "schedule", "plan", "that", "with", "our", "my", "objective", "goal", "target", "want", "need", "value",
             "amount", "it", "us", "me", "i", "we", "how", "much", "would", "be", "get", "can", "you", "please",
-            "week", "weekend", "bill", "total", "overall", "spend", "in", "of", "valid", "have", "achieve", "could"}
+            "week", "weekend", "bill", "total", "overall", "spend", "in", "of", "valid", "have", "achieve", "could",
+            "away", "manage", "reach"}
     money = {"cost", "costs", "pay", "wage", "wages", "bill", "payroll", "spend", "price", "penalty", "penalties",
              "points", "eur", "euros", "dollars", "pounds"}
     if c.rest & {"points", "penalty", "penalties"}:
@@ -714,7 +744,7 @@ def _all_same(n: RosterDraft, k: int) -> bool:
 
 
 _OFF = {"can't", "cannot", "not", "never", "off", "away", "unavailable", "leave", "holiday", "holidays", "vacation",
-        "absent", "isn't", "won't"}
+        "absent", "isn't", "won't", "doesn't", "don't"}
 _TIMES = {"morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights", "am", "pm",
           "until", "after", "before", "from", "half", "early", "late", "till", "noon", "midday", "hours", "hour"}
 
@@ -725,8 +755,9 @@ def _unavailable(n: RosterDraft, c: _Clause) -> bool:
     who is off ('Who can't come in:'), an item's reason ('Tomás has a course on Monday')."""
     if len(c.people) != 1 or not (c.days or c.shifts) or c.numbers and c.numbers != [1] or len(c.shifts) > 1:
         return False  # two people in one clause ('Hannah can't work on Sunday, and Grace on Wednesday'): by pieces
-    if c.rest & {"prefer", "prefers", "preferably", "rather", "ideally", "possible", "like", "wish", "wishes", "hopes",
-                 "hope", "try", "avoid"}:
+    if c.rest & {"prefer", "prefers", "preferably", "rather", "ideally", "possible", "like", "likes", "wish", "wishes",
+                 "hopes", "hope", "try", "avoid", "asked", "asks", "ask", "request", "requests", "requested", "wants",
+                 "want", "wanted", "would", "love", "hates", "dislikes", "points", "point", "penalty"}:
         return False  # a wish, not a day off: asked
     only = "only" in c.rest
     off = bool(set(c.words[:len(c.words) - c.heading]) & _OFF) or c.heading and not only
