@@ -643,3 +643,10 @@ def test_wishes_priced_in_brackets_are_points_never_days_off_and_days_joined_by_
     assert not any(r.get("staff") == ["Ada"] for r in rules)  # a wish priced in points is no day off
     assert {"shifts": ["Night"], "per": ["staff"], "max": 2} in rules
     assert best == 3  # Cy must take Friday's night (Bea does no nights; Ada can't do nights Sat and Sun and Fri)
+
+
+def test_a_day_off_under_a_condition_is_asked_never_read_as_a_plain_day_off():
+    plain = ("Nurses: Ana, Ben, Cy. Days Mon-Wed, one shift per day. Each day needs exactly 1 nurse. Ben can't work "
+             "Monday (he's at college). Cost per shift: Ana 10, Ben 11, Cy 12. Minimise the total cost.")
+    assert solved(plain)[1] == 30
+    assert read_roster_notes(plain.replace("Monday (he's at college)", "Monday if Ana works Tuesday")) is None

@@ -768,7 +768,8 @@ def _unavailable(n: RosterDraft, c: _Clause) -> bool:
     reasons = c.rest - _OFF - _WORK - _GLUE - _WHO - c.day_words - {"only", "is", "has", "do", "come", "in", "or",
                                                                       "week", "this", "next", "shift", "shifts",
                                                                       "day", "days", "ever", "either", "around"}
-    if {w for w in reasons if CUES.search(w)} and not ("unavailable" in c.rest and c.heading):
+    if {w for w in reasons if CUES.search(w) or w in {"if", "when", "whenever", "while", "until", "till", "unless"}} \
+            and not ("unavailable" in c.rest and c.heading):
         return False  # a reason ('at college', 'at a wedding') says nothing more; a limit or a condition would
     if only and c.shifts and not c.days:  # 'D works E only': never the other shifts
         others = [s for s in n.shifts if s not in c.shifts]
