@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import ordino
 from ordino.formulate.offline import extract_offline
+from ordino.formulate.offline.text import time_values
 from ordino.formulate.offline.units import TimeVal, choose_scale
 from tests.differential.brute_schedule import brute_force
 from tests.formulate.test_offline_structures import asked
@@ -104,3 +105,12 @@ def test_a_start_said_as_im_in_at_and_tardiness_restated_as_on_time_parts_counti
     assert draft.problem is not None, [q.text for q in draft.missing]
     assert sorted(t.due for t in draft.problem.tasks) == [30, 30]
     assert ordino.solve(draft.problem, time_limit=10).objective == 30  # Buns 0-20 on time, Rye 20-60: 30 late
+
+
+def test_a_unit_written_inside_a_row_applies_to_its_own_number_only():
+    assert [(int(v.value), v.unit) for v in time_values("1 h/20/30")] == [(1, "h"), (20, None), (30, None)]
+    assert [(int(v.value), v.unit) for v in time_values("3, 2, 4 h")] == [(3, "h"), (2, "h"), (4, "h")]
+    problem = extract_offline("Flow shop, 3 machines M1, M2, M3 in that order, times in minutes unless stated "
+                              "otherwise (M1/M2/M3): J1 25/30/20, J2 1 h/15/35. Minimise makespan in minutes.").problem
+    assert problem is not None
+    assert [m.duration for t in problem.tasks for m in t.modes] == [25, 30, 20, 60, 15, 35]

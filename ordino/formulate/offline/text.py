@@ -479,7 +479,8 @@ def time_values(chunk: str) -> list[TimeVal]:
     vals = []
     for m in re.finditer(_TIME_PARTS, chunk):
         vals.append(TimeVal(to_fraction(m.group("num")), unit_of(m.group("unit"))))
-    trailing = re.search(rf"{NUM}\s*\)?\s*(?:\(?\s*(?:in\s+)?)?({UNIT_PATTERN})", chunk.rstrip())
+    trailing = re.search(rf"{NUM}\s*\)?\s*(?:\(?\s*(?:in\s+)?)?({UNIT_PATTERN})\s*\)?$", chunk.rstrip())  # after the
+    # last number: '3, 2, 4 h'; never '1 h/20/30', whose bare numbers keep the text's unit
     units = {v.unit for v in vals if v.unit}
     if len(units) == 1 and trailing is not None:
         only = units.pop()
