@@ -156,3 +156,13 @@ def test_a_machines_own_break_stops_that_machine_only():
     assert {r.id: r.unavailable for r in problem.resources} == {"M1": [(30, 60)], "M2": []}
     assert best == 80  # A on M1 0-30, B on M2 0-40, A on M2 40-70, B on M1 60-80 after lunch (a lunch on both
     # machines would hold B's 40 minutes on M2 until 09:00)
+
+
+def test_a_window_said_as_work_on_one_machine_keeps_everything_off_it():
+    text = ("Two jobs, two machines, we start at 08:00, times in minutes.\n"
+            "Job A: M1 30 then M2 30. Job B: M2 40 then M1 20.\n"
+            "M1 gets its blades changed from 08:30 to 09:00, so nothing can be on M1 in that window.\n"
+            "Minimise the makespan in minutes after 08:00.")
+    problem, best = solved(text)
+    assert {r.id: r.unavailable for r in problem.resources} == {"M1": [(30, 60)], "M2": []}
+    assert best == 80

@@ -302,7 +302,11 @@ def _same_time(x: TimeVal, y: TimeVal) -> bool:
 
 _DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavailable|shut\s*down|closed|outage|booked|"
                         r"reserved|has to be empty|must be empty|stays? empty|inspection|cleaning|"
-                        r"broken|offline|out of (?:order|service|action|use))\b")
+                        r"broken|offline|out of (?:order|service|action|use)|"
+                        r"nothing\s+(?:can|may)\s+(?:be|run|go)\s+(?:in|on|through)|"
+                        r"(?:filters?|coolant|oil|tools?|blades?|belts?|nozzles?)\s+(?:changes?|changed|change-over|swap)|"
+                        r"gets?\s+(?:its|their|the)\s+(?:filters?|coolant|oil|tools?|blades?|belts?|nozzles?)\s+"
+                        r"(?:changed|replaced|swapped))\b")
 
 
 def _span(m: re.Match[str]) -> tuple[TimeVal, TimeVal]:
