@@ -650,3 +650,19 @@ def test_a_day_off_under_a_condition_is_asked_never_read_as_a_plain_day_off():
              "Monday (he's at college). Cost per shift: Ana 10, Ben 11, Cy 12. Minimise the total cost.")
     assert solved(plain)[1] == 30
     assert read_roster_notes(plain.replace("Monday (he's at college)", "Monday if Ana works Tuesday")) is None
+
+
+def test_limits_listed_per_person_wishes_shared_by_two_people_and_a_day_off_said_twice():
+    text = ("Hi, I run Ward 3 and need to fill the rota (Friday to Sunday) for four nurses: Ann, Bo, Cy and Di. "
+            "We run two shifts, Day and Night, and a nurse works at most one shift per day.\n\n"
+            "Staffing has to be exactly: Friday to Sunday, 1 on Day and 1 on Night.\n\n"
+            "Contracted maximum number of shifts in the week: Ann 2, Bo 2, Cy 1, Di 2.\n\n"
+            "Hard rules:\n- Bo is on leave Saturday (no shift at all that day);\n- Di doesn't do nights.\n\n"
+            "Wishes, which I score as penalty points:\n"
+            "- Ann and Cy also prefer days: 1 point per Night for each of them.\n\n"
+            "What's the lowest total penalty I can get with a rota that keeps all the hard rules?")
+    problem, best = solved(text)
+    rules = [r.model_dump(exclude_defaults=True) for r in problem.rules]
+    assert {"staff": ["Cy"], "per": ["staff"], "max": 1} in rules and {"staff": ["Bo"], "days": ["Sat"]} in rules
+    assert {(c.staff[0], c.cost) for c in problem.costs} == {("Ann", 1), ("Cy", 1)}
+    assert best == 1  # three nights: Bo takes two (Fri, Sun), Ann or Cy the Saturday one

@@ -138,7 +138,8 @@ def _read_clauses(n: RosterDraft) -> None:
                 n.used[m.start():m.end()] = [True] * (m.end() - m.start())
                 continue
             n.restore(saved)
-        if not _read(n, _Clause(n, m.group(0), heading)) and not _headed(n, m.group(0), heading):  # a list of
+        if not _read(n, _Clause(n, m.group(0), heading)) and not _headed(n, m.group(0), heading) and \
+                not _keyed_limits(n, m.group(0)):  # a list of
             # rules: 'max 1 shift a day, max 5 shifts a week'
             cuts = [0, *(x for c in re.finditer(rf",|:|\band\b(?!\s+{_DAY_WORD})", m.group(0), re.IGNORECASE)
                          for x in c.span()), len(m.group(0))]  # (never the 'and' of 'Saturday and Sunday')
@@ -196,6 +197,26 @@ def _priced_wish(n: RosterDraft, wish: str, bracket: str) -> bool:
     return False
 
 
+def _keyed_limits(n: RosterDraft, clause: str) -> bool:
+    """Each person's own limit listed under a heading: 'Contracted maximum number of shifts in the week: Aisha 5,
+    Ben 4, Carla 4'."""
+    head, colon, body = clause.partition(":")
+    bound = "max" if re.search(r"(?i)\b(?:max(?:imum)?|at\s+most|up\s+to)\b", head) else \
+        "min" if re.search(r"(?i)\b(?:min(?:imum)?|at\s+least)\b", head) else None
+    if not colon or bound is None or not re.search(r"(?i)\bshifts\b", head) or re.search(r"\d", head) or \
+            n.people_in(head) or not set(_words(head)) <= {"contracted", "contract", "maximum", "max", "minimum", "min",
+                                                            "number", "of", "shifts", "in", "the", "week", "per",
+                                                            "person", "at", "most", "least", "up", "to", "each",
+                                                            "this", "over", "allowed", "total"}:
+        return False
+    pairs = re.findall(r"([A-Z][\w'-]*)\s*(?:[:=-]\s*)?(\d+)", body)
+    rest = re.sub(r"([A-Z][\w'-]*)\s*(?:[:=-]\s*)?(\d+)|,|\band\b|\s", "", body)
+    if not pairs or rest or any(p not in n.staff for p, _ in pairs) or len({p for p, _ in pairs}) != len(pairs):
+        return False
+    n.rules += [{"type": "count", "per": ["staff"], "staff": [p], bound: int(k)} for p, k in pairs]
+    return True
+
+
 def _headed(n: RosterDraft, clause: str, heading: bool) -> bool:
     """A clause after a heading of its own, both read: 'Cover I need (at least this many on each shift): Monday to
     Friday, 2 on Day and 1 on Night'."""
@@ -215,6 +236,9 @@ def _aside(n: RosterDraft, bracket: str) -> bool:
     c = _Clause(n, bracket)
     if c.numbers or c.people or c.days or c.shifts:
         return False
+    if set(c.words) <= {"no", "not", "shift", "shifts", "at", "all", "that", "this", "day", "days", "off", "any",
+                        "whole", "work", "working"} and {"no", "not", "off"} & set(c.words):
+        return True  # '(no shift at all that day)' after a day off: the day off said again
     return not _cued(n, bracket) or c.words[:1] in (["so"], ["because"], ["since"])
 
 
@@ -245,8 +269,10 @@ def _cued(n: RosterDraft, clause: str) -> bool:
         re.search(_DAY_WORD, clause, re.IGNORECASE))  # 'Sunday', the end of 'off on Saturday and Sunday'
 
 
-_CODE = re.compile(r"(?<![\w.:])\d{1,3}[BCEFGJKLNQRTUVXYZ]\b")
-"""A code of digits and a capital ('Ward 4B', 'Bay 12C'): a name, never a value (not 'am', 'pm' nor a unit)."""
+_CODE = re.compile(r"(?<![\w.:])\d{1,3}[BCEFGJKLNQRTUVXYZ]\b|"
+                   r"(?i:\b(?:ward|room|bay|unit|wing|floor|gate|dock)\s+)\d{1,3}\b")
+"""A code of digits and a capital ('Ward 4B', 'Bay 12C') or a place's number ('Ward 7'): a name, never a value (not
+'am', 'pm' nor a unit)."""
 
 
 def _glue_only(clause: str) -> bool:
@@ -545,7 +571,8 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
             "schedule", "plan", "that", "with", "our", "my", "objective", "goal", "target", "want", "need", "value",
             "amount", "it", "us", "me", "i", "we", "how", "much", "would", "be", "get", "can", "you", "please",
             "week", "weekend", "bill", "total", "overall", "spend", "in", "of", "valid", "have", "achieve", "could",
-            "away", "manage", "reach"}
+            "away", "manage", "reach", "keeps", "keep", "keeping", "meets", "meet", "meeting", "satisfies", "hard",
+            "rules", "staffing", "exact", "constraints", "all", "and"}
     money = {"cost", "costs", "pay", "wage", "wages", "bill", "payroll", "spend", "price", "penalty", "penalties",
              "points", "eur", "euros", "dollars", "pounds"}
     if c.rest & {"points", "penalty", "penalties"}:
@@ -665,7 +692,7 @@ def _exact_said(n: RosterDraft, c: _Clause) -> bool:
     """'Those are exact numbers, by the way - a third body just gets in the way': the demands are exact (as the word
     'exact' made them, when nothing says minimum); no other word that limits."""
     if c.numbers or c.people or c.days or c.shifts or not c.rest & {"exact", "exactly"} or \
-            not c.rest & {"numbers", "figures", "demands", "counts", "headcounts"} or \
+            not c.rest & {"numbers", "figures", "demands", "counts", "headcounts", "staffing", "cover", "demand"} or \
             CUES.search(re.sub(r"(?i)\bexact(?:ly)?\b", " ", c.text)):
         return False
     return n.exact is True  # (set from the word 'exact' in the text, unless a minimum is said too)
@@ -850,7 +877,7 @@ def _open_days(n: RosterDraft, c: _Clause) -> bool:
 
 _PENALTY = re.compile(r"(?i)^\W*(?P<who>[^:]+?)\s*(?::\s*|\s(?:plus\s+|and\s+)?)(?P<n>\d+)\s+(?:penalty\s+)?points?\s+"
                       r"(?:for\s+(?:each|every)|per|(?P<if>if|whenever|when))\s+(?P<what>[^:]+?)\W*$")
-_PENALTY_WORDS = {"shift", "shifts", "she", "he", "they", "gets", "get", "works", "work", "does", "is", "given",
+_PENALTY_WORDS = {"shift", "shifts", "she", "he", "they", "gets", "get", "works", "work", "does", "is", "given", "also",
                   "assigned", "on", "any", "of", "those", "these", "the", "days", "day", "or", "and", "her", "his",
                   "them", "takes"}
 
@@ -861,9 +888,12 @@ def _penalty(n: RosterDraft, c: _Clause) -> bool:
     course on Monday and choir on Sunday: 2 points for each shift he works on any of those two days'. Never beside a
     pay: points and money are not added up."""
     m = _PENALTY.match(c.text)
-    if m is None or len(c.people) != 1 or any(k not in n.penalised for k in n.costs):
+    if m is None or not c.people or any(k not in n.penalised for k in n.costs):
         return False
-    who, what = _Clause(n, m["who"]), _Clause(n, m["what"])
+    each = re.search(r"(?i)\s*\(?\b(?:for\s+)?each\s+of\s+them\)?\s*$", m["what"])  # 'Emma and Carla: 1 point per
+    if len(c.people) > 1 and not each:  # Night for each of them'
+        return False
+    who, what = _Clause(n, m["who"]), _Clause(n, m["what"][:each.start()] if each else m["what"])
     if who.people != c.people or what.people or who.numbers:
         return False
     those = re.search(r"\b(?:any\s+of\s+)?(?:those|these)\s+(?:(?P<k>\w+)\s+)?days\b", m["what"], re.IGNORECASE)
@@ -873,13 +903,12 @@ def _penalty(n: RosterDraft, c: _Clause) -> bool:
     words = {w for w in what.words if w not in what.day_words and not n.shift(w)} - set(_NUMBER)
     if not words <= _PENALTY_WORDS | ({"he's", "she's", "they're", "at", "all"} if m["if"] else set()):
         return False
-    if "shift" not in what.words and "shifts" not in what.words and not (m["if"] and what.days and n.per_day == 1):
-        return False  # 'if she works on Friday at all': a day worked is one shift
-    for s in list(dict.fromkeys(what.shifts)) or n.shifts:
-        for d in days:
-            cell = (c.people[0], s, d)
-            n.costs[cell] = n.costs.get(cell, 0.0) + int(m["n"])
-            n.penalised.add(cell)
+    if "shift" not in what.words and "shifts" not in what.words and not what.shifts and \
+            not (m["if"] and what.days and n.per_day == 1):
+        return False  # 'for every Night she works'; 'if she works on Friday at all': a day worked is one shift
+    for cell in ((p, s, d) for p in c.people for s in list(dict.fromkeys(what.shifts)) or n.shifts for d in days):
+        n.costs[cell] = n.costs.get(cell, 0.0) + int(m["n"])
+        n.penalised.add(cell)
     for cell in ((p, s, d) for p in n.staff for s in n.shifts for d in n.days):  # a cell no wish names costs nothing
         if cell not in n.costs:
             n.costs[cell] = 0.0

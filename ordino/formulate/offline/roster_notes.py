@@ -235,7 +235,7 @@ def _read_shifts(n: RosterDraft) -> bool:
     code = r"(?:[A-Z]{2,3}|[A-Z][a-z]{2,9})\b"
     n.take(rf"\b[Ss]hifts?\b(?i:\s+{_WD}{TO}{_WD})?(?P<k>)\s*:?\s*(?P<l>{code}(?:\s*(?:,|/|and|&)\s*{code})+)(?=\s*[,.;\n])",
            named, 0)
-    n.take(rf"(?i:\b(?P<k>two|three|2|3)\s+shifts\s+(?:a|per|each)\s+day)\s*[,:(]\s*(?P<l>(?i:(?:an?\s+)?{SHIFT_WORDS}"
+    n.take(rf"(?i:\b(?P<k>two|three|2|3)\s+shifts(?:\s+(?:a|per|each)\s+day)?)\s*[,:(]\s*(?P<l>(?i:(?:an?\s+)?{SHIFT_WORDS}"
            rf"(?:\s*(?:,|and)\s*(?:an?\s+)?{SHIFT_WORDS})+))\b", named, 0)  # 'Two shifts a day, Day and Night
     def single(m: re.Match[str]) -> bool:  # 'single daily shift', 'one evening shift per day'
         if n.shifts or re.search(r"\b(?:two|three|[2-9])\s+shifts\b", n.text, re.I):
@@ -833,7 +833,7 @@ def _read_asides(n: RosterDraft) -> None:
     n.take(r"\((?P<c>[^()\n]{1,80})\)", horizon)
     n.take(r"(?i)\b[td]\s*=\s*1\s*(?:\.\.|-|to)\s*(?P<k>\d{1,2})\s*\)?",  # '7 days (t=1..7)': said again
            lambda m: n.days[:1] == ["D1"] and int(m["k"]) == len(n.days))
-    n.take(r"\A[ \t#*]*[A-Z][^.\n:]{0,60}?\b(?i:rota|roster|schedule)\b[^.\n:]{0,100}?(?=\s*(?:[.:\n]|\Z))",
+    n.take(r"\A[ \t#*]*[A-Z][^.\n:]{0,90}?\b(?i:rota|roster|schedule)\b[^.\n:]{0,100}?(?=\s*(?:[.:\n]|\Z))",
            lambda m: _title(n, m), 0)
     n.take(r"(?i)\(\s*(?:some|a\s+few|several|most)\s+of\s+(?:the\s+)?(?:team|staff|us|people)\s+would\s+(?:rather|prefer|"
            r"like\s+to)\s+[^()\d\n]{0,60}\)", lambda m: n.objective == [{"term": "staff_count"}])  # why fewer people

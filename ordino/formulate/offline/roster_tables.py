@@ -44,7 +44,7 @@ def _day(cell: str) -> str | None:
 
 def read_shift_spans(n: RosterDraft) -> None:
     """Shifts declared with clock spans, two or more in one sentence; their lengths in hours."""
-    item = re.compile(rf"\b(?P<id>[A-Z][A-Za-z]{{0,7}}|[a-z]{{3,10}}(?=\s+(?:shift\b|is\s+\d|\(\d|\d)))"
+    item = re.compile(rf"\b(?P<id>[A-Z][A-Za-z]{{0,11}}|[a-z]{{3,10}}(?=\s+(?:shift\b|is\s+\d|\(\d|\d)))"
                       rf"(?:\s+shift)?(?:\s*\(\s*(?P<c>[A-Z]{{1,2}})\s*(?:,\s*(?=\d)|\)))?"  # 'Early (E, 07:00-15:00)'
                       rf"\s*(?:=\s*|:\s*|\(\s*|is\s+)?"
                       rf"(?:can\s+work\s+(?P<w>[A-Z][a-z]+)\s+)?{_SPAN}\)?(?:\s*\(\s*overnight\s*\))?")
