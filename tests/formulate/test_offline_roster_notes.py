@@ -666,3 +666,29 @@ def test_limits_listed_per_person_wishes_shared_by_two_people_and_a_day_off_said
     assert {"staff": ["Cy"], "per": ["staff"], "max": 1} in rules and {"staff": ["Bo"], "days": ["Sat"]} in rules
     assert {(c.staff[0], c.cost) for c in problem.costs} == {("Ann", 1), ("Cy", 1)}
     assert best == 1  # three nights: Bo takes two (Fri, Sun), Ann or Cy the Saturday one
+
+
+def test_a_cost_table_for_weekdays_priced_again_for_the_weekend_and_an_availability_list_read_whole():
+    text = ("Roster for the kiosk, 3 staff, 3 days (Fri-Sun), two 8-hour shifts: Early (E), Late (L). Each person "
+            "works at most one shift per day.\n\nMinimum number of staff per shift: 1 on E and 1 on L every day.\n\n"
+            "Cost of one shift (euros), Friday:\n\n| Staff | E | L |\n|---|---|---|\n| Ivo | 90 | 100 |\n"
+            "| Jana | 80 | 95 |\n| Kofi | 85 | not available |\n\n"
+            "On Saturday and Sunday every shift costs 10 euros more than in this table.\n\n"
+            "Availability: Ivo is unavailable on Friday; Jana is unavailable on Sunday.\n\n"
+            "Rules: at most 2 shifts per person; after an L shift the next day may only be L or a day off (no L "
+            "followed by E). Find the roster at minimum total wage cost.")
+    problem, best = solved(text)
+    rules = [r.model_dump(exclude_defaults=True) for r in problem.rules]
+    assert {"staff": ["Jana"], "days": ["Sun"]} in rules and {"staff": ["Kofi"], "shifts": ["L"]} in rules
+    assert {"staff": ["Ivo"], "days": ["Fri"]} in rules
+    assert {(c.staff[0], c.shifts[0], c.days[0]): c.cost for c in problem.costs}[("Ivo", "L", "Sat")] == 110
+    assert read_roster_notes(text.replace("On Saturday and Sunday every shift costs 10 euros more than in this "
+                                          "table.", "")) is None  # the weekend never priced: asked
+    assert read_roster_notes(text.replace("Jana is unavailable on Sunday", "Jana prefers a quiet Sunday")) is None
+
+
+def test_an_availability_list_with_an_item_it_cannot_read_is_never_read_in_part():
+    text = ("Staff P1..P3, days 1..3, one shift per day. need_d >= (1, 1, 1). Availability: P1 not D3; P2 all. "
+            "cost/shift: P1 10, P2 20, P3 30. min total cost.")
+    assert solved(text)[1] == 10 + 10 + 20  # P1 on days 1 and 2, P2 on day 3
+    assert read_roster_notes(text.replace("P2 all", "P2 hopes for a quiet D1")) is None

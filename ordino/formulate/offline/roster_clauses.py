@@ -106,7 +106,7 @@ def read_clauses(n: RosterDraft) -> None:
 
 _EXAMPLE = {"then", "is", "are", "forbidden", "banned", "not", "allowed", "ok", "okay", "fine", "next", "week", "out",
             "of", "scope", "e", "g", "i", "eg", "ie", "example", "so", "the", "a", "an", "on", "day", "shift",
-            "shifts", "followed", "by", "after", "into", "beyond", "counts", "as", "but"}
+            "shifts", "followed", "by", "after", "into", "beyond", "counts", "as", "but", "no", "or", "and"}
 """Words of a bracket that gives an example of a rule, beside the shifts and days it names."""
 
 
@@ -292,7 +292,7 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
                                            _succession, _off_after, _apart, _cover_each, _cover_shift, _unavailable,
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
                                            _penalty, _surcharge, _points_caption, _wish_caption, _day_wish,
-                                           _skill, _cover_list, _least_caption, _exact_said))
+                                           _skill, _cover_list, _least_caption, _exact_said, _priced_caption))
 
 
 _AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
@@ -439,7 +439,8 @@ def _succession(n: RosterDraft, c: _Clause) -> bool:
 
 _AFTER = re.compile(r"(?i)^\W*after\s+(?:an?\s+|the\s+)?(?P<x>[\w-]+)(?:\s+shifts?)?\s*,?\s+(?:the\s+)?"
                     r"(?:(?:person|guard|nurse|worker|staff\s+member|employee)(?:'s)?\s+)?(?:(?P<next>next\s+day)\s+"
-                    r"(?:must\s+be|is|has\s+to\s+be)\s+|(?:is|must\s+be|has\s+to\s+be)\s+)"
+                    r"(?:must\s+be|is|has\s+to\s+be|may\s+only\s+be|can\s+only\s+be)\s+|"
+                    r"(?:is|must\s+be|has\s+to\s+be|may\s+only\s+be|can\s+only\s+be)\s+)"
                     r"(?:either\s+)?(?:(?:another|an?)\s+(?P<y>[\w-]+)(?:\s+shift)?|(?P<y2>[\w-]+))?"
                     r"(?:\s+or\s+)?(?:an?\s+)?(?:off|day\s+off)(?:\s+(?:the\s+)?next\s+day)?(?:\s+or\s+(?:another\s+|an?\s+)?"
                     r"(?P<y3>[\w-]+)(?:\s+shift)?)?\W*$")
@@ -490,14 +491,32 @@ def _surcharge(n: RosterDraft, c: _Clause) -> bool:
         return False
     if not c.only(_SHIFT_NOUNS, c.day_words, {"any", "every", "each", "costs", "cost", "pays", "paid", "extra", "more",
                                               "on", "top", "surcharge", "premium", "supplement", "of", "plus",
-                                              "additional", "an", "a", "gets", "get", "that", "everyone", "per"}):
+                                              "additional", "an", "a", "gets", "get", "that", "everyone", "per",
+                                              "than", "in", "this", "table", "above", "listed", "euros", "dollars",
+                                              "pounds", "eur"}):
         return False
     cells = [(p, s, d) for p in n.staff for s in (c.shifts[:1] or n.shifts) for d in (c.days or n.days)]
     if any(cell not in n.costs for cell in cells if cell not in n.off()):
         return False
+    if "table" in c.rest and n.priced_days:  # '16 euros more than in this table' of the days the table is not for
+        if c.shifts or set(c.days) & set(n.priced_days) or not c.days:
+            return False
+        n.priced_again = list(c.days)
     for cell in cells:
         if cell in n.costs:
             n.costs[cell] += c.numbers[0]
+    return True
+
+
+def _priced_caption(n: RosterDraft, c: _Clause) -> bool:
+    """The caption of a table of costs for some days only ('Cost of one shift (euros), Monday to Friday:'): the
+    other days must be priced from it (`_surcharge`), else the roster is not read."""
+    if not c.days or c.people or c.shifts or any(k != 1 for k in c.numbers) or n.priced_days or not n.tabled or \
+            not c.only(c.day_words, {"cost", "costs", "of", "one", "a", "each", "shift", "shifts", "per", "euros",
+                                     "dollars", "pounds", "eur", "pay", "rate", "rates", "table", "in", "below"}) or \
+            not c.rest & {"cost", "costs", "pay", "rate", "rates"}:
+        return False
+    n.priced_days = list(c.days)
     return True
 
 
@@ -572,7 +591,7 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
             "amount", "it", "us", "me", "i", "we", "how", "much", "would", "be", "get", "can", "you", "please",
             "week", "weekend", "bill", "total", "overall", "spend", "in", "of", "valid", "have", "achieve", "could",
             "away", "manage", "reach", "keeps", "keep", "keeping", "meets", "meet", "meeting", "satisfies", "hard",
-            "rules", "staffing", "exact", "constraints", "all", "and"}
+            "rules", "staffing", "exact", "constraints", "all", "and", "levels", "level", "requirements"}
     money = {"cost", "costs", "pay", "wage", "wages", "bill", "payroll", "spend", "price", "penalty", "penalties",
              "points", "eur", "euros", "dollars", "pounds"}
     if c.rest & {"points", "penalty", "penalties"}:

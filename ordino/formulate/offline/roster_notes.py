@@ -95,6 +95,8 @@ def _read_staff(n: RosterDraft) -> bool:
     n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b)?)\s*(?P<l>[A-Z]\d{{1,2}}(?:\s*,\s*[A-Z]\d{{1,2}})*"
            r"(?:\s*,?\s*and\s*[A-Z]\d{1,2})?)(?=\s*[.;\n]|$)", coded, 0)  # 'Nurses N1, N2, N3'
 
+    n.take(rf"(?<=[,(])\s*(?P<k>{_N})\s+{_PEOPLE}(?=\s*[,)])",  # 'Weekly roster for the shop, 4 staff, 7 days': the
+           lambda m: bool(n.staff) and count_value(m["k"].lower()) == len(n.staff))  # staff counted again
     n.take(rf"(?i:\bthe\s+(?:team|crew)\s+(?:is|are|:)|\bi\s+have\s+(?P<k>{_N})(?:\s+{_PEOPLE})?\s*:)\s*(?P<l>{names})"
            rf"(?=\s*[.;\n]|$)", named, 0)
     return bool(n.staff)
@@ -219,8 +221,8 @@ def _read_shifts(n: RosterDraft) -> bool:
         return not (m["k"] and count_value(m["k"].lower()) != len(found)) and coded(found)
 
     word = r"[A-Za-z]{1,20}\s*\(\s*[A-Z]{1,2}\s*\)"
-    n.take(rf"(?i:\b(?:(?P<k>two|three|four|[2-4])\s+)?shifts?(?:\s+(?:a|per|each)\s+day)?)\s*:\s*"
-           rf"(?P<l>{word}(?:\s*,\s*{word})*\s*,?\s*(?:and\s+)?{word})", counted)
+    n.take(rf"(?i:\b(?:(?P<k>two|three|four|[2-4])\s+)?(?:\d{{1,2}}[- ]hours?\s+)?shifts?(?:\s+(?:a|per|each)\s+day)?)"
+           rf"\s*:\s*(?P<l>{word}(?:\s*,\s*{word})*\s*,?\s*(?:and\s+)?{word})", counted)  # 'three 8-hour shifts: ...'
 
     def named(m: re.Match[str]) -> bool:  # 'shifts AM, PM', 'Shifts Mon-Fri: Early and Late', 'an early and a late'
         words = re.findall(r"[A-Za-z][A-Za-z-]*", re.sub(r"\b(?:an?|and)\b", " ", m["l"]))
@@ -485,8 +487,10 @@ def _read_unavailable(n: RosterDraft) -> None:
     n.take(r"\b(?:unavailable|not\s+available)\s*:\s*(?P<l>[^.\n]+)", listed)
 
     def available(m: re.Match[str]) -> bool:
-        for it in re.finditer(r"(?:^|;)\s*(?P<w>[A-Z]\w*)\s+(?:not\s+(?P<d>[^;]+?)|(?P<s>[A-Za-z])\s+only|all)"
-                              r"\s*(?=;|$)", m["l"]):
+        for part in m["l"].split(";"):  # every item read, or the list is not (never an item skipped)
+            it = re.fullmatch(r"\s*(?P<w>[A-Z]\w*)\s+(?:not\s+(?P<d>[^;]+?)|(?P<s>[A-Za-z])\s+only|all)\s*", part)
+            if it is None:
+                return False
             who = n.person_list(it["w"])
             if it["d"]:  # 'P1 not D3'
                 ok = off(who, None, it["d"])

@@ -339,7 +339,7 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
         return True
     shift = n.shift(re.sub(r"(?i)\s*(?:cost|pay|rate)$", "", head.strip()))
     if shift is not None:  # 'D cost', 'M': that shift's cost; '-': never that shift
-        if low in ("-", "\u2014", "n/a"):
+        if low in ("-", "\u2014", "n/a", "not available", "unavailable", "never"):
             n.rules.append({"type": "unavailable", "staff": [who], "shifts": [shift]})
             return True
         if money is None:
