@@ -266,6 +266,8 @@ def test_kinds_of_shifts_in_one_sentence_with_a_cap_on_one_kind_and_the_closing_
                all(sum(k for k, s in zip(counts, spans, strict=True) if p in s) >= need[p] for p in range(6)))
     assert result.objective == best
     moved = text.replace(f"open 08:00{dash}14:00", f"open 09:00{dash}15:00")
+    either = text.replace(", and part-timers on 2", ", or part-timers on 2")  # the second kind after ', or'
+    assert extract_offline(either).problem is not None
     assert extract_offline(moved).problem is None  # opening hours that disagree with the hours listed: asked
 
 

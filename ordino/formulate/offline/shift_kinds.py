@@ -95,7 +95,7 @@ def read_shift_kinds(text: str) -> LinearModel | None:
     for piece in re.finditer(r"(?:[^.?!\n]|(?<=i\.e|e\.g)\.|(?<=\bi)\.(?=e)|(?<=\be)\.(?=g)|"
                              r"\n(?!\s*(?:\n|[A-Z0-9*\u2022-])))+?"  # 'i.e.' and a line going on in lower case
                              r"(?=\s*(?:(?<!i\.e)(?<!e\.g)[.?!](?:\s|$)|\n\s*(?:\n|[A-Z0-9*\u2022-])|"
-                             r",\s+or\s+(?:an?\b|\d)|,\s+and\s+(?=[^,.;\n]{0,60}\b\d{1,2}[- ]"
+                             r",\s+or\s+(?:an?\b|\d)|,\s+(?:and|or)\s+(?=[^,.;\n]{0,60}\b\d{1,2}[- ]"
                              r"(?:(?:straight|consecutive|continuous)[- ])?(?:hours?|hrs?|h)\b)|$))",
                              text):
         p = piece.group(0)
