@@ -147,22 +147,14 @@ def test_steps_in_an_order_of_the_solvers_choice_are_asked():
     assert any("in either order" in q for q in questions), questions
 
 
-def test_a_machines_own_break_stops_that_machine_only():
+@pytest.mark.parametrize("window", ["M1's operator takes lunch from 08:30 to 09:00; M1 cannot run then.",
+                                    "M1 gets its blades changed from 08:30 to 09:00, so nothing can be on M1 in that "
+                                    "window."])
+def test_a_window_of_one_machine_stops_that_machine_only(window):
     text = ("Two jobs, two machines, work starts at 08:00, times in minutes.\n"
-            "Job A: M1 30 then M2 30. Job B: M2 40 then M1 20.\n"
-            "M1's operator takes lunch from 08:30 to 09:00; M1 cannot run then.\n"
+            f"Job A: M1 30 then M2 30. Job B: M2 40 then M1 20.\n{window}\n"
             "Minimise the makespan in minutes after 08:00.")
     problem, best = solved(text)
     assert {r.id: r.unavailable for r in problem.resources} == {"M1": [(30, 60)], "M2": []}
-    assert best == 80  # A on M1 0-30, B on M2 0-40, A on M2 40-70, B on M1 60-80 after lunch (a lunch on both
+    assert best == 80  # A on M1 0-30, B on M2 0-40, A on M2 40-70, B on M1 60-80 after the window (one on both
     # machines would hold B's 40 minutes on M2 until 09:00)
-
-
-def test_a_window_said_as_work_on_one_machine_keeps_everything_off_it():
-    text = ("Two jobs, two machines, we start at 08:00, times in minutes.\n"
-            "Job A: M1 30 then M2 30. Job B: M2 40 then M1 20.\n"
-            "M1 gets its blades changed from 08:30 to 09:00, so nothing can be on M1 in that window.\n"
-            "Minimise the makespan in minutes after 08:00.")
-    problem, best = solved(text)
-    assert {r.id: r.unavailable for r in problem.resources} == {"M1": [(30, 60)], "M2": []}
-    assert best == 80
