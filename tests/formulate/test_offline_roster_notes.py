@@ -692,3 +692,13 @@ def test_an_availability_list_with_an_item_it_cannot_read_is_never_read_in_part(
             "cost/shift: P1 10, P2 20, P3 30. min total cost.")
     assert solved(text)[1] == 10 + 10 + 20  # P1 on days 1 and 2, P2 on day 3
     assert read_roster_notes(text.replace("P2 all", "P2 hopes for a quiet D1")) is None
+
+
+def test_a_role_column_and_a_rule_that_counts_one_role():
+    text = ("Pharmacy staffing Monday to Wednesday, a single shift each day. Every day we need at least 2 people.\n\n"
+            "| Staff | Pay per shift | Role |\n|---|---|---|\n| Ann | 200 | pharmacist |\n| Bob | 100 | assistant |\n"
+            "| Cat | 90 | assistant |\n| Dan | 210 | pharmacist |\n\n"
+            "Every day at least one pharmacist must be working. Minimise the total pay.")
+    problem, best = solved(text)
+    assert {s.id: s.skills for s in problem.staff}["Dan"] == ["pharmacist"]
+    assert best == (200 + 90) * 3  # Ann and Cat each day; 570 with two assistants, were the rule dropped

@@ -98,6 +98,7 @@ def read_skill_cell(n: RosterDraft, who: str, head: str, cell: str) -> bool:
     if re.fullmatch(r"role|grade|position|qualification|skill|level", heading) and _SKILL_WORD.fullmatch(low) and \
             not _CUED.search(low):
         n.skills.setdefault(singular(low), []).append(who)
+        n.roles.add(singular(low))
         return True
     if low not in _YES | _NO or not _SKILL_WORD.fullmatch(heading) or _CUED.search(heading) or n.shift(heading) or \
             n.day_list(heading) or re.search(r"(?i)avail|work|off|week|night|day|shift", heading):
