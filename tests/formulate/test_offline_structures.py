@@ -1649,3 +1649,14 @@ def test_two_goals_named_alike_are_asked_and_a_definition_or_a_restatement_names
     weighted = solved("One machine, jobs A, B, C take 3, 2, 4 hours, due at 4, 3, 9 hours, weights 2, 1, 1. "
                       "What is the minimum total weighted lateness, with early jobs counting zero?")
     assert [t.term for t in weighted[0].objective] == ["total_weighted_tardiness"]
+
+
+def test_until_the_last_one_is_done_is_the_makespan_even_when_one_task_has_that_noun_in_its_name():
+    text = ("I have three documents going into English for my two translators, Ana and Boris. Each document goes to "
+            "exactly one translator, each translator works on one document at a time, and they all start at the same "
+            "moment. Hours:\n1. Spanish contract: Ana 6 h, Boris 9 h\n2. German manual: Ana 8 h, Boris 7 h\n"
+            "3. French tender documents: Ana 4 h, Boris 5 h\n"
+            "I want everything finished as soon as possible. What's the minimum number of hours, counted from when "
+            "they start, until the last document is done?")
+    problem, best = solved(text)
+    assert [t.term for t in problem.objective] == ["makespan"] and best == 10  # Ana 6 + 4, Boris 7

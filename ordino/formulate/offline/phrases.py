@@ -235,6 +235,9 @@ def read_objective(work: Work, facts: Facts) -> None:
               r"one|ones)\b.*|" \
               r"(?:all\s+)?(?:its|their|the)\s+predecessors)"  # 'until all its predecessors are finished': a rule
     core = re.sub(r"^(?:very\s+)?(?:final|last)\s+", "", named.group("x")) if named else ""  # 'the final fit-out':
+    exact = named is not None and any(j.lower() in (core.lower(), named.group("x").lower()) for j in facts.jobs)
+    if named is not None and core != named.group("x") and not exact:
+        core = "last"  # 'until the last document is done': whichever finishes last, unless a task has that name
     if named is not None and any(not re.fullmatch(r"J\d+", j) for j in facts.jobs) and \
             not re.fullmatch(generic, core):  # a task named as the last one is still that task
         words = {stem(w) for w in re.findall(r"[a-z]{3,}", core)}
