@@ -145,3 +145,15 @@ def test_each_column_of_options_is_a_choice_of_the_operation_never_the_first_alo
     assert all(len(t.modes) == 2 for t in problem.tasks)
     assert value == flexible_shop([[{"M1": 3, "M2": 5}, {"M3": 2, "M2": 3}], [{"M1": 2, "M3": 4}, {"M1": 3, "M2": 4}],
                                    [{"M2": 2, "M3": 3}, {"M1": 2, "M3": 4}]])
+
+
+def test_a_due_date_on_the_first_operations_row_only_and_a_job_given_none_is_asked():
+    text = ("Flexible job shop, machines A, B. Operation 2 of a job may start only after its operation 1. "
+            "All jobs are available at minute 0.\n\n| Job | Op | A (min) | B (min) | Due (min) |\n"
+            "|---|---|---|---|---|\n"
+            "| J1 | 1 | 3 | 4 | 5 |\n| J1 | 2 | - | 2 | |\n| J2 | 1 | 2 | - | 3 |\n| J2 | 2 | 1 | 3 | |\n\n"
+            "Minimise total tardiness, sum over jobs of max(0, C_j - due_j), where C_j is the finish time of the "
+            "job's second operation.")
+    assert _optimum(text) == 1  # J2 on A 0-2 then A 2-3 (on time); J1 on B 0-4 then B 4-6: 1 late
+    assert {j.id: j.due for j in extract_offline(text).problem.jobs} == {"J1": 5, "J2": 3}
+    assert asked(text.replace("| J2 | 1 | 2 | - | 3 |", "| J2 | 1 | 2 | - | |"))

@@ -851,11 +851,11 @@ def _route_rows(work: Work, facts: Facts, lines: list[str], offsets: list[int], 
 
 
 def _job_attrs(facts: Facts, name: str, cells: list[str], roles: list[str]) -> bool:
-    """A job's due date, release or weight on a row of one of its operations; False when a cell is not a number
-    or differs from the job's other rows."""
+    """A job's due date, release or weight on a row of one of its operations (blank on its other rows); False when
+    a cell is not a number or differs from the job's other rows."""
     for cell, role in zip(cells, roles, strict=True):
-        if role not in ("due", "release", "weight", "deadline"):
-            continue
+        if role not in ("due", "release", "weight", "deadline") or not cell.strip():
+            continue  # (a job given no value on any row is asked for one)
         if not re.fullmatch(TIME, cell):
             return False
         value = time_values(cell)[0]
