@@ -263,6 +263,9 @@ ADVERSARIAL = {
                                  "t=1,2,3,4,7 and 2 guards on t=5,6; each N shift must include >= 1 of {G1, G3}, "
                                  "a day shift that needs exactly 2 nurses and a night shift, at least 2 on Early, "
                                  "| Ann | 100 | yes |\nP1, P2 are senior. ",
+    "requests and kinds of shifts": "Ann asked for Monday and Tuesday off, Bo - please not the Friday night, "
+                                    "(4 requests in total) Part-timers on 4 consecutive hours starting at 8 am, "
+                                    "10 am or 2 pm. Each costs $72 (4 h at $18) - - ",
 }
 
 

@@ -702,3 +702,16 @@ def test_a_role_column_and_a_rule_that_counts_one_role():
     problem, best = solved(text)
     assert {s.id: s.skills for s in problem.staff}["Dan"] == ["pharmacist"]
     assert best == (200 + 90) * 3  # Ann and Cat each day; 570 with two assistants, were the rule dropped
+
+
+def test_day_off_requests_and_wished_shifts_counted_when_broken():
+    text = ("Nurses: Ann, Bo and Cy. Days Mon-Wed, one shift per day. Each day needs exactly 2 nurses.\n"
+            "Ann asked for Monday and Tuesday off\nBo asked for Tuesday off\nCy asked for Wednesday off\n"
+            "Each day-off request that I have to turn down counts as one unhappy request. What's the smallest number "
+            "of requests I'd have to turn down? (4 requests in total)")
+    problem, best = solved(text)
+    assert [r.model_dump(exclude_defaults=True) for r in problem.rules if r.type == "preference"] == [
+        {"staff": ["Ann"], "days": ["Mon"], "penalty": 1}, {"staff": ["Ann"], "days": ["Tue"], "penalty": 1},
+        {"staff": ["Bo"], "days": ["Tue"], "penalty": 1}, {"staff": ["Cy"], "days": ["Wed"], "penalty": 1}]
+    assert best == 1  # Bo and Cy on Monday, Ann and Bo on Wednesday; Tuesday needs Cy and one of Ann or Bo
+    assert read_roster_notes(text.replace("(4 requests in total)", "(5 requests in total)")) is None

@@ -292,7 +292,8 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
                                            _succession, _off_after, _apart, _cover_each, _cover_shift, _unavailable,
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
                                            _penalty, _surcharge, _points_caption, _wish_caption, _day_wish,
-                                           _skill, _cover_list, _least_caption, _exact_said, _priced_caption))
+                                           _skill, _cover_list, _least_caption, _exact_said, _priced_caption,
+                                           _request, _requests_goal))
 
 
 _AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
@@ -506,6 +507,58 @@ def _surcharge(n: RosterDraft, c: _Clause) -> bool:
         if cell in n.costs:
             n.costs[cell] += c.numbers[0]
     return True
+
+
+_REQUEST = re.compile(r"(?i)^\W*(?P<who>[^\W\d][\w'-]*)\s*(?:[-:\u2013,]\s*|\s+(?:has\s+)?"
+                      r"(?:asked|asks|requested|requests)\s+for\s+|\s+(?:would\s+like|wants|wishes\s+for)\s+)")
+_REQUEST_WORDS = {"the", "a", "an", "off", "please", "not", "day", "days", "would", "like", "to", "have", "work", "do",
+                  "and", "or", "shift", "on"}
+
+
+def _request(n: RosterDraft, c: _Clause) -> bool:
+    """A request, broken or kept, each counting one: 'Hannah asked for Monday and Friday off', 'Sam - Sunday off',
+    'Grace - please not the Friday night' (each an avoided cell), 'Tariq - would like the Friday early' (a wanted one).
+    Read only beside a goal that counts broken requests (`_requests_goal`)."""
+    m = _REQUEST.match(c.text)
+    if m is None or len(c.people) != 1 or m["who"] != c.people[0] or c.numbers or not c.days or len(set(c.shifts)) > 1:
+        return False
+    what = _Clause(n, c.text[m.end():])
+    if not set(what.words) - what.day_words - {w for w in what.words if n.shift(w)} <= _REQUEST_WORDS:
+        return False
+    avoid = bool({"off", "not"} & set(what.words))
+    if not avoid and (not what.shifts or len(what.days) != 1):  # 'would like Friday': which shift? asked
+        return False
+    for d in what.days:
+        rule: dict[str, Any] = {"type": "preference", "staff": list(c.people), "days": [d],
+                                "kind": "avoid" if avoid else "want", "penalty": 1}
+        if what.shifts:
+            rule["shifts"] = [what.shifts[0]]
+        n.rules.append(rule)
+    return True
+
+
+def _requests_goal(n: RosterDraft, c: _Clause) -> bool:
+    """'what's the smallest number of requests I'd have to turn down?', 'the rota that breaks the fewest of those
+    six requests', 'each day-off request that I have to turn down counts as one' (the count of broken requests,
+    every request one; a day off is one shift a day); '(7 requests in total)' checked."""
+    asked = [r for r in n.rules if r["type"] == "preference"]
+    c = _Clause(n, re.sub(r"(?i)\bcounts?\s+as\s+one\b", "counts", c.text))  # 'counts as one': no number of them
+    if not asked or n.per_day != 1 or not c.rest & {"request", "requests"} or c.people or c.days or c.shifts:
+        return False
+    if c.numbers and (len(c.numbers) != 1 or c.numbers[0] != len(asked)):  # '(7 requests in total)': their number
+        return False
+    said = {"smallest", "fewest", "minimum", "min", "least", "lowest", "number", "of", "requests", "request", "i'd",
+            "have", "to", "turn", "turned", "down", "break", "breaks", "broken", "can't", "cannot", "be", "honoured",
+            "honored", "kept", "met", "refuse", "refused", "that", "those", "what's", "what", "is", "the", "rota",
+            "roster", "each", "day", "off", "counts", "as", "one", "unhappy", "in", "total", "we", "i", "tell", "me",
+            "can", "you", "which", "same", "every", "it", "day-off", "all", "them", "give"}
+    if not c.only(said, {str(k) for k in c.numbers}, set(_NUMBER)):
+        return False
+    if c.rest & {"smallest", "fewest", "minimum", "min", "least", "lowest"}:
+        if n.objective:
+            return n.objective == [{"term": "total_penalty"}]  # the goal said again
+        n.objective.append({"term": "total_penalty"})
+    return True  # (else a definition: each request counts one)
 
 
 def _priced_caption(n: RosterDraft, c: _Clause) -> bool:
