@@ -686,6 +686,10 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
     return True
 
 
+_NEED = {"needs", "need", "needed", "needing", "requires", "require", "required", "covered", "staffed", "manned"}
+"""Words that say a shift needs people."""
+
+
 def _cover_each(n: RosterDraft, c: _Clause) -> bool:
     """The same demand on every shift of every day: 'each needs exactly one guard', 'each shift is covered by exactly
     one pharmacist', 'I need exactly two pharmacists on each day' (one shift a day)."""
@@ -696,8 +700,7 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
         return False
     counted = re.search(r"\b(?:exactly|at\s+least|>=)\s+(?:\d+|one|two|three|four|five|six|seven)\s+(?:[a-z]+)\b",
                         c.text.lower())  # 'exactly 2 staff on each shift': a count of people, said without a verb
-    if not (c.rest & {"needs", "need", "needed", "needing", "requires", "require", "required", "covered", "staffed",
-                      "manned"}
+    if not (c.rest & _NEED
             or counted and counted.group(0).split()[-1] in _WHO - {"each", "every", "they", "he", "she", "we", "you",
                                                                     "i", "their", "his", "her", "who", "whoever"}):
         return False
@@ -711,9 +714,8 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
                                       "is", "are", *_SHIFT_NOUNS}
     counted_noun = {w for w in c.words[at + 1:at + 2] if re.fullmatch(r"[a-z]{3,}", w) and not CUES.search(w)
                     and w not in _WORK | {"most", "more", "less", "fewer", "than", "only", "max", "min"} and ends}
-    if not c.only(_SHIFT_NOUNS, {"needs", "need", "needed", "needing", "requires", "require", "required", "covered",
-                                 "staffed", "manned", "exactly", "least", "day", "daily", "on", "with", "by", "one",
-                                 "i", "it", "has"},
+    if not c.only(_SHIFT_NOUNS, _NEED, {"exactly", "least", "day", "daily", "on", "with", "by", "one", "i", "it",
+                                        "has"},
                   counted_noun):  # the noun counted ('one guard'), and no other word: a 'senior nurse', a nurse 'with
         return False  # a forklift licence' ask for people the cover alone does not count
     for s in n.shifts:
@@ -722,9 +724,6 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
     if "least" in c.rest:
         n.exact = None if n.exact else False
     return True
-
-
-_NEED = {"needs", "need", "needed", "needing", "requires", "require", "required", "covered", "staffed", "manned"}
 
 
 def _cover_shift(n: RosterDraft, c: _Clause) -> bool:
