@@ -273,13 +273,15 @@ ADVERSARIAL = {
 def test_offline_formulator_is_linear_on_adversarial_text(unit: str) -> None:
     """At the longest text and at half of it (a blow-up can hide at one length: where the text is cut decides
     which reader meets it), within seconds and in time that grows linearly (a square law would be 4x)."""
-    seconds = []
-    for length in (MAX_TEXT_CHARS // 2, MAX_TEXT_CHARS):
+    def timed(length: int) -> float:
         text = (unit * length)[: length - 1] + "x"
         began = time.perf_counter()
         extract_offline(text)
-        seconds.append(time.perf_counter() - began)
-    half, full = seconds
+        return time.perf_counter() - began
+
+    half, full = timed(MAX_TEXT_CHARS // 2), timed(MAX_TEXT_CHARS)
+    if not full < 3 * half + 0.3:  # measured again, the best of two: another process may have slowed one run
+        half, full = min(half, timed(MAX_TEXT_CHARS // 2)), min(full, timed(MAX_TEXT_CHARS))
     assert half < 1.5 and full < 3.0
     assert full < 3 * half + 0.3
 

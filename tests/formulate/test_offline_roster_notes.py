@@ -715,3 +715,28 @@ def test_day_off_requests_and_wished_shifts_counted_when_broken():
         {"staff": ["Bo"], "days": ["Tue"], "penalty": 1}, {"staff": ["Cy"], "days": ["Wed"], "penalty": 1}]
     assert best == 1  # Bo and Cy on Monday, Ann and Bo on Wednesday; Tuesday needs Cy and one of Ann or Bo
     assert read_roster_notes(text.replace("(4 requests in total)", "(5 requests in total)")) is None
+
+
+def test_staff_named_by_a_pay_list_shifts_with_one_length_and_limits_shared_by_two_people():
+    text = ("Rota Tue-Thu, 3 staff, shifts Day and Eve (6 h each), exactly 1 person per shift, max 1 shift per "
+            "person per day. Pay (\u20ac/h): Rui 10, Sol 12, Tia 15. Max 3 shifts per person per week; Rui max 2 "
+            "(exam week). Sol off Wed. Minimise weekly wage cost (\u20ac).")
+    problem, best = solved(text)
+    assert problem.people == ["Rui", "Sol", "Tia"] and [s.id for s in problem.shifts] == ["Day", "Eve"]
+    rui = [r for r in problem.rules if r.type == "count" and r.staff == ["Rui"]]
+    assert [r.max for r in rui] == [2]
+    assert best == 6 * (2 * 10 + 2 * 12 + 2 * 15)  # six shifts: Rui 2, Sol 2 (not Wed), Tia 2
+
+
+def test_a_roster_for_named_people_limits_for_two_at_once_and_a_subject_carried_to_the_next_rule():
+    text = ("I need a Monday-Wednesday roster for Ivo, Jun and Kai. Each day has an early and a late shift "
+            "(8 hours each), and each shift needs exactly one person; nobody works two shifts on the same day. "
+            "Hourly pay: Ivo \u20ac10, Jun \u20ac11, Kai \u20ac30. Ivo and Jun can do at most two shifts this week, "
+            "Kai at most three. Ivo can't do the early shift on Monday and can't do the late shift on Tuesday; "
+            "Jun can't do the Monday late shift and is off all day Wednesday. Please minimise the total wage cost.")
+    problem, best = solved(text)
+    unavailable = {(tuple(r.staff), tuple(r.shifts or ()), tuple(r.days or ()))
+                   for r in problem.rules if r.type == "unavailable"}
+    assert unavailable == {(("Ivo",), ("early",), ("Mon",)), (("Ivo",), ("late",), ("Tue",)),
+                           (("Jun",), ("late",), ("Mon",)), (("Jun",), (), ("Wed",))}
+    assert best == 8 * (2 * 10 + 2 * 11 + 2 * 30)  # Ivo 2, Jun 2, Kai the other 2

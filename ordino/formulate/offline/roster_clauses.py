@@ -69,6 +69,7 @@ class _Clause:
         self.rest = {w for w in self.words if w not in said and w not in names}
         self.days: list[str] = []  # the days it names ('Monday to Wednesday', 'Sat or Sun', 'weekends')
         self.day_words: set[str] = set()
+        self.day_runs = 0  # how many places name days ('the Tuesday early shift and is off all day Friday': two)
         for m in re.finditer(rf"{_DAY_WORD}(?:\s*(?:,|\bor\b|\band\b|&|/|\bto\b|\bthrough\b|\buntil\b|-)\s*"
                              rf"{_DAY_WORD})*", text, re.IGNORECASE):
             days = n.day_list(re.sub(r"(?i)\s*(?:\bthrough\b|\buntil\b)\s*", " to ", m.group(0)))
@@ -76,6 +77,7 @@ class _Clause:
                 self.days, self.day_words = [], set()
                 break
             self.days += [d for d in days if d not in self.days]
+            self.day_runs += 1
             self.day_words |= {w for w in _words(m.group(0)) if w not in {"or", "and", "to", "through", "until"}}
         for days in numbered:
             if days is None:
@@ -131,23 +133,21 @@ def _read_clauses(n: RosterDraft) -> None:
         saved = n.checkpoint()  # a sentence is read whole or leaves nothing: read again, a rule is never read twice
         heading = _under_off_heading(n.text, m.start())
         bracket = re.search(r"\(([^()]+)\)\s*$", m.group(0))
+        before = n.text[max(n.text.rfind(c, 0, m.start()) for c in ".!?\n") + 1:m.start()]  # the sentence so far
         if bracket:  # a rule, then a bracket that says more of it
-            if _read(n, _Clause(n, m.group(0)[:bracket.start()], heading)) and (
+            if _read_piece(n, m.group(0)[:bracket.start()], before, heading) and (
                     _aside(n, bracket.group(1)) or _read(n, _Clause(n, bracket.group(1)))) or \
                     _priced_wish(n, m.group(0)[:bracket.start()], bracket.group(1)):
                 n.used[m.start():m.end()] = [True] * (m.end() - m.start())
                 continue
             n.restore(saved)
-        if not _read(n, _Clause(n, m.group(0), heading)) and not _headed(n, m.group(0), heading) and \
+        if not _read_piece(n, m.group(0), before, heading) and not _headed(n, m.group(0), heading) and \
                 not _keyed_limits(n, m.group(0)):  # a list of
             # rules: 'max 1 shift a day, max 5 shifts a week'
             cuts = [0, *(x for c in re.finditer(rf",|:|\band\b(?!\s+{_DAY_WORD})", m.group(0), re.IGNORECASE)
                          for x in c.span()), len(m.group(0))]  # (never the 'and' of 'Saturday and Sunday')
             pieces = [(m.start() + a, m.start() + b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
-            if not all(_glue_only(rest[a:b]) or not _cued(n, rest[a:b]) or
-                       _read_piece(n, rest[a:b], n.text[m.start():a], heading)
-                       for a, b in pieces
-                       if re.search(r"\w", n.text[a:b])):
+            if not _read_pieces(n, rest, pieces, m.start(), heading):
                 n.restore(saved)
                 continue
         for a, b in pieces:
@@ -242,13 +242,38 @@ def _aside(n: RosterDraft, bracket: str) -> bool:
     return not _cued(n, bracket) or c.words[:1] in (["so"], ["because"], ["since"])
 
 
+def _read_pieces(n: RosterDraft, rest: str, pieces: list[tuple[int, int]], start: int, heading: bool) -> bool:
+    """Read the pieces of a sentence cut at its commas and 'and's; a piece not read alone is read with the one or two
+    after it ('an early', 'a late shift (8 hours each)')."""
+    k = 0
+    while k < len(pieces):
+        for j in range(k, min(k + 3, len(pieces))):
+            a, b = pieces[k][0], pieces[j][1]
+            if not re.search(r"\w", n.text[a:b]) or _glue_only(rest[a:b]) or not _cued(n, rest[a:b]) or \
+                    _read_piece(n, rest[a:b], n.text[start:a], heading):
+                k = j + 1
+                break
+        else:
+            return False
+    return True
+
+
 def _read_piece(n: RosterDraft, piece: str, before: str, heading: bool) -> bool:
     """A piece of a sentence, read alone or, when it leaves out what it counts, with the noun of the piece before
-    it ('at least 2 shifts and nobody more than 4')."""
+    it ('at least 2 shifts and nobody more than 4', 'Cara and Dev at most three'), or, when it leaves out who, with
+    the one person named last before it ('Ann can't do the early shift on Monday and can't do the late ...')."""
     if _read(n, _Clause(n, piece, heading)):
         return True
     noun = re.findall(r"\b(shift|day|session)s?\b", before.lower())
-    return bool(noun) and bool(re.search(r"\d\s*$", piece)) and _read(n, _Clause(n, f"{piece} {noun[-1]}s"))
+    if noun and re.search(rf"(?:\d|\b(?:{'|'.join(_NUMBER)}))\s*$", piece, re.IGNORECASE):
+        return _read(n, _Clause(n, f"{piece} {noun[-1]}s"))
+    who = n.people_in(before)
+    verb = re.match(r"\s*(?:can't|cannot|can\s+not|can|won't|will|is|isn't|does|doesn't|works|only|never|also|"
+                    r"prefers|wants|would)\b", piece, re.IGNORECASE)
+    if verb and who and not n.people_in(piece):
+        last = max(who, key=lambda p: before.rfind(p))
+        return _read(n, _Clause(n, f"{last} {piece.strip()}", heading))
+    return False
 
 
 _CLAUSE = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.\.?(?=\d))+")
@@ -288,8 +313,9 @@ def read_clause(n: RosterDraft, text: str) -> bool:
 
 def _read(n: RosterDraft, c: _Clause) -> bool:
     """Read a clause as one rule or the goal; whether it was."""
-    return any(reader(n, c) for reader in (_demand_label, _table_said, _hours_said, _per_day, _most_shifts, _in_a_row,
-                                           _succession, _off_after, _apart, _cover_each, _cover_shift, _unavailable,
+    return any(reader(n, c) for reader in (_demand_label, _shifts_said, _table_said, _hours_said, _per_day,
+                                           _most_shifts, _in_a_row, _succession, _off_after, _apart, _cover_each,
+                                           _cover_shift, _unavailable,
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
                                            _penalty, _surcharge, _points_caption, _wish_caption, _day_wish,
                                            _skill, _cover_list, _least_caption, _exact_said, _priced_caption,
@@ -319,12 +345,40 @@ def _table_said(n: RosterDraft, c: _Clause) -> bool:
 
 
 def _hours_said(n: RosterDraft, c: _Clause) -> bool:
-    """'every shift is 8 hours and is paid at the person's hourly rate': the shifts' lengths said again."""
-    if len(c.numbers) != 1 or set(n.hours.values()) != {float(c.numbers[0])} or len(n.hours) != len(n.shifts):
+    """'every shift is 8 hours and is paid at the person's hourly rate': the shifts' lengths said again, or said once
+    for all of them ('shifts Early and Late (8 h each)')."""
+    if len(c.numbers) != 1 or c.people or c.days or n.hours and (
+            set(n.hours.values()) != {float(c.numbers[0])} or len(n.hours) != len(n.shifts)):
         return False
     said = {"hours", "hour", "h", "long", "paid", "both", "people", "only", "for", "they", "x", "wage", "wages",
             "worked", "times", "day", "person's", "hourly", "rate", "their", "lasts", "each", "every"}
-    return bool(c.rest & {"hours", "hour", "h"} or {"x", "hourly"} <= c.rest) and c.only(_SHIFT_NOUNS, _WORK, said)
+    if not (c.rest & {"hours", "hour", "h"} or {"x", "hourly"} <= c.rest) or not c.only(_SHIFT_NOUNS, _WORK, said):
+        return False
+    if not n.hours:
+        if not n.shifts or set(c.shifts) - set(n.shifts) or not c.rest & {"each", "every", "both", "all"}:
+            return False
+        n.hours.update({s: float(c.numbers[0]) for s in n.shifts})
+    return True
+
+
+def _shifts_said(n: RosterDraft, c: _Clause) -> bool:
+    """The shifts read, said in prose: 'each day has an early and a late shift (8 hours each)', 'there are two
+    shifts, Day and Night'; a length said for all of them is read with them."""
+    if sorted(set(c.shifts)) != sorted(n.shifts) or len(n.shifts) < 2 or c.people or \
+            c.days and sorted(c.days) != sorted(n.days):
+        return False
+    length = c.rest & {"hours", "hour", "h", "hrs"}
+    if len(c.numbers) > 1 + bool(length) or c.numbers and c.numbers[0] != len(n.shifts) and not length:
+        return False
+    if not c.only(_SHIFT_NOUNS, {"each", "every", "day", "daily", "has", "have", "there", "are", "types", "kinds",
+                                 "two", "three", "four", "per", "run", "runs", "both", "long", "all", "of"}, length):
+        return False
+    if length:
+        hours = [k for k in c.numbers if k != len(n.shifts) or len(c.numbers) == 1]
+        if len(hours) != 1 or n.hours and set(n.hours.values()) != {float(hours[0])}:
+            return False
+        n.hours.update({sh: float(hours[0]) for sh in n.shifts})
+    return True
 
 
 def _demand_label(n: RosterDraft, c: _Clause) -> bool:
@@ -371,12 +425,12 @@ def _most_shifts(n: RosterDraft, c: _Clause) -> bool:
     if len(c.numbers) != 1 or c.rest & {"row", "consecutive", "straight", "day"}:  # 'a day' limits a day
         return False
     denied = bool(c.rest & (_NEGATION - {"one"}))  # 'nobody works more than 5': 'more' bounds only when denied
-    bound = "max" if c.rest & {"most", "max", "maximum", "up"} or c.rest & {"more", "exceed"} and denied else \
-        "min" if c.rest & {"least", "min", "minimum"} and not denied else None
+    bound = "max" if c.rest & {"most", "max", "maximum", "up", "<="} or c.rest & {"more", "exceed"} and denied else \
+        "min" if c.rest & {"least", "min", "minimum", ">="} and not denied else None
     if bound is None or not (c.rest & (_SHIFT_NOUNS | {"days", "nights"}) or c.shifts):  # '... than 3 nights'
         return False
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"most", "max", "maximum", "more", "than", "exceed", "up", "least",
-                                                   "min", "minimum", "days", "nights", "only", "list"}):
+                                                   "min", "minimum", "days", "nights", "only", "list", "<=", ">="}):
         return False
     if "days" in c.rest and n.per_day != 1:
         return False
@@ -851,8 +905,10 @@ def _unavailable(n: RosterDraft, c: _Clause) -> bool:
     """A person off on some days or shifts: 'Igor is away Saturday and Sunday', 'Hana can't do nights on Monday or
     Tuesday', 'Sanjay only works Monday to Wednesday this week' (off the other days); under a heading that lists
     who is off ('Who can't come in:'), an item's reason ('Tomás has a course on Monday')."""
-    if len(c.people) != 1 or not (c.days or c.shifts) or c.numbers and c.numbers != [1] or len(c.shifts) > 1:
-        return False  # two people in one clause ('Hannah can't work on Sunday, and Grace on Wednesday'): by pieces
+    if len(c.people) != 1 or not (c.days or c.shifts) or c.numbers and c.numbers != [1] or len(c.shifts) > 1 or \
+            c.shifts and c.day_runs > 1:  # two people in one clause ('Hannah can't work on Sunday, and Grace on
+        return False  # Wednesday') or a shift and two places of days ('... the Tuesday early shift and is off all day
+        # Friday'): by pieces
     if c.rest & {"prefer", "prefers", "preferably", "rather", "ideally", "possible", "like", "likes", "wish", "wishes",
                  "hopes", "hope", "try", "avoid", "asked", "asks", "ask", "request", "requests", "requested", "wants",
                  "want", "wanted", "would", "love", "hates", "dislikes", "points", "point", "penalty"}:

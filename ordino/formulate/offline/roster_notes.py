@@ -95,11 +95,42 @@ def _read_staff(n: RosterDraft) -> bool:
     n.take(rf"(?i:\b(?:(?P<k>{_N})\s+)?{_PEOPLE}\s*(?::|\bare\b)?)\s*(?P<l>[A-Z]\d{{1,2}}(?:\s*,\s*[A-Z]\d{{1,2}})*"
            r"(?:\s*,?\s*and\s*[A-Z]\d{1,2})?)(?=\s*[.;\n]|$)", coded, 0)  # 'Nurses N1, N2, N3'
 
+    if not n.staff:
+        _valued_names(n)
     n.take(rf"(?<=[,(])\s*(?P<k>{_N})\s+{_PEOPLE}(?=\s*[,)])",  # 'Weekly roster for the shop, 4 staff, 7 days': the
            lambda m: bool(n.staff) and count_value(m["k"].lower()) == len(n.staff))  # staff counted again
+    n.take(rf"(?i:\b(?:roster|rota|schedule)\s+for\s+(?:(?P<k>{_N})\s+{_PEOPLE}\s*:?\s*)?)(?P<l>{names})"
+           rf"(?=\s*[.;\n]|$)", lambda m: not any(x[:3].title() in DAY_IDS for x in re.findall(NAME, m["l"])) and
+           named(m), 0)  # 'a Monday-Friday roster for Ann, Ben, Cara and Dev' (not 'Rota for Friday and Sunday')
     n.take(rf"(?i:\bthe\s+(?:team|crew)\s+(?:is|are|:)|\bi\s+have\s+(?P<k>{_N})(?:\s+{_PEOPLE})?\s*:)\s*(?P<l>{names})"
            rf"(?=\s*[.;\n]|$)", named, 0)
     return bool(n.staff)
+
+
+def _valued_names(n: RosterDraft) -> None:
+    """The staff as the names of a list of values when the text counts them: '4 staff ... Pay (EUR/h): Ann 15, Ben 16,
+    Cara 18, Dev 20'. Only the names are taken; the list is left to the reader of its values."""
+    said = {count_value(m["k"].lower()) for m in re.finditer(  # a count of the staff, not of a shift's people
+        rf"(?i)(?<!exactly )(?<!most )(?<!least )(?<!max )(?<!min )\b(?P<k>{_N})\s+{_PEOPLE}\b"
+        r"(?!\s+(?:per|each|a|on|in|at)\b)", n.text)}
+    item = rf"{NAME}\s*(?::|=|-)?\s*{CURRENCY}?\s*\d+(?:\.\d+)?"
+    lists = [re.findall(NAME, m.group(0)) for m in re.finditer(rf"{item}(?:\s*(?:,|;|\band\b)\s*{item})+", n.text)]
+    shifts = {s.lower() for s in n.shifts} | set(n.shift_names)
+    fitting = [names for names in lists if len(set(names)) == len(names) and len(names) in said and
+               not {x.lower() for x in names} & shifts and not any(x[:3] in DAY_IDS for x in names)]
+    if len(said) == 1 and fitting and all(sorted(f) == sorted(fitting[0]) for f in fitting):
+        n.staff = fitting[0]
+        return
+    paid = [re.findall(NAME, m["l"]) for m in re.finditer(  # 'Daily pay: Farah $90, Gus $95, Hana $120'
+        rf"(?i:\b(?:pay|wages?|rates?|costs?)\b[^:\n.]{{0,25}}):\s*(?P<l>{item}(?:\s*(?:,|;|\band\b)\s*{item})+)",
+        n.text)]
+    if len(paid) != 1 or len(set(paid[0])) != len(paid[0]) or {x.lower() for x in paid[0]} & shifts or \
+            any(x[:3] in DAY_IDS for x in paid[0]):
+        return
+    subjects = {m.group(1) for m in re.finditer(rf"\b({NAME})\s+(?:can't|cannot|can|is|isn't|only|never|works|"
+                                                r"prefers|has|wants|and|or|must|should|will|won't)\b", n.text)}
+    if not subjects - set(paid[0]) - {d for d in subjects if d[:3] in DAY_IDS}:  # nobody named who is not paid
+        n.staff = paid[0]
 
 
 def _weekday_span(text: str, count: int) -> list[str] | None:
@@ -235,7 +266,7 @@ def _read_shifts(n: RosterDraft) -> bool:
         return True
 
     code = r"(?:[A-Z]{2,3}|[A-Z][a-z]{2,9})\b"
-    n.take(rf"\b[Ss]hifts?\b(?i:\s+{_WD}{TO}{_WD})?(?P<k>)\s*:?\s*(?P<l>{code}(?:\s*(?:,|/|and|&)\s*{code})+)(?=\s*[,.;\n])",
+    n.take(rf"\b[Ss]hifts?\b(?i:\s+{_WD}{TO}{_WD})?(?P<k>)\s*:?\s*(?P<l>{code}(?:\s*(?:,|/|and|&)\s*{code})+)(?=\s*[,.;\n(])",
            named, 0)
     n.take(rf"(?i:\b(?P<k>two|three|2|3)\s+shifts(?:\s+(?:a|per|each)\s+day)?)\s*[,:(]\s*(?P<l>(?i:(?:an?\s+)?{SHIFT_WORDS}"
            rf"(?:\s*(?:,|and)\s*(?:an?\s+)?{SHIFT_WORDS})+))\b", named, 0)  # 'Two shifts a day, Day and Night
@@ -253,6 +284,10 @@ def _read_shifts(n: RosterDraft) -> bool:
     if not n.shifts:
         found = re.search(r"(?<!max )(?<!<= )(?<!at most )\b(?:one|1)\s+(?:day\s+)?shift\s*"
                           r"(?:type|(?:/|per|a)\s*day)\b", n.text, re.I)
+        if found is None and not re.search(r"(?i)\b(?:shifts?|early|late|nights?|mornings?|evenings?|afternoons?|"
+                                           r"am|pm|slots?|\d{1,2}:\d\d)\b", n.text):
+            n.shifts = ["shift"]  # a roster of days, no shift said at all: 'each day needs exactly two people'
+            return True
         if found is None or re.search(r"\b(?:two|three|[2-9])\s+shifts\s*(?:/|per|a|each)\s*day\b", n.text, re.I):
             return _mentioned_shifts(n)
         n.shifts = ["shift"]
@@ -268,7 +303,15 @@ def _mentioned_shifts(n: RosterDraft) -> bool:
         before = n.text[max(0, m.start() - 20):m.start()].rstrip(" \t*-|")
         if m["s"] or word[0].isupper() and before and not before.endswith((".", "!", "?", "\n", ":")):
             found.setdefault(word.lower(), word if word[0].isupper() else word.lower())
-    said = re.search(r"(?i)\b(two|three|four|[2-4])\s+(?:different\s+)?shift(?:s|\s+types)\b", n.text)
+    for m in re.finditer(r"\b(?:an?|the|each|every)\s+(?P<w>[A-Z]{2,4}|[A-Z][a-z]{2,12})[- ]shifts?\b", n.text):
+        if m["w"][:3].title() not in DAY_IDS and m["w"].lower() not in {"one", "any", "day", "each", "every"}:
+            found.setdefault(m["w"].lower(), m["w"])  # 'an AM shift and a PM shift', 'every Open shift'
+    for m in re.finditer(rf"(?i)\ban?\s+({SHIFT_WORDS})\s+and\s+an?\s+({SHIFT_WORDS})\s+shifts?\b", n.text):
+        for word in m.groups():  # 'an early and a late shift'
+            found.setdefault(word.lower(), word if word[0].isupper() else word.lower())
+    said = re.search(r"(?i)(?<!max )(?<!most )(?<!than )(?<!to )(?<!<= )\b(two|three|four|[2-4])\s+"
+                     r"(?:different\s+)?shift(?:s|\s+types)\b(?!\s+(?:per|a|each|in)\s+(?:person|week|worker|"
+                     r"staff|nurse|employee)\b)", n.text)  # the kinds of shift, not a limit ('max 4 shifts a week')
     if len(found) < 2 or said and count_value(said.group(1).lower()) != len(found):
         return False  # 'three shifts' and two of them named
     n.shifts = list(found.values())
@@ -406,6 +449,9 @@ def _read_limits(n: RosterDraft) -> None:
     n.take(r"\b(?:one|1)\s+(?:day\s+)?shift\s*(?:type|(?:/|per|a)\s*day)\b", lambda m: len(n.shifts) == 1)
 
     def most(m: re.Match[str]) -> bool:
+        said = n.text[max(n.text.rfind(c, 0, m.start()) for c in ".;,:\n") + 1:m.start()]
+        if n.people_in(said):  # 'Ann and Ben can do at most four shifts': theirs, read as a clause
+            return False
         k = count_value((m["k"] or m["k2"]).lower())
         rule: dict[str, Any] = {"type": "count", "per": ["staff"], "max": k}
         if m["lo"]:
@@ -471,6 +517,11 @@ def _read_unavailable(n: RosterDraft) -> None:
                       r"(?P<d>\S.*)?")
 
     def listed(m: re.Match[str]) -> bool:
+        pairs = [re.fullmatch(r"\s*(\w+)\s*-\s*(\w+)\s*", p) for p in m["l"].split(",")]  # 'Jo-Tue, Kim-Mon'
+        if len(pairs) > 1 and all(pairs):
+            if not all(p and n.day_list(p.group(2)) and n.person_list(p.group(1)) for p in pairs):
+                return False  # (checked first: never a list read in part)
+            return all(p is not None and off(n.person_list(p.group(1)), None, p.group(2)) for p in pairs)
         for part in re.split(r"[;|]", m["l"]):
             part = re.sub(r"\s*\((?:both|all)\s+shifts\)\s*$", "", part.strip())  # 'p1 day 3 (both shifts)': all
             late = re.fullmatch(r"(?P<w>\w+)\s+(?P<d>\S.*?)\s+(?P<s>[A-Za-z]{1,3})", part)
@@ -591,6 +642,21 @@ def _read_costs(n: RosterDraft) -> None:
              r"(?:\s*\(\s*same\s+for\s+[a-z]+\s+and\s+[a-z]+\s*\))?(?:\s*\(?(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\)?)?")
     paid = rf"[A-Za-z]\w*\s*=?\s*{CURRENCY}?\s*{_V}(?:\s*/\s*{_V})*"  # 'N1 100', 'Ana $60', 'P1 = 8/10'
     n.take(rf"{label}\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)", named)
+    daily = (rf"\b(?:(?:daily|day)\s+(?:pay|rate|wage|cost)s?|(?:pay|cost|wage|rate)s?\s+(?:per|a|/)\s*day)(?P<o>)"
+             rf"(?:\s*\(\s*{CURRENCY}\s*\)|\s*\(\s*(?:eur|gbp|usd|euros?|dollars?|pounds?)\s*\))?")
+    n.take(rf"{daily}\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)",  # one shift a day: 'Daily pay: Farah $90, Gus $95'
+           lambda m: n.shifts == ["shift"] and named(m))
+
+    def hourly(m: re.Match[str]) -> bool:  # 'Pay (EUR/h): Ann 15, Ben 16': times each shift's hours
+        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*{CURRENCY}?\s*({_V})", m["l"])
+        if not all(p in n.staff for p, _ in pairs) or any(p in n.hourly for p, _ in pairs):
+            return False
+        n.hourly.update({p: float(v) for p, v in pairs})
+        return True
+
+    per_hour = r"(?:/\s*h(?:ou)?r?\b|per\s+hour\b|an\s+hour\b)"
+    n.take(rf"\b(?:(?:hourly\s+)?(?:pay|wage|rate)s?(?:\s*\(\s*{CURRENCY}?\s*(?:[A-Za-z]{{3}}\s*)?{per_hour}\s*\)|"
+           rf"\s+{per_hour})|hourly\s+(?:pay|wages?|rates?))\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)", hourly)
 
     def keyed(m: re.Match[str]) -> bool:  # 'Cost per shift worked: N1: D = 10, N = 14; N2: D = 12, N = 12'
         found: dict[tuple[str, str, str], float] = {}

@@ -100,12 +100,14 @@ def read_skill_cell(n: RosterDraft, who: str, head: str, cell: str) -> bool:
         n.skills.setdefault(singular(low), []).append(who)
         n.roles.add(singular(low))
         return True
-    if low not in _YES | _NO or not _SKILL_WORD.fullmatch(heading) or _CUED.search(heading) or n.shift(heading) or \
+    words = rf"{_SKILL_WORD.pattern}(?:\s+{_SKILL_WORD.pattern}){{0,2}}"  # 'Keyholder', 'Forklift licence'
+    if low not in _YES | _NO or not re.fullmatch(words, heading) or _CUED.search(heading) or n.shift(heading) or \
             n.day_list(heading) or re.search(r"(?i)avail|work|off|week|night|day|shift", heading):
         return False
-    n.skills.setdefault(singular(heading), [])
+    skill = singular(heading.split()[0])  # 'Forklift licence': forklift ('a forklift-licensed person')
+    n.skills.setdefault(skill, [])
     if low in _YES:
-        n.skills[singular(heading)].append(who)
+        n.skills[skill].append(who)
     return True
 
 
