@@ -266,6 +266,9 @@ ADVERSARIAL = {
     "requests and kinds of shifts": "Ann asked for Monday and Tuesday off, Bo - please not the Friday night, "
                                     "(4 requests in total) Part-timers on 4 consecutive hours starting at 8 am, "
                                     "10 am or 2 pm. Each costs $72 (4 h at $18) - - ",
+    "pay lists and sentence pieces": "4 staff, shifts Early and Late (8 h each), Pay (\u20ac/h): Ann 15, Ben 16, "
+                                     "Daily pay: Farah $90, Gus $95 and Jo-Tue, Kim-Mon, roster for Ann, Ben and "
+                                     "Ann and Ben can do at most four shifts, Cara and Dev at most three, can't do ",
 }
 
 
