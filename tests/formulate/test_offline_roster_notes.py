@@ -740,3 +740,21 @@ def test_a_roster_for_named_people_limits_for_two_at_once_and_a_subject_carried_
     assert unavailable == {(("Ivo",), ("early",), ("Mon",)), (("Ivo",), ("late",), ("Tue",)),
                            (("Jun",), ("late",), ("Mon",)), (("Jun",), (), ("Wed",))}
     assert best == 8 * (2 * 10 + 2 * 11 + 2 * 30)  # Ivo 2, Jun 2, Kai the other 2
+
+
+def test_counts_that_restate_the_frame_a_cover_by_a_role_noun_and_a_cover_with_an_exception():
+    text = ("Library desk, two days (Sat, Sun), two shifts a day (early, late), exactly one librarian per shift. "
+            "Three staff: Ode, Pam, Quy. A person works at most one shift per day. Cost per shift: Ode 10, Pam 20, "
+            "Quy 40. Minimise total cost.")
+    problem, best = solved(text)
+    assert problem.days == ["Sat", "Sun"] and all(c.min == 1 for c in problem.cover)
+    assert best == 2 * (10 + 20)
+    varied = text.replace("exactly one librarian per shift", "One person per shift, except Sun late needs two "
+                          "(book sale)").replace("Three staff", "3 staff")
+    problem, best = solved(varied)
+    assert {(c.shift, c.day): c.min for c in problem.cover} == {("early", "Sat"): 1, ("late", "Sat"): 1,
+                                                                ("early", "Sun"): 1, ("late", "Sun"): 2}
+    assert best == 10 + 20 + 10 + 20 + 40  # Sunday: three people, one shift each
+    # a count that is not the frame's is a rule to read, never the frame said again
+    assert asked(text.replace("two days (Sat, Sun)", "three days (Sat, Sun)"))
+    assert asked(varied.replace("(book sale)", "(2 extra)"))

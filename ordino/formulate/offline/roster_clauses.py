@@ -35,7 +35,8 @@ CUES = re.compile(r"\d|\b(?:not|no|never|nobody|only|both|either|neither|except|
                    r"don't|doesn't|after|before|follow\w*|consecutive|row|straight|max\w*|min\w*|most|least|"
                    r"more|less|fewer|exact\w*|extra|plus|bonus|supplement|premium|overtime|prefer\w*|avoid\w*|"
                    r"want\w*|fair\w*|balanc\w*|even(?:ly)?|spread|weekends?|holiday\w*|leave|off|unavailable|available|"
-                   rf"twice|once|double|half|times|each|every|per|{QUALIFIED})\b", re.IGNORECASE)
+                   r"twice|once|double|half|times|each|every|per|two|three|four|five|six|seven|eight|nine|ten|"
+                   rf"eleven|twelve|{QUALIFIED})\b", re.IGNORECASE)  # (a number in words counts as one)
 
 
 _NUMBERED = r"\d{1,2}(?:(?:\s*(?:,|\.\.|-|\bto\b)\s*|\s+(?:and|or)\s+(?=\d{1,2}\b(?!\s*[a-z])))\d{1,2}(?!\d))*"
@@ -313,9 +314,9 @@ def read_clause(n: RosterDraft, text: str) -> bool:
 
 def _read(n: RosterDraft, c: _Clause) -> bool:
     """Read a clause as one rule or the goal; whether it was."""
-    return any(reader(n, c) for reader in (_demand_label, _shifts_said, _table_said, _hours_said, _per_day,
-                                           _most_shifts, _in_a_row, _succession, _off_after, _apart, _cover_each,
-                                           _cover_shift, _unavailable,
+    return any(reader(n, c) for reader in (_demand_label, _frame_counted, _shifts_said, _table_said, _hours_said,
+                                           _per_day, _most_shifts, _in_a_row, _succession, _off_after, _apart,
+                                           _cover_each, _cover_except, _cover_shift, _unavailable,
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
                                            _penalty, _surcharge, _points_caption, _wish_caption, _day_wish,
                                            _skill, _cover_list, _least_caption, _exact_said, _priced_caption,
@@ -379,6 +380,28 @@ def _shifts_said(n: RosterDraft, c: _Clause) -> bool:
             return False
         n.hours.update({sh: float(hours[0]) for sh in n.shifts})
     return True
+
+
+def _frame_counted(n: RosterDraft, c: _Clause) -> bool:
+    """Counts that say again the size of what was read: 'three days', 'two shifts a day', 'six staff'. Each number
+    is followed by its noun and equals the number of days, shifts or people read."""
+    if not c.numbers or c.people or c.shifts:
+        return False
+    sizes = {"days": len(n.days), "shifts": len(n.shifts), "people": len(n.staff)}
+    kinds = set()
+    for at, word in enumerate(c.words):
+        if not (word.isdigit() or word in _NUMBER):
+            continue
+        noun = c.words[at + 1] if at + 1 < len(c.words) else ""
+        kind = "days" if noun in {"days", "day"} else "shifts" if noun in {"shifts", "shift"} else \
+            "people" if noun in _WHO or re.fullmatch(PEOPLE, noun) else None
+        if kind is None or sizes[kind] != (int(word) if word.isdigit() else _NUMBER[word]):
+            return False
+        kinds.add(kind)
+    nouns = {w for w in c.rest if re.fullmatch(PEOPLE, w) or w in {"days", "shifts"}}
+    if "people" in kinds:  # 'six staff', never 'six staff per day' (a cover)
+        return c.rest <= nouns | {str(k) for k in c.numbers} | set(_NUMBER)
+    return c.only(nouns, {"a", "per", "each", "day", "daily"}) and not c.rest & (_WHO - {"each", "every"})
 
 
 def _demand_label(n: RosterDraft, c: _Clause) -> bool:
@@ -754,9 +777,9 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
         return False
     counted = re.search(r"\b(?:exactly|at\s+least|>=)\s+(?:\d+|one|two|three|four|five|six|seven)\s+(?:[a-z]+)\b",
                         c.text.lower())  # 'exactly 2 staff on each shift': a count of people, said without a verb
-    if not (c.rest & _NEED
-            or counted and counted.group(0).split()[-1] in _WHO - {"each", "every", "they", "he", "she", "we", "you",
-                                                                    "i", "their", "his", "her", "who", "whoever"}):
+    noun = counted.group(0).split()[-1] if counted else ""
+    if not (c.rest & _NEED or noun in _WHO - {"each", "every", "they", "he", "she", "we", "you", "i", "their", "his",
+                                              "her", "who", "whoever"} or re.fullmatch(PEOPLE, noun)):
         return False
     each_shift = c.rest & {"each", "every", "per"} and (c.rest & _SHIFT_NOUNS or "day" not in c.rest
                                                         and len(n.shifts) > 1)
@@ -777,6 +800,33 @@ def _cover_each(n: RosterDraft, c: _Clause) -> bool:
             n.cover.setdefault((s, d), numbers[0])
     if "least" in c.rest:
         n.exact = None if n.exact else False
+    return True
+
+
+def _cover_except(n: RosterDraft, c: _Clause) -> bool:
+    """The same demand everywhere but for some cells: 'One person per shift, except Friday Early needs two (delivery
+    day)', 'each shift needs 2 people except Sunday late: 1'. The exceptions name days or shifts and one number each."""
+    parts = re.split(r"(?i)\bexcept(?:\s+(?:for|on))?\b", c.text)
+    if len(parts) != 2 or n.cover:
+        return False
+    base, said = parts[0].rstrip(" ,;:-"), re.sub(r"\s*\([^()]*\)\s*$", "", parts[1])
+    reason = parts[1][len(said):].strip(" ()")
+    if reason and (re.search(r"\d", reason) or CUES.search(reason)):
+        return False
+    saved = n.checkpoint()
+    if not (_cover_each(n, _Clause(n, base)) or _cover_each(n, _Clause(n, f"{base} needed"))):
+        n.restore(saved)
+        return False
+    for item in re.split(r"\s*[,;]\s*", said.strip()):
+        e = _Clause(n, item)
+        if len(e.numbers) != 1 or not (e.days or e.shifts) or e.people or \
+                not e.only(_NEED, e.day_words, {"on", "the", "it", "has", "have", "gets", "get", "when", "we", "is",
+                                                "are", "shift", "shifts", "with"}):
+            n.restore(saved)
+            return False
+        for sh in e.shifts or n.shifts:
+            for d in e.days or n.days:
+                n.cover[(sh, d)] = e.numbers[0]
     return True
 
 
