@@ -1660,3 +1660,34 @@ def test_until_the_last_one_is_done_is_the_makespan_even_when_one_task_has_that_
             "they start, until the last document is done?")
     problem, best = solved(text)
     assert [t.term for t in problem.objective] == ["makespan"] and best == 10  # Ana 6 + 4, Boris 7
+
+
+def test_a_table_with_a_column_per_job_and_a_row_per_value():
+    text = ("One machine, 4 jobs.\n\njob  1  2  3  4\np    3  2  4  1\nr    0  1  0  5\nd    4  6  9  5\n\n"
+            "Objective: minimise the maximum lateness.")
+    problem, best = solved(text)
+    assert best == least_max_lateness([(0, 3, 4), (1, 2, 6), (0, 4, 9), (5, 1, 5)])
+    shop = ("Two-machine flow shop (M1 then M2), 4 jobs.\n\njob   1  2  3  4\np1    4  2  6  3\np2    3  5  2  4\n\n"
+            "Objective: minimise the makespan.")
+    _, makespan = solved(shop)
+
+    def flow(order: tuple[int, ...]) -> int:
+        first = second = 0
+        for j in order:
+            first += (4, 2, 6, 3)[j]
+            second = max(second, first) + (3, 5, 2, 4)[j]
+        return second
+
+    assert makespan == min(flow(order) for order in itertools.permutations(range(4)))
+    assert asked(text.replace("d    4  6  9  5", "d    4  6  9"))  # a value short: asked, never shifted
+
+
+def test_a_machine_available_from_the_start_has_no_downtime():
+    text = ("Two identical parallel machines M1, M2, three jobs, all released at t = 0.\n"
+            "M2 is unavailable during [0, 4) (maintenance), M1 is available from t = 0.\n"
+            "p = [3, 5, 2]\nObjective: minimise the makespan.")
+    problem, best = solved(text)
+    ends = [max(sum(p for p, m in zip((3, 5, 2), on, strict=True) if m == 0),
+                4 + sum(p for p, m in zip((3, 5, 2), on, strict=True) if m == 1))
+            for on in itertools.product((0, 1), repeat=3)]
+    assert best == min(ends) == 7  # M2 only from 4; M1 from the start

@@ -77,6 +77,7 @@ from ordino.formulate.offline.symbols import read_symbols
 from ordino.formulate.offline.tables import (
     bracket_records_as_tables,
     csv_as_tables,
+    jobs_in_columns,
     read_tables,
     records_as_tables,
     split_shared_cells,
@@ -156,6 +157,7 @@ def read_facts(text: str) -> Facts:
     csv_as_tables(rw)  # before the readers of tables: rows of comma-separated cells under a header
     split_shared_cells(rw)
     weights_after_rows(rw)
+    jobs_in_columns(rw)
     unit_after_number(rw)  # first: '1h15' is an amount, not a clock time before the start
     calendar = read_calendar(rw)  # working hours out, dated times in minutes after the start
     relative_to_start(rw)

@@ -274,7 +274,9 @@ def read_downtime(work: Work, facts: Facts) -> None:
                 if len(refs) > 1:
                     facts.unused.append(work.quote(*m.span()))  # which of them: asked
                 machine = refs.pop() if len(refs) == 1 else None
-            facts.down.append((machine, *_span(m)))
+            start, end = _span(m)
+            if not _same_time(start, end):  # 'M1 is available from t = 0': no time down at all
+                facts.down.append((machine, start, end))
             work.consume(m.start(), m.end())
     downs: dict[tuple[int, int], bool] = {}  # each clause searched once: linear on long text
     for m in list(work.finditer(_SPAN)):  # 'the technician has the kiln from 10 to 11 for maintenance'

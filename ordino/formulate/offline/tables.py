@@ -301,6 +301,43 @@ def weights_after_rows(rw: Rewriting) -> None:
         rw.splice(run[0].start(), run[-1].end(), f"{rows}\nweights: {', '.join(m['w'] for m in run)}")
 
 
+_JOBS_ROW = re.compile(r"(?im)^[ \t|]*(?:jobs?|j|orders?|tasks?)[ \t|]+"
+                       r"(?P<cells>[A-Za-z]?\d{1,3}(?:[ \t|]+[A-Za-z]?\d{1,3})+)[ \t|]*$")
+_VALUE_ROW = re.compile(r"[ \t|]*(?P<label>[A-Za-z][\w{}]{0,8})[ \t]*[:=|]?"
+                        r"(?P<row>(?:[ \t|]+-?\d+(?:\.\d+)?)+)[ \t|]*")
+
+
+def jobs_in_columns(rw: Rewriting) -> None:
+    """A table with a column per job ('job 1 2 3' over rows 'p1 4 2 6', 'r 0 1 3', 'd 10 12 15'), written as a
+    table with a row per job ('job | p1 | r | d'), when every row is labelled by a column name the tables know and
+    has a value for every job."""
+    for head in reversed(list(_JOBS_ROW.finditer(rw.text))):
+        jobs = head["cells"].replace("|", " ").split()
+        labels: list[str] = []
+        rows: list[list[str]] = []
+        end = head.end()
+        for line in re.finditer(r"\n([^\n]*)", rw.text[head.end():]):
+            if re.fullmatch(r"[ \t|:-]*-[ \t|:-]*", line.group(1)):  # a markdown rule
+                end = head.end() + line.end()
+                continue
+            row = _VALUE_ROW.fullmatch(line.group(1))
+            if row is None:
+                break
+            values = row["row"].replace("|", " ").split()
+            label = re.sub(r"[{}]", "", row["label"])
+            if len(values) != len(jobs) or role_of(label.lower()) in (None, "label"):
+                labels = []
+                break
+            labels.append(label)
+            rows.append(values)
+            end = head.end() + line.end()
+        if len(labels) < 2 or len({x.lower() for x in labels}) != len(labels):
+            continue
+        table = [" | ".join(["job", *labels])] + [" | ".join([job, *(r[k] for r in rows)])
+                                                  for k, job in enumerate(jobs)]
+        rw.splice(head.start(), end, "\n".join(table))
+
+
 def records_as_tables(rw: Rewriting) -> None:
     """Records under a line of their fields ('job: r, p(M1), d' then 'a: 0, 3, 12') written as a table, one cell per
     field, so that the table reader gives each column its meaning; a last field of predecessors takes the rest
