@@ -211,3 +211,17 @@ def test_a_csv_project_table_with_an_id_and_a_name_column_and_due_days_for_some_
     # and T3 5-7 beside it (1 late): 3 either way
     assert value == 3
     assert asked(text.replace("Some tasks have a committed due day.", ""))  # a due left out is never taken for none
+
+
+def test_a_bracket_with_commas_is_one_aside_and_a_rule_over_two_tasks_counts_no_tasks():
+    text = ("We have two roofers and one electrician. Days are whole days; nobody can be split across two tasks on "
+            "the same day.\n"
+            "1. Strip tiles - 2 days, both roofers.\n"
+            "2. Rewire loft (lights, sockets) - 3 days, the electrician; after strip tiles.\n"
+            "3. Felt and batten - 2 days, one roofer (yes, the tall one, usually); after strip tiles.\n"
+            "4. Retile - 3 days, both roofers; after felt and batten and rewire loft.\n"
+            "What is the shortest total duration in days?")
+    _, best = solved(text)
+    tasks = {"1": (2, [], [2, 0]), "2": (3, ["1"], [0, 1]), "3": (2, ["1"], [1, 0]), "4": (3, ["3", "2"], [2, 0])}
+    assert best == project(tasks, [2, 1]) == 8
+    assert asked(text.replace("(yes, the tall one, usually)", "(yes, 3 of them)"))  # a number in an aside is read

@@ -1691,3 +1691,22 @@ def test_a_machine_available_from_the_start_has_no_downtime():
                 4 + sum(p for p, m in zip((3, 5, 2), on, strict=True) if m == 1))
             for on in itertools.product((0, 1), repeat=3)]
     assert best == min(ends) == 7  # M2 only from 4; M1 from the start
+
+
+def test_a_goal_as_low_as_possible_and_each_job_said_to_be_a_chain_of_its_operations():
+    text = ("Flow shop, 2 jobs, machines M1 then M2. Each job = chain of 2 operations O_j1 -> O_j2.\n"
+            "J1: M1 3, M2 2\nJ2: M1 1, M2 4\n"
+            "Due dates: J1 4, J2 5. I want the total number of minutes late, summed over both jobs, to be as low as "
+            "possible.")
+    problem, best = solved(text)
+
+    def tardiness(order: tuple[int, ...]) -> int:
+        first = second = total = 0
+        for j in order:
+            first += (3, 1)[j]
+            second = max(second, first) + (2, 4)[j]
+            total += max(0, second - (4, 5)[j])
+        return total
+
+    assert best == min(tardiness(o) for o in itertools.permutations(range(2)))
+    assert asked(text.replace("chain of 2 operations", "chain of 3 operations"))  # a count not of the model's

@@ -126,7 +126,9 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     if facts.n_jobs is not None and len(names) != facts.n_jobs:  # 'J3 || C_max, 4 jobs' with three routes
         raise Incomplete([Question(key="n_jobs", text=f"The text says {facts.n_jobs} jobs but gives data for "
                                    f"{len(names)} ({', '.join(names)}). How many jobs are there?")])
-    if facts.ops_per_job is not None and any(len(facts.routes.get(j, [])) != facts.ops_per_job for j in names):
+    counts = {j: len(facts.routes.get(j, [])) for j in names} if facts.routes else \
+        {j: len(row) for j, row in zip(names, facts.matrix or [], strict=False)}  # (a table of times: a step a column)
+    if facts.ops_per_job is not None and any(counts.get(j) != facts.ops_per_job for j in names):
         raise Incomplete([Question(key="n_ops", text=f"The text says each job has {facts.ops_per_job} operations, "
                                    "but not every job's route has that many. How many operations has each job?")])
     single_stage = kind in ("single_machine", "parallel_machines", "rcpsp")

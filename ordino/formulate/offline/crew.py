@@ -185,7 +185,8 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
     demands: dict[str, int] = {}
     after: list[str] = []
     listing = False  # the clause before named predecessors: 'after reporting, system testing and the audit'
-    apart = re.sub(r"\s*\((?!\s*(?:[A-Z]|\d{1,2})\s*\))([^()]*)\)", "; <\\1>;", body.strip())  # not '(B)'
+    apart = re.sub(r"\s*\((?!\s*(?:[A-Z]|\d{1,2})\s*\))([^()]*)\)",  # not '(B)'; a bracket is one clause
+                   lambda m: "; <" + re.sub(r"\s*[,;.]\s*", " ", m.group(1)) + ">;", body.strip())
     apart = _NEEDS_DONE.sub(r"after \1", apart)  # 'needs A, B done first': one list of predecessors
     apart = _NO_CREW.sub("", apart)
     for clause in re.split(r"\s*[;,.]\s+|\s*[;.]\s*$|\s*;\s*|\s+[\u2014\u2013-]\s+", apart):  # (' — can start')

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 _GOAL = re.compile(r"\b(?:minimi[sz](?:e|ing)|minimum|lowest|smallest|least|fewest|shortest|cheapest|quickest|"
-                   r"earliest|soonest|fastest|as (?:few|little|short|small|early|soon)\s+(?:[a-z]+\s+)?as|"
+                   r"earliest|soonest|fastest|as (?:few|little|short|small|early|soon|low)\s+(?:[a-z]+\s+)?as|"
                    r"keep\b[^.?!\n]{0,40}\b(?:down|low)|"
                    r"reduce|cut down|how (?:soon|quickly|fast|early)|what (?:i|we) (?:really )?care about|at best|"
                    r"how (?:many|much) (?:minutes|hours|days|weeks|time)(?=[^.?!\n]*\bthe (?:very )?last\b))\b")

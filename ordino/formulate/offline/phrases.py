@@ -396,6 +396,15 @@ def drop_restated_rules(rw: Rewriting) -> None:
     rw.sub(r"(?i)\s*\(\s*(?P<l>(?P<w>op|operation|step)\s*1(?:\s*(?:->|\u2192|>|before|then)\s*(?:(?P=w)\s*)?\d+)+)\s*\)",
            lambda m: "" if steps_in_order(m) == "in order" else m.group(0))  # '(op 1 before op 2)'
 
+    def chain(m: re.Match[str]) -> str:  # 'Each job = chain of 3 operations O_j1 -> O_j2 -> O_j3'
+        said = [int(k) for k in re.findall(r"(?i)o_?\{?j_?,?(\d+)", m.group("c") or "")]
+        if m.group("c") and said != list(range(1, int(m.group("k")) + 1)):
+            return m.group(0)
+        return f"{m.group('e')} job has {m.group('k')} operations"
+    rw.sub(r"(?i)\b(?P<e>each|every)\s+job\s*(?:=|\bis\b|\bconsists\s+of\b|\bis\s+made\s+up\s+of\b)\s*(?:an?\s+)?"
+           r"(?:chain|sequence|series)\s+of\s+(?P<k>\d+)\s+(?:operations|ops|steps)\b"
+           r"(?P<c>\s*:?\s*\(?\s*o_?\{?j_?,?1\}?(?:\s*(?:->|\u2192|,|then)\s*o_?\{?j_?,?\d\}?)+\s*\)?)?", chain)
+
     def example(m: re.Match[str]) -> str:  # 'a task that starts on day 0 and takes 2 days finishes at day 2'
         return "" if int(m.group("a")) + int(m.group("b")) == int(m.group("c")) else m.group(0)
     unit = r"(?:\s*(?:days?|hours?|h|min(?:utes?)?))?"
@@ -698,7 +707,7 @@ def read_default_unit(work: Work, facts: Facts) -> None:
 
 
 _NOT_A_COUNT = (r"(?<!\bany )(?<!\bbetween )(?<!\bevery )(?<!\beach )(?<!\bother )(?<!\bthe )(?<!\bon )(?<!\bper )"
-                r"(?<!\bthose )(?<!\bthese )"
+                r"(?<!\bthose )(?<!\bthese )(?<!\bacross )(?<!\bover )(?<!\bonto )(?<!\binto )"
                 r"(?<!\bin )(?<!\bto )(?<!\bfor )(?<!\bof )(?<!\bmachine )(?<!\bstation )(?<!\bstage )(?<!\bas )")
 """'between any two jobs', 'the two machines', 'runs on one cutter': a number of things that is not how many
 there are."""
