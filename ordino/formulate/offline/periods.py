@@ -102,6 +102,8 @@ def _clock_text(text: str) -> str:
     t = text.lower().replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\bnoon\b|\bmidday\b(?=\s*(?:-|to\b))|(?<=-)\s*midday\b", "12:00", t)
     t = re.sub(r"(?<=-)\s*midnight\b", "24:00", re.sub(r"\bmidnight\b(?=\s*(?:-|to\b))", "0:00", t))
+    t = re.sub(r"(?m)(\d(?:\s*[ap]m)?[ \t]*:[ \t]*)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+               r"(?=[ \t]*(?:[,;.]|$))", lambda m: m.group(1) + str(count_value(m.group(2))), t)  # '7-8: two'
     return _TWELVE.sub(_twenty_four, t)
 
 
@@ -304,6 +306,13 @@ def read_period_cover(text: str) -> tuple[LinearModel | None, list[Question], li
             return None, [Question(key="shift", text=f"A shift of {minutes // 60} hours is not a whole number of "
                                    f"{length // 60}-hour periods; how many periods does a shift cover?")], []
         k = minutes // length
+    lengths = {int(h) for h in re.findall(r"\b(\d{1,2})[- ]?(?:hours?|hrs?|h)\b", t)} - {
+        length // 60, k * length // 60, (starts[-1] + length - starts[0]) // 60}
+    if lengths:  # 'either 4 hours or 6 hours': shifts of several lengths, never one of them alone
+        return None, [Question(key="shift", text=f"The text names shifts of {k * length // 60} hours and of "
+                               f"{', '.join(map(str, sorted(lengths)))} hours; write each kind of shift with its "
+                               "length, its start times and its cost (e.g. 'a 4-hour shift starting at 8, 10 or 12 "
+                               "costs $60').")], []
     n = len(periods)
     cyclic = n * length == DAY  # only periods that fill the day wrap round midnight into the next one
     labels = [f"{s // 60 % 24:02d}:{s % 60:02d}" for s in starts]

@@ -12,9 +12,10 @@ import re
 
 from ordino.formulate.offline.periods import read_periods
 from ordino.formulate.offline.staff import CURRENCY
+from ordino.formulate.offline.text import count_value
 from ordino.models.linear import LinearModel
 
-_CLOCK = r"\d{1,2}(?::\d\d)?(?:\s*[ap]m\b)?"
+_CLOCK = r"\d{1,2}(?::\d\d)?(?:\s*[ap]m\b|\s*noon\b)?"
 _CURRENCY = r"(?:eur|usd|gbp|euros?|dollars?|pounds?)"
 _LENGTH = re.compile(r"\b(?P<h>\d{1,2})[- ](?:(?:straight|consecutive|continuous)[- ])?(?:hours?|hrs?|h)\b(?![-:])|"
                      r"\bstraight\s+(?P<h2>\d{1,2})-hour\b", re.IGNORECASE)
@@ -25,7 +26,7 @@ _STARTS = re.compile(rf"\bstart(?:s|ing)?(?:\s+at)?\s+(?P<l>{_CLOCK}(?:\s*,\s*{_
                      rf"(?P<a>{_CLOCK})\s*(?:to|and|-|until)\s*(?P<b>{_CLOCK})", re.IGNORECASE)
 """When a kind of shift may start: 'starting at 7, 8 or 9', 'start on the hour anywhere from 7 to 11' (every
 period's start in between)."""
-_PER_SHIFT = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\s*(?:shift|block)\b|"
+_PER_SHIFT = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\s*(?:shift|block|day)\b(?:\s+each\b)?|"
                         rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*per\s*(?:shift|block)\b|"
                         rf"\((?:paid|flat)\s*{CURRENCY}\s*(?P<c>\d+(?:\.\d+)?)\s*each\)|"
                         rf"\bcosts?\s+(?:us\s+)?{CURRENCY}\s*(?P<d>\d+(?:\.\d+)?)(?![\d.]|\s*/)", re.IGNORECASE)
@@ -44,11 +45,13 @@ _COST_GOAL = re.compile(r"(?i)\bcheapest\b|\b(?:lowest|least|min(?:imum|imi[sz]e
 _FEWEST = re.compile(r"(?i)\b(?:fewest|min(?:imum|imi[sz]e)?\s+(?:the\s+)?number\s+of|as\s+few)\b")
 
 
-_CAP = re.compile(r"(?i)\b(?:(?:won't|will\s+not|can't|cannot|can\s+not)\s+(?:give|send|supply|provide|get|have|use|"
-                  r"book|hire)\s+(?:us\s+|me\s+)?more\s+than|at\s+most|no\s+more\s+than|up\s+to|only|"
+_CAP = re.compile(r"(?i)\b(?:(?:won't|will\s+not|can't|cannot|can\s+not)\s+(?:let\s+(?:us|me)\s+)?(?:give|send|supply|"
+                  r"provide|get|have|use|book|hire)\s+(?:us\s+|me\s+)?more\s+than|at\s+most|no\s+more\s+than|up\s+to|only|"
                   r"can\s+only\s+(?:give|send|supply|provide|get|have|use|book|hire)\s+(?:us\s+|me\s+)?)\s*"
-                  r"(?P<k>\d{1,3})\s+(?P<w>[a-z]+(?:-[a-z]+)?)(?:\s+(?:shifts?|people|staff))?"
-                  r"(?:\s+(?:on\s+any\s+day|a\s+day|per\s+day|for\s+the\s+day|in\s+total|each\s+day|that\s+day))?"
+                  r"(?P<k>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                  r"(?P<w>[a-z]+(?:-[a-z]+)?)(?:\s+(?:shifts?|people|staff))?"
+                  r"(?:\s+(?:on\s+(?:any|a)\s+(?:given\s+)?day|a\s+day|per\s+day|for\s+the\s+day|in\s+total|"
+                  r"each\s+day|that\s+day))?"
                   r"(?:\s+at\s+most)?")
 """A cap on the people of one kind: 'won't give us more than 6 part-timers on any day', 'at most 4 part-time shifts
 in total', 'can only send us 4 part-timers for the day at most'."""
@@ -66,8 +69,9 @@ def _stem(name: str) -> str:
 
 def _minutes(clock: str, starts: set[int]) -> int | None:
     """A start time in minutes: '8:00', '8' or, on a 12-hour clock, '2' as 14:00 when only that starts a period."""
-    half = re.search(r"(?i)[ap]m$", clock.strip())
-    h, _, m = re.sub(r"(?i)\s*[ap]m$", "", clock.strip()).partition(":")
+    clock = re.sub(r"(?i)^12\s*noon$", "12 pm", clock.strip())
+    half = re.search(r"(?i)[ap]m$", clock)
+    h, _, m = re.sub(r"(?i)\s*[ap]m$", "", clock).partition(":")
     at = int(h) * 60 + int(m or 0)
     if half:  # '2 pm' is 14:00, '12 pm' noon, '12 am' midnight
         at = at % 720 + (720 if half.group(0).lower() == "pm" else 0)
@@ -148,7 +152,7 @@ def read_shift_kinds(text: str) -> LinearModel | None:
         which = [k for k in kinds if _stem(k) == _stem(m["w"])]
         if len(which) != 1 or which[0] in caps or any(used[m.start():m.end()]):
             return None
-        caps[which[0]] = int(m["k"])
+        caps[which[0]] = count_value(m["k"].lower())
         used[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _WITHIN.finditer(text):  # 'Shifts can't run past 20:00': the closing time, said again
         if _minutes(m["c"], {end}) == end:
