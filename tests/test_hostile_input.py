@@ -269,6 +269,9 @@ ADVERSARIAL = {
     "pay lists and sentence pieces": "4 staff, shifts Early and Late (8 h each), Pay (\u20ac/h): Ann 15, Ben 16, "
                                      "Daily pay: Farah $90, Gus $95 and Jo-Tue, Kim-Mon, roster for Ann, Ben and "
                                      "Ann and Ben can do at most four shifts, Cara and Dev at most three, can't do ",
+    "columns of jobs and terse roster lists": "job 1 2 3\np1 4 2 6\nr 0 1 3\n- cover (minimums): E >= 2 every day; "
+                                              "L >= 1 Tue-Thu; shifts per person, min-max: Ana 2-4, Ben 2-3, "
+                                              "x[p,d,s] in {0,1} penalty points: Ana 2 per L shift, plus 3 if ",
 }
 
 

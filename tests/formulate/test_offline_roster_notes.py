@@ -758,3 +758,28 @@ def test_counts_that_restate_the_frame_a_cover_by_a_role_noun_and_a_cover_with_a
     # a count that is not the frame's is a rule to read, never the frame said again
     assert asked(text.replace("two days (Sat, Sun)", "three days (Sat, Sun)"))
     assert asked(varied.replace("(book sale)", "(2 extra)"))
+
+
+_TERSE = ("Staff {Ada, Bo, Cy}; days Mon-Thu; shifts {E (early), L (late)}; x[p,d,s] in {0,1}.\n"
+          "- at most 1 shift per person per day\n"
+          "- cover (minimums): E >= 1 every day; L >= 1 Mon and Wed-Thu; L >= 2 Tue\n"
+          "- shifts per person over the week, min-max: Ada 1-4, Bo 1-3, Cy 2-4\n"
+          "- unavailable: Ada on Mon; Bo on Wed and Thu; Cy never on E shifts\n"
+          "- no L on day d followed by E on day d+1 (same person)\n"
+          "- penalty points: Ada 2 per L shift; Bo 1 per E shift, plus 3 if working Mon (any shift); Cy 1 per L shift\n"
+          "minimize total penalty points.")
+
+
+def test_terse_notes_with_listed_covers_ranges_per_person_days_off_a_rest_rule_and_penalty_points():
+    problem, best = solved(_TERSE)
+    assert [s.id for s in problem.shifts] == ["E", "L"] and problem.people == ["Ada", "Bo", "Cy"]
+    assert {(c.shift, c.day): c.min for c in problem.cover} == {
+        **{("E", d): 1 for d in ("Mon", "Tue", "Wed", "Thu")}, ("L", "Mon"): 1, ("L", "Tue"): 2, ("L", "Wed"): 1,
+        ("L", "Thu"): 1}
+    ranges = {r.staff[0]: (r.min, r.max) for r in problem.rules if r.type == "count" and r.staff}
+    assert ranges == {"Ada": (1, 4), "Bo": (1, 3), "Cy": (2, 4)}
+    assert any(r.type == "forbidden_sequence" and r.first == "L" and r.then == "E" for r in problem.rules)
+    assert best == brute_roster(problem).objective
+    # numbers that are no ranges of shifts ('Ada 2-4' in a line with a shift's name) are never clock spans of shifts
+    assert asked(_TERSE.replace("Ada 1-4, Bo 1-3, Cy 2-4", "Ada 1-4, Bo 1-3, Cy 2-4, Dan 1-2"))
+    assert asked(_TERSE.replace("Cy 1 per L shift", "Cy 1 per L shift; Dan 2 per E shift"))  # no such person

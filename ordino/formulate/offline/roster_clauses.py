@@ -1054,9 +1054,9 @@ def _open_days(n: RosterDraft, c: _Clause) -> bool:
 
 _PENALTY = re.compile(r"(?i)^\W*(?P<who>[^:]+?)\s*(?::\s*|\s(?:plus\s+|and\s+)?)(?P<n>\d+)\s+(?:penalty\s+)?points?\s+"
                       r"(?:for\s+(?:each|every)|per|(?P<if>if|whenever|when))\s+(?P<what>[^:]+?)\W*$")
-_PENALTY_WORDS = {"shift", "shifts", "she", "he", "they", "gets", "get", "works", "work", "does", "is", "given", "also",
-                  "assigned", "on", "any", "of", "those", "these", "the", "days", "day", "or", "and", "her", "his",
-                  "them", "takes"}
+_PENALTY_WORDS = {"shift", "shifts", "she", "he", "they", "gets", "get", "works", "work", "working", "does", "is",
+                  "given", "also", "assigned", "on", "any", "of", "those", "these", "the", "days", "day", "or", "and",
+                  "her", "his", "them", "takes"}
 
 
 def _penalty(n: RosterDraft, c: _Clause) -> bool:

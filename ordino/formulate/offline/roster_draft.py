@@ -73,7 +73,7 @@ class RosterDraft(Marked):
             return [d for d in self.days if d.lower() in ("sat", "sun")] or self.day_names.get("weekend", "").split()
         if re.fullmatch(r"(?:on\s+)?(?:the\s+)?week\s*days?", p) and set(self.days) <= set(DAY_IDS):  # Mon to Fri
             return [d for d in self.days if d in ("Mon", "Tue", "Wed", "Thu", "Fri")] or None
-        p = re.sub(r"^(?:on\s+)?(?:days?|t\s*=)\s*", "", p)
+        p = re.sub(r"^(?:on\s+)?(?:(?:days?|t\s*=)\s*)?", "", p)  # 'on Mon', 'days 6, 7', 'on day 3'
         out: list[str] = []
         for part in re.split(r"\s*(?:,|/|\bor\b|\band\b|&)\s*", p):
             span = re.fullmatch(rf"(\S+){TO}(\S+)", part)

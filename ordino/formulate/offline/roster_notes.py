@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ordino.formulate.offline.marked import TO
-from ordino.formulate.offline.roster_clauses import CUES, prose_left, read_clauses
+from ordino.formulate.offline.roster_clauses import CUES, prose_left, read_clause, read_clauses
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_demands, read_people
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
@@ -50,7 +50,7 @@ def read_roster_notes(text: str) -> RosterProblem | None:
                r"(?:\s+on\s+a\s+(?:day|shift))?\s+is\s+(?:allowed|fine|ok(?:ay)?)\b"  # words 'needed' are read)
                r"(?:,?\s*(?:it\s+)?just\s+doesn't\s+help)?", lambda m: True)
     for reader in (read_day_demands, _read_cover, _read_limits, _read_unavailable, _read_successions, _read_costs,
-                   _read_requests, _read_objective, _read_asides, _read_day_spans, read_clauses):
+                   _read_requests, _read_objective, _read_asides, _read_day_spans, _read_penalty_list, read_clauses):
         reader(n)
     return None if prose_left(n) or not pay_by_the_hour(n) else n.model()
 
@@ -394,6 +394,23 @@ def _read_cover(n: RosterDraft) -> None:
            r"(?P<l>[A-Za-z]\s*=\s*\d+(?:\s*,\s*[A-Za-z]\s*=\s*\d+)+)(?P<k>)(?P<per>)(?=\s*[.;\n]|$)", same)
     n.take(r"\b(?P<s>[A-Za-z])\s*=\s*(?P<l>(?:(?:\d+\s+\w+(?:\s*-\s*\w+|\s*/\s*\w+)?|\d+\s+every\s+day)"
            r"(?:\s*,\s*)?)+)", lambda m: by_day(m))
+    def items(m: re.Match[str]) -> bool:  # 'cover (minimums): E >= 2 every day; L >= 2 Mon and Fri; L >= 1 Tue-Thu'
+        cells: dict[tuple[str, str], int] = {}
+        for it in re.split(r"\s*;\s*", m["l"].strip()):
+            said = re.fullmatch(r"(?P<s>[A-Za-z]{1,5})\s*(?P<op>>=|=|:)\s*(?P<k>\d+)\s+(?:on\s+)?(?P<d>.+?)\s*",
+                                it)
+            s, days = (n.shift(said["s"]), n.day_list(said["d"])) if said else (None, None)
+            if said is None or s is None or not days or any((s, d) in cells or (s, d) in n.cover for d in days) or \
+                    (said["op"] == ">=") != bool(re.search(r"(?i)min|least|>=", m["h"] or ">=")):
+                return False
+            cells.update({(s, d): int(said["k"]) for d in days})
+        n.cover.update(cells)
+        return True
+
+    n.take(r"(?im)(?P<h>\b(?:cover|demand|requirements?|required|need(?:ed)?)\b(?:\s*\((?:minimums?|minimum|at\s+least|"
+           r"exact(?:ly)?)\))?\s*:)?\s*(?P<l>[A-Za-z]{1,5}\s*(?:>=|=)\s*\d+\s+[^;\n]+(?:;\s*[A-Za-z]{1,5}\s*(?:>=|=)\s*\d+"
+           r"\s+[^;\n]+)+)$", items)
+
     def except_some(m: re.Match[str]) -> bool:  # 'Demand: 1 per shift, except Sat AM = 2'
         cells = {(s, d): int(m["k"]) for s in n.shifts for d in n.days}
         for it in re.finditer(rf"(?P<d>{_WD})\s+(?P<s>[A-Za-z]+)\s*(?:=|:)?\s*(?P<v>\d+)", m["ex"], re.I):
@@ -485,6 +502,18 @@ def _read_limits(n: RosterDraft) -> None:
 
     n.take(rf"\bmax(?:imum)?\s+shifts?{scope}\s*:\s*(?P<l>[A-Za-z]\w*\s*\d+(?:\s*,\s*[A-Za-z]\w*\s*\d+)+)", each)
 
+    def ranges(m: re.Match[str]) -> bool:  # 'shifts per person over the week, min-max: Ana 2-4, Ben 2-3'
+        found = re.findall(r"([A-Za-z]\w*)\s*:?\s*(\d+)\s*(?:-|to|\.\.)\s*(\d+)", m["l"])
+        if not found or any(p not in n.staff or int(a) > int(b) for p, a, b in found):
+            return False
+        n.rules += [{"type": "count", "per": ["staff"], "staff": [p], "min": int(a), "max": int(b)}
+                    for p, a, b in found]
+        return True
+
+    pair = r"[A-Za-z]\w*\s*:?\s*\d+\s*(?:-|to|\.\.)\s*\d+"
+    n.take(rf"\bshifts?\s+per\s+(?:person|{_PEOPLE}){scope}(?:\s+over\s+the\s+(?:week|block|horizon|period))?\s*,?\s*"
+           rf"(?:\(?\s*min\s*(?:-|/|to)\s*max\s*\)?)?\s*:\s*(?P<l>{pair}(?:\s*,\s*{pair})+)", ranges)
+
     def run(m: re.Match[str]) -> bool:
         n.rules.append({"type": "max_consecutive_days", "max_on": count_value(m["k"].lower())})
         return True
@@ -513,8 +542,8 @@ def _read_unavailable(n: RosterDraft) -> None:
         n.rules.append(rule)
         return True
 
-    item = re.compile(r"(?P<w>\w+)\s*:?\s*(?:(?P<never>never\s+)?(?:shift\s+)?(?P<s>[A-Za-z])\b\s*(?:on\s+)?)?"
-                      r"(?P<d>\S.*)?")
+    item = re.compile(r"(?P<w>\w+)\s*:?\s*(?:(?P<never>never\s+)?(?:on\s+)?(?:the\s+)?(?:shift\s+)?(?P<s>[A-Za-z])\b"
+                      r"(?:\s+shifts?\b)?\s*(?:on\s+)?)?(?P<d>\S.*)?")  # 'P2 d5', 'Eve never on E shifts'
 
     def listed(m: re.Match[str]) -> bool:
         pairs = [re.fullmatch(r"\s*(\w+)\s*-\s*(\w+)\s*", p) for p in m["l"].split(",")]  # 'Jo-Tue, Kim-Mon'
@@ -595,17 +624,19 @@ def _read_successions(n: RosterDraft) -> None:
         n.rules += [{"type": "forbidden_sequence", "first": a, "then": n.shift(t)} for t in then]
         return True
 
-    n.take(r"\b(?:no|nobody\s+works)\s+(?P<a>[A-Za-z])\s+(?:shift\s+)?(?:on\s+day\s+[tk]\s+)?(?:followed\s+by|then)\s+"
-           r"(?P<b>[A-Za-z])\s+(?:shift\s+)?(?:on\s+day\s+[tk]\s*\+\s*1|(?:the\s+)?next\s+day)\b",
+    n.take(r"\b(?:no|nobody\s+works)\s+(?P<a>[A-Za-z])\s+(?:shift\s+)?(?:on\s+day\s+[tkd]\s+)?(?:followed\s+by|then)\s+"
+           r"(?P<b>[A-Za-z])\s+(?:shift\s+)?(?:on\s+day\s+[tkd]\s*\+\s*1|(?:the\s+)?next\s+day)\b"
+           r"(?:\s*\(\s*(?:for\s+)?the\s+same\s+(?:person|nurse|worker|employee|operator)\s*\)|"
+           r"\s*\(\s*same\s+(?:person|nurse|worker|employee|operator)\s*\))?",
            lambda m: ban(m["a"], [m["b"]]))
-    n.take(r"\bno\s+(?P<b>[A-Za-z])\s+on\s+day\s+[tk]\s*\+\s*1\s+after\s+(?P<a>[A-Za-z])\s+on\s+day\s+[tk]\b",
+    n.take(r"\bno\s+(?P<b>[A-Za-z])\s+on\s+day\s+[tkd]\s*\+\s*1\s+after\s+(?P<a>[A-Za-z])\s+on\s+day\s+[tkd]\b",
            lambda m: ban(m["a"], [m["b"]]))
-    n.take(rf"\b(?:an?|any)\s+{_PEOPLE}\s+(?:working|who\s+works)\s+(?P<a>[A-Za-z])\s+on\s+day\s+[tk]\s+(?:may|can|must|"
-           r"should)\s*not\s+work\s+(?P<b>[A-Za-z])\s+on\s+day\s+[tk]\s*\+\s*1\b",
+    n.take(rf"\b(?:an?|any)\s+{_PEOPLE}\s+(?:working|who\s+works)\s+(?P<a>[A-Za-z])\s+on\s+day\s+[tkd]\s+(?:may|can|must|"
+           r"should)\s*not\s+work\s+(?P<b>[A-Za-z])\s+on\s+day\s+[tkd]\s*\+\s*1\b",
            lambda m: ban(m["a"], [m["b"]]))  # 'a nurse working N on day t may not work D on day t+1'
     n.take(r"\bno\s+(?P<b>[A-Za-z])\s+on\s+the\s+day\s+after\s+an?\s+(?P<a>[A-Za-z])\b",
            lambda m: ban(m["a"], [m["b"]]))
-    n.take(r"\b(?P<a>[A-Za-z])\s+on\s+day\s+(?P<t>[tk])\s*(?:\u21d2|=>|->|implies)\s*(?:not|no|\u00ac)\s+(?P<b>[A-Za-z])\s+on\s+"
+    n.take(r"\b(?P<a>[A-Za-z])\s+on\s+day\s+(?P<t>[tkd])\s*(?:\u21d2|=>|->|implies)\s*(?:not|no|\u00ac)\s+(?P<b>[A-Za-z])\s+on\s+"
            r"day\s+(?P=t)\s*\+\s*1\b", lambda m: ban(m["a"], [m["b"]]))  # 'N on day t ⇒ not D on day t+1'
 
     def pairs(m: re.Match[str]) -> bool:
@@ -887,6 +918,27 @@ def _title(n: RosterDraft, m: re.Match[str]) -> bool:
     return not re.search(r"\d", said) and not CUES.search(said)
 
 
+def _read_penalty_list(n: RosterDraft) -> None:
+    """A list headed by its unit: 'penalty points: Ana 2 per L shift; Ben 1 per L shift, plus 3 if working Fri (any
+    shift); Eve 2 if working Mon', each item read as a wish priced in points, all of them or none."""
+    def items(m: re.Match[str]) -> bool:
+        saved = n.checkpoint()
+        for item in re.split(r"\s*;\s*", m["l"].strip().rstrip(".")):
+            who = re.match(rf"\s*(?P<w>{NAME}|[A-Za-z]\w*)\s*:?\s*", item)
+            if who is None or who["w"] not in n.staff:
+                n.restore(saved)
+                return False
+            for part in re.split(r"\s*,\s*(?:plus|and)\s+", item[who.end():]):
+                part = re.sub(r"\s*\(\s*any\s+shift\s*\)$", "", part)  # (a day worked is one shift)
+                said = re.match(r"(\d+)\s+(?=per\b|for\s+(?:each|every)\b|if\b|when)", part)
+                if said is None or not read_clause(n, f"{who['w']}: {said.group(1)} points {part[said.end():]}"):
+                    n.restore(saved)
+                    return False
+        return True
+
+    n.take(r"(?im)\bpenalty\s+points?\s*(?:\([^()\n]{0,30}\))?\s*:\s*(?P<l>[^\n]+)", items)
+
+
 def _read_asides(n: RosterDraft) -> None:
     """Words that restate the model's own reading: one week without wrap-around ('(within Mon-Sun; ignore the
     previous week)', '(days 1..7 only)'), 'x_its binary'."""
@@ -905,6 +957,8 @@ def _read_asides(n: RosterDraft) -> None:
            lambda m: n.days[:1] == ["D1"] and int(m["k"]) == len(n.days))
     n.take(r"\A[ \t#*]*[A-Z][^.\n:]{0,90}?\b(?i:rota|roster|schedule)\b[^.\n:]{0,100}?(?=\s*(?:[.:\n]|\Z))",
            lambda m: _title(n, m), 0)
+    n.take(r"(?i)\b(?:decisions?\s*:\s*)?x\s*(?:\[[a-z,\s]{1,12}\]|_\{?[a-z,\s]{1,12}\}?|\([a-z,\s]{1,12}\))\s*(?:in|\u2208)\s*"
+           r"\{\s*0\s*,\s*1\s*\}(?:\s*\((?:1\s*=|=\s*1\s+if)[^()\n\d]{0,40}\))?", lambda m: True)  # 'x[p,d,s] in {0,1}'
     n.take(r"(?i)\(\s*(?:some|a\s+few|several|most)\s+of\s+(?:the\s+)?(?:team|staff|us|people)\s+would\s+(?:rather|prefer|"
            r"like\s+to)\s+[^()\d\n]{0,60}\)", lambda m: n.objective == [{"term": "staff_count"}])  # why fewer people
 

@@ -54,6 +54,9 @@ def read_shift_spans(n: RosterDraft) -> None:
                                      r"shifts|(?-i:open|close)", m["id"])]  # ('we open 8-17'; 'Open' names a shift)
         if len(found) < 2 or n.shifts or not re.search(r"(?i)shift|session|service|can work", sentence.group(0)):
             continue
+        if any(not re.search(r"(?i):|[ap]m|\bh\b", m.group(0)) and _span_hours(m) < 3 for m in found) or \
+                re.search(r"(?i)\bmin\s*-\s*max\b|\bbetween\b", sentence.group(0)):
+            continue  # 'Ana 2-4, Ben 2-4': counts from and to, never clock spans of shifts
         for m in found:
             length = _span_hours(m)
             if m["h"] and float(m["h"]) != length or m["id"] in n.shifts:
