@@ -783,3 +783,21 @@ def test_terse_notes_with_listed_covers_ranges_per_person_days_off_a_rest_rule_a
     # numbers that are no ranges of shifts ('Ada 2-4' in a line with a shift's name) are never clock spans of shifts
     assert asked(_TERSE.replace("Ada 1-4, Bo 1-3, Cy 2-4", "Ada 1-4, Bo 1-3, Cy 2-4, Dan 1-2"))
     assert asked(_TERSE.replace("Cy 1 per L shift", "Cy 1 per L shift; Dan 2 per E shift"))  # no such person
+
+
+def test_a_one_shift_rota_with_pay_per_day_a_role_column_and_a_rule_with_its_reason_in_brackets():
+    text = ("Shop rota, Mon-Wed, one full-day shift per day (each person either works the day or is off).\n"
+            "Requirements: at least 1 staff on duty Mon-Tue and at least 2 on Wednesday; at least one keyholder on "
+            "duty every day.\n\n"
+            "| Name | Role      | Pay per day ($) | Max days | Mon | Tue | Wed |\n"
+            "|------|-----------|-----------------|----------|-----|-----|-----|\n"
+            "| Gil  | Keyholder | 200             | 2        | Y   | Y   | Y   |\n"
+            "| Hal  | Keyholder | 220             | 2        | Y   | -   | Y   |\n"
+            "| Ima  | Clerk     | 100             | 3        | Y   | Y   | Y   |\n\n"
+            "Y = available, - = not available.\n"
+            "Every staff member must be given at least 1 day this week (contract minimum), and nobody works more "
+            "than 2 days in a row.\nMinimize total pay. Answer in dollars.")
+    problem, best = solved(text)
+    assert problem.people == ["Gil", "Hal", "Ima"] and [s.id for s in problem.shifts] == ["shift"]
+    assert best == 2 * 200 + 220 + 100  # Gil on Tue (the only keyholder then) and one more day, Hal once, Ima once
+    assert asked(text.replace("(contract minimum)", "(3 at most)"))  # a number in the bracket is read or asked

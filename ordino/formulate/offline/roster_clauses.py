@@ -240,6 +240,9 @@ def _aside(n: RosterDraft, bracket: str) -> bool:
     if set(c.words) <= {"no", "not", "shift", "shifts", "at", "all", "that", "this", "day", "days", "off", "any",
                         "whole", "work", "working"} and {"no", "not", "off"} & set(c.words):
         return True  # '(no shift at all that day)' after a day off: the day off said again
+    if set(c.words) <= {"contract", "contracts", "contractual", "contracted", "minimum", "maximum", "legal", "law",
+                        "policy", "union", "rule", "rules", "hr", "by", "in", "their", "the", "a", "it's", "its"}:
+        return True  # '(contract minimum)': why, said of the limit before it
     return not _cued(n, bracket) or c.words[:1] in (["so"], ["because"], ["since"])
 
 
@@ -264,6 +267,9 @@ def _read_piece(n: RosterDraft, piece: str, before: str, heading: bool) -> bool:
     it ('at least 2 shifts and nobody more than 4', 'Cara and Dev at most three'), or, when it leaves out who, with
     the one person named last before it ('Ann can't do the early shift on Monday and can't do the late ...')."""
     if _read(n, _Clause(n, piece, heading)):
+        return True
+    bracket = re.search(r"\(([^()]+)\)\s*$", piece)  # a rule, then why: 'at least 2 days (contract minimum)'
+    if bracket and _aside(n, bracket.group(1)) and _read_piece(n, piece[:bracket.start()], before, heading):
         return True
     noun = re.findall(r"\b(shift|day|session)s?\b", before.lower())
     if noun and re.search(rf"(?:\d|\b(?:{'|'.join(_NUMBER)}))\s*$", piece, re.IGNORECASE):
@@ -444,6 +450,8 @@ def _without_horizon(n: RosterDraft, c: _Clause) -> _Clause:
 
 def _most_shifts(n: RosterDraft, c: _Clause) -> bool:
     """'at most 4 shifts per person over the week', 'nobody works more than 5 shifts', 'Jordi only 4'."""
+    if re.search(r"(?i)\b(?:1|one)\s+day\s+(?:this|per|a|each|in\s+the|over\s+the)\s+week\b", c.text):
+        c = _Clause(n, re.sub(r"(?i)\b(1|one)\s+day\b", r"\1 days", c.text))  # 'at least 1 day this week'
     c = _without_horizon(n, c)
     if len(c.numbers) != 1 or c.rest & {"row", "consecutive", "straight", "day"}:  # 'a day' limits a day
         return False
@@ -859,7 +867,8 @@ def _cover_shift(n: RosterDraft, c: _Clause) -> bool:
 _COVER_WORDS = {"need", "needs", "needed", "require", "requires", "required", "exactly", "least", "at", "on", "in",
                 "for", "each", "every", "and", "the", "a", "i", "we", "want", "have", "cover", "demand", "per", "shift",
                 "shifts", "session", "sessions", "day", "days", "daily", "it's", "is", "are", "where", "with", "of",
-                "weekdays", "weekday", "weekends", "weekend", "then", "but", "only", "except", "both", "all"}
+                "weekdays", "weekday", "weekends", "weekend", "then", "but", "only", "except", "both", "all",
+                "requirements", "requirement", "duty", "staffing", "minimum", "working", "present"}
 """Words of a list of demands beside the numbers, shifts, days and the noun of the people counted."""
 
 

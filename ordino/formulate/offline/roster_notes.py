@@ -99,6 +99,7 @@ def _read_staff(n: RosterDraft) -> bool:
         _valued_names(n)
     n.take(rf"(?<=[,(])\s*(?P<k>{_N})\s+{_PEOPLE}(?=\s*[,)])",  # 'Weekly roster for the shop, 4 staff, 7 days': the
            lambda m: bool(n.staff) and count_value(m["k"].lower()) == len(n.staff))  # staff counted again
+    n.take(rf"(?i:\b(?P<k>{_N})\s+{_PEOPLE})\s*\(\s*(?P<l>{names})\s*\)", named, 0)  # '4 operators (Ann, Bo, Cy, Di)'
     n.take(rf"(?i:\b(?:roster|rota|schedule)\s+for\s+(?:(?P<k>{_N})\s+{_PEOPLE}\s*:?\s*)?)(?P<l>{names})"
            rf"(?=\s*[.;\n]|$)", lambda m: not any(x[:3].title() in DAY_IDS for x in re.findall(NAME, m["l"])) and
            named(m), 0)  # 'a Monday-Friday roster for Ann, Ben, Cara and Dev' (not 'Rota for Friday and Sunday')
@@ -216,7 +217,8 @@ def _read_shifts(n: RosterDraft) -> bool:
                 n.call(it.group(2), it.group(1))
         return len(n.shifts) >= 2
 
-    n.take(rf"\bshifts?\b\s*(?:s\s*(?:in\b|\u2208)\s*)?:?\s*\{{?(?P<l>{item}(?:\s*(?:,|/|and|&)\s*{item})+)\}}?",
+    n.take(rf"\bshifts?\b(?:\s*(?:/\s*|per\s+|a\s+|each\s+)day\b)?\s*(?:s\s*(?:in\b|\u2208)\s*)?:?\s*"
+           rf"\{{?(?P<l>{item}(?:\s*(?:,|/|and|&)\s*{item})+)\}}?",  # 'shifts {E, L}', '3 shifts/day: M, A, N'
            listed)
     def keyed(m: re.Match[str]) -> bool:  # 'Two shifts a day (E = early, L = late)'
         pairs = re.findall(r"([A-Z])\s*=\s*([a-z]+)", m["l"])
@@ -279,8 +281,9 @@ def _read_shifts(n: RosterDraft) -> bool:
         return True
 
     n.take(rf"\b(?:a\s+)?single\s+(?:(?P<h>\d{{1,2}})[- ]hours?\s+)?(?:daily\s+|day\s+)?shift"
-           rf"(?:\s+(?:a|per|each)\s+day)?\b|\b(?:one|1)\s+{SHIFT_WORDS}\s+shift\s+"
-           r"(?:a|per|each)\s+day\b", single)
+           rf"(?:\s+(?:a|per|each)\s+day)?\b|\b(?:one|1)\s+(?:{SHIFT_WORDS}|(?:full|whole|all)[- ]day)\s+shift\s+"
+           r"(?:a|per|each)\s+day\b(?:\s*\(\s*(?:each|every)\s+(?:person|one|\w+)\s+(?:either\s+)?works\s+the\s+"
+           r"(?:whole\s+)?day\s+or\s+is\s+off\s*\))?", single)
     if not n.shifts:
         found = re.search(r"(?<!max )(?<!<= )(?<!at most )\b(?:one|1)\s+(?:day\s+)?shift\s*"
                           r"(?:type|(?:/|per|a)\s*day)\b", n.text, re.I)

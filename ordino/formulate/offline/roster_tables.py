@@ -357,8 +357,9 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
             for d in n.days:
                 n.costs.setdefault((who, s, d), float(money.group(1)) * n.hours[s])
         return True
-    if re.search(r"cost|pay|rate|wage|[$\u20ac\u00a3]", h) and not re.search(r"day|week|month|weekend|holiday", h) \
-            and not _WEEKDAY.search(h):  # 'Sat rate': a rate of some days only, not read here
+    per_day = n.shifts == ["shift"] and re.search(r"(?:per|a|/)\s*day\b|\bdaily\b|\bday\s+(?:rate|pay)", h)
+    if re.search(r"cost|pay|rate|wage|[$\u20ac\u00a3]", h) and (per_day or not re.search(
+            r"day|week|month|weekend|holiday", h)) and not _WEEKDAY.search(h):  # 'Sat rate': some days' rate only
         if money is None:
             return False
         for s in n.shifts:  # (a column of one shift's pay, before or after it, wins: 'Night pay' beside 'Pay')
