@@ -1710,3 +1710,35 @@ def test_a_goal_as_low_as_possible_and_each_job_said_to_be_a_chain_of_its_operat
 
     assert best == min(tardiness(o) for o in itertools.permutations(range(2)))
     assert asked(text.replace("chain of 2 operations", "chain of 3 operations"))  # a count not of the model's
+
+
+def test_a_mark_of_dashes_is_a_blank_and_each_job_on_one_machine_says_the_machines_are_a_choice():
+    text = ("Moulding, three presses (A, B, C). Not every mould fits every press (\"--\" = can't run there). Run times "
+            "in minutes:\n\nJob       Press A   Press B   Press C\nHousing      45        50        --\n"
+            "Lid          30        25        35\nClip         20        --        18\nKnob         15        20        15\n\n"
+            "Each job runs entirely on one press without interruption, a press runs one job at a time. Minimize the "
+            "time until every job is finished.")
+    _, best = solved(text)
+    times = [(45, 50, None), (30, 25, 35), (20, None, 18), (15, 20, 15)]
+    ends = []
+    for on in itertools.product(range(3), repeat=4):
+        if any(times[j][m] is None for j, m in enumerate(on)):
+            continue
+        ends.append(max(sum(times[j][m] or 0 for j, m in enumerate(on) if m == k) for k in range(3)))
+    assert best == min(ends) == 45
+
+
+def test_on_a_single_line_is_no_count_of_lines():
+    text = ("Plan for the three packing lines (they're identical, any order can go on any line). Orders and minutes: "
+            "Ada 50, Bea 40, Cal 30, Dan 20. Each order is packed on a single line, and a line packs one order at a "
+            "time. Minimise the time until all orders are packed.")
+    problem, best = solved(text)
+    assert len([r for r in problem.resources if r.kind == "machine"]) == 3 and best == 50
+
+
+def test_an_example_of_minutes_after_the_start_is_the_clock_said_again():
+    text = ("One furnace, shift starts 07:00. Orders: A 20 min, B 10 min, C 30 min. Minimise the sum of completion "
+            "times in minutes after 07:00 (e.g. an order finishing at 07:40 has completion time 40).")
+    _, best = solved(text)
+    assert best == single_machine([20, 10, 30], sum)
+    assert asked(text.replace("completion time 40", "completion time 45"))  # an example that disagrees is asked

@@ -396,6 +396,10 @@ def drop_restated_rules(rw: Rewriting) -> None:
     rw.sub(r"(?i)\s*\(\s*(?P<l>(?P<w>op|operation|step)\s*1(?:\s*(?:->|\u2192|>|before|then)\s*(?:(?P=w)\s*)?\d+)+)\s*\)",
            lambda m: "" if steps_in_order(m) == "in order" else m.group(0))  # '(op 1 before op 2)'
 
+    rw.sub(r"(?i)\s*\(\s*(?:e\.g\.,?|for\s+example,?)\s*(?:an?|the)\s+[a-z]+\s+(?:finishing|that\s+finishes|done|"
+           r"completed)\s+at\s+(?P<a>\d+)\s*(?:min(?:utes?)?)?\s+has\s+(?:a\s+)?completion\s+time\s+(?:of\s+)?(?P=a)"
+           r"(?:\s*min(?:utes?)?)?\s*\)", "")  # '(e.g. an order finishing at 07:40 has completion time 40)': said again
+
     def chain(m: re.Match[str]) -> str:  # 'Each job = chain of 3 operations O_j1 -> O_j2 -> O_j3'
         said = [int(k) for k in re.findall(r"(?i)o_?\{?j_?,?(\d+)", m.group("c") or "")]
         if m.group("c") and said != list(range(1, int(m.group("k")) + 1)):
@@ -421,6 +425,10 @@ def drop_restated_rules(rw: Rewriting) -> None:
         if named or re.search(r"\d|\b(?:two|three|four|five|six|both|several|many|multiple|between)\b", low) or \
                 not re.search(_NEGATION, low):
             return clause
+        if re.search(r"\bon\s+(?:one|a\s+single|just\s+one)\s+[a-z]+", low) and " at a time" not in low:
+            return re.sub(r"(?i)\s+(?:without\s+(?:any\s+)?(?:interruption|a\s+break|stopping|pre-?emption)|"
+                          r"from\s+start\s+to\s+finish|in\s+one\s+go)\b", "", clause)  # 'each job runs on one press'
+            # says which model, kept; 'without interruption' holds in every model here
         if re.search(r"\b(?:at a time|at once|one thing)\b", low) and not re.search(rf"\b{MACHINE_NOUN}\b", low):
             return clause  # 'a crew only works one task at a time': what a crew is, for the readers to see
         if re.search(r"\b(?:crews?|teams?|workers?|people|persons?|staff|operators?|employees?|technicians?|gangs?|"
@@ -707,7 +715,8 @@ def read_default_unit(work: Work, facts: Facts) -> None:
 
 
 _NOT_A_COUNT = (r"(?<!\bany )(?<!\bbetween )(?<!\bevery )(?<!\beach )(?<!\bother )(?<!\bthe )(?<!\bon )(?<!\bper )"
-                r"(?<!\bthose )(?<!\bthese )(?<!\bacross )(?<!\bover )(?<!\bonto )(?<!\binto )"
+                r"(?<!\bthose )(?<!\bthese )(?<!\bacross )(?<!\bover )(?<!\bonto )(?<!\binto )(?<!\bon a )(?<!\bin a )"
+                r"(?<!\bat a )"
                 r"(?<!\bin )(?<!\bto )(?<!\bfor )(?<!\bof )(?<!\bmachine )(?<!\bstation )(?<!\bstage )(?<!\bas )")
 """'between any two jobs', 'the two machines', 'runs on one cutter': a number of things that is not how many
 there are."""

@@ -67,7 +67,12 @@ _PHRASES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
 
 
 def _cells(line: str, commas: bool = True, semicolons: bool = True) -> list[str]:
-    """Cells split by '|', else by ',' (CSV), else by white space (a ', ' inside a cell keeps it whole)."""
+    """Cells split by '|', else by ',' (CSV), else by white space (a ', ' inside a cell keeps it whole); a cell of
+    dashes ('--', '---') is one dash, as a blank mark."""
+    return [re.sub(r"^-{2,3}$", "-", c) for c in _split_cells(line, commas, semicolons)]
+
+
+def _split_cells(line: str, commas: bool, semicolons: bool) -> list[str]:
     line = line.strip().strip("|").strip()
     line = re.sub(r"^[-*+]\s+", "", line)
     if "|" in line:
