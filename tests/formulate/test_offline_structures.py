@@ -1715,7 +1715,8 @@ def test_a_goal_as_low_as_possible_and_each_job_said_to_be_a_chain_of_its_operat
 def test_a_mark_of_dashes_is_a_blank_and_each_job_on_one_machine_says_the_machines_are_a_choice():
     text = ("Moulding, three presses (A, B, C). Not every mould fits every press (\"--\" = can't run there). Run times "
             "in minutes:\n\nJob       Press A   Press B   Press C\nHousing      45        50        --\n"
-            "Lid          30        25        35\nClip         20        --        18\nKnob         15        20        15\n\n"
+            "Lid          30        25        35\nClip         20        --        18\n"
+            "Knob         15        20        15\n\n"
             "Each job runs entirely on one press without interruption, a press runs one job at a time. Minimize the "
             "time until every job is finished.")
     _, best = solved(text)
