@@ -225,3 +225,19 @@ def test_a_bracket_with_commas_is_one_aside_and_a_rule_over_two_tasks_counts_no_
     tasks = {"1": (2, [], [2, 0]), "2": (3, ["1"], [0, 1]), "3": (2, ["1"], [1, 0]), "4": (3, ["3", "2"], [2, 0])}
     assert best == project(tasks, [2, 1]) == 8
     assert asked(text.replace("(yes, the tall one, usually)", "(yes, 3 of them)"))  # a number in an aside is read
+
+
+def test_a_project_table_in_shifts_counted_as_work_packages_and_a_goal_naming_the_whole_turnaround():
+    text = ("Kiln turnaround, 4 work packages. Resources: 2 fitters and 1 crane, available throughout. Durations in "
+            "shifts (8 h each, shifts run back to back).\n\n"
+            "WP | Description | Shifts | Fitters | Crane | Predecessors\n"
+            "A  | Isolate     | 2      | 1       | 0     | -\n"
+            "B  | Scaffold    | 3      | 1       | 1     | -\n"
+            "C  | Reline      | 4      | 2       | 0     | A\n"
+            "D  | Lift out    | 1      | 1       | 1     | A, B\n\n"
+            "What is the minimum number of shifts to complete the turnaround?")
+    _, best = solved(text)
+    tasks = {"A": (2, [], [1, 0]), "B": (3, [], [1, 1]), "C": (4, ["A"], [2, 0]), "D": (1, ["A", "B"], [1, 1])}
+    assert best == project(tasks, [2, 1])
+    assert asked(text.replace("Durations in shifts (8 h each, shifts run back to back).", ""))  # a column of shifts
+    assert asked(text.replace("4 work packages", "5 work packages"))  # a count that is not the table's

@@ -17,10 +17,10 @@ from ordino.formulate.offline.text import TIME_SAID, Rewriting, blanked, singula
 
 _UNIT = r"days?|d|hours?|hrs?|h|weeks?|wks?|w|minutes?|mins?"
 _ROLES = [
-    ("id", re.compile(r"ids?|#|no\.?|nr")),
+    ("id", re.compile(r"ids?|#|no\.?|nr|wps?")),
     ("name", re.compile(r"tasks?|activit(?:y|ies)|names?|steps?|jobs?|descriptions?|what")),
     ("p", re.compile(rf"(?:(?:duration|dur|time|length|p)\s*(?:\(\s*(?:in\s+)?(?P<u>{_UNIT})\s*\)|_?(?P<u3>{_UNIT}))?|"
-                     rf"(?P<u2>{_UNIT}))")),
+                     rf"(?P<u2>{_UNIT})|shifts)")),  # ('Shifts': durations counted in shifts, as the text says)
     ("preds", re.compile(r"pred(?:ecessor)?s?|after|depends\s+on|dependencies|requires|prerequisites?|follows|"
                          r"preceded\s+by|must\s+follow|comes\s+after")),
     ("weight", re.compile(r"weights?|w|priority|importance")),
@@ -59,6 +59,12 @@ def read_crew_table(rw: Rewriting) -> CrewRead | None:
         return None  # no resource: a list of tasks, not a project
     if not _tasks(rows[1:], roles, nouns, read):
         return None
+    if any(role == "p" and head == "" and re.fullmatch(r"(?i)\s*shifts\s*", cell)
+           for (role, head), cell in zip(roles, rows[0], strict=True)):
+        unit = re.search(r"(?i)\bdurations?\s+(?:are\s+)?(?:given\s+)?in\s+shifts\b(?:\s*\([^()\n]*\))?", outside)
+        if unit is None:
+            return None  # a column of shifts: durations only when the text says so
+        said.append(unit.span())
     for a, b in sorted([(start, end), *said], reverse=True):
         rw.splice(a, b, "")
     return read

@@ -26,7 +26,7 @@ _LATE = re.compile(r"\b(?:late(?:ness)?|tard\w*|overdue|delay(?:s|ed)?)\b|\b(?:a
                    r"(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:due|deadline|pickup|pick-up|promised|target|time)|"
                    r"\bnot\s+(?:ready|done|finished)\s+(?:at|by|for)\s+(?:the\s+)?(?:pickup|pick-up|due|deadline|promised)")
 _TIME_LATE = re.compile(r"\b(?:minutes?|hours?|days?|time|weeks?)\s+(?:\w+\s+)?late\b|\blateness\b|\btard\w*\b")
-_COUNT = re.compile(r"\b(?:number|count|how many|fewest|as few)\b(?!\s+of\s+(?:minutes|hours|days|weeks|time))")
+_COUNT = re.compile(r"\b(?:number|count|how many|fewest|as few)\b(?!\s+of\s+(?:minutes|hours|days|weeks|shifts|time))")
 _MAX = re.compile(r"\b(?:max(?:imum)?|largest|worst|biggest|longest)\b")
 _SUM = re.compile(r"\b(?:sum|total|average|mean|add(?:ed|ing)? up|summed|across|over all|all together|altogether|"
                   r"combined)\b")

@@ -232,7 +232,8 @@ def read_objective(work: Work, facts: Facts) -> None:
         r"[^.?!\n]{0,60}?\b(?:to|until)\s+(?:finish|complete)\s+(?:the|our|this)\s+(?P<x>[a-z][\w &/-]{2,40}?)"
         r"\s*(?=[?.!]|$)", work.text)  # 'the minimum number of days to finish the barn?'
     generic = r"(?:everything|all|it|they|them|(?:the\s+)?(?:very\s+)?(?:work|project|job|jobs|whole|last|final|lot|" \
-              r"one|ones)\b.*|" \
+              r"one|ones|turnaround|shutdown|outage|overhaul|refit|renovation|refurbishment|installation|move|build|" \
+              r"upgrade|migration|rollout|changeover)\b.*|" \
               r"(?:all\s+)?(?:its|their|the)\s+predecessors)"  # 'until all its predecessors are finished': a rule
     core = re.sub(r"^(?:very\s+)?(?:final|last)\s+", "", named.group("x")) if named else ""  # 'the final fit-out':
     exact = named is not None and any(j.lower() in (core.lower(), named.group("x").lower()) for j in facts.jobs)

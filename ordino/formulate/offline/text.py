@@ -35,7 +35,7 @@ COUNT = r"(?:(?<!\d)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 COUNT_WORD = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\b"
 """A count written in words (a count in digits is a number: `NUM`)."""
 JOB_NOUN = (r"(?:jobs?|orders?|tasks?|activit(?:y|ies)|products?|parts?|items?|batch(?:es)?|lots?|boards?|garments?|"
-            r"cars?)")
+            r"cars?|work\s+packages?)")
 JOB_REF = rf"(?:\b{JOB_NOUN}(?:\s*#?\s*\d+\b|\s+(?![ijkn]\b)(?!m\d)[a-z]\d*(?![a-z'\d]))|\bj\d+\b)"
 MUST = r"(?:must|have\s+to|has\s+to|need\s+to|needs\s+to|should|are\s+to|will)\s+(?:both\s+|all\s+|always\s+)?"
 """A rule's 'must' ('have to', 'needs to', ... 'must both')."""
