@@ -801,3 +801,12 @@ def test_a_one_shift_rota_with_pay_per_day_a_role_column_and_a_rule_with_its_rea
     assert problem.people == ["Gil", "Hal", "Ima"] and [s.id for s in problem.shifts] == ["shift"]
     assert best == 2 * 200 + 220 + 100  # Gil on Tue (the only keyholder then) and one more day, Hal once, Ima once
     assert asked(text.replace("(contract minimum)", "(3 at most)"))  # a number in the bracket is read or asked
+
+
+def test_a_minimum_said_as_what_a_contract_guarantees():
+    text = _TERSE.replace("- shifts per person over the week, min-max: Ada 1-4, Bo 1-3, Cy 2-4\n",
+                          "- per person: <=4 shifts/week; contract guarantees >=2 shifts this week\n")
+    problem, best = solved(text)
+    assert any(r.type == "count" and r.min == 2 and not r.staff for r in problem.rules)
+    assert best == brute_roster(problem).objective
+    assert asked(text.replace("contract guarantees", "contract hopes for"))  # a wish, not a rule: asked

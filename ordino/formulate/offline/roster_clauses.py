@@ -461,7 +461,9 @@ def _most_shifts(n: RosterDraft, c: _Clause) -> bool:
     if bound is None or not (c.rest & (_SHIFT_NOUNS | {"days", "nights"}) or c.shifts):  # '... than 3 nights'
         return False
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"most", "max", "maximum", "more", "than", "exceed", "up", "least",
-                                                   "min", "minimum", "days", "nights", "only", "list", "<=", ">="}):
+                                                   "min", "minimum", "days", "nights", "only", "list", "<=", ">="},
+                  {"contract", "contracts", "guarantees", "guarantee", "guaranteed", "their", "his", "her"}
+                  if bound == "min" else set()):  # 'contract guarantees >= 3 shifts this week'
         return False
     if "days" in c.rest and n.per_day != 1:
         return False
