@@ -8,7 +8,7 @@ import ordino
 from ordino.formulate.offline import extract_offline
 from ordino.formulate.offline.roster_clauses import prose_left, read_clauses
 from ordino.formulate.offline.roster_draft import RosterDraft
-from ordino.formulate.offline.roster_notes import read_roster_notes
+from ordino.formulate.offline.roster_notes import _read_days, _read_shifts, read_roster_notes
 from ordino.models.assignment import RosterProblem
 from tests.differential.brute_assignment import brute_roster
 from tests.formulate.test_offline_structures import asked
@@ -810,3 +810,9 @@ def test_a_minimum_said_as_what_a_contract_guarantees():
     assert any(r.type == "count" and r.min == 2 and not r.staff for r in problem.rules)
     assert best == brute_roster(problem).objective
     assert asked(text.replace("contract guarantees", "contract hopes for"))  # a wish, not a rule: asked
+
+
+def test_a_limit_of_one_shift_a_day_never_makes_a_roster_of_one_shift():
+    n = RosterDraft("We run an early shift and a late shift every day, Monday to Wednesday. Nobody does more than "
+                    "one shift a day.")
+    assert _read_days(n) and _read_shifts(n) and sorted(n.shifts) == ["early", "late"]

@@ -285,7 +285,8 @@ def _read_shifts(n: RosterDraft) -> bool:
            r"(?:a|per|each)\s+day\b(?:\s*\(\s*(?:each|every)\s+(?:person|one|\w+)\s+(?:either\s+)?works\s+the\s+"
            r"(?:whole\s+)?day\s+or\s+is\s+off\s*\))?", single)
     if not n.shifts:
-        found = re.search(r"(?<!max )(?<!<= )(?<!at most )\b(?:one|1)\s+(?:day\s+)?shift\s*"
+        found = re.search(r"(?<!max )(?<!<= )(?<!at most )(?<!than )(?<!exactly )(?<!works )(?<!does )(?<!do )"
+                          r"\b(?:one|1)\s+(?:day\s+)?shift\s*"
                           r"(?:type|(?:/|per|a)\s*day)\b", n.text, re.I)
         if found is None and not re.search(r"(?i)\b(?:shifts?|early|late|nights?|mornings?|evenings?|afternoons?|"
                                            r"am|pm|slots?|\d{1,2}:\d\d)\b", n.text):
