@@ -726,6 +726,8 @@ def test_staff_named_by_a_pay_list_shifts_with_one_length_and_limits_shared_by_t
     rui = [r for r in problem.rules if r.type == "count" and r.staff == ["Rui"]]
     assert [r.max for r in rui] == [2]
     assert best == 6 * (2 * 10 + 2 * 12 + 2 * 15)  # six shifts: Rui 2, Sol 2 (not Wed), Tia 2
+    coded = text.replace("Pay (\u20ac/h): Rui 10, Sol 12, Tia 15", "Pay per hour: Rui EUR 10, Sol EUR 12, Tia EUR 15")
+    assert solved(coded)[1] == best  # a currency's code before each amount
 
 
 def test_a_roster_for_named_people_limits_for_two_at_once_and_a_subject_carried_to_the_next_rule():

@@ -28,6 +28,8 @@ _PEOPLE = rf"(?:{PEOPLE}|pool)"
 _PAID = re.compile(r"(?i)\b(?:pay|pays|paid|rate|rates|extra|double|bonus|premium|surcharge|costs?|off|"
                    rf"unavailable|away|can't|cannot|only)\b|{CURRENCY}|\+")
 """Words of a sentence that names days for a price or a person, not the roster's days."""
+_SIGN = rf"(?:{CURRENCY}|(?-i:GBP|EUR|USD|CHF)\s)"
+"""A sign of money before an amount: '$', or a currency's code ('GBP 160')."""
 _LE = r"(?:<=|at\s+most|max(?:imum)?\.?|no\s+more\s+than|up\s+to)"
 _GE = r"(?:>=|at\s+least|min(?:imum)?\.?)"
 
@@ -114,7 +116,7 @@ def _valued_names(n: RosterDraft) -> None:
     said = {count_value(m["k"].lower()) for m in re.finditer(  # a count of the staff, not of a shift's people
         rf"(?i)(?<!exactly )(?<!most )(?<!least )(?<!max )(?<!min )\b(?P<k>{_N})\s+{_PEOPLE}\b"
         r"(?!\s+(?:per|each|a|on|in|at)\b)", n.text)}
-    item = rf"{NAME}\s*(?::|=|-)?\s*{CURRENCY}?\s*\d+(?:\.\d+)?"
+    item = rf"{NAME}\s*(?::|=|-)?\s*{_SIGN}?\s*\d+(?:\.\d+)?"
     lists = [re.findall(NAME, m.group(0)) for m in re.finditer(rf"{item}(?:\s*(?:,|;|\band\b)\s*{item})+", n.text)]
     shifts = {s.lower() for s in n.shifts} | set(n.shift_names)
     fitting = [names for names in lists if len(set(names)) == len(names) and len(names) in said and
@@ -667,7 +669,7 @@ def _read_costs(n: RosterDraft) -> None:
 
     def named(m: re.Match[str]) -> bool:
         order = [n.shift(x) for x in re.split(r"\s*/\s*", m["o"])] if m["o"] else None
-        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*{CURRENCY}?\s*({_V}(?:\s*/\s*{_V})*)", m["l"])
+        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*{_SIGN}?\s*({_V}(?:\s*/\s*{_V})*)", m["l"])
         who = [p for p, _ in pairs]
         if not all(p in n.staff for p in who):
             return False
@@ -675,7 +677,7 @@ def _read_costs(n: RosterDraft) -> None:
 
     label = (r"\b(?:cost|pay|wage|rate)(?:s)?(?:\s+per\s+shift(?:\s+worked)?|\s*/\s*shift)"
              r"(?:\s*\(\s*same\s+for\s+[a-z]+\s+and\s+[a-z]+\s*\))?(?:\s*\(?(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\)?)?")
-    paid = rf"[A-Za-z]\w*\s*=?\s*{CURRENCY}?\s*{_V}(?:\s*/\s*{_V})*"  # 'N1 100', 'Ana $60', 'P1 = 8/10'
+    paid = rf"[A-Za-z]\w*\s*=?\s*{_SIGN}?\s*{_V}(?:\s*/\s*{_V})*"  # 'N1 100', 'Ana $60', 'P1 = 8/10', 'Bo GBP 90'
     n.take(rf"{label}\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)", named)
     daily = (rf"\b(?:(?:daily|day)\s+(?:pay|rate|wage|cost)s?|(?:pay|cost|wage|rate)s?\s+(?:per|a|/)\s*day)(?P<o>)"
              rf"(?:\s*\(\s*{CURRENCY}\s*\)|\s*\(\s*(?:eur|gbp|usd|euros?|dollars?|pounds?)\s*\))?")
@@ -683,7 +685,7 @@ def _read_costs(n: RosterDraft) -> None:
            lambda m: n.shifts == ["shift"] and named(m))
 
     def hourly(m: re.Match[str]) -> bool:  # 'Pay (EUR/h): Ann 15, Ben 16': times each shift's hours
-        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*{CURRENCY}?\s*({_V})", m["l"])
+        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*{_SIGN}?\s*({_V})", m["l"])
         if not all(p in n.staff for p, _ in pairs) or any(p in n.hourly for p, _ in pairs):
             return False
         n.hourly.update({p: float(v) for p, v in pairs})
