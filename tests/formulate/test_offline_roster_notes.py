@@ -818,3 +818,18 @@ def test_a_limit_of_one_shift_a_day_never_makes_a_roster_of_one_shift():
     n = RosterDraft("We run an early shift and a late shift every day, Monday to Wednesday. Nobody does more than "
                     "one shift a day.")
     assert _read_days(n) and _read_shifts(n) and sorted(n.shifts) == ["early", "late"]
+
+
+def test_a_model_in_symbols_with_a_headed_cover_one_shift_a_day_as_a_sum_and_rest_after_nights():
+    text = ("Staff P = {Ana, Ben, Cai, Dev}; days t = 1..3; shifts E (early), L (late), N (night).\n"
+            "x[p,t,s] \u2208 {0,1}; \u03a3_s x[p,t,s] \u2264 1 for every p, t.\n"
+            "Cover (minimum, every day): E \u2265 1, L \u2265 1, N \u2265 1.\n"
+            "Max shifts over the 3 days: Ana 3, Ben 2, Cai 3, Dev 2.\n"
+            "Hard: after an N shift on day t, no E or L shift on day t+1.\n"
+            "Penalty points: Ana 3 per N shift; Cai 1 per E shift; Ben 2 if working (any shift) on day 2.\n"
+            "Minimise total penalty.")
+    problem, best = solved(text)
+    assert {(c.shift, c.day): c.min for c in problem.cover} == {(s, d): 1 for s in "ELN" for d in ("D1", "D2", "D3")}
+    assert {(r.first, r.then) for r in problem.rules if r.type == "forbidden_sequence"} == {("N", "E"), ("N", "L")}
+    assert not any(r.type == "count" and r.min for r in problem.rules)  # 'E >= 1' is a cover, never a count per person
+    assert best == brute_roster(problem).objective

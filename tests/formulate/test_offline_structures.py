@@ -1743,3 +1743,17 @@ def test_an_example_of_minutes_after_the_start_is_the_clock_said_again():
     _, best = solved(text)
     assert best == single_machine([20, 10, 30], sum)
     assert asked(text.replace("completion time 40", "completion time 45"))  # an example that disagrees is asked
+
+
+def test_a_late_jobs_mark_defined_in_symbols_is_the_goal_said_again():
+    text = ("1|r_j|\u03a3U_j. Jobs 1-4, one machine.\np_j: 3 2 2 4\nr_j: 0 0 1 2\nd_j: 3 4 6 7\n"
+            "U_j = 1 if C_j > d_j. Minimum number of late jobs?")
+    _, best = solved(text)
+    late = []
+    for order in itertools.permutations(range(4)):
+        t, count = 0, 0
+        for j in order:
+            t = max(t, (0, 0, 1, 2)[j]) + (3, 2, 2, 4)[j]
+            count += t > (3, 4, 6, 7)[j]
+        late.append(count)
+    assert best == min(late)

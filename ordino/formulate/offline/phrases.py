@@ -174,9 +174,11 @@ _DEFINED = re.compile(
     r"days|weeks|time)\s+(?:by\s+which|that)\s+(?:that|its|the)\s+(?:completion|finish|end)(?:\s+time)?\s+is\s+"
     r"(?:later\s+than|after|past)\s+(?:the|its)\s+(?:due\s+(?:time|date)|deadline)"
     r"(?:\s*\(\s*(?:0|zero)\s+if\s+(?:it\s+is\s+|it's\s+)?(?:finished|done|complete[d]?)\s+(?:by|before|on)\s+"
-    r"(?:the|its)\s+(?:due\s+(?:time|date)|deadline)\s*\))?")
+    r"(?:the|its)\s+(?:due\s+(?:time|date)|deadline)\s*\))?|"
+    r"\bu_?\{?j\}?\s*=\s*1\s+if\s+c_?\{?j\}?\s*>\s*d_?\{?j\}?(?:\s*(?:,|;)?\s*(?:else|otherwise)\s*(?:u_?j\s*=\s*)?0)?")
 """A job's tardiness or lateness defined in words ('its tardiness is the number of minutes by which that completion
-is later than the due time (0 if it is finished by the due time)'): what the goal measures, no goal itself."""
+is later than the due time (0 if it is finished by the due time)') or a late job's mark ('U_j = 1 if C_j > d_j'):
+what the goal measures, no goal itself."""
 
 
 _WEAK = {"total_completion_time": re.compile(r"(?:total|sum of|average|mean)\s+(?:of\s+)?(?:the\s+)?(?:completion|"

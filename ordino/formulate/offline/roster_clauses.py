@@ -272,7 +272,9 @@ def _read_piece(n: RosterDraft, piece: str, before: str, heading: bool) -> bool:
     if bracket and _aside(n, bracket.group(1)) and _read_piece(n, piece[:bracket.start()], before, heading):
         return True
     noun = re.findall(r"\b(shift|day|session)s?\b", before.lower())
-    if noun and re.search(rf"(?:\d|\b(?:{'|'.join(_NUMBER)}))\s*$", piece, re.IGNORECASE):
+    if noun and re.search(rf"(?:\d|\b(?:{'|'.join(_NUMBER)}))\s*$", piece, re.IGNORECASE) and \
+            re.search(r"(?i)\b(?:most|least|max\w*|min\w*|more|fewer|less|up\s+to)\b", piece) and \
+            not _Clause(n, piece).shifts:  # a limit said with its noun left out, never 'E >= 2' (a cover)
         return _read(n, _Clause(n, f"{piece} {noun[-1]}s"))
     who = n.people_in(before)
     verb = re.match(r"\s*(?:can't|cannot|can\s+not|can|won't|will|is|isn't|does|doesn't|works|only|never|also|"
@@ -460,6 +462,9 @@ def _most_shifts(n: RosterDraft, c: _Clause) -> bool:
         "min" if c.rest & {"least", "min", "minimum", ">="} and not denied else None
     if bound is None or not (c.rest & (_SHIFT_NOUNS | {"days", "nights"}) or c.shifts):  # '... than 3 nights'
         return False
+    if not c.rest & {"most", "max", "maximum", "up", "more", "exceed", "least", "min", "minimum"} and \
+            not c.rest & (_SHIFT_NOUNS | {"days", "nights"}):
+        return False  # '<= 4 shifts' counts shifts; 'E >= 2' is a cover of shift E, never a count per person
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"most", "max", "maximum", "more", "than", "exceed", "up", "least",
                                                    "min", "minimum", "days", "nights", "only", "list", "<=", ">="},
                   {"contract", "contracts", "guarantees", "guarantee", "guaranteed", "their", "his", "her"}

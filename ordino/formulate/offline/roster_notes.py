@@ -417,6 +417,22 @@ def _read_cover(n: RosterDraft) -> None:
            r"exact(?:ly)?)\))?\s*:)?\s*(?P<l>[A-Za-z]{1,5}\s*(?:>=|=)\s*\d+\s+[^;\n]+(?:;\s*[A-Za-z]{1,5}\s*(?:>=|=)\s*\d+"
            r"\s+[^;\n]+)+)$", items)
 
+    def headed(m: re.Match[str]) -> bool:  # 'Cover (minimum, every day): E >= 2, L >= 2, N >= 1'
+        days = n.day_list(m["d"]) if m["d"] else list(n.days)
+        said = re.findall(r"([A-Za-z]{1,5})\s*(>=|=)\s*(\d+)", m["l"])
+        if not days or not said or any(n.shift(sh) is None or (op == ">=") != bool(re.search(r"(?i)min|least", m["k"]))
+                                       for sh, op, _ in said) or len({sh for sh, _, _ in said}) != len(said):
+            return False
+        cells = {(n.shift(sh) or "", d): int(k) for sh, _, k in said for d in days}
+        if any(c in n.cover for c in cells):
+            return False
+        n.cover.update(cells)
+        return True
+
+    n.take(r"(?i)\b(?:cover|demand|requirements?|required|staffing)\s*\(\s*(?P<k>minimum|min|at\s+least|exact(?:ly)?)\s*"
+           r"(?:,\s*(?P<d>[^():\n]{3,20}))?\)\s*:\s*(?P<l>[A-Za-z]{1,5}\s*(?:>=|=)\s*\d+(?:\s*[,;]\s*[A-Za-z]{1,5}\s*(?:>=|=)\s*"
+           r"\d+)+)\s*(?=[.\n]|$)", headed)
+
     def except_some(m: re.Match[str]) -> bool:  # 'Demand: 1 per shift, except Sat AM = 2'
         cells = {(s, d): int(m["k"]) for s in n.shifts for d in n.days}
         for it in re.finditer(rf"(?P<d>{_WD})\s+(?P<s>[A-Za-z]+)\s*(?:=|:)?\s*(?P<v>\d+)", m["ex"], re.I):
@@ -466,10 +482,16 @@ def _read_limits(n: RosterDraft) -> None:
         n.per_day = count_value(m["k"].lower())
         return True
 
+    def one_a_day(m: re.Match[str]) -> bool:
+        n.per_day = 1
+        return True
+
     unit = rf"(?:\s*(?:/|per|a)\s*(?:{_PEOPLE}|person|staff\s+member|day))+"
     n.take(rf"(?:{_LE}\s*|\b(?:nobody|no\s+one|no-one)\s+(?:does|works|gets|takes|is\s+given)\s+more\s+than\s+)?"
            rf"(?P<k>one|1)\s+shifts?{unit}(?:\s+at\s+most)?", per_day)
     n.take(r"\b(?:one|1)\s+(?:day\s+)?shift\s*(?:type|(?:/|per|a)\s*day)\b", lambda m: len(n.shifts) == 1)
+    n.take(r"(?:\u03a3|\bsum)\s*_?\s*\{?s\}?\s*x\s*\[\s*p\s*,\s*[td]\s*,\s*s\s*\]\s*<=\s*1\s+for\s+(?:every|all|each)\s+"
+           r"p\s*,\s*[td]\b", one_a_day)  # 'Σ_s x[p,t,s] <= 1 for every p, t': one shift a day at most
 
     def most(m: re.Match[str]) -> bool:
         said = n.text[max(n.text.rfind(c, 0, m.start()) for c in ".;,:\n") + 1:m.start()]
@@ -644,6 +666,10 @@ def _read_successions(n: RosterDraft) -> None:
            lambda m: ban(m["a"], [m["b"]]))
     n.take(r"\b(?P<a>[A-Za-z])\s+on\s+day\s+(?P<t>[tkd])\s*(?:\u21d2|=>|->|implies)\s*(?:not|no|\u00ac)\s+(?P<b>[A-Za-z])\s+on\s+"
            r"day\s+(?P=t)\s*\+\s*1\b", lambda m: ban(m["a"], [m["b"]]))  # 'N on day t ⇒ not D on day t+1'
+
+    n.take(r"\bafter\s+an?\s+(?P<a>[A-Za-z])\s+shift\s+on\s+day\s+(?P<t>[tkd])\s*,?\s*no\s+(?P<l>[A-Za-z](?:\s*(?:,|or|and)\s*"
+           r"[A-Za-z])*)\s+shifts?\s+on\s+day\s+(?P=t)\s*\+\s*1\b",  # 'after an N shift on day t, no E or L ...'
+           lambda m: ban(m["a"], re.findall(r"[A-Za-z]", re.sub(r"\b(?:or|and)\b", " ", m["l"]))))
 
     def pairs(m: re.Match[str]) -> bool:
         return all(ban(a, [b]) for a, b in re.findall(r"([A-Za-z])\s*->\s*([A-Za-z])", m["l"]))
