@@ -272,6 +272,8 @@ ADVERSARIAL = {
     "columns of jobs and terse roster lists": "job 1 2 3\np1 4 2 6\nr 0 1 3\n- cover (minimums): E >= 2 every day; "
                                               "L >= 1 Tue-Thu; shifts per person, min-max: Ana 2-4, Ben 2-3, "
                                               "x[p,d,s] in {0,1} penalty points: Ana 2 per L shift, plus 3 if ",
+    "symbols of rosters and goals": "\u03a3_s x[p,t,s] <= 1 for every p, t; Cover (minimum, every day): E >= 2, "
+                                    "after an N shift on day t, no E or L shift on day t+1 U_j = 1 if C_j > d_j, ",
 }
 
 
