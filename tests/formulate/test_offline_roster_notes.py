@@ -785,6 +785,9 @@ def test_terse_notes_with_listed_covers_ranges_per_person_days_off_a_rest_rule_a
     # numbers that are no ranges of shifts ('Ada 2-4' in a line with a shift's name) are never clock spans of shifts
     assert asked(_TERSE.replace("Ada 1-4, Bo 1-3, Cy 2-4", "Ada 1-4, Bo 1-3, Cy 2-4, Dan 1-2"))
     assert asked(_TERSE.replace("Cy 1 per L shift", "Cy 1 per L shift; Dan 2 per E shift"))  # no such person
+    # a list of shifts and counts under no heading of the cover is never read as one ('per person: E >= 1, L >= 1')
+    assert asked(_TERSE.replace("- at most 1 shift per person per day\n",
+                                "- at most 1 shift per person per day\n- per person: E >= 1, L >= 1\n"))
 
 
 def test_a_one_shift_rota_with_pay_per_day_a_role_column_and_a_rule_with_its_reason_in_brackets():

@@ -400,38 +400,25 @@ def _read_cover(n: RosterDraft) -> None:
            r"(?P<l>[A-Za-z]\s*=\s*\d+(?:\s*,\s*[A-Za-z]\s*=\s*\d+)+)(?P<k>)(?P<per>)(?=\s*[.;\n]|$)", same)
     n.take(r"\b(?P<s>[A-Za-z])\s*=\s*(?P<l>(?:(?:\d+\s+\w+(?:\s*-\s*\w+|\s*/\s*\w+)?|\d+\s+every\s+day)"
            r"(?:\s*,\s*)?)+)", lambda m: by_day(m))
-    def items(m: re.Match[str]) -> bool:  # 'cover (minimums): E >= 2 every day; L >= 2 Mon and Fri; L >= 1 Tue-Thu'
+    def listed(m: re.Match[str]) -> bool:  # 'cover (minimums): E >= 2 every day; L >= 1 Tue-Thu', 'Cover (minimum,
+        # every day): E >= 2, L >= 2, N >= 1': each item a shift, '>=' or '=' as the heading's kind says, a count, days
+        least = m["k"] is None or re.search(r"(?i)min|least", m["k"]) is not None
         cells: dict[tuple[str, str], int] = {}
-        for it in re.split(r"\s*;\s*", m["l"].strip()):
-            said = re.fullmatch(r"(?P<s>[A-Za-z]{1,5})\s*(?P<op>>=|=|:)\s*(?P<k>\d+)\s+(?:on\s+)?(?P<d>.+?)\s*",
-                                it)
-            s, days = (n.shift(said["s"]), n.day_list(said["d"])) if said else (None, None)
-            if said is None or s is None or not days or any((s, d) in cells or (s, d) in n.cover for d in days) or \
-                    (said["op"] == ">=") != bool(re.search(r"(?i)min|least|>=", m["h"] or ">=")):
+        for it in re.split(r"\s*;\s*" if ";" in m["l"] else r"\s*,\s*", m["l"].strip()):
+            said = re.fullmatch(r"(?P<s>[A-Za-z]{1,5})\s*(?P<op>>=|=)\s*(?P<k>\d+)(?:\s+(?:on\s+)?(?P<d>.+?))?\s*", it)
+            s = n.shift(said["s"]) if said else None
+            days = n.day_list(said["d"] or m["d"] or "every day") if said else None
+            if said is None or s is None or not days or (said["op"] == ">=") != least or \
+                    any((s, d) in cells or (s, d) in n.cover for d in days):
                 return False
             cells.update({(s, d): int(said["k"]) for d in days})
         n.cover.update(cells)
         return True
 
-    n.take(r"(?im)(?P<h>\b(?:cover|demand|requirements?|required|need(?:ed)?)\b(?:\s*\((?:minimums?|minimum|at\s+least|"
-           r"exact(?:ly)?)\))?\s*:)?\s*(?P<l>[A-Za-z]{1,5}\s*(?:>=|=)\s*\d+\s+[^;\n]+(?:;\s*[A-Za-z]{1,5}\s*(?:>=|=)\s*\d+"
-           r"\s+[^;\n]+)+)$", items)
-
-    def headed(m: re.Match[str]) -> bool:  # 'Cover (minimum, every day): E >= 2, L >= 2, N >= 1'
-        days = n.day_list(m["d"]) if m["d"] else list(n.days)
-        said = re.findall(r"([A-Za-z]{1,5})\s*(>=|=)\s*(\d+)", m["l"])
-        if not days or not said or any(n.shift(sh) is None or (op == ">=") != bool(re.search(r"(?i)min|least", m["k"]))
-                                       for sh, op, _ in said) or len({sh for sh, _, _ in said}) != len(said):
-            return False
-        cells = {(n.shift(sh) or "", d): int(k) for sh, _, k in said for d in days}
-        if any(c in n.cover for c in cells):
-            return False
-        n.cover.update(cells)
-        return True
-
-    n.take(r"(?i)\b(?:cover|demand|requirements?|required|staffing)\s*\(\s*(?P<k>minimum|min|at\s+least|exact(?:ly)?)\s*"
-           r"(?:,\s*(?P<d>[^():\n]{3,20}))?\)\s*:\s*(?P<l>[A-Za-z]{1,5}\s*(?:>=|=)\s*\d+(?:\s*[,;]\s*[A-Za-z]{1,5}\s*(?:>=|=)\s*"
-           r"\d+)+)\s*(?=[.\n]|$)", headed)
+    item = r"[A-Za-z]{1,5}\s*(?:>=|=)\s*\d+(?:\s+[^;,\n.]+)?"
+    n.take(rf"(?im)(?:\b(?:cover|demand|requirements?|required|need(?:ed)?|staffing)\b\s*(?:\(\s*(?P<k>minimums?|min|"
+           rf"at\s+least|exact(?:ly)?)\s*(?:,\s*(?P<d>[^():\n]{{3,20}}))?\))?\s*:)\s*"  # (never 'per person: E >= 1')
+           rf"(?P<l>{item}(?:\s*;\s*{item})+|{item}(?:\s*,\s*{item})+)\s*(?=[.\n]|$)", listed)
 
     def except_some(m: re.Match[str]) -> bool:  # 'Demand: 1 per shift, except Sat AM = 2'
         cells = {(s, d): int(m["k"]) for s in n.shifts for d in n.days}
