@@ -356,17 +356,23 @@ def _table_said(n: RosterDraft, c: _Clause) -> bool:
 def _hours_said(n: RosterDraft, c: _Clause) -> bool:
     """'every shift is 8 hours and is paid at the person's hourly rate': the shifts' lengths said again, or said once
     for all of them ('shifts Early and Late (8 h each)')."""
-    if len(c.numbers) != 1 or c.people or c.days or n.hours and (
-            set(n.hours.values()) != {float(c.numbers[0])} or len(n.hours) != len(n.shifts)):
+    if len(c.numbers) != 1 or c.people or c.days:
         return False
     said = {"hours", "hour", "h", "long", "paid", "both", "people", "only", "for", "they", "x", "wage", "wages",
             "worked", "times", "day", "person's", "hourly", "rate", "their", "lasts", "each", "every"}
     if not (c.rest & {"hours", "hour", "h"} or {"x", "hourly"} <= c.rest) or not c.only(_SHIFT_NOUNS, _WORK, said):
         return False
-    if not n.hours:
-        if not n.shifts or set(c.shifts) - set(n.shifts) or not c.rest & {"each", "every", "both", "all"}:
-            return False
-        n.hours.update({s: float(c.numbers[0]) for s in n.shifts})
+    if not n.hours and (not n.shifts or set(c.shifts) - set(n.shifts) or
+                        not c.rest & {"each", "every", "both", "all"}):
+        return False  # (a length said once: of all the shifts)
+    return _one_length(n, c.numbers[0])
+
+
+def _one_length(n: RosterDraft, hours: int) -> bool:
+    """Every shift lasts `hours`: set when no length is known yet, else whether each length read is that."""
+    if n.hours and (set(n.hours.values()) != {float(hours)} or len(n.hours) != len(n.shifts)):
+        return False
+    n.hours.update({s: float(hours) for s in n.shifts})
     return True
 
 
@@ -382,12 +388,8 @@ def _shifts_said(n: RosterDraft, c: _Clause) -> bool:
     if not c.only(_SHIFT_NOUNS, {"each", "every", "day", "daily", "has", "have", "there", "are", "types", "kinds",
                                  "two", "three", "four", "per", "run", "runs", "both", "long", "all", "of"}, length):
         return False
-    if length:
-        hours = [k for k in c.numbers if k != len(n.shifts) or len(c.numbers) == 1]
-        if len(hours) != 1 or n.hours and set(n.hours.values()) != {float(hours[0])}:
-            return False
-        n.hours.update({sh: float(hours[0]) for sh in n.shifts})
-    return True
+    hours = [k for k in c.numbers if k != len(n.shifts) or len(c.numbers) == 1]
+    return not length or len(hours) == 1 and _one_length(n, hours[0])
 
 
 def _frame_counted(n: RosterDraft, c: _Clause) -> bool:

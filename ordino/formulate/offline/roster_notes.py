@@ -469,16 +469,12 @@ def _read_limits(n: RosterDraft) -> None:
         n.per_day = count_value(m["k"].lower())
         return True
 
-    def one_a_day(m: re.Match[str]) -> bool:
-        n.per_day = 1
-        return True
-
     unit = rf"(?:\s*(?:/|per|a)\s*(?:{_PEOPLE}|person|staff\s+member|day))+"
     n.take(rf"(?:{_LE}\s*|\b(?:nobody|no\s+one|no-one)\s+(?:does|works|gets|takes|is\s+given)\s+more\s+than\s+)?"
            rf"(?P<k>one|1)\s+shifts?{unit}(?:\s+at\s+most)?", per_day)
     n.take(r"\b(?:one|1)\s+(?:day\s+)?shift\s*(?:type|(?:/|per|a)\s*day)\b", lambda m: len(n.shifts) == 1)
-    n.take(r"(?:\u03a3|\bsum)\s*_?\s*\{?s\}?\s*x\s*\[\s*p\s*,\s*[td]\s*,\s*s\s*\]\s*<=\s*1\s+for\s+(?:every|all|each)\s+"
-           r"p\s*,\s*[td]\b", one_a_day)  # 'Σ_s x[p,t,s] <= 1 for every p, t': one shift a day at most
+    n.take(r"(?:\u03a3|\bsum)\s*_?\s*\{?s\}?\s*x\s*\[\s*p\s*,\s*[td]\s*,\s*s\s*\]\s*<=\s*(?P<k>1)\s+"
+           r"for\s+(?:every|all|each)\s+p\s*,\s*[td]\b", per_day)  # 'Σ_s x[p,t,s] <= 1 for every p, t': one shift a day
 
     def most(m: re.Match[str]) -> bool:
         said = n.text[max(n.text.rfind(c, 0, m.start()) for c in ".;,:\n") + 1:m.start()]

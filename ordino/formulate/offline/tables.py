@@ -308,6 +308,7 @@ def weights_after_rows(rw: Rewriting) -> None:
 
 _JOBS_ROW = re.compile(r"(?im)^[ \t|]*(?:jobs?|j|orders?|tasks?)[ \t|]+"
                        r"(?P<cells>[A-Za-z]?\d{1,3}(?:[ \t|]+[A-Za-z]?\d{1,3})+)[ \t|]*$")
+_LINE_AFTER = re.compile(r"\n([^\n]*)")
 _VALUE_ROW = re.compile(r"[ \t|]*(?P<label>[A-Za-z][\w{}]{0,8})[ \t]*[:=|]?"
                         r"(?P<row>(?:[ \t|]+-?\d+(?:\.\d+)?)+)[ \t|]*")
 
@@ -321,9 +322,9 @@ def jobs_in_columns(rw: Rewriting) -> None:
         labels: list[str] = []
         rows: list[list[str]] = []
         end = head.end()
-        for line in re.finditer(r"\n([^\n]*)", rw.text[head.end():]):
+        for line in _LINE_AFTER.finditer(rw.text, head.end()):
             if re.fullmatch(r"[ \t|:-]*-[ \t|:-]*", line.group(1)):  # a markdown rule
-                end = head.end() + line.end()
+                end = line.end()
                 continue
             row = _VALUE_ROW.fullmatch(line.group(1))
             if row is None:
@@ -335,7 +336,7 @@ def jobs_in_columns(rw: Rewriting) -> None:
                 break
             labels.append(label)
             rows.append(values)
-            end = head.end() + line.end()
+            end = line.end()
         if len(labels) < 2 or len({x.lower() for x in labels}) != len(labels):
             continue
         table = [" | ".join(["job", *labels])] + [" | ".join([job, *(r[k] for r in rows)])
