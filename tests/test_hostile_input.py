@@ -274,6 +274,11 @@ ADVERSARIAL = {
                                               "x[p,d,s] in {0,1} penalty points: Ana 2 per L shift, plus 3 if ",
     "symbols of rosters and goals": "\u03a3_s x[p,t,s] <= 1 for every p, t; Cover (minimum, every day): E >= 2, "
                                     "after an N shift on day t, no E or L shift on day t+1 U_j = 1 if C_j > d_j, ",
+    "reasons, others and clopens": "Rota for Ines, Omar and Ruth. Thursday is delivery day, so exactly two on "
+                                   "opening and Omar has a class on Monday, so no openings for him on those two "
+                                   "days, the other two at most 3 each, no 'clopens': whoever closes one day can't "
+                                   "open | Ann | yes | Wed, Thu (any shift) | any Night shift |\nthe nurse on each "
+                                   "Night shift must be a senior; ",
 }
 
 

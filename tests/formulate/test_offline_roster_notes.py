@@ -836,3 +836,49 @@ def test_a_model_in_symbols_with_a_headed_cover_one_shift_a_day_as_a_sum_and_res
     assert {(r.first, r.then) for r in problem.rules if r.type == "forbidden_sequence"} == {("N", "E"), ("N", "L")}
     assert not any(r.type == "count" and r.min for r in problem.rules)  # 'E >= 1' is a cover, never a count per person
     assert best == brute_roster(problem).objective
+
+
+_CAFE = ("Rota for our deli, Monday to Thursday, for Ines, Omar and Ruth. Two shifts a day: opening (7am-1pm) and "
+         "closing (1pm-7pm). Monday to Wednesday I need exactly one person on each shift. Thursday is delivery day, "
+         "so exactly two on opening and exactly one on closing. Nobody works more than one shift in a day. Ines can "
+         "do at most 3 shifts, the other two at most 3 each. Omar has a class on Monday and Tuesday, so no openings "
+         "for him on those two days. No 'clopens': whoever closes one day can't open the next morning. To keep it "
+         "fair I turned everyone's wishes into points: Ruth dislikes opening, so 2 points for every opening shift "
+         "she gets. What's the lowest total of points a rota can have while following all the rules above?")
+
+
+def test_a_chatty_rota_with_reasons_before_so_others_clopens_and_points():
+    problem, best = solved(_CAFE)
+    assert problem.people == ["Ines", "Omar", "Ruth"]
+    thursday = {c.shift: (c.min, c.max) for c in problem.cover if c.day == "Thu"}
+    assert thursday == {"opening": (2, 2), "closing": (1, 1)}
+    rules = [r.model_dump(exclude_none=True) for r in problem.rules]
+    assert {"type": "unavailable", "staff": ["Omar"], "days": ["Mon", "Tue"], "shifts": ["opening"]} in rules
+    assert {"type": "forbidden_sequence", "first": "closing", "then": "opening"} in rules
+    assert any(r["type"] == "count" and r.get("staff") == ["Omar", "Ruth"] and r.get("max") == 3 for r in rules)
+    assert {(c.staff[0], c.shifts[0], c.cost) for c in problem.costs} == {("Ruth", "opening", 2)}
+    assert best == 0  # nine shifts for three people of three each; Ruth can close every day she works
+
+
+def test_a_reason_naming_more_days_than_the_rule_counts_is_asked():
+    text = _CAFE.replace("Omar has a class on Monday and Tuesday, so no openings for him on those two days",
+                         "Omar has a class on Monday, Tuesday and Wednesday, so no openings for him on those two days")
+    assert isinstance(asked(text), list)
+
+
+def test_a_staff_table_with_a_yes_no_skill_any_shift_cells_and_a_shift_only_that_skill_may_work():
+    text = ("Clinic roster, Mon-Wed, two shifts per day: Day (08:00-16:00) and Night (16:00-24:00).\n\n"
+            "| Nurse | Senior | Cost per Day shift ($) | Cost per Night shift ($) | Cannot work |\n"
+            "|---|---|---|---|---|\n"
+            "| Hana | yes | 300 | 350 | - |\n"
+            "| Ivo | no | 200 | 250 | Tue (any shift) |\n"
+            "| Jun | no | 220 | 260 | any Night shift |\n"
+            "| Kit | yes | 310 | 330 | Mon |\n\n"
+            "Rules:\n- every day exactly 1 nurse on the Day shift and exactly 1 on the Night shift;\n"
+            "- the nurse on each Night shift must be a senior;\n- at most one shift per nurse per day.\n"
+            "Find the roster with the lowest total cost.")
+    problem, best = solved(text)
+    rules = [r.model_dump(exclude_none=True) for r in problem.rules]
+    assert {"type": "unavailable", "staff": ["Ivo", "Jun"], "shifts": ["Night"]} in rules
+    assert {"type": "unavailable", "staff": ["Jun"], "shifts": ["Night"]} in rules
+    assert best == 200 + 220 + 200 + 350 + 330 + 330  # Ivo Mon/Wed, Jun Tue days; Hana Mon night, Kit Tue/Wed

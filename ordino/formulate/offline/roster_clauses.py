@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ordino.formulate.offline.roster_draft import FILLER, RosterDraft
-from ordino.formulate.offline.roster_skills import read_skill_cover, read_skill_said
+from ordino.formulate.offline.roster_skills import read_skill_cover, read_skill_only, read_skill_said
 from ordino.formulate.offline.staff import PEOPLE
 from ordino.formulate.offline.text import QUALIFIED
 
@@ -246,6 +246,71 @@ def _aside(n: RosterDraft, bracket: str) -> bool:
     return not _cued(n, bracket) or c.words[:1] in (["so"], ["because"], ["since"])
 
 
+_SO = re.compile(r"(?i)^(?P<why>[^,]+?),?\s+so\s+(?!that\b|far\b|much\b|many\b|long\b)(?P<rule>.+)$")
+_THOSE_DAYS = re.compile(r"(?i)\b(?:on\s+)?(?:those|these|both|the)\s+(?:(?P<k>two|three|four|\d)\s+)?days\b|"
+                         r"\b(?:on\s+)?(?:that|this|the\s+same)\s+day\b")
+
+
+def _read_so(n: RosterDraft, clause: str, heading: bool) -> bool:
+    """A reason, then the rule it leads to: 'Friday is market day, so exactly two on opening and two on closing',
+    'Leo has lectures on Tuesday and Thursday, so no openings for him on those two days'. The reason names at most
+    one person and some days, and nothing that limits or counts; the rule is read with them: 'him' is that person,
+    'those two days' are those days (as many as said), and a rule that names no day holds on them."""
+    m = _SO.match(clause.strip())
+    if m is None:
+        return False
+    why, rule = m.group("why"), m.group("rule")
+    said = _Clause(n, why)
+    cue = CUES.search(_CODE.sub(" ", re.sub(_DAY_WORD, " ", why, flags=re.IGNORECASE)))
+    if cue or set(said.shifts) - set(_Clause(n, rule).shifts) or said.numbers or len(said.people) > 1 or \
+            not (said.days or said.people):  # ('Maya hates closing, so 2 points for every closing shift')
+        return False
+    rules = [rule]
+    if said.people and not n.people_in(rule):
+        who = said.people[0]
+        named, k = re.subn(r"(?i)\b(?:him|her|them|he|she|they)\b", who, rule)
+        if k > 1:
+            return False
+        rules = [f"{who} {rule.strip()}", named]  # 'Maya 2 points for every closing shift she gets'
+        for_who = re.compile(rf"\s*\b(?:for|to)\s+{re.escape(who)}\b")
+        if for_who.search(named):  # 'no openings for him'
+            rules.insert(0, f"{who}: {for_who.sub('', named)}")
+    elif said.people:
+        return False
+    return any(_read_so_rule(n, r, said, heading) for r in rules)
+
+
+def _read_so_rule(n: RosterDraft, rule: str, said: _Clause, heading: bool) -> bool:
+    """The rule of `_read_so`, on the days of its reason; read whole, or in pieces that each hold for the days or
+    the person it begins with."""
+    those = _THOSE_DAYS.search(rule)
+    if those:
+        k = those.group("k")
+        if not said.days or k and (int(k) if k.isdigit() else _NUMBER[k.lower()]) != len(said.days):
+            return False
+        rule = f"{rule[:those.start()]}on {' and '.join(said.days)}{rule[those.end():]}"
+    elif said.days:
+        if _Clause(n, rule).days:
+            return False
+        rule = f"{' and '.join(said.days)}: {rule}"
+    saved = n.checkpoint()
+    if _read_piece(n, rule, "", heading):
+        return True
+    cuts = [0, *(x for c in re.finditer(rf",|\band\b(?!\s+{_DAY_WORD})", rule, re.IGNORECASE) for x in c.span()),
+            len(rule)]
+    head = re.match(rf"(?i)^(?:{_DAY_WORD}(?:\s+and\s+{_DAY_WORD})*|[^\W\d][\w'-]*):\s*", rule) if \
+        said.days or said.people else None  # the days or the person said: each piece holds for them
+    prefix = head.group(0) if head else ""
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        piece = rule[a:b]
+        if not re.search(r"\w", piece) or _glue_only(piece):
+            continue
+        if not _read_piece(n, prefix + piece.strip() if a and prefix else piece, "", heading):
+            n.restore(saved)
+            return False
+    return True
+
+
 def _read_pieces(n: RosterDraft, rest: str, pieces: list[tuple[int, int]], start: int, heading: bool) -> bool:
     """Read the pieces of a sentence cut at its commas and 'and's; a piece not read alone is read with the one or two
     after it ('an early', 'a late shift (8 hours each)')."""
@@ -262,6 +327,11 @@ def _read_pieces(n: RosterDraft, rest: str, pieces: list[tuple[int, int]], start
     return True
 
 
+_OTHERS = re.compile(r"(?i)^\W*(?:and\s+|but\s+)?(?:the\s+other(?:\s+(?P<k>\d|two|three|four|five|six|seven))?"
+                     r"(?:\s+(?:people|staff|ones|members))?|the\s+others|every(?:one|body)\s+else|"
+                     r"the\s+rest(?:\s+of\s+(?:them|us|the\s+team))?)\b(?!\s+(?:day|shift|week))")
+
+
 def _read_piece(n: RosterDraft, piece: str, before: str, heading: bool) -> bool:
     """A piece of a sentence, read alone or, when it leaves out what it counts, with the noun of the piece before
     it ('at least 2 shifts and nobody more than 4', 'Cara and Dev at most three'), or, when it leaves out who, with
@@ -271,18 +341,25 @@ def _read_piece(n: RosterDraft, piece: str, before: str, heading: bool) -> bool:
     bracket = re.search(r"\(([^()]+)\)\s*$", piece)  # a rule, then why: 'at least 2 days (contract minimum)'
     if bracket and _aside(n, bracket.group(1)) and _read_piece(n, piece[:bracket.start()], before, heading):
         return True
+    others = _OTHERS.match(piece)
+    who = n.people_in(before)
+    if others and who:  # 'Maya can do at most 4 shifts, the other three at most 3 each'
+        rest = [p for p in n.staff if p not in who]
+        k = others.group("k")
+        if not rest or k and (int(k) if k.isdigit() else _NUMBER.get(k.lower())) != len(rest):
+            return False
+        return _read_piece(n, f"{', '.join(rest)} {piece[others.end():].strip()}", before, heading)
     noun = re.findall(r"\b(shift|day|session)s?\b", before.lower())
-    if noun and re.search(rf"(?:\d|\b(?:{'|'.join(_NUMBER)}))\s*$", piece, re.IGNORECASE) and \
+    if noun and re.search(rf"(?:\d|\b(?:{'|'.join(_NUMBER)}))(?:\s+each)?\s*$", piece, re.IGNORECASE) and \
             re.search(r"(?i)\b(?:most|least|max\w*|min\w*|more|fewer|less|up\s+to)\b", piece) and \
             not _Clause(n, piece).shifts:  # a limit said with its noun left out, never 'E >= 2' (a cover)
-        return _read(n, _Clause(n, f"{piece} {noun[-1]}s"))
-    who = n.people_in(before)
+        return _read(n, _Clause(n, re.sub(r"(?i)(\s+each)?\s*$", rf" {noun[-1]}s\1", piece)))
     verb = re.match(r"\s*(?:can't|cannot|can\s+not|can|won't|will|is|isn't|does|doesn't|works|only|never|also|"
                     r"prefers|wants|would)\b", piece, re.IGNORECASE)
     if verb and who and not n.people_in(piece):
         last = max(who, key=lambda p: before.rfind(p))
         return _read(n, _Clause(n, f"{last} {piece.strip()}", heading))
-    return False
+    return _read_so(n, piece, heading)
 
 
 _CLAUSE = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.\.?(?=\d))+")
@@ -328,7 +405,7 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
                                            _penalty, _surcharge, _points_caption, _wish_caption, _day_wish,
                                            _skill, _cover_list, _least_caption, _exact_said, _priced_caption,
-                                           _request, _requests_goal))
+                                           _request, _requests_goal, _wishes_scored))
 
 
 _AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
@@ -504,7 +581,15 @@ def _in_a_row(n: RosterDraft, c: _Clause) -> bool:
 
 def _succession(n: RosterDraft, c: _Clause) -> bool:
     """'nobody may work Early the day after working Late', 'no D shift the morning after an N', 'a PM shift can't
-    be followed by an AM shift the next day'."""
+    be followed by an AM shift the next day', "no 'clopens': whoever closes one day can't open the next morning"
+    (the verbs of shifts named 'closing' and 'opening')."""
+    named = re.match(r"(?i)^\W*(?:and\s+)?no\s+['\"\u2018\u201c][\w-]+['\"\u2019\u201d]\s*:", c.text)
+    verbs = {f"{s[:-3]}{end}": s for s in n.shifts if len(s) > 5 and s.lower().endswith("ing")
+             for end in ("", "e", "s", "es", "ed")}
+    said = re.sub(r"[A-Za-z]+", lambda w: verbs.get(w.group(0).lower(), w.group(0)),
+                  c.text[named.end() if named else 0:])
+    if said != c.text:
+        c = _Clause(n, said)
     if len(c.shifts) != 2 or any(k != 1 for k in c.numbers) or not c.rest & (_NEGATION - {"one"}):
         return False
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"let", "lets", "after", "followed", "then", "next", "following",
@@ -722,10 +807,27 @@ def _day_wish(n: RosterDraft, c: _Clause) -> bool:
     return True
 
 
+_OBEYED = re.compile(r"(?i)\b(?:while|whilst|and)\s+(?:still\s+)?(?:following|respecting|obeying|meeting|satisfying|"
+                     r"keeping\s+to|sticking\s+to)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|these\s+|those\s+|my\s+|our\s+)?"
+                     r"(?:rules|constraints|requirements|conditions)(?:\s+(?:above|below|listed|given))?\b")
+"""'while following all the rules above': said of every goal, nothing more."""
+
+_SCORED = {"turned", "converted", "made", "put", "scored", "score", "translated", "into", "as", "in", "to", "keep",
+           "it", "fair", "i", "we", "i've", "we've", "have", "everyone's", "everybody's", "their", "the", "all",
+           "wishes", "wish", "preferences", "requests", "points", "penalty", "penalties", "scores"}
+
+
+def _wishes_scored(n: RosterDraft, c: _Clause) -> bool:
+    """'To keep it fair I turned everyone's wishes into points': how the points said with it came about."""
+    return not (c.numbers or c.people or c.days or c.shifts) and bool(
+        c.rest & {"wishes", "wish", "preferences", "requests"} and c.rest & {"points", "penalty", "penalties", "scores"}
+    ) and set(c.words) <= _SCORED
+
+
 def _goal(n: RosterDraft, c: _Clause) -> bool:
     """'find the rota with the lowest total cost', 'book as few people as possible', 'minimise the largest number
     of shifts any one person gets', 'the minimum total cost for the three days'."""
-    c = _without_horizon(n, c)
+    c = _without_horizon(n, _Clause(n, _OBEYED.sub(" ", c.text)))
     if any(w.isdigit() or w in _NUMBER and w != "one" for w in c.words):  # 'any one person' is no number
         return False
     low = c.rest & {"minimise", "minimize", "minimising", "minimizing", "minimum", "min", "lowest", "cheapest", "least",
@@ -921,7 +1023,8 @@ def _cover_list(n: RosterDraft, c: _Clause) -> bool:
             continue
         w = m.group(0)
         if w.isdigit() or w.lower() in _NUMBER and w.lower() != "one" or w.lower() == "one" and \
-                re.match(r"\s+(?:on|at|in)\b", c.text[m.end():]):
+                (re.match(r"\s+(?:on|at|in)\b", c.text[m.end():]) or
+                 re.search(r"(?i)\b(?:exactly|at\s+least)\s+$", c.text[:m.start()])):
             found.append((m.start(), "number", int(w) if w.isdigit() else _NUMBER[w.lower()]))
         elif (s := n.shift(w)) and (w.lower() != "day" or w[0].isupper() or c.text[m.end():].lstrip()[:5] == "shift"):
             found.append((m.start(), "shift", s))
@@ -929,9 +1032,11 @@ def _cover_list(n: RosterDraft, c: _Clause) -> bool:
             return False
     found.sort(key=lambda f: f[0])
     numbers = [k for k, (_, kind, _) in enumerate(found) if kind == "number"]
-    if len(numbers) < 2 or not ({"need", "needs", "needed", "require", "requires", "required", "on"} & set(c.words)):
-        return False
-    subject = [v for _, kind, v in found[:numbers[0]] if kind == "shift"]
+    if not numbers or len(numbers) < 2 and not c.days or \
+            not ({"need", "needs", "needed", "require", "requires", "required", "on"} & set(c.words)):
+        return False  # (one number on no day: `_cover_each`, `_cover_shift`)
+    subject = [v for _, kind, v in found[:numbers[0]] if kind == "shift"] or \
+        (list(n.shifts) if len(numbers) == 1 and re.search(r"(?i)\b(?:each|every|per)\s+shift\b", c.text) else [])
     days_said = next((v for _, kind, v in reversed(found[:numbers[0]]) if kind == "days"), list(n.days))
     cover: dict[tuple[str, str], int] = {}
     for j, k in enumerate(numbers):
@@ -956,7 +1061,8 @@ def _cover_list(n: RosterDraft, c: _Clause) -> bool:
 
 def _skill(n: RosterDraft, c: _Clause) -> bool:
     """Who has a skill, or a cover of people of a skill (`roster_skills`)."""
-    return read_skill_said(n, c.text, c.people) or read_skill_cover(n, c.text, c.people, c.shifts, c.days, c.words)
+    return read_skill_said(n, c.text, c.people) or read_skill_only(n, c.text) or \
+        read_skill_cover(n, c.text, c.people, c.shifts, c.days, c.words)
 
 
 def _all_same(n: RosterDraft, k: int) -> bool:
@@ -982,14 +1088,16 @@ def _unavailable(n: RosterDraft, c: _Clause) -> bool:
                  "want", "wanted", "would", "love", "hates", "dislikes", "points", "point", "penalty"}:
         return False  # a wish, not a day off: asked
     only = "only" in c.rest
-    off = bool(set(c.words[:len(c.words) - c.heading]) & _OFF) or c.heading and not only
+    denied = any(w == "no" and n.shift(v) for w, v in zip(c.words, c.words[1:], strict=False))  # 'no openings'
+    off = bool(set(c.words[:len(c.words) - c.heading]) & _OFF) or c.heading and not only or denied
     if only == off:
         return False
     if c.rest & _TIMES - {w.lower() for s in c.shifts for w in (s, s + "s")} - set(n.shift_names):
         return False  # part of a day, not a whole shift
     reasons = c.rest - _OFF - _WORK - _GLUE - _WHO - c.day_words - {"only", "is", "has", "do", "come", "in", "or",
                                                                       "week", "this", "next", "shift", "shifts",
-                                                                      "day", "days", "ever", "either", "around"}
+                                                                      "day", "days", "ever", "either", "around"} - \
+        ({"no"} if denied else set())
     if {w for w in reasons if CUES.search(w) or w in {"if", "when", "whenever", "while", "until", "till", "unless"}} \
             and not ("unavailable" in c.rest and c.heading):
         return False  # a reason ('at college', 'at a wedding') says nothing more; a limit or a condition would

@@ -43,6 +43,7 @@ class RosterDraft(Marked):
         self.skills: dict[str, list[str]] = {}  # a skill, role or key the text names -> the people who have it
         self.roles: set[str] = set()  # the skills that are values of a 'Role' column (one of them may go unused)
         self.skilled: list[dict[str, Any]] = []  # covers that count only people of one skill
+        self.skill_only: set[str] = set()  # skills that alone may work some shifts ('the Night nurse must be senior')
         self.priced_days: list[str] = []  # the days a table of costs is said to price ('Monday to Friday:')
         self.priced_again: list[str] = []  # the other days, priced from it ('16 euros more than in this table')
         self.tabled = False  # whether a table of people was read
@@ -50,7 +51,7 @@ class RosterDraft(Marked):
         self._people: tuple[list[str], re.Pattern[str]] | None = None
 
     _READ = ("cover", "exact", "costs", "rules", "objective", "per_day", "fair_means", "fair_wished", "penalised",
-             "skills", "skilled", "priced_days", "priced_again", "roles")
+             "skills", "skilled", "skill_only", "priced_days", "priced_again", "roles")
     """What the clause readers change: kept by `checkpoint` and put back by `restore`."""
 
     def checkpoint(self) -> dict[str, Any]:
@@ -153,7 +154,7 @@ class RosterDraft(Marked):
                  for (p, s, d), v in self.costs.items() if v]
         if self.priced_days and sorted(self.priced_days + self.priced_again) != sorted(self.days):
             return None  # a table of costs for some days only, and the others never priced from it
-        used = {c["skill"] for c in self.skilled}
+        used = {c["skill"] for c in self.skilled} | self.skill_only
         if not used <= set(self.skills) or set(self.skills) - self.roles - used:
             return None  # a rule about people of a skill the text never says who has, or a skill no rule uses
         staff = [{"id": p, **({"skills": has} if (has := [k for k, who in self.skills.items() if p in who]) else {})}

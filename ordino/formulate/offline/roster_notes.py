@@ -18,6 +18,7 @@ from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_demands, read_people
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
 from ordino.formulate.offline.staff import CURRENCY, DAY_IDS, NAME, NAME_LIST, PEOPLE, SHIFT_WORDS
+from ordino.formulate.offline.staff import weekday as weekday_of
 from ordino.formulate.offline.text import count_value, sentence_bounds
 from ordino.models.assignment import RosterProblem
 
@@ -107,7 +108,39 @@ def _read_staff(n: RosterDraft) -> bool:
            named(m), 0)  # 'a Monday-Friday roster for Ann, Ben, Cara and Dev' (not 'Rota for Friday and Sunday')
     n.take(rf"(?i:\bthe\s+(?:team|crew)\s+(?:is|are|:)|\bi\s+have\s+(?P<k>{_N})(?:\s+{_PEOPLE})?\s*:)\s*(?P<l>{names})"
            rf"(?=\s*[.;\n]|$)", named, 0)
+    if not n.staff:
+        _named_again(n)
     return bool(n.staff)
+
+
+def _named_again(n: RosterDraft) -> None:
+    """The staff as the one list of names in the text ('... for Ines, Omar and Ruth.') whose every name is the
+    subject of a rule later on ('Ines can do ...', 'Omar has ...'), when no other name is."""
+    shifts = {s.lower() for s in n.shifts} | set(n.shift_names)
+    lists: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for m in re.finditer(NAME_LIST.format(n=NAME), n.text):
+        names = re.findall(NAME, m.group(0))
+        if len(names) >= 2 and len(set(names)) == len(names) and not {x.lower() for x in names} & shifts and \
+                not any(x[:3].title() in DAY_IDS or weekday_of(x) is not None for x in names):
+            lists.setdefault(tuple(names), []).append(m.span())
+    subjects = {m.group(1) for m in re.finditer(rf"\b({NAME})\s+(?:can't|cannot|can|is|isn't|only|never|works|"
+                                                r"prefers|has|wants|must|should|will|won't|dislikes|hates|likes|"
+                                                r"would|needs|does|doesn't|gets)\b", n.text)}
+    subjects = {x for x in subjects if x[:3].title() not in DAY_IDS and weekday_of(x) is None and
+                x.lower() not in shifts
+                and x not in _NOT_NAMES}
+    fitting = [names for names in lists if set(names) >= subjects and subjects and
+               all(len(re.findall(rf"\b{re.escape(x)}\b", n.text)) >= 2 for x in names)]
+    if len(fitting) == 1:
+        n.staff = list(fitting[0])
+        for a, b in lists[fitting[0]]:
+            n.used[a:b] = [True] * (b - a)
+
+
+_NOT_NAMES = {"Nobody", "Everyone", "Everybody", "Anyone", "Someone", "Each", "Every", "The", "It", "This", "That",
+              "There", "What", "Who", "We", "They", "He", "She", "Rules", "Cover", "Demand", "Staff", "Nurse",
+              "Shift", "If", "And", "But", "Also", "Please", "Then", "When", "Whoever", "One", "No", "Our", "My",
+              "Thanks", "Any"}
 
 
 def _valued_names(n: RosterDraft) -> None:

@@ -384,8 +384,13 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
 def _not_available(n: RosterDraft, who: str, cell: str) -> bool:
     """A cell under 'Cannot work' / 'Not available': '-', 'Wed (whole day)', 'Mon, Tue', 'Monday Early only' (that
     shift that day), 'Night shifts on Wed and Thu', or a restriction said in words ('never works Early')."""
-    low = re.sub(r"\s*\((?:whole|all|the\s+whole|full)\s+day\)\s*$", "", cell.lower().strip())
+    low = re.sub(r"\s*\((?:(?:whole|all|the\s+whole|full)\s+day|(?:any|all|every)\s+shifts?)\)\s*$", "",
+                 cell.lower().strip())
     if low in ("-", "\u2014", "", "none", "n/a"):
+        return True
+    every = re.fullmatch(r"(?:any|all|every)\s+(?P<s>[a-z]+)(?:\s+shifts?)?|(?P<t>[a-z]+)\s+shifts", low)
+    if every and (shift := n.shift(every["s"] or every["t"])):  # 'any Night shift', 'night shifts': never that one
+        n.rules.append({"type": "unavailable", "staff": [who], "shifts": [shift]})
         return True
     if days := n.day_list(low) or (n.day_list(re.sub(r"\s+", ", ", low)) if re.fullmatch(r"[a-z]+(?:\s+[a-z]+)+", low)
                                    else None):  # 'Tue Wed'
