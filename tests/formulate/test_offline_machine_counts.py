@@ -109,3 +109,9 @@ def test_one_machine_named_by_its_code_and_unavailable_is_no_capacity():
     problem, value = solved(text)
     assert [(r.id, r.unavailable) for r in problem.resources] == [("PK-2", [(30, 60)])]
     assert value == 3 * 20 + 100  # B [0, 20), then A waits out the maintenance: [60, 100)
+
+
+def test_each_job_on_exactly_one_machine_is_no_count_of_machines():
+    questions = asked("P || sum C_j, identical parallel machines. Jobs J1-J4, p = (3, 5, 2, 4), no preemption. "
+                      "Each job runs on exactly one machine. Minimise the total completion time.")
+    assert any("machines" in q for q in questions)

@@ -719,10 +719,11 @@ def read_default_unit(work: Work, facts: Facts) -> None:
 
 _NOT_A_COUNT = (r"(?<!\bany )(?<!\bbetween )(?<!\bevery )(?<!\beach )(?<!\bother )(?<!\bthe )(?<!\bon )(?<!\bper )"
                 r"(?<!\bthose )(?<!\bthese )(?<!\bacross )(?<!\bover )(?<!\bonto )(?<!\binto )(?<!\bon a )(?<!\bin a )"
-                r"(?<!\bat a )"
+                r"(?<!\bat a )(?<!\bon exactly )(?<!\bon just )(?<!\bon only )(?<!\bto exactly )(?<!\bto just )"
+                r"(?<!\bto only )"
                 r"(?<!\bin )(?<!\bto )(?<!\bfor )(?<!\bof )(?<!\bmachine )(?<!\bstation )(?<!\bstage )(?<!\bas )")
-"""'between any two jobs', 'the two machines', 'runs on one cutter': a number of things that is not how many
-there are."""
+"""'between any two jobs', 'the two machines', 'runs on one cutter', 'each job on exactly one machine': a number of
+things that is not how many there are."""
 _MODIFIER = (r"(?:(?!(?:hours?|minutes?|mins?|hrs?|h|days?|on|of|in|at|for|the|and|or|to|into|onto|from|with|by|then|"
              r"jobs?|orders?|is|are|was|goes|go|takes?|needs?|runs?|uses?|visits?|per|each|every|a|an|load|loads)\b)"
              r"(?:[a-z]|\d+[a-z])[a-z0-9-]*[ ]+)")
