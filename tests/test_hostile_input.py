@@ -279,6 +279,9 @@ ADVERSARIAL = {
                                    "days, the other two at most 3 each, no 'clopens': whoever closes one day can't "
                                    "open | Ann | yes | Wed, Thu (any shift) | any Night shift |\nthe nurse on each "
                                    "Night shift must be a senior; ",
+    "items, chains and dashed pairs": "Mon-Thu: E = 1, L = 1 for t = 1..4\nday 5: E = 2, 2 <= total shifts <= 4 "
+                                      "per worker; Cost per shift (E/L): Ada 10/-, Bo 11/12, forbidden on "
+                                      "consecutive days: L->E, minus (fewest shifts), counting all four people ",
 }
 
 

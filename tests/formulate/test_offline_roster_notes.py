@@ -882,3 +882,49 @@ def test_a_staff_table_with_a_yes_no_skill_any_shift_cells_and_a_shift_only_that
     assert {"type": "unavailable", "staff": ["Ivo", "Jun"], "shifts": ["Night"]} in rules
     assert {"type": "unavailable", "staff": ["Jun"], "shifts": ["Night"]} in rules
     assert best == 200 + 220 + 200 + 350 + 330 + 330  # Ivo Mon/Wed, Jun Tue days; Hana Mon night, Kit Tue/Wed
+
+
+def test_covers_as_items_per_day_span_a_chained_limit_pair_costs_with_a_dash_and_banned_pairs_on_next_days():
+    text = ("Shop rota. Days: Mon..Fri. Shifts E (early) and L (late), one shift per person per day.\n"
+            "Staff: Ada, Bo, Cy, Di.\nMon-Thu: E = 1, L = 1\nFri: E = 2, L = 1\n"
+            "2 <= total shifts <= 4 per worker\nforbidden on consecutive days: L->E\n"
+            "Cost per shift (E/L): Ada 10/12, Bo 11/-, Cy 9/14, Di 13/13\nMinimise total cost.")
+    problem, best = solved(text)
+    assert {(c.shift, c.day): c.min for c in problem.cover}[("E", "Fri")] == 2
+    rules = [r.model_dump(exclude_none=True) for r in problem.rules]
+    assert {"type": "unavailable", "staff": ["Bo"], "shifts": ["L"]} in rules  # 'Bo 11/-': never late
+    assert {"type": "forbidden_sequence", "first": "L", "then": "E"} in rules
+    assert {"type": "count", "per": ["staff"], "min": 2} in rules
+    assert best == 120
+
+
+def test_items_for_numbered_days_and_penalties_per_shift_with_a_dash():
+    text = ("Ward roster, days 1..4, shifts D (day) and N (night); each person at most one shift a day.\n"
+            "Staff: Uma, Vik, Wen.\nD_t = 1, N_t = 1 for t = 1..4\n"
+            "Penalty per assigned shift (D/N): Uma 0/2, Vik 1/-, Wen 0/3\n"
+            "No more than 3 shifts per person.\nMinimise total penalty.")
+    _, best = solved(text)
+    assert best == 3 * 2 + 3 + 2 * 1  # Uma three nights, Wen one; Vik two days, Wen the others for free
+
+
+def test_an_aligned_grid_with_no_corner_cell_and_a_spread_said_as_most_minus_fewest():
+    text = ("Front desk, one shift per day, Mon-Fri. Availability (Y = available, - = not available) and daily "
+            "requirement:\n\n"
+            "        Mon  Tue  Wed  Thu  Fri\nOla      Y    Y    -    Y    Y\nPim      Y    -    Y    Y    -\n"
+            "Quy      -    Y    Y    -    Y\nRos      Y    Y    Y    Y    -\nNeeded   2    2    2    1    2\n\n"
+            "Exactly the needed number must be at the desk each day.\nGoal: share the work fairly - minimise (most "
+            "shifts worked by anyone) minus (fewest shifts worked by anyone), counting all four people. What is "
+            "the minimum possible difference?")
+    problem, best = solved(text)
+    assert problem.objective[0].term == "shift_spread" and problem.people == ["Ola", "Pim", "Quy", "Ros"]
+    assert best == 1  # nine shifts for four people
+    assert isinstance(asked(text.replace("all four people", "all three people")), list)
+
+
+def test_the_cost_of_a_shift_as_the_hourly_rate_times_its_hours():
+    text = ("Staff: Ivo, Jan, Kit. Days: Mon..Wed. Shifts: A (07:00-15:00), B (15:00-23:00), 8 h each.\n"
+            "Demand (exact): A = 1 every day; B = 1 every day.\n"
+            "Hourly rate: Ivo 10, Jan 12, Kit 15; cost of a shift = rate x 8.\n"
+            "<= 1 shift per person per day; Ivo unavailable Tue.\nmin total wage cost.")
+    _, best = solved(text)
+    assert best == 8 * (2 * 10 + 3 * 12 + 15)  # Ivo Mon and Wed, Jan every day, Kit Tuesday

@@ -341,6 +341,15 @@ def _read_piece(n: RosterDraft, piece: str, before: str, heading: bool) -> bool:
     bracket = re.search(r"\(([^()]+)\)\s*$", piece)  # a rule, then why: 'at least 2 days (contract minimum)'
     if bracket and _aside(n, bracket.group(1)) and _read_piece(n, piece[:bracket.start()], before, heading):
         return True
+    chain = re.fullmatch(r"\s*(?P<a>\d+)\s*(?:<=|\u2264)\s*(?P<x>[^<>=\d]+?)\s*(?:<=|\u2264)\s*(?P<b>\d+)"
+                         r"(?P<r>[^<>=]*)", piece)
+    if chain:  # '2 <= total shifts <= 4 per worker': at least 2 and at most 4
+        saved = n.checkpoint()
+        if _read(n, _Clause(n, f"{chain['x']} >= {chain['a']}{chain['r']}")) and \
+                _read(n, _Clause(n, f"{chain['x']} <= {chain['b']}{chain['r']}")):
+            return True
+        n.restore(saved)
+        return False
     others = _OTHERS.match(piece)
     who = n.people_in(before)
     if others and who:  # 'Maya can do at most 4 shifts, the other three at most 3 each'
@@ -405,7 +414,7 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
                                            _penalty, _surcharge, _points_caption, _wish_caption, _day_wish,
                                            _skill, _cover_list, _least_caption, _exact_said, _priced_caption,
-                                           _request, _requests_goal, _wishes_scored))
+                                           _request, _requests_goal, _wishes_scored, _cover_items))
 
 
 _AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
@@ -436,8 +445,9 @@ def _hours_said(n: RosterDraft, c: _Clause) -> bool:
     if len(c.numbers) != 1 or c.people or c.days:
         return False
     said = {"hours", "hour", "h", "long", "paid", "both", "people", "only", "for", "they", "x", "wage", "wages",
-            "worked", "times", "day", "person's", "hourly", "rate", "their", "lasts", "each", "every"}
-    if not (c.rest & {"hours", "hour", "h"} or {"x", "hourly"} <= c.rest) or not c.only(_SHIFT_NOUNS, _WORK, said):
+            "worked", "times", "day", "person's", "hourly", "rate", "their", "lasts", "each", "every", "cost"}
+    if not (c.rest & {"hours", "hour", "h"} or {"x", "hourly"} <= c.rest or {"x", "rate"} <= c.rest) or \
+            not c.only(_SHIFT_NOUNS, _WORK, said):  # ('cost of a shift = rate x 8')
         return False
     if not n.hours and (not n.shifts or set(c.shifts) - set(n.shifts) or
                         not c.rest & {"each", "every", "both", "all"}):
@@ -827,7 +837,12 @@ def _wishes_scored(n: RosterDraft, c: _Clause) -> bool:
 def _goal(n: RosterDraft, c: _Clause) -> bool:
     """'find the rota with the lowest total cost', 'book as few people as possible', 'minimise the largest number
     of shifts any one person gets', 'the minimum total cost for the three days'."""
-    c = _without_horizon(n, _Clause(n, _OBEYED.sub(" ", c.text)))
+    said = _OBEYED.sub(" ", c.text)
+    counting = re.search(r"(?i),?\s*counting\s+(?:all\s+)?(?:the\s+)?(?P<k>\d+|two|three|four|five|six|seven)\s+"
+                         rf"(?:{PEOPLE}|persons?)\b(?:\s*\([^()]*\))?", said)  # 'counting all five people'
+    if counting and (int(k) if (k := counting["k"].lower()).isdigit() else _NUMBER[k]) == len(n.staff):
+        said = said[:counting.start()] + said[counting.end():]
+    c = _without_horizon(n, _Clause(n, said))
     if any(w.isdigit() or w in _NUMBER and w != "one" for w in c.words):  # 'any one person' is no number
         return False
     low = c.rest & {"minimise", "minimize", "minimising", "minimizing", "minimum", "min", "lowest", "cheapest", "least",
@@ -840,7 +855,7 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
             "amount", "it", "us", "me", "i", "we", "how", "much", "would", "be", "get", "can", "you", "please",
             "week", "weekend", "bill", "total", "overall", "spend", "in", "of", "valid", "have", "achieve", "could",
             "away", "manage", "reach", "keeps", "keep", "keeping", "meets", "meet", "meeting", "satisfies", "hard",
-            "rules", "staffing", "exact", "constraints", "all", "and", "levels", "level", "requirements"}
+            "rules", "staffing", "exact", "constraints", "all", "and", "levels", "level", "requirements", "sum"}
     money = {"cost", "costs", "pay", "wage", "wages", "bill", "payroll", "spend", "price", "penalty", "penalties",
              "points", "eur", "euros", "dollars", "pounds"}
     if c.rest & {"points", "penalty", "penalties"}:
@@ -852,10 +867,14 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
             "possible", "single", "individual", "ends", "end", "up"}
     spread = {"gap", "difference", "spread", "range", "between", "whoever", "who", "works", "most", "fewest", "least",
               "largest", "smallest", "highest", "lowest", "max", "min", "number", "shifts", "days", "and", "as",
-              "possible", "fair", "means", "for", "me", "by", "any", "two", "people", "persons", "count", "counts"}
-    if c.rest & {"gap", "difference", "spread", "range"} and c.rest & {"most", "largest", "highest", "max"} and \
-            c.rest & {"fewest", "least", "smallest", "lowest", "min"} and c.only(talk, spread, low):
-        term = "shift_spread"
+              "possible", "fair", "means", "for", "me", "by", "any", "two", "people", "persons", "count", "counts",
+              "minus", "worked", "anyone", "workload", "make", "goal", "even", "evenly", "share", "fairly", "work"}
+    if c.rest & {"gap", "difference", "spread", "range", "minus"} and c.rest & {"most", "largest", "highest", "max"} \
+            and c.rest & {"fewest", "least", "smallest", "lowest", "min"} and c.only(talk, spread, low):
+        term = "shift_spread"  # ('minimise (most shifts worked by anyone) minus (fewest shifts worked by anyone)')
+    elif c.rest & {"gap", "difference", "spread"} and n.objective == [{"term": "shift_spread"}] and \
+            c.only(talk, spread, low):
+        term = "shift_spread"  # the goal asked again: 'what is the minimum possible difference?'
     elif c.rest & money and c.only(talk, money, low):
         term = "total_cost"
     elif c.rest & {"largest", "maximum", "max", "highest", "most", "busiest"} and c.only(talk, load, low, {"max"}):
@@ -1055,6 +1074,41 @@ def _cover_list(n: RosterDraft, c: _Clause) -> bool:
         return False
     n.cover.update(cover)
     if "least" in c.words:
+        n.exact = None if n.exact else False
+    return True
+
+
+_ITEM = re.compile(r"\s*(?P<s>[A-Za-z]{1,8})(?:_\{?[dt]\}?)?\s*(?P<op>>=|=|\u2265)\s*(?P<k>\d+)\s*")
+_ITEM_DAYS = re.compile(rf"(?i)^\s*(?P<d>(?:on\s+)?(?:days?\s*\d[\d\s,.-]*|"
+                        rf"{_DAY_WORD}(?:\s*(?:-|to|,|and)\s*{_DAY_WORD})*))"
+                        r"\s*:\s*(?P<l>.+)$|^(?P<l2>.+?)\s+(?:for|on)\s+(?P<d2>(?:all\s+)?(?:t|d)\s*=\s*\d.*|days?\s+\d.*|"
+                        rf"{_DAY_WORD}.*)$")
+
+
+def _cover_items(n: RosterDraft, c: _Clause) -> bool:
+    """Demands of shifts on some days, as items: 'E_t = 1, L_t = 1, N_t = 1 for t = 1..4', 'day 5: E = 2, L = 1,
+    N = 1', 'Fri: E >= 2, L >= 1'. Every item names a shift; the days are said once for all of them."""
+    m = _ITEM_DAYS.match(c.text.strip())
+    if m is None:
+        return False
+    days = n.day_list((m["d"] or m["d2"]).strip().rstrip(".:"))
+    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", (m["l"] or m["l2"]).strip())
+    said = [_ITEM.fullmatch(it) for it in items]
+    if not days or not all(said):
+        return False
+    cells: dict[tuple[str, str], int] = {}
+    ops = set()
+    for it in said:
+        assert it is not None
+        shift = n.shift(it["s"])
+        if shift is None or any((shift, d) in cells for d in days):
+            return False
+        ops.add(it["op"] == "=")
+        cells.update({(shift, d): int(it["k"]) for d in days})
+    if len(ops) > 1 or any(n.cover.get(cell, v) != v for cell, v in cells.items()):
+        return False
+    n.cover.update(cells)
+    if ops == {False}:
         n.exact = None if n.exact else False
     return True
 

@@ -114,8 +114,8 @@ def _read_staff(n: RosterDraft) -> bool:
 
 
 def _named_again(n: RosterDraft) -> None:
-    """The staff as the one list of names in the text ('... for Ines, Omar and Ruth.') whose every name is the
-    subject of a rule later on ('Ines can do ...', 'Omar has ...'), when no other name is."""
+    """The staff as the widest list of names in the text ('... for Ines, Omar and Ruth.') holding every name that is
+    the subject of a rule ('Ines can do ...', 'Omar has ...'), each named again; any other such list lies in it."""
     shifts = {s.lower() for s in n.shifts} | set(n.shift_names)
     lists: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for m in re.finditer(NAME_LIST.format(n=NAME), n.text):
@@ -131,9 +131,10 @@ def _named_again(n: RosterDraft) -> None:
                 and x not in _NOT_NAMES}
     fitting = [names for names in lists if set(names) >= subjects and subjects and
                all(len(re.findall(rf"\b{re.escape(x)}\b", n.text)) >= 2 for x in names)]
-    if len(fitting) == 1:
-        n.staff = list(fitting[0])
-        for a, b in lists[fitting[0]]:
+    widest = max(fitting, key=len, default=())
+    if widest and all(set(f) <= set(widest) for f in fitting):  # ('Oren and Pax never on the same shift': two of them)
+        n.staff = list(widest)
+        for a, b in lists[widest]:
             n.used[a:b] = [True] * (b - a)
 
 
@@ -200,7 +201,7 @@ def _read_days(n: RosterDraft) -> bool:
             n.day_names["weekend"] = " ".join(n.day_names.get(x.strip().lower(), "?") for x in m["we"].split(","))
         return True
 
-    n.take(rf"\b(?:days?|horizon)\s*(?:t\s*=\s*)?(?P<p>[dD])?1{TO}(?P=p)?(?P<b>\d+)"
+    n.take(rf"\b(?:days?|horizon)\s*(?:[td]\s*=\s*)?(?P<p>[dD])?1{TO}(?P=p)?(?P<b>\d+)"
            rf"(?:\s*\(\s*(?:(?P<w1>{_WD}){TO}(?P<w2>{_WD})|(?P<we>d?\d+\s*,\s*d?\d+)\s*=\s*weekend)\s*\))?", numbered)
     n.take(r"\b[A-Z]\s*=\s*\{\s*1\s*,\s*(?:\.\.\.|\u2026|\.\.)\s*,\s*(?P<b>\d{1,2})\s*\}\s*\(\s*days\s*\)"
            r"(?P<p>)(?P<w1>)(?P<w2>)(?P<we>)", numbered, 0)  # 'T = {1,...,7} (days)'
@@ -216,10 +217,10 @@ def _read_days(n: RosterDraft) -> bool:
         n.day_names.update({d.lower(): d for d in n.days})
         return last != first
 
-    n.take(rf"\bdays\s+(?P<a>{_WD}){TO}(?P<b>{_WD})\b", weekdays)
+    n.take(rf"\bdays\s*:?\s*(?P<a>{_WD}){TO}(?P<b>{_WD})\b", weekdays)  # 'days Mon-Fri', 'Days: Mon..Fri'
     n.take(rf"^[^.\n]*?\broster\s*,\s*(?P<a>{_WD}){TO}(?P<b>{_WD})\b", weekdays)  # 'Staff roster, Fri-Mon,'
     spans = [(DAY_IDS.index(m["a"][:3].title()), DAY_IDS.index(m["b"][:3].title())) for m in re.finditer(
-        rf"\b(?P<a>{_WD})\s*(?:-|to|through|until)\s*(?P<b>{_WD})\b", n.text, re.IGNORECASE)]
+        rf"\b(?P<a>{_WD})\s*(?:-|\.\.\.?|to|through|until)\s*(?P<b>{_WD})\b", n.text, re.IGNORECASE)]
     day = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b"  # (not 'month', 'satisfied')
     named = [DAY_IDS.index(m.group(0)[:3].title()) for m in re.finditer(rf"\b{day}", n.text, re.IGNORECASE)]
     for m in re.finditer(rf"\b{day}(?:\s*(?:,|and|&)\s*{day})+", n.text, re.IGNORECASE):
@@ -402,7 +403,8 @@ def _read_cover(n: RosterDraft) -> None:
         return True
 
     day_word = rf"(?:[dD]\d+|{_WD}(?:{TO}{_WD}|\s*/\s*{_WD})*|every\s+day)"
-    days_said = rf"(?P<l>(?:{day_word}\s+\d+|\d+\s+{day_word})(?:\s*,\s*(?:{day_word}\s+\d+|\d+\s+{day_word}))*)"
+    pair = rf"(?:{day_word}[ \t]+\d+|\d+[ \t]+{day_word})"  # a day and its number on one line ('L = 1', then
+    days_said = rf"(?P<l>{pair}(?:\s*,\s*{pair})*)"  # 'Fri: ...' on the next, is no 'L: Fri 1')
     n.take(rf"\b(?P<s>[A-Za-z])\s*(?:=|:)\s*{days_said}", by_day)
     n.take(rf"\b(?:staff\s+)?(?:needed|required|need|demand)\b(?P<s>)[^:\n]{{0,40}}?:\s*{days_said}", by_day)
 
@@ -431,7 +433,7 @@ def _read_cover(n: RosterDraft) -> None:
            same)
     n.take(r"\bper\s+day\s*(?:\(\s*(?:exact|at\s+least|min(?:imum)?)\s*\))?\s*:\s*"
            r"(?P<l>[A-Za-z]\s*=\s*\d+(?:\s*,\s*[A-Za-z]\s*=\s*\d+)+)(?P<k>)(?P<per>)(?=\s*[.;\n]|$)", same)
-    n.take(r"\b(?P<s>[A-Za-z])\s*=\s*(?P<l>(?:(?:\d+\s+\w+(?:\s*-\s*\w+|\s*/\s*\w+)?|\d+\s+every\s+day)"
+    n.take(r"\b(?P<s>[A-Za-z])\s*=\s*(?P<l>(?:(?:\d+[ \t]+\w+(?:\s*-\s*\w+|\s*/\s*\w+)?|\d+[ \t]+every\s+day)"
            r"(?:\s*,\s*)?)+)", lambda m: by_day(m))
     def listed(m: re.Match[str]) -> bool:  # 'cover (minimums): E >= 2 every day; L >= 1 Tue-Thu', 'Cover (minimum,
         # every day): E >= 2, L >= 2, N >= 1': each item a shift, '>=' or '=' as the heading's kind says, a count, days
@@ -479,7 +481,8 @@ def _read_cover(n: RosterDraft) -> None:
         n.exact = None if n.exact else False
     kind = r"(?:\s*\(\s*(?:exact(?:ly)?|min(?:imum)?(?:\s+(?:staff|on duty|per shift))?|at least)\s*\))?"
     # the words that head a cover (never the 'need exactly' of 'we need exactly one person on each shift', a rule)
-    n.take(rf"\b(?:required|need(?:ed)?|demand|req|cover)\b(?:\s+staff(?=\s+per\s+day))?{kind}"
+    n.take(rf"(?:\b(?:exact|minimum|min)\s+)?\b(?:required|need(?:ed)?|demand|req|cover)\b"
+           rf"(?:\s+staff(?=\s+per\s+day))?{kind}"  # ('Exact demand: a_d = (2, 2, 1)')
            rf"(?:\s+(?:exactly|at\s+least))?(?:\s+per\s+day{kind})?\s*:?"
            rf"(?!\s*(?:exactly\s+|at\s+least\s+)?{_N}\s+[a-z]+(?:\s+(?:on|per|for|in)\s+(?:each|every|a|the)\b|"
            r"\s*(?:[.;\n]|$)))|"
@@ -690,36 +693,55 @@ def _read_successions(n: RosterDraft) -> None:
     def pairs(m: re.Match[str]) -> bool:
         return all(ban(a, [b]) for a, b in re.findall(r"([A-Za-z])\s*->\s*([A-Za-z])", m["l"]))
 
-    n.take(r"\bforbidden\s+(?:successions?|sequences?)\s*(?:\(\s*day\s+t\s*->\s*t\s*\+\s*1\s*\))?\s*:\s*"
+    n.take(r"\b(?:forbidden|banned|not\s+allowed)\s+(?:(?:successions?|sequences?|pairs?)\s*)?(?:\(\s*day\s+t\s*->\s*t\s*\+\s*1\s*\)"
+           r"|\s*(?:on|over|across)\s+(?:two\s+)?(?:consecutive|successive|adjacent)\s+days)?\s*:\s*"
            r"(?P<l>[A-Za-z]\s*->\s*[A-Za-z](?:\s*,\s*[A-Za-z]\s*->\s*[A-Za-z])*)", pairs)
 
 
 def _read_costs(n: RosterDraft) -> None:
     """Cost per shift by person ('cost/shift: N1 100, N2 90', 'c = (100, 120) for N1..N2', '(E/L): P1 8/10'),
     then extras ('plus 30 for each shift on day 6 or 7', 'weekend shifts paid x1.5', 'every L shift costs +20')."""
-    def base(who: list[str], values: list[list[float]], order: list[str | None] | None) -> bool:
+    def base(who: list[str], values: list[list[float | None]], order: list[str | None] | None) -> bool:
         if len(who) != len(values) or any(p in {c[0] for c in n.costs} for p in who):
             return False
         for p, vs in zip(who, values, strict=True):
             shifts = order if order is not None else n.shifts
-            if len(vs) != len(shifts) and len(vs) != 1 or not all(shifts):
+            if len(vs) != len(shifts) and len(vs) != 1 or not all(shifts) or vs[0] is None:
                 return False
             for k, s in enumerate(shifts):
+                v = vs[k] if len(vs) > 1 else vs[0]
+                if v is None:  # 'Oren 50/-': never that shift
+                    n.rules.append({"type": "unavailable", "staff": [p], "shifts": [s]})
+                    continue
                 for d in n.days:
-                    n.costs[(p, s or "", d)] = vs[k] if len(vs) > 1 else vs[0]
+                    n.costs[(p, s or "", d)] = v
         return True
 
     def named(m: re.Match[str]) -> bool:
         order = [n.shift(x) for x in re.split(r"\s*/\s*", m["o"])] if m["o"] else None
-        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*{_SIGN}?\s*({_V}(?:\s*/\s*{_V})*)", m["l"])
+        pairs = re.findall(rf"([A-Za-z]\w*)\s*=?\s*{_SIGN}?\s*({_V}(?:\s*/\s*(?:{_V}|-))*)", m["l"])
         who = [p for p, _ in pairs]
         if not all(p in n.staff for p in who):
             return False
-        return base(who, [[float(v) for v in vs.split("/")] for _, vs in pairs], order)
+        return base(who, [[None if v == "-" else float(v) for v in re.split(r"\s*/\s*", vs)] for _, vs in pairs],
+                    order)
 
     label = (r"\b(?:cost|pay|wage|rate)(?:s)?(?:\s+per\s+shift(?:\s+worked)?|\s*/\s*shift)"
              r"(?:\s*\(\s*same\s+for\s+[a-z]+\s+and\s+[a-z]+\s*\))?(?:\s*\(?(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\)?)?")
     paid = rf"[A-Za-z]\w*\s*=?\s*{_SIGN}?\s*{_V}(?:\s*/\s*{_V})*"  # 'N1 100', 'Ana $60', 'P1 = 8/10', 'Bo GBP 90'
+    paired = rf"[A-Za-z]\w*\s*=?\s*{_SIGN}?\s*{_V}(?:\s*/\s*(?:{_V}|-(?![\d-])))+"  # 'Oren 50/-'
+
+    def points(m: re.Match[str]) -> bool:  # 'Penalty per assigned shift (E/L/N): Uma 0/1/3, Xia 0/2/-': wishes
+        before = set(n.costs)
+        if n.costs or not named(m):
+            return False
+        n.penalised |= set(n.costs) - before
+        return True
+
+    n.take(rf"\bpenalt(?:y|ies)(?:\s+points?)?\s+per\s+(?:assigned\s+|worked\s+)?shift(?:\s+(?:assigned|worked))?"
+           rf"\s*\(\s*(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\s*\)\s*:\s*(?P<l>{paired}(?:\s*,\s*{paired})+)", points)
+    n.take(rf"{label}\s*:\s*(?P<l>{paired}(?:\s*,\s*{paired})+)(?:\s*\(\s*[\"']?-[\"']?\s*(?:=|means|:)\s*"
+           r"(?:not\s+(?:qualified|available|allowed)|never|can't|cannot|unavailable)\b[^()\n]{0,30}\))?", named)
     n.take(rf"{label}\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)", named)
     daily = (rf"\b(?:(?:daily|day)\s+(?:pay|rate|wage|cost)s?|(?:pay|cost|wage|rate)s?\s+(?:per|a|/)\s*day)(?P<o>)"
              rf"(?:\s*\(\s*{CURRENCY}\s*\)|\s*\(\s*(?:eur|gbp|usd|euros?|dollars?|pounds?)\s*\))?")
@@ -1001,7 +1023,8 @@ def _read_asides(n: RosterDraft) -> None:
     n.take(r"\bone\s+week,\s*no\s+wrap-around\s*(?:\([^()\n]*\))?|\bhorizon\s+not\s+cyclic\b|"
            r"\bat\s+most\s+one\s+shift\s+per\s+\w+\s+per\s+day\b", lambda m: True)
     n.take(r"\((?P<c>[^()\n]{1,80})\)", horizon)
-    n.take(r"(?i)\b[td]\s*=\s*1\s*(?:\.\.|-|to)\s*(?P<k>\d{1,2})\s*\)?",  # '7 days (t=1..7)': said again
+    n.take(r"(?i)(?<!for )\b[td]\s*=\s*1\s*(?:\.\.|-|to)\s*(?P<k>\d{1,2})\s*\)?",  # '7 days (t=1..7)': said again
+           # (never the days of a rule: '... for t = 1..4')
            lambda m: n.days[:1] == ["D1"] and int(m["k"]) == len(n.days))
     n.take(r"\A[ \t#*]*[A-Z][^.\n:]{0,90}?\b(?i:rota|roster|schedule)\b[^.\n:]{0,100}?(?=\s*(?:[.:\n]|\Z))",
            lambda m: _title(n, m), 0)

@@ -188,6 +188,8 @@ def tables_in(sheet: Sheet) -> list[tuple[list[str], list[list[str]], list[tuple
         rows = [row + [""] * (width - len(row)) if kind == "," or open_end and len(row) == width - 1 and
                 line.rstrip().endswith("|") else row for row, line in zip(rows, lines_of, strict=True)]
         # ('Alice | 18 | Y |' under 'Name | $/h | Sat | Sun': a last '|' that closes an empty cell)
+        if len(rows) >= 2 and all(len(row) == width + 1 for row in rows[1:]):
+            rows[0] = ["", *rows[0]]  # no corner cell over the rows' labels ('Mon | Tue' over 'Ann | Y | -')
         weekdays = len(rows[0]) > 2 and all(re.fullmatch(rf"\s*{_WD}\s*", c, re.I) for c in rows[0][1:])
         if len(rows) >= 2 and (kind == "|" or len(rows) >= 3 or weekdays):  # ('day,Mon,Tue' over 'required,3,3')
             out.append((rows[0], rows[1:], [(a, b) for a, b, _ in block]))
