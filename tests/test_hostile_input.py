@@ -282,6 +282,8 @@ ADVERSARIAL = {
     "items, chains and dashed pairs": "Mon-Thu: E = 1, L = 1 for t = 1..4\nday 5: E = 2, 2 <= total shifts <= 4 "
                                       "per worker; Cost per shift (E/L): Ada 10/-, Bo 11/12, forbidden on "
                                       "consecutive days: L->E, minus (fewest shifts), counting all four people ",
+    "legends ending a line and keyed vectors": "Jobs a-e. Format  i: d_i; (r_i1, r_i2); successors. 1: 3; (2,1); "
+                                               "{4,5}\np(M1) = (a 5, b 3, c 8\n",
 }
 
 

@@ -8,6 +8,7 @@ types in a sentence. Optima brute-forced."""
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -1466,3 +1467,39 @@ def test_a_job_that_needs_a_machine_for_a_time_is_no_due_date():
     _, value = solved("One oven. Job A takes 30 min, due 60 min. Job B needs the oven for 45 min, due 80 min. "
                       "Minimise total tardiness.")
     assert value == 0  # A [0, 30), B [30, 75): both on time; 45 read as a due date would make B late
+
+
+def test_a_legend_said_as_the_last_sentence_of_a_line_over_successor_sets_of_numbered_activities():
+    text = ("RCPSP, activities 1-4, two renewable resources with capacities R1 = 3, R2 = 2. Format  i: d_i; (r_i1, "
+            "r_i2); successors.\n1: 2; (2,0); {3,4}\n2: 3; (1,1); {4}\n3: 4; (1,1); {}\n4: 2; (2,2); {}\n"
+            "Finish-start precedences, no preemption. Minimise the makespan.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["J1", "J2", "J3", "J4"]  # activity 1 is task J1
+    tasks = {"1": (2, [], [2, 0]), "2": (3, [], [1, 1]), "3": (4, ["1"], [1, 1]), "4": (2, ["1", "2"], [2, 2])}
+    assert value == project(tasks, [3, 2])
+
+
+def test_a_machines_times_as_a_vector_keyed_by_the_jobs_names():
+    text = ("Permutation flow shop, jobs u-x, machines M1 -> M2 -> M3 in that order. Minimise the makespan.\n"
+            "p(M1) = (u 4, v 2, w 6, x 3)\np(M2) = (u 5, v 7, w 1, x 4)\np(M3) = (u 2, v 3, w 5, x 6)")
+    problem, value = solved(text)
+    assert [j.id for j in problem.jobs] == ["u", "v", "w", "x"]
+    assert value == flow_shop([(4, 5, 2), (2, 7, 3), (6, 1, 5), (3, 4, 6)], max)
+
+
+def test_numbered_lines_left_unread_are_each_quoted_as_written():
+    text = "Three jobs, one machine, minimise the makespan.\n1: 3; (2,1); {4,5}\n2: 2; (3,2); {5,6}\n3: 4; (1,3); {7}"
+    questions = asked(text)
+    quoted = re.findall(r"'([^']*)'", questions[0].split(". Rephrase")[0])
+    assert quoted and all(q and q in text for q in quoted)  # (was '': the renamed lines kept no place of their own)
+
+
+def test_a_route_table_of_machine_slash_time_cells_with_a_due_column_after_the_steps():
+    text = ("Three work orders, three machines (P, Q, R). \"X/t\" means machine X for t hours; steps in the listed "
+            "order, one operation per machine at a time.\n\n"
+            "order  step1  step2  step3  due\nO1     P/3    Q/2    R/4    9\nO2     Q/4    R/3    P/2    8\n"
+            "O3     R/2    P/4    Q/3    10\n\nMinimise the total tardiness.")
+    problem, value = solved(text)
+    assert [j.id for j in problem.jobs] == ["O1", "O2", "O3"] and [j.due for j in problem.jobs] == [9, 8, 10]
+    routes = [[("P", 3), ("Q", 2), ("R", 4)], [("Q", 4), ("R", 3), ("P", 2)], [("R", 2), ("P", 4), ("Q", 3)]]
+    assert value == job_shop(routes, lambda ends: sum(max(0, e - d) for e, d in zip(ends, (9, 8, 10), strict=True)))

@@ -45,15 +45,16 @@ def name_jobs_of_numbered_lines(rw: Rewriting) -> None:
     """Lines '1: M2:3, M1:4', '2: ...' numbered 1, 2, ... in a text about jobs (and no tasks or activities): each is
     that job's line, written 'job 1: M2:3, M1:4'."""
     if not re.search(r"(?i)\bjobs?\b|\bjsp\b|\bjssp\b", rw.text) or \
-            re.search(r"(?i)\b(?:tasks?|activit(?:y|ies)|projects?)\b", rw.text):
+            re.search(r"(?i)\b(?:tasks?|activit(?:y|ies)|projects?)\b", rw.source):  # ('Activities 1-9' is
+        # '9 jobs' by now)
         return
 
-    def named(m: re.Match[str]) -> str:
-        numbers = [int(k) for k in re.findall(r"(?m)^[ \t]*(\d{1,2})[ \t]*:", m.group(0))]
-        if numbers != list(range(1, len(numbers) + 1)):
-            return m.group(0)
-        return re.sub(r"(?m)^([ \t]*)(\d{1,2})[ \t]*:", r"\1job \2:", m.group(0))
-    rw.sub(r"(?m)^[ \t]*1[ \t]*:[^\n]*(?:\n[ \t]*\d{1,2}[ \t]*:[^\n]*)+", named)
+    blocks = list(re.finditer(r"(?m)^[ \t]*1[ \t]*:[^\n]*(?:\n[ \t]*\d{1,2}[ \t]*:[^\n]*)+", rw.text))
+    for block in reversed(blocks):
+        heads = list(re.finditer(r"(?m)^[ \t]*(\d{1,2})[ \t]*:", block.group(0)))
+        if [int(h.group(1)) for h in heads] == list(range(1, len(heads) + 1)):
+            for h in reversed(heads):  # each line's own place kept: what is quoted back is that line
+                rw.splice(block.start() + h.start(1), block.start() + h.start(1), "job ")
 
 
 _OPS_HEADER = re.compile(r"(?im)^[ \t|]*(?:job|order|part|lot|item)s?[ \t]*[,|][ \t]*(?:seq|sequence|op|operation|step|"
@@ -413,20 +414,23 @@ def jobs_as_columns(facts: Facts) -> None:
     facts.notes.append("the table of times has one row per machine and one column per job, as its labels say")
 
 
-_KEYED = re.compile(rf"^[ \t*-]*(?P<m>{MACHINE_REF})\s*[:=-]\s*(?P<l>(?:{JOB_REF}\s*[:=]\s*{TIME}[ \t,;]*)+)$", re.M)
+_KEYED = re.compile(rf"^[ \t*-]*(?:p\s*\(\s*(?P<p>{MACHINE_REF})\s*\)|(?P<m>{MACHINE_REF}))\s*[:=-]\s*(?(p)\(\s*)"
+                    rf"(?P<l>(?:{JOB_REF}\s*[:=]?[ \t]*{TIME}[ \t,;]*)+)(?(p)\)[ \t]*)$", re.M)
+"""'M1: J1=4 J2=3', 'p(M1) = (a 5, b 3, c 8)' (the jobs' names as the readers know them: 'job 1 5')."""
 
 
 def _keyed_columns(work: Work, facts: Facts) -> dict[str, list]:
     """Lines of one machine's times keyed by job ('M1: J1=4 J2=3 J3=6'), when every line keys the same jobs in
     the same order (a job missing on one machine is left unread, so it is asked)."""
     found = [m for m in _KEYED.finditer(work.text) if not BLANK_IN(work, m)]
-    keyed = [[(job_name(j), time_values(t)[0]) for j, t in re.findall(rf"({JOB_REF})\s*[:=]\s*({TIME})", m.group("l"))]
-             for m in found]
+    keyed = [[(job_name(j), time_values(t)[0]) for j, t in re.findall(rf"({JOB_REF})\s*[:=]?[ \t]*({TIME})",
+                                                                       m.group("l"))] for m in found]
     if len(found) < 2 or len({tuple(j for j, _ in row) for row in keyed}) != 1:
         return {}
     for job, _ in keyed[0]:
         facts.add_job(job)
     for m in found:
         work.consume(m.start(), m.end())
-    return {machine_name(m.group("m")): [t for _, t in row] for m, row in zip(found, keyed, strict=True)}
+    return {machine_name(m.group("m") or m.group("p")): [t for _, t in row]
+            for m, row in zip(found, keyed, strict=True)}
 

@@ -912,17 +912,20 @@ def _steps_joined(cells: list[str], roles: list[str]) -> list[str]:
     """A row split at blanks whose last columns are steps: each step's words and time one cell again ('A 0 Lathe 3
     Mill 2' under 'Job Release Step 1 Step 2')."""
     first = roles.index("step") if "step" in roles else len(roles)
-    if len(cells) <= len(roles) or any(r != "step" for r in roles[first:]):
-        return cells
+    after = len(roles) - first - next((k for k, r in enumerate(roles[first:]) if r != "step"), len(roles) - first)
+    if len(cells) <= len(roles) or any(r == "step" for r in roles[len(roles) - after:]):
+        return cells  # (the steps one run of columns; the columns after it one word each: 'due')
     groups: list[str] = []
     words: list[str] = []
-    for cell in cells[first:]:
+    for cell in cells[first:len(cells) - after]:
         words.append(cell)
         numbered = len(words) == 2 and words[0].lower() in ("machine", "station", "stage")  # 'machine 2' is a name
-        if re.fullmatch(TIME, cell.lower()) and len(words) > 1 and not numbered:
+        if len(words) > 1 and (re.fullmatch(TIME, cell.lower()) and not numbered or
+                               re.fullmatch(rf"[^/\s]+/{TIME}", cell.lower())):  # ('machine 1/3': 'A/3' named anew)
             groups.append(" ".join(words))
             words = []
-    return [*cells[:first], *groups] if not words and len(groups) == len(roles) - first else cells
+    steps = len(roles) - first - after
+    return [*cells[:first], *groups, *cells[len(cells) - after:]] if not words and len(groups) == steps else cells
 
 
 def _named_steps(cell: str) -> list[list[tuple[str, TimeVal]]]:

@@ -127,7 +127,8 @@ def colon_rows_with_semicolons(text: str) -> str:
     fields ('G: 2; 3; D, E'): the last field, a list of other rows, keeps its commas, as the readers expect. A
     bracket of fields in a legend written with ';' is opened ('j: p_j; (k_j1, k_j2); predecessors' over '7: 3; (2,
     1); 4, 5' as 'j: p_j; k_j1; k_j2; predecessors' over '7: 3; 2; 1; 4, 5')."""
-    lines = text.split("\n")
+    lines = [_legend_apart(line) for line in text.split("\n")]
+    lines = "\n".join(lines).split("\n")
     opened = False
     for k, line in enumerate(lines):
         if _BRACKET_HEAD.match(line):
@@ -151,6 +152,18 @@ def colon_rows_with_semicolons(text: str) -> str:
         else:
             fields = 0
     return "\n".join(lines)
+
+
+def _legend_apart(line: str) -> str:
+    """A legend said as the last sentence of a line ('... two resources. Format  i: d_i; (r_i1, r_i2);
+    successors.') on a line of its own, as the rows under it expect."""
+    if ";" not in line and "," not in line:
+        return line
+    for cut in re.finditer(r"(?:[.:]|\b(?i:format|legend|notation))[ \t]+", line):
+        tail = line[cut.end():].rstrip(" \t.")
+        if len(tail) < 160 and _BRACKET_HEAD.match(tail) or _COLON_HEAD.match(tail):
+            return line[:cut.end()].rstrip() + "\n" + tail
+    return line
 
 
 def included_asides_dropped(text: str) -> str:
@@ -377,8 +390,12 @@ class Work:
     def _quoted(self, bounds: tuple[int, int], at: int) -> str:
         if self.rewriting is None:
             return quote_around(self.cased, *bounds, at=at)
-        origin = self.rewriting.origin
-        return quote_around(self.rewriting.source, origin[bounds[0]], origin[bounds[1]], at=origin[at])
+        origin, source = self.rewriting.origin, self.rewriting.source
+        quoted = quote_around(source, origin[bounds[0]], origin[bounds[1]], at=origin[at])
+        if quoted:
+            return quoted
+        line = (source.rfind("\n", 0, origin[at]) + 1, (source + "\n").find("\n", origin[at]))  # a clause the
+        return quote_around(source, *line, at=origin[at])  # rewriting wrote whole: the user's line that held it
 
     def leftover_numbers(self) -> list[str]:
         """The clauses holding numbers no extractor used (ignoring those inside names), each quoted once."""
