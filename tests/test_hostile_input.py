@@ -284,6 +284,9 @@ ADVERSARIAL = {
                                       "consecutive days: L->E, minus (fewest shifts), counting all four people ",
     "legends ending a line and keyed vectors": "Jobs a-e. Format  i: d_i; (r_i1, r_i2); successors. 1: 3; (2,1); "
                                                "{4,5}\np(M1) = (a 5, b 3, c 8\n",
+    "templates and weights in words": "Notation  X[d; crew, equip] <- predecessors.\nA[2; 3,1] <- job 1 and job 2 "
+                                      "is for a rush customer so it counts triple; where a job's finish time is "
+                                      "the number of hours after 7:00 at which its last step ",
 }
 
 

@@ -117,3 +117,15 @@ def test_a_caption_over_a_blank_line_and_a_unit_in_words_with_a_clean_start_row(
               ("White", "White"): 0, ("Red", "Red"): 0}
     assert best == best_order(p, kind, change, "clean tank")  # the whites together, then red: 5 + 80 + 8 + 40
     assert solved(text.replace("in minutes before", "(minutes) before"))[1] == best  # (it crashed on 'minutes')
+
+
+def test_a_table_between_orders_that_also_have_a_colour_column():
+    text = ("One coating line, one order at a time; the line is clean at time 0.\n\n"
+            "Order | Colour | Time (min)\nP | Grey | 7\nQ | Blue | 5\nR | Grey | 9\n\n"
+            "Changeover times in minutes (row = previous order, column = next order):\n\n"
+            "from \\ to | P | Q | R\nclean | 2 | 4 | 3\nP | - | 6 | 1\nQ | 5 | - | 8\nR | 2 | 7 | -\n\n"
+            "Minimise the makespan.")
+    problem, best = solved(text)
+    change = {(s.before, s.after): s.time for s in problem.resources[0].setups}
+    assert change[("Q", "R")] == 8 and problem.resources[0].initial_family == "clean"
+    assert best == best_order({"P": 7, "Q": 5, "R": 9}, {j: j for j in "PQR"}, change, "clean")

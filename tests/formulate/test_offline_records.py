@@ -1503,3 +1503,26 @@ def test_a_route_table_of_machine_slash_time_cells_with_a_due_column_after_the_s
     assert [j.id for j in problem.jobs] == ["O1", "O2", "O3"] and [j.due for j in problem.jobs] == [9, 8, 10]
     routes = [[("P", 3), ("Q", 2), ("R", 4)], [("Q", 4), ("R", 3), ("P", 2)], [("R", 2), ("P", 4), ("Q", 3)]]
     assert value == job_shop(routes, lambda ends: sum(max(0, e - d) for e, d in zip(ends, (9, 8, 10), strict=True)))
+
+
+def test_rows_written_after_a_template_the_text_gives():
+    text = ("Project, activities A-D; resources: crew (cap 4), crane (cap 1). Notation  X[d; crew, crane] <- "
+            "predecessors.\nA[3; 2,1]\nB[2; 3,0]\nC[4; 2,1] <- A\nD[1; 1,0] <- A, B\nMinimise the makespan.")
+    problem, value = solved(text)
+    assert [t.id for t in problem.tasks] == ["A", "B", "C", "D"]
+    tasks = {"A": (3, [], [2, 1]), "B": (2, [], [3, 0]), "C": (4, ["A"], [2, 1]), "D": (1, ["A", "B"], [1, 0])}
+    assert value == project(tasks, [4, 1])
+    assert asked(text.replace("D[1; 1,0]", "D[1; 1]"))  # a row that leaves the template is never read in part
+
+
+def test_weights_said_as_multiples_a_name_with_its_article_and_a_finish_time_defined_from_the_start():
+    text = ("Two machines, a lathe and a mill. We start at 8:00.\n"
+            "- Spindle: lathe 2 h, then mill 1 h.\n- Bracket: mill 3 h.\n- Hub: lathe 1 h, then mill 2 h.\n"
+            "The spindle is for a rush customer so it counts triple; the bracket counts double; the hub counts "
+            "once. Minimise the weighted sum of finish times, where a job's finish time is the number of hours "
+            "after 8:00 at which its last step is done.")
+    problem, value = solved(text)
+    assert {j.id: j.weight for j in problem.jobs} == {"Spindle": 3, "Bracket": 2, "Hub": 1}
+    routes = [[("lathe", 2), ("mill", 1)], [("mill", 3)], [("lathe", 1), ("mill", 2)]]
+    assert value == job_shop(routes, lambda ends: 3 * ends[0] + 2 * ends[1] + ends[2])
+    assert asked(text.replace("the hub counts once", "the hub counts a bit"))  # no weight of the hub: asked

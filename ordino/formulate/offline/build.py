@@ -519,10 +519,10 @@ def _routes(facts: Facts, kind: str, names: list[str], machines: list[str]) -> d
 
 def _kind_of(facts: Facts, job: str) -> str:
     """The kind of a job for the changeovers between kinds: its own ('Colour' column), or the job itself when the
-    changeovers name it ('White' of a line of colours); asked otherwise."""
+    changeovers name it ('White' of a line of colours, order 'A' of a table between orders); asked otherwise."""
     kinds = {b for _, b in facts.family_setups}
-    kind = facts.families.get(job) or facts.names.get(job, job)
-    found = next((k for k in kinds if k.lower() == kind.lower()), None)
+    said = [kind.lower() for kind in (facts.families.get(job), facts.names.get(job, job)) if kind]
+    found = next((k for kind in said for k in kinds if k.lower() == kind), None)
     if found is None:
         raise Incomplete([Question(key="setups", text=f"The changeovers are between {', '.join(sorted(kinds))}; "
                                    f"which of them is {facts.names.get(job, job)}?")])

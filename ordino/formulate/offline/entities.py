@@ -126,6 +126,16 @@ def read_indexed_brackets(work: Work, facts: Facts) -> None:
         facts.set_attr(f"J{int(m.group('j'))}", _INDEXED_ROLES[m.group("a")], time_values(m.group("v"))[0])
 
 
+_MULTIPLE = {"once": 1, "single": 1, "double": 2, "twice": 2, "triple": 3, "treble": 3, "two": 2, "three": 3,
+             "four": 4, "five": 5}
+_COUNTS_AS = (rf"(?P<l>{JOB_REF}(?:\s*(?:,\s*and|,|and)\s*(?:the\s+)?{JOB_REF})*)(?:\s+(?:is|are)\b[^.;\n]{{0,60}}?"
+              r"(?:,?\s*so|,?\s*and|,)\s+(?:it|they))?\s+(?:counts?|weighs?|is\s+weighted|are\s+weighted)\s+"
+              r"(?P<v>once|single|double|twice|triple|treble|(?:two|three|four|five|\d+)\s*(?:times|x)\b)"
+              r"(?:\s+(?:as\s+much|each))?")
+"""A weight said as a multiple: 'job 3 counts double', 'jobs 2 and 4 count once', 'job 1 is for our best customer
+so it counts triple'."""
+
+
 def read_indexed(work: Work, facts: Facts) -> None:
     """Values written with the job's index: 'd1 = 5, d2 = 3', 'p_3 = 4', and 'all r_j = 0' (nothing to add); and
     values named before their job: 'the weight of A is 2'."""
@@ -150,6 +160,11 @@ def read_indexed(work: Work, facts: Facts) -> None:
             refs = [c["r"]] if re.fullmatch(JOB_REF, c["r"]) else [f"job {k}" for k in re.findall(r"\d+", c["r"])]
             for ref in refs:
                 facts.set_attr(job_name(ref), "weight", time_values(c["v"])[0])
+    for m in work.take(_COUNTS_AS):  # 'job 3 counts double', 'job 1 is for our best customer, so it counts triple'
+        said = m["v"].split()[0]
+        times = _MULTIPLE.get(said) or int(re.sub(r"\D", "", said))
+        for ref in re.findall(JOB_REF, m["l"]):
+            facts.set_attr(job_name(ref), "weight", TimeVal(Fraction(times)))
     for role, keys in LIST_KEYS:  # 'a priority weight (...): job 1 2, job 2 5, job 3 3'
         for m in list(work.finditer(rf"\b(?:{keys})\b{_FILLER.replace('{0,45}', '{0,60}')}:\s*(?P<l>{pair}(?:\s*[,;]\s*"
                                     rf"(?:and\s+)?{pair})+)")):

@@ -582,7 +582,10 @@ def _mentions(name: str, single: bool) -> list[tuple[re.Pattern[str], str]]:
     if not single:
         if " " in name:  # 'Site preparation' also as 'after site preparation'
             exact = rf"(?<![\w#'-])(?i:{re.escape(name)})(?![\w'])"
-        return [(re.compile(rf"(?:(?i:the|our)\s+)?(?:{_NOUN}\s+)?{exact}(?:\s+(?i:{_KIND_NOUNS})\b)?"), "")]
+        written = [(re.compile(rf"(?:(?i:the|our)\s+)?(?:{_NOUN}\s+)?{exact}(?:\s+(?i:{_KIND_NOUNS})\b)?"), "")]
+        if " " not in name and name[:1].isupper():  # 'Shaft' also as 'the shaft', with its article
+            written.append((re.compile(rf"\b(?i:the)\s+{re.escape(name.lower())}(?![\w'-])"), ""))
+        return written
     after = (r"(?=\s*(?:\d|[:=(),/;.\]>\u2192]|-\s*\d|->|$)|\s+to\s+be\b|"
              r"\s+(?:and|or|&|then|before|after|must|is|are|has|have|takes?|"
              r"needs?|can(?:not|'t)?|should|will|may|only|starts?|begins?|runs?|goes|comes|finishes|ends|follows|"

@@ -519,6 +519,11 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"\bstart\b[^.()\n]{0,30}\(\s*(?:t\s*=\s*|time\s+)0\s*\)|"
               r"(?:^|(?<=[.,;:]\s))start(?:ing|s)?\s+(?:together\s+)?at\s+(?:time\s+|t\s*=\s*)?0\b(?!\s*[-:.,]?\s*\d)",
               re.MULTILINE)
+    work.take(r"\b(?:where\s+)?(?:a|each|every|the)\s+(?:job|order|part|item)'?s\s+(?:finish(?:ing)?|completion|end)\s+"
+              r"time\s+(?:is|means)\s+(?:the\s+)?(?:(?:number\s+of\s+)?(?:hours|minutes|days)\s+after\s+the\s+start\s+)?"
+              r"(?:at\s+which|when)\s+its\s+(?:last|final)\s+(?:step|operation|op|task)\s+(?:is\s+)?"
+              r"(?:done|finished|completed?|ends)\b")  # 'where a job's finish time is the number of hours after 7:00
+    # at which its last step is done': what a job's completion time is
     for m in list(work.finditer(r"\b(?P<i>[jkim])\s*=\s*1\s*(?:\.\.\.?|-|to)\s*(?P<n>\d+)\b")):  # 'k = 1..4': an
         if int(m["n"]) == (machines if m["i"] in "km" else counted):  # index over the machines or the jobs said again
             work.consume(*m.span())

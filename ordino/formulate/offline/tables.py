@@ -690,9 +690,10 @@ def _pred_name(ref: str, facts: Facts) -> str:
 
 
 def cased_cell(work: Work, offset: int, line: str, cell: str) -> str:
-    """A cell of a table's line as the user wrote it (capitals kept)."""
-    at = line.find(cell)
-    return work.cased[offset + at:offset + at + len(cell)] if at >= 0 else cell
+    """A cell of a table's line as the user wrote it (capitals kept); the cell whole, never a word's letters ('R'
+    is no 'r' of 'from \\ to')."""
+    found = re.search(rf"(?<!\w){re.escape(cell)}(?!\w)", line)
+    return work.cased[offset + found.start():offset + found.end()] if found else cell
 
 
 _KIND_COLUMN = r"colou?rs?|finish(?:es)?|famil(?:y|ies)|paints?|flavou?rs?|recipes?|products?\s+types?"

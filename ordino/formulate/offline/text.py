@@ -90,7 +90,7 @@ def prepared(text: str) -> str:
     words joined to their unit by a hyphen written apart ('a one-hour run' as 'a one hour run')."""
     check_text(text)
     text = titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(
-        tuple_rows_as_table(label_asides_dropped(included_asides_dropped(text))))))))
+        tuple_rows_as_table(label_asides_dropped(included_asides_dropped(templated_rows_as_table(text)))))))))
     return _WORD_AMOUNT.sub(r"\1 \2", text)
 
 
@@ -197,6 +197,56 @@ _ASIDE_CUE = re.compile(r"(?i)[\d/=<>+*%$\u20ac\u00a3]|\b(?:rush|urgent|priority
                         r"release\w*|deadline\w*|cap\w*|req\w*|pred\w*|succ\w*|resource\w*|machine\w*|route\w*|"
                         r"order|sequence|steps?|op\w*|setup\w*|changeover\w*|crew|workers?|people|staff)\b")
 """Marks and words that make a bracket more than a description."""
+
+
+def templated_rows_as_table(text: str) -> str:
+    """Rows written after a template the text gives ('Notation  X[d; crew, equip] <- predecessors' over 'D[2; 4,0]
+    <- A, B') as a table headed by the template's fields ('Activity | d | crew | equip | predecessors'), which
+    the table reader takes; the template's last part, a list of other rows, may be left out of a row. Rows
+    must follow the template one per line, every one read whole, or the text is left."""
+    legend = _TEMPLATE.search(text)
+    if legend is None:
+        return text
+    tokens = re.findall(r"[A-Za-z_]\w*|[^\w\s]", legend["t"])
+    fields = [t for t in tokens if re.fullmatch(r"[A-Za-z_]\w*", t)]
+    if len(fields) < 3 or not re.fullmatch(r"[A-Za-z_]\w*", tokens[0]) or len(set(fields)) != len(fields) or \
+            any(re.fullmatch(r"[A-Za-z_]\w*", a) and re.fullmatch(r"[A-Za-z_]\w*", b)
+                for a, b in zip(tokens, tokens[1:], strict=False)):
+        return text  # (fields apart by marks: two words in a row are prose, no template)
+    listed = re.fullmatch(r"(?i)pred\w*|succ\w*|after|depends|follows", fields[-1]) is not None
+    parts = [r"[ \t]*(?P<f0>[A-Za-z][\w-]{0,15})"]
+    for token in tokens[1:]:
+        if token not in fields:
+            parts.append(rf"\s*{re.escape(token)}\s*")
+        elif token == fields[-1] and listed:
+            parts.append(rf"(?P<f{fields.index(token)}>[^\n]*?)")
+        else:
+            parts.append(rf"(?P<f{fields.index(token)}>-?\d+(?:\.\d+)?|-)")
+    if listed:  # the list and the marks before it may be left out ('A[2; 3,1]': no predecessors)
+        cut = len(tokens) - 1
+        while tokens[cut - 1] not in fields and tokens[cut - 1] not in ")]}>":
+            cut -= 1
+        row = re.compile("".join(parts[:cut]) + "(?:" + "".join(parts[cut:]) + r")?[ \t]*\.?[ \t]*")
+    else:
+        row = re.compile("".join(parts) + r"[ \t]*\.?[ \t]*")
+    lines = text[legend.end():].lstrip("\n").split("\n")
+    rows = []
+    for line in lines:
+        m = row.fullmatch(line)
+        if m is None:
+            break
+        rows.append([(m[f"f{k}"] or "-").strip() or "-" for k in range(len(fields))])
+    if len(rows) < 2:
+        return text
+    noun = next((n for n in ("Activity", "Task", "Order") if re.search(rf"(?i)\b{n[:5]}", text)), "Job")
+    table = "\n".join(" | ".join(r) for r in [[noun, *fields[1:]], *rows])
+    rest = "\n".join(lines[len(rows):])
+    return text[:legend.start()].rstrip(" \t:") + "\n" + table + "\n" + rest
+
+
+_TEMPLATE = re.compile(r"(?im)\b(?:notation|format|legend|syntax|rows?\s+(?:read|are)|each\s+(?:line|row)(?:\s+reads)?)"
+                       r"\s*:?[ \t]+(?P<t>[A-Za-z]\w{0,3}[ \t]*[\[({<][^\n]{3,80}?)[ \t]*\.?[ \t]*$")
+"""A template of the rows below ('Notation  X[d; crew, equip] <- predecessors.'): a row's label, a bracket."""
 
 
 def tuple_rows_as_table(text: str) -> str:
