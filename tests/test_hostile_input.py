@@ -287,6 +287,9 @@ ADVERSARIAL = {
     "templates and weights in words": "Notation  X[d; crew, equip] <- predecessors.\nA[2; 3,1] <- job 1 and job 2 "
                                       "is for a rush customer so it counts triple; where a job's finish time is "
                                       "the number of hours after 7:00 at which its last step ",
+    "sums over indices and costs said after": "1 \u2264 \u03a3_{t,s} x_{i,t,s} \u2264 3 \u2200i; Cost per shift "
+                                              "c_{i,s} (D, N): Ida (5, 9), min \u03a3 c_{i,s} x_{i,t,s}. They cost us "
+                                              "$15/hour, i.e. $60 per shift (so the latest one ends at 14:00) ",
 }
 
 

@@ -285,3 +285,25 @@ def test_kinds_with_starts_on_a_twelve_hour_clock_and_their_cost_in_the_next_sen
                if all(sum(k for k, s in zip(counts, spans, strict=True) if p in s) >= need[p] for p in range(4)))
     assert ordino.solve(draft.problem, time_limit=10).objective == best
     assert extract_offline(text.replace("(4 h at $15)", "(4 h at $16)")).problem is None  # a cost said two ways
+
+
+def test_a_kinds_cost_said_in_the_next_sentence_as_a_rate_and_a_price_and_its_latest_shift_said_again():
+    text = ("The desk is open 9:00 to 14:00. Staff needed each hour:\n"
+            "9-10: 1, 10-11: 2, 11-12: 3, 12-13: 2, 13-14: 1\n\n"
+            "- Full-timers work 4 straight hours and can start on the hour anywhere from 9:00 to 10:00 (so the "
+            "latest one ends at 14:00). They cost us $15/hour, i.e. $60 per shift.\n"
+            "- Part-timers work 2 straight hours, starting at 9:00, 11:00 or 12:00. They cost $16/hour, so $32 per "
+            "shift.\n\nThe break room is being repainted. What's the lowest total wage cost?")
+    kinds = [([1, 2, 3, 4], 60), ([2, 3, 4, 5], 60), ([1, 2], 32), ([3, 4], 32), ([4, 5], 32)]
+    assert solved(text) == cheapest([1, 2, 3, 2, 1], kinds)
+    assert asked(text.replace("i.e. $60 per shift", "i.e. $70 per shift"))  # a rate and a price that disagree
+    assert asked(text.replace("latest one ends at 14:00", "latest one ends at 13:00"))  # a latest shift no start has
+
+
+def test_blocks_of_a_table_at_least_the_requirement_and_shift_types_in_a_second_table():
+    text = ("Sorting hall, one day from 08:00 to 16:00 in 2-hour blocks. Staffing in each block must be at least "
+            "the requirement. Minimize total daily labour cost.\n\n"
+            "Block        Required sorters\n08:00-10:00  2\n10:00-12:00  4\n12:00-14:00  3\n14:00-16:00  1\n\n"
+            "Shift     Start  End    Cost per worker ($)\nEarly     08:00  12:00  50\nLate      12:00  16:00  45\n"
+            "Middle    10:00  14:00  55\n\nWhat is the minimum total cost in dollars?")
+    assert solved(text) == cheapest([2, 4, 3, 1], [([1, 2], 50), ([3, 4], 45), ([2, 3], 55)])

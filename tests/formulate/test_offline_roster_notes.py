@@ -928,3 +928,20 @@ def test_the_cost_of_a_shift_as_the_hourly_rate_times_its_hours():
             "<= 1 shift per person per day; Ivo unavailable Tue.\nmin total wage cost.")
     _, best = solved(text)
     assert best == 8 * (2 * 10 + 3 * 12 + 15)  # Ivo Mon and Wed, Jan every day, Kit Tuesday
+
+
+def test_a_roster_in_set_and_sum_notation_with_tuples_of_costs_and_unavailability_by_index():
+    text = ("Staff I = {Ida, Jon, Kai}; days t = 1..3; shifts S = {D, N}.\n"
+            "Each (t, s) needs exactly 1 person. x_{i,t,s} in {0,1}; \u03a3_s x_{i,t,s} \u2264 1.\n"
+            "Cost per shift c_{i,s} (D, N): Ida (5, 9), Jon (6, 7), Kai (8, 8).\n"
+            "1 \u2264 \u03a3_{t,s} x_{i,t,s} \u2264 3 \u2200i.\n"
+            "Forbidden on consecutive days t \u2192 t+1 for the same person: N\u2192D.\n"
+            "Unavailable: Ida on t = 2; Kai never works D.\n"
+            "min \u03a3 c_{i,s} x_{i,t,s}.")
+    problem, best = solved(text)
+    rules = [r.model_dump(exclude_none=True) for r in problem.rules]
+    assert {"type": "count", "per": ["staff"], "min": 1, "max": 3} in rules
+    assert {"type": "unavailable", "staff": ["Ida"], "days": ["D2"]} in rules
+    assert problem.objective[0].term == "total_cost"
+    assert best == 5 + 6 + 5 + 8 + 8 + 7  # Jon's day on t = 2 keeps him off the first night (N -> D)
+    assert isinstance(asked(text.replace("\u03a3_s x_{i,t,s}", "\u03a3_i x_{i,t,s}")), list)  # a sum it cannot place

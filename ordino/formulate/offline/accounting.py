@@ -27,14 +27,14 @@ _RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no
                    r"(?:in\s+)?(?:either|any)\s+order|"
                    r"(?:isn't|aren't)\s+available|out\s+of\s+service|locked|"
                    r"prefer\w*|fair\w*|balanc\w*|evenly|largest|"
-                   r"exactly|except|unless|overtime|breaks?|limit\w*|cap(?:ped)?|maximum|max|faster|slower|"
+                   r"exactly|except|unless|overtime|breaks?(?!\s+(?:room|area|table|kitchen))|limit\w*|cap(?:ped)?|maximum|max|faster|slower|"
                    r"twice|thrice|half(?!\s*way|-[a-z])|double|triple|times\s+(?:as|longer|faster|slower))\b")
 """What makes a piece a rule to account for: a word that limits or ranks. (Numbers alone are descriptions, which
 the readers check where they matter: the periods against the opening hours, a shift's span against its clock.)"""
 _SAID_BY_THE_MODEL = re.compile(
     r"(?i)\b(?:one|1|a single)\s+(?:shift|block)s?\s+(?:a|per|in\s+a|each|on\s+any)\s+"
     r"(?:(?:person|worker|nurse|employee|staff|member|agent|guard|driver|volunteer)\s+(?:per\s+|a\s+)?)?"
-    r"day\b|\bat\s+least\s+(?:(?:the|this|that|as)\b[^.;\n]{0,30}\b)?(?:number|many|minimum|demand|required|need\w*)\b|"
+    r"day\b|\bat\s+least\s+(?:(?:the|this|that|as)\b[^.;\n]{0,30}\b)?(?:number|many|minimum|demand|require\w*|need\w*)\b|"
     r"\bmore\s+than\s+the\s+(?:minimum|required|demand)\b|"
     r"\b(?:their|its|the\s+listed|the\s+given|the\s+table's)\s+(?:own\s+)?(?:min|max)\w*|\bmax_\w+|\bmin_\w+|"
     r"\b(?:works?|does|do)\s+(?:exactly\s+|only\s+)?(?:one|1|a\s+single)\s+(?:of\s+(?:the|these|those)\s+)?(?:shift|block)s?\b|\bmet\s+at\s+least\b|"

@@ -45,8 +45,11 @@ _WHOLE = re.compile(r"\b(?:whole|entire|everything|project|how long|outage|shutd
 """The end of all the work: 'the whole job', 'the last order', 'the last of the six batches', 'until the final clean
 is done', 'the minimum number of days to finish the barn?' (never 'its last step', the end of one job)."""
 _ALL = re.compile(r"\b(?:all (?:the |of the )?(?:jobs|tasks|orders|batches|work|activities)|both|"
-                  r"all of (?:them|it|this)|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+))\b")
-"""'All the jobs', 'both': the makespan when they are done, a sum of their finish times when summed."""
+                  r"all of (?:them|it|this)|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+)|"
+                  r"every (?:single )?(?!day\b|week\b|hour\b|minute\b|time\b|machine\b)[a-z]+ (?:can|will|would) be "
+                  r"(?:all )?(?:done|finished|completed?|ready|through))\b")
+"""'All the jobs', 'both', 'every load can be done': the makespan when they are done, a sum of their finish
+times when summed."""
 
 
 _SPAN_OF_ALL = re.compile(r"\btotal\s+(?:time|duration|length|number\s+of\s+(?:minutes|hours|days|weeks))\b")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -53,6 +54,17 @@ class RosterDraft(Marked):
     _READ = ("cover", "exact", "costs", "rules", "objective", "per_day", "fair_means", "fair_wished", "penalised",
              "skills", "skilled", "skill_only", "priced_days", "priced_again", "roles")
     """What the clause readers change: kept by `checkpoint` and put back by `restore`."""
+
+    def take(self, pattern: str, read: Callable[[re.Match[str]], bool], flags: int = re.IGNORECASE) -> None:
+        """`Marked.take`, each match read whole or not at all: what a reader refusing a match had read of it so
+        far is undone (never an item of a list kept when the list is left unread)."""
+        def whole(m: re.Match[str]) -> bool:
+            saved = self.checkpoint()
+            if read(m):
+                return True
+            self.restore(saved)
+            return False
+        super().take(pattern, whole, flags)
 
     def checkpoint(self) -> dict[str, Any]:
         """A copy of what the clause readers have read so far (shallow: they add entries and replace values, never

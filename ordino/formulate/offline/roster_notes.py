@@ -253,7 +253,7 @@ def _read_shifts(n: RosterDraft) -> bool:
                 n.call(it.group(2), it.group(1))
         return len(n.shifts) >= 2
 
-    n.take(rf"\bshifts?\b(?:\s*(?:/\s*|per\s+|a\s+|each\s+)day\b)?\s*(?:s\s*(?:in\b|\u2208)\s*)?:?\s*"
+    n.take(rf"\bshifts?\b(?:\s*(?:/\s*|per\s+|a\s+|each\s+)day\b)?\s*(?:[sS]\s*(?:in\b|\u2208|=)\s*)?:?\s*"
            rf"\{{?(?P<l>{item}(?:\s*(?:,|/|and|&)\s*{item})+)\}}?",  # 'shifts {E, L}', '3 shifts/day: M, A, N'
            listed)
     def keyed(m: re.Match[str]) -> bool:  # 'Two shifts a day (E = early, L = late)'
@@ -509,8 +509,30 @@ def _read_limits(n: RosterDraft) -> None:
     n.take(rf"(?:{_LE}\s*|\b(?:nobody|no\s+one|no-one)\s+(?:does|works|gets|takes|is\s+given)\s+more\s+than\s+)?"
            rf"(?P<k>one|1)\s+shifts?{unit}(?:\s+at\s+most)?", per_day)
     n.take(r"\b(?:one|1)\s+(?:day\s+)?shift\s*(?:type|(?:/|per|a)\s*day)\b", lambda m: len(n.shifts) == 1)
-    n.take(r"(?:\u03a3|\bsum)\s*_?\s*\{?s\}?\s*x\s*\[\s*p\s*,\s*[td]\s*,\s*s\s*\]\s*<=\s*(?P<k>1)\s+"
-           r"for\s+(?:every|all|each)\s+p\s*,\s*[td]\b", per_day)  # 'Σ_s x[p,t,s] <= 1 for every p, t': one shift a day
+    def summed(m: re.Match[str]) -> bool:  # 'Σ_s x[p,t,s] <= 1 for every p, t': one shift a day; '1 <= Σ_{d,s}
+        # x_{i,d,s} <= 3 ∀i': each person's shifts in the horizon
+        index = [m[g] or m[g + "2"] for g in ("a", "b", "c")]
+        day = [x for x in index if x in ("t", "d")]
+        shift = [x for x in index if x in ("s", "k")]
+        over = set(re.findall(r"[a-z]", m["over"] or m["over1"]))
+        if len(set(index)) != 3 or len(day) != 1 or len(shift) != 1:
+            return False
+        if over == set(shift) and m["k"] == "1" and not m["lo"]:
+            n.per_day = 1
+            return True
+        if over == {day[0], shift[0]}:
+            rule: dict[str, Any] = {"type": "count", "per": ["staff"], "max": int(m["k"])}
+            if m["lo"]:
+                rule["min"] = int(m["lo"])
+            n.rules.append(rule)
+            return True
+        return False
+
+    var = (r"x\s*(?:\[\s*(?P<a>[a-z])\s*,\s*(?P<b>[a-z])\s*,\s*(?P<c>[a-z])\s*\]|"
+           r"_\{?\s*(?P<a2>[a-z])\s*,\s*(?P<b2>[a-z])\s*,\s*(?P<c2>[a-z])\s*\}?)")
+    every = r"(?:\s*,?\s*(?:for\s+(?:every|all|each)|\u2200)\s*[a-z](?:\s*,\s*[a-z])*\b)?"
+    n.take(rf"(?:(?P<lo>\d+)\s*<=\s*)?(?:\u03a3|\bsum)\s*_?\s*(?:\{{\s*(?P<over>[a-z](?:\s*,\s*[a-z])*)\s*\}}|"
+           rf"(?P<over1>[a-z])\b)\s*{var}\s*<=\s*(?P<k>\d+){every}", summed)
 
     def most(m: re.Match[str]) -> bool:
         said = n.text[max(n.text.rfind(c, 0, m.start()) for c in ".;,:\n") + 1:m.start()]
@@ -589,8 +611,9 @@ def _read_unavailable(n: RosterDraft) -> None:
         n.rules.append(rule)
         return True
 
-    item = re.compile(r"(?P<w>\w+)\s*:?\s*(?:(?P<never>never\s+)?(?:on\s+)?(?:the\s+)?(?:shift\s+)?(?P<s>[A-Za-z])\b"
-                      r"(?:\s+shifts?\b)?\s*(?:on\s+)?)?(?P<d>\S.*)?")  # 'P2 d5', 'Eve never on E shifts'
+    item = re.compile(r"(?P<w>\w+)\s*:?\s*(?:(?P<never>never\s+(?:works?\s+|does\s+)?)?(?:on\s+)?(?:the\s+)?"
+                      r"(?:shift\s+)?(?P<s>[A-Za-z])\b(?!\s*=)(?:\s+shifts?\b)?\s*(?:on\s+)?)?(?P<d>\S.*)?")
+    # ('P2 d5', 'Eve never on E shifts'; never the 't' of 'Lou on t = 6, 7')
 
     def listed(m: re.Match[str]) -> bool:
         pairs = [re.fullmatch(r"\s*(\w+)\s*-\s*(\w+)\s*", p) for p in m["l"].split(",")]  # 'Jo-Tue, Kim-Mon'
@@ -694,7 +717,9 @@ def _read_successions(n: RosterDraft) -> None:
         return all(ban(a, [b]) for a, b in re.findall(r"([A-Za-z])\s*->\s*([A-Za-z])", m["l"]))
 
     n.take(r"\b(?:forbidden|banned|not\s+allowed)\s+(?:(?:successions?|sequences?|pairs?)\s*)?(?:\(\s*day\s+t\s*->\s*t\s*\+\s*1\s*\)"
-           r"|\s*(?:on|over|across)\s+(?:two\s+)?(?:consecutive|successive|adjacent)\s+days)?\s*:\s*"
+           r"|\s*(?:on|over|across)\s+(?:two\s+)?(?:consecutive|successive|adjacent)\s+days"
+           r"(?:\s*\(?\s*(?:day\s+)?t\s*->\s*t\s*\+\s*1\s*\)?)?)?"  # ('... days t -> t+1 for the same person:')
+           rf"(?:\s+for\s+the\s+same\s+(?:{_PEOPLE}|person|staff\s+member))?\s*:\s*"
            r"(?P<l>[A-Za-z]\s*->\s*[A-Za-z](?:\s*,\s*[A-Za-z]\s*->\s*[A-Za-z])*)", pairs)
 
 
@@ -728,6 +753,7 @@ def _read_costs(n: RosterDraft) -> None:
 
     label = (r"\b(?:cost|pay|wage|rate)(?:s)?(?:\s+per\s+shift(?:\s+worked)?|\s*/\s*shift)"
              r"(?:\s*\(\s*same\s+for\s+[a-z]+\s+and\s+[a-z]+\s*\))?(?:\s*\(?(?P<o>[A-Za-z](?:\s*/\s*[A-Za-z])+)\)?)?")
+
     paid = rf"[A-Za-z]\w*\s*=?\s*{_SIGN}?\s*{_V}(?:\s*/\s*{_V})*"  # 'N1 100', 'Ana $60', 'P1 = 8/10', 'Bo GBP 90'
     paired = rf"[A-Za-z]\w*\s*=?\s*{_SIGN}?\s*{_V}(?:\s*/\s*(?:{_V}|-(?![\d-])))+"  # 'Oren 50/-'
 
@@ -783,8 +809,9 @@ def _read_costs(n: RosterDraft) -> None:
         return base([p for p, _ in pairs], [[float(v) for v in re.split(r"\s*,\s*", vs)] for _, vs in pairs], order)
 
     item = rf"[A-Za-z]\w*\s*\(\s*{_V}(?:\s*,\s*{_V})+\s*\)"
-    n.take(rf"\bcosts?\s+per\s+shift\s*\(\s*(?P<o>[A-Za-z]{{1,5}}(?:\s*,\s*[A-Za-z]{{1,5}})+)\s*\)\s*:\s*"
-           rf"(?P<l>{item}(?:\s*;\s*{item})+)", tupled)
+    n.take(rf"\bcosts?\s+per\s+shift(?:\s+[a-z]_\{{?[a-z](?:\s*,\s*[a-z])?\}}?)?"  # ('per shift c_{i,s} (M, E)')
+           rf"\s*\(\s*(?P<o>[A-Za-z]{{1,5}}(?:\s*,\s*[A-Za-z]{{1,5}})+)\s*\)\s*:\s*"
+           rf"(?P<l>{item}(?:\s*[;,]\s*{item})+)", tupled)
 
     def respectively(m: re.Match[str]) -> bool:  # 'base pay per shift 130, 115, 120, 140 respectively'
         values = [float(v) for v in re.findall(_V, m["v"])]
@@ -947,6 +974,9 @@ def _read_objective(n: RosterDraft) -> None:
 
     verb = r"\b(?:min(?:imi[sz]e)?|obj\s*:\s*min)"
     n.take(rf"{verb}\s+(?:the\s+)?total\s+(?:wage\s+)?(?:cost|penalty(?:\s+points)?)\b", lambda m: aim("total_cost"))
+    index = r"(?:_\{?\s*[a-z](?:\s*,\s*[a-z])*\s*\}?|\[\s*[a-z](?:\s*,\s*[a-z])*\s*\])"
+    n.take(rf"{verb}\s+(?:\u03a3|sum)\s*{index}?\s*c\s*{index}\s*[*\u00b7-]?\s*x\s*{index}",
+           lambda m: bool(n.costs) and aim("total_cost"))  # 'min Σ c_{i,s} x_{i,t,s}': the cost of the shifts worked
     n.take(rf"{verb}\s+(?:the\s+)?number\s+of\s+(?:violated|broken|unmet)\s+requests\b"
            r"(?:\s*,?\s*i\.e\.\s*\|\s*\{[^{}\n]*\}\s*\|)?",  # '..., i.e. |{(p, t) : t ∈ R_p and p works on day t}|'
            lambda m: any(r["type"] == "preference" for r in n.rules) and n.per_day == 1 and aim("total_penalty"))

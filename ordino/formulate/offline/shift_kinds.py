@@ -30,9 +30,11 @@ _PER_SHIFT = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\
                         rf"(?P<b>\d+(?:\.\d+)?)\s*{_CURRENCY}\s*per\s*(?:shift|block)\b|"
                         rf"\((?:paid|flat)\s*{CURRENCY}\s*(?P<c>\d+(?:\.\d+)?)\s*each\)|"
                         rf"\bcosts?\s+(?:us\s+)?{CURRENCY}\s*(?P<d>\d+(?:\.\d+)?)(?![\d.]|\s*/)", re.IGNORECASE)
-_EACH_COSTS = re.compile(rf"\.?\s*(?:each|it|one)\s+costs?\s+(?:us\s+)?{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\b(?!\s*/)",
+_EACH_COSTS = re.compile(r"\.?\s*(?:each(?:\s+one)?|it|one|they|these|those)\s+(?P<s>costs?\s+(?:us\s+)?"
+                         r"(?:[^.\n]|(?<=\bi)\.(?=e)|(?<=\be)\.(?=g)|(?<=\bi\.e)\.|(?<=\be\.g)\.|(?<=\d)\.(?=\d))*)",
                          re.IGNORECASE)
-"""A kind's cost said in the next sentence of its line ('. Each costs $128')."""
+"""A kind's cost said in the next sentence of its line ('. Each costs $128', '. They cost us $20/hour, i.e. $160
+per shift')."""
 _HOURS_AT = re.compile(rf"\(\s*(?P<h>\d{{1,2}})\s*h(?:ours?)?\s+at\s+{CURRENCY}\s*(?P<r>\d+(?:\.\d+)?)\b(?:\s*/\s*h)?")
 """A kind's cost as its hours at a rate ('(8 h at $16)'), said again."""
 _PER_HOUR = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:/\s*|(?:an|a|per|each)\s+)h(?:ou)?r\b|"
@@ -116,11 +118,14 @@ def read_shift_kinds(text: str) -> LinearModel | None:
                 found = [s for s in sorted(starts) if a <= s <= b]
         flat, hourly = _PER_SHIFT.search(p), _PER_HOUR.search(p)
         after = _EACH_COSTS.match(text, piece.end()) if flat is None and hourly is None else None
-        if after is not None:  # '- Full-time 8-hour shifts starting at 6 am, 10 am or 2 pm. Each costs $128'
-            used[after.start():after.end()] = [True] * (after.end() - after.start())
-        said = flat or after
+        told = (_PER_SHIFT.search(after["s"]), _PER_HOUR.search(after["s"])) if after else (None, None)
+        for part in told:  # '- Full-time 8-hour shifts starting at 6 am, 10 am or 2 pm. Each costs $128'
+            if after is not None and part is not None:  # (only its values: what else the sentence says is read)
+                a, b = after.start("s") + part.start(), after.start("s") + part.end()
+                used[a:b] = [True] * (b - a)
+        said, per_hour = flat or told[0], hourly or told[1]
         cost = float(next(g for g in said.groups() if g)) if said else None
-        rate = float(next(g for g in hourly.groups() if g)) if hourly else None
+        rate = float(next(g for g in per_hour.groups() if g)) if per_hour else None
         if rate is not None and cost is not None and rate * hours != cost:
             return None  # '$20/hour ($160 per shift)' must agree
         cost = cost if cost is not None else rate * hours if rate is not None else None
@@ -144,6 +149,11 @@ def read_shift_kinds(text: str) -> LinearModel | None:
         for m in re.finditer(rf"(?P<a>{_CLOCK})\s*-\s*(?P<b>{_CLOCK})", p):  # '(the latest one runs 11-15)': one
             a, b = _minutes(m["a"], starts), _minutes(m["b"], starts | {end})  # of its shifts, said again
             if a in at and b == a + hours * 60:
+                used[piece.start() + m.start():piece.start() + m.end()] = [True] * (m.end() - m.start())
+        for m in re.finditer(rf"(?i)\b(?:latest|last)\s+(?:one|shift|start)\s+(?:ends|finishes|runs\s+(?:until|till|"
+                             rf"to))\s+(?:at\s+)?(?P<c>{_CLOCK})", p):  # '(so the latest one ends at 19:00)'
+            # (when the latest start and the length say so: the same shifts said again)
+            if at and _minutes(m["c"], starts | {end}) == max(at) + hours * 60:
                 used[piece.start() + m.start():piece.start() + m.end()] = [True] * (m.end() - m.start())
     if len(kinds) < 2:
         return None
