@@ -121,10 +121,12 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
         for a, b in zip(cuts, cuts[1:], strict=False):
             piece = text[a:b]
             binding = _BINDING.search(_IN_ORDER.sub(" ", piece)) is not None
-            apart, out_of_use = _APART.search(piece) is not None, _OUT.search(piece) is not None
+            apart = _APART.search(piece) is not None
+            out_of_use = _OUT.search(piece) is not None and not _NEXT_AT_ONCE.search(piece)
             named = _named(piece, each) if names is not None and (binding or apart or out_of_use) else set()
             bound = bool(named) and (  # a job bound to a machine or a job, two machines kept apart, one out
                 binding and len(named) > 1 and job_names is not None and job_names.search(piece) is not None or
+                binding and bool(named & job_set) and _PLACED.search(piece) is not None or
                 apart and len(named - job_set) > 1 or out_of_use)
             said = prose and _MONEY.search(piece) is not None and len(_WORD.findall(piece)) >= 4 and \
                 not _CELLS.search(piece) and not _GOAL.search(piece) and \
@@ -170,6 +172,14 @@ _OUT = re.compile(r"(?i)\b(?:out\s+of\s+(?:service|order|action)|broken(?:\s+dow
 'batch 3 skips the dryer')."""
 
 
+_PLACED = re.compile(r"(?i)\b(?:(?:go(?:es)?|be|come|run|start|done|baked|made|scheduled|processed|sequenced)\s+"
+                     r"(?:\w+\s+)?(?:first|last)|(?:first|last)\s+(?:in\s+(?:line|the\s+(?:queue|sequence|order))|"
+                     r"one|up)|(?:the\s+)?(?:very\s+)?(?:first|last)\s+(?:job|order|batch|task|thing))\b")
+"""Words that place one named job in the sequence ('the brioche must go first', 'has to be baked last')."""
+_NEXT_AT_ONCE = re.compile(r"(?i)\b(?:as\s+soon\s+as|the\s+(?:second|moment|minute|instant))\b[^.;]{0,60}\b"
+                           r"(?:finish\w*|"
+                           r"done|ends?|complete\w*)\b[^.;]{0,40}\bstraight\s+(?:in)?to\b")
+"""'the second proofing finishes it goes straight into the oven': no wait between steps, not a step skipped."""
 _IN_ORDER = re.compile(r"(?i)\b(?:must|has\s+to|have\s+to|need\s+to)\s+(?:be\s+)?(?:done|performed|processed|run|"
                        r"made)\s+in\s+(?:that\s+|this\s+|the\s+(?:given|listed|same)\s+)?order\b|"
                        r"\(\s*(?:op|operation|step)\s*1\s+(?:before|then)\s+(?:op|operation|step)\s*2\s*\)")

@@ -174,7 +174,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     if len(machines) == 1:  # 'the press is broken ...' on the only machine there is
         facts.down = [(None, a, b) for _, a, b in facts.down]
     by_name = {m.lower(): m for m in machines}  # 'the polar is being serviced' of the Polar
-    facts.down = [(by_name.get(who.lower(), who) if who else who, a, b) for who, a, b in facts.down]
+    facts.down = [(by_name.get(who.lower(), by_name.get(facts.names.get(who, who).lower(), who)) if who else who, a, b)
+                  for who, a, b in facts.down]  # 'machine 2' of machines a table names 'A', 'B': B
     resources: list[dict[str, Any]] = [{"id": m, "kind": "machine"} for m in machines]
     for m in resources:
         m["unavailable"] = sorted((t(a), t(b)) for who, a, b in facts.down if who in (None, m["id"]))

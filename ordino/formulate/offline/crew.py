@@ -108,7 +108,7 @@ def read_crew(rw: Rewriting) -> CrewRead | None:
     return read
 
 
-_LIMIT = re.compile(rf"(?i)\b(?:never|not)\s+(?:use|need|have|put)\s+more\s+than\s+(?P<l>{_AMOUNT}\s+[a-z]+"
+_LIMIT = re.compile(rf"(?i)\b(?:never|not)\s+(?:use|need|have|put)\s+more\s+than\s+(?:the\s+)?(?P<l>{_AMOUNT}\s+[a-z]+"
                     rf"(?:\s*(?:,|or|and)\s*{_AMOUNT}\s+[a-z]+){{0,4}})(?:\s+(?:on\s+any\s+day|at\s+(?:a|any|the\s+same)"
                     rf"\s+time|at\s+once))?")
 """'we can never use more than 4 workers or 1 electrician on any day': the crew's counts said again."""
@@ -118,7 +118,7 @@ def _restated_limits(outside: str, capacities: dict[str, int]) -> list[tuple[int
     """Where the text says the crew's counts again as limits; only where each count is the one read."""
     out = []
     for m in _LIMIT.finditer(outside):
-        said = [(_count(n), singular(w.lower())) for n, w in
+        said = [(_count(n), _PERSON.get(w.lower(), singular(w.lower()))) for n, w in
                 re.findall(rf"(?i)\b({_AMOUNT})\s+([a-z]+)", m.group("l"))]
         if said and all(capacities.get(w) == k for k, w in said):
             out.append(m.span())
@@ -154,7 +154,7 @@ def _count(word: str) -> int:
 def capacity(outside: str, words: list[str]) -> tuple[int, list[tuple[int, int]]] | None:
     """How many of a resource the text outside the task lines has, and where it says so: the first count said of
     it ('2 mechanical fitters', 'the small mobile crane (only one crane)', 'the engineer ... only one of him')."""
-    named = "|".join(re.escape(w) for w in words)
+    named = "|".join(re.escape(w) for w in words + (["people"] if "person" in words else []))
     found = re.search(rf"(?i)(?:\b(?:a|our|the)\s+(?:crew|team|gang)\s+of\s+)?\b(?P<n>{_AMOUNT})\s+"
                       rf"(?:(?!(?:{_AMOUNT}|is|are|listed|required|needed|given|stated|necessary|whole|entire|full|same)\b)"
                       rf"[a-z-]+\s+){{0,3}}?(?:{named})s?\b(?!\s+of\s+{_AMOUNT}\b)"
@@ -198,6 +198,10 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
         if listing and not re.search(r"\d", clause) and (named := _named_after("after " + clause, labels)):
             after += named
             continue
+        refs = re.split(r"\s*(?:,|&|\band\b)\s*", clause)
+        if listing and all(r in labels for r in refs):  # 'after B, C and D': the list goes on by labels
+            after += [labels[r] for r in refs]
+            continue
         listing = False
         if bracketed and not re.search(r"\d", clause) and not _AFTER.search(clause) and not _LIMITING.search(clause):
             continue  # '(he's our tiler as well)': a word on the task, no rule
@@ -220,6 +224,7 @@ def _task(body: str, aliases: dict[str, str], labels: dict[str, str]) \
             if not refs or any(r not in labels for r in refs) or re.search(r"\d", re.sub(r"\b\d{1,2}\b", "", clause)):
                 return None
             after += [labels[r] for r in refs]
+            listing = True
             continue
         needs = _demands(clause, aliases)
         if needs is None:
@@ -271,7 +276,12 @@ def _same(a: str, b: str) -> bool:
 def _words(name: str) -> frozenset[str]:
     """The stems of a task name's words, or of the words an 'after' clause says of one ('the lights are rigged':
     'light', 'rig')."""
-    return frozenset(stem(_PARTICIPLES.get(w, w)) for w in re.findall(r"[a-z]+", name.lower()) if w not in _SAID_DONE)
+    return frozenset(stem(_PARTICIPLES.get(w, w)) for w in re.findall(r"[a-z]+(?:-[a-z]+)*", name.lower())
+                     if w not in _SAID_DONE)  # 'rough-ins' is one word: 'electrical rough-ins' of 'Electrical rough-in'
+
+
+_PERSON = {"people": "person", "persons": "person", "person": "person"}
+"""A crew counted as people: '2 people', '1 person' (the text's count is of 'people' or 'persons')."""
 
 
 def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:
@@ -280,6 +290,7 @@ def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:
     clause = re.sub(r"(?i)^(?:needs?|requires?|uses?|with)\s+|\s+(?:at\s+the\s+same\s+time|together|"
                     r"simultaneously)$", "", clause)
     clause = re.sub(r"(?i)^all\s+(?=\d|(?:two|three|four|five|six)\b)", "", clause)  # 'all 3 developers', 'all three'
+    clause = re.sub(r"(?i)^(\d+|two|three|four|five|six)\s+of\s+us$", r"\1 people", clause)  # '(all) 3 of us'
     clause = _PURPOSE.sub("", clause)
     out: dict[str, int] = {}
     for part in re.split(r"(?i)\s*(?:\+|\bplus\b|\band\b|&)\s*", clause):
@@ -287,7 +298,7 @@ def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:
         if m is None:
             return None
         word = " ".join(singular(w) for w in m.group("w").lower().split())  # 'network engineers
-        noun = aliases.get(word, word)
+        noun = aliases.get(word, _PERSON.get(word, word))
         amount = (m.group("n") or "one").lower()
         out[noun] = out.get(noun, 0) + _count(amount)
     return out or None

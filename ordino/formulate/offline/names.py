@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, PER_ITEM, Rewriting, singular, stem
+from ordino.formulate.offline.text import JOB_NOUN, MACHINE_NOUN, PER_ITEM, Rewriting, count_value, singular, stem
 from ordino.formulate.offline.units import UNIT_PATTERN
 
 _NOUN = rf"(?i:\b{JOB_NOUN})"
@@ -132,7 +132,10 @@ class Names:
             for pattern, keep in _mentions(name, single=len(name) == 1):
                 rw.sub(pattern, keep + f"job {k}")
         for k, name in enumerate(self.machines, start=1):  # a one-letter name ('A') only as a capital
-            rw.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])", f"machine {k}",
+            if name in ("A", "I"):  # after a word ('oven A', 'on A') a name; before one ('A batch ...') a word
+                rw.sub(r"(?<=[a-z] )" + name + r"(?![\w-])", f"machine {k}")
+            article = r"(?!\s+[a-z])" if name in ("A", "I") else ""
+            rw.sub(rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-]){article}", f"machine {k}",
                    flags=0 if len(name) == 1 else re.IGNORECASE)
             if (lettered := re.fullmatch(r"\w+[ -]([A-Z])", name)) is not None:  # 'Press A', then '55 min on A'
                 rw.sub(rf"(?<=\b(?:on|in|at) ){lettered.group(1)}(?![\w-])", f"machine {k}")
@@ -256,9 +259,10 @@ def declared_names(text: str) -> Names:
                 rf"(?i)\b(?:then|and|on|in|at|{MACHINE_NOUN})\b", n) for n in found):  # not steps 'press 3 h, then ...'
             names.jobs = found
             names.name_spans = [m.span("n") for m in items]
-    machines = _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text) or _route_only(text)
+    machines = _counted_machines(text) or _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text) or \
+        _route_only(text)
     if machines is not None:
-        found = [w for w in re.findall(_MACHINE_WORD, machines.group("l"))
+        found = [w for w in re.findall(_MACHINE_WORD, re.sub(r"\([^()]*\)", "", machines.group("l")))
                  if w.lower() not in _NOT_NAMES or re.fullmatch("[A-Z]", w)]  # 'A' names a machine, 'a' does not
         if len(found) >= 2 and len({w.lower() for w in found}) == len(found) \
                 and not any(re.fullmatch(r"(?i)m\d+|machine|capacity|cap|limit|units?|available|times?|durations?|"
@@ -282,6 +286,22 @@ def declared_names(text: str) -> Names:
             names.jobs = heads
     names.machines = names.machines or _numbered_machines(text)
     return names
+
+
+_ASIDE = r"(?:[ \t]*\([a-z][a-z -]{0,20}\))?"
+_COUNTED_MACHINES = re.compile(rf"\b(?P<n>(?i:two|three|four|five|six)|[2-6])\s+(?:[A-Za-z-]+\s+){{0,2}}?"
+                               rf"(?i:{MACHINE_NOUN})\s*[,:]\s*(?P<l>[A-Z][\w-]{{0,11}}{_ASIDE}(?:\s*(?:,\s*and|,|and)\s*"
+                               rf"[A-Z][\w-]{{0,11}}{_ASIDE})+)")
+"""'Two CNC routers, A (old) and B (new)': machines counted, then named, each perhaps with a word in a bracket."""
+
+
+def _counted_machines(text: str) -> re.Match[str] | None:
+    """The names after a count of machines, when there are as many as the count says."""
+    m = _COUNTED_MACHINES.search(text)
+    if m is None or len(re.findall(_MACHINE_WORD, re.sub(r"\([^()]*\)|\band\b", "", m["l"]))) != \
+            count_value(m["n"].lower()):
+        return None
+    return m
 
 
 _NUMBERED = re.compile(rf"(?<![\w-])(?P<n>(?i:{MACHINE_NOUN})|[A-Z]{{2,5}})[ -]?(?P<k>\d{{1,2}}|[A-Z])(?![\w-])"

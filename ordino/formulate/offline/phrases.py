@@ -90,6 +90,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"(?:finished|done|completed?)|how (?:quickly|soon|fast) can (?:we|i|you) (?:get|have|finish|complete)"
      r"|how (?:quickly|soon|fast) can (?:everything|all(?: \w+)?) be (?:finished|done|completed)"
      r"|shortest (?:overall|possible|total) (?:schedule|time|duration)"
+     r"|(?:minimum|shortest|least|smallest|fewest)\s+(?:possible\s+)?(?:total\s+)?number\s+of\s+(?:working\s+)?"
+     r"(?:days|hours|weeks)(?=\s*[?.!]|\s+(?:for\s+the\s+(?:whole|entire)\s+(?:job|project|thing)|it\s+(?:will\s+)?takes?))"
      r"|shortest (?:(?:total|overall|possible) )?"
      r"(?!processing|setup|set-up|travel|transport|waiting|idle|changeover|lead|delivery|job|task|order)"
      r"[a-z-]+ (?:time|duration)\b(?! first| rule)"  # 'shortest shell time in weeks?': the project's length
@@ -314,7 +316,7 @@ KINDS: list[tuple[str, str]] = [
      rf"\b(?:a|each|every)\s+\w+\s+(?:runs?|goes|bakes|is\s+(?:done|processed|made|run|cut|built|sewn|spun|"
      rf"[a-z]{{3,}}ed))\s+"
      rf"(?:entirely\s+|completely\s+|wholly\s+)?(?:on|in|at)\s+(?:just\s+|only\s+|exactly\s+)?one\s+"
-     rf"(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b|"
+     rf"(?:(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}\b|of\s+them\b)|"
      rf"\b(?:whole|entire)\s+\w+\s+is\s+\w+\s+(?:at|on)\s+(?:a\s+single|one)\s+{MACHINE_NOUN}\b|"
      rf"\b(?:a|each|every)\s+\w+\s+stays\s+on\s+(?:one|a\s+single|the\s+same)\s+(?:\w+\s+)?{MACHINE_NOUN}\b|"
      rf"\b{MACHINE_NOUN}[^.;\n]{{0,20}}\((?:not|non)[\s-]?identical\)|\b{MACHINE_NOUN},?\s+(?:are\s+)?(?:not|non)[\s-]?"
@@ -489,6 +491,11 @@ def read_index_rows(work: Work) -> None:
             work.consume(*m.span())
 
 
+_ORIGIN_CLOCK = (r"(?:\s*\(\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm))"
+                 r"\s*\))?")
+"""After time 0: its clock, in a bracket ('ready at hour 0 (Monday 06:00)')."""
+
+
 def read_restatements(work: Work, facts: Facts) -> None:
     """Sentences that only restate what the model already says: 'everything is available at time 0', 'at no
     time can more than 4 workers be busy' (with 4 the workers' capacity). 'All four' of the jobs counts them:
@@ -508,10 +515,13 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"(?:(?:can|may)\s+(?:start|begin|be\s+started)\s+)?"
               r"(?:(?:here|on\s+hand|in\s+stock|on\s+site)\s+(?:and\s+)?)?"
               r"(?:(?:available|ready|released|free|empty)\s+(?:and\s+ready\s+)?)?(?:(?:at|from|on)\s+(?:time\s+|t\s*=\s*|"
-              r"hour\s+|minute\s+|day\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h|days?)\b)?(?!\s*[-:.,]?\s*\d)|now\b)|"
+              r"hour\s+|minute\s+|day\s+)?0\b(?:\s*(?:hours?|minutes?|mins?|h|days?)\b)?(?!\s*[-:.,]?\s*\d)"
+              rf"{_ORIGIN_CLOCK}|"
+              r"now\b)|"  # 'ready at hour 0 (Monday 06:00)': time 0 and its clock
               r"\bt\s*=\s*0\s+is\s+now\b|\bt_?0\s*=\s*0\b|"
               r"\btimes?\s+(?:measured|counted)\s+from\s+(?:0|zero|the start)\b|"
               r"\brelease\s+(?:times?|dates?)\s*(?:are\s+|=\s*|:\s*)?(?:all\s+)?0\b(?!\s*[-:.,]?\s*\d)|"
+              r"(?:(?<=[.,;:(]\s)|(?<=[,;(]))releases?\s*(?:=\s*|:\s*|at\s+)?0\b(?!\s*[-:.,]?\s*\d)|"  # ', release 0'
               r"\b(?:machine\s+capacit(?:y|ies)|capacity\s+(?:of\s+)?(?:each|every)\s+machine)\s*(?:is\s+|=\s*|:\s*|of\s+)?1\b"
               r"(?!\s*[-:.,]?\s*\d)|"
               r"\b(?:unit\s+)?capacity\s*(?:=\s*|of\s+|:\s*)?(?:1|one)\s+(?:per|on\s+each|for\s+each|for\s+every)\s+"
@@ -524,6 +534,11 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"(?:at\s+which|when)\s+its\s+(?:last|final)\s+(?:step|operation|op|task)\s+(?:is\s+)?"
               r"(?:done|finished|completed?|ends)\b")  # 'where a job's finish time is the number of hours after 7:00
     # at which its last step is done': what a job's completion time is
+    steps = {len(ops) for ops in facts.routes.values()}
+    for m in list(work.finditer(r"\(\s*(?:i\.e\.,?\s*)?(?:the\s+)?(?:completion|finish|end)(?:\s+time)?\s+of\s+its\s+"
+                                r"(?:(?P<last>last|final)\s+(?:step|op|operation)|(?:step|op|operation)\s+(?P<k>\d))\s*\)")):
+        if m["last"] or steps == {int(m["k"])}:  # '(completion of its op 2)' of jobs with two operations each
+            work.consume(*m.span())
     for m in list(work.finditer(r"\b(?P<i>[jkim])\s*=\s*1\s*(?:\.\.\.?|-|to)\s*(?P<n>\d+)\b")):  # 'k = 1..4': an
         if int(m["n"]) == (machines if m["i"] in "km" else counted):  # index over the machines or the jobs said again
             work.consume(*m.span())
@@ -538,7 +553,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
     work.take(r"\b(?:at|from)\s+(?:time\s*|t\s*=\s*|hour\s+|minute\s+)0\b(?!\s*[-:.,]?\s*\d)|"
               r"\b(?:everything|all\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are)\s+(?:staged|ready|here|there|in\s+place|"
               r"on\s+hand|available|prepared)\s+before\s+(?:we|you|they)\s+start\b|"  # 'all the material is staged ...'
-              r"\b(?:ready|available|released|free)\s+(?:at|from)\s+0\b(?!\s*[-:.,]?\s*\d)|"
+              rf"\b(?:ready|available|released|free)\s+(?:at|from)\s+0\b(?:\s*(?:hours?|minutes?|mins?|h)\b)?"
+              rf"(?!\s*[-:.,]?\s*\d){_ORIGIN_CLOCK}|"
               r"\b(?:1|one)\s+[a-z]+(?:\s+[a-z]+){0,4}?\s+at\s+a\s+time\b|\((?:step|op|operation|stage)s?\s*1\b[^()\n]{0,40}\)|"
               r"\b(?:\d+|two|three|four)\s+op(?:eration)?s\s+each\b|"
               r"\beach\s+with\s+(?:\d+|two|three|four|five)\s+(?:op(?:eration)?s|steps)\b(?:\s+that\s+must\s+be\s+"
@@ -638,6 +654,11 @@ _VALUE_SAID = re.compile(r"\b(?:weight|priority|w|due|d|release|r|deadline|cost|
 """A job's value in a bracket ('(w = 3)', '(priority 2)'): never an explanation to set aside."""
 
 
+_DISMISSED = re.compile(r"\b(?:(?:that's|that\s+is|it's|it\s+is)\s+(?:their|his|her|someone\s+else's)\s+problem|"
+                        r"(?:doesn't|does\s+not|don't|do\s+not)\s+(?:matter|affect\s+(?:us|this|the\s+schedule))|"
+                        r"(?:is\s+)?(?:irrelevant|not\s+relevant)\s+(?:here|to\s+(?:us|this|the\s+schedule))|"
+                        r"ignore\s+(?:that|this|it))\b")
+"""Words that set a bracket aside as having no bearing on the problem ('but that's their problem, not mine')."""
 _RULE_WORD = re.compile(r"\b(?:after|before|first|once|then|needs?|requires?|must|only|cannot|can't|never|until)\b")
 
 
@@ -661,6 +682,8 @@ def read_explanations(work: Work, facts: Facts) -> None:
         if _EXPLAINS.search(m.group(0)) and all(n in known for n in numbers) and BLANK not in m.group(0) \
                 and not _VALUE_SAID.search(m.group(0)) and not ordering:
             work.consume(*m.span())
+        elif _DISMISSED.search(m.group(0)) and not tasks and BLANK not in m.group(0):
+            work.consume(*m.span())  # '(the cafe next door opens at 7 but that's their problem, not mine)'
 
 
 _LEGEND = re.compile(r"(?m)(?:^|(?<=;))[ \t]*(?P<k>[a-z][a-z_]{0,15})[ \t]*(?:=|:)[ \t]*"

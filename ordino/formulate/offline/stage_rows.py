@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from ordino.formulate.offline.job_lines import job_value
-from ordino.formulate.offline.text import SLASHED_NAMES, TIME_SAID, Rewriting, time_values
+from ordino.formulate.offline.text import MACHINE_NOUN, SLASHED_NAMES, TIME_SAID, Rewriting, time_values
 from ordino.formulate.offline.units import TimeVal
 
-_LEGEND = re.compile(rf"(?m){SLASHED_NAMES}[ \t]*:?[ \t]*$")
+_LEGEND = re.compile(rf"(?m){SLASHED_NAMES}[ \t]*:?[ \t]*$|"
+                     r"^[ \t]*(?i:(?P<u2>minutes|mins|hours|hrs)\s+(?:for|of|at)\s+)"
+                     r"(?P<l2>[^\W\d][\w -]{0,29}(?:/[ \t]*[^\W\d][\w -]{0,29}){1,11})[ \t]*:[ \t]*$")
+"""'Times in minutes (mixer / divider / oven):', 'Minutes for mixing / proofing / baking:'."""
 _ROW = re.compile(r"(?P<name>[^\W\d][^\n/|:]{0,59}?)[ \t.:]*[ \t]"
                   r"(?P<v>\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?){1,11})[ \t]*(?P<u>min(?:utes)?|h(?:ours)?)?"
                   r"[ \t]*(?:[-\u2013\u2014,;][ \t]*(?P<rest>[^\n]*))?")
@@ -26,7 +29,8 @@ _SAME_UNIT = re.compile(r"(\d)[ \t]*(min(?:utes)?|h(?:ours)?)[ \t]*(?=/[ \t]*\d+
 _IN_TURN = re.compile(r"(?i)\bthen\b|->|\u2192|\bin\s+(?:that|this|the\s+same)\s+order\b|\bfollowed\s+by\b|"
                       r"\bin\s+sequence\b|\bgo(?:es)?\s+through\b")
 """Words that send each job through the stages in turn."""
-_ONE_OF = re.compile(r"(?i)\beither\b|\bor\s+the\b|\bon\s+(?:just\s+|only\s+)?one\s+(?:of\s+the\s+)?(?:\w+\s+)?"
+_ONE_OF = re.compile(rf"(?i)\beither\b|\bor\s+the\s+(?:[\w-]+\s+){{0,2}}?{MACHINE_NOUN}\b|"
+                     r"\bon\s+(?:just\s+|only\s+)?one\s+(?:of\s+the\s+)?(?:\w+\s+)?"
                      r"(?:machines?|mills?|presses?|ovens?|lines?|stations?)\b|\b(?:machines?|mills?|presses?|ovens?)"
                      r"\s+only\b|\bany\s+(?:one\s+)?(?:of\s+the\s+)?machines?\b|\bwhich\s+machine\b|\bparallel\b|"
                      r"\bidentical\b|\bsplit\s+(?:them\s+)?(?:between|across)\b")
@@ -50,7 +54,8 @@ def read_stage_rows(rw: Rewriting) -> StageRows | None:
     if len(legends) != 1 or not _IN_TURN.search(rw.text) or _ONE_OF.search(rw.text):
         return None
     legend = legends[0]
-    stages = [s.strip() for s in legend.group("l").split("/")]
+    stages = [s.strip() for s in (legend.group("l") or legend.group("l2")).split("/")]
+    unit = (legend.group("u2") or "").lower()
     if any(not re.fullmatch(r"[^\W\d][\w -]{0,29}", s) for s in stages):
         return None
     read = StageRows(stages=stages)
@@ -68,7 +73,7 @@ def read_stage_rows(rw: Rewriting) -> StageRows | None:
         if m is None:
             break
         name = m.group("name").strip(" .:-")
-        times = [time_values(f"{v} {m.group('u') or ''}")[0] for v in m.group("v").split("/")]
+        times = [time_values(f"{v} {m.group('u') or unit}")[0] for v in m.group("v").split("/")]
         values = _values(m.group("rest"))
         if len(times) != len(stages) or not name or name in read.times or values is None or \
                 re.search(TIME_SAID, name):  # a time in the name is data

@@ -83,6 +83,8 @@ class _Line:
 def read_symbols(work: Work, facts: Facts) -> None:
     """Read every symbol line and the capacities, arcs and predecessor sets of terse notation into `facts`."""
     resources = bool(_RESOURCE_WORDS.search(work.text)) or facts.kind == "rcpsp"
+    if facts.releases_said and facts.kind != "rcpsp" and not re.search(r"\b(?:resources?|renewable)\b", work.text):
+        resources = False  # '1 | r_j | ...' with 'unit capacity machines': r1, r2 are the jobs' releases
     if resources:
         _read_capacities(work, facts)
     lines = [line for m in work.finditer(_SYMBOL_LINE.pattern) if (line := _line(m, work.cased)) is not None]

@@ -125,6 +125,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
         return None  # a number, or a bracket split between cells ('p_jk (rows J1..J3, cols M1 M2):'): no header
     if any(len(c.split()) > 6 for c in cells):
         return None  # a sentence split at its commas, not a column's name
+    cells = [re.sub(rf"^[ \t]*(?:{UNIT_WORD}|times?|p|proc(?:essing)?(?:[_ ]times?)?|durations?)[_ ](?:on|at)[_ ]"
+                    r"(?=[a-z])", "", c) for c in cells]  # 'hours_on_A', 'time on M1': the machine's column
     if "|" not in text and "options" in cells:  # 'Job Op Options machine(time)': the last words name one column
         cells = cells[:cells.index("options") + 1]
     letters = [c for c in cells[1:] if re.fullmatch(r"[a-z]", c.strip(" :")) and role_of(c.strip(" :")) is None]
@@ -139,8 +141,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             if role in (None, "label") and k > 0:
                 named = (re.fullmatch(_STATION_ID, core) or re.fullmatch(_NOUN_ID, core)) and \
                     singular(core) not in resources  # 'S1_h', 'line_A_min'
-                role = f"station:{core}" if named else "p" if role == "label" else f"timed:{core}" \
-                    if re.fullmatch(r"[a-z]{3,20}", core) else None  # 'firing_h', 'sanding_min': a column of times
+                role = f"station:{core}" if named else f"timed:{core}" if re.fullmatch(r"[a-z]{3,20}", core) \
+                    else "p" if role == "label" else None  # 'firing_h', 'sanding_min', 'print_h': a column of times
         if role is None and k == 0 and re.fullmatch(r"[a-z][a-z-]{1,20}", c) and singular(c) not in resources \
                 and not re.fullmatch(rf"{MACHINE_NOUN}|stages?|stations?", c):  # 'machine | job1 | job2': by machine
             role = "label"  # 'ticket', 'housing': the first column names the rows

@@ -90,7 +90,8 @@ def prepared(text: str) -> str:
     words joined to their unit by a hyphen written apart ('a one-hour run' as 'a one hour run')."""
     check_text(text)
     text = titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(
-        tuple_rows_as_table(label_asides_dropped(included_asides_dropped(templated_rows_as_table(text)))))))))
+        tuple_rows_as_table(label_asides_dropped(included_asides_dropped(arrow_legends_dropped(
+            op_order_asides_dropped(templated_rows_as_table(text)))))))))))
     return _WORD_AMOUNT.sub(r"\1 \2", text)
 
 
@@ -175,6 +176,38 @@ def included_asides_dropped(text: str) -> str:
 _INCLUDED = re.compile(r"[ \t]?\((?:[^\W\d_][\w'-]*[ \t]+){1,3}(?:included|incl\.?)\)|"
                        r"[ \t]?\((?:including|incl\.?|includes?)[ \t]+[^()\d\n]{1,40}\)")
 """(One blank before the bracket at most: a pattern opening with a run of blanks would try every start in one.)"""
+
+
+def op_order_asides_dropped(text: str) -> str:
+    """A bracket that only shows a job's operations in their own order ('(O11 before O12 before O13, etc.)',
+    '(e.g. O21 -> O22)'), left out: the operations of a job run in order anyway."""
+    def drop(m: re.Match[str]) -> str:
+        labels = re.findall(r"([A-Za-z]{1,2})(\d)(\d)", m.group("l"))
+        steps = [(p.lower(), j, int(k)) for p, j, k in labels]
+        in_order = all(a[:2] == b[:2] and b[2] == a[2] + 1 for a, b in zip(steps, steps[1:], strict=False))
+        return "" if len(steps) >= 2 and in_order else m.group(0)
+    return _OP_ORDER_ASIDE.sub(drop, text)
+
+
+_OP_LABEL = r"[A-Za-z]{1,2}\d\d"
+_OP_ORDER_ASIDE = re.compile(rf"[ \t]?\(\s*(?:e\.g\.,?\s*|i\.e\.,?\s*)?(?P<l>{_OP_LABEL}"
+                             rf"(?:\s*(?:before|then|->|\u2192|<|,)\s*"
+                             rf"{_OP_LABEL})+)\s*(?:,?\s*(?:etc\.?|and\s+so\s+on|\.\.\.|\u2026))?\s*\)")
+"""'(O11 before O12 before O13, etc.)': operation labels of one job in their order, in a bracket."""
+
+
+def arrow_legends_dropped(text: str) -> str:
+    """A bracket that says what an arrow between two letters means, in its usual sense ('(i \u2192 j: j may start only
+    after i has completed)'), left out; any other sense stays, to be read or asked about."""
+    return _ARROW_LEGEND.sub("", text)
+
+
+_ARROW_LEGEND = re.compile(r"[ \t]*\(\s*(?P<a>[a-z])\s*(?:\u2192|->|=>)\s*(?P<b>[a-z])\s*(?::|=|means)\s*"
+                           r"(?:(?P=b)\s+(?:may|can)\s+(?:only\s+)?(?:start|begin)\s+(?:only\s+)?after\s+(?P=a)\s+"
+                           r"(?:has\s+|is\s+)?(?:completed|finished|done|ended|complete)|"
+                           r"(?P=a)\s+(?:must\s+)?(?:finish(?:es)?|end(?:s)?|be\s+(?:completed|finished|done))\s+"
+                           r"before\s+(?P=b)\s+(?:starts|begins|can\s+start))\s*\)")
+"""'(i \u2192 j: j may start only after i has completed)', '(a -> b means a finishes before b starts)'."""
 
 
 def label_asides_dropped(text: str) -> str:
