@@ -307,3 +307,44 @@ def test_blocks_of_a_table_at_least_the_requirement_and_shift_types_in_a_second_
             "Shift     Start  End    Cost per worker ($)\nEarly     08:00  12:00  50\nLate      12:00  16:00  45\n"
             "Middle    10:00  14:00  55\n\nWhat is the minimum total cost in dollars?")
     assert solved(text) == cheapest([2, 4, 3, 1], [([1, 2], 50), ([3, 4], 45), ([2, 3], 55)])
+
+
+def test_blocks_of_working_days_in_notation_with_a_vector_of_demands_and_the_sum_of_starts():
+    text = ("Days t = 1..7 (Mon..Sun), demand b = (2, 1, 2, 3, 2, 1, 1).\n"
+            "Each employee works 5 consecutive days then has 2 off, repeating weekly.\n"
+            "x_k \u2208 Z\u22650 = number of employees whose 5-day block starts on day k.\n"
+            "min \u03a3_k x_k  s.t. cover >= b_t for all t. Optimal \u03a3 x_k?")
+    assert solved(text) == fewest_blocks([2, 1, 2, 3, 2, 1, 1], 5)
+    assert asked(text.replace("(Mon..Sun)", "(Sun..Sat)"))  # the vector's first day is not Monday: asked
+    assert asked(text.replace("= number of employees", "= hours of the employees"))  # no goal said
+
+
+def test_kinds_starting_at_any_even_hour_and_a_cap_said_as_can_not_use_more_than():
+    text = ("We plan in 2-hour blocks, 6:00 to 14:00: 6-8: 2, 8-10: 3, 10-12: 3, 12-14: 1\n"
+            "Full-timers work 8 straight hours and can start at 6:00; a full-time shift costs us $100. "
+            "Part-timers work 4 hours and can start at any even hour from 6:00 up to 10:00; a part-time shift "
+            "costs $40. We can't use more than 2 part-timers on a given day. What's the lowest daily cost?")
+    kinds = [([1, 2, 3, 4], 100), ([1, 2], 40), ([2, 3], 40), ([3, 4], 40)]
+    best = cheapest([2, 3, 3, 1], kinds)
+    capped = min(sum(k * c for k, (_, c) in zip(counts, kinds, strict=True))
+                 for counts in itertools.product(range(4), repeat=4) if sum(counts[1:]) <= 2 and
+                 all(sum(k for k, (on, _) in zip(counts, kinds, strict=True) if p + 1 in on) >= need
+                     for p, need in enumerate([2, 3, 3, 1])))
+    assert solved(text) == capped > best  # the cap binds
+    assert asked(text.replace("2-hour blocks, 6:00 to 14:00: 6-8: 2, 8-10: 3, 10-12: 3, 12-14: 1",
+                              "1-hour blocks, 6:00 to 10:00: 6-7: 2, 7-8: 3, 8-9: 3, 9-10: 1").replace(
+        "up to 10:00", "up to 8:00").replace("8 straight hours", "4 straight hours"))  # even hours of 1-hour blocks
+
+
+def test_shifts_listed_by_name_and_span_priced_by_their_length():
+    text = ("We're open 7:00 to 13:00. Baristas needed each hour: 7-8: 1, 8-9: 2, 9-10: 2, 10-11: 2, 11-12: 1, "
+            "12-13: 1\n\nThe shifts I can offer:\n- Opener, 7:00-13:00 (6 hours)\n"
+            "- Early short, 7:00-10:00 (3 hours)\n"
+            "- Mid short, 8:00-11:00 (3 hours)\n\n6-hour people cost me $10 an hour, the 3-hour shifts are $12 an hour. "
+            "What's the cheapest daily wage bill?")
+    kinds = [([1, 2, 3, 4, 5, 6], 60), ([1, 2, 3], 36), ([2, 3, 4], 36)]
+    assert solved(text) == cheapest([1, 2, 2, 2, 1, 1], kinds)
+    names = {v.name.rsplit(" ", 1)[0] for v in extract_offline(text).problem.variables}  # type: ignore[union-attr]
+    assert names == {"Opener", "Early short", "Mid short"}
+    assert asked(text.replace("(3 hours)\n- Mid", "(4 hours)\n- Mid"))  # a span and a length that disagree
+    assert asked(text.replace(", the 3-hour shifts are $12 an hour", ""))  # a length without a price

@@ -945,3 +945,50 @@ def test_a_roster_in_set_and_sum_notation_with_tuples_of_costs_and_unavailabilit
     assert problem.objective[0].term == "total_cost"
     assert best == 5 + 6 + 5 + 8 + 8 + 7  # Jon's day on t = 2 keeps him off the first night (N -> D)
     assert isinstance(asked(text.replace("\u03a3_s x_{i,t,s}", "\u03a3_i x_{i,t,s}")), list)  # a sum it cannot place
+
+
+def test_a_fairness_gap_said_of_guards_a_succession_with_if_and_sentences_with_no_rule():
+    text = ("I have three guards: Rick, Mia and Kofi. Monday to Wednesday there's a day shift (7:00-19:00) and a "
+            "night shift (19:00-7:00), and each needs exactly one guard. Nobody can do both shifts on the same day.\n"
+            "- Mia only does day shifts.\n- Kofi can do anything.\n"
+            "- If someone works a night shift, they can't work the day shift the next morning.\n\n"
+            "Last month Kofi ended up with way more shifts than the others. This time I want the gap between the "
+            "guard with the most shifts and the guard with the fewest shifts to be as small as it can be.")
+    problem, best = solved(text)
+    assert {(r.first, r.then) for r in problem.rules if r.type == "forbidden_sequence"} == {("night", "day")}
+    assert best == 0  # six shifts, two each: Mia days Mon, Wed; Rick and Kofi share the rest without night-day
+    assert asked(text.replace("Kofi can do anything", "Kofi can do anything but Monday"))
+    assert asked(text.replace("Last month Kofi ended up with way more shifts than the others.",
+                              "Last month Kofi worked more than the others, so he is off this Monday."))
+
+
+def test_a_demand_table_naming_its_shifts_hourly_rates_in_a_table_and_weekend_pay_per_hour():
+    text = ("Rota for the shop, Fri-Sun. Two 7-hour shifts per day.\n\n"
+            "| Shift | Fri | Sat | Sun |\n|---|---|---|---|\n| Open 08-15 | 1 | 1 | 1 |\n"
+            "| Close 15-22 | 1 | 1 | 1 |\n\n"
+            "| Staff | Rate ($/h) | Max shifts |\n|---|---|---|\n| Ava | 20 | 3 |\n| Ben | 15 | 3 |\n\n"
+            "Rules: one shift per person per day; nobody works Open the morning after working Close. "
+            "Sat and Sun shifts are paid $3/h extra on top of the rate. Shift cost = 7 h x hourly pay.\n"
+            "What's the minimum total wage cost?")
+    problem, best = solved(text)
+    assert [s.id for s in problem.shifts] == ["Open", "Close"]
+    assert best == 7 * (3 * 20 + 3 * 15) + 7 * 3 * 4  # each works one shift a day; four weekend shifts
+    assert asked(text.replace("Two 7-hour shifts per day", "Two 8-hour shifts per day"))
+
+
+def test_an_availability_legend_in_single_quotes_and_rest_rules_after_either_of_two_shifts():
+    text = ("Ward roster, Mon-Wed. Shifts: E (early), L (late), N (night). Each shift every day needs exactly one "
+            "nurse. A nurse works at most one shift per day.\n\n"
+            "Availability ('off' = approved leave, cannot be rostered that day):\n\n"
+            "Nurse | Mon | Tue | Wed\nInes  |  .  | off |  . \nKarl  |  .  |  .  |  . \nMona  | off |  .  |  . \n"
+            "Olu   |  .  |  .  | off\n\n"
+            "Penalty per shift worked:\n\nNurse | E | L | N\nInes  | 0 | 1 | 3\nKarl  | 2 | 0 | 1\n"
+            "Mona  | 0 | 2 | 4\nOlu   | 1 | 1 | 0\n\n"
+            "Rules:\n- rest: no E the day after an L or an N, and no L the day after an N\n\n"
+            "What is the minimum total penalty?")
+    problem, best = solved(text)
+    sequences = {(r.first, r.then) for r in problem.rules if r.type == "forbidden_sequence"}
+    assert sequences == {("L", "E"), ("N", "E"), ("N", "L")}
+    off = {(p, d) for r in problem.rules if r.type == "unavailable" for p in r.staff for d in r.days or []}
+    assert off == {("Ines", "Tue"), ("Mona", "Mon"), ("Olu", "Wed")}
+    assert best == 2  # Mon and Tue cost nothing (E Ines/Mona, L Karl, N Olu); Olu is off Wed: N Karl 1, L Ines 1

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from ordino.formulate.offline.text import quote_around
+from ordino.formulate.offline.text import HISTORY, quote_around
 from ordino.formulate.questions import Question
 
 Read = Callable[[str], tuple[Any, list[Question], list[str]]]
@@ -135,7 +135,7 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
                 out.append(quote_around(text, a, b, a))  # order': steps in an order of the solver's choice, which no
                 continue  # reader reads
             if not (_RULE.search(piece) or bound or said) or _SAID_BY_THE_MODEL.search(piece) or \
-                    _HEADING.fullmatch(piece):
+                    _HEADING.fullmatch(piece) or (h := HISTORY.match(piece)) and not piece[h.end():].strip(" .\n"):
                 continue
             if numbered and not bound and (not (_NUMBER.search(piece) or _MULTIPLIER.search(piece) or
                                                 _LIMIT_IN_WORDS.search(piece)) or _GOAL.search(piece)):

@@ -31,10 +31,19 @@ _DENIED = re.compile(r"(?i)\b(?:no|not|never|without)\b[^.\n]{0,25}\b(?:wrap|rep
 """'does not wrap around', 'no wrap-around': the week does not repeat."""
 _FEWEST = re.compile(r"(?i)\b(?:min(?:imum|imi[sz]e)?|smallest|fewest|least|optimal)\b[^.?\n]{0,40}\b(?:number|staff|"
                      r"people|workers|employees|nurses|pickers|operatives|technicians|agents)\b|\bhow\s+many\b")
+_MIN_SUM_X = re.compile(r"(?i)\bmin\w*\s+(?:\u03a3|sum)(?:_\{?[a-z]\}?)?\s*x_?[a-z]\b")
+_X_IS_PEOPLE = re.compile(r"(?i)\bx_?[a-z]\b[^=\n]{0,20}=\s*(?:the\s+)?number\s+of\s+(?:employees|staff|people|workers|"
+                          r"nurses|agents|pickers|operatives|technicians)\b")
+"""'min Σ_k x_k' where 'x_k ∈ Z≥0 = number of employees whose block starts on day k': the fewest people."""
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _SPANNED = re.compile(rf"(?i)(?:\b[a-z]_)?(?P<a>{_DAY})\s*(?:-|\u2013|to|\.\.\.?|,\s*(?:\u2026|\.\.\.)\s*,)\s*"
                       rf"(?:[a-z]_)?(?P<b>{_DAY})\s*\)?\s*[:=]\s*\(?(?P<l>\d+(?:\s*,\s*\d+){{6}})\)?")
 """The seven demands after a span of the week: 'Mon-Sun = 8, 6, 7, 6, 9, 5, 4', '(b_Mon, …, b_Sun) = (8, 6, ...)'."""
+
+_VECTOR = re.compile(r"(?i)\b(?:demands?|needs?|required|b|d|r)(?:_t)?\s*=\s*\(\s*(?P<l>\d+(?:\s*,\s*\d+){6})\s*\)")
+"""Seven demands as one vector: 'demand b = (6, 4, 5, 7, 5, 6, 3)', 'b_t = (...)'."""
+_WEEK_SPAN = re.compile(r"(?i)\bmon[a-z]*\s*(?:-|\u2013|to|\.\.\.?|\u2026)\s*sun[a-z]*\b")
+"""The days said as Monday to Sunday: the vector's order."""
 
 
 def _demands(text: str) -> tuple[list[int], list[str]] | None:
@@ -47,6 +56,10 @@ def _demands(text: str) -> tuple[list[int], list[str]] | None:
         needs = re.findall(r"\d+", m.group("l"))
         if weekday(m.group("a")) == 0 and weekday(m.group("b")) == 6 and len(needs) == 7:
             return [int(k) for k in needs], needs
+    vectors = list(_VECTOR.finditer(text))
+    if len(vectors) == 1 and _WEEK_SPAN.search(text):  # 'Days t = 1..7 (Mon..Sun), demand b = (6, 4, 5, ...)'
+        needs = re.findall(r"\d+", vectors[0]["l"])
+        return [int(k) for k in needs], needs
     found: dict[int, int] = {}
     for m in re.finditer(rf"(?im)\b({_DAY})\b\s*[|:,=]?\s*(\d+)\b", text):
         day = weekday(m.group(1))
@@ -67,10 +80,12 @@ def read_days_off(text: str) -> LinearModel | None:
     kinds = _contracts(text)
     if kinds is None:
         return None
-    if len(kinds) == 1 and not _FEWEST.search(text) or len(kinds) > 1 and not _CHEAPEST.search(text):
+    fewest = _FEWEST.search(text) or _MIN_SUM_X.search(text) and _X_IS_PEOPLE.search(text)
+    if len(kinds) == 1 and not fewest or len(kinds) > 1 and not _CHEAPEST.search(text):
         return None
     accounted = Counter([*said, *(f"{cost:g}" for *_, cost in kinds if cost is not None)])
-    bounds = re.sub(r"(?:>=|\u2265)\s*0\b|#\d+", " ", text)  # ('x_i ∈ ℤ≥0': whole and not negative; 'store #118')
+    bounds = re.sub(r"(?:>=|\u2265)\s*0\b|#\d+|\b[a-z]\s*=\s*1\s*(?:\.\.\.?|-|to)\s*7\b", " ", text)  # ('x_i ∈ ℤ≥0':
+    # whole and not negative; 'store #118'; 't = 1..7', the week's days)
     for k in re.findall(r"(?<![\w.])\d+(?![\d.])", bounds):  # every number a demand, a block, the days off, a cost
         if accounted[k] > 0:  # or the week's 7
             accounted[k] -= 1

@@ -445,7 +445,7 @@ def _hours_said(n: RosterDraft, c: _Clause) -> bool:
     if len(c.numbers) != 1 or c.people or c.days:
         return False
     said = {"hours", "hour", "h", "long", "paid", "both", "people", "only", "for", "they", "x", "wage", "wages",
-            "worked", "times", "day", "person's", "hourly", "rate", "their", "lasts", "each", "every", "cost"}
+            "worked", "times", "day", "person's", "hourly", "rate", "their", "lasts", "each", "every", "cost", "pay"}
     if not (c.rest & {"hours", "hour", "h"} or {"x", "hourly"} <= c.rest or {"x", "rate"} <= c.rest) or \
             not c.only(_SHIFT_NOUNS, _WORK, said):  # ('cost of a shift = rate x 8')
         return False
@@ -606,7 +606,9 @@ def _succession(n: RosterDraft, c: _Clause) -> bool:
                                                    "day", "morning", "goes", "go", "going", "from", "come", "onto",
                                                    "comes", "coming",
                                                    "evening", "night", "directly", "right", "immediately", "straight",
-                                                   "into", "before", "day's"}):
+                                                   "into", "before", "day's", "if", "someone", "somebody",
+                                                   "anyone", "anybody", "they", "he", "she", "whoever", "who"},
+                  {w for w in c.rest if re.fullmatch(PEOPLE, w, re.IGNORECASE)}):
         return False
     if "before" in c.rest:
         return False
@@ -869,8 +871,10 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
               "largest", "smallest", "highest", "lowest", "max", "min", "number", "shifts", "days", "and", "as",
               "possible", "fair", "means", "for", "me", "by", "any", "two", "people", "persons", "count", "counts",
               "minus", "worked", "anyone", "workload", "make", "goal", "even", "evenly", "share", "fairly", "work"}
+    roles = {w for w in c.rest if re.fullmatch(PEOPLE, w, re.IGNORECASE)}  # 'the guard with the most shifts'
     if c.rest & {"gap", "difference", "spread", "range", "minus"} and c.rest & {"most", "largest", "highest", "max"} \
-            and c.rest & {"fewest", "least", "smallest", "lowest", "min"} and c.only(talk, spread, low):
+            and c.rest & {"fewest", "least", "smallest", "lowest", "min"} and \
+            c.only(talk, spread, low, roles, {"should", "it", "this", "time", "with"}):
         term = "shift_spread"  # ('minimise (most shifts worked by anyone) minus (fewest shifts worked by anyone)')
     elif c.rest & {"gap", "difference", "spread"} and n.objective == [{"term": "shift_spread"}] and \
             c.only(talk, spread, low):

@@ -49,10 +49,11 @@ class RosterDraft(Marked):
         self.priced_again: list[str] = []  # the other days, priced from it ('16 euros more than in this table')
         self.tabled = False  # whether a table of people was read
         self.hourly: dict[str, float] = {}  # person -> pay per hour (times each shift's hours)
+        self.hourly_extra: dict[str, float] = {}  # day -> pay per hour on top of everyone's rate that day
         self._people: tuple[list[str], re.Pattern[str]] | None = None
 
     _READ = ("cover", "exact", "costs", "rules", "objective", "per_day", "fair_means", "fair_wished", "penalised",
-             "skills", "skilled", "skill_only", "priced_days", "priced_again", "roles")
+             "skills", "skilled", "skill_only", "priced_days", "priced_again", "roles", "hourly_extra")
     """What the clause readers change: kept by `checkpoint` and put back by `restore`."""
 
     def take(self, pattern: str, read: Callable[[re.Match[str]], bool], flags: int = re.IGNORECASE) -> None:

@@ -19,7 +19,7 @@ from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_dem
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
 from ordino.formulate.offline.staff import CURRENCY, DAY_IDS, NAME, NAME_LIST, PEOPLE, SHIFT_WORDS
 from ordino.formulate.offline.staff import weekday as weekday_of
-from ordino.formulate.offline.text import count_value, sentence_bounds
+from ordino.formulate.offline.text import HISTORY, count_value, sentence_bounds
 from ordino.models.assignment import RosterProblem
 
 _N = r"(?:\d+|one|two|three|four|five|six|seven)"
@@ -53,6 +53,7 @@ def read_roster_notes(text: str) -> RosterProblem | None:
                r"(?:\s+on\s+a\s+(?:day|shift))?\s+is\s+(?:allowed|fine|ok(?:ay)?)\b"  # words 'needed' are read)
                r"(?:,?\s*(?:it\s+)?just\s+doesn't\s+help)?", lambda m: True)
     for reader in (read_day_demands, _read_cover, _read_limits, _read_unavailable, _read_successions, _read_costs,
+                   _read_hourly_extra,
                    _read_requests, _read_objective, _read_asides, _read_day_spans, _read_penalty_list, read_clauses):
         reader(n)
     return None if prose_left(n) or not pay_by_the_hour(n) else n.model()
@@ -704,8 +705,9 @@ def _read_successions(n: RosterDraft) -> None:
     n.take(rf"\b(?:an?|any)\s+{_PEOPLE}\s+(?:working|who\s+works)\s+(?P<a>[A-Za-z])\s+on\s+day\s+[tkd]\s+(?:may|can|must|"
            r"should)\s*not\s+work\s+(?P<b>[A-Za-z])\s+on\s+day\s+[tkd]\s*\+\s*1\b",
            lambda m: ban(m["a"], [m["b"]]))  # 'a nurse working N on day t may not work D on day t+1'
-    n.take(r"\bno\s+(?P<b>[A-Za-z])\s+on\s+the\s+day\s+after\s+an?\s+(?P<a>[A-Za-z])\b",
-           lambda m: ban(m["a"], [m["b"]]))
+    n.take(r"\bno\s+(?P<b>[A-Za-z])(?:\s+shift)?\s+(?:on\s+)?the\s+day\s+after\s+(?P<l>(?:an?\s+)?[A-Za-z]"
+           r"(?:\s*(?:,|or|and)\s*(?:an?\s+)?[A-Za-z])*)(?:\s+shift)?\b",  # 'no E the day after an L or an N'
+           lambda m: all(ban(a, [m["b"]]) for a in re.findall(r"\b(?!an?\b|or\b|and\b)[A-Za-z]\b", m["l"])))
     n.take(r"\b(?P<a>[A-Za-z])\s+on\s+day\s+(?P<t>[tkd])\s*(?:\u21d2|=>|->|implies)\s*(?:not|no|\u00ac)\s+(?P<b>[A-Za-z])\s+on\s+"
            r"day\s+(?P=t)\s*\+\s*1\b", lambda m: ban(m["a"], [m["b"]]))  # 'N on day t ⇒ not D on day t+1'
 
@@ -721,6 +723,22 @@ def _read_successions(n: RosterDraft) -> None:
            r"(?:\s*\(?\s*(?:day\s+)?t\s*->\s*t\s*\+\s*1\s*\)?)?)?"  # ('... days t -> t+1 for the same person:')
            rf"(?:\s+for\s+the\s+same\s+(?:{_PEOPLE}|person|staff\s+member))?\s*:\s*"
            r"(?P<l>[A-Za-z]\s*->\s*[A-Za-z](?:\s*,\s*[A-Za-z]\s*->\s*[A-Za-z])*)", pairs)
+
+
+def _read_hourly_extra(n: RosterDraft) -> None:
+    """'Sat and Sun shifts are paid $3/h extra on top of the rate': more pay per hour on some days, for everyone paid
+    by the hour."""
+    def extra(m: re.Match[str]) -> bool:
+        days = n.day_list(m["d"])
+        if not days or not n.hourly or set(n.hourly) != set(n.staff) or any(d in n.hourly_extra for d in days):
+            return False
+        n.hourly_extra.update({d: float(m["v"]) for d in days})
+        return True
+
+    n.take(rf"\b(?:on\s+)?(?P<d>[A-Za-z]{{3,9}}(?:\s*(?:,|and|/|&)\s*[A-Za-z]{{3,9}})*)\s+shifts?\s+(?:are|is|get|gets)\s+"
+           rf"(?:paid\s+)?(?:an?\s+)?(?:extra\s+)?{CURRENCY}\s*(?P<v>\d+(?:\.\d+)?)\s*(?:/\s*h(?:ou)?r?\b|per\s+hour|an\s+hour)"
+           r"(?:\s+(?:extra|more))?(?:\s+on\s+top\s+of\s+(?:the|their|each\s+person's)\s+(?:hourly\s+)?"
+           r"(?:rate|pay|wage)s?)?", extra)
 
 
 def _read_costs(n: RosterDraft) -> None:
@@ -1060,6 +1078,15 @@ def _read_asides(n: RosterDraft) -> None:
            lambda m: _title(n, m), 0)
     n.take(r"(?i)\b(?:decisions?\s*:\s*)?x\s*(?:\[[a-z,\s]{1,12}\]|_\{?[a-z,\s]{1,12}\}?|\([a-z,\s]{1,12}\))\s*(?:in|\u2208)\s*"
            r"\{\s*0\s*,\s*1\s*\}(?:\s*\((?:1\s*=|=\s*1\s+if)[^()\n\d]{0,40}\))?", lambda m: True)  # 'x[p,d,s] in {0,1}'
+    def lasting(m: re.Match[str]) -> bool:  # 'Two 7-hour shifts per day': the shifts and their length, again
+        return count_value(m["k"].lower()) == len(n.shifts) and bool(n.hours) and \
+            all(n.hours.get(s) == float(m["h"]) for s in n.shifts)
+
+    n.take(r"\b(?P<k>\d|two|three|four)\s+(?P<h>\d{1,2})[- ]hours?\s+shifts\s+(?:per|a|each)\s+day\b", lasting)
+    n.take(rf"\b(?P<who>{NAME})\s+(?:can|will)\s+(?:do|work|take)\s+(?:anything|any\s+(?:shift|day)|everything|whatever)\b"
+           r"(?:\s+(?:we\s+need|you\s+give\s+(?:him|her|them)|is\s+needed))?",
+           lambda m: m["who"] in n.staff)  # 'Kofi can do anything': no rule of his own
+    n.take(HISTORY.pattern + r"(?=\s*(?:[.\n]|$))", lambda m: True, re.MULTILINE)  # what was, no rule
     n.take(r"(?i)\(\s*(?:some|a\s+few|several|most)\s+of\s+(?:the\s+)?(?:team|staff|us|people)\s+would\s+(?:rather|prefer|"
            r"like\s+to)\s+[^()\d\n]{0,60}\)", lambda m: n.objective == [{"term": "staff_count"}])  # why fewer people
 

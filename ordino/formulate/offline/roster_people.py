@@ -224,12 +224,13 @@ def read_day_demands(n: RosterDraft) -> None:
 def pay_by_the_hour(n: RosterDraft) -> bool:
     """Hourly pay times each shift's hours, for everyone paid by the hour; False when a shift's length is unknown."""
     if not n.hourly:
-        return True
+        return not n.hourly_extra
     if any(s not in n.hours for s in n.shifts):
         return False
     for who, rate in n.hourly.items():
         for s in n.shifts:
             for d in n.days:
-                n.costs[(who, s, d)] = rate * n.hours[s]
+                n.costs.setdefault((who, s, d), (rate + n.hourly_extra.get(d, 0.0)) * n.hours[s])  # (a shift's own
+                # pay, said in a column or a sentence, wins)
     return True
 

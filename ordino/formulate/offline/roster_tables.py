@@ -137,6 +137,8 @@ def _demand_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str
         n.cover.update({(n.shifts[0], d): int(rows[0][k]) for k, d in day_cols.items()})
         _set_days(n, list(day_cols.values()))
         return "demand"
+    if not n.shifts and len(day_cols) == len(head) - 1 and re.fullmatch(r"(?i)\s*shifts?\s*", head[0]):
+        _shifts_of_rows(n, [r[0] for r in rows])  # '| Shift | Mon |' over '| Open 08-15 | 1 |': the shifts
     if len(day_cols) == len(head) - 1 and all(n.shift(r[0]) for r in rows) and \
             all(c.strip().isdigit() for r in rows for c in r[1:]):
         for r in rows:
@@ -163,6 +165,29 @@ def _demand_table(n: RosterDraft, head: list[str], rows: list[list[str]]) -> str
     return ""
 
 
+_ROW_SHIFT = re.compile(r"\s*(?P<id>[A-Za-z][A-Za-z-]{0,15})(?:\s*\(?\s*(?P<a>\d{1,2})(?::(?P<am>[0-5]\d))?\s*"
+                        r"[-\u2013]\s*"
+                        r"(?P<b>\d{1,2})(?::(?P<bm>[0-5]\d))?\s*\)?)?\s*")
+"""A shift named in a table's row, perhaps with its clock span: 'Open 08-15', 'Night (22:00-06:00)'."""
+
+
+def _shifts_of_rows(n: RosterDraft, labels: list[str]) -> None:
+    """The shifts a demand table names in its rows, with their lengths where a span is given; none unless every
+    label is one."""
+    found = [m for label in labels if (m := _ROW_SHIFT.fullmatch(label))]
+    if len(found) != len(labels) or len({m["id"].lower() for m in found}) != len(found) or \
+            any(_day(m["id"]) for m in found):
+        return
+    for m, label in zip(found, labels, strict=True):
+        n.shifts.append(m["id"])
+        n.call(m["id"], m["id"])
+        n.call(label.strip(), m["id"])
+        if m["a"] is not None:
+            start = int(m["a"]) + int(m["am"] or 0) / 60
+            end = int(m["b"]) + int(m["bm"] or 0) / 60
+            n.hours[m["id"]] = (end - start) % 24 or 24.0
+
+
 def _set_days(n: RosterDraft, days: list[str]) -> None:
     if not n.days:
         n.days = days
@@ -175,7 +200,7 @@ def _marks(n: RosterDraft) -> dict[str, bool]:
 
     def legend(m: re.Match[str]) -> bool:
         meaning = m["m"].lower()
-        m_key = m["k"].strip('"').lower()
+        m_key = m["k"].strip("\"'").lower()
         if re.search(r"not\s+available|unavailable|\boff\b|leave|day off|can't|cannot|away", meaning):
             out[m_key] = False
         elif re.search(r"available|can work|free|any shift", meaning):
@@ -187,8 +212,10 @@ def _marks(n: RosterDraft) -> dict[str, bool]:
     n.take(r"\b(?P<m>unavailable|not\s+available|off|available)\s*\(\s*(?P<k>[A-Za-z]{1,3}|[-.])\s*\)", legend)
     n.take(r"(?i)\b(?:an?\s+)?(?:blank|empty)(?:\s+(?:cell|box|entry))?(?P<k>)\s+(?:means?|=)\s+(?P<m>[^,;()\n]{2,60}?)"
            r"(?=\s*[,;).\n]|$)", legend)  # 'a blank cell means they are not available'
-    n.take(r"(?<![\w.])(?P<k>\"?[A-Za-z]{1,3}\"?|[-.\u2014\u2013]|\"[-.\u2014]\")\s*(?:=|\bmeans\b)\s*(?P<m>[^,;()\n]{2,60}?)(?=\s*[,;).\n]|$)",
-           legend)
+    n.take(r"(?<![\w.])(?P<k>[\"']?[A-Za-z]{1,3}[\"']?|[-.\u2014\u2013]|\"[-.\u2014]\")\s*(?:=|\bmeans\b)\s*"
+           r"(?P<m>[^,;()\n]{2,60}?)(?:\s*,\s*(?:and\s+|so\s+)?(?:cannot|can't|can\s+not|may\s+not)\s+be\s+"
+           r"(?:rostered|scheduled|booked|assigned|put\s+on)(?:\s+(?:that|on\s+that)\s+day)?)?(?=\s*[,;).\n]|$)",
+           legend)  # "'off' = approved leave, cannot be rostered that day"
     return out
 
 
@@ -351,11 +378,9 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
             n.costs[(who, shift, d)] = float(money.group(1))
         return True
     if re.search(r"hour|/\s*h\b|hourly", h) and re.search(r"[$\u20ac\u00a3]|rate|pay|wage|cost", h):
-        if money is None or any(s not in n.hours for s in n.shifts):
+        if money is None or who in n.hourly:
             return False
-        for s in n.shifts:  # (a column of one shift's pay, before or after it, wins)
-            for d in n.days:
-                n.costs.setdefault((who, s, d), float(money.group(1)) * n.hours[s])
+        n.hourly[who] = float(money.group(1))  # times each shift's hours, once all is read (`pay_by_the_hour`)
         return True
     per_day = n.shifts == ["shift"] and re.search(r"(?:per|a|/)\s*day\b|\bdaily\b|\bday\s+(?:rate|pay)", h)
     if re.search(r"cost|pay|rate|wage|[$\u20ac\u00a3]", h) and (per_day or not re.search(

@@ -21,9 +21,9 @@ _LENGTH = re.compile(r"\b(?P<h>\d{1,2})[- ](?:(?:straight|consecutive|continuous
                      r"\bstraight\s+(?P<h2>\d{1,2})-hour\b", re.IGNORECASE)
 _STARTS = re.compile(rf"\bstart(?:s|ing)?(?:\s+at)?\s+(?P<l>{_CLOCK}(?:\s*,\s*{_CLOCK})*"
                      rf"(?:\s*,?\s*(?:or|and)\s+{_CLOCK})?)|"
-                     rf"\bstart(?:s|ing)?\s+(?:on\s+the\s+hour\s+|on\s+any\s+(?:full\s+)?hour\s+)?(?:anywhere\s+|"
-                     rf"any\s+time\s+)?(?:from|between)\s+"
-                     rf"(?P<a>{_CLOCK})\s*(?:to|and|-|until)\s*(?P<b>{_CLOCK})", re.IGNORECASE)
+                     rf"\bstart(?:s|ing)?\s+(?:on\s+the\s+hour\s+|(?:on|at)\s+any\s+(?:full\s+|(?P<even>even)\s+)?hour\s+)?"
+                     rf"(?:anywhere\s+|any\s+time\s+)?(?:from|between)\s+"
+                     rf"(?P<a>{_CLOCK})\s*(?:to|and|-|until|up\s+to|through)\s*(?P<b>{_CLOCK})", re.IGNORECASE)
 """When a kind of shift may start: 'starting at 7, 8 or 9', 'start on the hour anywhere from 7 to 11' (every
 period's start in between)."""
 _PER_SHIFT = re.compile(rf"{CURRENCY}\s*(?P<a>\d+(?:\.\d+)?)\s*(?:per|a|each|/)\s*(?:shift|block|day)\b(?:\s+each\b)?|"
@@ -83,6 +83,38 @@ def _minutes(clock: str, starts: set[int]) -> int | None:
     return at + 720 if at + 720 in starts else None
 
 
+_SPAN_LINE = re.compile(rf"(?m)^[ \t]*[-*\u2022]?[ \t]*(?P<n>[A-Za-z][\w '-]{{0,30}}?)\s*[,:]\s*(?P<a>{_CLOCK})\s*-\s*"
+                        rf"(?P<b>{_CLOCK})(?:\s*\(\s*(?P<h>\d{{1,2}})\s*(?:hours?|hrs?|h)\s*\))?[ \t]*$")
+"""A shift listed by its name and clock span: '- Opener, 7:00-15:00 (8 hours)'."""
+_LENGTH_PAID = re.compile(rf"(?i)\b(?:the\s+)?(?P<h>\d{{1,2}})[- ]hour\s+(?:people|shifts?|staff|ones|folks|workers)\s+"
+                          rf"(?:cost\s+(?:me|us)\s+|are\s+(?:paid\s+)?|get\s+(?:paid\s+)?|(?:are\s+)?on\s+)?{CURRENCY}\s*"
+                          rf"(?P<r>\d+(?:\.\d+)?)\s*(?P<hourly>(?:an|a|per|/)\s*h(?:ou)?r\b|/\s*h\b)?")
+"""What the shifts of one length cost: '8-hour people cost me $17 an hour', 'the 4-hour shifts are $19 an hour'."""
+
+
+def _listed_shifts(text: str, starts: set[int], end: int, used: list[bool]) -> dict[str, tuple[int, list[int], float]]:
+    """Shifts listed one per line with their clock spans, priced by their length in a sentence of their own; {}
+    unless every line is read and every length has a price."""
+    lines = list(_SPAN_LINE.finditer(text))
+    prices = {int(m["h"]): m for m in _LENGTH_PAID.finditer(text)}
+    kinds: dict[str, tuple[int, list[int], float]] = {}
+    for m in lines:
+        a, b = _minutes(m["a"], starts), _minutes(m["b"], starts | {end})
+        if a is None or b is None or b <= a or (b - a) % 60 or m["h"] and int(m["h"]) * 60 != b - a:
+            return {}
+        hours = (b - a) // 60
+        paid = prices.get(hours)
+        if paid is None or m["n"].strip() in kinds:
+            return {}
+        cost = float(paid["r"]) * (hours if paid["hourly"] else 1)
+        kinds[m["n"].strip()] = (hours, [a], cost)
+    if len(kinds) < 2:
+        return {}
+    for m in [*lines, *prices.values()]:
+        used[m.start():m.end()] = [True] * (m.end() - m.start())
+    return kinds
+
+
 def read_shift_kinds(text: str) -> LinearModel | None:
     """The cover model of a text with shift kinds over clock periods, or None."""
     text = text.replace("\u2013", "-").replace("\u2014", "-")  # '08\u201309: 2' (lengths kept)
@@ -114,7 +146,8 @@ def read_shift_kinds(text: str) -> LinearModel | None:
         else:  # 'from 7 to 11': every start of a period from the first to the last
             a, b = _minutes(when["a"], starts), _minutes(when["b"], starts)
             found = [None]  # ('on the hour' over 2-hour periods would start between them: not read)
-            if a is not None and b is not None and a < b and ("hour" not in when.group(0) or length == 60):
+            on_hours = length == 60 or when["even"] and length == 120 and all(s % 120 == 0 for s in starts)
+            if a is not None and b is not None and a < b and ("hour" not in when.group(0) or on_hours):
                 found = [s for s in sorted(starts) if a <= s <= b]
         flat, hourly = _PER_SHIFT.search(p), _PER_HOUR.search(p)
         after = _EACH_COSTS.match(text, piece.end()) if flat is None and hourly is None else None
@@ -155,6 +188,8 @@ def read_shift_kinds(text: str) -> LinearModel | None:
             # (when the latest start and the length say so: the same shifts said again)
             if at and _minutes(m["c"], starts | {end}) == max(at) + hours * 60:
                 used[piece.start() + m.start():piece.start() + m.end()] = [True] * (m.end() - m.start())
+    if not kinds:
+        kinds = _listed_shifts(text, starts, end, used)
     if len(kinds) < 2:
         return None
     caps: dict[str, int] = {}

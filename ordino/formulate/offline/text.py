@@ -80,6 +80,12 @@ def unwrap_lines(text: str) -> str:
     return _WRAPPED.sub(lambda m: m.group("a") + " ", text)
 
 
+HISTORY = re.compile(r"(?i)^\W*(?:last|the\s+previous)\s+(?:week|month|year|time|rota|roster)\b"
+                     r"(?![^.\n;:]*(?:\d|\b(?:so|this|must|only|never|can't|cannot|won't|not|off|should|has\s+to|needs?|"
+                     r"at\s+(?:most|least))\b))[^.\n;:]{0,160}")
+"""A sentence about what was ('Last month Kofi ended up with way more shifts than the others and complained'): no
+rule of the problem at hand, unless it says one ('so he is off this week')."""
+
 def prepared(text: str) -> str:
     """The text as the offline readers take it: checked (`check_text`), rows under a colon legend with ';' between
     their fields (`colon_rows_with_semicolons`), rows of a bracket of times under its legend as a table
