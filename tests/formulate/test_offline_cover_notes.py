@@ -341,7 +341,8 @@ def test_shifts_listed_by_name_and_span_priced_by_their_length():
             "12-13: 1\n\nThe shifts I can offer:\n- Opener, 7:00-13:00 (6 hours)\n"
             "- Early short, 7:00-10:00 (3 hours)\n"
             "- Mid short, 8:00-11:00 (3 hours)\n\n"
-            "6-hour people cost me $10 an hour, the 3-hour shifts are $12 an hour. What's the cheapest daily wage bill?")
+            "6-hour people cost me $10 an hour, the 3-hour shifts are $12 an hour. "
+            "What's the cheapest daily wage bill?")
     kinds = [([1, 2, 3, 4, 5, 6], 60), ([1, 2, 3], 36), ([2, 3, 4], 36)]
     assert solved(text) == cheapest([1, 2, 2, 2, 1, 1], kinds)
     names = {v.name.rsplit(" ", 1)[0] for v in extract_offline(text).problem.variables}  # type: ignore[union-attr]
