@@ -141,3 +141,22 @@ def test_an_aside_said_to_be_someone_elses_problem_is_set_aside():
             "problem, not mine). Minimise the sum of the completion times.")
     assert solved(text)[1] == 2 + 5 + 9
     assert asked(text.replace("but that's their problem, not mine", "and we share their loading bay"))
+
+
+ACTIVITIES = ("Single renewable resource, capacity K = 4. Activities a1..a5, no preemption.\n"
+              "d = (3, 2, 4, 2, 1)\nq = (2, 3, 2, 1, 4)   (resource units used while running)\n"
+              "P(a3) = {a1}, P(a4) = {a1, a2}, P(a5) = {a3, a4}\nObjective: min makespan.")
+
+
+def test_lower_case_codes_after_their_noun_name_the_activities_and_their_predecessor_sets():
+    problem, best = solved(ACTIVITIES)
+    assert [t.id for t in problem.tasks] == ["a1", "a2", "a3", "a4", "a5"]
+    expected = project({"a1": (3, [], [2]), "a2": (2, [], [3]), "a3": (4, ["a1"], [2]),
+                        "a4": (2, ["a1", "a2"], [1]), "a5": (1, ["a3", "a4"], [4])}, [4])
+    assert best == expected
+
+
+def test_jobs_named_in_two_places_of_a_clause_nobody_reads_are_asked_never_dropped():
+    for written in ("Q(a3) = {a1}, Q(a4) = {a1, a2}, Q(a5) = {a3, a4}", "a3: a1 | a4: a1 a2 | a5: a3 a4",
+                    "pred a3 {a1}; pred a4 {a1 a2}; pred a5 {a3 a4}"):
+        assert asked(ACTIVITIES.replace("P(a3) = {a1}, P(a4) = {a1, a2}, P(a5) = {a3, a4}", written))

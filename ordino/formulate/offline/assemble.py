@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from ordino.formulate.offline.build import Incomplete, build_problem, job_names
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.names import renamed
-from ordino.formulate.offline.text import MACHINE_REF
+from ordino.formulate.offline.text import JOB_REF, MACHINE_REF
 from ordino.formulate.questions import Question
 from ordino.models import Problem
 from ordino.models.objective import TERM_DEFINITIONS
@@ -196,6 +196,16 @@ _RELATION = re.compile(r"<|>|\b(?:before|after|precede[sd]?|follows?|followed|fo
 _LIMIT = re.compile(r"\b(?:only|cannot|can't|must|never|not)\b")
 
 
+_LISTED_JOBS = re.compile(rf"{JOB_REF}(?:\s*(?:,|\band\b|&|\|)?\s*{JOB_REF})*")
+"""Jobs one after the other in a list or a header ('job 1, job 2 and job 3', 'J1 J2 J3'): one mention."""
+
+
+def _relates_jobs(clause: str) -> bool:
+    """Whether a clause mentions jobs in two places, not one list of them ('Q(job 3) = {job 1}', 'job 3: job 1 |
+    ...'): in a notation nobody reads, a relation between them."""
+    return len(_LISTED_JOBS.findall(clause)) > 1
+
+
 def unread_clauses(facts: Facts, data: dict) -> list[str]:
     """Clauses about a job or machine that no extractor read, where that matters: the model lacks the job or
     machine, or the clause relates jobs ('J1<J4', 'it can start only after A is finished'); and
@@ -209,7 +219,8 @@ def unread_clauses(facts: Facts, data: dict) -> list[str]:
         is_job = not re.fullmatch(r"M\d+", name)
         missing = name not in (set(job_of.values()) if is_job else machines)
         unrelated = is_job and (_RELATION.search(clause) is not None or re.search(MACHINE_REF, clause) is not None
-                                or _LIMIT.search(clause) is not None)  # 'J1 ... only on M2', 'J3 cannot ...'
+                                or _LIMIT.search(clause) is not None  # 'J1 ... only on M2', 'J3 cannot ...'
+                                or _relates_jobs(clause))
         if (missing or unrelated) and quote not in out:
             out.append(quote)
     # an order between tasks left unread: any such sentence when the model has no precedence at all, else one

@@ -17,7 +17,10 @@ _NOUN = rf"(?i:\b{JOB_NOUN})"
 _RANGE_WORD = r"(?:-|\u2013|\u2014|\.\.\.?|\u2026|\s+to\s+|\s+through\s+|\s+thru\s+)"
 _LETTER_RANGE = re.compile(rf"{_NOUN}(?P<span>\s*\(?\s*(?:(?P<a>[A-Z])\s*{_RANGE_WORD}\s*(?P<b>[A-Z])|"
                            rf"(?P<la>[a-z])\s*{_RANGE_WORD}\s*(?P<lb>[a-z]))\b\)?)")
-_PREFIX_RANGE = re.compile(rf"(?P<span>\(?\s*\b(?P<p>[A-Z][A-Za-z]?)(?P<a>\d+)\s*{_RANGE_WORD}\s*(?P=p)"
+_AFTER_NOUN = "|".join(  # 'activities a1..a8': lower-case codes after their noun
+    f"(?<=[{w[0].upper()}{w[0]}]{w[1:]} )" for w in ("activities", "tasks", "jobs", "operations"))
+_PREFIX_RANGE = re.compile(rf"(?P<span>\(?\s*\b(?P<p>[A-Z][A-Za-z]?|(?:{_AFTER_NOUN})[a-z])"
+                           rf"(?P<a>\d+)\s*{_RANGE_WORD}\s*(?P=p)"
                            rf"(?P<b>\d+)\b\)?)")
 _NAME = r"[A-Z][\w'-]{0,19}"
 _NAME_LIST = re.compile(rf"{_NOUN}(?P<span>\s*(?:\(|:|\bare\b|\bcalled\b|\bnamed\b)?\s*(?P<l>{_NAME}(?:\s*,\s*"
@@ -596,6 +599,8 @@ def _mentions(name: str, single: bool) -> list[tuple[re.Pattern[str], str]]:
     name: with its noun ('order B'), or alone; a one-letter name alone only where it cannot be a word
     ('A 7/3/6', 'A=3', 'A, B', 'before A'), never in 'A job'."""
     exact = rf"(?<![\w#'-]){re.escape(name)}(?![\w'])"
+    if re.fullmatch(r"[a-z]{1,3}\d+", name):  # a code ('a3' of activities a1..a8): every mention
+        return [(re.compile(rf"(?:{_NOUN}\s+)?{exact}"), "")]
     if not single and name[0].islower():  # a common word ('the bracket'): only with its article or noun
         article = rf"(?i:\bthe\s+(?:{JOB_NOUN}\s+)?)"
         return [(re.compile(rf"{article}{exact}(?:\s+(?i:{_KIND_NOUNS}))?|{_NOUN}\s+{exact}"), "")]

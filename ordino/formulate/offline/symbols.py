@@ -59,7 +59,7 @@ _ARCS = re.compile(r"(?m)^[ \t]*(?:e|a|arcs?|edges?|"
                    r"[ \t]*(?P<note>\([^()\n]{0,40}\))?[ \t]*\.?[ \t]*$")
 """'E = {1→3, 1→4}', '{(1,3), (1,4)}, where (i,j) ∈ E means S_j ≥ S_i + d_i', 'Finish-to-start precedences with
 zero lag: 1→3, 1→4.' (arrows are '>' after normalising), an arc set of the precedences."""
-_LINKS = re.compile(r"\b(?P<w>pred|p|succ|s)\s*\(\s*(?P<j>\d+)\s*\)\s*=\s*\{(?P<l>[^{}\n]*)\}")
+_LINKS = re.compile(r"\b(?P<w>pred|p|succ|s)\s*\(\s*(?:job\s+)?(?P<j>\d+)\s*\)\s*=\s*\{(?P<l>[^{}\n]*)\}")
 """'Pred(4) = {1, 2}', 'Succ(1) = {3}'."""
 _INDEX_RANGE = re.compile(r"\(?\b[ij]\s*=\s*1\s*(?:\.\.\.?|-|to|,\s*\.\.\.\s*,)\s*(?P<n>\d+)\b\)?")
 """'(j = 1..6)': the range of the jobs' index."""
@@ -201,7 +201,7 @@ def _read_arcs(work: Work, facts: Facts) -> None:
         work.consume(*m.span())
     for m in list(work.finditer(_LINKS.pattern)):
         others = re.findall(r"\d+", m.group("l"))
-        if re.sub(r"[\d\s,]", "", m.group("l")):
+        if re.sub(r"[\d\s,]|\bjob\b", "", m.group("l")):  # ('P(a3) = {a1}' of activities a1..a8: 'job 1')
             continue
         job = f"J{m.group('j')}"
         before = m.group("w") in ("pred", "p")
