@@ -41,6 +41,7 @@ _OBJECTIVE_WORDS = {
     "lateness": ("maximum_lateness", "total_tardiness", "total_weighted_tardiness"),
     "earliness": ("total_earliness", "total_weighted_earliness"),
     "completion time": ("total_completion_time", "total_weighted_completion_time", "makespan"),
+    "flow time": ("total_flow_time", "total_weighted_flow_time"),
     "tardy": ("number_tardy", "weighted_number_tardy", "total_tardiness", "total_weighted_tardiness"),
     "setup": ("total_setup_time",),
 }

@@ -13,6 +13,8 @@ TermName = Literal[
     "makespan",
     "total_completion_time",
     "total_weighted_completion_time",
+    "total_flow_time",
+    "total_weighted_flow_time",
     "total_tardiness",
     "total_weighted_tardiness",
     "maximum_lateness",
@@ -31,6 +33,9 @@ TERM_DEFINITIONS: dict[str, str] = {
     "makespan": "the time the last task ends",
     "total_completion_time": "sum over jobs of the completion time C_j (end of the job's last task)",
     "total_weighted_completion_time": "sum over jobs of w_j * C_j",
+    "total_flow_time": "sum over jobs of the flow time F_j = C_j - r_j (completion minus the job's release: the "
+                       "time it spends in the shop)",
+    "total_weighted_flow_time": "sum over jobs of w_j * (C_j - r_j)",
     "total_tardiness": "sum over jobs of T_j = max(0, C_j - due_j)",
     "total_weighted_tardiness": "sum over jobs of w_j * T_j",
     "maximum_lateness": "max over jobs with a due date of L_j = C_j - due_j",
@@ -49,7 +54,7 @@ TERM_DEFINITIONS: dict[str, str] = {
                  "tasks a new plan moves, and how far; used by rescheduling to keep a plan stable)",
 }
 
-TIME_TERMS = frozenset({"makespan", "total_completion_time", "total_tardiness", "maximum_lateness",
+TIME_TERMS = frozenset({"makespan", "total_completion_time", "total_flow_time", "total_tardiness", "maximum_lateness",
                         "maximum_tardiness", "total_earliness", "total_setup_time"})
 """Terms whose value is a time (or a sum of times) in the problem's `time_unit`."""
 

@@ -386,6 +386,8 @@ def _objective_terms(problem: Problem, entries: dict[str, ScheduledTask], setup_
         "makespan": max((e.end for e in entries.values()), default=0),
         "total_completion_time": sum(completion.values()),
         "total_weighted_completion_time": sum(v.weight * completion[v.id] for v in jobs),
+        "total_flow_time": sum(completion[v.id] - v.release for v in jobs),
+        "total_weighted_flow_time": sum(v.weight * (completion[v.id] - v.release) for v in jobs),
         "total_tardiness": sum(max(0, late) for _, late in due),
         "total_weighted_tardiness": sum(v.weight * max(0, late) for v, late in due),
         "maximum_lateness": max((late for _, late in due), default=0),

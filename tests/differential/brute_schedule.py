@@ -26,7 +26,8 @@ Rules of a schedule (each task left out, optional ones only, or run in one mode 
   start(j) >= end(i) + gaps[i][j] or start(i) >= end(j) + gaps[j][i]; permutation: for two listed jobs
   (declared jobs when null), take their tasks whose chosen mode lists a listed machine (every machine when
   null) and both are performed; on all such shared machines A's ends <= B's start, or on all B's <= A's.
-Objective: weighted sum of TERM_DEFINITIONS; jobs are the declared jobs with tasks plus each job-less task;
+Objective: weighted sum of TERM_DEFINITIONS; jobs are the declared jobs with tasks plus each job-less task (a
+flow time counts from the declared job's `release`, or from a job-less task's own);
 C_j is the latest end of its performed tasks, 0 when none is performed [v]; makespan is 0 for an empty
 schedule; setup time is summed over consecutive tasks of each machine's sequence; a span term is
 max(0, latest end of its performed `end_of` tasks - earliest start of its performed `start_of` tasks); a deviation
@@ -71,7 +72,8 @@ import numpy as np
 from ordino.models import Problem
 
 EARLINESS = frozenset({"total_earliness", "total_weighted_earliness"})
-JOB_TERMS = frozenset({"total_completion_time", "total_weighted_completion_time", "total_tardiness",
+JOB_TERMS = frozenset({"total_completion_time", "total_weighted_completion_time", "total_flow_time",
+                       "total_weighted_flow_time", "total_tardiness",
                        "total_weighted_tardiness", "maximum_lateness", "maximum_tardiness", "number_tardy",
                        "weighted_number_tardy", "total_earliness", "total_weighted_earliness"})
 CHUNK = 400_000  # rows per cross product, to bound memory
@@ -184,14 +186,17 @@ class _Data:
                 members[t.job].append(i)
         # (tasks, due, weight, earliness weight) of every job as the objective sees it
         self.jobs: list[tuple[list[int], int | None, int, int]] = []
+        self.releases: list[int] = []  # each job's release, for its flow time (a lone task's own)
         for j in problem.jobs:
             if members[j.id]:
                 ew = j.weight if j.earliness_weight is None else j.earliness_weight
                 self.jobs.append((members[j.id], j.due, j.weight, ew))
+                self.releases.append(j.release)
         for i, t in enumerate(self.tasks):
             if t.job is None:
                 ew = t.weight if t.earliness_weight is None else t.earliness_weight
                 self.jobs.append(([i], t.due, t.weight, ew))
+                self.releases.append(t.release)
         self.machine_bit = {r.id: 1 << k for k, r in enumerate(r for r in problem.resources if r.kind == "machine")}
         self.thens: dict[int, list[int]] = defaultdict(list)  # blocking: first -> thens
         for c in problem.constraints:
@@ -736,11 +741,13 @@ class _Rules:
 
     def objective(self) -> None:
         d, w = self.d, self.d.w
-        for tasks, due, weight, ew in d.jobs:
+        for (tasks, due, weight, ew), release in zip(d.jobs, d.releases, strict=True):
             contrib = {i: np.where(self.c[i].present, self.c[i].end, 0) for i in tasks}
 
-            def final(v: np.ndarray, due: int | None = due, weight: int = weight, ew: int = ew) -> tuple:
+            def final(v: np.ndarray, due: int | None = due, weight: int = weight, ew: int = ew,
+                      release: int = release) -> tuple:
                 cost = (w["total_completion_time"] + w["total_weighted_completion_time"] * weight) * v
+                cost = cost + (w["total_flow_time"] + w["total_weighted_flow_time"] * weight) * (v - release)
                 if due is not None:
                     late, early, tardy = np.maximum(v - due, 0), np.maximum(due - v, 0), (v > due).astype(np.int64)
                     cost = cost + (w["total_tardiness"] + w["total_weighted_tardiness"] * weight) * late

@@ -24,7 +24,8 @@ from ordino.models import Problem, classify
 
 TERMS = ("makespan", "total_completion_time", "total_weighted_completion_time", "total_tardiness",
          "total_weighted_tardiness", "maximum_lateness", "number_tardy", "weighted_number_tardy",
-         "total_earliness", "total_weighted_earliness", "total_setup_time", "total_cost")
+         "total_earliness", "total_weighted_earliness", "total_setup_time", "total_cost", "total_flow_time",
+         "total_weighted_flow_time")
 DUE_TERMS = frozenset(TERMS[3:10]) | {"maximum_tardiness"}
 CONSTRAINTS = ("end_before_start", "start_before_start", "end_before_end", "start_before_end", "no_wait",
                "same_resource", "different_resource", "time_window", "synchronize", "blocking",

@@ -349,3 +349,12 @@ def test_shifts_listed_by_name_and_span_priced_by_their_length():
     assert names == {"Opener", "Early short", "Mid short"}
     assert asked(text.replace("(3 hours)\n- Mid", "(4 hours)\n- Mid"))  # a span and a length that disagree
     assert asked(text.replace(", the 3-hour shifts are $12 an hour", ""))  # a length without a price
+
+
+def test_labelled_periods_with_dashes_a_demand_per_period_and_a_shift_of_two_periods_wrapping_round():
+    from tests.formulate.test_offline_structures import cyclic_cover
+    text = ("Cyclic day, 6 periods of 4 h (P1 = 00\u201304, ..., P6 = 20\u201324). Min staff per period: "
+            "(2, 4, 5, 3, 6, 2). Each worker does one 8 h shift = 2 consecutive periods and may start at any period; "
+            "P6 \u2192 P1 wraps around midnight. Min number of workers?")
+    assert solved(text) == cyclic_cover([2, 4, 5, 3, 6, 2], 2)
+    assert asked(text.replace("P6 \u2192 P1", "P5 \u2192 P1"))  # a wrap said between other periods

@@ -160,3 +160,23 @@ def test_jobs_named_in_two_places_of_a_clause_nobody_reads_are_asked_never_dropp
     for written in ("Q(a3) = {a1}, Q(a4) = {a1, a2}, Q(a5) = {a3, a4}", "a3: a1 | a4: a1 a2 | a5: a3 a4",
                     "pred a3 {a1}; pred a4 {a1 a2}; pred a5 {a3 a4}"):
         assert asked(ACTIVITIES.replace("P(a3) = {a1}, P(a4) = {a1, a2}, P(a5) = {a3, a4}", written))
+
+
+def test_time_in_the_shop_is_the_flow_time_counted_from_each_arrival():
+    text = ("We open at 8:00 with two lifts; each car stays on one lift, one car per lift at a time. A car can't be "
+            "started before it arrives.\n- Golf: arrives 8:00, 30 min of work\n- Civic: arrives 8:15, 20 min\n"
+            "- Fiat: arrives 8:30, 15 min\n\n"
+            "I want to minimize the total time cars spend at the shop, i.e. the sum over all three cars of (time the "
+            "work is finished - arrival time). What's the smallest total, in minutes?")
+    problem, best = solved(text)
+    assert [t.term for t in problem.objective] == ["total_flow_time"]
+    assert best == 30 + 20 + 15  # two lifts: no car waits
+    later = text.replace("two lifts; each car stays on one lift, one car per lift", "one lift; one car")
+    assert solved(later)[1] == 30 + (45 - 30) + (65 - 15)  # one lift: Golf, then the shorter Fiat, then the Civic
+
+
+def test_the_sum_of_completion_times_called_the_flow_time_is_one_goal_when_all_jobs_are_there_at_the_start():
+    text = "One machine, jobs A, B and C take 3, 2 and 4 hours. Minimize the sum of the completion times (total flow " \
+           "time)."
+    assert solved(text)[1] == 2 + 5 + 9
+    assert asked(text.replace("take 3, 2 and 4 hours", "take 3, 2 and 4 hours, released at 0, 1 and 2"))

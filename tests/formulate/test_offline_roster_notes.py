@@ -992,3 +992,47 @@ def test_an_availability_legend_in_single_quotes_and_rest_rules_after_either_of_
     off = {(p, d) for r in problem.rules if r.type == "unavailable" for p in r.staff for d in r.days or []}
     assert off == {("Ines", "Tue"), ("Mona", "Mon"), ("Olu", "Wed")}
     assert best == 2  # Mon and Tue cost nothing (E Ines/Mona, L Karl, N Olu); Olu is off Wed: N Karl 1, L Ines 1
+
+
+def test_costs_in_brackets_per_person_a_count_between_two_bounds_and_a_span_of_days_off():
+    text = ("Roster: nurses P1\u2013P3, days 1\u20134, shifts D and N; each shift on each day needs exactly 1 nurse.\n"
+            "Cost per shift: P1 (D 8, N 12), P2 (D 9, N 10), P3 (D 7, N 13).\n"
+            "Constraints: \u2264 1 shift per nurse per day; each nurse works \u2265 2 and \u2264 3 shifts; "
+            "P3 off on days 1\u20132.\nMin total cost?")
+    problem, best = solved(text)
+    counts = [r for r in problem.rules if r.type == "count"]
+    assert [(r.min, r.max) for r in counts] == [(2, 3)]
+    off = [r for r in problem.rules if r.type == "unavailable"]
+    assert [(r.staff, r.days) for r in off] == [(["P3"], ["D1", "D2"])]
+    assert best == brute_roster(problem).objective
+    assert asked(text.replace("P2 (D 9, N 10)", "P2 (D 9)"))  # a person's bracket without every shift
+
+
+def test_an_exact_count_of_days_per_person_no_two_days_in_a_row_a_skill_named_two_ways_and_a_penalty_caption():
+    text = ("Roster Mon\u2013Thu, one shift per day, exactly 2 people each day. Each person works exactly 2 days and "
+            "never two days in a row. Every day at least one forklift-licensed person must be working (licensed: "
+            "Ana, Chen). Penalty per day worked (lower = preferred); X = unavailable.\n\n"
+            "| Person | Mon | Tue | Wed | Thu |\n|---|---|---|---|---|\n| Ana | 0 | 2 | 1 | 3 |\n"
+            "| Bilal | 1 | 0 | X | 2 |\n| Chen | 3 | 1 | 0 | 1 |\n| Dora | 2 | 1 | 2 | 0 |\n\n"
+            "Minimize the total penalty.")
+    problem, best = solved(text)
+    assert {r.type: r for r in problem.rules}["max_consecutive_days"].max_on == 1
+    assert best == 9  # two work Mon and Wed, two Tue and Thu (Bilal, off Wed); Ana and Dora, then Bilal and Chen
+    assert asked(text.replace("(licensed: Ana, Chen)", "(licensed: Ana, Eve)"))  # a skilled person not on staff
+
+
+def test_a_cover_by_day_lines_a_shift_named_by_a_verb_class_on_some_mornings_and_the_numbers_said_exact():
+    text = ("I have three staff: Maya, Tom and Ben. Roster for Thursday to Saturday. Two shifts a day: morning "
+            "7:00-13:00 and afternoon 13:00-19:00, 6 hours each. How many people I need:\n\n"
+            "Thu: 1 morning, 1 afternoon\nFri: 1 morning, 1 afternoon\nSat: 2 morning, 1 afternoon\n\n"
+            "Exactly those numbers, no extra people. Hourly pay: Maya $16, Tom $13, Ben $12.\nRules:\n"
+            "- nobody works both shifts on the same day\n"
+            "- nobody closes (afternoon) and then opens (morning) the next day\n"
+            "- Ben has class Thursday and Friday mornings\n"
+            "What's the cheapest total wage cost?")
+    problem, best = solved(text)
+    assert {(r.first, r.then) for r in problem.rules if r.type == "forbidden_sequence"} == {("afternoon", "morning")}
+    assert {(tuple(r.shifts or []), tuple(r.days or [])) for r in problem.rules if r.type == "unavailable"} == \
+        {(("morning",), ("Thu", "Fri"))}
+    assert all(c.max == c.min for c in problem.cover)
+    assert best == brute_roster(problem).objective

@@ -32,7 +32,8 @@ _RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no
 """What makes a piece a rule to account for: a word that limits or ranks. (Numbers alone are descriptions, which
 the readers check where they matter: the periods against the opening hours, a shift's span against its clock.)"""
 _SAID_BY_THE_MODEL = re.compile(
-    r"(?i)\b(?:one|1|a single)\s+(?:shift|block)s?\s+(?:a|per|in\s+a|each|on\s+any)\s+"
+    r"(?i)\(\s*(?:lower|smaller|less)\s*(?:=|is|means)\s*(?:preferred|better|happier)\s*\)|"  # a penalty's sense
+    r"\b(?:one|1|a single)\s+(?:shift|block)s?\s+(?:a|per|in\s+a|each|on\s+any)\s+"
     r"(?:(?:person|worker|nurse|employee|staff|member|agent|guard|driver|volunteer)\s+(?:per\s+|a\s+)?)?"
     r"day\b|\bat\s+least\s+(?:(?:the|this|that|as)\b[^.;\n]{0,30}\b)?(?:number|many|minimum|demand|require\w*|need\w*)\b|"
     r"\bmore\s+than\s+the\s+(?:minimum|required|demand)\b|"
@@ -81,6 +82,23 @@ def _changed(piece: str) -> str | None:
     out = _MULTIPLIER.sub(lambda m: {"twice": "thrice", "half": "a third of", "double": "triple"}.get(
         m.group(0).lower(), "twice"), out)
     return out if out != piece else None
+
+
+_VALUE = re.compile(rf"(?i)\b\d{{1,2}}:\d{{2}}\b|(?<![\d:A-Za-z_])\d+(?![\d:])|\b(?:{'|'.join(_WORDS[1:-1])})\b|"
+                    rf"{_MULTIPLIER.pattern[4:]}")
+"""A value of a sentence: a clock time, a number, a count in words (never 'one', which is as often a pronoun) or a
+factor in words."""
+
+
+def _each_changed(piece: str) -> list[str]:
+    """The piece with each factor in words changed on its own ('twice as slow' -> 'thrice as slow'), when the piece
+    has other values too: a factor is never said again elsewhere, so one the model ignores is a rule lost, even
+    where another value of the sentence is read ('three cutters: ..., one twice as slow')."""
+    if len(_VALUE.findall(piece)) < 2:
+        return []
+    return [piece[:m.start()] + (_changed(m.group(0)) or m.group(0)) + piece[m.end():]
+            for m in _MULTIPLIER.finditer(piece) if not re.match(r"(?i)\s+(?:an?\s+)?hour", piece[m.end():])]
+    # ('that half hour' is a span of time said again)
 
 
 def _fingerprint(read: tuple[Any, list[Question], list[str]]) -> str:
@@ -143,10 +161,13 @@ def unread_pieces(text: str, read: Read, numbered: bool = False, jobs: Collectio
             valued = names.sub(" ", piece) if bound and names is not None else piece  # the digits of 'M1' are
             changed = _changed(piece) if not bound or _NUMBER.search(valued) or _MULTIPLIER.search(valued) else None
             # no values: a piece binding names with none is deleted
-            checks += 1
-            if checks > MAX_CHECKS or \
-                    _fingerprint(read(text[:a] + (changed if changed is not None else "") + text[b:])) == base:
-                out.append(quote_around(text, a, b, a))  # (past the checks' bound: asked, never dropped unchecked)
+            variants = [changed] + (_each_changed(piece) if changed is not None and not _CELLS.search(piece) else [])
+            for variant in variants:  # the piece as a whole, then each value of a sentence on its own ('three
+                checks += 1  # cutters: two new ones and an old one, twice as slow': the count read, the rest not)
+                if checks > MAX_CHECKS or \
+                        _fingerprint(read(text[:a] + (variant if variant is not None else "") + text[b:])) == base:
+                    out.append(quote_around(text, a, b, a))  # (past the checks' bound: asked, never dropped
+                    break  # unchecked)
     return out
 
 

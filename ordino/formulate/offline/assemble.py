@@ -119,6 +119,11 @@ def _assemble(facts: Facts) -> tuple[Problem | None, list[Question]]:
     kind = decide_kind(facts)
     if kind is None:
         questions.append(KIND_QUESTION)
+    released = any(a.get("release") and a["release"].value for a in facts.attrs.values()) or \
+        any(tv.value for tv in facts.lists.get("release", []))
+    if set(facts.goals_named) == {"total_completion_time", "total_flow_time"} and not released:
+        facts.goals_named, facts.objective = [], [("total_completion_time", 1)]  # 'the sum of the completion
+        # times (total flow time)': one value when every job is there at time 0
     if facts.goals_named:
         questions.append(Question(key="objective", text=f"The text names several goals ({', '.join(facts.goals_named)})"
                                   "; which one should be minimised?", choices=list(facts.goals_named)))

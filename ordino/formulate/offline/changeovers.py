@@ -52,6 +52,7 @@ def read_changeovers(work: Work, facts: Facts) -> None:
     first = above if above >= 0 and _CAPTION.search(caption) else k
     work.consume(offsets[first], offsets[end - 1] + len(lines[end - 1]))
     kinds = {b for _, b in table}
+    _setups_from_clean(work, facts, kinds)
     for m in work.finditer(r"\bset\s+up\s+for\s+(?P<f>[\w-]+(?:\s+[\w-]+)?)"):
         said = next((f for f in kinds if f.lower() == m.group("f").lower()), None)
         if said is not None and facts.initial_family in (None, said):
@@ -66,6 +67,30 @@ def read_changeovers(work: Work, facts: Facts) -> None:
         tv = TimeVal(Fraction(int(prep[0].group("t"))), prep[0].group("u"))
         facts.family_setups.update({("start", f): tv for f in kinds})
         work.consume(*prep[0].span())
+
+
+_FROM_CLEAN = re.compile(r"(?i)\b(?:set-?up|clean\w*|prep)\s+from\s+(?:clean|idle|empty|start)\b|\binitial\s+set-?up\b")
+"""A column of each job's setup that is the one from the machine's state at time 0 ('Setup from clean')."""
+
+
+def _setups_from_clean(work: Work, facts: Facts, kinds: set[str]) -> None:
+    """A job table's setup column said to be the setup from a clean machine, beside a table of changeovers: the
+    changeover from the state at time 0 to each job's kind, no time added to every job."""
+    own = {job: a["setup"] for job, a in facts.attrs.items() if "setup" in a}
+    if not own:
+        return
+    if facts.initial_family is not None or not _FROM_CLEAN.search(work.original):  # a setup of each job's own as
+        facts.unused.append("each job's setup beside the changeovers between jobs (a time of its own, or the "
+                            "setup from the machine's state at the start?)")  # well as the changeovers: asked
+        return
+    by_name = {k.lower(): k for k in kinds}
+    kind_of = {job: by_name.get((facts.families.get(job) or facts.names.get(job, job)).lower()) for job in own}
+    if None in kind_of.values() or len(set(kind_of.values())) != len(kind_of):
+        return
+    facts.initial_family = "clean"
+    for job, tv in own.items():
+        facts.family_setups[("clean", kind_of[job] or "")] = tv
+        del facts.attrs[job]["setup"]
 
 
 def _table(work: Work, lines: list[str], offsets: list[int], k: int) \

@@ -51,7 +51,7 @@ class _Cover(Marked):
 
 def read_cover_notes(text: str) -> LinearModel | None:
     """The cover model of shift cover notes, or None when any part of them is not read."""
-    c = _Cover(text)
+    c = _Cover(text.replace("\u2013", "-").replace("\u2192", "->"))
 
     def periods(m: re.Match[str]) -> bool:
         if c.n:
@@ -74,8 +74,9 @@ def read_cover_notes(text: str) -> LinearModel | None:
     c.take(r"(?:,\s*|\bof\s+)(?P<h>\d+)\s*h(?:ours?)?\s+each\b", length)
     c.take(rf"\b(?P<h>1)\s*-?\s*hour(?:ly)?\s+(?=periods?\s+[a-z]\s*=\s*1{TO})", length)
     c.take(rf"\b{c.n}\s+(?=(?:hourly\s+)?periods?\s+[a-z]\s*=\s*1{TO}{c.n}\b)", lambda m: True)
-    c.take(r"\(\s*(?:[a-z]\s*=\s*1\s+is\s+)?\d{1,2}(?::\d\d)?\s*-\s*\d{1,2}(?::\d\d)?"
-           r"(?:\s*,\s*(?:(?:[a-z]\s*=\s*\d+\s+is\s+)?\d{1,2}(?::\d\d)?\s*-\s*\d{1,2}(?::\d\d)?|\.\.\.))*\s*\)",
+    c.take(r"\(\s*(?:[a-z]\s*=\s*1\s+is\s+|[a-z]1\s*=\s*)?\d{1,2}(?::\d\d)?\s*-\s*\d{1,2}(?::\d\d)?"
+           r"(?:\s*,\s*(?:(?:[a-z]\s*=\s*\d+\s+is\s+|[a-z]\d+\s*=\s*)?\d{1,2}(?::\d\d)?\s*-\s*\d{1,2}(?::\d\d)?|"
+           r"\.\.\.))*\s*\)",
            lambda m: _clock_periods(c, m.group(0)))
 
     def wraps(on: bool) -> bool:
@@ -87,8 +88,9 @@ def read_cover_notes(text: str) -> LinearModel | None:
     c.take(r"\(?\s*(?:no\s+wrap-around|not\s+cyclic)\s*\)?", lambda m: wraps(False))
     c.take(r"\(\s*shift\s+\d+\s+covers\s+[^()\n]{0,40}\bof\s+the\s+next\s+day\s*\)", lambda m: wraps(True))
     c.take(r",?\s*\bcyclic\b|\(\s*wraps?(?:\s+around)?\s*\)|\b(?:the\s+same\s+pattern|(?:the\s+)?day)\s+repeats\s+"
-           r"(?:every\s+day|cyclically|daily)\b|\(\s*wrap(?:s|ping)?\s+past\s+midnight\s+(?:is\s+)?allowed\s*\)",
-           lambda m: wraps(True))
+           r"(?:every\s+day|cyclically|daily)\b|\(\s*wrap(?:s|ping)?\s+past\s+midnight\s+(?:is\s+)?allowed\s*\)|"
+           r"\b[a-z](?P<last>\d+)\s*->\s*[a-z]1\s+wraps\s+(?:a)?round(?:\s+midnight)?\b",  # 'P6 -> P1 wraps around'
+           lambda m: (m["last"] is None or int(m["last"]) == c.n) and wraps(True))
 
     def demand(m: re.Match[str] | dict[str, str]) -> bool:
         values = [int(v) for v in m["v"].split(",")]
@@ -97,7 +99,8 @@ def read_cover_notes(text: str) -> LinearModel | None:
         c.demand = values
         return True
 
-    c.take(rf"\b(?:demand|required\s+[a-z]+|need|min\s+staff)\w*\s*:?\s*(?:[a-z](?:_[a-z])?\s*)?(?:=|:|>=)\s*{_LIST}",
+    c.take(rf"\b(?:demand|required\s+[a-z]+|need|min\s+staff)\w*(?:\s+per\s+period)?\s*:?\s*(?:[a-z](?:_[a-z])?\s*)?"
+           rf"(?:=|:|>=)\s*{_LIST}",
            demand)
     c.take(rf"(?m)^[ \t]*[bdr](?:_[a-z])?\s*=\s*{_LIST}", demand)  # 'd = (3, 2, 5)' on a line of its own
     c.take(r"\b(?:(?:demand|required\s+staff|need|min\s+staff)\w*\s*)?[a-z]_[a-z]\s*(?:\([^()\n]{0,30}\)\s*)?:\s*"
@@ -175,8 +178,9 @@ def _read_types(c: _Cover) -> None:
     def any_start(m: re.Match[str]) -> bool:  # '12-h shifts: 4 consecutive periods, may start at any period'
         return (not m["h"] or int(m["h"]) == int(m["k"]) * c.hours) and windows(m)
 
-    c.take(r"\b(?:(?P<h>\d+)[- ]?h(?:ours?|our)?\s+)?shifts?\s*:\s*(?P<k>\d+)\s+consecutive\s+periods,?\s*"
-           r"(?:(?:that\s+)?(?:may|can)\s+start\s+(?:at|in)\s+any\s+period)(?P<a>)(?P<b>)(?P<c>)", any_start)
+    c.take(r"\b(?:(?P<h>\d+)[- ]?h(?:ours?|our)?\s+)?shifts?\s*(?::|=)\s*(?P<k>\d+)\s+consecutive\s+periods,?\s*"
+           r"(?:and\s+)?(?:(?:that\s+)?(?:may|can)\s+start\s+(?:at|in)\s+any\s+period)(?P<a>)(?P<b>)(?P<c>)", any_start)
+    # ('each worker does one 8 h shift = 2 consecutive periods and may start at any period')
 
     def grouped(m: re.Match[str]) -> bool:  # 'F1, F3: 8-h shifts starting at t = 1, 3 (cover t..t+7), cost 8 each'
         ids = re.split(r"\s*,\s*", m["ids"])

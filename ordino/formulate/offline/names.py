@@ -64,7 +64,11 @@ _NOT_ENTITY = re.compile(r"(?i)(?<![\w-])(?:it|which|that|this|these|each|every|
 _LINE_NAME = re.compile(r"^[ \t]*(?:[-*+\u2022\u2013\u2014]|\d{1,2}[.)])?[ \t]*"
                         r"(?P<n>(?:(?i:the)\s+)?(?:(?:Dr|Mr|Mrs|Ms|St|Mt|Prof)\.[ ])?"  # 'Dr. Osei's cards'
                         r"[^\W\d_][^\W\d_'&-]*(?:[ ][^\W_][\w'&-]*|[ ]?[-'&][ ]?[^\W\d_]+){0,8})"
-                        r"(?P<note>[ \t]*\([^()\n]{0,60}\))?[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014][ \t]|"
+                        r"(?P<note>[ \t]*\([^()\n]{0,60}\))?"
+                        r"(?:,[ \t]*(?:dropped[ \t]+off|arrives|arriving|ready|released|in[ \t]+at|brought[ \t]+in)"
+                        r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d\d)?(?:[ \t]*[ap]m)?(?:[ \t]+min)?"
+                        r"(?:[ \t]*\([^()\d\n]{0,60}\))?)?"  # 'Golf, arrives 8:00 (a regular):'
+                        r"[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014][ \t]|"
                         r"(?<=[a-z])(?=[ \t]+(?:takes|lasts)[ \t]+\d))[ \t]*(?=[^\n]*\d)",
                         re.MULTILINE)
 """'- the bracket order: 50 minutes, due 9:30', 'Mugs - 1 hour, pickup 8:30': a job named at the start of its line."""

@@ -35,7 +35,19 @@ _SUM_OVER = r"(?:sum|\u2211|\u03a3|\u03c3)(?:_?[ij]\b)?\s*(?:of\s+)?"
 _TARDY = (r"max\s*\(\s*0\s*,\s*(?:c_?[ij]?|(?:completion|finish(?:ing)?|end)(?:\s+time)?)\s*[-\u2212]\s*"
           r"(?:d|due(?:\s+(?:date|time))?)_?[ij]?\s*\)")
 """A job's tardiness written as a formula: 'max(0, C_j - d_j)', 'max(0, completion - due)'."""
+_FINISH_MINUS_ARRIVAL = (
+    r"\(\s*(?:the\s+)?(?:time\s+)?(?:(?:the|its)\s+)?(?:[a-z]+\s+){0,3}?(?:is\s+)?(?:finish(?:es|ed)?|done|complete[sd]?|"
+    r"ends?|out)(?:\s+time)?\s*(?:-|\u2212|minus)\s*(?:(?:the|its)\s+)?(?:[a-z-]+\s+)?(?:arrival|drop-?off|release|"
+    r"check-?in|ready|booking)(?:\s+time)?\s*\)|"
+    r"\b(?:c_?[ij]?|completion|finish)\s*(?:-|\u2212|minus)\s*(?:r_?[ij]?|release|arrival)\b")
+"""A job's time in the shop written out: '(time the work is finished - arrival time)', 'C_j - r_j'."""
 OBJECTIVES: list[tuple[str, str]] = [
+    (rf"{_W}\s+(?:sum of (?:the\s+)?|total\s+)?flow\s*times?|total\s+{_W}\s+flow|"
+     rf"{_SUM_OVER}w_?[ij]?\s*\*?\s*\(\s*c_?[ij]?\s*[-\u2212]\s*r_?[ij]?\s*\)", "total_weighted_flow_time"),
+    (rf"(?:total|sum of|summed)\s+(?:the\s+)?flow\s*times?|flow\s*times?|{_SUM_OVER}f_?[ij]\b|"
+     rf"{_SUM_OVER}(?:over\s+[^()\n]{{0,40}}?of\s+)?(?:{_FINISH_MINUS_ARRIVAL})|{_FINISH_MINUS_ARRIVAL}|"
+     r"\btime\s+(?:(?:the|our|their|customers'?|each)\s+)?(?:[a-z']+\s+){0,2}?(?:spends?|spent|are|is|sits?|sit|wait)\s+"
+     r"(?:at|in|with)\s+(?:the\s+shop|us|the\s+garage|our\s+(?:shop|garage|place))\b", "total_flow_time"),
     (rf"(?:weight|priority|importance|penalty){_TIMES}(?:the\s+)?(?:minutes|hours|days|time|units)?\s*(?:late|tardy|"
      r"tardiness|of (?:lateness|tardiness))|"
      r"(?:minutes|hours|days) late\s*(?:x|\*|times)\s*(?:the\s+)?(?:weight|priority)",
@@ -790,15 +802,17 @@ def read_counts(work: Work, facts: Facts) -> None:
     for m in list(work.finditer(rf"{_NOT_A_COUNT}\b({COUNT})(?:[ ]+|-)"
                                 r"(?:(?:identical|parallel|equal|uniform|unrelated|same|similar|cnc)\s+)*"
                                 rf"(?:(?:{_MODIFIER}{{0,2}}{MACHINE_NOUN}|mach\b\.?|m/c|stages?)(?:\b|(?<=/c)))"
-                                r"(?![ ]*#?[ ]*\d)|"  # '0 machine 1' of a table's row counts nothing
+                                r"(?![ ]*#?[ ]*\d)(?!-[a-z])|"  # '0 machine 1' of a table's row counts nothing, 'a
+                                # little laser-cutting studio' no laser
                                 rf"\b({COUNT})\s+(?:identical|parallel|equal|similar)\s+(?:[a-z]+\s+)?[a-z]+")):
         if m.group(1) and count_value(m.group(1)) > 1 and re.fullmatch(rf"\S+ .*\b(?:{'|'.join(MACHINE_NOUNS)})",
                                                                        m.group(0)):
             continue  # '25 saw, 10 sander': times on machines, not how many ('3 saws')
         work.consume(*m.span())
         counted.append(m)
-        if facts.n_machines is None:
-            facts.n_machines = count_value(m.group(1) or m.group(2))
+    said = [m for m in counted if (m.group(1) or m.group(2)) not in ("a", "an")] or counted  # 'three cutters'
+    if said and facts.n_machines is None:  # before 'times on a new cutter'
+        facts.n_machines = count_value(said[0].group(1) or said[0].group(2))
     for a, b in zip(counted, counted[1:], strict=False):  # 'one deck oven and two rack ovens': machines of two
         if re.fullmatch(r"\s*(?:,|and|&|plus)\s*(?:also\s+)?", work.text[a.end():b.start()]):  # kinds declared
             facts.counts_differ = [work.quote(a.start(), b.end())]  # together: no one count (one quote is enough)

@@ -12,7 +12,7 @@ from typing import Any
 
 from ordino.formulate.offline.roster_draft import FILLER, RosterDraft
 from ordino.formulate.offline.roster_skills import read_skill_cover, read_skill_only, read_skill_said
-from ordino.formulate.offline.staff import PEOPLE
+from ordino.formulate.offline.staff import PEOPLE, WEEKDAY_WORD
 from ordino.formulate.offline.text import QUALIFIED
 
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -41,7 +41,7 @@ CUES = re.compile(r"\d|\b(?:not|no|never|nobody|only|both|either|neither|except|
 
 _NUMBERED = r"\d{1,2}(?:(?:\s*(?:,|\.\.|-|\bto\b)\s*|\s+(?:and|or)\s+(?=\d{1,2}\b(?!\s*[a-z])))\d{1,2}(?!\d))*"
 """Numbers of days after 'day' or 't =': '3', '6, 7', '1..4', '2 and 5'."""
-_DAY_WORD = r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bweekends?\b)"
+_DAY_WORD = rf"(?:\b{WEEKDAY_WORD}\b|\bweekends?\b)"
 
 
 def _words(clause: str) -> list[str]:
@@ -120,7 +120,7 @@ def _examples(n: RosterDraft) -> list[tuple[int, int]]:
     for m in re.finditer(r"\([^()\n]{1,200}\)", n.unused()):
         words = _words(m.group(0))
         named = {w for w in words if n.shift(w) or w[:3] in days and len(w) >= 3}
-        if named and set(words) - named <= _EXAMPLE:
+        if named and set(words) - named <= _EXAMPLE and len(words) > 1:  # ('(afternoon)' names the shift of a verb)
             out.append(m.span())
     return out
 
@@ -548,20 +548,25 @@ def _most_shifts(n: RosterDraft, c: _Clause) -> bool:
         return False
     denied = bool(c.rest & (_NEGATION - {"one"}))  # 'nobody works more than 5': 'more' bounds only when denied
     bound = "max" if c.rest & {"most", "max", "maximum", "up", "<="} or c.rest & {"more", "exceed"} and denied else \
-        "min" if c.rest & {"least", "min", "minimum", ">="} and not denied else None
+        "min" if c.rest & {"least", "min", "minimum", ">="} and not denied else \
+        "exactly" if c.rest & {"exactly", "exact"} and not denied and re.search(
+            r"(?i)\bexact(?:ly)?\s+\w+\s+(?:[a-z]\s+)?(?:shifts?|days?|nights?)\b", c.text) else None  # 'each person
+    # works exactly 2 days', never the cover 'exactly 1 person per shift'
     if bound is None or not (c.rest & (_SHIFT_NOUNS | {"days", "nights"}) or c.shifts):  # '... than 3 nights'
         return False
-    if not c.rest & {"most", "max", "maximum", "up", "more", "exceed", "least", "min", "minimum"} and \
+    if not c.rest & {"most", "max", "maximum", "up", "more", "exceed", "least", "min", "minimum", "exactly"} and \
             not c.rest & (_SHIFT_NOUNS | {"days", "nights"}):
         return False  # '<= 4 shifts' counts shifts; 'E >= 2' is a cover of shift E, never a count per person
     if not c.only(_SHIFT_NOUNS, _WORK, _NEGATION, {"most", "max", "maximum", "more", "than", "exceed", "up", "least",
-                                                   "min", "minimum", "days", "nights", "only", "list", "<=", ">="},
+                                                   "min", "minimum", "days", "nights", "only", "list", "<=", ">=",
+                                                   "exactly", "exact"},
                   {"contract", "contracts", "guarantees", "guarantee", "guaranteed", "their", "his", "her"}
                   if bound == "min" else set()):  # 'contract guarantees >= 3 shifts this week'
         return False
     if "days" in c.rest and n.per_day != 1:
         return False
-    rule: dict[str, Any] = {"type": "count", "per": ["staff"], bound: c.numbers[0]}
+    rule: dict[str, Any] = {"type": "count", "per": ["staff"]}
+    rule.update({"min": c.numbers[0], "max": c.numbers[0]} if bound == "exactly" else {bound: c.numbers[0]})
     if c.people:
         rule["staff"] = c.people
     if c.shifts or "nights" in c.rest:
@@ -580,9 +585,13 @@ def _in_a_row(n: RosterDraft, c: _Clause) -> bool:
     if not c.only(_WORK, _NEGATION, {"days", "shifts", "row", "consecutive", "straight", "more", "than", "most", "max",
                                      "maximum", "working"}):
         return False
-    if not (c.rest & {"most", "max", "maximum"} or "more" in c.rest and c.rest & (_NEGATION - {"one"})):
+    denied = bool(c.rest & (_NEGATION - {"one"}))
+    if not (c.rest & {"most", "max", "maximum"} or denied):
         return False
-    rule: dict[str, Any] = {"type": "max_consecutive_days", "max_on": c.numbers[0]}
+    most = c.numbers[0] if c.rest & {"most", "max", "maximum", "more"} else c.numbers[0] - 1  # 'never two days in a
+    if most < 1:  # row': one at most
+        return False
+    rule: dict[str, Any] = {"type": "max_consecutive_days", "max_on": most}
     if c.people:
         rule["staff"] = c.people
     n.rules.append(rule)
@@ -598,6 +607,8 @@ def _succession(n: RosterDraft, c: _Clause) -> bool:
              for end in ("", "e", "s", "es", "ed")}
     said = re.sub(r"[A-Za-z]+", lambda w: verbs.get(w.group(0).lower(), w.group(0)),
                   c.text[named.end() if named else 0:])
+    said = re.sub(r"\b[a-z]+\s*\(\s*([A-Za-z-]+)\s*\)", lambda m: m.group(1) if n.shift(m.group(1)) else m.group(0),
+                  said)  # 'closes (afternoon) and then opens (morning)': the shifts the verbs stand for
     if said != c.text:
         c = _Clause(n, said)
     if len(c.shifts) != 2 or any(k != 1 for k in c.numbers) or not c.rest & (_NEGATION - {"one"}):
@@ -782,7 +793,8 @@ def _points_caption(n: RosterDraft, c: _Clause) -> bool:
         return False
     if not c.only(_SHIFT_NOUNS, {"preference", "preferences", "penalty", "penalties", "points", "point", "per",
                                  "worked", "of", "that", "type", "each", "table", "below", "shown", "for", "are", "in",
-                                 "assigned", "working"}):
+                                 "assigned", "working", "day", "days", "lower", "higher", "preferred", "better",
+                                 "worse", "happier", "less", "more", "is"}):
         return False
     n.penalised |= set(n.costs)
     return True
@@ -1082,7 +1094,9 @@ def _cover_list(n: RosterDraft, c: _Clause) -> bool:
     return True
 
 
-_ITEM = re.compile(r"\s*(?P<s>[A-Za-z]{1,8})(?:_\{?[dt]\}?)?\s*(?P<op>>=|=|\u2265)\s*(?P<k>\d+)\s*")
+_ITEM = re.compile(r"\s*(?P<s>[A-Za-z]{1,8})(?:_\{?[dt]\}?)?\s*(?P<op>>=|=|\u2265)\s*(?P<k>\d+)\s*|"
+                   r"\s*(?P<k2>\d+)\s+(?P<s2>[A-Za-z]{1,12})\s*")
+"""A shift's demand: 'E = 1', 'L >= 2', or its count before it: '1 morning'."""
 _ITEM_DAYS = re.compile(rf"(?i)^\s*(?P<d>(?:on\s+)?(?:days?\s*\d[\d\s,.-]*|"
                         rf"{_DAY_WORD}(?:\s*(?:-|to|,|and)\s*{_DAY_WORD})*))"
                         r"\s*:\s*(?P<l>.+)$|^(?P<l2>.+?)\s+(?:for|on)\s+(?P<d2>(?:all\s+)?(?:t|d)\s*=\s*\d.*|days?\s+\d.*|"
@@ -1104,11 +1118,12 @@ def _cover_items(n: RosterDraft, c: _Clause) -> bool:
     ops = set()
     for it in said:
         assert it is not None
-        shift = n.shift(it["s"])
+        shift = n.shift(it["s"] or it["s2"])
         if shift is None or any((shift, d) in cells for d in days):
             return False
-        ops.add(it["op"] == "=")
-        cells.update({(shift, d): int(it["k"]) for d in days})
+        if it["op"]:  # ('1 morning' says neither)
+            ops.add(it["op"] == "=")
+        cells.update({(shift, d): int(it["k"] or it["k2"]) for d in days})
     if len(ops) > 1 or any(n.cover.get(cell, v) != v for cell, v in cells.items()):
         return False
     n.cover.update(cells)

@@ -151,6 +151,14 @@ class RosterDraft(Marked):
             self._people = (list(self.staff), re.compile(rf"\b(?:{alternatives})\b"))
         return list(dict.fromkeys(self._people[1].findall(text)))
 
+    def _known_skill(self, skill: str) -> str:
+        """A skill as the list of who has it names it: 'forklift-licensed' of '(licensed: Ana, Chen, Emil)'."""
+        if skill in self.skills:
+            return skill
+        parts = set(re.split(r"[-\s]+", skill))
+        known = [k for k in self.skills if k in parts]
+        return known[0] if len(known) == 1 else skill
+
     def model(self) -> RosterProblem | None:
         """The RosterProblem read, when every demand (and, for a cost goal, every cost) is known."""
         if not self.objective or self.exact is None or \
@@ -167,6 +175,7 @@ class RosterDraft(Marked):
                  for (p, s, d), v in self.costs.items() if v]
         if self.priced_days and sorted(self.priced_days + self.priced_again) != sorted(self.days):
             return None  # a table of costs for some days only, and the others never priced from it
+        self.skilled = [{**c, "skill": self._known_skill(c["skill"])} for c in self.skilled]
         used = {c["skill"] for c in self.skilled} | self.skill_only
         if not used <= set(self.skills) or set(self.skills) - self.roles - used:
             return None  # a rule about people of a skill the text never says who has, or a skill no rule uses

@@ -17,14 +17,14 @@ from ordino.formulate.offline.roster_clauses import CUES, prose_left, read_claus
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_people import pay_by_the_hour, read_day_demands, read_people
 from ordino.formulate.offline.roster_tables import read_shift_spans, read_tables
-from ordino.formulate.offline.staff import CURRENCY, DAY_IDS, NAME, NAME_LIST, PEOPLE, SHIFT_WORDS
+from ordino.formulate.offline.staff import CURRENCY, DAY_IDS, NAME, NAME_LIST, PEOPLE, SHIFT_WORDS, WEEKDAY_WORD
 from ordino.formulate.offline.staff import weekday as weekday_of
 from ordino.formulate.offline.text import HISTORY, count_value, sentence_bounds
 from ordino.models.assignment import RosterProblem
 
 _N = r"(?:\d+|one|two|three|four|five|six|seven)"
 _V = r"\d+(?:\.\d+)?"
-_WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+_WD = rf"(?i:{WEEKDAY_WORD})(?![a-z])"
 _PEOPLE = rf"(?:{PEOPLE}|pool)"
 _PAID = re.compile(r"(?i)\b(?:pay|pays|paid|rate|rates|extra|double|bonus|premium|surcharge|costs?|off|"
                    rf"unavailable|away|can't|cannot|only)\b|{CURRENCY}|\+")
@@ -473,12 +473,12 @@ def _read_cover(n: RosterDraft) -> None:
            except_some)
     if re.search(r"\bexact(?:ly)?\b", n.text, re.I):
         n.exact = True
-    minimum = (r">=|(?<!\bgets )(?<!\bget )(?<!\bworks )(?<!\bdoes )"  # ('every nurse gets at least 1': a count)
-               r"\bat\s+least\b(?!\s+\w+\s+(?:and\s+at\s+most\s+\w+\s+)?(?:shifts?|days?|sessions?)\b)|"
+    minimum = (r"(?:>=|(?<!\bgets )(?<!\bget )(?<!\bworks )(?<!\bdoes )\bat\s+least\b)"  # ('every nurse gets at least
+               r"(?!\s*\w+\s+(?:and\s+(?:at\s+most|<=)\s*\w+\s+)?(?:shifts?|days?|sessions?)\b)|"  # 1': a count)
                r"\(\s*min\b|\bmin\s+(?:per\s+shift|staff|on\s+duty)|"
                r"\bminimum\b(?!\s+(?:total|overall|possible|cost|pay|wages?|weekly|penalty|value|number\s+of\s+"
                r"(?:shifts|hours|points)))")  # (not the goal: 'report the minimum total pay')
-    if any(not _of_a_skill(n.text[m.end():]) for m in re.finditer(minimum, n.text, re.I)):
+    if any(not _of_a_skill(n.text[m.end():], n.text) for m in re.finditer(minimum, n.text, re.I)):
         n.exact = None if n.exact else False
     kind = r"(?:\s*\(\s*(?:exact(?:ly)?|min(?:imum)?(?:\s+(?:staff|on duty|per shift))?|at least)\s*\))?"
     # the words that head a cover (never the 'need exactly' of 'we need exactly one person on each shift', a rule)
@@ -491,10 +491,12 @@ def _read_cover(n: RosterDraft) -> None:
            r"\bstaff\s+required\s+per\s+day\s*:", lambda m: True)
 
 
-def _of_a_skill(after: str) -> bool:
+def _of_a_skill(after: str, text: str = "") -> bool:
     """Whether 'at least' or '>=' counts people of a skill, not the cover ('>= 1 of {G1, G3, G4}', 'at least one
-    keyholder', not 'at least 1 nurse')."""
+    keyholder', not 'at least 1 nurse'; 'at least one barista' where the text says who 'our only baristas' are)."""
     m = re.match(r"\s*(?:\d+|one|two)\s+(?P<w>[a-z][a-z-]*)", after, re.I)
+    if m is not None and re.search(rf"(?i)\bonly\s+{re.escape(m['w'].rstrip('s'))}s?\b", text):
+        return True
     return m is not None and (m["w"].lower() == "of" or not re.fullmatch(rf"{PEOPLE}|persons?|guards?|on|in|at|for|per|"
                                                                           r"more|each|every|and|shifts?|days?",
                                                                           m["w"].lower()))
@@ -553,7 +555,7 @@ def _read_limits(n: RosterDraft) -> None:
 
     scope = (r"(?:\s*(?:/\s*(?:week|person)|per\s+(?:week|person|nurse|worker)|in\s+(?:the|this)\s+week|"
              r"in\s+total|total|over\s+the\s+\d+\s+days|in\s+the\s+\d+\s+days))*")
-    n.take(rf"\bat\s+least\s+(?P<lo>{_N})\s+and\s+at\s+most\s+(?P<k2>{_N})\s+shifts{scope}(?P<k>)(?P<s>)"
+    n.take(rf"(?:\bat\s+least|>=)\s*(?P<lo>{_N})\s+and\s+(?:at\s+most|<=)\s*(?P<k2>{_N})\s+shifts{scope}(?P<k>)(?P<s>)"
            r"(?:\s+during\s+the\s+week)?", most)  # 'at least 3 and at most 4 shifts during the week'
     n.take(rf"(?:(?:{_LE}\s*)(?P<k>{_N})|(?:between\s+)?(?P<lo>{_N})\s*(?:to|and|-|\.\.)\s*(?P<k2>{_N}))\s+"
            rf"(?:(?P<s>[A-Za-z]\b|nights?\b|days?\b)\s*(?:shifts?)?|shifts?){scope}"
@@ -677,9 +679,14 @@ def _read_unavailable(n: RosterDraft) -> None:
     n.take(r"\bavailability\s*\(\s*allowed\s+shifts\s+per\s+day[^()\n]*\)\s*:[ \t]*\n"
            r"(?P<rows>(?:[ \t]*\w+[ \t]*:[ \t]*(?:[A-Za-z]{1,3}|[-\u2013\u2014])(?:[ \t]*,[ \t]*(?:[A-Za-z]{1,3}|"
            r"[-\u2013\u2014]))+[ \t]*(?:\n|$))+)", grid)
+    day = rf"(?:[dD]?\d+|{_WD})(?:-(?:[dD]?\d+|{_WD}))?"  # 'days 1-2': a span of days
     n.take(rf"\b(?P<w>[A-Z]\w*(?:\s*,\s*[A-Z]\w*){{0,8}})\s*:?\s*(?:is\s+)?(?:unavailable|off|not\s+available)\s+"
-           rf"(?:for\s+(?P<s>[A-Za-z])\s+)?(?:on\s+)?(?P<d>(?:days?\s+)?(?:[dD]?\d+|{_WD})(?:\s*(?:,|and|or)\s*"
-           rf"(?:[dD]?\d+|{_WD}))*)", lambda m: off(n.person_list(m["w"]), m["s"], m["d"]), 0)
+           rf"(?:for\s+(?P<s>[A-Za-z])\s+)?(?:on\s+)?(?P<d>(?:days?\s+)?{day}(?:\s*(?:,|and|or)\s*{day})*)",
+           lambda m: off(n.person_list(m["w"]), m["s"], m["d"]), 0)
+    n.take(rf"\b(?P<w>[A-Z]\w*)\s+(?:has|have)\s+(?:class(?:es)?|school|lectures?|college|uni(?:versity)?|"
+           rf"(?:another|a\s+second)\s+job)\s+(?:on\s+)?(?P<d>{_WD}(?:\s*(?:,|and|or)\s*{_WD})*)\s+"
+           rf"(?P<s>[a-z]+?)(?:s|es)?\b",  # 'Ben has class Thursday and Friday mornings'
+           lambda m: n.shift(m["s"]) is not None and off(n.person_list(m["w"]), m["s"], m["d"]), 0)
     n.take(r"\b(?P<w>[A-Z]\w*(?:\s*,\s*[A-Z]\w*){0,8})\s*:?\s*(?:never(?:\s+works?)?|cannot\s+work|can't\s+work)\s+"
            r"(?:shift\s+)?(?P<s>[A-Za-z])\b(?:\s+shifts?)?(?:\s*\(\s*any\s+day\s*\))?",
            lambda m: off(n.person_list(m["w"]), m["s"], None), 0)
@@ -803,9 +810,9 @@ def _read_costs(n: RosterDraft) -> None:
     n.take(rf"\b(?:(?:hourly\s+)?(?:pay|wage|rate)s?(?:\s*\(\s*{CURRENCY}?\s*(?:[A-Za-z]{{3}}\s*)?{per_hour}\s*\)|"
            rf"\s+{per_hour})|hourly\s+(?:pay|wages?|rates?))\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)", hourly)
 
-    def keyed(m: re.Match[str]) -> bool:  # 'Cost per shift worked: N1: D = 10, N = 14; N2: D = 12, N = 12'
+    def keyed(listed: str) -> bool:  # 'Cost per shift worked: N1: D = 10, N = 14; N2: D = 12, N = 12'
         found: dict[tuple[str, str, str], float] = {}
-        for block in re.split(r"\s*;\s*", m["l"].strip()):
+        for block in re.split(r"\s*;\s*", listed.strip()):
             who, _, said = block.partition(":")
             pairs = [(n.shift(s), float(v)) for s, v in re.findall(rf"([A-Za-z]\w*)\s*=\s*{CURRENCY}?\s*({_V})", said)]
             if who.strip() not in n.staff or sorted(str(s) for s, _ in pairs) != sorted(n.shifts) or \
@@ -817,7 +824,17 @@ def _read_costs(n: RosterDraft) -> None:
 
     shift_value = rf"[A-Za-z]\w*\s*=\s*{CURRENCY}?\s*{_V}"
     person_values = rf"[A-Za-z]\w*\s*:\s*{shift_value}(?:\s*,\s*{shift_value})+"
-    n.take(rf"{label}\s*:\s*(?P<l>{person_values}(?:\s*;\s*{person_values})+)", keyed)
+    n.take(rf"{label}\s*:\s*(?P<l>{person_values}(?:\s*;\s*{person_values})+)", lambda m: keyed(m["l"]))
+
+    def bracketed(m: re.Match[str]) -> bool:  # 'Cost per shift: P1 (D 8, N 12), P2 (D 9, N 10)'
+        blocks = [f"{who}: " + ", ".join(f"{s} = {v}" for s, v in re.findall(rf"([A-Za-z]\w*)\s*[=:]?\s*{CURRENCY}?\s*"
+                                                                            rf"({_V})", said))
+                  for who, said in re.findall(r"([A-Za-z]\w*)\s*\(([^()]*)\)", m["l"])]
+        return keyed("; ".join(blocks))
+
+    pair = shift_value.replace("=", "[=:]?")
+    in_brackets = rf"[A-Za-z]\w*\s*\(\s*{pair}(?:\s*,\s*{pair})+\s*\)"
+    n.take(rf"{label}\s*:\s*(?P<l>{in_brackets}(?:\s*[,;]\s*{in_brackets})+)", bracketed)
 
     def tupled(m: re.Match[str]) -> bool:  # 'Cost per shift (AM, PM): p1 (10, 12); p2 (9, 14)'
         order = [n.shift(x) for x in re.split(r"\s*,\s*", m["o"])]
@@ -1078,6 +1095,10 @@ def _read_asides(n: RosterDraft) -> None:
            lambda m: _title(n, m), 0)
     n.take(r"(?i)\b(?:decisions?\s*:\s*)?x\s*(?:\[[a-z,\s]{1,12}\]|_\{?[a-z,\s]{1,12}\}?|\([a-z,\s]{1,12}\))\s*(?:in|\u2208)\s*"
            r"\{\s*0\s*,\s*1\s*\}(?:\s*\((?:1\s*=|=\s*1\s+if)[^()\n\d]{0,40}\))?", lambda m: True)  # 'x[p,d,s] in {0,1}'
+    n.take(r"\bexact(?:ly)?\s+(?:those|these|the\s+(?:above|listed|given))\s+(?:numbers|counts|figures|demands)\b"
+           r"(?:\s*,\s*(?:no|never)\s+(?:extra|more|spare)\s+(?:people|staff|bodies|hands))?",
+           lambda m: n.exact is True)  # 'Exactly those numbers, no extra people': the cover is exact, said again
+
     def lasting(m: re.Match[str]) -> bool:  # 'Two 7-hour shifts per day': the shifts and their length, again
         return count_value(m["k"].lower()) == len(n.shifts) and bool(n.hours) and \
             all(n.hours.get(s) == float(m["h"]) for s in n.shifts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ordino.formulate.offline.roster_draft import RosterDraft
-from ordino.formulate.offline.staff import PEOPLE
+from ordino.formulate.offline.staff import NAME, PEOPLE
 
 _AT_LEAST = re.compile(r"(?i)(?:\bat\s+least\s+(?P<a>\d+|one|two|three)|>=\s*(?P<b>\d+)|"
                        r"\b(?P<c>\d+|one|two)\s+or\s+more)(?:\s+of\b)?")
@@ -65,6 +65,10 @@ def read_skill_cover(n: RosterDraft, text: str, people: list[str], shifts: list[
     least = _AT_LEAST.search(text)
     if least is None and not _ANYONE.search(text):
         return False
+    for listed in re.finditer(rf"{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})+", text):  # '(licensed: Ana, Eve)': every
+        names = re.findall(NAME, listed.group(0))  # name of a list with staff in it is staff, or nothing is read
+        if any(p in n.staff for p in names) and not all(p in n.staff for p in names):
+            return False
     said = least and (least["a"] or least["b"] or least["c"])
     need = 1 if not said else int(said) if said.isdigit() else _COUNT[said.lower()]
     skill = _skill_of(n, text, people, least.end() if least else None, words)

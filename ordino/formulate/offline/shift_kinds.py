@@ -167,7 +167,7 @@ def read_shift_kinds(text: str) -> LinearModel | None:
             if int(said["h"]) == hours and cost is not None and float(said["r"]) * hours == cost:
                 used[said.start():said.end()] = [True] * (said.end() - said.start())
         at = [a for a in found if a is not None]
-        if len(at) != len(found) or cost is None or any(a + hours * 60 > end for a in at):
+        if len(at) != len(found) or len(set(at)) != len(at) or cost is None or any(a + hours * 60 > end for a in at):
             return None
         named = re.search(r"(?i)\b(?P<n>(?:full|part)[- ]tim(?:ers?|e))\b", p) or \
             re.match(r"\s*(?:[A-Za-z]+\s+)?(?!(?:We|I|They|You)\b)(?P<n>[A-Z][\w-]*?s?)\s+(?:work|do|are|can)\b", p)

@@ -14,6 +14,10 @@ from ordino.formulate.questions import Question
 
 WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DAY_IDS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+WEEKDAY_WORD = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?|"
+                r"sun(?:day)?)s?")
+"""A weekday as texts write it ('Mon', 'Tues', 'Thursday', 'Sundays'), never a word that only starts alike
+('wedding', 'monitor', 'sunny')."""
 """The week as rosters read it (also by `roster`), and the day ids a weekly roster uses."""
 DAY = r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 _IN_A_ROW = r"\s*(?:in a row|consecutive|running|straight|back[ -]to[ -]back)"

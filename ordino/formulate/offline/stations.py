@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ordino.formulate.offline.entities import read_attrs
+from ordino.formulate.offline.entities import read_attrs, read_cued
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.text import (
     BLANK,
@@ -28,7 +28,7 @@ from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal
 
 _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|every|both|it|is|are|was|be|takes?|"
                 r"needs?|requires?|spends?|lasts?|due|deadline|weight|priority|release[ds]?|ready|needed|promised|"
-                r"pickup|picking|collect|collecting|collection|collected|arrives?|arriving|leaves|leaving|"
+                r"pickup|picking|collect|collecting|collection|collected|arrives?|arriving|leaves|leaving|off|dropped|"
                 r"until|till|after|before|hours?|minutes?|mins?|hrs?|h|days?|time|times|total|job|jobs|order|"
                 r"orders|more|less|first|second|third|last|next|per|about|only|also|all|same|que|plus|one|two|"
                 r"three|four|five|six|seven|eight|nine|ten|setups?|set-ups?|changeovers?|cleaning|prep|preparation|"
@@ -119,6 +119,8 @@ def read_stations(work: Work, facts: Facts) -> None:
         for label in list(re.finditer(r"\b(?:op|operation|step)\s*\d+\b", work.text[after:end])):
             work.consume(after + label.start(), after + label.end())  # 'op 1 ...; op 2 ...': the steps' numbers
         read_attrs(work, facts, job, after, end)
+        if on_own_line(work.text, start):  # '- Golf, dropped off 8:00: wash 15 min, ...': its release
+            read_cued(work, facts, job, after, end)
         if facts.attrs.get(job, {}).pop("p", None) is not None:  # a time that is no step: which step is it?
             facts.unused.append(work.quote(after, end))
         elif any(stem(w) in shown for w in re.findall(r"\b(?:then|next|and)\s+(?:the\s+)?([a-z][a-z-]+)",

@@ -19,7 +19,8 @@ from ordino.models import Problem
 Scorer = Callable[[list[int], list[int]], float]
 
 _COL = {name: i for i, name in enumerate(FEATURES)}
-JOB_TERMS = frozenset({"makespan", "total_completion_time", "total_weighted_completion_time", "total_tardiness",
+JOB_TERMS = frozenset({"makespan", "total_completion_time", "total_weighted_completion_time", "total_flow_time",
+                       "total_weighted_flow_time", "total_tardiness",
                        "total_weighted_tardiness", "maximum_lateness", "maximum_tardiness", "number_tardy",
                        "weighted_number_tardy", "total_earliness", "total_weighted_earliness", "total_cost"})
 """Objective terms a shop schedule's value follows from its job completion times and chosen modes."""
@@ -36,6 +37,7 @@ def job_scorer(problem: Problem, data: ShopData) -> Scorer | None:
     has_due = ~np.isnan(due)
     w = np.array([v.weight for v in jobs], dtype=float)
     ew = np.array([v.early_weight for v in jobs], dtype=float)
+    r = np.array([v.release for v in jobs], dtype=float)
     last = np.array([ops[-1] if ops else -1 for ops in data.job_ops])
     costs = [[problem.tasks[problem.task_index[data.task_ids[o]]].modes[m].cost for _, _, m in opts]
              for o, opts in enumerate(data.options)]
@@ -52,6 +54,8 @@ def job_scorer(problem: Problem, data: ShopData) -> Scorer | None:
                 "makespan": lambda: done.max(initial=0.0),
                 "total_completion_time": lambda: done.sum(),
                 "total_weighted_completion_time": lambda: (w * done).sum(),
+                "total_flow_time": lambda: (done - r).sum(),
+                "total_weighted_flow_time": lambda: (w * (done - r)).sum(),
                 "total_tardiness": lambda: np.maximum(late, 0).sum(),
                 "total_weighted_tardiness": lambda: (w * np.maximum(late, 0)).sum(),
                 "maximum_lateness": lambda: late[has_due].max(initial=-math.inf),
@@ -67,9 +71,9 @@ def job_scorer(problem: Problem, data: ShopData) -> Scorer | None:
     return score
 
 
-SEPARABLE_TERMS = frozenset({"total_completion_time", "total_weighted_completion_time", "total_tardiness",
-                             "total_weighted_tardiness"})
-"""Terms that add up over jobs as a * C_j + b * max(0, C_j - d_j)."""
+SEPARABLE_TERMS = frozenset({"total_completion_time", "total_weighted_completion_time", "total_flow_time",
+                             "total_weighted_flow_time", "total_tardiness", "total_weighted_tardiness"})
+"""Terms that add up over jobs as a * C_j + b * max(0, C_j - d_j) (up to a constant: the flow time's releases)."""
 
 
 def separable(problem: Problem) -> bool:
@@ -89,7 +93,7 @@ def separable_costs(problem: Problem, data: ShopData) -> tuple[np.ndarray, np.nd
     a, b = np.zeros(len(jobs)), np.zeros(len(jobs))
     for t in problem.objective:
         per_job = w if "weighted" in t.term else np.ones(len(jobs))
-        if t.term.endswith("completion_time"):
+        if t.term.endswith(("completion_time", "flow_time")):
             a += t.weight * per_job
         else:
             b += t.weight * np.where(np.isinf(due), 0.0, per_job)

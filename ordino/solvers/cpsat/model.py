@@ -471,6 +471,9 @@ class _Builder:
         if name in ("total_completion_time", "total_weighted_completion_time"):
             weighted = name.startswith("total_weighted")
             return sum((view.weight if weighted else 1) * c for c, view in completion.values())
+        if name in ("total_flow_time", "total_weighted_flow_time"):
+            weighted = name.startswith("total_weighted")
+            return sum((view.weight if weighted else 1) * (c - view.release) for c, view in completion.values())
         if name in ("total_tardiness", "total_weighted_tardiness", "total_earliness", "total_weighted_earliness"):
             for c, view, d in due:
                 x = m.new_int_var(0, h + abs(d), f"{name}[{view.id}]")

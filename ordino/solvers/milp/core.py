@@ -260,6 +260,8 @@ class MilpBuilder(ABC):
             return m.Cmax
         if name in ("total_completion_time", "total_weighted_completion_time"):
             return sum((v.weight if weighted else 1) * comp[v.id] for v in views)
+        if name in ("total_flow_time", "total_weighted_flow_time"):
+            return sum((v.weight if weighted else 1) * (comp[v.id] - v.release) for v in views)
         if name in ("total_tardiness", "total_weighted_tardiness"):
             if not hasattr(m, "T"):
                 m.T = pyo.Var([v.id for v, _ in due], within=pyo.NonNegativeReals)
@@ -342,6 +344,8 @@ _TERM_MATH = {
     "makespan": r"C_{\max}",
     "total_completion_time": r"\sum_j C_j",
     "total_weighted_completion_time": r"\sum_j w_j C_j",
+    "total_flow_time": r"\sum_j (C_j - r_j)",
+    "total_weighted_flow_time": r"\sum_j w_j (C_j - r_j)",
     "total_tardiness": r"\sum_j T_j",
     "total_weighted_tardiness": r"\sum_j w_j T_j",
     "maximum_lateness": r"L_{\max}",
