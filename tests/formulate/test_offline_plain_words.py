@@ -180,3 +180,24 @@ def test_the_sum_of_completion_times_called_the_flow_time_is_one_goal_when_all_j
            "time)."
     assert solved(text)[1] == 2 + 5 + 9
     assert asked(text.replace("take 3, 2 and 4 hours", "take 3, 2 and 4 hours, released at 0, 1 and 2"))
+
+
+def test_a_legend_opening_with_a_bracket_of_fields_and_rows_with_a_dash_for_no_predecessor():
+    text = ("RCPSP, one renewable resource with capacity 4. Activity: (duration, demand); predecessors.\n"
+            "1: (3, 2); \u2013\n2: (4, 3); \u2013\n3: (2, 2); 1\n4: (1, 4); 2, 3\nFinish-to-start. Min makespan?")
+    expected = project({"1": (3, [], [2]), "2": (4, [], [3]), "3": (2, ["1"], [2]), "4": (1, ["2", "3"], [4])}, [4])
+    assert solved(text)[1] == expected
+
+
+def test_a_column_named_by_its_unit_is_the_duration_and_minutes_after_the_starting_hour():
+    text = ("Project with engineers (3 available). Finish-to-start precedences.\n\n"
+            "| ID | Activity | Weeks | Engineers | Predecessors |\n|---|---|---|---|---|\n"
+            "| A | Spec | 2 | 2 | \u2013 |\n| B | Build | 3 | 2 | A |\n| C | Docs | 2 | 1 | A |\n"
+            "| D | Test | 1 | 3 | B, C |\n\n"
+            "What is the minimum project duration in weeks?")
+    assert solved(text)[1] == project({"A": (2, [], [2]), "B": (3, ["A"], [2]), "C": (2, ["A"], [1]),
+                                       "D": (1, ["B", "C"], [3])}, [3])
+    clocked = ("One press. Jobs A, B and C take 30, 20 and 40 minutes. Everything is ready at 8 am. What's the "
+               "earliest we can be done with all three, in minutes after 8?")
+    assert solved(clocked)[1] == 90
+    assert asked(clocked.replace("in minutes after 8?", "in minutes after 9?"))  # another hour than the start

@@ -80,6 +80,9 @@ def relative_to_start(rw: Rewriting) -> None:
         return ("the start" if m.start() in stated or counted else f"{at - origin} min") + end  # no more said
 
     rw.sub(_CLOCK, minutes)
+    if origin % 60 == 0:  # 'in minutes after 8' of a day that starts at 8 am: after the start
+        rw.sub(rf"(?i)\b(?P<u>minutes|hours|mins)\s+(?P<p>after|from|past)\s+{origin // 60}\b"
+               r"(?![:.\d]|\s*(?:am|pm|h\b))", r"\g<u> \g<p> the start")
 
 
 _UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|since|in|for)\s+(?:the\s+)?"

@@ -135,6 +135,8 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
     for k, c in enumerate(cells):
         c = c.strip(" :").replace(" ", "_")
         role = role_of(c)
+        if role is None and k > 0 and re.fullmatch(r"hours?|hrs?|minutes?|mins?|days?|weeks?|wks?", c):
+            role = "p"  # 'Weeks': how long each row's task takes
         core = "_".join(w for w in c.split("_") if not re.fullmatch(UNIT_WORD, w))
         if role is None and core and core != c:  # 'run_min', 'S1_h', 'dur_weeks': a column of times
             role = role_of(core)

@@ -323,7 +323,7 @@ _TUPLE_ROW = re.compile(r"^[ \t]*j\s*=\s*(?P<j>\d+)\s*:\s*\((?P<t>\s*\d+(?:\s*,\
 """A job's row under it: 'j=1: (4, 3, 2), d_1 = 12'."""
 
 
-_BRACKET_HEAD = re.compile(r"(?=[^\n]*\()[ \t]*\w{1,10}[ \t]*:[ \t]*[^;\n()]+"
+_BRACKET_HEAD = re.compile(r"(?=[^\n]*\()[ \t]*\w{1,10}[ \t]*:[ \t]*(?:[^;\n()]+|\([^()\n]+,[^()\n]+\))"
                            r"(?:;[ \t]*(?:[^;\n()]+|\([^()\n]+,[^()\n]+\)))*;"
                            r"[ \t]*(?i:pred\w{0,10}|succ\w{0,10}|after|depends\s+on)[ \t]*$")
 """A legend whose fields are apart by ';', one of them a bracket of fields, the last the predecessors."""
