@@ -91,3 +91,12 @@ def test_lines_headed_by_codes_name_their_jobs():
         return total
 
     assert best == min(tardiness(o) for o in itertools.permutations(range(3)))
+
+
+def test_an_arrival_by_email_and_a_release_said_again_in_the_first_person():
+    text = BENCH.replace("- Ben's tablet: arrives 09:10, 20 min, promised by 09:45",
+                         "- Ben's files: arrive by email at 09:10 so I can't start before then, 20 min, promised by "
+                         "09:45")
+    problem, best = solved(text)
+    assert [(t.id, t.release) for t in problem.tasks][1] == ("Ben's files", 10)
+    assert best == 25

@@ -354,7 +354,8 @@ def read_segments(work: Work, facts: Facts) -> None:
 _TIME = re.compile(TIME)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("release", re.compile(r"(?i)\b(?:drop(?:ped|s)?\s+off|(?:is\s+|are\s+|gets?\s+|will\s+be\s+)?(?:here|in|on site)|"
-                           r"arriv\w*|ready|available|released?|comes?\s+in|lands?|delivered|brought\s+in|access|"
+                           r"arriv\w*(?:\s+(?:by|via)\s+(?:e-?mail|post|courier|truck|van))?|ready|available|released?|"
+                           r"comes?\s+in|lands?|delivered|brought\s+in|access|"
                            r"let\s+in|on\s+site\s+from)\s*"
                            r"(?:at|from|by|on)?\s*$")),
     ("due", re.compile(r"(?i)\b(?:due|promised|back|collect\w*|pick(?:ed|s)?[\s-]*up|ships?|leaves?|goes?\s+out|"

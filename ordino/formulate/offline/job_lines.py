@@ -43,7 +43,7 @@ _PHRASES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _RELATING = re.compile(r"(?i)\b(?:after|before|first|last|once|until|then|needs?|requires?|must|only|not|can't|"
                        r"cannot|same|together|between|except|unless|while|break|wait)\b")
-_RESTATED = re.compile(r"(?i)^so\s+(?:it|they)\s+can(?:'t|not)\s+(?:start|go\s+(?:on|in)|run|begin)\s+"
+_RESTATED = re.compile(r"(?i)^so\s+(?:it|they|i|we)\s+can(?:'t|not)\s+(?:start|go\s+(?:on|in)|run|begin)\s+"
                        r"(?:before|until)\s+then$")
 """'..., so it can't start before then', '... so it can't go on before then': the release just said, again."""
 
