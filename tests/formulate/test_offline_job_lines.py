@@ -100,3 +100,12 @@ def test_an_arrival_by_email_and_a_release_said_again_in_the_first_person():
     problem, best = solved(text)
     assert [(t.id, t.release) for t in problem.tasks][1] == ("Ben's files", 10)
     assert best == 25
+
+
+def test_a_point_in_time_followed_by_so_it_cannot_start_before_then_is_the_release():
+    text = BENCH.replace("- Ben's tablet: arrives 09:10, 20 min, promised by 09:45",
+                         "- Ben's tablet: 20 min, promised by 09:45, but the charger is only here at 09:10, so no "
+                         "tablet before that")
+    problem, best = solved(text)
+    assert [(t.id, t.release) for t in problem.tasks][1] == ("Ben's tablet", 10)
+    assert best == 25

@@ -363,6 +363,11 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 """Words just before a point in time on a job's own stretch that say what the point is: 'dropped off 8:00',
 'here at 8:00' (its release), 'wants it back by 9:00', 'promised 10:30' (its due date)."""
+_NOT_BEFORE_THEN = re.compile(r"(?i)\s*,?\s*so\s+(?:(?:it|they|i|we)\s+can(?:'t|not)\s+"
+                              r"(?:start|begin|go\s+in|be\s+started)|"
+                              r"no\s+[\w' -]{1,30}?)\s+(?:before|until)\s+(?:then|that)\b")
+"""After a point in time: it is when the job may start ('..., so it can't start before then', '..., so no brioche
+before that')."""
 _AMOUNT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:test|job|run|session|service|visit|slot|check|repair|fit|clean|"
                            r"wash|cut|print|bake|treatment|appointment|consult\w*)\b", re.IGNORECASE)
 """A noun of work after an amount: '60 min test' is the job's duration."""
@@ -384,6 +389,10 @@ def read_cued(work: Work, facts: Facts, name: str, body_start: int, end: int) ->
         role = next((r for r, cue in _CUES if cue.search(left)), None)
         if role is None and not left.strip(" -:") and _AMOUNT_AFTER.match(work.text, m.end(), end):
             role = "p"
+        then = _NOT_BEFORE_THEN.match(work.text, m.end(), end)
+        if then is not None and role in (None, "release") and re.search(r"\b(?:until|till|at|from)\s*$", left):
+            role = "release"  # '... rests in the fridge until 5:00, so it can't start before then'
+            work.consume(*then.span())
         if role is None or role in facts.attrs.get(name, {}):
             continue
         facts.set_attr(name, role, time_values(m.group(0))[0])

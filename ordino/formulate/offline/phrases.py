@@ -102,6 +102,9 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"(?:finished|done|completed?)|how (?:quickly|soon|fast) can (?:we|i|you) (?:get|have|finish|complete)"
      r"|how (?:quickly|soon|fast) can (?:everything|all(?: \w+)?) be (?:finished|done|completed)"
      r"|shortest (?:overall|possible|total) (?:schedule|time|duration)"
+     r"|(?:earliest|soonest)\s+time\b[^.?!\n]{0,40}?\bat\s+which\s+(?:all|every|each)\b[^.?!\n]{0,30}?\b(?:can\s+be|are|is)\s+"
+     r"(?:finished|done|completed?|ready)\b"  # 'the earliest time, in minutes after 8:00, at which all four builds can
+     # be finished'
      r"|(?:earliest|soonest)\s+(?:time\s+)?(?:we|i|you|they)\s+(?:can|could)\s+be\s+(?:done|finished)\s+with\s+"
      r"(?:all|everything|them\s+all|the\s+lot)\b(?:\s+(?:four|five|six|seven|eight|\d+|of\s+them))?"
      r"|(?:minimum|shortest|least|smallest|fewest)\s+(?:possible\s+)?(?:total\s+)?number\s+of\s+(?:working\s+)?"
