@@ -436,3 +436,9 @@ def test_a_machine_out_a_step_skipped_and_two_machines_kept_apart_are_asked_not_
     for rule in ("Tom runs both welding and grinding, so those two stations can never be running at the same "
                  "time.", "The grinding station is out of service all day.", "The Rail skips grinding this week."):
         assert asked(shop.replace("Everything can", rule + " Everything can")), rule
+
+
+def test_vectors_of_times_per_machine_of_different_lengths_are_asked_never_a_job_dropped():
+    from tests.formulate.test_offline_structures import asked
+    text = "F2 || Cmax, n = 4\np1j = (5, 2, 7, 4)\np2j = (3, 6, 4)\noptimal makespan?"
+    assert any("do not line up" in q for q in asked(text))

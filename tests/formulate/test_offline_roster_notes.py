@@ -1036,3 +1036,14 @@ def test_a_cover_by_day_lines_a_shift_named_by_a_verb_class_on_some_mornings_and
         {(("morning",), ("Thu", "Fri"))}
     assert all(c.max == c.min for c in problem.cover)
     assert best == brute_roster(problem).objective
+
+
+def test_each_number_of_a_cover_list_counts_the_shift_named_before_it_unless_on_names_one_after_it():
+    base = ("Ward roster, Mon-Wed. {cover} Nurses: Ana, Ben, Cleo, Dev. Cost per shift: Ana 10, Ben 12, Cleo 14, "
+            "Dev 16. At most one shift per nurse per day. Minimise total cost.")
+    for cover in ("Each day: the Day shift needs exactly 2 nurses, the Night shift exactly 1.",
+                  "Every day the Night shift needs exactly 1 nurse and the Day shift exactly 2.",
+                  "Each day needs exactly 2 on Day and 1 on Night."):
+        problem, best = solved(base.format(cover=cover))
+        assert sorted({(c.shift, c.min) for c in problem.cover}) == [("Day", 2), ("Night", 1)], cover
+        assert best == 3 * (10 + 12 + 14)

@@ -1039,12 +1039,17 @@ def _least_caption(n: RosterDraft, c: _Clause) -> bool:
     return True
 
 
+_ON_SHIFT = re.compile(r"(?i)\s*(?:[a-z]+\s+)?(?:on|at|in|for)\s+(?:the\s+|each\s+|every\s+)?")
+"""Between a number and the shift it counts: '2 on Day', '2 nurses on the Day'."""
+
+
 def _cover_list(n: RosterDraft, c: _Clause) -> bool:
     """Demands listed by shift and day: 'Monday to Friday, 2 on Day and 1 on Night', 'D and N each need 1 guard on
     t=1,2,3,4,7 and 2 guards on t=5,6', 'at least 1 on Late, except Monday where it's at least 2 on Late'. Each number
     counts the shifts named right after it (else those the clause begins with) on the days named right after it
     (else the days said last before it, else every day); a later 'except' day overrides."""
     found: list[tuple[int, str, Any]] = []  # (position, kind, value), in the order of the text
+    ends: dict[int, int] = {}  # where each number ends
     taken = [False] * len(c.text)
     for m in re.finditer(rf"(?i){_DAY_WORD}(?:\s*(?:,|\bor\b|\band\b|&|/|\bto\b|\bthrough\b|-)\s*{_DAY_WORD})*|"
                          rf"\b(?:days?\s*|t\s*=\s*){_NUMBERED}|\bweekdays?\b", c.text):
@@ -1061,6 +1066,7 @@ def _cover_list(n: RosterDraft, c: _Clause) -> bool:
                 (re.match(r"\s+(?:on|at|in)\b", c.text[m.end():]) or
                  re.search(r"(?i)\b(?:exactly|at\s+least)\s+$", c.text[:m.start()])):
             found.append((m.start(), "number", int(w) if w.isdigit() else _NUMBER[w.lower()]))
+            ends[m.start()] = m.end()
         elif (s := n.shift(w)) and (w.lower() != "day" or w[0].isupper() or c.text[m.end():].lstrip()[:5] == "shift"):
             found.append((m.start(), "shift", s))
         elif w.lower() not in _COVER_WORDS | _WHO and not re.fullmatch(PEOPLE, w.lower()):
@@ -1076,7 +1082,12 @@ def _cover_list(n: RosterDraft, c: _Clause) -> bool:
     cover: dict[tuple[str, str], int] = {}
     for j, k in enumerate(numbers):
         after = found[k + 1:numbers[j + 1] if j + 1 < len(numbers) else len(found)]
-        shifts = [v for _, kind, v in after if kind == "shift"] or subject or (n.shifts if len(n.shifts) == 1 else [])
+        before = [v for _, kind, v in found[numbers[j - 1] + 1 if j else 0:k] if kind == "shift"]
+        on = [v for at, kind, v in after if kind == "shift" and _ON_SHIFT.fullmatch(c.text[ends[found[k][0]]:at])]
+        # '2 on Day and 1 on Night': the shift named right after its number; 'the Day shift needs 2 nurses, the Night
+        # shift 1': the shift named right before it
+        shifts = on or before or [v for _, kind, v in after if kind == "shift"] or subject or \
+            (n.shifts if len(n.shifts) == 1 else [])
         days = next((v for _, kind, v in after if kind == "days"), None)
         if not shifts or any(kind == "days" for _, kind, _ in after[1:]) and \
                 [kind for _, kind, _ in after].count("days") > 1:

@@ -163,7 +163,8 @@ def _column(facts: Facts, machine: int, values: list[TimeVal]) -> None:
     """Times of every job on one machine (1-based), as a column of the jobs x machines matrix."""
     rows = facts.matrix or [[] for _ in values]
     if len(rows) != len(values) or any(len(row) != machine - 1 for row in rows):
-        facts.notes.append(f"the times on machine {machine} do not line up with the other machines'")
+        facts.unused.append(f"the {len(values)} times on machine {machine}, which do not line up with the other "
+                            f"machines' {len(rows)}")  # a time left out: asked, never a job dropped
         return
     for row, value in zip(rows, values, strict=True):
         row.append(value)
