@@ -201,3 +201,15 @@ def test_a_column_named_by_its_unit_is_the_duration_and_minutes_after_the_starti
                "earliest we can be done with all three, in minutes after 8?")
     assert solved(clocked)[1] == 90
     assert asked(clocked.replace("in minutes after 8?", "in minutes after 9?"))  # another hour than the start
+
+
+def test_times_on_several_machines_of_a_job_run_start_to_finish_on_a_single_one_are_choices_never_a_route():
+    text = ("Two servers: atlas and zeus. Each job runs start-to-finish on a single server, one job at a time per "
+            "server. Runtimes in hours:\n- training: atlas 5, zeus 6\n- backup: atlas 3, zeus 2\n"
+            "- reports: atlas 2, zeus 4\nMinimise the makespan.")
+    times = [(5, 6), (3, 2), (2, 4)]
+    expected = min(max(sum(t[m] for t, mm in zip(times, split, strict=True) if mm == m) for m in (0, 1))
+                   for split in itertools.product((0, 1), repeat=3))
+    problem, best = solved(text)
+    assert best == expected == 6  # training alone on either server, the other two on the other
+    assert all(len(t.modes) == 2 for t in problem.tasks)  # one task a job, on either server

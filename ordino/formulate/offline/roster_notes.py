@@ -206,7 +206,8 @@ def _read_days(n: RosterDraft) -> bool:
            rf"(?:\s*\(\s*(?:(?P<w1>{_WD}){TO}(?P<w2>{_WD})|(?P<we>d?\d+\s*,\s*d?\d+)\s*=\s*weekend)\s*\))?", numbered)
     n.take(r"\b[A-Z]\s*=\s*\{\s*1\s*,\s*(?:\.\.\.|\u2026|\.\.)\s*,\s*(?P<b>\d{1,2})\s*\}\s*\(\s*days\s*\)"
            r"(?P<p>)(?P<w1>)(?P<w2>)(?P<we>)", numbered, 0)  # 'T = {1,...,7} (days)'
-    n.take(r"(?:^|(?<=[,(x])|(?<=[,(x]\s))(?P<b>\d)\s+days\b(?!\s+(?:in\s+a\s+row|off|a\s+week))"  # '4 workers, 4 days'
+    n.take(r"(?:^|(?<=[,(x:])|(?<=[,(x:]\s))(?P<b>\d)\s+days\b(?!\s+(?:in\s+a\s+row|off|a\s+week))"  # '4 days'
+           # (after a comma, a bracket or a colon: '4 workers, 4 days', 'Roster: 5 days')
            rf"\s*\(?\s*(?:(?P<p>[dD])1{TO}[dD]\d+|(?P<w1>{_WD}){TO}(?P<w2>{_WD}))?"
            r"(?:\s*\))?(?P<we>)", numbered)
 

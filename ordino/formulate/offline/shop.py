@@ -148,7 +148,7 @@ _TRAILING_COLUMN = re.compile(r"(?im)^[ \t|]*[a-z]+[ \t|]+(?:route|routing|opera
 def read_routes(work: Work, facts: Facts) -> None:
     """'job 1: M1 3, M2 2; job 2: M2 4 then M1 1' and alternatives 'M1 3 or M2 4' or '{M1:3, M2:5}' (flexible)."""
     refs = list(work.finditer(JOB_REF))
-    one_machine = one_machine_said(work.text)  # 'each part is done on one of the machines': choices
+    one_machine = one_machine_said(work.source)  # 'each part is done on one of the machines': choices
     header = _TRAILING_COLUMN.search(work.text)
     trailing = _ROW_ATTRS[header.group("a")] if header else None
     if header:

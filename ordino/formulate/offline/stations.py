@@ -58,7 +58,7 @@ def read_stations(work: Work, facts: Facts) -> None:
     has at least one step, some job has two, and no job visits a station twice; then the same order for
     every job is a flow shop (`machine_order`, `matrix`), different orders are routes."""
     refs = list(work.finditer(JOB_REF))
-    one_machine = one_machine_said(work.text)
+    one_machine = one_machine_said(work.source)  # (said even where a reader took the words as a rule already)
     if one_machine and re.search(rf"\b(?:either|any|both|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?{MACHINE_NOUN}", work.text):
         return  # '1 on either machine' names no machine of its own: left to be asked
     steps: dict[str, list[tuple[str, TimeVal, tuple[int, int], bool]]] = {}  # (station, time, span, weak)

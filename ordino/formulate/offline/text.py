@@ -430,6 +430,11 @@ class Work:
         if len(self.cased) != len(self.text):  # exotic case folding changed lengths: give up on case
             self.cased = self.text
 
+    @property
+    def source(self) -> str:
+        """The text as the user wrote it (before any reader rewrote or dropped a part), when known."""
+        return self.rewriting.source if self.rewriting is not None else self.original
+
     def consume(self, start: int, end: int) -> None:
         """Blank out text[start:end]."""
         self.text = self.text[:start] + BLANK * (end - start) + self.text[end:]
@@ -617,10 +622,11 @@ def machine_name(ref: str) -> str:
     return f"M{int(digits.group(1))}" if digits else ref.upper()
 
 
-_ONE_MACHINE = re.compile(r"\b(?:done|made|run|processed|cut|turned)\s+(?:completely\s+|entirely\s+)?on\s+"
+_ONE_MACHINE = re.compile(r"(?i)\b(?:done|made|run|processed|cut|turned)\s+(?:completely\s+|entirely\s+)?on\s+"
                           r"(?:just\s+|only\s+)?one\s+of\s+the\b|\bwhichever\s+(?:we|you|i)\s+(?:pick|choose)|"
-                          r"\b(?:each|every)\s+\w+\s+(?:runs|goes|is\s+done)\s+(?:entirely\s+|completely\s+)?on\s+"
-                          rf"(?:just\s+|only\s+|exactly\s+)?one\s+(?:machine|of|{MACHINE_NOUN})\b")
+                          r"\b(?:each|every)\s+\w+\s+(?:runs|goes|is\s+done|is\s+run)\s+(?:entirely\s+|completely\s+|"
+                          r"start[- ]to[- ]finish\s+|from\s+start\s+to\s+finish\s+)?on\s+"
+                          rf"(?:just\s+|only\s+|exactly\s+)?(?:one|a\s+single)\s+(?:machine|of|{MACHINE_NOUN})\b")
 
 
 def one_machine_said(text: str) -> bool:
