@@ -34,7 +34,7 @@ TERM_DEFINITIONS: dict[str, str] = {
     "total_completion_time": "sum over jobs of the completion time C_j (end of the job's last task)",
     "total_weighted_completion_time": "sum over jobs of w_j * C_j",
     "total_flow_time": "sum over jobs of the flow time F_j = C_j - r_j (completion minus the job's release: the "
-                       "time it spends in the shop)",
+                       "time it spends in the shop; r_j is a declared job's own `release`, a lone task's own)",
     "total_weighted_flow_time": "sum over jobs of w_j * (C_j - r_j)",
     "total_tardiness": "sum over jobs of T_j = max(0, C_j - due_j)",
     "total_weighted_tardiness": "sum over jobs of w_j * T_j",

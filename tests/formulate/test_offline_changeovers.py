@@ -129,3 +129,23 @@ def test_a_table_between_orders_that_also_have_a_colour_column():
     change = {(s.before, s.after): s.time for s in problem.resources[0].setups}
     assert change[("Q", "R")] == 8 and problem.resources[0].initial_family == "clean"
     assert best == best_order({"P": 7, "Q": 5, "R": 9}, {j: j for j in "PQR"}, change, "clean")
+
+
+CLEAN = ("Single mixing line, three paint batches, one at a time. The line starts clean, so the first batch only needs "
+         "its 'from clean' setup. Times in minutes.\n\n"
+         "| Batch | Mixing time | Setup from clean |\n|---|---|---|\n| White | 20 | 5 |\n| Red | 30 | 10 |\n"
+         "| Black | 35 | 8 |\n\n"
+         "Changeover (row = previous batch, column = next batch):\n\n"
+         "| from \\ to | White | Red | Black |\n|---|---|---|---|\n| White | \u2013 | 8 | 10 |\n"
+         "| Red | 20 | \u2013 | 6 |\n| Black | 30 | 25 | \u2013 |\n\n"
+         "Minimize the time at which the last batch is finished.")
+
+
+def test_a_setup_column_from_clean_beside_changeovers_is_the_setup_of_the_first_batch_only():
+    p = {"White": 20, "Red": 30, "Black": 35}
+    change = {("White", "Red"): 8, ("White", "Black"): 10, ("Red", "White"): 20, ("Red", "Black"): 6,
+              ("Black", "White"): 30, ("Black", "Red"): 25,
+              ("clean", "White"): 5, ("clean", "Red"): 10, ("clean", "Black"): 8}
+    assert solved(CLEAN)[1] == best_order(p, {j: j for j in p}, change, "clean") == 5 + 20 + 8 + 30 + 6 + 35
+    assert asked(CLEAN.replace("Setup from clean", "Setup"))  # each job's own time, or from clean: asked
+    assert asked(CLEAN.replace("| White | 20 | 5 |", "| Ivory | 20 | 5 |"))  # a batch no changeover names

@@ -63,7 +63,8 @@ _NUMBER = re.compile(r"(?i)(?<![\w.])(?<!stage )(?<!step )(?<!op )(?<!operation 
                      r"(?<!line )(?<!job )(?<!task )(?<!order )\d+(?!\d|(?:st|nd|rd|th)\b)")
 """A number that is a value, not a part of a name ('M1', 'stage 1') nor an ordinal ('no 4th axis'); counts in words
 ('three stations in a row', 'two machines at once') restate what the data says."""
-_MULTIPLIER = re.compile(r"(?i)\b(?:twice|thrice|half(?!\s*way|-[a-z])|double|triple)\b")
+_FACTOR = r"\b(?:twice|thrice|half(?!\s*way|-[a-z])|double|triple)\b"
+_MULTIPLIER = re.compile(rf"(?i){_FACTOR}")
 """A factor said in words ('twice as fast', 'half the time'): a value like a number."""
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _LIMIT_IN_WORDS = re.compile(r"(?i)\b(?:at most|at least|no more than|more than|fewer than|up to|exactly|"
@@ -85,7 +86,7 @@ def _changed(piece: str) -> str | None:
 
 
 _VALUE = re.compile(rf"(?i)\b\d{{1,2}}:\d{{2}}\b|(?<![\d:A-Za-z_])\d+(?![\d:])|\b(?:{'|'.join(_WORDS[1:-1])})\b|"
-                    rf"{_MULTIPLIER.pattern[4:]}")
+                    rf"{_FACTOR}")
 """A value of a sentence: a clock time, a number, a count in words (never 'one', which is as often a pronoun) or a
 factor in words."""
 
@@ -93,12 +94,12 @@ factor in words."""
 def _each_changed(piece: str) -> list[str]:
     """The piece with each factor in words changed on its own ('twice as slow' -> 'thrice as slow'), when the piece
     has other values too: a factor is never said again elsewhere, so one the model ignores is a rule lost, even
-    where another value of the sentence is read ('three cutters: ..., one twice as slow')."""
+    where another value of the sentence is read ('three cutters: ..., one twice as slow'); never 'half' of 'that
+    half hour', a span of time said again."""
     if len(_VALUE.findall(piece)) < 2:
         return []
     return [piece[:m.start()] + (_changed(m.group(0)) or m.group(0)) + piece[m.end():]
             for m in _MULTIPLIER.finditer(piece) if not re.match(r"(?i)\s+(?:an?\s+)?hour", piece[m.end():])]
-    # ('that half hour' is a span of time said again)
 
 
 def _fingerprint(read: tuple[Any, list[Question], list[str]]) -> str:

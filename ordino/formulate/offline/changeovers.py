@@ -79,13 +79,13 @@ def _setups_from_clean(work: Work, facts: Facts, kinds: set[str]) -> None:
     own = {job: a["setup"] for job, a in facts.attrs.items() if "setup" in a}
     if not own:
         return
-    if facts.initial_family is not None or not _FROM_CLEAN.search(work.original):  # a setup of each job's own as
-        facts.unused.append("each job's setup beside the changeovers between jobs (a time of its own, or the "
-                            "setup from the machine's state at the start?)")  # well as the changeovers: asked
-        return
     by_name = {k.lower(): k for k in kinds}
     kind_of = {job: by_name.get((facts.families.get(job) or facts.names.get(job, job)).lower()) for job in own}
-    if None in kind_of.values() or len(set(kind_of.values())) != len(kind_of):
+    if facts.initial_family is not None or not _FROM_CLEAN.search(work.original) or None in kind_of.values() or \
+            len(set(kind_of.values())) != len(kind_of):  # a setup of each job's own as well as the changeovers, or
+        # one from clean to a kind no changeover names: asked
+        facts.unused.append("each job's setup beside the changeovers between jobs (a time of its own, or the "
+                            "setup from the machine's state at the start?)")
         return
     facts.initial_family = "clean"
     for job, tv in own.items():

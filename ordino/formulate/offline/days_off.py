@@ -42,7 +42,7 @@ _SPANNED = re.compile(rf"(?i)(?:\b[a-z]_)?(?P<a>{_DAY})\s*(?:-|\u2013|to|\.\.\.?
 
 _VECTOR = re.compile(r"(?i)\b(?:demands?|needs?|required|b|d|r)(?:_t)?\s*=\s*\(\s*(?P<l>\d+(?:\s*,\s*\d+){6})\s*\)")
 """Seven demands as one vector: 'demand b = (6, 4, 5, 7, 5, 6, 3)', 'b_t = (...)'."""
-_WEEK_SPAN = re.compile(r"(?i)\bmon[a-z]*\s*(?:-|\u2013|to|\.\.\.?|\u2026)\s*sun[a-z]*\b")
+_WEEK_SPAN = re.compile(r"(?i)\bmon(?:day)?\s*(?:-|\u2013|to|\.\.\.?|\u2026)\s*sun(?:day)?\b")
 """The days said as Monday to Sunday: the vector's order."""
 
 

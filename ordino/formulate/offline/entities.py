@@ -392,9 +392,10 @@ def read_cued(work: Work, facts: Facts, name: str, body_start: int, end: int) ->
         then = _NOT_BEFORE_THEN.match(work.text, m.end(), end)
         if then is not None and role in (None, "release") and re.search(r"\b(?:until|till|at|from)\s*$", left):
             role = "release"  # '... rests in the fridge until 5:00, so it can't start before then'
-            work.consume(*then.span())
         if role is None or role in facts.attrs.get(name, {}):
             continue
+        if role == "release" and then is not None:
+            work.consume(*then.span())
         facts.set_attr(name, role, time_values(m.group(0))[0])
         work.consume(m.start(), m.end())
         found = True

@@ -175,15 +175,15 @@ class RosterDraft(Marked):
                  for (p, s, d), v in self.costs.items() if v]
         if self.priced_days and sorted(self.priced_days + self.priced_again) != sorted(self.days):
             return None  # a table of costs for some days only, and the others never priced from it
-        self.skilled = [{**c, "skill": self._known_skill(c["skill"])} for c in self.skilled]
-        used = {c["skill"] for c in self.skilled} | self.skill_only
+        skilled = [{**c, "skill": self._known_skill(c["skill"])} for c in self.skilled]
+        used = {c["skill"] for c in skilled} | self.skill_only
         if not used <= set(self.skills) or set(self.skills) - self.roles - used:
             return None  # a rule about people of a skill the text never says who has, or a skill no rule uses
         staff = [{"id": p, **({"skills": has} if (has := [k for k, who in self.skills.items() if p in who]) else {})}
                  for p in self.staff]
         data = {"schema": "ordino/1", "family": "assignment", "staff": staff,
                 "shifts": [{"id": s} for s in self.shifts], "days": self.days, "max_shifts_per_day": self.per_day,
-                "cover": cover + self.skilled, "costs": costs,
+                "cover": cover + skilled, "costs": costs,
                 "rules": [r for k, r in enumerate(self.rules) if r not in self.rules[:k]], "objective": self.objective}
         try:
             return RosterProblem.model_validate(data)
