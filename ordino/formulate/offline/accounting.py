@@ -28,7 +28,8 @@ _RULE = re.compile(r"(?i)\b(?:at most|at least|more than|fewer than|less than|no
                    r"(?:isn't|aren't)\s+available|out\s+of\s+service|locked|"
                    r"prefer\w*|fair\w*|balanc\w*|evenly|largest|"
                    r"exactly|except|unless|overtime|breaks?(?!\s+(?:room|area|table|kitchen))|limit\w*|cap(?:ped)?|maximum|max|faster|slower|"
-                   r"twice|thrice|half(?!\s*way|-[a-z])|double|triple|times\s+(?:as|longer|faster|slower))\b")
+                   r"twice|thrice|half(?!\s*way|-[a-z])|(?:double|triple)(?![\w-]|\s+(?:lesson|period|room|bed|"
+                   r"decker|glazing|door|garage|sink|oven|espresso|click|check|layer|sided)s?\b)|times\s+(?:as|longer|faster|slower))\b")
 """What makes a piece a rule to account for: a word that limits or ranks. (Numbers alone are descriptions, which
 the readers check where they matter: the periods against the opening hours, a shift's span against its clock.)"""
 _SAID_BY_THE_MODEL = re.compile(

@@ -174,11 +174,14 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     if len(machines) == 1:  # 'the press is broken ...' on the only machine there is
         facts.down = [(None, a, b) for _, a, b in facts.down]
     by_name = {m.lower(): m for m in machines}  # 'the polar is being serviced' of the Polar
+    facts.down = [(who if who or k not in facts.down_said else _named_in(facts.down_said[k], machines), a, b)
+                  for k, (who, a, b) in enumerate(facts.down)]
     facts.down = [(by_name.get(who.lower(), by_name.get(facts.names.get(who, who).lower(), who)) if who else who, a, b)
                   for who, a, b in facts.down]  # 'machine 2' of machines a table names 'A', 'B': B
     resources: list[dict[str, Any]] = [{"id": m, "kind": "machine"} for m in machines]
     for m in resources:
-        m["unavailable"] = sorted((t(a), t(b)) for who, a, b in facts.down if who in (None, m["id"]))
+        m["unavailable"] = sorted({(t(a), t(b)) for who, a, b in facts.down if who in (None, m["id"])})  # (said
+        # twice: 'unavailable on [8, 11)', 'no job may be in process during [8, 11)')
         m["setups"] = _setups(facts, names, t)
         if facts.initial_family is not None:
             m["initial_family"] = facts.initial_family
@@ -417,6 +420,16 @@ def _names(facts: Facts, kind: str) -> list[str]:
     if kind in ("job_shop", "flexible_job_shop") and facts.routes:  # a job with no route is asked, never dropped
         return [*facts.routes, *(j for j in facts.jobs if j not in facts.routes)]
     return job_names(facts)
+
+
+def _named_in(clause: str, machines: list[str]) -> str | None:
+    """The one machine a down time's clause names by its name ('the Bambu is getting a nozzle swap'); none named is
+    every machine; two named is asked."""
+    named = [m for m in machines if re.search(rf"(?<!\w){re.escape(m.lower())}(?!\w)", clause.lower())]
+    if len(named) > 1:
+        raise Incomplete([Question(key="downtime", text=f"'{clause.strip()}' names {', '.join(named)}: which of them "
+                                   "is down then?")])
+    return named[0] if named else None
 
 
 def _machines(facts: Facts, kind: str) -> list[str]:

@@ -29,7 +29,7 @@ _AFTER = re.compile(r"(?i)\b(?:after|once|until|following|when|wait(?:s|ing)?\s+
 _NONE_BEFORE = re.compile(r"(?i)^\s*(?:nothing|none|no\s+predecessors?)(?:\s+(?:before|first))?\s*$|"
                           r"^\s*(?:it\s+)?can\s+start\s+(?:right\s+away|straight\s+away|immediately|at\s+once|"
                           r"at\s+the\s+start|first)\s*$|^\s*(?:it\s+)?can\s+(?:happen|be\s+done|start)\s+(?:at\s+)?"
-                          r"any\s*time\s*$|^\s*(?:the\s+)?first\s+task\s*$")
+                          r"any\s*time\s*$|^\s*(?:the\s+)?first\s+(?:task|thing|job)(?:\s+in\s+the\s+morning)?\s*$")
 _LIMITING = re.compile(r"(?i)\b(?:not|no|only|never|except|unless|max|most|least|before|until|earliest|latest)\b|n't")
 """Words of a rule: a bracket holding one is read or the line is not."""
 _NEEDS_DONE = re.compile(r"(?i)\b(?:needs?|requires?)\s+"
@@ -164,9 +164,14 @@ def capacity(outside: str, words: list[str]) -> tuple[int, list[tuple[int, int]]
         found = re.search(rf"(?i)\b(?:{named})s?\s*(?:available\s*)?[:=]\s*(?P<n>\d+)\b"
                           r"(?:\s+(?:people|persons|workers))?(?!\s*(?:h|hrs?|hours?|days?|mins?|minutes?|weeks?)\b)",
                           outside)
+    crew = re.search(rf"(?i)\b(?:crew|team|gang)\s+of\s+(?P<n>{_AMOUNT})\b(?!\s+[a-z])", outside) \
+        if "person" in words else None  # 'it's just my crew of 3': people
+    found = found or crew
     if found is None:
         return None
     where = [found.span()]
+    if crew is not None and crew.span() != found.span() and _count(crew.group("n")) == _count(found.group("n")):
+        where.append(crew.span())  # the same count said twice ('my crew of 3', 'never more than 3 people')
     count = _count(found.group("n"))
     if found.group("n").lower() == "the":  # 'the Siemens field engineer': one, unless a count follows
         later = re.search(rf"(?i)\bonly\s+(?P<n>one|\d+)\s+(?:(?:{named})s?|of\s+(?:him|her|them|it))\b", outside)
@@ -280,8 +285,10 @@ def _words(name: str) -> frozenset[str]:
                      if w not in _SAID_DONE)  # 'rough-ins' is one word: 'electrical rough-ins' of 'Electrical rough-in'
 
 
-_PERSON = {"people": "person", "persons": "person", "person": "person"}
-"""A crew counted as people: '2 people', '1 person' (the text's count is of 'people' or 'persons')."""
+_PERSON = {"people": "person", "persons": "person", "person": "person", "guy": "person", "guys": "person",
+           "men": "person", "folks": "person"}
+"""A crew counted as people: '2 people', '1 person', '2 guys' (the text's count is of 'people' or 'persons', or of
+the crew itself: 'my crew of 3')."""
 
 
 def _demands(clause: str, aliases: dict[str, str]) -> dict[str, int] | None:

@@ -18,7 +18,7 @@ from ordino.formulate.offline.text import TIME_SAID, Rewriting, blanked, singula
 _UNIT = r"days?|d|hours?|hrs?|h|weeks?|wks?|w|minutes?|mins?"
 _ROLES = [
     ("id", re.compile(r"ids?|#|no\.?|nr|wps?")),
-    ("name", re.compile(r"tasks?|activit(?:y|ies)|names?|steps?|jobs?|descriptions?|what")),
+    ("name", re.compile(r"tasks?|activit(?:y|ies)|acts?|names?|steps?|jobs?|descriptions?|what")),
     ("p", re.compile(rf"(?:(?:duration|dur|time|length|p)\s*(?:\(\s*(?:in\s+)?(?P<u>{_UNIT})\s*\)|_?(?P<u3>{_UNIT}))?|"
                      rf"(?P<u2>{_UNIT})|shifts)")),  # ('Shifts': durations counted in shifts, as the text says)
     ("preds", re.compile(r"pred(?:ecessor)?s?|after|depends\s+on|dependencies|requires|prerequisites?|follows|"
@@ -57,6 +57,9 @@ def read_crew_table(rw: Rewriting) -> CrewRead | None:
         said += where
     if not nouns:
         return None  # no resource: a list of tasks, not a project
+    kinds = re.search(r"(?i)\bk\s*=\s*(\d+)\b(?!\s*[-:.]?\s*\d)", outside)  # 'K = 2': the number of resources
+    if kinds is not None and int(kinds.group(1)) == len(nouns):
+        said.append(kinds.span())
     if not _tasks(rows[1:], roles, nouns, read):
         return None
     if any(role == "p" and head == "" and re.fullmatch(r"(?i)\s*shifts\s*", cell)
@@ -128,7 +131,7 @@ def _counted(head: str, outside: str, said: set[str]) -> tuple[str, int, list[tu
         if len(longer) != 1:
             return None
         counted = longer[0]
-    named = re.findall(r"[a-z]+", outside[counted[1][0][0]:counted[1][0][1]].lower())
+    named = re.findall(r"[a-z][a-z\d]*", outside[counted[1][0][0]:counted[1][0][1]].lower())  # 'R1 = 3' of 'R1'
     if word in named or word in map(singular, named):  # 'crew' of '4 crew members': the header's word
         return word, counted[0], counted[1]
     return singular(named[-1]) if named else word, counted[0], counted[1]

@@ -27,7 +27,7 @@ from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.fleet import read_fleet
 from ordino.formulate.offline.job_lines import read_job_lines
-from ordino.formulate.offline.names import LIST_NUMBER, count_ranges, declared_names, shared_values
+from ordino.formulate.offline.names import LIST_NUMBER, count_ranges, declared_names, paired_values, shared_values
 from ordino.formulate.offline.phrases import (
     drop_restated_rules,
     read_counts,
@@ -164,6 +164,7 @@ def read_facts(text: str) -> Facts:
     speeds = read_speeds(rw)  # before the names: a ratio names two machines ('the Xerox takes twice as long')
     one_named = _one_named(rw)
     fleet = read_fleet(rw)  # before the names: its lines name jobs and machines in words of their own
+    paired_values(rw)  # before the readers of counts: '(R1, R2) = (3, 2)'
     crew = read_crew(rw) or read_crew_table(rw)  # likewise a project's task lines, or its table
     listed = read_job_lines(rw)  # and jobs one per line with their values in words
     staged = read_stage_rows(rw)  # and jobs one per line with their times per stage split by slashes
@@ -273,6 +274,8 @@ def read_facts(text: str) -> Facts:
     orders = list(work.finditer(UNREAD_ORDER))
     facts.unread_orders = work.quotes(m.span() for m in orders)
     clauses = {work.clause(*m.span()): m.span() for m in orders}  # each clause judged once: linear on long text
+    shown = {job: name for job in facts.jobs if not re.fullmatch(r"J\d+", name := facts.names.get(job, job))}
+    # (a job named by its own words, 'Strip old roof', has no entry in the names)
     words = {singular(w) for name in facts.names.values() for w in re.findall(r"[^\W\d_]{3,}", name.lower())
              if not re.fullmatch(rf"{JOB_NOUN}|{MACHINE_NOUN}|the|and|for|with|from|new|old", w)}
     facts.unread_named_orders = work.quotes(span for bounds, span in clauses.items()
@@ -284,12 +287,20 @@ def read_facts(text: str) -> Facts:
     # ('Car A', 'Car B') names none; 'electrical' of two tasks still names tasks
     relating = [m for m in work.finditer(rf"[^{BLANK}.;,\n]+") if _LEFT_RELATION.search(m.group(0)) and any(
         singular(w) in task_words for w in re.findall(r"[^\W\d_]{3,}", m.group(0)))]
+    tagged = work.quotes(work.clause(*m.span()) for m in work.finditer(_TAGGED.pattern)
+                         if any(m.group("tag").lower() in name.lower() for name in shown.values()))  # 'anything
+    # marked (R) needs the cherry-picker' of tasks named '... (R)': whatever it says of them, nobody read it
+    facts.unread_orders += tagged
+    facts.unread_named_orders += tagged
     facts.unread_named_orders += work.quotes(m.span() for m in relating)
     eligibility = _unread_eligibility(work, facts)
     facts.unread_named_orders += eligibility
     facts.unread_orders += eligibility
     facts.unread_orders += work.quotes(m.span() for m in relating if _on_a_jobs_line(work, m.start()))  # '3. eye
     # drops - 25 min (also needs the base finished first)': asked even where the model has no precedence at all
+    paired = _naming_two_jobs(work, facts)  # 'crm_ext > dedupe': a relation between two jobs nobody read
+    facts.unread_orders += paired
+    facts.unread_named_orders += paired
     lost_lines = unread_list_lines(text, facts.names.values())  # a job line no reader took: always asked
     facts.unread_orders += lost_lines
     facts.unread_named_orders += lost_lines
@@ -333,6 +344,24 @@ _ONE = re.compile(rf"(?i)\b(?:one|single|a single|only one|the only|just one)\s+
                   r"\bone\s+(?:[\w-]+\s+){0,2}?at\s+a\s+time\b|\bone\s+after\s+(?:another|the\s+other)\b|"
                   rf"\b(?:the|our|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(MACHINE_NOUNS)}|workstation|bench|bay|rig)\b(?!s)")
 """Words that speak of one machine: 'Single workstation', 'the kiln', 'one job at a time', 'one after another'."""
+
+
+_TAGGED = re.compile(r"\b(?:marked|tagged|flagged|labell?ed)\s+(?:with\s+)?(?:an?\s+)?"
+                     r"(?P<tag>\([^()\n]{1,6}\)|\*+|\[[^\[\]\n]{1,6}\]|\"[^\"\n]{1,10}\")")
+"""A remark on the tasks that carry a tag in their names: 'anything marked (R)', 'tasks flagged *'."""
+
+
+def _naming_two_jobs(work: Work, facts: Facts) -> list[str]:
+    """Stretches left unread (between commas, stops and line ends) that name two jobs by their names: whatever
+    they say of the two ('crm_ext -> dedupe', 'rye and brioche share a tin'), a model without it may be wrong."""
+    names = {facts.names.get(j, j).lower() for j in facts.jobs} - {""}
+    names = {n for n in names if len(n) >= 3 and not re.fullmatch(rf"(?:{JOB_NOUN})?\s*\d+|j\d+", n)}
+    if len(names) < 2:
+        return []
+    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(names, key=len, reverse=True)))
+    spans = [m.span() for m in work.finditer(rf"[^{BLANK}.;,\n]+") if len(set(pattern.findall(m.group(0)))) >= 2
+             and not re.fullmatch(r"[\s:]*(?:(?:and|or|&|plus|the)\s*)*", pattern.sub(" ", m.group(0)))]  # a list
+    return work.quotes(spans)  # of names ('baguettes and focaccia') says nothing of them
 
 
 def _unread_eligibility(work: Work, facts: Facts) -> list[str]:

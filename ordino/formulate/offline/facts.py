@@ -65,6 +65,7 @@ class Facts:
     same_machine: list[list[str]] = field(default_factory=list)  # groups of jobs that run on one machine
     different_machines: list[list[str]] = field(default_factory=list)  # groups no two of which share a machine
     down: list[tuple[str | None, TimeVal, TimeVal]] = field(default_factory=list)
+    down_said: dict[int, str] = field(default_factory=dict)  # a down time's clause, where no machine was read in it
     same_order: bool = False  # one job order on every machine ('no overtaking'): a permutation flow shop
     one_named: tuple[str, str] | None = None  # (name, quote) of 'one deck oven (Oven 2)': the machine's name
     waiting: Waiting | None = None  # no waiting between a job's steps ('nothing can wait'), or no buffer

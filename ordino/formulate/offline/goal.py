@@ -73,16 +73,15 @@ def _stop(text: str, at: int) -> int:
     return len(text)
 
 
-def _windows(text: str) -> list[str]:
-    """The sentence of each goal word (the measure may come first: 'when can we finish all of them at the
-    earliest?'), with the next sentence when it goes on with 'i.e.', 'that is' or a colon."""
+def goal_windows(text: str) -> list[tuple[int, int]]:
+    """Where the sentence of each goal word stands (the measure may come first: 'when can we finish all of them at
+    the earliest?'), with the next sentence when it goes on with 'i.e.', 'that is' or a colon."""
     out = []
     for m in _GOAL.finditer(text):
         stop = _stop(text, m.end())
         if _GOES_ON.match(text, stop + 1):
             stop = _stop(text, stop + 1)
-        begin = max(text.rfind(c, 0, m.start()) for c in ".?!;\n") + 1
-        out.append(text[begin:stop])
+        out.append((max(text.rfind(c, 0, m.start()) for c in ".?!;\n") + 1, stop))
     return out
 
 
@@ -111,5 +110,6 @@ def measured_term(window: str) -> str | None:
 
 def goal_term(text: str) -> str | None:
     """The one term the goal sentences of `text` agree on (lower-cased text), else None."""
-    terms = {t for w in set(_windows(text)) if (t := measured_term(w)) is not None}  # a sentence judged once
+    terms = {t for w in {text[a:b] for a, b in goal_windows(text)} if (t := measured_term(w)) is not None}  # a
+    # sentence judged once
     return terms.pop() if len(terms) == 1 else None

@@ -74,7 +74,8 @@ def looks_like_linear(text: str) -> bool:
     """'How many of each' with per-item amounts and a profit/cost/number objective; no machines or jobs."""
     t = text.lower()
     if re.search(r"\b(machines?|jobs?|processing times?|makespan|consecutive days|days off|late|lateness|tardy|"
-                 r"tardiness|due|promised)\b", t):  # lateness is a scheduling word
+                 r"tardiness|due|promised|stations?|at a time|in the same sequence)\b", t):  # lateness is a scheduling
+        # word, and so is a station that takes 'one order at a time'
         return False
     asks = re.search(r"\bhow many\b|\bhow much\b|\bnumber of each\b", t)
     goal = re.search(r"\b(maximi[sz]e|minimi[sz]e)\b", t)

@@ -213,6 +213,20 @@ def shared_values(rw: Rewriting) -> None:
     rw.sub(_SHARED, each)
 
 
+_TUPLE_ASSIGNED = re.compile(r"\(\s*(?P<k>[A-Za-z]\w{0,12}(?:\s*,\s*[A-Za-z]\w{0,12})+)\s*\)\s*=\s*"
+                     r"\(\s*(?P<v>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+)\s*\)")
+
+
+def paired_values(rw: Rewriting) -> None:
+    """'(R1, R2) = (3, 2)': written 'R1 = 3, R2 = 2', so every reader of one name's value reads it; lists of
+    different lengths are left as they are (and asked)."""
+    def pairs(m: re.Match[str]) -> str:
+        keys, values = re.split(r"\s*,\s*", m.group("k")), re.split(r"\s*,\s*", m.group("v"))
+        return ", ".join(f"{k} = {v}" for k, v in zip(keys, values, strict=True)) if len(keys) == len(values) \
+            else m.group(0)
+    rw.sub(_TUPLE_ASSIGNED, pairs)
+
+
 def declared_names(text: str) -> Names:
     """The job names a text declares (letter ranges 'A to E', prefixed ranges 'P1-P4', lists of capitalised
     names after a job noun) and the machine names it lists after a machine noun ('stations: printing, then

@@ -6,7 +6,7 @@ import re
 from fractions import Fraction
 
 from ordino.formulate.offline.facts import Facts
-from ordino.formulate.offline.goal import goal_term
+from ordino.formulate.offline.goal import goal_term, goal_windows, measured_term
 from ordino.formulate.offline.tables import role_of
 from ordino.formulate.offline.text import (
     BLANK,
@@ -37,7 +37,7 @@ _TARDY = (r"max\s*\(\s*0\s*,\s*(?:c_?[ij]?|(?:completion|finish(?:ing)?|end)(?:\
 """A job's tardiness written as a formula: 'max(0, C_j - d_j)', 'max(0, completion - due)'."""
 _FINISH_MINUS_ARRIVAL = (
     r"\(\s*(?:the\s+)?(?:time\s+)?(?:(?:the|its)\s+)?(?:[a-z]+\s+){0,3}?(?:is\s+)?(?:finish(?:es|ed)?|done|complete[sd]?|"
-    r"ends?|out)(?:\s+time)?\s*(?:-|\u2212|minus)\s*(?:(?:the|its)\s+)?(?:[a-z-]+\s+)?(?:arrival|drop-?off|release|"
+    r"ends?|out)(?:\s+time)?(?:\s+(?:their|its|the|his|her)\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s*(?:-|\u2212|minus)\s*(?:(?:the|its)\s+)?(?:[a-z-]+\s+)?(?:arrival|drop-?off|release|"
     r"check-?in|ready|booking)(?:\s+time)?\s*\)|"
     r"\b(?:c_?[ij]?|completion|finish)\s*(?:-|\u2212|minus)\s*(?:r_?[ij]?|release|arrival)\b")
 """A job's time in the shop written out: '(time the work is finished - arrival time)', 'C_j - r_j'."""
@@ -47,7 +47,8 @@ OBJECTIVES: list[tuple[str, str]] = [
     (rf"(?:total|sum of|summed)\s+(?:the\s+)?flow\s*times?|flow\s*times?|{_SUM_OVER}f_?[ij]\b|"
      rf"{_SUM_OVER}(?:over\s+[^()\n]{{0,40}}?of\s+)?(?:{_FINISH_MINUS_ARRIVAL})|{_FINISH_MINUS_ARRIVAL}|"
      r"\btime\s+(?:(?:the|our|their|customers'?|each)\s+)?(?:[a-z']+\s+){0,2}?(?:spends?|spent|are|is|sits?|sit|wait)\s+"
-     r"(?:at|in|with)\s+(?:the\s+shop|us|the\s+garage|our\s+(?:shop|garage|place))\b", "total_flow_time"),
+     r"(?:at|in|with)\s+(?:the\s+shop|us|the\s+garage|our\s+(?:shop|garage|place)|(?:the\s+)?(?:clinic|hospital|"
+     r"surgery|workshop|shop|lab|office|system|queue|plant|yard|depot|port|dock|salon|studio))\b", "total_flow_time"),
     (rf"(?:weight|priority|importance|penalty){_TIMES}(?:the\s+)?(?:minutes|hours|days|time|units)?\s*(?:late|tardy|"
      r"tardiness|of (?:lateness|tardiness))|"
      r"(?:minutes|hours|days) late\s*(?:x|\*|times)\s*(?:the\s+)?(?:weight|priority)",
@@ -125,7 +126,9 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"\b(?:all|everything|every)\b[^.?]{0,40}\b(?:finish\w*|done|complete\w*)"
      r"|how\s+(?:many\s+[a-z]+|long|soon|early)\b[^.?]{0,30}?\b(?:can|could|will|would)\s+(?:we|i|you)\s+be\s+"
      r"(?:all\s+)?(?:done|finished|through)\s+with\s+(?:everyone|everybody|everything|all\b)"
-     r"|how\s+(?:early|soon)\s+the\s+last\s+(?:one|\w+)\s+(?:can|could)\s+(?:walk\s+out|leave|finish|be\s+done)",
+     r"|how\s+(?:early|soon)\s+the\s+last\s+(?:one|\w+)\s+(?:can|could)\s+(?:walk\s+out|leave|finish|be\s+done)"
+     r"|(?:shortest|smallest|minimum|narrowest)\s+(?:possible\s+)?(?:batch|processing|production|maintenance|"
+     r"overnight|night)\s+window\b",  # 'the shortest possible batch window in hours'
      "makespan"),
 ]
 
@@ -267,6 +270,7 @@ def read_objective(work: Work, facts: Facts) -> None:
             [j for j in facts.jobs if words & {stem(w) for w in re.findall(r"[a-z]{3,}", j.lower())}]  # by name
         if len(owners) == 1:  # 'until the test run is finished' of a task named 'Test run': the end of that task
             facts.finish_of = owners[0]
+            work.consume(*named.span())
             if not found and goal_term(work.text) is None:  # 'how many hours until the truss is finished?'
                 found.append((named.start(), "makespan"))
         elif not owners and core == named.group("x"):  # a task the goal names that no line gives: asked ('the very
@@ -286,6 +290,9 @@ def read_objective(work: Work, facts: Facts) -> None:
     measured = None if found else goal_term(work.text)  # no fixed phrase: what the goal sentence measures
     if measured is not None and (measured != "total_lateness" or _EARLY_IS_ZERO.search(work.original)):
         found.append((0, measured))  # a sum of lateness where early jobs are not said to count zero is asked
+        for a, b in goal_windows(work.text):  # the goal sentence, read: never asked about again, unless it has a
+            if measured_term(work.text[a:b]) == measured and not re.search(r"\d", work.text[a:b]):  # number
+                work.consume(a, b)
     for start, term in _meant(sorted(found), work.cased.lower()):
         if term in ("total_lateness", "total_weighted_lateness"):  # tardiness when early jobs count zero; else it
             if not _EARLY_IS_ZERO.search(work.original):  # is not a term we have
@@ -325,7 +332,11 @@ KINDS: list[tuple[str, str]] = [
      r"all|both|each)|same (?:order|sequence|route) of machines|in the same order|same (?:\w+\s+)?(?:order|sequence) "
      r"(?:at|on|through) (?:all|every|each|both)|"
      rf"(?:\b{JOB_NOUN}|\b(?:each|every|all)\s+\w+)\s+(?:all\s+)?(?:go(?:es)?|pass(?:es)?|move[s]?|run[s]?)\s+"
-     rf"through\b[^.\n]{{0,60}}\bthen\b",
+     rf"through\b[^.\n]{{0,60}}\bthen\b|"
+     r"\b(?:each|every\s+one|all)\s+(?:go(?:es)?|pass(?:es)?|move[s]?)\s+through\s+(?:all|each|every)\b[^.\n]{0,40}"
+     r"\bin\s+(?:that|this|the\s+same|the\s+given|the\s+listed)\s+order\b|"
+     rf"\b(?:each|every)(?:\s+(?:{JOB_NOUN}|one))?\s+(?:go(?:es)?|pass(?:es)?|move[s]?|runs?)\s+(?:through\s+)?"
+     r"[\w /&-]{2,30}?\s*(?:->|>)\s*[\w /&-]{2,30}?\s*(?:->|>)",  # 'each goes kettle -> blast chiller -> ...'
      "flow_shop"),
     (r"(?:identical|parallel|uniform|equal)\s+machines|parallel machine|(?:machines|ovens|lathes|presses|lines|"
      r"stations|servers)\W+(?:all\s+|which are\s+|that are\s+)?(?:identical|the same|equal)\b|"
@@ -587,10 +598,13 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"\b(?:an?\s+\w+\s*,\s*)?once\s+started\s*,?\s+(?:it\s+)?(?:runs?|goes|continues|is\s+run)\s+(?:to|until)\s+"
               r"(?:completion|the\s+end|it\s+is\s+(?:done|finished))\b|"
               rf"\b(?:an?\s+\w+\s*,\s*)?once\s+started\s*,?(?=\s*(?:{BLANK}|[.;]|$))|"  # the rest read already
-              r"\b(?:everything|everyone|all(?:\s+\w+)?)(?:'s|\s+is|\s+are)?\s+(?:ready|available)(?:\s+to\s+go)?\s+"
-              r"(?:at|from)\s+(?:the\s+start\b|0\s*(?:min|minutes|h|hours)?\b(?!\s*[-:.,]?\s*\d))|"
+              r"\b(?:everything|everyone|all(?:\s+\w+)?)(?:'s|\s+is|\s+are|\s+were)?\s+(?:ready|available|dropped\s+off|"
+              r"here|delivered|arrived|on\s+site)(?:\s+to\s+go)?\s+"
+              r"(?:at|from|by)\s+(?:the\s+start\b|0\s*(?:min|minutes|h|hours)?\b(?!\s*[-:.,]?\s*\d))|"
               r"\b(?:times?|hours|minutes|days)\s+(?:are\s+)?(?:counted|measured)\s+from\s+(?:0|zero|the start|0?0:00|"
-              r"midnight)(?:\s+today)?\b")
+              r"midnight)(?:\s+today)?\b|"
+              r"(?:^|(?<=[.;\n]))\s*(?:hours|minutes|days)\s+(?:are\s+)?(?:counted\s+)?from\s+the\s+start(?:\s+of\s+(?:the\s+)?"
+              r"[a-z]+(?:\s+[a-z]+){0,2})?(?=\s*[,.;]|$)")  # 'Minutes from the start of the double lesson, ...'
     for m in list(work.finditer(r"(?:\u00d7|\bx|\bwith|,)\s*(\d+)\s+op(?:eration)?s(?:\s+each)?\b")):
         if facts.routes and all(len(ops) == int(m.group(1)) for ops in facts.routes.values()):
             work.consume(*m.span())  # '3 jobs x 3 operations': the routes say so
@@ -757,7 +771,8 @@ def read_default_unit(work: Work, facts: Facts) -> None:
     if m:
         facts.default_unit = unit_of(next(g for g in m.groups() if g))
         return
-    units = re.findall(rf"(?<=\d)[ \t]*({UNIT_PATTERN})", work.text)
+    units = re.findall(rf"(?<=\d)[ \t]*({UNIT_PATTERN})(?!\s+(?:print\w*|model\w*|scan\w*|render\w*|design\w*))",
+                       work.text)  # never the 'd' of a '3D printer'
     canon = [unit_of(u) for u in units if unit_of(u)]
     if canon:
         facts.default_unit = max(set(canon), key=canon.count)

@@ -153,6 +153,23 @@ def read_precedences(work: Work, facts: Facts) -> None:
         for first, then in zip(names, names[1:], strict=False):
             facts.precedences.append(Precedence(first, then))
         work.consume(m.start(), m.end())
+    _named_arrows(work, facts, keyword)
+
+
+def _named_arrows(work: Work, facts: Facts, keyword: str) -> None:
+    """Arrows between jobs by their names under a precedence keyword: 'prec: crm_ext -> dedupe, dedupe -> load_dw'."""
+    ids = {facts.names.get(j, j).lower(): j for j in facts.jobs if len(facts.names.get(j, j)) >= 2}
+    if len(ids) < 2:
+        return
+    name = "|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in sorted(ids, key=len, reverse=True))
+    pair = rf"(?:{name})(?:\s*(?:->|=>|>|\u2192)\s*(?:{name}))+"
+    for m in list(work.finditer(rf"{keyword}\s*:?\s*(?P<l>{pair}(?:\s*[,;]\s*(?:and\s+)?{pair})*)")):
+        if BLANK_IN(work, m):
+            continue
+        for chain in re.split(r"\s*[,;]\s*(?:and\s+)?", m.group("l")):
+            said = [ids[x] for x in re.findall(name, chain)]
+            facts.precedences += [Precedence(a, b) for a, b in zip(said, said[1:], strict=False)]
+        work.consume(m.start(), m.end())
 
 
 def BLANK_IN(work: Work, m: re.Match[str]) -> bool:  # noqa: N802 - reads like a predicate on the text
@@ -200,10 +217,13 @@ _NOT_RESUMABLE = (r"\b(?:he|she|they|we|it)\s+(?:won't|will\s+not|doesn't|does\s
                   r"\b(?:the\s+)?(?:others?|other\s+(?:jobs|tasks|orders)|rest)\s+(?:must\s+)?run\s+without\s+"
                   r"(?:an?\s+)?(?:interruption|pause|break)s?[^.;\n]*|"
                   r"\b(?:it|a\s+job|the\s+job|each\s+job)\s+(?:has|needs|must)\s+(?:to\s+)?fit\s+(?:completely\s+|"
-                  r"entirely\s+|fully\s+)?before\s+(?:it\s+)?or\s+start\s+after(?:\s+it)?")
+                  r"entirely\s+|fully\s+)?before\s+(?:it\s+)?or\s+start\s+after(?:\s+it)?|"
+                  r"\bnon-?\s?resumable\b\s*:?|"
+                  r"\b(?:jobs?|tasks?|orders?|runs?)\s+(?:cannot|can't|can\s+not|may\s+not|must\s+not)\s+be\s+"
+                  r"(?:split|broken|paused|interrupted)\s+(?:around|across|over|by)\s+(?:it|them|the\s+\w+)")
 """'the others must not be interrupted', 'he won't start a repair he can't finish before lunch', 'nothing gets
 worked on during the break', 'it has to fit completely before or start after': the default, read so that it is
-accounted for."""
+accounted for; 'non-resumable: jobs cannot be split around it'."""
 
 _ALL_BUT = (rf"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|but)\s+"
             rf"(?P<jobs>{JOB_REF}(?:\s*(?:,|and|&)\s*{JOB_REF})*)")
@@ -290,6 +310,8 @@ def read_downtime(work: Work, facts: Facts) -> None:
             continue
         refs = {machine_name(r) for r in re.findall(MACHINE_REF, work.text[a:b])}
         if len(refs) <= 1:
+            if not refs:  # 'the Bambu is getting a nozzle swap from 2 to 5': whose, once the machines are known
+                facts.down_said[len(facts.down)] = work.text[a:m.start()]
             facts.down.append((refs.pop() if refs else None, *_span(m)))
             work.consume(m.start(), m.end())
     for m, (paused, resumed) in restated:  # the break said again: the same times, or the text is asked about
@@ -309,6 +331,8 @@ _DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavail
                         r"reserved|has to be empty|must be empty|stays? empty|inspection|cleaning|"
                         r"broken|offline|out of (?:order|service|action|use)|"
                         r"nothing\s+(?:can|may)\s+(?:be|run|go)\s+(?:in|on|through)|"
+                        r"(?:nothing|no\s+(?:job|task|order|batch|part)s?)\s+(?:can|may|is\s+allowed\s+to)\s+(?:be\s+)?"
+                        r"(?:in\s+process|running|processed)|"
                         r"(?:filters?|coolant|oil|tools?|blades?|belts?|nozzles?)\s+(?:changes?|changed|change-over|swap)|"
                         r"gets?\s+(?:its|their|the)\s+(?:filters?|coolant|oil|tools?|blades?|belts?|nozzles?)\s+"
                         r"(?:changed|replaced|swapped))\b")

@@ -52,7 +52,7 @@ def read_capacities(work: Work, facts: Facts) -> None:
         rf"(?:we have|there are|there is|has|have|with|available:?|capacity of|capacity:|limited to|up to|only|"
         rf"(?:we've |we have |i've |i have )?(?:hired|rented|booked))\s+"
         rf"(?P<n>{COUNT})[ \t]+(?:(?:mobile|tower|big|small|large|electric|diesel|mini|heavy-duty|heavy)[ \t-]+)?"
-        rf"(?P<r>[a-z]+)",
+        rf"(?P<r>[a-z]+)(?![a-z])(?!\s+{JOB_NOUN}\b)",  # never 'only one sample batch (at a time)'
         rf"(?P<n>{COUNT})[ \t]+(?P<r>[a-z]+)\s+(?:are|is)?\s*available",
         r"\b(?P<r>[a-z]+)\s*\(\s*(?P<n>\d+)\s+(?:available|in total|on site)\s*\)",  # 'the mobile crane (1 available)'
         r"(?P<r>r\d+|resource\s*\d+|(?<![a-z])[a-z]+)\s*(?:\([a-z ]{1,30}\))?\s*,?\s*(?:has\s+|with\s+|\(\s*)?(?:a\s+)?"

@@ -17,12 +17,16 @@ _OPENING = r"(?im)^[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])?[ \t]*(?:job|order|part|p
 _DENIED = re.compile(r"(?i)\b(?:no|not|never|without|skips?|can't|cannot|doesn't|don't|isn't)\s+(?:\S+\s+){0,3}"
                      r"(?:the\s+)?$")
 """Words before a machine that say the job does not use it ('no lathe work', "can't go on the Haas")."""
-_DENIED_AFTER = re.compile(r"(?i)\s*(?:cannot|can't|can not|is not|isn't|not)\b")
+_DENIED_NEAR = re.compile(r"(?i)\b(?:no|not|never|without|skips?|can't|cannot|doesn't|don't|isn't)\s+"
+                          r"(?:[\w'-]+\s+){0,3}(?:the\s+)?$")
+"""The same, with no stop between the words and the machine ('no printing): guillotine 25' denies nothing)."""
+_DENIED_AFTER = re.compile(r"(?i)\s*(?:cannot|can't|can not|is not|isn't|not|has no|doesn't|won't|never)\b")
 """Words after a machine that say the job does not use it ('Okuma cannot do it')."""
 
 
 def dropped_steps(problem: Problem, text: str) -> list[Question]:
-    """A question for each line that opens with a job's name and names a machine none of the job's tasks use."""
+    """A question for each line that opens with a job's name and names a machine none of the job's tasks use, or
+    says it does not use one its tasks use."""
     machines = [r.id for r in problem.resources]
     used: dict[str, set[str]] = {}
     for task in problem.tasks:
@@ -35,9 +39,16 @@ def dropped_steps(problem: Problem, text: str) -> list[Question]:
             named = [m for m in machines if m not in on and m.lower() not in job.lower() and any(
                 not _DENIED.search(rest[max(0, w.start() - 60):w.start()]) and not _DENIED_AFTER.match(rest[w.end():])
                 for w in re.finditer(rf"(?i)(?<![\w-]){re.escape(m)}(?![\w-])", rest))]
+            denied = [m for m in sorted(on) if m.lower() not in job.lower() and any(
+                _DENIED_NEAR.search(line.group("rest")[max(0, w.start() - 60):w.start()])
+                or _DENIED_AFTER.match(line.group("rest")[w.end():])
+                for w in re.finditer(rf"(?i)(?<![\w-]){re.escape(m)}(?![\w-])", line.group("rest")))]
+            quote = quote_around(text, line.start(), line.end(), line.start())
             if named:
-                quote = quote_around(text, line.start(), line.end(), line.start())
                 out.append(Question(key="unread", text=f"I could not read every step of '{quote}': it names "
                                     f"{', '.join(named)}, which I found in no step of {job}. Rephrase that line "
                                     f"(each step as '<machine> <time>')."))
+            elif denied:  # 'backup: hermes 3, zeus 4 (not zeus)': a time on a machine the line says it never uses
+                out.append(Question(key="unread", text=f"'{quote}' gives {job} a time on {', '.join(denied)} and says "
+                                    "it does not run there. Which is it? Rephrase that line."))
     return out

@@ -257,16 +257,26 @@ def read_machine_order(work: Work, facts: Facts) -> None:
                 work.consume(m.start(), m.end())
         item = r"[a-z][\w/&-]*(?: [a-z][\w/&-]*){0,2}"
         for m in list(work.finditer(rf"(?P<l>{item}(?:\s*(?:->|>)\s*{item})+)")):
-            steps = re.split(r"\s*(?:->|>)\s*", m.group("l"))
-            if not BLANK_IN(work, m) and [_column_named(s, named) for s in steps] == named:
+            steps = [_column_named(s, named) for s in re.split(r"\s*(?:->|>)\s*", m.group("l"))]
+            if BLANK_IN(work, m):
+                continue
+            if steps == named:
                 facts.machine_order = list(named)  # 'Cut -> Edge band -> Drill' over columns CUT, EDGE, DRILL
+                work.consume(m.start(), m.end())
+            elif len(steps) > len(named) or [s for s in steps if s] != [n for n in named if n in steps]:
+                if sum(s is not None for s in steps) >= 2:  # the columns in another order, or more steps than them
+                    facts.unused.append(work.quote(m.start(), m.end()))
+            elif len(steps) == len(named):  # 'mixer -> oven -> packing table' over mixing, baking, packing
+                facts.machine_order = list(named)
                 work.consume(m.start(), m.end())
 
 
 def _column_named(step: str, columns: list[str]) -> str | None:
-    """The one column whose name shares a word with `step` ('edge band' and 'EDGE', 'sand/finish' and 'FINISH')."""
+    """The one column whose name shares a word with `step` ('edge band' and 'EDGE', 'sand/finish' and 'FINISH'), or
+    a word's start ('tempering' and 'temper')."""
     words = {stem(w) for w in re.findall(r"[a-z]{2,}", step.lower())}
-    found = [c for c in columns if words & {stem(w) for w in re.findall(r"[a-z]{2,}", c.lower())}]
+    found = [c for c in columns if any(a == b or min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
+                                       for a in words for b in {stem(w) for w in re.findall(r"[a-z]{2,}", c.lower())})]
     return found[0] if len(found) == 1 else None
 
 

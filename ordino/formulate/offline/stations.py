@@ -37,10 +37,12 @@ _NOT_STATION = (r"(?:and|then|or|the|a|an|of|on|in|at|for|to|from|by|with|each|e
                 r"shorter|extra|earlier|later|so|if|when|while|as|like|except|though|still)\b")
 _WORD = (rf"(?<![a-z-])(?:{MACHINE_REF}|{MACHINE_NOUN}\s*#?\s*\d+\b|"
          rf"(?!{_NOT_STATION})[a-z][a-z-]{{1,24}}\s+\d{{1,2}}(?=\s*\(\s*\d)|"  # 'Welder 1 (4 h)': a numbered name
-         rf"(?!{_NOT_STATION}|(?:machine|station|stage)\s*#?\s*\d)[a-z][a-z-]{{1,24}})(?![a-z-])")
-"""A station: 'machine 2', 'Mixer 1', or a word ('press', 'soldering')."""
+         rf"(?!{_NOT_STATION}|(?:machine|station|stage)\s*#?\s*\d)[a-z][a-z-]{{1,24}}(?:/[a-z][a-z-]{{1,24}})?)"
+         rf"(?![a-z-])")
+"""A station: 'machine 2', 'Mixer 1', or a word ('press', 'soldering', 'wash/cure')."""
 _OR = re.compile(r"\s*,?\s*(?:or|/)\s*(?:on\s+)?(?:either\s+)?(?:the\s+)?\s*")
-_ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s*\(\s*|\s+(?:pass|run|stint|session)\s+of\s+|\s+)"
+_ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+only\s*,?\s*|\s+in\s+|\s*\(\s*|"
+                   rf"\s+(?:pass|run|stint|session)\s+of\s+|\s+)"
                    rf"(?:(?:first|then|next|last|again)\s+)?(?:for\s+)?"
                    rf"(?P<t>{TIME})(?:\s*\))?"
                    rf"(?!\s*(?:{UNIT_PATTERN}\s+)?(?:of|on|in|at)\b)|"
@@ -49,6 +51,8 @@ _ITEM = re.compile(rf"(?P<m>{_WORD})(?:\s*,\s*|\s+in\s+|\s*\(\s*|\s+(?:pass|run|
 """A step: 'press 3 hours', 'cut for 2 hours', '12 on the saw', '3 hours of soldering', '1 hour drilling', '25 saw'
 (this last, a bare number before a word, only for a station some other step names)."""
 _SEGMENT_END = re.compile(r"\n|[.;](?:\s|$)")
+_NEXT = re.compile(r">|\bthen\b|\bnext\b|\bfollowed\s+by\b")
+"""What says the next item is a step of its own: 'print (Prusa 4 / Bambu 2) -> wash 1'."""
 _LABEL = re.compile(r"\b(?:op|operation|step)\s*(\d+)\b")
 """An operation's label: 'op 1 on Haas (6 h) or Mazak (5 h); op 2 ...' (its steps are alternatives)."""
 
@@ -91,9 +95,10 @@ def read_stations(work: Work, facts: Facts) -> None:
                           or inside and re.fullmatch(r"\s*,\s*", work.text[found[-1][2][1]:m.start()])  # '(old
                           # lathe 40 min, CNC 25 min)': the machines one step may use
                           or label is not None and label == before  # under one op label: its alternatives
-                          or one_machine):  # 'done completely on one of the two machines': times are choices
+                          or one_machine and not _NEXT.search(work.text, found[-1][2][1], m.start())):  # 'done
+                          # completely on one of the two machines': times are choices, unless the line says steps
                 alternative.add(m.span())
-            elif found and re.search(r"\bor\b|/", work.text[found[-1][2][1]:m.start()]):
+            elif found and re.search(r"\bor\b|(?<![a-z])/|/(?![a-z])", work.text[found[-1][2][1]:m.start()]):
                 return  # an 'or' not read as a choice of machines: never two steps in its place
             found.append((stem(word), time_values(amount)[0], m.span(), weak))
             heads.setdefault(job_name(ref.group(0)), (*ref.span(), stop.start() if stop else end))
@@ -107,7 +112,8 @@ def read_stations(work: Work, facts: Facts) -> None:
                 routes[job][-1].append((s, tv))
             else:
                 routes.setdefault(job, []).append([(s, tv)])
-    if len(routes) < 2 or max(len(r) for r in routes.values()) < 2 or len(shown) < 2 \
+    choices = one_machine and all(len(r) == 1 for r in routes.values()) and any(len(r[0]) > 1 for r in routes.values())
+    if len(routes) < 2 or max(len(r) for r in routes.values()) < 2 and not choices or len(shown) < 2 \
             or any(len({s for s, _ in op}) != len(op) for r in routes.values() for op in r) \
             or any(len({op[0][0] for op in r}) != len(r) for r in routes.values() if all(len(op) == 1 for op in r)) \
             or all(re.fullmatch(r"M\d+", s) for s in shown.values()):  # 'machine 2 for 4': read as routes

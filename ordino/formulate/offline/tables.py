@@ -60,7 +60,10 @@ _PHRASES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
              lambda m: f"{m.group(2)}_{_ORDINAL[m.group(1)]}"),
             (r"due dates?", "due_date"), (r"processing times?", "processing_time"), (r"release (?:dates?|times?)",
              "release_date"), (r"ready times?", "ready_time"), (r"machine\s+(\d+)", r"m\1"),
-            (r"depends on", "depends_on"), (r"penalty per (?:day|hour|minute|week) late", "late_penalty"),
+            (r"depends on", "depends_on"),
+            (r"\b(?:(?:can|may)\s+)?(?:only\s+)?(?:start|begin)s?\s+(?:only\s+)?after\b|\b(?:must\s+)?comes?\s+after\b",
+             "after"),  # 'can only start after': the predecessors' column
+            (r"penalty per (?:day|hour|minute|week) late", "late_penalty"),
             (r"\bp\s*\(\s*(m\d+)\s*\)|\bp_(m\d+)\b", r"\1\2"),  # 'p(M1)'
             (r"\b(?:time|duration|processing\s+time)\s+(?:on|at|in)\s+(?:the\s+)?(?=\w+\s*\d)", ""),  # 'Time on M 1'
             (r"\((?:in\s+)?" + UNIT_PATTERN + r"\)", "")]
@@ -235,8 +238,9 @@ _ROUTE_PAIR = re.compile(rf"\(?\s*(?P<m>m\d+|machine\s*\d+)\s*[:=(/,]?\s*(?P<t>{
 """One step of a route cell ('M1:2, M2:3, M3:1', 'M2 (4) > M1 (3)')."""
 _NOUN_ID = rf"(?:{MACHINE_NOUN})_(?:[a-z]|\d+)"
 """A machine's column named by its kind and a letter or number ('station_A', 'press_2')."""
-_STATION = r"m\d+|machine\s*\d+|[^\W\d_](?:(?!\bor\b)[\w -]){0,24}?"
-"""A machine's name in a step's cell: never holding the word 'or', which lists the machines a step may use."""
+_STATION = r"m\d+|machine\s*\d+|(?:[^\W\d_]|\d[a-z](?![a-z]))(?:(?!\bor\b)[\w -]){0,24}?"
+"""A machine's name in a step's cell ('3D printer' too): never holding the word 'or', which lists the machines a
+step may use."""
 _STEP_CELL = re.compile(rf"^\(?\s*(?P<m>{_STATION})\s*(?:/|:|,|\s|\()\s*(?P<t>{NUM}\s*(?:{UNIT_PATTERN})?)\s*\)?$|"
                         rf"^(?P<t2>{NUM}\s*(?:{UNIT_PATTERN})?)\s*(?:on|@|/)\s*(?P<m2>{_STATION})$", re.IGNORECASE)
 """A route step's cell: 'M2 / 4', 'Lathe, 5', 'mill (3 h)', '4 on M1', '(M1, 5)'."""

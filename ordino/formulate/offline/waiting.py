@@ -2,7 +2,8 @@
 
 Waiting is allowed unless the text says otherwise ('a batch can wait between stations' only says so again). Two
 rules forbid it for every job and every step: no-wait ('nothing can wait', 'it can't sit around in between',
-'straight onto the next one with no waiting at all', a 'no-wait flow shop'), where each step starts the moment the
+'straight onto the next one with no waiting at all', 'straight from one station to the next', a 'no-wait flow
+shop'), where each step starts the moment the
 one before ends; and blocking ('no buffer between stations', 'a part stays on its machine until the next one is
 free'), where a job done on one machine holds it until the next machine takes it. Words of either kind that
 may name only some steps ('as soon as it is coated it goes straight into the oven') with no rule for all are
@@ -27,7 +28,9 @@ _ALLOWED = re.compile(
     r"\b(?:unlimited|infinite|plenty\s+of|a\s+big|a\s+large)\s+(?:buffers?|storage|waiting\s+(?:room|area|space))\b")
 """Words that allow waiting between steps: the usual rule, said again."""
 _NO_WAIT = re.compile(
-    r"(?i)\bno[\s-]wait\b|"
+    r"(?i)\bno[\s-]wait\b|\bnothing\s+(?:ever\s+)?waits\b|"
+    rf"\b{_NOT}\s+(?:sit|wait|idle|hang)\s+(?:around|about)\b(?!\s+(?:before|at\s+the\s+start))|"
+    rf"\bno\s+(?:holding|waiting|queu(?:e|ing))\s+(?:in\s+)?between(?:\s+(?:the\s+)?{_STEP}\b)?|"
     r"\b(?:nothing|no\s+(?:\w+\s+)?(?:job|batch|part|lot|piece|order|dough|item|load|unit)s?)\s+(?:can|may|is\s+allowed\s+to)"
     r"\s+(?:sit\s+(?:and\s+)?)?wait\b(?!\s+(?:before|at\s+the\s+start|to\s+start|for\s+its\s+first))|"
     rf"\b{_NOT}\s+(?:sit|wait|idle|queue|stand|be\s+(?:held|left|parked))(?:\s+(?:around|about|and\s+wait|idle))?"
@@ -35,7 +38,10 @@ _NO_WAIT = re.compile(
     rf"\b(?:with\s+)?no\s+waiting(?:\s+at\s+all)?\s+(?:in\s+)?between(?:\s+(?:the\s+)?{_STEP}\b)?|"
     rf"\bwithout\s+(?:any\s+)?(?:waiting|wait|delay|pause|gap)s?\s+(?:in\s+)?between(?:\s+(?:the\s+)?{_STEP}\b)?|"
     r"\b(?:straight|directly|immediately|right)\s+(?:on\s*)?(?:in|on)?to\s+the\s+next(?:\s+one|\s+(?:machine|station|"
-    r"stage|step|operation))?\b(?:\s*,?\s*with\s+no\s+waiting(?:\s+at\s+all)?)?")
+    r"stage|step|operation))?\b(?:\s*,?\s*with\s+(?:no|zero)\s+waiting(?:\s+at\s+all)?)?|"
+    rf"\b(?:straight|directly|immediately)\s+from\s+(?:one|each|a|the)\s+{_STEP}\s+to\s+the\s+next(?:\s+one|\s+{_STEP})?"
+    r"(?:\s*,?\s*with\s+(?:no|zero)\s+waiting(?:\s+at\s+all)?)?|"
+    rf"\bwith\s+zero\s+waiting\s+(?:in\s+)?between(?:\s+(?:the\s+)?{_STEP}\b)?")
 """Words that forbid waiting between any two steps of a job."""
 _BLOCKING = re.compile(
     rf"(?i)\bno\s+(?:buffers?|storage|intermediate\s+storage|waiting\s+(?:room|area|space)|room|space)\s+"
@@ -46,7 +52,8 @@ _BLOCKING = re.compile(
 """Words that keep a finished step on its machine until the next machine is free, for every step."""
 _NO_WAIT_CUE = re.compile(
     rf"(?i)\b(?:straight|directly|immediately|right\s+away)\s+(?:on\s*)?(?:in|on)?to\b|\bno[\s-]wait|\bno\s+waiting\b|"
-    rf"\b{_NOT}\s+(?:sit|wait|idle|queue|be\s+(?:held|left|parked))\b|\bwithout\s+(?:any\s+)?(?:waiting|delay)\b")
+    rf"\b{_NOT}\s+(?:sit|wait|idle|queue|be\s+(?:held|left|parked))\b|\bwithout\s+(?:any\s+)?(?:waiting|delay)\b|"
+    r"\bzero\s+waiting\b")
 """Words about going on without waiting, perhaps between two named steps only."""
 _BLOCKING_CUE = re.compile(
     r"(?i)\bno\s+(?:buffers?|storage|waiting\s+(?:room|area|space))\b|\bblocking\b|"

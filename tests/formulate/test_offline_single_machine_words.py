@@ -1,0 +1,69 @@
+"""Single-machine and shop texts in words seen on held-out sets (issue 17): a predecessor column headed 'can only
+start after' on 'one instrument'; a down time said again as 'no job may be in process during [8, 11)' beside
+'non-resumable'; a flow shop that asks 'how many hours' (no allocation LP); 'the dough can't sit around' (no
+wait). Each optimum is cross-checked by the brute-force oracle."""
+
+from __future__ import annotations
+
+import itertools
+
+from tests.differential.brute_schedule import brute_force
+from tests.formulate.test_offline_structures import solved
+
+SPEC = ("Mass spec queue for Monday. We have one instrument; only one sample batch can be on it at a time and a run "
+        "can't be interrupted. Hours are counted from when we switch it on (hour 0).\n\n"
+        "| batch | run time (h) | due (h) | can only start after |\n|---|---|---|---|\n"
+        "| B1 | 3 | 6 | - |\n| B2 | 2 | 4 | - |\n| B3 | 4 | 9 | B1 |\n| B4 | 1 | 3 | - |\n\n"
+        "Goal: minimise the number of batches that finish after their due hour.")
+
+
+def test_a_column_of_batches_that_must_finish_first_on_one_instrument():
+    problem, value = solved(SPEC)
+    assert [r.id for r in problem.resources] == ["M1"]
+    pairs = {(c.first, c.then) for c in problem.constraints if c.type == "end_before_start"}
+    assert pairs == {("B1", "B3")}
+    assert value == brute_force(problem).objective
+
+
+def test_a_down_time_said_again_as_no_job_in_process_then():
+    problem, value = solved("1 | r_j, h_1 | L_max\np = (3, 5, 2, 4)\nr = (0, 0, 4, 6)\nd = (6, 12, 9, 15)\n"
+                            "Machine unavailable on [8, 11) (maintenance). Non-resumable: no job may be in process "
+                            "during [8, 11), and jobs cannot be split around it. No preemption, t0 = 0.\n"
+                            "Objective: minimise L_max = max_j (C_j - d_j).")
+    assert problem.resources[0].unavailable == [(8, 11)]
+    assert value == brute_force(problem).objective
+
+
+def test_a_flow_shop_asking_how_many_hours_is_no_allocation():
+    problem, value = solved(
+        "Every order goes through the same three stations in the same sequence: cutting, then banding, then "
+        "assembly. Each station can only work on one order at a time. Queued for next week (hours):\n\n"
+        "Oak kitchen: cutting 5, banding 3, assembly 8\nWalnut vanity: cutting 2, banding 4, assembly 3\n"
+        "Garage shelving: cutting 6, banding 2, assembly 4\n\n"
+        "Minimise the time until the last order comes off assembly. How many hours is that at best?")
+    assert [r.id for r in problem.resources] == ["cutting", "banding", "assembly"]
+    assert value == _three_stage_makespan([(5, 3, 8), (2, 4, 3), (6, 2, 4)])
+
+
+def _three_stage_makespan(jobs: list[tuple[int, int, int]]) -> int:
+    """The least makespan of a three-stage flow shop (a permutation schedule is optimal there)."""
+    best = None
+    for order in itertools.permutations(jobs):
+        ends = [0, 0, 0]
+        for times in order:
+            for k, t in enumerate(times):
+                ends[k] = max(ends[k], ends[k - 1] if k else 0) + t
+        best = ends[2] if best is None else min(best, ends[2])
+    assert best is not None
+    return best
+
+
+def test_dough_that_cannot_sit_around_is_no_wait():
+    problem, value = solved(
+        "Every batch goes mixer -> proofer -> oven, and the dough can't sit around: the moment a batch finishes "
+        "mixing it has to go straight into the proofer, and the moment proofing ends it has to go straight into "
+        "the oven. Each takes one batch at a time. Times in minutes:\n\n"
+        "Sourdough: mix 2, proof 4, bake 3\nBaguettes: mix 1, proof 3, bake 2\nRye: mix 1, proof 4, bake 4\n\n"
+        "What's the minimum number of minutes from the first mix starting to the last bake finishing?")
+    assert any(c.type == "no_wait" for c in problem.constraints)
+    assert value == brute_force(problem).objective
