@@ -1047,3 +1047,37 @@ def test_each_number_of_a_cover_list_counts_the_shift_named_before_it_unless_on_
         problem, best = solved(base.format(cover=cover))
         assert sorted({(c.shift, c.min) for c in problem.cover}) == [("Day", 2), ("Night", 1)], cover
         assert best == 3 * (10 + 12 + 14)
+
+
+WARD = ("Ward roster, Mon-Wed. Each day has a Day shift that needs exactly 2 staff (at least one of them an RN) and a "
+        "Night shift that needs exactly 1 staff member (anyone).\n\n"
+        "| name | role | base pay/shift | not available |\n|------|------|------|------|\n"
+        "| Ann | RN | 200 | Mon |\n| Bea | RN | 190 | - |\n| Dee | HCA | 140 | Tue |\n| Eve | HCA | 150 | - |\n\n"
+        "Pay: base pay, +40 for a Night shift, +30 for any shift on Wed (both add up for a Wednesday night).\n"
+        "Rules: at most one shift per person per day; nobody works a Day shift on the day right after working a "
+        "Night shift.\nMinimise the total pay bill.")
+
+
+def test_role_codes_a_shift_that_needs_people_of_a_role_and_premiums_by_shift_and_day():
+    problem, best = solved(WARD)
+    assert sorted(problem.people) == ["Ann", "Bea", "Dee", "Eve"]
+    night = [c for c in problem.cover if c.shift == "Night"]
+    assert len(night) == 3 and all(c.min == c.max == 1 for c in night)
+    _, anyone = solved(WARD.replace(" (at least one of them an RN)", ""))
+    assert anyone <= best  # the RN rule only takes schedules away
+
+
+def test_a_premium_said_as_a_shift_paying_on_top_of_the_rate():
+    text = WARD.replace("Pay: base pay, +40 for a Night shift, +30 for any shift on Wed (both add up for a Wednesday "
+                        "night).", "Night shifts pay a 40 night premium on top of the rate.")
+    _, best = solved(text)
+    _, plain = solved(text.replace("Night shifts pay a 40 night premium on top of the rate.", ""))
+    assert best == plain + 3 * 40  # one Night shift a day, each 40 dearer
+
+
+def test_two_shift_counts_in_one_sentence_are_both_read():
+    text = WARD.replace("Each day has a Day shift that needs exactly 2 staff (at least one of them an RN) and a "
+                        "Night shift that needs exactly 1 staff member (anyone).",
+                        "Each day: the Day shift needs exactly 2 nurses, the Night shift exactly 1.")
+    problem, _ = solved(text)
+    assert sorted((c.shift, c.min) for c in problem.cover if c.day == "Mon") == [("Day", 2), ("Night", 1)]

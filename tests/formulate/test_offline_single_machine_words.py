@@ -1,14 +1,15 @@
 """Single-machine and shop texts in words seen on held-out sets (issue 17): a predecessor column headed 'can only
 start after' on 'one instrument'; a down time said again as 'no job may be in process during [8, 11)' beside
 'non-resumable'; a flow shop that asks 'how many hours' (no allocation LP); 'the dough can't sit around' (no
-wait). Each optimum is cross-checked by the brute-force oracle."""
+wait); hours counted from 'Monday 7am = hour 0'; due dates 'of job completion (end of op 2)'; a line listing jobs
+with their times. Each optimum is cross-checked by the brute-force oracle."""
 
 from __future__ import annotations
 
 import itertools
 
 from tests.differential.brute_schedule import brute_force
-from tests.formulate.test_offline_structures import solved
+from tests.formulate.test_offline_structures import asked, solved
 
 SPEC = ("Mass spec queue for Monday. We have one instrument; only one sample batch can be on it at a time and a run "
         "can't be interrupted. Hours are counted from when we switch it on (hour 0).\n\n"
@@ -67,3 +68,40 @@ def test_dough_that_cannot_sit_around_is_no_wait():
         "What's the minimum number of minutes from the first mix starting to the last bake finishing?")
     assert any(c.type == "no_wait" for c in problem.constraints)
     assert value == brute_force(problem).objective
+
+
+def test_hours_counted_from_a_dated_hour_zero_with_everything_on_the_floor():
+    problem, value = solved(
+        "Three parts on Monday; the lathe, the mill and the drill each take one part at a time.\n\n"
+        "- Pump housing: lathe 3h, then mill 2h. Due at hour 6.\n- Shaft: lathe 2h, then drill 2h. Due at hour 4.\n"
+        "- Flange: drill 1h, then mill 2h. Due at hour 3.\n\n"
+        "Hours are counted from Monday 7am = hour 0, everything is on the floor already. Minimise the sum over "
+        "the parts of hours late.")
+    assert value == brute_force(problem).objective
+
+
+FLEXIBLE = ("Two jobs, each with two operations done in order. An operation runs on one machine that has a time in "
+            "its row; '-' means that machine can't do it.\n\n| job | op | M1 | M2 | due |\n|---|---|---|---|---|\n"
+            "| J1 | 1 | 4 | 6 | 8 |\n| J1 | 2 | - | 3 |   |\n| J2 | 1 | 3 | 5 | 6 |\n| J2 | 2 | 4 | 4 |   |\n\n"
+            "Due dates apply to job completion (end of op 2). Minimise total tardiness.")
+
+
+def test_due_dates_said_of_the_last_operation():
+    problem, value = solved(FLEXIBLE)
+    assert value == brute_force(problem).objective
+    assert asked(FLEXIBLE.replace("(end of op 2)", "(end of op 3)"))
+
+
+PRINTERS = ("Two identical DTG printers; each order is printed completely on one printer, one order at a time. Print "
+            "times in minutes:\n\n{items}\n\nWhat's the smallest possible time at which the last printer finishes?")
+
+
+def test_a_line_listing_jobs_with_their_times():
+    problem, value = solved(PRINTERS.format(items="soccer club tees 45, bakery aprons 30, band merch 25, "
+                                                  "school hoodies 50."))
+    assert sorted(t.id for t in problem.tasks) == ["bakery aprons", "band merch", "school hoodies", "soccer club tees"]
+    assert value == 75
+
+
+def test_a_line_listing_one_job_twice_is_asked():
+    assert asked(PRINTERS.format(items="soccer club tees 45, bakery aprons 30, soccer club tees 25."))

@@ -26,7 +26,7 @@ from ordino.formulate.offline.entities import (
 from ordino.formulate.offline.facts import Facts, Precedence
 from ordino.formulate.offline.families import detect_family, read_family
 from ordino.formulate.offline.fleet import read_fleet
-from ordino.formulate.offline.job_lines import read_job_lines
+from ordino.formulate.offline.job_lines import items_on_lines, read_job_lines
 from ordino.formulate.offline.names import LIST_NUMBER, count_ranges, declared_names, paired_values, shared_values
 from ordino.formulate.offline.phrases import (
     drop_restated_rules,
@@ -166,6 +166,7 @@ def read_facts(text: str) -> Facts:
     fleet = read_fleet(rw)  # before the names: its lines name jobs and machines in words of their own
     paired_values(rw)  # before the readers of counts: '(R1, R2) = (3, 2)'
     crew = read_crew(rw) or read_crew_table(rw)  # likewise a project's task lines, or its table
+    items_on_lines(rw)  # 'soccer club tees 45, bakery aprons 30, ...' on a line of its own: a job to a line
     listed = read_job_lines(rw)  # and jobs one per line with their values in words
     staged = read_stage_rows(rw)  # and jobs one per line with their times per stage split by slashes
     end_of_day(rw)

@@ -48,6 +48,27 @@ _RESTATED = re.compile(r"(?i)^so\s+(?:it|they|i|we)\s+can(?:'t|not)\s+(?:start|g
 """'..., so it can't start before then', '... so it can't go on before then': the release just said, again."""
 
 
+_ITEM_NAME = (r"(?!(?:and|or|then|after|before|on|at|by|due|takes?|needs?|job|jobs|task|tasks|order|orders)\b)"
+              r"[A-Za-z][\w'&/-]*(?:[ \t]+(?!(?:and|or|then|after|before|on|at|by|due|takes?|needs?)\b)"
+              r"[A-Za-z][\w'&/-]*){0,4}")
+_ITEM = rf"{_ITEM_NAME}[ \t]*:?[ \t]+{NUM}(?:[ \t]*{UNIT_PATTERN})?"
+_ITEM_LINE = re.compile(rf"(?m)^[ \t]*(?P<l>{_ITEM}(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?{_ITEM}){{2,}})[ \t]*\.?[ \t]*$")
+"""A line that is only a list of names and their times: 'soccer club tees 45, bakery aprons 30, band merch 25.'"""
+
+
+def items_on_lines(rw: Rewriting) -> None:
+    """A line listing three jobs or more with their times ('soccer club tees 45, bakery aprons 30, ...') written one
+    job to a line ('- soccer club tees: 45'), as the readers of job lines know them; names said twice are left."""
+    def lines(m: re.Match[str]) -> str:
+        items = [re.match(rf"(?P<n>{_ITEM_NAME})[ \t]*:?[ \t]+(?P<t>.+)", part.strip())
+                 for part in re.split(r"[ \t]*[,;][ \t]*(?:and[ \t]+)?", m.group("l"))]
+        names = [i.group("n").lower() for i in items if i]
+        if not all(items) or len(set(names)) != len(names):
+            return m.group(0)
+        return "\n".join(f"- {i.group('n')}: {i.group('t')}" for i in items if i)
+    rw.sub(_ITEM_LINE, lines)
+
+
 @dataclass
 class JobLines:
     """The jobs' values, by the names the lines give them, in order."""

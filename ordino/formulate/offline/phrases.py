@@ -185,8 +185,11 @@ _OPS_PER_JOB = re.compile(
     r"\(\s*(?:the\s+)?(?:finish|completion|end)(?:\s+time)?\s+of\s+(?:the\s+|each\s+)?job'?s\s+(\d)(?:st|nd|rd|th)\s+"
     r"(?:op(?:eration)?|step)\s*\)|"
     r"\b(?:each|every)(?:\s+job)?\s*(?:=|has|consists\s+of|is|with)?\s*(\d|two|three|four|five)\s+(?:op(?:eration)?s|steps)"
-    r"(?:\s+in\s+(?:order|sequence))?(?=\s*(?:[,.;:(]|$))")
-"""How many operations each job has: 'C_j = end of Op 2', '(finish time of the job's 2nd operation)', 'Each job =
+    r"(?:\s+in\s+(?:order|sequence))?(?=\s*(?:[,.;:(]|$))|"
+    r"\bdue\s+(?:dates?|times?)\s+(?:apply|applies|refer|refers)\s+to\s+(?:the\s+)?job(?:'s)?\s+completion\s*"
+    r"\(\s*(?:the\s+)?end\s+of\s+(?:op(?:eration)?|step)\s*(\d)\s*\)")
+"""How many operations each job has: 'C_j = end of Op 2', '(finish time of the job's 2nd operation)', 'due dates apply
+to job completion (end of op 2)', 'Each job =
 2 operations in order', 'three jobs, each two operations in order (op 1 before op 2)' (every route is asked to
 have that many)."""
 
@@ -603,6 +606,10 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"(?:at|from|by)\s+(?:the\s+start\b|0\s*(?:min|minutes|h|hours)?\b(?!\s*[-:.,]?\s*\d))|"
               r"\b(?:times?|hours|minutes|days)\s+(?:are\s+)?(?:counted|measured)\s+from\s+(?:0|zero|the start|0?0:00|"
               r"midnight)(?:\s+today)?\b|"
+              r"\b(?:hours|minutes|days|times?)\s+(?:are\s+)?(?:counted|measured)\s+from\s+[^,.;=\n]{1,30}?=\s*"
+              r"(?:hour|minute|time|t|day)\s*0\b|"  # 'hours are counted from Monday 7am = hour 0'
+              r"\b(?:everything|all\s+(?:of\s+)?(?:them|the\s+\w+))\s+(?:is|are|'s)\s+(?:on\s+the\s+floor|here|in|on\s+site|"
+              r"in\s+the\s+(?:shop|lab|yard|building)|ready|on\s+hand)\s+already\b|"
               r"(?:^|(?<=[.;\n]))\s*(?:hours|minutes|days)\s+(?:are\s+)?(?:counted\s+)?from\s+the\s+start(?:\s+of\s+(?:the\s+)?"
               r"[a-z]+(?:\s+[a-z]+){0,2})?(?=\s*[,.;]|$)")  # 'Minutes from the start of the double lesson, ...'
     for m in list(work.finditer(r"(?:\u00d7|\bx|\bwith|,)\s*(\d+)\s+op(?:eration)?s(?:\s+each)?\b")):

@@ -428,6 +428,24 @@ def _read_cover(n: RosterDraft) -> None:
                 n.cover.setdefault((s, d), k)
         return True
 
+    def shift_needs(m: re.Match[str]) -> bool:  # 'a Day shift that needs exactly 2 staff (at least one of them an
+        # RN)', 'the Night shift needs 1 nurse (anyone)': that shift's cover every day, and its skilled few
+        s, skill = n.shift(m["s"]), (m["skill"] or "").lower().removesuffix("s")
+        if s is None or any((s, d) in n.cover for d in n.days) or skill and skill not in n.skills:
+            return False
+        for d in n.days:
+            n.cover[(s, d)] = count_value(m["k"].lower())
+            if skill:
+                n.skilled.append({"day": d, "skill": skill, "min": count_value(m["m"].lower()), "shift": s})
+        return True
+
+    n.take(rf"\b(?:an?|the)\s+(?P<s>{named})\s+shift\s+(?:that\s+|which\s+)?(?:needs?|requires?|has|takes)\s+"
+           rf"(?:exactly\s+|{_GE}\s+)?(?P<k>{_N})\s+(?:{_PEOPLE}|staff(?:\s+members?)?|persons?)(?![a-z])"
+           rf"(?:\s*\(\s*(?:at\s+least\s+)?(?P<m>{_N})\s+of\s+them\s+(?:an?\s+)?(?P<skill>[a-z-]+)\s*\)|"
+           r"\s*\(\s*any(?:one|body)?\s*\))?"
+           rf"(?!\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?|the)\s+(?:{named})\s+shift\s+(?:exactly\s+|{_GE}\s+)?{_N})",
+           shift_needs)
+    # (never the first of 'the Day shift needs exactly 2 nurses, the Night shift exactly 1': read whole below)
     n.take(rf"(?P<l>(?:(?:exactly|{_GE})\s+)?(?P<k>{_N})\s+(?:{on}\s*|{_PEOPLE}\s+)?"
            rf"(?:(?:,|and|,\s*and)\s*(?:(?:exactly|{_GE})\s+)?{_N}\s+{on}\s*){{0,4}})"
            rf"(?P<per>per\s+shift\s+)?(?:on\s+)?(?:(?:each|every|a)\s+day|per\s+day)\b", same)
@@ -490,6 +508,24 @@ def _read_cover(n: RosterDraft) -> None:
            r"\s*(?:[.;\n]|$)))|"
            r"\(\s*at\s+least\s*\)|\bcover\s+at\s+least\s+demand\b|\bat\s+least\s+that\s+many(?:\s+per\s+shift)?|"
            r"\bstaff\s+required\s+per\s+day\s*:", lambda m: True)
+
+
+def _read_premiums(n: RosterDraft, plus_shift: Any, extra_on_days: Any) -> None:
+    """Extras on top of each person's pay, by shift or by day: '+40 for a Night shift', '+30 for any shift on Sat or
+    Sun', 'Late shifts pay a 15 evening premium on top of the rate'; 'base pay, ...' and '(both add up for a weekend
+    night)' say how they add, as they are added."""
+    named = "|".join(sorted(map(re.escape, n.shift_names), key=len, reverse=True)) or "(?!)"
+    if not n.costs:
+        return
+    n.take(rf",?\s*\+\s*{CURRENCY}?\s*(?P<v>{_V})\s+(?:for|per|on)\s+(?:an?|each|every|any)\s+(?P<s>{named})\s+"
+           r"shifts?\b", plus_shift)
+    n.take(rf"\b(?P<s>{named})\s+shifts?\s+(?:pay|pays|are\s+paid|get|earn)\s+(?:an?\s+)?(?:extra\s+)?{CURRENCY}?\s*"
+           rf"(?P<v>{_V})\s+(?:[a-z]+\s+)?(?:premium|bonus|supplement|allowance|extra)(?:\s+on\s+top\s+of\s+(?:the|their)"
+           r"\s+(?:base\s+)?(?:rate|pay))?", plus_shift)
+    n.take(rf",?\s*\+\s*{CURRENCY}?\s*(?P<v>{_V})\s+for\s+(?:any|an?|each|every)\s+shift\s+on\s+"
+           rf"(?P<d>{_WD}(?:\s*(?:,|and|or)\s*{_WD})*)", extra_on_days)
+    n.take(r"\bpay\s*:\s*(?:the\s+)?base\s+(?:pay|rate)\s*(?=,)|\(\s*both\s+(?:add\s+up|apply|stack|are\s+added)"
+           r"(?:\s+(?:for|on)\s+an?\s+[a-z ]{1,20})?\s*\)", lambda m: True)
 
 
 def _of_a_skill(after: str, text: str = "") -> bool:
@@ -967,6 +1003,7 @@ def _read_costs(n: RosterDraft) -> None:
         return True
 
     n.take(rf"\b(?P<p>[A-Za-z]\w*)\s+working\s+on\s+(?P<d>(?:days?\s+)?\w+)\s+costs\s+\+\s*(?P<v>{_V})", working)
+    _read_premiums(n, plus_shift, extra_on_days)
     n.take(r"\bpenalt(?:y|ies)\s*:", lambda m: True)
     if n.costs and re.search(r"\bpenalt", n.text, re.I):  # penalties: a shift none of them names costs nothing
         for p in n.staff:

@@ -124,8 +124,8 @@ _YES, _NO = {"yes", "y", "\u2713", "true"}, {"no", "n", "-", "\u2717", "false", 
 def read_skill_cell(n: RosterDraft, who: str, head: str, cell: str) -> bool:
     """A person's cell of a skill column: 'Keyholder' over yes / no, 'Role' over 'pharmacist' / 'assistant'."""
     low, heading = cell.strip().lower(), re.sub(r"\s*\?$|\s*\((?:y/n|yes/no)\)$", "", head.strip().lower())
-    if re.fullmatch(r"role|grade|position|qualification|skill|level", heading) and _SKILL_WORD.fullmatch(low) and \
-            not _CUED.search(low):
+    if re.fullmatch(r"role|grade|position|qualification|skill|level", heading) and \
+            re.fullmatch(r"[a-z][a-z-]{1,30}", low) and not _CUED.search(low):  # ('RN', 'HCA': a role's code too)
         n.skills.setdefault(singular(low), []).append(who)
         n.roles.add(singular(low))
         return True

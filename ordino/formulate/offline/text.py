@@ -416,6 +416,9 @@ _ORDINAL_NAME = (rf"\b\d{{1,2}}(?:st|nd|rd|th)\s+(?!(?:{JOB_NOUN}|{MACHINE_NOUN}
                  r"days?|weeks?|months?|shifts?|positions?|slots?|places?|ones?|of|and|or|to|in|on|at|by|for|from|"
                  r"after|before|is|was|time|hours?|minutes?|periods?|runs?|loads?)\b)[a-z]+")
 """An ordinal naming a thing that is no job, machine, step or time ('no 4th axis', 'the 3rd floor'): no value."""
+_ORDINAL_TIMES = (r"\b\d{1,2}(?:st|nd|rd|th)\s+time\s+(?:this|that|in\s+(?:a|the\s+last))\s+(?:week|month|year|"
+                  r"quarter|fortnight)\b")
+"""How often something happened ('broken again, 3rd time this month'): chit-chat, no value."""
 
 
 class Work:
@@ -493,7 +496,7 @@ class Work:
 
     def leftover_numbers(self) -> list[str]:
         """The clauses holding numbers no extractor used (ignoring those inside names), each quoted once."""
-        named = "|".join((JOB_REF, MACHINE_REF, FORMULA, _IDENTIFIER, _CONTACT, _ORDINAL_NAME))
+        named = "|".join((JOB_REF, MACHINE_REF, FORMULA, _IDENTIFIER, _CONTACT, _ORDINAL_NAME, _ORDINAL_TIMES))
         text = re.sub(named, lambda m: BLANK * len(m.group(0)), self.text)
         return self.quotes(m.span() for m in re.finditer(NUM, text))
 
