@@ -86,3 +86,14 @@ def test_a_job_whose_time_counts_double_is_asked():
             "double in that sum.")
     questions = asked(text)
     assert any("posters are for our biggest client" in q for q in questions), questions
+
+
+def test_the_total_elapsed_hours_until_a_task_is_finished_is_its_end():
+    text = ("Lab relocation. Resources: 3 technicians and 1 van. An activity holds its technicians (and the van, if "
+            "used) for its full duration. Hours:\n\nact,description,hours,depends_on,techs,van\n"
+            "A,Decommission freezers,2,,2,0\nB,Pack glassware,3,,2,0\nC,Move freezers,2,A,2,1\n"
+            "D,Move benches,3,B,2,1\nH,Safety walk-through,1,\"C,D\",1,0\n\n"
+            "Minimise the total elapsed hours until H is finished.")
+    problem, value = solved(text)
+    assert [t.term for t in problem.objective] == ["makespan"]
+    assert value == brute_force(problem).objective

@@ -105,3 +105,18 @@ def test_a_line_listing_jobs_with_their_times():
 
 def test_a_line_listing_one_job_twice_is_asked():
     assert asked(PRINTERS.format(items="soccer club tees 45, bakery aprons 30, soccer club tees 25."))
+
+
+def test_machines_declared_by_their_noun_are_no_jobs_of_a_route_table():
+    problem, value = solved(
+        "Body shop, hours from 8:00. Bays: PANEL, PAINT, DETAIL. One car per bay at a time, steps in the order "
+        "listed.\n\ncar      | route (bay hours)          | promised (h)\n---------|----------------------------|-----\n"
+        "Civic    | PANEL 3, PAINT 2, DETAIL 1 | 7\nRanger   | PANEL 2, DETAIL 3          | 6\n"
+        "Yaris    | PAINT 1, DETAIL 1          | 4\n\nMinimise total tardiness, in hours.")
+    assert sorted(j.id for j in problem.jobs) == ["Civic", "Ranger", "Yaris"]
+    assert value == brute_force(problem).objective
+
+
+def test_jobs_indexed_one_to_n():
+    problem, value = solved("1 || Σ C_j\nJobs indexed 1..4\np = (3, 1, 4, 2)\nmin Σ C_j")
+    assert value == 1 + 3 + 6 + 10

@@ -103,3 +103,29 @@ def test_all_dropped_off_at_the_start_and_a_goal_sentence_that_spells_out_its_su
     assert [t.term for t in problem.objective] == ["total_completion_time"]
     assert all(not j.release for j in problem.jobs)
     assert value == _two_stage_sum([(30, 45), (20, 35), (15, 25)])
+
+
+FINISHING = ("Every job goes Print -> Laminate -> Trim in that order, the same job order on all three machines; each "
+             "machine handles one job at a time. Minutes:\n\n| Job | Print | Laminate | Trim |\n|---|---|---|---|\n"
+             "| Posters | 4 | 3 | 2 |\n| Badges | 2 | 2 | 3 |\n\n"
+             "The laminator is booked for a roller change from t = 3 to t = 6; it can't run anything then. "
+             "Minimise the makespan.")
+
+
+def test_a_down_time_of_a_machine_named_by_another_form_of_its_name():
+    problem, value = solved(FINISHING)
+    assert {r.id: r.unavailable for r in problem.resources} == {"Print": [], "Laminate": [(3, 6)], "Trim": []}
+    assert value == brute_force(problem).objective
+
+
+def test_a_down_time_of_a_machine_the_text_has_under_no_name_is_asked():
+    questions = asked(FINISHING.replace("The laminator is booked", "The guillotine is booked"))
+    assert any("guillotine" in q and "Laminate" in q for q in questions), questions
+
+
+def test_hours_written_h7_are_read():
+    problem, value = solved("One instrument, one sample at a time. Times are hours.\n\nsample,run_h,due_h\n"
+                            "S1,2,4\nS2,3,6\nS3,1,3\n\nThe instrument is down for calibration from h2 to h3, so no "
+                            "run may overlap that hour. Minimise the number of late samples.")
+    assert problem.resources[0].unavailable == [(2, 3)]
+    assert value == brute_force(problem).objective

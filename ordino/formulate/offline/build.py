@@ -8,6 +8,7 @@ from typing import Any
 
 from ordino.formulate.offline.facts import Facts
 from ordino.formulate.offline.step_lags import step_machine, step_number
+from ordino.formulate.offline.text import MACHINE_NOUN, stem
 from ordino.formulate.offline.units import SECONDS, TimeScale, TimeVal, choose_scale
 from ordino.formulate.questions import Question
 from ordino.models.objective import DUE_DATE_TERMS
@@ -174,8 +175,8 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     if len(machines) == 1:  # 'the press is broken ...' on the only machine there is
         facts.down = [(None, a, b) for _, a, b in facts.down]
     by_name = {m.lower(): m for m in machines}  # 'the polar is being serviced' of the Polar
-    facts.down = [(who if who or k not in facts.down_said else _named_in(facts.down_said[k], machines), a, b)
-                  for k, (who, a, b) in enumerate(facts.down)]
+    facts.down = [(who if who or k not in facts.down_said or len(machines) == 1 else
+                   _named_in(facts.down_said[k], machines), a, b) for k, (who, a, b) in enumerate(facts.down)]
     facts.down = [(by_name.get(who.lower(), by_name.get(facts.names.get(who, who).lower(), who)) if who else who, a, b)
                   for who, a, b in facts.down]  # 'machine 2' of machines a table names 'A', 'B': B
     resources: list[dict[str, Any]] = [{"id": m, "kind": "machine"} for m in machines]
@@ -423,13 +424,28 @@ def _names(facts: Facts, kind: str) -> list[str]:
 
 
 def _named_in(clause: str, machines: list[str]) -> str | None:
-    """The one machine a down time's clause names by its name ('the Bambu is getting a nozzle swap'); none named is
-    every machine; two named is asked."""
-    named = [m for m in machines if re.search(rf"(?<!\w){re.escape(m.lower())}(?!\w)", clause.lower())]
+    """The one machine a down time's clause names by its name or a form of it ('the Bambu is getting a nozzle swap',
+    'the laminator is booked' of 'Laminate'); none named is every machine ('the shop is closed'); two named, or a
+    machine the text has under no such name ('the kiln' among 'Press' and 'Oven'), is asked."""
+    low = clause.lower()
+    said = {stem(w) for w in re.findall(r"[a-z][a-z-]{3,}", low)}
+    named = [m for m in machines if re.search(rf"(?<!\w){re.escape(m.lower())}(?!\w)", low) or " " not in m and any(
+        min(len(w), len(stem(m.lower()))) >= 5 and (w.startswith(stem(m.lower())) or stem(m.lower()).startswith(w))
+        for w in said)]
     if len(named) > 1:
         raise Incomplete([Question(key="downtime", text=f"'{clause.strip()}' names {', '.join(named)}: which of them "
                                    "is down then?")])
+    subject = re.search(r"\b(?:the|our)\s+([a-z-]{3,})\b", low)
+    if not named and subject and not re.fullmatch(_EVERY_MACHINE, subject.group(1)) and (
+            re.fullmatch(MACHINE_NOUN, subject.group(1)) or re.search(r"(?:or|er|ine)$", subject.group(1))):
+        raise Incomplete([Question(key="downtime", text=f"'{clause.strip()}': which machine is that? The machines are "
+                                   f"{', '.join(machines)}.")])
     return named[0] if named else None
+
+
+_EVERY_MACHINE = (r"line|lines|shop|floor|plant|factory|workshop|site|building|power|team|crew|whole|everything|"
+                  r"machines|stations|equipment|kit|lab|kitchen|bakery|office|yard|computer|server|outer|order|other")
+"""Subjects of a down time that stop every machine ('the line is down from 2 to 3', 'the shop is closed')."""
 
 
 def _machines(facts: Facts, kind: str) -> list[str]:

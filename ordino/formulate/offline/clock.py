@@ -86,7 +86,9 @@ def relative_to_start(rw: Rewriting) -> None:
 
 
 _UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|since|in|for)\s+(?:the\s+)?"
-                         r"(?P<u>hour|minute|day|week|second)\s+(?P<n>\d+(?:\.\d+)?)\b", re.IGNORECASE)
+                         r"(?:(?P<u>hour|minute|day|week|second)\s+|(?P<l>[hd])(?=\d))(?P<n>\d+(?:\.\d+)?)\b",
+                         re.IGNORECASE)
+"""'at hour 6', 'from h7' (the unit's letter and the number, 'to d3')."""
 
 
 _HOURS_MINUTES = re.compile(r"(?<![\d.:])(?P<h>\d+)[ \t]*(?:h|hrs?|hours?)\.?[ \t]*(?:and[ \t]+)?(?P<m>[0-5]?\d)[ \t]*"
@@ -138,7 +140,8 @@ def unit_after_number(rw: Rewriting) -> None:
                rf"{pattern[2:]}|{_AMOUNT_CUE}{pattern[2:]}"
                if pattern == _AN_HOUR else rf"(?i){pattern}", amount)
     rw.sub(_SAID_AMOUNT, _said_value)
-    rw.sub(_UNIT_FIRST, lambda m: f"{m.group('p')} {m.group('n')} {m.group('u')}s")
+    rw.sub(_UNIT_FIRST, lambda m: f"{m.group('p')} {m.group('n')} "
+           f"{m.group('u') or {'h': 'hour', 'd': 'day'}[m.group('l').lower()]}s")
     rw.sub(_HOURS_MINUTES, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")
     rw.sub(_COMPACT, lambda m: f"{int(m.group('h')) * 60 + int(m.group('m'))} min")
 

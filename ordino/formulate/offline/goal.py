@@ -52,7 +52,8 @@ _ALL = re.compile(r"\b(?:all (?:the |of the )?(?:jobs|tasks|orders|batches|work|
 times when summed."""
 
 
-_SPAN_OF_ALL = re.compile(r"\btotal\s+(?:time|duration|length|number\s+of\s+(?:minutes|hours|days|weeks))\b")
+_SPAN_OF_ALL = re.compile(r"\btotal\s+(?:elapsed\s+)?(?:time|duration|length|"
+                          r"number\s+of\s+(?:minutes|hours|days|weeks)|(?<=elapsed\s)(?:hours|minutes|days|weeks))\b")
 """'the shortest total number of days for the whole move': the length of all of it, no sum of finish times."""
 
 

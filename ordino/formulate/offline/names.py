@@ -188,6 +188,8 @@ def count_ranges(rw: Rewriting) -> None:
            r"(?:\s+in\s+(?:that|this|the\s+same)\s+order)?", "")
     rw.sub(r"(?i)\b(?:n|j|jobs)\s*=\s*\{\s*1\s*,\s*(?:\.\.\.?|\u2026)\s*,\s*(\d+)\s*\}",  # 'N = {1, ..., 7}'
            lambda m: f"{m.group(1)} jobs" if 2 <= int(m.group(1)) <= 200 else m.group(0))
+    rw.sub(rf"{_NOUN}\s+(?:are\s+)?(?:indexed|numbered)\s+(?:[a-z]\s*=\s*)?1\s*{_RANGE_WORD}\s*(\d+)\b",
+           lambda m: f"{m.group(1)} jobs" if 2 <= int(m.group(1)) <= 200 else m.group(0))  # 'Jobs indexed 1..7'
     rw.sub(rf"\b(\d+)(\s+{_NOUN})\s*\(\s*(?:[a-z]\s*=\s*)?1\s*{_RANGE_WORD}\s*\1\s*\)",  # '10 activities (1..10)'
            r"\1\2")
     rw.sub(rf"{_NOUN}\s+(?:#\s*)?1\s*{_RANGE_WORD}\s*(?:#\s*)?(\d+)\b(?!\s*[-:,]?\s*\d)|"
@@ -257,7 +259,10 @@ def declared_names(text: str) -> Names:
         elif names.jobs and len(lined[0]) > len(names.jobs):  # one line per job says more
             names.jobs = []
     labelled = [[m.group("n") for m in re.finditer(_LABELLED, run.group(0))] for run in _LABEL_RUN.finditer(text)]
-    runs = [] if names.numbered else [r for r in labelled if not any(re.fullmatch(r"[JMR]\d*", n) for n in r)]
+    declared = {w for m in re.finditer(rf"(?i)\b{MACHINE_NOUN}\s*:\s*(?P<l>[^.:\n]+)", text)
+                for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("l").strip())}  # 'Bays: PANEL, PAINT, MECH'
+    runs = [] if names.numbered else [r for r in labelled if not any(re.fullmatch(r"[JMR]\d*", n) for n in r)
+                                      and len(set(r) & declared) < 2]  # (machines declared are no jobs)
     if runs:  # 'A=3, B=1', 'test B 3 hours': the first run that names no machine ('M1, M2, M3 - identical')
         found = runs[0]
         if len(set(found)) == len(found) and set(names.jobs) < set(found) and names.declaration is None \
@@ -277,7 +282,8 @@ def declared_names(text: str) -> Names:
     if not names.jobs and not names.numbered and items:
         found = [bare_name(m.group("n")) for m in items]
         if len(set(found)) == len(found) and not any(_KEY_WORDS.search(n) or re.search(
-                rf"(?i)\b(?:then|and|on|in|at|{MACHINE_NOUN})\b", n) for n in found):  # not steps 'press 3 h, then ...'
+                rf"(?i)\b(?:then|and|on|in|at|{MACHINE_NOUN})\b", n) for n in found) \
+                and len(set(found) & declared) < 2:  # not steps 'press 3 h, then ...', nor machines declared
             names.jobs = found
             names.name_spans = [m.span("n") for m in items]
     machines = _counted_machines(text) or _MACHINE_LIST.search(text) or _MACHINE_NOUN_LIST.search(text) or \

@@ -127,6 +127,7 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|how\s+(?:many\s+[a-z]+|long|soon|early)\b[^.?]{0,30}?\b(?:can|could|will|would)\s+(?:we|i|you)\s+be\s+"
      r"(?:all\s+)?(?:done|finished|through)\s+with\s+(?:everyone|everybody|everything|all\b)"
      r"|how\s+(?:early|soon)\s+the\s+last\s+(?:one|\w+)\s+(?:can|could)\s+(?:walk\s+out|leave|finish|be\s+done)"
+     r"|\b(?:total\s+)?elapsed\s+(?:time|hours|minutes|days|weeks)\b"  # 'the total elapsed hours until H is finished'
      r"|(?:shortest|smallest|minimum|narrowest)\s+(?:possible\s+)?(?:batch|processing|production|maintenance|"
      r"overnight|night)\s+window\b",  # 'the shortest possible batch window in hours'
      "makespan"),
@@ -253,12 +254,13 @@ def read_objective(work: Work, facts: Facts) -> None:
         facts.finish_of = job_name(last.group(1))  # deploy is done', 'minimise the total time until B is finished'
         found = found or [(last.start(), "makespan")]
         work.consume(*last.span())
-    named = re.search(r"\buntil\s+(?:the\s+)?(?P<x>[a-z][\w &/-]{2,40}?)\s+(?:is|are)\s+(?:all\s+)?(?:done|finished|"
+    named = re.search(r"\buntil\s+(?:the\s+)?(?P<x>[a-z][\w &/-]{0,40}?)\s+(?:is|are)\s+(?:all\s+)?(?:done|finished|"
                       r"complete[d]?|over)\b", work.text) or re.search(
         r"\b(?:minimum|minimi[sz]e|fewest|least|shortest|earliest|soonest|how\s+soon|how\s+long|how\s+many)\b"
         r"[^.?!\n]{0,60}?\b(?:to|until)\s+(?:finish|complete)\s+(?:the|our|this)\s+(?P<x>[a-z][\w &/-]{2,40}?)"
         r"\s*(?=[?.!]|$)", work.text)  # 'the minimum number of days to finish the barn?'
-    generic = r"(?:everything|all|it|they|them|(?:the\s+)?(?:very\s+)?(?:work|project|job|jobs|whole|last|final|lot|" \
+    generic = r"(?:everything|all|(?:all|every|each)\s+.*|it|they|them|" \
+              r"(?:the\s+)?(?:very\s+)?(?:work|project|job|jobs|whole|last|final|lot|" \
               r"one|ones|turnaround|shutdown|outage|overhaul|refit|renovation|refurbishment|installation|move|build|" \
               r"upgrade|migration|rollout|changeover)\b.*|" \
               r"(?:all\s+)?(?:its|their|the)\s+predecessors)"  # 'until all its predecessors are finished': a rule
@@ -293,9 +295,6 @@ def read_objective(work: Work, facts: Facts) -> None:
     measured = None if found else goal_term(work.text)  # no fixed phrase: what the goal sentence measures
     if measured is not None and (measured != "total_lateness" or _EARLY_IS_ZERO.search(work.original)):
         found.append((0, measured))  # a sum of lateness where early jobs are not said to count zero is asked
-        for a, b in goal_windows(work.text):  # the goal sentence, read: never asked about again, unless it has a
-            if measured_term(work.text[a:b]) == measured and not re.search(r"\d", work.text[a:b]):  # number
-                work.consume(a, b)
     for start, term in _meant(sorted(found), work.cased.lower()):
         if term in ("total_lateness", "total_weighted_lateness"):  # tardiness when early jobs count zero; else it
             if not _EARLY_IS_ZERO.search(work.original):  # is not a term we have
@@ -317,6 +316,9 @@ def read_objective(work: Work, facts: Facts) -> None:
         # until each one is done', 'on average', 'the total of the finishing times': the sum spelled out wins
         # ('the total time until Release is finished' is no sum)
     facts.objective = [(t, 1) for t in seen[:1]] if len(seen) == 1 else []
+    for a, b in goal_windows(work.text) if len(seen) == 1 else []:  # the goal's sentence, read: never asked about
+        if measured_term(work.text[a:b]) == seen[0] and not re.search(r"\d", work.text[a:b]):  # again, unless it has
+            work.consume(a, b)  # a number
     facts.goals_named = seen if len(seen) > 1 else []  # asked: the first named need not be the one meant
     if seen and seen[0] in ("total_tardiness", "total_weighted_tardiness", "maximum_tardiness"):
         for m in list(work.finditer(_EARLY_IS_ZERO.pattern)):  # 'on-time parts count 0': tardiness, said again
