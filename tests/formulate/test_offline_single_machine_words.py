@@ -110,7 +110,8 @@ def test_a_line_listing_one_job_twice_is_asked():
 def test_machines_declared_by_their_noun_are_no_jobs_of_a_route_table():
     problem, value = solved(
         "Body shop, hours from 8:00. Bays: PANEL, PAINT, DETAIL. One car per bay at a time, steps in the order "
-        "listed.\n\ncar      | route (bay hours)          | promised (h)\n---------|----------------------------|-----\n"
+        "listed.\n\ncar      | route (bay hours)          | promised (h)\n"
+        "---------|----------------------------|-----\n"
         "Civic    | PANEL 3, PAINT 2, DETAIL 1 | 7\nRanger   | PANEL 2, DETAIL 3          | 6\n"
         "Yaris    | PAINT 1, DETAIL 1          | 4\n\nMinimise total tardiness, in hours.")
     assert sorted(j.id for j in problem.jobs) == ["Civic", "Ranger", "Yaris"]
@@ -120,3 +121,32 @@ def test_machines_declared_by_their_noun_are_no_jobs_of_a_route_table():
 def test_jobs_indexed_one_to_n():
     problem, value = solved("1 || Σ C_j\nJobs indexed 1..4\np = (3, 1, 4, 2)\nmin Σ C_j")
     assert value == 1 + 3 + 6 + 10
+
+
+def test_a_press_timed_in_a_list_of_steps_is_no_numbered_press():
+    problem, value = solved(
+        "Three jobs, three machines (offset press, folder, stitcher). Each machine does one job at a time and each "
+        "job goes through its steps in the order listed. Times are in hours:\n\n"
+        "- Newsletter: press 2, folder 1, stitcher 1\n- Catalogue: press 3, stitcher 2\n"
+        "- Programmes: folder 2, stitcher 1, press 1\n\nMinimise the makespan.")
+    assert sorted(r.id for r in problem.resources) == ["folder", "press", "stitcher"]
+    assert value == brute_force(problem).objective
+
+
+def test_an_operation_table_with_named_machine_columns_keeps_their_names():
+    problem, value = solved(
+        "Each part's operations are done in order; each operation goes on ONE of the machines that has a time "
+        "listed, '-' means it can't be done there. One operation per machine at a time.\n\n"
+        "part | op | HAAS-VF2 | DMG-mill | lathe\nP100 | 1  | 3 | 2 | -\nP100 | 2  | - | - | 2\n"
+        "P200 | 1  | - | - | 4\nP200 | 2  | 3 | 2 | -\n\nMinimise the makespan.")
+    assert [r.id for r in problem.resources] == ["HAAS-VF2", "DMG-mill", "lathe"]
+    assert value == brute_force(problem).objective
+
+
+def test_no_wait_defined_over_consecutive_machines():
+    problem, value = solved("F3 | nwt, prmu | C_max\n3 jobs, processing times p[j][k]:\n      M1 M2 M3\n"
+                            "J1:    4  3  5\nJ2:    2  6  2\nJ3:    5  2  3\n"
+                            "No-wait: a job's operation on M(k+1) starts exactly when its operation on M(k) ends. "
+                            "Minimise makespan.")
+    assert any(c.type == "no_wait" for c in problem.constraints)
+    assert value == brute_force(problem).objective

@@ -354,6 +354,11 @@ def _numbered_machines(text: str) -> list[str]:
     names = [kinds[0][k] for k in keys]
     if any(re.search(rf"(?m)^[ \t|*-]*{re.escape(n)}(?![\w-])", text) for n in names):
         return []  # a row's label ('| RO-1 | Golf | 90 |'): the rows are the jobs
+    kind = next(k for k, v in found.items() if v is kinds[0])
+    for line in text.splitlines():  # 'press 2, folder 1, stitcher 1': a step's station and time among others
+        if re.search(rf"(?i)\b{re.escape(kind)}[ -]?\d", line) and len({w.lower() for w in re.findall(
+                r"\b([A-Za-z][a-z-]{2,})\s+\d{1,3}(?![\w:.-])", line)} - {kind}) >= 2:
+            return []
     written = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in names))
     if any(len(written.findall(line)) >= 2 and not re.search(r"\d", written.sub("", line))
            and re.search(r"\||\w,\w| {2,}", line) for line in text.splitlines()):
@@ -631,7 +636,7 @@ def _mentions(name: str, single: bool) -> list[tuple[re.Pattern[str], str]]:
     if not single:
         if " " in name:  # 'Site preparation' also as 'after site preparation'
             exact = rf"(?<![\w#'-])(?i:{re.escape(name)})(?![\w'])"
-        written = [(re.compile(rf"(?:(?i:the|our)\s+)?(?:{_NOUN}\s+)?{exact}(?:\s+(?i:{_KIND_NOUNS})\b)?"), "")]
+        written = [(re.compile(rf"(?:\b(?i:the|our)\s+)?(?:{_NOUN}\s+)?{exact}(?:\s+(?i:{_KIND_NOUNS})\b)?"), "")]
         if " " not in name and name[:1].isupper():  # 'Shaft' also as 'the shaft', with its article
             written.append((re.compile(rf"\b(?i:the)\s+{re.escape(name.lower())}(?![\w'-])"), ""))
         return written

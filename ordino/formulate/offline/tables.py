@@ -988,7 +988,7 @@ def _eligible(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVa
     """One operation: its time on each machine column that has one ('-' or empty: not eligible)."""
     alternatives = []
     for cell, role in zip(cells, roles, strict=True):
-        if role.startswith("machine:") and cell not in ("", "-"):
+        if role.startswith(("machine:", "station:")) and cell not in ("", "-"):  # (columns named 'M1' or 'Lathe')
             if not re.fullmatch(TIME, cell):
                 return []
             alternatives.append((role.split(":")[1], time_values(cell)[0]))
