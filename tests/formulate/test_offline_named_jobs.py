@@ -1,10 +1,12 @@
 """Jobs named by words, related by words (issue 17): 'prec: crm_ext -> dedupe' between jobs named in a table is
 read; any stretch left unread that names two jobs is asked, never dropped; 'the total time patients spend in
 clinic, i.e. the sum of (time they finish their last station - their arrival time)' is the flow time, no
-makespan. Each optimum is cross-checked by the brute-force oracle."""
+makespan; small talk with a number ('the football tickets (2 of them)') is set aside with a note, unless it counts
+something the text names elsewhere, or people. Each optimum is cross-checked by the brute-force oracle."""
 
 from __future__ import annotations
 
+from ordino.formulate.offline import extract_offline
 from tests.differential.brute_schedule import brute_force
 from tests.formulate.test_offline_structures import asked, solved
 
@@ -47,3 +49,19 @@ def test_the_time_patients_spend_in_clinic_is_their_flow_time():
     problem, value = solved(CLINIC)
     assert [t.term for t in problem.objective] == ["total_flow_time"]
     assert value == brute_force(problem).objective
+
+
+SHOP = ("Three orders on the one press today, one at a time: flyers 20 min, posters 45 min, menus 25 min. Minimise the "
+        "sum of the completion times.{aside}")
+
+
+def test_small_talk_with_a_number_is_set_aside_and_said_so():
+    draft = extract_offline(SHOP.format(aside=" PS still owe you for the football tickets (2 of them), I haven't "
+                                              "forgotten."))
+    assert draft.problem is not None, [q.text for q in draft.missing]
+    assert any("small talk" in n and "football tickets (2 of them)" in n for n in draft.notes), draft.notes
+
+
+def test_small_talk_counting_what_the_text_names_elsewhere_or_people_is_asked():
+    assert asked(SHOP.format(aside=" The posters are for 2 clients btw, so no pressure :)") + " Both clients wait.")
+    assert asked(SHOP.format(aside=" Lunch is on me (there were 14 of us last time) :)"))

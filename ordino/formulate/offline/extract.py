@@ -101,6 +101,7 @@ from ordino.formulate.offline.text import (
     squeeze_rewriting,
 )
 from ordino.formulate.offline.ties import read_ties
+from ordino.formulate.offline.units import UNIT_PATTERN
 from ordino.formulate.offline.waiting import read_waiting
 from ordino.formulate.questions import Question
 from ordino.models import Model, Problem
@@ -270,6 +271,7 @@ def read_facts(text: str) -> Facts:
     merge_rows_with_routes(facts)
     read_stated_flow(work, facts)
     facts.merge_aliases()
+    _small_talk(work, facts)
     facts.unused += work.leftover_numbers()
     facts.unread_refs = work.leftover_refs()
     orders = list(work.finditer(UNREAD_ORDER))
@@ -350,6 +352,32 @@ _ONE = re.compile(rf"(?i)\b(?:one|single|a single|only one|the only|just one)\s+
 _TAGGED = re.compile(r"\b(?:marked|tagged|flagged|labell?ed)\s+(?:with\s+)?(?:an?\s+)?"
                      r"(?P<tag>\([^()\n]{1,6}\)|\*+|\[[^\[\]\n]{1,6}\]|\"[^\"\n]{1,10}\")")
 """A remark on the tasks that carry a tag in their names: 'anything marked (R)', 'tasks flagged *'."""
+
+
+_CHAT = re.compile(r"(?i)(?:^|(?<=[\s(]))(?:p\.?\s?s\.?|btw|lol|haha|eek|phew|fingers\s+crossed|no\s+pressure|"
+                   r"wish\s+me\s+luck)(?![\w])|[:;]-?[)(dp](?!\w)|[\U0001F300-\U0001FAFF]")
+"""Marks of small talk: 'PS', 'btw', 'no pressure :)', an emoji."""
+_SMALL_COUNT = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th)?\s+(?:of\s+(?P<pron>them|those)\b|(?P<noun>[a-z][a-z'-]{2,}))")
+_NOT_SMALL = re.compile(rf"(?:{JOB_NOUN}|{MACHINE_NOUN}|{UNIT_PATTERN}|people|persons?|staff|workers?|crew|us|shifts?|"
+                        r"nights?|mornings?|slots?|periods?|units?|pieces?|hands|euros?|dollars?|pounds?|per|each|"
+                        r"more|less|at|on|in|to|and|or|of|for)$")
+
+
+def _small_talk(work: Work, facts: Facts) -> None:
+    """A sentence of small talk with a number in it ('The client's expecting 220 guests, so no pressure :)', 'PS still
+    owe you for the football tickets (2 of them)'): set aside, and said so in the notes, when it has a mark of small
+    talk and each of its numbers counts a thing the rest of the text never names and no model counts."""
+    for m in list(re.finditer(r"[^.!?\n]+[.!?]*", work.text)):
+        said = m.group(0)
+        counts = list(_SMALL_COUNT.finditer(said))
+        if not _CHAT.search(work.cased[m.start():m.end()]) or not counts or \
+                len(counts) != len(re.findall(r"(?<![\w.])\d+", said)):
+            continue
+        rest = work.source.lower().replace(work.cased[m.start():m.end()].lower(), " ")
+        if all(c["pron"] or not _NOT_SMALL.match(c["noun"]) and not re.search(
+                rf"(?i)\b{re.escape(singular(c['noun']))}", rest) for c in counts):
+            facts.notes.append(f"set aside as small talk: '{work.cased[m.start():m.end()].strip()}'")
+            work.consume(*m.span())
 
 
 def _naming_two_jobs(work: Work, facts: Facts) -> list[str]:
