@@ -11,14 +11,13 @@ import itertools
 from tests.differential.brute_schedule import brute_force
 from tests.formulate.test_offline_structures import asked, solved
 
-FARM = ("Three orders tomorrow. Each one gets printed on one of our two printers (the Prusa or the Bambu), then some "
+FARM = ("Two orders tomorrow. Each one gets printed on one of our two printers (the Prusa or the Bambu), then some "
         "go through the wash/cure station, and some need finishing by either Ana or Ben. Hours:\n\n"
         "bracket: print (Prusa 4 / Bambu 2) → wash/cure 1 → finishing (Ana 2 / Ben 3)\n"
-        "gear: print (Prusa 3 / Bambu 2) → wash/cure 1\n"
         "figurine: print (Prusa 5 / Bambu 3) → finishing (Ana 3 / Ben 2)\n\n"
         "The Bambu is getting a nozzle swap from hour 2 to hour 5, so it can't be printing then. Steps happen in "
         "the listed order, each station handles one thing at a time and nothing gets interrupted. What's the "
-        "earliest hour at which all three orders can be done?")
+        "earliest hour at which both orders can be done?")
 
 
 def test_steps_with_machines_to_choose_from_and_a_named_machine_down():
