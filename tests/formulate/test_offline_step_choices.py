@@ -51,6 +51,19 @@ def test_times_per_server_are_the_choices_of_one_step():
     assert value == brute_force(problem).objective
 
 
+def test_a_down_time_of_a_machine_named_by_its_noun_alone_is_asked():
+    questions = asked(SERVERS.replace("What's", "Heads up, the server gets its monthly maintenance from hour 1 to "
+                                      "hour 3. What's"))
+    assert any("the server gets its monthly maintenance" in q and "atlas" in q for q in questions), questions
+
+
+def test_a_down_time_naming_its_machine_after_the_times_is_that_machines_alone():
+    problem, value = solved(SERVERS.replace("What's", "There is a planned outage from hour 1 to hour 3 on hermes. "
+                                            "zeus: maintenance 0-1. What's"))
+    assert {r.id: r.unavailable for r in problem.resources} == {"atlas": [], "hermes": [(1, 3)], "zeus": [(0, 1)]}
+    assert value == brute_force(problem).objective
+
+
 def test_a_line_that_denies_a_machine_it_gives_a_time_on_is_asked():
     questions = asked(SERVERS.replace("(not atlas,", "(not zeus,"))
     assert any("backup" in q and "zeus" in q for q in questions), questions

@@ -444,7 +444,7 @@ def _named_in(clause: str, machines: list[str]) -> str | None:
 
 
 _EVERY_MACHINE = (r"line|lines|shop|floor|plant|factory|workshop|site|building|power|team|crew|whole|everything|"
-                  r"machines|stations|equipment|kit|lab|kitchen|bakery|office|yard|computer|server|outer|order|other")
+                  r"machines|stations|equipment|kit|lab|kitchen|bakery|office|yard|outer|order|other")
 """Subjects of a down time that stop every machine ('the line is down from 2 to 3', 'the shop is closed')."""
 
 

@@ -299,6 +299,8 @@ def read_downtime(work: Work, facts: Facts) -> None:
                 machine = refs.pop() if len(refs) == 1 else None
             start, end = _span(m)
             if not _same_time(start, end):  # 'M1 is available from t = 0': no time down at all
+                if machine is None and k != 3:  # 'the server gets its maintenance from 1 to 3': whose, asked later
+                    facts.down_said[len(facts.down)] = _around(work, m)
                 facts.down.append((machine, start, end))
             work.consume(m.start(), m.end())
     downs: dict[tuple[int, int], bool] = {}  # each clause searched once: linear on long text
@@ -311,13 +313,23 @@ def read_downtime(work: Work, facts: Facts) -> None:
         refs = {machine_name(r) for r in re.findall(MACHINE_REF, work.text[a:b])}
         if len(refs) <= 1:
             if not refs:  # 'the Bambu is getting a nozzle swap from 2 to 5': whose, once the machines are known
-                facts.down_said[len(facts.down)] = work.text[a:m.start()]
+                facts.down_said[len(facts.down)] = _around(work, m)
             facts.down.append((refs.pop() if refs else None, *_span(m)))
             work.consume(m.start(), m.end())
     for m, (paused, resumed) in restated:  # the break said again: the same times, or the text is asked about
         if not any((paused is None or _same_time(paused, a)) and (resumed is None or _same_time(resumed, b))
                    for _, a, b in facts.down):
             facts.unused.append(work.quote(*m.span()))
+
+
+def _around(work: Work, m: re.Match[str]) -> str:
+    """The clause of a down time without its times ('the Bambu is getting a nozzle swap', 'a planned outage on
+    hermes'), where the machine it stops is named."""
+    a, b = work.clause(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
+    at = min(m.start(g) for g, said in m.groupdict().items() if said and g != "m")
+    before = re.sub(rf"\s*(?:from|between|during|in|at|until|till|up\s+to)?\s*{_AT}$", "", work.cased[a:at],
+                    flags=re.IGNORECASE)
+    return f"{before} {work.cased[m.end():b]}".strip()
 
 
 def _same_time(x: TimeVal, y: TimeVal) -> bool:
