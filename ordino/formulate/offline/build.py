@@ -174,9 +174,10 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     machines = _machines(facts, kind)
     if len(machines) == 1:  # 'the press is broken ...' on the only machine there is
         facts.down = [(None, a, b) for _, a, b in facts.down]
+    else:  # 'the Bambu is getting a nozzle swap': the machine its clause names
+        facts.down = [(who if who or k not in facts.down_said else _named_in(facts.down_said[k], machines), a, b)
+                      for k, (who, a, b) in enumerate(facts.down)]
     by_name = {m.lower(): m for m in machines}  # 'the polar is being serviced' of the Polar
-    facts.down = [(who if who or k not in facts.down_said or len(machines) == 1 else
-                   _named_in(facts.down_said[k], machines), a, b) for k, (who, a, b) in enumerate(facts.down)]
     facts.down = [(by_name.get(who.lower(), by_name.get(facts.names.get(who, who).lower(), who)) if who else who, a, b)
                   for who, a, b in facts.down]  # 'machine 2' of machines a table names 'A', 'B': B
     resources: list[dict[str, Any]] = [{"id": m, "kind": "machine"} for m in machines]
@@ -429,9 +430,9 @@ def _named_in(clause: str, machines: list[str]) -> str | None:
     machine the text has under no such name ('the kiln' among 'Press' and 'Oven'), is asked."""
     low = clause.lower()
     said = {stem(w) for w in re.findall(r"[a-z][a-z-]{3,}", low)}
+    stems = {m: stem(m.lower()) for m in machines}
     named = [m for m in machines if re.search(rf"(?<!\w){re.escape(m.lower())}(?!\w)", low) or " " not in m and any(
-        min(len(w), len(stem(m.lower()))) >= 5 and (w.startswith(stem(m.lower())) or stem(m.lower()).startswith(w))
-        for w in said)]
+        min(len(w), len(stems[m])) >= 5 and (w.startswith(stems[m]) or stems[m].startswith(w)) for w in said)]
     if len(named) > 1:
         raise Incomplete([Question(key="downtime", text=f"'{clause.strip()}' names {', '.join(named)}: which of them "
                                    "is down then?")])

@@ -216,7 +216,7 @@ def shared_values(rw: Rewriting) -> None:
 
 
 _TUPLE_ASSIGNED = re.compile(r"\(\s*(?P<k>[A-Za-z]\w{0,12}(?:\s*,\s*[A-Za-z]\w{0,12})+)\s*\)\s*=\s*"
-                     r"\(\s*(?P<v>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+)\s*\)")
+                             r"\(\s*(?P<v>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+)\s*\)")
 
 
 def paired_values(rw: Rewriting) -> None:

@@ -37,7 +37,8 @@ _TARDY = (r"max\s*\(\s*0\s*,\s*(?:c_?[ij]?|(?:completion|finish(?:ing)?|end)(?:\
 """A job's tardiness written as a formula: 'max(0, C_j - d_j)', 'max(0, completion - due)'."""
 _FINISH_MINUS_ARRIVAL = (
     r"\(\s*(?:the\s+)?(?:time\s+)?(?:(?:the|its)\s+)?(?:[a-z]+\s+){0,3}?(?:is\s+)?(?:finish(?:es|ed)?|done|complete[sd]?|"
-    r"ends?|out)(?:\s+time)?(?:\s+(?:their|its|the|his|her)\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s*(?:-|\u2212|minus)\s*(?:(?:the|its)\s+)?(?:[a-z-]+\s+)?(?:arrival|drop-?off|release|"
+    r"ends?|out)(?:\s+time)?(?:\s+(?:their|its|the|his|her)\s+(?:[a-z]+\s+){0,2}?[a-z]+)?\s*(?:-|\u2212|minus)\s*"
+    r"(?:(?:the|its)\s+)?(?:[a-z-]+\s+)?(?:arrival|drop-?off|release|"
     r"check-?in|ready|booking)(?:\s+time)?\s*\)|"
     r"\b(?:c_?[ij]?|completion|finish)\s*(?:-|\u2212|minus)\s*(?:r_?[ij]?|release|arrival)\b")
 """A job's time in the shop written out: '(time the work is finished - arrival time)', 'C_j - r_j'."""
@@ -190,9 +191,8 @@ _OPS_PER_JOB = re.compile(
     r"\bdue\s+(?:dates?|times?)\s+(?:apply|applies|refer|refers)\s+to\s+(?:the\s+)?job(?:'s)?\s+completion\s*"
     r"\(\s*(?:the\s+)?end\s+of\s+(?:op(?:eration)?|step)\s*(\d)\s*\)")
 """How many operations each job has: 'C_j = end of Op 2', '(finish time of the job's 2nd operation)', 'due dates apply
-to job completion (end of op 2)', 'Each job =
-2 operations in order', 'three jobs, each two operations in order (op 1 before op 2)' (every route is asked to
-have that many)."""
+to job completion (end of op 2)', 'Each job = 2 operations in order', 'three jobs, each two operations in order (op 1
+before op 2)' (every route is asked to have that many)."""
 
 
 _DEFINED = re.compile(
@@ -316,9 +316,10 @@ def read_objective(work: Work, facts: Facts) -> None:
         # until each one is done', 'on average', 'the total of the finishing times': the sum spelled out wins
         # ('the total time until Release is finished' is no sum)
     facts.objective = [(t, 1) for t in seen[:1]] if len(seen) == 1 else []
-    for a, b in goal_windows(work.text) if len(seen) == 1 else []:  # the goal's sentence, read: never asked about
-        if measured_term(work.text[a:b]) == seen[0] and not re.search(r"\d", work.text[a:b]):  # again, unless it has
-            work.consume(a, b)  # a number
+    if len(seen) == 1:  # the goal's sentence, read: never asked about again, unless it has a number
+        for a, b in goal_windows(work.text):
+            if measured_term(work.text[a:b]) == seen[0] and not re.search(r"\d", work.text[a:b]):
+                work.consume(a, b)
     facts.goals_named = seen if len(seen) > 1 else []  # asked: the first named need not be the one meant
     if seen and seen[0] in ("total_tardiness", "total_weighted_tardiness", "maximum_tardiness"):
         for m in list(work.finditer(_EARLY_IS_ZERO.pattern)):  # 'on-time parts count 0': tardiness, said again

@@ -14,11 +14,10 @@ _OPENING = r"(?im)^[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])?[ \t]*(?:job|order|part|p
 """What may come before a job's name at the start of its line: a bullet, a list number, a noun."""
 
 
-_DENIED = re.compile(r"(?i)\b(?:no|not|never|without|skips?|can't|cannot|doesn't|don't|isn't)\s+(?:\S+\s+){0,3}"
-                     r"(?:the\s+)?$")
+_NEGATION = r"(?i)\b(?:no|not|never|without|skips?|can't|cannot|doesn't|don't|isn't)\s+"
+_DENIED = re.compile(_NEGATION + r"(?:\S+\s+){0,3}(?:the\s+)?$")
 """Words before a machine that say the job does not use it ('no lathe work', "can't go on the Haas")."""
-_DENIED_NEAR = re.compile(r"(?i)\b(?:no|not|never|without|skips?|can't|cannot|doesn't|don't|isn't)\s+"
-                          r"(?:[\w'-]+\s+){0,3}(?:the\s+)?$")
+_DENIED_NEAR = re.compile(_NEGATION + r"(?:[\w'-]+\s+){0,3}(?:the\s+)?$")
 """The same, with no stop between the words and the machine ('no printing): guillotine 25' denies nothing)."""
 _DENIED_AFTER = re.compile(r"(?i)\s*(?:cannot|can't|can not|is not|isn't|not|has no|doesn't|won't|never)\b")
 """Words after a machine that say the job does not use it ('Okuma cannot do it')."""
