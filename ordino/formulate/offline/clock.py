@@ -85,10 +85,10 @@ def relative_to_start(rw: Rewriting) -> None:
                r"(?![:.\d]|\s*(?:am|pm|h\b))", r"\g<u> \g<p> the start")
 
 
-_UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|since|in|for)\s+(?:the\s+)?"
+_UNIT_FIRST = re.compile(r"\b(?P<p>at|by|on|from|until|till|to|before|after|since|in|for|due|deadline)\s+(?:the\s+)?"
                          r"(?:(?P<u>hour|minute|day|week|second)\s+|(?P<l>[hd])(?=\d))(?P<n>\d+(?:\.\d+)?)\b",
                          re.IGNORECASE)
-"""'at hour 6', 'from h7' (the unit's letter and the number, 'to d3')."""
+"""'at hour 6', 'due hour 8', 'from h7' (the unit's letter and the number, 'to d3')."""
 
 
 _HOURS_MINUTES = re.compile(r"(?<![\d.:])(?P<h>\d+)[ \t]*(?:h|hrs?|hours?)\.?[ \t]*(?:and[ \t]+)?(?P<m>[0-5]?\d)[ \t]*"

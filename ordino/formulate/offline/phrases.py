@@ -78,6 +78,8 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"|(?:fewest|smallest|minimum|min|least|lowest) (?:possible )?number of\b[^.?;\n]{0,60}\blate\b"
      r"|as few (?:jobs|orders|tasks)?\s*as possible (?:to be |are |being |finish )?late"
      r"|as few \w+ as possible (?:to )?(?:miss|be late|finish late|are late)"
+     r"|(?:number|count) of \w+ (?:that|which) (?:finish|end|complete|are (?:done|finished|completed)) (?:after|past|"
+     r"later than) (?:their|its|the)\b"  # 'the number of cases that finish after their "needed by" time'
      r"|(?:fewest|fewer|least|smallest number of|minimum number of)\s+(?:\w+\s+){0,2}?(?:we|you|i|that)(?:\s+|(?='))"
      r"(?:can|could|will|would|must|have to|'d\s+have\s+to|'ll\s+have\s+to)?\s*(?:miss|let slip|disappoint|let\s+down|"
      r"apologi[sz]e\s+to)\b",
@@ -362,7 +364,9 @@ KINDS: list[tuple[str, str]] = [
      # '"-" means that oven can't do that item', '"-" means the part cannot be cut on that machine'
      "parallel_machines"),
     (rf"single[\s-]+machine|one machine|only machine|a machine\b|1 machine|the machine\b|\b(?:one|a single|1|only one|"
-     rf"the only)\s+(?:[a-z-]+\s+){{0,2}}{MACHINE_NOUN}\b(?!\s+(?:at a time|each))|"
+     rf"the only)\s+(?:(?:\d+-)?[a-z-]+\s+){{0,2}}{MACHINE_NOUN}\b(?!\s+(?:at a time|each))|"  # ('one 5-axis mill')
+     r"\b(?:one|a single|only one|the only)\s+(?:\d+-[a-z]+\s+)?(?:[a-z]+ing|cnc)\s+"  # ('one 5-axis milling unit')
+     r"unit\b|"
      rf"\bonly\s+(?:get|have|got|use)\s+(?:the\s+)?one\s+(?!(?:{JOB_NOUN}|days?|weeks?|shifts?|hours?|minutes?|"
      rf"people|persons?|workers?|operators?|at|of|more|or)\b)[a-z][\w-]*\b",  # 'we only get the one LC-MS'
      "single_machine"),
@@ -605,7 +609,7 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"(?:completion|the\s+end|it\s+is\s+(?:done|finished))\b|"
               rf"\b(?:an?\s+\w+\s*,\s*)?once\s+started\s*,?(?=\s*(?:{BLANK}|[.;]|$))|"  # the rest read already
               r"\b(?:everything|everyone|all(?:\s+\w+)?)(?:'s|\s+is|\s+are|\s+were)?\s+(?:ready|available|dropped\s+off|"
-              r"here|delivered|arrived|on\s+site)(?:\s+to\s+go)?\s+"
+              r"here|delivered|arrived|on\s+site|(?:on|in|at)\s+the\s+[a-z-]+)(?:\s+to\s+go)?\s+"
               r"(?:at|from|by)\s+(?:the\s+start\b|0\s*(?:min|minutes|h|hours)?\b(?!\s*[-:.,]?\s*\d))|"
               r"\b(?:times?|hours|minutes|days)\s+(?:are\s+)?(?:counted|measured)\s+from\s+(?:0|zero|the start|0?0:00|"
               r"midnight)(?:\s+today)?\b|"
@@ -705,10 +709,18 @@ _RULE_WORD = re.compile(r"\b(?:after|before|first|once|then|needs?|requires?|mus
 
 
 def read_title(work: Work) -> None:
-    """The numbers of a heading that only name things (`text.title_numbers`): never data."""
+    """The numbers of a heading that only name things (`text.title_numbers`), and those of a machine's make ('one
+    5-axis milling unit', 'the 6-colour press'): never data."""
     for a, b in title_numbers(work.text):
         if BLANK not in work.text[a:b]:
             work.consume(a, b)
+    for m in list(work.finditer(_MAKE_NUMBER)):
+        work.consume(*m.span("n"))
+
+
+_MAKE_NUMBER = (rf"\b(?P<n>\d{{1,2}})-(?!(?:{UNIT_PATTERN})\b)[a-z]+\s+(?:[a-z]+ing\s+|cnc\s+)?"
+                rf"(?:{MACHINE_NOUN}|unit)\b")
+"""A number that is part of a machine's make ('5-axis mill', '6-colour press'), never an amount ('3-hour')."""
 
 
 def read_explanations(work: Work, facts: Facts) -> None:

@@ -92,13 +92,40 @@ def prepared(text: str) -> str:
     (`tuple_rows_as_table`), a bracket that only describes a line's item or says what a time holds left out
     (`label_asides_dropped`, `included_asides_dropped`), choices between bars in CSV cells with 'or'
     (`bars_in_csv_as_or`), its aligned tables written with '|' (`aligned.aligned_as_pipes`), its hard-wrapped prose
-    joined (`unwrap_lines`), the point of a title before a name dropped (`titles_without_points`) and amounts in
-    words joined to their unit by a hyphen written apart ('a one-hour run' as 'a one hour run')."""
+    joined (`unwrap_lines`), the point of a title before a name dropped (`titles_without_points`), amounts in
+    words joined to their unit by a hyphen written apart ('a one-hour run' as 'a one hour run') and tasks said by a
+    description and a short name in brackets said by the short name (`_described_names`); a bar
+    between a job's times and another value as a comma (`_bars_in_rows`)."""
     check_text(text)
     text = titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(
         tuple_rows_as_table(label_asides_dropped(included_asides_dropped(arrow_legends_dropped(
             op_order_asides_dropped(templated_rows_as_table(text)))))))))))
-    return _WORD_AMOUNT.sub(r"\1 \2", text)
+    return _described_names(_bars_in_rows(_WORD_AMOUNT.sub(r"\1 \2", text)))
+
+
+_BARRED_ROW = re.compile(r"(?m)^(?P<a>[ \t]*[-*]?[ \t]*[\w-]+[ \t]*:[^|\n]*\d[^|\n]*?)[ \t]*\|[ \t]*"
+                         r"(?P<b>[^|\n]*[a-z][^|\n]*\d[^|\n]*)$")
+"""A job's row with one bar between its times and another value: 'J1: 4 3 5 | d=14'."""
+
+
+def _bars_in_rows(text: str) -> str:
+    """Rows of jobs whose one bar parts their times from another value ('J1: 4 3 5 | d=14'), with a comma there."""
+    return _BARRED_ROW.sub(r"\g<a>, \g<b>", text) if len(_BARRED_ROW.findall(text)) >= 2 else text
+
+
+def _described_names(text: str) -> str:
+    """A thing said by a description and a short name in brackets that the text uses on its own elsewhere, though
+    not as the label of a list item ('the try-in model (A) must be finished before the final crown (B) starts' over
+    a table of cases A, B; 'the diagnostics bay (D)' then 'Golf: D 30 min'), said by the short name."""
+    def named(m: re.Match[str]) -> str:
+        code = re.escape(m.group("n"))
+        used = re.search(rf"(?<![(\w-]){code}(?![)\w-])", text)
+        label = re.search(rf"(?m)^[ \t]*{code}[.)][ \t]", text)
+        return m.group("n") if used and not label else m.group(0)
+    return _DESCRIBED.sub(named, text)
+
+
+_DESCRIBED = re.compile(r"\bthe\s+(?:(?!(?:and|or|the)\b)[a-z][a-z'-]*\s+){1,4}\(\s*(?P<n>[A-Z]{1,2}\d{0,2})\s*\)")
 
 
 _WORD_AMOUNT = re.compile(r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(minute|hour|day|"
