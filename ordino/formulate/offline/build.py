@@ -175,7 +175,9 @@ def build_problem(facts: Facts, kind: str) -> dict[str, Any]:
     if len(machines) == 1:  # 'the press is broken ...' on the only machine there is
         facts.down = [(None, a, b) for _, a, b in facts.down]
     else:  # 'the Bambu is getting a nozzle swap': the machine its clause names
-        facts.down = [(who if who or k not in facts.down_said else _named_in(facts.down_said[k], machines), a, b)
+        called = {facts.names.get(m, m): m for m in machines}  # the machines as the text names them
+        facts.down = [(who if who or k not in facts.down_said else
+                       called.get(_named_in(facts.down_said[k], list(called)) or ""), a, b)
                       for k, (who, a, b) in enumerate(facts.down)]
     by_name = {m.lower(): m for m in machines}  # 'the polar is being serviced' of the Polar
     facts.down = [(by_name.get(who.lower(), by_name.get(facts.names.get(who, who).lower(), who)) if who else who, a, b)
@@ -432,13 +434,15 @@ def _named_in(clause: str, machines: list[str]) -> str | None:
     said = {stem(w) for w in re.findall(r"[a-z][a-z-]{3,}", low)}
     stems = {m: stem(m.lower()) for m in machines}
     named = [m for m in machines if re.search(rf"(?<!\w){re.escape(m.lower())}(?!\w)", low) or " " not in m and any(
-        min(len(w), len(stems[m])) >= 5 and (w.startswith(stems[m]) or stems[m].startswith(w)) for w in said)]
+        w == stems[m] or min(len(w), len(stems[m])) >= 5 and (w.startswith(stems[m]) or stems[m].startswith(w))
+        for w in said)]  # ('the welding station' of 'Weld')
     if len(named) > 1:
         raise Incomplete([Question(key="downtime", text=f"'{clause.strip()}' names {', '.join(named)}: which of them "
                                    "is down then?")])
-    subject = re.search(r"\b(?:the|our)\s+([a-z-]{3,})\b", low)
-    if not named and subject and not re.fullmatch(_EVERY_MACHINE, subject.group(1)) and (
-            re.fullmatch(MACHINE_NOUN, subject.group(1)) or re.search(r"(?:or|er|ine)$", subject.group(1))):
+    subject = re.search(rf"\b(?:the|our)\s+(?:[a-z-]+\s+)?({MACHINE_NOUN})\b|\b(?:the|our)\s+([a-z-]{{3,}})\b", low)
+    noun = subject.group(1) or subject.group(2) if subject else ""
+    if not named and noun and not re.fullmatch(_EVERY_MACHINE, noun) and (
+            re.fullmatch(MACHINE_NOUN, noun) or re.search(r"(?:or|er|ine)$", noun)):
         raise Incomplete([Question(key="downtime", text=f"'{clause.strip()}': which machine is that? The machines are "
                                    f"{', '.join(machines)}.")])
     return named[0] if named else None

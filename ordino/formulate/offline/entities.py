@@ -12,6 +12,7 @@ from ordino.formulate.offline.text import (
     BLANK,
     JOB_NOUN,
     JOB_REF,
+    MACHINE_NOUN,
     NUM,
     SIGN,
     TIME,
@@ -338,7 +339,8 @@ def read_segments(work: Work, facts: Facts) -> None:
         if "p" not in facts.attrs.get(name, {}) and first is not None and re.fullmatch(
                 r"\s*(?:[:=(]|\s-|-\s)\s*", work.text[body_start:first.start()]):
             nums = [first]  # 'R1 - 40 min, by 9:00': the time right after the name
-        if "p" not in facts.attrs.get(name, {}) and len(nums) == 1 and re.match(r"\s*(?:[:=(]|\s-|-\s)", rest):
+        if "p" not in facts.attrs.get(name, {}) and len(nums) == 1 and re.match(r"\s*(?:[:=(]|\s-|-\s)", rest) and \
+                not _LABEL_BEFORE.search(work.text, 0, nums[0].start()):  # ('machine 2 only': no time)
             m = nums[0]
             facts.set_attr(name, "p", time_values(m.group(0))[0])
             work.consume(m.start(), m.end())
@@ -352,6 +354,8 @@ def read_segments(work: Work, facts: Facts) -> None:
 
 
 _TIME = re.compile(TIME)
+_LABEL_BEFORE = re.compile(rf"\b(?:machine|{MACHINE_NOUN}|room|lane|dock|gate|no\.?|#)\s*$")
+"""Words before a number that make it a label ('machine 2', 'line 3'), never an amount."""
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("release", re.compile(r"(?i)\b(?:drop(?:ped|s)?\s+off|(?:is\s+|are\s+|gets?\s+|will\s+be\s+)?(?:here|in|on site)|"
                            r"arriv\w*(?:\s+(?:by|via)\s+(?:e-?mail|post|courier|truck|van))?|ready|available|released?|"

@@ -143,6 +143,11 @@ _LEFT_ELIGIBLE = re.compile(r"\b(?:too\s+(?:big|small|large|heavy|long|wide|tall
 be lost ('the urns are too big for Small, so those two have to go in Big')."""
 
 
+_LEFT_MACHINES = re.compile(rf"{MACHINE_REF}\s+only\b|\bonly\s+(?:on\s+)?{MACHINE_REF}|"
+                            rf"{MACHINE_REF}\s+or\s+{MACHINE_REF}")
+"""Machines a job may use, said on its own line ('Line 2 only', 'Line 1 or Line 3')."""
+
+
 _ORDER_CODE = re.compile(r"(?i)[ \t]*\(\s*(?:order|job|ref|po|wo|work\s+order|ticket)\s*(?:no\.?|number|#)?\s*#?\s*"
                          r"\d{4,}\s*\)")
 """A bracket with an order's code of four digits or more ('(order 4471)', '(PO #20417)')."""
@@ -401,6 +406,10 @@ def _unread_eligibility(work: Work, facts: Facts) -> list[str]:
                     if not re.fullmatch(rf"{JOB_NOUN}|the|and|for|with|from|new|old", w)} for j in facts.jobs}
     spans = []
     for m in work.finditer(rf"[^{BLANK}.;\n]+"):
+        if _on_a_jobs_line(work, m.start()) and _LEFT_MACHINES.search(m.group(0)) and \
+                _line_job(work, m.start()) not in placed:
+            spans.append(m.span())  # '- Olive oil: 6 h, Line 2 only (glass)': that job's machines, unread
+            continue
         if not _LEFT_ELIGIBLE.search(m.group(0)):
             continue
         said = {singular(w) for w in re.findall(r"[^\W\d_]{3,}", m.group(0))}
@@ -454,6 +463,13 @@ def one_machine_spoken_of(text: str) -> bool:
     text giving no count of machines is read on one; without such words the count is asked, never assumed."""
     refs = {machine_name(m.group(0)) for m in re.finditer(MACHINE_REF, text, re.IGNORECASE)}
     return bool(_ONE.search(text)) or len(refs) == 1
+
+
+def _line_job(work: Work, at: int) -> str | None:
+    """The job whose line holds position `at` ('- Olive oil: 6 h, ...'), if a job opens that line."""
+    start = work.cased.rfind("\n", 0, at) + 1
+    ref = re.compile(rf"[ \t*-]*({JOB_REF})").match(work.cased.lower(), start)
+    return job_name(ref.group(1)) if ref is not None else None
 
 
 def _on_a_jobs_line(work: Work, at: int) -> bool:

@@ -10,6 +10,7 @@ from ordino.formulate.offline.text import (
     BLANK,
     JOB_NOUN,
     JOB_REF,
+    MACHINE_NOUN,
     MACHINE_REF,
     TIME,
     Work,
@@ -483,6 +484,38 @@ def read_eligibility(work: Work, facts: Facts) -> None:
             for job in jobs:  # not added to the jobs: their order is the order their data is given in
                 into.setdefault(job, set()).update(machines)
             work.consume(m.start(), m.end())
+    _line_eligibility(work, facts)
+
+
+_LINE_MACHINES = re.compile(rf"(?:on\s+)?(?:only\s+)?(?P<m>{_MACHINES})(?:\s+only)?\s*(?P<aside>\([^()\n]*\))?|"
+                            rf"(?:on\s+)?(?P<any>any|either|all)\s+(?:machines?|lines?|{MACHINE_NOUN}|one)")
+"""A piece of a job's line that says where it runs: 'machine 2 only', 'machine 1 or machine 3 (machine 3 can't seam
+cans)', 'any line'."""
+
+
+def _line_eligibility(work: Work, facts: Facts) -> None:
+    """The machines a job may use, said between commas on its own line ('- Olive oil: 6 h, Line 2 only, due 10');
+    an aside that denies one of them is left unread (so asked)."""
+    for line in list(work.finditer(rf"(?m)^[ \t*-]*(?P<j>{JOB_REF})\s*[:=-][^\n]*$")):
+        job = job_name(line.group("j"))
+        for piece in re.finditer(r"[^,;]+", work.text[line.end("j") + 1:line.end()]):
+            a = line.end("j") + 1 + piece.start() + len(piece.group(0)) - len(piece.group(0).lstrip())
+            m = _LINE_MACHINES.fullmatch(work.text, a, a + len(piece.group(0).strip()))
+            if m is None or BLANK_IN(work, m):
+                continue
+            allowed = {machine_name(x) for x in re.findall(MACHINE_REF, m.group("m") or "")}
+            denied = {machine_name(x) for x in re.findall(MACHINE_REF, m.group("aside") or "")}
+            if m.group("aside") and (denied & allowed or not re.search(r"\b(?:can't|cannot|not|no|never)\b",
+                                                                     m.group("aside"))):
+                continue
+            if allowed:
+                facts.eligible.setdefault(job, set()).update(allowed)
+            work.consume(*m.span())
+        for m in re.finditer(rf"\(\s*(?:only\s+(?:on\s+)?(?P<a>{_MACHINES})|(?P<b>{_MACHINES})\s+only)\s*\)", work.text[
+                line.end("j"):line.end()]):  # '60 min (lift 1 only)'
+            facts.eligible.setdefault(job, set()).update(
+                machine_name(x) for x in re.findall(MACHINE_REF, m.group("a") or m.group("b")))
+            work.consume(line.end("j") + m.start(), line.end("j") + m.end())
 
 
 

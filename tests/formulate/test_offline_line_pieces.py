@@ -1,0 +1,89 @@
+"""Pieces of a job's line and short names (issue 17): 'Line 2 only' and 'Line 1 or Line 3' between commas are the
+machines the job may use, never its time; a job line whose only number is a machine's is asked for its time; a
+restriction nobody read on a job's line is asked; 'due hour 8'; a station said by a form of its name in a down
+time ('the welding station' of a routing sheet's 'Weld'); a description with a short name in brackets used
+elsewhere ('the sanding booth (S)'); 'J1: 4 3 | d=9' rows; 'one 5-axis milling unit'. Each optimum is
+cross-checked by the brute-force oracle."""
+
+from __future__ import annotations
+
+from tests.differential.brute_schedule import brute_force
+from tests.formulate.test_offline_structures import asked, solved
+
+PACKING = ("Two packing lines tomorrow, one job per line at a time, a job stays on its line, run time the same on "
+           "either line. Hours from the start:\n\n"
+           "- Jam jars (glass): 3 h, Line 2 only, due hour 4\n"
+           "- Crisps: 2 h, any line, due hour 2\n"
+           "- Biscuits: 2 h, Line 1 or Line 2, due hour 3\n\n"
+           "Minimise the total lateness past the due hours (zero when on time).")
+
+
+def test_machines_said_between_commas_on_a_jobs_line_are_where_it_may_run():
+    problem, value = solved(PACKING)
+    modes = {t.id: sorted(r for m in t.modes for r in m.resources) for t in problem.tasks}
+    assert modes == {"Jam jars": ["Line 2"], "Crisps": ["Line 1", "Line 2"], "Biscuits": ["Line 1", "Line 2"]}
+    assert value == brute_force(problem).objective
+
+
+def test_a_jobs_line_whose_only_number_names_its_machine_is_asked_for_the_time():
+    questions = asked(PACKING.replace("Jam jars (glass): 3 h, Line 2 only", "Jam jars (glass): Line 2 only, run "
+                                      "time still to come from engineering"))
+    assert any("Jam jars" in q for q in questions), questions
+
+
+def test_a_restriction_nobody_reads_on_a_jobs_line_is_asked():
+    questions = asked(PACKING.replace("Line 2 only,", "Line 2 only (the glass is heavy),"))
+    assert any("Jam jars" in q for q in questions), questions
+
+
+def test_due_hour_written_with_the_unit_first():
+    problem, value = solved("One machine. Minimise the total tardiness in hours.\n- Pils: 3 h, due hour 4\n"
+                            "- Helles: 2 h, due hour 2\n- Stout: 1 h, due hour 6\n")
+    assert sorted(t.due for t in problem.tasks) == [2, 4, 6]
+    assert value == brute_force(problem).objective
+
+
+ROUTING = ("Routing sheet (hours; every order released at hour 0)\n\n"
+           "Order   Op1       Op2       Due\n"
+           "A-1     Saw 2     Weld 2    5\n"
+           "A-2     Weld 3    Saw 1     6\n\n"
+           "Each station (Saw, Weld) does one operation at a time, operations run to completion, and each order's "
+           "operations go in the order listed. The welding station is down for maintenance from hour 1 to hour 3. "
+           "Minimise the maximum lateness.")
+
+
+def test_a_down_time_of_a_station_said_by_a_form_of_its_name_in_a_routing_sheet():
+    problem, value = solved(ROUTING)
+    assert {r.id: r.unavailable for r in problem.resources} == {"Saw": [], "Weld": [(1, 3)]}
+    assert value == brute_force(problem).objective
+
+
+def test_a_down_time_of_a_station_the_sheet_has_under_no_such_name_is_asked():
+    questions = asked(ROUTING.replace("The welding station", "The paint booth"))
+    assert any("paint booth" in q and "Saw" in q for q in questions), questions
+
+
+def test_stations_said_with_a_short_name_in_brackets_and_routes_by_the_short_names():
+    problem, value = solved("Two stations: the sanding booth (S) and the paint line (P), one part at a time each. "
+                            "Minimise the time the last part is done. Routes in minutes:\n"
+                            "- Chair: S 10, then P 20\n- Table: P 15, then S 5\n")
+    assert sorted(r.id for r in problem.resources) == ["P", "S"]
+    assert value == brute_force(problem).objective
+
+
+def test_an_order_between_tasks_said_by_descriptions_with_their_case_letters():
+    problem, value = solved("One mill, one case at a time. Minutes from the start.\n\n"
+                            "| case | job | mill time | needed by |\n|---|---|---|---|\n"
+                            "| A | Try-in model | 30 | 40 |\n"
+                            "| B | Final crown | 20 | 30 |\n| C | Inlay | 10 | 60 |\n\n"
+                            "Rule: the try-in model (A) must be finished before the final crown (B) starts.\n"
+                            "Minimise the number of late cases.")
+    assert [(c.first, c.then) for c in problem.constraints] == [("A", "B")]
+    assert value == brute_force(problem).objective
+
+
+def test_job_rows_with_a_bar_before_their_due_date_and_a_machine_of_a_make():
+    problem, value = solved("We have one 5-axis milling unit. Minimise the total tardiness sum T_j.\n"
+                            "J1: 4 | d=5\nJ2: 2 | d=3\nJ3: 3 | d=9\n")
+    assert [(t.id, t.due) for t in problem.tasks] == [("J1", 5), ("J2", 3), ("J3", 9)]
+    assert value == brute_force(problem).objective
