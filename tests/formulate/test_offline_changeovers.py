@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+from tests.differential.brute_schedule import brute_force
 from tests.formulate.test_offline_structures import asked, solved
 
 
@@ -149,3 +150,26 @@ def test_a_setup_column_from_clean_beside_changeovers_is_the_setup_of_the_first_
     assert solved(CLEAN)[1] == best_order(p, {j: j for j in p}, change, "clean") == 5 + 20 + 8 + 30 + 6 + 35
     assert asked(CLEAN.replace("Setup from clean", "Setup"))  # each job's own time, or from clean: asked
     assert asked(CLEAN.replace("| White | 20 | 5 |", "| Ivory | 20 | 5 |"))  # a batch no changeover names
+
+
+def test_one_changeover_said_for_both_ways_between_the_two_materials_of_a_column_and_the_state_at_the_start():
+    text = ("Two identical lathes, one order at a time per lathe, each order entirely on one lathe.\n\n"
+            "order,material,run_min\nP1,brass,20\nP2,steel,15\nP3,brass,10\n\n"
+            "Switching a lathe from brass to steel or from steel to brass takes 10 min; consecutive orders of the "
+            "same material need no changeover. Both lathes are currently set up for brass. Minimise the makespan.")
+    problem, value = solved(text)
+    setups = {(s.before, s.after): s.time for r in problem.resources for s in r.setups}
+    assert setups == {("brass", "steel"): 10, ("steel", "brass"): 10}
+    assert value == brute_force(problem).objective == 30  # P1 then P3 on one lathe; steel after 10 on the other
+
+
+def test_a_changeover_said_between_two_kinds_named_on_the_jobs_lines():
+    text = ("One laser cutter. Minimise the total completion time in minutes.\n"
+            "- Menu boards: acrylic, 30 min\n- Favours: plywood, 20 min\n- Panels: acrylic, 10 min\n"
+            "Every time we switch between acrylic and plywood we lose 15 minutes on changeover. No changeover "
+            "between two jobs of the same material.")
+    problem, value = solved(text)
+    assert value == brute_force(problem).objective
+    assert value == min(sum(itertools.accumulate(
+        p + (15 if k and kind != order[k - 1][1] else 0) for k, (p, kind) in enumerate(order)))
+        for order in itertools.permutations([(30, "a"), (20, "p"), (10, "a")]))

@@ -542,11 +542,16 @@ def read_kind_setups(work: Work, facts: Facts) -> None:
     found = [m for a, b in _change_clauses(work) for m in _KIND_SETUP.finditer(work.text, a, b)
              if BLANK not in m.group(0)] or [m for m in _KIND_ARROW.finditer(work.text) if BLANK not in m.group(0)]
     times = {(m.group("a"), m.group("b")): _spelled(m) for m in found}
+    spans = [m.span() for m in found]
+    both = _both_ways(work)
+    if len(both) == 1 and not found:  # 'every time we switch between acrylic and plywood we lose 30 minutes'
+        x, y, tv, span = both[0]
+        times, spans = {(x, y): tv, (y, x): tv}, [span]
     kinds = {k for pair in times for k in pair}
     same = [m for m in _SAME_KIND.finditer(work.text) if BLANK not in m.group(0).lstrip(BLANK + " ")] \
         if len(kinds) >= 2 else []  # ('two batches' may be read as a count already)
     if len(same) == 1:  # a changeover between two jobs of one kind too
-        found.append(same[0])
+        spans.append(same[0].span())
         times.update({(k, k): _spelled(same[0]) for k in kinds})
     if len(kinds) < 2 or any(re.fullmatch(JOB_REF, k) for k in kinds):
         return
@@ -563,11 +568,37 @@ def read_kind_setups(work: Work, facts: Facts) -> None:
         return
     for a, b in pairs:
         facts.setup_pairs[(a, b)] = times[(of_job[a], of_job[b])]
-    for m in found:
+    for span in spans:
+        work.consume(*span)
+    for m in list(work.finditer(_SAME_KIND_NONE.pattern)):  # 'no changeover between two jobs of the same material'
         work.consume(*m.span())
 
 
 _KIND_WORD = r"(?:family|kind|colou?r|type|material|product|flavou?r|recipe)"
+_BOTH_WAYS = (
+    rf"\bfrom\s+(?P<a>[a-z]{{3,}})\s+to\s+(?P<b>[a-z]{{3,}})\s+or\s+(?:from\s+)?(?P=b)\s+to\s+(?P=a)\s*,?\s*"
+    rf"(?:takes|needs|is|costs|means|requires)\s+(?:a\s+|an\s+)?(?:(?P<n>\d+(?:\.\d+)?)[- ](?P<u>min(?:ute)?s?|"
+    rf"h(?:ou)?rs?|hours?)\b|{_SPELL})|"
+    rf"\b(?:switch|chang|go|mov)\w*\s+(?:over\s+)?between\s+(?P<a2>[a-z]{{3,}})\s+and\s+(?P<b2>[a-z]{{3,}})\b"
+    rf"[^.;\n]{{0,20}}?\b(?:we\s+)?(?:lose|takes?|costs?|needs?|means?|requires?)\s+(?:a\s+|an\s+)?"
+    rf"(?P<n2>\d+(?:\.\d+)?)[- ]?(?P<u2>min(?:ute)?s?|h(?:ou)?rs?|hours?)\b(?:\s+(?:on|of|for)\s+(?:a\s+)?"
+    rf"(?:changeover|set-?up|clean\w*))?")
+"""A changeover between two kinds said once for both ways: 'from aluminium to steel or from steel to aluminium takes
+20 min', 'every time we switch between acrylic and plywood we lose 30 minutes on changeover'."""
+
+
+def _both_ways(work: Work) -> list[tuple[str, str, TimeVal, tuple[int, int]]]:
+    """Each changeover `_BOTH_WAYS` says: its two kinds, its time and where it is said."""
+    out = []
+    for m in work.finditer(_BOTH_WAYS):
+        if BLANK in m.group(0):
+            continue
+        if m.group("a2"):
+            tv = time_values(f"{m.group('n2')} {m.group('u2')}")[0]
+        else:
+            tv = time_values(f"{m.group('n')} {m.group('u')}")[0] if m.group("n") else _spelled(m)
+        out.append((m.group("a") or m.group("a2"), m.group("b") or m.group("b2"), tv, m.span()))
+    return out
 _ONE_CHANGE = re.compile(
     rf"\b(?:switching|changing|going|moving)\s+(?:over\s+)?from\s+(?:an?\s+)?\w+\s+of\s+one\s+{_KIND_WORD}\s+to\s+"
     rf"(?:an?\s+)?\w+\s+of\s+(?:a\s+|an\s+)?(?:different|another|other)\s+{_KIND_WORD}\s*,?\s*(?:needs|takes|requires|"
@@ -575,7 +606,9 @@ _ONE_CHANGE = re.compile(
     rf"(?:\s+(?:changeover|set-?up|clean\w*))?")
 """'switching from an order of one family to an order of a different family needs a 15-minute changeover'."""
 _SAME_KIND_NONE = re.compile(rf"\b(?:consecutive|two|successive)\s+\w+\s+of\s+the\s+same\s+{_KIND_WORD}\s+"
-                             r"(?:need|take)s?\s+(?:none|no\s+(?:changeover|set-?up))|\bthe\s+first\s+\w+\s+on\s+(?:each|every)\s+"
+                             r"(?:need|take)s?\s+(?:none|no\s+(?:changeover|set-?up))|"
+                             rf"\bno\s+(?:changeover|set-?up)\s+between\s+(?:two\s+)?\w+\s+of\s+the\s+same\s+"
+                             rf"{_KIND_WORD}|\bthe\s+first\s+\w+\s+on\s+(?:each|every)\s+"
                              r"\w+\s+needs\s+no\s+(?:changeover|set-?up)")
 """What every changeover between kinds holds: none within a kind, none before the first job."""
 
@@ -585,11 +618,22 @@ def read_one_changeover(work: Work, facts: Facts) -> None:
     for every pair of different kinds, none within one; left (so asked) when the jobs have no kinds."""
     kinds = sorted(set(facts.families.values()))
     found = [m for m in work.finditer(_ONE_CHANGE.pattern) if BLANK not in m.group(0)]
-    if len(found) != 1 or len(kinds) < 2 or facts.family_setups:
+    both = [(tv, span) for x, y, tv, span in _both_ways(work) if len(kinds) == 2 and
+            {x, y} == {k.lower() for k in kinds}]  # 'from aluminium to steel or from steel to aluminium takes 20
+    # min' of a 'material' column with those two kinds
+    if len(found) + len(both) != 1 or len(kinds) < 2 or facts.family_setups:
         return
-    m = found[0]
-    tv = time_values(f"{m.group('n')} {m.group('u')}")[0] if m.group("n") else _spelled(m)
+    if found:
+        m = found[0]
+        tv, span = time_values(f"{m.group('n')} {m.group('u')}")[0] if m.group("n") else _spelled(m), m.span()
+    else:
+        tv, span = both[0]
     facts.family_setups = {(a, b): tv for a in kinds for b in kinds if a != b}
-    work.consume(*m.span())
+    work.consume(*span)
+    for m in list(work.finditer(r"\b(?:(?:is|are)\s+)?(?:currently\s+|already\s+)?set\s+up\s+for\s+(?P<f>[a-z-]+)\b")):
+        said = next((k for k in kinds if k.lower() == m.group("f")), None)  # 'both lathes are currently set up
+        if said is not None and facts.initial_family in (None, said):  # for aluminium': the state at time 0
+            facts.initial_family = said
+            work.consume(*m.span())
     for same in list(work.finditer(_SAME_KIND_NONE.pattern)):
         work.consume(*same.span())

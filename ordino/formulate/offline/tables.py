@@ -193,7 +193,7 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
             elif len(set(resources) | needed) == 1 and k > 0 and re.fullmatch(r"[a-z]{3,20}", c) and (
                     c in _CREW_WORDS):
                 role = "res:" + next(iter(set(resources) | needed))  # 'crew' of the one resource there is
-            elif k > 0 and re.fullmatch(r"famil(?:y|ies)|colou?rs?|flavou?rs?|recipes?", c):
+            elif k > 0 and re.fullmatch(r"famil(?:y|ies)|colou?rs?|flavou?rs?|recipes?|materials?", c):
                 role = "text"  # 'Family': each job's kind, for the changeovers between kinds (never 'Paint', a station)
             elif re.fullmatch(rf"[a-z][a-z-]{{2,19}}|[a-z]{{3,20}}_\d{{1,2}}|{_SHORT_STATION}|{_STATION_ID}|{_NOUN_ID}"
                               rf"{lettered}", c) or \
@@ -704,7 +704,7 @@ def cased_cell(work: Work, offset: int, line: str, cell: str) -> str:
     return work.cased[offset + found.start():offset + found.end()] if found else cell
 
 
-_KIND_COLUMN = r"colou?rs?|finish(?:es)?|famil(?:y|ies)|paints?|flavou?rs?|recipes?|products?\s+types?"
+_KIND_COLUMN = r"colou?rs?|finish(?:es)?|famil(?:y|ies)|paints?|flavou?rs?|recipes?|products?\s+types?|materials?"
 """A column naming each job's kind, between which changeovers are given."""
 
 
