@@ -87,3 +87,19 @@ def test_job_rows_with_a_bar_before_their_due_date_and_a_machine_of_a_make():
                             "J1: 4 | d=5\nJ2: 2 | d=3\nJ3: 3 | d=9\n")
     assert [(t.id, t.due) for t in problem.tasks] == [("J1", 5), ("J2", 3), ("J3", 9)]
     assert value == brute_force(problem).objective
+
+
+def test_names_that_differ_only_by_their_bracket_keep_it_and_an_items_order_is_no_count():
+    problem, value = solved("Two identical presses. Minimise the makespan.\nRun lengths in hours:\n"
+                            "- caps (blue): 6\n- caps (white): 5\n- pegs: 4\n- spoons for the Lidl order: 3\n")
+    assert [t.id for t in problem.tasks] == ["caps (blue)", "caps (white)", "pegs", "spoons for the Lidl"]
+    assert value == brute_force(problem).objective == 9
+
+
+def test_a_table_whose_machine_columns_are_symbols_with_the_machine_in_brackets():
+    problem, value = solved("F2 || sum w_j U_j. 3 jobs.\nj | a_j (M1) | b_j (M2) | d_j | w_j\n1 | 3 | 4 | 8 | 2\n"
+                            "2 | 5 | 2 | 10 | 3\n3 | 2 | 5 | 9 | 1\nEach job on M1 then M2. Minimise the weighted "
+                            "number of late jobs.")
+    assert [(t.job, [r for m in t.modes for r in m.resources], t.modes[0].duration) for t in problem.tasks][:2] == \
+        [("J1", ["M1"], 3), ("J1", ["M2"], 4)]
+    assert value == brute_force(problem).objective

@@ -553,6 +553,9 @@ def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
         if len(lines) < 2:
             return [], []
     found = [bare_name(m.group("n")) for m in lines]
+    notes = [(m.groupdict().get("note") or "").strip() for m in lines]
+    found = [f"{name} {note}" if found.count(name) > 1 and note and not re.search(r"\d", note) else name
+             for name, note in zip(found, notes, strict=True)]  # 'bottle caps (blue)', 'bottle caps (white)'
     if len(set(found)) < len(found) or not all(found):
         return [], []
     return found, [(m.start("n"), _line_name_end(m)) for m in lines]

@@ -887,8 +887,11 @@ def read_counts(work: Work, facts: Facts) -> None:
     facts.machines_plural = re.search(rf"\b(?:{'|'.join(MACHINE_NOUNS)})(?:s|es)\b", work.text) is not None
     for m in work.take(r"(?<![a-z_])n\s*=\s*(\d+)\b(?!\s*[,;]\s*\d)"):  # 'n = 6 jobs'
         facts.n_jobs = facts.n_jobs or int(m.group(1))
-    for m in work.take(rf"\b(?:{JOB_NOUN}|machines?)(?:\s*count)?\s*(?::|=)\s*(\d+)\s*(?:identical|parallel)?\s*"
-                       r"(?:$|[,;.\n])", re.M):
+    for m in list(work.finditer(rf"\b(?:{JOB_NOUN}|machines?)(?:\s*count)?\s*(?::|=)\s*(\d+)\s*(?:identical|"
+                                r"parallel)?\s*(?:$|[,;.\n])", re.M)):
+        if re.match(r"[ \t]*[-*+][ \t]+\S", work.text[work.text.rfind("\n", 0, m.start()) + 1:m.start()]):
+            continue  # '- spoons for the Lidl order: 3': an item's name and its time, no count
+        work.consume(*m.span())
         if "machine" in m.group(0):
             facts.n_machines = int(m.group(1))
         else:

@@ -122,6 +122,7 @@ def _header(line: str, resources: dict[str, int], needed: frozenset[str] = froze
         text = re.sub(rf"(?<=\w) ?\((?:in\s+)?({UNIT_PATTERN})\)", r"_\1", text)
     for p, r in _PHRASES:
         text = re.sub(p, r, text)
+    text = re.sub(r"\b[a-z](?:_?[a-z0-9]{1,2})?\s*\(\s*(m\d+)\s*\)", r"\1", text)  # 'a_j (M1)': the column of M1
     text = re.sub(r"\s*\((?:in\s+)?(?:[$\u20ac\u00a3/a-z =:]{1,24})\)", "", text)  # '(hours from now)', '(m=t)'
     cells = _cells(text)
     if len(cells) < 2 or any(re.fullmatch(NUM, c) for c in cells) or any(c.count("(") != c.count(")") for c in cells):
