@@ -103,3 +103,21 @@ def test_a_table_whose_machine_columns_are_symbols_with_the_machine_in_brackets(
     assert [(t.job, [r for m in t.modes for r in m.resources], t.modes[0].duration) for t in problem.tasks][:2] == \
         [("J1", ["M1"], 3), ("J1", ["M2"], 4)]
     assert value == brute_force(problem).objective
+
+
+def test_machine_columns_with_a_dash_in_their_ids_and_a_priority_weight_column():
+    problem, value = solved("Three racks, two analysers of different models (a rack's run time depends on which "
+                            "analyser it goes on). Each rack runs on one analyser, one at a time. Times in minutes.\n"
+                            "rack,priority_weight,AN-1,AN-2\nR1,3,4,6\nR2,1,7,5\nR3,2,3,4\n"
+                            "Minimise the weighted sum of completion times.")
+    assert sorted(r.id for r in problem.resources) == ["AN-1", "AN-2"]
+    assert value == brute_force(problem).objective
+
+
+def test_test_columns_of_a_routing_table_a_none_cell_and_a_defrost_of_one_chamber():
+    problem, value = solved("Two chambers, one unit in each at a time; each unit runs its tests in the sequence "
+                            "shown, no test interrupted.\nunit | test 1 | test 2\nU-A | Thermal 2 h | Humidity 1 h\n"
+                            "U-B | Humidity 2 h | (none)\nThe thermal chamber has a planned defrost from hour 0 to "
+                            "hour 1. Minimise the makespan.")
+    assert {r.id: r.unavailable for r in problem.resources} == {"Thermal": [(0, 1)], "Humidity": []}
+    assert value == brute_force(problem).objective == 4

@@ -341,10 +341,12 @@ def _same_time(x: TimeVal, y: TimeVal) -> bool:
 
 
 _DOWN_WORD = re.compile(r"\b(?:maintenance|servic(?:e|ing)|repairs?|down|unavailable|shut\s*down|closed|outage|booked|"
+                        r"defrost(?:ing)?|calibrat(?:ion|ing|ed)|"
                         r"reserved|has to be empty|must be empty|stays? empty|inspection|cleaning|"
                         r"broken|offline|out of (?:order|service|action|use)|"
                         r"nothing\s+(?:can|may)\s+(?:be|run|go)\s+(?:in|on|through)|"
-                        r"(?:nothing|no\s+(?:job|task|order|batch|part)s?)\s+(?:can|may|is\s+allowed\s+to)\s+(?:be\s+)?"
+                        r"(?:nothing|no\s+(?:job|task|order|batch|part|test|unit|sample)s?)\s+(?:can|may|is\s+allowed\s+"
+                        r"to)\s+(?:be\s+)?"
                         r"(?:in\s+process|running|processed)|"
                         r"(?:filters?|coolant|oil|tools?|blades?|belts?|nozzles?)\s+(?:changes?|changed|change-over|swap)|"
                         r"gets?\s+(?:its|their|the)\s+(?:filters?|coolant|oil|tools?|blades?|belts?|nozzles?)\s+"

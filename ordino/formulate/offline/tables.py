@@ -34,7 +34,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
      r"(?:\w+_)?cut_?off",
      "due"),
     (r"r|rj|r_j|release|released|release_date|ready|ready_time|arrival|arrives|available", "release"),
-    (r"w|wj|w_j|weight|priority|importance|penalty|late_penalty|penalty_if_late", "weight"),
+    (r"w|wj|w_j|weight|priority|priority_weight|importance|penalty|late_penalty|penalty_if_late", "weight"),
     (r"deadline|dl|latest", "deadline"),
     (r"setup|set-up|setup_time|changeover", "setup"),
     (r"m\d+|machine_?\d+|p_?\d+(?:_?j)?|stage_?\d+", "machine"),
@@ -47,7 +47,7 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"route|routing|operations|ops|path", "route"),
     (r"eligible|options?|alternatives?|choices?|options_?(?:minutes|hours|mins|h)?|allowed|allowed_\w+|eligible_\w+|"
      r"can_use|machines_allowed", "alts"),
-    (r"step_?\d+|op(?:eration)?_?\d+", "step"),
+    (r"step_?\d+|op(?:eration)?_?\d+|(?:test|stage|task)_\d+", "step"),
 ]
 RULE_LINE = re.compile(r"^[\s|:+-]*-{2,}[\s|:+-]*$")
 """A markdown table's rule under its header ('|---|:---:|')."""
@@ -96,7 +96,7 @@ def _split_cells(line: str, commas: bool, semicolons: bool) -> list[str]:
 
 UNIT_WORD = r"hours?|hrs?|h|minutes?|mins?|days?|d|weeks?|wks?|in"
 """Words of a column's name that only give its unit ('due hour', 'time in minutes')."""
-_STATION_ID = rf"(?!{JOB_NOUN}|j\d|t\d|p\d)[a-z]{{1,4}}\d+"
+_STATION_ID = rf"(?!{JOB_NOUN}|j\d|t\d|p\d)[a-z]{{1,4}}-?\d+"
 """A column named by a short id ('S1', 'F2', 'CNC3'): a machine, never a job ('job1', 'J2', 'P3')."""
 _SHORT_STATION = r"[a-z][a-z]?[&+/][a-z][a-z]?"
 """A station named by a short pair of letters ('P&P', 'QA/QC')."""
@@ -961,7 +961,7 @@ def _step_ops(cells: list[str], roles: list[str]) -> list[list[tuple[str, TimeVa
     """The operations of one route row ('M2 / 4' per step; empty cells end the route); [] when unreadable."""
     ops = []
     for cell, role in zip(cells, roles, strict=True):
-        if role != "step" or cell in ("", "-"):
+        if role != "step" or cell in ("", "-", "\u2013", "\u2014", "none", "(none)", "n/a", "(n/a)"):
             continue
         cell = re.sub(r"(?i)\b(m\d+)\s*=\s*(?=\d)", r"\1 ", cell)  # 'M1=3 or M2=4': a machine and its time
         choices = [_STEP_CELL.match(part) for part in ([cell] if _STEP_CELL.match(cell) else
