@@ -121,3 +121,16 @@ def test_test_columns_of_a_routing_table_a_none_cell_and_a_defrost_of_one_chambe
                             "hour 1. Minimise the makespan.")
     assert {r.id: r.unavailable for r in problem.resources} == {"Thermal": [(0, 1)], "Humidity": []}
     assert value == brute_force(problem).objective == 4
+
+
+def test_no_wait_said_of_operations_j_k_and_tardiness_of_the_second_operation_in_a_formula():
+    problem, value = solved("F2 | no-wait | C_max. 3 jobs, machines M1 -> M2.\nNo-wait: operation (j, k+1) starts "
+                            "exactly when operation (j, k) ends; no buffer.\np(j, M1..M2):\nJ1: 3 4\nJ2: 5 2\n"
+                            "J3: 2 5\nMinimise makespan.")
+    assert value == brute_force(problem).objective
+    problem, value = solved("Each job has two operations, done in order (op 1 then op 2).\n"
+                            "| Job | Op | M1 | M2 | Due |\n"
+                            "|---|---|---|---|---|\n| J1 | 1 | 4 | - | 7 |\n| J1 | 2 | - | 3 | |\n| J2 | 1 | 5 | - | 6 "
+                            "|\n| J2 | 2 | - | 3 | |\nMinimise total tardiness: sum over jobs of max(0, completion of "
+                            "op 2 - due).")
+    assert value == brute_force(problem).objective

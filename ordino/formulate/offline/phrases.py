@@ -99,6 +99,7 @@ OBJECTIVES: list[tuple[str, str]] = [
      r"as (?:early|soon|fast) as possible(?!\s+on\s+average)"
      r"|earliest (?:possible )?(?:finish|completion|end)|finish (?:everything|all(?: jobs| tasks)?|the project)"
      r"\s+(?:as (?:early|soon) as possible|asap|quickly|first|earliest)|\basap\b|shortest (?:schedule|total time)"
+     r"|shortest (?:possible )?(?:[\w-]+ ){0,2}?time from the (?:moment|time|point) (?:we|you|i|they) start"
      r"|(?:last|final) (?:job|task|one) (?:finishes|ends|completes)|complete (?:everything|all) asap"
      r"|(?:minimum|shortest|least|smallest|earliest)\s+(?:possible\s+)?(?:total\s+)?(?:time|number of (?:days|hours|"
      r"minutes|weeks|periods))\s+(?:needed\s+|required\s+)?(?:to|until|before)\s+(?:finish|complete|get)\w*\s+"
@@ -191,10 +192,12 @@ _OPS_PER_JOB = re.compile(
     r"\b(?:each|every)(?:\s+job)?\s*(?:=|has|consists\s+of|is|with)?\s*(\d|two|three|four|five)\s+(?:op(?:eration)?s|steps)"
     r"(?:\s+in\s+(?:order|sequence))?(?=\s*(?:[,.;:(]|$))|"
     r"\bdue\s+(?:dates?|times?)\s+(?:apply|applies|refer|refers)\s+to\s+(?:the\s+)?job(?:'s)?\s+completion\s*"
-    r"\(\s*(?:the\s+)?end\s+of\s+(?:op(?:eration)?|step)\s*(\d)\s*\)")
+    r"\(\s*(?:the\s+)?end\s+of\s+(?:op(?:eration)?|step)\s*(\d)\s*\)|"
+    rf"(?:\bmax\s*\(\s*0\s*,|{BLANK}+)\s*(?:the\s+)?(?:completion|end|finish)(?:\s+time)?\s+of\s+(?:op(?:eration)?|step)\s*"
+    r"(\d)\s*-\s*(?:the\s+|its\s+)?due(?:\s+date)?\s*\)")
 """How many operations each job has: 'C_j = end of Op 2', '(finish time of the job's 2nd operation)', 'due dates apply
 to job completion (end of op 2)', 'Each job = 2 operations in order', 'three jobs, each two operations in order (op 1
-before op 2)' (every route is asked to have that many)."""
+before op 2)', 'max(0, completion of op 2 - due)' (every route is asked to have that many)."""
 
 
 _DEFINED = re.compile(

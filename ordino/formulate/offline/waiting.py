@@ -31,6 +31,8 @@ _NO_WAIT = re.compile(
     r"(?i)\bno[\s-]wait\b(?:\s*:\s*(?:a|each|every)\s+job's\s+(?:operation|op|step)\s+on\s+m\s*\(?\s*k\s*\+\s*1\s*\)?\s+"
     r"starts\s+(?:exactly|immediately|right)\s+when\s+its\s+(?:operation|op|step)\s+on\s+m\s*\(?\s*k\s*\)?\s+"
     r"(?:ends|finishes))?|\bnothing\s+(?:ever\s+)?waits\b|"
+    r"\b(?:operation|op|step)\s*\(\s*j\s*,\s*k\s*\+\s*1\s*\)\s+starts\s+(?:exactly|immediately|right)\s+when\s+"
+    r"(?:operation|op|step)\s*\(\s*j\s*,\s*k\s*\)\s+(?:ends|finishes)(?:\s*[;,]\s*no\s+buffers?)?|"
     rf"\b{_NOT}\s+(?:sit|wait|idle|hang)\s+(?:around|about)\b(?!\s+(?:before|at\s+the\s+start))|"
     rf"\bno\s+(?:holding|waiting|queu(?:e|ing))\s+(?:in\s+)?between(?:\s+(?:the\s+)?{_STEP}\b)?|"
     r"\b(?:nothing|no\s+(?:\w+\s+)?(?:job|batch|part|lot|piece|order|dough|item|load|unit)s?)\s+(?:can|may|is\s+allowed\s+to)"
