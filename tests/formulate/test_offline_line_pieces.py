@@ -134,3 +134,13 @@ def test_no_wait_said_of_operations_j_k_and_tardiness_of_the_second_operation_in
                             "|\n| J2 | 2 | - | 3 | |\nMinimise total tardiness: sum over jobs of max(0, completion of "
                             "op 2 - due).")
     assert value == brute_force(problem).objective
+
+
+def test_arrives_at_lab_and_result_needed_by_columns_and_the_number_whose_results_are_late():
+    problem, value = solved("One instrument, one run at a time, a run cannot be paused.\n"
+                            "| Sample | Arrives at lab | Run time (min) | Result needed by |\n|---|---|---|---|\n"
+                            "| S1 | 08:00 | 40 | 09:00 |\n| S2 | 08:00 | 25 | 08:45 |\n| S3 | 08:30 | 50 | 10:30 |\n"
+                            "The instrument is free from 08:00. Goal: minimise the number of samples whose results "
+                            "are late.")
+    assert [(t.release, t.due) for t in problem.tasks] == [(0, 60), (0, 45), (30, 150)]
+    assert value == brute_force(problem).objective

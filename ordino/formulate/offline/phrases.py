@@ -76,6 +76,7 @@ OBJECTIVES: list[tuple[str, str]] = [
     (r"(?:number|count|how many|amount) of (?:late|tardy|delayed)|(?:late|tardy) jobs|jobs? (?:that are |being )?late"
      r"|(?:fewest|few|fewer|least) (?:late|tardy|jobs late|orders late)|orders? (?:are |being )?late"
      r"|(?:fewest|smallest|minimum|min|least|lowest) (?:possible )?number of\b[^.?;\n]{0,60}\blate\b"
+     r"|minimi[sz](?:es?|ing) the (?:total )?number of \w+ whose [^.?;\n]{0,30}\b(?:are|is|come|finish|end) late\b"
      r"|as few (?:jobs|orders|tasks)?\s*as possible (?:to be |are |being |finish )?late"
      r"|as few \w+ as possible (?:to )?(?:miss|be late|finish late|are late)"
      r"|(?:number|count) of \w+ (?:that|which) (?:finish|end|complete|are (?:done|finished|completed)) (?:after|past|"

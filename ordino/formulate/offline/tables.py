@@ -30,10 +30,12 @@ HEADER_WORDS: list[tuple[str, str]] = [
     (r"job|jobs|id|task|tasks|name|order|activity|act|#|no\.?|nr|item|part|product|j|i|lot|batch|piece|load|run|"
      r"garment|board|sample|test|print|step_name|\w+_id|code|ref", "label"),
     (r"p|pj|p_j|proc|processing|processing_time|duration|dur|time|pt|length|days|hours|minutes|mins|hrs", "p"),
-    (r"d|dj|d_j|due|due_date|duedate|dd|due_time|promised|promised_by|pickup|pick-up|collection|needed_by|wanted_by|"
+    (r"d|dj|d_j|due|due_date|duedate|dd|due_time|promised|promised_by|pickup|pick-up|collection|(?:\w+_)?needed_by|"
+     r"wanted_by|"
      r"(?:\w+_)?cut_?off",
      "due"),
-    (r"r|rj|r_j|release|released|release_date|ready|ready_time|arrival|arrives|available", "release"),
+    (r"r|rj|r_j|release|released|release_date|ready|ready_time|arrival|arrival_time|arrives|arrives_at(?:_\w+)?|"
+     r"available", "release"),
     (r"w|wj|w_j|weight|priority|priority_weight|importance|penalty|late_penalty|penalty_if_late", "weight"),
     (r"deadline|dl|latest", "deadline"),
     (r"setup|set-up|setup_time|changeover", "setup"),
