@@ -1526,3 +1526,21 @@ def test_weights_said_as_multiples_a_name_with_its_article_and_a_finish_time_def
     routes = [[("lathe", 2), ("mill", 1)], [("mill", 3)], [("lathe", 1), ("mill", 2)]]
     assert value == job_shop(routes, lambda ends: 3 * ends[0] + 2 * ends[1] + ends[2])
     assert asked(text.replace("the hub counts once", "the hub counts a bit"))  # no weight of the hub: asked
+
+
+def test_a_days_off_cover_of_pickers_whose_start_days_may_be_used_by_as_many_as_we_like():
+    text = ("Warehouse pickers - minimum headcount per day\n| Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n"
+            "|-----|-----|-----|-----|-----|-----|-----|\n| 3 | 2 | 2 | 3 | 4 | 2 | 1 |\n"
+            "Every picker works 5 consecutive days and then has 2 consecutive days off, and the pattern wraps "
+            "around the week. Any of the 7 possible start days can be used, by as many pickers as we like. The same "
+            "plan repeats every week. What's the minimum number of pickers needed?")
+    assert _cover_value(text) == cover([3, 2, 2, 3, 4, 2, 1], 5)
+
+
+def test_shift_types_over_slots_where_shifts_cannot_be_split_and_nobody_works_two():
+    text = ("Open 8:00 to 16:00; people needed on the floor in each 2-hour slot:\n8-10: 2\n10-12: 3\n12-14: 3\n"
+            "14-16: 1\nA part-time shift is 4 hours and costs us £50; it can start at 8, 10 or 12. A full-time "
+            "shift is 8 hours and costs £90; it can start at 8. Shifts can't be split and nobody works more than one "
+            "shift that day. What's the cheapest total wage bill that covers every slot?")
+    spans = [{0, 1}, {1, 2}, {2, 3}, {0, 1, 2, 3}]
+    assert _cover_value(text) == cheapest_cover([2, 3, 3, 1], spans, [50, 50, 50, 90])

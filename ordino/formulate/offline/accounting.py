@@ -41,6 +41,8 @@ _SAID_BY_THE_MODEL = re.compile(
     r"\b(?:their|its|the\s+listed|the\s+given|the\s+table's)\s+(?:own\s+)?(?:min|max)\w*|\bmax_\w+|\bmin_\w+|"
     r"\b(?:works?|does|do)\s+(?:exactly\s+|only\s+)?(?:one|1|a\s+single)\s+(?:of\s+(?:the|these|those)\s+)?(?:shift|block)s?\b|\bmet\s+at\s+least\b|"
     r"\b(?:extra|more)\s+(?:people|staff|workers)\s+(?:is\s+|are\s+)?(?:allowed|fine|ok)\b|"
+    r"\b(?:nobody|no\s*one)\s+works?\s+more\s+than\s+(?:one|1|a\s+single)\s+shift(?:\s+(?:that|a|per|each|in\s+a)\s+"
+    r"day)?\b|\bshifts?\s+(?:can't|cannot|can\s+not|may\s+not)\s+be\s+split\b|"
     r"\bbreaks?\s+(?:are|is)\s+(?:covered|handled|ignored|included|paid|not\s+\w+)|\bon\s+(?:a\s+)?break\b|"
     r"^\s*what(?:'s|\s+is)\s+(?:that|this)\b[^\d,;]{0,40}$|\bat\s+least\s+[a-z]_[a-z]\b|"
     r"\b(?:on\s+)?days?\s+(?:they|he|she)\s+(?:can't|cannot|can\s+not)\s+work\b|"

@@ -331,10 +331,12 @@ def read_roster(text: str) -> tuple[RosterProblem | None, list[Question], list[s
                                     f"{len(days)} days; over how many days does it repeat?"))
         rules.append({"type": "cyclic_pattern", "on": on, "off": off})
         cyclic = True
-        rd.search(r"\b(?:(?:the\s+)?same\s+(?:pattern\s+)?(?:every|each)\s+week|repeat\w*\s+(?:every\s+week|weekly)|"
-                  r"(?:on\s+)?a\s+repeating\s+weekly\s+cycle)\b")  # the cycle, said again
+        rd.search(r"\b(?:(?:the\s+)?same\s+(?:pattern\s+|plan\s+|rota\s+)?(?:repeats\s+)?(?:every|each)\s+week|"
+                  r"repeat\w*\s+(?:every\s+week|weekly)|(?:on\s+)?a\s+repeating\s+weekly\s+cycle)\b")  # the cycle,
+        # said again
         rd.search(rf"\bany\s+of\s+the\s+(?:{len(days)}|seven)\s+(?:possible\s+)?(?:off-day\s+pairs|start(?:ing)?\s+days|"
-                  r"patterns|rotations)\s+(?:is|are)\s+(?:allowed|possible|fine|ok)\b")  # so is every start day
+                  r"patterns|rotations)\s+(?:is|are|can\s+be)\s+(?:allowed|possible|fine|ok|used)\b(?:\s*,?\s*by\s+as\s+"
+                  r"many\s+\w+\s+as\s+(?:we|you|i)\s+(?:like|want|need))?")  # so is every start day
     named = read_named_staff(text, days)
     for bound in ("most", "least") if named is None else ():  # named people: their rules are read per sentence
         m = rd.search(rf"\bat {bound}\s+{N}\s+(?:shifts|days)(?: in total| per week| a week| each week)?\b")

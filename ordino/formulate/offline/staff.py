@@ -27,7 +27,9 @@ _N = r"(\d+|one|two|three|four|five|six|seven)"
 _ROLES = ("worker", "employee", "nurse", "person", "agent", "doctor", "guard", "driver", "operator", "cashier", "clerk",
           "officer", "technician", "volunteer", "steward", "barista", "pharmacist", "waiter", "cook", "chef",
           "receptionist", "lifeguard", "teller", "paramedic", "porter", "cleaner", "instructor", "tutor", "teacher",
-          "physician", "carer", "dispatcher", "bartender", "supervisor", "attendant", "librarian", "medic", "temp")
+          "physician", "carer", "dispatcher", "bartender", "supervisor", "attendant", "librarian", "medic", "temp",
+          "picker", "stocker", "loader", "courier", "hygienist", "assistant", "baker", "usher", "marshal",
+          "invigilator", "mechanic", "electrician", "associate", "advis[eo]r", "sorter", "runner", "warden")
 PEOPLE = rf"(?:staff(?: members?)?|people|crew(?: members?)?|team members?|{'|'.join(w + 's?' for w in _ROLES)})"
 """The words a text calls the people of a roster by ('nurses', 'staff members', 'pharmacists')."""
 SHIFT_WORDS = r"(?:early|late|day|night|morning|evening|afternoon|mid|middle|long|short|swing|graveyard)"
