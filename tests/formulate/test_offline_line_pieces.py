@@ -144,3 +144,11 @@ def test_arrives_at_lab_and_result_needed_by_columns_and_the_number_whose_result
                             "are late.")
     assert [(t.release, t.due) for t in problem.tasks] == [(0, 60), (0, 45), (30, 150)]
     assert value == brute_force(problem).objective
+
+
+def test_a_press_still_busy_with_last_weeks_order_is_down_from_the_start():
+    problem, value = solved("Two identical presses (P1, P2). Any job on any press, one job at a time per press. Press "
+                            "P2 is still finishing last week's order until hour 4, so it can't start anything before "
+                            "hour 4.\njob,hours\nA,3\nB,2\nC,4\nMinimise the makespan.")
+    assert {r.id: r.unavailable for r in problem.resources} == {"P1": [], "P2": [(0, 4)]}
+    assert value == brute_force(problem).objective == 7

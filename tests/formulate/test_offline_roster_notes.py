@@ -1081,3 +1081,14 @@ def test_two_shift_counts_in_one_sentence_are_both_read():
                         "Each day: the Day shift needs exactly 2 nurses, the Night shift exactly 1.")
     problem, _ = solved(text)
     assert sorted((c.shift, c.min) for c in problem.cover if c.day == "Mon") == [("Day", 2), ("Night", 1)]
+
+
+def test_demands_said_for_each_weekday_and_for_saturday_and_sunday():
+    text = ("Cafe rota, one shift a day, every day Mon-Sun. I need at least 1 barista on each weekday and at least 2 "
+            "on Saturday and Sunday.\n- Maya: £90 a shift.\n- Jonas: £80 a shift.\n- Leo: £70 a shift.\n"
+            "Rules: max 4 shifts in the week. What's the lowest total wage cost for the week?")
+    draft = extract_offline(text)
+    assert isinstance(draft.problem, RosterProblem), [q.text for q in draft.missing]
+    assert sorted((c.day, c.min) for c in draft.problem.cover) == [
+        ("Fri", 1), ("Mon", 1), ("Sat", 2), ("Sun", 2), ("Thu", 1), ("Tue", 1), ("Wed", 1)]
+    assert ordino.solve(draft.problem, time_limit=10).objective == 4 * 70 + 4 * 80 + 1 * 90

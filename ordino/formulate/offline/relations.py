@@ -282,8 +282,9 @@ def read_downtime(work: Work, facts: Facts) -> None:
         rf"(?P<m>{MACHINE_REF})\s+(?:is\s+)?(?:[a-z-]+\s+){{0,4}}?(?:and\s+)?(?:is\s+)?(?:only\s+)?available\s+"
         rf"(?:again\s+)?(?:only\s+)?from\s+{_AT}(?P<e3>{TIME})(?:\s+on(?:wards)?)?",  # 'M2 ... is available only from
         # 60 min on': down from the start
-        rf"(?P<m>{MACHINE_REF})\s+(?:is\s+)?(?:[\w'-]+\s+){{0,8}}?(?:and\s+)?(?:can't|cannot|can\s+not|won't|will\s+not)\s+"
-        rf"(?:be\s+)?(?:used|run|started|available|start|run\s+anything)\s+(?:before|until|till)\s+{_AT}(?P<e3>{TIME})",
+        rf"(?P<m>{MACHINE_REF})\s+(?:is\s+)?(?:[\w'-]+,?\s+){{0,10}}?(?:and\s+)?(?:can't|cannot|can\s+not|won't|will\s+not)\s+"
+        rf"(?:be\s+)?(?:used|run|started|available|start|(?:run|start|take|do)\s+anything)\s+(?:before|until|till)\s+"
+        rf"{_AT}(?P<e3>{TIME})",
         # 'machine 2 is still being commissioned and can't be used before 120 min': down from the start
     ]
     for k, pattern in enumerate(patterns):

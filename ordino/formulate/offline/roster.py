@@ -151,6 +151,10 @@ def _weekday_demands(rd: _Marks) -> dict[int, int]:
                          t):  # '2 people in on Mon, Tue, Thu and Fri'
         for d in re.finditer(_WEEKDAY, m.group("l")):
             put(day_index(d.group(1)), _num(m.group(1)), m)
+    for m in re.finditer(rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+)?(?:in\s+|working\s+|at work\s+|on duty\s+)?on\s+"
+                         r"(?:(?:each|every|a|any|all)\s+)?(?P<w>week\s*days?|weekend\s+days?|weekends?)\b", t):
+        for day in range(5) if m.group("w").startswith("week") and "end" not in m.group("w") else (5, 6):
+            put(day, _num(m.group(1)), m)  # 'at least 2 baristas on each weekday'
     span = rf"{one_day}\s*(?:-|\u2013|to|through|thru)\s*{one_day}"
     for m in re.finditer(rf"{_NOT_MONEY}\b{N}\s+(?:{PEOPLE}\s+)?(?:working\s+|in\s+|on duty\s+|at work\s+)?"
                          rf"(?:(?:each|every|per|a)\s+day\s+)?(?:on\s+|from\s+)?(?P<s>{span})", t):

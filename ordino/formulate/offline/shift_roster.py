@@ -23,7 +23,7 @@ from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 
 SHIFT_WORDS = ("morning", "afternoon", "evening", "day", "night", "early", "late", "mid", "middle", "swing")
-_SW = rf"(?:{'|'.join(SHIFT_WORDS)})"
+_SW = rf"(?:{'|'.join(SHIFT_WORDS)}|(?-i:AM|PM))"  # ('AM', 'PM' only in capitals: never the verb 'am')
 _N = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _WD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _NAME = r"[A-Z\u00c0-\u00de][A-Za-z\u00df-\u00ff]*\d*"

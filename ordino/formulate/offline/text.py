@@ -104,14 +104,23 @@ def prepared(text: str) -> str:
     return _described_names(_bars_in_rows(_WORD_AMOUNT.sub(r"\1 \2", text)))
 
 
-_BARRED_ROW = re.compile(r"(?m)^(?P<a>[ \t]*[-*]?[ \t]*[\w-]+[ \t]*:[^|\n]*\d[^|\n]*?)[ \t]*\|[ \t]*"
-                         r"(?P<b>[^|\n]*[a-z][^|\n]*\d[^|\n]*)$")
+_ONE_BAR = re.compile(r"(?m)^(?P<a>[^|\n]*)\|(?P<b>[^|\n]*)$")
+_ROW_HEAD = re.compile(r"[ \t]*(?:[-*][ \t]*)?[\w-]+[ \t]*:")
 """A job's row with one bar between its times and another value: 'J1: 4 3 5 | d=14'."""
 
 
 def _bars_in_rows(text: str) -> str:
     """Rows of jobs whose one bar parts their times from another value ('J1: 4 3 5 | d=14'), with a comma there."""
-    return _BARRED_ROW.sub(r"\g<a>, \g<b>", text) if len(_BARRED_ROW.findall(text)) >= 2 else text
+    def barred(m: re.Match[str]) -> bool:
+        a, b = m.group("a"), m.group("b")
+        return _ROW_HEAD.match(a) is not None and any(c.isdigit() for c in a[a.index(":"):]) and \
+            any(c.isdigit() for c in b) and any(c.isalpha() for c in b)
+    rows = [m for m in _ONE_BAR.finditer(text) if barred(m)]
+    if len(rows) < 2:
+        return text
+    for m in reversed(rows):
+        text = f"{text[:m.start()]}{m.group('a').rstrip()}, {m.group('b').strip()}{text[m.end():]}"
+    return text
 
 
 def _described_names(text: str) -> str:
