@@ -8,7 +8,7 @@ cross-checked by the brute-force oracle."""
 from __future__ import annotations
 
 from tests.differential.brute_schedule import brute_force
-from tests.formulate.test_offline_structures import asked, solved
+from tests.formulate.test_offline_structures import asked, flow_shop, solved
 
 PACKING = ("Two packing lines tomorrow, one job per line at a time, a job stays on its line, run time the same on "
            "either line. Hours from the start:\n\n"
@@ -152,3 +152,12 @@ def test_a_press_still_busy_with_last_weeks_order_is_down_from_the_start():
                             "hour 4.\njob,hours\nA,3\nB,2\nC,4\nMinimise the makespan.")
     assert {r.id: r.unavailable for r in problem.resources} == {"P1": [], "P2": [(0, 4)]}
     assert value == brute_force(problem).objective == 7
+
+
+def test_a_job_named_by_a_machines_noun_among_other_jobs_and_a_score_in_small_talk():
+    problem, value = solved("Every piece is sanded on the drum sander, then sprayed in the booth, one piece at a time "
+                            "each. Minimise the time until the last piece is done. Times in minutes:\n"
+                            "- Dresser: sanding 45, spraying 30\n- Bench: sanding 15, spraying 35\n"
+                            "- Stool: sanding 20, spraying 10\nTa, and well done on the darts Saturday (3 legs to 1!)")
+    assert [t.job for t in problem.tasks][::2] == ["Dresser", "Bench", "Stool"]
+    assert value == flow_shop([(45, 30), (15, 35), (20, 10)], max)  # (two machines: a permutation is optimal)

@@ -360,8 +360,11 @@ _TAGGED = re.compile(r"\b(?:marked|tagged|flagged|labell?ed)\s+(?:with\s+)?(?:an
 
 
 _CHAT = re.compile(r"(?i)(?:^|(?<=[\s(]))(?:p\.?\s?s\.?|btw|lol|haha|eek|phew|fingers\s+crossed|no\s+pressure|"
-                   r"wish\s+me\s+luck)(?![\w])|[:;]-?[)(dp](?!\w)|[\U0001F300-\U0001FAFF]")
-"""Marks of small talk: 'PS', 'btw', 'no pressure :)', an emoji."""
+                   r"wish\s+me\s+luck|well\s+done|congrat(?:s|ulations)|good\s+luck)(?![\w])|[:;]-?[)(dp](?!\w)|"
+                   r"[\U0001F300-\U0001FAFF]")
+"""Marks of small talk: 'PS', 'btw', 'no pressure :)', 'well done on the darts', an emoji."""
+_SCORE = re.compile(r"(?<![\w.])(\d+\s+[a-z][a-z'-]{2,})\s+to\s+\d+(?![\w.])")
+"""A score ('3 legs to 1'): one count of the thing scored."""
 _SMALL_COUNT = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th)?\s+(?:of\s+(?P<pron>them|those)\b|(?P<noun>[a-z][a-z'-]{2,}))")
 _NOT_SMALL = re.compile(rf"(?:{JOB_NOUN}|{MACHINE_NOUN}|{UNIT_PATTERN}|people|persons?|staff|workers?|crew|us|shifts?|"
                         r"nights?|mornings?|slots?|periods?|units?|pieces?|hands|euros?|dollars?|pounds?|per|each|"
@@ -373,7 +376,7 @@ def _small_talk(work: Work, facts: Facts) -> None:
     owe you for the football tickets (2 of them)'): set aside, and said so in the notes, when it has a mark of small
     talk and each of its numbers counts a thing the rest of the text never names and no model counts."""
     for m in list(re.finditer(r"[^.!?\n]+[.!?]*", work.text)):
-        said = m.group(0)
+        said = _SCORE.sub(r"\1", m.group(0))
         counts = list(_SMALL_COUNT.finditer(said))
         if not _CHAT.search(work.cased[m.start():m.end()]) or not counts or \
                 len(counts) != len(re.findall(r"(?<![\w.])\d+", said)):

@@ -540,13 +540,21 @@ _GREETING = re.compile(r"(?i)hi|hello|hey|dear \w+|thanks|cheers|regards|morning
 
 
 def _line_names(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """The names of the longest block of lines that each begin with a name (all different), and their spans."""
-    lines = _line_block([m for m in _LINE_NAME.finditer(text)
-                         if not _KEY_WORDS.search(_PRODUCT_UNIT.sub("", m.group("n")))
-                         and not _GRID_ROW.match(text, m.start()) and not _GREETING.fullmatch(m.group("n"))
-                         and not _REMARK.fullmatch(m.group("n"))
-                         and not re.fullmatch(rf"(?i)(?:the\s+)?(?:{JOB_NOUN}|{MACHINE_NOUN})(?:\s+#?\w\d*)?|"
-                                              r"(?-i:[a-z])", m.group("n"))], text)  # 'A: M1 6 -> M2 4' names A
+    """The names of the longest block of lines that each begin with a name (all different), and their spans; a
+    machine's noun names a job there ('- Bench: sanding 15, spraying 35') only among other jobs' lines and where
+    the text says it nowhere else."""
+    named = [m for m in _LINE_NAME.finditer(text)
+             if not _KEY_WORDS.search(_PRODUCT_UNIT.sub("", m.group("n"))) and not _GRID_ROW.match(text, m.start())
+             and not _GREETING.fullmatch(m.group("n")) and not _REMARK.fullmatch(m.group("n"))
+             and not re.fullmatch(rf"(?i)(?:the\s+)?{JOB_NOUN}(?:\s+#?\w\d*)?|(?-i:[a-z])", m.group("n"))]
+    # ('A: M1 6 -> M2 4' names A)
+    machine = re.compile(rf"(?i)(?:the\s+)?{MACHINE_NOUN}(?:\s+#?\w\d*)?")
+    lines = _line_block([m for m in named if not machine.fullmatch(m.group("n"))], text)
+    wider = _line_block(named, text)
+    if len(wider) > len(lines) >= 2 and not machine.fullmatch(wider[0].group("n")) and all(
+            len(re.findall(rf"(?i)\b{re.escape(m.group('n'))}", text)) == 1 for m in wider
+            if machine.fullmatch(m.group("n"))):
+        lines = wider
     if len(lines) < 2:  # 'Orders: Alpha needs 45 min ...; Bravo 30 min, ...; Charlie 1 h, ...': items of one line
         lines = max(([m for m in _ITEM_NAME.finditer(text, line.start(), line.end()) if _item(m, text)]
                      for line in re.finditer(r"[^\n]+", text)), key=len, default=[])
