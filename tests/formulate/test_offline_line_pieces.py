@@ -8,7 +8,7 @@ cross-checked by the brute-force oracle."""
 from __future__ import annotations
 
 from tests.differential.brute_schedule import brute_force
-from tests.formulate.test_offline_structures import asked, flow_shop, solved
+from tests.formulate.test_offline_structures import asked, flow_shop, project, solved
 
 PACKING = ("Two packing lines tomorrow, one job per line at a time, a job stays on its line, run time the same on "
            "either line. Hours from the start:\n\n"
@@ -161,3 +161,15 @@ def test_a_job_named_by_a_machines_noun_among_other_jobs_and_a_score_in_small_ta
                             "- Stool: sanding 20, spraying 10\nTa, and well done on the darts Saturday (3 legs to 1!)")
     assert [t.job for t in problem.tasks][::2] == ["Dresser", "Bench", "Stool"]
     assert value == flow_shop([(45, 30), (15, 35), (20, 10)], max)  # (two machines: a permutation is optimal)
+
+
+def test_resource_capacities_said_in_brackets_or_by_what_the_resource_is():
+    tasks = {"1": (3, [], [2, 1]), "2": (2, [], [1, 2]), "3": (4, ["1"], [2, 0]), "4": (2, ["2", "3"], [1, 1])}
+    _, value = solved("RCPSP, minimise C_max. Activities 1..4, renewable resources R1 (K1 = 3), R2 (K2 = 2).\n"
+                      "p = (3, 2, 4, 2)\nr1 = (2, 1, 2, 1)\nr2 = (1, 2, 0, 1)\nE = {1->3, 2->4, 3->4}")
+    assert value == project(tasks, [3, 2])
+    _, value = solved("Resources: R1 = design engineers (2 available), R2 = test rigs (2 available). An activity "
+                      "starts only when its predecessors have finished.\nID,Dur,Pred,R1,R2\nA,3,-,2,1\nB,2,-,1,2\n"
+                      "C,4,A,2,0\nD,2,B;C,1,1\nMinimise the project makespan (weeks).")
+    assert value == project({"A": (3, [], [2, 1]), "B": (2, [], [1, 2]), "C": (4, ["A"], [2, 0]),
+                             "D": (2, ["B", "C"], [1, 1])}, [2, 2])

@@ -95,13 +95,20 @@ def prepared(text: str) -> str:
     (`bars_in_csv_as_or`), its aligned tables written with '|' (`aligned.aligned_as_pipes`), its hard-wrapped prose
     joined (`unwrap_lines`), the point of a title before a name dropped (`titles_without_points`), amounts in
     words joined to their unit by a hyphen written apart ('a one-hour run' as 'a one hour run') and tasks said by a
-    description and a short name in brackets said by the short name (`_described_names`); a bar
+    description and a short name in brackets said by the short name (`_described_names`), 'R1 (K1 = 3)' as
+    'R1 = 3'; a bar
     between a job's times and another value as a comma (`_bars_in_rows`)."""
     check_text(text)
     text = titles_without_points(unwrap_lines(aligned_as_pipes(bars_in_csv_as_or(colon_rows_with_semicolons(
         tuple_rows_as_table(label_asides_dropped(included_asides_dropped(arrow_legends_dropped(
             op_order_asides_dropped(templated_rows_as_table(text)))))))))))
-    return _described_names(_bars_in_rows(_WORD_AMOUNT.sub(r"\1 \2", text)))
+    text = _described_names(_bars_in_rows(_WORD_AMOUNT.sub(r"\1 \2", text)))
+    return _BRACKETED_CAPACITY.sub(lambda m: f"{m.group(1)} = {m.group(2) or m.group(3)}", text)
+
+
+_BRACKETED_CAPACITY = re.compile(r"\b(R\d+)\s*(?:\(\s*[KkBbCc]_?\d*\s*=\s*(\d+)\s*\)|=\s*(?:[a-z-]+\s+){0,3}?[a-z-]+\s*"
+                                 r"\(\s*(\d+)\s+available\s*\))")
+"""A resource's capacity in brackets: 'R1 (K1 = 3)', 'R1 = design engineers (4 available)', written 'R1 = 3'."""
 
 
 _ONE_BAR = re.compile(r"(?m)^(?P<a>[^|\n]*)\|(?P<b>[^|\n]*)$")
