@@ -173,3 +173,10 @@ def test_resource_capacities_said_in_brackets_or_by_what_the_resource_is():
                       "C,4,A,2,0\nD,2,B;C,1,1\nMinimise the project makespan (weeks).")
     assert value == project({"A": (3, [], [2, 1]), "B": (2, [], [1, 2]), "C": (4, ["A"], [2, 0]),
                              "D": (2, ["B", "C"], [1, 1])}, [2, 2])
+
+
+def test_route_order_and_release_said_in_notation_are_rules_the_model_holds():
+    problem, value = solved("FJc, 2 jobs, machines {M1, M2}. O_{j,k} must follow O_{j,k-1}. All release 0, each op on "
+                            "one machine from its set.\nO11: M1=4, M2=6\nO12: M2=3\nO21: M2=5, M1=2\nO22: M1=3\n"
+                            "Objective: min C_max.")
+    assert value == brute_force(problem).objective

@@ -360,11 +360,12 @@ _TAGGED = re.compile(r"\b(?:marked|tagged|flagged|labell?ed)\s+(?:with\s+)?(?:an
 
 
 _CHAT = re.compile(r"(?i)(?:^|(?<=[\s(]))(?:p\.?\s?s\.?|btw|lol|haha|eek|phew|fingers\s+crossed|no\s+pressure|"
-                   r"wish\s+me\s+luck|well\s+done|congrat(?:s|ulations)|good\s+luck)(?![\w])|[:;]-?[)(dp](?!\w)|"
+                   r"wish\s+me\s+luck|well\s+done|congrat(?:s|ulations)|good\s+luck|don't\s+ask)(?![\w])|"
+                   r"[:;]-?[)(dp](?!\w)|"
                    r"[\U0001F300-\U0001FAFF]")
 """Marks of small talk: 'PS', 'btw', 'no pressure :)', 'well done on the darts', an emoji."""
-_SCORE = re.compile(r"(?<![\w.])(\d+\s+[a-z][a-z'-]{2,})\s+to\s+\d+(?![\w.])")
-"""A score ('3 legs to 1'): one count of the thing scored."""
+_SCORE = re.compile(r"(?<![\w.])(\d+\s+[a-z][a-z'-]{2,})\s+(?:to|instead\s+of)\s+\d+(?![\w.])")
+"""A score or a swap ('3 legs to 1', '12 sacks instead of 10'): one count of the thing counted."""
 _SMALL_COUNT = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th)?\s+(?:of\s+(?P<pron>them|those)\b|(?P<noun>[a-z][a-z'-]{2,}))")
 _NOT_SMALL = re.compile(rf"(?:{JOB_NOUN}|{MACHINE_NOUN}|{UNIT_PATTERN}|people|persons?|staff|workers?|crew|us|shifts?|"
                         r"nights?|mornings?|slots?|periods?|units?|pieces?|hands|euros?|dollars?|pounds?|per|each|"
