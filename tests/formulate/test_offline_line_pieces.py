@@ -180,3 +180,12 @@ def test_route_order_and_release_said_in_notation_are_rules_the_model_holds():
                             "one machine from its set.\nO11: M1=4, M2=6\nO12: M2=3\nO21: M2=5, M1=2\nO22: M1=3\n"
                             "Objective: min C_max.")
     assert value == brute_force(problem).objective
+
+
+def test_balers_in_a_material_batch_table_and_one_down_until_an_hour():
+    problem, value = solved("Two balers, one batch at a time each, a batch runs on one baler. Baler 2 is down for "
+                            "maintenance until hour 4. Minimise the number of late batches.\n"
+                            "| material batch | Baler 1 | Baler 2 | due (h) |\n|---|---|---|---|\n"
+                            "| Cardboard | 3 | 4 | 4 |\n| Cans | - | 2 | 3 |\n| Film | 2 | 2 | 5 |\n")
+    assert {r.id: r.unavailable for r in problem.resources} == {"Baler 1": [], "Baler 2": [(0, 4)]}
+    assert value == brute_force(problem).objective

@@ -303,6 +303,9 @@ def read_downtime(work: Work, facts: Facts) -> None:
             if not _same_time(start, end):  # 'M1 is available from t = 0': no time down at all
                 if machine is None and k != 3:  # 'the server gets its maintenance from 1 to 3': whose, asked later
                     facts.down_said[len(facts.down)] = _around(work, m)
+                    a = work.clause(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())[0]
+                    if _SUBJECT_DOWN.fullmatch(work.text, a, m.start()):  # 'Baler 3 is down for maintenance
+                        work.consume(a, m.start())  # until hour 4': the subject, whose machine is found later
                 facts.down.append((machine, start, end))
             work.consume(m.start(), m.end())
     downs: dict[tuple[int, int], bool] = {}  # each clause searched once: linear on long text
@@ -322,6 +325,11 @@ def read_downtime(work: Work, facts: Facts) -> None:
         if not any((paused is None or _same_time(paused, a)) and (resumed is None or _same_time(resumed, b))
                    for _, a, b in facts.down):
             facts.unused.append(work.quote(*m.span()))
+
+
+_SUBJECT_DOWN = re.compile(r"\s*(?:the\s+)?[a-z][\w -]{0,30}?\s+(?:is|are|will\s+be|goes)\s+(?:down|offline|closed|"
+                           r"unavailable|out\s+of\s+service)(?:\s+for)?\s*")
+"""The subject of a down time said before its reason ('baler 3 is down for' maintenance until hour 4)."""
 
 
 def _around(work: Work, m: re.Match[str]) -> str:

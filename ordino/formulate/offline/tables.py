@@ -28,7 +28,8 @@ from ordino.formulate.offline.units import UNIT_PATTERN, TimeVal, whole_units
 
 HEADER_WORDS: list[tuple[str, str]] = [
     (r"job|jobs|id|task|tasks|name|order|activity|act|#|no\.?|nr|item|part|product|j|i|lot|batch|piece|load|run|"
-     r"garment|board|sample|test|print|step_name|\w+_id|code|ref", "label"),
+     r"garment|board|sample|test|print|step_name|\w+_id|code|ref|"
+     r"[a-z]+_(?:job|task|order|item|part|product|lot|batch|load|run|sample)s?", "label"),  # ('material batch')
     (r"p|pj|p_j|proc|processing|processing_time|duration|dur|time|pt|length|days|hours|minutes|mins|hrs", "p"),
     (r"d|dj|d_j|due|due_date|duedate|dd|due_time|promised|promised_by|pickup|pick-up|collection|(?:\w+_)?needed_by|"
      r"wanted_by|"

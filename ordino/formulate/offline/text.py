@@ -49,7 +49,8 @@ MACHINE_NOUNS = ("machine", "oven", "furnace", "kiln", "press", "lathe", "mill",
                  "robot", "router", "sander", "saw", "loom", "autoclave", "dryer", "washer", "packer", "laser",
                  "brake", "bender", "booth", "cnc", "bay", "lift", "bench", "binder", "guillotine",
                  "roaster", "centrifuge", "spectrometer", "steamer", "stove", "fryer", "instrument", "analyser",
-                 "analyzer", "chamber", "scanner")
+                 "analyzer", "chamber", "scanner", "baler", "shredder", "compactor", "sealer", "labeller", "labeler",
+                 "slitter", "planer")
 """Words that name one machine (a resource that does one job at a time), not a pool of workers."""
 MACHINE_NOUN = rf"(?:{'|'.join(MACHINE_NOUNS)})(?:e?s)?"
 _BLANKS = re.compile(r"\s{2,}")
