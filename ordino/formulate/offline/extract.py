@@ -410,8 +410,8 @@ def _unread_eligibility(work: Work, facts: Facts) -> list[str]:
                     if not re.fullmatch(rf"{JOB_NOUN}|the|and|for|with|from|new|old", w)} for j in facts.jobs}
     spans = []
     for m in work.finditer(rf"[^{BLANK}.;\n]+"):
-        if _on_a_jobs_line(work, m.start()) and _LEFT_MACHINES.search(m.group(0)) and \
-                _line_job(work, m.start()) not in placed:
+        if _LEFT_MACHINES.search(m.group(0)) and (job := _line_job(work, m.start())) is not None and \
+                job not in placed:
             spans.append(m.span())  # '- Olive oil: 6 h, Line 2 only (glass)': that job's machines, unread
             continue
         if not _LEFT_ELIGIBLE.search(m.group(0)):
@@ -470,18 +470,16 @@ def one_machine_spoken_of(text: str) -> bool:
 
 
 def _line_job(work: Work, at: int) -> str | None:
-    """The job whose line holds position `at` ('- Olive oil: 6 h, ...'), if a job opens that line."""
+    """The job that opens the line holding position `at` ('- Plumbing: 3 days, after strip-out'), if one does."""
     start = work.cased.rfind("\n", 0, at) + 1
-    ref = re.compile(rf"[ \t*-]*({JOB_REF})").match(work.cased.lower(), start)
-    return job_name(ref.group(1)) if ref is not None else None
+    ref = re.compile(JOB_REF).search(work.cased.lower(), start, at)
+    return job_name(ref.group(0)) if ref is not None and on_own_line(work.cased, ref.start()) else None
 
 
 def _on_a_jobs_line(work: Work, at: int) -> bool:
-    """Whether position `at` is on a line that a job opens ('- Plumbing: 3 days, after strip-out'): an order said
-    there is that job's own, never a general rule, even when what it names is no task of the text."""
-    start = work.cased.rfind("\n", 0, at) + 1
-    ref = re.compile(JOB_REF).search(work.cased.lower(), start, at)
-    return ref is not None and on_own_line(work.cased, ref.start())
+    """Whether position `at` is on a line that a job opens: an order said there is that job's own, never a general
+    rule, even when what it names is no task of the text."""
+    return _line_job(work, at) is not None
 
 
 def _names_a_task(work: Work, bounds: tuple[int, int], words: set[str]) -> bool:

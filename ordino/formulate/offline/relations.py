@@ -303,7 +303,7 @@ def read_downtime(work: Work, facts: Facts) -> None:
             if not _same_time(start, end):  # 'M1 is available from t = 0': no time down at all
                 if machine is None and k != 3:  # 'the server gets its maintenance from 1 to 3': whose, asked later
                     facts.down_said[len(facts.down)] = _around(work, m)
-                    a = work.clause(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())[0]
+                    a = _clause_of(work, m)[0]
                     if _SUBJECT_DOWN.fullmatch(work.text, a, m.start()):  # 'Baler 3 is down for maintenance
                         work.consume(a, m.start())  # until hour 4': the subject, whose machine is found later
                 facts.down.append((machine, start, end))
@@ -332,10 +332,15 @@ _SUBJECT_DOWN = re.compile(r"\s*(?:the\s+)?[a-z][\w -]{0,30}?\s+(?:is|are|will\s
 """The subject of a down time said before its reason ('baler 3 is down for' maintenance until hour 4)."""
 
 
+def _clause_of(work: Work, m: re.Match[str]) -> tuple[int, int]:
+    """Where the clause of a match begins and ends (the blanks a pattern takes before its words left out)."""
+    return work.clause(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
+
+
 def _around(work: Work, m: re.Match[str]) -> str:
     """The clause of a down time without its times ('the Bambu is getting a nozzle swap', 'a planned outage on
     hermes'), where the machine it stops is named."""
-    a, b = work.clause(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
+    a, b = _clause_of(work, m)
     at = min(m.start(g) for g, said in m.groupdict().items() if said and g != "m")
     before = re.sub(rf"\s*(?:from|between|during|in|at|until|till|up\s+to)?\s*{_AT}$", "", work.cased[a:at],
                     flags=re.IGNORECASE)
