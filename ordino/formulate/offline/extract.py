@@ -148,6 +148,11 @@ _LEFT_MACHINES = re.compile(rf"{MACHINE_REF}\s+only\b|\bonly\s+(?:on\s+)?{MACHIN
 """Machines a job may use, said on its own line ('Line 2 only', 'Line 1 or Line 3')."""
 
 
+_LEFT_LIMIT = re.compile(r"\b(?:only|needs?|must|can(?:'t|not)?|handles?|fits?|any\s+of)\b")
+"""Beside a machine in a stretch left unread: a word that limits which jobs it takes ('the only one that can handle
+leather', 'vinyl needs station 2 or station 3')."""
+
+
 _ORDER_CODE = re.compile(r"(?i)[ \t]*\(\s*(?:order|job|ref|po|wo|work\s+order|ticket)\s*(?:no\.?|number|#)?\s*#?\s*"
                          r"\d{4,}\s*\)")
 """A bracket with an order's code of four digits or more ('(order 4471)', '(PO #20417)')."""
@@ -408,13 +413,16 @@ def _unread_eligibility(work: Work, facts: Facts) -> list[str]:
     placed = {**facts.eligible, **facts.ineligible, **facts.routes}
     words_of = {j: {singular(w) for w in re.findall(r"[^\W\d_]{3,}", facts.names.get(j, j).lower())
                     if not re.fullmatch(rf"{JOB_NOUN}|the|and|for|with|from|new|old", w)} for j in facts.jobs}
+    names = [re.escape(facts.names[k].lower()) for k in facts.names if re.fullmatch(r"M\d+", k)]
+    machine = re.compile("|".join([MACHINE_REF, *(rf"\b{n}\b" for n in names)]))
     spans = []
     for m in work.finditer(rf"[^{BLANK}.;\n]+"):
         if _LEFT_MACHINES.search(m.group(0)) and (job := _line_job(work, m.start())) is not None and \
                 job not in placed:
             spans.append(m.span())  # '- Olive oil: 6 h, Line 2 only (glass)': that job's machines, unread
             continue
-        if not _LEFT_ELIGIBLE.search(m.group(0)):
+        if not (_LEFT_ELIGIBLE.search(m.group(0)) or machine and machine.search(m.group(0)) and
+                _LEFT_LIMIT.search(m.group(0))):
             continue
         said = {singular(w) for w in re.findall(r"[^\W\d_]{3,}", m.group(0))}
         named = {job_name(r.group(0)) for r in re.finditer(JOB_REF, m.group(0))} | \

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ordino.formulate.offline.availability import add_unavailable, names_days, unavailable
 from ordino.formulate.offline.roster_clauses import CUES, read_clause
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.staff import CURRENCY, PEOPLE, weekday
@@ -138,51 +139,15 @@ def _aside(n: RosterDraft, part: str) -> bool:
                                                  re.IGNORECASE)
 
 
-_ANY = re.compile(r"^(?:(?:he|she|they)\s+)?(?:can\s+(?:do|work)\s+)?(?P<l>.+?)(?:\s+any\s+day)?$")
-
-
 def _availability(n: RosterDraft, who: str, low: str) -> tuple[set[str], str | None] | None:
-    """Days or shifts off said in a part of a person's line: the days off and 'days' when it said the only ones."""
-    listed = _ANY.fullmatch(low)
-    if listed and {n.shift(w) for w in re.split(r"\s+or\s+|\s*/\s*|\s+and\s+", listed["l"])} == set(n.shifts):
-        return set(), None  # 'days or nights', 'mornings or afternoons': any shift
-    low = re.sub(r"^(?:(?:he|she|they)\s+)?(?:can\s+(?:do|work)|is\s+free|free|is\s+available|available)\s+(?:on\s+)?"
-                 r"(?=(?:mon|tue|wed|thu|fri|sat|sun))", "only ", low)  # 'can do Mon, Tue and Fri': those days only
-    low = re.sub(r"^(?:(?:he|she|they)\s+)?(?:can\s+(?:do|work)\s+)?(?:any\s+(?:shift|day)|anything)\s+(?=except\b)",
-                 "", low)  # 'can work any shift except on Wednesday'
-    only = re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:only\s+(?:works?\s+|does\s+|available\s+)?(?P<a>.+)|"
-                        r"(?P<b>.+?)\s+only)", low) or (re.fullmatch(r"(?P<a>(?P<b>[a-z, -]+))", low)
-                                                       if (n.day_list(low) or []) != list(n.days) and n.day_list(low)
-                                                       else None)  # 'Mon, Tue, Wed, Sat and Sun': those days only
-    if only is not None:
-        phrase = re.sub(r"\s+(?:through|until|thru)\s+", " to ", only["a"] or only["b"])
-        days = n.day_list(re.sub(r"^(?:on\s+)?", "", phrase))
-        if days:
-            off = [d for d in n.days if d not in days]
-            if off:
-                n.rules.append({"type": "unavailable", "staff": [who], "days": off})
-            return set(off), "days"
-        shift = n.shift(re.sub(r"\s+(?:shifts?|sessions?|services?)$", "", phrase))
-        if shift is not None and len(n.shifts) > 1:
-            n.rules.append({"type": "unavailable", "staff": [who], "shifts": [s for s in n.shifts if s != shift]})
-            return set(), None
+    """Days or shifts off said in a part of a person's line (`availability.unavailable`): the days off, and 'days'
+    when the part said the only days they work."""
+    blocks = unavailable(n, low)
+    if blocks is None:
         return None
-    said = re.fullmatch(r"(?:(?:he|she|they)\s+)?(?:can't|cannot|can\s+not|doesn't|does\s+not|won't)\s+(?:do|work)\s+"
-                       r"(?:on\s+)?(?P<d>.+)|(?:is\s+)?(?:not\s+available|unavailable|off|isn't\s+around|not\s+around|not\s+in|"
-                       r"on\s+(?:annual\s+)?leave|away)\s+(?:on\s+)?(?P<e>.+)|"
-                       r"(?:any\s+day\s+)?except\s+(?:on\s+)?(?P<f>.+)|no\s+(?P<g>weekends?)", low)
-    if said is None:
-        return None
-    phrase = said["d"] or said["e"] or said["f"] or said["g"] or ""
-    days = n.day_list(phrase)
-    if days:
-        n.rules.append({"type": "unavailable", "staff": [who], "days": days})
-        return set(days), None
-    shift = n.shift(re.sub(r"\s+(?:shifts?|sessions?|services?)$", "", phrase))
-    if shift is not None:
-        n.rules.append({"type": "unavailable", "staff": [who], "shifts": [shift]})
-        return set(), None
-    return None
+    add_unavailable(n, who, blocks)
+    off_days = {d for days, shifts in blocks if shifts == n.shifts for d in days}
+    return off_days, "days" if names_days(n, low) else None
 
 
 def read_day_demands(n: RosterDraft) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ordino.formulate.offline.availability import add_unavailable, unavailable
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.roster_skills import read_skill_cell
 from ordino.formulate.offline.shift_roster import Sheet, tables_in
@@ -396,10 +397,9 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
         return True
     if re.search(r"unavailable|not available|can't work|cannot work|days? off", h):
         return _not_available(n, who, cell)
-    if re.fullmatch(r"\s*(?:available|availability|days\s+available|available\s+days|can\s+work)\s*", h) and \
-            (days := n.day_list(low)):  # 'Available: Mon, Tue, Thu': off the other days
-        if off := [d for d in n.days if d not in days]:
-            n.rules.append({"type": "unavailable", "staff": [who], "days": off})
+    if re.fullmatch(r"\s*(?:available|availability|days\s+available|available\s+days|can\s+work|can_work)\s*", h) \
+            and (blocks := unavailable(n, cell)) is not None:  # 'Mon, Tue, Thu', 'not Tue', 'days only, no nights'
+        add_unavailable(n, who, blocks)
         return True
     if re.search(r"restrictions?|notes?", h):
         return _restriction(n, who, cell)
@@ -409,43 +409,24 @@ def _cell(n: RosterDraft, who: str, head: str, cell: str, day: str | None, marks
 def _not_available(n: RosterDraft, who: str, cell: str) -> bool:
     """A cell under 'Cannot work' / 'Not available': '-', 'Wed (whole day)', 'Mon, Tue', 'Monday Early only' (that
     shift that day), 'Night shifts on Wed and Thu', or a restriction said in words ('never works Early')."""
-    low = re.sub(r"\s*\((?:(?:whole|all|the\s+whole|full)\s+day|(?:any|all|every)\s+shifts?)\)\s*$", "",
-                 cell.lower().strip())
-    if low in ("-", "\u2014", "", "none", "n/a"):
+    if cell.strip().lower() in _NONE:
         return True
-    every = re.fullmatch(r"(?:any|all|every)\s+(?P<s>[a-z]+)(?:\s+shifts?)?|(?P<t>[a-z]+)\s+shifts", low)
-    if every and (shift := n.shift(every["s"] or every["t"])):  # 'any Night shift', 'night shifts': never that one
-        n.rules.append({"type": "unavailable", "staff": [who], "shifts": [shift]})
-        return True
-    if days := n.day_list(low) or (n.day_list(re.sub(r"\s+", ", ", low)) if re.fullmatch(r"[a-z]+(?:\s+[a-z]+)+", low)
-                                   else None):  # 'Tue Wed'
-        n.rules.append({"type": "unavailable", "staff": [who], "days": days})
-        return True
-    m = re.fullmatch(r"(?P<s>[a-z]+)(?:\s+shifts?)?\s+on\s+(?P<d>.+)", low) or \
-        re.fullmatch(r"(?P<d>.+?)\s+(?P<s>[a-z]+)(?:\s+shifts?)?(?:\s+only)?", low)
-    if m and (shift := n.shift(m["s"])) and (days := n.day_list(m["d"])):
-        n.rules.append({"type": "unavailable", "staff": [who], "shifts": [shift], "days": days})
-        return True
-    return _restriction(n, who, cell)
+    blocks = unavailable(n, cell, off_heading=True)
+    if blocks is None:
+        return _restriction(n, who, cell)
+    add_unavailable(n, who, blocks)
+    return True
 
 
 def _restriction(n: RosterDraft, who: str, cell: str) -> bool:
-    """'-', 'Sat, Sun', 'not available Wed', 'AM sessions only', 'no Late shifts'."""
-    low = cell.lower().strip()
-    if low in ("-", "\u2014", "", "none", "n/a"):
+    """'-', 'Sat, Sun' (days off), 'not available Wed', 'AM sessions only', 'no Late shifts'."""
+    if cell.strip().lower() in _NONE:
         return True
-    never = re.fullmatch(r"(?:never|doesn't|does\s+not|can't|cannot|won't)\s+(?:works?|do|does|take|takes)\s+"
-                         r"(?:an?\s+)?(\w+)(?:\s+(?:shifts?|sessions?))?(?:\s*\((?:any|every|on\s+any)\s+day\))?", low)
-    if never and (s := n.shift(never.group(1))):  # 'never works Early (any day)'
-        n.rules.append({"type": "unavailable", "staff": [who], "shifts": [s]})
-        return True
-    only = re.fullmatch(r"(\w+)\s+(?:shifts?|sessions?|services?)?\s*only", low)
-    if only and (s := n.shift(only.group(1))):
-        others = [x for x in n.shifts if x != s]
-        n.rules.append({"type": "unavailable", "staff": [who], "shifts": others})
-        return bool(others)
-    days = n.day_list(re.sub(r"^(?:not\s+available|off|unavailable)\s+(?:on\s+)?", "", low))
-    if days:
-        n.rules.append({"type": "unavailable", "staff": [who], "days": days})
-        return True
-    return False
+    blocks = unavailable(n, cell, bare_off=True)
+    if blocks is not None:
+        add_unavailable(n, who, blocks)
+    return blocks is not None
+
+
+_NONE = {"-", "\u2014", "", "none", "n/a"}
+"""A cell that says nobody is kept off."""
