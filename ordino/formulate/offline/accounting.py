@@ -50,8 +50,11 @@ _SAID_BY_THE_MODEL = re.compile(
     r"\bon\s+(?:a\s+)?days?\s+(?:they|he|she)\s+(?:are|is)\s+(?:unavailable|not\s+available|off)\b|"
     r"\b(?:is|are)\s+(?:hired|put|placed|assigned)\s+on\s+exactly\s+one\s+of\s+the\s+(?:\w+\s+){0,2}patterns\b|"
     r"\bconsecutive\s+block\s+of\s+(?:their|the|its)\s+(?:contract|pattern)(?:'s)?\s+length\b[^.;]*"
-    r"\bmay\s+start\s+on\s+any\s+day\b")
+    r"\bmay\s+start\s+on\s+any\s+day\b|"
+    r"^\s*no\s+(?:upper\s+)?limit\s+on\s+(?:how\s+many|the\s+number\s+of)\s+(?:people|staff|workers|officers|nurses)\s+"
+    r"(?:go|are\s+put|can\s+go)\s+on\s+(?:any|each|a)\s+(?:pattern|shift|type)\s*$")
 """Rules every model here holds already, or that point at values read from a table: 'at most one shift a day',
+'no limit on how many people go on any pattern',
 'each technician is hired on exactly one of the weekly work patterns', 'working days are a consecutive block of
 their contract length, which may start on any day',
 'at least the number needed', 'no more than their max days'; a question pointing back at the goal ('What is that

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ordino.formulate.offline.accounting import unread_pieces, unread_question
 from ordino.formulate.offline.cover_notes import read_cover_notes
+from ordino.formulate.offline.cover_plan import read_cover_plan
 from ordino.formulate.offline.days_off import read_days_off
 from ordino.formulate.offline.linear import looks_like_linear, read_linear
 from ordino.formulate.offline.patterns import looks_like_pattern_cover, read_pattern_cover
@@ -20,7 +21,7 @@ from ordino.models.linear import LinearModel
 def detect_family(text: str) -> str | None:
     """'assignment' or 'linear' when the text has that family's shape, None for scheduling (the default)."""
     if looks_like_period_cover(text) or looks_like_pattern_cover(text) or read_cover_notes(text) is not None or \
-            read_days_off(text) is not None or read_shift_kinds(text) is not None:
+            read_days_off(text) is not None or read_shift_kinds(text) is not None or read_cover_plan(text) is not None:
         return "linear"
     if looks_like_shift_roster(text) or looks_like_roster(text) or read_roster_notes(text) is not None:
         return "assignment"
@@ -64,8 +65,11 @@ def _read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | 
     if noted is not None:
         return noted, [], [f"read as shift cover notes: {len(noted.variables)} shift types over "
                            f"{len(noted.constraints)} periods"]
-    if looks_like_pattern_cover(text):
-        return read_pattern_cover(text)
-    if looks_like_period_cover(text):
-        return read_period_cover(text)
-    return read_linear(text)
+    read = read_pattern_cover if looks_like_pattern_cover(text) else \
+        read_period_cover if looks_like_period_cover(text) else read_linear
+    linear, questions, notes = read(text)
+    if linear is None and (planned := read_cover_plan(text)) is not None:  # the readers of phrasings could not: the
+        # structure can (periods, their demands and the kinds of shift, every number used)
+        return planned, [], [f"read as periods, demands and shift kinds: {len(planned.variables)} shifts over "
+                             f"{len(planned.constraints)} constraints"]
+    return linear, questions, notes

@@ -1,0 +1,362 @@
+"""Shift cover read by its structure rather than by phrasings: a run of periods (clock spans '04-06 06-08 ...' or
+weekdays 'Mon ... Sun'), the demand of each period (as many numbers, in a row or beside each period), and the kinds
+of shift that cover them (a clock span each, a length with the starts allowed, or the days a pattern works), each with
+its cost and its cap. Every number of the text must be one of these: otherwise nothing is read, and the other
+readers ask about what is left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from ordino.formulate.offline.staff import DAY_IDS, day_index
+from ordino.models.linear import LinearModel
+
+_CLOCK = r"(?P<{0}h>[01]?\d|2[0-4])(?::(?P<{0}m>[0-5]\d))?(?:\s*(?P<{0}p>[ap]\.?m\.?))?"
+_SPAN = re.compile(rf"(?<![\d:./])(?<!\d-){_CLOCK.format('a')}\s*(?:-|to|until)\s*{_CLOCK.format('b')}"
+                   r"(?!\d|:\d|\s*(?:-|to)\s*\d|[ \t]*(?:h\b|hours?\b|hrs?\b|%|people|staff|nurses|officers))",
+                   re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)")
+_RUN = re.compile(r"(?<![\w.:-])\d+(?:(?:\s*[,;|]\s*|[ \t]+)\d+)+(?![\w:-]|\.\d)")
+_DEMAND_CUE = re.compile(r"\b(?:need\w*|requir\w*|demand|min(?:imum)?|staff|nurses|officers|agents|workers|people|"
+                         r"cover|dispatchers|guards|employees|headcount|on\s+duty)\b", re.IGNORECASE)
+_PERIOD_NOUN = r"(?:periods?|blocks?|slots?|windows?|intervals?)"
+_COST = re.compile(r"(?:[$\u00a3\u20ac]|\b(?:eur|gbp|usd|chf)\b)\s*(?P<a>\d+(?:\.\d+)?)|"
+                   r"(?P<b>\d+(?:\.\d+)?)\s*(?:[$\u00a3\u20ac]|\b(?:eur|gbp|usd|euros?|pounds?|dollars?)\b)|"
+                   r"\bcost(?:s|ing)?\s*(?:of\s+|=\s*|:\s*)?(?P<c>\d+(?:\.\d+)?)", re.IGNORECASE)
+_CYCLIC = re.compile(r"\b(?:wrap\w*|cyclic\w*|repeats?|cycle|past\s+midnight|every\s+week|each\s+week|"
+                     r"same\s+days\s+every)\b|\u2192|->", re.IGNORECASE)
+_GOAL_COST = re.compile(r"\b(?:cheapest|lowest|least|min(?:imum|imi[sz]e)?|smallest)\b[^.\n?]{0,60}?"
+                        r"\b(?:cost|wage|bill|pay|spend|labou?r)", re.IGNORECASE)
+_GOAL_PEOPLE = re.compile(r"\b(?:fewest|min(?:imum|imi[sz]e)?|smallest|least|lowest)\b[^.\n?]{0,40}?"
+                          r"\b(?:number\s+of|headcount|people|staff|workers|employees|nurses|officers|agents)\b|"
+                          r"\bmin\s*(?:\u03a3|\u2211|sum)_?i?\s*x_?i\b|\bmin(?:imum)?\s+headcount\b", re.IGNORECASE)
+
+
+@dataclass
+class _Type:
+    """A kind of shift: the periods one person on it covers (each start is a variable), its cost and its cap."""
+
+    name: str
+    covers: list[list[int]]  # per start: the periods covered
+    cost: float | None = None
+    cap: int | None = None
+
+
+@dataclass
+class _Plan:
+    text: str
+    used: list[tuple[int, int]] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # the periods, as the text names them
+    spans: list[tuple[int, int]] = field(default_factory=list)  # clock periods: (start, end) in minutes
+    days: bool = False
+    length: int = 0  # minutes of one clock period
+    marks: list[int] = field(default_factory=list)  # where each period's name ends in the text
+
+    def use(self, a: int, b: int) -> None:
+        self.used.append((a, b))
+
+    def unused_numbers(self) -> list[str]:
+        return [m.group(0) for m in _NUMBER.finditer(self.text)
+                if not any(a <= m.start() and m.end() <= b for a, b in self.used)]
+
+
+def read_cover_plan(text: str) -> LinearModel | None:
+    """The cover model of a text of periods, demands and shift kinds, or None when any number of it is not read."""
+    p = _Plan(text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2026", "..."))
+    if re.search(r"\bexactly\s+(?:this\s+many|these|the)\b|\bexactly\s+(?!(?:one|1)\s+(?:shift|pattern|contract|"
+                 r"block|type|start))\w+|\bat\s+most\b[^.\n]{0,30}\b(?:on\s+duty|per\s+(?:period|block|hour))", p.text,
+                 re.IGNORECASE):
+        return None  # covers with an upper bound: not this reader's
+    if not (_clock_periods(p) or _day_periods(p)):
+        return None
+    demand = _demand(p)
+    if demand is None:
+        return None
+    _said_again(p)
+    types = _types(p)
+    goal = _goal(p, types)
+    if not types or goal is None or p.unused_numbers():
+        return None
+    n = len(p.labels)
+    if any(not any(k in c for t in types for c in t.covers) for k in range(n)):
+        return None  # a period no shift covers
+    variables, terms, caps = [], {}, []
+    for t in types:
+        names = [t.name if len(t.covers) == 1 else f"{t.name} from {p.labels[c[0]]}" for c in t.covers]
+        variables += [{"name": v, "kind": "integer", "lower": 0} for v in names]
+        terms.update({v: (t.cost or 0.0) if goal == "cost" else 1.0 for v in names})
+        if t.cap is not None:
+            caps.append({"name": f"at most {t.cap} on {t.name}", "terms": dict.fromkeys(names, 1.0), "sense": "<=",
+                         "rhs": float(t.cap)})
+    cover = []
+    for k, need in enumerate(demand):
+        on = {(t.name if len(t.covers) == 1 else f"{t.name} from {p.labels[c[0]]}"): 1.0
+              for t in types for c in t.covers if k in c}
+        cover.append({"name": f"cover {p.labels[k]}", "terms": on, "sense": ">=", "rhs": float(need)})
+    try:
+        return LinearModel.model_validate({"family": "linear", "variables": variables, "constraints": cover + caps,
+                                           "objective": {"sense": "min", "terms": terms}})
+    except ValidationError:
+        return None
+
+
+def _said_again(p: _Plan) -> None:
+    """Numbers that say nothing new: the periods' length ('per 2-hour window', '6 blocks of 4h'), a count of
+    them, 'x >= 0', and a number in the title on the first line ('Terminal 1 - officers per window')."""
+    hours = p.length // 60 if p.length % 60 == 0 else None
+    for m in re.finditer(rf"\b(?P<k>\d+)\s+{_PERIOD_NOUN}\b(?:\s+of\s+(?P<h>\d+)\s*-?\s*h(?:ours?|rs?)?\b)?|"
+                         rf"\b(?P<h2>\d+)\s*-?\s*h(?:ours?|rs?)?\s+{_PERIOD_NOUN}\b", p.text, re.IGNORECASE):
+        if (m["k"] is None or int(m["k"]) == len(p.labels)) and \
+                (m["h"] or m["h2"]) in (None, str(hours)) and not (p.days and m["k"] is None):
+            p.use(*m.span())
+    for m in re.finditer(r"\b24\s*-?\s*h(?:ours?|rs?)?\s+day\b", p.text, re.IGNORECASE):
+        p.use(*m.span())
+    for m in re.finditer(r"(?:>=|\u2265|\u2208\s*\u2124\s*\u2265|\u2124\s*\u2265)\s*0\b", p.text):
+        p.use(*m.span())
+    title = re.match(r"[^\n]*", p.text)
+    if title is not None and not re.search(r"[:=]\s*\d|\d\s*,\s*\d", title.group(0)):
+        for m in re.finditer(r"(?-i:\b[A-Z][a-z]+)\s+\d{1,3}\b(?!\s*(?:-\s*\d|h\b|hours?|%|[:.]\d))", title.group(0)):
+            p.use(*m.span())
+
+
+def _minutes(m: re.Match[str], end: str) -> int:
+    h, mins, half = int(m[f"{end}h"]), int(m[f"{end}m"] or 0), (m[f"{end}p"] or "").lower().replace(".", "")
+    if half == "pm" and h < 12:
+        h += 12
+    elif half == "am" and h == 12:
+        h = 0
+    return h * 60 + mins
+
+
+def _clock_periods(p: _Plan) -> bool:
+    """The longest chain of clock spans one after the other, each starting where the one before ends ('04-06 06-08',
+    '23-03 03-07'), of one length, three or more and a day at most."""
+    spans = list(_SPAN.finditer(p.text))
+    best: list[re.Match[str]] = []
+    for k, first in enumerate(spans):
+        chain = [first]
+        size = (_minutes(first, "b") - _minutes(first, "a")) % 1440
+        for m in spans[k + 1:]:  # the spans that follow it, each where the one before ends, of its length, within a day
+            if _minutes(m, "a") % 1440 != _minutes(chain[-1], "b") % 1440 or size * (len(chain) + 1) > 1440 or \
+                    (_minutes(m, "b") - _minutes(m, "a")) % 1440 != size:
+                break
+            chain.append(m)
+        if len(chain) > len(best):
+            best = chain
+    if len(best) < 3:
+        return False
+    lengths = {(_minutes(m, "b") - _minutes(m, "a")) % 1440 for m in best}
+    if len(lengths) != 1 or 0 in lengths:
+        return False
+    p.length = lengths.pop()
+    p.spans = [(_minutes(m, "a"), _minutes(m, "a") + p.length) for m in best]
+    p.labels = [re.sub(r"\s+", "", m.group(0)) for m in best]
+    for m in best:
+        p.use(*m.span())
+    p.marks = [m.end() for m in best]
+    for m in spans:  # the same periods said again ('(a 23:00 start covers 23-03 and 03-07)')
+        if any((_minutes(m, "a"), _minutes(m, "b")) == (a % 1440, b % 1440) for a, b in p.spans):
+            p.use(*m.span())
+    return True
+
+
+def _day_periods(p: _Plan) -> bool:
+    """Weekdays in order, three or more on one line ('Mon Tue Wed ...', '| Mon | Tue |', '{Mon,...,Sun}')."""
+    for line in re.finditer(r"[^\n]+", p.text):
+        found = list(_WEEKDAY.finditer(line.group(0)))
+        days = [day_index(m.group(0)) for m in found]
+        between = line.group(0)[found[0].end():found[-1].start()] if found else ""
+        if len(days) == 2 and re.search(r"\.\.|-|\bto\b|\bthrough\b", between):
+            days = list(range(days[0], days[1] + 1)) if days[0] < days[1] else []  # 'Mon,...,Sun', 'Mon-Sun'
+        elif len(days) < 3 or days != list(range(days[0], days[0] + len(days))):
+            continue
+        p.labels = [DAY_IDS[d] for d in days]
+        p.days = True
+        for m in found:
+            p.use(line.start() + m.start(), line.start() + m.end())
+        p.marks = [line.start() + m.end() for m in found] if len(found) == len(days) else []
+        return True
+    return False
+
+
+def _demand(p: _Plan) -> list[int] | None:
+    """The demand of each period: a number beside each period's name ('10-11: 2', 'Mon 6', '| Mon | 4 |'), or one run
+    of as many numbers (on a line that says what they are when there are more such runs)."""
+    n = len(p.labels)
+    pairs = [_VALUE_AFTER.match(p.text, at) for at in p.marks]
+    if p.marks and all(pairs):
+        for m in pairs:
+            p.use(*m.span()) if m else None
+        return [int(m["v"]) for m in pairs if m]
+    runs = [m for m in _RUN.finditer(p.text) if len(re.findall(r"\d+", m.group(0))) == n and
+            not any(a < m.end() and m.start() < b for a, b in p.used)]
+    if len(runs) > 1:
+        runs = [m for m in runs if _DEMAND_CUE.search(_line_of(p.text, m.start()))]
+    if len(runs) != 1:
+        return None
+    p.use(*runs[0].span())
+    return [int(v) for v in re.findall(r"\d+", runs[0].group(0))]
+
+
+_VALUE_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*(?P<v>\d+)(?![\d:.-])(?![ \t]*(?:h\b|hours?|[-:]\d))")
+"""The demand said right after a period's name ('10-11: 2', 'Mon 6')."""
+
+
+def _line_of(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _types(p: _Plan) -> list[_Type]:
+    """The kinds of shift: one per line that gives a clock span or the days worked (a table's row), else the
+    lengths said ('8-hour shifts', '8h = 2 consecutive blocks', '5 consecutive days then 2 days off')."""
+    out: list[_Type] = []
+    for line in re.finditer(r"[^\n]+", p.text):
+        t = _spanned_type(p, line) if not p.days else _day_type(p, line)
+        if t is not None:
+            out.append(t)
+    if out:
+        return out
+    return _length_types(p)
+
+
+def _spanned_type(p: _Plan, line: re.Match[str]) -> _Type | None:
+    """'A      04:00-12:00  200  no limit', 'P1 06:00-10:00 110 4': a name, a clock span, a cost and a cap."""
+    spans = [m for m in _SPAN.finditer(line.group(0))
+             if not any(a <= line.start() + m.start() < b for a, b in p.used)]
+    if len(spans) != 1:
+        return None
+    m = spans[0]
+    name = re.match(r"\s*[|-]?\s*(?P<n>[A-Za-z][\w-]{0,15})\s*[|,:]?\s*$", line.group(0)[:m.start()])
+    if name is None:
+        return None
+    a, b = _minutes(m, "a"), _minutes(m, "b")
+    if b <= a:
+        b += 1440
+    covered = [k for k, (s, e) in enumerate(p.spans) if _inside(s, e, a, b)]
+    if not covered or sum(p.spans[k][1] - p.spans[k][0] for k in covered) != b - a:
+        return None  # a span that does not fall on the periods' edges
+    rest = line.group(0)[m.end():]
+    numbers = list(re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", rest))
+    if len(numbers) > 2 or not numbers or len(numbers) == 2 and _CAP_HEADER.search(p.text, 0, line.start()) is None:
+        return None  # (a second number, and no column heading saying it is a cap)
+    p.use(line.start() + name.start("n"), line.start() + m.end())
+    for k in numbers:
+        p.use(line.start() + m.end() + k.start(), line.start() + m.end() + k.end())
+    cost = float(numbers[0].group(0))
+    cap = int(float(numbers[1].group(0))) if len(numbers) == 2 else None
+    return _Type(name["n"], [covered], cost, cap)
+
+
+_CAP_HEADER = re.compile(r"(?im)^[^\d\n]*\b(?:cost|pay|rate|price)\w*\b[^\d\n]*\b(?:max\w*|limit|cap\w*|available)\b"
+                         r"[^\d\n]*$")
+"""A table's heading naming a column of costs and, after it, one of caps ('Shift | Hours | Cost | Max officers')."""
+
+
+def _inside(s: int, e: int, a: int, b: int) -> bool:
+    """Whether the period [s, e) lies inside the span [a, b) of a day, or of the day after (a span past midnight)."""
+    return any(a <= s + shift and e + shift <= b for shift in (0, 1440))
+
+
+def _day_type(p: _Plan, line: re.Match[str]) -> _Type | None:
+    """'| FT-A | Mon, Tue, Wed, Thu, Fri | 520 |': a pattern's name, the days it works, its cost."""
+    text = line.group(0)
+    found = [m for m in _WEEKDAY.finditer(text) if not any(a <= line.start() + m.start() < b for a, b in p.used)]
+    name = re.match(r"\s*[|-]?\s*(?P<n>[A-Za-z][\w-]{0,15})\s*[|,:]", text)
+    if not found or name is None or _WEEKDAY.fullmatch(name["n"]):
+        return None
+    days = [DAY_IDS.index(d) for d in (_day_id(m.group(0)) for m in found) if d in p.labels]
+    if len(days) != len(found):
+        return None
+    numbers = list(re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", text[found[-1].end():]))
+    if len(numbers) != 1:
+        return None
+    p.use(line.start() + name.start("n"), line.end())
+    return _Type(name["n"], [[p.labels.index(DAY_IDS[d]) for d in days]], float(numbers[0].group(0)))
+
+
+def _day_id(word: str) -> str:
+    return DAY_IDS[day_index(word)]
+
+
+def _length_types(p: _Plan) -> list[_Type]:
+    """Shifts said by their length: '8-hour shifts', '8h = 2 consecutive blocks, cost 240', '5 consecutive days then
+    2 days off'; each may start at any period (wrapping when the text says the day or week repeats), or within the
+    periods when the text says they must fit."""
+    n = len(p.labels)
+    cyclic = _wraps(p)
+    if cyclic is None:
+        return []  # a whole day or week of periods, and not said whether a shift may run on into the next
+    if p.days:
+        m = re.search(r"\b(?P<on>[1-6])\s+(?:consecutive\s+)?days?\b[^.\n]{0,40}?\b(?P<off>[1-6])\s+(?:consecutive\s+)?"
+                      r"days?\s+off\b|\b(?P<on2>[1-6])\s*-?\s*on\s*/\s*(?P<off2>[1-6])\s*-?\s*off\b", p.text,
+                      re.IGNORECASE)
+        if m is None or n != 7:
+            return []
+        on, off = int(m["on"] or m["on2"]), int(m["off"] or m["off2"])
+        if on + off != 7:
+            return []
+        p.use(*m.span())
+        for again in re.finditer(rf"\b{on}\s+(?:consecutive\s+)?(?:working\s+)?days\b|\b{on}-day\b", p.text):
+            p.use(*again.span())  # 'x_i = employees whose 5-day block starts on day i'
+        cost = _cost_near(p, 0, len(p.text))
+        return [_Type(f"{on} days on", [[(s + k) % 7 for k in range(on)] for s in range(7)], cost)]
+    out = []
+    for m in re.finditer(r"(?P<h>\d+)\s*-?\s*h(?:ours?|rs?)?\b(?:\s*(?:=|:)?\s*\(?(?P<k>\d+)\s+consecutive\s+"
+                         rf"{_PERIOD_NOUN}\)?)?", p.text, re.IGNORECASE):
+        hours = int(m["h"])
+        if p.length == 0 or hours * 60 % p.length or hours * 60 == p.length or \
+                m["k"] and int(m["k"]) * p.length != hours * 60:
+            continue
+        if any(a <= m.start() < b for a, b in p.used):
+            continue
+        size = hours * 60 // p.length
+        clause_start = max(p.text.rfind(c, 0, m.start()) for c in ";.\n") + 1
+        clause_end = min([e for e in (p.text.find(c, m.end()) for c in ";.\n") if e >= 0] or [len(p.text)])
+        if size >= n or not re.search(r"\bshifts?\b|\blasts?\b|\bconsecutive\b", p.text[clause_start:clause_end],
+                                      re.IGNORECASE):
+            continue  # 'a 24 h day', '4 h periods': no shift
+        cost = _cost_near(p, m.end(), clause_end)
+        starts = range(n) if cyclic else range(n - size + 1)
+        covers = [[(s + k) % n for k in range(size)] for s in starts]
+        p.use(*m.span())
+        out.append(_Type(f"{hours}h", covers, cost))
+    names = [t.name for t in out]
+    return out if len(set(names)) == len(names) else []
+
+
+def _wraps(p: _Plan) -> bool | None:
+    """Whether a shift may run past the last period into the first: said so ('the day repeats', 'wrapping past
+    midnight allowed'), said not ('shifts have to fit inside opening hours'), or, for periods that do not fill a
+    day or a week, never; None when they fill one and the text does not say."""
+    if re.search(r"\bfit\s+(?:inside|within|into)\b|\bno\s+wrap|\bnot\s+cyclic|\b(?:doesn't|don't|does\s+not|do\s+not|"
+                 r"cannot|can't)\s+wrap", p.text, re.IGNORECASE):
+        return False
+    if _CYCLIC.search(p.text):
+        return True
+    whole = len(p.labels) == 7 if p.days else p.length * len(p.labels) == 1440
+    return None if whole else False
+
+
+def _cost_near(p: _Plan, a: int, b: int) -> float | None:
+    """The one cost said between a and b ('cost 240', 'EUR 128 per shift', '£600 for the week')."""
+    found = [m for m in _COST.finditer(p.text, a, b) if not any(x <= m.start() < y for x, y in p.used)]
+    if len(found) != 1:
+        return None
+    p.use(*found[0].span())
+    return float(found[0]["a"] or found[0]["b"] or found[0]["c"])
+
+
+def _goal(p: _Plan, types: list[_Type]) -> str | None:
+    """'cost' when the text asks for the cheapest cover and every kind has a cost; 'people' for the fewest."""
+    if _GOAL_COST.search(p.text):
+        return "cost" if types and all(t.cost is not None for t in types) else None
+    if _GOAL_PEOPLE.search(p.text):
+        return "people"
+    return None

@@ -1,0 +1,76 @@
+"""Shift cover read by its structure (`cover_plan`): periods, a demand for each, kinds of shift; every optimum checked
+by enumerating how many people go on each shift."""
+
+import itertools
+
+from ordino.formulate.offline.cover_plan import read_cover_plan
+from tests.formulate.test_offline_structures import asked, solved
+
+
+def cheapest(demand: list[int], shifts: list[tuple[list[int], float, int | None]]) -> float:
+    """Best cost over every count of people per shift (periods covered, cost each, cap): the cover by enumeration."""
+    best = float("inf")  # (never more people on a shift than the most any period it covers needs)
+    for counts in itertools.product(*[range(min(cap if cap is not None else 99, max(demand[p] for p in covered)) + 1)
+                                      for covered, _, cap in shifts]):
+        on = [sum(k for k, (covered, _, _) in zip(counts, shifts, strict=True) if p in covered)
+              for p in range(len(demand))]
+        if all(a >= b for a, b in zip(on, demand, strict=True)):
+            best = min(best, sum(k * cost for k, (_, cost, _) in zip(counts, shifts, strict=True)))
+    return best
+
+
+TYPES = ("Depot 4 - loaders needed per 6-hour window (minimum):\n\n"
+         "Window 00-06 06-12 12-18 18-24\nLoaders   2     3     4     1\n\n"
+         "Shift | Hours       | Cost per loader | Max loaders\n"
+         "Dawn  | 00:00-12:00 | 100 | no limit\n"
+         "Mid   | 06:00-18:00 | 90  | 2\n"
+         "Dusk  | 12:00-24:00 | 95  | no limit\n"
+         "Owl   | 18:00-06:00 | 120 | no limit\n\n"
+         "How many loaders on each shift so every window is covered? Give the lowest total cost.")
+
+
+def test_shift_kinds_with_clock_spans_costs_and_a_capped_column():
+    problem, value = solved(TYPES)
+    assert {v.name for v in problem.variables} == {"Dawn", "Mid", "Dusk", "Owl"}  # the text's names
+    assert value == cheapest([2, 3, 4, 1], [([0, 1], 100, None), ([1, 2], 90, 2), ([2, 3], 95, None),
+                                            ([3, 0], 120, None)])
+
+
+def test_a_cap_without_a_heading_that_says_so_or_a_number_in_small_talk_is_not_read():
+    assert read_cover_plan(TYPES.replace(" | Max loaders", "")) is None
+    assert asked(TYPES + " (We shifted 340 pallets on Friday!)")
+
+
+LENGTHS = ("Help desk, one day = 4 blocks of 6h (00-06, 06-12, 12-18, 18-24), the day repeats.\n"
+           "Agents needed per block: 1, 3, 2, 2.\n"
+           "Shifts: 12h = 2 consecutive blocks, cost 200; 18h = 3 consecutive blocks, cost 280; any block start.\n"
+           "Minimise the total cost.")
+
+
+def test_shift_lengths_in_blocks_starting_at_any_block_and_running_on_past_midnight():
+    problem, value = solved(LENGTHS)
+    shifts = [([s, (s + 1) % 4], 200, None) for s in range(4)] + [([s, (s + 1) % 4, (s + 2) % 4], 280, None)
+                                                                  for s in range(4)]
+    assert value == cheapest([1, 3, 2, 2], shifts)
+    assert len(problem.variables) == 8
+
+
+def test_a_whole_day_of_periods_without_saying_whether_shifts_run_on_is_not_read():
+    assert read_cover_plan(LENGTHS.replace(", the day repeats", "")) is None
+    fitted = LENGTHS.replace("the day repeats", "shifts must fit inside the day")
+    assert solved(fitted)[1] == cheapest([1, 3, 2, 2], [([s, s + 1], 200, None) for s in range(3)] +
+                                         [([s, s + 1, s + 2], 280, None) for s in range(2)])
+
+
+def test_days_on_and_off_patterns_and_patterns_of_named_days():
+    text = ("Bakery staffing. Days: Mon to Sun. Bakers needed r = (3, 2, 2, 3, 4, 5, 4).\n"
+            "Each baker works 4 consecutive days then has 3 days off; the pattern repeats every week.\n"
+            "Minimise the number of bakers.")
+    value = solved(text)[1]
+    assert value == cheapest([3, 2, 2, 3, 4, 5, 4], [([(s + k) % 7 for k in range(4)], 1, None) for s in range(7)])
+    table = ("Minimum staff per day:\n\n| Day | Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n"
+             "| Needed | 2 | 2 | 2 | 2 | 3 | 4 | 4 |\n\n"
+             "| Pattern | Days worked | Weekly cost (GBP) |\n| WK | Mon, Tue, Wed, Thu, Fri | 500 |\n"
+             "| WE | Fri, Sat, Sun | 320 |\n| SS | Sat, Sun | 230 |\n\nWhat is the lowest weekly cost?")
+    assert solved(table)[1] == cheapest([2, 2, 2, 2, 3, 4, 4], [([0, 1, 2, 3, 4], 500, None), ([4, 5, 6], 320, None),
+                                                                ([5, 6], 230, None)])
