@@ -74,3 +74,24 @@ def test_days_on_and_off_patterns_and_patterns_of_named_days():
              "| WE | Fri, Sat, Sun | 320 |\n| SS | Sat, Sun | 230 |\n\nWhat is the lowest weekly cost?")
     assert solved(table)[1] == cheapest([2, 2, 2, 2, 3, 4, 4], [([0, 1, 2, 3, 4], 500, None), ([4, 5, 6], 320, None),
                                                                 ([5, 6], 230, None)])
+
+
+def test_periods_said_by_count_from_a_first_span_and_shifts_with_listed_starts():
+    text = ("Kiosk day 09:00-21:00 split into 6 two-hour periods (t=1: 09-11, ..., t=6: 19-21).\n"
+            "Minimum staff d_t = (1, 3, 2, 2, 3, 1).\n"
+            "Long: 6 h, starts at 09, 11, 13 or 15, cost 90 each.\n"
+            "Short: 4 h, starts at 09, 13 or 17, cost 70 each.\n"
+            "No shift may run past 21:00. Minimise the total cost.")
+    problem, value = solved(text)
+    long = [([s, s + 1, s + 2], 90, None) for s in (0, 1, 2, 3)]
+    short = [([s, s + 1], 70, None) for s in (0, 2, 4)]
+    assert value == cheapest([1, 3, 2, 2, 3, 1], long + short)
+    assert read_cover_plan(text.replace("13 or 15", "13 or 16")) is None  # 16:00 starts no period
+
+
+def test_periods_named_by_the_hour_they_start_in_a_row_and_the_fewest_people():
+    text = ("Ticket office, Saturday.\n\nhour    08 09 10 11 12 13\nneeded   1  2  3  3  2  1\n\n"
+            "Every clerk works a 3-hour shift starting on the hour; shifts must fit inside the day.\n"
+            "Minimise the number of clerks.")
+    assert solved(text)[1] == cheapest([1, 2, 3, 3, 2, 1], [([s, s + 1, s + 2], 1, None) for s in range(4)])
+    assert read_cover_plan(text.replace("number of clerks", "number of paid hours")) is None  # no goal of people

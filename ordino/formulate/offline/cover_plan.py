@@ -31,10 +31,19 @@ _COST = re.compile(r"(?:[$\u00a3\u20ac]|\b(?:eur|gbp|usd|chf)\b)\s*(?P<a>\d+(?:\
 _CYCLIC = re.compile(r"\b(?:wrap\w*|cyclic\w*|repeats?|cycle|past\s+midnight|every\s+week|each\s+week|"
                      r"same\s+days\s+every)\b|\u2192|->", re.IGNORECASE)
 _GOAL_COST = re.compile(r"\b(?:cheapest|lowest|least|min(?:imum|imi[sz]e)?|smallest)\b[^.\n?]{0,60}?"
-                        r"\b(?:cost|wage|bill|pay|spend|labou?r)", re.IGNORECASE)
-_GOAL_PEOPLE = re.compile(r"\b(?:fewest|min(?:imum|imi[sz]e)?|smallest|least|lowest)\b[^.\n?]{0,40}?"
-                          r"\b(?:number\s+of|headcount|people|staff|workers|employees|nurses|officers|agents)\b|"
-                          r"\bmin\s*(?:\u03a3|\u2211|sum)_?i?\s*x_?i\b|\bmin(?:imum)?\s+headcount\b", re.IGNORECASE)
+                        r"(?:\b(?:cost|wage|bill|pay|spend|labou?r|eur|gbp|usd|euros?|pounds?|dollars?)\b|[$\u00a3\u20ac])",
+                        re.IGNORECASE)
+_GOAL_SUM = re.compile(r"\bmin(?:imi[sz]e)?\s+(?:\u03a3|\u2211|sum)_?\{?\w*\}?\s*c_?\w*\s*(?:\*|\u00b7)?\s*x",
+                       re.IGNORECASE)
+"""A cost goal in notation: 'min sum_s c_s x_s'."""
+_PEOPLE = r"(?:people|staff|workers|employees|nurses|officers|agents|guards|dispatchers|bakers|loaders|persons)"
+_GOAL_PEOPLE = re.compile(rf"\b(?:fewest|minimi[sz]e|min(?:imum)?|smallest|least|lowest)\s+(?:the\s+|total\s+)?"
+                          rf"(?:number\s+of\s+(?!(?:\w+\s+)?(?:hours?|minutes?|costs?|euros|pounds|dollars|pay)\b)"
+                          rf"(?:\w+\s+)?\w+|head\s*-?\s*count)\b|"
+                          rf"\b(?:fewest|minimi[sz]e)\s+(?:the\s+)?(?:\w+\s+)?{_PEOPLE}\b|"
+                          r"\bmin\s*(?:\u03a3|\u2211|sum)_?\w?\s*x_?\w\b", re.IGNORECASE)
+"""A goal of the fewest people ('minimise the number of staff', 'the smallest number of different guards', 'fewest
+agents'), never a demand's label ('Minimum staff d_t')."""
 
 
 @dataclass
@@ -72,7 +81,7 @@ def read_cover_plan(text: str) -> LinearModel | None:
                  r"block|type|start))\w+|\bat\s+most\b[^.\n]{0,30}\b(?:on\s+duty|per\s+(?:period|block|hour))", p.text,
                  re.IGNORECASE):
         return None  # covers with an upper bound: not this reader's
-    if not (_clock_periods(p) or _day_periods(p)):
+    if not (_clock_periods(p) or _counted_periods(p) or _hour_rows(p) or _day_periods(p)):
         return None
     demand = _demand(p)
     if demand is None:
@@ -114,6 +123,12 @@ def _said_again(p: _Plan) -> None:
         if (m["k"] is None or int(m["k"]) == len(p.labels)) and \
                 (m["h"] or m["h2"]) in (None, str(hours)) and not (p.days and m["k"] is None):
             p.use(*m.span())
+    if p.spans:  # the hours the periods fill, said as opening hours or a horizon ('open 08:00-20:00')
+        first, last = p.spans[0][0] % 1440, p.spans[-1][1] % 1440
+        for m in _SPAN.finditer(p.text):
+            if (_minutes(m, "a") % 1440, _minutes(m, "b") % 1440) == (first, last) and \
+                    not any(a <= m.start() < b for a, b in p.used):
+                p.use(*m.span())
     for m in re.finditer(r"\b24\s*-?\s*h(?:ours?|rs?)?\s+day\b", p.text, re.IGNORECASE):
         p.use(*m.span())
     for m in re.finditer(r"(?:>=|\u2265|\u2208\s*\u2124\s*\u2265|\u2124\s*\u2265)\s*0\b", p.text):
@@ -159,10 +174,95 @@ def _clock_periods(p: _Plan) -> bool:
     for m in best:
         p.use(*m.span())
     p.marks = [m.end() for m in best]
-    for m in spans:  # the same periods said again ('(a 23:00 start covers 23-03 and 03-07)')
-        if any((_minutes(m, "a"), _minutes(m, "b")) == (a % 1440, b % 1440) for a, b in p.spans):
-            p.use(*m.span())
     return True
+
+
+_WORD_HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "twelve": 12}
+_COUNTED = re.compile(rf"\b(?P<n>\d+)\s+(?:(?P<w>{'|'.join(_WORD_HOURS)})[\s-]hours?\s+|"
+                      rf"(?P<h>\d+)\s*-?\s*h(?:ours?|rs?)?\s+)?{_PERIOD_NOUN}"
+                      r"(?:\s+of\s+(?P<h2>\d+)\s*-?\s*h(?:ours?|rs?)?\b)?", re.IGNORECASE)
+"""A count of periods and their length: '8 two-hour periods', '9 periods of 2 h', '6 4-hour blocks'."""
+
+
+def _counted_periods(p: _Plan) -> bool:
+    """Periods said by their count and length, placed by a span on the same line: the first period's ('t=1: 07-09')
+    or the whole horizon's ('07:00-23:00 split into 8 two-hour periods')."""
+    for m in _COUNTED.finditer(p.text):
+        n, hours = int(m["n"]), _WORD_HOURS.get((m["w"] or "").lower()) or int(m["h"] or m["h2"] or 0)
+        if not hours or n < 2 or n * hours > 24:
+            continue
+        line_start = p.text.rfind("\n", 0, m.start()) + 1
+        line_end = p.text.find("\n", m.end()) % (len(p.text) + 1) or len(p.text)
+        spans = list(_SPAN.finditer(p.text, line_start, line_end))
+        length = hours * 60
+        first = next((x for x in spans if (_minutes(x, "b") - _minutes(x, "a")) % 1440 in (length, n * length % 1440)),
+                     None)
+        if first is None:
+            continue
+        start = _minutes(first, "a")
+        p.length = length
+        p.spans = [(start + k * length, start + (k + 1) * length) for k in range(n)]
+        p.labels = [f"{a // 60 % 24:02d}-{b // 60 % 24:02d}" for a, b in p.spans]
+        p.use(*m.span())
+        for x in spans:  # the periods said on that line ('..., t=8: 21-23'), and the horizon
+            a, b = _minutes(x, "a") % 1440, _minutes(x, "b") % 1440
+            if any((a, b) == (s % 1440, e % 1440) for s, e in p.spans) or (a, b) == (start % 1440,
+                                                                                     (start + n * length) % 1440):
+                p.use(*x.span())
+        for x in re.finditer(r"\b[a-z]\s*=\s*(?P<a>\d+)(?:\s*\.\.\s*(?P<b>\d+))?", p.text[line_start:line_end]):
+            if 1 <= int(x["a"]) <= n and (x["b"] is None or int(x["b"]) == n):  # 't = 1..8', 't=1'
+                p.use(line_start + x.start(), line_start + x.end())
+        return True
+    return False
+
+
+_HOUR = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s*[ap]m)?"
+_HOUR_ROW = re.compile(rf"(?im)^[ \t|]*(?:hours?|time|start|from|slot)s?\b[ \t|:,]*"
+                       rf"(?P<l>(?:{_HOUR}[ \t|,]+){{2,}}{_HOUR})[ \t|]*$")
+"""A row of the hours periods start at, under a heading ('hour  07 08 09 10', '| Hour | 08:00 | 09:00 |')."""
+_HOUR_LINE = re.compile(r"(?im)^[ \t|]*(?P<h>(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]?\d)\s*[ap]m)[ \t]*[|:,][ \t]*"
+                        r"(?P<v>\d+)[ \t|]*$")
+"""A line of a period's start and its demand ('| 08:00 | 3 |', '8am: 2')."""
+
+
+def _hour_rows(p: _Plan) -> bool:
+    """Periods named by the hour they start at, evenly spaced: in a row under a heading, or one per line with the
+    demand beside it; each lasts until the next starts (the last as long as the others)."""
+    row = _HOUR_ROW.search(p.text)
+    if row is not None:
+        starts = list(re.finditer(_HOUR, row["l"], re.IGNORECASE))
+        at = [row.start("l") + m.start() for m in starts]
+        ends = [row.start("l") + m.end() for m in starts]
+        times = [_clock(m.group(0)) for m in starts]
+        p.marks = []  # (the demands are in a row of their own)
+    else:
+        lines = list(_HOUR_LINE.finditer(p.text))
+        if len(lines) < 3:
+            return False
+        at, ends = [m.start("h") for m in lines], [m.start("v") for m in lines]
+        times = [_clock(m["h"]) for m in lines]
+    steps = {(b - a) % 1440 for a, b in zip(times, times[1:], strict=False)}
+    if len(times) < 3 or len(steps) != 1 or 0 in steps:
+        return False
+    p.length = steps.pop()
+    if p.length * len(times) > 1440:
+        return False
+    p.spans = [(t, t + p.length) for t in times]
+    p.labels = [f"{t // 60:02d}:{t % 60:02d}" for t in times]
+    for a, b in zip(at, ends, strict=True):
+        p.use(a, b)
+    if row is None:
+        p.marks = ends
+    return True
+
+
+def _clock(said: str) -> int:
+    """Minutes after midnight of '07', '8:30', '8am', '12 pm'."""
+    m = re.fullmatch(r"\s*(\d{1,2})(?::(\d\d))?\s*([ap]m)?\s*", said, re.IGNORECASE)
+    if m is None:
+        return -1
+    h = int(m.group(1)) % 12 + (12 if (m.group(3) or "").lower() == "pm" else 0) if m.group(3) else int(m.group(1))
+    return h * 60 + int(m.group(2) or 0)
 
 
 def _day_periods(p: _Plan) -> bool:
@@ -319,13 +419,22 @@ def _length_types(p: _Plan) -> list[_Type]:
         size = hours * 60 // p.length
         clause_start = max(p.text.rfind(c, 0, m.start()) for c in ";.\n") + 1
         clause_end = min([e for e in (p.text.find(c, m.end()) for c in ";.\n") if e >= 0] or [len(p.text)])
-        if size >= n or not re.search(r"\bshifts?\b|\blasts?\b|\bconsecutive\b", p.text[clause_start:clause_end],
-                                      re.IGNORECASE):
+        if size >= n or not re.search(r"\bshifts?\b|\blasts?\b|\bconsecutive\b|\bstart",
+                                      p.text[clause_start:clause_end], re.IGNORECASE):
             continue  # 'a 24 h day', '4 h periods': no shift
-        cost = _cost_near(p, m.end(), clause_end)
-        starts = range(n) if cyclic else range(n - size + 1)
+        line_end = p.text.find("\n", m.end()) % (len(p.text) + 1) or len(p.text)
+        cost = _cost_near(p, m.end(), clause_end) or _cost_near(p, m.end(), line_end)
+        starts = _starts(p, p.text[m.end():clause_end], m.end())
+        if starts is None:
+            starts = list(range(n)) if cyclic else list(range(n - size + 1))
+        elif not starts or any(s + size > n and not cyclic for s in starts):
+            return []  # a start that is no period's, or too late for the shift to fit
         covers = [[(s + k) % n for k in range(size)] for s in starts]
         p.use(*m.span())
+        restated = re.search(rf"\bcovers?\s+(?:periods?\s+)?(?P<i>[a-z])\s*(?:\.\.|,)\s*(?P=i)\s*\+\s*{size - 1}\b",
+                             p.text[m.end():line_end])
+        if restated:  # 'covers periods k..k+3': the length said again
+            p.use(m.end() + restated.start(), m.end() + restated.end())
         out.append(_Type(f"{hours}h", covers, cost))
     names = [t.name for t in out]
     return out if len(set(names)) == len(names) else []
@@ -335,6 +444,11 @@ def _wraps(p: _Plan) -> bool | None:
     """Whether a shift may run past the last period into the first: said so ('the day repeats', 'wrapping past
     midnight allowed'), said not ('shifts have to fit inside opening hours'), or, for periods that do not fill a
     day or a week, never; None when they fill one and the text does not say."""
+    end = f"{p.spans[-1][1] // 60 % 24:02d}:{p.spans[-1][1] % 60:02d}" if p.spans else "--"
+    if (past := re.search(rf"\b(?:no\s+shift\s+(?:may|can)|shifts?\s+(?:may|can)\s*(?:not|n't))\s+(?:run|go|end)\s+"
+                          rf"(?:past|beyond|after)\s+(?:{end}|{end.lstrip('0')})\b", p.text, re.IGNORECASE)):
+        p.use(*past.span())  # 'No shift may run past 23:00', the end of the last period
+        return False
     if re.search(r"\bfit\s+(?:inside|within|into)\b|\bno\s+wrap|\bnot\s+cyclic|\b(?:doesn't|don't|does\s+not|do\s+not|"
                  r"cannot|can't)\s+wrap", p.text, re.IGNORECASE):
         return False
@@ -342,6 +456,28 @@ def _wraps(p: _Plan) -> bool | None:
         return True
     whole = len(p.labels) == 7 if p.days else p.length * len(p.labels) == 1440
     return None if whole else False
+
+
+def _starts(p: _Plan, clause: str, at: int) -> list[int] | None:
+    """The periods a shift may start at, when its clause lists them by the hour ('starts at 07, 09 or 11', 'can start
+    at 8, 9, 10, 11 or 12'); None when it lists none, [] (never read) when one is not a period's start."""
+    if not p.spans:
+        return None
+    m = re.search(rf"\bstart(?:s|ing)?\s+(?:at|on)\s+(?P<l>{_HOUR}(?:\s*(?:,|\bor\b|\band\b)\s*{_HOUR})+)", clause,
+                  re.IGNORECASE)
+    if m is None:
+        return None
+    firsts = [a % 1440 for a, _ in p.spans]
+    out = []
+    for h in re.finditer(_HOUR, m["l"], re.IGNORECASE):
+        t = _clock(h.group(0))
+        if t not in firsts and t + 720 in firsts and not re.search(r"[ap]m", h.group(0), re.IGNORECASE):
+            t += 720  # 'start at 8, 12 or 4' in a day of 8 to 8: 4 is 16:00
+        if t not in firsts:
+            return []
+        out.append(firsts.index(t))
+    p.use(at + m.start(), at + m.end())
+    return out
 
 
 def _cost_near(p: _Plan, a: int, b: int) -> float | None:
@@ -355,8 +491,9 @@ def _cost_near(p: _Plan, a: int, b: int) -> float | None:
 
 def _goal(p: _Plan, types: list[_Type]) -> str | None:
     """'cost' when the text asks for the cheapest cover and every kind has a cost; 'people' for the fewest."""
-    if _GOAL_COST.search(p.text):
+    cost, people = _GOAL_COST.search(p.text) or _GOAL_SUM.search(p.text), _GOAL_PEOPLE.search(p.text)
+    if cost and people:
+        return None  # both said: which one is the goal is not this reader's to guess
+    if cost:
         return "cost" if types and all(t.cost is not None for t in types) else None
-    if _GOAL_PEOPLE.search(p.text):
-        return "people"
-    return None
+    return "people" if people else None
