@@ -95,3 +95,20 @@ def test_periods_named_by_the_hour_they_start_in_a_row_and_the_fewest_people():
             "Minimise the number of clerks.")
     assert solved(text)[1] == cheapest([1, 2, 3, 3, 2, 1], [([s, s + 1, s + 2], 1, None) for s in range(4)])
     assert read_cover_plan(text.replace("number of clerks", "number of paid hours")) is None  # no goal of people
+
+
+def test_periods_by_index_and_shift_kinds_by_the_indexes_they_cover():
+    text = ("Periods t = 1..5 (one hour each). Demand d = (2, 3, 3, 2, 1).\n"
+            "Shift types (periods worked; cost):\nM = {1,2,3}, c = 30\nS = {2,3,5}, c = 28\nL: 3-5; 31\n"
+            "min sum_k c_k x_k s.t. coverage >= d_t for all t, x_k integer >= 0.")
+    problem, value = solved(text)
+    assert value == cheapest([2, 3, 3, 2, 1], [([0, 1, 2], 30, None), ([1, 2, 4], 28, None), ([2, 3, 4], 31, None)])
+    assert read_cover_plan(text.replace("{2,3,5}", "{2,3,6}")) is None  # no period 6
+
+
+def test_shift_lengths_with_a_cost_each_inside_a_stated_horizon():
+    text = ("Hours t = 1..6 (09:00-15:00). Demand a = (1, 2, 2, 3, 2, 1).\n"
+            "Shift types: 2 h (cost 30), 3 h (cost 40); start on the hour, shift must lie entirely inside 09:00-15:00.\n"
+            "Minimise total cost.")
+    shifts = [([s, s + 1], 30, None) for s in range(5)] + [([s, s + 1, s + 2], 40, None) for s in range(4)]
+    assert solved(text)[1] == cheapest([1, 2, 2, 3, 2, 1], shifts)

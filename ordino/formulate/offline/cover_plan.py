@@ -65,6 +65,7 @@ class _Plan:
     days: bool = False
     length: int = 0  # minutes of one clock period
     marks: list[int] = field(default_factory=list)  # where each period's name ends in the text
+    base: int | None = None  # periods named by index: the first index (0 or 1)
 
     def use(self, a: int, b: int) -> None:
         self.used.append((a, b))
@@ -81,7 +82,7 @@ def read_cover_plan(text: str) -> LinearModel | None:
                  r"block|type|start))\w+|\bat\s+most\b[^.\n]{0,30}\b(?:on\s+duty|per\s+(?:period|block|hour))", p.text,
                  re.IGNORECASE):
         return None  # covers with an upper bound: not this reader's
-    if not (_clock_periods(p) or _counted_periods(p) or _hour_rows(p) or _day_periods(p)):
+    if not (_clock_periods(p) or _counted_periods(p) or _hour_rows(p) or _indexed_periods(p) or _day_periods(p)):
         return None
     demand = _demand(p)
     if demand is None:
@@ -216,6 +217,36 @@ def _counted_periods(p: _Plan) -> bool:
     return False
 
 
+_INDEXED = re.compile(r"(?im)^[^\n]*?\b(?:periods?|hours?|blocks?|slots?)\s+(?P<i>[a-z])\s*=\s*(?P<a>[01])\s*"
+                      r"(?:\.\.|-|to)\s*(?P<b>\d+)\b(?P<rest>[^\n]*)")
+"""Periods by index: 'Periods t = 1..10 (one hour each)', 'Hours t = 1..10 (08:00-18:00)', 'Blocks t = 0..5 of 4 h'."""
+
+
+def _indexed_periods(p: _Plan) -> bool:
+    """Periods named by their index ('t1', 't2', ...), an hour each when the line says so, or placed by the span of
+    all of them said on that line."""
+    m = _INDEXED.search(p.text)
+    if m is None:
+        return False
+    first, last = int(m["a"]), int(m["b"])
+    n = last - first + 1
+    if not 2 <= n <= 48:
+        return False
+    p.labels = [f"{m['i']}{k}" for k in range(first, last + 1)]
+    p.base = first
+    p.use(m.start("a"), m.end("b"))
+    span = next(iter(_SPAN.finditer(m["rest"])), None)
+    hourly = re.search(r"\(\s*one\s+hour\s+each\s*\)|^\s*hours\b", m.group(0), re.IGNORECASE)
+    if span is not None and ((_minutes(span, "b") - _minutes(span, "a")) % 1440 or 1440) % n == 0:
+        p.length = ((_minutes(span, "b") - _minutes(span, "a")) % 1440 or 1440) // n
+        start = _minutes(span, "a")
+        p.spans = [(start + k * p.length, start + (k + 1) * p.length) for k in range(n)]
+    elif hourly:
+        p.length = 60
+        p.use(*(m.start() + x for x in hourly.span()))
+    return True
+
+
 _HOUR = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s*[ap]m)?"
 _HOUR_ROW = re.compile(rf"(?im)^[ \t|]*(?:hours?|time|start|from|slot)s?\b[ \t|:,]*"
                        rf"(?P<l>(?:{_HOUR}[ \t|,]+){{2,}}{_HOUR})[ \t|]*$")
@@ -318,12 +349,31 @@ def _types(p: _Plan) -> list[_Type]:
     lengths said ('8-hour shifts', '8h = 2 consecutive blocks', '5 consecutive days then 2 days off')."""
     out: list[_Type] = []
     for line in re.finditer(r"[^\n]+", p.text):
-        t = _spanned_type(p, line) if not p.days else _day_type(p, line)
+        t = _indexed_type(p, line) if p.base is not None else _spanned_type(p, line) if not p.days else \
+            _day_type(p, line)
         if t is not None:
             out.append(t)
     if out:
         return out
     return _length_types(p)
+
+
+_INDEXED_TYPE = re.compile(r"^\s*[-|]?\s*(?P<n>[A-Za-z][\w-]{0,15})\s*[:=]\s*(?:\{(?P<set>\d+(?:\s*,\s*\d+)*)\}|"
+                           r"(?P<a>\d+)\s*(?:-|\.\.|to)\s*(?P<b>\d+))\s*[,;|]\s*(?:c\s*=\s*|cost\s*:?\s*)?"
+                           r"(?P<c>\d+(?:\.\d+)?)\s*[|.]?\s*$", re.IGNORECASE)
+"""A kind of shift by the indexes of its periods: 'S2 = {1,2,3,5,6}, c = 72', 'A: 1-4; 50'."""
+
+
+def _indexed_type(p: _Plan, line: re.Match[str]) -> _Type | None:
+    m = _INDEXED_TYPE.match(line.group(0))
+    if m is None or p.base is None:
+        return None
+    said = [int(k) for k in re.findall(r"\d+", m["set"])] if m["set"] else list(range(int(m["a"]), int(m["b"]) + 1))
+    covered = [k - p.base for k in said]
+    if not covered or any(not 0 <= k < len(p.labels) for k in covered) or len(set(covered)) != len(covered):
+        return None
+    p.use(line.start() + m.start("n"), line.end())
+    return _Type(m["n"], [covered], float(m["c"]))
 
 
 def _spanned_type(p: _Plan, line: re.Match[str]) -> _Type | None:
@@ -385,6 +435,11 @@ def _day_id(word: str) -> str:
     return DAY_IDS[day_index(word)]
 
 
+_LENGTH = re.compile(rf"(?P<h>\d+)\s*-?\s*h(?:ours?|rs?)?\b(?:\s*(?:=|:)?\s*\(?(?P<k>\d+)\s+consecutive\s+"
+                     rf"{_PERIOD_NOUN}\)?)?", re.IGNORECASE)
+"""A shift's length: '8-hour', '8 h', '8h = 2 consecutive blocks'."""
+
+
 def _length_types(p: _Plan) -> list[_Type]:
     """Shifts said by their length: '8-hour shifts', '8h = 2 consecutive blocks, cost 240', '5 consecutive days then
     2 days off'; each may start at any period (wrapping when the text says the day or week repeats), or within the
@@ -408,8 +463,7 @@ def _length_types(p: _Plan) -> list[_Type]:
         cost = _cost_near(p, 0, len(p.text))
         return [_Type(f"{on} days on", [[(s + k) % 7 for k in range(on)] for s in range(7)], cost)]
     out = []
-    for m in re.finditer(r"(?P<h>\d+)\s*-?\s*h(?:ours?|rs?)?\b(?:\s*(?:=|:)?\s*\(?(?P<k>\d+)\s+consecutive\s+"
-                         rf"{_PERIOD_NOUN}\)?)?", p.text, re.IGNORECASE):
+    for m in _LENGTH.finditer(p.text):
         hours = int(m["h"])
         if p.length == 0 or hours * 60 % p.length or hours * 60 == p.length or \
                 m["k"] and int(m["k"]) * p.length != hours * 60:
@@ -423,7 +477,8 @@ def _length_types(p: _Plan) -> list[_Type]:
                                       p.text[clause_start:clause_end], re.IGNORECASE):
             continue  # 'a 24 h day', '4 h periods': no shift
         line_end = p.text.find("\n", m.end()) % (len(p.text) + 1) or len(p.text)
-        cost = _cost_near(p, m.end(), clause_end) or _cost_near(p, m.end(), line_end)
+        following = next((x.start() for x in _LENGTH.finditer(p.text, m.end(), line_end)), line_end)
+        cost = _cost_near(p, m.end(), min(clause_end, following)) or _cost_near(p, m.end(), following)
         starts = _starts(p, p.text[m.end():clause_end], m.end())
         if starts is None:
             starts = list(range(n)) if cyclic else list(range(n - size + 1))
@@ -449,7 +504,8 @@ def _wraps(p: _Plan) -> bool | None:
                           rf"(?:past|beyond|after)\s+(?:{end}|{end.lstrip('0')})\b", p.text, re.IGNORECASE)):
         p.use(*past.span())  # 'No shift may run past 23:00', the end of the last period
         return False
-    if re.search(r"\bfit\s+(?:inside|within|into)\b|\bno\s+wrap|\bnot\s+cyclic|\b(?:doesn't|don't|does\s+not|do\s+not|"
+    if re.search(r"\bfit\s+(?:inside|within|into)\b|\b(?:lie|lies|stay|stays|be)\s+(?:entirely\s+|wholly\s+)?"
+                 r"(?:inside|within)\b|\bno\s+wrap|\bnot\s+cyclic|\b(?:doesn't|don't|does\s+not|do\s+not|"
                  r"cannot|can't)\s+wrap", p.text, re.IGNORECASE):
         return False
     if _CYCLIC.search(p.text):
