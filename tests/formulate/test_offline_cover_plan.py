@@ -108,7 +108,8 @@ def test_periods_by_index_and_shift_kinds_by_the_indexes_they_cover():
 
 def test_shift_lengths_with_a_cost_each_inside_a_stated_horizon():
     text = ("Hours t = 1..6 (09:00-15:00). Demand a = (1, 2, 2, 3, 2, 1).\n"
-            "Shift types: 2 h (cost 30), 3 h (cost 40); start on the hour, shift must lie entirely inside 09:00-15:00.\n"
+            "Shift types: 2 h (cost 30), 3 h (cost 40); start on the hour, shift must lie entirely inside "
+            "09:00-15:00.\n"
             "Minimise total cost.")
     shifts = [([s, s + 1], 30, None) for s in range(5)] + [([s, s + 1, s + 2], 40, None) for s in range(4)]
     assert solved(text)[1] == cheapest([1, 2, 2, 3, 2, 1], shifts)
