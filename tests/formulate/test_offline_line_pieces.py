@@ -192,10 +192,10 @@ def test_balers_in_a_material_batch_table_and_one_down_until_an_hour():
 
 
 def test_a_sentence_saying_which_station_alone_takes_a_kind_of_job_is_asked_when_unread():
-    text = ("Two kilns, kiln 1 and kiln 2, one firing at a time each. Kiln 2 is the big one - it's the only one that can "
-            "take the stoneware. Minimise the total completion time in hours.\n- Stoneware vase: 4 h\n"
+    text = ("Two kilns, kiln 1 and kiln 2, one firing at a time each. Kiln 2 is the big one - it's the only one that "
+            "can take the stoneware. Minimise the total completion time in hours.\n- Stoneware vase: 4 h\n"
             "- Mugs: 2 h\n- Plates: 3 h\n")
     questions = asked(text)
     assert any("Kiln 2 is the big one" in q for q in questions), questions
     problem, value = solved(text.replace(" Kiln 2 is the big one - it's the only one that can take the stoneware.", ""))
-    assert value == brute_force(problem).objective == 2 + 3 + (2 + 4)  # the sentence gone: nothing is asked, all is read
+    assert value == brute_force(problem).objective == 2 + 3 + (2 + 4)  # the sentence gone: all is read
