@@ -113,3 +113,13 @@ def test_shift_lengths_with_a_cost_each_inside_a_stated_horizon():
             "Minimise total cost.")
     shifts = [([s, s + 1], 30, None) for s in range(5)] + [([s, s + 1, s + 2], 40, None) for s in range(4)]
     assert solved(text)[1] == cheapest([1, 2, 2, 3, 2, 1], shifts)
+
+
+def test_rows_of_periods_and_of_shifts_with_start_and_end_cells_midnight_and_a_length_column():
+    text = ("Gatehouse, 24/7, the same every day.\n\nperiod,from,to,guards_required\n"
+            "P1,00:00,06:00,1\nP2,06:00,12:00,3\nP3,12:00,18:00,2\nP4,18:00,midnight,2\n\n"
+            "shift,start,end,length_h,cost_per_guard\nA,06:00,18:00,12,150\nB,18:00,06:00,12,170\n"
+            "C,00:00,12:00,12,160\n\nEach guard works one 12-hour shift. What is the cheapest cover?")
+    problem, value = solved(text)
+    assert value == cheapest([1, 3, 2, 2], [([1, 2], 150, None), ([3, 0], 170, None), ([0, 1], 160, None)])
+    assert read_cover_plan(text.replace("C,00:00,12:00,12,160", "C,00:00,12:00,12,160,4")) is None  # a cell unread

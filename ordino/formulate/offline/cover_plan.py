@@ -16,8 +16,8 @@ from ordino.formulate.offline.staff import DAY_IDS, day_index
 from ordino.models.linear import LinearModel
 
 _CLOCK = r"(?P<{0}h>[01]?\d|2[0-4])(?::(?P<{0}m>[0-5]\d))?(?:\s*(?P<{0}p>[ap]\.?m\.?))?"
-_SPAN = re.compile(rf"(?<![\d:./])(?<!\d-){_CLOCK.format('a')}\s*(?:-|to|until)\s*{_CLOCK.format('b')}"
-                   r"(?!\d|:\d|\s*(?:-|to)\s*\d|[ \t]*(?:h\b|hours?\b|hrs?\b|%|people|staff|nurses|officers))",
+_SPAN = re.compile(rf"(?<![\d:./])(?<!\d-){_CLOCK.format('a')}\s*(?:-|to|until|till)\s*{_CLOCK.format('b')}"
+                   r"(?!\d|:\d|-\d|\s+to\s+\d|[ \t]*(?:h\b|hours?\b|hrs?\b|%|people|staff|nurses|officers))",
                    re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)")
@@ -28,9 +28,9 @@ _PERIOD_NOUN = r"(?:periods?|blocks?|slots?|windows?|intervals?)"
 _COST = re.compile(r"(?:[$\u00a3\u20ac]|\b(?:eur|gbp|usd|chf)\b)\s*(?P<a>\d+(?:\.\d+)?)|"
                    r"(?P<b>\d+(?:\.\d+)?)\s*(?:[$\u00a3\u20ac]|\b(?:eur|gbp|usd|euros?|pounds?|dollars?)\b)|"
                    r"\bcost(?:s|ing)?\s*(?:of\s+|=\s*|:\s*)?(?P<c>\d+(?:\.\d+)?)", re.IGNORECASE)
-_CYCLIC = re.compile(r"\b(?:wrap\w*|cyclic\w*|repeats?|cycle|past\s+midnight|every\s+week|each\s+week|"
+_CYCLIC = re.compile(r"\b24\s*/\s*7\b|\b(?:wrap\w*|cyclic\w*|repeats?|cycle|past\s+midnight|every\s+week|each\s+week|"
                      r"same\s+days\s+every)\b|\u2192|->", re.IGNORECASE)
-_GOAL_COST = re.compile(r"\b(?:cheapest|lowest|least|min(?:imum|imi[sz]e)?|smallest)\b[^.\n?]{0,60}?"
+_GOAL_COST = re.compile(r"\bcheapest\b|\b(?:cheapest|lowest|least|min(?:imum|imi[sz]e)?|smallest)\b[^.\n?]{0,60}?"
                         r"(?:\b(?:cost|wage|bill|pay|spend|labou?r|eur|gbp|usd|euros?|pounds?|dollars?)\b|[$\u00a3\u20ac])",
                         re.IGNORECASE)
 _GOAL_SUM = re.compile(r"\bmin(?:imi[sz]e)?\s+(?:\u03a3|\u2211|sum)_?\{?\w*\}?\s*c_?\w*\s*(?:\*|\u00b7)?\s*x",
@@ -77,7 +77,7 @@ class _Plan:
 
 def read_cover_plan(text: str) -> LinearModel | None:
     """The cover model of a text of periods, demands and shift kinds, or None when any number of it is not read."""
-    p = _Plan(text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2026", "..."))
+    p = _Plan(_normal(text))
     if re.search(r"\bexactly\s+(?:this\s+many|these|the)\b|\bexactly\s+(?!(?:one|1)\s+(?:shift|pattern|contract|"
                  r"block|type|start))\w+|\bat\s+most\b[^.\n]{0,30}\b(?:on\s+duty|per\s+(?:period|block|hour))", p.text,
                  re.IGNORECASE):
@@ -89,6 +89,7 @@ def read_cover_plan(text: str) -> LinearModel | None:
         return None
     _said_again(p)
     types = _types(p)
+    _length_again(p, types)
     goal = _goal(p, types)
     if not types or goal is None or p.unused_numbers():
         return None
@@ -130,7 +131,7 @@ def _said_again(p: _Plan) -> None:
             if (_minutes(m, "a") % 1440, _minutes(m, "b") % 1440) == (first, last) and \
                     not any(a <= m.start() < b for a, b in p.used):
                 p.use(*m.span())
-    for m in re.finditer(r"\b24\s*-?\s*h(?:ours?|rs?)?\s+day\b", p.text, re.IGNORECASE):
+    for m in re.finditer(r"\b24\s*-?\s*h(?:ours?|rs?)?\s+day\b|\b24\s*/\s*7\b", p.text, re.IGNORECASE):
         p.use(*m.span())
     for m in re.finditer(r"(?:>=|\u2265|\u2208\s*\u2124\s*\u2265|\u2124\s*\u2265)\s*0\b", p.text):
         p.use(*m.span())
@@ -140,12 +141,39 @@ def _said_again(p: _Plan) -> None:
             p.use(*m.span())
 
 
+def _normal(text: str) -> str:
+    """Dashes as '-', 'midnight' and 'noon' as clock times, a start and an end in two cells as one span
+    ('A,06:00,14:00,8,120' -> 'A,06:00-14:00,8,120')."""
+    t = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2026", "...")
+    t = re.sub(r"(?i)(?:(?<=\d)-|\b(?:to|till|until)\s+)midnight\b", lambda m: m.group(0)[:-8] + "24:00", t)
+    for word, clock in (("midnight", "00:00"), ("noon", "12:00")):  # as a span's start, or in a list of times
+        t = re.sub(rf"(?i)\b{word}\b(?=\s*(?:-|to\b|till\b|until\b|,|or\b))|(?<=[(,]){word}\b|(?<=[(,] ){word}\b|"
+                   rf"(?<=\bor ){word}\b|(?<=\bto ){word}\b", clock, t)
+    return re.sub(r"(?<![\d:])(\d{1,2}:\d\d)[ \t]*[,|][ \t]*(\d{1,2}:\d\d)(?![\d:])", r"\1-\2", t)
+
+
+def _length_again(p: _Plan, types: list[_Type]) -> None:
+    """'Each operative works one 8-hour shift' beside shift kinds all of 8 hours: their length said again."""
+    lengths = {len(c) * p.length for t in types for c in t.covers}
+    if len(lengths) != 1 or not p.length:
+        return
+    hours = lengths.pop() / 60
+    for m in re.finditer(r"(?<![\w.])(?P<h>\d+)\s*-?\s*h(?:ours?|rs?)?\s+shifts?\b", p.text, re.IGNORECASE):
+        if float(m["h"]) == hours and not any(a <= m.start() < b for a, b in p.used):
+            p.use(*m.span())
+
+
 def _minutes(m: re.Match[str], end: str) -> int:
+    """Minutes after midnight of a span's start ('a') or end ('b'); a start without 'am' or 'pm' takes the end's
+    'pm' when that keeps it before the end ('5 to 8pm' is 17:00 to 20:00)."""
     h, mins, half = int(m[f"{end}h"]), int(m[f"{end}m"] or 0), (m[f"{end}p"] or "").lower().replace(".", "")
     if half == "pm" and h < 12:
         h += 12
     elif half == "am" and h == 12:
         h = 0
+    elif end == "a" and not half and (m["bp"] or "").lower().startswith("p") and h < 12 and \
+            h + 12 < _minutes(m, "b") // 60:
+        h += 12
     return h * 60 + mins
 
 
@@ -334,7 +362,7 @@ def _demand(p: _Plan) -> list[int] | None:
     return [int(v) for v in re.findall(r"\d+", runs[0].group(0))]
 
 
-_VALUE_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*(?P<v>\d+)(?![\d:.-])(?![ \t]*(?:h\b|hours?|[-:]\d))")
+_VALUE_AFTER = re.compile(r"[ \t]*(?:[:=,|]|-(?=[ \t]))?[ \t]*(?P<v>\d+)(?![\d:.-])(?![ \t]*(?:h\b|hours?|[-:]\d))")
 """The demand said right after a period's name ('10-11: 2', 'Mon 6')."""
 
 
@@ -394,6 +422,10 @@ def _spanned_type(p: _Plan, line: re.Match[str]) -> _Type | None:
         return None  # a span that does not fall on the periods' edges
     rest = line.group(0)[m.end():]
     numbers = list(re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", rest))
+    if len(numbers) >= 2 and float(numbers[0].group(0)) * 60 == b - a and \
+            _LENGTH_HEADER.search(p.text, 0, line.start()):  # a column of each shift's length: its span said again
+        p.use(line.start() + m.end() + numbers[0].start(), line.start() + m.end() + numbers[0].end())
+        numbers = numbers[1:]
     if len(numbers) > 2 or not numbers or len(numbers) == 2 and _CAP_HEADER.search(p.text, 0, line.start()) is None:
         return None  # (a second number, and no column heading saying it is a cap)
     p.use(line.start() + name.start("n"), line.start() + m.end())
@@ -404,6 +436,9 @@ def _spanned_type(p: _Plan, line: re.Match[str]) -> _Type | None:
     return _Type(name["n"], [covered], cost, cap)
 
 
+_LENGTH_HEADER = re.compile(r"(?im)^[^\d\n]*\b(?:length\w*|duration|hours)\b[^\d\n]*\b(?:cost|pay|rate|price)\w*"
+                            r"[^\d\n]*$")
+"""A table's heading naming a column of lengths before one of costs ('shift,start,end,length_h,cost_per_operative')."""
 _CAP_HEADER = re.compile(r"(?im)^[^\d\n]*\b(?:cost|pay|rate|price)\w*\b[^\d\n]*\b(?:max\w*|limit|cap\w*|available)\b"
                          r"[^\d\n]*$")
 """A table's heading naming a column of costs and, after it, one of caps ('Shift | Hours | Cost | Max officers')."""
