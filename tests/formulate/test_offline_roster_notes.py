@@ -1092,3 +1092,26 @@ def test_demands_said_for_each_weekday_and_for_saturday_and_sunday():
     assert sorted((c.day, c.min) for c in draft.problem.cover) == [
         ("Fri", 1), ("Mon", 1), ("Sat", 2), ("Sun", 2), ("Thu", 1), ("Tue", 1), ("Wed", 1)]
     assert ordino.solve(draft.problem, time_limit=10).objective == 4 * 70 + 4 * 80 + 1 * 90
+
+
+def test_shifts_named_day_and_night_after_per_day_and_a_note_that_only_this_week_counts():
+    text = ("Ward roster (Mon-Wed). Two 12-hour shifts per day: Day and Night.\n\n"
+            "Nurses required per shift (exactly this many):\n\n"
+            "| Shift | Mon | Tue | Wed |\n|---|---|---|---|\n| Day | 2 | 1 | 1 |\n| Night | 1 | 1 | 1 |\n\n"
+            "| Nurse | Day cost | Night cost | Max shifts |\n|---|---|---|---|\n"
+            "| Ada | 100 | 130 | 3 |\n| Bo | 90 | 120 | 2 |\n| Cy | 110 | 115 | 3 |\n\n"
+            "Rules: a nurse works at most one shift per day. Only this week counts (ignore last week and next week). "
+            "Minimise the total cost.")
+    problem, best = solved(text)
+    assert sorted(s.id for s in problem.shifts) == ["Day", "Night"]
+    assert asked(text.replace("Only this week counts", "Only this week counts, and Bo wants Tuesday"))
+
+
+def test_one_demand_for_every_shift_of_some_days():
+    text = ("Rota for Mon-Wed. Two shifts a day: early and late, 6 hours each. Monday and Tuesday I need 2 people on "
+            "the early and 1 on the late; Wednesday I need 1 on each.\n"
+            "- Ana, GBP 10/h, max 3 shifts\n- Ben, GBP 9/h, max 3 shifts\n- Cat, GBP 12/h, max 3 shifts\n"
+            "Nobody works both shifts on the same day. What's the lowest wage bill for the three days?")
+    problem, best = solved(text)
+    assert sorted((c.day, c.shift, c.min) for c in problem.cover if c.day == "Wed") == [("Wed", "early", 1),
+                                                                                          ("Wed", "late", 1)]

@@ -125,10 +125,12 @@ def _said_again(p: _Plan) -> None:
         if (m["k"] is None or int(m["k"]) == len(p.labels)) and \
                 (m["h"] or m["h2"]) in (None, str(hours)) and not (p.days and m["k"] is None):
             p.use(*m.span())
-    if p.spans:  # the hours the periods fill, said as opening hours or a horizon ('open 08:00-20:00')
+    if p.spans:  # the hours the periods fill, said as opening hours or a horizon ('open 08:00-20:00'), never on a
+        # row of its own ('- Long, 06:00-14:00': a shift whose cost is missing)
         first, last = p.spans[0][0] % 1440, p.spans[-1][1] % 1440
         for m in _SPAN.finditer(p.text):
             if (_minutes(m, "a") % 1440, _minutes(m, "b") % 1440) == (first, last) and \
+                    not _ROW_START.match(_line_of(p.text, m.start())) and \
                     not any(a <= m.start() < b for a, b in p.used):
                 p.use(*m.span())
     for m in re.finditer(r"\b24\s*-?\s*h(?:ours?|rs?)?\s+day\b|\b24\s*/\s*7\b", p.text, re.IGNORECASE):
@@ -161,6 +163,10 @@ def _length_again(p: _Plan, types: list[_Type]) -> None:
     for m in re.finditer(r"(?<![\w.])(?P<h>\d+)\s*-?\s*h(?:ours?|rs?)?\s+shifts?\b", p.text, re.IGNORECASE):
         if float(m["h"]) == hours and not any(a <= m.start() < b for a, b in p.used):
             p.use(*m.span())
+
+
+_ROW_START = re.compile(r"\s*(?:[-*|]|[A-Za-z][\w-]{0,15}\s*[,|:])")
+"""The start of a row or list item ('- Long, ...', 'Long | ...', 'A: ...'): a shift's line, never a horizon."""
 
 
 def _minutes(m: re.Match[str], end: str) -> int:
@@ -487,8 +493,8 @@ def _length_types(p: _Plan) -> list[_Type]:
         m = re.search(r"\b(?P<on>[1-6])\s+(?:consecutive\s+)?days?\b[^.\n]{0,40}?\b(?P<off>[1-6])\s+(?:consecutive\s+)?"
                       r"days?\s+off\b|\b(?P<on2>[1-6])\s*-?\s*on\s*/\s*(?P<off2>[1-6])\s*-?\s*off\b", p.text,
                       re.IGNORECASE)
-        if m is None or n != 7:
-            return []
+        if m is None or n != 7 or not cyclic:
+            return []  # (a pattern of days on and off that does not wrap round the week: not read, asked)
         on, off = int(m["on"] or m["on2"]), int(m["off"] or m["off2"])
         if on + off != 7:
             return []
@@ -543,9 +549,9 @@ def _wraps(p: _Plan) -> bool | None:
                  r"(?:inside|within)\b|\bno\s+wrap|\bnot\s+cyclic|\b(?:doesn't|don't|does\s+not|do\s+not|"
                  r"cannot|can't)\s+wrap", p.text, re.IGNORECASE):
         return False
-    if _CYCLIC.search(p.text):
-        return True
     whole = len(p.labels) == 7 if p.days else p.length * len(p.labels) == 1440
+    if _CYCLIC.search(p.text):
+        return True if whole else None  # ('24/7' over periods that leave part of the day out: asked)
     return None if whole else False
 
 

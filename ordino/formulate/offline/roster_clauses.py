@@ -44,6 +44,11 @@ _NUMBERED = r"\d{1,2}(?:(?:\s*(?:,|\.\.|-|\bto\b)\s*|\s+(?:and|or)\s+(?=\d{1,2}\
 _DAY_WORD = rf"(?:\b{WEEKDAY_WORD}\b|\bweekends?\b)"
 
 
+_OF_DAY = [["per"], ["a"], ["each"], ["every"], ["the"], ["that"], ["same"], ["next"], ["one"], ["any"], ["all"],
+           ["whole"], ["previous"], ["following"]]
+"""A word before 'day' that makes it a day of the roster, never its Day shift ('per day', 'the next day')."""
+
+
 def _words(clause: str) -> list[str]:
     return re.findall(r"<=|>=|\d+|[^\W\d_]+(?:'[^\W\d_]+)?", clause.lower())
 
@@ -62,8 +67,10 @@ class _Clause:
             bare = re.sub(rf"(?i)\b(?:days?\s*|t\s*=\s*){_NUMBERED}", " ", bare)
         self.words = _words(bare) + (["unavailable"] if heading else [])
         self.numbers = [int(w) if w.isdigit() else _NUMBER[w] for w in self.words if w.isdigit() or w in _NUMBER]
-        said = [w for k, w in enumerate(self.words)  # 'day' names the day shift only as 'day shift'
-                if n.shift(w) and (w not in ("day", "days") or self.words[k + 1:k + 2] in (["shift"], ["shifts"]))]
+        named_day = re.search(r"(?<=[a-z,:;] )Days?\b", text) is not None  # 'shifts per day: Day and Night'
+        said = [w for k, w in enumerate(self.words)  # 'day' names the day shift only as 'day shift', or as 'Day'
+                if n.shift(w) and (w not in ("day", "days") or self.words[k + 1:k + 2] in (["shift"], ["shifts"]) or
+                                   named_day and self.words[k - 1:k] not in _OF_DAY)]
         self.shifts = [s for w in said if (s := n.shift(w))]
         self.people = n.people_in(text)
         names = {p.lower() for p in self.people} | {p.lower() + "'s" for p in self.people}  # 'Tom's at college'
@@ -413,8 +420,20 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
                                            _cover_each, _cover_except, _cover_shift, _unavailable,
                                            _counted_on_start, _off_heading, _goal, _fair, _zero_counted, _open_days,
                                            _penalty, _surcharge, _points_caption, _wish_caption, _day_wish,
-                                           _skill, _cover_list, _least_caption, _exact_said, _priced_caption,
-                                           _request, _requests_goal, _wishes_scored, _cover_items))
+                                           _skill, _cover_days_each, _cover_list, _least_caption, _exact_said,
+                                           _priced_caption, _request, _requests_goal, _wishes_scored, _cover_items,
+                                           _this_week_only))
+
+
+def _this_week_only(n: RosterDraft, c: _Clause) -> bool:
+    """'Only this week counts (ignore last week and next week)', 'no carry-over from the previous week': the roster
+    starts and ends with its days, as every roster read here does (never wrapping round)."""
+    if c.numbers or c.people or c.shifts or c.days:
+        return False
+    words = set(c.words)
+    return bool(words & {"ignore", "only", "carry", "over"}) and "week" in words and words <= {
+        "only", "this", "week", "weeks", "counts", "count", "ignore", "last", "next", "previous", "and", "the", "no",
+        "carry", "over", "from", "into", "to", "is", "there", "nothing", "or", "following", "roster", "rota"}
 
 
 _AIM = {"total", "minimise", "minimize", "lowest", "cheapest", "smallest", "fewest", "least", "best"}
@@ -1007,6 +1026,23 @@ def _cover_shift(n: RosterDraft, c: _Clause) -> bool:
         n.cover[(shift, d)] = need
     if "least" in c.rest:
         n.exact = None if n.exact else False
+    return True
+
+
+def _cover_days_each(n: RosterDraft, c: _Clause) -> bool:
+    """One demand on every shift of some days: 'Saturday and Sunday I need 2 on each', 'at weekends 3 people on every
+    shift'."""
+    if len(c.numbers) != 1 or not c.days or c.people or c.shifts and sorted(set(c.shifts)) != sorted(n.shifts) or \
+            len(n.shifts) < 2 or not c.rest & {"each", "every", "both", "all"}:
+        return False
+    if not (c.rest & _NEED or re.search(r"\d+\s+(?:\w+\s+)?on\s+(?:each|both|every)\b", c.text)):  # ('... I need
+        return False  # 2 people on the opening; Saturday and Sunday 2 on each')
+    if not c.only(_COVER_WORDS, c.day_words, {w for w in c.rest if re.fullmatch(PEOPLE, w)}, {"of", "them", "two"}):
+        return False
+    need = c.numbers[0]
+    if any(n.cover.get((s, d), need) != need for s in n.shifts for d in c.days):
+        return False
+    n.cover.update({(s, d): need for s in n.shifts for d in c.days})
     return True
 
 
