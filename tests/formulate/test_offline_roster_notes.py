@@ -1115,3 +1115,13 @@ def test_one_demand_for_every_shift_of_some_days():
     problem, best = solved(text)
     assert sorted((c.day, c.shift, c.min) for c in problem.cover if c.day == "Wed") == [("Wed", "early", 1),
                                                                                           ("Wed", "late", 1)]
+
+
+def test_a_role_said_on_a_persons_line_is_the_skill_a_cover_counts():
+    text = ("Rota for Mon-Tue. Two shifts a day: early and late, 8 hours each. Each shift needs exactly 1 person, and "
+            "every shift needs at least one trained cook on it.\n"
+            "- Ana - cook, GBP 10/h\n- Ben - GBP 8/h\n- Cat - cook, GBP 12/h\n"
+            "Nobody works both shifts on the same day. What's the lowest wage bill for the two days?")
+    problem, best = solved(text)
+    assert best == (10 + 12) * 8 * 2  # only the cooks can take a shift: Ana and Cat, each day
+    assert solved(text.replace("- Ben - GBP", "- Ben - cook, GBP"))[1] == (8 + 10) * 8 * 2

@@ -888,7 +888,8 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
             "amount", "it", "us", "me", "i", "we", "how", "much", "would", "be", "get", "can", "you", "please",
             "week", "weekend", "bill", "total", "overall", "spend", "in", "of", "valid", "have", "achieve", "could",
             "away", "manage", "reach", "keeps", "keep", "keeping", "meets", "meet", "meeting", "satisfies", "hard",
-            "rules", "staffing", "exact", "constraints", "all", "and", "levels", "level", "requirements", "sum"}
+            "rules", "staffing", "exact", "constraints", "all", "and", "levels", "level", "requirements", "sum",
+            "covers", "cover", "covering", "everything"}
     money = {"cost", "costs", "pay", "wage", "wages", "bill", "payroll", "spend", "price", "penalty", "penalties",
              "points", "eur", "euros", "dollars", "pounds"}
     if c.rest & {"points", "penalty", "penalties"}:

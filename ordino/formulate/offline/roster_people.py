@@ -12,7 +12,7 @@ from ordino.formulate.offline.availability import add_unavailable, names_days, u
 from ordino.formulate.offline.roster_clauses import CUES, read_clause
 from ordino.formulate.offline.roster_draft import RosterDraft
 from ordino.formulate.offline.staff import CURRENCY, PEOPLE, weekday
-from ordino.formulate.offline.text import count_value
+from ordino.formulate.offline.text import count_value, singular
 
 _LINE = re.compile(r"(?m)^[ \t]*[-*\u2022][ \t]*(?P<name>[A-Z][\w'\u00c0-\u017f-]*)(?P<role>[ \t]*\([^()\n]{1,30}\))?"
                    r"[ \t]*[,:-]?[ \t]*(?P<rest>[^\n]*)$")
@@ -99,7 +99,7 @@ def _person(n: RosterDraft, who: str, rest: str, per_shift: bool = False) -> boo
             ruled = _availability(n, who, low)
             if ruled is None:  # any other rule of the person: read as a clause about them ('can't do nights')
                 bare = re.fullmatch(r"(?:max(?:imum)?|up\s+to|at\s+most|no\s+more\s+than)\s+\d+", low)
-                if not (read_clause(n, f"{who} {part} shifts" if bare else f"{who} {part}") or _aside(n, part)):
+                if not (read_clause(n, f"{who} {part} shifts" if bare else f"{who} {part}") or _role(n, who, part)):
                     return False
                 ruled = (set(), None)
             off_days |= ruled[0]
@@ -137,6 +137,18 @@ def _aside(n: RosterDraft, part: str) -> bool:
         not any(n.shift(w) or n.day_names.get(w) or n.day_names.get(w.rstrip("s")) for w in words) and \
         not CUES.search(part) and not re.search(r"\b(?:contract\w*|hours?|likes?|wants?|or|and|if|as)\b", part,
                                                  re.IGNORECASE)
+
+
+def _role(n: RosterDraft, who: str, part: str) -> bool:
+    """A part that only says what the person is (`_aside`): kept as a role they have ('barista', 'agency nurse' ->
+    'nurse'), which a cover may count ('every shift needs at least one trained barista'); unused, it changes
+    nothing."""
+    if not _aside(n, part):
+        return False
+    noun = singular(re.findall(r"[a-z][\w-]*", part.lower())[-1])
+    n.skills[noun] = [*n.skills.get(noun, []), who]
+    n.roles.add(noun)
+    return True
 
 
 def _availability(n: RosterDraft, who: str, low: str) -> tuple[set[str], str | None] | None:
