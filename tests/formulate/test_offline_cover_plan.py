@@ -74,6 +74,8 @@ def test_days_on_and_off_patterns_and_patterns_of_named_days():
              "| WE | Fri, Sat, Sun | 320 |\n| SS | Sat, Sun | 230 |\n\nWhat is the lowest weekly cost?")
     assert solved(table)[1] == cheapest([2, 2, 2, 2, 3, 4, 4], [([0, 1, 2, 3, 4], 500, None), ([4, 5, 6], 320, None),
                                                                 ([5, 6], 230, None)])
+    spans = table.replace("Mon, Tue, Wed, Thu, Fri", "Mon-Fri").replace("Fri, Sat, Sun", "Fri to Sun")
+    assert solved(spans)[1] == solved(table)[1]  # spans of days read whole, never as their two ends
 
 
 def test_periods_said_by_count_from_a_first_span_and_shifts_with_listed_starts():

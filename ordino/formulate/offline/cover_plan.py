@@ -456,20 +456,35 @@ def _inside(s: int, e: int, a: int, b: int) -> bool:
 
 
 def _day_type(p: _Plan, line: re.Match[str]) -> _Type | None:
-    """'| FT-A | Mon, Tue, Wed, Thu, Fri | 520 |': a pattern's name, the days it works, its cost."""
+    """'| FT-A | Mon, Tue, Wed, Thu, Fri | 520 |', '| WK | Mon-Fri | 500 |': a pattern's name, the days it works
+    (spans read whole, round the week where the week repeats) and its cost, the one number after its name."""
     text = line.group(0)
-    found = [m for m in _WEEKDAY.finditer(text) if not any(a <= line.start() + m.start() < b for a, b in p.used)]
     name = re.match(r"\s*[|-]?\s*(?P<n>[A-Za-z][\w-]{0,15})\s*[|,:]", text)
-    if not found or name is None or _WEEKDAY.fullmatch(name["n"]):
+    if name is None or _WEEKDAY.fullmatch(name["n"]) or any(a <= line.start() < b for a, b in p.used):
         return None
-    days = [DAY_IDS.index(d) for d in (_day_id(m.group(0)) for m in found) if d in p.labels]
-    if len(days) != len(found):
+    rest = text[name.end():]
+    found = list(_WEEKDAY.finditer(rest))
+    numbers = list(re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", rest))
+    if not found or len(numbers) != 1 or any(_day_id(m.group(0)) not in p.labels for m in found):
         return None
-    numbers = list(re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", text[found[-1].end():]))
-    if len(numbers) != 1:
+    days: list[int] = []
+    k = 0
+    while k < len(found):
+        first = p.labels.index(_day_id(found[k].group(0)))
+        if k + 1 < len(found) and re.fullmatch(r"\s*(?:-|to|through|until|till)\s*",
+                                               rest[found[k].end():found[k + 1].start()], re.IGNORECASE):
+            last = p.labels.index(_day_id(found[k + 1].group(0)))
+            if last < first and not (len(p.labels) == 7 and _wraps(p)):
+                return None
+            days += [(first + j) % len(p.labels) for j in range((last - first) % len(p.labels) + 1)]
+            k += 2
+        else:
+            days.append(first)
+            k += 1
+    if len(set(days)) != len(days):
         return None
     p.use(line.start() + name.start("n"), line.end())
-    return _Type(name["n"], [[p.labels.index(DAY_IDS[d]) for d in days]], float(numbers[0].group(0)))
+    return _Type(name["n"], [days], float(numbers[0].group(0)))
 
 
 def _day_id(word: str) -> str:
