@@ -1125,3 +1125,14 @@ def test_a_role_said_on_a_persons_line_is_the_skill_a_cover_counts():
     problem, best = solved(text)
     assert best == (10 + 12) * 8 * 2  # only the cooks can take a shift: Ana and Cat, each day
     assert solved(text.replace("- Ben - GBP", "- Ben - cook, GBP"))[1] == (8 + 10) * 8 * 2
+
+
+def test_whoever_works_a_shift_must_have_a_skill_after_a_reason_naming_the_shift():
+    text = ("Roster Mon-Wed, Early and Late shift each day (8 h each). Exactly one person per shift, at most one shift "
+            "per person per day.\n\n| Staff | Pay (€/h) | Keyholder |\n|---|---|---|\n| Ann | 15 | no |\n"
+            "| Ben | 16 | yes |\n| Cara | 18 | yes |\n\n"
+            "Rule: the late shift locks up the shop, so whoever works a late shift must be a keyholder.\n\n"
+            "Minimise the total wage cost in euros.")
+    problem, best = solved(text)
+    assert best == 3 * 8 * (15 + 16)  # Ann on every Early, Ben (the cheaper keyholder) on every Late
+    assert asked(text.replace("the late shift locks up the shop", "the late shift is short of 2 people"))

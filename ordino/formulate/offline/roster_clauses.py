@@ -261,7 +261,8 @@ _THOSE_DAYS = re.compile(r"(?i)\b(?:on\s+)?(?:those|these|both|the)\s+(?:(?P<k>t
 def _read_so(n: RosterDraft, clause: str, heading: bool) -> bool:
     """A reason, then the rule it leads to: 'Friday is market day, so exactly two on opening and two on closing',
     'Leo has lectures on Tuesday and Thursday, so no openings for him on those two days'. The reason names at most
-    one person and some days, and nothing that limits or counts; the rule is read with them: 'him' is that person,
+    one person and some days, or the rule's shift ('the late shift locks up the shop, so ...'), and nothing that
+    limits or counts; the rule is read with them: 'him' is that person,
     'those two days' are those days (as many as said), and a rule that names no day holds on them."""
     m = _SO.match(clause.strip())
     if m is None:
@@ -270,7 +271,8 @@ def _read_so(n: RosterDraft, clause: str, heading: bool) -> bool:
     said = _Clause(n, why)
     cue = CUES.search(_CODE.sub(" ", re.sub(_DAY_WORD, " ", why, flags=re.IGNORECASE)))
     if cue or set(said.shifts) - set(_Clause(n, rule).shifts) or said.numbers or len(said.people) > 1 or \
-            not (said.days or said.people):  # ('Maya hates closing, so 2 points for every closing shift')
+            not (said.days or said.people or said.shifts):  # ('Maya hates closing, so 2 points for every closing
+        # shift'; 'the late shift locks up the shop, so whoever works a late shift must be a keyholder')
         return False
     rules = [rule]
     if said.people and not n.people_in(rule):

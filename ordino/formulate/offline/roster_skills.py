@@ -98,17 +98,21 @@ _ONLY = re.compile(r"(?i)^\W*(?:(?:the|every|each|any|all)\s+)?(?P<who>[a-z]+?)s
                    r"(?:(?:the|each|every|any|a|an|all)\s+)?(?P<s>[\w-]+?)s?(?:\s+shifts?)?\s+(?:must|has\s+to|have\s+to|"
                    r"should|needs?\s+to)\s+be\s+(?:an?\s+)?(?P<k>[a-z-]+?)s?\W*$|"
                    r"^\W*only\s+(?P<k2>[a-z-]+?)s?\s+(?:can|may|are\s+allowed\s+to)\s+(?:work|do|take|cover)\s+"
-                   r"(?:the\s+|an?\s+)?(?P<s2>[\w-]+?)s?(?:\s+shifts?)?\W*$")
+                   r"(?:the\s+|an?\s+)?(?P<s2>[\w-]+?)s?(?:\s+shifts?)?\W*$|"
+                   r"^\W*(?:whoever|any(?:one|body)\s+who|every(?:one|body)\s+who|the\s+person\s+who)\s+"
+                   r"(?:works?|does|takes?|is\s+on)\s+(?:the\s+|an?\s+)?(?P<s3>[\w-]+?)s?(?:\s+shifts?)?\s+"
+                   r"(?:must|has\s+to|should|needs?\s+to)\s+be\s+(?:an?\s+)?(?P<k3>[a-z-]+?)s?\W*$")
 
 
 def read_skill_only(n: RosterDraft, text: str) -> bool:
     """A shift only people of a skill may work: 'the nurse on each Night shift must be a senior', 'only seniors may
-    work nights'; everyone else is off that shift. The skill is one a table or a clause says who has."""
+    work nights', 'whoever works a late shift must be a keyholder'; everyone else is off that shift. The skill is
+    one a table or a clause says who has."""
     m = _ONLY.match(text)
     if m is None or m["who"] and not re.fullmatch(PEOPLE, m["who"].lower() + "s") and m["who"].lower() not in (
             "person", "people", "staff", "one"):
         return False
-    shift, skill = n.shift(m["s"] or m["s2"]), singular((m["k"] or m["k2"]).lower())
+    shift, skill = n.shift(m["s"] or m["s2"] or m["s3"]), singular((m["k"] or m["k2"] or m["k3"]).lower())
     if shift is None or skill not in n.skills:
         return False
     others = [p for p in n.staff if p not in n.skills[skill]]
