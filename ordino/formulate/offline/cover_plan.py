@@ -37,7 +37,7 @@ _GOAL_SUM = re.compile(r"\bmin(?:imi[sz]e)?\s+(?:\u03a3|\u2211|sum)_?\{?\w*\}?\s
                        re.IGNORECASE)
 """A cost goal in notation: 'min sum_s c_s x_s'."""
 _PEOPLE = r"(?:people|staff|workers|employees|nurses|officers|agents|guards|dispatchers|bakers|loaders|persons)"
-_GOAL_PEOPLE = re.compile(rf"\b(?:fewest|minimi[sz]e|min(?:imum)?|smallest|least|lowest)\s+(?:the\s+|total\s+)?"
+_GOAL_PEOPLE = re.compile(rf"\b(?:fewest|minimi[sz]e|min(?:imum)?|smallest|(?<!at )least|lowest)\s+(?:the\s+|total\s+)?"
                           rf"(?:number\s+of\s+(?!(?:\w+\s+)?(?:hours?|minutes?|costs?|euros|pounds|dollars|pay)\b)"
                           rf"(?:\w+\s+)?\w+|head\s*-?\s*count)\b|"
                           rf"\b(?:fewest|minimi[sz]e)\s+(?:the\s+)?(?:\w+\s+)?{_PEOPLE}\b|"
@@ -90,20 +90,25 @@ def read_cover_plan(text: str) -> LinearModel | None:
     _said_again(p)
     types = _types(p)
     _length_again(p, types)
+    shared = _prose_caps(p, types)
     goal = _goal(p, types)
     if not types or goal is None or p.unused_numbers():
         return None
     n = len(p.labels)
     if any(not any(k in c for t in types for c in t.covers) for k in range(n)):
         return None  # a period no shift covers
-    variables, terms, caps = [], {}, []
+    variables, terms, caps, of_type = [], {}, [], {}
     for t in types:
         names = [t.name if len(t.covers) == 1 else f"{t.name} from {p.labels[c[0]]}" for c in t.covers]
+        of_type[t.name] = names
         variables += [{"name": v, "kind": "integer", "lower": 0} for v in names]
         terms.update({v: (t.cost or 0.0) if goal == "cost" else 1.0 for v in names})
         if t.cap is not None:
             caps.append({"name": f"at most {t.cap} on {t.name}", "terms": dict.fromkeys(names, 1.0), "sense": "<=",
                          "rhs": float(t.cap)})
+    for group, cap in shared:  # 'at most 4 officers in total on the 6-hour S shifts'
+        on = {v: 1.0 for name in group for v in of_type[name]}
+        caps.append({"name": f"at most {cap} on {', '.join(group)}", "terms": on, "sense": "<=", "rhs": float(cap)})
     cover = []
     for k, need in enumerate(demand):
         on = {(t.name if len(t.covers) == 1 else f"{t.name} from {p.labels[c[0]]}"): 1.0
@@ -138,7 +143,7 @@ def _said_again(p: _Plan) -> None:
     for m in re.finditer(r"(?:>=|\u2265|\u2208\s*\u2124\s*\u2265|\u2124\s*\u2265)\s*0\b", p.text):
         p.use(*m.span())
     title = re.match(r"[^\n]*", p.text)
-    if title is not None and not re.search(r"[:=]\s*\d|\d\s*,\s*\d", title.group(0)):
+    if title is not None and not re.search(r"(?<!\d)[:=]\s*\d|\d\s*,\s*\d", title.group(0)):
         for m in re.finditer(r"(?-i:\b[A-Z][a-z]+)\s+\d{1,3}\b(?!\s*(?:-\s*\d|h\b|hours?|%|[:.]\d))", title.group(0)):
             p.use(*m.span())
 
@@ -152,6 +157,42 @@ def _normal(text: str) -> str:
         t = re.sub(rf"(?i)\b{word}\b(?=\s*(?:-|to\b|till\b|until\b|,|or\b))|(?<=[(,]){word}\b|(?<=[(,] ){word}\b|"
                    rf"(?<=\bor ){word}\b|(?<=\bto ){word}\b", clock, t)
     return re.sub(r"(?<![\d:])(\d{1,2}:\d\d)[ \t]*[,|][ \t]*(\d{1,2}:\d\d)(?![\d:])", r"\1-\2", t)
+
+
+_CAP_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10}
+_PROSE_CAP = re.compile(rf"\b(?:at\s+most|no\s+more\s+than|up\s+to|only|a\s+maximum\s+of|max\.?)\s+"
+                        rf"(?:give\s+us\s+)?(?P<k>\d+|{'|'.join(_CAP_WORDS)})\b", re.IGNORECASE)
+
+
+def _prose_caps(p: _Plan, types: list[_Type]) -> list[tuple[list[str], int]]:
+    """Caps said in a sentence on a group of the kinds of shift, named by their names ('part-time shifts'), their
+    length ('the 6-hour shifts') or the letter their names share ('the S shifts'): (the kinds, the cap). A sentence
+    that names no group, or two, is left (its number unread)."""
+    out = []
+    for sentence in re.finditer(r"[^.;\n]+", p.text):
+        cap = _PROSE_CAP.search(sentence.group(0))
+        if cap is None or any(a <= sentence.start() + cap.start("k") < b for a, b in p.used):
+            continue
+        said = sentence.group(0)
+        groups = []
+        named = [t.name for t in types if re.search(rf"(?i)(?<![\w-]){re.escape(t.name)}(?![\w-])", said)]
+        if named:
+            groups.append(set(named))
+        length = re.search(r"(?<![\w.])(?P<h>\d+)\s*-?\s*h(?:ours?|rs?)?\b", said, re.IGNORECASE)
+        if length and p.length:
+            groups.append({t.name for t in types if all(len(c) * p.length == int(length["h"]) * 60 for c in t.covers)})
+        letter = re.search(r"\b(?:the\s+)?(?P<l>[A-Z])\s+shifts\b", said)
+        if letter:
+            groups.append({t.name for t in types if re.fullmatch(rf"{letter['l']}\d+", t.name)})
+        if not groups or any(g != groups[0] for g in groups) or not groups[0] or len(groups[0]) == len(types):
+            continue
+        k = cap["k"].lower()
+        out.append((sorted(groups[0]), int(k) if k.isdigit() else _CAP_WORDS[k]))
+        p.use(sentence.start() + cap.start(), sentence.start() + cap.end())
+        if length:
+            p.use(sentence.start() + length.start(), sentence.start() + length.end())
+    return out
 
 
 def _length_again(p: _Plan, types: list[_Type]) -> None:
@@ -368,7 +409,7 @@ def _demand(p: _Plan) -> list[int] | None:
     return [int(v) for v in re.findall(r"\d+", runs[0].group(0))]
 
 
-_VALUE_AFTER = re.compile(r"[ \t]*(?:[:=,|]|-(?=[ \t]))?[ \t]*(?P<v>\d+)(?![\d:.-])(?![ \t]*(?:h\b|hours?|[-:]\d))")
+_VALUE_AFTER = re.compile(r"[ \t]*(?:[:=,|]|-(?=[ \t]))?[ \t]*(?P<v>\d+)(?![\d:-]|\.\d)(?![ \t]*(?:h\b|hours?|[-:]\d))")
 """The demand said right after a period's name ('10-11: 2', 'Mon 6')."""
 
 
@@ -383,8 +424,8 @@ def _types(p: _Plan) -> list[_Type]:
     lengths said ('8-hour shifts', '8h = 2 consecutive blocks', '5 consecutive days then 2 days off')."""
     out: list[_Type] = []
     for line in re.finditer(r"[^\n]+", p.text):
-        t = _indexed_type(p, line) if p.base is not None else _spanned_type(p, line) if not p.days else \
-            _day_type(p, line)
+        t = _marked_type(p, line) or (_indexed_type(p, line) if p.base is not None else _spanned_type(p, line)
+                                      if not p.days else _day_type(p, line))
         if t is not None:
             out.append(t)
     if out:
@@ -396,6 +437,27 @@ _INDEXED_TYPE = re.compile(r"^\s*[-|]?\s*(?P<n>[A-Za-z][\w-]{0,15})\s*[:=]\s*(?:
                            r"(?P<a>\d+)\s*(?:-|\.\.|to)\s*(?P<b>\d+))\s*[,;|]\s*(?:c\s*=\s*|cost\s*:?\s*)?"
                            r"(?P<c>\d+(?:\.\d+)?)\s*[|.]?\s*$", re.IGNORECASE)
 """A kind of shift by the indexes of its periods: 'S2 = {1,2,3,5,6}, c = 72', 'A: 1-4; 50'."""
+
+
+_MARK_ON, _MARK_OFF = {"1", "x", "y", "yes", "\u2713", "\u2714"}, {"0", "-", "n", "no", "", "\u2717"}
+
+
+def _marked_type(p: _Plan, line: re.Match[str]) -> _Type | None:
+    """A row of a table that marks the periods a kind of shift works, one cell per period, then its cost:
+    '| P1 | 1 | 1 | 1 | 1 | 1 | 0 | 0 | 600 |'."""
+    cells = [c.strip() for c in re.split(r"\s*[|,]\s*|\s{2,}|\t", line.group(0).strip().strip("|"))]
+    n = len(p.labels)
+    if len(cells) != n + 2 or not re.fullmatch(r"[A-Za-z][\w-]{0,15}", cells[0]) or \
+            not re.fullmatch(r"\d+(?:\.\d+)?", cells[-1]) or \
+            any(c.lower() not in _MARK_ON | _MARK_OFF for c in cells[1:-1]):
+        return None
+    covered = [k for k, c in enumerate(cells[1:-1]) if c.lower() in _MARK_ON]
+    if not covered or any(a <= line.start() < b for a, b in p.used):
+        return None
+    p.use(*line.span())
+    for legend in re.finditer(r"\b1\s*=\s*(?:works?|on|working|yes)\b", p.text, re.IGNORECASE):
+        p.use(*legend.span())  # '(1 = works that day)'
+    return _Type(cells[0], [covered], float(cells[-1]))
 
 
 def _indexed_type(p: _Plan, line: re.Match[str]) -> _Type | None:
@@ -546,7 +608,9 @@ def _length_types(p: _Plan) -> list[_Type]:
                              p.text[m.end():line_end])
         if restated:  # 'covers periods k..k+3': the length said again
             p.use(m.end() + restated.start(), m.end() + restated.end())
-        out.append(_Type(f"{hours}h", covers, cost))
+        label = re.fullmatch(r"[ \t]*[-*][ \t]*(?P<n>[A-Z][\w-]*(?: [a-z][\w-]*)?)[ \t]*[,:(][ \t]*",
+                             p.text[p.text.rfind("\n", 0, m.start()) + 1:m.start()])  # ('- Part-time, 4 hours')
+        out.append(_Type(label["n"] if label else f"{hours}h", covers, cost))
     names = [t.name for t in out]
     return out if len(set(names)) == len(names) else []
 

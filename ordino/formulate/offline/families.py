@@ -17,6 +17,8 @@ from ordino.formulate.questions import Question
 from ordino.models.assignment import RosterProblem
 from ordino.models.linear import LinearModel
 
+_PLANNED = "read as periods, demands and shift kinds: {} shifts over {} constraints"
+
 
 def detect_family(text: str) -> str | None:
     """'assignment' or 'linear' when the text has that family's shape, None for scheduling (the default)."""
@@ -35,8 +37,22 @@ def read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | N
     every piece of the text with a number or a limiting word was used (`accounting`)."""
     model, questions, notes = _read_family(text, family)
     if model is not None and (left := unread_pieces(text, lambda t: _read_family(t, family), prose=True)):
+        if family == "linear" and (planned := _planned(text)) is not None:
+            return planned  # a piece the phrasing readers left ('at most 4 on the S shifts'), read by the structure
         return None, [unread_question(left)], notes
     return model, questions, notes
+
+
+def _planned(text: str) -> tuple[LinearModel, list[Question], list[str]] | None:
+    """The cover read by its structure (`cover_plan`), when it reads every piece of the text."""
+    def read(t: str) -> tuple[LinearModel | None, list[Question], list[str]]:
+        planned = read_cover_plan(t)
+        return planned, [], [] if planned is None else [_PLANNED.format(len(planned.variables),
+                                                                        len(planned.constraints))]
+    whole = read(text)
+    if whole[0] is None or unread_pieces(text, read, prose=True):
+        return None
+    return whole[0], whole[1], whole[2]
 
 
 def _read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | None, list[Question], list[str]]:
@@ -70,6 +86,5 @@ def _read_family(text: str, family: str) -> tuple[RosterProblem | LinearModel | 
     linear, questions, notes = read(text)
     if linear is None and (planned := read_cover_plan(text)) is not None:  # the readers of phrasings could not: the
         # structure can (periods, their demands and the kinds of shift, every number used)
-        return planned, [], [f"read as periods, demands and shift kinds: {len(planned.variables)} shifts over "
-                             f"{len(planned.constraints)} constraints"]
+        return planned, [], [_PLANNED.format(len(planned.variables), len(planned.constraints))]
     return linear, questions, notes
