@@ -125,3 +125,15 @@ def test_rows_of_periods_and_of_shifts_with_start_and_end_cells_midnight_and_a_l
     problem, value = solved(text)
     assert value == cheapest([1, 3, 2, 2], [([1, 2], 150, None), ([3, 0], 170, None), ([0, 1], 160, None)])
     assert read_cover_plan(text.replace("C,00:00,12:00,12,160", "C,00:00,12:00,12,160,4")) is None  # a cell unread
+
+
+def test_a_table_of_shift_kinds_with_lengths_and_their_allowed_start_times():
+    text = ("Minimum agents per 2-hour block:\n\n| Block | Agents needed |\n|---|---|\n| 08:00-10:00 | 2 |\n"
+            "| 10:00-12:00 | 3 |\n| 12:00-14:00 | 3 |\n| 14:00-16:00 | 1 |\n\nShift types:\n\n"
+            "| Type | Length | Allowed start times | Cost per shift |\n|---|---|---|---|\n"
+            "| Long | 6 h | 08:00, 10:00 | $100 |\n| Short | 4 h | 08:00, 10:00, 12:00 | $70 |\n\n"
+            "Find the minimum total daily cost.")
+    shifts = [([0, 1, 2], 100, None), ([1, 2, 3], 100, None), ([0, 1], 70, None), ([1, 2], 70, None),
+              ([2, 3], 70, None)]
+    assert solved(text)[1] == cheapest([2, 3, 3, 1], shifts)
+    assert read_cover_plan(text.replace("08:00, 10:00, 12:00", "08:00, 10:00, 14:00")) is None  # too late to fit

@@ -156,7 +156,17 @@ def _normal(text: str) -> str:
     for word, clock in (("midnight", "00:00"), ("noon", "12:00")):  # as a span's start, or in a list of times
         t = re.sub(rf"(?i)\b{word}\b(?=\s*(?:-|to\b|till\b|until\b|,|or\b))|(?<=[(,]){word}\b|(?<=[(,] ){word}\b|"
                    rf"(?<=\bor ){word}\b|(?<=\bto ){word}\b", clock, t)
-    return re.sub(r"(?<![\d:])(\d{1,2}:\d\d)[ \t]*[,|][ \t]*(\d{1,2}:\d\d)(?![\d:])", r"\1-\2", t)
+    return re.sub(r"[^\n]+", _two_cells, t)
+
+
+def _two_cells(line: re.Match[str]) -> str:
+    """A row with exactly two clock times, in two cells: one span ('A,06:00,14:00,8,120', '| B | 08:00 | 14:00 |');
+    never a list of start times ('| Long | 6 h | 08:00, 10:00 | $100 |')."""
+    times = re.findall(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])", line.group(0))
+    if len(times) != 2:
+        return line.group(0)
+    cell = r"\|" if "|" in line.group(0) else ","  # (the row's own separator: '| 08:00, 10:00 |' lists two starts)
+    return re.sub(rf"(?<![\d:])(\d{{1,2}}:\d\d)[ \t]*{cell}[ \t]*(\d{{1,2}}:\d\d)(?![\d:])", r"\1-\2", line.group(0))
 
 
 _CAP_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -424,8 +434,7 @@ def _types(p: _Plan) -> list[_Type]:
     lengths said ('8-hour shifts', '8h = 2 consecutive blocks', '5 consecutive days then 2 days off')."""
     out: list[_Type] = []
     for line in re.finditer(r"[^\n]+", p.text):
-        t = _marked_type(p, line) or (_indexed_type(p, line) if p.base is not None else _spanned_type(p, line)
-                                      if not p.days else _day_type(p, line))
+        t = _marked_type(p, line) or _started_type(p, line) or _kind_of_line(p, line)
         if t is not None:
             out.append(t)
     if out:
@@ -458,6 +467,38 @@ def _marked_type(p: _Plan, line: re.Match[str]) -> _Type | None:
     for legend in re.finditer(r"\b1\s*=\s*(?:works?|on|working|yes)\b", p.text, re.IGNORECASE):
         p.use(*legend.span())  # '(1 = works that day)'
     return _Type(cells[0], [covered], float(cells[-1]))
+
+
+def _kind_of_line(p: _Plan, line: re.Match[str]) -> _Type | None:
+    """A kind of shift on a line by the indexes, the clock span or the days of its periods."""
+    if p.base is not None:
+        return _indexed_type(p, line)
+    return _spanned_type(p, line) if not p.days else _day_type(p, line)
+
+
+def _started_type(p: _Plan, line: re.Match[str]) -> _Type | None:
+    """A row of a table of shift kinds with a length, the start times allowed and a cost, between bars:
+    '| Full-time | 8 h | 08:00, 10:00, 12:00 | $160 |'."""
+    cells = [c.strip() for c in line.group(0).strip().strip("|").split("|")]
+    if len(cells) != 4 or not p.spans or not re.fullmatch(r"[A-Za-z][\w -]{0,20}", cells[0]) or \
+            any(a <= line.start() < b for a, b in p.used):
+        return None
+    length = re.fullmatch(r"(\d+)\s*-?\s*h(?:ours?|rs?)?", cells[1], re.IGNORECASE)
+    starts = re.fullmatch(rf"{_HOUR}(?:\s*(?:,|\bor\b)\s*{_HOUR})*", cells[2], re.IGNORECASE)
+    cost = re.fullmatch(r"(?:[$\u00a3\u20ac]|(?:eur|gbp|usd)\s)?\s*(\d+(?:\.\d+)?)\s*(?:[$\u00a3\u20ac]|eur|gbp|usd)?",
+                        cells[3], re.IGNORECASE)
+    if not (length and starts and cost) or int(length.group(1)) * 60 % p.length:
+        return None
+    size, n, cyclic = int(length.group(1)) * 60 // p.length, len(p.labels), _wraps(p)
+    firsts = [a % 1440 for a, _ in p.spans]
+    covers = []
+    for h in re.finditer(_HOUR, cells[2], re.IGNORECASE):
+        t = _clock(h.group(0))
+        if t not in firsts or firsts.index(t) + size > n and not cyclic:
+            return None  # a start that is no period's, or too late to fit
+        covers.append([(firsts.index(t) + k) % n for k in range(size)])
+    p.use(*line.span())
+    return _Type(cells[0], covers, float(cost.group(1)))
 
 
 def _indexed_type(p: _Plan, line: re.Match[str]) -> _Type | None:
@@ -567,9 +608,9 @@ def _length_types(p: _Plan) -> list[_Type]:
     if cyclic is None:
         return []  # a whole day or week of periods, and not said whether a shift may run on into the next
     if p.days:
-        m = re.search(r"\b(?P<on>[1-6])\s+(?:consecutive\s+)?days?\b[^.\n]{0,40}?\b(?P<off>[1-6])\s+(?:consecutive\s+)?"
-                      r"days?\s+off\b|\b(?P<on2>[1-6])\s*-?\s*on\s*/\s*(?P<off2>[1-6])\s*-?\s*off\b", p.text,
-                      re.IGNORECASE)
+        m = re.search(r"\b(?P<on>[1-6])\s+(?:consecutive\s+)?(?:working\s+|work\s+)?days?\b[^.\n]{0,40}?"
+                      r"\b(?P<off>[1-6])\s+(?:consecutive\s+)?days?\s+off\b|"
+                      r"\b(?P<on2>[1-6])\s*-?\s*on\s*/\s*(?P<off2>[1-6])\s*-?\s*off\b", p.text, re.IGNORECASE)
         if m is None or n != 7 or not cyclic:
             return []  # (a pattern of days on and off that does not wrap round the week: not read, asked)
         on, off = int(m["on"] or m["on2"]), int(m["off"] or m["off2"])

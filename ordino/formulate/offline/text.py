@@ -41,9 +41,10 @@ MUST = r"(?:must|have\s+to|has\s+to|need\s+to|needs\s+to|should|are\s+to|will)\s
 """A rule's 'must' ('have to', 'needs to', ... 'must both')."""
 MACHINE_REF = r"(?:\b(?:machine|stage)\s*#?\s*\d+\b|\bm\d+\b)"
 FORMULA = (r"\b(?:max|min)\s*(?:\(\s*0\s*,[^)]{1,40}\)|\{\s*0\s*,[^}]{1,40}\})|"
-           r"\bu_?j\s*=\s*1\s+if\s+c_?j\s*>\s*d_?j\s*[,;]?\s*(?:else|otherwise)\s*[,:]?\s*(?:u_?j\s*=\s*)?0\b")
-"""A definition's formula ('T_j = max(0, C_j - d_j)', 'max{0, C_j - d_j}', 'U_j = 1 if C_j > d_j, else 0'): its
-numbers are not data."""
+           r"\bu_?j\s*=\s*1\s+(?:iff\s+c_?j\s*>\s*d_?j\b|if\s+c_?j\s*>\s*d_?j\s*[,;]?\s*(?:else|otherwise)\s*[,:]?\s*"
+           r"(?:u_?j\s*=\s*)?0\b)")
+"""A definition's formula ('T_j = max(0, C_j - d_j)', 'max{0, C_j - d_j}', 'U_j = 1 if C_j > d_j, else 0',
+'U_j = 1 iff C_j > d_j'): its numbers are not data."""
 MACHINE_NOUNS = ("machine", "oven", "furnace", "kiln", "press", "lathe", "mill", "drill", "grinder", "extruder",
                  "printer", "engraver", "mixer", "filler", "reactor", "station", "line", "server", "cutter",
                  "robot", "router", "sander", "saw", "loom", "autoclave", "dryer", "washer", "packer", "laser",
