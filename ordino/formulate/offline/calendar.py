@@ -68,7 +68,7 @@ class WrittenCalendar:
     missing: str | None = None  # the question to ask when the start cannot be placed
 
 
-def _clock(text: str) -> int:
+def clock_minutes(text: str) -> int:
     """Minutes after midnight of a written clock time."""
     t = text.lower().replace(".", "").strip()
     if t in ("noon", "midday"):
@@ -218,14 +218,15 @@ def _read_part(text: str, subject: str | None, hours: WrittenHours | None, cal: 
             if hours is None:
                 cal.hours.append(target)
             _add_windows(target, text, work)
-            target.breaks += [(list(range(7)), _clock(w.group("a")), _clock(w.group("b"))) for w in pauses]
+            target.breaks += [(list(range(7)), clock_minutes(w.group("a")), clock_minutes(w.group("b")))
+                              for w in pauses]
             return "hours"
         if re.search(_BREAK, text, re.IGNORECASE):
             days = re.search(_DAYS, text, re.IGNORECASE)
             once = days is not None and not re.search(r"every|each|daily|s\.?$", days.group(0).strip(), re.I) \
                 and len(_days(days.group(0))) == 1  # 'on Tuesday', not 'Tuesdays'
             for w in windows:
-                a, b = _clock(w.group("a")), _clock(w.group("b"))
+                a, b = clock_minutes(w.group("a")), clock_minutes(w.group("b"))
                 if once and days is not None:
                     owner.one_off.append((_days(days.group(0))[0], a, b))
                 else:
@@ -238,8 +239,8 @@ def _read_part(text: str, subject: str | None, hours: WrittenHours | None, cal: 
             return None
         if windows and len(found) == 1 and found[0] is not None:  # closed on one day for some hours
             day = datetime.combine(found[0], time())
-            owner.closed += [(day + timedelta(minutes=_clock(w.group("a"))),
-                              day + timedelta(minutes=_clock(w.group("b")))) for w in windows]
+            owner.closed += [(day + timedelta(minutes=clock_minutes(w.group("a"))),
+                              day + timedelta(minutes=clock_minutes(w.group("b")))) for w in windows]
         else:
             owner.holidays += [d for d in found if d is not None]
         return "holidays"
@@ -284,8 +285,8 @@ def _add_windows(hours: WrittenHours, text: str, windows: list[re.Match[str]]) -
 def _add(hours: WrittenHours, days: list[int], windows: list[re.Match[str]]) -> None:
     for day in days:
         for w in windows:
-            hours.week.setdefault(_DAY_NAMES[day], []).append(f"{_hhmm(_clock(w.group('a')))}-"
-                                                              f"{_hhmm(_clock(w.group('b')))}")
+            hours.week.setdefault(_DAY_NAMES[day], []).append(f"{_hhmm(clock_minutes(w.group('a')))}-"
+                                                              f"{_hhmm(clock_minutes(w.group('b')))}")
 
 
 def _cut(hours: WrittenHours, days: list[int], a: int, b: int) -> None:
@@ -296,7 +297,7 @@ def _cut(hours: WrittenHours, days: list[int], a: int, b: int) -> None:
             continue
         out = []
         for window in hours.week[key]:
-            x, y = (_clock(v) for v in window.split("-"))
+            x, y = (clock_minutes(v) for v in window.split("-"))
             y = y if y > x else y + 24 * 60
             pieces = ((x, min(y, a)), (max(x, b), y))
             out += [f"{_hhmm(p)}-{_hhmm(q % (24 * 60) if q > 24 * 60 else q)}" for p, q in pieces if p < q]
@@ -313,8 +314,8 @@ def _place_start(cal: WrittenCalendar, m: re.Match[str]) -> None:
                          f"week")
     if day is None:
         return
-    opening = [_clock(w.split("-")[0]) for h in cal.hours for w in h.week.get(_DAY_NAMES[day.weekday()], [])]
-    at = _clock(m.group("c")) if m.group("c") else min(opening, default=0)
+    opening = [clock_minutes(w.split("-")[0]) for h in cal.hours for w in h.week.get(_DAY_NAMES[day.weekday()], [])]
+    at = clock_minutes(m.group("c")) if m.group("c") else min(opening, default=0)
     cal.start = datetime.combine(day, time()) + timedelta(minutes=at)
 
 
@@ -325,7 +326,7 @@ def _no_start(cal: WrittenCalendar) -> None:
         cal.missing = ("On which date, and at what time, does the schedule start? The working hours depend on the "
                        "weekday.")
         return
-    opening = min((_clock(w.split("-")[0]) for h in cal.hours for w in h.week["mon"]), default=None)
+    opening = min((clock_minutes(w.split("-")[0]) for h in cal.hours for w in h.week["mon"]), default=None)
     if opening is None:  # hours read without a window on any day: when work starts is asked
         cal.missing = "At what time does the schedule start?"
         return
@@ -350,11 +351,12 @@ def _rewrite_times(rw: Rewriting, start: datetime) -> None:
 
     def dated(m: re.Match[str]) -> str:
         day = on_day(m)
-        return m.group(0) if day is None else minutes(day, _clock(m.group("c")))
+        return m.group(0) if day is None else minutes(day, clock_minutes(m.group("c")))
 
     when = rf"(?:(?P<d>{DATE})|(?P<t>today|tomorrow)|(?:on\s+)?(?P<w>{DAY}))"
     rw.sub(rf"(?i)\b{when}\s*,?\s*(?:at\s+|by\s+)?(?P<c>{CLOCK})", dated)
     rw.sub(rf"(?i)(?<![\d:])(?P<c>{CLOCK})\s*,?\s*(?:on\s+)?{when}(?:\s*\(\s*{DAY}\s*\))?", dated)
-    rw.sub(rf"(?i)(?<![\d:])(?P<c>{CLOCK})(?![\d:])(?<=\d|m|\.)", lambda m: minutes(start.date(), _clock(m.group("c"))))
+    rw.sub(rf"(?i)(?<![\d:])(?P<c>{CLOCK})(?![\d:])(?<=\d|m|\.)",
+           lambda m: minutes(start.date(), clock_minutes(m.group("c"))))
     rw.sub(r"(?i)\b(?P<p>at|by|until|till|before|after)\s+(?P<c>noon|midday|midnight)\b",
-           lambda m: f"{m.group('p')} {minutes(start.date(), _clock(m.group('c')))}")
+           lambda m: f"{m.group('p')} {minutes(start.date(), clock_minutes(m.group('c')))}")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from ordino.formulate.offline.calendar import clock_minutes
 from ordino.formulate.offline.staff import DAY_IDS, day_index
 from ordino.models.linear import LinearModel
 
@@ -349,14 +350,14 @@ def _hour_rows(p: _Plan) -> bool:
         starts = list(re.finditer(_HOUR, row["l"], re.IGNORECASE))
         at = [row.start("l") + m.start() for m in starts]
         ends = [row.start("l") + m.end() for m in starts]
-        times = [_clock(m.group(0)) for m in starts]
+        times = [clock_minutes(m.group(0)) for m in starts]
         p.marks = []  # (the demands are in a row of their own)
     else:
         lines = list(_HOUR_LINE.finditer(p.text))
         if len(lines) < 3:
             return False
         at, ends = [m.start("h") for m in lines], [m.start("v") for m in lines]
-        times = [_clock(m["h"]) for m in lines]
+        times = [clock_minutes(m["h"]) for m in lines]
     steps = {(b - a) % 1440 for a, b in zip(times, times[1:], strict=False)}
     if len(times) < 3 or len(steps) != 1 or 0 in steps:
         return False
@@ -370,15 +371,6 @@ def _hour_rows(p: _Plan) -> bool:
     if row is None:
         p.marks = ends
     return True
-
-
-def _clock(said: str) -> int:
-    """Minutes after midnight of '07', '8:30', '8am', '12 pm'."""
-    m = re.fullmatch(r"\s*(\d{1,2})(?::(\d\d))?\s*([ap]m)?\s*", said, re.IGNORECASE)
-    if m is None:
-        return -1
-    h = int(m.group(1)) % 12 + (12 if (m.group(3) or "").lower() == "pm" else 0) if m.group(3) else int(m.group(1))
-    return h * 60 + int(m.group(2) or 0)
 
 
 def _day_periods(p: _Plan) -> bool:
@@ -493,7 +485,7 @@ def _started_type(p: _Plan, line: re.Match[str]) -> _Type | None:
     firsts = [a % 1440 for a, _ in p.spans]
     covers = []
     for h in re.finditer(_HOUR, cells[2], re.IGNORECASE):
-        t = _clock(h.group(0))
+        t = clock_minutes(h.group(0))
         if t not in firsts or firsts.index(t) + size > n and not cyclic:
             return None  # a start that is no period's, or too late to fit
         covers.append([(firsts.index(t) + k) % n for k in range(size)])
@@ -687,7 +679,7 @@ def _starts(p: _Plan, clause: str, at: int) -> list[int] | None:
     firsts = [a % 1440 for a, _ in p.spans]
     out = []
     for h in re.finditer(_HOUR, m["l"], re.IGNORECASE):
-        t = _clock(h.group(0))
+        t = clock_minutes(h.group(0))
         if t not in firsts and t + 720 in firsts and not re.search(r"[ap]m", h.group(0), re.IGNORECASE):
             t += 720  # 'start at 8, 12 or 4' in a day of 8 to 8: 4 is 16:00
         if t not in firsts:
