@@ -1136,3 +1136,13 @@ def test_whoever_works_a_shift_must_have_a_skill_after_a_reason_naming_the_shift
     problem, best = solved(text)
     assert best == 3 * 8 * (15 + 16)  # Ann on every Early, Ben (the cheaper keyholder) on every Late
     assert asked(text.replace("the late shift locks up the shop", "the late shift is short of 2 people"))
+
+
+def test_the_team_said_as_a_frame_day_rates_after_are_and_the_cheapest_roster():
+    text = ("Anna, Bruno, Chloe and Dara cover the kiosk Monday to Wednesday, one shift a day. I need exactly 2 people "
+            "on Monday, 1 on Tuesday and 2 on Wednesday. Their day rates are: Anna $100, Bruno $90, Chloe $120, Dara "
+            "$150. Nobody works more than 2 days this week. Dara has a dentist appointment on Monday, so she's off "
+            "that day. What's the cheapest roster?")
+    problem, best = solved(text)
+    assert best == 90 * 2 + 100 * 2 + 120  # Bruno and Anna twice each, Chloe once
+    assert asked(text.replace("cover the kiosk", "never cover the kiosk together"))

@@ -424,7 +424,20 @@ def _read(n: RosterDraft, c: _Clause) -> bool:
                                            _penalty, _surcharge, _points_caption, _wish_caption, _day_wish,
                                            _skill, _cover_days_each, _cover_list, _least_caption, _exact_said,
                                            _priced_caption, _request, _requests_goal, _wishes_scored, _cover_items,
-                                           _this_week_only))
+                                           _this_week_only, _team_said))
+
+
+def _team_said(n: RosterDraft, c: _Clause) -> bool:
+    """The whole team and what it staffs, said as a frame: 'Priya, Tom, Alex and Mei cover the front desk Monday to
+    Friday, one shift a day': every person and (if any) every day, a verb of staffing, a count that says again the
+    one shift a day, and no word that limits, counts or prices."""
+    if sorted(c.people) != sorted(n.staff) or len(n.staff) < 2 or c.days and sorted(c.days) != sorted(n.days) or \
+            c.shifts and len(n.shifts) > 1 or \
+            not c.rest & {"cover", "covers", "staff", "staffs", "run", "runs", "work", "share", "handle"}:
+        return False
+    rest = re.sub(r"(?i)\b(?:one|1)\s+shift\s+(?:a|per|each)\s+day\b", " ", c.text) if len(n.shifts) == 1 else c.text
+    return not CUES.search(rest) and not c.rest & (_NEED | {"pay", "paid", "cost", "costs", "rate", "rates", "wage",
+                                                            "wages", "same", "together", "apart"})
 
 
 def _this_week_only(n: RosterDraft, c: _Clause) -> bool:
@@ -913,8 +926,8 @@ def _goal(n: RosterDraft, c: _Clause) -> bool:
     elif c.rest & {"gap", "difference", "spread"} and n.objective == [{"term": "shift_spread"}] and \
             c.only(talk, spread, low):
         term = "shift_spread"  # the goal asked again: 'what is the minimum possible difference?'
-    elif c.rest & money and c.only(talk, money, low):
-        term = "total_cost"
+    elif (c.rest & money or "cheapest" in c.rest) and c.only(talk, money, low):
+        term = "total_cost"  # ('what's the cheapest roster?': cheapest says cost)
     elif c.rest & {"largest", "maximum", "max", "highest", "most", "busiest"} and c.only(talk, load, low, {"max"}):
         term = "max_shifts"
     elif c.rest & {"people", "persons", "staff", "drivers", "temps", "nurses", "workers", "agents", "employees"} \

@@ -832,7 +832,8 @@ def _read_costs(n: RosterDraft) -> None:
            r"(?:not\s+(?:qualified|available|allowed)|never|can't|cannot|unavailable)\b[^()\n]{0,30}\))?", named)
     n.take(rf"{label}\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)", named)
     daily = (rf"\b(?:(?:daily|day)\s+(?:pay|rate|wage|cost)s?|(?:pay|cost|wage|rate)s?\s+(?:per|a|/)\s*day)(?P<o>)"
-             rf"(?:\s*\(\s*{CURRENCY}\s*\)|\s*\(\s*(?:eur|gbp|usd|euros?|dollars?|pounds?)\s*\))?")
+             rf"(?:\s*\(\s*{CURRENCY}\s*\)|\s*\(\s*(?:eur|gbp|usd|euros?|dollars?|pounds?)\s*\))?"
+             r"(?:\s+(?:are|is))?")  # ('Their day rates are: Priya $120, Tom $150')
     n.take(rf"{daily}\s*:\s*(?P<l>{paid}(?:\s*,\s*{paid})+)",  # one shift a day: 'Daily pay: Farah $90, Gus $95'
            lambda m: n.shifts == ["shift"] and named(m))
 
