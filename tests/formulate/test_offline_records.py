@@ -265,6 +265,7 @@ def test_a_firing_column_in_hours_is_the_duration_and_named_stages_beside_ready_
                 total += free[kilns[j]]
             best = total if best is None else min(best, total)
     assert value == best
+    assert solved(text.replace("Hours are counted from 00:00 today.", "Start counting at hour 0."))[1] == best
     text = ("Flow shop: every order goes Print then Bind; one order at a time per department. "
             "Minimise the makespan.\n\n| Order | Ready | Print | Bind |\n|---|---|---|---|\n| B1 | 0 | 2 | 3 |\n"
             "| B2 | 0 | 4 | 1 |\n| B3 | 1 | 1 | 2 |\n")

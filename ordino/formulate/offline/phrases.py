@@ -621,6 +621,8 @@ def read_restatements(work: Work, facts: Facts) -> None:
               r"midnight)(?:\s+today)?\b|"
               r"\b(?:hours|minutes|days|times?)\s+(?:are\s+)?(?:counted|measured)\s+from\s+[^,.;=\n]{1,30}?=\s*"
               r"(?:hour|minute|time|t|day)\s*0\b|"  # 'hours are counted from Monday 7am = hour 0'
+              r"\bstart(?:s|ing)?\s+counting\s+(?:at|from)\s+(?:(?:day|hour|shift|minute)\s+0|0\s+(?:days?|hours?|shifts?|"
+              r"minutes?|h))\b(?!\s*[-:.,]?\s*\d)|"  # 'start counting at day 0' (written '0 days' by then)
               r"\b(?:everything|all\s+(?:of\s+)?(?:them|the\s+\w+))\s+(?:is|are|'s)\s+(?:on\s+the\s+floor|here|in|on\s+site|"
               r"in\s+the\s+(?:shop|lab|yard|building)|ready|on\s+hand)\s+already\b|"
               r"(?:^|(?<=[.;\n]))\s*(?:hours|minutes|days)\s+(?:are\s+)?(?:counted\s+)?from\s+the\s+start(?:\s+of\s+(?:the\s+)?"
