@@ -1125,6 +1125,8 @@ def test_a_role_said_on_a_persons_line_is_the_skill_a_cover_counts():
     problem, best = solved(text)
     assert best == (10 + 12) * 8 * 2  # only the cooks can take a shift: Ana and Cat, each day
     assert solved(text.replace("- Ben - GBP", "- Ben - cook, GBP"))[1] == (8 + 10) * 8 * 2
+    agency = extract_offline(text.replace("- Cat - cook,", "- Cat - agency cook,")).problem  # how Cat is employed:
+    assert agency is None or all("cook" not in s.skills for s in agency.staff if s.id == "Cat")  # no skill read
 
 
 def test_whoever_works_a_shift_must_have_a_skill_after_a_reason_naming_the_shift():

@@ -140,14 +140,15 @@ def _aside(n: RosterDraft, part: str) -> bool:
 
 
 def _role(n: RosterDraft, who: str, part: str) -> bool:
-    """A part that only says what the person is (`_aside`): kept as a role they have ('barista', 'agency nurse' ->
-    'nurse'), which a cover may count ('every shift needs at least one trained barista'); unused, it changes
-    nothing."""
+    """A part that only says what the person is (`_aside`); one word ('barista') is kept as a role they have, which a
+    cover may count ('every shift needs at least one trained barista'); unused, it changes nothing."""
     if not _aside(n, part):
         return False
-    noun = singular(re.findall(r"[a-z][\w-]*", part.lower())[-1])
-    n.skills[noun] = [*n.skills.get(noun, []), who]
-    n.roles.add(noun)
+    words = re.findall(r"[a-z][\w-]*", part.lower())
+    if len(words) == 1:  # ('agency nurse', 'part-time': how they are employed, never taken for a skill)
+        noun = singular(words[0])
+        n.skills[noun] = [*n.skills.get(noun, []), who]
+        n.roles.add(noun)
     return True
 
 
